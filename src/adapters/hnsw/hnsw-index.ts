@@ -1,0 +1,102 @@
+import hnswlib from 'hnswlib-node';
+import type { IndexHit, VectorIndex } from '../../core/ports.js';
+
+export interface HnswSettings {
+  /** Graph degree (M): higher gives better recall and a bigger index. */
+  m: number;
+  /** Candidate list size while building. */
+  efConstruction: number;
+  /** Candidate list size while searching (raised to k when k is larger). */
+  ef: number;
+}
+
+export const DEFAULT_HNSW: HnswSettings = { m: 16, efConstruction: 200, ef: 64 };
+
+const INITIAL_CAPACITY = 1024;
+
+/**
+ * hnswlib-node HNSW index in cosine space. Labels are the store's record labels. Deleted
+ * points are marked deleted (hnswlib keeps them in the graph until the index is rebuilt).
+ * Calls are synchronous: Node never runs an insert while a search is under way.
+ */
+export class HnswVectorIndex implements VectorIndex {
+  private readonly hnsw: hnswlib.HierarchicalNSW;
+  private readonly live = new Set<number>();
+  /** True when the index holds changes not yet written to its file. */
+  dirty = false;
+
+  private constructor(
+    readonly dimension: number,
+    readonly settings: HnswSettings,
+    hnsw: hnswlib.HierarchicalNSW,
+  ) {
+    this.hnsw = hnsw;
+  }
+
+  static create(dimension: number, settings: HnswSettings, capacity = INITIAL_CAPACITY): HnswVectorIndex {
+    const hnsw = new hnswlib.HierarchicalNSW('cosine', dimension);
+    hnsw.initIndex({ maxElements: Math.max(capacity, 16), m: settings.m, efConstruction: settings.efConstruction, randomSeed: 100 });
+    hnsw.setEf(settings.ef);
+    return new HnswVectorIndex(dimension, settings, hnsw);
+  }
+
+  /** Loads a file written by `writeTo`; `liveLabels` are the labels the store says are searchable. */
+  static read(file: string, dimension: number, settings: HnswSettings, liveLabels: Iterable<number>): HnswVectorIndex {
+    const hnsw = new hnswlib.HierarchicalNSW('cosine', dimension);
+    hnsw.readIndexSync(file);
+    hnsw.setEf(settings.ef);
+    const index = new HnswVectorIndex(dimension, settings, hnsw);
+    const stored = new Set(hnsw.getIdsList());
+    for (const label of liveLabels) {
+      if (!stored.has(label)) throw new Error(`index file lacks label ${label}`);
+      index.live.add(label);
+    }
+    return index;
+  }
+
+  get size(): number {
+    return this.live.size;
+  }
+
+  /** Points in the graph, deleted ones included (what a rebuild would drop). */
+  get storedPoints(): number {
+    return this.hnsw.getCurrentCount();
+  }
+
+  has(label: number): boolean {
+    return this.live.has(label);
+  }
+
+  upsert(label: number, vector: Float32Array): void {
+    if (vector.length !== this.dimension) {
+      throw new Error(`vector has ${vector.length} dimensions, index has ${this.dimension}`);
+    }
+    if (this.hnsw.getCurrentCount() + 1 > this.hnsw.getMaxElements()) {
+      this.hnsw.resizeIndex(this.hnsw.getMaxElements() * 2);
+    }
+    this.hnsw.addPoint(Array.from(vector), label);
+    this.live.add(label);
+    this.dirty = true;
+  }
+
+  remove(label: number): void {
+    if (!this.live.delete(label)) return;
+    this.hnsw.markDelete(label);
+    this.dirty = true;
+  }
+
+  search(vector: Float32Array, k: number, allowed?: ReadonlySet<number>): IndexHit[] {
+    const n = Math.min(k, this.live.size, allowed ? allowed.size : Infinity);
+    if (n <= 0) return [];
+    this.hnsw.setEf(Math.max(this.settings.ef, n));
+    const result = allowed
+      ? this.hnsw.searchKnn(Array.from(vector), n, (label) => allowed.has(label))
+      : this.hnsw.searchKnn(Array.from(vector), n);
+    return result.neighbors.map((label, i) => ({ label, similarity: 1 - result.distances[i]! }));
+  }
+
+  writeTo(file: string): void {
+    this.hnsw.writeIndexSync(file);
+    this.dirty = false;
+  }
+}

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { HnswVectorIndex, type HnswSettings } from './hnsw-index.js';
+
+/** Sidecar written next to each index file: what the index reflects and a checksum of the file. */
+interface IndexFileMeta {
+  format: 1;
+  embedder: string;
+  dimension: number;
+  /** The store's generation the index reflects; any later change means the file is stale. */
+  generation: number;
+  live: number;
+  points: number;
+  m: number;
+  efConstruction: number;
+  sha256: string;
+}
+
+export interface IndexSource {
+  embedder: string;
+  dimension: number;
+  generation: number;
+  liveLabels: () => number[];
+  vectors: () => Iterable<{ label: number; vector: Float32Array }>;
+}
+
+export interface OpenedIndex {
+  index: HnswVectorIndex;
+  /** Why the index was rebuilt from the store's vectors, or undefined when loaded from its file. */
+  rebuilt?: string;
+}
+
+const metaFile = (file: string) => `${file}.json`;
+
+function sha256(file: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 22);
+    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+function readMeta(file: string): IndexFileMeta | undefined {
+  try {
+    return JSON.parse(readFileSync(metaFile(file), 'utf8')) as IndexFileMeta;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why the file cannot be used for this source, or undefined when it can. */
+function unusable(file: string, meta: IndexFileMeta | undefined, source: IndexSource, settings: HnswSettings) {
+  if (!existsSync(file)) return 'index file missing';
+  if (!meta || meta.format !== 1) return 'index metadata missing or unreadable';
+  if (meta.embedder !== source.embedder || meta.dimension !== source.dimension) return 'embedder changed';
+  if (meta.generation !== source.generation) return 'index is stale (data changed since it was written)';
+  if (meta.m !== settings.m || meta.efConstruction !== settings.efConstruction) return 'HNSW settings changed';
+  if (meta.points > 2 * Math.max(meta.live, 1000)) return 'compacting deleted points';
+  if (sha256(file) !== meta.sha256) return 'index file corrupt (checksum mismatch)';
+  return undefined;
+}
+
+/**
+ * Opens the index persisted at `file` when it is intact and current; otherwise rebuilds it from
+ * the vectors stored in SQLite (the system of record) and writes it back.
+ */
+export function openIndexFile(file: string, source: IndexSource, settings: HnswSettings): OpenedIndex {
+  const meta = readMeta(file);
+  let reason = unusable(file, meta, source, settings);
+  if (!reason) {
+    try {
+      return { index: HnswVectorIndex.read(file, source.dimension, settings, source.liveLabels()) };
+    } catch (error) {
+      reason = `index file unreadable (${(error as Error).message})`;
+    }
+  }
+  const labels = source.liveLabels();
+  const index = HnswVectorIndex.create(source.dimension, settings, Math.ceil(labels.length * 1.25));
+  for (const { label, vector } of source.vectors()) index.upsert(label, vector);
+  saveIndexFile(file, index, source.embedder, source.generation);
+  return { index, rebuilt: reason };
+}
+
+/** Writes the index and its metadata atomically (temporary files, then rename). */
+export function saveIndexFile(file: string, index: HnswVectorIndex, embedder: string, generation: number): void {
+  const tmp = `${file}.tmp`;
+  index.writeTo(tmp);
+  const meta: IndexFileMeta = {
+    format: 1,
+    embedder,
+    dimension: index.dimension,
+    generation,
+    live: index.size,
+    points: index.storedPoints,
+    m: index.settings.m,
+    efConstruction: index.settings.efConstruction,
+    sha256: sha256(tmp),
+  };
+  rmSync(metaFile(file), { force: true });
+  renameSync(tmp, file);
+  writeFileSync(`${metaFile(file)}.tmp`, JSON.stringify(meta, null, 2));
+  renameSync(`${metaFile(file)}.tmp`, metaFile(file));
+}

@@ -1,0 +1,165 @@
+import type {
+  EntryToSave,
+  LocationFilter,
+  RecordStore,
+  SavedEntry,
+  StoredEntry,
+} from '../../core/ports.js';
+import type { Db } from './database.js';
+
+export type RecordTable = 'jobseekers' | 'vacancies';
+
+interface Row {
+  label: number;
+  record: string;
+}
+
+const toBlob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+const fromBlob = (b: Buffer) => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+
+/** SQLite-backed store for one record kind; every statement is prepared once. */
+export class SqliteRecordStore<R extends { id: string; municipality: string; region: string; updatedAt: string }>
+  implements RecordStore<R>
+{
+  private readonly s;
+
+  constructor(
+    private readonly db: Db,
+    readonly table: RecordTable,
+  ) {
+    const t = table;
+    this.s = {
+      get: db.prepare<[string], Row>(`SELECT label, record FROM ${t} WHERE id = ?`),
+      vectorOf: db.prepare<[string, string], { vector: Buffer; text_hash: string }>(
+        `SELECT vector, text_hash FROM ${t} WHERE id = ? AND embedder = ?`,
+      ),
+      listAll: db.prepare<[string, number], { record: string }>(
+        `SELECT record FROM ${t} WHERE id > ? ORDER BY id LIMIT ?`,
+      ),
+      listIn: db.prepare<[string, string, number], { record: string }>(
+        `SELECT record FROM ${t} WHERE municipality = ? AND id > ? ORDER BY id LIMIT ?`,
+      ),
+      upsert: db.prepare<[string, string, string, number, string, string, string, Buffer, string], { label: number }>(
+        `INSERT INTO ${t} (id, municipality, region, matchable, record, text_hash, embedder, vector, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET municipality = excluded.municipality, region = excluded.region,
+           matchable = excluded.matchable, record = excluded.record, text_hash = excluded.text_hash,
+           embedder = excluded.embedder, vector = excluded.vector, updated_at = excluded.updated_at
+         RETURNING label`,
+      ),
+      remove: db.prepare<[string], { label: number }>(`DELETE FROM ${t} WHERE id = ? RETURNING label`),
+      matchable: db.prepare<[string], { label: number; vector: Buffer }>(
+        `SELECT label, vector FROM ${t} WHERE matchable = 1 AND embedder = ? ORDER BY label`,
+      ),
+      stale: db.prepare<[string, number], { record: string }>(
+        `SELECT record FROM ${t} WHERE embedder <> ? ORDER BY label LIMIT ?`,
+      ),
+      count: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${t}`),
+      generation: db.prepare<[string], { generation: number }>(`SELECT generation FROM generations WHERE kind = ?`),
+      bump: db.prepare<[string]>(`UPDATE generations SET generation = generation + 1 WHERE kind = ?`),
+    };
+  }
+
+  get(id: string): StoredEntry<R> | undefined {
+    const row = this.s.get.get(id);
+    return row && { label: row.label, record: JSON.parse(row.record) as R };
+  }
+
+  getByLabels(labels: number[]): StoredEntry<R>[] {
+    return this.byLabels<Row>('label, record', labels).map((r) => ({
+      label: r.label,
+      record: JSON.parse(r.record) as R,
+    }));
+  }
+
+  vectorOf(id: string, embedder: string): { vector: Float32Array; textHash: string } | undefined {
+    const row = this.s.vectorOf.get(id, embedder);
+    return row && { vector: fromBlob(row.vector), textHash: row.text_hash };
+  }
+
+  vectorsOf(labels: number[]): Map<number, Float32Array> {
+    const rows = this.byLabels<{ label: number; vector: Buffer }>('label, vector', labels);
+    return new Map(rows.map((r) => [r.label, fromBlob(r.vector)]));
+  }
+
+  list(options: { after?: string; limit: number; municipality?: string }): R[] {
+    const after = options.after ?? '';
+    const rows = options.municipality
+      ? this.s.listIn.all(options.municipality, after, options.limit)
+      : this.s.listAll.all(after, options.limit);
+    return rows.map((r) => JSON.parse(r.record) as R);
+  }
+
+  saveAll(entries: EntryToSave<R>[]): SavedEntry[] {
+    return this.db.transaction(() => {
+      const saved = entries.map((e) => {
+        const row = this.s.upsert.get(
+          e.record.id,
+          e.record.municipality,
+          e.record.region,
+          e.matchable ? 1 : 0,
+          JSON.stringify(e.record),
+          e.textHash,
+          e.embedder,
+          toBlob(e.vector),
+          e.record.updatedAt,
+        )!;
+        return { label: row.label, matchable: e.matchable };
+      });
+      if (saved.length > 0) this.s.bump.run(this.table);
+      return saved;
+    })();
+  }
+
+  removeAll(ids: string[]): number[] {
+    return this.db.transaction(() => {
+      const labels = ids.flatMap((id) => this.s.remove.all(id).map((r) => r.label));
+      if (labels.length > 0) this.s.bump.run(this.table);
+      return labels;
+    })();
+  }
+
+  matchableLabels(filter: LocationFilter, embedder: string): number[] {
+    const clauses = ['matchable = 1', 'embedder = ?'];
+    const params: string[] = [embedder];
+    for (const [column, values] of [
+      ['municipality', filter.municipalities],
+      ['region', filter.regions],
+    ] as const) {
+      if (!values || values.length === 0) continue;
+      clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    }
+    return this.db
+      .prepare<string[], { label: number }>(`SELECT label FROM ${this.table} WHERE ${clauses.join(' AND ')}`)
+      .all(...params)
+      .map((r) => r.label);
+  }
+
+  *matchableVectors(embedder: string): Iterable<{ label: number; vector: Float32Array }> {
+    for (const row of this.s.matchable.iterate(embedder)) yield { label: row.label, vector: fromBlob(row.vector) };
+  }
+
+  staleRecords(embedder: string, limit: number): R[] {
+    return this.s.stale.all(embedder, limit).map((r) => JSON.parse(r.record) as R);
+  }
+
+  count(): number {
+    return this.s.count.get()!.n;
+  }
+
+  generation(): number {
+    return this.s.generation.get(this.table)!.generation;
+  }
+
+  /** Reads rows by label in chunks (SQLite limits bound parameters per statement). */
+  private byLabels<T>(columns: string, labels: number[]): T[] {
+    const out: T[] = [];
+    for (let i = 0; i < labels.length; i += 500) {
+      const chunk = labels.slice(i, i + 500);
+      const sql = `SELECT ${columns} FROM ${this.table} WHERE label IN (${chunk.map(() => '?').join(',')})`;
+      out.push(...this.db.prepare<number[], T>(sql).all(...chunk));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const number = (fallback: number) => z.coerce.number().finite().default(fallback);
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Every setting, read once from the environment at start-up. README's configuration table lists them. */
+const envSchema = z.object({
+  KOHTAANTO_HOST: z.string().default('127.0.0.1'),
+  KOHTAANTO_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  KOHTAANTO_DATA_DIR: z.string().default('data'),
+  KOHTAANTO_FIXTURES_DIR: z.string().default('fixtures'),
+  KOHTAANTO_SEED_FIXTURES: bool(true),
+  KOHTAANTO_EMBEDDER: z.enum(['auto', 'transformers', 'lexical']).default('auto'),
+  KOHTAANTO_MODEL_DIR: z.string().default('models'),
+  KOHTAANTO_MODEL: z.string().default('Xenova/multilingual-e5-small'),
+  KOHTAANTO_MODEL_QUANTIZED: bool(true),
+  KOHTAANTO_EMBED_BATCH: z.coerce.number().int().min(1).max(256).default(16),
+  KOHTAANTO_HNSW_M: z.coerce.number().int().min(4).max(96).default(16),
+  KOHTAANTO_HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(10).max(2000).default(200),
+  KOHTAANTO_HNSW_EF: z.coerce.number().int().min(10).max(2000).default(64),
+  KOHTAANTO_INDEX_FLUSH_SECONDS: z.coerce.number().min(1).default(30),
+  KOHTAANTO_WEIGHT_SEMANTIC: number(0.6),
+  KOHTAANTO_WEIGHT_SKILLS: number(0.3),
+  KOHTAANTO_WEIGHT_LOCATION: number(0.1),
+  KOHTAANTO_EXACT_SCAN_RATIO: z.coerce.number().min(0).max(1).default(0.02),
+  KOHTAANTO_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
+  KOHTAANTO_BULK_BODY_LIMIT: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  KOHTAANTO_BULK_MAX_RECORDS: z.coerce.number().int().min(1).default(10_000),
+  KOHTAANTO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.KOHTAANTO_HOST,
+    port: e.KOHTAANTO_PORT,
+    dataDir: resolve(e.KOHTAANTO_DATA_DIR),
+    fixturesDir: resolve(e.KOHTAANTO_FIXTURES_DIR),
+    seedFixtures: e.KOHTAANTO_SEED_FIXTURES,
+    embedder: e.KOHTAANTO_EMBEDDER,
+    model: {
+      modelDir: resolve(e.KOHTAANTO_MODEL_DIR),
+      model: e.KOHTAANTO_MODEL,
+      quantized: e.KOHTAANTO_MODEL_QUANTIZED,
+      batchSize: e.KOHTAANTO_EMBED_BATCH,
+    },
+    hnsw: { m: e.KOHTAANTO_HNSW_M, efConstruction: e.KOHTAANTO_HNSW_EF_CONSTRUCTION, ef: e.KOHTAANTO_HNSW_EF },
+    indexFlushSeconds: e.KOHTAANTO_INDEX_FLUSH_SECONDS,
+    weights: {
+      semantic: e.KOHTAANTO_WEIGHT_SEMANTIC,
+      skills: e.KOHTAANTO_WEIGHT_SKILLS,
+      location: e.KOHTAANTO_WEIGHT_LOCATION,
+    },
+    exactScanRatio: e.KOHTAANTO_EXACT_SCAN_RATIO,
+    bodyLimit: e.KOHTAANTO_BODY_LIMIT,
+    bulkBodyLimit: e.KOHTAANTO_BULK_BODY_LIMIT,
+    bulkMaxRecords: e.KOHTAANTO_BULK_MAX_RECORDS,
+    logLevel: e.KOHTAANTO_LOG_LEVEL,
+  };
+}
+
+export type Config = ReturnType<typeof loadConfig>;

@@ -1,0 +1,47 @@
+/**
+ * The one catalogue of domain errors. Core and adapters throw these; the HTTP layer maps each
+ * code to a status in one place (src/http/errors.ts).
+ */
+export type ErrorCode =
+  | 'not_found'
+  | 'already_exists'
+  | 'invalid_input'
+  | 'too_many_records'
+  | 'model_unavailable';
+
+export interface FieldProblem {
+  /** Path of the offending field, e.g. "skills.3" or "municipality". */
+  field: string;
+  message: string;
+  /** 1-based line number for NDJSON bulk bodies. */
+  line?: number;
+}
+
+export class KohtaantoError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'KohtaantoError';
+  }
+}
+
+export const notFound = (kind: string, id: string) =>
+  new KohtaantoError('not_found', `${kind} '${id}' does not exist`);
+
+export const alreadyExists = (kind: string, id: string) =>
+  new KohtaantoError('already_exists', `${kind} '${id}' already exists; use PUT to replace it`);
+
+export const invalidInput = (problems: FieldProblem[], message?: string) =>
+  new KohtaantoError(
+    'invalid_input',
+    message ?? problems.map((p) => `${p.line ? `line ${p.line}: ` : ''}${p.field}: ${p.message}`).join('; '),
+    problems,
+  );
+
+export const tooManyRecords = (limit: number, got: number) =>
+  new KohtaantoError('too_many_records', `a batch holds at most ${limit} records, got ${got}`, [
+    { field: 'body', message: `at most ${limit} records per request` },
+  ]);

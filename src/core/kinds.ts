@@ -1,0 +1,39 @@
+import type { Jobseeker, StoredJobseeker } from './schemas/jobseeker.js';
+import type { StoredVacancy, Vacancy } from './schemas/vacancy.js';
+
+/** What every record kind has in common, as the engine sees it. */
+export interface BaseRecord {
+  id: string;
+  title: string;
+  skills: string[];
+  municipality: string;
+  remote: boolean;
+}
+
+export type Stored<In extends BaseRecord> = In & { region: string; createdAt: string; updatedAt: string };
+
+/** How the engine treats one kind of record: what text it embeds and when it is matchable. */
+export interface RecordKind<In extends BaseRecord> {
+  /** Singular name in the users' words, used in messages ("jobseeker 'X' does not exist"). */
+  name: 'jobseeker' | 'vacancy';
+  documentText(record: In): string;
+  isMatchable(record: In): boolean;
+}
+
+/** Title, skills and free text together: the title and skills carry most of the signal. */
+const document = (title: string, skills: string[], text: string) =>
+  [title, skills.join(', '), text].filter((part) => part.length > 0).join('\n');
+
+export const jobseekerKind: RecordKind<Jobseeker> = {
+  name: 'jobseeker',
+  documentText: (j) => document(j.title, j.skills, j.summary),
+  isMatchable: (j) => j.status === 'active',
+};
+
+export const vacancyKind: RecordKind<Vacancy> = {
+  name: 'vacancy',
+  documentText: (v) => document(v.title, v.skills, v.description),
+  isMatchable: (v) => v.status === 'open',
+};
+
+export type { StoredJobseeker, StoredVacancy };

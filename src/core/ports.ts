@@ -1,0 +1,79 @@
+/**
+ * The ports the core needs from the outside world. Adapters (src/adapters) implement them and
+ * are passed in at start-up; the core never imports SQLite, HNSW, transformers or fastify.
+ */
+
+/** Turns texts into unit-length vectors of a fixed dimension. */
+export interface Embedder {
+  /** Stable identity of the model: vectors from different ids are not comparable. */
+  readonly id: string;
+  readonly dimension: number;
+  /** One line for logs and /health: which embedder is in use and why. */
+  readonly description: string;
+  embed(texts: string[]): Promise<Float32Array[]>;
+}
+
+export interface IndexHit {
+  label: number;
+  /** Cosine similarity in [-1, 1]. */
+  similarity: number;
+}
+
+/** Approximate nearest-neighbour index over the matchable records of one kind. */
+export interface VectorIndex {
+  /** Number of live (searchable) vectors. */
+  readonly size: number;
+  has(label: number): boolean;
+  /** Adds the vector, or replaces the one stored under the label. */
+  upsert(label: number, vector: Float32Array): void;
+  remove(label: number): void;
+  /** Nearest neighbours; with `allowed`, only those labels are considered (filter inside the search). */
+  search(vector: Float32Array, k: number, allowed?: ReadonlySet<number>): IndexHit[];
+}
+
+export interface StoredEntry<R> {
+  /** Internal numeric key, shared by the store and the index. */
+  label: number;
+  record: R;
+}
+
+export interface EntryToSave<R> {
+  record: R;
+  vector: Float32Array;
+  textHash: string;
+  embedder: string;
+  matchable: boolean;
+}
+
+export interface SavedEntry {
+  label: number;
+  matchable: boolean;
+}
+
+export interface LocationFilter {
+  municipalities?: string[];
+  regions?: string[];
+}
+
+/** System of record for one kind of record (jobseekers or vacancies). */
+export interface RecordStore<R> {
+  get(id: string): StoredEntry<R> | undefined;
+  getByLabels(labels: number[]): StoredEntry<R>[];
+  /** The stored vector and its text hash, if the record exists and was embedded by `embedder`. */
+  vectorOf(id: string, embedder: string): { vector: Float32Array; textHash: string } | undefined;
+  vectorsOf(labels: number[]): Map<number, Float32Array>;
+  list(options: { after?: string; limit: number; municipality?: string }): R[];
+  /** Inserts or replaces all entries in one transaction; returns their labels in order. */
+  saveAll(entries: EntryToSave<R>[]): SavedEntry[];
+  /** Deletes the records in one transaction; returns the labels they had. */
+  removeAll(ids: string[]): number[];
+  /** Labels of matchable records embedded by `embedder` whose location passes the filter. */
+  matchableLabels(filter: LocationFilter, embedder: string): number[];
+  /** Every matchable record's label and vector made by `embedder`, for rebuilding the index. */
+  matchableVectors(embedder: string): Iterable<{ label: number; vector: Float32Array }>;
+  /** Records whose stored vector was not made by `embedder` (need re-embedding). */
+  staleRecords(embedder: string, limit: number): R[];
+  count(): number;
+  /** Grows by one with every committed change; the index remembers the value it reflects. */
+  generation(): number;
+}

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { alreadyExists, invalidInput, notFound, tooManyRecords } from './errors.js';
+import type { BaseRecord, RecordKind, Stored } from './kinds.js';
+import type { Embedder, EntryToSave, LocationFilter, RecordStore, VectorIndex } from './ports.js';
+import { regions } from './regions/regions.js';
+
+export interface RecordServiceOptions {
+  /** Largest batch accepted by putMany / removeMany. */
+  maxBatch: number;
+  now?: () => Date;
+}
+
+export interface BatchResult {
+  created: number;
+  updated: number;
+}
+
+const hashText = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/**
+ * Create, replace, read and delete records of one kind. SQLite (the store) is the system of record;
+ * the vector index is derived from it and updated right after each committed change.
+ */
+export class RecordService<In extends BaseRecord> {
+  private readonly now: () => Date;
+
+  constructor(
+    readonly kind: RecordKind<In>,
+    readonly store: RecordStore<Stored<In>>,
+    readonly index: VectorIndex,
+    readonly embedder: Embedder,
+    private readonly options: RecordServiceOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Largest batch putMany and removeMany accept. */
+  get maxBatch(): number {
+    return this.options.maxBatch;
+  }
+
+  get(id: string): Stored<In> {
+    const entry = this.store.get(id);
+    if (!entry) throw notFound(this.kind.name, id);
+    return entry.record;
+  }
+
+  list(options: { after?: string; limit: number; municipality?: string }): Stored<In>[] {
+    const municipality = options.municipality && regions.municipality(options.municipality)?.code;
+    return this.store.list({ ...options, municipality });
+  }
+
+  count(): number {
+    return this.store.count();
+  }
+
+  /** Creates a record; fails if the id is taken. */
+  async create(input: In): Promise<Stored<In>> {
+    if (this.store.get(input.id)) throw alreadyExists(this.kind.name, input.id);
+    const [entry] = await this.prepare([input]);
+    if (this.store.get(input.id)) throw alreadyExists(this.kind.name, input.id);
+    this.commit([entry!]);
+    return entry!.record;
+  }
+
+  /** Creates or replaces a record. */
+  async put(input: In): Promise<{ record: Stored<In>; created: boolean }> {
+    const result = await this.putMany([input]);
+    return { record: this.get(input.id), created: result.created === 1 };
+  }
+
+  /** Creates or replaces many records atomically: all are stored, or none. */
+  async putMany(inputs: In[]): Promise<BatchResult> {
+    if (inputs.length > this.options.maxBatch) throw tooManyRecords(this.options.maxBatch, inputs.length);
+    const firstLine = new Map<string, number>();
+    const duplicates = inputs.flatMap((input, i) => {
+      const seen = firstLine.get(input.id);
+      if (seen === undefined) firstLine.set(input.id, i + 1);
+      return seen === undefined ? [] : [{ line: i + 1, field: 'id', message: `duplicate of line ${seen}` }];
+    });
+    if (duplicates.length > 0) throw invalidInput(duplicates);
+
+    const entries = await this.prepare(inputs);
+    let created = 0;
+    for (const input of inputs) if (!this.store.get(input.id)) created++;
+    this.commit(entries);
+    return { created, updated: inputs.length - created };
+  }
+
+  remove(id: string): void {
+    if (this.removeMany([id]).removed === 0) throw notFound(this.kind.name, id);
+  }
+
+  /** Deletes the records atomically; ids that do not exist are reported, not an error. */
+  removeMany(ids: string[]): { removed: number; notFound: string[] } {
+    if (ids.length > this.options.maxBatch) throw tooManyRecords(this.options.maxBatch, ids.length);
+    const unique = [...new Set(ids)];
+    const missing = unique.filter((id) => !this.store.get(id));
+    const labels = this.store.removeAll(unique);
+    for (const label of labels) if (this.index.has(label)) this.index.remove(label);
+    return { removed: labels.length, notFound: missing };
+  }
+
+  /** The record with its vector, embedding it now if the stored one came from another model. */
+  async withVector(id: string): Promise<{ label: number; record: Stored<In>; vector: Float32Array }> {
+    const entry = this.store.get(id);
+    if (!entry) throw notFound(this.kind.name, id);
+    const stored = this.store.vectorOf(id, this.embedder.id);
+    const vector = stored?.vector ?? (await this.embedder.embed([this.kind.documentText(entry.record)]))[0]!;
+    return { ...entry, vector };
+  }
+
+  matchableLabels(filter: LocationFilter): number[] {
+    return this.store.matchableLabels(filter, this.embedder.id);
+  }
+
+  /** Re-embeds records whose vectors came from another embedder (after a model change). */
+  async reembedStale(onProgress?: (done: number) => void, batch = 256): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const stale = this.store.staleRecords(this.embedder.id, batch);
+      if (stale.length === 0) return done;
+      this.commit(await this.prepare(stale));
+      done += stale.length;
+      onProgress?.(done);
+    }
+  }
+
+  private async prepare(inputs: In[]): Promise<EntryToSave<Stored<In>>[]> {
+    const now = this.now().toISOString();
+    const texts = inputs.map((input) => this.kind.documentText(input));
+    const hashes = texts.map(hashText);
+    const vectors: (Float32Array | undefined)[] = inputs.map((input, i) => {
+      const stored = this.store.vectorOf(input.id, this.embedder.id);
+      return stored && stored.textHash === hashes[i] ? stored.vector : undefined;
+    });
+    const toEmbed = vectors.flatMap((v, i) => (v ? [] : [i]));
+    const embedded = toEmbed.length > 0 ? await this.embedder.embed(toEmbed.map((i) => texts[i]!)) : [];
+    toEmbed.forEach((i, j) => (vectors[i] = embedded[j]));
+
+    return inputs.map((input, i) => {
+      const municipality = regions.municipality(input.municipality);
+      if (!municipality) {
+        throw invalidInput([{ line: i + 1, field: 'municipality', message: `unknown municipality '${input.municipality}'` }]);
+      }
+      const previous = this.store.get(input.id)?.record;
+      const record = {
+        ...input,
+        municipality: municipality.code,
+        region: municipality.regionCode,
+        createdAt: previous?.createdAt ?? now,
+        updatedAt: now,
+      } as Stored<In>;
+      return {
+        record,
+        vector: vectors[i]!,
+        textHash: hashes[i]!,
+        embedder: this.embedder.id,
+        matchable: this.kind.isMatchable(input),
+      };
+    });
+  }
+
+  private commit(entries: EntryToSave<Stored<In>>[]): void {
+    const saved = this.store.saveAll(entries);
+    saved.forEach((s, i) => {
+      if (s.matchable) this.index.upsert(s.label, entries[i]!.vector);
+      else if (this.index.has(s.label)) this.index.remove(s.label);
+    });
+  }
+}

@@ -1,0 +1,154 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { selectEmbedder } from './adapters/embedders/select.js';
+import { openIndexFile, saveIndexFile } from './adapters/hnsw/index-file.js';
+import type { HnswVectorIndex } from './adapters/hnsw/hnsw-index.js';
+import { openDatabase, type Db } from './adapters/sqlite/database.js';
+import { SqliteRecordStore, type RecordTable } from './adapters/sqlite/record-store.js';
+import type { Config } from './config.js';
+import { jobseekerKind, vacancyKind, type BaseRecord, type RecordKind, type Stored } from './core/kinds.js';
+import { Matcher } from './core/matching.js';
+import { parseNdjson } from './core/ndjson.js';
+import type { Embedder } from './core/ports.js';
+import { RecordService } from './core/records.js';
+import { jobseekerInput, type Jobseeker } from './core/schemas/jobseeker.js';
+import { vacancyInput, type Vacancy } from './core/schemas/vacancy.js';
+
+export interface EngineLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface Engine {
+  jobseekers: RecordService<Jobseeker>;
+  vacancies: RecordService<Vacancy>;
+  matcher: Matcher;
+  embedder: Embedder;
+  /** Writes changed indexes to disk (also done periodically and on close). */
+  flush(): void;
+  close(): void;
+}
+
+type EngineConfig = Pick<
+  Config,
+  | 'dataDir'
+  | 'fixturesDir'
+  | 'seedFixtures'
+  | 'embedder'
+  | 'model'
+  | 'hnsw'
+  | 'indexFlushSeconds'
+  | 'weights'
+  | 'exactScanRatio'
+  | 'bulkMaxRecords'
+>;
+
+export const databaseFile = (dataDir: string) => join(dataDir, 'kohtaanto.sqlite');
+export const indexFile = (dataDir: string, table: RecordTable) => join(dataDir, `${table}.hnsw`);
+
+/**
+ * The composition root: opens the SQLite store, picks the embedder, opens (or rebuilds) one HNSW
+ * index per record kind, seeds the fixture data on first start and wires the core services.
+ */
+export async function openEngine(config: EngineConfig, log: EngineLog, embedder?: Embedder): Promise<Engine> {
+  const db = openDatabase(databaseFile(config.dataDir));
+  try {
+    const chosen = embedder ?? (await selectEmbedder(config.embedder, config.model, log));
+    const open = <In extends BaseRecord>(kind: RecordKind<In>, table: RecordTable) =>
+      openKind(db, kind, table, chosen, config, log);
+    const jobseekers = open(jobseekerKind, 'jobseekers');
+    const vacancies = open(vacancyKind, 'vacancies');
+
+    for (const service of [jobseekers.service, vacancies.service] as RecordService<BaseRecord>[]) {
+      const redone = await service.reembedStale((n) => log.info(`re-embedding ${service.kind.name} records: ${n}`));
+      if (redone > 0) log.info(`re-embedded ${redone} ${service.kind.name} records with ${chosen.id}`);
+    }
+    if (config.seedFixtures && jobseekers.service.count() === 0 && vacancies.service.count() === 0) {
+      await seedFixtures(config.fixturesDir, jobseekers.service, vacancies.service, log);
+    }
+
+    const flush = () => {
+      for (const kind of [jobseekers, vacancies]) kind.flush();
+    };
+    flush();
+    const timer = setInterval(flush, config.indexFlushSeconds * 1000);
+    timer.unref();
+    const matcher = new Matcher(jobseekers.service, vacancies.service, chosen, {
+      weights: config.weights,
+      poolFactor: 5,
+      minPool: 100,
+      exactScanRatio: config.exactScanRatio,
+    });
+    return {
+      jobseekers: jobseekers.service,
+      vacancies: vacancies.service,
+      matcher,
+      embedder: chosen,
+      flush,
+      close() {
+        clearInterval(timer);
+        flush();
+        db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function openKind<In extends BaseRecord>(
+  db: Db,
+  kind: RecordKind<In>,
+  table: RecordTable,
+  embedder: Embedder,
+  config: EngineConfig,
+  log: EngineLog,
+) {
+  const store = new SqliteRecordStore<Stored<In>>(db, table);
+  const file = indexFile(config.dataDir, table);
+  const started = Date.now();
+  const { index, rebuilt } = openIndexFile(
+    file,
+    {
+      embedder: embedder.id,
+      dimension: embedder.dimension,
+      generation: store.generation(),
+      liveLabels: () => store.matchableLabels({}, embedder.id),
+      vectors: () => store.matchableVectors(embedder.id),
+    },
+    config.hnsw,
+  );
+  const ms = Date.now() - started;
+  if (rebuilt && index.size > 0) log.warn(`${table} index rebuilt from SQLite (${rebuilt}): ${index.size} vectors in ${ms} ms`);
+  else log.info(`${table} index ${rebuilt ? `created (${rebuilt})` : `loaded from ${file}`}: ${index.size} vectors in ${ms} ms`);
+  const service = new RecordService(kind, store, index, embedder, { maxBatch: config.bulkMaxRecords });
+  const flush = () => flushIndex(file, index, store, embedder);
+  return { service, flush };
+}
+
+function flushIndex(file: string, index: HnswVectorIndex, store: { generation(): number }, embedder: Embedder) {
+  if (index.dirty) saveIndexFile(file, index, embedder.id, store.generation());
+}
+
+async function seedFixtures(
+  dir: string,
+  jobseekers: RecordService<Jobseeker>,
+  vacancies: RecordService<Vacancy>,
+  log: EngineLog,
+): Promise<void> {
+  const started = Date.now();
+  const load = async <In extends BaseRecord>(service: RecordService<In>, file: string, schema: typeof jobseekerInput | typeof vacancyInput) => {
+    const path = join(dir, file);
+    if (!existsSync(path)) {
+      log.warn(`no fixture file ${path}; starting empty`);
+      return 0;
+    }
+    const records = parseNdjson(readFileSync(path, 'utf8'), schema, Number.MAX_SAFE_INTEGER) as unknown as In[];
+    for (let i = 0; i < records.length; i += 1000) await service.putMany(records.slice(i, i + 1000));
+    return records.length;
+  };
+  const v = await load(vacancies, 'vacancies.ndjson', vacancyInput);
+  const j = await load(jobseekers, 'jobseekers.ndjson', jobseekerInput);
+  log.info(`loaded fixtures from ${dir}: ${v} vacancies, ${j} jobseekers in ${Date.now() - started} ms`);
+}

@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Engine } from '../../engine.js';
+
+const health = z.object({
+  status: z.literal('ok'),
+  embedder: z.object({ id: z.string(), dimension: z.number(), description: z.string() }),
+  jobseekers: z.object({ stored: z.number(), indexed: z.number() }),
+  vacancies: z.object({ stored: z.number(), indexed: z.number() }),
+});
+
+/** Liveness and what the service runs on (embedder, record counts). */
+export function healthRoutes(engine: Engine): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/health',
+      { schema: { tags: ['service'], summary: 'Service status', response: { 200: health } } },
+      async () => ({
+        status: 'ok' as const,
+        embedder: {
+          id: engine.embedder.id,
+          dimension: engine.embedder.dimension,
+          description: engine.embedder.description,
+        },
+        jobseekers: { stored: engine.jobseekers.count(), indexed: engine.jobseekers.index.size },
+        vacancies: { stored: engine.vacancies.count(), indexed: engine.vacancies.index.size },
+      }),
+    );
+  };
+}

@@ -1,0 +1,149 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { invalidInput } from '../../core/errors.js';
+import type { BaseRecord } from '../../core/kinds.js';
+import { parseNdjson } from '../../core/ndjson.js';
+import type { RecordService } from '../../core/records.js';
+import { idParams, municipalityRef, recordId } from '../../core/schemas/common.js';
+import { errorBody } from './shared.js';
+
+export interface RecordRouteOptions<In extends BaseRecord> {
+  service: RecordService<In>;
+  /** e.g. "/v1/jobseekers" */
+  path: string;
+  tag: string;
+  input: z.ZodObject;
+  stored: z.ZodObject;
+  bulkBodyLimit: number;
+}
+
+const listQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    after: recordId.optional().describe('Return records whose id sorts after this one (cursor)'),
+    municipality: municipalityRef.optional(),
+  })
+  .strict();
+
+const bulkResult = z.object({ created: z.number(), updated: z.number() });
+const bulkDeleteBody = z.object({ ids: z.array(recordId).min(1) }).strict();
+const bulkDeleteResult = z.object({ removed: z.number(), notFound: z.array(z.string()) });
+
+/** Stored records are plain JSON objects; the response schema checks their shape. */
+const asJson = (record: object) => record as Record<string, unknown>;
+
+/** Create, replace, read, list and delete one kind of record, single and in bulk. */
+export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<In>): FastifyPluginAsyncZod {
+  const { service, path, tag, input, stored } = options;
+  const name = service.kind.name;
+  const replaceBody = input.extend({ id: recordId.optional().describe('If given, must equal the id in the path') });
+
+  return async (app) => {
+    app.post(
+      path,
+      {
+        schema: {
+          tags: [tag],
+          summary: `Create a ${name}`,
+          body: input,
+          response: { 201: stored, 400: errorBody, 409: errorBody },
+        },
+      },
+      async (request, reply) => reply.status(201).send(asJson(await service.create(request.body as unknown as In))),
+    );
+
+    app.get(
+      path,
+      {
+        schema: {
+          tags: [tag],
+          summary: `List ${name} records by id`,
+          querystring: listQuery,
+          response: { 200: z.object({ items: z.array(stored), next: z.string().optional() }) },
+        },
+      },
+      async (request) => {
+        const records = service.list(request.query);
+        const items = records.map(asJson);
+        const next = records.length === request.query.limit ? records[records.length - 1]?.id : undefined;
+        return next ? { items, next } : { items };
+      },
+    );
+
+    app.get(
+      `${path}/:id`,
+      {
+        schema: { tags: [tag], summary: `Fetch a ${name}`, params: idParams, response: { 200: stored, 404: errorBody } },
+      },
+      async (request) => asJson(service.get(request.params.id)),
+    );
+
+    app.put(
+      `${path}/:id`,
+      {
+        schema: {
+          tags: [tag],
+          summary: `Create or replace a ${name}`,
+          params: idParams,
+          body: replaceBody,
+          response: { 200: stored, 201: stored, 400: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const body = request.body as { id?: string };
+        if (body.id !== undefined && body.id !== request.params.id) {
+          throw invalidInput([{ field: 'id', message: `body id '${body.id}' differs from the path id '${request.params.id}'` }]);
+        }
+        const { record, created } = await service.put({ ...body, id: request.params.id } as unknown as In);
+        return reply.status(created ? 201 : 200).send(asJson(record));
+      },
+    );
+
+    app.delete(
+      `${path}/:id`,
+      {
+        schema: { tags: [tag], summary: `Delete a ${name}`, params: idParams, response: { 204: z.null(), 404: errorBody } },
+      },
+      async (request, reply) => {
+        service.remove(request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      `${path}/bulk`,
+      {
+        bodyLimit: options.bulkBodyLimit,
+        schema: {
+          tags: [tag],
+          summary: `Create or replace many ${name} records (NDJSON, atomic)`,
+          description:
+            'Content-Type: application/x-ndjson, one record per line. The batch is atomic: if any line is ' +
+            'invalid nothing is stored and every problem is reported with its line number.',
+          response: { 200: bulkResult, 400: errorBody, 413: errorBody, 415: errorBody },
+        },
+      },
+      async (request) => {
+        if (typeof request.body !== 'string') {
+          throw invalidInput([{ field: 'body', message: 'send application/x-ndjson: one JSON record per line' }]);
+        }
+        const records = parseNdjson(request.body, input, service.maxBatch);
+        return service.putMany(records as unknown as In[]);
+      },
+    );
+
+    app.post(
+      `${path}/bulk-delete`,
+      {
+        bodyLimit: options.bulkBodyLimit,
+        schema: {
+          tags: [tag],
+          summary: `Delete many ${name} records (atomic)`,
+          body: bulkDeleteBody,
+          response: { 200: bulkDeleteResult, 400: errorBody, 413: errorBody },
+        },
+      },
+      async (request) => service.removeMany(request.body.ids),
+    );
+  };
+}

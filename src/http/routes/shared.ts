@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** The shape of every error answer (see src/http/errors.ts). */
+export const errorBody = z.object({
+  error: z.string().describe('Stable error code, e.g. invalid_input, not_found, payload_too_large'),
+  message: z.string(),
+  problems: z
+    .array(z.object({ field: z.string(), message: z.string(), line: z.number().optional() }))
+    .optional()
+    .describe('One entry per offending field (with its line for NDJSON bodies)'),
+});

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Env } from '../../src/config.js';
+import type { Embedder } from '../../src/core/ports.js';
+import { openEngine, type Engine } from '../../src/engine.js';
+import { buildApp, type App } from '../../src/http/app.js';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const FIXTURES = join(ROOT, 'fixtures');
+export const TINY_MODEL_DIR = join(FIXTURES, 'models');
+export const TINY_MODEL = 'kohtaanto-tiny-bert';
+
+export function tempDir(prefix = 'kohtaanto-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface LogLine {
+  level: 'info' | 'warn';
+  message: string;
+}
+
+export interface RunningService {
+  url: string;
+  app: App;
+  engine: Engine;
+  dataDir: string;
+  logs: LogLine[];
+  /** Stops the HTTP server and closes the engine (flushing indexes), keeping the data directory. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real service, as `npm start` wires it, on a loopback port: SQLite file and HNSW index
+ * files under `dataDir`, the fixture data set loaded on first start (unless disabled).
+ */
+export async function startService(
+  options: { dataDir?: string; env?: Env; embedder?: Embedder } = {},
+): Promise<RunningService> {
+  const dataDir = options.dataDir ?? tempDir();
+  const config = loadConfig({
+    KOHTAANTO_DATA_DIR: dataDir,
+    KOHTAANTO_FIXTURES_DIR: FIXTURES,
+    KOHTAANTO_EMBEDDER: 'lexical',
+    KOHTAANTO_MODEL_DIR: TINY_MODEL_DIR,
+    KOHTAANTO_MODEL: TINY_MODEL,
+    ...options.env,
+  } as Record<string, string>);
+  const logs: LogLine[] = [];
+  const engine = await openEngine(
+    config,
+    {
+      info: (message) => logs.push({ level: 'info', message }),
+      warn: (message) => logs.push({ level: 'warn', message }),
+    },
+    options.embedder,
+  );
+  const app = await buildApp(engine, { bodyLimit: config.bodyLimit, bulkBodyLimit: config.bulkBodyLimit });
+  app.addHook('onClose', async () => engine.close());
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { url: address, app, engine, dataDir, logs, stop: () => app.close() };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** fetch with JSON in and out. */
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
+  const init: RequestInit = { method, headers: { ...headers } };
+  if (body !== undefined) {
+    if (typeof body === 'string') init.body = body;
+    else {
+      init.body = JSON.stringify(body);
+      (init.headers as Record<string, string>)['content-type'] = 'application/json';
+    }
+  }
+  const response = await fetch(base + path, init);
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text.length > 0 ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON: keep the text */
+  }
+  return { status: response.status, body: parsed };
+}
+
+export const ndjson = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+export const sampleJobseeker = (id: string, overrides: Record<string, unknown> = {}) => ({
+  id,
+  title: 'hitsaaja',
+  summary: 'Kokenut hitsaaja, MIG-hitsaus ja piirustusten lukeminen. Etsin työtä Tampereelta.',
+  skills: ['MIG-hitsaus', 'piirustusten lukeminen'],
+  municipality: '837',
+  languages: ['fi'],
+  ...overrides,
+});
+
+export const sampleVacancy = (id: string, overrides: Record<string, unknown> = {}) => ({
+  id,
+  title: 'hitsaaja',
+  description: 'Konepaja hakee hitsaajaa. Edellytämme MIG-hitsaus ja TIG-hitsaus osaamista sekä piirustusten lukemista.',
+  skills: ['MIG-hitsaus', 'TIG-hitsaus', 'piirustusten lukeminen'],
+  municipality: 'Tampere',
+  employer: 'Konepaja Teräs Oy',
+  ...overrides,
+});
