@@ -25,13 +25,13 @@ export function parseNdjson<S extends z.ZodType>(
   maxProblems = 100,
 ): z.output<S>[] {
   const lines = text.split('\n');
+  const count = lines.reduce((n, line) => (line.trim().length > 0 ? n + 1 : n), 0);
+  if (count > maxRecords) throw tooManyRecords(maxRecords, count);
   const records: z.output<S>[] = [];
   const problems: FieldProblem[] = [];
-  let count = 0;
   for (let i = 0; i < lines.length && problems.length < maxProblems; i++) {
     const line = lines[i]!.trim();
     if (line.length === 0) continue;
-    if (++count > maxRecords) throw tooManyRecords(maxRecords, count);
     let value: unknown;
     try {
       value = JSON.parse(line);

@@ -36,6 +36,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url}` }),
   );
+  app.removeContentTypeParser('text/plain'); // bodies are JSON, or NDJSON on the bulk routes
   app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   await app.register(swagger, {

@@ -1,0 +1,72 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HnswVectorIndex } from '../../../src/adapters/hnsw/hnsw-index.js';
+import { openIndexFile, saveIndexFile } from '../../../src/adapters/hnsw/index-file.js';
+import { tempDir } from '../../helpers/service.js';
+
+const settings = { m: 8, efConstruction: 50, ef: 32 };
+const unit = (i: number) => {
+  const v = Float32Array.from({ length: 16 }, (_, j) => Math.sin(i * 0.7 + j * 1.3));
+  const n = Math.hypot(...v);
+  return v.map((x) => x / n);
+};
+const points = Array.from({ length: 100 }, (_, i) => ({ label: i + 1, vector: unit(i + 1) }));
+const source = (generation: number, live = points) => ({
+  embedder: 'test-embedder',
+  dimension: 16,
+  generation,
+  liveLabels: () => live.map((p) => p.label),
+  vectors: () => live,
+});
+
+function savedIndex() {
+  const file = join(tempDir(), 'vacancies.hnsw');
+  const index = HnswVectorIndex.create(16, settings);
+  for (const p of points) index.upsert(p.label, p.vector);
+  saveIndexFile(file, index, 'test-embedder', 5);
+  return file;
+}
+
+describe('openIndexFile', () => {
+  it('loads an intact, current index file without rebuilding', () => {
+    const file = savedIndex();
+    const opened = openIndexFile(file, source(5), settings);
+    expect(opened.rebuilt).toBeUndefined();
+    expect(opened.index.size).toBe(100);
+    expect(opened.index.search(unit(42), 1)[0]!.label).toBe(42);
+  });
+
+  it('rebuilds from the stored vectors when the file is missing', () => {
+    const file = savedIndex();
+    rmSync(file);
+    const opened = openIndexFile(file, source(5), settings);
+    expect(opened.rebuilt).toBe('index file missing');
+    expect(opened.index.search(unit(42), 1)[0]!.label).toBe(42);
+    expect(existsSync(file)).toBe(true); // written back
+  });
+
+  it('rebuilds when the store changed since the file was written (stale)', () => {
+    const file = savedIndex();
+    const fewer = points.slice(0, 60);
+    const opened = openIndexFile(file, source(6, fewer), settings);
+    expect(opened.rebuilt).toMatch(/stale/);
+    expect(opened.index.size).toBe(60);
+  });
+
+  it('rebuilds when the file is corrupt, without crashing', () => {
+    const file = savedIndex();
+    const bytes = readFileSync(file);
+    bytes.fill(0xff, 64, 4096);
+    writeFileSync(file, bytes);
+    const opened = openIndexFile(file, source(5), settings);
+    expect(opened.rebuilt).toMatch(/corrupt/);
+    expect(opened.index.search(unit(7), 1)[0]!.label).toBe(7);
+  });
+
+  it('rebuilds when the embedder changed', () => {
+    const file = savedIndex();
+    const opened = openIndexFile(file, { ...source(5), embedder: 'another-model' }, settings);
+    expect(opened.rebuilt).toBe('embedder changed');
+  });
+});

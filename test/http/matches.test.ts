@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { call, removeDir, sampleJobseeker, startService, type RunningService } from '../helpers/service.js';
+
+let service: RunningService;
+let url: string;
+const JOBSEEKER = 'JS-000010';
+
+beforeAll(async () => {
+  service = await startService(); // fixture data set: 2,400 vacancies, 2,400 jobseekers
+  url = service.url;
+});
+afterAll(async () => {
+  await service.stop();
+  removeDir(service.dataDir);
+});
+
+interface Hit {
+  id: string;
+  municipality: string;
+  region: string;
+  score: number;
+  parts: { semantic: number; skills: number | null; location: number | null };
+  matchedSkills: string[];
+  missingSkills: string[];
+}
+
+const hitsOf = async (path: string): Promise<Hit[]> => {
+  const response = await call(url, 'GET', path);
+  expect(response.status).toBe(200);
+  return response.body.hits;
+};
+
+describe('GET /v1/jobseekers/:id/matches', () => {
+  it('ranks k open vacancies by score, each with its parts and matched and missing skills', async () => {
+    const jobseeker = (await call(url, 'GET', `/v1/jobseekers/${JOBSEEKER}`)).body;
+    const hits = await hitsOf(`/v1/jobseekers/${JOBSEEKER}/matches?k=20`);
+    expect(hits).toHaveLength(20);
+    for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
+    for (const hit of hits) {
+      const vacancy = (await call(url, 'GET', `/v1/vacancies/${hit.id}`)).body;
+      expect(vacancy.status).toBe('open');
+      expect([...hit.matchedSkills, ...hit.missingSkills].sort()).toEqual([...new Set(vacancy.skills as string[])].sort());
+      for (const skill of hit.missingSkills) expect(jobseeker.skills).not.toContain(skill);
+      expect(hit.parts.semantic).toBeGreaterThanOrEqual(0);
+    }
+    // The best hit shares the jobseeker's occupation (the fixture texts are built from it).
+    const best = (await call(url, 'GET', `/v1/vacancies/${hits[0]!.id}`)).body;
+    expect(best.occupation).toBe(jobseeker.occupation);
+  });
+
+  it('filters by municipality inside the index search and still returns k hits', async () => {
+    const spy = vi.spyOn(service.engine.vacancies.index, 'search');
+    const hits = await hitsOf(`/v1/jobseekers/${JOBSEEKER}/matches?k=20&municipality=Helsingfors`);
+    expect(hits).toHaveLength(20);
+    for (const hit of hits) expect(hit.municipality).toBe('091');
+    expect(spy).toHaveBeenCalledWith(expect.any(Float32Array), expect.any(Number), expect.any(Set));
+    spy.mockRestore();
+  });
+
+  it('filters by region (maakunta) and returns k hits from it', async () => {
+    const hits = await hitsOf(`/v1/jobseekers/${JOBSEEKER}/matches?k=25&region=Pirkanmaa`);
+    expect(hits).toHaveLength(25);
+    for (const hit of hits) expect(hit.region).toBe('06');
+  });
+
+  it('returns every open vacancy of a small municipality when it has fewer than k', async () => {
+    const all = (await call(url, 'GET', '/v1/vacancies?limit=500&municipality=Kauniainen')).body.items as {
+      id: string;
+      status: string;
+    }[];
+    const open = all.filter((v) => v.status === 'open').map((v) => v.id).sort();
+    expect(open.length).toBeGreaterThan(0);
+    const hits = await hitsOf(`/v1/jobseekers/${JOBSEEKER}/matches?k=200&municipality=235`);
+    expect(hits.map((h) => h.id).sort()).toEqual(open);
+  });
+
+  it('never returns a deleted vacancy', async () => {
+    const [top] = await hitsOf(`/v1/jobseekers/${JOBSEEKER}/matches?k=5`);
+    expect((await call(url, 'DELETE', `/v1/vacancies/${top!.id}`)).status).toBe(204);
+    const after = await hitsOf(`/v1/jobseekers/${JOBSEEKER}/matches?k=200`);
+    expect(after.map((h) => h.id)).not.toContain(top!.id);
+    const filtered = await hitsOf(`/v1/jobseekers/${JOBSEEKER}/matches?k=200&municipality=${top!.municipality}`);
+    expect(filtered.map((h) => h.id)).not.toContain(top!.id);
+  });
+
+  it('ranks a vacancy higher once the jobseeker gains the skill it was missing', async () => {
+    await call(url, 'PUT', '/v1/jobseekers/GAIN', sampleJobseeker('GAIN', { skills: ['MIG-hitsaus'] }));
+    const before = await hitsOf('/v1/jobseekers/GAIN/matches?k=50');
+    const target = before.find((h) => h.missingSkills.length > 0)!;
+    await call(url, 'PUT', '/v1/jobseekers/GAIN', sampleJobseeker('GAIN', { skills: ['MIG-hitsaus', ...target.missingSkills] }));
+    const after = await hitsOf('/v1/jobseekers/GAIN/matches?k=50');
+    const again = after.find((h) => h.id === target.id)!;
+    expect(again.score).toBeGreaterThan(target.score);
+    expect(again.missingSkills).toEqual([]);
+    expect(after.findIndex((h) => h.id === target.id)).toBeLessThanOrEqual(before.findIndex((h) => h.id === target.id));
+  });
+
+  it.each([
+    ['k=0', 'k'],
+    ['k=abc', 'k'],
+    ['k=-3', 'k'],
+    ['municipality=Atlantis', 'municipality'],
+    ['region=Nowhere', 'region'],
+    ['colour=blue', 'colour'],
+  ])('answers 400 naming the parameter for %s', async (query, field) => {
+    const response = await call(url, 'GET', `/v1/jobseekers/${JOBSEEKER}/matches?${query}`);
+    expect(response.status).toBe(400);
+    expect(response.body.problems.map((p: { field: string }) => p.field)).toContain(field);
+  });
+
+  it('answers 404 for an unknown jobseeker', async () => {
+    expect((await call(url, 'GET', '/v1/jobseekers/NOBODY/matches')).status).toBe(404);
+  });
+});
+
+describe('GET /v1/vacancies/:id/candidates', () => {
+  it('ranks k active jobseekers for a vacancy, with the same reasons', async () => {
+    const response = await call(url, 'GET', '/v1/vacancies/V-000001/candidates?k=15');
+    expect(response.status).toBe(200);
+    const vacancy = (await call(url, 'GET', '/v1/vacancies/V-000001')).body;
+    expect(response.body.hits).toHaveLength(15);
+    for (const hit of response.body.hits as Hit[]) {
+      expect(hit.id).toMatch(/^(JS|GAIN)/);
+      for (const skill of [...hit.matchedSkills, ...hit.missingSkills]) expect(vacancy.skills).toContain(skill);
+    }
+  });
+
+  it('filters candidates by municipality', async () => {
+    const hits = (await call(url, 'GET', '/v1/vacancies/V-000001/candidates?k=10&municipality=Tampere')).body.hits as Hit[];
+    expect(hits).toHaveLength(10);
+    for (const hit of hits) expect(hit.municipality).toBe('837');
+  });
+});
+
+describe('POST /v1/match (ad-hoc text, not stored)', () => {
+  it('finds vacancies for pasted CV text without storing it', async () => {
+    const before = service.engine.jobseekers.count();
+    const response = await call(url, 'POST', '/v1/match', {
+      text: 'Erfaren svetsare. MIG-svetsning, TIG-svetsning och ritningsläsning.',
+      municipality: 'Vasa',
+      k: 10,
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.hits).toHaveLength(10);
+    expect(response.body.hits.some((h: Hit) => h.matchedSkills.includes('MIG-svetsning'))).toBe(true);
+    expect(service.engine.jobseekers.count()).toBe(before);
+  });
+
+  it('finds candidates for a job description, filtered by region', async () => {
+    const response = await call(url, 'POST', '/v1/match', {
+      text: 'Hoivakoti hakee lähihoitajaa: lääkehoito, vanhustyö.',
+      skills: ['lääkehoito', 'vanhustyö'],
+      target: 'jobseekers',
+      k: 5,
+      filter: { region: 'Uusimaa' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.hits).toHaveLength(5);
+    for (const hit of response.body.hits as Hit[]) expect(hit.region).toBe('01');
+  });
+
+  it('answers 400 naming the field for bad bodies', async () => {
+    const response = await call(url, 'POST', '/v1/match', { text: '', target: 'employers', k: 0 });
+    expect(response.status).toBe(400);
+    expect(response.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['k', 'target', 'text']);
+  });
+});
+
+describe('service endpoints', () => {
+  it('serves the OpenAPI document and the /docs page', async () => {
+    const spec = await call(url, 'GET', '/docs/json');
+    expect(spec.status).toBe(200);
+    expect(Object.keys(spec.body.paths)).toEqual(
+      expect.arrayContaining(['/v1/jobseekers', '/v1/jobseekers/{id}/matches', '/v1/vacancies/{id}/candidates', '/v1/match']),
+    );
+    const page = await fetch(`${url}/docs`, { redirect: 'follow' });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<html');
+  });
+
+  it('reports the embedder and record counts on /health', async () => {
+    const health = (await call(url, 'GET', '/health')).body;
+    expect(health.embedder.id).toMatch(/^lexical/);
+    expect(health.vacancies.stored).toBeGreaterThanOrEqual(2399);
+  });
+
+  it('lists municipalities and regions', async () => {
+    expect((await call(url, 'GET', '/v1/municipalities')).body.items).toHaveLength(309);
+    expect((await call(url, 'GET', '/v1/regions')).body.items).toHaveLength(19);
+  });
+});
