@@ -22,7 +22,8 @@ const MIGRATIONS: string[] = [
         vector       BLOB NOT NULL,
         updated_at   TEXT NOT NULL
       );
-      CREATE INDEX ${table}_location ON ${table} (matchable, municipality, region);
+      CREATE INDEX ${table}_municipality ON ${table} (municipality, matchable, embedder);
+      CREATE INDEX ${table}_region ON ${table} (region, matchable, embedder);
       CREATE INDEX ${table}_embedder ON ${table} (embedder);`,
     )
     .join('\n') +

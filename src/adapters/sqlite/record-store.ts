@@ -51,8 +51,8 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       matchable: db.prepare<[string], { label: number; vector: Buffer }>(
         `SELECT label, vector FROM ${t} WHERE matchable = 1 AND embedder = ? ORDER BY label`,
       ),
-      stale: db.prepare<[string, number], { record: string }>(
-        `SELECT record FROM ${t} WHERE embedder <> ? ORDER BY label LIMIT ?`,
+      stale: db.prepare<[string, string, number], { record: string }>(
+        `SELECT record FROM ${t} WHERE embedder < ? OR embedder > ? LIMIT ?`,
       ),
       count: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${t}`),
       generation: db.prepare<[string], { generation: number }>(`SELECT generation FROM generations WHERE kind = ?`),
@@ -141,7 +141,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   }
 
   staleRecords(embedder: string, limit: number): R[] {
-    return this.s.stale.all(embedder, limit).map((r) => JSON.parse(r.record) as R);
+    return this.s.stale.all(embedder, embedder, limit).map((r) => JSON.parse(r.record) as R);
   }
 
   count(): number {
