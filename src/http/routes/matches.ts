@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '../../core/schemas/common.js';
-import { adHocMatchBody, matchQuery, matchResponse } from '../../core/schemas/match.js';
+import {
+  adHocMatchBody,
+  matchQuery,
+  matchResponse,
+  type MatchHit,
+  type MatchQuery,
+} from '../../core/schemas/match.js';
 import type { Engine } from '../../engine.js';
 import { errorBody } from './shared.js';
 
@@ -8,40 +14,34 @@ import { errorBody } from './shared.js';
 export function matchRoutes(engine: Engine): FastifyPluginAsyncZod {
   const embedder = engine.embedder.id;
   return async (app) => {
-    app.get(
-      '/v1/jobseekers/:id/matches',
-      {
-        schema: {
-          tags: ['matching'],
-          summary: 'Vacancies that fit a jobseeker, best first, with reasons',
-          params: idParams,
-          querystring: matchQuery,
-          response: { 200: matchResponse, 400: errorBody, 404: errorBody },
+    const storedMatchRoute = (
+      url: string,
+      summary: string,
+      find: (id: string, query: MatchQuery) => Promise<MatchHit[]>,
+    ) =>
+      app.get(
+        url,
+        {
+          schema: {
+            tags: ['matching'],
+            summary,
+            params: idParams,
+            querystring: matchQuery,
+            response: { 200: matchResponse, 400: errorBody, 404: errorBody },
+          },
         },
-      },
-      async (request) => ({
-        query: { id: request.params.id, ...request.query },
-        embedder,
-        hits: await engine.matcher.vacanciesForJobseeker(request.params.id, request.query),
-      }),
-    );
+        async (request) => ({
+          query: { id: request.params.id, ...request.query },
+          embedder,
+          hits: await find(request.params.id, request.query),
+        }),
+      );
 
-    app.get(
-      '/v1/vacancies/:id/candidates',
-      {
-        schema: {
-          tags: ['matching'],
-          summary: 'Jobseekers who fit a vacancy, best first, with reasons',
-          params: idParams,
-          querystring: matchQuery,
-          response: { 200: matchResponse, 400: errorBody, 404: errorBody },
-        },
-      },
-      async (request) => ({
-        query: { id: request.params.id, ...request.query },
-        embedder,
-        hits: await engine.matcher.candidatesForVacancy(request.params.id, request.query),
-      }),
+    storedMatchRoute('/v1/jobseekers/:id/matches', 'Vacancies that fit a jobseeker, best first, with reasons', (id, q) =>
+      engine.matcher.vacanciesForJobseeker(id, q),
+    );
+    storedMatchRoute('/v1/vacancies/:id/candidates', 'Jobseekers who fit a vacancy, best first, with reasons', (id, q) =>
+      engine.matcher.candidatesForVacancy(id, q),
     );
 
     app.post(
