@@ -38,7 +38,7 @@ async function start(dataDir: string) {
   const config = loadConfig({ ...process.env, KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_LOG_LEVEL: 'silent' });
   const t0 = process.hrtime.bigint();
   const engine = await openEngine(config, quiet);
-  const app = await buildApp(engine, { bodyLimit: config.bodyLimit, bulkBodyLimit: config.bulkBodyLimit });
+  const app = await buildApp(engine, config);
   app.addHook('onClose', async () => engine.close());
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return { engine, app, url, startMs: ms(process.hrtime.bigint() - t0) };

@@ -24,6 +24,8 @@ const envSchema = z.object({
   KOHTAANTO_HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(10).max(2000).default(200),
   KOHTAANTO_HNSW_EF: z.coerce.number().int().min(10).max(2000).default(64),
   KOHTAANTO_INDEX_FLUSH_SECONDS: z.coerce.number().min(1).default(30),
+  KOHTAANTO_COMPACT_SECONDS: z.coerce.number().min(0).default(3600),
+  KOHTAANTO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   KOHTAANTO_WEIGHT_SEMANTIC: number(0.6),
   KOHTAANTO_WEIGHT_SKILLS: number(0.3),
   KOHTAANTO_WEIGHT_LOCATION: number(0.1),
@@ -58,6 +60,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     hnsw: { m: e.KOHTAANTO_HNSW_M, efConstruction: e.KOHTAANTO_HNSW_EF_CONSTRUCTION, ef: e.KOHTAANTO_HNSW_EF },
     indexFlushSeconds: e.KOHTAANTO_INDEX_FLUSH_SECONDS,
+    compactSeconds: e.KOHTAANTO_COMPACT_SECONDS,
+    rateLimitPerMinute: e.KOHTAANTO_RATE_LIMIT_PER_MINUTE,
     weights: {
       semantic: e.KOHTAANTO_WEIGHT_SEMANTIC,
       skills: e.KOHTAANTO_WEIGHT_SKILLS,

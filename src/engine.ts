@@ -1,11 +1,17 @@
+import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AuditLog } from './adapters/sqlite/audit-log.js';
+import { ApiKeyStore } from './adapters/sqlite/api-keys.js';
 import { selectEmbedder } from './adapters/embedders/select.js';
 import { openIndexFile, saveIndexFile } from './adapters/hnsw/index-file.js';
 import type { HnswVectorIndex } from './adapters/hnsw/hnsw-index.js';
 import { openDatabase, type Db } from './adapters/sqlite/database.js';
 import { SqliteRecordStore, type RecordTable } from './adapters/sqlite/record-store.js';
+import { installationSecret } from './adapters/sqlite/settings.js';
+import { ShareStore } from './adapters/sqlite/shares.js';
 import type { Config } from './config.js';
+import { eraseJobseekers, type ErasurePorts } from './core/erasure.js';
 import { jobseekerKind, vacancyKind, type BaseRecord, type RecordKind, type Stored } from './core/kinds.js';
 import { Matcher } from './core/matching.js';
 import { parseNdjson } from './core/ndjson.js';
@@ -24,7 +30,16 @@ export interface Engine {
   vacancies: RecordService<Vacancy>;
   matcher: Matcher;
   embedder: Embedder;
-  /** Writes changed indexes to disk (also done periodically and on close). */
+  keys: ApiKeyStore;
+  audit: AuditLog;
+  shares: ShareStore;
+  /** Stable pseudonym of a jobseeker id for employer services (keyed with an installation secret). */
+  pseudonym(jobseekerId: string): string;
+  /** GDPR erasure (see src/core/erasure.ts). */
+  eraseJobseekers(ids: string[], keyId?: string): { erased: string[]; notFound: string[] };
+  /** Rebuilds indexes holding deleted points, so erased vectors leave the index files too. */
+  compact(): { jobseekers: number; vacancies: number };
+  /** Writes changed indexes to disk (also done periodically and on close); compacts when due. */
   flush(): void;
   close(): void;
 }
@@ -38,6 +53,7 @@ type EngineConfig = Pick<
   | 'model'
   | 'hnsw'
   | 'indexFlushSeconds'
+  | 'compactSeconds'
   | 'weights'
   | 'exactScanRatio'
   | 'bulkMaxRecords'
@@ -67,7 +83,20 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       await seedFixtures(config.fixturesDir, jobseekers.service, vacancies.service, log);
     }
 
+    const shares = new ShareStore(db);
+    const audit = new AuditLog(db);
+    const pseudonymKey = installationSecret(db, 'pseudonym-key');
+    let compactionDue = false;
+    let lastCompaction = Date.now();
+    const compact = () => {
+      const dropped = { jobseekers: jobseekers.compact(), vacancies: vacancies.compact() };
+      compactionDue = false;
+      lastCompaction = Date.now();
+      db.pragma('wal_checkpoint(TRUNCATE)'); // erased rows leave the write-ahead log too
+      return dropped;
+    };
     const flush = () => {
+      if (compactionDue && Date.now() - lastCompaction >= config.compactSeconds * 1000) compact();
       for (const kind of [jobseekers, vacancies]) kind.flush();
     };
     flush();
@@ -79,14 +108,29 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       minPool: 100,
       exactScanRatio: config.exactScanRatio,
     });
+    const erasure: ErasurePorts = {
+      jobseekers: jobseekers.service,
+      shares,
+      audit,
+      scheduleCompaction: () => {
+        compactionDue = true;
+      },
+    };
     return {
       jobseekers: jobseekers.service,
       vacancies: vacancies.service,
       matcher,
       embedder: chosen,
+      keys: new ApiKeyStore(db),
+      audit,
+      shares,
+      pseudonym: (id) => `cand-${createHmac('sha256', pseudonymKey).update(id).digest('hex').slice(0, 16)}`,
+      eraseJobseekers: (ids, keyId) => eraseJobseekers(erasure, ids, keyId),
+      compact,
       flush,
       close() {
         clearInterval(timer);
+        if (compactionDue) compact();
         flush();
         db.close();
       },
@@ -108,6 +152,7 @@ function openKind<In extends BaseRecord>(
   const store = new SqliteRecordStore<Stored<In>>(db, table);
   const file = indexFile(config.dataDir, table);
   const started = Date.now();
+  const vectors = () => store.matchableVectors(embedder.id);
   const { index, rebuilt } = openIndexFile(
     file,
     {
@@ -115,7 +160,7 @@ function openKind<In extends BaseRecord>(
       dimension: embedder.dimension,
       generation: store.generation(),
       liveLabels: () => store.matchableLabels({}, embedder.id),
-      vectors: () => store.matchableVectors(embedder.id),
+      vectors,
     },
     config.hnsw,
   );
@@ -124,7 +169,15 @@ function openKind<In extends BaseRecord>(
   else log.info(`${table} index ${rebuilt ? `created (${rebuilt})` : `loaded from ${file}`}: ${index.size} vectors in ${ms} ms`);
   const service = new RecordService(kind, store, index, embedder, { maxBatch: config.bulkMaxRecords });
   const flush = () => flushIndex(file, index, store, embedder);
-  return { service, flush };
+  const compact = () => {
+    const dropped = index.deletedPoints;
+    if (dropped === 0) return 0;
+    index.compact(vectors());
+    flush();
+    log.info(`${table} index compacted: ${dropped} deleted points dropped`);
+    return dropped;
+  };
+  return { service, flush, compact };
 }
 
 function flushIndex(file: string, index: HnswVectorIndex, store: { generation(): number }, embedder: Embedder) {

@@ -2,56 +2,56 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexFile } from '../src/engine.js';
-import { call, ndjson, removeDir, sampleJobseeker, sampleVacancy, startService, tempDir } from './helpers/service.js';
+import { call, type Caller, ndjson, removeDir, sampleJobseeker, sampleVacancy, startService, tempDir } from './helpers/service.js';
 
 const JOBSEEKER = 'JS-000042';
-const matchIds = async (url: string, query = 'k=20') =>
+const matchIds = async (url: Caller, query = 'k=20') =>
   ((await call(url, 'GET', `/v1/jobseekers/${JOBSEEKER}/matches?${query}`)).body.hits as { id: string }[]).map((h) => h.id);
 
 describe('persistence: SQLite is the system of record, the HNSW index is derived', () => {
   it('keeps everything across a restart and loads the index files instead of rebuilding', async () => {
     const first = await startService();
     const { dataDir } = first;
-    await call(first.url, 'PUT', '/v1/vacancies/NEW-1', sampleVacancy('NEW-1'));
-    await call(first.url, 'DELETE', '/v1/vacancies/V-000002');
-    const before = { matches: await matchIds(first.url), health: (await call(first.url, 'GET', '/health')).body };
+    await call(first.as('admin'), 'PUT', '/v1/vacancies/NEW-1', sampleVacancy('NEW-1'));
+    await call(first.as('admin'), 'DELETE', '/v1/vacancies/V-000002');
+    const before = { matches: await matchIds(first.as('admin')), health: (await call(first.as('admin'), 'GET', '/health')).body };
     await first.stop();
 
     const second = await startService({ dataDir });
     expect(second.logs.filter((l) => l.message.includes('rebuilt'))).toEqual([]);
     expect(second.logs.some((l) => l.message.includes('loaded fixtures'))).toBe(false); // seeded once only
-    expect((await call(second.url, 'GET', '/health')).body).toEqual(before.health);
-    expect(await matchIds(second.url)).toEqual(before.matches);
-    expect((await call(second.url, 'GET', '/v1/vacancies/NEW-1')).status).toBe(200);
-    expect((await call(second.url, 'GET', '/v1/vacancies/V-000002')).status).toBe(404);
+    expect((await call(second.as('admin'), 'GET', '/health')).body).toEqual(before.health);
+    expect(await matchIds(second.as('admin'))).toEqual(before.matches);
+    expect((await call(second.as('admin'), 'GET', '/v1/vacancies/NEW-1')).status).toBe(200);
+    expect((await call(second.as('admin'), 'GET', '/v1/vacancies/V-000002')).status).toBe(404);
     await second.stop();
     removeDir(dataDir);
   });
 
   it('rebuilds the index from the vectors in SQLite when the index file is deleted', async () => {
     const first = await startService();
-    const before = await matchIds(first.url, 'k=20&municipality=091');
+    const before = await matchIds(first.as('admin'), 'k=20&municipality=091');
     await first.stop();
     rmSync(indexFile(first.dataDir, 'vacancies'));
 
     const second = await startService({ dataDir: first.dataDir });
     expect(second.logs.some((l) => l.level === 'warn' && /vacancies index rebuilt.*index file missing/.test(l.message))).toBe(true);
-    expect(await matchIds(second.url, 'k=20&municipality=091')).toEqual(before);
+    expect(await matchIds(second.as('admin'), 'k=20&municipality=091')).toEqual(before);
     await second.stop();
     removeDir(first.dataDir);
   });
 
   it('rebuilds a stale index (changes after the file was written, as after a crash)', async () => {
     const first = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
-    await call(first.url, 'POST', '/v1/jobseekers/bulk', ndjson([sampleJobseeker('A'), sampleJobseeker('B')]), {
+    await call(first.as('admin'), 'POST', '/v1/jobseekers/bulk', ndjson([sampleJobseeker('A'), sampleJobseeker('B')]), {
       'content-type': 'application/x-ndjson',
     });
     first.engine.flush();
     const file = indexFile(first.dataDir, 'jobseekers');
     copyFileSync(file, `${file}.old`);
     copyFileSync(`${file}.json`, `${file}.json.old`);
-    await call(first.url, 'PUT', '/v1/jobseekers/C', sampleJobseeker('C', { title: 'kokki', summary: 'Kokki, hygieniapassi.' }));
-    await call(first.url, 'DELETE', '/v1/jobseekers/A');
+    await call(first.as('admin'), 'PUT', '/v1/jobseekers/C', sampleJobseeker('C', { title: 'kokki', summary: 'Kokki, hygieniapassi.' }));
+    await call(first.as('admin'), 'DELETE', '/v1/jobseekers/A');
     await first.stop();
     // Put back the index as it was before the last changes: it no longer agrees with SQLite.
     copyFileSync(`${file}.old`, file);
@@ -60,7 +60,7 @@ describe('persistence: SQLite is the system of record, the HNSW index is derived
     const second = await startService({ dataDir: first.dataDir, env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
     expect(second.logs.some((l) => /jobseekers index rebuilt.*stale/.test(l.message))).toBe(true);
     expect(second.engine.jobseekers.index.size).toBe(2);
-    const hits = (await call(second.url, 'POST', '/v1/match', { text: 'hitsaaja', target: 'jobseekers', k: 10 })).body.hits;
+    const hits = (await call(second.as('admin'), 'POST', '/v1/match', { text: 'hitsaaja', target: 'jobseekers', k: 10 })).body.hits;
     expect(hits.map((h: { id: string }) => h.id).sort()).toEqual(['B', 'C']);
     await second.stop();
     removeDir(first.dataDir);
@@ -74,15 +74,15 @@ describe('the transformers.js embedder end to end (generated tiny model)', () =>
       dataDir,
       env: { KOHTAANTO_EMBEDDER: 'transformers', KOHTAANTO_SEED_FIXTURES: 'false' },
     });
-    const health = (await call(withModel.url, 'GET', '/health')).body;
+    const health = (await call(withModel.as('admin'), 'GET', '/health')).body;
     expect(health.embedder).toMatchObject({ id: 'transformers:kohtaanto-tiny-bert:fp32', dimension: 64 });
     const vacancies = Array.from({ length: 40 }, (_, i) => sampleVacancy(`TV-${i}`, { municipality: i % 2 ? '091' : '837' }));
-    const imported = await call(withModel.url, 'POST', '/v1/vacancies/bulk', ndjson(vacancies), {
+    const imported = await call(withModel.as('admin'), 'POST', '/v1/vacancies/bulk', ndjson(vacancies), {
       'content-type': 'application/x-ndjson',
     });
     expect(imported.body).toEqual({ created: 40, updated: 0 });
-    await call(withModel.url, 'PUT', '/v1/jobseekers/TJ', sampleJobseeker('TJ'));
-    const hits = (await call(withModel.url, 'GET', '/v1/jobseekers/TJ/matches?k=10&municipality=091')).body.hits;
+    await call(withModel.as('admin'), 'PUT', '/v1/jobseekers/TJ', sampleJobseeker('TJ'));
+    const hits = (await call(withModel.as('admin'), 'GET', '/v1/jobseekers/TJ/matches?k=10&municipality=091')).body.hits;
     expect(hits).toHaveLength(10);
     for (const hit of hits) expect(hit.municipality).toBe('091');
     await withModel.stop();
@@ -91,7 +91,7 @@ describe('the transformers.js embedder end to end (generated tiny model)', () =>
     const lexical = await startService({ dataDir, env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
     expect(lexical.logs.some((l) => l.message.includes('re-embedded 40 vacancy records'))).toBe(true);
     expect(lexical.engine.vacancies.index.size).toBe(40);
-    expect((await call(lexical.url, 'GET', '/v1/jobseekers/TJ/matches?k=10')).body.hits).toHaveLength(10);
+    expect((await call(lexical.as('admin'), 'GET', '/v1/jobseekers/TJ/matches?k=10')).body.hits).toHaveLength(10);
     await lexical.stop();
     removeDir(dataDir);
   });

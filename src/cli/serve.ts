@@ -1,12 +1,20 @@
-import { buildApp } from '../http/app.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig } from '../config.js';
-import { openEngine } from '../engine.js';
+import { openEngine, type Engine, type EngineLog } from '../engine.js';
+import { buildApp } from '../http/app.js';
 
 /** `npm start`: the service on the embedded default (SQLite file under data/, fixtures on first start). */
 async function main() {
   const config = loadConfig();
   const started = Date.now();
-  const app = await buildAppWithEngine(config);
+  const { default: pino } = await import('pino');
+  const logger = pino({ level: config.logLevel });
+  const log: EngineLog = { info: (m) => logger.info(m), warn: (m) => logger.warn(m) };
+  const engine = await openEngine(config, log);
+  bootstrapAdminKey(engine, config.dataDir, log);
+  const app = await buildApp(engine, { ...config, loggerInstance: logger });
+  app.addHook('onClose', async () => engine.close());
   await app.listen({ host: config.host, port: config.port });
   app.log.info(`Kohtaanto ready in ${Date.now() - started} ms: http://${config.host}:${config.port}/docs`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -20,20 +28,19 @@ async function main() {
   }
 }
 
-async function buildAppWithEngine(config: ReturnType<typeof loadConfig>) {
-  const { default: pino } = await import('pino');
-  const logger = pino({ level: config.logLevel });
-  const engine = await openEngine(config, {
-    info: (m) => logger.info(m),
-    warn: (m) => logger.warn(m),
-  });
-  const app = await buildApp(engine, {
-    bodyLimit: config.bodyLimit,
-    bulkBodyLimit: config.bulkBodyLimit,
-    loggerInstance: logger,
-  });
-  app.addHook('onClose', async () => engine.close());
-  return app;
+/**
+ * A new installation has no API keys, and every /v1 route needs one: create a first admin key and
+ * leave it in a file only the service's user can read (it is never logged).
+ */
+function bootstrapAdminKey(engine: Engine, dataDir: string, log: EngineLog) {
+  if (engine.keys.activeCount() > 0) return;
+  const { id, key } = engine.keys.create('admin', 'initial admin (created on first start)');
+  const file = join(dataDir, 'initial-admin.key');
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  log.warn(
+    `No API keys existed: created admin key ${id}, written to ${file}. ` +
+      `Create role keys with 'npm run keys -- create --role counsellor --name NAME' and revoke this one when done.`,
+  );
 }
 
 main().catch((error) => {

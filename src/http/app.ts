@@ -1,3 +1,5 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -7,19 +9,24 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { ACCESS } from '../core/access.js';
+import { jobseekerInput, storedJobseeker } from '../core/schemas/jobseeker.js';
+import { storedVacancy, vacancyInput } from '../core/schemas/vacancy.js';
 import type { Engine } from '../engine.js';
+import { installAudit } from './audit.js';
+import { installAuth } from './auth.js';
 import { errorHandler } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { matchRoutes } from './routes/matches.js';
+import { privacyRoutes } from './routes/privacy.js';
 import { recordRoutes } from './routes/records.js';
 import { referenceRoutes } from './routes/reference.js';
-import { jobseekerInput } from '../core/schemas/jobseeker.js';
-import { storedJobseeker } from '../core/schemas/jobseeker.js';
-import { storedVacancy, vacancyInput } from '../core/schemas/vacancy.js';
 
 export interface AppOptions {
   bodyLimit: number;
   bulkBodyLimit: number;
+  /** Requests per minute per API key (per address for requests without a valid key). */
+  rateLimitPerMinute: number;
   /** A pino logger (the service's); tests leave it out for a silent app. */
   loggerInstance?: FastifyServerOptions['loggerInstance'];
 }
@@ -39,17 +46,36 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   app.removeContentTypeParser('text/plain'); // bodies are JSON, or NDJSON on the bulk routes
   app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
+  // Order matters: the audit context exists before authentication, and rate limits count per key.
+  installAudit(app, engine.audit);
+  installAuth(app, engine.keys);
+  await app.register(helmet, { global: true }); // CORS stays off: no cross-origin browser access
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request) => request.principal?.keyId ?? request.ip,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: 'rate_limited',
+      message: `more than ${context.max} requests per minute with this key; retry in ${context.after}`,
+    }),
+  });
+
   await app.register(swagger, {
     openapi: {
       info: {
         title: 'Kohtaanto',
-        description: 'Ranked, explained matches between jobseekers and vacancies for public employment services.',
+        description:
+          'Ranked, explained matches between jobseekers and vacancies for public employment services. ' +
+          'Every /v1 route needs an API key (Authorization: Bearer <key>) of a role it admits.',
         version: '0.1.0',
       },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ apiKey: [] }],
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   await app.register(healthRoutes(engine));
   await app.register(referenceRoutes());
@@ -61,6 +87,8 @@ export async function buildApp(engine: Engine, options: AppOptions) {
       input: jobseekerInput,
       stored: storedJobseeker,
       bulkBodyLimit: options.bulkBodyLimit,
+      roles: { read: ACCESS.jobseekersRead, write: ACCESS.jobseekersWrite },
+      personal: { erase: (ids, keyId) => engine.eraseJobseekers(ids, keyId) },
     }),
   );
   await app.register(
@@ -71,9 +99,11 @@ export async function buildApp(engine: Engine, options: AppOptions) {
       input: vacancyInput,
       stored: storedVacancy,
       bulkBodyLimit: options.bulkBodyLimit,
+      roles: { read: ACCESS.vacanciesRead, write: ACCESS.vacanciesWrite },
     }),
   );
   await app.register(matchRoutes(engine));
+  await app.register(privacyRoutes(engine));
   return app;
 }
 

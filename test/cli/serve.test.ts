@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call, removeDir, ROOT, tempDir } from '../helpers/service.js';
@@ -36,7 +36,13 @@ describe('npm start (README\'s first command: build, then node dist/cli/serve.js
       const log = output.join('');
       expect(log).toContain('lexical fallback');
       expect(log).toContain('KOHTAANTO_MODEL_DIR');
-      const matches = await call(url, 'GET', '/v1/jobseekers/JS-000001/matches?k=5');
+      // First start: an admin key in a file only the owner can read, never in the log.
+      const keyFile = join(dataDir, 'initial-admin.key');
+      expect(statSync(keyFile).mode & 0o077).toBe(0);
+      const key = readFileSync(keyFile, 'utf8').trim();
+      expect(log).not.toContain(key);
+      expect((await call(url, 'GET', '/v1/jobseekers/JS-000001/matches?k=5')).status).toBe(401);
+      const matches = await call({ url, key }, 'GET', '/v1/jobseekers/JS-000001/matches?k=5');
       expect(matches.status).toBe(200);
       expect(matches.body.hits).toHaveLength(5);
       const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Env } from '../../src/config.js';
+import { ROLES, type Role } from '../../src/core/access.js';
 import type { Embedder } from '../../src/core/ports.js';
 import { openEngine, type Engine } from '../../src/engine.js';
 import { buildApp, type App } from '../../src/http/app.js';
@@ -20,8 +21,18 @@ export interface LogLine {
   message: string;
 }
 
+/** A base URL with the API key to send. */
+export interface Caller {
+  url: string;
+  key?: string;
+}
+
 export interface RunningService {
   url: string;
+  /** One API key per role, created at start. */
+  keys: Record<Role, string>;
+  /** The service as seen by a caller holding a key of this role. */
+  as(role: Role): Caller;
   app: App;
   engine: Engine;
   dataDir: string;
@@ -55,10 +66,23 @@ export async function startService(
     },
     options.embedder,
   );
-  const app = await buildApp(engine, { bodyLimit: config.bodyLimit, bulkBodyLimit: config.bulkBodyLimit });
+  const keys = Object.fromEntries(ROLES.map((role) => [role, engine.keys.create(role, `test ${role}`).key])) as Record<
+    Role,
+    string
+  >;
+  const app = await buildApp(engine, config);
   app.addHook('onClose', async () => engine.close());
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { url: address, app, engine, dataDir, logs, stop: () => app.close() };
+  return {
+    url: address,
+    keys,
+    as: (role) => ({ url: address, key: keys[role] }),
+    app,
+    engine,
+    dataDir,
+    logs,
+    stop: () => app.close(),
+  };
 }
 
 export function removeDir(dir: string): void {
@@ -67,13 +91,15 @@ export function removeDir(dir: string): void {
 
 /** fetch with JSON in and out. */
 export async function call(
-  base: string,
+  base: string | Caller,
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: any }> {
-  const init: RequestInit = { method, headers: { ...headers } };
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const caller = typeof base === 'string' ? { url: base } : base;
+  const auth: Record<string, string> = caller.key ? { authorization: `Bearer ${caller.key}` } : {};
+  const init: RequestInit = { method, headers: { ...auth, ...headers } };
   if (body !== undefined) {
     if (typeof body === 'string') init.body = body;
     else {
@@ -81,7 +107,7 @@ export async function call(
       (init.headers as Record<string, string>)['content-type'] = 'application/json';
     }
   }
-  const response = await fetch(base + path, init);
+  const response = await fetch(caller.url + path, init);
   const text = await response.text();
   let parsed: unknown = text;
   try {
@@ -89,7 +115,7 @@ export async function call(
   } catch {
     /* not JSON: keep the text */
   }
-  return { status: response.status, body: parsed };
+  return { status: response.status, body: parsed, headers: response.headers };
 }
 
 export const ndjson = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';

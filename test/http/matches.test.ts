@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { call, removeDir, sampleJobseeker, startService, type RunningService } from '../helpers/service.js';
+import { call, type Caller, removeDir, sampleJobseeker, startService, type RunningService } from '../helpers/service.js';
 
 let service: RunningService;
-let url: string;
+let url: Caller;
 const JOBSEEKER = 'JS-000010';
 
 beforeAll(async () => {
   service = await startService(); // fixture data set: 2,400 vacancies, 2,400 jobseekers
-  url = service.url;
+  url = service.as('admin');
 });
 afterAll(async () => {
   await service.stop();
@@ -173,7 +173,7 @@ describe('service endpoints', () => {
     expect(Object.keys(spec.body.paths)).toEqual(
       expect.arrayContaining(['/v1/jobseekers', '/v1/jobseekers/{id}/matches', '/v1/vacancies/{id}/candidates', '/v1/match']),
     );
-    const page = await fetch(`${url}/docs`, { redirect: 'follow' });
+    const page = await fetch(`${url.url}/docs`, { redirect: 'follow' });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<html');
   });

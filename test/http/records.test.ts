@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, ndjson, removeDir, sampleJobseeker, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
+import { call, type Caller, ndjson, removeDir, sampleJobseeker, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
 
 let service: RunningService;
-let url: string;
+let url: Caller;
 
 beforeAll(async () => {
   service = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
-  url = service.url;
+  url = service.as('admin');
 });
 afterAll(async () => {
   await service.stop();
@@ -56,7 +56,7 @@ describe('jobseekers and vacancies over HTTP (real server, SQLite file, HNSW ind
   it('imports NDJSON in bulk, reporting created and updated', async () => {
     const records = Array.from({ length: 500 }, (_, i) => sampleJobseeker(`B-${i}`, { municipality: i % 2 ? '091' : '049' }));
     const first = await call(url, 'POST', '/v1/jobseekers/bulk', ndjson(records), { 'content-type': 'application/x-ndjson' });
-    expect(first).toEqual({ status: 200, body: { created: 500, updated: 0 } });
+    expect([first.status, first.body]).toEqual([200, { created: 500, updated: 0 }]);
     const again = await call(url, 'POST', '/v1/jobseekers/bulk', ndjson(records.slice(0, 10)), {
       'content-type': 'application/x-ndjson',
     });

@@ -20,7 +20,7 @@ const INITIAL_CAPACITY = 1024;
  * Calls are synchronous: Node never runs an insert while a search is under way.
  */
 export class HnswVectorIndex implements VectorIndex {
-  private readonly hnsw: hnswlib.HierarchicalNSW;
+  private hnsw: hnswlib.HierarchicalNSW;
   private readonly live = new Set<number>();
   /** True when the index holds changes not yet written to its file. */
   dirty = false;
@@ -61,6 +61,21 @@ export class HnswVectorIndex implements VectorIndex {
   /** Points in the graph, deleted ones included (what a rebuild would drop). */
   get storedPoints(): number {
     return this.hnsw.getCurrentCount();
+  }
+
+  /** Deleted points still held in the graph (and in its file) until the next compaction. */
+  get deletedPoints(): number {
+    return this.storedPoints - this.live.size;
+  }
+
+  /** Rebuilds the graph from the given points only, dropping every deleted point. */
+  compact(points: Iterable<{ label: number; vector: Float32Array }>): void {
+    const fresh = HnswVectorIndex.create(this.dimension, this.settings, Math.max(16, Math.ceil(this.live.size * 1.25)));
+    for (const { label, vector } of points) fresh.upsert(label, vector);
+    this.hnsw = fresh.hnsw;
+    this.live.clear();
+    for (const label of fresh.live) this.live.add(label);
+    this.dirty = true;
   }
 
   has(label: number): boolean {

@@ -30,6 +30,49 @@ const MIGRATIONS: string[] = [
     `
     CREATE TABLE generations (kind TEXT PRIMARY KEY, generation INTEGER NOT NULL);
     INSERT INTO generations VALUES ('jobseekers', 0), ('vacancies', 0);`,
+  // 2: access control, audit, disclosure of candidates to employer services, erasure tombstones.
+  `
+    CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE api_keys (
+      id         TEXT PRIMARY KEY,
+      name       TEXT NOT NULL,
+      role       TEXT NOT NULL CHECK (role IN ('counsellor', 'employer-service', 'planner', 'admin')),
+      secret_sha256 TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      revoked_at TEXT
+    );
+    CREATE TABLE audit (
+      id        INTEGER PRIMARY KEY AUTOINCREMENT,
+      at        TEXT NOT NULL,
+      key_id    TEXT,
+      role      TEXT,
+      method    TEXT NOT NULL,
+      route     TEXT NOT NULL,
+      status    INTEGER NOT NULL,
+      detail    TEXT
+    );
+    CREATE INDEX audit_at ON audit (at);
+    -- Which jobseekers a request read or returned; detail JSON refers to them by position only.
+    CREATE TABLE audit_subjects (
+      audit_id     INTEGER NOT NULL REFERENCES audit (id),
+      position     INTEGER NOT NULL,
+      jobseeker_id TEXT NOT NULL,
+      PRIMARY KEY (audit_id, position)
+    );
+    CREATE INDEX audit_subjects_jobseeker ON audit_subjects (jobseeker_id);
+    CREATE TABLE shares (
+      vacancy_id   TEXT NOT NULL,
+      jobseeker_id TEXT NOT NULL,
+      key_id       TEXT NOT NULL,
+      at           TEXT NOT NULL,
+      PRIMARY KEY (vacancy_id, jobseeker_id)
+    );
+    CREATE INDEX shares_jobseeker ON shares (jobseeker_id);
+    CREATE TABLE erasures (
+      subject_sha256 TEXT PRIMARY KEY,
+      erased_at      TEXT NOT NULL,
+      key_id         TEXT
+    );`,
 ];
 
 /** Opens (creating if needed) the SQLite file in WAL mode and brings its schema up to date. */
@@ -40,6 +83,7 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma('secure_delete = ON'); // erased personal data is overwritten, not left in free pages
   migrate(db);
   return db;
 }

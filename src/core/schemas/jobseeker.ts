@@ -25,6 +25,20 @@ export const jobseekerInput = z
     drivingLicence: z.boolean().default(false).describe('Holds a driving licence (B)'),
     remote: z.boolean().default(false).describe('Looks for remote work'),
     status: z.enum(['active', 'inactive']).default('active').describe('Only active jobseekers are matched'),
+    name: z.string().trim().min(1).max(200).optional().describe('Personal data: shown to employer services only when shared'),
+    contact: z
+      .object({
+        email: z.email().max(254).optional(),
+        phone: z
+          .string()
+          .trim()
+          .max(40)
+          .regex(/^\+?[0-9 ()-]{5,40}$/, 'a phone number such as +358 40 123 4567')
+          .optional(),
+      })
+      .strict()
+      .optional()
+      .describe('Personal data: shown to employer services only when shared'),
   })
   .strict();
 

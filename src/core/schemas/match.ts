@@ -27,6 +27,12 @@ export const matchHit = z.object({
   parts: scoreParts,
   matchedSkills: z.array(z.string()).describe('Skills the vacancy asks for that the jobseeker has'),
   missingSkills: z.array(z.string()).describe('Skills the vacancy asks for that the jobseeker lacks'),
+  shared: z
+    .boolean()
+    .optional()
+    .describe('Employer services only: whether a counsellor shared this candidate (else the id is a pseudonym)'),
+  name: z.string().optional().describe('Shared candidates only'),
+  contact: z.object({ email: z.string().optional(), phone: z.string().optional() }).optional(),
 });
 export type MatchHit = z.output<typeof matchHit>;
 

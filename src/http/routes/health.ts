@@ -14,7 +14,7 @@ export function healthRoutes(engine: Engine): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/health',
-      { schema: { tags: ['service'], summary: 'Service status', response: { 200: health } } },
+      { config: { public: true }, schema: { tags: ['service'], summary: 'Service status', response: { 200: health } } },
       async () => ({
         status: 'ok' as const,
         embedder: {

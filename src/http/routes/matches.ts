@@ -1,4 +1,7 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ACCESS } from '../../core/access.js';
+import { discloseCandidates } from '../../core/disclosure.js';
 import { idParams } from '../../core/schemas/common.js';
 import {
   adHocMatchBody,
@@ -10,43 +13,76 @@ import {
 import type { Engine } from '../../engine.js';
 import { errorBody } from './shared.js';
 
+/** The score breakdown of each hit, for the audit log (the AI Act's logging of decisions). */
+const decisions = (hits: MatchHit[], idOf: (hit: MatchHit, position: number) => string | number) =>
+  hits.map((h, i) => ({ hit: idOf(h, i), score: h.score, parts: h.parts, missing: h.missingSkills.length }));
+
 /** Ranked, explained matches: vacancies for a jobseeker, candidates for a vacancy, and ad-hoc text. */
 export function matchRoutes(engine: Engine): FastifyPluginAsyncZod {
   const embedder = engine.embedder.id;
+
+  /** Candidates as the caller's role may see them; the audit keeps the real ids. */
+  const candidates = (request: FastifyRequest, hits: MatchHit[], vacancyId?: string) => {
+    request.audited.jobseekers.push(...hits.map((h) => h.id));
+    request.audited.detail = { vacancy: vacancyId, decisions: decisions(hits, (_h, i) => i) };
+    return discloseCandidates(hits, {
+      role: request.principal!.role,
+      shared: vacancyId ? engine.shares.sharedFor(vacancyId) : new Set(),
+      pseudonym: engine.pseudonym,
+      contactOf: (id) => {
+        const { name, contact } = engine.jobseekers.get(id);
+        return { name, contact };
+      },
+    });
+  };
+
   return async (app) => {
-    const storedMatchRoute = (
-      url: string,
-      summary: string,
-      find: (id: string, query: MatchQuery) => Promise<MatchHit[]>,
-    ) =>
-      app.get(
-        url,
-        {
-          schema: {
-            tags: ['matching'],
-            summary,
-            params: idParams,
-            querystring: matchQuery,
-            response: { 200: matchResponse, 400: errorBody, 404: errorBody },
-          },
+    app.get(
+      '/v1/jobseekers/:id/matches',
+      {
+        config: { roles: ACCESS.matchesForJobseeker },
+        schema: {
+          tags: ['matching'],
+          summary: 'Vacancies that fit a jobseeker, best first, with reasons',
+          params: idParams,
+          querystring: matchQuery,
+          response: { 200: matchResponse, 400: errorBody, 404: errorBody },
         },
-        async (request) => ({
+      },
+      async (request) => {
+        const hits = await engine.matcher.vacanciesForJobseeker(request.params.id, request.query);
+        request.audited.jobseekers.push(request.params.id);
+        request.audited.detail = { jobseeker: 0, decisions: decisions(hits, (h) => h.id) };
+        return { query: { id: request.params.id, ...request.query }, embedder, hits };
+      },
+    );
+
+    app.get(
+      '/v1/vacancies/:id/candidates',
+      {
+        config: { roles: ACCESS.candidatesForVacancy },
+        schema: {
+          tags: ['matching'],
+          summary: 'Jobseekers who fit a vacancy, best first, with reasons (pseudonymous for employer services)',
+          params: idParams,
+          querystring: matchQuery,
+          response: { 200: matchResponse, 400: errorBody, 404: errorBody },
+        },
+      },
+      async (request) => {
+        const hits = await engine.matcher.candidatesForVacancy(request.params.id, request.query satisfies MatchQuery);
+        return {
           query: { id: request.params.id, ...request.query },
           embedder,
-          hits: await find(request.params.id, request.query),
-        }),
-      );
-
-    storedMatchRoute('/v1/jobseekers/:id/matches', 'Vacancies that fit a jobseeker, best first, with reasons', (id, q) =>
-      engine.matcher.vacanciesForJobseeker(id, q),
-    );
-    storedMatchRoute('/v1/vacancies/:id/candidates', 'Jobseekers who fit a vacancy, best first, with reasons', (id, q) =>
-      engine.matcher.candidatesForVacancy(id, q),
+          hits: candidates(request, hits, request.params.id),
+        };
+      },
     );
 
     app.post(
       '/v1/match',
       {
+        config: { roles: ACCESS.adHocMatch },
         schema: {
           tags: ['matching'],
           summary: 'Match ad-hoc text (a CV or a job description) without storing it',
@@ -57,11 +93,10 @@ export function matchRoutes(engine: Engine): FastifyPluginAsyncZod {
       async (request) => {
         const { text, skills, municipality, remote, target, k, filter } = request.body;
         const query = { k, ...filter };
-        return {
-          query,
-          embedder,
-          hits: await engine.matcher.forText({ text, skills, municipality, remote }, target, query),
-        };
+        const hits = await engine.matcher.forText({ text, skills, municipality, remote }, target, query);
+        if (target === 'jobseekers') return { query, embedder, hits: candidates(request, hits) };
+        request.audited.detail = { decisions: decisions(hits, (h) => h.id) };
+        return { query, embedder, hits };
       },
     );
   };

@@ -1,6 +1,8 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Role } from '../../core/access.js';
 import { z } from 'zod';
-import { invalidInput } from '../../core/errors.js';
+import { invalidInput, notFound } from '../../core/errors.js';
 import type { BaseRecord } from '../../core/kinds.js';
 import { parseNdjson } from '../../core/ndjson.js';
 import type { RecordService } from '../../core/records.js';
@@ -9,6 +11,12 @@ import { errorBody } from './shared.js';
 
 export interface RecordRouteOptions<In extends BaseRecord> {
   service: RecordService<In>;
+  roles: { read: readonly Role[]; write: readonly Role[] };
+  /**
+   * For personal data (jobseekers): reads and writes are audited by id, and deletion is GDPR
+   * erasure (record, vector, shares; the audit trail keeps a tombstone).
+   */
+  personal?: { erase(ids: string[], keyId?: string): { erased: string[]; notFound: string[] } };
   /** e.g. "/v1/jobseekers" */
   path: string;
   tag: string;
@@ -34,14 +42,21 @@ const asJson = (record: object) => record as Record<string, unknown>;
 
 /** Create, replace, read, list and delete one kind of record, single and in bulk. */
 export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<In>): FastifyPluginAsyncZod {
-  const { service, path, tag, input, stored } = options;
+  const { service, path, tag, input, stored, roles, personal } = options;
   const name = service.kind.name;
+  const read = { roles: roles.read };
+  const write = { roles: roles.write };
+  /** Records which jobseekers a request touched, for the audit log. */
+  const touched = (request: FastifyRequest, ids: string[]) => {
+    if (personal) request.audited.jobseekers.push(...ids);
+  };
   const replaceBody = input.extend({ id: recordId.optional().describe('If given, must equal the id in the path') });
 
   return async (app) => {
     app.post(
       path,
       {
+        config: write,
         schema: {
           tags: [tag],
           summary: `Create a ${name}`,
@@ -49,12 +64,17 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
           response: { 201: stored, 400: errorBody, 409: errorBody },
         },
       },
-      async (request, reply) => reply.status(201).send(asJson(await service.create(request.body as unknown as In))),
+      async (request, reply) => {
+        const record = await service.create(request.body as unknown as In);
+        touched(request, [record.id]);
+        return reply.status(201).send(asJson(record));
+      },
     );
 
     app.get(
       path,
       {
+        config: read,
         schema: {
           tags: [tag],
           summary: `List ${name} records by id`,
@@ -64,6 +84,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       },
       async (request) => {
         const records = service.list(request.query);
+        touched(request, records.map((r) => r.id));
         const items = records.map(asJson);
         const next = records.length === request.query.limit ? records[records.length - 1]?.id : undefined;
         return next ? { items, next } : { items };
@@ -73,14 +94,20 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
     app.get(
       `${path}/:id`,
       {
+        config: read,
         schema: { tags: [tag], summary: `Fetch a ${name}`, params: idParams, response: { 200: stored, 404: errorBody } },
       },
-      async (request) => asJson(service.get(request.params.id)),
+      async (request) => {
+        const record = service.get(request.params.id);
+        touched(request, [record.id]);
+        return asJson(record);
+      },
     );
 
     app.put(
       `${path}/:id`,
       {
+        config: write,
         schema: {
           tags: [tag],
           summary: `Create or replace a ${name}`,
@@ -95,6 +122,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
           throw invalidInput([{ field: 'id', message: `body id '${body.id}' differs from the path id '${request.params.id}'` }]);
         }
         const { record, created } = await service.put({ ...body, id: request.params.id } as unknown as In);
+        touched(request, [record.id]);
         return reply.status(created ? 201 : 200).send(asJson(record));
       },
     );
@@ -102,10 +130,19 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
     app.delete(
       `${path}/:id`,
       {
-        schema: { tags: [tag], summary: `Delete a ${name}`, params: idParams, response: { 204: z.null(), 404: errorBody } },
+        config: write,
+        schema: {
+          tags: [tag],
+          summary: personal ? `Erase a ${name} (GDPR): record, vector, shares; audit keeps a tombstone` : `Delete a ${name}`,
+          params: idParams,
+          response: { 204: z.null(), 404: errorBody },
+        },
       },
       async (request, reply) => {
-        service.remove(request.params.id);
+        if (!personal) service.remove(request.params.id);
+        else if (personal.erase([request.params.id], request.principal?.keyId).erased.length === 0) {
+          throw notFound(name, request.params.id);
+        }
         return reply.status(204).send(null);
       },
     );
@@ -114,6 +151,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       `${path}/bulk`,
       {
         bodyLimit: options.bulkBodyLimit,
+        config: write,
         schema: {
           tags: [tag],
           summary: `Create or replace many ${name} records (NDJSON, atomic)`,
@@ -127,8 +165,10 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         if (typeof request.body !== 'string') {
           throw invalidInput([{ field: 'body', message: 'send application/x-ndjson: one JSON record per line' }]);
         }
-        const records = parseNdjson(request.body, input, service.maxBatch);
-        return service.putMany(records as unknown as In[]);
+        const records = parseNdjson(request.body, input, service.maxBatch) as unknown as In[];
+        const result = await service.putMany(records);
+        touched(request, records.map((r) => r.id));
+        return result;
       },
     );
 
@@ -136,14 +176,19 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       `${path}/bulk-delete`,
       {
         bodyLimit: options.bulkBodyLimit,
+        config: write,
         schema: {
           tags: [tag],
-          summary: `Delete many ${name} records (atomic)`,
+          summary: personal ? `Erase many ${name} records (GDPR, atomic)` : `Delete many ${name} records (atomic)`,
           body: bulkDeleteBody,
           response: { 200: bulkDeleteResult, 400: errorBody, 413: errorBody },
         },
       },
-      async (request) => service.removeMany(request.body.ids),
+      async (request) => {
+        if (!personal) return service.removeMany(request.body.ids);
+        const { erased, notFound: missing } = personal.erase(request.body.ids, request.principal?.keyId);
+        return { removed: erased.length, notFound: missing };
+      },
     );
   };
 }

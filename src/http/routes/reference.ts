@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ACCESS } from '../../core/access.js';
 import { regions } from '../../core/regions/regions.js';
 
 const municipality = z.object({ code: z.string(), nameFi: z.string(), nameSv: z.string(), regionCode: z.string() });
@@ -11,6 +12,7 @@ export function referenceRoutes(): FastifyPluginAsyncZod {
     app.get(
       '/v1/municipalities',
       {
+        config: { roles: ACCESS.reference },
         schema: {
           tags: ['reference'],
           summary: 'Finnish municipalities with codes, Finnish and Swedish names and region',
@@ -22,6 +24,7 @@ export function referenceRoutes(): FastifyPluginAsyncZod {
     app.get(
       '/v1/regions',
       {
+        config: { roles: ACCESS.reference },
         schema: {
           tags: ['reference'],
           summary: 'Regions (maakunnat)',

@@ -24,10 +24,10 @@ describe('SqliteRecordStore on a real SQLite file', () => {
     const file = join(tempDir(), 'k.sqlite');
     const db = openDatabase(file);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
     db.close();
     const again = openDatabase(file);
-    expect(again.pragma('user_version', { simple: true })).toBe(1);
+    expect(again.pragma('user_version', { simple: true })).toBe(2);
     again.close();
   });
 

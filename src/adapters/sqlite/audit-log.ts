@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import type { Db } from './database.js';
+
+export interface AuditEntry {
+  keyId?: string;
+  role?: string;
+  method: string;
+  route: string;
+  status: number;
+  /** Jobseekers the request read, wrote or returned, in the order `detail` refers to them. */
+  jobseekers: string[];
+  /** What was decided, e.g. the score breakdown of each hit; refers to jobseekers by position. */
+  detail?: unknown;
+}
+
+export interface AuditRecord {
+  id: number;
+  at: string;
+  keyId: string | null;
+  role: string | null;
+  method: string;
+  route: string;
+  status: number;
+  jobseekers: string[];
+  detail: unknown;
+}
+
+export const subjectHash = (jobseekerId: string) => createHash('sha256').update(`jobseeker:${jobseekerId}`).digest('hex');
+
+/** The audit trail in SQLite: who read what, when, and which matching decisions were made. */
+export class AuditLog {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      insert: db.prepare<[string, string | null, string | null, string, string, number, string | null], { id: number }>(
+        'INSERT INTO audit (at, key_id, role, method, route, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
+      ),
+      subject: db.prepare<[number, number, string]>(
+        'INSERT INTO audit_subjects (audit_id, position, jobseeker_id) VALUES (?, ?, ?)',
+      ),
+      forJobseeker: db.prepare<[string, number], { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null }>(
+        `SELECT a.id, a.at, a.key_id, a.role, a.method, a.route, a.status, a.detail FROM audit a
+         WHERE a.id IN (SELECT audit_id FROM audit_subjects WHERE jobseeker_id = ?) ORDER BY a.id DESC LIMIT ?`,
+      ),
+      recent: db.prepare<[number], { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null }>(
+        'SELECT id, at, key_id, role, method, route, status, detail FROM audit ORDER BY id DESC LIMIT ?',
+      ),
+      subjectsOf: db.prepare<[number], { jobseeker_id: string }>(
+        'SELECT jobseeker_id FROM audit_subjects WHERE audit_id = ? ORDER BY position',
+      ),
+      scrub: db.prepare<[string, string]>('UPDATE audit_subjects SET jobseeker_id = ? WHERE jobseeker_id = ?'),
+      tombstone: db.prepare<[string, string, string | null]>(
+        'INSERT OR REPLACE INTO erasures (subject_sha256, erased_at, key_id) VALUES (?, ?, ?)',
+      ),
+      erasure: db.prepare<[string], { erased_at: string; key_id: string | null }>(
+        'SELECT erased_at, key_id FROM erasures WHERE subject_sha256 = ?',
+      ),
+    };
+  }
+
+  record(entry: AuditEntry): void {
+    this.db.transaction(() => {
+      const { id } = this.s.insert.get(
+        new Date().toISOString(),
+        entry.keyId ?? null,
+        entry.role ?? null,
+        entry.method,
+        entry.route,
+        entry.status,
+        entry.detail === undefined ? null : JSON.stringify(entry.detail),
+      )!;
+      entry.jobseekers.forEach((jobseeker, position) => this.s.subject.run(id, position, jobseeker));
+    })();
+  }
+
+  forJobseeker(jobseekerId: string, limit: number): AuditRecord[] {
+    return this.s.forJobseeker.all(jobseekerId, limit).map((r) => this.toRecord(r));
+  }
+
+  recent(limit: number): AuditRecord[] {
+    return this.s.recent.all(limit).map((r) => this.toRecord(r));
+  }
+
+  /**
+   * Erasure: the jobseeker's id is replaced everywhere in the trail by a one-way tombstone, and the
+   * erasure itself is recorded (when, by which key). The trail still shows that requests happened.
+   */
+  eraseSubject(jobseekerId: string, keyId: string | undefined): void {
+    const hash = subjectHash(jobseekerId);
+    this.db.transaction(() => {
+      this.s.scrub.run(`erased:${hash.slice(0, 16)}`, jobseekerId);
+      this.s.tombstone.run(hash, new Date().toISOString(), keyId ?? null);
+    })();
+  }
+
+  erasureOf(jobseekerId: string): { erasedAt: string; keyId: string | null } | undefined {
+    const row = this.s.erasure.get(subjectHash(jobseekerId));
+    return row && { erasedAt: row.erased_at, keyId: row.key_id };
+  }
+
+  private toRecord(r: { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null }): AuditRecord {
+    return {
+      id: r.id,
+      at: r.at,
+      keyId: r.key_id,
+      role: r.role,
+      method: r.method,
+      route: r.route,
+      status: r.status,
+      jobseekers: this.s.subjectsOf.all(r.id).map((s) => s.jobseeker_id),
+      detail: r.detail === null ? null : JSON.parse(r.detail),
+    };
+  }
+}

@@ -1,0 +1,111 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ACCESS } from '../../core/access.js';
+import { idParams, recordId } from '../../core/schemas/common.js';
+import { storedJobseeker } from '../../core/schemas/jobseeker.js';
+import type { Engine } from '../../engine.js';
+import { errorBody } from './shared.js';
+
+const auditEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  keyId: z.string().nullable(),
+  role: z.string().nullable(),
+  method: z.string(),
+  route: z.string(),
+  status: z.number(),
+  jobseekers: z.array(z.string()).describe('Jobseekers read or returned; `detail` refers to them by position'),
+  detail: z.unknown(),
+});
+
+const erasure = z.object({ erasedAt: z.string(), keyId: z.string().nullable() });
+
+/** Data protection: export of a person's data, the audit trail, sharing with employer services, compaction. */
+export function privacyRoutes(engine: Engine): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/v1/jobseekers/:id/export',
+      {
+        config: { roles: ACCESS.jobseekersRead },
+        schema: {
+          tags: ['data protection'],
+          summary: 'Everything held on a jobseeker (GDPR access request)',
+          params: idParams,
+          response: {
+            200: z.object({
+              jobseeker: storedJobseeker,
+              sharedWithEmployerServices: z.array(z.object({ vacancyId: z.string(), at: z.string() })),
+              accessLog: z.array(auditEntry.omit({ jobseekers: true, detail: true })),
+            }),
+            404: errorBody,
+          },
+        },
+      },
+      async (request) => {
+        const { id } = request.params;
+        const jobseeker = engine.jobseekers.get(id);
+        request.audited.jobseekers.push(id);
+        return {
+          jobseeker: jobseeker as z.input<typeof storedJobseeker>,
+          sharedWithEmployerServices: engine.shares.ofJobseeker(id),
+          accessLog: engine.audit.forJobseeker(id, 10_000).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
+        };
+      },
+    );
+
+    app.get(
+      '/v1/audit',
+      {
+        config: { roles: ACCESS.audit },
+        schema: {
+          tags: ['data protection'],
+          summary: 'The audit trail, for one jobseeker or the most recent entries',
+          querystring: z
+            .object({ jobseeker: recordId.optional(), limit: z.coerce.number().int().min(1).max(10_000).default(100) })
+            .strict(),
+          response: { 200: z.object({ entries: z.array(auditEntry), erasure: erasure.optional() }) },
+        },
+      },
+      async (request) => {
+        const { jobseeker, limit } = request.query;
+        if (!jobseeker) return { entries: engine.audit.recent(limit) };
+        const erased = engine.audit.erasureOf(jobseeker);
+        return { entries: engine.audit.forJobseeker(jobseeker, limit), ...(erased ? { erasure: erased } : {}) };
+      },
+    );
+
+    app.post(
+      '/v1/vacancies/:id/shares',
+      {
+        config: { roles: ACCESS.share },
+        schema: {
+          tags: ['data protection'],
+          summary: "Share a candidate's name and contact details with employer services for this vacancy",
+          params: idParams,
+          body: z.object({ jobseekerId: recordId }).strict(),
+          response: { 201: z.object({ vacancyId: z.string(), jobseekerId: z.string() }), 404: errorBody },
+        },
+      },
+      async (request, reply) => {
+        engine.vacancies.get(request.params.id); // 404 for an unknown vacancy
+        engine.jobseekers.get(request.body.jobseekerId);
+        engine.shares.share(request.params.id, request.body.jobseekerId, request.principal!.keyId);
+        request.audited.jobseekers.push(request.body.jobseekerId);
+        return reply.status(201).send({ vacancyId: request.params.id, jobseekerId: request.body.jobseekerId });
+      },
+    );
+
+    app.post(
+      '/v1/admin/compact',
+      {
+        config: { roles: ACCESS.maintenance },
+        schema: {
+          tags: ['data protection'],
+          summary: 'Rebuild the indexes now, dropping deleted and erased vectors from the index files',
+          response: { 200: z.object({ dropped: z.object({ jobseekers: z.number(), vacancies: z.number() }) }) },
+        },
+      },
+      async () => ({ dropped: engine.compact() }),
+    );
+  };
+}
