@@ -48,7 +48,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
 
   // Order matters: the audit context exists before authentication, and rate limits count per key.
   installAudit(app, engine.audit);
-  installAuth(app, engine.keys);
+  const routeAccess = installAuth(app, engine.keys);
   await app.register(helmet, { global: true }); // CORS stays off: no cross-origin browser access
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
@@ -104,7 +104,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   );
   await app.register(matchRoutes(engine));
   await app.register(privacyRoutes(engine));
-  return app;
+  return Object.assign(app, { routeAccess });
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

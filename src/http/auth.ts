@@ -32,21 +32,33 @@ const deny = (reply: FastifyReply, status: 401 | 403, message: string) =>
     message,
   });
 
+export interface RouteAccess {
+  method: string;
+  url: string;
+  roles: readonly Role[];
+  public: boolean;
+}
+
 /**
  * API-key authentication and role checks. A route that declares neither roles nor `public`
- * fails the start-up, so no route is open by accident.
+ * fails the start-up, so no route is open by accident. Returns the table of every route and who
+ * may call it (filled as routes are registered).
  */
-export function installAuth(app: FastifyInstance, keys: KeyVerifier): void {
+export function installAuth(app: FastifyInstance, keys: KeyVerifier): RouteAccess[] {
+  const table: RouteAccess[] = [];
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
+    const methods = [route.method].flat().map(String);
     const isPublic = route.config?.public === true || PUBLIC_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`));
     if (isPublic) {
       route.config = { ...route.config, public: true };
+      for (const method of methods) table.push({ method, url, roles: [], public: true });
       return;
     }
     if (!route.config?.roles || route.config.roles.length === 0) {
-      throw new Error(`route ${String(route.method)} ${url} declares no roles`);
+      throw new Error(`route ${methods.join(',')} ${url} declares no roles`);
     }
+    for (const method of methods) table.push({ method, url, roles: route.config.roles, public: false });
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -61,4 +73,5 @@ export function installAuth(app: FastifyInstance, keys: KeyVerifier): void {
       return deny(reply, 403, `role '${principal.role}' may not use this route (allowed: ${config.roles.join(', ')})`);
     }
   });
+  return table;
 }

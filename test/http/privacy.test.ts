@@ -1,0 +1,152 @@
+import { readFileSync, rmSync, existsSync } from 'node:fs';
+import hnswlib from 'hnswlib-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseFile, indexFile } from '../../src/engine.js';
+import { call, ndjson, removeDir, sampleJobseeker, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
+
+let service: RunningService;
+const PERSON = {
+  ...sampleJobseeker('ERASE-ME', { municipality: '091' }),
+  summary: 'Hitsaaja ZQXJ-ainutlaatuinen, MIG-hitsaus ja TIG-hitsaus, piirustusten lukeminen.',
+  skills: ['MIG-hitsaus', 'TIG-hitsaus', 'piirustusten lukeminen'],
+  name: 'Aino Ainutlaatuinen-Testinen',
+  contact: { email: 'aino.testinen@example.fi', phone: '+358 40 765 4321' },
+};
+const TRACES = ['ERASE-ME', PERSON.name, PERSON.contact.email, 'ZQXJ'];
+
+beforeAll(async () => {
+  service = await startService(); // with the fixture data set
+  await call(service.as('employer-service'), 'PUT', '/v1/vacancies/WELD-1', sampleVacancy('WELD-1', { municipality: '091' }));
+  await call(service.as('counsellor'), 'PUT', '/v1/jobseekers/ERASE-ME', PERSON);
+});
+afterAll(async () => {
+  await service.stop();
+  removeDir(service.dataDir);
+});
+
+describe('employer services see candidates pseudonymously until a counsellor shares them', () => {
+  it('shows a pseudonym and skills, not the id, name or contact', async () => {
+    const response = await call(service.as('employer-service'), 'GET', '/v1/vacancies/WELD-1/candidates?k=50');
+    const hit = response.body.hits.find((h: { id: string }) => h.id === service.engine.pseudonym('ERASE-ME'));
+    expect(hit).toMatchObject({ shared: false, matchedSkills: expect.arrayContaining(['MIG-hitsaus']) });
+    for (const trace of TRACES) expect(JSON.stringify(response.body)).not.toContain(trace);
+    // Counsellors see the real ids.
+    const counsellor = await call(service.as('counsellor'), 'GET', '/v1/vacancies/WELD-1/candidates?k=50');
+    expect(counsellor.body.hits.map((h: { id: string }) => h.id)).toContain('ERASE-ME');
+  });
+
+  it('shows name and contact details once shared for that vacancy only', async () => {
+    expect((await call(service.as('employer-service'), 'POST', '/v1/vacancies/WELD-1/shares', { jobseekerId: 'ERASE-ME' })).status).toBe(403);
+    const shared = await call(service.as('counsellor'), 'POST', '/v1/vacancies/WELD-1/shares', { jobseekerId: 'ERASE-ME' });
+    expect(shared.status).toBe(201);
+    const hits = (await call(service.as('employer-service'), 'GET', '/v1/vacancies/WELD-1/candidates?k=50')).body.hits;
+    expect(hits.find((h: { shared: boolean }) => h.shared)).toMatchObject({
+      id: 'ERASE-ME',
+      name: PERSON.name,
+      contact: PERSON.contact,
+    });
+    const other = (await call(service.as('employer-service'), 'GET', '/v1/vacancies/V-000001/candidates?k=200')).body;
+    for (const trace of TRACES) expect(JSON.stringify(other)).not.toContain(trace);
+  });
+});
+
+describe('audit', () => {
+  it('records who read which jobseeker, on which route, and the score breakdown of matching decisions', async () => {
+    await call(service.as('counsellor'), 'GET', '/v1/jobseekers/ERASE-ME');
+    await call(service.as('counsellor'), 'GET', '/v1/jobseekers/ERASE-ME/matches?k=3');
+    const trail = await call(service.as('admin'), 'GET', '/v1/audit?jobseeker=ERASE-ME');
+    expect(trail.status).toBe(200);
+    const routes = trail.body.entries.map((e: { route: string }) => e.route);
+    expect(routes).toEqual(
+      expect.arrayContaining(['/v1/jobseekers/:id', '/v1/jobseekers/:id/matches', '/v1/vacancies/:id/candidates']),
+    );
+    const read = trail.body.entries.find((e: { route: string }) => e.route === '/v1/jobseekers/:id');
+    expect(read).toMatchObject({ role: 'counsellor', method: 'GET', status: 200, jobseekers: ['ERASE-ME'] });
+    const decision = trail.body.entries.find((e: { route: string }) => e.route === '/v1/jobseekers/:id/matches');
+    expect(decision.detail.decisions).toHaveLength(3);
+    expect(decision.detail.decisions[0]).toMatchObject({ score: expect.any(Number), parts: { semantic: expect.any(Number) } });
+    const candidates = trail.body.entries.find((e: { route: string }) => e.route === '/v1/vacancies/:id/candidates');
+    expect(candidates.role).toBe('employer-service');
+    expect(JSON.stringify(candidates.detail)).not.toContain('ERASE-ME'); // positions, not ids
+  });
+
+  it('exports everything held on a person', async () => {
+    const exported = await call(service.as('counsellor'), 'GET', '/v1/jobseekers/ERASE-ME/export');
+    expect(exported.status).toBe(200);
+    expect(exported.body.jobseeker).toMatchObject({ id: 'ERASE-ME', name: PERSON.name, contact: PERSON.contact });
+    expect(exported.body.sharedWithEmployerServices).toEqual([{ vacancyId: 'WELD-1', at: expect.any(String) }]);
+    expect(exported.body.accessLog.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('GDPR erasure', () => {
+  /** Every response that could carry the person, as each role sees it. */
+  async function sweep(running: RunningService, pseudonym: string): Promise<string[]> {
+    const bodies: string[] = [];
+    const get = async (role: Parameters<RunningService['as']>[0], path: string, body?: unknown) => {
+      const response = await call(running.as(role), body ? 'POST' : 'GET', path, body);
+      // 404 answers only echo the id the caller asked for; every other answer must not know the person.
+      if (response.status !== 404) bodies.push(`${path} ${response.status} ${JSON.stringify(response.body)}`);
+      return response;
+    };
+    expect((await get('counsellor', '/v1/jobseekers/ERASE-ME')).status).toBe(404);
+    expect((await get('counsellor', '/v1/jobseekers/ERASE-ME/export')).status).toBe(404);
+    expect((await get('counsellor', '/v1/jobseekers/ERASE-ME/matches')).status).toBe(404);
+    let after = '';
+    for (;;) {
+      const page = await get('counsellor', `/v1/jobseekers?limit=500${after ? `&after=${after}` : ''}`);
+      if (!page.body.next) break;
+      after = page.body.next;
+    }
+    await get('counsellor', '/v1/vacancies/WELD-1/candidates?k=200');
+    await get('employer-service', '/v1/vacancies/WELD-1/candidates?k=200');
+    await get('counsellor', '/v1/vacancies/WELD-1/candidates?k=200&municipality=091');
+    await get('counsellor', '/v1/match', { text: PERSON.summary, target: 'jobseekers', k: 200 });
+    await get('employer-service', '/v1/match', { text: PERSON.summary, target: 'jobseekers', k: 200 });
+    const trail = await call(running.as('admin'), 'GET', '/v1/audit?jobseeker=ERASE-ME');
+    expect(trail.body.entries).toEqual([]);
+    expect(trail.body.erasure).toMatchObject({ erasedAt: expect.any(String) });
+    await get('admin', '/v1/audit?limit=10000');
+    return bodies.filter((b) => [...TRACES, pseudonym].some((t) => b.includes(t)));
+  }
+
+  it('removes the person from every response, the database files and the index, also after restart and rebuild', async () => {
+    const pseudonym = service.engine.pseudonym('ERASE-ME');
+    const label = service.engine.jobseekers.store.get('ERASE-ME')!.label;
+    expect((await call(service.as('employer-service'), 'DELETE', '/v1/jobseekers/ERASE-ME')).status).toBe(403);
+    expect((await call(service.as('counsellor'), 'DELETE', '/v1/jobseekers/ERASE-ME')).status).toBe(204);
+    expect(await sweep(service, pseudonym)).toEqual([]);
+
+    // Compaction drops the vector from the index file; SQLite overwrites deleted content.
+    const compacted = await call(service.as('admin'), 'POST', '/v1/admin/compact');
+    expect(compacted.body.dropped.jobseekers).toBeGreaterThanOrEqual(1);
+    const file = indexFile(service.dataDir, 'jobseekers');
+    const onDisk = new hnswlib.HierarchicalNSW('cosine', service.engine.embedder.dimension);
+    onDisk.readIndexSync(file);
+    expect(onDisk.getIdsList()).not.toContain(label);
+    for (const f of [databaseFile(service.dataDir), `${databaseFile(service.dataDir)}-wal`]) {
+      if (!existsSync(f)) continue;
+      const bytes = readFileSync(f);
+      for (const trace of [PERSON.name, PERSON.contact.email, 'ZQXJ']) expect(bytes.includes(trace), `${trace} in ${f}`).toBe(false);
+    }
+
+    await service.stop();
+    service = await startService({ dataDir: service.dataDir });
+    expect(await sweep(service, pseudonym)).toEqual([]);
+
+    await service.stop();
+    rmSync(indexFile(service.dataDir, 'jobseekers'));
+    service = await startService({ dataDir: service.dataDir });
+    expect(service.logs.some((l) => /jobseekers index rebuilt/.test(l.message))).toBe(true);
+    expect(await sweep(service, pseudonym)).toEqual([]);
+  });
+
+  it('erases in bulk and reports unknown ids', async () => {
+    await call(service.as('counsellor'), 'POST', '/v1/jobseekers/bulk', ndjson([sampleJobseeker('E1'), sampleJobseeker('E2')]), {
+      'content-type': 'application/x-ndjson',
+    });
+    const result = await call(service.as('counsellor'), 'POST', '/v1/jobseekers/bulk-delete', { ids: ['E1', 'E2', 'E3'] });
+    expect(result.body).toEqual({ removed: 2, notFound: ['E3'] });
+    expect((await call(service.as('admin'), 'GET', '/v1/audit?jobseeker=E1')).body.erasure).toBeDefined();
+  });
+});
