@@ -1,0 +1,41 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './service.js';
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  url: string;
+  output: string[];
+}
+
+/** Starts dist/cli/serve.js (what `npm start` runs after building) and waits until it listens. */
+export function spawnService(env: Record<string, string>): Promise<ServiceProcess> {
+  const output: string[] = [];
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'serve.js')], {
+    cwd: ROOT,
+    env: { ...process.env, KOHTAANTO_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no listening line:\n${output.join('')}`)), 90_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output.join(''));
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]!, output });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}:\n${output.join('')}`));
+    });
+  });
+}
+
+export const exitOf = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.on('exit', (code) => resolve(code));
+  });
