@@ -11,7 +11,7 @@ import {
   type MatchQuery,
 } from '../../core/schemas/match.js';
 import type { Engine } from '../../engine.js';
-import { errorBody } from './shared.js';
+import { errorBody, noQuery } from './shared.js';
 
 /** The score breakdown of each hit, for the audit log (the AI Act's logging of decisions). */
 const decisions = (hits: MatchHit[], idOf: (hit: MatchHit, position: number) => string | number) =>
@@ -84,6 +84,7 @@ export function matchRoutes(engine: Engine): FastifyPluginAsyncZod {
       {
         config: { roles: ACCESS.adHocMatch },
         schema: {
+          querystring: noQuery,
           tags: ['matching'],
           summary: 'Match ad-hoc text (a CV or a job description) without storing it',
           body: adHocMatchBody,

@@ -4,7 +4,7 @@ import { ACCESS } from '../../core/access.js';
 import { idParams, recordId } from '../../core/schemas/common.js';
 import { storedJobseeker } from '../../core/schemas/jobseeker.js';
 import type { Engine } from '../../engine.js';
-import { errorBody } from './shared.js';
+import { errorBody, noBody, noQuery } from './shared.js';
 
 const auditEntry = z.object({
   id: z.number(),
@@ -28,6 +28,7 @@ export function privacyRoutes(engine: Engine): FastifyPluginAsyncZod {
       {
         config: { roles: ACCESS.jobseekersRead },
         schema: {
+          querystring: noQuery,
           tags: ['data protection'],
           summary: 'Everything held on a jobseeker (GDPR access request)',
           params: idParams,
@@ -79,6 +80,7 @@ export function privacyRoutes(engine: Engine): FastifyPluginAsyncZod {
       {
         config: { roles: ACCESS.share },
         schema: {
+          querystring: noQuery,
           tags: ['data protection'],
           summary: "Share a candidate's name and contact details with employer services for this vacancy",
           params: idParams,
@@ -100,8 +102,10 @@ export function privacyRoutes(engine: Engine): FastifyPluginAsyncZod {
       {
         config: { roles: ACCESS.maintenance },
         schema: {
+          querystring: noQuery,
           tags: ['data protection'],
           summary: 'Rebuild the indexes now, dropping deleted and erased vectors from the index files',
+          body: noBody,
           response: { 200: z.object({ dropped: z.object({ jobseekers: z.number(), vacancies: z.number() }) }) },
         },
       },

@@ -7,7 +7,7 @@ import type { BaseRecord } from '../../core/kinds.js';
 import { parseNdjson } from '../../core/ndjson.js';
 import type { RecordService } from '../../core/records.js';
 import { idParams, municipalityRef, recordId } from '../../core/schemas/common.js';
-import { errorBody } from './shared.js';
+import { errorBody, noQuery } from './shared.js';
 
 export interface RecordRouteOptions<In extends BaseRecord> {
   service: RecordService<In>;
@@ -58,6 +58,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       {
         config: write,
         schema: {
+          querystring: noQuery,
           tags: [tag],
           summary: `Create a ${name}`,
           body: input,
@@ -95,7 +96,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       `${path}/:id`,
       {
         config: read,
-        schema: { tags: [tag], summary: `Fetch a ${name}`, params: idParams, response: { 200: stored, 404: errorBody } },
+        schema: { querystring: noQuery, tags: [tag], summary: `Fetch a ${name}`, params: idParams, response: { 200: stored, 404: errorBody } },
       },
       async (request) => {
         const record = service.get(request.params.id);
@@ -109,6 +110,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       {
         config: write,
         schema: {
+          querystring: noQuery,
           tags: [tag],
           summary: `Create or replace a ${name}`,
           params: idParams,
@@ -132,6 +134,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       {
         config: write,
         schema: {
+          querystring: noQuery,
           tags: [tag],
           summary: personal ? `Erase a ${name} (GDPR): record, vector, shares; audit keeps a tombstone` : `Delete a ${name}`,
           params: idParams,
@@ -153,6 +156,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         bodyLimit: options.bulkBodyLimit,
         config: write,
         schema: {
+          querystring: noQuery,
           tags: [tag],
           summary: `Create or replace many ${name} records (NDJSON, atomic)`,
           description:
@@ -178,6 +182,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         bodyLimit: options.bulkBodyLimit,
         config: write,
         schema: {
+          querystring: noQuery,
           tags: [tag],
           summary: personal ? `Erase many ${name} records (GDPR, atomic)` : `Delete many ${name} records (atomic)`,
           body: bulkDeleteBody,

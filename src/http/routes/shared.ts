@@ -9,3 +9,9 @@ export const errorBody = z.object({
     .optional()
     .describe('One entry per offending field (with its line for NDJSON bodies)'),
 });
+
+/** For routes that take no query parameters: an unknown parameter is an error, not ignored. */
+export const noQuery = z.object({}).strict();
+
+/** For routes that take no body. */
+export const noBody = z.object({}).strict().nullish();
