@@ -49,7 +49,12 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   // Order matters: the audit context exists before authentication, and rate limits count per key.
   installAudit(app, engine.audit);
   const routeAccess = installAuth(app, engine.keys);
-  await app.register(helmet, { global: true }); // CORS stays off: no cross-origin browser access
+  // Security headers; CORS stays off (no cross-origin browser access). No upgrade-insecure-requests:
+  // the service listens on plain HTTP on loopback and /docs must load its own assets there.
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  });
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
     timeWindow: 60_000,
