@@ -72,7 +72,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
         title: 'Kohtaanto',
         description:
           'Ranked, explained matches between jobseekers and vacancies for public employment services. ' +
-          'Every /v1 route needs an API key (Authorization: Bearer <key>) of a role it admits.',
+          'Every /v1 route needs an API key (header Authorization: Bearer YOUR_KEY) of a role it admits; use Authorize above.',
         version: '0.1.0',
       },
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },

@@ -14,7 +14,10 @@ export function healthRoutes(engine: Engine): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/health',
-      { config: { public: true }, schema: { tags: ['service'], summary: 'Service status', response: { 200: health } } },
+      {
+        config: { public: true },
+        schema: { tags: ['service'], summary: 'Service status (public)', security: [], response: { 200: health } },
+      },
       async () => ({
         status: 'ok' as const,
         embedder: {
