@@ -16,7 +16,9 @@ import { jobseekerKind, vacancyKind, type BaseRecord, type RecordKind, type Stor
 import { Matcher } from './core/matching.js';
 import { parseNdjson } from './core/ndjson.js';
 import type { Embedder } from './core/ports.js';
-import { RecordService } from './core/records.js';
+import { RecordService, type Derivation } from './core/records.js';
+import { SkillNormalizer } from './core/taxonomy/normalizer.js';
+import { isTaxonomyDir, loadEscoCsv } from './adapters/taxonomy/esco-csv.js';
 import { jobseekerInput, type Jobseeker } from './core/schemas/jobseeker.js';
 import { vacancyInput, type Vacancy } from './core/schemas/vacancy.js';
 
@@ -30,6 +32,7 @@ export interface Engine {
   vacancies: RecordService<Vacancy>;
   matcher: Matcher;
   embedder: Embedder;
+  normalizer: SkillNormalizer;
   keys: ApiKeyStore;
   audit: AuditLog;
   shares: ShareStore;
@@ -55,6 +58,8 @@ type EngineConfig = Pick<
   | 'indexFlushSeconds'
   | 'compactSeconds'
   | 'weights'
+  | 'taxonomyDir'
+  | 'skillNnThreshold'
   | 'exactScanRatio'
   | 'bulkMaxRecords'
 >;
@@ -70,14 +75,19 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
   const db = openDatabase(databaseFile(config.dataDir));
   try {
     const chosen = embedder ?? (await selectEmbedder(config.embedder, config.model, log));
-    const open = <In extends BaseRecord>(kind: RecordKind<In>, table: RecordTable) =>
-      openKind(db, kind, table, chosen, config, log);
-    const jobseekers = open(jobseekerKind, 'jobseekers');
-    const vacancies = open(vacancyKind, 'vacancies');
+    const normalizer = await openNormalizer(config, chosen, log);
+    const jobseekers = openKind(db, jobseekerKind, 'jobseekers', chosen, config, log, {
+      id: normalizer.id,
+      run: (j) => normalizer.forJobseeker(j).then((normalized) => ({ normalized })),
+    });
+    const vacancies = openKind(db, vacancyKind, 'vacancies', chosen, config, log, {
+      id: normalizer.id,
+      run: (v) => normalizer.forVacancy(v).then((normalized) => ({ normalized })),
+    });
 
     for (const service of [jobseekers.service, vacancies.service] as RecordService<BaseRecord>[]) {
-      const redone = await service.reembedStale((n) => log.info(`re-embedding ${service.kind.name} records: ${n}`));
-      if (redone > 0) log.info(`re-embedded ${redone} ${service.kind.name} records with ${chosen.id}`);
+      const redone = await service.refreshStale((n) => log.info(`refreshing ${service.kind.name} records: ${n}`));
+      if (redone > 0) log.info(`refreshed ${redone} ${service.kind.name} records (embedder ${chosen.id}, taxonomy ${normalizer.taxonomy.id})`);
     }
     if (config.seedFixtures && jobseekers.service.count() === 0 && vacancies.service.count() === 0) {
       await seedFixtures(config.fixturesDir, jobseekers.service, vacancies.service, log);
@@ -102,7 +112,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
     flush();
     const timer = setInterval(flush, config.indexFlushSeconds * 1000);
     timer.unref();
-    const matcher = new Matcher(jobseekers.service, vacancies.service, chosen, {
+    const matcher = new Matcher(jobseekers.service, vacancies.service, chosen, normalizer, {
       weights: config.weights,
       poolFactor: 5,
       minPool: 100,
@@ -121,6 +131,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       vacancies: vacancies.service,
       matcher,
       embedder: chosen,
+      normalizer,
       keys: new ApiKeyStore(db),
       audit,
       shares,
@@ -141,6 +152,22 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
   }
 }
 
+/** The taxonomy from KOHTAANTO_TAXONOMY_DIR (ESCO CSV layout; default the curated one in fixtures/taxonomy). */
+async function openNormalizer(config: EngineConfig, embedder: Embedder, log: EngineLog): Promise<SkillNormalizer> {
+  if (!isTaxonomyDir(config.taxonomyDir)) {
+    throw new Error(`KOHTAANTO_TAXONOMY_DIR=${config.taxonomyDir} holds no skills_<lang>.csv (an ESCO CSV export is expected)`);
+  }
+  const started = Date.now();
+  const taxonomy = loadEscoCsv(config.taxonomyDir);
+  const nnThreshold = config.skillNnThreshold ?? (embedder.id.startsWith('lexical') ? 0.6 : 0.85);
+  const normalizer = await SkillNormalizer.create(taxonomy, embedder, { nnThreshold });
+  log.info(
+    `Taxonomy: ${taxonomy.skills.size} skills, ${taxonomy.occupations.size} occupations (${taxonomy.languages.join(', ')}) ` +
+      `from ${taxonomy.source} (KOHTAANTO_TAXONOMY_DIR) in ${Date.now() - started} ms`,
+  );
+  return normalizer;
+}
+
 function openKind<In extends BaseRecord>(
   db: Db,
   kind: RecordKind<In>,
@@ -148,6 +175,7 @@ function openKind<In extends BaseRecord>(
   embedder: Embedder,
   config: EngineConfig,
   log: EngineLog,
+  derive: Derivation<In>,
 ) {
   const store = new SqliteRecordStore<Stored<In>>(db, table);
   const file = indexFile(config.dataDir, table);
@@ -167,7 +195,7 @@ function openKind<In extends BaseRecord>(
   const ms = Date.now() - started;
   if (rebuilt && index.size > 0) log.warn(`${table} index rebuilt from SQLite (${rebuilt}): ${index.size} vectors in ${ms} ms`);
   else log.info(`${table} index ${rebuilt ? `created (${rebuilt})` : `loaded from ${file}`}: ${index.size} vectors in ${ms} ms`);
-  const service = new RecordService(kind, store, index, embedder, { maxBatch: config.bulkMaxRecords });
+  const service = new RecordService(kind, store, index, embedder, { maxBatch: config.bulkMaxRecords, derive });
   const flush = () => flushIndex(file, index, store, embedder);
   const compact = () => {
     const dropped = index.deletedPoints;

@@ -89,7 +89,7 @@ describe('the transformers.js embedder end to end (generated tiny model)', () =>
 
     // Switching the embedder re-embeds the stored records (vectors of another model are not comparable).
     const lexical = await startService({ dataDir, env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
-    expect(lexical.logs.some((l) => l.message.includes('re-embedded 40 vacancy records'))).toBe(true);
+    expect(lexical.logs.some((l) => l.message.includes('refreshed 40 vacancy records'))).toBe(true);
     expect(lexical.engine.vacancies.index.size).toBe(40);
     expect((await call(lexical.as('admin'), 'GET', '/v1/jobseekers/TJ/matches?k=10')).body.hits).toHaveLength(10);
     await lexical.stop();

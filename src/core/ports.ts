@@ -42,6 +42,8 @@ export interface EntryToSave<R> {
   vector: Float32Array;
   textHash: string;
   embedder: string;
+  /** What derived the record's computed fields (see RecordService's Derivation). */
+  derivedBy: string;
   matchable: boolean;
 }
 
@@ -71,8 +73,8 @@ export interface RecordStore<R> {
   matchableLabels(filter: LocationFilter, embedder: string): number[];
   /** Every matchable record's label and vector made by `embedder`, for rebuilding the index. */
   matchableVectors(embedder: string): Iterable<{ label: number; vector: Float32Array }>;
-  /** Records whose stored vector was not made by `embedder` (need re-embedding). */
-  staleRecords(embedder: string, limit: number): R[];
+  /** Records not embedded by `embedder` or not derived by `derivedBy` (to be redone). */
+  staleRecords(embedder: string, derivedBy: string, limit: number): R[];
   count(): number;
   /** Grows by one with every committed change; the index remembers the value it reflects. */
   generation(): number;

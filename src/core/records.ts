@@ -4,15 +4,29 @@ import type { BaseRecord, RecordKind, Stored } from './kinds.js';
 import type { Embedder, EntryToSave, LocationFilter, RecordStore, VectorIndex } from './ports.js';
 import { regions } from './regions/regions.js';
 
-export interface RecordServiceOptions {
+/** Fields the service derives from each record before storing it (e.g. skills as taxonomy concepts). */
+export interface Derivation<In> {
+  /** Identifies the derivation: records derived by another id are redone at start. */
+  id: string;
+  run(record: In): Promise<Record<string, unknown>>;
+}
+
+export interface RecordServiceOptions<In> {
   /** Largest batch accepted by putMany / removeMany. */
   maxBatch: number;
+  derive?: Derivation<In>;
   now?: () => Date;
 }
 
 export interface BatchResult {
   created: number;
   updated: number;
+}
+
+/** Stored records carry derived and bookkeeping fields; re-deriving starts from the input alone. */
+function stripDerived<In>(record: In): In {
+  const { normalized: _n, region: _r, createdAt: _c, updatedAt: _u, ...input } = record as Record<string, unknown>;
+  return input as In;
 }
 
 const hashText = (text: string) => createHash('sha256').update(text).digest('base64url');
@@ -29,7 +43,7 @@ export class RecordService<In extends BaseRecord> {
     readonly store: RecordStore<Stored<In>>,
     readonly index: VectorIndex,
     readonly embedder: Embedder,
-    private readonly options: RecordServiceOptions,
+    private readonly options: RecordServiceOptions<In>,
   ) {
     this.now = options.now ?? (() => new Date());
   }
@@ -114,16 +128,20 @@ export class RecordService<In extends BaseRecord> {
     return this.store.matchableLabels(filter, this.embedder.id);
   }
 
-  /** Re-embeds records whose vectors came from another embedder (after a model change). */
-  async reembedStale(onProgress?: (done: number) => void, batch = 256): Promise<number> {
+  /** Redoes records embedded by another model or derived by another taxonomy (after a change of either). */
+  async refreshStale(onProgress?: (done: number) => void, batch = 256): Promise<number> {
     let done = 0;
     for (;;) {
-      const stale = this.store.staleRecords(this.embedder.id, batch);
+      const stale = this.store.staleRecords(this.embedder.id, this.derivedBy, batch);
       if (stale.length === 0) return done;
       this.commit(await this.prepare(stale));
       done += stale.length;
       onProgress?.(done);
     }
+  }
+
+  private get derivedBy(): string {
+    return this.options.derive?.id ?? '';
   }
 
   private async prepare(inputs: In[]): Promise<EntryToSave<Stored<In>>[]> {
@@ -137,6 +155,8 @@ export class RecordService<In extends BaseRecord> {
     const toEmbed = vectors.flatMap((v, i) => (v ? [] : [i]));
     const embedded = toEmbed.length > 0 ? await this.embedder.embed(toEmbed.map((i) => texts[i]!)) : [];
     toEmbed.forEach((i, j) => (vectors[i] = embedded[j]));
+    const derived: Record<string, unknown>[] = [];
+    for (const input of inputs) derived.push(this.options.derive ? await this.options.derive.run(stripDerived(input)) : {});
 
     return inputs.map((input, i) => {
       const municipality = regions.municipality(input.municipality);
@@ -145,7 +165,8 @@ export class RecordService<In extends BaseRecord> {
       }
       const previous = this.store.get(input.id)?.record;
       const record = {
-        ...input,
+        ...stripDerived(input),
+        ...derived[i],
         municipality: municipality.code,
         region: municipality.regionCode,
         createdAt: previous?.createdAt ?? now,
@@ -156,6 +177,7 @@ export class RecordService<In extends BaseRecord> {
         vector: vectors[i]!,
         textHash: hashes[i]!,
         embedder: this.embedder.id,
+        derivedBy: this.derivedBy,
         matchable: this.kind.isMatchable(input),
       };
     });

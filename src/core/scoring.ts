@@ -1,64 +1,93 @@
 import { locationFit, type Place } from './location.js';
-import { compareSkills } from './skills.js';
 
 export interface Weights {
   semantic: number;
-  skills: number;
+  essential: number;
+  optional: number;
   location: number;
 }
 
-export const DEFAULT_WEIGHTS: Weights = { semantic: 0.6, skills: 0.3, location: 0.1 };
+export const DEFAULT_WEIGHTS: Weights = { semantic: 0.5, essential: 0.3, optional: 0.1, location: 0.1 };
 
-/** The side offering work and the side seeking it, reduced to what scoring needs. */
-export interface ScoredSide extends Place {
-  skills: readonly string[];
-  /** The side's free text; a jobseeker's text counts as evidence of skills it names. */
-  text?: string;
+/** A hard requirement, shown beside the score rather than folded into it. */
+export type Gate = 'pass' | 'unknown' | 'fail';
+
+/** The jobseeker side, reduced to what scoring needs. */
+export interface SeekerSide extends Place {
+  /** Skill concept URIs the jobseeker has. */
+  skills: ReadonlySet<string>;
+  languages?: string[];
+  drivingLicence?: boolean;
+  workingTime?: 'full' | 'part' | 'any';
 }
 
-export interface ScoreParts {
-  /** Cosine similarity of the two texts' embeddings, clipped to [0, 1]. */
-  semantic: number;
-  /** Share of the vacancy's skills the jobseeker has; null when the vacancy lists none or the jobseeker nothing. */
-  skills: number | null;
-  /** Location fit; null when the seeker's place is unknown. */
-  location: number | null;
+/** The vacancy side. */
+export interface OfferSide extends Place {
+  essential: string[];
+  optional: string[];
+  languages?: string[];
+  drivingLicenceRequired?: boolean;
+  workingTime?: 'full' | 'part';
 }
 
 export interface Score {
   score: number;
-  parts: ScoreParts;
-  matchedSkills: string[];
-  missingSkills: string[];
+  parts: {
+    /** Cosine similarity of the two texts' embeddings, clipped to [0, 1]. */
+    semantic: number;
+    /** Share of the essential skills the jobseeker has; null if none are required or the jobseeker states none. */
+    essential: number | null;
+    optional: number | null;
+    location: number | null;
+  };
+  gates: { language: Gate; licence: Gate; workingTime: Gate };
+  matched: { uri: string; importance: 'essential' | 'optional' }[];
+  missing: { uri: string; importance: 'essential' | 'optional' }[];
 }
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
+function gates(seeker: SeekerSide, offer: OfferSide): Score['gates'] {
+  const required = offer.languages ?? [];
+  const language: Gate =
+    required.length === 0 ? 'pass' : !seeker.languages?.length ? 'unknown' : required.every((l) => seeker.languages!.includes(l)) ? 'pass' : 'fail';
+  const licence: Gate = !offer.drivingLicenceRequired ? 'pass' : seeker.drivingLicence === undefined ? 'unknown' : seeker.drivingLicence ? 'pass' : 'fail';
+  const workingTime: Gate =
+    !offer.workingTime || seeker.workingTime === 'any' ? 'pass' : !seeker.workingTime ? 'unknown' : seeker.workingTime === offer.workingTime ? 'pass' : 'fail';
+  return { language, licence, workingTime };
+}
+
 /**
- * Weighted mean of the parts that are known: an unknown part (null) drops out and the other
- * weights are renormalised, so a vacancy listing no skills is neither rewarded nor punished.
+ * Weighted mean of the parts that are known: an unknown part (null) drops out and the other weights
+ * are renormalised. Gates (language, licence, working time) are reported, not scored.
  */
-export function scoreMatch(seeker: ScoredSide, vacancy: ScoredSide, similarity: number, weights: Weights): Score {
-  const skills = compareSkills(vacancy.skills, seeker.skills, seeker.text);
-  const parts: ScoreParts = {
+export function scoreMatch(seeker: SeekerSide, offer: OfferSide, similarity: number, weights: Weights): Score {
+  const matched: Score['matched'] = [];
+  const missing: Score['missing'] = [];
+  const coverage = (uris: string[], importance: 'essential' | 'optional') => {
+    if (uris.length === 0) return null;
+    let had = 0;
+    for (const uri of uris) {
+      if (seeker.skills.has(uri)) {
+        had++;
+        matched.push({ uri, importance });
+      } else missing.push({ uri, importance });
+    }
+    return seeker.skills.size === 0 ? null : round(had / uris.length);
+  };
+  const parts: Score['parts'] = {
     semantic: round(Math.min(1, Math.max(0, similarity))),
-    skills: skills.coverage === null ? null : round(skills.coverage),
-    location: locationFit(seeker, vacancy),
+    essential: coverage(offer.essential, 'essential'),
+    optional: coverage(offer.optional, 'optional'),
+    location: locationFit(seeker, offer),
   };
-  let total = weights.semantic * parts.semantic;
-  let weight = weights.semantic;
-  if (parts.skills !== null) {
-    total += weights.skills * parts.skills;
-    weight += weights.skills;
+  let total = 0;
+  let weight = 0;
+  for (const key of ['semantic', 'essential', 'optional', 'location'] as const) {
+    const value = parts[key];
+    if (value === null) continue;
+    total += weights[key] * value;
+    weight += weights[key];
   }
-  if (parts.location !== null) {
-    total += weights.location * parts.location;
-    weight += weights.location;
-  }
-  return {
-    score: round(weight > 0 ? total / weight : 0),
-    parts,
-    matchedSkills: skills.matched,
-    missingSkills: skills.missing,
-  };
+  return { score: round(weight > 0 ? total / weight : 0), parts, gates: gates(seeker, offer), matched, missing };
 }

@@ -1,33 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { locationFit } from '../../src/core/location.js';
-import { DEFAULT_WEIGHTS, scoreMatch } from '../../src/core/scoring.js';
+import { DEFAULT_WEIGHTS, scoreMatch, type OfferSide, type SeekerSide } from '../../src/core/scoring.js';
 
-const seeker = { skills: ['a', 'b'], municipality: '837', region: '06' };
-const vacancy = { skills: ['a', 'b', 'c', 'd'], municipality: '837', region: '06' };
+const seeker: SeekerSide = { skills: new Set(['a', 'b', 'x']), municipality: '837', region: '06', languages: ['fi'], drivingLicence: true, workingTime: 'full' };
+const offer: OfferSide = { essential: ['a', 'b', 'c', 'd'], optional: ['x', 'y'], municipality: '837', region: '06', languages: ['fi'], workingTime: 'full' };
 
 describe('scoreMatch', () => {
-  it('is the weighted mean of semantic, skill and location parts', () => {
-    const s = scoreMatch(seeker, vacancy, 0.8, DEFAULT_WEIGHTS);
-    expect(s.parts).toEqual({ semantic: 0.8, skills: 0.5, location: 1 });
-    expect(s.score).toBeCloseTo(0.6 * 0.8 + 0.3 * 0.5 + 0.1 * 1, 4);
-    expect(s.missingSkills).toEqual(['c', 'd']);
+  it('is the weighted mean of semantic, essential, optional and location parts', () => {
+    const s = scoreMatch(seeker, offer, 0.8, DEFAULT_WEIGHTS);
+    expect(s.parts).toEqual({ semantic: 0.8, essential: 0.5, optional: 0.5, location: 1 });
+    expect(s.score).toBeCloseTo(0.5 * 0.8 + 0.3 * 0.5 + 0.1 * 0.5 + 0.1 * 1, 4);
+    expect(s.missing).toEqual([
+      { uri: 'c', importance: 'essential' },
+      { uri: 'd', importance: 'essential' },
+      { uri: 'y', importance: 'optional' },
+    ]);
+    expect(s.matched.map((m) => m.uri)).toEqual(['a', 'b', 'x']);
   });
 
   it('drops unknown parts and renormalises the other weights', () => {
-    const s = scoreMatch({ skills: ['a'] }, { ...vacancy, skills: [] }, 0.5, DEFAULT_WEIGHTS);
-    expect(s.parts.skills).toBeNull();
-    expect(s.parts.location).toBeNull();
+    const s = scoreMatch({ skills: new Set(['a']) }, { ...offer, essential: [], optional: [] }, 0.5, DEFAULT_WEIGHTS);
+    expect(s.parts).toMatchObject({ essential: null, optional: null, location: null });
     expect(s.score).toBeCloseTo(0.5, 4);
   });
 
-  it('rises when the jobseeker gains a missing skill', () => {
-    const before = scoreMatch(seeker, vacancy, 0.7, DEFAULT_WEIGHTS).score;
-    const after = scoreMatch({ ...seeker, skills: [...seeker.skills, 'c'] }, vacancy, 0.7, DEFAULT_WEIGHTS).score;
-    expect(after).toBeGreaterThan(before);
+  it('rises when the jobseeker gains a missing essential skill, more than for an optional one', () => {
+    const before = scoreMatch(seeker, offer, 0.7, DEFAULT_WEIGHTS).score;
+    const withEssential = scoreMatch({ ...seeker, skills: new Set([...seeker.skills, 'c']) }, offer, 0.7, DEFAULT_WEIGHTS).score;
+    const withOptional = scoreMatch({ ...seeker, skills: new Set([...seeker.skills, 'y']) }, offer, 0.7, DEFAULT_WEIGHTS).score;
+    expect(withEssential).toBeGreaterThan(withOptional);
+    expect(withOptional).toBeGreaterThan(before);
+  });
+
+  it('shows language, licence and working time as gates, not points', () => {
+    const strict: OfferSide = { ...offer, languages: ['fi', 'sv'], drivingLicenceRequired: true, workingTime: 'part' };
+    const s = scoreMatch(seeker, strict, 0.8, DEFAULT_WEIGHTS);
+    expect(s.gates).toEqual({ language: 'fail', licence: 'pass', workingTime: 'fail' });
+    expect(s.score).toBe(scoreMatch(seeker, offer, 0.8, DEFAULT_WEIGHTS).score);
+    const unknown = scoreMatch({ skills: new Set() }, strict, 0.8, DEFAULT_WEIGHTS);
+    expect(unknown.gates).toEqual({ language: 'unknown', licence: 'unknown', workingTime: 'unknown' });
+    expect(scoreMatch({ ...seeker, workingTime: 'any' }, strict, 0.8, DEFAULT_WEIGHTS).gates.workingTime).toBe('pass');
   });
 
   it('clips negative similarity to zero', () => {
-    expect(scoreMatch(seeker, vacancy, -0.3, DEFAULT_WEIGHTS).parts.semantic).toBe(0);
+    expect(scoreMatch(seeker, offer, -0.3, DEFAULT_WEIGHTS).parts.semantic).toBe(0);
   });
 });
 

@@ -73,6 +73,12 @@ const MIGRATIONS: string[] = [
       erased_at      TEXT NOT NULL,
       key_id         TEXT
     );`,
+  // 3: what derived a record's computed fields (skills as taxonomy concepts), to redo them on change.
+  `
+    ALTER TABLE jobseekers ADD COLUMN derived_by TEXT NOT NULL DEFAULT '';
+    ALTER TABLE vacancies ADD COLUMN derived_by TEXT NOT NULL DEFAULT '';
+    CREATE INDEX jobseekers_derived_by ON jobseekers (derived_by);
+    CREATE INDEX vacancies_derived_by ON vacancies (derived_by);`,
 ];
 
 /** Opens (creating if needed) the SQLite file in WAL mode and brings its schema up to date. */

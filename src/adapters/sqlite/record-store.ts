@@ -39,20 +39,21 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       listIn: db.prepare<[string, string, number], { record: string }>(
         `SELECT record FROM ${t} WHERE municipality = ? AND id > ? ORDER BY id LIMIT ?`,
       ),
-      upsert: db.prepare<[string, string, string, number, string, string, string, Buffer, string], { label: number }>(
-        `INSERT INTO ${t} (id, municipality, region, matchable, record, text_hash, embedder, vector, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      upsert: db.prepare<[string, string, string, number, string, string, string, string, Buffer, string], { label: number }>(
+        `INSERT INTO ${t} (id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET municipality = excluded.municipality, region = excluded.region,
            matchable = excluded.matchable, record = excluded.record, text_hash = excluded.text_hash,
-           embedder = excluded.embedder, vector = excluded.vector, updated_at = excluded.updated_at
+           embedder = excluded.embedder, derived_by = excluded.derived_by, vector = excluded.vector,
+           updated_at = excluded.updated_at
          RETURNING label`,
       ),
       remove: db.prepare<[string], { label: number }>(`DELETE FROM ${t} WHERE id = ? RETURNING label`),
       matchable: db.prepare<[string], { label: number; vector: Buffer }>(
         `SELECT label, vector FROM ${t} WHERE matchable = 1 AND embedder = ? ORDER BY label`,
       ),
-      stale: db.prepare<[string, string, number], { record: string }>(
-        `SELECT record FROM ${t} WHERE embedder < ? OR embedder > ? LIMIT ?`,
+      stale: db.prepare<[string, string, string, string, number], { record: string }>(
+        `SELECT record FROM ${t} WHERE embedder < ? OR embedder > ? OR derived_by < ? OR derived_by > ? LIMIT ?`,
       ),
       count: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${t}`),
       generation: db.prepare<[string], { generation: number }>(`SELECT generation FROM generations WHERE kind = ?`),
@@ -101,6 +102,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
           JSON.stringify(e.record),
           e.textHash,
           e.embedder,
+          e.derivedBy,
           toBlob(e.vector),
           e.record.updatedAt,
         )!;
@@ -140,8 +142,8 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     for (const row of this.s.matchable.iterate(embedder)) yield { label: row.label, vector: fromBlob(row.vector) };
   }
 
-  staleRecords(embedder: string, limit: number): R[] {
-    return this.s.stale.all(embedder, embedder, limit).map((r) => JSON.parse(r.record) as R);
+  staleRecords(embedder: string, derivedBy: string, limit: number): R[] {
+    return this.s.stale.all(embedder, embedder, derivedBy, derivedBy, limit).map((r) => JSON.parse(r.record) as R);
   }
 
   count(): number {

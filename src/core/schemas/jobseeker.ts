@@ -9,6 +9,7 @@ import {
   storedFields,
   title,
 } from './common.js';
+import { jobseekerSkills } from './skills.js';
 
 /** A jobseeker (client) profile as a counsellor enters it. */
 export const jobseekerInput = z
@@ -22,7 +23,7 @@ export const jobseekerInput = z
     languages: languageList.default([]).describe('Languages the jobseeker works in'),
     workingTime: z.enum(['full', 'part', 'any']).default('any').describe('Working time sought'),
     educationLevel: educationLevel.optional(),
-    drivingLicence: z.boolean().default(false).describe('Holds a driving licence (B)'),
+    drivingLicence: z.boolean().optional().describe('Holds a driving licence (B); unknown when absent'),
     remote: z.boolean().default(false).describe('Looks for remote work'),
     status: z.enum(['active', 'inactive']).default('active').describe('Only active jobseekers are matched'),
     name: z.string().trim().min(1).max(200).optional().describe('Personal data: shown to employer services only when shared'),
@@ -45,5 +46,8 @@ export const jobseekerInput = z
 export type JobseekerInput = z.input<typeof jobseekerInput>;
 export type Jobseeker = z.output<typeof jobseekerInput>;
 
-export const storedJobseeker = jobseekerInput.extend(storedFields);
+export const storedJobseeker = jobseekerInput.extend({
+  ...storedFields,
+  normalized: jobseekerSkills.describe('Skills as taxonomy concepts, from `skills` and `summary`'),
+});
 export type StoredJobseeker = z.output<typeof storedJobseeker>;

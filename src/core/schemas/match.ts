@@ -1,20 +1,28 @@
 import { z } from 'zod';
 import { freeText, municipalityRef, regionRef, skillList } from './common.js';
+import { explainedSkill, labelLang } from './skills.js';
 
 export const matchQuery = z
   .object({
     k: z.coerce.number().int().min(1).max(200).default(20).describe('Number of hits'),
     municipality: municipalityRef.optional().describe('Only hits in this municipality (code or name)'),
     region: regionRef.optional().describe('Only hits in this region (maakunta)'),
+    lang: labelLang,
   })
   .strict();
 export type MatchQuery = z.output<typeof matchQuery>;
 
 export const scoreParts = z.object({
   semantic: z.number().describe('Cosine similarity of the two texts (0..1)'),
-  skills: z.number().nullable().describe("Share of the vacancy's skills the jobseeker has; null if it lists none"),
+  essential: z.number().nullable().describe("Share of the vacancy's essential skills the jobseeker has; null if unknown"),
+  optional: z.number().nullable().describe("Share of the vacancy's optional skills the jobseeker has; null if unknown"),
   location: z.number().nullable().describe('1 same municipality or remote, 0.5 same region, 0 elsewhere'),
 });
+
+const gate = z.enum(['pass', 'unknown', 'fail']);
+export const gates = z
+  .object({ language: gate, licence: gate, workingTime: gate })
+  .describe('Hard requirements, shown rather than scored');
 
 export const matchHit = z.object({
   id: z.string(),
@@ -25,8 +33,9 @@ export const matchHit = z.object({
   employer: z.string().optional(),
   score: z.number().describe('Weighted score (0..1) of the known parts'),
   parts: scoreParts,
-  matchedSkills: z.array(z.string()).describe('Skills the vacancy asks for that the jobseeker has'),
-  missingSkills: z.array(z.string()).describe('Skills the vacancy asks for that the jobseeker lacks'),
+  gates,
+  matchedSkills: z.array(explainedSkill).describe('Required skills of the vacancy that the jobseeker has'),
+  missingSkills: z.array(explainedSkill).describe('Required skills of the vacancy that the jobseeker lacks'),
   shared: z
     .boolean()
     .optional()
@@ -37,7 +46,13 @@ export const matchHit = z.object({
 export type MatchHit = z.output<typeof matchHit>;
 
 export const matchResponse = z.object({
-  query: z.object({ id: z.string().optional(), k: z.number(), municipality: z.string().optional(), region: z.string().optional() }),
+  query: z.object({
+    id: z.string().optional(),
+    k: z.number(),
+    municipality: z.string().optional(),
+    region: z.string().optional(),
+    lang: z.string(),
+  }),
   embedder: z.string(),
   hits: z.array(matchHit),
 });
@@ -50,6 +65,7 @@ export const adHocMatchBody = z
     municipality: municipalityRef.optional().describe('Where the text\'s owner is (for location fit)'),
     remote: z.boolean().default(false),
     k: z.number().int().min(1).max(200).default(20),
+    lang: labelLang,
     filter: z
       .object({ municipality: municipalityRef.optional(), region: regionRef.optional() })
       .strict()

@@ -9,6 +9,7 @@ import {
   storedFields,
   title,
 } from './common.js';
+import { vacancySkills } from './skills.js';
 
 /** A vacancy (job opening) as employer services enter it. */
 export const vacancyInput = z
@@ -18,7 +19,8 @@ export const vacancyInput = z
     description: freeText.describe('Job description, in Finnish, Swedish or English'),
     occupation: z.string().trim().max(200).optional().describe('Occupation code or label (ISCO/ESCO)'),
     employer: z.string().trim().max(200).optional(),
-    skills: skillList.default([]).describe('Skills the vacancy asks for'),
+    skills: skillList.default([]).describe('Skills the vacancy requires (essential)'),
+    optionalSkills: skillList.default([]).describe('Skills that are an advantage (optional)'),
     municipality: municipalityRef.describe('Place of work: municipality code or name'),
     languages: languageList.default([]).describe('Languages required'),
     workingTime: z.enum(['full', 'part']).default('full'),
@@ -35,5 +37,8 @@ export const vacancyInput = z
 export type VacancyInput = z.input<typeof vacancyInput>;
 export type Vacancy = z.output<typeof vacancyInput>;
 
-export const storedVacancy = vacancyInput.extend(storedFields);
+export const storedVacancy = vacancyInput.extend({
+  ...storedFields,
+  normalized: vacancySkills.describe('Required (essential, optional) and mentioned skills as taxonomy concepts'),
+});
 export type StoredVacancy = z.output<typeof storedVacancy>;

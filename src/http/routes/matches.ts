@@ -92,8 +92,8 @@ export function matchRoutes(engine: Engine): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { text, skills, municipality, remote, target, k, filter } = request.body;
-        const query = { k, ...filter };
+        const { text, skills, municipality, remote, target, k, lang, filter } = request.body;
+        const query = { k, lang, ...filter };
         const hits = await engine.matcher.forText({ text, skills, municipality, remote }, target, query);
         if (target === 'jobseekers') return { query, embedder, hits: candidates(request, hits) };
         request.audited.detail = { decisions: decisions(hits, (h) => h.id) };

@@ -16,6 +16,7 @@ const entry = (r: R, v = 1, matchable = true) => ({
   vector: Float32Array.from([v, 0, 0]),
   textHash: `h${v}`,
   embedder: 'e1',
+  derivedBy: 'd1',
   matchable,
 });
 
@@ -24,10 +25,10 @@ describe('SqliteRecordStore on a real SQLite file', () => {
     const file = join(tempDir(), 'k.sqlite');
     const db = openDatabase(file);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     db.close();
     const again = openDatabase(file);
-    expect(again.pragma('user_version', { simple: true })).toBe(2);
+    expect(again.pragma('user_version', { simple: true })).toBe(3);
     again.close();
   });
 
@@ -74,7 +75,9 @@ describe('SqliteRecordStore on a real SQLite file', () => {
     expect(store.matchableLabels({ regions: ['06'] }, 'e1').sort()).toEqual([label('t1'), label('n1')].sort());
     expect(store.matchableLabels({}, 'e2')).toEqual([]);
     expect([...store.matchableVectors('e1')].map((v) => v.label)).toHaveLength(3);
-    expect(store.staleRecords('e2', 10)).toHaveLength(4);
+    expect(store.staleRecords('e2', 'd1', 10)).toHaveLength(4);
+    expect(store.staleRecords('e1', 'd2', 10)).toHaveLength(4);
+    expect(store.staleRecords('e1', 'd1', 10)).toHaveLength(0);
     db.close();
   });
 

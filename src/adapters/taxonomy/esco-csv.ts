@@ -1,0 +1,78 @@
+import { parse } from 'csv-parse/sync';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { OccupationConcept, SkillConcept } from '../../core/taxonomy/taxonomy.js';
+import { Taxonomy } from '../../core/taxonomy/taxonomy.js';
+
+type Row = Record<string, string>;
+
+const labelsOf = (row: Row) => ({
+  preferred: row.preferredLabel!.trim(),
+  alt: (row.altLabels ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && l !== row.preferredLabel),
+});
+
+/**
+ * Reads a taxonomy in the ESCO CSV export layout: `skills_<lang>.csv` and `occupations_<lang>.csv`
+ * for every language present (the official export in any languages, or Kohtaanto's curated
+ * default in fixtures/taxonomy/), and `occupationSkillRelations.csv` (or `..._<lang>.csv`).
+ */
+export function loadEscoCsv(dir: string): Taxonomy {
+  const files = readdirSync(dir);
+  const langsOf = (prefix: string) =>
+    files.flatMap((f) => {
+      const m = new RegExp(`^${prefix}_([a-z]{2,3})\\.csv$`).exec(f);
+      return m ? [m[1]!] : [];
+    });
+  const skillLangs = langsOf('skills');
+  if (skillLangs.length === 0) throw new Error(`no skills_<lang>.csv in ${dir} (expected an ESCO CSV export)`);
+  const hash = createHash('sha256');
+  const read = (file: string): Row[] => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    hash.update(file).update(text);
+    return parse(text, { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true }) as Row[];
+  };
+
+  const skills = new Map<string, SkillConcept>();
+  for (const lang of skillLangs) {
+    for (const row of read(`skills_${lang}.csv`)) {
+      if (!row.conceptUri || !row.preferredLabel) continue;
+      const skill = skills.get(row.conceptUri) ?? { uri: row.conceptUri, skillType: row.skillType ?? '', labels: {} };
+      skill.labels[lang] = labelsOf(row);
+      skills.set(row.conceptUri, skill);
+    }
+  }
+
+  const occupations = new Map<string, OccupationConcept>();
+  for (const lang of langsOf('occupations')) {
+    for (const row of read(`occupations_${lang}.csv`)) {
+      if (!row.conceptUri || !row.preferredLabel) continue;
+      const occupation = occupations.get(row.conceptUri) ?? {
+        uri: row.conceptUri,
+        iscoGroup: row.iscoGroup ?? '',
+        code: row.code ?? '',
+        labels: {},
+        essential: [],
+        optional: [],
+      };
+      occupation.labels[lang] = labelsOf(row);
+      occupations.set(row.conceptUri, occupation);
+    }
+  }
+
+  const relations = files.find((f) => /^occupationSkillRelations(_[a-z]{2,3})?\.csv$/.test(f));
+  if (relations) {
+    for (const row of read(relations)) {
+      const occupation = occupations.get(row.occupationUri ?? '');
+      if (!occupation || !row.skillUri || !skills.has(row.skillUri)) continue;
+      (row.relationType === 'essential' ? occupation.essential : occupation.optional).push(row.skillUri);
+    }
+  }
+  const id = `${basename(dir)}:${hash.digest('hex').slice(0, 12)}`;
+  return new Taxonomy(id, dir, [...skills.values()], [...occupations.values()]);
+}
+
+export const isTaxonomyDir = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => /^skills_[a-z]{2,3}\.csv$/.test(f));

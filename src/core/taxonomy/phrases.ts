@@ -1,0 +1,146 @@
+/**
+ * Finding taxonomy labels in free text despite inflection and compounding ("hitsaus",
+ * "hitsauksen", "hitsaaja"; "trukkikortti", "trukkikortin"). Words are compared by the overlap of
+ * their character trigrams (with word-boundary marks) when they share their first four letters;
+ * short words (abbreviations such as "MIG", "SQL", "C") must match exactly.
+ */
+export interface Token {
+  norm: string;
+  start: number;
+  end: number;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.normalize('NFKC').matchAll(/[\p{L}\p{N}+#]+/gu)) {
+    tokens.push({ norm: m[0].toLocaleLowerCase('fi'), start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+const FUZZY_MIN_LENGTH = 5;
+const BLOCK = 4;
+/** Lowest trigram overlap (Dice) at which two words count as forms of one word. */
+export const WORD_SIMILARITY_THRESHOLD = 0.5;
+/** Lowest share of the label word's trigrams found in the text word (keeps compounds apart). */
+const CONTAINMENT_THRESHOLD = 0.55;
+
+const blockOf = (word: string) => (word.length >= FUZZY_MIN_LENGTH ? word.slice(0, BLOCK) : word);
+
+function trigrams(word: string): Set<string> {
+  const marked = `#${word}#`;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= marked.length; i++) grams.add(marked.slice(i, i + 3));
+  return grams;
+}
+
+/**
+ * How surely the text word `a` is a form of the label word `b`: 1 for the same word, the trigram
+ * Dice coefficient when it is high enough and most of the label word's trigrams are in the text
+ * word ("hitsauksesta" holds "hitsaus"; "programming" does not hold "programvarutestning"), else 0.
+ */
+export function wordSimilarity(a: string, b: string, ga = trigrams(a), gb = trigrams(b)): number {
+  if (a === b) return 1;
+  if (a.length < FUZZY_MIN_LENGTH || b.length < FUZZY_MIN_LENGTH || blockOf(a) !== blockOf(b)) return 0;
+  let shared = 0;
+  for (const g of ga) if (gb.has(g)) shared++;
+  const dice = (2 * shared) / (ga.size + gb.size);
+  return dice >= WORD_SIMILARITY_THRESHOLD && shared / gb.size >= CONTAINMENT_THRESHOLD ? dice : 0;
+}
+
+export interface Phrase {
+  /** The concept the phrase names. */
+  uri: string;
+  text: string;
+  /** Preferred labels rank above alternative labels. */
+  preferred: boolean;
+  lang: string;
+}
+
+interface IndexedPhrase extends Phrase {
+  words: string[];
+  grams: Set<string>[];
+}
+
+export interface PhraseMatch {
+  uri: string;
+  phrase: Phrase;
+  /** Mean word similarity, times 0.95 for an alternative label. */
+  score: number;
+  start: number;
+  end: number;
+  firstToken: number;
+  tokens: number;
+}
+
+/** All labels of a taxonomy, looked up by the block (first letters) of their first word. */
+export class PhraseIndex {
+  private readonly byBlock = new Map<string, IndexedPhrase[]>();
+  readonly size: number;
+
+  constructor(phrases: Iterable<Phrase>) {
+    let size = 0;
+    for (const phrase of phrases) {
+      const words = tokenize(phrase.text).map((t) => t.norm);
+      if (words.length === 0) continue;
+      const entry = { ...phrase, words, grams: words.map((w) => trigrams(w)) };
+      const key = blockOf(words[0]!);
+      const list = this.byBlock.get(key);
+      if (list) list.push(entry);
+      else this.byBlock.set(key, [entry]);
+      size++;
+    }
+    this.size = size;
+  }
+
+  /** Every label found in the text, the best one where they overlap. */
+  findIn(text: string): PhraseMatch[] {
+    const tokens = tokenize(text);
+    const grams = tokens.map((t) => trigrams(t.norm));
+    const candidates: PhraseMatch[] = [];
+    tokens.forEach((token, i) => {
+      for (const phrase of this.byBlock.get(blockOf(token.norm)) ?? []) {
+        if (i + phrase.words.length > tokens.length) continue;
+        let total = 0;
+        let ok = true;
+        for (let j = 0; j < phrase.words.length && ok; j++) {
+          const s = wordSimilarity(tokens[i + j]!.norm, phrase.words[j]!, grams[i + j], phrase.grams[j]);
+          ok = s > 0;
+          total += s;
+        }
+        if (!ok) continue;
+        const score = (total / phrase.words.length) * (phrase.preferred ? 1 : 0.95);
+        const last = tokens[i + phrase.words.length - 1]!;
+        candidates.push({ uri: phrase.uri, phrase, score, start: token.start, end: last.end, firstToken: i, tokens: phrase.words.length });
+      }
+    });
+    // Longer and closer matches first; keep those that do not overlap a better one, one per concept.
+    candidates.sort((a, b) => b.score * b.tokens - a.score * a.tokens || b.score - a.score);
+    const taken = new Array<boolean>(tokens.length).fill(false);
+    const seen = new Set<string>();
+    const chosen: PhraseMatch[] = [];
+    for (const c of candidates) {
+      if (seen.has(c.uri)) continue;
+      let free = true;
+      for (let t = c.firstToken; t < c.firstToken + c.tokens; t++) free &&= !taken[t];
+      if (!free) continue;
+      for (let t = c.firstToken; t < c.firstToken + c.tokens; t++) taken[t] = true;
+      seen.add(c.uri);
+      chosen.push(c);
+    }
+    return chosen.sort((a, b) => a.start - b.start);
+  }
+
+  /** The label that the whole string names (every word aligned, nothing left over), if any. */
+  matchWhole(text: string): PhraseMatch | undefined {
+    const words = tokenize(text).length;
+    return this.findIn(text)
+      .filter((m) => m.tokens === words)
+      .sort((a, b) => b.score - a.score)[0];
+  }
+
+  /** Labels whose words start with the query's words, for autocomplete. */
+  *phrases(): Iterable<IndexedPhrase> {
+    for (const list of this.byBlock.values()) yield* list;
+  }
+}
