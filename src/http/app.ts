@@ -21,6 +21,7 @@ import { matchRoutes } from './routes/matches.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { recordRoutes } from './routes/records.js';
 import { referenceRoutes } from './routes/reference.js';
+import { taxonomyRoutes } from './routes/taxonomy.js';
 
 export interface AppOptions {
   bodyLimit: number;
@@ -109,6 +110,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   );
   await app.register(matchRoutes(engine));
   await app.register(privacyRoutes(engine));
+  await app.register(taxonomyRoutes(engine));
   return Object.assign(app, { routeAccess });
 }
 

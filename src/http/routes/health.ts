@@ -5,6 +5,7 @@ import type { Engine } from '../../engine.js';
 const health = z.object({
   status: z.literal('ok'),
   embedder: z.object({ id: z.string(), dimension: z.number(), description: z.string() }),
+  taxonomy: z.object({ id: z.string(), source: z.string(), skills: z.number(), occupations: z.number(), languages: z.array(z.string()) }),
   jobseekers: z.object({ stored: z.number(), indexed: z.number() }),
   vacancies: z.object({ stored: z.number(), indexed: z.number() }),
 });
@@ -24,6 +25,13 @@ export function healthRoutes(engine: Engine): FastifyPluginAsyncZod {
           id: engine.embedder.id,
           dimension: engine.embedder.dimension,
           description: engine.embedder.description,
+        },
+        taxonomy: {
+          id: engine.normalizer.taxonomy.id,
+          source: engine.normalizer.taxonomy.source,
+          skills: engine.normalizer.taxonomy.skills.size,
+          occupations: engine.normalizer.taxonomy.occupations.size,
+          languages: engine.normalizer.taxonomy.languages,
         },
         jobseekers: { stored: engine.jobseekers.count(), indexed: engine.jobseekers.index.size },
         vacancies: { stored: engine.vacancies.count(), indexed: engine.vacancies.index.size },

@@ -1,0 +1,97 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ACCESS } from '../../core/access.js';
+import { freeText, skillList } from '../../core/schemas/common.js';
+import { labelLang, skillRef } from '../../core/schemas/skills.js';
+import { ConceptSearch } from '../../core/taxonomy/search.js';
+import type { Engine } from '../../engine.js';
+import { errorBody, noQuery } from './shared.js';
+
+const searchQuery = z
+  .object({
+    q: z.string().trim().min(1).max(200).describe('Words to look for, e.g. "hitsa" or "forklift"'),
+    lang: labelLang,
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
+const conceptHit = z.object({
+  uri: z.string(),
+  label: z.string(),
+  matchedLabel: z.string().optional(),
+  score: z.number(),
+});
+
+const occupationHit = conceptHit.extend({
+  code: z.string(),
+  iscoGroup: z.string(),
+  essentialSkills: z.number(),
+  optionalSkills: z.number(),
+});
+
+/** The taxonomy for user interfaces: concept search (autocomplete) and skill extraction from text. */
+export function taxonomyRoutes(engine: Engine): FastifyPluginAsyncZod {
+  const taxonomy = engine.normalizer.taxonomy;
+  const skills = new ConceptSearch(taxonomy, () => taxonomy.skills.values());
+  const occupations = new ConceptSearch(taxonomy, () => taxonomy.occupations.values());
+  return async (app) => {
+    app.get(
+      '/v1/taxonomy/skills',
+      {
+        config: { roles: ACCESS.reference },
+        schema: {
+          tags: ['taxonomy'],
+          summary: 'Search skill concepts by label (autocomplete)',
+          querystring: searchQuery,
+          response: { 200: z.object({ taxonomy: z.string(), items: z.array(conceptHit) }), 400: errorBody },
+        },
+      },
+      async (request) => ({
+        taxonomy: taxonomy.id,
+        items: skills.search(request.query.q, request.query.lang, request.query.limit),
+      }),
+    );
+
+    app.get(
+      '/v1/taxonomy/occupations',
+      {
+        config: { roles: ACCESS.reference },
+        schema: {
+          tags: ['taxonomy'],
+          summary: 'Search occupation concepts by label (autocomplete)',
+          querystring: searchQuery,
+          response: { 200: z.object({ taxonomy: z.string(), items: z.array(occupationHit) }), 400: errorBody },
+        },
+      },
+      async (request) => ({
+        taxonomy: taxonomy.id,
+        items: occupations.search(request.query.q, request.query.lang, request.query.limit).map((hit) => {
+          const o = taxonomy.occupations.get(hit.uri)!;
+          return { ...hit, code: o.code, iscoGroup: o.iscoGroup, essentialSkills: o.essential.length, optionalSkills: o.optional.length };
+        }),
+      }),
+    );
+
+    app.post(
+      '/v1/skills/extract',
+      {
+        config: { roles: ACCESS.reference },
+        schema: {
+          tags: ['taxonomy'],
+          summary: 'Skill concepts found in a text (and in a list of skill strings), with confidence and span',
+          querystring: noQuery,
+          body: z.object({ text: freeText, skills: skillList.default([]), lang: labelLang }).strict(),
+          response: { 200: z.object({ taxonomy: z.string(), concepts: z.array(skillRef) }), 400: errorBody },
+        },
+      },
+      async (request) => {
+        const { text, skills: strings, lang } = request.body;
+        const found = [...(await engine.normalizer.fromStrings(strings, 'skills')), ...engine.normalizer.fromText(text)];
+        return {
+          taxonomy: taxonomy.id,
+          concepts: found.map((c) => ({ ...c, label: c.uri.startsWith('text:') ? c.label : taxonomy.label(c.uri, lang) })),
+        };
+      },
+    );
+  };
+}

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LexicalEmbedder } from '../../../src/adapters/embedders/lexical.js';
+import { loadEscoCsv } from '../../../src/adapters/taxonomy/esco-csv.js';
+import { SkillNormalizer } from '../../../src/core/taxonomy/normalizer.js';
+import { ConceptSearch } from '../../../src/core/taxonomy/search.js';
+import type { Taxonomy } from '../../../src/core/taxonomy/taxonomy.js';
+import { FIXTURES, ROOT } from '../../helpers/service.js';
+
+/** The English ESCO v1.1.1 export the project receives beside it (read-only, never copied). */
+export const SHARED_ESCO = join(ROOT, '..', 'shared', 'esco');
+const ESCO = 'http://data.europa.eu/esco';
+
+describe('the curated default taxonomy (fixtures/taxonomy, ESCO CSV layout)', () => {
+  it('has a few hundred skills and over a hundred occupations, each in Finnish, Swedish and English', () => {
+    const t = loadEscoCsv(join(FIXTURES, 'taxonomy'));
+    expect(t.skills.size).toBeGreaterThanOrEqual(200);
+    expect(t.occupations.size).toBeGreaterThanOrEqual(100);
+    expect(t.languages).toEqual(['en', 'fi', 'sv']);
+    for (const concept of [...t.skills.values(), ...t.occupations.values()]) {
+      expect(Object.keys(concept.labels).sort(), concept.uri).toEqual(['en', 'fi', 'sv']);
+    }
+    for (const o of t.occupations.values()) {
+      expect(o.essential.length, o.uri).toBeGreaterThan(0);
+      for (const s of [...o.essential, ...o.optional]) expect(t.skills.has(s), s).toBe(true);
+    }
+    expect(t.label('urn:kohtaanto:skill:welding', 'sv')).toBe('svetsning');
+    expect(t.occupationFor('7212')?.labels.fi?.preferred).toBe('hitsaaja');
+  });
+});
+
+describe.skipIf(!existsSync(SHARED_ESCO))('the official ESCO export (../shared/esco, English)', () => {
+  let esco: Taxonomy;
+  let normalizer: SkillNormalizer;
+  beforeAll(async () => {
+    esco = loadEscoCsv(SHARED_ESCO);
+    normalizer = await SkillNormalizer.create(esco, new LexicalEmbedder(), { nnThreshold: 0.6 });
+  }, 60_000);
+
+  it('loads every skill, occupation and relation, with multi-line alternative labels', () => {
+    expect(esco.skills.size).toBe(13_896);
+    expect(esco.occupations.size).toBe(3_007);
+    const forklift = esco.skills.get(`${ESCO}/skill/28cb374e-6261-4133-8371-f9a5470145da`)!;
+    expect(forklift.labels.en!.preferred).toBe('operate forklift');
+    expect(forklift.labels.en!.alt).toEqual(expect.arrayContaining(['use a forklift', 'drive forklift']));
+    const welder = esco.occupationFor('welder')!;
+    expect(welder.iscoGroup).toBe('7212');
+    expect(welder.essential.length).toBeGreaterThan(5);
+    const relations = [...esco.occupations.values()].reduce((n, o) => n + o.essential.length + o.optional.length, 0);
+    expect(relations).toBeGreaterThan(120_000);
+  });
+
+  it('extracts ESCO concepts from English text, inflected forms included', () => {
+    const found = normalizer.fromText('Experienced welder: welding, operating forklifts, customer service and JavaScript.');
+    const labels = found.map((r) => esco.label(r.uri, 'en'));
+    expect(labels).toEqual(expect.arrayContaining(['join metals', 'operate forklift', 'customer service', 'JavaScript']));
+    expect(found.find((r) => r.evidence === 'operating forklifts')?.method).toBe('inflected');
+  });
+
+  it("derives a vacancy's essential skills from the ESCO occupation when it lists none", async () => {
+    const v = await normalizer.forVacancy({ skills: [], occupation: 'welder', description: 'Welder wanted.' });
+    expect(v.essential.length).toBe(esco.occupationFor('welder')!.essential.length);
+    expect(v.essential.every((s) => s.source === 'occupation')).toBe(true);
+  });
+
+  it('finds concepts for autocomplete', () => {
+    const search = new ConceptSearch(esco, () => esco.skills.values());
+    const hits = search.search('forkl', 'en', 5);
+    expect(hits[0]!.label).toBe('operate forklift');
+  });
+});
