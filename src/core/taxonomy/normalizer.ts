@@ -1,6 +1,7 @@
 import type { Embedder } from '../ports.js';
 import type { SkillRef } from '../schemas/skills.js';
 import { normaliseSkill } from '../skills.js';
+import { Bm25Index, fuseRankings } from './bm25.js';
 import { PhraseIndex, type Phrase } from './phrases.js';
 import type { Taxonomy } from './taxonomy.js';
 
@@ -22,6 +23,7 @@ export class SkillNormalizer {
   private constructor(
     readonly taxonomy: Taxonomy,
     private readonly index: PhraseIndex,
+    private readonly bm25: Bm25Index,
     private readonly embedder: Embedder | undefined,
     private readonly settings: NormalizerSettings,
   ) {}
@@ -39,7 +41,10 @@ export class SkillNormalizer {
         for (const alt of labels.alt) phrases.push({ uri: skill.uri, text: alt, preferred: false, lang });
       }
     }
-    const normalizer = new SkillNormalizer(taxonomy, new PhraseIndex(phrases), embedder, settings);
+    const bm25 = new Bm25Index(
+      [...taxonomy.skills.values()].map((s) => ({ id: s.uri, texts: Object.values(s.labels).flatMap((l) => [l.preferred, ...l.alt]) })),
+    );
+    const normalizer = new SkillNormalizer(taxonomy, new PhraseIndex(phrases), bm25, embedder, settings);
     if (embedder && settings.nnThreshold > 0) {
       const preferred = phrases.filter((p) => p.preferred);
       const vectors: Float32Array[] = [];
@@ -119,6 +124,28 @@ export class SkillNormalizer {
     optional = optional.filter((s) => !essential.some((e) => e.uri === s.uri));
     const mentioned = this.fromText(v.description).filter((s) => !required.has(s.uri));
     return { essential, optional, mentioned };
+  }
+
+  /**
+   * Skills a job or CV text suggests, best first: the fusion of three rankings — concepts named in
+   * the text (by confidence), BM25 over skill labels, and label embedding similarity.
+   */
+  async suggest(text: string, limit: number): Promise<{ uri: string; score: number }[]> {
+    const named = this.fromText(text)
+      .sort((a, b) => b.confidence - a.confidence)
+      .map((r) => r.uri);
+    const rankings = [named, this.bm25.rank(text, 200)];
+    if (this.embedder && this.labelVectors.length > 0) {
+      const [vector] = await this.embedder.embed([text]);
+      const best = new Map<string, number>();
+      for (const { uri, vector: v } of this.labelVectors) {
+        let dot = 0;
+        for (let i = 0; i < v.length; i++) dot += v[i]! * vector![i]!;
+        if (dot > (best.get(uri) ?? -Infinity)) best.set(uri, dot);
+      }
+      rankings.push([...best.entries()].sort((a, b) => b[1] - a[1]).slice(0, 200).map(([uri]) => uri));
+    }
+    return fuseRankings(rankings, limit).map(({ id, score }) => ({ uri: id, score }));
   }
 
   private nearestLabel(vector: Float32Array): { uri: string; similarity: number } | undefined {

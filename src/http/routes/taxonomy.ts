@@ -80,16 +80,35 @@ export function taxonomyRoutes(engine: Engine): FastifyPluginAsyncZod {
           tags: ['taxonomy'],
           summary: 'Skill concepts found in a text (and in a list of skill strings), with confidence and span',
           querystring: noQuery,
-          body: z.object({ text: freeText, skills: skillList.default([]), lang: labelLang }).strict(),
-          response: { 200: z.object({ taxonomy: z.string(), concepts: z.array(skillRef) }), 400: errorBody },
+          body: z
+            .object({
+              text: freeText,
+              skills: skillList.default([]),
+              lang: labelLang,
+              suggest: z.number().int().min(0).max(50).default(0).describe('Also rank this many skills the text suggests'),
+            })
+            .strict(),
+          response: {
+            200: z.object({
+              taxonomy: z.string(),
+              concepts: z.array(skillRef),
+              suggested: z.array(z.object({ uri: z.string(), label: z.string(), score: z.number() })).optional(),
+            }),
+            400: errorBody,
+          },
         },
       },
       async (request) => {
-        const { text, skills: strings, lang } = request.body;
+        const { text, skills: strings, lang, suggest } = request.body;
         const found = [...(await engine.normalizer.fromStrings(strings, 'skills')), ...engine.normalizer.fromText(text)];
+        const suggested =
+          suggest > 0
+            ? (await engine.normalizer.suggest(text, suggest)).map((s) => ({ ...s, label: taxonomy.label(s.uri, lang) }))
+            : undefined;
         return {
           taxonomy: taxonomy.id,
           concepts: found.map((c) => ({ ...c, label: c.uri.startsWith('text:') ? c.label : taxonomy.label(c.uri, lang) })),
+          ...(suggested ? { suggested } : {}),
         };
       },
     );
