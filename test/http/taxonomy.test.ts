@@ -36,6 +36,17 @@ describe('taxonomy routes (curated default)', () => {
     for (const c of response.body.concepts) expect(text.slice(c.start, c.end)).toBe(c.evidence);
   });
 
+  it('suggests skills for a job text, best first', async () => {
+    const response = await call(service.as('counsellor'), 'POST', '/v1/skills/extract', {
+      text: 'Konepaja hakee hitsaajaa: MIG-hitsaus ja piirustusten lukeminen.',
+      suggest: 5,
+    });
+    expect(response.body.suggested).toHaveLength(5);
+    expect(response.body.suggested.slice(0, 3).map((s: { label: string }) => s.label)).toEqual(
+      expect.arrayContaining(['MIG-hitsaus', 'piirustusten lukeminen']),
+    );
+  });
+
   it('answers 400 naming the parameter for a bad query', async () => {
     const response = await call(service.as('planner'), 'GET', '/v1/taxonomy/skills?q=&lang=de');
     expect(response.status).toBe(400);
