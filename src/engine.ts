@@ -17,6 +17,11 @@ import { Matcher } from './core/matching.js';
 import { parseNdjson } from './core/ndjson.js';
 import type { Embedder } from './core/ports.js';
 import { RecordService, type Derivation } from './core/records.js';
+import { DEFAULT_GAP_SETTINGS, GapAnalysis } from './core/gaps.js';
+import { trainingInput } from './core/schemas/training.js';
+import { TrainingCatalogue } from './core/trainings.js';
+import { SqliteTrainingStore } from './adapters/sqlite/training-store.js';
+import { ReferralStore } from './adapters/sqlite/referrals.js';
 import { SkillNormalizer } from './core/taxonomy/normalizer.js';
 import { isTaxonomyDir, loadEscoCsv } from './adapters/taxonomy/esco-csv.js';
 import { jobseekerInput, type Jobseeker } from './core/schemas/jobseeker.js';
@@ -42,6 +47,9 @@ export interface Engine {
   eraseJobseekers(ids: string[], keyId?: string): { erased: string[]; notFound: string[] };
   /** Rebuilds indexes holding deleted points, so erased vectors leave the index files too. */
   compact(): { jobseekers: number; vacancies: number };
+  trainings: TrainingCatalogue;
+  referrals: ReferralStore;
+  gaps: GapAnalysis;
   /** Writes changed indexes to disk (also done periodically and on close); compacts when due. */
   flush(): void;
   close(): void;
@@ -59,6 +67,7 @@ type EngineConfig = Pick<
   | 'compactSeconds'
   | 'weights'
   | 'taxonomyDir'
+  | 'suitableScore'
   | 'skillNnThreshold'
   | 'exactScanRatio'
   | 'bulkMaxRecords'
@@ -93,6 +102,9 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       await seedFixtures(config.fixturesDir, jobseekers.service, vacancies.service, log);
     }
 
+    const trainings = await TrainingCatalogue.open(new SqliteTrainingStore(db), normalizer, config.bulkMaxRecords);
+    if (config.seedFixtures && trainings.count() === 0) await seedTrainings(config.fixturesDir, trainings, log);
+    const referrals = new ReferralStore(db);
     const shares = new ShareStore(db);
     const audit = new AuditLog(db);
     const pseudonymKey = installationSecret(db, 'pseudonym-key');
@@ -121,6 +133,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
     const erasure: ErasurePorts = {
       jobseekers: jobseekers.service,
       shares,
+      referrals,
       audit,
       scheduleCompaction: () => {
         compactionDue = true;
@@ -132,6 +145,12 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       matcher,
       embedder: chosen,
       normalizer,
+      trainings,
+      referrals,
+      gaps: new GapAnalysis(jobseekers.service, vacancies.service, matcher, normalizer, trainings, chosen, {
+        ...DEFAULT_GAP_SETTINGS,
+        suitableScore: config.suitableScore,
+      }),
       keys: new ApiKeyStore(db),
       audit,
       shares,
@@ -206,6 +225,14 @@ function openKind<In extends BaseRecord>(
     return dropped;
   };
   return { service, flush, compact };
+}
+
+async function seedTrainings(dir: string, trainings: TrainingCatalogue, log: EngineLog) {
+  const path = join(dir, 'trainings.ndjson');
+  if (!existsSync(path)) return;
+  const records = parseNdjson(readFileSync(path, 'utf8'), trainingInput, Number.MAX_SAFE_INTEGER);
+  await trainings.putMany(records);
+  log.info(`loaded ${records.length} trainings from ${path}`);
 }
 
 function flushIndex(file: string, index: HnswVectorIndex, store: { generation(): number }, embedder: Embedder) {

@@ -13,7 +13,7 @@ export interface Principal {
  * What each role is for:
  * - counsellor: jobseekers (read, write, erase, export), their matches; vacancies (read)
  * - employer-service: vacancies (read, write), candidate lists with pseudonymous ids until shared
- * - planner: analytics and reference data only, never personal data
+ * - planner: analytics, reference data and the training catalogue, never personal data
  * - admin: everything, plus API keys (CLI), audit log and index compaction
  */
 export const ACCESS = {
@@ -26,6 +26,10 @@ export const ACCESS = {
   adHocMatch: ['counsellor', 'employer-service', 'admin'],
   share: ['counsellor', 'admin'],
   reference: ['counsellor', 'employer-service', 'planner', 'admin'],
+  trainingsRead: ['counsellor', 'employer-service', 'planner', 'admin'],
+  trainingsWrite: ['planner', 'admin'],
+  gaps: ['counsellor', 'admin'],
+  referrals: ['counsellor', 'admin'],
   audit: ['admin'],
   maintenance: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -5,6 +5,7 @@ import type { Jobseeker } from './schemas/jobseeker.js';
 export interface ErasurePorts {
   jobseekers: RecordService<Jobseeker>;
   shares: { forgetJobseeker(id: string): void };
+  referrals: { forgetJobseeker(id: string): void };
   audit: { eraseSubject(id: string, keyId: string | undefined): void };
   /**
    * Asks for the deleted points to be dropped from the index and its file. Search never returns a
@@ -15,13 +16,15 @@ export interface ErasurePorts {
 
 /**
  * GDPR erasure of jobseekers: the record and its vector leave SQLite, the vector leaves the HNSW
- * index, shares with employer services are forgotten and the audit trail keeps only a tombstone.
+ * index, shares with employer services are forgotten, referrals keep only the training and date,
+ * and the audit trail keeps only a tombstone.
  */
 export function eraseJobseekers(ports: ErasurePorts, ids: string[], keyId?: string): { erased: string[]; notFound: string[] } {
   const { removed, notFound: missing } = ports.jobseekers.removeMany(ids);
   const erased = [...new Set(ids)].filter((id) => !missing.includes(id));
   for (const id of erased) {
     ports.shares.forgetJobseeker(id);
+    ports.referrals.forgetJobseeker(id);
     ports.audit.eraseSubject(id, keyId);
   }
   if (removed > 0) ports.scheduleCompaction();

@@ -39,9 +39,51 @@ export interface AdHocProfile {
 }
 
 type Side = 'jobseekers' | 'vacancies';
+
+/** Parsed records and stored vectors kept across repeated matches of one analysis (what-if questions). */
+export interface MatchCache {
+  records: Map<number, unknown>;
+  /** Matchable labels passing a location filter, by filter. */
+  allowed?: Map<string, number[]>;
+  /** Their vectors packed in one matrix, for repeated exact scoring. */
+  packed?: Map<string, PackedVectors>;
+  /** The same labels as a set, for the HNSW filter callback. */
+  sets?: Map<string, Set<number>>;
+}
+
+/** Vectors side by side in one Float32Array: row i belongs to labels[i]. */
+export interface PackedVectors {
+  labels: number[];
+  matrix: Float32Array;
+  dimension: number;
+}
+
+export function packVectors(labels: number[], vectors: Map<number, Float32Array>): PackedVectors {
+  const dimension = vectors.values().next().value?.length ?? 0;
+  const matrix = new Float32Array(labels.length * dimension);
+  labels.forEach((label, i) => matrix.set(vectors.get(label)!, i * dimension));
+  return { labels, matrix, dimension };
+}
+
+/** Exact cosine top-k over packed unit vectors, selecting the k best without sorting them all. */
+export function exactTopKPacked(query: Float32Array, packed: PackedVectors, k: number): IndexHit[] {
+  const { labels, matrix, dimension } = packed;
+  const scores = new Float32Array(labels.length);
+  for (let row = 0; row < labels.length; row++) {
+    let dot = 0;
+    const offset = row * dimension;
+    for (let i = 0; i < dimension; i++) dot += matrix[offset + i]! * query[i]!;
+    scores[row] = dot;
+  }
+  const threshold = k >= labels.length ? -Infinity : Float32Array.from(scores).sort()[labels.length - k]!;
+  const hits: IndexHit[] = [];
+  for (let row = 0; row < labels.length; row++) if (scores[row]! >= threshold) hits.push({ label: labels[row]!, similarity: scores[row]! });
+  hits.sort((a, b) => b.similarity - a.similarity);
+  return hits.slice(0, k);
+}
 type Query = Pick<MatchQuery, 'k' | 'municipality' | 'region'> & { lang: string };
 
-const seekerSide = (j: StoredJobseeker): SeekerSide => ({
+export const seekerSide = (j: StoredJobseeker): SeekerSide => ({
   skills: new Set(j.normalized.skills.map((s) => s.uri)),
   languages: j.languages,
   drivingLicence: j.drivingLicence,
@@ -61,6 +103,20 @@ const offerSide = (v: StoredVacancy): OfferSide => ({
   region: v.region,
   remote: v.remote,
 });
+
+/** Share of the index below which repeated (cached) searches score the filtered records exactly. */
+const CACHED_EXACT_SCAN_RATIO = 0.05;
+
+/** The scoring view of a record, computed once per record object (records are never mutated). */
+const sides = new WeakMap<object, SeekerSide | OfferSide>();
+function sideOf<R extends object, S extends SeekerSide | OfferSide>(record: R, make: (r: R) => S): S {
+  let side = sides.get(record) as S | undefined;
+  if (!side) {
+    side = make(record);
+    sides.set(record, side);
+  }
+  return side;
+}
 
 /**
  * Ranked, explained matches in both directions: vacancies for a jobseeker, candidates for a
@@ -87,6 +143,14 @@ export class Matcher {
     return this.rank('jobseekers', vector, offerSide(record as StoredVacancy), query);
   }
 
+  /**
+   * Vacancies for a profile that is not stored as such: the gap analysis asks "what if the client
+   * had this skill". `records` caches parsed vacancies across repeated calls.
+   */
+  vacanciesForProfile(vector: Float32Array, side: SeekerSide, query: Query, cache?: MatchCache): Promise<MatchHit[]> {
+    return this.rank('vacancies', vector, side, query, cache);
+  }
+
   async forText(profile: AdHocProfile, target: Side, query: Query): Promise<MatchHit[]> {
     const place = profile.municipality ? regions.municipality(profile.municipality) : undefined;
     if (profile.municipality && !place) {
@@ -105,43 +169,51 @@ export class Matcher {
     return this.rank(target, vector!, { ...location, essential, optional: [] }, query);
   }
 
-  private async rank(target: Side, vector: Float32Array, from: SeekerSide | OfferSide, query: Query): Promise<MatchHit[]> {
+  private async rank(
+    target: Side,
+    vector: Float32Array,
+    from: SeekerSide | OfferSide,
+    query: Query,
+    cache?: MatchCache,
+  ): Promise<MatchHit[]> {
     const service: RecordService<Jobseeker | Vacancy> =
       target === 'vacancies' ? (this.vacancies as RecordService<Jobseeker | Vacancy>) : this.jobseekers;
     const filter = locationFilter(query);
     const pool = Math.max(query.k * this.settings.poolFactor, this.settings.minPool, query.k);
-    const hits = filter ? this.searchFiltered(service, vector, pool, filter) : service.index.search(vector, pool);
+    const hits = filter ? this.searchFiltered(service, vector, pool, filter, cache) : service.index.search(vector, pool);
 
-    const entries = new Map(service.store.getByLabels(hits.map((h) => h.label)).map((e) => [e.label, e.record]));
-    const label = (s: { uri: string; importance: 'essential' | 'optional' }) => ({
-      ...s,
-      label: this.normalizer.taxonomy.label(s.uri, query.lang),
-    });
-    const ranked: MatchHit[] = [];
+    const entries = (cache?.records ?? new Map()) as Map<number, StoredJobseeker | StoredVacancy>;
+    const missing = hits.filter((h) => !entries.has(h.label)).map((h) => h.label);
+    for (const e of service.store.getByLabels(missing)) entries.set(e.label, e.record as StoredJobseeker | StoredVacancy);
+    // Score the whole pool, keep the best k, and only then build their explanations.
+    const scored = [];
     for (const hit of hits) {
       const record = entries.get(hit.label);
       if (!record) continue;
       const score =
         target === 'vacancies'
-          ? scoreMatch(from as SeekerSide, offerSide(record as StoredVacancy), hit.similarity, this.settings.weights)
-          : scoreMatch(seekerSide(record as StoredJobseeker), from as OfferSide, hit.similarity, this.settings.weights);
-      const municipality = regions.municipality(record.municipality);
-      ranked.push({
-        id: record.id,
-        title: record.title,
-        municipality: record.municipality,
-        municipalityName: municipality?.nameFi ?? record.municipality,
-        region: record.region,
-        ...('employer' in record && record.employer ? { employer: record.employer } : {}),
-        score: score.score,
-        parts: score.parts,
-        gates: score.gates,
-        matchedSkills: score.matched.map(label),
-        missingSkills: score.missing.map(label),
-      });
+          ? scoreMatch(from as SeekerSide, sideOf(record as StoredVacancy, offerSide), hit.similarity, this.settings.weights)
+          : scoreMatch(sideOf(record as StoredJobseeker, seekerSide), from as OfferSide, hit.similarity, this.settings.weights);
+      scored.push({ record, score });
     }
-    ranked.sort((a, b) => b.score - a.score || b.parts.semantic - a.parts.semantic || a.id.localeCompare(b.id));
-    return ranked.slice(0, query.k);
+    scored.sort((a, b) => b.score.score - a.score.score || b.score.parts.semantic - a.score.parts.semantic || a.record.id.localeCompare(b.record.id));
+    const label = (s: { uri: string; importance: 'essential' | 'optional' }) => ({
+      ...s,
+      label: this.normalizer.taxonomy.label(s.uri, query.lang),
+    });
+    return scored.slice(0, query.k).map(({ record, score }) => ({
+      id: record.id,
+      title: record.title,
+      municipality: record.municipality,
+      municipalityName: regions.municipality(record.municipality)?.nameFi ?? record.municipality,
+      region: record.region,
+      ...('employer' in record && record.employer ? { employer: record.employer } : {}),
+      score: score.score,
+      parts: score.parts,
+      gates: score.gates,
+      matchedSkills: score.matched.map(label),
+      missingSkills: score.missing.map(label),
+    }));
   }
 
   private searchFiltered(
@@ -149,13 +221,30 @@ export class Matcher {
     vector: Float32Array,
     pool: number,
     filter: LocationFilter,
+    cache?: MatchCache,
   ): IndexHit[] {
-    const labels = service.matchableLabels(filter);
+    const key = JSON.stringify(filter);
+    const labels = cache?.allowed?.get(key) ?? service.matchableLabels(filter);
+    if (cache) (cache.allowed ??= new Map()).set(key, labels);
     if (labels.length === 0) return [];
-    if (labels.length <= Math.max(pool, this.settings.exactScanRatio * service.index.size)) {
-      return exactTopK(vector, service.store.vectorsOf(labels), pool);
+    // With a cache the vectors are read once for many searches, so exact scoring pays off up to a
+    // larger share (a filter callback per visited node is slow at low selectivity: ~26 ms at 2 %).
+    const ratio = cache ? Math.max(this.settings.exactScanRatio, CACHED_EXACT_SCAN_RATIO) : this.settings.exactScanRatio;
+    if (labels.length <= Math.max(pool, ratio * service.index.size)) {
+      if (!cache) return exactTopK(vector, service.store.vectorsOf(labels), pool);
+      let packed = cache.packed?.get(key);
+      if (!packed) {
+        packed = packVectors(labels, service.store.vectorsOf(labels));
+        (cache.packed ??= new Map()).set(key, packed);
+      }
+      return exactTopKPacked(vector, packed, pool);
     }
-    return service.index.search(vector, pool, new Set(labels));
+    let allowed = cache?.sets?.get(key);
+    if (!allowed) {
+      allowed = new Set(labels);
+      if (cache) (cache.sets ??= new Map()).set(key, allowed);
+    }
+    return service.index.search(vector, pool, allowed);
   }
 }
 

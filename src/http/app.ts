@@ -22,6 +22,8 @@ import { privacyRoutes } from './routes/privacy.js';
 import { recordRoutes } from './routes/records.js';
 import { referenceRoutes } from './routes/reference.js';
 import { taxonomyRoutes } from './routes/taxonomy.js';
+import { trainingRoutes } from './routes/trainings.js';
+import { gapRoutes } from './routes/gaps.js';
 
 export interface AppOptions {
   bodyLimit: number;
@@ -111,6 +113,8 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   await app.register(matchRoutes(engine));
   await app.register(privacyRoutes(engine));
   await app.register(taxonomyRoutes(engine));
+  await app.register(trainingRoutes(engine, options.bulkBodyLimit));
+  await app.register(gapRoutes(engine));
   return Object.assign(app, { routeAccess });
 }
 

@@ -34,6 +34,10 @@ const wrongValues = () => pick<unknown>([12, -1, 1.5, true, null, [], {}, ['x'],
 function template(method: string, url: string): Record<string, unknown> | undefined {
   if (url.startsWith('/v1/jobseekers/bulk-delete') || url.startsWith('/v1/vacancies/bulk-delete')) return { ids: ['NOPE-1'] };
   if (url.endsWith('/shares')) return { jobseekerId: 'J1' };
+  if (url === '/v1/referrals') return { jobseekerId: 'J1', trainingId: 'T-0001', reason: 'x' };
+  if (url.startsWith('/v1/trainings')) {
+    return { id: 'NOPE-1', title: 't', description: 'd', provider: 'p', online: true, durationDays: 1, cost: 0, skills: ['SQL'] };
+  }
   if (url === '/v1/match') return { text: 'hitsaaja', k: 5, target: 'vacancies' };
   if (url.startsWith('/v1/jobseekers') && (method === 'POST' || method === 'PUT')) return sampleJobseeker('FZ-1');
   if (url.startsWith('/v1/vacancies') && (method === 'POST' || method === 'PUT')) return sampleVacancy('FZ-1');
@@ -85,6 +89,8 @@ async function snapshot() {
     vacancies: v.body.items,
     indexed: [service.engine.jobseekers.index.size, service.engine.vacancies.index.size],
     shares: service.engine.shares.sharedFor('V1').size,
+    trainings: service.engine.trainings.count(),
+    referrals: service.engine.referrals.ofJobseeker('J1').length,
   };
 }
 

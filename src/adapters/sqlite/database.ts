@@ -79,7 +79,29 @@ const MIGRATIONS: string[] = [
     ALTER TABLE vacancies ADD COLUMN derived_by TEXT NOT NULL DEFAULT '';
     CREATE INDEX jobseekers_derived_by ON jobseekers (derived_by);
     CREATE INDEX vacancies_derived_by ON vacancies (derived_by);`,
+  // 4: the training catalogue and referrals of jobseekers to trainings.
+  `
+    CREATE TABLE trainings (
+      id         TEXT PRIMARY KEY,
+      record     TEXT NOT NULL,
+      derived_by TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    );
+    CREATE TABLE referrals (
+      id           INTEGER PRIMARY KEY AUTOINCREMENT,
+      jobseeker_id TEXT NOT NULL,
+      training_id  TEXT NOT NULL,
+      key_id       TEXT NOT NULL,
+      counsellor   TEXT NOT NULL,
+      reason       TEXT,
+      at           TEXT NOT NULL
+    );
+    CREATE INDEX referrals_jobseeker ON referrals (jobseeker_id);
+    CREATE INDEX referrals_training ON referrals (training_id);`,
 ];
+
+/** The schema version this code writes (PRAGMA user_version). */
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Opens (creating if needed) the SQLite file in WAL mode and brings its schema up to date. */
 export function openDatabase(file: string): Db {

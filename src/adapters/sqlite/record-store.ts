@@ -56,6 +56,12 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
         `SELECT record FROM ${t} WHERE embedder < ? OR embedder > ? OR derived_by < ? OR derived_by > ? LIMIT ?`,
       ),
       count: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${t}`),
+      recordsByLabels: db.prepare<[string], Row>(
+        `SELECT label, record FROM ${t} WHERE label IN (SELECT value FROM json_each(?))`,
+      ),
+      vectorsByLabels: db.prepare<[string], { label: number; vector: Buffer }>(
+        `SELECT label, vector FROM ${t} WHERE label IN (SELECT value FROM json_each(?))`,
+      ),
       generation: db.prepare<[string], { generation: number }>(`SELECT generation FROM generations WHERE kind = ?`),
       bump: db.prepare<[string]>(`UPDATE generations SET generation = generation + 1 WHERE kind = ?`),
     };
@@ -154,14 +160,10 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     return this.s.generation.get(this.table)!.generation;
   }
 
-  /** Reads rows by label in chunks (SQLite limits bound parameters per statement). */
-  private byLabels<T>(columns: string, labels: number[]): T[] {
-    const out: T[] = [];
-    for (let i = 0; i < labels.length; i += 500) {
-      const chunk = labels.slice(i, i + 500);
-      const sql = `SELECT ${columns} FROM ${this.table} WHERE label IN (${chunk.map(() => '?').join(',')})`;
-      out.push(...this.db.prepare<number[], T>(sql).all(...chunk));
-    }
-    return out;
+  /** Reads rows by label with one prepared statement (the labels travel as a JSON array). */
+  private byLabels<T>(columns: 'label, record' | 'label, vector', labels: number[]): T[] {
+    if (labels.length === 0) return [];
+    const statement = columns === 'label, record' ? this.s.recordsByLabels : this.s.vectorsByLabels;
+    return statement.all(JSON.stringify(labels)) as T[];
   }
 }

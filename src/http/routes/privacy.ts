@@ -36,6 +36,7 @@ export function privacyRoutes(engine: Engine): FastifyPluginAsyncZod {
             200: z.object({
               jobseeker: storedJobseeker,
               sharedWithEmployerServices: z.array(z.object({ vacancyId: z.string(), at: z.string() })),
+              referrals: z.array(z.object({ trainingId: z.string(), counsellor: z.string(), reason: z.string().nullable(), at: z.string() })),
               accessLog: z.array(auditEntry.omit({ jobseekers: true, detail: true })),
             }),
             404: errorBody,
@@ -49,6 +50,7 @@ export function privacyRoutes(engine: Engine): FastifyPluginAsyncZod {
         return {
           jobseeker: jobseeker as z.input<typeof storedJobseeker>,
           sharedWithEmployerServices: engine.shares.ofJobseeker(id),
+          referrals: engine.referrals.ofJobseeker(id).map(({ trainingId, counsellor, reason, at }) => ({ trainingId, counsellor, reason, at })),
           accessLog: engine.audit.forJobseeker(id, 10_000).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
         };
       },

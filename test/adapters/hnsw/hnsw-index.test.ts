@@ -61,3 +61,18 @@ describe('HnswVectorIndex', () => {
     expect(HnswVectorIndex.create(8, settings).search(new Float32Array(8).fill(0.35), 5)).toEqual([]);
   });
 });
+
+describe('exact scoring of packed vectors (the filtered-area path of repeated matches)', () => {
+  it('finds the same top k as the plain exact scan', async () => {
+    const { exactTopKPacked, packVectors } = await import('../../../src/core/matching.js');
+    const vectors = clustered(2000, 32, 11);
+    const map = new Map(vectors.map((v, i) => [i + 1, v]));
+    const labels = [...map.keys()].filter((l) => l % 3 === 0);
+    const packed = packVectors(labels, map);
+    const subset = new Map(labels.map((l) => [l, map.get(l)!]));
+    for (const q of [vectors[5]!, vectors[500]!, vectors[1999]!]) {
+      expect(exactTopKPacked(q, packed, 25).map((h) => h.label)).toEqual(exactTopK(q, subset, 25).map((h) => h.label));
+    }
+    expect(exactTopKPacked(vectors[0]!, packed, 10_000)).toHaveLength(labels.length);
+  });
+});

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/adapters/sqlite/database.js';
+import { openDatabase, SCHEMA_VERSION } from '../../../src/adapters/sqlite/database.js';
 import { SqliteRecordStore } from '../../../src/adapters/sqlite/record-store.js';
 import { tempDir } from '../../helpers/service.js';
 
@@ -25,10 +25,10 @@ describe('SqliteRecordStore on a real SQLite file', () => {
     const file = join(tempDir(), 'k.sqlite');
     const db = openDatabase(file);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
     const again = openDatabase(file);
-    expect(again.pragma('user_version', { simple: true })).toBe(3);
+    expect(again.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     again.close();
   });
 

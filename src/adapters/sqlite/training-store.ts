@@ -1,0 +1,44 @@
+import type { TrainingStore } from '../../core/trainings.js';
+import type { StoredTraining } from '../../core/schemas/training.js';
+import type { Db } from './database.js';
+
+/** The training catalogue in SQLite: one JSON row per training. */
+export class SqliteTrainingStore implements TrainingStore {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      get: db.prepare<[string], { record: string }>('SELECT record FROM trainings WHERE id = ?'),
+      all: db.prepare<[], { record: string }>('SELECT record FROM trainings ORDER BY id'),
+      upsert: db.prepare<[string, string, string, string]>(
+        `INSERT INTO trainings (id, record, derived_by, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET record = excluded.record, derived_by = excluded.derived_by, updated_at = excluded.updated_at`,
+      ),
+      remove: db.prepare<[string]>('DELETE FROM trainings WHERE id = ?'),
+      stale: db.prepare<[string, string], { record: string }>('SELECT record FROM trainings WHERE derived_by < ? OR derived_by > ?'),
+    };
+  }
+
+  get(id: string): StoredTraining | undefined {
+    const row = this.s.get.get(id);
+    return row && (JSON.parse(row.record) as StoredTraining);
+  }
+
+  all(): StoredTraining[] {
+    return this.s.all.all().map((r) => JSON.parse(r.record) as StoredTraining);
+  }
+
+  saveAll(trainings: StoredTraining[], derivedBy: string): void {
+    this.db.transaction(() => {
+      for (const t of trainings) this.s.upsert.run(t.id, JSON.stringify(t), derivedBy, t.updatedAt);
+    })();
+  }
+
+  remove(id: string): boolean {
+    return this.s.remove.run(id).changes === 1;
+  }
+
+  stale(derivedBy: string): StoredTraining[] {
+    return this.s.stale.all(derivedBy, derivedBy).map((r) => JSON.parse(r.record) as StoredTraining);
+  }
+}

@@ -1,0 +1,53 @@
+/** Plain-language sentences a counsellor can show the client, in Finnish, Swedish or English. */
+export type Lang = 'fi' | 'sv' | 'en';
+
+export interface SkillGapFacts {
+  skill: string;
+  /** Of the best-fitting vacancies in the area, how many ask for the skill. */
+  demand: number;
+  suitableNow: number;
+  suitableWith: number;
+}
+
+export interface TrainingFacts {
+  title: string;
+  provider: string;
+  place: string;
+  durationDays: number;
+  start: string;
+}
+
+const skillGap: Record<Lang, (f: SkillGapFacts) => string> = {
+  fi: (f) =>
+    `Taito "${f.skill}" puuttuu ${f.demand} sopivimmasta työpaikasta. Sen kanssa sopivia työpaikkoja olisi ${f.suitableWith} (nyt ${f.suitableNow}, +${f.suitableWith - f.suitableNow}).`,
+  sv: (f) =>
+    `Färdigheten "${f.skill}" saknas i ${f.demand} av de bäst passande jobben. Med den skulle ${f.suitableWith} jobb passa (nu ${f.suitableNow}, +${f.suitableWith - f.suitableNow}).`,
+  en: (f) =>
+    `The skill "${f.skill}" is asked for by ${f.demand} of the best-fitting vacancies. With it, ${f.suitableWith} vacancies would fit (now ${f.suitableNow}, +${f.suitableWith - f.suitableNow}).`,
+};
+
+/** `start` is already worded: "alkaa 2027-01-15" or "jatkuva haku". */
+const training: Record<Lang, (f: TrainingFacts) => string> = {
+  fi: (f) => `Koulutus: ${f.title} (${f.provider}, ${f.place}, ${f.durationDays} pv, ${f.start}).`,
+  sv: (f) => `Utbildning: ${f.title} (${f.provider}, ${f.place}, ${f.durationDays} dagar, ${f.start}).`,
+  en: (f) => `Training: ${f.title} (${f.provider}, ${f.place}, ${f.durationDays} days, ${f.start}).`,
+};
+const starts: Record<Lang, (date: string) => string> = {
+  fi: (d) => `alkaa ${d}`,
+  sv: (d) => `börjar ${d}`,
+  en: (d) => `starts ${d}`,
+};
+
+const online: Record<Lang, string> = { fi: 'verkossa', sv: 'på nätet', en: 'online' };
+const continuous: Record<Lang, string> = { fi: 'jatkuva haku', sv: 'löpande antagning', en: 'continuous intake' };
+
+export const explainSkillGap = (lang: Lang, facts: SkillGapFacts) => skillGap[lang](facts);
+export const explainTraining = (lang: Lang, facts: Omit<TrainingFacts, 'place' | 'start'> & { place?: string; start?: string }) =>
+  training[lang]({ ...facts, place: facts.place ?? online[lang], start: facts.start ? starts[lang](facts.start) : continuous[lang] });
+
+const target: Record<Lang, (occupation: string, vacancies: number, missing: string[]) => string> = {
+  fi: (o, n, m) => `${o}: ${n} avointa työpaikkaa lähellä. ${m.length ? `Puuttuvat taidot: ${m.join(', ')}.` : 'Taidot riittävät.'}`,
+  sv: (o, n, m) => `${o}: ${n} lediga jobb i närheten. ${m.length ? `Färdigheter som saknas: ${m.join(', ')}.` : 'Färdigheterna räcker.'}`,
+  en: (o, n, m) => `${o}: ${n} open vacancies nearby. ${m.length ? `Missing skills: ${m.join(', ')}.` : 'The skills are there.'}`,
+};
+export const explainTarget = (lang: Lang, occupation: string, vacancies: number, missing: string[]) => target[lang](occupation, vacancies, missing);

@@ -1,0 +1,155 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ACCESS } from '../../core/access.js';
+import { idParams, municipalityRef, recordId } from '../../core/schemas/common.js';
+import { gates, scoreParts } from '../../core/schemas/match.js';
+import { explainedSkill, labelLang } from '../../core/schemas/skills.js';
+import type { Engine } from '../../engine.js';
+import { errorBody, noQuery } from './shared.js';
+
+const concept = z.object({ uri: z.string(), label: z.string() });
+const trainingOffer = z.object({
+  id: z.string(),
+  title: z.string(),
+  provider: z.string(),
+  municipality: z.string().optional(),
+  online: z.boolean(),
+  durationDays: z.number(),
+  cost: z.number(),
+  nextStart: z.string().nullable().describe('null: continuous intake'),
+  distance: z.enum(['local or online', 'same region', 'further away']),
+  covers: z.array(concept).describe("The client's gap skills it teaches"),
+  explanation: z.string(),
+});
+
+const gapReport = z.object({
+  jobseeker: z.string(),
+  area: z.object({ reach: z.string(), municipality: z.string().optional(), region: z.string().optional() }),
+  threshold: z.number().describe('Score from which a vacancy counts as suitable'),
+  considered: z.number().describe('Best-matching vacancies of the area looked at'),
+  suitableNow: z.number(),
+  skills: z.array(
+    z.object({
+      uri: z.string(),
+      label: z.string(),
+      demand: z.number().describe('How many of the considered vacancies ask for it'),
+      essentialIn: z.number(),
+      suitableWith: z.number().describe('Suitable vacancies with the skill added to the profile (recomputed)'),
+      uplift: z.number(),
+      trainings: z.array(trainingOffer),
+      explanation: z.string(),
+    }),
+  ),
+  targets: z.array(
+    z.object({
+      occupation: z.string().nullable(),
+      label: z.string(),
+      vacancies: z.number(),
+      similarity: z.number(),
+      missingSkills: z.array(concept),
+      explanation: z.string(),
+    }),
+  ),
+});
+
+const vacancyGap = z.object({
+  jobseeker: z.string(),
+  vacancy: z.string(),
+  score: z.number(),
+  parts: scoreParts,
+  gates,
+  matchedSkills: z.array(explainedSkill),
+  missingSkills: z.array(explainedSkill.extend({ trainings: z.array(trainingOffer) })),
+});
+
+const referral = z.object({
+  id: z.number(),
+  jobseekerId: z.string(),
+  trainingId: z.string(),
+  keyId: z.string(),
+  counsellor: z.string(),
+  reason: z.string().nullable(),
+  at: z.string(),
+});
+
+/** What would get a client into work, which training gives it, and referrals to trainings. */
+export function gapRoutes(engine: Engine): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/v1/jobseekers/:id/gaps',
+      {
+        config: { roles: ACCESS.gaps },
+        schema: {
+          tags: ['gaps and training'],
+          summary: 'Missing skills ranked by the vacancies they would open, with trainings; or the gap to one vacancy',
+          description:
+            'reach: municipality, region (default) or country around `municipality` (default: the client\'s). ' +
+            'With `vacancy`, the gap to that vacancy only.',
+          params: idParams,
+          querystring: z
+            .object({
+              reach: z.enum(['municipality', 'region', 'country']).default('region'),
+              municipality: municipalityRef.optional(),
+              vacancy: recordId.optional(),
+              lang: labelLang,
+            })
+            .strict(),
+          response: { 200: z.union([gapReport, vacancyGap]), 400: errorBody, 404: errorBody },
+        },
+      },
+      async (request) => {
+        const { id } = request.params;
+        const { vacancy, ...query } = request.query;
+        request.audited.jobseekers.push(id);
+        if (vacancy) return engine.gaps.forVacancy(id, vacancy, query);
+        const report = await engine.gaps.forJobseeker(id, query);
+        request.audited.detail = { skills: report.skills.map((s) => ({ uri: s.uri, uplift: s.uplift })) };
+        return report;
+      },
+    );
+
+    app.post(
+      '/v1/referrals',
+      {
+        config: { roles: ACCESS.referrals },
+        schema: {
+          tags: ['gaps and training'],
+          summary: 'Refer a client to a training',
+          querystring: noQuery,
+          body: z
+            .object({ jobseekerId: recordId, trainingId: recordId, reason: z.string().trim().min(1).max(2000).optional() })
+            .strict(),
+          response: { 201: referral, 400: errorBody, 404: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const { jobseekerId, trainingId, reason } = request.body;
+        engine.jobseekers.get(jobseekerId); // 404s
+        engine.trainings.get(trainingId);
+        const principal = request.principal!;
+        request.audited.jobseekers.push(jobseekerId);
+        const saved = engine.referrals.add({ jobseekerId, trainingId, reason: reason ?? null, keyId: principal.keyId, counsellor: principal.name });
+        return reply.status(201).send(saved);
+      },
+    );
+
+    app.get(
+      '/v1/jobseekers/:id/referrals',
+      {
+        config: { roles: ACCESS.referrals },
+        schema: {
+          tags: ['gaps and training'],
+          summary: "A client's referrals to trainings",
+          params: idParams,
+          querystring: noQuery,
+          response: { 200: z.object({ items: z.array(referral) }), 404: errorBody },
+        },
+      },
+      async (request) => {
+        engine.jobseekers.get(request.params.id);
+        request.audited.jobseekers.push(request.params.id);
+        return { items: engine.referrals.ofJobseeker(request.params.id) };
+      },
+    );
+  };
+}

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, removeDir, startService, type Caller, type RunningService } from '../helpers/service.js';
+
+let service: RunningService;
+let counsellor: Caller;
+const TODAY = new Date().toISOString().slice(0, 10);
+
+interface GapSkill {
+  uri: string;
+  label: string;
+  uplift: number;
+  suitableWith: number;
+  demand: number;
+  trainings: { id: string; covers: { uri: string }[]; nextStart: string | null; explanation: string }[];
+  explanation: string;
+}
+
+beforeAll(async () => {
+  service = await startService(); // fixtures: vacancies, jobseekers and the training catalogue
+  counsellor = service.as('counsellor');
+});
+afterAll(async () => {
+  await service.stop();
+  removeDir(service.dataDir);
+});
+
+/** A fixture client whose report has a skill that opens vacancies. */
+async function clientWithGap(): Promise<{ id: string; report: any }> {
+  for (let n = 1; n <= 60; n++) {
+    const id = `JS-${String(n).padStart(6, '0')}`;
+    const response = await call(counsellor, 'GET', `/v1/jobseekers/${id}/gaps?reach=region`);
+    if (response.status === 200 && response.body.skills.some((s: GapSkill) => s.uplift > 0)) return { id, report: response.body };
+  }
+  throw new Error('no fixture client with a gap');
+}
+
+describe('training catalogue', () => {
+  it('ships a few hundred fixture trainings normalised to the skills they teach', async () => {
+    const all = (await call(counsellor, 'GET', '/v1/trainings')).body.items;
+    expect(all.length).toBeGreaterThanOrEqual(250);
+    const forklift = (await call(counsellor, 'GET', '/v1/trainings?skill=urn:kohtaanto:skill:forklift')).body.items;
+    expect(forklift.length).toBeGreaterThan(0);
+    for (const t of forklift) expect(t.normalized.skills.map((s: { uri: string }) => s.uri)).toContain('urn:kohtaanto:skill:forklift');
+  });
+
+  it('is managed by planners and admins, read by everyone', async () => {
+    const training = {
+      id: 'T-NEW',
+      title: 'Hitsauksen täsmäkoulutus',
+      description: 'MIG-hitsaus ja TIG-hitsaus konepajatyöhön.',
+      provider: 'Ammattiopisto Virta',
+      kind: 'vocational',
+      municipality: 'Tampere',
+      durationDays: 40,
+      startDates: ['2027-01-15'],
+      cost: 0,
+      skills: ['MIG-hitsaus', 'TIG-hitsaus'],
+    };
+    expect((await call(counsellor, 'PUT', '/v1/trainings/T-NEW', training)).status).toBe(403);
+    const created = await call(service.as('planner'), 'PUT', '/v1/trainings/T-NEW', training);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ municipality: '837', region: '06', online: false });
+    expect((await call(service.as('employer-service'), 'GET', '/v1/trainings/T-NEW')).status).toBe(200);
+    expect((await call(service.as('planner'), 'DELETE', '/v1/trainings/T-NEW')).status).toBe(204);
+    expect((await call(counsellor, 'GET', '/v1/trainings/T-NEW')).status).toBe(404);
+  });
+
+  it('imports CSV in bulk, atomically, naming the line and field of each problem', async () => {
+    const header = 'id,title,description,provider,kind,municipality,online,durationDays,startDates,cost,language,skills';
+    const good = 'CSV-1,Trukkikorttikoulutus,Trukin ajo ja turvallisuus.,Koulutuskeskus Polku,licence,Oulu,false,2,2027-01-10;2027-02-10,240,fi,trukkikortti';
+    const bad = 'CSV-2,Verkkokurssi,Hygienia.,Koulutuskeskus Polku,licence,,maybe,1,,-5,fi,hygieniapassi';
+    const planner = service.as('planner');
+    const rejected = await call(planner, 'POST', '/v1/trainings/bulk', [header, good, bad].join('\n'), { 'content-type': 'text/csv' });
+    expect(rejected.status).toBe(400);
+    expect(rejected.body.problems.map((p: { line: number; field: string }) => `${p.line}:${p.field}`).sort()).toEqual(['3:cost', '3:online']);
+    expect((await call(planner, 'GET', '/v1/trainings/CSV-1')).status).toBe(404);
+    const accepted = await call(planner, 'POST', '/v1/trainings/bulk', [header, good].join('\n'), { 'content-type': 'text/csv' });
+    expect(accepted.body).toEqual({ created: 1, updated: 0 });
+    expect((await call(planner, 'GET', '/v1/trainings/CSV-1')).body.startDates).toEqual(['2027-01-10', '2027-02-10']);
+  });
+
+  it('refuses a training that is neither somewhere nor online', async () => {
+    const response = await call(service.as('admin'), 'PUT', '/v1/trainings/T-X', {
+      id: 'T-X', title: 'x', description: 'x', provider: 'x', durationDays: 1, cost: 0, skills: ['x'],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.problems[0].field).toBe('municipality');
+  });
+});
+
+describe('GET /v1/jobseekers/:id/gaps', () => {
+  it('ranks missing skills by the vacancies they open, with trainings that teach them', async () => {
+    const { report } = await clientWithGap();
+    expect(report.area.reach).toBe('region');
+    const skills = report.skills as GapSkill[];
+    for (let i = 1; i < skills.length; i++) expect(skills[i - 1]!.uplift).toBeGreaterThanOrEqual(skills[i]!.uplift);
+    for (const s of skills) {
+      expect(s.suitableWith - s.uplift).toBe(report.suitableNow);
+      for (const t of s.trainings) {
+        expect(t.covers.map((c) => c.uri)).toContain(s.uri);
+        if (t.nextStart) expect(t.nextStart >= TODAY).toBe(true);
+      }
+    }
+    expect(skills[0]!.explanation).toContain(skills[0]!.label);
+    expect(report.targets.length).toBeGreaterThanOrEqual(3);
+    expect(report.targets.length).toBeLessThanOrEqual(5);
+  });
+
+  it('proves the uplift: with the skill added, the match endpoint returns at least that many more suitable vacancies', async () => {
+    const { id, report } = await clientWithGap();
+    const best = (report.skills as GapSkill[])[0]!;
+    expect(best.uplift).toBeGreaterThan(0);
+    const area = report.area.region ? `region=${report.area.region}` : `municipality=${report.area.municipality}`;
+    const suitable = async () =>
+      ((await call(counsellor, 'GET', `/v1/jobseekers/${id}/matches?k=${report.considered}&${area}`)).body.hits as { score: number }[]).filter(
+        (h) => h.score >= report.threshold,
+      ).length;
+    expect(await suitable()).toBe(report.suitableNow);
+    const profile = (await call(counsellor, 'GET', `/v1/jobseekers/${id}`)).body;
+    const { normalized: _n, region: _r, createdAt: _c, updatedAt: _u, ...input } = profile;
+    await call(counsellor, 'PUT', `/v1/jobseekers/${id}`, { ...input, skills: [...input.skills, best.label] });
+    expect(await suitable()).toBeGreaterThanOrEqual(report.suitableNow + best.uplift);
+    await call(counsellor, 'PUT', `/v1/jobseekers/${id}`, input);
+  });
+
+  it('explains in Finnish, Swedish or English', async () => {
+    const { id } = await clientWithGap();
+    const texts = await Promise.all(
+      (['fi', 'sv', 'en'] as const).map(async (lang) => (await call(counsellor, 'GET', `/v1/jobseekers/${id}/gaps?lang=${lang}`)).body.skills[0].explanation as string),
+    );
+    expect(texts[0]).toMatch(/sopivia työpaikkoja olisi/);
+    expect(texts[1]).toMatch(/skulle \d+ jobb passa/);
+    expect(texts[2]).toMatch(/vacancies would fit/);
+  });
+
+  it('gives the gap to one vacancy with trainings for each missing skill', async () => {
+    const { id } = await clientWithGap();
+    const hit = (await call(counsellor, 'GET', `/v1/jobseekers/${id}/matches?k=20`)).body.hits.find((h: { missingSkills: unknown[] }) => h.missingSkills.length > 0);
+    const gap = await call(counsellor, 'GET', `/v1/jobseekers/${id}/gaps?vacancy=${hit.id}`);
+    expect(gap.status).toBe(200);
+    expect(gap.body.score).toBe(hit.score);
+    expect(gap.body.missingSkills.map((s: { uri: string }) => s.uri)).toEqual(hit.missingSkills.map((s: { uri: string }) => s.uri));
+    expect(gap.body.missingSkills.some((s: { trainings: unknown[] }) => s.trainings.length > 0)).toBe(true);
+  });
+
+  it('is for counsellors: employer services and planners are refused', async () => {
+    expect((await call(service.as('employer-service'), 'GET', '/v1/jobseekers/JS-000001/gaps')).status).toBe(403);
+    expect((await call(service.as('planner'), 'GET', '/v1/jobseekers/JS-000001/gaps')).status).toBe(403);
+    expect((await call(counsellor, 'GET', '/v1/jobseekers/JS-000001/gaps?reach=galaxy')).status).toBe(400);
+  });
+});
+
+describe('referrals', () => {
+  it('records a referral with its counsellor, lists it, exports it, and keeps only an anonymous count after erasure', async () => {
+    const saved = await call(counsellor, 'POST', '/v1/referrals', { jobseekerId: 'JS-000002', trainingId: 'T-0003', reason: 'Trukkikortti avaa varastotyöt.' });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({ jobseekerId: 'JS-000002', trainingId: 'T-0003', counsellor: 'test counsellor' });
+    expect((await call(counsellor, 'GET', '/v1/jobseekers/JS-000002/referrals')).body.items).toHaveLength(1);
+    expect((await call(counsellor, 'GET', '/v1/jobseekers/JS-000002/export')).body.referrals).toHaveLength(1);
+    expect((await call(counsellor, 'POST', '/v1/referrals', { jobseekerId: 'JS-000002', trainingId: 'NOPE' })).status).toBe(404);
+    expect((await call(counsellor, 'DELETE', '/v1/jobseekers/JS-000002')).status).toBe(204);
+    expect(service.engine.referrals.ofJobseeker('JS-000002')).toEqual([]);
+  });
+});
