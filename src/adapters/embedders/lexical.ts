@@ -15,7 +15,8 @@ function fnv1a(text: string, seed = 0x811c9dc5): number {
  * 3-, 4- and 5-grams with boundary marks ("#hitsaus#") and itself, hashed with a sign into a fixed
  * number of dimensions; counts are dampened (1 + log tf) and the vector is L2-normalised.
  * Inflected forms share most n-grams ("hitsaus", "hitsauksen"), but it knows no meaning and no
- * translation: a Swedish CV will not find a Finnish vacancy through it. Use a real model for that.
+ * translation: a Swedish CV will not find a Finnish vacancy through it (the skill concepts of the
+ * taxonomy still connect them). Use a real model for semantic similarity across languages.
  */
 export class LexicalEmbedder implements Embedder {
   readonly id: string;

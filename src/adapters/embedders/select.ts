@@ -34,7 +34,7 @@ export async function selectEmbedder(
   const embedder = new LexicalEmbedder();
   log.warn(
     `Embedder: ${embedder.description}. No model '${settings.model}' in ${join(resolve(settings.modelDir), settings.model)} ` +
-      `(KOHTAANTO_MODEL_DIR / KOHTAANTO_MODEL). Matching is lexical only and does not cross languages. ` +
+      `(KOHTAANTO_MODEL_DIR / KOHTAANTO_MODEL). The semantic part of matching is lexical only and does not cross languages (skill concepts still do). ` +
       `To use the multilingual model run 'npm run model:fetch' on a connected machine, or set KOHTAANTO_EMBEDDER=lexical to silence this.`,
   );
   return embedder;
