@@ -24,7 +24,11 @@ import { openEngine, type Engine } from '../src/engine.js';
 import { buildApp } from '../src/http/app.js';
 
 const { values } = parseArgs({
-  options: { extra: { type: 'string', default: '20000' }, queries: { type: 'string', default: '400' } },
+  options: {
+    extra: { type: 'string', default: '20000' },
+    queries: { type: 'string', default: '400' },
+    out: { type: 'string', default: join(import.meta.dirname, 'results') },
+  },
 });
 const EXTRA = Number(values.extra);
 const QUERIES = Number(values.queries);
@@ -179,8 +183,8 @@ async function main() {
     console.log(`\nKohtaanto engine benchmark — embedder ${embedder}, ${machine}, Node ${process.version}\n`);
     console.log('| measure | value | unit |\n|---|---|---|');
     for (const r of rows) console.log(`| ${r.measure} | ${r.value} | ${r.unit} |`);
-    mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
-    const file = join(import.meta.dirname, 'results', `engine-${result.date.slice(0, 10)}-${machine}.json`);
+    mkdirSync(values.out!, { recursive: true });
+    const file = join(values.out!, `engine-${result.date.slice(0, 10)}-${machine}.json`);
     writeFileSync(file, JSON.stringify(result, null, 2));
     console.log(`\nwrote ${file}`);
   } finally {

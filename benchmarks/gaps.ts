@@ -19,7 +19,12 @@ import { DEFAULT_GAP_SETTINGS, GapAnalysis, type Reach } from '../src/core/gaps.
 import type { Vacancy } from '../src/core/schemas/vacancy.js';
 import { openEngine } from '../src/engine.js';
 
-const { values } = parseArgs({ options: { vacancies: { type: 'string', default: '100000' }, clients: { type: 'string', default: '200' } } });
+const { values } = parseArgs({ options: {
+    vacancies: { type: 'string', default: '100000' },
+    clients: { type: 'string', default: '200' },
+    out: { type: 'string', default: join(import.meta.dirname, 'results') },
+  },
+});
 const TOTAL = Number(values.vacancies);
 const CLIENTS = Number(values.clients);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -77,8 +82,8 @@ async function main() {
     console.log('| method | reach | clients | p50 ms | p99 ms | skills with uplift per client |\n|---|---|---|---|---|---|');
     for (const r of rows) console.log(`| ${r.method} | ${r.reach} | ${r.clients} | ${r.p50} | ${r.p99} | ${r.skillsWithUplift} |`);
     const result = { date: new Date().toISOString(), machine, embedder: engine.embedder.id, vacancies: TOTAL, settings: DEFAULT_GAP_SETTINGS, rows };
-    mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
-    const file = join(import.meta.dirname, 'results', `gaps-${result.date.slice(0, 10)}-${machine}.json`);
+    mkdirSync(values.out!, { recursive: true });
+    const file = join(values.out!, `gaps-${result.date.slice(0, 10)}-${machine}.json`);
     writeFileSync(file, JSON.stringify(result, null, 2));
     console.log(`\nwrote ${file}`);
   } finally {

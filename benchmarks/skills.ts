@@ -31,7 +31,8 @@ import type { Taxonomy } from '../src/core/taxonomy/taxonomy.js';
 import { prng } from '../fixtures/generate.js';
 import { EXAMPLES } from '../test/core/taxonomy/examples.js';
 
-const { values } = parseArgs({ options: { occupations: { type: 'string', default: '400' } } });
+const { values } = parseArgs({ options: { occupations: { type: 'string', default: '400' }, out: { type: 'string', default: join(import.meta.dirname, 'results') } },
+});
 const ROOT = join(import.meta.dirname, '..');
 const ESCO_DIR = join(ROOT, '..', 'shared', 'esco');
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
@@ -162,8 +163,8 @@ async function main() {
 
   const machine = `${hostname()}-${cpus().length}cpu`;
   const result = { date: new Date().toISOString(), machine, embedder: embedder.id, extraction, ranking };
-  mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
-  const file = join(import.meta.dirname, 'results', `skills-${result.date.slice(0, 10)}-${machine}.json`);
+  mkdirSync(values.out!, { recursive: true });
+  const file = join(values.out!, `skills-${result.date.slice(0, 10)}-${machine}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2));
   console.log(`\nwrote ${file}`);
 }
