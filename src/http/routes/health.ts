@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Engine } from '../../engine.js';
@@ -28,7 +29,7 @@ export function healthRoutes(engine: Engine): FastifyPluginAsyncZod {
         },
         taxonomy: {
           id: engine.normalizer.taxonomy.id,
-          source: engine.normalizer.taxonomy.source,
+          source: basename(engine.normalizer.taxonomy.source), // a public route: no server paths
           skills: engine.normalizer.taxonomy.skills.size,
           occupations: engine.normalizer.taxonomy.occupations.size,
           languages: engine.normalizer.taxonomy.languages,
