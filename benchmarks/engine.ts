@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from '../fixtures/generate.js';
 import { loadConfig } from '../src/config.js';
-import { exactTopK } from '../src/core/matching.js';
+import { exactTopK } from '../src/core/exact-search.js';
 import { openEngine, type Engine } from '../src/engine.js';
 import { buildApp } from '../src/http/app.js';
 

@@ -45,20 +45,26 @@ async function main() {
 
     const clients = engine.jobseekers.list({ limit: CLIENTS * 2 }).filter((j) => j.status === 'active').slice(0, CLIENTS);
     const rows = [];
-    for (const [name, reuse] of [
-      ['what-ifs reuse parsed vacancies and vectors', true],
-      ['baseline: every what-if reads its vacancies again', false],
-    ] as const) {
+    const published = generate({ vacancies: 1, jobseekers: 0 }, 99).vacancies[0] as unknown as Vacancy;
+    let written = 0;
+    const variants = [
+      { method: 'areas in memory, what-ifs reuse parsed vacancies', reuse: true, reaches: ['municipality', 'region', 'country'] },
+      { method: 'a vacancy published in the area before each report', reuse: true, write: true, reaches: ['municipality', 'region'] },
+      { method: 'after a large import (areas read from SQLite again)', reuse: true, cold: true, reaches: ['municipality', 'region'] },
+      { method: 'baseline: every what-if parses its vacancies again', reuse: false, reaches: ['region'] },
+    ] as const;
+    for (const variant of variants) {
       const analysis = new GapAnalysis(engine.jobseekers, engine.vacancies, engine.matcher, engine.normalizer, engine.trainings, engine.embedder, {
         ...DEFAULT_GAP_SETTINGS,
         suitableScore: config.suitableScore,
-        reuseAcrossWhatIfs: reuse,
+        reuseAcrossWhatIfs: variant.reuse,
       });
-      for (const reach of ['municipality', 'region', 'country'] as Reach[]) {
-        if (!reuse && reach !== 'region') continue;
+      for (const reach of variant.reaches as readonly Reach[]) {
         const times: number[] = [];
         let uplifts = 0;
         for (const client of clients) {
+          if ('cold' in variant) engine.vacancies.areas.changed('everywhere');
+          if ('write' in variant) await engine.vacancies.put({ ...published, id: `NEW-${published.id}-${++written}`, municipality: client.municipality });
           const t0 = performance.now();
           const report = await analysis.forJobseeker(client.id, { reach, lang: 'fi' });
           times.push(performance.now() - t0);
@@ -66,7 +72,7 @@ async function main() {
         }
         times.sort((a, b) => a - b);
         rows.push({
-          method: name,
+          method: variant.method,
           reach,
           clients: clients.length,
           p50: round(percentile(times, 50)),

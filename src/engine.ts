@@ -70,6 +70,8 @@ type EngineConfig = Pick<
   | 'suitableScore'
   | 'skillNnThreshold'
   | 'exactScanRatio'
+  | 'exactScanLimit'
+  | 'areaCacheVectors'
   | 'bulkMaxRecords'
 >;
 
@@ -129,6 +131,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       poolFactor: 5,
       minPool: 100,
       exactScanRatio: config.exactScanRatio,
+      exactScanLimit: config.exactScanLimit,
     });
     const erasure: ErasurePorts = {
       jobseekers: jobseekers.service,
@@ -214,7 +217,11 @@ function openKind<In extends BaseRecord>(
   const ms = Date.now() - started;
   if (rebuilt && index.size > 0) log.warn(`${table} index rebuilt from SQLite (${rebuilt}): ${index.size} vectors in ${ms} ms`);
   else log.info(`${table} index ${rebuilt ? `created (${rebuilt})` : `loaded from ${file}`}: ${index.size} vectors in ${ms} ms`);
-  const service = new RecordService(kind, store, index, embedder, { maxBatch: config.bulkMaxRecords, derive });
+  const service = new RecordService(kind, store, index, embedder, {
+    maxBatch: config.bulkMaxRecords,
+    derive,
+    areaCacheVectors: config.areaCacheVectors,
+  });
   const flush = () => flushIndex(file, index, store, embedder);
   const compact = () => {
     const dropped = index.deletedPoints;

@@ -1,4 +1,5 @@
 import { invalidInput } from './errors.js';
+import { exactTopKPacked } from './exact-search.js';
 import type { Embedder, IndexHit, LocationFilter } from './ports.js';
 import type { RecordService } from './records.js';
 import { regions } from './regions/regions.js';
@@ -22,12 +23,15 @@ export interface MatchSettings {
    * than a scan below a few per cent; the approach Lucene takes).
    */
   exactScanRatio: number;
+  /** ... and at most this many records (an exact scan costs ~0.45 ms per 1,000 vectors of 384 dimensions). */
+  exactScanLimit: number;
 }
 
 export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
   poolFactor: 5,
   minPool: 100,
-  exactScanRatio: 0.02,
+  exactScanRatio: 0.1,
+  exactScanLimit: 20_000,
 };
 
 /** Ad-hoc text to match without storing it (a CV or a job description pasted by a user). */
@@ -40,47 +44,11 @@ export interface AdHocProfile {
 
 type Side = 'jobseekers' | 'vacancies';
 
-/** Parsed records and stored vectors kept across repeated matches of one analysis (what-if questions). */
+/** Parsed records kept across repeated matches of one analysis (what-if questions). */
 export interface MatchCache {
   records: Map<number, unknown>;
-  /** Matchable labels passing a location filter, by filter. */
-  allowed?: Map<string, number[]>;
-  /** Their vectors packed in one matrix, for repeated exact scoring. */
-  packed?: Map<string, PackedVectors>;
-  /** The same labels as a set, for the HNSW filter callback. */
-  sets?: Map<string, Set<number>>;
 }
 
-/** Vectors side by side in one Float32Array: row i belongs to labels[i]. */
-export interface PackedVectors {
-  labels: number[];
-  matrix: Float32Array;
-  dimension: number;
-}
-
-export function packVectors(labels: number[], vectors: Map<number, Float32Array>): PackedVectors {
-  const dimension = vectors.values().next().value?.length ?? 0;
-  const matrix = new Float32Array(labels.length * dimension);
-  labels.forEach((label, i) => matrix.set(vectors.get(label)!, i * dimension));
-  return { labels, matrix, dimension };
-}
-
-/** Exact cosine top-k over packed unit vectors, selecting the k best without sorting them all. */
-export function exactTopKPacked(query: Float32Array, packed: PackedVectors, k: number): IndexHit[] {
-  const { labels, matrix, dimension } = packed;
-  const scores = new Float32Array(labels.length);
-  for (let row = 0; row < labels.length; row++) {
-    let dot = 0;
-    const offset = row * dimension;
-    for (let i = 0; i < dimension; i++) dot += matrix[offset + i]! * query[i]!;
-    scores[row] = dot;
-  }
-  const threshold = k >= labels.length ? -Infinity : Float32Array.from(scores).sort()[labels.length - k]!;
-  const hits: IndexHit[] = [];
-  for (let row = 0; row < labels.length; row++) if (scores[row]! >= threshold) hits.push({ label: labels[row]!, similarity: scores[row]! });
-  hits.sort((a, b) => b.similarity - a.similarity);
-  return hits.slice(0, k);
-}
 type Query = Pick<MatchQuery, 'k' | 'municipality' | 'region'> & { lang: string };
 
 export const seekerSide = (j: StoredJobseeker): SeekerSide => ({
@@ -103,9 +71,6 @@ const offerSide = (v: StoredVacancy): OfferSide => ({
   region: v.region,
   remote: v.remote,
 });
-
-/** Share of the index below which repeated (cached) searches score the filtered records exactly. */
-const CACHED_EXACT_SCAN_RATIO = 0.05;
 
 /** The scoring view of a record, computed once per record object (records are never mutated). */
 const sides = new WeakMap<object, SeekerSide | OfferSide>();
@@ -180,7 +145,7 @@ export class Matcher {
       target === 'vacancies' ? (this.vacancies as RecordService<Jobseeker | Vacancy>) : this.jobseekers;
     const filter = locationFilter(query);
     const pool = Math.max(query.k * this.settings.poolFactor, this.settings.minPool, query.k);
-    const hits = filter ? this.searchFiltered(service, vector, pool, filter, cache) : service.index.search(vector, pool);
+    const hits = filter ? this.searchFiltered(service, vector, pool, filter) : service.index.search(vector, pool);
 
     const entries = (cache?.records ?? new Map()) as Map<number, StoredJobseeker | StoredVacancy>;
     const missing = hits.filter((h) => !entries.has(h.label)).map((h) => h.label);
@@ -216,35 +181,16 @@ export class Matcher {
     }));
   }
 
-  private searchFiltered(
-    service: RecordService<Jobseeker | Vacancy>,
-    vector: Float32Array,
-    pool: number,
-    filter: LocationFilter,
-    cache?: MatchCache,
-  ): IndexHit[] {
-    const key = JSON.stringify(filter);
-    const labels = cache?.allowed?.get(key) ?? service.matchableLabels(filter);
-    if (cache) (cache.allowed ??= new Map()).set(key, labels);
+  private searchFiltered(service: RecordService<Jobseeker | Vacancy>, vector: Float32Array, pool: number, filter: LocationFilter): IndexHit[] {
+    const labels = service.areas.labelsIn(filter);
     if (labels.length === 0) return [];
-    // With a cache the vectors are read once for many searches, so exact scoring pays off up to a
-    // larger share (a filter callback per visited node is slow at low selectivity: ~26 ms at 2 %).
-    const ratio = cache ? Math.max(this.settings.exactScanRatio, CACHED_EXACT_SCAN_RATIO) : this.settings.exactScanRatio;
-    if (labels.length <= Math.max(pool, ratio * service.index.size)) {
-      if (!cache) return exactTopK(vector, service.store.vectorsOf(labels), pool);
-      let packed = cache.packed?.get(key);
-      if (!packed) {
-        packed = packVectors(labels, service.store.vectorsOf(labels));
-        (cache.packed ??= new Map()).set(key, packed);
-      }
-      return exactTopKPacked(vector, packed, pool);
-    }
-    let allowed = cache?.sets?.get(key);
-    if (!allowed) {
-      allowed = new Set(labels);
-      if (cache) (cache.sets ??= new Map()).set(key, allowed);
-    }
-    return service.index.search(vector, pool, allowed);
+    // A filter callback per visited graph node gets slower than scoring the area's vectors exactly
+    // when the area holds a small share of the index (~26 ms at 2 % here); the area's vectors are
+    // read once and kept packed in memory until the data changes (the approach Lucene takes).
+    const { exactScanRatio, exactScanLimit } = this.settings;
+    const small = labels.length <= pool || (labels.length <= exactScanRatio * service.index.size && labels.length <= exactScanLimit);
+    if (small) return exactTopKPacked(vector, service.areas.vectorsIn(filter), pool);
+    return service.index.search(vector, pool, service.areas.setIn(filter));
   }
 }
 
@@ -262,16 +208,4 @@ function locationFilter(query: Query): LocationFilter | undefined {
     filter.regions = [r.code];
   }
   return filter;
-}
-
-/** Exact cosine top-k over unit vectors: the baseline the index is measured against. */
-export function exactTopK(query: Float32Array, vectors: Map<number, Float32Array>, k: number): IndexHit[] {
-  const hits: IndexHit[] = [];
-  for (const [label, v] of vectors) {
-    let dot = 0;
-    for (let i = 0; i < v.length; i++) dot += v[i]! * query[i]!;
-    hits.push({ label, similarity: dot });
-  }
-  hits.sort((a, b) => b.similarity - a.similarity);
-  return hits.slice(0, k);
 }

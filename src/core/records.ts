@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { alreadyExists, invalidInput, notFound, tooManyRecords } from './errors.js';
 import type { BaseRecord, RecordKind, Stored } from './kinds.js';
 import type { Embedder, EntryToSave, LocationFilter, RecordStore, VectorIndex } from './ports.js';
+import { AreaVectors } from './area-vectors.js';
 import { regions } from './regions/regions.js';
 
 /** Fields the service derives from each record before storing it (e.g. skills as taxonomy concepts). */
@@ -16,6 +17,8 @@ export interface RecordServiceOptions<In> {
   maxBatch: number;
   derive?: Derivation<In>;
   now?: () => Date;
+  /** Most vectors kept in memory per location filter between searches (see AreaVectors); 0 keeps none. */
+  areaCacheVectors?: number;
 }
 
 export interface BatchResult {
@@ -29,6 +32,13 @@ function stripDerived<In>(record: In): In {
   return input as In;
 }
 
+/** Batches larger than this empty the whole area cache instead of patching it record by record. */
+const AREA_CHANGES_TRACKED = 100;
+
+/** A stored record's label and place, as the area cache knows it. */
+const placeOf = (entry: { label: number; record: { municipality: string; region?: string } } | undefined) =>
+  entry?.record.region ? [{ label: entry.label, municipality: entry.record.municipality, region: entry.record.region }] : [];
+
 const hashText = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /**
@@ -37,6 +47,8 @@ const hashText = (text: string) => createHash('sha256').update(text).digest('bas
  */
 export class RecordService<In extends BaseRecord> {
   private readonly now: () => Date;
+  /** Matchable labels and vectors per location filter, read from the store once per change of the data. */
+  readonly areas: AreaVectors;
 
   constructor(
     readonly kind: RecordKind<In>,
@@ -46,6 +58,14 @@ export class RecordService<In extends BaseRecord> {
     private readonly options: RecordServiceOptions<In>,
   ) {
     this.now = options.now ?? (() => new Date());
+    this.areas = new AreaVectors(
+      {
+        generation: () => store.generation(),
+        matchableLabels: (filter) => store.matchableLabels(filter, embedder.id),
+        vectorsOf: (labels) => store.vectorsOf(labels),
+      },
+      options.areaCacheVectors ?? 0,
+    );
   }
 
   /** Largest batch putMany and removeMany accept. */
@@ -109,9 +129,11 @@ export class RecordService<In extends BaseRecord> {
   removeMany(ids: string[]): { removed: number; notFound: string[] } {
     if (ids.length > this.options.maxBatch) throw tooManyRecords(this.options.maxBatch, ids.length);
     const unique = [...new Set(ids)];
+    const before = unique.flatMap((id) => placeOf(this.store.get(id)));
     const missing = unique.filter((id) => !this.store.get(id));
     const labels = this.store.removeAll(unique);
     for (const label of labels) if (this.index.has(label)) this.index.remove(label);
+    if (labels.length > 0) this.areas.changed(before.map((b) => ({ before: b })));
     return { removed: labels.length, notFound: missing };
   }
 
@@ -125,7 +147,7 @@ export class RecordService<In extends BaseRecord> {
   }
 
   matchableLabels(filter: LocationFilter): number[] {
-    return this.store.matchableLabels(filter, this.embedder.id);
+    return this.areas.labelsIn(filter);
   }
 
   /** Redoes records embedded by another model or derived by another taxonomy (after a change of either). */
@@ -184,10 +206,21 @@ export class RecordService<In extends BaseRecord> {
   }
 
   private commit(entries: EntryToSave<Stored<In>>[]): void {
+    const before = entries.length > AREA_CHANGES_TRACKED ? [] : entries.map((e) => placeOf(this.store.get(e.record.id))[0]);
     const saved = this.store.saveAll(entries);
     saved.forEach((s, i) => {
       if (s.matchable) this.index.upsert(s.label, entries[i]!.vector);
       else if (this.index.has(s.label)) this.index.remove(s.label);
     });
+    if (saved.length === 0) return;
+    // The cached areas are patched with each record's old and new place (or emptied after a large batch).
+    this.areas.changed(
+      entries.length > AREA_CHANGES_TRACKED
+        ? 'everywhere'
+        : saved.map((s, i) => ({
+            before: before[i],
+            after: s.matchable ? { ...placeOf({ label: s.label, record: entries[i]!.record })[0]!, vector: entries[i]!.vector } : undefined,
+          })),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { call, type Caller, removeDir, sampleJobseeker, startService, type RunningService } from '../helpers/service.js';
+import { call, type Caller, removeDir, sampleJobseeker, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
 
 let service: RunningService;
 let url: Caller;
@@ -93,6 +93,37 @@ describe('GET /v1/jobseekers/:id/matches', () => {
     expect(after.map((h) => h.id)).not.toContain(top!.id);
     const filtered = await hitsOf(`/v1/jobseekers/${JOBSEEKER}/matches?k=200&municipality=${top!.municipality}`);
     expect(filtered.map((h) => h.id)).not.toContain(top!.id);
+  });
+
+  it('sees a new, moved, closed or deleted vacancy at once in a filtered search (areas cached in memory)', async () => {
+    // A welder, so that the welding vacancy ranks within k wherever it is.
+    await call(url, 'PUT', '/v1/jobseekers/AREA-JS', sampleJobseeker('AREA-JS'));
+    const ids = async (area: string) => (await hitsOf(`/v1/jobseekers/AREA-JS/matches?k=50&${area}`)).map((h) => h.id);
+    const areas = service.engine.vacancies.areas;
+    // Kauniainen is small: scored exactly from the cached area vectors; Uusimaa is a region.
+    await ids('municipality=235');
+    await ids('region=01');
+    await ids('municipality=Tampere');
+    expect(areas.size).toBeGreaterThan(0);
+    const put = (overrides: Record<string, unknown>) => call(url, 'PUT', '/v1/vacancies/AREA-1', sampleVacancy('AREA-1', overrides));
+
+    expect((await put({ municipality: 'Kauniainen' })).status).toBe(201);
+    expect(await ids('municipality=235')).toContain('AREA-1');
+    expect(await ids('region=01')).toContain('AREA-1');
+    const tampere = await ids('municipality=Tampere'); // another area stays cached and unchanged
+    expect(tampere).not.toContain('AREA-1');
+
+    expect((await put({ municipality: 'Tampere' })).status).toBe(200);
+    expect(await ids('municipality=235')).not.toContain('AREA-1');
+    expect(await ids('region=01')).not.toContain('AREA-1');
+    expect(await ids('municipality=Tampere')).toContain('AREA-1');
+
+    expect((await put({ municipality: 'Tampere', status: 'closed' })).status).toBe(200);
+    expect(await ids('municipality=Tampere')).not.toContain('AREA-1');
+    expect((await put({ municipality: 'Kauniainen' })).status).toBe(200);
+    expect(await ids('municipality=235')).toContain('AREA-1');
+    expect((await call(url, 'DELETE', '/v1/vacancies/AREA-1')).status).toBe(204);
+    expect(await ids('municipality=235')).not.toContain('AREA-1');
   });
 
   it('ranks a vacancy higher once the jobseeker gains the skill it was missing', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HnswVectorIndex } from '../../../src/adapters/hnsw/hnsw-index.js';
-import { exactTopK } from '../../../src/core/matching.js';
+import { exactTopK } from '../../../src/core/exact-search.js';
 import { prng } from '../../../fixtures/generate.js';
 
 const settings = { m: 16, efConstruction: 100, ef: 64 };
@@ -64,7 +64,7 @@ describe('HnswVectorIndex', () => {
 
 describe('exact scoring of packed vectors (the filtered-area path of repeated matches)', () => {
   it('finds the same top k as the plain exact scan', async () => {
-    const { exactTopKPacked, packVectors } = await import('../../../src/core/matching.js');
+    const { exactTopKPacked, packVectors } = await import('../../../src/core/exact-search.js');
     const vectors = clustered(2000, 32, 11);
     const map = new Map(vectors.map((v, i) => [i + 1, v]));
     const labels = [...map.keys()].filter((l) => l % 3 === 0);

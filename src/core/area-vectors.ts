@@ -1,0 +1,167 @@
+import type { PackedVectors } from './exact-search.js';
+import type { LocationFilter } from './ports.js';
+
+/** Where the area cache reads from: the system of record of one kind. */
+export interface AreaSource {
+  /** Changes with every committed write; a change the cache was not told about empties it. */
+  generation(): number;
+  matchableLabels(filter: LocationFilter): number[];
+  vectorsOf(labels: number[]): Map<number, Float32Array>;
+}
+
+export interface Place {
+  municipality: string;
+  region: string;
+}
+
+/** One written record: where it was (if stored before) and where it is now (if matchable now). */
+export interface AreaChange {
+  before?: Place & { label: number };
+  after?: Place & { label: number; vector: Float32Array };
+}
+
+/** The matchable records of one area; the vectors are packed rows with room to grow. */
+interface Area {
+  test: (place: Place) => boolean;
+  labels: number[];
+  row: Map<number, number>;
+  set?: Set<number>;
+  matrix?: Float32Array;
+}
+
+/**
+ * Matchable records per location filter (a municipality, a region), kept in memory between
+ * searches: their labels, the labels as a set (for the index's filter callback) and their vectors
+ * packed side by side (for exact scoring). Writes patch the cached areas in place (RecordService
+ * reports each change), so an area is read from the store once, not after every change. Packed
+ * vectors are bounded by a budget counted in vectors; the least recently used areas go first.
+ */
+export class AreaVectors {
+  private generation = -1;
+  /** In least-recently-used order of their vectors (a Map keeps insertion order; a use re-inserts). */
+  private readonly areas = new Map<string, Area>();
+  private held = 0;
+  private dimension = 0;
+
+  constructor(
+    private readonly source: AreaSource,
+    /** Most vectors held packed at once (0 keeps none between searches). */
+    private readonly budget: number,
+  ) {}
+
+  labelsIn(filter: LocationFilter): number[] {
+    return this.area(filter).labels;
+  }
+
+  setIn(filter: LocationFilter): Set<number> {
+    const area = this.area(filter);
+    return (area.set ??= new Set(area.labels));
+  }
+
+  vectorsIn(filter: LocationFilter): PackedVectors {
+    const key = keyOf(filter);
+    const area = this.area(filter);
+    if (area.matrix) {
+      this.areas.delete(key);
+      this.areas.set(key, area);
+      return { labels: area.labels, matrix: area.matrix, dimension: this.dimension };
+    }
+    const vectors = this.source.vectorsOf(area.labels);
+    this.dimension ||= vectors.values().next().value?.length ?? 0;
+    const matrix = new Float32Array(area.labels.length * this.dimension);
+    area.labels.forEach((label, i) => matrix.set(vectors.get(label)!, i * this.dimension));
+    if (area.labels.length > this.budget) return { labels: area.labels, matrix, dimension: this.dimension };
+    for (const [, other] of this.areas) {
+      if (this.held + area.labels.length <= this.budget) break;
+      if (other.matrix) this.held -= other.labels.length;
+      delete other.matrix;
+    }
+    area.matrix = matrix;
+    this.held += area.labels.length;
+    this.areas.delete(key);
+    this.areas.set(key, area);
+    return { labels: area.labels, matrix, dimension: this.dimension };
+  }
+
+  /** Records were written (RecordService calls this after each commit); 'everywhere' empties the cache. */
+  changed(changes: AreaChange[] | 'everywhere'): void {
+    const generation = this.source.generation();
+    if (changes === 'everywhere' || this.generation !== generation - 1) {
+      // A change this cache was not told about (another writer) or a large batch: start over.
+      this.clear(generation);
+      return;
+    }
+    this.generation = generation;
+    for (const area of this.areas.values()) {
+      for (const { before, after } of changes) {
+        if (before && area.test(before)) this.remove(area, before.label);
+        if (after && area.test(after)) this.add(area, after.label, after.vector);
+      }
+    }
+  }
+
+  /** Vectors held in memory now. */
+  get size(): number {
+    return this.held;
+  }
+
+  private area(filter: LocationFilter): Area {
+    const generation = this.source.generation();
+    if (generation !== this.generation) this.clear(generation);
+    const key = keyOf(filter);
+    let area = this.areas.get(key);
+    if (!area) {
+      const labels = this.source.matchableLabels(filter);
+      const { municipalities, regions } = filter;
+      area = {
+        test: (p) => (!municipalities?.length || municipalities.includes(p.municipality)) && (!regions?.length || regions.includes(p.region)),
+        labels,
+        row: new Map(labels.map((label, i) => [label, i])),
+      };
+      this.areas.set(key, area);
+    }
+    return area;
+  }
+
+  /** Swap-remove: the last row takes the removed row's place. */
+  private remove(area: Area, label: number): void {
+    const row = area.row.get(label);
+    if (row === undefined) return;
+    const last = area.labels.length - 1;
+    const moved = area.labels[last]!;
+    area.labels[row] = moved;
+    area.row.set(moved, row);
+    area.labels.pop();
+    area.row.delete(label);
+    area.set?.delete(label);
+    if (area.matrix) {
+      area.matrix.copyWithin(row * this.dimension, last * this.dimension, (last + 1) * this.dimension);
+      this.held--;
+    }
+  }
+
+  private add(area: Area, label: number, vector: Float32Array): void {
+    if (area.row.has(label)) this.remove(area, label);
+    const row = area.labels.length;
+    area.labels.push(label);
+    area.row.set(label, row);
+    area.set?.add(label);
+    if (area.matrix) {
+      if ((row + 1) * this.dimension > area.matrix.length) {
+        const grown = new Float32Array(Math.ceil((row + 1) * 1.5) * this.dimension);
+        grown.set(area.matrix);
+        area.matrix = grown;
+      }
+      area.matrix.set(vector, row * this.dimension);
+      this.held++;
+    }
+  }
+
+  private clear(generation: number): void {
+    this.areas.clear();
+    this.held = 0;
+    this.generation = generation;
+  }
+}
+
+const keyOf = (filter: LocationFilter) => JSON.stringify([filter.municipalities ?? [], filter.regions ?? []]);
