@@ -35,6 +35,8 @@ const envSchema = z.object({
   KOHTAANTO_SUITABLE_SCORE: z.coerce.number().min(0).max(1).default(0.55),
   KOHTAANTO_EXACT_SCAN_RATIO: z.coerce.number().min(0).max(1).default(0.1),
   KOHTAANTO_EXACT_SCAN_LIMIT: z.coerce.number().int().min(0).default(20_000),
+  KOHTAANTO_EMPLOYMENT_AREAS_FILE: z.string().optional(),
+  KOHTAANTO_ANALYTICS_SAMPLE: z.coerce.number().int().min(1).default(100),
   KOHTAANTO_AREA_CACHE_VECTORS: z.coerce.number().int().min(0).default(100_000),
   KOHTAANTO_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
   KOHTAANTO_BULK_BODY_LIMIT: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
@@ -80,6 +82,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     exactScanRatio: e.KOHTAANTO_EXACT_SCAN_RATIO,
     exactScanLimit: e.KOHTAANTO_EXACT_SCAN_LIMIT,
     areaCacheVectors: e.KOHTAANTO_AREA_CACHE_VECTORS,
+    /** `id;name_fi;name_sv;municipalities` per line; the committed table when unset. */
+    employmentAreasFile: e.KOHTAANTO_EMPLOYMENT_AREAS_FILE && resolve(e.KOHTAANTO_EMPLOYMENT_AREAS_FILE),
+    analyticsSample: e.KOHTAANTO_ANALYTICS_SAMPLE,
     suitableScore: e.KOHTAANTO_SUITABLE_SCORE,
     bodyLimit: e.KOHTAANTO_BODY_LIMIT,
     bulkBodyLimit: e.KOHTAANTO_BULK_BODY_LIMIT,

@@ -17,6 +17,12 @@ import { Matcher } from './core/matching.js';
 import { parseNdjson } from './core/ndjson.js';
 import type { Embedder } from './core/ports.js';
 import { RecordService, type Derivation } from './core/records.js';
+import { DemandSupply } from './core/analytics/demand-supply.js';
+import { MismatchSummary } from './core/analytics/mismatch.js';
+import { DEFAULT_PLAN_SETTINGS, TrainingPlanner } from './core/analytics/training-plan.js';
+import { defaultEmploymentAreas, EmploymentAreas } from './core/regions/employment-areas-model.js';
+import { regions } from './core/regions/regions.js';
+import { SqliteAnalyticsSource } from './adapters/sqlite/analytics-source.js';
 import { DEFAULT_GAP_SETTINGS, GapAnalysis } from './core/gaps.js';
 import { trainingInput } from './core/schemas/training.js';
 import { TrainingCatalogue } from './core/trainings.js';
@@ -50,6 +56,9 @@ export interface Engine {
   trainings: TrainingCatalogue;
   referrals: ReferralStore;
   gaps: GapAnalysis;
+  /** Municipalities grouped into employment areas (KOHTAANTO_EMPLOYMENT_AREAS_FILE or the committed table). */
+  employmentAreas: EmploymentAreas;
+  analytics: { demandSupply: DemandSupply; mismatch: MismatchSummary; planner: TrainingPlanner };
   /** Writes changed indexes to disk (also done periodically and on close); compacts when due. */
   flush(): void;
   close(): void;
@@ -72,6 +81,8 @@ type EngineConfig = Pick<
   | 'exactScanRatio'
   | 'exactScanLimit'
   | 'areaCacheVectors'
+  | 'employmentAreasFile'
+  | 'analyticsSample'
   | 'bulkMaxRecords'
 >;
 
@@ -133,6 +144,19 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       exactScanRatio: config.exactScanRatio,
       exactScanLimit: config.exactScanLimit,
     });
+    const employmentAreas = config.employmentAreasFile
+      ? EmploymentAreas.parse(readFileSync(config.employmentAreasFile, 'utf8'), regions)
+      : defaultEmploymentAreas(regions);
+    const analyticsSource = new SqliteAnalyticsSource(db);
+    const demandSupply = new DemandSupply(analyticsSource, normalizer.taxonomy);
+    const analytics = {
+      demandSupply,
+      mismatch: new MismatchSummary(analyticsSource, demandSupply, matcher, { suitableScore: config.suitableScore, sample: config.analyticsSample }),
+      planner: new TrainingPlanner(analyticsSource, jobseekers.service, matcher, normalizer, trainings, chosen, {
+        ...DEFAULT_PLAN_SETTINGS,
+        suitableScore: config.suitableScore,
+      }),
+    };
     const erasure: ErasurePorts = {
       jobseekers: jobseekers.service,
       shares,
@@ -154,6 +178,8 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
         ...DEFAULT_GAP_SETTINGS,
         suitableScore: config.suitableScore,
       }),
+      employmentAreas,
+      analytics,
       keys: new ApiKeyStore(db),
       audit,
       shares,

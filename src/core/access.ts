@@ -29,6 +29,7 @@ export const ACCESS = {
   trainingsRead: ['counsellor', 'employer-service', 'planner', 'admin'],
   trainingsWrite: ['planner', 'admin'],
   gaps: ['counsellor', 'admin'],
+  analytics: ['planner', 'admin'],
   referrals: ['counsellor', 'admin'],
   audit: ['admin'],
   maintenance: ['admin'],

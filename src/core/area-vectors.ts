@@ -114,7 +114,7 @@ export class AreaVectors {
       const labels = this.source.matchableLabels(filter);
       const { municipalities, regions } = filter;
       area = {
-        test: (p) => (!municipalities?.length || municipalities.includes(p.municipality)) && (!regions?.length || regions.includes(p.region)),
+        test: (p) => (!municipalities || municipalities.includes(p.municipality)) && (!regions || regions.includes(p.region)),
         labels,
         row: new Map(labels.map((label, i) => [label, i])),
       };
@@ -164,4 +164,4 @@ export class AreaVectors {
   }
 }
 
-const keyOf = (filter: LocationFilter) => JSON.stringify([filter.municipalities ?? [], filter.regions ?? []]);
+const keyOf = (filter: LocationFilter) => JSON.stringify([filter.municipalities ?? null, filter.regions ?? null]);

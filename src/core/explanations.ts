@@ -51,3 +51,22 @@ const target: Record<Lang, (occupation: string, vacancies: number, missing: stri
   en: (o, n, m) => `${o}: ${n} open vacancies nearby. ${m.length ? `Missing skills: ${m.join(', ')}.` : 'The skills are there.'}`,
 };
 export const explainTarget = (lang: Lang, occupation: string, vacancies: number, missing: string[]) => target[lang](occupation, vacancies, missing);
+
+export interface PlanPickFacts {
+  title: string;
+  provider: string;
+  places: number;
+  cost: number;
+  vacancies: number;
+  skills: string[];
+}
+
+const planPick: Record<Lang, (f: PlanPickFacts) => string> = {
+  fi: (f) =>
+    `Osta ${f.places} paikkaa koulutuksesta ${f.title} (${f.provider}, ${f.cost} €): se opettaa taidot ${f.skills.join(', ')}, joilla ${f.vacancies} uutta avointa työpaikkaa tulee koulutettujen asiakkaiden ulottuville.`,
+  sv: (f) =>
+    `Köp ${f.places} platser i ${f.title} (${f.provider}, ${f.cost} €): den lär ut ${f.skills.join(', ')}, som gör ${f.vacancies} nya lediga jobb nåbara för de utbildade klienterna.`,
+  en: (f) =>
+    `Buy ${f.places} places in ${f.title} (${f.provider}, €${f.cost}): it teaches ${f.skills.join(', ')}, which puts ${f.vacancies} more open vacancies within reach of the clients trained.`,
+};
+export const explainPlanPick = (lang: Lang, facts: PlanPickFacts) => planPick[lang](facts);

@@ -49,7 +49,11 @@ export interface MatchCache {
   records: Map<number, unknown>;
 }
 
-type Query = Pick<MatchQuery, 'k' | 'municipality' | 'region'> & { lang: string };
+type Query = Pick<MatchQuery, 'k' | 'municipality' | 'region'> & {
+  lang: string;
+  /** Only records in these municipalities (an employment area), as well as any municipality or region given. */
+  within?: string[];
+};
 
 export const seekerSide = (j: StoredJobseeker): SeekerSide => ({
   skills: new Set(j.normalized.skills.map((s) => s.uri)),
@@ -195,12 +199,13 @@ export class Matcher {
 }
 
 function locationFilter(query: Query): LocationFilter | undefined {
-  if (!query.municipality && !query.region) return undefined;
+  if (!query.municipality && !query.region && !query.within) return undefined;
   const filter: LocationFilter = {};
+  if (query.within) filter.municipalities = query.within;
   if (query.municipality) {
     const m = regions.municipality(query.municipality);
     if (!m) throw invalidInput([{ field: 'municipality', message: `unknown municipality '${query.municipality}'` }]);
-    filter.municipalities = [m.code];
+    filter.municipalities = filter.municipalities && !filter.municipalities.includes(m.code) ? [] : [m.code];
   }
   if (query.region) {
     const r = regions.region(query.region);

@@ -79,3 +79,44 @@ export interface RecordStore<R> {
   /** Grows by one with every committed change; the index remembers the value it reflects. */
   generation(): number;
 }
+
+/** Which open vacancies and active jobseekers the analytics count. */
+export interface AnalyticsFilter {
+  /** Municipality codes; all of Finland when absent. */
+  municipalities?: string[];
+  /** Vacancies published (or entered) from and to these dates, inclusive (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  /** Only vacancies requiring, and jobseekers working in, this language. */
+  language?: string;
+}
+
+/** Counts grouped by the records' occupation as entered (an ISCO code, ESCO URI or label). */
+export interface SkillCountRow {
+  occupation: string | null;
+  uri: string;
+  /** Records counted: vacancies needing the skill, or jobseekers having it. */
+  records: number;
+  /** Positions of those vacancies (jobseekers: equal to records). */
+  positions: number;
+}
+
+export interface OccupationCountRow {
+  occupation: string | null;
+  records: number;
+  positions: number;
+  /** Jobseekers only: unemployed since at least the long-term date. */
+  longTerm: number;
+}
+
+/** Aggregates over stored records for the planners' analytics; never personal data. */
+export interface AnalyticsSource {
+  vacancySkills(filter: AnalyticsFilter, importance: 'essential' | 'optional'): SkillCountRow[];
+  jobseekerSkills(filter: AnalyticsFilter): SkillCountRow[];
+  vacancyOccupations(filter: AnalyticsFilter): OccupationCountRow[];
+  /** `longTermSince`: the date from which a spell counts as long-term (12 months before today). */
+  jobseekerOccupations(filter: AnalyticsFilter, longTermSince: string): OccupationCountRow[];
+  /** Ids of open vacancies / active jobseekers passing the filter (for sampling with the match engine). */
+  vacancyIds(filter: AnalyticsFilter): string[];
+  jobseekerIds(filter: AnalyticsFilter, longTermSince?: string): string[];
+}

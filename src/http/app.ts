@@ -24,6 +24,7 @@ import { referenceRoutes } from './routes/reference.js';
 import { taxonomyRoutes } from './routes/taxonomy.js';
 import { trainingRoutes } from './routes/trainings.js';
 import { gapRoutes } from './routes/gaps.js';
+import { analyticsRoutes } from './routes/analytics.js';
 
 export interface AppOptions {
   bodyLimit: number;
@@ -115,6 +116,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   await app.register(taxonomyRoutes(engine));
   await app.register(trainingRoutes(engine, options.bulkBodyLimit));
   await app.register(gapRoutes(engine));
+  await app.register(analyticsRoutes(engine));
   return Object.assign(app, { routeAccess });
 }
 

@@ -134,7 +134,8 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       ['municipality', filter.municipalities],
       ['region', filter.regions],
     ] as const) {
-      if (!values || values.length === 0) continue;
+      if (!values) continue;
+      if (values.length === 0) return [];
       clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
       params.push(...values);
     }

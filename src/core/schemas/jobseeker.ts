@@ -26,6 +26,10 @@ export const jobseekerInput = z
     drivingLicence: z.boolean().optional().describe('Holds a driving licence (B); unknown when absent'),
     remote: z.boolean().default(false).describe('Looks for remote work'),
     status: z.enum(['active', 'inactive']).default('active').describe('Only active jobseekers are matched'),
+    unemployedSince: z.iso
+      .date()
+      .optional()
+      .describe('Start of the current unemployment spell (12 months or more: long-term unemployed)'),
     name: z.string().trim().min(1).max(200).optional().describe('Personal data: shown to employer services only when shared'),
     contact: z
       .object({

@@ -1,0 +1,159 @@
+import type { Lang } from '../explanations.js';
+import type { AnalyticsFilter, AnalyticsSource, OccupationCountRow, SkillCountRow } from '../ports.js';
+import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { isSuppressed, jobseekerCount, type Suppressed } from './suppression.js';
+
+export interface DemandSupplyQuery extends AnalyticsFilter {
+  /** ISCO group: 1 to 4 leading digits of the occupation code (e.g. "5" service and sales, "7212" welders). */
+  occupationGroup?: string;
+  lang: Lang;
+  /** Today (YYYY-MM-DD), for long-term unemployment. */
+  today: string;
+}
+
+export interface SkillRow {
+  uri: string;
+  label: string;
+  /** Open vacancies needing the skill, and their positions. */
+  demand: { vacancies: number; essential: number; optional: number; positions: number };
+  /** Active jobseekers having the skill ("<5" when fewer than 5). */
+  supply: number | Suppressed;
+  /** Vacancies needing it minus jobseekers having it (null when the supply is suppressed). */
+  gap: number | null;
+  /** Vacancies per jobseeker having it (null when the supply is suppressed). */
+  shortageRatio: number | null;
+}
+
+export interface OccupationRow {
+  occupation: string | null;
+  isco: string | null;
+  label: string;
+  demand: { vacancies: number; positions: number };
+  supply: number | Suppressed;
+  longTermUnemployed: number | Suppressed;
+  gap: number | null;
+  shortageRatio: number | null;
+}
+
+const ratio = (demand: number, supply: number) => (supply === 0 ? null : Math.round((demand / supply) * 100) / 100);
+
+/** Demand (open vacancies) against supply (active jobseekers) per skill concept and per occupation. */
+export class DemandSupply {
+  constructor(
+    private readonly source: AnalyticsSource,
+    private readonly taxonomy: Taxonomy,
+  ) {}
+
+  skills(query: DemandSupplyQuery): SkillRow[] {
+    const inGroup = this.groupFilter(query.occupationGroup);
+    const sum = (rows: SkillCountRow[]) => {
+      const totals = new Map<string, { records: number; positions: number }>();
+      for (const row of rows) {
+        if (!inGroup(row.occupation)) continue;
+        const t = totals.get(row.uri) ?? { records: 0, positions: 0 };
+        t.records += row.records;
+        t.positions += row.positions;
+        totals.set(row.uri, t);
+      }
+      return totals;
+    };
+    const essential = sum(this.source.vacancySkills(query, 'essential'));
+    const optional = sum(this.source.vacancySkills(query, 'optional'));
+    const supply = sum(this.source.jobseekerSkills(query));
+    const uris = new Set([...essential.keys(), ...optional.keys(), ...supply.keys()]);
+    const rows = [...uris].map((uri) => {
+      const e = essential.get(uri) ?? { records: 0, positions: 0 };
+      const o = optional.get(uri) ?? { records: 0, positions: 0 };
+      const vacancies = e.records + o.records;
+      const jobseekers = supply.get(uri)?.records ?? 0;
+      const hidden = isSuppressed(jobseekers);
+      return {
+        row: {
+          uri,
+          label: this.taxonomy.label(uri, query.lang),
+          demand: { vacancies, essential: e.records, optional: o.records, positions: e.positions + o.positions },
+          supply: jobseekerCount(jobseekers),
+          gap: hidden ? null : vacancies - jobseekers,
+          shortageRatio: hidden ? null : ratio(vacancies, jobseekers),
+        },
+        // A suppressed supply sorts as if it were 0, so the order reveals no more than "<5".
+        order: vacancies - (hidden ? 0 : jobseekers),
+      };
+    });
+    return rows.sort((a, b) => b.order - a.order || b.row.demand.vacancies - a.row.demand.vacancies || a.row.uri.localeCompare(b.row.uri)).map((r) => r.row);
+  }
+
+  occupations(query: DemandSupplyQuery): OccupationRow[] {
+    const inGroup = this.groupFilter(query.occupationGroup);
+    const byKey = new Map<string, { occupation: string | null; isco: string | null; label: string; vacancies: number; positions: number; jobseekers: number; longTerm: number }>();
+    const add = (rows: OccupationCountRow[], side: 'demand' | 'supply') => {
+      for (const row of rows) {
+        if (!inGroup(row.occupation)) continue;
+        const concept = row.occupation ? this.taxonomy.occupationFor(row.occupation) : undefined;
+        const isco = concept?.iscoGroup ?? (row.occupation && /^\d{1,4}$/.test(row.occupation) ? row.occupation : null);
+        const key = concept?.uri ?? (isco ? `isco:${isco}` : `text:${row.occupation ?? ''}`);
+        const entry = byKey.get(key) ?? {
+          occupation: concept?.uri ?? null,
+          isco,
+          label: concept ? this.taxonomy.label(concept.uri, query.lang) : (row.occupation ?? '(no occupation given)'),
+          vacancies: 0,
+          positions: 0,
+          jobseekers: 0,
+          longTerm: 0,
+        };
+        if (side === 'demand') {
+          entry.vacancies += row.records;
+          entry.positions += row.positions;
+        } else {
+          entry.jobseekers += row.records;
+          entry.longTerm += row.longTerm;
+        }
+        byKey.set(key, entry);
+      }
+    };
+    add(this.source.vacancyOccupations(query), 'demand');
+    add(this.source.jobseekerOccupations(query, longTermSince(query.today)), 'supply');
+    return [...byKey.values()]
+      .map((e) => {
+        const hidden = isSuppressed(e.jobseekers);
+        return {
+          row: {
+            occupation: e.occupation,
+            isco: e.isco,
+            label: e.label,
+            demand: { vacancies: e.vacancies, positions: e.positions },
+            supply: jobseekerCount(e.jobseekers),
+            longTermUnemployed: jobseekerCount(e.longTerm),
+            gap: hidden ? null : e.vacancies - e.jobseekers,
+            shortageRatio: hidden ? null : ratio(e.vacancies, e.jobseekers),
+          },
+          order: e.vacancies - (hidden ? 0 : e.jobseekers),
+        };
+      })
+      .sort((a, b) => b.order - a.order || b.row.demand.vacancies - a.row.demand.vacancies || a.row.label.localeCompare(b.row.label))
+      .map((r) => r.row);
+  }
+
+  /** Whether a record's occupation (as entered) falls in the ISCO group; everything passes without a group. */
+  private groupFilter(group: string | undefined): (occupation: string | null) => boolean {
+    if (!group) return () => true;
+    const cache = new Map<string, boolean>();
+    return (occupation) => {
+      if (!occupation) return false;
+      let inGroup = cache.get(occupation);
+      if (inGroup === undefined) {
+        const isco = this.taxonomy.occupationFor(occupation)?.iscoGroup ?? (/^\d{1,4}$/.test(occupation) ? occupation : '');
+        inGroup = isco.startsWith(group);
+        cache.set(occupation, inGroup);
+      }
+      return inGroup;
+    };
+  }
+}
+
+/** The date from which an unemployment spell counts as long-term: 12 months before today. */
+export function longTermSince(today: string): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() - 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,105 @@
+import type { Lang } from '../explanations.js';
+import type { Matcher } from '../matching.js';
+import type { AnalyticsSource } from '../ports.js';
+import type { AnalysisArea } from './areas.js';
+import { longTermSince, type DemandSupply } from './demand-supply.js';
+import { isSuppressed, jobseekerCount, SUPPRESSED, type Suppressed } from './suppression.js';
+
+export interface MismatchSettings {
+  /** A jobseeker is suitable for a vacancy (and the other way round) from this match score. */
+  suitableScore: number;
+  /** Most vacancies and most long-term unemployed put through the match engine per summary. */
+  sample: number;
+}
+
+export interface MismatchQuery {
+  /** "At least N suitable local candidates". */
+  candidates: number;
+  lang: Lang;
+  today: string;
+}
+
+/** A share found with the match engine over all records or an evenly spread sample of them. */
+export interface MatchedShare {
+  share: number | null;
+  /** Records put through the match engine, out of all of them. */
+  matched: number;
+  of: number;
+  /** Half-width of the 95 % confidence interval (0 when every record was matched). */
+  margin95: number;
+}
+
+/** Every n-th id of a sorted list: a reproducible sample spread over the whole list. */
+export function evenSample<T>(items: T[], size: number): T[] {
+  if (items.length <= size) return items;
+  return Array.from({ length: size }, (_, i) => items[Math.floor((i * items.length) / size)]!);
+}
+
+function share(hits: number, matched: number, of: number): MatchedShare {
+  if (matched === 0) return { share: null, matched, of, margin95: 0 };
+  const p = hits / matched;
+  const finite = of > 1 ? Math.sqrt((of - matched) / (of - 1)) : 0;
+  const margin = 1.96 * Math.sqrt((p * (1 - p)) / matched) * finite;
+  return { share: Math.round(p * 1000) / 1000, matched, of, margin95: Math.round(margin * 1000) / 1000 };
+}
+
+/**
+ * Summary indicators of the labour-market mismatch (kohtaanto) in an area: vacancies per
+ * jobseeker, how many vacancies have enough suitable local candidates and how many long-term
+ * unemployed have no suitable local vacancy (both from the match engine), and the occupations
+ * in shortage and in surplus. Counts of jobseekers below 5 are suppressed.
+ */
+export class MismatchSummary {
+  constructor(
+    private readonly source: AnalyticsSource,
+    private readonly demandSupply: DemandSupply,
+    private readonly matcher: Matcher,
+    private readonly settings: MismatchSettings,
+  ) {}
+
+  async forArea(area: AnalysisArea, query: MismatchQuery) {
+    const filter = { municipalities: area.municipalities };
+    const within = area.municipalities;
+    const occupations = this.demandSupply.occupations({ ...filter, lang: query.lang, today: query.today });
+    const vacancies = occupations.reduce((s, o) => s + o.demand.vacancies, 0);
+    const positions = occupations.reduce((s, o) => s + o.demand.positions, 0);
+    const vacancyIds = this.source.vacancyIds(filter);
+    const jobseekerTotal = this.source.jobseekerIds(filter).length;
+    const longTermIds = this.source.jobseekerIds(filter, longTermSince(query.today));
+
+    // Vacancies with at least N suitable candidates living in the area.
+    let staffed = 0;
+    const sampledVacancies = evenSample(vacancyIds, this.settings.sample);
+    for (const id of sampledVacancies) {
+      const hits = await this.matcher.candidatesForVacancy(id, { k: query.candidates, lang: query.lang, within });
+      if (hits.filter((h) => h.score >= this.settings.suitableScore).length >= query.candidates) staffed++;
+    }
+    // Long-term unemployed without a single suitable vacancy in the area.
+    let stranded = 0;
+    const sampledLongTerm = isSuppressed(longTermIds.length) ? [] : evenSample(longTermIds, this.settings.sample);
+    for (const id of sampledLongTerm) {
+      const [best] = await this.matcher.vacanciesForJobseeker(id, { k: 1, lang: query.lang, within });
+      if (!best || best.score < this.settings.suitableScore) stranded++;
+    }
+    const shown = occupations.filter((o) => o.gap !== null);
+    const hiddenJobseekers = isSuppressed(jobseekerTotal);
+    return {
+      area,
+      threshold: this.settings.suitableScore,
+      vacancies,
+      positions,
+      jobseekers: jobseekerCount(jobseekerTotal),
+      longTermUnemployed: jobseekerCount(longTermIds.length),
+      vacanciesPerJobseeker: hiddenJobseekers ? null : Math.round((vacancies / jobseekerTotal) * 100) / 100,
+      vacanciesWithSuitableCandidates: { candidates: query.candidates, ...share(staffed, sampledVacancies.length, vacancyIds.length) },
+      longTermWithoutSuitableVacancy: isSuppressed(longTermIds.length)
+        ? { share: SUPPRESSED as Suppressed, matched: 0, of: SUPPRESSED as Suppressed, margin95: 0 }
+        : share(stranded, sampledLongTerm.length, longTermIds.length),
+      shortageOccupations: shown.filter((o) => o.gap! > 0).slice(0, 5),
+      surplusOccupations: shown
+        .filter((o) => o.gap! < 0)
+        .sort((a, b) => a.gap! - b.gap!)
+        .slice(0, 5),
+    };
+  }
+}

@@ -1,0 +1,174 @@
+import { explainPlanPick, type Lang } from '../explanations.js';
+import { jobseekerKind } from '../kinds.js';
+import { seekerSide, type MatchCache, type Matcher } from '../matching.js';
+import type { AnalyticsSource, Embedder } from '../ports.js';
+import type { RecordService } from '../records.js';
+import type { Jobseeker, StoredJobseeker } from '../schemas/jobseeker.js';
+import type { StoredTraining } from '../schemas/training.js';
+import type { SkillNormalizer } from '../taxonomy/normalizer.js';
+import type { TrainingCatalogue } from '../trainings.js';
+import type { AnalysisArea } from './areas.js';
+import { longTermSince } from './demand-supply.js';
+import { evenSample } from './mismatch.js';
+
+export interface TrainingPlanSettings {
+  suitableScore: number;
+  /** Clients of the area examined (long-term unemployed first), each with a full match. */
+  clientsExamined: number;
+  /** Missing skills per client for which trainings are tried. */
+  skillsPerClient: number;
+  /** Trainings tried per missing skill. */
+  trainingsPerSkill: number;
+  /** Vacancies of the area each match looks at. */
+  pool: number;
+}
+
+export const DEFAULT_PLAN_SETTINGS: Omit<TrainingPlanSettings, 'suitableScore'> = {
+  clientsExamined: 60,
+  skillsPerClient: 3,
+  trainingsPerSkill: 2,
+  pool: 50,
+};
+
+export type Budget = { places: number } | { euros: number };
+
+export interface PlanQuery {
+  budget: Budget;
+  lang: Lang;
+  today: string;
+}
+
+/** One client proposed for one training, with the vacancies the training puts within their reach. */
+export interface Assignment {
+  jobseeker: string;
+  training: string;
+  /** Vacancies suitable for the client after the training and not before (ids). */
+  opens: string[];
+  /** Of those, the ones no other pick opened before this one: what the pick adds to the plan. */
+  adds: string[];
+}
+
+/**
+ * Which trainings to buy in an area and for how many clients, to put the most open vacancies
+ * within reach. For a sample of the area's clients (long-term unemployed first), the trainings
+ * teaching the skills their nearest vacancies miss are tried by recomputing the client's match
+ * with the taught skills added (as the gap analysis does); then a greedy set cover picks
+ * client–training pairs by vacancies added per place or per euro until the budget is spent.
+ */
+export class TrainingPlanner {
+  constructor(
+    private readonly source: AnalyticsSource,
+    private readonly jobseekers: RecordService<Jobseeker>,
+    private readonly matcher: Matcher,
+    private readonly normalizer: SkillNormalizer,
+    private readonly trainings: TrainingCatalogue,
+    private readonly embedder: Embedder,
+    private readonly settings: TrainingPlanSettings,
+  ) {}
+
+  async plan(area: AnalysisArea, query: PlanQuery) {
+    const filter = { municipalities: area.municipalities };
+    const within = area.municipalities;
+    const match = { k: this.settings.pool, lang: query.lang, within };
+    const longTerm = this.source.jobseekerIds(filter, longTermSince(query.today));
+    const others = new Set(longTerm);
+    const clients = evenSample(
+      [...longTerm, ...this.source.jobseekerIds(filter).filter((id) => !others.has(id))],
+      this.settings.clientsExamined,
+    );
+    // Long-term unemployed come first in the list; the sample keeps the list's order of priority.
+    const cache: MatchCache = { records: new Map() };
+    const candidates: { jobseeker: string; training: StoredTraining; opens: string[] }[] = [];
+    for (const id of clients) {
+      const { record, vector } = await this.jobseekers.withVector(id);
+      const client = record as StoredJobseeker;
+      const before = await this.matcher.vacanciesForProfile(vector, seekerSide(client), match, cache);
+      const suitable = new Set(before.filter((h) => h.score >= this.settings.suitableScore).map((h) => h.id));
+      const missing = new Map<string, number>();
+      for (const hit of before) if (!suitable.has(hit.id)) for (const s of hit.missingSkills) missing.set(s.uri, (missing.get(s.uri) ?? 0) + 1);
+      const skills = [...missing].sort((a, b) => b[1] - a[1]).slice(0, this.settings.skillsPerClient).map(([uri]) => uri);
+      const tried = new Set<string>();
+      for (const uri of skills) {
+        for (const training of this.available(uri, client, area, missing)) {
+          if (tried.has(training.id)) continue;
+          tried.add(training.id);
+          const after = await this.withTraining(client, training, match, cache);
+          const opens = after.filter((h) => h.score >= this.settings.suitableScore && !suitable.has(h.id)).map((h) => h.id);
+          if (opens.length > 0) candidates.push({ jobseeker: id, training, opens });
+        }
+      }
+    }
+
+    // Greedy set cover: the pair adding the most vacancies not yet opened, per unit of budget.
+    const costOf = (t: StoredTraining) => ('places' in query.budget ? 1 : t.cost);
+    let left = 'places' in query.budget ? query.budget.places : query.budget.euros;
+    const opened = new Set<string>();
+    const assigned = new Set<string>();
+    const picks: Assignment[] = [];
+    for (;;) {
+      let best: { c: (typeof candidates)[number]; adds: string[]; value: number } | undefined;
+      for (const c of candidates) {
+        if (assigned.has(c.jobseeker) || costOf(c.training) > left) continue;
+        const adds = c.opens.filter((v) => !opened.has(v));
+        if (adds.length === 0) continue;
+        const value = adds.length / Math.max(costOf(c.training), 1e-9);
+        if (!best || value > best.value || (value === best.value && adds.length > best.adds.length)) best = { c, adds, value };
+      }
+      if (!best) break;
+      picks.push({ jobseeker: best.c.jobseeker, training: best.c.training.id, opens: best.c.opens, adds: best.adds });
+      assigned.add(best.c.jobseeker);
+      for (const v of best.adds) opened.add(v);
+      left -= costOf(best.c.training);
+    }
+    return { area, clientsExamined: clients.length, candidatePairs: candidates.length, picks, ...this.summarise(picks, query) };
+  }
+
+  /** The picks grouped by training, in the order first picked: what the planner buys. */
+  private summarise(picks: Assignment[], query: PlanQuery) {
+    const byTraining = new Map<string, Assignment[]>();
+    for (const p of picks) byTraining.set(p.training, [...(byTraining.get(p.training) ?? []), p]);
+    const purchases = [...byTraining].map(([id, group]) => {
+      const t = this.trainings.get(id);
+      const vacancies = group.reduce((s, p) => s + p.adds.length, 0);
+      const skills = t.normalized.skills.map((s) => this.normalizer.taxonomy.label(s.uri, query.lang));
+      return {
+        training: { id: t.id, title: t.title, provider: t.provider, ...(t.municipality ? { municipality: t.municipality } : {}), online: t.online, costPerPlace: t.cost },
+        places: group.length,
+        cost: group.length * t.cost,
+        vacanciesOpened: vacancies,
+        explanation: explainPlanPick(query.lang, { title: t.title, provider: t.provider, places: group.length, cost: group.length * t.cost, vacancies, skills }),
+      };
+    });
+    return {
+      purchases,
+      places: picks.length,
+      cost: purchases.reduce((s, p) => s + p.cost, 0),
+      vacanciesOpened: new Set(picks.flatMap((p) => p.adds)).size,
+    };
+  }
+
+  /** Trainings teaching the skill that the client can attend: online, in the area or in the client's region. */
+  private available(uri: string, client: StoredJobseeker, area: AnalysisArea, missing: Map<string, number>) {
+    const inArea = (m?: string) => m !== undefined && (area.municipalities === undefined || area.municipalities.includes(m));
+    return this.trainings
+      .teaching(uri)
+      .filter((t) => t.online || inArea(t.municipality) || t.region === client.region)
+      .map((t) => ({ t, covers: t.normalized.skills.filter((s) => missing.has(s.uri)).length }))
+      .sort((a, b) => b.covers - a.covers || a.t.cost - b.t.cost || a.t.id.localeCompare(b.t.id))
+      .slice(0, this.settings.trainingsPerSkill)
+      .map(({ t }) => t);
+  }
+
+  /** The client's match recomputed in full with the training's skills added to the profile. */
+  private async withTraining(client: StoredJobseeker, training: StoredTraining, match: Parameters<Matcher['vacanciesForProfile']>[2], cache: MatchCache) {
+    const profile = { ...client, skills: [...client.skills, ...trainedSkills(training, this.normalizer)] };
+    const [vector] = await this.embedder.embed([jobseekerKind.documentText(profile)]);
+    const normalized = await this.normalizer.forJobseeker(profile);
+    return this.matcher.vacanciesForProfile(vector!, seekerSide({ ...profile, normalized }), match, cache);
+  }
+}
+
+/** The skills a training teaches, as labels to add to a profile (in the training's language). */
+export function trainedSkills(training: StoredTraining, normalizer: SkillNormalizer): string[] {
+  return training.normalized.skills.map((s) => normalizer.taxonomy.label(s.uri, training.language ?? 'fi'));
+}
