@@ -81,6 +81,7 @@ type EngineConfig = Pick<
   | 'exactScanRatio'
   | 'exactScanLimit'
   | 'areaCacheVectors'
+  | 'recordCacheSize'
   | 'employmentAreasFile'
   | 'analyticsSample'
   | 'bulkMaxRecords'
@@ -247,6 +248,7 @@ function openKind<In extends BaseRecord>(
     maxBatch: config.bulkMaxRecords,
     derive,
     areaCacheVectors: config.areaCacheVectors,
+    recordCacheSize: config.recordCacheSize,
   });
   const flush = () => flushIndex(file, index, store, embedder);
   const compact = () => {

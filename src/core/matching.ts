@@ -153,7 +153,7 @@ export class Matcher {
 
     const entries = (cache?.records ?? new Map()) as Map<number, StoredJobseeker | StoredVacancy>;
     const missing = hits.filter((h) => !entries.has(h.label)).map((h) => h.label);
-    for (const e of service.store.getByLabels(missing)) entries.set(e.label, e.record as StoredJobseeker | StoredVacancy);
+    for (const [label, record] of service.cache.byLabels(missing)) entries.set(label, record as StoredJobseeker | StoredVacancy);
     // Score the whole pool, keep the best k, and only then build their explanations.
     const scored = [];
     for (const hit of hits) {

@@ -3,6 +3,7 @@ import { alreadyExists, invalidInput, notFound, tooManyRecords } from './errors.
 import type { BaseRecord, RecordKind, Stored } from './kinds.js';
 import type { Embedder, EntryToSave, LocationFilter, RecordStore, VectorIndex } from './ports.js';
 import { AreaVectors } from './area-vectors.js';
+import { RecordCache } from './record-cache.js';
 import { regions } from './regions/regions.js';
 
 /** Fields the service derives from each record before storing it (e.g. skills as taxonomy concepts). */
@@ -19,6 +20,8 @@ export interface RecordServiceOptions<In> {
   now?: () => Date;
   /** Most vectors kept in memory per location filter between searches (see AreaVectors); 0 keeps none. */
   areaCacheVectors?: number;
+  /** Most parsed records kept in memory between matches; 0 keeps none. */
+  recordCacheSize?: number;
 }
 
 export interface BatchResult {
@@ -49,6 +52,8 @@ export class RecordService<In extends BaseRecord> {
   private readonly now: () => Date;
   /** Matchable labels and vectors per location filter, read from the store once per change of the data. */
   readonly areas: AreaVectors;
+  /** Parsed records by label, for the candidate pools of matches. */
+  readonly cache: RecordCache<Stored<In>>;
 
   constructor(
     readonly kind: RecordKind<In>,
@@ -66,6 +71,7 @@ export class RecordService<In extends BaseRecord> {
       },
       options.areaCacheVectors ?? 0,
     );
+    this.cache = new RecordCache(store, options.recordCacheSize ?? 0);
   }
 
   /** Largest batch putMany and removeMany accept. */
@@ -133,7 +139,10 @@ export class RecordService<In extends BaseRecord> {
     const missing = unique.filter((id) => !this.store.get(id));
     const labels = this.store.removeAll(unique);
     for (const label of labels) if (this.index.has(label)) this.index.remove(label);
-    if (labels.length > 0) this.areas.changed(before.map((b) => ({ before: b })));
+    if (labels.length > 0) {
+      this.areas.changed(before.map((b) => ({ before: b })));
+      this.cache.changed(labels);
+    }
     return { removed: labels.length, notFound: missing };
   }
 
@@ -213,6 +222,7 @@ export class RecordService<In extends BaseRecord> {
       else if (this.index.has(s.label)) this.index.remove(s.label);
     });
     if (saved.length === 0) return;
+    this.cache.changed(saved.map((s) => s.label));
     // The cached areas are patched with each record's old and new place (or emptied after a large batch).
     this.areas.changed(
       entries.length > AREA_CHANGES_TRACKED

@@ -33,6 +33,41 @@ describe('benchmark scripts (smoke sizes)', () => {
     expect(r.json.rows).toHaveLength(8);
   });
 
+  it('analytics: demand vs supply, mismatch summary and training plan per area', () => {
+    const r = run('analytics.ts', '--vacancies', '2500', '--jobseekers', '2500', '--repeat', '1');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.json.rows).toHaveLength(19);
+  });
+
+  it('vectors: HNSW against exact search, filtered search, build size', () => {
+    const r = run('vectors.ts', '--sizes', '2000', '--queries', '20', '--efs', '16,64');
+    expect(r.status, r.stderr).toBe(0);
+    const hnsw = r.json.rows.filter((row: { search: string }) => row.search === 'HNSW');
+    expect(hnsw).toHaveLength(4); // k=10 at ef 16 and 64, k=50 at ef 50 (raised to k) and 64
+    for (const row of hnsw) expect(row.recallAt10).toBeGreaterThan(0.9);
+  });
+
+  it('embedding: throughput per batch size, in the main thread and in workers', () => {
+    const r = run('embedding.ts', '--texts', '20');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.json.rows).toHaveLength(16);
+    for (const row of r.json.rows) expect(row.textsPerSecond).toBeGreaterThan(0);
+  });
+
+  it('http: ingest and matches under load against the service it starts', () => {
+    const r = run('http.ts', '--ingest', '500', '--seconds', '1', '--connections', '2');
+    expect(r.status, r.stderr).toBe(0);
+    const load = r.json.rows.filter((row: { requestsPerSecond?: number }) => row.requestsPerSecond !== undefined);
+    expect(load).toHaveLength(3);
+    for (const row of load) expect([row.requestsPerSecond > 0, row.errors]).toEqual([true, 0]);
+  });
+
+  it('suite: runs the scripts it is given and writes the combined JSON and Markdown', () => {
+    const r = run('suite.ts', '--quick', '--only', 'embedding');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('## embedding');
+  });
+
   it('skills: extraction and ranking against their baselines', () => {
     const r = run('skills.ts', '--occupations', '5');
     expect(r.status, r.stderr).toBe(0);

@@ -1,0 +1,137 @@
+/**
+ * End to end over HTTP on loopback: the service is built and started by this script as `npm start`
+ * runs it (its own process, SQLite file, index files, API key check, audit entry per request),
+ * then loaded with autocannon.
+ *
+ * 1. Ingest: bulk NDJSON import of N vacancies (default 100,000) through POST /v1/vacancies/bulk,
+ *    5,000 per request: records/s and the service's peak memory (VmHWM).
+ * 2. Stored-profile matches (GET /v1/jobseekers/:id/matches, cycling through fixture clients),
+ *    unfiltered and filtered by municipality, and ad-hoc text matches (POST /v1/match), each for
+ *    --seconds with --connections concurrent connections: req/s, p50/p99 latency.
+ *
+ *   npm run bench:http
+ *   npm run bench:http -- --ingest 20000 --seconds 5
+ *
+ * Prints a Markdown table and writes benchmarks/results/http-<date>-<machine>.json.
+ */
+import autocannon from 'autocannon';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generate } from '../fixtures/generate.js';
+
+const { values } = parseArgs({
+  options: {
+    ingest: { type: 'string', default: '100000' },
+    seconds: { type: 'string', default: '15' },
+    connections: { type: 'string', default: '10' },
+    out: { type: 'string', default: join(import.meta.dirname, 'results') },
+  },
+});
+const INGEST = Number(values.ingest);
+const SECONDS = Number(values.seconds);
+const CONNECTIONS = Number(values.connections);
+const ROOT = join(import.meta.dirname, '..');
+const round = (x: number) => Math.round(x * 10) / 10;
+
+function peakMemoryMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return round(Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024);
+}
+
+async function startService(dataDir: string) {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'serve.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      KOHTAANTO_DATA_DIR: dataDir,
+      KOHTAANTO_PORT: '0',
+      KOHTAANTO_RATE_LIMIT_PER_MINUTE: '100000000',
+      KOHTAANTO_LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`service exited with ${code}:\n${output}`)));
+  });
+  // Request logs at info level would cost the service more than the benchmark measures: silence them.
+  child.stdout!.removeAllListeners('data');
+  child.stdout!.resume();
+  const key = readFileSync(join(dataDir, 'initial-admin.key'), 'utf8').trim();
+  return { child, url, key };
+}
+
+async function load(name: string, url: string, key: string, request: () => { method: 'GET' | 'POST'; path: string; body?: string }) {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    requests: [{ setupRequest: (req) => ({ ...req, ...request() }) }],
+  });
+  const errors = result.errors + result.non2xx;
+  return { measure: name, requestsPerSecond: round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors, requests: result.requests.total };
+}
+
+async function main() {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'kohtaanto-http-'));
+  const service = await startService(dataDir);
+  const rows: Record<string, unknown>[] = [];
+  try {
+    const { url, key, child } = service;
+    const auth = { authorization: `Bearer ${key}` };
+
+    // 1. Ingest.
+    const { vacancies } = generate({ vacancies: INGEST, jobseekers: 0 }, 5);
+    const started = performance.now();
+    for (let i = 0; i < vacancies.length; i += 5000) {
+      const body = vacancies.slice(i, i + 5000).map((v) => JSON.stringify({ ...v, id: `H-${v.id}` })).join('\n') + '\n';
+      const response = await fetch(`${url}/v1/vacancies/bulk`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-ndjson' }, body });
+      if (response.status !== 200) throw new Error(`bulk import answered ${response.status}: ${await response.text()}`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    rows.push({ measure: `ingest ${INGEST} vacancies (bulk NDJSON, 5,000 per request)`, recordsPerSecond: Math.round(INGEST / seconds), seconds: round(seconds), peakMemoryMiB: peakMemoryMiB(child.pid!) });
+    const health = (await (await fetch(`${url}/health`)).json()) as { embedder: unknown };
+
+    // 2. Matches under load.
+    const clients = readFileSync(join(ROOT, 'fixtures', 'jobseekers.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; status: string; skills: string[]; summary: string; municipality: string }).filter((j) => j.status === 'active');
+    let n = 0;
+    const next = () => clients[n++ % clients.length]!;
+    rows.push(await load('stored profile, k=10', url, key, () => ({ method: 'GET', path: `/v1/jobseekers/${next().id}/matches?k=10` })));
+    rows.push(await load('stored profile, k=10, municipality = client\'s home', url, key, () => {
+      const c = next();
+      return { method: 'GET', path: `/v1/jobseekers/${c.id}/matches?k=10&municipality=${encodeURIComponent(c.municipality)}` };
+    }));
+    rows.push(await load('ad-hoc CV text (embedded per request), k=10', url, key, () => {
+      const c = next();
+      return { method: 'POST', path: '/v1/match', body: JSON.stringify({ text: c.summary, skills: c.skills, k: 10 }) };
+    }));
+    rows.push({ measure: 'service peak memory after the load', peakMemoryMiB: peakMemoryMiB(child.pid!) });
+
+    const machine = `${hostname()}-${cpus().length}cpu`;
+    console.log(`\nHTTP on loopback, ${CONNECTIONS} connections × ${SECONDS} s per measure, ${INGEST} vacancies ingested — ${machine}\nembedder: ${JSON.stringify(health.embedder)}\n`);
+    console.log('| measure | req/s or records/s | p50 ms | p99 ms | errors | peak MiB |\n|---|---|---|---|---|---|');
+    for (const r of rows) console.log(`| ${r.measure} | ${r.requestsPerSecond ?? r.recordsPerSecond ?? ''} | ${r.p50Ms ?? ''} | ${r.p99Ms ?? ''} | ${r.errors ?? ''} | ${r.peakMemoryMiB ?? ''} |`);
+    const result = { date: new Date().toISOString(), machine, embedder: health.embedder, connections: CONNECTIONS, seconds: SECONDS, ingest: INGEST, rows };
+    mkdirSync(values.out!, { recursive: true });
+    const out = join(values.out!, `http-${result.date.slice(0, 10)}-${machine}.json`);
+    writeFileSync(out, JSON.stringify(result, null, 2));
+    console.log(`\nwrote ${out}`);
+  } finally {
+    service.child.kill('SIGTERM');
+    await new Promise((done) => service.child.once('exit', done));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

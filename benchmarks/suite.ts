@@ -1,0 +1,64 @@
+/**
+ * The whole benchmark suite: runs every benchmark script in its own process, one after another,
+ * and writes benchmarks/results/<date>-<machine>.json (every script's results) and
+ * benchmarks/results/<date>-<machine>.md (their tables), which README quotes.
+ *
+ *   npm run bench                 # national scale: 1M vectors, 100k vacancies, 300k jobseekers (about an hour on 2 cores)
+ *   npm run bench -- --quick      # small sizes, a few minutes
+ *   npm run bench -- --only vectors,http
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, hostname, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string', default: join(import.meta.dirname, 'results') },
+  },
+});
+
+/** Each script with its full-scale and quick arguments. */
+const SCRIPTS: { name: string; file: string; full: string[]; quick: string[] }[] = [
+  { name: 'vectors', file: 'vectors.ts', full: ['--sizes', '10000,100000,1000000'], quick: ['--sizes', '10000,100000', '--queries', '100'] },
+  { name: 'embedding', file: 'embedding.ts', full: [], quick: ['--texts', '200'] },
+  { name: 'http', file: 'http.ts', full: ['--ingest', '100000'], quick: ['--ingest', '10000', '--seconds', '5'] },
+  { name: 'engine', file: 'engine.ts', full: [], quick: ['--extra', '2000', '--queries', '50'] },
+  { name: 'gaps', file: 'gaps.ts', full: [], quick: ['--vacancies', '10000', '--clients', '50'] },
+  { name: 'analytics', file: 'analytics.ts', full: [], quick: ['--vacancies', '10000', '--jobseekers', '30000', '--repeat', '2'] },
+  { name: 'skills', file: 'skills.ts', full: ['--occupations', '3007'], quick: ['--occupations', '300'] },
+];
+
+const only = values.only?.split(',');
+const date = new Date().toISOString();
+const machine = `${hostname()}-${cpus().length}cpu`;
+const results: Record<string, unknown> = {};
+const tables: string[] = [];
+for (const script of SCRIPTS.filter((s) => !only || only.includes(s.name))) {
+  const out = mkdtempSync(join(tmpdir(), `kohtaanto-bench-${script.name}-`));
+  const args = ['--import', 'tsx', join(import.meta.dirname, script.file), '--out', out, ...(values.quick ? script.quick : script.full)];
+  console.log(`\n## ${script.name}: node ${args.slice(2).join(' ')}`);
+  const started = Date.now();
+  const run = spawnSync(process.execPath, args, { cwd: join(import.meta.dirname, '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 });
+  process.stdout.write(run.stdout);
+  const files = readdirSync(out);
+  results[script.name] = files.length === 1 ? JSON.parse(readFileSync(join(out, files[0]!), 'utf8')) : { failed: run.status };
+  rmSync(out, { recursive: true, force: true });
+  // The script's tables: its output from the first heading line to the "wrote" line.
+  const lines = run.stdout.split('\n');
+  const first = lines.findIndex((l) => l.startsWith('| '));
+  const titled = first > 1 && lines[first - 2]!.trim() !== '' ? first - 2 : first;
+  const table = first < 0 ? `(failed: exit ${run.status})` : lines.slice(titled, lines.findIndex((l) => l.startsWith('wrote '))).join('\n').trim();
+  tables.push(`## ${script.name} (${Math.round((Date.now() - started) / 1000)} s; \`node ${args.slice(2, 3).join('')} ${values.quick ? script.quick.join(' ') : script.full.join(' ')}\`)\n\n${table}\n`);
+  if (run.status !== 0) console.error(`${script.name} failed with exit ${run.status}`);
+}
+
+mkdirSync(values.out!, { recursive: true });
+const base = join(values.out!, `${date.slice(0, 10)}-${machine}${values.quick ? '-quick' : ''}`);
+const header = `# Kohtaanto benchmarks, ${date.slice(0, 10)}, ${machine} (${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version})${values.quick ? ', quick sizes' : ''}\n\nReproduce: \`npm run bench${values.quick ? ' -- --quick' : ''}\`\n`;
+writeFileSync(`${base}.json`, JSON.stringify({ date, machine, node: process.version, cpus: cpus().length, quick: values.quick, results }, null, 2));
+writeFileSync(`${base}.md`, [header, ...tables].join('\n'));
+console.log(`\nwrote ${base}.json and ${base}.md`);
