@@ -98,6 +98,87 @@ const MIGRATIONS: string[] = [
     );
     CREATE INDEX referrals_jobseeker ON referrals (jobseeker_id);
     CREATE INDEX referrals_training ON referrals (training_id);`,
+  // 5: analytics facts of every record (place, occupation, dates, languages, skill concepts) in
+  // plain indexed columns, kept up to date by triggers, so that planners' aggregates do not parse
+  // the records' JSON on every query. Existing records are copied in once.
+  `
+    CREATE TABLE analytics_records (
+      kind             TEXT NOT NULL,
+      label            INTEGER NOT NULL,
+      municipality     TEXT NOT NULL,
+      active           INTEGER NOT NULL,
+      occupation       TEXT,
+      positions        INTEGER NOT NULL,
+      published        TEXT,
+      unemployed_since TEXT,
+      languages        TEXT NOT NULL,
+      PRIMARY KEY (kind, label)
+    ) WITHOUT ROWID;
+    CREATE INDEX analytics_records_area ON analytics_records (kind, active, municipality);
+    CREATE TABLE analytics_skills (
+      kind       TEXT NOT NULL,
+      label      INTEGER NOT NULL,
+      uri        TEXT NOT NULL,
+      importance TEXT NOT NULL,
+      PRIMARY KEY (kind, label, uri)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER jobseekers_facts_insert AFTER INSERT ON jobseekers BEGIN
+      INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages)
+        SELECT 'jobseekers', NEW.label, NEW.municipality, NEW.matchable, NEW.record ->> '$.occupation', 1, NULL, NEW.record ->> '$.unemployedSince',
+               ',' || coalesce((SELECT group_concat(value, ',') FROM json_each(NEW.record, '$.languages')), '') || ',';
+      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
+        SELECT 'jobseekers', NEW.label, s.value ->> '$.uri', 'has' FROM json_each(NEW.record, '$.normalized.skills') s;
+    END;
+    CREATE TRIGGER jobseekers_facts_update AFTER UPDATE ON jobseekers BEGIN
+      DELETE FROM analytics_skills WHERE kind = 'jobseekers' AND label = OLD.label;
+      DELETE FROM analytics_records WHERE kind = 'jobseekers' AND label = OLD.label;
+      INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages)
+        SELECT 'jobseekers', NEW.label, NEW.municipality, NEW.matchable, NEW.record ->> '$.occupation', 1, NULL, NEW.record ->> '$.unemployedSince',
+               ',' || coalesce((SELECT group_concat(value, ',') FROM json_each(NEW.record, '$.languages')), '') || ',';
+      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
+        SELECT 'jobseekers', NEW.label, s.value ->> '$.uri', 'has' FROM json_each(NEW.record, '$.normalized.skills') s;
+    END;
+    CREATE TRIGGER jobseekers_facts_delete AFTER DELETE ON jobseekers BEGIN
+      DELETE FROM analytics_skills WHERE kind = 'jobseekers' AND label = OLD.label;
+      DELETE FROM analytics_records WHERE kind = 'jobseekers' AND label = OLD.label;
+    END;
+    INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages)
+        SELECT 'jobseekers', R.label, R.municipality, R.matchable, R.record ->> '$.occupation', 1, NULL, R.record ->> '$.unemployedSince',
+               ',' || coalesce((SELECT group_concat(value, ',') FROM json_each(R.record, '$.languages')), '') || ',' FROM jobseekers R;
+      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
+        SELECT 'jobseekers', R.label, s.value ->> '$.uri', 'has' FROM jobseekers R, json_each(R.record, '$.normalized.skills') s;
+    CREATE TRIGGER vacancies_facts_insert AFTER INSERT ON vacancies BEGIN
+      INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages)
+        SELECT 'vacancies', NEW.label, NEW.municipality, NEW.matchable, NEW.record ->> '$.occupation', coalesce(NEW.record ->> '$.positions', 1), coalesce(NEW.record ->> '$.publishedAt', substr(NEW.record ->> '$.createdAt', 1, 10)), NULL,
+               ',' || coalesce((SELECT group_concat(value, ',') FROM json_each(NEW.record, '$.languages')), '') || ',';
+      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
+        SELECT 'vacancies', NEW.label, s.value ->> '$.uri', 'essential' FROM json_each(NEW.record, '$.normalized.essential') s;
+      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
+        SELECT 'vacancies', NEW.label, s.value ->> '$.uri', 'optional' FROM json_each(NEW.record, '$.normalized.optional') s;
+    END;
+    CREATE TRIGGER vacancies_facts_update AFTER UPDATE ON vacancies BEGIN
+      DELETE FROM analytics_skills WHERE kind = 'vacancies' AND label = OLD.label;
+      DELETE FROM analytics_records WHERE kind = 'vacancies' AND label = OLD.label;
+      INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages)
+        SELECT 'vacancies', NEW.label, NEW.municipality, NEW.matchable, NEW.record ->> '$.occupation', coalesce(NEW.record ->> '$.positions', 1), coalesce(NEW.record ->> '$.publishedAt', substr(NEW.record ->> '$.createdAt', 1, 10)), NULL,
+               ',' || coalesce((SELECT group_concat(value, ',') FROM json_each(NEW.record, '$.languages')), '') || ',';
+      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
+        SELECT 'vacancies', NEW.label, s.value ->> '$.uri', 'essential' FROM json_each(NEW.record, '$.normalized.essential') s;
+      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
+        SELECT 'vacancies', NEW.label, s.value ->> '$.uri', 'optional' FROM json_each(NEW.record, '$.normalized.optional') s;
+    END;
+    CREATE TRIGGER vacancies_facts_delete AFTER DELETE ON vacancies BEGIN
+      DELETE FROM analytics_skills WHERE kind = 'vacancies' AND label = OLD.label;
+      DELETE FROM analytics_records WHERE kind = 'vacancies' AND label = OLD.label;
+    END;
+    INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages)
+        SELECT 'vacancies', R.label, R.municipality, R.matchable, R.record ->> '$.occupation', coalesce(R.record ->> '$.positions', 1), coalesce(R.record ->> '$.publishedAt', substr(R.record ->> '$.createdAt', 1, 10)), NULL,
+               ',' || coalesce((SELECT group_concat(value, ',') FROM json_each(R.record, '$.languages')), '') || ',' FROM vacancies R;
+      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
+        SELECT 'vacancies', R.label, s.value ->> '$.uri', 'essential' FROM vacancies R, json_each(R.record, '$.normalized.essential') s;
+      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
+        SELECT 'vacancies', R.label, s.value ->> '$.uri', 'optional' FROM vacancies R, json_each(R.record, '$.normalized.optional') s;
+  `,
 ];
 
 /** The schema version this code writes (PRAGMA user_version). */
