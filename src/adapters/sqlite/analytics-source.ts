@@ -7,6 +7,8 @@ type Side = 'vacancies' | 'jobseekers';
  * The planners' aggregates as SQL over the analytics facts (migration 5: one row per record and
  * one per record and skill concept, kept up to date by triggers): open vacancies and active
  * jobseekers, grouped by the occupation as entered so the core can resolve it against the taxonomy.
+ * (CROSS JOIN keeps the area's records as the outer loop; left to itself the planner scanned every
+ * skill row of the kind first, a constant ~180 ms at 80k records.)
  */
 export class SqliteAnalyticsSource implements AnalyticsSource {
   constructor(private readonly db: Db) {}
@@ -58,7 +60,7 @@ export class SqliteAnalyticsSource implements AnalyticsSource {
     return this.db
       .prepare(
         `SELECT r.occupation, s.uri, count(*) AS records, sum(r.positions) AS positions
-         FROM analytics_records r JOIN analytics_skills s ON s.kind = r.kind AND s.label = r.label AND s.importance = ?
+         FROM analytics_records r CROSS JOIN analytics_skills s ON s.kind = r.kind AND s.label = r.label AND s.importance = ?
          WHERE ${where} GROUP BY 1, 2`,
       )
       .all(importance, ...params) as SkillCountRow[];
