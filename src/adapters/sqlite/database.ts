@@ -121,65 +121,46 @@ const MIGRATIONS: string[] = [
       uri        TEXT NOT NULL,
       importance TEXT NOT NULL,
       PRIMARY KEY (kind, label, uri)
-    ) WITHOUT ROWID;
-    CREATE TRIGGER jobseekers_facts_insert AFTER INSERT ON jobseekers BEGIN
-      INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages)
-        SELECT 'jobseekers', NEW.label, NEW.municipality, NEW.matchable, NEW.record ->> '$.occupation', 1, NULL, NEW.record ->> '$.unemployedSince',
-               ',' || coalesce((SELECT group_concat(value, ',') FROM json_each(NEW.record, '$.languages')), '') || ',';
-      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
-        SELECT 'jobseekers', NEW.label, s.value ->> '$.uri', 'has' FROM json_each(NEW.record, '$.normalized.skills') s;
-    END;
-    CREATE TRIGGER jobseekers_facts_update AFTER UPDATE ON jobseekers BEGIN
-      DELETE FROM analytics_skills WHERE kind = 'jobseekers' AND label = OLD.label;
-      DELETE FROM analytics_records WHERE kind = 'jobseekers' AND label = OLD.label;
-      INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages)
-        SELECT 'jobseekers', NEW.label, NEW.municipality, NEW.matchable, NEW.record ->> '$.occupation', 1, NULL, NEW.record ->> '$.unemployedSince',
-               ',' || coalesce((SELECT group_concat(value, ',') FROM json_each(NEW.record, '$.languages')), '') || ',';
-      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
-        SELECT 'jobseekers', NEW.label, s.value ->> '$.uri', 'has' FROM json_each(NEW.record, '$.normalized.skills') s;
-    END;
-    CREATE TRIGGER jobseekers_facts_delete AFTER DELETE ON jobseekers BEGIN
-      DELETE FROM analytics_skills WHERE kind = 'jobseekers' AND label = OLD.label;
-      DELETE FROM analytics_records WHERE kind = 'jobseekers' AND label = OLD.label;
-    END;
-    INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages)
-        SELECT 'jobseekers', R.label, R.municipality, R.matchable, R.record ->> '$.occupation', 1, NULL, R.record ->> '$.unemployedSince',
-               ',' || coalesce((SELECT group_concat(value, ',') FROM json_each(R.record, '$.languages')), '') || ',' FROM jobseekers R;
-      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
-        SELECT 'jobseekers', R.label, s.value ->> '$.uri', 'has' FROM jobseekers R, json_each(R.record, '$.normalized.skills') s;
-    CREATE TRIGGER vacancies_facts_insert AFTER INSERT ON vacancies BEGIN
-      INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages)
-        SELECT 'vacancies', NEW.label, NEW.municipality, NEW.matchable, NEW.record ->> '$.occupation', coalesce(NEW.record ->> '$.positions', 1), coalesce(NEW.record ->> '$.publishedAt', substr(NEW.record ->> '$.createdAt', 1, 10)), NULL,
-               ',' || coalesce((SELECT group_concat(value, ',') FROM json_each(NEW.record, '$.languages')), '') || ',';
-      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
-        SELECT 'vacancies', NEW.label, s.value ->> '$.uri', 'essential' FROM json_each(NEW.record, '$.normalized.essential') s;
-      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
-        SELECT 'vacancies', NEW.label, s.value ->> '$.uri', 'optional' FROM json_each(NEW.record, '$.normalized.optional') s;
-    END;
-    CREATE TRIGGER vacancies_facts_update AFTER UPDATE ON vacancies BEGIN
-      DELETE FROM analytics_skills WHERE kind = 'vacancies' AND label = OLD.label;
-      DELETE FROM analytics_records WHERE kind = 'vacancies' AND label = OLD.label;
-      INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages)
-        SELECT 'vacancies', NEW.label, NEW.municipality, NEW.matchable, NEW.record ->> '$.occupation', coalesce(NEW.record ->> '$.positions', 1), coalesce(NEW.record ->> '$.publishedAt', substr(NEW.record ->> '$.createdAt', 1, 10)), NULL,
-               ',' || coalesce((SELECT group_concat(value, ',') FROM json_each(NEW.record, '$.languages')), '') || ',';
-      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
-        SELECT 'vacancies', NEW.label, s.value ->> '$.uri', 'essential' FROM json_each(NEW.record, '$.normalized.essential') s;
-      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
-        SELECT 'vacancies', NEW.label, s.value ->> '$.uri', 'optional' FROM json_each(NEW.record, '$.normalized.optional') s;
-    END;
-    CREATE TRIGGER vacancies_facts_delete AFTER DELETE ON vacancies BEGIN
-      DELETE FROM analytics_skills WHERE kind = 'vacancies' AND label = OLD.label;
-      DELETE FROM analytics_records WHERE kind = 'vacancies' AND label = OLD.label;
-    END;
-    INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages)
-        SELECT 'vacancies', R.label, R.municipality, R.matchable, R.record ->> '$.occupation', coalesce(R.record ->> '$.positions', 1), coalesce(R.record ->> '$.publishedAt', substr(R.record ->> '$.createdAt', 1, 10)), NULL,
-               ',' || coalesce((SELECT group_concat(value, ',') FROM json_each(R.record, '$.languages')), '') || ',' FROM vacancies R;
-      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
-        SELECT 'vacancies', R.label, s.value ->> '$.uri', 'essential' FROM vacancies R, json_each(R.record, '$.normalized.essential') s;
-      INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
-        SELECT 'vacancies', R.label, s.value ->> '$.uri', 'optional' FROM vacancies R, json_each(R.record, '$.normalized.optional') s;
-  `,
+    ) WITHOUT ROWID;` + (['jobseekers', 'vacancies'] as const).map(analyticsFacts).join('\n'),
 ];
+
+/**
+ * The SQL that keeps one kind's analytics facts: triggers refreshing a record's rows on insert,
+ * update and delete, then the copy of the records already stored.
+ */
+function analyticsFacts(kind: 'jobseekers' | 'vacancies'): string {
+  const vacancy = kind === 'vacancies';
+  /** Statements inserting the facts of record R (NEW in a trigger) drawn `from` the given source. */
+  const insert = (R: string, from: string) => {
+    const skills = (vacancy ? [['essential', 'essential'], ['optional', 'optional']] : [['skills', 'has']]).map(
+      ([path, importance]) => `INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
+        SELECT '${kind}', ${R}.label, s.value ->> '$.uri', '${importance}' FROM ${from ? `${from}, ` : ''}json_each(${R}.record, '$.normalized.${path}') s;`,
+    );
+    return [
+      `INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages)
+        SELECT '${kind}', ${R}.label, ${R}.municipality, ${R}.matchable, ${R}.record ->> '$.occupation',
+          ${vacancy ? `coalesce(${R}.record ->> '$.positions', 1)` : '1'},
+          ${vacancy ? `coalesce(${R}.record ->> '$.publishedAt', substr(${R}.record ->> '$.createdAt', 1, 10))` : 'NULL'},
+          ${vacancy ? 'NULL' : `${R}.record ->> '$.unemployedSince'`},
+          ',' || coalesce((SELECT group_concat(value, ',') FROM json_each(${R}.record, '$.languages')), '') || ','${from ? ` FROM ${from}` : ''};`,
+      ...skills,
+    ].join('\n      ');
+  };
+  const drop = `DELETE FROM analytics_skills WHERE kind = '${kind}' AND label = OLD.label;
+      DELETE FROM analytics_records WHERE kind = '${kind}' AND label = OLD.label;`;
+  return `
+    CREATE TRIGGER ${kind}_facts_insert AFTER INSERT ON ${kind} BEGIN
+      ${insert('NEW', '')}
+    END;
+    CREATE TRIGGER ${kind}_facts_update AFTER UPDATE ON ${kind} BEGIN
+      ${drop}
+      ${insert('NEW', '')}
+    END;
+    CREATE TRIGGER ${kind}_facts_delete AFTER DELETE ON ${kind} BEGIN
+      ${drop}
+    END;
+    ${insert('R', `${kind} R`)}`;
+}
 
 /** The schema version this code writes (PRAGMA user_version). */
 export const SCHEMA_VERSION = MIGRATIONS.length;
