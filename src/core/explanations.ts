@@ -63,10 +63,10 @@ export interface PlanPickFacts {
 
 const planPick: Record<Lang, (f: PlanPickFacts) => string> = {
   fi: (f) =>
-    `Osta ${f.places} paikkaa koulutuksesta ${f.title} (${f.provider}, ${f.cost} €): se opettaa taidot ${f.skills.join(', ')}, joilla ${f.vacancies} uutta avointa työpaikkaa tulee koulutettujen asiakkaiden ulottuville.`,
+    `Osta ${f.places} ${f.places === 1 ? 'paikka' : 'paikkaa'} koulutuksesta ${f.title} (${f.provider}, ${f.cost} €): se opettaa taidot ${f.skills.join(', ')}, joilla ${f.vacancies} uutta avointa työpaikkaa tulee koulutettujen asiakkaiden ulottuville.`,
   sv: (f) =>
-    `Köp ${f.places} platser i ${f.title} (${f.provider}, ${f.cost} €): den lär ut ${f.skills.join(', ')}, som gör ${f.vacancies} nya lediga jobb nåbara för de utbildade klienterna.`,
+    `Köp ${f.places} ${f.places === 1 ? 'plats' : 'platser'} i ${f.title} (${f.provider}, ${f.cost} €): den lär ut ${f.skills.join(', ')}, som gör ${f.vacancies} nya lediga jobb nåbara för de utbildade klienterna.`,
   en: (f) =>
-    `Buy ${f.places} places in ${f.title} (${f.provider}, €${f.cost}): it teaches ${f.skills.join(', ')}, which puts ${f.vacancies} more open vacancies within reach of the clients trained.`,
+    `Buy ${f.places} ${f.places === 1 ? 'place' : 'places'} in ${f.title} (${f.provider}, €${f.cost}): it teaches ${f.skills.join(', ')}, which puts ${f.vacancies} more open vacancies within reach of the clients trained.`,
 };
 export const explainPlanPick = (lang: Lang, facts: PlanPickFacts) => planPick[lang](facts);
