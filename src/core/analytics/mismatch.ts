@@ -31,6 +31,7 @@ export interface MatchedShare {
 
 /** Every n-th id of a sorted list: a reproducible sample spread over the whole list. */
 export function evenSample<T>(items: T[], size: number): T[] {
+  if (size <= 0) return [];
   if (items.length <= size) return items;
   return Array.from({ length: size }, (_, i) => items[Math.floor((i * items.length) / size)]!);
 }

@@ -70,13 +70,12 @@ export class TrainingPlanner {
     const filter = { municipalities: area.municipalities };
     const within = area.municipalities;
     const match = { k: this.settings.pool, lang: query.lang, within };
+    // Long-term unemployed first (an even sample of them if they alone exceed the limit), then others.
     const longTerm = this.source.jobseekerIds(filter, longTermSince(query.today));
-    const others = new Set(longTerm);
-    const clients = evenSample(
-      [...longTerm, ...this.source.jobseekerIds(filter).filter((id) => !others.has(id))],
-      this.settings.clientsExamined,
-    );
-    // Long-term unemployed come first in the list; the sample keeps the list's order of priority.
+    const isLongTerm = new Set(longTerm);
+    const first = evenSample(longTerm, this.settings.clientsExamined);
+    const others = this.source.jobseekerIds(filter).filter((id) => !isLongTerm.has(id));
+    const clients = [...first, ...evenSample(others, this.settings.clientsExamined - first.length)];
     const cache: MatchCache = { records: new Map() };
     const candidates: { jobseeker: string; training: StoredTraining; opens: string[] }[] = [];
     for (const id of clients) {
