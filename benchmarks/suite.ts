@@ -52,7 +52,7 @@ for (const script of SCRIPTS.filter((s) => !only || only.includes(s.name))) {
   const first = lines.findIndex((l) => l.startsWith('| '));
   const titled = first > 1 && lines[first - 2]!.trim() !== '' ? first - 2 : first;
   const table = first < 0 ? `(failed: exit ${run.status})` : lines.slice(titled, lines.findIndex((l) => l.startsWith('wrote '))).join('\n').trim();
-  tables.push(`## ${script.name} (${Math.round((Date.now() - started) / 1000)} s; \`node ${args.slice(2, 3).join('')} ${values.quick ? script.quick.join(' ') : script.full.join(' ')}\`)\n\n${table}\n`);
+  tables.push(`## ${script.name} (${Math.round((Date.now() - started) / 1000)} s; \`npm run bench:${script.name} -- ${values.quick ? script.quick.join(' ') : script.full.join(' ')}\`)\n\n${table}\n`);
   if (run.status !== 0) console.error(`${script.name} failed with exit ${run.status}`);
 }
 
