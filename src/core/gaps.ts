@@ -1,6 +1,5 @@
 import { invalidInput } from './errors.js';
 import { explainSkillGap, explainTarget, explainTraining, type Lang } from './explanations.js';
-import { jobseekerKind } from './kinds.js';
 import { seekerSide, type MatchCache, type Matcher } from './matching.js';
 import type { Embedder } from './ports.js';
 import type { RecordService } from './records.js';
@@ -11,6 +10,7 @@ import type { StoredTraining } from './schemas/training.js';
 import type { StoredVacancy, Vacancy } from './schemas/vacancy.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 import type { TrainingCatalogue } from './trainings.js';
+import { matchWithSkills } from './what-if.js';
 
 export type Reach = 'municipality' | 'region' | 'country';
 
@@ -52,10 +52,10 @@ export class GapAnalysis {
   constructor(
     private readonly jobseekers: RecordService<Jobseeker>,
     private readonly vacancies: RecordService<Vacancy>,
-    private readonly matcher: Matcher,
-    private readonly normalizer: SkillNormalizer,
+    readonly matcher: Matcher,
+    readonly normalizer: SkillNormalizer,
     private readonly trainings: TrainingCatalogue,
-    private readonly embedder: Embedder,
+    readonly embedder: Embedder,
     private readonly settings: GapSettings,
   ) {}
 
@@ -92,7 +92,7 @@ export class GapAnalysis {
     const tested = [];
     for (const skill of candidates) {
       const reuse = this.settings.reuseAcrossWhatIfs ? cache : undefined;
-      const suitableWith = this.countSuitable(await this.whatIf(client, skill.label, match, reuse));
+      const suitableWith = this.countSuitable(await matchWithSkills(this, client, [skill.label], match, reuse));
       tested.push({ ...skill, suitableWith, uplift: suitableWith - suitableNow });
     }
     tested.sort((a, b) => b.uplift - a.uplift || b.count - a.count);
@@ -145,14 +145,6 @@ export class GapAnalysis {
       matchedSkills: hit.matchedSkills,
       missingSkills: hit.missingSkills.map((s) => ({ ...s, trainings: this.trainingsFor(s.uri, gapSkills, client, query) })),
     };
-  }
-
-  /** The match the client would get with the skill added to their profile, recomputed in full. */
-  private async whatIf(client: StoredJobseeker, skill: string, match: ReturnType<GapAnalysis['matchQuery']>, cache?: MatchCache) {
-    const profile = { ...client, skills: [...client.skills, skill] };
-    const [vector] = await this.embedder.embed([jobseekerKind.documentText(profile)]);
-    const normalized = await this.normalizer.forJobseeker(profile);
-    return this.matcher.vacanciesForProfile(vector!, seekerSide({ ...profile, normalized }), match, cache);
   }
 
   private countSuitable(hits: MatchHit[]) {

@@ -1,5 +1,4 @@
 import { explainPlanPick, type Lang } from '../explanations.js';
-import { jobseekerKind } from '../kinds.js';
 import { seekerSide, type MatchCache, type Matcher } from '../matching.js';
 import type { AnalyticsSource, Embedder } from '../ports.js';
 import type { RecordService } from '../records.js';
@@ -8,6 +7,7 @@ import type { StoredTraining } from '../schemas/training.js';
 import type { SkillNormalizer } from '../taxonomy/normalizer.js';
 import type { TrainingCatalogue } from '../trainings.js';
 import type { AnalysisArea } from './areas.js';
+import { matchWithSkills } from '../what-if.js';
 import { longTermSince } from './demand-supply.js';
 import { evenSample } from './mismatch.js';
 
@@ -59,10 +59,10 @@ export class TrainingPlanner {
   constructor(
     private readonly source: AnalyticsSource,
     private readonly jobseekers: RecordService<Jobseeker>,
-    private readonly matcher: Matcher,
-    private readonly normalizer: SkillNormalizer,
+    readonly matcher: Matcher,
+    readonly normalizer: SkillNormalizer,
     private readonly trainings: TrainingCatalogue,
-    private readonly embedder: Embedder,
+    readonly embedder: Embedder,
     private readonly settings: TrainingPlanSettings,
   ) {}
 
@@ -91,7 +91,7 @@ export class TrainingPlanner {
         for (const training of this.available(uri, client, area, missing)) {
           if (tried.has(training.id)) continue;
           tried.add(training.id);
-          const after = await this.withTraining(client, training, match, cache);
+          const after = await matchWithSkills(this, client, trainedSkills(training, this.normalizer), match, cache);
           const opens = after.filter((h) => h.score >= this.settings.suitableScore && !suitable.has(h.id)).map((h) => h.id);
           if (opens.length > 0) candidates.push({ jobseeker: id, training, opens });
         }
@@ -156,14 +156,6 @@ export class TrainingPlanner {
       .sort((a, b) => b.covers - a.covers || a.t.cost - b.t.cost || a.t.id.localeCompare(b.t.id))
       .slice(0, this.settings.trainingsPerSkill)
       .map(({ t }) => t);
-  }
-
-  /** The client's match recomputed in full with the training's skills added to the profile. */
-  private async withTraining(client: StoredJobseeker, training: StoredTraining, match: Parameters<Matcher['vacanciesForProfile']>[2], cache: MatchCache) {
-    const profile = { ...client, skills: [...client.skills, ...trainedSkills(training, this.normalizer)] };
-    const [vector] = await this.embedder.embed([jobseekerKind.documentText(profile)]);
-    const normalized = await this.normalizer.forJobseeker(profile);
-    return this.matcher.vacanciesForProfile(vector!, seekerSide({ ...profile, normalized }), match, cache);
   }
 }
 
