@@ -30,6 +30,7 @@ const SCRIPTS: { name: string; file: string; full: string[]; quick: string[] }[]
   { name: 'gaps', file: 'gaps.ts', full: [], quick: ['--vacancies', '10000', '--clients', '50'] },
   { name: 'analytics', file: 'analytics.ts', full: [], quick: ['--vacancies', '10000', '--jobseekers', '30000', '--repeat', '2'] },
   { name: 'skills', file: 'skills.ts', full: ['--occupations', '3007'], quick: ['--occupations', '300'] },
+  { name: 'model', file: 'model.ts', full: [], quick: ['--limit', '200'] },
 ];
 
 const only = values.only?.split(',');
@@ -37,6 +38,7 @@ const date = new Date().toISOString();
 const machine = `${hostname()}-${cpus().length}cpu`;
 const results: Record<string, unknown> = {};
 const tables: string[] = [];
+const failed: string[] = [];
 for (const script of SCRIPTS.filter((s) => !only || only.includes(s.name))) {
   const out = mkdtempSync(join(tmpdir(), `kohtaanto-bench-${script.name}-`));
   const args = ['--import', 'tsx', join(import.meta.dirname, script.file), '--out', out, ...(values.quick ? script.quick : script.full)];
@@ -53,7 +55,10 @@ for (const script of SCRIPTS.filter((s) => !only || only.includes(s.name))) {
   const titled = first > 1 && lines[first - 2]!.trim() !== '' ? first - 2 : first;
   const table = first < 0 ? `(failed: exit ${run.status})` : lines.slice(titled, lines.findIndex((l) => l.startsWith('wrote '))).join('\n').trim();
   tables.push(`## ${script.name} (${Math.round((Date.now() - started) / 1000)} s; \`npm run bench:${script.name} -- ${values.quick ? script.quick.join(' ') : script.full.join(' ')}\`)\n\n${table}\n`);
-  if (run.status !== 0) console.error(`${script.name} failed with exit ${run.status}`);
+  if (run.status !== 0) {
+    console.error(`${script.name} failed with exit ${run.status}${run.signal ? ` (${run.signal})` : ''}`);
+    failed.push(script.name);
+  }
 }
 
 mkdirSync(values.out!, { recursive: true });
@@ -62,3 +67,7 @@ const header = `# Kohtaanto benchmarks, ${date.slice(0, 10)}, ${machine} (${cpus
 writeFileSync(`${base}.json`, JSON.stringify({ date, machine, node: process.version, cpus: cpus().length, quick: values.quick, results }, null, 2));
 writeFileSync(`${base}.md`, [header, ...tables].join('\n'));
 console.log(`\nwrote ${base}.json and ${base}.md`);
+if (failed.length > 0) {
+  console.error(`failed: ${failed.join(', ')}`);
+  process.exit(1);
+}

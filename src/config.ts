@@ -17,7 +17,7 @@ const envSchema = z.object({
   KOHTAANTO_SEED_FIXTURES: bool(true),
   KOHTAANTO_EMBEDDER: z.enum(['auto', 'transformers', 'lexical']).default('auto'),
   KOHTAANTO_MODEL_DIR: z.string().default('models'),
-  KOHTAANTO_MODEL: z.string().default('Xenova/multilingual-e5-small'),
+  KOHTAANTO_MODEL: z.string().default('kohtaanto-jobs-fi-sv-en'),
   KOHTAANTO_MODEL_QUANTIZED: bool(true),
   KOHTAANTO_EMBED_BATCH: z.coerce.number().int().min(1).max(256).default(16),
   KOHTAANTO_HNSW_M: z.coerce.number().int().min(4).max(96).default(16),

@@ -16,6 +16,8 @@ import { jobseekerKind, vacancyKind, type BaseRecord, type RecordKind, type Stor
 import { Matcher } from './core/matching.js';
 import { parseNdjson } from './core/ndjson.js';
 import type { Embedder } from './core/ports.js';
+import { LabelVectors } from './core/taxonomy/label-vectors.js';
+import { ConceptSearch } from './core/taxonomy/search.js';
 import { RecordService, type Derivation } from './core/records.js';
 import { DemandSupply } from './core/analytics/demand-supply.js';
 import { MismatchSummary } from './core/analytics/mismatch.js';
@@ -43,6 +45,8 @@ export interface Engine {
   vacancies: RecordService<Vacancy>;
   matcher: Matcher;
   embedder: Embedder;
+  /** Skill and occupation search (autocomplete, job titles): lexical and, with a model, semantic. */
+  conceptSearch: { skills: ConceptSearch; occupations: ConceptSearch };
   normalizer: SkillNormalizer;
   keys: ApiKeyStore;
   audit: AuditLog;
@@ -116,6 +120,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       await seedFixtures(config.fixturesDir, jobseekers.service, vacancies.service, log);
     }
 
+    const conceptSearch = await openConceptSearch(normalizer, chosen);
     const trainings = await TrainingCatalogue.open(new SqliteTrainingStore(db), normalizer, config.bulkMaxRecords);
     if (config.seedFixtures && trainings.count() === 0) await seedTrainings(config.fixturesDir, trainings, log);
     const referrals = new ReferralStore(db);
@@ -172,6 +177,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       vacancies: vacancies.service,
       matcher,
       embedder: chosen,
+      conceptSearch,
       normalizer,
       trainings,
       referrals,
@@ -215,6 +221,18 @@ async function openNormalizer(config: EngineConfig, embedder: Embedder, log: Eng
       `from ${taxonomy.source} (KOHTAANTO_TAXONOMY_DIR) in ${Date.now() - started} ms`,
   );
   return normalizer;
+}
+
+/** Concept search over the taxonomy; the semantic signal only with a model (hashing vectors know no synonyms). */
+async function openConceptSearch(normalizer: SkillNormalizer, embedder: Embedder) {
+  const taxonomy = normalizer.taxonomy;
+  const semantic = !embedder.id.startsWith('lexical');
+  const skillLabels = normalizer.labelVectors;
+  const occupationLabels = semantic ? await LabelVectors.build(embedder, taxonomy.occupations.values(), { alt: true }) : undefined;
+  return {
+    skills: new ConceptSearch(taxonomy, () => taxonomy.skills.values(), semantic && skillLabels ? { embedder, labels: skillLabels } : undefined),
+    occupations: new ConceptSearch(taxonomy, () => taxonomy.occupations.values(), occupationLabels && { embedder, labels: occupationLabels }),
+  };
 }
 
 function openKind<In extends BaseRecord>(

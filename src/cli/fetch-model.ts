@@ -1,7 +1,8 @@
 /**
- * `npm run model:fetch`: downloads the embedding model into KOHTAANTO_MODEL_DIR (default models/)
- * on a machine with internet access. The service itself never downloads anything: it reads the
- * model from that directory, and falls back to the lexical embedder when the model is absent.
+ * `npm run model:fetch`: downloads a published embedding model into KOHTAANTO_MODEL_DIR (default
+ * models/) on a machine with internet access, as an alternative to the shipped
+ * kohtaanto-jobs-fi-sv-en. The service itself never downloads anything: it reads the model from
+ * that directory. Start it with KOHTAANTO_MODEL set to the fetched name.
  *
  *   npm run model:fetch                                   # Xenova/multilingual-e5-small, int8 + fp32
  *   KOHTAANTO_MODEL=Xenova/paraphrase-multilingual-MiniLM-L12-v2 npm run model:fetch
@@ -9,7 +10,9 @@
 import { loadConfig } from '../config.js';
 
 async function main() {
-  const { model } = loadConfig();
+  const { model: settings } = loadConfig();
+  // The shipped model is not on the hub: without a hub name (owner/name), fetch the E5 model.
+  const model = { ...settings, model: settings.model.includes('/') ? settings.model : 'Xenova/multilingual-e5-small' };
   const { env, pipeline } = await import('@xenova/transformers');
   env.allowRemoteModels = true;
   env.allowLocalModels = true;
@@ -33,7 +36,7 @@ async function main() {
     const probe = await extract(['query: hitsaaja'], { pooling: 'mean', normalize: true });
     console.log(`  ok: ${probe.dims.at(-1)} dimensions`);
   }
-  console.log(`Done. Start the service with KOHTAANTO_MODEL_DIR=${model.modelDir} KOHTAANTO_MODEL=${model.model} (the defaults).`);
+  console.log(`Done. Start the service with KOHTAANTO_MODEL_DIR=${model.modelDir} KOHTAANTO_MODEL=${model.model} `);
 }
 
 main().catch((error) => {

@@ -126,7 +126,7 @@ export class Matcher {
       throw invalidInput([{ field: 'municipality', message: `unknown municipality '${profile.municipality}'` }]);
     }
     const text = [profile.skills.join(', '), profile.text].filter((s) => s.length > 0).join('\n');
-    const [vector] = await this.embedder.embed([text]);
+    const [vector] = await this.embedder.embed([text], 'query');
     const location = { municipality: place?.code, region: place?.regionCode, remote: profile.remote ?? false };
     if (target === 'vacancies') {
       const { skills } = await this.normalizer.forJobseeker({ skills: profile.skills, summary: profile.text });

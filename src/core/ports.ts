@@ -10,8 +10,15 @@ export interface Embedder {
   readonly dimension: number;
   /** One line for logs and /health: which embedder is in use and why. */
   readonly description: string;
-  embed(texts: string[]): Promise<Float32Array[]>;
+  /**
+   * One unit vector per text. `query` marks what a user types to search (ad-hoc match text, a skill
+   * string); `document` what is stored and searched (CVs, vacancies, taxonomy labels). Models
+   * trained with prefixes use them; symmetric models embed both alike.
+   */
+  embed(texts: string[], role?: EmbeddingRole): Promise<Float32Array[]>;
 }
+
+export type EmbeddingRole = 'query' | 'document';
 
 export interface IndexHit {
   label: number;

@@ -11,6 +11,9 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export const FIXTURES = join(ROOT, 'fixtures');
 export const TINY_MODEL_DIR = join(FIXTURES, 'models');
 export const TINY_MODEL = 'kohtaanto-tiny-bert';
+/** The committed model, loaded as a fresh clone loads it. */
+export const SHIPPED_MODEL_DIR = join(ROOT, 'models');
+export const SHIPPED_MODEL = 'kohtaanto-jobs-fi-sv-en';
 
 export function tempDir(prefix = 'kohtaanto-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -1,12 +1,14 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KohtaantoError } from '../../core/errors.js';
-import type { Embedder } from '../../core/ports.js';
+import type { Embedder, EmbeddingRole } from '../../core/ports.js';
+import { readModelProfile, type ModelProfile } from './model-profile.js';
 
 export interface TransformersModelSettings {
   /** Directory holding models in Hugging Face layout: <modelDir>/<model>/{config.json, tokenizer.json, onnx/}. */
   modelDir: string;
-  /** Model id, e.g. "Xenova/multilingual-e5-small". */
+  /** Model name, a folder of modelDir: "kohtaanto-jobs-fi-sv-en" (shipped) or e.g. "Xenova/multilingual-e5-small". */
   model: string;
   /** Prefer onnx/model_quantized.onnx (int8) when present. */
   quantized: boolean;
@@ -14,38 +16,94 @@ export interface TransformersModelSettings {
   batchSize: number;
 }
 
-/** Which ONNX file the model directory offers, or why it cannot be used. */
-export function locateModel(settings: TransformersModelSettings): { quantized: boolean } | { missing: string } {
-  const root = join(resolve(settings.modelDir), settings.model);
+const SETTINGS = 'KOHTAANTO_MODEL_DIR / KOHTAANTO_MODEL';
+
+export const modelRoot = (settings: TransformersModelSettings) => join(resolve(settings.modelDir), settings.model);
+
+/** Which ONNX file the model directory offers, or which file is missing. */
+export function locateModel(settings: TransformersModelSettings): { quantized: boolean; onnx: string } | { missing: string } {
+  const root = modelRoot(settings);
   for (const file of ['config.json', 'tokenizer.json']) {
     if (!existsSync(join(root, file))) return { missing: join(root, file) };
   }
-  const quantizedFile = existsSync(join(root, 'onnx', 'model_quantized.onnx'));
-  const fullFile = existsSync(join(root, 'onnx', 'model.onnx'));
-  if (settings.quantized && quantizedFile) return { quantized: true };
-  if (fullFile) return { quantized: false };
-  if (quantizedFile) return { quantized: true };
-  return { missing: join(root, 'onnx', 'model.onnx') };
+  const quantizedFile = join(root, 'onnx', 'model_quantized.onnx');
+  const fullFile = join(root, 'onnx', 'model.onnx');
+  if (settings.quantized && existsSync(quantizedFile)) return { quantized: true, onnx: quantizedFile };
+  if (existsSync(fullFile)) return { quantized: false, onnx: fullFile };
+  if (existsSync(quantizedFile)) return { quantized: true, onnx: quantizedFile };
+  return { missing: fullFile };
 }
 
-type FeatureExtractor = (
-  texts: string[],
-  options: { pooling: 'mean'; normalize: boolean },
-) => Promise<{ data: Float32Array; dims: number[] }>;
+/** sha256 over the files that decide the vectors (weights, tokenizer, configuration), first 12 hex digits. */
+function contentHash(root: string, onnx: string): string {
+  const hash = createHash('sha256');
+  for (const file of [onnx, join(root, 'tokenizer.json'), join(root, 'tokenizer_config.json'), join(root, 'config.json')]) {
+    if (existsSync(file)) hash.update(readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+interface Tensor {
+  data: Float32Array | BigInt64Array;
+  dims: number[];
+}
+type Tokenizer = (texts: string[], options: { padding: boolean; truncation: boolean }) => Record<string, Tensor> & { attention_mask: Tensor };
+type Model = (inputs: Record<string, Tensor>) => Promise<Record<string, Tensor>>;
+
+/** One vector per text from the model's outputs, as the profile says (transformers.js's own pooling is ~20× slower). */
+function pool(outputs: Record<string, Tensor>, mask: Tensor, profile: ModelProfile): Float32Array[] {
+  const [batch, length] = mask.dims as [number, number];
+  const out: Float32Array[] = [];
+  if (profile.pooling === 'model') {
+    const pooled = outputs.sentence_embedding;
+    if (!pooled) throw new Error("the profile says pooling 'model' but the model has no sentence_embedding output");
+    const d = pooled.dims[1]!;
+    for (let b = 0; b < batch; b++) out.push((pooled.data as Float32Array).slice(b * d, (b + 1) * d));
+  } else {
+    const hidden = outputs.last_hidden_state ?? outputs.token_embeddings;
+    if (!hidden) throw new Error('the model has no last_hidden_state output');
+    const d = hidden.dims[2]!;
+    const data = hidden.data as Float32Array;
+    const m = mask.data as BigInt64Array;
+    for (let b = 0; b < batch; b++) {
+      const v = new Float32Array(d);
+      let count = 0;
+      for (let t = 0; t < (profile.pooling === 'cls' ? 1 : length); t++) {
+        if (m[b * length + t] === 0n) continue;
+        count++;
+        const offset = (b * length + t) * d;
+        for (let i = 0; i < d; i++) v[i]! += data[offset + i]!;
+      }
+      if (count > 0) for (let i = 0; i < d; i++) v[i]! /= count;
+      out.push(v);
+    }
+  }
+  if (profile.normalize) {
+    for (const v of out) {
+      let norm = 0;
+      for (const x of v) norm += x * x;
+      const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+      for (let i = 0; i < v.length; i++) v[i]! *= inv;
+    }
+  }
+  return out;
+}
 
 /**
- * Sentence embeddings with @xenova/transformers (ONNX runtime): mean pooling over the last hidden
- * state, L2-normalised. The model is read only from the local model directory; nothing is
- * downloaded at run time. E5 models get the "query: " prefix they were trained with for
- * symmetric similarity (both CVs and job ads are embedded the same way).
+ * Sentence embeddings with @xenova/transformers (ONNX runtime), read only from the local model
+ * directory — nothing is downloaded at run time. Prefixes, pooling and normalisation come from the
+ * model's profile. The id names the model and the hash of its files, so stored vectors of any other
+ * model (or another version of this one) are recognised as stale and re-embedded.
  */
 export class TransformersEmbedder implements Embedder {
   private constructor(
     readonly id: string,
     readonly dimension: number,
     readonly description: string,
-    private readonly extract: FeatureExtractor,
-    private readonly prefix: string,
+    readonly contentHash: string,
+    private readonly tokenizer: Tokenizer,
+    private readonly model: Model,
+    private readonly profile: ModelProfile,
     private readonly batchSize: number,
   ) {}
 
@@ -54,40 +112,56 @@ export class TransformersEmbedder implements Embedder {
     if ('missing' in located) {
       throw new KohtaantoError(
         'model_unavailable',
-        `embedding model '${settings.model}' not found: ${located.missing} is missing. ` +
-          `Set KOHTAANTO_MODEL_DIR / KOHTAANTO_MODEL, or run 'npm run model:fetch' on a connected machine.`,
+        `embedding model '${settings.model}' not found: ${located.missing} is missing (${SETTINGS}). ` +
+          `The shipped model is models/kohtaanto-jobs-fi-sv-en; a published one can be fetched with 'npm run model:fetch' on a connected machine.`,
       );
     }
-    const { env, pipeline } = await import('@xenova/transformers');
-    env.allowRemoteModels = false;
-    env.allowLocalModels = true;
-    env.localModelPath = `${resolve(settings.modelDir)}/`;
-    const extract = (await pipeline('feature-extraction', settings.model, {
-      quantized: located.quantized,
-    })) as unknown as FeatureExtractor;
-    const prefix = /e5/i.test(settings.model) ? 'query: ' : '';
-    const probe = await extract([`${prefix}probe`], { pooling: 'mean', normalize: true });
-    const dimension = probe.dims[probe.dims.length - 1]!;
+    const root = modelRoot(settings);
+    let profile: ModelProfile;
+    let tokenizer: Tokenizer;
+    let model: Model;
+    try {
+      profile = readModelProfile(root, settings.model);
+      const { env, AutoTokenizer, AutoModel } = await import('@xenova/transformers');
+      env.allowRemoteModels = false;
+      env.allowLocalModels = true;
+      env.localModelPath = `${resolve(settings.modelDir)}/`;
+      tokenizer = (await AutoTokenizer.from_pretrained(settings.model)) as unknown as Tokenizer;
+      model = (await AutoModel.from_pretrained(settings.model, { quantized: located.quantized })) as unknown as Model;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new KohtaantoError(
+        'model_unavailable',
+        `embedding model '${settings.model}' in ${root} cannot be loaded (${SETTINGS}; files ${located.onnx}, ${join(root, 'tokenizer.json')}, ${join(root, 'config.json')}): ${reason}`,
+      );
+    }
+    const dimension = (await TransformersEmbedder.run(tokenizer, model, profile, [`${profile.queryPrefix}probe`]))[0]!.length;
     const variant = located.quantized ? 'int8' : 'fp32';
+    const hash = contentHash(root, located.onnx);
     return new TransformersEmbedder(
-      `transformers:${settings.model}:${variant}`,
+      `transformers:${settings.model}:${variant}:${hash}`,
       dimension,
-      `transformers.js model '${settings.model}' (${variant}, ${dimension} dimensions) from ${resolve(settings.modelDir)}`,
-      extract,
-      prefix,
+      `model '${settings.model}' (${variant}, ${dimension} dimensions, content ${hash}) from ${root}`,
+      hash,
+      tokenizer,
+      model,
+      profile,
       settings.batchSize,
     );
   }
 
-  async embed(texts: string[]): Promise<Float32Array[]> {
+  async embed(texts: string[], role: EmbeddingRole = 'document'): Promise<Float32Array[]> {
+    const prefix = role === 'query' ? this.profile.queryPrefix : this.profile.documentPrefix;
     const out: Float32Array[] = [];
     for (let i = 0; i < texts.length; i += this.batchSize) {
-      const batch = texts.slice(i, i + this.batchSize).map((t) => this.prefix + t);
-      const result = await this.extract(batch, { pooling: 'mean', normalize: true });
-      for (let j = 0; j < batch.length; j++) {
-        out.push(result.data.slice(j * this.dimension, (j + 1) * this.dimension));
-      }
+      const batch = texts.slice(i, i + this.batchSize).map((t) => prefix + t);
+      out.push(...(await TransformersEmbedder.run(this.tokenizer, this.model, this.profile, batch)));
     }
     return out;
+  }
+
+  private static async run(tokenizer: Tokenizer, model: Model, profile: ModelProfile, texts: string[]): Promise<Float32Array[]> {
+    const inputs = tokenizer(texts, { padding: true, truncation: true });
+    return pool(await model(inputs), inputs.attention_mask, profile);
   }
 }

@@ -2,6 +2,7 @@ import type { Embedder } from '../ports.js';
 import type { SkillRef } from '../schemas/skills.js';
 import { normaliseSkill } from '../skills.js';
 import { Bm25Index, fuseRankings } from './bm25.js';
+import { LabelVectors, type LabelNeighbour } from './label-vectors.js';
 import { PhraseIndex, type Phrase } from './phrases.js';
 import type { Taxonomy } from './taxonomy.js';
 
@@ -18,7 +19,8 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * embedding above a threshold; what remains stays a plain-text skill.
  */
 export class SkillNormalizer {
-  private labelVectors: { uri: string; vector: Float32Array }[] = [];
+  /** Skill label vectors (preferred labels in every language), when an embedder is in use. */
+  labelVectors: LabelVectors | undefined;
 
   private constructor(
     readonly taxonomy: Taxonomy,
@@ -45,12 +47,7 @@ export class SkillNormalizer {
       [...taxonomy.skills.values()].map((s) => ({ id: s.uri, texts: Object.values(s.labels).flatMap((l) => [l.preferred, ...l.alt]) })),
     );
     const normalizer = new SkillNormalizer(taxonomy, new PhraseIndex(phrases), bm25, embedder, settings);
-    if (embedder && settings.nnThreshold > 0) {
-      const preferred = phrases.filter((p) => p.preferred);
-      const vectors: Float32Array[] = [];
-      for (let i = 0; i < preferred.length; i += 512) vectors.push(...(await embedder.embed(preferred.slice(i, i + 512).map((p) => p.text))));
-      normalizer.labelVectors = preferred.map((p, i) => ({ uri: p.uri, vector: vectors[i]! }));
-    }
+    if (embedder) normalizer.labelVectors = await LabelVectors.build(embedder, taxonomy.skills.values(), { alt: false });
     return normalizer;
   }
 
@@ -85,7 +82,7 @@ export class SkillNormalizer {
         };
       } else unmatched.push(i);
     });
-    const vectors = unmatched.length > 0 && this.labelVectors.length > 0 ? await this.embedder!.embed(unmatched.map((i) => strings[i]!)) : [];
+    const vectors = unmatched.length > 0 && this.labelVectors && this.settings.nnThreshold > 0 ? await this.embedder!.embed(unmatched.map((i) => strings[i]!), 'query') : [];
     unmatched.forEach((i, j) => {
       const nearest = vectors[j] && this.nearestLabel(vectors[j]!);
       refs[i] = nearest
@@ -135,28 +132,17 @@ export class SkillNormalizer {
       .sort((a, b) => b.confidence - a.confidence)
       .map((r) => r.uri);
     const rankings = [named, this.bm25.rank(text, 200)];
-    if (this.embedder && this.labelVectors.length > 0) {
-      const [vector] = await this.embedder.embed([text]);
-      const best = new Map<string, number>();
-      for (const { uri, vector: v } of this.labelVectors) {
-        let dot = 0;
-        for (let i = 0; i < v.length; i++) dot += v[i]! * vector![i]!;
-        if (dot > (best.get(uri) ?? -Infinity)) best.set(uri, dot);
-      }
-      rankings.push([...best.entries()].sort((a, b) => b[1] - a[1]).slice(0, 200).map(([uri]) => uri));
+    if (this.embedder && this.labelVectors) {
+      const [vector] = await this.embedder.embed([text], 'query');
+      rankings.push(this.labelVectors.nearest(vector!, 200).map((n) => n.uri));
     }
     return fuseRankings(rankings, limit).map(({ id, score }) => ({ uri: id, score }));
   }
 
-  private nearestLabel(vector: Float32Array): { uri: string; similarity: number } | undefined {
-    let best: { uri: string; similarity: number } | undefined;
-    for (const { uri, vector: v } of this.labelVectors) {
-      let dot = 0;
-      for (let i = 0; i < v.length; i++) dot += v[i]! * vector[i]!;
-      if (!best || dot > best.similarity) best = { uri, similarity: dot };
-    }
-    return best && best.similarity >= this.settings.nnThreshold ? best : undefined;
+  private nearestLabel(vector: Float32Array): LabelNeighbour | undefined {
+    return this.labelVectors?.nearest(vector, 1, this.settings.nnThreshold)[0];
   }
+
 }
 
 /** One entry per concept, the most confident. */

@@ -1,5 +1,17 @@
+import type { Embedder } from '../ports.js';
+import type { LabelVectors } from './label-vectors.js';
 import { tokenize, wordSimilarity } from './phrases.js';
 import type { Concept, Taxonomy } from './taxonomy.js';
+
+/** The embedding side of concept search: the query's vector against the concepts' label vectors. */
+export interface SemanticSignal {
+  embedder: Embedder;
+  labels: LabelVectors;
+}
+
+/** Reciprocal-rank fusion constant; small, so that the first places of each ranking weigh most. */
+const FUSION_K = 10;
+const SEMANTIC_POOL = 50;
 
 export interface ConceptHit {
   uri: string;
@@ -18,8 +30,11 @@ interface IndexedLabel {
 }
 
 /**
- * Concept search for autocomplete: every query word must begin a word of a label (or be an
- * inflected form of it); labels that start with the query and preferred labels rank first.
+ * Concept search for autocomplete and for mapping job titles: the fusion (reciprocal rank) of a
+ * lexical ranking — every query word begins a word of a label in the asked language, or is an
+ * inflected form of one; labels that start with the query and preferred labels first — and, when
+ * an embedder is in use, the concepts whose labels in any language are nearest the query's vector
+ * (which finds "svetsare" from "hitsaaja" and "forklift driver" from "trukinkuljettaja").
  */
 export class ConceptSearch {
   private readonly byLang = new Map<string, IndexedLabel[]>();
@@ -27,9 +42,32 @@ export class ConceptSearch {
   constructor(
     private readonly taxonomy: Taxonomy,
     private readonly concepts: () => Iterable<Concept>,
+    private readonly semantic?: SemanticSignal,
   ) {}
 
-  search(q: string, lang: string, limit: number): ConceptHit[] {
+  async search(q: string, lang: string, limit: number): Promise<ConceptHit[]> {
+    const lexical = this.lexical(q, lang, Math.max(limit, SEMANTIC_POOL));
+    if (!this.semantic || tokenize(q).length === 0) return lexical.slice(0, limit);
+    const [vector] = await this.semantic.embedder.embed([q], 'query');
+    const nearest = this.semantic.labels.nearest(vector!, SEMANTIC_POOL);
+    const fused = new Map<string, { hit?: ConceptHit; score: number }>();
+    lexical.forEach((hit, rank) => fused.set(hit.uri, { hit, score: 1 / (FUSION_K + rank + 1) }));
+    nearest.forEach(({ uri }, rank) => {
+      const seen = fused.get(uri);
+      if (seen) seen.score += 1 / (FUSION_K + rank + 1);
+      else fused.set(uri, { score: 1 / (FUSION_K + rank + 1) });
+    });
+    return [...fused.entries()]
+      .sort((a, b) => b[1].score - a[1].score)
+      .slice(0, limit)
+      .map(([uri, { hit, score }]) => ({
+        ...(hit ?? { uri, label: this.taxonomy.label(uri, lang) }),
+        score: Math.round(score * 10_000) / 10_000,
+      }));
+  }
+
+  /** The lexical ranking alone (the search when no embedder is in use). */
+  lexical(q: string, lang: string, limit: number): ConceptHit[] {
     const query = tokenize(q).map((t) => t.norm);
     if (query.length === 0) return [];
     const phrase = query.join(' ');

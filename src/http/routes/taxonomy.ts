@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
 import { freeText, skillList } from '../../core/schemas/common.js';
 import { labelLang, skillRef } from '../../core/schemas/skills.js';
-import { ConceptSearch } from '../../core/taxonomy/search.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noQuery } from './shared.js';
 
@@ -32,8 +31,7 @@ const occupationHit = conceptHit.extend({
 /** The taxonomy for user interfaces: concept search (autocomplete) and skill extraction from text. */
 export function taxonomyRoutes(engine: Engine): FastifyPluginAsyncZod {
   const taxonomy = engine.normalizer.taxonomy;
-  const skills = new ConceptSearch(taxonomy, () => taxonomy.skills.values());
-  const occupations = new ConceptSearch(taxonomy, () => taxonomy.occupations.values());
+  const { skills, occupations } = engine.conceptSearch;
   return async (app) => {
     app.get(
       '/v1/taxonomy/skills',
@@ -48,7 +46,7 @@ export function taxonomyRoutes(engine: Engine): FastifyPluginAsyncZod {
       },
       async (request) => ({
         taxonomy: taxonomy.id,
-        items: skills.search(request.query.q, request.query.lang, request.query.limit),
+        items: await skills.search(request.query.q, request.query.lang, request.query.limit),
       }),
     );
 
@@ -65,7 +63,7 @@ export function taxonomyRoutes(engine: Engine): FastifyPluginAsyncZod {
       },
       async (request) => ({
         taxonomy: taxonomy.id,
-        items: occupations.search(request.query.q, request.query.lang, request.query.limit).map((hit) => {
+        items: (await occupations.search(request.query.q, request.query.lang, request.query.limit)).map((hit) => {
           const o = taxonomy.occupations.get(hit.uri)!;
           return { ...hit, code: o.code, iscoGroup: o.iscoGroup, essentialSkills: o.essential.length, optionalSkills: o.optional.length };
         }),

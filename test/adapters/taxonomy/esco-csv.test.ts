@@ -64,9 +64,9 @@ describe.skipIf(!existsSync(SHARED_ESCO))('the official ESCO export (../shared/e
     expect(v.essential.every((s) => s.source === 'occupation')).toBe(true);
   });
 
-  it('finds concepts for autocomplete', () => {
+  it('finds concepts for autocomplete', async () => {
     const search = new ConceptSearch(esco, () => esco.skills.values());
-    const hits = search.search('forkl', 'en', 5);
+    const hits = await search.search('forkl', 'en', 5);
     expect(hits[0]!.label).toBe('operate forklift');
   });
 });
