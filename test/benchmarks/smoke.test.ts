@@ -68,6 +68,15 @@ describe('benchmark scripts (smoke sizes)', () => {
     expect(r.stdout).toContain('## embedding');
   });
 
+  it('model: held-out retrieval against hashing and BM25, concept search, throughput', () => {
+    const r = run('model.ts', '--limit', '10', '--texts', '40');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.json.rows.map((row: { task: string }) => row.task)).toContain('occupation fi→en');
+    for (const row of r.json.rows) expect(row.model.r1).toBeGreaterThanOrEqual(0);
+    expect(r.json.search).toHaveLength(2);
+    expect(r.json.throughput).toHaveLength(8);
+  });
+
   it('skills: extraction and ranking against their baselines', () => {
     const r = run('skills.ts', '--occupations', '5');
     expect(r.status, r.stderr).toBe(0);
