@@ -13,6 +13,8 @@ import {
   SHIPPED_MODEL_DIR,
   startService,
   tempDir,
+  TINY_MODEL,
+  TINY_MODEL_DIR,
 } from './helpers/service.js';
 
 const JOBSEEKER = 'JS-000042';
@@ -83,7 +85,7 @@ describe('the transformers.js embedder end to end (generated tiny model)', () =>
     const dataDir = tempDir();
     const withModel = await startService({
       dataDir,
-      env: { KOHTAANTO_EMBEDDER: 'transformers', KOHTAANTO_SEED_FIXTURES: 'false' },
+      env: { KOHTAANTO_EMBEDDER: 'transformers', KOHTAANTO_MODEL_DIR: TINY_MODEL_DIR, KOHTAANTO_MODEL: TINY_MODEL, KOHTAANTO_SEED_FIXTURES: 'false' },
     });
     const health = (await call(withModel.as('admin'), 'GET', '/health')).body;
     expect(health.embedder).toMatchObject({ id: expect.stringMatching(/^transformers:kohtaanto-tiny-bert:fp32:/), dimension: 64 });
@@ -99,7 +101,7 @@ describe('the transformers.js embedder end to end (generated tiny model)', () =>
     await withModel.stop();
 
     // Switching the embedder re-embeds the stored records (vectors of another model are not comparable).
-    const lexical = await startService({ dataDir, env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
+    const lexical = await startService({ dataDir, env: { KOHTAANTO_EMBEDDER: 'lexical', KOHTAANTO_SEED_FIXTURES: 'false' } });
     expect(lexical.logs.some((l) => l.message.includes('refreshed 40 vacancy records'))).toBe(true);
     expect(lexical.engine.vacancies.index.size).toBe(40);
     expect((await call(lexical.as('admin'), 'GET', '/v1/jobseekers/TJ/matches?k=10')).body.hits).toHaveLength(10);

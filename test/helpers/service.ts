@@ -55,9 +55,9 @@ export async function startService(
   const config = loadConfig({
     KOHTAANTO_DATA_DIR: dataDir,
     KOHTAANTO_FIXTURES_DIR: FIXTURES,
-    KOHTAANTO_EMBEDDER: 'lexical',
-    KOHTAANTO_MODEL_DIR: TINY_MODEL_DIR,
-    KOHTAANTO_MODEL: TINY_MODEL,
+    KOHTAANTO_EMBEDDER: 'transformers',
+    KOHTAANTO_MODEL_DIR: SHIPPED_MODEL_DIR,
+    KOHTAANTO_MODEL: SHIPPED_MODEL,
     ...options.env,
   } as Record<string, string>);
   const logs: LogLine[] = [];

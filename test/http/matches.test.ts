@@ -226,7 +226,8 @@ describe('service endpoints', () => {
 
   it('reports the embedder and record counts on /health', async () => {
     const health = (await call(url, 'GET', '/health')).body;
-    expect(health.embedder.id).toMatch(/^lexical/);
+    expect(health.embedder).toMatchObject({ id: expect.stringMatching(/^transformers:kohtaanto-jobs-fi-sv-en:fp32:[0-9a-f]{12}$/), dimension: 256 });
+    expect(health.embedder.description).toContain('kohtaanto-jobs-fi-sv-en');
     expect(health.vacancies.stored).toBeGreaterThanOrEqual(2399);
   });
 
