@@ -27,6 +27,15 @@ describe('taxonomy routes (curated default)', () => {
     expect(response.body.items[0]).toMatchObject({ label: 'hitsaaja', iscoGroup: '7212', essentialSkills: 2 });
   });
 
+  it('finds an occupation from a title in another language or wording (shipped model), not only by label words', async () => {
+    const search = async (q: string) =>
+      (await call(service.as('employer-service'), 'GET', `/v1/taxonomy/occupations?lang=fi&limit=3&${new URLSearchParams({ q })}`)).body.items.map(
+        (i: { label: string }) => i.label,
+      );
+    expect((await search('svetsare'))[0]).toBe('hitsaaja');
+    expect((await search('registered nurse'))[0]).toBe('sairaanhoitaja');
+  });
+
   it('extracts skill concepts from text with spans, labelled in the requested language', async () => {
     const text = 'Haemme hitsaajaa: MIG-hitsaus, trukkikortti ja työturvallisuuskortti.';
     const response = await call(service.as('counsellor'), 'POST', '/v1/skills/extract', { text, lang: 'en' });

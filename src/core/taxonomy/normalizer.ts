@@ -142,7 +142,6 @@ export class SkillNormalizer {
   private nearestLabel(vector: Float32Array): LabelNeighbour | undefined {
     return this.labelVectors?.nearest(vector, 1, this.settings.nnThreshold)[0];
   }
-
 }
 
 /** One entry per concept, the most confident. */

@@ -34,7 +34,7 @@ interface IndexedLabel {
  * lexical ranking — every query word begins a word of a label in the asked language, or is an
  * inflected form of one; labels that start with the query and preferred labels first — and, when
  * an embedder is in use, the concepts whose labels in any language are nearest the query's vector
- * (which finds "svetsare" from "hitsaaja" and "forklift driver" from "trukinkuljettaja").
+ * (so "svetsare" or "welder" finds "hitsaaja" in Finnish).
  */
 export class ConceptSearch {
   private readonly byLang = new Map<string, IndexedLabel[]>();
