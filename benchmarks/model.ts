@@ -14,7 +14,6 @@
  *   npm run bench:model
  *   npm run bench:model -- --esco ../shared/esco --limit 300 --texts 500
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, hostname } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +25,7 @@ import type { Embedder } from '../src/core/ports.js';
 import { Bm25Index } from '../src/core/taxonomy/bm25.js';
 import { LabelVectors } from '../src/core/taxonomy/label-vectors.js';
 import { ConceptSearch } from '../src/core/taxonomy/search.js';
+import { isHeldOut } from './held-out.js';
 import type { Concept } from '../src/core/taxonomy/taxonomy.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -55,8 +55,6 @@ const TARGETS: Record<string, { r1?: number; r10?: number }> = {
   'skill fi→sv': { r1: 0.6 },
   'skill sv→fi': { r1: 0.6 },
 };
-
-export const isHeldOut = (uri: string) => parseInt(createHash('sha256').update(uri).digest('hex').slice(0, 8), 16) % 10 === 0;
 
 interface Task {
   name: string;
