@@ -1,3 +1,4 @@
+import { DEFAULT_WEIGHTS } from './core/scoring.js';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -28,10 +29,11 @@ const envSchema = z.object({
   KOHTAANTO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   KOHTAANTO_TAXONOMY_DIR: z.string().default('fixtures/taxonomy'),
   KOHTAANTO_SKILL_NN_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
-  KOHTAANTO_WEIGHT_SEMANTIC: number(0.5),
-  KOHTAANTO_WEIGHT_ESSENTIAL: number(0.3),
-  KOHTAANTO_WEIGHT_OPTIONAL: number(0.1),
-  KOHTAANTO_WEIGHT_LOCATION: number(0.1),
+  KOHTAANTO_WEIGHT_SEMANTIC: number(DEFAULT_WEIGHTS.semantic),
+  KOHTAANTO_WEIGHT_ESSENTIAL: number(DEFAULT_WEIGHTS.essential),
+  KOHTAANTO_WEIGHT_OPTIONAL: number(DEFAULT_WEIGHTS.optional),
+  KOHTAANTO_WEIGHT_LOCATION: number(DEFAULT_WEIGHTS.location),
+  KOHTAANTO_WEIGHT_OCCUPATION: number(DEFAULT_WEIGHTS.occupation),
   KOHTAANTO_SUITABLE_SCORE: z.coerce.number().min(0).max(1).default(0.55),
   KOHTAANTO_EXACT_SCAN_RATIO: z.coerce.number().min(0).max(1).default(0.1),
   KOHTAANTO_EXACT_SCAN_LIMIT: z.coerce.number().int().min(0).default(20_000),
@@ -79,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       essential: e.KOHTAANTO_WEIGHT_ESSENTIAL,
       optional: e.KOHTAANTO_WEIGHT_OPTIONAL,
       location: e.KOHTAANTO_WEIGHT_LOCATION,
+      occupation: e.KOHTAANTO_WEIGHT_OCCUPATION,
     },
     exactScanRatio: e.KOHTAANTO_EXACT_SCAN_RATIO,
     exactScanLimit: e.KOHTAANTO_EXACT_SCAN_LIMIT,

@@ -32,6 +32,7 @@ import { SqliteTrainingStore } from './adapters/sqlite/training-store.js';
 import { ReferralStore } from './adapters/sqlite/referrals.js';
 import { SkillNormalizer } from './core/taxonomy/normalizer.js';
 import { isTaxonomyDir, loadEscoCsv } from './adapters/taxonomy/esco-csv.js';
+import { eldDetector } from './adapters/language/eld-detector.js';
 import { jobseekerInput, type Jobseeker } from './core/schemas/jobseeker.js';
 import { vacancyInput, type Vacancy } from './core/schemas/vacancy.js';
 
@@ -91,6 +92,9 @@ type EngineConfig = Pick<
   | 'bulkMaxRecords'
 >;
 
+/** How often vacancies past their expiry date are closed (they are never returned in between either). */
+const EXPIRY_SWEEP_MS = 60 * 60 * 1000;
+
 export const databaseFile = (dataDir: string) => join(dataDir, 'kohtaanto.sqlite');
 export const indexFile = (dataDir: string, table: RecordTable) => join(dataDir, `${table}.hnsw`);
 
@@ -119,6 +123,11 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
     if (config.seedFixtures && jobseekers.service.count() === 0 && vacancies.service.count() === 0) {
       await seedFixtures(config.fixturesDir, jobseekers.service, vacancies.service, log);
     }
+    const closeExpired = async () => {
+      const closed = await vacancies.service.closeExpired();
+      if (closed > 0) log.info(`closed ${closed} expired vacancies`);
+    };
+    await closeExpired();
 
     const conceptSearch = await openConceptSearch(normalizer, chosen);
     const trainings = await TrainingCatalogue.open(new SqliteTrainingStore(db), normalizer, config.bulkMaxRecords);
@@ -143,13 +152,15 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
     flush();
     const timer = setInterval(flush, config.indexFlushSeconds * 1000);
     timer.unref();
+    const expiryTimer = setInterval(() => void closeExpired().catch((e: Error) => log.warn(`closing expired vacancies failed: ${e.message}`)), EXPIRY_SWEEP_MS);
+    expiryTimer.unref();
     const matcher = new Matcher(jobseekers.service, vacancies.service, chosen, normalizer, {
       weights: config.weights,
       poolFactor: 5,
       minPool: 100,
       exactScanRatio: config.exactScanRatio,
       exactScanLimit: config.exactScanLimit,
-    });
+    }, normalizer.taxonomy.skillCredit);
     const employmentAreas = config.employmentAreasFile
       ? EmploymentAreas.parse(readFileSync(config.employmentAreasFile, 'utf8'), regions)
       : defaultEmploymentAreas(regions);
@@ -196,6 +207,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       flush,
       close() {
         clearInterval(timer);
+        clearInterval(expiryTimer);
         if (compactionDue) compact();
         flush();
         db.close();
@@ -214,8 +226,10 @@ async function openNormalizer(config: EngineConfig, embedder: Embedder, log: Eng
   }
   const started = Date.now();
   const taxonomy = loadEscoCsv(config.taxonomyDir);
-  const nnThreshold = config.skillNnThreshold ?? (embedder.id.startsWith('lexical') ? 0.6 : 0.85);
-  const normalizer = await SkillNormalizer.create(taxonomy, embedder, { nnThreshold });
+  const lexical = embedder.id.startsWith('lexical');
+  const nnThreshold = config.skillNnThreshold ?? (lexical ? 0.6 : 0.85);
+  // Titles no occupation label names go to the nearest label only with a model (hashing vectors know no synonyms).
+  const normalizer = await SkillNormalizer.create(taxonomy, embedder, { nnThreshold, occupationNnThreshold: lexical ? 0 : 0.8 }, eldDetector);
   log.info(
     `Taxonomy: ${taxonomy.skills.size} skills, ${taxonomy.occupations.size} occupations (${taxonomy.languages.join(', ')}) ` +
       `from ${taxonomy.source} (KOHTAANTO_TAXONOMY_DIR) in ${Date.now() - started} ms`,
@@ -228,7 +242,7 @@ async function openConceptSearch(normalizer: SkillNormalizer, embedder: Embedder
   const taxonomy = normalizer.taxonomy;
   const semantic = !embedder.id.startsWith('lexical');
   const skillLabels = normalizer.labelVectors;
-  const occupationLabels = semantic ? await LabelVectors.build(embedder, taxonomy.occupations.values(), { alt: true }) : undefined;
+  const occupationLabels = semantic ? (normalizer.occupationVectors ?? (await LabelVectors.build(embedder, taxonomy.occupations.values(), { alt: true }))) : undefined;
   return {
     skills: new ConceptSearch(taxonomy, () => taxonomy.skills.values(), semantic && skillLabels ? { embedder, labels: skillLabels } : undefined),
     occupations: new ConceptSearch(taxonomy, () => taxonomy.occupations.values(), occupationLabels && { embedder, labels: occupationLabels }),

@@ -1,3 +1,4 @@
+import { conceptKeys, type ConceptKey } from './concept-index.js';
 import type { Jobseeker, StoredJobseeker } from './schemas/jobseeker.js';
 import type { StoredVacancy, Vacancy } from './schemas/vacancy.js';
 
@@ -17,8 +18,14 @@ export interface RecordKind<In extends BaseRecord> {
   /** Singular name in the users' words, used in messages ("jobseeker 'X' does not exist"). */
   name: 'jobseeker' | 'vacancy';
   documentText(record: In): string;
-  isMatchable(record: In): boolean;
+  /** Whether the record is matched and counted at all (an active jobseeker, an open vacancy not expired by `today`). */
+  isMatchable(record: In, today: string): boolean;
+  /** The concepts a stored record brings into others' candidate pools (see ConceptIndex). */
+  conceptKeys(record: Stored<In>): ConceptKey[];
 }
+
+/** Today as YYYY-MM-DD (UTC). */
+export const today = (now = new Date()) => now.toISOString().slice(0, 10);
 
 /** Title, skills and free text together: the title and skills carry most of the signal. */
 const document = (title: string, skills: string[], text: string) =>
@@ -28,12 +35,21 @@ export const jobseekerKind: RecordKind<Jobseeker> = {
   name: 'jobseeker',
   documentText: (j) => document(j.title, j.skills, j.summary),
   isMatchable: (j) => j.status === 'active',
+  conceptKeys: (j) => {
+    const stored = j as StoredJobseeker;
+    return conceptKeys(stored.normalized?.occupations ?? [], (stored.normalized?.skills ?? []).map((s) => s.uri));
+  },
 };
 
 export const vacancyKind: RecordKind<Vacancy> = {
   name: 'vacancy',
   documentText: (v) => document(v.title, v.skills, v.description),
-  isMatchable: (v) => v.status === 'open',
+  isMatchable: (v, day) => v.status === 'open' && (!v.expiresAt || v.expiresAt >= day),
+  conceptKeys: (v) => {
+    const stored = v as StoredVacancy;
+    const occupation = stored.normalized?.occupation;
+    return conceptKeys(occupation ? [occupation] : [], (stored.normalized?.essential ?? []).map((s) => s.uri));
+  },
 };
 
 export type { StoredJobseeker, StoredVacancy };

@@ -1,3 +1,5 @@
+import { regions } from './regions/regions.js';
+
 /** Where a jobseeker lives or a vacancy is, as the matcher sees it. */
 export interface Place {
   municipality?: string;
@@ -6,13 +8,27 @@ export interface Place {
 }
 
 /**
- * How well a vacancy's place suits a jobseeker's: 1 in the same municipality or for remote work,
- * 0.5 in the same region (maakunta), 0 elsewhere; null when the seeker's place is unknown.
+ * Distance at which the location part falls to one half: about the longest daily commute most
+ * jobseekers accept (Finnish commuting areas reach 30–50 km from their centre).
+ */
+export const HALF_FIT_KM = 40;
+
+/** Kilometres between the two places' municipality centres; undefined when either is unknown. */
+export function distanceKm(seeker: Place, vacancy: Place): number | undefined {
+  if (!seeker.municipality || !vacancy.municipality) return undefined;
+  return regions.distanceKm(seeker.municipality, vacancy.municipality);
+}
+
+/**
+ * How well a vacancy's place suits a jobseeker's: 1 for remote work or in the same municipality,
+ * then falling with the distance between municipality centres (0.5 at HALF_FIT_KM, 0.2 at twice
+ * that, near 0 across the country); null when the seeker's place is unknown.
  */
 export function locationFit(seeker: Place, vacancy: Place): number | null {
   if (vacancy.remote) return 1;
   if (!seeker.municipality) return null;
   if (seeker.municipality === vacancy.municipality) return 1;
-  if (seeker.region && seeker.region === vacancy.region) return 0.5;
-  return 0;
+  const km = distanceKm(seeker, vacancy);
+  if (km === undefined) return seeker.region && seeker.region === vacancy.region ? 0.5 : 0;
+  return Math.round((1 / (1 + (km / HALF_FIT_KM) ** 2)) * 10_000) / 10_000;
 }

@@ -8,7 +8,7 @@ import type { MatchHit, MatchQuery } from './schemas/match.js';
 import type { StoredVacancy } from './schemas/vacancy.js';
 import type { Jobseeker } from './schemas/jobseeker.js';
 import type { Vacancy } from './schemas/vacancy.js';
-import { scoreMatch, type OfferSide, type SeekerSide, type Weights } from './scoring.js';
+import { failsGate, scoreMatch, type OccupationRef, type OfferSide, type SeekerSide, type SkillCredit, type Weights } from './scoring.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 
 export interface MatchSettings {
@@ -52,8 +52,15 @@ export interface MatchCache {
 type Query = Pick<MatchQuery, 'k' | 'municipality' | 'region'> & {
   lang: string;
   /** Only records in these municipalities (an employment area), as well as any municipality or region given. */
-  within?: string[];
+  area?: string[];
+  /** Only records within this many km of the querying record's municipality. */
+  within?: number;
+  /** `last` (default): hits failing a hard requirement come after every pass; `ranked`: by score alone. */
+  failedGates?: 'last' | 'ranked';
 };
+
+const occupationsOf = (refs: { uri?: string; isco?: string }[] | undefined): OccupationRef[] =>
+  (refs ?? []).map((o) => ({ ...(o.uri ? { uri: o.uri } : {}), ...(o.isco ? { isco: o.isco } : {}) }));
 
 export const seekerSide = (j: StoredJobseeker): SeekerSide => ({
   skills: new Set(j.normalized.skills.map((s) => s.uri)),
@@ -63,6 +70,7 @@ export const seekerSide = (j: StoredJobseeker): SeekerSide => ({
   municipality: j.municipality,
   region: j.region,
   remote: j.remote,
+  occupations: occupationsOf(j.normalized.occupations),
 });
 
 const offerSide = (v: StoredVacancy): OfferSide => ({
@@ -74,6 +82,7 @@ const offerSide = (v: StoredVacancy): OfferSide => ({
   municipality: v.municipality,
   region: v.region,
   remote: v.remote,
+  occupation: v.normalized.occupation ? occupationsOf([v.normalized.occupation])[0] : undefined,
 });
 
 /** The scoring view of a record, computed once per record object (records are never mutated). */
@@ -89,9 +98,11 @@ function sideOf<R extends object, S extends SeekerSide | OfferSide>(record: R, m
 
 /**
  * Ranked, explained matches in both directions: vacancies for a jobseeker, candidates for a
- * vacancy, and either for ad-hoc text. Retrieval is semantic (the vector index, with location
- * filters applied inside the search); the pool is then re-ranked by the weighted score over
- * taxonomy skill concepts, and every hit explains itself.
+ * vacancy, and either for ad-hoc text. Retrieval is hybrid: the text's nearest neighbours in the
+ * vector index together with the records sharing the query's occupation, ISCO group or skills (the
+ * concept index), so that a Swedish CV reaches a Finnish vacancy of the same occupation whatever
+ * the texts' similarity; location filters apply inside both. The pool is then ranked by the
+ * weighted score (hits failing a hard requirement last) and every hit explains itself.
  */
 export class Matcher {
   constructor(
@@ -100,16 +111,17 @@ export class Matcher {
     private readonly embedder: Embedder,
     private readonly normalizer: SkillNormalizer,
     private readonly settings: MatchSettings,
+    private readonly credit?: SkillCredit,
   ) {}
 
   async vacanciesForJobseeker(id: string, query: Query): Promise<MatchHit[]> {
     const { record, vector } = await this.jobseekers.withVector(id);
-    return this.rank('vacancies', vector, seekerSide(record as StoredJobseeker), query);
+    return this.rank('vacancies', vector, seekerSide(record as StoredJobseeker), { ...query, centre: record.municipality });
   }
 
   async candidatesForVacancy(id: string, query: Query): Promise<MatchHit[]> {
     const { record, vector } = await this.vacancies.withVector(id);
-    return this.rank('jobseekers', vector, offerSide(record as StoredVacancy), query);
+    return this.rank('jobseekers', vector, offerSide(record as StoredVacancy), { ...query, centre: record.municipality });
   }
 
   /**
@@ -117,7 +129,7 @@ export class Matcher {
    * had this skill". `records` caches parsed vacancies across repeated calls.
    */
   vacanciesForProfile(vector: Float32Array, side: SeekerSide, query: Query, cache?: MatchCache): Promise<MatchHit[]> {
-    return this.rank('vacancies', vector, side, query, cache);
+    return this.rank('vacancies', vector, side, { ...query, centre: side.municipality }, cache);
   }
 
   async forText(profile: AdHocProfile, target: Side, query: Query): Promise<MatchHit[]> {
@@ -128,47 +140,63 @@ export class Matcher {
     const text = [profile.skills.join(', '), profile.text].filter((s) => s.length > 0).join('\n');
     const [vector] = await this.embedder.embed([text], 'query');
     const location = { municipality: place?.code, region: place?.regionCode, remote: profile.remote ?? false };
+    const ranked = { ...query, centre: place?.code };
+    const firstLine = profile.text.split('\n')[0]!.slice(0, 200);
     if (target === 'vacancies') {
-      const { skills } = await this.normalizer.forJobseeker({ skills: profile.skills, summary: profile.text });
-      return this.rank(target, vector!, { ...location, skills: new Set(skills.map((s) => s.uri)) }, query);
+      const read = await this.normalizer.forJobseeker({ title: firstLine, skills: profile.skills, summary: profile.text });
+      const side = { ...location, skills: new Set(read.skills.map((s) => s.uri)), occupations: occupationsOf(read.occupations) };
+      return this.rank(target, vector!, side, ranked);
     }
-    // A pasted job description: its skill list is required; without one, the skills it names are.
+    // A pasted job description: its skill list is required; without one, the skills it names as needed are.
     const listed = await this.normalizer.fromStrings(profile.skills, 'skills');
-    const essential = (listed.length > 0 ? listed : this.normalizer.fromText(profile.text)).map((s) => s.uri);
-    return this.rank(target, vector!, { ...location, essential, optional: [] }, query);
+    const essential = (listed.length > 0 ? listed : this.normalizer.readText(profile.text).held).map((s) => s.uri);
+    const occupation = await this.normalizer.occupationOf(firstLine, undefined);
+    return this.rank(target, vector!, { ...location, essential, optional: [], occupation: occupation && occupationsOf([occupation])[0] }, ranked);
   }
 
   private async rank(
     target: Side,
     vector: Float32Array,
     from: SeekerSide | OfferSide,
-    query: Query,
+    query: Query & { centre?: string },
     cache?: MatchCache,
   ): Promise<MatchHit[]> {
     const service: RecordService<Jobseeker | Vacancy> =
       target === 'vacancies' ? (this.vacancies as RecordService<Jobseeker | Vacancy>) : this.jobseekers;
     const filter = locationFilter(query);
     const pool = Math.max(query.k * this.settings.poolFactor, this.settings.minPool, query.k);
-    const hits = filter ? this.searchFiltered(service, vector, pool, filter) : service.index.search(vector, pool);
+    const textHits = filter ? this.searchFiltered(service, vector, pool, filter) : service.index.search(vector, pool);
+    const hits = this.withConceptNeighbours(service, target, vector, from, textHits, pool, filter);
 
     const entries = (cache?.records ?? new Map()) as Map<number, StoredJobseeker | StoredVacancy>;
     const missing = hits.filter((h) => !entries.has(h.label)).map((h) => h.label);
     for (const [label, record] of service.cache.byLabels(missing)) entries.set(label, record as StoredJobseeker | StoredVacancy);
     // Score the whole pool, keep the best k, and only then build their explanations.
+    const day = service.today();
     const scored = [];
     for (const hit of hits) {
       const record = entries.get(hit.label);
-      if (!record) continue;
+      // Expired since the last sweep (see RecordService.closeExpired): never returned.
+      if (!record || !service.kind.isMatchable(record as never, day)) continue;
       const score =
         target === 'vacancies'
-          ? scoreMatch(from as SeekerSide, sideOf(record as StoredVacancy, offerSide), hit.similarity, this.settings.weights)
-          : scoreMatch(sideOf(record as StoredJobseeker, seekerSide), from as OfferSide, hit.similarity, this.settings.weights);
-      scored.push({ record, score });
+          ? scoreMatch(from as SeekerSide, sideOf(record as StoredVacancy, offerSide), hit.similarity, this.settings.weights, this.credit)
+          : scoreMatch(sideOf(record as StoredJobseeker, seekerSide), from as OfferSide, hit.similarity, this.settings.weights, this.credit);
+      scored.push({ record, score, failed: query.failedGates === 'ranked' ? false : failsGate(score.gates) });
     }
-    scored.sort((a, b) => b.score.score - a.score.score || b.score.parts.semantic - a.score.parts.semantic || a.record.id.localeCompare(b.record.id));
-    const label = (s: { uri: string; importance: 'essential' | 'optional' }) => ({
-      ...s,
-      label: this.normalizer.taxonomy.label(s.uri, query.lang),
+    scored.sort(
+      (a, b) =>
+        Number(a.failed) - Number(b.failed) ||
+        b.score.score - a.score.score ||
+        b.score.parts.semantic - a.score.parts.semantic ||
+        a.record.id.localeCompare(b.record.id),
+    );
+    const taxonomy = this.normalizer.taxonomy;
+    const label = (s: { uri: string; importance: 'essential' | 'optional'; via?: string }) => ({
+      uri: s.uri,
+      importance: s.importance,
+      label: taxonomy.label(s.uri, query.lang),
+      ...(s.via ? { via: taxonomy.label(s.via, query.lang) } : {}),
     });
     return scored.slice(0, query.k).map(({ record, score }) => ({
       id: record.id,
@@ -177,12 +205,38 @@ export class Matcher {
       municipalityName: regions.municipality(record.municipality)?.nameFi ?? record.municipality,
       region: record.region,
       ...('employer' in record && record.employer ? { employer: record.employer } : {}),
+      ...(score.distanceKm !== undefined ? { distanceKm: score.distanceKm } : {}),
       score: score.score,
       parts: score.parts,
       gates: score.gates,
       matchedSkills: score.matched.map(label),
       missingSkills: score.missing.map(label),
     }));
+  }
+
+  /**
+   * The text neighbours joined by the records sharing the query's occupation, ISCO group or skills
+   * (best `pool` of them by the concept index), with their text similarity read from the index.
+   */
+  private withConceptNeighbours(
+    service: RecordService<Jobseeker | Vacancy>,
+    target: Side,
+    vector: Float32Array,
+    from: SeekerSide | OfferSide,
+    textHits: IndexHit[],
+    pool: number,
+    filter: LocationFilter | undefined,
+  ): IndexHit[] {
+    const query =
+      target === 'vacancies'
+        ? { occupations: (from as SeekerSide).occupations ?? [], skills: (from as SeekerSide).skills }
+        : { occupations: (from as OfferSide).occupation ? [(from as OfferSide).occupation!] : [], skills: (from as OfferSide).essential };
+    const allowed = filter ? service.areas.setIn(filter) : undefined;
+    const concepts = service.concepts.search(query, pool, allowed, target === 'vacancies' ? 'record' : 'query');
+    if (concepts.length === 0) return textHits;
+    const seen = new Set(textHits.map((h) => h.label));
+    const extra = concepts.filter((c) => !seen.has(c.label)).map((c) => c.label);
+    return extra.length === 0 ? textHits : [...textHits, ...service.index.similarities(vector, extra)];
   }
 
   private searchFiltered(service: RecordService<Jobseeker | Vacancy>, vector: Float32Array, pool: number, filter: LocationFilter): IndexHit[] {
@@ -198,10 +252,15 @@ export class Matcher {
   }
 }
 
-function locationFilter(query: Query): LocationFilter | undefined {
-  if (!query.municipality && !query.region && !query.within) return undefined;
+function locationFilter(query: Query & { centre?: string }): LocationFilter | undefined {
+  if (!query.municipality && !query.region && !query.area && query.within === undefined) return undefined;
   const filter: LocationFilter = {};
-  if (query.within) filter.municipalities = query.within;
+  if (query.area) filter.municipalities = query.area;
+  if (query.within !== undefined) {
+    if (!query.centre) throw invalidInput([{ field: 'within', message: 'a distance needs a municipality to measure from' }]);
+    const near = regions.municipalitiesWithin(query.centre, query.within);
+    filter.municipalities = filter.municipalities ? filter.municipalities.filter((m) => near.includes(m)) : near;
+  }
   if (query.municipality) {
     const m = regions.municipality(query.municipality);
     if (!m) throw invalidInput([{ field: 'municipality', message: `unknown municipality '${query.municipality}'` }]);

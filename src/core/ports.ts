@@ -34,6 +34,8 @@ export interface VectorIndex {
   /** Adds the vector, or replaces the one stored under the label. */
   upsert(label: number, vector: Float32Array): void;
   remove(label: number): void;
+  /** Cosine similarity of the vector to each of these live labels' vectors (labels not in the index are left out). */
+  similarities(vector: Float32Array, labels: number[]): IndexHit[];
   /** Nearest neighbours; with `allowed`, only those labels are considered (filter inside the search). */
   search(vector: Float32Array, k: number, allowed?: ReadonlySet<number>): IndexHit[];
 }
@@ -80,6 +82,8 @@ export interface RecordStore<R> {
   matchableLabels(filter: LocationFilter, embedder: string): number[];
   /** Every matchable record's label and vector made by `embedder`, for rebuilding the index. */
   matchableVectors(embedder: string): Iterable<{ label: number; vector: Float32Array }>;
+  /** Ids of matchable records whose `expiresAt` is before `today` (YYYY-MM-DD). */
+  expiredIds(today: string): string[];
   /** Records not embedded by `embedder` or not derived by `derivedBy` (to be redone). */
   staleRecords(embedder: string, derivedBy: string, limit: number): R[];
   count(): number;
@@ -96,6 +100,8 @@ export interface AnalyticsFilter {
   to?: string;
   /** Only vacancies requiring, and jobseekers working in, this language. */
   language?: string;
+  /** Vacancies still open (not expired) on this day; today when absent. */
+  openOn?: string;
 }
 
 /** Counts grouped by the records' occupation as entered (an ISCO code, ESCO URI or label). */
@@ -126,4 +132,9 @@ export interface AnalyticsSource {
   /** Ids of open vacancies / active jobseekers passing the filter (for sampling with the match engine). */
   vacancyIds(filter: AnalyticsFilter): string[];
   jobseekerIds(filter: AnalyticsFilter, longTermSince?: string): string[];
+}
+
+/** Tells which language a text is written in (fi, sv or en); undefined when unsure or another. */
+export interface LanguageDetector {
+  detect(text: string): string | undefined;
 }

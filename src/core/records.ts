@@ -3,6 +3,8 @@ import { alreadyExists, invalidInput, notFound, tooManyRecords } from './errors.
 import type { BaseRecord, RecordKind, Stored } from './kinds.js';
 import type { Embedder, EntryToSave, LocationFilter, RecordStore, VectorIndex } from './ports.js';
 import { AreaVectors } from './area-vectors.js';
+import { ConceptIndex } from './concept-index.js';
+import { today } from './kinds.js';
 import { RecordCache } from './record-cache.js';
 import { regions } from './regions/regions.js';
 
@@ -54,6 +56,7 @@ export class RecordService<In extends BaseRecord> {
   readonly areas: AreaVectors;
   /** Parsed records by label, for the candidate pools of matches. */
   readonly cache: RecordCache<Stored<In>>;
+  private conceptIndex: ConceptIndex | undefined;
 
   constructor(
     readonly kind: RecordKind<In>,
@@ -72,6 +75,43 @@ export class RecordService<In extends BaseRecord> {
       options.areaCacheVectors ?? 0,
     );
     this.cache = new RecordCache(store, options.recordCacheSize ?? 0);
+  }
+
+  /**
+   * Matchable records by occupation, ISCO group and skills (see ConceptIndex): read from the store
+   * on first use, then patched by every write.
+   */
+  get concepts(): ConceptIndex {
+    if (!this.conceptIndex) {
+      const index = new ConceptIndex();
+      const labels = this.store.matchableLabels({}, this.embedder.id);
+      for (let i = 0; i < labels.length; i += 1000) {
+        for (const entry of this.store.getByLabels(labels.slice(i, i + 1000))) index.set(entry.label, this.kind.conceptKeys(entry.record));
+      }
+      this.conceptIndex = index;
+    }
+    return this.conceptIndex;
+  }
+
+  /** Today, by the service's clock (YYYY-MM-DD). */
+  today(): string {
+    return today(this.now());
+  }
+
+  /**
+   * Takes records whose expiry date has passed out of matching (vacancies past `expiresAt`):
+   * stored again as not matchable, so they leave the index, the concept index and the analytics.
+   */
+  async closeExpired(): Promise<number> {
+    const ids = this.store.expiredIds(this.today());
+    for (let i = 0; i < ids.length; i += 256) {
+      const records = ids.slice(i, i + 256).flatMap((id) => {
+        const entry = this.store.get(id);
+        return entry ? [entry.record] : [];
+      });
+      this.commit(await this.prepare(records));
+    }
+    return ids.length;
   }
 
   /** Largest batch putMany and removeMany accept. */
@@ -139,6 +179,7 @@ export class RecordService<In extends BaseRecord> {
     const missing = unique.filter((id) => !this.store.get(id));
     const labels = this.store.removeAll(unique);
     for (const label of labels) if (this.index.has(label)) this.index.remove(label);
+    for (const label of labels) this.conceptIndex?.remove(label);
     if (labels.length > 0) {
       this.areas.changed(before.map((b) => ({ before: b })));
       this.cache.changed(labels);
@@ -177,6 +218,7 @@ export class RecordService<In extends BaseRecord> {
 
   private async prepare(inputs: In[]): Promise<EntryToSave<Stored<In>>[]> {
     const now = this.now().toISOString();
+    const day = today(this.now());
     const texts = inputs.map((input) => this.kind.documentText(input));
     const hashes = texts.map(hashText);
     const vectors: (Float32Array | undefined)[] = inputs.map((input, i) => {
@@ -209,7 +251,7 @@ export class RecordService<In extends BaseRecord> {
         textHash: hashes[i]!,
         embedder: this.embedder.id,
         derivedBy: this.derivedBy,
-        matchable: this.kind.isMatchable(input),
+        matchable: this.kind.isMatchable(input, day),
       };
     });
   }
@@ -220,6 +262,8 @@ export class RecordService<In extends BaseRecord> {
     saved.forEach((s, i) => {
       if (s.matchable) this.index.upsert(s.label, entries[i]!.vector);
       else if (this.index.has(s.label)) this.index.remove(s.label);
+      if (s.matchable) this.conceptIndex?.set(s.label, this.kind.conceptKeys(entries[i]!.record));
+      else this.conceptIndex?.remove(s.label);
     });
     if (saved.length === 0) return;
     this.cache.changed(saved.map((s) => s.label));

@@ -1,16 +1,27 @@
-import { locationFit, type Place } from './location.js';
+import { distanceKm as locationDistance, locationFit, type Place } from './location.js';
 
 export interface Weights {
   semantic: number;
   essential: number;
   optional: number;
   location: number;
+  occupation: number;
 }
 
-export const DEFAULT_WEIGHTS: Weights = { semantic: 0.5, essential: 0.3, optional: 0.1, location: 0.1 };
+/**
+ * Chosen on the labelled match set (`npm run bench:quality -- --tune`, see benchmarks/README.md):
+ * the grid point with the best mean nDCG@10 over both directions, lexical and model embedders.
+ */
+export const DEFAULT_WEIGHTS: Weights = { semantic: 0.5, essential: 0.3, optional: 0.1, location: 0.1, occupation: 0 };
 
 /** A hard requirement, shown beside the score rather than folded into it. */
 export type Gate = 'pass' | 'unknown' | 'fail';
+
+/** An occupation as scoring sees it: its ESCO concept and ISCO-08 unit group (4 digits), either may be unknown. */
+export interface OccupationRef {
+  uri?: string;
+  isco?: string;
+}
 
 /** The jobseeker side, reduced to what scoring needs. */
 export interface SeekerSide extends Place {
@@ -19,6 +30,8 @@ export interface SeekerSide extends Place {
   languages?: string[];
   drivingLicence?: boolean;
   workingTime?: 'full' | 'part' | 'any';
+  /** The occupations the jobseeker works in or seeks. */
+  occupations?: OccupationRef[];
 }
 
 /** The vacancy side. */
@@ -28,7 +41,16 @@ export interface OfferSide extends Place {
   languages?: string[];
   drivingLicenceRequired?: boolean;
   workingTime?: 'full' | 'part';
+  occupation?: OccupationRef;
 }
+
+/**
+ * How much of a required skill a jobseeker's skills cover: 1 for the skill itself or a narrower
+ * one ("MIG welding" covers "welding"), less for a broader one; 0 when nothing relates.
+ */
+export type SkillCredit = (held: ReadonlySet<string>, required: string) => { credit: number; via?: string };
+
+export const exactCredit: SkillCredit = (held, required) => ({ credit: held.has(required) ? 1 : 0 });
 
 export interface Score {
   score: number;
@@ -39,10 +61,15 @@ export interface Score {
     essential: number | null;
     optional: number | null;
     location: number | null;
+    /** 1 same occupation, less for the same ISCO unit, minor or sub-major group; null when either side's is unknown. */
+    occupation: number | null;
   };
   gates: { language: Gate; licence: Gate; workingTime: Gate };
-  matched: { uri: string; importance: 'essential' | 'optional' }[];
+  /** Required skills covered; `via` names the jobseeker's related skill when it is not the skill itself. */
+  matched: { uri: string; importance: 'essential' | 'optional'; via?: string }[];
   missing: { uri: string; importance: 'essential' | 'optional' }[];
+  /** Kilometres between the two municipalities' centres; undefined when unknown or remote. */
+  distanceKm?: number;
 }
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
@@ -57,20 +84,53 @@ function gates(seeker: SeekerSide, offer: OfferSide): Score['gates'] {
   return { language, licence, workingTime };
 }
 
+/** Whether any hard requirement fails (such matches rank after every pass unless asked otherwise). */
+export const failsGate = (g: Score['gates']) => g.language === 'fail' || g.licence === 'fail' || g.workingTime === 'fail';
+
+/** Credit for sharing an occupation: the same concept, then ever wider ISCO-08 groups. */
+const ISCO_CREDIT = [
+  [4, 0.8],
+  [3, 0.5],
+  [2, 0.25],
+] as const;
+
+export function occupationFit(seeker: OccupationRef[] | undefined, offer: OccupationRef | undefined): number | null {
+  if (!offer || (!offer.uri && !offer.isco) || !seeker?.length) return null;
+  let best = 0;
+  for (const o of seeker) {
+    if (o.uri && o.uri === offer.uri) return 1;
+    if (!o.isco || !offer.isco) continue;
+    for (const [digits, credit] of ISCO_CREDIT) {
+      if (o.isco.length >= digits && o.isco.slice(0, digits) === offer.isco.slice(0, digits)) {
+        best = Math.max(best, credit);
+        break;
+      }
+    }
+  }
+  return best;
+}
+
 /**
  * Weighted mean of the parts that are known: an unknown part (null) drops out and the other weights
  * are renormalised. Gates (language, licence, working time) are reported, not scored.
  */
-export function scoreMatch(seeker: SeekerSide, offer: OfferSide, similarity: number, weights: Weights): Score {
+export function scoreMatch(
+  seeker: SeekerSide,
+  offer: OfferSide,
+  similarity: number,
+  weights: Weights,
+  credit: SkillCredit = exactCredit,
+): Score {
   const matched: Score['matched'] = [];
   const missing: Score['missing'] = [];
   const coverage = (uris: string[], importance: 'essential' | 'optional') => {
     if (uris.length === 0) return null;
     let had = 0;
     for (const uri of uris) {
-      if (seeker.skills.has(uri)) {
-        had++;
-        matched.push({ uri, importance });
+      const c = credit(seeker.skills, uri);
+      if (c.credit > 0) {
+        had += c.credit;
+        matched.push(c.via ? { uri, importance, via: c.via } : { uri, importance });
       } else missing.push({ uri, importance });
     }
     return seeker.skills.size === 0 ? null : round(had / uris.length);
@@ -80,14 +140,20 @@ export function scoreMatch(seeker: SeekerSide, offer: OfferSide, similarity: num
     essential: coverage(offer.essential, 'essential'),
     optional: coverage(offer.optional, 'optional'),
     location: locationFit(seeker, offer),
+    occupation: occupationFit(seeker.occupations, offer.occupation),
   };
   let total = 0;
   let weight = 0;
-  for (const key of ['semantic', 'essential', 'optional', 'location'] as const) {
+  for (const key of ['semantic', 'essential', 'optional', 'location', 'occupation'] as const) {
     const value = parts[key];
-    if (value === null) continue;
+    if (value === null || weights[key] === 0) continue;
     total += weights[key] * value;
     weight += weights[key];
   }
-  return { score: round(weight > 0 ? total / weight : 0), parts, gates: gates(seeker, offer), matched, missing };
+  const score: Score = { score: round(weight > 0 ? total / weight : 0), parts, gates: gates(seeker, offer), matched, missing };
+  if (!offer.remote && seeker.municipality && offer.municipality) {
+    const km = locationDistance(seeker, offer);
+    if (km !== undefined) score.distanceKm = km;
+  }
+  return score;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locationFit } from '../../src/core/location.js';
-import { DEFAULT_WEIGHTS, scoreMatch, type OfferSide, type SeekerSide } from '../../src/core/scoring.js';
+import { DEFAULT_WEIGHTS, failsGate, occupationFit, scoreMatch, type OfferSide, type SeekerSide } from '../../src/core/scoring.js';
 
 const seeker: SeekerSide = { skills: new Set(['a', 'b', 'x']), municipality: '837', region: '06', languages: ['fi'], drivingLicence: true, workingTime: 'full' };
 const offer: OfferSide = { essential: ['a', 'b', 'c', 'd'], optional: ['x', 'y'], municipality: '837', region: '06', languages: ['fi'], workingTime: 'full' };
@@ -8,7 +8,7 @@ const offer: OfferSide = { essential: ['a', 'b', 'c', 'd'], optional: ['x', 'y']
 describe('scoreMatch', () => {
   it('is the weighted mean of semantic, essential, optional and location parts', () => {
     const s = scoreMatch(seeker, offer, 0.8, DEFAULT_WEIGHTS);
-    expect(s.parts).toEqual({ semantic: 0.8, essential: 0.5, optional: 0.5, location: 1 });
+    expect(s.parts).toEqual({ semantic: 0.8, essential: 0.5, optional: 0.5, location: 1, occupation: null });
     expect(s.score).toBeCloseTo(0.5 * 0.8 + 0.3 * 0.5 + 0.1 * 0.5 + 0.1 * 1, 4);
     expect(s.missing).toEqual([
       { uri: 'c', importance: 'essential' },
@@ -48,11 +48,40 @@ describe('scoreMatch', () => {
 });
 
 describe('locationFit', () => {
-  it('is 1 in the same municipality or for remote work, 0.5 in the same region, else 0', () => {
+  it('is 1 in the same municipality or for remote work, then falls with the distance between centres', () => {
     expect(locationFit({ municipality: '837', region: '06' }, { municipality: '837', region: '06' })).toBe(1);
-    expect(locationFit({ municipality: '536', region: '06' }, { municipality: '837', region: '06' })).toBe(0.5);
-    expect(locationFit({ municipality: '091', region: '01' }, { municipality: '837', region: '06' })).toBe(0);
+    // Nokia–Tampere ~15 km: most of the way; Lahti–Hollola ~7 km; Helsinki–Tampere ~160 km: near nothing.
+    expect(locationFit({ municipality: '536', region: '06' }, { municipality: '837', region: '06' })).toBeGreaterThan(0.8);
+    expect(locationFit({ municipality: '398', region: '07' }, { municipality: '098', region: '07' })).toBeGreaterThan(0.95);
+    expect(locationFit({ municipality: '091', region: '01' }, { municipality: '837', region: '06' })).toBeLessThan(0.1);
+    // Lahti–Vaasa (~330 km) is far below Lahti–Orimattila (~20 km), though neither shares the municipality.
+    expect(locationFit({ municipality: '398' }, { municipality: '905' })).toBeLessThan(0.02);
+    expect(locationFit({ municipality: '398' }, { municipality: '560' })).toBeGreaterThan(0.75);
     expect(locationFit({ municipality: '091', region: '01' }, { municipality: '837', region: '06', remote: true })).toBe(1);
     expect(locationFit({}, { municipality: '837' })).toBeNull();
+  });
+});
+
+describe('occupation fit and related skills', () => {
+  it('gives the same occupation full credit, then less for ever wider ISCO groups; unknown is null', () => {
+    expect(occupationFit([{ uri: 'o:nurse', isco: '2221' }], { uri: 'o:nurse', isco: '2221' })).toBe(1);
+    expect(occupationFit([{ uri: 'o:a', isco: '7212' }], { uri: 'o:b', isco: '7212' })).toBe(0.8);
+    expect(occupationFit([{ isco: '7212' }], { isco: '7213' })).toBe(0.5);
+    expect(occupationFit([{ isco: '2221' }], { isco: '5321' })).toBe(0);
+    expect(occupationFit([], { isco: '5321' })).toBeNull();
+    expect(occupationFit([{ isco: '5321' }], undefined)).toBeNull();
+  });
+
+  it('counts a narrower held skill fully and a broader one in part, naming it', () => {
+    const credit = (held: ReadonlySet<string>, required: string) =>
+      held.has(required) ? { credit: 1 } : held.has('mig') && required === 'welding' ? { credit: 1, via: 'mig' } : { credit: 0 };
+    const s = scoreMatch({ skills: new Set(['mig']) }, { essential: ['welding', 'drawings'], optional: [] }, 0.5, DEFAULT_WEIGHTS, credit);
+    expect(s.parts.essential).toBe(0.5);
+    expect(s.matched).toEqual([{ uri: 'welding', importance: 'essential', via: 'mig' }]);
+  });
+
+  it('reports failed gates so that the matcher can rank them last', () => {
+    expect(failsGate({ language: 'fail', licence: 'pass', workingTime: 'pass' })).toBe(true);
+    expect(failsGate({ language: 'unknown', licence: 'pass', workingTime: 'pass' })).toBe(false);
   });
 });

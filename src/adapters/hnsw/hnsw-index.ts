@@ -100,6 +100,18 @@ export class HnswVectorIndex implements VectorIndex {
     this.dirty = true;
   }
 
+  similarities(vector: Float32Array, labels: number[]): IndexHit[] {
+    const hits: IndexHit[] = [];
+    for (const label of labels) {
+      if (!this.live.has(label)) continue;
+      const point = this.hnsw.getPoint(label);
+      let dot = 0;
+      for (let i = 0; i < point.length; i++) dot += point[i]! * vector[i]!;
+      hits.push({ label, similarity: dot });
+    }
+    return hits;
+  }
+
   search(vector: Float32Array, k: number, allowed?: ReadonlySet<number>): IndexHit[] {
     const n = Math.min(k, this.live.size, allowed ? allowed.size : Infinity);
     if (n <= 0) return [];

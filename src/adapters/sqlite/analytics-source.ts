@@ -75,6 +75,11 @@ function conditions(side: Side, filter: AnalyticsFilter): { where: string; param
     clauses.push(`r.municipality IN (SELECT value FROM json_each(?))`);
     params.push(JSON.stringify(filter.municipalities));
   }
+  if (side === 'vacancies') {
+    // Expired vacancies are never demand, even before the hourly sweep marks them closed.
+    clauses.push('(r.expires IS NULL OR r.expires >= ?)');
+    params.push(filter.openOn ?? new Date().toISOString().slice(0, 10));
+  }
   if (side === 'vacancies' && filter.from) {
     clauses.push('r.published >= ?');
     params.push(filter.from);

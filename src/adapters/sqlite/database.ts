@@ -121,15 +121,35 @@ const MIGRATIONS: string[] = [
       uri        TEXT NOT NULL,
       importance TEXT NOT NULL,
       PRIMARY KEY (kind, label, uri)
-    ) WITHOUT ROWID;` + (['jobseekers', 'vacancies'] as const).map(analyticsFacts).join('\n'),
+    ) WITHOUT ROWID;` + (['jobseekers', 'vacancies'] as const).map((kind) => analyticsFacts(kind, 5)).join('\n'),
+  // 6: vacancies' expiry date among the analytics facts (expired vacancies are not demand), and the
+  // occupation inferred from the title where none was entered (so that analytics count it).
+  `ALTER TABLE analytics_records ADD COLUMN expires TEXT;` +
+    (['jobseekers', 'vacancies'] as const)
+      .map(
+        (kind) => `
+    DROP TRIGGER ${kind}_facts_insert;
+    DROP TRIGGER ${kind}_facts_update;
+    DROP TRIGGER ${kind}_facts_delete;
+    DELETE FROM analytics_skills WHERE kind = '${kind}';
+    DELETE FROM analytics_records WHERE kind = '${kind}';
+    ${analyticsFacts(kind, 6)}`,
+      )
+      .join('\n'),
 ];
 
 /**
  * The SQL that keeps one kind's analytics facts: triggers refreshing a record's rows on insert,
  * update and delete, then the copy of the records already stored.
  */
-function analyticsFacts(kind: 'jobseekers' | 'vacancies'): string {
+function analyticsFacts(kind: 'jobseekers' | 'vacancies', version: 5 | 6): string {
   const vacancy = kind === 'vacancies';
+  const occupation = (R: string) =>
+    version === 5
+      ? `${R}.record ->> '$.occupation'`
+      : vacancy
+        ? `coalesce(${R}.record ->> '$.occupation', ${R}.record ->> '$.normalized.occupation.uri', ${R}.record ->> '$.normalized.occupation.isco')`
+        : `coalesce(${R}.record ->> '$.occupation', ${R}.record ->> '$.normalized.occupations[0].uri', ${R}.record ->> '$.normalized.occupations[0].isco')`;
   /** Statements inserting the facts of record R (NEW in a trigger) drawn `from` the given source. */
   const insert = (R: string, from: string) => {
     const skills = (vacancy ? [['essential', 'essential'], ['optional', 'optional']] : [['skills', 'has']]).map(
@@ -137,12 +157,14 @@ function analyticsFacts(kind: 'jobseekers' | 'vacancies'): string {
         SELECT '${kind}', ${R}.label, s.value ->> '$.uri', '${importance}' FROM ${from ? `${from}, ` : ''}json_each(${R}.record, '$.normalized.${path}') s;`,
     );
     return [
-      `INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages)
-        SELECT '${kind}', ${R}.label, ${R}.municipality, ${R}.matchable, ${R}.record ->> '$.occupation',
+      `INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages${version === 6 ? ', expires' : ''})
+        SELECT '${kind}', ${R}.label, ${R}.municipality, ${R}.matchable, ${occupation(R)},
           ${vacancy ? `coalesce(${R}.record ->> '$.positions', 1)` : '1'},
           ${vacancy ? `coalesce(${R}.record ->> '$.publishedAt', substr(${R}.record ->> '$.createdAt', 1, 10))` : 'NULL'},
           ${vacancy ? 'NULL' : `${R}.record ->> '$.unemployedSince'`},
-          ',' || coalesce((SELECT group_concat(value, ',') FROM json_each(${R}.record, '$.languages')), '') || ','${from ? ` FROM ${from}` : ''};`,
+          ',' || coalesce((SELECT group_concat(value, ',') FROM json_each(${R}.record, '$.languages')), '') || ','${
+            version === 6 ? `, ${vacancy ? `${R}.record ->> '$.expiresAt'` : 'NULL'}` : ''
+          }${from ? ` FROM ${from}` : ''};`,
       ...skills,
     ].join('\n      ');
   };

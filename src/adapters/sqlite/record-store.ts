@@ -56,6 +56,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
         `SELECT record FROM ${t} WHERE embedder < ? OR embedder > ? OR derived_by < ? OR derived_by > ? LIMIT ?`,
       ),
       count: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${t}`),
+      expired: db.prepare<[string], string>(`SELECT id FROM ${t} WHERE matchable = 1 AND record ->> '$.expiresAt' < ? ORDER BY id`).pluck(),
       recordsByLabels: db.prepare<[string], Row>(
         `SELECT label, record FROM ${t} WHERE label IN (SELECT value FROM json_each(?))`,
       ),
@@ -147,6 +148,10 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
 
   *matchableVectors(embedder: string): Iterable<{ label: number; vector: Float32Array }> {
     for (const row of this.s.matchable.iterate(embedder)) yield { label: row.label, vector: fromBlob(row.vector) };
+  }
+
+  expiredIds(today: string): string[] {
+    return this.s.expired.all(today);
   }
 
   staleRecords(embedder: string, derivedBy: string, limit: number): R[] {

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { OccupationConcept, SkillConcept } from '../../core/taxonomy/taxonomy.js';
+import type { IscoGroup, OccupationConcept, SkillConcept, TaxonomyExtras } from '../../core/taxonomy/taxonomy.js';
 import { Taxonomy } from '../../core/taxonomy/taxonomy.js';
 
 type Row = Record<string, string>;
@@ -71,8 +71,29 @@ export function loadEscoCsv(dir: string): Taxonomy {
       (row.relationType === 'essential' ? occupation.essential : occupation.optional).push(row.skillUri);
     }
   }
+  const extras: TaxonomyExtras = {};
+  if (files.includes('broaderRelationsSkillPillar.csv')) {
+    extras.broaderSkills = read('broaderRelationsSkillPillar.csv').flatMap((row) =>
+      row.conceptUri && row.broaderUri && skills.has(row.conceptUri) && skills.has(row.broaderUri) ? [[row.conceptUri, row.broaderUri] as [string, string]] : [],
+    );
+  }
+  if (files.includes('skillSkillRelations.csv')) {
+    extras.relatedSkills = read('skillSkillRelations.csv').flatMap((row) =>
+      row.originalSkillUri && row.relatedSkillUri ? [[row.originalSkillUri, row.relatedSkillUri] as [string, string]] : [],
+    );
+  }
+  const groups = new Map<string, IscoGroup>();
+  for (const lang of langsOf('ISCOGroups')) {
+    for (const row of read(`ISCOGroups_${lang}.csv`)) {
+      if (!row.conceptUri || !row.preferredLabel || !row.code) continue;
+      const group = groups.get(row.code) ?? { uri: row.conceptUri, code: row.code, labels: {} };
+      group.labels[lang] = labelsOf(row);
+      groups.set(row.code, group);
+    }
+  }
+  if (groups.size > 0) extras.iscoGroups = [...groups.values()];
   const id = `${basename(dir)}:${hash.digest('hex').slice(0, 12)}`;
-  return new Taxonomy(id, dir, [...skills.values()], [...occupations.values()]);
+  return new Taxonomy(id, dir, [...skills.values()], [...occupations.values()], extras);
 }
 
 export const isTaxonomyDir = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => /^skills_[a-z]{2,3}\.csv$/.test(f));

@@ -72,14 +72,14 @@ export class MismatchSummary {
     let staffed = 0;
     const sampledVacancies = evenSample(vacancyIds, this.settings.sample);
     for (const id of sampledVacancies) {
-      const hits = await this.matcher.candidatesForVacancy(id, { k: query.candidates, lang: query.lang, within });
+      const hits = await this.matcher.candidatesForVacancy(id, { k: query.candidates, lang: query.lang, area: within });
       if (hits.filter((h) => h.score >= this.settings.suitableScore).length >= query.candidates) staffed++;
     }
     // Long-term unemployed without a single suitable vacancy in the area.
     let stranded = 0;
     const sampledLongTerm = isSuppressed(longTermIds.length) ? [] : evenSample(longTermIds, this.settings.sample);
     for (const id of sampledLongTerm) {
-      const [best] = await this.matcher.vacanciesForJobseeker(id, { k: 1, lang: query.lang, within });
+      const [best] = await this.matcher.vacanciesForJobseeker(id, { k: 1, lang: query.lang, area: within });
       if (!best || best.score < this.settings.suitableScore) stranded++;
     }
     const shown = occupations.filter((o) => o.gap !== null);

@@ -69,7 +69,7 @@ export class TrainingPlanner {
   async plan(area: AnalysisArea, query: PlanQuery) {
     const filter = { municipalities: area.municipalities };
     const within = area.municipalities;
-    const match = { k: this.settings.pool, lang: query.lang, within };
+    const match = { k: this.settings.pool, lang: query.lang, area: within };
     // Long-term unemployed first (an even sample of them if they alone exceed the limit), then others.
     const longTerm = this.source.jobseekerIds(filter, longTermSince(query.today));
     const isLongTerm = new Set(longTerm);

@@ -1,3 +1,4 @@
+import { COORDINATE_TABLE } from './coordinates.js';
 import { MUNICIPALITY_TABLE } from './municipalities.js';
 
 export interface Municipality {
@@ -5,6 +6,9 @@ export interface Municipality {
   nameFi: string;
   nameSv: string;
   regionCode: string;
+  /** Centre of the municipality (WGS84 degrees). */
+  lat: number;
+  lon: number;
 }
 
 export interface Region {
@@ -42,17 +46,30 @@ const fold = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('fi');
 export class Regions {
   private readonly byKey = new Map<string, Municipality>();
   private readonly regionByKey = new Map<string, Region>();
+  private readonly distances = new Map<string, number>();
   readonly municipalities: Municipality[];
   readonly regions: Region[] = REGIONS;
 
-  constructor(table: string = MUNICIPALITY_TABLE) {
+  constructor(table: string = MUNICIPALITY_TABLE, coordinates: string = COORDINATE_TABLE) {
+    const centres = new Map(
+      coordinates
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => {
+          const [code, lat, lon] = line.split(';') as [string, string, string];
+          return [code, { lat: Number(lat), lon: Number(lon) }] as const;
+        }),
+    );
     this.municipalities = table
       .trim()
       .split('\n')
       .slice(1)
       .map((line) => {
         const [code, nameFi, nameSv, regionCode] = line.split(';') as [string, string, string, string];
-        return { code, nameFi, nameSv, regionCode };
+        const centre = centres.get(code);
+        if (!centre) throw new Error(`no coordinates for municipality ${code}`);
+        return { code, nameFi, nameSv, regionCode, ...centre };
       });
     for (const m of this.municipalities) {
       for (const key of [m.code, String(Number(m.code)), m.nameFi, m.nameSv]) this.byKey.set(fold(key), m);
@@ -81,6 +98,38 @@ export class Regions {
   municipalitiesIn(regionCode: string): Municipality[] {
     return this.municipalities.filter((m) => m.regionCode === regionCode);
   }
+
+  /** Great-circle distance in km between two municipalities' centres (0 for the same one); undefined if either is unknown. */
+  distanceKm(a: string, b: string): number | undefined {
+    if (a === b) return 0;
+    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    let km = this.distances.get(key);
+    if (km === undefined) {
+      const from = this.municipality(a);
+      const to = this.municipality(b);
+      if (!from || !to) return undefined;
+      km = haversineKm(from, to);
+      this.distances.set(key, km);
+    }
+    return km;
+  }
+
+  /** Codes of the municipalities whose centres lie within `km` of the municipality's centre (itself included). */
+  municipalitiesWithin(codeOrName: string, km: number): string[] {
+    const centre = this.municipality(codeOrName);
+    if (!centre) return [];
+    return this.municipalities.filter((m) => haversineKm(centre, m) <= km).map((m) => m.code);
+  }
+}
+
+const EARTH_RADIUS_KM = 6371;
+const rad = (deg: number) => (deg * Math.PI) / 180;
+
+function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const dLat = rad(b.lat - a.lat);
+  const dLon = rad(b.lon - a.lon);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
+  return Math.round(2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h)) * 10) / 10;
 }
 
 /** One shared instance: the table is static reference data. */

@@ -2,11 +2,24 @@ import { z } from 'zod';
 import { freeText, municipalityRef, regionRef, skillList } from './common.js';
 import { explainedSkill, labelLang } from './skills.js';
 
+const withinKm = z.coerce
+  .number()
+  .min(0)
+  .max(1500)
+  .optional()
+  .describe("Only hits whose municipality's centre is within this many km of the record's own municipality");
+const failedGates = z
+  .enum(['last', 'ranked'])
+  .default('last')
+  .describe('`last`: hits failing a hard requirement (language, licence, working time) come after every pass; `ranked`: by score alone');
+
 export const matchQuery = z
   .object({
     k: z.coerce.number().int().min(1).max(200).default(20).describe('Number of hits'),
     municipality: municipalityRef.optional().describe('Only hits in this municipality (code or name)'),
     region: regionRef.optional().describe('Only hits in this region (maakunta)'),
+    within: withinKm,
+    failedGates: failedGates,
     lang: labelLang,
   })
   .strict();
@@ -16,7 +29,14 @@ export const scoreParts = z.object({
   semantic: z.number().describe('Cosine similarity of the two texts (0..1)'),
   essential: z.number().nullable().describe("Share of the vacancy's essential skills the jobseeker has; null if unknown"),
   optional: z.number().nullable().describe("Share of the vacancy's optional skills the jobseeker has; null if unknown"),
-  location: z.number().nullable().describe('1 same municipality or remote, 0.5 same region, 0 elsewhere'),
+  location: z
+    .number()
+    .nullable()
+    .describe('1 same municipality or remote, then falling with distance (0.5 at 40 km, 0.2 at 80 km); null if unknown'),
+  occupation: z
+    .number()
+    .nullable()
+    .describe('1 same occupation, 0.8 same ISCO unit group, 0.5 minor group, 0.25 sub-major group, else 0; null if unknown'),
 });
 
 const gate = z.enum(['pass', 'unknown', 'fail']);
@@ -31,6 +51,7 @@ export const matchHit = z.object({
   municipalityName: z.string(),
   region: z.string(),
   employer: z.string().optional(),
+  distanceKm: z.number().optional().describe('Between the two municipalities\' centres (absent for remote work)'),
   score: z.number().describe('Weighted score (0..1) of the known parts'),
   parts: scoreParts,
   gates,
@@ -51,6 +72,8 @@ export const matchResponse = z.object({
     k: z.number(),
     municipality: z.string().optional(),
     region: z.string().optional(),
+    within: z.number().optional(),
+    failedGates: z.string().optional(),
     lang: z.string(),
   }),
   embedder: z.string(),
@@ -67,8 +90,8 @@ export const adHocMatchBody = z
     k: z.number().int().min(1).max(200).default(20),
     lang: labelLang,
     filter: z
-      .object({ municipality: municipalityRef.optional(), region: regionRef.optional() })
+      .object({ municipality: municipalityRef.optional(), region: regionRef.optional(), within: withinKm, failedGates })
       .strict()
-      .default({}),
+      .default({ failedGates: 'last' }),
   })
   .strict();

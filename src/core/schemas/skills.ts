@@ -5,7 +5,7 @@ export const skillRef = z.object({
   uri: z.string().describe('Concept URI, or "text:<words>" for a skill the taxonomy does not know'),
   label: z.string(),
   confidence: z.number().describe('0..1'),
-  source: z.enum(['skills', 'optionalSkills', 'text', 'occupation']).describe('The input it came from'),
+  source: z.enum(['skills', 'optionalSkills', 'text', 'occupation', 'languages']).describe('The input it came from'),
   evidence: z.string().describe('The words it was read from'),
   start: z.number().optional().describe('Character offset of the evidence in the text'),
   end: z.number().optional(),
@@ -13,8 +13,28 @@ export const skillRef = z.object({
 });
 export type SkillRef = z.output<typeof skillRef>;
 
-export const jobseekerSkills = z.object({ skills: z.array(skillRef) });
+/** An occupation as the engine understands it: the ESCO concept and/or ISCO-08 unit group. */
+export const occupationRef = z.object({
+  uri: z.string().optional().describe('ESCO occupation URI, when known'),
+  isco: z.string().optional().describe('ISCO-08 unit group (4 digits), when known'),
+  label: z.string(),
+  method: z.enum(['given', 'title', 'wish']).describe('From the `occupation` field, inferred from the title, or a wish in the text'),
+  evidence: z.string().describe('The words it was read from'),
+});
+export type OccupationRef = z.output<typeof occupationRef>;
+
+export const jobseekerSkills = z.object({
+  skills: z.array(skillRef),
+  occupations: z.array(occupationRef).default([]).describe('Occupations worked in or sought: given, from the title, or wished for'),
+  wishes: z
+    .array(skillRef)
+    .default([])
+    .describe('Skills named as wished for, being learnt or missing ("haluaisin", "learning", "ei ole"): never counted as held'),
+  language: z.string().optional().describe('Detected language of the summary'),
+});
 export const vacancySkills = z.object({
+  occupation: occupationRef.optional().describe('Given, or inferred from the title'),
+  language: z.string().optional().describe('Detected language of the description'),
   essential: z.array(skillRef).describe('Required: from `skills`, or the occupation\'s essential skills'),
   optional: z.array(skillRef).describe('From `optionalSkills`, or the occupation\'s optional skills'),
   mentioned: z.array(skillRef).describe('Named in the description only: not required'),
@@ -25,6 +45,7 @@ export const explainedSkill = z.object({
   uri: z.string(),
   label: z.string(),
   importance: z.enum(['essential', 'optional']),
+  via: z.string().optional().describe("The jobseeker's related skill that covers it (a narrower, broader or related one)"),
 });
 export type ExplainedSkill = z.output<typeof explainedSkill>;
 

@@ -1,15 +1,31 @@
-import type { Embedder } from '../ports.js';
-import type { SkillRef } from '../schemas/skills.js';
+import type { Embedder, LanguageDetector } from '../ports.js';
+import type { OccupationRef, SkillRef } from '../schemas/skills.js';
 import { normaliseSkill } from '../skills.js';
 import { Bm25Index, fuseRankings } from './bm25.js';
 import { LabelVectors, type LabelNeighbour } from './label-vectors.js';
 import { PhraseIndex, type Phrase } from './phrases.js';
+import { LabelIndex } from './label-index.js';
+import { stanceAt, stanceSpans } from './stance.js';
 import type { Taxonomy } from './taxonomy.js';
 
 export interface NormalizerSettings {
   /** Embedding nearest neighbour over skill labels for skill strings no label matches (0 disables). */
   nnThreshold: number;
+  /** Embedding nearest occupation label for titles no label names (0 disables; hashing vectors know no synonyms). */
+  occupationNnThreshold?: number;
 }
+
+/** Bumped when the reading of records changes, so that stored records are read again at start. */
+const READING_VERSION = 'r2';
+/** Lowest word-ranking score at which a title names an occupation (the title's rare words are in its label). */
+const TITLE_MIN_SCORE = 0.55;
+
+/** ISO 639-1 codes to the English names ESCO and the curated taxonomy label language skills with. */
+const LANGUAGE_NAMES: Record<string, string> = {
+  fi: 'Finnish', sv: 'Swedish', en: 'English', de: 'German', fr: 'French', es: 'Spanish', ru: 'Russian', et: 'Estonian',
+  ar: 'Arabic', so: 'Somali', fa: 'Persian', uk: 'Ukrainian', zh: 'Chinese', it: 'Italian', pl: 'Polish', tr: 'Turkish',
+  ku: 'Kurdish', th: 'Thai', vi: 'Vietnamese', se: 'Northern Sami', sme: 'Northern Sami', no: 'Norwegian', da: 'Danish',
+};
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -21,6 +37,11 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export class SkillNormalizer {
   /** Skill label vectors (preferred labels in every language), when an embedder is in use. */
   labelVectors: LabelVectors | undefined;
+  /** Occupation label vectors (all labels), when an embedder is in use. */
+  occupationVectors: LabelVectors | undefined;
+  /** Word ranking over occupation labels, for reading job titles. */
+  readonly occupationWords: LabelIndex;
+  private readonly languageSkills = new Map<string, string>();
 
   private constructor(
     readonly taxonomy: Taxonomy,
@@ -28,14 +49,34 @@ export class SkillNormalizer {
     private readonly bm25: Bm25Index,
     private readonly embedder: Embedder | undefined,
     private readonly settings: NormalizerSettings,
-  ) {}
+    private readonly detector: LanguageDetector | undefined,
+  ) {
+    this.occupationWords = new LabelIndex(taxonomy.occupations.values());
+    for (const [code, name] of Object.entries(LANGUAGE_NAMES)) {
+      const wanted = new Set([name.toLowerCase(), `${name.toLowerCase()} language`]);
+      for (const skill of taxonomy.skills.values()) {
+        const en = skill.labels.en;
+        if (en && [en.preferred, ...en.alt].some((l) => wanted.has(l.toLowerCase()))) {
+          this.languageSkills.set(code, skill.uri);
+          break;
+        }
+      }
+    }
+  }
 
   /** Identifies what normalised a record: records normalised by another are redone at start. */
   get id(): string {
-    return `${this.taxonomy.id}|nn:${this.embedder && this.settings.nnThreshold > 0 ? `${this.embedder.id}@${this.settings.nnThreshold}` : 'off'}`;
+    const nn = this.embedder && this.settings.nnThreshold > 0 ? `${this.embedder.id}@${this.settings.nnThreshold}` : 'off';
+    const occupationNn = this.occupationVectors ? `@${this.settings.occupationNnThreshold}` : '';
+    return `${this.taxonomy.id}|nn:${nn}${occupationNn}|${READING_VERSION}${this.detector ? '+lang' : ''}`;
   }
 
-  static async create(taxonomy: Taxonomy, embedder: Embedder | undefined, settings: NormalizerSettings): Promise<SkillNormalizer> {
+  static async create(
+    taxonomy: Taxonomy,
+    embedder: Embedder | undefined,
+    settings: NormalizerSettings,
+    detector?: LanguageDetector,
+  ): Promise<SkillNormalizer> {
     const phrases: Phrase[] = [];
     for (const skill of taxonomy.skills.values()) {
       for (const [lang, labels] of Object.entries(skill.labels)) {
@@ -46,12 +87,58 @@ export class SkillNormalizer {
     const bm25 = new Bm25Index(
       [...taxonomy.skills.values()].map((s) => ({ id: s.uri, texts: Object.values(s.labels).flatMap((l) => [l.preferred, ...l.alt]) })),
     );
-    const normalizer = new SkillNormalizer(taxonomy, new PhraseIndex(phrases), bm25, embedder, settings);
+    const normalizer = new SkillNormalizer(taxonomy, new PhraseIndex(phrases), bm25, embedder, settings, detector);
     if (embedder) normalizer.labelVectors = await LabelVectors.build(embedder, taxonomy.skills.values(), { alt: false });
+    if (embedder && (settings.occupationNnThreshold ?? 0) > 0) {
+      normalizer.occupationVectors = await LabelVectors.build(embedder, taxonomy.occupations.values(), { alt: true });
+    }
     return normalizer;
   }
 
-  /** Skills named in free text, each with its span. */
+  /** The language a text is written in, when a detector is in use and sure. */
+  languageOf(text: string): string | undefined {
+    return this.detector?.detect(text);
+  }
+
+  /**
+   * Skills named in free text as held, each with its span; those the text wishes for, is learning
+   * or says are missing ("ei ole trukkikorttia", "vill lära mig", "learning Finnish") come apart.
+   */
+  readText(text: string, lang?: string): { held: SkillRef[]; wishes: SkillRef[] } {
+    const spans = stanceSpans(text, lang ?? this.languageOf(text));
+    const held: SkillRef[] = [];
+    const wishes: SkillRef[] = [];
+    for (const ref of this.fromText(text, lang)) (stanceAt(spans, ref.start ?? 0) === 'held' ? held : wishes).push(ref);
+    return { held, wishes };
+  }
+
+  /** The occupation a record names: its `occupation` field, else the one its title names. */
+  async occupationOf(title: string, given: string | undefined, lang = 'fi'): Promise<OccupationRef | undefined> {
+    if (given) {
+      const ref = this.taxonomy.occupationRef(given);
+      if (ref) return { ...ref, method: 'given', evidence: given };
+    }
+    const [hit] = this.occupationWords.search(title, lang, 1);
+    if (hit && hit.score >= TITLE_MIN_SCORE) {
+      const o = this.taxonomy.occupations.get(hit.uri)!;
+      return { uri: o.uri, ...(o.iscoGroup ? { isco: o.iscoGroup } : {}), label: this.taxonomy.label(o.uri, 'fi'), method: 'title', evidence: title };
+    }
+    const threshold = this.settings.occupationNnThreshold ?? 0;
+    if (this.occupationVectors && this.embedder && threshold > 0) {
+      const [vector] = await this.embedder.embed([title], 'query');
+      const [near] = this.occupationVectors.nearest(vector!, 1, threshold);
+      const o = near && this.taxonomy.occupations.get(near.uri);
+      if (o) return { uri: o.uri, ...(o.iscoGroup ? { isco: o.iscoGroup } : {}), label: this.taxonomy.label(o.uri, 'fi'), method: 'title', evidence: title };
+    }
+    return undefined;
+  }
+
+  /** The skill concept of a language (ISO 639-1 code), when the taxonomy has one. */
+  languageSkill(code: string): string | undefined {
+    return this.languageSkills.get(code);
+  }
+
+  /** Skills named in free text, each with its span (whatever the text says of them; see readText). */
   fromText(text: string, lang = 'fi'): SkillRef[] {
     return this.index.findIn(text).map((m) => ({
       uri: m.uri,
@@ -92,8 +179,27 @@ export class SkillNormalizer {
     return dedupe(refs);
   }
 
-  async forJobseeker(j: { skills: string[]; summary: string }): Promise<{ skills: SkillRef[] }> {
-    return { skills: dedupe([...(await this.fromStrings(j.skills, 'skills')), ...this.fromText(j.summary)]) };
+  /**
+   * A jobseeker's skills: the skill list, the skills the summary names as held, and the languages
+   * they work in; what the summary wishes for or says is missing is kept apart as wishes. The
+   * occupation is the one given, else the one the title names.
+   */
+  async forJobseeker(j: { title?: string; occupation?: string; skills: string[]; summary: string; languages?: string[] }) {
+    const language = this.languageOf(j.summary);
+    const text = this.readText(j.summary, language);
+    const languages: SkillRef[] = (j.languages ?? []).flatMap((code) => {
+      const uri = this.languageSkill(code);
+      return uri ? [{ uri, label: this.taxonomy.label(uri, 'fi'), confidence: 1, source: 'languages' as const, evidence: code, method: 'label' as const }] : [];
+    });
+    const skills = dedupe([...(await this.fromStrings(j.skills, 'skills')), ...text.held, ...languages]);
+    const heldUris = new Set(skills.map((s) => s.uri));
+    const occupation = j.title !== undefined ? await this.occupationOf(j.title, j.occupation, language) : undefined;
+    return {
+      skills,
+      occupations: occupation ? [occupation] : [],
+      wishes: dedupe(text.wishes.filter((w) => !heldUris.has(w.uri))),
+      ...(language ? { language } : {}),
+    };
   }
 
   /**
@@ -101,10 +207,12 @@ export class SkillNormalizer {
    * none, its occupation's essential and optional skills. Skills only named in the description are
    * "mentioned", not required.
    */
-  async forVacancy(v: { skills: string[]; optionalSkills?: string[]; occupation?: string; description: string }) {
+  async forVacancy(v: { title?: string; skills: string[]; optionalSkills?: string[]; occupation?: string; description: string }) {
+    const language = this.languageOf(v.description);
     let essential = await this.fromStrings(v.skills, 'skills');
     let optional = await this.fromStrings(v.optionalSkills ?? [], 'optionalSkills');
     const occupation = v.occupation ? this.taxonomy.occupationFor(v.occupation) : undefined;
+    const named = v.title !== undefined ? await this.occupationOf(v.title, v.occupation, language) : undefined;
     if (essential.length === 0 && optional.length === 0 && occupation) {
       const ref = (uri: string): SkillRef => ({
         uri,
@@ -119,8 +227,8 @@ export class SkillNormalizer {
     }
     const required = new Set([...essential, ...optional].map((s) => s.uri));
     optional = optional.filter((s) => !essential.some((e) => e.uri === s.uri));
-    const mentioned = this.fromText(v.description).filter((s) => !required.has(s.uri));
-    return { essential, optional, mentioned };
+    const mentioned = this.readText(v.description, language).held.filter((s) => !required.has(s.uri));
+    return { ...(named ? { occupation: named } : {}), ...(language ? { language } : {}), essential, optional, mentioned };
   }
 
   /**

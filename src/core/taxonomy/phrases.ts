@@ -25,6 +25,31 @@ export const WORD_SIMILARITY_THRESHOLD = 0.5;
 /** Lowest share of the label word's trigrams found in the text word (keeps compounds apart). */
 const CONTAINMENT_THRESHOLD = 0.55;
 
+/** Similarity given to two English forms of one word ("welded", "welding"; "drove", "driving"). */
+const STEM_SIMILARITY = 0.9;
+/** Irregular English verbs common in CVs, to their base form. */
+const IRREGULAR: Record<string, string> = {
+  drove: 'drive', driven: 'drive', drivers: 'drive', ran: 'run', taught: 'teach', built: 'build', made: 'make', sold: 'sell',
+  led: 'lead', kept: 'keep', wrote: 'write', written: 'write', fed: 'feed', spoke: 'speak', spoken: 'speak', dealt: 'deal',
+  cut: 'cut', bought: 'buy', brought: 'bring', held: 'hold', took: 'take', taken: 'take', did: 'do', done: 'do',
+};
+const ENGLISH_SUFFIXES = ['ings', 'ing', 'ers', 'ed', 'er', 'es', 's', 'e'];
+
+/** A crude English stem (suffixes and irregular verbs), enough to tell forms of one word apart from other words. */
+export function englishStem(word: string): string {
+  let w = IRREGULAR[word] ?? word;
+  for (const suffix of ENGLISH_SUFFIXES) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  if (w.endsWith('e') && w.length >= 4) w = w.slice(0, -1);
+  // "welding" → "weld", "shipping" → "shipp" → "ship"
+  if (w.length >= 4 && w[w.length - 1] === w[w.length - 2] && !/[aeiouyäö]/.test(w[w.length - 1]!)) w = w.slice(0, -1);
+  return w;
+}
+
 const blockOf = (word: string) => (word.length >= FUZZY_MIN_LENGTH ? word.slice(0, BLOCK) : word);
 
 function trigrams(word: string): Set<string> {
@@ -41,6 +66,7 @@ function trigrams(word: string): Set<string> {
  */
 export function wordSimilarity(a: string, b: string, ga = trigrams(a), gb = trigrams(b)): number {
   if (a === b) return 1;
+  if (a.length >= 4 && b.length >= 4 && englishStem(a) === englishStem(b)) return STEM_SIMILARITY;
   if (a.length < FUZZY_MIN_LENGTH || b.length < FUZZY_MIN_LENGTH || blockOf(a) !== blockOf(b)) return 0;
   let shared = 0;
   for (const g of ga) if (gb.has(g)) shared++;
@@ -71,11 +97,20 @@ export interface PhraseMatch {
   end: number;
   firstToken: number;
   tokens: number;
+  /** The tokens a label found in another word order covers (not all of firstToken..+tokens). */
+  used?: number[];
 }
+
+/** How far apart (in words) the words of a label may be found when their order differs. */
+const WINDOW = 2;
+/** Confidence factor for a label found with its words in another order. */
+const REORDERED = 0.9;
 
 /** All labels of a taxonomy, looked up by the block (first letters) of their first word. */
 export class PhraseIndex {
   private readonly byBlock = new Map<string, IndexedPhrase[]>();
+  /** Labels of two or three words by the block of any of their words, for matches in another word order. */
+  private readonly byWordBlock = new Map<string, IndexedPhrase[]>();
   readonly size: number;
 
   constructor(phrases: Iterable<Phrase>) {
@@ -88,6 +123,13 @@ export class PhraseIndex {
       const list = this.byBlock.get(key);
       if (list) list.push(entry);
       else this.byBlock.set(key, [entry]);
+      if (words.length >= 2 && words.length <= 3) {
+        for (const block of new Set(words.map(blockOf))) {
+          const any = this.byWordBlock.get(block);
+          if (any) any.push(entry);
+          else this.byWordBlock.set(block, [entry]);
+        }
+      }
       size++;
     }
     this.size = size;
@@ -114,17 +156,51 @@ export class PhraseIndex {
         candidates.push({ uri: phrase.uri, phrase, score, start: token.start, end: last.end, firstToken: i, tokens: phrase.words.length });
       }
     });
+    // The same words in another order, close together ("drove forklifts" for "forklift driving").
+    tokens.forEach((token, i) => {
+      for (const phrase of this.byWordBlock.get(blockOf(token.norm)) ?? []) {
+        const used = new Set<number>();
+        let total = 0;
+        for (let j = 0; j < phrase.words.length; j++) {
+          let best = -1;
+          let bestSim = 0;
+          for (let t = Math.max(0, i - WINDOW); t <= Math.min(tokens.length - 1, i + WINDOW); t++) {
+            if (used.has(t)) continue;
+            const sim = wordSimilarity(tokens[t]!.norm, phrase.words[j]!, grams[t], phrase.grams[j]);
+            if (sim > bestSim) (bestSim = sim), (best = t);
+          }
+          if (best < 0) break;
+          used.add(best);
+          total += bestSim;
+        }
+        if (used.size < phrase.words.length || !used.has(i)) continue;
+        const first = Math.min(...used);
+        const last = Math.max(...used);
+        if (last - first === phrase.words.length - 1 && [...used].every((t, k) => t === first + k)) continue; // in order: found above
+        const score = (total / phrase.words.length) * (phrase.preferred ? 1 : 0.95) * REORDERED;
+        candidates.push({
+          uri: phrase.uri,
+          phrase,
+          score,
+          start: tokens[first]!.start,
+          end: tokens[last]!.end,
+          firstToken: first,
+          tokens: last - first + 1,
+          used: [...used],
+        });
+      }
+    });
     // Longer and closer matches first; keep those that do not overlap a better one, one per concept.
-    candidates.sort((a, b) => b.score * b.tokens - a.score * a.tokens || b.score - a.score);
+    const words = (c: PhraseMatch) => c.used?.length ?? c.tokens;
+    candidates.sort((a, b) => b.score * words(b) - a.score * words(a) || b.score - a.score);
     const taken = new Array<boolean>(tokens.length).fill(false);
     const seen = new Set<string>();
     const chosen: PhraseMatch[] = [];
     for (const c of candidates) {
       if (seen.has(c.uri)) continue;
-      let free = true;
-      for (let t = c.firstToken; t < c.firstToken + c.tokens; t++) free &&= !taken[t];
-      if (!free) continue;
-      for (let t = c.firstToken; t < c.firstToken + c.tokens; t++) taken[t] = true;
+      const covered = c.used ?? Array.from({ length: c.tokens }, (_, k) => c.firstToken + k);
+      if (covered.some((t) => taken[t])) continue;
+      for (const t of covered) taken[t] = true;
       seen.add(c.uri);
       chosen.push(c);
     }

@@ -1,6 +1,7 @@
 import type { Embedder } from '../ports.js';
+import { CharNgramIndex } from './char-ngrams.js';
+import { LabelIndex } from './label-index.js';
 import type { LabelVectors } from './label-vectors.js';
-import { tokenize, wordSimilarity } from './phrases.js';
 import type { Concept, Taxonomy } from './taxonomy.js';
 
 /** The embedding side of concept search: the query's vector against the concepts' label vectors. */
@@ -11,7 +12,14 @@ export interface SemanticSignal {
 
 /** Reciprocal-rank fusion constant; small, so that the first places of each ranking weigh most. */
 const FUSION_K = 10;
-const SEMANTIC_POOL = 50;
+/** How many places of each ranking enter the fusion. */
+const POOL = 50;
+/**
+ * Weight of each ranking in the fusion, chosen on the taxonomy search benchmark
+ * (`npm run bench:quality -- --only taxonomy`): words first, character trigrams to catch
+ * inflections and slips the word ranking misses, the model for synonyms and other languages.
+ */
+const FUSION_WEIGHTS = { words: 1, trigrams: 0.5, semantic: 1 };
 
 export interface ConceptHit {
   uri: string;
@@ -22,22 +30,16 @@ export interface ConceptHit {
   score: number;
 }
 
-interface IndexedLabel {
-  uri: string;
-  text: string;
-  preferred: boolean;
-  words: string[];
-}
-
 /**
- * Concept search for autocomplete and for mapping job titles: the fusion (reciprocal rank) of a
- * lexical ranking — every query word begins a word of a label in the asked language, or is an
- * inflected form of one; labels that start with the query and preferred labels first — and, when
- * an embedder is in use, the concepts whose labels in any language are nearest the query's vector
- * (so "svetsare" or "welder" finds "hitsaaja" in Finnish).
+ * Concept search for autocomplete and for mapping job titles and skill phrases: the weighted
+ * reciprocal-rank fusion of a word ranking over labels in every language (partial matches,
+ * word rarity, inflection, Finnish and Swedish compounds; see LabelIndex), a character trigram
+ * ranking, and, with a model, the concepts whose label vectors are nearest the query's (so
+ * "svetsare" or "welder" finds "hitsaaja"). Hits are labelled in the asked language.
  */
 export class ConceptSearch {
-  private readonly byLang = new Map<string, IndexedLabel[]>();
+  private words?: LabelIndex;
+  private trigrams?: CharNgramIndex;
 
   constructor(
     private readonly taxonomy: Taxonomy,
@@ -46,71 +48,41 @@ export class ConceptSearch {
   ) {}
 
   async search(q: string, lang: string, limit: number): Promise<ConceptHit[]> {
-    const lexical = this.lexical(q, lang, Math.max(limit, SEMANTIC_POOL));
-    if (!this.semantic || tokenize(q).length === 0) return lexical.slice(0, limit);
-    const [vector] = await this.semantic.embedder.embed([q], 'query');
-    const nearest = this.semantic.labels.nearest(vector!, SEMANTIC_POOL);
-    const fused = new Map<string, { hit?: ConceptHit; score: number }>();
-    lexical.forEach((hit, rank) => fused.set(hit.uri, { hit, score: 1 / (FUSION_K + rank + 1) }));
-    nearest.forEach(({ uri }, rank) => {
-      const seen = fused.get(uri);
-      if (seen) seen.score += 1 / (FUSION_K + rank + 1);
-      else fused.set(uri, { score: 1 / (FUSION_K + rank + 1) });
-    });
-    return [...fused.entries()]
-      .sort((a, b) => b[1].score - a[1].score)
-      .slice(0, limit)
-      .map(([uri, { hit, score }]) => ({
-        ...(hit ?? { uri, label: this.taxonomy.label(uri, lang) }),
-        score: Math.round(score * 10_000) / 10_000,
-      }));
-  }
-
-  /** The lexical ranking alone (the search when no embedder is in use). */
-  lexical(q: string, lang: string, limit: number): ConceptHit[] {
-    const query = tokenize(q).map((t) => t.norm);
-    if (query.length === 0) return [];
-    const phrase = query.join(' ');
-    const best = new Map<string, { score: number; label: IndexedLabel; others: number }>();
-    for (const label of this.labels(lang)) {
-      let matched = 0;
-      for (const word of query) {
-        if (label.words.some((w) => w.startsWith(word) || wordSimilarity(word, w) > 0)) matched++;
-        else break;
-      }
-      if (matched < query.length) continue;
-      const joined = label.words.join(' ');
-      const score =
-        1 + (joined === phrase ? 2 : joined.startsWith(phrase) ? 1 : 0) + (label.preferred ? 1 : 0) + query.length / label.words.length / 2;
-      const seen = best.get(label.uri);
-      if (!seen) best.set(label.uri, { score, label, others: 0 });
-      else if (score > seen.score) best.set(label.uri, { score, label, others: seen.others + 1 });
-      else seen.others++;
+    const words = this.wordIndex().search(q, lang, Math.max(limit, POOL));
+    const trigrams = this.trigramIndex().search(q, Math.max(limit, POOL));
+    const rankings: [string[], number][] = [
+      [words.map((h) => h.uri), FUSION_WEIGHTS.words],
+      [trigrams.map((h) => h.uri), FUSION_WEIGHTS.trigrams],
+    ];
+    if (this.semantic && q.trim().length > 0) {
+      const [vector] = await this.semantic.embedder.embed([q], 'query');
+      rankings.push([this.semantic.labels.nearest(vector!, POOL).map((n) => n.uri), FUSION_WEIGHTS.semantic]);
     }
-    // A concept many of whose labels match is more likely the one meant.
-    const ranked = [...best.values()].map((b) => ({ ...b, score: b.score + Math.min(b.others, 5) * 0.1 }));
-    return ranked
-      .sort((a, b) => b.score - a.score || a.label.text.length - b.label.text.length)
+    const fused = new Map<string, number>();
+    for (const [ranking, weight] of rankings) {
+      ranking.forEach((uri, rank) => fused.set(uri, (fused.get(uri) ?? 0) + weight / (FUSION_K + rank + 1)));
+    }
+    const matched = new Map(words.map((h) => [h.uri, h.text]));
+    return [...fused.entries()]
+      .sort((a, b) => b[1] - a[1])
       .slice(0, limit)
-      .map(({ score, label }) => {
-        const preferred = this.taxonomy.label(label.uri, lang);
-        return { uri: label.uri, label: preferred, ...(label.text !== preferred ? { matchedLabel: label.text } : {}), score: Math.round(score * 100) / 100 };
+      .map(([uri, score]) => {
+        const label = this.taxonomy.label(uri, lang);
+        const text = matched.get(uri);
+        return { uri, label, ...(text && text !== label ? { matchedLabel: text } : {}), score: Math.round(score * 10_000) / 10_000 };
       });
   }
 
-  /** Labels in `lang`; concepts without labels in it fall back to their English (or any) labels. */
-  private labels(lang: string): IndexedLabel[] {
-    let labels = this.byLang.get(lang);
-    if (labels) return labels;
-    labels = [];
-    for (const concept of this.concepts()) {
-      const set = concept.labels[lang] ?? concept.labels.en ?? Object.values(concept.labels)[0];
-      if (!set) continue;
-      for (const [text, preferred] of [[set.preferred, true], ...set.alt.map((a) => [a, false])] as [string, boolean][]) {
-        labels.push({ uri: concept.uri, text, preferred, words: tokenize(text).map((t) => t.norm) });
-      }
-    }
-    this.byLang.set(lang, labels);
-    return labels;
+  /** The word ranking alone (for callers needing how much of the query a label covers, such as title → occupation). */
+  lexical(q: string, lang: string, limit: number) {
+    return this.wordIndex().search(q, lang, limit);
+  }
+
+  private wordIndex(): LabelIndex {
+    return (this.words ??= new LabelIndex(this.concepts()));
+  }
+
+  private trigramIndex(): CharNgramIndex {
+    return (this.trigrams ??= new CharNgramIndex(this.concepts()));
   }
 }
