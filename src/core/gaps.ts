@@ -48,7 +48,31 @@ export interface GapQuery {
  * vacancies the client would reach with each (found by recomputing the match with the skill
  * added to the profile), the trainings that teach them, and the nearest occupations in demand.
  */
+/** Trainings held further than this from the client (and not online) come after those within a daily commute. */
+const COMMUTE_KM = 60;
+
+/** How a training's burden on the client adds up: one point per this many km, days waited, days long. */
+const BURDEN = { kmPerPoint: 40, waitDaysPerPoint: 30, durationDaysPerPoint: 60 };
+
+/**
+ * ISCO-08 skill level of the highest of these occupations (1 elementary … 4 professional, by major
+ * group: 1–2 → 4, 3 → 3, 4–8 → 2, 9 → 1); undefined when none is known.
+ */
+export function skillLevel(occupations: { isco?: string }[]): number | undefined {
+  const levels = occupations.flatMap((o) => {
+    const major = o.isco?.[0];
+    if (!major || major === '0') return [];
+    return [major <= '2' ? 4 : major === '3' ? 3 : major === '9' ? 1 : 2];
+  });
+  return levels.length === 0 ? undefined : Math.max(...levels);
+}
+
+/** A hit in the client's line of work: the same occupation or ISCO minor group, or either side's occupation unknown. */
+const isInClientsLine = (hit: MatchHit) => hit.parts.occupation === null || hit.parts.occupation >= 0.5;
+
 export class GapAnalysis {
+  private readonly trainingOccupations = new Map<string, Awaited<ReturnType<SkillNormalizer['occupationOf']>>>();
+
   constructor(
     private readonly jobseekers: RecordService<Jobseeker>,
     private readonly vacancies: RecordService<Vacancy>,
@@ -72,13 +96,19 @@ export class GapAnalysis {
     const client = record as StoredJobseeker;
     const match = this.matchQuery(client, query);
     const cache: MatchCache = { records: new Map() };
-    const base = await this.matcher.vacanciesForProfile(vector, seekerSide(client), match, cache);
+    const all = await this.matcher.vacanciesForProfile(vector, seekerSide(client), match, cache);
+    // The client's own line of work (their occupation and its ISCO neighbours; any vacancy when the
+    // occupation is unknown): a developer is not told to learn cleaning because cleaners are wanted.
+    const inLine = (hits: MatchHit[]) => hits.filter(isInClientsLine);
+    const base = inLine(all);
     const suitableNow = this.countSuitable(base);
+    const spoken = new Set(client.languages.flatMap((code) => this.normalizer.languageSkill(code) ?? []));
 
     // Candidate skills: those the best-fitting vacancies miss most often (essential first on ties).
     const demand = new Map<string, { uri: string; label: string; count: number; essential: number }>();
     for (const hit of base) {
       for (const s of hit.missingSkills) {
+        if (spoken.has(s.uri)) continue;
         const d = demand.get(s.uri) ?? { uri: s.uri, label: s.label, count: 0, essential: 0 };
         d.count++;
         if (s.importance === 'essential') d.essential++;
@@ -92,15 +122,17 @@ export class GapAnalysis {
     const tested = [];
     for (const skill of candidates) {
       const reuse = this.settings.reuseAcrossWhatIfs ? cache : undefined;
-      const suitableWith = this.countSuitable(await matchWithSkills(this, client, [skill.label], match, reuse));
+      const suitableWith = this.countSuitable(inLine(await matchWithSkills(this, client, [skill.label], match, reuse)));
       tested.push({ ...skill, suitableWith, uplift: suitableWith - suitableNow });
     }
     tested.sort((a, b) => b.uplift - a.uplift || b.count - a.count);
     const gapSkills = new Set(tested.filter((t) => t.uplift > 0).map((t) => t.uri));
 
-    const skills = tested.map((t) => {
-      const trainings = this.trainingsFor(t.uri, gapSkills, client, query);
-      return {
+    const level = skillLevel(client.normalized.occupations);
+    const skills = [];
+    for (const t of tested) {
+      const trainings = await this.trainingsFor(t.uri, gapSkills, client, query, level);
+      skills.push({
         uri: t.uri,
         label: t.label,
         demand: t.count,
@@ -112,8 +144,8 @@ export class GapAnalysis {
           explainSkillGap(query.lang, { skill: t.label, demand: t.count, suitableNow, suitableWith: t.suitableWith }),
           ...trainings.slice(0, 1).map((tr) => tr.explanation),
         ].join(' '),
-      };
-    });
+      });
+    }
     return {
       jobseeker: id,
       area: { reach: query.reach, ...('municipality' in match ? { municipality: match.municipality } : {}), ...('region' in match ? { region: match.region } : {}) },
@@ -121,7 +153,7 @@ export class GapAnalysis {
       considered: base.length,
       suitableNow,
       skills,
-      targets: this.targets(base, client, query.lang),
+      targets: this.targets(base, client, query.lang, level),
     };
   }
 
@@ -143,7 +175,9 @@ export class GapAnalysis {
       parts: hit.parts,
       gates: hit.gates,
       matchedSkills: hit.matchedSkills,
-      missingSkills: hit.missingSkills.map((s) => ({ ...s, trainings: this.trainingsFor(s.uri, gapSkills, client, query) })),
+      missingSkills: await Promise.all(
+        hit.missingSkills.map(async (s) => ({ ...s, trainings: await this.trainingsFor(s.uri, gapSkills, client, query, skillLevel(client.normalized.occupations)) })),
+      ),
     };
   }
 
@@ -151,27 +185,41 @@ export class GapAnalysis {
     return hits.filter((h) => h.score >= this.settings.suitableScore).length;
   }
 
-  /** Trainings teaching the skill: most of the client's gap covered, nearest, soonest, shortest first. */
-  private trainingsFor(uri: string, gap: Set<string>, client: StoredJobseeker, query: GapQuery) {
+  /**
+   * Trainings teaching the skill, best first: taught in a language the client works in, within a
+   * daily commute (60 km) or online, covering most of the client's gap, then the least burden — distance in km from the client (online:
+   * none), days until the next start, and length; never a programme for an occupation below the
+   * client's qualification (a registered nurse is not sent to practical-nurse training).
+   */
+  private async trainingsFor(uri: string, gap: Set<string>, client: StoredJobseeker, query: GapQuery, level: number | undefined) {
     const today = query.today ?? new Date().toISOString().slice(0, 10);
     const centre = regions.municipality(query.municipality ?? client.municipality)!;
-    const ranked = this.trainings.teaching(uri).map((t) => {
+    const spoken = new Set(client.languages.length > 0 ? client.languages : ['fi']);
+    const ranked = [];
+    for (const t of this.trainings.teaching(uri)) {
+      if (level !== undefined && t.kind === 'vocational') {
+        const trainsFor = await this.trainingOccupation(t);
+        const target = trainsFor && skillLevel([trainsFor]);
+        if (target !== undefined && target < level) continue;
+      }
       const covers = t.normalized.skills.filter((s) => s.uri === uri || gap.has(s.uri)).map((s) => s.uri);
-      const distance = t.online || t.municipality === centre.code ? 0 : t.region === centre.regionCode ? 1 : 2;
-      const start = t.startDates.filter((d) => d >= today).sort()[0];
-      return { t, covers, distance, start: t.startDates.length === 0 ? today : start };
-    });
+      const km = t.online || !t.municipality ? 0 : (regions.distanceKm(centre.code, t.municipality) ?? 500);
+      const start = t.startDates.length === 0 ? today : t.startDates.filter((d) => d >= today).sort()[0];
+      if (start === undefined) continue;
+      const waitDays = (Date.parse(start) - Date.parse(today)) / 86_400_000;
+      const burden = km / BURDEN.kmPerPoint + waitDays / BURDEN.waitDaysPerPoint + t.durationDays / BURDEN.durationDaysPerPoint;
+      ranked.push({ t, covers, km, start, burden, understood: spoken.has(t.language), reachable: km <= COMMUTE_KM });
+    }
     return ranked
-      .filter((r) => r.start !== undefined)
       .sort(
         (a, b) =>
+          Number(b.understood) - Number(a.understood) ||
+          Number(b.reachable) - Number(a.reachable) ||
           b.covers.length - a.covers.length ||
-          a.distance - b.distance ||
-          a.start!.localeCompare(b.start!) ||
-          a.t.durationDays - b.t.durationDays,
+          a.burden - b.burden,
       )
       .slice(0, this.settings.trainingsPerSkill)
-      .map(({ t, covers, distance, start }) => ({
+      .map(({ t, covers, km, start }) => ({
         id: t.id,
         title: t.title,
         provider: t.provider,
@@ -179,8 +227,13 @@ export class GapAnalysis {
         online: t.online,
         durationDays: t.durationDays,
         cost: t.cost,
-        nextStart: t.startDates.length === 0 ? null : start!,
-        distance: (['local or online', 'same region', 'further away'] as const)[distance]!,
+        language: t.language,
+        nextStart: t.startDates.length === 0 ? null : start,
+        distance: (t.online || km === 0 ? 'local or online' : t.region === centre.regionCode ? 'same region' : 'further away') as
+          | 'local or online'
+          | 'same region'
+          | 'further away',
+        distanceKm: Math.round(km),
         covers: covers.map((c) => ({ uri: c, label: this.normalizer.taxonomy.label(c, query.lang) })),
         explanation: explainTraining(query.lang, {
           title: t.title,
@@ -192,13 +245,22 @@ export class GapAnalysis {
       }));
   }
 
+  /** The occupation a vocational programme trains for, read from its title (cached per training). */
+  private async trainingOccupation(t: StoredTraining) {
+    const key = `${t.id}|${t.updatedAt}`;
+    if (!this.trainingOccupations.has(key)) this.trainingOccupations.set(key, await this.normalizer.occupationOf(t.title, undefined, t.language));
+    return this.trainingOccupations.get(key);
+  }
+
   /** The nearest occupations with the most open vacancies among the best-fitting ones, and what separates the client from them. */
-  private targets(hits: MatchHit[], client: StoredJobseeker, lang: Lang) {
+  private targets(hits: MatchHit[], client: StoredJobseeker, lang: Lang, level: number | undefined) {
     const has = new Set(client.normalized.skills.map((s) => s.uri));
     const groups = new Map<string, { label: string; hits: MatchHit[]; occupation?: string }>();
     for (const hit of hits) {
       const vacancy = this.vacancies.get(hit.id) as StoredVacancy;
-      const occupation = vacancy.occupation ? this.normalizer.taxonomy.occupationFor(vacancy.occupation) : undefined;
+      const named = vacancy.normalized.occupation;
+      if (level !== undefined && named && (skillLevel([named]) ?? level) < level) continue;
+      const occupation = vacancy.occupation ? this.normalizer.taxonomy.occupationFor(vacancy.occupation) : named?.uri ? this.normalizer.taxonomy.occupations.get(named.uri) : undefined;
       const key = occupation?.uri ?? `title:${hit.title.toLocaleLowerCase('fi')}`;
       const group = groups.get(key) ?? { label: occupation ? this.normalizer.taxonomy.label(occupation.uri, lang) : hit.title, hits: [], occupation: occupation?.uri };
       group.hits.push(hit);

@@ -12,7 +12,7 @@ export interface Weights {
  * Chosen on the labelled match set (`npm run bench:quality -- --tune`, see benchmarks/README.md):
  * the grid point with the best mean nDCG@10 over both directions, lexical and model embedders.
  */
-export const DEFAULT_WEIGHTS: Weights = { semantic: 0.5, essential: 0.3, optional: 0.1, location: 0.1, occupation: 0 };
+export const DEFAULT_WEIGHTS: Weights = { semantic: 0.6, essential: 0.2, optional: 0, location: 0.1, occupation: 0.2 };
 
 /** A hard requirement, shown beside the score rather than folded into it. */
 export type Gate = 'pass' | 'unknown' | 'fail';

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { IscoGroup, OccupationConcept, SkillConcept, TaxonomyExtras } from '../../core/taxonomy/taxonomy.js';
+import { withFinlandSwedish } from '../../core/taxonomy/finland-swedish.js';
 import { Taxonomy } from '../../core/taxonomy/taxonomy.js';
 
 type Row = Record<string, string>;
@@ -93,7 +94,8 @@ export function loadEscoCsv(dir: string): Taxonomy {
   }
   if (groups.size > 0) extras.iscoGroups = [...groups.values()];
   const id = `${basename(dir)}:${hash.digest('hex').slice(0, 12)}`;
-  return new Taxonomy(id, dir, [...skills.values()], [...occupations.values()], extras);
+  // Finland-Swedish job words beside ESCO's Sweden-Swedish ones (see finland-swedish.ts).
+  return new Taxonomy(id, dir, [...skills.values()].map(withFinlandSwedish), [...occupations.values()].map(withFinlandSwedish), extras);
 }
 
 export const isTaxonomyDir = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => /^skills_[a-z]{2,3}\.csv$/.test(f));

@@ -100,26 +100,46 @@ export class TrainingPlanner {
 
     // Greedy set cover: the pair adding the most vacancies not yet opened, per unit of budget.
     const costOf = (t: StoredTraining) => ('places' in query.budget ? 1 : t.cost);
-    let left = 'places' in query.budget ? query.budget.places : query.budget.euros;
+    const given = 'places' in query.budget ? query.budget.places : query.budget.euros;
+    let left = given;
     const opened = new Set<string>();
     const assigned = new Set<string>();
     const picks: Assignment[] = [];
+    let stoppedBecause: 'budget spent' | 'the rest of the budget buys no further place that opens vacancies' | 'no further place opens vacancies' =
+      'no further place opens vacancies';
     for (;;) {
       let best: { c: (typeof candidates)[number]; adds: string[]; value: number } | undefined;
+      let tooDear = false;
       for (const c of candidates) {
-        if (assigned.has(c.jobseeker) || costOf(c.training) > left) continue;
+        if (assigned.has(c.jobseeker)) continue;
         const adds = c.opens.filter((v) => !opened.has(v));
         if (adds.length === 0) continue;
+        if (costOf(c.training) > left) {
+          tooDear = true;
+          continue;
+        }
         const value = adds.length / Math.max(costOf(c.training), 1e-9);
         if (!best || value > best.value || (value === best.value && adds.length > best.adds.length)) best = { c, adds, value };
       }
-      if (!best) break;
+      if (!best) {
+        stoppedBecause = left <= 0 ? 'budget spent' : tooDear ? 'the rest of the budget buys no further place that opens vacancies' : 'no further place opens vacancies';
+        break;
+      }
       picks.push({ jobseeker: best.c.jobseeker, training: best.c.training.id, opens: best.c.opens, adds: best.adds });
       assigned.add(best.c.jobseeker);
       for (const v of best.adds) opened.add(v);
       left -= costOf(best.c.training);
     }
-    return { area, clientsExamined: clients.length, candidatePairs: candidates.length, picks, ...this.summarise(picks, query) };
+    const summary = this.summarise(picks, query);
+    const spent = 'places' in query.budget ? summary.places : summary.cost;
+    return {
+      area,
+      clientsExamined: clients.length,
+      candidatePairs: candidates.length,
+      picks,
+      ...summary,
+      budget: { unit: 'places' in query.budget ? ('places' as const) : ('euros' as const), given, spent, unspent: given - spent, stoppedBecause },
+    };
   }
 
   /** The picks grouped by training, in the order first picked: what the planner buys. */
@@ -146,12 +166,16 @@ export class TrainingPlanner {
     };
   }
 
-  /** Trainings teaching the skill that the client can attend: online, in the area or in the client's region. */
+  /**
+   * Trainings teaching the skill that the client can attend (online, in the area or in the client's
+   * region) and that the area buys: a course without a price is already paid for (free to the client
+   * or funded elsewhere), so it adds no capacity to purchase and is never a pick.
+   */
   private available(uri: string, client: StoredJobseeker, area: AnalysisArea, missing: Map<string, number>) {
     const inArea = (m?: string) => m !== undefined && (area.municipalities === undefined || area.municipalities.includes(m));
     return this.trainings
       .teaching(uri)
-      .filter((t) => t.online || inArea(t.municipality) || t.region === client.region)
+      .filter((t) => t.cost > 0 && (t.online || inArea(t.municipality) || t.region === client.region))
       .map((t) => ({ t, covers: t.normalized.skills.filter((s) => missing.has(s.uri)).length }))
       .sort((a, b) => b.covers - a.covers || a.t.cost - b.t.cost || a.t.id.localeCompare(b.t.id))
       .slice(0, this.settings.trainingsPerSkill)

@@ -18,6 +18,8 @@ export interface LexicalHit {
   score: number;
   /** Share of the query's words found in that label (1: every word). */
   coverage: number;
+  /** Every word of the label is in the query, matched as itself, an inflected form or a compound head (the label names what the query says). */
+  contained: boolean;
 }
 
 /** How much a label word counts for a query word, by how they relate (see `relations`). */
@@ -34,6 +36,13 @@ const QUERY_MODIFIER = 0.3;
 const MIN_PART = 4;
 /** Words in a label that the query does not name lower its score a little (specific labels rank below general ones). */
 const EXTRA_WORD_PENALTY = 0.12;
+
+/** Function words of Finnish, Swedish and English job titles and ads. */
+const STOPWORDS = new Set([
+  'ja', 'tai', 'sekä', 'on', 'ei', 'myös',
+  'och', 'eller', 'till', 'i', 'på', 'för', 'av', 'med', 'som', 'en', 'ett', 'inom', 'vid',
+  'a', 'an', 'the', 'for', 'of', 'in', 'at', 'to', 'and', 'or', 'with', 'on',
+]);
 
 const reverse = (s: string) => [...s].reverse().join('');
 
@@ -102,15 +111,25 @@ export class LabelIndex {
 
   /** The best concepts for the query, best first; `lang` is preferred among equal labels. */
   search(q: string, lang: string, limit: number): LexicalHit[] {
-    const query = [...new Set(tokenize(q).map((t) => t.norm))];
+    const words = [...new Set(tokenize(q).map((t) => t.norm))];
+    // Function words ("till", "for", "ja") say nothing of the concept, unless they are all there is.
+    const query = words.some((w) => !STOPWORDS.has(w)) ? words.filter((w) => !STOPWORDS.has(w)) : words;
     if (query.length === 0) return [];
     // Per label: the best weight found for each query word.
     const found = new Map<number, Float64Array>();
+    /** Per label: how many of its words a query word matched strongly (the same word, inflected, or the head of a query compound). */
+    const strong = new Map<number, Set<string>>();
     const weights = query.map((word) => this.maxIdf(word));
     query.forEach((word, qi) => {
       for (const [labelWord, weight] of this.relations(word)) {
         const idf = this.idf.get(labelWord)!;
+        const isStrong = weight >= QUERY_HEAD && weight !== PREFIX && weight !== LABEL_HEAD;
         for (const id of this.postings.get(labelWord)!) {
+          if (isStrong) {
+            let words = strong.get(id);
+            if (!words) strong.set(id, (words = new Set()));
+            words.add(labelWord);
+          }
           let row = found.get(id);
           if (!row) found.set(id, (row = new Float64Array(query.length)));
           const value = weight * Math.min(idf, weights[qi]!);
@@ -133,7 +152,8 @@ export class LabelIndex {
       if (entry.preferred) score *= 1.05;
       if (entry.lang === lang) score *= 1.05;
       const seen = best.get(entry.concept);
-      const hit = { uri: this.uris[entry.concept]!, text: entry.text, lang: entry.lang, score, coverage: covered / query.length, others: 0 };
+      const contained = entry.words.every((w) => strong.get(id)?.has(w));
+      const hit = { uri: this.uris[entry.concept]!, text: entry.text, lang: entry.lang, score, coverage: covered / query.length, contained, others: 0 };
       if (!seen) best.set(entry.concept, hit);
       else if (score > seen.score) best.set(entry.concept, { ...hit, others: seen.others + 1 });
       else seen.others++;

@@ -18,7 +18,9 @@ export interface NormalizerSettings {
 /** Bumped when the reading of records changes, so that stored records are read again at start. */
 const READING_VERSION = 'r2';
 /** Lowest word-ranking score at which a title names an occupation (the title's rare words are in its label). */
-const TITLE_MIN_SCORE = 0.55;
+const TITLE_MIN_SCORE = 0.7;
+/** ... or at which a label the title contains in full names it (the title may add a place or a department). */
+const TITLE_CONTAINED_MIN_SCORE = 0.25;
 
 /** ISO 639-1 codes to the English names ESCO and the curated taxonomy label language skills with. */
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -118,8 +120,10 @@ export class SkillNormalizer {
       const ref = this.taxonomy.occupationRef(given);
       if (ref) return { ...ref, method: 'given', evidence: given };
     }
-    const [hit] = this.occupationWords.search(title, lang, 1);
-    if (hit && hit.score >= TITLE_MIN_SCORE) {
+    // The best label the title contains in full ("Sairaanhoitaja, sisätautien osasto"), else a close enough one.
+    const hits = this.occupationWords.search(title, lang, 20);
+    const hit = hits.find((h) => h.contained && h.score >= TITLE_CONTAINED_MIN_SCORE) ?? (hits[0] && hits[0].score >= TITLE_MIN_SCORE ? hits[0] : undefined);
+    if (hit) {
       const o = this.taxonomy.occupations.get(hit.uri)!;
       return { uri: o.uri, ...(o.iscoGroup ? { isco: o.iscoGroup } : {}), label: this.taxonomy.label(o.uri, 'fi'), method: 'title', evidence: title };
     }

@@ -28,16 +28,16 @@ const CONTAINMENT_THRESHOLD = 0.55;
 /** Similarity given to two English forms of one word ("welded", "welding"; "drove", "driving"). */
 const STEM_SIMILARITY = 0.9;
 /** Irregular English verbs common in CVs, to their base form. */
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR = new Map<string, string>(Object.entries({
   drove: 'drive', driven: 'drive', drivers: 'drive', ran: 'run', taught: 'teach', built: 'build', made: 'make', sold: 'sell',
   led: 'lead', kept: 'keep', wrote: 'write', written: 'write', fed: 'feed', spoke: 'speak', spoken: 'speak', dealt: 'deal',
   cut: 'cut', bought: 'buy', brought: 'bring', held: 'hold', took: 'take', taken: 'take', did: 'do', done: 'do',
-};
+}));
 const ENGLISH_SUFFIXES = ['ings', 'ing', 'ers', 'ed', 'er', 'es', 's', 'e'];
 
 /** A crude English stem (suffixes and irregular verbs), enough to tell forms of one word apart from other words. */
 export function englishStem(word: string): string {
-  let w = IRREGULAR[word] ?? word;
+  let w = IRREGULAR.get(word) ?? word;
   for (const suffix of ENGLISH_SUFFIXES) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
       w = w.slice(0, -suffix.length);

@@ -110,6 +110,15 @@ const plan = z.object({
   places: z.number(),
   cost: z.number(),
   vacanciesOpened: z.number(),
+  budget: z
+    .object({
+      unit: z.enum(['places', 'euros']),
+      given: z.number(),
+      spent: z.number(),
+      unspent: z.number(),
+      stoppedBecause: z.string().describe('Why the plan stopped: budget spent, nothing further fits, or nothing further opens vacancies'),
+    })
+    .describe('Courses without a price are never bought: they add no capacity to purchase'),
 });
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -18,6 +18,8 @@ const trainingOffer = z.object({
   cost: z.number(),
   nextStart: z.string().nullable().describe('null: continuous intake'),
   distance: z.enum(['local or online', 'same region', 'further away']),
+  distanceKm: z.number().describe("From the client's municipality (0 online or in the same municipality)"),
+  language: z.enum(['fi', 'sv', 'en']).describe('Language of instruction'),
   covers: z.array(concept).describe("The client's gap skills it teaches"),
   explanation: z.string(),
 });

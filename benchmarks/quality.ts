@@ -1,0 +1,294 @@
+/**
+ * Match and taxonomy search quality, each against baselines run beside it.
+ *
+ * 1. Matches: the hand-written labelled set (benchmarks/quality/) loaded through the engine (real
+ *    SQLite, HNSW, normaliser) into a temporary data directory beside the 2,400 + 2,400 fixture
+ *    records (unjudged distractors the retrieval must see past), once with the lexical fallback and
+ *    once with the shipped model. Each ranking asks for the top 200 (the most the API gives);
+ *    nDCG@10 and MRR (first hit graded ≥ 2) over the judged records in it (condensed lists: unjudged
+ *    fixture records left out), for client → vacancies and vacancy → candidates, overall and split
+ *    same-/cross-language (the other split's relevant items left out of the list), against text-only
+ *    ranking (the vector index alone) and BM25 over all records' texts. Also: expired or closed
+ *    vacancies in the top 10 (target 0).
+ * 2. Taxonomy search on ESCO (../shared/esco): for concepts held out (benchmarks/held-out.ts), their
+ *    Finnish or Swedish label, or one English alternative label, is removed from the searched labels
+ *    and used as the query (fi→concept, sv→concept, en altLabel→concept). MRR@20 and empty answers
+ *    for BM25, character trigram TF-IDF, ConceptSearch without and with the model.
+ *
+ *   npm run bench:quality                       # both parts
+ *   npm run bench:quality -- --only matches     # or taxonomy
+ *   npm run bench:quality -- --tune             # also grid-search the score weights (slow)
+ *   npm run bench:quality -- --limit 200        # taxonomy queries per condition
+ *
+ * Prints Markdown tables and writes benchmarks/results/quality-<date>-<machine>.json.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { DEFAULT_MATCH_SETTINGS, Matcher } from '../src/core/matching.js';
+import { DEFAULT_WEIGHTS, type Weights } from '../src/core/scoring.js';
+import type { Jobseeker } from '../src/core/schemas/jobseeker.js';
+import type { Vacancy } from '../src/core/schemas/vacancy.js';
+import { Bm25Index } from '../src/core/taxonomy/bm25.js';
+import { openEngine, type Engine } from '../src/engine.js';
+import { grade, isLive, JOBSEEKERS, ndcg, reciprocalRank, VACANCIES, type LabelledJobseeker, type LabelledVacancy } from './quality/match-set.js';
+import { taxonomySearchQuality } from './quality/taxonomy-search.js';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    tune: { type: 'boolean', default: false },
+    limit: { type: 'string', default: '300' },
+    out: { type: 'string', default: join(import.meta.dirname, 'results') },
+  },
+});
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const mean = (xs: number[]) => (xs.length === 0 ? NaN : xs.reduce((a, b) => a + b, 0) / xs.length);
+const TODAY = new Date().toISOString().slice(0, 10);
+/** Hits asked for per ranking. */
+const TOP = 200;
+
+const vacancyInput = (v: LabelledVacancy) =>
+  ({
+    id: v.id,
+    title: v.title,
+    description: v.description,
+    skills: v.skills ?? [],
+    municipality: v.municipality,
+    languages: v.languages ?? [],
+    workingTime: v.workingTime ?? 'full',
+    drivingLicenceRequired: v.drivingLicenceRequired ?? false,
+    remote: v.remote ?? false,
+    status: v.status ?? 'open',
+    ...(v.expiresAt ? { expiresAt: v.expiresAt } : {}),
+  }) as unknown as Vacancy;
+
+const jobseekerInput = (j: LabelledJobseeker) =>
+  ({
+    id: j.id,
+    title: j.title,
+    summary: j.summary,
+    skills: j.skills ?? [],
+    municipality: j.municipality,
+    languages: j.languages,
+    workingTime: j.workingTime ?? 'any',
+    ...(j.drivingLicence !== undefined ? { drivingLicence: j.drivingLicence } : {}),
+    remote: false,
+    status: 'active',
+  }) as unknown as Jobseeker;
+
+const byVacancy = new Map(VACANCIES.map((v) => [v.id, v]));
+const byJobseeker = new Map(JOBSEEKERS.map((j) => [j.id, j]));
+
+type Ranker = { name: string; vacancies(j: LabelledJobseeker): Promise<string[]>; candidates(v: LabelledVacancy): Promise<string[]> };
+
+interface Figures {
+  ndcg: number;
+  ndcgSame: number;
+  ndcgCross: number;
+  mrr: number;
+  queries: number;
+  expiredReturned?: number;
+}
+
+/** nDCG@10 overall and split by language, and MRR, of one direction. */
+function evaluate<Q extends { lang: string }, D extends { lang: string }>(
+  queries: Q[],
+  rankings: Map<Q, string[]>,
+  items: Map<string, D>,
+  gradeOf: (q: Q, d: D) => number,
+): Figures {
+  const overall: number[] = [];
+  const same: number[] = [];
+  const cross: number[] = [];
+  const rr: number[] = [];
+  for (const q of queries) {
+    const all = [...items.values()];
+    const ranked = rankings.get(q)!.flatMap((id) => items.get(id) ?? []);
+    const grades = (list: D[]) => list.map((d) => gradeOf(q, d));
+    const n = ndcg(grades(ranked), grades(all));
+    if (n === undefined) continue;
+    overall.push(n);
+    rr.push(reciprocalRank(grades(ranked)));
+    for (const [split, keepSame] of [[same, true], [cross, false]] as const) {
+      // The other split's relevant items leave the list (and the ideal): what is left measures this split alone.
+      const keep = (d: D) => gradeOf(q, d) === 0 || (d.lang === q.lang) === keepSame;
+      const value = ndcg(grades(ranked.filter(keep)), grades(all.filter(keep)));
+      if (value !== undefined) split.push(value);
+    }
+  }
+  return { ndcg: round(mean(overall)), ndcgSame: round(mean(same)), ndcgCross: round(mean(cross)), mrr: round(mean(rr)), queries: overall.length };
+}
+
+async function rankAll(ranker: Ranker) {
+  const toVacancies = new Map<LabelledJobseeker, string[]>();
+  for (const j of JOBSEEKERS) toVacancies.set(j, await ranker.vacancies(j));
+  const toCandidates = new Map<LabelledVacancy, string[]>();
+  for (const v of VACANCIES.filter((v) => isLive(v, TODAY))) toCandidates.set(v, await ranker.candidates(v));
+  const expired = [...toVacancies.values()].reduce((n, ids) => n + ids.slice(0, 10).filter((id) => byVacancy.has(id) && !isLive(byVacancy.get(id)!, TODAY)).length, 0);
+  return {
+    clientToVacancies: { ...evaluate(JOBSEEKERS, toVacancies, byVacancy, (j, v) => grade(j, v, TODAY)), expiredReturned: expired },
+    vacancyToCandidates: evaluate([...toCandidates.keys()], toCandidates, byJobseeker, (v, j) => grade(j, v, TODAY)),
+  };
+}
+
+function rankers(engine: Engine, weights: Weights = DEFAULT_WEIGHTS): Ranker[] {
+  const all = { k: TOP, lang: 'fi' };
+  const matcher =
+    weights === DEFAULT_WEIGHTS
+      ? engine.matcher
+      : new Matcher(engine.jobseekers, engine.vacancies, engine.embedder, engine.normalizer, { ...DEFAULT_MATCH_SETTINGS, weights }, engine.normalizer.taxonomy.skillCredit);
+  const engineRanker: Ranker = {
+    name: 'Kohtaanto (hybrid retrieval, full score)',
+    vacancies: async (j) => (await matcher.vacanciesForJobseeker(j.id, all)).map((h) => h.id),
+    candidates: async (v) => (await matcher.candidatesForVacancy(v.id, all)).map((h) => h.id),
+  };
+  const textOnly: Ranker = {
+    name: 'text only (vector index)',
+    vacancies: async (j) => {
+      const { vector } = await engine.jobseekers.withVector(j.id);
+      return engine.vacancies.index.search(vector, all.k).map((h) => engine.vacancies.cache.byLabels([h.label]).get(h.label)!.id);
+    },
+    candidates: async (v) => {
+      const { vector } = await engine.vacancies.withVector(v.id);
+      return engine.jobseekers.index.search(vector, all.k).map((h) => engine.jobseekers.cache.byLabels([h.label]).get(h.label)!.id);
+    },
+  };
+  const live = VACANCIES.filter((v) => isLive(v, TODAY));
+  const fixtures = (file: string) =>
+    readFileSync(join(import.meta.dirname, '..', 'fixtures', file), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; title: string; description?: string; summary?: string; skills: string[] });
+  const vacancyBm25 = new Bm25Index([
+    ...live.map((v) => ({ id: v.id, texts: [v.title, v.description, ...(v.skills ?? [])] })),
+    ...fixtures('vacancies.ndjson').map((v) => ({ id: v.id, texts: [v.title, v.description ?? '', ...v.skills] })),
+  ]);
+  const jobseekerBm25 = new Bm25Index([
+    ...JOBSEEKERS.map((j) => ({ id: j.id, texts: [j.title, j.summary, ...(j.skills ?? [])] })),
+    ...fixtures('jobseekers.ndjson').map((j) => ({ id: j.id, texts: [j.title, j.summary ?? '', ...j.skills] })),
+  ]);
+  const bm25: Ranker = {
+    name: 'BM25 over the texts',
+    vacancies: async (j) => vacancyBm25.rank([j.title, j.summary].join(' '), all.k),
+    candidates: async (v) => jobseekerBm25.rank([v.title, v.description].join(' '), all.k),
+  };
+  return [engineRanker, textOnly, bm25];
+}
+
+async function withEngine<T>(embedder: 'lexical' | 'transformers', run: (engine: Engine) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kohtaanto-quality-'));
+  try {
+    const config = loadConfig({ ...process.env, KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_SEED_FIXTURES: 'true', KOHTAANTO_EMBEDDER: embedder });
+    const engine = await openEngine(config, { info: () => {}, warn: () => {} });
+    try {
+      await engine.vacancies.putMany(VACANCIES.map(vacancyInput));
+      await engine.jobseekers.putMany(JOBSEEKERS.map(jobseekerInput));
+      return await run(engine);
+    } finally {
+      engine.close();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Share of relevant pairs (grade ≥ 1) whose two texts are in different languages. */
+function setFacts() {
+  let relevant = 0;
+  let cross = 0;
+  for (const j of JOBSEEKERS) {
+    for (const v of VACANCIES) {
+      if (grade(j, v, TODAY) > 0) {
+        relevant++;
+        if (j.lang !== v.lang) cross++;
+      }
+    }
+  }
+  const families = new Set([...JOBSEEKERS.map((j) => j.family), ...VACANCIES.map((v) => v.family)]);
+  const municipalities = new Set([...JOBSEEKERS.map((j) => j.municipality), ...VACANCIES.map((v) => v.municipality)]);
+  return {
+    jobseekers: JOBSEEKERS.length,
+    vacancies: VACANCIES.length,
+    expiredOrClosed: VACANCIES.filter((v) => !isLive(v, TODAY)).length,
+    families: families.size,
+    municipalities: municipalities.size,
+    relevantPairs: relevant,
+    crossLanguageShare: round(cross / relevant),
+  };
+}
+
+async function matchQuality() {
+  const facts = setFacts();
+  console.log(
+    `\nLabelled match set: ${facts.jobseekers} clients × ${facts.vacancies} vacancies (${facts.expiredOrClosed} expired or closed), ` +
+      `${facts.families} occupation families, ${facts.municipalities} municipalities; ${facts.relevantPairs} relevant pairs, ${Math.round(facts.crossLanguageShare * 100)} % cross-language\n`,
+  );
+  const rows: Record<string, unknown>[] = [];
+  const tuning: Record<string, unknown>[] = [];
+  for (const embedder of ['lexical', 'transformers'] as const) {
+    await withEngine(embedder, async (engine) => {
+      for (const ranker of rankers(engine)) {
+        const figures = await rankAll(ranker);
+        rows.push({ embedder: engine.embedder.id.split(':').slice(0, 2).join(':'), ranking: ranker.name, ...figures });
+      }
+      if (values.tune) tuning.push(...(await tune(engine)));
+    });
+  }
+  if (values.tune) {
+    // One set of defaults for both embedders: the grid point with the best mean over the two.
+    const byWeights = new Map<string, number[]>();
+    for (const t of tuning as { weights: Weights; score: number }[]) byWeights.set(JSON.stringify(t.weights), [...(byWeights.get(JSON.stringify(t.weights)) ?? []), t.score]);
+    const both = [...byWeights].filter(([, s]) => s.length === 2).map(([w, s]) => ({ weights: w, lexical: s[0]!, model: s[1]!, mean: round(mean(s)) }));
+    both.sort((a, b) => b.mean - a.mean);
+    console.log('\nBest weights over both embedders (mean nDCG@10 of both directions):');
+    for (const b of both.slice(0, 8)) console.log(`  ${b.weights}  lexical ${b.lexical}  model ${b.model}  mean ${b.mean}`);
+  }
+  console.log('| embedder | ranking | direction | nDCG@10 | same-language | cross-language | MRR | queries | expired in top 10 |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const row of rows as { embedder: string; ranking: string; clientToVacancies: Figures; vacancyToCandidates: Figures }[]) {
+    for (const [direction, f] of [
+      ['client → vacancies', row.clientToVacancies],
+      ['vacancy → candidates', row.vacancyToCandidates],
+    ] as const) {
+      console.log(`| ${row.embedder} | ${row.ranking} | ${direction} | ${f.ndcg} | ${f.ndcgSame} | ${f.ndcgCross} | ${f.mrr} | ${f.queries} | ${f.expiredReturned ?? '–'} |`);
+    }
+  }
+  return { set: facts, rows, tuning };
+}
+
+/** Grid search of the score weights: mean nDCG@10 over both directions (printed best first). */
+async function tune(engine: Engine) {
+  const grid: Weights[] = [];
+  for (const semantic of [0.4, 0.5, 0.6])
+    for (const essential of [0.1, 0.2, 0.3])
+      for (const optional of [0, 0.1])
+        for (const location of [0.05, 0.1, 0.2])
+          for (const occupation of [0.1, 0.2, 0.3, 0.4]) grid.push({ semantic, essential, optional, location, occupation });
+  const results = [];
+  for (const weights of grid) {
+    const [engineRanker] = rankers(engine, weights);
+    const f = await rankAll(engineRanker!);
+    results.push({ embedder: engine.embedder.id.split(':')[0], weights, score: round((f.clientToVacancies.ndcg + f.vacancyToCandidates.ndcg) / 2), ...f });
+  }
+  results.sort((a, b) => b.score - a.score);
+  console.log(`\nWeight grid (${grid.length} points, ${engine.embedder.id.split(':')[0]}), best 5 by mean nDCG@10:`);
+  for (const r of results.slice(0, 5)) console.log(`  ${JSON.stringify(r.weights)}  ${r.score}`);
+  const current = results.find((r) => JSON.stringify(r.weights) === JSON.stringify(DEFAULT_WEIGHTS));
+  if (current) console.log(`  defaults ${JSON.stringify(DEFAULT_WEIGHTS)}  ${current.score}`);
+  return results;
+}
+
+async function main() {
+  const result: Record<string, unknown> = {};
+  if (!values.only || values.only === 'matches') result.matches = await matchQuality();
+  if (!values.only || values.only === 'taxonomy') result.taxonomy = await taxonomySearchQuality(Number(values.limit));
+  mkdirSync(values.out!, { recursive: true });
+  const file = join(values.out!, `quality-${TODAY}-${hostname()}-${cpus().length}cpu.json`);
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2));
+  console.log(`\nwrote ${file}`);
+}
+
+await main();
