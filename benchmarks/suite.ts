@@ -31,6 +31,7 @@ const SCRIPTS: { name: string; file: string; full: string[]; quick: string[] }[]
   { name: 'analytics', file: 'analytics.ts', full: [], quick: ['--vacancies', '10000', '--jobseekers', '30000', '--repeat', '2'] },
   { name: 'skills', file: 'skills.ts', full: ['--occupations', '3007'], quick: ['--occupations', '300'] },
   { name: 'model', file: 'model.ts', full: [], quick: ['--limit', '200'] },
+  { name: 'quality', file: 'quality.ts', full: [], quick: ['--limit', '50'] },
 ];
 
 const only = values.only?.split(',');

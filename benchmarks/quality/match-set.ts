@@ -7,7 +7,13 @@
  *   1  same family across the country, a related family, or a fit failing a hard requirement
  *      (a required language the client lacks, a driving licence they do not hold)
  *   0  anything else, and every expired or closed vacancy
+ * The 2,400 + 2,400 fixture records loaded beside them are judged the same way, their family read
+ * from the occupation (ISCO unit group) the generator gave them (FIXTURE_FAMILIES), so that the
+ * rankings are graded in full — a welder 200 km away among the top hits costs what it should.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eldDetector } from '../../src/adapters/language/eld-detector.js';
 import { regions } from '../../src/core/regions/regions.js';
 import { JOBSEEKERS, type LabelledJobseeker } from './jobseekers.js';
 import { VACANCIES, type LabelledVacancy } from './vacancies.js';
@@ -39,6 +45,65 @@ const RELATED: Record<string, Record<string, number>> = {
   'customer-service': { salesperson: 1 },
   mechanic: { machinist: 1 },
 };
+
+/** The family of each ISCO unit group the fixture generator uses (those with no family in the set get their own). */
+const FIXTURE_FAMILIES: Record<string, string> = {
+  '2221': 'nurse', '5322': 'practical-nurse', '5311': 'childcare', '7212': 'welder', '7223': 'machinist', '4321': 'warehouse',
+  '8332': 'truck-driver', '9112': 'cleaner', '5153': 'property-maintenance', '5120': 'cook', '5131': 'waiter', '5141': 'hairdresser',
+  '2512': 'developer', '2519': 'developer', '3313': 'accountant', '7411': 'electrician', '7126': 'plumber', '7115': 'carpenter',
+  '5223': 'salesperson', '2635': 'social-worker', '5414': 'security-guard', '6121': 'farm-worker', '7231': 'mechanic', '7233': 'mechanic',
+  '2341': 'primary-teacher', '2431': 'marketing', '3512': 'it-support', '4110': 'office-clerk', '7131': 'painter', '8341': 'farm-machinery',
+};
+
+interface FixtureRecord {
+  id: string;
+  title: string;
+  occupation: string;
+  municipality: string;
+  languages?: string[];
+  description?: string;
+  summary?: string;
+  drivingLicence?: boolean;
+  drivingLicenceRequired?: boolean;
+  remote?: boolean;
+  expiresAt?: string;
+  status?: string;
+}
+
+const readFixtures = (file: string) =>
+  readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as FixtureRecord);
+const langOf = (text: string) => (eldDetector.detect(text) ?? 'fi') as 'fi' | 'sv' | 'en';
+
+/** The fixture vacancies as judged items (family from their ISCO group, language detected). */
+export const fixtureVacancies = (): LabelledVacancy[] =>
+  readFixtures('vacancies.ndjson').map((v) => ({
+    id: v.id,
+    family: FIXTURE_FAMILIES[v.occupation] ?? `isco-${v.occupation}`,
+    lang: langOf(v.description ?? v.title),
+    municipality: v.municipality,
+    title: v.title,
+    description: v.description ?? '',
+    languages: v.languages ?? [],
+    drivingLicenceRequired: v.drivingLicenceRequired,
+    remote: v.remote,
+    expiresAt: v.expiresAt,
+    status: (v.status as 'open' | 'closed' | undefined) ?? 'open',
+  }));
+
+export const fixtureJobseekers = (): LabelledJobseeker[] =>
+  readFixtures('jobseekers.ndjson').map((j) => ({
+    id: j.id,
+    family: FIXTURE_FAMILIES[j.occupation] ?? `isco-${j.occupation}`,
+    lang: langOf(j.summary ?? j.title),
+    municipality: j.municipality,
+    title: j.title,
+    summary: j.summary ?? '',
+    languages: j.languages ?? [],
+    drivingLicence: j.drivingLicence,
+  }));
 
 const code = (municipality: string) => regions.municipality(municipality)!.code;
 

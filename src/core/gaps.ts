@@ -1,4 +1,5 @@
 import { invalidInput } from './errors.js';
+import { isSuitable } from './suitability.js';
 import { explainSkillGap, explainTarget, explainTraining, type Lang } from './explanations.js';
 import { seekerSide, type MatchCache, type Matcher } from './matching.js';
 import type { Embedder } from './ports.js';
@@ -150,10 +151,10 @@ export class GapAnalysis {
       jobseeker: id,
       area: { reach: query.reach, ...('municipality' in match ? { municipality: match.municipality } : {}), ...('region' in match ? { region: match.region } : {}) },
       threshold: this.settings.suitableScore,
-      considered: base.length,
+      considered: all.length,
       suitableNow,
       skills,
-      targets: this.targets(base, client, query.lang, level),
+      targets: this.targets(all, client, query.lang, level),
     };
   }
 
@@ -182,7 +183,7 @@ export class GapAnalysis {
   }
 
   private countSuitable(hits: MatchHit[]) {
-    return hits.filter((h) => h.score >= this.settings.suitableScore).length;
+    return hits.filter((h) => isSuitable(h, this.settings.suitableScore)).length;
   }
 
   /**

@@ -24,6 +24,11 @@ afterAll(async () => {
   removeDir(service.dataDir);
 });
 
+interface Hit {
+  score: number;
+  parts: { occupation: number | null; essential: number | null };
+}
+
 /** A fixture client whose report has a skill that opens vacancies. */
 async function clientWithGap(): Promise<{ id: string; report: any }> {
   for (let n = 1; n <= 60; n++) {
@@ -112,8 +117,13 @@ describe('GET /v1/jobseekers/:id/gaps', () => {
     expect(best.uplift).toBeGreaterThan(0);
     const area = report.area.region ? `region=${report.area.region}` : `municipality=${report.area.municipality}`;
     const suitable = async () =>
-      ((await call(counsellor, 'GET', `/v1/jobseekers/${id}/matches?k=${report.considered}&${area}`)).body.hits as { score: number }[]).filter(
-        (h) => h.score >= report.threshold,
+      // Suitable vacancies in the client's line of work (occupation unknown, or the same ISCO minor group at least):
+      // score at the line and most essential skills covered.
+      ((await call(counsellor, 'GET', `/v1/jobseekers/${id}/matches?k=${report.considered}&${area}`)).body.hits as Hit[]).filter(
+        (h) =>
+          h.score >= report.threshold &&
+          (h.parts.essential === null || h.parts.essential >= 0.75) &&
+          (h.parts.occupation === null || h.parts.occupation >= 0.5),
       ).length;
     expect(await suitable()).toBe(report.suitableNow);
     const profile = (await call(counsellor, 'GET', `/v1/jobseekers/${id}`)).body;

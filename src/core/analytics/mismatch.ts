@@ -1,9 +1,13 @@
 import type { Lang } from '../explanations.js';
+import { isSuitable } from '../suitability.js';
 import type { Matcher } from '../matching.js';
 import type { AnalyticsSource } from '../ports.js';
 import type { AnalysisArea } from './areas.js';
 import { longTermSince, type DemandSupply } from './demand-supply.js';
 import { isSuppressed, jobseekerCount, SUPPRESSED, type Suppressed } from './suppression.js';
+
+/** Vacancies looked at per long-term unemployed client when asking whether any is suitable. */
+const STRANDED_LOOKS_AT = 20;
 
 export interface MismatchSettings {
   /** A jobseeker is suitable for a vacancy (and the other way round) from this match score. */
@@ -73,14 +77,15 @@ export class MismatchSummary {
     const sampledVacancies = evenSample(vacancyIds, this.settings.sample);
     for (const id of sampledVacancies) {
       const hits = await this.matcher.candidatesForVacancy(id, { k: query.candidates, lang: query.lang, area: within });
-      if (hits.filter((h) => h.score >= this.settings.suitableScore).length >= query.candidates) staffed++;
+      if (hits.filter((h) => isSuitable(h, this.settings.suitableScore)).length >= query.candidates) staffed++;
     }
     // Long-term unemployed without a single suitable vacancy in the area.
     let stranded = 0;
     const sampledLongTerm = isSuppressed(longTermIds.length) ? [] : evenSample(longTermIds, this.settings.sample);
     for (const id of sampledLongTerm) {
-      const [best] = await this.matcher.vacanciesForJobseeker(id, { k: 1, lang: query.lang, area: within });
-      if (!best || best.score < this.settings.suitableScore) stranded++;
+      // The best by score may miss an essential skill while a lower one does not: look at a few.
+      const best = await this.matcher.vacanciesForJobseeker(id, { k: STRANDED_LOOKS_AT, lang: query.lang, area: within });
+      if (!best.some((h) => isSuitable(h, this.settings.suitableScore))) stranded++;
     }
     const shown = occupations.filter((o) => o.gap !== null);
     const hiddenJobseekers = isSuppressed(jobseekerTotal);

@@ -22,6 +22,8 @@ const FUZZY_MIN_LENGTH = 5;
 const BLOCK = 4;
 /** Lowest trigram overlap (Dice) at which two words count as forms of one word. */
 export const WORD_SIMILARITY_THRESHOLD = 0.5;
+/** Most of the label word's trigrams an inflected form may lack (its ending). */
+const MAX_MISSING_TRIGRAMS = 4;
 /** Lowest share of the label word's trigrams found in the text word (keeps compounds apart). */
 const CONTAINMENT_THRESHOLD = 0.55;
 
@@ -71,6 +73,9 @@ export function wordSimilarity(a: string, b: string, ga = trigrams(a), gb = trig
   let shared = 0;
   for (const g of ga) if (gb.has(g)) shared++;
   const dice = (2 * shared) / (ga.size + gb.size);
+  // Inflection changes a word's last letters; a compound with another head ("vastaanoton" against
+  // "vastaanottotyö") leaves more of the label word's trigrams out.
+  if (gb.size - shared > MAX_MISSING_TRIGRAMS) return 0;
   return dice >= WORD_SIMILARITY_THRESHOLD && shared / gb.size >= CONTAINMENT_THRESHOLD ? dice : 0;
 }
 

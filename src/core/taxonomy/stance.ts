@@ -31,6 +31,10 @@ const CLAUSE_START = new Set([
   'minulla', 'minä', 'mä', 'olen', 'osaan', 'on', 'hallitsen', 'myös', 'lisäksi', 'sen', 'sekä',
   'jag', 'har', 'är', 'kan', 'också', 'dessutom',
   'i', "i'm", "i've", 'have', 'also', 'plus',
+  // a level or quality names something held: "learning Finnish, fluent in English"
+  'sujuva', 'sujuvasti', 'hyvä', 'erinomainen', 'kokenut', 'äidinkieli', 'äidinkielenä',
+  'flytande', 'god', 'goda', 'utmärkt', 'erfaren', 'modersmål',
+  'fluent', 'native', 'good', 'excellent', 'experienced',
 ]);
 /** "en" is a Finnish negation but a Swedish article: only read as a cue in Finnish texts. */
 const FINNISH_ONLY = new Set(['en', 'emme']);
