@@ -32,6 +32,10 @@ const LABEL_HEAD = 0.7;
 const QUERY_HEAD = 0.65;
 /** A label word is the first part (modifier) of the query compound: "truck" in "truckförare". */
 const QUERY_MODIFIER = 0.3;
+/** A label compound sharing the query compound's first part: "kundtjänstrepresentant" for "kundtjänstmedarbetare". */
+const SHARED_MODIFIER = 0.4;
+/** Shortest first part shared that counts. */
+const MIN_SHARED_MODIFIER = 6;
 /** Shortest compound part considered on its own. */
 const MIN_PART = 4;
 /** Words in a label that the query does not name lower its score a little (specific labels rank below general ones). */
@@ -196,6 +200,9 @@ export class LabelIndex {
       if (i >= 2) add(head, QUERY_HEAD);
       const modifier = word.slice(0, word.length - i);
       if (modifier.length >= MIN_PART && i >= MIN_PART) add(modifier, QUERY_MODIFIER);
+      if (modifier.length >= MIN_SHARED_MODIFIER && i >= MIN_PART) {
+        for (const w of withPrefix(this.vocabulary, modifier, 50)) if (w.length - modifier.length >= MIN_PART) add(w, SHARED_MODIFIER);
+      }
     }
     return out;
   }
