@@ -154,6 +154,19 @@ describe('matches across languages, with distance and gates (issue 12)', () => {
   });
 });
 
+describe('bad match parameters (issue 12)', () => {
+  it('answers 400 naming the field for a bad distance or gate order, and for a distance with no place to measure from', async () => {
+    for (const query of ['within=-5', 'within=far', 'failedGates=first']) {
+      const response = await call(url, 'GET', `/v1/jobseekers/Q-NURSE-VASA/matches?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(JSON.stringify(response.body), query).toContain(query.split('=')[0]);
+    }
+    const adHoc = await call(url, 'POST', '/v1/match', { text: 'Hitsaaja', filter: { within: 30 } });
+    expect(adHoc.status).toBe(400);
+    expect(adHoc.body.problems[0].field).toBe('within');
+  });
+});
+
 describe('reading what a client writes (issue 12)', () => {
   it('keeps negated and wished-for skills out of the held skills, and counts languages as skills', async () => {
     const stored = await put('jobseekers', {
