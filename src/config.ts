@@ -1,4 +1,5 @@
 import { DEFAULT_WEIGHTS } from './core/scoring.js';
+import { DEFAULT_MATCH_SETTINGS } from './core/matching.js';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -34,6 +35,7 @@ const envSchema = z.object({
   KOHTAANTO_WEIGHT_OPTIONAL: number(DEFAULT_WEIGHTS.optional),
   KOHTAANTO_WEIGHT_LOCATION: number(DEFAULT_WEIGHTS.location),
   KOHTAANTO_WEIGHT_OCCUPATION: number(DEFAULT_WEIGHTS.occupation),
+  KOHTAANTO_FIT_FLOOR: z.coerce.number().min(0).max(1).default(DEFAULT_MATCH_SETTINGS.fitFloor),
   KOHTAANTO_SUITABLE_SCORE: z.coerce.number().min(0).max(1).default(0.55),
   KOHTAANTO_EXACT_SCAN_RATIO: z.coerce.number().min(0).max(1).default(0.1),
   KOHTAANTO_EXACT_SCAN_LIMIT: z.coerce.number().int().min(0).default(20_000),
@@ -83,6 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       location: e.KOHTAANTO_WEIGHT_LOCATION,
       occupation: e.KOHTAANTO_WEIGHT_OCCUPATION,
     },
+    fitFloor: e.KOHTAANTO_FIT_FLOOR,
     exactScanRatio: e.KOHTAANTO_EXACT_SCAN_RATIO,
     exactScanLimit: e.KOHTAANTO_EXACT_SCAN_LIMIT,
     areaCacheVectors: e.KOHTAANTO_AREA_CACHE_VECTORS,

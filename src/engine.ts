@@ -85,6 +85,7 @@ type EngineConfig = Pick<
   | 'skillNnThreshold'
   | 'exactScanRatio'
   | 'exactScanLimit'
+  | 'fitFloor'
   | 'areaCacheVectors'
   | 'recordCacheSize'
   | 'employmentAreasFile'
@@ -163,7 +164,8 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       minPool: 100,
       exactScanRatio: config.exactScanRatio,
       exactScanLimit: config.exactScanLimit,
-    }, normalizer.taxonomy.skillCredit);
+      fitFloor: config.fitFloor,
+    }, normalizer.taxonomy);
     const employmentAreas = config.employmentAreasFile
       ? EmploymentAreas.parse(readFileSync(config.employmentAreasFile, 'utf8'), regions)
       : defaultEmploymentAreas(regions);

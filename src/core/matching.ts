@@ -8,7 +8,7 @@ import type { MatchHit, MatchQuery } from './schemas/match.js';
 import type { StoredVacancy } from './schemas/vacancy.js';
 import type { Jobseeker } from './schemas/jobseeker.js';
 import type { Vacancy } from './schemas/vacancy.js';
-import { failsGate, scoreMatch, type OccupationRef, type OfferSide, type SeekerSide, type SkillCredit, type Weights } from './scoring.js';
+import { failsGate, scoreMatch, type OccupationRef, type OfferSide, type SeekerSide, type Relations, type Weights } from './scoring.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 
 export interface MatchSettings {
@@ -25,6 +25,11 @@ export interface MatchSettings {
   exactScanRatio: number;
   /** ... and at most this many records (an exact scan costs ~0.45 ms per 1,000 vectors of 384 dimensions). */
   exactScanLimit: number;
+  /**
+   * Below this score a hit is no fit (near, but of other work): it ranks after the fits that fail a
+   * hard gate, which rank after every fit that passes. Chosen on bench:quality.
+   */
+  fitFloor: number;
 }
 
 export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
@@ -32,6 +37,7 @@ export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
   minPool: 100,
   exactScanRatio: 0.1,
   exactScanLimit: 20_000,
+  fitFloor: 0.4,
 };
 
 /** Ad-hoc text to match without storing it (a CV or a job description pasted by a user). */
@@ -111,7 +117,7 @@ export class Matcher {
     private readonly embedder: Embedder,
     private readonly normalizer: SkillNormalizer,
     private readonly settings: MatchSettings,
-    private readonly credit?: SkillCredit,
+    private readonly relations?: Relations,
   ) {}
 
   async vacanciesForJobseeker(id: string, query: Query): Promise<MatchHit[]> {
@@ -180,13 +186,13 @@ export class Matcher {
       if (!record || !service.kind.isMatchable(record as never, day)) continue;
       const score =
         target === 'vacancies'
-          ? scoreMatch(from as SeekerSide, sideOf(record as StoredVacancy, offerSide), hit.similarity, this.settings.weights, this.credit)
-          : scoreMatch(sideOf(record as StoredJobseeker, seekerSide), from as OfferSide, hit.similarity, this.settings.weights, this.credit);
-      scored.push({ record, score, failed: query.failedGates === 'ranked' ? false : failsGate(score.gates) });
+          ? scoreMatch(from as SeekerSide, sideOf(record as StoredVacancy, offerSide), hit.similarity, this.settings.weights, this.relations)
+          : scoreMatch(sideOf(record as StoredJobseeker, seekerSide), from as OfferSide, hit.similarity, this.settings.weights, this.relations);
+      scored.push({ record, score, tier: query.failedGates === 'ranked' ? 0 : this.tier(score) });
     }
     scored.sort(
       (a, b) =>
-        Number(a.failed) - Number(b.failed) ||
+        a.tier - b.tier ||
         b.score.score - a.score.score ||
         b.score.parts.semantic - a.score.parts.semantic ||
         a.record.id.localeCompare(b.record.id),
@@ -212,6 +218,12 @@ export class Matcher {
       matchedSkills: score.matched.map(label),
       missingSkills: score.missing.map(label),
     }));
+  }
+
+  /** 0 a fit passing every hard gate, 1 a fit failing one, 2 no fit (below the floor). */
+  private tier(score: { score: number; gates: Parameters<typeof failsGate>[0] }): number {
+    if (score.score < this.settings.fitFloor) return 2;
+    return failsGate(score.gates) ? 1 : 0;
   }
 
   /**

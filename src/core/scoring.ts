@@ -56,6 +56,17 @@ export type SkillCredit = (held: ReadonlySet<string>, required: string) => { cre
 
 export const exactCredit: SkillCredit = (held, required) => ({ credit: held.has(required) ? 1 : 0 });
 
+/** How related two occupations (concept URIs) are, 0..1, beyond sharing an ISCO group (see Taxonomy.occupationRelation). */
+export type OccupationRelation = (a: string, b: string) => number;
+
+/** What scoring may know of the taxonomy's relations; a Taxonomy is one. Without it: exact skills, ISCO groups only. */
+export interface Relations {
+  skillCredit: SkillCredit;
+  occupationRelation: OccupationRelation;
+}
+
+export const NO_RELATIONS: Relations = { skillCredit: exactCredit, occupationRelation: () => 0 };
+
 export interface Score {
   score: number;
   parts: {
@@ -91,18 +102,26 @@ function gates(seeker: SeekerSide, offer: OfferSide): Score['gates'] {
 /** Whether any hard requirement fails (such matches rank after every pass unless asked otherwise). */
 export const failsGate = (g: Score['gates']) => g.language === 'fail' || g.licence === 'fail' || g.workingTime === 'fail';
 
-/** Credit for sharing an occupation: the same concept, then ever wider ISCO-08 groups. */
+/** Credit for sharing an occupation: the same concept, then ever wider ISCO-08 groups, or related work (see RELATED_OCCUPATION_CREDIT). */
 const ISCO_CREDIT = [
   [4, 0.8],
   [3, 0.5],
   [2, 0.25],
 ] as const;
 
-export function occupationFit(seeker: OccupationRef[] | undefined, offer: OccupationRef | undefined): number | null {
+/** Credit for an occupation whose essential skills are all another's (scaled by the share held in common). */
+export const RELATED_OCCUPATION_CREDIT = 0.5;
+
+export function occupationFit(
+  seeker: OccupationRef[] | undefined,
+  offer: OccupationRef | undefined,
+  relation: OccupationRelation = NO_RELATIONS.occupationRelation,
+): number | null {
   if (!offer || (!offer.uri && !offer.isco) || !seeker?.length) return null;
   let best = 0;
   for (const o of seeker) {
     if (o.uri && o.uri === offer.uri) return 1;
+    if (o.uri && offer.uri) best = Math.max(best, round(RELATED_OCCUPATION_CREDIT * relation(o.uri, offer.uri)));
     if (!o.isco || !offer.isco) continue;
     for (const [digits, credit] of ISCO_CREDIT) {
       if (o.isco.length >= digits && o.isco.slice(0, digits) === offer.isco.slice(0, digits)) {
@@ -123,8 +142,9 @@ export function scoreMatch(
   offer: OfferSide,
   similarity: number,
   weights: Weights,
-  credit: SkillCredit = exactCredit,
+  relations: Relations = NO_RELATIONS,
 ): Score {
+  const credit = relations.skillCredit;
   const matched: Score['matched'] = [];
   const missing: Score['missing'] = [];
   const coverage = (uris: string[], importance: 'essential' | 'optional') => {
@@ -144,7 +164,7 @@ export function scoreMatch(
     essential: coverage(offer.essential, 'essential'),
     optional: coverage(offer.optional, 'optional'),
     location: locationFit(seeker, offer),
-    occupation: occupationFit(seeker.occupations, offer.occupation),
+    occupation: occupationFit(seeker.occupations, offer.occupation, relations.occupationRelation),
   };
   let total = 0;
   let weight = 0;

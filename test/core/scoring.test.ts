@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locationFit } from '../../src/core/location.js';
-import { DEFAULT_WEIGHTS, failsGate, occupationFit, scoreMatch, type OfferSide, type SeekerSide } from '../../src/core/scoring.js';
+import { DEFAULT_WEIGHTS, failsGate, NO_RELATIONS, occupationFit, scoreMatch, type OfferSide, type SeekerSide } from '../../src/core/scoring.js';
 
 const seeker: SeekerSide = { skills: new Set(['a', 'b', 'x']), municipality: '837', region: '06', languages: ['fi'], drivingLicence: true, workingTime: 'full' };
 const offer: OfferSide = { essential: ['a', 'b', 'c', 'd'], optional: ['x', 'y'], municipality: '837', region: '06', languages: ['fi'], workingTime: 'full' };
@@ -75,10 +75,18 @@ describe('occupation fit and related skills', () => {
     expect(occupationFit([{ isco: '5321' }], undefined)).toBeNull();
   });
 
+  it('gives related work (shared essential skills) part credit, never more than a shared unit group', () => {
+    // Test double: forklift operator and warehouse worker share half their essential skills.
+    const relation = (a: string, b: string) => (new Set([a, b]).has('o:forklift') && new Set([a, b]).has('o:warehouse') ? 0.5 : 0);
+    expect(occupationFit([{ uri: 'o:warehouse', isco: '4321' }], { uri: 'o:forklift', isco: '8344' }, relation)).toBe(0.25);
+    expect(occupationFit([{ uri: 'o:warehouse', isco: '4321' }], { uri: 'o:forklift', isco: '8344' })).toBe(0);
+    expect(occupationFit([{ uri: 'o:warehouse', isco: '4321' }], { uri: 'o:clerk', isco: '4321' }, () => 1)).toBe(0.8);
+  });
+
   it('counts a narrower held skill fully and a broader one in part, naming it', () => {
     const credit = (held: ReadonlySet<string>, required: string) =>
       held.has(required) ? { credit: 1 } : held.has('mig') && required === 'welding' ? { credit: 1, via: 'mig' } : { credit: 0 };
-    const s = scoreMatch({ skills: new Set(['mig']) }, { essential: ['welding', 'drawings'], optional: [] }, 0.5, DEFAULT_WEIGHTS, credit);
+    const s = scoreMatch({ skills: new Set(['mig']) }, { essential: ['welding', 'drawings'], optional: [] }, 0.5, DEFAULT_WEIGHTS, { ...NO_RELATIONS, skillCredit: credit });
     expect(s.parts.essential).toBe(0.5);
     expect(s.matched).toEqual([{ uri: 'welding', importance: 'essential', via: 'mig' }]);
   });

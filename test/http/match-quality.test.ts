@@ -51,6 +51,13 @@ beforeAll(async () => {
     municipality: 'Vaasa',
     languages: ['fi', 'sv'],
   });
+  await put('vacancies', {
+    id: 'Q-NURSE-NARPES',
+    title: 'Sjukskötare till hemsjukvården',
+    description: 'Närpes hemsjukvård söker en legitimerad sjukskötare. Arbetsspråket är svenska.',
+    municipality: 'Närpiö',
+    languages: ['sv'],
+  });
   await put('jobseekers', {
     id: 'Q-WELDER-PORI',
     title: 'Hitsaaja',
@@ -109,6 +116,18 @@ describe('matches across languages, with distance and gates (issue 12)', () => {
     // Failed hard requirements rank after every pass.
     const firstFail = candidates.findIndex(failed);
     if (firstFail >= 0) expect(candidates.slice(firstFail).every(failed)).toBe(true);
+  });
+
+  it('ranks nurses lacking Swedish after Swedish-speaking fits but before nearby people of other work', async () => {
+    const candidates = await hits('/v1/vacancies/Q-NURSE-NARPES/candidates?k=30');
+    // The fit floor (0.4): passes that fit, then fits failing a gate, then whoever is merely near.
+    const tier = (h: Hit) => (h.score < 0.4 ? 2 : failed(h) ? 1 : 0);
+    for (let i = 1; i < candidates.length; i++) expect(tier(candidates[i - 1]!), candidates[i]!.id).toBeLessThanOrEqual(tier(candidates[i]!));
+    const blocked = candidates.filter((h) => tier(h) === 1);
+    expect(blocked.length).toBeGreaterThan(0);
+    // Registered nurses (same occupation) who lack Swedish or the working time: shown, with the reason.
+    expect(blocked.every((h) => h.parts.occupation !== null && h.parts.occupation >= 0.8)).toBe(true);
+    expect(blocked.some((h) => h.gates.language === 'fail')).toBe(true);
   });
 
   it('ranks by score alone when asked (failedGates=ranked)', async () => {

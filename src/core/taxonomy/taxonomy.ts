@@ -41,6 +41,9 @@ export const RELATED_HELD_CREDIT = 0.5;
 /** Levels of the skill hierarchy followed upwards. */
 const ANCESTOR_DEPTH = 3;
 
+/** Occupation pairs whose relation is remembered (ESCO has ~3,000 occupations; pairs met in matching are far fewer). */
+const MAX_OCCUPATION_PAIRS = 200_000;
+
 const LABEL_FALLBACK = ['en', 'fi', 'sv'];
 
 export class Taxonomy {
@@ -52,6 +55,7 @@ export class Taxonomy {
   /** Broader skills of each skill, up to ANCESTOR_DEPTH levels. */
   private readonly ancestors = new Map<string, Set<string>>();
   private readonly related = new Map<string, Set<string>>();
+  private readonly relatedOccupations = new Map<string, number>();
   readonly languages: string[];
 
   /**
@@ -134,6 +138,25 @@ export class Taxonomy {
       if (credit > best.credit) best = { credit, via: h };
     }
     return best;
+  };
+
+  /**
+   * How related two occupations are by their work: the share of the smaller essential-skill
+   * profile the two have in common (ESCO occupationSkillRelations; a forklift operator and a
+   * warehouse worker both need the forklift licence). 0 when either has no essential skills.
+   */
+  readonly occupationRelation = (a: string, b: string): number => {
+    if (a === b) return 1;
+    const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+    let value = this.relatedOccupations.get(key);
+    if (value === undefined) {
+      const x = this.occupations.get(a)?.essential ?? [];
+      const y = new Set(this.occupations.get(b)?.essential ?? []);
+      const shared = x.filter((s) => y.has(s)).length;
+      value = x.length === 0 || y.size === 0 ? 0 : shared / Math.min(x.length, y.size);
+      if (this.relatedOccupations.size < MAX_OCCUPATION_PAIRS) this.relatedOccupations.set(key, value);
+    }
+    return value;
   };
 
   /**

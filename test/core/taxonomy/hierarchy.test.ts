@@ -32,4 +32,12 @@ describe("credit through ESCO's skill hierarchy and relations", () => {
     const welding = [...curated.skills.values()].find((s) => s.labels.en?.preferred === 'welding')!;
     expect(curated.skillCredit(new Set([mig.uri]), welding.uri).credit).toBe(1);
   });
+
+  it('relates occupations of the curated default by their shared essential skills', () => {
+    const curated = loadEscoCsv(join(ROOT, 'fixtures', 'taxonomy'));
+    const uri = (en: string) => [...curated.occupations.values()].find((o) => o.labels.en?.preferred === en)!.uri;
+    expect(curated.occupationRelation(uri('forklift operator'), uri('warehouse worker'))).toBe(0.5);
+    expect(curated.occupationRelation(uri('warehouse worker'), uri('forklift operator'))).toBe(0.5);
+    expect(curated.occupationRelation(uri('forklift operator'), uri('registered nurse'))).toBe(0);
+  });
 });
