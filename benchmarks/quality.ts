@@ -153,7 +153,7 @@ function rankers(engine: Engine, weights: Weights = DEFAULT_WEIGHTS): Ranker[] {
   const matcher =
     weights === DEFAULT_WEIGHTS
       ? engine.matcher
-      : new Matcher(engine.jobseekers, engine.vacancies, engine.embedder, engine.normalizer, { ...DEFAULT_MATCH_SETTINGS, weights }, engine.normalizer.taxonomy.skillCredit);
+      : new Matcher(engine.jobseekers, engine.vacancies, engine.embedder, engine.normalizer, { ...DEFAULT_MATCH_SETTINGS, weights }, engine.normalizer.taxonomy);
   const engineRanker: Ranker = {
     name: 'Kohtaanto (hybrid retrieval, full score)',
     vacancies: async (j) => (await matcher.vacanciesForJobseeker(j.id, all)).map((h) => h.id),
