@@ -187,6 +187,20 @@ describe('bad match parameters (issue 12)', () => {
 });
 
 describe('reading what a client writes (issue 12)', () => {
+  it('matches and advises on the occupations a client asks for, besides their own', async () => {
+    const base = { title: 'Varastotyöntekijä', summary: 'Keräilyä ja pakkaamista kymmenen vuotta. C-kortti on.', municipality: 'Lahti', languages: ['fi'], drivingLicence: true };
+    await put('jobseekers', { id: 'Q-NO-WISH', ...base });
+    const stored = await put('jobseekers', { id: 'Q-WISH', ...base, wishedOccupations: ['kuorma-autonkuljettaja'] });
+    const record = stored.record ?? stored;
+    expect(record.normalized.occupations.map((o: { method: string; isco?: string }) => `${o.method}:${o.isco}`)).toEqual(['title:4321', 'wish:8332']);
+    const trucks = (hits: Hit[]) => hits.filter((h) => h.parts.occupation === 1 && /kuorma|lastbil|truck/i.test((h as Hit & { title: string }).title)).length;
+    expect(trucks(await hits('/v1/jobseekers/Q-WISH/matches?k=30'))).toBeGreaterThan(0);
+    expect(trucks(await hits('/v1/jobseekers/Q-NO-WISH/matches?k=30'))).toBe(0);
+    const bad = await call(url, 'PUT', '/v1/jobseekers/Q-WISH', { ...base, id: 'Q-WISH', wishedOccupations: 'trucks' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('wishedOccupations');
+  });
+
   it('keeps negated and wished-for skills out of the held skills, and counts languages as skills', async () => {
     const stored = await put('jobseekers', {
       id: 'Q-NEGATION',

@@ -18,6 +18,11 @@ export const jobseekerInput = z
     title: title.describe('Desired occupation or job title'),
     summary: freeText.describe('Profile summary / CV text, in Finnish, Swedish or English'),
     occupation: z.string().trim().max(200).optional().describe('Occupation code or label (ISCO/ESCO)'),
+    wishedOccupations: z
+      .array(z.string().trim().min(1).max(200))
+      .max(5)
+      .default([])
+      .describe('Occupations the client asks to work in besides the title (code or label, fi/sv/en): matched and advised on like their own'),
     skills: skillList.default([]),
     municipality: municipalityRef.describe('Home municipality: code or name'),
     languages: languageList.default([]).describe('Languages the jobseeker works in'),

@@ -2,7 +2,8 @@ import type { Concept } from './taxonomy.js';
 
 /**
  * Finland-Swedish words for work where ESCO's Swedish labels use Sweden's words: a Swedish-speaking
- * nurse in Vasa is a "sjukskötare", not a "sjuksköterska". Each pair is [Sweden-Swedish word part,
+ * nurse in Vasa is a "sjukskötare", not a "sjuksköterska"; and everyday job words where ESCO's Swedish
+ * label translates the English one ("distributionsförare" for a lorry driver, "lastbilschaufför"). Each pair is [Sweden-Swedish word part,
  * Finland-Swedish word part]; every Swedish label containing the first gains an alternative label
  * with the second (compounds included: "specialistsjuksköterska" → "specialistsjukskötare").
  * Sources: Institutet för de inhemska språken, "Finlandssvensk ordbok", and the Finnish
@@ -39,6 +40,12 @@ export const FINLAND_SWEDISH: [string, string][] = [
   ['mäklare', 'mäklare'],
   ['ämneslärare', 'lektor'],
   ['snickare', 'byggnadssnickare'],
+  // Everyday Swedish (in Finland and Sweden alike) where ESCO's Swedish label is a translation of the English one.
+  ['förare', 'chaufför'],
+  ['distributionsförare', 'lastbilschaufför'],
+  ['distributionsförare', 'lastbilsförare'],
+  ['säkerhetsvakt', 'väktare'],
+  ['fordonstekniker', 'bilmekaniker'],
 ].filter(([a, b]) => a !== b) as [string, string][];
 
 /** The concepts with Finland-Swedish alternative labels added to their Swedish labels. */

@@ -188,7 +188,7 @@ export class SkillNormalizer {
    * they work in; what the summary wishes for or says is missing is kept apart as wishes. The
    * occupation is the one given, else the one the title names.
    */
-  async forJobseeker(j: { title?: string; occupation?: string; skills: string[]; summary: string; languages?: string[] }) {
+  async forJobseeker(j: { title?: string; occupation?: string; wishedOccupations?: string[]; skills: string[]; summary: string; languages?: string[] }) {
     const language = this.languageOf(j.summary);
     const text = this.readText(j.summary, language);
     const languages: SkillRef[] = (j.languages ?? []).flatMap((code) => {
@@ -198,9 +198,14 @@ export class SkillNormalizer {
     const skills = dedupe([...(await this.fromStrings(j.skills, 'skills')), ...text.held, ...languages]);
     const heldUris = new Set(skills.map((s) => s.uri));
     const occupation = j.title !== undefined ? await this.occupationOf(j.title, j.occupation, language) : undefined;
+    const wished = [];
+    for (const w of j.wishedOccupations ?? []) {
+      const ref = await this.occupationOf(w, w, language);
+      if (ref && ref.uri !== occupation?.uri) wished.push({ ...ref, method: 'wish' as const, evidence: w });
+    }
     return {
       skills,
-      occupations: occupation ? [occupation] : [],
+      occupations: [...(occupation ? [occupation] : []), ...wished],
       wishes: dedupe(text.wishes.filter((w) => !heldUris.has(w.uri))),
       ...(language ? { language } : {}),
     };

@@ -24,6 +24,10 @@ const POOL = 50;
  */
 const FUSION_WEIGHTS = { words: 1, trigrams: 1, trigramsWithModel: 0.5, semantic: 1 };
 
+/** Added to the fused score of a concept with a label equal to the query: more than any fusion gives. */
+const EXACT_LABEL_BONUS = 10;
+const exact = (text: string) => text.trim().toLocaleLowerCase('fi').replace(/\s+/g, ' ');
+
 export interface ConceptHit {
   uri: string;
   /** Preferred label in the requested language (or the nearest available one). */
@@ -65,6 +69,12 @@ export class ConceptSearch {
     for (const [ranking, weight] of rankings) {
       ranking.forEach((uri, rank) => fused.set(uri, (fused.get(uri) ?? 0) + weight / (FUSION_K + rank + 1)));
     }
+    // A label the query spells out in full (any language, any case) puts its concept first; several
+    // such concepts keep the word ranking's order (a preferred label before an alternative one).
+    const asked = exact(q);
+    words.forEach((h, rank) => {
+      if (exact(h.text) === asked) fused.set(h.uri, (fused.get(h.uri) ?? 0) + EXACT_LABEL_BONUS / (1 + rank));
+    });
     const matched = new Map(words.map((h) => [h.uri, h.text]));
     return [...fused.entries()]
       .sort((a, b) => b[1] - a[1])

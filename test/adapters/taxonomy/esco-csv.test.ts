@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LexicalEmbedder } from '../../../src/adapters/embedders/lexical.js';
 import { loadEscoCsv } from '../../../src/adapters/taxonomy/esco-csv.js';
 import { SkillNormalizer } from '../../../src/core/taxonomy/normalizer.js';
-import { ConceptSearch } from '../../../src/core/taxonomy/search.js';
+import { ConceptSearch, type SemanticSignal } from '../../../src/core/taxonomy/search.js';
 import type { Taxonomy } from '../../../src/core/taxonomy/taxonomy.js';
 import { FIXTURES, ROOT } from '../../helpers/service.js';
 
@@ -68,5 +68,35 @@ describe.skipIf(!existsSync(SHARED_ESCO))('the official ESCO export (../shared/e
     const search = new ConceptSearch(esco, () => esco.skills.values());
     const hits = await search.search('forkl', 'en', 5);
     expect(hits[0]!.label).toBe('operate forklift');
+  });
+});
+
+describe('occupation search on the real ESCO export in Swedish', () => {
+  let search: ConceptSearch;
+  let esco: Taxonomy;
+  beforeAll(() => {
+    esco = loadEscoCsv(SHARED_ESCO);
+    search = new ConceptSearch(esco, () => esco.occupations.values());
+  });
+  const english = async (q: string, n: number) => (await search.search(q, 'sv', n)).map((h) => esco.label(h.uri, 'en'));
+
+  it('puts the concept a query names exactly first, a preferred label before an alternative one, whatever the model says', async () => {
+    const plumber = [...esco.occupations.values()].find((o) => o.labels.en?.preferred === 'plumber')!;
+    const drain = [...esco.occupations.values()].find((o) => o.labels.en?.preferred === 'drain technician')!;
+    // Test double for the model: its nearest labels are three other occupations, then the drain technician (alt label "rörmokare").
+    const others = [...esco.occupations.values()].slice(0, 3).map((o) => o.uri);
+    const semantic = {
+      embedder: { id: 'test-double', dimensions: 2, embed: async (texts: string[]) => texts.map(() => new Float32Array([1, 0])) },
+      labels: { nearest: () => [...others, drain.uri].map((uri, i) => ({ uri, similarity: 0.9 - i / 100 })) },
+    } as unknown as SemanticSignal;
+    const withModel = new ConceptSearch(esco, () => esco.occupations.values(), semantic);
+    const hits = (await withModel.search('Rörmokare', 'sv', 3)).map((h) => h.uri);
+    expect(hits.slice(0, 2)).toEqual([plumber.uri, drain.uri]);
+  });
+
+  it('knows everyday Swedish job words ESCO translates from English (väktare, lastbilschaufför, bilmekaniker)', async () => {
+    expect(await english('väktare', 2)).toContain('security guard');
+    expect(await english('lastbilschaufför', 3)).toContain('cargo vehicle driver');
+    expect(await english('bilmekaniker', 3)).toContain('vehicle technician');
   });
 });
