@@ -7,7 +7,11 @@
  *    5,000 per request: records/s and the service's peak memory (VmHWM).
  * 2. Stored-profile matches (GET /v1/jobseekers/:id/matches, cycling through fixture clients),
  *    unfiltered and filtered by municipality, and ad-hoc text matches (POST /v1/match), each for
- *    --seconds with --connections concurrent connections: req/s, p50/p99 latency.
+ *    --seconds with --connections concurrent connections: req/s, p50/p99 latency; beside them an
+ *    authenticated trivial route (GET /v1/regions) as the ceiling of the HTTP stack.
+ * 3. Restart after SIGKILL: 1,000 more vacancies written (the index file is now behind the store),
+ *    the process killed, started again: seconds until it listens with a current index (caught up
+ *    from the change log), against a start whose index files were deleted (full rebuild, baseline).
  *
  *   npm run bench:http
  *   npm run bench:http -- --ingest 20000 --seconds 5
@@ -41,7 +45,7 @@ function peakMemoryMiB(pid: number): number {
   return round(Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024);
 }
 
-async function startService(dataDir: string) {
+async function startService(dataDir: string): Promise<{ child: ReturnType<typeof spawn>; url: string; key: string; log: () => string }> {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'serve.js')], {
     cwd: ROOT,
     env: {
@@ -67,7 +71,22 @@ async function startService(dataDir: string) {
   child.stdout!.removeAllListeners('data');
   child.stdout!.resume();
   const key = readFileSync(join(dataDir, 'initial-admin.key'), 'utf8').trim();
-  return { child, url, key };
+  return { child, url, key, log: () => output };
+}
+
+async function kill(child: ReturnType<typeof spawn>, signal: NodeJS.Signals) {
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill(signal);
+  await exited;
+}
+
+/** Seconds from spawning the service to its listening, and whether its index then holds every open vacancy. */
+async function timedStart(dataDir: string) {
+  const started = performance.now();
+  const service = await startService(dataDir);
+  const seconds = (performance.now() - started) / 1000;
+  const health = (await (await fetch(`${service.url}/health`)).json()) as { vacancies: { stored: number; indexed: number } };
+  return { service, seconds, vacancies: health.vacancies, how: /vacancies index ([^"]*)/.exec(service.log())?.[1] ?? '' };
 }
 
 async function load(name: string, url: string, key: string, request: () => { method: 'GET' | 'POST'; path: string; body?: string }) {
@@ -85,7 +104,7 @@ async function load(name: string, url: string, key: string, request: () => { met
 async function main() {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'kohtaanto-http-'));
-  const service = await startService(dataDir);
+  let service = await startService(dataDir);
   const rows: Record<string, unknown>[] = [];
   try {
     const { url, key, child } = service;
@@ -116,20 +135,38 @@ async function main() {
       const c = next();
       return { method: 'POST', path: '/v1/match', body: JSON.stringify({ text: c.summary, skills: c.skills, k: 10 }) };
     }));
+    rows.push(await load('GET /v1/regions (authenticated trivial route, the ceiling)', url, key, () => ({ method: 'GET', path: '/v1/regions' })));
     rows.push({ measure: 'service peak memory after the load', peakMemoryMiB: peakMemoryMiB(child.pid!) });
+
+    // 3. Restart after SIGKILL, with the index file behind the store; then with no index file (full rebuild).
+    const more = generate({ vacancies: 1000, jobseekers: 0 }, 6).vacancies;
+    const body = more.map((v) => JSON.stringify({ ...v, id: `R-${v.id}` })).join('\n') + '\n';
+    const written = await fetch(`${url}/v1/vacancies/bulk`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-ndjson' }, body });
+    if (written.status !== 200) throw new Error(`bulk import answered ${written.status}`);
+    await kill(child, 'SIGKILL');
+    const after = await timedStart(dataDir);
+    service = after.service;
+    rows.push({ measure: `restart after SIGKILL (index file behind the store): ${after.how}`, seconds: round(after.seconds), vacancies: after.vacancies });
+    await kill(service.child, 'SIGKILL');
+    for (const table of ['vacancies', 'jobseekers']) for (const f of [`${table}.hnsw`, `${table}.hnsw.json`]) rmSync(join(dataDir, f), { force: true });
+    const rebuilt = await timedStart(dataDir);
+    service = rebuilt.service;
+    rows.push({ measure: `restart with the index files deleted (full rebuild, baseline): ${rebuilt.how}`, seconds: round(rebuilt.seconds), vacancies: rebuilt.vacancies });
 
     const machine = `${hostname()}-${cpus().length}cpu`;
     console.log(`\nHTTP on loopback, ${CONNECTIONS} connections × ${SECONDS} s per measure, ${INGEST} vacancies ingested — ${machine}\nembedder: ${JSON.stringify(health.embedder)}\n`);
     console.log('| measure | req/s or records/s | p50 ms | p99 ms | errors | peak MiB |\n|---|---|---|---|---|---|');
-    for (const r of rows) console.log(`| ${r.measure} | ${r.requestsPerSecond ?? r.recordsPerSecond ?? ''} | ${r.p50Ms ?? ''} | ${r.p99Ms ?? ''} | ${r.errors ?? ''} | ${r.peakMemoryMiB ?? ''} |`);
+    for (const r of rows) {
+      if (r.seconds !== undefined && r.recordsPerSecond === undefined) console.log(`| ${r.measure} | ${r.seconds} s to listening | | | | |`);
+      else console.log(`| ${r.measure} | ${r.requestsPerSecond ?? r.recordsPerSecond ?? ''} | ${r.p50Ms ?? ''} | ${r.p99Ms ?? ''} | ${r.errors ?? ''} | ${r.peakMemoryMiB ?? ''} |`);
+    }
     const result = { date: new Date().toISOString(), machine, embedder: health.embedder, connections: CONNECTIONS, seconds: SECONDS, ingest: INGEST, rows };
     mkdirSync(values.out!, { recursive: true });
     const out = join(values.out!, `http-${result.date.slice(0, 10)}-${machine}.json`);
     writeFileSync(out, JSON.stringify(result, null, 2));
     console.log(`\nwrote ${out}`);
   } finally {
-    service.child.kill('SIGTERM');
-    await new Promise((done) => service.child.once('exit', done));
+    if (service.child.exitCode === null) await kill(service.child, 'SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

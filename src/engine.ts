@@ -269,7 +269,7 @@ function openKind<In extends BaseRecord>(
   const file = indexFile(config.dataDir, table);
   const started = Date.now();
   const vectors = () => store.matchableVectors(embedder.id);
-  const { index, rebuilt } = openIndexFile(
+  const { index, rebuilt, caughtUp } = openIndexFile(
     file,
     {
       embedder: embedder.id,
@@ -277,12 +277,14 @@ function openKind<In extends BaseRecord>(
       generation: store.generation(),
       liveLabels: () => store.matchableLabels({}, embedder.id),
       vectors,
+      changedSince: (generation) => store.changedSince(generation),
+      vectorsOf: (labels) => store.vectorsOf(labels),
     },
     config.hnsw,
   );
   const ms = Date.now() - started;
   if (rebuilt && index.size > 0) log.warn(`${table} index rebuilt from SQLite (${rebuilt}): ${index.size} vectors in ${ms} ms`);
-  else log.info(`${table} index ${rebuilt ? `created (${rebuilt})` : `loaded from ${file}`}: ${index.size} vectors in ${ms} ms`);
+  else log.info(`${table} index ${rebuilt ? `created (${rebuilt})` : `loaded from ${file}${caughtUp ? ` and caught up on ${caughtUp} changed records` : ''}`}: ${index.size} vectors in ${ms} ms`);
   const service = new RecordService(kind, store, index, embedder, {
     maxBatch: config.bulkMaxRecords,
     derive,
@@ -309,8 +311,11 @@ async function seedTrainings(dir: string, trainings: TrainingCatalogue, log: Eng
   log.info(`loaded ${records.length} trainings from ${path}`);
 }
 
-function flushIndex(file: string, index: HnswVectorIndex, store: { generation(): number }, embedder: Embedder) {
-  if (index.dirty) saveIndexFile(file, index, embedder.id, store.generation());
+function flushIndex(file: string, index: HnswVectorIndex, store: { generation(): number; pruneChanges(generation: number): void }, embedder: Embedder) {
+  if (!index.dirty) return;
+  const generation = store.generation();
+  saveIndexFile(file, index, embedder.id, generation);
+  store.pruneChanges(generation);
 }
 
 async function seedFixtures(

@@ -100,6 +100,17 @@ export class HnswVectorIndex implements VectorIndex {
     this.dirty = true;
   }
 
+  /** Takes a label out of the searchable set whether or not it was known live (a point read from a file that is no longer wanted). */
+  discard(label: number): void {
+    if (this.live.has(label)) return this.remove(label);
+    try {
+      this.hnsw.markDelete(label); // unknown or already deleted labels throw: nothing to do
+      this.dirty = true;
+    } catch {
+      /* not in the graph, or deleted already */
+    }
+  }
+
   similarities(vector: Float32Array, labels: number[]): IndexHit[] {
     const hits: IndexHit[] = [];
     for (const label of labels) {

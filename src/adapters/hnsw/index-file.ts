@@ -22,12 +22,18 @@ export interface IndexSource {
   generation: number;
   liveLabels: () => number[];
   vectors: () => Iterable<{ label: number; vector: Float32Array }>;
+  /** The labels written or deleted after a generation; undefined when the change log does not reach back that far. */
+  changedSince: (generation: number) => number[] | undefined;
+  /** The stored vectors of these labels. */
+  vectorsOf: (labels: number[]) => Map<number, Float32Array>;
 }
 
 export interface OpenedIndex {
   index: HnswVectorIndex;
   /** Why the index was rebuilt from the store's vectors, or undefined when loaded from its file. */
   rebuilt?: string;
+  /** Records the file was behind by, applied from the change log after loading it. */
+  caughtUp?: number;
 }
 
 const metaFile = (file: string) => `${file}.json`;
@@ -57,7 +63,7 @@ function unusable(file: string, meta: IndexFileMeta | undefined, source: IndexSo
   if (!existsSync(file)) return 'index file missing';
   if (!meta || meta.format !== 1) return 'index metadata missing or unreadable';
   if (meta.embedder !== source.embedder || meta.dimension !== source.dimension) return 'embedder changed';
-  if (meta.generation !== source.generation) return 'index is stale (data changed since it was written)';
+  if (meta.generation > source.generation) return 'index is ahead of the store (a different database?)';
   if (meta.m !== settings.m || meta.efConstruction !== settings.efConstruction) return 'HNSW settings changed';
   if (meta.points > 2 * Math.max(meta.live, 1000)) return 'compacting deleted points';
   if (sha256(file) !== meta.sha256) return 'index file corrupt (checksum mismatch)';
@@ -72,10 +78,14 @@ export function openIndexFile(file: string, source: IndexSource, settings: HnswS
   const meta = readMeta(file);
   let reason = unusable(file, meta, source, settings);
   if (!reason) {
-    try {
-      return { index: HnswVectorIndex.read(file, source.dimension, settings, source.liveLabels()) };
-    } catch (error) {
-      reason = `index file unreadable (${(error as Error).message})`;
+    const changed = meta!.generation === source.generation ? [] : source.changedSince(meta!.generation);
+    if (!changed) reason = 'index is stale and the change log does not reach back to it';
+    else {
+      try {
+        return catchUp(file, source, settings, changed);
+      } catch (error) {
+        reason = `index file unreadable (${(error as Error).message})`;
+      }
     }
   }
   const labels = source.liveLabels();
@@ -83,6 +93,24 @@ export function openIndexFile(file: string, source: IndexSource, settings: HnswS
   for (const { label, vector } of source.vectors()) index.upsert(label, vector);
   saveIndexFile(file, index, source.embedder, source.generation);
   return { index, rebuilt: reason };
+}
+
+/**
+ * Loads the file and applies the records changed since it was written: those still searchable get
+ * their stored vector (again), the others leave the graph. Every unchanged searchable record must
+ * already be in the file.
+ */
+function catchUp(file: string, source: IndexSource, settings: HnswSettings, changed: number[]): OpenedIndex {
+  const live = new Set(source.liveLabels());
+  const touched = new Set(changed);
+  const index = HnswVectorIndex.read(file, source.dimension, settings, [...live].filter((label) => !touched.has(label)));
+  const vectors = source.vectorsOf(changed.filter((label) => live.has(label)));
+  for (const label of changed) {
+    const vector = vectors.get(label);
+    if (vector) index.upsert(label, vector);
+    else index.discard(label);
+  }
+  return changed.length > 0 ? { index, caughtUp: changed.length } : { index };
 }
 
 /** Writes the index and its metadata atomically (temporary files, then rename). */

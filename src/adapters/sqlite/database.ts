@@ -136,6 +136,15 @@ const MIGRATIONS: string[] = [
     ${analyticsFacts(kind, 6)}`,
       )
       .join('\n'),
+  // 7: the change log: which records each generation wrote or deleted, so that an index file behind
+  // the store (written before a crash) catches up on just those records instead of being rebuilt.
+  `
+    CREATE TABLE changes (
+      kind       TEXT NOT NULL,
+      generation INTEGER NOT NULL,
+      label      INTEGER NOT NULL,
+      PRIMARY KEY (kind, generation, label)
+    ) WITHOUT ROWID;`,
 ];
 
 /**

@@ -64,7 +64,11 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
         `SELECT label, vector FROM ${t} WHERE label IN (SELECT value FROM json_each(?))`,
       ),
       generation: db.prepare<[string], { generation: number }>(`SELECT generation FROM generations WHERE kind = ?`),
-      bump: db.prepare<[string]>(`UPDATE generations SET generation = generation + 1 WHERE kind = ?`),
+      bump: db.prepare<[string], number>(`UPDATE generations SET generation = generation + 1 WHERE kind = ? RETURNING generation`).pluck(),
+      logChange: db.prepare<[string, number, number]>(`INSERT OR IGNORE INTO changes (kind, generation, label) VALUES (?, ?, ?)`),
+      firstLogged: db.prepare<[string, number], number | null>(`SELECT min(generation) FROM changes WHERE kind = ? AND generation > ?`).pluck(),
+      changedSince: db.prepare<[string, number], number>(`SELECT DISTINCT label FROM changes WHERE kind = ? AND generation > ?`).pluck(),
+      prune: db.prepare<[string, number]>(`DELETE FROM changes WHERE kind = ? AND generation <= ?`),
     };
   }
 
@@ -115,7 +119,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
         )!;
         return { label: row.label, matchable: e.matchable };
       });
-      if (saved.length > 0) this.s.bump.run(this.table);
+      this.logChanges(saved.map((s) => s.label));
       return saved;
     })();
   }
@@ -123,7 +127,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   removeAll(ids: string[]): number[] {
     return this.db.transaction(() => {
       const labels = ids.flatMap((id) => this.s.remove.all(id).map((r) => r.label));
-      if (labels.length > 0) this.s.bump.run(this.table);
+      this.logChanges(labels);
       return labels;
     })();
   }
@@ -164,6 +168,30 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
 
   generation(): number {
     return this.s.generation.get(this.table)!.generation;
+  }
+
+  /**
+   * The labels written or deleted after `generation`, or undefined when the change log no longer
+   * reaches back that far (pruned, or written before the log existed).
+   */
+  changedSince(generation: number): number[] | undefined {
+    const current = this.generation();
+    if (generation > current) return undefined;
+    if (generation === current) return [];
+    if (this.s.firstLogged.get(this.table, generation) !== generation + 1) return undefined;
+    return this.s.changedSince.all(this.table, generation);
+  }
+
+  /** Forgets the changes up to `generation` (an index file now reflects them). */
+  pruneChanges(generation: number): void {
+    this.s.prune.run(this.table, generation);
+  }
+
+  /** One generation per write: bumps it and logs the labels it touched (inside the caller's transaction). */
+  private logChanges(labels: number[]): void {
+    if (labels.length === 0) return;
+    const generation = this.s.bump.get(this.table)!;
+    for (const label of labels) this.s.logChange.run(this.table, generation, label);
   }
 
   /** Reads rows by label with one prepared statement (the labels travel as a JSON array). */

@@ -12,12 +12,15 @@ const unit = (i: number) => {
   return v.map((x) => x / n);
 };
 const points = Array.from({ length: 100 }, (_, i) => ({ label: i + 1, vector: unit(i + 1) }));
-const source = (generation: number, live = points) => ({
+/** The store as the index file sees it; `log` is its change log (labels changed after generation 5), none when pruned. */
+const source = (generation: number, live = points, log?: number[]) => ({
   embedder: 'test-embedder',
   dimension: 16,
   generation,
   liveLabels: () => live.map((p) => p.label),
   vectors: () => live,
+  changedSince: (g: number) => (g === generation ? [] : g === 5 ? log : undefined),
+  vectorsOf: (labels: number[]) => new Map(live.filter((p) => labels.includes(p.label)).map((p) => [p.label, p.vector])),
 });
 
 function savedIndex() {
@@ -46,12 +49,29 @@ describe('openIndexFile', () => {
     expect(existsSync(file)).toBe(true); // written back
   });
 
-  it('rebuilds when the store changed since the file was written (stale)', () => {
+  it('rebuilds when the store changed since the file was written and the change log does not reach back (stale)', () => {
     const file = savedIndex();
     const fewer = points.slice(0, 60);
     const opened = openIndexFile(file, source(6, fewer), settings);
     expect(opened.rebuilt).toMatch(/stale/);
     expect(opened.index.size).toBe(60);
+  });
+
+  it('catches up from the change log when the file is behind the store (after a crash)', () => {
+    const file = savedIndex();
+    // Since generation 5: labels 61..100 deleted, 101..110 added, label 7 written with a new vector.
+    const moved = { label: 7, vector: unit(500) };
+    const added = Array.from({ length: 10 }, (_, i) => ({ label: 101 + i, vector: unit(101 + i) }));
+    const live = [...points.slice(0, 60).map((p) => (p.label === 7 ? moved : p)), ...added];
+    const changed = [7, ...points.slice(60).map((p) => p.label), ...added.map((p) => p.label)];
+    const opened = openIndexFile(file, source(9, live, changed), settings);
+    expect(opened.rebuilt).toBeUndefined();
+    expect(opened.caughtUp).toBe(changed.length);
+    expect(opened.index.size).toBe(70);
+    expect(opened.index.search(unit(105), 1)[0]!.label).toBe(105);
+    expect(opened.index.search(unit(500), 1)[0]!.label).toBe(7);
+    expect(opened.index.search(unit(80), 70).map((h) => h.label)).not.toContain(80);
+    expect(opened.index.dirty).toBe(true); // written at the next flush
   });
 
   it('rebuilds when the file is corrupt, without crashing', () => {

@@ -61,6 +61,24 @@ describe('SqliteRecordStore on a real SQLite file', () => {
     db.close();
   });
 
+  it('logs the labels each generation touched, answers what changed since one, and forgets pruned ones', () => {
+    const db = openDatabase(join(tempDir(), 'k.sqlite'));
+    const store = new SqliteRecordStore<R>(db, 'vacancies');
+    const g0 = store.generation();
+    const [a, b] = store.saveAll([entry(record('a')), entry(record('b'))]);
+    const g1 = store.generation();
+    store.removeAll(['b']);
+    const [c] = store.saveAll([entry(record('c'))]);
+    expect(store.changedSince(g0)!.sort()).toEqual([a!.label, b!.label, c!.label].sort());
+    expect(store.changedSince(g1)!.sort()).toEqual([b!.label, c!.label].sort());
+    expect(store.changedSince(store.generation())).toEqual([]);
+    store.pruneChanges(g1);
+    expect(store.changedSince(g0)).toBeUndefined(); // the log no longer reaches back
+    expect(store.changedSince(g1)).toHaveLength(2);
+    expect(store.changedSince(store.generation() + 1)).toBeUndefined();
+    db.close();
+  });
+
   it('lists matchable labels by municipality and region, and only for the given embedder', () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
     const store = new SqliteRecordStore<R>(db, 'vacancies');
