@@ -13,7 +13,7 @@ import { ShareStore } from './adapters/sqlite/shares.js';
 import type { Config } from './config.js';
 import { eraseJobseekers, type ErasurePorts } from './core/erasure.js';
 import { jobseekerKind, vacancyKind, type BaseRecord, type RecordKind, type Stored } from './core/kinds.js';
-import { Matcher } from './core/matching.js';
+import { DEFAULT_MATCH_SETTINGS, Matcher } from './core/matching.js';
 import { parseNdjson } from './core/ndjson.js';
 import type { Embedder } from './core/ports.js';
 import { LabelVectors } from './core/taxonomy/label-vectors.js';
@@ -160,8 +160,8 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
     expiryTimer.unref();
     const matcher = new Matcher(jobseekers.service, vacancies.service, chosen, normalizer, {
       weights: config.weights,
-      poolFactor: 5,
-      minPool: 100,
+      poolFactor: DEFAULT_MATCH_SETTINGS.poolFactor,
+      minPool: DEFAULT_MATCH_SETTINGS.minPool,
       exactScanRatio: config.exactScanRatio,
       exactScanLimit: config.exactScanLimit,
       fitFloor: config.fitFloor,

@@ -35,32 +35,60 @@ export const conceptKeys = (occupations: { uri?: string; isco?: string }[], skil
   return [...keys];
 };
 
+/** Where a record is, for walking postings nearest first: a municipality code, or REMOTE. */
+export const REMOTE = '*';
+
+export interface ConceptSearchOptions {
+  /** Only these labels (a location filter). */
+  allowed?: ReadonlySet<number>;
+  /** `record`: score the share of the record's skills the query has; `query`: of the query's skills the record has. */
+  share?: 'record' | 'query';
+  /**
+   * Places nearest the query first (REMOTE, then municipalities by distance): each concept then
+   * brings its `limit` nearest records instead of all of them, so a search costs the same at 100,000
+   * records as at 5,000 and keeps the records location will favour. Unset: every record is walked.
+   */
+  near?: readonly string[];
+}
+
 export class ConceptIndex {
-  private readonly postings = new Map<ConceptKey, Set<number>>();
-  private readonly keysOf = new Map<number, { keys: ConceptKey[]; skills: number }>();
+  /** Records by concept, grouped by place. */
+  private readonly postings = new Map<ConceptKey, Map<string, Set<number>>>();
+  private readonly sizes = new Map<ConceptKey, number>();
+  private readonly keysOf = new Map<number, { keys: ConceptKey[]; skills: number; place: string }>();
+  /** Scratch scores by label for search (all zero between searches). */
+  private scores = new Float64Array(1024);
 
   get size(): number {
     return this.keysOf.size;
   }
 
-  /** Sets (or replaces) the concepts of a record. */
-  set(label: number, keys: ConceptKey[]): void {
+  /** Sets (or replaces) the concepts and place of a record. */
+  set(label: number, keys: ConceptKey[], place: string = REMOTE): void {
     this.remove(label);
     for (const key of keys) {
-      let set = this.postings.get(key);
-      if (!set) this.postings.set(key, (set = new Set()));
+      let byPlace = this.postings.get(key);
+      if (!byPlace) this.postings.set(key, (byPlace = new Map()));
+      let set = byPlace.get(place);
+      if (!set) byPlace.set(place, (set = new Set()));
       set.add(label);
+      this.sizes.set(key, (this.sizes.get(key) ?? 0) + 1);
     }
-    this.keysOf.set(label, { keys, skills: keys.filter((k) => k.startsWith('s:')).length });
+    this.keysOf.set(label, { keys, skills: keys.filter((k) => k.startsWith('s:')).length, place });
   }
 
   remove(label: number): void {
     const entry = this.keysOf.get(label);
     if (!entry) return;
     for (const key of entry.keys) {
-      const set = this.postings.get(key);
+      const byPlace = this.postings.get(key);
+      const set = byPlace?.get(entry.place);
       set?.delete(label);
-      if (set?.size === 0) this.postings.delete(key);
+      if (set?.size === 0) byPlace!.delete(entry.place);
+      if (byPlace?.size === 0) this.postings.delete(key);
+      const n = (this.sizes.get(key) ?? 1) - 1;
+      if (n === 0) this.sizes.delete(key);
+      else this.sizes.set(key, n);
     }
     this.keysOf.delete(label);
   }
@@ -69,35 +97,106 @@ export class ConceptIndex {
    * Records sharing concepts with the query, best first: points for the same occupation and ISCO
    * unit group, plus the share of the record's own skills the query has (`record`: a vacancy whose
    * essential skills the jobseeker all holds scores full) or of the query's skills the record has
-   * (`query`: candidates holding all of a vacancy's essential skills). `allowed` restricts to a
-   * location filter.
+   * (`query`: candidates holding all of a vacancy's essential skills). Equal scores: nearer first
+   * (with `near`), then lower label.
    */
-  search(query: ConceptQuery, limit: number, allowed?: ReadonlySet<number>, share: 'record' | 'query' = 'record'): ConceptHit[] {
-    const scores = new Map<number, number>();
-    const add = (key: ConceptKey, points: (label: number) => number) => {
-      const set = this.postings.get(key);
-      if (!set) return;
-      for (const label of set) {
-        if (allowed && !allowed.has(label)) continue;
-        scores.set(label, (scores.get(label) ?? 0) + points(label));
+  search(query: ConceptQuery, limit: number, options: ConceptSearchOptions = {}): ConceptHit[] {
+    const { allowed, share = 'record', near } = options;
+    // Scores accumulate in a typed array indexed by label (reused between searches), the labels
+    // touched in a list, in the order met (nearest first when walking by place).
+    const touched: number[] = [];
+    const add = (key: ConceptKey, points: number | ((label: number) => number)) => {
+      const byPlace = this.postings.get(key);
+      if (!byPlace) return;
+      /** Adds the set's records; how many passed the filter. */
+      const visit = (set: Set<number>) => {
+        let n = 0;
+        for (const label of set) {
+          if (allowed && !allowed.has(label)) continue;
+          if (label >= this.scores.length) this.grow(label);
+          if (this.scores[label] === 0) touched.push(label);
+          this.scores[label] = this.scores[label]! + (typeof points === 'number' ? points : points(label));
+          n++;
+        }
+        return n;
+      };
+      if (!near) {
+        for (const set of byPlace.values()) visit(set);
+        return;
+      }
+      // Nearest places first, whole places at a time, until this concept brought `limit` records.
+      let brought = 0;
+      for (const place of near) {
+        const set = byPlace.get(place);
+        if (set) brought += visit(set);
+        if (brought >= limit) break;
       }
     };
     const seen = new Set<ConceptKey>();
     for (const o of query.occupations) {
-      if (o.uri && !seen.has(`o:${o.uri}`)) (seen.add(`o:${o.uri}`), add(`o:${o.uri}`, () => OCCUPATION_POINTS));
-      if (o.isco && !seen.has(`i:${o.isco}`)) (seen.add(`i:${o.isco}`), add(`i:${o.isco}`, () => ISCO_POINTS));
+      if (o.uri && !seen.has(`o:${o.uri}`)) (seen.add(`o:${o.uri}`), add(`o:${o.uri}`, OCCUPATION_POINTS));
+      if (o.isco && !seen.has(`i:${o.isco}`)) (seen.add(`i:${o.isco}`), add(`i:${o.isco}`, ISCO_POINTS));
     }
     const common = Math.max(50, this.keysOf.size * COMMON_SKILL_SHARE);
     const skills = [...query.skills];
     for (const s of skills) {
       const key: ConceptKey = `s:${s}`;
-      if (seen.has(key) || (this.postings.get(key)?.size ?? 0) > common) continue;
+      if (seen.has(key) || (this.sizes.get(key) ?? 0) > common) continue;
       seen.add(key);
-      add(key, share === 'record' ? (label) => SKILL_POINTS / Math.max(1, this.keysOf.get(label)!.skills) : () => SKILL_POINTS / skills.length);
+      add(key, share === 'record' ? (label) => SKILL_POINTS / Math.max(1, this.keysOf.get(label)!.skills) : SKILL_POINTS / skills.length);
     }
-    return [...scores.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([label, score]) => ({ label, score }));
+    const hits = topByScore(touched, this.scores, limit);
+    for (const label of touched) this.scores[label] = 0;
+    return hits;
   }
+
+  /** Makes room in the score array for labels up to `label`. */
+  private grow(label: number): void {
+    const bigger = new Float64Array(Math.max(label + 1, this.scores.length * 2, 1024));
+    bigger.set(this.scores);
+    this.scores = bigger;
+  }
+}
+
+/** The `limit` labels of highest score, best first (ties: in the order met), without sorting them all. */
+function topByScore(labels: number[], scores: Float64Array, limit: number): ConceptHit[] {
+  let chosen = labels;
+  if (labels.length > limit * 4) {
+    // The limit-th best score by selection on a copy of the scores; keep what reaches it.
+    const values = Float64Array.from(labels, (l) => scores[l]!);
+    const threshold = kthLargest(values, limit);
+    chosen = labels.filter((l) => scores[l]! >= threshold);
+  }
+  const order = new Map(chosen.map((label, i) => [label, i]));
+  return chosen
+    .sort((a, b) => scores[b]! - scores[a]! || order.get(a)! - order.get(b)!)
+    .slice(0, limit)
+    .map((label) => ({ label, score: scores[label]! }));
+}
+
+/** The k-th largest value (1-based) by quickselect; reorders `values`. */
+export function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = Math.min(k, values.length) - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target]!;
 }

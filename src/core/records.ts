@@ -3,10 +3,13 @@ import { alreadyExists, invalidInput, notFound, tooManyRecords } from './errors.
 import type { BaseRecord, RecordKind, Stored } from './kinds.js';
 import type { Embedder, EntryToSave, LocationFilter, RecordStore, VectorIndex } from './ports.js';
 import { AreaVectors } from './area-vectors.js';
-import { ConceptIndex } from './concept-index.js';
+import { ConceptIndex, REMOTE } from './concept-index.js';
 import { today } from './kinds.js';
 import { RecordCache } from './record-cache.js';
 import { regions } from './regions/regions.js';
+
+/** Where the concept index files a record: remote work is near everyone. */
+const conceptPlace = (record: BaseRecord & { remote?: boolean }) => (record.remote ? REMOTE : record.municipality);
 
 /** Fields the service derives from each record before storing it (e.g. skills as taxonomy concepts). */
 export interface Derivation<In> {
@@ -86,7 +89,7 @@ export class RecordService<In extends BaseRecord> {
       const index = new ConceptIndex();
       const labels = this.store.matchableLabels({}, this.embedder.id);
       for (let i = 0; i < labels.length; i += 1000) {
-        for (const entry of this.store.getByLabels(labels.slice(i, i + 1000))) index.set(entry.label, this.kind.conceptKeys(entry.record));
+        for (const entry of this.store.getByLabels(labels.slice(i, i + 1000))) index.set(entry.label, this.kind.conceptKeys(entry.record), conceptPlace(entry.record));
       }
       this.conceptIndex = index;
     }
@@ -262,7 +265,7 @@ export class RecordService<In extends BaseRecord> {
     saved.forEach((s, i) => {
       if (s.matchable) this.index.upsert(s.label, entries[i]!.vector);
       else if (this.index.has(s.label)) this.index.remove(s.label);
-      if (s.matchable) this.conceptIndex?.set(s.label, this.kind.conceptKeys(entries[i]!.record));
+      if (s.matchable) this.conceptIndex?.set(s.label, this.kind.conceptKeys(entries[i]!.record), conceptPlace(entries[i]!.record));
       else this.conceptIndex?.remove(s.label);
     });
     if (saved.length === 0) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConceptIndex, conceptKeys } from '../../src/core/concept-index.js';
+import { ConceptIndex, conceptKeys, kthLargest, REMOTE } from '../../src/core/concept-index.js';
 
 describe('ConceptIndex', () => {
   const index = new ConceptIndex();
@@ -16,12 +16,33 @@ describe('ConceptIndex', () => {
   });
 
   it('keeps to a location filter, ignores plain-text skills, and follows writes', () => {
-    expect(index.search({ occupations: [{ isco: '2221' }], skills: [] }, 10, new Set([2, 3])).map((h) => h.label)).toEqual([2]);
+    expect(index.search({ occupations: [{ isco: '2221' }], skills: [] }, 10, { allowed: new Set([2, 3]) }).map((h) => h.label)).toEqual([2]);
     expect(index.search({ occupations: [], skills: ['text:kiva'] }, 10)).toEqual([]);
     index.set(3, conceptKeys([{ uri: 'o:nurse', isco: '2221' }], []));
     expect(index.search({ occupations: [{ uri: 'o:welder' }], skills: [] }, 10)).toEqual([]);
     index.remove(1);
     expect(index.search({ occupations: [{ uri: 'o:nurse' }], skills: [] }, 10).map((h) => h.label)).toEqual([3]);
     expect(index.size).toBe(3);
+  });
+
+  it('walks each concept nearest first, bringing about `limit` records per concept, remote work first', () => {
+    const places = new ConceptIndex();
+    // Welders in Helsinki (091), Espoo (049), Tampere (837), Oulu (564) and one remote.
+    const at = { 1: '564', 2: '837', 3: '049', 4: '091', 5: '091', 6: REMOTE } as const;
+    for (const [label, place] of Object.entries(at)) places.set(Number(label), conceptKeys([{ uri: 'o:welder' }], []), place);
+    const near = [REMOTE, '091', '049', '837', '564'];
+    expect(places.search({ occupations: [{ uri: 'o:welder' }], skills: [] }, 3, { near }).map((h) => h.label)).toEqual([6, 4, 5]);
+    expect(places.search({ occupations: [{ uri: 'o:welder' }], skills: [] }, 6, { near }).map((h) => h.label)).toEqual([6, 4, 5, 3, 2, 1]);
+    // Without an order every record is walked (ties by the order met).
+    expect(places.search({ occupations: [{ uri: 'o:welder' }], skills: [] }, 10)).toHaveLength(6);
+    places.remove(6);
+    expect(places.search({ occupations: [{ uri: 'o:welder' }], skills: [] }, 2, { near }).map((h) => h.label)).toEqual([4, 5]);
+  });
+
+  it('selects the top scores without sorting them all (k-th largest)', () => {
+    const values = Float64Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000);
+    expect(kthLargest(values.slice(), 1)).toBe(999);
+    expect(kthLargest(values.slice(), 10)).toBe(990);
+    expect(kthLargest(Float64Array.from([3, 3, 3, 1]), 2)).toBe(3);
   });
 });

@@ -13,6 +13,8 @@ export interface HnswSettings {
 export const DEFAULT_HNSW: HnswSettings = { m: 16, efConstruction: 200, ef: 64 };
 
 const INITIAL_CAPACITY = 1024;
+/** Memory for points copied out of the graph for `similarities` (reading one from hnswlib costs ~20 µs). */
+const POINT_CACHE_BYTES = 256 * 1024 * 1024;
 
 /**
  * hnswlib-node HNSW index in cosine space. Labels are the store's record labels. Deleted
@@ -22,6 +24,8 @@ const INITIAL_CAPACITY = 1024;
 export class HnswVectorIndex implements VectorIndex {
   private hnsw: hnswlib.HierarchicalNSW;
   private readonly live = new Set<number>();
+  /** Points read out of the graph (or written to it), by label; emptied when full. */
+  private readonly points = new Map<number, Float32Array>();
   /** True when the index holds changes not yet written to its file. */
   dirty = false;
 
@@ -73,6 +77,7 @@ export class HnswVectorIndex implements VectorIndex {
     const fresh = HnswVectorIndex.create(this.dimension, this.settings, Math.max(16, Math.ceil(this.live.size * 1.25)));
     for (const { label, vector } of points) fresh.upsert(label, vector);
     this.hnsw = fresh.hnsw;
+    this.points.clear();
     this.live.clear();
     for (const label of fresh.live) this.live.add(label);
     this.dirty = true;
@@ -90,12 +95,14 @@ export class HnswVectorIndex implements VectorIndex {
       this.hnsw.resizeIndex(this.hnsw.getMaxElements() * 2);
     }
     this.hnsw.addPoint(Array.from(vector), label);
+    this.points.delete(label);
     this.live.add(label);
     this.dirty = true;
   }
 
   remove(label: number): void {
     if (!this.live.delete(label)) return;
+    this.points.delete(label);
     this.hnsw.markDelete(label);
     this.dirty = true;
   }
@@ -115,12 +122,23 @@ export class HnswVectorIndex implements VectorIndex {
     const hits: IndexHit[] = [];
     for (const label of labels) {
       if (!this.live.has(label)) continue;
-      const point = this.hnsw.getPoint(label);
+      const point = this.point(label);
       let dot = 0;
       for (let i = 0; i < point.length; i++) dot += point[i]! * vector[i]!;
       hits.push({ label, similarity: dot });
     }
     return hits;
+  }
+
+  /** A live point's (normalised) vector, copied out of the graph once. */
+  private point(label: number): Float32Array {
+    let point = this.points.get(label);
+    if (!point) {
+      if ((this.points.size + 1) * this.dimension * 4 > POINT_CACHE_BYTES) this.points.clear();
+      point = Float32Array.from(this.hnsw.getPoint(label));
+      this.points.set(label, point);
+    }
+    return point;
   }
 
   search(vector: Float32Array, k: number, allowed?: ReadonlySet<number>): IndexHit[] {

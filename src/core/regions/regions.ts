@@ -47,6 +47,7 @@ export class Regions {
   private readonly byKey = new Map<string, Municipality>();
   private readonly regionByKey = new Map<string, Region>();
   private readonly distances = new Map<string, number>();
+  private readonly orders = new Map<string, readonly string[]>();
   readonly municipalities: Municipality[];
   readonly regions: Region[] = REGIONS;
 
@@ -112,6 +113,21 @@ export class Regions {
       this.distances.set(key, km);
     }
     return km;
+  }
+
+  /** Every municipality's code, nearest the given one's centre first (itself first); empty if unknown. */
+  byDistance(code: string): readonly string[] {
+    let order = this.orders.get(code);
+    if (!order) {
+      const centre = this.municipality(code);
+      if (!centre) return [];
+      order = this.municipalities
+        .map((m) => ({ code: m.code, km: m.code === centre.code ? -1 : haversineKm(centre, m) }))
+        .sort((a, b) => a.km - b.km || a.code.localeCompare(b.code))
+        .map((m) => m.code);
+      this.orders.set(code, order);
+    }
+    return order;
   }
 
   /** Codes of the municipalities whose centres lie within `km` of the municipality's centre (itself included). */
