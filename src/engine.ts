@@ -215,6 +215,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
         clearInterval(expiryTimer);
         if (compactionDue) compact();
         flush();
+        audit.flush();
         db.close();
       },
     };

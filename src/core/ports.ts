@@ -73,6 +73,8 @@ export interface RecordStore<R> {
   /** The stored vector and its text hash, if the record exists and was embedded by `embedder`. */
   vectorOf(id: string, embedder: string): { vector: Float32Array; textHash: string } | undefined;
   vectorsOf(labels: number[]): Map<number, Float32Array>;
+  /** The record's label and, when it was embedded by `embedder`, its vector (one read, no record parsed). */
+  labelAndVector(id: string, embedder: string): { label: number; vector?: Float32Array } | undefined;
   list(options: { after?: string; limit: number; municipality?: string }): R[];
   /** Inserts or replaces all entries in one transaction; returns their labels in order. */
   saveAll(entries: EntryToSave<R>[]): SavedEntry[];

@@ -192,11 +192,12 @@ export class RecordService<In extends BaseRecord> {
 
   /** The record with its vector, embedding it now if the stored one came from another model. */
   async withVector(id: string): Promise<{ label: number; record: Stored<In>; vector: Float32Array }> {
-    const entry = this.store.get(id);
-    if (!entry) throw notFound(this.kind.name, id);
-    const stored = this.store.vectorOf(id, this.embedder.id);
-    const vector = stored?.vector ?? (await this.embedder.embed([this.kind.documentText(entry.record)]))[0]!;
-    return { ...entry, vector };
+    // One indexed read for the label and vector; the parsed record comes from the record cache.
+    const found = this.store.labelAndVector(id, this.embedder.id);
+    const record = found && this.cache.byLabels([found.label]).get(found.label);
+    if (!found || !record) throw notFound(this.kind.name, id);
+    const vector = found.vector ?? (await this.embedder.embed([this.kind.documentText(record)]))[0]!;
+    return { label: found.label, record, vector };
   }
 
   matchableLabels(filter: LocationFilter): number[] {

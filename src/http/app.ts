@@ -1,11 +1,9 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -15,6 +13,8 @@ import { storedVacancy, vacancyInput } from '../core/schemas/vacancy.js';
 import type { Engine } from '../engine.js';
 import { installAudit } from './audit.js';
 import { installAuth } from './auth.js';
+import { installSecurityHeaders } from './security-headers.js';
+import { fastSerializerCompiler } from './serializer.js';
 import { errorHandler } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { matchRoutes } from './routes/matches.js';
@@ -42,7 +42,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
     bodyLimit: options.bodyLimit,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(fastSerializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url}` }),
@@ -50,15 +50,12 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   app.removeContentTypeParser('text/plain'); // bodies are JSON, or NDJSON on the bulk routes
   app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
-  // Order matters: the audit context exists before authentication, and rate limits count per key.
+  // Order matters: security headers on every answer (refusals too), the audit context before
+  // authentication, and rate limits count per key.
+  installSecurityHeaders(app);
   installAudit(app, engine.audit);
   const routeAccess = installAuth(app, engine.keys);
-  // Security headers; CORS stays off (no cross-origin browser access). No upgrade-insecure-requests:
-  // the service listens on plain HTTP on loopback and /docs must load its own assets there.
-  await app.register(helmet, {
-    global: true,
-    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-  });
+  // CORS stays off (no cross-origin browser access).
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
     timeWindow: 60_000,

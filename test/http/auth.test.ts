@@ -113,6 +113,12 @@ describe('hardening', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('strict-transport-security')).toBeTruthy();
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    // Refusals and unknown routes carry them too (set before authentication).
+    for (const refused of [await call(service.url, 'GET', '/v1/jobseekers/J1'), await call(service.as('counsellor'), 'GET', '/v1/nowhere')]) {
+      expect(refused.status).toBeGreaterThanOrEqual(400);
+      expect(refused.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(refused.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    }
   });
 
   it('limits requests per key', async () => {

@@ -33,6 +33,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       vectorOf: db.prepare<[string, string], { vector: Buffer; text_hash: string }>(
         `SELECT vector, text_hash FROM ${t} WHERE id = ? AND embedder = ?`,
       ),
+      labelAndVector: db.prepare<[string], { label: number; embedder: string; vector: Buffer }>(`SELECT label, embedder, vector FROM ${t} WHERE id = ?`),
       listAll: db.prepare<[string, number], { record: string }>(
         `SELECT record FROM ${t} WHERE id > ? ORDER BY id LIMIT ?`,
       ),
@@ -87,6 +88,12 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   vectorOf(id: string, embedder: string): { vector: Float32Array; textHash: string } | undefined {
     const row = this.s.vectorOf.get(id, embedder);
     return row && { vector: fromBlob(row.vector), textHash: row.text_hash };
+  }
+
+  labelAndVector(id: string, embedder: string): { label: number; vector?: Float32Array } | undefined {
+    const row = this.s.labelAndVector.get(id);
+    if (!row) return undefined;
+    return row.embedder === embedder ? { label: row.label, vector: fromBlob(row.vector) } : { label: row.label };
   }
 
   vectorsOf(labels: number[]): Map<number, Float32Array> {

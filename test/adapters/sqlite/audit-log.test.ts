@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AUDIT_GROUP_MS, AuditLog } from '../../../src/adapters/sqlite/audit-log.js';
+import { openDatabase } from '../../../src/adapters/sqlite/database.js';
+import { tempDir } from '../../helpers/service.js';
+
+const entry = (jobseeker: string) => ({ keyId: 'k1', role: 'counsellor', method: 'GET', route: '/v1/jobseekers/:id', status: 200, jobseekers: [jobseeker] });
+const rows = (db: ReturnType<typeof openDatabase>) => (db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n;
+
+describe('AuditLog on a real SQLite file (group commit)', () => {
+  it('writes waiting entries in one transaction within a few milliseconds', async () => {
+    const db = openDatabase(join(tempDir(), 'k.sqlite'));
+    const audit = new AuditLog(db);
+    for (let i = 0; i < 20; i++) audit.record(entry(`J${i}`));
+    expect(rows(db)).toBe(0); // not yet: grouped
+    await new Promise((done) => setTimeout(done, AUDIT_GROUP_MS + 20));
+    expect(rows(db)).toBe(20);
+    db.close();
+  });
+
+  it('writes what waits before any read of the trail and before an erasure scrubs it', () => {
+    const db = openDatabase(join(tempDir(), 'k.sqlite'));
+    const audit = new AuditLog(db);
+    audit.record(entry('J1'));
+    expect(audit.forJobseeker('J1', 10)).toHaveLength(1);
+    audit.record(entry('J2'));
+    audit.eraseSubject('J2', 'admin');
+    expect(audit.forJobseeker('J2', 10)).toHaveLength(0);
+    expect(audit.recent(10).map((r) => r.jobseekers[0])).toEqual([expect.stringMatching(/^erased:/), 'J1']);
+    db.close();
+  });
+});
