@@ -6,17 +6,21 @@
  *   npm run bench                 # national scale: 1M vectors, 100k vacancies, 300k jobseekers (about an hour on 2 cores)
  *   npm run bench -- --quick      # small sizes, a few minutes
  *   npm run bench -- --only vectors,http
+ *   npm run bench -- --only none --script mine:/path/to/new-benchmark.ts   # an extra script (while writing one)
+ *
+ * Exits 1 when any script fails, crashes (a signal, e.g. a native abort) or writes no results.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
+    script: { type: 'string', multiple: true },
     out: { type: 'string', default: join(import.meta.dirname, 'results') },
   },
 });
@@ -34,7 +38,12 @@ const SCRIPTS: { name: string; file: string; full: string[]; quick: string[] }[]
   { name: 'quality', file: 'quality.ts', full: [], quick: ['--limit', '50'] },
 ];
 
-const only = values.only?.split(',');
+for (const extra of values.script ?? []) {
+  const [name, file] = extra.split(':');
+  if (!name || !file) throw new Error(`--script wants NAME:FILE, got '${extra}'`);
+  SCRIPTS.push({ name, file, full: [], quick: [] });
+}
+const only = values.only?.split(',').concat((values.script ?? []).map((s) => s.split(':')[0]!));
 const date = new Date().toISOString();
 const machine = `${hostname()}-${cpus().length}cpu`;
 const results: Record<string, unknown> = {};
@@ -42,22 +51,23 @@ const tables: string[] = [];
 const failed: string[] = [];
 for (const script of SCRIPTS.filter((s) => !only || only.includes(s.name))) {
   const out = mkdtempSync(join(tmpdir(), `kohtaanto-bench-${script.name}-`));
-  const args = ['--import', 'tsx', join(import.meta.dirname, script.file), '--out', out, ...(values.quick ? script.quick : script.full)];
+  const args = ['--import', 'tsx', resolve(import.meta.dirname, script.file), '--out', out, ...(values.quick ? script.quick : script.full)];
   console.log(`\n## ${script.name}: node ${args.slice(2).join(' ')}`);
   const started = Date.now();
   const run = spawnSync(process.execPath, args, { cwd: join(import.meta.dirname, '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 });
   process.stdout.write(run.stdout);
   const files = readdirSync(out);
-  results[script.name] = files.length === 1 ? JSON.parse(readFileSync(join(out, files[0]!), 'utf8')) : { failed: run.status };
+  const crashed = run.status !== 0 || files.length !== 1;
+  results[script.name] = crashed ? { failed: run.signal ?? run.status ?? 'no results' } : JSON.parse(readFileSync(join(out, files[0]!), 'utf8'));
   rmSync(out, { recursive: true, force: true });
   // The script's tables: its output from the first heading line to the "wrote" line.
   const lines = run.stdout.split('\n');
   const first = lines.findIndex((l) => l.startsWith('| '));
   const titled = first > 1 && lines[first - 2]!.trim() !== '' ? first - 2 : first;
-  const table = first < 0 ? `(failed: exit ${run.status})` : lines.slice(titled, lines.findIndex((l) => l.startsWith('wrote '))).join('\n').trim();
+  const table = crashed ? `(failed: ${run.signal ? `killed by ${run.signal}` : run.status !== 0 ? `exit ${run.status}` : 'wrote no results'})` : lines.slice(titled, lines.findIndex((l) => l.startsWith('wrote '))).join('\n').trim();
   tables.push(`## ${script.name} (${Math.round((Date.now() - started) / 1000)} s; \`npm run bench:${script.name} -- ${values.quick ? script.quick.join(' ') : script.full.join(' ')}\`)\n\n${table}\n`);
-  if (run.status !== 0) {
-    console.error(`${script.name} failed with exit ${run.status}${run.signal ? ` (${run.signal})` : ''}`);
+  if (crashed) {
+    console.error(`${script.name} failed: ${run.signal ? `killed by ${run.signal}` : `exit ${run.status}`}${files.length !== 1 ? ', no results written' : ''}`);
     failed.push(script.name);
   }
 }

@@ -1,3 +1,5 @@
+import { kthLargest } from './select.js';
+
 /**
  * Which records share a concept with a query: occupation (ESCO URI), ISCO-08 unit group and skills
  * (a vacancy's essential skills, a jobseeker's skills) → record labels. Kept in memory beside the
@@ -172,31 +174,4 @@ function topByScore(labels: number[], scores: Float64Array, limit: number): Conc
     .sort((a, b) => scores[b]! - scores[a]! || order.get(a)! - order.get(b)!)
     .slice(0, limit)
     .map((label) => ({ label, score: scores[label]! }));
-}
-
-/** The k-th largest value (1-based) by quickselect; reorders `values`. */
-export function kthLargest(values: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  const target = Math.min(k, values.length) - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i]! > pivot) i++;
-      while (values[j]! < pivot) j--;
-      if (i <= j) {
-        const t = values[i]!;
-        values[i] = values[j]!;
-        values[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else break;
-  }
-  return values[target]!;
 }

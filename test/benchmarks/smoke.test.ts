@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeDir, ROOT, tempDir } from '../helpers/service.js';
@@ -66,6 +66,18 @@ describe('benchmark scripts (smoke sizes)', () => {
     const r = run('suite.ts', '--quick', '--only', 'embedding');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('## embedding');
+  });
+
+  it('suite: fails when a script crashes (a native abort) or writes no results', () => {
+    const dir = tempDir();
+    const crash = join(dir, 'crash.ts');
+    writeFileSync(crash, "process.kill(process.pid, 'SIGABRT');\n");
+    const silent = join(dir, 'silent.ts');
+    writeFileSync(silent, "console.log('| a | b |');\n");
+    const r = run('suite.ts', '--quick', '--only', 'none', '--script', `crash:${crash}`, '--script', `silent:${silent}`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('crash failed: killed by SIGABRT');
+    expect(r.stderr).toContain('silent failed: exit 0, no results written');
   });
 
   it('model: held-out retrieval against hashing and BM25, concept search, throughput', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConceptIndex, conceptKeys, kthLargest, REMOTE } from '../../src/core/concept-index.js';
+import { ConceptIndex, conceptKeys, REMOTE } from '../../src/core/concept-index.js';
 
 describe('ConceptIndex', () => {
   const index = new ConceptIndex();
@@ -37,12 +37,5 @@ describe('ConceptIndex', () => {
     expect(places.search({ occupations: [{ uri: 'o:welder' }], skills: [] }, 10)).toHaveLength(6);
     places.remove(6);
     expect(places.search({ occupations: [{ uri: 'o:welder' }], skills: [] }, 2, { near }).map((h) => h.label)).toEqual([4, 5]);
-  });
-
-  it('selects the top scores without sorting them all (k-th largest)', () => {
-    const values = Float64Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000);
-    expect(kthLargest(values.slice(), 1)).toBe(999);
-    expect(kthLargest(values.slice(), 10)).toBe(990);
-    expect(kthLargest(Float64Array.from([3, 3, 3, 1]), 2)).toBe(3);
   });
 });
