@@ -31,6 +31,8 @@ const { values } = parseArgs({
     ingest: { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '15' },
     connections: { type: 'string', default: '10' },
+    /** Keep the service's data here (and reuse it when it holds the vacancies already: no ingest). */
+    data: { type: 'string' },
     out: { type: 'string', default: join(import.meta.dirname, 'results') },
   },
 });
@@ -111,15 +113,17 @@ async function load(name: string, url: string, key: string, request: () => { met
 
 async function main() {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-  const dataDir = mkdtempSync(join(tmpdir(), 'kohtaanto-http-'));
+  const dataDir = values.data ?? mkdtempSync(join(tmpdir(), 'kohtaanto-http-'));
+  mkdirSync(dataDir, { recursive: true });
   let service = await startService(dataDir);
   const rows: Record<string, unknown>[] = [];
   try {
     const { url, key, child } = service;
     const auth = { authorization: `Bearer ${key}` };
 
-    // 1. Ingest.
-    const { vacancies } = generate({ vacancies: INGEST, jobseekers: 0 }, 5);
+    // 1. Ingest (skipped when --data already holds them).
+    const stored = ((await (await fetch(`${url}/health`)).json()) as { vacancies: { stored: number } }).vacancies.stored;
+    const { vacancies } = generate({ vacancies: stored >= INGEST ? 0 : INGEST, jobseekers: 0 }, 5);
     const started = performance.now();
     for (let i = 0; i < vacancies.length; i += 5000) {
       const body = vacancies.slice(i, i + 5000).map((v) => JSON.stringify({ ...v, id: `H-${v.id}` })).join('\n') + '\n';
@@ -127,7 +131,7 @@ async function main() {
       if (response.status !== 200) throw new Error(`bulk import answered ${response.status}: ${await response.text()}`);
     }
     const seconds = (performance.now() - started) / 1000;
-    rows.push({ measure: `ingest ${INGEST} vacancies (bulk NDJSON, 5,000 per request)`, recordsPerSecond: Math.round(INGEST / seconds), seconds: round(seconds), peakMemoryMiB: peakMemoryMiB(child.pid!) });
+    if (vacancies.length > 0) rows.push({ measure: `ingest ${INGEST} vacancies (bulk NDJSON, 5,000 per request)`, recordsPerSecond: Math.round(INGEST / seconds), seconds: round(seconds), peakMemoryMiB: peakMemoryMiB(child.pid!) });
     const health = (await (await fetch(`${url}/health`)).json()) as { embedder: unknown };
 
     // 2. Matches under load.
@@ -177,7 +181,7 @@ async function main() {
     console.log(`\nwrote ${out}`);
   } finally {
     if (service.child.exitCode === null) await kill(service.child, 'SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!values.data) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -41,7 +41,7 @@ const envSchema = z.object({
   KOHTAANTO_EXACT_SCAN_LIMIT: z.coerce.number().int().min(0).default(20_000),
   KOHTAANTO_EMPLOYMENT_AREAS_FILE: z.string().optional(),
   KOHTAANTO_ANALYTICS_SAMPLE: z.coerce.number().int().min(1).default(100),
-  KOHTAANTO_RECORD_CACHE: z.coerce.number().int().min(0).default(50_000),
+  KOHTAANTO_RECORD_CACHE_MB: z.coerce.number().min(0).default(512),
   KOHTAANTO_AREA_CACHE_VECTORS: z.coerce.number().int().min(0).default(100_000),
   KOHTAANTO_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
   KOHTAANTO_BULK_BODY_LIMIT: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
@@ -89,7 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     exactScanRatio: e.KOHTAANTO_EXACT_SCAN_RATIO,
     exactScanLimit: e.KOHTAANTO_EXACT_SCAN_LIMIT,
     areaCacheVectors: e.KOHTAANTO_AREA_CACHE_VECTORS,
-    recordCacheSize: e.KOHTAANTO_RECORD_CACHE,
+    recordCacheBytes: Math.round(e.KOHTAANTO_RECORD_CACHE_MB * 2 ** 20),
     /** `id;name_fi;name_sv;municipalities` per line; the committed table when unset. */
     employmentAreasFile: e.KOHTAANTO_EMPLOYMENT_AREAS_FILE && resolve(e.KOHTAANTO_EMPLOYMENT_AREAS_FILE),
     analyticsSample: e.KOHTAANTO_ANALYTICS_SAMPLE,

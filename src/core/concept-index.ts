@@ -47,8 +47,9 @@ export interface ConceptSearchOptions {
   share?: 'record' | 'query';
   /**
    * Places nearest the query first (REMOTE, then municipalities by distance): each concept then
-   * brings its `limit` nearest records instead of all of them, so a search costs the same at 100,000
-   * records as at 5,000 and keeps the records location will favour. Unset: every record is walked.
+   * brings its `limit` nearest records instead of all of them (in a place holding more, the first
+   * filed), so a search costs the same at 100,000 records as at 5,000 and keeps the records
+   * location will favour. Unset: every record is walked.
    */
   near?: readonly string[];
 }
@@ -110,28 +111,16 @@ export class ConceptIndex {
     const add = (key: ConceptKey, points: number | ((label: number) => number)) => {
       const byPlace = this.postings.get(key);
       if (!byPlace) return;
-      /** Adds the set's records; how many passed the filter. */
-      const visit = (set: Set<number>) => {
-        let n = 0;
+      // Nearest places first (with `near`), until this concept brought `limit` records.
+      let budget = near ? limit : Infinity;
+      for (const set of near ? placesIn(byPlace, near) : byPlace.values()) {
         for (const label of set) {
           if (allowed && !allowed.has(label)) continue;
           if (label >= this.scores.length) this.grow(label);
           if (this.scores[label] === 0) touched.push(label);
           this.scores[label] = this.scores[label]! + (typeof points === 'number' ? points : points(label));
-          n++;
+          if (--budget <= 0) return;
         }
-        return n;
-      };
-      if (!near) {
-        for (const set of byPlace.values()) visit(set);
-        return;
-      }
-      // Nearest places first, whole places at a time, until this concept brought `limit` records.
-      let brought = 0;
-      for (const place of near) {
-        const set = byPlace.get(place);
-        if (set) brought += visit(set);
-        if (brought >= limit) break;
       }
     };
     const seen = new Set<ConceptKey>();
@@ -160,6 +149,14 @@ export class ConceptIndex {
   }
 }
 
+/** The sets of the places in `near` that hold any, nearest first. */
+function* placesIn(byPlace: Map<string, Set<number>>, near: readonly string[]): Iterable<Set<number>> {
+  for (const place of near) {
+    const set = byPlace.get(place);
+    if (set) yield set;
+  }
+}
+
 /** The `limit` labels of highest score, best first (ties: in the order met), without sorting them all. */
 function topByScore(labels: number[], scores: Float64Array, limit: number): ConceptHit[] {
   let chosen = labels;
@@ -169,9 +166,9 @@ function topByScore(labels: number[], scores: Float64Array, limit: number): Conc
     const threshold = kthLargest(values, limit);
     chosen = labels.filter((l) => scores[l]! >= threshold);
   }
-  const order = new Map(chosen.map((label, i) => [label, i]));
+  // Array sort is stable: equal scores keep the order met.
   return chosen
-    .sort((a, b) => scores[b]! - scores[a]! || order.get(a)! - order.get(b)!)
+    .sort((a, b) => scores[b]! - scores[a]!)
     .slice(0, limit)
     .map((label) => ({ label, score: scores[label]! }));
 }

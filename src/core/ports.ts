@@ -44,6 +44,8 @@ export interface StoredEntry<R> {
   /** Internal numeric key, shared by the store and the index. */
   label: number;
   record: R;
+  /** Length of the record's stored form (its JSON), when the store knows it: what caches weigh it by. */
+  bytes?: number;
 }
 
 export interface EntryToSave<R> {

@@ -7,47 +7,62 @@ export interface RecordSource<R> {
 }
 
 /**
+ * Memory a parsed record takes, estimated from its JSON length: V8 keeps strings and numbers of a
+ * parsed object in about twice the bytes of their JSON text, plus the object headers.
+ */
+export const parsedBytes = (jsonLength: number) => 2 * jsonLength + 256;
+
+/**
  * Parsed records by label, kept between requests so that a match does not parse its candidate
- * pool from JSON again (the largest cost of a match before). Least recently used records go first
- * beyond the capacity; RecordService drops the labels it writes, and a change it was not told
- * about (another writer) empties the cache. Records are never mutated, so sharing them is safe.
+ * pool from JSON again (the largest cost of a match before). Bounded in bytes (estimated, see
+ * parsedBytes) rather than in records, so that the whole matchable set fits when memory allows: at
+ * 100,000 vacancies the pools of the fixture clients reach 69,000 distinct records, and a cache
+ * smaller than that parsed a quarter of every pool again. Least recently used records go first;
+ * RecordService drops the labels it writes, and a change it was not told about (another writer)
+ * empties the cache. Records are never mutated, so sharing them is safe.
  */
 export class RecordCache<R> {
   private generation = -1;
   /** In least-recently-used order (a Map keeps insertion order; a hit re-inserts). */
-  private readonly records = new Map<number, R>();
+  private readonly records = new Map<number, { record: R; bytes: number }>();
+  private used = 0;
 
+  /** @param capacityBytes estimated memory the cached records may take (0: no cache) */
   constructor(
     private readonly source: RecordSource<R>,
-    private readonly capacity: number,
+    private readonly capacityBytes: number,
   ) {}
 
   /** The records of these labels that exist, read from the store only when not cached. */
   byLabels(labels: number[]): Map<number, R> {
     const generation = this.source.generation();
     if (generation !== this.generation) {
-      this.records.clear();
+      this.clear();
       this.generation = generation;
     }
     const found = new Map<number, R>();
     const missing: number[] = [];
     for (const label of labels) {
-      const record = this.records.get(label);
-      if (record === undefined) missing.push(label);
+      const entry = this.records.get(label);
+      if (entry === undefined) missing.push(label);
       else {
-        found.set(label, record);
+        found.set(label, entry.record);
         this.records.delete(label);
-        this.records.set(label, record);
+        this.records.set(label, entry);
       }
     }
     if (missing.length > 0) {
-      for (const { label, record } of this.source.getByLabels(missing)) {
+      for (const { label, record, bytes } of this.source.getByLabels(missing)) {
         found.set(label, record);
-        if (this.capacity > 0) this.records.set(label, record);
+        if (this.capacityBytes === 0) continue;
+        const weight = parsedBytes(bytes ?? 1024);
+        this.records.set(label, { record, bytes: weight });
+        this.used += weight;
       }
-      for (const label of this.records.keys()) {
-        if (this.records.size <= this.capacity) break;
+      for (const [label, entry] of this.records) {
+        if (this.used <= this.capacityBytes) break;
         this.records.delete(label);
+        this.used -= entry.bytes;
       }
     }
     return found;
@@ -56,12 +71,29 @@ export class RecordCache<R> {
   /** These labels were written by the caller, which moved the store one generation on. */
   changed(labels: number[]): void {
     const generation = this.source.generation();
-    if (generation !== this.generation + 1) this.records.clear();
-    else for (const label of labels) this.records.delete(label);
+    if (generation !== this.generation + 1) this.clear();
+    else {
+      for (const label of labels) {
+        const entry = this.records.get(label);
+        if (!entry) continue;
+        this.records.delete(label);
+        this.used -= entry.bytes;
+      }
+    }
     this.generation = generation;
   }
 
   get size(): number {
     return this.records.size;
+  }
+
+  /** Estimated bytes held. */
+  get bytes(): number {
+    return this.used;
+  }
+
+  private clear(): void {
+    this.records.clear();
+    this.used = 0;
   }
 }

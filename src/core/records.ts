@@ -26,7 +26,8 @@ export interface RecordServiceOptions<In> {
   /** Most vectors kept in memory per location filter between searches (see AreaVectors); 0 keeps none. */
   areaCacheVectors?: number;
   /** Most parsed records kept in memory between matches; 0 keeps none. */
-  recordCacheSize?: number;
+  /** Estimated memory for parsed records kept between requests (see RecordCache). */
+  recordCacheBytes?: number;
 }
 
 export interface BatchResult {
@@ -77,7 +78,7 @@ export class RecordService<In extends BaseRecord> {
       },
       options.areaCacheVectors ?? 0,
     );
-    this.cache = new RecordCache(store, options.recordCacheSize ?? 0);
+    this.cache = new RecordCache(store, options.recordCacheBytes ?? 0);
   }
 
   /**

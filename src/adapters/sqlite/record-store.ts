@@ -82,6 +82,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     return this.byLabels<Row>('label, record', labels).map((r) => ({
       label: r.label,
       record: JSON.parse(r.record) as R,
+      bytes: r.record.length,
     }));
   }
 

@@ -155,7 +155,10 @@ const occupationCsv = (rows: OccupationRow[]) =>
  * training purchase plan, per employment area, region or municipality. Aggregates only: counts of
  * fewer than 5 jobseekers are shown as "<5".
  */
-export function analyticsRoutes(engine: Engine): FastifyPluginAsyncZod {
+/** The services these routes use (nothing else of the engine reaches them). */
+export type AnalyticsServices = Pick<Engine, 'analytics' | 'employmentAreas'>;
+
+export function analyticsRoutes(engine: AnalyticsServices): FastifyPluginAsyncZod {
   const where = (q: { area?: string; region?: string; municipality?: string }) => resolveArea(q, regions, engine.employmentAreas);
   return async (app) => {
     app.get(

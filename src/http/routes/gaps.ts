@@ -75,7 +75,10 @@ const referral = z.object({
 });
 
 /** What would get a client into work, which training gives it, and referrals to trainings. */
-export function gapRoutes(engine: Engine): FastifyPluginAsyncZod {
+/** The services these routes use (nothing else of the engine reaches them). */
+export type GapServices = Pick<Engine, 'gaps' | 'jobseekers' | 'referrals' | 'trainings'>;
+
+export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/v1/jobseekers/:id/gaps',

@@ -12,7 +12,10 @@ const health = z.object({
 });
 
 /** Liveness and what the service runs on (embedder, record counts). */
-export function healthRoutes(engine: Engine): FastifyPluginAsyncZod {
+/** The services these routes use (nothing else of the engine reaches them). */
+export type HealthServices = Pick<Engine, 'embedder' | 'jobseekers' | 'normalizer' | 'vacancies'>;
+
+export function healthRoutes(engine: HealthServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/health',

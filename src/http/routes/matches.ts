@@ -18,7 +18,10 @@ const decisions = (hits: MatchHit[], idOf: (hit: MatchHit, position: number) => 
   hits.map((h, i) => ({ hit: idOf(h, i), score: h.score, parts: h.parts, missing: h.missingSkills.length }));
 
 /** Ranked, explained matches: vacancies for a jobseeker, candidates for a vacancy, and ad-hoc text. */
-export function matchRoutes(engine: Engine): FastifyPluginAsyncZod {
+/** The services these routes use (nothing else of the engine reaches them). */
+export type MatchServices = Pick<Engine, 'embedder' | 'jobseekers' | 'matcher' | 'pseudonym' | 'shares'>;
+
+export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
   const embedder = engine.embedder.id;
 
   /** Candidates as the caller's role may see them; the audit keeps the real ids. */

@@ -21,7 +21,10 @@ const auditEntry = z.object({
 const erasure = z.object({ erasedAt: z.string(), keyId: z.string().nullable() });
 
 /** Data protection: export of a person's data, the audit trail, sharing with employer services, compaction. */
-export function privacyRoutes(engine: Engine): FastifyPluginAsyncZod {
+/** The services these routes use (nothing else of the engine reaches them). */
+export type PrivacyServices = Pick<Engine, 'audit' | 'compact' | 'jobseekers' | 'referrals' | 'shares' | 'vacancies'>;
+
+export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/v1/jobseekers/:id/export',

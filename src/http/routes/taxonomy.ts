@@ -29,7 +29,10 @@ const occupationHit = conceptHit.extend({
 });
 
 /** The taxonomy for user interfaces: concept search (autocomplete) and skill extraction from text. */
-export function taxonomyRoutes(engine: Engine): FastifyPluginAsyncZod {
+/** The services these routes use (nothing else of the engine reaches them). */
+export type TaxonomyServices = Pick<Engine, 'conceptSearch' | 'normalizer'>;
+
+export function taxonomyRoutes(engine: TaxonomyServices): FastifyPluginAsyncZod {
   const taxonomy = engine.normalizer.taxonomy;
   const { skills, occupations } = engine.conceptSearch;
   return async (app) => {

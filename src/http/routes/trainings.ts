@@ -48,7 +48,10 @@ function parseCsv(text: string, maxRecords: number): Training[] {
 }
 
 /** The training catalogue: courses and programmes, single and in bulk (NDJSON or CSV). */
-export function trainingRoutes(engine: Engine, bulkBodyLimit: number): FastifyPluginAsyncZod {
+/** The services these routes use (nothing else of the engine reaches them). */
+export type TrainingServices = Pick<Engine, 'trainings'>;
+
+export function trainingRoutes(engine: TrainingServices, bulkBodyLimit: number): FastifyPluginAsyncZod {
   const read = { roles: ACCESS.trainingsRead };
   const write = { roles: ACCESS.trainingsWrite };
   return async (app) => {

@@ -1,0 +1,5 @@
+/** Where the runtime modules report what they opened, rebuilt or loaded. */
+export interface EngineLog {
+  info(message: string): void;
+  warn(message: string): void;
+}

@@ -1,0 +1,61 @@
+import type { Db } from '../adapters/sqlite/database.js';
+import type { EngineLog } from './log.js';
+
+/** How often vacancies past their expiry date are closed (they are never returned in between either). */
+const EXPIRY_SWEEP_MS = 60 * 60 * 1000;
+
+export interface MaintainedIndexes {
+  jobseekers: { flush(): void; compact(): number };
+  vacancies: { flush(): void; compact(): number };
+}
+
+export interface MaintenanceSettings {
+  indexFlushSeconds: number;
+  compactSeconds: number;
+}
+
+/**
+ * The background work of a running service: index files written every `indexFlushSeconds` when
+ * changed, indexes compacted when an erasure asked for it (at most every `compactSeconds`, and
+ * then the write-ahead log truncated so erased rows leave it too), expired vacancies closed hourly.
+ * `stop` ends the timers and does what is due.
+ */
+export function startMaintenance(db: Db, indexes: MaintainedIndexes, closeExpired: () => Promise<number>, settings: MaintenanceSettings, log: EngineLog) {
+  let compactionDue = false;
+  let lastCompaction = Date.now();
+  const compact = () => {
+    const dropped = { jobseekers: indexes.jobseekers.compact(), vacancies: indexes.vacancies.compact() };
+    compactionDue = false;
+    lastCompaction = Date.now();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return dropped;
+  };
+  const flush = () => {
+    if (compactionDue && Date.now() - lastCompaction >= settings.compactSeconds * 1000) compact();
+    indexes.jobseekers.flush();
+    indexes.vacancies.flush();
+  };
+  const sweep = () =>
+    closeExpired().then(
+      (closed) => closed > 0 && log.info(`closed ${closed} expired vacancies`),
+      (e: Error) => log.warn(`closing expired vacancies failed: ${e.message}`),
+    );
+  flush();
+  const flushTimer = setInterval(flush, settings.indexFlushSeconds * 1000);
+  flushTimer.unref();
+  const expiryTimer = setInterval(() => void sweep(), EXPIRY_SWEEP_MS);
+  expiryTimer.unref();
+  return {
+    flush,
+    compact,
+    scheduleCompaction: () => {
+      compactionDue = true;
+    },
+    stop() {
+      clearInterval(flushTimer);
+      clearInterval(expiryTimer);
+      if (compactionDue) compact();
+      flush();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BaseRecord } from '../core/kinds.js';
+import { parseNdjson } from '../core/ndjson.js';
+import type { RecordService } from '../core/records.js';
+import { jobseekerInput, type Jobseeker } from '../core/schemas/jobseeker.js';
+import { trainingInput } from '../core/schemas/training.js';
+import { vacancyInput, type Vacancy } from '../core/schemas/vacancy.js';
+import type { TrainingCatalogue } from '../core/trainings.js';
+import type { EngineLog } from './log.js';
+
+/** The bundled fixtures (fixtures/*.ndjson) loaded into an empty installation. */
+export async function seedFixtures(
+  dir: string,
+  jobseekers: RecordService<Jobseeker>,
+  vacancies: RecordService<Vacancy>,
+  log: EngineLog,
+): Promise<void> {
+  const started = Date.now();
+  const load = async <In extends BaseRecord>(service: RecordService<In>, file: string, schema: typeof jobseekerInput | typeof vacancyInput) => {
+    const path = join(dir, file);
+    if (!existsSync(path)) {
+      log.warn(`no fixture file ${path}; starting empty`);
+      return 0;
+    }
+    const records = parseNdjson(readFileSync(path, 'utf8'), schema, Number.MAX_SAFE_INTEGER) as unknown as In[];
+    for (let i = 0; i < records.length; i += 1000) await service.putMany(records.slice(i, i + 1000));
+    return records.length;
+  };
+  const v = await load(vacancies, 'vacancies.ndjson', vacancyInput);
+  const j = await load(jobseekers, 'jobseekers.ndjson', jobseekerInput);
+  log.info(`loaded fixtures from ${dir}: ${v} vacancies, ${j} jobseekers in ${Date.now() - started} ms`);
+}
+
+export async function seedTrainings(dir: string, trainings: TrainingCatalogue, log: EngineLog) {
+  const path = join(dir, 'trainings.ndjson');
+  if (!existsSync(path)) return;
+  const records = parseNdjson(readFileSync(path, 'utf8'), trainingInput, Number.MAX_SAFE_INTEGER);
+  await trainings.putMany(records);
+  log.info(`loaded ${records.length} trainings from ${path}`);
+}
