@@ -1,5 +1,5 @@
-import type { PackedVectors } from './exact-search.js';
-import type { LocationFilter } from './ports.js';
+import { exactTopKPacked, type PackedVectors } from './exact-search.js';
+import type { ExactScan, ExactScanFactory, IndexHit, LocationFilter } from './ports.js';
 
 /** Where the area cache reads from: the system of record of one kind. */
 export interface AreaSource {
@@ -27,6 +27,8 @@ interface Area {
   row: Map<number, number>;
   set?: Set<number>;
   matrix?: Float32Array;
+  /** The native scan over the same rows, while the rows are cached (patched with them). */
+  scan?: ExactScan;
 }
 
 /**
@@ -47,7 +49,18 @@ export class AreaVectors {
     private readonly source: AreaSource,
     /** Most vectors held packed at once (0 keeps none between searches). */
     private readonly budget: number,
+    /** Native exact scans of cached areas; without, the packed rows are scanned in JavaScript. */
+    private readonly scans?: ExactScanFactory,
   ) {}
+
+  /** The k records of the area nearest the query, exactly. */
+  searchIn(filter: LocationFilter, query: Float32Array, k: number): IndexHit[] {
+    const packed = this.vectorsIn(filter);
+    const area = this.areas.get(keyOf(filter));
+    if (!this.scans || !area?.matrix) return exactTopKPacked(query, packed, k);
+    area.scan ??= this.scans(packed);
+    return area.scan.search(query, k);
+  }
 
   labelsIn(filter: LocationFilter): number[] {
     return this.area(filter).labels;
@@ -75,6 +88,7 @@ export class AreaVectors {
       if (this.held + area.labels.length <= this.budget) break;
       if (other.matrix) this.held -= other.labels.length;
       delete other.matrix;
+      delete other.scan;
     }
     area.matrix = matrix;
     this.held += area.labels.length;
@@ -134,6 +148,7 @@ export class AreaVectors {
     area.labels.pop();
     area.row.delete(label);
     area.set?.delete(label);
+    area.scan?.remove(label);
     if (area.matrix) {
       area.matrix.copyWithin(row * this.dimension, last * this.dimension, (last + 1) * this.dimension);
       this.held--;
@@ -154,6 +169,7 @@ export class AreaVectors {
       }
       area.matrix.set(vector, row * this.dimension);
       this.held++;
+      if (area.scan && !area.scan.add(label, vector)) delete area.scan; // full: rebuilt from the rows when next used
     }
   }
 

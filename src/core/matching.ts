@@ -1,6 +1,5 @@
 import { REMOTE } from './concept-index.js';
 import { invalidInput } from './errors.js';
-import { exactTopKPacked } from './exact-search.js';
 import type { Embedder, IndexHit, LocationFilter } from './ports.js';
 import type { RecordService } from './records.js';
 import { regions } from './regions/regions.js';
@@ -271,7 +270,7 @@ export class Matcher {
     // read once and kept packed in memory until the data changes (the approach Lucene takes).
     const { exactScanRatio, exactScanLimit } = this.settings;
     const small = labels.length <= pool || (labels.length <= exactScanRatio * service.index.size && labels.length <= exactScanLimit);
-    if (small) return exactTopKPacked(vector, service.areas.vectorsIn(filter), pool);
+    if (small) return service.areas.searchIn(filter, vector, pool);
     return service.index.search(vector, pool, service.areas.setIn(filter));
   }
 }

@@ -142,3 +142,18 @@ export interface AnalyticsSource {
 export interface LanguageDetector {
   detect(text: string): string | undefined;
 }
+
+/**
+ * Exact top-k over one area's records, patched as they change: the native brute-force scan of
+ * hnswlib (adapters/hnsw/native-scan.ts) in the service; without one, the packed rows are scanned in
+ * JavaScript (exactTopKPacked). `add` answers false when the scan is full (it is then rebuilt).
+ */
+export interface ExactScan {
+  add(label: number, vector: Float32Array): boolean;
+  remove(label: number): void;
+  search(query: Float32Array, k: number): IndexHit[];
+}
+
+/** Builds an exact scan over packed rows (row i belongs to labels[i]). */
+export type ExactScanFactory = (rows: { labels: number[]; matrix: Float32Array; dimension: number }) => ExactScan;
+

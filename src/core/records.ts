@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { alreadyExists, invalidInput, notFound, tooManyRecords } from './errors.js';
 import type { BaseRecord, RecordKind, Stored } from './kinds.js';
-import type { Embedder, EntryToSave, LocationFilter, RecordStore, VectorIndex } from './ports.js';
+import type { Embedder, EntryToSave, ExactScanFactory, LocationFilter, RecordStore, VectorIndex } from './ports.js';
 import { AreaVectors } from './area-vectors.js';
 import { ConceptIndex, REMOTE } from './concept-index.js';
 import { today } from './kinds.js';
@@ -25,7 +25,8 @@ export interface RecordServiceOptions<In> {
   now?: () => Date;
   /** Most vectors kept in memory per location filter between searches (see AreaVectors); 0 keeps none. */
   areaCacheVectors?: number;
-  /** Most parsed records kept in memory between matches; 0 keeps none. */
+  /** Native exact scans for the cached areas (else they are scanned in JavaScript). */
+  exactScan?: ExactScanFactory;
   /** Estimated memory for parsed records kept between requests (see RecordCache). */
   recordCacheBytes?: number;
 }
@@ -77,6 +78,7 @@ export class RecordService<In extends BaseRecord> {
         vectorsOf: (labels) => store.vectorsOf(labels),
       },
       options.areaCacheVectors ?? 0,
+      options.exactScan,
     );
     this.cache = new RecordCache(store, options.recordCacheBytes ?? 0);
   }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { HnswSettings, HnswVectorIndex } from '../adapters/hnsw/hnsw-index.js';
 import { openIndexFile, saveIndexFile } from '../adapters/hnsw/index-file.js';
+import { nativeScan } from '../adapters/hnsw/native-scan.js';
 import type { Db } from '../adapters/sqlite/database.js';
 import { SqliteRecordStore, type RecordTable } from '../adapters/sqlite/record-store.js';
 import type { BaseRecord, RecordKind, Stored } from '../core/kinds.js';
@@ -56,6 +57,7 @@ export function openKind<In extends BaseRecord>(
     maxBatch: config.bulkMaxRecords,
     derive,
     areaCacheVectors: config.areaCacheVectors,
+    exactScan: nativeScan,
     recordCacheBytes: config.recordCacheBytes,
   });
   const flush = () => flushIndex(file, index, store, embedder);

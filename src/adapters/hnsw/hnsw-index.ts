@@ -91,8 +91,10 @@ export class HnswVectorIndex implements VectorIndex {
     if (vector.length !== this.dimension) {
       throw new Error(`vector has ${vector.length} dimensions, index has ${this.dimension}`);
     }
-    if (this.hnsw.getCurrentCount() + 1 > this.hnsw.getMaxElements()) {
-      this.hnsw.resizeIndex(this.hnsw.getMaxElements() * 2);
+    const capacity = this.hnsw.getMaxElements();
+    if (this.hnsw.getCurrentCount() + 1 > capacity) {
+      // An empty index read from a file has capacity 0 (hnswlib keeps no room for none).
+      this.hnsw.resizeIndex(Math.max(capacity * 2, INITIAL_CAPACITY));
     }
     this.hnsw.addPoint(Array.from(vector), label);
     this.points.delete(label);

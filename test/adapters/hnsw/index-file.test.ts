@@ -74,6 +74,15 @@ describe('openIndexFile', () => {
     expect(opened.index.dirty).toBe(true); // written at the next flush
   });
 
+  it('catches up an index file written empty (hnswlib reads it back with no room at all)', () => {
+    const file = join(tempDir(), 'vacancies.hnsw');
+    saveIndexFile(file, HnswVectorIndex.create(16, settings, 0), 'test-embedder', 5);
+    const added = points.slice(0, 30);
+    const opened = openIndexFile(file, source(6, added, added.map((p) => p.label)), settings);
+    expect(opened.rebuilt).toBeUndefined();
+    expect(opened.index.size).toBe(30);
+  });
+
   it('rebuilds when the file is corrupt, without crashing', () => {
     const file = savedIndex();
     const bytes = readFileSync(file);
