@@ -57,7 +57,7 @@ export class AreaVectors {
   searchIn(filter: LocationFilter, query: Float32Array, k: number): IndexHit[] {
     const packed = this.vectorsIn(filter);
     const area = this.areas.get(keyOf(filter));
-    if (!this.scans || !area?.matrix) return exactTopKPacked(query, packed, k);
+    if (!this.scans || !area?.matrix || packed.dimension === 0) return exactTopKPacked(query, packed, k);
     area.scan ??= this.scans(packed);
     return area.scan.search(query, k);
   }

@@ -251,10 +251,13 @@ export class Matcher {
         : { occupations: (from as OfferSide).occupation ? [(from as OfferSide).occupation!] : [], skills: (from as OfferSide).essential };
     const allowed = filter ? service.areas.setIn(filter) : undefined;
     const place = centre && regions.municipality(centre)?.code;
+    // Only the places the filter admits are walked (the labels are still checked against it).
+    const admitted = filter && placesOf(filter);
+    const near = place ? nearestPlaces(place) : admitted ? [REMOTE, ...admitted] : undefined;
     const concepts = service.concepts.search(query, pool, {
       allowed,
       share: target === 'vacancies' ? 'record' : 'query',
-      ...(place ? { near: nearestPlaces(place) } : {}),
+      ...(near ? { near: admitted ? near.filter((p) => p === REMOTE || admitted.has(p)) : near } : {}),
     });
     if (concepts.length === 0) return textHits;
     const seen = new Set(textHits.map((h) => h.label));
@@ -281,6 +284,13 @@ function nearestPlaces(code: string): readonly string[] {
   let order = placeOrders.get(code);
   if (!order) placeOrders.set(code, (order = [REMOTE, ...regions.byDistance(code)]));
   return order;
+}
+
+/** The municipalities a location filter admits. */
+function placesOf(filter: LocationFilter): Set<string> {
+  let codes = filter.municipalities ?? regions.municipalities.map((m) => m.code);
+  if (filter.regions) codes = codes.filter((c) => filter.regions!.includes(regions.municipality(c)?.regionCode ?? ''));
+  return new Set(codes);
 }
 
 function locationFilter(query: Query & { centre?: string }): LocationFilter | undefined {

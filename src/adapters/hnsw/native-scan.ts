@@ -17,16 +17,21 @@ export const nativeScan: ExactScanFactory = ({ labels, matrix, dimension }) => {
   const result: ExactScan = {
     add(label, vector) {
       if (!live.has(label) && scan.getCurrentCount() >= scan.getMaxElements()) return false;
-      scan.addPoint(Array.from(vector), label);
+      try {
+        scan.addPoint(Array.from(vector), label);
+      } catch {
+        return false; // e.g. another dimension: the caller rebuilds from its rows
+      }
       live.add(label);
-      return true;
+      return live.size === scan.getCurrentCount();
     },
     remove(label) {
       if (!live.delete(label)) return;
       scan.removePoint(label);
     },
     search(query, k) {
-      const n = Math.min(k, live.size);
+      // Never more than the scan holds: hnswlib aborts the process (an assert) otherwise.
+      const n = Math.min(k, scan.getCurrentCount());
       if (n === 0) return [];
       const found = scan.searchKnn(Array.from(query), n);
       return found.neighbors.map((label, i) => ({ label, similarity: 1 - found.distances[i]! }));
