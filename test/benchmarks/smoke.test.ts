@@ -58,8 +58,13 @@ describe('benchmark scripts (smoke sizes)', () => {
     const r = run('http.ts', '--ingest', '500', '--seconds', '1', '--connections', '2');
     expect(r.status, r.stderr).toBe(0);
     const load = r.json.rows.filter((row: { requestsPerSecond?: number }) => row.requestsPerSecond !== undefined);
-    expect(load).toHaveLength(3);
-    for (const row of load) expect([row.requestsPerSecond > 0, row.errors]).toEqual([true, 0]);
+    expect(load).toHaveLength(4); // three kinds of match and the trivial route beside them
+    for (const row of load) expect([row.requestsPerSecond > 0, row.errors, row.cpuPerRequestMs >= 0]).toEqual([true, 0, true]);
+    const restarts = r.json.rows.filter((row: { measure: string }) => row.measure.startsWith('restart'));
+    expect(restarts.map((row: { measure: string }) => /caught up|full rebuild/.exec(row.measure)?.[0])).toEqual(['caught up', 'full rebuild']);
+    // Caught up from the change log, the index holds exactly what a full rebuild from SQLite holds.
+    expect(restarts[0].vacancies.indexed).toBeGreaterThan(500);
+    expect(restarts[0].vacancies).toEqual(restarts[1].vacancies);
   });
 
   it('suite: runs the scripts it is given and writes the combined JSON and Markdown', () => {
