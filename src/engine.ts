@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectEmbedder } from './adapters/embedders/select.js';
 import { SqliteAnalyticsSource } from './adapters/sqlite/analytics-source.js';
@@ -29,6 +29,7 @@ import type { ConceptSearch } from './core/taxonomy/search.js';
 import { TrainingCatalogue } from './core/trainings.js';
 import { indexFile, openKind } from './runtime/indexes.js';
 import { startMaintenance } from './runtime/maintenance.js';
+import { lockDataDir } from './runtime/lock.js';
 import type { EngineLog } from './runtime/log.js';
 import { seedFixtures, seedTrainings } from './runtime/seeding.js';
 import { openConceptSearch, openNormalizer } from './runtime/taxonomy.js';
@@ -96,6 +97,8 @@ export { indexFile };
  * data on first start, starts the maintenance timers and wires the core services.
  */
 export async function openEngine(config: EngineConfig, log: EngineLog, embedder?: Embedder): Promise<Engine> {
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const lock = lockDataDir(config.dataDir);
   const db = openDatabase(databaseFile(config.dataDir));
   try {
     const chosen = embedder ?? (await selectEmbedder(config.embedder, config.model, log));
@@ -181,10 +184,12 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
         maintenance.stop();
         audit.flush();
         db.close();
+        lock.release();
       },
     };
   } catch (error) {
     db.close();
+    lock.release();
     throw error;
   }
 }

@@ -3,13 +3,17 @@ import { join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { openEngine, type Engine, type EngineLog } from '../engine.js';
 import { buildApp } from '../http/app.js';
+import { requestLogSerializer } from '../http/redact.js';
 
 /** `npm start`: the service on the embedded default (SQLite file under data/, fixtures on first start). */
 async function main() {
+  // Every file the service creates (SQLite, its WAL, index files, keys) is readable by its user only.
+  process.umask(0o077);
   const config = loadConfig();
   const started = Date.now();
   const { default: pino } = await import('pino');
-  const logger = pino({ level: config.logLevel });
+  // Request lines carry URLs: credential-like query parameters (a key passed as ?key=) are redacted.
+  const logger = pino({ level: config.logLevel, serializers: { req: requestLogSerializer } });
   const log: EngineLog = { info: (m) => logger.info(m), warn: (m) => logger.warn(m) };
   const engine = await openEngine(config, log);
   bootstrapAdminKey(engine, config.dataDir, log);

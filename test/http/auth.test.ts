@@ -113,6 +113,7 @@ describe('hardening', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('strict-transport-security')).toBeTruthy();
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('cache-control')).toBe('no-store'); // personal data is never cached
     // Refusals and unknown routes carry them too (set before authentication).
     for (const refused of [await call(service.url, 'GET', '/v1/jobseekers/J1'), await call(service.as('counsellor'), 'GET', '/v1/nowhere')]) {
       expect(refused.status).toBeGreaterThanOrEqual(400);

@@ -1,0 +1,43 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exitOf, spawnService } from '../helpers/process.js';
+import { removeDir, tempDir } from '../helpers/service.js';
+
+describe('the data directory and log of a running service', () => {
+  it('holds files only its user can read, logs no key from a URL, admits one process, and is taken over after a crash', async () => {
+    const dataDir = join(tempDir(), 'data'); // created by the service
+    const env = { KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical' };
+    const first = await spawnService(env);
+    try {
+      expect(statSync(dataDir).mode & 0o077).toBe(0);
+      const files = readdirSync(dataDir);
+      expect(files).toEqual(expect.arrayContaining(['kohtaanto.sqlite', 'kohtaanto.lock', 'vacancies.hnsw', 'initial-admin.key']));
+      for (const file of files) expect([file, statSync(join(dataDir, file)).mode & 0o077]).toEqual([file, 0]);
+
+      // A key passed in the query string is refused and never reaches the request log.
+      const leaked = await fetch(`${first.url}/v1/regions?key=SECRET-IN-URL-123&lang=fi`);
+      expect(leaked.status).toBe(401);
+      await new Promise((done) => setTimeout(done, 200));
+      expect(first.output.join('')).toContain('key=[redacted]');
+      expect(first.output.join('')).not.toContain('SECRET-IN-URL-123');
+
+      // A second process on the same directory refuses to start, naming the owner.
+      const second = await spawnService(env).then(
+        () => 'started',
+        (error: Error) => error.message,
+      );
+      expect(second).toMatch(new RegExp(`in use by process ${first.child.pid}`));
+    } finally {
+      first.child.kill('SIGKILL');
+      await exitOf(first.child);
+    }
+    // The lock of a killed process is stale: the next start takes it over.
+    const third = await spawnService(env);
+    while (!third.output.join('').includes('Kohtaanto ready')) await new Promise((done) => setTimeout(done, 50)); // signal handlers are set
+    third.child.kill('SIGTERM');
+    expect(await exitOf(third.child)).toBe(0);
+    expect(readdirSync(dataDir)).not.toContain('kohtaanto.lock'); // released on a clean stop
+    removeDir(dataDir);
+  }, 120_000);
+});
