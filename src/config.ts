@@ -28,6 +28,7 @@ const envSchema = z.object({
   KOHTAANTO_INDEX_FLUSH_SECONDS: z.coerce.number().min(1).default(30),
   KOHTAANTO_COMPACT_SECONDS: z.coerce.number().min(0).default(3600),
   KOHTAANTO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  KOHTAANTO_FAILED_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   KOHTAANTO_TAXONOMY_DIR: z.string().default('fixtures/taxonomy'),
   KOHTAANTO_SKILL_NN_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   KOHTAANTO_WEIGHT_SEMANTIC: number(DEFAULT_WEIGHTS.semantic),
@@ -75,6 +76,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     indexFlushSeconds: e.KOHTAANTO_INDEX_FLUSH_SECONDS,
     compactSeconds: e.KOHTAANTO_COMPACT_SECONDS,
     rateLimitPerMinute: e.KOHTAANTO_RATE_LIMIT_PER_MINUTE,
+    failedAuthPerMinute: e.KOHTAANTO_FAILED_AUTH_PER_MINUTE,
     taxonomyDir: resolve(e.KOHTAANTO_TAXONOMY_DIR),
     /** Unset: 0.6 for the lexical embedder, 0.85 for a transformers model (their similarity scales differ). */
     skillNnThreshold: e.KOHTAANTO_SKILL_NN_THRESHOLD,

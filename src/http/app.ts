@@ -26,11 +26,15 @@ import { trainingRoutes } from './routes/trainings.js';
 import { gapRoutes } from './routes/gaps.js';
 import { analyticsRoutes } from './routes/analytics.js';
 
+export const DEFAULT_FAILED_AUTH_PER_MINUTE = 60;
+
 export interface AppOptions {
   bodyLimit: number;
   bulkBodyLimit: number;
   /** Requests per minute per API key (per address for requests without a valid key). */
   rateLimitPerMinute: number;
+  /** Refused API keys per minute per address before it waits (429). */
+  failedAuthPerMinute?: number;
   /** A pino logger (the service's); tests leave it out for a silent app. */
   loggerInstance?: FastifyServerOptions['loggerInstance'];
 }
@@ -54,7 +58,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   // authentication, and rate limits count per key.
   installSecurityHeaders(app);
   installAudit(app, engine.audit);
-  const routeAccess = installAuth(app, engine.keys);
+  const routeAccess = installAuth(app, engine.keys, options.failedAuthPerMinute ?? DEFAULT_FAILED_AUTH_PER_MINUTE);
   // CORS stays off (no cross-origin browser access).
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,

@@ -12,22 +12,36 @@ export interface AuditWriter {
   record(entry: AuditEntry): void;
 }
 
-/** Every authenticated request leaves an audit entry: who, which route, which jobseekers, when. */
+/**
+ * Every authenticated request, and every one authentication refused, leaves an audit entry: who
+ * (the key id, never its secret), from which address, which route, which jobseekers, when. A
+ * refused or failed request names the record it asked for (a jobseeker among the audited
+ * jobseekers, so that erasure scrubs it; another id in the detail).
+ */
 export function installAudit(app: FastifyInstance, audit: AuditWriter): void {
   app.decorateRequest('audited', null as never);
   app.addHook('onRequest', async (request) => {
     request.audited = { jobseekers: [] };
   });
   app.addHook('onResponse', async (request, reply) => {
-    if (!request.principal) return;
+    if (!request.principal && !request.refused) return;
+    const route = request.routeOptions.url ?? request.url;
+    const asked = (request.params as { id?: unknown } | undefined)?.id;
+    let detail = request.audited.detail;
+    if (reply.statusCode >= 400 && typeof asked === 'string') {
+      if (route.startsWith('/v1/jobseekers/:id')) {
+        if (!request.audited.jobseekers.includes(asked)) request.audited.jobseekers.push(asked);
+      } else detail = { ...(typeof detail === 'object' && detail !== null ? detail : {}), requested: asked };
+    }
     audit.record({
-      keyId: request.principal.keyId,
-      role: request.principal.role,
+      keyId: request.principal?.keyId ?? request.refused?.keyId,
+      role: request.principal?.role,
       method: request.method,
-      route: request.routeOptions.url ?? request.url,
+      route,
       status: reply.statusCode,
       jobseekers: request.audited.jobseekers,
-      detail: request.audited.detail,
+      detail,
+      address: request.ip,
     });
   });
 }

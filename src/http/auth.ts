@@ -9,6 +9,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal?: Principal;
+    /** Set when authentication refused the request: the key id it presented, if any (never the secret). */
+    refused?: { keyId?: string };
   }
 }
 
@@ -32,6 +34,30 @@ const deny = (reply: FastifyReply, status: 401 | 403, message: string) =>
     message,
   });
 
+/** Counts refused authentications per address in fixed one-minute windows. */
+class FailedAuth {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(private readonly perMinute: number) {}
+
+  /** Seconds until the address may try again, or 0 when it may try now. */
+  blockedFor(address: string, now = Date.now()): number {
+    const w = this.windows.get(address);
+    if (!w || now - w.start >= 60_000) return 0;
+    return w.count >= this.perMinute ? Math.ceil((w.start + 60_000 - now) / 1000) : 0;
+  }
+
+  failed(address: string, now = Date.now()): void {
+    const w = this.windows.get(address);
+    if (!w || now - w.start >= 60_000) {
+      if (this.windows.size > 10_000) this.windows.clear(); // bounded memory under a spread-out flood
+      this.windows.set(address, { start: now, count: 1 });
+    } else w.count++;
+  }
+}
+
+const keyIdOf = (presented: string) => /^kht_([0-9a-f]{16})_/.exec(presented)?.[1];
+
 export interface RouteAccess {
   method: string;
   url: string;
@@ -44,7 +70,8 @@ export interface RouteAccess {
  * fails the start-up, so no route is open by accident. Returns the table of every route and who
  * may call it (filled as routes are registered).
  */
-export function installAuth(app: FastifyInstance, keys: KeyVerifier): RouteAccess[] {
+/** @param failedPerMinute refused authentications an address may make per minute before it is answered 429 without checking */
+export function installAuth(app: FastifyInstance, keys: KeyVerifier, failedPerMinute: number): RouteAccess[] {
   const table: RouteAccess[] = [];
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
@@ -61,13 +88,32 @@ export function installAuth(app: FastifyInstance, keys: KeyVerifier): RouteAcces
     for (const method of methods) table.push({ method, url, roles: route.config.roles, public: false });
   });
 
+  const failures = new FailedAuth(failedPerMinute);
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
     if (config.public || !config.roles) return; // public, or no route at all (404)
     const presented = presentedKey(request);
-    if (!presented) return deny(reply, 401, 'an API key is required: Authorization: Bearer <key>');
+    const keyId = presented && keyIdOf(presented);
+    // Guessing keys: after `failedPerMinute` refusals an address waits, whatever it presents.
+    const wait = failures.blockedFor(request.ip);
+    if (wait > 0) {
+      request.refused = keyId ? { keyId } : {};
+      return reply.status(429).header('retry-after', String(wait)).send({
+        error: 'rate_limited',
+        message: `more than ${failedPerMinute} refused API keys from this address in a minute; retry in ${wait} s`,
+      });
+    }
+    if (!presented) {
+      failures.failed(request.ip);
+      request.refused = {};
+      return deny(reply, 401, 'an API key is required: Authorization: Bearer <key>');
+    }
     const principal = keys.verify(presented);
-    if (!principal) return deny(reply, 401, 'unknown or revoked API key');
+    if (!principal) {
+      failures.failed(request.ip);
+      request.refused = keyId ? { keyId } : {};
+      return deny(reply, 401, 'unknown or revoked API key');
+    }
     request.principal = principal;
     if (!config.roles.includes(principal.role)) {
       return deny(reply, 403, `role '${principal.role}' may not use this route (allowed: ${config.roles.join(', ')})`);

@@ -10,7 +10,8 @@ import { call, removeDir, ROOT, sampleJobseeker, startService, type RunningServi
 let service: RunningService;
 
 beforeAll(async () => {
-  service = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
+  // The route walk below presents no key ~40 times: the refused-key limit is tested on its own service.
+  service = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_FAILED_AUTH_PER_MINUTE: '1000' } });
   await call(service.as('admin'), 'PUT', '/v1/jobseekers/J1', sampleJobseeker('J1'));
 });
 afterAll(async () => {
@@ -31,7 +32,7 @@ describe('every route declares its roles', () => {
 
   it('refuses to start with a route that declares no roles', async () => {
     const app = Fastify();
-    installAuth(app, { verify: () => undefined });
+    installAuth(app, { verify: () => undefined }, 60);
     expect(() => app.get('/v1/forgotten', async () => 'open')).toThrow(/declares no roles/);
     app.get('/v1/declared', { config: { roles: ['admin'] } }, async () => 'ok');
     await app.ready();
@@ -131,5 +132,26 @@ describe('hardening', () => {
     expect((await call(limited.as('counsellor'), 'GET', '/v1/regions')).status).toBe(200); // another key
     await limited.stop();
     removeDir(limited.dataDir);
+  });
+
+  it('limits and audits refused keys per address, with the key id and address but never the secret', async () => {
+    const guarded = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_FAILED_AUTH_PER_MINUTE: '5' } });
+    const realId = guarded.keys.counsellor.split('_')[1]!;
+    const guess = `kht_${realId}_${'A'.repeat(43)}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await call({ url: guarded.url, key: guess }, 'GET', '/v1/jobseekers/J-ASKED')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    // Even the right key waits until the minute is over: the address is guessing.
+    const blocked = await call(guarded.as('counsellor'), 'GET', '/v1/regions');
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    const trail = guarded.engine.audit.recent(20).filter((e) => e.status === 401 || e.status === 429);
+    expect(trail.length).toBeGreaterThanOrEqual(8);
+    for (const entry of trail.filter((e) => e.route === '/v1/jobseekers/:id')) {
+      expect(entry).toMatchObject({ keyId: realId, role: null, address: '127.0.0.1', jobseekers: ['J-ASKED'] });
+    }
+    expect(JSON.stringify(trail)).not.toContain('AAAAAAAAAA');
+    await guarded.stop();
+    removeDir(guarded.dataDir);
   });
 });

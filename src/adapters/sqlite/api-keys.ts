@@ -18,6 +18,9 @@ const PREFIX = 'kht';
  * copy of the database does not hand out working keys. Keys are created and revoked by an admin
  * with `npm run keys`.
  */
+/** Compared against when a key id is unknown or revoked (never equal to a real secret's hash). */
+const UNKNOWN_KEY_HASH = Buffer.alloc(32);
+
 export class ApiKeyStore {
   private readonly s;
 
@@ -50,10 +53,13 @@ export class ApiKeyStore {
     const match = /^kht_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/.exec(presented);
     if (!match) return undefined;
     const row = this.s.byId.get(match[1]!);
-    if (!row || row.revoked_at) return undefined;
-    const expected = Buffer.from(row.secret_sha256, 'hex');
+    // The same work whether the key id exists or not (hash and compare against a stand-in), so
+    // that answer times do not tell which key ids exist.
+    const usable = row !== undefined && !row.revoked_at;
+    const expected = usable ? Buffer.from(row.secret_sha256, 'hex') : UNKNOWN_KEY_HASH;
     const actual = Buffer.from(sha256(match[2]!), 'hex');
-    return timingSafeEqual(expected, actual) ? { keyId: row.id, name: row.name, role: row.role } : undefined;
+    const equal = timingSafeEqual(expected, actual);
+    return usable && equal ? { keyId: row.id, name: row.name, role: row.role } : undefined;
   }
 
   revoke(id: string): boolean {

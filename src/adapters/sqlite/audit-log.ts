@@ -11,6 +11,8 @@ export interface AuditEntry {
   jobseekers: string[];
   /** What was decided, e.g. the score breakdown of each hit; refers to jobseekers by position. */
   detail?: unknown;
+  /** The caller's network address. */
+  address?: string;
 }
 
 export interface AuditRecord {
@@ -23,6 +25,7 @@ export interface AuditRecord {
   status: number;
   jobseekers: string[];
   detail: unknown;
+  address: string | null;
 }
 
 export const subjectHash = (jobseekerId: string) => createHash('sha256').update(`jobseeker:${jobseekerId}`).digest('hex');
@@ -46,18 +49,18 @@ export class AuditLog {
 
   constructor(private readonly db: Db) {
     this.s = {
-      insert: db.prepare<[string, string | null, string | null, string, string, number, string | null], { id: number }>(
-        'INSERT INTO audit (at, key_id, role, method, route, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
+      insert: db.prepare<[string, string | null, string | null, string, string, number, string | null, string | null], { id: number }>(
+        'INSERT INTO audit (at, key_id, role, method, route, status, detail, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
       ),
       subject: db.prepare<[number, number, string]>(
         'INSERT INTO audit_subjects (audit_id, position, jobseeker_id) VALUES (?, ?, ?)',
       ),
-      forJobseeker: db.prepare<[string, number], { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null }>(
-        `SELECT a.id, a.at, a.key_id, a.role, a.method, a.route, a.status, a.detail FROM audit a
+      forJobseeker: db.prepare<[string, number], { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null; address: string | null }>(
+        `SELECT a.id, a.at, a.key_id, a.role, a.method, a.route, a.status, a.detail, a.address FROM audit a
          WHERE a.id IN (SELECT audit_id FROM audit_subjects WHERE jobseeker_id = ?) ORDER BY a.id DESC LIMIT ?`,
       ),
-      recent: db.prepare<[number], { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null }>(
-        'SELECT id, at, key_id, role, method, route, status, detail FROM audit ORDER BY id DESC LIMIT ?',
+      recent: db.prepare<[number], { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null; address: string | null }>(
+        'SELECT id, at, key_id, role, method, route, status, detail, address FROM audit ORDER BY id DESC LIMIT ?',
       ),
       subjectsOf: db.prepare<[number], { jobseeker_id: string }>(
         'SELECT jobseeker_id FROM audit_subjects WHERE audit_id = ? ORDER BY position',
@@ -95,6 +98,7 @@ export class AuditLog {
           entry.route,
           entry.status,
           entry.detail === undefined ? null : JSON.stringify(entry.detail),
+          entry.address ?? null,
         )!;
         entry.jobseekers.forEach((jobseeker, position) => this.s.subject.run(id, position, jobseeker));
       }
@@ -129,7 +133,7 @@ export class AuditLog {
     return row && { erasedAt: row.erased_at, keyId: row.key_id };
   }
 
-  private toRecord(r: { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null }): AuditRecord {
+  private toRecord(r: { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null; address: string | null }): AuditRecord {
     return {
       id: r.id,
       at: r.at,
@@ -140,6 +144,7 @@ export class AuditLog {
       status: r.status,
       jobseekers: this.s.subjectsOf.all(r.id).map((s) => s.jobseeker_id),
       detail: r.detail === null ? null : JSON.parse(r.detail),
+      address: r.address,
     };
   }
 }

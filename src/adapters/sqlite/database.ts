@@ -145,6 +145,8 @@ const MIGRATIONS: string[] = [
       label      INTEGER NOT NULL,
       PRIMARY KEY (kind, generation, label)
     ) WITHOUT ROWID;`,
+  // 8: the address each audited request came from (refused ones included).
+  `ALTER TABLE audit ADD COLUMN address TEXT;`,
 ];
 
 /**

@@ -65,7 +65,8 @@ describe('analytics facts in SQLite', () => {
     expect(before).toHaveLength(4);
     // Back to schema 4, as a database written before the facts existed.
     db.exec(`DROP TABLE analytics_records; DROP TABLE analytics_skills; DROP TABLE changes;
-      ${['jobseekers', 'vacancies'].flatMap((t) => ['insert', 'update', 'delete'].map((e) => `DROP TRIGGER ${t}_facts_${e};`)).join(' ')}`);
+      ${['jobseekers', 'vacancies'].flatMap((t) => ['insert', 'update', 'delete'].map((e) => `DROP TRIGGER ${t}_facts_${e};`)).join(' ')}
+      ALTER TABLE audit DROP COLUMN address;`);
     db.pragma('user_version = 4');
     migrate(db);
     expect(facts(db)).toEqual(before);
