@@ -28,6 +28,9 @@ export interface AuditRecord {
   address: string | null;
 }
 
+/** What the trail shows instead of an erased person's id. */
+const erasedToken = (jobseekerId: string) => `erased:${subjectHash(jobseekerId).slice(0, 16)}`;
+
 export const subjectHash = (jobseekerId: string) => createHash('sha256').update(`jobseeker:${jobseekerId}`).digest('hex');
 
 /** How long an audit entry may wait to be written with others (one transaction per group). */
@@ -90,6 +93,8 @@ export class AuditLog {
     this.pending = [];
     this.db.transaction(() => {
       for (const { at, entry } of group) {
+        // A refused request may name someone already erased: the trail keeps their tombstone, not the id.
+        const subjects = entry.status >= 400 ? entry.jobseekers.map((id) => (this.s.erasure.get(subjectHash(id)) ? erasedToken(id) : id)) : entry.jobseekers;
         const { id } = this.s.insert.get(
           at,
           entry.keyId ?? null,
@@ -100,7 +105,7 @@ export class AuditLog {
           entry.detail === undefined ? null : JSON.stringify(entry.detail),
           entry.address ?? null,
         )!;
-        entry.jobseekers.forEach((jobseeker, position) => this.s.subject.run(id, position, jobseeker));
+        subjects.forEach((jobseeker, position) => this.s.subject.run(id, position, jobseeker));
       }
     })();
   }
@@ -123,7 +128,7 @@ export class AuditLog {
     const hash = subjectHash(jobseekerId);
     this.flush(); // the entries naming them are scrubbed too
     this.db.transaction(() => {
-      this.s.scrub.run(`erased:${hash.slice(0, 16)}`, jobseekerId);
+      this.s.scrub.run(erasedToken(jobseekerId), jobseekerId);
       this.s.tombstone.run(hash, new Date().toISOString(), keyId ?? null);
     })();
   }

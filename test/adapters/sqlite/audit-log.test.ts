@@ -27,6 +27,9 @@ describe('AuditLog on a real SQLite file (group commit)', () => {
     audit.eraseSubject('J2', 'admin');
     expect(audit.forJobseeker('J2', 10)).toHaveLength(0);
     expect(audit.recent(10).map((r) => r.jobseekers[0])).toEqual([expect.stringMatching(/^erased:/), 'J1']);
+    // Asked for after the erasure (a 404 naming them): the trail keeps the tombstone, not the id.
+    audit.record({ ...entry('J2'), status: 404 });
+    expect(audit.recent(1)[0]!.jobseekers).toEqual([expect.stringMatching(/^erased:/)]);
     db.close();
   });
 });
