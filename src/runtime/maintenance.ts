@@ -1,4 +1,5 @@
 import type { Db } from '../adapters/sqlite/database.js';
+import { settingFlag } from '../adapters/sqlite/settings.js';
 import type { EngineLog } from './log.js';
 
 /** How often vacancies past their expiry date are closed (they are never returned in between either). */
@@ -18,18 +19,26 @@ export interface MaintenanceSettings {
  * The background work of a running service: index files written every `indexFlushSeconds` when
  * changed, indexes compacted when an erasure asked for it (at most every `compactSeconds`, and
  * then the write-ahead log truncated so erased rows leave it too), expired vacancies closed hourly.
- * `stop` ends the timers and does what is due.
+ * A compaction asked for is remembered in SQLite: if the process dies first (SIGKILL, power loss),
+ * the next start compacts before it serves, so an erased vector never outlives a crash in the index
+ * file. `stop` ends the timers and does what is due.
  */
 export function startMaintenance(db: Db, indexes: MaintainedIndexes, closeExpired: () => Promise<number>, settings: MaintenanceSettings, log: EngineLog) {
+  const due = settingFlag(db, 'compaction-due');
   let compactionDue = false;
   let lastCompaction = Date.now();
   const compact = () => {
     const dropped = { jobseekers: indexes.jobseekers.compact(), vacancies: indexes.vacancies.compact() };
     compactionDue = false;
     lastCompaction = Date.now();
+    due.clear();
     db.pragma('wal_checkpoint(TRUNCATE)');
     return dropped;
   };
+  if (due.isSet()) {
+    const dropped = compact();
+    log.info(`compacted at start (an erasure awaited it): ${dropped.jobseekers + dropped.vacancies} deleted points dropped`);
+  }
   const flush = () => {
     if (compactionDue && Date.now() - lastCompaction >= settings.compactSeconds * 1000) compact();
     indexes.jobseekers.flush();
@@ -50,6 +59,7 @@ export function startMaintenance(db: Db, indexes: MaintainedIndexes, closeExpire
     compact,
     scheduleCompaction: () => {
       compactionDue = true;
+      due.set();
     },
     stop() {
       clearInterval(flushTimer);
