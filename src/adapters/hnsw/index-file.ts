@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { checkHnswFile } from './file-check.js';
 import { HnswVectorIndex, type HnswSettings } from './hnsw-index.js';
 
 /** Sidecar written next to each index file: what the index reflects and a checksum of the file. */
@@ -66,7 +67,11 @@ function unusable(file: string, meta: IndexFileMeta | undefined, source: IndexSo
   if (meta.generation > source.generation) return 'index is ahead of the store (a different database?)';
   if (meta.m !== settings.m || meta.efConstruction !== settings.efConstruction) return 'HNSW settings changed';
   if (meta.points > 2 * Math.max(meta.live, 1000)) return 'compacting deleted points';
-  if (sha256(file) !== meta.sha256) return 'index file corrupt (checksum mismatch)';
+  const bytes = readFileSync(file);
+  if (createHash('sha256').update(bytes).digest('hex') !== meta.sha256) return 'index file corrupt (checksum mismatch)';
+  // The checksum sits beside the file and can be forged with it: the structure is checked too.
+  const malformed = checkHnswFile(bytes, source.dimension, settings);
+  if (malformed) return `index file malformed (${malformed})`;
   return undefined;
 }
 

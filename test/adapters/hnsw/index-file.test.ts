@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -97,5 +98,58 @@ describe('openIndexFile', () => {
     const file = savedIndex();
     const opened = openIndexFile(file, { ...source(5), embedder: 'another-model' }, settings);
     expect(opened.rebuilt).toBe('embedder changed');
+  });
+
+  describe('crafted files whose checksum matches (the sidecar forged with them)', () => {
+    /** Rewrites the file with `mutate` applied and the sidecar's checksum made to match. */
+    const forge = (file: string, mutate: (bytes: Buffer) => Buffer) => {
+      const bytes = mutate(readFileSync(file));
+      writeFileSync(file, bytes);
+      const meta = JSON.parse(readFileSync(`${file}.json`, 'utf8'));
+      meta.sha256 = createHash('sha256').update(bytes).digest('hex');
+      writeFileSync(`${file}.json`, JSON.stringify(meta));
+    };
+    const HEADER = 96;
+    const perElement = (2 * settings.m) * 4 + 4 + 16 * 4 + 8;
+
+    it('refuses each crafted structure before hnswlib reads it, and rebuilds', () => {
+      const attacks: [string, (b: Buffer) => Buffer][] = [
+        ['a level-0 neighbour outside the graph', (b) => (b.writeUInt32LE(1, HEADER + 3 * perElement), b.writeUInt32LE(0xfffffff0, HEADER + 3 * perElement + 4), b)],
+        ['more elements than capacity', (b) => (b.writeBigUInt64LE(10_000_000n, 16), b)],
+        ['an entry point outside the graph', (b) => (b.writeUInt32LE(5000, 52), b)],
+        ['a top level out of range', (b) => (b.writeInt32LE(40, 48), b)],
+        ['another graph degree', (b) => (b.writeBigUInt64LE(64n, 72), b)],
+        ['link lists cut short', (b) => b.subarray(0, b.length - 7)],
+        ['a link list longer than the file', (b) => (b.writeUInt32LE(0x7fffffff, HEADER + 100 * perElement), b)],
+      ];
+      for (const [name, attack] of attacks) {
+        const file = savedIndex();
+        forge(file, attack);
+        const opened = openIndexFile(file, source(5), settings);
+        expect(opened.rebuilt, name).toMatch(/malformed/);
+        expect(opened.index.search(unit(42), 1)[0]!.label, name).toBe(42);
+      }
+    });
+
+    it('never crashes the process on random bytes in the header and the graph (fuzz)', () => {
+      let seed = 7;
+      const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      for (let round = 0; round < 150; round++) {
+        const file = savedIndex();
+        forge(file, (b) => {
+          const flips = 1 + Math.floor(next() * 4);
+          for (let f = 0; f < flips; f++) {
+            // Header fields, level-0 neighbour slots, and the link-list region, where hnswlib trusts what it reads.
+            const region = next();
+            const at =
+              region < 0.4 ? Math.floor(next() * HEADER) : region < 0.8 ? HEADER + Math.floor(next() * 100) * perElement + Math.floor(next() * 68) : HEADER + 100 * perElement + Math.floor(next() * (b.length - HEADER - 100 * perElement));
+            b[at] = Math.floor(next() * 256);
+          }
+          return b;
+        });
+        const opened = openIndexFile(file, source(5), settings);
+        expect(opened.index.search(unit(9), 5)).toHaveLength(5);
+      }
+    });
   });
 });
