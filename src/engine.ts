@@ -9,6 +9,7 @@ import { openDatabase } from './adapters/sqlite/database.js';
 import { ReferralStore } from './adapters/sqlite/referrals.js';
 import { installationSecret } from './adapters/sqlite/settings.js';
 import { ShareStore } from './adapters/sqlite/shares.js';
+import { keyedTombstones } from './adapters/sqlite/tombstones.js';
 import { SqliteTrainingStore } from './adapters/sqlite/training-store.js';
 import type { Config } from './config.js';
 import { DemandSupply } from './core/analytics/demand-supply.js';
@@ -31,6 +32,7 @@ import { indexFile, openKind } from './runtime/indexes.js';
 import { startMaintenance } from './runtime/maintenance.js';
 import { lockDataDir } from './runtime/lock.js';
 import type { EngineLog } from './runtime/log.js';
+import { installationKey } from './runtime/secret.js';
 import { seedFixtures, seedTrainings } from './runtime/seeding.js';
 import { openConceptSearch, openNormalizer } from './runtime/taxonomy.js';
 
@@ -125,9 +127,10 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
     const conceptSearch = await openConceptSearch(normalizer, chosen);
     const trainings = await TrainingCatalogue.open(new SqliteTrainingStore(db), normalizer, config.bulkMaxRecords);
     if (config.seedFixtures && trainings.count() === 0) await seedTrainings(config.fixturesDir, trainings, log);
-    const referrals = new ReferralStore(db);
+    const tombstones = keyedTombstones(installationKey(config.dataDir));
+    const referrals = new ReferralStore(db, tombstones);
     const shares = new ShareStore(db);
-    const audit = new AuditLog(db);
+    const audit = new AuditLog(db, tombstones);
     const pseudonymKey = installationSecret(db, 'pseudonym-key');
     const maintenance = startMaintenance(db, { jobseekers, vacancies }, () => vacancies.service.closeExpired(), config, log);
     const matcher = new Matcher(jobseekers.service, vacancies.service, chosen, normalizer, {

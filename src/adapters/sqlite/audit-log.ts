@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Db } from './database.js';
+import type { Tombstones } from './tombstones.js';
 
 export interface AuditEntry {
   keyId?: string;
@@ -28,10 +28,6 @@ export interface AuditRecord {
   address: string | null;
 }
 
-/** What the trail shows instead of an erased person's id. */
-const erasedToken = (jobseekerId: string) => `erased:${subjectHash(jobseekerId).slice(0, 16)}`;
-
-export const subjectHash = (jobseekerId: string) => createHash('sha256').update(`jobseeker:${jobseekerId}`).digest('hex');
 
 /** How long an audit entry may wait to be written with others (one transaction per group). */
 export const AUDIT_GROUP_MS = 5;
@@ -50,7 +46,10 @@ export class AuditLog {
   private pending: { at: string; entry: AuditEntry }[] = [];
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly tombstones: Tombstones,
+  ) {
     this.s = {
       insert: db.prepare<[string, string | null, string | null, string, string, number, string | null, string | null], { id: number }>(
         'INSERT INTO audit (at, key_id, role, method, route, status, detail, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
@@ -94,7 +93,7 @@ export class AuditLog {
     this.db.transaction(() => {
       for (const { at, entry } of group) {
         // A refused request may name someone already erased: the trail keeps their tombstone, not the id.
-        const subjects = entry.status >= 400 ? entry.jobseekers.map((id) => (this.s.erasure.get(subjectHash(id)) ? erasedToken(id) : id)) : entry.jobseekers;
+        const subjects = entry.status >= 400 ? entry.jobseekers.map((id) => (this.erasureOf(id) ? this.tombstones.token(id) : id)) : entry.jobseekers;
         const { id } = this.s.insert.get(
           at,
           entry.keyId ?? null,
@@ -125,16 +124,16 @@ export class AuditLog {
    * erasure itself is recorded (when, by which key). The trail still shows that requests happened.
    */
   eraseSubject(jobseekerId: string, keyId: string | undefined): void {
-    const hash = subjectHash(jobseekerId);
+    const hash = this.tombstones.hash(jobseekerId);
     this.flush(); // the entries naming them are scrubbed too
     this.db.transaction(() => {
-      this.s.scrub.run(erasedToken(jobseekerId), jobseekerId);
+      this.s.scrub.run(this.tombstones.token(jobseekerId), jobseekerId);
       this.s.tombstone.run(hash, new Date().toISOString(), keyId ?? null);
     })();
   }
 
   erasureOf(jobseekerId: string): { erasedAt: string; keyId: string | null } | undefined {
-    const row = this.s.erasure.get(subjectHash(jobseekerId));
+    const row = this.s.erasure.get(this.tombstones.hash(jobseekerId)) ?? this.s.erasure.get(this.tombstones.legacyHash(jobseekerId));
     return row && { erasedAt: row.erased_at, keyId: row.key_id };
   }
 

@@ -1,5 +1,5 @@
-import { subjectHash } from './audit-log.js';
 import type { Db } from './database.js';
+import type { Tombstones } from './tombstones.js';
 
 export interface Referral {
   id: number;
@@ -15,7 +15,10 @@ export interface Referral {
 export class ReferralStore {
   private readonly s;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly tombstones: Tombstones,
+  ) {
     this.s = {
       insert: db.prepare<[string, string, string, string, string | null, string], { id: number }>(
         'INSERT INTO referrals (jobseeker_id, training_id, key_id, counsellor, reason, at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
@@ -47,6 +50,6 @@ export class ReferralStore {
 
   /** Erasure: the referral stays countable (training, date) but no longer names the person or the reason. */
   forgetJobseeker(jobseekerId: string): void {
-    this.s.anonymise.run(`erased:${subjectHash(jobseekerId).slice(0, 16)}`, jobseekerId);
+    this.s.anonymise.run(this.tombstones.token(jobseekerId), jobseekerId);
   }
 }

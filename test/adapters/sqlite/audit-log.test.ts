@@ -1,16 +1,20 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_GROUP_MS, AuditLog } from '../../../src/adapters/sqlite/audit-log.js';
 import { openDatabase } from '../../../src/adapters/sqlite/database.js';
+import { keyedTombstones } from '../../../src/adapters/sqlite/tombstones.js';
 import { tempDir } from '../../helpers/service.js';
 
 const entry = (jobseeker: string) => ({ keyId: 'k1', role: 'counsellor', method: 'GET', route: '/v1/jobseekers/:id', status: 200, jobseekers: [jobseeker] });
+/** Test key for the tombstones. */
+const KEY = Buffer.alloc(32, 7);
 const rows = (db: ReturnType<typeof openDatabase>) => (db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n;
 
 describe('AuditLog on a real SQLite file (group commit)', () => {
   it('writes waiting entries in one transaction within a few milliseconds', async () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
-    const audit = new AuditLog(db);
+    const audit = new AuditLog(db, keyedTombstones(KEY));
     for (let i = 0; i < 20; i++) audit.record(entry(`J${i}`));
     expect(rows(db)).toBe(0); // not yet: grouped
     await new Promise((done) => setTimeout(done, AUDIT_GROUP_MS + 20));
@@ -20,7 +24,7 @@ describe('AuditLog on a real SQLite file (group commit)', () => {
 
   it('writes what waits before any read of the trail and before an erasure scrubs it', () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
-    const audit = new AuditLog(db);
+    const audit = new AuditLog(db, keyedTombstones(KEY));
     audit.record(entry('J1'));
     expect(audit.forJobseeker('J1', 10)).toHaveLength(1);
     audit.record(entry('J2'));
@@ -30,6 +34,21 @@ describe('AuditLog on a real SQLite file (group commit)', () => {
     // Asked for after the erasure (a 404 naming them): the trail keeps the tombstone, not the id.
     audit.record({ ...entry('J2'), status: 404 });
     expect(audit.recent(1)[0]!.jobseekers).toEqual([expect.stringMatching(/^erased:/)]);
+    db.close();
+  });
+
+  it('keys the tombstones: an unkeyed hash of a guessed id matches nothing stored', () => {
+    const db = openDatabase(join(tempDir(), 'k.sqlite'));
+    const audit = new AuditLog(db, keyedTombstones(KEY));
+    audit.eraseSubject('JS-004711', 'admin');
+    const stored = (db.prepare('SELECT subject_sha256 AS h FROM erasures').all() as { h: string }[]).map((r) => r.h);
+    expect(stored).toHaveLength(1);
+    expect(stored).not.toContain(createHash('sha256').update('jobseeker:JS-004711').digest('hex'));
+    expect(audit.erasureOf('JS-004711')).toMatchObject({ keyId: 'admin' });
+    expect(new AuditLog(db, keyedTombstones(Buffer.alloc(32, 8))).erasureOf('JS-004711')).toBeUndefined(); // another key finds nothing
+    // A tombstone an earlier release wrote (unkeyed) is still found.
+    db.prepare('INSERT INTO erasures (subject_sha256, erased_at, key_id) VALUES (?, ?, ?)').run(createHash('sha256').update('jobseeker:OLD-1').digest('hex'), 'then', 'k0');
+    expect(audit.erasureOf('OLD-1')).toMatchObject({ keyId: 'k0' });
     db.close();
   });
 });
