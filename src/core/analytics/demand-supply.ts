@@ -1,7 +1,7 @@
 import type { Lang } from '../explanations.js';
 import type { AnalyticsFilter, AnalyticsSource, OccupationCountRow, SkillCountRow } from '../ports.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
-import { isSuppressed, jobseekerCount, type Suppressed } from './suppression.js';
+import { jobseekerCount, publishedCount, type Suppressed } from './suppression.js';
 
 export interface DemandSupplyQuery extends AnalyticsFilter {
   /** ISCO group: 1 to 4 leading digits of the occupation code (e.g. "5" service and sales, "7212" welders). */
@@ -35,7 +35,20 @@ export interface OccupationRow {
   shortageRatio: number | null;
 }
 
-const ratio = (demand: number, supply: number) => (supply === 0 ? null : Math.round((demand / supply) * 100) / 100);
+const ratio = (demand: number, supply: number | null) => (!supply ? null : Math.round((demand / supply) * 100) / 100);
+
+/**
+ * Skills and occupations the taxonomy does not know are free text a person wrote, and may be as
+ * good as a name (a rare condition, a prison sentence): planners see them only together, as one
+ * "other" row.
+ */
+export const OTHER = 'other';
+const OTHER_LABEL: Record<Lang, string> = {
+  fi: 'muu (ei luokituksessa)',
+  sv: 'annat (inte i klassificeringen)',
+  en: 'other (not in the taxonomy)',
+};
+const isFreeText = (uri: string) => uri.startsWith('text:');
 
 /** Demand (open vacancies) against supply (active jobseekers) per skill concept and per occupation. */
 export class DemandSupply {
@@ -50,10 +63,11 @@ export class DemandSupply {
       const totals = new Map<string, { records: number; positions: number }>();
       for (const row of rows) {
         if (!inGroup(row.occupation)) continue;
-        const t = totals.get(row.uri) ?? { records: 0, positions: 0 };
+        const uri = isFreeText(row.uri) ? OTHER : row.uri;
+        const t = totals.get(uri) ?? { records: 0, positions: 0 };
         t.records += row.records;
         t.positions += row.positions;
-        totals.set(row.uri, t);
+        totals.set(uri, t);
       }
       return totals;
     };
@@ -66,18 +80,18 @@ export class DemandSupply {
       const o = optional.get(uri) ?? { records: 0, positions: 0 };
       const vacancies = e.records + o.records;
       const jobseekers = supply.get(uri)?.records ?? 0;
-      const hidden = isSuppressed(jobseekers);
+      const shown = publishedCount(jobseekers);
       return {
         row: {
           uri,
-          label: this.taxonomy.label(uri, query.lang),
+          label: uri === OTHER ? OTHER_LABEL[query.lang] : this.taxonomy.label(uri, query.lang),
           demand: { vacancies, essential: e.records, optional: o.records, positions: e.positions + o.positions },
           supply: jobseekerCount(jobseekers),
-          gap: hidden ? null : vacancies - jobseekers,
-          shortageRatio: hidden ? null : ratio(vacancies, jobseekers),
+          gap: shown === null ? null : vacancies - shown,
+          shortageRatio: ratio(vacancies, shown),
         },
-        // A suppressed supply sorts as if it were 0, so the order reveals no more than "<5".
-        order: vacancies - (hidden ? 0 : jobseekers),
+        // Sorted by the published numbers (a suppressed supply as 0), so the order reveals no more.
+        order: vacancies - (shown ?? 0),
       };
     });
     return rows.sort((a, b) => b.order - a.order || b.row.demand.vacancies - a.row.demand.vacancies || a.row.uri.localeCompare(b.row.uri)).map((r) => r.row);
@@ -91,11 +105,17 @@ export class DemandSupply {
         if (!inGroup(row.occupation)) continue;
         const concept = row.occupation ? this.taxonomy.occupationFor(row.occupation) : undefined;
         const isco = concept?.iscoGroup ?? (row.occupation && /^\d{1,4}$/.test(row.occupation) ? row.occupation : null);
-        const key = concept?.uri ?? (isco ? `isco:${isco}` : `text:${row.occupation ?? ''}`);
+        const key = concept?.uri ?? (isco ? `isco:${isco}` : row.occupation ? OTHER : 'none');
         const entry = byKey.get(key) ?? {
           occupation: concept?.uri ?? null,
           isco,
-          label: concept ? this.taxonomy.label(concept.uri, query.lang) : (row.occupation ?? '(no occupation given)'),
+          label: concept
+            ? this.taxonomy.label(concept.uri, query.lang)
+            : isco
+              ? row.occupation!
+              : row.occupation
+                ? OTHER_LABEL[query.lang]
+                : '(no occupation given)',
           vacancies: 0,
           positions: 0,
           jobseekers: 0,
@@ -115,7 +135,7 @@ export class DemandSupply {
     add(this.source.jobseekerOccupations(query, longTermSince(query.today)), 'supply');
     return [...byKey.values()]
       .map((e) => {
-        const hidden = isSuppressed(e.jobseekers);
+        const shown = publishedCount(e.jobseekers);
         return {
           row: {
             occupation: e.occupation,
@@ -124,10 +144,10 @@ export class DemandSupply {
             demand: { vacancies: e.vacancies, positions: e.positions },
             supply: jobseekerCount(e.jobseekers),
             longTermUnemployed: jobseekerCount(e.longTerm),
-            gap: hidden ? null : e.vacancies - e.jobseekers,
-            shortageRatio: hidden ? null : ratio(e.vacancies, e.jobseekers),
+            gap: shown === null ? null : e.vacancies - shown,
+            shortageRatio: ratio(e.vacancies, shown),
           },
-          order: e.vacancies - (hidden ? 0 : e.jobseekers),
+          order: e.vacancies - (shown ?? 0),
         };
       })
       .sort((a, b) => b.order - a.order || b.row.demand.vacancies - a.row.demand.vacancies || a.row.label.localeCompare(b.row.label))

@@ -4,7 +4,7 @@ import type { Matcher } from '../matching.js';
 import type { AnalyticsSource } from '../ports.js';
 import type { AnalysisArea } from './areas.js';
 import { longTermSince, type DemandSupply } from './demand-supply.js';
-import { isSuppressed, jobseekerCount, SUPPRESSED, type Suppressed } from './suppression.js';
+import { isSuppressed, jobseekerCount, publishedCount, SUPPRESSED, type Suppressed } from './suppression.js';
 
 /** Vacancies looked at per long-term unemployed client when asking whether any is suitable. */
 const STRANDED_LOOKS_AT = 20;
@@ -49,6 +49,20 @@ function share(hits: number, matched: number, of: number): MatchedShare {
 }
 
 /**
+ * A share over jobseekers as it may be published: the counts as published counts (rounded), the
+ * share to 0.05 and its margin to 0.01, so that the share's denominator does not give the count.
+ */
+function publishedShare(s: MatchedShare): MatchedShare {
+  const round = (x: number, step: number) => Math.round(Math.round(x / step) * step * 100) / 100;
+  return {
+    share: s.share === null ? null : round(s.share, 0.05),
+    matched: s.matched === s.of ? (publishedCount(s.matched) ?? 0) : s.matched,
+    of: publishedCount(s.of) ?? 0,
+    margin95: round(s.margin95, 0.01),
+  };
+}
+
+/**
  * Summary indicators of the labour-market mismatch (kohtaanto) in an area: vacancies per
  * jobseeker, how many vacancies have enough suitable local candidates and how many long-term
  * unemployed have no suitable local vacancy (both from the match engine), and the occupations
@@ -88,7 +102,7 @@ export class MismatchSummary {
       if (!best.some((h) => isSuitable(h, this.settings.suitableScore))) stranded++;
     }
     const shown = occupations.filter((o) => o.gap !== null);
-    const hiddenJobseekers = isSuppressed(jobseekerTotal);
+    const publishedJobseekers = publishedCount(jobseekerTotal);
     return {
       area,
       threshold: this.settings.suitableScore,
@@ -96,11 +110,11 @@ export class MismatchSummary {
       positions,
       jobseekers: jobseekerCount(jobseekerTotal),
       longTermUnemployed: jobseekerCount(longTermIds.length),
-      vacanciesPerJobseeker: hiddenJobseekers ? null : Math.round((vacancies / jobseekerTotal) * 100) / 100,
+      vacanciesPerJobseeker: publishedJobseekers ? Math.round((vacancies / publishedJobseekers) * 100) / 100 : null,
       vacanciesWithSuitableCandidates: { candidates: query.candidates, ...share(staffed, sampledVacancies.length, vacancyIds.length) },
       longTermWithoutSuitableVacancy: isSuppressed(longTermIds.length)
         ? { share: SUPPRESSED as Suppressed, matched: 0, of: SUPPRESSED as Suppressed, margin95: 0 }
-        : share(stranded, sampledLongTerm.length, longTermIds.length),
+        : publishedShare(share(stranded, sampledLongTerm.length, longTermIds.length)),
       shortageOccupations: shown.filter((o) => o.gap! > 0).slice(0, 5),
       surplusOccupations: shown
         .filter((o) => o.gap! < 0)
