@@ -53,7 +53,7 @@ async function start(dataDir: string) {
   app.addHook('onClose', async () => engine.close());
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const startMs = ms(process.hrtime.bigint() - t0);
-  authorization = `Bearer ${engine.keys.create('admin', 'benchmark').key}`;
+  authorization = `Bearer ${engine.keys.create('admin', 'benchmark', 'national').key}`;
   return { engine, app, url, startMs };
 }
 

@@ -1,5 +1,6 @@
 import { DEFAULT_WEIGHTS } from './core/scoring.js';
 import { DEFAULT_MATCH_SETTINGS } from './core/matching.js';
+import { DEFAULT_SHARING_SETTINGS } from './core/sharing.js';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -44,6 +45,9 @@ const envSchema = z.object({
   KOHTAANTO_ANALYTICS_SAMPLE: z.coerce.number().int().min(1).default(100),
   KOHTAANTO_RECORD_CACHE_MB: z.coerce.number().min(0).default(512),
   KOHTAANTO_AREA_CACHE_VECTORS: z.coerce.number().int().min(0).default(100_000),
+  KOHTAANTO_SHARE_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_SHARING_SETTINGS.shareDays),
+  KOHTAANTO_ADHOC_CANDIDATE_SEARCHES_PER_HOUR: z.coerce.number().int().min(0).default(DEFAULT_SHARING_SETTINGS.adHocSearchesPerHour),
+  KOHTAANTO_MIN_FREE_MB: z.coerce.number().min(0).default(100),
   KOHTAANTO_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
   KOHTAANTO_BULK_BODY_LIMIT: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   KOHTAANTO_BULK_MAX_RECORDS: z.coerce.number().int().min(1).default(10_000),
@@ -96,6 +100,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     employmentAreasFile: e.KOHTAANTO_EMPLOYMENT_AREAS_FILE && resolve(e.KOHTAANTO_EMPLOYMENT_AREAS_FILE),
     analyticsSample: e.KOHTAANTO_ANALYTICS_SAMPLE,
     suitableScore: e.KOHTAANTO_SUITABLE_SCORE,
+    sharing: {
+      shareDays: e.KOHTAANTO_SHARE_DAYS,
+      adHocSearchesPerHour: e.KOHTAANTO_ADHOC_CANDIDATE_SEARCHES_PER_HOUR,
+      adHocMaxK: DEFAULT_SHARING_SETTINGS.adHocMaxK,
+    },
+    /** Below this much free space on the data disk /health reports `degraded`. */
+    minFreeBytes: Math.round(e.KOHTAANTO_MIN_FREE_MB * 2 ** 20),
     bodyLimit: e.KOHTAANTO_BODY_LIMIT,
     bulkBodyLimit: e.KOHTAANTO_BULK_BODY_LIMIT,
     bulkMaxRecords: e.KOHTAANTO_BULK_MAX_RECORDS,

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectEmbedder } from './adapters/embedders/select.js';
@@ -7,8 +6,9 @@ import { ApiKeyStore } from './adapters/sqlite/api-keys.js';
 import { AuditLog } from './adapters/sqlite/audit-log.js';
 import { openDatabase } from './adapters/sqlite/database.js';
 import { ReferralStore } from './adapters/sqlite/referrals.js';
-import { installationSecret } from './adapters/sqlite/settings.js';
+import { OrganisationStore } from './adapters/sqlite/organisations.js';
 import { ShareStore } from './adapters/sqlite/shares.js';
+import { VacancyOwnerStore } from './adapters/sqlite/vacancy-owners.js';
 import { keyedTombstones } from './adapters/sqlite/tombstones.js';
 import { SqliteTrainingStore } from './adapters/sqlite/training-store.js';
 import type { Config } from './config.js';
@@ -17,6 +17,12 @@ import { MismatchSummary } from './core/analytics/mismatch.js';
 import { DEFAULT_PLAN_SETTINGS, TrainingPlanner } from './core/analytics/training-plan.js';
 import { eraseJobseekers, type ErasurePorts } from './core/erasure.js';
 import { DEFAULT_GAP_SETTINGS, GapAnalysis } from './core/gaps.js';
+import { Guard } from './core/guard.js';
+import { Organisations } from './core/organisations.js';
+import { PersonalData } from './core/personal-data.js';
+import { jobseekerAccess, vacancyAccess, type RecordAccess } from './core/record-access.js';
+import { Referrals } from './core/referrals.js';
+import { Sharing } from './core/sharing.js';
 import { jobseekerKind, vacancyKind, type BaseRecord } from './core/kinds.js';
 import { DEFAULT_MATCH_SETTINGS, Matcher } from './core/matching.js';
 import type { Embedder } from './core/ports.js';
@@ -34,6 +40,7 @@ import { lockDataDir } from './runtime/lock.js';
 import type { EngineLog } from './runtime/log.js';
 import { installationKey } from './runtime/secret.js';
 import { seedFixtures, seedTrainings } from './runtime/seeding.js';
+import { storageStatus } from './runtime/storage.js';
 import { openConceptSearch, openNormalizer } from './runtime/taxonomy.js';
 
 export type { EngineLog };
@@ -46,21 +53,29 @@ export interface Engine {
   /** Skill and occupation search (autocomplete, job titles): lexical and, with a model, semantic. */
   conceptSearch: { skills: ConceptSearch; occupations: ConceptSearch };
   normalizer: SkillNormalizer;
+  /** Verifies presented API keys (authentication). */
   keys: ApiKeyStore;
+  /** Where the audit entries of requests go. */
   audit: AuditLog;
-  shares: ShareStore;
-  /** Stable pseudonym of a jobseeker id for employer services (keyed with an installation secret). */
-  pseudonym(jobseekerId: string): string;
+  /** The organisation boundary (whose clients, whose vacancies). */
+  guard: Guard;
+  access: { jobseekers: RecordAccess; vacancies: RecordAccess };
+  /** Candidates as each caller may see them, shares, the harvest limit. */
+  sharing: Sharing;
+  organisations: Organisations;
+  personalData: PersonalData;
   /** GDPR erasure (see src/core/erasure.ts). */
   eraseJobseekers(ids: string[], keyId?: string): { erased: string[]; notFound: string[] };
   /** Rebuilds indexes holding deleted points, so erased vectors leave the index files too. */
   compact(): { jobseekers: number; vacancies: number };
   trainings: TrainingCatalogue;
-  referrals: ReferralStore;
+  referrals: Referrals;
   gaps: GapAnalysis;
   /** Municipalities grouped into employment areas (KOHTAANTO_EMPLOYMENT_AREAS_FILE or the committed table). */
   employmentAreas: EmploymentAreas;
   analytics: { demandSupply: DemandSupply; mismatch: MismatchSummary; planner: TrainingPlanner };
+  /** Free space on the data disk and what is wrong with storage (for /health). */
+  storage(): { freeBytes: number; problems: string[] };
   /** Writes changed indexes to disk (also done periodically and on close); compacts when due. */
   flush(): void;
   close(): void;
@@ -88,6 +103,8 @@ type EngineConfig = Pick<
   | 'employmentAreasFile'
   | 'analyticsSample'
   | 'bulkMaxRecords'
+  | 'sharing'
+  | 'minFreeBytes'
 >;
 
 export const databaseFile = (dataDir: string) => join(dataDir, 'kohtaanto.sqlite');
@@ -127,11 +144,13 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
     const conceptSearch = await openConceptSearch(normalizer, chosen);
     const trainings = await TrainingCatalogue.open(new SqliteTrainingStore(db), normalizer, config.bulkMaxRecords);
     if (config.seedFixtures && trainings.count() === 0) await seedTrainings(config.fixturesDir, trainings, log);
-    const tombstones = keyedTombstones(installationKey(config.dataDir));
-    const referrals = new ReferralStore(db, tombstones);
+    const secret = installationKey(config.dataDir);
+    const tombstones = keyedTombstones(secret);
+    const referralStore = new ReferralStore(db, tombstones);
     const shares = new ShareStore(db);
-    const audit = new AuditLog(db, tombstones);
-    const pseudonymKey = installationSecret(db, 'pseudonym-key');
+    const owners = new VacancyOwnerStore(db);
+    const audit = new AuditLog(db, tombstones, log.warn);
+    const keys = new ApiKeyStore(db);
     const maintenance = startMaintenance(db, { jobseekers, vacancies }, () => vacancies.service.closeExpired(), config, log);
     const matcher = new Matcher(jobseekers.service, vacancies.service, chosen, normalizer, {
       weights: config.weights,
@@ -144,6 +163,15 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
     const employmentAreas = config.employmentAreasFile
       ? EmploymentAreas.parse(readFileSync(config.employmentAreasFile, 'utf8'), regions)
       : defaultEmploymentAreas(regions);
+    const guard = new Guard(
+      {
+        jobseekerMunicipality: (id) => jobseekers.service.find(id)?.municipality,
+        vacancyOwner: (id) => (vacancies.service.find(id) ? { owner: owners.ownerOf(id) } : undefined),
+      },
+      employmentAreas,
+    );
+    const jobseeker = (id: string) => jobseekers.service.get(id);
+    const vacancy = (id: string) => vacancies.service.get(id);
     const analyticsSource = new SqliteAnalyticsSource(db);
     const demandSupply = new DemandSupply(analyticsSource, normalizer.taxonomy);
     const analytics = {
@@ -157,9 +185,10 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
     const erasure: ErasurePorts = {
       jobseekers: jobseekers.service,
       shares,
-      referrals,
+      referrals: referralStore,
       audit,
       scheduleCompaction: maintenance.scheduleCompaction,
+      checkpoint: () => db.pragma('wal_checkpoint(TRUNCATE)'),
     };
     return {
       jobseekers: jobseekers.service,
@@ -169,25 +198,41 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       conceptSearch,
       normalizer,
       trainings,
-      referrals,
+      referrals: new Referrals({ store: referralStore, jobseeker, training: (id) => trainings.get(id), guard }),
       gaps: new GapAnalysis(jobseekers.service, vacancies.service, matcher, normalizer, trainings, chosen, {
         ...DEFAULT_GAP_SETTINGS,
         suitableScore: config.suitableScore,
       }),
       employmentAreas,
       analytics,
-      keys: new ApiKeyStore(db),
+      keys,
       audit,
-      shares,
-      pseudonym: (id) => `cand-${createHmac('sha256', pseudonymKey).update(id).digest('hex').slice(0, 16)}`,
+      guard,
+      access: { jobseekers: jobseekerAccess(guard), vacancies: vacancyAccess(guard, owners, shares) },
+      sharing: new Sharing({ shares, owners, vacancy, jobseeker, guard, pseudonymKey: secret }, config.sharing),
+      organisations: new Organisations({
+        organisations: new OrganisationStore(db),
+        keys,
+        owners,
+        shares,
+        vacancy,
+        areas: employmentAreas,
+      }),
+      personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard }),
       eraseJobseekers: (ids, keyId) => eraseJobseekers(erasure, ids, keyId),
       compact: maintenance.compact,
       flush: maintenance.flush,
+      storage: storageStatus(config.dataDir, config.minFreeBytes, () => maintenance.failure() ?? audit.problem()),
       close() {
-        maintenance.stop();
-        audit.flush();
-        db.close();
-        lock.release();
+        try {
+          maintenance.stop();
+          audit.flush();
+        } catch (error) {
+          log.warn(`closing: ${(error as Error).message}${audit.problem() ? `; lost: ${audit.problem()}` : ''}`);
+        } finally {
+          db.close();
+          lock.release();
+        }
       },
     };
   } catch (error) {

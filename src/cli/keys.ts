@@ -1,51 +1,110 @@
 /**
- * `npm run keys -- <command>`: API key administration on the service's SQLite file.
+ * `npm run keys -- <command>`: organisations and API keys, on the service's SQLite file.
  *
- *   npm run keys -- create --role counsellor --name "Anna Virtanen"   # prints the key once
+ *   npm run keys -- org-add --id tampere --kind employment-area --area tampere --name "Tampereen seudun työllisyysalue"
+ *   npm run keys -- org-add --id tre-yrityspalvelut --kind employer-services --name "Tampere employer services"
+ *   npm run keys -- orgs
+ *   npm run keys -- create --role counsellor --org tampere --name "Anna Virtanen" [--days 365]   # prints the key once
  *   npm run keys -- list
+ *   npm run keys -- rotate <key id> [--grace-days 7] [--days 365]   # prints the successor once
  *   npm run keys -- revoke <key id>
  *
- * Roles: counsellor, employer-service, planner, admin. Works while the service runs (SQLite WAL).
+ * Roles: counsellor (employment-area), employer-service (employer-services), planner (planning,
+ * employment-area or national), admin (national). Works while the service runs (SQLite WAL).
  */
 import { parseArgs } from 'node:util';
 import { ApiKeyStore } from '../adapters/sqlite/api-keys.js';
 import { openDatabase } from '../adapters/sqlite/database.js';
+import { OrganisationStore } from '../adapters/sqlite/organisations.js';
+import { ShareStore } from '../adapters/sqlite/shares.js';
+import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
 import { loadConfig } from '../config.js';
-import { ROLES, type Role } from '../core/access.js';
+import { KohtaantoError } from '../core/errors.js';
+import { Organisations } from '../core/organisations.js';
+import { defaultEmploymentAreas, EmploymentAreas } from '../core/regions/employment-areas-model.js';
+import { regions } from '../core/regions/regions.js';
+import { keyInput, keyRotation, organisationInput } from '../core/schemas/organisation.js';
 import { databaseFile } from '../engine.js';
+import { readFileSync } from 'node:fs';
+
+const USAGE =
+  'usage: keys org-add --id ID --kind KIND --name NAME [--area AREA] | keys orgs | ' +
+  'keys create --role ROLE --org ORG --name NAME [--days N] | keys list | keys rotate ID [--grace-days N] [--days N] | keys revoke ID';
 
 function main(argv: string[]): number {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { role: { type: 'string' }, name: { type: 'string' } },
+    options: {
+      role: { type: 'string' },
+      name: { type: 'string' },
+      org: { type: 'string' },
+      id: { type: 'string' },
+      kind: { type: 'string' },
+      area: { type: 'string' },
+      days: { type: 'string' },
+      'grace-days': { type: 'string' },
+    },
   });
   const [command, arg] = positionals;
-  const db = openDatabase(databaseFile(loadConfig().dataDir));
+  const config = loadConfig();
+  const db = openDatabase(databaseFile(config.dataDir));
   const keys = new ApiKeyStore(db);
+  const organisations = new Organisations({
+    organisations: new OrganisationStore(db),
+    keys,
+    owners: new VacancyOwnerStore(db),
+    shares: new ShareStore(db),
+    vacancy: () => undefined,
+    areas: config.employmentAreasFile
+      ? EmploymentAreas.parse(readFileSync(config.employmentAreasFile, 'utf8'), regions)
+      : defaultEmploymentAreas(regions),
+  });
+  const days = (flag: string | undefined) => (flag === undefined ? undefined : Number(flag));
   try {
     switch (command) {
+      case 'org-add': {
+        const input = organisationInput.parse({ id: values.id, kind: values.kind, name: values.name, area: values.area });
+        const o = organisations.add(input);
+        console.log(`added ${o.kind} organisation ${o.id}${o.area ? ` (employment area ${o.area})` : ''}`);
+        return 0;
+      }
+      case 'orgs':
+        for (const o of organisations.list()) console.log(`${o.id.padEnd(28)} ${o.kind.padEnd(18)} ${o.area ?? ''}  ${o.name}`);
+        return 0;
       case 'create': {
-        const role = values.role as Role | undefined;
-        if (!role || !ROLES.includes(role)) return fail(`--role must be one of: ${ROLES.join(', ')}`);
-        if (!values.name?.trim()) return fail('--name is required (who or what holds the key)');
-        const { id, key } = keys.create(role, values.name.trim());
-        console.log(`created ${role} key ${id} for "${values.name.trim()}". The key (shown only now):\n${key}`);
+        const input = keyInput.parse({ role: values.role, name: values.name, organisation: values.org, expiresInDays: days(values.days) });
+        const { id, key, expiresAt } = organisations.issueKey(input);
+        console.log(`created ${input.role} key ${id} for "${input.name}" (${input.organisation}), expires ${expiresAt}. The key (shown only now):\n${key}`);
         return 0;
       }
       case 'list':
-        for (const k of keys.list()) {
-          console.log(`${k.id}  ${k.role.padEnd(16)} ${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}  ${k.name}`);
+        for (const k of organisations.keys()) {
+          const state = k.revokedAt ? `revoked ${k.revokedAt}` : k.expiresAt && k.expiresAt <= new Date().toISOString() ? `expired ${k.expiresAt}` : `expires ${k.expiresAt ?? 'never'}`;
+          console.log(`${k.id}  ${k.role.padEnd(16)} ${(k.organisation ?? '(none)').padEnd(24)} ${state}  ${k.name}`);
         }
         return 0;
+      case 'rotate': {
+        if (!arg) return fail('usage: rotate <key id> [--grace-days N] [--days N]');
+        const r = keyRotation.parse({ graceDays: days(values['grace-days']), expiresInDays: days(values.days) });
+        const next = organisations.rotateKey(arg, r.graceDays, r.expiresInDays);
+        console.log(`issued ${next.id} to succeed ${arg} (which now expires ${next.oldExpiresAt}). The new key (shown only now):\n${next.key}`);
+        return 0;
+      }
       case 'revoke':
         if (!arg) return fail('usage: revoke <key id>');
-        if (!keys.revoke(arg)) return fail(`no active key ${arg}`);
+        organisations.revokeKey(arg);
         console.log(`revoked ${arg}`);
         return 0;
       default:
-        return fail('usage: keys create --role ROLE --name NAME | keys list | keys revoke ID');
+        return fail(USAGE);
     }
+  } catch (error) {
+    if (error instanceof KohtaantoError) return fail(error.message);
+    if (error instanceof Error && 'issues' in error) {
+      return fail((error as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '));
+    }
+    throw error;
   } finally {
     db.close();
   }

@@ -38,12 +38,12 @@ async function main() {
  */
 function bootstrapAdminKey(engine: Engine, dataDir: string, log: EngineLog) {
   if (engine.keys.activeCount() > 0) return;
-  const { id, key } = engine.keys.create('admin', 'initial admin (created on first start)');
+  const { id, key } = engine.keys.create('admin', 'initial admin (created on first start)', 'national', 30);
   const file = join(dataDir, 'initial-admin.key');
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   log.warn(
     `No API keys existed: created admin key ${id}, written to ${file}. ` +
-      `Create role keys with 'npm run keys -- create --role counsellor --name NAME' and revoke this one when done.`,
+      `It expires in 30 days. Add organisations and their keys with 'npm run keys' (or /v1/admin) and revoke this one when done.`,
   );
 }
 

@@ -2,17 +2,36 @@
 export const ROLES = ['counsellor', 'employer-service', 'planner', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The organisation a key belongs to, as access decisions need it. */
+export interface Membership {
+  id: string;
+  kind: 'employment-area' | 'employer-services' | 'planning' | 'national';
+  /** Employment area id, for employment-area organisations. */
+  area?: string;
+}
+
 /** The caller behind an API key. */
 export interface Principal {
   keyId: string;
   name: string;
   role: Role;
+  organisation: Membership;
 }
+
+/** Which kinds of organisation hold keys of each role. */
+export const ROLE_ORGANISATIONS: Record<Role, readonly Membership['kind'][]> = {
+  counsellor: ['employment-area'],
+  'employer-service': ['employer-services'],
+  planner: ['planning', 'employment-area', 'national'],
+  admin: ['national'],
+};
 
 /**
  * What each role is for:
- * - counsellor: jobseekers (read, write, erase, export), their matches; vacancies (read)
- * - employer-service: vacancies (read, write), candidate lists with pseudonymous ids until shared
+ * - counsellor: their employment area's jobseekers (read, write, erase, export), their matches;
+ *   vacancies (read); candidates of other areas are pseudonymous to them
+ * - employer-service: vacancies (read; write those of their unit), candidate lists of their unit's
+ *   vacancies with per-vacancy pseudonyms (name and contact only when shared for that vacancy)
  * - planner: analytics, reference data and the training catalogue, never personal data
  * - admin: everything, plus API keys (CLI), audit log and index compaction
  */
@@ -33,6 +52,7 @@ export const ACCESS = {
   referrals: ['counsellor', 'admin'],
   audit: ['admin'],
   maintenance: ['admin'],
+  organisations: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Roles that see jobseekers' real ids and personal details in match results. */

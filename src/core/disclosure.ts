@@ -1,27 +1,36 @@
-import type { Role } from './access.js';
-import { seesPersonalData } from './access.js';
 import type { MatchHit } from './schemas/match.js';
 
 export interface CandidateDisclosure {
-  role: Role;
-  /** Jobseeker ids a counsellor has shared with employer services for this vacancy. */
+  /** Whether the caller sees this candidate as a person (their own area's client, or an admin). */
+  seesPerson: (hit: MatchHit) => boolean;
+  /** Candidates a counsellor has shared for this vacancy with the unit that owns it. */
   shared: ReadonlySet<string>;
-  /** Stable pseudonym for a jobseeker id (keyed hash; the key never leaves the server). */
+  /** The pseudonym of a candidate in this list (keyed per vacancy; per request for ad-hoc text). */
   pseudonym: (jobseekerId: string) => string;
   /** Name and contact details of a jobseeker, for shared candidates. */
   contactOf: (jobseekerId: string) => { name?: string; contact?: { email?: string; phone?: string } } | undefined;
 }
 
+/** Only taxonomy concepts: a free-text skill could be as good as a name (e.g. a rare condition). */
+const concepts = (skills: MatchHit['matchedSkills']) => skills.filter((s) => !s.uri.startsWith('text:'));
+
 /**
- * Candidate lists as a role may see them. Counsellors and admins see real ids; employer services
- * see a pseudonymous id and the skills, and name and contact details only for the candidates a
- * counsellor has shared for that vacancy.
+ * Candidate lists as the caller may see them. A candidate the caller does not serve keeps a
+ * pseudonym (which differs between vacancies, so lists cannot be joined) and shows only taxonomy
+ * skills; a shared candidate keeps the same pseudonym and position and gains name and contact.
  */
 export function discloseCandidates(hits: MatchHit[], d: CandidateDisclosure): MatchHit[] {
-  if (seesPersonalData(d.role)) return hits;
   return hits.map((hit) => {
-    if (!d.shared.has(hit.id)) return { ...hit, id: d.pseudonym(hit.id), shared: false };
+    if (d.seesPerson(hit)) return hit;
+    const pseudonymous: MatchHit = {
+      ...hit,
+      id: d.pseudonym(hit.id),
+      matchedSkills: concepts(hit.matchedSkills),
+      missingSkills: concepts(hit.missingSkills),
+      shared: false,
+    };
+    if (!d.shared.has(hit.id)) return pseudonymous;
     const person = d.contactOf(hit.id);
-    return { ...hit, shared: true, ...(person?.name ? { name: person.name } : {}), ...(person?.contact ? { contact: person.contact } : {}) };
+    return { ...pseudonymous, shared: true, ...(person?.name ? { name: person.name } : {}), ...(person?.contact ? { contact: person.contact } : {}) };
   });
 }

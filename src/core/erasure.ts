@@ -1,4 +1,4 @@
-import { notFound } from './errors.js';
+import { notFound, tooManyRecords } from './errors.js';
 import type { RecordService } from './records.js';
 import type { Jobseeker } from './schemas/jobseeker.js';
 
@@ -12,6 +12,8 @@ export interface ErasurePorts {
    * deleted point (it is marked deleted at once); compaction removes the bytes from disk too.
    */
   scheduleCompaction(): void;
+  /** Moves the write-ahead log into the database file and empties it (the erased rows' old pages go with it). */
+  checkpoint(): void;
 }
 
 /**
@@ -20,15 +22,24 @@ export interface ErasurePorts {
  * and the audit trail keeps only a tombstone.
  */
 export function eraseJobseekers(ports: ErasurePorts, ids: string[], keyId?: string): { erased: string[]; notFound: string[] } {
-  const { removed, notFound: missing } = ports.jobseekers.removeMany(ids);
-  const erased = [...new Set(ids)].filter((id) => !missing.includes(id));
-  for (const id of erased) {
+  const unique = [...new Set(ids)];
+  if (unique.length > ports.jobseekers.maxBatch) throw tooManyRecords(ports.jobseekers.maxBatch, unique.length);
+  // What refers to the person first, the record last: if a step fails (a full disk), the record is
+  // still there and the erasure can be asked again; it never leaves traces of someone gone.
+  const existing = unique.filter((id) => ports.jobseekers.find(id) !== undefined);
+  for (const id of existing) {
     ports.shares.forgetJobseeker(id);
     ports.referrals.forgetJobseeker(id);
     ports.audit.eraseSubject(id, keyId);
   }
-  if (removed > 0) ports.scheduleCompaction();
-  return { erased, notFound: missing };
+  const { removed, notFound: missing } = ports.jobseekers.removeMany(existing);
+  const erased = existing.filter((id) => !missing.includes(id));
+  const absent = unique.filter((id) => !erased.includes(id));
+  if (removed > 0) {
+    ports.scheduleCompaction();
+    ports.checkpoint();
+  }
+  return { erased, notFound: absent };
 }
 
 export function eraseJobseeker(ports: ErasurePorts, id: string, keyId?: string): void {

@@ -4,6 +4,9 @@
  */
 export type ErrorCode =
   | 'not_found'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'storage_full'
   | 'already_exists'
   | 'invalid_input'
   | 'too_many_records'
@@ -45,3 +48,13 @@ export const tooManyRecords = (limit: number, got: number) =>
   new KohtaantoError('too_many_records', `a batch holds at most ${limit} records, got ${got}`, [
     { field: 'body', message: `at most ${limit} records per request` },
   ]);
+
+/** The caller's organisation may not see or change this record (roles are checked before, in HTTP). */
+export const forbidden = (message: string) => new KohtaantoError('forbidden', message);
+
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  Object.assign(new KohtaantoError('rate_limited', message), { retryAfterSeconds });
+
+/** The disk holding the data directory is full: nothing was written. */
+export const storageFull = () =>
+  new KohtaantoError('storage_full', 'the data disk is full: nothing was stored; free space and retry');

@@ -77,7 +77,7 @@ export interface RecordStore<R> {
   vectorsOf(labels: number[]): Map<number, Float32Array>;
   /** The record's label and, when it was embedded by `embedder`, its vector (one read, no record parsed). */
   labelAndVector(id: string, embedder: string): { label: number; vector?: Float32Array } | undefined;
-  list(options: { after?: string; limit: number; municipality?: string }): R[];
+  list(options: ListOptions): R[];
   /** Inserts or replaces all entries in one transaction; returns their labels in order. */
   saveAll(entries: EntryToSave<R>[]): SavedEntry[];
   /** Deletes the records in one transaction; returns the labels they had. */
@@ -157,3 +157,11 @@ export interface ExactScan {
 /** Builds an exact scan over packed rows (row i belongs to labels[i]). */
 export type ExactScanFactory = (rows: { labels: number[]; matrix: Float32Array; dimension: number }) => ExactScan;
 
+
+/** A page of records in id order: after a cursor, in one municipality and/or within a set of them (codes). */
+export interface ListOptions {
+  after?: string;
+  limit: number;
+  municipality?: string;
+  within?: ReadonlySet<string>;
+}

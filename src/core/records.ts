@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { alreadyExists, invalidInput, notFound, tooManyRecords } from './errors.js';
 import type { BaseRecord, RecordKind, Stored } from './kinds.js';
-import type { Embedder, EntryToSave, ExactScanFactory, LocationFilter, RecordStore, VectorIndex } from './ports.js';
+import type { Embedder, EntryToSave, ExactScanFactory, ListOptions, LocationFilter, RecordStore, VectorIndex } from './ports.js';
 import { AreaVectors } from './area-vectors.js';
 import { ConceptIndex, REMOTE } from './concept-index.js';
 import { today } from './kinds.js';
@@ -131,9 +131,14 @@ export class RecordService<In extends BaseRecord> {
     return entry.record;
   }
 
-  list(options: { after?: string; limit: number; municipality?: string }): Stored<In>[] {
+  list(options: ListOptions): Stored<In>[] {
     const municipality = options.municipality && regions.municipality(options.municipality)?.code;
     return this.store.list({ ...options, municipality });
+  }
+
+  /** The stored record, or undefined. */
+  find(id: string): Stored<In> | undefined {
+    return this.store.get(id)?.record;
   }
 
   count(): number {

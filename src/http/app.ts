@@ -24,6 +24,7 @@ import { referenceRoutes } from './routes/reference.js';
 import { taxonomyRoutes } from './routes/taxonomy.js';
 import { trainingRoutes } from './routes/trainings.js';
 import { gapRoutes } from './routes/gaps.js';
+import { adminRoutes } from './routes/admin.js';
 import { analyticsRoutes } from './routes/analytics.js';
 
 export const DEFAULT_FAILED_AUTH_PER_MINUTE = 60;
@@ -98,6 +99,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
       stored: storedJobseeker,
       bulkBodyLimit: options.bulkBodyLimit,
       roles: { read: ACCESS.jobseekersRead, write: ACCESS.jobseekersWrite },
+      access: engine.access.jobseekers,
       personal: { erase: (ids, keyId) => engine.eraseJobseekers(ids, keyId) },
     }),
   );
@@ -110,6 +112,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
       stored: storedVacancy,
       bulkBodyLimit: options.bulkBodyLimit,
       roles: { read: ACCESS.vacanciesRead, write: ACCESS.vacanciesWrite },
+      access: engine.access.vacancies,
     }),
   );
   await app.register(matchRoutes(engine));
@@ -118,6 +121,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   await app.register(trainingRoutes(engine, options.bulkBodyLimit));
   await app.register(gapRoutes(engine));
   await app.register(analyticsRoutes(engine));
+  await app.register(adminRoutes(engine));
   return Object.assign(app, { routeAccess });
 }
 

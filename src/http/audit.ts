@@ -10,6 +10,8 @@ declare module 'fastify' {
 
 export interface AuditWriter {
   record(entry: AuditEntry): void;
+  /** Too many entries wait unwritten (a full disk): requests are refused until they are written. */
+  readonly full: boolean;
 }
 
 /**
@@ -20,8 +22,12 @@ export interface AuditWriter {
  */
 export function installAudit(app: FastifyInstance, audit: AuditWriter): void {
   app.decorateRequest('audited', null as never);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     request.audited = { jobseekers: [] };
+    // No answer that the trail could not record: refused while the backlog is full (a full disk).
+    if (audit.full && request.routeOptions.config.roles) {
+      return reply.status(507).send({ error: 'storage_full', message: 'the audit trail cannot be written (the data disk is full); retry when space is freed' });
+    }
   });
   app.addHook('onResponse', async (request, reply) => {
     if (!request.principal && !request.refused) return;

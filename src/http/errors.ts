@@ -1,10 +1,19 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { KohtaantoError, type ErrorCode, type FieldProblem } from '../core/errors.js';
+import { KohtaantoError, storageFull, type ErrorCode, type FieldProblem } from '../core/errors.js';
+
+/** SQLite's "database or disk is full", or the file system's "no space left on device". */
+const isDiskFull = (error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
+};
 
 /** The one place where errors become HTTP answers. */
 const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
+  forbidden: 403,
+  rate_limited: 429,
+  storage_full: 507,
   already_exists: 409,
   invalid_input: 400,
   too_many_records: 413,
@@ -31,7 +40,13 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error instanceof KohtaantoError) {
     const body: ErrorBody = { error: error.code, message: error.message };
     if (error.problems.length > 0) body.problems = error.problems;
+    const retry = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+    if (retry !== undefined) reply.header('retry-after', String(retry));
     return reply.status(STATUS[error.code]).send(body);
+  }
+  if (isDiskFull(error)) {
+    request.log.error({ err: error }, 'data disk full');
+    return reply.status(STATUS.storage_full).send({ error: 'storage_full', message: storageFull().message } satisfies ErrorBody);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const problems = validationProblems(error);

@@ -50,13 +50,27 @@ export function startMaintenance(db: Db, indexes: MaintainedIndexes, closeExpire
       (e: Error) => log.warn(`closing expired vacancies failed: ${e.message}`),
     );
   flush();
-  const flushTimer = setInterval(flush, settings.indexFlushSeconds * 1000);
+  /** In the background a failed write (a full disk) is reported, not fatal: the store has the data and the file catches up later. */
+  let lastFailure: string | undefined;
+  const flushInBackground = () => {
+    try {
+      flush();
+      lastFailure = undefined;
+    } catch (error) {
+      // What /health (a public route) says names no paths; the log has the whole message.
+      lastFailure = `writing index files failed (${(error as { code?: string }).code ?? 'error'}); the store has every change`;
+      log.warn(`writing index files failed: ${(error as Error).message}`);
+    }
+  };
+  const flushTimer = setInterval(flushInBackground, settings.indexFlushSeconds * 1000);
   flushTimer.unref();
   const expiryTimer = setInterval(() => void sweep(), EXPIRY_SWEEP_MS);
   expiryTimer.unref();
   return {
     flush,
     compact,
+    /** Why the last background write of the index files failed, while it has not succeeded since. */
+    failure: () => lastFailure,
     scheduleCompaction: () => {
       compactionDue = true;
       due.set();

@@ -8,10 +8,15 @@ export interface ServiceProcess {
   output: string[];
 }
 
-/** Starts dist/cli/serve.js (what `npm start` runs after building) and waits until it listens. */
-export function spawnService(env: Record<string, string>): Promise<ServiceProcess> {
+/**
+ * Starts dist/cli/serve.js (what `npm start` runs after building) and waits until it listens.
+ * `wrap` runs it through another command (e.g. `unshare … sh -c '…; exec "$@"'`), which gets the
+ * node command line as its last arguments.
+ */
+export function spawnService(env: Record<string, string>, wrap: string[] = []): Promise<ServiceProcess> {
   const output: string[] = [];
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'serve.js')], {
+  const command = [...wrap, process.execPath, join(ROOT, 'dist', 'cli', 'serve.js')];
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: ROOT,
     env: { ...process.env, KOHTAANTO_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

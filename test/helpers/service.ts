@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Env } from '../../src/config.js';
-import { ROLES, type Role } from '../../src/core/access.js';
+import { ROLES, type Principal, type Role } from '../../src/core/access.js';
 import type { Embedder } from '../../src/core/ports.js';
 import { openEngine, type Engine } from '../../src/engine.js';
 import { buildApp, type App } from '../../src/http/app.js';
@@ -14,6 +14,17 @@ export const TINY_MODEL = 'kohtaanto-tiny-bert';
 /** The committed model, loaded as a fresh clone loads it. */
 export const SHIPPED_MODEL_DIR = join(ROOT, 'models');
 export const SHIPPED_MODEL = 'kohtaanto-jobs-fi-sv-en';
+
+/** The organisation of each role's test key: counsellors serve Tampere's employment area. */
+export const TEST_ORGANISATIONS: Record<Role, string> = {
+  counsellor: 'test-area',
+  'employer-service': 'test-unit',
+  planner: 'test-planning',
+  admin: 'national',
+};
+
+/** An admin principal for calling core services directly in tests (no key behind it). */
+export const ADMIN: Principal = { keyId: 'test-admin', name: 'test admin', role: 'admin', organisation: { id: 'national', kind: 'national' } };
 
 export function tempDir(prefix = 'kohtaanto-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -69,7 +80,14 @@ export async function startService(
     },
     options.embedder,
   );
-  const keys = Object.fromEntries(ROLES.map((role) => [role, engine.keys.create(role, `test ${role}`).key])) as Record<
+  const area = engine.employmentAreas.areaOf('837').id; // Tampere's employment area
+  const known = new Set(engine.organisations.list().map((o) => o.id)); // a restart on the same data directory
+  if (!known.has('test-area')) {
+    engine.organisations.add({ id: 'test-area', name: 'Test employment area (Tampere)', kind: 'employment-area', area });
+    engine.organisations.add({ id: 'test-unit', name: 'Test employer services', kind: 'employer-services' });
+    engine.organisations.add({ id: 'test-planning', name: 'Test planning office', kind: 'planning' });
+  }
+  const keys = Object.fromEntries(ROLES.map((role) => [role, engine.keys.create(role, `test ${role}`, TEST_ORGANISATIONS[role]).key])) as Record<
     Role,
     string
   >;

@@ -74,7 +74,7 @@ describe('every route declares its roles', () => {
 
 describe('API keys', () => {
   it('accepts Authorization: Bearer and X-Api-Key, refuses malformed and revoked keys', async () => {
-    const { id, key } = service.engine.keys.create('counsellor', 'temporary');
+    const { id, key } = service.engine.keys.create('counsellor', 'temporary', 'test-area');
     expect((await call(service.url, 'GET', '/v1/jobseekers/J1', undefined, { 'x-api-key': key })).status).toBe(200);
     expect((await call({ url: service.url, key }, 'GET', '/v1/jobseekers/J1')).status).toBe(200);
     expect((await call({ url: service.url, key: `${key}x` }, 'GET', '/v1/jobseekers/J1')).status).toBe(401);
@@ -84,7 +84,7 @@ describe('API keys', () => {
   });
 
   it('stores only a hash of the secret', () => {
-    const { key } = service.engine.keys.create('planner', 'hash check');
+    const { key } = service.engine.keys.create('planner', 'hash check', 'test-planning');
     const secret = key.slice('kht_'.length + 16 + 1); // the secret itself may contain '_'
     const db = openDatabase(databaseFile(service.dataDir));
     const rows = JSON.stringify(db.prepare('SELECT * FROM api_keys').all());
@@ -96,15 +96,29 @@ describe('API keys', () => {
     const env = { ...process.env, KOHTAANTO_DATA_DIR: service.dataDir };
     const run = (...args: string[]) =>
       spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/keys.ts', ...args], { cwd: ROOT, env, encoding: 'utf8' });
-    const created = run('create', '--role', 'planner', '--name', 'Regional planner');
+    expect(run('org-add', '--id', 'pirkanmaa-planning', '--kind', 'planning', '--name', 'Pirkanmaa planning').status).toBe(0);
+    expect(run('orgs').stdout).toContain('pirkanmaa-planning');
+    const created = run('create', '--role', 'planner', '--org', 'pirkanmaa-planning', '--name', 'Regional planner');
     expect(created.status).toBe(0);
     const key = /(kht_\S+)/.exec(created.stdout)![1]!;
     expect(service.engine.keys.verify(key)?.role).toBe('planner');
     const id = key.slice('kht_'.length, 'kht_'.length + 16);
-    expect(run('list').stdout).toContain(`${id}  planner`);
-    expect(run('revoke', id).status).toBe(0);
+    expect(service.engine.keys.verify(key)?.organisation).toEqual({ id: 'pirkanmaa-planning', kind: 'planning' });
+    expect(run('list').stdout).toMatch(new RegExp(`${id}  planner +pirkanmaa-planning +expires 20`));
+    // Rotation: a successor works at once; the old key works through the grace period only.
+    const rotated = run('rotate', id, '--grace-days', '0');
+    expect(rotated.status).toBe(0);
+    const successor = /(kht_\S+)/.exec(rotated.stdout)![1]!;
+    expect(service.engine.keys.verify(successor)?.role).toBe('planner');
     expect(service.engine.keys.verify(key)).toBeUndefined();
-    expect(run('create', '--role', 'root', '--name', 'x').status).toBe(2);
+    const successorId = successor.slice('kht_'.length, 'kht_'.length + 16);
+    expect(run('revoke', successorId).status).toBe(0);
+    expect(service.engine.keys.verify(successor)).toBeUndefined();
+    expect(run('create', '--role', 'root', '--org', 'national', '--name', 'x').status).toBe(2);
+    // A role in an organisation of the wrong kind is refused, naming the organisation.
+    const wrong = run('create', '--role', 'counsellor', '--org', 'pirkanmaa-planning', '--name', 'x');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/counsellor key belongs to an organisation of kind employment-area; 'pirkanmaa-planning' is planning/);
   });
 });
 

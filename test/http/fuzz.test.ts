@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prng } from '../../fixtures/generate.js';
 import { call, ndjson, removeDir, sampleJobseeker, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
+import { ADMIN } from '../helpers/service.js';
 
 /**
  * A few thousand malformed requests to every route: wrong types, missing and unknown fields, huge
@@ -88,9 +89,9 @@ async function snapshot() {
     jobseekers: j.body.items,
     vacancies: v.body.items,
     indexed: [service.engine.jobseekers.index.size, service.engine.vacancies.index.size],
-    shares: service.engine.shares.sharedFor('V1').size,
+    shares: service.engine.personalData.export(ADMIN, 'J1').sharedWithEmployerServices.length,
     trainings: service.engine.trainings.count(),
-    referrals: service.engine.referrals.ofJobseeker('J1').length,
+    referrals: service.engine.personalData.export(ADMIN, 'J1').referrals.length,
   };
 }
 

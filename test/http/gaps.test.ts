@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, removeDir, startService, type Caller, type RunningService } from '../helpers/service.js';
+import { ADMIN } from '../helpers/service.js';
 
 let service: RunningService;
 let counsellor: Caller;
@@ -162,13 +163,17 @@ describe('GET /v1/jobseekers/:id/gaps', () => {
 
 describe('referrals', () => {
   it('records a referral with its counsellor, lists it, exports it, and keeps only an anonymous count after erasure', async () => {
-    const saved = await call(counsellor, 'POST', '/v1/referrals', { jobseekerId: 'JS-000002', trainingId: 'T-0003', reason: 'Trukkikortti avaa varastotyöt.' });
+    const saved = await call(counsellor, 'POST', '/v1/referrals', { jobseekerId: 'JS-000072', trainingId: 'T-0003', reason: 'Trukkikortti avaa varastotyöt.' });
     expect(saved.status).toBe(201);
-    expect(saved.body).toMatchObject({ jobseekerId: 'JS-000002', trainingId: 'T-0003', counsellor: 'test counsellor' });
-    expect((await call(counsellor, 'GET', '/v1/jobseekers/JS-000002/referrals')).body.items).toHaveLength(1);
-    expect((await call(counsellor, 'GET', '/v1/jobseekers/JS-000002/export')).body.referrals).toHaveLength(1);
-    expect((await call(counsellor, 'POST', '/v1/referrals', { jobseekerId: 'JS-000002', trainingId: 'NOPE' })).status).toBe(404);
-    expect((await call(counsellor, 'DELETE', '/v1/jobseekers/JS-000002')).status).toBe(204);
-    expect(service.engine.referrals.ofJobseeker('JS-000002')).toEqual([]);
+    expect(saved.body).toMatchObject({ jobseekerId: 'JS-000072', trainingId: 'T-0003', counsellor: 'test counsellor' });
+    expect((await call(counsellor, 'GET', '/v1/jobseekers/JS-000072/referrals')).body.items).toHaveLength(1);
+    expect((await call(counsellor, 'GET', '/v1/jobseekers/JS-000072/export')).body.referrals).toHaveLength(1);
+    expect((await call(counsellor, 'POST', '/v1/referrals', { jobseekerId: 'JS-000072', trainingId: 'NOPE' })).status).toBe(404);
+    // A client of another employment area (JS-000002 lives in Närpes) is not this counsellor's to refer.
+    const other = await call(counsellor, 'POST', '/v1/referrals', { jobseekerId: 'JS-000002', trainingId: 'T-0003' });
+    expect(other.status).toBe(403);
+    expect(other.body.message).toMatch(/another employment area/);
+    expect((await call(counsellor, 'DELETE', '/v1/jobseekers/JS-000072')).status).toBe(204);
+    expect(() => service.engine.personalData.export(ADMIN, 'JS-000072')).toThrow(/does not exist/);
   });
 });

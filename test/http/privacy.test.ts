@@ -5,8 +5,10 @@ import { databaseFile, indexFile } from '../../src/engine.js';
 import { call, ndjson, removeDir, sampleJobseeker, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
 
 let service: RunningService;
+/** ERASE-ME's pseudonym in WELD-1's candidate list (pseudonyms are per vacancy). */
+let pseudonym = '';
 const PERSON = {
-  ...sampleJobseeker('ERASE-ME', { municipality: '091' }),
+  ...sampleJobseeker('ERASE-ME', { municipality: '837' }),
   summary: 'Hitsaaja ZQXJ-ainutlaatuinen, MIG-hitsaus ja TIG-hitsaus, piirustusten lukeminen.',
   skills: ['MIG-hitsaus', 'TIG-hitsaus', 'piirustusten lukeminen'],
   name: 'Aino Ainutlaatuinen-Testinen',
@@ -27,7 +29,11 @@ afterAll(async () => {
 describe('employer services see candidates pseudonymously until a counsellor shares them', () => {
   it('shows a pseudonym and skills, not the id, name or contact', async () => {
     const response = await call(service.as('employer-service'), 'GET', '/v1/vacancies/WELD-1/candidates?k=50');
-    const hit = response.body.hits.find((h: { id: string }) => h.id === service.engine.pseudonym('ERASE-ME'));
+    const audit = await call(service.as('admin'), 'GET', '/v1/audit?jobseeker=ERASE-ME&limit=1');
+    const position = audit.body.entries[0].jobseekers.indexOf('ERASE-ME');
+    const hit = response.body.hits[position];
+    pseudonym = hit.id;
+    expect(pseudonym).toMatch(/^cand-[0-9a-f]{16}$/);
     expect(hit).toMatchObject({ shared: false, matchedSkills: expect.arrayContaining([expect.objectContaining({ label: 'MIG-hitsaus' })]) });
     for (const trace of TRACES) expect(JSON.stringify(response.body)).not.toContain(trace);
     // Counsellors see the real ids.
@@ -40,11 +46,13 @@ describe('employer services see candidates pseudonymously until a counsellor sha
     const shared = await call(service.as('counsellor'), 'POST', '/v1/vacancies/WELD-1/shares', { jobseekerId: 'ERASE-ME' });
     expect(shared.status).toBe(201);
     const hits = (await call(service.as('employer-service'), 'GET', '/v1/vacancies/WELD-1/candidates?k=50')).body.hits;
+    // The shared candidate keeps their pseudonym (and so their place), and gains name and contact.
     expect(hits.find((h: { shared: boolean }) => h.shared)).toMatchObject({
-      id: 'ERASE-ME',
+      id: pseudonym,
       name: PERSON.name,
       contact: PERSON.contact,
     });
+    expect(JSON.stringify(hits)).not.toContain('ERASE-ME');
     const other = (await call(service.as('employer-service'), 'GET', '/v1/vacancies/V-000001/candidates?k=200')).body;
     for (const trace of TRACES) expect(JSON.stringify(other)).not.toContain(trace);
   });
@@ -74,14 +82,14 @@ describe('audit', () => {
     const exported = await call(service.as('counsellor'), 'GET', '/v1/jobseekers/ERASE-ME/export');
     expect(exported.status).toBe(200);
     expect(exported.body.jobseeker).toMatchObject({ id: 'ERASE-ME', name: PERSON.name, contact: PERSON.contact });
-    expect(exported.body.sharedWithEmployerServices).toEqual([{ vacancyId: 'WELD-1', at: expect.any(String) }]);
+    expect(exported.body.sharedWithEmployerServices).toEqual([{ vacancyId: 'WELD-1', at: expect.any(String), expiresAt: expect.any(String) }]);
     expect(exported.body.accessLog.length).toBeGreaterThanOrEqual(4);
   });
 });
 
 describe('GDPR erasure', () => {
   /** Every response that could carry the person, as each role sees it. */
-  async function sweep(running: RunningService, pseudonym: string): Promise<string[]> {
+  async function sweep(running: RunningService): Promise<string[]> {
     const bodies: string[] = [];
     const get = async (role: Parameters<RunningService['as']>[0], path: string, body?: unknown) => {
       const response = await call(running.as(role), body ? 'POST' : 'GET', path, body);
@@ -111,11 +119,16 @@ describe('GDPR erasure', () => {
   }
 
   it('removes the person from every response, the database files and the index, also after restart and rebuild', async () => {
-    const pseudonym = service.engine.pseudonym('ERASE-ME');
     const label = service.engine.jobseekers.store.get('ERASE-ME')!.label;
     expect((await call(service.as('employer-service'), 'DELETE', '/v1/jobseekers/ERASE-ME')).status).toBe(403);
     expect((await call(service.as('counsellor'), 'DELETE', '/v1/jobseekers/ERASE-ME')).status).toBe(204);
-    expect(await sweep(service, pseudonym)).toEqual([]);
+    // At once (before any compaction): the write-ahead log was checkpointed and emptied by the erasure.
+    for (const f of [databaseFile(service.dataDir), `${databaseFile(service.dataDir)}-wal`]) {
+      if (!existsSync(f)) continue;
+      const bytes = readFileSync(f);
+      for (const trace of [PERSON.name, PERSON.contact.email, 'ZQXJ']) expect(bytes.includes(trace), `${trace} in ${f} right after the erasure`).toBe(false);
+    }
+    expect(await sweep(service)).toEqual([]);
 
     // Compaction drops the vector from the index file; SQLite overwrites deleted content.
     const compacted = await call(service.as('admin'), 'POST', '/v1/admin/compact');
@@ -132,13 +145,13 @@ describe('GDPR erasure', () => {
 
     await service.stop();
     service = await startService({ dataDir: service.dataDir });
-    expect(await sweep(service, pseudonym)).toEqual([]);
+    expect(await sweep(service)).toEqual([]);
 
     await service.stop();
     rmSync(indexFile(service.dataDir, 'jobseekers'));
     service = await startService({ dataDir: service.dataDir });
     expect(service.logs.some((l) => /jobseekers index rebuilt/.test(l.message))).toBe(true);
-    expect(await sweep(service, pseudonym)).toEqual([]);
+    expect(await sweep(service)).toEqual([]);
   });
 
   it('erases in bulk and reports unknown ids', async () => {

@@ -71,3 +71,9 @@ export function checkHnswFile(bytes: Buffer, dimension: number, settings: Pick<H
   if (at !== bytes.length) return 'bytes after the last link list';
   return undefined;
 }
+
+/** The least size of a file holding `points` elements: header, level-0 records, a link-list length each. */
+export function minimumHnswFileBytes(points: number, dimension: number, m: number): number {
+  const perElement = 2 * m * 4 + 4 + dimension * 4 + 8;
+  return HEADER_BYTES + points * (perElement + 4);
+}

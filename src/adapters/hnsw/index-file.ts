@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { checkHnswFile } from './file-check.js';
+import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { checkHnswFile, minimumHnswFileBytes } from './file-check.js';
 import { HnswVectorIndex, type HnswSettings } from './hnsw-index.js';
 
 /** Sidecar written next to each index file: what the index reflects and a checksum of the file. */
@@ -122,6 +122,13 @@ function catchUp(file: string, source: IndexSource, settings: HnswSettings, chan
 export function saveIndexFile(file: string, index: HnswVectorIndex, embedder: string, generation: number): void {
   const tmp = `${file}.tmp`;
   index.writeTo(tmp);
+  // hnswlib does not report a failed write: a full disk leaves a short file (once a 0-byte file
+  // with a valid checksum). The old file stays until a whole one is written.
+  const written = statSync(tmp).size;
+  if (written < minimumHnswFileBytes(index.storedPoints, index.dimension, index.settings.m)) {
+    rmSync(tmp, { force: true });
+    throw Object.assign(new Error(`index file ${file} written short (${written} bytes): no space left on device?`), { code: 'ENOSPC' });
+  }
   const meta: IndexFileMeta = {
     format: 1,
     embedder,

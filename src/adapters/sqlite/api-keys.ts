@@ -1,76 +1,126 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { Principal, Role } from '../../core/access.js';
+import type { Membership, Principal, Role } from '../../core/access.js';
+import type { ApiKeyInfo } from '../../core/schemas/organisation.js';
 import type { Db } from './database.js';
-
-export interface ApiKeyInfo {
-  id: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-  revokedAt: string | null;
-}
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const PREFIX = 'kht';
+const DAY_MS = 86_400_000;
+
+/** Compared against when a key id is unknown, revoked or expired (never equal to a real secret's hash). */
+const UNKNOWN_KEY_HASH = Buffer.alloc(32);
+
+type KeyRow = {
+  id: string;
+  name: string;
+  role: Role;
+  secret_sha256: string;
+  revoked_at: string | null;
+  expires_at: string | null;
+  organisation_id: string | null;
+  kind: Membership['kind'] | null;
+  area: string | null;
+};
+type ListRow = { id: string; name: string; role: Role; organisation_id: string | null; created_at: string; expires_at: string | null; revoked_at: string | null };
 
 /**
  * API keys: `kht_<id>_<secret>`. Only the SHA-256 of the 256-bit random secret is stored, so a
- * copy of the database does not hand out working keys. Keys are created and revoked by an admin
- * with `npm run keys`.
+ * copy of the database does not hand out working keys. Every key belongs to an organisation and
+ * expires; rotation issues a successor and lets the old key run out after a grace period. Created,
+ * rotated and revoked by an admin (`npm run keys`, or /v1/admin/keys).
  */
-/** Compared against when a key id is unknown or revoked (never equal to a real secret's hash). */
-const UNKNOWN_KEY_HASH = Buffer.alloc(32);
-
 export class ApiKeyStore {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.s = {
-      insert: db.prepare<[string, string, string, string, string]>(
-        'INSERT INTO api_keys (id, name, role, secret_sha256, created_at) VALUES (?, ?, ?, ?, ?)',
+      insert: db.prepare<[string, string, string, string, string, string, string]>(
+        'INSERT INTO api_keys (id, name, role, secret_sha256, created_at, organisation_id, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      byId: db.prepare<[string], { id: string; name: string; role: Role; secret_sha256: string; revoked_at: string | null }>(
-        'SELECT id, name, role, secret_sha256, revoked_at FROM api_keys WHERE id = ?',
+      byId: db.prepare<[string], KeyRow>(
+        `SELECT k.id, k.name, k.role, k.secret_sha256, k.revoked_at, k.expires_at, k.organisation_id, o.kind, o.area
+           FROM api_keys k LEFT JOIN organisations o ON o.id = k.organisation_id WHERE k.id = ?`,
       ),
-      list: db.prepare<[], { id: string; name: string; role: Role; created_at: string; revoked_at: string | null }>(
-        'SELECT id, name, role, created_at, revoked_at FROM api_keys ORDER BY created_at, id',
+      list: db.prepare<[], ListRow>(
+        'SELECT id, name, role, organisation_id, created_at, expires_at, revoked_at FROM api_keys ORDER BY created_at, id',
       ),
       revoke: db.prepare<[string, string]>('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
-      active: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM api_keys WHERE revoked_at IS NULL'),
+      expire: db.prepare<[string, string, string]>(
+        'UPDATE api_keys SET expires_at = ? WHERE id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)',
+      ),
+      active: db.prepare<[string], { n: number }>(
+        'SELECT count(*) AS n FROM api_keys WHERE revoked_at IS NULL AND organisation_id IS NOT NULL AND (expires_at IS NULL OR expires_at > ?)',
+      ),
     };
   }
 
-  /** Creates a key; the returned `key` is shown once and never stored. */
-  create(role: Role, name: string): { id: string; key: string } {
+  /** Creates a key; the returned `key` is shown once and never stored. The organisation must exist. */
+  create(role: Role, name: string, organisationId: string, expiresInDays = 365): { id: string; key: string; expiresAt: string } {
     const id = randomUUID().replaceAll('-', '').slice(0, 16);
     const secret = randomBytes(32).toString('base64url');
-    this.s.insert.run(id, name, role, sha256(secret), new Date().toISOString());
-    return { id, key: `${PREFIX}_${id}_${secret}` };
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + expiresInDays * DAY_MS).toISOString();
+    this.s.insert.run(id, name, role, sha256(secret), now.toISOString(), organisationId, expiresAt);
+    return { id, key: `${PREFIX}_${id}_${secret}`, expiresAt };
   }
 
-  /** The principal behind a presented key, or undefined if it is unknown, malformed or revoked. */
+  /**
+   * Issues a successor of a usable key (same role, name and organisation) and lets the old one
+   * expire after `graceDays`; undefined when the key is unknown, revoked or expired.
+   */
+  rotate(id: string, graceDays: number, expiresInDays = 365): { id: string; key: string; expiresAt: string; oldExpiresAt: string } | undefined {
+    const row = this.s.byId.get(id);
+    if (!row || !this.usable(row)) return undefined;
+    return this.db.transaction(() => {
+      const next = this.create(row.role, row.name, row.organisation_id!, expiresInDays);
+      const now = this.now();
+      const graceEnd = new Date(now.getTime() + graceDays * DAY_MS);
+      const oldExpiresAt = row.expires_at && row.expires_at < graceEnd.toISOString() ? row.expires_at : graceEnd.toISOString();
+      this.s.expire.run(oldExpiresAt, id, now.toISOString());
+      return { ...next, oldExpiresAt };
+    })();
+  }
+
+  private usable(row: KeyRow): boolean {
+    return !row.revoked_at && row.kind !== null && (row.expires_at === null || row.expires_at > this.now().toISOString());
+  }
+
+  /** The principal behind a presented key, or undefined if it is unknown, malformed, revoked, expired or in no organisation. */
   verify(presented: string): Principal | undefined {
     const match = /^kht_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/.exec(presented);
     if (!match) return undefined;
     const row = this.s.byId.get(match[1]!);
     // The same work whether the key id exists or not (hash and compare against a stand-in), so
     // that answer times do not tell which key ids exist.
-    const usable = row !== undefined && !row.revoked_at;
+    const usable = row !== undefined && this.usable(row);
     const expected = usable ? Buffer.from(row.secret_sha256, 'hex') : UNKNOWN_KEY_HASH;
     const actual = Buffer.from(sha256(match[2]!), 'hex');
     const equal = timingSafeEqual(expected, actual);
-    return usable && equal ? { keyId: row.id, name: row.name, role: row.role } : undefined;
+    if (!usable || !equal) return undefined;
+    const organisation: Membership = { id: row.organisation_id!, kind: row.kind!, ...(row.area ? { area: row.area } : {}) };
+    return { keyId: row.id, name: row.name, role: row.role, organisation };
   }
 
   revoke(id: string): boolean {
-    return this.s.revoke.run(new Date().toISOString(), id).changes === 1;
+    return this.s.revoke.run(this.now().toISOString(), id).changes === 1;
   }
 
   list(): ApiKeyInfo[] {
-    return this.s.list.all().map((r) => ({ id: r.id, name: r.name, role: r.role, createdAt: r.created_at, revokedAt: r.revoked_at }));
+    return this.s.list.all().map((r) => ({
+      id: r.id,
+      name: r.name,
+      role: r.role,
+      organisation: r.organisation_id,
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+      revokedAt: r.revoked_at,
+    }));
   }
 
   activeCount(): number {
-    return this.s.active.get()!.n;
+    return this.s.active.get(this.now().toISOString())!.n;
   }
 }

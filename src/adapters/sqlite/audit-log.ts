@@ -1,3 +1,4 @@
+import type { AuditRecord } from '../../core/personal-data.js';
 import type { Db } from './database.js';
 import type { Tombstones } from './tombstones.js';
 
@@ -15,24 +16,17 @@ export interface AuditEntry {
   address?: string;
 }
 
-export interface AuditRecord {
-  id: number;
-  at: string;
-  keyId: string | null;
-  role: string | null;
-  method: string;
-  route: string;
-  status: number;
-  jobseekers: string[];
-  detail: unknown;
-  address: string | null;
-}
+export type { AuditRecord };
 
 
 /** How long an audit entry may wait to be written with others (one transaction per group). */
 export const AUDIT_GROUP_MS = 5;
 /** ... and how many may wait before they are written at once. */
 const AUDIT_GROUP_MAX = 512;
+/** When writing fails (a full disk), entries wait in memory and are retried this often ... */
+const AUDIT_RETRY_MS = 1000;
+/** ... up to this many; beyond it the service refuses requests (see `full`) rather than serve unaudited. */
+export const AUDIT_BACKLOG_MAX = 50_000;
 
 /**
  * The audit trail in SQLite: who read what, when, and which matching decisions were made. Entries
@@ -46,9 +40,12 @@ export class AuditLog {
   private pending: { at: string; entry: AuditEntry }[] = [];
   private timer: NodeJS.Timeout | undefined;
 
+  private failure: string | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly tombstones: Tombstones,
+    private readonly warn: (message: string) => void = () => {},
   ) {
     this.s = {
       insert: db.prepare<[string, string | null, string | null, string, string, number, string | null, string | null], { id: number }>(
@@ -79,17 +76,49 @@ export class AuditLog {
 
   record(entry: AuditEntry): void {
     this.pending.push({ at: new Date().toISOString(), entry });
-    if (this.pending.length >= AUDIT_GROUP_MAX) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), AUDIT_GROUP_MS);
+    if (this.pending.length >= AUDIT_GROUP_MAX && !this.failure) this.flushInBackground();
+    else this.timer ??= setTimeout(() => this.flushInBackground(), this.failure ? AUDIT_RETRY_MS : AUDIT_GROUP_MS);
   }
 
-  /** Writes the waiting entries in one transaction. */
+  /** Whether so many entries wait unwritten (the disk is full) that requests must be refused. */
+  get full(): boolean {
+    return this.pending.length >= AUDIT_BACKLOG_MAX;
+  }
+
+  /** Why entries are waiting unwritten, if they are. */
+  problem(): string | undefined {
+    return this.failure && `${this.pending.length} audit entries wait unwritten (${this.failure})`;
+  }
+
+  /** From a timer: a failure keeps the entries and retries, it never throws. */
+  private flushInBackground(): void {
+    try {
+      this.flush();
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'error';
+      if (!this.failure) this.warn(`writing the audit trail failed (${(error as Error).message}); entries wait in memory and are retried`);
+      this.failure = code;
+      this.timer ??= setTimeout(() => this.flushInBackground(), AUDIT_RETRY_MS).unref();
+    }
+  }
+
+  /** Writes the waiting entries in one transaction; when that fails they stay waiting. */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.pending.length === 0) return;
     const group = this.pending;
     this.pending = [];
+    try {
+      this.write(group);
+      this.failure = undefined;
+    } catch (error) {
+      this.pending = [...group, ...this.pending];
+      throw error;
+    }
+  }
+
+  private write(group: { at: string; entry: AuditEntry }[]): void {
     this.db.transaction(() => {
       for (const { at, entry } of group) {
         // A refused request may name someone already erased: the trail keeps their tombstone, not the id.

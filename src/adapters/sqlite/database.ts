@@ -147,6 +147,32 @@ const MIGRATIONS: string[] = [
     ) WITHOUT ROWID;`,
   // 8: the address each audited request came from (refused ones included).
   `ALTER TABLE audit ADD COLUMN address TEXT;`,
+  // 9: organisations. Every key belongs to one (keys issued before have none and stop working,
+  // except admin keys, which join the national organisation); keys expire; vacancies belong to the
+  // unit that created them (earlier ones to none: admins manage them); a share binds the owning unit and expires.
+  `
+    CREATE TABLE organisations (
+      id         TEXT PRIMARY KEY,
+      name       TEXT NOT NULL,
+      kind       TEXT NOT NULL CHECK (kind IN ('employment-area', 'employer-services', 'planning', 'national')),
+      area       TEXT,
+      created_at TEXT NOT NULL
+    );
+    INSERT INTO organisations VALUES ('national', 'National administration', 'national', NULL, strftime('%Y-%m-%dT%H:%M:%fZ'));
+    ALTER TABLE api_keys ADD COLUMN organisation_id TEXT REFERENCES organisations (id);
+    ALTER TABLE api_keys ADD COLUMN expires_at TEXT;
+    UPDATE api_keys SET organisation_id = 'national' WHERE role = 'admin';
+    CREATE TABLE vacancy_owners (
+      vacancy_id      TEXT PRIMARY KEY,
+      organisation_id TEXT NOT NULL REFERENCES organisations (id)
+    );
+    CREATE INDEX vacancy_owners_organisation ON vacancy_owners (organisation_id);
+    -- Shares made before: bound to no unit (vacancies made before have no owner), expire in 30 days.
+    ALTER TABLE shares ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+    ALTER TABLE shares ADD COLUMN expires_at TEXT NOT NULL DEFAULT '';
+    UPDATE shares SET expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+30 days');
+    -- Pseudonyms are keyed per vacancy with kohtaanto.secret (outside the database) now.
+    DELETE FROM settings WHERE name = 'pseudonym-key';`,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type {
   EntryToSave,
+  ListOptions,
   LocationFilter,
   RecordStore,
   SavedEntry,
@@ -39,6 +40,9 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       ),
       listIn: db.prepare<[string, string, number], { record: string }>(
         `SELECT record FROM ${t} WHERE municipality = ? AND id > ? ORDER BY id LIMIT ?`,
+      ),
+      listWithin: db.prepare<[string, string, number], { record: string }>(
+        `SELECT record FROM ${t} WHERE municipality IN (SELECT value FROM json_each(?)) AND id > ? ORDER BY id LIMIT ?`,
       ),
       upsert: db.prepare<[string, string, string, number, string, string, string, string, Buffer, string], { label: number }>(
         `INSERT INTO ${t} (id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at)
@@ -102,11 +106,16 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     return new Map(rows.map((r) => [r.label, fromBlob(r.vector)]));
   }
 
-  list(options: { after?: string; limit: number; municipality?: string }): R[] {
+  list(options: ListOptions): R[] {
     const after = options.after ?? '';
+    const within = options.within && JSON.stringify([...options.within]);
     const rows = options.municipality
-      ? this.s.listIn.all(options.municipality, after, options.limit)
-      : this.s.listAll.all(after, options.limit);
+      ? within && !options.within!.has(options.municipality)
+        ? []
+        : this.s.listIn.all(options.municipality, after, options.limit)
+      : within
+        ? this.s.listWithin.all(within, after, options.limit)
+        : this.s.listAll.all(after, options.limit);
     return rows.map((r) => JSON.parse(r.record) as R);
   }
 

@@ -1,15 +1,6 @@
+import type { Referral } from '../../core/referrals.js';
 import type { Db } from './database.js';
 import type { Tombstones } from './tombstones.js';
-
-export interface Referral {
-  id: number;
-  jobseekerId: string;
-  trainingId: string;
-  keyId: string;
-  counsellor: string;
-  reason: string | null;
-  at: string;
-}
 
 /** Referrals of jobseekers to trainings. Personal data: erasure keeps only an anonymous count. */
 export class ReferralStore {

@@ -1,35 +1,51 @@
+import type { Share } from '../../core/sharing.js';
 import type { Db } from './database.js';
 
-/** Which candidates a counsellor has shared with employer services, per vacancy. */
+export type { Share };
+
+type Row = { vacancy_id: string; jobseeker_id: string; owner: string; key_id: string; at: string; expires_at: string };
+const fromRow = (r: Row): Share => ({
+  vacancyId: r.vacancy_id,
+  jobseekerId: r.jobseeker_id,
+  owner: r.owner,
+  keyId: r.key_id,
+  at: r.at,
+  expiresAt: r.expires_at,
+});
+
+/**
+ * Candidates a counsellor has shared with employer services: each share binds the client, the
+ * vacancy, the unit owning the vacancy, the counsellor and an expiry date. A share counts only
+ * while unexpired and while the vacancy has the same owner.
+ */
 export class ShareStore {
   private readonly s;
 
   constructor(db: Db) {
     this.s = {
-      add: db.prepare<[string, string, string, string]>(
-        'INSERT OR REPLACE INTO shares (vacancy_id, jobseeker_id, key_id, at) VALUES (?, ?, ?, ?)',
+      add: db.prepare<[string, string, string, string, string, string]>(
+        'INSERT OR REPLACE INTO shares (vacancy_id, jobseeker_id, owner, key_id, at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
-      forVacancy: db.prepare<[string], { jobseeker_id: string; key_id: string; at: string }>(
-        'SELECT jobseeker_id, key_id, at FROM shares WHERE vacancy_id = ? ORDER BY at',
-      ),
-      forJobseeker: db.prepare<[string], { vacancy_id: string; at: string }>(
-        'SELECT vacancy_id, at FROM shares WHERE jobseeker_id = ? ORDER BY at',
-      ),
+      active: db.prepare<[string, string, string], string>(
+        'SELECT jobseeker_id FROM shares WHERE vacancy_id = ? AND owner = ? AND expires_at > ?',
+      ).pluck(),
+      forJobseeker: db.prepare<[string], Row>('SELECT * FROM shares WHERE jobseeker_id = ? ORDER BY at'),
       removeJobseeker: db.prepare<[string]>('DELETE FROM shares WHERE jobseeker_id = ?'),
       removeVacancy: db.prepare<[string]>('DELETE FROM shares WHERE vacancy_id = ?'),
     };
   }
 
-  share(vacancyId: string, jobseekerId: string, keyId: string): void {
-    this.s.add.run(vacancyId, jobseekerId, keyId, new Date().toISOString());
+  add(share: Share): void {
+    this.s.add.run(share.vacancyId, share.jobseekerId, share.owner, share.keyId, share.at, share.expiresAt);
   }
 
-  sharedFor(vacancyId: string): Set<string> {
-    return new Set(this.s.forVacancy.all(vacancyId).map((r) => r.jobseeker_id));
+  /** Jobseekers shared, unexpired at `now`, for a vacancy while `owner` owns it. */
+  activeFor(vacancyId: string, owner: string, now: string): Set<string> {
+    return new Set(this.s.active.all(vacancyId, owner, now));
   }
 
-  ofJobseeker(jobseekerId: string): { vacancyId: string; at: string }[] {
-    return this.s.forJobseeker.all(jobseekerId).map((r) => ({ vacancyId: r.vacancy_id, at: r.at }));
+  ofJobseeker(jobseekerId: string): Share[] {
+    return this.s.forJobseeker.all(jobseekerId).map(fromRow);
   }
 
   forgetJobseeker(jobseekerId: string): void {

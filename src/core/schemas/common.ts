@@ -9,7 +9,21 @@ export const recordId = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'letters, digits and . _ : - only, starting with a letter or digit')
   .describe("The caller's own stable id");
 
-export const skillName = z.string().trim().min(1).max(100);
+/**
+ * Control characters (NUL and the other C0 codes but tab, line feed and carriage return) and the
+ * bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) that make a name display
+ * differently from what is stored ("Trojan Source" spoofing).
+ */
+const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+const safe = (text: z.ZodString) =>
+  text.refine((value) => !UNSAFE_CHARACTERS.test(value), {
+    message: 'contains a control character or a bidirectional override (U+0000–U+001F, U+202A–U+202E, U+2066–U+2069)',
+  });
+
+/** A short text field (a name, a title): no control or bidi-override characters. */
+export const shortText = (max: number) => safe(z.string().trim().min(1).max(max));
+
+export const skillName = shortText(100);
 export const skillList = z.array(skillName).max(100).describe('Skills as free strings');
 
 export const municipalityRef = z
@@ -40,8 +54,38 @@ export const educationLevel = z
   .enum(['basic', 'upper-secondary', 'vocational', 'bachelor', 'master', 'doctorate'])
   .describe('Highest (jobseeker) or minimum (vacancy) education level');
 
-export const freeText = z.string().trim().min(1).max(20_000);
-export const title = z.string().trim().min(1).max(200);
+export const freeText = safe(z.string().trim().min(1).max(20_000));
+export const title = shortText(200);
+
+/** Earliest and latest dates the records take: anything outside is a typing error, not a date. */
+export const EARLIEST_DATE = '1950-01-01';
+export const LATEST_DATE = '2100-12-31';
+/** A calendar date (YYYY-MM-DD) between 1950 and 2100. */
+export const plausibleDate = z.iso
+  .date()
+  .refine((d) => d >= EARLIEST_DATE && d <= LATEST_DATE, { message: `a date between ${EARLIEST_DATE} and ${LATEST_DATE}` });
+
+/** A date that has already come (today at the latest, UTC, with a day's slack for time zones). */
+export const pastDate = plausibleDate.refine(
+  (d) => d <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+  { message: 'a date in the past (today at the latest)' },
+);
+
+/** A whole number in a query string, in decimal digits only ("0x10", "1e3" and " 5" are refused). */
+export const queryInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,9}$/, 'a whole number in decimal digits')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+/** A non-negative decimal number in a query string ("12" or "12.5"). */
+export const queryDecimal = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,6}(\.[0-9]{1,6})?$/, 'a number in decimal digits, e.g. 40 or 12.5')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
 
 /** Timestamps and resolved location the service adds to every stored record. */
 export const storedFields = {

@@ -4,7 +4,9 @@ import {
   freeText,
   languageList,
   municipalityRef,
+  pastDate,
   recordId,
+  shortText,
   skillList,
   storedFields,
   title,
@@ -17,9 +19,9 @@ export const jobseekerInput = z
     id: recordId,
     title: title.describe('Desired occupation or job title'),
     summary: freeText.describe('Profile summary / CV text, in Finnish, Swedish or English'),
-    occupation: z.string().trim().max(200).optional().describe('Occupation code or label (ISCO/ESCO)'),
+    occupation: shortText(200).optional().describe('Occupation code or label (ISCO/ESCO)'),
     wishedOccupations: z
-      .array(z.string().trim().min(1).max(200))
+      .array(shortText(200))
       .max(5)
       .default([])
       .describe('Occupations the client asks to work in besides the title (code or label, fi/sv/en): matched and advised on like their own'),
@@ -31,11 +33,10 @@ export const jobseekerInput = z
     drivingLicence: z.boolean().optional().describe('Holds a driving licence (B); unknown when absent'),
     remote: z.boolean().default(false).describe('Looks for remote work'),
     status: z.enum(['active', 'inactive']).default('active').describe('Only active jobseekers are matched'),
-    unemployedSince: z.iso
-      .date()
+    unemployedSince: pastDate
       .optional()
       .describe('Start of the current unemployment spell (12 months or more: long-term unemployed)'),
-    name: z.string().trim().min(1).max(200).optional().describe('Personal data: shown to employer services only when shared'),
+    name: shortText(200).optional().describe('Personal data: shown to employer services only when shared'),
     contact: z
       .object({
         email: z.email().max(254).optional(),

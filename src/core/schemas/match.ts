@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { freeText, municipalityRef, regionRef, skillList } from './common.js';
+import { freeText, municipalityRef, queryDecimal, queryInt, regionRef, skillList } from './common.js';
 import { explainedSkill, labelLang } from './skills.js';
 
-const withinKm = z.coerce
-  .number()
-  .min(0)
-  .max(1500)
+const withinKm = queryDecimal(0, 1500)
   .optional()
   .describe("Only hits whose municipality's centre is within this many km of the record's own municipality");
 const failedGates = z
@@ -15,7 +12,7 @@ const failedGates = z
 
 export const matchQuery = z
   .object({
-    k: z.coerce.number().int().min(1).max(200).default(20).describe('Number of hits'),
+    k: queryInt(1, 200).default(20).describe('Number of hits'),
     municipality: municipalityRef.optional().describe('Only hits in this municipality (code or name)'),
     region: regionRef.optional().describe('Only hits in this region (maakunta)'),
     within: withinKm,
@@ -90,7 +87,12 @@ export const adHocMatchBody = z
     k: z.number().int().min(1).max(200).default(20),
     lang: labelLang,
     filter: z
-      .object({ municipality: municipalityRef.optional(), region: regionRef.optional(), within: withinKm, failedGates })
+      .object({
+        municipality: municipalityRef.optional(),
+        region: regionRef.optional(),
+        within: z.number().min(0).max(1500).optional().describe('Only hits within this many km'),
+        failedGates,
+      })
       .strict()
       .default({ failedGates: 'last' }),
   })

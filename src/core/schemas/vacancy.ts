@@ -4,7 +4,9 @@ import {
   freeText,
   languageList,
   municipalityRef,
+  plausibleDate,
   recordId,
+  shortText,
   skillList,
   storedFields,
   title,
@@ -17,8 +19,8 @@ export const vacancyInput = z
     id: recordId,
     title: title.describe('Job title'),
     description: freeText.describe('Job description, in Finnish, Swedish or English'),
-    occupation: z.string().trim().max(200).optional().describe('Occupation code or label (ISCO/ESCO)'),
-    employer: z.string().trim().max(200).optional(),
+    occupation: shortText(200).optional().describe('Occupation code or label (ISCO/ESCO)'),
+    employer: shortText(200).optional(),
     skills: skillList.default([]).describe('Skills the vacancy requires (essential)'),
     optionalSkills: skillList.default([]).describe('Skills that are an advantage (optional)'),
     municipality: municipalityRef.describe('Place of work: municipality code or name'),
@@ -29,8 +31,8 @@ export const vacancyInput = z
     remote: z.boolean().default(false).describe('The work can be done remotely'),
     positions: z.number().int().min(1).max(10_000).default(1),
     status: z.enum(['open', 'closed']).default('open').describe('Only open vacancies are matched'),
-    publishedAt: z.iso.date().optional(),
-    expiresAt: z.iso.date().optional(),
+    publishedAt: plausibleDate.optional(),
+    expiresAt: plausibleDate.optional(),
   })
   .strict();
 

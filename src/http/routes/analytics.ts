@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { queryInt } from '../../core/schemas/common.js';
 import { ACCESS } from '../../core/access.js';
 import { resolveArea } from '../../core/analytics/areas.js';
 import type { OccupationRow, SkillRow } from '../../core/analytics/demand-supply.js';
@@ -27,7 +28,7 @@ const demandQuery = z
     language: z.enum(['fi', 'sv', 'en']).optional().describe('Vacancies requiring, and jobseekers working in, this language'),
     lang: labelLang,
     asOf: date.optional().describe('Date long-term unemployment is counted at (default today)'),
-    limit: z.coerce.number().int().min(1).max(20_000).default(500),
+    limit: queryInt(1, 20_000).default(500),
     format: z.enum(['json', 'csv']).default('json'),
   })
   .strict();
@@ -222,7 +223,7 @@ export function analyticsRoutes(engine: AnalyticsServices): FastifyPluginAsyncZo
           querystring: z
             .object({
               ...areaQuery,
-              candidates: z.coerce.number().int().min(1).max(50).default(3).describe('"At least N suitable local candidates"'),
+              candidates: queryInt(1, 50).default(3).describe('"At least N suitable local candidates"'),
               lang: labelLang,
               asOf: date.optional(),
               format: z.enum(['json', 'csv']).default('json'),

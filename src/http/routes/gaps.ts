@@ -76,7 +76,7 @@ const referral = z.object({
 
 /** What would get a client into work, which training gives it, and referrals to trainings. */
 /** The services these routes use (nothing else of the engine reaches them). */
-export type GapServices = Pick<Engine, 'gaps' | 'jobseekers' | 'referrals' | 'trainings'>;
+export type GapServices = Pick<Engine, 'gaps' | 'guard' | 'referrals'>;
 
 export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
   return async (app) => {
@@ -106,6 +106,7 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
         const { id } = request.params;
         const { vacancy, ...query } = request.query;
         request.audited.jobseekers.push(id);
+        engine.guard.jobseeker(request.principal!, id);
         if (vacancy) return engine.gaps.forVacancy(id, vacancy, query);
         const report = await engine.gaps.forJobseeker(id, query);
         request.audited.detail = { skills: report.skills.map((s) => ({ uri: s.uri, uplift: s.uplift })) };
@@ -124,17 +125,12 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
           body: z
             .object({ jobseekerId: recordId, trainingId: recordId, reason: z.string().trim().min(1).max(2000).optional() })
             .strict(),
-          response: { 201: referral, 400: errorBody, 404: errorBody },
+          response: { 201: referral, 400: errorBody, 403: errorBody, 404: errorBody },
         },
       },
       async (request, reply) => {
-        const { jobseekerId, trainingId, reason } = request.body;
-        engine.jobseekers.get(jobseekerId); // 404s
-        engine.trainings.get(trainingId);
-        const principal = request.principal!;
-        request.audited.jobseekers.push(jobseekerId);
-        const saved = engine.referrals.add({ jobseekerId, trainingId, reason: reason ?? null, keyId: principal.keyId, counsellor: principal.name });
-        return reply.status(201).send(saved);
+        request.audited.jobseekers.push(request.body.jobseekerId);
+        return reply.status(201).send(engine.referrals.refer(request.principal!, request.body));
       },
     );
 
@@ -151,9 +147,8 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        engine.jobseekers.get(request.params.id);
         request.audited.jobseekers.push(request.params.id);
-        return { items: engine.referrals.ofJobseeker(request.params.id) };
+        return { items: engine.referrals.ofJobseeker(request.principal!, request.params.id) };
       },
     );
   };

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Engine } from '../../engine.js';
 
 const health = z.object({
-  status: z.literal('ok'),
+  status: z.enum(['ok', 'degraded']).describe('degraded: the service answers, but see `problems` (e.g. the data disk is full)'),
+  problems: z.array(z.string()).optional(),
   embedder: z.object({ id: z.string(), dimension: z.number(), description: z.string() }),
   taxonomy: z.object({ id: z.string(), source: z.string(), skills: z.number(), occupations: z.number(), languages: z.array(z.string()) }),
   jobseekers: z.object({ stored: z.number(), indexed: z.number() }),
@@ -13,7 +14,10 @@ const health = z.object({
 
 /** Liveness and what the service runs on (embedder, record counts). */
 /** The services these routes use (nothing else of the engine reaches them). */
-export type HealthServices = Pick<Engine, 'embedder' | 'jobseekers' | 'normalizer' | 'vacancies'>;
+export type HealthServices = Pick<Engine, 'embedder' | 'jobseekers' | 'normalizer' | 'storage' | 'vacancies'>;
+
+const status = (problems: string[]) =>
+  problems.length === 0 ? { status: 'ok' as const } : { status: 'degraded' as const, problems };
 
 export function healthRoutes(engine: HealthServices): FastifyPluginAsyncZod {
   return async (app) => {
@@ -24,7 +28,7 @@ export function healthRoutes(engine: HealthServices): FastifyPluginAsyncZod {
         schema: { tags: ['service'], summary: 'Service status (public)', security: [], response: { 200: health } },
       },
       async () => ({
-        status: 'ok' as const,
+        ...status(engine.storage().problems),
         embedder: {
           id: engine.embedder.id,
           dimension: engine.embedder.dimension,

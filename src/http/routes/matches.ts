@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
-import { discloseCandidates } from '../../core/disclosure.js';
 import { idParams } from '../../core/schemas/common.js';
 import {
   adHocMatchBody,
@@ -19,24 +18,15 @@ const decisions = (hits: MatchHit[], idOf: (hit: MatchHit, position: number) => 
 
 /** Ranked, explained matches: vacancies for a jobseeker, candidates for a vacancy, and ad-hoc text. */
 /** The services these routes use (nothing else of the engine reaches them). */
-export type MatchServices = Pick<Engine, 'embedder' | 'jobseekers' | 'matcher' | 'pseudonym' | 'shares'>;
+export type MatchServices = Pick<Engine, 'embedder' | 'guard' | 'matcher' | 'sharing'>;
 
 export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
   const embedder = engine.embedder.id;
 
-  /** Candidates as the caller's role may see them; the audit keeps the real ids. */
-  const candidates = (request: FastifyRequest, hits: MatchHit[], vacancyId?: string) => {
+  /** The audit keeps the real ids of candidates, whatever the caller sees. */
+  const audited = (request: FastifyRequest, hits: MatchHit[], vacancyId?: string) => {
     request.audited.jobseekers.push(...hits.map((h) => h.id));
     request.audited.detail = { vacancy: vacancyId, decisions: decisions(hits, (_h, i) => i) };
-    return discloseCandidates(hits, {
-      role: request.principal!.role,
-      shared: vacancyId ? engine.shares.sharedFor(vacancyId) : new Set(),
-      pseudonym: engine.pseudonym,
-      contactOf: (id) => {
-        const { name, contact } = engine.jobseekers.get(id);
-        return { name, contact };
-      },
-    });
   };
 
   return async (app) => {
@@ -53,6 +43,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
+        engine.guard.jobseeker(request.principal!, request.params.id);
         const hits = await engine.matcher.vacanciesForJobseeker(request.params.id, request.query);
         request.audited.jobseekers.push(request.params.id);
         request.audited.detail = { jobseeker: 0, decisions: decisions(hits, (h) => h.id) };
@@ -73,11 +64,13 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
+        engine.guard.candidatesOf(request.principal!, request.params.id);
         const hits = await engine.matcher.candidatesForVacancy(request.params.id, request.query satisfies MatchQuery);
+        audited(request, hits, request.params.id);
         return {
           query: { id: request.params.id, ...request.query },
           embedder,
-          hits: candidates(request, hits, request.params.id),
+          hits: engine.sharing.candidatesOf(request.principal!, request.params.id, hits),
         };
       },
     );
@@ -97,8 +90,12 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
       async (request) => {
         const { text, skills, municipality, remote, target, k, lang, filter } = request.body;
         const query = { k, lang, ...filter };
+        if (target === 'jobseekers') engine.sharing.admitAdHocSearch(request.principal!, k);
         const hits = await engine.matcher.forText({ text, skills, municipality, remote }, target, query);
-        if (target === 'jobseekers') return { query, embedder, hits: candidates(request, hits) };
+        if (target === 'jobseekers') {
+          audited(request, hits);
+          return { query, embedder, hits: engine.sharing.adHocCandidates(request.principal!, hits) };
+        }
         request.audited.detail = { decisions: decisions(hits, (h) => h.id) };
         return { query, embedder, hits };
       },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
-import { idParams, recordId } from '../../core/schemas/common.js';
+import { idParams, recordId, queryInt } from '../../core/schemas/common.js';
 import { storedJobseeker } from '../../core/schemas/jobseeker.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noBody, noQuery } from './shared.js';
@@ -22,7 +22,7 @@ const erasure = z.object({ erasedAt: z.string(), keyId: z.string().nullable() })
 
 /** Data protection: export of a person's data, the audit trail, sharing with employer services, compaction. */
 /** The services these routes use (nothing else of the engine reaches them). */
-export type PrivacyServices = Pick<Engine, 'audit' | 'compact' | 'jobseekers' | 'referrals' | 'shares' | 'vacancies'>;
+export type PrivacyServices = Pick<Engine, 'compact' | 'personalData' | 'sharing'>;
 
 export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
   return async (app) => {
@@ -38,24 +38,19 @@ export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
           response: {
             200: z.object({
               jobseeker: storedJobseeker,
-              sharedWithEmployerServices: z.array(z.object({ vacancyId: z.string(), at: z.string() })),
+              sharedWithEmployerServices: z.array(z.object({ vacancyId: z.string(), at: z.string(), expiresAt: z.string() })),
               referrals: z.array(z.object({ trainingId: z.string(), counsellor: z.string(), reason: z.string().nullable(), at: z.string() })),
               accessLog: z.array(auditEntry.omit({ jobseekers: true, detail: true })),
             }),
+            403: errorBody,
             404: errorBody,
           },
         },
       },
       async (request) => {
-        const { id } = request.params;
-        const jobseeker = engine.jobseekers.get(id);
-        request.audited.jobseekers.push(id);
-        return {
-          jobseeker: jobseeker as z.input<typeof storedJobseeker>,
-          sharedWithEmployerServices: engine.shares.ofJobseeker(id),
-          referrals: engine.referrals.ofJobseeker(id).map(({ trainingId, counsellor, reason, at }) => ({ trainingId, counsellor, reason, at })),
-          accessLog: engine.audit.forJobseeker(id, 10_000).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
-        };
+        const exported = engine.personalData.export(request.principal!, request.params.id);
+        request.audited.jobseekers.push(request.params.id);
+        return { ...exported, jobseeker: exported.jobseeker as z.input<typeof storedJobseeker> };
       },
     );
 
@@ -67,17 +62,12 @@ export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
           tags: ['data protection'],
           summary: 'The audit trail, for one jobseeker or the most recent entries',
           querystring: z
-            .object({ jobseeker: recordId.optional(), limit: z.coerce.number().int().min(1).max(10_000).default(100) })
+            .object({ jobseeker: recordId.optional(), limit: queryInt(1, 10_000).default(100) })
             .strict(),
           response: { 200: z.object({ entries: z.array(auditEntry), erasure: erasure.optional() }) },
         },
       },
-      async (request) => {
-        const { jobseeker, limit } = request.query;
-        if (!jobseeker) return { entries: engine.audit.recent(limit) };
-        const erased = engine.audit.erasureOf(jobseeker);
-        return { entries: engine.audit.forJobseeker(jobseeker, limit), ...(erased ? { erasure: erased } : {}) };
-      },
+      async (request) => engine.personalData.auditTrail(request.query),
     );
 
     app.post(
@@ -87,18 +77,23 @@ export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
         schema: {
           querystring: noQuery,
           tags: ['data protection'],
-          summary: "Share a candidate's name and contact details with employer services for this vacancy",
+          summary: "Share a client's name and contact details with the unit that owns this vacancy",
+          description:
+            'The share binds the client, the vacancy, its owning unit and the counsellor, and expires (KOHTAANTO_SHARE_DAYS). ' +
+            'It is revoked when the vacancy is deleted or changes owner.',
           params: idParams,
           body: z.object({ jobseekerId: recordId }).strict(),
-          response: { 201: z.object({ vacancyId: z.string(), jobseekerId: z.string() }), 404: errorBody },
+          response: {
+            201: z.object({ vacancyId: z.string(), jobseekerId: z.string(), expiresAt: z.string() }),
+            403: errorBody,
+            404: errorBody,
+          },
         },
       },
       async (request, reply) => {
-        engine.vacancies.get(request.params.id); // 404 for an unknown vacancy
-        engine.jobseekers.get(request.body.jobseekerId);
-        engine.shares.share(request.params.id, request.body.jobseekerId, request.principal!.keyId);
         request.audited.jobseekers.push(request.body.jobseekerId);
-        return reply.status(201).send({ vacancyId: request.params.id, jobseekerId: request.body.jobseekerId });
+        const { vacancyId, jobseekerId, expiresAt } = engine.sharing.share(request.principal!, request.params.id, request.body.jobseekerId);
+        return reply.status(201).send({ vacancyId, jobseekerId, expiresAt });
       },
     );
 

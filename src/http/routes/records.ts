@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { invalidInput, notFound } from '../../core/errors.js';
 import type { BaseRecord } from '../../core/kinds.js';
 import { parseNdjson } from '../../core/ndjson.js';
+import type { RecordAccess } from '../../core/record-access.js';
 import type { RecordService } from '../../core/records.js';
-import { idParams, municipalityRef, recordId } from '../../core/schemas/common.js';
+import { idParams, municipalityRef, recordId, queryInt } from '../../core/schemas/common.js';
 import { errorBody, noQuery } from './shared.js';
 
 export interface RecordRouteOptions<In extends BaseRecord> {
@@ -17,6 +18,8 @@ export interface RecordRouteOptions<In extends BaseRecord> {
    * erasure (record, vector, shares; the audit trail keeps a tombstone).
    */
   personal?: { erase(ids: string[], keyId?: string): { erased: string[]; notFound: string[] } };
+  /** The organisation boundary for this kind (src/core/record-access.ts). */
+  access: RecordAccess;
   /** e.g. "/v1/jobseekers" */
   path: string;
   tag: string;
@@ -27,7 +30,7 @@ export interface RecordRouteOptions<In extends BaseRecord> {
 
 const listQuery = z
   .object({
-    limit: z.coerce.number().int().min(1).max(500).default(100),
+    limit: queryInt(1, 500).default(100),
     after: recordId.optional().describe('Return records whose id sorts after this one (cursor)'),
     municipality: municipalityRef.optional(),
   })
@@ -42,7 +45,7 @@ const asJson = (record: object) => record as Record<string, unknown>;
 
 /** Create, replace, read, list and delete one kind of record, single and in bulk. */
 export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<In>): FastifyPluginAsyncZod {
-  const { service, path, tag, input, stored, roles, personal } = options;
+  const { service, path, tag, input, stored, roles, personal, access } = options;
   const name = service.kind.name;
   const read = { roles: roles.read };
   const write = { roles: roles.write };
@@ -51,6 +54,16 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
     if (personal) request.audited.jobseekers.push(...ids);
   };
   const replaceBody = input.extend({ id: recordId.optional().describe('If given, must equal the id in the path') });
+  /**
+   * A counsellor reaching a client of another employment area (a transfer) says why in this
+   * header; the reason is kept in the audit entry.
+   */
+  const transferReason = (request: FastifyRequest): string | undefined => {
+    const reason = request.headers['x-transfer-reason'];
+    if (typeof reason !== 'string' || !personal) return undefined;
+    request.audited.detail = { transfer: reason.slice(0, 500) };
+    return reason;
+  };
 
   return async (app) => {
     app.post(
@@ -66,7 +79,10 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request, reply) => {
-        const record = await service.create(request.body as unknown as In);
+        const body = request.body as unknown as In;
+        access.write(request.principal!, [body], transferReason(request));
+        const record = await service.create(body);
+        access.written(request.principal!, [record.id]);
         touched(request, [record.id]);
         return reply.status(201).send(asJson(record));
       },
@@ -84,7 +100,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request) => {
-        const records = service.list(request.query);
+        const records = service.list({ ...request.query, within: access.listWithin(request.principal!) });
         touched(request, records.map((r) => r.id));
         const items = records.map(asJson);
         const next = records.length === request.query.limit ? records[records.length - 1]?.id : undefined;
@@ -99,6 +115,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         schema: { querystring: noQuery, tags: [tag], summary: `Fetch a ${name}`, params: idParams, response: { 200: stored, 404: errorBody } },
       },
       async (request) => {
+        access.read(request.principal!, request.params.id, transferReason(request));
         const record = service.get(request.params.id);
         touched(request, [record.id]);
         return asJson(record);
@@ -123,9 +140,12 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         if (body.id !== undefined && body.id !== request.params.id) {
           throw invalidInput([{ field: 'id', message: `body id '${body.id}' differs from the path id '${request.params.id}'` }]);
         }
-        const { record, created } = await service.put({ ...body, id: request.params.id } as unknown as In);
-        touched(request, [record.id]);
-        return reply.status(created ? 201 : 200).send(asJson(record));
+        const record = { ...body, id: request.params.id } as unknown as In;
+        access.write(request.principal!, [record], transferReason(request));
+        const { record: saved, created } = await service.put(record);
+        access.written(request.principal!, [saved.id]);
+        touched(request, [saved.id]);
+        return reply.status(created ? 201 : 200).send(asJson(saved));
       },
     );
 
@@ -142,8 +162,11 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request, reply) => {
-        if (!personal) service.remove(request.params.id);
-        else if (personal.erase([request.params.id], request.principal?.keyId).erased.length === 0) {
+        access.remove(request.principal!, [request.params.id]);
+        if (!personal) {
+          service.remove(request.params.id);
+          access.removed([request.params.id]);
+        } else if (personal.erase([request.params.id], request.principal?.keyId).erased.length === 0) {
           throw notFound(name, request.params.id);
         }
         return reply.status(204).send(null);
@@ -170,7 +193,9 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
           throw invalidInput([{ field: 'body', message: 'send application/x-ndjson: one JSON record per line' }]);
         }
         const records = parseNdjson(request.body, input, service.maxBatch) as unknown as In[];
+        access.write(request.principal!, records);
         const result = await service.putMany(records);
+        access.written(request.principal!, records.map((r) => r.id));
         touched(request, records.map((r) => r.id));
         return result;
       },
@@ -190,7 +215,12 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request) => {
-        if (!personal) return service.removeMany(request.body.ids);
+        access.remove(request.principal!, request.body.ids);
+        if (!personal) {
+          const result = service.removeMany(request.body.ids);
+          access.removed(request.body.ids.filter((id) => !result.notFound.includes(id)));
+          return result;
+        }
         const { erased, notFound: missing } = personal.erase(request.body.ids, request.principal?.keyId);
         return { removed: erased.length, notFound: missing };
       },

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
-import { invalidInput, tooManyRecords, type FieldProblem } from '../../core/errors.js';
+import { KohtaantoError, invalidInput, tooManyRecords, type FieldProblem } from '../../core/errors.js';
 import { parseNdjson, problemsFrom } from '../../core/ndjson.js';
 import { idParams } from '../../core/schemas/common.js';
 import { storedTraining, trainingInput, type Training } from '../../core/schemas/training.js';
@@ -17,9 +17,19 @@ const CSV_COLUMNS = 'id,title,description,provider,kind,municipality,online,dura
  */
 function parseCsv(text: string, maxRecords: number): Training[] {
   let rows: Record<string, string>[];
+  const known = new Set(CSV_COLUMNS.split(','));
+  const header = (columns: string[]) => {
+    // Checked by name before any row becomes an object: "__proto__" or "constructor" never become keys.
+    const unknown = columns.filter((c) => !known.has(c));
+    if (unknown.length > 0) {
+      throw invalidInput(unknown.map((c) => ({ field: c, line: 1, message: `unknown column; the columns are ${CSV_COLUMNS}` })));
+    }
+    return columns;
+  };
   try {
-    rows = parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[];
+    rows = parse(text, { columns: header, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[];
   } catch (error) {
+    if (error instanceof KohtaantoError) throw error;
     throw invalidInput([{ field: 'body', message: `not valid CSV (${(error as Error).message})` }]);
   }
   if (rows.length > maxRecords) throw tooManyRecords(maxRecords, rows.length);

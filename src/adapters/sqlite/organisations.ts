@@ -1,0 +1,43 @@
+import type { Organisation, OrganisationInput } from '../../core/schemas/organisation.js';
+import type { Db } from './database.js';
+
+type Row = { id: string; name: string; kind: Organisation['kind']; area: string | null; created_at: string };
+
+const fromRow = (r: Row): Organisation => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  ...(r.area ? { area: r.area } : {}),
+  createdAt: r.created_at,
+});
+
+/** Organisations that keys belong to (see src/core/organisations.ts for what each may do). */
+export class OrganisationStore {
+  private readonly s;
+
+  constructor(db: Db) {
+    this.s = {
+      insert: db.prepare<[string, string, string, string | null, string]>(
+        'INSERT INTO organisations (id, name, kind, area, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      get: db.prepare<[string], Row>('SELECT * FROM organisations WHERE id = ?'),
+      list: db.prepare<[], Row>('SELECT * FROM organisations ORDER BY id'),
+    };
+  }
+
+  /** Adds an organisation; false when the id is taken. `area` is already resolved to an area id. */
+  add(input: OrganisationInput): boolean {
+    if (this.s.get.get(input.id)) return false;
+    this.s.insert.run(input.id, input.name, input.kind, input.area ?? null, new Date().toISOString());
+    return true;
+  }
+
+  get(id: string): Organisation | undefined {
+    const row = this.s.get.get(id);
+    return row ? fromRow(row) : undefined;
+  }
+
+  list(): Organisation[] {
+    return this.s.list.all().map(fromRow);
+  }
+}

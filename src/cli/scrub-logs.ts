@@ -1,0 +1,69 @@
+/**
+ * `npm run logs:scrub -- FILE…`: removes erased people from request logs. Every mention of an
+ * erased jobseeker's id (in a jobseeker route's path or the audit's `jobseeker=` parameter) is
+ * replaced by their tombstone token, the same one the audit trail shows. Each file is streamed
+ * line by line into a temporary file beside it and renamed over it (0600). Needs the data
+ * directory (KOHTAANTO_DATA_DIR): the tombstones are keyed with its `kohtaanto.secret`.
+ * Run it after erasures on every log kept (e.g. from logrotate's postrotate, or nightly).
+ */
+import { createReadStream, createWriteStream, renameSync } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { AuditLog } from '../adapters/sqlite/audit-log.js';
+import { openDatabase } from '../adapters/sqlite/database.js';
+import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
+import { loadConfig } from '../config.js';
+import { scrubLine } from '../core/log-scrub.js';
+import { databaseFile } from '../engine.js';
+import { installationKey } from '../runtime/secret.js';
+
+async function scrubFile(file: string, erased: (id: string) => boolean, token: (id: string) => string): Promise<{ lines: number; replaced: number }> {
+  const tmp = `${file}.scrub-tmp`;
+  const out = createWriteStream(tmp, { mode: 0o600 });
+  let lines = 0;
+  let replaced = 0;
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    const result = scrubLine(line, erased, token);
+    replaced += result.replaced;
+    lines++;
+    if (!out.write(`${result.line}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  renameSync(tmp, file);
+  return { lines, replaced };
+}
+
+async function main(files: string[]): Promise<number> {
+  if (files.length === 0) {
+    console.error('usage: npm run logs:scrub -- FILE [FILE…]   (with KOHTAANTO_DATA_DIR set to the service\'s data directory)');
+    return 2;
+  }
+  const { dataDir } = loadConfig();
+  const tombstones = keyedTombstones(installationKey(dataDir));
+  const db = openDatabase(databaseFile(dataDir));
+  const audit = new AuditLog(db, tombstones);
+  const known = new Map<string, boolean>();
+  const erased = (id: string) => {
+    let is = known.get(id);
+    if (is === undefined) known.set(id, (is = audit.erasureOf(id) !== undefined));
+    return is;
+  };
+  try {
+    for (const file of files) {
+      const { lines, replaced } = await scrubFile(file, erased, tombstones.token);
+      console.log(`${file}: ${lines} lines, ${replaced} mentions of erased people replaced by their tombstones`);
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    console.error(error.message);
+    process.exitCode = 1;
+  },
+);

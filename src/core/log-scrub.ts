@@ -1,0 +1,21 @@
+/**
+ * Where request logs name jobseekers: the path of a jobseeker route and the `jobseeker` query
+ * parameter of the audit trail (bodies are never logged). Ids follow the record id rule.
+ */
+const MENTIONS = /(\/v1\/jobseekers\/|[?&]jobseeker=)([A-Za-z0-9][A-Za-z0-9._:-]*)/g;
+/** Path words after /v1/jobseekers/ that are routes, not ids. */
+const ROUTE_WORDS = new Set(['bulk', 'bulk-delete']);
+
+/**
+ * Replaces each id of an erased person in a log line by their tombstone token, so that request
+ * logs kept after an erasure no longer name them. Other ids and the rest of the line stay as they are.
+ */
+export function scrubLine(line: string, erased: (id: string) => boolean, token: (id: string) => string): { line: string; replaced: number } {
+  let replaced = 0;
+  const scrubbed = line.replace(MENTIONS, (whole, prefix: string, id: string) => {
+    if (ROUTE_WORDS.has(id) || !erased(id)) return whole;
+    replaced++;
+    return `${prefix}${token(id)}`;
+  });
+  return { line: scrubbed, replaced };
+}

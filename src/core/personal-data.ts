@@ -1,0 +1,57 @@
+import type { Principal } from './access.js';
+import type { Guard } from './guard.js';
+import type { Referral } from './referrals.js';
+
+export interface AuditRecord {
+  id: number;
+  at: string;
+  keyId: string | null;
+  role: string | null;
+  method: string;
+  route: string;
+  status: number;
+  jobseekers: string[];
+  detail: unknown;
+  address: string | null;
+}
+
+export interface PersonalDataPorts {
+  /** Throws not found for an unknown jobseeker. */
+  jobseeker(id: string): object;
+  shares: { ofJobseeker(id: string): { vacancyId: string; at: string; expiresAt: string }[] };
+  referrals: { ofJobseeker(id: string): Referral[] };
+  audit: {
+    forJobseeker(id: string, limit: number): AuditRecord[];
+    recent(limit: number): AuditRecord[];
+    erasureOf(id: string): { erasedAt: string; keyId: string | null } | undefined;
+  };
+  guard: Guard;
+}
+
+/** Longest access log handed out with an export. */
+const EXPORT_ACCESS_LOG = 10_000;
+
+/** A person's data for their access request (GDPR art. 15), and the audit trail for admins. */
+export class PersonalData {
+  constructor(private readonly ports: PersonalDataPorts) {}
+
+  /** Everything held on a jobseeker: profile, shares, referrals and who read their data when. */
+  export(p: Principal, id: string) {
+    const jobseeker = this.ports.jobseeker(id);
+    this.ports.guard.jobseeker(p, id);
+    return {
+      jobseeker,
+      sharedWithEmployerServices: this.ports.shares.ofJobseeker(id).map(({ vacancyId, at, expiresAt }) => ({ vacancyId, at, expiresAt })),
+      referrals: this.ports.referrals.ofJobseeker(id).map(({ trainingId, counsellor, reason, at }) => ({ trainingId, counsellor, reason, at })),
+      accessLog: this.ports.audit.forJobseeker(id, EXPORT_ACCESS_LOG).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
+    };
+  }
+
+  /** The trail for one jobseeker (with their erasure, if erased) or the most recent entries. */
+  auditTrail(query: { jobseeker?: string; limit: number }) {
+    const { jobseeker, limit } = query;
+    if (!jobseeker) return { entries: this.ports.audit.recent(limit) };
+    const erased = this.ports.audit.erasureOf(jobseeker);
+    return { entries: this.ports.audit.forJobseeker(jobseeker, limit), ...(erased ? { erasure: erased } : {}) };
+  }
+}

@@ -1,0 +1,52 @@
+import type { Principal } from './access.js';
+import type { Guard } from './guard.js';
+
+/**
+ * What a caller may do with one kind of record, asked by the record routes before (and told
+ * after) each operation. Throws `forbidden` when the organisation boundary refuses it.
+ */
+export interface RecordAccess {
+  read(p: Principal, id: string, transferReason?: string): void;
+  /** Municipality codes the caller may list records in; undefined: all. */
+  listWithin(p: Principal): ReadonlySet<string> | undefined;
+  write(p: Principal, records: { id: string; municipality: string }[], transferReason?: string): void;
+  /** After a write was stored. */
+  written(p: Principal, ids: string[]): void;
+  remove(p: Principal, ids: string[]): void;
+  /** After records were deleted. */
+  removed(ids: string[]): void;
+}
+
+/** Jobseekers: the client's employment area decides (see Guard). */
+export function jobseekerAccess(guard: Guard): RecordAccess {
+  return {
+    read: (p, id, reason) => guard.jobseeker(p, id, reason),
+    listWithin: (p) => guard.jobseekerMunicipalities(p),
+    write: (p, records, reason) => guard.jobseekerWrites(p, records, reason),
+    written: () => {},
+    remove: (p, ids) => ids.forEach((id) => guard.jobseeker(p, id)),
+    removed: () => {},
+  };
+}
+
+/** Vacancies: anyone with the role reads them; the owning unit (and admins) change them. */
+export function vacancyAccess(
+  guard: Guard,
+  owners: { claim(ids: string[], organisation: string): void; forget(ids: string[]): void },
+  shares: { forgetVacancy(id: string): void },
+): RecordAccess {
+  return {
+    read: () => {},
+    listWithin: () => undefined,
+    write: (p, records) => guard.vacancyWrites(p, records.map((r) => r.id)),
+    written: (p, ids) => {
+      const owner = guard.ownerFor(p);
+      if (owner !== null) owners.claim(ids, owner);
+    },
+    remove: (p, ids) => guard.vacancyWrites(p, ids),
+    removed: (ids) => {
+      owners.forget(ids);
+      for (const id of ids) shares.forgetVacancy(id);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Principal } from './access.js';
+import type { Guard } from './guard.js';
+
+export interface Referral {
+  id: number;
+  jobseekerId: string;
+  trainingId: string;
+  keyId: string;
+  counsellor: string;
+  reason: string | null;
+  at: string;
+}
+
+export interface ReferralPorts {
+  store: { add(r: Omit<Referral, 'id' | 'at'>): Referral; ofJobseeker(jobseekerId: string): Referral[] };
+  /** Throws not found for an unknown jobseeker. */
+  jobseeker(id: string): unknown;
+  /** Throws not found for an unknown training. */
+  training(id: string): unknown;
+  guard: Guard;
+}
+
+/** Referrals of a counsellor's clients to trainings. */
+export class Referrals {
+  constructor(private readonly ports: ReferralPorts) {}
+
+  refer(p: Principal, r: { jobseekerId: string; trainingId: string; reason?: string }): Referral {
+    this.ports.jobseeker(r.jobseekerId);
+    this.ports.guard.jobseeker(p, r.jobseekerId);
+    this.ports.training(r.trainingId);
+    return this.ports.store.add({ jobseekerId: r.jobseekerId, trainingId: r.trainingId, reason: r.reason ?? null, keyId: p.keyId, counsellor: p.name });
+  }
+
+  ofJobseeker(p: Principal, jobseekerId: string): Referral[] {
+    this.ports.jobseeker(jobseekerId);
+    this.ports.guard.jobseeker(p, jobseekerId);
+    return this.ports.store.ofJobseeker(jobseekerId);
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ROLES } from '../access.js';
+import { recordId } from './common.js';
+
+export const organisationKind = z
+  .enum(['employment-area', 'employer-services', 'planning', 'national'])
+  .describe(
+    "employment-area: an area's jobseeker services (counsellors, planners); employer-services: a unit serving employers; " +
+      'planning: a planning office; national: administration (admins)',
+  );
+export type OrganisationKind = z.output<typeof organisationKind>;
+
+export const organisationInput = z
+  .object({
+    id: recordId.describe('Stable id, e.g. "tampere-jobseekers"'),
+    name: z.string().trim().min(1).max(200),
+    kind: organisationKind,
+    area: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Employment area (id or name) whose clients an employment-area organisation serves; required for that kind'),
+  })
+  .strict();
+export type OrganisationInput = z.input<typeof organisationInput>;
+
+export const organisation = organisationInput.extend({ createdAt: z.string() });
+export type Organisation = z.output<typeof organisation>;
+
+const expiresInDays = z.number().int().min(1).max(3650);
+
+export const keyInput = z
+  .object({
+    role: z.enum(ROLES),
+    name: z.string().trim().min(1).max(200).describe('Who or what holds the key'),
+    organisation: recordId.describe('Organisation id'),
+    expiresInDays: expiresInDays.default(365),
+  })
+  .strict();
+export type KeyInput = z.input<typeof keyInput>;
+
+export const keyRotation = z
+  .object({
+    graceDays: z.number().int().min(0).max(90).default(7).describe('Days the old key keeps working'),
+    expiresInDays: expiresInDays.default(365),
+  })
+  .strict();
+
+export const apiKeyInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  organisation: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiKeyInfo = z.output<typeof apiKeyInfo>;

@@ -1,0 +1,103 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ACCESS } from '../../core/access.js';
+import { idParams, recordId } from '../../core/schemas/common.js';
+import { apiKeyInfo, keyInput, keyRotation, organisation, organisationInput } from '../../core/schemas/organisation.js';
+import type { Engine } from '../../engine.js';
+import { errorBody, noBody, noQuery } from './shared.js';
+
+const issuedKey = z.object({
+  id: z.string(),
+  key: z.string().describe('Shown only in this answer: hand it to its holder'),
+  expiresAt: z.string(),
+});
+
+/** Organisations, API keys and vacancy ownership (admins). */
+export type AdminServices = Pick<Engine, 'organisations'>;
+
+export function adminRoutes(engine: AdminServices): FastifyPluginAsyncZod {
+  const config = { roles: ACCESS.organisations };
+  const tags = ['administration'];
+  return async (app) => {
+    app.get(
+      '/v1/admin/organisations',
+      { config, schema: { tags, summary: 'Organisations', querystring: noQuery, response: { 200: z.object({ items: z.array(organisation) }) } } },
+      async () => ({ items: engine.organisations.list() }),
+    );
+
+    app.post(
+      '/v1/admin/organisations',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Add an organisation',
+          querystring: noQuery,
+          body: organisationInput,
+          response: { 201: organisation, 400: errorBody, 409: errorBody },
+        },
+      },
+      async (request, reply) => reply.status(201).send(engine.organisations.add(request.body)),
+    );
+
+    app.get(
+      '/v1/admin/keys',
+      { config, schema: { tags, summary: 'API keys (never their secrets)', querystring: noQuery, response: { 200: z.object({ items: z.array(apiKeyInfo) }) } } },
+      async () => ({ items: engine.organisations.keys() }),
+    );
+
+    app.post(
+      '/v1/admin/keys',
+      {
+        config,
+        schema: { tags, summary: 'Issue an API key', querystring: noQuery, body: keyInput, response: { 201: issuedKey, 400: errorBody } },
+      },
+      async (request, reply) => reply.status(201).send(engine.organisations.issueKey(request.body)),
+    );
+
+    app.post(
+      '/v1/admin/keys/:id/rotate',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Issue a successor key; the old one works for `graceDays` more',
+          params: idParams,
+          querystring: noQuery,
+          body: keyRotation,
+          response: { 201: issuedKey.extend({ oldExpiresAt: z.string() }), 404: errorBody },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(engine.organisations.rotateKey(request.params.id, request.body.graceDays, request.body.expiresInDays)),
+    );
+
+    app.post(
+      '/v1/admin/keys/:id/revoke',
+      {
+        config,
+        schema: { tags, summary: 'Revoke an API key now', params: idParams, querystring: noQuery, body: noBody, response: { 204: z.null(), 404: errorBody } },
+      },
+      async (request, reply) => {
+        engine.organisations.revokeKey(request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.put(
+      '/v1/admin/vacancies/:id/owner',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Hand a vacancy to an employer-services unit (null: to none); its shares end',
+          params: idParams,
+          querystring: noQuery,
+          body: z.object({ organisation: recordId.nullable() }).strict(),
+          response: { 200: z.object({ vacancyId: z.string(), owner: z.string().nullable() }), 400: errorBody, 404: errorBody },
+        },
+      },
+      async (request) => engine.organisations.setVacancyOwner(request.params.id, request.body.organisation),
+    );
+  };
+}
