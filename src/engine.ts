@@ -23,6 +23,8 @@ import { PersonalData } from './core/personal-data.js';
 import { jobseekerAccess, vacancyAccess, type RecordAccess } from './core/record-access.js';
 import { Referrals } from './core/referrals.js';
 import { Sharing } from './core/sharing.js';
+import { DEFAULT_SESSION_SETTINGS, Sessions } from './core/sessions.js';
+import { SessionStore } from './adapters/sqlite/sessions.js';
 import { jobseekerKind, vacancyKind, type BaseRecord } from './core/kinds.js';
 import { DEFAULT_MATCH_SETTINGS, Matcher } from './core/matching.js';
 import type { Embedder } from './core/ports.js';
@@ -64,6 +66,8 @@ export interface Engine {
   sharing: Sharing;
   organisations: Organisations;
   personalData: PersonalData;
+  /** Web app sign-in sessions. */
+  sessions: Sessions;
   /** GDPR erasure (see src/core/erasure.ts). */
   eraseJobseekers(ids: string[], keyId?: string): { erased: string[]; notFound: string[] };
   /** Rebuilds indexes holding deleted points, so erased vectors leave the index files too. */
@@ -219,6 +223,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
         areas: employmentAreas,
       }),
       personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard }),
+      sessions: new Sessions({ keys, store: new SessionStore(db) }, DEFAULT_SESSION_SETTINGS),
       eraseJobseekers: (ids, keyId) => eraseJobseekers(erasure, ids, keyId),
       compact: maintenance.compact,
       flush: maintenance.flush,

@@ -164,4 +164,8 @@ export interface ListOptions {
   limit: number;
   municipality?: string;
   within?: ReadonlySet<string>;
+  /** Words the id, name, title or employer contains (case-insensitive). */
+  search?: string;
+  /** Only these ids. */
+  ids?: string[];
 }

@@ -1,5 +1,9 @@
 import type { Principal } from './access.js';
+import { invalidInput } from './errors.js';
 import type { Guard } from './guard.js';
+
+/** Most vacancies one unit lists as its own (a page of them is read from these). */
+const MAX_OWNED = 100_000;
 
 /**
  * What a caller may do with one kind of record, asked by the record routes before (and told
@@ -9,6 +13,8 @@ export interface RecordAccess {
   read(p: Principal, id: string, transferReason?: string): void;
   /** Municipality codes the caller may list records in; undefined: all. */
   listWithin(p: Principal): ReadonlySet<string> | undefined;
+  /** Ids of the records the caller's organisation owns (`owner=mine`); refused where there is no owner. */
+  owned(p: Principal): string[];
   write(p: Principal, records: { id: string; municipality: string }[], transferReason?: string): void;
   /** After a write was stored. */
   written(p: Principal, ids: string[]): void;
@@ -22,6 +28,9 @@ export function jobseekerAccess(guard: Guard): RecordAccess {
   return {
     read: (p, id, reason) => guard.jobseeker(p, id, reason),
     listWithin: (p) => guard.jobseekerMunicipalities(p),
+    owned: () => {
+      throw invalidInput([{ field: 'owner', message: 'jobseekers belong to employment areas, not owners: leave owner out' }]);
+    },
     write: (p, records, reason) => guard.jobseekerWrites(p, records, reason),
     written: () => {},
     remove: (p, ids) => ids.forEach((id) => guard.jobseeker(p, id)),
@@ -32,12 +41,13 @@ export function jobseekerAccess(guard: Guard): RecordAccess {
 /** Vacancies: anyone with the role reads them; the owning unit (and admins) change them. */
 export function vacancyAccess(
   guard: Guard,
-  owners: { claim(ids: string[], organisation: string): void; forget(ids: string[]): void },
+  owners: { claim(ids: string[], organisation: string): void; forget(ids: string[]): void; ownedBy(organisation: string, after: string, limit: number): string[] },
   shares: { forgetVacancy(id: string): void },
 ): RecordAccess {
   return {
     read: () => {},
     listWithin: () => undefined,
+    owned: (p) => owners.ownedBy(p.organisation.id, '', MAX_OWNED),
     write: (p, records) => guard.vacancyWrites(p, records.map((r) => r.id)),
     written: (p, ids) => {
       const owner = guard.ownerFor(p);

@@ -25,6 +25,8 @@ import { taxonomyRoutes } from './routes/taxonomy.js';
 import { trainingRoutes } from './routes/trainings.js';
 import { gapRoutes } from './routes/gaps.js';
 import { adminRoutes } from './routes/admin.js';
+import { sessionRoutes } from './routes/session.js';
+import { webApp } from './web.js';
 import { analyticsRoutes } from './routes/analytics.js';
 
 export const DEFAULT_FAILED_AUTH_PER_MINUTE = 60;
@@ -36,6 +38,8 @@ export interface AppOptions {
   rateLimitPerMinute: number;
   /** Refused API keys per minute per address before it waits (429). */
   failedAuthPerMinute?: number;
+  /** The built web app (dist/web); when it is missing, / says how to build it. */
+  webDir?: string;
   /** A pino logger (the service's); tests leave it out for a silent app. */
   loggerInstance?: FastifyServerOptions['loggerInstance'];
 }
@@ -59,7 +63,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   // authentication, and rate limits count per key.
   installSecurityHeaders(app);
   installAudit(app, engine.audit);
-  const routeAccess = installAuth(app, engine.keys, options.failedAuthPerMinute ?? DEFAULT_FAILED_AUTH_PER_MINUTE);
+  const { table: routeAccess, failures } = installAuth(app, engine.keys, engine.sessions, options.failedAuthPerMinute ?? DEFAULT_FAILED_AUTH_PER_MINUTE);
   // CORS stays off (no cross-origin browser access).
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
@@ -122,6 +126,8 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   await app.register(gapRoutes(engine));
   await app.register(analyticsRoutes(engine));
   await app.register(adminRoutes(engine));
+  await app.register(sessionRoutes(engine, failures));
+  await app.register(webApp(options.webDir));
   return Object.assign(app, { routeAccess });
 }
 

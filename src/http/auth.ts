@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal, Role } from '../core/access.js';
 
@@ -18,7 +19,33 @@ export interface KeyVerifier {
   verify(presented: string): Principal | undefined;
 }
 
-/** Routes anyone may call: liveness and the API documentation. */
+/** Web app sessions (src/core/sessions.ts): a cookie's token to its caller. */
+export interface SessionResolver {
+  resolve(token: string): { principal: Principal; csrf: string } | undefined;
+}
+
+/** The web app's session cookie (HttpOnly, SameSite=Strict: see src/http/routes/session.ts). */
+export const SESSION_COOKIE = 'kohtaanto_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function sessionToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return value.join('=');
+  }
+  return undefined;
+}
+
+const csrfMatches = (expected: string, presented: unknown) => {
+  if (typeof presented !== 'string') return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(presented);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/** Routes anyone may call: liveness and the API documentation (and what a route marks `public`: the web app's files, sign-in). */
 const PUBLIC_PREFIXES = ['/health', '/docs'];
 
 const presentedKey = (request: FastifyRequest): string | undefined => {
@@ -35,7 +62,7 @@ const deny = (reply: FastifyReply, status: 401 | 403, message: string) =>
   });
 
 /** Counts refused authentications per address in fixed one-minute windows. */
-class FailedAuth {
+export class FailedAuth {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   constructor(private readonly perMinute: number) {}
@@ -71,7 +98,12 @@ export interface RouteAccess {
  * may call it (filled as routes are registered).
  */
 /** @param failedPerMinute refused authentications an address may make per minute before it is answered 429 without checking */
-export function installAuth(app: FastifyInstance, keys: KeyVerifier, failedPerMinute: number): RouteAccess[] {
+export function installAuth(
+  app: FastifyInstance,
+  keys: KeyVerifier,
+  sessions: SessionResolver,
+  failedPerMinute: number,
+): { table: RouteAccess[]; failures: FailedAuth } {
   const table: RouteAccess[] = [];
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
@@ -103,6 +135,24 @@ export function installAuth(app: FastifyInstance, keys: KeyVerifier, failedPerMi
         message: `more than ${failedPerMinute} refused API keys from this address in a minute; retry in ${wait} s`,
       });
     }
+    const token = presented ? undefined : sessionToken(request);
+    if (token) {
+      // The web app: a session cookie instead of a key; its writes carry the session's CSRF token.
+      const session = sessions.resolve(token);
+      if (!session) {
+        failures.failed(request.ip);
+        request.refused = {};
+        return deny(reply, 401, 'the session has ended (signed out, expired or its key revoked): sign in again');
+      }
+      request.principal = session.principal;
+      if (!SAFE_METHODS.has(request.method) && !csrfMatches(session.csrf, request.headers['x-csrf-token'])) {
+        return deny(reply, 403, 'a change from the web app needs its session\'s X-CSRF-Token header');
+      }
+      if (!config.roles.includes(session.principal.role)) {
+        return deny(reply, 403, `role '${session.principal.role}' may not use this route (allowed: ${config.roles.join(', ')})`);
+      }
+      return;
+    }
     if (!presented) {
       failures.failed(request.ip);
       request.refused = {};
@@ -119,5 +169,5 @@ export function installAuth(app: FastifyInstance, keys: KeyVerifier, failedPerMi
       return deny(reply, 403, `role '${principal.role}' may not use this route (allowed: ${config.roles.join(', ')})`);
     }
   });
-  return table;
+  return { table, failures };
 }

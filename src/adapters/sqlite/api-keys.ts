@@ -100,6 +100,16 @@ export class ApiKeyStore {
     const actual = Buffer.from(sha256(match[2]!), 'hex');
     const equal = timingSafeEqual(expected, actual);
     if (!usable || !equal) return undefined;
+    return this.principal(row);
+  }
+
+  /** The principal of a key id while the key is usable (for sessions, which hold the key id, never the key). */
+  principalOf(keyId: string): Principal | undefined {
+    const row = this.s.byId.get(keyId);
+    return row && this.usable(row) ? this.principal(row) : undefined;
+  }
+
+  private principal(row: KeyRow): Principal {
     const organisation: Membership = { id: row.organisation_id!, kind: row.kind!, ...(row.area ? { area: row.area } : {}) };
     return { keyId: row.id, name: row.name, role: row.role, organisation };
   }

@@ -173,6 +173,17 @@ const MIGRATIONS: string[] = [
     UPDATE shares SET expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+30 days');
     -- Pseudonyms are keyed per vacancy with kohtaanto.secret (outside the database) now.
     DELETE FROM settings WHERE name = 'pseudonym-key';`,
+  // 10: web app sessions: a key exchanged once for a session cookie (only its hash is stored).
+  `
+    CREATE TABLE sessions (
+      token_sha256 TEXT PRIMARY KEY,
+      key_id       TEXT NOT NULL REFERENCES api_keys (id),
+      csrf         TEXT NOT NULL,
+      created_at   TEXT NOT NULL,
+      last_seen    TEXT NOT NULL,
+      expires_at   TEXT NOT NULL
+    );
+    CREATE INDEX sessions_key ON sessions (key_id);`,
 ];
 
 /**
@@ -233,6 +244,8 @@ export function openDatabase(file: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('secure_delete = ON'); // erased personal data is overwritten, not left in free pages
+  // Case folding for searches by name (SQLite's lower() folds ASCII only: "Öberg" would not match "öberg").
+  db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLocaleLowerCase('fi') : ''));
   migrate(db);
   return db;
 }

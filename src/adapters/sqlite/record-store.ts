@@ -41,6 +41,16 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       listIn: db.prepare<[string, string, number], { record: string }>(
         `SELECT record FROM ${t} WHERE municipality = ? AND id > ? ORDER BY id LIMIT ?`,
       ),
+      // A search by words (id, name, title, employer) and/or among given ids: scans in id order.
+      search: db.prepare<[{ after: string; municipality: string | null; within: string | null; ids: string | null; like: string | null; limit: number }], { record: string }>(
+        `SELECT record FROM ${t} WHERE id > @after
+           AND (@municipality IS NULL OR municipality = @municipality)
+           AND (@within IS NULL OR municipality IN (SELECT value FROM json_each(@within)))
+           AND (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))
+           AND (@like IS NULL OR fold(id) LIKE @like ESCAPE '\\' OR fold(record ->> '$.name') LIKE @like ESCAPE '\\'
+                OR fold(record ->> '$.title') LIKE @like ESCAPE '\\' OR fold(record ->> '$.employer') LIKE @like ESCAPE '\\')
+         ORDER BY id LIMIT @limit`,
+      ),
       listWithin: db.prepare<[string, string, number], { record: string }>(
         `SELECT record FROM ${t} WHERE municipality IN (SELECT value FROM json_each(?)) AND id > ? ORDER BY id LIMIT ?`,
       ),
@@ -109,6 +119,13 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   list(options: ListOptions): R[] {
     const after = options.after ?? '';
     const within = options.within && JSON.stringify([...options.within]);
+    if (options.search || options.ids) {
+      const like = options.search && `%${options.search.toLocaleLowerCase('fi').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const ids = options.ids && JSON.stringify(options.ids);
+      return this.s.search
+        .all({ after, municipality: options.municipality ?? null, within: within ?? null, ids: ids ?? null, like: like ?? null, limit: options.limit })
+        .map((r) => JSON.parse(r.record) as R);
+    }
     const rows = options.municipality
       ? within && !options.within!.has(options.municipality)
         ? []

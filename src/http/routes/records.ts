@@ -7,7 +7,7 @@ import type { BaseRecord } from '../../core/kinds.js';
 import { parseNdjson } from '../../core/ndjson.js';
 import type { RecordAccess } from '../../core/record-access.js';
 import type { RecordService } from '../../core/records.js';
-import { idParams, municipalityRef, recordId, queryInt } from '../../core/schemas/common.js';
+import { idParams, municipalityRef, recordId, shortText, queryInt } from '../../core/schemas/common.js';
 import { errorBody, noQuery } from './shared.js';
 
 export interface RecordRouteOptions<In extends BaseRecord> {
@@ -33,6 +33,8 @@ const listQuery = z
     limit: queryInt(1, 500).default(100),
     after: recordId.optional().describe('Return records whose id sorts after this one (cursor)'),
     municipality: municipalityRef.optional(),
+    q: shortText(100).optional().describe('Words the id, name, title or employer contains (case-insensitive)'),
+    owner: z.literal('mine').optional().describe("Vacancies: only those of the caller's unit"),
   })
   .strict();
 
@@ -100,7 +102,9 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request) => {
-        const records = service.list({ ...request.query, within: access.listWithin(request.principal!) });
+        const { q, owner, ...page } = request.query;
+        const ids = owner ? access.owned(request.principal!) : undefined;
+        const records = service.list({ ...page, search: q, ids, within: access.listWithin(request.principal!) });
         touched(request, records.map((r) => r.id));
         const items = records.map(asJson);
         const next = records.length === request.query.limit ? records[records.length - 1]?.id : undefined;

@@ -67,7 +67,7 @@ describe('analytics facts in SQLite', () => {
     db.exec(`DROP TABLE analytics_records; DROP TABLE analytics_skills; DROP TABLE changes;
       ${['jobseekers', 'vacancies'].flatMap((t) => ['insert', 'update', 'delete'].map((e) => `DROP TRIGGER ${t}_facts_${e};`)).join(' ')}
       ALTER TABLE audit DROP COLUMN address;
-      DROP TABLE vacancy_owners; DROP TABLE api_keys; DROP TABLE organisations;
+      DROP TABLE sessions; DROP TABLE vacancy_owners; DROP TABLE api_keys; DROP TABLE organisations;
       CREATE TABLE api_keys (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, secret_sha256 TEXT NOT NULL,
         created_at TEXT NOT NULL, revoked_at TEXT);
       ALTER TABLE shares DROP COLUMN owner; ALTER TABLE shares DROP COLUMN expires_at;`);

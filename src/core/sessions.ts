@@ -1,0 +1,92 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Principal } from './access.js';
+
+export interface SessionRecord {
+  /** SHA-256 of the cookie's token: a copy of the database holds no usable session. */
+  tokenHash: string;
+  keyId: string;
+  /** Sent back by the page with every write (X-CSRF-Token). */
+  csrf: string;
+  createdAt: string;
+  lastSeen: string;
+  expiresAt: string;
+}
+
+export interface SessionPorts {
+  keys: { verify(presented: string): Principal | undefined; principalOf(keyId: string): Principal | undefined };
+  store: {
+    add(r: SessionRecord): void;
+    get(tokenHash: string): SessionRecord | undefined;
+    touch(tokenHash: string, at: string): void;
+    remove(tokenHash: string): void;
+    removeExpired(now: string, idleSince: string): void;
+  };
+  now?: () => Date;
+}
+
+export interface SessionSettings {
+  /** A session ends this long after sign-in, however busy. */
+  maxHours: number;
+  /** ... or after this long without a request. */
+  idleMinutes: number;
+}
+
+export const DEFAULT_SESSION_SETTINGS: SessionSettings = { maxHours: 10, idleMinutes: 60 };
+
+/** How stale `lastSeen` may be before a request writes it again (one write per minute per session, not per request). */
+const TOUCH_MS = 60_000;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Web app sign-in: an API key is exchanged once for a session (the key never stays in the page).
+ * The session names the key, so revoking or expiring the key ends its sessions too; it ends on
+ * sign-out, `maxHours` after sign-in, or after `idleMinutes` without a request.
+ */
+export class Sessions {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly ports: SessionPorts,
+    private readonly settings: SessionSettings,
+  ) {
+    this.now = ports.now ?? (() => new Date());
+  }
+
+  /** A new session for a valid key, or undefined (the caller counts the refusal). */
+  open(presentedKey: string): { token: string; csrf: string; principal: Principal; expiresAt: string } | undefined {
+    const principal = this.ports.keys.verify(presentedKey);
+    if (!principal) return undefined;
+    const now = this.now();
+    const token = randomBytes(32).toString('base64url');
+    const csrf = randomBytes(24).toString('base64url');
+    const expiresAt = new Date(now.getTime() + this.settings.maxHours * 3_600_000).toISOString();
+    this.ports.store.removeExpired(now.toISOString(), this.idleSince(now));
+    this.ports.store.add({ tokenHash: sha256(token), keyId: principal.keyId, csrf, createdAt: now.toISOString(), lastSeen: now.toISOString(), expiresAt });
+    return { token, csrf, principal, expiresAt };
+  }
+
+  /** The caller behind a session token, while the session and its key last. */
+  resolve(token: string): { principal: Principal; csrf: string; expiresAt: string } | undefined {
+    const hash = sha256(token);
+    const session = this.ports.store.get(hash);
+    if (!session) return undefined;
+    const now = this.now();
+    if (session.expiresAt <= now.toISOString() || session.lastSeen <= this.idleSince(now)) {
+      this.ports.store.remove(hash);
+      return undefined;
+    }
+    const principal = this.ports.keys.principalOf(session.keyId);
+    if (!principal) return undefined;
+    if (now.getTime() - Date.parse(session.lastSeen) > TOUCH_MS) this.ports.store.touch(hash, now.toISOString());
+    return { principal, csrf: session.csrf, expiresAt: session.expiresAt };
+  }
+
+  close(token: string): void {
+    this.ports.store.remove(sha256(token));
+  }
+
+  private idleSince(now: Date): string {
+    return new Date(now.getTime() - this.settings.idleMinutes * 60_000).toISOString();
+  }
+}

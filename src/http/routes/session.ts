@@ -1,0 +1,93 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLES } from '../../core/access.js';
+import type { Engine } from '../../engine.js';
+import { SESSION_COOKIE, sessionToken, type FailedAuth } from '../auth.js';
+import { errorBody, noBody, noQuery } from './shared.js';
+
+const signedIn = z.object({
+  name: z.string(),
+  role: z.enum(ROLES),
+  organisation: z.object({ id: z.string(), kind: z.string(), area: z.string().optional() }),
+  csrf: z.string().describe('Send back as X-CSRF-Token with every change'),
+  expiresAt: z.string(),
+});
+
+/** The cookie: HttpOnly (no script reads it), SameSite=Strict (no other site sends it), Secure behind TLS. */
+function setCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number) {
+  const secure = request.protocol === 'https' || request.headers['x-forwarded-proto'] === 'https';
+  reply.header(
+    'set-cookie',
+    `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`,
+  );
+}
+
+/** The services these routes use. */
+export type SessionServices = Pick<Engine, 'sessions'>;
+
+/** Web app sign-in and sign-out: an API key exchanged once for a session cookie. */
+export function sessionRoutes(engine: SessionServices, failures: FailedAuth): FastifyPluginAsyncZod {
+  const tags = ['web app session'];
+  return async (app) => {
+    app.post(
+      '/v1/session',
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          summary: 'Sign in: exchange an API key for a session cookie (the key is not kept in the page)',
+          security: [],
+          querystring: noQuery,
+          body: z.object({ key: z.string().trim().min(1).max(200) }).strict(),
+          response: { 201: signedIn, 401: errorBody, 429: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const wait = failures.blockedFor(request.ip);
+        if (wait > 0) {
+          return reply.status(429).header('retry-after', String(wait)).send({ error: 'rate_limited', message: `too many failed sign-ins; retry in ${wait} s` });
+        }
+        const opened = engine.sessions.open(request.body.key);
+        if (!opened) {
+          failures.failed(request.ip);
+          request.refused = {};
+          return reply.status(401).send({ error: 'unauthorized', message: 'unknown, expired or revoked API key' });
+        }
+        request.principal = opened.principal; // the sign-in is audited
+        setCookie(request, reply, opened.token, Math.floor((Date.parse(opened.expiresAt) - Date.now()) / 1000));
+        const { name, role, organisation } = opened.principal;
+        return reply.status(201).send({ name, role, organisation, csrf: opened.csrf, expiresAt: opened.expiresAt });
+      },
+    );
+
+    app.get(
+      '/v1/session',
+      {
+        config: { roles: ROLES },
+        schema: { tags, summary: 'Who is signed in (and the CSRF token of the session)', querystring: noQuery, response: { 200: signedIn, 404: errorBody } },
+      },
+      async (request, reply) => {
+        const token = sessionToken(request);
+        const session = token ? engine.sessions.resolve(token) : undefined;
+        if (!session) return reply.status(404).send({ error: 'not_found', message: 'no session: this request used an API key' });
+        const { name, role, organisation } = session.principal;
+        return { name, role, organisation, csrf: session.csrf, expiresAt: session.expiresAt };
+      },
+    );
+
+    app.delete(
+      '/v1/session',
+      {
+        config: { roles: ROLES },
+        schema: { tags, summary: 'Sign out', querystring: noQuery, body: noBody, response: { 204: z.null() } },
+      },
+      async (request, reply) => {
+        const token = sessionToken(request);
+        if (token) engine.sessions.close(token);
+        setCookie(request, reply, '', 0);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

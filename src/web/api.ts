@@ -1,0 +1,93 @@
+/** The service's API from the page: same origin, the session cookie, the CSRF token on changes. */
+
+export interface Problem {
+  field: string;
+  message: string;
+  line?: number;
+}
+
+/** An error answer of the API, shown with its message and fields. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+let csrf = '';
+/** Set at sign-in (and when the page finds its session again). */
+export const setCsrf = (token: string) => {
+  csrf = token;
+};
+
+/** Called when the session has ended, so that the app shows the sign-in. */
+let onSignedOut: () => void = () => {};
+export const whenSignedOut = (f: () => void) => {
+  onSignedOut = f;
+};
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') headers['x-csrf-token'] = csrf;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!response.ok) {
+    const e = (parsed ?? {}) as { error?: string; message?: string; problems?: Problem[] };
+    if (response.status === 401 && path !== '/v1/session') onSignedOut();
+    throw new ApiError(response.status, e.error ?? 'error', e.message ?? response.statusText, e.problems ?? []);
+  }
+  return parsed as T;
+}
+
+/** A query string from the defined values. */
+export function query(params: Record<string, string | number | boolean | undefined>): string {
+  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '') as [string, string | number | boolean][];
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
+}
+
+export type Role = 'counsellor' | 'employer-service' | 'planner' | 'admin';
+
+export interface Me {
+  name: string;
+  role: Role;
+  organisation: { id: string; kind: string; area?: string };
+  csrf: string;
+  expiresAt: string;
+}
+
+export interface Skill {
+  uri: string;
+  label: string;
+  importance?: 'essential' | 'optional';
+  via?: string;
+}
+
+export interface Hit {
+  id: string;
+  title: string;
+  municipality: string;
+  municipalityName: string;
+  region: string;
+  employer?: string;
+  distanceKm?: number;
+  score: number;
+  parts: Record<'semantic' | 'essential' | 'optional' | 'location' | 'occupation', number | null>;
+  gates: Record<'language' | 'licence' | 'workingTime', 'pass' | 'unknown' | 'fail'>;
+  matchedSkills: Skill[];
+  missingSkills: Skill[];
+  shared?: boolean;
+  name?: string;
+  contact?: { email?: string; phone?: string };
+}
+
+export interface Page<T> {
+  items: T[];
+  next?: string;
+}

@@ -1,0 +1,135 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from '../api';
+import { t } from '../i18n';
+
+/** Loads data for a view; `reload` fetches again. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error?: unknown; loading: boolean; reload: () => void } {
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: undefined }));
+    load().then(
+      (data) => live && setState({ data, loading: false }),
+      (error: unknown) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, tick]);
+  return { ...state, reload: () => setTick((n) => n + 1) };
+}
+
+export const Loading = () => (
+  <p class="loading" role="status" aria-live="polite">
+    {t('common.loading')}
+  </p>
+);
+
+export const Empty = ({ children }: { children: ComponentChildren }) => <p class="empty">{children}</p>;
+
+/** A field the API names, as the form labels it in the user's language (the API's name when unknown). */
+function fieldLabel(field: string): string {
+  const label = t(`field.${field.replace(/\.\d+$/, '')}`);
+  return label.startsWith('field.') ? field : label;
+}
+
+/** What the field takes, in the user's language; the service's own words when the app has none. */
+function fieldHint(field: string, message: string): string {
+  const hint = t(`hint.${field.replace(/\.\d+$/, '')}`);
+  return hint.startsWith('hint.') ? message : hint;
+}
+
+/** An API error in the user's language, with the fields it names. */
+export function ErrorBox({ error }: { error: unknown }) {
+  if (!error) return null;
+  const e = error instanceof ApiError ? error : undefined;
+  const title = e ? t(`error.${e.status}`, {}) : t('error.network');
+  return (
+    <div class="error" role="alert">
+      <strong>{title.startsWith('error.') ? t('error.other', { status: e?.status ?? 0 }) : title}</strong>
+      {e && e.problems.length > 0 ? (
+        <details>
+          <summary>{t('error.fromService')}</summary>
+          <p lang="en">{e.message}</p>
+        </details>
+      ) : (
+        <p>{e?.message ?? (error as Error).message}</p>
+      )}
+      {e && e.problems.length > 0 && (
+        <ul>
+          {e.problems.map((p) => (
+            <li>
+              <strong>{fieldLabel(p.field)}</strong>
+              {p.line ? ` (${t('error.line', { line: p.line })})` : ''}: {fieldHint(p.field, p.message)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Shows loading, error or the view of the loaded data. */
+export function Loaded<T>({ state, children }: { state: { data?: T; error?: unknown; loading: boolean }; children: (data: T) => ComponentChildren }) {
+  if (state.error) return <ErrorBox error={state.error} />;
+  if (state.loading && state.data === undefined) return <Loading />;
+  // While new data loads the old stays visible, marked busy (for assistive technology, and tests).
+  return <div aria-busy={state.loading ? 'true' : 'false'}>{state.data !== undefined && children(state.data)}</div>;
+}
+
+/** A labelled form field. */
+export function Field({ label, id, children, hint }: { label: string; id: string; children: ComponentChildren; hint?: string }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {children}
+      {hint && <small id={`${id}-hint`}>{hint}</small>}
+    </div>
+  );
+}
+
+/** A score (0..1) as a percentage with a bar; the bar is decoration, the number is the content. */
+export const Score = ({ value, label }: { value: number | null; label?: string }) =>
+  value === null ? (
+    <span class="score unknown">–</span>
+  ) : (
+    <span class="score" title={label}>
+      <span class="bar" aria-hidden="true">
+        <span style={{ width: `${Math.round(value * 100)}%` }} />
+      </span>
+      {Math.round(value * 100)} %
+    </span>
+  );
+
+/** Whether the API refused this field (for aria-invalid). */
+export const invalidField = (error: unknown, field: string) => error instanceof ApiError && error.problems.some((p) => p.field === field);
+
+/** A form's save button with its outcome: "saved", or the error naming the fields. */
+export function SaveBar({ saved, error }: { saved: boolean; error: unknown }) {
+  return (
+    <>
+      <button type="submit">{t('common.save')}</button>
+      {saved && (
+        <p role="status" class="badge ok">
+          {t('common.saved')}
+        </p>
+      )}
+      <ErrorBox error={error} />
+    </>
+  );
+}
+
+/** A labelled select of values whose labels are texts `${prefix}.${value}`. */
+export function Choice({ id, label, value, values, prefix, onChange }: { id: string; label: string; value: string; values: string[]; prefix: string; onChange: (e: Event) => void }) {
+  return (
+    <Field label={label} id={id}>
+      <select id={id} value={value} onChange={onChange}>
+        {values.map((v) => (
+          <option value={v}>{t(`${prefix}.${v}`)}</option>
+        ))}
+      </select>
+    </Field>
+  );
+}

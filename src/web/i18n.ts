@@ -1,0 +1,35 @@
+import { signal } from '@preact/signals';
+import en from './locales/en.json';
+import fi from './locales/fi.json';
+import sv from './locales/sv.json';
+
+export type Lang = 'fi' | 'sv' | 'en';
+export const LANGS: Lang[] = ['fi', 'sv', 'en'];
+const TEXTS: Record<Lang, Record<string, string>> = { fi, sv, en };
+const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+
+const stored = localStorage.getItem('kohtaanto.lang');
+/** The user's language, kept in the browser between visits. */
+export const lang = signal<Lang>(LANGS.includes(stored as Lang) ? (stored as Lang) : 'fi');
+
+export function setLang(next: Lang) {
+  lang.value = next;
+  localStorage.setItem('kohtaanto.lang', next);
+  document.documentElement.lang = next;
+}
+document.documentElement.lang = lang.value;
+
+/** A text in the user's language; `{name}` placeholders are filled from `vars`. */
+export function t(key: string, vars: Record<string, string | number> = {}): string {
+  const text = TEXTS[lang.value][key] ?? TEXTS.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_m, name: string) => (name in vars ? formatValue(vars[name]!) : `{${name}}`));
+}
+
+const formatValue = (v: string | number) => (typeof v === 'number' ? num(v) : v);
+
+/** Numbers and dates in the user's locale. */
+export const num = (n: number, digits = 0) => new Intl.NumberFormat(LOCALES[lang.value], { maximumFractionDigits: digits }).format(n);
+export const pct = (share: number) => new Intl.NumberFormat(LOCALES[lang.value], { style: 'percent', maximumFractionDigits: 0 }).format(share);
+export const eur = (n: number) => new Intl.NumberFormat(LOCALES[lang.value], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n);
+export const date = (iso: string) => new Intl.DateTimeFormat(LOCALES[lang.value], { dateStyle: 'medium' }).format(new Date(iso));
+export const dateTime = (iso: string) => new Intl.DateTimeFormat(LOCALES[lang.value], { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));

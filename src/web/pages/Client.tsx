@@ -1,0 +1,402 @@
+import { useState } from 'preact/hooks';
+import { api, query, type Hit } from '../api';
+import { HitList } from '../components/HitList';
+import { SkillPicker } from '../components/SkillPicker';
+import { Choice, Empty, ErrorBox, Field, invalidField, Loaded, SaveBar, Score, useLoad } from '../components/ui';
+import { date, dateTime, eur, lang, num, t } from '../i18n';
+import { href } from '../router';
+
+interface Client {
+  id: string;
+  title: string;
+  summary: string;
+  skills: string[];
+  municipality: string;
+  languages: string[];
+  workingTime: 'full' | 'part' | 'any';
+  drivingLicence?: boolean;
+  status: 'active' | 'inactive';
+  unemployedSince?: string;
+  name?: string;
+  contact?: { email?: string; phone?: string };
+  wishedOccupations?: string[];
+  region: string;
+}
+interface Training {
+  id: string;
+  title: string;
+  provider: string;
+  online: boolean;
+  durationDays: number;
+  cost: number;
+  nextStart: string | null;
+  distanceKm: number;
+  explanation: string;
+}
+interface Plan {
+  considered: number;
+  suitableNow: number;
+  skills: { uri: string; label: string; demand: number; suitableWith: number; uplift: number; trainings: Training[]; explanation: string }[];
+  targets: { occupation: string | null; label: string; vacancies: number; similarity: number; explanation: string; missingSkills: { uri: string; label: string }[] }[];
+}
+interface Referral {
+  id: number;
+  trainingId: string;
+  counsellor: string;
+  reason: string | null;
+  at: string;
+}
+
+const TABS = ['matches', 'plan', 'profile', 'referrals'] as const;
+
+/** A client: ranked vacancies with reasons, the gap plan with referrals, the profile, referrals. */
+export function ClientPage({ id, tab, print }: { id: string; tab: string; print: boolean }) {
+  const client = useLoad(() => api<Client>('GET', `/v1/jobseekers/${encodeURIComponent(id)}`), [id]);
+  if (print) return <PrintPlan id={id} client={client.data} />;
+  return (
+    <section>
+      <p>
+        <a href={href('/clients')}>← {t('clients.title')}</a>
+      </p>
+      <Loaded state={client}>
+        {(c) => (
+          <>
+            <h1>
+              {c.name ?? c.id} <span class="muted">— {c.title}</span>
+            </h1>
+            <p class="muted">
+              <code>{c.id}</code> · {t(`status.${c.status}`)}
+              {c.unemployedSince ? ` · ${t('client.unemployedSince', { date: date(c.unemployedSince) })}` : ''}
+            </p>
+            <nav class="tabs" aria-label={t('client.sections')}>
+              {TABS.map((name) => (
+                <a href={href(`/clients/${id}?tab=${name}`)} aria-current={tab === name ? 'page' : undefined}>
+                  {t(`client.tab.${name}`)}
+                </a>
+              ))}
+            </nav>
+            {tab === 'plan' ? (
+              <PlanTab id={id} />
+            ) : tab === 'profile' ? (
+              <ProfileTab client={c} onSaved={client.reload} />
+            ) : tab === 'referrals' ? (
+              <ReferralsTab id={id} />
+            ) : (
+              <MatchesTab id={id} />
+            )}
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+
+function MatchesTab({ id }: { id: string }) {
+  const [within, setWithin] = useState('');
+  const [region, setRegion] = useState('');
+  const [k, setK] = useState('20');
+  const [filter, setFilter] = useState({ within: '', region: '', k: '20' });
+  const regions = useLoad(() => api<{ items: { code: string; nameFi: string; nameSv: string }[] }>('GET', '/v1/regions'), []);
+  const matches = useLoad(
+    () => api<{ hits: Hit[] }>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches${query({ k: filter.k, within: filter.within, region: filter.region, lang: lang.value })}`),
+    [id, filter, lang.value],
+  );
+  const [shared, setShared] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>();
+  const share = async (hit: Hit) => {
+    setError(undefined);
+    try {
+      const r = await api<{ expiresAt: string }>('POST', `/v1/vacancies/${encodeURIComponent(hit.id)}/shares`, { jobseekerId: id });
+      setShared({ ...shared, [hit.id]: r.expiresAt });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <>
+      <h2>{t('client.tab.matches')}</h2>
+      <form
+        class="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilter({ within, region, k });
+        }}
+      >
+        <Field label={t('matches.within')} id="within">
+          <input id="within" inputMode="numeric" value={within} onInput={(e) => setWithin((e.target as HTMLInputElement).value)} />
+        </Field>
+        <Field label={t('matches.region')} id="region">
+          <select id="region" value={region} onChange={(e) => setRegion((e.target as HTMLSelectElement).value)}>
+            <option value="">{t('common.any')}</option>
+            {(regions.data?.items ?? []).map((r) => (
+              <option value={r.code}>{lang.value === 'sv' ? r.nameSv : r.nameFi}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('matches.k')} id="k">
+          <select id="k" value={k} onChange={(e) => setK((e.target as HTMLSelectElement).value)}>
+            {['10', '20', '50'].map((n) => (
+              <option value={n}>{n}</option>
+            ))}
+          </select>
+        </Field>
+        <button type="submit">{t('common.show')}</button>
+      </form>
+      <ErrorBox error={error} />
+      <Loaded state={matches}>
+        {(m) => (
+          <HitList
+            hits={m.hits}
+            label={t('client.tab.matches')}
+            action={(hit) =>
+              shared[hit.id] ? (
+                <p role="status">{t('matches.sharedUntil', { date: date(shared[hit.id]!) })}</p>
+              ) : (
+                <button type="button" onClick={() => share(hit)}>
+                  {t('matches.share', { title: hit.title })}
+                </button>
+              )
+            }
+          />
+        )}
+      </Loaded>
+    </>
+  );
+}
+
+function PlanTab({ id }: { id: string }) {
+  const plan = useLoad(() => api<Plan>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/gaps${query({ lang: lang.value })}`), [id, lang.value]);
+  const [referred, setReferred] = useState<Record<string, boolean>>({});
+  const [error, setError] = useState<unknown>();
+  const refer = async (training: Training, skill: string) => {
+    setError(undefined);
+    try {
+      await api('POST', '/v1/referrals', { jobseekerId: id, trainingId: training.id, reason: t('plan.reason', { skill }) });
+      setReferred({ ...referred, [training.id]: true });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <>
+      <h2>{t('client.tab.plan')}</h2>
+      <p>
+        <a href={href(`/clients/${id}/print`)}>{t('plan.print')}</a>
+      </p>
+      <ErrorBox error={error} />
+      <Loaded state={plan}>
+        {(p) => (
+          <>
+            <p>{t('plan.summary', { suitable: p.suitableNow, considered: p.considered })}</p>
+            {p.skills.length === 0 ? (
+              <Empty>{t('plan.noSkills')}</Empty>
+            ) : (
+              <ol class="plan">
+                {p.skills.map((s) => (
+                  <li>
+                    <h3>
+                      {s.label} <span class="badge ok">+{num(s.uplift)}</span>
+                    </h3>
+                    <p>{s.explanation}</p>
+                    {s.trainings.length === 0 ? (
+                      <p class="muted">{t('plan.noTrainings')}</p>
+                    ) : (
+                      <ul class="trainings">
+                        {s.trainings.map((tr) => (
+                          <li>
+                            <strong>{tr.title}</strong> — {tr.provider}, {tr.online ? t('plan.online') : t('hits.km', { km: num(tr.distanceKm) })},{' '}
+                            {t('plan.days', { days: tr.durationDays })}, {eur(tr.cost)}
+                            {tr.nextStart ? `, ${t('plan.starts', { date: date(tr.nextStart) })}` : ''}
+                            <br />
+                            {referred[tr.id] ? (
+                              <span role="status" class="badge ok">
+                                {t('plan.referred')}
+                              </span>
+                            ) : (
+                              <button type="button" onClick={() => refer(tr, s.label)}>
+                                {t('plan.refer', { training: tr.title })}
+                              </button>
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            )}
+            <h3>{t('plan.targets')}</h3>
+            {p.targets.length === 0 ? (
+              <Empty>{t('plan.noTargets')}</Empty>
+            ) : (
+              <ul>
+                {p.targets.map((o) => (
+                  <li>
+                    <strong>{o.label}</strong> ({t('plan.vacancies', { n: o.vacancies })}) <Score value={o.similarity} /> — {o.explanation}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}
+
+/** The gap plan to hand to the client: a plain page for the printer. */
+function PrintPlan({ id, client }: { id: string; client?: Client }) {
+  const plan = useLoad(() => api<Plan>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/gaps${query({ lang: lang.value })}`), [id, lang.value]);
+  return (
+    <section class="print">
+      <p class="no-print">
+        <a href={href(`/clients/${id}?tab=plan`)}>← {t('client.tab.plan')}</a> <button type="button" onClick={() => window.print()}>{t('plan.printNow')}</button>
+      </p>
+      <h1>{t('plan.printTitle', { name: client?.name ?? id })}</h1>
+      <Loaded state={plan}>
+        {(p) => (
+          <ol>
+            {p.skills.map((s) => (
+              <li>
+                <strong>{s.label}</strong>: {s.explanation}
+                <ul>
+                  {s.trainings.map((tr) => (
+                    <li>
+                      {tr.title} — {tr.provider} ({tr.explanation})
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        )}
+      </Loaded>
+      <p class="muted">{t('plan.printed', { date: dateTime(new Date().toISOString()) })}</p>
+    </section>
+  );
+}
+
+function ProfileTab({ client, onSaved }: { client: Client; onSaved: () => void }) {
+  const [form, setForm] = useState({
+    title: client.title,
+    summary: client.summary,
+    skills: client.skills,
+    municipality: client.municipality,
+    languages: client.languages.join(', '),
+    workingTime: client.workingTime,
+    drivingLicence: client.drivingLicence ?? false,
+    status: client.status,
+    unemployedSince: client.unemployedSince ?? '',
+    name: client.name ?? '',
+    email: client.contact?.email ?? '',
+    phone: client.contact?.phone ?? '',
+  });
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+  const set = (field: keyof typeof form) => (e: Event) => {
+    const target = e.target as HTMLInputElement;
+    setForm({ ...form, [field]: target.type === 'checkbox' ? target.checked : target.value });
+    setSaved(false);
+  };
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setError(undefined);
+    const contact = { ...(form.email ? { email: form.email } : {}), ...(form.phone ? { phone: form.phone } : {}) };
+    try {
+      await api('PUT', `/v1/jobseekers/${encodeURIComponent(client.id)}`, {
+        title: form.title,
+        summary: form.summary,
+        skills: form.skills,
+        municipality: form.municipality,
+        languages: form.languages.split(',').map((l) => l.trim()).filter(Boolean),
+        workingTime: form.workingTime,
+        drivingLicence: form.drivingLicence,
+        status: form.status,
+        ...(client.wishedOccupations ? { wishedOccupations: client.wishedOccupations } : {}),
+        ...(form.unemployedSince ? { unemployedSince: form.unemployedSince } : {}),
+        ...(form.name ? { name: form.name } : {}),
+        ...(Object.keys(contact).length ? { contact } : {}),
+      });
+      setSaved(true);
+      onSaved();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const invalid = (field: string) => invalidField(error, field);
+  return (
+    <form class="profile" onSubmit={save}>
+      <h2>{t('client.tab.profile')}</h2>
+      <Field label={t('profile.title')} id="p-title">
+        <input id="p-title" required value={form.title} onInput={set('title')} aria-invalid={invalid('title')} />
+      </Field>
+      <Field label={t('profile.summary')} id="p-summary">
+        <textarea id="p-summary" required rows={5} value={form.summary} onInput={set('summary')} aria-invalid={invalid('summary')} />
+      </Field>
+      <SkillPicker id="p-skills" label={t('profile.skills')} skills={form.skills} onChange={(skills) => setForm({ ...form, skills })} />
+      <Field label={t('common.municipality')} id="p-municipality" hint={t('profile.municipalityHint')}>
+        <input id="p-municipality" required value={form.municipality} onInput={set('municipality')} aria-invalid={invalid('municipality')} />
+      </Field>
+      <Field label={t('profile.languages')} id="p-languages" hint={t('profile.languagesHint')}>
+        <input id="p-languages" value={form.languages} onInput={set('languages')} />
+      </Field>
+      <Choice id="p-working" label={t('profile.workingTime')} value={form.workingTime} values={['any', 'full', 'part']} prefix="workingTime" onChange={set('workingTime')} />
+      <div class="field checkbox">
+        <input id="p-licence" type="checkbox" checked={form.drivingLicence} onChange={set('drivingLicence')} />
+        <label for="p-licence">{t('profile.licence')}</label>
+      </div>
+      <Choice id="p-status" label={t('common.status')} value={form.status} values={['active', 'inactive']} prefix="status" onChange={set('status')} />
+      <Field label={t('profile.unemployedSince')} id="p-since">
+        <input id="p-since" type="date" value={form.unemployedSince} onInput={set('unemployedSince')} aria-invalid={invalid('unemployedSince')} />
+      </Field>
+      <Field label={t('common.name')} id="p-name">
+        <input id="p-name" value={form.name} onInput={set('name')} autocomplete="off" />
+      </Field>
+      <Field label={t('profile.email')} id="p-email">
+        <input id="p-email" type="email" value={form.email} onInput={set('email')} autocomplete="off" />
+      </Field>
+      <Field label={t('profile.phone')} id="p-phone">
+        <input id="p-phone" type="tel" value={form.phone} onInput={set('phone')} autocomplete="off" />
+      </Field>
+      <SaveBar saved={saved} error={error} />
+    </form>
+  );
+}
+
+function ReferralsTab({ id }: { id: string }) {
+  const referrals = useLoad(() => api<{ items: Referral[] }>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/referrals`), [id]);
+  return (
+    <>
+      <h2>{t('client.tab.referrals')}</h2>
+      <Loaded state={referrals}>
+        {(r) =>
+          r.items.length === 0 ? (
+            <Empty>{t('referrals.none')}</Empty>
+          ) : (
+            <table>
+              <caption class="visually-hidden">{t('client.tab.referrals')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('referrals.when')}</th>
+                  <th scope="col">{t('referrals.training')}</th>
+                  <th scope="col">{t('referrals.counsellor')}</th>
+                  <th scope="col">{t('referrals.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.items.map((x) => (
+                  <tr>
+                    <td>{dateTime(x.at)}</td>
+                    <td>{x.trainingId}</td>
+                    <td>{x.counsellor}</td>
+                    <td>{x.reason ?? '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}

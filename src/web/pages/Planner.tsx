@@ -1,0 +1,274 @@
+import { useState } from 'preact/hooks';
+import { api, query } from '../api';
+import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
+import { eur, lang, num, pct, t } from '../i18n';
+import { go } from '../router';
+
+type Count = number | '<5';
+interface Row {
+  uri?: string;
+  label: string;
+  demand: { vacancies: number };
+  supply: Count;
+  gap: number | null;
+  longTermUnemployed?: Count;
+}
+interface Share {
+  share: number | '<5' | null;
+  margin95: number;
+}
+interface Mismatch {
+  vacancies: number;
+  positions: number;
+  jobseekers: Count;
+  longTermUnemployed: Count;
+  vacanciesPerJobseeker: number | null;
+  vacanciesWithSuitableCandidates: Share & { candidates: number };
+  longTermWithoutSuitableVacancy: Share;
+}
+interface Plan {
+  purchases: { training: { id: string; title: string; provider: string }; places: number; cost: number; vacanciesOpened: number; explanation: string }[];
+  places: number;
+  cost: number;
+  vacanciesOpened: number;
+  budget: { unit: 'places' | 'euros'; given: number; spent: number; unspent: number; stoppedBecause: string };
+}
+type Kind = 'area' | 'region' | 'municipality';
+interface Option {
+  value: string;
+  label: string;
+}
+
+/** A count of jobseekers: a suppressed one shows as "<5", never as zero. */
+const count = (c: Count) => (c === '<5' ? '<5' : num(c));
+const share = (s: Share) => (s.share === null ? '–' : s.share === '<5' ? '<5' : `${pct(s.share)} ± ${pct(s.margin95)}`);
+
+/** The planners' dashboard for one area: mismatch, demand against supply, and the training plan. */
+export function PlannerPage({ params }: { params: URLSearchParams }) {
+  const kind = (params.get('kind') as Kind | null) ?? 'area';
+  const place = params.get('place') ?? '';
+  const options = useLoad(async (): Promise<Record<Kind, Option[]>> => {
+    const [areas, regions, municipalities] = await Promise.all([
+      api<{ items: { id: string; nameFi: string; nameSv: string }[] }>('GET', '/v1/employment-areas'),
+      api<{ items: { code: string; nameFi: string; nameSv: string }[] }>('GET', '/v1/regions'),
+      api<{ items: { code: string; nameFi: string; nameSv: string }[] }>('GET', '/v1/municipalities'),
+    ]);
+    const name = (o: { nameFi: string; nameSv: string }) => (lang.value === 'sv' ? o.nameSv : o.nameFi);
+    return {
+      area: areas.items.map((a) => ({ value: a.id, label: name(a) })),
+      region: regions.items.map((r) => ({ value: r.code, label: name(r) })),
+      municipality: municipalities.items.map((m) => ({ value: m.code, label: name(m) })),
+    };
+  }, [lang.value]);
+  const [pickKind, setPickKind] = useState<Kind>(kind);
+  const [pickPlace, setPickPlace] = useState(place);
+  return (
+    <section>
+      <h1>{t('planner.title')}</h1>
+      <form
+        class="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          go(`/planner${query({ kind: pickKind, place: pickPlace })}`);
+        }}
+      >
+        <Field label={t('planner.kind')} id="area-kind">
+          <select id="area-kind" value={pickKind} onChange={(e) => (setPickKind((e.target as HTMLSelectElement).value as Kind), setPickPlace(''))}>
+            {(['area', 'region', 'municipality'] as const).map((k) => (
+              <option value={k}>{t(`planner.kind.${k}`)}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('planner.place')} id="area-place">
+          <select id="area-place" value={pickPlace} onChange={(e) => setPickPlace((e.target as HTMLSelectElement).value)} required>
+            <option value="">{t('planner.choose')}</option>
+            {(options.data?.[pickKind] ?? []).map((o) => (
+              <option value={o.value}>{o.label}</option>
+            ))}
+          </select>
+        </Field>
+        <button type="submit">{t('common.show')}</button>
+      </form>
+      {place ? <Dashboard kind={kind} place={place} /> : <Empty>{t('planner.pick')}</Empty>}
+    </section>
+  );
+}
+
+function Dashboard({ kind, place }: { kind: Kind; place: string }) {
+  const where = { [kind]: place, lang: lang.value };
+  const mismatch = useLoad(() => api<Mismatch>('GET', `/v1/analytics/mismatch${query(where)}`), [kind, place, lang.value]);
+  const skills = useLoad(() => api<{ items: Row[] }>('GET', `/v1/analytics/skills${query({ ...where, limit: 15 })}`), [kind, place, lang.value]);
+  const occupations = useLoad(() => api<{ items: Row[] }>('GET', `/v1/analytics/occupations${query({ ...where, limit: 15 })}`), [kind, place, lang.value]);
+  return (
+    <>
+      <h2>{t('planner.mismatch')}</h2>
+      <Loaded state={mismatch}>
+        {(m) => (
+          <dl class="indicators">
+            <div>
+              <dt>{t('planner.vacancies')}</dt>
+              <dd>{num(m.vacancies)}</dd>
+            </div>
+            <div>
+              <dt>{t('planner.jobseekers')}</dt>
+              <dd>{count(m.jobseekers)}</dd>
+            </div>
+            <div>
+              <dt>{t('planner.longTerm')}</dt>
+              <dd>{count(m.longTermUnemployed)}</dd>
+            </div>
+            <div>
+              <dt>{t('planner.perJobseeker')}</dt>
+              <dd>{m.vacanciesPerJobseeker === null ? '–' : num(m.vacanciesPerJobseeker, 2)}</dd>
+            </div>
+            <div>
+              <dt>{t('planner.staffed', { n: m.vacanciesWithSuitableCandidates.candidates })}</dt>
+              <dd>{share(m.vacanciesWithSuitableCandidates)}</dd>
+            </div>
+            <div>
+              <dt>{t('planner.stranded')}</dt>
+              <dd>{share(m.longTermWithoutSuitableVacancy)}</dd>
+            </div>
+          </dl>
+        )}
+      </Loaded>
+      <BarTable title={t('planner.skills')} state={skills} csv={`/v1/analytics/skills${query({ ...where, limit: 20000, format: 'csv' })}`} />
+      <BarTable title={t('planner.occupations')} state={occupations} csv={`/v1/analytics/occupations${query({ ...where, limit: 20000, format: 'csv' })}`} longTerm />
+      <TrainingPlan kind={kind} place={place} />
+    </>
+  );
+}
+
+/** Demand against supply as a table whose rows carry bars: readable by screen readers as a table, no canvas. */
+function BarTable({ title, state, csv, longTerm }: { title: string; state: { data?: { items: Row[] }; error?: unknown; loading: boolean }; csv: string; longTerm?: boolean }) {
+  return (
+    <>
+      <h2>{title}</h2>
+      <p>
+        <a href={csv} download>
+          {t('planner.csv')}
+        </a>
+      </p>
+      <Loaded state={state}>
+        {(data) => {
+          const max = Math.max(1, ...data.items.map((r) => Math.max(r.demand.vacancies, typeof r.supply === 'number' ? r.supply : 0)));
+          const width = (n: number) => `${Math.round((n / max) * 100)}%`;
+          return data.items.length === 0 ? (
+            <Empty>{t('planner.noRows')}</Empty>
+          ) : (
+            <table class="bars">
+              <caption class="visually-hidden">{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('planner.label')}</th>
+                  <th scope="col">{t('planner.demand')}</th>
+                  <th scope="col">{t('planner.supply')}</th>
+                  <th scope="col">{t('planner.gap')}</th>
+                  {longTerm && <th scope="col">{t('planner.longTerm')}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((r) => (
+                  <tr>
+                    <th scope="row">{r.label}</th>
+                    <td>
+                      <span class="hbar demand" style={{ width: width(r.demand.vacancies) }} aria-hidden="true" />
+                      {num(r.demand.vacancies)}
+                    </td>
+                    <td>
+                      <span class="hbar supply" style={{ width: width(typeof r.supply === 'number' ? r.supply : 0) }} aria-hidden="true" />
+                      {count(r.supply)}
+                    </td>
+                    <td>{r.gap === null ? '–' : num(r.gap)}</td>
+                    {longTerm && <td>{r.longTermUnemployed === undefined ? '–' : count(r.longTermUnemployed)}</td>}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          );
+        }}
+      </Loaded>
+    </>
+  );
+}
+
+function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
+  const [unit, setUnit] = useState<'places' | 'euros'>('places');
+  const [amount, setAmount] = useState('20');
+  const [plan, setPlan] = useState<Plan>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const run = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      setPlan(await api<Plan>('POST', '/v1/analytics/training-plan', { [kind]: place, budget: { [unit]: Number(amount) }, lang: lang.value }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <h2>{t('planner.plan')}</h2>
+      <form class="search" onSubmit={run}>
+        <Field label={t('planner.budgetUnit')} id="budget-unit">
+          <select id="budget-unit" value={unit} onChange={(e) => setUnit((e.target as HTMLSelectElement).value as 'places' | 'euros')}>
+            <option value="places">{t('planner.places')}</option>
+            <option value="euros">{t('planner.euros')}</option>
+          </select>
+        </Field>
+        <Field label={t('planner.budget')} id="budget">
+          <input id="budget" inputMode="numeric" required value={amount} onInput={(e) => setAmount((e.target as HTMLInputElement).value)} />
+        </Field>
+        <button type="submit" disabled={busy}>
+          {t('planner.makePlan')}
+        </button>
+      </form>
+      {busy && (
+        <p role="status" class="loading">
+          {t('common.loading')}
+        </p>
+      )}
+      <ErrorBox error={error} />
+      {plan && (
+        <div aria-live="polite">
+          <p>
+            {t('planner.planSummary', { places: plan.places, cost: eur(plan.cost), opened: plan.vacanciesOpened })} {plan.budget.stoppedBecause}
+          </p>
+          {plan.purchases.length === 0 ? (
+            <Empty>{t('planner.noPurchases')}</Empty>
+          ) : (
+            <table>
+              <caption class="visually-hidden">{t('planner.plan')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('referrals.training')}</th>
+                  <th scope="col">{t('planner.places')}</th>
+                  <th scope="col">{t('planner.cost')}</th>
+                  <th scope="col">{t('planner.opened')}</th>
+                  <th scope="col">{t('planner.why')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.purchases.map((p) => (
+                  <tr>
+                    <th scope="row">
+                      {p.training.title} <span class="muted">({p.training.provider})</span>
+                    </th>
+                    <td>{num(p.places)}</td>
+                    <td>{eur(p.cost)}</td>
+                    <td>{num(p.vacanciesOpened)}</td>
+                    <td>{p.explanation}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

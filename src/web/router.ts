@@ -1,0 +1,20 @@
+import { signal } from '@preact/signals';
+
+/** The page shown: the part of the address after '#', e.g. "/clients/JS-1?tab=plan". */
+const read = () => decodeURI(location.hash.slice(1)) || '/';
+export const route = signal(read());
+addEventListener('hashchange', () => {
+  route.value = read();
+});
+
+export const go = (path: string) => {
+  location.hash = path;
+};
+
+/** The path's parts and its query parameters. */
+export function parse(path: string): { parts: string[]; params: URLSearchParams } {
+  const [p = '/', q = ''] = path.split('?');
+  return { parts: p.split('/').filter(Boolean), params: new URLSearchParams(q) };
+}
+
+export const href = (path: string) => `#${encodeURI(path)}`;

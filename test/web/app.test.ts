@@ -1,0 +1,333 @@
+/// <reference lib="dom" />
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, removeDir, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
+import { expectAccessible, launch, screenshot, signIn, tabTo } from './browser.js';
+
+/**
+ * The web app in Debian's Chromium against the real service (fixture data, shipped model): each
+ * role's main journey, refusals, the session's safety, axe-core's WCAG 2.1 AA rules on every page,
+ * keyboard-only use, and screenshots of every page in fi/sv/en under test-output/screenshots.
+ */
+let service: RunningService;
+let browser: Browser;
+/** A client of the test counsellor's area (Tampere): a cleaner whose gap plan has trainings. */
+const CLIENT = 'JS-000067';
+
+beforeAll(async () => {
+  service = await startService();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await service.stop();
+  removeDir(service.dataDir);
+});
+
+/** Waits until no view is loading (the page marks a reloading view aria-busy). */
+const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('[aria-busy=true], .loading'), undefined, { timeout: 60_000 });
+
+async function fresh(lang = 'fi'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript((l) => localStorage.setItem('kohtaanto.lang', l), lang);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+describe('sign-in', () => {
+  it('exchanges the key for an HttpOnly SameSite=Strict session cookie and keeps the key out of the page', async () => {
+    const { context, page } = await fresh('en');
+    await page.goto(`${service.url}/`);
+    await expectAccessible(page, 'sign-in');
+    await page.fill('#key', 'kht_0000000000000000_wrong');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('[role=alert]')).toContain('unknown, expired or revoked API key');
+    await signIn(page, service.url, service.keys.counsellor);
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'kohtaanto_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie);
+    expect(stored).not.toContain('kht_');
+    // A change without the session's CSRF token is refused, whatever the cookie.
+    const forged = await page.evaluate(async (id) => (await fetch(`/v1/jobseekers/${id}`, { method: 'DELETE' })).status, CLIENT);
+    expect(forged).toBe(403);
+    await page.click('text=Sign out');
+    await page.waitForSelector('#key');
+    expect(await page.evaluate(async () => (await fetch('/v1/session')).status)).toBe(401);
+    await context.close();
+  });
+});
+
+describe("a counsellor's journey", () => {
+  it('finds a client, sees ranked vacancies with reasons, the gap plan, refers to a training, shares, signs out', async () => {
+    const { context, page } = await fresh('fi');
+    await signIn(page, service.url, service.keys.counsellor);
+    await page.waitForSelector('table');
+    await expectAccessible(page, 'clients');
+    await page.fill('#client-q', 'siivo');
+    await page.click('form[role=search] button');
+    await page.waitForURL(/q=siivo/);
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('tbody tr td:nth-child(3)')).every((td) => /siivo/i.test(td.textContent ?? '')));
+    await settled(page);
+    await page.click(`a:text-is("${CLIENT}")`);
+    await page.waitForSelector('li.hit');
+    expect(await page.locator('li.hit').count()).toBeGreaterThan(3);
+    expect(await page.textContent('li.hit')).toMatch(/Vaadittu osaaminen/);
+    await expectAccessible(page, 'client matches');
+
+    await page.click('text=Osaamispuutteet ja koulutus');
+    await page.waitForSelector('ol.plan');
+    await expectAccessible(page, 'gap plan');
+    const refer = page.locator('ol.plan button').first();
+    expect(await refer.count()).toBe(1);
+    await refer.click();
+    await page.waitForSelector('text=Ohjattu');
+    await page.click('text=Ohjaukset');
+    await page.waitForSelector('table tbody tr');
+    expect(await page.locator('table tbody tr').count()).toBe(1);
+
+    await page.click('text=Sopivat työpaikat');
+    await page.locator('li.hit button').first().click();
+    await page.waitForSelector('text=/Jaettu .* asti/');
+    const exported = await call(service.as('admin'), 'GET', `/v1/jobseekers/${CLIENT}/export`);
+    expect(exported.body.sharedWithEmployerServices).toHaveLength(1);
+    expect(exported.body.referrals).toHaveLength(1);
+
+    await page.click('text=Kirjaudu ulos');
+    await page.waitForSelector('#key');
+    await context.close();
+  });
+
+  it('shows a bad profile field as an error in the UI language, naming the field', async () => {
+    const { context, page } = await fresh('sv');
+    await signIn(page, service.url, service.keys.counsellor);
+    await page.goto(`${service.url}/#/clients/${CLIENT}?tab=profile`);
+    await page.fill('#p-since', '2999-01-01');
+    await page.click('form.profile button[type=submit]');
+    const alert = page.locator('[role=alert]');
+    await expect.poll(() => alert.textContent()).toContain('Kontrollera fälten');
+    expect(await alert.textContent()).toContain('Arbetslös sedan: ett datum mellan 1950 och i dag'); // field and what it takes, in Swedish
+    expect(await page.getAttribute('#p-since', 'aria-invalid')).toBe('true');
+    await context.close();
+  });
+
+  it('can be done with the keyboard alone', async () => {
+    const { context, page } = await fresh('en');
+    await page.goto(`${service.url}/`);
+    await page.waitForSelector('#key');
+    await tabTo(page, (el) => el.id === 'key');
+    await page.keyboard.type(service.keys.counsellor);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#client-q');
+    await tabTo(page, (el) => el.id === 'client-q');
+    await page.keyboard.type(CLIENT);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`q=${CLIENT}`));
+    await settled(page);
+    await tabTo(page, (el) => el.tag === 'a' && el.text === CLIENT);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('li.hit');
+    await tabTo(page, (el) => el.text === 'Skill gaps and training');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('ol.plan');
+    await tabTo(page, (el) => el.tag === 'button' && el.text.startsWith('Refer to'));
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('text=Referred');
+    await context.close();
+  });
+});
+
+describe("employer services' journey", () => {
+  it('creates a vacancy with skill autocomplete, sees pseudonymous candidates, then a shared one with contact details', async () => {
+    const { context, page } = await fresh('en');
+    await signIn(page, service.url, service.keys['employer-service']);
+    await page.waitForSelector('text=No vacancies.');
+    await expectAccessible(page, 'vacancies');
+    await page.click('text=New vacancy');
+    await page.fill('#v-id', 'WEB-1');
+    await page.fill('#v-title', 'Siivooja');
+    await page.fill('#v-description', 'Toimitilojen ylläpitosiivousta Tampereella, siivouskoneiden käyttö.');
+    await page.fill('#v-skills', 'ylläpitosiivous');
+    await expect.poll(() => page.locator('#v-skills-options option').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.click('#v-skills ~ button');
+    expect(await page.textContent('fieldset.skills .chips')).toContain('ylläpitosiivous');
+    await page.fill('#v-municipality', 'Tampere');
+    await expectAccessible(page, 'vacancy form');
+    await page.click('form.profile button[type=submit]');
+    await page.waitForSelector('li.hit');
+    const ids = await page.locator('li.hit code').allTextContents();
+    expect(ids.every((id) => id.startsWith('cand-'))).toBe(true);
+    await expectAccessible(page, 'candidates');
+
+    expect((await call(service.as('counsellor'), 'POST', '/v1/vacancies/WEB-1/shares', { jobseekerId: CLIENT })).status).toBe(201);
+    await page.reload();
+    await page.waitForSelector('text=shared with you');
+    expect(await page.textContent('li.hit:has-text("shared with you")')).toMatch(/@|\+358|siivooja/i);
+    await page.goto(`${service.url}/#/vacancies`);
+    await page.waitForSelector('a:text("WEB-1")');
+    await context.close();
+  });
+});
+
+describe("a planner's journey", () => {
+  it('picks an area, sees the dashboard with suppressed counts as "<5", makes a training plan with a budget', async () => {
+    const { context, page } = await fresh('fi');
+    await signIn(page, service.url, service.keys.planner);
+    await page.selectOption('#area-kind', 'area');
+    await page.selectOption('#area-place', 'tampere');
+    await page.click('form.search button');
+    await page.waitForSelector('dl.indicators');
+    await page.waitForSelector('table.bars');
+    const table = await page.textContent('table.bars');
+    expect(table).toMatch(/\d/);
+    const counts = await page.locator('table.bars tbody td:nth-child(3)').allTextContents();
+    expect(counts.every((c) => c.trim() === '<5' || Number(c.replace(/\s/g, '')) % 5 === 0)).toBe(true);
+    await expectAccessible(page, 'dashboard');
+    await page.fill('#budget', '10');
+    await page.click('text=Laadi suunnitelma');
+    await page.waitForSelector('text=/paikkaa hintaan/', { timeout: 60_000 });
+    const csv = await page.evaluate(async () => {
+      const link = document.querySelector('a[download]') as HTMLAnchorElement;
+      const response = await fetch(link.href);
+      return { status: response.status, type: response.headers.get('content-type'), head: (await response.text()).slice(0, 40) };
+    });
+    expect(csv).toMatchObject({ status: 200, type: expect.stringContaining('text/csv'), head: expect.stringContaining('uri,label') });
+    await context.close();
+  });
+
+  it('is refused pages that are not for the role, and the API refuses too', async () => {
+    const { context, page } = await fresh('en');
+    await signIn(page, service.url, service.keys.planner);
+    await page.goto(`${service.url}/#/clients`);
+    await page.waitForSelector('text=This page is not for your role');
+    expect(await page.evaluate(async () => (await fetch('/v1/jobseekers')).status)).toBe(403);
+    await context.close();
+  });
+});
+
+describe("an admin's journey", () => {
+  it('issues and revokes a key, and reads the audit trail', async () => {
+    const { context, page } = await fresh('en');
+    await signIn(page, service.url, service.keys.admin);
+    await page.waitForSelector('table');
+    await page.selectOption('#key-role', 'planner');
+    await page.fill('#key-name', 'Web planner');
+    await page.selectOption('#key-org', 'test-planning');
+    await page.click('text=Issue key');
+    const key = await page.textContent('code.key');
+    expect(key).toMatch(/^kht_/);
+    expect(service.engine.keys.verify(key!)?.role).toBe('planner');
+    await page.click('text=Revoke key of Web planner');
+    await expect.poll(() => service.engine.keys.verify(key!)).toBeUndefined();
+    await expectAccessible(page, 'keys');
+    await page.click('nav.tabs >> text=Audit trail');
+    await page.waitForSelector('table tbody tr');
+    await expectAccessible(page, 'audit');
+    await context.close();
+  });
+});
+
+describe('keyboard alone and a tablet', () => {
+  it("does the employer services' and the planner's journeys with the keyboard alone", async () => {
+    const { context, page } = await fresh('en');
+    await page.goto(`${service.url}/`);
+    await page.waitForSelector('#key');
+    await tabTo(page, (el) => el.id === 'key');
+    await page.keyboard.type(service.keys['employer-service']);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('text=New vacancy');
+    await tabTo(page, (el) => el.text === 'New vacancy');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#v-id');
+    for (const [id, text] of [
+      ['v-id', 'KEY-1'],
+      ['v-title', 'Siivooja'],
+      ['v-description', 'Ylläpitosiivousta toimistoissa.'],
+      ['v-skills', 'ylläpitosiivous'],
+      ['v-municipality', 'Tampere'],
+    ]) {
+      await tabTo(page, (el) => el.id === id);
+      await page.keyboard.type(text!);
+      if (id === 'v-skills') await page.keyboard.press('Enter'); // adds the chip
+    }
+    expect(await page.textContent('fieldset.skills .chips')).toContain('ylläpitosiivous');
+    await page.keyboard.press('Enter'); // submits the form
+    await page.waitForSelector('li.hit');
+
+    await context.clearCookies();
+    await page.goto(`${service.url}/`);
+    await page.reload();
+    await page.waitForSelector('#key');
+    await tabTo(page, (el) => el.id === 'key');
+    await page.keyboard.type(service.keys.planner);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#area-place');
+    await tabTo(page, (el) => el.id === 'area-place');
+    await page.keyboard.type('Tampereen seudun'); // a select chooses by typing
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Show');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('dl.indicators');
+    await tabTo(page, (el) => el.id === 'budget');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('text=/places for/', { timeout: 60_000 });
+    await context.close();
+  });
+
+  it('fits a tablet (820 × 1180) without sideways scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true });
+    const page = await context.newPage();
+    for (const [role, path, name] of [
+      ['counsellor', `/clients/${CLIENT}`, 'client-matches'],
+      ['counsellor', `/clients/${CLIENT}?tab=profile`, 'client-profile'],
+      ['planner', '/planner?kind=area&place=tampere', 'dashboard'],
+    ] as const) {
+      await context.clearCookies();
+      await signIn(page, service.url, service.keys[role]);
+      await page.goto(`${service.url}/#${path}`);
+      await settled(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), name).toBe(true);
+      await screenshot(page, `tablet-${name}`);
+    }
+    await context.close();
+  });
+});
+
+describe('every page in every language', () => {
+  it('passes axe-core (WCAG 2.1 AA) and leaves a screenshot', async () => {
+    expect((await call(service.as('employer-service'), 'PUT', '/v1/vacancies/WEB-2', sampleVacancy('WEB-2', { municipality: 'Tampere' }))).status).toBe(201);
+    const pages: [keyof RunningService['keys'], string, string][] = [
+      ['counsellor', 'clients', '/clients'],
+      ['counsellor', 'client-matches', `/clients/${CLIENT}`],
+      ['counsellor', 'client-plan', `/clients/${CLIENT}?tab=plan`],
+      ['counsellor', 'client-profile', `/clients/${CLIENT}?tab=profile`],
+      ['counsellor', 'client-referrals', `/clients/${CLIENT}?tab=referrals`],
+      ['counsellor', 'client-print', `/clients/${CLIENT}/print`],
+      ['employer-service', 'vacancies', '/vacancies'],
+      ['employer-service', 'vacancy', '/vacancies/WEB-2'],
+      ['planner', 'dashboard', '/planner?kind=area&place=tampere'],
+      ['admin', 'keys', '/admin'],
+      ['admin', 'audit', '/admin?tab=audit'],
+    ];
+    for (const lang of ['fi', 'sv', 'en']) {
+      const { context, page } = await fresh(lang);
+      await page.goto(`${service.url}/`);
+      await screenshot(page, `${lang}-sign-in`);
+      let signedInAs = '';
+      for (const [role, name, path] of pages) {
+        if (signedInAs !== role) {
+          await context.clearCookies();
+          await signIn(page, service.url, service.keys[role]);
+          signedInAs = role;
+        }
+        await page.goto(`${service.url}/#${path}`);
+        await page.waitForLoadState('networkidle');
+        await settled(page);
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        await expectAccessible(page, `${lang} ${name}`);
+        await screenshot(page, `${lang}-${name}`);
+      }
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,61 @@
+/// <reference lib="dom" />
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { ROOT } from '../helpers/service.js';
+
+/** Debian's Chromium (`.ci/run` installs it with apt when it is missing). */
+export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+
+export async function launch(): Promise<Browser> {
+  if (!CHROMIUM) throw new Error('no Chromium at /usr/bin/chromium: apt-get install chromium (.ci/run does)');
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+}
+
+/** Where the test run leaves screenshots of every page in every language, for a reviewer (not committed). */
+export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** axe-core's source, evaluated through the DevTools protocol: the app's CSP (script-src 'self') stays on. */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A and AA rules on the page as it is now: the violations, as readable lines. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  expect(await accessibilityViolations(page), where).toEqual([]);
+}
+
+/** Signs in through the form, as a user would. */
+export async function signIn(page: Page, url: string, key: string): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.fill('#key', key);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('header nav');
+}
+
+/** Presses Tab until the focused element matches, as a keyboard-only user moves through the page. */
+export async function tabTo(page: Page, matches: (el: { id: string; text: string; tag: string }) => boolean, most = 80): Promise<void> {
+  for (let i = 0; i < most; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return { id: el?.id ?? '', text: (el?.textContent ?? '').trim(), tag: el?.tagName.toLowerCase() ?? '' };
+    });
+    if (matches(focused)) return;
+  }
+  throw new Error(`nothing matching was reached with ${most} presses of Tab`);
+}
