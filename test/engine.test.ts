@@ -93,7 +93,7 @@ describe('the transformers.js embedder end to end (generated tiny model)', () =>
     const imported = await call(withModel.as('admin'), 'POST', '/v1/vacancies/bulk', ndjson(vacancies), {
       'content-type': 'application/x-ndjson',
     });
-    expect(imported.body).toEqual({ created: 40, updated: 0 });
+    expect(imported.body).toEqual({ created: 40, updated: 0, unchanged: 0 });
     await call(withModel.as('admin'), 'PUT', '/v1/jobseekers/TJ', sampleJobseeker('TJ'));
     const hits = (await call(withModel.as('admin'), 'GET', '/v1/jobseekers/TJ/matches?k=10&municipality=091')).body.hits;
     expect(hits).toHaveLength(10);

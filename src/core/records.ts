@@ -34,6 +34,21 @@ export interface RecordServiceOptions<In> {
 export interface BatchResult {
   created: number;
   updated: number;
+  /** Records equal to what is stored: not derived, embedded or written again. */
+  unchanged: number;
+}
+
+/** JSON with keys in order, so that two equal records compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/** Whether an input says nothing the stored record does not (municipality compared by code). */
+function sameAsStored<In extends BaseRecord>(input: In, stored: In): boolean {
+  const code = regions.municipality(input.municipality)?.code ?? input.municipality;
+  return canonical({ ...stripDerived(input), municipality: code }) === canonical(stripDerived(stored));
 }
 
 /** Stored records carry derived and bookkeeping fields; re-deriving starts from the input alone. */
@@ -171,11 +186,16 @@ export class RecordService<In extends BaseRecord> {
     });
     if (duplicates.length > 0) throw invalidInput(duplicates);
 
-    const entries = await this.prepare(inputs);
+    // A record sent again unchanged (a re-import) costs a read, not a derivation, embedding and write.
+    const changed = inputs.filter((input) => {
+      const stored = this.store.get(input.id)?.record;
+      return !stored || !sameAsStored(input, stored as unknown as In);
+    });
+    const entries = await this.prepare(changed);
     let created = 0;
-    for (const input of inputs) if (!this.store.get(input.id)) created++;
-    this.commit(entries);
-    return { created, updated: inputs.length - created };
+    for (const input of changed) if (!this.store.get(input.id)) created++;
+    if (entries.length > 0) this.commit(entries);
+    return { created, updated: changed.length - created, unchanged: inputs.length - changed.length };
   }
 
   remove(id: string): void {

@@ -25,6 +25,7 @@ import { taxonomyRoutes } from './routes/taxonomy.js';
 import { trainingRoutes } from './routes/trainings.js';
 import { gapRoutes } from './routes/gaps.js';
 import { adminRoutes } from './routes/admin.js';
+import { feedRoutes } from './routes/feeds.js';
 import { sessionRoutes } from './routes/session.js';
 import { webApp } from './web.js';
 import { analyticsRoutes } from './routes/analytics.js';
@@ -126,6 +127,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   await app.register(gapRoutes(engine));
   await app.register(analyticsRoutes(engine));
   await app.register(adminRoutes(engine));
+  await app.register(feedRoutes(engine));
   await app.register(sessionRoutes(engine, failures));
   await app.register(webApp(options.webDir));
   return Object.assign(app, { routeAccess });

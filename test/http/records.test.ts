@@ -53,14 +53,19 @@ describe('jobseekers and vacancies over HTTP (real server, SQLite file, HNSW ind
     expect(rest.body.items[0].id).toBe('L-3');
   });
 
-  it('imports NDJSON in bulk, reporting created and updated', async () => {
+  it('imports NDJSON in bulk, reporting created, updated and unchanged', async () => {
     const records = Array.from({ length: 500 }, (_, i) => sampleJobseeker(`B-${i}`, { municipality: i % 2 ? '091' : '049' }));
     const first = await call(url, 'POST', '/v1/jobseekers/bulk', ndjson(records), { 'content-type': 'application/x-ndjson' });
-    expect([first.status, first.body]).toEqual([200, { created: 500, updated: 0 }]);
-    const again = await call(url, 'POST', '/v1/jobseekers/bulk', ndjson(records.slice(0, 10)), {
+    expect([first.status, first.body]).toEqual([200, { created: 500, updated: 0, unchanged: 0 }]);
+    // Sent again: 8 as they were (nothing re-derived or re-written), 2 changed.
+    const before = service.engine.jobseekers.get('B-0').updatedAt;
+    const resent = records.slice(0, 10).map((r, i) => (i < 2 ? { ...r, title: 'koneistaja' } : r));
+    const again = await call(url, 'POST', '/v1/jobseekers/bulk', ndjson(resent), {
       'content-type': 'application/x-ndjson',
     });
-    expect(again.body).toEqual({ created: 0, updated: 10 });
+    expect(again.body).toEqual({ created: 0, updated: 2, unchanged: 8 });
+    expect(service.engine.jobseekers.get('B-2').updatedAt).toBe(service.engine.jobseekers.get('B-2').createdAt);
+    expect(service.engine.jobseekers.get('B-0').updatedAt).not.toBe(before);
     expect(service.engine.jobseekers.count()).toBe(500);
     expect(service.engine.jobseekers.index.size).toBe(500);
   });

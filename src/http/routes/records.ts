@@ -38,7 +38,7 @@ const listQuery = z
   })
   .strict();
 
-const bulkResult = z.object({ created: z.number(), updated: z.number() });
+const bulkResult = z.object({ created: z.number(), updated: z.number(), unchanged: z.number().describe('Equal to what was stored: nothing re-derived or re-embedded') });
 const bulkDeleteBody = z.object({ ids: z.array(recordId).min(1) }).strict();
 const bulkDeleteResult = z.object({ removed: z.number(), notFound: z.array(z.string()) });
 

@@ -1,0 +1,117 @@
+/**
+ * `npm run import -- vacancies|jobseekers|trainings FILE [options]`: imports a file into the running
+ * service, through its API (so a key's organisation and role apply, and the service may keep
+ * running).
+ *
+ *   --format ndjson|jobposting|csv   default: from the file (.csv, .json/.jsonld, or the first NDJSON line)
+ *   --source NAME                    the feed's name, part of each JobPosting's id (default: the file's name)
+ *   --url URL                        default KOHTAANTO_URL or http://127.0.0.1:8080
+ *   --key KEY                        default KOHTAANTO_API_KEY
+ *   --batch N                        records per atomic batch (default 500)
+ *
+ * Streams the file; shows records/s and the time left on a terminal (plain lines otherwise); prints
+ * a summary: created, updated, unchanged, refused with line and reason, fields not used. Running it
+ * again is safe: unchanged records are only compared, so an interrupted import resumes by running it
+ * again. Exit code 0: all stored; 3: some records refused; 2: bad arguments; 1: failed.
+ */
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { firstLineOf, formatOf, readRecords, type ImportFormat, type ReadProgress } from '../adapters/imports/readers.js';
+import { importRecords, type BatchSink, type ImportSummary } from '../core/imports/importer.js';
+import { jobseekerInput } from '../core/schemas/jobseeker.js';
+import { trainingInput } from '../core/schemas/training.js';
+import { vacancyInput } from '../core/schemas/vacancy.js';
+
+const SCHEMAS = { vacancies: vacancyInput, jobseekers: jobseekerInput, trainings: trainingInput };
+type Kind = keyof typeof SCHEMAS;
+
+/** The service's bulk route as the importer's sink. */
+function httpSink(url: string, key: string, kind: Kind): BatchSink {
+  return {
+    async send(records) {
+      const response = await fetch(`${url}/v1/${kind}/bulk`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' },
+        body: records.map((r) => JSON.stringify(r)).join('\n') + '\n',
+      });
+      const body = (await response.json().catch(() => ({}))) as { created?: number; updated?: number; unchanged?: number; message?: string; problems?: { field: string; message: string; line?: number }[] };
+      if (response.ok) return { created: body.created ?? 0, updated: body.updated ?? 0, unchanged: body.unchanged ?? 0 };
+      if (response.status === 401 || response.status === 429 || response.status >= 500) {
+        throw new Error(`the service answered ${response.status}: ${body.message ?? response.statusText}`);
+      }
+      return { refused: body.problems ?? [], message: `${response.status}: ${body.message ?? response.statusText}` };
+    },
+  };
+}
+
+/** Records/s and time left, on one line rewritten in place (a terminal) or a line every few seconds. */
+function progressReporter(progress: ReadProgress, started: number) {
+  const tty = process.stderr.isTTY;
+  let last = 0;
+  return (summary: ImportSummary, final = false) => {
+    const now = Date.now();
+    if (!final && now - last < (tty ? 200 : 5000)) return;
+    last = now;
+    const seconds = (now - started) / 1000;
+    const rate = summary.read / Math.max(seconds, 0.001);
+    const share = progress.totalBytes > 0 ? progress.bytesRead / progress.totalBytes : 1;
+    const eta = share > 0 && share < 1 ? Math.round((seconds / share) * (1 - share)) : 0;
+    const bar = tty ? `[${'#'.repeat(Math.round(share * 20)).padEnd(20, '.')}] ` : '';
+    const line = `${bar}${Math.round(share * 100)} % · ${summary.read} records · ${Math.round(rate)} records/s · ${final ? `${Math.round(seconds)} s` : `${eta} s left`}`;
+    if (tty) process.stderr.write(`\r${line}${final ? '\n' : ''}`);
+    else process.stderr.write(`${line}\n`);
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, source: { type: 'string' }, url: { type: 'string' }, key: { type: 'string' }, batch: { type: 'string' } },
+  });
+  const [kind, file] = positionals as [Kind | undefined, string | undefined];
+  if (!kind || !(kind in SCHEMAS) || !file) {
+    console.error('usage: npm run import -- vacancies|jobseekers|trainings FILE [--format ndjson|jobposting|csv] [--source NAME] [--url URL] [--key KEY] [--batch N]');
+    return 2;
+  }
+  const key = values.key ?? process.env.KOHTAANTO_API_KEY;
+  if (!key) {
+    console.error('an API key is needed: --key KEY or KOHTAANTO_API_KEY');
+    return 2;
+  }
+  const format = (values.format ?? formatOf(file, firstLineOf(file))) as ImportFormat;
+  if (!['ndjson', 'jobposting', 'csv'].includes(format)) {
+    console.error('--format is ndjson, jobposting or csv');
+    return 2;
+  }
+  if (format === 'jobposting' && kind !== 'vacancies') {
+    console.error('JobPosting records are vacancies');
+    return 2;
+  }
+  const batchSize = values.batch ? Number(values.batch) : 500;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
+    console.error('--batch is a whole number from 1 to 10000');
+    return 2;
+  }
+  const source = values.source ?? basename(file, extname(file));
+  const url = (values.url ?? process.env.KOHTAANTO_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+  const progress: ReadProgress = { bytesRead: 0, totalBytes: 0 };
+  const started = Date.now();
+  const report = progressReporter(progress, started);
+  const summary = await importRecords(readRecords(file, format, kind, source, progress), SCHEMAS[kind], httpSink(url, key, kind), { batchSize, onBatch: (s) => report(s) });
+  report(summary, true);
+
+  console.log(`${file} (${format}) → ${kind}: ${summary.read} read, ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.refused.length} refused`);
+  for (const r of summary.refused.slice(0, 50)) console.log(`  refused line ${r.line}: ${r.field}: ${r.message}`);
+  if (summary.refused.length > 50) console.log(`  … and ${summary.refused.length - 50} more`);
+  for (const [field, n] of summary.unmapped) console.log(`  not used (${n} records): ${field}`);
+  return summary.refused.length > 0 ? 3 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    console.error(`import stopped: ${error.message} (whole batches before this one are stored; run again to resume)`);
+    process.exitCode = 1;
+  },
+);

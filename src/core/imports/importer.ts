@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import type { FieldProblem } from '../errors.js';
+import { problemsFrom } from '../ndjson.js';
+
+/** A record read from a source, before validation. */
+export interface ReadRecord {
+  line: number;
+  record?: Record<string, unknown>;
+  problems: FieldProblem[];
+  unmapped: string[];
+}
+
+/** Where valid records go: one atomic batch per call (the service's bulk route). */
+export interface BatchSink {
+  /** Stores a batch; or the problems, by 1-based position in the batch, that refused it as a whole. */
+  send(records: Record<string, unknown>[]): Promise<{ created: number; updated: number; unchanged: number } | { refused: FieldProblem[]; message: string }>;
+}
+
+export interface ImportSummary {
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  refused: { line: number; field: string; message: string }[];
+  /** Source fields not used, and how many records had each. */
+  unmapped: Map<string, number>;
+}
+
+/**
+ * Reads, validates and stores records in atomic batches. A record the schema refuses is reported
+ * with its line and field and left out; a batch the service refuses for some records is sent again
+ * without them (so one bad record does not hold back the others); a record equal to the stored one
+ * is counted unchanged (nothing re-embedded), so running an import again — after an interruption,
+ * or with a changed file — stores only what is new or changed.
+ */
+export async function importRecords(
+  records: AsyncIterable<ReadRecord>,
+  schema: z.ZodType,
+  sink: BatchSink,
+  options: { batchSize: number; onBatch?: (summary: ImportSummary) => void },
+): Promise<ImportSummary> {
+  const summary: ImportSummary = { read: 0, created: 0, updated: 0, unchanged: 0, refused: [], unmapped: new Map() };
+  let batch: { line: number; record: Record<string, unknown> }[] = [];
+
+  const flush = async () => {
+    let pending = batch;
+    batch = [];
+    for (let attempt = 0; pending.length > 0 && attempt < 3; attempt++) {
+      const result = await sink.send(pending.map((p) => p.record));
+      if (!('refused' in result)) {
+        summary.created += result.created;
+        summary.updated += result.updated;
+        summary.unchanged += result.unchanged;
+        break;
+      }
+      const positions = new Set(result.refused.flatMap((p) => (p.line ? [p.line] : [])));
+      if (positions.size === 0) {
+        // Refused as a whole (e.g. a vacancy of another unit, a full disk): every record of it.
+        for (const p of pending) summary.refused.push({ line: p.line, field: 'batch', message: result.message });
+        break;
+      }
+      for (const problem of result.refused) {
+        const refused = problem.line ? pending[problem.line - 1] : undefined;
+        if (refused) summary.refused.push({ line: refused.line, field: problem.field, message: problem.message });
+      }
+      pending = pending.filter((_p, i) => !positions.has(i + 1));
+    }
+    options.onBatch?.(summary);
+  };
+
+  for await (const read of records) {
+    summary.read++;
+    for (const u of read.unmapped) {
+      const kind = u.replace(/'[^']*'/g, '…');
+      summary.unmapped.set(kind, (summary.unmapped.get(kind) ?? 0) + 1);
+    }
+    if (!read.record || read.problems.length > 0) {
+      for (const p of read.problems) summary.refused.push({ line: read.line, field: p.field, message: p.message });
+      continue;
+    }
+    const parsed = schema.safeParse(read.record);
+    if (!parsed.success) {
+      for (const p of problemsFrom(parsed.error, read.line)) summary.refused.push({ line: read.line, field: p.field, message: p.message });
+      continue;
+    }
+    batch.push({ line: read.line, record: read.record });
+    if (batch.length >= options.batchSize) await flush();
+  }
+  if (batch.length > 0) await flush();
+  return summary;
+}

@@ -1,0 +1,112 @@
+/**
+ * Spreadsheet rows (CSV as Excel writes it in Finland: semicolons, or commas) to vacancy and
+ * jobseeker inputs. Column names in Finnish, Swedish or English; values as people type them
+ * ("kyllä", "ja", "1.3.2026", "osa-aikainen"). Validation is left to the record schemas.
+ */
+
+export type TabularKind = 'vacancies' | 'jobseekers';
+
+type FieldType = 'text' | 'list' | 'boolean' | 'date' | 'integer' | 'workingTime';
+
+interface Column {
+  field: string;
+  type: FieldType;
+  names: string[];
+}
+
+const COMMON: Column[] = [
+  { field: 'id', type: 'text', names: ['id', 'tunnus', 'tunniste', 'nummer', 'identifier'] },
+  { field: 'title', type: 'text', names: ['title', 'nimike', 'tehtävänimike', 'otsikko', 'ammattinimike', 'titel', 'befattning', 'job title'] },
+  { field: 'occupation', type: 'text', names: ['occupation', 'ammatti', 'ammattikoodi', 'yrke', 'isco'] },
+  { field: 'skills', type: 'list', names: ['skills', 'osaaminen', 'taidot', 'vaatimukset', 'kompetens', 'färdigheter', 'krav'] },
+  { field: 'municipality', type: 'text', names: ['municipality', 'kunta', 'kotikunta', 'sijainti', 'paikkakunta', 'kommun', 'ort', 'hemkommun', 'location'] },
+  { field: 'languages', type: 'list', names: ['languages', 'kielet', 'kielitaito', 'språk'] },
+  { field: 'educationLevel', type: 'text', names: ['educationlevel', 'education', 'koulutustaso', 'koulutus', 'utbildningsnivå', 'utbildning'] },
+  { field: 'remote', type: 'boolean', names: ['remote', 'etätyö', 'distansarbete', 'distans'] },
+  { field: 'status', type: 'text', names: ['status', 'tila'] },
+];
+
+const COLUMNS: Record<TabularKind, Column[]> = {
+  vacancies: [
+    ...COMMON,
+    { field: 'description', type: 'text', names: ['description', 'kuvaus', 'työnkuva', 'beskrivning', 'arbetsbeskrivning'] },
+    { field: 'employer', type: 'text', names: ['employer', 'työnantaja', 'yritys', 'arbetsgivare', 'företag'] },
+    { field: 'optionalSkills', type: 'list', names: ['optionalskills', 'optional skills', 'eduksi', 'lisätaidot', 'meriterande'] },
+    { field: 'workingTime', type: 'workingTime', names: ['workingtime', 'working time', 'työaika', 'arbetstid'] },
+    { field: 'drivingLicenceRequired', type: 'boolean', names: ['drivinglicencerequired', 'driving licence', 'ajokortti', 'körkort'] },
+    { field: 'positions', type: 'integer', names: ['positions', 'paikkoja', 'paikat', 'paikkamäärä', 'platser', 'antal platser', 'openings'] },
+    { field: 'publishedAt', type: 'date', names: ['publishedat', 'published', 'julkaistu', 'julkaisupäivä', 'publicerad'] },
+    { field: 'expiresAt', type: 'date', names: ['expiresat', 'expires', 'päättyy', 'haku päättyy', 'viimeinen hakupäivä', 'upphör', 'sista ansökningsdag'] },
+  ],
+  jobseekers: [
+    ...COMMON,
+    { field: 'summary', type: 'text', names: ['summary', 'cv', 'yhteenveto', 'esittely', 'profiili', 'sammanfattning', 'presentation'] },
+    { field: 'wishedOccupations', type: 'list', names: ['wishedoccupations', 'wished occupations', 'toiveammatit', 'önskade yrken'] },
+    { field: 'workingTime', type: 'workingTime', names: ['workingtime', 'working time', 'työaika', 'arbetstid'] },
+    { field: 'drivingLicence', type: 'boolean', names: ['drivinglicence', 'driving licence', 'ajokortti', 'körkort'] },
+    { field: 'unemployedSince', type: 'date', names: ['unemployedsince', 'unemployed since', 'työtön alkaen', 'työttömyys alkanut', 'arbetslös sedan'] },
+    { field: 'name', type: 'text', names: ['name', 'nimi', 'namn'] },
+    { field: 'contact.email', type: 'text', names: ['email', 'e-mail', 'sähköposti', 'e-post'] },
+    { field: 'contact.phone', type: 'text', names: ['phone', 'puhelin', 'puhelinnumero', 'telefon'] },
+  ],
+};
+
+const fold = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('fi').replace(/\s+/g, ' ');
+
+/** The record field of each column of a header (undefined where a column is unknown). */
+export function headerFields(kind: TabularKind, header: string[]): { fields: (string | undefined)[]; unknown: string[] } {
+  const byName = new Map(COLUMNS[kind].flatMap((c) => c.names.map((n) => [fold(n), c.field] as const)));
+  for (const c of COLUMNS[kind]) byName.set(fold(c.field), c.field);
+  const fields = header.map((h) => byName.get(fold(h)));
+  return { fields, unknown: header.filter((_h, i) => fields[i] === undefined) };
+}
+
+/** The delimiter of a CSV file from its first line: semicolon (Finnish Excel) or comma. */
+export function detectDelimiter(firstLine: string): ';' | ',' | '\t' {
+  const count = (c: string) => firstLine.split(c).length - 1;
+  const [best] = ([';', ',', '\t'] as const).map((c) => [c, count(c)] as const).sort((a, b) => b[1] - a[1]);
+  return best![1] > 0 ? best![0] : ',';
+}
+
+const TRUE = new Set(['true', 'yes', 'kyllä', 'k', 'ja', 'x', '1']);
+const FALSE = new Set(['false', 'no', 'ei', 'e', 'nej', '0']);
+const WORKING_TIME: Record<string, string> = {
+  full: 'full', 'full-time': 'full', kokoaikainen: 'full', kokoaikatyö: 'full', heltid: 'full',
+  part: 'part', 'part-time': 'part', 'osa-aikainen': 'part', 'osa-aikatyö': 'part', deltid: 'part',
+  any: 'any', 'mikä tahansa': 'any', molemmat: 'any', båda: 'any', 'vilken som helst': 'any',
+};
+
+function value(type: FieldType, raw: string): unknown {
+  const s = raw.trim();
+  switch (type) {
+    case 'list':
+      return s.split(/[;|\n]/).map((x) => x.trim()).filter(Boolean);
+    case 'boolean':
+      return TRUE.has(fold(s)) ? true : FALSE.has(fold(s)) ? false : s;
+    case 'integer':
+      return /^\d+$/.test(s) ? Number(s) : s;
+    case 'workingTime':
+      return WORKING_TIME[fold(s)] ?? s;
+    case 'date': {
+      const finnish = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s); // 1.3.2026
+      return finnish ? `${finnish[3]}-${finnish[2]!.padStart(2, '0')}-${finnish[1]!.padStart(2, '0')}` : s;
+    }
+    default:
+      return s;
+  }
+}
+
+/** One row to a record input: empty cells are left out; `contact.email` becomes `contact: { email }`. */
+export function rowToRecord(kind: TabularKind, fields: (string | undefined)[], row: string[]): Record<string, unknown> {
+  const types = new Map(COLUMNS[kind].map((c) => [c.field, c.type]));
+  const record: Record<string, unknown> = {};
+  row.forEach((cell, i) => {
+    const field = fields[i];
+    if (!field || cell.trim() === '') return;
+    const v = value(types.get(field) ?? 'text', cell);
+    if (field.startsWith('contact.')) {
+      record.contact = { ...(record.contact as object | undefined), [field.slice('contact.'.length)]: v };
+    } else record[field] = v;
+  });
+  return record;
+}

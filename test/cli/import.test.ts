@@ -1,0 +1,99 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiKeyStore } from '../../src/adapters/sqlite/api-keys.js';
+import { openDatabase } from '../../src/adapters/sqlite/database.js';
+import { databaseFile } from '../../src/engine.js';
+import { exitOf, spawnService, type ServiceProcess } from '../helpers/process.js';
+import { call, FIXTURES, removeDir, ROOT, tempDir } from '../helpers/service.js';
+
+/** `npm run import` against the real service (as built), with the example files of fixtures/imports. */
+let dataDir: string;
+let service: ServiceProcess;
+let key: string;
+
+beforeAll(async () => {
+  dataDir = tempDir();
+  const db = openDatabase(databaseFile(dataDir));
+  key = new ApiKeyStore(db).create('admin', 'import test', 'national').key;
+  db.close();
+  service = await spawnService({ KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical' });
+});
+afterAll(async () => {
+  service.child.kill('SIGTERM');
+  await exitOf(service.child);
+  removeDir(dataDir);
+});
+
+const importFile = (...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'import.js'), ...args], {
+    env: { ...process.env, KOHTAANTO_URL: service.url, KOHTAANTO_API_KEY: key },
+    encoding: 'utf8',
+  });
+const admin = () => ({ url: service.url, key });
+
+describe('npm run import', () => {
+  it('imports schema.org JobPostings from JSON-LD, reporting fields it does not use, and again changes nothing', () => {
+    const first = importFile('vacancies', join(FIXTURES, 'imports', 'jobpostings.jsonld'), '--source', 'portal');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain('3 read, 3 created, 0 updated, 0 unchanged, 0 refused');
+    expect(first.stdout).toContain('not used (1 records): baseSalary: not used by Kohtaanto');
+    expect(first.stderr).toMatch(/100 % · 3 records · \d+ records\/s/); // progress, as plain lines when not a terminal
+    const again = importFile('vacancies', join(FIXTURES, 'imports', 'jobpostings.jsonld'), '--source', 'portal');
+    expect(again.stdout).toContain('3 read, 0 created, 0 updated, 3 unchanged, 0 refused');
+  });
+
+  it('exports a vacancy as a JobPosting that imports back to the same vacancy', async () => {
+    const posting = await call(admin(), 'GET', '/v1/vacancies/portal:EP-2026-1001/jobposting');
+    expect(posting.status).toBe(200);
+    expect(posting.headers.get('content-type')).toContain('application/ld+json');
+    expect(posting.body).toMatchObject({ '@type': 'JobPosting', title: 'Hitsaaja', validThrough: '2026-12-31', totalJobOpenings: 2 });
+    const stored = (await call(admin(), 'GET', '/v1/vacancies/portal:EP-2026-1001')).body;
+    expect(stored).toMatchObject({ municipality: '837', employer: 'Konepaja Teräs Oy', occupation: '7212', workingTime: 'full', expiresAt: '2026-12-31' });
+  });
+
+  it('imports Finnish Excel CSV (semicolons, BOM, a quoted line break) and Swedish column names', async () => {
+    const vacancies = importFile('vacancies', join(FIXTURES, 'imports', 'vacancies-fi.csv'));
+    expect(vacancies.status, vacancies.stdout + vacancies.stderr).toBe(0);
+    expect(vacancies.stdout).toContain('2 read, 2 created');
+    const cleaner = (await call(admin(), 'GET', '/v1/vacancies/TRE-101')).body;
+    expect(cleaner).toMatchObject({ workingTime: 'part', positions: 2, expiresAt: '2026-12-31', drivingLicenceRequired: false, skills: ['ylläpitosiivous', 'siivouskoneiden käyttö'] });
+    expect(cleaner.description).toBe('Toimitilojen ylläpitosiivousta.\nAamuvuoro klo 6–14.');
+    const jobseekers = importFile('jobseekers', join(FIXTURES, 'imports', 'jobseekers-sv.csv'));
+    expect(jobseekers.stdout).toContain('2 read, 2 created');
+    expect((await call(admin(), 'GET', '/v1/jobseekers/VAS-1')).body).toMatchObject({ unemployedSince: '2025-03-01', contact: { email: 'anna@example.fi' }, languages: ['sv', 'fi'] });
+  });
+
+  it('refuses bad records with their line and field, stores the rest, and exits 3', async () => {
+    const file = join(dataDir, 'feed.ndjson');
+    const ok = (id: string, title: string) =>
+      JSON.stringify({ '@type': 'JobPosting', identifier: id, title, description: 'Työtä tarjolla.', jobLocation: { address: { addressLocality: 'Oulu' } } });
+    writeFileSync(
+      file,
+      [
+        ok('A', 'Kokki'),
+        '{"@type": "JobPosting", "title": ',
+        JSON.stringify({ '@type': 'JobPosting', identifier: 'C', title: 'Kokki', description: 'x', jobLocation: { address: { addressLocality: 'Atlantis' } } }),
+        JSON.stringify({ '@type': 'JobPosting', identifier: 'D', title: 'Kokki', description: 'x', jobLocation: { address: { addressLocality: 'Oulu' } }, validThrough: '9999-12-31' }),
+        ok('E', 'Tarjoilija'),
+      ].join('\n'),
+    );
+    const run = importFile('vacancies', file, '--source', 'feed', '--batch', '2');
+    expect(run.status).toBe(3);
+    expect(run.stdout).toContain('5 read, 2 created, 0 updated, 0 unchanged, 3 refused');
+    expect(run.stdout).toMatch(/refused line 2: body: not JSON/);
+    expect(run.stdout).toMatch(/refused line 3: jobLocation: no jobLocation whose address names a Finnish municipality/);
+    expect(run.stdout).toMatch(/refused line 4: expiresAt: a date between 1950-01-01 and 2100-12-31/);
+    expect((await call(admin(), 'GET', '/v1/vacancies/feed:E')).status).toBe(200);
+    // The file changed at its source: only what changed is stored again.
+    writeFileSync(file, [ok('A', 'Kokki'), ok('E', 'Tarjoilija, ilta')].join('\n'));
+    expect(importFile('vacancies', file, '--source', 'feed').stdout).toContain('2 read, 0 created, 1 updated, 1 unchanged, 0 refused');
+  });
+
+  it('says what is wrong with its arguments', () => {
+    expect(importFile('vacancies').status).toBe(2);
+    expect(importFile('pets', 'x.csv').status).toBe(2);
+    expect(importFile('jobseekers', join(FIXTURES, 'imports', 'jobpostings.jsonld')).stderr).toContain('JobPosting records are vacancies');
+  });
+});
