@@ -25,6 +25,7 @@ import { cpus, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from '../fixtures/generate.js';
+import { kill, peakMemoryMiB, startService } from './service.js';
 
 const { values } = parseArgs({
   options: {
@@ -41,46 +42,6 @@ const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const ROOT = join(import.meta.dirname, '..');
 const round = (x: number) => Math.round(x * 10) / 10;
-
-function peakMemoryMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return round(Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024);
-}
-
-async function startService(dataDir: string): Promise<{ child: ReturnType<typeof spawn>; url: string; key: string; log: () => string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'serve.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      KOHTAANTO_DATA_DIR: dataDir,
-      KOHTAANTO_PORT: '0',
-      KOHTAANTO_RATE_LIMIT_PER_MINUTE: '100000000',
-      KOHTAANTO_LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`service exited with ${code}:\n${output}`)));
-  });
-  // Request logs at info level would cost the service more than the benchmark measures: silence them.
-  child.stdout!.removeAllListeners('data');
-  child.stdout!.resume();
-  const key = readFileSync(join(dataDir, 'initial-admin.key'), 'utf8').trim();
-  return { child, url, key, log: () => output };
-}
-
-async function kill(child: ReturnType<typeof spawn>, signal: NodeJS.Signals) {
-  const exited = new Promise((done) => child.once('exit', done));
-  child.kill(signal);
-  await exited;
-}
 
 /** Seconds from spawning the service to its listening, and whether its index then holds every open vacancy. */
 async function timedStart(dataDir: string) {

@@ -30,6 +30,7 @@ const SCRIPTS: { name: string; file: string; full: string[]; quick: string[] }[]
   { name: 'vectors', file: 'vectors.ts', full: ['--sizes', '10000,100000,1000000'], quick: ['--sizes', '10000,100000', '--queries', '100'] },
   { name: 'embedding', file: 'embedding.ts', full: [], quick: ['--texts', '200'] },
   { name: 'http', file: 'http.ts', full: ['--ingest', '100000'], quick: ['--ingest', '10000', '--seconds', '5'] },
+  { name: 'import', file: 'import.ts', full: ['--records', '100000'], quick: ['--records', '5000'] },
   { name: 'engine', file: 'engine.ts', full: [], quick: ['--extra', '2000', '--queries', '50'] },
   { name: 'gaps', file: 'gaps.ts', full: [], quick: ['--vacancies', '10000', '--clients', '50'] },
   { name: 'analytics', file: 'analytics.ts', full: [], quick: ['--vacancies', '10000', '--jobseekers', '30000', '--repeat', '2'] },

@@ -67,6 +67,14 @@ describe('benchmark scripts (smoke sizes)', () => {
     expect(restarts[0].vacancies).toEqual(restarts[1].vacancies);
   });
 
+  it('import: JobPostings through npm run import against the bulk baseline, again, and a tenth of the file', () => {
+    const r = run('import.ts', '--records', '300');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.json.rows).toHaveLength(4);
+    expect(r.json.rows[1].summary).toContain('300 read, 300 created');
+    expect(r.json.rows[2].summary).toContain('300 unchanged');
+  });
+
   it('suite: runs the scripts it is given and writes the combined JSON and Markdown', () => {
     const r = run('suite.ts', '--quick', '--only', 'embedding');
     expect(r.status, r.stderr).toBe(0);
