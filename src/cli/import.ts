@@ -8,15 +8,19 @@
  *   --url URL                        default KOHTAANTO_URL or http://127.0.0.1:8080
  *   --key KEY                        default KOHTAANTO_API_KEY
  *   --batch N                        records per atomic batch (default 500)
+ *   --restart                        ignore the checkpoint of an interrupted run and read from the start
  *
  * Streams the file; shows records/s and the time left on a terminal (plain lines otherwise); prints
  * a summary: created, updated, unchanged, refused with line and reason, fields not used. Running it
- * again is safe: unchanged records are only compared, so an interrupted import resumes by running it
- * again. Exit code 0: all stored; 3: some records refused; 2: bad arguments; 1: failed.
+ * again is safe: unchanged records are only compared. An interrupted import (Ctrl-C, the service
+ * gone) leaves whole batches stored and a checkpoint; the same command resumes after the last
+ * stored batch (the file must be unchanged; `--restart` reads it all again).
+ * Exit code 0: all stored; 3: some records refused; 2: bad arguments; 1: failed.
  */
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { firstLineOf, formatOf, readRecords, type ImportFormat, type ReadProgress } from '../adapters/imports/readers.js';
+import { CheckpointFile } from '../adapters/imports/checkpoints.js';
 import { importRecords, type BatchSink, type ImportSummary } from '../core/imports/importer.js';
 import { jobseekerInput } from '../core/schemas/jobseeker.js';
 import { trainingInput } from '../core/schemas/training.js';
@@ -45,7 +49,7 @@ function httpSink(url: string, key: string, kind: Kind): BatchSink {
 }
 
 /** Records/s and time left, on one line rewritten in place (a terminal) or a line every few seconds. */
-function progressReporter(progress: ReadProgress, started: number) {
+function progressReporter(progress: ReadProgress, started: number, readBefore: number) {
   const tty = process.stderr.isTTY;
   let last = 0;
   return (summary: ImportSummary, final = false) => {
@@ -53,7 +57,7 @@ function progressReporter(progress: ReadProgress, started: number) {
     if (!final && now - last < (tty ? 200 : 5000)) return;
     last = now;
     const seconds = (now - started) / 1000;
-    const rate = summary.read / Math.max(seconds, 0.001);
+    const rate = (summary.read - readBefore) / Math.max(seconds, 0.001);
     const share = progress.totalBytes > 0 ? progress.bytesRead / progress.totalBytes : 1;
     const eta = share > 0 && share < 1 ? Math.round((seconds / share) * (1 - share)) : 0;
     const bar = tty ? `[${'#'.repeat(Math.round(share * 20)).padEnd(20, '.')}] ` : '';
@@ -67,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string' }, source: { type: 'string' }, url: { type: 'string' }, key: { type: 'string' }, batch: { type: 'string' } },
+    options: { format: { type: 'string' }, source: { type: 'string' }, url: { type: 'string' }, key: { type: 'string' }, batch: { type: 'string' }, restart: { type: 'boolean' } },
   });
   const [kind, file] = positionals as [Kind | undefined, string | undefined];
   if (!kind || !(kind in SCHEMAS) || !file) {
@@ -96,9 +100,17 @@ async function main(argv: string[]): Promise<number> {
   const source = values.source ?? basename(file, extname(file));
   const url = (values.url ?? process.env.KOHTAANTO_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
   const progress: ReadProgress = { bytesRead: 0, totalBytes: 0 };
-  const started = Date.now();
-  const report = progressReporter(progress, started);
-  const summary = await importRecords(readRecords(file, format, kind, source, progress), SCHEMAS[kind], httpSink(url, key, kind), { batchSize, onBatch: (s) => report(s) });
+  const checkpoint = new CheckpointFile(file, { kind, source, url });
+  const resumeFrom = values.restart ? undefined : checkpoint.load();
+  const report = progressReporter(progress, Date.now(), resumeFrom?.summary.read ?? 0);
+  if (resumeFrom) console.error(`resuming after line ${resumeFrom.line} (stored by an interrupted run; --restart to read from the start)`);
+  const summary = await importRecords(readRecords(file, format, kind, source, progress), SCHEMAS[kind], httpSink(url, key, kind), {
+    batchSize,
+    resumeFrom,
+    onBatch: (s) => report(s),
+    onCheckpoint: (c) => checkpoint.save(c),
+  });
+  checkpoint.remove();
   report(summary, true);
 
   console.log(`${file} (${format}) → ${kind}: ${summary.read} read, ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.refused.length} refused`);

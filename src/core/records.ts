@@ -6,6 +6,7 @@ import { AreaVectors } from './area-vectors.js';
 import { ConceptIndex, REMOTE } from './concept-index.js';
 import { today } from './kinds.js';
 import { RecordCache } from './record-cache.js';
+import { sameAsStored, stripDerived } from './same-record.js';
 import { regions } from './regions/regions.js';
 
 /** Where the concept index files a record: remote work is near everyone. */
@@ -36,25 +37,6 @@ export interface BatchResult {
   updated: number;
   /** Records equal to what is stored: not derived, embedded or written again. */
   unchanged: number;
-}
-
-/** JSON with keys in order, so that two equal records compare equal whatever their key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}
-
-/** Whether an input says nothing the stored record does not (municipality compared by code). */
-function sameAsStored<In extends BaseRecord>(input: In, stored: In): boolean {
-  const code = regions.municipality(input.municipality)?.code ?? input.municipality;
-  return canonical({ ...stripDerived(input), municipality: code }) === canonical(stripDerived(stored));
-}
-
-/** Stored records carry derived and bookkeeping fields; re-deriving starts from the input alone. */
-function stripDerived<In>(record: In): In {
-  const { normalized: _n, region: _r, createdAt: _c, updatedAt: _u, ...input } = record as Record<string, unknown>;
-  return input as In;
 }
 
 /** Batches larger than this empty the whole area cache instead of patching it record by record. */

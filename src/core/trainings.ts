@@ -1,6 +1,7 @@
 import { notFound, tooManyRecords } from './errors.js';
 import { regions } from './regions/regions.js';
 import type { StoredTraining, Training } from './schemas/training.js';
+import { sameAsStored, stripDerived } from './same-record.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 
 export interface TrainingStore {
@@ -25,7 +26,7 @@ export class TrainingCatalogue {
   static async open(store: TrainingStore, normalizer: SkillNormalizer, maxBatch: number): Promise<TrainingCatalogue> {
     const catalogue = new TrainingCatalogue(store, normalizer, maxBatch);
     const stale = store.stale(normalizer.id);
-    if (stale.length > 0) await catalogue.putMany(stale.map(({ normalized: _n, region: _r, createdAt: _c, updatedAt: _u, ...t }) => t as Training));
+    if (stale.length > 0) await catalogue.save(stale.map((t) => stripDerived(t) as Training));
     for (const t of store.all()) catalogue.remember(t);
     return catalogue;
   }
@@ -60,9 +61,18 @@ export class TrainingCatalogue {
     return { training: this.get(input.id), created };
   }
 
-  /** Creates or replaces trainings atomically. */
-  async putMany(inputs: Training[]): Promise<{ created: number; updated: number }> {
+  /** Creates or replaces trainings atomically; those equal to the stored ones are left as they are. */
+  async putMany(inputs: Training[]): Promise<{ created: number; updated: number; unchanged: number }> {
     if (inputs.length > this.maxBatchSize) throw tooManyRecords(this.maxBatchSize, inputs.length);
+    const changed = inputs.filter((t) => {
+      const stored = this.byId.get(t.id);
+      return !stored || !sameAsStored(t, stored as Training);
+    });
+    return { ...(await this.save(changed)), unchanged: inputs.length - changed.length };
+  }
+
+  /** Derives and stores trainings (all of them, changed or not). */
+  private async save(inputs: Training[]): Promise<{ created: number; updated: number }> {
     const now = new Date().toISOString();
     const stored: StoredTraining[] = [];
     for (const t of inputs) {

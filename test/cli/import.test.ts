@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,8 +29,19 @@ afterAll(async () => {
 
 const importFile = (...args: string[]) =>
   spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'import.js'), ...args], {
-    env: { ...process.env, KOHTAANTO_URL: service.url, KOHTAANTO_API_KEY: key },
+    env: { ...process.env, KOHTAANTO_URL: service.url, KOHTAANTO_API_KEY: key, XDG_CACHE_HOME: join(dataDir, 'cache') },
     encoding: 'utf8',
+  });
+const importFileAsync = (...args: string[]) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'import.js'), ...args], {
+      env: { ...process.env, KOHTAANTO_API_KEY: key, XDG_CACHE_HOME: join(dataDir, 'cache') },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => done({ status, stdout, stderr }));
   });
 const admin = () => ({ url: service.url, key });
 
@@ -65,6 +77,15 @@ describe('npm run import', () => {
     expect((await call(admin(), 'GET', '/v1/jobseekers/VAS-1')).body).toMatchObject({ unemployedSince: '2025-03-01', contact: { email: 'anna@example.fi' }, languages: ['sv', 'fi'] });
   });
 
+  it('imports a training catalogue from a Finnish spreadsheet, and again changes nothing', async () => {
+    const first = importFile('trainings', join(FIXTURES, 'imports', 'trainings-fi.csv'));
+    expect(first.status, first.stdout + first.stderr).toBe(0);
+    expect(first.stdout).toContain('2 read, 2 created, 0 updated, 0 unchanged, 0 refused');
+    expect((await call(admin(), 'GET', '/v1/trainings/KOUL-1')).body).toMatchObject({ cost: 240, durationDays: 2, online: false, startDates: ['2027-01-10', '2027-02-07'], municipality: '837' });
+    expect((await call(admin(), 'GET', '/v1/trainings/KOUL-2')).body).toMatchObject({ online: true, startDates: [] });
+    expect(importFile('trainings', join(FIXTURES, 'imports', 'trainings-fi.csv')).stdout).toContain('2 read, 0 created, 0 updated, 2 unchanged, 0 refused');
+  });
+
   it('refuses bad records with their line and field, stores the rest, and exits 3', async () => {
     const file = join(dataDir, 'feed.ndjson');
     const ok = (id: string, title: string) =>
@@ -89,6 +110,45 @@ describe('npm run import', () => {
     // The file changed at its source: only what changed is stored again.
     writeFileSync(file, [ok('A', 'Kokki'), ok('E', 'Tarjoilija, ilta')].join('\n'));
     expect(importFile('vacancies', file, '--source', 'feed').stdout).toContain('2 read, 0 created, 1 updated, 1 unchanged, 0 refused');
+  });
+
+  it('resumes an interrupted import after its last stored batch, without sending the stored records again', async () => {
+    const file = join(dataDir, 'resume.ndjson');
+    const posting = (i: number) => JSON.stringify({ '@type': 'JobPosting', identifier: `R${i}`, title: `Kokki ${i}`, description: 'Ravintolatyötä.', jobLocation: { address: { addressLocality: 'Oulu' } } });
+    writeFileSync(file, Array.from({ length: 10 }, (_x, i) => posting(i + 1)).join('\n'));
+    // A proxy in front of the service that goes away after two batches (as a service restart would).
+    let allowed = 2;
+    const sent: number[] = [];
+    const proxy = createServer((request, response) => {
+      let body = '';
+      request.on('data', (d: Buffer) => (body += d.toString()));
+      request.on('end', async () => {
+        if (allowed-- <= 0) return response.writeHead(503, { 'content-type': 'application/json' }).end('{"message":"restarting"}');
+        sent.push(body.trim().split('\n').length);
+        const answer = await fetch(`${service.url}${request.url}`, { method: request.method, headers: { authorization: request.headers.authorization!, 'content-type': request.headers['content-type']! }, body });
+        response.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
+      });
+    });
+    await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
+    try {
+      const interrupted = await importFileAsync('vacancies', file, '--source', 'resume', '--batch', '3', '--url', url);
+      expect(interrupted.status).toBe(1);
+      expect(interrupted.stderr).toContain('run again to resume');
+      expect(sent).toEqual([3, 3]);
+      allowed = 100;
+      const resumed = await importFileAsync('vacancies', file, '--source', 'resume', '--batch', '3', '--url', url);
+      expect(resumed.status, resumed.stderr).toBe(0);
+      expect(resumed.stderr).toContain('resuming after line 6');
+      expect(sent).toEqual([3, 3, 3, 1]); // only lines 7–10 were sent again
+      expect(resumed.stdout).toContain('10 read, 10 created, 0 updated, 0 unchanged, 0 refused');
+      // Done: the checkpoint is gone, so the next run reads the whole file (and changes nothing).
+      const again = await importFileAsync('vacancies', file, '--source', 'resume', '--batch', '3', '--url', url);
+      expect(again.stdout).toContain('10 read, 0 created, 0 updated, 10 unchanged');
+    } finally {
+      proxy.close();
+    }
+    expect((await call(admin(), 'GET', '/v1/vacancies/resume:R10')).status).toBe(200);
   });
 
   it('says what is wrong with its arguments', () => {

@@ -23,4 +23,12 @@ describe('spreadsheet rows', () => {
     });
     expect(jobseekerInput.safeParse(record).success).toBe(true);
   });
+
+  it('read training rows: euros with a decimal comma, lists of Finnish dates', () => {
+    const { fields, unknown } = headerFields('trainings', ['Tunnus', 'Nimi', 'Järjestäjä', 'Verkossa', 'Kesto', 'Aloituspäivät', 'Hinta', 'Osaaminen']);
+    expect(unknown).toEqual([]);
+    const record = rowToRecord('trainings', fields, ['K1', 'Trukkikortti', 'Polku', 'kyllä', '2', '10.1.2027|7.2.2027', '1 240,50 €', 'trukin ajo']);
+    expect(record).toEqual({ id: 'K1', title: 'Trukkikortti', provider: 'Polku', online: true, durationDays: 2, startDates: ['2027-01-10', '2027-02-07'], cost: 1240.5, skills: ['trukin ajo'] });
+    expect(rowToRecord('trainings', fields, ['K2', 'x', 'y', 'ehkä', 'kaksi', '', 'ilmainen', 'z'])).toMatchObject({ online: 'ehkä', durationDays: 'kaksi', cost: 'ilmainen' });
+  });
 });

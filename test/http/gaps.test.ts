@@ -81,7 +81,9 @@ describe('training catalogue', () => {
     expect(rejected.body.problems.map((p: { line: number; field: string }) => `${p.line}:${p.field}`).sort()).toEqual(['3:cost', '3:online']);
     expect((await call(planner, 'GET', '/v1/trainings/CSV-1')).status).toBe(404);
     const accepted = await call(planner, 'POST', '/v1/trainings/bulk', [header, good].join('\n'), { 'content-type': 'text/csv' });
-    expect(accepted.body).toEqual({ created: 1, updated: 0 });
+    expect(accepted.body).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    const again = await call(planner, 'POST', '/v1/trainings/bulk', [header, good].join('\n'), { 'content-type': 'text/csv' });
+    expect(again.body).toEqual({ created: 0, updated: 0, unchanged: 1 });
     expect((await call(planner, 'GET', '/v1/trainings/CSV-1')).body.startDates).toEqual(['2027-01-10', '2027-02-10']);
   });
 

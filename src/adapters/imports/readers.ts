@@ -42,7 +42,7 @@ export function firstLineOf(file: string): string {
  * (.json/.jsonld: one object, an array or an @graph), which are read whole: feeds that large come
  * as NDJSON, one JobPosting per line.
  */
-export async function* readRecords(file: string, format: ImportFormat, kind: TabularKind | 'trainings', source: string, progress: ReadProgress): AsyncGenerator<SourceRecord> {
+export async function* readRecords(file: string, format: ImportFormat, kind: TabularKind, source: string, progress: ReadProgress): AsyncGenerator<SourceRecord> {
   progress.totalBytes = statSync(file).size;
   if (format === 'jobposting' && /\.(jsonld|json)$/i.test(file)) {
     const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
@@ -63,7 +63,6 @@ export async function* readRecords(file: string, format: ImportFormat, kind: Tab
   const stream = createReadStream(file);
   stream.on('data', (chunk) => (progress.bytesRead += chunk.length));
   if (format === 'csv') {
-    if (kind === 'trainings') throw new Error('trainings: give NDJSON, or POST the CSV to /v1/trainings/bulk');
     yield* csvRecords(stream, kind, firstLineOf(file));
     return;
   }

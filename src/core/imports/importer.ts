@@ -26,6 +26,12 @@ export interface ImportSummary {
   unmapped: Map<string, number>;
 }
 
+/** Where an interrupted import got to: records up to `line` are stored (or refused), as `summary` says. */
+export interface ImportCheckpoint {
+  line: number;
+  summary: ImportSummary;
+}
+
 /**
  * Reads, validates and stores records in atomic batches. A record the schema refuses is reported
  * with its line and field and left out; a batch the service refuses for some records is sent again
@@ -37,10 +43,22 @@ export async function importRecords(
   records: AsyncIterable<ReadRecord>,
   schema: z.ZodType,
   sink: BatchSink,
-  options: { batchSize: number; onBatch?: (summary: ImportSummary) => void },
+  options: {
+    batchSize: number;
+    onBatch?: (summary: ImportSummary) => void;
+    /** Resume after an interruption: records up to its line are skipped, its summary continued. */
+    resumeFrom?: ImportCheckpoint;
+    /** Called after each batch is stored, with the line every record up to which is done. */
+    onCheckpoint?: (checkpoint: ImportCheckpoint) => void;
+  },
 ): Promise<ImportSummary> {
-  const summary: ImportSummary = { read: 0, created: 0, updated: 0, unchanged: 0, refused: [], unmapped: new Map() };
+  const resumed = options.resumeFrom;
+  const summary: ImportSummary = resumed
+    ? { ...resumed.summary, refused: [...resumed.summary.refused], unmapped: new Map(resumed.summary.unmapped) }
+    : { read: 0, created: 0, updated: 0, unchanged: 0, refused: [], unmapped: new Map() };
+  const skipUpTo = resumed?.line ?? 0;
   let batch: { line: number; record: Record<string, unknown> }[] = [];
+  let lastLine = skipUpTo;
 
   const flush = async () => {
     let pending = batch;
@@ -66,9 +84,12 @@ export async function importRecords(
       pending = pending.filter((_p, i) => !positions.has(i + 1));
     }
     options.onBatch?.(summary);
+    options.onCheckpoint?.({ line: lastLine, summary });
   };
 
   for await (const read of records) {
+    if (read.line <= skipUpTo) continue;
+    lastLine = read.line;
     summary.read++;
     for (const u of read.unmapped) {
       const kind = u.replace(/'[^']*'/g, '…');
@@ -87,5 +108,6 @@ export async function importRecords(
     if (batch.length >= options.batchSize) await flush();
   }
   if (batch.length > 0) await flush();
+  else options.onCheckpoint?.({ line: lastLine, summary });
   return summary;
 }

@@ -1,12 +1,12 @@
 /**
- * Spreadsheet rows (CSV as Excel writes it in Finland: semicolons, or commas) to vacancy and
- * jobseeker inputs. Column names in Finnish, Swedish or English; values as people type them
+ * Spreadsheet rows (CSV as Excel writes it in Finland: semicolons, or commas) to vacancy,
+ * jobseeker and training inputs. Column names in Finnish, Swedish or English; values as people type them
  * ("kyllä", "ja", "1.3.2026", "osa-aikainen"). Validation is left to the record schemas.
  */
 
-export type TabularKind = 'vacancies' | 'jobseekers';
+export type TabularKind = 'vacancies' | 'jobseekers' | 'trainings';
 
-type FieldType = 'text' | 'list' | 'boolean' | 'date' | 'integer' | 'workingTime';
+type FieldType = 'text' | 'list' | 'boolean' | 'date' | 'dates' | 'integer' | 'number' | 'workingTime';
 
 interface Column {
   field: string;
@@ -49,7 +49,24 @@ const COLUMNS: Record<TabularKind, Column[]> = {
     { field: 'contact.email', type: 'text', names: ['email', 'e-mail', 'sähköposti', 'e-post'] },
     { field: 'contact.phone', type: 'text', names: ['phone', 'puhelin', 'puhelinnumero', 'telefon'] },
   ],
+  trainings: [
+    { field: 'id', type: 'text', names: ['id', 'tunnus', 'tunniste', 'nummer', 'identifier'] },
+    { field: 'title', type: 'text', names: ['title', 'nimi', 'koulutus', 'koulutuksen nimi', 'namn', 'utbildning'] },
+    { field: 'description', type: 'text', names: ['description', 'kuvaus', 'sisältö', 'beskrivning', 'innehåll'] },
+    { field: 'provider', type: 'text', names: ['provider', 'järjestäjä', 'kouluttaja', 'oppilaitos', 'anordnare', 'utbildningsanordnare'] },
+    { field: 'kind', type: 'text', names: ['kind', 'laji', 'tyyppi', 'typ'] },
+    { field: 'municipality', type: 'text', names: ['municipality', 'kunta', 'paikkakunta', 'sijainti', 'kommun', 'ort'] },
+    { field: 'online', type: 'boolean', names: ['online', 'verkossa', 'verkkokoulutus', 'etäopetus', 'distans', 'på nätet'] },
+    { field: 'durationDays', type: 'integer', names: ['durationdays', 'duration', 'kesto', 'kesto (päivää)', 'päiviä', 'längd', 'dagar'] },
+    { field: 'startDates', type: 'dates', names: ['startdates', 'start dates', 'alkaa', 'alkamispäivät', 'aloituspäivät', 'startdatum'] },
+    { field: 'cost', type: 'number', names: ['cost', 'hinta', 'hinta (€)', 'kustannus', 'pris', 'kostnad'] },
+    { field: 'language', type: 'text', names: ['language', 'kieli', 'opetuskieli', 'språk', 'undervisningsspråk'] },
+    { field: 'skills', type: 'list', names: ['skills', 'osaaminen', 'taidot', 'opittavat taidot', 'kompetens', 'färdigheter'] },
+  ],
 };
+
+/** The columns of a kind, by their English names (for messages). */
+export const columnNames = (kind: TabularKind) => COLUMNS[kind].map((c) => c.field).join(',');
 
 const fold = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('fi').replace(/\s+/g, ' ');
 
@@ -85,6 +102,13 @@ function value(type: FieldType, raw: string): unknown {
       return TRUE.has(fold(s)) ? true : FALSE.has(fold(s)) ? false : s;
     case 'integer':
       return /^\d+$/.test(s) ? Number(s) : s;
+    case 'number': {
+      // "1 240,50 €" as Finnish spreadsheets show it; anything else is left for the schema to refuse.
+      const plain = s.replace(/[\s\u00a0€]/g, '').replace(',', '.');
+      return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : s;
+    }
+    case 'dates':
+      return s.split(/[;|\n]/).map((x) => value('date', x)).filter((x) => x !== '');
     case 'workingTime':
       return WORKING_TIME[fold(s)] ?? s;
     case 'date': {

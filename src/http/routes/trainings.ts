@@ -2,56 +2,42 @@ import { parse } from 'csv-parse/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
-import { KohtaantoError, invalidInput, tooManyRecords, type FieldProblem } from '../../core/errors.js';
+import { invalidInput, tooManyRecords, type FieldProblem } from '../../core/errors.js';
+import { columnNames, detectDelimiter, headerFields, rowToRecord } from '../../core/imports/tabular.js';
 import { parseNdjson, problemsFrom } from '../../core/ndjson.js';
 import { idParams } from '../../core/schemas/common.js';
 import { storedTraining, trainingInput, type Training } from '../../core/schemas/training.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noQuery } from './shared.js';
 
-const CSV_COLUMNS = 'id,title,description,provider,kind,municipality,online,durationDays,startDates,cost,language,skills';
+const CSV_COLUMNS = columnNames('trainings');
 
 /**
- * CSV rows to trainings: list columns (startDates, skills) separated by ";", online as true/false.
- * Each row is validated like a JSON record; problems come back with their line numbers.
+ * CSV rows to trainings (comma or semicolon; column names in fi/sv/en; list cells separated by ";"
+ * or "|"; dates as 2026-03-01 or 1.3.2026). Each row is validated like a JSON record; problems come
+ * back with their line numbers.
  */
 function parseCsv(text: string, maxRecords: number): Training[] {
-  let rows: Record<string, string>[];
-  const known = new Set(CSV_COLUMNS.split(','));
-  const header = (columns: string[]) => {
-    // Checked by name before any row becomes an object: "__proto__" or "constructor" never become keys.
-    const unknown = columns.filter((c) => !known.has(c));
-    if (unknown.length > 0) {
-      throw invalidInput(unknown.map((c) => ({ field: c, line: 1, message: `unknown column; the columns are ${CSV_COLUMNS}` })));
-    }
-    return columns;
-  };
+  let rows: { record: string[]; info: { lines: number } }[];
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    rows = parse(text, { columns: header, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[];
+    rows = parse(body, { delimiter: detectDelimiter(body.split(/\r?\n/, 1)[0] ?? ''), skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof rows;
   } catch (error) {
-    if (error instanceof KohtaantoError) throw error;
     throw invalidInput([{ field: 'body', message: `not valid CSV (${(error as Error).message})` }]);
   }
-  if (rows.length > maxRecords) throw tooManyRecords(maxRecords, rows.length);
-  const list = (v: string | undefined) => (v ? v.split(';').map((x) => x.trim()).filter(Boolean) : []);
+  const [header, ...data] = rows;
+  if (!header) throw invalidInput([{ field: 'body', message: `no rows: header ${CSV_COLUMNS} and one training per line` }]);
+  // Checked by name before any row becomes an object: "__proto__" or "constructor" never become keys.
+  const { fields, unknown } = headerFields('trainings', header.record);
+  if (unknown.length > 0) throw invalidInput(unknown.map((c) => ({ field: c, line: 1, message: `unknown column; the columns are ${CSV_COLUMNS}` })));
+  if (data.length > maxRecords) throw tooManyRecords(maxRecords, data.length);
   const problems: FieldProblem[] = [];
   const trainings: Training[] = [];
-  rows.forEach((row, i) => {
-    const candidate = {
-      ...row,
-      municipality: row.municipality || undefined,
-      kind: row.kind || undefined,
-      language: row.language || undefined,
-      online: row.online === undefined || row.online === '' ? undefined : row.online === 'true' ? true : row.online === 'false' ? false : row.online,
-      durationDays: row.durationDays === undefined || row.durationDays === '' ? undefined : Number(row.durationDays),
-      cost: row.cost === undefined || row.cost === '' ? undefined : Number(row.cost),
-      startDates: list(row.startDates),
-      skills: list(row.skills),
-    };
-    const parsed = trainingInput.safeParse(candidate);
+  for (const { record, info } of data) {
+    const parsed = trainingInput.safeParse(rowToRecord('trainings', fields, record));
     if (parsed.success) trainings.push(parsed.data);
-    else problems.push(...problemsFrom(parsed.error, i + 2)); // line 1 is the header
-  });
+    else problems.push(...problemsFrom(parsed.error, info.lines));
+  }
   if (problems.length > 0) throw invalidInput(problems.slice(0, 100));
   if (trainings.length === 0) throw invalidInput([{ field: 'body', message: `no rows: header ${CSV_COLUMNS} and one training per line` }]);
   return trainings;
@@ -134,9 +120,9 @@ export function trainingRoutes(engine: TrainingServices, bulkBodyLimit: number):
         schema: {
           tags: ['trainings'],
           summary: 'Create or replace many trainings (NDJSON or CSV, atomic)',
-          description: `Content-Type application/x-ndjson (one JSON training per line) or text/csv with the header ${CSV_COLUMNS}; list columns separated by ";".`,
+          description: `Content-Type application/x-ndjson (one JSON training per line) or text/csv (comma or semicolon) with the columns ${CSV_COLUMNS} (or their Finnish/Swedish names); list cells separated by ";" or "|".`,
           querystring: noQuery,
-          response: { 200: z.object({ created: z.number(), updated: z.number() }), 400: errorBody, 413: errorBody },
+          response: { 200: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }), 400: errorBody, 413: errorBody },
         },
       },
       async (request) => {
