@@ -8,6 +8,8 @@
  *   --url URL                        default KOHTAANTO_URL or http://127.0.0.1:8080
  *   --key KEY                        default KOHTAANTO_API_KEY
  *   --batch N                        records per atomic batch (default 500)
+ *   --postal-codes FILE              postal code → municipality table (CSV), for JobPostings whose
+ *                                    address has a postal code but no municipality (default KOHTAANTO_POSTAL_CODES)
  *   --restart                        ignore the checkpoint of an interrupted run and read from the start
  *
  * Streams the file; shows records/s and the time left on a terminal (plain lines otherwise); prints
@@ -21,6 +23,7 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { firstLineOf, formatOf, readRecords, type ImportFormat, type ReadProgress } from '../adapters/imports/readers.js';
 import { CheckpointFile } from '../adapters/imports/checkpoints.js';
+import { readPostalCodes } from '../adapters/imports/postal-codes.js';
 import { importRecords, type BatchSink, type ImportSummary } from '../core/imports/importer.js';
 import { jobseekerInput } from '../core/schemas/jobseeker.js';
 import { trainingInput } from '../core/schemas/training.js';
@@ -71,11 +74,11 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string' }, source: { type: 'string' }, url: { type: 'string' }, key: { type: 'string' }, batch: { type: 'string' }, restart: { type: 'boolean' } },
+    options: { format: { type: 'string' }, source: { type: 'string' }, url: { type: 'string' }, key: { type: 'string' }, batch: { type: 'string' }, restart: { type: 'boolean' }, 'postal-codes': { type: 'string' } },
   });
   const [kind, file] = positionals as [Kind | undefined, string | undefined];
   if (!kind || !(kind in SCHEMAS) || !file) {
-    console.error('usage: npm run import -- vacancies|jobseekers|trainings FILE [--format ndjson|jobposting|csv] [--source NAME] [--url URL] [--key KEY] [--batch N]');
+    console.error('usage: npm run import -- vacancies|jobseekers|trainings FILE [--format ndjson|jobposting|csv] [--source NAME] [--url URL] [--key KEY] [--batch N] [--postal-codes FILE] [--restart]');
     return 2;
   }
   const key = values.key ?? process.env.KOHTAANTO_API_KEY;
@@ -100,11 +103,14 @@ async function main(argv: string[]): Promise<number> {
   const source = values.source ?? basename(file, extname(file));
   const url = (values.url ?? process.env.KOHTAANTO_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
   const progress: ReadProgress = { bytesRead: 0, totalBytes: 0 };
+  const postalFile = values['postal-codes'] ?? process.env.KOHTAANTO_POSTAL_CODES;
+  const postal = postalFile ? readPostalCodes(postalFile) : undefined;
+  if (postal) console.error(`${postal.size} postal codes read${postal.unknownRows > 0 ? ` (${postal.unknownRows} rows name no Finnish municipality)` : ''}`);
   const checkpoint = new CheckpointFile(file, { kind, source, url });
   const resumeFrom = values.restart ? undefined : checkpoint.load();
   const report = progressReporter(progress, Date.now(), resumeFrom?.summary.read ?? 0);
   if (resumeFrom) console.error(`resuming after line ${resumeFrom.line} (stored by an interrupted run; --restart to read from the start)`);
-  const summary = await importRecords(readRecords(file, format, kind, source, progress), SCHEMAS[kind], httpSink(url, key, kind), {
+  const summary = await importRecords(readRecords(file, format, kind, source, progress, postal?.lookup), SCHEMAS[kind], httpSink(url, key, kind), {
     batchSize,
     resumeFrom,
     onBatch: (s) => report(s),

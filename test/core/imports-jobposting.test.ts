@@ -53,6 +53,17 @@ describe('JobPosting to vacancy', () => {
     expect(problems.map((p) => p.field).sort()).toEqual(['identifier', 'jobLocation']);
   });
 
+  it('places a posting by its postal code when its locality is a post office, not a municipality', () => {
+    const posting = { '@type': 'JobPosting', identifier: 'P1', title: 'Myyjä', description: 'Myymälätyötä.', jobLocation: { address: { addressLocality: 'Tapiola', postalCode: '02100' } } };
+    const table = (code: string) => (code === '02100' ? '049' : undefined); // a test double of the postal-code table
+    expect(fromJobPosting(posting, 'p', table).record?.municipality).toBe('049');
+    const without = fromJobPosting(posting, 'p');
+    expect(without.problems.map((p) => p.field)).toEqual(['jobLocation']);
+    expect(without.unmapped).toContain("jobLocation.address.postalCode: '02100' read only with a postal-code table (--postal-codes)");
+    const elsewhere = fromJobPosting({ ...posting, jobLocation: { address: { postalCode: '99 999' } } }, 'p', table);
+    expect(elsewhere.unmapped).toContain("jobLocation.address.postalCode: '99999' is not in the postal-code table");
+  });
+
   it('keeps ids stable and valid however the source writes them', () => {
     expect(externalRecordId('feed', 'a b/c?d')).toBe('feed:a-b-c-d');
     expect(externalRecordId('feed', 'x'.repeat(300))).toHaveLength(117);

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse';
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { fromJobPosting, jobPostingsIn, type MappedRecord } from '../../core/imports/jobposting.js';
+import { fromJobPosting, jobPostingsIn, type MappedRecord, type PostalCodes } from '../../core/imports/jobposting.js';
 import { detectDelimiter, headerFields, rowToRecord, type TabularKind } from '../../core/imports/tabular.js';
 
 /** A record read from a file, before validation: where it was, and what mapping found. */
@@ -42,7 +42,14 @@ export function firstLineOf(file: string): string {
  * (.json/.jsonld: one object, an array or an @graph), which are read whole: feeds that large come
  * as NDJSON, one JobPosting per line.
  */
-export async function* readRecords(file: string, format: ImportFormat, kind: TabularKind, source: string, progress: ReadProgress): AsyncGenerator<SourceRecord> {
+export async function* readRecords(
+  file: string,
+  format: ImportFormat,
+  kind: TabularKind,
+  source: string,
+  progress: ReadProgress,
+  postalCodes?: PostalCodes,
+): AsyncGenerator<SourceRecord> {
   progress.totalBytes = statSync(file).size;
   if (format === 'jobposting' && /\.(jsonld|json)$/i.test(file)) {
     const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
@@ -57,7 +64,7 @@ export async function* readRecords(file: string, format: ImportFormat, kind: Tab
     const postings = jobPostingsIn(document);
     if (postings.length === 0) yield { line: 1, problems: [{ field: '@type', message: 'no JobPosting in the document' }], unmapped: [] };
     let position = 0;
-    for (const posting of postings) yield { line: ++position, ...(fromJobPosting(posting, source) as MappedRecord<Record<string, unknown>>) };
+    for (const posting of postings) yield { line: ++position, ...(fromJobPosting(posting, source, postalCodes) as MappedRecord<Record<string, unknown>>) };
     return;
   }
   const stream = createReadStream(file);
@@ -81,7 +88,7 @@ export async function* readRecords(file: string, format: ImportFormat, kind: Tab
     if (format === 'jobposting') {
       const [posting] = jobPostingsIn(parsed);
       if (!posting) yield { line, problems: [{ field: '@type', line, message: 'not a JobPosting' }], unmapped: [] };
-      else yield { line, ...(fromJobPosting(posting, source) as MappedRecord<Record<string, unknown>>) };
+      else yield { line, ...(fromJobPosting(posting, source, postalCodes) as MappedRecord<Record<string, unknown>>) };
     } else yield { line, record: parsed as Record<string, unknown>, problems: [], unmapped: [] };
   }
 }

@@ -95,8 +95,11 @@ function splitSkills(values: unknown[]): { skills: string[]; prose: string[] } {
   return { skills: [...new Set(skills)].slice(0, 100), prose };
 }
 
+/** A postal code's municipality code (from a postal-code table the user supplies), or undefined. */
+export type PostalCodes = (postalCode: string) => string | undefined;
+
 /** One JobPosting to a vacancy input (still to be validated by the vacancy schema). */
-export function fromJobPosting(posting: Json, source: string): MappedRecord<VacancyInput> {
+export function fromJobPosting(posting: Json, source: string, postalCodes?: PostalCodes): MappedRecord<VacancyInput> {
   const problems: FieldProblem[] = [];
   const unmapped: string[] = Object.keys(posting).filter((k) => !MAPPED.has(k)).map((k) => `${k}: not used by Kohtaanto`);
 
@@ -118,22 +121,26 @@ export function fromJobPosting(posting: Json, source: string): MappedRecord<Vaca
   const description = [htmlToText(text(posting.description) ?? ''), ...prose].filter(Boolean).join('\n\n');
   if (!description) problems.push({ field: 'description', message: 'required' });
 
-  // Where: the first location whose locality (or region as a last resort) names a Finnish municipality.
+  // Where: the first location whose locality names a Finnish municipality, or whose postal code is
+  // in the postal-code table (a post office's name, e.g. "Tapiola", is no municipality).
   const places = list(posting.jobLocation).filter(isObject);
   let municipality: string | undefined;
   for (const place of places) {
     const address = isObject(place.address) ? place.address : place;
     const locality = text(address.addressLocality);
-    const found = locality && regions.municipality(locality.replace(/\s+\d+$/, ''));
+    const postalCode = text(address.postalCode)?.replace(/\s+/g, '');
+    const found = (locality && regions.municipality(locality.replace(/\s+\d+$/, ''))?.code) || (postalCode && postalCodes?.(postalCode));
     if (found) {
-      municipality = found.code;
+      municipality = found;
       break;
     }
+    if (postalCode) {
+      unmapped.push(postalCodes ? `jobLocation.address.postalCode: '${postalCode}' is not in the postal-code table` : `jobLocation.address.postalCode: '${postalCode}' read only with a postal-code table (--postal-codes)`);
+    }
     if (locality) unmapped.push(`jobLocation.address.addressLocality: '${locality}' is no Finnish municipality`);
-    else if (text(address.postalCode)) unmapped.push(`jobLocation.address.postalCode: '${text(address.postalCode)}' alone does not name a municipality (give addressLocality)`);
   }
   const remote = list(posting.jobLocationType).some((t) => text(t) === 'TELECOMMUTE');
-  if (!municipality) problems.push({ field: 'jobLocation', message: 'no jobLocation whose address names a Finnish municipality (addressLocality, in Finnish or Swedish)' });
+  if (!municipality) problems.push({ field: 'jobLocation', message: 'no jobLocation whose address names a Finnish municipality (addressLocality in Finnish or Swedish, or a postal code in the postal-code table)' });
   if (places.length > 1 && municipality) unmapped.push(`jobLocation: ${places.length} places; the first Finnish municipality is used`);
 
   const employment = list(posting.employmentType).map(text).filter((t): t is string => Boolean(t));
