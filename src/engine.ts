@@ -37,6 +37,7 @@ import type { SkillNormalizer } from './core/taxonomy/normalizer.js';
 import type { ConceptSearch } from './core/taxonomy/search.js';
 import { TrainingCatalogue } from './core/trainings.js';
 import { indexFile, openKind } from './runtime/indexes.js';
+import { vacancyDuplicates } from './core/duplicates.js';
 import { startMaintenance } from './runtime/maintenance.js';
 import { lockDataDir } from './runtime/lock.js';
 import type { EngineLog } from './runtime/log.js';
@@ -130,10 +131,17 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       id: normalizer.id,
       run: (j) => normalizer.forJobseeker(j).then((normalized) => ({ normalized })),
     });
-    const vacancies = openKind(db, vacancyKind, 'vacancies', chosen, config, log, {
-      id: normalizer.id,
-      run: (v) => normalizer.forVacancy(v).then((normalized) => ({ normalized })),
-    });
+    const vacancies = openKind(
+      db,
+      vacancyKind,
+      'vacancies',
+      chosen,
+      config,
+      log,
+      // "+links": vacancies stored before near-duplicates were linked are linked once at start.
+      { id: `${normalizer.id}+links`, run: (v) => normalizer.forVacancy(v).then((normalized) => ({ normalized })) },
+      vacancyDuplicates,
+    );
 
     for (const service of [jobseekers.service, vacancies.service] as RecordService<BaseRecord>[]) {
       const redone = await service.refreshStale((n) => log.info(`refreshing ${service.kind.name} records: ${n}`));

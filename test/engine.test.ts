@@ -89,7 +89,7 @@ describe('the transformers.js embedder end to end (generated tiny model)', () =>
     });
     const health = (await call(withModel.as('admin'), 'GET', '/health')).body;
     expect(health.embedder).toMatchObject({ id: expect.stringMatching(/^transformers:kohtaanto-tiny-bert:fp32:/), dimension: 64 });
-    const vacancies = Array.from({ length: 40 }, (_, i) => sampleVacancy(`TV-${i}`, { municipality: i % 2 ? '091' : '837' }));
+    const vacancies = Array.from({ length: 40 }, (_, i) => sampleVacancy(`TV-${i}`, { municipality: i % 2 ? '091' : '837', employer: `Konepaja ${i} Oy` }));
     const imported = await call(withModel.as('admin'), 'POST', '/v1/vacancies/bulk', ndjson(vacancies), {
       'content-type': 'application/x-ndjson',
     });

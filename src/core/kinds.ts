@@ -44,7 +44,8 @@ export const jobseekerKind: RecordKind<Jobseeker> = {
 export const vacancyKind: RecordKind<Vacancy> = {
   name: 'vacancy',
   documentText: (v) => document(v.title, v.skills, v.description),
-  isMatchable: (v, day) => v.status === 'open' && (!v.expiresAt || v.expiresAt >= day),
+  // A vacancy repeating another (see duplicates.ts) is shown and counted through that one.
+  isMatchable: (v, day) => v.status === 'open' && (!v.expiresAt || v.expiresAt >= day) && !(v as StoredVacancy).normalized?.duplicateOf,
   conceptKeys: (v) => {
     const stored = v as StoredVacancy;
     const occupation = stored.normalized?.occupation;

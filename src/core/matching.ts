@@ -216,6 +216,7 @@ export class Matcher {
       municipalityName: regions.municipality(record.municipality)?.nameFi ?? record.municipality,
       region: record.region,
       ...('employer' in record && record.employer ? { employer: record.employer } : {}),
+      ...('normalized' in record && 'sources' in record.normalized && record.normalized.sources ? { alsoPublishedAs: record.normalized.sources } : {}),
       ...(score.distanceKm !== undefined ? { distanceKm: score.distanceKm } : {}),
       score: score.score,
       parts: score.parts,

@@ -90,6 +90,8 @@ export interface RecordStore<R> {
   expiredIds(today: string): string[];
   /** Records not embedded by `embedder` or not derived by `derivedBy` (to be redone). */
   staleRecords(embedder: string, derivedBy: string, limit: number): R[];
+  /** Records whose link key (see duplicates.ts) is this. */
+  withLinkKey(key: string): StoredEntry<R>[];
   count(): number;
   /** Grows by one with every committed change; the index remembers the value it reflects. */
   generation(): number;

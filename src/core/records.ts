@@ -3,6 +3,7 @@ import { alreadyExists, invalidInput, notFound, tooManyRecords } from './errors.
 import type { BaseRecord, RecordKind, Stored } from './kinds.js';
 import type { Embedder, EntryToSave, ExactScanFactory, ListOptions, LocationFilter, RecordStore, VectorIndex } from './ports.js';
 import { AreaVectors } from './area-vectors.js';
+import { linkGroup, sameLink, type DuplicateRule } from './duplicates.js';
 import { ConceptIndex, REMOTE } from './concept-index.js';
 import { today } from './kinds.js';
 import { RecordCache } from './record-cache.js';
@@ -19,7 +20,7 @@ export interface Derivation<In> {
   run(record: In): Promise<Record<string, unknown>>;
 }
 
-export interface RecordServiceOptions<In> {
+export interface RecordServiceOptions<In extends BaseRecord> {
   /** Largest batch accepted by putMany / removeMany. */
   maxBatch: number;
   derive?: Derivation<In>;
@@ -30,6 +31,8 @@ export interface RecordServiceOptions<In> {
   exactScan?: ExactScanFactory;
   /** Estimated memory for parsed records kept between requests (see RecordCache). */
   recordCacheBytes?: number;
+  /** Links records repeating each other (vacancies from several sources; see duplicates.ts). */
+  duplicates?: DuplicateRule<Stored<In>>;
 }
 
 export interface BatchResult {
@@ -190,6 +193,8 @@ export class RecordService<In extends BaseRecord> {
     const unique = [...new Set(ids)];
     const before = unique.flatMap((id) => placeOf(this.store.get(id)));
     const missing = unique.filter((id) => !this.store.get(id));
+    const rule = this.options.duplicates;
+    const linkKeys = rule ? unique.flatMap((id) => { const r = this.store.get(id)?.record; const key = r && rule.key(r); return key ? [key] : []; }) : [];
     const labels = this.store.removeAll(unique);
     for (const label of labels) if (this.index.has(label)) this.index.remove(label);
     for (const label of labels) this.conceptIndex?.remove(label);
@@ -197,6 +202,9 @@ export class RecordService<In extends BaseRecord> {
       this.areas.changed(before.map((b) => ({ before: b })));
       this.cache.changed(labels);
     }
+    // What the removed records repeated, or what repeated them, is linked anew.
+    const relinked = this.linked([], linkKeys);
+    if (relinked.length > 0) this.commit(relinked);
     return { removed: labels.length, notFound: missing };
   }
 
@@ -265,12 +273,58 @@ export class RecordService<In extends BaseRecord> {
         textHash: hashes[i]!,
         embedder: this.embedder.id,
         derivedBy: this.derivedBy,
-        matchable: this.kind.isMatchable(input, day),
+        matchable: this.kind.isMatchable(record, day),
       };
     });
   }
 
-  private commit(entries: EntryToSave<Stored<In>>[]): void {
+  /**
+   * The entries with their links to records repeating them (see duplicates.ts), plus the stored
+   * records of the same groups whose links change with them (`removedKeys`: groups that lost a record).
+   */
+  private linked(entries: EntryToSave<Stored<In>>[], removedKeys: string[] = []): EntryToSave<Stored<In>>[] {
+    const rule = this.options.duplicates;
+    if (!rule) return entries;
+    const day = this.today();
+    const open = (r: Stored<In>) => this.kind.isMatchable(rule.withLink(r, {}, undefined), day);
+    const inBatch = new Map(entries.map((e) => [e.record.id, e]));
+    const keys = new Set(removedKeys);
+    for (const e of entries) {
+      const key = rule.key(e.record);
+      const previous = this.store.get(e.record.id)?.record;
+      const previousKey = previous && rule.key(previous);
+      if (key) keys.add(key);
+      if (previousKey) keys.add(previousKey);
+      if (!key) {
+        e.record = rule.withLink(e.record, {}, undefined);
+        e.matchable = this.kind.isMatchable(e.record, day);
+      }
+    }
+    const extra: EntryToSave<Stored<In>>[] = [];
+    for (const key of keys) {
+      const stored = this.store.withLinkKey(key).map((s) => s.record).filter((r) => !inBatch.has(r.id));
+      const group = [...stored, ...entries.filter((e) => rule.key(e.record) === key).map((e) => e.record)];
+      const states = linkGroup(group, open, rule.same);
+      for (const e of entries) {
+        if (rule.key(e.record) !== key) continue;
+        e.record = rule.withLink(e.record, states.get(e.record.id)!, key);
+        e.matchable = this.kind.isMatchable(e.record, day);
+      }
+      for (const record of stored) {
+        const state = states.get(record.id)!;
+        if (sameLink(rule.linkOf(record), state)) continue;
+        // Only the link changes: the stored vector is kept (a record awaiting re-embedding is linked when it is redone).
+        const vector = this.store.vectorOf(record.id, this.embedder.id);
+        if (!vector) continue;
+        const relinked = rule.withLink(record, state, key);
+        extra.push({ record: relinked, ...vector, embedder: this.embedder.id, derivedBy: this.derivedBy, matchable: this.kind.isMatchable(relinked, day) });
+      }
+    }
+    return extra.length > 0 ? [...entries, ...extra] : entries;
+  }
+
+  private commit(prepared: EntryToSave<Stored<In>>[]): void {
+    const entries = this.linked(prepared);
     const before = entries.length > AREA_CHANGES_TRACKED ? [] : entries.map((e) => placeOf(this.store.get(e.record.id))[0]);
     const saved = this.store.saveAll(entries);
     saved.forEach((s, i) => {

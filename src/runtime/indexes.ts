@@ -7,6 +7,7 @@ import { SqliteRecordStore, type RecordTable } from '../adapters/sqlite/record-s
 import type { BaseRecord, RecordKind, Stored } from '../core/kinds.js';
 import type { Embedder } from '../core/ports.js';
 import { RecordService, type Derivation } from '../core/records.js';
+import type { DuplicateRule } from '../core/duplicates.js';
 import type { EngineLog } from './log.js';
 
 export const indexFile = (dataDir: string, table: RecordTable) => join(dataDir, `${table}.hnsw`);
@@ -32,6 +33,7 @@ export function openKind<In extends BaseRecord>(
   config: KindConfig,
   log: EngineLog,
   derive: Derivation<In>,
+  duplicates?: DuplicateRule<Stored<In>>,
 ) {
   const store = new SqliteRecordStore<Stored<In>>(db, table);
   const file = indexFile(config.dataDir, table);
@@ -56,6 +58,7 @@ export function openKind<In extends BaseRecord>(
   const service = new RecordService(kind, store, index, embedder, {
     maxBatch: config.bulkMaxRecords,
     derive,
+    duplicates,
     areaCacheVectors: config.areaCacheVectors,
     exactScan: nativeScan,
     recordCacheBytes: config.recordCacheBytes,

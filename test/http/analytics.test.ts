@@ -20,7 +20,7 @@ interface StoredVacancy {
   positions: number;
   languages: string[];
   publishedAt?: string;
-  normalized: { essential: Concept[]; optional: Concept[] };
+  normalized: { essential: Concept[]; optional: Concept[]; duplicateOf?: string };
 }
 interface StoredJobseeker {
   id: string;
@@ -35,6 +35,9 @@ interface StoredJobseeker {
 let vacancies: StoredVacancy[];
 let jobseekers: StoredJobseeker[];
 let areas: { id: string; municipalities: string[] }[];
+
+/** Open vacancies count as demand once: a repeat of another (same employer, place and text) does not. */
+const counted = (v: StoredVacancy) => v.status === 'open' && !v.normalized.duplicateOf;
 
 async function all<T>(kind: string): Promise<T[]> {
   const items: T[] = [];
@@ -71,7 +74,7 @@ function expectedSkills(inArea: (m: string) => boolean, keepVacancy = (_v: Store
     const uri = concept.startsWith('text:') ? 'other' : concept; // free text is only ever counted together
     return rows.get(uri) ?? rows.set(uri, { essential: 0, optional: 0, positions: 0, supply: 0 }).get(uri)!;
   };
-  for (const v of vacancies.filter((v) => v.status === 'open' && inArea(v.municipality) && keepVacancy(v))) {
+  for (const v of vacancies.filter((v) => counted(v) && inArea(v.municipality) && keepVacancy(v))) {
     for (const s of new Set(v.normalized.essential.map((c) => c.uri))) (row(s).essential++, (row(s).positions += v.positions));
     for (const s of new Set(v.normalized.optional.map((c) => c.uri))) (row(s).optional++, (row(s).positions += v.positions));
   }
@@ -283,7 +286,7 @@ describe('GET /v1/analytics/occupations', () => {
     const oulu = new Set(areas.find((a) => a.id === 'oulu')!.municipalities);
     const expected = new Map<string, { vacancies: number; positions: number; supply: number; longTerm: number }>();
     const row = (isco: string) => expected.get(isco) ?? expected.set(isco, { vacancies: 0, positions: 0, supply: 0, longTerm: 0 }).get(isco)!;
-    for (const v of vacancies.filter((v) => v.status === 'open' && oulu.has(v.municipality))) (row(v.occupation!).vacancies++, (row(v.occupation!).positions += v.positions));
+    for (const v of vacancies.filter((v) => counted(v) && oulu.has(v.municipality))) (row(v.occupation!).vacancies++, (row(v.occupation!).positions += v.positions));
     for (const j of jobseekers.filter((j) => j.status === 'active' && oulu.has(j.municipality))) {
       row(j.occupation!).supply++;
       if (j.unemployedSince! <= '2025-11-01') row(j.occupation!).longTerm++;
@@ -309,7 +312,7 @@ const isSuitableHit = (h: Hit, threshold: number) => h.score >= threshold && (h.
 describe('GET /v1/analytics/mismatch', () => {
   it('gives vacancies per jobseeker and both match-engine shares, checked against the match endpoints', async () => {
     const municipality = '398'; // Lahti: an area of its own
-    const open = vacancies.filter((v) => v.status === 'open' && v.municipality === municipality);
+    const open = vacancies.filter((v) => counted(v) && v.municipality === municipality);
     const active = jobseekers.filter((j) => j.status === 'active' && j.municipality === municipality);
     const longTerm = active.filter((j) => j.unemployedSince! <= '2025-11-01');
     const body = (await call(planner, 'GET', `/v1/analytics/mismatch?area=lahti&candidates=2&asOf=${AS_OF}`)).body;

@@ -184,6 +184,8 @@ const MIGRATIONS: string[] = [
       expires_at   TEXT NOT NULL
     );
     CREATE INDEX sessions_key ON sessions (key_id);`,
+  // 11: near-duplicate vacancies are found by employer and municipality (see core/duplicates.ts).
+  `CREATE INDEX vacancies_link_key ON vacancies (record ->> '$.normalized.linkKey');`,
 ];
 
 /**

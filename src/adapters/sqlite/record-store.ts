@@ -71,6 +71,8 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
         `SELECT record FROM ${t} WHERE embedder < ? OR embedder > ? OR derived_by < ? OR derived_by > ? LIMIT ?`,
       ),
       count: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${t}`),
+      // The expression is the one of the index (migration 11), so that the index is used.
+      linked: db.prepare<[string], Row>(`SELECT label, record FROM ${t} WHERE record ->> '$.normalized.linkKey' = ?`),
       expired: db.prepare<[string], string>(`SELECT id FROM ${t} WHERE matchable = 1 AND record ->> '$.expiresAt' < ? ORDER BY id`).pluck(),
       recordsByLabels: db.prepare<[string], Row>(
         `SELECT label, record FROM ${t} WHERE label IN (SELECT value FROM json_each(?))`,
@@ -90,6 +92,10 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   get(id: string): StoredEntry<R> | undefined {
     const row = this.s.get.get(id);
     return row && { label: row.label, record: JSON.parse(row.record) as R };
+  }
+
+  withLinkKey(key: string): StoredEntry<R>[] {
+    return this.s.linked.all(key).map((r) => ({ label: r.label, record: JSON.parse(r.record) as R }));
   }
 
   getByLabels(labels: number[]): StoredEntry<R>[] {

@@ -48,6 +48,7 @@ export const matchHit = z.object({
   municipalityName: z.string(),
   region: z.string(),
   employer: z.string().optional(),
+  alsoPublishedAs: z.array(z.string()).optional().describe('The same vacancy published by other sources (their ids); shown once, here'),
   distanceKm: z.number().optional().describe('Between the two municipalities\' centres (absent for remote work)'),
   score: z.number().describe('Weighted score (0..1) of the known parts'),
   parts: scoreParts,

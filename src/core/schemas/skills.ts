@@ -38,6 +38,12 @@ export const vacancySkills = z.object({
   essential: z.array(skillRef).describe('Required: from `skills`, or the occupation\'s essential skills'),
   optional: z.array(skillRef).describe('From `optionalSkills`, or the occupation\'s optional skills'),
   mentioned: z.array(skillRef).describe('Named in the description only: not required'),
+  duplicateOf: z
+    .string()
+    .optional()
+    .describe('The vacancy this one repeats (same employer, municipality and near-identical text, e.g. from another job board): not matched or counted'),
+  sources: z.array(z.string()).optional().describe('Vacancies repeating this one (the same job published by other sources)'),
+  linkKey: z.string().optional().describe('Employer and municipality, by which repeated vacancies are found'),
 });
 
 /** A skill in a match explanation, labelled in the requested language. */
