@@ -76,6 +76,7 @@ export interface Hit {
   municipalityName: string;
   region: string;
   employer?: string;
+  alsoPublishedAs?: string[];
   distanceKm?: number;
   score: number;
   parts: Record<'semantic' | 'essential' | 'optional' | 'location' | 'occupation', number | null>;

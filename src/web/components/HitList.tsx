@@ -26,6 +26,11 @@ export function HitList({ hits, action, label }: { hits: Hit[]; action?: (hit: H
             {hit.distanceKm !== undefined ? ` (${t('hits.km', { km: num(hit.distanceKm) })})` : ''}
             {hit.shared && <span class="badge ok"> {t('hits.shared')}</span>}
           </p>
+          {hit.alsoPublishedAs && (
+            <p class="muted">
+              {t('hits.alsoPublishedAs')} {hit.alsoPublishedAs.map((id) => <code key={id}>{id} </code>)}
+            </p>
+          )}
           {hit.contact && (
             <p>
               {hit.contact.email && <a href={`mailto:${hit.contact.email}`}>{hit.contact.email}</a>} {hit.contact.phone}
