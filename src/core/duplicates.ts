@@ -2,8 +2,8 @@ import type { StoredVacancy } from './schemas/vacancy.js';
 
 /**
  * Near-duplicate vacancies: the same job published by several sources (job boards, the employer's
- * own site, the public service). Records sharing a key (employer and municipality) whose texts are
- * near-identical are linked: the first published is shown and counted, the others point to it
+ * own site, the public service). Records sharing a key (employer, municipality, title and terms)
+ * whose texts are near-identical are linked: the first published is shown and counted, the others point to it
  * (`duplicateOf`), are not matched or counted as demand, and are listed as its `sources`.
  */
 
@@ -63,17 +63,13 @@ export function textOverlap(a: Posting, b: Posting): number {
 export const NEAR_IDENTICAL = 0.8;
 
 export const vacancyDuplicates: DuplicateRule<StoredVacancy> = {
+  // The same employer, municipality, title and terms (two openings that differ in working time or
+  // remote work are separate jobs): a small group, read by its indexed key, compared by text.
   key: (v) => {
     const employer = v.employer && employerKey(v.employer);
-    return employer ? `${employer}|${v.municipality}` : undefined;
+    return employer ? [employer, v.municipality, fold(v.title), v.workingTime ?? 'full', v.remote ? 'remote' : 'on-site'].join('|') : undefined;
   },
-  // The same title and terms, and near-identical text: two openings of one employer that differ in
-  // working time, remote work or wording are separate jobs.
-  same: (a, b) =>
-    fold(a.title) === fold(b.title) &&
-    (a.workingTime ?? 'any') === (b.workingTime ?? 'any') &&
-    Boolean(a.remote) === Boolean(b.remote) &&
-    textOverlap(a, b) >= NEAR_IDENTICAL,
+  same: (a, b) => textOverlap(a, b) >= NEAR_IDENTICAL,
   linkOf: (v) => ({ duplicateOf: v.normalized?.duplicateOf, sources: v.normalized?.sources }),
   withLink: (v, state, key) => {
     const { duplicateOf: _d, sources: _s, linkKey: _k, ...normalized } = v.normalized ?? ({} as StoredVacancy['normalized']);

@@ -56,6 +56,8 @@ export interface EntryToSave<R> {
   /** What derived the record's computed fields (see RecordService's Derivation). */
   derivedBy: string;
   matchable: boolean;
+  /** Only the record's links to its repeats changed (see duplicates.ts): same text, same vector. */
+  linkOnly?: boolean;
 }
 
 export interface SavedEntry {
@@ -90,8 +92,8 @@ export interface RecordStore<R> {
   expiredIds(today: string): string[];
   /** Records not embedded by `embedder` or not derived by `derivedBy` (to be redone). */
   staleRecords(embedder: string, derivedBy: string, limit: number): R[];
-  /** Records whose link key (see duplicates.ts) is this. */
-  withLinkKey(key: string): StoredEntry<R>[];
+  /** Records whose link key (see duplicates.ts) is this; with `matchableOnly`, the open originals only. */
+  withLinkKey(key: string, matchableOnly: boolean): StoredEntry<R>[];
   count(): number;
   /** Grows by one with every committed change; the index remembers the value it reflects. */
   generation(): number;

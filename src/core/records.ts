@@ -3,7 +3,7 @@ import { alreadyExists, invalidInput, notFound, tooManyRecords } from './errors.
 import type { BaseRecord, RecordKind, Stored } from './kinds.js';
 import type { Embedder, EntryToSave, ExactScanFactory, ListOptions, LocationFilter, RecordStore, VectorIndex } from './ports.js';
 import { AreaVectors } from './area-vectors.js';
-import { linkGroup, sameLink, type DuplicateRule } from './duplicates.js';
+import { linkGroup, sameLink, type DuplicateRule, type LinkState } from './duplicates.js';
 import { ConceptIndex, REMOTE } from './concept-index.js';
 import { today } from './kinds.js';
 import { RecordCache } from './record-cache.js';
@@ -280,7 +280,9 @@ export class RecordService<In extends BaseRecord> {
 
   /**
    * The entries with their links to records repeating them (see duplicates.ts), plus the stored
-   * records of the same groups whose links change with them (`removedKeys`: groups that lost a record).
+   * records whose links change with them (`removedKeys`: groups that lost a record). A new record
+   * (an import's usual case) is compared with its group's originals only; a changed or removed one
+   * relinks its whole group.
    */
   private linked(entries: EntryToSave<Stored<In>>[], removedKeys: string[] = []): EntryToSave<Stored<In>>[] {
     const rule = this.options.duplicates;
@@ -288,21 +290,61 @@ export class RecordService<In extends BaseRecord> {
     const day = this.today();
     const open = (r: Stored<In>) => this.kind.isMatchable(rule.withLink(r, {}, undefined), day);
     const inBatch = new Map(entries.map((e) => [e.record.id, e]));
-    const keys = new Set(removedKeys);
+    const regroup = new Set(removedKeys);
+    const added = new Map<string, EntryToSave<Stored<In>>[]>();
     for (const e of entries) {
       const key = rule.key(e.record);
       const previous = this.store.get(e.record.id)?.record;
       const previousKey = previous && rule.key(previous);
-      if (key) keys.add(key);
-      if (previousKey) keys.add(previousKey);
+      if (previousKey) regroup.add(previousKey);
       if (!key) {
         e.record = rule.withLink(e.record, {}, undefined);
         e.matchable = this.kind.isMatchable(e.record, day);
+      } else if (previous) regroup.add(key);
+      else added.set(key, [...(added.get(key) ?? []), e]);
+    }
+    const extra = new Map<string, EntryToSave<Stored<In>>>();
+    const relink = (record: Stored<In>, state: LinkState, key: string) => {
+      if (sameLink(rule.linkOf(record), state)) return;
+      // Only the link changes: the stored vector is kept (a record awaiting re-embedding is linked when it is redone).
+      const vector = this.store.vectorOf(record.id, this.embedder.id);
+      if (!vector) return;
+      const relinked = rule.withLink(record, state, key);
+      extra.set(record.id, { record: relinked, ...vector, embedder: this.embedder.id, derivedBy: this.derivedBy, matchable: this.kind.isMatchable(relinked, day), linkOnly: true });
+    };
+
+    // New records: a repeat of an open original (stored, or earlier in the batch) links to it.
+    for (const [key, news] of added) {
+      if (regroup.has(key)) continue;
+      const originals = this.store.withLinkKey(key, true).map((s) => s.record).filter((r) => !inBatch.has(r.id));
+      originals.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+      const storedOriginals = new Set(originals.map((o) => o.id));
+      const sources = new Map<string, string[]>();
+      for (const e of news) {
+        if (!open(e.record)) {
+          e.record = rule.withLink(e.record, {}, key);
+          continue;
+        }
+        const original = originals.find((o) => rule.same(o, e.record));
+        if (original) {
+          e.record = rule.withLink(e.record, { duplicateOf: original.id }, key);
+          e.matchable = false;
+          sources.set(original.id, [...(sources.get(original.id) ?? rule.linkOf(original).sources ?? []), e.record.id]);
+        } else {
+          e.record = rule.withLink(e.record, {}, key);
+          originals.push(e.record);
+        }
+      }
+      for (const [id, list] of sources) {
+        const entry = inBatch.get(id);
+        if (entry) entry.record = rule.withLink(entry.record, { sources: list }, key);
+        else if (storedOriginals.has(id)) relink(originals.find((o) => o.id === id)!, { sources: list }, key);
       }
     }
-    const extra: EntryToSave<Stored<In>>[] = [];
-    for (const key of keys) {
-      const stored = this.store.withLinkKey(key).map((s) => s.record).filter((r) => !inBatch.has(r.id));
+
+    // Changed and removed records: their whole group is linked again.
+    for (const key of regroup) {
+      const stored = this.store.withLinkKey(key, false).map((s) => s.record).filter((r) => !inBatch.has(r.id));
       const group = [...stored, ...entries.filter((e) => rule.key(e.record) === key).map((e) => e.record)];
       const states = linkGroup(group, open, rule.same);
       for (const e of entries) {
@@ -310,17 +352,9 @@ export class RecordService<In extends BaseRecord> {
         e.record = rule.withLink(e.record, states.get(e.record.id)!, key);
         e.matchable = this.kind.isMatchable(e.record, day);
       }
-      for (const record of stored) {
-        const state = states.get(record.id)!;
-        if (sameLink(rule.linkOf(record), state)) continue;
-        // Only the link changes: the stored vector is kept (a record awaiting re-embedding is linked when it is redone).
-        const vector = this.store.vectorOf(record.id, this.embedder.id);
-        if (!vector) continue;
-        const relinked = rule.withLink(record, state, key);
-        extra.push({ record: relinked, ...vector, embedder: this.embedder.id, derivedBy: this.derivedBy, matchable: this.kind.isMatchable(relinked, day) });
-      }
+      for (const record of stored) relink(record, states.get(record.id)!, key);
     }
-    return extra.length > 0 ? [...entries, ...extra] : entries;
+    return extra.size > 0 ? [...entries, ...extra.values()] : entries;
   }
 
   private commit(prepared: EntryToSave<Stored<In>>[]): void {
@@ -328,8 +362,10 @@ export class RecordService<In extends BaseRecord> {
     const before = entries.length > AREA_CHANGES_TRACKED ? [] : entries.map((e) => placeOf(this.store.get(e.record.id))[0]);
     const saved = this.store.saveAll(entries);
     saved.forEach((s, i) => {
-      if (s.matchable) this.index.upsert(s.label, entries[i]!.vector);
-      else if (this.index.has(s.label)) this.index.remove(s.label);
+      // A record whose link alone changed keeps its point (same vector) in the index.
+      if (s.matchable) {
+        if (!(entries[i]!.linkOnly && this.index.has(s.label))) this.index.upsert(s.label, entries[i]!.vector);
+      } else if (this.index.has(s.label)) this.index.remove(s.label);
       if (s.matchable) this.conceptIndex?.set(s.label, this.kind.conceptKeys(entries[i]!.record), conceptPlace(entries[i]!.record));
       else this.conceptIndex?.remove(s.label);
     });

@@ -11,7 +11,7 @@ const ROUNDS = 4;
 
 const batch = (round: number, n: number) =>
   Array.from({ length: BATCH }, (_, i) =>
-    sampleVacancy(`C${round}-${n}-${i}`, { municipality: i % 3 ? '091' : '837', title: `hitsaaja ${n}.${i}` }),
+    sampleVacancy(`C${round}-${n}-${i}`, { municipality: i % 3 ? '091' : '837', title: `hitsaaja ${round}.${n}.${i}` }),
   );
 
 async function storedIds(caller: { url: string; key: string }): Promise<Set<string>> {

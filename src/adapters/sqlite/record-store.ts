@@ -73,6 +73,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       count: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${t}`),
       // The expression is the one of the index (migration 11), so that the index is used.
       linked: db.prepare<[string], Row>(`SELECT label, record FROM ${t} WHERE record ->> '$.normalized.linkKey' = ?`),
+      linkedMatchable: db.prepare<[string], Row>(`SELECT label, record FROM ${t} WHERE record ->> '$.normalized.linkKey' = ? AND matchable = 1`),
       expired: db.prepare<[string], string>(`SELECT id FROM ${t} WHERE matchable = 1 AND record ->> '$.expiresAt' < ? ORDER BY id`).pluck(),
       recordsByLabels: db.prepare<[string], Row>(
         `SELECT label, record FROM ${t} WHERE label IN (SELECT value FROM json_each(?))`,
@@ -94,8 +95,8 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     return row && { label: row.label, record: JSON.parse(row.record) as R };
   }
 
-  withLinkKey(key: string): StoredEntry<R>[] {
-    return this.s.linked.all(key).map((r) => ({ label: r.label, record: JSON.parse(r.record) as R }));
+  withLinkKey(key: string, matchableOnly: boolean): StoredEntry<R>[] {
+    return (matchableOnly ? this.s.linkedMatchable : this.s.linked).all(key).map((r) => ({ label: r.label, record: JSON.parse(r.record) as R }));
   }
 
   getByLabels(labels: number[]): StoredEntry<R>[] {

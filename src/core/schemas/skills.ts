@@ -43,7 +43,7 @@ export const vacancySkills = z.object({
     .optional()
     .describe('The vacancy this one repeats (same employer, municipality and near-identical text, e.g. from another job board): not matched or counted'),
   sources: z.array(z.string()).optional().describe('Vacancies repeating this one (the same job published by other sources)'),
-  linkKey: z.string().optional().describe('Employer and municipality, by which repeated vacancies are found'),
+  linkKey: z.string().optional().describe('Employer, municipality, title and terms, by which repeated vacancies are found'),
 });
 
 /** A skill in a match explanation, labelled in the requested language. */
