@@ -34,6 +34,7 @@ const SCRIPTS: { name: string; file: string; full: string[]; quick: string[] }[]
   { name: 'engine', file: 'engine.ts', full: [], quick: ['--extra', '2000', '--queries', '50'] },
   { name: 'gaps', file: 'gaps.ts', full: [], quick: ['--vacancies', '10000', '--clients', '50'] },
   { name: 'analytics', file: 'analytics.ts', full: [], quick: ['--vacancies', '10000', '--jobseekers', '30000', '--repeat', '2'] },
+  { name: 'oversight', file: 'oversight.ts', full: [], quick: ['--vacancies', '10000', '--jobseekers', '30000', '--decisions', '500', '--repeat', '2'] },
   { name: 'skills', file: 'skills.ts', full: ['--occupations', '3007'], quick: ['--occupations', '300'] },
   { name: 'model', file: 'model.ts', full: [], quick: ['--limit', '200'] },
   { name: 'quality', file: 'quality.ts', full: [], quick: ['--limit', '50'] },

@@ -47,6 +47,8 @@ const envSchema = z.object({
   KOHTAANTO_AREA_CACHE_VECTORS: z.coerce.number().int().min(0).default(100_000),
   KOHTAANTO_SHARE_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_SHARING_SETTINGS.shareDays),
   KOHTAANTO_ADHOC_CANDIDATE_SEARCHES_PER_HOUR: z.coerce.number().int().min(0).default(DEFAULT_SHARING_SETTINGS.adHocSearchesPerHour),
+  // The EU AI Act (art. 26(6)) asks deployers of high-risk systems to keep the logs at least six months.
+  KOHTAANTO_DECISION_RETENTION_DAYS: z.coerce.number().int().min(183, 'at least 183 days (six months, EU AI Act art. 26(6))').max(3650).default(365),
   KOHTAANTO_MIN_FREE_MB: z.coerce.number().min(0).default(100),
   KOHTAANTO_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
   KOHTAANTO_BULK_BODY_LIMIT: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
@@ -105,6 +107,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       adHocSearchesPerHour: e.KOHTAANTO_ADHOC_CANDIDATE_SEARCHES_PER_HOUR,
       adHocMaxK: DEFAULT_SHARING_SETTINGS.adHocMaxK,
     },
+    /** How long the decision log keeps each ranking served. */
+    decisionRetentionDays: e.KOHTAANTO_DECISION_RETENTION_DAYS,
     /** Below this much free space on the data disk /health reports `degraded`. */
     minFreeBytes: Math.round(e.KOHTAANTO_MIN_FREE_MB * 2 ** 20),
     bodyLimit: e.KOHTAANTO_BODY_LIMIT,

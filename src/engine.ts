@@ -4,6 +4,7 @@ import { selectEmbedder } from './adapters/embedders/select.js';
 import { SqliteAnalyticsSource } from './adapters/sqlite/analytics-source.js';
 import { ApiKeyStore } from './adapters/sqlite/api-keys.js';
 import { AuditLog } from './adapters/sqlite/audit-log.js';
+import { SqliteDecisionLog } from './adapters/sqlite/decision-log.js';
 import { openDatabase } from './adapters/sqlite/database.js';
 import { ReferralStore } from './adapters/sqlite/referrals.js';
 import { OrganisationStore } from './adapters/sqlite/organisations.js';
@@ -39,6 +40,12 @@ import { TrainingCatalogue } from './core/trainings.js';
 import { indexFile, openKind } from './runtime/indexes.js';
 import { vacancyDuplicates } from './core/duplicates.js';
 import { startMaintenance } from './runtime/maintenance.js';
+import { startRetention } from './runtime/retention.js';
+import { Decisions } from './core/oversight/decisions.js';
+import { Oversight } from './core/oversight/oversight.js';
+import { Suggestions } from './core/oversight/suggestions.js';
+import { OverrideStore } from './adapters/sqlite/overrides.js';
+import { SqliteOversightSource } from './adapters/sqlite/oversight-source.js';
 import { lockDataDir } from './runtime/lock.js';
 import type { EngineLog } from './runtime/log.js';
 import { installationKey } from './runtime/secret.js';
@@ -58,6 +65,12 @@ export interface Engine {
   normalizer: SkillNormalizer;
   /** Verifies presented API keys (authentication). */
   keys: ApiKeyStore;
+  /** Every ranking served, with what produced it (see core/oversight/decisions.ts). */
+  decisions: Decisions;
+  /** A client's suggestions with counsellors' overrides and the person's explanation. */
+  suggestions: Suggestions;
+  /** The exposure report over the rankings (see core/oversight/exposure.ts). */
+  oversight: Oversight;
   /** Where the audit entries of requests go. */
   audit: AuditLog;
   /** The organisation boundary (whose clients, whose vacancies). */
@@ -89,6 +102,7 @@ export interface Engine {
 type EngineConfig = Pick<
   Config,
   | 'dataDir'
+  | 'decisionRetentionDays'
   | 'fixturesDir'
   | 'seedFixtures'
   | 'embedder'
@@ -162,6 +176,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
     const shares = new ShareStore(db);
     const owners = new VacancyOwnerStore(db);
     const audit = new AuditLog(db, tombstones, log.warn);
+    const decisionLog = new SqliteDecisionLog(db, log.warn);
     const keys = new ApiKeyStore(db);
     const maintenance = startMaintenance(db, { jobseekers, vacancies }, () => vacancies.service.closeExpired(), config, log);
     const matcher = new Matcher(jobseekers.service, vacancies.service, chosen, normalizer, {
@@ -172,6 +187,15 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       exactScanLimit: config.exactScanLimit,
       fitFloor: config.fitFloor,
     }, normalizer.taxonomy);
+    const decisions = new Decisions(
+      {
+        log: decisionLog,
+        context: () => ({ model: chosen.id, taxonomy: normalizer.taxonomy.id, settings: matcher.settingsInUse }),
+        municipalityOf: (kind, id) => (kind === 'jobseeker' ? jobseekers.service.find(id) : vacancies.service.find(id))?.municipality,
+      },
+      config.decisionRetentionDays,
+    );
+    const retention = startRetention(decisions, log);
     const employmentAreas = config.employmentAreasFile
       ? EmploymentAreas.parse(readFileSync(config.employmentAreasFile, 'utf8'), regions)
       : defaultEmploymentAreas(regions);
@@ -194,11 +218,34 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
         suitableScore: config.suitableScore,
       }),
     };
+    const overrides = new OverrideStore(db);
+    const suggestions = new Suggestions({
+      matcher,
+      overrides,
+      isOpen: (id) => {
+        const v = vacancies.service.find(id);
+        return v !== undefined && vacancies.service.kind.isMatchable(v, vacancies.service.today());
+      },
+      guard,
+      decisions,
+    });
+    const oversightSource = new SqliteOversightSource(db);
+    const oversight = new Oversight({
+      decisions: decisionLog,
+      factsOf: (ids) => oversightSource.factsOf(ids),
+      eligible: (municipalities) => oversightSource.eligible(municipalities),
+      openVacancies: (municipalities) => oversightSource.openVacancies(municipalities),
+      rankCandidates: async (id, k) => (await matcher.candidatesForVacancy(id, { k, lang: 'fi' })).map((h) => h.id),
+      regions,
+      areas: employmentAreas,
+    });
     const erasure: ErasurePorts = {
       jobseekers: jobseekers.service,
       shares,
       referrals: referralStore,
       audit,
+      decisions,
+      overrides,
       scheduleCompaction: maintenance.scheduleCompaction,
       checkpoint: () => db.pragma('wal_checkpoint(TRUNCATE)'),
     };
@@ -230,7 +277,10 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
         vacancy,
         areas: employmentAreas,
       }),
-      personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard }),
+      personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard, decisions, overrides }),
+      decisions,
+      oversight,
+      suggestions,
       sessions: new Sessions({ keys, store: new SessionStore(db) }, DEFAULT_SESSION_SETTINGS),
       eraseJobseekers: (ids, keyId) => eraseJobseekers(erasure, ids, keyId),
       compact: maintenance.compact,
@@ -239,7 +289,9 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       close() {
         try {
           maintenance.stop();
+          retention.stop();
           audit.flush();
+          decisionLog.close();
         } catch (error) {
           log.warn(`closing: ${(error as Error).message}${audit.problem() ? `; lost: ${audit.problem()}` : ''}`);
         } finally {

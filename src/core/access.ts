@@ -49,6 +49,7 @@ export const ACCESS = {
   trainingsWrite: ['planner', 'admin'],
   gaps: ['counsellor', 'admin'],
   analytics: ['planner', 'admin'],
+  oversight: ['planner', 'admin'],
   referrals: ['counsellor', 'admin'],
   audit: ['admin'],
   maintenance: ['admin'],

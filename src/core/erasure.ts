@@ -7,6 +7,8 @@ export interface ErasurePorts {
   shares: { forgetJobseeker(id: string): void };
   referrals: { forgetJobseeker(id: string): void };
   audit: { eraseSubject(id: string, keyId: string | undefined): void };
+  decisions: { eraseJobseeker(id: string): void };
+  overrides: { forgetJobseeker(id: string): void };
   /**
    * Asks for the deleted points to be dropped from the index and its file. Search never returns a
    * deleted point (it is marked deleted at once); compaction removes the bytes from disk too.
@@ -19,7 +21,8 @@ export interface ErasurePorts {
 /**
  * GDPR erasure of jobseekers: the record and its vector leave SQLite, the vector leaves the HNSW
  * index, shares with employer services are forgotten, referrals keep only the training and date,
- * and the audit trail keeps only a tombstone.
+ * the audit trail keeps only a tombstone, and the decision log forgets the rankings made for them
+ * and their places in candidate rankings.
  */
 export function eraseJobseekers(ports: ErasurePorts, ids: string[], keyId?: string): { erased: string[]; notFound: string[] } {
   const unique = [...new Set(ids)];
@@ -31,6 +34,8 @@ export function eraseJobseekers(ports: ErasurePorts, ids: string[], keyId?: stri
     ports.shares.forgetJobseeker(id);
     ports.referrals.forgetJobseeker(id);
     ports.audit.eraseSubject(id, keyId);
+    ports.decisions.eraseJobseeker(id);
+    ports.overrides.forgetJobseeker(id);
   }
   const { removed, notFound: missing } = ports.jobseekers.removeMany(existing);
   const erased = existing.filter((id) => !missing.includes(id));

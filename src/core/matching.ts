@@ -125,6 +125,11 @@ export class Matcher {
     private readonly relations?: Relations,
   ) {}
 
+  /** The weights and settings ranking with (kept with each decision served). */
+  get settingsInUse(): Readonly<MatchSettings> {
+    return this.settings;
+  }
+
   async vacanciesForJobseeker(id: string, query: Query): Promise<MatchHit[]> {
     const { record, vector } = await this.jobseekers.withVector(id);
     return this.rank('vacancies', vector, seekerSide(record as StoredJobseeker), { ...query, centre: record.municipality });
@@ -202,14 +207,19 @@ export class Matcher {
         b.score.parts.semantic - a.score.parts.semantic ||
         a.record.id.localeCompare(b.record.id),
     );
+    return scored.slice(0, query.k).map(({ record, score }) => this.hitOf(record, score, query.lang));
+  }
+
+  /** A scored record as a hit: where it is, its score and parts, and its skills labelled in `lang`. */
+  private hitOf(record: StoredJobseeker | StoredVacancy, score: ReturnType<typeof scoreMatch>, lang: Query['lang']): MatchHit {
     const taxonomy = this.normalizer.taxonomy;
     const label = (s: { uri: string; importance: 'essential' | 'optional'; via?: string }) => ({
       uri: s.uri,
       importance: s.importance,
-      label: taxonomy.label(s.uri, query.lang),
-      ...(s.via ? { via: taxonomy.label(s.via, query.lang) } : {}),
+      label: taxonomy.label(s.uri, lang),
+      ...(s.via ? { via: taxonomy.label(s.via, lang) } : {}),
     });
-    return scored.slice(0, query.k).map(({ record, score }) => ({
+    return {
       id: record.id,
       title: record.title,
       municipality: record.municipality,
@@ -223,7 +233,20 @@ export class Matcher {
       gates: score.gates,
       matchedSkills: score.matched.map(label),
       missingSkills: score.missing.map(label),
-    }));
+    };
+  }
+
+  /**
+   * One vacancy for one jobseeker, scored as a ranking would score it (the text similarity from the
+   * two stored vectors): for the person's explanation and a counsellor's put-forward suggestion.
+   */
+  async pair(jobseekerId: string, vacancyId: string, lang: Query['lang']): Promise<MatchHit> {
+    const seeker = await this.jobseekers.withVector(jobseekerId);
+    const offer = await this.vacancies.withVector(vacancyId);
+    let similarity = 0;
+    for (let i = 0; i < seeker.vector.length; i++) similarity += seeker.vector[i]! * offer.vector[i]!;
+    const score = scoreMatch(seekerSide(seeker.record as StoredJobseeker), offerSide(offer.record as StoredVacancy), similarity, this.settings.weights, this.relations);
+    return this.hitOf(offer.record as StoredVacancy, score, lang);
   }
 
   /** 0 a fit passing every hard gate, 1 a fit failing one, 2 no fit (below the floor). */

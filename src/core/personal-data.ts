@@ -1,6 +1,7 @@
 import type { Principal } from './access.js';
 import type { Guard } from './guard.js';
 import type { Referral } from './referrals.js';
+import type { DecisionsExport, Override } from './schemas/oversight.js';
 
 export interface AuditRecord {
   id: number;
@@ -26,6 +27,8 @@ export interface PersonalDataPorts {
     erasureOf(id: string): { erasedAt: string; keyId: string | null } | undefined;
   };
   guard: Guard;
+  decisions: { ofJobseeker(id: string): DecisionsExport };
+  overrides: { ofJobseeker(id: string): Override[] };
 }
 
 /** Longest access log handed out with an export. */
@@ -35,7 +38,7 @@ const EXPORT_ACCESS_LOG = 10_000;
 export class PersonalData {
   constructor(private readonly ports: PersonalDataPorts) {}
 
-  /** Everything held on a jobseeker: profile, shares, referrals and who read their data when. */
+  /** Everything held on a jobseeker: profile, shares, referrals, who read their data when, and the rankings they were in. */
   export(p: Principal, id: string) {
     const jobseeker = this.ports.jobseeker(id);
     this.ports.guard.jobseeker(p, id);
@@ -44,6 +47,8 @@ export class PersonalData {
       sharedWithEmployerServices: this.ports.shares.ofJobseeker(id).map(({ vacancyId, at, expiresAt }) => ({ vacancyId, at, expiresAt })),
       referrals: this.ports.referrals.ofJobseeker(id).map(({ trainingId, counsellor, reason, at }) => ({ trainingId, counsellor, reason, at })),
       accessLog: this.ports.audit.forJobseeker(id, EXPORT_ACCESS_LOG).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
+      decisions: this.ports.decisions.ofJobseeker(id),
+      counsellorOverrides: this.ports.overrides.ofJobseeker(id).map(({ jobseekerId: _j, ...o }) => o),
     };
   }
 

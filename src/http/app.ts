@@ -29,6 +29,8 @@ import { feedRoutes } from './routes/feeds.js';
 import { sessionRoutes } from './routes/session.js';
 import { webApp } from './web.js';
 import { analyticsRoutes } from './routes/analytics.js';
+import { oversightRoutes } from './routes/oversight.js';
+import { aboutRoutes } from './routes/about.js';
 
 export const DEFAULT_FAILED_AUTH_PER_MINUTE = 60;
 
@@ -126,6 +128,8 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   await app.register(trainingRoutes(engine, options.bulkBodyLimit));
   await app.register(gapRoutes(engine));
   await app.register(analyticsRoutes(engine));
+  await app.register(oversightRoutes(engine));
+  await app.register(aboutRoutes(engine));
   await app.register(adminRoutes(engine));
   await app.register(feedRoutes(engine));
   await app.register(sessionRoutes(engine, failures));

@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+
 /**
  * A text cell a spreadsheet would run as a formula (OWASP "CSV injection": =, +, -, @, tab, carriage
  * return first) is prefixed with a single quote, so Excel and LibreOffice show it as text. Numbers
@@ -17,3 +19,7 @@ export function toCsv<T>(rows: T[], columns: [header: string, value: (row: T) =>
   for (const row of rows) lines.push(columns.map(([, value]) => csvCell(value(row))).join(','));
   return lines.join('\r\n') + '\r\n';
 }
+
+/** Sends CSV as a download named `name.csv`. */
+export const sendCsv = (reply: FastifyReply, name: string, body: string) =>
+  reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).serializer((x) => x as string).send(body);

@@ -39,6 +39,13 @@ describe('benchmark scripts (smoke sizes)', () => {
     expect(r.json.rows).toHaveLength(19);
   });
 
+  it('oversight: the exposure report from decisions and by replay, beside the occupations report', () => {
+    const r = run('oversight.ts', '--vacancies', '2500', '--jobseekers', '2500', '--decisions', '60', '--sample', '30', '--repeat', '1');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.json.rows).toHaveLength(3);
+    expect(r.json.rows[2].decisions.rankings).toBeGreaterThan(0);
+  });
+
   it('vectors: HNSW against exact search, filtered search, build size', () => {
     const r = run('vectors.ts', '--sizes', '2000', '--queries', '20', '--efs', '16,64');
     expect(r.status, r.stderr).toBe(0);

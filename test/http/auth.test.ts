@@ -23,12 +23,13 @@ afterAll(async () => {
 const concrete = (url: string) => url.replace(/:id/g, 'J1');
 
 describe('every route declares its roles', () => {
-  it('has no route without roles but /health, /docs, sign-in and the web app\'s files', () => {
+  it('has no route without roles but /health, /docs, the system card, sign-in and the web app\'s files', () => {
     const table = service.app.routeAccess;
     expect(table.length).toBeGreaterThan(20);
     const open = table.filter((r) => r.public);
     for (const { url, method } of open) {
-      const allowed = url === '/health' || url.startsWith('/docs') || (url === '/v1/session' && method === 'POST') || !url.startsWith('/v1');
+      const allowed =
+        url === '/health' || url.startsWith('/docs') || (url === '/v1/about' && (method === 'GET' || method === 'HEAD')) || (url === '/v1/session' && method === 'POST') || !url.startsWith('/v1');
       expect(allowed, `${method} ${url}`).toBe(true);
     }
   });

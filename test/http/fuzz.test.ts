@@ -126,7 +126,9 @@ describe('fuzz: malformed requests to every route', () => {
         }
         const response = await call(service.as('admin'), route.method, path, body, body === undefined ? {} : { 'content-type': contentType });
         sent++;
-        if (response.status < 400 || response.status >= 500) {
+        // A route that takes no body takes JSON null as none (see noBody): that request is not malformed.
+        const noneForNoBody = valid === undefined && body === 'null' && response.status < 300;
+        if (!noneForNoBody && (response.status < 400 || response.status >= 500)) {
           failures.push(`${route.method} ${path} ${String(body).slice(0, 120)} → ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
         }
       }

@@ -186,6 +186,45 @@ const MIGRATIONS: string[] = [
     CREATE INDEX sessions_key ON sessions (key_id);`,
   // 11: near-duplicate vacancies are found by employer and municipality (see core/duplicates.ts).
   `CREATE INDEX vacancies_link_key ON vacancies (record ->> '$.normalized.linkKey');`,
+  // 12: decision records (and counsellors' overrides): each ranking served, what produced it (model, taxonomy, settings; stored
+  // once per combination) and its ranked ids with score parts (see core/oversight/decisions.ts).
+  `
+    CREATE TABLE decision_contexts (
+      id       TEXT PRIMARY KEY,
+      model    TEXT NOT NULL,
+      taxonomy TEXT NOT NULL,
+      settings TEXT NOT NULL
+    );
+    CREATE TABLE decisions (
+      id         INTEGER PRIMARY KEY,
+      at         TEXT NOT NULL,
+      direction  TEXT NOT NULL CHECK (direction IN ('vacancies', 'candidates', 'text-vacancies', 'text-candidates')),
+      subject    TEXT,
+      area       TEXT,
+      key_id     TEXT,
+      context_id TEXT NOT NULL REFERENCES decision_contexts (id)
+    );
+    CREATE INDEX decisions_at ON decisions (at);
+    CREATE INDEX decisions_subject ON decisions (subject, direction);
+    CREATE TABLE decision_items (
+      decision_id INTEGER NOT NULL REFERENCES decisions (id) ON DELETE CASCADE,
+      position    INTEGER NOT NULL,
+      item        TEXT NOT NULL,
+      score       REAL NOT NULL,
+      parts       TEXT NOT NULL,
+      PRIMARY KEY (decision_id, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX decision_items_item ON decision_items (item);
+    -- A counsellor's override of a client's suggestions, with the reason.
+    CREATE TABLE overrides (
+      jobseeker_id TEXT NOT NULL,
+      vacancy_id   TEXT NOT NULL,
+      action       TEXT NOT NULL CHECK (action IN ('set-aside', 'put-forward')),
+      reason       TEXT NOT NULL,
+      key_id       TEXT,
+      at           TEXT NOT NULL,
+      PRIMARY KEY (jobseeker_id, vacancy_id)
+    );`,
 ];
 
 /**

@@ -6,7 +6,7 @@
 
 export type TabularKind = 'vacancies' | 'jobseekers' | 'trainings';
 
-type FieldType = 'text' | 'list' | 'boolean' | 'date' | 'dates' | 'integer' | 'number' | 'workingTime';
+type FieldType = 'text' | 'list' | 'boolean' | 'date' | 'dates' | 'integer' | 'number' | 'workingTime' | 'gender' | 'language';
 
 interface Column {
   field: string;
@@ -46,6 +46,9 @@ const COLUMNS: Record<TabularKind, Column[]> = {
     { field: 'drivingLicence', type: 'boolean', names: ['drivinglicence', 'driving licence', 'ajokortti', 'körkort'] },
     { field: 'unemployedSince', type: 'date', names: ['unemployedsince', 'unemployed since', 'työtön alkaen', 'työttömyys alkanut', 'arbetslös sedan'] },
     { field: 'name', type: 'text', names: ['name', 'nimi', 'namn'] },
+    { field: 'birthYear', type: 'integer', names: ['birthyear', 'birth year', 'syntymävuosi', 'födelseår'] },
+    { field: 'gender', type: 'gender', names: ['gender', 'sukupuoli', 'kön'] },
+    { field: 'motherTongue', type: 'language', names: ['mothertongue', 'mother tongue', 'äidinkieli', 'modersmål'] },
     { field: 'contact.email', type: 'text', names: ['email', 'e-mail', 'sähköposti', 'e-post'] },
     { field: 'contact.phone', type: 'text', names: ['phone', 'puhelin', 'puhelinnumero', 'telefon'] },
   ],
@@ -93,6 +96,18 @@ const WORKING_TIME: Record<string, string> = {
   any: 'any', 'mikä tahansa': 'any', molemmat: 'any', båda: 'any', 'vilken som helst': 'any',
 };
 
+const GENDER: Record<string, string> = {
+  female: 'female', nainen: 'female', kvinna: 'female', n: 'female',
+  male: 'male', mies: 'male', man: 'male', m: 'male',
+  other: 'other', muu: 'other', annat: 'other', 'annan': 'other',
+};
+/** Languages as people name them, to ISO 639-1 codes (others are taken as codes already). */
+const LANGUAGE: Record<string, string> = {
+  suomi: 'fi', finska: 'fi', finnish: 'fi', ruotsi: 'sv', svenska: 'sv', swedish: 'sv', englanti: 'en', engelska: 'en', english: 'en',
+  venäjä: 'ru', ryska: 'ru', russian: 'ru', viro: 'et', estniska: 'et', estonian: 'et', arabia: 'ar', arabiska: 'ar', arabic: 'ar',
+  somali: 'so', somaliska: 'so', saame: 'se', samiska: 'se', ukraina: 'uk', ukrainska: 'uk', ukrainian: 'uk',
+};
+
 function value(type: FieldType, raw: string): unknown {
   const s = raw.trim();
   switch (type) {
@@ -111,6 +126,10 @@ function value(type: FieldType, raw: string): unknown {
       return s.split(/[;|\n]/).map((x) => value('date', x)).filter((x) => x !== '');
     case 'workingTime':
       return WORKING_TIME[fold(s)] ?? s;
+    case 'gender':
+      return GENDER[fold(s)] ?? s;
+    case 'language':
+      return LANGUAGE[fold(s)] ?? fold(s);
     case 'date': {
       const finnish = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s); // 1.3.2026
       return finnish ? `${finnish[3]}-${finnish[2]!.padStart(2, '0')}-${finnish[1]!.padStart(2, '0')}` : s;

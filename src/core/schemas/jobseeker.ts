@@ -13,6 +13,13 @@ import {
 } from './common.js';
 import { jobseekerSkills } from './skills.js';
 
+/**
+ * Group attributes (birth year, gender, mother tongue): optional, given with the client's consent,
+ * read only by the exposure report (`/v1/oversight/exposure`). Matching never reads them: scoring
+ * takes its fields one by one (see matching.ts `seekerSide`), and a test proves the rankings equal.
+ */
+const OVERSIGHT_ONLY = 'Oversight only (the exposure report by group): never used in matching or shown to employer services';
+
 /** A jobseeker (client) profile as a counsellor enters it. */
 export const jobseekerInput = z
   .object({
@@ -36,6 +43,19 @@ export const jobseekerInput = z
     unemployedSince: pastDate
       .optional()
       .describe('Start of the current unemployment spell (12 months or more: long-term unemployed)'),
+    birthYear: z
+      .number()
+      .int()
+      .min(1900)
+      .refine((year) => year <= new Date().getUTCFullYear() - 15, 'a birth year at least 15 years ago')
+      .optional()
+      .describe(OVERSIGHT_ONLY),
+    gender: z.enum(['female', 'male', 'other']).optional().describe(OVERSIGHT_ONLY),
+    motherTongue: z
+      .string()
+      .regex(/^[a-z]{2,3}$/, 'an ISO 639 language code in lower case, such as fi, sv, ru or so')
+      .optional()
+      .describe(OVERSIGHT_ONLY),
     name: shortText(200).optional().describe('Personal data: shown to employer services only when shared'),
     contact: z
       .object({

@@ -61,6 +61,10 @@ export const matchHit = z.object({
     .describe('Employer services only: whether a counsellor shared this candidate (else the id is a pseudonym)'),
   name: z.string().optional().describe('Shared candidates only'),
   contact: z.object({ email: z.string().optional(), phone: z.string().optional() }).optional(),
+  counsellorOverride: z
+    .object({ action: z.literal('put-forward'), reason: z.string(), at: z.string() })
+    .optional()
+    .describe('Put forward by a counsellor (first, whatever its score), with the reason'),
 });
 export type MatchHit = z.output<typeof matchHit>;
 

@@ -8,7 +8,7 @@ import type { OccupationRow, SkillRow } from '../../core/analytics/demand-supply
 import { regions } from '../../core/regions/regions.js';
 import { labelLang } from '../../core/schemas/skills.js';
 import type { Engine } from '../../engine.js';
-import { toCsv } from '../csv.js';
+import { sendCsv, toCsv } from '../csv.js';
 import { errorBody, noQuery } from './shared.js';
 
 const date = z.iso.date();
@@ -123,8 +123,7 @@ const plan = z.object({
 });
 
 const today = () => new Date().toISOString().slice(0, 10);
-const csv = (reply: FastifyReply, name: string, body: string) =>
-  reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).serializer((x) => x as string).send(body);
+const csv = sendCsv;
 
 const skillCsv = (rows: SkillRow[]) =>
   toCsv(rows, [

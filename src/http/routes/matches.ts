@@ -1,7 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
-import { idParams } from '../../core/schemas/common.js';
+import { z } from 'zod';
+import { idParams, recordId } from '../../core/schemas/common.js';
+import { override, overrideInput, personExplanation } from '../../core/schemas/oversight.js';
 import {
   adHocMatchBody,
   matchQuery,
@@ -18,7 +20,7 @@ const decisions = (hits: MatchHit[], idOf: (hit: MatchHit, position: number) => 
 
 /** Ranked, explained matches: vacancies for a jobseeker, candidates for a vacancy, and ad-hoc text. */
 /** The services these routes use (nothing else of the engine reaches them). */
-export type MatchServices = Pick<Engine, 'embedder' | 'guard' | 'matcher' | 'sharing'>;
+export type MatchServices = Pick<Engine, 'embedder' | 'guard' | 'matcher' | 'sharing' | 'decisions' | 'suggestions'>;
 
 export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
   const embedder = engine.embedder.id;
@@ -43,11 +45,74 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        engine.guard.jobseeker(request.principal!, request.params.id);
-        const hits = await engine.matcher.vacanciesForJobseeker(request.params.id, request.query);
+        const hits = await engine.suggestions.vacanciesFor(request.principal!, request.params.id, request.query);
         request.audited.jobseekers.push(request.params.id);
         request.audited.detail = { jobseeker: 0, decisions: decisions(hits, (h) => h.id) };
         return { query: { id: request.params.id, ...request.query }, embedder, hits };
+      },
+    );
+
+    app.get(
+      '/v1/jobseekers/:id/matches/:vacancyId/explanation',
+      {
+        config: { roles: ACCESS.matchesForJobseeker },
+        schema: {
+          tags: ['matching'],
+          summary: 'Why a vacancy is suggested to a client, in plain words for the client (fi, sv or en)',
+          params: idParams.extend({ vacancyId: recordId }),
+          querystring: z.object({ lang: z.enum(['fi', 'sv', 'en']).default('fi') }).strict(),
+          response: { 200: personExplanation, 403: errorBody, 404: errorBody },
+        },
+      },
+      async (request) => {
+        const explanation = await engine.suggestions.explanation(request.principal!, request.params.id, request.params.vacancyId, request.query.lang);
+        request.audited.jobseekers.push(request.params.id);
+        return explanation;
+      },
+    );
+
+    app.get(
+      '/v1/jobseekers/:id/overrides',
+      {
+        config: { roles: ACCESS.matchesForJobseeker },
+        schema: { tags: ['matching'], summary: "A counsellor's overrides of a client's suggestions", params: idParams, querystring: noQuery, response: { 200: z.object({ items: z.array(override) }), 403: errorBody, 404: errorBody } },
+      },
+      async (request) => {
+        request.audited.jobseekers.push(request.params.id);
+        return { items: engine.suggestions.overrides(request.principal!, request.params.id) };
+      },
+    );
+
+    app.post(
+      '/v1/jobseekers/:id/overrides',
+      {
+        config: { roles: ACCESS.matchesForJobseeker },
+        schema: {
+          tags: ['matching'],
+          summary: 'Set a suggestion aside, or put a vacancy forward, for a client, with the reason (kept and exported)',
+          params: idParams,
+          querystring: noQuery,
+          body: overrideInput,
+          response: { 201: override, 400: errorBody, 403: errorBody, 404: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const saved = engine.suggestions.override(request.principal!, request.params.id, request.body);
+        request.audited.jobseekers.push(request.params.id);
+        return reply.status(201).send(saved);
+      },
+    );
+
+    app.delete(
+      '/v1/jobseekers/:id/overrides/:vacancyId',
+      {
+        config: { roles: ACCESS.matchesForJobseeker },
+        schema: { tags: ['matching'], summary: 'Withdraw an override', params: idParams.extend({ vacancyId: recordId }), querystring: noQuery, response: { 204: z.null(), 404: errorBody } },
+      },
+      async (request, reply) => {
+        engine.suggestions.withdraw(request.principal!, request.params.id, request.params.vacancyId);
+        request.audited.jobseekers.push(request.params.id);
+        return reply.status(204).send(null);
       },
     );
 
@@ -66,6 +131,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
       async (request) => {
         engine.guard.candidatesOf(request.principal!, request.params.id);
         const hits = await engine.matcher.candidatesForVacancy(request.params.id, request.query satisfies MatchQuery);
+        engine.decisions.served(request.principal, 'candidates', hits, request.params.id);
         audited(request, hits, request.params.id);
         return {
           query: { id: request.params.id, ...request.query },
@@ -92,6 +158,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
         const query = { k, lang, ...filter };
         if (target === 'jobseekers') engine.sharing.admitAdHocSearch(request.principal!, k);
         const hits = await engine.matcher.forText({ text, skills, municipality, remote }, target, query);
+        engine.decisions.served(request.principal, target === 'jobseekers' ? 'text-candidates' : 'text-vacancies', hits);
         if (target === 'jobseekers') {
           audited(request, hits);
           return { query, embedder, hits: engine.sharing.adHocCandidates(request.principal!, hits) };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { decisionsExport, override } from '../../core/schemas/oversight.js';
 import { ACCESS } from '../../core/access.js';
 import { idParams, recordId, queryInt } from '../../core/schemas/common.js';
 import { storedJobseeker } from '../../core/schemas/jobseeker.js';
@@ -41,6 +42,8 @@ export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
               sharedWithEmployerServices: z.array(z.object({ vacancyId: z.string(), at: z.string(), expiresAt: z.string() })),
               referrals: z.array(z.object({ trainingId: z.string(), counsellor: z.string(), reason: z.string().nullable(), at: z.string() })),
               accessLog: z.array(auditEntry.omit({ jobseekers: true, detail: true })),
+              decisions: decisionsExport,
+              counsellorOverrides: z.array(override.omit({ jobseekerId: true })),
             }),
             403: errorBody,
             404: errorBody,

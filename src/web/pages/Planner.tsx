@@ -135,6 +135,87 @@ function Dashboard({ kind, place }: { kind: Kind; place: string }) {
       <BarTable title={t('planner.skills')} state={skills} csv={`/v1/analytics/skills${query({ ...where, limit: 20000, format: 'csv' })}`} />
       <BarTable title={t('planner.occupations')} state={occupations} csv={`/v1/analytics/occupations${query({ ...where, limit: 20000, format: 'csv' })}`} longTerm />
       <TrainingPlan kind={kind} place={place} />
+      <Exposure where={where} />
+    </>
+  );
+}
+
+interface ExposureGroup {
+  dimension: string;
+  group: string;
+  eligible: Count;
+  eligibleShare: number | null;
+  exposureShare: number | null;
+  ratio: number | null;
+  ratioLow: number | null;
+  ratioHigh: number | null;
+  flagged: boolean;
+}
+
+/** Who is seen in the candidate rankings of the area (oversight): groups against their share of jobseekers. */
+function Exposure({ where }: { where: Record<string, string> }) {
+  const [source, setSource] = useState<'decisions' | 'replay'>('decisions');
+  const report = useLoad(
+    () => api<{ rankings: number; groups: ExposureGroup[]; flagged: unknown[] }>('GET', `/v1/oversight/exposure${query({ ...where, source, sample: 100, lang: undefined })}`),
+    [JSON.stringify(where), source],
+  );
+  const csv = `/v1/oversight/exposure${query({ ...where, source, format: 'csv', lang: undefined })}`;
+  return (
+    <>
+      <h2>{t('exposure.title')}</h2>
+      <p class="muted">{t('exposure.intro')}</p>
+      <Field label={t('exposure.source')} id="exposure-source">
+        <select id="exposure-source" value={source} onChange={(e) => setSource((e.target as HTMLSelectElement).value as 'decisions' | 'replay')}>
+          <option value="decisions">{t('exposure.source.decisions')}</option>
+          <option value="replay">{t('exposure.source.replay')}</option>
+        </select>
+      </Field>
+      <Loaded state={report}>
+        {(r) =>
+          r.rankings === 0 ? (
+            <Empty>{t('exposure.none')}</Empty>
+          ) : (
+            <>
+              <p role="status">
+                {t('exposure.summary', { n: r.rankings })} {r.flagged.length === 0 ? t('exposure.noFlags') : t('exposure.flags', { n: r.flagged.length })}
+              </p>
+              <table>
+                <caption class="visually-hidden">{t('exposure.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('exposure.group')}</th>
+                    <th scope="col">{t('exposure.eligible')}</th>
+                    <th scope="col">{t('exposure.eligibleShare')}</th>
+                    <th scope="col">{t('exposure.exposureShare')}</th>
+                    <th scope="col">{t('exposure.ratio')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.groups
+                    .filter((g) => g.dimension !== 'municipality')
+                    .map((g) => (
+                      <tr>
+                        <th scope="row">
+                          {t(`exposure.dimension.${g.dimension}`)}: {g.group}
+                          {g.flagged && <span class="badge bad"> {t('exposure.flagged')}</span>}
+                        </th>
+                        <td>{count(g.eligible)}</td>
+                        <td>{g.eligibleShare === null ? '–' : pct(g.eligibleShare)}</td>
+                        <td>{g.exposureShare === null ? '–' : pct(g.exposureShare)}</td>
+                        <td>{g.ratio === null ? '–' : `${num(g.ratio, 2)} (${num(g.ratioLow ?? 0, 2)}–${num(g.ratioHigh ?? 0, 2)})`}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+              <p>
+                <a href={csv} download>
+                  {t('planner.csv')}
+                </a>
+              </p>
+            </>
+          )
+        }
+      </Loaded>
     </>
   );
 }

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import type { DecisionLog, DecisionRecord, Direction, StoredDecision } from '../../core/oversight/decisions.js';
+import type { Db } from './database.js';
+
+/** How long a decision may wait to be written with others, and how many may wait (as the audit). */
+const GROUP_MS = 5;
+const GROUP_MAX = 512;
+/** Beyond this many waiting (writing fails, e.g. a full disk) the oldest are dropped, with a warning. */
+const BACKLOG_MAX = 50_000;
+
+type Parts = Record<string, number | null>;
+const RANKING_FOR_JOBSEEKER: Direction = 'vacancies';
+const CANDIDATE_RANKINGS = "('candidates', 'text-candidates')";
+
+/**
+ * The decision log in SQLite: decisions group-committed like the audit (one transaction per few
+ * milliseconds), their context (model, taxonomy, settings) stored once per combination.
+ */
+export class SqliteDecisionLog implements DecisionLog {
+  private readonly s;
+  private pending: DecisionRecord[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private readonly contexts = new Set<string>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly warn: (message: string) => void = () => {},
+  ) {
+    this.s = {
+      context: db.prepare<[string, string, string, string]>('INSERT OR IGNORE INTO decision_contexts (id, model, taxonomy, settings) VALUES (?, ?, ?, ?)'),
+      insert: db.prepare<[string, string, string | null, string | null, string | null, string], { id: number }>(
+        'INSERT INTO decisions (at, direction, subject, area, key_id, context_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+      ),
+      item: db.prepare<[number, number, string, number, string]>('INSERT INTO decision_items (decision_id, position, item, score, parts) VALUES (?, ?, ?, ?, ?)'),
+      forSubject: db.prepare<[string, string, number], { id: number; at: string; direction: Direction; subject: string | null; area: string | null; key_id: string | null; model: string; taxonomy: string; settings: string }>(
+        `SELECT d.id, d.at, d.direction, d.subject, d.area, d.key_id, c.model, c.taxonomy, c.settings
+         FROM decisions d JOIN decision_contexts c ON c.id = d.context_id WHERE d.subject = ? AND d.direction = ? ORDER BY d.id DESC LIMIT ?`,
+      ),
+      items: db.prepare<[number], { item: string; score: number; parts: string }>('SELECT item, score, parts FROM decision_items WHERE decision_id = ? ORDER BY position'),
+      appearances: db.prepare<[string, number], { at: string; subject: string | null; position: number; score: number; parts: string }>(
+        `SELECT d.at, d.subject, i.position, i.score, i.parts FROM decision_items i JOIN decisions d ON d.id = i.decision_id
+         WHERE i.item = ? AND d.direction IN ${CANDIDATE_RANKINGS} ORDER BY d.id DESC LIMIT ?`,
+      ),
+      rankings: db.prepare<[{ from: string; to: string; areas: string | null }], { id: number; subject: string | null; item: string }>(
+        `SELECT d.id, d.subject, i.item FROM decisions d JOIN decision_items i ON i.decision_id = d.id
+         WHERE d.direction = 'candidates' AND d.at >= @from AND d.at < @to
+           AND (@areas IS NULL OR d.area IN (SELECT value FROM json_each(@areas)))
+         ORDER BY d.id, i.position`,
+      ),
+      eraseRankings: db.prepare<[string]>(`DELETE FROM decisions WHERE subject = ? AND direction = '${RANKING_FOR_JOBSEEKER}'`),
+      eraseItems: db.prepare<[string]>(`DELETE FROM decision_items WHERE item = ? AND decision_id IN (SELECT id FROM decisions WHERE direction IN ${CANDIDATE_RANKINGS})`),
+      prune: db.prepare<[string]>('DELETE FROM decisions WHERE at < ?'),
+    };
+  }
+
+  record(decision: DecisionRecord): void {
+    this.pending.push(decision);
+    if (this.pending.length > BACKLOG_MAX) {
+      this.pending.splice(0, this.pending.length - BACKLOG_MAX);
+      this.warn(`decision log: more than ${BACKLOG_MAX} decisions waiting to be written; the oldest were dropped`);
+    }
+    if (this.pending.length >= GROUP_MAX) this.flushInBackground();
+    else this.timer ??= setTimeout(() => this.flushInBackground(), GROUP_MS);
+  }
+
+  /** Writes the waiting decisions in one transaction (throws if writing fails; they wait for the next try). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.db.transaction(() => {
+      for (const d of batch) {
+        const settings = JSON.stringify(d.context.settings);
+        const contextId = createHash('sha256').update(JSON.stringify([d.context.model, d.context.taxonomy, settings])).digest('hex').slice(0, 32);
+        if (!this.contexts.has(contextId)) {
+          this.s.context.run(contextId, d.context.model, d.context.taxonomy, settings);
+          this.contexts.add(contextId);
+        }
+        const { id } = this.s.insert.get(d.at, d.direction, d.subject ?? null, d.area ?? null, d.keyId ?? null, contextId)!;
+        d.ranked.forEach((r, i) => this.s.item.run(id, i + 1, r.id, r.score, JSON.stringify(r.parts)));
+      }
+    })();
+    this.pending = this.pending.slice(batch.length);
+  }
+
+  private flushInBackground(): void {
+    try {
+      this.flush();
+    } catch (error) {
+      this.contexts.clear();
+      this.warn(`decision log: writing ${this.pending.length} decisions failed (${(error as Error).message}); retrying`);
+      this.timer = setTimeout(() => this.flushInBackground(), 1000);
+    }
+  }
+
+  forJobseeker(id: string, limit: number): StoredDecision[] {
+    this.flush();
+    return this.s.forSubject.all(id, RANKING_FOR_JOBSEEKER, limit).map((d) => ({
+      id: d.id,
+      at: d.at,
+      direction: d.direction,
+      ...(d.subject ? { subject: d.subject } : {}),
+      ...(d.area ? { area: d.area } : {}),
+      ...(d.key_id ? { keyId: d.key_id } : {}),
+      context: { model: d.model, taxonomy: d.taxonomy, settings: JSON.parse(d.settings) as unknown },
+      ranked: this.s.items.all(d.id).map((i) => ({ id: i.item, score: i.score, parts: JSON.parse(i.parts) as Parts })),
+    }));
+  }
+
+  appearancesOf(id: string, limit: number) {
+    this.flush();
+    return this.s.appearances.all(id, limit).map((a) => ({ at: a.at, vacancy: a.subject ?? undefined, position: a.position, score: a.score, parts: JSON.parse(a.parts) as Parts }));
+  }
+
+  candidateRankings(filter: { from: string; to: string; municipalities?: string[] }) {
+    this.flush();
+    const rankings: { subject: string | undefined; items: string[] }[] = [];
+    let current: number | undefined;
+    for (const row of this.s.rankings.iterate({ from: filter.from, to: filter.to, areas: filter.municipalities ? JSON.stringify(filter.municipalities) : null })) {
+      if (row.id !== current) {
+        rankings.push({ subject: row.subject ?? undefined, items: [] });
+        current = row.id;
+      }
+      rankings[rankings.length - 1]!.items.push(row.item);
+    }
+    return rankings;
+  }
+
+  eraseJobseeker(id: string): void {
+    this.flush();
+    this.db.transaction(() => {
+      this.s.eraseRankings.run(id);
+      this.s.eraseItems.run(id);
+    })();
+  }
+
+  pruneBefore(at: string): number {
+    this.flush();
+    return this.s.prune.run(at).changes;
+  }
+
+  close(): void {
+    this.flush();
+  }
+}

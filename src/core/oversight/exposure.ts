@@ -1,0 +1,164 @@
+import { jobseekerCount, MIN_JOBSEEKERS_SHOWN, publishedCount, type Suppressed } from '../analytics/suppression.js';
+
+/**
+ * Exposure report (EU AI Act art. 9 and 26: monitoring for bias). For candidate rankings served
+ * for an area's vacancies (or replayed through the current engine), each group's share of the
+ * position-discounted exposure (1 / log2(position + 1), as in DCG) against its share of the area's
+ * active jobseekers. Only the area's own jobseekers count on both sides; the share of positions
+ * that went to jobseekers of other areas is reported beside.
+ *
+ * A group is flagged when its exposure ratio's 95 % confidence interval (normal, over rankings)
+ * lies wholly below 0.8 or above 1.25 — the four-fifths rule of disparate impact — with at least
+ * MIN_RANKINGS rankings and MIN_JOBSEEKERS_SHOWN eligible jobseekers. Groups of fewer than five
+ * jobseekers are suppressed like the other analytics.
+ */
+
+export const DIMENSIONS = ['ageBand', 'gender', 'motherTongue', 'longTermUnemployed', 'municipality'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+export type Groups = Record<Dimension, string>;
+
+/** What the report needs of a jobseeker. */
+export interface GroupFacts {
+  municipality: string;
+  birthYear?: number;
+  gender?: string;
+  motherTongue?: string;
+  unemployedSince?: string;
+}
+
+/**
+ * Dimensions whose groups can be flagged. Municipalities are reported for information only: the
+ * location part of the score favours candidates near the vacancy by design.
+ */
+const FLAGGED_DIMENSIONS = new Set<Dimension>(['ageBand', 'gender', 'motherTongue', 'longTermUnemployed']);
+
+export const UNKNOWN = 'unknown';
+const LOW = 0.8;
+const HIGH = 1.25;
+/** Fewer rankings than this say too little to flag anything. */
+export const MIN_RANKINGS = 20;
+
+function ageBand(birthYear: number | undefined, asOf: string): string {
+  if (birthYear === undefined) return UNKNOWN;
+  const age = Number(asOf.slice(0, 4)) - birthYear;
+  return age < 25 ? 'under 25' : age < 35 ? '25–34' : age < 45 ? '35–44' : age < 55 ? '45–54' : '55 and over';
+}
+
+/** The groups a jobseeker belongs to on each dimension, on a day. */
+export function groupsOf(j: GroupFacts, asOf: string): Groups {
+  const yearBefore = `${Number(asOf.slice(0, 4)) - 1}${asOf.slice(4)}`;
+  return {
+    ageBand: ageBand(j.birthYear, asOf),
+    gender: j.gender ?? UNKNOWN,
+    motherTongue: j.motherTongue === undefined ? UNKNOWN : j.motherTongue === 'fi' || j.motherTongue === 'sv' ? j.motherTongue : 'other',
+    longTermUnemployed: j.unemployedSince === undefined ? 'no' : j.unemployedSince <= yearBefore ? 'yes' : 'no',
+    municipality: j.municipality,
+  };
+}
+
+export interface GroupRow {
+  dimension: Dimension;
+  group: string;
+  eligible: number | Suppressed;
+  eligibleShare: number | null;
+  exposureShare: number | null;
+  /** Exposure share over eligible share (1 = exposed as often as the group's size predicts). */
+  ratio: number | null;
+  ratioLow: number | null;
+  ratioHigh: number | null;
+  flagged: boolean;
+}
+
+export interface ExposureReport {
+  rankings: number;
+  positions: number;
+  /** Share of ranked positions (exposure-weighted) that went to jobseekers of other areas. */
+  outsideAreaShare: number | null;
+  eligible: number | Suppressed;
+  groups: GroupRow[];
+  flagged: { dimension: Dimension; group: string; ratio: number }[];
+}
+
+const weight = (position: number) => 1 / Math.log2(position + 1);
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/**
+ * The report from rankings (real ids, best first), the groups of the ranked jobseekers and of the
+ * area's active jobseekers (the eligible).
+ */
+export function exposureReport(rankings: string[][], ranked: Map<string, Groups>, eligible: Iterable<Groups>, isInArea: (id: string) => boolean): ExposureReport {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const g of eligible) {
+    total++;
+    for (const d of DIMENSIONS) counts.set(`${d}\u0000${g[d]}`, (counts.get(`${d}\u0000${g[d]}`) ?? 0) + 1);
+  }
+  // Per ranking, each group's share of the exposure that went to the area's jobseekers.
+  const shares = new Map<string, number[]>();
+  let outside = 0;
+  let all = 0;
+  let positions = 0;
+  let used = 0;
+  for (const items of rankings) {
+    const byGroup = new Map<string, number>();
+    let inArea = 0;
+    items.forEach((id, i) => {
+      const w = weight(i + 1);
+      all += w;
+      positions++;
+      const groups = ranked.get(id);
+      if (!groups || !isInArea(id)) {
+        outside += w;
+        return;
+      }
+      inArea += w;
+      for (const d of DIMENSIONS) byGroup.set(`${d}\u0000${groups[d]}`, (byGroup.get(`${d}\u0000${groups[d]}`) ?? 0) + w);
+    });
+    if (inArea === 0) continue;
+    used++;
+    for (const key of counts.keys()) {
+      const list = shares.get(key) ?? [];
+      list.push((byGroup.get(key) ?? 0) / inArea);
+      shares.set(key, list);
+    }
+  }
+
+  const groups: GroupRow[] = [];
+  for (const [key, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const [dimension, group] = key.split('\u0000') as [Dimension, string];
+    if (n < MIN_JOBSEEKERS_SHOWN) {
+      groups.push({ dimension, group, eligible: jobseekerCount(n), eligibleShare: null, exposureShare: null, ratio: null, ratioLow: null, ratioHigh: null, flagged: false });
+      continue;
+    }
+    const list = shares.get(key) ?? [];
+    // Shares of the published (rounded) counts, so that no figure tells more than the counts shown.
+    const eligibleShare = publishedCount(n)! / publishedCount(total)!;
+    const mean = list.length ? list.reduce((a, b) => a + b, 0) / list.length : null;
+    const sd = list.length > 1 && mean !== null ? Math.sqrt(list.reduce((a, b) => a + (b - mean) ** 2, 0) / (list.length - 1)) : null;
+    const half = sd !== null ? (1.96 * sd) / Math.sqrt(list.length) : null;
+    const ratio = mean === null ? null : mean / eligibleShare;
+    const ratioLow = mean === null || half === null ? null : Math.max(0, mean - half) / eligibleShare;
+    const ratioHigh = mean === null || half === null ? null : (mean + half) / eligibleShare;
+    const flagged =
+      FLAGGED_DIMENSIONS.has(dimension) && group !== UNKNOWN && list.length >= MIN_RANKINGS && ratioLow !== null && ratioHigh !== null && (ratioHigh < LOW || ratioLow > HIGH);
+    groups.push({
+      dimension,
+      group,
+      eligible: jobseekerCount(n),
+      eligibleShare: round(eligibleShare),
+      exposureShare: mean === null ? null : round(mean),
+      ratio: ratio === null ? null : round(ratio, 2),
+      ratioLow: ratioLow === null ? null : round(ratioLow, 2),
+      ratioHigh: ratioHigh === null ? null : round(ratioHigh, 2),
+      flagged,
+    });
+  }
+  return {
+    rankings: used,
+    positions,
+    outsideAreaShare: all > 0 ? round(outside / all) : null,
+    eligible: jobseekerCount(total),
+    groups,
+    flagged: groups.filter((g) => g.flagged).map((g) => ({ dimension: g.dimension, group: g.group, ratio: g.ratio! })),
+  };
+}

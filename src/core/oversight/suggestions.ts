@@ -1,0 +1,74 @@
+import type { Principal } from '../access.js';
+import { notFound } from '../errors.js';
+import type { Guard } from '../guard.js';
+import type { Matcher } from '../matching.js';
+import type { MatchHit, MatchQuery } from '../schemas/match.js';
+import type { Override, OverrideInput } from '../schemas/oversight.js';
+import type { Decisions } from './decisions.js';
+import { explainToPerson } from './explanation.js';
+
+export interface SuggestionPorts {
+  matcher: Pick<Matcher, 'vacanciesForJobseeker' | 'pair'>;
+  overrides: {
+    put(o: Override): void;
+    ofJobseeker(id: string): Override[];
+    remove(jobseekerId: string, vacancyId: string): boolean;
+  };
+  /** Whether the vacancy exists and is open (matched and counted). */
+  isOpen(vacancyId: string): boolean;
+  guard: Guard;
+  decisions: Decisions;
+  now?: () => Date;
+}
+
+export type SuggestedHit = MatchHit & { counsellorOverride?: { action: 'put-forward'; reason: string; at: string } };
+
+/**
+ * Vacancies suggested for a client with the human in the loop: a counsellor's overrides apply
+ * (set aside: not suggested; put forward: first, whatever its score), each ranking served is kept
+ * as a decision record, and the client can be told in their language why a vacancy was suggested.
+ */
+export class Suggestions {
+  constructor(private readonly ports: SuggestionPorts) {}
+
+  async vacanciesFor(p: Principal, id: string, query: MatchQuery): Promise<SuggestedHit[]> {
+    this.ports.guard.jobseeker(p, id);
+    const overrides = this.ports.overrides.ofJobseeker(id);
+    const setAside = new Set(overrides.filter((o) => o.action === 'set-aside').map((o) => o.vacancyId));
+    const forward = overrides.filter((o) => o.action === 'put-forward' && this.ports.isOpen(o.vacancyId));
+    const ranked = await this.ports.matcher.vacanciesForJobseeker(id, { ...query, k: query.k + setAside.size + forward.length });
+    const first: SuggestedHit[] = [];
+    for (const o of forward) {
+      const hit = await this.ports.matcher.pair(id, o.vacancyId, query.lang);
+      first.push({ ...hit, counsellorOverride: { action: 'put-forward', reason: o.reason, at: o.at } });
+    }
+    const shown = new Set(first.map((h) => h.id));
+    const hits = [...first, ...ranked.filter((h) => !setAside.has(h.id) && !shown.has(h.id))].slice(0, query.k);
+    this.ports.decisions.served(p, 'vacancies', hits, id);
+    return hits;
+  }
+
+  /** Why the vacancy was (or would be) suggested to the client, in fi, sv or en. */
+  async explanation(p: Principal, id: string, vacancyId: string, lang: 'fi' | 'sv' | 'en') {
+    this.ports.guard.jobseeker(p, id);
+    return explainToPerson(await this.ports.matcher.pair(id, vacancyId, lang), lang);
+  }
+
+  override(p: Principal, id: string, input: OverrideInput): Override {
+    this.ports.guard.jobseeker(p, id);
+    if (input.action === 'put-forward' && !this.ports.isOpen(input.vacancyId)) throw notFound('vacancy', input.vacancyId);
+    const o: Override = { ...input, jobseekerId: id, counsellor: p.keyId, at: (this.ports.now?.() ?? new Date()).toISOString() };
+    this.ports.overrides.put(o);
+    return o;
+  }
+
+  overrides(p: Principal, id: string): Override[] {
+    this.ports.guard.jobseeker(p, id);
+    return this.ports.overrides.ofJobseeker(id);
+  }
+
+  withdraw(p: Principal, id: string, vacancyId: string): void {
+    this.ports.guard.jobseeker(p, id);
+    if (!this.ports.overrides.remove(id, vacancyId)) throw notFound('override', vacancyId);
+  }
+}

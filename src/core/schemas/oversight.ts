@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { shortText } from './common.js';
+import { scoreParts } from './match.js';
+
+/** Score parts as the decision log keeps them (those of a hit). */
+const parts = scoreParts.partial().catchall(z.number().nullable());
+
+/** The decisions concerning one jobseeker, as exported with their data. */
+export const decisionsExport = z.object({
+  rankingsForThem: z
+    .array(
+      z.object({
+        at: z.string(),
+        model: z.string().describe('Embedding model id with its content hash'),
+        taxonomy: z.string(),
+        vacancies: z.array(z.object({ vacancy: z.string(), position: z.number(), score: z.number(), parts })),
+      }),
+    )
+    .describe('Vacancy rankings served for this jobseeker, newest first (up to 1,000)'),
+  appearancesInCandidateRankings: z
+    .array(z.object({ at: z.string(), vacancy: z.string().optional(), position: z.number(), score: z.number(), parts }))
+    .describe("Where this jobseeker was ranked among a vacancy's candidates, newest first (up to 1,000)"),
+});
+export type DecisionsExport = z.output<typeof decisionsExport>;
+
+const count = z.union([z.number(), z.literal('<5')]);
+
+/** The exposure report (see core/oversight/exposure.ts). */
+export const exposureResponse = z.object({
+  area: z.object({ kind: z.string(), id: z.string(), nameFi: z.string(), nameSv: z.string() }),
+  source: z.enum(['decisions', 'replay']),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  asOf: z.string(),
+  rankings: z.number().describe('Candidate rankings reported on'),
+  positions: z.number(),
+  outsideAreaShare: z.number().nullable().describe("Share of the exposure that went to other areas' jobseekers (not in the groups)"),
+  eligible: count.describe("The area's active jobseekers"),
+  groups: z.array(
+    z.object({
+      dimension: z.enum(['ageBand', 'gender', 'motherTongue', 'longTermUnemployed', 'municipality']),
+      group: z.string(),
+      eligible: count,
+      eligibleShare: z.number().nullable(),
+      exposureShare: z.number().nullable().describe('Mean share of the position-discounted exposure (1/log2(position+1))'),
+      ratio: z.number().nullable().describe('Exposure share / eligible share'),
+      ratioLow: z.number().nullable().describe('95 % confidence interval over rankings'),
+      ratioHigh: z.number().nullable(),
+      flagged: z.boolean().describe('The interval lies wholly below 0.8 or above 1.25 (four-fifths rule), with 20 or more rankings; municipalities are not flagged (distance is part of the score by design)'),
+    }),
+  ),
+  flagged: z.array(z.object({ dimension: z.string(), group: z.string(), ratio: z.number() })),
+});
+
+/** A counsellor's override of one suggestion for a client. */
+export const overrideInput = z
+  .object({
+    vacancyId: z.string().min(1).max(128).describe('The vacancy suggested, or to suggest'),
+    action: z.enum(['set-aside', 'put-forward']).describe('set-aside: no longer suggested to this client; put-forward: suggested first'),
+    reason: shortText(1000).refine((r) => r.length >= 10, 'the reason, in at least 10 characters (it is kept with the decision)'),
+  })
+  .strict();
+export type OverrideInput = z.output<typeof overrideInput>;
+
+export const override = overrideInput.extend({ jobseekerId: z.string(), counsellor: z.string().nullable(), at: z.string() });
+export type Override = z.output<typeof override>;
+
+/** A person's explanation of one suggestion. */
+export const personExplanation = z.object({ vacancy: z.string(), lang: z.enum(['fi', 'sv', 'en']), sentences: z.array(z.string()) });

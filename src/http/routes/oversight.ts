@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ACCESS } from '../../core/access.js';
+import { queryInt } from '../../core/schemas/common.js';
+import { exposureResponse } from '../../core/schemas/oversight.js';
+import type { Engine } from '../../engine.js';
+import { sendCsv, toCsv } from '../csv.js';
+import { errorBody } from './shared.js';
+
+const date = z.iso.date();
+const today = () => new Date().toISOString().slice(0, 10);
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+const exposureQuery = z
+  .object({
+    area: z.string().max(200).optional().describe('Employment area: id or name'),
+    region: z.string().max(100).optional().describe('Region (maakunta): code or name'),
+    municipality: z.string().max(100).optional().describe('Municipality: code or name'),
+    source: z
+      .enum(['decisions', 'replay'])
+      .default('decisions')
+      .describe('decisions: the candidate rankings served in the period; replay: a sample of open vacancies ranked by the engine now'),
+    from: date.optional().describe('decisions: first day (default 30 days ago)'),
+    to: date.optional().describe('decisions: last day (default today)'),
+    sample: queryInt(1, 2000).default(200).describe('replay: vacancies sampled'),
+    k: queryInt(1, 100).default(10).describe('replay: candidates ranked per vacancy'),
+    asOf: date.optional().describe('Day ages and long-term unemployment are counted at (default today)'),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .strict();
+
+/** The services these routes use. */
+export type OversightServices = Pick<Engine, 'oversight'>;
+
+/** Oversight for planners and admins: exposure of groups in the candidate rankings. */
+export function oversightRoutes(engine: OversightServices): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/v1/oversight/exposure',
+      {
+        config: { roles: ACCESS.oversight },
+        schema: {
+          tags: ['oversight'],
+          summary: "Each group's share of candidate-ranking exposure against its share of the area's jobseekers (JSON or CSV)",
+          description:
+            'Groups: age band, gender, mother tongue (fi/sv/other), long-term unemployed, municipality. Groups of fewer than 5 jobseekers are suppressed; counts are rounded to 5.',
+          querystring: exposureQuery,
+          response: { 200: exposureResponse, 400: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const q = request.query;
+        const report = await engine.oversight.exposure({ ...q, from: q.from ?? daysAgo(30), to: q.to ?? today(), asOf: q.asOf ?? today() });
+        if (q.format === 'csv') {
+          return sendCsv(
+            reply,
+            `exposure-${report.area.id}`,
+            toCsv(report.groups, [
+              ['dimension', (g) => g.dimension],
+              ['group', (g) => g.group],
+              ['eligible', (g) => g.eligible],
+              ['eligible_share', (g) => g.eligibleShare],
+              ['exposure_share', (g) => g.exposureShare],
+              ['ratio', (g) => g.ratio],
+              ['ratio_low', (g) => g.ratioLow],
+              ['ratio_high', (g) => g.ratioHigh],
+              ['flagged', (g) => g.flagged],
+            ]),
+          );
+        }
+        return report;
+      },
+    );
+  };
+}

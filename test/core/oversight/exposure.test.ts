@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { exposureReport, groupsOf, type GroupFacts } from '../../../src/core/oversight/exposure.js';
+
+/** A seeded pseudo-random sequence (mulberry32), so that every run sees the same population. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const AS_OF = '2026-11-01';
+const next = random(7);
+const TONGUES = ['fi', 'fi', 'fi', 'fi', 'sv', 'ru', 'so', 'et'];
+const people = Array.from({ length: 2000 }, (_x, i) => ({
+  id: `J${i}`,
+  facts: {
+    municipality: i % 3 === 0 ? '091' : '837',
+    birthYear: 1960 + Math.floor(next() * 45),
+    gender: (['female', 'male'] as const)[Math.floor(next() * 2)],
+    motherTongue: TONGUES[Math.floor(next() * TONGUES.length)],
+    ...(next() < 0.3 ? { unemployedSince: '2025-01-01' } : {}),
+  } satisfies GroupFacts,
+}));
+const groups = new Map(people.map((p) => [p.id, groupsOf(p.facts, AS_OF)]));
+
+/** Top 10 of 300 vacancies by a fit that knows nothing of the groups, plus an optional planted boost. */
+function rankings(boost: (facts: GroupFacts) => number): string[][] {
+  const fit = random(11);
+  return Array.from({ length: 300 }, () =>
+    people
+      .map((p) => ({ id: p.id, score: fit() + boost(p.facts) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 10)
+      .map((s) => s.id),
+  );
+}
+
+const report = (ranked: string[][]) => exposureReport(ranked, groups, groups.values(), () => true);
+
+describe('exposure report', () => {
+  it('flags nothing when the ranking knows nothing of the groups', () => {
+    const fair = report(rankings(() => 0));
+    expect(fair.flagged).toEqual([]);
+    const sv = fair.groups.find((g) => g.dimension === 'motherTongue' && g.group === 'sv')!;
+    expect(sv.ratioLow!).toBeLessThan(1);
+    expect(sv.ratioHigh!).toBeGreaterThan(1);
+  });
+
+  it('flags a planted boost for one mother tongue, and the groups it pushed down', () => {
+    const biased = report(rankings((f) => (f.motherTongue === 'sv' ? 0.05 : 0)));
+    expect(biased.flagged).toContainEqual({ dimension: 'motherTongue', group: 'sv', ratio: expect.any(Number) });
+    expect(biased.flagged.find((f) => f.group === 'sv')!.ratio).toBeGreaterThan(1.25);
+    expect(biased.flagged.some((f) => f.dimension === 'gender' || f.dimension === 'ageBand')).toBe(false);
+  });
+
+  it('flags a penalty on long-term unemployment', () => {
+    const biased = report(rankings((f) => (f.unemployedSince ? -0.05 : 0)));
+    expect(biased.flagged).toContainEqual({ dimension: 'longTermUnemployed', group: 'yes', ratio: expect.any(Number) });
+  });
+
+  it('suppresses groups of fewer than five and counts only the area\'s jobseekers', () => {
+    const few = new Map([...groups].slice(0, 3));
+    const small = exposureReport([['J0', 'J1', 'J2', 'X']], few, few.values(), (id) => id !== 'X');
+    expect(small.eligible).toBe('<5');
+    expect(small.groups.every((g) => g.eligible === '<5' && g.ratio === null && !g.flagged)).toBe(true);
+    expect(small.outsideAreaShare).toBeGreaterThan(0);
+  });
+
+  it('puts people in age bands and mother-tongue groups on the day asked', () => {
+    expect(groupsOf({ municipality: '091', birthYear: 2002, motherTongue: 'ru', unemployedSince: '2025-10-31' }, AS_OF)).toEqual({
+      ageBand: 'under 25', gender: 'unknown', motherTongue: 'other', longTermUnemployed: 'yes', municipality: '091',
+    });
+  });
+});
