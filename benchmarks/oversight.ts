@@ -103,10 +103,11 @@ async function main() {
         replay: { rankings: replayed.rankings, ...replay, flagged: replayed.flagged },
       });
     }
+    const counts = { vacancies: engine.vacancies.count(), jobseekers: engine.jobseekers.count() };
     engine.close();
 
     const machine = `${hostname()}-${cpus().length}cpu`;
-    console.log(`\nExposure report on ${engine.vacancies.count()} vacancies and ${engine.jobseekers.count()} jobseekers — embedder ${engine.embedder.id}, ${machine}\n`);
+    console.log(`\nExposure report on ${counts.vacancies} vacancies and ${counts.jobseekers} jobseekers — embedder ${engine.embedder.id}, ${machine}\n`);
     console.log('| area | eligible | baseline: occupations report ms | from decisions: rankings | ms (median / max) | flagged | replay: rankings | ms (median / max) | flagged |');
     console.log('|---|---|---|---|---|---|---|---|---|');
     const flags = (f: { dimension: string; group: string }[]) => (f.length === 0 ? 'none' : f.map((x) => `${x.dimension}=${x.group}`).join(', '));
