@@ -73,6 +73,9 @@ describe("a counsellor's journey", () => {
     expect(await page.locator('li.hit').count()).toBeGreaterThan(3);
     expect(await page.textContent('li.hit')).toMatch(/Vaadittu osaaminen/);
     await expectAccessible(page, 'client matches');
+    await page.locator('li.hit button:has-text("Selitys asiakkaalle")').first().click();
+    await page.waitForSelector('.explanation');
+    expect(await page.textContent('.explanation')).toMatch(/Sinulle ehdotettiin .*Ehdotus on apu, ei päätös/s);
 
     await page.click('text=Osaamispuutteet ja koulutus');
     await page.waitForSelector('ol.plan');

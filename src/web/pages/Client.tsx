@@ -102,7 +102,18 @@ function MatchesTab({ id }: { id: string }) {
     [id, filter, lang.value],
   );
   const [shared, setShared] = useState<Record<string, string>>({});
+  const [explained, setExplained] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<unknown>();
+  /** The client's own explanation of a suggestion, in the language of the page. */
+  const explain = async (hit: Hit) => {
+    setError(undefined);
+    try {
+      const r = await api<{ sentences: string[] }>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches/${encodeURIComponent(hit.id)}/explanation${query({ lang: lang.value })}`);
+      setExplained({ ...explained, [hit.id]: r.sentences });
+    } catch (e) {
+      setError(e);
+    }
+  };
   const share = async (hit: Hit) => {
     setError(undefined);
     try {
@@ -148,15 +159,29 @@ function MatchesTab({ id }: { id: string }) {
           <HitList
             hits={m.hits}
             label={t('client.tab.matches')}
-            action={(hit) =>
-              shared[hit.id] ? (
-                <p role="status">{t('matches.sharedUntil', { date: date(shared[hit.id]!) })}</p>
-              ) : (
-                <button type="button" onClick={() => share(hit)}>
-                  {t('matches.share', { title: hit.title })}
-                </button>
-              )
-            }
+            action={(hit) => (
+              <>
+                {shared[hit.id] ? (
+                  <p role="status">{t('matches.sharedUntil', { date: date(shared[hit.id]!) })}</p>
+                ) : (
+                  <button type="button" onClick={() => share(hit)}>
+                    {t('matches.share', { title: hit.title })}
+                  </button>
+                )}{' '}
+                {explained[hit.id] ? (
+                  <div class="explanation" aria-live="polite">
+                    <h4>{t('matches.explanation')}</h4>
+                    {explained[hit.id]!.map((sentence) => (
+                      <p>{sentence}</p>
+                    ))}
+                  </div>
+                ) : (
+                  <button type="button" onClick={() => explain(hit)}>
+                    {t('matches.explain', { title: hit.title })}
+                  </button>
+                )}
+              </>
+            )}
           />
         )}
       </Loaded>
