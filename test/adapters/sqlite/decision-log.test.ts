@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/adapters/sqlite/database.js';
+import { SqliteDecisionLog } from '../../../src/adapters/sqlite/decision-log.js';
+import { Decisions } from '../../../src/core/oversight/decisions.js';
+import type { MatchHit } from '../../../src/core/schemas/match.js';
+import { removeDir, tempDir } from '../../helpers/service.js';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach(removeDir));
+
+function open(now: () => Date) {
+  const dir = tempDir();
+  dirs.push(dir);
+  const db = openDatabase(join(dir, 'k.sqlite'));
+  const log = new SqliteDecisionLog(db);
+  const context = { model: 'transformers:m:fp32:abc123', taxonomy: 'esco-1.1.1', settings: { weights: { semantic: 0.3 }, fitFloor: 0.4 } };
+  const decisions = new Decisions({ log, context: () => context, municipalityOf: () => '837' }, 365, now);
+  return { db, log, decisions };
+}
+
+const hit = (id: string, score: number) => ({ id, score, parts: { semantic: score, essential: 1, optional: null, location: 1, occupation: null } }) as unknown as MatchHit;
+
+describe('decision log in SQLite', () => {
+  it('keeps rankings with their context once, exports them per person, prunes past retention and forgets an erased person', () => {
+    let now = new Date('2025-01-01T00:00:00Z');
+    const { db, log, decisions } = open(() => now);
+    decisions.served(undefined, 'vacancies', [hit('V1', 0.9), hit('V2', 0.8)], 'J1');
+    now = new Date('2026-06-01T00:00:00Z');
+    decisions.served(undefined, 'candidates', [hit('J2', 0.7), hit('J1', 0.6)], 'V1');
+    decisions.served(undefined, 'candidates', [hit('J1', 0.5)], 'V2');
+    log.flush();
+    expect(db.prepare('SELECT count(*) FROM decision_contexts').pluck().get()).toBe(1);
+
+    const exported = decisions.ofJobseeker('J1');
+    expect(exported.rankingsForThem).toEqual([{ at: '2025-01-01T00:00:00.000Z', model: 'transformers:m:fp32:abc123', taxonomy: 'esco-1.1.1', vacancies: [
+      { vacancy: 'V1', position: 1, score: 0.9, parts: expect.objectContaining({ semantic: 0.9 }) },
+      { vacancy: 'V2', position: 2, score: 0.8, parts: expect.objectContaining({ semantic: 0.8 }) },
+    ] }]);
+    expect(exported.appearancesInCandidateRankings.map((a) => [a.vacancy, a.position])).toEqual([['V2', 1], ['V1', 2]]);
+    expect(log.candidateRankings({ from: '2026-01-01', to: '2027-01-01', municipalities: ['837'] })).toEqual([
+      { subject: 'V1', items: ['J2', 'J1'] },
+      { subject: 'V2', items: ['J1'] },
+    ]);
+
+    // 365 days of retention on 2026-06-01: the ranking of 2025-01-01 goes, with its items.
+    expect(decisions.prune()).toBe(1);
+    expect(decisions.ofJobseeker('J1').rankingsForThem).toEqual([]);
+    expect(db.prepare('SELECT count(*) FROM decision_items').pluck().get()).toBe(3);
+
+    decisions.eraseJobseeker('J1');
+    expect(decisions.ofJobseeker('J1').appearancesInCandidateRankings).toEqual([]);
+    expect(log.candidateRankings({ from: '2026-01-01', to: '2027-01-01' })).toEqual([{ subject: 'V1', items: ['J2'] }]);
+    db.close();
+  });
+});
