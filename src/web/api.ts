@@ -86,6 +86,7 @@ export interface Hit {
   shared?: boolean;
   name?: string;
   contact?: { email?: string; phone?: string };
+  counsellorOverride?: { action: 'put-forward'; reason: string; at: string };
 }
 
 export interface Page<T> {

@@ -76,6 +76,14 @@ describe("a counsellor's journey", () => {
     await page.locator('li.hit button:has-text("Selitys asiakkaalle")').first().click();
     await page.waitForSelector('.explanation');
     expect(await page.textContent('.explanation')).toMatch(/Sinulle ehdotettiin .*Ehdotus on apu, ei päätös/s);
+    // The counsellor sets the first suggestion aside with a reason: it leaves the list, the reason is kept.
+    const first = await page.textContent('li.hit code');
+    await page.locator('li.hit button:has-text("Siirrä syrjään")').first().click();
+    await page.fill('li.hit input[id^="reason-"]', 'Asiakas on jo hakenut tätä paikkaa.');
+    await page.click('li.hit form button[type=submit]');
+    await page.waitForFunction((id) => document.querySelector('li.hit code')?.textContent !== id, first);
+    const overrides = await call(service.as('admin'), 'GET', `/v1/jobseekers/${CLIENT}/overrides`);
+    expect(overrides.body.items).toMatchObject([{ vacancyId: first, action: 'set-aside', reason: 'Asiakas on jo hakenut tätä paikkaa.' }]);
 
     await page.click('text=Osaamispuutteet ja koulutus');
     await page.waitForSelector('ol.plan');

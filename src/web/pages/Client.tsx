@@ -103,6 +103,21 @@ function MatchesTab({ id }: { id: string }) {
   );
   const [shared, setShared] = useState<Record<string, string>>({});
   const [explained, setExplained] = useState<Record<string, string[]>>({});
+  const [settingAside, setSettingAside] = useState<string>();
+  const [reason, setReason] = useState('');
+  /** A counsellor's override: the vacancy is no longer suggested to this client; the reason is kept. */
+  const setAside = async (e: Event, hit: Hit) => {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      await api('POST', `/v1/jobseekers/${encodeURIComponent(id)}/overrides`, { vacancyId: hit.id, action: 'set-aside', reason });
+      setSettingAside(undefined);
+      setReason('');
+      matches.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
   const [error, setError] = useState<unknown>();
   /** The client's own explanation of a suggestion, in the language of the page. */
   const explain = async (hit: Hit) => {
@@ -178,6 +193,20 @@ function MatchesTab({ id }: { id: string }) {
                 ) : (
                   <button type="button" onClick={() => explain(hit)}>
                     {t('matches.explain', { title: hit.title })}
+                  </button>
+                )}{' '}
+                {hit.counsellorOverride ? (
+                  <p class="badge">{t('matches.putForward', { reason: hit.counsellorOverride.reason })}</p>
+                ) : settingAside === hit.id ? (
+                  <form class="search" onSubmit={(e) => setAside(e, hit)}>
+                    <Field label={t('matches.setAsideReason')} id={`reason-${hit.id}`}>
+                      <input id={`reason-${hit.id}`} required minLength={10} value={reason} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+                    </Field>
+                    <button type="submit">{t('matches.setAsideConfirm')}</button>
+                  </form>
+                ) : (
+                  <button type="button" onClick={() => (setSettingAside(hit.id), setReason(''))}>
+                    {t('matches.setAside', { title: hit.title })}
                   </button>
                 )}
               </>
