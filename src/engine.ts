@@ -191,7 +191,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       {
         log: decisionLog,
         context: () => ({ model: chosen.id, taxonomy: normalizer.taxonomy.id, settings: matcher.settingsInUse }),
-        municipalityOf: (kind, id) => (kind === 'jobseeker' ? jobseekers.service.find(id) : vacancies.service.find(id))?.municipality,
+        municipalityOf: (kind, id) => (kind === 'jobseeker' ? jobseekers.service : vacancies.service).municipalityOf(id),
       },
       config.decisionRetentionDays,
     );
@@ -201,7 +201,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       : defaultEmploymentAreas(regions);
     const guard = new Guard(
       {
-        jobseekerMunicipality: (id) => jobseekers.service.find(id)?.municipality,
+        jobseekerMunicipality: (id) => jobseekers.service.municipalityOf(id),
         vacancyOwner: (id) => (vacancies.service.find(id) ? { owner: owners.ownerOf(id) } : undefined),
       },
       employmentAreas,

@@ -92,6 +92,8 @@ export interface RecordStore<R> {
   expiredIds(today: string): string[];
   /** Records not embedded by `embedder` or not derived by `derivedBy` (to be redone). */
   staleRecords(embedder: string, derivedBy: string, limit: number): R[];
+  /** The record's municipality code (one indexed read, nothing parsed). */
+  municipalityOf(id: string): string | undefined;
   /** Records whose link key (see duplicates.ts) is this; with `matchableOnly`, the open originals only. */
   withLinkKey(key: string, matchableOnly: boolean): StoredEntry<R>[];
   count(): number;

@@ -136,6 +136,11 @@ export class RecordService<In extends BaseRecord> {
     return this.store.list({ ...options, municipality });
   }
 
+  /** The record's municipality code, or undefined when there is no such record (nothing parsed). */
+  municipalityOf(id: string): string | undefined {
+    return this.store.municipalityOf(id);
+  }
+
   /** The stored record, or undefined. */
   find(id: string): Stored<In> | undefined {
     return this.store.get(id)?.record;

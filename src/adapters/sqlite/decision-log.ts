@@ -21,6 +21,8 @@ export class SqliteDecisionLog implements DecisionLog {
   private pending: DecisionRecord[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly contexts = new Set<string>();
+  /** Context ids by context object: computed once per context, not per decision. */
+  private readonly contextIds = new WeakMap<object, string>();
 
   constructor(
     private readonly db: Db,
@@ -71,11 +73,13 @@ export class SqliteDecisionLog implements DecisionLog {
     const batch = this.pending;
     this.db.transaction(() => {
       for (const d of batch) {
-        const settings = JSON.stringify(d.context.settings);
-        const contextId = createHash('sha256').update(JSON.stringify([d.context.model, d.context.taxonomy, settings])).digest('hex').slice(0, 32);
-        if (!this.contexts.has(contextId)) {
+        let contextId = this.contextIds.get(d.context);
+        if (!contextId || !this.contexts.has(contextId)) {
+          const settings = JSON.stringify(d.context.settings);
+          contextId = createHash('sha256').update(JSON.stringify([d.context.model, d.context.taxonomy, settings])).digest('hex').slice(0, 32);
           this.s.context.run(contextId, d.context.model, d.context.taxonomy, settings);
           this.contexts.add(contextId);
+          this.contextIds.set(d.context, contextId);
         }
         const { id } = this.s.insert.get(d.at, d.direction, d.subject ?? null, d.area ?? null, d.keyId ?? null, contextId)!;
         d.ranked.forEach((r, i) => this.s.item.run(id, i + 1, r.id, r.score, JSON.stringify(r.parts)));

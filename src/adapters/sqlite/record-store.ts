@@ -31,6 +31,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     const t = table;
     this.s = {
       get: db.prepare<[string], Row>(`SELECT label, record FROM ${t} WHERE id = ?`),
+      municipality: db.prepare<[string], string>(`SELECT municipality FROM ${t} WHERE id = ?`).pluck(),
       vectorOf: db.prepare<[string, string], { vector: Buffer; text_hash: string }>(
         `SELECT vector, text_hash FROM ${t} WHERE id = ? AND embedder = ?`,
       ),
@@ -93,6 +94,10 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   get(id: string): StoredEntry<R> | undefined {
     const row = this.s.get.get(id);
     return row && { label: row.label, record: JSON.parse(row.record) as R };
+  }
+
+  municipalityOf(id: string): string | undefined {
+    return this.s.municipality.get(id);
   }
 
   withLinkKey(key: string, matchableOnly: boolean): StoredEntry<R>[] {

@@ -62,6 +62,9 @@ export interface DecisionPorts {
 }
 
 export class Decisions {
+  /** The context last seen: the same object while nothing changes (the log stores it once by identity). */
+  private context: DecisionContext | undefined;
+
   constructor(
     private readonly ports: DecisionPorts,
     readonly retentionDays: number,
@@ -77,9 +80,16 @@ export class Decisions {
       ...(subject ? { subject } : {}),
       ...(area ? { area } : {}),
       ...(principal ? { keyId: principal.keyId } : {}),
-      context: this.ports.context(),
+      context: this.currentContext(),
       ranked: hits.map((h) => ({ id: h.id, score: h.score, parts: h.parts })),
     });
+  }
+
+  private currentContext(): DecisionContext {
+    const now = this.ports.context();
+    const last = this.context;
+    if (!last || last.model !== now.model || last.taxonomy !== now.taxonomy || last.settings !== now.settings) this.context = now;
+    return this.context!;
   }
 
   /** The decisions concerning a jobseeker, for their data export. */
