@@ -193,6 +193,11 @@ describe("a planner's journey", () => {
     const counts = await page.locator('table.bars tbody td:nth-child(3)').allTextContents();
     expect(counts.every((c) => c.trim() === '<5' || Number(c.replace(/\s/g, '')) % 5 === 0)).toBe(true);
     await expectAccessible(page, 'dashboard');
+    // Oversight: who is seen in the area's candidate rankings, for a sample ranked now.
+    await page.selectOption('#exposure-source', 'replay');
+    await page.waitForSelector('text=/\\d+ listaa\\./', { timeout: 60_000 });
+    expect(await page.textContent('body')).toMatch(/Äidinkieli: unknown/);
+    await expectAccessible(page, 'exposure');
     await page.fill('#budget', '10');
     await page.click('text=Laadi suunnitelma');
     await page.waitForSelector('text=/paikkaa hintaan/', { timeout: 60_000 });
