@@ -10,6 +10,10 @@ export default defineConfig({
   test: {
     include: ['test/core/**/*.test.ts', 'test/adapters/**/*.test.ts', 'test/http/csv.test.ts', 'test/http/serializer.test.ts'],
     pool: 'forks',
+    // Files share their worker's module cache (the core keeps no state between tests that matters:
+    // each test opens its own database, index and directory): module loading drops from ~10 s of the
+    // run to ~2 s, and the whole run from ~29 s to ~17 s on 2 cores.
+    isolate: false,
     testTimeout: 60_000,
   },
 });
