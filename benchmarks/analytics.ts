@@ -13,13 +13,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generate } from '../fixtures/generate.js';
 import { loadConfig } from '../src/config.js';
 import { resolveArea, type AreaQuery } from '../src/core/analytics/areas.js';
 import { regions } from '../src/core/regions/regions.js';
-import type { Jobseeker } from '../src/core/schemas/jobseeker.js';
-import type { Vacancy } from '../src/core/schemas/vacancy.js';
 import { openEngine } from '../src/engine.js';
+import { loadToScale } from './scale.js';
 
 const { values } = parseArgs({
   options: {
@@ -41,13 +39,7 @@ async function main() {
     const config = loadConfig({ ...process.env, KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_LOG_LEVEL: 'silent' });
     const engine = await openEngine(config, { info: () => {}, warn: () => {} });
     const started = Date.now();
-    const extra = generate({ vacancies: Math.max(0, VACANCIES - engine.vacancies.count()), jobseekers: Math.max(0, JOBSEEKERS - engine.jobseekers.count()) }, 11);
-    for (let i = 0; i < extra.vacancies.length; i += 5000) {
-      await engine.vacancies.putMany(extra.vacancies.slice(i, i + 5000).map((v) => ({ ...v, id: `G-${v.id}` }) as unknown as Vacancy));
-    }
-    for (let i = 0; i < extra.jobseekers.length; i += 5000) {
-      await engine.jobseekers.putMany(extra.jobseekers.slice(i, i + 5000).map((j) => ({ ...j, id: `G-${j.id}` }) as unknown as Jobseeker));
-    }
+    await loadToScale(engine, { vacancies: VACANCIES, jobseekers: JOBSEEKERS }, 11);
     const loadSeconds = round((Date.now() - started) / 1000);
     console.log(`loaded ${engine.vacancies.count()} vacancies and ${engine.jobseekers.count()} jobseekers in ${loadSeconds} s`);
 
