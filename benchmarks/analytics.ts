@@ -38,6 +38,7 @@ async function main() {
   try {
     const config = loadConfig({ ...process.env, KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_LOG_LEVEL: 'silent' });
     const engine = await openEngine(config, { info: () => {}, warn: () => {} });
+    await engine.ready;
     const started = Date.now();
     await loadToScale(engine, { vacancies: VACANCIES, jobseekers: JOBSEEKERS }, 11);
     const loadSeconds = round((Date.now() - started) / 1000);

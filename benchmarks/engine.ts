@@ -49,6 +49,7 @@ async function start(dataDir: string) {
   });
   const t0 = process.hrtime.bigint();
   const engine = await openEngine(config, quiet);
+  await engine.ready;
   const app = await buildApp(engine, config);
   app.addHook('onClose', async () => engine.close());
   const url = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -7,11 +7,14 @@
  *    5,000 per request: records/s and the service's peak memory (VmHWM).
  * 2. Stored-profile matches (GET /v1/jobseekers/:id/matches, cycling through fixture clients),
  *    unfiltered and filtered by municipality, and ad-hoc text matches (POST /v1/match), each for
- *    --seconds with --connections concurrent connections: req/s, p50/p99 latency; beside them an
- *    authenticated trivial route (GET /v1/regions) as the ceiling of the HTTP stack.
+ *    --seconds with --connections concurrent connections: req/s, p50/p99 latency, server CPU per
+ *    request (all its processes); beside them an authenticated trivial route (GET /v1/regions) as
+ *    the ceiling of the HTTP stack. With --workers N (default: one per core) first with N worker
+ *    processes, then the same with one process (the baseline), on the same data.
  * 3. Restart after SIGKILL: 1,000 more vacancies written (the index file is now behind the store),
- *    the process killed, started again: seconds until it listens with a current index (caught up
- *    from the change log), against a start whose index files were deleted (full rebuild, baseline).
+ *    the service killed, started again: seconds until it listens with a current index (caught up
+ *    from the change log), against a start whose index files were deleted (it listens at once and
+ *    rebuilds in the background: seconds to listening and to a complete index; the baseline).
  *
  *   npm run bench:http
  *   npm run bench:http -- --ingest 20000 --seconds 5
@@ -21,17 +24,18 @@
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, hostname, tmpdir } from 'node:os';
+import { availableParallelism, cpus, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from '../fixtures/generate.js';
-import { kill, peakMemoryMiB, startService } from './service.js';
+import { kill, peakMemoryMiB, processTree, startService } from './service.js';
 
 const { values } = parseArgs({
   options: {
     ingest: { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '15' },
     connections: { type: 'string', default: '10' },
+    workers: { type: 'string', default: String(availableParallelism()) },
     /** Keep the service's data here (and reuse it when it holds the vacancies already: no ingest). */
     data: { type: 'string' },
     out: { type: 'string', default: join(import.meta.dirname, 'results') },
@@ -40,22 +44,54 @@ const { values } = parseArgs({
 const INGEST = Number(values.ingest);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
+const WORKERS = Number(values.workers);
+const env = { KOHTAANTO_WORKERS: String(WORKERS) };
 const ROOT = join(import.meta.dirname, '..');
 const round = (x: number) => Math.round(x * 10) / 10;
 
-/** Seconds from spawning the service to its listening, and whether its index then holds every open vacancy. */
-async function timedStart(dataDir: string) {
-  const started = performance.now();
-  const service = await startService(dataDir);
-  const seconds = (performance.now() - started) / 1000;
-  const health = (await (await fetch(`${service.url}/health`)).json()) as { vacancies: { stored: number; indexed: number } };
-  return { service, seconds, vacancies: health.vacancies, how: /vacancies index ([^"]*)/.exec(service.log())?.[1] ?? '' };
+interface Health {
+  status: string;
+  problems?: string[];
+  vacancies: { stored: number; indexed: number };
 }
 
-/** CPU time (user + system) the process has used, in ms, from /proc (clock ticks of 10 ms). */
+/**
+ * Seconds from spawning the service to its listening, to every worker listening and to a complete
+ * index (no rebuild going on), and what its index then holds.
+ */
+async function timedStart(dataDir: string) {
+  const started = performance.now();
+  const service = await startService(dataDir, env);
+  const allListening = (performance.now() - started) / 1000;
+  let health: Health;
+  for (;;) {
+    health = (await (await fetch(`${service.url}/health`)).json()) as Health;
+    if (!health.problems?.some((p) => p.includes('being rebuilt'))) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const current = (performance.now() - started) / 1000;
+  return {
+    service,
+    seconds: service.listenedAfterMs / 1000,
+    allListening,
+    current,
+    vacancies: health.vacancies,
+    how: /vacancies index ([^"]*)/.exec(service.log())?.[1] ?? '',
+  };
+}
+
+/** CPU time (user + system) the service's processes have used, in ms, from /proc (clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks * 10;
 }
 
 async function load(name: string, url: string, key: string, request: () => { method: 'GET' | 'POST'; path: string; body?: string }, pid?: number) {
@@ -76,49 +112,65 @@ async function main() {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   const dataDir = values.data ?? mkdtempSync(join(tmpdir(), 'kohtaanto-http-'));
   mkdirSync(dataDir, { recursive: true });
-  let service = await startService(dataDir);
+  let service = await startService(dataDir, env);
   const rows: Record<string, unknown>[] = [];
   try {
-    const { url, key, child } = service;
-    const auth = { authorization: `Bearer ${key}` };
+    let health: { embedder: unknown };
+    {
+      const { url, key, child } = service;
+      const auth = { authorization: `Bearer ${key}` };
 
-    // 1. Ingest (skipped when --data already holds them).
-    const stored = ((await (await fetch(`${url}/health`)).json()) as { vacancies: { stored: number } }).vacancies.stored;
-    const { vacancies } = generate({ vacancies: stored >= INGEST ? 0 : INGEST, jobseekers: 0 }, 5);
-    const started = performance.now();
-    for (let i = 0; i < vacancies.length; i += 5000) {
-      const body = vacancies.slice(i, i + 5000).map((v) => JSON.stringify({ ...v, id: `H-${v.id}` })).join('\n') + '\n';
-      const response = await fetch(`${url}/v1/vacancies/bulk`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-ndjson' }, body });
-      if (response.status !== 200) throw new Error(`bulk import answered ${response.status}: ${await response.text()}`);
+      // 1. Ingest (skipped when --data already holds them).
+      const stored = ((await (await fetch(`${url}/health`)).json()) as { vacancies: { stored: number } }).vacancies.stored;
+      const { vacancies } = generate({ vacancies: stored >= INGEST ? 0 : INGEST, jobseekers: 0 }, 5);
+      const started = performance.now();
+      for (let i = 0; i < vacancies.length; i += 5000) {
+        const body = vacancies.slice(i, i + 5000).map((v) => JSON.stringify({ ...v, id: `H-${v.id}` })).join('\n') + '\n';
+        const response = await fetch(`${url}/v1/vacancies/bulk`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-ndjson' }, body });
+        if (response.status !== 200) throw new Error(`bulk import answered ${response.status}: ${await response.text()}`);
+      }
+      const seconds = (performance.now() - started) / 1000;
+      if (vacancies.length > 0) rows.push({ measure: `ingest ${INGEST} vacancies (bulk NDJSON, 5,000 per request)`, recordsPerSecond: Math.round(INGEST / seconds), seconds: round(seconds), peakMemoryMiB: peakMemoryMiB(child.pid!) });
+      health = (await (await fetch(`${url}/health`)).json()) as { embedder: unknown };
     }
-    const seconds = (performance.now() - started) / 1000;
-    if (vacancies.length > 0) rows.push({ measure: `ingest ${INGEST} vacancies (bulk NDJSON, 5,000 per request)`, recordsPerSecond: Math.round(INGEST / seconds), seconds: round(seconds), peakMemoryMiB: peakMemoryMiB(child.pid!) });
-    const health = (await (await fetch(`${url}/health`)).json()) as { embedder: unknown };
 
-    // 2. Matches under load.
+    // 2. Matches under load: with the workers asked for, then (the baseline) one process on the same data.
     const clients = readFileSync(join(ROOT, 'fixtures', 'jobseekers.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; status: string; skills: string[]; summary: string; municipality: string }).filter((j) => j.status === 'active');
     let n = 0;
     const next = () => clients[n++ % clients.length]!;
-    // Warm-up (not reported): the concept index, record cache and points fill on first use.
-    await load('warm-up', url, key, () => ({ method: 'GET', path: `/v1/jobseekers/${next().id}/matches?k=10` }));
-    rows.push(await load('stored profile, k=10', url, key, () => ({ method: 'GET', path: `/v1/jobseekers/${next().id}/matches?k=10` }), child.pid));
-    // Warm-up (not reported): each home municipality's vectors are read and scanned natively from then on.
-    await load('warm-up', url, key, () => {
-      const c = next();
-      return { method: 'GET', path: `/v1/jobseekers/${c.id}/matches?k=10&municipality=${encodeURIComponent(c.municipality)}` };
-    });
-    rows.push(await load('stored profile, k=10, municipality = client\'s home', url, key, () => {
-      const c = next();
-      return { method: 'GET', path: `/v1/jobseekers/${c.id}/matches?k=10&municipality=${encodeURIComponent(c.municipality)}` };
-    }, child.pid));
-    rows.push(await load('ad-hoc CV text (embedded per request), k=10', url, key, () => {
-      const c = next();
-      return { method: 'POST', path: '/v1/match', body: JSON.stringify({ text: c.summary, skills: c.skills, k: 10 }) };
-    }, child.pid));
-    rows.push(await load('GET /v1/regions (authenticated trivial route, the ceiling)', url, key, () => ({ method: 'GET', path: '/v1/regions' }), child.pid));
-    rows.push({ measure: 'service peak memory after the load', peakMemoryMiB: peakMemoryMiB(child.pid!) });
+    const loads = async (label: string) => {
+      const { url, key, child } = service;
+      // Warm-up (not reported): the concept index, record cache and points fill on first use (in every worker).
+      await load('warm-up', url, key, () => ({ method: 'GET', path: `/v1/jobseekers/${next().id}/matches?k=10` }));
+      rows.push(await load(`stored profile, k=10 (${label})`, url, key, () => ({ method: 'GET', path: `/v1/jobseekers/${next().id}/matches?k=10` }), child.pid));
+      // Warm-up (not reported): each home municipality's vectors are read and scanned natively from then on.
+      await load('warm-up', url, key, () => {
+        const c = next();
+        return { method: 'GET', path: `/v1/jobseekers/${c.id}/matches?k=10&municipality=${encodeURIComponent(c.municipality)}` };
+      });
+      rows.push(await load(`stored profile, k=10, municipality = client's home (${label})`, url, key, () => {
+        const c = next();
+        return { method: 'GET', path: `/v1/jobseekers/${c.id}/matches?k=10&municipality=${encodeURIComponent(c.municipality)}` };
+      }, child.pid));
+      rows.push(await load(`ad-hoc CV text (embedded per request), k=10 (${label})`, url, key, () => {
+        const c = next();
+        return { method: 'POST', path: '/v1/match', body: JSON.stringify({ text: c.summary, skills: c.skills, k: 10 }) };
+      }, child.pid));
+      rows.push(await load(`GET /v1/regions (authenticated trivial route, the ceiling) (${label})`, url, key, () => ({ method: 'GET', path: '/v1/regions' }), child.pid));
+      rows.push({ measure: `service peak memory after the load (${label})`, peakMemoryMiB: peakMemoryMiB(child.pid!) });
+    };
+    await loads(WORKERS === 1 ? '1 process' : `${WORKERS} workers`);
+    if (WORKERS > 1) {
+      await kill(service.child, 'SIGTERM');
+      service = await startService(dataDir, { KOHTAANTO_WORKERS: '1' });
+      await loads('1 process, baseline');
+      await kill(service.child, 'SIGTERM');
+      service = await startService(dataDir, env);
+    }
 
     // 3. Restart after SIGKILL, with the index file behind the store; then with no index file (full rebuild).
+    const { url, key, child } = service;
+    const auth = { authorization: `Bearer ${key}` };
     const more = generate({ vacancies: 1000, jobseekers: 0 }, 6).vacancies;
     const body = more.map((v) => JSON.stringify({ ...v, id: `R-${v.id}` })).join('\n') + '\n';
     const written = await fetch(`${url}/v1/vacancies/bulk`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-ndjson' }, body });
@@ -126,21 +178,21 @@ async function main() {
     await kill(child, 'SIGKILL');
     const after = await timedStart(dataDir);
     service = after.service;
-    rows.push({ measure: `restart after SIGKILL (index file behind the store): ${after.how}`, seconds: round(after.seconds), vacancies: after.vacancies });
+    rows.push({ measure: `restart after SIGKILL (index file behind the store): ${after.how}`, seconds: round(after.seconds), allWorkersSeconds: round(after.allListening), currentIndexSeconds: round(after.current), vacancies: after.vacancies });
     await kill(service.child, 'SIGKILL');
     for (const table of ['vacancies', 'jobseekers']) for (const f of [`${table}.hnsw`, `${table}.hnsw.json`]) rmSync(join(dataDir, f), { force: true });
     const rebuilt = await timedStart(dataDir);
     service = rebuilt.service;
-    rows.push({ measure: `restart with the index files deleted (full rebuild, baseline): ${rebuilt.how}`, seconds: round(rebuilt.seconds), vacancies: rebuilt.vacancies });
+    rows.push({ measure: `restart with the index files deleted (full rebuild, baseline): ${rebuilt.how}`, seconds: round(rebuilt.seconds), allWorkersSeconds: round(rebuilt.allListening), currentIndexSeconds: round(rebuilt.current), vacancies: rebuilt.vacancies });
 
     const machine = `${hostname()}-${cpus().length}cpu`;
     console.log(`\nHTTP on loopback, ${CONNECTIONS} connections × ${SECONDS} s per measure, ${INGEST} vacancies ingested — ${machine}\nembedder: ${JSON.stringify(health.embedder)}\n`);
     console.log('| measure | req/s or records/s | p50 ms | p99 ms | errors | server CPU ms/request | peak MiB |\n|---|---|---|---|---|---|---|');
     for (const r of rows) {
-      if (r.seconds !== undefined && r.recordsPerSecond === undefined) console.log(`| ${r.measure} | ${r.seconds} s to listening | | | | | |`);
+      if (r.seconds !== undefined && r.recordsPerSecond === undefined) console.log(`| ${r.measure} | ${r.seconds} s to listening, ${r.allWorkersSeconds} s all workers, ${r.currentIndexSeconds} s to a complete index | | | | | |`);
       else console.log(`| ${r.measure} | ${r.requestsPerSecond ?? r.recordsPerSecond ?? ''} | ${r.p50Ms ?? ''} | ${r.p99Ms ?? ''} | ${r.errors ?? ''} | ${r.cpuPerRequestMs ?? ''} | ${r.peakMemoryMiB ?? ''} |`);
     }
-    const result = { date: new Date().toISOString(), machine, embedder: health.embedder, connections: CONNECTIONS, seconds: SECONDS, ingest: INGEST, rows };
+    const result = { date: new Date().toISOString(), machine, embedder: health.embedder, connections: CONNECTIONS, seconds: SECONDS, ingest: INGEST, workers: WORKERS, rows };
     mkdirSync(values.out!, { recursive: true });
     const out = join(values.out!, `http-${result.date.slice(0, 10)}-${machine}.json`);
     writeFileSync(out, JSON.stringify(result, null, 2));

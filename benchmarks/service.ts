@@ -6,17 +6,45 @@ import { join } from 'node:path';
 const ROOT = join(import.meta.dirname, '..');
 const round = (x: number) => Math.round(x * 10) / 10;
 
-/** Peak resident memory of a process (VmHWM), in MiB. */
-export function peakMemoryMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return round(Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024);
+/** The process and its descendants (the service's workers), from /proc. */
+export function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // gone
+  }
+  return [pid, ...children.flatMap(processTree)];
 }
 
-export async function startService(dataDir: string, extraEnv: Record<string, string> = {}): Promise<{ child: ReturnType<typeof spawn>; url: string; key: string; log: () => string }> {
+/** Peak resident memory (VmHWM) of a process and its workers together, in MiB. */
+export function peakMemoryMiB(pid: number): number {
+  let kb = 0;
+  for (const p of processTree(pid)) {
+    try {
+      kb += Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))![1]);
+    } catch {
+      // gone
+    }
+  }
+  return round(kb / 1024);
+}
+
+/**
+ * Starts the service and waits until every worker listens (KOHTAANTO_WORKERS, default here 1);
+ * `listenedAfterMs` is when the first one did (the service answers from then on).
+ */
+export async function startService(
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ child: ReturnType<typeof spawn>; url: string; key: string; log: () => string; listenedAfterMs: number; workers: number }> {
+  const started = performance.now();
+  const workers = Number(extraEnv.KOHTAANTO_WORKERS ?? '1');
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'serve.js')], {
     cwd: ROOT,
     env: {
       ...process.env,
+      KOHTAANTO_WORKERS: '1',
       ...extraEnv,
       KOHTAANTO_DATA_DIR: dataDir,
       KOHTAANTO_PORT: '0',
@@ -26,11 +54,13 @@ export async function startService(dataDir: string, extraEnv: Record<string, str
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let listenedAfterMs = 0;
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) resolve(match[1]!);
+      if (match && !listenedAfterMs) listenedAfterMs = performance.now() - started;
+      if (match && (output.match(/Kohtaanto ready in/g) ?? []).length >= workers) resolve(match[1]!);
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`service exited with ${code}:\n${output}`)));
@@ -39,7 +69,7 @@ export async function startService(dataDir: string, extraEnv: Record<string, str
   child.stdout!.removeAllListeners('data');
   child.stdout!.resume();
   const key = readFileSync(join(dataDir, 'initial-admin.key'), 'utf8').trim();
-  return { child, url, key, log: () => output };
+  return { child, url, key, log: () => output, listenedAfterMs, workers };
 }
 
 export async function kill(child: ReturnType<typeof spawn>, signal: NodeJS.Signals) {

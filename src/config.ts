@@ -1,6 +1,7 @@
 import { DEFAULT_WEIGHTS } from './core/scoring.js';
 import { DEFAULT_MATCH_SETTINGS } from './core/matching.js';
 import { DEFAULT_SHARING_SETTINGS } from './core/sharing.js';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -15,6 +16,7 @@ const bool = (fallback: boolean) =>
 const envSchema = z.object({
   KOHTAANTO_HOST: z.string().default('127.0.0.1'),
   KOHTAANTO_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  KOHTAANTO_WORKERS: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
   KOHTAANTO_DATA_DIR: z.string().default('data'),
   KOHTAANTO_FIXTURES_DIR: z.string().default('fixtures'),
   KOHTAANTO_SEED_FIXTURES: bool(true),
@@ -68,6 +70,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     host: e.KOHTAANTO_HOST,
     port: e.KOHTAANTO_PORT,
+    /** Server processes sharing the port and the data directory (see src/runtime/workers.ts). */
+    workers: e.KOHTAANTO_WORKERS,
     dataDir: resolve(e.KOHTAANTO_DATA_DIR),
     fixturesDir: resolve(e.KOHTAANTO_FIXTURES_DIR),
     seedFixtures: e.KOHTAANTO_SEED_FIXTURES,

@@ -39,7 +39,7 @@ import type { ConceptSearch } from './core/taxonomy/search.js';
 import { TrainingCatalogue } from './core/trainings.js';
 import { indexFile, openKind } from './runtime/indexes.js';
 import { vacancyDuplicates } from './core/duplicates.js';
-import { startMaintenance } from './runtime/maintenance.js';
+import { followerMaintenance, startMaintenance } from './runtime/maintenance.js';
 import { startRetention } from './runtime/retention.js';
 import { Decisions } from './core/oversight/decisions.js';
 import { Oversight } from './core/oversight/oversight.js';
@@ -96,6 +96,16 @@ export interface Engine {
   storage(): { freeBytes: number; problems: string[] };
   /** Writes changed indexes to disk (also done periodically and on close); compacts when due. */
   flush(): void;
+  /**
+   * Catches up on what the service's other worker processes wrote (records, trainings): called
+   * before each request and every second when KOHTAANTO_WORKERS > 1. Throws when this process is
+   * too far behind to catch up from the change log (it must be restarted).
+   */
+  sync(): void;
+  /** Resolves when both indexes are complete (at once, unless one is rebuilt in the background). */
+  ready: Promise<void>;
+  /** Indexes still being rebuilt in the background, as sentences for /health (empty when none). */
+  indexing(): string[];
   close(): void;
 }
 
@@ -127,6 +137,14 @@ type EngineConfig = Pick<
 >;
 
 export const databaseFile = (dataDir: string) => join(dataDir, 'kohtaanto.sqlite');
+
+/**
+ * What this process does on the data directory: `single` (the only process: takes the lock,
+ * maintains the files), `maintainer` (the worker that maintains them; the primary process holds
+ * the lock) or `follower` (another worker: reads the index files and follows the change log; the
+ * maintainer has seeded, refreshed and closed expired records before it starts).
+ */
+export type EngineRole = 'single' | 'maintainer' | 'follower';
 export { indexFile };
 
 /**
@@ -134,17 +152,25 @@ export { indexFile };
  * record kind per table (src/runtime/*: each opens and closes its own resource), seeds the fixture
  * data on first start, starts the maintenance timers and wires the core services.
  */
-export async function openEngine(config: EngineConfig, log: EngineLog, embedder?: Embedder): Promise<Engine> {
+export async function openEngine(config: EngineConfig, log: EngineLog, embedder?: Embedder, role: EngineRole = 'single'): Promise<Engine> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const lock = lockDataDir(config.dataDir);
+  const lock = role === 'single' ? lockDataDir(config.dataDir) : { release: () => undefined };
+  const follower = role === 'follower';
   const db = openDatabase(databaseFile(config.dataDir));
   try {
     const chosen = embedder ?? (await selectEmbedder(config.embedder, config.model, log));
     const normalizer = await openNormalizer(config, chosen, log);
-    const jobseekers = openKind(db, jobseekerKind, 'jobseekers', chosen, config, log, {
-      id: normalizer.id,
-      run: (j) => normalizer.forJobseeker(j).then((normalized) => ({ normalized })),
-    });
+    const jobseekers = openKind(
+      db,
+      jobseekerKind,
+      'jobseekers',
+      chosen,
+      config,
+      log,
+      { id: normalizer.id, run: (j) => normalizer.forJobseeker(j).then((normalized) => ({ normalized })) },
+      undefined,
+      follower,
+    );
     const vacancies = openKind(
       db,
       vacancyKind,
@@ -155,21 +181,24 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       // "+links": vacancies stored before near-duplicates were linked are linked once at start.
       { id: `${normalizer.id}+links`, run: (v) => normalizer.forVacancy(v).then((normalized) => ({ normalized })) },
       vacancyDuplicates,
+      follower,
     );
 
-    for (const service of [jobseekers.service, vacancies.service] as RecordService<BaseRecord>[]) {
-      const redone = await service.refreshStale((n) => log.info(`refreshing ${service.kind.name} records: ${n}`));
-      if (redone > 0) log.info(`refreshed ${redone} ${service.kind.name} records (embedder ${chosen.id}, taxonomy ${normalizer.taxonomy.id})`);
+    if (!follower) {
+      for (const service of [jobseekers.service, vacancies.service] as RecordService<BaseRecord>[]) {
+        const redone = await service.refreshStale((n) => log.info(`refreshing ${service.kind.name} records: ${n}`));
+        if (redone > 0) log.info(`refreshed ${redone} ${service.kind.name} records (embedder ${chosen.id}, taxonomy ${normalizer.taxonomy.id})`);
+      }
+      if (config.seedFixtures && jobseekers.service.count() === 0 && vacancies.service.count() === 0) {
+        await seedFixtures(config.fixturesDir, jobseekers.service, vacancies.service, log);
+      }
+      const closed = await vacancies.service.closeExpired();
+      if (closed > 0) log.info(`closed ${closed} expired vacancies`);
     }
-    if (config.seedFixtures && jobseekers.service.count() === 0 && vacancies.service.count() === 0) {
-      await seedFixtures(config.fixturesDir, jobseekers.service, vacancies.service, log);
-    }
-    const closed = await vacancies.service.closeExpired();
-    if (closed > 0) log.info(`closed ${closed} expired vacancies`);
 
     const conceptSearch = await openConceptSearch(normalizer, chosen);
     const trainings = await TrainingCatalogue.open(new SqliteTrainingStore(db), normalizer, config.bulkMaxRecords);
-    if (config.seedFixtures && trainings.count() === 0) await seedTrainings(config.fixturesDir, trainings, log);
+    if (!follower && config.seedFixtures && trainings.count() === 0) await seedTrainings(config.fixturesDir, trainings, log);
     const secret = installationKey(config.dataDir);
     const tombstones = keyedTombstones(secret);
     const referralStore = new ReferralStore(db, tombstones);
@@ -178,7 +207,9 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
     const audit = new AuditLog(db, tombstones, log.warn);
     const decisionLog = new SqliteDecisionLog(db, log.warn);
     const keys = new ApiKeyStore(db);
-    const maintenance = startMaintenance(db, { jobseekers, vacancies }, () => vacancies.service.closeExpired(), config, log);
+    const maintenance = follower
+      ? followerMaintenance(db)
+      : startMaintenance(db, { jobseekers, vacancies }, () => vacancies.service.closeExpired(), config, log);
     const matcher = new Matcher(jobseekers.service, vacancies.service, chosen, normalizer, {
       weights: config.weights,
       poolFactor: DEFAULT_MATCH_SETTINGS.poolFactor,
@@ -195,7 +226,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       },
       config.decisionRetentionDays,
     );
-    const retention = startRetention(decisions, log);
+    const retention = follower ? { stop: () => undefined } : startRetention(decisions, log);
     const employmentAreas = config.employmentAreasFile
       ? EmploymentAreas.parse(readFileSync(config.employmentAreasFile, 'utf8'), regions)
       : defaultEmploymentAreas(regions);
@@ -285,6 +316,20 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       eraseJobseekers: (ids, keyId) => eraseJobseekers(erasure, ids, keyId),
       compact: maintenance.compact,
       flush: maintenance.flush,
+      sync() {
+        for (const service of [jobseekers.service, vacancies.service] as RecordService<BaseRecord>[]) {
+          if (service.sync() === undefined) throw new Error(`${service.kind.name}: this process fell behind the change log; restart it`);
+        }
+        trainings.sync();
+      },
+      ready: Promise.all([jobseekers.ready, vacancies.ready]).then(() => undefined),
+      indexing: () =>
+        (['jobseekers', 'vacancies'] as const).flatMap((name) => {
+          const building = { jobseekers, vacancies }[name].building();
+          return building
+            ? [`the ${name} index is being rebuilt from the database: ${building.done} of ${building.total} records, about ${building.secondsLeft} s left; matching answers 503 until then`]
+            : [];
+        }),
       storage: storageStatus(config.dataDir, config.minFreeBytes, () => maintenance.failure() ?? audit.problem()),
       close() {
         try {

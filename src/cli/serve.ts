@@ -1,11 +1,21 @@
+import cluster from 'node:cluster';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config.js';
+import { indexUnavailable } from '../core/errors.js';
 import { openEngine, type Engine, type EngineLog } from '../engine.js';
 import { buildApp } from '../http/app.js';
 import { requestLogSerializer } from '../http/redact.js';
+import { countLink, reportReady, runPrimary, workerRole } from '../runtime/workers.js';
 
-/** `npm start`: the service on the embedded default (SQLite file under data/, fixtures on first start). */
+/** How often an idle worker catches up on the others' writes (it also does before each request). */
+const SYNC_EVERY_MS = 1000;
+
+/**
+ * `npm start`: the service on the embedded default (SQLite file under data/, fixtures on first
+ * start). With KOHTAANTO_WORKERS > 1 (default: one per core) this process becomes the primary and
+ * the workers run this same file (see src/runtime/workers.ts).
+ */
 async function main() {
   // Every file the service creates (SQLite, its WAL, index files, keys) is readable by its user only.
   process.umask(0o077);
@@ -15,12 +25,45 @@ async function main() {
   // Request lines carry URLs: credential-like query parameters (a key passed as ?key=) are redacted.
   const logger = pino({ level: config.logLevel, serializers: { req: requestLogSerializer } });
   const log: EngineLog = { info: (m) => logger.info(m), warn: (m) => logger.warn(m) };
-  const engine = await openEngine(config, log);
-  bootstrapAdminKey(engine, config.dataDir, log);
-  const app = await buildApp(engine, { ...config, loggerInstance: logger });
+  if (cluster.isPrimary && config.workers > 1) {
+    runPrimary(config.workers, config.dataDir, log);
+    return;
+  }
+  const role = workerRole();
+  const engine = await openEngine(config, log, undefined, role);
+  if (role !== 'follower') bootstrapAdminKey(engine, config.dataDir, log);
+  let restarting = false;
+  const sync = () => {
+    if (restarting) throw indexUnavailable('this worker is restarting; retry', 2);
+    try {
+      engine.sync();
+    } catch (error) {
+      // Too far behind the change log to catch up: the primary starts a fresh worker.
+      restarting = true;
+      log.warn(`${(error as Error).message}: restarting this worker`);
+      setImmediate(() => void app.close().finally(() => process.exit(75)));
+      throw indexUnavailable('this worker is restarting; retry', 2);
+    }
+  };
+  const app = await buildApp(engine, {
+    ...config,
+    loggerInstance: logger,
+    ...(role === 'single' ? {} : { cluster: { link: countLink, sync } }),
+  });
   app.addHook('onClose', async () => engine.close());
   await app.listen({ host: config.host, port: config.port });
-  app.log.info(`Kohtaanto ready in ${Date.now() - started} ms: http://${config.host}:${config.port}/docs`);
+  app.log.info(`Kohtaanto ready in ${Date.now() - started} ms: http://${config.host}:${config.port}/docs${role === 'single' ? '' : ` (worker ${process.pid}, ${role})`}`);
+  if (role !== 'single') {
+    // The other workers start once this one's index files are complete (they load them).
+    void engine.ready.then(reportReady);
+    setInterval(() => {
+      try {
+        sync();
+      } catch {
+        // reported above; the worker is restarting
+      }
+    }, SYNC_EVERY_MS).unref();
+  }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       app.log.info(`${signal}: closing`);

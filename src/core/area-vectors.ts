@@ -3,8 +3,6 @@ import type { ExactScan, ExactScanFactory, IndexHit, LocationFilter } from './po
 
 /** Where the area cache reads from: the system of record of one kind. */
 export interface AreaSource {
-  /** Changes with every committed write; a change the cache was not told about empties it. */
-  generation(): number;
   matchableLabels(filter: LocationFilter): number[];
   vectorsOf(labels: number[]): Map<number, Float32Array>;
 }
@@ -14,9 +12,12 @@ export interface Place {
   region: string;
 }
 
-/** One written record: where it was (if stored before) and where it is now (if matchable now). */
+/**
+ * One written record: where it was (if stored before; without a place when not known, e.g. a change
+ * another worker process made) and where it is now (if matchable now).
+ */
 export interface AreaChange {
-  before?: Place & { label: number };
+  before?: Partial<Place> & { label: number };
   after?: Place & { label: number; vector: Float32Array };
 }
 
@@ -39,7 +40,6 @@ interface Area {
  * vectors are bounded by a budget counted in vectors; the least recently used areas go first.
  */
 export class AreaVectors {
-  private generation = -1;
   /** In least-recently-used order of their vectors (a Map keeps insertion order; a use re-inserts). */
   private readonly areas = new Map<string, Area>();
   private held = 0;
@@ -99,16 +99,13 @@ export class AreaVectors {
 
   /** Records were written (RecordService calls this after each commit); 'everywhere' empties the cache. */
   changed(changes: AreaChange[] | 'everywhere'): void {
-    const generation = this.source.generation();
-    if (changes === 'everywhere' || this.generation !== generation - 1) {
-      // A change this cache was not told about (another writer) or a large batch: start over.
-      this.clear(generation);
+    if (changes === 'everywhere') {
+      this.clear(); // a large batch: start over
       return;
     }
-    this.generation = generation;
     for (const area of this.areas.values()) {
       for (const { before, after } of changes) {
-        if (before && area.test(before)) this.remove(area, before.label);
+        if (before && (before.municipality === undefined || area.test(before as Place))) this.remove(area, before.label);
         if (after && area.test(after)) this.add(area, after.label, after.vector);
       }
     }
@@ -120,8 +117,6 @@ export class AreaVectors {
   }
 
   private area(filter: LocationFilter): Area {
-    const generation = this.source.generation();
-    if (generation !== this.generation) this.clear(generation);
     const key = keyOf(filter);
     let area = this.areas.get(key);
     if (!area) {
@@ -173,10 +168,9 @@ export class AreaVectors {
     }
   }
 
-  private clear(generation: number): void {
+  private clear(): void {
     this.areas.clear();
     this.held = 0;
-    this.generation = generation;
   }
 }
 

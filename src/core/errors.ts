@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'already_exists'
   | 'invalid_input'
   | 'too_many_records'
-  | 'model_unavailable';
+  | 'model_unavailable'
+  | 'index_unavailable';
 
 export interface FieldProblem {
   /** Path of the offending field, e.g. "skills.3" or "municipality". */
@@ -58,3 +59,7 @@ export const rateLimited = (message: string, retryAfterSeconds: number) =>
 /** The disk holding the data directory is full: nothing was written. */
 export const storageFull = () =>
   new KohtaantoError('storage_full', 'the data disk is full: nothing was stored; free space and retry');
+
+/** Matching cannot answer yet: the vector index is being rebuilt (or this worker is restarting). */
+export const indexUnavailable = (message: string, retryAfterSeconds: number) =>
+  Object.assign(new KohtaantoError('index_unavailable', message), { retryAfterSeconds });

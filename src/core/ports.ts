@@ -77,6 +77,10 @@ export interface RecordStore<R> {
   /** The stored vector and its text hash, if the record exists and was embedded by `embedder`. */
   vectorOf(id: string, embedder: string): { vector: Float32Array; textHash: string } | undefined;
   vectorsOf(labels: number[]): Map<number, Float32Array>;
+  /** The vectors of those of these labels whose records are matchable and were embedded by `embedder`. */
+  matchableVectorsOf(labels: number[], embedder: string): Map<number, Float32Array>;
+  /** The labels written or deleted after `generation`; undefined when the change log does not reach back that far. */
+  changedSince(generation: number): number[] | undefined;
   /** The record's label and, when it was embedded by `embedder`, its vector (one read, no record parsed). */
   labelAndVector(id: string, embedder: string): { label: number; vector?: Float32Array } | undefined;
   list(options: ListOptions): R[];

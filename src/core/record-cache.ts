@@ -2,7 +2,6 @@ import type { StoredEntry } from './ports.js';
 
 /** Where the cache reads from: the system of record of one kind. */
 export interface RecordSource<R> {
-  generation(): number;
   getByLabels(labels: number[]): StoredEntry<R>[];
 }
 
@@ -18,11 +17,10 @@ export const parsedBytes = (jsonLength: number) => 2 * jsonLength + 256;
  * parsedBytes) rather than in records, so that the whole matchable set fits when memory allows: at
  * 100,000 vacancies the pools of the fixture clients reach 69,000 distinct records, and a cache
  * smaller than that parsed a quarter of every pool again. Least recently used records go first;
- * RecordService drops the labels it writes, and a change it was not told about (another writer)
- * empties the cache. Records are never mutated, so sharing them is safe.
+ * RecordService drops the labels written, by itself or (read from the change log, see its `sync`)
+ * by the other worker processes. Records are never mutated, so sharing them is safe.
  */
 export class RecordCache<R> {
-  private generation = -1;
   /** In least-recently-used order (a Map keeps insertion order; a hit re-inserts). */
   private readonly records = new Map<number, { record: R; bytes: number }>();
   private used = 0;
@@ -35,11 +33,6 @@ export class RecordCache<R> {
 
   /** The records of these labels that exist, read from the store only when not cached. */
   byLabels(labels: number[]): Map<number, R> {
-    const generation = this.source.generation();
-    if (generation !== this.generation) {
-      this.clear();
-      this.generation = generation;
-    }
     const found = new Map<number, R>();
     const missing: number[] = [];
     for (const label of labels) {
@@ -68,19 +61,14 @@ export class RecordCache<R> {
     return found;
   }
 
-  /** These labels were written by the caller, which moved the store one generation on. */
+  /** These labels were written or deleted: read them again when next asked for. */
   changed(labels: number[]): void {
-    const generation = this.source.generation();
-    if (generation !== this.generation + 1) this.clear();
-    else {
-      for (const label of labels) {
-        const entry = this.records.get(label);
-        if (!entry) continue;
-        this.records.delete(label);
-        this.used -= entry.bytes;
-      }
+    for (const label of labels) {
+      const entry = this.records.get(label);
+      if (!entry) continue;
+      this.records.delete(label);
+      this.used -= entry.bytes;
     }
-    this.generation = generation;
   }
 
   get size(): number {
@@ -92,7 +80,7 @@ export class RecordCache<R> {
     return this.used;
   }
 
-  private clear(): void {
+  clear(): void {
     this.records.clear();
     this.used = 0;
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { alreadyExists, invalidInput, notFound, tooManyRecords } from './errors.js';
 import type { BaseRecord, RecordKind, Stored } from './kinds.js';
 import type { Embedder, EntryToSave, ExactScanFactory, ListOptions, LocationFilter, RecordStore, VectorIndex } from './ports.js';
-import { AreaVectors } from './area-vectors.js';
+import { AreaVectors, type AreaChange } from './area-vectors.js';
 import { linkGroup, sameLink, type DuplicateRule, type LinkState } from './duplicates.js';
 import { ConceptIndex, REMOTE } from './concept-index.js';
 import { today } from './kinds.js';
@@ -33,6 +33,8 @@ export interface RecordServiceOptions<In extends BaseRecord> {
   recordCacheBytes?: number;
   /** Links records repeating each other (vacancies from several sources; see duplicates.ts). */
   duplicates?: DuplicateRule<Stored<In>>;
+  /** The store's generation the index was opened at (default: the store's generation now). */
+  indexGeneration?: number;
 }
 
 export interface BatchResult {
@@ -57,11 +59,13 @@ const hashText = (text: string) => createHash('sha256').update(text).digest('bas
  */
 export class RecordService<In extends BaseRecord> {
   private readonly now: () => Date;
-  /** Matchable labels and vectors per location filter, read from the store once per change of the data. */
+  /** Matchable labels and vectors per location filter, read from the store once and patched by each write. */
   readonly areas: AreaVectors;
   /** Parsed records by label, for the candidate pools of matches. */
   readonly cache: RecordCache<Stored<In>>;
   private conceptIndex: ConceptIndex | undefined;
+  /** The store's generation that the index, the concept index and the caches reflect (see sync). */
+  private seen: number;
 
   constructor(
     readonly kind: RecordKind<In>,
@@ -71,9 +75,9 @@ export class RecordService<In extends BaseRecord> {
     private readonly options: RecordServiceOptions<In>,
   ) {
     this.now = options.now ?? (() => new Date());
+    this.seen = options.indexGeneration ?? store.generation();
     this.areas = new AreaVectors(
       {
-        generation: () => store.generation(),
         matchableLabels: (filter) => store.matchableLabels(filter, embedder.id),
         vectorsOf: (labels) => store.vectorsOf(labels),
       },
@@ -97,6 +101,51 @@ export class RecordService<In extends BaseRecord> {
       this.conceptIndex = index;
     }
     return this.conceptIndex;
+  }
+
+  /**
+   * Applies what other processes (the service's other workers) wrote to the store since this one
+   * last looked: the change log names the records, each is read again and put into (or taken out
+   * of) the index, the concept index and the caches. Returns how many records changed, or
+   * undefined when the change log no longer reaches back (this process is too far behind and must
+   * open its index again).
+   */
+  sync(): number | undefined {
+    const generation = this.store.generation();
+    if (generation === this.seen) return 0;
+    const labels = this.store.changedSince(this.seen);
+    if (!labels) return undefined;
+    const live = this.store.matchableVectorsOf(labels, this.embedder.id);
+    const records = new Map(this.store.getByLabels([...live.keys()]).map((e) => [e.label, e.record]));
+    const changes: AreaChange[] = [];
+    for (const label of labels) {
+      const vector = live.get(label);
+      const record = records.get(label);
+      if (vector && record) {
+        this.index.upsert(label, vector);
+        this.conceptIndex?.set(label, this.kind.conceptKeys(record), conceptPlace(record));
+        changes.push({ before: { label }, after: placeOf({ label, record }).map((p) => ({ ...p, vector }))[0] });
+      } else {
+        if (this.index.has(label)) this.index.remove(label);
+        this.conceptIndex?.remove(label);
+        changes.push({ before: { label } });
+      }
+    }
+    this.cache.changed(labels);
+    this.areas.changed(changes.length > AREA_CHANGES_TRACKED ? 'everywhere' : changes);
+    this.seen = generation;
+    return labels.length;
+  }
+
+  /** The store's generation the index reflects (what an index file written now may claim). */
+  get reflects(): number {
+    return this.seen;
+  }
+
+  /** After a write of this process: when no other process wrote since the last sync, nothing is left to catch up. */
+  private wrote(): void {
+    const generation = this.store.generation();
+    if (generation === this.seen + 1) this.seen = generation;
   }
 
   /** Today, by the service's clock (YYYY-MM-DD). */
@@ -201,6 +250,7 @@ export class RecordService<In extends BaseRecord> {
     const rule = this.options.duplicates;
     const linkKeys = rule ? unique.flatMap((id) => { const r = this.store.get(id)?.record; const key = r && rule.key(r); return key ? [key] : []; }) : [];
     const labels = this.store.removeAll(unique);
+    if (labels.length > 0) this.wrote();
     for (const label of labels) if (this.index.has(label)) this.index.remove(label);
     for (const label of labels) this.conceptIndex?.remove(label);
     if (labels.length > 0) {
@@ -366,6 +416,7 @@ export class RecordService<In extends BaseRecord> {
     const entries = this.linked(prepared);
     const before = entries.length > AREA_CHANGES_TRACKED ? [] : entries.map((e) => placeOf(this.store.get(e.record.id))[0]);
     const saved = this.store.saveAll(entries);
+    if (saved.length > 0) this.wrote();
     saved.forEach((s, i) => {
       // A record whose link alone changed keeps its point (same vector) in the index.
       if (s.matchable) {

@@ -10,12 +10,16 @@ export interface TrainingStore {
   saveAll(trainings: StoredTraining[], derivedBy: string): void;
   remove(id: string): boolean;
   stale(derivedBy: string): StoredTraining[];
+  /** Grows with every committed change (by any process on the same store). */
+  generation(): number;
 }
 
 /** The training catalogue: courses normalised to the skills they teach, looked up by skill. */
 export class TrainingCatalogue {
   private readonly bySkill = new Map<string, Set<string>>();
   private readonly byId = new Map<string, StoredTraining>();
+  /** The store's generation the maps reflect. */
+  private seen = -1;
 
   private constructor(
     private readonly store: TrainingStore,
@@ -27,8 +31,25 @@ export class TrainingCatalogue {
     const catalogue = new TrainingCatalogue(store, normalizer, maxBatch);
     const stale = store.stale(normalizer.id);
     if (stale.length > 0) await catalogue.save(stale.map((t) => stripDerived(t) as Training));
-    for (const t of store.all()) catalogue.remember(t);
+    catalogue.reload();
     return catalogue;
+  }
+
+  /**
+   * Reads the catalogue again when another process (a worker of the same service) changed it
+   * since; a catalogue is small (thousands of courses), so it is read whole.
+   */
+  sync(): boolean {
+    if (this.store.generation() === this.seen) return false;
+    this.reload();
+    return true;
+  }
+
+  private reload(): void {
+    this.seen = this.store.generation();
+    this.byId.clear();
+    this.bySkill.clear();
+    for (const t of this.store.all()) this.remember(t);
   }
 
   /** Largest batch putMany accepts. */
@@ -87,7 +108,7 @@ export class TrainingCatalogue {
         updatedAt: now,
       });
     }
-    this.store.saveAll(stored, this.normalizer.id);
+    this.saved(() => this.store.saveAll(stored, this.normalizer.id));
     let created = 0;
     for (const t of stored) {
       if (!this.byId.has(t.id)) created++;
@@ -98,8 +119,17 @@ export class TrainingCatalogue {
   }
 
   remove(id: string): void {
-    if (!this.store.remove(id)) throw notFound('training', id);
+    if (!this.saved(() => this.store.remove(id))) throw notFound('training', id);
     this.forget(id);
+  }
+
+  /** Runs a write; when no other process wrote since the maps were read, they stay current after it. */
+  private saved<T>(write: () => T): T {
+    const before = this.seen;
+    const result = write();
+    const generation = this.store.generation();
+    if (generation === before + 1) this.seen = generation;
+    return result;
   }
 
   private remember(t: StoredTraining) {

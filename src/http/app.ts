@@ -13,6 +13,7 @@ import { storedVacancy, vacancyInput } from '../core/schemas/vacancy.js';
 import type { Engine } from '../engine.js';
 import { installAudit } from './audit.js';
 import { installAuth } from './auth.js';
+import { WindowCounts, windowStore, type CountLink } from './window-counts.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { fastSerializerCompiler } from './serializer.js';
 import { errorHandler } from './errors.js';
@@ -45,6 +46,11 @@ export interface AppOptions {
   webDir?: string;
   /** A pino logger (the service's); tests leave it out for a silent app. */
   loggerInstance?: FastifyServerOptions['loggerInstance'];
+  /**
+   * Several worker processes (KOHTAANTO_WORKERS > 1): `link` carries the rate-limit counts between
+   * them, `sync` catches up on the others' writes before each request (see Engine.sync).
+   */
+  cluster?: { link: (channel: string) => CountLink; sync: () => void };
 }
 
 /** The HTTP API as a fastify instance; tests start it on loopback, src/cli/serve.ts listens. */
@@ -65,12 +71,16 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   // Order matters: security headers on every answer (refusals too), the audit context before
   // authentication, and rate limits count per key.
   installSecurityHeaders(app);
+  const workers = options.cluster;
+  if (workers) app.addHook('onRequest', async () => workers.sync());
   installAudit(app, engine.audit);
-  const { table: routeAccess, failures } = installAuth(app, engine.keys, engine.sessions, options.failedAuthPerMinute ?? DEFAULT_FAILED_AUTH_PER_MINUTE);
+  const failedPerMinute = options.failedAuthPerMinute ?? DEFAULT_FAILED_AUTH_PER_MINUTE;
+  const { table: routeAccess, failures } = installAuth(app, engine.keys, engine.sessions, failedPerMinute, workers?.link('failed-auth'));
   // CORS stays off (no cross-origin browser access).
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
     timeWindow: 60_000,
+    store: windowStore(new WindowCounts(60_000, workers?.link('rate-limit'))),
     keyGenerator: (request) => request.principal?.keyId ?? request.ip,
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,

@@ -1,3 +1,4 @@
+import { WindowCounts, type CountLink } from './window-counts.js';
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal, Role } from '../core/access.js';
@@ -63,23 +64,19 @@ const deny = (reply: FastifyReply, status: 401 | 403, message: string) =>
 
 /** Counts refused authentications per address in fixed one-minute windows. */
 export class FailedAuth {
-  private readonly windows = new Map<string, { start: number; count: number }>();
-
-  constructor(private readonly perMinute: number) {}
+  constructor(
+    private readonly perMinute: number,
+    /** Refusals per address, over all worker processes when linked (see WindowCounts). */
+    private readonly counts = new WindowCounts(60_000),
+  ) {}
 
   /** Seconds until the address may try again, or 0 when it may try now. */
   blockedFor(address: string, now = Date.now()): number {
-    const w = this.windows.get(address);
-    if (!w || now - w.start >= 60_000) return 0;
-    return w.count >= this.perMinute ? Math.ceil((w.start + 60_000 - now) / 1000) : 0;
+    return this.counts.count(address, now) >= this.perMinute ? Math.ceil(this.counts.msLeft(now) / 1000) : 0;
   }
 
   failed(address: string, now = Date.now()): void {
-    const w = this.windows.get(address);
-    if (!w || now - w.start >= 60_000) {
-      if (this.windows.size > 10_000) this.windows.clear(); // bounded memory under a spread-out flood
-      this.windows.set(address, { start: now, count: 1 });
-    } else w.count++;
+    this.counts.add(address, now);
   }
 }
 
@@ -103,6 +100,7 @@ export function installAuth(
   keys: KeyVerifier,
   sessions: SessionResolver,
   failedPerMinute: number,
+  link?: CountLink,
 ): { table: RouteAccess[]; failures: FailedAuth } {
   const table: RouteAccess[] = [];
   app.addHook('onRoute', (route) => {
@@ -120,7 +118,7 @@ export function installAuth(
     for (const method of methods) table.push({ method, url, roles: route.config.roles, public: false });
   });
 
-  const failures = new FailedAuth(failedPerMinute);
+  const failures = new FailedAuth(failedPerMinute, new WindowCounts(60_000, link, 10_000));
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
     if (config.public || !config.roles) return; // public, or no route at all (404)

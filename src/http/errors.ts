@@ -18,6 +18,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
   too_many_records: 413,
   model_unavailable: 503,
+  index_unavailable: 503,
 };
 
 export interface ErrorBody {

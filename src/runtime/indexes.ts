@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { HnswSettings, HnswVectorIndex } from '../adapters/hnsw/hnsw-index.js';
 import { openIndexFile, saveIndexFile } from '../adapters/hnsw/index-file.js';
 import { nativeScan } from '../adapters/hnsw/native-scan.js';
+import { IndexUnderConstruction } from './index-build.js';
 import type { Db } from '../adapters/sqlite/database.js';
 import { SqliteRecordStore, type RecordTable } from '../adapters/sqlite/record-store.js';
 import type { BaseRecord, RecordKind, Stored } from '../core/kinds.js';
@@ -11,6 +12,13 @@ import type { DuplicateRule } from '../core/duplicates.js';
 import type { EngineLog } from './log.js';
 
 export const indexFile = (dataDir: string, table: RecordTable) => join(dataDir, `${table}.hnsw`);
+
+/**
+ * How long the change log keeps what an index file already covers: the other worker processes
+ * (KOHTAANTO_WORKERS) follow the log at every request and every second, so ten minutes is far more
+ * than any of them lags; one further behind opens its index again.
+ */
+const CHANGES_KEPT_SECONDS = 600;
 
 export interface KindConfig {
   dataDir: string;
@@ -23,7 +31,8 @@ export interface KindConfig {
 /**
  * One record kind's runtime: its SQLite table, its HNSW index opened from its file (caught up from
  * the change log, or rebuilt when the file is missing or unusable) and the RecordService over
- * both; `flush` writes the index when it changed, `compact` drops deleted points.
+ * both; `flush` writes the index when it changed, `compact` drops deleted points. A `follower`
+ * (a worker that does not maintain the files) reads the file and never writes it.
  */
 export function openKind<In extends BaseRecord>(
   db: Db,
@@ -34,50 +43,80 @@ export function openKind<In extends BaseRecord>(
   log: EngineLog,
   derive: Derivation<In>,
   duplicates?: DuplicateRule<Stored<In>>,
+  follower = false,
 ) {
   const store = new SqliteRecordStore<Stored<In>>(db, table);
   const file = indexFile(config.dataDir, table);
   const started = Date.now();
   const vectors = () => store.matchableVectors(embedder.id);
-  const { index, rebuilt, caughtUp } = openIndexFile(
+  const generation = store.generation();
+  const { index, rebuilt, caughtUp, empty } = openIndexFile(
     file,
     {
       embedder: embedder.id,
       dimension: embedder.dimension,
-      generation: store.generation(),
+      generation,
       liveLabels: () => store.matchableLabels({}, embedder.id),
       vectors,
       changedSince: (generation) => store.changedSince(generation),
       vectorsOf: (labels) => store.vectorsOf(labels),
     },
     config.hnsw,
+    { readOnly: follower, later: true },
   );
   const ms = Date.now() - started;
-  if (rebuilt && index.size > 0) log.warn(`${table} index rebuilt from SQLite (${rebuilt}): ${index.size} vectors in ${ms} ms`);
+  if (empty) log.warn(`${table} index to be rebuilt from SQLite (${rebuilt}): in the background, matching answers 503 until done`);
   else log.info(`${table} index ${rebuilt ? `created (${rebuilt})` : `loaded from ${file}${caughtUp ? ` and caught up on ${caughtUp} changed records` : ''}`}: ${index.size} vectors in ${ms} ms`);
-  const service = new RecordService(kind, store, index, embedder, {
+  const searchable = new IndexUnderConstruction(index, table);
+  const service = new RecordService(kind, store, searchable, embedder, {
     maxBatch: config.bulkMaxRecords,
     derive,
     duplicates,
     areaCacheVectors: config.areaCacheVectors,
     exactScan: nativeScan,
     recordCacheBytes: config.recordCacheBytes,
+    indexGeneration: generation,
   });
-  const flush = () => flushIndex(file, index, store, embedder);
+  // The file says which generation it reflects: the service's, after catching up on other workers' writes.
+  // A partial index (still being built) is never written.
+  const flush = () => {
+    if (follower || searchable.building) return;
+    service.sync();
+    flushIndex(file, index, service.reflects, store, embedder);
+  };
   const compact = () => {
     const dropped = index.deletedPoints;
-    if (dropped === 0) return 0;
+    if (dropped === 0 || follower || searchable.building) return 0;
     index.compact(vectors());
     flush();
     log.info(`${table} index compacted: ${dropped} deleted points dropped`);
     return dropped;
   };
-  return { service, flush, compact };
+  const ready = empty
+    ? searchable
+        .build({
+          matchableLabels: () => store.matchableLabels({}, embedder.id),
+          matchableVectorsOf: (labels) => store.matchableVectorsOf(labels, embedder.id),
+        })
+        .then((size) => {
+          log.warn(`${table} index rebuilt from SQLite (${rebuilt}): ${size} vectors in ${Date.now() - started} ms, in the background`);
+          flush();
+        })
+        .catch((error: Error) => log.warn(`${table} index rebuild stopped: ${error.message}`))
+    : Promise.resolve();
+  /** Where the background rebuild is (for /health), or undefined when the index is complete. */
+  const building = () => searchable.building;
+  return { service, flush, compact, ready, building };
 }
 
-function flushIndex(file: string, index: HnswVectorIndex, store: { generation(): number; pruneChanges(generation: number): void }, embedder: Embedder) {
+function flushIndex(
+  file: string,
+  index: HnswVectorIndex,
+  generation: number,
+  store: { pruneChanges(generation: number, loggedBefore: number): void },
+  embedder: Embedder,
+) {
   if (!index.dirty) return;
-  const generation = store.generation();
   saveIndexFile(file, index, embedder.id, generation);
-  store.pruneChanges(generation);
+  store.pruneChanges(generation, Math.floor(Date.now() / 1000) - CHANGES_KEPT_SECONDS);
 }

@@ -40,7 +40,8 @@ export function startMaintenance(db: Db, indexes: MaintainedIndexes, closeExpire
     log.info(`compacted at start (an erasure awaited it): ${dropped.jobseekers + dropped.vacancies} deleted points dropped`);
   }
   const flush = () => {
-    if (compactionDue && Date.now() - lastCompaction >= settings.compactSeconds * 1000) compact();
+    // An erasure in another worker process asks through the flag in SQLite.
+    if ((compactionDue || due.isSet()) && Date.now() - lastCompaction >= settings.compactSeconds * 1000) compact();
     indexes.jobseekers.flush();
     indexes.vacancies.flush();
   };
@@ -81,5 +82,24 @@ export function startMaintenance(db: Db, indexes: MaintainedIndexes, closeExpire
       if (compactionDue) compact();
       flush();
     },
+  };
+}
+
+/**
+ * A worker that does not maintain the index files (KOHTAANTO_WORKERS > 1): a compaction asked for
+ * here is left to the maintaining worker through the flag in SQLite (done at its next index write,
+ * within KOHTAANTO_INDEX_FLUSH_SECONDS); there is nothing to flush or stop.
+ */
+export function followerMaintenance(db: Db) {
+  const due = settingFlag(db, 'compaction-due');
+  return {
+    flush: () => undefined,
+    compact: () => {
+      due.set();
+      return { jobseekers: 0, vacancies: 0 };
+    },
+    failure: (): string | undefined => undefined,
+    scheduleCompaction: () => due.set(),
+    stop: () => undefined,
   };
 }

@@ -60,7 +60,7 @@ export interface RunningService {
  * files under `dataDir`, the fixture data set loaded on first start (unless disabled).
  */
 export async function startService(
-  options: { dataDir?: string; env?: Env; embedder?: Embedder } = {},
+  options: { dataDir?: string; env?: Env; embedder?: Embedder; waitForIndexes?: boolean } = {},
 ): Promise<RunningService> {
   const dataDir = options.dataDir ?? tempDir();
   const config = loadConfig({
@@ -80,6 +80,7 @@ export async function startService(
     },
     options.embedder,
   );
+  if (options.waitForIndexes !== false) await engine.ready; // an index rebuilt in the background is complete before the test's first match
   const area = engine.employmentAreas.areaOf('837').id; // Tampere's employment area
   const known = new Set(engine.organisations.list().map((o) => o.id)); // a restart on the same data directory
   if (!known.has('test-area')) {

@@ -35,6 +35,15 @@ export interface OpenedIndex {
   rebuilt?: string;
   /** Records the file was behind by, applied from the change log after loading it. */
   caughtUp?: number;
+  /** The index is empty and must be built from the store (asked for with `later`). */
+  empty?: boolean;
+}
+
+export interface OpenOptions {
+  /** A worker that does not maintain the files keeps a rebuilt index in memory only. */
+  readOnly?: boolean;
+  /** When the file cannot be used, return an empty index for the caller to fill (in the background) instead of rebuilding now. */
+  later?: boolean;
 }
 
 const metaFile = (file: string) => `${file}.json`;
@@ -77,9 +86,9 @@ function unusable(file: string, meta: IndexFileMeta | undefined, source: IndexSo
 
 /**
  * Opens the index persisted at `file` when it is intact and current; otherwise rebuilds it from
- * the vectors stored in SQLite (the system of record) and writes it back.
+ * the vectors stored in SQLite (the system of record) and writes it back (see OpenOptions).
  */
-export function openIndexFile(file: string, source: IndexSource, settings: HnswSettings): OpenedIndex {
+export function openIndexFile(file: string, source: IndexSource, settings: HnswSettings, options: OpenOptions = {}): OpenedIndex {
   const meta = readMeta(file);
   let reason = unusable(file, meta, source, settings);
   if (!reason) {
@@ -95,8 +104,9 @@ export function openIndexFile(file: string, source: IndexSource, settings: HnswS
   }
   const labels = source.liveLabels();
   const index = HnswVectorIndex.create(source.dimension, settings, Math.ceil(labels.length * 1.25));
+  if (options.later && labels.length > 0) return { index, rebuilt: reason, empty: true };
   for (const { label, vector } of source.vectors()) index.upsert(label, vector);
-  saveIndexFile(file, index, source.embedder, source.generation);
+  if (!options.readOnly) saveIndexFile(file, index, source.embedder, source.generation);
   return { index, rebuilt: reason };
 }
 

@@ -81,7 +81,7 @@ export class ApiKeyStore {
       const oldExpiresAt = row.expires_at && row.expires_at < graceEnd.toISOString() ? row.expires_at : graceEnd.toISOString();
       this.s.expire.run(oldExpiresAt, id, now.toISOString());
       return { ...next, oldExpiresAt };
-    })();
+    }).immediate();
   }
 
   private usable(row: KeyRow): boolean {

@@ -135,7 +135,7 @@ export class AuditLog {
         )!;
         subjects.forEach((jobseeker, position) => this.s.subject.run(id, position, jobseeker));
       }
-    })();
+    }).immediate();
   }
 
   forJobseeker(jobseekerId: string, limit: number): AuditRecord[] {
@@ -158,7 +158,7 @@ export class AuditLog {
     this.db.transaction(() => {
       this.s.scrub.run(this.tombstones.token(jobseekerId), jobseekerId);
       this.s.tombstone.run(hash, new Date().toISOString(), keyId ?? null);
-    })();
+    }).immediate();
   }
 
   erasureOf(jobseekerId: string): { erasedAt: string; keyId: string | null } | undefined {

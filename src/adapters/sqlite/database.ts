@@ -225,6 +225,12 @@ const MIGRATIONS: string[] = [
       at           TEXT NOT NULL,
       PRIMARY KEY (jobseeker_id, vacancy_id)
     );`,
+  // 13: several worker processes on one file (KOHTAANTO_WORKERS): each follows the change log, which
+  // is kept a while after an index file covers it (when each change was logged), and the training
+  // catalogue has a generation of its own.
+  `
+    ALTER TABLE changes ADD COLUMN logged_at INTEGER NOT NULL DEFAULT 0;
+    INSERT OR IGNORE INTO generations VALUES ('trainings', 0);`,
 ];
 
 /**
@@ -300,6 +306,6 @@ export function migrate(db: Db): void {
     db.transaction(() => {
       db.exec(MIGRATIONS[version]!);
       db.pragma(`user_version = ${version + 1}`);
-    })();
+    }).immediate();
   }
 }

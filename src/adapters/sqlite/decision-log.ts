@@ -84,7 +84,7 @@ export class SqliteDecisionLog implements DecisionLog {
         const { id } = this.s.insert.get(d.at, d.direction, d.subject ?? null, d.area ?? null, d.keyId ?? null, contextId)!;
         d.ranked.forEach((r, i) => this.s.item.run(id, i + 1, r.id, r.score, JSON.stringify(r.parts)));
       }
-    })();
+    }).immediate();
     this.pending = this.pending.slice(batch.length);
   }
 
@@ -136,7 +136,7 @@ export class SqliteDecisionLog implements DecisionLog {
     this.db.transaction(() => {
       this.s.eraseRankings.run(id);
       this.s.eraseItems.run(id);
-    })();
+    }).immediate();
   }
 
   pruneBefore(at: string): number {

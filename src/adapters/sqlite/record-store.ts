@@ -82,12 +82,17 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       vectorsByLabels: db.prepare<[string], { label: number; vector: Buffer }>(
         `SELECT label, vector FROM ${t} WHERE label IN (SELECT value FROM json_each(?))`,
       ),
+      matchableVectorsByLabels: db.prepare<[string, string], { label: number; vector: Buffer }>(
+        `SELECT label, vector FROM ${t} WHERE matchable = 1 AND embedder = ? AND label IN (SELECT value FROM json_each(?))`,
+      ),
       generation: db.prepare<[string], { generation: number }>(`SELECT generation FROM generations WHERE kind = ?`),
       bump: db.prepare<[string], number>(`UPDATE generations SET generation = generation + 1 WHERE kind = ? RETURNING generation`).pluck(),
-      logChange: db.prepare<[string, number, number]>(`INSERT OR IGNORE INTO changes (kind, generation, label) VALUES (?, ?, ?)`),
+      logChange: db.prepare<[string, number, number]>(
+        `INSERT OR IGNORE INTO changes (kind, generation, label, logged_at) VALUES (?, ?, ?, unixepoch())`,
+      ),
       firstLogged: db.prepare<[string, number], number | null>(`SELECT min(generation) FROM changes WHERE kind = ? AND generation > ?`).pluck(),
       changedSince: db.prepare<[string, number], number>(`SELECT DISTINCT label FROM changes WHERE kind = ? AND generation > ?`).pluck(),
-      prune: db.prepare<[string, number]>(`DELETE FROM changes WHERE kind = ? AND generation <= ?`),
+      prune: db.prepare<[string, number, number]>(`DELETE FROM changes WHERE kind = ? AND generation <= ? AND logged_at < ?`),
     };
   }
 
@@ -125,6 +130,12 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
 
   vectorsOf(labels: number[]): Map<number, Float32Array> {
     const rows = this.byLabels<{ label: number; vector: Buffer }>('label, vector', labels);
+    return new Map(rows.map((r) => [r.label, fromBlob(r.vector)]));
+  }
+
+  matchableVectorsOf(labels: number[], embedder: string): Map<number, Float32Array> {
+    if (labels.length === 0) return new Map();
+    const rows = this.s.matchableVectorsByLabels.all(embedder, JSON.stringify(labels));
     return new Map(rows.map((r) => [r.label, fromBlob(r.vector)]));
   }
 
@@ -167,7 +178,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       });
       this.logChanges(saved.map((s) => s.label));
       return saved;
-    })();
+    }).immediate();
   }
 
   removeAll(ids: string[]): number[] {
@@ -175,7 +186,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       const labels = ids.flatMap((id) => this.s.remove.all(id).map((r) => r.label));
       this.logChanges(labels);
       return labels;
-    })();
+    }).immediate();
   }
 
   matchableLabels(filter: LocationFilter, embedder: string): number[] {
@@ -228,9 +239,12 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     return this.s.changedSince.all(this.table, generation);
   }
 
-  /** Forgets the changes up to `generation` (an index file now reflects them). */
-  pruneChanges(generation: number): void {
-    this.s.prune.run(this.table, generation);
+  /**
+   * Forgets the changes up to `generation` (an index file now reflects them) that were logged
+   * before `loggedBefore` (Unix seconds): the other worker processes may still be reading them.
+   */
+  pruneChanges(generation: number, loggedBefore = Number.MAX_SAFE_INTEGER): void {
+    this.s.prune.run(this.table, generation, loggedBefore);
   }
 
   /** One generation per write: bumps it and logs the labels it touched (inside the caller's transaction). */

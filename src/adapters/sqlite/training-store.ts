@@ -16,6 +16,8 @@ export class SqliteTrainingStore implements TrainingStore {
       ),
       remove: db.prepare<[string]>('DELETE FROM trainings WHERE id = ?'),
       stale: db.prepare<[string, string], { record: string }>('SELECT record FROM trainings WHERE derived_by < ? OR derived_by > ?'),
+      generation: db.prepare<[], number>(`SELECT generation FROM generations WHERE kind = 'trainings'`).pluck(),
+      bump: db.prepare(`UPDATE generations SET generation = generation + 1 WHERE kind = 'trainings'`),
     };
   }
 
@@ -31,11 +33,20 @@ export class SqliteTrainingStore implements TrainingStore {
   saveAll(trainings: StoredTraining[], derivedBy: string): void {
     this.db.transaction(() => {
       for (const t of trainings) this.s.upsert.run(t.id, JSON.stringify(t), derivedBy, t.updatedAt);
-    })();
+      if (trainings.length > 0) this.s.bump.run();
+    }).immediate();
   }
 
   remove(id: string): boolean {
-    return this.s.remove.run(id).changes === 1;
+    return this.db.transaction(() => {
+      const removed = this.s.remove.run(id).changes === 1;
+      if (removed) this.s.bump.run();
+      return removed;
+    }).immediate();
+  }
+
+  generation(): number {
+    return this.s.generation.get()!;
   }
 
   stale(derivedBy: string): StoredTraining[] {

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { Engine } from '../../engine.js';
 
 const health = z.object({
-  status: z.enum(['ok', 'degraded']).describe('degraded: the service answers, but see `problems` (e.g. the data disk is full)'),
+  status: z
+    .enum(['ok', 'degraded'])
+    .describe('degraded: the service answers, but see `problems` (e.g. the data disk is full, an index is being rebuilt)'),
   problems: z.array(z.string()).optional(),
   embedder: z.object({ id: z.string(), dimension: z.number(), description: z.string() }),
   taxonomy: z.object({ id: z.string(), source: z.string(), skills: z.number(), occupations: z.number(), languages: z.array(z.string()) }),
@@ -14,7 +16,7 @@ const health = z.object({
 
 /** Liveness and what the service runs on (embedder, record counts). */
 /** The services these routes use (nothing else of the engine reaches them). */
-export type HealthServices = Pick<Engine, 'embedder' | 'jobseekers' | 'normalizer' | 'storage' | 'vacancies'>;
+export type HealthServices = Pick<Engine, 'embedder' | 'jobseekers' | 'normalizer' | 'storage' | 'vacancies' | 'indexing'>;
 
 const status = (problems: string[]) =>
   problems.length === 0 ? { status: 'ok' as const } : { status: 'degraded' as const, problems };
@@ -28,7 +30,7 @@ export function healthRoutes(engine: HealthServices): FastifyPluginAsyncZod {
         schema: { tags: ['service'], summary: 'Service status (public)', security: [], response: { 200: health } },
       },
       async () => ({
-        ...status(engine.storage().problems),
+        ...status([...engine.storage().problems, ...engine.indexing()]),
         embedder: {
           id: engine.embedder.id,
           dimension: engine.embedder.dimension,

@@ -1,0 +1,113 @@
+import cluster, { type Worker } from 'node:cluster';
+import { mkdirSync } from 'node:fs';
+import type { CountLink } from '../http/window-counts.js';
+import type { EngineRole } from '../engine.js';
+import { lockDataDir } from './lock.js';
+import type { EngineLog } from './log.js';
+
+/** The environment variable telling a forked worker its role (set by the primary, not by users). */
+const ROLE_VARIABLE = 'KOHTAANTO_WORKER_ROLE';
+
+type Message =
+  | { type: 'ready' }
+  | { type: 'counts'; channel: string; window: number; deltas: [string, number][] };
+
+/** This process's role: `single` unless the primary forked it as a worker. */
+export function workerRole(): EngineRole {
+  const role = process.env[ROLE_VARIABLE];
+  return cluster.isWorker && (role === 'maintainer' || role === 'follower') ? role : 'single';
+}
+
+/** In a worker: tells the primary this worker listens with current indexes. */
+export function reportReady(): void {
+  process.send?.({ type: 'ready' } satisfies Message);
+}
+
+/** In a worker: the link carrying one channel's counts to and from the other workers (see WindowCounts). */
+export function countLink(channel: string): CountLink {
+  return {
+    send: (window, deltas) => process.send?.({ type: 'counts', channel, window, deltas } satisfies Message),
+    onReceive: (handler) =>
+      process.on('message', (message: Message) => {
+        if (message?.type === 'counts' && message.channel === channel) handler(message.window, message.deltas);
+      }),
+  };
+}
+
+/**
+ * The primary process when KOHTAANTO_WORKERS > 1. It holds the data directory's lock and serves
+ * nothing itself: it starts the maintaining worker (which migrates, seeds, refreshes and writes the
+ * index files), then, once that one listens, the others (which load the files and follow the
+ * change log); the port is shared (node:cluster hands connections round-robin). It relays the
+ * rate-limit counts between workers, starts a worker again when one dies, and on SIGTERM/SIGINT
+ * stops them all (each closes cleanly) before it exits. A worker failing before it is ready ends
+ * the service with its exit code (a wrong setting would otherwise be retried forever).
+ */
+export function runPrimary(workers: number, dataDir: string, log: EngineLog): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const lock = lockDataDir(dataDir);
+  const roles = new Map<Worker, EngineRole>();
+  const ready = new Set<Worker>();
+  let stopping = false;
+  let followersStarted = false;
+
+  const start = (role: EngineRole) => {
+    const worker = cluster.fork({ [ROLE_VARIABLE]: role });
+    roles.set(worker, role);
+    worker.on('message', (message: Message) => {
+      if (message?.type === 'counts') {
+        for (const other of roles.keys()) if (other !== worker && other.isConnected()) other.send(message);
+      } else if (message?.type === 'ready') {
+        ready.add(worker);
+        if (role === 'maintainer' && !followersStarted) {
+          followersStarted = true;
+          for (let i = 1; i < workers; i++) start('follower');
+        }
+      }
+    });
+    return worker;
+  };
+
+  const stop = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const alive = [...roles.keys()].filter((w) => !w.isDead());
+    if (alive.length === 0) finish(code);
+    for (const worker of alive) worker.process.kill('SIGTERM');
+    setTimeout(() => {
+      for (const worker of roles.keys()) if (!worker.isDead()) worker.process.kill('SIGKILL');
+    }, 30_000).unref();
+    exitCode = code;
+  };
+  let exitCode = 0;
+  const finish = (code: number) => {
+    lock.release();
+    process.exit(code);
+  };
+
+  cluster.on('exit', (worker, code, signal) => {
+    const role = roles.get(worker)!;
+    const wasReady = ready.has(worker);
+    roles.delete(worker);
+    ready.delete(worker);
+    if (stopping) {
+      if (roles.size === 0) finish(exitCode);
+      return;
+    }
+    if (!wasReady) {
+      log.warn(`worker ${worker.process.pid} (${role}) failed to start (${signal ?? `exit ${code}`}): stopping the service`);
+      stop(code || 1);
+      return;
+    }
+    log.warn(`worker ${worker.process.pid} (${role}) ended (${signal ?? `exit ${code}`}): starting another`);
+    start(role);
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log.info(`${signal}: stopping ${roles.size} workers`);
+      stop(0);
+    });
+  }
+  log.info(`starting ${workers} worker processes on ${dataDir}`);
+  start('maintainer');
+}

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LexicalEmbedder } from '../../src/adapters/embedders/lexical.js';
+import { DEFAULT_HNSW, HnswVectorIndex } from '../../src/adapters/hnsw/hnsw-index.js';
+import { openDatabase } from '../../src/adapters/sqlite/database.js';
+import { SqliteRecordStore } from '../../src/adapters/sqlite/record-store.js';
+import { SqliteTrainingStore } from '../../src/adapters/sqlite/training-store.js';
+import { vacancyKind } from '../../src/core/kinds.js';
+import { RecordService } from '../../src/core/records.js';
+import { vacancyInput, type Vacancy } from '../../src/core/schemas/vacancy.js';
+import { tempDir } from '../helpers/service.js';
+
+const embedder = new LexicalEmbedder(64);
+
+/** One worker process's view: its own SQLite connection, HNSW index and caches over the shared file. */
+function worker(file: string) {
+  const db = openDatabase(file);
+  const store = new SqliteRecordStore<any>(db, 'vacancies');
+  const index = HnswVectorIndex.create(embedder.dimension, DEFAULT_HNSW);
+  const service = new RecordService(vacancyKind, store, index, embedder, { maxBatch: 100, areaCacheVectors: 1000, recordCacheBytes: 1 << 20 });
+  return { db, store, index, service };
+}
+
+const vacancy = (id: string, title: string, municipality: string): Vacancy =>
+  vacancyInput.parse({ id, title, description: `${title}: työ ${municipality}`, skills: ['asiakaspalvelu'], municipality });
+
+describe('RecordService.sync: worker processes on one SQLite file follow each other through the change log', () => {
+  it('applies the other worker\'s creates, moves and deletes to its index, caches and areas', async () => {
+    const file = join(tempDir(), 'k.sqlite');
+    const a = worker(file);
+    const b = worker(file);
+    const labelOf = (id: string) => a.store.get(id)!.label;
+
+    await a.service.create(vacancy('V1', 'kokki', '837'));
+    await a.service.create(vacancy('V2', 'tarjoilija', '837'));
+    expect(b.service.sync()).toBe(2);
+    expect(b.index.size).toBe(2);
+    expect(b.service.sync()).toBe(0); // nothing new
+    const tampere = { municipalities: ['837'] };
+    expect(b.service.areas.vectorsIn(tampere).labels.length).toBe(2); // cached from here on
+    expect(b.service.cache.byLabels([labelOf('V1')]).get(labelOf('V1'))!.title).toBe('kokki');
+
+    // V1 moves to Helsinki under a new title; V2 is deleted.
+    await a.service.put(vacancy('V1', 'pizzakokki', '091'));
+    a.service.remove('V2');
+    expect(b.service.sync()).toBe(2);
+    expect(b.service.cache.byLabels([labelOf('V1')]).get(labelOf('V1'))!.title).toBe('pizzakokki');
+    expect(b.service.areas.labelsIn(tampere)).toEqual([]);
+    expect(b.service.areas.labelsIn({ municipalities: ['091'] })).toEqual([labelOf('V1')]);
+    expect(b.index.size).toBe(1);
+    const [query] = await embedder.embed(['pizzakokki']);
+    expect(b.index.search(query!, 1)[0]!.label).toBe(labelOf('V1'));
+
+    // A write of its own needs no catching up afterwards; the other worker catches up on it.
+    await b.service.create(vacancy('V3', 'siivooja', '837'));
+    expect(b.service.sync()).toBe(0);
+    expect(b.service.reflects).toBe(b.store.generation());
+    expect(a.service.sync()).toBe(1);
+    expect(a.index.size).toBe(2);
+
+    // A worker whose position the log no longer reaches must open its index again.
+    await a.service.create(vacancy('V4', 'vartija', '837'));
+    a.store.pruneChanges(a.store.generation());
+    expect(b.service.sync()).toBeUndefined();
+    a.db.close();
+    b.db.close();
+  });
+
+  it('keeps the change log for a while after an index file covers it, then forgets it', async () => {
+    const file = join(tempDir(), 'k.sqlite');
+    const a = worker(file);
+    await a.service.create(vacancy('V1', 'kokki', '837'));
+    const generation = a.store.generation();
+    a.store.pruneChanges(generation, Math.floor(Date.now() / 1000) - 600); // logged just now: kept
+    expect(a.store.changedSince(generation - 1)).toHaveLength(1);
+    a.store.pruneChanges(generation, Math.floor(Date.now() / 1000) + 1);
+    expect(a.store.changedSince(generation - 1)).toBeUndefined();
+    a.db.close();
+  });
+
+  it('gives the training catalogue a generation that every write moves on', () => {
+    const db = openDatabase(join(tempDir(), 'k.sqlite'));
+    const trainings = new SqliteTrainingStore(db);
+    const start = trainings.generation();
+    const training = { id: 'T1', normalized: { skills: [] }, updatedAt: 'now' } as never;
+    trainings.saveAll([training], 'd1');
+    expect(trainings.generation()).toBe(start + 1);
+    expect(trainings.remove('T1')).toBe(true);
+    expect(trainings.remove('T1')).toBe(false);
+    expect(trainings.generation()).toBe(start + 2);
+    db.close();
+  });
+});
