@@ -104,7 +104,8 @@ describe('decision records', () => {
       expect(settings).toMatchObject({ weights: expect.any(Object), fitFloor: expect.any(Number) });
       expect((await call(admin, 'DELETE', `/v1/jobseekers/${candidate}`)).status).toBe(204);
       expect((await call(admin, 'DELETE', `/v1/jobseekers/${client}`)).status).toBe(204);
-      expect(db.prepare("SELECT count(*) FROM decision_items WHERE item = ? AND decision_id IN (SELECT id FROM decisions WHERE direction = 'candidates')").pluck().get(candidate)).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM decision_appearances WHERE item = ?').pluck().get(candidate)).toBe(0);
+      expect(db.prepare("SELECT count(*) FROM decisions WHERE direction = 'candidates' AND instr(ranked, ?) > 0").pluck().get(`"${candidate}"`)).toBe(0);
       expect(db.prepare("SELECT count(*) FROM decisions WHERE subject = ? AND direction = 'vacancies'").pluck().get(client)).toBe(0);
       expect(db.prepare("SELECT count(*) FROM decisions WHERE subject = ? AND direction = 'candidates'").pluck().get(vacancy)).toBeGreaterThan(0);
     } finally {

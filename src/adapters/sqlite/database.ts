@@ -231,6 +231,25 @@ const MIGRATIONS: string[] = [
   `
     ALTER TABLE changes ADD COLUMN logged_at INTEGER NOT NULL DEFAULT 0;
     INSERT OR IGNORE INTO generations VALUES ('trainings', 0);`,
+  // 14: a decision's ranking in one JSON column (one row per ranking served instead of one per
+  // hit: the decision log cost a fifth of a match's CPU); the rankings that list jobseekers
+  // (candidates) also index who appears where, for their export and erasure.
+  `
+    ALTER TABLE decisions ADD COLUMN ranked TEXT NOT NULL DEFAULT '[]';
+    UPDATE decisions SET ranked = (
+      SELECT json_group_array(json_array(item, score, json(parts))) FROM (SELECT item, score, parts FROM decision_items i WHERE i.decision_id = decisions.id ORDER BY position)
+    ) WHERE id IN (SELECT decision_id FROM decision_items);
+    CREATE TABLE decision_appearances (
+      decision_id INTEGER NOT NULL REFERENCES decisions (id) ON DELETE CASCADE,
+      position    INTEGER NOT NULL,
+      item        TEXT NOT NULL,
+      PRIMARY KEY (decision_id, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX decision_appearances_item ON decision_appearances (item);
+    INSERT INTO decision_appearances (decision_id, position, item)
+      SELECT i.decision_id, i.position, i.item FROM decision_items i JOIN decisions d ON d.id = i.decision_id
+      WHERE d.direction IN ('candidates', 'text-candidates');
+    DROP TABLE decision_items;`,
 ];
 
 /**

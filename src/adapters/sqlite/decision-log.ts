@@ -9,6 +9,8 @@ const GROUP_MAX = 512;
 const BACKLOG_MAX = 50_000;
 
 type Parts = Record<string, number | null>;
+/** A ranking as stored: [id, score, parts] per hit in order; null where a jobseeker was erased from it. */
+type Ranked = ([string, number, Parts] | null)[];
 const RANKING_FOR_JOBSEEKER: Direction = 'vacancies';
 const CANDIDATE_RANKINGS = "('candidates', 'text-candidates')";
 
@@ -30,27 +32,30 @@ export class SqliteDecisionLog implements DecisionLog {
   ) {
     this.s = {
       context: db.prepare<[string, string, string, string]>('INSERT OR IGNORE INTO decision_contexts (id, model, taxonomy, settings) VALUES (?, ?, ?, ?)'),
-      insert: db.prepare<[string, string, string | null, string | null, string | null, string], { id: number }>(
-        'INSERT INTO decisions (at, direction, subject, area, key_id, context_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+      insert: db.prepare<[string, string, string | null, string | null, string | null, string, string], { id: number }>(
+        'INSERT INTO decisions (at, direction, subject, area, key_id, context_id, ranked) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
       ),
-      item: db.prepare<[number, number, string, number, string]>('INSERT INTO decision_items (decision_id, position, item, score, parts) VALUES (?, ?, ?, ?, ?)'),
-      forSubject: db.prepare<[string, string, number], { id: number; at: string; direction: Direction; subject: string | null; area: string | null; key_id: string | null; model: string; taxonomy: string; settings: string }>(
-        `SELECT d.id, d.at, d.direction, d.subject, d.area, d.key_id, c.model, c.taxonomy, c.settings
+      appearance: db.prepare<[number, number, string]>('INSERT INTO decision_appearances (decision_id, position, item) VALUES (?, ?, ?)'),
+      forSubject: db.prepare<[string, string, number], { id: number; at: string; direction: Direction; subject: string | null; area: string | null; key_id: string | null; model: string; taxonomy: string; settings: string; ranked: string }>(
+        `SELECT d.id, d.at, d.direction, d.subject, d.area, d.key_id, c.model, c.taxonomy, c.settings, d.ranked
          FROM decisions d JOIN decision_contexts c ON c.id = d.context_id WHERE d.subject = ? AND d.direction = ? ORDER BY d.id DESC LIMIT ?`,
       ),
-      items: db.prepare<[number], { item: string; score: number; parts: string }>('SELECT item, score, parts FROM decision_items WHERE decision_id = ? ORDER BY position'),
-      appearances: db.prepare<[string, number], { at: string; subject: string | null; position: number; score: number; parts: string }>(
-        `SELECT d.at, d.subject, i.position, i.score, i.parts FROM decision_items i JOIN decisions d ON d.id = i.decision_id
-         WHERE i.item = ? AND d.direction IN ${CANDIDATE_RANKINGS} ORDER BY d.id DESC LIMIT ?`,
+      appearances: db.prepare<[string, number], { id: number; at: string; subject: string | null; position: number; ranked: string }>(
+        `SELECT d.id, d.at, d.subject, a.position, d.ranked FROM decision_appearances a JOIN decisions d ON d.id = a.decision_id
+         WHERE a.item = ? ORDER BY d.id DESC LIMIT ?`,
       ),
-      rankings: db.prepare<[{ from: string; to: string; areas: string | null }], { id: number; subject: string | null; item: string }>(
-        `SELECT d.id, d.subject, i.item FROM decisions d JOIN decision_items i ON i.decision_id = d.id
+      rankings: db.prepare<[{ from: string; to: string; areas: string | null }], { subject: string | null; ranked: string }>(
+        `SELECT d.subject, d.ranked FROM decisions d
          WHERE d.direction = 'candidates' AND d.at >= @from AND d.at < @to
            AND (@areas IS NULL OR d.area IN (SELECT value FROM json_each(@areas)))
-         ORDER BY d.id, i.position`,
+         ORDER BY d.id`,
       ),
       eraseRankings: db.prepare<[string]>(`DELETE FROM decisions WHERE subject = ? AND direction = '${RANKING_FOR_JOBSEEKER}'`),
-      eraseItems: db.prepare<[string]>(`DELETE FROM decision_items WHERE item = ? AND decision_id IN (SELECT id FROM decisions WHERE direction IN ${CANDIDATE_RANKINGS})`),
+      appearancesToErase: db.prepare<[string], { id: number; position: number; ranked: string }>(
+        'SELECT d.id, a.position, d.ranked FROM decision_appearances a JOIN decisions d ON d.id = a.decision_id WHERE a.item = ?',
+      ),
+      rewriteRanked: db.prepare<[string, number]>('UPDATE decisions SET ranked = ? WHERE id = ?'),
+      eraseAppearances: db.prepare<[string]>('DELETE FROM decision_appearances WHERE item = ?'),
       prune: db.prepare<[string]>('DELETE FROM decisions WHERE at < ?'),
     };
   }
@@ -81,8 +86,10 @@ export class SqliteDecisionLog implements DecisionLog {
           this.contexts.add(contextId);
           this.contextIds.set(d.context, contextId);
         }
-        const { id } = this.s.insert.get(d.at, d.direction, d.subject ?? null, d.area ?? null, d.keyId ?? null, contextId)!;
-        d.ranked.forEach((r, i) => this.s.item.run(id, i + 1, r.id, r.score, JSON.stringify(r.parts)));
+        const ranked = JSON.stringify(d.ranked.map((r) => [r.id, r.score, r.parts]));
+        const { id } = this.s.insert.get(d.at, d.direction, d.subject ?? null, d.area ?? null, d.keyId ?? null, contextId, ranked)!;
+        // Rankings of jobseekers: who appears where, for their export and erasure (vacancies are not persons).
+        if (d.direction === 'candidates' || d.direction === 'text-candidates') d.ranked.forEach((r, i) => this.s.appearance.run(id, i + 1, r.id));
       }
     }).immediate();
     this.pending = this.pending.slice(batch.length);
@@ -108,34 +115,38 @@ export class SqliteDecisionLog implements DecisionLog {
       ...(d.area ? { area: d.area } : {}),
       ...(d.key_id ? { keyId: d.key_id } : {}),
       context: { model: d.model, taxonomy: d.taxonomy, settings: JSON.parse(d.settings) as unknown },
-      ranked: this.s.items.all(d.id).map((i) => ({ id: i.item, score: i.score, parts: JSON.parse(i.parts) as Parts })),
+      ranked: (JSON.parse(d.ranked) as Ranked).flatMap((r) => (r ? [{ id: r[0], score: r[1], parts: r[2] }] : [])),
     }));
   }
 
   appearancesOf(id: string, limit: number) {
     this.flush();
-    return this.s.appearances.all(id, limit).map((a) => ({ at: a.at, vacancy: a.subject ?? undefined, position: a.position, score: a.score, parts: JSON.parse(a.parts) as Parts }));
+    return this.s.appearances.all(id, limit).map((a) => {
+      const [, score, parts] = (JSON.parse(a.ranked) as Ranked)[a.position - 1]!;
+      return { at: a.at, vacancy: a.subject ?? undefined, position: a.position, score, parts };
+    });
   }
 
   candidateRankings(filter: { from: string; to: string; municipalities?: string[] }) {
     this.flush();
-    const rankings: { subject: string | undefined; items: string[] }[] = [];
-    let current: number | undefined;
-    for (const row of this.s.rankings.iterate({ from: filter.from, to: filter.to, areas: filter.municipalities ? JSON.stringify(filter.municipalities) : null })) {
-      if (row.id !== current) {
-        rankings.push({ subject: row.subject ?? undefined, items: [] });
-        current = row.id;
-      }
-      rankings[rankings.length - 1]!.items.push(row.item);
-    }
-    return rankings;
+    const rows = this.s.rankings.all({ from: filter.from, to: filter.to, areas: filter.municipalities ? JSON.stringify(filter.municipalities) : null });
+    return rows.map((row) => ({
+      subject: row.subject ?? undefined,
+      items: (JSON.parse(row.ranked) as Ranked).flatMap((r) => (r ? [r[0]] : [])),
+    }));
   }
 
   eraseJobseeker(id: string): void {
     this.flush();
     this.db.transaction(() => {
       this.s.eraseRankings.run(id);
-      this.s.eraseItems.run(id);
+      // Their places in others' rankings become empty (the other hits keep their positions).
+      for (const a of this.s.appearancesToErase.all(id)) {
+        const ranked = JSON.parse(a.ranked) as Ranked;
+        ranked[a.position - 1] = null;
+        this.s.rewriteRanked.run(JSON.stringify(ranked), a.id);
+      }
+      this.s.eraseAppearances.run(id);
     }).immediate();
   }
 

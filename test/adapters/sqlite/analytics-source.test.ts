@@ -71,7 +71,7 @@ describe('analytics facts in SQLite', () => {
       CREATE TABLE api_keys (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, secret_sha256 TEXT NOT NULL,
         created_at TEXT NOT NULL, revoked_at TEXT);
       ALTER TABLE shares DROP COLUMN owner; ALTER TABLE shares DROP COLUMN expires_at; DROP INDEX vacancies_link_key;
-      DROP TABLE decision_items; DROP TABLE decisions; DROP TABLE decision_contexts; DROP TABLE overrides;`);
+      DROP TABLE decision_appearances; DROP TABLE decisions; DROP TABLE decision_contexts; DROP TABLE overrides;`);
     db.pragma('user_version = 4');
     migrate(db);
     expect(facts(db)).toEqual(before);

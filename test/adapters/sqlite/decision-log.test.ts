@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/adapters/sqlite/database.js';
+import { migrate, openDatabase } from '../../../src/adapters/sqlite/database.js';
 import { SqliteDecisionLog } from '../../../src/adapters/sqlite/decision-log.js';
 import { Decisions } from '../../../src/core/oversight/decisions.js';
 import type { MatchHit } from '../../../src/core/schemas/match.js';
@@ -46,11 +46,34 @@ describe('decision log in SQLite', () => {
     // 365 days of retention on 2026-06-01: the ranking of 2025-01-01 goes, with its items.
     expect(decisions.prune()).toBe(1);
     expect(decisions.ofJobseeker('J1').rankingsForThem).toEqual([]);
-    expect(db.prepare('SELECT count(*) FROM decision_items').pluck().get()).toBe(3);
+    expect(db.prepare('SELECT count(*) FROM decision_appearances').pluck().get()).toBe(3); // who appears in the candidate rankings left
 
     decisions.eraseJobseeker('J1');
     expect(decisions.ofJobseeker('J1').appearancesInCandidateRankings).toEqual([]);
-    expect(log.candidateRankings({ from: '2026-01-01', to: '2027-01-01' })).toEqual([{ subject: 'V1', items: ['J2'] }]);
+    expect(log.candidateRankings({ from: '2026-01-01', to: '2027-01-01' })).toEqual([{ subject: 'V1', items: ['J2'] }, { subject: 'V2', items: [] }]);
+    // Gone from the file's rankings too; J2 keeps its place.
+    expect(db.prepare(`SELECT count(*) FROM decisions WHERE ranked LIKE '%"J1"%'`).pluck().get()).toBe(0);
+    expect(db.prepare('SELECT item, position FROM decision_appearances').all()).toEqual([{ item: 'J2', position: 1 }]);
+    db.close();
+  });
+
+  it('moves the rankings of an older database (one row per hit) into one row per ranking', () => {
+    const { db, log, decisions } = open(() => new Date('2026-06-01T00:00:00Z'));
+    decisions.served(undefined, 'vacancies', [hit('V1', 0.9), hit('V2', 0.8)], 'J1');
+    decisions.served(undefined, 'candidates', [hit('J2', 0.7), hit('J1', 0.6)], 'V1');
+    log.flush();
+    const before = { forJ1: decisions.ofJobseeker('J1'), rankings: log.candidateRankings({ from: '2026-01-01', to: '2027-01-01' }) };
+    // Back to schema 13: the hits in decision_items.
+    db.exec(`CREATE TABLE decision_items (decision_id INTEGER NOT NULL REFERENCES decisions (id) ON DELETE CASCADE, position INTEGER NOT NULL,
+        item TEXT NOT NULL, score REAL NOT NULL, parts TEXT NOT NULL, PRIMARY KEY (decision_id, position)) WITHOUT ROWID;
+      CREATE INDEX decision_items_item ON decision_items (item);
+      INSERT INTO decision_items SELECT d.id, CAST(j.key AS INTEGER) + 1, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM decisions d, json_each(d.ranked) j;
+      DROP TABLE decision_appearances; ALTER TABLE decisions DROP COLUMN ranked;`);
+    db.pragma('user_version = 13');
+    migrate(db);
+    expect(decisions.ofJobseeker('J1')).toEqual(before.forJ1);
+    expect(log.candidateRankings({ from: '2026-01-01', to: '2027-01-01' })).toEqual(before.rankings);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'decision_items'").pluck().get()).toBe(0);
     db.close();
   });
 });

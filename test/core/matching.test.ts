@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LexicalEmbedder } from '../../src/adapters/embedders/lexical.js';
+import { loadEscoCsv } from '../../src/adapters/taxonomy/esco-csv.js';
+import { vacancyDuplicates } from '../../src/core/duplicates.js';
+import { jobseekerKind, vacancyKind } from '../../src/core/kinds.js';
+import { DEFAULT_MATCH_SETTINGS, Matcher } from '../../src/core/matching.js';
+import { RecordService } from '../../src/core/records.js';
+import { jobseekerInput, type Jobseeker } from '../../src/core/schemas/jobseeker.js';
+import { vacancyInput, type StoredVacancy, type Vacancy } from '../../src/core/schemas/vacancy.js';
+import { DEFAULT_WEIGHTS } from '../../src/core/scoring.js';
+import { SkillNormalizer } from '../../src/core/taxonomy/normalizer.js';
+import { ExactIndex } from '../helpers/exact-index.js';
+import { MemoryRecordStore } from '../helpers/memory-store.js';
+import { FIXTURES, sampleJobseeker, sampleVacancy } from '../helpers/service.js';
+
+/**
+ * The core's matching and record services over in-memory adapters (test doubles for SQLite and
+ * HNSW, see test/helpers): no file, no native index, no HTTP — the core alone, in milliseconds.
+ */
+const embedder = new LexicalEmbedder();
+let normalizer: SkillNormalizer;
+
+beforeAll(async () => {
+  normalizer = await SkillNormalizer.create(loadEscoCsv(join(FIXTURES, 'taxonomy')), embedder, { nnThreshold: 0.6 });
+});
+
+function services() {
+  const jobseekers = new RecordService<Jobseeker>(jobseekerKind, new MemoryRecordStore<any>(), new ExactIndex(), embedder, {
+    maxBatch: 10,
+    derive: { id: normalizer.id, run: (j) => normalizer.forJobseeker(j).then((normalized) => ({ normalized })) },
+  });
+  const vacancyIndex = new ExactIndex();
+  const vacancies = new RecordService<Vacancy>(vacancyKind, new MemoryRecordStore<any>(), vacancyIndex, embedder, {
+    maxBatch: 10,
+    derive: { id: normalizer.id, run: (v) => normalizer.forVacancy(v).then((normalized) => ({ normalized })) },
+    duplicates: vacancyDuplicates,
+  });
+  const matcher = new Matcher(jobseekers, vacancies, embedder, normalizer, { ...DEFAULT_MATCH_SETTINGS, weights: DEFAULT_WEIGHTS }, normalizer.taxonomy);
+  return { jobseekers, vacancies, vacancyIndex, matcher };
+}
+
+const vacancy = (id: string, overrides: Record<string, unknown> = {}) => vacancyInput.parse(sampleVacancy(id, { municipality: '837', ...overrides }));
+const nurse = (id: string, municipality: string) =>
+  vacancy(id, {
+    title: 'sairaanhoitaja',
+    description: 'Sairaala hakee sairaanhoitajaa. Edellytämme lääkehoidon osaamista ja potilastyön kokemusta.',
+    skills: ['lääkehoito', 'potilastyö'],
+    employer: 'Sairaala',
+    municipality,
+  });
+
+describe('Matcher and RecordService on in-memory adapters', () => {
+  it('ranks a client\'s vacancies by skills and distance, explains them, honours filters and leaves closed ones out', async () => {
+    const { jobseekers, vacancies, matcher } = services();
+    await jobseekers.create(jobseekerInput.parse(sampleJobseeker('J-WELDER')));
+    await vacancies.putMany([
+      vacancy('V-TAMPERE'),
+      vacancy('V-HELSINKI', { municipality: '091', employer: 'Helsingin Konepaja Oy' }),
+      vacancy('V-CLOSED', { employer: 'Suljettu Oy', status: 'closed' }),
+      nurse('V-NURSE', '837'),
+    ]);
+
+    const hits = await matcher.vacanciesForJobseeker('J-WELDER', { k: 10, lang: 'fi' });
+    expect(hits.map((h) => h.id)).toEqual(['V-TAMPERE', 'V-HELSINKI', 'V-NURSE']);
+    expect(hits[0]!.score).toBeGreaterThan(hits[2]!.score + 0.2);
+    expect(hits[1]!.distanceKm).toBeGreaterThan(100);
+    expect(hits[0]!.matchedSkills.map((s) => s.label)).toEqual(expect.arrayContaining(['MIG-hitsaus', 'piirustusten lukeminen']));
+    // TIG welding is covered by the client's broader skill, and said so; the nurse's skills are missing.
+    expect(hits[0]!.matchedSkills).toContainEqual(expect.objectContaining({ label: 'TIG-hitsaus', via: 'hitsaus' }));
+    expect(hits[0]!.missingSkills).toEqual([]);
+    expect(hits[2]!.missingSkills.map((s) => s.label)).toEqual(['lääkehoito', 'potilastyö']);
+
+    expect((await matcher.vacanciesForJobseeker('J-WELDER', { k: 10, lang: 'fi', municipality: '091' })).map((h) => h.id)).toEqual(['V-HELSINKI']);
+    const candidates = await matcher.candidatesForVacancy('V-TAMPERE', { k: 5, lang: 'fi' });
+    expect(candidates.map((h) => h.id)).toEqual(['J-WELDER']);
+  });
+
+  it('keeps the index in step with every write: replace, close, delete, and a repeated posting linked to its original', async () => {
+    const { vacancies, vacancyIndex, matcher, jobseekers } = services();
+    await jobseekers.create(jobseekerInput.parse(sampleJobseeker('J-WELDER')));
+    await vacancies.create(vacancy('V-1'));
+    expect(vacancyIndex.size).toBe(1);
+    // The same posting from another source: linked, not indexed, listed with the original's hit.
+    await vacancies.create(vacancy('V-1-AGAIN', { description: `${vacancy('V-1').description} Hae heti!` }));
+    expect(vacancyIndex.size).toBe(1);
+    expect((vacancies.get('V-1-AGAIN') as StoredVacancy).normalized.duplicateOf).toBe('V-1');
+    const [hit] = await matcher.vacanciesForJobseeker('J-WELDER', { k: 5, lang: 'fi' });
+    expect(hit).toMatchObject({ id: 'V-1', alsoPublishedAs: ['V-1-AGAIN'] });
+
+    // Closing the original puts the repeat in its place.
+    await vacancies.put(vacancy('V-1', { status: 'closed' }));
+    expect((await matcher.vacanciesForJobseeker('J-WELDER', { k: 5, lang: 'fi' })).map((h) => h.id)).toEqual(['V-1-AGAIN']);
+    expect(vacancyIndex.size).toBe(1);
+    expect(vacancies.removeMany(['V-1-AGAIN', 'NOPE'])).toEqual({ removed: 1, notFound: ['NOPE'] });
+    expect(vacancyIndex.size).toBe(0);
+    expect(await matcher.vacanciesForJobseeker('J-WELDER', { k: 5, lang: 'fi' })).toEqual([]);
+    await expect(vacancies.putMany(Array.from({ length: 11 }, (_, i) => vacancy(`V-${i}`)))).rejects.toThrow(/at most 10 records/);
+  });
+});

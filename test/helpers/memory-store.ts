@@ -1,0 +1,157 @@
+import type { EntryToSave, ListOptions, LocationFilter, RecordStore, SavedEntry, StoredEntry } from '../../src/core/ports.js';
+
+interface Row<R> {
+  label: number;
+  record: R;
+  json: string;
+  vector: Float32Array;
+  textHash: string;
+  embedder: string;
+  derivedBy: string;
+  matchable: boolean;
+}
+
+type Record = { id: string; municipality: string; region?: string; updatedAt: string; expiresAt?: string; normalized?: { linkKey?: string } };
+
+/**
+ * TEST DOUBLE — an in-memory RecordStore for fast core unit tests (no SQLite file). It keeps the
+ * port's contract as the SQLite store does (labels kept on replace, one generation per write with
+ * its change log, records returned as fresh copies) but none of its durability. Never used by the
+ * service.
+ */
+export class MemoryRecordStore<R extends Record> implements RecordStore<R> {
+  private readonly rows = new Map<string, Row<R>>();
+  private readonly byLabel = new Map<number, Row<R>>();
+  private readonly changes: { generation: number; labels: number[] }[] = [];
+  private nextLabel = 1;
+  private current = 0;
+
+  get(id: string): StoredEntry<R> | undefined {
+    const row = this.rows.get(id);
+    return row && { label: row.label, record: copy(row) };
+  }
+
+  getByLabels(labels: number[]): StoredEntry<R>[] {
+    return labels.flatMap((label) => {
+      const row = this.byLabel.get(label);
+      return row ? [{ label, record: copy(row), bytes: row.json.length }] : [];
+    });
+  }
+
+  vectorOf(id: string, embedder: string) {
+    const row = this.rows.get(id);
+    return row && row.embedder === embedder ? { vector: row.vector, textHash: row.textHash } : undefined;
+  }
+
+  vectorsOf(labels: number[]): Map<number, Float32Array> {
+    return new Map(labels.flatMap((l) => (this.byLabel.has(l) ? [[l, this.byLabel.get(l)!.vector] as const] : [])));
+  }
+
+  matchableVectorsOf(labels: number[], embedder: string): Map<number, Float32Array> {
+    return new Map(
+      labels.flatMap((l) => {
+        const row = this.byLabel.get(l);
+        return row && row.matchable && row.embedder === embedder ? [[l, row.vector] as const] : [];
+      }),
+    );
+  }
+
+  labelAndVector(id: string, embedder: string) {
+    const row = this.rows.get(id);
+    if (!row) return undefined;
+    return row.embedder === embedder ? { label: row.label, vector: row.vector } : { label: row.label };
+  }
+
+  list(options: ListOptions): R[] {
+    const words = options.search?.toLocaleLowerCase('fi');
+    return [...this.rows.values()]
+      .filter((row) => row.record.id > (options.after ?? ''))
+      .filter((row) => !options.municipality || row.record.municipality === options.municipality)
+      .filter((row) => !options.within || options.within.has(row.record.municipality))
+      .filter((row) => !options.ids || options.ids.includes(row.record.id))
+      .filter((row) => {
+        if (!words) return true;
+        const r = row.record as unknown as { [field: string]: unknown };
+        return [r.id, r.name, r.title, r.employer].some((v) => typeof v === 'string' && v.toLocaleLowerCase('fi').includes(words));
+      })
+      .sort((a, b) => (a.record.id < b.record.id ? -1 : 1))
+      .slice(0, options.limit)
+      .map(copy);
+  }
+
+  saveAll(entries: EntryToSave<R>[]): SavedEntry[] {
+    const saved = entries.map((e) => {
+      const label = this.rows.get(e.record.id)?.label ?? this.nextLabel++;
+      const row: Row<R> = { label, record: e.record, json: JSON.stringify(e.record), vector: e.vector, textHash: e.textHash, embedder: e.embedder, derivedBy: e.derivedBy, matchable: e.matchable };
+      this.rows.set(e.record.id, row);
+      this.byLabel.set(label, row);
+      return { label, matchable: e.matchable };
+    });
+    this.logChanges(saved.map((s) => s.label));
+    return saved;
+  }
+
+  removeAll(ids: string[]): number[] {
+    const labels = ids.flatMap((id) => {
+      const row = this.rows.get(id);
+      if (!row) return [];
+      this.rows.delete(id);
+      this.byLabel.delete(row.label);
+      return [row.label];
+    });
+    this.logChanges(labels);
+    return labels;
+  }
+
+  matchableLabels(filter: LocationFilter, embedder: string): number[] {
+    return [...this.rows.values()]
+      .filter((row) => row.matchable && row.embedder === embedder)
+      .filter((row) => !filter.municipalities || filter.municipalities.includes(row.record.municipality))
+      .filter((row) => !filter.regions || filter.regions.includes(row.record.region ?? ''))
+      .map((row) => row.label);
+  }
+
+  *matchableVectors(embedder: string): Iterable<{ label: number; vector: Float32Array }> {
+    for (const row of this.rows.values()) if (row.matchable && row.embedder === embedder) yield { label: row.label, vector: row.vector };
+  }
+
+  expiredIds(today: string): string[] {
+    return [...this.rows.values()].filter((row) => row.matchable && row.record.expiresAt !== undefined && row.record.expiresAt < today).map((row) => row.record.id).sort();
+  }
+
+  staleRecords(embedder: string, derivedBy: string, limit: number): R[] {
+    return [...this.rows.values()].filter((row) => row.embedder !== embedder || row.derivedBy !== derivedBy).slice(0, limit).map(copy);
+  }
+
+  municipalityOf(id: string): string | undefined {
+    return this.rows.get(id)?.record.municipality;
+  }
+
+  withLinkKey(key: string, matchableOnly: boolean): StoredEntry<R>[] {
+    return [...this.rows.values()]
+      .filter((row) => row.record.normalized?.linkKey === key && (!matchableOnly || row.matchable))
+      .map((row) => ({ label: row.label, record: copy(row) }));
+  }
+
+  count(): number {
+    return this.rows.size;
+  }
+
+  generation(): number {
+    return this.current;
+  }
+
+  changedSince(generation: number): number[] | undefined {
+    if (generation > this.current) return undefined;
+    return [...new Set(this.changes.filter((c) => c.generation > generation).flatMap((c) => c.labels))];
+  }
+
+  private logChanges(labels: number[]): void {
+    if (labels.length === 0) return;
+    this.current++;
+    this.changes.push({ generation: this.current, labels });
+  }
+}
+
+/** A fresh copy, as the SQLite store parses one from JSON per read. */
+const copy = <R>(row: Row<R>): R => JSON.parse(row.json) as R;
