@@ -58,9 +58,11 @@ export class ConceptIndex {
   /** Records by concept, grouped by place. */
   private readonly postings = new Map<ConceptKey, Map<string, Set<number>>>();
   private readonly sizes = new Map<ConceptKey, number>();
-  private readonly keysOf = new Map<number, { keys: ConceptKey[]; skills: number; place: string }>();
+  private readonly keysOf = new Map<number, { keys: ConceptKey[]; place: string }>();
   /** Scratch scores by label for search (all zero between searches). */
   private scores = new Float64Array(1024);
+  /** Points a shared skill earns each record (SKILL_POINTS over its number of skills), by label. */
+  private skillPoints = new Float64Array(1024);
 
   get size(): number {
     return this.keysOf.size;
@@ -77,7 +79,10 @@ export class ConceptIndex {
       set.add(label);
       this.sizes.set(key, (this.sizes.get(key) ?? 0) + 1);
     }
-    this.keysOf.set(label, { keys, skills: keys.filter((k) => k.startsWith('s:')).length, place });
+    const skills = keys.filter((k) => k.startsWith('s:')).length;
+    this.keysOf.set(label, { keys, place });
+    if (label >= this.scores.length) this.grow(label);
+    this.skillPoints[label] = SKILL_POINTS / Math.max(1, skills);
   }
 
   remove(label: number): void {
@@ -108,7 +113,7 @@ export class ConceptIndex {
     // Scores accumulate in a typed array indexed by label (reused between searches), the labels
     // touched in a list, in the order met (nearest first when walking by place).
     const touched: number[] = [];
-    const add = (key: ConceptKey, points: number | ((label: number) => number)) => {
+    const add = (key: ConceptKey, points: number | Float64Array) => {
       const byPlace = this.postings.get(key);
       if (!byPlace) return;
       // Nearest places first (with `near`), until this concept brought `limit` records.
@@ -116,9 +121,8 @@ export class ConceptIndex {
       for (const set of near ? placesIn(byPlace, near) : byPlace.values()) {
         for (const label of set) {
           if (allowed && !allowed.has(label)) continue;
-          if (label >= this.scores.length) this.grow(label);
           if (this.scores[label] === 0) touched.push(label);
-          this.scores[label] = this.scores[label]! + (typeof points === 'number' ? points : points(label));
+          this.scores[label] = this.scores[label]! + (typeof points === 'number' ? points : points[label]!);
           if (--budget <= 0) return;
         }
       }
@@ -134,18 +138,22 @@ export class ConceptIndex {
       const key: ConceptKey = `s:${s}`;
       if (seen.has(key) || (this.sizes.get(key) ?? 0) > common) continue;
       seen.add(key);
-      add(key, share === 'record' ? (label) => SKILL_POINTS / Math.max(1, this.keysOf.get(label)!.skills) : SKILL_POINTS / skills.length);
+      add(key, share === 'record' ? this.skillPoints : SKILL_POINTS / skills.length);
     }
     const hits = topByScore(touched, this.scores, limit);
     for (const label of touched) this.scores[label] = 0;
     return hits;
   }
 
-  /** Makes room in the score array for labels up to `label`. */
+  /** Makes room in the label-indexed arrays for labels up to `label`. */
   private grow(label: number): void {
-    const bigger = new Float64Array(Math.max(label + 1, this.scores.length * 2, 1024));
-    bigger.set(this.scores);
-    this.scores = bigger;
+    const length = Math.max(label + 1, this.scores.length * 2, 1024);
+    const scores = new Float64Array(length);
+    scores.set(this.scores);
+    this.scores = scores;
+    const points = new Float64Array(length);
+    points.set(this.skillPoints);
+    this.skillPoints = points;
   }
 }
 
