@@ -16,13 +16,15 @@ export const parsedBytes = (jsonLength: number) => 2 * jsonLength + 256;
  * pool from JSON again (the largest cost of a match before). Bounded in bytes (estimated, see
  * parsedBytes) rather than in records, so that the whole matchable set fits when memory allows: at
  * 100,000 vacancies the pools of the fixture clients reach 69,000 distinct records, and a cache
- * smaller than that parsed a quarter of every pool again. Least recently used records go first;
+ * smaller than that parsed a quarter of every pool again. Records not used since they were last
+ * passed over go first (second chance, a cheap approximation of least recently used: a hit only
+ * sets a flag, where moving the entry cost a Map delete and insert per candidate of every match);
  * RecordService drops the labels written, by itself or (read from the change log, see its `sync`)
  * by the other worker processes. Records are never mutated, so sharing them is safe.
  */
 export class RecordCache<R> {
-  /** In least-recently-used order (a Map keeps insertion order; a hit re-inserts). */
-  private readonly records = new Map<number, { record: R; bytes: number }>();
+  /** In insertion order (a Map keeps it); `used`: hit since it was inserted or last passed over. */
+  private readonly records = new Map<number, { record: R; bytes: number; used: boolean }>();
   private used = 0;
 
   /** @param capacityBytes estimated memory the cached records may take (0: no cache) */
@@ -40,8 +42,7 @@ export class RecordCache<R> {
       if (entry === undefined) missing.push(label);
       else {
         found.set(label, entry.record);
-        this.records.delete(label);
-        this.records.set(label, entry);
+        entry.used = true;
       }
     }
     if (missing.length > 0) {
@@ -49,13 +50,16 @@ export class RecordCache<R> {
         found.set(label, record);
         if (this.capacityBytes === 0) continue;
         const weight = parsedBytes(bytes ?? 1024);
-        this.records.set(label, { record, bytes: weight });
+        this.records.set(label, { record, bytes: weight, used: false });
         this.used += weight;
       }
       for (const [label, entry] of this.records) {
         if (this.used <= this.capacityBytes) break;
         this.records.delete(label);
-        this.used -= entry.bytes;
+        if (entry.used) {
+          entry.used = false; // a second chance: to the back of the queue
+          this.records.set(label, entry);
+        } else this.used -= entry.bytes;
       }
     }
     return found;
