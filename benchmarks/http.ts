@@ -172,7 +172,9 @@ async function main() {
     const { url, key, child } = service;
     const auth = { authorization: `Bearer ${key}` };
     const more = generate({ vacancies: 1000, jobseekers: 0 }, 6).vacancies;
-    const body = more.map((v) => JSON.stringify({ ...v, id: `R-${v.id}` })).join('\n') + '\n';
+    // New ids each run, so that the index file is behind the store by these 1,000 also on a reused --data directory.
+    const run = Date.now().toString(36);
+    const body = more.map((v) => JSON.stringify({ ...v, id: `R${run}-${v.id}` })).join('\n') + '\n';
     const written = await fetch(`${url}/v1/vacancies/bulk`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-ndjson' }, body });
     if (written.status !== 200) throw new Error(`bulk import answered ${written.status}`);
     await kill(child, 'SIGKILL');
