@@ -1,6 +1,8 @@
 import { copyFileSync, rmSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { indexFile } from '../src/engine.js';
 import {
   call,
@@ -151,6 +153,11 @@ describe('the transformers.js embedder end to end (generated tiny model)', () =>
 describe('configuration', () => {
   it('refuses an invalid setting naming it', async () => {
     await expect(startService({ env: { KOHTAANTO_HNSW_M: 'many' } })).rejects.toThrow(/KOHTAANTO_HNSW_M/);
+    expect(() => loadConfig({ KOHTAANTO_WORKERS: '0' })).toThrow(/KOHTAANTO_WORKERS/);
+    // Default: one worker per core, as many as the memory holds (1.5 GB each), at least one.
+    const workers = loadConfig({}).workers;
+    expect(workers).toBeGreaterThanOrEqual(1);
+    expect(workers).toBeLessThanOrEqual(Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / 2 ** 30 / 1.5))));
   });
 
   it('places the SQLite file and index files in the data directory', async () => {
