@@ -64,7 +64,10 @@ async function main() {
       }
     }, SYNC_EVERY_MS).unref();
   }
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // A worker stops when the primary tells it (SIGTERM); Ctrl-C reaches the whole process group, and
+  // a worker ending on it first would be taken for a crash and started again.
+  if (role !== 'single') process.on('SIGINT', () => undefined);
+  for (const signal of role === 'single' ? (['SIGINT', 'SIGTERM'] as const) : (['SIGTERM'] as const)) {
     process.once(signal, () => {
       app.log.info(`${signal}: closing`);
       app.close().then(
