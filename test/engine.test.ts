@@ -165,7 +165,7 @@ describe('configuration', () => {
     await service.stop();
     const { readdirSync } = await import('node:fs');
     expect(readdirSync(service.dataDir).sort()).toEqual(
-      expect.arrayContaining(['kohtaanto.sqlite', 'jobseekers.hnsw', 'jobseekers.hnsw.json', 'vacancies.hnsw']),
+      expect.arrayContaining(['kohtaanto.sqlite', 'jobseekers.hnsw', 'jobseekers.hnsw.json', 'vacancies.hnsw', 'skills.labels', 'occupations.labels']),
     );
     removeDir(join(service.dataDir));
   });

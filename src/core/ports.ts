@@ -179,3 +179,13 @@ export interface ListOptions {
   /** Only these ids. */
   ids?: string[];
 }
+
+/**
+ * Vectors computed once and kept between starts (the taxonomy's label vectors: embedding every
+ * ESCO label takes seconds per process). `key` identifies what was embedded and by which model.
+ */
+export interface VectorCache {
+  /** The vectors stored under `key` when there are exactly `length` floats of them. */
+  read(key: string, length: number): Float32Array | undefined;
+  write(key: string, vectors: Float32Array): void;
+}

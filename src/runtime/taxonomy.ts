@@ -1,5 +1,7 @@
 import { eldDetector } from '../adapters/language/eld-detector.js';
+import { join } from 'node:path';
 import { isTaxonomyDir, loadEscoCsv } from '../adapters/taxonomy/esco-csv.js';
+import { vectorFile } from '../adapters/taxonomy/vector-file.js';
 import type { Embedder } from '../core/ports.js';
 import { LabelVectors } from '../core/taxonomy/label-vectors.js';
 import { SkillNormalizer } from '../core/taxonomy/normalizer.js';
@@ -12,6 +14,8 @@ const OCCUPATION_NN_THRESHOLD = 0.5;
 export interface TaxonomyConfig {
   taxonomyDir: string;
   skillNnThreshold?: number | undefined;
+  /** Where the label vectors are kept between starts (`skills.labels`, `occupations.labels`); none: embedded at every start. */
+  dataDir?: string;
 }
 
 /** The taxonomy from KOHTAANTO_TAXONOMY_DIR (ESCO CSV layout; default the curated one in fixtures/taxonomy). */
@@ -26,7 +30,10 @@ export async function openNormalizer(config: TaxonomyConfig, embedder: Embedder,
   // Titles no occupation label names go to the nearest label only with a model (hashing vectors know no
   // synonyms). 0.5 chosen on bench:quality: vacancy → candidates nDCG@10 0.715 at 0.8, 0.731 at 0.6,
   // 0.772 at 0.5, 0.786 at 0.3; below 0.5 nearly every title gets an occupation, unrelated ones too.
-  const normalizer = await SkillNormalizer.create(taxonomy, embedder, { nnThreshold, occupationNnThreshold: lexical ? 0 : OCCUPATION_NN_THRESHOLD }, eldDetector);
+  const normalizer = await SkillNormalizer.create(taxonomy, embedder, { nnThreshold, occupationNnThreshold: lexical ? 0 : OCCUPATION_NN_THRESHOLD },
+    eldDetector,
+    config.dataDir === undefined ? undefined : (labels) => vectorFile(join(config.dataDir!, `${labels}.labels`)),
+  );
   log.info(
     `Taxonomy: ${taxonomy.skills.size} skills, ${taxonomy.occupations.size} occupations (${taxonomy.languages.join(', ')}) ` +
       `from ${taxonomy.source} (KOHTAANTO_TAXONOMY_DIR) in ${Date.now() - started} ms`,

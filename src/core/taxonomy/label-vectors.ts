@@ -1,4 +1,5 @@
-import type { Embedder } from '../ports.js';
+import { createHash } from 'node:crypto';
+import type { Embedder, VectorCache } from '../ports.js';
 import type { Concept } from './taxonomy.js';
 
 export interface LabelNeighbour {
@@ -24,7 +25,11 @@ export class LabelVectors {
     return this.owner.length;
   }
 
-  static async build(embedder: Embedder, concepts: Iterable<Concept>, options: { alt: boolean }): Promise<LabelVectors> {
+  /**
+   * Embeds the labels, or reads their vectors from `options.cache` when the same labels were
+   * embedded by the same model before (keyed by the model id and every label text).
+   */
+  static async build(embedder: Embedder, concepts: Iterable<Concept>, options: { alt: boolean; cache?: VectorCache | undefined }): Promise<LabelVectors> {
     const uris: string[] = [];
     const owner: number[] = [];
     const texts: string[] = [];
@@ -41,11 +46,15 @@ export class LabelVectors {
       }
     }
     const dimension = embedder.dimension;
+    const key = createHash('sha256').update(`${embedder.id}\n${dimension}\n${texts.join('\n')}`).digest('hex');
+    const cached = options.cache?.read(key, texts.length * dimension);
+    if (cached) return new LabelVectors(uris, Int32Array.from(owner), cached, dimension);
     const vectors = new Float32Array(texts.length * dimension);
     for (let i = 0; i < texts.length; i += 1024) {
       const batch = await embedder.embed(texts.slice(i, i + 1024), 'document');
       batch.forEach((v, j) => vectors.set(v, (i + j) * dimension));
     }
+    options.cache?.write(key, vectors);
     return new LabelVectors(uris, Int32Array.from(owner), vectors, dimension);
   }
 

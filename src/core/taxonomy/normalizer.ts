@@ -1,4 +1,4 @@
-import type { Embedder, LanguageDetector } from '../ports.js';
+import type { Embedder, LanguageDetector, VectorCache } from '../ports.js';
 import type { OccupationRef, SkillRef } from '../schemas/skills.js';
 import { normaliseSkill } from '../skills.js';
 import { Bm25Index, fuseRankings } from './bm25.js';
@@ -78,6 +78,8 @@ export class SkillNormalizer {
     embedder: Embedder | undefined,
     settings: NormalizerSettings,
     detector?: LanguageDetector,
+    /** Where label vectors are kept between starts, per label set. */
+    vectorCache?: (labels: 'skills' | 'occupations') => VectorCache,
   ): Promise<SkillNormalizer> {
     const phrases: Phrase[] = [];
     for (const skill of taxonomy.skills.values()) {
@@ -90,9 +92,9 @@ export class SkillNormalizer {
       [...taxonomy.skills.values()].map((s) => ({ id: s.uri, texts: Object.values(s.labels).flatMap((l) => [l.preferred, ...l.alt]) })),
     );
     const normalizer = new SkillNormalizer(taxonomy, new PhraseIndex(phrases), bm25, embedder, settings, detector);
-    if (embedder) normalizer.labelVectors = await LabelVectors.build(embedder, taxonomy.skills.values(), { alt: false });
+    if (embedder) normalizer.labelVectors = await LabelVectors.build(embedder, taxonomy.skills.values(), { alt: false, cache: vectorCache?.('skills') });
     if (embedder && (settings.occupationNnThreshold ?? 0) > 0) {
-      normalizer.occupationVectors = await LabelVectors.build(embedder, taxonomy.occupations.values(), { alt: true });
+      normalizer.occupationVectors = await LabelVectors.build(embedder, taxonomy.occupations.values(), { alt: true, cache: vectorCache?.('occupations') });
     }
     return normalizer;
   }
