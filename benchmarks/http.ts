@@ -22,13 +22,12 @@
  * Prints a Markdown table and writes benchmarks/results/http-<date>-<machine>.json.
  */
 import autocannon from 'autocannon';
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from '../fixtures/generate.js';
-import { kill, peakMemoryMiB, processTree, startService } from './service.js';
+import { buildService, kill, peakMemoryMiB, processTree, startService } from './service.js';
 
 const { values } = parseArgs({
   options: {
@@ -39,6 +38,8 @@ const { values } = parseArgs({
     /** Keep the service's data here (and reuse it when it holds the vacancies already: no ingest). */
     data: { type: 'string' },
     out: { type: 'string', default: join(import.meta.dirname, 'results') },
+    /** dist/ is current (the test suite built it): no `npm run build`. */
+    built: { type: 'boolean', default: false },
   },
 });
 const INGEST = Number(values.ingest);
@@ -109,7 +110,7 @@ async function load(name: string, url: string, key: string, request: () => { met
 }
 
 async function main() {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  buildService(values.built);
   const dataDir = values.data ?? mkdtempSync(join(tmpdir(), 'kohtaanto-http-'));
   mkdirSync(dataDir, { recursive: true });
   let service = await startService(dataDir, env);

@@ -10,7 +10,7 @@
  *
  * Prints a Markdown table and writes benchmarks/results/import-<date>-<machine>.json.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { cpus, hostname, tmpdir } from 'node:os';
@@ -18,12 +18,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from '../fixtures/generate.js';
 import { regions } from '../src/core/regions/regions.js';
-import { kill, peakMemoryMiB, startService } from './service.js';
+import { buildService, kill, peakMemoryMiB, startService } from './service.js';
 
 const { values } = parseArgs({
   options: {
     records: { type: 'string', default: '100000' },
     out: { type: 'string', default: join(import.meta.dirname, 'results') },
+    /** dist/ is current (the test suite built it): no `npm run build`. */
+    built: { type: 'boolean', default: false },
   },
 });
 const RECORDS = Number(values.records);
@@ -81,7 +83,7 @@ async function runImport(url: string, key: string, file: string): Promise<{ seco
 }
 
 async function main() {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  buildService(values.built);
   const work = mkdtempSync(join(tmpdir(), 'kohtaanto-import-'));
   const { vacancies } = generate({ vacancies: RECORDS, jobseekers: 0 }, 11);
   const feed = join(work, 'feed.ndjson');

@@ -13,6 +13,7 @@
  *
  *   npm run bench:model
  *   npm run bench:model -- --esco ../shared/esco --limit 300 --texts 500
+ *   npm run bench:model -- --concepts 300 --limit 10 --texts 40   # smoke size
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, hostname } from 'node:os';
@@ -36,12 +37,16 @@ const { values } = parseArgs({
     model: { type: 'string', default: 'kohtaanto-jobs-fi-sv-en' },
     /** Queries per task at most (0: all). */
     limit: { type: 'string', default: '0' },
+    /** Only the first N occupations and N skills (0: all; smoke runs). */
+    concepts: { type: 'string', default: '0' },
     /** Texts per throughput measurement (0: 4,000 skill labels and the 2,400 fixture vacancies). */
     texts: { type: 'string', default: '0' },
     out: { type: 'string', default: join(import.meta.dirname, 'results') },
   },
 });
 const LIMIT = Number(values.limit);
+const CONCEPTS = Number(values.concepts);
+const first = <T>(items: Iterable<T>): T[] => (CONCEPTS > 0 ? [...items].slice(0, CONCEPTS) : [...items]);
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The targets of issue 11, per task (R@1, R@10); absent: no target. */
@@ -140,7 +145,7 @@ async function main() {
   const loadMs = Math.round(performance.now() - loadStarted);
   const hashing = new LexicalEmbedder();
   const esco = loadEscoCsv(values.esco!);
-  const all = [...tasks('occupation', [...esco.occupations.values()]), ...tasks('skill', [...esco.skills.values()])];
+  const all = [...tasks('occupation', first(esco.occupations.values())), ...tasks('skill', first(esco.skills.values()))];
 
   const rows = [];
   for (const task of all) {
@@ -161,10 +166,10 @@ async function main() {
   // Occupation search as the taxonomy route runs it. Queries: held-out concepts' English alternative
   // labels — job titles that are not labels of the searched taxonomy, whose held-out concepts keep
   // only their preferred labels (en, fi, sv).
-  const occupations = [...esco.occupations.values()].map((c) =>
+  const occupations = first(esco.occupations.values()).map((c) =>
     isHeldOut(c.uri) ? { ...c, labels: Object.fromEntries(Object.entries(c.labels).map(([lang, l]) => [lang, { ...l, alt: [] }])) } : c,
   );
-  const queries = [...esco.occupations.values()].filter((c) => isHeldOut(c.uri)).flatMap((c) => (c.labels.en?.alt ?? []).map((text) => ({ text, uri: c.uri })));
+  const queries = first(esco.occupations.values()).filter((c) => isHeldOut(c.uri)).flatMap((c) => (c.labels.en?.alt ?? []).map((text) => ({ text, uri: c.uri })));
   const sample = LIMIT > 0 ? queries.slice(0, LIMIT) : queries;
   const labels = await LabelVectors.build(model, occupations, { alt: true });
   const searches = {

@@ -1,10 +1,15 @@
 /** The service as `npm start` runs it, for the benchmarks that measure it over HTTP. */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
 const round = (x: number) => Math.round(x * 10) / 10;
+
+/** Builds dist/ as `npm start` does, unless the caller knows it is current (`--built`: the test suite built it). */
+export function buildService(built: boolean | undefined): void {
+  if (!built) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+}
 
 /** The process and its descendants (the service's workers), from /proc. */
 export function processTree(pid: number): number[] {

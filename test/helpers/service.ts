@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { loadConfig, type Env } from '../../src/config.js';
 import { ROLES, type Principal, type Role } from '../../src/core/access.js';
 import type { Embedder } from '../../src/core/ports.js';
@@ -55,22 +56,57 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+const DEFAULT_ENV = {
+  KOHTAANTO_FIXTURES_DIR: FIXTURES,
+  KOHTAANTO_EMBEDDER: 'transformers',
+  KOHTAANTO_MODEL_DIR: SHIPPED_MODEL_DIR,
+  KOHTAANTO_MODEL: SHIPPED_MODEL,
+};
+
+/** Settings that change nothing in what seeding stores: a service started with only these may start from the seeded copy. */
+const NOT_STORED = new Set(['KOHTAANTO_ANALYTICS_SAMPLE', 'KOHTAANTO_RATE_LIMIT_PER_MINUTE', 'KOHTAANTO_FAILED_AUTH_PER_MINUTE']);
+
+/**
+ * Seeds the fixture data set into `dataDir` as the first start of the service does (SQLite file,
+ * index files, label vectors) and closes it: global-setup.ts does it once per run, and the tests
+ * that start a seeded service start on a copy (seeding embeds 4,800 texts: ~7 s each time).
+ */
+export async function seedDataDir(dataDir: string): Promise<void> {
+  const engine = await openEngine(loadConfig({ ...DEFAULT_ENV, KOHTAANTO_DATA_DIR: dataDir }), { info: () => undefined, warn: () => undefined });
+  await engine.ready;
+  engine.close();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The data directory global-setup.ts seeded (see seedDataDir). */
+    seededDataDir: string;
+  }
+}
+
+/**
+ * A new data directory: a copy of the one seeded at the start of the run when the service would
+ * seed the same fixtures into it (the copy is the test's own; the seeding itself is tested with
+ * `fresh`), otherwise empty.
+ */
+function newDataDir(options: { env?: Env; embedder?: Embedder; fresh?: boolean }): string {
+  const dir = tempDir();
+  const seeded = inject('seededDataDir') as string | undefined; // none under test/unit.config.ts
+  const sameSeeding = !options.fresh && !options.embedder && Object.keys(options.env ?? {}).every((key) => NOT_STORED.has(key));
+  if (seeded && sameSeeding) cpSync(seeded, dir, { recursive: true });
+  return dir;
+}
+
 /**
  * Starts the real service, as `npm start` wires it, on a loopback port: SQLite file and HNSW index
- * files under `dataDir`, the fixture data set loaded on first start (unless disabled).
+ * files under `dataDir`, the fixture data set loaded on first start (unless disabled; `fresh`:
+ * seeded by this start, not copied from the run's seeded data directory).
  */
 export async function startService(
-  options: { dataDir?: string; env?: Env; embedder?: Embedder; waitForIndexes?: boolean } = {},
+  options: { dataDir?: string; env?: Env; embedder?: Embedder; waitForIndexes?: boolean; fresh?: boolean } = {},
 ): Promise<RunningService> {
-  const dataDir = options.dataDir ?? tempDir();
-  const config = loadConfig({
-    KOHTAANTO_DATA_DIR: dataDir,
-    KOHTAANTO_FIXTURES_DIR: FIXTURES,
-    KOHTAANTO_EMBEDDER: 'transformers',
-    KOHTAANTO_MODEL_DIR: SHIPPED_MODEL_DIR,
-    KOHTAANTO_MODEL: SHIPPED_MODEL,
-    ...options.env,
-  } as Record<string, string>);
+  const dataDir = options.dataDir ?? newDataDir(options);
+  const config = loadConfig({ ...DEFAULT_ENV, KOHTAANTO_DATA_DIR: dataDir, ...options.env } as Record<string, string>);
   const logs: LogLine[] = [];
   const engine = await openEngine(
     config,
