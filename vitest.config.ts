@@ -9,6 +9,10 @@ export default defineConfig({
     // wait on child processes, the browser or the disk part of the time; the whole run drops from
     // ~7.3 to ~5 minutes. Slow files keep a margin under their timeouts (the slowest test, axe, ~35 s of 60).
     maxWorkers: 2,
+    // Files share their worker's module cache (as in test/unit.config.ts): every test opens its own
+    // data directory, database, indexes and server, and no module keeps state between tests that
+    // matters; loading the model runtime and the app once per worker instead of once per file.
+    isolate: false,
     globalSetup: ['./test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

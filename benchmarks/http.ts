@@ -34,6 +34,8 @@ const { values } = parseArgs({
     ingest: { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '15' },
     connections: { type: 'string', default: '10' },
+    /** Seconds of unreported load before each measure that needs warm caches (default: --seconds; 0: none). */
+    'warm-up': { type: 'string' },
     workers: { type: 'string', default: String(availableParallelism()) },
     /** Keep the service's data here (and reuse it when it holds the vacancies already: no ingest). */
     data: { type: 'string' },
@@ -44,6 +46,7 @@ const { values } = parseArgs({
 });
 const INGEST = Number(values.ingest);
 const SECONDS = Number(values.seconds);
+const WARM_UP = Number(values['warm-up'] ?? values.seconds);
 const CONNECTIONS = Number(values.connections);
 const WORKERS = Number(values.workers);
 const env = { KOHTAANTO_WORKERS: String(WORKERS) };
@@ -95,12 +98,12 @@ function cpuMs(pid: number): number {
   return ticks * 10;
 }
 
-async function load(name: string, url: string, key: string, request: () => { method: 'GET' | 'POST'; path: string; body?: string }, pid?: number) {
+async function load(name: string, url: string, key: string, request: () => { method: 'GET' | 'POST'; path: string; body?: string }, pid?: number, seconds = SECONDS) {
   const cpuBefore = pid ? cpuMs(pid) : 0;
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: seconds,
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     requests: [{ setupRequest: (req) => ({ ...req, ...request() }) }],
   });
@@ -142,10 +145,11 @@ async function main() {
     const loads = async (label: string) => {
       const { url, key, child } = service;
       // Warm-up (not reported): the concept index, record cache and points fill on first use (in every worker).
-      await load('warm-up', url, key, () => ({ method: 'GET', path: `/v1/jobseekers/${next().id}/matches?k=10` }));
+      const warmUp = (request: Parameters<typeof load>[3]) => (WARM_UP > 0 ? load('warm-up', url, key, request, undefined, WARM_UP) : undefined);
+      await warmUp(() => ({ method: 'GET', path: `/v1/jobseekers/${next().id}/matches?k=10` }));
       rows.push(await load(`stored profile, k=10 (${label})`, url, key, () => ({ method: 'GET', path: `/v1/jobseekers/${next().id}/matches?k=10` }), child.pid));
       // Warm-up (not reported): each home municipality's vectors are read and scanned natively from then on.
-      await load('warm-up', url, key, () => {
+      await warmUp(() => {
         const c = next();
         return { method: 'GET', path: `/v1/jobseekers/${c.id}/matches?k=10&municipality=${encodeURIComponent(c.municipality)}` };
       });

@@ -21,6 +21,7 @@
  *   npm run bench:quality -- --tune             # also grid-search the score weights (slow)
  *   npm run bench:quality -- --limit 200        # taxonomy queries per condition
  *   npm run bench:quality -- --concepts 500     # only the first 500 concepts of each kind (smoke runs)
+ *   npm run bench:quality -- --embedders lexical  # the match part with the lexical fallback only (smoke runs)
  *
  * Prints Markdown tables and writes benchmarks/results/quality-<date>-<machine>.json.
  */
@@ -52,6 +53,8 @@ import { taxonomySearchQuality } from './quality/taxonomy-search.js';
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
+    /** The embedders the match part runs with (comma-separated; smoke runs: lexical). */
+    embedders: { type: 'string', default: 'lexical,transformers' },
     tune: { type: 'boolean', default: false },
     limit: { type: 'string', default: '300' },
     concepts: { type: 'string', default: '0' },
@@ -254,7 +257,9 @@ async function matchQuality() {
   const rows: Record<string, unknown>[] = [];
   const tuning: Record<string, unknown>[] = [];
   const threshold: Record<string, unknown>[] = [];
-  for (const embedder of ['lexical', 'transformers'] as const) {
+  const embedders = values.embedders!.split(',');
+  for (const e of embedders) if (e !== 'lexical' && e !== 'transformers') throw new Error(`--embedders: ${e} is neither lexical nor transformers`);
+  for (const embedder of embedders as ('lexical' | 'transformers')[]) {
     await withEngine(embedder, async (engine) => {
       for (const ranker of rankers(engine)) {
         const figures = await rankAll(ranker);

@@ -31,7 +31,7 @@ describe('crash safety: SIGKILL in the middle of bulk imports', () => {
     const db = openDatabase(databaseFile(dataDir));
     const { key } = new ApiKeyStore(db).create('admin', 'crash test', 'national');
     db.close();
-    const env = { KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical' };
+    const env = { KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical', KOHTAANTO_WORKERS: '1' }; // one process: what a crash may cost is SQLite's (workers.test.ts kills a worker)
     const rng = prng(42);
     const acknowledged: string[][] = [];
     const inFlight: string[][] = [];
