@@ -1,24 +1,33 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { removeDir, seedDataDir, tempDir } from './helpers/service.js';
+import { removeDir, ROOT, seedDataDir, tempDir } from './helpers/service.js';
 
-/** `npm run build` in a child process, resolved when it succeeded. */
-function build(): Promise<void> {
+/** A command run from the project root, its output shown; resolves when it exits 0. */
+function run(what: string, command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', 'build', '--silent'], { cwd: join(import.meta.dirname, '..'), stdio: 'inherit' });
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit' });
     child.on('error', reject);
-    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`npm run build failed (${signal ?? `exit ${code}`})`))));
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${what} failed (${signal ?? `exit ${code}`})`))));
   });
 }
 
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
 /**
- * Builds dist/ once, for the tests that start the service as `npm start` does, and meanwhile seeds
- * the fixture data set once into a data directory that the tests starting a seeded service copy.
+ * Before any test, side by side: type-checks everything (the service, the tests, the benchmarks and
+ * the web app), builds dist/ for the tests that start the service as `npm start` does, and seeds the
+ * fixture data set once into a data directory that the tests starting a seeded service copy. A type
+ * error or a failed build fails the run.
  */
 export default async function setup(project: TestProject) {
   const seeded = tempDir('kohtaanto-seeded-');
-  await Promise.all([build(), seedDataDir(seeded)]);
+  await Promise.all([
+    run('type-check (tsconfig.json)', process.execPath, [TSC, '--noEmit', '-p', 'tsconfig.json']),
+    run('type-check (src/web/tsconfig.json)', process.execPath, [TSC, '--noEmit', '-p', join('src', 'web', 'tsconfig.json')]),
+    run('npm run build', 'npm', ['run', 'build', '--silent']),
+    seedDataDir(seeded),
+  ]);
   project.provide('seededDataDir', seeded);
   return () => removeDir(seeded);
 }

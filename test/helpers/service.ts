@@ -86,24 +86,23 @@ declare module 'vitest' {
 
 /**
  * A new data directory: a copy of the one seeded at the start of the run when the service would
- * seed the same fixtures into it (the copy is the test's own; the seeding itself is tested with
- * `fresh`), otherwise empty.
+ * seed the same fixtures into it (the copy is the test's own; a first start's seeding through
+ * `npm start` is tested in test/cli/serve.test.ts), otherwise empty.
  */
-function newDataDir(options: { env?: Env; embedder?: Embedder; fresh?: boolean }): string {
+function newDataDir(options: { env?: Env; embedder?: Embedder }): string {
   const dir = tempDir();
   const seeded = inject('seededDataDir') as string | undefined; // none under test/unit.config.ts
-  const sameSeeding = !options.fresh && !options.embedder && Object.keys(options.env ?? {}).every((key) => NOT_STORED.has(key));
+  const sameSeeding = !options.embedder && Object.keys(options.env ?? {}).every((key) => NOT_STORED.has(key));
   if (seeded && sameSeeding) cpSync(seeded, dir, { recursive: true });
   return dir;
 }
 
 /**
  * Starts the real service, as `npm start` wires it, on a loopback port: SQLite file and HNSW index
- * files under `dataDir`, the fixture data set loaded on first start (unless disabled; `fresh`:
- * seeded by this start, not copied from the run's seeded data directory).
+ * files under `dataDir`, the fixture data set loaded on first start (unless disabled).
  */
 export async function startService(
-  options: { dataDir?: string; env?: Env; embedder?: Embedder; waitForIndexes?: boolean; fresh?: boolean } = {},
+  options: { dataDir?: string; env?: Env; embedder?: Embedder; waitForIndexes?: boolean } = {},
 ): Promise<RunningService> {
   const dataDir = options.dataDir ?? newDataDir(options);
   const config = loadConfig({ ...DEFAULT_ENV, KOHTAANTO_DATA_DIR: dataDir, ...options.env } as Record<string, string>);

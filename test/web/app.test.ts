@@ -2,7 +2,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, removeDir, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
-import { expectAccessible, launch, screenshot, signIn, tabTo } from './browser.js';
+import { chooseWithArrows, expectAccessible, launch, screenshot, signIn, tabTo } from './browser.js';
 
 /**
  * The web app in Debian's Chromium against the real service (fixture data, shipped model): each
@@ -278,7 +278,7 @@ describe('keyboard alone and a tablet', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#area-place');
     await tabTo(page, (el) => el.id === 'area-place');
-    await page.keyboard.type('Tampereen seudun'); // a select chooses by typing
+    await chooseWithArrows(page, '#area-place', 'Tampereen seudun');
     await tabTo(page, (el) => el.tag === 'button' && el.text === 'Show');
     await page.keyboard.press('Enter');
     await page.waitForSelector('dl.indicators');

@@ -59,3 +59,18 @@ export async function tabTo(page: Page, matches: (el: { id: string; text: string
   }
   throw new Error(`nothing matching was reached with ${most} presses of Tab`);
 }
+
+/**
+ * Moves a focused <select> down with the arrow key until its chosen option starts with `text`, as a
+ * keyboard user does (choosing by typing its name depends on keystrokes arriving within a second:
+ * flaky on a loaded machine).
+ */
+export async function chooseWithArrows(page: Page, select: string, text: string, most = 400): Promise<void> {
+  await page.keyboard.press('Home');
+  for (let i = 0; i < most; i++) {
+    const chosen = await page.$eval(select, (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+    if (chosen.startsWith(text)) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`no option of ${select} starting with "${text}" was reached with ${most} presses of ArrowDown`);
+}
