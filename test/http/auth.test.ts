@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/adapters/sqlite/database.js';
@@ -96,10 +97,10 @@ describe('API keys', () => {
     expect(rows).not.toContain(secret);
   });
 
-  it('are created, listed and revoked with the admin CLI', () => {
+  it('are created, listed and revoked with the admin CLI (npm run keys: dist/cli/keys.js, built by global setup)', () => {
     const env = { ...process.env, KOHTAANTO_DATA_DIR: service.dataDir };
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/keys.ts', ...args], { cwd: ROOT, env, encoding: 'utf8' });
+      spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'keys.js'), ...args], { cwd: ROOT, env, encoding: 'utf8' });
     expect(run('org-add', '--id', 'pirkanmaa-planning', '--kind', 'planning', '--name', 'Pirkanmaa planning').status).toBe(0);
     expect(run('orgs').stdout).toContain('pirkanmaa-planning');
     const created = run('create', '--role', 'planner', '--org', 'pirkanmaa-planning', '--name', 'Regional planner');
