@@ -8,7 +8,7 @@ import type { MatchHit, MatchQuery } from './schemas/match.js';
 import type { StoredVacancy } from './schemas/vacancy.js';
 import type { Jobseeker } from './schemas/jobseeker.js';
 import type { Vacancy } from './schemas/vacancy.js';
-import { failsGate, scoreMatch, type OccupationRef, type OfferSide, type SeekerSide, type Relations, type Weights } from './scoring.js';
+import { failsGate, rememberCredits, scoreMatch, type OccupationRef, type OfferSide, type SeekerSide, type Relations, type Weights } from './scoring.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 
 export interface MatchSettings {
@@ -189,6 +189,12 @@ export class Matcher {
     for (const [label, record] of service.cache.byLabels(missing)) entries.set(label, record as StoredJobseeker | StoredVacancy);
     // Score the whole pool, keep the best k, and only then build their explanations.
     const day = service.today();
+    // Vacancies for one jobseeker: the same held skills against every candidate's required skills,
+    // which repeat from vacancy to vacancy; each skill's credit is worked out once per ranking.
+    const relations: Relations | undefined =
+      target === 'vacancies' && this.relations
+        ? { skillCredit: rememberCredits(this.relations.skillCredit), occupationRelation: this.relations.occupationRelation }
+        : this.relations;
     const scored = [];
     for (const hit of hits) {
       const record = entries.get(hit.label);
@@ -196,8 +202,8 @@ export class Matcher {
       if (!record || !service.kind.isMatchable(record as never, day)) continue;
       const score =
         target === 'vacancies'
-          ? scoreMatch(from as SeekerSide, sideOf(record as StoredVacancy, offerSide), hit.similarity, this.settings.weights, this.relations)
-          : scoreMatch(sideOf(record as StoredJobseeker, seekerSide), from as OfferSide, hit.similarity, this.settings.weights, this.relations);
+          ? scoreMatch(from as SeekerSide, sideOf(record as StoredVacancy, offerSide), hit.similarity, this.settings.weights, relations)
+          : scoreMatch(sideOf(record as StoredJobseeker, seekerSide), from as OfferSide, hit.similarity, this.settings.weights, relations);
       scored.push({ record, score, tier: query.failedGates === 'ranked' ? 0 : this.tier(score) });
     }
     scored.sort(

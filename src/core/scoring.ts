@@ -56,6 +56,21 @@ export type SkillCredit = (held: ReadonlySet<string>, required: string) => { cre
 
 export const exactCredit: SkillCredit = (held, required) => ({ credit: held.has(required) ? 1 : 0 });
 
+/** `credit` with its answers kept for the set of held skills last asked about (one ranking's jobseeker). */
+export function rememberCredits(credit: SkillCredit): SkillCredit {
+  let holder: ReadonlySet<string> | undefined;
+  let known = new Map<string, ReturnType<SkillCredit>>();
+  return (held, required) => {
+    if (held !== holder) {
+      holder = held;
+      known = new Map();
+    }
+    let answer = known.get(required);
+    if (!answer) known.set(required, (answer = credit(held, required)));
+    return answer;
+  };
+}
+
 /** How related two occupations (concept URIs) are, 0..1, beyond sharing an ISCO group (see Taxonomy.occupationRelation). */
 export type OccupationRelation = (a: string, b: string) => number;
 

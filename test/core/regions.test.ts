@@ -22,4 +22,15 @@ describe('regions', () => {
     expect(regions.region('Birkaland')?.code).toBe('06');
     expect(regions.municipalitiesIn('21')).toHaveLength(16);
   });
+
+  it('gives the distance between municipality centres, both ways, by code or name', () => {
+    const km = regions.distanceKm('091', '837')!; // Helsinki–Tampere, ~160 km as the crow flies
+    expect(km).toBeGreaterThan(140);
+    expect(km).toBeLessThan(180);
+    expect(regions.distanceKm('837', '091')).toBe(km);
+    expect(regions.distanceKm('Helsingfors', 'tampere')).toBe(km);
+    expect(regions.distanceKm('91', '091')).toBe(0);
+    expect(regions.distanceKm('837', '837')).toBe(0);
+    expect(regions.distanceKm('091', 'Atlantis')).toBeUndefined();
+  });
 });

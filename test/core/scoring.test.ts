@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locationFit } from '../../src/core/location.js';
-import { DEFAULT_WEIGHTS, failsGate, NO_RELATIONS, occupationFit, scoreMatch, type OfferSide, type SeekerSide } from '../../src/core/scoring.js';
+import { DEFAULT_WEIGHTS, exactCredit, failsGate, NO_RELATIONS, occupationFit, rememberCredits, scoreMatch, type OfferSide, type SeekerSide, type SkillCredit } from '../../src/core/scoring.js';
 
 const seeker: SeekerSide = { skills: new Set(['a', 'b', 'x']), municipality: '837', region: '06', languages: ['fi'], drivingLicence: true, workingTime: 'full' };
 const offer: OfferSide = { essential: ['a', 'b', 'c', 'd'], optional: ['x', 'y'], municipality: '837', region: '06', languages: ['fi'], workingTime: 'full' };
@@ -94,5 +94,22 @@ describe('occupation fit and related skills', () => {
   it('reports failed gates so that the matcher can rank them last', () => {
     expect(failsGate({ language: 'fail', licence: 'pass', workingTime: 'pass' })).toBe(true);
     expect(failsGate({ language: 'unknown', licence: 'pass', workingTime: 'pass' })).toBe(false);
+  });
+});
+
+describe('rememberCredits', () => {
+  it("answers as the credit it wraps, working each required skill out once per set of held skills", () => {
+    let asked = 0;
+    const counting: SkillCredit = (held, required) => {
+      asked++;
+      return exactCredit(held, required);
+    };
+    const credit = rememberCredits(counting);
+    const alice = new Set(['a', 'b']);
+    expect([credit(alice, 'a'), credit(alice, 'c'), credit(alice, 'a'), credit(alice, 'c')].map((c) => c.credit)).toEqual([1, 0, 1, 0]);
+    expect(asked).toBe(2);
+    const bob = new Set(['c']);
+    expect(credit(bob, 'c').credit).toBe(1); // another holder: asked again, not answered from alice's
+    expect(asked).toBe(3);
   });
 });

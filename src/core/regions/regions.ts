@@ -46,7 +46,10 @@ const fold = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('fi');
 export class Regions {
   private readonly byKey = new Map<string, Municipality>();
   private readonly regionByKey = new Map<string, Region>();
-  private readonly distances = new Map<string, number>();
+  /** Each municipality's position in `municipalities`, by its exact code (the form records store). */
+  private readonly position = new Map<string, number>();
+  /** Distances between municipalities by position (row × count + column), NaN until first asked. */
+  private distances: Float64Array | undefined;
   private readonly orders = new Map<string, readonly string[]>();
   readonly municipalities: Municipality[];
   readonly regions: Region[] = REGIONS;
@@ -72,9 +75,10 @@ export class Regions {
         if (!centre) throw new Error(`no coordinates for municipality ${code}`);
         return { code, nameFi, nameSv, regionCode, ...centre };
       });
-    for (const m of this.municipalities) {
+    this.municipalities.forEach((m, i) => {
       for (const key of [m.code, String(Number(m.code)), m.nameFi, m.nameSv]) this.byKey.set(fold(key), m);
-    }
+      this.position.set(m.code, i);
+    });
     for (const r of REGIONS) {
       for (const key of [r.code, String(Number(r.code)), r.nameFi, r.nameSv]) this.regionByKey.set(fold(key), r);
     }
@@ -103,16 +107,26 @@ export class Regions {
   /** Great-circle distance in km between two municipalities' centres (0 for the same one); undefined if either is unknown. */
   distanceKm(a: string, b: string): number | undefined {
     if (a === b) return 0;
-    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-    let km = this.distances.get(key);
-    if (km === undefined) {
-      const from = this.municipality(a);
-      const to = this.municipality(b);
-      if (!from || !to) return undefined;
-      km = haversineKm(from, to);
-      this.distances.set(key, km);
+    // Scoring asks this for every candidate: positions by exact code and a numeric table, no string keys.
+    const i = this.positionOf(a);
+    const j = this.positionOf(b);
+    if (i === undefined || j === undefined) return undefined;
+    const n = this.municipalities.length;
+    const table = (this.distances ??= new Float64Array(n * n).fill(Number.NaN));
+    let km = table[i * n + j]!;
+    if (Number.isNaN(km)) {
+      km = haversineKm(this.municipalities[i]!, this.municipalities[j]!);
+      table[i * n + j] = km;
+      table[j * n + i] = km;
     }
     return km;
+  }
+
+  private positionOf(codeOrName: string): number | undefined {
+    const exact = this.position.get(codeOrName);
+    if (exact !== undefined) return exact;
+    const m = this.municipality(codeOrName);
+    return m && this.position.get(m.code);
   }
 
   /** Every municipality's code, nearest the given one's centre first (itself first); empty if unknown. */
