@@ -1,10 +1,10 @@
-import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { IscoGroup, OccupationConcept, SkillConcept, TaxonomyExtras } from '../../core/taxonomy/taxonomy.js';
 import { withFinlandSwedish } from '../../core/taxonomy/finland-swedish.js';
 import { Taxonomy } from '../../core/taxonomy/taxonomy.js';
+import { csvRecords } from './csv-records.js';
 
 type Row = Record<string, string>;
 
@@ -34,7 +34,7 @@ export function loadEscoCsv(dir: string): Taxonomy {
   const read = (file: string): Row[] => {
     const text = readFileSync(join(dir, file), 'utf8');
     hash.update(file).update(text);
-    return parse(text, { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true }) as Row[];
+    return csvRecords(text) as Row[];
   };
 
   const skills = new Map<string, SkillConcept>();
