@@ -35,7 +35,7 @@ function csvRows(text: string): string[][] {
       let value = '';
       for (;;) {
         const quote = text.indexOf('"', from);
-        if (quote < 0) throw new Error(`CSV: a quoted field starting at character ${i} is not closed`);
+        if (quote < 0) throw new Error(`line ${lineAt(text, i)}: a quoted field is not closed`);
         if (text.charCodeAt(quote + 1) === QUOTE) {
           value += text.slice(from, quote + 1); // "" stands for one "
           from = quote + 2;
@@ -68,4 +68,11 @@ function csvRows(text: string): string[][] {
   }
   if (row.length > 0) rows.push(row); // the text ended right after a comma
   return rows;
+}
+
+/** The 1-based line of a character (for an error: counted only then). */
+function lineAt(text: string, at: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }

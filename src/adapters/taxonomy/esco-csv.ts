@@ -34,7 +34,11 @@ export function loadEscoCsv(dir: string): Taxonomy {
   const read = (file: string): Row[] => {
     const text = readFileSync(join(dir, file), 'utf8');
     hash.update(file).update(text);
-    return csvRecords(text) as Row[];
+    try {
+      return csvRecords(text) as Row[];
+    } catch (error) {
+      throw new Error(`${join(dir, file)}: ${(error as Error).message}`);
+    }
   };
 
   const skills = new Map<string, SkillConcept>();

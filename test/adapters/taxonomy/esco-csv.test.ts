@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LexicalEmbedder } from '../../../src/adapters/embedders/lexical.js';
@@ -6,7 +6,7 @@ import { loadEscoCsv } from '../../../src/adapters/taxonomy/esco-csv.js';
 import { SkillNormalizer } from '../../../src/core/taxonomy/normalizer.js';
 import { ConceptSearch, type SemanticSignal } from '../../../src/core/taxonomy/search.js';
 import type { Taxonomy } from '../../../src/core/taxonomy/taxonomy.js';
-import { FIXTURES, ROOT } from '../../helpers/service.js';
+import { FIXTURES, removeDir, ROOT, tempDir } from '../../helpers/service.js';
 
 /** The English ESCO v1.1.1 export the project receives beside it (read-only, never copied). */
 export const SHARED_ESCO = join(ROOT, '..', 'shared', 'esco');
@@ -98,5 +98,14 @@ describe('occupation search on the real ESCO export in Swedish', () => {
     expect(await english('väktare', 2)).toContain('security guard');
     expect(await english('lastbilschaufför', 3)).toContain('cargo vehicle driver');
     expect(await english('bilmekaniker', 3)).toContain('vehicle technician');
+  });
+});
+
+describe('a broken export', () => {
+  it('names the file and the line of a quoted field that is never closed', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'skills_en.csv'), 'conceptUri,preferredLabel,altLabels\nurn:s1,welding,"MIG welding\nTIG welding\n');
+    expect(() => loadEscoCsv(dir)).toThrow(`${join(dir, 'skills_en.csv')}: line 2: a quoted field is not closed`);
+    removeDir(dir);
   });
 });
