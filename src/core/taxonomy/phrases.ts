@@ -90,8 +90,11 @@ export interface Phrase {
 
 interface IndexedPhrase extends Phrase {
   words: string[];
-  grams: Set<string>[];
+  /** Each word's trigrams, worked out when a text word is first compared with it (most never are). */
+  grams: (Set<string> | undefined)[];
 }
+
+const gramsAt = (phrase: IndexedPhrase, j: number): Set<string> => (phrase.grams[j] ??= trigrams(phrase.words[j]!));
 
 export interface PhraseMatch {
   uri: string;
@@ -123,7 +126,7 @@ export class PhraseIndex {
     for (const phrase of phrases) {
       const words = tokenize(phrase.text).map((t) => t.norm);
       if (words.length === 0) continue;
-      const entry = { ...phrase, words, grams: words.map((w) => trigrams(w)) };
+      const entry: IndexedPhrase = { ...phrase, words, grams: [] };
       const key = blockOf(words[0]!);
       const list = this.byBlock.get(key);
       if (list) list.push(entry);
@@ -151,7 +154,7 @@ export class PhraseIndex {
         let total = 0;
         let ok = true;
         for (let j = 0; j < phrase.words.length && ok; j++) {
-          const s = wordSimilarity(tokens[i + j]!.norm, phrase.words[j]!, grams[i + j], phrase.grams[j]);
+          const s = wordSimilarity(tokens[i + j]!.norm, phrase.words[j]!, grams[i + j], gramsAt(phrase, j));
           ok = s > 0;
           total += s;
         }
@@ -171,7 +174,7 @@ export class PhraseIndex {
           let bestSim = 0;
           for (let t = Math.max(0, i - WINDOW); t <= Math.min(tokens.length - 1, i + WINDOW); t++) {
             if (used.has(t)) continue;
-            const sim = wordSimilarity(tokens[t]!.norm, phrase.words[j]!, grams[t], phrase.grams[j]);
+            const sim = wordSimilarity(tokens[t]!.norm, phrase.words[j]!, grams[t], gramsAt(phrase, j));
             if (sim > bestSim) (bestSim = sim), (best = t);
           }
           if (best < 0) break;
