@@ -38,6 +38,7 @@ const SCRIPTS: { name: string; file: string; full: string[]; quick: string[] }[]
   { name: 'skills', file: 'skills.ts', full: ['--occupations', '3007'], quick: ['--occupations', '300'] },
   { name: 'model', file: 'model.ts', full: [], quick: ['--limit', '200'] },
   { name: 'quality', file: 'quality.ts', full: [], quick: ['--limit', '50'] },
+  { name: 'start', file: 'start.ts', full: [], quick: [] },
 ];
 
 for (const extra of values.script ?? []) {
