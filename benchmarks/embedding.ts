@@ -11,7 +11,7 @@
  *   npm run bench:embedding
  *   npm run bench:embedding -- --texts 200
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +22,7 @@ import { LexicalEmbedder } from '../src/adapters/embedders/lexical.js';
 import { TransformersEmbedder, type TransformersModelSettings } from '../src/adapters/embedders/transformers.js';
 import { loadConfig } from '../src/config.js';
 import type { Embedder } from '../src/core/ports.js';
+import { writeResult } from './results.js';
 
 const { values } = parseArgs({
   options: {
@@ -119,10 +120,7 @@ async function main() {
   console.log('| embedder | texts | batch | threads | texts/s |\n|---|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.embedder} | ${r.texts} | ${r.batch} | ${r.threads === 1 ? 'main' : `${r.threads} workers`} | ${r.textsPerSecond} |`);
   const result = { date: new Date().toISOString(), machine, texts: N, rows };
-  mkdirSync(values.out!, { recursive: true });
-  const out = join(values.out!, `embedding-${result.date.slice(0, 10)}-${machine}.json`);
-  writeFileSync(out, JSON.stringify(result, null, 2));
-  console.log(`\nwrote ${out}`);
+  writeResult(values.out!, 'embedding', machine, result);
 }
 
 await main();

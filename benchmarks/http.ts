@@ -22,12 +22,13 @@
  * Prints a Markdown table and writes benchmarks/results/http-<date>-<machine>.json.
  */
 import autocannon from 'autocannon';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from '../fixtures/generate.js';
 import { buildService, kill, peakMemoryMiB, processTree, startService } from './service.js';
+import { writeResult } from './results.js';
 
 const { values } = parseArgs({
   options: {
@@ -200,10 +201,7 @@ async function main() {
       else console.log(`| ${r.measure} | ${r.requestsPerSecond ?? r.recordsPerSecond ?? ''} | ${r.p50Ms ?? ''} | ${r.p99Ms ?? ''} | ${r.errors ?? ''} | ${r.cpuPerRequestMs ?? ''} | ${r.peakMemoryMiB ?? ''} |`);
     }
     const result = { date: new Date().toISOString(), machine, embedder: health.embedder, connections: CONNECTIONS, seconds: SECONDS, ingest: INGEST, workers: WORKERS, rows };
-    mkdirSync(values.out!, { recursive: true });
-    const out = join(values.out!, `http-${result.date.slice(0, 10)}-${machine}.json`);
-    writeFileSync(out, JSON.stringify(result, null, 2));
-    console.log(`\nwrote ${out}`);
+    writeResult(values.out!, 'http', machine, result);
   } finally {
     if (service.child.exitCode === null) await kill(service.child, 'SIGTERM');
     if (!values.data) rmSync(dataDir, { recursive: true, force: true });

@@ -15,7 +15,7 @@
  *   npm run bench:model -- --esco ../shared/esco --limit 300 --texts 500
  *   npm run bench:model -- --concepts 300 --limit 10 --texts 40   # smoke size
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +28,7 @@ import { LabelVectors } from '../src/core/taxonomy/label-vectors.js';
 import { ConceptSearch } from '../src/core/taxonomy/search.js';
 import { isHeldOut } from './held-out.js';
 import type { Concept } from '../src/core/taxonomy/taxonomy.js';
+import { writeResult } from './results.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -213,10 +214,7 @@ async function main() {
 
   const machine = `${hostname()}-${cpus().length}cpu`;
   const result = { date: new Date().toISOString(), machine, model: model.id, loadMs, rows, search: searchRows, throughput: speedRows };
-  mkdirSync(values.out!, { recursive: true });
-  const out = join(values.out!, `model-${result.date.slice(0, 10)}-${machine}.json`);
-  writeFileSync(out, JSON.stringify(result, null, 2));
-  console.log(`\nwrote ${out}`);
+  writeResult(values.out!, 'model', machine, result);
 }
 
 await main();

@@ -9,11 +9,12 @@
  *
  * Prints a Markdown table and writes benchmarks/results/start-<date>-<machine>.json.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildService, kill, startService } from './service.js';
+import { writeResult } from './results.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -55,10 +56,7 @@ async function main() {
   console.log('| start | to listening s | taxonomy ms | ready ms |\n|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.start} | ${r.listeningSeconds} | ${r.taxonomyMs} | ${r.readyMs} |`);
   const result = { date: new Date().toISOString(), machine, taxonomy: taxonomyDir, rows };
-  mkdirSync(values.out!, { recursive: true });
-  const out = join(values.out!, `start-${result.date.slice(0, 10)}-${machine}.json`);
-  writeFileSync(out, JSON.stringify(result, null, 2));
-  console.log(`\nwrote ${out}`);
+  writeResult(values.out!, 'start', machine, result);
 }
 
 await main();

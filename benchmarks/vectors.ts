@@ -12,7 +12,7 @@
  *
  * Prints a Markdown table and writes benchmarks/results/vectors-<date>-<machine>.json.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,7 @@ import { prng } from '../fixtures/generate.js';
 import { HnswVectorIndex } from '../src/adapters/hnsw/hnsw-index.js';
 import { nativeScan } from '../src/adapters/hnsw/native-scan.js';
 import { exactTopKPacked, type PackedVectors } from '../src/core/exact-search.js';
+import { writeResult } from './results.js';
 
 const { values } = parseArgs({
   options: {
@@ -157,10 +158,7 @@ async function main() {
   console.log('\n| vectors | build s | RSS growth MiB | index file MiB | bytes/vector |\n|---|---|---|---|---|');
   for (const r of rows.filter((r) => r.search === 'build')) console.log(`| ${r.vectors} | ${r.buildSeconds} | ${r.rssGrowthMiB} | ${r.indexFileMiB} | ${r.bytesPerVector} |`);
   const result = { date: new Date().toISOString(), machine, bandwidthBytesPerSecond: Math.round(bandwidth), dimension: DIM, queries: QUERIES, vectors: 'synthetic clustered (200 clusters, 32-dim subspace)', rows };
-  mkdirSync(values.out!, { recursive: true });
-  const out = join(values.out!, `vectors-${result.date.slice(0, 10)}-${machine}.json`);
-  writeFileSync(out, JSON.stringify(result, null, 2));
-  console.log(`\nwrote ${out}`);
+  writeResult(values.out!, 'vectors', machine, result);
 }
 
 /** Bytes per second one core reads, from copying 256 MiB (native memcpy: one read and one write per byte). */
