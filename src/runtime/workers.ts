@@ -54,12 +54,18 @@ export function runPrimary(workers: number, dataDir: string, log: EngineLog): vo
   const start = (role: EngineRole) => {
     const worker = cluster.fork({ [ROLE_VARIABLE]: role });
     roles.set(worker, role);
+    // A channel error (a message to a worker as it exits) is no reason to end the service.
+    worker.on('error', (error) => log.warn(`worker ${worker.process.pid} (${role}): ${error.message}`));
     worker.on('message', (message: Message) => {
       if (message?.type === 'counts') {
-        for (const other of roles.keys()) if (other !== worker && other.isConnected()) other.send(message);
+        // A worker may be exiting (its channel closing) as the counts are relayed: a failed send is
+        // dropped (without a callback it would be an 'error' event, ending the primary with exit 1).
+        for (const other of roles.keys()) if (other !== worker && other.isConnected()) other.send(message, () => undefined);
       } else if (message?.type === 'ready') {
         ready.add(worker);
-        if (role === 'maintainer' && !followersStarted) {
+        // Not once stopping: a ready message already on its way when SIGTERM came would start
+        // followers that nobody stops.
+        if (role === 'maintainer' && !followersStarted && !stopping) {
           followersStarted = true;
           for (let i = 1; i < workers; i++) start('follower');
         }
