@@ -36,6 +36,8 @@ export interface VectorIndex {
   remove(label: number): void;
   /** Cosine similarity of the vector to each of these live labels' vectors (labels not in the index are left out). */
   similarities(vector: Float32Array, labels: number[]): IndexHit[];
+  /** A live label's vector as the index holds it (normalised); undefined when the label is not in the index. */
+  vectorOf(label: number): Float32Array | undefined;
   /** Nearest neighbours; with `allowed`, only those labels are considered (filter inside the search). */
   search(vector: Float32Array, k: number, allowed?: ReadonlySet<number>): IndexHit[];
 }

@@ -44,6 +44,9 @@ export interface BatchResult {
   unchanged: number;
 }
 
+/** Ids whose labels are remembered (see RecordService.labelsById); beyond this the memory starts again. */
+const LABELS_REMEMBERED = 1_000_000;
+
 /** Batches larger than this empty the whole area cache instead of patching it record by record. */
 const AREA_CHANGES_TRACKED = 100;
 
@@ -64,6 +67,13 @@ export class RecordService<In extends BaseRecord> {
   /** Parsed records by label, for the candidate pools of matches. */
   readonly cache: RecordCache<Stored<In>>;
   private conceptIndex: ConceptIndex | undefined;
+  /**
+   * Labels of ids looked up before, so that a record asked for again (a client's matches, the
+   * decision's area) comes from the record cache and its vector from the index, without a read. A
+   * label stays with its id until the record is deleted; a remembered label is trusted only when
+   * the cached record under it still has the id.
+   */
+  private readonly labelsById = new Map<string, number>();
   /** The store's generation that the index, the concept index and the caches reflect (see sync). */
   private seen: number;
 
@@ -187,7 +197,7 @@ export class RecordService<In extends BaseRecord> {
 
   /** The record's municipality code, or undefined when there is no such record (nothing parsed). */
   municipalityOf(id: string): string | undefined {
-    return this.store.municipalityOf(id);
+    return this.remembered(id)?.record.municipality ?? this.store.municipalityOf(id);
   }
 
   /** The stored record, or undefined. */
@@ -265,12 +275,34 @@ export class RecordService<In extends BaseRecord> {
 
   /** The record with its vector, embedding it now if the stored one came from another model. */
   async withVector(id: string): Promise<{ label: number; record: Stored<In>; vector: Float32Array }> {
-    // One indexed read for the label and vector; the parsed record comes from the record cache.
+    // A matchable record asked for before: the record from the record cache, its vector from the index.
+    const known = this.remembered(id);
+    const indexed = known && this.index.vectorOf(known.label);
+    if (known && indexed) return { ...known, vector: indexed };
+    // Else one indexed read for the label and vector; the parsed record comes from the record cache.
     const found = this.store.labelAndVector(id, this.embedder.id);
     const record = found && this.cache.byLabels([found.label]).get(found.label);
     if (!found || !record) throw notFound(this.kind.name, id);
-    const vector = found.vector ?? (await this.embedder.embed([this.kind.documentText(record)]))[0]!;
+    this.remember(id, found.label);
+    // The index's copy when it has one, so that a record gets the same vector both ways.
+    const vector = this.index.vectorOf(found.label) ?? found.vector ?? (await this.embedder.embed([this.kind.documentText(record)]))[0]!;
     return { label: found.label, record, vector };
+  }
+
+  /** The record of an id whose label is remembered, from the record cache; undefined when not known or no longer its. */
+  private remembered(id: string): { label: number; record: Stored<In> } | undefined {
+    const label = this.labelsById.get(id);
+    if (label === undefined) return undefined;
+    const record = this.cache.byLabels([label]).get(label);
+    if (record?.id === id) return { label, record };
+    this.labelsById.delete(id);
+    return undefined;
+  }
+
+  private remember(id: string, label: number): void {
+    if (!this.options.recordCacheBytes) return; // every lookup would read the store twice
+    if (this.labelsById.size >= LABELS_REMEMBERED) this.labelsById.clear();
+    this.labelsById.set(id, label);
   }
 
   matchableLabels(filter: LocationFilter): number[] {

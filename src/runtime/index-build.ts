@@ -86,6 +86,10 @@ export class IndexUnderConstruction implements VectorIndex {
     return this.inner.similarities(vector, labels);
   }
 
+  vectorOf(label: number): Float32Array | undefined {
+    return this.inner.vectorOf(label);
+  }
+
   search(vector: Float32Array, k: number, allowed?: ReadonlySet<number>): IndexHit[] {
     this.refuseWhileBuilding();
     return this.inner.search(vector, k, allowed);

@@ -78,6 +78,49 @@ describe('RecordService.sync: worker processes on one SQLite file follow each ot
     a.db.close();
   });
 
+  it('answers a record asked for again by id from its caches, and never with one written since', async () => {
+    const file = join(tempDir(), 'k.sqlite');
+    const a = worker(file);
+    const b = worker(file);
+    let reads = 0;
+    const read = b.store.labelAndVector.bind(b.store);
+    b.store.labelAndVector = (id: string, embedderId: string) => (reads++, read(id, embedderId));
+    const labelOf = (id: string) => a.store.get(id)!.label;
+
+    await a.service.create(vacancy('V1', 'kokki', '837'));
+    b.service.sync();
+    expect((await b.service.withVector('V1')).record.title).toBe('kokki');
+    const again = await b.service.withVector('V1');
+    expect(reads).toBe(1); // the second time: the record cache and the index
+    expect(again.vector).toEqual(b.index.vectorOf(labelOf('V1')));
+    expect(b.service.municipalityOf('V1')).toBe('837');
+
+    // Changed by the other worker: the new record and vector once the change log is read.
+    await a.service.put(vacancy('V1', 'pizzakokki', '091'));
+    b.service.sync();
+    const changed = await b.service.withVector('V1');
+    expect(changed.record.title).toBe('pizzakokki');
+    expect(b.service.municipalityOf('V1')).toBe('091');
+    const [expected] = await embedder.embed([vacancyKind.documentText(changed.record)]);
+    expect(changed.vector[0]).toBeCloseTo(expected![0]!, 6);
+
+    // Deleted and created again under a new label: the remembered label is no longer trusted.
+    a.service.remove('V1');
+    await a.service.create(vacancy('V2', 'siivooja', '837'));
+    await a.service.create(vacancy('V1', 'kokki', '853'));
+    b.service.sync();
+    const recreated = await b.service.withVector('V1');
+    expect(recreated.label).toBe(labelOf('V1'));
+    expect(recreated.record.municipality).toBe('853');
+
+    a.service.remove('V1');
+    b.service.sync();
+    await expect(b.service.withVector('V1')).rejects.toThrow(/V1/);
+    expect(b.service.municipalityOf('V1')).toBeUndefined();
+    a.db.close();
+    b.db.close();
+  });
+
   it('gives the training catalogue a generation that every write moves on', () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
     const trainings = new SqliteTrainingStore(db);

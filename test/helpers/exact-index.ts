@@ -37,6 +37,10 @@ export class ExactIndex implements VectorIndex {
     });
   }
 
+  vectorOf(label: number): Float32Array | undefined {
+    return this.vectors.get(label);
+  }
+
   search(vector: Float32Array, k: number, allowed?: ReadonlySet<number>): IndexHit[] {
     const hits: IndexHit[] = [];
     for (const [label, v] of this.vectors) if (!allowed || allowed.has(label)) hits.push({ label, similarity: dot(vector, v) });

@@ -132,6 +132,10 @@ export class HnswVectorIndex implements VectorIndex {
     return hits;
   }
 
+  vectorOf(label: number): Float32Array | undefined {
+    return this.live.has(label) ? this.point(label) : undefined;
+  }
+
   /** A live point's (normalised) vector, copied out of the graph once. */
   private point(label: number): Float32Array {
     let point = this.points.get(label);
