@@ -183,12 +183,17 @@ export function scoreMatch(
   };
   let total = 0;
   let weight = 0;
-  for (const key of ['semantic', 'essential', 'optional', 'location', 'occupation'] as const) {
-    const value = parts[key];
-    if (value === null || weights[key] === 0) continue;
-    total += weights[key] * value;
-    weight += weights[key];
-  }
+  // Part by part, not by a loop over the keys (a keyed property read per part was ~1 % of a match).
+  const add = (value: number | null, w: number) => {
+    if (value === null || w === 0) return;
+    total += w * value;
+    weight += w;
+  };
+  add(parts.semantic, weights.semantic);
+  add(parts.essential, weights.essential);
+  add(parts.optional, weights.optional);
+  add(parts.location, weights.location);
+  add(parts.occupation, weights.occupation);
   const score: Score = { score: round(weight > 0 ? total / weight : 0), parts, gates: gates(seeker, offer), matched, missing };
   if (!offer.remote && seeker.municipality && offer.municipality) {
     const km = locationDistance(seeker, offer);

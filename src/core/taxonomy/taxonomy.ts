@@ -55,7 +55,9 @@ export class Taxonomy {
   /** Broader skills of each skill, up to ANCESTOR_DEPTH levels. */
   private readonly ancestors = new Map<string, Set<string>>();
   private readonly related = new Map<string, Set<string>>();
-  private readonly relatedOccupations = new Map<string, number>();
+  /** occupationRelation's answers by the two URIs as asked (no pair key built: it is asked per candidate of a ranking). */
+  private readonly relatedOccupations = new Map<string, Map<string, number>>();
+  private occupationPairs = 0;
   readonly languages: string[];
 
   /**
@@ -147,14 +149,18 @@ export class Taxonomy {
    */
   readonly occupationRelation = (a: string, b: string): number => {
     if (a === b) return 1;
-    const key = a < b ? `${a} ${b}` : `${b} ${a}`;
-    let value = this.relatedOccupations.get(key);
+    let known = this.relatedOccupations.get(a);
+    let value = known?.get(b);
     if (value === undefined) {
       const x = this.occupations.get(a)?.essential ?? [];
       const y = new Set(this.occupations.get(b)?.essential ?? []);
       const shared = x.filter((s) => y.has(s)).length;
       value = x.length === 0 || y.size === 0 ? 0 : shared / Math.min(x.length, y.size);
-      if (this.relatedOccupations.size < MAX_OCCUPATION_PAIRS) this.relatedOccupations.set(key, value);
+      if (this.occupationPairs < MAX_OCCUPATION_PAIRS) {
+        if (!known) this.relatedOccupations.set(a, (known = new Map()));
+        known.set(b, value);
+        this.occupationPairs++;
+      }
     }
     return value;
   };
