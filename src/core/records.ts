@@ -74,6 +74,8 @@ export class RecordService<In extends BaseRecord> {
    * the cached record under it still has the id.
    */
   private readonly labelsById = new Map<string, number>();
+  /** The same, by label: a record written or deleted (an erasure included) leaves both at once. */
+  private readonly idsByLabel = new Map<number, string>();
   /** The store's generation that the index, the concept index and the caches reflect (see sync). */
   private seen: number;
 
@@ -142,6 +144,7 @@ export class RecordService<In extends BaseRecord> {
       }
     }
     this.cache.changed(labels);
+    this.forget(labels);
     this.areas.changed(changes.length > AREA_CHANGES_TRACKED ? 'everywhere' : changes);
     this.seen = generation;
     return labels.length;
@@ -266,6 +269,7 @@ export class RecordService<In extends BaseRecord> {
     if (labels.length > 0) {
       this.areas.changed(before.map((b) => ({ before: b })));
       this.cache.changed(labels);
+      this.forget(labels);
     }
     // What the removed records repeated, or what repeated them, is linked anew.
     const relinked = this.linked([], linkKeys);
@@ -295,14 +299,28 @@ export class RecordService<In extends BaseRecord> {
     if (label === undefined) return undefined;
     const record = this.cache.byLabels([label]).get(label);
     if (record?.id === id) return { label, record };
-    this.labelsById.delete(id);
+    this.forget([label]);
     return undefined;
   }
 
   private remember(id: string, label: number): void {
     if (!this.options.recordCacheBytes) return; // every lookup would read the store twice
-    if (this.labelsById.size >= LABELS_REMEMBERED) this.labelsById.clear();
+    if (this.labelsById.size >= LABELS_REMEMBERED) {
+      this.labelsById.clear();
+      this.idsByLabel.clear();
+    }
     this.labelsById.set(id, label);
+    this.idsByLabel.set(label, id);
+  }
+
+  /** These labels were written or deleted: their ids are looked up afresh (and no erased id stays in memory). */
+  private forget(labels: number[]): void {
+    for (const label of labels) {
+      const id = this.idsByLabel.get(label);
+      if (id === undefined) continue;
+      this.idsByLabel.delete(label);
+      if (this.labelsById.get(id) === label) this.labelsById.delete(id);
+    }
   }
 
   matchableLabels(filter: LocationFilter): number[] {
@@ -459,6 +477,7 @@ export class RecordService<In extends BaseRecord> {
     });
     if (saved.length === 0) return;
     this.cache.changed(saved.map((s) => s.label));
+    this.forget(saved.map((s) => s.label));
     // The cached areas are patched with each record's old and new place (or emptied after a large batch).
     this.areas.changed(
       entries.length > AREA_CHANGES_TRACKED

@@ -113,8 +113,13 @@ describe('RecordService.sync: worker processes on one SQLite file follow each ot
     expect(recreated.label).toBe(labelOf('V1'));
     expect(recreated.record.municipality).toBe('853');
 
+    // Deleted (an erasure): no worker keeps the id in memory, whether it deleted it or read the change log.
+    const remembers = (w: { service: unknown }, id: string) => (w.service as { labelsById: Map<string, number> }).labelsById.has(id);
+    await a.service.withVector('V1');
+    expect([remembers(a, 'V1'), remembers(b, 'V1')]).toEqual([true, true]);
     a.service.remove('V1');
     b.service.sync();
+    expect([remembers(a, 'V1'), remembers(b, 'V1')]).toEqual([false, false]);
     await expect(b.service.withVector('V1')).rejects.toThrow(/V1/);
     expect(b.service.municipalityOf('V1')).toBeUndefined();
     a.db.close();
