@@ -1,7 +1,9 @@
 /**
  * `npm run logs:scrub -- FILE…`: removes erased people from request logs. Every mention of an
- * erased jobseeker's id (in a jobseeker route's path or the audit's `jobseeker=` parameter) is
- * replaced by their tombstone token, the same one the audit trail shows. Each file is streamed
+ * erased jobseeker's id (in a jobseeker route's path, the audit's `jobseeker=` parameter or the
+ * client list's `after=` cursor) is replaced by their tombstone token, the same one the audit
+ * trail shows. Search words (`q=`, a client's name or e-mail) and other free-text query values
+ * in lines written before the service redacted them are replaced by "[redacted]", whoever they name. Each file is streamed
  * line by line into a temporary file beside it and renamed over it (0600). Needs the data
  * directory (KOHTAANTO_DATA_DIR): the tombstones are keyed with its `kohtaanto.secret`.
  * Run it after erasures on every log kept (e.g. from logrotate's postrotate, or nightly).
@@ -15,15 +17,23 @@ import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
 import { loadConfig } from '../config.js';
 import { scrubLine } from '../core/log-scrub.js';
 import { databaseFile } from '../engine.js';
+import { redactLogLine } from '../http/redact.js';
 import { installationKey } from '../runtime/secret.js';
 
-async function scrubFile(file: string, erased: (id: string) => boolean, token: (id: string) => string): Promise<{ lines: number; replaced: number }> {
+async function scrubFile(
+  file: string,
+  erased: (id: string) => boolean,
+  token: (id: string) => string,
+): Promise<{ lines: number; replaced: number; redacted: number }> {
   const tmp = `${file}.scrub-tmp`;
   const out = createWriteStream(tmp, { mode: 0o600 });
   let lines = 0;
   let replaced = 0;
+  let redacted = 0;
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-    const result = scrubLine(line, erased, token);
+    const clean = redactLogLine(line);
+    if (clean !== line) redacted++;
+    const result = scrubLine(clean, erased, token);
     replaced += result.replaced;
     lines++;
     if (!out.write(`${result.line}\n`)) await once(out, 'drain');
@@ -31,7 +41,7 @@ async function scrubFile(file: string, erased: (id: string) => boolean, token: (
   out.end();
   await once(out, 'finish');
   renameSync(tmp, file);
-  return { lines, replaced };
+  return { lines, replaced, redacted };
 }
 
 async function main(files: string[]): Promise<number> {
@@ -51,8 +61,8 @@ async function main(files: string[]): Promise<number> {
   };
   try {
     for (const file of files) {
-      const { lines, replaced } = await scrubFile(file, erased, tombstones.token);
-      console.log(`${file}: ${lines} lines, ${replaced} mentions of erased people replaced by their tombstones`);
+      const { lines, replaced, redacted } = await scrubFile(file, erased, tombstones.token);
+      console.log(`${file}: ${lines} lines, ${replaced} mentions of erased people replaced by their tombstones, ${redacted} lines with search words redacted`);
     }
     return 0;
   } finally {

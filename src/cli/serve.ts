@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js';
 import { indexUnavailable } from '../core/errors.js';
 import { openEngine, type Engine, type EngineLog } from '../engine.js';
 import { buildApp } from '../http/app.js';
-import { requestLogSerializer } from '../http/redact.js';
+import { serviceLogOptions } from '../http/redact.js';
 import { countLink, reportReady, runPrimary, workerRole } from '../runtime/workers.js';
 
 /** How often an idle worker catches up on the others' writes (it also does before each request). */
@@ -22,8 +22,9 @@ async function main() {
   const config = loadConfig();
   const started = Date.now();
   const { default: pino } = await import('pino');
-  // Request lines carry URLs: credential-like query parameters (a key passed as ?key=) are redacted.
-  const logger = pino({ level: config.logLevel, serializers: { req: requestLogSerializer } });
+  // Request lines carry URLs: query values other than numbers, codes and ids (search words that may
+  // be a client's name, a key passed as ?key=) are redacted, in error messages too.
+  const logger = pino(serviceLogOptions(config.logLevel));
   const log: EngineLog = { info: (m) => logger.info(m), warn: (m) => logger.warn(m) };
   if (cluster.isPrimary && config.workers > 1) {
     runPrimary(config.workers, config.dataDir, log);

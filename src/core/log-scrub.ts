@@ -1,8 +1,9 @@
 /**
- * Where request logs name jobseekers: the path of a jobseeker route and the `jobseeker` query
- * parameter of the audit trail (bodies are never logged). Ids follow the record id rule.
+ * Where request logs name jobseekers: the path of a jobseeker route, the `jobseeker` query
+ * parameter of the audit trail and the `after` cursor of the client list (bodies are never
+ * logged). Ids follow the record id rule.
  */
-const MENTIONS = /(\/v1\/jobseekers\/|[?&]jobseeker=)([A-Za-z0-9][A-Za-z0-9._:-]*)/g;
+const MENTIONS = /(\/v1\/jobseekers\/|[?&]jobseeker=|\/v1\/jobseekers\?(?:[^\s"&]*&)*after=)([A-Za-z0-9][A-Za-z0-9._:-]*)/g;
 /** Path words after /v1/jobseekers/ that are routes, not ids. */
 const ROUTE_WORDS = new Set(['bulk', 'bulk-delete']);
 

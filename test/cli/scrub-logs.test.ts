@@ -42,4 +42,55 @@ describe('npm run logs:scrub', () => {
     expect(statSync(log).mode & 0o077).toBe(0);
     removeDir(dataDir);
   });
+
+  it('keeps no search words (a client\'s name or e-mail) in the request log, and removes them from logs written before', async () => {
+    const dataDir = tempDir();
+    const db = openDatabase(databaseFile(dataDir));
+    const { key } = new ApiKeyStore(db).create('admin', 'search words test', 'national');
+    db.close();
+    const service = await spawnService({ KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical' });
+    const admin = { url: service.url, key };
+    expect((await call(admin, 'PUT', '/v1/jobseekers/GONE-5520', sampleJobseeker('GONE-5520', { name: 'Aino Mäkinen' }))).status).toBe(201);
+    expect((await call(admin, 'GET', '/v1/jobseekers?q=M%C3%A4kinen&limit=5')).body.items).toHaveLength(1);
+    expect((await call(admin, 'GET', `/v1/jobseekers?limit=1&q=${encodeURIComponent('aino.makinen@example.fi')}`)).status).toBe(200);
+    expect((await call(admin, 'GET', '/v1/jobseekers?q=Mäkinen&limit=5')).status).toBe(200); // sent as the client wrote it
+    expect((await call(admin, 'GET', '/v1/jobseekers?M%C3%A4kinen')).status).toBe(400); // a name as a parameter name
+    expect((await call(admin, 'GET', '/v1/taxonomy/skills?q=hitsaus')).status).toBe(200);
+    expect((await call(admin, 'DELETE', '/v1/jobseekers/GONE-5520')).status).toBe(204);
+    await new Promise((done) => setTimeout(done, 200));
+    service.child.kill('SIGTERM');
+    await exitOf(service.child);
+    const written = service.output.join('');
+    expect(written).toContain('q=[redacted]');
+    expect(written).toContain('limit=5'); // numbers and codes stay
+    for (const trace of ['Mäkinen', 'M%C3%A4kinen', 'M\\u00e4kinen', 'makinen', 'hitsaus']) expect(written, trace).not.toContain(trace);
+
+    // A log from before: the URLs in its lines name the person in search words and a list cursor.
+    const log = join(dataDir, 'old.log');
+    const line = (url: string) => JSON.stringify({ level: 30, time: 1, reqId: 'req-1', req: { method: 'GET', url, remoteAddress: '127.0.0.1' }, msg: 'incoming request' });
+    writeFileSync(
+      log,
+      [
+        line('/v1/jobseekers?q=M%C3%A4kinen&limit=5'),
+        line('/v1/jobseekers?limit=5&q=Mäkinen'),
+        line('/v1/jobseekers?q=aino.makinen%40example.fi'),
+        line('/v1/jobseekers?limit=2&after=GONE-5520'),
+        line('/v1/jobseekers?limit=2&after=KEPT-1'),
+        '{"level":50,"msg":"Reply was already sent, did you forget to \\"return reply\\" in the \\"/v1/jobseekers?q=Mäkinen\\" (GET) route?"}',
+      ].join('\n') + '\n',
+      { mode: 0o600 },
+    );
+    const run = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'scrub-logs.js'), log], {
+      env: { ...process.env, KOHTAANTO_DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const scrubbed = readFileSync(log, 'utf8');
+    for (const trace of ['Mäkinen', 'M%C3%A4kinen', 'makinen', 'GONE-5520']) expect(scrubbed, trace).not.toContain(trace);
+    expect(scrubbed).toContain('/v1/jobseekers?q=[redacted]&limit=5');
+    expect(scrubbed).toMatch(/after=erased:[0-9a-f]{16}/);
+    expect(scrubbed).toContain('after=KEPT-1');
+    expect(scrubbed.trim().split('\n').every((l) => JSON.parse(l))).toBe(true);
+    removeDir(dataDir);
+  });
 });
