@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectEmbedder } from './adapters/embedders/select.js';
 import { SqliteAnalyticsSource } from './adapters/sqlite/analytics-source.js';
@@ -47,6 +47,7 @@ import { Suggestions } from './core/oversight/suggestions.js';
 import { OverrideStore } from './adapters/sqlite/overrides.js';
 import { SqliteOversightSource } from './adapters/sqlite/oversight-source.js';
 import { lockDataDir } from './runtime/lock.js';
+import { secureDataDir } from './runtime/permissions.js';
 import type { EngineLog } from './runtime/log.js';
 import { installationKey } from './runtime/secret.js';
 import { seedFixtures, seedTrainings } from './runtime/seeding.js';
@@ -153,7 +154,7 @@ export { indexFile };
  * data on first start, starts the maintenance timers and wires the core services.
  */
 export async function openEngine(config: EngineConfig, log: EngineLog, embedder?: Embedder, role: EngineRole = 'single'): Promise<Engine> {
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  secureDataDir(config.dataDir); // 0700 and 0600 on every start, whatever an earlier release left
   const lock = role === 'single' ? lockDataDir(config.dataDir) : { release: () => undefined };
   const follower = role === 'follower';
   const db = openDatabase(databaseFile(config.dataDir));

@@ -1,8 +1,8 @@
 import cluster, { type Worker } from 'node:cluster';
-import { mkdirSync } from 'node:fs';
 import type { CountLink } from '../http/window-counts.js';
 import type { EngineRole } from '../engine.js';
 import { lockDataDir } from './lock.js';
+import { secureDataDir } from './permissions.js';
 import type { EngineLog } from './log.js';
 
 /** The environment variable telling a forked worker its role (set by the primary, not by users). */
@@ -44,7 +44,7 @@ export function countLink(channel: string): CountLink {
  * the service with its exit code (a wrong setting would otherwise be retried forever).
  */
 export function runPrimary(workers: number, dataDir: string, log: EngineLog): void {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  secureDataDir(dataDir);
   const lock = lockDataDir(dataDir);
   const roles = new Map<Worker, EngineRole>();
   const ready = new Set<Worker>();

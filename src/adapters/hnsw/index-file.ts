@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { checkHnswFile, minimumHnswFileBytes } from './file-check.js';
 import { HnswVectorIndex, type HnswSettings } from './hnsw-index.js';
 
@@ -151,7 +151,8 @@ export function saveIndexFile(file: string, index: HnswVectorIndex, embedder: st
     sha256: sha256(tmp),
   };
   rmSync(metaFile(file), { force: true });
+  chmodSync(tmp, 0o600); // hnswlib creates it with the process's umask
   renameSync(tmp, file);
-  writeFileSync(`${metaFile(file)}.tmp`, JSON.stringify(meta, null, 2));
+  writeFileSync(`${metaFile(file)}.tmp`, JSON.stringify(meta, null, 2), { mode: 0o600 });
   renameSync(`${metaFile(file)}.tmp`, metaFile(file));
 }
