@@ -112,6 +112,30 @@ describe('npm run import', () => {
     expect(importFile('vacancies', file, '--source', 'feed').stdout).toContain('2 read, 0 created, 1 updated, 1 unchanged, 0 refused');
   });
 
+  it('refuses a posting whose title or employer carries a bidi mark, control character or line break, per line, storing the others', async () => {
+    const file = join(dataDir, 'bidi.ndjson');
+    const posting = (id: string, title: string, employer = 'Ravintola Oy', description = 'Työtä tarjolla.') =>
+      JSON.stringify({ '@type': 'JobPosting', identifier: id, title, hiringOrganization: { name: employer }, description, jobLocation: { address: { addressLocality: 'Oulu' } } });
+    writeFileSync(
+      file,
+      [
+        posting('B1', 'Kokki'),
+        posting('B2', 'Kokki\u202Eikkok'),
+        posting('B3', 'Kokki', 'Ravintola Oy', '<p>Työtä&#x202E; tarjolla.</p>'), // an HTML entity decodes to the override
+        posting('B4', 'Kokki', 'Ravintola\u0085Oy'),
+        posting('B5', 'Kokki\nADMIN'),
+      ].join('\n'),
+    );
+    const run = importFile('vacancies', file, '--source', 'bidi');
+    expect(run.status, run.stdout + run.stderr).toBe(3);
+    expect(run.stdout).toContain('5 read, 1 created, 0 updated, 0 unchanged, 4 refused');
+    for (const line of [2, 5]) expect(run.stdout).toMatch(new RegExp(`refused line ${line}: title: `));
+    expect(run.stdout).toMatch(/refused line 3: description: /);
+    expect(run.stdout).toMatch(/refused line 4: employer: /);
+    expect((await call(admin(), 'GET', '/v1/vacancies/bidi:B1')).status).toBe(200);
+    for (const id of ['B2', 'B3', 'B4', 'B5']) expect((await call(admin(), 'GET', `/v1/vacancies/bidi:${id}`)).status).toBe(404);
+  });
+
   it('resumes an interrupted import after its last stored batch, without sending the stored records again', async () => {
     const file = join(dataDir, 'resume.ndjson');
     const posting = (i: number) => JSON.stringify({ '@type': 'JobPosting', identifier: `R${i}`, title: `Kokki ${i}`, description: 'Ravintolatyötä.', jobLocation: { address: { addressLocality: 'Oulu' } } });

@@ -63,4 +63,57 @@ describe('bad input is refused, naming the field', () => {
     const ok = await call(service.as('counsellor'), 'PUT', '/v1/jobseekers/J3', sampleJobseeker('J3', { summary: 'Hitsaaja.\n\tMIG-hitsaus. عربي' }));
     expect(ok.status).toBe(201);
   });
+
+  it('refuses line breaks, tabs, C1 controls, bidi marks and lone surrogates in one-line fields, naming the field; multi-line texts keep line breaks', async () => {
+    const counsellor = service.as('counsellor');
+    for (const [field, value] of [
+      ['title', 'hitsaaja\nADMIN'],
+      ['title', 'hitsaaja\rx'],
+      ['name', 'Aino\tMäkinen'],
+      ['name', 'Aino \u200EMäkinen'],
+      ['name', 'Aino \u200FMäkinen'],
+      ['name', 'Aino \u061CMäkinen'],
+      ['name', 'Aino \u202AMäkinen'],
+      ['name', 'Aino\u0085Mäkinen'],
+      ['name', 'Aino\u009BMäkinen'],
+      ['occupation', 'hitsaaja\u2067'],
+      ['summary', 'Kokenut hitsaaja\u200F.'],
+      ['summary', 'Kokenut\u0090 hitsaaja'],
+    ] as const) {
+      const response = await call(counsellor, 'PUT', '/v1/jobseekers/J4', sampleJobseeker('J4', { [field]: value }));
+      expect(response.status, `${field} ${JSON.stringify(value)}`).toBe(400);
+      expect(fieldsOf(response.body)).toContain(field);
+    }
+    // A lone surrogate arrives as a JSON escape.
+    for (const field of ['name', 'title', 'summary']) {
+      const body = JSON.stringify(sampleJobseeker('J4', { [field]: 'Aino XSURROGATEX' })).replace('XSURROGATEX', '\\ud800');
+      const response = await call(counsellor, 'PUT', '/v1/jobseekers/J4', body, { 'content-type': 'application/json' });
+      expect(response.status, field).toBe(400);
+      expect(fieldsOf(response.body)).toContain(field);
+    }
+    expect((await call(counsellor, 'GET', '/v1/jobseekers/J4')).status).toBe(404); // nothing was stored
+
+    const vacancy = (overrides: Record<string, unknown>) => call(service.as('employer-service'), 'PUT', '/v1/vacancies/V4', {
+      title: 'hitsaaja', description: 'Konepaja hakee hitsaajaa.', municipality: '837', employer: 'Konepaja Oy', ...overrides,
+    });
+    for (const [field, value] of [['employer', 'Konepaja\u202D Oy'], ['employer', 'Konepaja\nOy'], ['title', '\u2066hitsaaja'], ['description', 'Hitsaajaa\u202E haetaan.']] as const) {
+      const response = await vacancy({ [field]: value });
+      expect(response.status, `${field} ${JSON.stringify(value)}`).toBe(400);
+      expect(fieldsOf(response.body)).toContain(field);
+    }
+    const admin = service.as('admin');
+    const organisation = await call(admin, 'POST', '/v1/admin/organisations', { id: 'bidi-org', name: 'Testi\u200F yksikkö', kind: 'employer-services' });
+    expect([organisation.status, fieldsOf(organisation.body)]).toEqual([400, ['name']]);
+    const key = await call(admin, 'POST', '/v1/admin/keys', { role: 'counsellor', name: 'Aino\nMäkinen', organisation: 'test-area' });
+    expect([key.status, fieldsOf(key.body)]).toEqual([400, ['name']]);
+    const training = await call(admin, 'PUT', '/v1/trainings/T4', {
+      id: 'T4', title: 'Hitsauskurssi', description: 'Kurssi.', provider: 'Opisto\u2068', durationDays: 5, cost: 0, skills: ['MIG-hitsaus'],
+    });
+    expect([training.status, fieldsOf(training.body)]).toEqual([400, ['provider']]);
+
+    // Multi-line texts keep their line breaks and tabs; names in other scripts are fine.
+    expect((await vacancy({ description: 'Konepaja hakee hitsaajaa.\n\n- MIG\t- TIG' })).status).toBe(201);
+    const ok = await call(counsellor, 'PUT', '/v1/jobseekers/J4', sampleJobseeker('J4', { name: 'Åsa Öberg-Mäkinen 😀', summary: 'Hitsaaja.\r\n\tMIG-hitsaus. עברית' }));
+    expect(ok.status).toBe(201);
+  });
 });

@@ -34,6 +34,9 @@ const text = (v: unknown): string | undefined => {
   return undefined;
 };
 
+/** The first `max` UTF-16 units, without half of a character cut at the end (the schemas refuse lone surrogates). */
+const clip = (s: string, max: number) => (s.length <= max ? s : s.slice(0, max).replace(/[\uD800-\uDBFF]$/, ''));
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /** HTML as plain text: tags dropped (blocks become line breaks), entities decoded, spaces collapsed. */
@@ -165,12 +168,12 @@ export function fromJobPosting(posting: Json, source: string, postalCodes?: Post
   if (problems.length > 0) return { problems, unmapped };
   const record: VacancyInput = {
     id: externalRecordId(source, identifier!),
-    title: title!.trim().slice(0, 200),
-    description: description.slice(0, 20_000),
+    title: clip(title!.trim(), 200),
+    description: clip(description, 20_000),
     municipality: municipality!,
     skills,
-    ...(employer ? { employer: employer.trim().slice(0, 200) } : {}),
-    ...(occupation ? { occupation: occupation.slice(0, 200) } : {}),
+    ...(employer ? { employer: clip(employer.trim(), 200) } : {}),
+    ...(occupation ? { occupation: clip(occupation, 200) } : {}),
     ...(workingTime ? { workingTime } : {}),
     ...(remote ? { remote } : {}),
     ...(positions ? { positions } : {}),

@@ -10,18 +10,40 @@ export const recordId = z
   .describe("The caller's own stable id");
 
 /**
- * Control characters (NUL and the other C0 codes but tab, line feed and carriage return) and the
- * bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) that make a name display
- * differently from what is stored ("Trojan Source" spoofing).
+ * Characters no text field takes: C0 controls but tab, line feed and carriage return, DEL and
+ * the C1 controls (U+0080–U+009F); the bidirectional marks, embeddings, overrides and isolates
+ * (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) that make a name display differently
+ * from what is stored ("Trojan Source" spoofing); and lone surrogates (half a character, which
+ * JSON's \uD800 escapes can carry and no encoder writes back).
  */
-const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
-const safe = (text: z.ZodString) =>
-  text.refine((value) => !UNSAFE_CHARACTERS.test(value), {
-    message: 'contains a control character or a bidirectional override (U+0000–U+001F, U+202A–U+202E, U+2066–U+2069)',
-  });
+const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
+/** ... and in a single-line field (a name, a title) tab, line feed and carriage return too. */
+const UNSAFE_IN_LINE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
+const BIDI = 'a bidirectional mark (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) or a lone surrogate';
 
-/** A short text field (a name, a title): no control or bidi-override characters. */
-export const shortText = (max: number) => safe(z.string().trim().min(1).max(max));
+/**
+ * A single-line text field (a name, a title, an employer): trimmed, 1 to `max` characters, no
+ * control character (tab, line breaks and C1 included), bidi mark or lone surrogate.
+ */
+export const singleLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((value) => !UNSAFE_IN_LINE.test(value), { message: `one line of text: no tab, line break or other control character (U+0000–U+001F, U+007F–U+009F), no ${BIDI}` });
+
+/** A multi-line text field (a summary, a description, a reason): line breaks and tabs, but no other control character, bidi mark or lone surrogate. */
+export const multiLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((value) => !UNSAFE_IN_TEXT.test(value), { message: `no control character but tab and line breaks (U+0000–U+001F, U+007F–U+009F), no ${BIDI}` });
+
+/** A short text field (a name, a title): one line (see singleLine). */
+export const shortText = singleLine;
 
 export const skillName = shortText(100);
 export const skillList = z.array(skillName).max(100).describe('Skills as free strings');
@@ -54,7 +76,7 @@ export const educationLevel = z
   .enum(['basic', 'upper-secondary', 'vocational', 'bachelor', 'master', 'doctorate'])
   .describe('Highest (jobseeker) or minimum (vacancy) education level');
 
-export const freeText = safe(z.string().trim().min(1).max(20_000));
+export const freeText = multiLine(20_000);
 export const title = shortText(200);
 
 /** Earliest and latest dates the records take: anything outside is a typing error, not a date. */

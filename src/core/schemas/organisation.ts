@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../access.js';
-import { recordId } from './common.js';
+import { recordId, singleLine } from './common.js';
 
 export const organisationKind = z
   .enum(['employment-area', 'employer-services', 'planning', 'national'])
@@ -13,13 +13,9 @@ export type OrganisationKind = z.output<typeof organisationKind>;
 export const organisationInput = z
   .object({
     id: recordId.describe('Stable id, e.g. "tampere-jobseekers"'),
-    name: z.string().trim().min(1).max(200),
+    name: singleLine(200),
     kind: organisationKind,
-    area: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
+    area: singleLine(100)
       .optional()
       .describe('Employment area (id or name) whose clients an employment-area organisation serves; required for that kind'),
   })
@@ -34,7 +30,7 @@ const expiresInDays = z.number().int().min(1).max(3650);
 export const keyInput = z
   .object({
     role: z.enum(ROLES),
-    name: z.string().trim().min(1).max(200).describe('Who or what holds the key'),
+    name: singleLine(200).describe('Who or what holds the key'),
     organisation: recordId.describe('Organisation id'),
     expiresInDays: expiresInDays.default(365),
   })

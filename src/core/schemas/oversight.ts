@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shortText } from './common.js';
+import { multiLine } from './common.js';
 import { scoreParts } from './match.js';
 
 /** Score parts as the decision log keeps them (those of a hit). */
@@ -57,7 +57,7 @@ export const overrideInput = z
   .object({
     vacancyId: z.string().min(1).max(128).describe('The vacancy suggested, or to suggest'),
     action: z.enum(['set-aside', 'put-forward']).describe('set-aside: no longer suggested to this client; put-forward: suggested first'),
-    reason: shortText(1000).refine((r) => r.length >= 10, 'the reason, in at least 10 characters (it is kept with the decision)'),
+    reason: multiLine(1000).refine((r) => r.length >= 10, 'the reason, in at least 10 characters (it is kept with the decision)'),
   })
   .strict();
 export type OverrideInput = z.output<typeof overrideInput>;

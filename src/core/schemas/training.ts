@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freeText, municipalityRef, recordId, skillList, title } from './common.js';
+import { freeText, municipalityRef, recordId, singleLine, skillList, title } from './common.js';
 import { skillRef } from './skills.js';
 
 /** A course or programme from a training provider, as the catalogue holds it. */
@@ -8,7 +8,7 @@ const trainingFields = z
     id: recordId,
     title,
     description: freeText,
-    provider: z.string().trim().min(1).max(200),
+    provider: singleLine(200),
     kind: z.enum(['vocational', 'licence', 'language', 'it', 'other']).default('other'),
     municipality: municipalityRef.optional().describe('Where it is held; leave out for online training'),
     online: z.boolean().default(false),

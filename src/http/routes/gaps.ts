@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
-import { idParams, municipalityRef, recordId } from '../../core/schemas/common.js';
+import { idParams, multiLine, municipalityRef, recordId } from '../../core/schemas/common.js';
 import { gates, scoreParts } from '../../core/schemas/match.js';
 import { explainedSkill, labelLang } from '../../core/schemas/skills.js';
 import type { Engine } from '../../engine.js';
@@ -123,7 +123,7 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
           summary: 'Refer a client to a training',
           querystring: noQuery,
           body: z
-            .object({ jobseekerId: recordId, trainingId: recordId, reason: z.string().trim().min(1).max(2000).optional() })
+            .object({ jobseekerId: recordId, trainingId: recordId, reason: multiLine(2000).optional() })
             .strict(),
           response: { 201: referral, 400: errorBody, 403: errorBody, 404: errorBody },
         },

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
-import { freeText, skillList, queryInt } from '../../core/schemas/common.js';
+import { freeText, singleLine, skillList, queryInt } from '../../core/schemas/common.js';
 import { labelLang, skillRef } from '../../core/schemas/skills.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noQuery } from './shared.js';
 
 const searchQuery = z
   .object({
-    q: z.string().trim().min(1).max(200).describe('Words to look for, e.g. "hitsa" or "forklift"'),
+    q: singleLine(200).describe('Words to look for, e.g. "hitsa" or "forklift"'),
     lang: labelLang,
     limit: queryInt(1, 100).default(20),
   })
