@@ -4,7 +4,7 @@ import type { AuditEntry } from '../adapters/sqlite/audit-log.js';
 declare module 'fastify' {
   interface FastifyRequest {
     /** What this request did to personal data; written to the audit log when the response is sent. */
-    audited: { jobseekers: string[]; detail?: unknown };
+    audited: { jobseekers: string[]; detail?: unknown; erasureMark?: number };
   }
 }
 
@@ -12,6 +12,8 @@ export interface AuditWriter {
   record(entry: AuditEntry): void;
   /** Too many entries wait unwritten (a full disk): requests are refused until they are written. */
   readonly full: boolean;
+  /** The newest erasure known when a request begins (see AuditEntry.erasureMark). */
+  readonly erasureMark: number;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface AuditWriter {
 export function installAudit(app: FastifyInstance, audit: AuditWriter): void {
   app.decorateRequest('audited', null as never);
   app.addHook('onRequest', async (request, reply) => {
-    request.audited = { jobseekers: [] };
+    request.audited = { jobseekers: [], erasureMark: audit.erasureMark };
     // No answer that the trail could not record: refused while the backlog is full (a full disk).
     if (audit.full && request.routeOptions.config.roles) {
       return reply.status(507).send({ error: 'storage_full', message: 'the audit trail cannot be written (the data disk is full); retry when space is freed' });
@@ -48,6 +50,8 @@ export function installAudit(app: FastifyInstance, audit: AuditWriter): void {
       jobseekers: request.audited.jobseekers,
       detail,
       address: request.ip,
+      erasureMark: request.audited.erasureMark,
+      ...(typeof asked === 'string' && route.startsWith('/v1/jobseekers/:id') ? { named: asked } : {}),
     });
   });
 }

@@ -107,7 +107,7 @@ describe('bad input is refused, naming the field', () => {
     const key = await call(admin, 'POST', '/v1/admin/keys', { role: 'counsellor', name: 'Aino\nMäkinen', organisation: 'test-area' });
     expect([key.status, fieldsOf(key.body)]).toEqual([400, ['name']]);
     const training = await call(admin, 'PUT', '/v1/trainings/T4', {
-      id: 'T4', title: 'Hitsauskurssi', description: 'Kurssi.', provider: 'Opisto\u2068', durationDays: 5, cost: 0, skills: ['MIG-hitsaus'],
+      id: 'T4', title: 'Hitsauskurssi', description: 'Kurssi.', provider: 'Opisto\u2068', online: true, durationDays: 5, cost: 0, skills: ['MIG-hitsaus'],
     });
     expect([training.status, fieldsOf(training.body)]).toEqual([400, ['provider']]);
 

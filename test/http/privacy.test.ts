@@ -1,7 +1,10 @@
+import Database from 'better-sqlite3';
 import { readFileSync, rmSync, existsSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyedTombstones } from '../../src/adapters/sqlite/tombstones.js';
 import { databaseFile, indexFile } from '../../src/engine.js';
+import { installationKey } from '../../src/runtime/secret.js';
 import { call, ndjson, removeDir, sampleJobseeker, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
 
 let service: RunningService;
@@ -163,3 +166,73 @@ describe('GDPR erasure', () => {
     expect((await call(service.as('admin'), 'GET', '/v1/audit?jobseeker=E1')).body.erasure).toBeDefined();
   });
 });
+
+describe('an erased jobseeker named again', () => {
+  it('is written to the audit trail as their tombstone, never the id: by a request still running at the erasure, and by every later one', async () => {
+    const id = 'LATE-8812';
+    const counsellor = service.as('counsellor');
+    expect((await call(counsellor, 'PUT', `/v1/jobseekers/${id}`, sampleJobseeker(id))).status).toBe(201);
+
+    // A match that has read the client and is still answering when the erasure comes.
+    const suggestions = service.engine.suggestions;
+    const original = suggestions.vacanciesFor;
+    let reached!: () => void;
+    let open!: () => void;
+    const atGate = new Promise<void>((done) => (reached = done));
+    const gate = new Promise<void>((done) => (open = done));
+    suggestions.vacanciesFor = async function (this: typeof suggestions, ...args: Parameters<typeof original>) {
+      const hits = await original.apply(this, args);
+      reached();
+      await gate;
+      return hits;
+    };
+    try {
+      const slow = call(counsellor, 'GET', `/v1/jobseekers/${id}/matches?k=3`);
+      await atGate;
+      expect((await call(counsellor, 'DELETE', `/v1/jobseekers/${id}`)).status).toBe(204);
+      open();
+      expect((await slow).status).toBe(200);
+    } finally {
+      suggestions.vacanciesFor = original;
+    }
+
+    // Later requests naming them, on every route that takes a jobseeker id.
+    const later: [Parameters<RunningService['as']>[0], string, string, unknown?][] = [
+      ['counsellor', 'GET', `/v1/jobseekers/${id}`],
+      ['employer-service', 'GET', `/v1/jobseekers/${id}`],
+      ['counsellor', 'GET', `/v1/jobseekers/${id}/matches`],
+      ['counsellor', 'GET', `/v1/jobseekers/${id}/matches?k=abc`],
+      ['counsellor', 'GET', `/v1/jobseekers/${id}/matches/WELD-1/explanation`],
+      ['counsellor', 'GET', `/v1/jobseekers/${id}/export`],
+      ['counsellor', 'GET', `/v1/jobseekers/${id}/gaps`],
+      ['counsellor', 'GET', `/v1/jobseekers/${id}/referrals`],
+      ['counsellor', 'GET', `/v1/jobseekers/${id}/overrides`],
+      ['counsellor', 'PUT', `/v1/jobseekers/${id}/overrides/WELD-1`, { action: 'set-aside', reason: 'ei sovi tälle asiakkaalle' }],
+      ['counsellor', 'POST', '/v1/vacancies/WELD-1/shares', { jobseekerId: id }],
+      ['counsellor', 'POST', '/v1/referrals', { jobseekerId: id, trainingId: 'NO-SUCH-TRAINING' }],
+      ['counsellor', 'DELETE', `/v1/jobseekers/${id}`],
+      ['counsellor', 'POST', '/v1/jobseekers/bulk-delete', { ids: [id] }],
+      ['admin', 'GET', `/v1/audit?jobseeker=${id}`],
+    ];
+    for (const [role, method, path, body] of later) expect((await call(service.as(role), method, path, body)).status, `${method} ${path}`).toBeGreaterThanOrEqual(200);
+    service.engine.audit.flush();
+
+    const db = new Database(databaseFile(service.dataDir), { readonly: true });
+    try {
+      const inClear = db.prepare('SELECT count(*) AS n FROM audit_subjects WHERE jobseeker_id = ?').get(id) as { n: number };
+      const inDetail = db.prepare('SELECT count(*) AS n FROM audit WHERE detail LIKE ? OR route LIKE ?').get(`%${id}%`, `%${id}%`) as { n: number };
+      expect({ inClear: inClear.n, inDetail: inDetail.n }).toEqual({ inClear: 0, inDetail: 0 });
+      const tombstoned = db
+        .prepare(
+'SELECT a.route, a.status FROM audit a JOIN audit_subjects s ON s.audit_id = a.id WHERE s.jobseeker_id = ?')
+        .all(keyedTombstones(installationKey(service.dataDir)).token(id)) as { route: string; status: number }[];
+      // The answered match is in the trail, under the tombstone; so are the refused requests.
+      expect(tombstoned).toContainEqual({ route: '/v1/jobseekers/:id/matches', status: 200 });
+      expect(tombstoned.filter((t) => t.status >= 400).length).toBeGreaterThanOrEqual(8);
+    } finally {
+      db.close();
+    }
+    expect((await call(service.as('admin'), 'GET', `/v1/audit?jobseeker=${id}`)).body.entries).toEqual([]);
+  });
+});
+

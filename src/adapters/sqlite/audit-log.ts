@@ -14,6 +14,17 @@ export interface AuditEntry {
   detail?: unknown;
   /** The caller's network address. */
   address?: string;
+  /**
+   * `erasureMark` when the request began: a jobseeker it names who was erased since (while it ran,
+   * by this or another process) is written as their tombstone, not the id. Without it, every
+   * jobseeker named is checked.
+   */
+  erasureMark?: number;
+  /**
+   * The jobseeker id the request's path named, checked against the tombstones whatever the answer
+   * (a list of an unknown client's overrides or referrals answers 200, empty).
+   */
+  named?: string;
 }
 
 export type { AuditRecord };
@@ -41,6 +52,8 @@ export class AuditLog {
   private timer: NodeJS.Timeout | undefined;
 
   private failure: string | undefined;
+  /** The newest erasure this process has seen (the tombstones' rowid); see `erasureMark`. */
+  private mark = 0;
 
   constructor(
     private readonly db: Db,
@@ -65,13 +78,28 @@ export class AuditLog {
         'SELECT jobseeker_id FROM audit_subjects WHERE audit_id = ? ORDER BY position',
       ),
       scrub: db.prepare<[string, string]>('UPDATE audit_subjects SET jobseeker_id = ? WHERE jobseeker_id = ?'),
+      // Each erasure gets a rowid above every earlier one (a repeated one too): the erasure mark.
       tombstone: db.prepare<[string, string, string | null]>(
-        'INSERT OR REPLACE INTO erasures (subject_sha256, erased_at, key_id) VALUES (?, ?, ?)',
+        `INSERT INTO erasures (rowid, subject_sha256, erased_at, key_id) VALUES ((SELECT coalesce(max(rowid), 0) + 1 FROM erasures), ?, ?, ?)
+         ON CONFLICT (subject_sha256) DO UPDATE SET rowid = excluded.rowid, erased_at = excluded.erased_at, key_id = excluded.key_id`,
       ),
+      newestErasure: db.prepare<[], { mark: number }>('SELECT coalesce(max(rowid), 0) AS mark FROM erasures'),
+      // An erased id given to a new record since belongs to that record: its entries name it.
+      live: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM jobseekers WHERE id = ?'),
       erasure: db.prepare<[string], { erased_at: string; key_id: string | null }>(
         'SELECT erased_at, key_id FROM erasures WHERE subject_sha256 = ?',
       ),
     };
+    this.mark = this.s.newestErasure.get()!.mark;
+  }
+
+  /**
+   * The newest erasure known to this process (refreshed with every group written and every erasure):
+   * taken when a request begins, it tells which of the jobseekers it names may have been erased
+   * since. A stale mark only makes more of them checked.
+   */
+  get erasureMark(): number {
+    return this.mark;
   }
 
   record(entry: AuditEntry): void {
@@ -120,9 +148,17 @@ export class AuditLog {
 
   private write(group: { at: string; entry: AuditEntry }[]): void {
     this.db.transaction(() => {
+      const mark = this.s.newestErasure.get()!.mark;
+      this.mark = Math.max(this.mark, mark);
       for (const { at, entry } of group) {
-        // A refused request may name someone already erased: the trail keeps their tombstone, not the id.
-        const subjects = entry.status >= 400 ? entry.jobseekers.map((id) => (this.erasureOf(id) ? this.tombstones.token(id) : id)) : entry.jobseekers;
+        // Nobody erased is written in clear: a refused request may name someone erased long ago
+        // (all it names are checked); an answered one, someone erased while it ran (here or in
+        // another worker), which is checked only when an erasure came after the request began,
+        // or the one its path named.
+        // The id a path named is checked always (one keyed hash and lookup per such request).
+        const check = entry.status >= 400 || entry.erasureMark === undefined || entry.erasureMark < mark;
+        const erased = (id: string) => (check || id === entry.named) && this.erasureOf(id) !== undefined && !this.s.live.get(id);
+        const subjects = entry.jobseekers.map((id) => (erased(id) ? this.tombstones.token(id) : id));
         const { id } = this.s.insert.get(
           at,
           entry.keyId ?? null,
@@ -158,6 +194,7 @@ export class AuditLog {
     this.db.transaction(() => {
       this.s.scrub.run(this.tombstones.token(jobseekerId), jobseekerId);
       this.s.tombstone.run(hash, new Date().toISOString(), keyId ?? null);
+      this.mark = this.s.newestErasure.get()!.mark;
     }).immediate();
   }
 
