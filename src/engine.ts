@@ -9,6 +9,8 @@ import { openDatabase } from './adapters/sqlite/database.js';
 import { ReferralStore } from './adapters/sqlite/referrals.js';
 import { OrganisationStore } from './adapters/sqlite/organisations.js';
 import { ShareStore } from './adapters/sqlite/shares.js';
+import { CandidateBudgetStore } from './adapters/sqlite/candidate-budget.js';
+import { CandidateLists } from './core/candidates.js';
 import { VacancyOwnerStore } from './adapters/sqlite/vacancy-owners.js';
 import { keyedTombstones } from './adapters/sqlite/tombstones.js';
 import { SqliteTrainingStore } from './adapters/sqlite/training-store.js';
@@ -76,8 +78,10 @@ export interface Engine {
   /** The organisation boundary (whose clients, whose vacancies). */
   guard: Guard;
   access: { jobseekers: RecordAccess; vacancies: RecordAccess };
-  /** Candidates as each caller may see them, shares, the harvest limit. */
+  /** Candidates as each caller may see them, shares, the harvest limits. */
   sharing: Sharing;
+  /** A vacancy's candidates, and candidates for ad-hoc text, as the caller may see them. */
+  candidates: CandidateLists;
   organisations: Organisations;
   personalData: PersonalData;
   /** Web app sign-in sessions. */
@@ -156,7 +160,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const lock = role === 'single' ? lockDataDir(config.dataDir) : { release: () => undefined };
   const follower = role === 'follower';
-  const db = openDatabase(databaseFile(config.dataDir));
+  const db = openDatabase(databaseFile(config.dataDir), follower ? undefined : (line) => log.info(line));
   try {
     const chosen = embedder ?? (await selectEmbedder(config.embedder, config.model, log));
     const normalizer = await openNormalizer(config, chosen, log);
@@ -270,9 +274,10 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       regions,
       areas: employmentAreas,
     });
+    const sharing = new Sharing({ shares, owners, budget: new CandidateBudgetStore(db), vacancy, jobseeker, guard, pseudonymKey: secret }, config.sharing);
     const erasure: ErasurePorts = {
       jobseekers: jobseekers.service,
-      shares,
+      shares: { forgetJobseeker: (id) => (shares.forgetJobseeker(id), sharing.forgetJobseeker(id)) },
       referrals: referralStore,
       audit,
       decisions,
@@ -299,7 +304,8 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       audit,
       guard,
       access: { jobseekers: jobseekerAccess(guard), vacancies: vacancyAccess(guard, owners, shares) },
-      sharing: new Sharing({ shares, owners, vacancy, jobseeker, guard, pseudonymKey: secret }, config.sharing),
+      sharing,
+      candidates: new CandidateLists({ guard, matcher, sharing, decisions }),
       organisations: new Organisations({
         organisations: new OrganisationStore(db),
         keys,

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'storage_full'
   | 'already_exists'
+  | 'conflict'
   | 'invalid_input'
   | 'too_many_records'
   | 'model_unavailable'
@@ -49,6 +50,9 @@ export const tooManyRecords = (limit: number, got: number) =>
   new KohtaantoError('too_many_records', `a batch holds at most ${limit} records, got ${got}`, [
     { field: 'body', message: `at most ${limit} records per request` },
   ]);
+
+/** The request cannot be done in the record's present state (e.g. a share for a vacancy no unit owns). */
+export const conflict = (message: string) => new KohtaantoError('conflict', message);
 
 /** The caller's organisation may not see or change this record (roles are checked before, in HTTP). */
 export const forbidden = (message: string) => new KohtaantoError('forbidden', message);

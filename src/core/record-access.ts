@@ -1,6 +1,7 @@
 import type { Principal } from './access.js';
 import { invalidInput } from './errors.js';
 import type { Guard } from './guard.js';
+import type { WriteCheck } from './records.js';
 
 /** Most vacancies one unit lists as its own (a page of them is read from these). */
 const MAX_OWNED = 100_000;
@@ -16,8 +17,11 @@ export interface RecordAccess {
   /** Ids of the records the caller's organisation owns (`owner=mine`); refused where there is no owner. */
   owned(p: Principal): string[];
   write(p: Principal, records: { id: string; municipality: string }[], transferReason?: string): void;
-  /** After a write was stored. */
-  written(p: Principal, ids: string[]): void;
+  /**
+   * What is checked again, and claimed, inside the write's own transaction (so that two callers
+   * writing one new id at once cannot both pass): undefined when nothing is.
+   */
+  within(p: Principal): WriteCheck | undefined;
   remove(p: Principal, ids: string[]): void;
   /** After records were deleted. */
   removed(ids: string[]): void;
@@ -32,7 +36,7 @@ export function jobseekerAccess(guard: Guard): RecordAccess {
       throw invalidInput([{ field: 'owner', message: 'jobseekers belong to employment areas, not owners: leave owner out' }]);
     },
     write: (p, records, reason) => guard.jobseekerWrites(p, records, reason),
-    written: () => {},
+    within: () => undefined,
     remove: (p, ids) => ids.forEach((id) => guard.jobseeker(p, id)),
     removed: () => {},
   };
@@ -49,7 +53,10 @@ export function vacancyAccess(
     listWithin: () => undefined,
     owned: (p) => owners.ownedBy(p.organisation.id, '', MAX_OWNED),
     write: (p, records) => guard.vacancyWrites(p, records.map((r) => r.id)),
-    written: (p, ids) => {
+    // The unit creating a vacancy owns it from the same transaction that inserts it: a second unit
+    // writing the same new id at the same moment finds it owned and is refused, its content unstored.
+    within: (p) => (ids) => {
+      guard.vacancyWrites(p, ids);
       const owner = guard.ownerFor(p);
       if (owner !== null) owners.claim(ids, owner);
     },

@@ -83,8 +83,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       async (request, reply) => {
         const body = request.body as unknown as In;
         access.write(request.principal!, [body], transferReason(request));
-        const record = await service.create(body);
-        access.written(request.principal!, [record.id]);
+        const record = await service.create(body, access.within(request.principal!));
         touched(request, [record.id]);
         return reply.status(201).send(asJson(record));
       },
@@ -146,8 +145,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         }
         const record = { ...body, id: request.params.id } as unknown as In;
         access.write(request.principal!, [record], transferReason(request));
-        const { record: saved, created } = await service.put(record);
-        access.written(request.principal!, [saved.id]);
+        const { record: saved, created } = await service.put(record, access.within(request.principal!));
         touched(request, [saved.id]);
         return reply.status(created ? 201 : 200).send(asJson(saved));
       },
@@ -198,8 +196,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         }
         const records = parseNdjson(request.body, input, service.maxBatch) as unknown as In[];
         access.write(request.principal!, records);
-        const result = await service.putMany(records);
-        access.written(request.principal!, records.map((r) => r.id));
+        const result = await service.putMany(records, access.within(request.principal!));
         touched(request, records.map((r) => r.id));
         return result;
       },
