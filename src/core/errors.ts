@@ -39,12 +39,16 @@ export const notFound = (kind: string, id: string) =>
 export const alreadyExists = (kind: string, id: string) =>
   new KohtaantoError('already_exists', `${kind} '${id}' already exists; use PUT to replace it`);
 
-export const invalidInput = (problems: FieldProblem[], message?: string) =>
-  new KohtaantoError(
-    'invalid_input',
-    message ?? problems.map((p) => `${p.line ? `line ${p.line}: ` : ''}${p.field}: ${p.message}`).join('; '),
-    problems,
-  );
+/** Most problems an error answer lists; beyond them it gives their number (`problemCount`). */
+export const MAX_PROBLEMS_LISTED = 100;
+
+export const invalidInput = (problems: FieldProblem[], message?: string) => {
+  const listed = problems.slice(0, MAX_PROBLEMS_LISTED);
+  const more = problems.length - listed.length;
+  const text = listed.map((p) => `${p.line ? `line ${p.line}: ` : ''}${p.field}: ${p.message}`).join('; ');
+  const error = new KohtaantoError('invalid_input', message ?? (more > 0 ? `${text}; and ${more} more (${problems.length} problems)` : text), listed);
+  return more > 0 ? Object.assign(error, { problemCount: problems.length }) : error;
+};
 
 export const tooManyRecords = (limit: number, got: number) =>
   new KohtaantoError('too_many_records', `a batch holds at most ${limit} records, got ${got}`, [

@@ -26,6 +26,8 @@ export interface ErrorBody {
   error: string;
   message: string;
   problems?: FieldProblem[];
+  /** All problems found, when more than the listed ones (src/core/errors.ts: MAX_PROBLEMS_LISTED). */
+  problemCount?: number;
 }
 
 function validationProblems(error: FastifyError): FieldProblem[] {
@@ -42,6 +44,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error instanceof KohtaantoError) {
     const body: ErrorBody = { error: error.code, message: error.message };
     if (error.problems.length > 0) body.problems = error.problems;
+    const problemCount = (error as { problemCount?: number }).problemCount;
+    if (problemCount !== undefined) body.problemCount = problemCount;
     const retry = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
     if (retry !== undefined) reply.header('retry-after', String(retry));
     return reply.status(STATUS[error.code]).send(body);
