@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'storage_full'
   | 'already_exists'
+  | 'conflict'
   | 'invalid_input'
   | 'too_many_records'
   | 'model_unavailable'
@@ -37,6 +38,16 @@ export const notFound = (kind: string, id: string) =>
 
 export const alreadyExists = (kind: string, id: string) =>
   new KohtaantoError('already_exists', `${kind} '${id}' already exists; use PUT to replace it`);
+
+/** The request no longer fits the record's state (e.g. a transfer already decided or expired). */
+export const conflict = (message: string) => new KohtaantoError('conflict', message);
+
+/**
+ * A counsellor asked for a jobseeker who is not a client of their employment area: the same answer
+ * whether the id belongs to another area's client or to no one (the answer must not tell which).
+ */
+export const notInArea = (id: string) =>
+  new KohtaantoError('not_found', `no jobseeker '${id}' in your employment area (another area's client is reached by an approved transfer: POST /v1/jobseekers/${id}/transfers)`);
 
 export const invalidInput = (problems: FieldProblem[], message?: string) =>
   new KohtaantoError(

@@ -15,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   storage_full: 507,
   already_exists: 409,
+  conflict: 409,
   invalid_input: 400,
   too_many_records: 413,
   model_unavailable: 503,
