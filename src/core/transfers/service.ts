@@ -161,7 +161,7 @@ export class Transfers {
   }
 
   /** The requester (or an admin) withdraws a request, or ends an approved transfer early. */
-  withdraw(p: Principal, id: number): void {
+  withdraw(p: Principal, id: number): TransferView {
     const t = this.visible(p, id);
     if (p.role !== 'admin' && t.requesterKey !== p.keyId) {
       throw forbidden(`transfer ${id} was asked for by ${t.requesterName}: only they (or an admin) withdraw it`);
@@ -171,6 +171,7 @@ export class Transfers {
     if (!this.ports.store.update(id, t.status, { status: 'withdrawn', withdrawnAt: this.now().toISOString() })) {
       throw conflict(`transfer ${id} changed meanwhile: ask again`);
     }
+    return this.view(p, this.ports.store.get(id)!);
   }
 
   /**
