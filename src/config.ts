@@ -58,6 +58,10 @@ const envSchema = z.object({
   KOHTAANTO_SHARE_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_SHARING_SETTINGS.shareDays),
   KOHTAANTO_ADHOC_CANDIDATE_SEARCHES_PER_HOUR: z.coerce.number().int().min(0).default(DEFAULT_SHARING_SETTINGS.adHocSearchesPerHour),
   KOHTAANTO_CANDIDATES_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_SHARING_SETTINGS.candidatesPerDay),
+  KOHTAANTO_TRANSFER_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  KOHTAANTO_TRANSFER_REQUEST_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  KOHTAANTO_TRANSFER_REQUESTS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(10),
+  KOHTAANTO_TRANSFER_ALERT_PER_DAY: z.coerce.number().int().min(0).max(1000).default(3),
   // The EU AI Act (art. 26(6)) asks deployers of high-risk systems to keep the logs at least six months.
   KOHTAANTO_DECISION_RETENTION_DAYS: z.coerce.number().int().min(183, 'at least 183 days (six months, EU AI Act art. 26(6))').max(3650).default(365),
   KOHTAANTO_MIN_FREE_MB: z.coerce.number().min(0).default(100),
@@ -120,6 +124,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       adHocSearchesPerHour: e.KOHTAANTO_ADHOC_CANDIDATE_SEARCHES_PER_HOUR,
       adHocMaxK: DEFAULT_SHARING_SETTINGS.adHocMaxK,
       candidatesPerDay: e.KOHTAANTO_CANDIDATES_PER_DAY,
+    },
+    /** Transfers of clients between employment areas (see src/core/transfers/service.ts). */
+    transfers: {
+      days: e.KOHTAANTO_TRANSFER_DAYS,
+      requestDays: e.KOHTAANTO_TRANSFER_REQUEST_DAYS,
+      requestsPerDay: e.KOHTAANTO_TRANSFER_REQUESTS_PER_DAY,
+      alertPerDay: e.KOHTAANTO_TRANSFER_ALERT_PER_DAY,
     },
     /** How long the decision log keeps each ranking served. */
     decisionRetentionDays: e.KOHTAANTO_DECISION_RETENTION_DAYS,

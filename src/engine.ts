@@ -14,6 +14,8 @@ import { CandidateLists } from './core/candidates.js';
 import { VacancyOwnerStore } from './adapters/sqlite/vacancy-owners.js';
 import { keyedTombstones } from './adapters/sqlite/tombstones.js';
 import { SqliteTrainingStore } from './adapters/sqlite/training-store.js';
+import { SqliteTransferStore } from './adapters/sqlite/transfers.js';
+import { Transfers } from './core/transfers/service.js';
 import type { Config } from './config.js';
 import { DemandSupply } from './core/analytics/demand-supply.js';
 import { MismatchSummary } from './core/analytics/mismatch.js';
@@ -92,6 +94,8 @@ export interface Engine {
   compact(): { jobseekers: number; vacancies: number };
   trainings: TrainingCatalogue;
   referrals: Referrals;
+  /** Transfers of clients between employment areas: asked, approved or refused, expiring. */
+  transfers: Transfers;
   gaps: GapAnalysis;
   /** Municipalities grouped into employment areas (KOHTAANTO_EMPLOYMENT_AREAS_FILE or the committed table). */
   employmentAreas: EmploymentAreas;
@@ -138,6 +142,7 @@ type EngineConfig = Pick<
   | 'bulkMaxRecords'
   | 'sharing'
   | 'minFreeBytes'
+  | 'transfers'
 >;
 
 export const databaseFile = (dataDir: string) => join(dataDir, 'kohtaanto.sqlite');
@@ -234,10 +239,34 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
     const employmentAreas = config.employmentAreasFile
       ? EmploymentAreas.parse(readFileSync(config.employmentAreasFile, 'utf8'), regions)
       : defaultEmploymentAreas(regions);
+    const transferStore = new SqliteTransferStore(db);
+    const transfers = new Transfers(
+      {
+        store: transferStore,
+        clientArea: (id) => {
+          const municipality = jobseekers.service.municipalityOf(id);
+          const code = municipality === undefined ? undefined : regions.municipality(municipality)?.code;
+          return code === undefined ? undefined : employmentAreas.areaOf(code)?.id;
+        },
+        // Each access to a client made under a transfer leaves an entry of its own in the audit trail.
+        auditUse: (p, t) =>
+          audit.record({
+            keyId: p.keyId,
+            role: p.role,
+            method: 'TRANSFER',
+            route: '/v1/transfers/:id (access under transfer)',
+            status: 200,
+            jobseekers: [t.jobseekerId],
+            detail: { transfer: t.id, fromArea: t.fromArea, toArea: t.toArea },
+          }),
+      },
+      config.transfers,
+    );
     const guard = new Guard(
       {
         jobseekerMunicipality: (id) => jobseekers.service.municipalityOf(id),
         vacancyOwner: (id) => (vacancies.service.find(id) ? { owner: owners.ownerOf(id) } : undefined),
+        transferAdmits: (p, id) => transfers.admits(p, id),
       },
       employmentAreas,
     );
@@ -282,6 +311,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       audit,
       decisions,
       overrides,
+      transfers: transferStore,
       scheduleCompaction: maintenance.scheduleCompaction,
       checkpoint: () => db.pragma('wal_checkpoint(TRUNCATE)'),
     };
@@ -314,7 +344,8 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
         vacancy,
         areas: employmentAreas,
       }),
-      personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard, decisions, overrides }),
+      personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard, decisions, overrides, transfers }),
+      transfers,
       decisions,
       oversight,
       suggestions,

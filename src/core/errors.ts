@@ -39,6 +39,13 @@ export const notFound = (kind: string, id: string) =>
 export const alreadyExists = (kind: string, id: string) =>
   new KohtaantoError('already_exists', `${kind} '${id}' already exists; use PUT to replace it`);
 
+/**
+ * A counsellor asked for a jobseeker who is not a client of their employment area: the same answer
+ * whether the id belongs to another area's client or to no one (the answer must not tell which).
+ */
+export const notInArea = (id: string) =>
+  new KohtaantoError('not_found', `no jobseeker '${id}' in your employment area (another area's client is reached by an approved transfer: POST /v1/jobseekers/${id}/transfers)`);
+
 /** Most problems an error answer lists; beyond them it gives their number (`problemCount`). */
 export const MAX_PROBLEMS_LISTED = 100;
 

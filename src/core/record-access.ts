@@ -11,18 +11,23 @@ const MAX_OWNED = 100_000;
  * after) each operation. Throws `forbidden` when the organisation boundary refuses it.
  */
 export interface RecordAccess {
-  read(p: Principal, id: string, transferReason?: string): void;
+  read(p: Principal, id: string): void;
   /** Municipality codes the caller may list records in; undefined: all. */
   listWithin(p: Principal): ReadonlySet<string> | undefined;
   /** Ids of the records the caller's organisation owns (`owner=mine`); refused where there is no owner. */
   owned(p: Principal): string[];
-  write(p: Principal, records: { id: string; municipality: string }[], transferReason?: string): void;
+  write(p: Principal, records: { id: string; municipality: string }[]): void;
   /**
    * What is checked again, and claimed, inside the write's own transaction (so that two callers
    * writing one new id at once cannot both pass): undefined when nothing is.
    */
   within(p: Principal): WriteCheck | undefined;
   remove(p: Principal, ids: string[]): void;
+  /**
+   * A bulk deletion: the ids the caller may delete. Ids it may not (another area's clients) are left
+   * out and answered as not found, as unknown ids are; refusals it must tell (vacancies) throw.
+   */
+  removable(p: Principal, ids: string[]): string[];
   /** After records were deleted. */
   removed(ids: string[]): void;
 }
@@ -30,14 +35,15 @@ export interface RecordAccess {
 /** Jobseekers: the client's employment area decides (see Guard). */
 export function jobseekerAccess(guard: Guard): RecordAccess {
   return {
-    read: (p, id, reason) => guard.jobseeker(p, id, reason),
+    read: (p, id) => guard.jobseeker(p, id),
     listWithin: (p) => guard.jobseekerMunicipalities(p),
     owned: () => {
       throw invalidInput([{ field: 'owner', message: 'jobseekers belong to employment areas, not owners: leave owner out' }]);
     },
-    write: (p, records, reason) => guard.jobseekerWrites(p, records, reason),
+    write: (p, records) => guard.jobseekerWrites(p, records),
     within: () => undefined,
     remove: (p, ids) => ids.forEach((id) => guard.jobseeker(p, id)),
+    removable: (p, ids) => ids.filter((id) => guard.reaches(p, id)),
     removed: () => {},
   };
 }
@@ -61,6 +67,10 @@ export function vacancyAccess(
       if (owner !== null) owners.claim(ids, owner);
     },
     remove: (p, ids) => guard.vacancyWrites(p, ids),
+    removable: (p, ids) => {
+      guard.vacancyWrites(p, ids);
+      return ids;
+    },
     removed: (ids) => {
       owners.forget(ids);
       for (const id of ids) shares.forgetVacancy(id);

@@ -81,8 +81,8 @@ export class Sharing {
   /** A counsellor shares a client of their area with the unit that owns the vacancy. */
   share(p: Principal, vacancyId: string, jobseekerId: string): Share {
     this.ports.vacancy(vacancyId);
+    this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(jobseekerId);
-    this.ports.guard.jobseeker(p, jobseekerId);
     const owner = this.ports.owners.ownerOf(vacancyId);
     if (owner === null) {
       throw conflict(

@@ -295,6 +295,31 @@ const MIGRATIONS: Migration[] = [
       );
       CREATE INDEX adhoc_searches_key ON adhoc_searches (key_id, at);`);
   },
+  // 16: transfers of clients between employment areas, a workflow (see core/transfers/service.ts):
+  // asked with a reason, approved or refused by the client's area, expiring; erased with the client.
+  `
+    CREATE TABLE transfers (
+      id             INTEGER PRIMARY KEY AUTOINCREMENT,
+      jobseeker_id   TEXT NOT NULL,
+      from_area      TEXT,
+      to_area        TEXT NOT NULL,
+      requester_key  TEXT NOT NULL,
+      requester_name TEXT NOT NULL,
+      reason         TEXT NOT NULL,
+      status         TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'refused', 'withdrawn')),
+      requested_at   TEXT NOT NULL,
+      expires_at     TEXT NOT NULL,
+      decided_key    TEXT,
+      decided_at     TEXT,
+      refusal        TEXT,
+      withdrawn_at   TEXT
+    );
+    CREATE INDEX transfers_jobseeker ON transfers (jobseeker_id, to_area, status);
+    CREATE INDEX transfers_requester ON transfers (requester_key, requested_at);
+    CREATE INDEX transfers_requested ON transfers (requested_at);
+    CREATE INDEX transfers_from ON transfers (from_area);
+    CREATE INDEX transfers_to ON transfers (to_area);
+    CREATE INDEX transfers_decided ON transfers (decided_at);`,
 ];
 
 /**

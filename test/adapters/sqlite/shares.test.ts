@@ -18,7 +18,7 @@ describe('migration 15: shares stored for no owning unit', () => {
   it('removes them, names them in the log (without the clients) and the clients in one audit entry', () => {
     const db = open();
     // The database as version 14 left it, with one share made for a vacancy no unit owned.
-    db.exec('DROP TABLE candidate_views; DROP TABLE adhoc_searches;');
+    db.exec('DROP TABLE candidate_views; DROP TABLE adhoc_searches; DROP TABLE transfers;');
     db.pragma('user_version = 14');
     const shares = new ShareStore(db);
     const share = { vacancyId: 'V-1', jobseekerId: 'J-1', keyId: 'k1', at: '2026-11-01T10:00:00.000Z', expiresAt: '2026-12-31T00:00:00.000Z' };
@@ -31,7 +31,7 @@ describe('migration 15: shares stored for no owning unit', () => {
     expect(log.join('\n')).not.toContain('J-1');
     const subjects = db.prepare("SELECT s.jobseeker_id FROM audit a JOIN audit_subjects s ON s.audit_id = a.id WHERE a.method = 'MIGRATE'").pluck().all();
     expect(subjects).toEqual(['J-1']);
-    expect(db.pragma('user_version', { simple: true })).toBe(15);
+    expect(db.pragma('user_version', { simple: true })).toBe(16);
     db.close();
   });
 });
