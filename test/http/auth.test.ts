@@ -364,7 +364,7 @@ describe('slow requests (issue 28, L7): headers and bodies arrive in time or the
   it('gives a bulk body the longer time (a batch on a slow link), and cuts it off at that', async () => {
     const line = `${JSON.stringify(sampleVacancy('V-SLOW'))}\n`; // its last bytes are ASCII
     const head = (length: number) =>
-      `POST /v1/vacancies/bulk HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${slow.keys.admin}\r\nContent-Type: application/x-ndjson\r\nContent-Length: ${length}\r\n\r\n`;
+      `POST /v1/vacancies/bulk HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${slow.keys.admin}\r\nContent-Type: application/x-ndjson\r\nConnection: close\r\nContent-Length: ${length}\r\n\r\n`;
     // All but the last 4 bytes at once, those a second apart: ~4 s, past the 2 s of other bodies.
     const bytes = Buffer.byteLength(line);
     const inTime = await trickle(head(bytes) + line.slice(0, -4), line.slice(-4), 12_000);
