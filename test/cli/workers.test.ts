@@ -131,7 +131,7 @@ describe('KOHTAANTO_WORKERS: several server processes on one data directory', ()
       for (let i = 0; i < 4; i++) expect((await call('GET', '/v1/trainings/T-LIGHTHOUSE')).status).toBe(200);
 
       // Refused keys are counted over both workers: the 11th within the minute waits (429) wherever it lands
-      // (last: the address then waits with any key).
+      // (last: wrong keys from the address then wait; valid keys still pass).
       const refused: number[] = [];
       for (let i = 0; i < 14; i++) {
         refused.push((await fresh(url, 'kht_0000000000000000_wrong', 'GET', '/v1/regions')).status);
