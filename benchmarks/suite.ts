@@ -39,6 +39,7 @@ const SCRIPTS: { name: string; file: string; full: string[]; quick: string[] }[]
   { name: 'model', file: 'model.ts', full: [], quick: ['--limit', '200'] },
   { name: 'quality', file: 'quality.ts', full: [], quick: ['--limit', '50'] },
   { name: 'start', file: 'start.ts', full: [], quick: [] },
+  { name: 'auth', file: 'auth.ts', full: [], quick: ['--rounds', '5000'] },
 ];
 
 for (const extra of values.script ?? []) {

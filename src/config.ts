@@ -4,6 +4,7 @@ import { DEFAULT_SHARING_SETTINGS } from './core/sharing.js';
 import { availableParallelism, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
 
 const number = (fallback: number) => z.coerce.number().finite().default(fallback);
 const bool = (fallback: boolean) =>
@@ -40,6 +41,13 @@ const envSchema = z.object({
   KOHTAANTO_COMPACT_SECONDS: z.coerce.number().min(0).default(3600),
   KOHTAANTO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   KOHTAANTO_FAILED_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  KOHTAANTO_TRUST_PROXY: z.string().default('false').transform((v, ctx): TrustProxy => {
+    const trust = parseTrustProxy(v);
+    if (typeof trust === 'object' && 'error' in trust) ctx.addIssue({ code: 'custom', message: trust.error });
+    return trust as TrustProxy;
+  }),
+  KOHTAANTO_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  KOHTAANTO_BULK_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120),
   KOHTAANTO_TAXONOMY_DIR: z.string().default('fixtures/taxonomy'),
   KOHTAANTO_SKILL_NN_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   KOHTAANTO_WEIGHT_SEMANTIC: number(DEFAULT_WEIGHTS.semantic),
@@ -57,6 +65,11 @@ const envSchema = z.object({
   KOHTAANTO_AREA_CACHE_VECTORS: z.coerce.number().int().min(0).default(100_000),
   KOHTAANTO_SHARE_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_SHARING_SETTINGS.shareDays),
   KOHTAANTO_ADHOC_CANDIDATE_SEARCHES_PER_HOUR: z.coerce.number().int().min(0).default(DEFAULT_SHARING_SETTINGS.adHocSearchesPerHour),
+  KOHTAANTO_CANDIDATES_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_SHARING_SETTINGS.candidatesPerDay),
+  KOHTAANTO_TRANSFER_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  KOHTAANTO_TRANSFER_REQUEST_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  KOHTAANTO_TRANSFER_REQUESTS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(10),
+  KOHTAANTO_TRANSFER_ALERT_PER_DAY: z.coerce.number().int().min(0).max(1000).default(3),
   // The EU AI Act (art. 26(6)) asks deployers of high-risk systems to keep the logs at least six months.
   KOHTAANTO_DECISION_RETENTION_DAYS: z.coerce.number().int().min(183, 'at least 183 days (six months, EU AI Act art. 26(6))').max(3650).default(365),
   KOHTAANTO_MIN_FREE_MB: z.coerce.number().min(0).default(100),
@@ -95,6 +108,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     compactSeconds: e.KOHTAANTO_COMPACT_SECONDS,
     rateLimitPerMinute: e.KOHTAANTO_RATE_LIMIT_PER_MINUTE,
     failedAuthPerMinute: e.KOHTAANTO_FAILED_AUTH_PER_MINUTE,
+    /** Whose X-Forwarded-For to believe (fastify's trustProxy); the client address of rate limits and the audit. */
+    trustProxy: e.KOHTAANTO_TRUST_PROXY,
+    /** Whole request (headers and body) received within this, else 408; bulk routes get the longer one. */
+    requestTimeoutMs: e.KOHTAANTO_REQUEST_TIMEOUT_SECONDS * 1000,
+    bulkRequestTimeoutMs: Math.max(e.KOHTAANTO_BULK_REQUEST_TIMEOUT_SECONDS, e.KOHTAANTO_REQUEST_TIMEOUT_SECONDS) * 1000,
     taxonomyDir: resolve(e.KOHTAANTO_TAXONOMY_DIR),
     /** Unset: 0.6 for the lexical embedder, 0.85 for a transformers model (their similarity scales differ). */
     skillNnThreshold: e.KOHTAANTO_SKILL_NN_THRESHOLD,
@@ -118,6 +136,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       shareDays: e.KOHTAANTO_SHARE_DAYS,
       adHocSearchesPerHour: e.KOHTAANTO_ADHOC_CANDIDATE_SEARCHES_PER_HOUR,
       adHocMaxK: DEFAULT_SHARING_SETTINGS.adHocMaxK,
+      candidatesPerDay: e.KOHTAANTO_CANDIDATES_PER_DAY,
+    },
+    /** Transfers of clients between employment areas (see src/core/transfers/service.ts). */
+    transfers: {
+      days: e.KOHTAANTO_TRANSFER_DAYS,
+      requestDays: e.KOHTAANTO_TRANSFER_REQUEST_DAYS,
+      requestsPerDay: e.KOHTAANTO_TRANSFER_REQUESTS_PER_DAY,
+      alertPerDay: e.KOHTAANTO_TRANSFER_ALERT_PER_DAY,
     },
     /** How long the decision log keeps each ranking served. */
     decisionRetentionDays: e.KOHTAANTO_DECISION_RETENTION_DAYS,

@@ -9,9 +9,13 @@ import { openDatabase } from './adapters/sqlite/database.js';
 import { ReferralStore } from './adapters/sqlite/referrals.js';
 import { OrganisationStore } from './adapters/sqlite/organisations.js';
 import { ShareStore } from './adapters/sqlite/shares.js';
+import { CandidateBudgetStore } from './adapters/sqlite/candidate-budget.js';
+import { CandidateLists } from './core/candidates.js';
 import { VacancyOwnerStore } from './adapters/sqlite/vacancy-owners.js';
 import { keyedTombstones } from './adapters/sqlite/tombstones.js';
 import { SqliteTrainingStore } from './adapters/sqlite/training-store.js';
+import { SqliteTransferStore } from './adapters/sqlite/transfers.js';
+import { Transfers } from './core/transfers/service.js';
 import type { Config } from './config.js';
 import { DemandSupply } from './core/analytics/demand-supply.js';
 import { MismatchSummary } from './core/analytics/mismatch.js';
@@ -77,8 +81,10 @@ export interface Engine {
   /** The organisation boundary (whose clients, whose vacancies). */
   guard: Guard;
   access: { jobseekers: RecordAccess; vacancies: RecordAccess };
-  /** Candidates as each caller may see them, shares, the harvest limit. */
+  /** Candidates as each caller may see them, shares, the harvest limits. */
   sharing: Sharing;
+  /** A vacancy's candidates, and candidates for ad-hoc text, as the caller may see them. */
+  candidates: CandidateLists;
   organisations: Organisations;
   personalData: PersonalData;
   /** Web app sign-in sessions. */
@@ -89,6 +95,8 @@ export interface Engine {
   compact(): { jobseekers: number; vacancies: number };
   trainings: TrainingCatalogue;
   referrals: Referrals;
+  /** Transfers of clients between employment areas: asked, approved or refused, expiring. */
+  transfers: Transfers;
   gaps: GapAnalysis;
   /** Municipalities grouped into employment areas (KOHTAANTO_EMPLOYMENT_AREAS_FILE or the committed table). */
   employmentAreas: EmploymentAreas;
@@ -135,6 +143,7 @@ type EngineConfig = Pick<
   | 'bulkMaxRecords'
   | 'sharing'
   | 'minFreeBytes'
+  | 'transfers'
 >;
 
 export const databaseFile = (dataDir: string) => join(dataDir, 'kohtaanto.sqlite');
@@ -157,7 +166,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
   secureDataDir(config.dataDir); // 0700 and 0600 on every start, whatever an earlier release left
   const lock = role === 'single' ? lockDataDir(config.dataDir) : { release: () => undefined };
   const follower = role === 'follower';
-  const db = openDatabase(databaseFile(config.dataDir));
+  const db = openDatabase(databaseFile(config.dataDir), follower ? undefined : (line) => log.info(line));
   try {
     const chosen = embedder ?? (await selectEmbedder(config.embedder, config.model, log));
     const normalizer = await openNormalizer(config, chosen, log);
@@ -231,10 +240,34 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
     const employmentAreas = config.employmentAreasFile
       ? EmploymentAreas.parse(readFileSync(config.employmentAreasFile, 'utf8'), regions)
       : defaultEmploymentAreas(regions);
+    const transferStore = new SqliteTransferStore(db);
+    const transfers = new Transfers(
+      {
+        store: transferStore,
+        clientArea: (id) => {
+          const municipality = jobseekers.service.municipalityOf(id);
+          const code = municipality === undefined ? undefined : regions.municipality(municipality)?.code;
+          return code === undefined ? undefined : employmentAreas.areaOf(code)?.id;
+        },
+        // Each access to a client made under a transfer leaves an entry of its own in the audit trail.
+        auditUse: (p, t) =>
+          audit.record({
+            keyId: p.keyId,
+            role: p.role,
+            method: 'TRANSFER',
+            route: '/v1/transfers/:id (access under transfer)',
+            status: 200,
+            jobseekers: [t.jobseekerId],
+            detail: { transfer: t.id, fromArea: t.fromArea, toArea: t.toArea },
+          }),
+      },
+      config.transfers,
+    );
     const guard = new Guard(
       {
         jobseekerMunicipality: (id) => jobseekers.service.municipalityOf(id),
         vacancyOwner: (id) => (vacancies.service.find(id) ? { owner: owners.ownerOf(id) } : undefined),
+        transferAdmits: (p, id) => transfers.admits(p, id),
       },
       employmentAreas,
     );
@@ -271,13 +304,15 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       regions,
       areas: employmentAreas,
     });
+    const sharing = new Sharing({ shares, owners, budget: new CandidateBudgetStore(db), vacancy, jobseeker, guard, pseudonymKey: secret }, config.sharing);
     const erasure: ErasurePorts = {
       jobseekers: jobseekers.service,
-      shares,
+      shares: { forgetJobseeker: (id) => (shares.forgetJobseeker(id), sharing.forgetJobseeker(id)) },
       referrals: referralStore,
       audit,
       decisions,
       overrides,
+      transfers: transferStore,
       scheduleCompaction: maintenance.scheduleCompaction,
       checkpoint: () => db.pragma('wal_checkpoint(TRUNCATE)'),
     };
@@ -300,7 +335,8 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       audit,
       guard,
       access: { jobseekers: jobseekerAccess(guard), vacancies: vacancyAccess(guard, owners, shares) },
-      sharing: new Sharing({ shares, owners, vacancy, jobseeker, guard, pseudonymKey: secret }, config.sharing),
+      sharing,
+      candidates: new CandidateLists({ guard, matcher, sharing, decisions }),
       organisations: new Organisations({
         organisations: new OrganisationStore(db),
         keys,
@@ -309,7 +345,8 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
         vacancy,
         areas: employmentAreas,
       }),
-      personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard, decisions, overrides }),
+      personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard, decisions, overrides, transfers }),
+      transfers,
       decisions,
       oversight,
       suggestions,

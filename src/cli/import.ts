@@ -11,17 +11,21 @@
  *   --postal-codes FILE              postal code → municipality table (CSV), for JobPostings whose
  *                                    address has a postal code but no municipality (default KOHTAANTO_POSTAL_CODES)
  *   --restart                        ignore the checkpoint of an interrupted run and read from the start
+ *   --encoding NAME                  CSV: the file's character set, utf-8 (default) or windows-1252
+ *                                    (Finnish Excel's "CSV (semicolon separated)"; also iso-8859-1, iso-8859-15).
+ *                                    A file that is not valid UTF-8 is refused unless another is named.
  *
  * Streams the file; shows records/s and the time left on a terminal (plain lines otherwise); prints
  * a summary: created, updated, unchanged, refused with line and reason, fields not used. Running it
  * again is safe: unchanged records are only compared. An interrupted import (Ctrl-C, the service
  * gone) leaves whole batches stored and a checkpoint; the same command resumes after the last
  * stored batch (the file must be unchanged; `--restart` reads it all again).
- * Exit code 0: all stored; 3: some records refused; 2: bad arguments; 1: failed.
+ * Exit code 0: all stored; 3: some records refused; 2: bad arguments or a file not in its encoding (nothing sent); 1: failed.
  */
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { firstLineOf, formatOf, readRecords, type ImportFormat, type ReadProgress } from '../adapters/imports/readers.js';
+import { firstLineOf, formatOf, invalidUtf8Line, readRecords, type ImportFormat, type ReadProgress } from '../adapters/imports/readers.js';
+import { csvEncoding } from '../core/imports/tabular.js';
 import { CheckpointFile } from '../adapters/imports/checkpoints.js';
 import { readPostalCodes } from '../adapters/imports/postal-codes.js';
 import { importRecords, type BatchSink, type ImportSummary } from '../core/imports/importer.js';
@@ -74,11 +78,11 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string' }, source: { type: 'string' }, url: { type: 'string' }, key: { type: 'string' }, batch: { type: 'string' }, restart: { type: 'boolean' }, 'postal-codes': { type: 'string' } },
+    options: { format: { type: 'string' }, source: { type: 'string' }, url: { type: 'string' }, key: { type: 'string' }, batch: { type: 'string' }, restart: { type: 'boolean' }, 'postal-codes': { type: 'string' }, encoding: { type: 'string' } },
   });
   const [kind, file] = positionals as [Kind | undefined, string | undefined];
   if (!kind || !(kind in SCHEMAS) || !file) {
-    console.error('usage: npm run import -- vacancies|jobseekers|trainings FILE [--format ndjson|jobposting|csv] [--source NAME] [--url URL] [--key KEY] [--batch N] [--postal-codes FILE] [--restart]');
+    console.error('usage: npm run import -- vacancies|jobseekers|trainings FILE [--format ndjson|jobposting|csv] [--source NAME] [--url URL] [--key KEY] [--batch N] [--postal-codes FILE] [--restart] [--encoding utf-8|windows-1252]');
     return 2;
   }
   const key = values.key ?? process.env.KOHTAANTO_API_KEY;
@@ -95,6 +99,25 @@ async function main(argv: string[]): Promise<number> {
     console.error('JobPosting records are vacancies');
     return 2;
   }
+  const encoding = values.encoding === undefined ? 'utf-8' : csvEncoding(values.encoding);
+  if (!encoding) {
+    console.error(`--encoding '${values.encoding}' is not supported: utf-8, windows-1252 (also iso-8859-1, iso-8859-15)`);
+    return 2;
+  }
+  if (encoding !== 'utf-8' && format !== 'csv') {
+    console.error('--encoding is for CSV files: JSON is always UTF-8');
+    return 2;
+  }
+  if (encoding === 'utf-8') {
+    // Checked before anything is sent: text that is not UTF-8 would be stored with replacement characters.
+    const bad = await invalidUtf8Line(file);
+    if (bad !== undefined) {
+      console.error(
+        `${file}, line ${bad}: the file is not UTF-8: save it as "CSV UTF-8", or give its encoding: --encoding windows-1252 (Excel's "CSV (semicolon separated)")`,
+      );
+      return 2;
+    }
+  }
   const batchSize = values.batch ? Number(values.batch) : 500;
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
     console.error('--batch is a whole number from 1 to 10000');
@@ -110,7 +133,7 @@ async function main(argv: string[]): Promise<number> {
   const resumeFrom = values.restart ? undefined : checkpoint.load();
   const report = progressReporter(progress, Date.now(), resumeFrom?.summary.read ?? 0);
   if (resumeFrom) console.error(`resuming after line ${resumeFrom.line} (stored by an interrupted run; --restart to read from the start)`);
-  const summary = await importRecords(readRecords(file, format, kind, source, progress, postal?.lookup), SCHEMAS[kind], httpSink(url, key, kind), {
+  const summary = await importRecords(readRecords(file, format, kind, source, progress, postal?.lookup, encoding), SCHEMAS[kind], httpSink(url, key, kind), {
     batchSize,
     resumeFrom,
     onBatch: (s) => report(s),

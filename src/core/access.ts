@@ -29,7 +29,8 @@ export const ROLE_ORGANISATIONS: Record<Role, readonly Membership['kind'][]> = {
 /**
  * What each role is for:
  * - counsellor: their employment area's jobseekers (read, write, erase, export), their matches;
- *   vacancies (read); candidates of other areas are pseudonymous to them
+ *   vacancies (read); candidates of other areas are pseudonymous to them; another area's client
+ *   only during a transfer that area approved
  * - employer-service: vacancies (read; write those of their unit), candidate lists of their unit's
  *   vacancies with per-vacancy pseudonyms (name and contact only when shared for that vacancy)
  * - planner: analytics, reference data and the training catalogue, never personal data
@@ -51,6 +52,10 @@ export const ACCESS = {
   analytics: ['planner', 'admin'],
   oversight: ['planner', 'admin'],
   referrals: ['counsellor', 'admin'],
+  /** Asking for a client of another area: counsellors only (admins reach every client anyway). */
+  transfersRequest: ['counsellor'],
+  /** Listing, approving, refusing and withdrawing transfers (the service checks which side). */
+  transfers: ['counsellor', 'admin'],
   audit: ['admin'],
   maintenance: ['admin'],
   organisations: ['admin'],

@@ -14,10 +14,16 @@ export interface CandidateDisclosure {
 /** Only taxonomy concepts: a free-text skill could be as good as a name (e.g. a rare condition). */
 const concepts = (skills: MatchHit['matchedSkills']) => skills.filter((s) => !s.uri.startsWith('text:'));
 
+/** Shown instead of the title of a pseudonymous candidate whose occupation is no taxonomy concept. */
+export const NO_OCCUPATION = '–';
+
 /**
  * Candidate lists as the caller may see them. A candidate the caller does not serve keeps a
  * pseudonym (which differs between vacancies, so lists cannot be joined) and shows only taxonomy
- * skills; a shared candidate keeps the same pseudonym and position and gains name and contact.
+ * concepts: the occupation's label instead of their own free-text title (which can say anything
+ * about a person, and a rare one would link them across lists), and taxonomy skills; their score
+ * parts are worked out over taxonomy concepts only (see Matcher.candidatesForVacancy). A shared
+ * candidate keeps the same pseudonym and position and gains name and contact.
  */
 export function discloseCandidates(hits: MatchHit[], d: CandidateDisclosure): MatchHit[] {
   return hits.map((hit) => {
@@ -25,6 +31,7 @@ export function discloseCandidates(hits: MatchHit[], d: CandidateDisclosure): Ma
     const pseudonymous: MatchHit = {
       ...hit,
       id: d.pseudonym(hit.id),
+      title: hit.occupation?.label ?? NO_OCCUPATION,
       matchedSkills: concepts(hit.matchedSkills),
       missingSkills: concepts(hit.missingSkills),
       shared: false,

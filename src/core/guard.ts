@@ -1,5 +1,5 @@
 import type { Principal } from './access.js';
-import { forbidden } from './errors.js';
+import { forbidden, notInArea } from './errors.js';
 import type { EmploymentAreas } from './regions/employment-areas-model.js';
 import { regions } from './regions/regions.js';
 
@@ -9,15 +9,18 @@ export interface GuardPorts {
   jobseekerMunicipality(id: string): string | undefined;
   /** Whether a vacancy is stored, and the organisation that owns it (null: none, admins manage it). */
   vacancyOwner(id: string): { owner: string | null } | undefined;
+  /**
+   * Whether an approved, unexpired transfer lets this counsellor's area reach this client of
+   * another area now (src/core/transfers/service.ts; it audits each such access).
+   */
+  transferAdmits(p: Principal, id: string): boolean;
 }
-
-/** Least length of the reason a counsellor gives for reaching a client of another area. */
-export const TRANSFER_REASON_MIN = 10;
 
 /**
  * The organisation boundary, one rule per question:
  * - a counsellor acts on the clients of their employment area (home municipality in it); a client
- *   of another area is reached only by a transfer, with a reason that the audit keeps;
+ *   of another area is reached only during an approved transfer (src/core/transfers/), and is
+ *   otherwise answered exactly as an id that does not exist;
  * - employer services change and delete only the vacancies their unit created, and see candidates
  *   only for those (and for vacancies no unit owns, e.g. imported ones);
  * - admins act on everything; planners never on records (their routes hold no personal data).
@@ -52,34 +55,41 @@ export class Guard {
     return code !== undefined && scope.has(code);
   }
 
-  /** Whether the caller sees this stored jobseeker as a person (else pseudonymously, or not at all). */
-  servesJobseeker(p: Principal, id: string): boolean {
-    if (!this.jobseekerMunicipalities(p)) return true; // admins: no need to read the record
+  /**
+   * Refuses a counsellor a jobseeker who is not a client of their area, unless an approved transfer
+   * lets their area reach them. An unknown id gets the same answer (not found, same wording), so
+   * the answer never tells whether another area has a client under the id. Admins pass (the
+   * service answers not found for an unknown id).
+   */
+  jobseeker(p: Principal, id: string): void {
+    if (!this.jobseekerMunicipalities(p)) return;
+    if (!this.reaches(p, id)) throw notInArea(id);
+  }
+
+  /** Whether the caller may act on this stored jobseeker (false for an unknown id). */
+  reaches(p: Principal, id: string): boolean {
+    if (!this.jobseekerMunicipalities(p)) return this.ports.jobseekerMunicipality(id) !== undefined;
     const municipality = this.ports.jobseekerMunicipality(id);
-    return municipality === undefined || this.servesMunicipality(p, municipality);
+    if (municipality === undefined) return false;
+    return this.servesMunicipality(p, municipality) || (p.role === 'counsellor' && this.ports.transferAdmits(p, id));
   }
 
   /**
-   * Refuses acting on a stored client of another area, unless it is a transfer with a reason.
-   * An unknown id passes (the service answers not found).
+   * Writing jobseekers: each must be a client of the caller's area already (or reached by an
+   * approved transfer), or new and living there. Moving a client's home elsewhere hands them over
+   * to that area; under a transfer the home moves only into the caller's area (or stays in its own).
    */
-  jobseeker(p: Principal, id: string, transferReason?: string): void {
-    if (this.servesJobseeker(p, id)) return;
-    if (transferReason !== undefined && p.role === 'counsellor' && transferReason.trim().length >= TRANSFER_REASON_MIN) return;
-    throw forbidden(
-      `jobseeker '${id}' is a client of another employment area than ${this.areaName(p)}; ` +
-        `a transfer needs the header X-Transfer-Reason (at least ${TRANSFER_REASON_MIN} characters), which the audit keeps`,
-    );
-  }
-
-  /**
-   * Writing jobseekers: each must be a client of the caller's area already (or new), and a new
-   * one must live there. Moving a client's home elsewhere hands them over to that area.
-   */
-  jobseekerWrites(p: Principal, records: { id: string; municipality: string }[], transferReason?: string): void {
+  jobseekerWrites(p: Principal, records: { id: string; municipality: string }[]): void {
     for (const record of records) {
-      if (this.ports.jobseekerMunicipality(record.id) !== undefined) this.jobseeker(p, record.id, transferReason);
-      else if (!this.servesMunicipality(p, record.municipality)) {
+      const current = this.ports.jobseekerMunicipality(record.id);
+      if (current !== undefined) {
+        this.jobseeker(p, record.id);
+        if (this.servesMunicipality(p, current) || this.servesMunicipality(p, record.municipality)) continue;
+        const to = regions.municipality(record.municipality)?.code;
+        if (to === undefined || this.areas.areaOf(to)?.id !== this.areas.areaOf(current)?.id) {
+          throw forbidden(`under a transfer, jobseeker '${record.id}' moves only into ${this.areaName(p)} (or stays in their own area)`);
+        }
+      } else if (!this.servesMunicipality(p, record.municipality)) {
         throw forbidden(`jobseeker '${record.id}' would live outside ${this.areaName(p)}: their own area's counsellors register them`);
       }
     }

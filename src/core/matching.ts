@@ -60,6 +60,8 @@ export interface MatchCache {
   records: Map<number, unknown>;
 }
 
+/** What a ranking is asked for. */
+export type RankQuery = Query;
 type Query = Pick<MatchQuery, 'k' | 'municipality' | 'region'> & {
   lang: string;
   /** Only records in these municipalities (an employment area), as well as any municipality or region given. */
@@ -95,6 +97,49 @@ const offerSide = (v: StoredVacancy): OfferSide => ({
   remote: v.remote,
   occupation: v.normalized.occupation ? occupationsOf([v.normalized.occupation])[0] : undefined,
 });
+
+/** A record's taxonomy occupation for its hit: a vacancy's, or a jobseeker's first (given, from the title, or wished). */
+function occupationOf(record: StoredJobseeker | StoredVacancy, label: (uri: string) => string): { occupation?: { uri: string; label: string } } {
+  const ref = 'occupations' in record.normalized ? record.normalized.occupations[0] : record.normalized.occupation;
+  return ref?.uri ? { occupation: { uri: ref.uri, label: label(ref.uri) } } : {};
+}
+
+/** A requirement written as free text (`text:…`), not a taxonomy concept. */
+const isConcept = (uri: string) => !uri.startsWith('text:');
+
+/**
+ * The vacancy's requirements without free text: a candidate list shown pseudonymously is ranked and
+ * explained over taxonomy concepts only, so that a free-text skill (which can be as telling as a
+ * name) moves no score part, no score and no place in the list.
+ */
+const conceptsOnly = <S extends { essential: string[]; optional: string[] }>(side: S): S => ({
+  ...side,
+  essential: side.essential.filter(isConcept),
+  optional: side.optional.filter(isConcept),
+});
+
+/** Options of a candidate ranking (vacancy → jobseekers). */
+export interface CandidateOptions {
+  /**
+   * Score candidates over taxonomy requirements only: all of them (true), or those living in a
+   * municipality for which the predicate is true (the ones the caller sees pseudonymously).
+   */
+  conceptsOnly?: boolean | ((municipality: string) => boolean);
+}
+
+/** A vacancy's requirements that depend on the candidate: retrieval uses `concepts`, scoring `sideFor`. */
+interface PerCandidate {
+  concepts: OfferSide;
+  sideFor(municipality: string): OfferSide;
+}
+
+/** The requirement side for each candidate under `conceptsOnly`. */
+function candidateSides(side: OfferSide, option: CandidateOptions['conceptsOnly']): OfferSide | PerCandidate {
+  if (!option) return side;
+  const concepts = conceptsOnly(side);
+  if (option === true) return concepts;
+  return { concepts, sideFor: (municipality) => (option(municipality) ? concepts : side) };
+}
 
 /** The scoring view of a record, computed once per record object (records are never mutated). */
 const sides = new WeakMap<object, SeekerSide | OfferSide>();
@@ -135,9 +180,9 @@ export class Matcher {
     return this.rank('vacancies', vector, seekerSide(record as StoredJobseeker), { ...query, centre: record.municipality });
   }
 
-  async candidatesForVacancy(id: string, query: Query): Promise<MatchHit[]> {
+  async candidatesForVacancy(id: string, query: Query, options: CandidateOptions = {}): Promise<MatchHit[]> {
     const { record, vector } = await this.vacancies.withVector(id);
-    return this.rank('jobseekers', vector, offerSide(record as StoredVacancy), { ...query, centre: record.municipality });
+    return this.rank('jobseekers', vector, candidateSides(offerSide(record as StoredVacancy), options.conceptsOnly), { ...query, centre: record.municipality });
   }
 
   /**
@@ -148,7 +193,7 @@ export class Matcher {
     return this.rank('vacancies', vector, side, { ...query, centre: side.municipality }, cache);
   }
 
-  async forText(profile: AdHocProfile, target: Side, query: Query): Promise<MatchHit[]> {
+  async forText(profile: AdHocProfile, target: Side, query: Query, options: CandidateOptions = {}): Promise<MatchHit[]> {
     const place = profile.municipality ? regions.municipality(profile.municipality) : undefined;
     if (profile.municipality && !place) {
       throw invalidInput([{ field: 'municipality', message: `unknown municipality '${profile.municipality}'` }]);
@@ -167,22 +212,26 @@ export class Matcher {
     const listed = await this.normalizer.fromStrings(profile.skills, 'skills');
     const essential = (listed.length > 0 ? listed : this.normalizer.readText(profile.text).held).map((s) => s.uri);
     const occupation = await this.normalizer.occupationOf(firstLine, undefined);
-    return this.rank(target, vector!, { ...location, essential, optional: [], occupation: occupation && occupationsOf([occupation])[0] }, ranked);
+    const side = { ...location, essential, optional: [], occupation: occupation && occupationsOf([occupation])[0] };
+    return this.rank(target, vector!, candidateSides(side, options.conceptsOnly), ranked);
   }
 
   private async rank(
     target: Side,
     vector: Float32Array,
-    from: SeekerSide | OfferSide,
+    /** The query's side; for candidates it may depend on where each candidate lives (see CandidateOptions). */
+    from: SeekerSide | OfferSide | PerCandidate,
     query: Query & { centre?: string },
     cache?: MatchCache,
   ): Promise<MatchHit[]> {
+    const perCandidate = 'sideFor' in from ? from : undefined;
+    const side = perCandidate ? perCandidate.concepts : (from as SeekerSide | OfferSide);
     const service: RecordService<Jobseeker | Vacancy> =
       target === 'vacancies' ? (this.vacancies as RecordService<Jobseeker | Vacancy>) : this.jobseekers;
     const filter = locationFilter(query);
     const pool = Math.max(query.k * this.settings.poolFactor, this.settings.minPool[target], query.k);
     const textHits = filter ? this.searchFiltered(service, vector, pool, filter) : service.index.search(vector, pool);
-    const hits = this.withConceptNeighbours(service, target, vector, from, textHits, pool, filter, query.centre);
+    const hits = this.withConceptNeighbours(service, target, vector, side, textHits, pool, filter, query.centre);
 
     const entries = (cache?.records ?? new Map()) as Map<number, StoredJobseeker | StoredVacancy>;
     const missing = hits.filter((h) => !entries.has(h.label)).map((h) => h.label);
@@ -202,8 +251,14 @@ export class Matcher {
       if (!record || !service.kind.isMatchable(record as never, day)) continue;
       const score =
         target === 'vacancies'
-          ? scoreMatch(from as SeekerSide, sideOf(record as StoredVacancy, offerSide), hit.similarity, this.settings.weights, relations)
-          : scoreMatch(sideOf(record as StoredJobseeker, seekerSide), from as OfferSide, hit.similarity, this.settings.weights, relations);
+          ? scoreMatch(side as SeekerSide, sideOf(record as StoredVacancy, offerSide), hit.similarity, this.settings.weights, relations)
+          : scoreMatch(
+              sideOf(record as StoredJobseeker, seekerSide),
+              perCandidate ? perCandidate.sideFor(record.municipality) : (side as OfferSide),
+              hit.similarity,
+              this.settings.weights,
+              relations,
+            );
       scored.push({ record, score, tier: query.failedGates === 'ranked' ? 0 : this.tier(score) });
     }
     scored.sort(
@@ -232,6 +287,7 @@ export class Matcher {
       municipalityName: regions.municipality(record.municipality)?.nameFi ?? record.municipality,
       region: record.region,
       ...('employer' in record && record.employer ? { employer: record.employer } : {}),
+      ...occupationOf(record, (uri) => taxonomy.label(uri, lang)),
       ...('normalized' in record && 'sources' in record.normalized && record.normalized.sources ? { alsoPublishedAs: record.normalized.sources } : {}),
       ...(score.distanceKm !== undefined ? { distanceKm: score.distanceKm } : {}),
       score: score.score,

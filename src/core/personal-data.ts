@@ -2,6 +2,7 @@ import type { Principal } from './access.js';
 import type { Guard } from './guard.js';
 import type { Referral } from './referrals.js';
 import type { DecisionsExport, Override } from './schemas/oversight.js';
+import type { TransferExport } from './transfers/schema.js';
 
 export interface AuditRecord {
   id: number;
@@ -29,6 +30,7 @@ export interface PersonalDataPorts {
   guard: Guard;
   decisions: { ofJobseeker(id: string): DecisionsExport };
   overrides: { ofJobseeker(id: string): Override[] };
+  transfers: { ofJobseeker(id: string): TransferExport[] };
 }
 
 /** Longest access log handed out with an export. */
@@ -40,8 +42,8 @@ export class PersonalData {
 
   /** Everything held on a jobseeker: profile, shares, referrals, who read their data when, and the rankings they were in. */
   export(p: Principal, id: string) {
+    this.ports.guard.jobseeker(p, id); // first: another area's client and an unknown id get one answer
     const jobseeker = this.ports.jobseeker(id);
-    this.ports.guard.jobseeker(p, id);
     return {
       jobseeker,
       sharedWithEmployerServices: this.ports.shares.ofJobseeker(id).map(({ vacancyId, at, expiresAt }) => ({ vacancyId, at, expiresAt })),
@@ -49,6 +51,7 @@ export class PersonalData {
       accessLog: this.ports.audit.forJobseeker(id, EXPORT_ACCESS_LOG).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
       decisions: this.ports.decisions.ofJobseeker(id),
       counsellorOverrides: this.ports.overrides.ofJobseeker(id).map(({ jobseekerId: _j, ...o }) => o),
+      transfers: this.ports.transfers.ofJobseeker(id),
     };
   }
 

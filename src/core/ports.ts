@@ -86,8 +86,12 @@ export interface RecordStore<R> {
   /** The record's label and, when it was embedded by `embedder`, its vector (one read, no record parsed). */
   labelAndVector(id: string, embedder: string): { label: number; vector?: Float32Array } | undefined;
   list(options: ListOptions): R[];
-  /** Inserts or replaces all entries in one transaction; returns their labels in order. */
-  saveAll(entries: EntryToSave<R>[]): SavedEntry[];
+  /**
+   * Inserts or replaces all entries in one transaction; returns their labels in order. `before`
+   * runs inside that transaction first (what it reads is what the write will replace; throwing
+   * stores nothing): checks and claims that must be atomic with the write, e.g. ownership.
+   */
+  saveAll(entries: EntryToSave<R>[], before?: () => void): SavedEntry[];
   /** Deletes the records in one transaction; returns the labels they had. */
   removeAll(ids: string[]): number[];
   /** Labels of matchable records embedded by `embedder` whose location passes the filter. */

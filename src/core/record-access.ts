@@ -1,6 +1,7 @@
 import type { Principal } from './access.js';
 import { invalidInput } from './errors.js';
 import type { Guard } from './guard.js';
+import type { WriteCheck } from './records.js';
 
 /** Most vacancies one unit lists as its own (a page of them is read from these). */
 const MAX_OWNED = 100_000;
@@ -10,15 +11,23 @@ const MAX_OWNED = 100_000;
  * after) each operation. Throws `forbidden` when the organisation boundary refuses it.
  */
 export interface RecordAccess {
-  read(p: Principal, id: string, transferReason?: string): void;
+  read(p: Principal, id: string): void;
   /** Municipality codes the caller may list records in; undefined: all. */
   listWithin(p: Principal): ReadonlySet<string> | undefined;
   /** Ids of the records the caller's organisation owns (`owner=mine`); refused where there is no owner. */
   owned(p: Principal): string[];
-  write(p: Principal, records: { id: string; municipality: string }[], transferReason?: string): void;
-  /** After a write was stored. */
-  written(p: Principal, ids: string[]): void;
+  write(p: Principal, records: { id: string; municipality: string }[]): void;
+  /**
+   * What is checked again, and claimed, inside the write's own transaction (so that two callers
+   * writing one new id at once cannot both pass): undefined when nothing is.
+   */
+  within(p: Principal): WriteCheck | undefined;
   remove(p: Principal, ids: string[]): void;
+  /**
+   * A bulk deletion: the ids the caller may delete. Ids it may not (another area's clients) are left
+   * out and answered as not found, as unknown ids are; refusals it must tell (vacancies) throw.
+   */
+  removable(p: Principal, ids: string[]): string[];
   /** After records were deleted. */
   removed(ids: string[]): void;
 }
@@ -26,14 +35,15 @@ export interface RecordAccess {
 /** Jobseekers: the client's employment area decides (see Guard). */
 export function jobseekerAccess(guard: Guard): RecordAccess {
   return {
-    read: (p, id, reason) => guard.jobseeker(p, id, reason),
+    read: (p, id) => guard.jobseeker(p, id),
     listWithin: (p) => guard.jobseekerMunicipalities(p),
     owned: () => {
       throw invalidInput([{ field: 'owner', message: 'jobseekers belong to employment areas, not owners: leave owner out' }]);
     },
-    write: (p, records, reason) => guard.jobseekerWrites(p, records, reason),
-    written: () => {},
+    write: (p, records) => guard.jobseekerWrites(p, records),
+    within: () => undefined,
     remove: (p, ids) => ids.forEach((id) => guard.jobseeker(p, id)),
+    removable: (p, ids) => ids.filter((id) => guard.reaches(p, id)),
     removed: () => {},
   };
 }
@@ -49,11 +59,18 @@ export function vacancyAccess(
     listWithin: () => undefined,
     owned: (p) => owners.ownedBy(p.organisation.id, '', MAX_OWNED),
     write: (p, records) => guard.vacancyWrites(p, records.map((r) => r.id)),
-    written: (p, ids) => {
+    // The unit creating a vacancy owns it from the same transaction that inserts it: a second unit
+    // writing the same new id at the same moment finds it owned and is refused, its content unstored.
+    within: (p) => (ids) => {
+      guard.vacancyWrites(p, ids);
       const owner = guard.ownerFor(p);
       if (owner !== null) owners.claim(ids, owner);
     },
     remove: (p, ids) => guard.vacancyWrites(p, ids),
+    removable: (p, ids) => {
+      guard.vacancyWrites(p, ids);
+      return ids;
+    },
     removed: (ids) => {
       owners.forget(ids);
       for (const id of ids) shares.forgetVacancy(id);

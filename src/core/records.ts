@@ -14,6 +14,14 @@ import { regions } from './regions/regions.js';
 const conceptPlace = (record: BaseRecord & { remote?: boolean }) => (record.remote ? REMOTE : record.municipality);
 
 /** Fields the service derives from each record before storing it (e.g. skills as taxonomy concepts). */
+
+/**
+ * A check (and claim) run inside a write's transaction with the ids written, atomic with it: what
+ * it reads cannot change before the write lands, and throwing stores nothing. E.g. a vacancy's
+ * owning unit, checked and claimed by the same transaction that inserts the vacancy.
+ */
+export type WriteCheck = (ids: string[]) => void;
+
 export interface Derivation<In> {
   /** Identifies the derivation: records derived by another id are redone at start. */
   id: string;
@@ -212,23 +220,31 @@ export class RecordService<In extends BaseRecord> {
     return this.store.count();
   }
 
-  /** Creates a record; fails if the id is taken. */
-  async create(input: In): Promise<Stored<In>> {
+  /**
+   * Creates a record; fails if the id is taken, also by another worker process at the same moment
+   * (checked again inside the write's transaction). `within` runs inside it too (see WriteCheck).
+   */
+  async create(input: In, within?: WriteCheck): Promise<Stored<In>> {
     if (this.store.get(input.id)) throw alreadyExists(this.kind.name, input.id);
     const [entry] = await this.prepare([input]);
-    if (this.store.get(input.id)) throw alreadyExists(this.kind.name, input.id);
-    this.commit([entry!]);
+    this.commit([entry!], () => {
+      if (this.store.get(input.id)) throw alreadyExists(this.kind.name, input.id);
+      within?.([input.id]);
+    });
     return entry!.record;
   }
 
   /** Creates or replaces a record. */
-  async put(input: In): Promise<{ record: Stored<In>; created: boolean }> {
-    const result = await this.putMany([input]);
+  async put(input: In, within?: WriteCheck): Promise<{ record: Stored<In>; created: boolean }> {
+    const result = await this.putMany([input], within);
     return { record: this.get(input.id), created: result.created === 1 };
   }
 
-  /** Creates or replaces many records atomically: all are stored, or none. */
-  async putMany(inputs: In[]): Promise<BatchResult> {
+  /**
+   * Creates or replaces many records atomically: all are stored, or none. `within` runs inside the
+   * write's transaction with the ids being written (not when nothing changed).
+   */
+  async putMany(inputs: In[], within?: WriteCheck): Promise<BatchResult> {
     if (inputs.length > this.options.maxBatch) throw tooManyRecords(this.options.maxBatch, inputs.length);
     const firstLine = new Map<string, number>();
     const duplicates = inputs.flatMap((input, i) => {
@@ -246,7 +262,7 @@ export class RecordService<In extends BaseRecord> {
     const entries = await this.prepare(changed);
     let created = 0;
     for (const input of changed) if (!this.store.get(input.id)) created++;
-    if (entries.length > 0) this.commit(entries);
+    if (entries.length > 0) this.commit(entries, within && (() => within(entries.map((e) => e.record.id))));
     return { created, updated: changed.length - created, unchanged: inputs.length - changed.length };
   }
 
@@ -462,10 +478,10 @@ export class RecordService<In extends BaseRecord> {
     return extra.size > 0 ? [...entries, ...extra.values()] : entries;
   }
 
-  private commit(prepared: EntryToSave<Stored<In>>[]): void {
+  private commit(prepared: EntryToSave<Stored<In>>[], within?: () => void): void {
     const entries = this.linked(prepared);
     const before = entries.length > AREA_CHANGES_TRACKED ? [] : entries.map((e) => placeOf(this.store.get(e.record.id))[0]);
-    const saved = this.store.saveAll(entries);
+    const saved = this.store.saveAll(entries, within);
     if (saved.length > 0) this.wrote();
     saved.forEach((s, i) => {
       // A record whose link alone changed keeps its point (same vector) in the index.

@@ -25,15 +25,15 @@ export class Referrals {
   constructor(private readonly ports: ReferralPorts) {}
 
   refer(p: Principal, r: { jobseekerId: string; trainingId: string; reason?: string }): Referral {
+    this.ports.guard.jobseeker(p, r.jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(r.jobseekerId);
-    this.ports.guard.jobseeker(p, r.jobseekerId);
     this.ports.training(r.trainingId);
     return this.ports.store.add({ jobseekerId: r.jobseekerId, trainingId: r.trainingId, reason: r.reason ?? null, keyId: p.keyId, counsellor: p.name });
   }
 
   ofJobseeker(p: Principal, jobseekerId: string): Referral[] {
-    this.ports.jobseeker(jobseekerId);
     this.ports.guard.jobseeker(p, jobseekerId);
+    this.ports.jobseeker(jobseekerId);
     return this.ports.store.ofJobseeker(jobseekerId);
   }
 }

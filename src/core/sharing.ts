@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Principal } from './access.js';
 import { discloseCandidates } from './disclosure.js';
-import { invalidInput, rateLimited } from './errors.js';
+import { conflict, invalidInput, rateLimited } from './errors.js';
 import type { Guard } from './guard.js';
 import type { MatchHit } from './schemas/match.js';
 
@@ -21,6 +21,13 @@ export interface SharingPorts {
     activeFor(vacancyId: string, owner: string, now: string): Set<string>;
   };
   owners: { ownerOf(vacancyId: string): string | null };
+  /** The harvest limits, counted in the database (shared by the worker processes, kept across restarts). */
+  budget: {
+    views(organisation: string, day: string, subjects: string[], limit: number): { admitted: boolean; used: number };
+    search(keyId: string, now: number, windowMs: number, limit: number): { admitted: boolean; retryAfterMs: number };
+    prune(day: string, before: number): void;
+    forgetSubject(subject: string): void;
+  };
   /** Throws not found for an unknown vacancy. */
   vacancy(id: string): unknown;
   /** Throws not found for an unknown jobseeker. */
@@ -38,9 +45,14 @@ export interface SharingSettings {
   adHocSearchesPerHour: number;
   /** Most hits of an ad-hoc search for jobseekers (admins: the match limit). */
   adHocMaxK: number;
+  /**
+   * Distinct jobseekers an organisation may be shown pseudonymously in a day, over every candidate
+   * list and ad-hoc search of all its keys (admins: no limit). Seeing someone again that day is free.
+   */
+  candidatesPerDay: number;
 }
 
-export const DEFAULT_SHARING_SETTINGS: SharingSettings = { shareDays: 30, adHocSearchesPerHour: 30, adHocMaxK: 20 };
+export const DEFAULT_SHARING_SETTINGS: SharingSettings = { shareDays: 30, adHocSearchesPerHour: 30, adHocMaxK: 20, candidatesPerDay: 1000 };
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -48,13 +60,16 @@ const HOUR_MS = 3_600_000;
 /**
  * Who sees which candidate as a person. Employer services see candidates by pseudonym — keyed per
  * vacancy, so that two lists cannot be joined — with name and contact details only for those a
- * counsellor shared for that vacancy while its unit owns it. Counsellors see their own area's
- * clients as persons. Ad-hoc searches for jobseekers get a fresh pseudonym key per request and
- * are limited in size and rate, so the population cannot be harvested.
+ * counsellor shared for that vacancy with the unit that owns it, and only when they are that unit.
+ * Counsellors see their own area's clients as persons, everyone else by pseudonym (shares are not
+ * for them). A pseudonymous candidate shows the taxonomy occupation and skills only, never free
+ * text. Ad-hoc searches for jobseekers get a fresh pseudonym key per request and are limited in
+ * size and rate, and every organisation is shown at most `candidatesPerDay` distinct pseudonymous
+ * candidates a day, so the population cannot be harvested.
  */
 export class Sharing {
   private readonly now: () => Date;
-  private readonly adHocUse = new Map<string, number[]>();
+  private prunedDay = '';
 
   constructor(
     private readonly ports: SharingPorts,
@@ -66,13 +81,20 @@ export class Sharing {
   /** A counsellor shares a client of their area with the unit that owns the vacancy. */
   share(p: Principal, vacancyId: string, jobseekerId: string): Share {
     this.ports.vacancy(vacancyId);
+    this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(jobseekerId);
-    this.ports.guard.jobseeker(p, jobseekerId);
+    const owner = this.ports.owners.ownerOf(vacancyId);
+    if (owner === null) {
+      throw conflict(
+        `vacancy '${vacancyId}' belongs to no employer-services unit, so there is nobody to share with: ` +
+          'an admin hands it to a unit first (PUT /v1/admin/vacancies/:id/owner)',
+      );
+    }
     const now = this.now();
     const share: Share = {
       vacancyId,
       jobseekerId,
-      owner: this.ports.owners.ownerOf(vacancyId) ?? '',
+      owner,
       keyId: p.keyId,
       at: now.toISOString(),
       expiresAt: new Date(now.getTime() + this.settings.shareDays * DAY_MS).toISOString(),
@@ -81,14 +103,20 @@ export class Sharing {
     return share;
   }
 
-  /** A vacancy's candidate list as the caller may see it. */
+  /**
+   * A vacancy's candidate list as the caller may see it, counted against the organisation's daily
+   * budget (refused whole, 429, when the pseudonymous candidates in it would exceed it).
+   */
   candidatesOf(p: Principal, vacancyId: string, hits: MatchHit[]): MatchHit[] {
-    const owner = this.ports.owners.ownerOf(vacancyId) ?? '';
+    const owner = this.ports.owners.ownerOf(vacancyId);
+    // Shares are for the owning unit only: not for other units, not for counsellors (of any area).
+    const forOwner = owner !== null && p.role === 'employer-service' && p.organisation.id === owner;
+    const shared = forOwner ? this.ports.shares.activeFor(vacancyId, owner, this.now().toISOString()) : new Set<string>();
     const key = createHmac('sha256', this.ports.pseudonymKey).update(`vacancy\0${vacancyId}`).digest();
-    return this.disclose(p, hits, key, this.ports.shares.activeFor(vacancyId, owner, this.now().toISOString()));
+    return this.disclose(p, hits, key, shared);
   }
 
-  /** Candidates for ad-hoc text, with pseudonyms for this answer only. */
+  /** Candidates for ad-hoc text, with pseudonyms for this answer only (counted against the daily budget). */
   adHocCandidates(p: Principal, hits: MatchHit[]): MatchHit[] {
     return this.disclose(p, hits, randomBytes(32), new Set());
   }
@@ -100,19 +128,25 @@ export class Sharing {
       throw invalidInput([{ field: 'k', message: `at most ${this.settings.adHocMaxK} for target=jobseekers (so that the population cannot be listed)` }]);
     }
     const now = this.now().getTime();
-    const recent = (this.adHocUse.get(p.keyId) ?? []).filter((t) => now - t < HOUR_MS);
-    if (recent.length >= this.settings.adHocSearchesPerHour) {
-      const wait = Math.ceil((recent[0]! + HOUR_MS - now) / 1000);
+    this.prune(now);
+    const { admitted, retryAfterMs } = this.ports.budget.search(p.keyId, now, HOUR_MS, this.settings.adHocSearchesPerHour);
+    if (!admitted) {
+      const wait = Math.max(1, Math.ceil(retryAfterMs / 1000));
       throw rateLimited(`at most ${this.settings.adHocSearchesPerHour} ad-hoc searches for jobseekers per hour per key; retry in ${wait} s`, wait);
     }
-    recent.push(now);
-    this.adHocUse.set(p.keyId, recent);
+  }
+
+  /** Erasure: the person leaves the budget counts too. */
+  forgetJobseeker(jobseekerId: string): void {
+    this.ports.budget.forgetSubject(this.subject(jobseekerId));
   }
 
   private disclose(p: Principal, hits: MatchHit[], key: Buffer, shared: ReadonlySet<string>): MatchHit[] {
     const guard = this.ports.guard;
+    const seesPerson = (hit: MatchHit) => p.role === 'admin' || (p.role === 'counsellor' && guard.servesMunicipality(p, hit.municipality));
+    this.spend(p, hits.filter((hit) => !seesPerson(hit)).map((hit) => this.subject(hit.id)));
     return discloseCandidates(hits, {
-      seesPerson: (hit) => p.role === 'admin' || (p.role === 'counsellor' && guard.servesMunicipality(p, hit.municipality)),
+      seesPerson,
       shared,
       pseudonym: (id) => `cand-${createHmac('sha256', key).update(id).digest('hex').slice(0, 16)}`,
       contactOf: (id) => {
@@ -120,5 +154,35 @@ export class Sharing {
         return { name, contact };
       },
     });
+  }
+
+  /** Counts pseudonymous candidates shown against the organisation's budget for today, or refuses the list. */
+  private spend(p: Principal, subjects: string[]): void {
+    if (p.role === 'admin' || subjects.length === 0) return;
+    const now = this.now();
+    this.prune(now.getTime());
+    const day = now.toISOString().slice(0, 10);
+    const limit = this.settings.candidatesPerDay;
+    const { admitted, used } = this.ports.budget.views(p.organisation.id, day, subjects, limit);
+    if (admitted) return;
+    const wait = Math.max(1, Math.ceil((DAY_MS - (now.getTime() % DAY_MS)) / 1000));
+    throw rateLimited(
+      `your organisation has been shown ${used} of its ${limit} distinct candidates today; this list would show more ` +
+        `(the limit keeps the population from being listed); retry after midnight UTC, in ${wait} s`,
+      wait,
+    );
+  }
+
+  /** A jobseeker in the budget counts: keyed, so a database copy does not name anyone. */
+  private subject(jobseekerId: string): string {
+    return createHmac('sha256', this.ports.pseudonymKey).update(`budget\0${jobseekerId}`).digest('base64url').slice(0, 22);
+  }
+
+  /** Forgets counts no limit reads any more, once a day. */
+  private prune(now: number): void {
+    const day = new Date(now).toISOString().slice(0, 10);
+    if (day === this.prunedDay) return;
+    this.prunedDay = day;
+    this.ports.budget.prune(day, now - HOUR_MS);
   }
 }

@@ -1,7 +1,8 @@
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { PassThrough } from 'node:stream';
 import {
   jsonSchemaTransform,
   validatorCompiler,
@@ -14,6 +15,7 @@ import type { Engine } from '../engine.js';
 import { installAudit } from './audit.js';
 import { installAuth } from './auth.js';
 import { WindowCounts, windowStore, type CountLink } from './window-counts.js';
+import type { TrustProxy } from './trust-proxy.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { fastSerializerCompiler } from './serializer.js';
 import { errorHandler } from './errors.js';
@@ -32,6 +34,7 @@ import { webApp } from './web.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { oversightRoutes } from './routes/oversight.js';
 import { aboutRoutes } from './routes/about.js';
+import { transferRoutes } from './routes/transfers.js';
 
 export const DEFAULT_FAILED_AUTH_PER_MINUTE = 60;
 
@@ -42,6 +45,12 @@ export interface AppOptions {
   rateLimitPerMinute: number;
   /** Refused API keys per minute per address before it waits (429). */
   failedAuthPerMinute?: number;
+  /** Whose X-Forwarded-For gives the client address (KOHTAANTO_TRUST_PROXY). */
+  trustProxy: TrustProxy;
+  /** Headers, and then the body, each within this (ms), else 408 and the connection closed. */
+  requestTimeoutMs: number;
+  /** The body of a bulk route (one with the bulk body limit) within this (ms). */
+  bulkRequestTimeoutMs: number;
   /** The built web app (dist/web); when it is missing, / says how to build it. */
   webDir?: string;
   /** A pino logger (the service's); tests leave it out for a silent app. */
@@ -58,6 +67,16 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: false }),
     bodyLimit: options.bodyLimit,
+    // A hop count as fastify itself turns it into a function (its types leave numbers out).
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy,
+    // Node measures these; the longest (bulk) one is the ceiling for every request, the shorter one
+    // is applied to other bodies below. Connections are checked every quarter of the timeout (Node: 30 s).
+    requestTimeout: options.bulkRequestTimeoutMs,
+    http: {
+      requestTimeout: options.bulkRequestTimeoutMs,
+      headersTimeout: options.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(5000, Math.max(250, options.requestTimeoutMs / 4)),
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(fastSerializerCompiler);
@@ -71,6 +90,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   // Order matters: security headers on every answer (refusals too), the audit context before
   // authentication, and rate limits count per key.
   installSecurityHeaders(app);
+  limitBodyTime(app, options);
   const workers = options.cluster;
   if (workers) app.addHook('onRequest', async () => workers.sync());
   installAudit(app, engine.audit);
@@ -134,6 +154,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   );
   await app.register(matchRoutes(engine));
   await app.register(privacyRoutes(engine));
+  await app.register(transferRoutes(engine));
   await app.register(taxonomyRoutes(engine));
   await app.register(trainingRoutes(engine, options.bulkBodyLimit));
   await app.register(gapRoutes(engine));
@@ -145,6 +166,34 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   await app.register(sessionRoutes(engine, failures));
   await app.register(webApp(options.webDir));
   return Object.assign(app, { routeAccess });
+}
+
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
+/**
+ * A body not received within `requestTimeoutMs` of the headers (a bulk route's: `bulkRequestTimeoutMs`,
+ * which Node also enforces for the whole request) is answered 408 and its connection closed: a
+ * client sending a byte now and then holds no connection for long.
+ */
+function limitBodyTime(app: FastifyInstance, options: AppOptions): void {
+  if (options.requestTimeoutMs >= options.bulkRequestTimeoutMs) return; // Node's limit is the same
+  app.addHook('preParsing', async (request, reply, payload) => {
+    const length = request.headers['content-length'];
+    const hasBody = request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+    if (!hasBody || request.routeOptions.bodyLimit > options.bodyLimit) return payload;
+    const body = new PassThrough();
+    const timer = setTimeout(() => {
+      payload.unpipe(body);
+      reply.header('connection', 'close');
+      const error = Object.assign(new Error(`the request body did not arrive within ${options.requestTimeoutMs / 1000} s`), { statusCode: 408 });
+      body.destroy(error);
+    }, options.requestTimeoutMs);
+    const stop = () => clearTimeout(timer);
+    payload.once('end', stop);
+    payload.once('close', stop);
+    payload.pipe(body);
+    return body;
+  });
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

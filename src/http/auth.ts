@@ -62,7 +62,7 @@ const deny = (reply: FastifyReply, status: 401 | 403, message: string) =>
     message,
   });
 
-/** Counts refused authentications per address in fixed one-minute windows. */
+/** Counts refused API keys and failed sign-ins per address in fixed one-minute windows. */
 export class FailedAuth {
   constructor(
     private readonly perMinute: number,
@@ -80,6 +80,10 @@ export class FailedAuth {
   }
 }
 
+/** The answer to a refused key (or sign-in) from an address over the limit. */
+export const tooMany = (reply: FastifyReply, wait: number, message: string) =>
+  reply.status(429).header('retry-after', String(wait)).send({ error: 'rate_limited', message });
+
 const keyIdOf = (presented: string) => /^kht_([0-9a-f]{16})_/.exec(presented)?.[1];
 
 export interface RouteAccess {
@@ -94,7 +98,10 @@ export interface RouteAccess {
  * fails the start-up, so no route is open by accident. Returns the table of every route and who
  * may call it (filled as routes are registered).
  */
-/** @param failedPerMinute refused authentications an address may make per minute before it is answered 429 without checking */
+/**
+ * @param failedPerMinute refused API keys (and failed sign-ins) an address may present per minute; past
+ * that, further wrong keys are answered 429. Valid keys, session cookies and requests without a key are not counted.
+ */
 export function installAuth(
   app: FastifyInstance,
   keys: KeyVerifier,
@@ -123,22 +130,13 @@ export function installAuth(
     const config = request.routeOptions.config;
     if (config.public || !config.roles) return; // public, or no route at all (404)
     const presented = presentedKey(request);
-    const keyId = presented && keyIdOf(presented);
-    // Guessing keys: after `failedPerMinute` refusals an address waits, whatever it presents.
-    const wait = failures.blockedFor(request.ip);
-    if (wait > 0) {
-      request.refused = keyId ? { keyId } : {};
-      return reply.status(429).header('retry-after', String(wait)).send({
-        error: 'rate_limited',
-        message: `more than ${failedPerMinute} refused API keys from this address in a minute; retry in ${wait} s`,
-      });
-    }
     const token = presented ? undefined : sessionToken(request);
     if (token) {
       // The web app: a session cookie instead of a key; its writes carry the session's CSRF token.
+      // An ended session is not counted as a refused key: its token is random (nothing to guess),
+      // and a colleague's ended session must not lock out everyone behind the same proxy.
       const session = sessions.resolve(token);
       if (!session) {
-        failures.failed(request.ip);
         request.refused = {};
         return deny(reply, 401, 'the session has ended (signed out, expired or its key revoked): sign in again');
       }
@@ -152,14 +150,19 @@ export function installAuth(
       return;
     }
     if (!presented) {
-      failures.failed(request.ip);
+      // No key at all (any web page can make a browser send one): refused, not counted.
       request.refused = {};
       return deny(reply, 401, 'an API key is required: Authorization: Bearer <key>');
     }
+    const keyId = keyIdOf(presented);
     const principal = keys.verify(presented);
     if (!principal) {
-      failures.failed(request.ip);
       request.refused = keyId ? { keyId } : {};
+      // Guessing keys: after `failedPerMinute` refused keys an address waits; a valid key still
+      // passes (the secrets are 256-bit random: the limit slows guessing down, it is not what stops it).
+      const wait = failures.blockedFor(request.ip);
+      if (wait > 0) return tooMany(reply, wait, `more than ${failedPerMinute} refused API keys from this address in a minute; retry in ${wait} s`);
+      failures.failed(request.ip);
       return deny(reply, 401, 'unknown or revoked API key');
     }
     request.principal = principal;

@@ -15,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   storage_full: 507,
   already_exists: 409,
+  conflict: 409,
   invalid_input: 400,
   too_many_records: 413,
   model_unavailable: 503,
@@ -25,6 +26,8 @@ export interface ErrorBody {
   error: string;
   message: string;
   problems?: FieldProblem[];
+  /** All problems found, when more than the listed ones (src/core/errors.ts: MAX_PROBLEMS_LISTED). */
+  problemCount?: number;
 }
 
 function validationProblems(error: FastifyError): FieldProblem[] {
@@ -41,6 +44,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error instanceof KohtaantoError) {
     const body: ErrorBody = { error: error.code, message: error.message };
     if (error.problems.length > 0) body.problems = error.problems;
+    const problemCount = (error as { problemCount?: number }).problemCount;
+    if (problemCount !== undefined) body.problemCount = problemCount;
     const retry = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
     if (retry !== undefined) reply.header('retry-after', String(retry));
     return reply.status(STATUS[error.code]).send(body);
@@ -57,7 +62,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
+    const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status === 408 ? 'request_timeout' : 'bad_request';
     return reply.status(status).send({ error: code, message: error.message } satisfies ErrorBody);
   }
   request.log.error({ err: error }, 'unhandled error');

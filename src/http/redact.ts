@@ -9,7 +9,7 @@
 const KEPT_PARAMS = new Set([
   'limit', 'after', 'k', 'lang', 'format', 'owner', 'municipality', 'region', 'area', 'within', 'failedGates',
   'reach', 'vacancy', 'jobseeker', 'source', 'from', 'to', 'sample', 'asOf', 'occupationGroup', 'language',
-  'candidates', 'skill',
+  'candidates', 'skill', 'direction', 'status',
 ]);
 
 const decodeName = (raw: string): string | undefined => {

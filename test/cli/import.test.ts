@@ -175,6 +175,43 @@ describe('npm run import', () => {
     expect((await call(admin(), 'GET', '/v1/vacancies/resume:R10')).status).toBe(200);
   });
 
+  it('refuses a CSV file that is not UTF-8 unless its --encoding is given, then reads it right (issue 28, L5)', async () => {
+    const file = join(dataDir, 'koulutukset-excel.csv');
+    const csv = [
+      'tunnus;nimi;kuvaus;järjestäjä;kunta;verkossa;kesto;hinta;opetuskieli;osaaminen',
+      'ENC-1;Äidinkieli ja työelämä;Öljyalan sanasto ja viestintä.;Koulutuskeskus Säätiö;Tampere;ei;5;120;fi;viestintä',
+    ].join('\r\n');
+    writeFileSync(file, Buffer.from(csv, 'latin1')); // as Finnish Excel saves "CSV (semicolon separated)"
+    const refused = importFile('trainings', file);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('line 1: the file is not UTF-8');
+    expect(refused.stderr).toContain('--encoding windows-1252');
+    expect((await call(admin(), 'GET', '/v1/trainings/ENC-1')).status).toBe(404);
+    const read = importFile('trainings', file, '--encoding', 'windows-1252');
+    expect(read.status, read.stdout + read.stderr).toBe(0);
+    expect((await call(admin(), 'GET', '/v1/trainings/ENC-1')).body).toMatchObject({ title: 'Äidinkieli ja työelämä', provider: 'Koulutuskeskus Säätiö' });
+    expect(importFile('trainings', file, '--encoding', 'klingon').status).toBe(2);
+  });
+
+  it('refuses a CSV header of 100,000 columns unread, duplicate columns and rows with extra cells (issue 28, L4, L5)', () => {
+    const wide = join(dataDir, 'wide.csv');
+    writeFileSync(wide, `${Array.from({ length: 100_000 }, (_x, i) => `c${i}`).join(';')}\nx\n`);
+    const run = importFile('trainings', wide);
+    expect(run.status).toBe(3);
+    expect(run.stdout).toContain('refused line 1: header: the header line is longer than 65536 bytes (at most 200 columns)');
+    expect(run.stdout.length).toBeLessThan(2000);
+    const twice = join(dataDir, 'twice.csv');
+    writeFileSync(twice, 'tunnus;nimi;kunta;kommun\nT1;Trukki;Tampere;Tammerfors\n');
+    const duplicate = importFile('trainings', twice);
+    expect(duplicate.status).toBe(3);
+    expect(duplicate.stdout).toMatch(/refused line 1: kommun: duplicate column: column 4 names the same field \(municipality\) as column 3 'kunta'/);
+    const extra = join(dataDir, 'extra.csv');
+    writeFileSync(extra, 'tunnus;nimi;kuvaus;järjestäjä;kunta;verkossa;kesto;hinta;opetuskieli;osaaminen\nX-1;Trukki;Ajo.;Polku;Tampere;ei;2;240;fi;trukkikortti;ylimääräinen\n');
+    const cells = importFile('trainings', extra);
+    expect(cells.status).toBe(3);
+    expect(cells.stdout).toContain('refused line 2: row: 11 cells, the header has 10 columns');
+  });
+
   it('says what is wrong with its arguments', () => {
     expect(importFile('vacancies').status).toBe(2);
     expect(importFile('pets', 'x.csv').status).toBe(2);

@@ -5,10 +5,16 @@ import { defaultEmploymentAreas } from '../../src/core/regions/employment-areas-
 import { regions } from '../../src/core/regions/regions.js';
 
 /** In-memory stores (test doubles): two clients, two vacancies. */
-const clients = new Map([['TRE', '837'], ['HKI', '091']]);
+const clients = new Map([['TRE', '837'], ['HKI', '091'], ['HKI-2', '091']]);
+/** HKI is reached by the Tampere area under an approved transfer (the transfer service answers). */
+const transferred = new Set(['tampere:HKI']);
 const owners = new Map<string, string | null>([['MINE', 'unit-a'], ['IMPORTED', null]]);
 const guard = new Guard(
-  { jobseekerMunicipality: (id) => clients.get(id), vacancyOwner: (id) => (owners.has(id) ? { owner: owners.get(id)! } : undefined) },
+  {
+    jobseekerMunicipality: (id) => clients.get(id),
+    vacancyOwner: (id) => (owners.has(id) ? { owner: owners.get(id)! } : undefined),
+    transferAdmits: (p, id) => transferred.has(`${p.organisation.area}:${id}`),
+  },
   defaultEmploymentAreas(regions),
 );
 const counsellor: Principal = { keyId: 'k1', name: 'c', role: 'counsellor', organisation: { id: 'tre', kind: 'employment-area', area: 'tampere' } };
@@ -17,13 +23,22 @@ const unitB: Principal = { ...unitA, keyId: 'k3', organisation: { id: 'unit-b', 
 const admin: Principal = { keyId: 'k4', name: 'x', role: 'admin', organisation: { id: 'national', kind: 'national' } };
 
 describe('Guard', () => {
-  it("lets a counsellor act on their area's clients only, or on another's with a transfer reason", () => {
+  it("lets a counsellor act on their area's clients only, or on another's during an approved transfer", () => {
     expect(() => guard.jobseeker(counsellor, 'TRE')).not.toThrow();
-    expect(() => guard.jobseeker(counsellor, 'HKI')).toThrow(/another employment area than Tampereen seudun työllisyysalue/);
-    expect(() => guard.jobseeker(counsellor, 'HKI', 'too short')).toThrow();
-    expect(() => guard.jobseeker(counsellor, 'HKI', 'moved to Tampere in November')).not.toThrow();
-    expect(() => guard.jobseeker(counsellor, 'UNKNOWN')).not.toThrow(); // the service answers not found
-    expect(() => guard.jobseeker(admin, 'HKI')).not.toThrow();
+    expect(() => guard.jobseeker(counsellor, 'HKI')).not.toThrow(); // approved transfer
+    const refusal = (id: string) => {
+      try {
+        guard.jobseeker(counsellor, id);
+      } catch (error) {
+        return { code: (error as { code: string }).code, message: (error as Error).message.replaceAll(id, 'X') };
+      }
+      return undefined;
+    };
+    // Another area's client and an id no one has: one answer, not found.
+    expect(refusal('HKI-2')).toEqual({ code: 'not_found', message: expect.stringMatching(/^no jobseeker 'X' in your employment area/) });
+    expect(refusal('UNKNOWN')).toEqual(refusal('HKI-2'));
+    expect(() => guard.jobseeker(admin, 'HKI-2')).not.toThrow();
+    expect(() => guard.jobseeker(admin, 'UNKNOWN')).not.toThrow(); // the service answers not found
     expect(guard.jobseekerMunicipalities(counsellor)!.has('837')).toBe(true);
     expect(guard.jobseekerMunicipalities(counsellor)!.has('091')).toBe(false);
     expect(guard.jobseekerMunicipalities(admin)).toBeUndefined();
@@ -32,6 +47,11 @@ describe('Guard', () => {
   it('refuses registering a client who lives elsewhere, by code or name', () => {
     expect(() => guard.jobseekerWrites(counsellor, [{ id: 'NEW', municipality: 'Kangasala' }])).not.toThrow();
     expect(() => guard.jobseekerWrites(counsellor, [{ id: 'NEW', municipality: 'Helsingfors' }])).toThrow(/would live outside/);
+    // Under a transfer the home moves into the caller's area, or stays in its own, never to a third.
+    expect(() => guard.jobseekerWrites(counsellor, [{ id: 'HKI', municipality: 'Tampere' }])).not.toThrow();
+    expect(() => guard.jobseekerWrites(counsellor, [{ id: 'HKI', municipality: 'Helsingfors' }])).not.toThrow();
+    expect(() => guard.jobseekerWrites(counsellor, [{ id: 'HKI', municipality: 'Oulu' }])).toThrow(/moves only into/);
+    expect(() => guard.jobseekerWrites(counsellor, [{ id: 'HKI-2', municipality: 'Tampere' }])).toThrow(/no jobseeker 'HKI-2'/);
   });
 
   it('lets only the owning unit (and admins) change a vacancy, and see its candidates', () => {

@@ -79,7 +79,8 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R> {
       .map(copy);
   }
 
-  saveAll(entries: EntryToSave<R>[]): SavedEntry[] {
+  saveAll(entries: EntryToSave<R>[], before?: () => void): SavedEntry[] {
+    before?.();
     const saved = entries.map((e) => {
       const label = this.rows.get(e.record.id)?.label ?? this.nextLabel++;
       const row: Row<R> = { label, record: e.record, json: JSON.stringify(e.record), vector: e.vector, textHash: e.textHash, embedder: e.embedder, derivedBy: e.derivedBy, matchable: e.matchable };

@@ -64,7 +64,14 @@ const DEFAULT_ENV = {
 };
 
 /** Settings that change nothing in what seeding stores: a service started with only these may start from the seeded copy. */
-const NOT_STORED = new Set(['KOHTAANTO_ANALYTICS_SAMPLE', 'KOHTAANTO_RATE_LIMIT_PER_MINUTE', 'KOHTAANTO_FAILED_AUTH_PER_MINUTE']);
+const NOT_STORED = new Set([
+  'KOHTAANTO_ANALYTICS_SAMPLE',
+  'KOHTAANTO_RATE_LIMIT_PER_MINUTE',
+  'KOHTAANTO_FAILED_AUTH_PER_MINUTE',
+  'KOHTAANTO_TRUST_PROXY',
+  'KOHTAANTO_REQUEST_TIMEOUT_SECONDS',
+  'KOHTAANTO_BULK_REQUEST_TIMEOUT_SECONDS',
+]);
 
 /**
  * Seeds the fixture data set into `dataDir` as the first start of the service does (SQLite file,

@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveArea } from '../../src/core/analytics/areas.js';
 import { trainedSkills } from '../../src/core/analytics/training-plan.js';
 import { regions } from '../../src/core/regions/regions.js';
-import { call, type Caller, removeDir, startService, type RunningService } from '../helpers/service.js';
+import { call, type Caller, removeDir, sampleJobseeker, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
 
 let service: RunningService;
 let planner: Caller;
 let admin: Caller;
 const AS_OF = '2026-11-01'; // the fixture generator's reference date
+/** Figures are counted at the month end before AS_OF (2026-10-31): long-term since 12 months before it. */
+const LONG_TERM_SINCE = '2025-10-31';
 
 interface Concept {
   uri: string;
@@ -289,7 +291,7 @@ describe('GET /v1/analytics/occupations', () => {
     for (const v of vacancies.filter((v) => counted(v) && oulu.has(v.municipality))) (row(v.occupation!).vacancies++, (row(v.occupation!).positions += v.positions));
     for (const j of jobseekers.filter((j) => j.status === 'active' && oulu.has(j.municipality))) {
       row(j.occupation!).supply++;
-      if (j.unemployedSince! <= '2025-11-01') row(j.occupation!).longTerm++;
+      if (j.unemployedSince! <= LONG_TERM_SINCE) row(j.occupation!).longTerm++;
     }
     const body = (await call(planner, 'GET', `/v1/analytics/occupations?area=oulu&asOf=${AS_OF}`)).body;
     expect(body.items).toHaveLength(expected.size);
@@ -314,7 +316,7 @@ describe('GET /v1/analytics/mismatch', () => {
     const municipality = '398'; // Lahti: an area of its own
     const open = vacancies.filter((v) => counted(v) && v.municipality === municipality);
     const active = jobseekers.filter((j) => j.status === 'active' && j.municipality === municipality);
-    const longTerm = active.filter((j) => j.unemployedSince! <= '2025-11-01');
+    const longTerm = active.filter((j) => j.unemployedSince! <= LONG_TERM_SINCE);
     const body = (await call(planner, 'GET', `/v1/analytics/mismatch?area=lahti&candidates=2&asOf=${AS_OF}`)).body;
     expect(body).toMatchObject({ vacancies: open.length, jobseekers: active.length, longTermUnemployed: longTerm.length });
     expect(body.vacanciesPerJobseeker).toBeCloseTo(open.length / (published(active.length) as number), 2);
@@ -384,5 +386,66 @@ describe('POST /v1/analytics/training-plan', () => {
     const bad = await call(planner, 'POST', '/v1/analytics/training-plan', { area: 'helsinki', budget: { places: -1 } });
     expect(bad.status).toBe(400);
     expect(bad.body.problems.map((p: { field: string }) => p.field).join()).toContain('budget');
+  });
+});
+
+describe('published figures cannot be differenced (issue 28, L3)', () => {
+  /** Municipalities without any fixture record, for records of these tests alone. */
+  const emptyMunicipalities = async () => {
+    const used = new Set([...vacancies, ...jobseekers].map((r) => r.municipality));
+    const all = (await call(planner, 'GET', '/v1/municipalities')).body.items.map((m: { code: string }) => m.code) as string[];
+    return all.filter((m) => !used.has(m) && !['235', '398', '091', '837'].includes(m));
+  };
+  const days = (month: string, last: number) => Array.from({ length: last }, (_x, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+
+  it('gives the same figures for every asOf within a month, and says which day they are counted at', async () => {
+    const [municipality] = await emptyMunicipalities();
+    // Four long-term unemployed all month; a fifth becomes one on 15 October 2026.
+    const starts = ['2025-01-10', '2025-02-10', '2025-03-10', '2025-04-10', '2025-10-15'];
+    const ids = starts.map((_d, i) => `SWEEP-${i}`);
+    try {
+      for (const [i, since] of starts.entries()) {
+        const j = { ...sampleJobseeker(ids[i]!), municipality: municipality!, unemployedSince: since };
+        expect((await call(admin, 'PUT', `/v1/jobseekers/${ids[i]}`, j)).status).toBe(201);
+      }
+      for (const path of ['mismatch', 'occupations']) {
+        const answers = new Set<string>();
+        for (const day of days('2026-10', 30)) {
+          const response = await call(planner, 'GET', `/v1/analytics/${path}?municipality=${municipality}&asOf=${day}`);
+          expect(response.status).toBe(200);
+          expect(response.body.asOf).toBe('2026-09-30');
+          answers.add(JSON.stringify(response.body));
+        }
+        expect(answers.size, path).toBe(1);
+      }
+      // A month end is its own day: the fifth spell is long-term on 31 October.
+      const monthEnd = (await call(planner, 'GET', `/v1/analytics/mismatch?municipality=${municipality}&asOf=2026-10-31`)).body;
+      expect(monthEnd).toMatchObject({ asOf: '2026-10-31', longTermUnemployed: 5 });
+      const before = (await call(planner, 'GET', `/v1/analytics/mismatch?municipality=${municipality}&asOf=2026-10-20`)).body;
+      expect(before.longTermUnemployed).toBe('<5');
+      const exposure = await call(planner, 'GET', `/v1/oversight/exposure?municipality=${municipality}&source=replay&asOf=2026-10-20`);
+      expect(exposure.body.asOf).toBe('2026-09-30');
+    } finally {
+      for (const id of ids) await call(admin, 'DELETE', `/v1/jobseekers/${id}`);
+    }
+  });
+
+  it('publishes no share about a municipality with one jobseeker', async () => {
+    const [, municipality] = await emptyMunicipalities();
+    try {
+      expect((await call(admin, 'PUT', '/v1/jobseekers/ALONE', { ...sampleJobseeker('ALONE'), municipality: municipality!, unemployedSince: '2024-01-01' })).status).toBe(201);
+      expect((await call(admin, 'PUT', '/v1/vacancies/ALONE-V', { ...sampleVacancy('ALONE-V'), municipality: municipality! })).status).toBe(201);
+      const body = (await call(planner, 'GET', `/v1/analytics/mismatch?municipality=${municipality}&candidates=1&asOf=${AS_OF}`)).body;
+      expect(body.vacancies).toBe(1); // the share would be over this vacancy: the test can fail
+      expect(body.jobseekers).toBe('<5');
+      expect(body.vacanciesPerJobseeker).toBeNull();
+      expect(body.vacanciesWithSuitableCandidates).toMatchObject({ share: null, margin95: 0, suppressed: 'fewer than 5 jobseekers' });
+      expect(body.longTermWithoutSuitableVacancy).toMatchObject({ share: null, suppressed: 'fewer than 5 jobseekers' });
+      const csv = String((await call(planner, 'GET', `/v1/analytics/mismatch?municipality=${municipality}&candidates=1&format=csv`)).body);
+      expect(csv.split('\r\n')[1]!.split(',').slice(6, 9)).toEqual(['', '', '']);
+    } finally {
+      await call(admin, 'DELETE', '/v1/jobseekers/ALONE');
+      await call(admin, 'DELETE', '/v1/vacancies/ALONE-V');
+    }
   });
 });

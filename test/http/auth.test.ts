@@ -1,12 +1,15 @@
 import { spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/adapters/sqlite/database.js';
 import { ROLES, type Role } from '../../src/core/access.js';
+import { loadConfig } from '../../src/config.js';
 import { databaseFile } from '../../src/engine.js';
+import { buildApp } from '../../src/http/app.js';
 import { installAuth } from '../../src/http/auth.js';
-import { call, removeDir, ROOT, sampleJobseeker, startService, type RunningService } from '../helpers/service.js';
+import { call, removeDir, ROOT, sampleJobseeker, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
 
 let service: RunningService;
 
@@ -19,6 +22,12 @@ afterAll(async () => {
   await service.stop();
   removeDir(service.dataDir);
 });
+
+/** The refused-key counts run in minutes aligned to the clock: a test counting them starts at least 15 s before a minute ends. */
+async function awayFromMinuteEdge() {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 15_000) await new Promise((done) => setTimeout(done, left + 50));
+}
 
 /** A concrete path for a route pattern. */
 const concrete = (url: string) => url.replace(/:id/g, 'J1');
@@ -158,12 +167,14 @@ describe('hardening', () => {
     const realId = guarded.keys.counsellor.split('_')[1]!;
     const guess = `kht_${realId}_${'A'.repeat(43)}`;
     const statuses: number[] = [];
+    await awayFromMinuteEdge();
     for (let i = 0; i < 7; i++) statuses.push((await call({ url: guarded.url, key: guess }, 'GET', '/v1/jobseekers/J-ASKED')).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
-    // Even the right key waits until the minute is over: the address is guessing.
-    const blocked = await call(guarded.as('counsellor'), 'GET', '/v1/regions');
+    const blocked = await call({ url: guarded.url, key: guess }, 'GET', '/v1/regions');
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The right key still works from the address (only wrong ones wait).
+    expect((await call(guarded.as('counsellor'), 'GET', '/v1/regions')).status).toBe(200);
     const trail = guarded.engine.audit.recent(20).filter((e) => e.status === 401 || e.status === 429);
     expect(trail.length).toBeGreaterThanOrEqual(8);
     for (const entry of trail.filter((e) => e.route === '/v1/jobseekers/:id')) {
@@ -173,4 +184,195 @@ describe('hardening', () => {
     await guarded.stop();
     removeDir(guarded.dataDir);
   });
+});
+
+describe('refused-key limit (issue 28, M5): only wrong keys and failed sign-ins count', () => {
+  let limited: RunningService;
+  beforeAll(async () => {
+    limited = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } }); // the default limit, 60 a minute
+  });
+  afterAll(async () => {
+    await limited.stop();
+    removeDir(limited.dataDir);
+  });
+  const wrongKey = () => `kht_${limited.keys.counsellor.split('_')[1]!}_${'B'.repeat(43)}`;
+
+  it('does not count requests without a key (any web page can make them): a valid key and a wrong one are answered as usual after 70', async () => {
+    await awayFromMinuteEdge();
+    for (let i = 0; i < 70; i++) expect((await call(limited.url, 'GET', '/v1/regions')).status).toBe(401);
+    expect((await call(limited.as('admin'), 'GET', '/v1/regions')).status).toBe(200);
+    expect((await call(limited.as('planner'), 'GET', '/v1/regions')).status).toBe(200);
+    expect((await call({ url: limited.url, key: wrongKey() }, 'GET', '/v1/regions')).status).toBe(401); // not 429
+  });
+
+  it('does not count ended sessions (a cookie of a revoked key): their colleagues behind the address are not locked out', async () => {
+    const { id, key } = limited.engine.keys.create('counsellor', 'soon revoked', 'test-area');
+    const signIn = await call(limited.url, 'POST', '/v1/session', { key });
+    expect(signIn.status).toBe(201);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    expect((await call(limited.url, 'GET', '/v1/regions', undefined, { cookie })).status).toBe(200);
+    limited.engine.keys.revoke(id);
+    await awayFromMinuteEdge();
+    for (let i = 0; i < 70; i++) expect((await call(limited.url, 'GET', '/v1/regions', undefined, { cookie })).status).toBe(401);
+    expect((await call(limited.url, 'GET', '/v1/regions', undefined, { cookie: 'kohtaanto_session=made-up' })).status).toBe(401);
+    expect((await call({ url: limited.url, key: wrongKey() }, 'GET', '/v1/regions')).status).toBe(401); // not 429
+    expect((await call(limited.as('counsellor'), 'GET', '/v1/regions')).status).toBe(200);
+  });
+
+  it('after 100 failed sign-ins a wrong key waits (429) while valid keys and a valid sign-in still work', async () => {
+    await awayFromMinuteEdge();
+    const signIns: number[] = [];
+    for (let i = 0; i < 100; i++) signIns.push((await call(limited.url, 'POST', '/v1/session', { key: i % 2 ? wrongKey() : 'not a key' })).status);
+    expect(signIns.filter((s) => s === 401).length).toBeGreaterThan(0);
+    expect(signIns.slice(-10)).toEqual(Array(10).fill(429));
+    const wrong = await call({ url: limited.url, key: wrongKey() }, 'GET', '/v1/regions');
+    expect(wrong.status).toBe(429);
+    expect(Number(wrong.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await call(limited.url, 'POST', '/v1/session', { key: wrongKey() })).status).toBe(429);
+    // Valid keys and sessions from the same address are not refused.
+    expect((await call(limited.as('admin'), 'GET', '/v1/regions')).status).toBe(200);
+    expect((await call(limited.as('counsellor'), 'GET', '/v1/jobseekers/J-NONE')).status).toBe(404);
+    const signIn = await call(limited.url, 'POST', '/v1/session', { key: limited.keys.planner });
+    expect(signIn.status).toBe(201);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    expect((await call(limited.url, 'GET', '/v1/regions', undefined, { cookie })).status).toBe(200);
+    // Without a key: 401 as ever (nothing to refuse early).
+    expect((await call(limited.url, 'GET', '/v1/regions')).status).toBe(401);
+  });
+});
+
+describe('KOHTAANTO_TRUST_PROXY: the client address behind a reverse proxy', () => {
+  const guess = (service: RunningService) => ({ url: service.url, key: `kht_${service.keys.counsellor.split('_')[1]!}_${'C'.repeat(43)}` });
+  const from = (address: string) => ({ 'x-forwarded-for': address });
+
+  it('without it X-Forwarded-For is ignored: a forged one neither spreads the count nor reaches the audit', async () => {
+    const direct = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_FAILED_AUTH_PER_MINUTE: '3' } });
+    await awayFromMinuteEdge();
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await call(guess(direct), 'GET', '/v1/regions', undefined, from(`198.51.100.${i}`))).status);
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    await new Promise((done) => setTimeout(done, 100)); // the audit is written in groups
+    const trail = direct.engine.audit.recent(5);
+    expect(trail.map((e) => e.address)).toEqual(Array(5).fill('127.0.0.1'));
+    await direct.stop();
+    removeDir(direct.dataDir);
+  });
+
+  it('trusting the proxy (here: loopback) counts each forwarded client on its own and audits and logs the client address', async () => {
+    const proxied = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_FAILED_AUTH_PER_MINUTE: '3', KOHTAANTO_TRUST_PROXY: '127.0.0.1' } });
+    await awayFromMinuteEdge();
+    const first: number[] = [];
+    for (let i = 0; i < 4; i++) first.push((await call(guess(proxied), 'GET', '/v1/regions', undefined, from('203.0.113.7'))).status);
+    expect(first).toEqual([401, 401, 401, 429]);
+    // Another client behind the same proxy: its own count; a valid key from the first one passes.
+    expect((await call(guess(proxied), 'GET', '/v1/regions', undefined, from('203.0.113.8'))).status).toBe(401);
+    expect((await call(proxied.as('planner'), 'GET', '/v1/regions', undefined, from('203.0.113.7'))).status).toBe(200);
+    // The client appends to what it sent: the proxy's (last) entry is believed, not a forged first one.
+    expect((await call(guess(proxied), 'GET', '/v1/regions', undefined, from('10.9.9.9, 203.0.113.7'))).status).toBe(429);
+    await new Promise((done) => setTimeout(done, 100));
+    const trail = proxied.engine.audit.recent(7).reverse();
+    expect(trail.map((e) => e.address)).toEqual(['203.0.113.7', '203.0.113.7', '203.0.113.7', '203.0.113.7', '203.0.113.8', '203.0.113.7', '203.0.113.7']);
+
+    // The request log (the service's pino logger) names the client too: the same engine served by an app logging to an array.
+    const lines: string[] = [];
+    const { default: pino } = await import('pino');
+    const { requestLogSerializer } = await import('../../src/http/redact.js');
+    const logger = pino({ serializers: { req: requestLogSerializer } }, { write: (line: string) => void lines.push(line) });
+    const logged = await buildApp(proxied.engine, { ...loadConfig({ KOHTAANTO_TRUST_PROXY: 'loopback' }), loggerInstance: logger });
+    const url = await logged.listen({ host: '127.0.0.1', port: 0 });
+    await call(url, 'GET', '/health', undefined, from('203.0.113.9'));
+    await logged.close();
+    await proxied.stop();
+    expect(lines.map((l) => JSON.parse(l) as { req?: { remoteAddress: string } }).find((l) => l.req)?.req?.remoteAddress).toBe('203.0.113.9');
+    removeDir(proxied.dataDir);
+  });
+
+  it('refuses to start on a junk value, naming the setting; reads false, true, hop counts, addresses and CIDRs', () => {
+    for (const junk of ['nginx', '10.0.0.0/33', '1.2.3.4,', 'yes please', '-1', '999', '::1/129']) {
+      expect(() => loadConfig({ KOHTAANTO_TRUST_PROXY: junk }), junk).toThrow(/invalid configuration: KOHTAANTO_TRUST_PROXY: /);
+    }
+    const read = (value?: string) => loadConfig(value === undefined ? {} : { KOHTAANTO_TRUST_PROXY: value }).trustProxy;
+    expect(read()).toBe(false);
+    expect(read('false')).toBe(false);
+    expect(read('true')).toBe(true);
+    expect(read('1')).toBe(1);
+    expect(read('10.0.0.1, 10.1.0.0/16 ,::1,fd00::/8,loopback')).toEqual(['10.0.0.1', '10.1.0.0/16', '::1', 'fd00::/8', 'loopback']);
+    expect(() => loadConfig({ KOHTAANTO_REQUEST_TIMEOUT_SECONDS: 'soon' })).toThrow(/KOHTAANTO_REQUEST_TIMEOUT_SECONDS/);
+    expect(() => loadConfig({ KOHTAANTO_BULK_REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(/KOHTAANTO_BULK_REQUEST_TIMEOUT_SECONDS/);
+  });
+});
+
+describe('slow requests (issue 28, L7): headers and bodies arrive in time or the connection is closed', () => {
+  let slow: RunningService;
+  beforeAll(async () => {
+    slow = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_REQUEST_TIMEOUT_SECONDS: '2', KOHTAANTO_BULK_REQUEST_TIMEOUT_SECONDS: '8' } });
+  });
+  afterAll(async () => {
+    await slow.stop();
+    removeDir(slow.dataDir);
+  });
+
+  /**
+   * A raw connection sending `head` at once and then `trickle` one byte a second; resolves with
+   * what the server answered and when it closed (ms from the start), or `closedAfterMs: undefined`
+   * when it was still open after `giveUpMs`.
+   */
+  function trickle(head: string, trickleBytes: string, giveUpMs: number) {
+    const { hostname, port } = new URL(slow.url);
+    return new Promise<{ answer: string; closedAfterMs?: number }>((resolve) => {
+      const started = Date.now();
+      const socket = connect({ host: hostname, port: Number(port) });
+      let answer = '';
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (sent < trickleBytes.length && socket.writable) socket.write(trickleBytes[sent++]!);
+      }, 1000);
+      const finish = (closedAfterMs?: number) => {
+        clearInterval(timer);
+        clearTimeout(giveUp);
+        socket.destroy();
+        resolve({ answer, ...(closedAfterMs === undefined ? {} : { closedAfterMs }) });
+      };
+      const giveUp = setTimeout(() => finish(), giveUpMs);
+      socket.on('data', (chunk) => (answer += chunk.toString()));
+      socket.on('error', () => undefined);
+      socket.on('close', () => finish(Date.now() - started));
+      socket.write(head);
+    });
+  }
+
+  it('answers 408 and closes a sign-in whose body comes a byte a second', async () => {
+    const body = JSON.stringify({ key: 'x'.repeat(40) });
+    const { answer, closedAfterMs } = await trickle(
+      `POST /v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+      body,
+      10_000,
+    );
+    expect(closedAfterMs, 'still open after 10 s').toBeDefined();
+    expect(closedAfterMs!).toBeGreaterThanOrEqual(1900);
+    expect(closedAfterMs!).toBeLessThan(4000);
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it('closes a connection whose headers come a byte a second', async () => {
+    const { answer, closedAfterMs } = await trickle('GET /health HTTP/1.1\r\n', 'X-Slow: 1234567890123456789\r\n\r\n', 10_000);
+    expect(closedAfterMs, 'still open after 10 s').toBeDefined();
+    expect(closedAfterMs!).toBeLessThan(4000);
+    expect(answer).toMatch(/^(HTTP\/1\.1 408|)/);
+  });
+
+  it('gives a bulk body the longer time (a batch on a slow link), and cuts it off at that', async () => {
+    const line = `${JSON.stringify(sampleVacancy('V-SLOW'))}\n`; // its last bytes are ASCII
+    const head = (length: number) =>
+      `POST /v1/vacancies/bulk HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${slow.keys.admin}\r\nContent-Type: application/x-ndjson\r\nConnection: close\r\nContent-Length: ${length}\r\n\r\n`;
+    // All but the last 4 bytes at once, those a second apart: ~4 s, past the 2 s of other bodies.
+    const bytes = Buffer.byteLength(line);
+    const inTime = await trickle(head(bytes) + line.slice(0, -4), line.slice(-4), 12_000);
+    expect(inTime.answer).toMatch(/^HTTP\/1\.1 200/);
+    const tooSlow = await trickle(head(bytes + 100), line, 15_000);
+    expect(tooSlow.closedAfterMs, 'still open after 15 s').toBeDefined();
+    expect(tooSlow.closedAfterMs!).toBeGreaterThanOrEqual(7900);
+    expect(tooSlow.closedAfterMs!).toBeLessThan(11_000);
+    expect(tooSlow.answer).toMatch(/^HTTP\/1\.1 408/);
+  }, 40_000);
 });

@@ -173,8 +173,8 @@ describe('referrals', () => {
     expect((await call(counsellor, 'POST', '/v1/referrals', { jobseekerId: 'JS-000072', trainingId: 'NOPE' })).status).toBe(404);
     // A client of another employment area (JS-000002 lives in Närpes) is not this counsellor's to refer.
     const other = await call(counsellor, 'POST', '/v1/referrals', { jobseekerId: 'JS-000002', trainingId: 'T-0003' });
-    expect(other.status).toBe(403);
-    expect(other.body.message).toMatch(/another employment area/);
+    expect(other.status).toBe(404); // as an id no one has (issue 28, L8)
+    expect(other.body.message).toMatch(/^no jobseeker 'JS-000002' in your employment area/);
     expect((await call(counsellor, 'DELETE', '/v1/jobseekers/JS-000072')).status).toBe(204);
     expect(() => service.engine.personalData.export(ADMIN, 'JS-000072')).toThrow(/does not exist/);
   });

@@ -1,8 +1,10 @@
 import { parse } from 'csv-parse';
+import { isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { Transform } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { fromJobPosting, jobPostingsIn, type MappedRecord, type PostalCodes } from '../../core/imports/jobposting.js';
-import { detectDelimiter, headerFields, rowToRecord, type TabularKind } from '../../core/imports/tabular.js';
+import { checkHeader, detectDelimiter, headerLengthProblem, MAX_CSV_HEADER_BYTES, rowToRecord, rowWidthProblem, type TabularKind } from '../../core/imports/tabular.js';
 
 /** A record read from a file, before validation: where it was, and what mapping found. */
 export interface SourceRecord extends MappedRecord<Record<string, unknown>> {
@@ -25,16 +27,71 @@ export function formatOf(file: string, firstLine: string): ImportFormat {
   return /"@type"\s*:\s*("JobPosting"|\[[^\]]*"JobPosting")/.test(firstLine) ? 'jobposting' : 'ndjson';
 }
 
-/** The file's first line (from its first 64 KiB only). */
-export function firstLineOf(file: string): string {
+/** The file's first `bytes` bytes (fewer when it is shorter). */
+function headOf(file: string, bytes: number): Buffer {
   const fd = openSync(file, 'r');
   try {
-    const head = Buffer.alloc(64 * 1024);
-    const n = readSync(fd, head, 0, head.length, 0);
-    return head.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+    const head = Buffer.alloc(bytes);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
   } finally {
     closeSync(fd);
   }
+}
+
+/** The file's first line (from its first 64 KiB only). */
+export function firstLineOf(file: string): string {
+  return headOf(file, 64 * 1024).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+}
+
+/**
+ * The first line of a file that is not valid UTF-8, or undefined when all of it is: streamed
+ * through a strict decoder, the file never whole in memory. The line is found within the chunk that
+ * failed (a byte 0x0A is never part of a longer UTF-8 sequence).
+ */
+export async function invalidUtf8Line(file: string): Promise<number | undefined> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    try {
+      decoder.decode(chunk, { stream: true });
+    } catch {
+      const segments: Buffer[] = [];
+      for (let start = 0; ; ) {
+        const end = chunk.indexOf(0x0a, start);
+        segments.push(chunk.subarray(start, end < 0 ? chunk.length : end));
+        if (end < 0) break;
+        start = end + 1;
+      }
+      for (const [i, segment] of segments.entries()) {
+        // The first may start inside a character of the chunk before, the last end inside one of the next.
+        let bytes = i === 0 ? segment.subarray(Math.min(3, segment.findIndex((b) => (b & 0xc0) !== 0x80) >>> 0)) : segment;
+        if (i === segments.length - 1) bytes = bytes.subarray(0, Math.max(0, bytes.length - 3));
+        if (!isUtf8(bytes)) return line + i;
+      }
+      return line + segments.length - 1;
+    }
+    for (let at = chunk.indexOf(0x0a); at >= 0; at = chunk.indexOf(0x0a, at + 1)) line++;
+  }
+  try {
+    decoder.decode();
+    return undefined;
+  } catch {
+    return line; // the file ends inside a character
+  }
+}
+
+/** Bytes in a character set to text, chunk by chunk (a character split between chunks is kept whole). */
+function decoding(encoding: string): Transform {
+  const decoder = new TextDecoder(encoding);
+  return new Transform({
+    readableObjectMode: false,
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, decoder.decode(chunk, { stream: true }));
+    },
+    flush(done) {
+      done(null, decoder.decode());
+    },
+  });
 }
 
 /**
@@ -49,6 +106,8 @@ export async function* readRecords(
   source: string,
   progress: ReadProgress,
   postalCodes?: PostalCodes,
+  /** CSV: the file's character set as TextDecoder names it (default UTF-8). */
+  encoding = 'utf-8',
 ): AsyncGenerator<SourceRecord> {
   progress.totalBytes = statSync(file).size;
   if (format === 'jobposting' && /\.(jsonld|json)$/i.test(file)) {
@@ -70,7 +129,13 @@ export async function* readRecords(
   const stream = createReadStream(file);
   stream.on('data', (chunk) => (progress.bytesRead += chunk.length));
   if (format === 'csv') {
-    yield* csvRecords(stream, kind, firstLineOf(file));
+    const tooLong = headerLengthProblem(headOf(file, MAX_CSV_HEADER_BYTES + 1), progress.totalBytes);
+    if (tooLong) {
+      // A header of a million columns is refused unread.
+      yield { line: 1, problems: [tooLong], unmapped: [] };
+      return;
+    }
+    yield* csvRecords(encoding === 'utf-8' ? stream : stream.pipe(decoding(encoding)), kind, firstLineOf(file));
     return;
   }
   let line = 0;
@@ -98,15 +163,17 @@ async function* csvRecords(stream: NodeJS.ReadableStream, kind: TabularKind, fir
   let fields: (string | undefined)[] | undefined;
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     if (!fields) {
-      const header = headerFields(kind, record);
+      const header = checkHeader(kind, record);
       fields = header.fields;
-      if (header.unknown.length > 0) {
-        // Unknown columns are refused by name before any row is read (nothing is guessed).
-        yield { line: 1, problems: header.unknown.map((c) => ({ field: c, line: 1, message: 'unknown column (see README: imports)' })), unmapped: [] };
+      if (header.problems.length > 0) {
+        // A too wide header, unknown or repeated columns are refused by name before any row is read (nothing is guessed).
+        yield { line: 1, problems: header.problems, unmapped: [] };
         return;
       }
       continue;
     }
-    yield { line: info.lines, record: rowToRecord(kind, fields, record), problems: [], unmapped: [] };
+    const wide = rowWidthProblem(fields, record, info.lines);
+    if (wide) yield { line: info.lines, problems: [wide], unmapped: [] };
+    else yield { line: info.lines, record: rowToRecord(kind, fields, record), problems: [], unmapped: [] };
   }
 }

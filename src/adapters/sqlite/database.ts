@@ -4,8 +4,14 @@ import { dirname } from 'node:path';
 
 export type Db = Database.Database;
 
+/**
+ * A migration: SQL, or a step that also reads what it changes and says so in the start-up log
+ * (`log`), e.g. rows it removes.
+ */
+type Migration = string | ((db: Db, log: (line: string) => void) => void);
+
 /** Versioned schema migrations; a database records the last one applied in PRAGMA user_version. */
-const MIGRATIONS: string[] = [
+const MIGRATIONS: Migration[] = [
   // 1: jobseekers and vacancies share one table shape; `label` is the key shared with the HNSW index.
   ['jobseekers', 'vacancies']
     .map(
@@ -250,6 +256,70 @@ const MIGRATIONS: string[] = [
       SELECT i.decision_id, i.position, i.item FROM decision_items i JOIN decisions d ON d.id = i.decision_id
       WHERE d.direction IN ('candidates', 'text-candidates');
     DROP TABLE decision_items;`,
+  // 15: shares only ever for a vacancy's owning unit (a share made for a vacancy no unit owned was
+  // stored for owner '' and reached every unit): such shares are removed, listed in the log and in
+  // one audit entry naming the clients; candidate lists count against a per-organisation budget of
+  // distinct candidates a day, and ad-hoc searches for jobseekers per key, in the database so that
+  // every worker process shares them and a restart forgets nothing.
+  (db, log) => {
+    const ownerless = db
+      .prepare<[], { vacancy_id: string; jobseeker_id: string; key_id: string; at: string }>(
+        "SELECT vacancy_id, jobseeker_id, key_id, at FROM shares WHERE owner = '' ORDER BY at",
+      )
+      .all();
+    if (ownerless.length > 0) {
+      for (const s of ownerless) {
+        log(`migration 15: removed a share made on ${s.at.slice(0, 10)} by key ${s.key_id} for vacancy '${s.vacancy_id}', which no unit owns`);
+      }
+      log(`migration 15: removed ${ownerless.length} share(s) for vacancies no unit owns; the clients are named in the audit trail (route "migration 15")`);
+      const entry = db
+        .prepare<[string, string], { id: number }>(
+          "INSERT INTO audit (at, key_id, role, method, route, status, detail) VALUES (?, NULL, NULL, 'MIGRATE', 'migration 15: ownerless shares removed', 200, ?) RETURNING id",
+        )
+        .get(new Date().toISOString(), JSON.stringify({ vacancies: ownerless.map((s) => s.vacancy_id) }))!;
+      const subject = db.prepare<[number, number, string]>('INSERT INTO audit_subjects (audit_id, position, jobseeker_id) VALUES (?, ?, ?)');
+      ownerless.forEach((s, i) => subject.run(entry.id, i, s.jobseeker_id));
+      db.exec("DELETE FROM shares WHERE owner = ''");
+    }
+    db.exec(`
+      CREATE TABLE candidate_views (
+        organisation TEXT NOT NULL,
+        day          TEXT NOT NULL,
+        subject      TEXT NOT NULL,
+        PRIMARY KEY (organisation, day, subject)
+      ) WITHOUT ROWID;
+      CREATE INDEX candidate_views_day ON candidate_views (day);
+      CREATE TABLE adhoc_searches (
+        key_id TEXT NOT NULL,
+        at     INTEGER NOT NULL
+      );
+      CREATE INDEX adhoc_searches_key ON adhoc_searches (key_id, at);`);
+  },
+  // 16: transfers of clients between employment areas, a workflow (see core/transfers/service.ts):
+  // asked with a reason, approved or refused by the client's area, expiring; erased with the client.
+  `
+    CREATE TABLE transfers (
+      id             INTEGER PRIMARY KEY AUTOINCREMENT,
+      jobseeker_id   TEXT NOT NULL,
+      from_area      TEXT,
+      to_area        TEXT NOT NULL,
+      requester_key  TEXT NOT NULL,
+      requester_name TEXT NOT NULL,
+      reason         TEXT NOT NULL,
+      status         TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'refused', 'withdrawn')),
+      requested_at   TEXT NOT NULL,
+      expires_at     TEXT NOT NULL,
+      decided_key    TEXT,
+      decided_at     TEXT,
+      refusal        TEXT,
+      withdrawn_at   TEXT
+    );
+    CREATE INDEX transfers_jobseeker ON transfers (jobseeker_id, to_area, status);
+    CREATE INDEX transfers_requester ON transfers (requester_key, requested_at);
+    CREATE INDEX transfers_requested ON transfers (requested_at);
+    CREATE INDEX transfers_from ON transfers (from_area);
+    CREATE INDEX transfers_to ON transfers (to_area);
+    CREATE INDEX transfers_decided ON transfers (decided_at);`,
 ];
 
 /**
@@ -302,7 +372,7 @@ function analyticsFacts(kind: 'jobseekers' | 'vacancies', version: 5 | 6): strin
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Opens (creating if needed) the SQLite file in WAL mode and brings its schema up to date. */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, log: (line: string) => void = () => undefined): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -314,18 +384,20 @@ export function openDatabase(file: string): Db {
   db.pragma('secure_delete = ON'); // erased personal data is overwritten, not left in free pages
   // Case folding for searches by name (SQLite's lower() folds ASCII only: "Öberg" would not match "öberg").
   db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLocaleLowerCase('fi') : ''));
-  migrate(db);
+  migrate(db, log);
   return db;
 }
 
-export function migrate(db: Db): void {
+export function migrate(db: Db, log: (line: string) => void = () => undefined): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(`database schema version ${current} is newer than this Kohtaanto (${MIGRATIONS.length})`);
   }
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
+      const migration = MIGRATIONS[version]!;
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db, log);
       db.pragma(`user_version = ${version + 1}`);
     }).immediate();
   }

@@ -159,8 +159,9 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     return rows.map((r) => JSON.parse(r.record) as R);
   }
 
-  saveAll(entries: EntryToSave<R>[]): SavedEntry[] {
+  saveAll(entries: EntryToSave<R>[], before?: () => void): SavedEntry[] {
     return this.db.transaction(() => {
+      before?.();
       const saved = entries.map((e) => {
         const row = this.s.upsert.get(
           e.record.id,

@@ -1,7 +1,7 @@
 import type { Lang } from '../explanations.js';
 import type { AnalyticsFilter, AnalyticsSource, OccupationCountRow, SkillCountRow } from '../ports.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
-import { jobseekerCount, publishedCount, type Suppressed } from './suppression.js';
+import { jobseekerCount, publishedAsOf, publishedCount, type Suppressed } from './suppression.js';
 
 export interface DemandSupplyQuery extends AnalyticsFilter {
   /** ISCO group: 1 to 4 leading digits of the occupation code (e.g. "5" service and sales, "7212" welders). */
@@ -171,9 +171,11 @@ export class DemandSupply {
   }
 }
 
-/** The date from which an unemployment spell counts as long-term: 12 months before today. */
+/**
+ * The date from which an unemployment spell counts as long-term: 12 months before the day figures
+ * are published at (the month end `publishedAsOf` gives for today), so it moves once a month.
+ */
 export function longTermSince(today: string): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() - 1);
-  return d.toISOString().slice(0, 10);
+  const [y, m] = publishedAsOf(today).split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y - 1, m, 0)).toISOString().slice(0, 10); // the same month's last day (28 February after a 29th)
 }

@@ -4,7 +4,7 @@ import type { Matcher } from '../matching.js';
 import type { AnalyticsSource } from '../ports.js';
 import type { AnalysisArea } from './areas.js';
 import { longTermSince, type DemandSupply } from './demand-supply.js';
-import { isSuppressed, jobseekerCount, publishedCount, SUPPRESSED, type Suppressed } from './suppression.js';
+import { isSuppressed, jobseekerCount, publishedAsOf, publishedCount, SMALL_POPULATION, smallPopulation, SUPPRESSED, type Suppressed } from './suppression.js';
 
 /** Vacancies looked at per long-term unemployed client when asking whether any is suitable. */
 const STRANDED_LOOKS_AT = 20;
@@ -26,6 +26,8 @@ export interface MismatchQuery {
 /** A share found with the match engine over all records or an evenly spread sample of them. */
 export interface MatchedShare {
   share: number | null;
+  /** Why `share` is null although records were matched: it would describe fewer than 5 jobseekers. */
+  suppressed?: string;
   /** Records put through the match engine, out of all of them. */
   matched: number;
   of: number;
@@ -103,17 +105,24 @@ export class MismatchSummary {
     }
     const shown = occupations.filter((o) => o.gap !== null);
     const publishedJobseekers = publishedCount(jobseekerTotal);
+    // Whether a vacancy has N suitable local candidates is a statement about the area's jobseekers:
+    // with fewer than 5 of them, the share would describe one or two people.
+    const staffedShare = share(staffed, sampledVacancies.length, vacancyIds.length);
     return {
       area,
+      asOf: publishedAsOf(query.today),
       threshold: this.settings.suitableScore,
       vacancies,
       positions,
       jobseekers: jobseekerCount(jobseekerTotal),
       longTermUnemployed: jobseekerCount(longTermIds.length),
       vacanciesPerJobseeker: publishedJobseekers ? Math.round((vacancies / publishedJobseekers) * 100) / 100 : null,
-      vacanciesWithSuitableCandidates: { candidates: query.candidates, ...share(staffed, sampledVacancies.length, vacancyIds.length) },
+      vacanciesWithSuitableCandidates: {
+        candidates: query.candidates,
+        ...(smallPopulation(jobseekerTotal) ? { ...staffedShare, share: null, margin95: 0, suppressed: SMALL_POPULATION } : staffedShare),
+      },
       longTermWithoutSuitableVacancy: isSuppressed(longTermIds.length)
-        ? { share: SUPPRESSED as Suppressed, matched: 0, of: SUPPRESSED as Suppressed, margin95: 0 }
+        ? { share: null, suppressed: SMALL_POPULATION, matched: 0, of: SUPPRESSED as Suppressed, margin95: 0 }
         : publishedShare(share(stranded, sampledLongTerm.length, longTermIds.length)),
       shortageOccupations: shown.filter((o) => o.gap! > 0).slice(0, 5),
       surplusOccupations: shown

@@ -34,3 +34,25 @@ export function publishedCount(n: number): number | null {
 }
 
 export const isSuppressed = (n: number) => n < MIN_JOBSEEKERS_SHOWN;
+
+/**
+ * The day figures over jobseekers are counted at, for a day asked for: the last day of the month
+ * before it, or the day itself when it is the last day of its month. Any figure derived from a
+ * date (long-term unemployment from unemployment start dates, age bands) changes at most once a
+ * month, so stepping `asOf` a day at a time cannot find the day a count flips, and with it one
+ * person's start date (issue 28, L3). Answers carry the day used as their `asOf`.
+ */
+export function publishedAsOf(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const lastOfMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d === lastOfMonth ? day : new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
+}
+
+/** Why a share is not published (see `smallPopulation`). */
+export const SMALL_POPULATION = `fewer than ${MIN_JOBSEEKERS_SHOWN} jobseekers`;
+
+/**
+ * Whether a share, ratio or percentage over (or about) a population of jobseekers may not be
+ * published: below the suppression threshold it describes few enough people to describe one.
+ */
+export const smallPopulation = (...populations: number[]) => populations.some((n) => n < MIN_JOBSEEKERS_SHOWN);

@@ -4,6 +4,8 @@
  * ("kyllä", "ja", "1.3.2026", "osa-aikainen"). Validation is left to the record schemas.
  */
 
+import { invalidInput, type FieldProblem } from '../errors.js';
+
 export type TabularKind = 'vacancies' | 'jobseekers' | 'trainings';
 
 type FieldType = 'text' | 'list' | 'boolean' | 'date' | 'dates' | 'integer' | 'number' | 'workingTime' | 'gender' | 'language';
@@ -79,6 +81,75 @@ export function headerFields(kind: TabularKind, header: string[]): { fields: (st
   for (const c of COLUMNS[kind]) byName.set(fold(c.field), c.field);
   const fields = header.map((h) => byName.get(fold(h)));
   return { fields, unknown: header.filter((_h, i) => fields[i] === undefined) };
+}
+
+/** Most columns a CSV header may have (a kind has at most 21): a wider one is refused unread. */
+export const MAX_CSV_COLUMNS = 200;
+/** The header (first line) of a CSV file must end within this many bytes; nothing further is read otherwise. */
+export const MAX_CSV_HEADER_BYTES = 64 * 1024;
+
+/**
+ * A problem with the header line's length, from the first bytes of a file (at least
+ * MAX_CSV_HEADER_BYTES + 1 of them when there are that many) and its size: a header of a million
+ * columns is refused without being parsed.
+ */
+export function headerLengthProblem(head: Uint8Array, totalBytes: number): FieldProblem | undefined {
+  if (totalBytes <= MAX_CSV_HEADER_BYTES || head.subarray(0, MAX_CSV_HEADER_BYTES).indexOf(0x0a) >= 0) return undefined;
+  return { field: 'header', line: 1, message: `the header line is longer than ${MAX_CSV_HEADER_BYTES} bytes (at most ${MAX_CSV_COLUMNS} columns)` };
+}
+
+/**
+ * Each column's field, and the header's problems: more than MAX_CSV_COLUMNS columns, unknown
+ * columns, and columns naming the same field (also by two names, as "kunta" and "kommun").
+ */
+export function checkHeader(kind: TabularKind, header: string[]): { fields: (string | undefined)[]; problems: FieldProblem[] } {
+  if (header.length > MAX_CSV_COLUMNS) {
+    return { fields: [], problems: [{ field: 'header', line: 1, message: `${header.length} columns; at most ${MAX_CSV_COLUMNS}` }] };
+  }
+  const { fields } = headerFields(kind, header);
+  const problems: FieldProblem[] = [];
+  const first = new Map<string, number>();
+  fields.forEach((field, i) => {
+    const name = header[i]!;
+    if (field === undefined) problems.push({ field: name, line: 1, message: `unknown column; the columns are ${columnNames(kind)}` });
+    else if (first.has(field)) {
+      const j = first.get(field)!;
+      problems.push({ field: name, line: 1, message: `duplicate column: column ${i + 1} names the same field (${field}) as column ${j + 1} '${header[j]}'` });
+    } else first.set(field, i);
+  });
+  return { fields, problems };
+}
+
+/** A row with a (non-empty) cell beyond the header's columns is refused, with its line. */
+export function rowWidthProblem(fields: readonly unknown[], row: string[], line: number): FieldProblem | undefined {
+  if (row.length <= fields.length || row.slice(fields.length).every((c) => c.trim() === '')) return undefined;
+  return { field: 'row', line, message: `${row.length} cells, the header has ${fields.length} columns` };
+}
+
+/** Character sets a CSV body may be sent in (Content-Type charset), by their names. */
+const CHARSETS: Record<string, string> = {
+  'utf-8': 'utf-8', utf8: 'utf-8',
+  'windows-1252': 'windows-1252', cp1252: 'windows-1252', 'x-cp1252': 'windows-1252', 'iso-8859-1': 'windows-1252', latin1: 'windows-1252', 'iso_8859-1': 'windows-1252', l1: 'windows-1252',
+  'iso-8859-15': 'iso-8859-15', latin9: 'iso-8859-15',
+};
+
+/** The decoder's name of a charset, or undefined when it is not supported. */
+export const csvEncoding = (charset: string) => CHARSETS[charset.trim().replace(/^"|"$/g, '').toLowerCase()];
+
+export const NOT_UTF8 = 'the file is not UTF-8: save it as "CSV UTF-8", or send charset=windows-1252 (Excel\'s "CSV (semicolon separated)")';
+
+/**
+ * The text of a CSV body in its charset (UTF-8 when none is given). Text that is not valid UTF-8
+ * is refused rather than stored with replacement characters; an unknown charset is refused by name.
+ */
+export function decodeCsv(bytes: Uint8Array, charset?: string): string {
+  const encoding = charset === undefined ? 'utf-8' : csvEncoding(charset);
+  if (!encoding) throw invalidInput([{ field: 'charset', message: `unsupported charset '${charset}': send utf-8 or windows-1252` }]);
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes); // a UTF-8 byte order mark is dropped
+  } catch {
+    throw invalidInput([{ field: 'body', message: encoding === 'utf-8' ? NOT_UTF8 : `not valid ${encoding}` }]);
+  }
 }
 
 /** The delimiter of a CSV file from its first line: semicolon (Finnish Excel) or comma. */

@@ -1,5 +1,6 @@
 import { resolveArea, type AreaQuery, type AnalysisArea } from '../analytics/areas.js';
 import { invalidInput } from '../errors.js';
+import { publishedAsOf } from '../analytics/suppression.js';
 import type { EmploymentAreas } from '../regions/employment-areas-model.js';
 import type { Regions } from '../regions/regions.js';
 import type { DecisionLog } from './decisions.js';
@@ -52,11 +53,13 @@ export class Oversight {
     const ids = [...new Set(rankings.flat())];
     const facts = this.ports.factsOf(ids);
     const within = area.municipalities ? new Set(area.municipalities) : undefined;
-    const ranked = new Map([...facts].map(([id, f]) => [id, groupsOf(f, query.asOf)]));
+    // Ages and long-term unemployment at a month end (see publishedAsOf): a day-by-day sweep finds no birthday or start date.
+    const asOf = publishedAsOf(query.asOf);
+    const ranked = new Map([...facts].map(([id, f]) => [id, groupsOf(f, asOf)]));
     const eligible = (function* (source: Iterable<GroupFacts>, asOf: string) {
       for (const f of source) yield groupsOf(f, asOf);
-    })(this.ports.eligible(area.municipalities), query.asOf);
+    })(this.ports.eligible(area.municipalities), asOf);
     const report = exposureReport(rankings, ranked, eligible, (id) => !within || within.has(facts.get(id)?.municipality ?? ''));
-    return { area, source: query.source, ...(query.source === 'decisions' ? { from: query.from, to: query.to } : {}), asOf: query.asOf, ...report };
+    return { area, source: query.source, ...(query.source === 'decisions' ? { from: query.from, to: query.to } : {}), asOf, ...report };
   }
 }

@@ -43,11 +43,15 @@ export const gates = z
 
 export const matchHit = z.object({
   id: z.string(),
-  title: z.string(),
+  title: z.string().describe("The record's title; for a pseudonymous candidate the taxonomy occupation's label instead (never free text)"),
   municipality: z.string(),
   municipalityName: z.string(),
   region: z.string(),
   employer: z.string().optional(),
+  occupation: z
+    .object({ uri: z.string(), label: z.string() })
+    .optional()
+    .describe("The taxonomy occupation (a vacancy's, or the one a jobseeker worked in or seeks first), labelled in `lang`"),
   alsoPublishedAs: z.array(z.string()).optional().describe('The same vacancy published by other sources (their ids); shown once, here'),
   distanceKm: z.number().optional().describe('Between the two municipalities\' centres (absent for remote work)'),
   score: z.number().describe('Weighted score (0..1) of the known parts'),

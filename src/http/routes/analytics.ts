@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { queryInt } from '../../core/schemas/common.js';
 import { ACCESS } from '../../core/access.js';
 import { resolveArea } from '../../core/analytics/areas.js';
+import { publishedAsOf } from '../../core/analytics/suppression.js';
 import type { OccupationRow, SkillRow } from '../../core/analytics/demand-supply.js';
 import { regions } from '../../core/regions/regions.js';
 import { labelLang } from '../../core/schemas/skills.js';
@@ -12,6 +13,10 @@ import { sendCsv, toCsv } from '../csv.js';
 import { errorBody, noQuery } from './shared.js';
 
 const date = z.iso.date();
+/** Figures over jobseekers are counted at a month end: see publishedAsOf. */
+const asOf = date
+  .optional()
+  .describe('Day long-term unemployment is counted at (default today); taken back to the last day of the month before, unless it is a month end. The answer gives the day used.');
 const count = z.union([z.number(), z.literal('<5')]).describe('A count of jobseekers; "<5" when fewer than 5 (suppressed)');
 
 const areaQuery = {
@@ -27,7 +32,7 @@ const demandQuery = z
     occupationGroup: z.string().regex(/^\d{1,4}$/, '1 to 4 digits of an ISCO code').optional().describe('ISCO group, e.g. 5 or 7212'),
     language: z.enum(['fi', 'sv', 'en']).optional().describe('Vacancies requiring, and jobseekers working in, this language'),
     lang: labelLang,
-    asOf: date.optional().describe('Date long-term unemployment is counted at (default today)'),
+    asOf: asOf,
     limit: queryInt(1, 20_000).default(500),
     format: z.enum(['json', 'csv']).default('json'),
   })
@@ -59,13 +64,15 @@ const occupationRow = z.object({
   shortageRatio: z.number().nullable(),
 });
 const matchedShare = z.object({
-  share: z.union([z.number(), z.literal('<5')]).nullable(),
+  share: z.number().nullable().describe('null when nothing was matched, or when suppressed'),
+  suppressed: z.string().optional().describe('Why the share is not published: it would describe fewer than 5 jobseekers'),
   matched: z.number().describe('Records put through the match engine'),
   of: z.union([z.number(), z.literal('<5')]),
   margin95: z.number().describe('Half-width of the 95 % confidence interval (0 when all were matched)'),
 });
 const mismatch = z.object({
   area,
+  asOf: z.string().describe('The day long-term unemployment was counted at (a month end)'),
   threshold: z.number(),
   vacancies: z.number(),
   positions: z.number(),
@@ -85,11 +92,12 @@ const planRequest = z
       z.object({ euros: z.number().min(1).max(100_000_000) }).strict(),
     ]).describe('Training places, or euros (each place costs the training\'s price)'),
     lang: labelLang,
-    asOf: date.optional(),
+    asOf,
   })
   .strict();
 const plan = z.object({
   area,
+  asOf: z.string().describe('The day long-term unemployment was counted at (a month end)'),
   clientsExamined: z.number(),
   candidatePairs: z.number(),
   purchases: z.array(
@@ -201,7 +209,7 @@ export function analyticsRoutes(engine: AnalyticsServices): FastifyPluginAsyncZo
         async (request, reply) => {
           const q = request.query;
           const scope = where(q);
-          const query = { municipalities: scope.municipalities, from: q.from, to: q.to, language: q.language, occupationGroup: q.occupationGroup, lang: q.lang, today: q.asOf ?? today() };
+          const query = { municipalities: scope.municipalities, from: q.from, to: q.to, language: q.language, occupationGroup: q.occupationGroup, lang: q.lang, today: publishedAsOf(q.asOf ?? today()) };
           if (what === 'skills') {
             const rows = engine.analytics.demandSupply.skills(query);
             if (q.format === 'csv') return csv(reply, `skills-${scope.id}`, skillCsv(rows.slice(0, q.limit)));
@@ -224,7 +232,7 @@ export function analyticsRoutes(engine: AnalyticsServices): FastifyPluginAsyncZo
               ...areaQuery,
               candidates: queryInt(1, 50).default(3).describe('"At least N suitable local candidates"'),
               lang: labelLang,
-              asOf: date.optional(),
+              asOf,
               format: z.enum(['json', 'csv']).default('json'),
             })
             .strict(),
@@ -279,7 +287,7 @@ export function analyticsRoutes(engine: AnalyticsServices): FastifyPluginAsyncZo
       async (request) => {
         const b = request.body;
         const { picks: _clients, ...result } = await engine.analytics.planner.plan(where(b), { budget: b.budget, lang: b.lang, today: b.asOf ?? today() });
-        return result;
+        return { ...result, asOf: publishedAsOf(b.asOf ?? today()) };
       },
     );
   };

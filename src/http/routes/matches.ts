@@ -20,7 +20,7 @@ const decisions = (hits: MatchHit[], idOf: (hit: MatchHit, position: number) => 
 
 /** Ranked, explained matches: vacancies for a jobseeker, candidates for a vacancy, and ad-hoc text. */
 /** The services these routes use (nothing else of the engine reaches them). */
-export type MatchServices = Pick<Engine, 'embedder' | 'guard' | 'matcher' | 'sharing' | 'decisions' | 'suggestions'>;
+export type MatchServices = Pick<Engine, 'embedder' | 'matcher' | 'candidates' | 'decisions' | 'suggestions'>;
 
 export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
   const embedder = engine.embedder.id;
@@ -129,15 +129,9 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        engine.guard.candidatesOf(request.principal!, request.params.id);
-        const hits = await engine.matcher.candidatesForVacancy(request.params.id, request.query satisfies MatchQuery);
-        engine.decisions.served(request.principal, 'candidates', hits, request.params.id);
-        audited(request, hits, request.params.id);
-        return {
-          query: { id: request.params.id, ...request.query },
-          embedder,
-          hits: engine.sharing.candidatesOf(request.principal!, request.params.id, hits),
-        };
+        const { ranked, shown } = await engine.candidates.forVacancy(request.principal!, request.params.id, request.query satisfies MatchQuery);
+        audited(request, ranked, request.params.id);
+        return { query: { id: request.params.id, ...request.query }, embedder, hits: shown };
       },
     );
 
@@ -156,13 +150,14 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
       async (request) => {
         const { text, skills, municipality, remote, target, k, lang, filter } = request.body;
         const query = { k, lang, ...filter };
-        if (target === 'jobseekers') engine.sharing.admitAdHocSearch(request.principal!, k);
-        const hits = await engine.matcher.forText({ text, skills, municipality, remote }, target, query);
-        engine.decisions.served(request.principal, target === 'jobseekers' ? 'text-candidates' : 'text-vacancies', hits);
+        const profile = { text, skills, municipality, remote };
         if (target === 'jobseekers') {
-          audited(request, hits);
-          return { query, embedder, hits: engine.sharing.adHocCandidates(request.principal!, hits) };
+          const { ranked, shown } = await engine.candidates.forText(request.principal!, profile, query);
+          audited(request, ranked);
+          return { query, embedder, hits: shown };
         }
+        const hits = await engine.matcher.forText(profile, target, query);
+        engine.decisions.served(request.principal, 'text-vacancies', hits);
         request.audited.detail = { decisions: decisions(hits, (h) => h.id) };
         return { query, embedder, hits };
       },

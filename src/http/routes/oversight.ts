@@ -24,7 +24,7 @@ const exposureQuery = z
     to: date.optional().describe('decisions: last day (default today)'),
     sample: queryInt(1, 2000).default(200).describe('replay: vacancies sampled'),
     k: queryInt(1, 100).default(10).describe('replay: candidates ranked per vacancy'),
-    asOf: date.optional().describe('Day ages and long-term unemployment are counted at (default today)'),
+    asOf: date.optional().describe('Day ages and long-term unemployment are counted at (default today); taken back to the last day of the month before unless it is a month end (the answer gives the day used)'),
     format: z.enum(['json', 'csv']).default('json'),
   })
   .strict();

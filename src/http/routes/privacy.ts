@@ -4,6 +4,7 @@ import { decisionsExport, override } from '../../core/schemas/oversight.js';
 import { ACCESS } from '../../core/access.js';
 import { idParams, recordId, queryInt } from '../../core/schemas/common.js';
 import { storedJobseeker } from '../../core/schemas/jobseeker.js';
+import { transferExport } from '../../core/transfers/schema.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noBody, noQuery } from './shared.js';
 
@@ -44,6 +45,7 @@ export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
               accessLog: z.array(auditEntry.omit({ jobseekers: true, detail: true })),
               decisions: decisionsExport,
               counsellorOverrides: z.array(override.omit({ jobseekerId: true })),
+              transfers: z.array(transferExport).describe('Transfers of the client between employment areas'),
             }),
             403: errorBody,
             404: errorBody,

@@ -56,17 +56,6 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
     if (personal) request.audited.jobseekers.push(...ids);
   };
   const replaceBody = input.extend({ id: recordId.optional().describe('If given, must equal the id in the path') });
-  /**
-   * A counsellor reaching a client of another employment area (a transfer) says why in this
-   * header; the reason is kept in the audit entry.
-   */
-  const transferReason = (request: FastifyRequest): string | undefined => {
-    const reason = request.headers['x-transfer-reason'];
-    if (typeof reason !== 'string' || !personal) return undefined;
-    request.audited.detail = { transfer: reason.slice(0, 500) };
-    return reason;
-  };
-
   return async (app) => {
     app.post(
       path,
@@ -82,9 +71,8 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       },
       async (request, reply) => {
         const body = request.body as unknown as In;
-        access.write(request.principal!, [body], transferReason(request));
-        const record = await service.create(body);
-        access.written(request.principal!, [record.id]);
+        access.write(request.principal!, [body]);
+        const record = await service.create(body, access.within(request.principal!));
         touched(request, [record.id]);
         return reply.status(201).send(asJson(record));
       },
@@ -119,7 +107,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         schema: { querystring: noQuery, tags: [tag], summary: `Fetch a ${name}`, params: idParams, response: { 200: stored, 404: errorBody } },
       },
       async (request) => {
-        access.read(request.principal!, request.params.id, transferReason(request));
+        access.read(request.principal!, request.params.id);
         const record = service.get(request.params.id);
         touched(request, [record.id]);
         return asJson(record);
@@ -145,9 +133,8 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
           throw invalidInput([{ field: 'id', message: `body id '${body.id}' differs from the path id '${request.params.id}'` }]);
         }
         const record = { ...body, id: request.params.id } as unknown as In;
-        access.write(request.principal!, [record], transferReason(request));
-        const { record: saved, created } = await service.put(record);
-        access.written(request.principal!, [saved.id]);
+        access.write(request.principal!, [record]);
+        const { record: saved, created } = await service.put(record, access.within(request.principal!));
         touched(request, [saved.id]);
         return reply.status(created ? 201 : 200).send(asJson(saved));
       },
@@ -198,8 +185,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         }
         const records = parseNdjson(request.body, input, service.maxBatch) as unknown as In[];
         access.write(request.principal!, records);
-        const result = await service.putMany(records);
-        access.written(request.principal!, records.map((r) => r.id));
+        const result = await service.putMany(records, access.within(request.principal!));
         touched(request, records.map((r) => r.id));
         return result;
       },
@@ -219,14 +205,15 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request) => {
-        access.remove(request.principal!, request.body.ids);
+        const ids = access.removable(request.principal!, request.body.ids);
         if (!personal) {
-          const result = service.removeMany(request.body.ids);
-          access.removed(request.body.ids.filter((id) => !result.notFound.includes(id)));
+          const result = service.removeMany(ids);
+          access.removed(ids.filter((id) => !result.notFound.includes(id)));
           return result;
         }
-        const { erased, notFound: missing } = personal.erase(request.body.ids, request.principal?.keyId);
-        return { removed: erased.length, notFound: missing };
+        // Ids the caller may not reach are reported as not found, exactly as unknown ones.
+        const { erased } = personal.erase(ids, request.principal?.keyId);
+        return { removed: erased.length, notFound: [...new Set(request.body.ids)].filter((id) => !erased.includes(id)) };
       },
     );
   };

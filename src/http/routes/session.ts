@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../core/access.js';
 import type { Engine } from '../../engine.js';
-import { SESSION_COOKIE, sessionToken, type FailedAuth } from '../auth.js';
+import { SESSION_COOKIE, sessionToken, tooMany, type FailedAuth } from '../auth.js';
 import { errorBody, noBody, noQuery } from './shared.js';
 
 const signedIn = z.object({
@@ -44,14 +44,13 @@ export function sessionRoutes(engine: SessionServices, failures: FailedAuth): Fa
         },
       },
       async (request, reply) => {
-        const wait = failures.blockedFor(request.ip);
-        if (wait > 0) {
-          return reply.status(429).header('retry-after', String(wait)).send({ error: 'rate_limited', message: `too many failed sign-ins; retry in ${wait} s` });
-        }
+        // A valid key signs in even from an address over the refused-key limit (see installAuth).
         const opened = engine.sessions.open(request.body.key);
         if (!opened) {
-          failures.failed(request.ip);
           request.refused = {};
+          const wait = failures.blockedFor(request.ip);
+          if (wait > 0) return tooMany(reply, wait, `too many failed sign-ins; retry in ${wait} s`);
+          failures.failed(request.ip);
           return reply.status(401).send({ error: 'unauthorized', message: 'unknown, expired or revoked API key' });
         }
         request.principal = opened.principal; // the sign-in is audited

@@ -7,7 +7,8 @@ export const errorBody = z.object({
   problems: z
     .array(z.object({ field: z.string(), message: z.string(), line: z.number().optional() }))
     .optional()
-    .describe('One entry per offending field (with its line for NDJSON bodies)'),
+    .describe('One entry per offending field (with its line for NDJSON and CSV bodies); at most the first 100'),
+  problemCount: z.number().optional().describe('How many problems there were, when more than those listed'),
 });
 
 /** For routes that take no query parameters: an unknown parameter is an error, not ignored. */

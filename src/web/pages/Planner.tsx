@@ -14,7 +14,9 @@ interface Row {
   longTermUnemployed?: Count;
 }
 interface Share {
-  share: number | '<5' | null;
+  share: number | null;
+  /** Set when the share is not published (it would describe fewer than 5 jobseekers). */
+  suppressed?: string;
   margin95: number;
 }
 interface Mismatch {
@@ -41,7 +43,7 @@ interface Option {
 
 /** A count of jobseekers: a suppressed one shows as "<5", never as zero. */
 const count = (c: Count) => (c === '<5' ? '<5' : num(c));
-const share = (s: Share) => (s.share === null ? '–' : s.share === '<5' ? '<5' : `${pct(s.share)} ± ${pct(s.margin95)}`);
+const share = (s: Share) => (s.suppressed ? '<5' : s.share === null ? '–' : `${pct(s.share)} ± ${pct(s.margin95)}`);
 
 /** The planners' dashboard for one area: mismatch, demand against supply, and the training plan. */
 export function PlannerPage({ params }: { params: URLSearchParams }) {

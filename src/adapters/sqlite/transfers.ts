@@ -1,0 +1,155 @@
+import type { StoredTransfer } from '../../core/transfers/schema.js';
+import type { TransferStore } from '../../core/transfers/service.js';
+import type { Db } from './database.js';
+
+type Row = {
+  id: number;
+  jobseeker_id: string;
+  from_area: string | null;
+  to_area: string;
+  requester_key: string;
+  requester_name: string;
+  reason: string;
+  status: StoredTransfer['status'];
+  requested_at: string;
+  expires_at: string;
+  decided_key: string | null;
+  decided_at: string | null;
+  refusal: string | null;
+  withdrawn_at: string | null;
+};
+
+const fromRow = (r: Row): StoredTransfer => ({
+  id: r.id,
+  jobseekerId: r.jobseeker_id,
+  fromArea: r.from_area,
+  toArea: r.to_area,
+  requesterKey: r.requester_key,
+  requesterName: r.requester_name,
+  reason: r.reason,
+  status: r.status,
+  requestedAt: r.requested_at,
+  expiresAt: r.expires_at,
+  decidedKey: r.decided_key,
+  decidedAt: r.decided_at,
+  refusal: r.refusal,
+  withdrawnAt: r.withdrawn_at,
+});
+
+/** Most transfers one listing returns (newest first). */
+const LIST_MAX = 1000;
+
+/**
+ * Transfers of clients between employment areas (see src/core/transfers/service.ts). Everything
+ * is read from the table, so that all worker processes share the requests, their decisions and the
+ * per-key request limit, also across restarts.
+ */
+export class SqliteTransferStore implements TransferStore {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      insert: db.prepare<[string, string | null, string, string, string, string, string, string, string], { id: number }>(
+        `INSERT INTO transfers (jobseeker_id, from_area, to_area, requester_key, requester_name, reason, status, requested_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      ),
+      get: db.prepare<[number], Row>('SELECT * FROM transfers WHERE id = ?'),
+      all: db.prepare<[number], Row>('SELECT * FROM transfers ORDER BY id DESC LIMIT ?'),
+      from: db.prepare<[string, number], Row>('SELECT * FROM transfers WHERE from_area = ? ORDER BY id DESC LIMIT ?'),
+      to: db.prepare<[string, number], Row>('SELECT * FROM transfers WHERE to_area = ? ORDER BY id DESC LIMIT ?'),
+      either: db.prepare<[string, string, number], Row>(
+        'SELECT * FROM transfers WHERE from_area = ? OR to_area = ? ORDER BY id DESC LIMIT ?',
+      ),
+      active: db.prepare<[string, string, string], Row>(
+        `SELECT * FROM transfers WHERE jobseeker_id = ? AND to_area = ? AND status = 'approved' AND expires_at > ? ORDER BY id DESC LIMIT 1`,
+      ),
+      pending: db.prepare<[string, string, string], Row>(
+        `SELECT * FROM transfers WHERE jobseeker_id = ? AND to_area = ? AND status = 'pending' AND expires_at > ? ORDER BY id DESC LIMIT 1`,
+      ),
+      requestsSince: db.prepare<[string, string], { count: number; oldest: string | null }>(
+        'SELECT count(*) AS count, min(requested_at) AS oldest FROM transfers WHERE requester_key = ? AND requested_at > ?',
+      ),
+      approvedSince: db.prepare<[string], Row>(
+        `SELECT * FROM transfers WHERE status IN ('approved', 'withdrawn') AND decided_key IS NOT NULL AND decided_at > ?
+           ORDER BY decided_at DESC LIMIT ${LIST_MAX}`,
+      ),
+      busy: db.prepare<[string, number], { keyId: string; name: string; day: string; requests: number }>(
+        `SELECT requester_key AS keyId, max(requester_name) AS name, substr(requested_at, 1, 10) AS day, count(*) AS requests
+           FROM transfers WHERE requested_at > ? GROUP BY requester_key, day HAVING count(*) > ? ORDER BY day DESC, requests DESC`,
+      ),
+      ofJobseeker: db.prepare<[string], Row>('SELECT * FROM transfers WHERE jobseeker_id = ? ORDER BY id'),
+      forget: db.prepare<[string]>('DELETE FROM transfers WHERE jobseeker_id = ?'),
+    };
+  }
+
+  add(t: Omit<StoredTransfer, 'id'>): StoredTransfer {
+    const { id } = this.s.insert.get(t.jobseekerId, t.fromArea, t.toArea, t.requesterKey, t.requesterName, t.reason, t.status, t.requestedAt, t.expiresAt)!;
+    return { ...t, id };
+  }
+
+  get(id: number): StoredTransfer | undefined {
+    const row = this.s.get.get(id);
+    return row && fromRow(row);
+  }
+
+  list(scope: { from?: string; to?: string; either?: string }): StoredTransfer[] {
+    const rows =
+      scope.either !== undefined
+        ? this.s.either.all(scope.either, scope.either, LIST_MAX)
+        : scope.from !== undefined
+          ? this.s.from.all(scope.from, LIST_MAX)
+          : scope.to !== undefined
+            ? this.s.to.all(scope.to, LIST_MAX)
+            : this.s.all.all(LIST_MAX);
+    return rows.map(fromRow);
+  }
+
+  update(id: number, from: StoredTransfer['status'], change: Partial<StoredTransfer>): boolean {
+    const columns: [keyof StoredTransfer, string][] = [
+      ['status', 'status'],
+      ['expiresAt', 'expires_at'],
+      ['decidedKey', 'decided_key'],
+      ['decidedAt', 'decided_at'],
+      ['refusal', 'refusal'],
+      ['withdrawnAt', 'withdrawn_at'],
+    ];
+    const set = columns.filter(([key]) => change[key] !== undefined);
+    if (set.length === 0) return false;
+    const sql = `UPDATE transfers SET ${set.map(([, column]) => `${column} = ?`).join(', ')} WHERE id = ? AND status = ?`;
+    return this.db.prepare(sql).run(...set.map(([key]) => change[key] as string | null), id, from).changes === 1;
+  }
+
+  active(jobseekerId: string, toArea: string, now: string): StoredTransfer | undefined {
+    const row = this.s.active.get(jobseekerId, toArea, now);
+    return row && fromRow(row);
+  }
+
+  pending(jobseekerId: string, toArea: string, now: string): StoredTransfer | undefined {
+    const row = this.s.pending.get(jobseekerId, toArea, now);
+    return row && fromRow(row);
+  }
+
+  requestsSince(keyId: string, since: string): { count: number; oldest: string | null } {
+    return this.s.requestsSince.get(keyId, since)!;
+  }
+
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  approvedSince(since: string): StoredTransfer[] {
+    return this.s.approvedSince.all(since).map(fromRow);
+  }
+
+  busyRequesters(since: string, threshold: number) {
+    return this.s.busy.all(since, threshold);
+  }
+
+  ofJobseeker(jobseekerId: string): StoredTransfer[] {
+    return this.s.ofJobseeker.all(jobseekerId).map(fromRow);
+  }
+
+  forgetJobseeker(jobseekerId: string): void {
+    this.s.forget.run(jobseekerId);
+  }
+}

@@ -1,0 +1,52 @@
+import type { Principal } from './access.js';
+import type { Guard } from './guard.js';
+import type { AdHocProfile, CandidateOptions, Matcher, RankQuery } from './matching.js';
+import type { Decisions } from './oversight/decisions.js';
+import type { MatchHit } from './schemas/match.js';
+import type { Sharing } from './sharing.js';
+
+export interface CandidateListPorts {
+  guard: Pick<Guard, 'candidatesOf' | 'servesMunicipality'>;
+  matcher: { candidatesForVacancy: Matcher['candidatesForVacancy']; forText(profile: AdHocProfile, target: 'jobseekers', query: RankQuery, options: CandidateOptions): Promise<MatchHit[]> };
+  sharing: Pick<Sharing, 'candidatesOf' | 'adHocCandidates' | 'admitAdHocSearch'>;
+  decisions: Pick<Decisions, 'served'>;
+}
+
+/** A candidate list: the real ranking (for the audit) and what the caller is shown. */
+export interface CandidateList {
+  ranked: MatchHit[];
+  shown: MatchHit[];
+}
+
+/**
+ * Candidate lists, the use cases: a vacancy's candidates and candidates for ad-hoc text. Whoever is
+ * not an admin gets a ranking over taxonomy requirements only (free-text requirements move nothing
+ * they could see) and sees each candidate as Sharing allows; the list counts against the
+ * organisation's daily budget before it is recorded as a decision served.
+ */
+export class CandidateLists {
+  constructor(private readonly ports: CandidateListPorts) {}
+
+  /** Who is scored over taxonomy requirements only: everyone the caller sees pseudonymously. */
+  private conceptsOnly(p: Principal): CandidateOptions['conceptsOnly'] {
+    if (p.role === 'admin') return false;
+    if (p.role === 'counsellor') return (municipality) => !this.ports.guard.servesMunicipality(p, municipality);
+    return true;
+  }
+
+  async forVacancy(p: Principal, vacancyId: string, query: RankQuery): Promise<CandidateList> {
+    this.ports.guard.candidatesOf(p, vacancyId);
+    const ranked = await this.ports.matcher.candidatesForVacancy(vacancyId, query, { conceptsOnly: this.conceptsOnly(p) });
+    const shown = this.ports.sharing.candidatesOf(p, vacancyId, ranked);
+    this.ports.decisions.served(p, 'candidates', ranked, vacancyId);
+    return { ranked, shown };
+  }
+
+  async forText(p: Principal, profile: AdHocProfile, query: RankQuery): Promise<CandidateList> {
+    this.ports.sharing.admitAdHocSearch(p, query.k);
+    const ranked = await this.ports.matcher.forText(profile, 'jobseekers', query, { conceptsOnly: this.conceptsOnly(p) });
+    const shown = this.ports.sharing.adHocCandidates(p, ranked);
+    this.ports.decisions.served(p, 'text-candidates', ranked);
+    return { ranked, shown };
+  }
+}

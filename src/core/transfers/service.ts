@@ -1,0 +1,284 @@
+import type { Principal } from '../access.js';
+import { conflict, forbidden, invalidInput, KohtaantoError, rateLimited } from '../errors.js';
+import type {
+  AlertQuery,
+  StoredTransfer,
+  TransferAlerts,
+  TransferExport,
+  TransferListQuery,
+  TransferRefusal,
+  TransferRequest,
+  TransferStatus,
+  TransferView,
+} from './schema.js';
+
+/** What the transfer use cases store and read (src/adapters/sqlite/transfers.ts). */
+export interface TransferStore {
+  add(t: Omit<StoredTransfer, 'id'>): StoredTransfer;
+  get(id: number): StoredTransfer | undefined;
+  /** Transfers asked of (`from`) or by (`to`) an area, or all (admins), newest first. */
+  list(scope: { from?: string; to?: string; either?: string }): StoredTransfer[];
+  /** Changes a transfer only if it still has status `from` (so that two deciders cannot both win). */
+  update(id: number, from: StoredTransfer['status'], change: Partial<StoredTransfer>): boolean;
+  /** An approved transfer of this client to this area, unexpired at `now`. */
+  active(jobseekerId: string, toArea: string, now: string): StoredTransfer | undefined;
+  /** A pending, unexpired request of this client by this area. */
+  pending(jobseekerId: string, toArea: string, now: string): StoredTransfer | undefined;
+  /** Requests this key made since `since`, and when the oldest of them was made. */
+  requestsSince(keyId: string, since: string): { count: number; oldest: string | null };
+  /** Runs `fn` in one write transaction (the count and the insert of a request together). */
+  atomically<T>(fn: () => T): T;
+  approvedSince(since: string): StoredTransfer[];
+  /** Keys with more than `threshold` requests in one UTC day since `since`. */
+  busyRequesters(since: string, threshold: number): { keyId: string; name: string; day: string; requests: number }[];
+  ofJobseeker(jobseekerId: string): StoredTransfer[];
+  forgetJobseeker(jobseekerId: string): void;
+}
+
+export interface TransferPorts {
+  store: TransferStore;
+  /** The employment area of a stored client's home municipality; undefined when no client has the id. */
+  clientArea(jobseekerId: string): string | undefined;
+  /** Leaves an audit entry for an access to a client made under a transfer. */
+  auditUse(p: Principal, t: StoredTransfer): void;
+  now?: () => Date;
+}
+
+export interface TransferSettings {
+  /** Days an approved transfer lets the requesting area read and change the client. */
+  days: number;
+  /** Days a request waits for a decision before it lapses. */
+  requestDays: number;
+  /** Requests one key may make in 24 hours. */
+  requestsPerDay: number;
+  /** More requests than this by one key in a day are an alert in the audit view. */
+  alertPerDay: number;
+}
+
+const DAY_MS = 86_400_000;
+
+const noTransfer = (id: number) => new KohtaantoError('not_found', `no transfer ${id} for your employment area`);
+
+/**
+ * Transfers of clients between employment areas, as a workflow: a counsellor asks for a client of
+ * another area with a reason; a counsellor of the client's area (or an admin) approves or refuses;
+ * only an approved transfer lets the requesting area read and change that one client, until it
+ * expires or is withdrawn, or the client moves out of the area that approved it. Typically the
+ * requesting counsellor records the client's new home municipality: then the client is simply theirs.
+ */
+export class Transfers {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly ports: TransferPorts,
+    private readonly settings: TransferSettings,
+  ) {
+    this.now = ports.now ?? (() => new Date());
+  }
+
+  /**
+   * A counsellor asks for a client of another area. The answer does not tell whether the id is
+   * anyone's: a request for an unknown id is accepted like any other and simply lapses.
+   */
+  request(p: Principal, jobseekerId: string, input: TransferRequest): TransferView {
+    const toArea = this.areaOf(p);
+    const clientArea = this.ports.clientArea(jobseekerId);
+    if (clientArea === toArea) {
+      throw invalidInput([{ field: 'id', message: `jobseeker '${jobseekerId}' is already a client of your employment area: no transfer needed` }]);
+    }
+    const now = this.now();
+    const iso = now.toISOString();
+    const created = this.ports.store.atomically(() => {
+      const since = new Date(now.getTime() - DAY_MS).toISOString();
+      const { count, oldest } = this.ports.store.requestsSince(p.keyId, since);
+      if (count >= this.settings.requestsPerDay) {
+        const wait = Math.max(1, Math.ceil((Date.parse(oldest ?? iso) + DAY_MS - now.getTime()) / 1000));
+        throw rateLimited(`at most ${this.settings.requestsPerDay} transfer requests per 24 hours per key; retry in ${wait} s`, wait);
+      }
+      const open = this.ports.store.pending(jobseekerId, toArea, iso);
+      if (open) throw conflict(`your area already asked for jobseeker '${jobseekerId}': transfer ${open.id} waits for a decision`);
+      return this.ports.store.add({
+        jobseekerId,
+        fromArea: clientArea ?? null,
+        toArea,
+        requesterKey: p.keyId,
+        requesterName: p.name,
+        reason: input.reason,
+        status: 'pending',
+        requestedAt: iso,
+        expiresAt: new Date(now.getTime() + this.settings.requestDays * DAY_MS).toISOString(),
+        decidedKey: null,
+        decidedAt: null,
+        refusal: null,
+        withdrawnAt: null,
+      });
+    });
+    return this.view(p, created);
+  }
+
+  /** Transfers asked of the caller's area (incoming) and by it (outgoing); admins see all. */
+  list(p: Principal, query: TransferListQuery): TransferView[] {
+    let rows: StoredTransfer[];
+    if (p.role === 'admin') rows = this.ports.store.list({});
+    else {
+      const area = this.areaOf(p);
+      rows = this.ports.store.list(query.direction === 'incoming' ? { from: area } : query.direction === 'outgoing' ? { to: area } : { either: area });
+    }
+    const views = rows.map((t) => this.view(p, t));
+    return query.status ? views.filter((v) => v.status === query.status) : views;
+  }
+
+  /** One transfer, if the caller's area is one of its two sides (or the caller is an admin). */
+  get(p: Principal, id: number): TransferView {
+    return this.view(p, this.visible(p, id));
+  }
+
+  /** A counsellor of the client's area, or an admin, lets the requesting area reach the client. */
+  approve(p: Principal, id: number): TransferView {
+    const t = this.decidable(p, id);
+    const now = this.now();
+    const changed = this.ports.store.update(id, 'pending', {
+      status: 'approved',
+      decidedKey: p.keyId,
+      decidedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + this.settings.days * DAY_MS).toISOString(),
+    });
+    if (!changed) throw this.notPending(this.ports.store.get(id) ?? t);
+    return this.view(p, this.ports.store.get(id)!);
+  }
+
+  /** A counsellor of the client's area, or an admin, refuses, saying why. */
+  refuse(p: Principal, id: number, input: TransferRefusal): TransferView {
+    const t = this.decidable(p, id);
+    const changed = this.ports.store.update(id, 'pending', {
+      status: 'refused',
+      decidedKey: p.keyId,
+      decidedAt: this.now().toISOString(),
+      refusal: input.reason,
+    });
+    if (!changed) throw this.notPending(this.ports.store.get(id) ?? t);
+    return this.view(p, this.ports.store.get(id)!);
+  }
+
+  /** The requester (or an admin) withdraws a request, or ends an approved transfer early. */
+  withdraw(p: Principal, id: number): TransferView {
+    const t = this.visible(p, id);
+    if (p.role !== 'admin' && t.requesterKey !== p.keyId) {
+      throw forbidden(`transfer ${id} was asked for by ${t.requesterName}: only they (or an admin) withdraw it`);
+    }
+    const status = this.statusOf(t);
+    if (status !== 'pending' && status !== 'approved') throw conflict(`transfer ${id} is ${status}: nothing to withdraw`);
+    if (!this.ports.store.update(id, t.status, { status: 'withdrawn', withdrawnAt: this.now().toISOString() })) {
+      throw conflict(`transfer ${id} changed meanwhile: ask again`);
+    }
+    return this.view(p, this.ports.store.get(id)!);
+  }
+
+  /**
+   * Whether an approved transfer lets this counsellor's area reach this client now (asked by the
+   * guard for a client of another area). Each access made under a transfer is audited.
+   */
+  admits(p: Principal, jobseekerId: string): boolean {
+    if (p.role !== 'counsellor' || !p.organisation.area) return false;
+    const t = this.ports.store.active(jobseekerId, p.organisation.area, this.now().toISOString());
+    // The client moved out of the area that approved it: that area can no longer hand them over.
+    if (!t || t.fromArea === null || this.ports.clientArea(jobseekerId) !== t.fromArea) return false;
+    this.ports.auditUse(p, t);
+    return true;
+  }
+
+  /** For a person's data export. */
+  ofJobseeker(jobseekerId: string): TransferExport[] {
+    return this.ports.store.ofJobseeker(jobseekerId).map((t) => ({
+      id: t.id,
+      fromArea: t.fromArea,
+      toArea: t.toArea,
+      reason: t.reason,
+      status: this.statusOf(t),
+      requestedAt: t.requestedAt,
+      decidedAt: t.decidedAt,
+      expiresAt: t.expiresAt,
+      refusal: t.refusal,
+    }));
+  }
+
+  /** The audit view's alerts: every approved transfer, and counsellors asking for many in a day. */
+  alerts(query: AlertQuery): TransferAlerts {
+    const since = new Date(this.now().getTime() - query.days * DAY_MS).toISOString();
+    return {
+      since,
+      approved: this.ports.store.approvedSince(since).map((t) => ({
+        transfer: t.id,
+        jobseekerId: t.jobseekerId,
+        fromArea: t.fromArea,
+        toArea: t.toArea,
+        requesterKey: t.requesterKey,
+        approvedBy: t.decidedKey,
+        approvedAt: t.decidedAt,
+        expiresAt: t.expiresAt,
+        withdrawnAt: t.withdrawnAt,
+      })),
+      busyRequesters: this.ports.store.busyRequesters(since, this.settings.alertPerDay),
+    };
+  }
+
+  /** A transfer the caller may decide: pending, asked of their area, and its client still lives there. */
+  private decidable(p: Principal, id: number): StoredTransfer {
+    const t = this.visible(p, id);
+    if (p.role !== 'admin') {
+      if (t.requesterKey === p.keyId) throw forbidden(`transfer ${id} is your own request: a counsellor of the client's area decides it`);
+      if (t.fromArea !== p.organisation.area) {
+        throw forbidden(`transfer ${id} was asked by your area: a counsellor of the client's area (or an admin) decides it`);
+      }
+    }
+    const status = this.statusOf(t);
+    if (status !== 'pending') throw this.notPending(t);
+    if (t.fromArea === null || this.ports.clientArea(t.jobseekerId) !== t.fromArea) {
+      throw conflict(`jobseeker '${t.jobseekerId}' is no longer a client of the area asked (moved or erased): transfer ${id} lapses`);
+    }
+    return t;
+  }
+
+  /** A transfer whose either side is the caller's area; the same not-found for any other id. */
+  private visible(p: Principal, id: number): StoredTransfer {
+    const t = this.ports.store.get(id);
+    if (!t) throw noTransfer(id);
+    if (p.role === 'admin') return t;
+    const area = p.organisation.area;
+    if (!area || (t.toArea !== area && t.fromArea !== area)) throw noTransfer(id);
+    return t;
+  }
+
+  private notPending(t: StoredTransfer) {
+    return conflict(`transfer ${t.id} is already ${this.statusOf(t)}: only a pending request is decided`);
+  }
+
+  private statusOf(t: StoredTransfer): TransferStatus {
+    if ((t.status === 'pending' || t.status === 'approved') && t.expiresAt <= this.now().toISOString()) return 'expired';
+    return t.status;
+  }
+
+  private areaOf(p: Principal): string {
+    const area = p.organisation.area;
+    if (p.role !== 'counsellor' || !area) throw forbidden('transfers are asked for by counsellors of an employment area');
+    return area;
+  }
+
+  private view(p: Principal, t: StoredTransfer): TransferView {
+    const direction = p.role === 'admin' ? 'other' : t.fromArea === p.organisation.area ? 'incoming' : 'outgoing';
+    return {
+      id: t.id,
+      jobseekerId: t.jobseekerId,
+      direction,
+      ...(direction === 'outgoing' ? {} : { fromArea: t.fromArea }),
+      toArea: t.toArea,
+      requester: { keyId: t.requesterKey, name: t.requesterName },
+      reason: t.reason,
+      status: this.statusOf(t),
+      requestedAt: t.requestedAt,
+      expiresAt: t.expiresAt,
+      decidedAt: t.decidedAt,
+      refusal: t.refusal,
+    };
+  }
+}

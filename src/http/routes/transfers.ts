@@ -1,0 +1,152 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ACCESS } from '../../core/access.js';
+import { idParams } from '../../core/schemas/common.js';
+import {
+  alertQuery,
+  transferAlerts,
+  transferListQuery,
+  transferParams,
+  transferRefusal,
+  transferRequest,
+  transferView,
+} from '../../core/transfers/schema.js';
+import type { Engine } from '../../engine.js';
+import { errorBody, noBody, noQuery } from './shared.js';
+
+export type TransferServices = Pick<Engine, 'transfers'>;
+
+const tags = ['transfers'];
+
+/**
+ * Transfers of clients between employment areas: a counsellor asks, the client's area approves or
+ * refuses, and only an approved transfer lets the asking area reach that one client for a while.
+ * Each request, decision and withdrawal is audited with the client's id and the transfer.
+ */
+export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/v1/jobseekers/:id/transfers',
+      {
+        config: { roles: ACCESS.transfersRequest },
+        schema: {
+          querystring: noQuery,
+          tags,
+          summary: 'Ask for a client of another employment area (a transfer), saying why',
+          description:
+            "The client's area approves or refuses it (POST /v1/transfers/:id/approve or /refuse); once approved, your area " +
+            'reads and changes that client for KOHTAANTO_TRANSFER_DAYS, typically to record their new home municipality. ' +
+            'The answer is the same whether or not a client has the id. At most KOHTAANTO_TRANSFER_REQUESTS_PER_DAY per key in 24 hours.',
+          params: idParams,
+          body: transferRequest,
+          response: { 201: transferView, 400: errorBody, 409: errorBody, 429: errorBody },
+        },
+      },
+      async (request, reply) => {
+        request.audited.jobseekers.push(request.params.id);
+        const transfer = engine.transfers.request(request.principal!, request.params.id, request.body);
+        request.audited.detail = { transfer: transfer.id, reason: transfer.reason };
+        return reply.status(201).send(transfer);
+      },
+    );
+
+    app.get(
+      '/v1/transfers',
+      {
+        config: { roles: ACCESS.transfers },
+        schema: {
+          tags,
+          summary: "Transfers asked of my area (incoming: its clients) and by it (outgoing); admins: all",
+          querystring: transferListQuery,
+          response: { 200: z.object({ items: z.array(transferView) }) },
+        },
+      },
+      async (request) => ({ items: engine.transfers.list(request.principal!, request.query) }),
+    );
+
+    app.get(
+      '/v1/transfers/:id',
+      {
+        config: { roles: ACCESS.transfers },
+        schema: { querystring: noQuery, tags, summary: 'One transfer of my area', params: transferParams, response: { 200: transferView, 404: errorBody } },
+      },
+      async (request) => engine.transfers.get(request.principal!, request.params.id),
+    );
+
+    app.post(
+      '/v1/transfers/:id/approve',
+      {
+        config: { roles: ACCESS.transfers },
+        schema: {
+          querystring: noQuery,
+          tags,
+          summary: "Approve a transfer asked of my area (a counsellor of the client's area, or an admin)",
+          params: transferParams,
+          body: noBody,
+          response: { 200: transferView, 403: errorBody, 404: errorBody, 409: errorBody },
+        },
+      },
+      async (request) => {
+        const transfer = engine.transfers.approve(request.principal!, request.params.id);
+        request.audited.jobseekers.push(transfer.jobseekerId);
+        request.audited.detail = { transfer: transfer.id, approved: true, toArea: transfer.toArea, expiresAt: transfer.expiresAt };
+        return transfer;
+      },
+    );
+
+    app.post(
+      '/v1/transfers/:id/refuse',
+      {
+        config: { roles: ACCESS.transfers },
+        schema: {
+          querystring: noQuery,
+          tags,
+          summary: 'Refuse a transfer asked of my area, saying why',
+          params: transferParams,
+          body: transferRefusal,
+          response: { 200: transferView, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
+        },
+      },
+      async (request) => {
+        const transfer = engine.transfers.refuse(request.principal!, request.params.id, request.body);
+        request.audited.jobseekers.push(transfer.jobseekerId);
+        request.audited.detail = { transfer: transfer.id, refused: transfer.refusal };
+        return transfer;
+      },
+    );
+
+    app.delete(
+      '/v1/transfers/:id',
+      {
+        config: { roles: ACCESS.transfers },
+        schema: {
+          querystring: noQuery,
+          tags,
+          summary: 'Withdraw my request, or end an approved transfer early (the requester, or an admin)',
+          params: transferParams,
+          response: { 204: z.null(), 403: errorBody, 404: errorBody, 409: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const transfer = engine.transfers.withdraw(request.principal!, request.params.id);
+        request.audited.jobseekers.push(transfer.jobseekerId);
+        request.audited.detail = { transfer: transfer.id, withdrawn: true };
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/v1/audit/alerts',
+      {
+        config: { roles: ACCESS.audit },
+        schema: {
+          tags: ['data protection'],
+          summary: 'Transfer alerts: every approved transfer, and counsellors asking for many transfers in a day',
+          querystring: alertQuery,
+          response: { 200: transferAlerts },
+        },
+      },
+      async (request) => engine.transfers.alerts(request.query),
+    );
+  };
+}
