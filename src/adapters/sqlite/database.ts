@@ -282,23 +282,23 @@ const MIGRATIONS: Migration[] = [
       db.exec("DELETE FROM shares WHERE owner = ''");
     }
     db.exec(`
-      CREATE TABLE candidate_views (
+      CREATE TABLE IF NOT EXISTS candidate_views (
         organisation TEXT NOT NULL,
         day          TEXT NOT NULL,
         subject      TEXT NOT NULL,
         PRIMARY KEY (organisation, day, subject)
       ) WITHOUT ROWID;
-      CREATE INDEX candidate_views_day ON candidate_views (day);
-      CREATE TABLE adhoc_searches (
+      CREATE INDEX IF NOT EXISTS candidate_views_day ON candidate_views (day);
+      CREATE TABLE IF NOT EXISTS adhoc_searches (
         key_id TEXT NOT NULL,
         at     INTEGER NOT NULL
       );
-      CREATE INDEX adhoc_searches_key ON adhoc_searches (key_id, at);`);
+      CREATE INDEX IF NOT EXISTS adhoc_searches_key ON adhoc_searches (key_id, at);`);
   },
   // 16: transfers of clients between employment areas, a workflow (see core/transfers/service.ts):
   // asked with a reason, approved or refused by the client's area, expiring; erased with the client.
   `
-    CREATE TABLE transfers (
+    CREATE TABLE IF NOT EXISTS transfers (
       id             INTEGER PRIMARY KEY AUTOINCREMENT,
       jobseeker_id   TEXT NOT NULL,
       from_area      TEXT,
@@ -314,12 +314,12 @@ const MIGRATIONS: Migration[] = [
       refusal        TEXT,
       withdrawn_at   TEXT
     );
-    CREATE INDEX transfers_jobseeker ON transfers (jobseeker_id, to_area, status);
-    CREATE INDEX transfers_requester ON transfers (requester_key, requested_at);
-    CREATE INDEX transfers_requested ON transfers (requested_at);
-    CREATE INDEX transfers_from ON transfers (from_area);
-    CREATE INDEX transfers_to ON transfers (to_area);
-    CREATE INDEX transfers_decided ON transfers (decided_at);`,
+    CREATE INDEX IF NOT EXISTS transfers_jobseeker ON transfers (jobseeker_id, to_area, status);
+    CREATE INDEX IF NOT EXISTS transfers_requester ON transfers (requester_key, requested_at);
+    CREATE INDEX IF NOT EXISTS transfers_requested ON transfers (requested_at);
+    CREATE INDEX IF NOT EXISTS transfers_from ON transfers (from_area);
+    CREATE INDEX IF NOT EXISTS transfers_to ON transfers (to_area);
+    CREATE INDEX IF NOT EXISTS transfers_decided ON transfers (decided_at);`,
 ];
 
 /**
