@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, query, type Hit } from '../api';
+import { api, ApiError, query, type Hit } from '../api';
 import { HitList } from '../components/HitList';
 import { SkillPicker } from '../components/SkillPicker';
 import { Choice, Empty, ErrorBox, Field, invalidField, Loaded, SaveBar, Score, useLoad } from '../components/ui';
@@ -119,6 +119,7 @@ function MatchesTab({ id }: { id: string }) {
     }
   };
   const [error, setError] = useState<unknown>();
+  const [noUnit, setNoUnit] = useState<Record<string, boolean>>({});
   /** The client's own explanation of a suggestion, in the language of the page. */
   const explain = async (hit: Hit) => {
     setError(undefined);
@@ -135,7 +136,9 @@ function MatchesTab({ id }: { id: string }) {
       const r = await api<{ expiresAt: string }>('POST', `/v1/vacancies/${encodeURIComponent(hit.id)}/shares`, { jobseekerId: id });
       setShared({ ...shared, [hit.id]: r.expiresAt });
     } catch (e) {
-      setError(e);
+      // A vacancy no employer-services unit owns (e.g. from a job feed): nobody to share with.
+      if (e instanceof ApiError && e.code === 'conflict') setNoUnit({ ...noUnit, [hit.id]: true });
+      else setError(e);
     }
   };
   return (
@@ -178,6 +181,8 @@ function MatchesTab({ id }: { id: string }) {
               <>
                 {shared[hit.id] ? (
                   <p role="status">{t('matches.sharedUntil', { date: date(shared[hit.id]!) })}</p>
+                ) : noUnit[hit.id] ? (
+                  <p role="status">{t('matches.shareNoUnit')}</p>
                 ) : (
                   <button type="button" onClick={() => share(hit)}>
                     {t('matches.share', { title: hit.title })}
