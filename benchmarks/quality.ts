@@ -168,6 +168,13 @@ function rankers(engine: Engine, weights: Weights = DEFAULT_WEIGHTS): Ranker[] {
     vacancies: async (j) => (await matcher.vacanciesForJobseeker(j.id, { k: 10, lang: 'fi' })).map((h) => h.id),
     candidates: async (v) => (await matcher.candidatesForVacancy(v.id, { k: 10, lang: 'fi' })).map((h) => h.id),
   };
+  // What employer services are shown (issue 28): candidates scored on taxonomy requirements only,
+  // texts not compared, so that no free text moves a pseudonymous list.
+  const pseudonymous: Ranker = {
+    name: 'Kohtaanto as employer services see it (concepts only, no text)',
+    vacancies: engineRanker.vacancies,
+    candidates: async (v) => (await matcher.candidatesForVacancy(v.id, all, { conceptsOnly: true })).map((h) => h.id),
+  };
   const textOnly: Ranker = {
     name: 'text only (vector index)',
     vacancies: async (j) => {
@@ -200,7 +207,7 @@ function rankers(engine: Engine, weights: Weights = DEFAULT_WEIGHTS): Ranker[] {
     vacancies: async (j) => vacancyBm25.rank([j.title, j.summary].join(' '), all.k),
     candidates: async (v) => jobseekerBm25.rank([v.title, v.description].join(' '), all.k),
   };
-  return [engineRanker, firstPage, textOnly, bm25];
+  return [engineRanker, firstPage, pseudonymous, textOnly, bm25];
 }
 
 async function withEngine<T>(embedder: 'lexical' | 'transformers', run: (engine: Engine) => Promise<T>): Promise<T> {

@@ -269,7 +269,7 @@ export class GapAnalysis {
     }
     return [...groups.values()]
       .map((g) => {
-        const similarity = g.hits.reduce((s, h) => s + h.parts.semantic, 0) / g.hits.length;
+        const similarity = g.hits.reduce((s, h) => s + (h.parts.semantic ?? 0), 0) / g.hits.length;
         const occupation = g.occupation ? this.normalizer.taxonomy.occupations.get(g.occupation) : undefined;
         const missing = occupation
           ? occupation.essential.filter((s) => !has.has(s))

@@ -81,6 +81,14 @@ export class Guard {
    */
   jobseekerWrites(p: Principal, records: { id: string; municipality: string }[]): void {
     for (const record of records) {
+      // A record the caller does not reach, to live outside their area: one answer whether the id is
+      // another area's client or no one's (the answer must not tell which).
+      if (!this.servesMunicipality(p, record.municipality) && !this.reaches(p, record.id)) {
+        throw forbidden(
+          `jobseeker '${record.id}' would live outside ${this.areaName(p)}: a client is registered and changed by the counsellors of the area ` +
+            'they live in (another area\'s client is reached by an approved transfer)',
+        );
+      }
       const current = this.ports.jobseekerMunicipality(record.id);
       if (current !== undefined) {
         this.jobseeker(p, record.id);
@@ -89,8 +97,6 @@ export class Guard {
         if (to === undefined || this.areas.areaOf(to)?.id !== this.areas.areaOf(current)?.id) {
           throw forbidden(`under a transfer, jobseeker '${record.id}' moves only into ${this.areaName(p)} (or stays in their own area)`);
         }
-      } else if (!this.servesMunicipality(p, record.municipality)) {
-        throw forbidden(`jobseeker '${record.id}' would live outside ${this.areaName(p)}: their own area's counsellors register them`);
       }
     }
   }

@@ -127,7 +127,11 @@ export interface CandidateOptions {
   conceptsOnly?: boolean | ((municipality: string) => boolean);
 }
 
-/** A vacancy's requirements that depend on the candidate: retrieval uses `concepts`, scoring `sideFor`. */
+/**
+ * A vacancy's requirements that depend on the candidate: retrieval uses `concepts`, scoring
+ * `sideFor`; a candidate scored on `concepts` is not compared by text either (the semantic part is
+ * left out), so that neither side's free text moves what a pseudonymous list shows.
+ */
 interface PerCandidate {
   concepts: OfferSide;
   sideFor(municipality: string): OfferSide;
@@ -137,8 +141,7 @@ interface PerCandidate {
 function candidateSides(side: OfferSide, option: CandidateOptions['conceptsOnly']): OfferSide | PerCandidate {
   if (!option) return side;
   const concepts = conceptsOnly(side);
-  if (option === true) return concepts;
-  return { concepts, sideFor: (municipality) => (option(municipality) ? concepts : side) };
+  return { concepts, sideFor: option === true ? () => concepts : (municipality) => (option(municipality) ? concepts : side) };
 }
 
 /** The scoring view of a record, computed once per record object (records are never mutated). */
@@ -252,23 +255,23 @@ export class Matcher {
       const score =
         target === 'vacancies'
           ? scoreMatch(side as SeekerSide, sideOf(record as StoredVacancy, offerSide), hit.similarity, this.settings.weights, relations)
-          : scoreMatch(
-              sideOf(record as StoredJobseeker, seekerSide),
-              perCandidate ? perCandidate.sideFor(record.municipality) : (side as OfferSide),
-              hit.similarity,
-              this.settings.weights,
-              relations,
-            );
+          : this.scoreCandidate(record as StoredJobseeker, perCandidate ? perCandidate.sideFor(record.municipality) : (side as OfferSide), perCandidate, hit.similarity, relations);
       scored.push({ record, score, tier: query.failedGates === 'ranked' ? 0 : this.tier(score) });
     }
     scored.sort(
       (a, b) =>
         a.tier - b.tier ||
         b.score.score - a.score.score ||
-        b.score.parts.semantic - a.score.parts.semantic ||
+        (b.score.parts.semantic ?? 0) - (a.score.parts.semantic ?? 0) ||
         a.record.id.localeCompare(b.record.id),
     );
     return scored.slice(0, query.k).map(({ record, score }) => this.hitOf(record, score, query.lang));
+  }
+
+  /** One candidate's score; one scored on taxonomy requirements only is not compared by text. */
+  private scoreCandidate(record: StoredJobseeker, offer: OfferSide, perCandidate: PerCandidate | undefined, similarity: number, relations: Relations | undefined) {
+    const textCompared = perCandidate === undefined || offer !== perCandidate.concepts;
+    return scoreMatch(sideOf(record, seekerSide), offer, textCompared ? similarity : null, this.settings.weights, relations);
   }
 
   /** A scored record as a hit: where it is, its score and parts, and its skills labelled in `lang`. */

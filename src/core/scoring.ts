@@ -85,8 +85,8 @@ export const NO_RELATIONS: Relations = { skillCredit: exactCredit, occupationRel
 export interface Score {
   score: number;
   parts: {
-    /** Cosine similarity of the two texts' embeddings, clipped to [0, 1]. */
-    semantic: number;
+    /** Cosine similarity of the two texts' embeddings, clipped to [0, 1]; null when not compared (a pseudonymous candidate). */
+    semantic: number | null;
     /** Share of the essential skills the jobseeker has; null if none are required or the jobseeker states none. */
     essential: number | null;
     optional: number | null;
@@ -155,7 +155,8 @@ export function occupationFit(
 export function scoreMatch(
   seeker: SeekerSide,
   offer: OfferSide,
-  similarity: number,
+  /** Of the two texts; null: not compared (a pseudonymous candidate: free text moves nothing). */
+  similarity: number | null,
   weights: Weights,
   relations: Relations = NO_RELATIONS,
 ): Score {
@@ -175,7 +176,7 @@ export function scoreMatch(
     return seeker.skills.size === 0 ? null : round(had / uris.length);
   };
   const parts: Score['parts'] = {
-    semantic: round(Math.min(1, Math.max(0, similarity))),
+    semantic: similarity === null ? null : round(Math.min(1, Math.max(0, similarity))),
     essential: coverage(offer.essential, 'essential'),
     optional: coverage(offer.optional, 'optional'),
     location: locationFit(seeker, offer),

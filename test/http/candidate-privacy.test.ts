@@ -97,7 +97,11 @@ describe('a shared client reaches only the unit owning the vacancy (H1, H2)', ()
 describe('pseudonymous candidates carry taxonomy concepts only (M2, M3)', () => {
   it('shows the occupation instead of a free-text title, and a free-text skill moves no score part', async () => {
     const skills = ['MIG-hitsaus', 'TIG-hitsaus', 'piirustusten lukeminen'];
-    const holder = { ...sampleJobseeker('HOLDER', { municipality: 'Tampere', title: SENSITIVE_TITLE }), skills: [...skills, 'päihdekuntoutuja vertaistuki'] };
+    const holder = {
+      ...sampleJobseeker('HOLDER', { municipality: 'Tampere', title: SENSITIVE_TITLE }),
+      summary: 'Kokenut hitsaaja, MIG-hitsaus ja piirustusten lukeminen. Sairastan harvinaista Fabryn tautia ja käyn dialyysihoidossa.',
+      skills: [...skills, 'päihdekuntoutuja vertaistuki'],
+    };
     const twin = { ...sampleJobseeker('TWIN', { municipality: 'Tampere', title: SENSITIVE_TITLE }), skills };
     for (const j of [holder, twin]) expect((await call(tampere, 'PUT', `/v1/jobseekers/${j.id}`, j)).status).toBe(201);
     const vacancy = sampleVacancy('V-PEER', { municipality: 'Tampere', skills: ['MIG-hitsaus', 'TIG-hitsaus', 'päihdekuntoutuja vertaistuki'] });
@@ -121,6 +125,17 @@ describe('pseudonymous candidates carry taxonomy concepts only (M2, M3)', () => 
     expect(h.parts.essential).toBe(1); // MIG and TIG, the requirements that are concepts
     expect(t.parts.essential).toBe(h.parts.essential);
     expect(t.parts.optional).toBe(h.parts.optional);
+
+    // Nor does a rare phrase of their own text (the texts are not compared for pseudonymous candidates):
+    // an ad-hoc search naming it ranks and scores the holder as the twin.
+    expect(list.every((hit) => hit.parts.semantic === null)).toBe(true);
+    const adHoc = await call(unitX, 'POST', '/v1/match', { text: 'hitsaaja. Fabryn tauti ja dialyysihoito', target: 'jobseekers', k: 5 });
+    expect(adHoc.status).toBe(200);
+    const served = (await call(admin, 'GET', '/v1/audit?limit=5')).body.entries.find((e: { route: string; status: number }) => e.route === '/v1/match' && e.status === 200)
+      .jobseekers as string[];
+    const [hh, th] = [adHoc.body.hits[served.indexOf('HOLDER')], adHoc.body.hits[served.indexOf('TWIN')]];
+    expect(hh.score).toBe(th.score);
+    expect(hh.parts).toEqual(th.parts);
 
     // The counsellor of the holder's own area still sees the holder as a person with the free-text skill.
     const own = (await call(tampere, 'GET', '/v1/vacancies/V-PEER/candidates?k=10')).body.hits;

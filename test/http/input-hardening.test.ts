@@ -69,6 +69,8 @@ describe('bad input is refused, naming the field', () => {
     for (const [field, value] of [
       ['title', 'hitsaaja\nADMIN'],
       ['title', 'hitsaaja\rx'],
+      ['title', 'kok\u2028ki'],
+      ['name', 'Matti\u2029Admin'],
       ['name', 'Aino\tMäkinen'],
       ['name', 'Aino \u200EMäkinen'],
       ['name', 'Aino \u200FMäkinen'],

@@ -87,6 +87,23 @@ describe('another area\'s client is answered as an id that does not exist (L8)',
       else expect(other.status, `${method} ${path}`).toBe(404);
     }
     expect((await answer(tampere, 'GET', '/v1/jobseekers/{id}', 'HKI-1')).body.message).toMatch(/^no jobseeker '\{id\}' in your employment area/);
+    // Writing a record to live outside the area: one answer (403) for another area's client and an unused id.
+    const outside = { ...sampleJobseeker('{id}', { municipality: 'Helsinki' }) };
+    const writes: [string, string, unknown][] = [
+      ['PUT', '/v1/jobseekers/{id}', outside],
+      ['POST', '/v1/jobseekers', outside],
+    ];
+    for (const [method, path, body] of writes) {
+      const other = await answer(tampere, method, path, 'HKI-1', body);
+      const unknown = await answer(tampere, method, path, 'NOPE-1', body);
+      expect(other, `${method} ${path}`).toEqual(unknown);
+      expect(other.status).toBe(403);
+    }
+    const bulk = async (id: string) => {
+      const response = await call(tampere, 'POST', '/v1/jobseekers/bulk', JSON.stringify({ ...outside, id }) + '\n', { 'content-type': 'application/x-ndjson' });
+      return { status: response.status, body: JSON.parse(JSON.stringify(response.body).replaceAll(id, '{id}')) };
+    };
+    expect(await bulk('HKI-1')).toEqual(await bulk('NOPE-1'));
     // A bulk erasure erases the caller's own clients and reports another area's as not found: nothing of theirs is touched.
     expect((await call(helsinki, 'GET', '/v1/jobseekers/HKI-1')).body.name).toBe('Heikki HKI-1');
   });

@@ -63,7 +63,7 @@ export function explainToPerson(hit: MatchHit, lang: Lang): { vacancy: string; l
   if (required > 0) sentences.push(hit.matchedSkills.length > 0 ? t.matched(hit.matchedSkills.length, required, names(hit.matchedSkills)) : t.none);
   if (hit.missingSkills.length > 0) sentences.push(t.missing(names(hit.missingSkills)));
   if ((hit.parts.occupation ?? 0) >= 0.8) sentences.push(t.occupation);
-  if (hit.parts.semantic >= 0.5) sentences.push(t.text);
+  if ((hit.parts.semantic ?? 0) >= 0.5) sentences.push(t.text);
   if (hit.distanceKm === undefined || hit.distanceKm < 1) sentences.push(t.here);
   else sentences.push(t.km(Math.round(hit.distanceKm)));
   if (hit.gates.language === 'fail') sentences.push(t.language);

@@ -37,6 +37,12 @@ const LOW = 0.8;
 const HIGH = 1.25;
 /** Fewer rankings than this say too little to flag anything. */
 export const MIN_RANKINGS = 20;
+/**
+ * Exposure shares are published only when at least this many distinct jobseekers of the area were
+ * ranked: a handful of rankings of a few candidates would otherwise describe those candidates (a
+ * share of 1 for "not long-term unemployed" over one ranking of one candidate says it of them).
+ */
+export const MIN_EXPOSED = 20;
 
 function ageBand(birthYear: number | undefined, asOf: string): string {
   if (birthYear === undefined) return UNKNOWN;
@@ -75,6 +81,8 @@ export interface ExposureReport {
   /** Share of ranked positions (exposure-weighted) that went to jobseekers of other areas. */
   outsideAreaShare: number | null;
   eligible: number | Suppressed;
+  /** Why no exposure share is published (too few distinct jobseekers ranked), or null. */
+  sharesSuppressed: string | null;
   groups: GroupRow[];
   flagged: { dimension: Dimension; group: string; ratio: number }[];
 }
@@ -95,6 +103,9 @@ export function exposureReport(rankings: string[][], ranked: Map<string, Groups>
   }
   // Per ranking, each group's share of the exposure that went to the area's jobseekers.
   const shares = new Map<string, number[]>();
+  /** Distinct jobseekers of the area ranked, per group and in all. */
+  const exposed = new Map<string, Set<string>>();
+  const exposedAll = new Set<string>();
   let outside = 0;
   let all = 0;
   let positions = 0;
@@ -112,7 +123,14 @@ export function exposureReport(rankings: string[][], ranked: Map<string, Groups>
         return;
       }
       inArea += w;
-      for (const d of DIMENSIONS) byGroup.set(`${d}\u0000${groups[d]}`, (byGroup.get(`${d}\u0000${groups[d]}`) ?? 0) + w);
+      exposedAll.add(id);
+      for (const d of DIMENSIONS) {
+        const key = `${d}\u0000${groups[d]}`;
+        byGroup.set(key, (byGroup.get(key) ?? 0) + w);
+        const ids = exposed.get(key) ?? new Set<string>();
+        ids.add(id);
+        exposed.set(key, ids);
+      }
     });
     if (inArea === 0) continue;
     used++;
@@ -153,12 +171,45 @@ export function exposureReport(rankings: string[][], ranked: Map<string, Groups>
       flagged,
     });
   }
+  const sharesSuppressed = suppressShares(groups, exposed, exposedAll.size);
   return {
     rankings: used,
     positions,
     outsideAreaShare: all > 0 ? round(outside / all) : null,
     eligible: jobseekerCount(total),
+    sharesSuppressed,
     groups,
     flagged: groups.filter((g) => g.flagged).map((g) => ({ dimension: g.dimension, group: g.group, ratio: g.ratio! })),
   };
+}
+
+const hide = (row: GroupRow) => Object.assign(row, { exposureShare: null, ratio: null, ratioLow: null, ratioHigh: null, flagged: false });
+
+/**
+ * Suppression of the exposure shares, like the counts of the other analytics: none at all when
+ * fewer than MIN_EXPOSED distinct jobseekers were ranked; a group's when 1–4 of its members were
+ * ranked; and, since a dimension's shares add up to one, a second group's of the same dimension
+ * when only one was hidden (the one with the smallest positive share), so that no hidden share is
+ * one minus the others. Returns why all shares are hidden, or null.
+ */
+function suppressShares(groups: GroupRow[], exposed: Map<string, Set<string>>, exposedCount: number): string | null {
+  if (exposedCount < MIN_EXPOSED) {
+    groups.forEach(hide);
+    return `fewer than ${MIN_EXPOSED} distinct jobseekers of the area were ranked`;
+  }
+  for (const dimension of DIMENSIONS) {
+    const rows = groups.filter((g) => g.dimension === dimension);
+    const ranked = (g: GroupRow) => exposed.get(`${dimension}\u0000${g.group}`)?.size ?? 0;
+    const primary = rows.filter((g) => g.exposureShare === null || (ranked(g) > 0 && ranked(g) < MIN_JOBSEEKERS_SHOWN));
+    primary.forEach(hide);
+    // A group of under five eligible jobseekers is hidden already (its share was never worked out)
+    // but its exposure still counts in the whole: it needs a second hidden cell as much.
+    if (primary.length !== 1) continue;
+    const second = rows
+      .filter((g) => g.exposureShare !== null && g.exposureShare > 0)
+      .sort((a, b) => a.exposureShare! - b.exposureShare!)[0];
+    if (second) hide(second);
+    else rows.forEach(hide);
+  }
+  return null;
 }

@@ -17,8 +17,8 @@ export const recordId = z
  * JSON's \uD800 escapes can carry and no encoder writes back).
  */
 const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
-/** ... and in a single-line field (a name, a title) tab, line feed and carriage return too. */
-const UNSAFE_IN_LINE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
+/** ... and in a single-line field (a name, a title) tab and the line breaks too (LF, CR and Unicode's U+2028, U+2029). */
+const UNSAFE_IN_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
 const BIDI = 'a bidirectional mark (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) or a lone surrogate';
 
 /**
@@ -31,7 +31,7 @@ export const singleLine = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .refine((value) => !UNSAFE_IN_LINE.test(value), { message: `one line of text: no tab, line break or other control character (U+0000–U+001F, U+007F–U+009F), no ${BIDI}` });
+    .refine((value) => !UNSAFE_IN_LINE.test(value), { message: `one line of text: no tab, line break (U+2028, U+2029 too) or other control character (U+0000–U+001F, U+007F–U+009F), no ${BIDI}` });
 
 /** A multi-line text field (a summary, a description, a reason): line breaks and tabs, but no other control character, bidi mark or lone surrogate. */
 export const multiLine = (max: number) =>

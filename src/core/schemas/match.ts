@@ -23,7 +23,10 @@ export const matchQuery = z
 export type MatchQuery = z.output<typeof matchQuery>;
 
 export const scoreParts = z.object({
-  semantic: z.number().describe('Cosine similarity of the two texts (0..1)'),
+  semantic: z
+    .number()
+    .nullable()
+    .describe('Cosine similarity of the two texts (0..1); null for a candidate shown pseudonymously (free text is not compared)'),
   essential: z.number().nullable().describe("Share of the vacancy's essential skills the jobseeker has; null if unknown"),
   optional: z.number().nullable().describe("Share of the vacancy's optional skills the jobseeker has; null if unknown"),
   location: z

@@ -36,6 +36,10 @@ export const exposureResponse = z.object({
   positions: z.number(),
   outsideAreaShare: z.number().nullable().describe("Share of the exposure that went to other areas' jobseekers (not in the groups)"),
   eligible: count.describe("The area's active jobseekers"),
+  sharesSuppressed: z
+    .string()
+    .nullable()
+    .describe('Why no exposure share is published (fewer than 20 distinct jobseekers of the area ranked); a group\'s share is also hidden when 1–4 of its members were ranked, and a second one of its dimension then'),
   groups: z.array(
     z.object({
       dimension: z.enum(['ageBand', 'gender', 'motherTongue', 'longTermUnemployed', 'municipality']),

@@ -28,7 +28,9 @@ export const transferListQuery = z
   .strict();
 export type TransferListQuery = z.infer<typeof transferListQuery>;
 
-export const transferParams = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }).strict();
+export const transferParams = z
+  .object({ id: z.string().regex(/^[1-9][0-9]{0,14}$/, 'a transfer number (decimal digits)').transform(Number) })
+  .strict();
 
 /** A transfer as the client's data export shows it (GDPR access request). */
 export const transferExport = z.object({

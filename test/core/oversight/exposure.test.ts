@@ -69,6 +69,26 @@ describe('exposure report', () => {
     expect(small.outsideAreaShare).toBeGreaterThan(0);
   });
 
+  it('publishes no share from rankings of a few candidates (issue 28: one ranking of one candidate described them)', () => {
+    const one = report([['J0']]);
+    expect(one.sharesSuppressed).toMatch(/fewer than 20 distinct jobseekers/);
+    expect(one.groups.every((g) => g.exposureShare === null && g.ratio === null && !g.flagged)).toBe(true);
+    expect(one.groups.some((g) => typeof g.eligible === 'number')).toBe(true); // the counts stay, rounded as elsewhere
+  });
+
+  it('hides a group of which 1-4 members were ranked, and a second share of its dimension, so that one minus the others tells nothing', () => {
+    const longTerm = people.filter((p) => p.facts.unemployedSince).map((p) => p.id);
+    const others = people.filter((p) => !p.facts.unemployedSince).map((p) => p.id);
+    // 30 rankings of the others, one long-term unemployed person at position 5 of one of them.
+    const ranked = Array.from({ length: 30 }, (_x, r) => others.slice(r * 5, r * 5 + 5));
+    ranked[0]![4] = longTerm[0]!;
+    const result = report(ranked);
+    expect(result.sharesSuppressed).toBeNull();
+    const rows = result.groups.filter((g) => g.dimension === 'longTermUnemployed');
+    expect(rows.map((g) => g.exposureShare)).toEqual([null, null]);
+    expect(result.groups.filter((g) => g.dimension === 'gender').every((g) => g.exposureShare !== null)).toBe(true);
+  });
+
   it('puts people in age bands and mother-tongue groups on the day asked', () => {
     expect(groupsOf({ municipality: '091', birthYear: 2002, motherTongue: 'ru', unemployedSince: '2025-10-31' }, AS_OF)).toEqual({
       ageBand: 'under 25', gender: 'unknown', motherTongue: 'other', longTermUnemployed: 'yes', municipality: '091',
