@@ -224,7 +224,7 @@ describe('believable advice (issue 29, part 4)', () => {
     for (const [id, where] of [['ADV-FAR', { municipality: 'Turku' }], ['ADV-ONLINE', { online: true }]] as const) {
       await put('trainings', {
         id, title: 'Asioimistulkkauksen täydennyskoulutus', description: 'Tulkkaus asiakastilanteissa.', provider: 'Aikuisopisto Verso',
-        kind: 'updating-course', ...where, durationDays: 10, cost: 900, skills: ['tulkkaus'],
+        kind: 'other', ...where, durationDays: 10, cost: 900, skills: ['tulkkaus'],
       } as never);
     }
   });
