@@ -1,15 +1,15 @@
 import { invalidInput } from './errors.js';
 import { isSuitable } from './suitability.js';
-import { explainSkillGap, explainTarget, explainTraining, type Lang } from './explanations.js';
+import { explainSkillGap, explainTarget, type Lang } from './explanations.js';
 import { seekerSide, type MatchCache, type Matcher } from './matching.js';
 import type { Embedder } from './ports.js';
 import type { RecordService } from './records.js';
 import { regions } from './regions/regions.js';
 import type { Jobseeker, StoredJobseeker } from './schemas/jobseeker.js';
 import type { MatchHit } from './schemas/match.js';
-import type { StoredTraining } from './schemas/training.js';
 import type { StoredVacancy, Vacancy } from './schemas/vacancy.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
+import { ADVICE_RULES, defaultReachKm, skillLevel, TrainingAdvisor, type AdviceRules, type ReachKm } from './training-advice.js';
 import type { TrainingCatalogue } from './trainings.js';
 import { matchWithSkills } from './what-if.js';
 
@@ -25,6 +25,19 @@ export interface GapSettings {
   trainingsPerSkill: number;
   /** Reuse parsed vacancies and vectors across the what-if matches of one analysis (off only to measure it). */
   reuseAcrossWhatIfs: boolean;
+  /** The advice rules of issue 29 (off only to measure today's behaviour against them). */
+  rules: AdviceRules & {
+    /** A skill that opens no vacancy (uplift ≤ 0) is listed only when asked (`includeZero`). */
+    positiveUpliftOnly: boolean;
+    /** Occupations within reach only where the skills and the education make the move plausible. */
+    plausibleTargets: boolean;
+  };
+  /** The client's reach (km) for trainings held in person. */
+  reachKm: ReachKm;
+  /** An occupation within reach: its vacancies resemble the client's profile at least this much… */
+  targetMinSimilarity: number;
+  /** …and the client holds at least this share of its essential skills. */
+  targetMinOverlap: number;
 }
 
 export const DEFAULT_GAP_SETTINGS: GapSettings = {
@@ -33,6 +46,10 @@ export const DEFAULT_GAP_SETTINGS: GapSettings = {
   skillsTested: 10,
   trainingsPerSkill: 3,
   reuseAcrossWhatIfs: true,
+  rules: { ...ADVICE_RULES, positiveUpliftOnly: true, plausibleTargets: true },
+  reachKm: defaultReachKm,
+  targetMinSimilarity: 0.35,
+  targetMinOverlap: 0.34,
 };
 
 export interface GapQuery {
@@ -42,6 +59,8 @@ export interface GapQuery {
   lang: Lang;
   /** Today, for choosing training start dates (YYYY-MM-DD). */
   today?: string;
+  /** List skills that open no vacancy (uplift 0) too, after the others. */
+  includeZero?: boolean;
 }
 
 /**
@@ -49,30 +68,13 @@ export interface GapQuery {
  * vacancies the client would reach with each (found by recomputing the match with the skill
  * added to the profile), the trainings that teach them, and the nearest occupations in demand.
  */
-/** Trainings held further than this from the client (and not online) come after those within a daily commute. */
-const COMMUTE_KM = 60;
-
-/** How a training's burden on the client adds up: one point per this many km, days waited, days long. */
-const BURDEN = { kmPerPoint: 40, waitDaysPerPoint: 30, durationDaysPerPoint: 60 };
-
-/**
- * ISCO-08 skill level of the highest of these occupations (1 elementary … 4 professional, by major
- * group: 1–2 → 4, 3 → 3, 4–8 → 2, 9 → 1); undefined when none is known.
- */
-export function skillLevel(occupations: { isco?: string }[]): number | undefined {
-  const levels = occupations.flatMap((o) => {
-    const major = o.isco?.[0];
-    if (!major || major === '0') return [];
-    return [major <= '2' ? 4 : major === '3' ? 3 : major === '9' ? 1 : 2];
-  });
-  return levels.length === 0 ? undefined : Math.max(...levels);
-}
-
 /** A hit in the client's line of work: the same occupation or ISCO minor group, or either side's occupation unknown. */
 const isInClientsLine = (hit: MatchHit) => hit.parts.occupation === null || hit.parts.occupation >= 0.5;
 
+export { skillLevel };
+
 export class GapAnalysis {
-  private readonly trainingOccupations = new Map<string, Awaited<ReturnType<SkillNormalizer['occupationOf']>>>();
+  private readonly advisor: TrainingAdvisor;
 
   constructor(
     private readonly jobseekers: RecordService<Jobseeker>,
@@ -82,7 +84,9 @@ export class GapAnalysis {
     private readonly trainings: TrainingCatalogue,
     readonly embedder: Embedder,
     private readonly settings: GapSettings,
-  ) {}
+  ) {
+    this.advisor = new TrainingAdvisor(trainings, normalizer, settings.rules, settings.reachKm, settings.trainingsPerSkill);
+  }
 
   /** The match query the analysis counts with; GET /matches with the same parameters gives the same hits. */
   matchQuery(client: StoredJobseeker, query: GapQuery) {
@@ -128,11 +132,13 @@ export class GapAnalysis {
     }
     tested.sort((a, b) => b.uplift - a.uplift || b.count - a.count);
     const gapSkills = new Set(tested.filter((t) => t.uplift > 0).map((t) => t.uri));
+    // A skill that opens no vacancy is no advice: listed only when asked, and then after the others.
+    const listed = this.settings.rules.positiveUpliftOnly && !query.includeZero ? tested.filter((t) => t.uplift > 0) : tested;
 
     const level = skillLevel(client.normalized.occupations);
     const skills = [];
-    for (const t of tested) {
-      const trainings = await this.trainingsFor(t.uri, gapSkills, client, query, level);
+    for (const t of listed) {
+      const trainings = await this.advisor.offers(t.uri, gapSkills, client, query);
       skills.push({
         uri: t.uri,
         label: t.label,
@@ -177,80 +183,13 @@ export class GapAnalysis {
       gates: hit.gates,
       matchedSkills: hit.matchedSkills,
       missingSkills: await Promise.all(
-        hit.missingSkills.map(async (s) => ({ ...s, trainings: await this.trainingsFor(s.uri, gapSkills, client, query, skillLevel(client.normalized.occupations)) })),
+        hit.missingSkills.map(async (s) => ({ ...s, trainings: await this.advisor.offers(s.uri, gapSkills, client, query) })),
       ),
     };
   }
 
   private countSuitable(hits: MatchHit[]) {
     return hits.filter((h) => isSuitable(h, this.settings.suitableScore)).length;
-  }
-
-  /**
-   * Trainings teaching the skill, best first: taught in a language the client works in, within a
-   * daily commute (60 km) or online, covering most of the client's gap, then the least burden — distance in km from the client (online:
-   * none), days until the next start, and length; never a programme for an occupation below the
-   * client's qualification (a registered nurse is not sent to practical-nurse training).
-   */
-  private async trainingsFor(uri: string, gap: Set<string>, client: StoredJobseeker, query: GapQuery, level: number | undefined) {
-    const today = query.today ?? new Date().toISOString().slice(0, 10);
-    const centre = regions.municipality(query.municipality ?? client.municipality)!;
-    const spoken = new Set(client.languages.length > 0 ? client.languages : ['fi']);
-    const ranked = [];
-    for (const t of this.trainings.teaching(uri)) {
-      if (level !== undefined && t.kind === 'vocational') {
-        const trainsFor = await this.trainingOccupation(t);
-        const target = trainsFor && skillLevel([trainsFor]);
-        if (target !== undefined && target < level) continue;
-      }
-      const covers = t.normalized.skills.filter((s) => s.uri === uri || gap.has(s.uri)).map((s) => s.uri);
-      const km = t.online || !t.municipality ? 0 : (regions.distanceKm(centre.code, t.municipality) ?? 500);
-      const start = t.startDates.length === 0 ? today : t.startDates.filter((d) => d >= today).sort()[0];
-      if (start === undefined) continue;
-      const waitDays = (Date.parse(start) - Date.parse(today)) / 86_400_000;
-      const burden = km / BURDEN.kmPerPoint + waitDays / BURDEN.waitDaysPerPoint + t.durationDays / BURDEN.durationDaysPerPoint;
-      ranked.push({ t, covers, km, start, burden, understood: spoken.has(t.language), reachable: km <= COMMUTE_KM });
-    }
-    return ranked
-      .sort(
-        (a, b) =>
-          Number(b.understood) - Number(a.understood) ||
-          Number(b.reachable) - Number(a.reachable) ||
-          b.covers.length - a.covers.length ||
-          a.burden - b.burden,
-      )
-      .slice(0, this.settings.trainingsPerSkill)
-      .map(({ t, covers, km, start }) => ({
-        id: t.id,
-        title: t.title,
-        provider: t.provider,
-        ...(t.municipality ? { municipality: t.municipality } : {}),
-        online: t.online,
-        durationDays: t.durationDays,
-        cost: t.cost,
-        language: t.language,
-        nextStart: t.startDates.length === 0 ? null : start,
-        distance: (t.online || km === 0 ? 'local or online' : t.region === centre.regionCode ? 'same region' : 'further away') as
-          | 'local or online'
-          | 'same region'
-          | 'further away',
-        distanceKm: Math.round(km),
-        covers: covers.map((c) => ({ uri: c, label: this.normalizer.taxonomy.label(c, query.lang) })),
-        explanation: explainTraining(query.lang, {
-          title: t.title,
-          provider: t.provider,
-          place: t.online ? undefined : regions.municipality(t.municipality!)?.nameFi,
-          durationDays: t.durationDays,
-          start: t.startDates.length === 0 ? undefined : start,
-        }),
-      }));
-  }
-
-  /** The occupation a vocational programme trains for, read from its title (cached per training). */
-  private async trainingOccupation(t: StoredTraining) {
-    const key = `${t.id}|${t.updatedAt}`;
-    if (!this.trainingOccupations.has(key)) this.trainingOccupations.set(key, await this.normalizer.occupationOf(t.title, undefined, t.language));
-    return this.trainingOccupations.get(key);
   }
 
   /** The nearest occupations with the most open vacancies among the best-fitting ones, and what separates the client from them. */
@@ -268,26 +207,48 @@ export class GapAnalysis {
       groups.set(key, group);
     }
     return [...groups.values()]
-      .map((g) => {
+      .flatMap((g) => {
         const similarity = g.hits.reduce((s, h) => s + (h.parts.semantic ?? 0), 0) / g.hits.length;
         const occupation = g.occupation ? this.normalizer.taxonomy.occupations.get(g.occupation) : undefined;
+        if (this.settings.rules.plausibleTargets) {
+          // A plausible move: the vacancies resemble the client's profile, the client holds a good share of the
+          // occupation's essential skills (or covers the vacancies' own), and the education fits its level.
+          const own = occupation && occupation.essential.length > 0 ? occupation.essential.filter((u) => has.has(u)).length / occupation.essential.length : 0;
+          const covered = g.hits.reduce((s, h) => s + (h.parts.essential ?? 0), 0) / g.hits.length;
+          const targetLevel = occupation ? skillLevel([{ isco: occupation.iscoGroup }]) : undefined;
+          if (similarity < this.settings.targetMinSimilarity || Math.max(own, covered) < this.settings.targetMinOverlap) return [];
+          if (targetLevel !== undefined && !educationFits(targetLevel, client, level)) return [];
+        }
         const missing = occupation
           ? occupation.essential.filter((s) => !has.has(s))
           : [...new Set(g.hits.flatMap((h) => h.missingSkills.filter((s) => s.importance === 'essential').map((s) => s.uri)))];
         const labels = missing.map((uri) => this.normalizer.taxonomy.label(uri, lang));
-        return {
+        return [{
           occupation: g.occupation ?? null,
           label: g.label,
           vacancies: g.hits.length,
           similarity: Math.round(similarity * 1000) / 1000,
           missingSkills: missing.map((uri, i) => ({ uri, label: labels[i]! })),
           explanation: explainTarget(lang, g.label, g.hits.length, labels),
-        };
+        }];
       })
       .sort((a, b) => b.vacancies * b.similarity - a.vacancies * a.similarity)
       .slice(0, 5);
   }
 }
 
+/** ISCO skill level an education level qualifies for (a degree: 4; vocational or upper secondary: 2; basic: 1). */
+const EDUCATION_LEVEL: Record<string, number> = { basic: 1, 'upper-secondary': 2, vocational: 2, bachelor: 4, master: 4, doctorate: 4 };
+
+/**
+ * Whether the client's education and occupation make an occupation of this ISCO skill level
+ * plausible: one step up from the vocational levels (2 → 3), but a professional occupation (4)
+ * needs a degree or a professional occupation already.
+ */
+function educationFits(target: number, client: StoredJobseeker, occupationLevel: number | undefined) {
+  const level = Math.max(occupationLevel ?? 0, client.educationLevel ? EDUCATION_LEVEL[client.educationLevel]! : 0);
+  if (level === 0) return target < 4;
+  return target <= level || (target === 3 && level >= 2);
+}
+
 export type GapReport = Awaited<ReturnType<GapAnalysis['forJobseeker']>>;
-export type { StoredTraining };

@@ -1,6 +1,6 @@
 import { notFound, tooManyRecords } from './errors.js';
 import { regions } from './regions/regions.js';
-import type { StoredTraining, Training } from './schemas/training.js';
+import { LEGACY_TRAINING_KINDS, type StoredTraining, type Training } from './schemas/training.js';
 import { sameAsStored, stripDerived } from './same-record.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 
@@ -133,6 +133,9 @@ export class TrainingCatalogue {
   }
 
   private remember(t: StoredTraining) {
+    // A store written before the kinds of issue 29 holds the earlier ones (vocational, licence…).
+    const legacy = LEGACY_TRAINING_KINDS[t.kind];
+    if (legacy) t = { ...t, kind: legacy };
     this.byId.set(t.id, t);
     for (const s of t.normalized.skills) {
       const set = this.bySkill.get(s.uri) ?? new Set<string>();

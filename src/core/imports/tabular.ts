@@ -60,6 +60,7 @@ const COLUMNS: Record<TabularKind, Column[]> = {
     { field: 'description', type: 'text', names: ['description', 'kuvaus', 'sisältö', 'beskrivning', 'innehåll'] },
     { field: 'provider', type: 'text', names: ['provider', 'järjestäjä', 'kouluttaja', 'oppilaitos', 'anordnare', 'utbildningsanordnare'] },
     { field: 'kind', type: 'text', names: ['kind', 'laji', 'tyyppi', 'typ'] },
+    { field: 'occupation', type: 'text', names: ['occupation', 'ammatti', 'tavoiteammatti', 'yrke', 'målyrke'] },
     { field: 'municipality', type: 'text', names: ['municipality', 'kunta', 'paikkakunta', 'sijainti', 'kommun', 'ort'] },
     { field: 'online', type: 'boolean', names: ['online', 'verkossa', 'verkkokoulutus', 'etäopetus', 'distans', 'på nätet'] },
     { field: 'durationDays', type: 'integer', names: ['durationdays', 'duration', 'kesto', 'kesto (päivää)', 'päiviä', 'längd', 'dagar'] },

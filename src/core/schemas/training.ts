@@ -1,6 +1,40 @@
 import { z } from 'zod';
-import { freeText, municipalityRef, recordId, singleLine, skillList, title } from './common.js';
+import { freeText, municipalityRef, recordId, shortText, singleLine, skillList, title } from './common.js';
 import { skillRef } from './skills.js';
+
+/**
+ * The kinds of labour-market training (työvoimakoulutus) a public employment service buys, from
+ * short courses to programmes giving a qualification (see core/training-advice.ts for the rules).
+ */
+export const TRAINING_KINDS = [
+  'licence-or-card',
+  'language-for-work',
+  'updating-course',
+  'vocational-qualification',
+  'further-vocational',
+  'specialist-vocational',
+  'apprenticeship',
+  'degree-programme',
+  'other',
+] as const;
+export type TrainingKind = (typeof TRAINING_KINDS)[number];
+/** Kinds of earlier catalogues, still accepted on input (and read from older stores) as the kind they became. */
+export const LEGACY_TRAINING_KINDS: Record<string, TrainingKind> = {
+  vocational: 'vocational-qualification',
+  licence: 'licence-or-card',
+  language: 'language-for-work',
+  it: 'updating-course',
+};
+const kind = z
+  .enum([...TRAINING_KINDS, 'vocational', 'licence', 'language', 'it'])
+  .transform((k): TrainingKind => LEGACY_TRAINING_KINDS[k] ?? (k as TrainingKind))
+  .default('other')
+  .describe(
+    'licence-or-card (hygieniapassi, trukkikortti…), language-for-work, updating-course (täydennyskoulutus), vocational-qualification ' +
+      '(perustutkinto), further-vocational (ammattitutkinto), specialist-vocational (erikoisammattitutkinto), apprenticeship (oppisopimus), ' +
+      'degree-programme (higher education: listed, never offered as labour-market training), other; earlier kinds vocational, licence, ' +
+      'language, it are read as vocational-qualification, licence-or-card, language-for-work, updating-course',
+  );
 
 /** A course or programme from a training provider, as the catalogue holds it. */
 const trainingFields = z
@@ -9,7 +43,8 @@ const trainingFields = z
     title,
     description: freeText,
     provider: singleLine(200),
-    kind: z.enum(['vocational', 'licence', 'language', 'it', 'other']).default('other'),
+    kind,
+    occupation: shortText(200).optional().describe('The occupation a programme qualifies for (ISCO/ESCO code or label); read from the title when absent'),
     municipality: municipalityRef.optional().describe('Where it is held; leave out for online training'),
     online: z.boolean().default(false),
     durationDays: z.number().int().min(1).max(1500).describe('Length in working days'),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
 import { idParams, multiLine, municipalityRef, recordId } from '../../core/schemas/common.js';
 import { gates, scoreParts } from '../../core/schemas/match.js';
+import { TRAINING_KINDS } from '../../core/schemas/training.js';
 import { explainedSkill, labelLang } from '../../core/schemas/skills.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noQuery } from './shared.js';
@@ -12,6 +13,7 @@ const trainingOffer = z.object({
   id: z.string(),
   title: z.string(),
   provider: z.string(),
+  kind: z.enum(TRAINING_KINDS),
   municipality: z.string().optional(),
   online: z.boolean(),
   durationDays: z.number(),
@@ -20,6 +22,9 @@ const trainingOffer = z.object({
   distance: z.enum(['local or online', 'same region', 'further away']),
   distanceKm: z.number().describe("From the client's municipality (0 online or in the same municipality)"),
   language: z.enum(['fi', 'sv', 'en']).describe('Language of instruction'),
+  reason: z
+    .enum(['language-for-work', 'short-course', 'online', 'near'])
+    .describe('Why it is offered where it is: a language-for-work course for a language, a short course before a programme, online, or within reach'),
   covers: z.array(concept).describe("The client's gap skills it teaches"),
   explanation: z.string(),
 });
@@ -89,13 +94,19 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
           summary: 'Missing skills ranked by the vacancies they would open, with trainings; or the gap to one vacancy',
           description:
             'reach: municipality, region (default) or country around `municipality` (default: the client\'s). ' +
-            'With `vacancy`, the gap to that vacancy only.',
+            'With `vacancy`, the gap to that vacancy only. Trainings: labour-market training only, within the client\'s reach or online, ' +
+            'never a programme for an occupation the client holds; a language-for-work course first for a language, a short course before a programme.',
           params: idParams,
           querystring: z
             .object({
               reach: z.enum(['municipality', 'region', 'country']).default('region'),
               municipality: municipalityRef.optional(),
               vacancy: recordId.optional(),
+              includeZero: z
+                .enum(['true', 'false'])
+                .default('false')
+                .transform((v) => v === 'true')
+                .describe('Also list skills that open no vacancy (uplift 0), after the others'),
               lang: labelLang,
             })
             .strict(),

@@ -31,6 +31,7 @@ interface Training {
   cost: number;
   nextStart: string | null;
   distanceKm: number;
+  reason: 'language-for-work' | 'short-course' | 'online' | 'near';
   explanation: string;
 }
 interface Plan {
@@ -261,8 +262,9 @@ function PlanTab({ id }: { id: string }) {
                       <p class="muted">{t('plan.noTrainings')}</p>
                     ) : (
                       <ul class="trainings">
-                        {s.trainings.map((tr) => (
+                        {s.trainings.map((tr, i) => (
                           <li>
+                            {i === 0 && <p class="muted">{t(`plan.why.${tr.reason}`)}</p>}
                             <strong>{tr.title}</strong> — {tr.provider}, {tr.online ? t('plan.online') : t('hits.km', { km: num(tr.distanceKm) })},{' '}
                             {t('plan.days', { days: tr.durationDays })}, {eur(tr.cost)}
                             {tr.nextStart ? `, ${t('plan.starts', { date: date(tr.nextStart) })}` : ''}
