@@ -1,8 +1,8 @@
 /**
  * Commuting: how far from home the vacancies shown to the fixture clients are, and how far from the
- * workplace the candidates shown for the fixture vacancies live, with the commuting range ranking
- * (the default) and without it (the baseline: `commute: false`, as ranked before the range existed),
- * on one engine with the fixture data set (real SQLite, HNSW and the shipped model).
+ * workplace the candidates shown for the fixture vacancies live, under each commuting rule (`strict`,
+ * `gate`; see MatchSettings.commute) and without it (the baseline: `off`, as ranked before the range
+ * existed), on one engine with the fixture data set (real SQLite, HNSW and the shipped model).
  *
  *   npm run bench:commute                                    # 300 clients, 100 vacancies, the shipped model
  *   npm run bench:commute -- --clients 20 --vacancies 10     # smoke run (add KOHTAANTO_EMBEDDER=lexical)
@@ -19,7 +19,7 @@ import { cpus, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
-import { Matcher } from '../src/core/matching.js';
+import { Matcher, type CommuteRule } from '../src/core/matching.js';
 import type { MatchHit } from '../src/core/schemas/match.js';
 import type { StoredJobseeker } from '../src/core/schemas/jobseeker.js';
 import { openEngine } from '../src/engine.js';
@@ -72,10 +72,12 @@ const config = loadConfig({ ...process.env, KOHTAANTO_DATA_DIR: dataDir, KOHTAAN
 const engine = await openEngine(config, { info: () => {}, warn: () => {} });
 const fitFloor = engine.matcher.settingsInUse.fitFloor;
 try {
-  const baseline = new Matcher(engine.jobseekers, engine.vacancies, engine.embedder, engine.normalizer, { ...engine.matcher.settingsInUse, commute: false }, engine.normalizer.taxonomy);
+  const ranking = (rule: CommuteRule) =>
+    new Matcher(engine.jobseekers, engine.vacancies, engine.embedder, engine.normalizer, { ...engine.matcher.settingsInUse, commute: rule }, engine.normalizer.taxonomy);
   const rankings = [
-    ['with the commuting range', engine.matcher],
-    ['baseline (no commuting range)', baseline],
+    ['strict: beyond the range after all within it', ranking('strict')],
+    ['gate: beyond the range as a failed requirement', ranking('gate')],
+    ['baseline: off (no commuting range)', ranking('off')],
   ] as const;
   const clients = (engine.jobseekers.list({ limit: Number(values.clients) }) as StoredJobseeker[]).filter((j) => j.status === 'active');
   const vacancies = engine.vacancies.list({ limit: Number(values.vacancies) }).filter((v) => engine.vacancies.kind.isMatchable(v as never, TODAY));

@@ -37,11 +37,12 @@ export interface MatchSettings {
    */
   fitFloor: number;
   /**
-   * Whether hits beyond the jobseeker's commuting range (not remote, the place neither wished nor
-   * moved to) rank after every hit within it; false ranks as before the range existed (the baseline
-   * of bench:commute).
+   * Where hits beyond the jobseeker's commuting range (not remote, the place neither wished nor moved
+   * to) rank: `strict` after every hit within it; `gate` as a failed hard requirement (after the
+   * fits passing every gate, before the no-fits); `off` as before the range existed (the baseline
+   * of bench:commute). Figures for each: benchmarks/README.md.
    */
-  commute: boolean;
+  commute: CommuteRule;
 }
 
 export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
@@ -50,8 +51,11 @@ export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
   exactScanRatio: 0.1,
   exactScanLimit: 20_000,
   fitFloor: 0.4,
-  commute: true,
+  commute: 'strict',
 };
+
+export const COMMUTE_RULES = ['strict', 'gate', 'off'] as const;
+export type CommuteRule = (typeof COMMUTE_RULES)[number];
 
 /** Ad-hoc text to match without storing it (a CV or a job description pasted by a user). */
 export interface AdHocProfile {
@@ -283,7 +287,7 @@ export class Matcher {
     scoreAll(hits);
     // Fewer than k hits within the commuting range: the nearest texts within it join the pool (a
     // rural client whose own line of work has no vacancy nearby still sees what there is nearby).
-    const reach = this.settings.commute && query.failedGates !== 'ranked' && query.centre ? this.commuteReach(target, side, query.centre, filter) : undefined;
+    const reach = this.settings.commute !== 'off' && query.failedGates !== 'ranked' && query.centre ? this.commuteReach(target, side, query.centre, filter) : undefined;
     if (reach && scored.reduce((n, s) => (s.score.gates.commute === 'fail' ? n : n + 1), 0) < query.k) {
       const seen = new Set(hits.map((h) => h.label));
       const near = this.searchFiltered(service, vector, pool, reach).filter((h) => !seen.has(h.label));
@@ -346,13 +350,14 @@ export class Matcher {
   }
 
   /**
-   * 0 a fit passing every hard gate, 1 a fit failing one, 2 no fit (below the floor); beyond the
-   * jobseeker's commuting range 3, 4, 5 in the same order, after every hit within it.
+   * 0 a fit passing every hard gate, 1 a fit failing one, 2 no fit (below the floor). Beyond the
+   * commuting range: a failed gate under the `gate` rule, 3–5 in the same order under `strict`.
    */
   private tier(score: { score: number; gates: Parameters<typeof failsGate>[0] }): number {
-    const beyond = this.settings.commute && score.gates.commute === 'fail' ? 3 : 0;
+    const rule = this.settings.commute;
+    const beyond = rule === 'strict' && score.gates.commute === 'fail' ? 3 : 0;
     if (score.score < this.settings.fitFloor) return beyond + 2;
-    return beyond + (failsGate(score.gates, false) ? 1 : 0);
+    return beyond + (failsGate(score.gates, rule === 'gate') ? 1 : 0);
   }
 
   /**

@@ -119,7 +119,7 @@ function gates(seeker: SeekerSide, offer: OfferSide, km: number | undefined): Sc
 
 /**
  * Whether any hard requirement fails (such matches rank after every pass unless asked otherwise);
- * the commuting range counts unless `commute` is false (the baseline ranking of bench:commute).
+ * the commuting range counts unless `commute` is false (see MatchSettings.commute).
  */
 export const failsGate = (g: Score['gates'], commute = true) =>
   g.language === 'fail' || g.licence === 'fail' || g.workingTime === 'fail' || (commute && g.commute === 'fail');

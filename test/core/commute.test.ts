@@ -48,3 +48,32 @@ describe('commuting range', () => {
     expect(beyond.score).toBe(scoreMatch({ ...seeker, commute: commuteOf({ municipality: 'Malax', willingToRelocate: true }) }, offer, 0.5, DEFAULT_WEIGHTS).score);
   });
 });
+
+describe('commuting in spreadsheets and explanations', () => {
+  it('reads the commuting columns in Finnish and Swedish', async () => {
+    const { checkHeader, rowToRecord } = await import('../../src/core/imports/tabular.js');
+    const fi = checkHeader('jobseekers', ['tunnus', 'työmatka km', 'toivotut kunnat', 'toivotut maakunnat', 'muuttohalukas']);
+    expect(fi.problems).toEqual([]);
+    expect(rowToRecord('jobseekers', fi.fields, ['A-1', '40', 'Vaasa; Mustasaari', 'Pohjanmaa', 'kyllä'])).toEqual({
+      id: 'A-1', commuteKm: 40, wishedMunicipalities: ['Vaasa', 'Mustasaari'], wishedRegions: ['Pohjanmaa'], willingToRelocate: true,
+    });
+    const sv = checkHeader('jobseekers', ['id', 'pendlingsavstånd km', 'önskade kommuner', 'flyttbenägen']);
+    expect(sv.problems).toEqual([]);
+    expect(rowToRecord('jobseekers', sv.fields, ['A-2', '25', 'Vasa', 'nej'])).toEqual({ id: 'A-2', commuteKm: 25, wishedMunicipalities: ['Vasa'], willingToRelocate: false });
+  });
+
+  it('says in plain words when a vacancy is beyond the commuting range, or why it is not demoted', async () => {
+    const { explainToPerson } = await import('../../src/core/oversight/explanation.js');
+    const hit = {
+      id: 'V-1', title: 'Myyjä', municipality: '285', municipalityName: 'Kotka', region: '08', distanceKm: 396, score: 0.6,
+      parts: { semantic: 0.5, essential: null, optional: null, location: 0, occupation: 1 },
+      gates: { language: 'pass', licence: 'pass', workingTime: 'pass', commute: 'fail' },
+      commute: { rangeKm: 60, roadKm: 515, beyondRange: true }, matchedSkills: [], missingSkills: [],
+    } as const;
+    expect(explainToPerson(hit as never, 'fi').sentences).toContain('Työpaikka on työmatkasi ulkopuolella: tietä arviolta 515 km, työmatkasi on enintään 60 km.');
+    expect(explainToPerson(hit as never, 'sv').sentences.join(' ')).toMatch(/utanför ditt pendlingsavstånd.*515 km.*60 km/);
+    expect(explainToPerson(hit as never, 'en').sentences.join(' ')).toMatch(/beyond your commuting range: about 515 km by road, and your range is 60 km/);
+    const moving = { ...hit, gates: { ...hit.gates, commute: 'pass' }, commute: { ...hit.commute, waivedBy: 'relocation' } };
+    expect(explainToPerson(moving as never, 'sv').sentences.join(' ')).toMatch(/beredd att flytta/);
+  });
+});
