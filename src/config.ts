@@ -1,5 +1,5 @@
 import { DEFAULT_WEIGHTS } from './core/scoring.js';
-import { DEFAULT_MATCH_SETTINGS } from './core/matching.js';
+import { COMMUTE_RULES, DEFAULT_MATCH_SETTINGS } from './core/matching.js';
 import { DEFAULT_SHARING_SETTINGS } from './core/sharing.js';
 import { availableParallelism, totalmem } from 'node:os';
 import { resolve } from 'node:path';
@@ -57,6 +57,7 @@ const envSchema = z.object({
   KOHTAANTO_WEIGHT_OCCUPATION: number(DEFAULT_WEIGHTS.occupation),
   KOHTAANTO_FIT_FLOOR: z.coerce.number().min(0).max(1).default(DEFAULT_MATCH_SETTINGS.fitFloor),
   KOHTAANTO_SUITABLE_SCORE: z.coerce.number().min(0).max(1).default(0.55),
+  KOHTAANTO_COMMUTE_RULE: z.enum(COMMUTE_RULES).default(DEFAULT_MATCH_SETTINGS.commute),
   KOHTAANTO_EXACT_SCAN_RATIO: z.coerce.number().min(0).max(1).default(0.1),
   KOHTAANTO_EXACT_SCAN_LIMIT: z.coerce.number().int().min(0).default(20_000),
   KOHTAANTO_EMPLOYMENT_AREAS_FILE: z.string().optional(),
@@ -124,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       occupation: e.KOHTAANTO_WEIGHT_OCCUPATION,
     },
     fitFloor: e.KOHTAANTO_FIT_FLOOR,
+    commute: e.KOHTAANTO_COMMUTE_RULE,
     exactScanRatio: e.KOHTAANTO_EXACT_SCAN_RATIO,
     exactScanLimit: e.KOHTAANTO_EXACT_SCAN_LIMIT,
     areaCacheVectors: e.KOHTAANTO_AREA_CACHE_VECTORS,

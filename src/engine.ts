@@ -136,6 +136,7 @@ type EngineConfig = Pick<
   | 'exactScanRatio'
   | 'exactScanLimit'
   | 'fitFloor'
+  | 'commute'
   | 'areaCacheVectors'
   | 'recordCacheBytes'
   | 'employmentAreasFile'
@@ -227,6 +228,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       exactScanRatio: config.exactScanRatio,
       exactScanLimit: config.exactScanLimit,
       fitFloor: config.fitFloor,
+      commute: config.commute,
     }, normalizer.taxonomy);
     const decisions = new Decisions(
       {

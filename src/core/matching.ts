@@ -1,3 +1,4 @@
+import { commuteFacts, commuteOf, DEFAULT_COMMUTE_KM, reachable } from './commute.js';
 import { REMOTE } from './concept-index.js';
 import { invalidInput } from './errors.js';
 import type { Embedder, IndexHit, LocationFilter } from './ports.js';
@@ -8,7 +9,7 @@ import type { MatchHit, MatchQuery } from './schemas/match.js';
 import type { StoredVacancy } from './schemas/vacancy.js';
 import type { Jobseeker } from './schemas/jobseeker.js';
 import type { Vacancy } from './schemas/vacancy.js';
-import { failsGate, rememberCredits, scoreMatch, type OccupationRef, type OfferSide, type SeekerSide, type Relations, type Weights } from './scoring.js';
+import { failsGate, rememberCredits, scoreMatch, type Score, type OccupationRef, type OfferSide, type SeekerSide, type Relations, type Weights } from './scoring.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 
 export interface MatchSettings {
@@ -35,6 +36,13 @@ export interface MatchSettings {
    * hard gate, which rank after every fit that passes. Chosen on bench:quality.
    */
   fitFloor: number;
+  /**
+   * Where hits beyond the jobseeker's commuting range (not remote, the place neither wished nor moved
+   * to) rank: `strict` after every hit within it; `gate` as a failed hard requirement (after the
+   * fits passing every gate, before the no-fits); `off` as before the range existed (the baseline
+   * of bench:commute). Figures for each: benchmarks/README.md.
+   */
+  commute: CommuteRule;
 }
 
 export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
@@ -43,7 +51,11 @@ export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
   exactScanRatio: 0.1,
   exactScanLimit: 20_000,
   fitFloor: 0.4,
+  commute: 'strict',
 };
+
+export const COMMUTE_RULES = ['strict', 'gate', 'off'] as const;
+export type CommuteRule = (typeof COMMUTE_RULES)[number];
 
 /** Ad-hoc text to match without storing it (a CV or a job description pasted by a user). */
 export interface AdHocProfile {
@@ -54,6 +66,9 @@ export interface AdHocProfile {
 }
 
 type Side = 'jobseekers' | 'vacancies';
+
+/** The jobseeker side and the vacancy's place of one hit. */
+type Pair = { seeker: SeekerSide; offer: { municipality?: string; region?: string } };
 
 /** Parsed records kept across repeated matches of one analysis (what-if questions). */
 export interface MatchCache {
@@ -84,6 +99,7 @@ export const seekerSide = (j: StoredJobseeker): SeekerSide => ({
   region: j.region,
   remote: j.remote,
   occupations: occupationsOf(j.normalized.occupations),
+  commute: commuteOf(j),
 });
 
 const offerSide = (v: StoredVacancy): OfferSide => ({
@@ -208,7 +224,9 @@ export class Matcher {
     const firstLine = profile.text.split('\n')[0]!.slice(0, 200);
     if (target === 'vacancies') {
       const read = await this.normalizer.forJobseeker({ title: firstLine, skills: profile.skills, summary: profile.text });
-      const side = { ...location, skills: new Set(read.skills.map((s) => s.uri)), occupations: occupationsOf(read.occupations) };
+      // A pasted CV has the default commuting range of its municipality.
+      const commute = place ? { commute: commuteOf({ municipality: place.code }) } : {};
+      const side = { ...location, ...commute, skills: new Set(read.skills.map((s) => s.uri)), occupations: occupationsOf(read.occupations) };
       return this.rank(target, vector!, side, ranked);
     }
     // A pasted job description: its skill list is required; without one, the skills it names as needed are.
@@ -237,8 +255,11 @@ export class Matcher {
     const hits = this.withConceptNeighbours(service, target, vector, side, textHits, pool, filter, query.centre);
 
     const entries = (cache?.records ?? new Map()) as Map<number, StoredJobseeker | StoredVacancy>;
-    const missing = hits.filter((h) => !entries.has(h.label)).map((h) => h.label);
-    for (const [label, record] of service.cache.byLabels(missing)) entries.set(label, record as StoredJobseeker | StoredVacancy);
+    const read = (pool: IndexHit[]) => {
+      const missing = pool.filter((h) => !entries.has(h.label)).map((h) => h.label);
+      for (const [label, record] of service.cache.byLabels(missing)) entries.set(label, record as StoredJobseeker | StoredVacancy);
+    };
+    read(hits);
     // Score the whole pool, keep the best k, and only then build their explanations.
     const day = service.today();
     // Vacancies for one jobseeker: the same held skills against every candidate's required skills,
@@ -247,16 +268,28 @@ export class Matcher {
       target === 'vacancies' && this.relations
         ? { skillCredit: rememberCredits(this.relations.skillCredit), occupationRelation: this.relations.occupationRelation }
         : this.relations;
-    const scored = [];
-    for (const hit of hits) {
-      const record = entries.get(hit.label);
-      // Expired since the last sweep (see RecordService.closeExpired): never returned.
-      if (!record || !service.kind.isMatchable(record as never, day)) continue;
-      const score =
-        target === 'vacancies'
-          ? scoreMatch(side as SeekerSide, sideOf(record as StoredVacancy, offerSide), hit.similarity, this.settings.weights, relations)
-          : this.scoreCandidate(record as StoredJobseeker, perCandidate ? perCandidate.sideFor(record.municipality) : (side as OfferSide), perCandidate, hit.similarity, relations);
-      scored.push({ record, score, tier: query.failedGates === 'ranked' ? 0 : this.tier(score) });
+    const scored: { record: StoredJobseeker | StoredVacancy; score: Score; tier: number }[] = [];
+    const scoreAll = (pool: IndexHit[]) => {
+      for (const hit of pool) {
+        const record = entries.get(hit.label);
+        // Expired since the last sweep (see RecordService.closeExpired): never returned.
+        if (!record || !service.kind.isMatchable(record as never, day)) continue;
+        const score =
+          target === 'vacancies'
+            ? scoreMatch(side as SeekerSide, sideOf(record as StoredVacancy, offerSide), hit.similarity, this.settings.weights, relations)
+            : this.scoreCandidate(record as StoredJobseeker, perCandidate ? perCandidate.sideFor(record.municipality) : (side as OfferSide), perCandidate, hit.similarity, relations);
+        scored.push({ record, score, tier: query.failedGates === 'ranked' ? 0 : this.tier(score) });
+      }
+    };
+    scoreAll(hits);
+    // Fewer than k hits within the commuting range: the nearest texts within it join the pool (a
+    // rural client whose own line of work has no vacancy nearby still sees what there is nearby).
+    const reach = this.settings.commute !== 'off' && query.failedGates !== 'ranked' && query.centre ? this.commuteReach(target, side, query.centre, filter) : undefined;
+    if (reach && scored.reduce((n, s) => (s.score.gates.commute === 'fail' ? n : n + 1), 0) < query.k) {
+      const seen = new Set(hits.map((h) => h.label));
+      const near = this.searchFiltered(service, vector, pool, reach).filter((h) => !seen.has(h.label));
+      read(near);
+      scoreAll(near);
     }
     scored.sort(
       (a, b) =>
@@ -265,7 +298,10 @@ export class Matcher {
         (b.score.parts.semantic ?? 0) - (a.score.parts.semantic ?? 0) ||
         a.record.id.localeCompare(b.record.id),
     );
-    return scored.slice(0, query.k).map(({ record, score }) => this.hitOf(record, score, query.lang));
+    // The two sides' places, for the commute a hit reports.
+    const pair = (record: StoredJobseeker | StoredVacancy): Pair =>
+      target === 'vacancies' ? { seeker: side as SeekerSide, offer: record } : { seeker: sideOf(record as StoredJobseeker, seekerSide), offer: side as OfferSide };
+    return scored.slice(0, query.k).map(({ record, score }) => this.hitOf(record, score, query.lang, pair(record)));
   }
 
   /** One candidate's score; one scored on taxonomy requirements only is not compared by text. */
@@ -274,8 +310,8 @@ export class Matcher {
     return scoreMatch(sideOf(record, seekerSide), offer, textCompared ? similarity : null, this.settings.weights, relations);
   }
 
-  /** A scored record as a hit: where it is, its score and parts, and its skills labelled in `lang`. */
-  private hitOf(record: StoredJobseeker | StoredVacancy, score: ReturnType<typeof scoreMatch>, lang: Query['lang']): MatchHit {
+  /** A scored record as a hit: where it is, its score and parts, the commute, and its skills labelled in `lang`. */
+  private hitOf(record: StoredJobseeker | StoredVacancy, score: ReturnType<typeof scoreMatch>, lang: Query['lang'], pair: Pair): MatchHit {
     const taxonomy = this.normalizer.taxonomy;
     const label = (s: { uri: string; importance: 'essential' | 'optional'; via?: string }) => ({
       uri: s.uri,
@@ -293,6 +329,7 @@ export class Matcher {
       ...occupationOf(record, (uri) => taxonomy.label(uri, lang)),
       ...('normalized' in record && 'sources' in record.normalized && record.normalized.sources ? { alsoPublishedAs: record.normalized.sources } : {}),
       ...(score.distanceKm !== undefined ? { distanceKm: score.distanceKm } : {}),
+      ...(score.distanceKm !== undefined && pair.seeker.commute ? { commute: commuteFacts(pair.seeker.commute, pair.offer, score.distanceKm) } : {}),
       score: score.score,
       parts: score.parts,
       gates: score.gates,
@@ -310,14 +347,36 @@ export class Matcher {
     const offer = await this.vacancies.withVector(vacancyId);
     let similarity = 0;
     for (let i = 0; i < seeker.vector.length; i++) similarity += seeker.vector[i]! * offer.vector[i]!;
-    const score = scoreMatch(seekerSide(seeker.record as StoredJobseeker), offerSide(offer.record as StoredVacancy), similarity, this.settings.weights, this.relations);
-    return this.hitOf(offer.record as StoredVacancy, score, lang);
+    const side = seekerSide(seeker.record as StoredJobseeker);
+    const score = scoreMatch(side, offerSide(offer.record as StoredVacancy), similarity, this.settings.weights, this.relations);
+    return this.hitOf(offer.record as StoredVacancy, score, lang, { seeker: side, offer: offer.record });
   }
 
-  /** 0 a fit passing every hard gate, 1 a fit failing one, 2 no fit (below the floor). */
+  /**
+   * 0 a fit passing every hard gate, 1 a fit failing one, 2 no fit (below the floor). Beyond the
+   * commuting range: a failed gate under the `gate` rule, 3–5 in the same order under `strict`.
+   */
   private tier(score: { score: number; gates: Parameters<typeof failsGate>[0] }): number {
-    if (score.score < this.settings.fitFloor) return 2;
-    return failsGate(score.gates) ? 1 : 0;
+    const rule = this.settings.commute;
+    const beyond = rule === 'strict' && score.gates.commute === 'fail';
+    // `strict`: fits beyond the commuting range come after every fit within it, but before work that
+    // is no fit at all (an electrician with no electrician's job in reach sees the far ones, marked,
+    // before a nurse's job next door).
+    if (score.score < this.settings.fitFloor) return beyond ? 5 : 4;
+    return (beyond ? 2 : 0) + (failsGate(score.gates, rule === 'gate') ? 1 : 0);
+  }
+
+  /**
+   * The municipalities within commuting range of `centre` (within any location filter): the
+   * jobseeker's own range for vacancies, the longest default range for candidates (each candidate's
+   * own range is checked when scored). Undefined when the jobseeker's range is unknown.
+   */
+  private commuteReach(target: Side, side: SeekerSide | OfferSide, centre: string, filter: LocationFilter | undefined): LocationFilter | undefined {
+    const rangeKm = target === 'vacancies' ? (side as SeekerSide).commute?.rangeKm : DEFAULT_COMMUTE_KM.rural;
+    if (rangeKm === undefined) return undefined;
+    let municipalities = reachable(centre, rangeKm);
+    if (filter?.municipalities) municipalities = municipalities.filter((m) => filter.municipalities!.includes(m));
+    return { municipalities, ...(filter?.regions ? { regions: filter.regions } : {}) };
   }
 
   /**

@@ -1,3 +1,4 @@
+import { commuteGate, type Commute } from './commute.js';
 import { distanceKm as locationDistance, locationFit, type Place } from './location.js';
 
 export interface Weights {
@@ -36,6 +37,8 @@ export interface SeekerSide extends Place {
   workingTime?: 'full' | 'part' | 'any';
   /** The occupations the jobseeker works in or seeks. */
   occupations?: OccupationRef[];
+  /** Commuting range, wished places, moving (see commute.ts); the `commute` gate is unknown without it. */
+  commute?: Commute;
 }
 
 /** The vacancy side. */
@@ -94,7 +97,7 @@ export interface Score {
     /** 1 same occupation, less for the same ISCO unit, minor or sub-major group; null when either side's is unknown. */
     occupation: number | null;
   };
-  gates: { language: Gate; licence: Gate; workingTime: Gate };
+  gates: { language: Gate; licence: Gate; workingTime: Gate; commute: Gate };
   /** Required skills covered; `via` names the jobseeker's related skill when it is not the skill itself. */
   matched: { uri: string; importance: 'essential' | 'optional'; via?: string }[];
   missing: { uri: string; importance: 'essential' | 'optional' }[];
@@ -104,18 +107,22 @@ export interface Score {
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
-function gates(seeker: SeekerSide, offer: OfferSide): Score['gates'] {
+function gates(seeker: SeekerSide, offer: OfferSide, km: number | undefined): Score['gates'] {
   const required = offer.languages ?? [];
   const language: Gate =
     required.length === 0 ? 'pass' : !seeker.languages?.length ? 'unknown' : required.every((l) => seeker.languages!.includes(l)) ? 'pass' : 'fail';
   const licence: Gate = !offer.drivingLicenceRequired ? 'pass' : seeker.drivingLicence === undefined ? 'unknown' : seeker.drivingLicence ? 'pass' : 'fail';
   const workingTime: Gate =
     !offer.workingTime || seeker.workingTime === 'any' ? 'pass' : !seeker.workingTime ? 'unknown' : seeker.workingTime === offer.workingTime ? 'pass' : 'fail';
-  return { language, licence, workingTime };
+  return { language, licence, workingTime, commute: commuteGate(seeker.commute, offer, km) };
 }
 
-/** Whether any hard requirement fails (such matches rank after every pass unless asked otherwise). */
-export const failsGate = (g: Score['gates']) => g.language === 'fail' || g.licence === 'fail' || g.workingTime === 'fail';
+/**
+ * Whether any hard requirement fails (such matches rank after every pass unless asked otherwise);
+ * the commuting range counts unless `commute` is false (see MatchSettings.commute).
+ */
+export const failsGate = (g: Score['gates'], commute = true) =>
+  g.language === 'fail' || g.licence === 'fail' || g.workingTime === 'fail' || (commute && g.commute === 'fail');
 
 /** Credit for sharing an occupation: the same concept, then ever wider ISCO-08 groups, or related work (see RELATED_OCCUPATION_CREDIT). */
 const ISCO_CREDIT = [
@@ -150,7 +157,7 @@ export function occupationFit(
 
 /**
  * Weighted mean of the parts that are known: an unknown part (null) drops out and the other weights
- * are renormalised. Gates (language, licence, working time) are reported, not scored.
+ * are renormalised. Gates (language, licence, working time, commuting range) are reported, not scored.
  */
 export function scoreMatch(
   seeker: SeekerSide,
@@ -195,10 +202,8 @@ export function scoreMatch(
   add(parts.optional, weights.optional);
   add(parts.location, weights.location);
   add(parts.occupation, weights.occupation);
-  const score: Score = { score: round(weight > 0 ? total / weight : 0), parts, gates: gates(seeker, offer), matched, missing };
-  if (!offer.remote && seeker.municipality && offer.municipality) {
-    const km = locationDistance(seeker, offer);
-    if (km !== undefined) score.distanceKm = km;
-  }
+  const km = !offer.remote && seeker.municipality && offer.municipality ? locationDistance(seeker, offer) : undefined;
+  const score: Score = { score: round(weight > 0 ? total / weight : 0), parts, gates: gates(seeker, offer, km), matched, missing };
+  if (km !== undefined) score.distanceKm = km;
   return score;
 }

@@ -80,7 +80,8 @@ export interface Hit {
   distanceKm?: number;
   score: number;
   parts: Record<'semantic' | 'essential' | 'optional' | 'location' | 'occupation', number | null>;
-  gates: Record<'language' | 'licence' | 'workingTime', 'pass' | 'unknown' | 'fail'>;
+  gates: Record<'language' | 'licence' | 'workingTime' | 'commute', 'pass' | 'unknown' | 'fail'>;
+  commute?: { rangeKm: number; roadKm: number; beyondRange: boolean; waivedBy?: 'relocation' | 'wishedMunicipality' | 'wishedRegion' };
   matchedSkills: Skill[];
   missingSkills: Skill[];
   shared?: boolean;

@@ -38,10 +38,10 @@ describe('scoreMatch', () => {
   it('shows language, licence and working time as gates, not points', () => {
     const strict: OfferSide = { ...offer, languages: ['fi', 'sv'], drivingLicenceRequired: true, workingTime: 'part' };
     const s = scoreMatch(seeker, strict, 0.8, DEFAULT_WEIGHTS);
-    expect(s.gates).toEqual({ language: 'fail', licence: 'pass', workingTime: 'fail' });
+    expect(s.gates).toEqual({ language: 'fail', licence: 'pass', workingTime: 'fail', commute: 'unknown' });
     expect(s.score).toBe(scoreMatch(seeker, offer, 0.8, DEFAULT_WEIGHTS).score);
     const unknown = scoreMatch({ skills: new Set() }, strict, 0.8, DEFAULT_WEIGHTS);
-    expect(unknown.gates).toEqual({ language: 'unknown', licence: 'unknown', workingTime: 'unknown' });
+    expect(unknown.gates).toEqual({ language: 'unknown', licence: 'unknown', workingTime: 'unknown', commute: 'unknown' });
     expect(scoreMatch({ ...seeker, workingTime: 'any' }, strict, 0.8, DEFAULT_WEIGHTS).gates.workingTime).toBe('pass');
   });
 
@@ -92,8 +92,8 @@ describe('occupation fit and related skills', () => {
   });
 
   it('reports failed gates so that the matcher can rank them last', () => {
-    expect(failsGate({ language: 'fail', licence: 'pass', workingTime: 'pass' })).toBe(true);
-    expect(failsGate({ language: 'unknown', licence: 'pass', workingTime: 'pass' })).toBe(false);
+    expect(failsGate({ language: 'fail', licence: 'pass', workingTime: 'pass', commute: 'pass' })).toBe(true);
+    expect(failsGate({ language: 'unknown', licence: 'pass', workingTime: 'pass', commute: 'pass' })).toBe(false);
   });
 });
 

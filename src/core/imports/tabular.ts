@@ -46,6 +46,10 @@ const COLUMNS: Record<TabularKind, Column[]> = {
     { field: 'wishedOccupations', type: 'list', names: ['wishedoccupations', 'wished occupations', 'toiveammatit', 'önskade yrken'] },
     { field: 'workingTime', type: 'workingTime', names: ['workingtime', 'working time', 'työaika', 'arbetstid'] },
     { field: 'drivingLicence', type: 'boolean', names: ['drivinglicence', 'driving licence', 'ajokortti', 'körkort'] },
+    { field: 'commuteKm', type: 'integer', names: ['commutekm', 'commute km', 'commute', 'työmatka km', 'työmatka (km)', 'työmatka', 'pendlingsavstånd km', 'pendlingsavstånd (km)', 'pendlingsavstånd'] },
+    { field: 'wishedMunicipalities', type: 'list', names: ['wishedmunicipalities', 'wished municipalities', 'toivotut kunnat', 'toivekunnat', 'önskade kommuner'] },
+    { field: 'wishedRegions', type: 'list', names: ['wishedregions', 'wished regions', 'toivotut maakunnat', 'önskade landskap', 'önskade regioner'] },
+    { field: 'willingToRelocate', type: 'boolean', names: ['willingtorelocate', 'willing to relocate', 'muuttohalukas', 'muuttovalmis', 'flyttbenägen', 'flyttvillig'] },
     { field: 'unemployedSince', type: 'date', names: ['unemployedsince', 'unemployed since', 'työtön alkaen', 'työttömyys alkanut', 'arbetslös sedan'] },
     { field: 'name', type: 'text', names: ['name', 'nimi', 'namn'] },
     { field: 'birthYear', type: 'integer', names: ['birthyear', 'birth year', 'syntymävuosi', 'födelseår'] },
@@ -84,7 +88,7 @@ export function headerFields(kind: TabularKind, header: string[]): { fields: (st
   return { fields, unknown: header.filter((_h, i) => fields[i] === undefined) };
 }
 
-/** Most columns a CSV header may have (a kind has at most 21): a wider one is refused unread. */
+/** Most columns a CSV header may have (a kind has at most 25): a wider one is refused unread. */
 export const MAX_CSV_COLUMNS = 200;
 /** The header (first line) of a CSV file must end within this many bytes; nothing further is read otherwise. */
 export const MAX_CSV_HEADER_BYTES = 64 * 1024;

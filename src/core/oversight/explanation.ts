@@ -16,6 +16,9 @@ const TEXT = {
     language: 'Ilmoitus edellyttää kieltä, jota profiilissasi ei ole.',
     licence: 'Ilmoitus edellyttää ajokorttia, jota profiilissasi ei ole.',
     workingTime: 'Työaika ei vastaa toivettasi.',
+    beyond: (road: number, range: number) => `Työpaikka on työmatkasi ulkopuolella: tietä arviolta ${road} km, työmatkasi on enintään ${range} km.`,
+    relocation: 'Työpaikka on työmatkaasi kauempana, mutta olet valmis muuttamaan työn perässä.',
+    wished: 'Työpaikka on työmatkaasi kauempana, mutta toivoit työtä tältä paikkakunnalta tai alueelta.',
     score: (pct: number) => `Sopivuus ${pct} / 100 (vertailuluku muihin ehdotuksiin, ei arvio sinusta).`,
     closing:
       'Ehdotus on apu, ei päätös: päätät itse, haetko paikkaa, ja neuvojasi voi ohittaa ehdotuksen perustellusta syystä. Syntymävuotta, sukupuolta, äidinkieltä, nimeä ja yhteystietoja ei käytetä ehdotuksissa.',
@@ -32,6 +35,9 @@ const TEXT = {
     language: 'Annonsen kräver ett språk som inte finns i din profil.',
     licence: 'Annonsen kräver körkort, som inte finns i din profil.',
     workingTime: 'Arbetstiden motsvarar inte ditt önskemål.',
+    beyond: (road: number, range: number) => `Arbetsplatsen ligger utanför ditt pendlingsavstånd: uppskattningsvis ${road} km längs vägen, ditt pendlingsavstånd är högst ${range} km.`,
+    relocation: 'Arbetsplatsen ligger längre bort än ditt pendlingsavstånd, men du är beredd att flytta för ett arbete.',
+    wished: 'Arbetsplatsen ligger längre bort än ditt pendlingsavstånd, men du har önskat arbete på den här orten eller i den här regionen.',
     score: (pct: number) => `Lämplighet ${pct} / 100 (ett jämförelsetal mellan förslagen, ingen bedömning av dig).`,
     closing:
       'Förslaget är ett stöd, inget beslut: du bestämmer själv om du söker, och din handledare kan åsidosätta förslaget med motivering. Födelseår, kön, modersmål, namn och kontaktuppgifter används inte i förslagen.',
@@ -48,6 +54,9 @@ const TEXT = {
     language: 'The vacancy requires a language your profile does not list.',
     licence: 'The vacancy requires a driving licence your profile does not list.',
     workingTime: 'The working time is not the one you look for.',
+    beyond: (road: number, range: number) => `The job is beyond your commuting range: about ${road} km by road, and your range is ${range} km.`,
+    relocation: 'The job is further away than your commuting range, but you are willing to move for work.',
+    wished: 'The job is further away than your commuting range, but you wished to work in this municipality or region.',
     score: (pct: number) => `Fit ${pct} / 100 (a figure to compare suggestions, not a judgement of you).`,
     closing:
       'A suggestion helps, it does not decide: you decide whether to apply, and your counsellor can set a suggestion aside with a reason. Birth year, gender, mother tongue, name and contact details are never used for suggestions.',
@@ -69,6 +78,8 @@ export function explainToPerson(hit: MatchHit, lang: Lang): { vacancy: string; l
   if (hit.gates.language === 'fail') sentences.push(t.language);
   if (hit.gates.licence === 'fail') sentences.push(t.licence);
   if (hit.gates.workingTime === 'fail') sentences.push(t.workingTime);
+  const commute = hit.commute;
+  if (commute?.beyondRange) sentences.push(commute.waivedBy === 'relocation' ? t.relocation : commute.waivedBy ? t.wished : t.beyond(commute.roadKm, commute.rangeKm));
   sentences.push(t.score(Math.round(hit.score * 100)), t.closing);
   return { vacancy: hit.id, lang, sentences };
 }

@@ -5,12 +5,14 @@ import {
   languageList,
   municipalityRef,
   pastDate,
+  regionRef,
   recordId,
   shortText,
   skillList,
   storedFields,
   title,
 } from './common.js';
+import { DEFAULT_COMMUTE_KM, MAX_COMMUTE_KM } from '../commute.js';
 import { jobseekerSkills } from './skills.js';
 
 /**
@@ -39,6 +41,22 @@ export const jobseekerInput = z
     educationLevel: educationLevel.optional(),
     drivingLicence: z.boolean().optional().describe('Holds a driving licence (B); unknown when absent'),
     remote: z.boolean().default(false).describe('Looks for remote work'),
+    commuteKm: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_COMMUTE_KM)
+      .optional()
+      .describe(
+        `Daily commuting range, road km one way (0–${MAX_COMMUTE_KM}); absent: ${DEFAULT_COMMUTE_KM.urban} km in an urban home municipality, ${DEFAULT_COMMUTE_KM.semiUrban} semi-urban, ${DEFAULT_COMMUTE_KM.rural} rural. Vacancies beyond it rank after those within`,
+      ),
+    wishedMunicipalities: z
+      .array(municipalityRef)
+      .max(30)
+      .optional()
+      .describe('Municipalities the client wishes to work in (code or name): never demoted for distance'),
+    wishedRegions: z.array(regionRef).max(19).optional().describe('Regions (maakunta) the client wishes to work in: never demoted for distance'),
+    willingToRelocate: z.boolean().optional().describe('Would move for work: no vacancy is demoted for distance'),
     status: z.enum(['active', 'inactive']).default('active').describe('Only active jobseekers are matched'),
     unemployedSince: pastDate
       .optional()

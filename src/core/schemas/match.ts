@@ -41,7 +41,12 @@ export const scoreParts = z.object({
 
 const gate = z.enum(['pass', 'unknown', 'fail']);
 export const gates = z
-  .object({ language: gate, licence: gate, workingTime: gate })
+  .object({
+    language: gate,
+    licence: gate,
+    workingTime: gate,
+    commute: gate.describe("`fail`: beyond the jobseeker's commuting range, the place neither wished nor moved to (remote work passes)"),
+  })
   .describe('Hard requirements, shown rather than scored');
 
 export const matchHit = z.object({
@@ -57,6 +62,18 @@ export const matchHit = z.object({
     .describe("The taxonomy occupation (a vacancy's, or the one a jobseeker worked in or seeks first), labelled in `lang`"),
   alsoPublishedAs: z.array(z.string()).optional().describe('The same vacancy published by other sources (their ids); shown once, here'),
   distanceKm: z.number().optional().describe('Between the two municipalities\' centres (absent for remote work)'),
+  commute: z
+    .object({
+      rangeKm: z.number().describe("The jobseeker's commuting range (road km, one way; given, or the default of the home municipality's type)"),
+      roadKm: z.number().describe('Estimated road km: the distance between the centres × 1.3'),
+      beyondRange: z.boolean(),
+      waivedBy: z
+        .enum(['relocation', 'wishedMunicipality', 'wishedRegion'])
+        .optional()
+        .describe('Beyond the range but not demoted: the jobseeker would move, or wished this municipality or region'),
+    })
+    .optional()
+    .describe('The commute (absent for remote work or an unknown place)'),
   score: z.number().describe('Weighted score (0..1) of the known parts'),
   parts: scoreParts,
   gates,

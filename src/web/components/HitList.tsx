@@ -26,6 +26,13 @@ export function HitList({ hits, action, label }: { hits: Hit[]; action?: (hit: H
             {hit.distanceKm !== undefined ? ` (${t('hits.km', { km: num(hit.distanceKm) })})` : ''}
             {hit.shared && <span class="badge ok"> {t('hits.shared')}</span>}
           </p>
+          {hit.commute?.beyondRange && (
+            <p class={hit.commute.waivedBy ? 'muted' : 'commute-beyond'}>
+              {hit.commute.waivedBy
+                ? t(hit.commute.waivedBy === 'relocation' ? 'hits.waived.relocation' : 'hits.waived.wished')
+                : t('hits.beyond', { road: num(hit.commute.roadKm), range: num(hit.commute.rangeKm) })}
+            </p>
+          )}
           {hit.alsoPublishedAs && (
             <p class="muted">
               {t('hits.alsoPublishedAs')} {hit.alsoPublishedAs.map((id) => <code key={id}>{id} </code>)}
@@ -47,7 +54,7 @@ export function HitList({ hits, action, label }: { hits: Hit[]; action?: (hit: H
             ))}
           </dl>
           <p class="gates">
-            {(['language', 'licence', 'workingTime'] as const).map((g) => (
+            {(['language', 'licence', 'workingTime', 'commute'] as const).map((g) => (
               <span class={`badge ${hit.gates[g] === 'fail' ? 'bad' : hit.gates[g] === 'pass' ? 'ok' : ''}`}>
                 {t(`gate.${g}`)}: {t(`gate.${hit.gates[g]}`)}
               </span>

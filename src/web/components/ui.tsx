@@ -104,7 +104,7 @@ export const Score = ({ value, label }: { value: number | null; label?: string }
   );
 
 /** Whether the API refused this field (for aria-invalid). */
-export const invalidField = (error: unknown, field: string) => error instanceof ApiError && error.problems.some((p) => p.field === field);
+export const invalidField = (error: unknown, field: string) => error instanceof ApiError && error.problems.some((p) => p.field === field || p.field.startsWith(`${field}.`));
 
 /** A form's save button with its outcome: "saved", or the error naming the fields. */
 export function SaveBar({ saved, error }: { saved: boolean; error: unknown }) {

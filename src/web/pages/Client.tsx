@@ -20,6 +20,10 @@ interface Client {
   name?: string;
   contact?: { email?: string; phone?: string };
   wishedOccupations?: string[];
+  commuteKm?: number;
+  wishedMunicipalities?: string[];
+  wishedRegions?: string[];
+  willingToRelocate?: boolean;
   region: string;
 }
 interface Training {
@@ -351,6 +355,10 @@ function ProfileTab({ client, onSaved }: { client: Client; onSaved: () => void }
     name: client.name ?? '',
     email: client.contact?.email ?? '',
     phone: client.contact?.phone ?? '',
+    commuteKm: client.commuteKm === undefined ? '' : String(client.commuteKm),
+    wishedMunicipalities: (client.wishedMunicipalities ?? []).join(', '),
+    wishedRegions: (client.wishedRegions ?? []).join(', '),
+    willingToRelocate: client.willingToRelocate ?? false,
   });
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
@@ -363,6 +371,7 @@ function ProfileTab({ client, onSaved }: { client: Client; onSaved: () => void }
     e.preventDefault();
     setError(undefined);
     const contact = { ...(form.email ? { email: form.email } : {}), ...(form.phone ? { phone: form.phone } : {}) };
+    const list = (text: string) => text.split(',').map((x) => x.trim()).filter(Boolean);
     try {
       await api('PUT', `/v1/jobseekers/${encodeURIComponent(client.id)}`, {
         title: form.title,
@@ -374,6 +383,11 @@ function ProfileTab({ client, onSaved }: { client: Client; onSaved: () => void }
         drivingLicence: form.drivingLicence,
         status: form.status,
         ...(client.wishedOccupations ? { wishedOccupations: client.wishedOccupations } : {}),
+        // An empty range is the default of the home municipality's type; a number the service checks (0–300).
+        ...(form.commuteKm.trim() !== '' ? { commuteKm: Number(form.commuteKm) } : {}),
+        ...(list(form.wishedMunicipalities).length ? { wishedMunicipalities: list(form.wishedMunicipalities) } : {}),
+        ...(list(form.wishedRegions).length ? { wishedRegions: list(form.wishedRegions) } : {}),
+        willingToRelocate: form.willingToRelocate,
         ...(form.unemployedSince ? { unemployedSince: form.unemployedSince } : {}),
         ...(form.name ? { name: form.name } : {}),
         ...(Object.keys(contact).length ? { contact } : {}),
@@ -398,6 +412,19 @@ function ProfileTab({ client, onSaved }: { client: Client; onSaved: () => void }
       <Field label={t('common.municipality')} id="p-municipality" hint={t('profile.municipalityHint')}>
         <input id="p-municipality" required value={form.municipality} onInput={set('municipality')} aria-invalid={invalid('municipality')} />
       </Field>
+      <Field label={t('profile.commuteKm')} id="p-commute" hint={t('profile.commuteKmHint')}>
+        <input id="p-commute" type="number" min={0} max={300} step={1} inputMode="numeric" value={form.commuteKm} onInput={set('commuteKm')} aria-invalid={invalid('commuteKm')} />
+      </Field>
+      <Field label={t('profile.wishedMunicipalities')} id="p-wished-municipalities" hint={t('profile.wishedHint')}>
+        <input id="p-wished-municipalities" value={form.wishedMunicipalities} onInput={set('wishedMunicipalities')} aria-invalid={invalid('wishedMunicipalities')} />
+      </Field>
+      <Field label={t('profile.wishedRegions')} id="p-wished-regions" hint={t('profile.wishedHint')}>
+        <input id="p-wished-regions" value={form.wishedRegions} onInput={set('wishedRegions')} aria-invalid={invalid('wishedRegions')} />
+      </Field>
+      <div class="field checkbox">
+        <input id="p-relocate" type="checkbox" checked={form.willingToRelocate} onChange={set('willingToRelocate')} />
+        <label for="p-relocate">{t('profile.relocate')}</label>
+      </div>
       <Field label={t('profile.languages')} id="p-languages" hint={t('profile.languagesHint')}>
         <input id="p-languages" value={form.languages} onInput={set('languages')} />
       </Field>
