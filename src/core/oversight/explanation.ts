@@ -15,6 +15,7 @@ const TEXT = {
     km: (km: number) => `Työpaikka on noin ${km} km päässä kotikunnastasi.`,
     language: 'Ilmoitus edellyttää kieltä, jota profiilissasi ei ole.',
     licence: 'Ilmoitus edellyttää ajokorttia, jota profiilissasi ei ole.',
+    cards: 'Ilmoitus edellyttää korttia tai todistusta, jota profiilissasi ei ole.',
     workingTime: 'Työaika ei vastaa toivettasi.',
     score: (pct: number) => `Sopivuus ${pct} / 100 (vertailuluku muihin ehdotuksiin, ei arvio sinusta).`,
     closing:
@@ -31,6 +32,7 @@ const TEXT = {
     km: (km: number) => `Arbetsplatsen ligger cirka ${km} km från din hemkommun.`,
     language: 'Annonsen kräver ett språk som inte finns i din profil.',
     licence: 'Annonsen kräver körkort, som inte finns i din profil.',
+    cards: 'Annonsen kräver ett kort eller intyg som inte finns i din profil.',
     workingTime: 'Arbetstiden motsvarar inte ditt önskemål.',
     score: (pct: number) => `Lämplighet ${pct} / 100 (ett jämförelsetal mellan förslagen, ingen bedömning av dig).`,
     closing:
@@ -47,6 +49,7 @@ const TEXT = {
     km: (km: number) => `The job is about ${km} km from your home municipality.`,
     language: 'The vacancy requires a language your profile does not list.',
     licence: 'The vacancy requires a driving licence your profile does not list.',
+    cards: 'The vacancy requires a card or certificate your profile does not list.',
     workingTime: 'The working time is not the one you look for.',
     score: (pct: number) => `Fit ${pct} / 100 (a figure to compare suggestions, not a judgement of you).`,
     closing:
@@ -68,6 +71,7 @@ export function explainToPerson(hit: MatchHit, lang: Lang): { vacancy: string; l
   else sentences.push(t.km(Math.round(hit.distanceKm)));
   if (hit.gates.language === 'fail') sentences.push(t.language);
   if (hit.gates.licence === 'fail') sentences.push(t.licence);
+  if (hit.gates.cards === 'fail') sentences.push(t.cards);
   if (hit.gates.workingTime === 'fail') sentences.push(t.workingTime);
   sentences.push(t.score(Math.round(hit.score * 100)), t.closing);
   return { vacancy: hit.id, lang, sentences };

@@ -124,8 +124,8 @@ function itemsIn(clause: string): Found {
 
 const isEmpty = (f: Found) => f.licences.length === 0 && f.cards.length === 0 && f.languages.length === 0;
 
-/** The requirements a text states, each with the clause it was read from. */
-export function extractRequirements(text: string, lang?: string): VacancyRequirements {
+/** The requirements a text states, each with the clause it was read from; `uncued`: what a clause without a cue is (a skill list's prose). */
+export function extractRequirements(text: string, lang?: string, uncued?: 'essential' | 'optional'): VacancyRequirements {
   const out: VacancyRequirements = { licences: [], languages: [], cards: [] };
   // A heading with a cue ("Vaatimukset:", "Meriterande:") governs the lines after it, up to a blank line.
   let heading: Stance | undefined;
@@ -138,7 +138,7 @@ export function extractRequirements(text: string, lang?: string): VacancyRequire
       read.forEach((r, i) => {
         if (isEmpty(r.found)) return;
         const stance =
-          own[i] ?? own.slice(0, i).reverse().find(Boolean) ?? own.slice(i + 1).find(Boolean) ?? heading ?? (r.stance === 'weak' ? 'essential' : undefined);
+          own[i] ?? own.slice(0, i).reverse().find(Boolean) ?? own.slice(i + 1).find(Boolean) ?? heading ?? (r.stance === 'weak' ? 'essential' : uncued);
         if (stance !== 'essential' && stance !== 'optional') return;
         const required = stance === 'essential';
         const evidence = r.text.slice(0, 200);

@@ -70,3 +70,6 @@ export const licenceOfSkill = new Map<string, LicenceClass>([
   ['urn:kohtaanto:skill:busDriving', 'D'],
   ['urn:kohtaanto:skill:tractor', 'T'],
 ]);
+
+/** The taxonomy concept of a card, when it has one. */
+export const cardUri = (id: CardId): string | undefined => (CARDS as readonly Card[]).find((c) => c.id === id)?.uri;
