@@ -1,6 +1,6 @@
 import type { Embedder, LanguageDetector, VectorCache } from '../ports.js';
 import type { OccupationRef, SkillRef } from '../schemas/skills.js';
-import { normaliseSkill } from '../skills.js';
+import { isProse, normaliseSkill } from '../skills.js';
 import { Bm25Index, fuseRankings } from './bm25.js';
 import { LabelVectors, type LabelNeighbour } from './label-vectors.js';
 import { PhraseIndex, type Phrase } from './phrases.js';
@@ -20,12 +20,8 @@ export interface NormalizerSettings {
 
 /** Bumped when the reading of records changes, so that stored records are read again at start. */
 const READING_VERSION = 'r3';
-/** A skill entry of more words or characters than this is prose: read by extraction, never one skill. */
-const SKILL_MAX_WORDS = 4;
-const SKILL_MAX_CHARS = 60;
 /** A skill entry given as "text:…" is free text by choice. */
 const FREE_TEXT = /^text:\s*(.+)$/s;
-export const isProse = (entry: string) => entry.length > SKILL_MAX_CHARS || entry.trim().split(/\s+/).length > SKILL_MAX_WORDS;
 /** Lowest word-ranking score at which a title names an occupation (the title's rare words are in its label). */
 const TITLE_MIN_SCORE = 0.7;
 /** ... or at which a label the title contains in full names it (the title may add a place or a department). */
