@@ -80,9 +80,11 @@ export interface Hit {
   distanceKm?: number;
   score: number;
   parts: Record<'semantic' | 'essential' | 'optional' | 'location' | 'occupation', number | null>;
-  gates: Record<'language' | 'licence' | 'workingTime', 'pass' | 'unknown' | 'fail'>;
+  gates: Record<'language' | 'licence' | 'cards' | 'workingTime', 'pass' | 'unknown' | 'fail'>;
   matchedSkills: Skill[];
   missingSkills: Skill[];
+  /** A vacancy's free-text skills: shown, never scored. */
+  notes?: string[];
   shared?: boolean;
   name?: string;
   contact?: { email?: string; phone?: string };
