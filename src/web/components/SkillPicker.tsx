@@ -5,6 +5,8 @@ import { lang, t } from '../i18n';
 interface Concept {
   uri: string;
   label: string;
+  /** The label the query matched (another language's, or an alternative label). */
+  matchedLabel?: string;
 }
 
 const suggestions = (q: string) =>
@@ -39,10 +41,12 @@ export function SkillPicker({ id, label, skills, onChange }: { id: string; label
   const add = async () => {
     const typed = text.trim();
     if (!typed) return;
-    const same = (list: Concept[]) => list.find((o) => o.label.toLocaleLowerCase() === typed.toLocaleLowerCase());
+    const folded = typed.toLocaleLowerCase();
+    const same = (list: Concept[]) => list.find((o) => [o.label, o.matchedLabel].some((l) => l?.toLocaleLowerCase() === folded));
     // Enter may come before the suggestions for the last keystroke: ask for them then.
     const chosen = same(options) ?? same(await suggestions(typed));
-    if (chosen) push(chosen.label);
+    // A label of the concept, as typed (the service maps any label of any language to its concept).
+    if (chosen) push(typed);
     else setPending(typed);
   };
   return (
