@@ -11,6 +11,7 @@ import type { Jobseeker } from './schemas/jobseeker.js';
 import type { Vacancy } from './schemas/vacancy.js';
 import { failsGate, rememberCredits, scoreMatch, type Score, type OccupationRef, type OfferSide, type SeekerSide, type Relations, type Weights } from './scoring.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
+import { offerRequirements, seekerRequirements } from './requirements/sides.js';
 
 export interface MatchSettings {
   weights: Weights;
@@ -90,23 +91,27 @@ type Query = Pick<MatchQuery, 'k' | 'municipality' | 'region'> & {
 const occupationsOf = (refs: { uri?: string; isco?: string }[] | undefined): OccupationRef[] =>
   (refs ?? []).map((o) => ({ ...(o.uri ? { uri: o.uri } : {}), ...(o.isco ? { isco: o.isco } : {}) }));
 
-export const seekerSide = (j: StoredJobseeker): SeekerSide => ({
-  skills: new Set(j.normalized.skills.map((s) => s.uri)),
-  languages: j.languages,
-  drivingLicence: j.drivingLicence,
-  workingTime: j.workingTime,
-  municipality: j.municipality,
-  region: j.region,
-  remote: j.remote,
-  occupations: occupationsOf(j.normalized.occupations),
-  commute: commuteOf(j),
-});
+export const seekerSide = (j: StoredJobseeker): SeekerSide => {
+  const skills = new Set(j.normalized.skills.map((s) => s.uri));
+  return {
+    skills,
+    ...seekerRequirements(j, skills),
+    workingTime: j.workingTime,
+    municipality: j.municipality,
+    region: j.region,
+    remote: j.remote,
+    occupations: occupationsOf(j.normalized.occupations),
+    commute: commuteOf(j),
+  };
+};
+
+/** A requirement written as free text (`text:…`), not a taxonomy concept: a note, never scored. */
+const isConcept = (uri: string) => !uri.startsWith('text:');
 
 const offerSide = (v: StoredVacancy): OfferSide => ({
-  essential: v.normalized.essential.map((s) => s.uri),
-  optional: v.normalized.optional.map((s) => s.uri),
-  languages: v.languages,
-  drivingLicenceRequired: v.drivingLicenceRequired,
+  essential: v.normalized.essential.map((s) => s.uri).filter(isConcept),
+  optional: v.normalized.optional.map((s) => s.uri).filter(isConcept),
+  ...offerRequirements(v),
   workingTime: v.workingTime,
   municipality: v.municipality,
   region: v.region,
@@ -114,14 +119,18 @@ const offerSide = (v: StoredVacancy): OfferSide => ({
   occupation: v.normalized.occupation ? occupationsOf([v.normalized.occupation])[0] : undefined,
 });
 
+/** A vacancy's free-text skills, as written: shown beside a hit, never scored. */
+function notesOf(record: StoredJobseeker | StoredVacancy): { notes?: string[] } {
+  if (!('essential' in record.normalized)) return {};
+  const notes = [...record.normalized.essential, ...record.normalized.optional].filter((s) => !isConcept(s.uri)).map((s) => s.label);
+  return notes.length > 0 ? { notes } : {};
+}
+
 /** A record's taxonomy occupation for its hit: a vacancy's, or a jobseeker's first (given, from the title, or wished). */
 function occupationOf(record: StoredJobseeker | StoredVacancy, label: (uri: string) => string): { occupation?: { uri: string; label: string } } {
   const ref = 'occupations' in record.normalized ? record.normalized.occupations[0] : record.normalized.occupation;
   return ref?.uri ? { occupation: { uri: ref.uri, label: label(ref.uri) } } : {};
 }
-
-/** A requirement written as free text (`text:…`), not a taxonomy concept. */
-const isConcept = (uri: string) => !uri.startsWith('text:');
 
 /**
  * The vacancy's requirements without free text: a candidate list shown pseudonymously is ranked and
@@ -231,7 +240,7 @@ export class Matcher {
     }
     // A pasted job description: its skill list is required; without one, the skills it names as needed are.
     const listed = await this.normalizer.fromStrings(profile.skills, 'skills');
-    const essential = (listed.length > 0 ? listed : this.normalizer.readText(profile.text).held).map((s) => s.uri);
+    const essential = (listed.length > 0 ? listed : this.normalizer.readText(profile.text).held).map((s) => s.uri).filter(isConcept);
     const occupation = await this.normalizer.occupationOf(firstLine, undefined);
     const side = { ...location, essential, optional: [], occupation: occupation && occupationsOf([occupation])[0] };
     return this.rank(target, vector!, candidateSides(side, options.conceptsOnly), ranked);
@@ -335,6 +344,7 @@ export class Matcher {
       gates: score.gates,
       matchedSkills: score.matched.map(label),
       missingSkills: score.missing.map(label),
+      ...notesOf(record),
     };
   }
 

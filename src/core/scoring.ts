@@ -1,5 +1,6 @@
 import { commuteGate, type Commute } from './commute.js';
 import { distanceKm as locationDistance, locationFit, type Place } from './location.js';
+import type { Held, OfferRequirements, SeekerRequirements } from './requirements/sides.js';
 
 export interface Weights {
   semantic: number;
@@ -29,11 +30,9 @@ export interface OccupationRef {
 }
 
 /** The jobseeker side, reduced to what scoring needs. */
-export interface SeekerSide extends Place {
+export interface SeekerSide extends Place, SeekerRequirements {
   /** Skill concept URIs the jobseeker has. */
   skills: ReadonlySet<string>;
-  languages?: string[];
-  drivingLicence?: boolean;
   workingTime?: 'full' | 'part' | 'any';
   /** The occupations the jobseeker works in or seeks. */
   occupations?: OccupationRef[];
@@ -42,11 +41,10 @@ export interface SeekerSide extends Place {
 }
 
 /** The vacancy side. */
-export interface OfferSide extends Place {
+export interface OfferSide extends Place, Partial<OfferRequirements> {
+  /** Required skill concepts (free-text skills are notes, never scored: see matching.ts offerSide). */
   essential: string[];
   optional: string[];
-  languages?: string[];
-  drivingLicenceRequired?: boolean;
   workingTime?: 'full' | 'part';
   occupation?: OccupationRef;
 }
@@ -97,7 +95,7 @@ export interface Score {
     /** 1 same occupation, less for the same ISCO unit, minor or sub-major group; null when either side's is unknown. */
     occupation: number | null;
   };
-  gates: { language: Gate; licence: Gate; workingTime: Gate; commute: Gate };
+  gates: { language: Gate; licence: Gate; cards: Gate; workingTime: Gate; commute: Gate };
   /** Required skills covered; `via` names the jobseeker's related skill when it is not the skill itself. */
   matched: { uri: string; importance: 'essential' | 'optional'; via?: string }[];
   missing: { uri: string; importance: 'essential' | 'optional' }[];
@@ -107,14 +105,39 @@ export interface Score {
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
+/** Every required item held: pass; one known not held: fail; else unknown (the jobseeker did not say). */
+function heldGate<T>(required: readonly T[] | undefined, held: Held<T> | undefined): Gate {
+  let gate: Gate = 'pass';
+  for (const item of required ?? []) {
+    if (held?.has.has(item)) continue;
+    if (held?.complete) return 'fail';
+    gate = 'unknown';
+  }
+  return gate;
+}
+
+/** Each required language at its level: a language not listed fails, a level below fails when stated, else is unknown. */
+function languageGate(required: OfferRequirements['languages'] | undefined, held: SeekerSide['languages']): Gate {
+  if (!required?.length) return 'pass';
+  if (!held?.size) return 'unknown';
+  let gate: Gate = 'pass';
+  for (const need of required) {
+    const has = held.get(need.code);
+    if (!has) return 'fail';
+    if (has.rank >= need.rank) continue;
+    if (has.exact) return 'fail';
+    gate = 'unknown';
+  }
+  return gate;
+}
+
 function gates(seeker: SeekerSide, offer: OfferSide, km: number | undefined): Score['gates'] {
-  const required = offer.languages ?? [];
-  const language: Gate =
-    required.length === 0 ? 'pass' : !seeker.languages?.length ? 'unknown' : required.every((l) => seeker.languages!.includes(l)) ? 'pass' : 'fail';
-  const licence: Gate = !offer.drivingLicenceRequired ? 'pass' : seeker.drivingLicence === undefined ? 'unknown' : seeker.drivingLicence ? 'pass' : 'fail';
+  const language = languageGate(offer.languages, seeker.languages);
+  const licence = heldGate(offer.licences, seeker.licences);
+  const cards = heldGate(offer.cards, seeker.cards);
   const workingTime: Gate =
     !offer.workingTime || seeker.workingTime === 'any' ? 'pass' : !seeker.workingTime ? 'unknown' : seeker.workingTime === offer.workingTime ? 'pass' : 'fail';
-  return { language, licence, workingTime, commute: commuteGate(seeker.commute, offer, km) };
+  return { language, licence, cards, workingTime, commute: commuteGate(seeker.commute, offer, km) };
 }
 
 /**
@@ -122,7 +145,7 @@ function gates(seeker: SeekerSide, offer: OfferSide, km: number | undefined): Sc
  * the commuting range counts unless `commute` is false (see MatchSettings.commute).
  */
 export const failsGate = (g: Score['gates'], commute = true) =>
-  g.language === 'fail' || g.licence === 'fail' || g.workingTime === 'fail' || (commute && g.commute === 'fail');
+  g.language === 'fail' || g.licence === 'fail' || g.cards === 'fail' || g.workingTime === 'fail' || (commute && g.commute === 'fail');
 
 /** Credit for sharing an occupation: the same concept, then ever wider ISCO-08 groups, or related work (see RELATED_OCCUPATION_CREDIT). */
 const ISCO_CREDIT = [
@@ -157,7 +180,7 @@ export function occupationFit(
 
 /**
  * Weighted mean of the parts that are known: an unknown part (null) drops out and the other weights
- * are renormalised. Gates (language, licence, working time, commuting range) are reported, not scored.
+ * are renormalised. Gates (language, licence, cards, working time, commuting range) are reported, not scored.
  */
 export function scoreMatch(
   seeker: SeekerSide,

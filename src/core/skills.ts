@@ -6,3 +6,6 @@ export const normaliseSkill = (skill: string): string =>
     .replace(/[^\p{L}\p{N}+#]+/gu, ' ')
     .trim();
 
+
+/** A skill entry of more than 4 words or 60 characters is prose (a sentence): read by extraction, never one skill. */
+export const isProse = (entry: string) => entry.length > 60 || entry.trim().split(/\s+/).length > 4;

@@ -80,10 +80,12 @@ export interface Hit {
   distanceKm?: number;
   score: number;
   parts: Record<'semantic' | 'essential' | 'optional' | 'location' | 'occupation', number | null>;
-  gates: Record<'language' | 'licence' | 'workingTime' | 'commute', 'pass' | 'unknown' | 'fail'>;
+  gates: Record<'language' | 'licence' | 'cards' | 'workingTime' | 'commute', 'pass' | 'unknown' | 'fail'>;
   commute?: { rangeKm: number; roadKm: number; beyondRange: boolean; waivedBy?: 'relocation' | 'wishedMunicipality' | 'wishedRegion' };
   matchedSkills: Skill[];
   missingSkills: Skill[];
+  /** A vacancy's free-text skills: shown, never scored. */
+  notes?: string[];
   shared?: boolean;
   name?: string;
   contact?: { email?: string; phone?: string };

@@ -40,7 +40,12 @@ describe('JobPosting to vacancy', () => {
     const { record, unmapped } = fromJobPosting(postings[1]!, 'portal');
     expect(record).toMatchObject({ municipality: '905', workingTime: 'part', occupation: '5321', educationLevel: 'vocational', employer: 'Vasa stad' });
     expect(record!.description).toContain('erfarenhet av äldreomsorg');
-    expect(unmapped).toContain('employmentType: TEMPORARY (working time is full or part)');
+    expect(record).toMatchObject({ employment: 'fixed-term' });
+    expect(unmapped.filter((u) => u.startsWith('employmentType'))).toEqual([]);
+    // A qualifications or experienceRequirements sentence is text the extraction reads, never one skill.
+    const short = fromJobPosting({ ...postings[1]!, experienceRequirements: 'Edellytämme B-ajokorttia', qualifications: 'Hygieniapassi' }, 'portal').record!;
+    expect(short.skills).not.toContain('Edellytämme B-ajokorttia');
+    expect(short.description).toContain('Edellytämme B-ajokorttia');
     const remote = fromJobPosting(postings[2]!, 'portal').record!;
     expect(remote).toMatchObject({ id: 'portal:jobs.example.fi-ilmoitus-1003', remote: true, municipality: '091' });
     expect(remote.occupation).toMatch(/^http:\/\/data\.europa\.eu\/esco\/occupation\//);

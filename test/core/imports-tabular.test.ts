@@ -5,8 +5,20 @@ import { jobseekerInput } from '../../src/core/schemas/jobseeker.js';
 
 describe('spreadsheet rows', () => {
   it('know column names in Finnish, Swedish and English, and say which are unknown', () => {
-    expect(headerFields('vacancies', ['Tunnus', 'Nimike', 'Haku päättyy', 'palkka']).fields).toEqual(['id', 'title', 'expiresAt', undefined]);
-    expect(headerFields('vacancies', ['Tunnus', 'palkka']).unknown).toEqual(['palkka']);
+    expect(headerFields('vacancies', ['Tunnus', 'Nimike', 'Haku päättyy', 'palkkatoive']).fields).toEqual(['id', 'title', 'expiresAt', undefined]);
+    expect(headerFields('vacancies', ['Tunnus', 'palkkatoive']).unknown).toEqual(['palkkatoive']);
+  });
+
+  it('read licence classes, cards, languages with level and employment as people write them', () => {
+    const { fields } = headerFields('vacancies', ['tunnus', 'ajokorttiluokat', 'kortit', 'kielitaitovaatimukset', 'työsuhde', 'palkka']);
+    expect(rowToRecord('vacancies', fields, ['V-1', 'b, CE', 'hygieniapassi; Trukkikortti', 'ruotsi hyvä; englanti sujuva', 'määräaikainen', 'TES'])).toEqual({
+      id: 'V-1',
+      drivingLicences: ['B', 'CE'],
+      cards: ['hygiene-passport', 'forklift'],
+      languageRequirements: [{ code: 'sv', level: 'good' }, { code: 'en', level: 'fluent' }],
+      employment: 'fixed-term',
+      salary: 'TES',
+    });
     expect(headerFields('jobseekers', ['id', 'titel', 'sammanfattning', 'kommun', 'e-post']).fields).toEqual(['id', 'title', 'summary', 'municipality', 'contact.email']);
   });
 

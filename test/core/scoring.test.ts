@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { locationFit } from '../../src/core/location.js';
+import { seekerRequirements } from '../../src/core/requirements/sides.js';
 import { DEFAULT_WEIGHTS, exactCredit, failsGate, NO_RELATIONS, occupationFit, rememberCredits, scoreMatch, type OfferSide, type SeekerSide, type SkillCredit } from '../../src/core/scoring.js';
 
-const seeker: SeekerSide = { skills: new Set(['a', 'b', 'x']), municipality: '837', region: '06', languages: ['fi'], drivingLicence: true, workingTime: 'full' };
-const offer: OfferSide = { essential: ['a', 'b', 'c', 'd'], optional: ['x', 'y'], municipality: '837', region: '06', languages: ['fi'], workingTime: 'full' };
+const skills = new Set(['a', 'b', 'x']);
+const seeker: SeekerSide = { skills, ...seekerRequirements({ languages: ['fi'], drivingLicence: true }, skills), municipality: '837', region: '06', workingTime: 'full' };
+const good = (code: string) => ({ code, rank: 1 });
+const offer: OfferSide = { essential: ['a', 'b', 'c', 'd'], optional: ['x', 'y'], municipality: '837', region: '06', languages: [good('fi')], workingTime: 'full' };
 
 describe('scoreMatch', () => {
   it('is the weighted mean of semantic, essential, optional and location parts', () => {
@@ -36,12 +39,12 @@ describe('scoreMatch', () => {
   });
 
   it('shows language, licence and working time as gates, not points', () => {
-    const strict: OfferSide = { ...offer, languages: ['fi', 'sv'], drivingLicenceRequired: true, workingTime: 'part' };
+    const strict: OfferSide = { ...offer, languages: [good('fi'), good('sv')], licences: ['B'], cards: ['hygiene-passport'], workingTime: 'part' };
     const s = scoreMatch(seeker, strict, 0.8, DEFAULT_WEIGHTS);
-    expect(s.gates).toEqual({ language: 'fail', licence: 'pass', workingTime: 'fail', commute: 'unknown' });
+    expect(s.gates).toEqual({ language: 'fail', licence: 'pass', cards: 'unknown', workingTime: 'fail', commute: 'unknown' });
     expect(s.score).toBe(scoreMatch(seeker, offer, 0.8, DEFAULT_WEIGHTS).score);
     const unknown = scoreMatch({ skills: new Set() }, strict, 0.8, DEFAULT_WEIGHTS);
-    expect(unknown.gates).toEqual({ language: 'unknown', licence: 'unknown', workingTime: 'unknown', commute: 'unknown' });
+    expect(unknown.gates).toEqual({ language: 'unknown', licence: 'unknown', cards: 'unknown', workingTime: 'unknown', commute: 'unknown' });
     expect(scoreMatch({ ...seeker, workingTime: 'any' }, strict, 0.8, DEFAULT_WEIGHTS).gates.workingTime).toBe('pass');
   });
 
@@ -92,8 +95,25 @@ describe('occupation fit and related skills', () => {
   });
 
   it('reports failed gates so that the matcher can rank them last', () => {
-    expect(failsGate({ language: 'fail', licence: 'pass', workingTime: 'pass', commute: 'pass' })).toBe(true);
-    expect(failsGate({ language: 'unknown', licence: 'pass', workingTime: 'pass', commute: 'pass' })).toBe(false);
+    expect(failsGate({ language: 'fail', licence: 'pass', cards: 'pass', workingTime: 'pass', commute: 'pass' })).toBe(true);
+    expect(failsGate({ language: 'pass', licence: 'pass', cards: 'fail', workingTime: 'pass', commute: 'pass' })).toBe(true);
+    expect(failsGate({ language: 'unknown', licence: 'pass', cards: 'unknown', workingTime: 'pass', commute: 'pass' })).toBe(false);
+  });
+
+  it('gates licence classes (a higher class covers the ones it includes), language levels and cards', () => {
+    const gatesOf = (j: Parameters<typeof seekerRequirements>[0], o: Partial<OfferSide>, held: string[] = []) =>
+      scoreMatch({ skills: new Set(held), ...seekerRequirements(j, new Set(held)) }, { essential: [], optional: [], ...o }, 0.5, DEFAULT_WEIGHTS).gates;
+    expect(gatesOf({ drivingLicences: ['CE'] }, { licences: ['C', 'B'] }).licence).toBe('pass');
+    expect(gatesOf({ drivingLicences: ['B'] }, { licences: ['C'] }).licence).toBe('fail');
+    expect(gatesOf({ drivingLicence: true }, { licences: ['C'] }).licence).toBe('unknown');
+    expect(gatesOf({ drivingLicence: false }, { licences: ['B'] }).licence).toBe('fail');
+    expect(gatesOf({}, { licences: ['C'] }, ['urn:kohtaanto:skill:licenceC']).licence).toBe('pass');
+    expect(gatesOf({ languageLevels: [{ code: 'sv', level: 'basic' }] }, { languages: [good('sv')] }).language).toBe('fail');
+    expect(gatesOf({ languages: ['sv'] }, { languages: [{ code: 'sv', rank: 2 }] }).language).toBe('unknown');
+    expect(gatesOf({ languageLevels: [{ code: 'sv', level: 'native' }] }, { languages: [{ code: 'sv', rank: 2 }] }).language).toBe('pass');
+    expect(gatesOf({ cards: [] }, { cards: ['forklift'] }).cards).toBe('fail');
+    expect(gatesOf({}, { cards: ['forklift'] }, ['urn:kohtaanto:skill:forklift']).cards).toBe('pass');
+    expect(failsGate({ language: 'pass', licence: 'pass', cards: 'pass', workingTime: 'pass', commute: 'fail' })).toBe(true);
   });
 });
 

@@ -169,12 +169,18 @@ describe("employer services' journey", () => {
     await expect.poll(() => page.locator('#v-skills-options option').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.click('#v-skills ~ button');
     expect(await page.textContent('fieldset.skills .chips')).toContain('ylläpitosiivous');
+    // A half-typed skill is not added: only a suggestion, or free text kept by an explicit choice.
+    await page.fill('#v-skills', 'lääkeh');
+    await page.click('#v-skills ~ button');
+    await page.waitForSelector('text=Keep as free text');
+    expect(await page.textContent('fieldset.skills .chips')).not.toContain('lääkeh');
     await page.fill('#v-municipality', 'Tampere');
     await expectAccessible(page, 'vacancy form');
     await page.click('form.profile button[type=submit]');
     await page.waitForSelector('li.hit');
     const ids = await page.locator('li.hit code').allTextContents();
     expect(ids.every((id) => id.startsWith('cand-'))).toBe(true);
+    expect((await call(service.as('employer-service'), 'GET', '/v1/vacancies/WEB-1')).body.skills).toEqual(['ylläpitosiivous']);
     await expectAccessible(page, 'candidates');
 
     expect((await call(service.as('counsellor'), 'POST', '/v1/vacancies/WEB-1/shares', { jobseekerId: CLIENT })).status).toBe(201);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FieldProblem } from '../errors.js';
 import { regions } from '../regions/regions.js';
 import type { StoredVacancy, VacancyInput } from '../schemas/vacancy.js';
+import { isProse } from '../skills.js';
 
 /**
  * schema.org JobPosting (JSON-LD, as job boards and Google for Jobs publish vacancies) to a
@@ -80,7 +81,7 @@ const EDUCATION: [RegExp, VacancyInput['educationLevel']][] = [
 const MAPPED = new Set([
   '@context', '@type', '@id', 'identifier', 'url', 'title', 'name', 'description', 'datePosted', 'validThrough',
   'employmentType', 'jobLocation', 'jobLocationType', 'hiringOrganization', 'occupationalCategory', 'skills',
-  'qualifications', 'experienceRequirements', 'totalJobOpenings', 'educationRequirements', 'inLanguage',
+  'qualifications', 'experienceRequirements', 'totalJobOpenings', 'educationRequirements', 'inLanguage', 'jobStartDate',
 ]);
 
 /** Short items (a skill's name) from a list or a comma/semicolon/line separated text; long ones are prose. */
@@ -92,7 +93,7 @@ function splitSkills(values: unknown[]): { skills: string[]; prose: string[] } {
     if (!s) continue;
     const plain = htmlToText(s);
     const parts = plain.split(/[,;\n•]+/).map((p) => p.replace(/^[-\s]+/, '').trim()).filter(Boolean);
-    if (parts.every((p) => p.length <= 60 && p.split(/\s+/).length <= 6)) skills.push(...parts);
+    if (parts.every((p) => !isProse(p))) skills.push(...parts);
     else prose.push(plain);
   }
   return { skills: [...new Set(skills)].slice(0, 100), prose };
@@ -114,14 +115,17 @@ export function fromJobPosting(posting: Json, source: string, postalCodes?: Post
   const title = text(posting.title) ?? text(posting.name);
   if (!title) problems.push({ field: 'title', message: 'required' });
 
-  const skillSources = [...list(posting.skills), ...list(posting.qualifications), ...list(posting.experienceRequirements)];
+  // `skills` items are skills; `qualifications` and `experienceRequirements` are requirement texts
+  // ("Edellytämme B-ajokorttia", "2 years of experience"): read by extraction, never one skill each.
+  const skillSources = list(posting.skills);
+  const requirementTexts = [...list(posting.qualifications), ...list(posting.experienceRequirements)].map(text).filter((t): t is string => Boolean(t)).map(htmlToText);
   for (const field of ['skills', 'qualifications', 'experienceRequirements'] as const) {
     for (const item of list(posting[field])) {
       if (isObject(item) && !text(item)) unmapped.push(`${field}: ${Object.keys(item).filter((k) => !k.startsWith('@')).join(', ')} (only names and descriptions are read)`);
     }
   }
   const { skills, prose } = splitSkills(skillSources);
-  const description = [htmlToText(text(posting.description) ?? ''), ...prose].filter(Boolean).join('\n\n');
+  const description = [htmlToText(text(posting.description) ?? ''), ...prose, ...requirementTexts].filter(Boolean).join('\n\n');
   if (!description) problems.push({ field: 'description', message: 'required' });
 
   // Where: the first location whose locality names a Finnish municipality, or whose postal code is
@@ -148,7 +152,8 @@ export function fromJobPosting(posting: Json, source: string, postalCodes?: Post
 
   const employment = list(posting.employmentType).map(text).filter((t): t is string => Boolean(t));
   const workingTime = employment.includes('FULL_TIME') ? 'full' : employment.includes('PART_TIME') ? 'part' : undefined;
-  for (const e of employment) if (e !== 'FULL_TIME' && e !== 'PART_TIME') unmapped.push(`employmentType: ${e} (working time is full or part)`);
+  const term = employment.includes('TEMPORARY') ? 'fixed-term' : employment.includes('PERMANENT') ? 'permanent' : undefined;
+  for (const e of employment) if (!['FULL_TIME', 'PART_TIME', 'TEMPORARY', 'PERMANENT'].includes(e)) unmapped.push(`employmentType: ${e} (working time is full or part, employment permanent or fixed-term)`);
 
   const occupationRef = list(posting.occupationalCategory)
     .map((c) => (isObject(c) ? (text(c.codeValue) ?? text(c.name)) : text(c)))
@@ -175,6 +180,8 @@ export function fromJobPosting(posting: Json, source: string, postalCodes?: Post
     ...(employer ? { employer: clip(employer.trim(), 200) } : {}),
     ...(occupation ? { occupation: clip(occupation, 200) } : {}),
     ...(workingTime ? { workingTime } : {}),
+    ...(term ? { employment: term } : {}),
+    ...(dateOf(posting.jobStartDate) ? { startDate: dateOf(posting.jobStartDate) } : {}),
     ...(remote ? { remote } : {}),
     ...(positions ? { positions } : {}),
     ...(educationLevel ? { educationLevel } : {}),

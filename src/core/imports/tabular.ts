@@ -5,10 +5,11 @@
  */
 
 import { invalidInput, type FieldProblem } from '../errors.js';
+import { CARDS } from '../requirements/vocabulary.js';
 
 export type TabularKind = 'vacancies' | 'jobseekers' | 'trainings';
 
-type FieldType = 'text' | 'list' | 'boolean' | 'date' | 'dates' | 'integer' | 'number' | 'workingTime' | 'gender' | 'language';
+type FieldType = 'text' | 'list' | 'boolean' | 'date' | 'dates' | 'integer' | 'number' | 'workingTime' | 'gender' | 'language' | 'classes' | 'cards' | 'levels' | 'employment';
 
 interface Column {
   field: string;
@@ -36,6 +37,12 @@ const COLUMNS: Record<TabularKind, Column[]> = {
     { field: 'optionalSkills', type: 'list', names: ['optionalskills', 'optional skills', 'eduksi', 'lisätaidot', 'meriterande'] },
     { field: 'workingTime', type: 'workingTime', names: ['workingtime', 'working time', 'työaika', 'arbetstid'] },
     { field: 'drivingLicenceRequired', type: 'boolean', names: ['drivinglicencerequired', 'driving licence', 'ajokortti', 'körkort'] },
+    { field: 'drivingLicences', type: 'classes', names: ['drivinglicences', 'licence classes', 'ajokorttiluokat', 'ajokorttiluokka', 'körkortsklasser', 'körkortsklass'] },
+    { field: 'languageRequirements', type: 'levels', names: ['languagerequirements', 'language levels', 'kielitaitovaatimukset', 'språkkrav'] },
+    { field: 'cards', type: 'cards', names: ['cards', 'kortit', 'kortit ja luvat', 'kort', 'certificates'] },
+    { field: 'employment', type: 'employment', names: ['employment', 'työsuhde', 'työsuhteen kesto', 'anställning', 'anställningsform'] },
+    { field: 'startDate', type: 'date', names: ['startdate', 'start date', 'aloitus', 'alkamispäivä', 'tillträde', 'startdatum'] },
+    { field: 'salary', type: 'text', names: ['salary', 'palkka', 'palkkaus', 'lön'] },
     { field: 'positions', type: 'integer', names: ['positions', 'paikkoja', 'paikat', 'paikkamäärä', 'platser', 'antal platser', 'openings'] },
     { field: 'publishedAt', type: 'date', names: ['publishedat', 'published', 'julkaistu', 'julkaisupäivä', 'publicerad'] },
     { field: 'expiresAt', type: 'date', names: ['expiresat', 'expires', 'päättyy', 'haku päättyy', 'viimeinen hakupäivä', 'upphör', 'sista ansökningsdag'] },
@@ -50,6 +57,9 @@ const COLUMNS: Record<TabularKind, Column[]> = {
     { field: 'wishedMunicipalities', type: 'list', names: ['wishedmunicipalities', 'wished municipalities', 'toivotut kunnat', 'toivekunnat', 'önskade kommuner'] },
     { field: 'wishedRegions', type: 'list', names: ['wishedregions', 'wished regions', 'toivotut maakunnat', 'önskade landskap', 'önskade regioner'] },
     { field: 'willingToRelocate', type: 'boolean', names: ['willingtorelocate', 'willing to relocate', 'muuttohalukas', 'muuttovalmis', 'flyttbenägen', 'flyttvillig'] },
+    { field: 'drivingLicences', type: 'classes', names: ['drivinglicences', 'licence classes', 'ajokorttiluokat', 'ajokorttiluokka', 'körkortsklasser', 'körkortsklass'] },
+    { field: 'languageLevels', type: 'levels', names: ['languagelevels', 'language levels', 'kielitaitotasot', 'språknivåer'] },
+    { field: 'cards', type: 'cards', names: ['cards', 'kortit', 'kortit ja luvat', 'kort', 'certificates'] },
     { field: 'unemployedSince', type: 'date', names: ['unemployedsince', 'unemployed since', 'työtön alkaen', 'työttömyys alkanut', 'arbetslös sedan'] },
     { field: 'name', type: 'text', names: ['name', 'nimi', 'namn'] },
     { field: 'birthYear', type: 'integer', names: ['birthyear', 'birth year', 'syntymävuosi', 'födelseår'] },
@@ -88,7 +98,7 @@ export function headerFields(kind: TabularKind, header: string[]): { fields: (st
   return { fields, unknown: header.filter((_h, i) => fields[i] === undefined) };
 }
 
-/** Most columns a CSV header may have (a kind has at most 25): a wider one is refused unread. */
+/** Most columns a CSV header may have (a kind has at most 35): a wider one is refused unread. */
 export const MAX_CSV_COLUMNS = 200;
 /** The header (first line) of a CSV file must end within this many bytes; nothing further is read otherwise. */
 export const MAX_CSV_HEADER_BYTES = 64 * 1024;
@@ -184,6 +194,19 @@ const LANGUAGE: Record<string, string> = {
   somali: 'so', somaliska: 'so', saame: 'se', samiska: 'se', ukraina: 'uk', ukrainska: 'uk', ukrainian: 'uk',
 };
 
+const EMPLOYMENT: Record<string, string> = {
+  permanent: 'permanent', vakituinen: 'permanent', toistaiseksi: 'permanent', 'toistaiseksi voimassa oleva': 'permanent', tillsvidare: 'permanent', fast: 'permanent',
+  'fixed-term': 'fixed-term', 'fixed term': 'fixed-term', määräaikainen: 'fixed-term', visstid: 'fixed-term', tidsbunden: 'fixed-term', temporary: 'fixed-term',
+};
+const LEVEL: Record<string, string> = {
+  basic: 'basic', perus: 'basic', perustaso: 'basic', alkeet: 'basic', tyydyttävä: 'basic', grundläggande: 'basic', grund: 'basic',
+  good: 'good', hyvä: 'good', god: 'good', goda: 'good',
+  fluent: 'fluent', sujuva: 'fluent', erinomainen: 'fluent', flytande: 'fluent', utmärkt: 'fluent',
+  native: 'native', äidinkieli: 'native', modersmål: 'native',
+};
+/** Card names as people write them (fi/sv/en, case ignored) to card ids. */
+const CARD_NAMES = new Map(CARDS.flatMap((c) => [c.id, ...Object.values(c.names)].map((n) => [fold(n), c.id] as const)));
+
 function value(type: FieldType, raw: string): unknown {
   const s = raw.trim();
   switch (type) {
@@ -206,6 +229,18 @@ function value(type: FieldType, raw: string): unknown {
       return GENDER[fold(s)] ?? s;
     case 'language':
       return LANGUAGE[fold(s)] ?? fold(s);
+    case 'classes':
+      return (value('list', s.replace(/,/g, ';')) as string[]).map((c) => c.toUpperCase().replace(/-?(AJOKORTTI|KÖRKORT)$/, ''));
+    case 'cards':
+      return (value('list', s) as string[]).map((c) => CARD_NAMES.get(fold(c)) ?? c);
+    case 'employment':
+      return EMPLOYMENT[fold(s)] ?? s;
+    case 'levels':
+      // "ruotsi hyvä; englanti sujuva", "sv:good", "svenska (god)"; the schema names what is not understood.
+      return (value('list', s) as string[]).map((entry) => {
+        const [language = '', level = ''] = fold(entry).replace(/[():]/g, ' ').trim().split(/\s+/);
+        return { code: LANGUAGE[language] ?? language, level: LEVEL[level] ?? (level || 'good') };
+      });
     case 'date': {
       const finnish = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s); // 1.3.2026
       return finnish ? `${finnish[3]}-${finnish[2]!.padStart(2, '0')}-${finnish[1]!.padStart(2, '0')}` : s;

@@ -15,6 +15,7 @@ const TEXT = {
     km: (km: number) => `Työpaikka on noin ${km} km päässä kotikunnastasi.`,
     language: 'Ilmoitus edellyttää kieltä, jota profiilissasi ei ole.',
     licence: 'Ilmoitus edellyttää ajokorttia, jota profiilissasi ei ole.',
+    cards: 'Ilmoitus edellyttää korttia tai todistusta, jota profiilissasi ei ole.',
     workingTime: 'Työaika ei vastaa toivettasi.',
     beyond: (road: number, range: number) => `Työpaikka on työmatkasi ulkopuolella: tietä arviolta ${road} km, työmatkasi on enintään ${range} km.`,
     relocation: 'Työpaikka on työmatkaasi kauempana, mutta olet valmis muuttamaan työn perässä.',
@@ -34,6 +35,7 @@ const TEXT = {
     km: (km: number) => `Arbetsplatsen ligger cirka ${km} km från din hemkommun.`,
     language: 'Annonsen kräver ett språk som inte finns i din profil.',
     licence: 'Annonsen kräver körkort, som inte finns i din profil.',
+    cards: 'Annonsen kräver ett kort eller intyg som inte finns i din profil.',
     workingTime: 'Arbetstiden motsvarar inte ditt önskemål.',
     beyond: (road: number, range: number) => `Arbetsplatsen ligger utanför ditt pendlingsavstånd: uppskattningsvis ${road} km längs vägen, ditt pendlingsavstånd är högst ${range} km.`,
     relocation: 'Arbetsplatsen ligger längre bort än ditt pendlingsavstånd, men du är beredd att flytta för ett arbete.',
@@ -53,6 +55,7 @@ const TEXT = {
     km: (km: number) => `The job is about ${km} km from your home municipality.`,
     language: 'The vacancy requires a language your profile does not list.',
     licence: 'The vacancy requires a driving licence your profile does not list.',
+    cards: 'The vacancy requires a card or certificate your profile does not list.',
     workingTime: 'The working time is not the one you look for.',
     beyond: (road: number, range: number) => `The job is beyond your commuting range: about ${road} km by road, and your range is ${range} km.`,
     relocation: 'The job is further away than your commuting range, but you are willing to move for work.',
@@ -77,6 +80,7 @@ export function explainToPerson(hit: MatchHit, lang: Lang): { vacancy: string; l
   else sentences.push(t.km(Math.round(hit.distanceKm)));
   if (hit.gates.language === 'fail') sentences.push(t.language);
   if (hit.gates.licence === 'fail') sentences.push(t.licence);
+  if (hit.gates.cards === 'fail') sentences.push(t.cards);
   if (hit.gates.workingTime === 'fail') sentences.push(t.workingTime);
   const commute = hit.commute;
   if (commute?.beyondRange) sentences.push(commute.waivedBy === 'relocation' ? t.relocation : commute.waivedBy ? t.wished : t.beyond(commute.roadKm, commute.rangeKm));

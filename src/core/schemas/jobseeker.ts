@@ -13,6 +13,7 @@ import {
   title,
 } from './common.js';
 import { DEFAULT_COMMUTE_KM, MAX_COMMUTE_KM } from '../commute.js';
+import { cardList, languageSkill, licenceClasses } from './requirements.js';
 import { jobseekerSkills } from './skills.js';
 
 /**
@@ -39,7 +40,14 @@ export const jobseekerInput = z
     languages: languageList.default([]).describe('Languages the jobseeker works in'),
     workingTime: z.enum(['full', 'part', 'any']).default('any').describe('Working time sought'),
     educationLevel: educationLevel.optional(),
-    drivingLicence: z.boolean().optional().describe('Holds a driving licence (B); unknown when absent'),
+    drivingLicence: z.boolean().optional().describe('Older form of drivingLicences: true reads as class B held (others unknown), false as none held'),
+    drivingLicences: licenceClasses.optional().describe('Driving-licence classes held; unknown when absent'),
+    languageLevels: z
+      .array(languageSkill)
+      .max(20)
+      .optional()
+      .describe('Languages with level; a language in `languages` only counts as good (fluent and native unknown)'),
+    cards: cardList.optional().describe('Cards and certificates held; unknown when absent (skills naming one count too)'),
     remote: z.boolean().default(false).describe('Looks for remote work'),
     commuteKm: z
       .number()

@@ -8,7 +8,7 @@ const withinKm = queryDecimal(0, 1500)
 const failedGates = z
   .enum(['last', 'ranked'])
   .default('last')
-  .describe('`last`: hits failing a hard requirement (language, licence, working time) come after every pass; `ranked`: by score alone');
+  .describe('`last`: hits failing a hard requirement (language, licence, cards, working time) come after every pass; `ranked`: by score alone');
 
 export const matchQuery = z
   .object({
@@ -44,10 +44,11 @@ export const gates = z
   .object({
     language: gate,
     licence: gate,
+    cards: gate,
     workingTime: gate,
     commute: gate.describe("`fail`: beyond the jobseeker's commuting range, the place neither wished nor moved to (remote work passes)"),
   })
-  .describe('Hard requirements, shown rather than scored');
+  .describe("Hard requirements (languages at their level, licence classes, cards and certificates, working time, commuting range), shown rather than scored: `unknown` when the jobseeker has not said");
 
 export const matchHit = z.object({
   id: z.string(),
@@ -79,6 +80,10 @@ export const matchHit = z.object({
   gates,
   matchedSkills: z.array(explainedSkill).describe('Required skills of the vacancy that the jobseeker has'),
   missingSkills: z.array(explainedSkill).describe('Required skills of the vacancy that the jobseeker lacks'),
+  notes: z
+    .array(z.string())
+    .optional()
+    .describe("A vacancy hit's free-text skills (no taxonomy concept): shown as written, never scored, matched or missing"),
   shared: z
     .boolean()
     .optional()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vacancyRequirements } from './requirements.js';
 
 /** A skill as the engine understands it: a taxonomy concept, where it came from and how sure. */
 export const skillRef = z.object({
@@ -38,6 +39,9 @@ export const vacancySkills = z.object({
   essential: z.array(skillRef).describe('Required: from `skills`, or the occupation\'s essential skills'),
   optional: z.array(skillRef).describe('From `optionalSkills`, or the occupation\'s optional skills'),
   mentioned: z.array(skillRef).describe('Named in the description only: not required'),
+  requirements: vacancyRequirements
+    .optional()
+    .describe('Licence classes, languages with level and cards: from the fields (required) and what the description requires or counts as an advantage'),
   duplicateOf: z
     .string()
     .optional()

@@ -1,11 +1,14 @@
 import type { Embedder, LanguageDetector, VectorCache } from '../ports.js';
 import type { OccupationRef, SkillRef } from '../schemas/skills.js';
-import { normaliseSkill } from '../skills.js';
+import { isProse, normaliseSkill } from '../skills.js';
 import { Bm25Index, fuseRankings } from './bm25.js';
 import { LabelVectors, type LabelNeighbour } from './label-vectors.js';
 import { PhraseIndex, type Phrase } from './phrases.js';
 import { LabelIndex } from './label-index.js';
 import { stanceAt, stanceSpans } from './stance.js';
+import { extractRequirements, mergeRequirements } from '../requirements/extract.js';
+import { fieldRequirements } from '../requirements/sides.js';
+import { cardUri, type CardId, type LanguageLevel, type LicenceClass } from '../requirements/vocabulary.js';
 import type { Taxonomy } from './taxonomy.js';
 
 export interface NormalizerSettings {
@@ -16,7 +19,9 @@ export interface NormalizerSettings {
 }
 
 /** Bumped when the reading of records changes, so that stored records are read again at start. */
-const READING_VERSION = 'r2';
+const READING_VERSION = 'r3';
+/** A skill entry given as "text:…" is free text by choice. */
+const FREE_TEXT = /^text:\s*(.+)$/s;
 /** Lowest word-ranking score at which a title names an occupation (the title's rare words are in its label). */
 const TITLE_MIN_SCORE = 0.7;
 /** ... or at which a label the title contains in full names it (the title may add a place or a department). */
@@ -163,8 +168,12 @@ export class SkillNormalizer {
     const refs: SkillRef[] = [];
     const unmatched: number[] = [];
     strings.forEach((s, i) => {
-      const m = this.index.matchWhole(s);
-      if (m) {
+      // "text:…": kept as free text by the user's choice (a note, never scored), not looked up.
+      const free = FREE_TEXT.exec(s)?.[1];
+      const m = free === undefined ? this.index.matchWhole(s) : undefined;
+      if (free !== undefined) {
+        refs[i] = { uri: `text:${normaliseSkill(free)}`, label: free, confidence: 1, source, evidence: s, method: 'unmatched' };
+      } else if (m) {
         refs[i] = {
           uri: m.uri,
           label: this.taxonomy.label(m.uri, m.phrase.lang),
@@ -197,7 +206,8 @@ export class SkillNormalizer {
       const uri = this.languageSkill(code);
       return uri ? [{ uri, label: this.taxonomy.label(uri, 'fi'), confidence: 1, source: 'languages' as const, evidence: code, method: 'label' as const }] : [];
     });
-    const skills = dedupe([...(await this.fromStrings(j.skills, 'skills')), ...text.held, ...languages]);
+    const prose = j.skills.filter(isProse).flatMap((p) => this.readText(p, language).held).map((r) => ({ ...r, source: 'skills' as const }));
+    const skills = dedupe([...(await this.fromStrings(j.skills.filter((s) => !isProse(s)), 'skills')), ...prose, ...text.held, ...languages]);
     const heldUris = new Set(skills.map((s) => s.uri));
     const occupation = j.title !== undefined ? await this.occupationOf(j.title, j.occupation, language) : undefined;
     const wished = [];
@@ -218,10 +228,11 @@ export class SkillNormalizer {
    * none, its occupation's essential and optional skills. Skills only named in the description are
    * "mentioned", not required.
    */
-  async forVacancy(v: { title?: string; skills: string[]; optionalSkills?: string[]; occupation?: string; description: string }) {
+  async forVacancy(v: VacancyText) {
     const language = this.languageOf(v.description);
-    let essential = await this.fromStrings(v.skills, 'skills');
-    let optional = await this.fromStrings(v.optionalSkills ?? [], 'optionalSkills');
+    const listed = (list: string[], source: 'skills' | 'optionalSkills') => this.listed(list, source, language);
+    let essential = await listed(v.skills, 'skills');
+    let optional = await listed(v.optionalSkills ?? [], 'optionalSkills');
     const occupation = v.occupation ? this.taxonomy.occupationFor(v.occupation) : undefined;
     const named = v.title !== undefined ? await this.occupationOf(v.title, v.occupation, language) : undefined;
     if (essential.length === 0 && optional.length === 0 && occupation) {
@@ -238,8 +249,32 @@ export class SkillNormalizer {
     }
     const required = new Set([...essential, ...optional].map((s) => s.uri));
     optional = optional.filter((s) => !essential.some((e) => e.uri === s.uri));
+    const requirements = mergeRequirements(
+      [
+        fieldRequirements(v),
+        extractRequirements(v.description, language),
+        extractRequirements(v.skills.filter(isProse).join('\n'), language, 'essential'),
+        extractRequirements((v.optionalSkills ?? []).filter(isProse).join('\n'), language, 'optional'),
+      ].reduce((all, r) => ({ licences: [...all.licences, ...r.licences], languages: [...all.languages, ...r.languages], cards: [...all.cards, ...r.cards] })),
+    );
+    // A card the text counts as an advantage is an optional skill (a required one is a gate).
+    for (const card of requirements.cards) {
+      const uri = cardUri(card.id);
+      if (card.required || !uri || required.has(uri) || !this.taxonomy.skills.has(uri)) continue;
+      required.add(uri);
+      optional.push({ uri, label: this.taxonomy.label(uri, language ?? 'fi'), confidence: 1, source: 'text', evidence: card.evidence, method: 'label' });
+    }
     const mentioned = this.readText(v.description, language).held.filter((s) => !required.has(s.uri));
-    return { ...(named ? { occupation: named } : {}), ...(language ? { language } : {}), essential, optional, mentioned };
+    return { ...(named ? { occupation: named } : {}), ...(language ? { language } : {}), essential, optional, mentioned, requirements };
+  }
+
+  /**
+   * A skill list: each short entry one concept (or free text, a note), and what the longer entries
+   * (a sentence: "Hyvä suomen kielen taito ja kokemus asiakaspalvelusta") name, read as text.
+   */
+  private async listed(list: string[], source: 'skills' | 'optionalSkills', language: string | undefined): Promise<SkillRef[]> {
+    const prose = list.filter(isProse).flatMap((p) => this.readText(p, language).held).map((r) => ({ ...r, source }));
+    return dedupe([...(await this.fromStrings(list.filter((s) => !isProse(s)), source)), ...prose]);
   }
 
   /**
@@ -261,6 +296,20 @@ export class SkillNormalizer {
   private nearestLabel(vector: Float32Array): LabelNeighbour | undefined {
     return this.labelVectors?.nearest(vector, 1, this.settings.nnThreshold)[0];
   }
+}
+
+/** What forVacancy reads of a vacancy. */
+interface VacancyText {
+  title?: string;
+  skills: string[];
+  optionalSkills?: string[];
+  occupation?: string;
+  description: string;
+  languages?: string[];
+  languageRequirements?: { code: string; level: LanguageLevel; required: boolean }[];
+  drivingLicenceRequired?: boolean;
+  drivingLicences?: LicenceClass[];
+  cards?: CardId[];
 }
 
 /** One entry per concept, the most confident. */

@@ -54,7 +54,7 @@ export function HitList({ hits, action, label }: { hits: Hit[]; action?: (hit: H
             ))}
           </dl>
           <p class="gates">
-            {(['language', 'licence', 'workingTime', 'commute'] as const).map((g) => (
+            {(['language', 'licence', 'cards', 'workingTime', 'commute'] as const).map((g) => (
               <span class={`badge ${hit.gates[g] === 'fail' ? 'bad' : hit.gates[g] === 'pass' ? 'ok' : ''}`}>
                 {t(`gate.${g}`)}: {t(`gate.${hit.gates[g]}`)}
               </span>
@@ -80,6 +80,11 @@ export function HitList({ hits, action, label }: { hits: Hit[]; action?: (hit: H
               </ul>
             </div>
           </div>
+          {hit.notes && (
+            <p class="muted">
+              {t('hits.notes')}: {hit.notes.join(', ')}
+            </p>
+          )}
           {action && <div class="hit-action">{action(hit)}</div>}
         </li>
       ))}

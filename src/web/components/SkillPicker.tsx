@@ -5,29 +5,49 @@ import { lang, t } from '../i18n';
 interface Concept {
   uri: string;
   label: string;
+  /** The label the query matched (another language's, or an alternative label). */
+  matchedLabel?: string;
 }
+
+const suggestions = (q: string) =>
+  api<{ items: Concept[] }>('GET', `/v1/taxonomy/skills${query({ q, lang: lang.value, limit: 8 })}`).then(
+    (r) => r.items,
+    () => [] as Concept[],
+  );
+
+/** A chip kept as free text by the user's choice: stored as "text:…", a note that never counts as a skill. */
+const FREE = 'text:';
+const chipLabel = (s: string) => (s.startsWith(FREE) ? `${s.slice(FREE.length)} (${t('skills.freeText')})` : s);
 
 /**
  * Skills as chips, added from the taxonomy with autocomplete (a native datalist, so keyboard and
- * screen readers work as with any input); a skill the taxonomy does not know may still be added.
+ * screen readers work as with any input). Only a suggestion is added as typed; anything else
+ * ("lääkeh", half typed) is added only after an explicit "keep as free text", as a note.
  */
 export function SkillPicker({ id, label, skills, onChange }: { id: string; label: string; skills: string[]; onChange: (skills: string[]) => void }) {
   const [text, setText] = useState('');
   const [options, setOptions] = useState<Concept[]>([]);
+  const [pending, setPending] = useState<string>();
   useEffect(() => {
     if (text.trim().length < 2) return setOptions([]);
-    const timer = setTimeout(() => {
-      api<{ items: Concept[] }>('GET', `/v1/taxonomy/skills${query({ q: text.trim(), lang: lang.value, limit: 8 })}`).then(
-        (r) => setOptions(r.items),
-        () => setOptions([]),
-      );
-    }, 200);
+    const timer = setTimeout(() => suggestions(text.trim()).then(setOptions), 200);
     return () => clearTimeout(timer);
   }, [text]);
-  const add = () => {
-    const skill = text.trim();
-    if (skill && !skills.includes(skill)) onChange([...skills, skill]);
+  const push = (skill: string) => {
+    if (!skills.includes(skill)) onChange([...skills, skill]);
     setText('');
+    setPending(undefined);
+  };
+  const add = async () => {
+    const typed = text.trim();
+    if (!typed) return;
+    const folded = typed.toLocaleLowerCase();
+    const same = (list: Concept[]) => list.find((o) => [o.label, o.matchedLabel].some((l) => l?.toLocaleLowerCase() === folded));
+    // Enter may come before the suggestions for the last keystroke: ask for them then.
+    const chosen = same(options) ?? same(await suggestions(typed));
+    // A label of the concept, as typed (the service maps any label of any language to its concept).
+    if (chosen) push(typed);
+    else setPending(typed);
   };
   return (
     <fieldset class="skills">
@@ -35,8 +55,8 @@ export function SkillPicker({ id, label, skills, onChange }: { id: string; label
       <ul class="chips" aria-label={label}>
         {skills.map((s) => (
           <li class="chip">
-            {s}
-            <button type="button" class="remove" aria-label={t('skills.remove', { skill: s })} onClick={() => onChange(skills.filter((x) => x !== s))}>
+            {chipLabel(s)}
+            <button type="button" class="remove" aria-label={t('skills.remove', { skill: chipLabel(s) })} onClick={() => onChange(skills.filter((x) => x !== s))}>
               ×
             </button>
           </li>
@@ -51,11 +71,14 @@ export function SkillPicker({ id, label, skills, onChange }: { id: string; label
           list={`${id}-options`}
           value={text}
           placeholder={t('skills.placeholder')}
-          onInput={(e) => setText((e.target as HTMLInputElement).value)}
+          onInput={(e) => {
+            setText((e.target as HTMLInputElement).value);
+            setPending(undefined);
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
-              add();
+              void add();
             }
           }}
         />
@@ -64,10 +87,18 @@ export function SkillPicker({ id, label, skills, onChange }: { id: string; label
             <option value={o.label} />
           ))}
         </datalist>
-        <button type="button" onClick={add}>
+        <button type="button" onClick={() => void add()}>
           {t('skills.add')}
         </button>
       </div>
+      {pending && (
+        <p class="notice" role="status">
+          {t('skills.notInTaxonomy', { skill: pending })}{' '}
+          <button type="button" onClick={() => push(`${FREE}${pending}`)}>
+            {t('skills.keepFreeText')}
+          </button>
+        </p>
+      )}
     </fieldset>
   );
 }

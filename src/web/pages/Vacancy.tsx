@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, query, type Hit, type Me } from '../api';
 import { HitList } from '../components/HitList';
+import { cardLabel, CARDS, Checks, formatLanguages, LICENCE_CLASSES, parseLanguages, type LanguageRequirement } from '../components/Checks';
 import { SkillPicker } from '../components/SkillPicker';
 import { Choice, Field, invalidField, Loaded, SaveBar, useLoad } from '../components/ui';
 import { lang, t } from '../i18n';
@@ -15,7 +16,15 @@ interface Vacancy {
   optionalSkills: string[];
   municipality: string;
   languages: string[];
+  languageRequirements?: LanguageRequirement[];
+  drivingLicences?: string[];
+  cards?: string[];
   workingTime: 'full' | 'part';
+  employment?: 'permanent' | 'fixed-term';
+  startDate?: string;
+  salary?: string;
+  howToApply?: { url?: string; email?: string; text?: string };
+  contactPerson?: { name: string; phone?: string; email?: string };
   positions: number;
   status: 'open' | 'closed';
   expiresAt?: string;
@@ -56,7 +65,22 @@ export function VacancyPage({ me, id }: { me: Me; id?: string }) {
 }
 
 function VacancyForm({ vacancy, isNew, onSaved }: { vacancy: Vacancy; isNew: boolean; onSaved: (id: string) => void }) {
-  const [form, setForm] = useState({ ...vacancy, languages: vacancy.languages.join(', '), positions: String(vacancy.positions), expiresAt: vacancy.expiresAt ?? '' });
+  const [form, setForm] = useState({
+    ...vacancy,
+    languages: vacancy.languages.join(', '),
+    languageRequirements: formatLanguages(vacancy.languageRequirements ?? []),
+    drivingLicences: vacancy.drivingLicences ?? [],
+    cards: vacancy.cards ?? [],
+    employment: vacancy.employment ?? '',
+    startDate: vacancy.startDate ?? '',
+    salary: vacancy.salary ?? '',
+    applyUrl: vacancy.howToApply?.url ?? '',
+    applyEmail: vacancy.howToApply?.email ?? '',
+    contactName: vacancy.contactPerson?.name ?? '',
+    contactPhone: vacancy.contactPerson?.phone ?? '',
+    positions: String(vacancy.positions),
+    expiresAt: vacancy.expiresAt ?? '',
+  });
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
   const set = (field: keyof typeof form) => (e: Event) => {
@@ -75,7 +99,17 @@ function VacancyForm({ vacancy, isNew, onSaved }: { vacancy: Vacancy; isNew: boo
         optionalSkills: form.optionalSkills,
         municipality: form.municipality,
         languages: form.languages.split(',').map((l) => l.trim()).filter(Boolean),
+        languageRequirements: parseLanguages(form.languageRequirements),
+        drivingLicences: form.drivingLicences,
+        cards: form.cards,
         workingTime: form.workingTime,
+        ...(form.employment ? { employment: form.employment } : {}),
+        ...(form.startDate ? { startDate: form.startDate } : {}),
+        ...(form.salary.trim() ? { salary: form.salary } : {}),
+        ...(form.applyUrl.trim() || form.applyEmail.trim() || vacancy.howToApply?.text
+          ? { howToApply: { ...vacancy.howToApply, ...(form.applyUrl.trim() ? { url: form.applyUrl.trim() } : { url: undefined }), ...(form.applyEmail.trim() ? { email: form.applyEmail.trim() } : { email: undefined }) } }
+          : {}),
+        ...(form.contactName.trim() ? { contactPerson: { ...vacancy.contactPerson, name: form.contactName, ...(form.contactPhone.trim() ? { phone: form.contactPhone.trim() } : { phone: undefined }) } } : {}),
         positions: Number(form.positions),
         status: form.status,
         ...(form.expiresAt ? { expiresAt: form.expiresAt } : {}),
@@ -112,7 +146,31 @@ function VacancyForm({ vacancy, isNew, onSaved }: { vacancy: Vacancy; isNew: boo
       <Field label={t('profile.languages')} id="v-languages" hint={t('profile.languagesHint')}>
         <input id="v-languages" value={form.languages} onInput={set('languages')} />
       </Field>
+      <Field label={t('vacancy.languageRequirements')} id="v-language-levels" hint={t('vacancy.languageRequirementsHint')}>
+        <input id="v-language-levels" value={form.languageRequirements} onInput={set('languageRequirements')} aria-invalid={invalid('languageRequirements')} />
+      </Field>
+      <Checks id="v-licences" legend={t('vacancy.licences')} values={LICENCE_CLASSES} chosen={form.drivingLicences} label={(c) => c} onChange={(drivingLicences) => setForm({ ...form, drivingLicences })} />
+      <Checks id="v-cards" legend={t('vacancy.cards')} values={CARDS} chosen={form.cards} label={cardLabel} onChange={(cards) => setForm({ ...form, cards })} />
       <Choice id="v-working" label={t('profile.workingTime')} value={form.workingTime} values={['full', 'part']} prefix="workingTime" onChange={set('workingTime')} />
+      <Choice id="v-employment" label={t('vacancy.employment')} value={form.employment} values={['', 'permanent', 'fixed-term']} prefix="employment" onChange={set('employment')} />
+      <Field label={t('vacancy.startDate')} id="v-start">
+        <input id="v-start" type="date" value={form.startDate} onInput={set('startDate')} aria-invalid={invalid('startDate')} />
+      </Field>
+      <Field label={t('vacancy.salary')} id="v-salary">
+        <input id="v-salary" value={form.salary} onInput={set('salary')} aria-invalid={invalid('salary')} />
+      </Field>
+      <Field label={t('vacancy.applyUrl')} id="v-apply-url">
+        <input id="v-apply-url" type="url" value={form.applyUrl} onInput={set('applyUrl')} aria-invalid={invalid('howToApply.url')} />
+      </Field>
+      <Field label={t('vacancy.applyEmail')} id="v-apply-email">
+        <input id="v-apply-email" type="email" value={form.applyEmail} onInput={set('applyEmail')} aria-invalid={invalid('howToApply.email')} />
+      </Field>
+      <Field label={t('vacancy.contactName')} id="v-contact-name">
+        <input id="v-contact-name" value={form.contactName} onInput={set('contactName')} aria-invalid={invalid('contactPerson.name')} />
+      </Field>
+      <Field label={t('vacancy.contactPhone')} id="v-contact-phone">
+        <input id="v-contact-phone" type="tel" value={form.contactPhone} onInput={set('contactPhone')} aria-invalid={invalid('contactPerson.phone')} />
+      </Field>
       <Field label={t('vacancy.positions')} id="v-positions">
         <input id="v-positions" type="number" min={1} value={form.positions} onInput={set('positions')} aria-invalid={invalid('positions')} />
       </Field>

@@ -73,15 +73,16 @@ describe('skill strings', () => {
 });
 
 describe('vacancy skills: required is not mentioned', () => {
-  it('takes listed skills as essential and optional, and text-only skills as mentioned', async () => {
+  it('takes listed skills as essential and optional, a card the text counts as an advantage as optional, and other text-only skills as mentioned', async () => {
     const v = await normalizer.forVacancy({
       skills: ['MIG-hitsaus'],
       optionalSkills: ['tulityökortti'],
       description: 'Hitsaajan työssä eduksi trukkikortti. MIG-hitsaus on välttämätöntä.',
     });
     expect(v.essential.map((s) => s.uri)).toEqual([uri('mig')]);
-    expect(v.optional.map((s) => s.uri)).toEqual([uri('hotWork')]);
-    expect(v.mentioned.map((s) => s.uri).sort()).toEqual([uri('forklift'), uri('welding')].sort());
+    expect(v.optional.map((s) => s.uri)).toEqual([uri('hotWork'), uri('forklift')]);
+    expect(v.requirements.cards).toEqual([expect.objectContaining({ id: 'forklift', required: false })]);
+    expect(v.mentioned.map((s) => s.uri).sort()).toEqual([uri('welding')]);
   });
 
   it("derives required skills from the occupation's relations when none are listed", async () => {
