@@ -368,12 +368,10 @@ export class Matcher {
    */
   private tier(score: { score: number; gates: Parameters<typeof failsGate>[0] }): number {
     const rule = this.settings.commute;
-    const beyond = rule === 'strict' && score.gates.commute === 'fail';
-    // `strict`: fits beyond the commuting range come after every fit within it, but before work that
-    // is no fit at all (an electrician with no electrician's job in reach sees the far ones, marked,
-    // before a nurse's job next door).
-    if (score.score < this.settings.fitFloor) return beyond ? 5 : 4;
-    return (beyond ? 2 : 0) + (failsGate(score.gates, rule === 'gate') ? 1 : 0);
+    // `strict`: a vacancy beyond the commuting range is not suitable: after every hit within it.
+    const beyond = rule === 'strict' && score.gates.commute === 'fail' ? 3 : 0;
+    if (score.score < this.settings.fitFloor) return beyond + 2;
+    return beyond + (failsGate(score.gates, rule === 'gate') ? 1 : 0);
   }
 
   /**

@@ -184,13 +184,18 @@ function limitBodyTime(app: FastifyInstance, options: AppOptions): void {
     const body = new PassThrough();
     const timer = setTimeout(() => {
       payload.unpipe(body);
+      if (reply.sent || body.destroyed) return;
       reply.header('connection', 'close');
       const error = Object.assign(new Error(`the request body did not arrive within ${options.requestTimeoutMs / 1000} s`), { statusCode: 408 });
-      body.destroy(error);
+      // Nobody reading the body any more (the request ended otherwise): an 'error' event without a
+      // listener would end the process, so it is only closed.
+      if (body.listenerCount('error') > 0) body.destroy(error);
+      else body.destroy();
     }, options.requestTimeoutMs);
     const stop = () => clearTimeout(timer);
     payload.once('end', stop);
     payload.once('close', stop);
+    reply.raw.once('close', stop);
     payload.pipe(body);
     return body;
   });

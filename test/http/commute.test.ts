@@ -15,7 +15,7 @@ interface Hit {
   municipalityName: string;
   distanceKm?: number;
   score: number;
-  gates: { language: string; licence: string; workingTime: string; commute: string };
+  gates: { language: string; licence: string; cards: string; workingTime: string; commute: string };
   commute?: { rangeKm: number; roadKm: number; beyondRange: boolean; waivedBy?: string };
 }
 

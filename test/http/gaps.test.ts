@@ -151,8 +151,11 @@ describe('GET /v1/jobseekers/:id/gaps', () => {
 
   it('gives the gap to one vacancy with trainings for each missing skill', async () => {
     const { id } = await clientWithGap();
-    const hit = (await call(counsellor, 'GET', `/v1/jobseekers/${id}/matches?k=20`)).body.hits.find((h: { missingSkills: unknown[] }) => h.missingSkills.length > 0);
-    const gap = await call(counsellor, 'GET', `/v1/jobseekers/${id}/gaps?vacancy=${hit.id}`);
+    // A vacancy within the client's commuting range (trainings are offered within it, or online).
+    const hit = (await call(counsellor, 'GET', `/v1/jobseekers/${id}/matches?k=20`)).body.hits.find(
+      (h: { missingSkills: unknown[]; gates: { commute: string } }) => h.missingSkills.length > 0 && h.gates.commute !== 'fail',
+    );
+    const gap = await call(counsellor, "GET", `/v1/jobseekers/${id}/gaps?vacancy=${hit.id}&reach=region`);
     expect(gap.status).toBe(200);
     expect(gap.body.score).toBe(hit.score);
     expect(gap.body.missingSkills.map((s: { uri: string }) => s.uri)).toEqual(hit.missingSkills.map((s: { uri: string }) => s.uri));

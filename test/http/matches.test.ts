@@ -29,7 +29,7 @@ interface Hit {
   parts: { semantic: number; skills: number | null; location: number | null };
   matchedSkills: Skill[];
   missingSkills: Skill[];
-  gates: { language: string; licence: string; workingTime: string; commute: string };
+  gates: { language: string; licence: string; cards: string; workingTime: string; commute: string };
 }
 
 const hitsOf = async (path: string): Promise<Hit[]> => {
@@ -43,11 +43,11 @@ describe('GET /v1/jobseekers/:id/matches', () => {
     const jobseeker = (await call(url, 'GET', `/v1/jobseekers/${JOBSEEKER}`)).body;
     const hits = await hitsOf(`/v1/jobseekers/${JOBSEEKER}/matches?k=20`);
     expect(hits).toHaveLength(20);
-    // By score within each tier: fits, fits failing a requirement; the same beyond the client's
-    // commuting range; then no fits (below 0.4), within the range and beyond it (issue 29).
+    // By score within each tier: fits, fits failing a requirement, no fits (below 0.4); those beyond
+    // the client's commuting range after all within it, in the same order (issue 29).
     const g = (h: (typeof hits)[number]) => h.gates;
     const tier = (h: (typeof hits)[number]) =>
-      h.score < 0.4 ? (g(h).commute === 'fail' ? 5 : 4) : (g(h).commute === 'fail' ? 2 : 0) + ([g(h).language, g(h).licence, g(h).workingTime].includes('fail') ? 1 : 0);
+      (g(h).commute === 'fail' ? 3 : 0) + (h.score < 0.4 ? 2 : [g(h).language, g(h).licence, g(h).cards, g(h).workingTime].includes('fail') ? 1 : 0);
     for (let i = 1; i < hits.length; i++) {
       if (tier(hits[i - 1]!) === tier(hits[i]!)) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
       else expect(tier(hits[i - 1]!)).toBeLessThan(tier(hits[i]!));

@@ -85,7 +85,7 @@ describe('explained matches over taxonomy concepts', () => {
     expect(hit.matchedSkills.map((s: { label: string }) => s.label).sort()).toEqual(['MIG-svetsning', 'truckkort']);
     expect(hit.missingSkills).toEqual([{ uri: 'urn:kohtaanto:skill:hotWork', label: 'heta arbeten-kort', importance: 'optional' }]);
     // Hard requirements are shown, not scored: the vacancy wants Finnish and a driving licence.
-    expect(hit.gates).toEqual({ language: 'fail', licence: 'fail', workingTime: 'pass', commute: 'pass' });
+    expect(hit.gates).toEqual({ language: 'fail', licence: 'fail', cards: 'pass', workingTime: 'pass', commute: 'pass' });
   });
 
   it('ranks a vacancy higher when the jobseeker gains a missing essential skill', async () => {
