@@ -27,11 +27,13 @@ export interface CandidateList {
 export class CandidateLists {
   constructor(private readonly ports: CandidateListPorts) {}
 
-  /** Who is scored over taxonomy requirements only: everyone the caller sees pseudonymously. */
+  /**
+   * Who is scored without comparing texts: every candidate of a list whose caller sees any of them
+   * pseudonymously (everyone but admins). One rule for the whole list, so that its scores compare:
+   * a counsellor's own clients scored with the text part and other areas' without it would not.
+   */
   private conceptsOnly(p: Principal): CandidateOptions['conceptsOnly'] {
-    if (p.role === 'admin') return false;
-    if (p.role === 'counsellor') return (municipality) => !this.ports.guard.servesMunicipality(p, municipality);
-    return true;
+    return p.role !== 'admin';
   }
 
   async forVacancy(p: Principal, vacancyId: string, query: RankQuery): Promise<CandidateList> {

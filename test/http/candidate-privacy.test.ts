@@ -142,7 +142,7 @@ describe('pseudonymous candidates carry taxonomy concepts only (M2, M3)', () => 
     const own = (await call(tampere, 'GET', '/v1/vacancies/V-PEER/candidates?k=10')).body.hits;
     const person = own.find((h: { id: string }) => h.id === 'HOLDER');
     expect(person.title).toBe(SENSITIVE_TITLE);
-    expect(person.parts.semantic).not.toBeNull();
+    expect(person.parts.semantic).toBeNull(); // one rule for the whole list: the texts are compared for no one in it
   });
 });
 

@@ -21,7 +21,8 @@ const TRACES = ['ERASE-ME', PERSON.name, PERSON.contact.email, 'ZQXJ'];
 
 beforeAll(async () => {
   service = await startService(); // with the fixture data set
-  await call(service.as('employer-service'), 'PUT', '/v1/vacancies/WELD-1', sampleVacancy('WELD-1', { municipality: '091' }));
+  // In the client's own town: within her commuting range, so that she is among the first candidates.
+  await call(service.as('employer-service'), 'PUT', '/v1/vacancies/WELD-1', sampleVacancy('WELD-1', { municipality: '837' }));
   await call(service.as('counsellor'), 'PUT', '/v1/jobseekers/ERASE-ME', PERSON);
 });
 afterAll(async () => {
