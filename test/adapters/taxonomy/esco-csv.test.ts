@@ -101,6 +101,26 @@ describe('occupation search on the real ESCO export in Swedish', () => {
   });
 });
 
+describe.skipIf(!existsSync(SHARED_ESCO))('the committed compact ESCO build (taxonomy/esco-1.1.1, gzipped CSV)', () => {
+  it('holds the same concepts, labels and relations as the export it was built from, without descriptions', () => {
+    const built = loadEscoCsv(join(ROOT, 'taxonomy', 'esco-1.1.1'));
+    const esco = loadEscoCsv(SHARED_ESCO);
+    expect(built.skills.size).toBe(esco.skills.size);
+    expect(built.occupations.size).toBe(esco.occupations.size);
+    expect(built.iscoGroups.size).toBe(esco.iscoGroups.size);
+    expect(built.languages).toEqual(['en', 'fi', 'sv']);
+    for (const o of esco.occupations.values()) {
+      const b = built.occupations.get(o.uri)!;
+      expect([b.iscoGroup, b.code, b.labels.fi?.preferred, b.essential.length, b.optional.length]).toEqual([o.iscoGroup, o.code, o.labels.fi?.preferred, o.essential.length, o.optional.length]);
+      expect(b.labels.en!.alt.length).toBeGreaterThanOrEqual(o.labels.en!.alt.length - 1);
+    }
+    // skillSkillRelations and the skill hierarchy came along: a related skill gives part credit.
+    const [a, b] = [`${ESCO}/skill/00064735-8fad-454b-90c7-ed858cc993f2`, `${ESCO}/skill/d4a0744a-508b-4a5e-97a5-ad1fc7f55e6e`];
+    expect(built.skillCredit(new Set([b]), a).credit).toBeGreaterThan(0);
+    expect(built.skillCredit(new Set([b]), a)).toEqual(esco.skillCredit(new Set([b]), a));
+  });
+});
+
 describe('a broken export', () => {
   it('names the file and the line of a quoted field that is never closed', () => {
     const dir = tempDir();
