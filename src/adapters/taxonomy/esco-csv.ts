@@ -6,6 +6,7 @@ import type { IscoGroup, OccupationConcept, SkillConcept, TaxonomyExtras } from 
 import { withFinlandSwedish } from '../../core/taxonomy/finland-swedish.js';
 import { Taxonomy } from '../../core/taxonomy/taxonomy.js';
 import { csvRecords } from './csv-records.js';
+import { applyExtension, readExtension } from './local-extension.js';
 
 type Row = Record<string, string>;
 
@@ -32,8 +33,9 @@ function csvFiles(dir: string): Map<string, string> {
  * for every language present (the official export in any languages, the compact ESCO build in
  * taxonomy/esco-1.1.1/ whose files are gzipped, or the curated test taxonomy in fixtures/taxonomy/),
  * and `occupationSkillRelations.csv` (or `..._<lang>.csv`). Any file may be `<name>.csv.gz`.
+ * `extension`: a local extension CSV layered on top (see local-extension.ts).
  */
-export function loadEscoCsv(dir: string): Taxonomy {
+export function loadEscoCsv(dir: string, options: { extension?: string | undefined } = {}): Taxonomy {
   const byName = csvFiles(dir);
   const files = [...byName.keys()];
   const langsOf = (prefix: string) =>
@@ -83,6 +85,14 @@ export function loadEscoCsv(dir: string): Taxonomy {
     }
   }
 
+  let source = dir;
+  if (options.extension) {
+    const { text, rows } = readExtension(options.extension);
+    hash.update('extension').update(text);
+    const added = applyExtension(rows, skills, occupations);
+    source = `${dir} + ${basename(options.extension)} (${added.labels} labels, ${added.concepts} local concepts${added.skipped ? `, ${added.skipped} rows of concepts not in this taxonomy skipped` : ''})`;
+  }
+
   const relations = files.find((f) => /^occupationSkillRelations(_[a-z]{2,3})?\.csv$/.test(f));
   if (relations) {
     for (const row of read(relations)) {
@@ -114,7 +124,7 @@ export function loadEscoCsv(dir: string): Taxonomy {
   if (groups.size > 0) extras.iscoGroups = [...groups.values()];
   const id = `${basename(dir)}:${hash.digest('hex').slice(0, 12)}`;
   // Finland-Swedish job words beside ESCO's Sweden-Swedish ones (see finland-swedish.ts).
-  return new Taxonomy(id, dir, [...skills.values()].map(withFinlandSwedish), [...occupations.values()].map(withFinlandSwedish), extras);
+  return new Taxonomy(id, source, [...skills.values()].map(withFinlandSwedish), [...occupations.values()].map(withFinlandSwedish), extras);
 }
 
 export const isTaxonomyDir = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => /^skills_[a-z]{2,3}\.csv(\.gz)?$/.test(f));

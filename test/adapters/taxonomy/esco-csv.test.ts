@@ -129,3 +129,32 @@ describe('a broken export', () => {
     removeDir(dir);
   });
 });
+
+describe('the local extension layered on ESCO (taxonomy/local-extension.csv)', () => {
+  const built = () => loadEscoCsv(join(ROOT, 'taxonomy', 'esco-1.1.1'), { extension: join(ROOT, 'taxonomy', 'local-extension.csv') });
+
+  it('adds working-life names ESCO lacks as alternative labels of ESCO concepts, and a few local concepts', () => {
+    const t = built();
+    const caretaker = t.occupationFor('5153') && [...t.occupations.values()].find((o) => o.labels.en?.preferred === 'building caretaker')!;
+    expect(caretaker!.labels.fi!.alt).toEqual(expect.arrayContaining(['kiinteistönhoitaja', 'huoltomies']));
+    const cleaner = [...t.occupations.values()].find((o) => o.labels.en?.preferred === 'building cleaner')!;
+    expect(cleaner.labels.fi!.alt).toContain('laitoshuoltaja');
+    const hygiene = t.skills.get('urn:kohtaanto:local:skill:hygiene-passport')!;
+    expect([hygiene.labels.fi!.preferred, hygiene.labels.sv!.preferred, hygiene.labels.en!.preferred]).toEqual(['hygieniapassi', 'hygienpass', 'hygiene passport']);
+    expect(t.source).toMatch(/local-extension\.csv \(\d+ labels, \d+ local concepts\)$/);
+  });
+
+  it('changes the taxonomy id (records are normalised again) and skips rows of ESCO concepts a taxonomy lacks', () => {
+    const curated = loadEscoCsv(join(FIXTURES, 'taxonomy'), { extension: join(ROOT, 'taxonomy', 'local-extension.csv') });
+    expect(curated.source).toMatch(/rows of concepts not in this taxonomy skipped/);
+    expect(built().id).not.toBe(loadEscoCsv(join(ROOT, 'taxonomy', 'esco-1.1.1')).id);
+  });
+
+  it('names the line of a row without its source note', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'skills_en.csv'), 'conceptUri,preferredLabel\nurn:s1,welding\n');
+    writeFileSync(join(dir, 'ext.csv'), 'conceptUri,type,lang,label,source\nurn:s1,skill,fi,hitsaus,\n');
+    expect(() => loadEscoCsv(dir, { extension: join(dir, 'ext.csv') })).toThrow(`${join(dir, 'ext.csv')}: line 2: conceptUri, type (skill or occupation), lang, label and source are required`);
+    removeDir(dir);
+  });
+});
