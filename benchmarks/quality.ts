@@ -22,6 +22,9 @@
  *   npm run bench:quality -- --limit 200        # taxonomy queries per condition
  *   npm run bench:quality -- --concepts 500     # only the first 500 concepts of each kind (smoke runs)
  *   npm run bench:quality -- --embedders lexical  # the match part with the lexical fallback only (smoke runs)
+ *   npm run bench:quality -- --only taxonomy --taxonomy taxonomy/esco-1.1.1 --extension taxonomy/local-extension.csv
+ *                                               # taxonomy search on another ESCO folder (default ../shared/esco, no extension)
+ * The match part uses the service's taxonomy settings (KOHTAANTO_TAXONOMY_DIR, KOHTAANTO_TAXONOMY_EXTENSION).
  *
  * Prints Markdown tables and writes benchmarks/results/quality-<date>-<machine>.json.
  */
@@ -58,6 +61,8 @@ const { values } = parseArgs({
     tune: { type: 'boolean', default: false },
     limit: { type: 'string', default: '300' },
     concepts: { type: 'string', default: '0' },
+    taxonomy: { type: 'string' },
+    extension: { type: 'string' },
     out: { type: 'string', default: join(import.meta.dirname, 'results') },
   },
 });
@@ -351,7 +356,7 @@ async function tune(engine: Engine) {
 async function main() {
   const result: Record<string, unknown> = {};
   if (!values.only || values.only === 'matches') result.matches = await matchQuality();
-  if (!values.only || values.only === 'taxonomy') result.taxonomy = await taxonomySearchQuality(Number(values.limit), Number(values.concepts));
+  if (!values.only || values.only === 'taxonomy') result.taxonomy = await taxonomySearchQuality(Number(values.limit), Number(values.concepts), values.taxonomy, values.extension);
   mkdirSync(values.out!, { recursive: true });
   const file = join(values.out!, `quality-${TODAY}-${hostname()}-${cpus().length}cpu.json`);
   writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2));

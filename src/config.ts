@@ -49,6 +49,7 @@ const envSchema = z.object({
   KOHTAANTO_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   KOHTAANTO_BULK_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120),
   KOHTAANTO_TAXONOMY_DIR: z.string().default('fixtures/taxonomy'),
+  KOHTAANTO_TAXONOMY_EXTENSION: z.string().default(''),
   KOHTAANTO_SKILL_NN_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   KOHTAANTO_WEIGHT_SEMANTIC: number(DEFAULT_WEIGHTS.semantic),
   KOHTAANTO_WEIGHT_ESSENTIAL: number(DEFAULT_WEIGHTS.essential),
@@ -115,6 +116,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutMs: e.KOHTAANTO_REQUEST_TIMEOUT_SECONDS * 1000,
     bulkRequestTimeoutMs: Math.max(e.KOHTAANTO_BULK_REQUEST_TIMEOUT_SECONDS, e.KOHTAANTO_REQUEST_TIMEOUT_SECONDS) * 1000,
     taxonomyDir: resolve(e.KOHTAANTO_TAXONOMY_DIR),
+    /** Local labels and concepts layered on the taxonomy; '' for none. */
+    taxonomyExtension: e.KOHTAANTO_TAXONOMY_EXTENSION ? resolve(e.KOHTAANTO_TAXONOMY_EXTENSION) : undefined,
     /** Unset: 0.6 for the lexical embedder, 0.85 for a transformers model (their similarity scales differ). */
     skillNnThreshold: e.KOHTAANTO_SKILL_NN_THRESHOLD,
     weights: {

@@ -131,6 +131,7 @@ type EngineConfig = Pick<
   | 'compactSeconds'
   | 'weights'
   | 'taxonomyDir'
+  | 'taxonomyExtension'
   | 'suitableScore'
   | 'skillNnThreshold'
   | 'exactScanRatio'

@@ -69,8 +69,8 @@ async function measure(queries: Query[], search: (q: string, lang?: string) => P
 }
 
 /** `concepts` keeps the first that many concepts of each kind (smoke runs); all when 0. */
-export async function taxonomySearchQuality(limit: number, concepts = 0) {
-  const esco: Taxonomy = loadEscoCsv(join(ROOT, '..', 'shared', 'esco'));
+export async function taxonomySearchQuality(limit: number, concepts = 0, dir = join(ROOT, '..', 'shared', 'esco'), extension?: string) {
+  const esco: Taxonomy = loadEscoCsv(dir, { extension });
   const take = <T>(all: T[]) => (concepts > 0 ? all.slice(0, concepts) : all);
   const model = await TransformersEmbedder.load({ modelDir: join(ROOT, 'models'), model: 'kohtaanto-jobs-fi-sv-en', quantized: false, batchSize: 256 });
   const rows = [];
@@ -120,7 +120,7 @@ export async function taxonomySearchQuality(limit: number, concepts = 0) {
     });
   }
   rows.unshift(...titleRows);
-  console.log('\nTaxonomy search on ESCO v1.1.1 (hand-written titles; and held-out concepts with the query label removed from the searched labels) — MRR@20 / empty answers\n');
+  console.log(`\nTaxonomy search on ${esco.source} (hand-written titles; and held-out concepts with the query label removed from the searched labels) — MRR@20 / empty answers\n`);
   console.log('| concepts | queries | BM25 | char trigram TF-IDF | ConceptSearch (lexical) | ConceptSearch + model | lexical ÷ BM25 | ms/query (lexical, + model) |');
   console.log('|---|---|---|---|---|---|---|---|');
   const cell = (f: { mrr: number; empty: number }) => `${f.mrr.toFixed(3)} / ${f.empty.toFixed(3)}`;
@@ -130,5 +130,5 @@ export async function taxonomySearchQuality(limit: number, concepts = 0) {
         `${round(r.conceptSearch.mrr / Math.max(r.bm25.mrr, 0.001))}× | ${r.conceptSearch.msPerQuery}, ${r.conceptSearchWithModel.msPerQuery} |`,
     );
   }
-  return { model: model.id, rows };
+  return { model: model.id, taxonomy: esco.source, rows };
 }

@@ -13,18 +13,20 @@ const OCCUPATION_NN_THRESHOLD = 0.5;
 
 export interface TaxonomyConfig {
   taxonomyDir: string;
+  /** Local labels and concepts layered on it (taxonomy/local-extension.csv by default). */
+  taxonomyExtension?: string | undefined;
   skillNnThreshold?: number | undefined;
   /** Where the label vectors are kept between starts (`skills.labels`, `occupations.labels`); none: embedded at every start. */
   dataDir?: string;
 }
 
-/** The taxonomy from KOHTAANTO_TAXONOMY_DIR (ESCO CSV layout; default the curated one in fixtures/taxonomy). */
+/** The taxonomy from KOHTAANTO_TAXONOMY_DIR (ESCO CSV layout; default the committed ESCO build, taxonomy/esco-1.1.1) with KOHTAANTO_TAXONOMY_EXTENSION. */
 export async function openNormalizer(config: TaxonomyConfig, embedder: Embedder, log: EngineLog): Promise<SkillNormalizer> {
   if (!isTaxonomyDir(config.taxonomyDir)) {
     throw new Error(`KOHTAANTO_TAXONOMY_DIR=${config.taxonomyDir} holds no skills_<lang>.csv (an ESCO CSV export is expected)`);
   }
   const started = Date.now();
-  const taxonomy = loadEscoCsv(config.taxonomyDir);
+  const taxonomy = loadEscoCsv(config.taxonomyDir, { extension: config.taxonomyExtension });
   const lexical = embedder.id.startsWith('lexical');
   const nnThreshold = config.skillNnThreshold ?? (lexical ? 0.6 : 0.85);
   // Titles no occupation label names go to the nearest label only with a model (hashing vectors know no

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { IscoGroup, OccupationConcept, SkillConcept, TaxonomyExtras } from '../../core/taxonomy/taxonomy.js';
 import { withFinlandSwedish } from '../../core/taxonomy/finland-swedish.js';
 import { Taxonomy } from '../../core/taxonomy/taxonomy.js';
 import { csvRecords } from './csv-records.js';
+import { applyExtension, readExtension } from './local-extension.js';
 
 type Row = Record<string, string>;
 
@@ -16,13 +18,26 @@ const labelsOf = (row: Row) => ({
     .filter((l) => l.length > 0 && l !== row.preferredLabel),
 });
 
+/** A directory's CSV files by their name without `.gz`: each file may be gzipped (the committed ESCO build is). */
+function csvFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const f of readdirSync(dir).sort()) {
+    if (f.endsWith('.csv')) files.set(f, f);
+    else if (f.endsWith('.csv.gz') && !files.has(f.slice(0, -3))) files.set(f.slice(0, -3), f);
+  }
+  return files;
+}
+
 /**
  * Reads a taxonomy in the ESCO CSV export layout: `skills_<lang>.csv` and `occupations_<lang>.csv`
- * for every language present (the official export in any languages, or Kohtaanto's curated
- * default in fixtures/taxonomy/), and `occupationSkillRelations.csv` (or `..._<lang>.csv`).
+ * for every language present (the official export in any languages, the compact ESCO build in
+ * taxonomy/esco-1.1.1/ whose files are gzipped, or the curated test taxonomy in fixtures/taxonomy/),
+ * and `occupationSkillRelations.csv` (or `..._<lang>.csv`). Any file may be `<name>.csv.gz`.
+ * `extension`: a local extension CSV layered on top (see local-extension.ts).
  */
-export function loadEscoCsv(dir: string): Taxonomy {
-  const files = readdirSync(dir);
+export function loadEscoCsv(dir: string, options: { extension?: string | undefined } = {}): Taxonomy {
+  const byName = csvFiles(dir);
+  const files = [...byName.keys()];
   const langsOf = (prefix: string) =>
     files.flatMap((f) => {
       const m = new RegExp(`^${prefix}_([a-z]{2,3})\\.csv$`).exec(f);
@@ -32,12 +47,14 @@ export function loadEscoCsv(dir: string): Taxonomy {
   if (skillLangs.length === 0) throw new Error(`no skills_<lang>.csv in ${dir} (expected an ESCO CSV export)`);
   const hash = createHash('sha256');
   const read = (file: string): Row[] => {
-    const text = readFileSync(join(dir, file), 'utf8');
+    const actual = byName.get(file) ?? file;
+    const bytes = readFileSync(join(dir, actual));
+    const text = (actual.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
     hash.update(file).update(text);
     try {
       return csvRecords(text) as Row[];
     } catch (error) {
-      throw new Error(`${join(dir, file)}: ${(error as Error).message}`);
+      throw new Error(`${join(dir, actual)}: ${(error as Error).message}`);
     }
   };
 
@@ -66,6 +83,14 @@ export function loadEscoCsv(dir: string): Taxonomy {
       occupation.labels[lang] = labelsOf(row);
       occupations.set(row.conceptUri, occupation);
     }
+  }
+
+  let source = dir;
+  if (options.extension) {
+    const { text, rows } = readExtension(options.extension);
+    hash.update('extension').update(text);
+    const added = applyExtension(rows, skills, occupations);
+    source = `${dir} + ${basename(options.extension)} (${added.labels} labels, ${added.concepts} local concepts${added.skipped ? `, ${added.skipped} rows of concepts not in this taxonomy skipped` : ''})`;
   }
 
   const relations = files.find((f) => /^occupationSkillRelations(_[a-z]{2,3})?\.csv$/.test(f));
@@ -99,7 +124,7 @@ export function loadEscoCsv(dir: string): Taxonomy {
   if (groups.size > 0) extras.iscoGroups = [...groups.values()];
   const id = `${basename(dir)}:${hash.digest('hex').slice(0, 12)}`;
   // Finland-Swedish job words beside ESCO's Sweden-Swedish ones (see finland-swedish.ts).
-  return new Taxonomy(id, dir, [...skills.values()].map(withFinlandSwedish), [...occupations.values()].map(withFinlandSwedish), extras);
+  return new Taxonomy(id, source, [...skills.values()].map(withFinlandSwedish), [...occupations.values()].map(withFinlandSwedish), extras);
 }
 
-export const isTaxonomyDir = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => /^skills_[a-z]{2,3}\.csv$/.test(f));
+export const isTaxonomyDir = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => /^skills_[a-z]{2,3}\.csv(\.gz)?$/.test(f));

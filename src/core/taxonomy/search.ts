@@ -91,6 +91,11 @@ export class ConceptSearch {
     return this.wordIndex().search(q, lang, limit);
   }
 
+  /** The trigram ranking alone (benchmarks). */
+  trigramsOnly(q: string, limit: number) {
+    return this.trigramIndex().search(q, limit);
+  }
+
   private wordIndex(): LabelIndex {
     return (this.words ??= new LabelIndex(this.concepts()));
   }

@@ -101,11 +101,60 @@ describe('occupation search on the real ESCO export in Swedish', () => {
   });
 });
 
+describe.skipIf(!existsSync(SHARED_ESCO))('the committed compact ESCO build (taxonomy/esco-1.1.1, gzipped CSV)', () => {
+  it('holds the same concepts, labels and relations as the export it was built from, without descriptions', () => {
+    const built = loadEscoCsv(join(ROOT, 'taxonomy', 'esco-1.1.1'));
+    const esco = loadEscoCsv(SHARED_ESCO);
+    expect(built.skills.size).toBe(esco.skills.size);
+    expect(built.occupations.size).toBe(esco.occupations.size);
+    expect(built.iscoGroups.size).toBe(esco.iscoGroups.size);
+    expect(built.languages).toEqual(['en', 'fi', 'sv']);
+    for (const o of esco.occupations.values()) {
+      const b = built.occupations.get(o.uri)!;
+      expect([b.iscoGroup, b.code, b.labels.fi?.preferred, b.essential.length, b.optional.length]).toEqual([o.iscoGroup, o.code, o.labels.fi?.preferred, o.essential.length, o.optional.length]);
+      expect(b.labels.en!.alt.length).toBeGreaterThanOrEqual(o.labels.en!.alt.length - 1);
+    }
+    // skillSkillRelations and the skill hierarchy came along: a related skill gives part credit.
+    const [a, b] = [`${ESCO}/skill/00064735-8fad-454b-90c7-ed858cc993f2`, `${ESCO}/skill/d4a0744a-508b-4a5e-97a5-ad1fc7f55e6e`];
+    expect(built.skillCredit(new Set([b]), a).credit).toBeGreaterThan(0);
+    expect(built.skillCredit(new Set([b]), a)).toEqual(esco.skillCredit(new Set([b]), a));
+  });
+});
+
 describe('a broken export', () => {
   it('names the file and the line of a quoted field that is never closed', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'skills_en.csv'), 'conceptUri,preferredLabel,altLabels\nurn:s1,welding,"MIG welding\nTIG welding\n');
     expect(() => loadEscoCsv(dir)).toThrow(`${join(dir, 'skills_en.csv')}: line 2: a quoted field is not closed`);
+    removeDir(dir);
+  });
+});
+
+describe('the local extension layered on ESCO (taxonomy/local-extension.csv)', () => {
+  const built = () => loadEscoCsv(join(ROOT, 'taxonomy', 'esco-1.1.1'), { extension: join(ROOT, 'taxonomy', 'local-extension.csv') });
+
+  it('adds working-life names ESCO lacks as alternative labels of ESCO concepts, and a few local concepts', () => {
+    const t = built();
+    const caretaker = t.occupationFor('5153') && [...t.occupations.values()].find((o) => o.labels.en?.preferred === 'building caretaker')!;
+    expect(caretaker!.labels.fi!.alt).toEqual(expect.arrayContaining(['kiinteistönhoitaja', 'huoltomies']));
+    const cleaner = [...t.occupations.values()].find((o) => o.labels.en?.preferred === 'building cleaner')!;
+    expect(cleaner.labels.fi!.alt).toContain('laitoshuoltaja');
+    const hygiene = t.skills.get('urn:kohtaanto:local:skill:hygiene-passport')!;
+    expect([hygiene.labels.fi!.preferred, hygiene.labels.sv!.preferred, hygiene.labels.en!.preferred]).toEqual(['hygieniapassi', 'hygienpass', 'hygiene passport']);
+    expect(t.source).toMatch(/local-extension\.csv \(\d+ labels, \d+ local concepts\)$/);
+  });
+
+  it('changes the taxonomy id (records are normalised again) and skips rows of ESCO concepts a taxonomy lacks', () => {
+    const curated = loadEscoCsv(join(FIXTURES, 'taxonomy'), { extension: join(ROOT, 'taxonomy', 'local-extension.csv') });
+    expect(curated.source).toMatch(/rows of concepts not in this taxonomy skipped/);
+    expect(built().id).not.toBe(loadEscoCsv(join(ROOT, 'taxonomy', 'esco-1.1.1')).id);
+  });
+
+  it('names the line of a row without its source note', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'skills_en.csv'), 'conceptUri,preferredLabel\nurn:s1,welding\n');
+    writeFileSync(join(dir, 'ext.csv'), 'conceptUri,type,lang,label,source\nurn:s1,skill,fi,hitsaus,\n');
+    expect(() => loadEscoCsv(dir, { extension: join(dir, 'ext.csv') })).toThrow(`${join(dir, 'ext.csv')}: line 2: conceptUri, type (skill or occupation), lang, label and source are required`);
     removeDir(dir);
   });
 });
