@@ -125,7 +125,7 @@ interface Measure {
   vacancies: number;
   violations: { commute: number; ownProgramme: number; zeroLead: number; trap: number; requirements: number };
   details: { check: string; id: string; what: string }[];
-  fixture: { clients: number; firstBeyondRange: number; ownProgramme: number; zeroLead: number; emptyReports: number };
+  fixture: { clients: number; firstBeyondRange: number; firstBeyondNothingWithin: number; ownProgramme: number; zeroLead: number; emptyReports: number };
   seconds: number;
 }
 
@@ -170,6 +170,14 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
       const m = regions.municipality(rec.municipality);
       return { municipality: m?.code, region: m?.regionCode, remote: rec.remote === true, name: m?.nameFi ?? rec.municipality };
     };
+    // Open vacancies per municipality: was there anything within the range to put first?
+    const openIn = new Map<string, number>();
+    for (const rec of engine.vacancies.list({ limit: 1_000_000 }) as any[]) {
+      if (rec.status !== 'open' || rec.remote || (rec.expiresAt && rec.expiresAt < new Date().toISOString().slice(0, 10))) continue;
+      const code = regions.municipality(rec.municipality)?.code;
+      if (code) openIn.set(code, (openIn.get(code) ?? 0) + 1);
+    }
+    const anyWithin = (home: string, rangeKm: number) => regions.municipalitiesWithin(home, rangeKm / ROAD_FACTOR).some((code) => (openIn.get(code) ?? 0) > 0);
     /** Road km to the #1 and whether it is beyond the client's range (the waivers of src/core/commute.ts). */
     const firstBeyond = (client: Parameters<typeof commuteOf>[0], hitId: string) => {
       const commute = commuteOf(client);
@@ -182,7 +190,7 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
         !commute.relocates &&
         !(place.municipality && commute.municipalities.has(place.municipality)) &&
         !(place.region && commute.regions.has(place.region));
-      return { beyond, roadKm: Math.round(straight * ROAD_FACTOR), place: place.name, rangeKm: commute.rangeKm };
+      return { beyond, roadKm: Math.round(straight * ROAD_FACTOR), place: place.name, rangeKm: commute.rangeKm, nothingWithin: beyond && !anyWithin(home, commute.rangeKm) };
     };
     /** Whether a gap report offers a programme for the client's own occupation at the same or a lower level (as benchmarks/advice.ts counts it). */
     const ownProgramme = async (clientId: string, report: any) => {
@@ -211,7 +219,7 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
         const first = firstBeyond(rp.record, hits[0]!.id);
         if (first.beyond) {
           v.commute++;
-          details.push({ check: 'commute', id: rp.id, what: `${label}: #1 ${hits[0]!.id} '${engine.vacancies.get(hits[0]!.id).title}' in ${first.place}, ${first.roadKm} km (range ${first.rangeKm})` });
+          details.push({ check: 'commute', id: rp.id, what: `${label}: #1 ${hits[0]!.id} '${engine.vacancies.get(hits[0]!.id).title}' in ${first.place}, ${first.roadKm} km (range ${first.rangeKm}${first.nothingWithin ? '; no open vacancy at all within the range' : ''})` });
         }
       }
       const traps = new Set(rp.trapIsco ?? []);
@@ -252,11 +260,13 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
     const clients = (engine.jobseekers.list({ limit: FIXTURE_CLIENTS * 2 }) as StoredJobseeker[])
       .filter((j) => j.status === 'active' && j.id.startsWith('JS-'))
       .slice(0, FIXTURE_CLIENTS);
-    const f = { clients: 0, beyond: 0, own: 0, zero: 0, empty: 0 };
+    const f = { clients: 0, beyond: 0, beyondNothingWithin: 0, own: 0, zero: 0, empty: 0 };
     for (const client of clients) {
       f.clients++;
       const hits = await engine.matcher.vacanciesForJobseeker(client.id, { k: 10, lang: 'fi' });
-      if (hits.length > 0 && firstBeyond(client, hits[0]!.id).beyond) f.beyond++;
+      const first = hits.length > 0 ? firstBeyond(client, hits[0]!.id) : undefined;
+      if (first?.beyond) f.beyond++;
+      if (first?.nothingWithin) f.beyondNothingWithin++;
       const report = await gapReport(client.id, 'fi');
       if (await ownProgramme(client.id, report)) f.own++;
       if ((report.skills ?? []).length === 0) f.empty++;
@@ -269,7 +279,7 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
       vacancies: REVIEW_VACANCIES.length,
       violations: v,
       details,
-      fixture: { clients: f.clients, firstBeyondRange: pct(f.beyond, f.clients), ownProgramme: pct(f.own, f.clients), zeroLead: pct(f.zero, f.clients), emptyReports: pct(f.empty, f.clients) },
+      fixture: { clients: f.clients, firstBeyondRange: pct(f.beyond, f.clients), firstBeyondNothingWithin: pct(f.beyondNothingWithin, f.clients), ownProgramme: pct(f.own, f.clients), zeroLead: pct(f.zero, f.clients), emptyReports: pct(f.empty, f.clients) },
       seconds: Math.round((performance.now() - started) / 1000),
       engine,
     };
@@ -341,6 +351,7 @@ function report(rows: Measure[], embedder: string) {
   console.log(`| share of clients, % (target ≤ 2 %) | ${rows.map((r) => r.build).join(' | ')} |`);
   console.log(`|---|${rows.map(() => '---').join('|')}|`);
   console.log(`| #1 vacancy beyond the commuting range | ${rows.map((r) => r.fixture.firstBeyondRange).join(' | ')} |`);
+  console.log(`| (of which: no open vacancy at all within the range) | ${rows.map((r) => r.fixture.firstBeyondNothingWithin).join(' | ')} |`);
   console.log(`| gap report offering a programme for the own occupation | ${rows.map((r) => r.fixture.ownProgramme).join(' | ')} |`);
   console.log(`| gap report led by a +0 skill | ${rows.map((r) => r.fixture.zeroLead).join(' | ')} |`);
   console.log(`| (gap report without skills) | ${rows.map((r) => r.fixture.emptyReports).join(' | ')} |`);
