@@ -40,6 +40,7 @@ const SCRIPTS: { name: string; file: string; full: string[]; quick: string[] }[]
   { name: 'quality', file: 'quality.ts', full: [], quick: ['--limit', '50'] },
   { name: 'start', file: 'start.ts', full: [], quick: [] },
   { name: 'auth', file: 'auth.ts', full: [], quick: ['--rounds', '5000'] },
+  { name: 'review', file: 'review.ts', full: ['--baseline', '84d3649'], quick: ['--fixture-clients', '50'] },
 ];
 
 for (const extra of values.script ?? []) {
