@@ -18,8 +18,11 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { DEFAULT_GAP_SETTINGS, GapAnalysis, type GapReport, type GapSettings } from '../src/core/gaps.js';
 import type { StoredJobseeker } from '../src/core/schemas/jobseeker.js';
-import { buyable, DEFAULT_REACH_KM, isProgramme, NO_ADVICE_RULES, skillLevel, TrainingAdvisor } from '../src/core/training-advice.js';
+import { buyable, isProgramme, NO_ADVICE_RULES, skillLevel, TrainingAdvisor } from '../src/core/training-advice.js';
 import { openEngine } from '../src/engine.js';
+
+/** The distance (straight-line km) this benchmark counts a training held in person as far: the rules' old fixed reach. */
+const DEFAULT_REACH_KM = 60;
 
 const { values } = parseArgs({
   options: {

@@ -39,9 +39,12 @@ import { commuteOf, ROAD_FACTOR } from '../src/core/commute.js';
 import { regions } from '../src/core/regions/regions.js';
 import type { StoredJobseeker } from '../src/core/schemas/jobseeker.js';
 import { LEGACY_TRAINING_KINDS, type StoredTraining, type TrainingKind } from '../src/core/schemas/training.js';
-import { isProgramme, NO_ADVICE_RULES, skillLevel, TrainingAdvisor, DEFAULT_REACH_KM } from '../src/core/training-advice.js';
+import { isProgramme, NO_ADVICE_RULES, skillLevel, TrainingAdvisor } from '../src/core/training-advice.js';
 import { writeResult } from './results.js';
 import { REVIEW_PERSONAS, REVIEW_VACANCIES, type ReviewPersona } from './review/cases.js';
+
+/** The distance (straight-line km) this benchmark counts a training held in person as far: the rules' old fixed reach. */
+const DEFAULT_REACH_KM = 60;
 
 const { values } = parseArgs({
   options: {

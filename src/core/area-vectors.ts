@@ -157,6 +157,9 @@ export class AreaVectors {
     area.row.set(label, row);
     area.set?.add(label);
     if (area.matrix) {
+      // An area packed while empty (a municipality without open vacancies) may be the first packed:
+      // the dimension is known from the first vector added.
+      this.dimension ||= vector.length;
       if ((row + 1) * this.dimension > area.matrix.length) {
         const grown = new Float32Array(Math.ceil((row + 1) * 1.5) * this.dimension);
         grown.set(area.matrix);

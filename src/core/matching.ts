@@ -296,7 +296,7 @@ export class Matcher {
     const reach = this.settings.commute !== 'off' && query.failedGates !== 'ranked' && query.centre ? this.commuteReach(target, side, query.centre, filter) : undefined;
     if (reach && scored.reduce((n, s) => (s.score.gates.commute === 'fail' ? n : n + 1), 0) < query.k) {
       const seen = new Set(hits.map((h) => h.label));
-      const near = this.searchFiltered(service, vector, pool, reach).filter((h) => !seen.has(h.label));
+      const near = this.searchReach(service, vector, pool, reach).filter((h) => !seen.has(h.label));
       read(near);
       scoreAll(near);
     }
@@ -419,6 +419,21 @@ export class Matcher {
     const seen = new Set(textHits.map((h) => h.label));
     const extra = concepts.filter((c) => !seen.has(c.label)).map((c) => c.label);
     return extra.length === 0 ? textHits : [...textHits, ...service.index.similarities(vector, extra)];
+  }
+
+  /**
+   * The records nearest the query within a commuting reach, municipality by municipality: each
+   * municipality's vectors are kept packed once and shared by every client whose reach includes it
+   * (a cache per reach, one per home municipality and range, held the same vectors many times over
+   * and read them from SQLite again as it turned over: ~0.5 ms per match at 100,000 vacancies).
+   */
+  private searchReach(service: RecordService<Jobseeker | Vacancy>, vector: Float32Array, pool: number, reach: LocationFilter): IndexHit[] {
+    const hits: IndexHit[] = [];
+    for (const municipality of reach.municipalities ?? []) {
+      if (reach.regions && !reach.regions.includes(regions.municipality(municipality)?.regionCode ?? '')) continue;
+      hits.push(...service.areas.searchIn({ municipalities: [municipality] }, vector, pool));
+    }
+    return hits.sort((a, b) => b.similarity - a.similarity).slice(0, pool);
   }
 
   private searchFiltered(service: RecordService<Jobseeker | Vacancy>, vector: Float32Array, pool: number, filter: LocationFilter): IndexHit[] {

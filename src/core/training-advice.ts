@@ -5,6 +5,7 @@ import type { OccupationRef } from './schemas/skills.js';
 import type { StoredTraining, TrainingKind } from './schemas/training.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 import type { TrainingCatalogue } from './trainings.js';
+import { commuteOf, ROAD_FACTOR } from './commute.js';
 
 /**
  * Which trainings a counsellor is offered for a client's missing skill, and in which order (issue 29):
@@ -13,11 +14,13 @@ import type { TrainingCatalogue } from './trainings.js';
  * a language-for-work course first for a language.
  */
 
-/** How far (km) a client travels to a training held in person, until the jobseeker's own commuting range is wired in. */
-export const DEFAULT_REACH_KM = 60;
-/** The client's reach for trainings held in person, in km (the port the jobseeker's commuting range plugs into). */
+/** The client's reach for trainings held in person, in straight-line km between municipality centres. */
 export type ReachKm = (client: StoredJobseeker) => number;
-export const defaultReachKm: ReachKm = () => DEFAULT_REACH_KM;
+/**
+ * A training held in person is within reach when it lies within the client's commuting range (their
+ * own, or the default of their home municipality's type: see commute.ts), the range being road km.
+ */
+export const defaultReachKm: ReachKm = (client) => commuteOf(client).rangeKm / ROAD_FACTOR;
 
 /** A course that is not a programme and shorter than this (working days) is a short targeted course. */
 export const SHORT_COURSE_DAYS = 60;

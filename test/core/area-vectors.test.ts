@@ -25,6 +25,16 @@ function memorySource() {
 }
 
 describe('AreaVectors', () => {
+  it('takes a record into an area that was packed while empty, also as the first area packed', () => {
+    const { source, write } = memorySource();
+    const areas = new AreaVectors(source, 100);
+    const malax = { municipalities: ['475'] };
+    expect(areas.searchIn(malax, Float32Array.of(1, 1), 5)).toEqual([]); // a municipality with no open vacancy yet
+    write(7, '475', '15');
+    areas.changed([{ after: { label: 7, municipality: '475', region: '15', vector: Float32Array.of(7, 1) } }]);
+    expect(areas.searchIn(malax, Float32Array.of(7, 1), 5).map((h) => h.label)).toEqual([7]);
+  });
+
   it('reads an area once and serves it from memory until the data changes', () => {
     const { source, write, reads } = memorySource();
     write(1, '091', '01');
