@@ -20,6 +20,8 @@ import { DEFAULT_GAP_SETTINGS, GapAnalysis, type GapReport, type GapSettings } f
 import type { StoredJobseeker } from '../src/core/schemas/jobseeker.js';
 import { buyable, isProgramme, NO_ADVICE_RULES, skillLevel, TrainingAdvisor } from '../src/core/training-advice.js';
 import { openEngine } from '../src/engine.js';
+import { regions } from '../src/core/regions/regions.js';
+import { reportPool, whyEmpty, type EmptyReason } from './advice/empty-reports.js';
 
 /** The distance (straight-line km) this benchmark counts a training held in person as far: the rules' old fixed reach. */
 const DEFAULT_REACH_KM = 60;
@@ -59,11 +61,15 @@ async function main() {
       const c = { reports: 0, ownProgramme: 0, ownProgrammeNotHigher: 0, zeroLead: 0, empty: 0, skills: 0, untrained: 0, offers: 0, beyond: 0, nonBuyable: 0 };
       const c2 = { programmeFirstWithShort: 0, withShort: 0, languageNotFirst: 0, languageGaps: 0 };
       const similarities: number[] = [];
+      const empty: Record<EmptyReason, number> = { 'nothing-in-line': 0, 'all-suitable': 0, 'no-skill-helps': 0, 'skills-missing': 0 };
       const started = performance.now();
       for (const client of clients) {
         const report: GapReport = await analysis.forJobseeker(client.id, { reach: 'region', lang: 'fi', today: '2026-12-01' });
         c.reports++;
-        if (report.skills.length === 0) c.empty++;
+        if (report.skills.length === 0) {
+          c.empty++;
+          empty[whyEmpty(await reportPool(engine, client, (m) => regions.municipality(m)?.regionCode, 'fi'), config.suitableScore)]++;
+        }
         else if (report.skills[0]!.uplift <= 0) c.zeroLead++;
         const held = client.normalized.occupations.filter((o) => o.method !== 'wish');
         let own = false;
@@ -106,6 +112,7 @@ async function main() {
         ownOccupationProgrammeSameOrLower: pct(c.ownProgrammeNotHigher, c.reports),
         ledByZeroUplift: pct(c.zeroLead, c.reports),
         reportsWithoutSkills: pct(c.empty, c.reports),
+        emptyWhy: Object.fromEntries(Object.entries(empty).map(([k, v]) => [k, pct(v, c.reports)])) as Record<EmptyReason, number>,
         skillsPerReport: Math.round((10 * c.skills) / c.reports) / 10,
         trainingsPerSkill: Math.round((10 * c.offers) / Math.max(1, c.skills)) / 10,
         skillsWithoutTraining: pct(c.untrained, c.skills),
@@ -130,6 +137,8 @@ async function main() {
       ['own-occupation programme ≥ 60 d, % reports (same or lower level)', (r) => `${r.ownOccupationProgramme} (${r.ownOccupationProgrammeSameOrLower})`],
       ['led by a +0 skill, %', (r) => r.ledByZeroUplift],
       ['no skill listed, %', (r) => r.reportsWithoutSkills],
+      ['… though a vacancy within reach misses a learnable skill, %', (r) => r.emptyWhy['skills-missing']],
+      ['… nothing in line within reach / all suitable / no skill helps, %', (r) => `${r.emptyWhy['nothing-in-line']} / ${r.emptyWhy['all-suitable']} / ${r.emptyWhy['no-skill-helps']}`],
       ['skills / report', (r) => r.skillsPerReport],
       ['trainings / skill', (r) => r.trainingsPerSkill],
       ['skills without a training, %', (r) => r.skillsWithoutTraining],

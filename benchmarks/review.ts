@@ -42,6 +42,7 @@ import { LEGACY_TRAINING_KINDS, type StoredTraining, type TrainingKind } from '.
 import { isProgramme, NO_ADVICE_RULES, skillLevel, TrainingAdvisor } from '../src/core/training-advice.js';
 import { writeResult } from './results.js';
 import { REVIEW_PERSONAS, REVIEW_VACANCIES, type ReviewPersona } from './review/cases.js';
+import { reportPool, whyEmpty } from './advice/empty-reports.js';
 
 /** The distance (straight-line km) this benchmark counts a training held in person as far: the rules' old fixed reach. */
 const DEFAULT_REACH_KM = 60;
@@ -128,7 +129,7 @@ interface Measure {
   vacancies: number;
   violations: { commute: number; ownProgramme: number; zeroLead: number; trap: number; requirements: number };
   details: { check: string; id: string; what: string }[];
-  fixture: { clients: number; firstBeyondRange: number; firstBeyondNothingWithin: number; ownProgramme: number; zeroLead: number; emptyReports: number };
+  fixture: { clients: number; firstBeyondRange: number; firstBeyondNothingWithin: number; ownProgramme: number; zeroLead: number; emptyReports: number; emptyThoughSkillsMissing: number };
   seconds: number;
 }
 
@@ -153,7 +154,9 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
     KOHTAANTO_TAXONOMY_DIR: process.env.KOHTAANTO_TAXONOMY_DIR ?? join(build.root, 'fixtures', 'taxonomy'),
     KOHTAANTO_MODEL_DIR: process.env.KOHTAANTO_MODEL_DIR ?? join(build.root, 'models'),
   };
-  const engine = await build.openEngine(build.loadConfig(env), silent);
+  const config = build.loadConfig(env);
+  const suitableScore: number = config.suitableScore ?? 0.55;
+  const engine = await build.openEngine(config, silent);
   await engine.ready;
   const droppedJ = new Set<string>();
   const droppedV = new Set<string>();
@@ -263,7 +266,7 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
     const clients = (engine.jobseekers.list({ limit: FIXTURE_CLIENTS * 2 }) as StoredJobseeker[])
       .filter((j) => j.status === 'active' && j.id.startsWith('JS-'))
       .slice(0, FIXTURE_CLIENTS);
-    const f = { clients: 0, beyond: 0, beyondNothingWithin: 0, own: 0, zero: 0, empty: 0 };
+    const f = { clients: 0, beyond: 0, beyondNothingWithin: 0, own: 0, zero: 0, empty: 0, emptyMissing: 0 };
     for (const client of clients) {
       f.clients++;
       const hits = await engine.matcher.vacanciesForJobseeker(client.id, { k: 10, lang: 'fi' });
@@ -272,8 +275,11 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
       if (first?.nothingWithin) f.beyondNothingWithin++;
       const report = await gapReport(client.id, 'fi');
       if (await ownProgramme(client.id, report)) f.own++;
-      if ((report.skills ?? []).length === 0) f.empty++;
-      else if (!(report.skills[0].uplift > 0)) f.zero++;
+      if ((report.skills ?? []).length === 0) {
+        f.empty++;
+        const why = whyEmpty(await reportPool(engine, client, (m) => regions.municipality(m)?.regionCode, 'fi'), suitableScore);
+        if (why === 'skills-missing') f.emptyMissing++;
+      } else if (!(report.skills[0].uplift > 0)) f.zero++;
     }
     return {
       build: build.name,
@@ -282,7 +288,7 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
       vacancies: REVIEW_VACANCIES.length,
       violations: v,
       details,
-      fixture: { clients: f.clients, firstBeyondRange: pct(f.beyond, f.clients), firstBeyondNothingWithin: pct(f.beyondNothingWithin, f.clients), ownProgramme: pct(f.own, f.clients), zeroLead: pct(f.zero, f.clients), emptyReports: pct(f.empty, f.clients) },
+      fixture: { clients: f.clients, firstBeyondRange: pct(f.beyond, f.clients), firstBeyondNothingWithin: pct(f.beyondNothingWithin, f.clients), ownProgramme: pct(f.own, f.clients), zeroLead: pct(f.zero, f.clients), emptyReports: pct(f.empty, f.clients), emptyThoughSkillsMissing: pct(f.emptyMissing, f.clients) },
       seconds: Math.round((performance.now() - started) / 1000),
       engine,
     };
@@ -358,6 +364,7 @@ function report(rows: Measure[], embedder: string) {
   console.log(`| gap report offering a programme for the own occupation | ${rows.map((r) => r.fixture.ownProgramme).join(' | ')} |`);
   console.log(`| gap report led by a +0 skill | ${rows.map((r) => r.fixture.zeroLead).join(' | ')} |`);
   console.log(`| (gap report without skills) | ${rows.map((r) => r.fixture.emptyReports).join(' | ')} |`);
+  console.log(`| gap report without skills though a vacancy within reach misses a skill the client could learn | ${rows.map((r) => r.fixture.emptyThoughSkillsMissing).join(' | ')} |`);
   for (const r of rows) {
     if (r.dropped.jobseeker.length + r.dropped.vacancy.length > 0) {
       console.log(`\n${r.build} does not accept: jobseeker ${r.dropped.jobseeker.join(', ') || '–'}; vacancy ${r.dropped.vacancy.join(', ') || '–'} (loaded without them, checked all the same)`);

@@ -7,6 +7,8 @@ export interface SkillGapFacts {
   demand: number;
   suitableNow: number;
   suitableWith: number;
+  /** Skills needed together with this one to open the vacancies counted in `suitableWith`. */
+  together?: string[];
 }
 
 export interface TrainingFacts {
@@ -17,13 +19,14 @@ export interface TrainingFacts {
   start: string;
 }
 
+const quoted = (xs: string[]) => xs.map((x) => `"${x}"`).join(', ');
 const skillGap: Record<Lang, (f: SkillGapFacts) => string> = {
   fi: (f) =>
-    `Taito "${f.skill}" puuttuu ${f.demand} sopivimmasta työpaikasta. Sen kanssa sopivia työpaikkoja olisi ${f.suitableWith} (nyt ${f.suitableNow}, +${f.suitableWith - f.suitableNow}).`,
+    `Taito "${f.skill}" puuttuu ${f.demand} sopivimmasta työpaikasta. Sen kanssa${f.together?.length ? ` (yhdessä: ${quoted(f.together)})` : ''} sopivia työpaikkoja olisi ${f.suitableWith} (nyt ${f.suitableNow}, +${f.suitableWith - f.suitableNow}).`,
   sv: (f) =>
-    `Färdigheten "${f.skill}" saknas i ${f.demand} av de bäst passande jobben. Med den skulle ${f.suitableWith} jobb passa (nu ${f.suitableNow}, +${f.suitableWith - f.suitableNow}).`,
+    `Färdigheten "${f.skill}" saknas i ${f.demand} av de bäst passande jobben. Med den${f.together?.length ? ` (tillsammans med ${quoted(f.together)})` : ''} skulle ${f.suitableWith} jobb passa (nu ${f.suitableNow}, +${f.suitableWith - f.suitableNow}).`,
   en: (f) =>
-    `The skill "${f.skill}" is asked for by ${f.demand} of the best-fitting vacancies. With it, ${f.suitableWith} vacancies would fit (now ${f.suitableNow}, +${f.suitableWith - f.suitableNow}).`,
+    `The skill "${f.skill}" is asked for by ${f.demand} of the best-fitting vacancies. With it${f.together?.length ? ` (together with ${quoted(f.together)})` : ''}, ${f.suitableWith} vacancies would fit (now ${f.suitableNow}, +${f.suitableWith - f.suitableNow}).`,
 };
 
 /** `start` is already worded: "alkaa 2027-01-15" or "jatkuva haku". */

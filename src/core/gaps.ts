@@ -1,5 +1,8 @@
 import { invalidInput } from './errors.js';
 import { isSuitable } from './suitability.js';
+import { failsGate } from './scoring.js';
+import { offerRequirements } from './requirements/sides.js';
+import { cardUri, licenceOfSkill } from './requirements/vocabulary.js';
 import { explainSkillGap, explainTarget, type Lang } from './explanations.js';
 import { seekerSide, type MatchCache, type Matcher } from './matching.js';
 import type { Embedder } from './ports.js';
@@ -22,6 +25,10 @@ export interface GapSettings {
   pool: number;
   /** How many missing skills are tested by recomputing the match with the skill added. */
   skillsTested: number;
+  /** A vacancy within reach that no single skill opens: its missing skills are tested together when they are at most this many… */
+  bundleMaxSkills: number;
+  /** …for at most this many such sets (the most frequent first). */
+  bundlesTested: number;
   trainingsPerSkill: number;
   /** Reuse parsed vacancies and vectors across the what-if matches of one analysis (off only to measure it). */
   reuseAcrossWhatIfs: boolean;
@@ -44,6 +51,8 @@ export const DEFAULT_GAP_SETTINGS: GapSettings = {
   suitableScore: 0.55,
   pool: 100,
   skillsTested: 10,
+  bundleMaxSkills: 4,
+  bundlesTested: 5,
   trainingsPerSkill: 3,
   reuseAcrossWhatIfs: true,
   rules: { ...ADVICE_RULES, positiveUpliftOnly: true, plausibleTargets: true },
@@ -68,6 +77,36 @@ export interface GapQuery {
  * vacancies the client would reach with each (found by recomputing the match with the skill
  * added to the profile), the trainings that teach them, and the nearest occupations in demand.
  */
+/** Within the client's commuting range, remote, or in a place they wished or would move to. */
+const withinReach = (hit: MatchHit) => hit.gates.commute !== 'fail';
+
+/** A skill the client lacks for a vacancy; `language`: the language code it stands for. */
+interface Candidate {
+  uri: string;
+  label: string;
+  importance: 'essential' | 'optional';
+  language?: string;
+}
+interface Tested extends Candidate {
+  count: number;
+  essential: number;
+  suitableWith: number;
+  uplift: number;
+  /** The other skills it was tested with (a vacancy no one of them opens alone). */
+  together: Candidate[];
+}
+
+/** The client with the languages among `added` held (at "good": the level a language-for-work course aims at). */
+function withLanguages(client: StoredJobseeker, added: Candidate[]): StoredJobseeker {
+  const codes = added.flatMap((a) => (a.language ? [a.language] : []));
+  if (codes.length === 0) return client;
+  return {
+    ...client,
+    languages: [...new Set([...client.languages, ...codes])],
+    ...(client.languageLevels ? { languageLevels: client.languageLevels.filter((l) => !codes.includes(l.code)) } : {}),
+  };
+}
+
 /** A hit in the client's line of work: the same occupation or ISCO minor group, or either side's occupation unknown. */
 const isInClientsLine = (hit: MatchHit) => hit.parts.occupation === null || hit.parts.occupation >= 0.5;
 
@@ -105,35 +144,78 @@ export class GapAnalysis {
     // The client's own line of work (their occupation and its ISCO neighbours; any vacancy when the
     // occupation is unknown): a developer is not told to learn cleaning because cleaners are wanted.
     const inLine = (hits: MatchHit[]) => hits.filter(isInClientsLine);
-    const base = inLine(all);
+    // Within reach: a vacancy beyond the commuting range (not remote, not wished, the client not moving)
+    // is not suitable, and what it asks for is no advice (issue 29).
+    const base = inLine(all).filter(withinReach);
     const suitableNow = this.countSuitable(base);
     const spoken = new Set(client.languages.flatMap((code) => this.normalizer.languageSkill(code) ?? []));
 
-    // Candidate skills: those the best-fitting vacancies miss most often (essential first on ties).
-    const demand = new Map<string, { uri: string; label: string; count: number; essential: number }>();
+    // Candidate skills: those the vacancies within reach miss, and the cards, licences and languages
+    // whose hard requirement they fail; first those missing where the client is not yet suitable.
+    const demand = new Map<string, Candidate & { count: number; essential: number; blocking: number }>();
+    const needs = new Map<string, Candidate[]>();
     for (const hit of base) {
-      for (const s of hit.missingSkills) {
-        if (spoken.has(s.uri)) continue;
-        const d = demand.get(s.uri) ?? { uri: s.uri, label: s.label, count: 0, essential: 0 };
+      const blocking = !this.suitable(hit);
+      const need: Candidate[] = [];
+      // A language both missing as a skill and failing the language requirement: one candidate, tested as a language held.
+      const failed = this.failedRequirements(hit, client);
+      const asked: Candidate[] = [...hit.missingSkills.filter((s) => !failed.some((f) => f.uri === s.uri)), ...failed];
+      for (const s of asked) {
+        if (spoken.has(s.uri) && !s.language) continue;
+        const d = demand.get(s.uri) ?? { ...s, count: 0, essential: 0, blocking: 0 };
+        if (s.language) d.language = s.language;
         d.count++;
         if (s.importance === 'essential') d.essential++;
+        if (blocking) d.blocking++;
         demand.set(s.uri, d);
+        if (blocking && s.importance === 'essential' && !need.some((n) => n.uri === s.uri)) need.push(d);
       }
+      // No skill opens a vacancy of another working time.
+      if (blocking && hit.gates.workingTime !== 'fail') needs.set(hit.id, need);
     }
     const candidates = [...demand.values()]
-      .sort((a, b) => b.count - a.count || b.essential - a.essential)
+      .sort((a, b) => b.blocking - a.blocking || b.count - a.count || b.essential - a.essential)
       .slice(0, this.settings.skillsTested);
 
-    const tested = [];
+    const reuse = this.settings.reuseAcrossWhatIfs ? cache : undefined;
+    const suitableWith = async (added: Candidate[]) =>
+      this.countSuitable(inLine(await matchWithSkills(this, withLanguages(client, added), added.filter((a) => !a.language).map((a) => a.label), match, reuse)).filter(withinReach));
+    const tested: Tested[] = [];
     for (const skill of candidates) {
-      const reuse = this.settings.reuseAcrossWhatIfs ? cache : undefined;
-      const suitableWith = this.countSuitable(inLine(await matchWithSkills(this, client, [skill.label], match, reuse)));
-      tested.push({ ...skill, suitableWith, uplift: suitableWith - suitableNow });
+      const n = await suitableWith([skill]);
+      tested.push({ ...skill, suitableWith: n, uplift: n - suitableNow, together: [] });
+    }
+    // A vacancy within reach that one skill alone does not open (two essential skills missing, or a
+    // card and a skill): the skills it misses, tested together.
+    const opened = new Set(tested.filter((t) => t.uplift > 0).map((t) => t.uri));
+    const bundles = new Map<string, { skills: Candidate[]; count: number }>();
+    for (const need of needs.values()) {
+      if (need.length < 2 || need.length > this.settings.bundleMaxSkills || need.some((s) => opened.has(s.uri))) continue;
+      const key = need.map((s) => s.uri).sort().join(' ');
+      const b = bundles.get(key) ?? { skills: need, count: 0 };
+      b.count++;
+      bundles.set(key, b);
+    }
+    const together: Tested[] = [];
+    for (const b of [...bundles.values()].sort((x, y) => y.count - x.count).slice(0, this.settings.bundlesTested)) {
+      const n = await suitableWith(b.skills);
+      if (n <= suitableNow) continue;
+      for (const s of b.skills) {
+        const best = together.find((t) => t.uri === s.uri);
+        if (best && best.uplift >= n - suitableNow) continue;
+        if (best) together.splice(together.indexOf(best), 1);
+        const d = demand.get(s.uri)!;
+        together.push({ ...d, suitableWith: n, uplift: n - suitableNow, together: b.skills.filter((o) => o.uri !== s.uri) });
+      }
     }
     tested.sort((a, b) => b.uplift - a.uplift || b.count - a.count);
-    const gapSkills = new Set(tested.filter((t) => t.uplift > 0).map((t) => t.uri));
-    // A skill that opens no vacancy is no advice: listed only when asked, and then after the others.
-    const listed = this.settings.rules.positiveUpliftOnly && !query.includeZero ? tested.filter((t) => t.uplift > 0) : tested;
+    together.sort((a, b) => b.uplift - a.uplift || b.count - a.count);
+    // A skill that opens vacancies alone first, then those that open them together with others; a skill
+    // that opens no vacancy is no advice: listed only when asked, and then after the others.
+    const positive = [...tested.filter((t) => t.uplift > 0), ...together.filter((t) => !opened.has(t.uri))];
+    const zero = tested.filter((t) => t.uplift <= 0 && !positive.some((p) => p.uri === t.uri));
+    const listed = this.settings.rules.positiveUpliftOnly && !query.includeZero ? positive : [...positive, ...zero];
+    const gapSkills = new Set(positive.map((t) => t.uri));
 
     const level = skillLevel(client.normalized.occupations);
     const skills = [];
@@ -146,9 +228,10 @@ export class GapAnalysis {
         essentialIn: t.essential,
         suitableWith: t.suitableWith,
         uplift: t.uplift,
+        ...(t.together.length > 0 ? { together: t.together.map((o) => ({ uri: o.uri, label: o.label })) } : {}),
         trainings,
         explanation: [
-          explainSkillGap(query.lang, { skill: t.label, demand: t.count, suitableNow, suitableWith: t.suitableWith }),
+          explainSkillGap(query.lang, { skill: t.label, demand: t.count, suitableNow, suitableWith: t.suitableWith, together: t.together.map((o) => o.label) }),
           ...trainings.slice(0, 1).map((tr) => tr.explanation),
         ].join(' '),
       });
@@ -162,6 +245,35 @@ export class GapAnalysis {
       skills,
       targets: this.targets(all, client, query.lang, level),
     };
+  }
+
+  /**
+   * The hard requirements of a vacancy the client fails, as the skills that meet them: a required card
+   * or licence (its taxonomy concept), a required language (its language skill, added to the client's
+   * languages when tested).
+   */
+  private failedRequirements(hit: MatchHit, client: StoredJobseeker): Candidate[] {
+    const { gates } = hit;
+    if (gates.cards !== 'fail' && gates.licence !== 'fail' && gates.language !== 'fail') return [];
+    const vacancy = this.vacancies.get(hit.id) as StoredVacancy;
+    const side = seekerSide(client);
+    const need = offerRequirements(vacancy);
+    const out: Candidate[] = [];
+    const concept = (uri: string | undefined, language?: string) => {
+      if (!uri || !this.normalizer.taxonomy.skills.has(uri)) return;
+      out.push({ uri, label: this.normalizer.taxonomy.label(uri, 'fi'), importance: 'essential', ...(language ? { language } : {}) });
+    };
+    if (gates.cards === 'fail') for (const id of need.cards) if (!side.cards?.has.has(id)) concept(cardUri(id));
+    if (gates.licence === 'fail') {
+      for (const c of need.licences) if (!side.licences?.has.has(c)) concept([...licenceOfSkill].find(([, cls]) => cls === c)?.[0]);
+    }
+    if (gates.language === 'fail') {
+      for (const l of need.languages) {
+        const held = side.languages?.get(l.code);
+        if (!held || (held.exact && held.rank < l.rank)) concept(this.normalizer.languageSkill(l.code), l.code);
+      }
+    }
+    return out;
   }
 
   /** The gap between a client and one vacancy: its missing skills and the trainings for them. */
@@ -188,8 +300,16 @@ export class GapAnalysis {
     };
   }
 
+  /**
+   * Suitable: the score and the essential skills reach the line (suitability.ts) and no hard
+   * requirement fails (language, licence, cards, working time, the commuting range).
+   */
+  private suitable(hit: MatchHit) {
+    return isSuitable(hit, this.settings.suitableScore) && !failsGate(hit.gates, true);
+  }
+
   private countSuitable(hits: MatchHit[]) {
-    return hits.filter((h) => isSuitable(h, this.settings.suitableScore)).length;
+    return hits.filter((h) => this.suitable(h)).length;
   }
 
   /** The nearest occupations with the most open vacancies among the best-fitting ones, and what separates the client from them. */

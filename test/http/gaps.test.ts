@@ -29,6 +29,7 @@ afterAll(async () => {
 interface Hit {
   score: number;
   parts: { occupation: number | null; essential: number | null };
+  gates: Record<string, string>;
 }
 
 /** A fixture client whose report has a skill that opens vacancies. */
@@ -101,8 +102,12 @@ describe('GET /v1/jobseekers/:id/gaps', () => {
   it('ranks missing skills by the vacancies they open, with trainings that teach them', async () => {
     const { report } = await clientWithGap();
     expect(report.area.reach).toBe('region');
-    const skills = report.skills as GapSkill[];
-    for (let i = 1; i < skills.length; i++) expect(skills[i - 1]!.uplift).toBeGreaterThanOrEqual(skills[i]!.uplift);
+    // Skills that open vacancies alone first, then those opening them together with others; each part by uplift.
+    const skills = report.skills as (GapSkill & { together?: unknown[] })[];
+    for (const part of [skills.filter((s) => !s.together), skills.filter((s) => s.together)]) {
+      for (let i = 1; i < part.length; i++) expect(part[i - 1]!.uplift).toBeGreaterThanOrEqual(part[i]!.uplift);
+    }
+    expect(skills.findIndex((s) => s.together) === -1 || skills.slice(skills.findIndex((s) => s.together)).every((s) => s.together)).toBe(true);
     for (const s of skills) {
       expect(s.suitableWith - s.uplift).toBe(report.suitableNow);
       for (const t of s.trainings) {
@@ -125,11 +130,13 @@ describe('GET /v1/jobseekers/:id/gaps', () => {
     const suitable = async () =>
       // Suitable vacancies in the client's line of work (occupation unknown, or the same ISCO minor group at least):
       // score at the line and most essential skills covered.
+      // No hard requirement failing, the commuting range included (issue 29: beyond it a vacancy is not suitable).
       ((await call(counsellor, 'GET', `/v1/jobseekers/${id}/matches?k=${report.considered}&${area}`)).body.hits as Hit[]).filter(
         (h) =>
           h.score >= report.threshold &&
           (h.parts.essential === null || h.parts.essential >= 0.75) &&
-          (h.parts.occupation === null || h.parts.occupation >= 0.5),
+          (h.parts.occupation === null || h.parts.occupation >= 0.5) &&
+          !Object.values(h.gates).includes('fail'),
       ).length;
     expect(await suitable()).toBe(report.suitableNow);
     const profile = (await call(counsellor, 'GET', `/v1/jobseekers/${id}`)).body;
@@ -285,6 +292,36 @@ describe('believable advice (issue 29, part 4)', () => {
       if (all.some((s) => s.uplift > 0)) expect(all[0]!.uplift).toBeGreaterThan(0);
     }
     expect(zeros).toBeGreaterThan(0);
+  });
+
+  it('tells a client the skills a vacancy within reach needs together, and nothing for vacancies beyond the range', async () => {
+    // A carpenter in Enontekiö (rural: 60 road km): the carpenter job in Enontekiö needs drawings and
+    // concrete work and woodwork, which she lacks (one alone leaves her at 3 of 5 essential skills, short
+    // of suitable); the one in Kittilä (~127 road km) needs only scaffolding, but she commutes no further than 60 km.
+    await put('jobseekers', {
+      id: 'ADV-CARPENTER', title: 'Kirvesmies', occupation: '7115', summary: 'Kirvesmies, puurakentaminen ja muottityöt.',
+      skills: ['kirvesmiestyö', 'työturvallisuuskortti'], municipality: 'Enontekiö', languages: ['fi'], workingTime: 'any',
+    } as never);
+    await put('vacancies', {
+      id: 'ADV-CARP-NEAR', title: 'Kirvesmies', occupation: '7115', description: 'Rakennamme lomakyliä Enontekiöllä.',
+      skills: ['kirvesmiestyö', 'työturvallisuuskortti', 'piirustusten lukeminen', 'betonityö', 'puutyö'], municipality: 'Enontekiö',
+    } as never);
+    await put('vacancies', {
+      id: 'ADV-CARP-FAR', title: 'Kirvesmies', occupation: '7115', description: 'Hotellityömaa Levillä.',
+      skills: ['kirvesmiestyö', 'työturvallisuuskortti', 'telinetyö'], municipality: 'Kittilä',
+    } as never);
+    const hits = (await call(counsellor, 'GET', '/v1/jobseekers/ADV-CARPENTER/matches?k=50&region=19')).body.hits;
+    const near = hits.find((h: { id: string }) => h.id === 'ADV-CARP-NEAR');
+    expect(near.gates.commute).toBe('pass');
+    expect(near.parts.essential).toBeLessThan(0.75);
+    expect(hits.find((h: { id: string }) => h.id === 'ADV-CARP-FAR').gates.commute).toBe('fail');
+    const report = (await call(counsellor, 'GET', '/v1/jobseekers/ADV-CARPENTER/gaps?reach=region')).body;
+    const listed = (report.skills as (GapSkill & { together?: { label: string }[] })[]).map((s) => s.label);
+    expect(listed).toEqual(expect.arrayContaining(['piirustusten lukeminen', 'betonityö']));
+    expect(listed).not.toContain('telinetyö');
+    const drawings = report.skills.find((s: GapSkill) => s.label === 'piirustusten lukeminen');
+    expect(drawings.uplift).toBeGreaterThan(0);
+    expect(drawings.together.map((t: { label: string }) => t.label)).toContain('betonityö');
   });
 
   it('lists as within reach only occupations the nurse could plausibly move to', async () => {

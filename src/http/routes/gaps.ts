@@ -43,6 +43,10 @@ const gapReport = z.object({
       essentialIn: z.number(),
       suitableWith: z.number().describe('Suitable vacancies with the skill added to the profile (recomputed)'),
       uplift: z.number(),
+      together: z
+        .array(concept)
+        .optional()
+        .describe('Skills needed with this one to open the vacancies counted (a vacancy within reach that no single skill opens)'),
       trainings: z.array(trainingOffer),
       explanation: z.string(),
     }),
