@@ -5,23 +5,39 @@
  * - `today`: what main read from an ad's text before requirements were extracted: nothing (only
  *   the `languages` and `drivingLicenceRequired` fields made gates);
  * - `mention`: every licence, card and language the sentence names, as essential (no cue reading);
+ * - `release REF` (with `--baseline REF`): src/core/requirements/ of that commit, read with `git archive`
+ *   into a temporary directory and imported from there (the release before a change, in the same run);
  * - `kohtaanto`: src/core/requirements/extract.ts (cue words, negation, advantages, offers).
  *
- * An item counts when its kind, value, level and importance all agree (`lang:sv:good!`).
+ * Two sets, reported apart: `in-sample` (benchmarks/requirements/sentences.ts, written with the first
+ * rules and read while writing them) and `held-out` (benchmarks/requirements/held-out.ts, written
+ * before reading the rules and not edited after). An item counts when its kind, value, level and
+ * importance all agree (`lang:sv:good!`).
  *
- *   npm run bench:requirements [-- --verbose]     # prints a Markdown table, writes benchmarks/results/requirements-<date>-<machine>.json
+ *   npm run bench:requirements [-- --baseline 115c823] [-- --verbose]   # Markdown table, benchmarks/results/requirements-<date>-<machine>.json
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extractRequirements } from '../src/core/requirements/extract.js';
 import type { VacancyRequirements } from '../src/core/schemas/requirements.js';
-import { SENTENCES } from './requirements/sentences.js';
+import { HELD_OUT } from './requirements/held-out.js';
+import { SENTENCES, type LabelledSentence } from './requirements/sentences.js';
 
 const { values } = parseArgs({
-  options: { out: { type: 'string', default: join(import.meta.dirname, 'results') }, verbose: { type: 'boolean', default: false } },
+  options: {
+    out: { type: 'string', default: join(import.meta.dirname, 'results') },
+    verbose: { type: 'boolean', default: false },
+    baseline: { type: 'string' },
+  },
 });
+const SETS: [string, LabelledSentence[]][] = [
+  ['in-sample', SENTENCES],
+  ['held-out', HELD_OUT],
+];
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 const itemsOf = (r: VacancyRequirements) => [
@@ -39,17 +55,26 @@ const mention = (text: string, lang: string) => {
 const METHODS: Record<string, (text: string, lang: string) => string[]> = {
   today: () => [],
   mention,
-  kohtaanto: (text, lang) => itemsOf(extractRequirements(text, lang)),
 };
+/** The extractor of another commit, from a temporary copy of its src/core. */
+let baselineDir: string | undefined;
+if (values.baseline) {
+  baselineDir = mkdtempSync(join(tmpdir(), 'kohtaanto-requirements-'));
+  const root = join(import.meta.dirname, '..');
+  execFileSync('sh', ['-c', `git archive ${values.baseline} src/core | tar -x -C ${baselineDir}`], { cwd: root });
+  const old = await import(pathToFileURL(join(baselineDir, 'src', 'core', 'requirements', 'extract.ts')).href);
+  METHODS[`release ${values.baseline}`] = (text, lang) => itemsOf(old.extractRequirements(text, lang));
+}
+METHODS.kohtaanto = (text, lang) => itemsOf(extractRequirements(text, lang));
 
 const rows = [];
-for (const [method, run] of Object.entries(METHODS)) {
+for (const [set, labelled] of SETS) for (const [method, run] of Object.entries(METHODS)) {
   for (const lang of ['fi', 'sv', 'en', 'all'] as const) {
     let tp = 0;
     let fp = 0;
     let fn = 0;
     let exact = 0;
-    const sentences = SENTENCES.filter((s) => lang === 'all' || s.lang === lang);
+    const sentences = labelled.filter((s) => lang === 'all' || s.lang === lang);
     for (const s of sentences) {
       const got = new Set(run(s.text, s.lang));
       const want = new Set(s.expect);
@@ -58,21 +83,22 @@ for (const [method, run] of Object.entries(METHODS)) {
       fp += got.size - hits;
       fn += want.size - hits;
       if (hits === got.size && hits === want.size) exact++;
-      else if (values.verbose && method === 'kohtaanto' && lang !== 'all') console.log(`${s.lang} | ${s.text} | expected ${[...want].join(' ') || '–'} | got ${[...got].join(' ') || '–'}`);
+      else if (values.verbose && method === 'kohtaanto' && lang !== 'all') console.log(`${set} | ${s.lang} | ${s.text} | expected ${[...want].join(' ') || '–'} | got ${[...got].join(' ') || '–'}`);
     }
     const precision = tp + fp === 0 ? null : round(tp / (tp + fp));
     const recall = tp + fn === 0 ? null : round(tp / (tp + fn));
     const f1 = precision && recall ? round((2 * precision * recall) / (precision + recall)) : 0;
-    rows.push({ method, lang, sentences: sentences.length, expected: tp + fn, found: tp + fp, precision, recall, f1, sentencesAllRight: round(exact / sentences.length) });
+    rows.push({ set, method, lang, sentences: sentences.length, expected: tp + fn, found: tp + fp, precision, recall, f1, sentencesAllRight: round(exact / sentences.length) });
   }
 }
 
-console.log('\n| method | language | sentences | items expected | found | precision | recall | F1 | sentences all right |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('\n| set | method | language | sentences | items expected | found | precision | recall | F1 | sentences all right |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.method} | ${r.lang} | ${r.sentences} | ${r.expected} | ${r.found} | ${r.precision ?? '–'} | ${r.recall} | ${r.f1} | ${r.sentencesAllRight} |`);
+  console.log(`| ${r.set} | ${r.method} | ${r.lang} | ${r.sentences} | ${r.expected} | ${r.found} | ${r.precision ?? '–'} | ${r.recall} | ${r.f1} | ${r.sentencesAllRight} |`);
 }
 mkdirSync(values.out!, { recursive: true });
 const file = join(values.out!, `requirements-${new Date().toISOString().slice(0, 10)}-${hostname()}.json`);
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), sentences: SENTENCES.length, rows }, null, 2));
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), baseline: values.baseline ?? null, sentences: { inSample: SENTENCES.length, heldOut: HELD_OUT.length }, rows }, null, 2));
+if (baselineDir) rmSync(baselineDir, { recursive: true, force: true });
 console.log(`\nwrote ${file}`);

@@ -228,6 +228,7 @@ export class GapAnalysis {
         essentialIn: t.essential,
         suitableWith: t.suitableWith,
         uplift: t.uplift,
+        ...(t.language ? { language: t.language } : {}),
         ...(t.together.length > 0 ? { together: t.together.map((o) => ({ uri: o.uri, label: o.label })) } : {}),
         trainings,
         explanation: [

@@ -57,6 +57,20 @@ describe('requirements written in the ad text', () => {
     expect([gates['JS-NONE']!.language, gates['JS-B']!.language, gates['JS-SILENT']!.language]).toEqual(['fail', 'pass', 'unknown']);
   });
 
+  it('"Hygieniapassi on pakollinen" requires the card: a candidate without it fails, with it passes', async () => {
+    const v = await put('R-MANDATORY', { description: 'Laskettelukeskuksen ravintola hakee kokkia. Hygieniapassi on pakollinen.' });
+    expect(v.normalized.requirements.cards).toEqual([expect.objectContaining({ id: 'hygiene-passport', required: true })]);
+    const gates = await gatesOf('R-MANDATORY');
+    expect([gates['JS-NONE']!.cards, gates['JS-B']!.cards, gates['JS-SILENT']!.cards]).toEqual(['fail', 'pass', 'unknown']);
+  });
+
+  it('"finska är en merit" after a required language is an advantage: no gate for Finnish', async () => {
+    const v = await put('R-MERIT', { description: 'Hälsostationen söker en sjukskötare. Goda kunskaper i svenska krävs, finska är en merit.' });
+    expect(v.normalized.requirements.languages).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'sv', required: true }), expect.objectContaining({ code: 'fi', required: false })]),
+    );
+  });
+
   it('"Körkort krävs inte" makes no requirement', async () => {
     const v = await put('R-NOT', { description: 'Verkstaden söker svetsare. Körkort krävs inte.' });
     expect(v.normalized.requirements.licences).toEqual([]);

@@ -6,7 +6,8 @@
  * advantage, negated ("Körkort krävs inte"), or an offer or a question ("Tarjoamme trukkikortin
  * suorittamisen", "Tell us whether you hold a driving licence"), which make no requirement. A
  * clause without a cue takes the cue of the clause before it in the sentence (a list: "Vaatimukset:
- * hygieniapassi, trukkikortti"), else of the one after; "sinulla on", "du har", "you have" require
+ * hygieniapassi, trukkikortti"), else of the one after; a clause holding both a requirement cue and
+ * an advantage cue is read in its parts between conjunctions ("…vaaditaan ja ruotsi on eduksi"); "sinulla on", "du har", "you have" require
  * only when nothing else is said. Measured by benchmarks/requirements.ts.
  */
 import type { VacancyRequirements } from '../schemas/requirements.js';
@@ -18,8 +19,8 @@ type Stance = 'essential' | 'optional' | 'negated' | 'offer';
 const CUES: [Stance, string[]][] = [
   ['negated', ['ei', 'eikä', 'et', 'eivät', 'ilman', 'inte', 'ej', 'ingen', 'inget', 'inga', 'utan', 'not', 'no', "don't", "doesn't", "isn't", "aren't", 'without', 'never']],
   ['offer', ['tarjoamme', 'maksamme', 'koulutamme', 'perehdytämme', 'kustannuksella', 'mahdollisuu\\p{L}*', 'kerro', 'onko', 'erbjuder', 'står för', 'bekostar', 'möjlighet\\p{L}*', 'ange', 'offer\\p{L}*', 'train', 'pay for', 'whether', 'tell us', 'provide']],
-  ['optional', ['eduksi', 'etua', 'etu', 'plussaa?', 'hyödyksi', 'hyötyä', 'toivomme', 'toivotaan', 'toivottava\\p{L}*', 'arvostamme', 'meriter\\p{L}*', 'fördel\\p{L}*', 'ser gärna', 'önskvärd\\p{L}*', 'plus', 'advantage\\p{L}*', 'asset', 'bonus', 'nice to have', 'beneficial', 'preferred', 'desirable', 'would be']],
-  ['essential', ['edellyt\\p{L}*', 'vaadi\\p{L}*', 'vaati\\p{L}*', 'vaatimu\\p{L}*', 'välttämät\\p{L}*', 'tulee olla', 'pitää olla', 'on oltava', 'täytyy', 'odotamme', 'riittää', 'työkiel\\p{L}*', 'krävs', 'krav\\p{L}*', 'kräver', 'förutsätt\\p{L}*', 'måste', 'behöver', 'räcker', 'arbetsspråk\\p{L}*', 'nödvändig\\p{L}*', 'obligatorisk\\p{L}*', 'requir\\p{L}*', 'must', 'mandatory', 'essential', 'need\\p{L}*', 'necessary', 'working language']],
+  ['optional', ['eduksi', 'etua', 'etu', 'plussaa?', 'hyödyksi', 'hyötyä', 'ansioksi', 'toivomme', 'toivotaan', 'toivottava\\p{L}*', 'arvostamme', 'merit\\p{L}*', 'fördel\\p{L}*', 'ser gärna', 'önskvärd\\p{L}*', 'plus', 'advantage\\p{L}*', 'asset', 'bonus', 'nice to have', 'beneficial', 'preferred', 'desirable', 'would be']],
+  ['essential', ['edellyt\\p{L}*', 'vaadi\\p{L}*', 'vaati\\p{L}*', 'vaatimu\\p{L}*', 'välttämät\\p{L}*', 'pakolli\\p{L}*', 'ehdoton', 'ehdottom\\p{L}*', 'tulee olla', 'pitää olla', 'on oltava', 'täytyy', 'odotamme', 'riittää', 'työkiel\\p{L}*', 'krävs', 'krav\\p{L}*', 'kräver', 'förutsätt\\p{L}*', 'måste', 'behöver', 'räcker', 'arbetsspråk\\p{L}*', 'nödvändig\\p{L}*', 'obligatorisk\\p{L}*', 'ett villkor', 'requir\\p{L}*', 'must', 'mandatory', 'compulsory', 'prerequisite', 'essential', 'need\\p{L}*', 'necessary', 'working language']],
 ];
 /** Said of a candidate without a cue ("Sinulla on B-ajokortti"): a requirement when nothing else is said. */
 const WEAK = /(?<!\p{L})(sinulla on|hallitset|puhut|du har|du behärskar|du talar|you have|you hold|you speak)(?!\p{L})/u;
@@ -29,12 +30,29 @@ const FINNISH_EN = /(?<!\p{L})(en|emme)(?!\p{L})/u;
 const wordsRe = (words: string[]) => new RegExp(`(?<![\\p{L}'])(?:${words.join('|')})(?![\\p{L}])`, 'u');
 const CUE_RES = CUES.map(([stance, words]) => [stance, wordsRe(words)] as const);
 
-function stanceOf(clause: string, lang: string | undefined): Stance | 'weak' | undefined {
+/** The stances whose cues a clause holds, in the order of CUES (negation first). */
+function stancesIn(clause: string, lang: string | undefined): Stance[] {
   const lower = clause.toLocaleLowerCase('fi').replace('’', "'");
-  for (const [stance, re] of CUE_RES) {
-    if (re.test(lower) || (stance === 'negated' && lang === 'fi' && FINNISH_EN.test(lower))) return stance;
-  }
-  return WEAK.test(lower) ? 'weak' : undefined;
+  return CUE_RES.filter(([stance, re]) => re.test(lower) || (stance === 'negated' && lang === 'fi' && FINNISH_EN.test(lower))).map(([stance]) => stance);
+}
+
+function stanceOf(clause: string, lang: string | undefined): Stance | 'weak' | undefined {
+  return stancesIn(clause, lang)[0] ?? (WEAK.test(clause.toLocaleLowerCase('fi')) ? 'weak' : undefined);
+}
+
+/** Conjunctions that join two statements in one clause ("B-ajokortti vaaditaan ja ruotsin taito on eduksi"). */
+const CONJUNCTION = /\s(?:ja|sekä|och|samt|and|while|whereas)\s/iu;
+
+/**
+ * A clause's parts, each to be read by its own cue: the clause whole, unless it holds a requirement
+ * cue and an advantage cue — then the parts between its conjunctions, so that each cue governs the
+ * items near it rather than the first cue in CUES' order governing all.
+ */
+function partsOf(clause: string, lang: string | undefined): string[] {
+  const stances = new Set(stancesIn(clause, lang));
+  if (!(stances.has('essential') && stances.has('optional'))) return [clause];
+  const parts = clause.split(CONJUNCTION).filter((p) => p.trim().length > 0);
+  return parts.length > 1 ? parts : [clause];
 }
 
 const CLASS = '(AM|A1|A2|BE|B|C1E|C1|CE|C|D1E|D1|DE|D|T|A)';
@@ -132,7 +150,10 @@ export function extractRequirements(text: string, lang?: string, uncued?: 'essen
   for (const block of text.split(/\n\s*\n/)) {
     heading = undefined;
     for (const sentence of block.split(/(?<=[.!?;])\s+|\n/)) {
-      const clauses = sentence.split(/,|(?<!\p{L})(?:mutta|vaan|men|but|however)(?!\p{L})/iu).filter((c) => c.trim().length > 0);
+      const clauses = sentence
+        .split(/,|(?<!\p{L})(?:mutta|vaan|men|but|however)(?!\p{L})/iu)
+        .filter((c) => c.trim().length > 0)
+        .flatMap((c) => partsOf(c, lang));
       const read = clauses.map((c) => ({ text: c.trim(), stance: stanceOf(c, lang), found: itemsIn(c) }));
       const own = read.map((r) => (r.stance === 'weak' ? undefined : r.stance));
       read.forEach((r, i) => {

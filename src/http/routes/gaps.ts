@@ -43,6 +43,7 @@ const gapReport = z.object({
       essentialIn: z.number(),
       suitableWith: z.number().describe('Suitable vacancies with the skill added to the profile (recomputed)'),
       uplift: z.number(),
+      language: z.string().optional().describe('The language (ISO 639 code) a language skill stands for: the client is counted as working in it'),
       together: z
         .array(concept)
         .optional()
