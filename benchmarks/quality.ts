@@ -43,6 +43,7 @@ import {
   fixtureJobseekers,
   fixtureVacancies,
   grade,
+  gradeCommute,
   isLive,
   JOBSEEKERS,
   ndcg,
@@ -153,6 +154,11 @@ async function rankAll(ranker: Ranker) {
   return {
     clientToVacancies: { ...evaluate(JOBSEEKERS, toVacancies, byVacancy, (j, v) => grade(j, v, TODAY)), expiredReturned: expired },
     vacancyToCandidates: evaluate([...toCandidates.keys()], toCandidates, byJobseeker, (v, j) => grade(j, v, TODAY)),
+    // The same rankings graded by issue 29's suitability (the commuting range instead of distance bands; match-set.ts).
+    commuteAware: {
+      clientToVacancies: { ...evaluate(JOBSEEKERS, toVacancies, byVacancy, (j, v) => gradeCommute(j, v, TODAY)), expiredReturned: expired },
+      vacancyToCandidates: evaluate([...toCandidates.keys()], toCandidates, byJobseeker, (v, j) => gradeCommute(j, v, TODAY)),
+    },
   };
 }
 
@@ -290,16 +296,23 @@ async function matchQuality() {
     console.log('\nBest weights over both embedders (mean nDCG@10 of both directions):');
     for (const b of both.slice(0, 8)) console.log(`  ${b.weights}  lexical ${b.lexical}  model ${b.model}  mean ${b.mean}`);
   }
-  console.log('| embedder | ranking | direction | nDCG@10 | same-language | cross-language | MRR | queries | expired in top 10 |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const row of rows as { embedder: string; ranking: string; clientToVacancies: Figures; vacancyToCandidates: Figures }[]) {
-    for (const [direction, f] of [
-      ['client → vacancies', row.clientToVacancies],
-      ['vacancy → candidates', row.vacancyToCandidates],
+  console.log(`Commute rule: ${process.env.KOHTAANTO_COMMUTE_RULE ?? 'default'} (KOHTAANTO_COMMUTE_RULE)\n`);
+  console.log('| grades | embedder | ranking | direction | nDCG@10 | same-language | cross-language | MRR | queries | expired in top 10 |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  type Row = { embedder: string; ranking: string; clientToVacancies: Figures; vacancyToCandidates: Figures; commuteAware: { clientToVacancies: Figures; vacancyToCandidates: Figures } };
+  for (const row of rows as Row[]) {
+    for (const [grades, set] of [
+      ['distance bands', row],
+      ['commute-aware', row.commuteAware],
     ] as const) {
-      // A 10-hit list has no items past 10 to move up when the other split leaves: its splits are not comparable.
-      const splits = row.ranking.includes('k=10') ? '– | –' : `${f.ndcgSame} | ${f.ndcgCross}`;
-      console.log(`| ${row.embedder} | ${row.ranking} | ${direction} | ${f.ndcg} | ${splits} | ${f.mrr} | ${f.queries} | ${f.expiredReturned ?? '–'} |`);
+      for (const [direction, f] of [
+        ['client → vacancies', set.clientToVacancies],
+        ['vacancy → candidates', set.vacancyToCandidates],
+      ] as const) {
+        // A 10-hit list has no items past 10 to move up when the other split leaves: its splits are not comparable.
+        const splits = row.ranking.includes('k=10') ? '– | –' : `${f.ndcgSame} | ${f.ndcgCross}`;
+        console.log(`| ${grades} | ${row.embedder} | ${row.ranking} | ${direction} | ${f.ndcg} | ${splits} | ${f.mrr} | ${f.queries} | ${f.expiredReturned ?? '–'} |`);
+      }
     }
   }
   console.log('\nThe "suitable" line: the score threshold that best separates pairs graded ≥ 2 from the rest (F1, client → vacancies, top 200)');

@@ -10,10 +10,25 @@
  * The 2,400 + 2,400 fixture records loaded beside them are judged the same way, their family read
  * from the occupation (ISCO unit group) the generator gave them (FIXTURE_FAMILIES), so that the
  * rankings are graded in full — a welder 200 km away among the top hits costs what it should.
+ *
+ * `grade` knows distance only as fixed bands (60 / 200 km). `gradeCommute` grades by issue 29's
+ * definition of a suitable vacancy instead (src/core/commute.ts): a vacancy is within reach when it
+ * is remote, within the client's commuting range (their own, else the default of their home
+ * municipality's type; road km estimated from the centres), in a municipality or region they wished,
+ * or the client would move. Beyond reach a vacancy is not suitable: a hard requirement the client
+ * fails, graded as the other hard requirements are (at most 1: the right work, not for this client).
+ *   3  same family, within reach
+ *   2  a closely related family, within reach (RELATED)
+ *   1  same family beyond reach, a related family (RELATED 1, or beyond reach), or a fit failing
+ *      a hard requirement (language, driving licence)
+ *   0  anything else, and every expired or closed vacancy
+ * Written from that definition, not from the engine's rankings: distance within the range does not
+ * lower a grade (a counsellor does not prefer 10 km over 40 km for a client who drives 60 km).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eldDetector } from '../../src/adapters/language/eld-detector.js';
+import { commuteOf, ROAD_FACTOR, waiverOf } from '../../src/core/commute.js';
 import { regions } from '../../src/core/regions/regions.js';
 import { JOBSEEKERS, type LabelledJobseeker } from './jobseekers.js';
 import { VACANCIES, type LabelledVacancy } from './vacancies.js';
@@ -122,6 +137,26 @@ export function grade(j: LabelledJobseeker, v: LabelledVacancy, today: string): 
   const lacksLicence = v.drivingLicenceRequired === true && j.drivingLicence === false;
   if (lacksLanguage || lacksLicence) g = Math.min(g, 1);
   return Math.max(0, g);
+}
+
+/** Whether a vacancy is within the client's reach (issue 29's suitability, see the header). */
+export function withinReach(j: LabelledJobseeker, v: LabelledVacancy): boolean {
+  if (v.remote) return true;
+  const commute = commuteOf(j);
+  const home = code(j.municipality);
+  const place = regions.municipality(v.municipality)!;
+  if (regions.distanceKm(home, place.code)! * ROAD_FACTOR <= commute.rangeKm) return true;
+  return waiverOf(commute, { municipality: place.code, region: place.regionCode }) !== undefined;
+}
+
+/** The grade by issue 29's suitability: reach instead of fixed distance bands (see the header). */
+export function gradeCommute(j: LabelledJobseeker, v: LabelledVacancy, today: string): number {
+  if (!isLive(v, today)) return 0;
+  const g = j.family === v.family ? 3 : (RELATED[j.family]?.[v.family] ?? 0);
+  if (g === 0) return 0;
+  const lacksLanguage = (v.languages ?? []).some((l) => !j.languages.includes(l));
+  const lacksLicence = v.drivingLicenceRequired === true && j.drivingLicence === false;
+  return lacksLanguage || lacksLicence || !withinReach(j, v) ? Math.min(g, 1) : g;
 }
 
 /** nDCG@k of a ranked list of grades against the ideal order of all grades. */
