@@ -158,7 +158,7 @@ export class GapAnalysis {
       const blocking = !this.suitable(hit);
       const need: Candidate[] = [];
       // A language both missing as a skill and failing the language requirement: one candidate, tested as a language held.
-      const failed = this.failedRequirements(hit, client);
+      const failed = this.failedRequirements(hit, client, query.lang);
       const asked: Candidate[] = [...hit.missingSkills.filter((s) => !failed.some((f) => f.uri === s.uri)), ...failed];
       for (const s of asked) {
         if (spoken.has(s.uri) && !s.language) continue;
@@ -253,7 +253,7 @@ export class GapAnalysis {
    * or licence (its taxonomy concept), a required language (its language skill, added to the client's
    * languages when tested).
    */
-  private failedRequirements(hit: MatchHit, client: StoredJobseeker): Candidate[] {
+  private failedRequirements(hit: MatchHit, client: StoredJobseeker, lang: Lang): Candidate[] {
     const { gates } = hit;
     if (gates.cards !== 'fail' && gates.licence !== 'fail' && gates.language !== 'fail') return [];
     const vacancy = this.vacancies.get(hit.id) as StoredVacancy;
@@ -262,7 +262,7 @@ export class GapAnalysis {
     const out: Candidate[] = [];
     const concept = (uri: string | undefined, language?: string) => {
       if (!uri || !this.normalizer.taxonomy.skills.has(uri)) return;
-      out.push({ uri, label: this.normalizer.taxonomy.label(uri, 'fi'), importance: 'essential', ...(language ? { language } : {}) });
+      out.push({ uri, label: this.normalizer.taxonomy.label(uri, lang), importance: 'essential', ...(language ? { language } : {}) });
     };
     if (gates.cards === 'fail') for (const id of need.cards) if (!side.cards?.has.has(id)) concept(cardUri(id));
     if (gates.licence === 'fail') {
