@@ -2,11 +2,12 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Role } from '../../core/access.js';
 import { z } from 'zod';
-import { invalidInput, notFound } from '../../core/errors.js';
+import { invalidInput, notFound, versionRequired } from '../../core/errors.js';
 import type { BaseRecord } from '../../core/kinds.js';
 import { parseNdjson } from '../../core/ndjson.js';
 import type { RecordAccess } from '../../core/record-access.js';
-import type { RecordService } from '../../core/records.js';
+import { etagOf, versionsOf, type Expectation, type RecordService } from '../../core/records.js';
+import { sessionToken } from '../auth.js';
 import { idParams, municipalityRef, recordId, shortText, queryInt } from '../../core/schemas/common.js';
 import { errorBody, noQuery } from './shared.js';
 
@@ -42,6 +43,27 @@ const bulkResult = z.object({ created: z.number(), updated: z.number(), unchange
 const bulkDeleteBody = z.object({ ids: z.array(recordId).min(1) }).strict();
 const bulkDeleteResult = z.object({ removed: z.number(), notFound: z.array(z.string()) });
 
+/**
+ * What a PUT expects to find stored, from its conditional headers: `If-None-Match: *` a create,
+ * `If-Match` a change of the version it names. Without either, an API key's PUT creates or replaces
+ * (bulk and integration clients); the web app (a session) must send one, so that it never
+ * overwrites unknowingly.
+ */
+function expectation(request: FastifyRequest): Expectation | undefined {
+  const ifNoneMatch = request.headers['if-none-match'];
+  const ifMatch = request.headers['if-match'];
+  if (ifNoneMatch !== undefined) {
+    if (ifNoneMatch.trim() !== '*' || ifMatch !== undefined) {
+      throw invalidInput([{ field: 'If-None-Match', message: "only 'If-None-Match: *' (create, never replace) is understood, and not together with If-Match" }]);
+    }
+    return { absent: true };
+  }
+  if (ifMatch !== undefined) return { versions: versionsOf(ifMatch) };
+  const key = request.headers.authorization?.startsWith('Bearer ') || request.headers['x-api-key'] !== undefined;
+  if (!key && sessionToken(request) !== undefined) throw versionRequired();
+  return undefined;
+}
+
 /** Stored records are plain JSON objects; the response schema checks their shape. */
 const asJson = (record: object) => record as Record<string, unknown>;
 
@@ -74,7 +96,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         access.write(request.principal!, [body]);
         const record = await service.create(body, access.within(request.principal!));
         touched(request, [record.id]);
-        return reply.status(201).send(asJson(record));
+        return reply.status(201).header('etag', etagOf(record)).send(asJson(record));
       },
     );
 
@@ -106,11 +128,11 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         config: read,
         schema: { querystring: noQuery, tags: [tag], summary: `Fetch a ${name}`, params: idParams, response: { 200: stored, 404: errorBody } },
       },
-      async (request) => {
+      async (request, reply) => {
         access.read(request.principal!, request.params.id);
         const record = service.get(request.params.id);
         touched(request, [record.id]);
-        return asJson(record);
+        return reply.header('etag', etagOf(record)).send(asJson(record));
       },
     );
 
@@ -122,9 +144,13 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
           querystring: noQuery,
           tags: [tag],
           summary: `Create or replace a ${name}`,
+          description:
+            'Conditional: `If-None-Match: *` creates and never replaces (412 `id_taken` when the id exists); ' +
+            '`If-Match: <ETag of GET>` replaces only that version (412 `version_mismatch` when it was changed meanwhile). ' +
+            'Without either an API key creates or replaces; the web app (a session) must send one (428 `version_required`).',
           params: idParams,
           body: replaceBody,
-          response: { 200: stored, 201: stored, 400: errorBody },
+          response: { 200: stored, 201: stored, 400: errorBody, 412: errorBody, 428: errorBody },
         },
       },
       async (request, reply) => {
@@ -133,10 +159,13 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
           throw invalidInput([{ field: 'id', message: `body id '${body.id}' differs from the path id '${request.params.id}'` }]);
         }
         const record = { ...body, id: request.params.id } as unknown as In;
+        // The organisation boundary first: a record the caller may not change answers 403/404 as
+        // before, never a precondition failure telling that it exists or its version.
         access.write(request.principal!, [record]);
-        const { record: saved, created } = await service.put(record, access.within(request.principal!));
+        const expect = expectation(request);
+        const { record: saved, created } = await service.put(record, access.within(request.principal!), expect);
         touched(request, [saved.id]);
-        return reply.status(created ? 201 : 200).send(asJson(saved));
+        return reply.status(created ? 201 : 200).header('etag', etagOf(saved)).send(asJson(saved));
       },
     );
 
