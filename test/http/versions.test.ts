@@ -152,6 +152,11 @@ describe('versions and conditional writes', () => {
     expect((await stored(admin, '/v1/vacancies/V-B1')).headers.get('etag')).toBe(tag);
     expect((await call(admin, 'PUT', '/v1/vacancies/V-B1', sampleVacancy('V-B1', { title: 'muurari' }))).status).toBe(200);
     expect((await stored(admin, '/v1/vacancies/V-B1')).headers.get('etag')).not.toBe(tag);
+    // A record sent back with the version it was read with: the version is not taken from the body.
+    const read = (await stored(admin, '/v1/vacancies/V-B1')).body;
+    const { normalized: _n, region: _r, createdAt: _c, updatedAt: _u, ...input } = read;
+    const back = await call(admin, 'PUT', '/v1/vacancies/V-B1', { ...input, version: 1 });
+    expect([back.status, back.body.version]).toEqual([200, read.version]);
   });
 
   it('a version is never reused: erased and created again, the old ETag does not match', async () => {

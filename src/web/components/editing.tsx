@@ -66,6 +66,7 @@ export function useVersionedSave(options: { path: (id: string) => string; openPa
     try {
       await api('PUT', options.path(id), body, condition);
       setOutcome({ kind: 'none' });
+      guardLeaving(undefined); // saved: moving on to the saved record asks nothing
       options.onSaved(id);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'id_taken') setOutcome({ kind: 'taken', id, path: options.openPath(id) });
