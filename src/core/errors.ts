@@ -55,9 +55,9 @@ export const PROBLEMS = {
     en: 'unknown column; the columns are {columns}',
   },
   duplicate_column: {
-    fi: 'sama kenttä kahdesti: sarake {column} on sama kuin sarake {first} ({name})',
-    sv: 'samma fält två gånger: kolumn {column} är samma som kolumn {first} ({name})',
-    en: 'duplicate column: column {column} names the same field as column {first} ({name})',
+    fi: 'sama kenttä kahdesti: sarake {column} on sama kenttä ({name}) kuin sarake {first}',
+    sv: 'samma fält två gånger: kolumn {column} är samma fält ({name}) som kolumn {first}',
+    en: 'duplicate column: column {column} names the same field ({name}) as column {first}',
   },
   not_a_date: { fi: 'ei päivämäärä: "{value}" (kirjoita esim. 1.3.2026)', sv: 'inget datum: "{value}" (skriv t.ex. 1.3.2026)', en: 'not a date: "{value}" (write e.g. 1.3.2026)' },
   not_yes_no: { fi: 'ei kyllä tai ei: "{value}"', sv: 'inte ja eller nej: "{value}"', en: 'not yes or no: "{value}"' },

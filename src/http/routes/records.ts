@@ -9,6 +9,9 @@ import type { RecordAccess } from '../../core/record-access.js';
 import { etagOf, versionsOf, type Expectation, type RecordService } from '../../core/records.js';
 import { sessionToken } from '../auth.js';
 import { idParams, municipalityRef, recordId, shortText, queryInt } from '../../core/schemas/common.js';
+import type { TabularKind } from '../../core/imports/tabular.js';
+import { exportColumns } from '../../core/imports/tabular.js';
+import { charsetOf, recordsFromCsv, sendCsv, toCsv } from '../csv.js';
 import { errorBody, noQuery } from './shared.js';
 
 export interface RecordRouteOptions<In extends BaseRecord> {
@@ -38,6 +41,13 @@ const listQuery = z
     owner: z.literal('mine').optional().describe("Vacancies: only those of the caller's unit"),
   })
   .strict();
+
+const exportQuery = z
+  .object({ lang: z.enum(['fi', 'sv', 'en']).default('fi').describe('The language of the header row, yes/no words, dates and working time') })
+  .strict();
+
+/** Records read per page while exporting. */
+const EXPORT_PAGE = 500;
 
 const bulkResult = z.object({ created: z.number(), updated: z.number(), unchanged: z.number().describe('Equal to what was stored: nothing re-derived or re-embedded') });
 const bulkDeleteBody = z.object({ ids: z.array(recordId).min(1) }).strict();
@@ -69,7 +79,10 @@ const asJson = (record: object) => record as Record<string, unknown>;
 
 /** Create, replace, read, list and delete one kind of record, single and in bulk. */
 export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<In>): FastifyPluginAsyncZod {
-  const { service, path, tag, input, stored, roles, personal, access } = options;
+  const { service, path, tag, stored, roles, personal, access } = options;
+  // A record read from the API and sent back as it was keeps working: its `version` is accepted and
+  // not stored (a change of one version is asked for with If-Match).
+  const input = options.input.extend({ version: z.number().int().nonnegative().optional().describe('Ignored: the stored version is the ETag (send it as If-Match)') });
   const name = service.kind.name;
   const read = { roles: roles.read };
   const write = { roles: roles.write };
@@ -78,7 +91,38 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
     if (personal) request.audited.jobseekers.push(...ids);
   };
   const replaceBody = input.extend({ id: recordId.optional().describe('If given, must equal the id in the path') });
+  const tabular = path.split('/').pop() as TabularKind;
   return async (app) => {
+    // CSV bodies as bytes: decoded in the route, in the charset the Content-Type names.
+    app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: options.bulkBodyLimit }, (_request, body, done) => done(null, body));
+
+    app.get(
+      `${path}.csv`,
+      {
+        config: read,
+        schema: {
+          tags: [tag],
+          summary: `Every ${name} the caller may read, as a spreadsheet for Excel in Finland`,
+          description:
+            'UTF-8 with a byte order mark, `;` between cells, decimal comma; headers, yes/no words, dates (1.3.2026) and working time ' +
+            'in `lang`. The same columns POST ' + path + '/bulk takes as text/csv: an export imported again gives the same records.',
+          querystring: exportQuery,
+        },
+      },
+      async (request, reply) => {
+        const within = access.listWithin(request.principal!);
+        const records: Record<string, unknown>[] = [];
+        for (let after = ''; ; ) {
+          const page = service.list({ limit: EXPORT_PAGE, after, within });
+          records.push(...page.map(asJson));
+          if (page.length < EXPORT_PAGE) break;
+          after = page[page.length - 1]!.id;
+        }
+        touched(request, records.map((r) => String(r.id)));
+        return sendCsv(reply, tabular, toCsv(records, exportColumns(tabular, request.query.lang)));
+      },
+    );
+
     app.post(
       path,
       {
@@ -201,18 +245,25 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         schema: {
           querystring: noQuery,
           tags: [tag],
-          summary: `Create or replace many ${name} records (NDJSON, atomic)`,
+          summary: `Create or replace many ${name} records (NDJSON or CSV, atomic)`,
           description:
-            'Content-Type: application/x-ndjson, one record per line. The batch is atomic: if any line is ' +
-            'invalid nothing is stored and every problem is reported with its line number.',
+            'Content-Type: application/x-ndjson, one record per line, or text/csv (a spreadsheet: comma, semicolon or tab; ' +
+            `column names in Finnish, Swedish or English as GET ${path}.csv writes them; charset=windows-1252 for Excel's ` +
+            '"CSV (semicolon separated)"). The batch is atomic: if any line is invalid nothing is stored and every problem ' +
+            'is reported with its line number and field, in the Accept-Language.',
           response: { 200: bulkResult, 400: errorBody, 413: errorBody, 415: errorBody },
         },
       },
       async (request) => {
-        if (typeof request.body !== 'string') {
-          throw invalidInput([{ field: 'body', message: 'send application/x-ndjson: one JSON record per line' }]);
-        }
-        const records = parseNdjson(request.body, input, service.maxBatch) as unknown as In[];
+        const records = (
+          Buffer.isBuffer(request.body)
+            ? recordsFromCsv(tabular, request.body, charsetOf(request.headers['content-type']), input, service.maxBatch)
+            : typeof request.body === 'string'
+              ? parseNdjson(request.body, input, service.maxBatch)
+              : (() => {
+                  throw invalidInput([{ field: 'body', message: 'send application/x-ndjson (one JSON record per line) or text/csv' }]);
+                })()
+        ) as unknown as In[];
         access.write(request.principal!, records);
         const result = await service.putMany(records, access.within(request.principal!));
         touched(request, records.map((r) => r.id));
