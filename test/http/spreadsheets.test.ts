@@ -176,5 +176,12 @@ describe('CSV export for Excel in Finland', () => {
     expect(exported.text).not.toContain('CSV-HKI');
     expect((await getCsv(service.as('planner'), '/v1/jobseekers.csv')).status).toBe(403);
     expect((await getCsv(counsellor, '/v1/jobseekers.csv?lang=de')).status).toBe(400);
+    // A unit's own vacancies (the web app's "your unit's vacancies" page links this).
+    const unit = service.as('employer-service');
+    expect((await call(unit, 'PUT', '/v1/vacancies/OWN-1', sampleVacancy('OWN-1'))).status).toBe(201);
+    const own = (await getCsv(unit, '/v1/vacancies.csv?owner=mine&lang=en')).text.trim().split('\r\n');
+    expect(own.map((line) => line.split(';')[0])).toEqual(['id', 'OWN-1']);
+    expect((await getCsv(unit, '/v1/vacancies.csv?lang=en')).text).toContain('RT-V1');
+    expect((await getCsv(counsellor, '/v1/jobseekers.csv?owner=mine')).status).toBe(400);
   });
 });

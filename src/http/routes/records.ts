@@ -43,7 +43,10 @@ const listQuery = z
   .strict();
 
 const exportQuery = z
-  .object({ lang: z.enum(['fi', 'sv', 'en']).default('fi').describe('The language of the header row, yes/no words, dates and working time') })
+  .object({
+    lang: z.enum(['fi', 'sv', 'en']).default('fi').describe('The language of the header row, yes/no words, dates and working time'),
+    owner: z.literal('mine').optional().describe("Vacancies: only those of the caller's unit"),
+  })
   .strict();
 
 /** Records read per page while exporting. */
@@ -111,9 +114,10 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       },
       async (request, reply) => {
         const within = access.listWithin(request.principal!);
+        const ids = request.query.owner ? access.owned(request.principal!) : undefined;
         const records: Record<string, unknown>[] = [];
         for (let after = ''; ; ) {
-          const page = service.list({ limit: EXPORT_PAGE, after, within });
+          const page = service.list({ limit: EXPORT_PAGE, after, within, ids });
           records.push(...page.map(asJson));
           if (page.length < EXPORT_PAGE) break;
           after = page[page.length - 1]!.id;

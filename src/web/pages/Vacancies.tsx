@@ -37,7 +37,7 @@ export function VacanciesPage({ me, params }: { me: Me; params: URLSearchParams 
             </a>{' '}
           </>
         )}
-        <a href={`/v1/vacancies.csv${query({ lang: lang.value })}`} download>
+        <a href={`/v1/vacancies.csv${query({ lang: lang.value, owner: mine ? 'mine' : undefined })}`} download>
           {t('export.csv')}
         </a>
       </p>
