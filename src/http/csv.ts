@@ -103,14 +103,13 @@ export function recordsFromCsv<S extends z.ZodType>(kind: TabularKind, bytes: Bu
       problems.push(wide);
       continue;
     }
+    // Cells that could not be read are named as such; the record's rules name the row's other problems.
     const read = rowToInput(kind, fields, record, info.lines, header.record);
-    if (read.problems.length > 0) {
-      problems.push(...read.problems);
-      continue;
-    }
+    const unread = new Set(read.problems.map((p) => p.field));
     const parsed = schema.safeParse(read.record);
-    if (parsed.success) records.push(parsed.data);
-    else problems.push(...problemsFrom(parsed.error, info.lines));
+    problems.push(...read.problems);
+    if (!parsed.success) problems.push(...problemsFrom(parsed.error, info.lines).filter((p) => ![...unread].some((f) => p.field === f || p.field.startsWith(`${f}.`))));
+    else if (read.problems.length === 0) records.push(parsed.data);
   }
   if (problems.length > 0) throw invalidInput(problems);
   return records;
