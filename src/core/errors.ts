@@ -1,18 +1,86 @@
 /**
- * The one catalogue of domain errors. Core and adapters throw these; the HTTP layer maps each
- * code to a status in one place (src/http/errors.ts).
+ * The one catalogue of domain errors: each code, its HTTP status and its text in Finnish, Swedish
+ * and English. Core and adapters throw these; src/http/errors.ts answers them (the text in the
+ * request's Accept-Language), and the web app shows the same texts in the page's language.
  */
-export type ErrorCode =
-  | 'not_found'
-  | 'forbidden'
-  | 'rate_limited'
-  | 'storage_full'
-  | 'already_exists'
-  | 'conflict'
-  | 'invalid_input'
-  | 'too_many_records'
-  | 'model_unavailable'
-  | 'index_unavailable';
+export type Lang = 'fi' | 'sv' | 'en';
+export type Texts = Record<Lang, string>;
+
+export const ERRORS = {
+  not_found: { status: 404, fi: 'Tietuetta ei löydy.', sv: 'Posten finns inte.', en: 'No such record.' },
+  forbidden: { status: 403, fi: 'Sinulla ei ole oikeutta tähän.', sv: 'Du har inte rätt till detta.', en: 'You may not do this.' },
+  rate_limited: { status: 429, fi: 'Liian monta pyyntöä: odota hetki.', sv: 'För många förfrågningar: vänta en stund.', en: 'Too many requests: wait a moment.' },
+  storage_full: { status: 507, fi: 'Tallennustila on täynnä: mitään ei tallennettu.', sv: 'Lagringen är full: inget sparades.', en: 'The data disk is full: nothing was stored.' },
+  already_exists: {
+    status: 409,
+    fi: 'Tunnuksella {id} on jo tietue; mitään ei tallennettu.',
+    sv: 'Det finns redan en post med id {id}; inget sparades.',
+    en: "A record with the id '{id}' already exists; nothing was stored.",
+  },
+  id_taken: {
+    status: 412,
+    fi: 'Tunnuksella {id} on jo tietue, joten uutta ei luotu eikä mitään tallennettu. Avaa olemassa oleva tai valitse toinen tunnus.',
+    sv: 'Det finns redan en post med id {id}, så ingen ny skapades och inget sparades. Öppna den befintliga eller välj ett annat id.',
+    en: "A record with the id '{id}' already exists, so no new one was created and nothing was stored. Open the existing one or choose another id.",
+  },
+  version_mismatch: {
+    status: 412,
+    fi: 'Joku muu muutti tietuetta {id} sen jälkeen, kun avasit sen; muutoksiasi ei tallennettu.',
+    sv: 'Någon annan ändrade posten {id} efter att du öppnade den; dina ändringar sparades inte.',
+    en: "Someone else changed '{id}' after you opened it; your changes were not stored.",
+  },
+  version_required: {
+    status: 428,
+    fi: 'Muutos tarvitsee If-Match-otsakkeen (tietueen ETag) tai uusi tietue If-None-Match: *.',
+    sv: 'En ändring behöver rubriken If-Match (postens ETag), en ny post If-None-Match: *.',
+    en: 'A change needs If-Match (the record\'s ETag), a new record If-None-Match: *.',
+  },
+  conflict: { status: 409, fi: 'Tietueen nykyinen tila estää tämän.', sv: 'Postens nuvarande läge hindrar detta.', en: "The record's present state prevents this." },
+  invalid_input: { status: 400, fi: 'Tiedoissa on virheitä; mitään ei tallennettu.', sv: 'Uppgifterna innehåller fel; inget sparades.', en: 'The input has errors; nothing was stored.' },
+  too_many_records: { status: 413, fi: 'Liian monta tietuetta yhdessä pyynnössä.', sv: 'För många poster i en begäran.', en: 'Too many records in one request.' },
+  model_unavailable: { status: 503, fi: 'Kielimalli ei ole käytettävissä.', sv: 'Språkmodellen är inte tillgänglig.', en: 'The language model is not available.' },
+  index_unavailable: { status: 503, fi: 'Hakemistoa rakennetaan: yritä hetken päästä uudelleen.', sv: 'Indexet byggs: försök igen om en stund.', en: 'The index is being rebuilt: try again shortly.' },
+} as const satisfies Record<string, { status: number } & Texts>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/**
+ * Problems with one field of an input, by code, for the spreadsheet import (the other problems
+ * carry the validator's English message only).
+ */
+export const PROBLEMS = {
+  unknown_column: {
+    fi: 'tuntematon sarake; sarakkeet ovat {columns}',
+    sv: 'okänd kolumn; kolumnerna är {columns}',
+    en: 'unknown column; the columns are {columns}',
+  },
+  duplicate_column: {
+    fi: 'sama kenttä kahdesti: sarake {column} on sama kenttä ({name}) kuin sarake {first}',
+    sv: 'samma fält två gånger: kolumn {column} är samma fält ({name}) som kolumn {first}',
+    en: 'duplicate column: column {column} names the same field ({name}) as column {first}',
+  },
+  not_a_date: { fi: 'ei päivämäärä: "{value}" (kirjoita esim. 1.3.2026)', sv: 'inget datum: "{value}" (skriv t.ex. 1.3.2026)', en: 'not a date: "{value}" (write e.g. 1.3.2026)' },
+  not_yes_no: { fi: 'ei kyllä tai ei: "{value}"', sv: 'inte ja eller nej: "{value}"', en: 'not yes or no: "{value}"' },
+  not_a_number: { fi: 'ei luku: "{value}"', sv: 'inget tal: "{value}"', en: 'not a number: "{value}"' },
+  unknown_value: { fi: 'tuntematon arvo "{value}"; käy: {values}', sv: 'okänt värde "{value}"; giltiga: {values}', en: 'unknown value "{value}"; valid: {values}' },
+  unknown_language: { fi: 'tuntematon kieli "{value}" (kirjoita esim. suomi, ruotsi, englanti tai fi, sv, en)', sv: 'okänt språk "{value}" (skriv t.ex. finska, svenska, engelska eller fi, sv, en)', en: 'unknown language "{value}" (write e.g. Finnish, Swedish, English or fi, sv, en)' },
+  too_many_cells: { fi: '{cells} solua, otsikkorivillä {columns} saraketta', sv: '{cells} celler, rubrikraden har {columns} kolumner', en: '{cells} cells, the header has {columns} columns' },
+} as const satisfies Record<string, Texts>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+/** A catalogue text with its `{name}` placeholders filled. */
+export const fill = (text: string, params: Record<string, string | number> = {}) =>
+  text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+
+/** The request's language from an Accept-Language header: the first of fi/sv/en it names (English otherwise). */
+export function acceptedLang(header: string | undefined): Lang {
+  for (const part of (header ?? '').split(',')) {
+    const tag = part.split(';')[0]!.trim().toLowerCase().slice(0, 2);
+    if (tag === 'fi' || tag === 'sv' || tag === 'en') return tag;
+  }
+  return 'en';
+}
 
 export interface FieldProblem {
   /** Path of the offending field, e.g. "skills.3" or "municipality". */
@@ -20,24 +88,58 @@ export interface FieldProblem {
   message: string;
   /** 1-based line number for NDJSON bulk bodies. */
   line?: number;
+  /** A problem of the catalogue (PROBLEMS): `message` is its English text, answered in the request's language. */
+  code?: ProblemCode;
+  params?: Record<string, string | number>;
 }
+
+/** A problem from the catalogue: its English text now, the request's language when answered. */
+export const problem = (field: string, code: ProblemCode, params: Record<string, string | number> = {}, line?: number): FieldProblem => ({
+  field,
+  message: fill(PROBLEMS[code].en, params),
+  ...(line === undefined ? {} : { line }),
+  code,
+  params,
+});
+
+/** A problem's message in a language (the English message when it is not from the catalogue). */
+export const problemText = (p: FieldProblem, lang: Lang) => (p.code ? fill(PROBLEMS[p.code][lang], p.params) : p.message);
 
 export class KohtaantoError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly problems: FieldProblem[] = [],
+    /** When given, the message is the catalogue's text filled with these (answered in the request's language). */
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'KohtaantoError';
   }
+
+  /** The message in a language: the catalogue's text for errors made from it (fi, sv), else the English message. */
+  text(lang: Lang): string {
+    return this.params && lang !== 'en' ? fill(ERRORS[this.code][lang], this.params) : this.message;
+  }
 }
+
+/** An error whose message is the catalogue's text for its code. */
+const catalogued = (code: ErrorCode, params: Record<string, string | number>) => new KohtaantoError(code, fill(ERRORS[code].en, params), [], params);
 
 export const notFound = (kind: string, id: string) =>
   new KohtaantoError('not_found', `${kind} '${id}' does not exist`);
 
 export const alreadyExists = (kind: string, id: string) =>
-  new KohtaantoError('already_exists', `${kind} '${id}' already exists; use PUT to replace it`);
+  new KohtaantoError('already_exists', `${kind} '${id}' already exists; use PUT to replace it`, [], { id });
+
+/** A create (PUT with If-None-Match: *) on an id that is taken. */
+export const idTaken = (id: string) => catalogued('id_taken', { id });
+
+/** A change whose If-Match names a version that is no longer the stored one (or a record that is gone). */
+export const versionMismatch = (id: string) => catalogued('version_mismatch', { id });
+
+/** A change from the web app without If-Match or If-None-Match. */
+export const versionRequired = () => catalogued('version_required', {});
 
 /**
  * A counsellor asked for a jobseeker who is not a client of their employment area: the same answer

@@ -60,6 +60,11 @@ export interface EntryToSave<R> {
   matchable: boolean;
   /** Only the record's links to its repeats changed (see duplicates.ts): same text, same vector. */
   linkOnly?: boolean;
+  /**
+   * The content was written by a caller (a create or replace): the record gets a new version (the
+   * write's generation). Without it (re-derived, relinked, closed on expiry) it keeps its version.
+   */
+  newVersion?: boolean;
 }
 
 export interface SavedEntry {
@@ -104,6 +109,8 @@ export interface RecordStore<R> {
   staleRecords(embedder: string, derivedBy: string, limit: number): R[];
   /** The record's municipality code (one indexed read, nothing parsed). */
   municipalityOf(id: string): string | undefined;
+  /** The stored record's version (see EntryToSave.newVersion), read inside a write's transaction too; undefined when there is none. */
+  versionOf(id: string): number | undefined;
   /** Records whose link key (see duplicates.ts) is this; with `matchableOnly`, the open originals only. */
   withLinkKey(key: string, matchableOnly: boolean): StoredEntry<R>[];
   count(): number;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { alreadyExists, invalidInput, notFound, tooManyRecords } from './errors.js';
+import { alreadyExists, idTaken, invalidInput, notFound, tooManyRecords, versionMismatch } from './errors.js';
 import type { BaseRecord, RecordKind, Stored } from './kinds.js';
 import type { Embedder, EntryToSave, ExactScanFactory, ListOptions, LocationFilter, RecordStore, VectorIndex } from './ports.js';
 import { AreaVectors, type AreaChange } from './area-vectors.js';
@@ -21,6 +21,28 @@ const conceptPlace = (record: BaseRecord & { remote?: boolean }) => (record.remo
  * owning unit, checked and claimed by the same transaction that inserts the vacancy.
  */
 export type WriteCheck = (ids: string[]) => void;
+
+/**
+ * What a write expects to find stored (HTTP's conditional requests): no record under the id
+ * (`If-None-Match: *`), any record (`If-Match: *`), or the record at one of these versions (`If-Match`
+ * with its ETags). Checked before the work and again inside the write's transaction.
+ */
+export type Expectation = { absent: true } | { versions: number[] | 'any' };
+
+/** The ETag of a stored record's version (strong: the version changes with every change of the content). */
+export const etagOf = (record: object) => `"${(record as { version?: number }).version ?? 0}"`;
+
+/**
+ * The versions an If-Match header names: `'any'` for `*`; ETags that are not this service's
+ * (junk, weak) name none, so that they match nothing.
+ */
+export function versionsOf(ifMatch: string): number[] | 'any' {
+  if (ifMatch.trim() === '*') return 'any';
+  return ifMatch.split(',').flatMap((tag) => {
+    const m = /^\s*"(\d{1,15})"\s*$/.exec(tag);
+    return m ? [Number(m[1])] : [];
+  });
+}
 
 export interface Derivation<In> {
   /** Identifies the derivation: records derived by another id are redone at start. */
@@ -224,19 +246,35 @@ export class RecordService<In extends BaseRecord> {
    * Creates a record; fails if the id is taken, also by another worker process at the same moment
    * (checked again inside the write's transaction). `within` runs inside it too (see WriteCheck).
    */
-  async create(input: In, within?: WriteCheck): Promise<Stored<In>> {
-    if (this.store.get(input.id)) throw alreadyExists(this.kind.name, input.id);
+  async create(input: In, within?: WriteCheck, taken: (kind: string, id: string) => Error = alreadyExists): Promise<Stored<In>> {
+    if (this.store.get(input.id)) throw taken(this.kind.name, input.id);
     const [entry] = await this.prepare([input]);
+    entry!.newVersion = true;
     this.commit([entry!], () => {
-      if (this.store.get(input.id)) throw alreadyExists(this.kind.name, input.id);
+      if (this.store.versionOf(input.id) !== undefined) throw taken(this.kind.name, input.id);
       within?.([input.id]);
     });
-    return entry!.record;
+    return this.get(input.id);
   }
 
-  /** Creates or replaces a record. */
-  async put(input: In, within?: WriteCheck): Promise<{ record: Stored<In>; created: boolean }> {
-    const result = await this.putMany([input], within);
+  /**
+   * Creates or replaces a record. With an expectation (see Expectation) the stored version is
+   * compared before the work and again inside the write's transaction, so that of two writes
+   * expecting the same version only the first is stored; the other throws `version_mismatch`
+   * (`id_taken` for a create on a taken id), storing nothing.
+   */
+  async put(input: In, within?: WriteCheck, expect?: Expectation): Promise<{ record: Stored<In>; created: boolean }> {
+    if (expect && 'absent' in expect) return { record: await this.create(input, within, (_kind, id) => idTaken(id)), created: true };
+    const check = () => {
+      if (!expect) return;
+      const version = this.store.versionOf(input.id);
+      if (version === undefined || (expect.versions !== 'any' && !expect.versions.includes(version))) throw versionMismatch(input.id);
+    };
+    check(); // also when nothing changes (then nothing is written)
+    const result = await this.putMany([input], (ids) => {
+      check();
+      within?.(ids);
+    });
     return { record: this.get(input.id), created: result.created === 1 };
   }
 
@@ -260,6 +298,7 @@ export class RecordService<In extends BaseRecord> {
       return !stored || !sameAsStored(input, stored as unknown as In);
     });
     const entries = await this.prepare(changed);
+    for (const entry of entries) entry.newVersion = true;
     let created = 0;
     for (const input of changed) if (!this.store.get(input.id)) created++;
     if (entries.length > 0) this.commit(entries, within && (() => within(entries.map((e) => e.record.id))));

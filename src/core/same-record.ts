@@ -9,7 +9,7 @@ function canonical(value: unknown): string {
 
 /** Stored records carry derived and bookkeeping fields; re-deriving starts from the input alone. */
 export function stripDerived<In>(record: In): In {
-  const { normalized: _n, region: _r, createdAt: _c, updatedAt: _u, ...input } = record as Record<string, unknown>;
+  const { normalized: _n, region: _r, createdAt: _c, updatedAt: _u, version: _v, ...input } = record as Record<string, unknown>;
   return input as In;
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { KohtaantoError, storageFull, type ErrorCode, type FieldProblem } from '../core/errors.js';
+import { acceptedLang, ERRORS, KohtaantoError, problemText, storageFull, type ErrorCode, type FieldProblem } from '../core/errors.js';
 
 /** SQLite's "database or disk is full", or the file system's "no space left on device". */
 const isDiskFull = (error: unknown) => {
@@ -8,19 +8,8 @@ const isDiskFull = (error: unknown) => {
   return code === 'SQLITE_FULL' || code === 'ENOSPC';
 };
 
-/** The one place where errors become HTTP answers. */
-const STATUS: Record<ErrorCode, number> = {
-  not_found: 404,
-  forbidden: 403,
-  rate_limited: 429,
-  storage_full: 507,
-  already_exists: 409,
-  conflict: 409,
-  invalid_input: 400,
-  too_many_records: 413,
-  model_unavailable: 503,
-  index_unavailable: 503,
-};
+/** Each code's status, from the catalogue (src/core/errors.ts). */
+const STATUS = Object.fromEntries(Object.entries(ERRORS).map(([code, e]) => [code, e.status])) as Record<ErrorCode, number>;
 
 export interface ErrorBody {
   error: string;
@@ -42,8 +31,10 @@ function validationProblems(error: FastifyError): FieldProblem[] {
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof KohtaantoError) {
-    const body: ErrorBody = { error: error.code, message: error.message };
-    if (error.problems.length > 0) body.problems = error.problems;
+    // Texts of the catalogue in the request's language (Accept-Language; the web app sends its page's).
+    const lang = acceptedLang(request.headers['accept-language']);
+    const body: ErrorBody = { error: error.code, message: error.text(lang) };
+    if (error.problems.length > 0) body.problems = error.problems.map(({ code: _c, params: _p, ...p }) => ({ ...p, message: problemText({ ...p, code: _c, params: _p }, lang) }));
     const problemCount = (error as { problemCount?: number }).problemCount;
     if (problemCount !== undefined) body.problemCount = problemCount;
     const retry = (error as { retryAfterSeconds?: number }).retryAfterSeconds;

@@ -1,4 +1,5 @@
 /** The service's API from the page: same origin, the session cookie, the CSRF token on changes. */
+import { lang } from './i18n';
 
 export interface Problem {
   field: string;
@@ -30,8 +31,12 @@ export const whenSignedOut = (f: () => void) => {
   onSignedOut = f;
 };
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+/**
+ * Calls the service; its error texts come in the page's language. `extra` headers: e.g. `If-Match`
+ * (a change of the version the page shows) or `If-None-Match: *` (a create).
+ */
+export async function api<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': lang.value, ...extra };
   if (method !== 'GET') headers['x-csrf-token'] = csrf;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });

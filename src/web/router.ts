@@ -3,8 +3,24 @@ import { signal } from '@preact/signals';
 /** The page shown: the part of the address after '#', e.g. "/clients/JS-1?tab=plan". */
 const read = () => decodeURI(location.hash.slice(1)) || '/';
 export const route = signal(read());
+
+/**
+ * Asked before the page changes (a form with unsaved changes): false keeps the page, and the
+ * address goes back to it.
+ */
+let leaving: (() => boolean) | undefined;
+export const guardLeaving = (ask: (() => boolean) | undefined) => {
+  leaving = ask;
+};
+
 addEventListener('hashchange', () => {
-  route.value = read();
+  const next = read();
+  if (next === route.value) return;
+  if (leaving && !leaving()) {
+    history.replaceState(history.state, '', `#${encodeURI(route.value)}`);
+    return;
+  }
+  route.value = next;
 });
 
 export const go = (path: string) => {

@@ -81,15 +81,25 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R> {
 
   saveAll(entries: EntryToSave<R>[], before?: () => void): SavedEntry[] {
     before?.();
+    if (entries.length === 0) return [];
+    const generation = this.current + 1;
     const saved = entries.map((e) => {
-      const label = this.rows.get(e.record.id)?.label ?? this.nextLabel++;
-      const row: Row<R> = { label, record: e.record, json: JSON.stringify(e.record), vector: e.vector, textHash: e.textHash, embedder: e.embedder, derivedBy: e.derivedBy, matchable: e.matchable };
+      const previous = this.rows.get(e.record.id);
+      const version = e.newVersion || !previous ? generation : ((previous.record as { version?: number }).version ?? 0);
+      const record = { ...e.record, version };
+      const label = previous?.label ?? this.nextLabel++;
+      const row: Row<R> = { label, record, json: JSON.stringify(record), vector: e.vector, textHash: e.textHash, embedder: e.embedder, derivedBy: e.derivedBy, matchable: e.matchable };
       this.rows.set(e.record.id, row);
       this.byLabel.set(label, row);
       return { label, matchable: e.matchable };
     });
     this.logChanges(saved.map((s) => s.label));
     return saved;
+  }
+
+  versionOf(id: string): number | undefined {
+    const row = this.rows.get(id);
+    return row && ((row.record as { version?: number }).version ?? 0);
   }
 
   removeAll(ids: string[]): number[] {

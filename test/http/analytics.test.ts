@@ -153,7 +153,7 @@ describe('GET /v1/analytics/skills', () => {
     });
     expect(put.status).toBeLessThan(300);
     const csv = (await call(planner, 'GET', '/v1/analytics/occupations?municipality=Kauniainen&format=csv&limit=20000')).body as string;
-    const cells = csv.split('\r\n').flatMap((line) => line.split(','));
+    const cells = csv.split('\r\n').flatMap((line) => line.split(';'));
     // Free text never reaches planners (it is counted as "other"); what does reach them is neutralised.
     expect(csv).not.toContain('HYPERLINK');
     expect(cells.some((c) => /^"?[=+@-]/.test(c) && !/^-?\d/.test(c))).toBe(false);
@@ -165,12 +165,17 @@ describe('GET /v1/analytics/skills', () => {
     const response = await call(planner, 'GET', '/v1/analytics/skills?area=helsinki&lang=sv&limit=50&format=csv');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
-    const lines = (response.body as string).trim().split('\r\n');
-    expect(lines[0]).toBe('uri,label,demand_vacancies,demand_essential,demand_optional,demand_positions,supply_jobseekers,gap,shortage_ratio');
+    // For Excel in Finland: semicolons, a decimal comma, headers in the asked language (the byte order mark: test/http/csv.test.ts).
+    const lines = (response.body as string).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('uri;namn;efterfrågan_jobb;efterfrågan_nödvändig;efterfrågan_meriterande;efterfrågan_platser;utbud_arbetssökande;underskott;bristkvot');
     expect(lines).toHaveLength(json.length + 1);
     const first = json[0];
-    expect(lines[1]!.startsWith(`${first.uri},`)).toBe(true);
-    expect(lines[1]).toContain(`,${first.demand.vacancies},`);
+    expect(lines[1]!.startsWith(`${first.uri};`)).toBe(true);
+    expect(lines[1]).toContain(`;${first.demand.vacancies};`);
+    const ratio = json.find((i: { shortageRatio: number | null }) => i.shortageRatio !== null && !Number.isInteger(i.shortageRatio));
+    if (ratio) expect(lines.find((l) => l.startsWith(`${ratio.uri};`))).toContain(`;${String(ratio.shortageRatio).replace('.', ',')}`);
+    const en = await call(planner, 'GET', '/v1/analytics/skills?area=helsinki&lang=en&limit=50&format=csv');
+    expect((en.body as string).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('uri;label;demand_vacancies;demand_essential;demand_optional;demand_positions;supply_jobseekers;gap;shortage_ratio');
   });
 
   it('rejects two places at once, unknown areas and bad filters, naming the field', async () => {
@@ -208,10 +213,10 @@ describe('suppression of small counts', () => {
         for (const n of [item.supply, item.longTermUnemployed].filter((x) => x !== undefined)) expect(n === '<5' || n >= 5).toBe(true);
         if (item.supply === '<5') expect([item.gap, item.shortageRatio]).toEqual([null, null]);
       }
-      const csv = (await call(planner, 'GET', `/v1/analytics/${path}?municipality=Kauniainen&format=csv&limit=20000`)).body as string;
-      const header = csv.split('\r\n')[0]!.split(',');
+      const csv = (await call(planner, 'GET', `/v1/analytics/${path}?municipality=Kauniainen&format=csv&limit=20000&lang=en`)).body as string;
+      const header = csv.replace(/^\uFEFF/, '').split('\r\n')[0]!.split(';');
       for (const line of csv.trim().split('\r\n').slice(1)) {
-        const cells = line.split(',');
+        const cells = line.split(';');
         const supply = cells.at(header.indexOf('supply_jobseekers') - header.length)!;
         expect(supply === '<5' || Number(supply) >= 5, line).toBe(true);
       }
@@ -442,7 +447,7 @@ describe('published figures cannot be differenced (issue 28, L3)', () => {
       expect(body.vacanciesWithSuitableCandidates).toMatchObject({ share: null, margin95: 0, suppressed: 'fewer than 5 jobseekers' });
       expect(body.longTermWithoutSuitableVacancy).toMatchObject({ share: null, suppressed: 'fewer than 5 jobseekers' });
       const csv = String((await call(planner, 'GET', `/v1/analytics/mismatch?municipality=${municipality}&candidates=1&format=csv`)).body);
-      expect(csv.split('\r\n')[1]!.split(',').slice(6, 9)).toEqual(['', '', '']);
+      expect(csv.split('\r\n')[1]!.split(';').slice(6, 9)).toEqual(['', '', '']);
     } finally {
       await call(admin, 'DELETE', '/v1/jobseekers/ALONE');
       await call(admin, 'DELETE', '/v1/vacancies/ALONE-V');

@@ -170,7 +170,7 @@ describe('exposure report and system card', () => {
     expect(report.body.flagged).toEqual([]);
     const csv = await call(planner, 'GET', '/v1/oversight/exposure?area=Tampere&source=replay&sample=30&format=csv');
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(String(csv.body)).toMatch(/^dimension,group,eligible,eligible_share,exposure_share,ratio,ratio_low,ratio_high,flagged/);
+    expect(String(csv.body)).toMatch(/^\uFEFF?dimension;group;eligible;eligible_share;exposure_share;ratio;ratio_low;ratio_high;flagged/);
     expect((await call(service.as('counsellor'), 'GET', '/v1/oversight/exposure?area=Tampere&source=replay')).status).toBe(403);
     const served = await call(planner, 'GET', '/v1/oversight/exposure?area=Tampere');
     expect(served.body).toMatchObject({ source: 'decisions', rankings: expect.any(Number) });

@@ -220,7 +220,8 @@ describe("a planner's journey", () => {
       const response = await fetch(link.href);
       return { status: response.status, type: response.headers.get('content-type'), head: (await response.text()).slice(0, 40) };
     });
-    expect(csv).toMatchObject({ status: 200, type: expect.stringContaining('text/csv'), head: expect.stringContaining('uri,label') });
+    // For Excel in Finland, in the page's language (Finnish here): semicolons, Finnish headers.
+    expect(csv).toMatchObject({ status: 200, type: expect.stringContaining('text/csv'), head: expect.stringContaining('uri;nimi;kysyntä_työpaikat') });
     await context.close();
   });
 

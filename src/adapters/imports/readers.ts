@@ -4,7 +4,7 @@ import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync
 import { Transform } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { fromJobPosting, jobPostingsIn, type MappedRecord, type PostalCodes } from '../../core/imports/jobposting.js';
-import { checkHeader, detectDelimiter, headerLengthProblem, MAX_CSV_HEADER_BYTES, rowToRecord, rowWidthProblem, type TabularKind } from '../../core/imports/tabular.js';
+import { checkHeader, detectDelimiter, headerLengthProblem, MAX_CSV_HEADER_BYTES, rowToInput, rowWidthProblem, type TabularKind } from '../../core/imports/tabular.js';
 
 /** A record read from a file, before validation: where it was, and what mapping found. */
 export interface SourceRecord extends MappedRecord<Record<string, unknown>> {
@@ -161,10 +161,12 @@ export async function* readRecords(
 async function* csvRecords(stream: NodeJS.ReadableStream, kind: TabularKind, firstLine: string): AsyncGenerator<SourceRecord> {
   const parser = stream.pipe(parse({ delimiter: detectDelimiter(firstLine), bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
   let fields: (string | undefined)[] | undefined;
+  let names: string[] = [];
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     if (!fields) {
       const header = checkHeader(kind, record);
       fields = header.fields;
+      names = record;
       if (header.problems.length > 0) {
         // A too wide header, unknown or repeated columns are refused by name before any row is read (nothing is guessed).
         yield { line: 1, problems: header.problems, unmapped: [] };
@@ -174,6 +176,10 @@ async function* csvRecords(stream: NodeJS.ReadableStream, kind: TabularKind, fir
     }
     const wide = rowWidthProblem(fields, record, info.lines);
     if (wide) yield { line: info.lines, problems: [wide], unmapped: [] };
-    else yield { line: info.lines, record: rowToRecord(kind, fields, record), problems: [], unmapped: [] };
+    else {
+      // A cell that cannot be read as its column's type (a yes/no, a date, a number, a language) is refused by line and column.
+      const { record: input, problems } = rowToInput(kind, fields, record, info.lines, names);
+      yield problems.length > 0 ? { line: info.lines, problems, unmapped: [] } : { line: info.lines, record: input, problems: [], unmapped: [] };
+    }
   }
 }

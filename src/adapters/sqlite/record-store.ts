@@ -15,6 +15,21 @@ interface Row {
   record: string;
 }
 
+interface UpsertRow {
+  id: string;
+  municipality: string;
+  region: string;
+  matchable: number;
+  record: string;
+  textHash: string;
+  embedder: string;
+  derivedBy: string;
+  vector: Buffer;
+  updatedAt: string;
+  generation: number;
+  keep: number;
+}
+
 const toBlob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 const fromBlob = (b: Buffer) => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
@@ -55,15 +70,19 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       listWithin: db.prepare<[string, string, number], { record: string }>(
         `SELECT record FROM ${t} WHERE municipality IN (SELECT value FROM json_each(?)) AND id > ? ORDER BY id LIMIT ?`,
       ),
-      upsert: db.prepare<[string, string, string, number, string, string, string, string, Buffer, string], { label: number }>(
+      // The record's version (its ETag) is the generation of the write that last changed its content; a
+      // write that only re-derives, relinks or closes it (`keep`) keeps the version it had.
+      upsert: db.prepare<[UpsertRow], { label: number }>(
         `INSERT INTO ${t} (id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         VALUES (@id, @municipality, @region, @matchable, json_set(@record, '$.version', @generation), @textHash, @embedder, @derivedBy, @vector, @updatedAt)
          ON CONFLICT (id) DO UPDATE SET municipality = excluded.municipality, region = excluded.region,
-           matchable = excluded.matchable, record = excluded.record, text_hash = excluded.text_hash,
-           embedder = excluded.embedder, derived_by = excluded.derived_by, vector = excluded.vector,
+           matchable = excluded.matchable,
+           record = CASE WHEN @keep THEN json_set(excluded.record, '$.version', coalesce(record ->> '$.version', 0)) ELSE excluded.record END,
+           text_hash = excluded.text_hash, embedder = excluded.embedder, derived_by = excluded.derived_by, vector = excluded.vector,
            updated_at = excluded.updated_at
          RETURNING label`,
       ),
+      version: db.prepare<[string], number | null>(`SELECT coalesce(record ->> '$.version', 0) FROM ${t} WHERE id = ?`).pluck(),
       remove: db.prepare<[string], { label: number }>(`DELETE FROM ${t} WHERE id = ? RETURNING label`),
       matchable: db.prepare<[string], { label: number; vector: Buffer }>(
         `SELECT label, vector FROM ${t} WHERE matchable = 1 AND embedder = ? ORDER BY label`,
@@ -162,24 +181,33 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   saveAll(entries: EntryToSave<R>[], before?: () => void): SavedEntry[] {
     return this.db.transaction(() => {
       before?.();
+      if (entries.length === 0) return [];
+      const generation = this.s.bump.get(this.table)!;
       const saved = entries.map((e) => {
-        const row = this.s.upsert.get(
-          e.record.id,
-          e.record.municipality,
-          e.record.region,
-          e.matchable ? 1 : 0,
-          JSON.stringify(e.record),
-          e.textHash,
-          e.embedder,
-          e.derivedBy,
-          toBlob(e.vector),
-          e.record.updatedAt,
-        )!;
+        const row = this.s.upsert.get({
+          id: e.record.id,
+          municipality: e.record.municipality,
+          region: e.record.region,
+          matchable: e.matchable ? 1 : 0,
+          record: JSON.stringify(e.record),
+          textHash: e.textHash,
+          embedder: e.embedder,
+          derivedBy: e.derivedBy,
+          vector: toBlob(e.vector),
+          updatedAt: e.record.updatedAt,
+          generation,
+          keep: e.newVersion ? 0 : 1,
+        })!;
         return { label: row.label, matchable: e.matchable };
       });
-      this.logChanges(saved.map((s) => s.label));
+      for (const s of saved) this.s.logChange.run(this.table, generation, s.label);
       return saved;
     }).immediate();
+  }
+
+  versionOf(id: string): number | undefined {
+    const version = this.s.version.get(id);
+    return version === undefined || version === null ? undefined : version;
   }
 
   removeAll(ids: string[]): number[] {

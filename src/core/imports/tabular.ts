@@ -4,86 +4,106 @@
  * ("kyllä", "ja", "1.3.2026", "osa-aikainen"). Validation is left to the record schemas.
  */
 
-import { invalidInput, type FieldProblem } from '../errors.js';
+import { invalidInput, problem, type FieldProblem, type ProblemCode } from '../errors.js';
 import { CARDS } from '../requirements/vocabulary.js';
 
 export type TabularKind = 'vacancies' | 'jobseekers' | 'trainings';
 
-type FieldType = 'text' | 'list' | 'boolean' | 'date' | 'dates' | 'integer' | 'number' | 'workingTime' | 'gender' | 'language' | 'classes' | 'cards' | 'levels' | 'employment';
+type FieldType = 'text' | 'list' | 'languages' | 'boolean' | 'date' | 'dates' | 'integer' | 'number' | 'workingTime' | 'gender' | 'language' | 'classes' | 'cards' | 'levels' | 'employment';
 
-interface Column {
+/**
+ * A column: the record field it fills, how its cells are read, and the names it goes by in each
+ * language. The first name of a language is the one an export writes; every name is read on import
+ * (case and spacing ignored). docs/csv-columns.md lists them all, and a test keeps it and README in
+ * step with this table.
+ */
+export interface Column {
   field: string;
   type: FieldType;
-  names: string[];
+  fi: string[];
+  sv: string[];
+  en: string[];
 }
 
+const col = (field: string, type: FieldType, fi: string[], sv: string[], en: string[]): Column => ({ field, type, fi, sv, en });
+
+const ID = col('id', 'text', ['tunnus', 'tunniste'], ['id', 'nummer'], ['id', 'identifier']);
 const COMMON: Column[] = [
-  { field: 'id', type: 'text', names: ['id', 'tunnus', 'tunniste', 'nummer', 'identifier'] },
-  { field: 'title', type: 'text', names: ['title', 'nimike', 'tehtävänimike', 'otsikko', 'ammattinimike', 'titel', 'befattning', 'job title'] },
-  { field: 'occupation', type: 'text', names: ['occupation', 'ammatti', 'ammattikoodi', 'yrke', 'isco'] },
-  { field: 'skills', type: 'list', names: ['skills', 'osaaminen', 'taidot', 'vaatimukset', 'kompetens', 'färdigheter', 'krav'] },
-  { field: 'municipality', type: 'text', names: ['municipality', 'kunta', 'kotikunta', 'sijainti', 'paikkakunta', 'kommun', 'ort', 'hemkommun', 'location'] },
-  { field: 'languages', type: 'list', names: ['languages', 'kielet', 'kielitaito', 'språk'] },
-  { field: 'educationLevel', type: 'text', names: ['educationlevel', 'education', 'koulutustaso', 'koulutus', 'utbildningsnivå', 'utbildning'] },
-  { field: 'remote', type: 'boolean', names: ['remote', 'etätyö', 'distansarbete', 'distans'] },
-  { field: 'status', type: 'text', names: ['status', 'tila'] },
+  ID,
+  col('title', 'text', ['nimike', 'tehtävänimike', 'otsikko', 'ammattinimike'], ['titel', 'befattning'], ['title', 'job title']),
+  col('occupation', 'text', ['ammatti', 'ammattikoodi'], ['yrke'], ['occupation', 'isco']),
+  col('skills', 'list', ['osaaminen', 'taidot', 'vaatimukset'], ['kompetens', 'färdigheter', 'krav'], ['skills']),
+  col('municipality', 'text', ['kunta', 'kotikunta', 'sijainti', 'paikkakunta'], ['kommun', 'ort', 'hemkommun'], ['municipality', 'location']),
+  col('languages', 'languages', ['kielet', 'kielitaito'], ['språk'], ['languages']),
+  col('educationLevel', 'text', ['koulutustaso', 'koulutus'], ['utbildningsnivå', 'utbildning'], ['education level', 'educationlevel', 'education']),
+  col('remote', 'boolean', ['etätyö'], ['distansarbete', 'distans'], ['remote']),
+  col('status', 'text', ['tila'], ['status'], ['status']),
 ];
+const DRIVING_LICENCES = col('drivingLicences', 'classes', ['ajokorttiluokat', 'ajokorttiluokka'], ['körkortsklasser', 'körkortsklass'], ['licence classes', 'drivinglicences']);
+const CARDS_COLUMN = col('cards', 'cards', ['kortit', 'kortit ja luvat'], ['kort'], ['cards', 'certificates']);
+const WORKING_TIME_COLUMN = col('workingTime', 'workingTime', ['työaika'], ['arbetstid'], ['working time', 'workingtime']);
 
 const COLUMNS: Record<TabularKind, Column[]> = {
   vacancies: [
     ...COMMON,
-    { field: 'description', type: 'text', names: ['description', 'kuvaus', 'työnkuva', 'beskrivning', 'arbetsbeskrivning'] },
-    { field: 'employer', type: 'text', names: ['employer', 'työnantaja', 'yritys', 'arbetsgivare', 'företag'] },
-    { field: 'optionalSkills', type: 'list', names: ['optionalskills', 'optional skills', 'eduksi', 'lisätaidot', 'meriterande'] },
-    { field: 'workingTime', type: 'workingTime', names: ['workingtime', 'working time', 'työaika', 'arbetstid'] },
-    { field: 'drivingLicenceRequired', type: 'boolean', names: ['drivinglicencerequired', 'driving licence', 'ajokortti', 'körkort'] },
-    { field: 'drivingLicences', type: 'classes', names: ['drivinglicences', 'licence classes', 'ajokorttiluokat', 'ajokorttiluokka', 'körkortsklasser', 'körkortsklass'] },
-    { field: 'languageRequirements', type: 'levels', names: ['languagerequirements', 'language levels', 'kielitaitovaatimukset', 'språkkrav'] },
-    { field: 'cards', type: 'cards', names: ['cards', 'kortit', 'kortit ja luvat', 'kort', 'certificates'] },
-    { field: 'employment', type: 'employment', names: ['employment', 'työsuhde', 'työsuhteen kesto', 'anställning', 'anställningsform'] },
-    { field: 'startDate', type: 'date', names: ['startdate', 'start date', 'aloitus', 'alkamispäivä', 'tillträde', 'startdatum'] },
-    { field: 'salary', type: 'text', names: ['salary', 'palkka', 'palkkaus', 'lön'] },
-    { field: 'positions', type: 'integer', names: ['positions', 'paikkoja', 'paikat', 'paikkamäärä', 'platser', 'antal platser', 'openings'] },
-    { field: 'publishedAt', type: 'date', names: ['publishedat', 'published', 'julkaistu', 'julkaisupäivä', 'publicerad'] },
-    { field: 'expiresAt', type: 'date', names: ['expiresat', 'expires', 'päättyy', 'haku päättyy', 'viimeinen hakupäivä', 'upphör', 'sista ansökningsdag'] },
+    col('description', 'text', ['kuvaus', 'työnkuva', 'tiivistelmä'], ['beskrivning', 'arbetsbeskrivning', 'sammanfattning'], ['description', 'summary']),
+    col('employer', 'text', ['työnantaja', 'yritys'], ['arbetsgivare', 'företag'], ['employer']),
+    col('optionalSkills', 'list', ['eduksi', 'lisätaidot'], ['meriterande'], ['optional skills', 'optionalskills']),
+    WORKING_TIME_COLUMN,
+    col('drivingLicenceRequired', 'boolean', ['ajokortti'], ['körkort'], ['driving licence', 'drivinglicencerequired']),
+    DRIVING_LICENCES,
+    col('languageRequirements', 'levels', ['kielitaitovaatimukset'], ['språkkrav'], ['language levels', 'languagerequirements']),
+    CARDS_COLUMN,
+    col('employment', 'employment', ['työsuhde', 'työsuhteen kesto'], ['anställning', 'anställningsform'], ['employment']),
+    col('startDate', 'date', ['aloitus', 'alkamispäivä'], ['tillträde', 'startdatum'], ['start date', 'startdate']),
+    col('salary', 'text', ['palkka', 'palkkaus'], ['lön'], ['salary']),
+    col('positions', 'integer', ['paikkoja', 'paikat', 'paikkamäärä'], ['platser', 'antal platser'], ['positions', 'openings']),
+    col('publishedAt', 'date', ['julkaistu', 'julkaisupäivä'], ['publicerad'], ['published', 'publishedat']),
+    col('expiresAt', 'date', ['haku päättyy', 'päättyy', 'viimeinen hakupäivä'], ['sista ansökningsdag', 'upphör'], ['expires', 'expiresat']),
   ],
   jobseekers: [
     ...COMMON,
-    { field: 'summary', type: 'text', names: ['summary', 'cv', 'yhteenveto', 'esittely', 'profiili', 'sammanfattning', 'presentation'] },
-    { field: 'wishedOccupations', type: 'list', names: ['wishedoccupations', 'wished occupations', 'toiveammatit', 'önskade yrken'] },
-    { field: 'workingTime', type: 'workingTime', names: ['workingtime', 'working time', 'työaika', 'arbetstid'] },
-    { field: 'drivingLicence', type: 'boolean', names: ['drivinglicence', 'driving licence', 'ajokortti', 'körkort'] },
-    { field: 'commuteKm', type: 'integer', names: ['commutekm', 'commute km', 'commute', 'työmatka km', 'työmatka (km)', 'työmatka', 'pendlingsavstånd km', 'pendlingsavstånd (km)', 'pendlingsavstånd'] },
-    { field: 'wishedMunicipalities', type: 'list', names: ['wishedmunicipalities', 'wished municipalities', 'toivotut kunnat', 'toivekunnat', 'önskade kommuner'] },
-    { field: 'wishedRegions', type: 'list', names: ['wishedregions', 'wished regions', 'toivotut maakunnat', 'önskade landskap', 'önskade regioner'] },
-    { field: 'willingToRelocate', type: 'boolean', names: ['willingtorelocate', 'willing to relocate', 'muuttohalukas', 'muuttovalmis', 'flyttbenägen', 'flyttvillig'] },
-    { field: 'drivingLicences', type: 'classes', names: ['drivinglicences', 'licence classes', 'ajokorttiluokat', 'ajokorttiluokka', 'körkortsklasser', 'körkortsklass'] },
-    { field: 'languageLevels', type: 'levels', names: ['languagelevels', 'language levels', 'kielitaitotasot', 'språknivåer'] },
-    { field: 'cards', type: 'cards', names: ['cards', 'kortit', 'kortit ja luvat', 'kort', 'certificates'] },
-    { field: 'unemployedSince', type: 'date', names: ['unemployedsince', 'unemployed since', 'työtön alkaen', 'työttömyys alkanut', 'arbetslös sedan'] },
-    { field: 'name', type: 'text', names: ['name', 'nimi', 'namn'] },
-    { field: 'birthYear', type: 'integer', names: ['birthyear', 'birth year', 'syntymävuosi', 'födelseår'] },
-    { field: 'gender', type: 'gender', names: ['gender', 'sukupuoli', 'kön'] },
-    { field: 'motherTongue', type: 'language', names: ['mothertongue', 'mother tongue', 'äidinkieli', 'modersmål'] },
-    { field: 'contact.email', type: 'text', names: ['email', 'e-mail', 'sähköposti', 'e-post'] },
-    { field: 'contact.phone', type: 'text', names: ['phone', 'puhelin', 'puhelinnumero', 'telefon'] },
+    col('summary', 'text', ['tiivistelmä', 'tiivistelmä / cv', 'yhteenveto', 'esittely', 'profiili', 'cv', 'kuvaus'], ['sammanfattning', 'sammanfattning / cv', 'presentation', 'beskrivning'], ['summary', 'summary / cv', 'cv', 'description']),
+    col('wishedOccupations', 'list', ['toiveammatit'], ['önskade yrken'], ['wished occupations', 'wishedoccupations']),
+    WORKING_TIME_COLUMN,
+    col('drivingLicence', 'boolean', ['ajokortti'], ['körkort'], ['driving licence', 'drivinglicence']),
+    col('commuteKm', 'integer', ['työmatka km', 'työmatka (km)', 'työmatka'], ['pendlingsavstånd km', 'pendlingsavstånd (km)', 'pendlingsavstånd'], ['commute km', 'commutekm', 'commute']),
+    col('wishedMunicipalities', 'list', ['toivotut kunnat', 'toivekunnat'], ['önskade kommuner'], ['wished municipalities', 'wishedmunicipalities']),
+    col('wishedRegions', 'list', ['toivotut maakunnat'], ['önskade landskap', 'önskade regioner'], ['wished regions', 'wishedregions']),
+    col('willingToRelocate', 'boolean', ['muuttohalukas', 'muuttovalmis'], ['flyttbenägen', 'flyttvillig'], ['willing to relocate', 'willingtorelocate']),
+    DRIVING_LICENCES,
+    col('languageLevels', 'levels', ['kielitaitotasot'], ['språknivåer'], ['language levels', 'languagelevels']),
+    CARDS_COLUMN,
+    col('unemployedSince', 'date', ['työtön alkaen', 'työttömyys alkanut'], ['arbetslös sedan'], ['unemployed since', 'unemployedsince']),
+    col('name', 'text', ['nimi'], ['namn'], ['name']),
+    col('birthYear', 'integer', ['syntymävuosi'], ['födelseår'], ['birth year', 'birthyear']),
+    col('gender', 'gender', ['sukupuoli'], ['kön'], ['gender']),
+    col('motherTongue', 'language', ['äidinkieli'], ['modersmål'], ['mother tongue', 'mothertongue']),
+    col('contact.email', 'text', ['sähköposti'], ['e-post'], ['email', 'e-mail']),
+    col('contact.phone', 'text', ['puhelin', 'puhelinnumero'], ['telefon'], ['phone']),
   ],
   trainings: [
-    { field: 'id', type: 'text', names: ['id', 'tunnus', 'tunniste', 'nummer', 'identifier'] },
-    { field: 'title', type: 'text', names: ['title', 'nimi', 'koulutus', 'koulutuksen nimi', 'namn', 'utbildning'] },
-    { field: 'description', type: 'text', names: ['description', 'kuvaus', 'sisältö', 'beskrivning', 'innehåll'] },
-    { field: 'provider', type: 'text', names: ['provider', 'järjestäjä', 'kouluttaja', 'oppilaitos', 'anordnare', 'utbildningsanordnare'] },
-    { field: 'kind', type: 'text', names: ['kind', 'laji', 'tyyppi', 'typ'] },
-    { field: 'occupation', type: 'text', names: ['occupation', 'ammatti', 'tavoiteammatti', 'yrke', 'målyrke'] },
-    { field: 'municipality', type: 'text', names: ['municipality', 'kunta', 'paikkakunta', 'sijainti', 'kommun', 'ort'] },
-    { field: 'online', type: 'boolean', names: ['online', 'verkossa', 'verkkokoulutus', 'etäopetus', 'distans', 'på nätet'] },
-    { field: 'durationDays', type: 'integer', names: ['durationdays', 'duration', 'kesto', 'kesto (päivää)', 'päiviä', 'längd', 'dagar'] },
-    { field: 'startDates', type: 'dates', names: ['startdates', 'start dates', 'alkaa', 'alkamispäivät', 'aloituspäivät', 'startdatum'] },
-    { field: 'cost', type: 'number', names: ['cost', 'hinta', 'hinta (€)', 'kustannus', 'pris', 'kostnad'] },
-    { field: 'language', type: 'text', names: ['language', 'kieli', 'opetuskieli', 'språk', 'undervisningsspråk'] },
-    { field: 'skills', type: 'list', names: ['skills', 'osaaminen', 'taidot', 'opittavat taidot', 'kompetens', 'färdigheter'] },
+    ID,
+    col('title', 'text', ['nimi', 'koulutus', 'koulutuksen nimi'], ['namn', 'utbildning'], ['title']),
+    col('description', 'text', ['kuvaus', 'sisältö'], ['beskrivning', 'innehåll'], ['description']),
+    col('provider', 'text', ['järjestäjä', 'kouluttaja', 'oppilaitos'], ['anordnare', 'utbildningsanordnare'], ['provider']),
+    col('kind', 'text', ['laji', 'tyyppi'], ['typ'], ['kind']),
+    col('occupation', 'text', ['ammatti', 'tavoiteammatti'], ['yrke', 'målyrke'], ['occupation']),
+    col('municipality', 'text', ['kunta', 'paikkakunta', 'sijainti'], ['kommun', 'ort'], ['municipality']),
+    col('online', 'boolean', ['verkossa', 'verkkokoulutus', 'etäopetus'], ['på nätet', 'distans'], ['online']),
+    col('durationDays', 'integer', ['kesto', 'kesto (päivää)', 'päiviä'], ['längd', 'dagar'], ['duration', 'durationdays']),
+    col('startDates', 'dates', ['aloituspäivät', 'alkaa', 'alkamispäivät'], ['startdatum'], ['start dates', 'startdates']),
+    col('cost', 'number', ['hinta', 'hinta (€)', 'kustannus'], ['pris', 'kostnad'], ['cost']),
+    col('language', 'text', ['kieli', 'opetuskieli'], ['undervisningsspråk', 'språk'], ['language']),
+    col('skills', 'list', ['osaaminen', 'taidot', 'opittavat taidot'], ['kompetens', 'färdigheter'], ['skills']),
   ],
 };
+
+/** The columns of a kind, in their order. */
+export const columnsOf = (kind: TabularKind): readonly Column[] => COLUMNS[kind];
+
+/** The name of a column an export writes in a language. */
+export const columnHeader = (column: Column, lang: 'fi' | 'sv' | 'en') => column[lang][0]!;
 
 /** The columns of a kind, by their English names (for messages). */
 export const columnNames = (kind: TabularKind) => COLUMNS[kind].map((c) => c.field).join(',');
@@ -92,7 +112,7 @@ const fold = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('fi').re
 
 /** The record field of each column of a header (undefined where a column is unknown). */
 export function headerFields(kind: TabularKind, header: string[]): { fields: (string | undefined)[]; unknown: string[] } {
-  const byName = new Map(COLUMNS[kind].flatMap((c) => c.names.map((n) => [fold(n), c.field] as const)));
+  const byName = new Map(COLUMNS[kind].flatMap((c) => [...c.fi, ...c.sv, ...c.en].map((n) => [fold(n), c.field] as const)));
   for (const c of COLUMNS[kind]) byName.set(fold(c.field), c.field);
   const fields = header.map((h) => byName.get(fold(h)));
   return { fields, unknown: header.filter((_h, i) => fields[i] === undefined) };
@@ -126,10 +146,10 @@ export function checkHeader(kind: TabularKind, header: string[]): { fields: (str
   const first = new Map<string, number>();
   fields.forEach((field, i) => {
     const name = header[i]!;
-    if (field === undefined) problems.push({ field: name, line: 1, message: `unknown column; the columns are ${columnNames(kind)}` });
+    if (field === undefined) problems.push(problem(name, 'unknown_column', { columns: columnNames(kind) }, 1));
     else if (first.has(field)) {
       const j = first.get(field)!;
-      problems.push({ field: name, line: 1, message: `duplicate column: column ${i + 1} names the same field (${field}) as column ${j + 1} '${header[j]}'` });
+      problems.push(problem(name, 'duplicate_column', { column: i + 1, first: `${j + 1} '${header[j]}'`, name: field }, 1));
     } else first.set(field, i);
   });
   return { fields, problems };
@@ -138,7 +158,7 @@ export function checkHeader(kind: TabularKind, header: string[]): { fields: (str
 /** A row with a (non-empty) cell beyond the header's columns is refused, with its line. */
 export function rowWidthProblem(fields: readonly unknown[], row: string[], line: number): FieldProblem | undefined {
   if (row.length <= fields.length || row.slice(fields.length).every((c) => c.trim() === '')) return undefined;
-  return { field: 'row', line, message: `${row.length} cells, the header has ${fields.length} columns` };
+  return problem('row', 'too_many_cells', { cells: row.length, columns: fields.length }, line);
 }
 
 /** Character sets a CSV body may be sent in (Content-Type charset), by their names. */
@@ -174,8 +194,8 @@ export function detectDelimiter(firstLine: string): ';' | ',' | '\t' {
   return best![1] > 0 ? best![0] : ',';
 }
 
-const TRUE = new Set(['true', 'yes', 'kyllä', 'k', 'ja', 'x', '1']);
-const FALSE = new Set(['false', 'no', 'ei', 'e', 'nej', '0']);
+const TRUE = new Set(['true', 'yes', 'y', 'kyllä', 'k', 'joo', 'on', 'ja', 'j', 'x', '1']);
+const FALSE = new Set(['false', 'no', 'n', 'ei', 'e', 'nej', 'off', '0', '-']);
 const WORKING_TIME: Record<string, string> = {
   full: 'full', 'full-time': 'full', kokoaikainen: 'full', kokoaikatyö: 'full', heltid: 'full',
   part: 'part', 'part-time': 'part', 'osa-aikainen': 'part', 'osa-aikatyö': 'part', deltid: 'part',
@@ -207,60 +227,160 @@ const LEVEL: Record<string, string> = {
 /** Card names as people write them (fi/sv/en, case ignored) to card ids. */
 const CARD_NAMES = new Map(CARDS.flatMap((c) => [c.id, ...Object.values(c.names)].map((n) => [fold(n), c.id] as const)));
 
+/** A cell that could not be read as its column's type: the problem, by code. */
+class Unreadable {
+  constructor(
+    readonly code: ProblemCode,
+    readonly params: Record<string, string> = {},
+  ) {}
+}
+
+const known = (table: Record<string, string>, s: string) => table[fold(s)] ?? new Unreadable('unknown_value', { value: s, values: [...new Set(Object.values(table))].join(', ') });
+
+/** A language as people name it ("suomi", "svenska", "English") or its ISO 639-1 code. */
+const languageCode = (s: string) => LANGUAGE[fold(s)] ?? (/^[a-z]{2}$/.test(fold(s)) ? fold(s) : new Unreadable('unknown_language', { value: s }));
+
+/** A date as 1.3.2026 (Finnish and Swedish spreadsheets), 2026-03-01, or 1.3.26 (20xx). */
+function date(s: string): string | Unreadable {
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(s);
+  const iso = dotted ? `${dotted[3]!.length === 2 ? `20${dotted[3]}` : dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}` : s;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const day = m && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return day && day.getUTCDate() === Number(m[3]) && day.getUTCMonth() === Number(m[2]) - 1 ? iso : new Unreadable('not_a_date', { value: s });
+}
+
 function value(type: FieldType, raw: string): unknown {
   const s = raw.trim();
   switch (type) {
     case 'list':
       return s.split(/[;|\n]/).map((x) => x.trim()).filter(Boolean);
+    case 'languages':
+      return (value('list', s.replace(/,/g, ';')) as string[]).map(languageCode);
     case 'boolean':
-      return TRUE.has(fold(s)) ? true : FALSE.has(fold(s)) ? false : s;
-    case 'integer':
-      return /^\d+$/.test(s) ? Number(s) : s;
+      return TRUE.has(fold(s)) ? true : FALSE.has(fold(s)) ? false : new Unreadable('not_yes_no', { value: s });
+    case 'integer': {
+      const plain = s.replace(/[\s\u00a0]/g, '');
+      return /^\d+$/.test(plain) ? Number(plain) : new Unreadable('not_a_number', { value: s });
+    }
     case 'number': {
-      // "1 240,50 €" as Finnish spreadsheets show it; anything else is left for the schema to refuse.
+      // "1 240,50 €" as Finnish spreadsheets show it.
       const plain = s.replace(/[\s\u00a0€]/g, '').replace(',', '.');
-      return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : s;
+      return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : new Unreadable('not_a_number', { value: s });
     }
     case 'dates':
-      return s.split(/[;|\n]/).map((x) => value('date', x)).filter((x) => x !== '');
+      return s.split(/[;|\n]/).map((x) => x.trim()).filter(Boolean).map(date);
     case 'workingTime':
-      return WORKING_TIME[fold(s)] ?? s;
+      return known(WORKING_TIME, s);
     case 'gender':
-      return GENDER[fold(s)] ?? s;
+      return known(GENDER, s);
     case 'language':
-      return LANGUAGE[fold(s)] ?? fold(s);
+      return languageCode(s);
     case 'classes':
       return (value('list', s.replace(/,/g, ';')) as string[]).map((c) => c.toUpperCase().replace(/-?(AJOKORTTI|KÖRKORT)$/, ''));
     case 'cards':
       return (value('list', s) as string[]).map((c) => CARD_NAMES.get(fold(c)) ?? c);
     case 'employment':
-      return EMPLOYMENT[fold(s)] ?? s;
+      return known(EMPLOYMENT, s);
     case 'levels':
       // "ruotsi hyvä; englanti sujuva", "sv:good", "svenska (god)"; the schema names what is not understood.
+      // A trailing "?" ("en basic?") is an advantage rather than a requirement (vacancies).
       return (value('list', s) as string[]).map((entry) => {
-        const [language = '', level = ''] = fold(entry).replace(/[():]/g, ' ').trim().split(/\s+/);
-        return { code: LANGUAGE[language] ?? language, level: LEVEL[level] ?? (level || 'good') };
+        const optional = entry.trim().endsWith('?');
+        const [language = '', level = ''] = fold(entry.replace(/\?\s*$/, '')).replace(/[():]/g, ' ').trim().split(/\s+/);
+        return { code: LANGUAGE[language] ?? language, level: LEVEL[level] ?? (level || 'good'), ...(optional ? { required: false } : {}) };
       });
-    case 'date': {
-      const finnish = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s); // 1.3.2026
-      return finnish ? `${finnish[3]}-${finnish[2]!.padStart(2, '0')}-${finnish[1]!.padStart(2, '0')}` : s;
-    }
+    case 'date':
+      return date(s);
     default:
       return s;
   }
 }
 
-/** One row to a record input: empty cells are left out; `contact.email` becomes `contact: { email }`. */
-export function rowToRecord(kind: TabularKind, fields: (string | undefined)[], row: string[]): Record<string, unknown> {
+/**
+ * One row to a record input, and the cells that could not be read (by line and column, from the
+ * catalogue: answered in the user's language): empty cells are left out; `contact.email` becomes
+ * `contact: { email }`.
+ */
+export function rowToInput(kind: TabularKind, fields: (string | undefined)[], row: string[], line: number, header: string[] = []): { record: Record<string, unknown>; problems: FieldProblem[] } {
   const types = new Map(COLUMNS[kind].map((c) => [c.field, c.type]));
   const record: Record<string, unknown> = {};
+  const problems: FieldProblem[] = [];
   row.forEach((cell, i) => {
     const field = fields[i];
     if (!field || cell.trim() === '') return;
-    const v = value(types.get(field) ?? 'text', cell);
+    // An export's formula guard (src/http/csv.ts: "'=…", "'+358…") is taken off again: the text as it was stored.
+    let v = value(types.get(field) ?? 'text', cell.replace(/^'(?=[=+\-@\t\r])/, ''));
+    const bad = Array.isArray(v) ? v.find((x) => x instanceof Unreadable) : v instanceof Unreadable ? v : undefined;
+    if (bad) {
+      problems.push(problem(field, bad.code, { ...bad.params, column: header[i] ?? field }, line));
+      v = cell; // left for the record's schema (not stored: the batch is refused)
+    }
     if (field.startsWith('contact.')) {
       record.contact = { ...(record.contact as object | undefined), [field.slice('contact.'.length)]: v };
     } else record[field] = v;
   });
-  return record;
+  return { record, problems };
+}
+
+/** One row to a record input (cells that cannot be read are kept as text, for the record's schema to refuse). */
+export function rowToRecord(kind: TabularKind, fields: (string | undefined)[], row: string[]): Record<string, unknown> {
+  return rowToInput(kind, fields, row, 0).record;
+}
+
+const YES_NO: Record<'fi' | 'sv' | 'en', [string, string]> = { fi: ['kyllä', 'ei'], sv: ['ja', 'nej'], en: ['yes', 'no'] };
+const WORKING_TIME_OUT: Record<'fi' | 'sv', Record<string, string>> = {
+  fi: { full: 'kokoaikainen', part: 'osa-aikainen', any: 'mikä tahansa' },
+  sv: { full: 'heltid', part: 'deltid', any: 'vilken som helst' },
+};
+
+/** A date as Finnish and Swedish spreadsheets write it (1.3.2026); ISO in English. */
+const dateOut = (iso: string, lang: 'fi' | 'sv' | 'en') => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m && lang !== 'en' ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : iso;
+};
+
+/**
+ * A cell of an export, as the import reads it back (see value()): yes/no words, dates and working
+ * time in the language of the header, lists separated by "; ", numbers as numbers.
+ */
+function cellOut(type: FieldType, v: unknown, lang: 'fi' | 'sv' | 'en'): unknown {
+  if (v === undefined || v === null) return '';
+  switch (type) {
+    case 'list':
+    case 'cards':
+      return (v as string[]).join('; ');
+    case 'languages':
+    case 'classes':
+      return (v as string[]).join(', ');
+    case 'dates':
+      return (v as string[]).map((d) => dateOut(d, lang)).join('; ');
+    case 'boolean':
+      return YES_NO[lang][v ? 0 : 1];
+    case 'date':
+      return dateOut(String(v), lang);
+    case 'workingTime':
+      return lang === 'en' ? v : (WORKING_TIME_OUT[lang][String(v)] ?? v);
+    case 'levels':
+      return (v as { code: string; level: string; required?: boolean }[]).map((l) => `${l.code} ${l.level}${l.required === false ? '?' : ''}`).join('; ');
+    default:
+      return v;
+  }
+}
+
+/** The columns of an export and each one's cell of a record, with headers in a language (read back by the import). */
+export function exportColumns(kind: TabularKind, lang: 'fi' | 'sv' | 'en'): [header: string, cell: (record: Record<string, unknown>) => unknown][] {
+  return COLUMNS[kind].map((c) => [
+    columnHeader(c, lang),
+    (record) => cellOut(c.type, c.field.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], record), lang),
+  ]);
+}
+
+/** The columns of a kind as a Markdown table (docs/csv-columns.md holds it; a test keeps the two equal). */
+export function columnsTable(kind: TabularKind): string {
+  const names = (list: string[]) => list.map((n) => `\`${n}\``).join(', ');
+  return [
+    '| field | Finnish | Swedish | English |',
+    '|---|---|---|---|',
+    ...COLUMNS[kind].map((c) => `| ${c.field} | ${names(c.fi)} | ${names(c.sv)} | ${names(c.en)} |`),
+  ].join('\n');
 }

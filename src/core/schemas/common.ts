@@ -114,6 +114,7 @@ export const storedFields = {
   region: z.string().describe('Region (maakunta) code resolved from the municipality'),
   createdAt: z.string(),
   updatedAt: z.string(),
+  version: z.number().int().nonnegative().optional().describe('Changes with every change of the content; the ETag of GET and PUT, sent back as If-Match'),
 };
 
 export const idParams = z.object({ id: recordId });

@@ -133,7 +133,7 @@ const plan = z.object({
 const today = () => new Date().toISOString().slice(0, 10);
 const csv = sendCsv;
 
-const skillCsv = (rows: SkillRow[]) =>
+const skillCsv = (rows: SkillRow[], lang: 'fi' | 'sv' | 'en') =>
   toCsv(rows, [
     ['uri', (r) => r.uri],
     ['label', (r) => r.label],
@@ -144,8 +144,8 @@ const skillCsv = (rows: SkillRow[]) =>
     ['supply_jobseekers', (r) => r.supply],
     ['gap', (r) => r.gap],
     ['shortage_ratio', (r) => r.shortageRatio],
-  ]);
-const occupationCsv = (rows: OccupationRow[]) =>
+  ], lang);
+const occupationCsv = (rows: OccupationRow[], lang: 'fi' | 'sv' | 'en') =>
   toCsv(rows, [
     ['occupation', (r) => r.occupation],
     ['isco', (r) => r.isco],
@@ -156,7 +156,7 @@ const occupationCsv = (rows: OccupationRow[]) =>
     ['long_term_unemployed', (r) => r.longTermUnemployed],
     ['gap', (r) => r.gap],
     ['shortage_ratio', (r) => r.shortageRatio],
-  ]);
+  ], lang);
 
 /**
  * The planners' view: demand against supply per skill and occupation, mismatch indicators and a
@@ -212,11 +212,11 @@ export function analyticsRoutes(engine: AnalyticsServices): FastifyPluginAsyncZo
           const query = { municipalities: scope.municipalities, from: q.from, to: q.to, language: q.language, occupationGroup: q.occupationGroup, lang: q.lang, today: publishedAsOf(q.asOf ?? today()) };
           if (what === 'skills') {
             const rows = engine.analytics.demandSupply.skills(query);
-            if (q.format === 'csv') return csv(reply, `skills-${scope.id}`, skillCsv(rows.slice(0, q.limit)));
+            if (q.format === 'csv') return csv(reply, `skills-${scope.id}`, skillCsv(rows.slice(0, q.limit), q.lang));
             return { area: scope, asOf: query.today, total: rows.length, items: rows.slice(0, q.limit) };
           }
           const rows = engine.analytics.demandSupply.occupations(query);
-          if (q.format === 'csv') return csv(reply, `occupations-${scope.id}`, occupationCsv(rows.slice(0, q.limit)));
+          if (q.format === 'csv') return csv(reply, `occupations-${scope.id}`, occupationCsv(rows.slice(0, q.limit), q.lang));
           return { area: scope, asOf: query.today, total: rows.length, items: rows.slice(0, q.limit) };
         },
       );
@@ -263,7 +263,7 @@ export function analyticsRoutes(engine: AnalyticsServices): FastifyPluginAsyncZo
               ['share_long_term_without_suitable_vacancy', (r) => r.longTermWithoutSuitableVacancy.share],
               ['top_shortage_occupations', (r) => r.shortageOccupations.map((o) => o.label).join('; ')],
               ['top_surplus_occupations', (r) => r.surplusOccupations.map((o) => o.label).join('; ')],
-            ]),
+            ], q.lang),
           );
         }
         return summary;

@@ -2,12 +2,16 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Role } from '../../core/access.js';
 import { z } from 'zod';
-import { invalidInput, notFound } from '../../core/errors.js';
+import { invalidInput, notFound, versionRequired } from '../../core/errors.js';
 import type { BaseRecord } from '../../core/kinds.js';
 import { parseNdjson } from '../../core/ndjson.js';
 import type { RecordAccess } from '../../core/record-access.js';
-import type { RecordService } from '../../core/records.js';
+import { etagOf, versionsOf, type Expectation, type RecordService } from '../../core/records.js';
+import { sessionToken } from '../auth.js';
 import { idParams, municipalityRef, recordId, shortText, queryInt } from '../../core/schemas/common.js';
+import type { TabularKind } from '../../core/imports/tabular.js';
+import { exportColumns } from '../../core/imports/tabular.js';
+import { charsetOf, recordsFromCsv, sendCsv, toCsv } from '../csv.js';
 import { errorBody, noQuery } from './shared.js';
 
 export interface RecordRouteOptions<In extends BaseRecord> {
@@ -38,16 +42,50 @@ const listQuery = z
   })
   .strict();
 
+const exportQuery = z
+  .object({
+    lang: z.enum(['fi', 'sv', 'en']).default('fi').describe('The language of the header row, yes/no words, dates and working time'),
+    owner: z.literal('mine').optional().describe("Vacancies: only those of the caller's unit"),
+  })
+  .strict();
+
+/** Records read per page while exporting. */
+const EXPORT_PAGE = 500;
+
 const bulkResult = z.object({ created: z.number(), updated: z.number(), unchanged: z.number().describe('Equal to what was stored: nothing re-derived or re-embedded') });
 const bulkDeleteBody = z.object({ ids: z.array(recordId).min(1) }).strict();
 const bulkDeleteResult = z.object({ removed: z.number(), notFound: z.array(z.string()) });
+
+/**
+ * What a PUT expects to find stored, from its conditional headers: `If-None-Match: *` a create,
+ * `If-Match` a change of the version it names. Without either, an API key's PUT creates or replaces
+ * (bulk and integration clients); the web app (a session) must send one, so that it never
+ * overwrites unknowingly.
+ */
+function expectation(request: FastifyRequest): Expectation | undefined {
+  const ifNoneMatch = request.headers['if-none-match'];
+  const ifMatch = request.headers['if-match'];
+  if (ifNoneMatch !== undefined) {
+    if (ifNoneMatch.trim() !== '*' || ifMatch !== undefined) {
+      throw invalidInput([{ field: 'If-None-Match', message: "only 'If-None-Match: *' (create, never replace) is understood, and not together with If-Match" }]);
+    }
+    return { absent: true };
+  }
+  if (ifMatch !== undefined) return { versions: versionsOf(ifMatch) };
+  const key = request.headers.authorization?.startsWith('Bearer ') || request.headers['x-api-key'] !== undefined;
+  if (!key && sessionToken(request) !== undefined) throw versionRequired();
+  return undefined;
+}
 
 /** Stored records are plain JSON objects; the response schema checks their shape. */
 const asJson = (record: object) => record as Record<string, unknown>;
 
 /** Create, replace, read, list and delete one kind of record, single and in bulk. */
 export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<In>): FastifyPluginAsyncZod {
-  const { service, path, tag, input, stored, roles, personal, access } = options;
+  const { service, path, tag, stored, roles, personal, access } = options;
+  // A record read from the API and sent back as it was keeps working: its `version` is accepted and
+  // not stored (a change of one version is asked for with If-Match).
+  const input = options.input.extend({ version: z.number().int().nonnegative().optional().describe('Ignored: the stored version is the ETag (send it as If-Match)') });
   const name = service.kind.name;
   const read = { roles: roles.read };
   const write = { roles: roles.write };
@@ -56,7 +94,39 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
     if (personal) request.audited.jobseekers.push(...ids);
   };
   const replaceBody = input.extend({ id: recordId.optional().describe('If given, must equal the id in the path') });
+  const tabular = path.split('/').pop() as TabularKind;
   return async (app) => {
+    // CSV bodies as bytes: decoded in the route, in the charset the Content-Type names.
+    app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: options.bulkBodyLimit }, (_request, body, done) => done(null, body));
+
+    app.get(
+      `${path}.csv`,
+      {
+        config: read,
+        schema: {
+          tags: [tag],
+          summary: `Every ${name} the caller may read, as a spreadsheet for Excel in Finland`,
+          description:
+            'UTF-8 with a byte order mark, `;` between cells, decimal comma; headers, yes/no words, dates (1.3.2026) and working time ' +
+            'in `lang`. The same columns POST ' + path + '/bulk takes as text/csv: an export imported again gives the same records.',
+          querystring: exportQuery,
+        },
+      },
+      async (request, reply) => {
+        const within = access.listWithin(request.principal!);
+        const ids = request.query.owner ? access.owned(request.principal!) : undefined;
+        const records: Record<string, unknown>[] = [];
+        for (let after = ''; ; ) {
+          const page = service.list({ limit: EXPORT_PAGE, after, within, ids });
+          records.push(...page.map(asJson));
+          if (page.length < EXPORT_PAGE) break;
+          after = page[page.length - 1]!.id;
+        }
+        touched(request, records.map((r) => String(r.id)));
+        return sendCsv(reply, tabular, toCsv(records, exportColumns(tabular, request.query.lang)));
+      },
+    );
+
     app.post(
       path,
       {
@@ -74,7 +144,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         access.write(request.principal!, [body]);
         const record = await service.create(body, access.within(request.principal!));
         touched(request, [record.id]);
-        return reply.status(201).send(asJson(record));
+        return reply.status(201).header('etag', etagOf(record)).send(asJson(record));
       },
     );
 
@@ -106,11 +176,11 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         config: read,
         schema: { querystring: noQuery, tags: [tag], summary: `Fetch a ${name}`, params: idParams, response: { 200: stored, 404: errorBody } },
       },
-      async (request) => {
+      async (request, reply) => {
         access.read(request.principal!, request.params.id);
         const record = service.get(request.params.id);
         touched(request, [record.id]);
-        return asJson(record);
+        return reply.header('etag', etagOf(record)).send(asJson(record));
       },
     );
 
@@ -122,9 +192,13 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
           querystring: noQuery,
           tags: [tag],
           summary: `Create or replace a ${name}`,
+          description:
+            'Conditional: `If-None-Match: *` creates and never replaces (412 `id_taken` when the id exists); ' +
+            '`If-Match: <ETag of GET>` replaces only that version (412 `version_mismatch` when it was changed meanwhile). ' +
+            'Without either an API key creates or replaces; the web app (a session) must send one (428 `version_required`).',
           params: idParams,
           body: replaceBody,
-          response: { 200: stored, 201: stored, 400: errorBody },
+          response: { 200: stored, 201: stored, 400: errorBody, 412: errorBody, 428: errorBody },
         },
       },
       async (request, reply) => {
@@ -133,10 +207,13 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
           throw invalidInput([{ field: 'id', message: `body id '${body.id}' differs from the path id '${request.params.id}'` }]);
         }
         const record = { ...body, id: request.params.id } as unknown as In;
+        // The organisation boundary first: a record the caller may not change answers 403/404 as
+        // before, never a precondition failure telling that it exists or its version.
         access.write(request.principal!, [record]);
-        const { record: saved, created } = await service.put(record, access.within(request.principal!));
+        const expect = expectation(request);
+        const { record: saved, created } = await service.put(record, access.within(request.principal!), expect);
         touched(request, [saved.id]);
-        return reply.status(created ? 201 : 200).send(asJson(saved));
+        return reply.status(created ? 201 : 200).header('etag', etagOf(saved)).send(asJson(saved));
       },
     );
 
@@ -172,18 +249,25 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         schema: {
           querystring: noQuery,
           tags: [tag],
-          summary: `Create or replace many ${name} records (NDJSON, atomic)`,
+          summary: `Create or replace many ${name} records (NDJSON or CSV, atomic)`,
           description:
-            'Content-Type: application/x-ndjson, one record per line. The batch is atomic: if any line is ' +
-            'invalid nothing is stored and every problem is reported with its line number.',
+            'Content-Type: application/x-ndjson, one record per line, or text/csv (a spreadsheet: comma, semicolon or tab; ' +
+            `column names in Finnish, Swedish or English as GET ${path}.csv writes them; charset=windows-1252 for Excel's ` +
+            '"CSV (semicolon separated)"). The batch is atomic: if any line is invalid nothing is stored and every problem ' +
+            'is reported with its line number and field, in the Accept-Language.',
           response: { 200: bulkResult, 400: errorBody, 413: errorBody, 415: errorBody },
         },
       },
       async (request) => {
-        if (typeof request.body !== 'string') {
-          throw invalidInput([{ field: 'body', message: 'send application/x-ndjson: one JSON record per line' }]);
-        }
-        const records = parseNdjson(request.body, input, service.maxBatch) as unknown as In[];
+        const records = (
+          Buffer.isBuffer(request.body)
+            ? recordsFromCsv(tabular, request.body, charsetOf(request.headers['content-type']), input, service.maxBatch)
+            : typeof request.body === 'string'
+              ? parseNdjson(request.body, input, service.maxBatch)
+              : (() => {
+                  throw invalidInput([{ field: 'body', message: 'send application/x-ndjson (one JSON record per line) or text/csv' }]);
+                })()
+        ) as unknown as In[];
         access.write(request.principal!, records);
         const result = await service.putMany(records, access.within(request.principal!));
         touched(request, records.map((r) => r.id));

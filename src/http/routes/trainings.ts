@@ -1,10 +1,10 @@
-import { parse } from 'csv-parse/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
-import { invalidInput, KohtaantoError, tooManyRecords, type FieldProblem } from '../../core/errors.js';
-import { checkHeader, columnNames, decodeCsv, detectDelimiter, headerLengthProblem, MAX_CSV_HEADER_BYTES, rowToRecord, rowWidthProblem } from '../../core/imports/tabular.js';
-import { parseNdjson, problemsFrom } from '../../core/ndjson.js';
+import { invalidInput } from '../../core/errors.js';
+import { columnNames } from '../../core/imports/tabular.js';
+import { charsetOf, recordsFromCsv } from '../csv.js';
+import { parseNdjson } from '../../core/ndjson.js';
 import { idParams } from '../../core/schemas/common.js';
 import { storedTraining, trainingInput, type Training } from '../../core/schemas/training.js';
 import type { Engine } from '../../engine.js';
@@ -13,54 +13,11 @@ import { errorBody, noQuery } from './shared.js';
 const CSV_COLUMNS = columnNames('trainings');
 
 /**
- * CSV rows to trainings (comma or semicolon; column names in fi/sv/en; list cells separated by ";"
- * or "|"; dates as 2026-03-01 or 1.3.2026), in the Content-Type's charset (UTF-8 when none). Each
- * row is validated like a JSON record; problems come back with their line numbers. The header is
- * checked before the rest is parsed: its length, width, unknown and duplicate columns.
+ * CSV rows to trainings (src/http/csv.ts: comma or semicolon; column names in fi/sv/en; list cells
+ * separated by ";" or "|"; dates as 2026-03-01 or 1.3.2026), in the Content-Type's charset (UTF-8
+ * when none); problems by line and column, nothing stored.
  */
-function parseCsv(bytes: Buffer, charset: string | undefined, maxRecords: number): Training[] {
-  const tooLong = headerLengthProblem(bytes.subarray(0, MAX_CSV_HEADER_BYTES + 1), bytes.length);
-  if (tooLong) throw invalidInput([tooLong]);
-  const body = decodeCsv(bytes, charset).replace(/^\uFEFF/, '');
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = detectDelimiter(firstLine);
-  let rows: { record: string[]; info: { lines: number } }[];
-  try {
-    // The header alone first: a too wide one is refused before the rows are parsed.
-    const [header] = parse(firstLine, { delimiter, to_line: 1 }) as string[][];
-    if (!header) throw invalidInput([{ field: 'body', message: `no rows: header ${CSV_COLUMNS} and one training per line` }]);
-    const { problems } = checkHeader('trainings', header);
-    if (problems.length > 0) throw invalidInput(problems);
-    rows = parse(body, { delimiter, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof rows;
-  } catch (error) {
-    if (error instanceof KohtaantoError) throw error;
-    throw invalidInput([{ field: 'body', message: `not valid CSV (${(error as Error).message})` }]);
-  }
-  const [header, ...data] = rows;
-  if (!header) throw invalidInput([{ field: 'body', message: `no rows: header ${CSV_COLUMNS} and one training per line` }]);
-  // Checked by name before any row becomes an object: "__proto__" or "constructor" never become keys.
-  const { fields, problems: headerProblems } = checkHeader('trainings', header.record);
-  if (headerProblems.length > 0) throw invalidInput(headerProblems);
-  if (data.length > maxRecords) throw tooManyRecords(maxRecords, data.length);
-  const problems: FieldProblem[] = [];
-  const trainings: Training[] = [];
-  for (const { record, info } of data) {
-    const wide = rowWidthProblem(fields, record, info.lines);
-    if (wide) {
-      problems.push(wide);
-      continue;
-    }
-    const parsed = trainingInput.safeParse(rowToRecord('trainings', fields, record));
-    if (parsed.success) trainings.push(parsed.data);
-    else problems.push(...problemsFrom(parsed.error, info.lines));
-  }
-  if (problems.length > 0) throw invalidInput(problems); // the first 100 listed, and how many in all
-  if (trainings.length === 0) throw invalidInput([{ field: 'body', message: `no rows: header ${CSV_COLUMNS} and one training per line` }]);
-  return trainings;
-}
-
-/** The charset parameter of a Content-Type, if any. */
-const charsetOf = (contentType: string | undefined) => /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType ?? '')?.[2];
+const parseCsv = (bytes: Buffer, charset: string | undefined, maxRecords: number): Training[] => recordsFromCsv('trainings', bytes, charset, trainingInput, maxRecords);
 
 /** The training catalogue: courses and programmes, single and in bulk (NDJSON or CSV). */
 /** The services these routes use (nothing else of the engine reaches them). */

@@ -107,10 +107,13 @@ export const Score = ({ value, label }: { value: number | null; label?: string }
 export const invalidField = (error: unknown, field: string) => error instanceof ApiError && error.problems.some((p) => p.field === field || p.field.startsWith(`${field}.`));
 
 /** A form's save button with its outcome: "saved", or the error naming the fields. */
-export function SaveBar({ saved, error }: { saved: boolean; error: unknown }) {
+export function SaveBar({ saved, error, dirty, busy }: { saved: boolean; error: unknown; dirty?: boolean; busy?: boolean }) {
   return (
     <>
-      <button type="submit">{t('common.save')}</button>
+      <button type="submit" disabled={busy}>
+        {t('common.save')}
+      </button>
+      {dirty && <span class="badge">{t('edit.unsaved')}</span>}
       {saved && (
         <p role="status" class="badge ok">
           {t('common.saved')}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { SaveRefusal, useUnsavedWarning, useVersionedSave, withEdits } from '../components/editing';
 import { api, ApiError, query, type Hit } from '../api';
 import { HitList } from '../components/HitList';
 import { SkillPicker } from '../components/SkillPicker';
@@ -8,6 +9,7 @@ import { href } from '../router';
 
 interface Client {
   id: string;
+  version?: number;
   title: string;
   summary: string;
   skills: string[];
@@ -57,6 +59,8 @@ const TABS = ['matches', 'plan', 'profile', 'referrals'] as const;
 /** A client: ranked vacancies with reasons, the gap plan with referrals, the profile, referrals. */
 export function ClientPage({ id, tab, print }: { id: string; tab: string; print: boolean }) {
   const client = useLoad(() => api<Client>('GET', `/v1/jobseekers/${encodeURIComponent(id)}`), [id]);
+  /** The client just saved here (the profile form, started again from what is stored, says so). */
+  const [saved, setSaved] = useState<string>();
   if (print) return <PrintPlan id={id} client={client.data} />;
   return (
     <section>
@@ -83,7 +87,17 @@ export function ClientPage({ id, tab, print }: { id: string; tab: string; print:
             {tab === 'plan' ? (
               <PlanTab id={id} />
             ) : tab === 'profile' ? (
-              <ProfileTab client={c} onSaved={client.reload} />
+              // A form per client and version: another client, or a reload after a save, starts from what is stored.
+              <ProfileTab
+                key={`${c.id}@${c.version ?? 0}`}
+                client={c}
+                saved={saved === c.id}
+                onSaved={() => {
+                  setSaved(c.id);
+                  client.reload();
+                }}
+                onReload={client.reload}
+              />
             ) : tab === 'referrals' ? (
               <ReferralsTab id={id} />
             ) : (
@@ -341,7 +355,7 @@ function PrintPlan({ id, client }: { id: string; client?: Client }) {
   );
 }
 
-function ProfileTab({ client, onSaved }: { client: Client; onSaved: () => void }) {
+function ProfileTab({ client, saved, onSaved, onReload }: { client: Client; saved: boolean; onSaved: () => void; onReload: () => void }) {
   const [form, setForm] = useState({
     title: client.title,
     summary: client.summary,
@@ -360,43 +374,54 @@ function ProfileTab({ client, onSaved }: { client: Client; onSaved: () => void }
     wishedRegions: (client.wishedRegions ?? []).join(', '),
     willingToRelocate: client.willingToRelocate ?? false,
   });
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  useUnsavedWarning(dirty);
+  const saver = useVersionedSave({
+    path: (id) => `/v1/jobseekers/${encodeURIComponent(id)}`,
+    openPath: (id) => `/clients/${id}?tab=profile`,
+    base: client,
+    onSaved: () => {
+      setDirty(false);
+      onSaved();
+    },
+  });
+  const error = saver.error;
+  const edit = (next: typeof form) => {
+    setForm(next);
+    setDirty(true);
+  };
   const set = (field: keyof typeof form) => (e: Event) => {
     const target = e.target as HTMLInputElement;
-    setForm({ ...form, [field]: target.type === 'checkbox' ? target.checked : target.value });
-    setSaved(false);
+    edit({ ...form, [field]: target.type === 'checkbox' ? target.checked : target.value });
   };
   const save = async (e: Event) => {
     e.preventDefault();
-    setError(undefined);
-    const contact = { ...(form.email ? { email: form.email } : {}), ...(form.phone ? { phone: form.phone } : {}) };
+    const contact = { ...client.contact, email: form.email || undefined, phone: form.phone || undefined };
     const list = (text: string) => text.split(',').map((x) => x.trim()).filter(Boolean);
-    try {
-      await api('PUT', `/v1/jobseekers/${encodeURIComponent(client.id)}`, {
+    // Every field the form does not show (occupation, education, remote work, languages with levels,
+    // cards, oversight fields, …) is sent back as stored: an edit here never erases them.
+    await saver.save(
+      client.id,
+      withEdits(client, {
         title: form.title,
         summary: form.summary,
         skills: form.skills,
         municipality: form.municipality,
-        languages: form.languages.split(',').map((l) => l.trim()).filter(Boolean),
+        languages: list(form.languages),
         workingTime: form.workingTime,
-        drivingLicence: form.drivingLicence,
+        drivingLicence: form.drivingLicence || client.drivingLicence !== undefined ? form.drivingLicence : undefined,
         status: form.status,
-        ...(client.wishedOccupations ? { wishedOccupations: client.wishedOccupations } : {}),
         // An empty range is the default of the home municipality's type; a number the service checks (0–300).
-        ...(form.commuteKm.trim() !== '' ? { commuteKm: Number(form.commuteKm) } : {}),
-        ...(list(form.wishedMunicipalities).length ? { wishedMunicipalities: list(form.wishedMunicipalities) } : {}),
-        ...(list(form.wishedRegions).length ? { wishedRegions: list(form.wishedRegions) } : {}),
-        willingToRelocate: form.willingToRelocate,
-        ...(form.unemployedSince ? { unemployedSince: form.unemployedSince } : {}),
-        ...(form.name ? { name: form.name } : {}),
-        ...(Object.keys(contact).length ? { contact } : {}),
-      });
-      setSaved(true);
-      onSaved();
-    } catch (err) {
-      setError(err);
-    }
+        commuteKm: form.commuteKm.trim() !== '' ? Number(form.commuteKm) : undefined,
+        wishedMunicipalities: list(form.wishedMunicipalities).length ? list(form.wishedMunicipalities) : undefined,
+        wishedRegions: list(form.wishedRegions).length ? list(form.wishedRegions) : undefined,
+        // Not stored and not ticked: left unsaid, as before.
+        willingToRelocate: form.willingToRelocate || client.willingToRelocate !== undefined ? form.willingToRelocate : undefined,
+        unemployedSince: form.unemployedSince || undefined,
+        name: form.name || undefined,
+        contact: contact.email || contact.phone ? JSON.parse(JSON.stringify(contact)) : undefined,
+      }),
+    );
   };
   const invalid = (field: string) => invalidField(error, field);
   return (
@@ -408,7 +433,7 @@ function ProfileTab({ client, onSaved }: { client: Client; onSaved: () => void }
       <Field label={t('profile.summary')} id="p-summary">
         <textarea id="p-summary" required rows={5} value={form.summary} onInput={set('summary')} aria-invalid={invalid('summary')} />
       </Field>
-      <SkillPicker id="p-skills" label={t('profile.skills')} skills={form.skills} onChange={(skills) => setForm({ ...form, skills })} />
+      <SkillPicker id="p-skills" label={t('profile.skills')} skills={form.skills} onChange={(skills) => edit({ ...form, skills })} />
       <Field label={t('common.municipality')} id="p-municipality" hint={t('profile.municipalityHint')}>
         <input id="p-municipality" required value={form.municipality} onInput={set('municipality')} aria-invalid={invalid('municipality')} />
       </Field>
@@ -446,7 +471,8 @@ function ProfileTab({ client, onSaved }: { client: Client; onSaved: () => void }
       <Field label={t('profile.phone')} id="p-phone">
         <input id="p-phone" type="tel" value={form.phone} onInput={set('phone')} autocomplete="off" />
       </Field>
-      <SaveBar saved={saved} error={error} />
+      <SaveRefusal outcome={saver.outcome} busy={saver.busy} onReload={onReload} onOverwrite={saver.overwrite} />
+      <SaveBar saved={saved && !dirty} error={error} dirty={dirty} busy={saver.busy} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, query, type Page } from '../api';
 import { Empty, Field, Loaded, useLoad } from '../components/ui';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
 import { go, href } from '../router';
 
 interface Client {
@@ -37,6 +37,12 @@ export function ClientsPage({ params }: { params: URLSearchParams }) {
   return (
     <section>
       <h1>{t('clients.title')}</h1>
+      <p>
+        {/* For Excel in Finland, headers in the page's language; the import reads the file back. */}
+        <a href={`/v1/jobseekers.csv${query({ lang: lang.value })}`} download>
+          {t('export.csv')}
+        </a>
+      </p>
       <form class="search" role="search" onSubmit={search}>
         <Field label={t('clients.search')} id="client-q">
           <input id="client-q" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, query, type Me, type Page } from '../api';
 import { Empty, Field, Loaded, useLoad } from '../components/ui';
-import { date, t } from '../i18n';
+import { date, lang, t } from '../i18n';
 import { go, href } from '../router';
 
 interface Vacancy {
@@ -29,13 +29,18 @@ export function VacanciesPage({ me, params }: { me: Me; params: URLSearchParams 
   return (
     <section>
       <h1>{mine ? t('vacancies.mine') : t('vacancies.all')}</h1>
-      {me.role !== 'counsellor' && (
-        <p>
-          <a class="button" href={href('/vacancies/new')}>
-            {t('vacancies.new')}
-          </a>
-        </p>
-      )}
+      <p>
+        {me.role !== 'counsellor' && (
+          <>
+            <a class="button" href={href('/vacancies/new')}>
+              {t('vacancies.new')}
+            </a>{' '}
+          </>
+        )}
+        <a href={`/v1/vacancies.csv${query({ lang: lang.value, owner: mine ? 'mine' : undefined })}`} download>
+          {t('export.csv')}
+        </a>
+      </p>
       <form
         class="search"
         role="search"

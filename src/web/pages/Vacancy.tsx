@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { SaveRefusal, useUnsavedWarning, useVersionedSave, withEdits } from '../components/editing';
 import { api, query, type Hit, type Me } from '../api';
 import { HitList } from '../components/HitList';
 import { cardLabel, CARDS, Checks, formatLanguages, LICENCE_CLASSES, parseLanguages, type LanguageRequirement } from '../components/Checks';
@@ -9,6 +10,7 @@ import { go, href } from '../router';
 
 interface Vacancy {
   id: string;
+  version?: number;
   title: string;
   description: string;
   employer?: string;
@@ -46,6 +48,8 @@ const EMPTY: Vacancy = {
 /** A vacancy: its form (create or edit) and its ranked candidates. */
 export function VacancyPage({ me, id }: { me: Me; id?: string }) {
   const vacancy = useLoad(() => (id ? api<Vacancy>('GET', `/v1/vacancies/${encodeURIComponent(id)}`) : Promise.resolve(EMPTY)), [id]);
+  /** The vacancy just saved here (its form, started again from what is stored, says so). */
+  const [saved, setSaved] = useState<string>();
   return (
     <section>
       <p>
@@ -55,7 +59,21 @@ export function VacancyPage({ me, id }: { me: Me; id?: string }) {
         {(v) => (
           <>
             <h1>{id ? v.title : t('vacancies.new')}</h1>
-            {me.role !== 'counsellor' && <VacancyForm vacancy={v} isNew={!id} onSaved={(saved) => (id ? vacancy.reload() : go(`/vacancies/${saved}`))} />}
+            {/* A form per record and version: moving to another vacancy, or reloading after a save, starts from what is stored. */}
+            {me.role !== 'counsellor' && (
+              <VacancyForm
+                key={id ? `${v.id}@${v.version ?? 0}` : 'new'}
+                vacancy={v}
+                isNew={!id}
+                saved={id !== undefined && saved === v.id}
+                onSaved={(savedId) => {
+                  setSaved(savedId);
+                  if (id) vacancy.reload();
+                  else go(`/vacancies/${savedId}`);
+                }}
+                onReload={vacancy.reload}
+              />
+            )}
             {id && <Candidates id={id} />}
           </>
         )}
@@ -64,7 +82,7 @@ export function VacancyPage({ me, id }: { me: Me; id?: string }) {
   );
 }
 
-function VacancyForm({ vacancy, isNew, onSaved }: { vacancy: Vacancy; isNew: boolean; onSaved: (id: string) => void }) {
+function VacancyForm({ vacancy, isNew, saved, onSaved, onReload }: { vacancy: Vacancy; isNew: boolean; saved: boolean; onSaved: (id: string) => void; onReload: () => void }) {
   const [form, setForm] = useState({
     ...vacancy,
     languages: vacancy.languages.join(', '),
@@ -81,20 +99,32 @@ function VacancyForm({ vacancy, isNew, onSaved }: { vacancy: Vacancy; isNew: boo
     positions: String(vacancy.positions),
     expiresAt: vacancy.expiresAt ?? '',
   });
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-  const set = (field: keyof typeof form) => (e: Event) => {
-    setForm({ ...form, [field]: (e.target as HTMLInputElement).value });
-    setSaved(false);
+  const [dirty, setDirty] = useState(false);
+  useUnsavedWarning(dirty);
+  const saver = useVersionedSave({
+    path: (id) => `/v1/vacancies/${encodeURIComponent(id)}`,
+    openPath: (id) => `/vacancies/${id}`,
+    base: isNew ? undefined : vacancy,
+    onSaved: (id) => {
+      setDirty(false);
+      onSaved(id);
+    },
+  });
+  const error = saver.error;
+  const edit = (next: typeof form) => {
+    setForm(next);
+    setDirty(true);
   };
+  const set = (field: keyof typeof form) => (e: Event) => edit({ ...form, [field]: (e.target as HTMLInputElement).value });
   const save = async (e: Event) => {
     e.preventDefault();
-    setError(undefined);
-    try {
-      await api('PUT', `/v1/vacancies/${encodeURIComponent(form.id.trim())}`, {
+    // Every field the form does not show (occupation, remote work, requirements read from the ad, …) is kept as stored.
+    await saver.save(
+      form.id.trim(),
+      withEdits(isNew ? {} : vacancy, {
         title: form.title,
         description: form.description,
-        ...(form.employer ? { employer: form.employer } : {}),
+        employer: form.employer || undefined,
         skills: form.skills,
         optionalSkills: form.optionalSkills,
         municipality: form.municipality,
@@ -103,22 +133,19 @@ function VacancyForm({ vacancy, isNew, onSaved }: { vacancy: Vacancy; isNew: boo
         drivingLicences: form.drivingLicences,
         cards: form.cards,
         workingTime: form.workingTime,
-        ...(form.employment ? { employment: form.employment } : {}),
-        ...(form.startDate ? { startDate: form.startDate } : {}),
-        ...(form.salary.trim() ? { salary: form.salary } : {}),
-        ...(form.applyUrl.trim() || form.applyEmail.trim() || vacancy.howToApply?.text
-          ? { howToApply: { ...vacancy.howToApply, ...(form.applyUrl.trim() ? { url: form.applyUrl.trim() } : { url: undefined }), ...(form.applyEmail.trim() ? { email: form.applyEmail.trim() } : { email: undefined }) } }
-          : {}),
-        ...(form.contactName.trim() ? { contactPerson: { ...vacancy.contactPerson, name: form.contactName, ...(form.contactPhone.trim() ? { phone: form.contactPhone.trim() } : { phone: undefined }) } } : {}),
+        employment: form.employment || undefined,
+        startDate: form.startDate || undefined,
+        salary: form.salary.trim() ? form.salary : undefined,
+        howToApply:
+          form.applyUrl.trim() || form.applyEmail.trim() || vacancy.howToApply?.text
+            ? { ...vacancy.howToApply, ...(form.applyUrl.trim() ? { url: form.applyUrl.trim() } : { url: undefined }), ...(form.applyEmail.trim() ? { email: form.applyEmail.trim() } : { email: undefined }) }
+            : undefined,
+        contactPerson: form.contactName.trim() ? { ...vacancy.contactPerson, name: form.contactName, ...(form.contactPhone.trim() ? { phone: form.contactPhone.trim() } : { phone: undefined }) } : undefined,
         positions: Number(form.positions),
         status: form.status,
-        ...(form.expiresAt ? { expiresAt: form.expiresAt } : {}),
-      });
-      setSaved(true);
-      onSaved(form.id.trim());
-    } catch (err) {
-      setError(err);
-    }
+        expiresAt: form.expiresAt || undefined,
+      }),
+    );
   };
   const invalid = (field: string) => invalidField(error, field);
   return (
@@ -138,8 +165,8 @@ function VacancyForm({ vacancy, isNew, onSaved }: { vacancy: Vacancy; isNew: boo
       <Field label={t('vacancy.employer')} id="v-employer">
         <input id="v-employer" value={form.employer ?? ''} onInput={set('employer')} />
       </Field>
-      <SkillPicker id="v-skills" label={t('vacancy.skills')} skills={form.skills} onChange={(skills) => setForm({ ...form, skills })} />
-      <SkillPicker id="v-optional" label={t('vacancy.optionalSkills')} skills={form.optionalSkills} onChange={(optionalSkills) => setForm({ ...form, optionalSkills })} />
+      <SkillPicker id="v-skills" label={t('vacancy.skills')} skills={form.skills} onChange={(skills) => edit({ ...form, skills })} />
+      <SkillPicker id="v-optional" label={t('vacancy.optionalSkills')} skills={form.optionalSkills} onChange={(optionalSkills) => edit({ ...form, optionalSkills })} />
       <Field label={t('common.municipality')} id="v-municipality" hint={t('profile.municipalityHint')}>
         <input id="v-municipality" required value={form.municipality} onInput={set('municipality')} aria-invalid={invalid('municipality')} />
       </Field>
@@ -149,8 +176,8 @@ function VacancyForm({ vacancy, isNew, onSaved }: { vacancy: Vacancy; isNew: boo
       <Field label={t('vacancy.languageRequirements')} id="v-language-levels" hint={t('vacancy.languageRequirementsHint')}>
         <input id="v-language-levels" value={form.languageRequirements} onInput={set('languageRequirements')} aria-invalid={invalid('languageRequirements')} />
       </Field>
-      <Checks id="v-licences" legend={t('vacancy.licences')} values={LICENCE_CLASSES} chosen={form.drivingLicences} label={(c) => c} onChange={(drivingLicences) => setForm({ ...form, drivingLicences })} />
-      <Checks id="v-cards" legend={t('vacancy.cards')} values={CARDS} chosen={form.cards} label={cardLabel} onChange={(cards) => setForm({ ...form, cards })} />
+      <Checks id="v-licences" legend={t('vacancy.licences')} values={LICENCE_CLASSES} chosen={form.drivingLicences} label={(c) => c} onChange={(drivingLicences) => edit({ ...form, drivingLicences })} />
+      <Checks id="v-cards" legend={t('vacancy.cards')} values={CARDS} chosen={form.cards} label={cardLabel} onChange={(cards) => edit({ ...form, cards })} />
       <Choice id="v-working" label={t('profile.workingTime')} value={form.workingTime} values={['full', 'part']} prefix="workingTime" onChange={set('workingTime')} />
       <Choice id="v-employment" label={t('vacancy.employment')} value={form.employment} values={['', 'permanent', 'fixed-term']} prefix="employment" onChange={set('employment')} />
       <Field label={t('vacancy.startDate')} id="v-start">
@@ -178,7 +205,8 @@ function VacancyForm({ vacancy, isNew, onSaved }: { vacancy: Vacancy; isNew: boo
         <input id="v-expires" type="date" value={form.expiresAt} onInput={set('expiresAt')} aria-invalid={invalid('expiresAt')} />
       </Field>
       <Choice id="v-status" label={t('common.status')} value={form.status} values={['open', 'closed']} prefix="status" onChange={set('status')} />
-      <SaveBar saved={saved} error={error} />
+      <SaveRefusal outcome={saver.outcome} busy={saver.busy} onReload={onReload} onOverwrite={saver.overwrite} />
+      <SaveBar saved={saved && !dirty} error={error} dirty={dirty} busy={saver.busy} />
     </form>
   );
 }
