@@ -150,6 +150,9 @@ export const CONCEPTS: Record<string, string[]> = {
   ],
   medication: [
     'http://data.europa.eu/esco/skill/1fd57242-267e-46df-bd8c-849fdd593a50', // administer prescribed medication
+    'http://data.europa.eu/esco/skill/f00b56a7-0160-4af4-bb7c-e6ef02d06a4f', // pharmacotherapy
+    'http://data.europa.eu/esco/skill/46b391a6-bbd9-4e80-afb0-ad205101af59', // dispense medicines
+    'http://data.europa.eu/esco/skill/3d7dc568-4b88-4eab-97d8-2fde5cea3df0', // applied therapeutics related to medicines
   ],
   patientdoc: [
     'http://data.europa.eu/esco/skill/342af3a1-4fdc-4ddc-898a-bb82a7f62efe', // record healthcare users' progress related to treatment
@@ -172,6 +175,8 @@ export const CONCEPTS: Record<string, string[]> = {
     'http://data.europa.eu/esco/skill/b07daddc-8625-4360-946e-ad2b0e56ebf6', // read engineering drawings
     'http://data.europa.eu/esco/skill/68b6ef08-d823-489d-a95c-752ae6f6e6a7', // read standard blueprints
     'http://data.europa.eu/esco/skill/5c98825f-146d-4d35-97cf-207b2afd9ae2', // create technical plans
+    'http://data.europa.eu/esco/skill/59ea80e1-463a-4dba-82c6-d0b6d577d532', // technical drawings
+    'http://data.europa.eu/esco/skill/d1072655-88ce-4445-8803-e6273da273e7', // blueprints
   ],
   cook: [
     'http://data.europa.eu/esco/skill/f3934441-4bff-4076-9945-e6c51a01c467', // use cooking techniques
@@ -180,10 +185,12 @@ export const CONCEPTS: Record<string, string[]> = {
     'http://data.europa.eu/esco/skill/3f4e4eab-a8e0-4aed-b8bb-79afe7c890e3', // food safety principles
     'http://data.europa.eu/esco/skill/0ff99f51-40d9-42f1-a1ec-377b2bb5e15f', // comply with food safety and hygiene
     'http://data.europa.eu/esco/skill/fa46ff13-5ad7-4a11-85d6-4b0614e411de', // food safety standards
+    'http://data.europa.eu/esco/skill/713f1ba8-c7a8-43e5-a5cc-0b869474efe7', // food legislation
   ],
   kitchenclean: [
     'http://data.europa.eu/esco/skill/9b31016e-c99d-4bd2-a550-d5660dac5041', // clean kitchen equipment
     'http://data.europa.eu/esco/skill/5521fcf8-80fa-489b-af18-a69823b85702', // clean food and beverage machinery
+    'http://data.europa.eu/esco/skill/c747ab82-9c35-4bf6-ab90-b50b9a53d292', // ensure cleanliness of food preparation area
   ],
   dishes: [
     'http://data.europa.eu/esco/skill/c662be22-f17a-4ba0-894f-d720b20c44cf', // wash the dishes
@@ -232,6 +239,7 @@ export const CONCEPTS: Record<string, string[]> = {
   ],
   teachmath: [
     'http://data.europa.eu/esco/skill/71a6ac5f-f220-4bdc-95b7-b1b2e640fec5', // teach mathematics
+    'http://data.europa.eu/esco/skill/4339176e-3acd-4f7f-a5d9-445bee3d23f2', // mathematics
   ],
   elinstall: [
     'http://data.europa.eu/esco/skill/52797dce-911c-4e6d-b0cb-491f6469014f', // install electrical and electronic equipment
@@ -301,6 +309,7 @@ export const CONCEPTS: Record<string, string[]> = {
     'http://data.europa.eu/esco/skill/450de541-797a-4da0-9fe4-a81471c8047d', // sales activities
     'http://data.europa.eu/esco/skill/29a50780-f81b-429c-b410-7f23a492e19d', // sell products
     'http://data.europa.eu/esco/skill/0c0488b3-fca5-4deb-865b-8dc605c3d909', // sales argumentation
+    'http://data.europa.eu/esco/skill/c81c9ea3-4689-4146-9076-24dd175c69bc', // carry out active selling
   ],
   recruit: [
     'http://data.europa.eu/esco/skill/496932f1-0b6b-4f73-9432-d95c7ddcd43b', // recruit employees
@@ -353,6 +362,7 @@ export const CONCEPTS: Record<string, string[]> = {
   ],
   wms: [
     'http://data.europa.eu/esco/skill/7c821387-b428-4f75-b5a7-7b038aa81cfd', // use a warehouse management system
+    'http://data.europa.eu/esco/skill/fa7be6bf-f906-4b8e-857d-48a9a7da901c', // manage warehouse operations
   ],
   haircut: [
     'http://data.europa.eu/esco/skill/96d1e352-6cfe-4400-bd4d-1e11c03aa20b', // apply hair cutting techniques
@@ -362,6 +372,7 @@ export const CONCEPTS: Record<string, string[]> = {
   haircolour: [
     'http://data.europa.eu/esco/skill/26db1e50-aa8f-407c-87b9-87a48dd4d29a', // hair colouring
     'http://data.europa.eu/esco/skill/d2c5d356-43d9-4118-827c-6801e32a452a', // hairdressing
+    'http://data.europa.eu/esco/skill/dbc20527-0852-4dde-a2e9-d25d8356115f', // dye hair
   ],
   swtest: [
     'http://data.europa.eu/esco/skill/913e7e83-b8f8-4574-b1ca-1b38f3fd974a', // execute software tests
@@ -511,14 +522,14 @@ export const SENTENCES: LabelledSentence[] = [
   { lang: 'en', text: "I welded steel structures using TIG welding.", expect: ['tig'] },
   { lang: 'en', text: "I have experience in software testing and test automation.", expect: ['swtest', 'testauto'] },
   { lang: 'en', text: "I have experience of budgeting and financial reporting.", expect: ['budget', 'finreport'] },
-  { lang: 'en', text: "I have taught English to adults.", expect: ['teachlang'] },
+  { lang: 'en', text: "I have taught English to adults.", expect: ['teachlang', 'en'] },
   { lang: 'en', text: "I am good at working in a team.", expect: ['team'] },
   { lang: 'en', text: "I have no experience of customer service.", expect: [] },
   { lang: 'en', text: "I did my internship in a hotel reception.", expect: ['reception'] },
   { lang: 'en', text: "I have worked in cleaning for ten years and I have a valid hygiene passport.", expect: ['cleaning', 'hygpass'] },
   { lang: 'en', text: "I speak Arabic as my mother tongue.", expect: ['ar'] },
   { lang: 'en', text: "I have completed the occupational safety card training.", expect: ['safetycard'] },
-  { lang: 'en', text: "The successful candidate will translate documents from English into Finnish.", expect: ['translate'] },
+  { lang: 'en', text: "The successful candidate will translate documents from English into Finnish.", expect: ['translate', 'en', 'fi'] },
   { lang: 'en', text: "You will manage the company's social media accounts.", expect: ['socialmedia'] },
   { lang: 'en', text: "You will keep the accounts and prepare VAT returns.", expect: ['bookkeeping', 'vat'] },
   { lang: 'en', text: "We are an equal opportunity employer.", expect: [] },
@@ -582,7 +593,7 @@ export const SENTENCES: LabelledSentence[] = [
   { lang: 'fi', text: "Graafisen suunnittelun osaaminen ja Photoshopin hallinta ovat välttämättömiä.", expect: ['graphic', 'photoshop'] },
   { lang: 'fi', text: "Analysoit dataa ja rakennat raportteja Power BI:llä.", expect: ['data', 'bi'] },
   { lang: 'fi', text: "Koneoppimisen tuntemus on eduksi.", expect: ['ml'] },
-  { lang: 'fi', text: "Käännät asiakirjoja englannista suomeksi.", expect: ['translate'] },
+  { lang: 'fi', text: "Käännät asiakirjoja englannista suomeksi.", expect: ['translate', 'en', 'fi'] },
   { lang: 'fi', text: "Tarjoamme mukavan työyhteisön ja joustavat työajat.", expect: [] },
   { lang: 'fi', text: "Henkilökunta saa alennusta tuotteistamme.", expect: [] },
   { lang: 'fi', text: "Yrityksemme on kasvanut nopeasti viime vuosina.", expect: [] },
@@ -617,7 +628,7 @@ export const SENTENCES: LabelledSentence[] = [
   { lang: 'fi', text: "Hitsasin teräsrakenteita TIG-hitsauksella.", expect: ['tig'] },
   { lang: 'fi', text: "Minulla on kokemusta ohjelmistotestauksesta ja testiautomaatiosta.", expect: ['swtest', 'testauto'] },
   { lang: 'fi', text: "Olen tehnyt budjetointia ja taloudellista raportointia.", expect: ['budget', 'finreport'] },
-  { lang: 'fi', text: "Olen opettanut englantia aikuisille.", expect: ['teachlang'] },
+  { lang: 'fi', text: "Olen opettanut englantia aikuisille.", expect: ['teachlang', 'en'] },
   { lang: 'fi', text: "Minulla ei ole kokemusta asiakaspalvelusta.", expect: [] },
   { lang: 'fi', text: "Äidinkieleni on arabia.", expect: ['ar'] },
   { lang: 'fi', text: "Tein harjoitteluni hotellin vastaanotossa.", expect: ['reception'] },
@@ -685,7 +696,7 @@ export const SENTENCES: LabelledSentence[] = [
   { lang: 'sv', text: "Kunskaper i grafisk design och Photoshop krävs.", expect: ['graphic', 'photoshop'] },
   { lang: 'sv', text: "Du analyserar data och bygger rapporter i Power BI.", expect: ['data', 'bi'] },
   { lang: 'sv', text: "Kännedom om maskininlärning är meriterande.", expect: ['ml'] },
-  { lang: 'sv', text: "Du översätter dokument från finska till svenska.", expect: ['translate'] },
+  { lang: 'sv', text: "Du översätter dokument från finska till svenska.", expect: ['translate', 'fi', 'sv'] },
   { lang: 'sv', text: "Vi erbjuder en trevlig arbetsgemenskap och flexibla arbetstider.", expect: [] },
   { lang: 'sv', text: "Personalen får rabatt på våra produkter.", expect: [] },
   { lang: 'sv', text: "Företaget har vuxit snabbt de senaste åren.", expect: [] },
@@ -721,7 +732,7 @@ export const SENTENCES: LabelledSentence[] = [
   { lang: 'sv', text: "Jag svetsade stålkonstruktioner med TIG-svetsning.", expect: ['tig'] },
   { lang: 'sv', text: "Jag har erfarenhet av programvarutestning och testautomatisering.", expect: ['swtest', 'testauto'] },
   { lang: 'sv', text: "Jag har arbetat med budgetering och ekonomisk rapportering.", expect: ['budget', 'finreport'] },
-  { lang: 'sv', text: "Jag har undervisat engelska för vuxna.", expect: ['teachlang'] },
+  { lang: 'sv', text: "Jag har undervisat engelska för vuxna.", expect: ['teachlang', 'en'] },
   { lang: 'sv', text: "Jag har ingen erfarenhet av kundservice.", expect: [] },
   { lang: 'sv', text: "Mitt modersmål är arabiska.", expect: ['ar'] },
   { lang: 'sv', text: "Jag gjorde min praktik i en hotellreception.", expect: ['reception'] },

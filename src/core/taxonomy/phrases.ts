@@ -201,7 +201,11 @@ export class PhraseIndex {
     if (exactOnly) return token.norm === word ? 1 : 0;
     const s = wordSimilarity(token.norm, word, grams, gramsAt(phrase, j));
     if (s === 0 || s >= STEM_SIMILARITY) return s;
-    if (!INFLECTING.has(lang ?? phrase.lang) || token.norm.length < word.length - 1) return 0;
+    const language = lang ?? phrase.lang;
+    if (!INFLECTING.has(language) || token.norm.length < word.length - 1) return 0;
+    // Swedish inflects by endings alone ("städning", "städningen"; "arbete", "arbetet"): the text word
+    // starts with the label word (less a final vowel), so "arbetstiden" is no form of "arbetståg".
+    if (language === 'sv' && !token.norm.startsWith(/[aeo]$/.test(word) ? word.slice(0, -1) : word)) return 0;
     return s;
   }
 
@@ -210,7 +214,8 @@ export class PhraseIndex {
     const tokens = tokenize(text);
     const grams = tokens.map((t) => trigrams(t.norm));
     const own = (phrase: IndexedPhrase) => options.lang === undefined || phrase.lang === options.lang;
-    const common = (phrase: IndexedPhrase) => phrase.words.length === 1 && !phrase.name && this.conceptsUsing(phrase.words[0]!, phrase.lang) >= COMMON_WORD_CONCEPTS;
+    const common = (phrase: IndexedPhrase, token: Token) =>
+      phrase.words.length === 1 && !phrase.name && Math.max(this.conceptsUsing(phrase.words[0]!, phrase.lang), this.conceptsUsing(token.norm, phrase.lang)) >= COMMON_WORD_CONCEPTS;
     const candidates: PhraseMatch[] = [];
     tokens.forEach((token, i) => {
       for (const phrase of this.byBlock.get(blockOf(token.norm)) ?? []) {
@@ -239,7 +244,7 @@ export class PhraseIndex {
           firstToken: i,
           tokens: phrase.words.length,
           ...(foreign ? { foreign } : {}),
-          ...(common(phrase) ? { weak: true } : {}),
+          ...(common(phrase, token) ? { weak: true } : {}),
         });
       }
     });
