@@ -83,6 +83,26 @@ export function wordSimilarity(a: string, b: string, ga = trigrams(a), gb = trig
   return dice >= WORD_SIMILARITY_THRESHOLD && shared / gb.size >= CONTAINMENT_THRESHOLD ? dice : 0;
 }
 
+/**
+ * Endings of Swedish nouns (definite, plural, genitive: "städning-en", "kort-et", "rapport-erna",
+ * "arbete-t") and verbs (ESCO's skill labels are infinitives: "packa" → "packa-r", "packa-de").
+ */
+const SWEDISH_ENDINGS = new Set(['', 'n', 'en', 'et', 't', 'na', 'ne', 's', 'ns', 'ens', 'ets', 'nas', 'er', 'ar', 'or', 'erna', 'arna', 'orna', 'ers', 'ars', 'ors', 'r', 'de']);
+/** ... after a label already in the plural ("rapporter"): only the definite and genitive ("rapporterna"), not a verb ("rapporterar"). */
+const SWEDISH_PLURAL_ENDINGS = new Set(['', 'na', 's', 'nas']);
+
+/**
+ * Whether a Swedish text word is an inflected form of the label word: Swedish inflects by endings
+ * alone, so the word is the label word (less a final vowel: "arbete", "arbetet") and a noun ending;
+ * "arbetstiden" is no form of "arbetståg", "rapporterar" (a verb) none of "rapporter".
+ */
+function swedishForm(text: string, label: string): boolean {
+  const stem = /[aeo]$/.test(label) && !text.startsWith(label) ? label.slice(0, -1) : label;
+  if (!text.startsWith(stem)) return false;
+  const ending = text.slice(stem.length);
+  return (/(er|ar|or)$/.test(label) ? SWEDISH_PLURAL_ENDINGS : SWEDISH_ENDINGS).has(ending) || (stem !== label && SWEDISH_ENDINGS.has(label.slice(-1) + ending));
+}
+
 export interface Phrase {
   /** The concept the phrase names. */
   uri: string;
@@ -203,9 +223,7 @@ export class PhraseIndex {
     if (s === 0 || s >= STEM_SIMILARITY) return s;
     const language = lang ?? phrase.lang;
     if (!INFLECTING.has(language) || token.norm.length < word.length - 1) return 0;
-    // Swedish inflects by endings alone ("städning", "städningen"; "arbete", "arbetet"): the text word
-    // starts with the label word (less a final vowel), so "arbetstiden" is no form of "arbetståg".
-    if (language === 'sv' && !token.norm.startsWith(/[aeo]$/.test(word) ? word.slice(0, -1) : word)) return 0;
+    if (language === 'sv' && !swedishForm(token.norm, word)) return 0;
     return s;
   }
 
