@@ -14,5 +14,5 @@ describe('benchmarks/extraction.ts', () => {
       expect(row('kohtaanto', lang).f1).toBeGreaterThan(0.5);
     }
     expect(row('kohtaanto', 'all').noSkillWithHit).toBeLessThan(row('char n-grams', 'all').noSkillWithHit);
-  });
+  }, 240_000);
 });
