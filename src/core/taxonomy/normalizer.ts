@@ -19,7 +19,7 @@ export interface NormalizerSettings {
 }
 
 /** Bumped when the reading of records changes, so that stored records are read again at start. */
-const READING_VERSION = 'r3';
+const READING_VERSION = 'r4';
 /** A skill entry given as "text:…" is free text by choice. */
 const FREE_TEXT = /^text:\s*(.+)$/s;
 /** Lowest word-ranking score at which a title names an occupation (the title's rare words are in its label). */
