@@ -24,7 +24,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { selectEmbedder } from '../src/adapters/embedders/select.js';
-import { eldDetector } from '../src/adapters/language/eld-detector.js';
 import { loadEscoCsv } from '../src/adapters/taxonomy/esco-csv.js';
 import { loadConfig } from '../src/config.js';
 import { CharNgramIndex } from '../src/core/taxonomy/char-ngrams.js';
@@ -165,7 +164,6 @@ async function evaluate(method: string, extract: Extract): Promise<Row[]> {
 async function main() {
   const config = loadConfig({ ...process.env, KOHTAANTO_LOG_LEVEL: 'silent' });
   const embedder = await selectEmbedder(config.embedder, config.model, quiet);
-  void eldDetector;
   const ref = values.baseline ?? execFileSync('git', ['merge-base', 'HEAD', 'main'], { cwd: ROOT, encoding: 'utf8' }).trim().slice(0, 7);
   const rows: Row[] = [];
   rows.push(...(await evaluate('kohtaanto', await normalizerOf(ROOT, 'ts', embedder))));
