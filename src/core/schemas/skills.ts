@@ -11,6 +11,7 @@ export const skillRef = z.object({
   start: z.number().optional().describe('Character offset of the evidence in the text'),
   end: z.number().optional(),
   method: z.enum(['label', 'inflected', 'embedding', 'unmatched', 'occupation']),
+  labelLanguage: z.string().optional().describe("Set when the words matched a label of another language than the text's (a fallback): that language"),
 });
 export type SkillRef = z.output<typeof skillRef>;
 

@@ -58,6 +58,31 @@ export class LabelVectors {
     return new LabelVectors(uris, Int32Array.from(owner), vectors, dimension);
   }
 
+  /** The similarity of `query` (a unit vector) to the concept's nearest label; -1 for a concept without labels here. */
+  similarity(query: Float32Array, uri: string): number {
+    if (!this.rows) {
+      // A concept's labels are consecutive rows.
+      this.rows = new Map();
+      for (let row = this.owner.length - 1; row >= 0; row--) {
+        const uri = this.uris[this.owner[row]!]!;
+        this.rows.set(uri, [row, this.rows.get(uri)?.[1] ?? row + 1]);
+      }
+    }
+    const range = this.rows.get(uri);
+    if (!range) return -1;
+    const d = this.dimension;
+    let best = -1;
+    for (let row = range[0]; row < range[1]; row++) {
+      let dot = 0;
+      for (let i = 0, offset = row * d; i < d; i++) dot += this.vectors[offset + i]! * query[i]!;
+      if (dot > best) best = dot;
+    }
+    return best;
+  }
+
+  /** Per concept: its first row and the row after its last. */
+  private rows: Map<string, [number, number]> | undefined;
+
   /** The `limit` concepts nearest to `query` (a unit vector), at least `minSimilarity`. */
   nearest(query: Float32Array, limit: number, minSimilarity = -1): LabelNeighbour[] {
     const best = new Float32Array(this.uris.length).fill(-2);

@@ -3,7 +3,7 @@ import type { OccupationRef, SkillRef } from '../schemas/skills.js';
 import { isProse, normaliseSkill } from '../skills.js';
 import { Bm25Index, fuseRankings } from './bm25.js';
 import { LabelVectors, type LabelNeighbour } from './label-vectors.js';
-import { PhraseIndex, type Phrase } from './phrases.js';
+import { PhraseIndex, type Phrase, type PhraseMatch } from './phrases.js';
 import { LabelIndex } from './label-index.js';
 import { stanceAt, stanceSpans } from './stance.js';
 import { extractRequirements, mergeRequirements } from '../requirements/extract.js';
@@ -19,7 +19,7 @@ export interface NormalizerSettings {
 }
 
 /** Bumped when the reading of records changes, so that stored records are read again at start. */
-const READING_VERSION = 'r3';
+const READING_VERSION = 'r4';
 /** A skill entry given as "text:…" is free text by choice. */
 const FREE_TEXT = /^text:\s*(.+)$/s;
 /** Lowest word-ranking score at which a title names an occupation (the title's rare words are in its label). */
@@ -35,6 +35,15 @@ const LANGUAGE_NAMES: Record<string, string> = {
 };
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+/** Lowest similarity of a sentence to a concept's labels at which the model confirms a weak reading (a common word). */
+const CONFIRM_SIMILARITY = 0.5;
+
+/** The sentence around a span: from the last full stop, line break or semicolon before it to the next one. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('\n', start - 1), text.lastIndexOf(';', start - 1), text.lastIndexOf('!', start - 1), text.lastIndexOf('?', start - 1));
+  const after = [...'.\n;!?'].map((c) => text.indexOf(c, end)).filter((i) => i >= 0);
+  return text.slice(before + 1, after.length > 0 ? Math.min(...after) : text.length).trim();
+}
 
 /**
  * Maps skill strings and free text to taxonomy concepts: exact or alternative label first (with
@@ -111,13 +120,45 @@ export class SkillNormalizer {
 
   /**
    * Skills named in free text as held, each with its span; those the text wishes for, is learning
-   * or says are missing ("ei ole trukkikorttia", "vill lära mig", "learning Finnish") come apart.
+   * or says are missing ("ei ole trukkikorttia", "vill lära mig", "learning Finnish") come apart, and
+   * what it offers or says is not needed ("Tarjoamme työterveyshuollon", "Körkort krävs inte") is
+   * dropped. Readings that context must confirm (a common word that is one concept's label) are left
+   * out here; `read` confirms them with the model.
    */
   readText(text: string, lang?: string): { held: SkillRef[]; wishes: SkillRef[] } {
-    const spans = stanceSpans(text, lang ?? this.languageOf(text));
+    const language = lang ?? this.languageOf(text);
+    return this.byStance(text, language, this.fromText(text, language));
+  }
+
+  /**
+   * As readText, with the embedding model's judgement of the readings context must confirm: a
+   * common word read as a concept is kept when its sentence is near the concept's labels.
+   */
+  async read(text: string, lang?: string): Promise<{ held: SkillRef[]; wishes: SkillRef[] }> {
+    const language = lang ?? this.languageOf(text);
+    const matches = this.index.findIn(text, { lang: language });
+    const weak = matches.filter((m) => m.weak);
+    const confirmed = new Set<PhraseMatch>();
+    if (weak.length > 0 && this.labelVectors && this.embedder && !this.embedder.id.startsWith('lexical')) {
+      const sentences = weak.map((m) => sentenceAround(text, m.start, m.end));
+      const vectors = await this.embedder.embed(sentences, 'query');
+      weak.forEach((m, i) => {
+        if (this.labelVectors!.similarity(vectors[i]!, m.uri) >= CONFIRM_SIMILARITY) confirmed.add(m);
+      });
+    }
+    const refs = matches.filter((m) => !m.weak || confirmed.has(m)).map((m) => this.refOf(text, m, language));
+    return this.byStance(text, language, refs);
+  }
+
+  private byStance(text: string, language: string | undefined, refs: SkillRef[]) {
+    const spans = stanceSpans(text, language);
     const held: SkillRef[] = [];
     const wishes: SkillRef[] = [];
-    for (const ref of this.fromText(text, lang)) (stanceAt(spans, ref.start ?? 0) === 'held' ? held : wishes).push(ref);
+    for (const ref of refs) {
+      const stance = stanceAt(spans, ref.start ?? 0);
+      if (stance === 'held') held.push(ref);
+      else if (stance === 'wish' || stance === 'missing') wishes.push(ref);
+    }
     return { held, wishes };
   }
 
@@ -149,18 +190,31 @@ export class SkillNormalizer {
     return this.languageSkills.get(code);
   }
 
-  /** Skills named in free text, each with its span (whatever the text says of them; see readText). */
-  fromText(text: string, lang = 'fi'): SkillRef[] {
-    return this.index.findIn(text).map((m) => ({
+  /**
+   * Skills named in free text, each with its span (whatever the text says of them; see readText):
+   * labels of the text's language (detected when not given), another language's only as a fallback
+   * (`labelLanguage`); readings context must confirm are left out (see read).
+   */
+  fromText(text: string, lang?: string): SkillRef[] {
+    const language = lang ?? this.languageOf(text);
+    return this.index
+      .findIn(text, { lang: language })
+      .filter((m) => !m.weak)
+      .map((m) => this.refOf(text, m, language));
+  }
+
+  private refOf(text: string, m: PhraseMatch, language: string | undefined): SkillRef {
+    return {
       uri: m.uri,
-      label: this.taxonomy.label(m.uri, m.phrase.lang ?? lang),
+      label: this.taxonomy.label(m.uri, language ?? m.phrase.lang),
       confidence: round(m.score),
       source: 'text' as const,
       evidence: text.slice(m.start, m.end),
       start: m.start,
       end: m.end,
       method: m.score >= 0.95 ? ('label' as const) : ('inflected' as const),
-    }));
+      ...(m.foreign ? { labelLanguage: m.phrase.lang } : {}),
+    };
   }
 
   /** Each skill string as one concept (or as plain text when nothing fits). */
@@ -201,12 +255,12 @@ export class SkillNormalizer {
    */
   async forJobseeker(j: { title?: string; occupation?: string; wishedOccupations?: string[]; skills: string[]; summary: string; languages?: string[] }) {
     const language = this.languageOf(j.summary);
-    const text = this.readText(j.summary, language);
+    const text = await this.read(j.summary, language);
     const languages: SkillRef[] = (j.languages ?? []).flatMap((code) => {
       const uri = this.languageSkill(code);
       return uri ? [{ uri, label: this.taxonomy.label(uri, 'fi'), confidence: 1, source: 'languages' as const, evidence: code, method: 'label' as const }] : [];
     });
-    const prose = j.skills.filter(isProse).flatMap((p) => this.readText(p, language).held).map((r) => ({ ...r, source: 'skills' as const }));
+    const prose = (await Promise.all(j.skills.filter(isProse).map((p) => this.read(p, language)))).flatMap((r) => r.held).map((r) => ({ ...r, source: 'skills' as const }));
     const skills = dedupe([...(await this.fromStrings(j.skills.filter((s) => !isProse(s)), 'skills')), ...prose, ...text.held, ...languages]);
     const heldUris = new Set(skills.map((s) => s.uri));
     const occupation = j.title !== undefined ? await this.occupationOf(j.title, j.occupation, language) : undefined;
@@ -264,7 +318,7 @@ export class SkillNormalizer {
       required.add(uri);
       optional.push({ uri, label: this.taxonomy.label(uri, language ?? 'fi'), confidence: 1, source: 'text', evidence: card.evidence, method: 'label' });
     }
-    const mentioned = this.readText(v.description, language).held.filter((s) => !required.has(s.uri));
+    const mentioned = (await this.read(v.description, language)).held.filter((s) => !required.has(s.uri));
     return { ...(named ? { occupation: named } : {}), ...(language ? { language } : {}), essential, optional, mentioned, requirements };
   }
 
@@ -273,7 +327,7 @@ export class SkillNormalizer {
    * (a sentence: "Hyvä suomen kielen taito ja kokemus asiakaspalvelusta") name, read as text.
    */
   private async listed(list: string[], source: 'skills' | 'optionalSkills', language: string | undefined): Promise<SkillRef[]> {
-    const prose = list.filter(isProse).flatMap((p) => this.readText(p, language).held).map((r) => ({ ...r, source }));
+    const prose = (await Promise.all(list.filter(isProse).map((p) => this.read(p, language)))).flatMap((r) => r.held).map((r) => ({ ...r, source }));
     return dedupe([...(await this.fromStrings(list.filter((s) => !isProse(s)), source)), ...prose]);
   }
 

@@ -8,6 +8,8 @@ export interface Token {
   norm: string;
   start: number;
   end: number;
+  /** The word as written (NFKC), for acronyms, which match only in their written case. */
+  raw: string;
 }
 
 export function tokenize(text: string): Token[] {
@@ -15,7 +17,7 @@ export function tokenize(text: string): Token[] {
   for (const m of text.normalize('NFKC').matchAll(/[\p{L}\p{N}+#]+/gu)) {
     // Lower case as Finnish has it: Unicode's only language-specific lowercasings are Turkish, Azeri and
     // Lithuanian, so the plain (much faster) toLowerCase gives the same letters for fi, sv and en.
-    tokens.push({ norm: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+    tokens.push({ norm: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length, raw: m[0] });
   }
   return tokens;
 }
@@ -30,7 +32,7 @@ const MAX_MISSING_TRIGRAMS = 4;
 const CONTAINMENT_THRESHOLD = 0.55;
 
 /** Similarity given to two English forms of one word ("welded", "welding"; "drove", "driving"). */
-const STEM_SIMILARITY = 0.9;
+export const STEM_SIMILARITY = 0.9;
 /** Irregular English verbs common in CVs, to their base form. */
 const IRREGULAR = new Map<string, string>(Object.entries({
   drove: 'drive', driven: 'drive', drivers: 'drive', ran: 'run', taught: 'teach', built: 'build', made: 'make', sold: 'sell',
@@ -81,6 +83,26 @@ export function wordSimilarity(a: string, b: string, ga = trigrams(a), gb = trig
   return dice >= WORD_SIMILARITY_THRESHOLD && shared / gb.size >= CONTAINMENT_THRESHOLD ? dice : 0;
 }
 
+/**
+ * Endings of Swedish nouns (definite, plural, genitive: "städning-en", "kort-et", "rapport-erna",
+ * "arbete-t") and verbs (ESCO's skill labels are infinitives: "packa" → "packa-r", "packa-de").
+ */
+const SWEDISH_ENDINGS = new Set(['', 'n', 'en', 'et', 't', 'na', 'ne', 's', 'ns', 'ens', 'ets', 'nas', 'er', 'ar', 'or', 'erna', 'arna', 'orna', 'ers', 'ars', 'ors', 'r', 'de']);
+/** ... after a label already in the plural ("rapporter"): only the definite and genitive ("rapporterna"), not a verb ("rapporterar"). */
+const SWEDISH_PLURAL_ENDINGS = new Set(['', 'na', 's', 'nas']);
+
+/**
+ * Whether a Swedish text word is an inflected form of the label word: Swedish inflects by endings
+ * alone, so the word is the label word (less a final vowel: "arbete", "arbetet") and a noun ending;
+ * "arbetstiden" is no form of "arbetståg", "rapporterar" (a verb) none of "rapporter".
+ */
+function swedishForm(text: string, label: string): boolean {
+  const stem = /[aeo]$/.test(label) && !text.startsWith(label) ? label.slice(0, -1) : label;
+  if (!text.startsWith(stem)) return false;
+  const ending = text.slice(stem.length);
+  return (/(er|ar|or)$/.test(label) ? SWEDISH_PLURAL_ENDINGS : SWEDISH_ENDINGS).has(ending) || (stem !== label && SWEDISH_ENDINGS.has(label.slice(-1) + ending));
+}
+
 export interface Phrase {
   /** The concept the phrase names. */
   uri: string;
@@ -92,11 +114,18 @@ export interface Phrase {
 
 interface IndexedPhrase extends Phrase {
   words: string[];
+  /** Each word as the label writes it. */
+  written: string[];
+  /** Per word: an acronym ("IT", "SQL", "MIG"), found only in that case ("It is…" names no IT). */
+  acronym: boolean[];
+  /** A name (a word written with a capital: "Excel", "Java", "SQL"): the same in every language. */
+  name: boolean;
   /** Each word's trigrams, worked out when a text word is first compared with it (most never are). */
   grams: (Set<string> | undefined)[];
 }
 
 const gramsAt = (phrase: IndexedPhrase, j: number): Set<string> => (phrase.grams[j] ??= trigrams(phrase.words[j]!));
+const isAcronym = (word: string) => word.length >= 2 && /^[\p{Lu}\p{N}+#]+$/u.test(word) && /\p{Lu}/u.test(word);
 
 export interface PhraseMatch {
   uri: string;
@@ -109,26 +138,48 @@ export interface PhraseMatch {
   tokens: number;
   /** The tokens a label found in another word order covers (not all of firstToken..+tokens). */
   used?: number[];
+  /** A label of another language than the text's (a name, or every word as written): a fallback. */
+  foreign?: boolean;
+  /**
+   * A weak reading that context must confirm: one common word (used in the labels of many
+   * concepts: "reporting", "sales", "transport") that is this concept's label, or a label found
+   * with its words in another order.
+   */
+  weak?: boolean;
+}
+
+export interface FindOptions {
+  /** The text's language: labels of other languages only as a fallback (names and exact phrases), marked `foreign`. */
+  lang?: string | undefined;
 }
 
 /** How far apart (in words) the words of a label may be found when their order differs. */
 const WINDOW = 2;
 /** Confidence factor for a label found with its words in another order. */
 const REORDERED = 0.9;
+/** A word in the labels of at least this many concepts (of its language) is a common word, not a name of one of them. */
+export const COMMON_WORD_CONCEPTS = 30;
+/** Languages whose labels are found by the trigram overlap of words (inflection, compounds); English by its stems only. */
+const INFLECTING = new Set(['fi', 'sv']);
 
 /** All labels of a taxonomy, looked up by the block (first letters) of their first word. */
 export class PhraseIndex {
   private readonly byBlock = new Map<string, IndexedPhrase[]>();
   /** Labels of two or three words by the block of any of their words, for matches in another word order. */
   private readonly byWordBlock = new Map<string, IndexedPhrase[]>();
+  /** Per language: each label word and the number of concepts whose labels use it. */
+  private readonly concepts = new Map<string, Map<string, number>>();
   readonly size: number;
 
   constructor(phrases: Iterable<Phrase>) {
     let size = 0;
+    const users = new Map<string, Map<string, Set<string>>>();
     for (const phrase of phrases) {
-      const words = tokenize(phrase.text).map((t) => t.norm);
+      const tokens = tokenize(phrase.text);
+      const words = tokens.map((t) => t.norm);
       if (words.length === 0) continue;
-      const entry: IndexedPhrase = { ...phrase, words, grams: [] };
+      const written = tokens.map((t) => t.raw);
+      const entry: IndexedPhrase = { ...phrase, words, written, acronym: written.map(isAcronym), name: written.some((w) => /^\p{Lu}/u.test(w)), grams: [] };
       const key = blockOf(words[0]!);
       const list = this.byBlock.get(key);
       if (list) list.push(entry);
@@ -140,35 +191,85 @@ export class PhraseIndex {
           else this.byWordBlock.set(block, [entry]);
         }
       }
+      let byWord = users.get(phrase.lang);
+      if (!byWord) users.set(phrase.lang, (byWord = new Map()));
+      for (const w of words) {
+        const set = byWord.get(w);
+        if (set) set.add(phrase.uri);
+        else byWord.set(w, new Set([phrase.uri]));
+      }
       size++;
     }
+    for (const [lang, byWord] of users) this.concepts.set(lang, new Map([...byWord].map(([w, set]) => [w, set.size])));
     this.size = size;
   }
 
+  /** How many concepts' labels of the language use the word. */
+  conceptsUsing(word: string, lang: string): number {
+    return this.concepts.get(lang)?.get(word) ?? 0;
+  }
+
+  /**
+   * How surely the text token is the label's word `j`: acronyms only as written; the same word or
+   * an English form of it (its stem: "welded", "welding"); in Finnish and Swedish texts also an
+   * inflected or compound form by trigram overlap, when the text word is not shorter than the label
+   * word less a letter (inflection adds endings: "school" is no form of "Schoology").
+   */
+  private similarity(token: Token, grams: Set<string>, phrase: IndexedPhrase, j: number, exactOnly: boolean, lang: string | undefined): number {
+    if (phrase.acronym[j]) return token.raw === phrase.written[j] ? 1 : 0;
+    const word = phrase.words[j]!;
+    if (exactOnly) return token.norm === word ? 1 : 0;
+    const s = wordSimilarity(token.norm, word, grams, gramsAt(phrase, j));
+    if (s === 0 || s >= STEM_SIMILARITY) return s;
+    const language = lang ?? phrase.lang;
+    if (!INFLECTING.has(language) || token.norm.length < word.length - 1) return 0;
+    if (language === 'sv' && !swedishForm(token.norm, word)) return 0;
+    return s;
+  }
+
   /** Every label found in the text, the best one where they overlap. */
-  findIn(text: string): PhraseMatch[] {
+  findIn(text: string, options: FindOptions = {}): PhraseMatch[] {
     const tokens = tokenize(text);
     const grams = tokens.map((t) => trigrams(t.norm));
+    const own = (phrase: IndexedPhrase) => options.lang === undefined || phrase.lang === options.lang;
+    const common = (phrase: IndexedPhrase, token: Token) =>
+      phrase.words.length === 1 && !phrase.name && Math.max(this.conceptsUsing(phrase.words[0]!, phrase.lang), this.conceptsUsing(token.norm, phrase.lang)) >= COMMON_WORD_CONCEPTS;
     const candidates: PhraseMatch[] = [];
     tokens.forEach((token, i) => {
       for (const phrase of this.byBlock.get(blockOf(token.norm)) ?? []) {
         if (i + phrase.words.length > tokens.length) continue;
+        // Another language's label: a name ("Excel", "SQL") or a phrase of several words, as written.
+        const foreign = !own(phrase);
+        if (foreign && !phrase.name && phrase.words.length < 2) continue;
+        // A name takes the text's inflection ("Excelin", "Reactilla"); another language's words are found only as written.
+        const exactOnly = foreign && !phrase.name;
         let total = 0;
         let ok = true;
         for (let j = 0; j < phrase.words.length && ok; j++) {
-          const s = wordSimilarity(tokens[i + j]!.norm, phrase.words[j]!, grams[i + j], gramsAt(phrase, j));
+          const s = this.similarity(tokens[i + j]!, grams[i + j]!, phrase, j, exactOnly, options.lang);
           ok = s > 0;
           total += s;
         }
         if (!ok) continue;
         const score = (total / phrase.words.length) * (phrase.preferred ? 1 : 0.95);
         const last = tokens[i + phrase.words.length - 1]!;
-        candidates.push({ uri: phrase.uri, phrase, score, start: token.start, end: last.end, firstToken: i, tokens: phrase.words.length });
+        candidates.push({
+          uri: phrase.uri,
+          phrase,
+          score,
+          start: token.start,
+          end: last.end,
+          firstToken: i,
+          tokens: phrase.words.length,
+          ...(foreign ? { foreign } : {}),
+          ...(common(phrase, token) ? { weak: true } : {}),
+        });
       }
     });
-    // The same words in another order, close together ("drove forklifts" for "forklift driving").
+    // The same words in another order, close together ("drove forklifts" for "forklift driving"), in the text's language.
     tokens.forEach((token, i) => {
       for (const phrase of this.byWordBlock.get(blockOf(token.norm)) ?? []) {
+        if (!own(phrase)) continue;
         const used = new Set<number>();
         let total = 0;
         for (let j = 0; j < phrase.words.length; j++) {
@@ -176,7 +277,7 @@ export class PhraseIndex {
           let bestSim = 0;
           for (let t = Math.max(0, i - WINDOW); t <= Math.min(tokens.length - 1, i + WINDOW); t++) {
             if (used.has(t)) continue;
-            const sim = wordSimilarity(tokens[t]!.norm, phrase.words[j]!, grams[t], gramsAt(phrase, j));
+            const sim = this.similarity(tokens[t]!, grams[t]!, phrase, j, false, options.lang);
             if (sim > bestSim) (bestSim = sim), (best = t);
           }
           if (best < 0) break;
@@ -186,7 +287,10 @@ export class PhraseIndex {
         if (used.size < phrase.words.length || !used.has(i)) continue;
         const first = Math.min(...used);
         const last = Math.max(...used);
-        if (last - first === phrase.words.length - 1 && [...used].every((t, k) => t === first + k)) continue; // in order: found above
+        const order = [...used];
+        if (last - first === phrase.words.length - 1 && order.every((t, k) => t === first + k)) continue; // in order: found above
+        // In order with a word between ("MIG/MAG-hitsaus", "working in a team") reads surely; in another order, context must confirm.
+        const inOrder = order.every((t, k) => k === 0 || t > order[k - 1]!);
         const score = (total / phrase.words.length) * (phrase.preferred ? 1 : 0.95) * REORDERED;
         candidates.push({
           uri: phrase.uri,
@@ -196,13 +300,16 @@ export class PhraseIndex {
           end: tokens[last]!.end,
           firstToken: first,
           tokens: last - first + 1,
-          used: [...used],
+          used: order,
+          ...(inOrder ? {} : { weak: true }),
         });
       }
     });
-    // Longer and closer matches first; keep those that do not overlap a better one, one per concept.
+    // Longer and closer matches first, the text's language before another; keep those that do not
+    // overlap a better one, one per concept.
     const words = (c: PhraseMatch) => c.used?.length ?? c.tokens;
-    candidates.sort((a, b) => b.score * words(b) - a.score * words(a) || b.score - a.score);
+    const rank = (c: PhraseMatch) => c.score * words(c) * (c.foreign ? 0.9 : 1);
+    candidates.sort((a, b) => rank(b) - rank(a) || b.score - a.score);
     const taken = new Array<boolean>(tokens.length).fill(false);
     const seen = new Set<string>();
     const chosen: PhraseMatch[] = [];
@@ -218,9 +325,9 @@ export class PhraseIndex {
   }
 
   /** The label that the whole string names (every word aligned, nothing left over), if any. */
-  matchWhole(text: string): PhraseMatch | undefined {
+  matchWhole(text: string, options: FindOptions = {}): PhraseMatch | undefined {
     const words = tokenize(text).length;
-    return this.findIn(text)
+    return this.findIn(text, options)
       .filter((m) => m.tokens === words)
       .sort((a, b) => b.score - a.score)[0];
   }
