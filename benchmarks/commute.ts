@@ -75,6 +75,7 @@ try {
   const ranking = (rule: CommuteRule) =>
     new Matcher(engine.jobseekers, engine.vacancies, engine.embedder, engine.normalizer, { ...engine.matcher.settingsInUse, commute: rule }, engine.normalizer.taxonomy);
   const rankings = [
+    ['fits: beyond the range after every fit within it, before the no-fits', ranking('fits')],
     ['strict: beyond the range after all within it', ranking('strict')],
     ['gate: beyond the range as a failed requirement', ranking('gate')],
     ['baseline: off (no commuting range)', ranking('off')],

@@ -39,9 +39,11 @@ export interface MatchSettings {
   fitFloor: number;
   /**
    * Where hits beyond the jobseeker's commuting range (not remote, the place neither wished nor moved
-   * to) rank: `strict` after every hit within it; `gate` as a failed hard requirement (after the
-   * fits passing every gate, before the no-fits); `off` as before the range existed (the baseline
-   * of bench:commute). Figures for each: benchmarks/README.md.
+   * to) rank: `fits` after every fit within it (those failing another hard requirement too) and
+   * before the no-fits (work of another kind nearby is no better a suggestion than the right work
+   * further away); `strict` after every hit within it, no-fits included; `gate` as a failed hard
+   * requirement (after the fits passing every gate, before the no-fits); `off` as before the range
+   * existed (the baseline of bench:commute). Figures for each: benchmarks/README.md.
    */
   commute: CommuteRule;
 }
@@ -55,7 +57,7 @@ export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
   commute: 'strict',
 };
 
-export const COMMUTE_RULES = ['strict', 'gate', 'off'] as const;
+export const COMMUTE_RULES = ['fits', 'strict', 'gate', 'off'] as const;
 export type CommuteRule = (typeof COMMUTE_RULES)[number];
 
 /** Ad-hoc text to match without storing it (a CV or a job description pasted by a user). */
@@ -364,13 +366,17 @@ export class Matcher {
 
   /**
    * 0 a fit passing every hard gate, 1 a fit failing one, 2 no fit (below the floor). Beyond the
-   * commuting range: a failed gate under the `gate` rule, 3–5 in the same order under `strict`.
+   * commuting range: a failed gate under `gate`; 3–5 in the same order under `strict`; under `fits`,
+   * fits within the range 0–1, fits beyond it 2–3, then the no-fits within and beyond it (4, 5).
    */
   private tier(score: { score: number; gates: Parameters<typeof failsGate>[0] }): number {
     const rule = this.settings.commute;
+    const beyondRange = rule !== 'off' && score.gates.commute === 'fail';
+    const fit = score.score >= this.settings.fitFloor;
+    if (rule === 'fits') return fit ? (beyondRange ? 2 : 0) + (failsGate(score.gates, false) ? 1 : 0) : beyondRange ? 5 : 4;
     // `strict`: a vacancy beyond the commuting range is not suitable: after every hit within it.
-    const beyond = rule === 'strict' && score.gates.commute === 'fail' ? 3 : 0;
-    if (score.score < this.settings.fitFloor) return beyond + 2;
+    const beyond = rule === 'strict' && beyondRange ? 3 : 0;
+    if (!fit) return beyond + 2;
     return beyond + (failsGate(score.gates, rule === 'gate') ? 1 : 0);
   }
 

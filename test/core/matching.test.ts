@@ -75,6 +75,16 @@ describe('Matcher and RecordService on in-memory adapters', () => {
     // (a skill the test taxonomy does not know is a free-text note: shown, never scored or missing)
     expect([...hits[1]!.missingSkills.map((s) => s.label), ...(hits[1]!.notes ?? [])].sort()).toEqual(['lääkehoito', 'potilastyö']);
 
+    // Under `fits` the welding job beyond the range comes after the nearby one failing a hard
+    // requirement (Swedish) and before the nearby job of other work (a no-fit).
+    await vacancies.putMany([vacancy('V-SWEDISH', { employer: 'Svenska Verkstaden Ab', languages: ['sv'] })]);
+    const fits = new Matcher(jobseekers, vacancies, embedder, normalizer, { ...DEFAULT_MATCH_SETTINGS, commute: 'fits', weights: DEFAULT_WEIGHTS }, normalizer.taxonomy);
+    const byFits = await fits.vacanciesForJobseeker('J-WELDER', { k: 10, lang: 'fi' });
+    expect(byFits.map((h) => h.id)).toEqual(['V-TAMPERE', 'V-SWEDISH', 'V-HELSINKI', 'V-NURSE']);
+    expect(byFits[1]!.gates.language).toBe('fail');
+    expect(byFits[2]!.score).toBeGreaterThanOrEqual(DEFAULT_MATCH_SETTINGS.fitFloor);
+    expect(byFits[3]!.score).toBeLessThan(DEFAULT_MATCH_SETTINGS.fitFloor);
+
     expect((await matcher.vacanciesForJobseeker('J-WELDER', { k: 10, lang: 'fi', municipality: '091' })).map((h) => h.id)).toEqual(['V-HELSINKI']);
     const candidates = await matcher.candidatesForVacancy('V-TAMPERE', { k: 5, lang: 'fi' });
     expect(candidates.map((h) => h.id)).toEqual(['J-WELDER']);
