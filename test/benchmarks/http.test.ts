@@ -18,5 +18,5 @@ describe('benchmarks/http.ts at smoke size', () => {
     expect(restarts[0].vacancies.indexed).toBeGreaterThan(500);
     for (const row of restarts) expect(row.seconds).toBeLessThanOrEqual(row.currentIndexSeconds);
     expect(restarts[0].vacancies).toEqual(restarts[1].vacancies);
-  });
+  }, 240_000);
 });
