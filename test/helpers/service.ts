@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
@@ -101,6 +101,11 @@ function newDataDir(options: { env?: Env; embedder?: Embedder }): string {
   const seeded = inject('seededDataDir') as string | undefined; // none under test/unit.config.ts
   const sameSeeding = !options.embedder && Object.keys(options.env ?? {}).every((key) => NOT_STORED.has(key));
   if (seeded && sameSeeding) cpSync(seeded, dir, { recursive: true });
+  else if (seeded) {
+    // The taxonomy's label vectors (keyed by model and labels: another embedder's are not read but redone):
+    // embedding ESCO's labels costs each start that has no copy ~30 s of the run's 2 cores.
+    for (const file of ['skills.labels', 'occupations.labels']) if (existsSync(join(seeded, file))) copyFileSync(join(seeded, file), join(dir, file));
+  }
   return dir;
 }
 

@@ -113,8 +113,8 @@ export class LabelIndex {
     return this.entries.length;
   }
 
-  /** The best concepts for the query, best first; `lang` is preferred among equal labels. */
-  search(q: string, lang: string, limit: number): LexicalHit[] {
+  /** The best concepts for the query, best first; `lang` is preferred among equal labels; `accept`: only these concepts. */
+  search(q: string, lang: string, limit: number, accept?: (uri: string) => boolean): LexicalHit[] {
     const words = [...new Set(tokenize(q).map((t) => t.norm))];
     // Function words ("till", "for", "ja") say nothing of the concept, unless they are all there is.
     const query = words.some((w) => !STOPWORDS.has(w)) ? words.filter((w) => !STOPWORDS.has(w)) : words;
@@ -145,6 +145,7 @@ export class LabelIndex {
     const best = new Map<number, LexicalHit & { others: number }>();
     for (const [id, row] of found) {
       const entry = this.entries[id]!;
+      if (accept && !accept(this.uris[entry.concept]!)) continue;
       let sum = 0;
       let covered = 0;
       for (let i = 0; i < row.length; i++) {

@@ -19,7 +19,7 @@ export interface NormalizerSettings {
 }
 
 /** Bumped when the reading of records changes, so that stored records are read again at start. */
-const READING_VERSION = 'r3';
+const READING_VERSION = 'r4';
 /** A skill entry given as "text:…" is free text by choice. */
 const FREE_TEXT = /^text:\s*(.+)$/s;
 /** Lowest word-ranking score at which a title names an occupation (the title's rare words are in its label). */
@@ -124,6 +124,8 @@ export class SkillNormalizer {
   /** The occupation a record names: its `occupation` field, else the one its title names. */
   async occupationOf(title: string, given: string | undefined, lang = 'fi'): Promise<OccupationRef | undefined> {
     if (given) {
+      const group = this.taxonomy.iscoGroupOf(given);
+      if (group) return this.occupationInGroup(title, given, group, lang);
       const ref = this.taxonomy.occupationRef(given);
       if (ref) return { ...ref, method: 'given', evidence: given };
     }
@@ -142,6 +144,30 @@ export class SkillNormalizer {
       if (o) return { uri: o.uri, ...(o.iscoGroup ? { isco: o.iscoGroup } : {}), label: this.taxonomy.label(o.uri, 'fi'), method: 'title', evidence: title };
     }
     return undefined;
+  }
+
+  /**
+   * A record giving an ISCO-08 group ("5223", as registries and job boards do) names the group, not one of
+   * its occupations (ESCO's unit group 5223 holds ~60, from "sales assistant" to "hardware and paint
+   * specialised seller"): the group's occupation its title names (as words, else the nearest label by
+   * embedding), else its only occupation, else the group alone (scored by ISCO group, no concept).
+   */
+  private async occupationInGroup(title: string, given: string, group: string, lang: string): Promise<OccupationRef> {
+    const members = this.taxonomy.occupationsIn(group);
+    const inGroup = new Set(members.map((o) => o.uri));
+    let uri = members.length === 1 ? members[0]!.uri : undefined;
+    if (!uri && title.trim()) {
+      uri = this.occupationWords.search(title, lang, 1, (u) => inGroup.has(u)).find((h) => h.contained || h.score >= TITLE_CONTAINED_MIN_SCORE)?.uri;
+    }
+    const threshold = this.settings.occupationNnThreshold ?? 0;
+    if (!uri && title.trim() && this.occupationVectors && this.embedder && threshold > 0) {
+      const [vector] = await this.embedder.embed([title], 'query');
+      uri = this.occupationVectors.nearest(vector!, this.taxonomy.occupations.size, threshold).find((n) => inGroup.has(n.uri))?.uri;
+    }
+    const o = uri ? this.taxonomy.occupations.get(uri) : undefined;
+    if (o) return { uri: o.uri, ...(o.iscoGroup ? { isco: o.iscoGroup } : {}), label: this.taxonomy.label(o.uri, 'fi'), method: 'given', evidence: given };
+    const isco = this.taxonomy.iscoGroups.get(group);
+    return { isco: group, label: isco ? this.taxonomy.label(isco.uri, 'fi') : group, method: 'given', evidence: given };
   }
 
   /** The skill concept of a language (ISO 639-1 code), when the taxonomy has one. */
@@ -233,8 +259,9 @@ export class SkillNormalizer {
     const listed = (list: string[], source: 'skills' | 'optionalSkills') => this.listed(list, source, language);
     let essential = await listed(v.skills, 'skills');
     let optional = await listed(v.optionalSkills ?? [], 'optionalSkills');
-    const occupation = v.occupation ? this.taxonomy.occupationFor(v.occupation) : undefined;
-    const named = v.title !== undefined ? await this.occupationOf(v.title, v.occupation, language) : undefined;
+    const named = v.title !== undefined || v.occupation ? await this.occupationOf(v.title ?? '', v.occupation, language) : undefined;
+    // The occupation given (for an ISCO group, the one of its occupations the title names: see occupationInGroup).
+    const occupation = v.occupation && named?.method === 'given' && named.uri ? this.taxonomy.occupations.get(named.uri) : undefined;
     if (essential.length === 0 && optional.length === 0 && occupation) {
       const ref = (uri: string): SkillRef => ({
         uri,
