@@ -26,6 +26,8 @@ const FREE_TEXT = /^text:\s*(.+)$/s;
 const TITLE_MIN_SCORE = 0.7;
 /** ... or at which a label the title contains in full names it (the title may add a place or a department). */
 const TITLE_CONTAINED_MIN_SCORE = 0.25;
+/** Titles whose occupation is remembered (first in, first out). */
+const TITLE_CACHE = 20_000;
 
 /** ISO 639-1 codes to the English names ESCO and the curated taxonomy label language skills with. */
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -49,6 +51,8 @@ export class SkillNormalizer {
   /** Word ranking over occupation labels, for reading job titles. */
   readonly occupationWords: LabelIndex;
   private readonly languageSkills = new Map<string, string>();
+  /** Titles already linked to an occupation (titles repeat: ~90 distinct in the 4,800 fixture records). */
+  private readonly titles = new Map<string, OccupationRef | undefined>();
 
   private constructor(
     readonly taxonomy: Taxonomy,
@@ -129,21 +133,36 @@ export class SkillNormalizer {
       const ref = this.taxonomy.occupationRef(given);
       if (ref) return { ...ref, method: 'given', evidence: given };
     }
-    // The best label the title contains in full ("Sairaanhoitaja, sisätautien osasto"), else a close enough one.
-    const hits = this.occupationWords.search(title, lang, 20);
-    const hit = hits.find((h) => h.contained && h.score >= TITLE_CONTAINED_MIN_SCORE) ?? (hits[0] && hits[0].score >= TITLE_MIN_SCORE ? hits[0] : undefined);
-    if (hit) {
-      const o = this.taxonomy.occupations.get(hit.uri)!;
-      return { uri: o.uri, ...(o.iscoGroup ? { isco: o.iscoGroup } : {}), label: this.taxonomy.label(o.uri, 'fi'), method: 'title', evidence: title };
-    }
+    const key = `${lang}\u0000${title}`;
+    if (this.titles.has(key)) return this.titles.get(key);
+    const uri = await this.titleOccupation(title, lang);
+    const o = uri ? this.taxonomy.occupations.get(uri) : undefined;
+    const ref: OccupationRef | undefined = o && { uri: o.uri, ...(o.iscoGroup ? { isco: o.iscoGroup } : {}), label: this.taxonomy.label(o.uri, 'fi'), method: 'title', evidence: title };
+    if (this.titles.size >= TITLE_CACHE) this.titles.delete(this.titles.keys().next().value!);
+    this.titles.set(key, ref);
+    return ref;
+  }
+
+  /**
+   * The occupation a job title names: the best label the title contains in full ("Sairaanhoitaja,
+   * sisätautien osasto"), else a close enough one; with a model, only a label whose concept the
+   * title's embedding is near as well (words alone link "Customer support agent" to customs agent,
+   * "customer" being read as an inflected "customs"); else the nearest label by embedding.
+   */
+  private async titleOccupation(title: string, lang: string): Promise<string | undefined> {
     const threshold = this.settings.occupationNnThreshold ?? 0;
-    if (this.occupationVectors && this.embedder && threshold > 0) {
-      const [vector] = await this.embedder.embed([title], 'query');
-      const [near] = this.occupationVectors.nearest(vector!, 1, threshold);
-      const o = near && this.taxonomy.occupations.get(near.uri);
-      if (o) return { uri: o.uri, ...(o.iscoGroup ? { isco: o.iscoGroup } : {}), label: this.taxonomy.label(o.uri, 'fi'), method: 'title', evidence: title };
-    }
-    return undefined;
+    const semantic = this.occupationVectors && this.embedder && threshold > 0 ? this.occupationVectors : undefined;
+    const vector = semantic && title.trim() ? (await this.embedder!.embed([title], 'query'))[0] : undefined;
+    const hits = this.occupationWords.search(title, lang, 20);
+    const named = hits.filter((h) => (h.contained && h.score >= TITLE_CONTAINED_MIN_SCORE) || h.score >= TITLE_MIN_SCORE);
+    if (!vector) return (named.find((h) => h.contained) ?? named[0])?.uri;
+    // Words and meaning together: each label the words name, and the nearest labels by embedding, by the sum of both.
+    const score = new Map<string, number>();
+    for (const h of named) score.set(h.uri, Math.min(1, h.score) + (semantic!.similarity(vector, h.uri) ?? 0));
+    for (const n of semantic!.nearest(vector, 5, threshold)) if (!score.has(n.uri)) score.set(n.uri, n.similarity);
+    let best: string | undefined;
+    for (const [uri, value] of score) if (best === undefined || value > score.get(best)!) best = uri;
+    return best;
   }
 
   /**
