@@ -12,6 +12,12 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export const FIXTURES = join(ROOT, 'fixtures');
 export const TINY_MODEL_DIR = join(FIXTURES, 'models');
 export const TINY_MODEL = 'kohtaanto-tiny-bert';
+/**
+ * The curated test taxonomy (fixtures/taxonomy: 209 skills, 128 occupations), a test double for tests
+ * that need a tiny taxonomy or whose assertions still name its concepts. The service's default (and
+ * every other test's) is ESCO with the local extension.
+ */
+export const CURATED_TEST_TAXONOMY = { KOHTAANTO_TAXONOMY_DIR: join(FIXTURES, 'taxonomy'), KOHTAANTO_TAXONOMY_EXTENSION: '' };
 /** The committed model, loaded as a fresh clone loads it. */
 export const SHIPPED_MODEL_DIR = join(ROOT, 'models');
 export const SHIPPED_MODEL = 'kohtaanto-jobs-fi-sv-en';
