@@ -107,12 +107,19 @@ function newDataDir(options: { env?: Env; embedder?: Embedder }): string {
   const seeded = inject('seededDataDir') as string | undefined; // none under test/unit.config.ts
   const sameSeeding = !options.embedder && Object.keys(options.env ?? {}).every((key) => NOT_STORED.has(key));
   if (seeded && sameSeeding) cpSync(seeded, dir, { recursive: true });
-  else if (seeded) {
-    // The taxonomy's label vectors (keyed by model and labels: another embedder's are not read but redone):
-    // embedding ESCO's labels costs each start that has no copy ~30 s of the run's 2 cores.
-    for (const file of ['skills.labels', 'occupations.labels']) if (existsSync(join(seeded, file))) copyFileSync(join(seeded, file), join(dir, file));
-  }
+  else copyLabelVectors(dir);
   return dir;
+}
+
+/**
+ * Copies the taxonomy's label vectors of the run's seeded data directory into `dir` (keyed by model and
+ * labels: another embedder's or taxonomy's are not read but redone): embedding ESCO's labels costs each
+ * start that has no copy ~30 s of the run's 2 cores.
+ */
+export function copyLabelVectors(dir: string): void {
+  const seeded = inject('seededDataDir') as string | undefined; // none under test/unit.config.ts
+  if (!seeded) return;
+  for (const file of ['skills.labels', 'occupations.labels']) if (existsSync(join(seeded, file))) copyFileSync(join(seeded, file), join(dir, file));
 }
 
 /**
