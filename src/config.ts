@@ -48,8 +48,10 @@ const envSchema = z.object({
   }),
   KOHTAANTO_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   KOHTAANTO_BULK_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120),
-  KOHTAANTO_TAXONOMY_DIR: z.string().default('fixtures/taxonomy'),
-  KOHTAANTO_TAXONOMY_EXTENSION: z.string().default(''),
+  // The committed ESCO v1.1.1 build (ESCO, European Commission) and the reviewed local extension
+  // layered on it; KOHTAANTO_TAXONOMY_EXTENSION='' for none, fixtures/taxonomy for the curated test double.
+  KOHTAANTO_TAXONOMY_DIR: z.string().default('taxonomy/esco-1.1.1'),
+  KOHTAANTO_TAXONOMY_EXTENSION: z.string().default('taxonomy/local-extension.csv'),
   KOHTAANTO_SKILL_NN_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   KOHTAANTO_WEIGHT_SEMANTIC: number(DEFAULT_WEIGHTS.semantic),
   KOHTAANTO_WEIGHT_ESSENTIAL: number(DEFAULT_WEIGHTS.essential),

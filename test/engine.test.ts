@@ -17,6 +17,7 @@ import {
   tempDir,
   TINY_MODEL,
   TINY_MODEL_DIR,
+  CURATED_TEST_TAXONOMY,
 } from './helpers/service.js';
 
 const JOBSEEKER = 'JS-000042';
@@ -113,7 +114,8 @@ describe('the transformers.js embedder end to end (generated tiny model)', () =>
     const dataDir = tempDir();
     const withModel = await startService({
       dataDir,
-      env: { KOHTAANTO_EMBEDDER: 'transformers', KOHTAANTO_MODEL_DIR: TINY_MODEL_DIR, KOHTAANTO_MODEL: TINY_MODEL, KOHTAANTO_SEED_FIXTURES: 'false' },
+      // A tiny taxonomy: the test is of the embedder (three models embedding ESCO's labels would be ~1 min of it).
+      env: { ...CURATED_TEST_TAXONOMY, KOHTAANTO_EMBEDDER: 'transformers', KOHTAANTO_MODEL_DIR: TINY_MODEL_DIR, KOHTAANTO_MODEL: TINY_MODEL, KOHTAANTO_SEED_FIXTURES: 'false' },
     });
     const health = (await call(withModel.as('admin'), 'GET', '/health')).body;
     expect(health.embedder).toMatchObject({ id: expect.stringMatching(/^transformers:kohtaanto-tiny-bert:fp32:/), dimension: 64 });
@@ -129,7 +131,7 @@ describe('the transformers.js embedder end to end (generated tiny model)', () =>
     await withModel.stop();
 
     // Switching the embedder re-embeds the stored records (vectors of another model are not comparable).
-    const lexical = await startService({ dataDir, env: { KOHTAANTO_EMBEDDER: 'lexical', KOHTAANTO_SEED_FIXTURES: 'false' } });
+    const lexical = await startService({ dataDir, env: { ...CURATED_TEST_TAXONOMY, KOHTAANTO_EMBEDDER: 'lexical', KOHTAANTO_SEED_FIXTURES: 'false' } });
     expect(lexical.logs.some((l) => l.message.includes('refreshed 40 vacancy records'))).toBe(true);
     expect(lexical.engine.vacancies.index.size).toBe(40);
     expect((await call(lexical.as('admin'), 'GET', '/v1/jobseekers/TJ/matches?k=10')).body.hits).toHaveLength(10);
@@ -138,7 +140,7 @@ describe('the transformers.js embedder end to end (generated tiny model)', () =>
     // And to the shipped model, of yet another dimension: re-embedded, one dimension per index.
     const shipped = await startService({
       dataDir,
-      env: { KOHTAANTO_EMBEDDER: 'transformers', KOHTAANTO_MODEL_DIR: SHIPPED_MODEL_DIR, KOHTAANTO_MODEL: SHIPPED_MODEL, KOHTAANTO_SEED_FIXTURES: 'false' },
+      env: { ...CURATED_TEST_TAXONOMY, KOHTAANTO_EMBEDDER: 'transformers', KOHTAANTO_MODEL_DIR: SHIPPED_MODEL_DIR, KOHTAANTO_MODEL: SHIPPED_MODEL, KOHTAANTO_SEED_FIXTURES: 'false' },
     });
     expect(shipped.logs.some((l) => l.message.includes('refreshed 40 vacancy records'))).toBe(true);
     expect((await call(shipped.as('admin'), 'GET', '/health')).body.embedder).toMatchObject({ dimension: 256 });

@@ -157,6 +157,30 @@ const ISCO_CREDIT = [
 /** Credit for an occupation whose essential skills are all another's (scaled by the share held in common). */
 export const RELATED_OCCUPATION_CREDIT = 0.5;
 
+/**
+ * ISCO-08's skill level of a major group (first digit): 4 professionals, 3 technicians and associate
+ * professionals, 2 clerical, service, sales, agricultural, craft and machine work, 1 elementary
+ * occupations; managers (1) span 3-4 and armed forces (0) every level, so they are left unknown.
+ */
+const SKILL_LEVEL: Record<string, number> = { '2': 4, '3': 3, '4': 2, '5': 2, '6': 2, '7': 2, '8': 2, '9': 1 };
+/** Two occupations this many ISCO skill levels apart are other work whatever words and skills they share (a welder and a welding engineer). */
+const OTHER_LEVEL = 2;
+
+const levelsApart = (a: string | undefined, b: string | undefined) => {
+  const x = a ? SKILL_LEVEL[a[0]!] : undefined;
+  const y = b ? SKILL_LEVEL[b[0]!] : undefined;
+  return x === undefined || y === undefined ? 0 : Math.abs(x - y);
+};
+
+/**
+ * How well a jobseeker's occupations fit a vacancy's: 1 the same occupation, then the same ISCO-08
+ * unit or minor group, or related work by the essential skills the two share (see
+ * RELATED_OCCUPATION_CREDIT), never across two ISCO skill levels (a degree's work and a trade's: a
+ * welder is not a welding engineer, a nurse is not a practical nurse). The sub-major group (two
+ * digits) counts only when a side names no occupation concept: on ESCO it spans other work (83: bus,
+ * delivery, truck and forklift drivers, crane operators, deck crew), which the concepts' shared
+ * skills measure better.
+ */
 export function occupationFit(
   seeker: OccupationRef[] | undefined,
   offer: OccupationRef | undefined,
@@ -166,9 +190,12 @@ export function occupationFit(
   let best = 0;
   for (const o of seeker) {
     if (o.uri && o.uri === offer.uri) return 1;
-    if (o.uri && offer.uri) best = Math.max(best, round(RELATED_OCCUPATION_CREDIT * relation(o.uri, offer.uri)));
+    if (levelsApart(o.isco, offer.isco) >= OTHER_LEVEL) continue;
+    const concepts = !!o.uri && !!offer.uri;
+    if (concepts) best = Math.max(best, round(RELATED_OCCUPATION_CREDIT * relation(o.uri!, offer.uri!)));
     if (!o.isco || !offer.isco) continue;
     for (const [digits, credit] of ISCO_CREDIT) {
+      if (digits === 2 && concepts) break;
       if (o.isco.length >= digits && o.isco.slice(0, digits) === offer.isco.slice(0, digits)) {
         best = Math.max(best, credit);
         break;

@@ -30,5 +30,5 @@ describe("npm start (README's first command: build, then node dist/cli/serve.js;
       child.kill('SIGKILL');
       removeDir(dataDir);
     }
-  });
+  }, 240_000); // a first start on ESCO seeds 4,800 records and builds its label vectors (~1-2 min on 2 busy cores)
 });

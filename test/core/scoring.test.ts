@@ -86,6 +86,16 @@ describe('occupation fit and related skills', () => {
     expect(occupationFit([{ uri: 'o:warehouse', isco: '4321' }], { uri: 'o:clerk', isco: '4321' }, () => 1)).toBe(0.8);
   });
 
+  it('gives related work no credit two ISCO skill levels apart, and the sub-major group only when a side names no concept', () => {
+    const shared = () => 0.5; // half the essential skills in common
+    expect(occupationFit([{ uri: 'o:welder', isco: '7212' }], { uri: 'o:welding-engineer', isco: '2144' }, shared)).toBe(0);
+    expect(occupationFit([{ uri: 'o:nurse', isco: '2221' }], { uri: 'o:practical-nurse', isco: '5321' }, shared)).toBe(0);
+    expect(occupationFit([{ uri: 'o:caretaker', isco: '5153' }], { uri: 'o:estate-agent', isco: '3334' }, shared)).toBe(0.25);
+    expect(occupationFit([{ uri: 'o:delivery-driver', isco: '8322' }], { uri: 'o:truck-driver', isco: '8332' })).toBe(0);
+    expect(occupationFit([{ uri: 'o:delivery-driver', isco: '8322' }], { isco: '8332' })).toBe(0.25);
+    expect(occupationFit([{ uri: 'o:manager', isco: '1219' }], { uri: 'o:clerk', isco: '4110' }, shared)).toBe(0.25);
+  });
+
   it('counts a narrower held skill fully and a broader one in part, naming it', () => {
     const credit = (held: ReadonlySet<string>, required: string) =>
       held.has(required) ? { credit: 1 } : held.has('mig') && required === 'welding' ? { credit: 1, via: 'mig' } : { credit: 0 };

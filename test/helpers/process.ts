@@ -22,7 +22,7 @@ export function spawnService(env: Record<string, string>, wrap: string[] = []): 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line:\n${output.join('')}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`no listening line:\n${output.join('')}`)), 200_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output.push(chunk.toString());
       const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output.join(''));

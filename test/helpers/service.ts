@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
@@ -12,6 +12,12 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export const FIXTURES = join(ROOT, 'fixtures');
 export const TINY_MODEL_DIR = join(FIXTURES, 'models');
 export const TINY_MODEL = 'kohtaanto-tiny-bert';
+/**
+ * The curated test taxonomy (fixtures/taxonomy: 209 skills, 128 occupations), a test double for tests
+ * that need a tiny taxonomy or whose assertions still name its concepts. The service's default (and
+ * every other test's) is ESCO with the local extension.
+ */
+export const CURATED_TEST_TAXONOMY = { KOHTAANTO_TAXONOMY_DIR: join(FIXTURES, 'taxonomy'), KOHTAANTO_TAXONOMY_EXTENSION: '' };
 /** The committed model, loaded as a fresh clone loads it. */
 export const SHIPPED_MODEL_DIR = join(ROOT, 'models');
 export const SHIPPED_MODEL = 'kohtaanto-jobs-fi-sv-en';
@@ -101,7 +107,19 @@ function newDataDir(options: { env?: Env; embedder?: Embedder }): string {
   const seeded = inject('seededDataDir') as string | undefined; // none under test/unit.config.ts
   const sameSeeding = !options.embedder && Object.keys(options.env ?? {}).every((key) => NOT_STORED.has(key));
   if (seeded && sameSeeding) cpSync(seeded, dir, { recursive: true });
+  else copyLabelVectors(dir);
   return dir;
+}
+
+/**
+ * Copies the taxonomy's label vectors of the run's seeded data directory into `dir` (keyed by model and
+ * labels: another embedder's or taxonomy's are not read but redone): embedding ESCO's labels costs each
+ * start that has no copy ~30 s of the run's 2 cores.
+ */
+export function copyLabelVectors(dir: string): void {
+  const seeded = inject('seededDataDir') as string | undefined; // none under test/unit.config.ts
+  if (!seeded) return;
+  for (const file of ['skills.labels', 'occupations.labels']) if (existsSync(join(seeded, file))) copyFileSync(join(seeded, file), join(dir, file));
 }
 
 /**

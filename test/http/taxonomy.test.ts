@@ -13,18 +13,18 @@ afterAll(async () => {
   removeDir(service.dataDir);
 });
 
-describe('taxonomy routes (curated default)', () => {
+describe('taxonomy routes (ESCO + local extension, the default)', () => {
   it('searches skills in the requested language, inflected queries included', async () => {
     const sv = await call(service.as('planner'), 'GET', '/v1/taxonomy/skills?q=svets&lang=sv');
     expect(sv.status).toBe(200);
-    expect(sv.body.items.map((i: { label: string }) => i.label)).toEqual(expect.arrayContaining(['svetsning', 'MIG-svetsning']));
+    expect(sv.body.items.map((i: { label: string }) => i.label)).toEqual(expect.arrayContaining(['använda svetsutrustning', 'utföra MIG-svetsning']));
     const fi = await call(service.as('counsellor'), 'GET', '/v1/taxonomy/skills?q=trukkikortin&lang=fi');
-    expect(fi.body.items[0].label).toBe('trukkikortti');
+    expect(fi.body.items[0].label).toBe('käyttää haarukkatrukkia'); // "trukkikortti" is its local alternative label
   });
 
   it('searches occupations with their codes and skill counts', async () => {
     const response = await call(service.as('employer-service'), 'GET', '/v1/taxonomy/occupations?q=hitsaaja');
-    expect(response.body.items[0]).toMatchObject({ label: 'hitsaaja', iscoGroup: '7212', essentialSkills: 2 });
+    expect(response.body.items[0]).toMatchObject({ label: 'hitsaaja', iscoGroup: '7212', essentialSkills: 36 });
   });
 
   it('finds an occupation from a title in another language or wording (shipped model), not only by label words', async () => {
@@ -41,7 +41,7 @@ describe('taxonomy routes (curated default)', () => {
     const response = await call(service.as('counsellor'), 'POST', '/v1/skills/extract', { text, lang: 'en' });
     expect(response.status).toBe(200);
     const labels = response.body.concepts.map((c: { label: string }) => c.label);
-    expect(labels).toEqual(expect.arrayContaining(['welding', 'MIG welding', 'forklift licence', 'occupational safety card']));
+    expect(labels).toEqual(expect.arrayContaining(['perform metal inert gas welding', 'operate forklift', 'occupational safety card']));
     for (const c of response.body.concepts) expect(text.slice(c.start, c.end)).toBe(c.evidence);
   });
 
@@ -52,7 +52,7 @@ describe('taxonomy routes (curated default)', () => {
     });
     expect(response.body.suggested).toHaveLength(5);
     expect(response.body.suggested.slice(0, 3).map((s: { label: string }) => s.label)).toEqual(
-      expect.arrayContaining(['MIG-hitsaus', 'piirustusten lukeminen']),
+      expect.arrayContaining(['suorittaa MIG-hitsausta', 'lukea tavanomaisia piirustuksia']),
     );
   });
 
@@ -82,8 +82,8 @@ describe('explained matches over taxonomy concepts', () => {
     const hits = (await call(service.as('counsellor'), 'GET', '/v1/jobseekers/SV-1/matches?k=5&lang=sv')).body.hits;
     const hit = hits.find((h: { id: string }) => h.id === 'FI-1');
     expect(hit.parts).toMatchObject({ essential: 1, optional: 0 });
-    expect(hit.matchedSkills.map((s: { label: string }) => s.label).sort()).toEqual(['MIG-svetsning', 'truckkort']);
-    expect(hit.missingSkills).toEqual([{ uri: 'urn:kohtaanto:skill:hotWork', label: 'heta arbeten-kort', importance: 'optional' }]);
+    expect(hit.matchedSkills.map((s: { label: string }) => s.label).sort()).toEqual(['köra gaffeltruck', 'utföra MIG-svetsning']);
+    expect(hit.missingSkills).toEqual([{ uri: 'urn:kohtaanto:local:skill:hot-work-card', label: 'heta arbeten-kort', importance: 'optional' }]);
     // Hard requirements are shown, not scored: the vacancy wants Finnish and a driving licence.
     expect(hit.gates).toEqual({ language: 'fail', licence: 'fail', cards: 'pass', workingTime: 'pass', commute: 'pass' });
   });
@@ -113,7 +113,7 @@ describe.skipIf(!existsSync(SHARED_ESCO))('the service on the official ESCO expo
   it("derives a vacancy's essential skills from its ESCO occupation and explains matches with ESCO labels", async () => {
     // The lexical embedder: with the model, embedding ESCO's ~80,000 labels is ~30 s of the suite's time
     // (the model on the full export is measured by npm run bench:quality and bench:model).
-    const esco = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_TAXONOMY_DIR: SHARED_ESCO, KOHTAANTO_EMBEDDER: 'lexical' } });
+    const esco = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_TAXONOMY_DIR: SHARED_ESCO, KOHTAANTO_TAXONOMY_EXTENSION: '', KOHTAANTO_EMBEDDER: 'lexical' } });
     try {
       const admin = esco.as('admin');
       const health = (await call(esco.url, 'GET', '/health')).body;

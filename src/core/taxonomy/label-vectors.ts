@@ -14,6 +14,8 @@ export interface LabelNeighbour {
  * query is that of its nearest label.
  */
 export class LabelVectors {
+  /** Each concept's rows (its labels are embedded one after another), built on first use. */
+  private rows: Map<string, [number, number]> | undefined;
   private constructor(
     private readonly uris: string[],
     private readonly owner: Int32Array,
@@ -58,20 +60,21 @@ export class LabelVectors {
     return new LabelVectors(uris, Int32Array.from(owner), vectors, dimension);
   }
 
-  /** The similarity of `query` (a unit vector) to the concept's nearest label; -1 for a concept without labels here. */
-  similarity(query: Float32Array, uri: string): number {
+  /** Cosine similarity of `query` (a unit vector) to the concept's nearest label; undefined for a concept without labels here. */
+  similarity(query: Float32Array, uri: string): number | undefined {
     if (!this.rows) {
-      // A concept's labels are consecutive rows.
       this.rows = new Map();
-      for (let row = this.owner.length - 1; row >= 0; row--) {
+      for (let row = 0; row < this.owner.length; row++) {
         const uri = this.uris[this.owner[row]!]!;
-        this.rows.set(uri, [row, this.rows.get(uri)?.[1] ?? row + 1]);
+        const range = this.rows.get(uri);
+        if (range) range[1] = row + 1;
+        else this.rows.set(uri, [row, row + 1]);
       }
     }
     const range = this.rows.get(uri);
-    if (!range) return -1;
+    if (!range) return undefined;
     const d = this.dimension;
-    let best = -1;
+    let best = -2;
     for (let row = range[0]; row < range[1]; row++) {
       let dot = 0;
       for (let i = 0, offset = row * d; i < d; i++) dot += this.vectors[offset + i]! * query[i]!;
@@ -79,9 +82,6 @@ export class LabelVectors {
     }
     return best;
   }
-
-  /** Per concept: its first row and the row after its last. */
-  private rows: Map<string, [number, number]> | undefined;
 
   /** The `limit` concepts nearest to `query` (a unit vector), at least `minSimilarity`. */
   nearest(query: Float32Array, limit: number, minSimilarity = -1): LabelNeighbour[] {

@@ -26,6 +26,8 @@ const FREE_TEXT = /^text:\s*(.+)$/s;
 const TITLE_MIN_SCORE = 0.7;
 /** ... or at which a label the title contains in full names it (the title may add a place or a department). */
 const TITLE_CONTAINED_MIN_SCORE = 0.25;
+/** Titles whose occupation is remembered (first in, first out). */
+const TITLE_CACHE = 20_000;
 
 /** ISO 639-1 codes to the English names ESCO and the curated taxonomy label language skills with. */
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -58,6 +60,8 @@ export class SkillNormalizer {
   /** Word ranking over occupation labels, for reading job titles. */
   readonly occupationWords: LabelIndex;
   private readonly languageSkills = new Map<string, string>();
+  /** Titles already linked to an occupation (titles repeat: ~90 distinct in the 4,800 fixture records). */
+  private readonly titles = new Map<string, OccupationRef | undefined>();
 
   private constructor(
     readonly taxonomy: Taxonomy,
@@ -143,7 +147,7 @@ export class SkillNormalizer {
       const sentences = weak.map((m) => sentenceAround(text, m.start, m.end));
       const vectors = await this.embedder.embed(sentences, 'query');
       weak.forEach((m, i) => {
-        if (this.labelVectors!.similarity(vectors[i]!, m.uri) >= CONFIRM_SIMILARITY) confirmed.add(m);
+        if ((this.labelVectors!.similarity(vectors[i]!, m.uri) ?? -1) >= CONFIRM_SIMILARITY) confirmed.add(m);
       });
     }
     const refs = matches.filter((m) => !m.weak || confirmed.has(m)).map((m) => this.refOf(text, m, language));
@@ -165,24 +169,65 @@ export class SkillNormalizer {
   /** The occupation a record names: its `occupation` field, else the one its title names. */
   async occupationOf(title: string, given: string | undefined, lang = 'fi'): Promise<OccupationRef | undefined> {
     if (given) {
+      const group = this.taxonomy.iscoGroupOf(given);
+      if (group) return this.occupationInGroup(title, given, group, lang);
       const ref = this.taxonomy.occupationRef(given);
       if (ref) return { ...ref, method: 'given', evidence: given };
     }
-    // The best label the title contains in full ("Sairaanhoitaja, sisätautien osasto"), else a close enough one.
+    const key = `${lang}\u0000${title}`;
+    if (this.titles.has(key)) return this.titles.get(key);
+    const uri = await this.titleOccupation(title, lang);
+    const o = uri ? this.taxonomy.occupations.get(uri) : undefined;
+    const ref: OccupationRef | undefined = o && { uri: o.uri, ...(o.iscoGroup ? { isco: o.iscoGroup } : {}), label: this.taxonomy.label(o.uri, 'fi'), method: 'title', evidence: title };
+    if (this.titles.size >= TITLE_CACHE) this.titles.delete(this.titles.keys().next().value!);
+    this.titles.set(key, ref);
+    return ref;
+  }
+
+  /**
+   * The occupation a job title names: the best label the title contains in full ("Sairaanhoitaja,
+   * sisätautien osasto"), else a close enough one; with a model, only a label whose concept the
+   * title's embedding is near as well (words alone link "Customer support agent" to customs agent,
+   * "customer" being read as an inflected "customs"); else the nearest label by embedding.
+   */
+  private async titleOccupation(title: string, lang: string): Promise<string | undefined> {
+    const threshold = this.settings.occupationNnThreshold ?? 0;
+    const semantic = this.occupationVectors && this.embedder && threshold > 0 ? this.occupationVectors : undefined;
+    const vector = semantic && title.trim() ? (await this.embedder!.embed([title], 'query'))[0] : undefined;
     const hits = this.occupationWords.search(title, lang, 20);
-    const hit = hits.find((h) => h.contained && h.score >= TITLE_CONTAINED_MIN_SCORE) ?? (hits[0] && hits[0].score >= TITLE_MIN_SCORE ? hits[0] : undefined);
-    if (hit) {
-      const o = this.taxonomy.occupations.get(hit.uri)!;
-      return { uri: o.uri, ...(o.iscoGroup ? { isco: o.iscoGroup } : {}), label: this.taxonomy.label(o.uri, 'fi'), method: 'title', evidence: title };
+    const named = hits.filter((h) => (h.contained && h.score >= TITLE_CONTAINED_MIN_SCORE) || h.score >= TITLE_MIN_SCORE);
+    if (!vector) return (named.find((h) => h.contained) ?? named[0])?.uri;
+    // Words and meaning together: each label the words name, and the nearest labels by embedding, by the sum of both.
+    const score = new Map<string, number>();
+    for (const h of named) score.set(h.uri, Math.min(1, h.score) + (semantic!.similarity(vector, h.uri) ?? 0));
+    for (const n of semantic!.nearest(vector, 5, threshold)) if (!score.has(n.uri)) score.set(n.uri, n.similarity);
+    let best: string | undefined;
+    for (const [uri, value] of score) if (best === undefined || value > score.get(best)!) best = uri;
+    return best;
+  }
+
+  /**
+   * A record giving an ISCO-08 group ("5223", as registries and job boards do) names the group, not one of
+   * its occupations (ESCO's unit group 5223 holds ~60, from "sales assistant" to "hardware and paint
+   * specialised seller"): the group's occupation its title names (as words, else the nearest label by
+   * embedding), else its only occupation, else the group alone (scored by ISCO group, no concept).
+   */
+  private async occupationInGroup(title: string, given: string, group: string, lang: string): Promise<OccupationRef> {
+    const members = this.taxonomy.occupationsIn(group);
+    const inGroup = new Set(members.map((o) => o.uri));
+    let uri = members.length === 1 ? members[0]!.uri : undefined;
+    if (!uri && title.trim()) {
+      uri = this.occupationWords.search(title, lang, 1, (u) => inGroup.has(u)).find((h) => h.contained || h.score >= TITLE_CONTAINED_MIN_SCORE)?.uri;
     }
     const threshold = this.settings.occupationNnThreshold ?? 0;
-    if (this.occupationVectors && this.embedder && threshold > 0) {
+    if (!uri && title.trim() && this.occupationVectors && this.embedder && threshold > 0) {
       const [vector] = await this.embedder.embed([title], 'query');
-      const [near] = this.occupationVectors.nearest(vector!, 1, threshold);
-      const o = near && this.taxonomy.occupations.get(near.uri);
-      if (o) return { uri: o.uri, ...(o.iscoGroup ? { isco: o.iscoGroup } : {}), label: this.taxonomy.label(o.uri, 'fi'), method: 'title', evidence: title };
+      uri = this.occupationVectors.nearest(vector!, this.taxonomy.occupations.size, threshold).find((n) => inGroup.has(n.uri))?.uri;
     }
-    return undefined;
+    const o = uri ? this.taxonomy.occupations.get(uri) : undefined;
+    if (o) return { uri: o.uri, ...(o.iscoGroup ? { isco: o.iscoGroup } : {}), label: this.taxonomy.label(o.uri, 'fi'), method: 'given', evidence: given };
+    const isco = this.taxonomy.iscoGroups.get(group);
+    return { isco: group, label: isco ? this.taxonomy.label(isco.uri, 'fi') : group, method: 'given', evidence: given };
   }
 
   /** The skill concept of a language (ISO 639-1 code), when the taxonomy has one. */
@@ -287,8 +332,9 @@ export class SkillNormalizer {
     const listed = (list: string[], source: 'skills' | 'optionalSkills') => this.listed(list, source, language);
     let essential = await listed(v.skills, 'skills');
     let optional = await listed(v.optionalSkills ?? [], 'optionalSkills');
-    const occupation = v.occupation ? this.taxonomy.occupationFor(v.occupation) : undefined;
-    const named = v.title !== undefined ? await this.occupationOf(v.title, v.occupation, language) : undefined;
+    const named = v.title !== undefined || v.occupation ? await this.occupationOf(v.title ?? '', v.occupation, language) : undefined;
+    // The occupation given (for an ISCO group, the one of its occupations the title names: see occupationInGroup).
+    const occupation = v.occupation && named?.method === 'given' && named.uri ? this.taxonomy.occupations.get(named.uri) : undefined;
     if (essential.length === 0 && optional.length === 0 && occupation) {
       const ref = (uri: string): SkillRef => ({
         uri,

@@ -58,6 +58,8 @@ export class Taxonomy {
   /** occupationRelation's answers by the two URIs as asked (no pair key built: it is asked per candidate of a ranking). */
   private readonly relatedOccupations = new Map<string, Map<string, number>>();
   private occupationPairs = 0;
+  /** occupationsIn's answers (at most one per ISCO group: ~600 on ESCO). */
+  private readonly byGroup = new Map<string, OccupationConcept[]>();
   readonly languages: string[];
 
   /**
@@ -179,6 +181,26 @@ export class Taxonomy {
   /** An occupation by URI, ESCO code, ISCO group (its first occupation) or preferred label. */
   occupationFor(ref: string): OccupationConcept | undefined {
     return this.occupationRefs.get(ref) ?? this.occupationRefs.get(ref.trim().toLocaleLowerCase('fi'));
+  }
+
+  /**
+   * The ISCO-08 group (1-4 digits) a reference names when it names a group rather than one occupation
+   * ("5223"; on ESCO a unit group holds up to ~90 occupations, so its first says nothing of the work).
+   */
+  iscoGroupOf(ref: string): string | undefined {
+    const code = ref.trim();
+    if (!/^\d{1,4}$/.test(code)) return undefined;
+    return this.iscoGroups.has(code) || this.occupationsIn(code).length > 0 ? code : undefined;
+  }
+
+  /** The occupations of an ISCO-08 group (or of any group whose code starts with it). */
+  occupationsIn(group: string): OccupationConcept[] {
+    let list = this.byGroup.get(group);
+    if (!list) {
+      list = [...this.occupations.values()].filter((o) => o.iscoGroup.startsWith(group));
+      this.byGroup.set(group, list);
+    }
+    return list;
   }
 
   private iscoByUri(uri: string): IscoGroup | undefined {
