@@ -6,5 +6,5 @@ describe('benchmarks/analytics.ts at smoke size', () => {
     const r = runBenchmark('analytics.ts', '--vacancies', '2500', '--jobseekers', '2500', '--repeat', '1');
     expect(r.status, r.stderr).toBe(0);
     expect(r.json.rows).toHaveLength(19);
-  });
+  }, 240_000);
 });

@@ -7,5 +7,5 @@ describe('benchmarks/engine.ts at smoke size', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('| measure | value | unit |');
     expect(r.json.rows.some((row: { measure: string }) => row.measure.startsWith('HNSW recall@10'))).toBe(true);
-  });
+  }, 240_000);
 });

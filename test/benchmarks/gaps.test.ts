@@ -6,5 +6,5 @@ describe('benchmarks/gaps.ts at smoke size', () => {
     const r = runBenchmark('gaps.ts', '--vacancies', '2500', '--clients', '3');
     expect(r.status, r.stderr).toBe(0);
     expect(r.json.rows).toHaveLength(8);
-  });
+  }, 240_000);
 });
