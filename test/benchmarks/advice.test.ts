@@ -7,5 +7,5 @@ describe('benchmarks/advice.ts at smoke size', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.json.rows).toHaveLength(2);
     expect(r.json.rows[1].nonBuyable).toBe(0);
-  });
+  }, 240_000);
 });

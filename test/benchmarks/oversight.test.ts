@@ -7,5 +7,5 @@ describe('benchmarks/oversight.ts at smoke size', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.json.rows).toHaveLength(3);
     expect(r.json.rows[2].decisions.rankings).toBeGreaterThan(0);
-  });
+  }, 240_000);
 });
