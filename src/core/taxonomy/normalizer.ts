@@ -27,6 +27,7 @@ const TITLE_MIN_SCORE = 0.7;
 /** ... or at which a label the title contains in full names it (the title may add a place or a department). */
 const TITLE_CONTAINED_MIN_SCORE = 0.25;
 /** Titles whose occupation is remembered (first in, first out). */
+/** Titles and skill strings whose reading is remembered (each map). */
 const TITLE_CACHE = 20_000;
 
 /** ISO 639-1 codes to the English names ESCO and the curated taxonomy label language skills with. */
@@ -62,6 +63,10 @@ export class SkillNormalizer {
   private readonly languageSkills = new Map<string, string>();
   /** Titles already linked to an occupation (titles repeat: ~90 distinct in the 4,800 fixture records). */
   private readonly titles = new Map<string, OccupationRef | undefined>();
+  /** The nearest skill label of each skill string no label names (skill lists repeat from record to record). */
+  private readonly nearestOfString = new Map<string, LabelNeighbour | null>();
+  /** The occupation of a title in the ISCO group a record gives (see occupationInGroup). */
+  private readonly inGroup = new Map<string, OccupationRef>();
 
   private constructor(
     readonly taxonomy: Taxonomy,
@@ -213,6 +218,16 @@ export class SkillNormalizer {
    * embedding), else its only occupation, else the group alone (scored by ISCO group, no concept).
    */
   private async occupationInGroup(title: string, given: string, group: string, lang: string): Promise<OccupationRef> {
+    const key = `${lang}\u0000${given}\u0000${group}\u0000${title}`;
+    let ref = this.inGroup.get(key);
+    if (!ref) {
+      if (this.inGroup.size >= TITLE_CACHE) this.inGroup.delete(this.inGroup.keys().next().value!);
+      this.inGroup.set(key, (ref = await this.findInGroup(title, given, group, lang)));
+    }
+    return ref;
+  }
+
+  private async findInGroup(title: string, given: string, group: string, lang: string): Promise<OccupationRef> {
     const members = this.taxonomy.occupationsIn(group);
     const inGroup = new Set(members.map((o) => o.uri));
     let uri = members.length === 1 ? members[0]!.uri : undefined;
@@ -283,9 +298,15 @@ export class SkillNormalizer {
         };
       } else unmatched.push(i);
     });
-    const vectors = unmatched.length > 0 && this.labelVectors && this.settings.nnThreshold > 0 ? await this.embedder!.embed(unmatched.map((i) => strings[i]!), 'query') : [];
-    unmatched.forEach((i, j) => {
-      const nearest = vectors[j] && this.nearestLabel(vectors[j]!);
+    const semantic = this.labelVectors && this.settings.nnThreshold > 0;
+    const unknown = semantic ? [...new Set(unmatched.map((i) => strings[i]!).filter((s) => !this.nearestOfString.has(s)))] : [];
+    const vectors = unknown.length > 0 ? await this.embedder!.embed(unknown, 'query') : [];
+    unknown.forEach((s, j) => {
+      if (this.nearestOfString.size >= TITLE_CACHE) this.nearestOfString.delete(this.nearestOfString.keys().next().value!);
+      this.nearestOfString.set(s, (vectors[j] && this.nearestLabel(vectors[j]!)) ?? null);
+    });
+    unmatched.forEach((i) => {
+      const nearest = semantic ? this.nearestOfString.get(strings[i]!) : undefined;
       refs[i] = nearest
         ? { uri: nearest.uri, label: this.taxonomy.label(nearest.uri, 'fi'), confidence: round(nearest.similarity), source, evidence: strings[i]!, method: 'embedding' }
         : { uri: `text:${normaliseSkill(strings[i]!)}`, label: strings[i]!, confidence: 1, source, evidence: strings[i]!, method: 'unmatched' };

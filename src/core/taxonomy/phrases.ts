@@ -65,15 +65,35 @@ function trigrams(word: string): Set<string> {
   return grams;
 }
 
-/**
- * How surely the text word `a` is a form of the label word `b`: 1 for the same word, the trigram
- * Dice coefficient when it is high enough and most of the label word's trigrams are in the text
- * word ("hitsauksesta" holds "hitsaus"; "programming" does not hold "programvarutestning"), else 0.
- */
-export function wordSimilarity(a: string, b: string, ga = trigrams(a), gb = trigrams(b)): number {
-  if (a === b) return 1;
-  if (a.length >= 4 && b.length >= 4 && englishStem(a) === englishStem(b)) return STEM_SIMILARITY;
-  if (a.length < FUZZY_MIN_LENGTH || b.length < FUZZY_MIN_LENGTH || blockOf(a) !== blockOf(b)) return 0;
+/** A word with what comparing it needs, worked out once (the stem and trigrams only when first asked for). */
+interface Word {
+  norm: string;
+  block: string;
+  stem?: string;
+  grams?: Set<string>;
+}
+
+const STEM_MEMO_LIMIT = 200_000;
+const stems = new Map<string, string>();
+/** englishStem, remembered (label words are compared again and again; the memo is emptied when it grows past its limit). */
+function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    if (stems.size >= STEM_MEMO_LIMIT) stems.clear();
+    stems.set(word, (stem = englishStem(word)));
+  }
+  return stem;
+}
+
+const wordOf = (norm: string, grams?: Set<string>): Word => ({ norm, block: blockOf(norm), ...(grams ? { grams } : {}) });
+
+/** wordSimilarity on words whose block, stem and trigrams are kept. */
+function similar(a: Word, b: Word): number {
+  if (a.norm === b.norm) return 1;
+  if (a.norm.length >= 4 && b.norm.length >= 4 && (a.stem ??= stemOf(a.norm)) === (b.stem ??= stemOf(b.norm))) return STEM_SIMILARITY;
+  if (a.norm.length < FUZZY_MIN_LENGTH || b.norm.length < FUZZY_MIN_LENGTH || a.block !== b.block) return 0;
+  const ga = (a.grams ??= trigrams(a.norm));
+  const gb = (b.grams ??= trigrams(b.norm));
   let shared = 0;
   for (const g of ga) if (gb.has(g)) shared++;
   const dice = (2 * shared) / (ga.size + gb.size);
@@ -81,6 +101,15 @@ export function wordSimilarity(a: string, b: string, ga = trigrams(a), gb = trig
   // "vastaanottotyö") leaves more of the label word's trigrams out.
   if (gb.size - shared > MAX_MISSING_TRIGRAMS) return 0;
   return dice >= WORD_SIMILARITY_THRESHOLD && shared / gb.size >= CONTAINMENT_THRESHOLD ? dice : 0;
+}
+
+/**
+ * How surely the text word `a` is a form of the label word `b`: 1 for the same word, the trigram
+ * Dice coefficient when it is high enough and most of the label word's trigrams are in the text
+ * word ("hitsauksesta" holds "hitsaus"; "programming" does not hold "programvarutestning"), else 0.
+ */
+export function wordSimilarity(a: string, b: string, ga = trigrams(a), gb = trigrams(b)): number {
+  return similar(wordOf(a, ga), wordOf(b, gb));
 }
 
 /**
@@ -112,19 +141,26 @@ export interface Phrase {
   lang: string;
 }
 
-interface IndexedPhrase extends Phrase {
-  words: string[];
-  /** Each word as the label writes it. */
-  written: string[];
-  /** Per word: an acronym ("IT", "SQL", "MIG"), found only in that case ("It is…" names no IT). */
-  acronym: boolean[];
-  /** A name (a word written with a capital: "Excel", "Java", "SQL"): the same in every language. */
-  name: boolean;
-  /** Each word's trigrams, worked out when a text word is first compared with it (most never are). */
-  grams: (Set<string> | undefined)[];
+/** A label word as the index keeps it, one object per distinct word (and language, or written acronym). */
+interface LabelWord extends Word {
+  /** Its number, for the memo of comparisons with one text's words. */
+  id: number;
+  /** As the label writes it. */
+  written: string;
+  /** An acronym ("IT", "SQL", "MIG"), found only in that case ("It is…" names no IT). */
+  acronym: boolean;
+  lang: string;
 }
 
-const gramsAt = (phrase: IndexedPhrase, j: number): Set<string> => (phrase.grams[j] ??= trigrams(phrase.words[j]!));
+interface IndexedPhrase extends Phrase {
+  /** Its place in the index (the order labels were given in): ties between matches are broken by it. */
+  id: number;
+  words: string[];
+  labelWords: LabelWord[];
+  /** A name (a word written with a capital: "Excel", "Java", "SQL"): the same in every language. */
+  name: boolean;
+}
+
 const isAcronym = (word: string) => word.length >= 2 && /^[\p{Lu}\p{N}+#]+$/u.test(word) && /\p{Lu}/u.test(word);
 
 export interface PhraseMatch {
@@ -162,14 +198,89 @@ export const COMMON_WORD_CONCEPTS = 30;
 /** Languages whose labels are found by the trigram overlap of words (inflection, compounds); English by its stems only. */
 const INFLECTING = new Set(['fi', 'sv']);
 
+/** Labels under one first word; with many of them, also by their second word's block and stem. */
+interface FirstWord {
+  phrases: IndexedPhrase[];
+  /** Labels of one word (ending at the first). */
+  single?: IndexedPhrase[];
+  bySecondBlock?: Map<string, IndexedPhrase[]>;
+  bySecondStem?: Map<string, IndexedPhrase[]>;
+}
+
+/** A first word of more labels than this gets its labels indexed by their second word. */
+const SECOND_WORD_INDEX = 8;
+/** More than the distinct words of any taxonomy: a pair of word ids as one number. */
+const WORD_IDS = 2 ** 24;
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+function indexSecondWords(first: FirstWord): void {
+  first.single = [];
+  first.bySecondBlock = new Map();
+  first.bySecondStem = new Map();
+  for (const phrase of first.phrases) {
+    const second = phrase.labelWords[1];
+    if (!second) {
+      first.single.push(phrase);
+      continue;
+    }
+    push(first.bySecondBlock, second.block, phrase);
+    if (second.norm.length >= 4) push(first.bySecondStem, (second.stem ??= stemOf(second.norm)), phrase);
+  }
+}
+
 /** All labels of a taxonomy, looked up by the block (first letters) of their first word. */
 export class PhraseIndex {
   private readonly byBlock = new Map<string, IndexedPhrase[]>();
-  /** Labels of two or three words by the block of any of their words, for matches in another word order. */
-  private readonly byWordBlock = new Map<string, IndexedPhrase[]>();
+  /**
+   * The same labels by the block of their first word, then by that word (each distinct first word is
+   * compared with a text word once), and within a first word of many labels by their second word's
+   * block and English stem (so that a text word is compared only with the second words it can be a form of).
+   */
+  private readonly byFirstWord = new Map<string, Map<LabelWord, FirstWord>>();
+  /** Labels of two or three words by each pair of their words, for matches in another word order. */
+  private readonly byPair = new Map<number, IndexedPhrase[]>();
+  /** The words of those labels by language and block, and by English stem. */
+  private readonly wordsByBlock = new Map<string, LabelWord[]>();
+  private readonly wordsByStem = new Map<string, LabelWord[]>();
   /** Per language: each label word and the number of concepts whose labels use it. */
   private readonly concepts = new Map<string, Map<string, number>>();
+  /** The distinct label words, by language and word (acronyms by their written form). */
+  private readonly labelWords = new Map<string, LabelWord>();
   readonly size: number;
+
+  private readonly reorderWords = new Set<LabelWord>();
+  private pairKey(a: LabelWord, b: LabelWord): number {
+    return a.id <= b.id ? a.id * WORD_IDS + b.id : b.id * WORD_IDS + a.id;
+  }
+
+  /** A word of a label of two or three words, looked up by language and block, and by stem. */
+  private reorderable(word: LabelWord): void {
+    if (this.reorderWords.has(word)) return;
+    this.reorderWords.add(word);
+    const key = `${word.acronym ? '' : word.lang}\u0001${word.block}`;
+    const inBlock = this.wordsByBlock.get(key);
+    if (inBlock) inBlock.push(word);
+    else this.wordsByBlock.set(key, [word]);
+    if (word.norm.length >= 4) {
+      const stem = englishStem(word.norm);
+      const withStem = this.wordsByStem.get(stem);
+      if (withStem) withStem.push(word);
+      else this.wordsByStem.set(stem, [word]);
+    }
+  }
+
+  private labelWord(token: Token, lang: string): LabelWord {
+    const acronym = isAcronym(token.raw);
+    const key = acronym ? `A\u0001${token.raw}` : `${lang}\u0001${token.norm}`;
+    let word = this.labelWords.get(key);
+    if (!word) this.labelWords.set(key, (word = { ...wordOf(token.norm), id: this.labelWords.size, written: token.raw, acronym, lang }));
+    return word;
+  }
 
   constructor(phrases: Iterable<Phrase>) {
     let size = 0;
@@ -178,18 +289,27 @@ export class PhraseIndex {
       const tokens = tokenize(phrase.text);
       const words = tokens.map((t) => t.norm);
       if (words.length === 0) continue;
-      const written = tokens.map((t) => t.raw);
-      const entry: IndexedPhrase = { ...phrase, words, written, acronym: written.map(isAcronym), name: written.some((w) => /^\p{Lu}/u.test(w)), grams: [] };
+      const labelWords = tokens.map((t) => this.labelWord(t, phrase.lang));
+      const entry: IndexedPhrase = { ...phrase, id: size, words, labelWords, name: tokens.some((t) => /^\p{Lu}/u.test(t.raw)) };
       const key = blockOf(words[0]!);
       const list = this.byBlock.get(key);
       if (list) list.push(entry);
       else this.byBlock.set(key, [entry]);
+      let firsts = this.byFirstWord.get(key);
+      if (!firsts) this.byFirstWord.set(key, (firsts = new Map()));
+      const first = firsts.get(labelWords[0]!);
+      if (first) first.phrases.push(entry);
+      else firsts.set(labelWords[0]!, { phrases: [entry] });
       if (words.length >= 2 && words.length <= 3) {
-        for (const block of new Set(words.map(blockOf))) {
-          const any = this.byWordBlock.get(block);
-          if (any) any.push(entry);
-          else this.byWordBlock.set(block, [entry]);
+        for (let a = 0; a < labelWords.length; a++) {
+          for (let b = a + 1; b < labelWords.length; b++) {
+            const key = this.pairKey(labelWords[a]!, labelWords[b]!);
+            const same = this.byPair.get(key);
+            if (!same) this.byPair.set(key, [entry]);
+            else if (same[same.length - 1] !== entry) same.push(entry);
+          }
         }
+        for (const word of labelWords) this.reorderable(word);
       }
       let byWord = users.get(phrase.lang);
       if (!byWord) users.set(phrase.lang, (byWord = new Map()));
@@ -201,6 +321,7 @@ export class PhraseIndex {
       size++;
     }
     for (const [lang, byWord] of users) this.concepts.set(lang, new Map([...byWord].map(([w, set]) => [w, set.size])));
+    for (const firsts of this.byFirstWord.values()) for (const first of firsts.values()) if (first.phrases.length > SECOND_WORD_INDEX) indexSecondWords(first);
     this.size = size;
   }
 
@@ -215,60 +336,114 @@ export class PhraseIndex {
    * inflected or compound form by trigram overlap, when the text word is not shorter than the label
    * word less a letter (inflection adds endings: "school" is no form of "Schoology").
    */
-  private similarity(token: Token, grams: Set<string>, phrase: IndexedPhrase, j: number, exactOnly: boolean, lang: string | undefined): number {
-    if (phrase.acronym[j]) return token.raw === phrase.written[j] ? 1 : 0;
-    const word = phrase.words[j]!;
-    if (exactOnly) return token.norm === word ? 1 : 0;
-    const s = wordSimilarity(token.norm, word, grams, gramsAt(phrase, j));
+  private similarity(token: Token & Word, word: LabelWord, exactOnly: boolean, lang: string | undefined): number {
+    if (word.acronym) return token.raw === word.written ? 1 : 0;
+    if (exactOnly) return token.norm === word.norm ? 1 : 0;
+    const s = similar(token, word);
     if (s === 0 || s >= STEM_SIMILARITY) return s;
-    const language = lang ?? phrase.lang;
-    if (!INFLECTING.has(language) || token.norm.length < word.length - 1) return 0;
-    if (language === 'sv' && !swedishForm(token.norm, word)) return 0;
+    const language = lang ?? word.lang;
+    if (!INFLECTING.has(language) || token.norm.length < word.norm.length - 1) return 0;
+    if (language === 'sv' && !swedishForm(token.norm, word.norm)) return 0;
     return s;
   }
 
   /** Every label found in the text, the best one where they overlap. */
   findIn(text: string, options: FindOptions = {}): PhraseMatch[] {
-    const tokens = tokenize(text);
-    const grams = tokens.map((t) => trigrams(t.norm));
+    const tokens = tokenize(text).map((t) => ({ ...t, ...wordOf(t.norm) }));
+    // Each text word is compared with each distinct label word once (labels share their words).
+    const memo = new Map<number, number>();
+    const similarity = (t: number, word: LabelWord): number => {
+      const key = word.id * tokens.length + t;
+      let s = memo.get(key);
+      if (s === undefined) memo.set(key, (s = this.similarity(tokens[t]!, word, false, options.lang)));
+      return s;
+    };
     const own = (phrase: IndexedPhrase) => options.lang === undefined || phrase.lang === options.lang;
     const common = (phrase: IndexedPhrase, token: Token) =>
       phrase.words.length === 1 && !phrase.name && Math.max(this.conceptsUsing(phrase.words[0]!, phrase.lang), this.conceptsUsing(token.norm, phrase.lang)) >= COMMON_WORD_CONCEPTS;
     const candidates: PhraseMatch[] = [];
+    /** The loop (0 in order, 1 another order), token and label a candidate came from: ties keep that order. */
+    const origin = new Map<PhraseMatch, number>();
+    const place = (loop: number, i: number, phrase: IndexedPhrase) => (loop * tokens.length + i) * this.size + phrase.id;
+    /** The labels under a first word that a text word at `t` can continue (all of them when not indexed by their second word). */
+    const continuing = (first: FirstWord, t: number): Iterable<IndexedPhrase> => {
+      if (!first.bySecondBlock) return first.phrases;
+      const token = tokens[t];
+      if (!token) return first.single!;
+      const found: IndexedPhrase[] = [...first.single!, ...(first.bySecondBlock.get(token.block) ?? [])];
+      if (token.norm.length >= 4) {
+        for (const phrase of first.bySecondStem!.get((token.stem ??= stemOf(token.norm))) ?? []) if (phrase.labelWords[1]!.block !== token.block) found.push(phrase);
+      }
+      return found;
+    };
     tokens.forEach((token, i) => {
-      for (const phrase of this.byBlock.get(blockOf(token.norm)) ?? []) {
-        if (i + phrase.words.length > tokens.length) continue;
-        // Another language's label: a name ("Excel", "SQL") or a phrase of several words, as written.
-        const foreign = !own(phrase);
-        if (foreign && !phrase.name && phrase.words.length < 2) continue;
-        // A name takes the text's inflection ("Excelin", "Reactilla"); another language's words are found only as written.
-        const exactOnly = foreign && !phrase.name;
-        let total = 0;
-        let ok = true;
-        for (let j = 0; j < phrase.words.length && ok; j++) {
-          const s = this.similarity(tokens[i + j]!, grams[i + j]!, phrase, j, exactOnly, options.lang);
-          ok = s > 0;
-          total += s;
+      // Labels by their first word: a first word the text word is no form of rules out every label starting with it.
+      for (const [firstWord, first] of this.byFirstWord.get(token.block) ?? []) {
+        if (similarity(i, firstWord) === 0) continue;
+        for (const phrase of continuing(first, i + 1)) {
+          if (i + phrase.words.length > tokens.length) continue;
+          // Another language's label: a name ("Excel", "SQL") or a phrase of several words, as written.
+          const foreign = !own(phrase);
+          if (foreign && !phrase.name && phrase.words.length < 2) continue;
+          // A name takes the text's inflection ("Excelin", "Reactilla"); another language's words are found only as written.
+          const exactOnly = foreign && !phrase.name;
+          let total = 0;
+          let ok = true;
+          for (let j = 0; j < phrase.words.length && ok; j++) {
+            const s = exactOnly ? this.similarity(tokens[i + j]!, phrase.labelWords[j]!, true, options.lang) : similarity(i + j, phrase.labelWords[j]!);
+            ok = s > 0;
+            total += s;
+          }
+          if (!ok) continue;
+          const score = (total / phrase.words.length) * (phrase.preferred ? 1 : 0.95);
+          const last = tokens[i + phrase.words.length - 1]!;
+          const candidate: PhraseMatch = {
+            uri: phrase.uri,
+            phrase,
+            score,
+            start: token.start,
+            end: last.end,
+            firstToken: i,
+            tokens: phrase.words.length,
+            ...(foreign ? { foreign } : {}),
+            ...(common(phrase, token) ? { weak: true } : {}),
+          };
+          candidates.push(candidate);
+          origin.set(candidate, place(0, i, phrase));
         }
-        if (!ok) continue;
-        const score = (total / phrase.words.length) * (phrase.preferred ? 1 : 0.95);
-        const last = tokens[i + phrase.words.length - 1]!;
-        candidates.push({
-          uri: phrase.uri,
-          phrase,
-          score,
-          start: token.start,
-          end: last.end,
-          firstToken: i,
-          tokens: phrase.words.length,
-          ...(foreign ? { foreign } : {}),
-          ...(common(phrase, token) ? { weak: true } : {}),
-        });
       }
     });
-    // The same words in another order, close together ("drove forklifts" for "forklift driving"), in the text's language.
+    // The same words in another order, close together ("drove forklifts" for "forklift driving"), in the text's language:
+    // the labels of two or three words with a pair of words of which this text word is a form of one, and a text word
+    // in the window a form of the other (a word of its block, or of its English stem).
+    const languages = options.lang === undefined ? [...this.concepts.keys()] : [options.lang];
+    const matching = tokens.map((token, t) => {
+      const words: LabelWord[] = [];
+      for (const lang of [...languages, '']) {
+        for (const word of this.wordsByBlock.get(`${lang}\u0001${token.block}`) ?? []) if (similarity(t, word) > 0) words.push(word);
+      }
+      if (token.norm.length >= 4) {
+        for (const word of this.wordsByStem.get((token.stem ??= stemOf(token.norm))) ?? []) {
+          if (word.block === token.block || (!word.acronym && !languages.includes(word.lang))) continue;
+          if (similarity(t, word) > 0) words.push(word);
+        }
+      }
+      return words;
+    });
     tokens.forEach((token, i) => {
-      for (const phrase of this.byWordBlock.get(blockOf(token.norm)) ?? []) {
+      const reached = new Set<IndexedPhrase>();
+      for (let t = Math.max(0, i - WINDOW); t <= Math.min(tokens.length - 1, i + WINDOW); t++) {
+        if (t === i) continue;
+        for (const a of matching[i]!) {
+          for (const b of matching[t]!) {
+            for (const phrase of this.byPair.get(this.pairKey(a, b)) ?? []) {
+              // Found by a word of its block, as the labels were looked up before.
+              if (a.block === token.block || phrase.labelWords.some((w) => w.block === token.block)) reached.add(phrase);
+            }
+          }
+        }
+      }
+      for (const phrase of reached) {
         if (!own(phrase)) continue;
         const used = new Set<number>();
         let total = 0;
@@ -277,7 +452,7 @@ export class PhraseIndex {
           let bestSim = 0;
           for (let t = Math.max(0, i - WINDOW); t <= Math.min(tokens.length - 1, i + WINDOW); t++) {
             if (used.has(t)) continue;
-            const sim = this.similarity(tokens[t]!, grams[t]!, phrase, j, false, options.lang);
+            const sim = similarity(t, phrase.labelWords[j]!);
             if (sim > bestSim) (bestSim = sim), (best = t);
           }
           if (best < 0) break;
@@ -292,7 +467,7 @@ export class PhraseIndex {
         // In order with a word between ("MIG/MAG-hitsaus", "working in a team") reads surely; in another order, context must confirm.
         const inOrder = order.every((t, k) => k === 0 || t > order[k - 1]!);
         const score = (total / phrase.words.length) * (phrase.preferred ? 1 : 0.95) * REORDERED;
-        candidates.push({
+        const candidate: PhraseMatch = {
           uri: phrase.uri,
           phrase,
           score,
@@ -302,14 +477,16 @@ export class PhraseIndex {
           tokens: last - first + 1,
           used: order,
           ...(inOrder ? {} : { weak: true }),
-        });
+        };
+        candidates.push(candidate);
+        origin.set(candidate, place(1, i, phrase));
       }
     });
     // Longer and closer matches first, the text's language before another; keep those that do not
     // overlap a better one, one per concept.
     const words = (c: PhraseMatch) => c.used?.length ?? c.tokens;
     const rank = (c: PhraseMatch) => c.score * words(c) * (c.foreign ? 0.9 : 1);
-    candidates.sort((a, b) => rank(b) - rank(a) || b.score - a.score);
+    candidates.sort((a, b) => rank(b) - rank(a) || b.score - a.score || origin.get(a)! - origin.get(b)!);
     const taken = new Array<boolean>(tokens.length).fill(false);
     const seen = new Set<string>();
     const chosen: PhraseMatch[] = [];
