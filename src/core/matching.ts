@@ -207,7 +207,7 @@ export class Matcher {
 
   async vacanciesForJobseeker(id: string, query: Query): Promise<MatchHit[]> {
     const { record, vector } = await this.jobseekers.withVector(id);
-    return this.rank('vacancies', vector, seekerSide(record as StoredJobseeker), { ...query, centre: record.municipality });
+    return this.rank('vacancies', vector, sideOf(record as StoredJobseeker, seekerSide), { ...query, centre: record.municipality });
   }
 
   async candidatesForVacancy(id: string, query: Query, options: CandidateOptions = {}): Promise<MatchHit[]> {
@@ -279,17 +279,19 @@ export class Matcher {
       target === 'vacancies' && this.relations
         ? { skillCredit: rememberCredits(this.relations.skillCredit), occupationRelation: this.relations.occupationRelation }
         : this.relations;
-    const scored: { record: StoredJobseeker | StoredVacancy; score: Score; tier: number }[] = [];
+    // The pool is scored without listing skills; the k shown are scored again with them.
+    const scoreOf = (record: StoredJobseeker | StoredVacancy, similarity: number, explain: boolean) =>
+      target === 'vacancies'
+        ? scoreMatch(side as SeekerSide, sideOf(record as StoredVacancy, offerSide), similarity, this.settings.weights, relations, explain)
+        : this.scoreCandidate(record as StoredJobseeker, perCandidate ? perCandidate.sideFor(record.municipality) : (side as OfferSide), perCandidate, similarity, relations, explain);
+    const scored: { record: StoredJobseeker | StoredVacancy; score: Score; tier: number; similarity: number }[] = [];
     const scoreAll = (pool: IndexHit[]) => {
       for (const hit of pool) {
         const record = entries.get(hit.label);
         // Expired since the last sweep (see RecordService.closeExpired): never returned.
         if (!record || !service.kind.isMatchable(record as never, day)) continue;
-        const score =
-          target === 'vacancies'
-            ? scoreMatch(side as SeekerSide, sideOf(record as StoredVacancy, offerSide), hit.similarity, this.settings.weights, relations)
-            : this.scoreCandidate(record as StoredJobseeker, perCandidate ? perCandidate.sideFor(record.municipality) : (side as OfferSide), perCandidate, hit.similarity, relations);
-        scored.push({ record, score, tier: query.failedGates === 'ranked' ? 0 : this.tier(score) });
+        const score = scoreOf(record, hit.similarity, false);
+        scored.push({ record, score, tier: query.failedGates === 'ranked' ? 0 : this.tier(score), similarity: hit.similarity });
       }
     };
     scoreAll(hits);
@@ -312,13 +314,13 @@ export class Matcher {
     // The two sides' places, for the commute a hit reports.
     const pair = (record: StoredJobseeker | StoredVacancy): Pair =>
       target === 'vacancies' ? { seeker: side as SeekerSide, offer: record } : { seeker: sideOf(record as StoredJobseeker, seekerSide), offer: side as OfferSide };
-    return scored.slice(0, query.k).map(({ record, score }) => this.hitOf(record, score, query.lang, pair(record)));
+    return scored.slice(0, query.k).map(({ record, similarity }) => this.hitOf(record, scoreOf(record, similarity, true), query.lang, pair(record)));
   }
 
   /** One candidate's score; one scored on taxonomy requirements only is not compared by text. */
-  private scoreCandidate(record: StoredJobseeker, offer: OfferSide, perCandidate: PerCandidate | undefined, similarity: number, relations: Relations | undefined) {
+  private scoreCandidate(record: StoredJobseeker, offer: OfferSide, perCandidate: PerCandidate | undefined, similarity: number, relations: Relations | undefined, explain: boolean) {
     const textCompared = perCandidate === undefined || offer !== perCandidate.concepts;
-    return scoreMatch(sideOf(record, seekerSide), offer, textCompared ? similarity : null, this.settings.weights, relations);
+    return scoreMatch(sideOf(record, seekerSide), offer, textCompared ? similarity : null, this.settings.weights, relations, explain);
   }
 
   /** A scored record as a hit: where it is, its score and parts, the commute, and its skills labelled in `lang`. */

@@ -105,6 +105,9 @@ export interface Score {
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
+/** The skill lists of a score that does not list them (never written to). */
+const UNLISTED: never[] = Object.freeze([]) as unknown as never[];
+
 /** Every required item held: pass; one known not held: fail; else unknown (the jobseeker did not say). */
 function heldGate<T>(required: readonly T[] | undefined, held: Held<T> | undefined): Gate {
   let gate: Gate = 'pass';
@@ -216,10 +219,12 @@ export function scoreMatch(
   similarity: number | null,
   weights: Weights,
   relations: Relations = NO_RELATIONS,
+  /** List the skills matched and missing (false: the score alone, for ranking a pool of which few hits are shown). */
+  explain = true,
 ): Score {
   const credit = relations.skillCredit;
-  const matched: Score['matched'] = [];
-  const missing: Score['missing'] = [];
+  const matched: Score['matched'] = explain ? [] : UNLISTED;
+  const missing: Score['missing'] = explain ? [] : UNLISTED;
   const coverage = (uris: string[], importance: 'essential' | 'optional') => {
     if (uris.length === 0) return null;
     let had = 0;
@@ -227,8 +232,8 @@ export function scoreMatch(
       const c = credit(seeker.skills, uri);
       if (c.credit > 0) {
         had += c.credit;
-        matched.push(c.via ? { uri, importance, via: c.via } : { uri, importance });
-      } else missing.push({ uri, importance });
+        if (explain) matched.push(c.via ? { uri, importance, via: c.via } : { uri, importance });
+      } else if (explain) missing.push({ uri, importance });
     }
     return seeker.skills.size === 0 ? null : round(had / uris.length);
   };

@@ -118,7 +118,10 @@ export class Taxonomy {
   label(uri: string, lang: string): string {
     const concept = this.skills.get(uri) ?? this.occupations.get(uri) ?? this.iscoByUri(uri);
     if (!concept) return uri.startsWith('text:') ? uri.slice(5) : uri;
-    for (const l of [lang, ...LABEL_FALLBACK]) {
+    // The language asked for, then the fallbacks (no array built per call: hits label every skill they list).
+    const own = concept.labels[lang];
+    if (own) return own.preferred;
+    for (const l of LABEL_FALLBACK) {
       const labels = concept.labels[l];
       if (labels) return labels.preferred;
     }
