@@ -15,6 +15,8 @@ import { VacancyOwnerStore } from './adapters/sqlite/vacancy-owners.js';
 import { keyedTombstones } from './adapters/sqlite/tombstones.js';
 import { SqliteTrainingStore } from './adapters/sqlite/training-store.js';
 import { SqliteTransferStore } from './adapters/sqlite/transfers.js';
+import { SqliteJobSuggestionStore } from './adapters/sqlite/job-suggestions.js';
+import { JobSuggestions } from './core/job-suggestions/service.js';
 import { Transfers } from './core/transfers/service.js';
 import type { Config } from './config.js';
 import { DemandSupply } from './core/analytics/demand-supply.js';
@@ -97,6 +99,8 @@ export interface Engine {
   referrals: Referrals;
   /** Transfers of clients between employment areas: asked, approved or refused, expiring. */
   transfers: Transfers;
+  /** Vacancies suggested to clients and what became of them (applied, interview, hired, ...). */
+  jobSuggestions: JobSuggestions;
   gaps: GapAnalysis;
   /** Municipalities grouped into employment areas (KOHTAANTO_EMPLOYMENT_AREAS_FILE or the committed table). */
   employmentAreas: EmploymentAreas;
@@ -308,6 +312,15 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       areas: employmentAreas,
     });
     const sharing = new Sharing({ shares, owners, budget: new CandidateBudgetStore(db), vacancy, jobseeker, guard, pseudonymKey: secret }, config.sharing);
+    const jobSuggestionStore = new SqliteJobSuggestionStore(db);
+    const jobSuggestions = new JobSuggestions({
+      store: jobSuggestionStore,
+      guard,
+      jobseeker,
+      vacancy,
+      ownerOf: (id) => owners.ownerOf(id),
+      share: (p, vacancyId, jobseekerId) => void sharing.share(p, vacancyId, jobseekerId),
+    });
     const erasure: ErasurePorts = {
       jobseekers: jobseekers.service,
       shares: { forgetJobseeker: (id) => (shares.forgetJobseeker(id), sharing.forgetJobseeker(id)) },
@@ -316,6 +329,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       decisions,
       overrides,
       transfers: transferStore,
+      jobSuggestions: jobSuggestionStore,
       scheduleCompaction: maintenance.scheduleCompaction,
       checkpoint: () => db.pragma('wal_checkpoint(TRUNCATE)'),
     };
@@ -348,8 +362,9 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
         vacancy,
         areas: employmentAreas,
       }),
-      personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard, decisions, overrides, transfers }),
+      personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard, decisions, overrides, transfers, jobSuggestions }),
       transfers,
+      jobSuggestions,
       decisions,
       oversight,
       suggestions,

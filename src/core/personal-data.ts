@@ -3,6 +3,7 @@ import type { Guard } from './guard.js';
 import type { Referral } from './referrals.js';
 import type { DecisionsExport, Override } from './schemas/oversight.js';
 import type { TransferExport } from './transfers/schema.js';
+import type { JobSuggestionExport } from './job-suggestions/schema.js';
 
 export interface AuditRecord {
   id: number;
@@ -31,6 +32,7 @@ export interface PersonalDataPorts {
   decisions: { ofJobseeker(id: string): DecisionsExport };
   overrides: { ofJobseeker(id: string): Override[] };
   transfers: { ofJobseeker(id: string): TransferExport[] };
+  jobSuggestions: { exportOf(id: string): JobSuggestionExport[] };
 }
 
 /** Longest access log handed out with an export. */
@@ -52,6 +54,7 @@ export class PersonalData {
       decisions: this.ports.decisions.ofJobseeker(id),
       counsellorOverrides: this.ports.overrides.ofJobseeker(id).map(({ jobseekerId: _j, ...o }) => o),
       transfers: this.ports.transfers.ofJobseeker(id),
+      jobSuggestions: this.ports.jobSuggestions.exportOf(id),
     };
   }
 

@@ -1,3 +1,4 @@
+import { jobSuggestionView } from '../../core/job-suggestions/schema.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { decisionsExport, override } from '../../core/schemas/oversight.js';
@@ -46,6 +47,7 @@ export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
               decisions: decisionsExport,
               counsellorOverrides: z.array(override.omit({ jobseekerId: true })),
               transfers: z.array(transferExport).describe('Transfers of the client between employment areas'),
+              jobSuggestions: z.array(jobSuggestionView.omit({ jobseekerId: true })).describe('Vacancies suggested to the client, with what became of each'),
             }),
             403: errorBody,
             404: errorBody,
