@@ -4,6 +4,7 @@ import type { Referral } from './referrals.js';
 import type { DecisionsExport, Override } from './schemas/oversight.js';
 import type { TransferExport } from './transfers/schema.js';
 import type { JobSuggestionExport } from './job-suggestions/schema.js';
+import type { JobSearchExport } from './job-search/schema.js';
 
 export interface AuditRecord {
   id: number;
@@ -33,6 +34,7 @@ export interface PersonalDataPorts {
   overrides: { ofJobseeker(id: string): Override[] };
   transfers: { ofJobseeker(id: string): TransferExport[] };
   jobSuggestions: { exportOf(id: string): JobSuggestionExport[] };
+  jobSearch: { exportOf(id: string): JobSearchExport };
 }
 
 /** Longest access log handed out with an export. */
@@ -55,6 +57,7 @@ export class PersonalData {
       counsellorOverrides: this.ports.overrides.ofJobseeker(id).map(({ jobseekerId: _j, ...o }) => o),
       transfers: this.ports.transfers.ofJobseeker(id),
       jobSuggestions: this.ports.jobSuggestions.exportOf(id),
+      jobSearch: this.ports.jobSearch.exportOf(id),
     };
   }
 

@@ -36,6 +36,7 @@ import { oversightRoutes } from './routes/oversight.js';
 import { aboutRoutes } from './routes/about.js';
 import { transferRoutes } from './routes/transfers.js';
 import { jobSuggestionRoutes } from './routes/job-suggestions.js';
+import { jobSearchRoutes } from './routes/job-search.js';
 
 export const DEFAULT_FAILED_AUTH_PER_MINUTE = 60;
 
@@ -157,6 +158,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   await app.register(privacyRoutes(engine));
   await app.register(transferRoutes(engine));
   await app.register(jobSuggestionRoutes(engine));
+  await app.register(jobSearchRoutes(engine));
   await app.register(taxonomyRoutes(engine));
   await app.register(trainingRoutes(engine, options.bulkBodyLimit));
   await app.register(gapRoutes(engine));

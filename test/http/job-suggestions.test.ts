@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, removeDir, sampleJobseeker, sampleVacancy, startService, type Caller, type RunningService } from '../helpers/service.js';
 
 /**
- * Issue 33, item 1: a counsellor suggests a vacancy to a client, the client consents to be shared,
+ * Issue 33, items 1 and 2: a counsellor suggests a vacancy to a client, the client consents to be shared,
  * the vacancy's employer unit records the interview and the hire — through the HTTP API on the real
  * server and SQLite file; attacked as every other role and organisation, with a stale version, twice
  * at once and with junk input; exported and erased with the client.
@@ -40,6 +40,10 @@ beforeAll(async () => {
   // The employer unit's own vacancies (it owns what it creates); V-ADMIN belongs to no unit.
   for (const id of ['V-1', 'V-2']) expect((await call(employer, 'PUT', `/v1/vacancies/${id}`, sampleVacancy(id))).status).toBe(201);
   expect((await call(admin, 'PUT', '/v1/vacancies/V-ADMIN', sampleVacancy('V-ADMIN'))).status).toBe(201);
+  // Work the welder fits: one in Tampere, one in Rovaniemi (beyond the commuting range).
+  const fits = { skills: ['MIG-hitsaus', 'piirustusten lukeminen'], description: 'Konepaja hakee hitsaajaa: MIG-hitsaus ja piirustusten lukeminen.' };
+  expect((await call(admin, 'PUT', '/v1/vacancies/V-FIT', sampleVacancy('V-FIT', fits))).status).toBe(201);
+  expect((await call(admin, 'PUT', '/v1/vacancies/V-FAR', sampleVacancy('V-FAR', { ...fits, municipality: 'Rovaniemi' }))).status).toBe(201);
 }, 240_000);
 afterAll(async () => {
   await service.stop();
@@ -152,6 +156,43 @@ describe('job suggestions (issue 33)', () => {
     expect((await call(counsellor, 'GET', '/v1/jobseekers/TRE-2/job-suggestions')).body.items).toEqual(before);
   });
 
+  it('the job-search obligation: applications counted in the month, the obligation changed with a reason, suitable vacancies within range', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const suggestions = (await call(counsellor, 'GET', '/v1/jobseekers/TRE-1/job-suggestions')).body.items as { history: { state: string }[] }[];
+    const appliedFor = suggestions.filter((s) => s.history.some((e) => ['applied', 'interview', 'offer', 'hired'].includes(e.state))).length;
+    const first = await call(counsellor, 'GET', '/v1/jobseekers/TRE-1/job-search');
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ period: { from: `${month}-01` }, obligation: { perMonth: 4, reason: null }, applied: appliedFor, changes: [] });
+    // The Tampere welder's own work nearby counts; the same work in Rovaniemi is beyond their range.
+    expect(first.body.suitableOpenVacancies).toBe(1);
+
+    const today = new Date().toISOString().slice(0, 10);
+    const reported = await call(counsellor, 'POST', '/v1/jobseekers/TRE-1/applications', { appliedOn: today, employer: 'Konepaja Oy', title: 'hitsaaja' });
+    expect(reported.status, JSON.stringify(reported.body)).toBe(201);
+    const lowered = await call(counsellor, 'PUT', '/v1/jobseekers/TRE-1/job-search/obligation', { perMonth: 2, reason: 'Vähän sopivia paikkoja lähellä' });
+    expect(lowered.status).toBe(200);
+    const now = await call(counsellor, 'GET', `/v1/jobseekers/TRE-1/job-search?month=${month}`);
+    expect(now.body).toMatchObject({ obligation: { perMonth: 2, reason: 'Vähän sopivia paikkoja lähellä' }, applied: appliedFor + 1 });
+    expect(now.body.changes).toHaveLength(1);
+    expect((await call(counsellor, 'GET', '/v1/jobseekers/TRE-1/job-search?month=2001-01')).body.applied).toBe(0);
+
+    for (const [method, path, body, field] of [
+      ['PUT', '/v1/jobseekers/TRE-1/job-search/obligation', { perMonth: 5, reason: 'Liian monta hakemusta' }, 'perMonth'],
+      ['PUT', '/v1/jobseekers/TRE-1/job-search/obligation', { perMonth: 1, reason: 'lyhyt' }, 'reason'],
+      ['POST', '/v1/jobseekers/TRE-1/applications', { appliedOn: '2099-01-01', employer: 'X', title: 'Y' }, 'appliedOn'],
+      ['GET', '/v1/jobseekers/TRE-1/job-search?month=2026-13', undefined, 'month'],
+    ] as const) {
+      const r = await call(counsellor, method, path, body);
+      expect(r.status, path).toBe(400);
+      expect(JSON.stringify(r.body)).toContain(field);
+    }
+    expect((await call(counsellor, 'GET', '/v1/jobseekers/TRE-1/job-search')).body.changes).toHaveLength(1);
+    expect((await call(helsinki, 'GET', '/v1/jobseekers/TRE-1/job-search')).status).toBe(404);
+    expect((await call(helsinki, 'PUT', '/v1/jobseekers/TRE-1/job-search/obligation', { perMonth: 0, reason: 'Ei kuulu meille mutta' })).status).toBe(404);
+    expect((await call(employer, 'GET', '/v1/jobseekers/TRE-1/job-search')).status).toBe(403);
+    expect((await call(planner, 'POST', '/v1/jobseekers/TRE-1/applications', { appliedOn: today, employer: 'X', title: 'Y' })).status).toBe(403);
+  });
+
   it('the audit trail names the client; the export holds the suggestions; erasure removes them', async () => {
     const trail = await call(admin, 'GET', '/v1/audit?jobseeker=TRE-1&limit=50');
     expect(trail.body.entries.map((e: { route: string }) => e.route)).toEqual(expect.arrayContaining(['/v1/jobseekers/:id/job-suggestions', '/v1/job-suggestions/:id/state']));
@@ -160,7 +201,14 @@ describe('job suggestions (issue 33)', () => {
     const states = Object.fromEntries(exported.body.jobSuggestions.map((s: { vacancyId: string; state: string }) => [s.vacancyId, s.state]));
     expect(states['V-1']).toBe('hired');
     expect(['applied', 'not-selected']).toContain(states['V-2']); // whichever of the two changes at once won
+    expect(exported.body.jobSearch.obligationChanges.map((c: { perMonth: number }) => c.perMonth)).toEqual([2]);
+    expect(exported.body.jobSearch.reportedApplications.map((a: { employer: string }) => a.employer)).toEqual(['Konepaja Oy']);
     expect((await call(counsellor, 'DELETE', '/v1/jobseekers/TRE-1')).status).toBe(204);
+    // A new client under the erased id inherits nothing.
+    expect((await call(counsellor, 'PUT', '/v1/jobseekers/TRE-1', sampleJobseeker('TRE-1'))).status).toBe(201);
+    const fresh = await call(counsellor, 'GET', '/v1/jobseekers/TRE-1/job-search');
+    expect(fresh.body).toMatchObject({ obligation: { perMonth: 4 }, applied: 0, changes: [] });
+    expect((await call(counsellor, 'GET', '/v1/jobseekers/TRE-1/job-suggestions')).body.items).toEqual([]);
     const pipeline = await call(admin, 'GET', '/v1/vacancies/V-1/job-suggestions');
     expect(pipeline.body.items.map((s: { jobseekerId: string }) => s.jobseekerId)).toEqual(['TRE-2']);
   });

@@ -349,6 +349,29 @@ const MIGRATIONS: Migration[] = [
       reason        TEXT
     );
     CREATE INDEX IF NOT EXISTS job_suggestion_events_suggestion ON job_suggestion_events (suggestion_id);`,
+  // 18: the job-search obligation (see core/job-search/service.ts): changes of a client's applications
+  // per month, with the reason, and the applications a client reports; erased with the client.
+  `
+    CREATE TABLE IF NOT EXISTS obligation_changes (
+      id            INTEGER PRIMARY KEY AUTOINCREMENT,
+      jobseeker_id  TEXT NOT NULL,
+      per_month     INTEGER NOT NULL,
+      reason        TEXT NOT NULL,
+      at            TEXT NOT NULL,
+      actor         TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS obligation_changes_jobseeker ON obligation_changes (jobseeker_id);
+    CREATE TABLE IF NOT EXISTS reported_applications (
+      id            INTEGER PRIMARY KEY AUTOINCREMENT,
+      jobseeker_id  TEXT NOT NULL,
+      applied_on    TEXT NOT NULL,
+      employer      TEXT NOT NULL,
+      title         TEXT NOT NULL,
+      vacancy_id    TEXT,
+      at            TEXT NOT NULL,
+      actor         TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS reported_applications_jobseeker ON reported_applications (jobseeker_id, applied_on);`,
 ];
 
 /**
