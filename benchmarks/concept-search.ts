@@ -125,7 +125,7 @@ for (const [kind, all] of [
     const qs = queries(all, lang, Number(values.labels));
     if (values.check) {
       const [now, before] = built;
-      if (!before) throw new Error('--check needs --baseline');
+      if (!now || !before) throw new Error('--check needs --baseline');
       const checked = [...qs, ...wholeLabels(all, lang, Number(values.whole))];
       const same = { top10: 0, top10Model: 0, words: 0, trigrams: 0 };
       const ids = (hits: { uri: string; score: number }[]) => hits.map((h) => `${h.uri} ${h.score}`).join('\n');
