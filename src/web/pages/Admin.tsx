@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, query, type Role } from '../api';
 import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
-import { date, dateTime, t } from '../i18n';
+import { date, dateTime, t, valueText } from '../i18n';
 import { href } from '../router';
 
 interface Key {
@@ -28,6 +28,10 @@ interface Entry {
   status: number;
   jobseekers: string[];
 }
+
+/** The service's own names (made on first start, in English) in the user's language; others as given. */
+export const organisationName = (id: string, name?: string) => (id === 'national' ? t('organisation.national') : (name ?? id));
+export const keyHolder = (name: string) => (name.startsWith('initial admin') ? t('admin.initialAdmin') : name);
 
 /** Admins: API keys (issue, revoke) and the audit trail. */
 export function AdminPage({ tab }: { tab: string }) {
@@ -92,7 +96,7 @@ function Keys() {
             <option value="">{t('planner.choose')}</option>
             {(organisations.data?.items ?? []).map((o) => (
               <option value={o.id}>
-                {o.name} ({o.kind})
+                {organisationName(o.id, o.name)} ({valueText('organisationKind', o.kind)})
               </option>
             ))}
           </select>
@@ -127,16 +131,16 @@ function Keys() {
                   <td>
                     <code>{key.id}</code>
                   </td>
-                  <td>{key.name}</td>
+                  <td>{keyHolder(key.name)}</td>
                   <td>{t(`role.${key.role}`)}</td>
-                  <td>{key.organisation ?? '–'}</td>
+                  <td>{key.organisation ? organisationName(key.organisation) : '–'}</td>
                   <td>{key.expiresAt ? date(key.expiresAt) : '–'}</td>
                   <td>
                     {key.revokedAt ? (
                       t('admin.revoked')
                     ) : (
                       <button type="button" onClick={() => revoke(key.id)}>
-                        {t('admin.revoke', { name: key.name })}
+                        {t('admin.revoke', { name: keyHolder(key.name) })}
                       </button>
                     )}
                   </td>
@@ -193,7 +197,7 @@ function Audit() {
                     <td>
                       <code>{e.keyId ?? '–'}</code>
                     </td>
-                    <td>{e.role ?? '–'}</td>
+                    <td>{e.role ? valueText('role', e.role) : '–'}</td>
                     <td>
                       {e.method} {e.route}
                     </td>
