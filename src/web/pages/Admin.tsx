@@ -54,6 +54,7 @@ export function AdminPage({ tab }: { tab: string }) {
 function Keys() {
   const keys = useLoad(() => api<{ items: Key[] }>('GET', '/v1/admin/keys'), []);
   const organisations = useLoad(() => api<{ items: Organisation[] }>('GET', '/v1/admin/organisations'), []);
+  const organisationNames = new Map((organisations.data?.items ?? []).map((o) => [o.id, o.name]));
   const [form, setForm] = useState({ role: 'counsellor' as Role, name: '', organisation: '' });
   const [issued, setIssued] = useState<string>();
   const [error, setError] = useState<unknown>();
@@ -133,7 +134,7 @@ function Keys() {
                   </td>
                   <td>{keyHolder(key.name)}</td>
                   <td>{t(`role.${key.role}`)}</td>
-                  <td>{key.organisation ? organisationName(key.organisation) : '–'}</td>
+                  <td>{key.organisation ? organisationName(key.organisation, organisationNames.get(key.organisation)) : '–'}</td>
                   <td>{key.expiresAt ? date(key.expiresAt) : '–'}</td>
                   <td>
                     {key.revokedAt ? (
