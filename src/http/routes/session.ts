@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../core/access.js';
 import type { Engine } from '../../engine.js';
+import { said } from '../../core/errors.js';
 import { SESSION_COOKIE, sessionToken, tooMany, type FailedAuth } from '../auth.js';
+import { sendError } from '../errors.js';
 import { errorBody, noBody, noQuery } from './shared.js';
 
 const signedIn = z.object({
@@ -49,9 +51,9 @@ export function sessionRoutes(engine: SessionServices, failures: FailedAuth): Fa
         if (!opened) {
           request.refused = {};
           const wait = failures.blockedFor(request.ip);
-          if (wait > 0) return tooMany(reply, wait, `too many failed sign-ins; retry in ${wait} s`);
+          if (wait > 0) return tooMany(request, reply, wait, said('sign_ins_too_often', { wait }));
           failures.failed(request.ip);
-          return reply.status(401).send({ error: 'unauthorized', message: 'unknown, expired or revoked API key' });
+          return sendError(request, reply, said('sign_in_refused'));
         }
         request.principal = opened.principal; // the sign-in is audited
         setCookie(request, reply, opened.token, Math.floor((Date.parse(opened.expiresAt) - Date.now()) / 1000));
@@ -69,7 +71,7 @@ export function sessionRoutes(engine: SessionServices, failures: FailedAuth): Fa
       async (request, reply) => {
         const token = sessionToken(request);
         const session = token ? engine.sessions.resolve(token) : undefined;
-        if (!session) return reply.status(404).send({ error: 'not_found', message: 'no session: this request used an API key' });
+        if (!session) return sendError(request, reply, said('no_session'));
         const { name, role, organisation } = session.principal;
         return { name, role, organisation, csrf: session.csrf, expiresAt: session.expiresAt };
       },
