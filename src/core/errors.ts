@@ -40,6 +40,18 @@ export const ERRORS = {
   too_many_records: { status: 413, fi: 'Liian monta tietuetta yhdessä pyynnössä.', sv: 'För många poster i en begäran.', en: 'Too many records in one request.' },
   model_unavailable: { status: 503, fi: 'Kielimalli ei ole käytettävissä.', sv: 'Språkmodellen är inte tillgänglig.', en: 'The language model is not available.' },
   index_unavailable: { status: 503, fi: 'Hakemistoa rakennetaan: yritä hetken päästä uudelleen.', sv: 'Indexet byggs: försök igen om en stund.', en: 'The index is being rebuilt: try again shortly.' },
+  signin_refused: {
+    status: 403,
+    fi: 'Tunnistautuminen onnistui, mutta tunnuksellesi ei ole annettu Kohtaannossa organisaatiota eikä roolia, joten et voi kirjautua. Pyydä organisaatiosi pääkäyttäjää lisäämään sinut oikeaan ryhmään.',
+    sv: 'Identifieringen lyckades, men ditt konto har ingen organisation eller roll i Kohtaanto, så du kan inte logga in. Be din organisations administratör att lägga till dig i rätt grupp.',
+    en: 'You were identified, but your account has no organisation or role in Kohtaanto, so you cannot sign in. Ask your organisation\'s administrator to add you to the right group.',
+  },
+  signin_failed: {
+    status: 400,
+    fi: 'Kirjautuminen epäonnistui tai vanheni, eikä istuntoa avattu. Aloita kirjautuminen alusta.',
+    sv: 'Inloggningen misslyckades eller gick ut, och ingen session öppnades. Börja om inloggningen.',
+    en: 'The sign-in failed or expired, and no session was opened. Start the sign-in again.',
+  },
 } as const satisfies Record<string, { status: number } & Texts>;
 
 export type ErrorCode = keyof typeof ERRORS;
