@@ -340,7 +340,9 @@ const MIGRATIONS: Migration[] = [
       refresh_token   TEXT,
       id_token        TEXT NOT NULL
     );
-    CREATE INDEX person_sessions_subject ON person_sessions (provider, subject);`,
+    CREATE INDEX person_sessions_subject ON person_sessions (provider, subject);
+    -- A signed-in person's entries name them (key_id holds person:<provider>:<subject>).
+    ALTER TABLE audit ADD COLUMN person TEXT;`,
 ];
 
 /**

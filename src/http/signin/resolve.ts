@@ -35,7 +35,6 @@ export function personSessionResolver(people: PersonSessions, providers: Map<str
       checking.set(found.record.tokenHash, running);
     }
     await running;
-    const after = people.find(token);
-    return after && !after.recheckDue ? after : undefined;
+    return people.find(token); // gone when the re-check ended it
   };
 }

@@ -45,6 +45,23 @@ function readFlow(request: FastifyRequest): (SignInFlow & { lang: Lang }) | unde
   }
 }
 
+/**
+ * Why openid-client refused an answer, for the audit: the messages along its chain of causes and
+ * the claim concerned (e.g. "unexpected JWT claim value encountered (claim iss)"); never a token.
+ */
+function refusalReason(error: unknown): string {
+  const parts: string[] = [];
+  let e: unknown = error;
+  for (let depth = 0; depth < 4 && typeof e === 'object' && e !== null; depth++) {
+    const { message, claim, error: providerError } = e as { message?: unknown; claim?: unknown; error?: unknown };
+    if (typeof message === 'string' && !parts.includes(message)) parts.push(message);
+    if (typeof claim === 'string') parts.push(`(claim ${claim})`);
+    if (typeof providerError === 'string') parts.push(`(${providerError})`);
+    e = (e as { cause?: unknown }).cause;
+  }
+  return parts.join(' ').slice(0, 300);
+}
+
 const langQuery = z.object({ lang: z.enum(['fi', 'sv', 'en']).optional() }).strict();
 const providerParams = z.object({ provider: z.string().max(40) });
 
@@ -58,7 +75,7 @@ export function signInRoutes(providers: Map<string, IdentityProvider>, people: P
   const tags = ['web app session'];
   return async (app) => {
     app.get(
-      '/v1/signin/providers',
+      '/signin',
       {
         config: { public: true },
         schema: {
@@ -114,7 +131,7 @@ export function signInRoutes(providers: Map<string, IdentityProvider>, people: P
           answer = await provider.finish(callbackUrl, flow);
         } catch (error) {
           request.refused = {};
-          request.audited.detail = { provider: provider.settings.id, reason: (error as Error).message.slice(0, 300) };
+          request.audited.detail = { provider: provider.settings.id, reason: refusalReason(error) };
           request.log.warn({ provider: provider.settings.id, err: error }, 'sign-in refused');
           return problem('signin_failed', 400);
         }
