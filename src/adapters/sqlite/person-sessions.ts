@@ -50,6 +50,7 @@ export class PersonSessionStore {
         `UPDATE person_sessions SET name = @name, role = @role, organisation_id = @organisationId, checked_at = @checkedAt,
          refresh_token = @refreshToken, id_token = @idToken WHERE token_sha256 = @tokenHash`,
       ),
+      claim: db.prepare<[string, string, string]>('UPDATE person_sessions SET checked_at = ? WHERE token_sha256 = ? AND checked_at = ?'),
       remove: db.prepare<[string]>('DELETE FROM person_sessions WHERE token_sha256 = ?'),
       expired: db.prepare<[string, string]>('DELETE FROM person_sessions WHERE expires_at <= ? OR last_seen <= ?'),
     };
@@ -70,6 +71,10 @@ export class PersonSessionStore {
 
   checked(tokenHash: string, r: Pick<PersonSessionRecord, 'name' | 'role' | 'organisationId' | 'checkedAt' | 'refreshToken' | 'idToken'>): void {
     this.s.checked.run({ ...r, refreshToken: r.refreshToken ?? null, tokenHash });
+  }
+
+  claimRecheck(tokenHash: string, seen: string, at: string): boolean {
+    return this.s.claim.run(at, tokenHash, seen).changes === 1;
   }
 
   remove(tokenHash: string): void {

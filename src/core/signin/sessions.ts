@@ -37,6 +37,8 @@ export interface PersonSessionPorts {
     get(tokenHash: string): PersonSessionRecord | undefined;
     touch(tokenHash: string, at: string): void;
     checked(tokenHash: string, r: Pick<PersonSessionRecord, 'name' | 'role' | 'organisationId' | 'checkedAt' | 'refreshToken' | 'idToken'>): void;
+    /** Sets checkedAt to `at` if it is still `seen`; false when another process got there first. */
+    claimRecheck(tokenHash: string, seen: string, at: string): boolean;
     remove(tokenHash: string): void;
     removeExpired(now: string, idleSince: string): void;
   };
@@ -113,6 +115,15 @@ export class PersonSessions {
     const recheckDue = now.getTime() - Date.parse(record.checkedAt) >= this.settings.recheckMinutes * 60_000;
     const person = { provider: record.provider, subject: record.subject, name: record.name, organisation: record.organisationId, role: record.role };
     return { principal: this.principalOf(person, membership), csrf: record.csrf, expiresAt: record.expiresAt, record, recheckDue };
+  }
+
+  /**
+   * Takes the due re-check for this request: false when another request (of any worker process)
+   * took it, which then goes on with the session as last checked (the provider's refresh tokens are
+   * often used once: two refreshes at once would end the session).
+   */
+  claimRecheck(record: PersonSessionRecord): boolean {
+    return this.ports.store.claimRecheck(record.tokenHash, record.checkedAt, this.now().toISOString());
   }
 
   /**

@@ -9,7 +9,8 @@ export type SessionFound = { principal: Principal; csrf: string; expiresAt: stri
  * interval has passed: the provider's refresh token gives a new, validated ID token and the claims
  * as they are now, mapped again (another group: another role; no mapped group, a refused refresh, a
  * provider no longer configured or unreachable: the session ends). Requests of one session arriving
- * together share one re-check (in this process).
+ * together share one re-check: in this process they wait for it; in another worker process they go on
+ * with the session as last checked (see PersonSessions.claimRecheck).
  */
 export function personSessionResolver(people: PersonSessions, providers: Map<string, IdentityProvider>, warn: (message: string) => void) {
   const checking = new Map<string, Promise<void>>();
@@ -31,6 +32,7 @@ export function personSessionResolver(people: PersonSessions, providers: Map<str
     if (!found?.recheckDue) return found;
     let running = checking.get(found.record.tokenHash);
     if (!running) {
+      if (!people.claimRecheck(found.record)) return found; // another worker process is checking it
       running = recheck(found.record).finally(() => checking.delete(found.record.tokenHash));
       checking.set(found.record.tokenHash, running);
     }
