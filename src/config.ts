@@ -5,6 +5,8 @@ import { availableParallelism, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
+import { readFileSync } from 'node:fs';
+import { signInProviders, type SignInProvider } from './core/signin/providers.js';
 
 const number = (fallback: number) => z.coerce.number().finite().default(fallback);
 const bool = (fallback: boolean) =>
@@ -20,6 +22,9 @@ const bool = (fallback: boolean) =>
 function defaultWorkers(): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / 2 ** 30 / 1.5)));
 }
+
+/** How often a signed-in person's claims are checked with their identity provider again (minutes). */
+export const SIGNIN_RECHECK_MINUTES = 10;
 
 /** Every setting, read once from the environment at start-up. README's configuration table lists them. */
 const envSchema = z.object({
@@ -82,6 +87,9 @@ const envSchema = z.object({
   KOHTAANTO_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
   KOHTAANTO_BULK_BODY_LIMIT: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   KOHTAANTO_BULK_MAX_RECORDS: z.coerce.number().int().min(1).default(10_000),
+  // Sign-in with identity providers (OpenID Connect): a JSON file listing them (docs/sign-in.md).
+  KOHTAANTO_SIGNIN_PROVIDERS_FILE: z.string().optional(),
+  KOHTAANTO_SIGNIN_RECHECK_MINUTES: z.coerce.number().min(0).max(600).default(SIGNIN_RECHECK_MINUTES),
   KOHTAANTO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -94,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  const providers = e.KOHTAANTO_SIGNIN_PROVIDERS_FILE ? readProviders(resolve(e.KOHTAANTO_SIGNIN_PROVIDERS_FILE)) : [];
   return {
     host: e.KOHTAANTO_HOST,
     port: e.KOHTAANTO_PORT,
@@ -163,7 +172,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bulkBodyLimit: e.KOHTAANTO_BULK_BODY_LIMIT,
     bulkMaxRecords: e.KOHTAANTO_BULK_MAX_RECORDS,
     logLevel: e.KOHTAANTO_LOG_LEVEL,
+    /**
+     * People signing in with their organisation's identity provider (src/http/signin/): each
+     * provider's discovery document is read at start. A signed-in person's claims are checked with
+     * the provider again every `recheckMinutes` (by its refresh token; without one the session ends then).
+     */
+    signIn: { providers, recheckMinutes: e.KOHTAANTO_SIGNIN_RECHECK_MINUTES },
   };
+}
+
+/** The providers' file, checked whole: a problem names the setting, the provider and the field. */
+function readProviders(file: string): SignInProvider[] {
+  const setting = 'KOHTAANTO_SIGNIN_PROVIDERS_FILE';
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`invalid configuration: ${setting}: ${file} cannot be read as JSON (${(error as Error).message})`);
+  }
+  const parsed = signInProviders.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${[setting, ...i.path].join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return parsed.data;
 }
 
 export type Config = ReturnType<typeof loadConfig>;

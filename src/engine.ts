@@ -20,7 +20,7 @@ import { JobSuggestions } from './core/job-suggestions/service.js';
 import { SqliteJobSearchStore } from './adapters/sqlite/job-search.js';
 import { JobSearch } from './core/job-search/service.js';
 import { Transfers } from './core/transfers/service.js';
-import type { Config } from './config.js';
+import { SIGNIN_RECHECK_MINUTES, type Config } from './config.js';
 import { DemandSupply } from './core/analytics/demand-supply.js';
 import { MismatchSummary } from './core/analytics/mismatch.js';
 import { DEFAULT_PLAN_SETTINGS, TrainingPlanner } from './core/analytics/training-plan.js';
@@ -34,6 +34,8 @@ import { Referrals } from './core/referrals.js';
 import { Sharing } from './core/sharing.js';
 import { DEFAULT_SESSION_SETTINGS, Sessions } from './core/sessions.js';
 import { SessionStore } from './adapters/sqlite/sessions.js';
+import { PersonSessions } from './core/signin/sessions.js';
+import { PersonSessionStore } from './adapters/sqlite/person-sessions.js';
 import { jobseekerKind, vacancyKind, type BaseRecord } from './core/kinds.js';
 import { DEFAULT_MATCH_SETTINGS, Matcher } from './core/matching.js';
 import type { Embedder } from './core/ports.js';
@@ -93,6 +95,8 @@ export interface Engine {
   personalData: PersonalData;
   /** Web app sign-in sessions. */
   sessions: Sessions;
+  /** Sessions of people signed in with an identity provider (OpenID Connect). */
+  people: PersonSessions;
   /** GDPR erasure (see src/core/erasure.ts). */
   eraseJobseekers(ids: string[], keyId?: string): { erased: string[]; notFound: string[] };
   /** Rebuilds indexes holding deleted points, so erased vectors leave the index files too. */
@@ -126,7 +130,7 @@ export interface Engine {
   close(): void;
 }
 
-type EngineConfig = Pick<
+type EngineConfig = Partial<Pick<Config, 'signIn'>> & Pick<
   Config,
   | 'dataDir'
   | 'decisionRetentionDays'
@@ -228,6 +232,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
     const audit = new AuditLog(db, tombstones, log.warn);
     const decisionLog = new SqliteDecisionLog(db, log.warn);
     const keys = new ApiKeyStore(db);
+    const organisationStore = new OrganisationStore(db);
     const maintenance = follower
       ? followerMaintenance(db)
       : startMaintenance(db, { jobseekers, vacancies }, () => vacancies.service.closeExpired(), config, log);
@@ -372,7 +377,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       sharing,
       candidates: new CandidateLists({ guard, matcher, sharing, decisions }),
       organisations: new Organisations({
-        organisations: new OrganisationStore(db),
+        organisations: organisationStore,
         keys,
         owners,
         shares,
@@ -387,6 +392,16 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       oversight,
       suggestions,
       sessions: new Sessions({ keys, store: new SessionStore(db) }, DEFAULT_SESSION_SETTINGS),
+      people: new PersonSessions(
+        {
+          store: new PersonSessionStore(db),
+          organisation: (id) => {
+            const o = organisationStore.get(id);
+            return o && { id: o.id, kind: o.kind, ...(o.area ? { area: o.area } : {}) };
+          },
+        },
+        { ...DEFAULT_SESSION_SETTINGS, recheckMinutes: config.signIn?.recheckMinutes ?? SIGNIN_RECHECK_MINUTES },
+      ),
       eraseJobseekers: (ids, keyId) => eraseJobseekers(erasure, ids, keyId),
       compact: maintenance.compact,
       flush: maintenance.flush,

@@ -46,6 +46,18 @@ export const ERRORS = {
   payload_too_large: { status: 413, fi: 'Pyyntö on liian suuri.', sv: 'Begäran är för stor.', en: 'The request is too large.' },
   unsupported_media_type: { status: 415, fi: 'Tätä tiedostomuotoa ei tueta.', sv: 'Det här formatet stöds inte.', en: 'This content type is not supported.' },
   internal: { status: 500, fi: 'Palvelussa tapahtui virhe; yritä uudelleen.', sv: 'Ett fel uppstod i tjänsten; försök igen.', en: 'internal error' },
+  signin_refused: {
+    status: 403,
+    fi: 'Tunnistautuminen onnistui, mutta tunnuksellesi ei ole annettu Kohtaannossa organisaatiota eikä roolia, joten et voi kirjautua. Pyydä organisaatiosi pääkäyttäjää lisäämään sinut oikeaan ryhmään.',
+    sv: 'Identifieringen lyckades, men ditt konto har ingen organisation eller roll i Kohtaanto, så du kan inte logga in. Be din organisations administratör att lägga till dig i rätt grupp.',
+    en: 'You were identified, but your account has no organisation or role in Kohtaanto, so you cannot sign in. Ask your organisation\'s administrator to add you to the right group.',
+  },
+  signin_failed: {
+    status: 400,
+    fi: 'Kirjautuminen epäonnistui tai vanheni, eikä istuntoa avattu. Aloita kirjautuminen alusta.',
+    sv: 'Inloggningen misslyckades eller gick ut, och ingen session öppnades. Börja om inloggningen.',
+    en: 'The sign-in failed or expired, and no session was opened. Start the sign-in again.',
+  },
 } as const satisfies Record<string, { status: number } & Texts>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -17,6 +17,8 @@ export interface AuditRecord {
   jobseekers: string[];
   detail: unknown;
   address: string | null;
+  /** The name of a person signed in with an identity provider (keyId: person:<provider>:<subject>). */
+  person?: string;
 }
 
 export interface PersonalDataPorts {

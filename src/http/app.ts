@@ -39,6 +39,10 @@ import { aboutRoutes } from './routes/about.js';
 import { transferRoutes } from './routes/transfers.js';
 import { jobSuggestionRoutes } from './routes/job-suggestions.js';
 import { jobSearchRoutes } from './routes/job-search.js';
+import type { SignInProvider } from '../core/signin/providers.js';
+import { discoverProviders } from './signin/providers.js';
+import { personSessionResolver } from './signin/resolve.js';
+import { signInRoutes } from './signin/routes.js';
 
 export const DEFAULT_FAILED_AUTH_PER_MINUTE = 60;
 
@@ -64,10 +68,17 @@ export interface AppOptions {
    * them, `sync` catches up on the others' writes before each request (see Engine.sync).
    */
   cluster?: { link: (channel: string) => CountLink; sync: () => void };
+  /** Identity providers people sign in with (KOHTAANTO_SIGNIN_PROVIDERS_FILE); none: API keys only. */
+  signIn?: { providers: readonly SignInProvider[] };
 }
 
 /** The HTTP API as a fastify instance; tests start it on loopback, src/cli/serve.ts listens. */
 export async function buildApp(engine: Engine, options: AppOptions) {
+  // Each provider's discovery document is read, and its mapping checked, before anything listens.
+  const providers = await discoverProviders(options.signIn?.providers ?? [], (id) => {
+    const o = engine.organisations.list().find((organisation) => organisation.id === id);
+    return o && { id: o.id, kind: o.kind, ...(o.area ? { area: o.area } : {}) };
+  });
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: false }),
     bodyLimit: options.bodyLimit,
@@ -98,7 +109,9 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   if (workers) app.addHook('onRequest', async () => workers.sync());
   installAudit(app, engine.audit);
   const failedPerMinute = options.failedAuthPerMinute ?? DEFAULT_FAILED_AUTH_PER_MINUTE;
-  const { table: routeAccess, failures } = installAuth(app, engine.keys, engine.sessions, failedPerMinute, workers?.link('failed-auth'));
+  const person = personSessionResolver(engine.people, providers, (message) => app.log.warn(message));
+  const sessions = { resolve: (token: string) => engine.sessions.resolve(token) ?? person(token) };
+  const { table: routeAccess, failures } = installAuth(app, engine.keys, sessions, failedPerMinute, workers?.link('failed-auth'));
   // CORS stays off (no cross-origin browser access).
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
@@ -166,7 +179,14 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   await app.register(aboutRoutes(engine));
   await app.register(adminRoutes(engine));
   await app.register(feedRoutes(engine));
-  await app.register(sessionRoutes(engine, failures));
+  await app.register(
+    sessionRoutes(engine, failures, (token) => {
+      const ended = engine.people.close(token);
+      const provider = ended && providers.get(ended.provider);
+      return provider?.endsSessions ? provider.endSessionUrl(ended!.idToken) : undefined;
+    }),
+  );
+  await app.register(signInRoutes(providers, engine.people));
   await app.register(webApp(options.webDir));
   return Object.assign(app, { routeAccess });
 }

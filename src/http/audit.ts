@@ -45,6 +45,7 @@ export function installAudit(app: FastifyInstance, audit: AuditWriter): void {
     }
     audit.record({
       keyId: request.principal?.keyId ?? request.refused?.keyId,
+      ...(request.principal?.keyId.startsWith('person:') ? { person: request.principal.name } : {}),
       role: request.principal?.role,
       method: request.method,
       route,

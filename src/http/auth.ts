@@ -15,6 +15,8 @@ declare module 'fastify' {
     principal?: Principal;
     /** Set when authentication refused the request: the key id it presented, if any (never the secret). */
     refused?: { keyId?: string };
+    /** The web app's session the request came with (a key's or a signed-in person's). */
+    webSession?: { csrf: string; expiresAt: string };
   }
 }
 
@@ -22,9 +24,12 @@ export interface KeyVerifier {
   verify(presented: string): Principal | undefined;
 }
 
-/** Web app sessions (src/core/sessions.ts): a cookie's token to its caller. */
+/** Web app sessions (src/core/sessions.ts, and people's: src/http/signin/): a cookie's token to its caller. */
 export interface SessionResolver {
-  resolve(token: string): { principal: Principal; csrf: string } | undefined;
+  resolve(token: string):
+    | { principal: Principal; csrf: string; expiresAt: string }
+    | undefined
+    | Promise<{ principal: Principal; csrf: string; expiresAt: string } | undefined>;
 }
 
 /** The web app's session cookie (HttpOnly, SameSite=Strict: see src/http/routes/session.ts). */
@@ -135,12 +140,13 @@ export function installAuth(
       // The web app: a session cookie instead of a key; its writes carry the session's CSRF token.
       // An ended session is not counted as a refused key: its token is random (nothing to guess),
       // and a colleague's ended session must not lock out everyone behind the same proxy.
-      const session = sessions.resolve(token);
+      const session = await sessions.resolve(token);
       if (!session) {
         request.refused = {};
         return deny(request, reply, said('session_ended'));
       }
       request.principal = session.principal;
+      request.webSession = { csrf: session.csrf, expiresAt: session.expiresAt };
       if (!SAFE_METHODS.has(request.method) && !csrfMatches(session.csrf, request.headers['x-csrf-token'])) {
         return deny(request, reply, said('csrf_required'));
       }

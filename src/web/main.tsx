@@ -25,6 +25,10 @@ function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [key, setKey] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [providers, setProviders] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    api<{ id: string; name: string }[]>('GET', '/signin').then(setProviders, () => setProviders([]));
+  }, []);
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
@@ -42,6 +46,13 @@ function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   return (
     <main id="main" class="sign-in">
       <h1>{t('signIn.title')}</h1>
+      {providers.map((p) => (
+        <p>
+          <a class="button" href={`/signin/${encodeURIComponent(p.id)}?lang=${lang.value}`}>
+            {t('signIn.with', { name: p.name })}
+          </a>
+        </p>
+      ))}
       <p>{t('signIn.intro')}</p>
       <form onSubmit={submit}>
         <div class="field">
@@ -115,8 +126,10 @@ function App() {
     document.title = `Kohtaanto${me ? ` — ${t(`role.${me.role}`)}` : ''}`;
   }, [me, lang.value]);
   const signOut = async () => {
-    await api('DELETE', '/v1/session').catch(() => undefined);
+    const out = await api<{ endSessionUrl?: string } | undefined>('DELETE', '/v1/session').catch(() => undefined);
     setCsrf('');
+    // Signed in with an identity provider: its session ends too, on its own page.
+    if (out?.endSessionUrl) return location.assign(out.endSessionUrl);
     setMe(null);
     location.hash = '/';
   };

@@ -4,6 +4,8 @@ import type { Tombstones } from './tombstones.js';
 
 export interface AuditEntry {
   keyId?: string;
+  /** A person signed in with an identity provider: their name (keyId is person:<provider>:<subject>). */
+  person?: string;
   role?: string;
   method: string;
   route: string;
@@ -61,18 +63,18 @@ export class AuditLog {
     private readonly warn: (message: string) => void = () => {},
   ) {
     this.s = {
-      insert: db.prepare<[string, string | null, string | null, string, string, number, string | null, string | null], { id: number }>(
-        'INSERT INTO audit (at, key_id, role, method, route, status, detail, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
+      insert: db.prepare<[string, string | null, string | null, string, string, number, string | null, string | null, string | null], { id: number }>(
+        'INSERT INTO audit (at, key_id, role, method, route, status, detail, address, person) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
       ),
       subject: db.prepare<[number, number, string]>(
         'INSERT INTO audit_subjects (audit_id, position, jobseeker_id) VALUES (?, ?, ?)',
       ),
-      forJobseeker: db.prepare<[string, number], { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null; address: string | null }>(
-        `SELECT a.id, a.at, a.key_id, a.role, a.method, a.route, a.status, a.detail, a.address FROM audit a
+      forJobseeker: db.prepare<[string, number], { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null; address: string | null; person: string | null }>(
+        `SELECT a.id, a.at, a.key_id, a.role, a.method, a.route, a.status, a.detail, a.address, a.person FROM audit a
          WHERE a.id IN (SELECT audit_id FROM audit_subjects WHERE jobseeker_id = ?) ORDER BY a.id DESC LIMIT ?`,
       ),
-      recent: db.prepare<[number], { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null; address: string | null }>(
-        'SELECT id, at, key_id, role, method, route, status, detail, address FROM audit ORDER BY id DESC LIMIT ?',
+      recent: db.prepare<[number], { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null; address: string | null; person: string | null }>(
+        'SELECT id, at, key_id, role, method, route, status, detail, address, person FROM audit ORDER BY id DESC LIMIT ?',
       ),
       subjectsOf: db.prepare<[number], { jobseeker_id: string }>(
         'SELECT jobseeker_id FROM audit_subjects WHERE audit_id = ? ORDER BY position',
@@ -168,6 +170,7 @@ export class AuditLog {
           entry.status,
           entry.detail === undefined ? null : JSON.stringify(entry.detail),
           entry.address ?? null,
+          entry.person ?? null,
         )!;
         subjects.forEach((jobseeker, position) => this.s.subject.run(id, position, jobseeker));
       }
@@ -203,7 +206,7 @@ export class AuditLog {
     return row && { erasedAt: row.erased_at, keyId: row.key_id };
   }
 
-  private toRecord(r: { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null; address: string | null }): AuditRecord {
+  private toRecord(r: { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null; address: string | null; person: string | null }): AuditRecord {
     return {
       id: r.id,
       at: r.at,
@@ -215,6 +218,7 @@ export class AuditLog {
       jobseekers: this.s.subjectsOf.all(r.id).map((s) => s.jobseeker_id),
       detail: r.detail === null ? null : JSON.parse(r.detail),
       address: r.address,
+      ...(r.person ? { person: r.person } : {}),
     };
   }
 }

@@ -372,6 +372,29 @@ const MIGRATIONS: Migration[] = [
       actor         TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS reported_applications_jobseeker ON reported_applications (jobseeker_id, applied_on);`,
+  // 19: sign-in with an identity provider (OpenID Connect; see core/signin/): a person's session names
+  // the provider and subject, the organisation and role their claims mapped to, and when the claims
+  // were last checked; only the cookie token's hash is stored (the provider's tokens are kept to
+  // check the claims again and to end the provider's session).
+  `
+    CREATE TABLE person_sessions (
+      token_sha256    TEXT PRIMARY KEY,
+      provider        TEXT NOT NULL,
+      subject         TEXT NOT NULL,
+      name            TEXT NOT NULL,
+      role            TEXT NOT NULL,
+      organisation_id TEXT NOT NULL REFERENCES organisations (id),
+      csrf            TEXT NOT NULL,
+      created_at      TEXT NOT NULL,
+      last_seen       TEXT NOT NULL,
+      expires_at      TEXT NOT NULL,
+      checked_at      TEXT NOT NULL,
+      refresh_token   TEXT,
+      id_token        TEXT NOT NULL
+    );
+    CREATE INDEX person_sessions_subject ON person_sessions (provider, subject);
+    -- A signed-in person's entries name them (key_id holds person:<provider>:<subject>).
+    ALTER TABLE audit ADD COLUMN person TEXT;`,
 ];
 
 /**

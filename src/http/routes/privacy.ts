@@ -14,6 +14,7 @@ const auditEntry = z.object({
   id: z.number(),
   at: z.string(),
   keyId: z.string().nullable(),
+  person: z.string().optional().describe('A person signed in with an identity provider: their name (keyId is person:<provider>:<subject>)'),
   role: z.string().nullable(),
   method: z.string(),
   route: z.string(),

@@ -28,8 +28,16 @@ function setCookie(request: FastifyRequest, reply: FastifyReply, token: string, 
 /** The services these routes use. */
 export type SessionServices = Pick<Engine, 'sessions'>;
 
-/** Web app sign-in and sign-out: an API key exchanged once for a session cookie. */
-export function sessionRoutes(engine: SessionServices, failures: FailedAuth): FastifyPluginAsyncZod {
+/**
+ * Web app sign-in and sign-out: an API key exchanged once for a session cookie. `signOutPerson`
+ * ends a session opened by an identity provider (src/http/signin/) and gives the provider's
+ * sign-out address, when it has one.
+ */
+export function sessionRoutes(
+  engine: SessionServices,
+  failures: FailedAuth,
+  signOutPerson: (token: string) => URL | undefined = () => undefined,
+): FastifyPluginAsyncZod {
   const tags = ['web app session'];
   return async (app) => {
     app.post(
@@ -69,10 +77,9 @@ export function sessionRoutes(engine: SessionServices, failures: FailedAuth): Fa
         schema: { tags, summary: 'Who is signed in (and the CSRF token of the session)', querystring: noQuery, response: { 200: signedIn, 404: errorBody } },
       },
       async (request, reply) => {
-        const token = sessionToken(request);
-        const session = token ? engine.sessions.resolve(token) : undefined;
-        if (!session) return sendError(request, reply, said('no_session'));
-        const { name, role, organisation } = session.principal;
+        const session = request.webSession; // set by installAuth when the request came with a session cookie (a key's or a person's)
+        if (!session || !request.principal) return sendError(request, reply, said('no_session'));
+        const { name, role, organisation } = request.principal;
         return { name, role, organisation, csrf: session.csrf, expiresAt: session.expiresAt };
       },
     );
@@ -81,12 +88,20 @@ export function sessionRoutes(engine: SessionServices, failures: FailedAuth): Fa
       '/v1/session',
       {
         config: { roles: ROLES },
-        schema: { tags, summary: 'Sign out', querystring: noQuery, body: noBody, response: { 204: z.null() } },
+        schema: {
+          tags,
+          summary: "Sign out (a person signed in with an identity provider: 200 with the provider's sign-out address to go to)",
+          querystring: noQuery,
+          body: noBody,
+          response: { 200: z.object({ endSessionUrl: z.string() }), 204: z.null() },
+        },
       },
       async (request, reply) => {
         const token = sessionToken(request);
         if (token) engine.sessions.close(token);
+        const providerSignOut = token ? signOutPerson(token) : undefined;
         setCookie(request, reply, '', 0);
+        if (providerSignOut) return reply.status(200).send({ endSessionUrl: providerSignOut.href });
         return reply.status(204).send(null);
       },
     );

@@ -1,0 +1,87 @@
+import type { Role } from '../../core/access.js';
+import type { PersonSessionRecord } from '../../core/signin/sessions.js';
+import type { Db } from './database.js';
+
+type Row = {
+  token_sha256: string;
+  provider: string;
+  subject: string;
+  name: string;
+  role: Role;
+  organisation_id: string;
+  csrf: string;
+  created_at: string;
+  last_seen: string;
+  expires_at: string;
+  checked_at: string;
+  refresh_token: string | null;
+  id_token: string;
+};
+
+const fromRow = (r: Row): PersonSessionRecord => ({
+  tokenHash: r.token_sha256,
+  provider: r.provider,
+  subject: r.subject,
+  name: r.name,
+  role: r.role,
+  organisationId: r.organisation_id,
+  csrf: r.csrf,
+  createdAt: r.created_at,
+  lastSeen: r.last_seen,
+  expiresAt: r.expires_at,
+  checkedAt: r.checked_at,
+  idToken: r.id_token,
+  ...(r.refresh_token ? { refreshToken: r.refresh_token } : {}),
+});
+
+/** Sessions of people signed in with an identity provider, in SQLite (shared by every worker process). */
+export class PersonSessionStore {
+  private readonly s;
+
+  constructor(db: Db) {
+    this.s = {
+      add: db.prepare(
+        `INSERT INTO person_sessions (token_sha256, provider, subject, name, role, organisation_id, csrf, created_at, last_seen, expires_at, checked_at, refresh_token, id_token)
+         VALUES (@tokenHash, @provider, @subject, @name, @role, @organisationId, @csrf, @createdAt, @lastSeen, @expiresAt, @checkedAt, @refreshToken, @idToken)`,
+      ),
+      get: db.prepare<[string], Row>('SELECT * FROM person_sessions WHERE token_sha256 = ?'),
+      touch: db.prepare<[string, string]>('UPDATE person_sessions SET last_seen = ? WHERE token_sha256 = ?'),
+      checked: db.prepare(
+        `UPDATE person_sessions SET name = @name, role = @role, organisation_id = @organisationId, checked_at = @checkedAt,
+         refresh_token = @refreshToken, id_token = @idToken WHERE token_sha256 = @tokenHash`,
+      ),
+      claim: db.prepare<[string, string, string]>('UPDATE person_sessions SET checked_at = ? WHERE token_sha256 = ? AND checked_at = ?'),
+      remove: db.prepare<[string]>('DELETE FROM person_sessions WHERE token_sha256 = ?'),
+      expired: db.prepare<[string, string]>('DELETE FROM person_sessions WHERE expires_at <= ? OR last_seen <= ?'),
+    };
+  }
+
+  add(r: PersonSessionRecord): void {
+    this.s.add.run({ ...r, refreshToken: r.refreshToken ?? null });
+  }
+
+  get(tokenHash: string): PersonSessionRecord | undefined {
+    const row = this.s.get.get(tokenHash);
+    return row && fromRow(row);
+  }
+
+  touch(tokenHash: string, at: string): void {
+    this.s.touch.run(at, tokenHash);
+  }
+
+  checked(tokenHash: string, r: Pick<PersonSessionRecord, 'name' | 'role' | 'organisationId' | 'checkedAt' | 'refreshToken' | 'idToken'>): void {
+    this.s.checked.run({ ...r, refreshToken: r.refreshToken ?? null, tokenHash });
+  }
+
+  claimRecheck(tokenHash: string, seen: string, at: string): boolean {
+    return this.s.claim.run(at, tokenHash, seen).changes === 1;
+  }
+
+  remove(tokenHash: string): void {
+    this.s.remove.run(tokenHash);
+  }
+
+  removeExpired(now: string, idleSince: string): void {
+    this.s.expired.run(now, idleSince);
+  }
+}

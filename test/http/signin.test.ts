@@ -1,0 +1,246 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { ERRORS } from '../../src/core/errors.js';
+import { buildApp } from '../../src/http/app.js';
+import { call, removeDir, startService, tempDir, type RunningService } from '../helpers/service.js';
+import {
+  CookieJar,
+  sharedSigningKey,
+  signInAtProvider,
+  startIdentityProvider,
+  TEST_CLIENT,
+  type TestIdentityProvider,
+} from '../helpers/identity-provider.js';
+
+// The provider redirects the browser here; the test hands that address's query to the service it
+// started (whose port is known only after it starts), as the browser would at the real address.
+const REDIRECT = 'http://127.0.0.1:9/signin/tampere/callback';
+const AFTER_SIGN_OUT = 'http://127.0.0.1:9/';
+const COUNSELLORS = 'kohtaanto-counsellors-tampere';
+/** Claims are checked with the provider again after this long (3 s). */
+const RECHECK_MINUTES = 0.05;
+
+let provider: TestIdentityProvider;
+/** Another provider with the same signing key: its ID tokens differ from the first's only by issuer. */
+let elsewhere: TestIdentityProvider;
+let service: RunningService;
+let dir: string;
+let providersFile: string;
+
+const providerSettings = (issuer: string, roles: unknown[] = [{ value: COUNSELLORS, organisation: 'test-area', role: 'counsellor' }]) => ({
+  id: 'tampere',
+  name: 'Tampereen seudun työllisyysalue',
+  issuer,
+  clientId: TEST_CLIENT.id,
+  clientSecret: TEST_CLIENT.secret,
+  redirectUrl: REDIRECT,
+  postSignOutUrl: AFTER_SIGN_OUT,
+  scopes: ['openid', 'profile', 'groups'],
+  claim: 'groups',
+  roles,
+});
+
+beforeAll(async () => {
+  const key = sharedSigningKey();
+  const accounts = {
+    'aino-1234': { name: 'Aino Alanen', groups: ['staff', COUNSELLORS] },
+    'bertil-5678': { name: 'Bertil Berg', groups: ['staff'] },
+  };
+  provider = await startIdentityProvider({ redirectUrl: REDIRECT, postSignOutUrl: AFTER_SIGN_OUT, key, accounts });
+  elsewhere = await startIdentityProvider({ redirectUrl: REDIRECT, key, accounts });
+  dir = tempDir('kohtaanto-signin-');
+  providersFile = join(dir, 'providers.json');
+  writeFileSync(providersFile, JSON.stringify([providerSettings(provider.issuer)]));
+  service = await startService({ env: { KOHTAANTO_SIGNIN_PROVIDERS_FILE: providersFile, KOHTAANTO_SIGNIN_RECHECK_MINUTES: String(RECHECK_MINUTES) } });
+}, 240_000);
+
+afterAll(async () => {
+  await service?.stop();
+  await provider?.close();
+  await elsewhere?.close();
+  if (service) removeDir(service.dataDir);
+  removeDir(dir);
+});
+
+/** A browser starting a sign-in at the service: the provider's address and the service's cookies. */
+async function start(lang = 'fi'): Promise<{ authorize: URL; jar: CookieJar }> {
+  const jar = new CookieJar();
+  const response = await fetch(`${service.url}/signin/tampere?lang=${lang}`, { redirect: 'manual' });
+  expect(response.status).toBe(302);
+  jar.take(response);
+  return { authorize: new URL(response.headers.get('location')!), jar };
+}
+
+/** The provider's redirect back, delivered to the service with the browser's cookies. */
+async function callback(returned: URL, jar: CookieJar): Promise<{ status: number; page: string; jar: CookieJar }> {
+  const response = await fetch(`${service.url}${returned.pathname}${returned.search}`, { redirect: 'manual', headers: { cookie: jar.header() } });
+  jar.take(response);
+  return { status: response.status, page: await response.text(), jar };
+}
+
+async function signIn(login: string, lang = 'fi') {
+  const { authorize, jar } = await start(lang);
+  return callback(await signInAtProvider(authorize.href, login, REDIRECT), jar);
+}
+
+/** Why the service refused the last sign-in, as its audit entry says. */
+function lastRefusal(): string {
+  service.engine.audit.flush();
+  const entry = service.engine.audit.recent(10).find((e) => e.route === '/signin/:provider/callback' && e.status === 400);
+  return (entry?.detail as { reason?: string } | undefined)?.reason ?? '';
+}
+
+/** A request of the web app with the browser's session cookie (and its CSRF token on changes). */
+const asBrowser = (jar: CookieJar, method: string, path: string, csrf?: string) =>
+  call(service.url, method, path, undefined, { cookie: jar.header(), ...(csrf ? { 'x-csrf-token': csrf } : {}) });
+
+describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE)', () => {
+  it('lists the configured provider for the sign-in page, and sends the browser to it with PKCE, state and nonce', async () => {
+    const listed = await call(service.url, 'GET', '/signin');
+    expect(listed.body).toEqual([{ id: 'tampere', name: 'Tampereen seudun työllisyysalue' }]);
+    const { authorize } = await start();
+    expect(authorize.origin).toBe(provider.issuer);
+    const params = authorize.searchParams;
+    expect(params.get('code_challenge_method')).toBe('S256');
+    for (const name of ['code_challenge', 'state', 'nonce']) expect(params.get(name)?.length).toBeGreaterThanOrEqual(40);
+    expect(params.get('redirect_uri')).toBe(REDIRECT);
+  });
+
+  it('gives a person in a mapped group a session of their organisation and role, which calls the API, audited under their name', async () => {
+    const { status, jar } = await signIn('aino-1234');
+    expect(status).toBe(200);
+    expect(jar.cookies.has('kohtaanto_session')).toBe(true);
+    expect(jar.cookies.has('kohtaanto_signin')).toBe(false); // the flow's cookie is used once
+    const me = await asBrowser(jar, 'GET', '/v1/session');
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ name: 'Aino Alanen', role: 'counsellor', organisation: { id: 'test-area', kind: 'employment-area' } });
+    const clients = await asBrowser(jar, 'GET', '/v1/jobseekers?limit=2');
+    expect(clients.status).toBe(200);
+    // A change without the session's CSRF token is refused, with it allowed as for a key's session.
+    expect((await asBrowser(jar, 'DELETE', '/v1/session')).status).toBe(403);
+
+    service.engine.audit.flush();
+    const trail = service.engine.audit.recent(50);
+    const signedIn = trail.find((e) => e.route === '/signin/:provider/callback' && e.status === 200);
+    expect(signedIn).toMatchObject({ keyId: 'person:tampere:aino-1234', role: 'counsellor', detail: { provider: 'tampere', subject: 'aino-1234', name: 'Aino Alanen' } });
+    const listing = trail.find((e) => e.route === '/v1/jobseekers' && e.method === 'GET');
+    expect(listing).toMatchObject({ keyId: 'person:tampere:aino-1234', person: 'Aino Alanen', role: 'counsellor', status: 200 });
+    // The trail as an admin reads it names the person too.
+    const read = await call(service.as('admin'), 'GET', '/v1/audit?limit=50');
+    expect(read.body.entries.find((e: { route: string }) => e.route === '/v1/jobseekers')).toMatchObject({ keyId: 'person:tampere:aino-1234', person: 'Aino Alanen' });
+  });
+
+  it('refuses a person whose claims map to nothing with a page in their language, and opens no session', async () => {
+    for (const lang of ['fi', 'sv', 'en'] as const) {
+      const { status, page, jar } = await signIn('bertil-5678', lang);
+      expect(status).toBe(403);
+      expect(page).toContain(`lang="${lang}"`);
+      expect(page).toContain(ERRORS.signin_refused[lang].replace(/'/g, '&#39;'));
+      expect(jar.cookies.has('kohtaanto_session')).toBe(false);
+    }
+    service.engine.audit.flush();
+    const refused = service.engine.audit.recent(20).find((e) => e.keyId === 'person:tampere:bertil-5678');
+    expect(refused).toMatchObject({ status: 403, detail: { name: 'Bertil Berg' } });
+  });
+
+  it('refuses a tampered state', async () => {
+    const { authorize, jar } = await start('en');
+    const returned = await signInAtProvider(authorize.href, 'aino-1234', REDIRECT);
+    returned.searchParams.set('state', `${returned.searchParams.get('state')}x`);
+    const { status, page } = await callback(returned, jar);
+    expect(status).toBe(400);
+    expect(page).toContain(ERRORS.signin_failed.en);
+    expect(jar.cookies.has('kohtaanto_session')).toBe(false);
+    expect(lastRefusal()).toMatch(/state/);
+  });
+
+  it('refuses an ID token for another nonce', async () => {
+    const { authorize, jar } = await start();
+    authorize.searchParams.set('nonce', 'a-nonce-this-browser-never-got-from-the-service-0123456789');
+    const { status } = await callback(await signInAtProvider(authorize.href, 'aino-1234', REDIRECT), jar);
+    expect(status).toBe(400);
+    expect(jar.cookies.has('kohtaanto_session')).toBe(false);
+    expect(lastRefusal()).toMatch(/claim nonce/);
+  });
+
+  it('refuses an ID token from another issuer, though signed with the same key for the same client and nonce', async () => {
+    const { authorize, jar } = await start();
+    // The other provider signs the same person in for the same request (nonce, PKCE challenge) ...
+    const there = new URL(authorize.pathname + authorize.search, elsewhere.issuer);
+    const code = (await signInAtProvider(there.href, 'aino-1234', REDIRECT)).searchParams.get('code')!;
+    const flow = JSON.parse(Buffer.from(jar.cookies.get('kohtaanto_signin')!, 'base64url').toString('utf8')) as { verifier: string };
+    const token = await fetch(`${elsewhere.issuer}/token`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${TEST_CLIENT.id}:${TEST_CLIENT.secret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: flow.verifier }).toString(),
+    });
+    const { id_token: foreign } = (await token.json()) as { id_token: string };
+    expect(JSON.parse(Buffer.from(foreign.split('.')[1]!, 'base64url').toString()).iss).toBe(elsewhere.issuer);
+    // ... and the configured provider's token endpoint answers with that ID token.
+    const returned = await signInAtProvider(authorize.href, 'aino-1234', REDIRECT);
+    provider.replaceNextIdToken(foreign);
+    const { status } = await callback(returned, jar);
+    expect(status).toBe(400);
+    expect(jar.cookies.has('kohtaanto_session')).toBe(false);
+    expect(lastRefusal()).toMatch(/claim iss/);
+  });
+
+  it("signs out: the session ends and the provider's sign-out address is given", async () => {
+    const { jar } = await signIn('aino-1234');
+    const me = await asBrowser(jar, 'GET', '/v1/session');
+    const out = await asBrowser(jar, 'DELETE', '/v1/session', me.body.csrf);
+    expect(out.status).toBe(200);
+    const end = new URL(out.body.endSessionUrl);
+    expect(`${end.origin}${end.pathname}`).toBe(`${provider.issuer}/session/end`);
+    expect(end.searchParams.get('id_token_hint')).toBeTruthy();
+    expect(end.searchParams.get('post_logout_redirect_uri')).toBe(AFTER_SIGN_OUT);
+    expect((await asBrowser(jar, 'GET', '/v1/session')).status).toBe(401);
+  });
+
+  it('checks the claims again after the re-check interval: a person removed from the group loses access at their next request', async () => {
+    const { jar } = await signIn('aino-1234');
+    expect((await asBrowser(jar, 'GET', '/v1/jobseekers?limit=1')).status).toBe(200);
+    await new Promise((done) => setTimeout(done, RECHECK_MINUTES * 60_000 + 200));
+    expect((await asBrowser(jar, 'GET', '/v1/jobseekers?limit=1')).status).toBe(200); // re-checked, still in the group
+    provider.accounts.get('aino-1234')!.groups = ['staff'];
+    expect((await asBrowser(jar, 'GET', '/v1/jobseekers?limit=1')).status).toBe(200); // within the interval
+    await new Promise((done) => setTimeout(done, RECHECK_MINUTES * 60_000 + 200));
+    expect((await asBrowser(jar, 'GET', '/v1/jobseekers?limit=1')).status).toBe(401);
+    provider.accounts.get('aino-1234')!.groups = ['staff', COUNSELLORS];
+  });
+});
+
+describe('sign-in configuration', () => {
+  const write = (content: unknown) => {
+    const file = join(dir, `bad-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(content));
+    return file;
+  };
+
+  it('refuses a provider without an issuer, naming the setting and the field', () => {
+    const { issuer: _issuer, ...noIssuer } = providerSettings(provider.issuer);
+    expect(() => loadConfig({ KOHTAANTO_SIGNIN_PROVIDERS_FILE: write([noIssuer]) })).toThrow(/KOHTAANTO_SIGNIN_PROVIDERS_FILE\.0\.issuer/);
+    expect(() => loadConfig({ KOHTAANTO_SIGNIN_PROVIDERS_FILE: write([providerSettings('http://idp.example.org')]) })).toThrow(
+      /KOHTAANTO_SIGNIN_PROVIDERS_FILE\.0\.issuer: must be https/,
+    );
+    expect(() => loadConfig({ KOHTAANTO_SIGNIN_PROVIDERS_FILE: write([providerSettings(provider.issuer, [{ value: 'x', organisation: 'test-area', role: 'boss' }])]) })).toThrow(
+      /KOHTAANTO_SIGNIN_PROVIDERS_FILE\.0\.roles\.0\.role/,
+    );
+  });
+
+  it('refuses to start with a mapping to an unknown organisation, a role its kind does not hold, or an unreachable provider', async () => {
+    const start = (settings: unknown) => buildApp(service.engine, { ...loadConfig({ KOHTAANTO_SIGNIN_PROVIDERS_FILE: write([settings]) }) });
+    await expect(start(providerSettings(provider.issuer, [{ value: 'x', organisation: 'nowhere', role: 'counsellor' }]))).rejects.toThrow(
+      /KOHTAANTO_SIGNIN_PROVIDERS_FILE: provider 'tampere' \(0\)\.roles\.0: organisation 'nowhere' does not exist/,
+    );
+    await expect(start(providerSettings(provider.issuer, [{ value: 'x', organisation: 'test-unit', role: 'counsellor' }]))).rejects.toThrow(
+      /roles\.0: role 'counsellor' is not held in an organisation of kind 'employer-services'/,
+    );
+    await expect(start(providerSettings('http://127.0.0.1:9'))).rejects.toThrow(/KOHTAANTO_SIGNIN_PROVIDERS_FILE: provider 'tampere' \(0\)\.issuer: the discovery document/);
+  });
+});
