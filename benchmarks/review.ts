@@ -27,6 +27,9 @@
  *   npm run bench:review -- --baseline 84d3649            # and the release before issue 29, side by side
  *   npm run bench:review -- --fixture-clients 20          # smoke size
  *
+ * Each build runs on its own default taxonomy (ESCO with the local extension since issue 29, the
+ * curated taxonomy before) unless KOHTAANTO_TAXONOMY_DIR is set for the run.
+ *
  * Prints Markdown tables and writes benchmarks/results/review-<date>-<machine>.json.
  */
 import { execFileSync } from 'node:child_process';
