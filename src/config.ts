@@ -70,6 +70,8 @@ const envSchema = z.object({
   KOHTAANTO_EXACT_SCAN_LIMIT: z.coerce.number().int().min(0).default(20_000),
   KOHTAANTO_EMPLOYMENT_AREAS_FILE: z.string().optional(),
   KOHTAANTO_ANALYTICS_SAMPLE: z.coerce.number().int().min(1).default(100),
+  // How many of a client's best matches the job-search page looks at to count the suitable vacancies within their range.
+  KOHTAANTO_SUITABLE_POOL: z.coerce.number().int().min(10).max(1000).default(100),
   KOHTAANTO_RECORD_CACHE_MB: z.coerce.number().min(0).default(512),
   KOHTAANTO_AREA_CACHE_VECTORS: z.coerce.number().int().min(0).default(100_000),
   KOHTAANTO_SHARE_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_SHARING_SETTINGS.shareDays),
@@ -147,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     /** `id;name_fi;name_sv;municipalities` per line; the committed table when unset. */
     employmentAreasFile: e.KOHTAANTO_EMPLOYMENT_AREAS_FILE && resolve(e.KOHTAANTO_EMPLOYMENT_AREAS_FILE),
     analyticsSample: e.KOHTAANTO_ANALYTICS_SAMPLE,
+    suitablePool: e.KOHTAANTO_SUITABLE_POOL,
     suitableScore: e.KOHTAANTO_SUITABLE_SCORE,
     sharing: {
       shareDays: e.KOHTAANTO_SHARE_DAYS,

@@ -15,6 +15,10 @@ import { VacancyOwnerStore } from './adapters/sqlite/vacancy-owners.js';
 import { keyedTombstones } from './adapters/sqlite/tombstones.js';
 import { SqliteTrainingStore } from './adapters/sqlite/training-store.js';
 import { SqliteTransferStore } from './adapters/sqlite/transfers.js';
+import { SqliteJobSuggestionStore } from './adapters/sqlite/job-suggestions.js';
+import { JobSuggestions } from './core/job-suggestions/service.js';
+import { SqliteJobSearchStore } from './adapters/sqlite/job-search.js';
+import { JobSearch } from './core/job-search/service.js';
 import { Transfers } from './core/transfers/service.js';
 import { SIGNIN_RECHECK_MINUTES, type Config } from './config.js';
 import { DemandSupply } from './core/analytics/demand-supply.js';
@@ -101,6 +105,10 @@ export interface Engine {
   referrals: Referrals;
   /** Transfers of clients between employment areas: asked, approved or refused, expiring. */
   transfers: Transfers;
+  /** Vacancies suggested to clients and what became of them (applied, interview, hired, ...). */
+  jobSuggestions: JobSuggestions;
+  /** The job-search obligation per client and month, the applications counted, the suitable vacancies. */
+  jobSearch: JobSearch;
   gaps: GapAnalysis;
   /** Municipalities grouped into employment areas (KOHTAANTO_EMPLOYMENT_AREAS_FILE or the committed table). */
   employmentAreas: EmploymentAreas;
@@ -146,6 +154,7 @@ type EngineConfig = Partial<Pick<Config, 'signIn'>> & Pick<
   | 'recordCacheBytes'
   | 'employmentAreasFile'
   | 'analyticsSample'
+  | 'suitablePool'
   | 'bulkMaxRecords'
   | 'sharing'
   | 'minFreeBytes'
@@ -313,6 +322,26 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       areas: employmentAreas,
     });
     const sharing = new Sharing({ shares, owners, budget: new CandidateBudgetStore(db), vacancy, jobseeker, guard, pseudonymKey: secret }, config.sharing);
+    const jobSuggestionStore = new SqliteJobSuggestionStore(db);
+    const jobSuggestions = new JobSuggestions({
+      store: jobSuggestionStore,
+      guard,
+      jobseeker,
+      vacancy,
+      ownerOf: (id) => owners.ownerOf(id),
+      share: (p, vacancyId, jobseekerId) => void sharing.share(p, vacancyId, jobseekerId),
+    });
+    const jobSearchStore = new SqliteJobSearchStore(db);
+    const jobSearch = new JobSearch(
+      {
+        store: jobSearchStore,
+        guard,
+        jobseeker,
+        suggestions: (id) => jobSuggestionStore.ofJobseeker(id),
+        matches: (id, k) => matcher.vacanciesForJobseeker(id, { k, lang: 'fi' }),
+      },
+      { suitableScore: config.suitableScore, suitablePool: config.suitablePool },
+    );
     const erasure: ErasurePorts = {
       jobseekers: jobseekers.service,
       shares: { forgetJobseeker: (id) => (shares.forgetJobseeker(id), sharing.forgetJobseeker(id)) },
@@ -321,6 +350,8 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       decisions,
       overrides,
       transfers: transferStore,
+      jobSuggestions: jobSuggestionStore,
+      jobSearch: jobSearchStore,
       scheduleCompaction: maintenance.scheduleCompaction,
       checkpoint: () => db.pragma('wal_checkpoint(TRUNCATE)'),
     };
@@ -353,8 +384,10 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
         vacancy,
         areas: employmentAreas,
       }),
-      personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard, decisions, overrides, transfers }),
+      personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard, decisions, overrides, transfers, jobSuggestions, jobSearch }),
       transfers,
+      jobSuggestions,
+      jobSearch,
       decisions,
       oversight,
       suggestions,

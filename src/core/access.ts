@@ -52,6 +52,9 @@ export const ACCESS = {
   analytics: ['planner', 'admin'],
   oversight: ['planner', 'admin'],
   referrals: ['counsellor', 'admin'],
+  /** Suggesting vacancies to clients; the service lets an employer unit change only those shared with it. */
+  jobSuggestions: ['counsellor', 'admin'],
+  jobSuggestionStates: ['counsellor', 'employer-service', 'admin'],
   /** Asking for a client of another area: counsellors only (admins reach every client anyway). */
   transfersRequest: ['counsellor'],
   /** Listing, approving, refusing and withdrawing transfers (the service checks which side). */

@@ -10,6 +10,8 @@ export interface ErasurePorts {
   decisions: { eraseJobseeker(id: string): void };
   overrides: { forgetJobseeker(id: string): void };
   transfers: { forgetJobseeker(id: string): void };
+  jobSuggestions: { forgetJobseeker(id: string): void };
+  jobSearch: { forgetJobseeker(id: string): void };
   /**
    * Asks for the deleted points to be dropped from the index and its file. Search never returns a
    * deleted point (it is marked deleted at once); compaction removes the bytes from disk too.
@@ -22,7 +24,7 @@ export interface ErasurePorts {
 /**
  * GDPR erasure of jobseekers: the record and its vector leave SQLite, the vector leaves the HNSW
  * index, shares with employer services are forgotten, referrals keep only the training and date,
- * the audit trail keeps only a tombstone, transfers of them between areas are deleted, and the decision log forgets the rankings made for them
+ * the audit trail keeps only a tombstone, transfers of them between areas and the vacancies suggested to them, their job-search obligation and reported applications are deleted, and the decision log forgets the rankings made for them
  * and their places in candidate rankings.
  */
 export function eraseJobseekers(ports: ErasurePorts, ids: string[], keyId?: string): { erased: string[]; notFound: string[] } {
@@ -38,6 +40,8 @@ export function eraseJobseekers(ports: ErasurePorts, ids: string[], keyId?: stri
     ports.decisions.eraseJobseeker(id);
     ports.overrides.forgetJobseeker(id);
     ports.transfers.forgetJobseeker(id);
+    ports.jobSuggestions.forgetJobseeker(id);
+    ports.jobSearch.forgetJobseeker(id);
   }
   const { removed, notFound: missing } = ports.jobseekers.removeMany(existing);
   const erased = existing.filter((id) => !missing.includes(id));

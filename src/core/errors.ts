@@ -40,6 +40,12 @@ export const ERRORS = {
   too_many_records: { status: 413, fi: 'Liian monta tietuetta yhdessä pyynnössä.', sv: 'För många poster i en begäran.', en: 'Too many records in one request.' },
   model_unavailable: { status: 503, fi: 'Kielimalli ei ole käytettävissä.', sv: 'Språkmodellen är inte tillgänglig.', en: 'The language model is not available.' },
   index_unavailable: { status: 503, fi: 'Hakemistoa rakennetaan: yritä hetken päästä uudelleen.', sv: 'Indexet byggs: försök igen om en stund.', en: 'The index is being rebuilt: try again shortly.' },
+  unauthorized: { status: 401, fi: 'Kirjaudu sisään.', sv: 'Logga in.', en: 'Sign in first.' },
+  bad_request: { status: 400, fi: 'Pyyntöä ei voitu lukea.', sv: 'Begäran kunde inte läsas.', en: 'The request could not be read.' },
+  request_timeout: { status: 408, fi: 'Pyyntö ei saapunut ajoissa.', sv: 'Begäran kom inte fram i tid.', en: 'The request did not arrive in time.' },
+  payload_too_large: { status: 413, fi: 'Pyyntö on liian suuri.', sv: 'Begäran är för stor.', en: 'The request is too large.' },
+  unsupported_media_type: { status: 415, fi: 'Tätä tiedostomuotoa ei tueta.', sv: 'Det här formatet stöds inte.', en: 'This content type is not supported.' },
+  internal: { status: 500, fi: 'Palvelussa tapahtui virhe; yritä uudelleen.', sv: 'Ett fel uppstod i tjänsten; försök igen.', en: 'internal error' },
   signin_refused: {
     status: 403,
     fi: 'Tunnistautuminen onnistui, mutta tunnuksellesi ei ole annettu Kohtaannossa organisaatiota eikä roolia, joten et voi kirjautua. Pyydä organisaatiosi pääkäyttäjää lisäämään sinut oikeaan ryhmään.',
@@ -55,6 +61,168 @@ export const ERRORS = {
 } as const satisfies Record<string, { status: number } & Texts>;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/**
+ * The service's own messages, each with its code (status) and its text in fi/sv/en. The English
+ * text is the API's English message as it was before the catalogue held it (clients may read it).
+ * `{kind}` and `{role}`/`{allowed}` are named in the answer's language (KIND_NAMES, ROLE_NAMES).
+ */
+export const MESSAGES = {
+  key_required: {
+    code: 'unauthorized',
+    fi: 'Kirjaudu sisään tai lähetä API-avain (Authorization: Bearer <avain>).',
+    sv: 'Logga in eller skicka en API-nyckel (Authorization: Bearer <nyckel>).',
+    en: 'an API key is required: Authorization: Bearer <key>',
+  },
+  key_refused: { code: 'unauthorized', fi: 'Tuntematon tai peruttu API-avain.', sv: 'Okänd eller återkallad API-nyckel.', en: 'unknown or revoked API key' },
+  sign_in_refused: {
+    code: 'unauthorized',
+    fi: 'Kirjautuminen ei onnistunut: avain on tuntematon, vanhentunut tai peruttu. Tarkista avain.',
+    sv: 'Inloggningen misslyckades: nyckeln är okänd, utgången eller återkallad. Kontrollera nyckeln.',
+    en: 'unknown, expired or revoked API key',
+  },
+  session_ended: {
+    code: 'unauthorized',
+    fi: 'Istunto on päättynyt (uloskirjautuminen, vanheneminen tai avaimen peruminen): kirjaudu uudelleen.',
+    sv: 'Sessionen har upphört (utloggning, utgång eller återkallad nyckel): logga in igen.',
+    en: 'the session has ended (signed out, expired or its key revoked): sign in again',
+  },
+  no_session: { code: 'not_found', fi: 'Ei istuntoa: pyyntö käytti API-avainta.', sv: 'Ingen session: begäran använde en API-nyckel.', en: 'no session: this request used an API key' },
+  csrf_required: {
+    code: 'forbidden',
+    fi: 'Muutos hylättiin, koska sivun istuntotunniste puuttui: lataa sivu uudelleen.',
+    sv: 'Ändringen avvisades eftersom sidans sessionskod saknades: ladda om sidan.',
+    en: "a change from the web app needs its session's X-CSRF-Token header",
+  },
+  role_refused: {
+    code: 'forbidden',
+    fi: 'Roolilla {role} ei ole pääsyä tähän (sallitut: {allowed}).',
+    sv: 'Rollen {role} har inte tillgång till detta (tillåtna: {allowed}).',
+    en: "role '{role}' may not use this route (allowed: {allowed})",
+  },
+  keys_refused_too_often: {
+    code: 'rate_limited',
+    fi: 'Tästä osoitteesta on tullut yli {limit} hylättyä API-avainta minuutissa; yritä uudelleen {wait} s kuluttua.',
+    sv: 'Över {limit} avvisade API-nycklar från den här adressen på en minut; försök igen om {wait} s.',
+    en: 'more than {limit} refused API keys from this address in a minute; retry in {wait} s',
+  },
+  sign_ins_too_often: {
+    code: 'rate_limited',
+    fi: 'Liian monta epäonnistunutta kirjautumista; yritä uudelleen {wait} s kuluttua.',
+    sv: 'För många misslyckade inloggningar; försök igen om {wait} s.',
+    en: 'too many failed sign-ins; retry in {wait} s',
+  },
+  requests_too_often: {
+    code: 'rate_limited',
+    fi: 'Yli {max} pyyntöä minuutissa tällä avaimella; yritä uudelleen {wait} s kuluttua.',
+    sv: 'Över {max} förfrågningar per minut med den här nyckeln; försök igen om {wait} s.',
+    en: 'more than {max} requests per minute with this key; retry in {after}',
+  },
+  no_route: { code: 'not_found', fi: 'Osoitetta {method} {url} ei ole.', sv: 'Adressen {method} {url} finns inte.', en: 'no route {method} {url}' },
+  audit_full: {
+    code: 'storage_full',
+    fi: 'Lokia ei voi kirjoittaa (levy on täynnä); yritä uudelleen, kun tilaa on vapautettu.',
+    sv: 'Granskningsloggen kan inte skrivas (disken är full); försök igen när det finns utrymme.',
+    en: 'the audit trail cannot be written (the data disk is full); retry when space is freed',
+  },
+  disk_full: {
+    code: 'storage_full',
+    fi: 'Tallennustila on täynnä: mitään ei tallennettu; vapauta tilaa ja yritä uudelleen.',
+    sv: 'Lagringen är full: inget sparades; frigör utrymme och försök igen.',
+    en: 'the data disk is full: nothing was stored; free space and retry',
+  },
+  no_such: { code: 'not_found', fi: 'Ei löydy: {kind} {id}.', sv: 'Finns inte: {kind} {id}.', en: "{kind} '{id}' does not exist" },
+  not_in_area: {
+    code: 'not_found',
+    fi: 'Työllisyysalueellasi ei ole asiakasta {id}. Toisen alueen asiakkaan tiedot saa hyväksytyllä siirtopyynnöllä.',
+    sv: 'Ditt sysselsättningsområde har ingen kund {id}. Ett annat områdes kund nås genom en godkänd överföringsbegäran.',
+    en: "no jobseeker '{id}' in your employment area (another area's client is reached by an approved transfer: POST /v1/jobseekers/{id}/transfers)",
+  },
+  too_many_in_batch: {
+    code: 'too_many_records',
+    fi: 'Yhdessä erässä voi olla enintään {limit} tietuetta, nyt {got}.',
+    sv: 'En omgång får ha högst {limit} poster, nu {got}.',
+    en: 'a batch holds at most {limit} records, got {got}',
+  },
+  // Known messages of core services (recognised in KNOWN below).
+  outside_area: {
+    code: 'forbidden',
+    fi: 'Asiakas {id} asuisi alueen {area} ulkopuolella: asiakkaan kirjaavat ja muuttavat hänen asuinalueensa asiantuntijat.',
+    sv: 'Kunden {id} skulle bo utanför {area}: en kund registreras och ändras av handläggarna i det område där hen bor.',
+    en: "jobseeker '{id}' would live outside {area}",
+  },
+  transfer_moves_only: {
+    code: 'forbidden',
+    fi: 'Siirron aikana asiakkaan {id} kotikunnaksi voi vaihtaa vain kunnan alueelta {area} (tai hänen omalta alueeltaan).',
+    sv: 'Under en överföring kan kunden {id} bara flytta till {area} (eller stanna i sitt eget område).',
+    en: "under a transfer, jobseeker '{id}' moves only into {area}",
+  },
+  vacancy_no_unit: {
+    code: 'forbidden',
+    fi: 'Työpaikka {id} ei kuulu millekään yksikölle (tuotu); sitä muuttaa ylläpitäjä.',
+    sv: 'Jobbet {id} hör inte till någon enhet (importerat); en administratör ändrar det.',
+    en: "vacancy '{id}' belongs to no unit (imported); an admin changes it",
+  },
+  vacancy_other_unit: {
+    code: 'forbidden',
+    fi: 'Työpaikka {id} kuuluu toiselle yksikölle: vain se ja ylläpitäjät muuttavat sitä.',
+    sv: 'Jobbet {id} hör till en annan enhet: bara den och administratörer ändrar det.',
+    en: "vacancy '{id}' belongs to another unit: only it and admins change it",
+  },
+  candidates_other_unit: {
+    code: 'forbidden',
+    fi: 'Työpaikka {id} kuuluu toiselle yksikölle: sen ehdokkaat ovat sille yksikölle.',
+    sv: 'Jobbet {id} hör till en annan enhet: dess kandidater är för den enheten.',
+    en: "vacancy '{id}' belongs to another unit: its candidates are for that unit",
+  },
+  share_no_unit: {
+    code: 'conflict',
+    fi: 'Työpaikka {id} ei kuulu millekään yrityspalveluyksikölle, joten tietoja ei ole kenelle jakaa.',
+    sv: 'Jobbet {id} hör inte till någon enhet för arbetsgivartjänster, så det finns ingen att dela med.',
+    en: "vacancy '{id}' belongs to no employer-services unit, so there is nobody to share with",
+  },
+  no_transfer: { code: 'not_found', fi: 'Alueellesi ei ole siirtopyyntöä {id}.', sv: 'Ditt område har ingen överföringsbegäran {id}.', en: 'no transfer {id} for your employment area' },
+  transfer_pending: {
+    code: 'conflict',
+    fi: 'Alueesi on jo pyytänyt asiakasta {id}: siirtopyyntö {transfer} odottaa päätöstä.',
+    sv: 'Ditt område har redan begärt kunden {id}: överföringsbegäran {transfer} väntar på beslut.',
+    en: "your area already asked for jobseeker '{id}': transfer {transfer} waits for a decision",
+  },
+  transfers_by_counsellors: {
+    code: 'forbidden',
+    fi: 'Siirtoa pyytää työllisyysalueen asiantuntija.',
+    sv: 'En överföring begärs av en handläggare i ett sysselsättningsområde.',
+    en: 'transfers are asked for by counsellors of an employment area',
+  },
+  transfers_per_day: {
+    code: 'rate_limited',
+    fi: 'Enintään {limit} siirtopyyntöä vuorokaudessa avainta kohden; yritä uudelleen {wait} s kuluttua.',
+    sv: 'Högst {limit} överföringsbegäranden per dygn och nyckel; försök igen om {wait} s.',
+    en: 'at most {limit} transfer requests per 24 hours per key; retry in {wait} s',
+  },
+  worker_restarting: { code: 'index_unavailable', fi: 'Palvelu käynnistyy uudelleen; yritä hetken päästä.', sv: 'Tjänsten startar om; försök igen om en stund.', en: 'this worker is restarting; retry' },
+} as const satisfies Record<string, { code: ErrorCode } & Texts>;
+
+export type MessageId = keyof typeof MESSAGES;
+
+/** Record kinds as messages name them. */
+export const KIND_NAMES: Record<string, Texts> = {
+  jobseeker: { fi: 'työnhakija', sv: 'arbetssökande', en: 'jobseeker' },
+  vacancy: { fi: 'työpaikka', sv: 'ledigt jobb', en: 'vacancy' },
+  training: { fi: 'koulutus', sv: 'utbildning', en: 'training' },
+  override: { fi: 'ohitus', sv: 'åsidosättning', en: 'override' },
+  organisation: { fi: 'organisaatio', sv: 'organisation', en: 'organisation' },
+  'usable API key': { fi: 'käytettävä API-avain', sv: 'användbar API-nyckel', en: 'usable API key' },
+  'active API key': { fi: 'voimassa oleva API-avain', sv: 'giltig API-nyckel', en: 'active API key' },
+};
+
+/** Roles as messages name them (the web app's words). */
+export const ROLE_NAMES: Record<string, Texts> = {
+  counsellor: { fi: 'asiantuntija', sv: 'handläggare', en: 'counsellor' },
+  'employer-service': { fi: 'yrityspalvelut', sv: 'arbetsgivartjänster', en: 'employer-service' },
+  planner: { fi: 'suunnittelija', sv: 'planerare', en: 'planner' },
+  admin: { fi: 'ylläpitäjä', sv: 'administratör', en: 'admin' },
+};
 
 /**
  * Problems with one field of an input, by code, for the spreadsheet import (the other problems
@@ -77,13 +245,126 @@ export const PROBLEMS = {
   unknown_value: { fi: 'tuntematon arvo "{value}"; käy: {values}', sv: 'okänt värde "{value}"; giltiga: {values}', en: 'unknown value "{value}"; valid: {values}' },
   unknown_language: { fi: 'tuntematon kieli "{value}" (kirjoita esim. suomi, ruotsi, englanti tai fi, sv, en)', sv: 'okänt språk "{value}" (skriv t.ex. finska, svenska, engelska eller fi, sv, en)', en: 'unknown language "{value}" (write e.g. Finnish, Swedish, English or fi, sv, en)' },
   too_many_cells: { fi: '{cells} solua, otsikkorivillä {columns} saraketta', sv: '{cells} celler, rubrikraden har {columns} kolumner', en: '{cells} cells, the header has {columns} columns' },
+  unknown_municipality: { fi: 'tuntematon kunta "{value}"', sv: 'okänd kommun "{value}"', en: "unknown municipality '{value}'" },
+  unknown_region: { fi: 'tuntematon maakunta "{value}"', sv: 'okänt landskap "{value}"', en: "unknown region '{value}'" },
+  unknown_area: { fi: 'tuntematon työllisyysalue "{value}"', sv: 'okänt sysselsättningsområde "{value}"', en: "unknown employment area '{value}'" },
+  one_place: { fi: 'anna vain yksi: alue, maakunta tai kunta', sv: 'ange bara ett: område, landskap eller kommun', en: 'give only one of area, region, municipality' },
+  distance_needs_municipality: { fi: 'etäisyys tarvitsee kunnan, josta se mitataan', sv: 'ett avstånd behöver en kommun att mäta från', en: 'a distance needs a municipality to measure from' },
+  id_differs: { fi: 'tiedon tunnus {body} on eri kuin osoitteen {path}', sv: 'postens id {body} skiljer sig från adressens {path}', en: "body id '{body}' differs from the path id '{path}'" },
+  vacancy_closed: { fi: 'työpaikka {id} on suljettu', sv: 'jobbet {id} är stängt', en: "vacancy '{id}' is closed" },
+  already_client: { fi: 'asiakas {id} on jo työllisyysalueesi asiakas: siirtoa ei tarvita', sv: 'kunden {id} är redan kund i ditt område: ingen överföring behövs', en: "jobseeker '{id}' is already a client of your employment area" },
+  no_records: { fi: 'ei tietueita: lähetä yksi JSON-olio riviä kohden', sv: 'inga poster: skicka ett JSON-objekt per rad', en: 'no records: send one JSON object per line' },
+  at_most_records: { fi: 'enintään {limit} tietuetta pyyntöä kohden', sv: 'högst {limit} poster per begäran', en: 'at most {limit} records per request' },
+  required: { fi: 'pakollinen tieto puuttuu', sv: 'obligatorisk uppgift saknas', en: 'required' },
+  municipality_input: {
+    fi: 'tuntematon kunta: anna kunnan nimi suomeksi tai ruotsiksi tai kuntakoodi (esim. 091)',
+    sv: 'okänd kommun: ange kommunens namn på finska eller svenska eller kommunkoden (t.ex. 091)',
+    en: 'unknown municipality: give a Finnish municipality code (e.g. "091") or its Finnish or Swedish name',
+  },
+  region_input: {
+    fi: 'tuntematon maakunta: anna maakunnan nimi tai koodi (esim. Pirkanmaa tai 06)',
+    sv: 'okänt landskap: ange landskapets namn eller kod (t.ex. Birkaland eller 06)',
+    en: 'unknown region: give a region (maakunta) code (e.g. "06") or name (e.g. "Pirkanmaa")',
+  },
+  date_between: { fi: 'päivämäärä väliltä {from}–{to}', sv: 'ett datum mellan {from} och {to}', en: 'a date between {from} and {to}' },
+  past_date: { fi: 'mennyt päivämäärä (viimeistään tänään)', sv: 'ett datum som har varit (senast i dag)', en: 'a date in the past (today at the latest)' },
+  one_line: { fi: 'yksi rivi tekstiä ilman sarkaimia, rivinvaihtoja tai ohjausmerkkejä', sv: 'en rad text utan tabbar, radbrytningar eller styrtecken', en: 'one line of text' },
+  no_control: { fi: 'tekstissä ei saa olla ohjausmerkkejä', sv: 'texten får inte innehålla styrtecken', en: 'no control characters' },
+  id_chars: { fi: 'vain kirjaimia, numeroita ja merkkejä . _ : -, alussa kirjain tai numero', sv: 'bara bokstäver, siffror och . _ : -, först en bokstav eller siffra', en: 'letters, digits and . _ : - only' },
+  language_code: { fi: 'kielikoodi, esim. fi, sv tai en', sv: 'en språkkod, t.ex. fi, sv eller en', en: 'an ISO 639 language code such as "fi", "sv" or "en"' },
+  whole_number: { fi: 'kokonaisluku numeroin', sv: 'ett heltal i siffror', en: 'a whole number in decimal digits' },
+  decimal_number: { fi: 'luku numeroin, esim. 40 tai 12.5', sv: 'ett tal i siffror, t.ex. 40 eller 12.5', en: 'a number in decimal digits' },
+  at_most_chars: { fi: 'enintään {max} merkkiä', sv: 'högst {max} tecken', en: 'at most {max} characters' },
+  at_least_chars: { fi: 'vähintään {min} merkkiä', sv: 'minst {min} tecken', en: 'at least {min} characters' },
+  at_most_number: { fi: 'enintään {max}', sv: 'högst {max}', en: 'at most {max}' },
+  at_least_number: { fi: 'vähintään {min}', sv: 'minst {min}', en: 'at least {min}' },
+  one_of: { fi: 'jokin näistä: {values}', sv: 'ett av: {values}', en: 'one of {values}' },
+  unknown_field: { fi: 'tuntematon kenttä: {keys}', sv: 'okänt fält: {keys}', en: 'unknown field: {keys}' },
+  email: { fi: 'sähköpostiosoite', sv: 'en e-postadress', en: 'an e-mail address' },
+  invalid_value: { fi: 'virheellinen arvo', sv: 'ogiltigt värde', en: 'invalid value' },
+  no_rows: { fi: 'ei rivejä: otsikkorivi ({columns}) ja yksi tietue riviä kohden', sv: 'inga rader: en rubrikrad ({columns}) och en post per rad', en: 'no rows: a header ({columns}) and one record per line' },
+  not_csv: { fi: 'ei kelvollista CSV:tä ({reason})', sv: 'inte giltig CSV ({reason})', en: 'not valid CSV ({reason})' },
+  ndjson_or_csv: { fi: 'lähetä application/x-ndjson (yksi JSON-tietue riviä kohden) tai text/csv', sv: 'skicka application/x-ndjson (en JSON-post per rad) eller text/csv', en: 'send application/x-ndjson (one JSON record per line) or text/csv' },
+  duplicate_id: { fi: 'sama tunnus kahdesti', sv: 'samma id två gånger', en: 'duplicate id' },
+  create_only: {
+    fi: "vain 'If-None-Match: *' (luo uusi, älä korvaa) ymmärretään, eikä yhdessä If-Match-otsakkeen kanssa",
+    sv: "bara 'If-None-Match: *' (skapa ny, ersätt aldrig) förstås, och inte tillsammans med If-Match",
+    en: "only 'If-None-Match: *' (create, never replace) is understood, and not together with If-Match",
+  },
 } as const satisfies Record<string, Texts>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
 
-/** A catalogue text with its `{name}` placeholders filled. */
-export const fill = (text: string, params: Record<string, string | number> = {}) =>
-  text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+/** A catalogue text with its `{name}` placeholders filled; `{kind}`, `{role}` and `{allowed}` named in `lang`. */
+export const fill = (text: string, params: Record<string, string | number> = {}, lang: Lang = 'en') =>
+  text.replace(/\{(\w+)\}/g, (m, name: string) => {
+    if (!(name in params)) return m;
+    const value = String(params[name]);
+    if (name === 'kind') return KIND_NAMES[value]?.[lang] ?? value;
+    if (name === 'role') return ROLE_NAMES[value]?.[lang] ?? value;
+    if (name === 'allowed') return value.split(', ').map((r) => ROLE_NAMES[r]?.[lang] ?? r).join(', ');
+    return value;
+  });
+
+/**
+ * English messages of core services that are not yet made from the catalogue, recognised so that
+ * a fi/sv answer says them in its language (anything else is answered with its code's text).
+ * A message's named groups are its parameters.
+ */
+const KNOWN_MESSAGES: [RegExp, MessageId][] = [
+  [/^jobseeker '(?<id>[^']*)' would live outside (?<area>.+?): a client is registered/, 'outside_area'],
+  [/^under a transfer, jobseeker '(?<id>[^']*)' moves only into (?<area>.+?) \(or stays/, 'transfer_moves_only'],
+  [/^vacancy '(?<id>[^']*)' belongs to no unit \(imported\)/, 'vacancy_no_unit'],
+  [/^vacancy '(?<id>[^']*)' belongs to another unit: only it/, 'vacancy_other_unit'],
+  [/^vacancy '(?<id>[^']*)' belongs to another unit: its candidates/, 'candidates_other_unit'],
+  [/^vacancy '(?<id>[^']*)' belongs to no employer-services unit/, 'share_no_unit'],
+  [/^no transfer (?<id>\d+) for your employment area$/, 'no_transfer'],
+  [/^your area already asked for jobseeker '(?<id>[^']*)': transfer (?<transfer>\d+) waits/, 'transfer_pending'],
+  [/^transfers are asked for by counsellors/, 'transfers_by_counsellors'],
+  [/^at most (?<limit>\d+) transfer requests per 24 hours per key; retry in (?<wait>\d+) s$/, 'transfers_per_day'],
+  [/^this worker is restarting/, 'worker_restarting'],
+];
+
+/** Field problems of core services and the validator, recognised likewise. */
+const KNOWN_PROBLEMS: [RegExp, ProblemCode][] = [
+  [/^unknown municipality '(?<value>.*)'$/, 'unknown_municipality'],
+  [/^unknown region '(?<value>.*)'$/, 'unknown_region'],
+  [/^unknown employment area '(?<value>[^']*)'/, 'unknown_area'],
+  [/^give only one of area, region, municipality/, 'one_place'],
+  [/^a distance needs a municipality/, 'distance_needs_municipality'],
+  [/^body id '(?<body>[^']*)' differs from the path id '(?<path>[^']*)'$/, 'id_differs'],
+  [/^vacancy '(?<id>[^']*)' is closed$/, 'vacancy_closed'],
+  [/^jobseeker '(?<id>[^']*)' is already a client of your employment area/, 'already_client'],
+  [/^no records: send one JSON object per line$/, 'no_records'],
+  [/^at most (?<limit>\d+) records per request$/, 'at_most_records'],
+  [/^(Required|Invalid input: expected \w+, received undefined)$/, 'required'],
+  // The schemas' own messages (src/core/schemas/common.ts) and zod's.
+  [/^unknown municipality: give/, 'municipality_input'],
+  [/^unknown region: give/, 'region_input'],
+  [/^a date between (?<from>\S+) and (?<to>\S+)$/, 'date_between'],
+  [/^a date in the past/, 'past_date'],
+  [/^one line of text/, 'one_line'],
+  [/^no control character/, 'no_control'],
+  [/^letters, digits and/, 'id_chars'],
+  [/^an ISO 639 language code/, 'language_code'],
+  [/^a whole number in decimal digits$/, 'whole_number'],
+  [/^a number in decimal digits/, 'decimal_number'],
+  [/^Too big: expected string to have <=? ?(?<max>\d+) characters?$/, 'at_most_chars'],
+  [/^Too small: expected string to have >=? ?(?<min>\d+) characters?$/, 'at_least_chars'],
+  [/^Too big: expected (number|array) to (be|have) <=? ?(?<max>[\d.]+)( items?)?$/, 'at_most_number'],
+  [/^Too small: expected (number|array) to (be|have) >=? ?(?<min>[\d.]+)( items?)?$/, 'at_least_number'],
+  [/^Invalid option: expected one of (?<values>.+)$/, 'one_of'],
+  [/^Unrecognized keys?: (?<keys>.+)$/, 'unknown_field'],
+  [/^Invalid email/, 'email'],
+];
+
+function recognise<T extends string>(known: [RegExp, T][], message: string): { id: T; params: Record<string, string> } | undefined {
+  for (const [pattern, id] of known) {
+    const found = pattern.exec(message);
+    if (found) return { id, params: { ...found.groups } };
+  }
+  return undefined;
+}
 
 /** The request's language from an Accept-Language header: the first of fi/sv/en it names (English otherwise). */
 export function acceptedLang(header: string | undefined): Lang {
@@ -114,10 +395,29 @@ export const problem = (field: string, code: ProblemCode, params: Record<string,
   params,
 });
 
-/** A problem's message in a language (the English message when it is not from the catalogue). */
-export const problemText = (p: FieldProblem, lang: Lang) => (p.code ? fill(PROBLEMS[p.code][lang], p.params) : p.message);
+/**
+ * A problem's message in a language: the catalogue's text; in English a message not from the
+ * catalogue as it is; in Finnish and Swedish a known one's text, else "invalid value" (never English).
+ */
+export function problemText(p: FieldProblem, lang: Lang): string {
+  if (p.code) return fill(PROBLEMS[p.code][lang], p.params, lang);
+  if (lang === 'en') return p.message;
+  const known = recognise(KNOWN_PROBLEMS, p.message);
+  return known ? fill(PROBLEMS[known.id][lang], known.params, lang) : PROBLEMS.invalid_value[lang];
+}
+
+const LINE: Texts = { fi: 'rivi', sv: 'rad', en: 'line' };
+const MORE: Texts = { fi: 'ja {n} muuta', sv: 'och {n} till', en: 'and {n} more' };
+
+/** Problems as one sentence in a language ("rivi 3: municipality: tuntematon kunta …; …"). */
+export const problemsText = (problems: FieldProblem[], lang: Lang, count = problems.length) =>
+  problems.map((p) => `${p.line ? `${LINE[lang]} ${p.line}: ` : ''}${p.field}: ${problemText(p, lang)}`).join('; ') +
+  (count > problems.length ? `; ${fill(MORE[lang], { n: count - problems.length })}` : '');
 
 export class KohtaantoError extends Error {
+  /** The catalogue's message this error says (MESSAGES), answered in the request's language. */
+  messageId?: MessageId;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -129,17 +429,32 @@ export class KohtaantoError extends Error {
     this.name = 'KohtaantoError';
   }
 
-  /** The message in a language: the catalogue's text for errors made from it (fi, sv), else the English message. */
+  /**
+   * The message in a language. English: the message as made. Finnish and Swedish: the catalogue's
+   * message, the code's text filled with the params, a known core message, invalid input with its
+   * problems; else the code's text. Never English in a Finnish or Swedish answer.
+   */
   text(lang: Lang): string {
-    return this.params && lang !== 'en' ? fill(ERRORS[this.code][lang], this.params) : this.message;
+    if (lang === 'en') return this.message;
+    if (this.messageId) return fill(MESSAGES[this.messageId][lang], this.params, lang);
+    if (this.params) return fill(ERRORS[this.code][lang], this.params, lang);
+    const known = recognise(KNOWN_MESSAGES, this.message);
+    if (known) return fill(MESSAGES[known.id][lang], known.params, lang);
+    if (this.code === 'invalid_input' && this.problems.length > 0) {
+      return `${ERRORS.invalid_input[lang]} ${problemsText(this.problems, lang, (this as { problemCount?: number }).problemCount)}`;
+    }
+    return ERRORS[this.code][lang];
   }
 }
 
 /** An error whose message is the catalogue's text for its code. */
 const catalogued = (code: ErrorCode, params: Record<string, string | number>) => new KohtaantoError(code, fill(ERRORS[code].en, params), [], params);
 
-export const notFound = (kind: string, id: string) =>
-  new KohtaantoError('not_found', `${kind} '${id}' does not exist`);
+/** An error saying one of the catalogue's messages (its code from the catalogue). */
+export const said = (id: MessageId, params: Record<string, string | number> = {}) =>
+  Object.assign(new KohtaantoError(MESSAGES[id].code, fill(MESSAGES[id].en, params), [], params), { messageId: id });
+
+export const notFound = (kind: string, id: string) => said('no_such', { kind, id });
 
 export const alreadyExists = (kind: string, id: string) =>
   new KohtaantoError('already_exists', `${kind} '${id}' already exists; use PUT to replace it`, [], { id });
@@ -157,8 +472,7 @@ export const versionRequired = () => catalogued('version_required', {});
  * A counsellor asked for a jobseeker who is not a client of their employment area: the same answer
  * whether the id belongs to another area's client or to no one (the answer must not tell which).
  */
-export const notInArea = (id: string) =>
-  new KohtaantoError('not_found', `no jobseeker '${id}' in your employment area (another area's client is reached by an approved transfer: POST /v1/jobseekers/${id}/transfers)`);
+export const notInArea = (id: string) => said('not_in_area', { id });
 
 /** Most problems an error answer lists; beyond them it gives their number (`problemCount`). */
 export const MAX_PROBLEMS_LISTED = 100;
@@ -172,9 +486,9 @@ export const invalidInput = (problems: FieldProblem[], message?: string) => {
 };
 
 export const tooManyRecords = (limit: number, got: number) =>
-  new KohtaantoError('too_many_records', `a batch holds at most ${limit} records, got ${got}`, [
-    { field: 'body', message: `at most ${limit} records per request` },
-  ]);
+  Object.assign(new KohtaantoError('too_many_records', fill(MESSAGES.too_many_in_batch.en, { limit, got }), [problem('body', 'at_most_records', { limit })], { limit, got }), {
+    messageId: 'too_many_in_batch' as const,
+  });
 
 /** The request cannot be done in the record's present state (e.g. a share for a vacancy no unit owns). */
 export const conflict = (message: string) => new KohtaantoError('conflict', message);
@@ -186,8 +500,7 @@ export const rateLimited = (message: string, retryAfterSeconds: number) =>
   Object.assign(new KohtaantoError('rate_limited', message), { retryAfterSeconds });
 
 /** The disk holding the data directory is full: nothing was written. */
-export const storageFull = () =>
-  new KohtaantoError('storage_full', 'the data disk is full: nothing was stored; free space and retry');
+export const storageFull = () => said('disk_full');
 
 /** Matching cannot answer yet: the vector index is being rebuilt (or this worker is restarting). */
 export const indexUnavailable = (message: string, retryAfterSeconds: number) =>

@@ -16,29 +16,30 @@ export function packVectors(labels: number[], vectors: Map<number, Float32Array>
   return { labels: present, matrix, dimension };
 }
 
+/** The dot product of `query` with the row of `matrix` starting at `offset`, with four running sums (independent additions the CPU can overlap). */
+export function dotAt(matrix: Float32Array, offset: number, query: Float32Array, dimension: number): number {
+  const tail = dimension - (dimension % 4);
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let i = 0;
+  for (; i < tail; i += 4) {
+    a += matrix[offset + i]! * query[i]!;
+    b += matrix[offset + i + 1]! * query[i + 1]!;
+    c += matrix[offset + i + 2]! * query[i + 2]!;
+    d += matrix[offset + i + 3]! * query[i + 3]!;
+  }
+  for (; i < dimension; i++) a += matrix[offset + i]! * query[i]!;
+  return a + b + c + d;
+}
+
 /** Exact cosine top-k over packed unit vectors, selecting the k best without sorting them all. */
 export function exactTopKPacked(query: Float32Array, packed: PackedVectors, k: number): IndexHit[] {
   const { labels, matrix, dimension } = packed;
   const rows = labels.length;
   const scores = new Float32Array(rows);
-  const tail = dimension - (dimension % 4);
-  for (let row = 0; row < rows; row++) {
-    const offset = row * dimension;
-    // Four running sums: independent additions the CPU can overlap.
-    let a = 0;
-    let b = 0;
-    let c = 0;
-    let d = 0;
-    let i = 0;
-    for (; i < tail; i += 4) {
-      a += matrix[offset + i]! * query[i]!;
-      b += matrix[offset + i + 1]! * query[i + 1]!;
-      c += matrix[offset + i + 2]! * query[i + 2]!;
-      d += matrix[offset + i + 3]! * query[i + 3]!;
-    }
-    for (; i < dimension; i++) a += matrix[offset + i]! * query[i]!;
-    scores[row] = a + b + c + d;
-  }
+  for (let row = 0; row < rows; row++) scores[row] = dotAt(matrix, row * dimension, query, dimension);
   // The k-th best score by selection (a full sort of every score was 35 % of a scan).
   const threshold = k >= rows ? -Infinity : kthLargest(scores.slice(), k);
   const hits: IndexHit[] = [];

@@ -3,6 +3,8 @@ import type { Guard } from './guard.js';
 import type { Referral } from './referrals.js';
 import type { DecisionsExport, Override } from './schemas/oversight.js';
 import type { TransferExport } from './transfers/schema.js';
+import type { JobSuggestionExport } from './job-suggestions/schema.js';
+import type { JobSearchExport } from './job-search/schema.js';
 
 export interface AuditRecord {
   id: number;
@@ -33,6 +35,8 @@ export interface PersonalDataPorts {
   decisions: { ofJobseeker(id: string): DecisionsExport };
   overrides: { ofJobseeker(id: string): Override[] };
   transfers: { ofJobseeker(id: string): TransferExport[] };
+  jobSuggestions: { exportOf(id: string): JobSuggestionExport[] };
+  jobSearch: { exportOf(id: string): JobSearchExport };
 }
 
 /** Longest access log handed out with an export. */
@@ -54,6 +58,8 @@ export class PersonalData {
       decisions: this.ports.decisions.ofJobseeker(id),
       counsellorOverrides: this.ports.overrides.ofJobseeker(id).map(({ jobseekerId: _j, ...o }) => o),
       transfers: this.ports.transfers.ofJobseeker(id),
+      jobSuggestions: this.ports.jobSuggestions.exportOf(id),
+      jobSearch: this.ports.jobSearch.exportOf(id),
     };
   }
 

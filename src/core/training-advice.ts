@@ -183,7 +183,7 @@ export class TrainingAdvisor {
         explanation: explainTraining(query.lang, {
           title: t.title,
           provider: t.provider,
-          place: t.online ? undefined : regions.municipality(t.municipality!)?.nameFi,
+          place: t.online ? undefined : regions.municipalityName(t.municipality!, query.lang),
           durationDays: t.durationDays,
           start: t.startDates.length === 0 ? undefined : start,
         }),

@@ -18,7 +18,9 @@ import { WindowCounts, windowStore, type CountLink } from './window-counts.js';
 import type { TrustProxy } from './trust-proxy.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { fastSerializerCompiler } from './serializer.js';
-import { errorHandler } from './errors.js';
+import { errorHandler, sendError } from './errors.js';
+import { installPlaceNames } from './place-names.js';
+import { said } from '../core/errors.js';
 import { healthRoutes } from './routes/health.js';
 import { matchRoutes } from './routes/matches.js';
 import { privacyRoutes } from './routes/privacy.js';
@@ -35,6 +37,8 @@ import { analyticsRoutes } from './routes/analytics.js';
 import { oversightRoutes } from './routes/oversight.js';
 import { aboutRoutes } from './routes/about.js';
 import { transferRoutes } from './routes/transfers.js';
+import { jobSuggestionRoutes } from './routes/job-suggestions.js';
+import { jobSearchRoutes } from './routes/job-search.js';
 import type { SignInProvider } from '../core/signin/providers.js';
 import { discoverProviders } from './signin/providers.js';
 import { personSessionResolver } from './signin/resolve.js';
@@ -92,15 +96,14 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(fastSerializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url}` }),
-  );
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, said('no_route', { method: request.method, url: request.url })));
   app.removeContentTypeParser('text/plain'); // bodies are JSON, or NDJSON on the bulk routes
   app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   // Order matters: security headers on every answer (refusals too), the audit context before
   // authentication, and rate limits count per key.
   installSecurityHeaders(app);
+  installPlaceNames(app);
   limitBodyTime(app, options);
   const workers = options.cluster;
   if (workers) app.addHook('onRequest', async () => workers.sync());
@@ -121,11 +124,9 @@ export async function buildApp(engine: Engine, options: AppOptions) {
     timeWindow: 60_000,
     store: windowStore(new WindowCounts(60_000, workers?.link('rate-limit'))),
     keyGenerator: (request) => request.principal?.keyId ?? request.ip,
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      error: 'rate_limited',
-      message: `more than ${context.max} requests per minute with this key; retry in ${context.after}`,
-    }),
+    // Thrown by the plugin and answered by the error handler, in the request's language.
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(said('requests_too_often', { max: context.max, after: context.after, wait: Math.max(1, Math.ceil(context.ttl / 1000)) }), { statusCode: 429 }),
   });
 
   await app.register(swagger, {
@@ -174,6 +175,8 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   await app.register(matchRoutes(engine));
   await app.register(privacyRoutes(engine));
   await app.register(transferRoutes(engine));
+  await app.register(jobSuggestionRoutes(engine));
+  await app.register(jobSearchRoutes(engine));
   await app.register(taxonomyRoutes(engine));
   await app.register(trainingRoutes(engine, options.bulkBodyLimit));
   await app.register(gapRoutes(engine));

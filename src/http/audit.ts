@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AuditEntry } from '../adapters/sqlite/audit-log.js';
+import { said } from '../core/errors.js';
+import { sendError } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,7 +30,7 @@ export function installAudit(app: FastifyInstance, audit: AuditWriter): void {
     request.audited = { jobseekers: [], erasureMark: audit.erasureMark };
     // No answer that the trail could not record: refused while the backlog is full (a full disk).
     if (audit.full && request.routeOptions.config.roles) {
-      return reply.status(507).send({ error: 'storage_full', message: 'the audit trail cannot be written (the data disk is full); retry when space is freed' });
+      return sendError(request, reply, said('audit_full'));
     }
   });
   app.addHook('onResponse', async (request, reply) => {

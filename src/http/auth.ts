@@ -3,6 +3,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal, Role } from '../core/access.js';
 import type { SessionEnd } from '../core/sessions.js';
+import { said, type KohtaantoError } from '../core/errors.js';
+import { sendError } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -61,11 +63,9 @@ const presentedKey = (request: FastifyRequest): string | undefined => {
   return typeof apiKey === 'string' ? apiKey.trim() : undefined;
 };
 
-const deny = (reply: FastifyReply, status: 401 | 403, message: string) =>
-  reply.status(status).header(status === 401 ? 'www-authenticate' : 'x-denied', 'Bearer').send({
-    error: status === 401 ? 'unauthorized' : 'forbidden',
-    message,
-  });
+/** A refusal of the catalogue (unauthorized 401 or forbidden 403), in the request's language. */
+const deny = (request: FastifyRequest, reply: FastifyReply, error: KohtaantoError) =>
+  sendError(request, reply.header(error.code === 'unauthorized' ? 'www-authenticate' : 'x-denied', 'Bearer'), error);
 
 /** Counts refused API keys and failed sign-ins per address in fixed one-minute windows. */
 export class FailedAuth {
@@ -85,9 +85,9 @@ export class FailedAuth {
   }
 }
 
-/** The answer to a refused key (or sign-in) from an address over the limit. */
-export const tooMany = (reply: FastifyReply, wait: number, message: string) =>
-  reply.status(429).header('retry-after', String(wait)).send({ error: 'rate_limited', message });
+/** The answer to a refused key (or sign-in) from an address over the limit, in the request's language. */
+export const tooMany = (request: FastifyRequest, reply: FastifyReply, wait: number, error: KohtaantoError) =>
+  sendError(request, reply, Object.assign(error, { retryAfterSeconds: wait }));
 
 const keyIdOf = (presented: string) => /^kht_([0-9a-f]{16})_/.exec(presented)?.[1];
 
@@ -143,27 +143,24 @@ export function installAuth(
       const session = await sessions.resolve(token);
       if (!session || 'ended' in session) {
         request.refused = {};
-        const ended = session?.ended ?? 'ended';
-        return reply.status(401).header('www-authenticate', 'Bearer').header('x-session-ended', ended).send({
-          error: 'unauthorized',
-          message: `the session has ended (${ended}: signed out, timed out, its key revoked or its person no longer in a mapped group): sign in again`,
-          ended,
-        });
+        // Why, for the sign-in page: timeout, revoked or ended (see SessionEnd).
+        reply.header('x-session-ended', session?.ended ?? 'ended');
+        return deny(request, reply, said('session_ended'));
       }
       request.principal = session.principal;
       request.webSession = { csrf: session.csrf, expiresAt: session.expiresAt };
       if (!SAFE_METHODS.has(request.method) && !csrfMatches(session.csrf, request.headers['x-csrf-token'])) {
-        return deny(reply, 403, 'a change from the web app needs its session\'s X-CSRF-Token header');
+        return deny(request, reply, said('csrf_required'));
       }
       if (!config.roles.includes(session.principal.role)) {
-        return deny(reply, 403, `role '${session.principal.role}' may not use this route (allowed: ${config.roles.join(', ')})`);
+        return deny(request, reply, said('role_refused', { role: session.principal.role, allowed: config.roles.join(', ') }));
       }
       return;
     }
     if (!presented) {
       // No key at all (any web page can make a browser send one): refused, not counted.
       request.refused = {};
-      return deny(reply, 401, 'an API key is required: Authorization: Bearer <key>');
+      return deny(request, reply, said('key_required'));
     }
     const keyId = keyIdOf(presented);
     const principal = keys.verify(presented);
@@ -172,13 +169,13 @@ export function installAuth(
       // Guessing keys: after `failedPerMinute` refused keys an address waits; a valid key still
       // passes (the secrets are 256-bit random: the limit slows guessing down, it is not what stops it).
       const wait = failures.blockedFor(request.ip);
-      if (wait > 0) return tooMany(reply, wait, `more than ${failedPerMinute} refused API keys from this address in a minute; retry in ${wait} s`);
+      if (wait > 0) return tooMany(request, reply, wait, said('keys_refused_too_often', { limit: failedPerMinute, wait }));
       failures.failed(request.ip);
-      return deny(reply, 401, 'unknown or revoked API key');
+      return deny(request, reply, said('key_refused'));
     }
     request.principal = principal;
     if (!config.roles.includes(principal.role)) {
-      return deny(reply, 403, `role '${principal.role}' may not use this route (allowed: ${config.roles.join(', ')})`);
+      return deny(request, reply, said('role_refused', { role: principal.role, allowed: config.roles.join(', ') }));
     }
   });
   return { table, failures };

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { invalidInput, KohtaantoError, tooManyRecords, type FieldProblem, type Lang } from '../core/errors.js';
+import { invalidInput, KohtaantoError, problem, tooManyRecords, type FieldProblem, type Lang } from '../core/errors.js';
 import { checkHeader, columnNames, decodeCsv, detectDelimiter, headerLengthProblem, MAX_CSV_HEADER_BYTES, rowToInput, rowWidthProblem, type TabularKind } from '../core/imports/tabular.js';
 import { problemsFrom } from '../core/ndjson.js';
 
@@ -74,7 +74,7 @@ export const charsetOf = (contentType: string | undefined) => /;\s*charset\s*=\s
  * returned to store. The header is checked before the rest is parsed.
  */
 export function recordsFromCsv<S extends z.ZodType>(kind: TabularKind, bytes: Buffer, charset: string | undefined, schema: S, maxRecords: number): z.output<S>[] {
-  const noRows = () => invalidInput([{ field: 'body', message: `no rows: a header (${columnNames(kind)}) and one record per line` }]);
+  const noRows = () => invalidInput([problem('body', 'no_rows', { columns: columnNames(kind) })]);
   const tooLong = headerLengthProblem(bytes.subarray(0, MAX_CSV_HEADER_BYTES + 1), bytes.length);
   if (tooLong) throw invalidInput([tooLong]);
   const body = decodeCsv(bytes, charset).replace(/^\uFEFF/, '');
@@ -89,7 +89,7 @@ export function recordsFromCsv<S extends z.ZodType>(kind: TabularKind, bytes: Bu
     rows = parse(body, { delimiter, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof rows;
   } catch (error) {
     if (error instanceof KohtaantoError) throw error;
-    throw invalidInput([{ field: 'body', message: `not valid CSV (${(error as Error).message})` }]);
+    throw invalidInput([problem('body', 'not_csv', { reason: (error as Error).message })]);
   }
   const [header, ...data] = rows;
   if (!header || data.length === 0) throw noRows();

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { acceptedLang, ERRORS, KohtaantoError, problemText, storageFull, type ErrorCode, type FieldProblem } from '../core/errors.js';
+import { acceptedLang, ERRORS, KohtaantoError, problemsText, problemText, storageFull, type ErrorCode, type FieldProblem } from '../core/errors.js';
 
 /** SQLite's "database or disk is full", or the file system's "no space left on device". */
 const isDiskFull = (error: unknown) => {
@@ -29,33 +29,41 @@ function validationProblems(error: FastifyError): FieldProblem[] {
   });
 }
 
+/** An error of the catalogue answered in the request's language (Accept-Language; the web app sends its page's). */
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: KohtaantoError) {
+  const lang = acceptedLang(request.headers['accept-language']);
+  const body: ErrorBody = { error: error.code, message: error.text(lang) };
+  if (error.problems.length > 0) body.problems = error.problems.map(({ code: _c, params: _p, ...p }) => ({ ...p, message: problemText({ ...p, code: _c, params: _p }, lang) }));
+  const problemCount = (error as { problemCount?: number }).problemCount;
+  if (problemCount !== undefined) body.problemCount = problemCount;
+  const retry = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+  if (retry !== undefined) reply.header('retry-after', String(retry));
+  return reply.status(STATUS[error.code]).send(body);
+}
+
+/** Fastify's own 4xx errors by status: the catalogue's code (its text in the request's language; English keeps fastify's message). */
+const CODE_OF_STATUS: Record<number, ErrorCode> = { 408: 'request_timeout', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited' };
+
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof KohtaantoError) {
-    // Texts of the catalogue in the request's language (Accept-Language; the web app sends its page's).
-    const lang = acceptedLang(request.headers['accept-language']);
-    const body: ErrorBody = { error: error.code, message: error.text(lang) };
-    if (error.problems.length > 0) body.problems = error.problems.map(({ code: _c, params: _p, ...p }) => ({ ...p, message: problemText({ ...p, code: _c, params: _p }, lang) }));
-    const problemCount = (error as { problemCount?: number }).problemCount;
-    if (problemCount !== undefined) body.problemCount = problemCount;
-    const retry = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
-    if (retry !== undefined) reply.header('retry-after', String(retry));
-    return reply.status(STATUS[error.code]).send(body);
-  }
+  if (error instanceof KohtaantoError) return sendError(request, reply, error);
   if (isDiskFull(error)) {
     request.log.error({ err: error }, 'data disk full');
-    return reply.status(STATUS.storage_full).send({ error: 'storage_full', message: storageFull().message } satisfies ErrorBody);
+    return sendError(request, reply, storageFull());
   }
+  const lang = acceptedLang(request.headers['accept-language']);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const problems = validationProblems(error);
     const where = error.validationContext ?? 'request';
-    const message = `invalid ${where}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`;
-    return reply.status(400).send({ error: 'invalid_input', message, problems } satisfies ErrorBody);
+    const message =
+      lang === 'en' ? `invalid ${where}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}` : `${ERRORS.invalid_input[lang]} ${problemsText(problems, lang)}`;
+    return reply.status(400).send({ error: 'invalid_input', message, problems: problems.map((p) => ({ ...p, message: problemText(p, lang) })) } satisfies ErrorBody);
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status === 408 ? 'request_timeout' : 'bad_request';
-    return reply.status(status).send({ error: code, message: error.message } satisfies ErrorBody);
+    const code = CODE_OF_STATUS[status] ?? 'bad_request';
+    // A 429 not made by the catalogue (a plugin's): its retry-after header says when.
+    return reply.status(status).send({ error: code, message: lang === 'en' ? error.message : ERRORS[code][lang] } satisfies ErrorBody);
   }
   request.log.error({ err: error }, 'unhandled error');
-  return reply.status(500).send({ error: 'internal', message: 'internal error' } satisfies ErrorBody);
+  return reply.status(500).send({ error: 'internal', message: ERRORS.internal[lang] } satisfies ErrorBody);
 }

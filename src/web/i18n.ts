@@ -33,3 +33,13 @@ export const pct = (share: number) => new Intl.NumberFormat(LOCALES[lang.value],
 export const eur = (n: number) => new Intl.NumberFormat(LOCALES[lang.value], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n);
 export const date = (iso: string) => new Intl.DateTimeFormat(LOCALES[lang.value], { dateStyle: 'medium' }).format(new Date(iso));
 export const dateTime = (iso: string) => new Intl.DateTimeFormat(LOCALES[lang.value], { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+
+/** A place (municipality, region, employment area) by its name in the user's language: Närpes and Österbotten in Swedish. */
+export const placeName = (o: { nameFi: string; nameSv: string; nameEn?: string }) =>
+  lang.value === 'sv' ? o.nameSv : lang.value === 'en' ? (o.nameEn ?? o.nameFi) : o.nameFi;
+
+/** A text of a value of the service (a status, a group, a kind) by `${prefix}.${value}`; the value itself when there is none. */
+export function valueText(prefix: string, value: string): string {
+  const key = `${prefix}.${value}`;
+  return TEXTS[lang.value][key] ?? TEXTS.en[key] ?? value;
+}

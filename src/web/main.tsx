@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, setCsrf, whenSignedOut, type Me, type Role } from './api';
 import { ErrorBox, Loading } from './components/ui';
 import { lang, LANGS, setLang, t, type Lang } from './i18n';
-import { AdminPage } from './pages/Admin';
+import { AdminPage, keyHolder, organisationName } from './pages/Admin';
 import { ClientPage } from './pages/Client';
 import { ClientsPage } from './pages/Clients';
 import { PlannerPage } from './pages/Planner';
@@ -168,7 +168,7 @@ function App() {
         {me && (
           <div class="who">
             <span>
-              {me.name} · {t(`role.${me.role}`)} · {me.organisation.id}
+              {keyHolder(me.name)} · {t(`role.${me.role}`)} · {organisationName(me.organisation.id)}
             </span>
             <button type="button" onClick={signOut}>
               {t('signOut')}

@@ -320,7 +320,59 @@ const MIGRATIONS: Migration[] = [
     CREATE INDEX IF NOT EXISTS transfers_from ON transfers (from_area);
     CREATE INDEX IF NOT EXISTS transfers_to ON transfers (to_area);
     CREATE INDEX IF NOT EXISTS transfers_decided ON transfers (decided_at);`,
-  // 17: sign-in with an identity provider (OpenID Connect; see core/signin/): a person's session names
+  // 17: job suggestions (see core/job-suggestions/service.ts): a vacancy suggested to a client, with
+  // a deadline and the client's consent to be shared, and every change of its state; erased with the client.
+  `
+    CREATE TABLE IF NOT EXISTS job_suggestions (
+      id            INTEGER PRIMARY KEY AUTOINCREMENT,
+      jobseeker_id  TEXT NOT NULL,
+      vacancy_id    TEXT NOT NULL,
+      unit          TEXT,
+      state         TEXT NOT NULL,
+      deadline      TEXT NOT NULL,
+      consent       INTEGER NOT NULL,
+      note          TEXT,
+      created_at    TEXT NOT NULL,
+      created_key   TEXT NOT NULL,
+      created_name  TEXT NOT NULL,
+      version       INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX IF NOT EXISTS job_suggestions_jobseeker ON job_suggestions (jobseeker_id);
+    CREATE INDEX IF NOT EXISTS job_suggestions_vacancy ON job_suggestions (vacancy_id);
+    CREATE TABLE IF NOT EXISTS job_suggestion_events (
+      id            INTEGER PRIMARY KEY AUTOINCREMENT,
+      suggestion_id INTEGER NOT NULL REFERENCES job_suggestions (id) ON DELETE CASCADE,
+      state         TEXT NOT NULL,
+      at            TEXT NOT NULL,
+      actor         TEXT NOT NULL,
+      role          TEXT NOT NULL,
+      reason        TEXT
+    );
+    CREATE INDEX IF NOT EXISTS job_suggestion_events_suggestion ON job_suggestion_events (suggestion_id);`,
+  // 18: the job-search obligation (see core/job-search/service.ts): changes of a client's applications
+  // per month, with the reason, and the applications a client reports; erased with the client.
+  `
+    CREATE TABLE IF NOT EXISTS obligation_changes (
+      id            INTEGER PRIMARY KEY AUTOINCREMENT,
+      jobseeker_id  TEXT NOT NULL,
+      per_month     INTEGER NOT NULL,
+      reason        TEXT NOT NULL,
+      at            TEXT NOT NULL,
+      actor         TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS obligation_changes_jobseeker ON obligation_changes (jobseeker_id);
+    CREATE TABLE IF NOT EXISTS reported_applications (
+      id            INTEGER PRIMARY KEY AUTOINCREMENT,
+      jobseeker_id  TEXT NOT NULL,
+      applied_on    TEXT NOT NULL,
+      employer      TEXT NOT NULL,
+      title         TEXT NOT NULL,
+      vacancy_id    TEXT,
+      at            TEXT NOT NULL,
+      actor         TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS reported_applications_jobseeker ON reported_applications (jobseeker_id, applied_on);`,
+  // 19: sign-in with an identity provider (OpenID Connect; see core/signin/): a person's session names
   // the provider and subject, the organisation and role their claims mapped to, and when the claims
   // were last checked; only the cookie token's hash is stored (the provider's tokens are kept to
   // check the claims again and to end the provider's session).

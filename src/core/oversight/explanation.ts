@@ -1,3 +1,4 @@
+import { regions } from '../regions/regions.js';
 import type { MatchHit } from '../schemas/match.js';
 
 type Lang = 'fi' | 'sv' | 'en';
@@ -25,7 +26,7 @@ const TEXT = {
       'Ehdotus on apu, ei päätös: päätät itse, haetko paikkaa, ja neuvojasi voi ohittaa ehdotuksen perustellusta syystä. Syntymävuotta, sukupuolta, äidinkieltä, nimeä ja yhteystietoja ei käytetä ehdotuksissa.',
   },
   sv: {
-    intro: (h: MatchHit) => `Du fick förslaget ${h.title}${h.employer ? `, ${h.employer}` : ''}, ${h.municipalityName}. Grunderna:`,
+    intro: (h: MatchHit) => `Du fick förslaget ${h.title}${h.employer ? `, ${h.employer}` : ''}, ${regions.municipalityName(h.municipality, 'sv') ?? h.municipalityName}. Grunderna:`,
     matched: (n: number, of: number, list: string) => `Din kompetens motsvarar ${n}/${of} av de krävda färdigheterna: ${list}.`,
     none: 'Din profil har ännu ingen av de färdigheter annonsen kräver.',
     missing: (list: string) => `Du saknar ännu: ${list}. Det kan finnas utbildning för dem; fråga din handledare.`,

@@ -15,30 +15,37 @@ export interface Region {
   code: string;
   nameFi: string;
   nameSv: string;
+  nameEn: string;
 }
 
-/** The 19 regions (maakunnat / landskap) by their official two-digit codes. */
+export type PlaceLang = 'fi' | 'sv' | 'en';
+
+/**
+ * The 19 regions (maakunnat / landskap) by their official two-digit codes, named in Finnish, Swedish
+ * and English. Source: Statistics Finland, classification of regions (maakunnat 2021–, in fi/sv/en;
+ * CC BY 4.0).
+ */
 const REGIONS: Region[] = [
-  ['01', 'Uusimaa', 'Nyland'],
-  ['02', 'Varsinais-Suomi', 'Egentliga Finland'],
-  ['04', 'Satakunta', 'Satakunta'],
-  ['05', 'Kanta-Häme', 'Egentliga Tavastland'],
-  ['06', 'Pirkanmaa', 'Birkaland'],
-  ['07', 'Päijät-Häme', 'Päijänne-Tavastland'],
-  ['08', 'Kymenlaakso', 'Kymmenedalen'],
-  ['09', 'Etelä-Karjala', 'Södra Karelen'],
-  ['10', 'Etelä-Savo', 'Södra Savolax'],
-  ['11', 'Pohjois-Savo', 'Norra Savolax'],
-  ['12', 'Pohjois-Karjala', 'Norra Karelen'],
-  ['13', 'Keski-Suomi', 'Mellersta Finland'],
-  ['14', 'Etelä-Pohjanmaa', 'Södra Österbotten'],
-  ['15', 'Pohjanmaa', 'Österbotten'],
-  ['16', 'Keski-Pohjanmaa', 'Mellersta Österbotten'],
-  ['17', 'Pohjois-Pohjanmaa', 'Norra Österbotten'],
-  ['18', 'Kainuu', 'Kajanaland'],
-  ['19', 'Lappi', 'Lappland'],
-  ['21', 'Ahvenanmaa', 'Åland'],
-].map(([code, nameFi, nameSv]) => ({ code: code!, nameFi: nameFi!, nameSv: nameSv! }));
+  ['01', 'Uusimaa', 'Nyland', 'Uusimaa'],
+  ['02', 'Varsinais-Suomi', 'Egentliga Finland', 'Southwest Finland'],
+  ['04', 'Satakunta', 'Satakunta', 'Satakunta'],
+  ['05', 'Kanta-Häme', 'Egentliga Tavastland', 'Kanta-Häme'],
+  ['06', 'Pirkanmaa', 'Birkaland', 'Pirkanmaa'],
+  ['07', 'Päijät-Häme', 'Päijänne-Tavastland', 'Päijät-Häme'],
+  ['08', 'Kymenlaakso', 'Kymmenedalen', 'Kymenlaakso'],
+  ['09', 'Etelä-Karjala', 'Södra Karelen', 'South Karelia'],
+  ['10', 'Etelä-Savo', 'Södra Savolax', 'South Savo'],
+  ['11', 'Pohjois-Savo', 'Norra Savolax', 'North Savo'],
+  ['12', 'Pohjois-Karjala', 'Norra Karelen', 'North Karelia'],
+  ['13', 'Keski-Suomi', 'Mellersta Finland', 'Central Finland'],
+  ['14', 'Etelä-Pohjanmaa', 'Södra Österbotten', 'South Ostrobothnia'],
+  ['15', 'Pohjanmaa', 'Österbotten', 'Ostrobothnia'],
+  ['16', 'Keski-Pohjanmaa', 'Mellersta Österbotten', 'Central Ostrobothnia'],
+  ['17', 'Pohjois-Pohjanmaa', 'Norra Österbotten', 'North Ostrobothnia'],
+  ['18', 'Kainuu', 'Kajanaland', 'Kainuu'],
+  ['19', 'Lappi', 'Lappland', 'Lapland'],
+  ['21', 'Ahvenanmaa', 'Åland', 'Åland'],
+].map(([code, nameFi, nameSv, nameEn]) => ({ code: code!, nameFi: nameFi!, nameSv: nameSv!, nameEn: nameEn! }));
 
 const fold = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('fi');
 
@@ -80,8 +87,24 @@ export class Regions {
       this.position.set(m.code, i);
     });
     for (const r of REGIONS) {
-      for (const key of [r.code, String(Number(r.code)), r.nameFi, r.nameSv]) this.regionByKey.set(fold(key), r);
+      for (const key of [r.code, String(Number(r.code)), r.nameFi, r.nameSv, r.nameEn]) this.regionByKey.set(fold(key), r);
     }
+  }
+
+  /**
+   * A municipality's name in a language: Swedish where it has a Swedish name (Vasa, Närpes,
+   * Tammerfors; Jyväskylä stays), Finnish otherwise and in English (Statistics Finland's English
+   * classification uses the Finnish names). Undefined for an unknown code or name.
+   */
+  municipalityName(codeOrName: string, lang: PlaceLang): string | undefined {
+    const m = this.municipality(codeOrName);
+    return m && (lang === 'sv' ? m.nameSv : m.nameFi);
+  }
+
+  /** A region's name in a language (Nyland, Southwest Finland); undefined for an unknown code or name. */
+  regionName(codeOrName: string, lang: PlaceLang): string | undefined {
+    const r = this.region(codeOrName);
+    return r && (lang === 'sv' ? r.nameSv : lang === 'en' ? r.nameEn : r.nameFi);
   }
 
   /** Resolves "091", "91", "Helsinki" or "Helsingfors" to the municipality; undefined if unknown. */

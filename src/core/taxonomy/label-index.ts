@@ -1,3 +1,4 @@
+import { select } from './char-ngrams.js';
 import { tokenize, wordSimilarity } from './phrases.js';
 import type { Concept } from './taxonomy.js';
 
@@ -332,8 +333,7 @@ function top(scores: Float64Array, limit: number, tie: (a: number, b: number) =>
   let candidates: number[];
   if (scores.length <= limit * 4) candidates = Array.from(scores.keys());
   else {
-    const sorted = Float64Array.from(scores).sort();
-    const threshold = sorted[sorted.length - Math.min(limit, sorted.length)]!;
+    const threshold = select(Float64Array.from(scores), scores.length, scores.length - Math.min(limit, scores.length));
     candidates = [];
     for (let i = 0; i < scores.length; i++) if (scores[i]! >= threshold) candidates.push(i);
   }

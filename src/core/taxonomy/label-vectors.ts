@@ -1,3 +1,4 @@
+import { dotAt } from '../exact-search.js';
 import { createHash } from 'node:crypto';
 import type { Embedder, VectorCache } from '../ports.js';
 import type { Concept } from './taxonomy.js';
@@ -88,22 +89,8 @@ export class LabelVectors {
     const best = new Float32Array(this.uris.length).fill(-2);
     const d = this.dimension;
     const v = this.vectors;
-    const tail = d - (d % 4);
     for (let row = 0, offset = 0; row < this.owner.length; row++, offset += d) {
-      // Four running sums: independent additions the CPU can overlap (as exactTopKPacked).
-      let a = 0;
-      let b = 0;
-      let e = 0;
-      let f = 0;
-      let i = 0;
-      for (; i < tail; i += 4) {
-        a += v[offset + i]! * query[i]!;
-        b += v[offset + i + 1]! * query[i + 1]!;
-        e += v[offset + i + 2]! * query[i + 2]!;
-        f += v[offset + i + 3]! * query[i + 3]!;
-      }
-      for (; i < d; i++) a += v[offset + i]! * query[i]!;
-      const dot = a + b + e + f;
+      const dot = dotAt(v, offset, query, d);
       const c = this.owner[row]!;
       if (dot > best[c]!) best[c] = dot;
     }

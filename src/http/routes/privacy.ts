@@ -1,3 +1,5 @@
+import { jobSuggestionView } from '../../core/job-suggestions/schema.js';
+import { jobSearchExport } from '../../core/job-search/schema.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { decisionsExport, override } from '../../core/schemas/oversight.js';
@@ -47,6 +49,8 @@ export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
               decisions: decisionsExport,
               counsellorOverrides: z.array(override.omit({ jobseekerId: true })),
               transfers: z.array(transferExport).describe('Transfers of the client between employment areas'),
+              jobSuggestions: z.array(jobSuggestionView.omit({ jobseekerId: true })).describe('Vacancies suggested to the client, with what became of each'),
+              jobSearch: jobSearchExport.describe("The client's job-search obligation changes and the applications they reported"),
             }),
             403: errorBody,
             404: errorBody,

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Role } from '../../core/access.js';
 import { z } from 'zod';
-import { invalidInput, notFound, versionRequired } from '../../core/errors.js';
+import { invalidInput, notFound, problem, versionRequired } from '../../core/errors.js';
 import type { BaseRecord } from '../../core/kinds.js';
 import { parseNdjson } from '../../core/ndjson.js';
 import type { RecordAccess } from '../../core/record-access.js';
@@ -67,7 +67,7 @@ function expectation(request: FastifyRequest): Expectation | undefined {
   const ifMatch = request.headers['if-match'];
   if (ifNoneMatch !== undefined) {
     if (ifNoneMatch.trim() !== '*' || ifMatch !== undefined) {
-      throw invalidInput([{ field: 'If-None-Match', message: "only 'If-None-Match: *' (create, never replace) is understood, and not together with If-Match" }]);
+      throw invalidInput([problem('If-None-Match', 'create_only')]);
     }
     return { absent: true };
   }
@@ -204,7 +204,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       async (request, reply) => {
         const body = request.body as { id?: string };
         if (body.id !== undefined && body.id !== request.params.id) {
-          throw invalidInput([{ field: 'id', message: `body id '${body.id}' differs from the path id '${request.params.id}'` }]);
+          throw invalidInput([problem('id', 'id_differs', { body: body.id, path: request.params.id })]);
         }
         const record = { ...body, id: request.params.id } as unknown as In;
         // The organisation boundary first: a record the caller may not change answers 403/404 as
@@ -265,7 +265,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
             : typeof request.body === 'string'
               ? parseNdjson(request.body, input, service.maxBatch)
               : (() => {
-                  throw invalidInput([{ field: 'body', message: 'send application/x-ndjson (one JSON record per line) or text/csv' }]);
+                  throw invalidInput([problem('body', 'ndjson_or_csv')]);
                 })()
         ) as unknown as In[];
         access.write(request.principal!, records);

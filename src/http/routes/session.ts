@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../core/access.js';
 import type { Engine } from '../../engine.js';
+import { said } from '../../core/errors.js';
 import { SESSION_COOKIE, sessionToken, tooMany, type FailedAuth } from '../auth.js';
+import { sendError } from '../errors.js';
 import { errorBody, noBody, noQuery } from './shared.js';
 
 const signedIn = z.object({
@@ -57,9 +59,9 @@ export function sessionRoutes(
         if (!opened) {
           request.refused = {};
           const wait = failures.blockedFor(request.ip);
-          if (wait > 0) return tooMany(reply, wait, `too many failed sign-ins; retry in ${wait} s`);
+          if (wait > 0) return tooMany(request, reply, wait, said('sign_ins_too_often', { wait }));
           failures.failed(request.ip);
-          return reply.status(401).send({ error: 'unauthorized', message: 'unknown, expired or revoked API key' });
+          return sendError(request, reply, said('sign_in_refused'));
         }
         request.principal = opened.principal; // the sign-in is audited
         setCookie(request, reply, opened.token, Math.floor((Date.parse(opened.expiresAt) - Date.now()) / 1000));
@@ -75,8 +77,8 @@ export function sessionRoutes(
         schema: { tags, summary: 'Who is signed in (and the CSRF token of the session)', querystring: noQuery, response: { 200: signedIn, 404: errorBody } },
       },
       async (request, reply) => {
-        const session = request.webSession; // set by installAuth when the request came with a session cookie
-        if (!session || !request.principal) return reply.status(404).send({ error: 'not_found', message: 'no session: this request used an API key' });
+        const session = request.webSession; // set by installAuth when the request came with a session cookie (a key's or a person's)
+        if (!session || !request.principal) return sendError(request, reply, said('no_session'));
         const { name, role, organisation } = request.principal;
         return { name, role, organisation, csrf: session.csrf, expiresAt: session.expiresAt };
       },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
-import { invalidInput } from '../../core/errors.js';
+import { invalidInput, problem } from '../../core/errors.js';
 import { columnNames } from '../../core/imports/tabular.js';
 import { charsetOf, recordsFromCsv } from '../csv.js';
 import { parseNdjson } from '../../core/ndjson.js';
@@ -70,7 +70,7 @@ export function trainingRoutes(engine: TrainingServices, bulkBodyLimit: number):
       },
       async (request, reply) => {
         if (request.body.id !== request.params.id) {
-          throw invalidInput([{ field: 'id', message: `body id '${request.body.id}' differs from the path id '${request.params.id}'` }]);
+          throw invalidInput([problem('id', 'id_differs', { body: request.body.id, path: request.params.id })]);
         }
         const { training, created } = await engine.trainings.put(request.body);
         return reply.status(created ? 201 : 200).send(training);
@@ -108,9 +108,9 @@ export function trainingRoutes(engine: TrainingServices, bulkBodyLimit: number):
         let records: Training[];
         if (Buffer.isBuffer(body)) records = parseCsv(body, charsetOf(request.headers['content-type']), max);
         else if (typeof body === 'string') records = parseNdjson(body, trainingInput, max);
-        else throw invalidInput([{ field: 'body', message: 'send application/x-ndjson or text/csv' }]);
+        else throw invalidInput([problem('body', 'ndjson_or_csv')]);
         const ids = new Set<string>();
-        const duplicates = records.flatMap((r, i) => (ids.has(r.id) ? [{ line: i + 1, field: 'id', message: 'duplicate id' }] : (ids.add(r.id), [])));
+        const duplicates = records.flatMap((r, i) => (ids.has(r.id) ? [problem('id', 'duplicate_id', {}, i + 1)] : (ids.add(r.id), [])));
         if (duplicates.length > 0) throw invalidInput(duplicates);
         return engine.trainings.putMany(records);
       },

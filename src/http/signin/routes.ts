@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { acceptedLang, type Lang } from '../../core/errors.js';
+import { acceptedLang, notFound, type Lang } from '../../core/errors.js';
 import { personKeyId, type PersonSessions } from '../../core/signin/sessions.js';
 import { SESSION_COOKIE } from '../auth.js';
 import { errorBody, noQuery } from '../routes/shared.js';
@@ -97,7 +97,7 @@ export function signInRoutes(providers: Map<string, IdentityProvider>, people: P
       },
       async (request, reply) => {
         const provider = providers.get(request.params.provider);
-        if (!provider) return reply.status(404).send({ error: 'not_found', message: `no identity provider '${request.params.provider}'` });
+        if (!provider) throw notFound('identity provider', request.params.provider);
         const { url, flow } = await provider.start();
         const lang = request.query.lang ?? acceptedLang(request.headers['accept-language']);
         setFlowCookie(request, reply, Buffer.from(JSON.stringify({ ...flow, lang })).toString('base64url'), FLOW_SECONDS);

@@ -35,13 +35,16 @@ function fieldLabel(field: string): string {
   return label.startsWith('field.') ? field : label;
 }
 
-/** What the field takes, in the user's language; the service's own words when the app has none. */
-function fieldHint(field: string, message: string): string {
+/** What the field takes, in the user's language (none when the app has no hint for it). */
+function fieldHint(field: string): string | undefined {
   const hint = t(`hint.${field.replace(/\.\d+$/, '')}`);
-  return hint.startsWith('hint.') ? message : hint;
+  return hint.startsWith('hint.') ? undefined : hint;
 }
 
-/** An API error in the user's language, with the fields it names. */
+/**
+ * An API error in the user's language: the service answers in the page's language (the app sends
+ * it as Accept-Language), from its one catalogue of messages; the fields it names with their labels.
+ */
 export function ErrorBox({ error }: { error: unknown }) {
   if (!error) return null;
   const e = error instanceof ApiError ? error : undefined;
@@ -50,22 +53,20 @@ export function ErrorBox({ error }: { error: unknown }) {
     <div class="error" role="alert">
       <strong>{title.startsWith('error.') ? t('error.other', { status: e?.status ?? 0 }) : title}</strong>
       {e && e.problems.length > 0 ? (
-        <details>
-          <summary>{t('error.fromService')}</summary>
-          <p lang="en">{e.message}</p>
-        </details>
-      ) : (
-        <p>{e?.message ?? (error as Error).message}</p>
-      )}
-      {e && e.problems.length > 0 && (
         <ul>
-          {e.problems.map((p) => (
-            <li>
-              <strong>{fieldLabel(p.field)}</strong>
-              {p.line ? ` (${t('error.line', { line: p.line })})` : ''}: {fieldHint(p.field, p.message)}
-            </li>
-          ))}
+          {e.problems.map((p) => {
+            const hint = fieldHint(p.field);
+            return (
+              <li>
+                <strong>{fieldLabel(p.field)}</strong>
+                {p.line ? ` (${t('error.line', { line: p.line })})` : ''}: {p.message}
+                {hint && hint !== p.message ? <span class="muted"> — {hint}</span> : null}
+              </li>
+            );
+          })}
         </ul>
+      ) : (
+        <p>{e?.message ?? t('error.networkDetail')}</p>
       )}
     </div>
   );

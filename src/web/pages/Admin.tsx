@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, query, type Role } from '../api';
 import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
-import { date, dateTime, t } from '../i18n';
+import { date, dateTime, t, valueText } from '../i18n';
 import { href } from '../router';
 
 interface Key {
@@ -29,6 +29,10 @@ interface Entry {
   jobseekers: string[];
 }
 
+/** The service's own names (made on first start, in English) in the user's language; others as given. */
+export const organisationName = (id: string, name?: string) => (id === 'national' ? t('organisation.national') : (name ?? id));
+export const keyHolder = (name: string) => (name.startsWith('initial admin') ? t('admin.initialAdmin') : name);
+
 /** Admins: API keys (issue, revoke) and the audit trail. */
 export function AdminPage({ tab }: { tab: string }) {
   return (
@@ -50,6 +54,7 @@ export function AdminPage({ tab }: { tab: string }) {
 function Keys() {
   const keys = useLoad(() => api<{ items: Key[] }>('GET', '/v1/admin/keys'), []);
   const organisations = useLoad(() => api<{ items: Organisation[] }>('GET', '/v1/admin/organisations'), []);
+  const organisationNames = new Map((organisations.data?.items ?? []).map((o) => [o.id, o.name]));
   const [form, setForm] = useState({ role: 'counsellor' as Role, name: '', organisation: '' });
   const [issued, setIssued] = useState<string>();
   const [error, setError] = useState<unknown>();
@@ -92,7 +97,7 @@ function Keys() {
             <option value="">{t('planner.choose')}</option>
             {(organisations.data?.items ?? []).map((o) => (
               <option value={o.id}>
-                {o.name} ({o.kind})
+                {organisationName(o.id, o.name)} ({valueText('organisationKind', o.kind)})
               </option>
             ))}
           </select>
@@ -127,16 +132,16 @@ function Keys() {
                   <td>
                     <code>{key.id}</code>
                   </td>
-                  <td>{key.name}</td>
+                  <td>{keyHolder(key.name)}</td>
                   <td>{t(`role.${key.role}`)}</td>
-                  <td>{key.organisation ?? '–'}</td>
+                  <td>{key.organisation ? organisationName(key.organisation, organisationNames.get(key.organisation)) : '–'}</td>
                   <td>{key.expiresAt ? date(key.expiresAt) : '–'}</td>
                   <td>
                     {key.revokedAt ? (
                       t('admin.revoked')
                     ) : (
                       <button type="button" onClick={() => revoke(key.id)}>
-                        {t('admin.revoke', { name: key.name })}
+                        {t('admin.revoke', { name: keyHolder(key.name) })}
                       </button>
                     )}
                   </td>
@@ -193,7 +198,7 @@ function Audit() {
                     <td>
                       <code>{e.keyId ?? '–'}</code>
                     </td>
-                    <td>{e.role ?? '–'}</td>
+                    <td>{e.role ? valueText('role', e.role) : '–'}</td>
                     <td>
                       {e.method} {e.route}
                     </td>

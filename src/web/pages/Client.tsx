@@ -4,7 +4,8 @@ import { api, ApiError, query, type Hit } from '../api';
 import { HitList } from '../components/HitList';
 import { SkillPicker } from '../components/SkillPicker';
 import { Choice, Empty, ErrorBox, Field, invalidField, Loaded, SaveBar, Score, useLoad } from '../components/ui';
-import { date, dateTime, eur, lang, num, t } from '../i18n';
+import { date, dateTime, eur, lang, num, placeName, t } from '../i18n';
+import { loadPlaces, sentPlace, shownPlace, shownPlaces, type Places } from '../places';
 import { href } from '../router';
 
 interface Client {
@@ -59,6 +60,8 @@ const TABS = ['matches', 'plan', 'profile', 'referrals'] as const;
 /** A client: ranked vacancies with reasons, the gap plan with referrals, the profile, referrals. */
 export function ClientPage({ id, tab, print }: { id: string; tab: string; print: boolean }) {
   const client = useLoad(() => api<Client>('GET', `/v1/jobseekers/${encodeURIComponent(id)}`), [id]);
+  /** Municipalities and regions, for the profile's names in the page's language. */
+  const places = useLoad(loadPlaces, []);
   /** The client just saved here (the profile form, started again from what is stored, says so). */
   const [saved, setSaved] = useState<string>();
   if (print) return <PrintPlan id={id} client={client.data} />;
@@ -88,16 +91,21 @@ export function ClientPage({ id, tab, print }: { id: string; tab: string; print:
               <PlanTab id={id} />
             ) : tab === 'profile' ? (
               // A form per client and version: another client, or a reload after a save, starts from what is stored.
-              <ProfileTab
-                key={`${c.id}@${c.version ?? 0}`}
-                client={c}
-                saved={saved === c.id}
-                onSaved={() => {
-                  setSaved(c.id);
-                  client.reload();
-                }}
-                onReload={client.reload}
-              />
+              <Loaded state={places}>
+                {(found) => (
+                  <ProfileTab
+                    key={`${c.id}@${c.version ?? 0}`}
+                    client={c}
+                    places={found}
+                    saved={saved === c.id}
+                    onSaved={() => {
+                      setSaved(c.id);
+                      client.reload();
+                    }}
+                    onReload={client.reload}
+                  />
+                )}
+              </Loaded>
             ) : tab === 'referrals' ? (
               <ReferralsTab id={id} />
             ) : (
@@ -115,7 +123,7 @@ function MatchesTab({ id }: { id: string }) {
   const [region, setRegion] = useState('');
   const [k, setK] = useState('20');
   const [filter, setFilter] = useState({ within: '', region: '', k: '20' });
-  const regions = useLoad(() => api<{ items: { code: string; nameFi: string; nameSv: string }[] }>('GET', '/v1/regions'), []);
+  const regions = useLoad(() => api<{ items: { code: string; nameFi: string; nameSv: string; nameEn: string }[] }>('GET', '/v1/regions'), []);
   const matches = useLoad(
     () => api<{ hits: Hit[] }>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches${query({ k: filter.k, within: filter.within, region: filter.region, lang: lang.value })}`),
     [id, filter, lang.value],
@@ -177,7 +185,7 @@ function MatchesTab({ id }: { id: string }) {
           <select id="region" value={region} onChange={(e) => setRegion((e.target as HTMLSelectElement).value)}>
             <option value="">{t('common.any')}</option>
             {(regions.data?.items ?? []).map((r) => (
-              <option value={r.code}>{lang.value === 'sv' ? r.nameSv : r.nameFi}</option>
+              <option value={r.code}>{placeName(r)}</option>
             ))}
           </select>
         </Field>
@@ -355,12 +363,18 @@ function PrintPlan({ id, client }: { id: string; client?: Client }) {
   );
 }
 
-function ProfileTab({ client, saved, onSaved, onReload }: { client: Client; saved: boolean; onSaved: () => void; onReload: () => void }) {
+function ProfileTab({ client, places, saved, onSaved, onReload }: { client: Client; places: Places; saved: boolean; onSaved: () => void; onReload: () => void }) {
+  // Places by their names in the page's language (a record stores codes: "837" is Tampere, Tammerfors).
+  const [shown] = useState(() => ({
+    municipality: shownPlace(places.municipalities, client.municipality),
+    wishedMunicipalities: shownPlaces(places.municipalities, client.wishedMunicipalities),
+    wishedRegions: shownPlaces(places.regions, client.wishedRegions),
+  }));
   const [form, setForm] = useState({
     title: client.title,
     summary: client.summary,
     skills: client.skills,
-    municipality: client.municipality,
+    municipality: shown.municipality,
     languages: client.languages.join(', '),
     workingTime: client.workingTime,
     drivingLicence: client.drivingLicence ?? false,
@@ -370,8 +384,8 @@ function ProfileTab({ client, saved, onSaved, onReload }: { client: Client; save
     email: client.contact?.email ?? '',
     phone: client.contact?.phone ?? '',
     commuteKm: client.commuteKm === undefined ? '' : String(client.commuteKm),
-    wishedMunicipalities: (client.wishedMunicipalities ?? []).join(', '),
-    wishedRegions: (client.wishedRegions ?? []).join(', '),
+    wishedMunicipalities: shown.wishedMunicipalities,
+    wishedRegions: shown.wishedRegions,
     willingToRelocate: client.willingToRelocate ?? false,
   });
   const [dirty, setDirty] = useState(false);
@@ -406,15 +420,17 @@ function ProfileTab({ client, saved, onSaved, onReload }: { client: Client; save
         title: form.title,
         summary: form.summary,
         skills: form.skills,
-        municipality: form.municipality,
+        // A place left as shown is sent as stored; one typed is read by the service (Finnish or Swedish name, or code).
+        municipality: sentPlace(form.municipality, shown.municipality, client.municipality),
         languages: list(form.languages),
         workingTime: form.workingTime,
         drivingLicence: form.drivingLicence || client.drivingLicence !== undefined ? form.drivingLicence : undefined,
         status: form.status,
         // An empty range is the default of the home municipality's type; a number the service checks (0–300).
         commuteKm: form.commuteKm.trim() !== '' ? Number(form.commuteKm) : undefined,
-        wishedMunicipalities: list(form.wishedMunicipalities).length ? list(form.wishedMunicipalities) : undefined,
-        wishedRegions: list(form.wishedRegions).length ? list(form.wishedRegions) : undefined,
+        wishedMunicipalities:
+          form.wishedMunicipalities === shown.wishedMunicipalities ? client.wishedMunicipalities : list(form.wishedMunicipalities).length ? list(form.wishedMunicipalities) : undefined,
+        wishedRegions: form.wishedRegions === shown.wishedRegions ? client.wishedRegions : list(form.wishedRegions).length ? list(form.wishedRegions) : undefined,
         // Not stored and not ticked: left unsaid, as before.
         willingToRelocate: form.willingToRelocate || client.willingToRelocate !== undefined ? form.willingToRelocate : undefined,
         unemployedSince: form.unemployedSince || undefined,
@@ -478,7 +494,16 @@ function ProfileTab({ client, saved, onSaved, onReload }: { client: Client; save
 }
 
 function ReferralsTab({ id }: { id: string }) {
-  const referrals = useLoad(() => api<{ items: Referral[] }>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/referrals`), [id]);
+  // Each referral by its training's name and provider (T-0152 says nothing to a counsellor); the id when it is gone.
+  const referrals = useLoad(async () => {
+    const { items } = await api<{ items: Referral[] }>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/referrals`);
+    const ids = [...new Set(items.map((x) => x.trainingId))];
+    const found = await Promise.all(
+      ids.map((trainingId) => api<{ id: string; title: string; provider: string }>('GET', `/v1/trainings/${encodeURIComponent(trainingId)}`).catch(() => undefined)),
+    );
+    const names = new Map(found.flatMap((tr) => (tr ? [[tr.id, `${tr.title} — ${tr.provider}`] as const] : [])));
+    return { items: items.map((x) => ({ ...x, training: names.get(x.trainingId) })) };
+  }, [id]);
   return (
     <>
       <h2>{t('client.tab.referrals')}</h2>
@@ -501,7 +526,7 @@ function ReferralsTab({ id }: { id: string }) {
                 {r.items.map((x) => (
                   <tr>
                     <td>{dateTime(x.at)}</td>
-                    <td>{x.trainingId}</td>
+                    <td>{x.training ?? <code>{x.trainingId}</code>}</td>
                     <td>{x.counsellor}</td>
                     <td>{x.reason ?? '–'}</td>
                   </tr>

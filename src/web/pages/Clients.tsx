@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, query, type Page } from '../api';
 import { Empty, Field, Loaded, useLoad } from '../components/ui';
-import { lang, t } from '../i18n';
+import { lang, placeName, t } from '../i18n';
 import { go, href } from '../router';
 
 interface Client {
@@ -28,7 +28,7 @@ export function ClientsPage({ params }: { params: URLSearchParams }) {
   const [text, setText] = useState(q);
   const [place, setPlace] = useState(municipality);
   const municipalities = useLoad(() => api<{ items: Municipality[] }>('GET', '/v1/municipalities'), []);
-  const names = new Map((municipalities.data?.items ?? []).map((m) => [m.code, m.nameFi]));
+  const names = new Map((municipalities.data?.items ?? []).map((m) => [m.code, placeName(m)]));
   const clients = useLoad(() => api<Page<Client>>('GET', `/v1/jobseekers${query({ q, municipality, after, limit: PAGE })}`), [q, municipality, after]);
   const search = (e: Event) => {
     e.preventDefault();
@@ -50,8 +50,8 @@ export function ClientsPage({ params }: { params: URLSearchParams }) {
         <Field label={t('common.municipality')} id="client-municipality">
           <select id="client-municipality" value={place} onChange={(e) => setPlace((e.target as HTMLSelectElement).value)}>
             <option value="">{t('common.any')}</option>
-            {(municipalities.data?.items ?? []).map((m) => (
-              <option value={m.code}>{m.nameFi}</option>
+            {[...(municipalities.data?.items ?? [])].sort((a, b) => placeName(a).localeCompare(placeName(b), lang.value)).map((m) => (
+              <option value={m.code}>{placeName(m)}</option>
             ))}
           </select>
         </Field>

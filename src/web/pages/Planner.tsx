@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, query } from '../api';
 import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
-import { eur, lang, num, pct, t } from '../i18n';
+import { eur, lang, num, pct, placeName, t, valueText } from '../i18n';
 import { go } from '../router';
 
 type Count = number | '<5';
@@ -41,6 +41,20 @@ interface Option {
   label: string;
 }
 
+/** Why a training plan stopped (the service says it in English: src/core/analytics/training-plan.ts). */
+const STOP_REASONS: Record<string, string> = {
+  'budget spent': 'planner.stopped.spent',
+  'the rest of the budget buys no further place that opens vacancies': 'planner.stopped.tooDear',
+  'no further place opens vacancies': 'planner.stopped.nothingOpens',
+};
+const stopReason = (reason: string) => (STOP_REASONS[reason] ? t(STOP_REASONS[reason]!) : reason);
+
+/** A group of the exposure report in the user's language: by dimension (motherTongue.fi) or alone (unknown, yes, no). */
+const groupName = (dimension: string, group: string) => {
+  const own = valueText(`exposure.group.${dimension}`, group);
+  return own !== group ? own : valueText('exposure.group', group);
+};
+
 /** A count of jobseekers: a suppressed one shows as "<5", never as zero. */
 const count = (c: Count) => (c === '<5' ? '<5' : num(c));
 const share = (s: Share) => (s.suppressed ? '<5' : s.share === null ? '–' : `${pct(s.share)} ± ${pct(s.margin95)}`);
@@ -52,14 +66,14 @@ export function PlannerPage({ params }: { params: URLSearchParams }) {
   const options = useLoad(async (): Promise<Record<Kind, Option[]>> => {
     const [areas, regions, municipalities] = await Promise.all([
       api<{ items: { id: string; nameFi: string; nameSv: string }[] }>('GET', '/v1/employment-areas'),
-      api<{ items: { code: string; nameFi: string; nameSv: string }[] }>('GET', '/v1/regions'),
+      api<{ items: { code: string; nameFi: string; nameSv: string; nameEn: string }[] }>('GET', '/v1/regions'),
       api<{ items: { code: string; nameFi: string; nameSv: string }[] }>('GET', '/v1/municipalities'),
     ]);
-    const name = (o: { nameFi: string; nameSv: string }) => (lang.value === 'sv' ? o.nameSv : o.nameFi);
+    const byName = (a: Option, b: Option) => a.label.localeCompare(b.label, lang.value);
     return {
-      area: areas.items.map((a) => ({ value: a.id, label: name(a) })),
-      region: regions.items.map((r) => ({ value: r.code, label: name(r) })),
-      municipality: municipalities.items.map((m) => ({ value: m.code, label: name(m) })),
+      area: areas.items.map((a) => ({ value: a.id, label: placeName(a) })),
+      region: regions.items.map((r) => ({ value: r.code, label: placeName(r) })),
+      municipality: municipalities.items.map((m) => ({ value: m.code, label: placeName(m) })).sort(byName),
     };
   }, [lang.value]);
   const [pickKind, setPickKind] = useState<Kind>(kind);
@@ -198,7 +212,7 @@ function Exposure({ where }: { where: Record<string, string> }) {
                     .map((g) => (
                       <tr>
                         <th scope="row">
-                          {t(`exposure.dimension.${g.dimension}`)}: {g.group}
+                          {t(`exposure.dimension.${g.dimension}`)}: {groupName(g.dimension, g.group)}
                           {g.flagged && <span class="badge bad"> {t('exposure.flagged')}</span>}
                         </th>
                         <td>{count(g.eligible)}</td>
@@ -319,7 +333,7 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
       {plan && (
         <div aria-live="polite">
           <p>
-            {t('planner.planSummary', { places: plan.places, cost: eur(plan.cost), opened: plan.vacanciesOpened })} {plan.budget.stoppedBecause}
+            {t('planner.planSummary', { places: plan.places, cost: eur(plan.cost), opened: plan.vacanciesOpened })} {stopReason(plan.budget.stoppedBecause)}
           </p>
           {plan.purchases.length === 0 ? (
             <Empty>{t('planner.noPurchases')}</Empty>

@@ -6,6 +6,7 @@ import { cardLabel, CARDS, Checks, formatLanguages, LICENCE_CLASSES, parseLangua
 import { SkillPicker } from '../components/SkillPicker';
 import { Choice, Field, invalidField, Loaded, SaveBar, useLoad } from '../components/ui';
 import { lang, t } from '../i18n';
+import { loadPlaces, sentPlace, shownPlace, type Places } from '../places';
 import { go, href } from '../router';
 
 interface Vacancy {
@@ -48,6 +49,8 @@ const EMPTY: Vacancy = {
 /** A vacancy: its form (create or edit) and its ranked candidates. */
 export function VacancyPage({ me, id }: { me: Me; id?: string }) {
   const vacancy = useLoad(() => (id ? api<Vacancy>('GET', `/v1/vacancies/${encodeURIComponent(id)}`) : Promise.resolve(EMPTY)), [id]);
+  /** Municipalities, for the form's names in the page's language. */
+  const places = useLoad(loadPlaces, []);
   /** The vacancy just saved here (its form, started again from what is stored, says so). */
   const [saved, setSaved] = useState<string>();
   return (
@@ -61,18 +64,23 @@ export function VacancyPage({ me, id }: { me: Me; id?: string }) {
             <h1>{id ? v.title : t('vacancies.new')}</h1>
             {/* A form per record and version: moving to another vacancy, or reloading after a save, starts from what is stored. */}
             {me.role !== 'counsellor' && (
-              <VacancyForm
-                key={id ? `${v.id}@${v.version ?? 0}` : 'new'}
-                vacancy={v}
-                isNew={!id}
-                saved={id !== undefined && saved === v.id}
-                onSaved={(savedId) => {
-                  setSaved(savedId);
-                  if (id) vacancy.reload();
-                  else go(`/vacancies/${savedId}`);
-                }}
-                onReload={vacancy.reload}
-              />
+              <Loaded state={places}>
+                {(found) => (
+                  <VacancyForm
+                    key={id ? `${v.id}@${v.version ?? 0}` : 'new'}
+                    vacancy={v}
+                    places={found}
+                    isNew={!id}
+                    saved={id !== undefined && saved === v.id}
+                    onSaved={(savedId) => {
+                      setSaved(savedId);
+                      if (id) vacancy.reload();
+                      else go(`/vacancies/${savedId}`);
+                    }}
+                    onReload={vacancy.reload}
+                  />
+                )}
+              </Loaded>
             )}
             {id && <Candidates id={id} />}
           </>
@@ -82,9 +90,26 @@ export function VacancyPage({ me, id }: { me: Me; id?: string }) {
   );
 }
 
-function VacancyForm({ vacancy, isNew, saved, onSaved, onReload }: { vacancy: Vacancy; isNew: boolean; saved: boolean; onSaved: (id: string) => void; onReload: () => void }) {
+function VacancyForm({
+  vacancy,
+  places,
+  isNew,
+  saved,
+  onSaved,
+  onReload,
+}: {
+  vacancy: Vacancy;
+  places: Places;
+  isNew: boolean;
+  saved: boolean;
+  onSaved: (id: string) => void;
+  onReload: () => void;
+}) {
+  // The municipality by its name in the page's language (the record stores its code).
+  const [municipality] = useState(() => shownPlace(places.municipalities, vacancy.municipality));
   const [form, setForm] = useState({
     ...vacancy,
+    municipality,
     languages: vacancy.languages.join(', '),
     languageRequirements: formatLanguages(vacancy.languageRequirements ?? []),
     drivingLicences: vacancy.drivingLicences ?? [],
@@ -127,7 +152,7 @@ function VacancyForm({ vacancy, isNew, saved, onSaved, onReload }: { vacancy: Va
         employer: form.employer || undefined,
         skills: form.skills,
         optionalSkills: form.optionalSkills,
-        municipality: form.municipality,
+        municipality: sentPlace(form.municipality, municipality, vacancy.municipality),
         languages: form.languages.split(',').map((l) => l.trim()).filter(Boolean),
         languageRequirements: parseLanguages(form.languageRequirements),
         drivingLicences: form.drivingLicences,

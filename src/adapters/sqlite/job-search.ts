@@ -1,0 +1,65 @@
+import type { StoredObligationChange, StoredReportedApplication } from '../../core/job-search/schema.js';
+import type { JobSearchStore } from '../../core/job-search/service.js';
+import type { Db } from './database.js';
+
+type ChangeRow = { jobseeker_id: string; per_month: number; reason: string; at: string; actor: string };
+type ReportedRow = { id: number; jobseeker_id: string; applied_on: string; employer: string; title: string; vacancy_id: string | null; at: string; actor: string };
+
+const change = (r: ChangeRow): StoredObligationChange => ({ jobseekerId: r.jobseeker_id, perMonth: r.per_month, reason: r.reason, at: r.at, actor: r.actor });
+const reported = (r: ReportedRow): StoredReportedApplication => ({
+  id: r.id,
+  jobseekerId: r.jobseeker_id,
+  appliedOn: r.applied_on,
+  employer: r.employer,
+  title: r.title,
+  ...(r.vacancy_id ? { vacancyId: r.vacancy_id } : {}),
+  at: r.at,
+  actor: r.actor,
+});
+
+/** Job-search obligations and reported applications (see src/core/job-search/service.ts). Personal data: erased with the client. */
+export class SqliteJobSearchStore implements JobSearchStore {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      change: db.prepare<[string, number, string, string, string]>('INSERT INTO obligation_changes (jobseeker_id, per_month, reason, at, actor) VALUES (?, ?, ?, ?, ?)'),
+      changes: db.prepare<[string], ChangeRow>('SELECT * FROM obligation_changes WHERE jobseeker_id = ? ORDER BY id DESC'),
+      report: db.prepare<[string, string, string, string, string | null, string, string], { id: number }>(
+        'INSERT INTO reported_applications (jobseeker_id, applied_on, employer, title, vacancy_id, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
+      ),
+      between: db.prepare<[string, string, string], ReportedRow>('SELECT * FROM reported_applications WHERE jobseeker_id = ? AND applied_on BETWEEN ? AND ? ORDER BY applied_on'),
+      reported: db.prepare<[string], ReportedRow>('SELECT * FROM reported_applications WHERE jobseeker_id = ? ORDER BY applied_on'),
+      forgetChanges: db.prepare<[string]>('DELETE FROM obligation_changes WHERE jobseeker_id = ?'),
+      forgetReported: db.prepare<[string]>('DELETE FROM reported_applications WHERE jobseeker_id = ?'),
+    };
+  }
+
+  changeObligation(c: StoredObligationChange): void {
+    this.s.change.run(c.jobseekerId, c.perMonth, c.reason, c.at, c.actor);
+  }
+
+  obligationChanges(jobseekerId: string): StoredObligationChange[] {
+    return this.s.changes.all(jobseekerId).map(change);
+  }
+
+  addReported(a: Omit<StoredReportedApplication, 'id'>): StoredReportedApplication {
+    const { id } = this.s.report.get(a.jobseekerId, a.appliedOn, a.employer, a.title, a.vacancyId ?? null, a.at, a.actor)!;
+    return { ...a, id };
+  }
+
+  reportedBetween(jobseekerId: string, from: string, to: string): StoredReportedApplication[] {
+    return this.s.between.all(jobseekerId, from, to).map(reported);
+  }
+
+  ofJobseeker(jobseekerId: string) {
+    return { obligation: this.obligationChanges(jobseekerId), reported: this.s.reported.all(jobseekerId).map(reported) };
+  }
+
+  forgetJobseeker(jobseekerId: string): void {
+    this.db.transaction(() => {
+      this.s.forgetChanges.run(jobseekerId);
+      this.s.forgetReported.run(jobseekerId);
+    }).immediate();
+  }
+}

@@ -1,0 +1,110 @@
+import type { JobSuggestionEvent, JobSuggestionState, StoredJobSuggestion } from '../../core/job-suggestions/schema.js';
+import type { JobSuggestionStore } from '../../core/job-suggestions/service.js';
+import type { Db } from './database.js';
+
+type Row = {
+  id: number;
+  jobseeker_id: string;
+  vacancy_id: string;
+  unit: string | null;
+  state: JobSuggestionState;
+  deadline: string;
+  consent: number;
+  note: string | null;
+  created_at: string;
+  created_key: string;
+  created_name: string;
+  version: number;
+};
+type EventRow = { suggestion_id: number; state: JobSuggestionState; at: string; actor: string; role: string; reason: string | null };
+
+/**
+ * Job suggestions and their history (see src/core/job-suggestions/service.ts), read from the tables
+ * every time so that all worker processes share them. Personal data: erased with the client.
+ */
+export class SqliteJobSuggestionStore implements JobSuggestionStore {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      insert: db.prepare<[string, string, string | null, string, string, number, string | null, string, string, string], { id: number }>(
+        `INSERT INTO job_suggestions (jobseeker_id, vacancy_id, unit, state, deadline, consent, note, created_at, created_key, created_name)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      ),
+      event: db.prepare<[number, string, string, string, string, string | null]>(
+        'INSERT INTO job_suggestion_events (suggestion_id, state, at, actor, role, reason) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      get: db.prepare<[number], Row>('SELECT * FROM job_suggestions WHERE id = ?'),
+      ofJobseeker: db.prepare<[string], Row>('SELECT * FROM job_suggestions WHERE jobseeker_id = ? ORDER BY id DESC'),
+      ofVacancy: db.prepare<[string], Row>('SELECT * FROM job_suggestions WHERE vacancy_id = ? ORDER BY id DESC'),
+      events: db.prepare<[string], EventRow>(
+        'SELECT suggestion_id, state, at, actor, role, reason FROM job_suggestion_events WHERE suggestion_id IN (SELECT value FROM json_each(?)) ORDER BY id',
+      ),
+      change: db.prepare<[string, number, number]>('UPDATE job_suggestions SET state = ?, version = version + 1 WHERE id = ? AND version = ?'),
+      forgetEvents: db.prepare<[string]>('DELETE FROM job_suggestion_events WHERE suggestion_id IN (SELECT id FROM job_suggestions WHERE jobseeker_id = ?)'),
+      forget: db.prepare<[string]>('DELETE FROM job_suggestions WHERE jobseeker_id = ?'),
+    };
+  }
+
+  add(s: Omit<StoredJobSuggestion, 'id' | 'version' | 'history'>, first: JobSuggestionEvent): StoredJobSuggestion {
+    const id = this.db.transaction(() => {
+      const { id } = this.s.insert.get(s.jobseekerId, s.vacancyId, s.unit, s.state, s.deadline, s.consent ? 1 : 0, s.note, s.createdAt, s.createdKey, s.createdName)!;
+      this.s.event.run(id, first.state, first.at, first.by, first.role, first.reason);
+      return id;
+    }).immediate();
+    return this.get(id)!;
+  }
+
+  get(id: number): StoredJobSuggestion | undefined {
+    const row = this.s.get.get(id);
+    return row && this.withHistory([row])[0];
+  }
+
+  ofJobseeker(jobseekerId: string): StoredJobSuggestion[] {
+    return this.withHistory(this.s.ofJobseeker.all(jobseekerId));
+  }
+
+  ofVacancy(vacancyId: string): StoredJobSuggestion[] {
+    return this.withHistory(this.s.ofVacancy.all(vacancyId));
+  }
+
+  change(id: number, version: number, state: JobSuggestionState, event: JobSuggestionEvent): boolean {
+    return this.db.transaction(() => {
+      if (this.s.change.run(state, id, version).changes === 0) return false;
+      this.s.event.run(id, event.state, event.at, event.by, event.role, event.reason);
+      return true;
+    }).immediate();
+  }
+
+  forgetJobseeker(jobseekerId: string): void {
+    this.db.transaction(() => {
+      this.s.forgetEvents.run(jobseekerId);
+      this.s.forget.run(jobseekerId);
+    }).immediate();
+  }
+
+  private withHistory(rows: Row[]): StoredJobSuggestion[] {
+    if (rows.length === 0) return [];
+    const history = new Map<number, JobSuggestionEvent[]>();
+    for (const e of this.s.events.all(JSON.stringify(rows.map((r) => r.id)))) {
+      const list = history.get(e.suggestion_id) ?? [];
+      list.push({ state: e.state, at: e.at, by: e.actor, role: e.role, reason: e.reason });
+      history.set(e.suggestion_id, list);
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      jobseekerId: r.jobseeker_id,
+      vacancyId: r.vacancy_id,
+      unit: r.unit,
+      state: r.state,
+      deadline: r.deadline,
+      consent: r.consent === 1,
+      note: r.note,
+      createdAt: r.created_at,
+      createdKey: r.created_key,
+      createdName: r.created_name,
+      version: r.version,
+      history: history.get(r.id) ?? [],
+    }));
+  }
+}

@@ -1,0 +1,190 @@
+import type { Principal } from '../access.js';
+import { conflict, invalidInput, KohtaantoError, versionMismatch } from '../errors.js';
+import type { Guard } from '../guard.js';
+import {
+  DEADLINE_MAX_DAYS,
+  EMPLOYER_STATES,
+  NEXT_STATES,
+  type JobSuggestionChange,
+  type JobSuggestionEvent,
+  type JobSuggestionExport,
+  type JobSuggestionInput,
+  type JobSuggestionState,
+  type JobSuggestionView,
+  type StoredJobSuggestion,
+} from './schema.js';
+
+/** What the job-suggestion use cases store and read (src/adapters/sqlite/job-suggestions.ts). */
+export interface JobSuggestionStore {
+  add(s: Omit<StoredJobSuggestion, 'id' | 'version' | 'history'>, first: JobSuggestionEvent): StoredJobSuggestion;
+  get(id: number): StoredJobSuggestion | undefined;
+  ofJobseeker(jobseekerId: string): StoredJobSuggestion[];
+  ofVacancy(vacancyId: string): StoredJobSuggestion[];
+  /** Sets the state only if the suggestion still has `version` (two people changing it at once cannot both win). */
+  change(id: number, version: number, state: JobSuggestionState, event: JobSuggestionEvent): boolean;
+  /** Erasure: the client's suggestions and their history go. */
+  forgetJobseeker(jobseekerId: string): void;
+}
+
+export interface JobSuggestionPorts {
+  store: JobSuggestionStore;
+  guard: Guard;
+  /** Throws not found for an unknown jobseeker. */
+  jobseeker(id: string): unknown;
+  /** Throws not found for an unknown vacancy. */
+  vacancy(id: string): { title: string; employer?: string; expiresAt?: string };
+  /** The employer-services unit that owns a vacancy; null: none. */
+  ownerOf(vacancyId: string): string | null;
+  /** Shares the client with the vacancy's unit (their name and contact on its candidate list). */
+  share(p: Principal, vacancyId: string, jobseekerId: string): void;
+  now?: () => Date;
+}
+
+/** Days to apply when neither the counsellor nor the vacancy sets a deadline. */
+export const DEFAULT_DEADLINE_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+const noSuggestion = (id: number) => new KohtaantoError('not_found', `no job suggestion ${id} that you may see`);
+
+/**
+ * Job suggestions: a counsellor proposes a vacancy to a client with a deadline, recording whether
+ * the client agreed to be shared with the vacancy's employer-services unit (then they are, through
+ * sharing); the client's applying, declining or withdrawing is recorded by the counsellor, the
+ * interview, offer, hire or rejection by the counsellor or by the unit the client was shared with.
+ * Every change is dated and names who made it. Counsellors reach their area's clients' suggestions,
+ * a unit only those of its own vacancies the client consented to share; planners none.
+ */
+export class JobSuggestions {
+  private readonly now: () => Date;
+
+  constructor(private readonly ports: JobSuggestionPorts) {
+    this.now = ports.now ?? (() => new Date());
+  }
+
+  suggest(p: Principal, jobseekerId: string, input: JobSuggestionInput): JobSuggestionView {
+    this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
+    this.ports.jobseeker(jobseekerId);
+    const vacancy = this.ports.vacancy(input.vacancyId);
+    const today = this.today();
+    const latest = this.daysFrom(DEADLINE_MAX_DAYS);
+    const deadline = input.deadline ?? (vacancy.expiresAt && vacancy.expiresAt >= today && vacancy.expiresAt <= latest ? vacancy.expiresAt : this.daysFrom(DEFAULT_DEADLINE_DAYS));
+    if (deadline < today || deadline > latest) {
+      throw invalidInput([{ field: 'deadline', message: `a date from today (${today}) to ${latest}` }]);
+    }
+    const open = this.ports.store.ofJobseeker(jobseekerId).find((s) => s.vacancyId === input.vacancyId && !this.isFinal(s));
+    if (open) throw conflict(`vacancy '${input.vacancyId}' is already suggested to this client (suggestion ${open.id}, ${this.stateOf(open)})`);
+    const unit = this.ports.ownerOf(input.vacancyId);
+    if (input.consent && unit !== null) this.ports.share(p, input.vacancyId, jobseekerId);
+    const at = this.now().toISOString();
+    const stored = this.ports.store.add(
+      {
+        jobseekerId,
+        vacancyId: input.vacancyId,
+        unit,
+        state: 'suggested',
+        deadline,
+        consent: input.consent,
+        note: input.note ?? null,
+        createdAt: at,
+        createdKey: p.keyId,
+        createdName: p.name,
+      },
+      { state: 'suggested', at, by: p.name, role: p.role, reason: null },
+    );
+    return this.view(p, stored);
+  }
+
+  ofJobseeker(p: Principal, jobseekerId: string): JobSuggestionView[] {
+    this.ports.guard.jobseeker(p, jobseekerId);
+    this.ports.jobseeker(jobseekerId);
+    return this.ports.store.ofJobseeker(jobseekerId).map((s) => this.view(p, s));
+  }
+
+  /** A vacancy's suggestions: for its unit those the clients consented to share; for counsellors their area's clients'. */
+  ofVacancy(p: Principal, vacancyId: string): JobSuggestionView[] {
+    this.ports.vacancy(vacancyId);
+    this.ports.guard.candidatesOf(p, vacancyId);
+    return this.ports.store
+      .ofVacancy(vacancyId)
+      .filter((s) => this.sees(p, s))
+      .map((s) => this.view(p, s));
+  }
+
+  change(p: Principal, id: number, change: JobSuggestionChange): JobSuggestionView {
+    const stored = this.ports.store.get(id);
+    if (!stored || !this.sees(p, stored)) throw noSuggestion(id);
+    if (p.role === 'employer-service' && !EMPLOYER_STATES.includes(change.state)) {
+      throw invalidInput([{ field: 'state', message: `an employer unit records ${EMPLOYER_STATES.join(', ')}; the client's own steps are recorded by their counsellor` }]);
+    }
+    if (change.version !== stored.version) throw versionMismatch(String(id));
+    const current = this.stateOf(stored);
+    if (!NEXT_STATES[current].includes(change.state)) {
+      throw conflict(`suggestion ${id} is ${current}: ${NEXT_STATES[current].length > 0 ? `it may become ${NEXT_STATES[current].join(', ')}` : 'nothing follows'}`);
+    }
+    if (change.state === 'declined' && !change.reason) throw invalidInput([{ field: 'reason', message: 'say why the client declined' }]);
+    const event: JobSuggestionEvent = { state: change.state, at: this.now().toISOString(), by: p.name, role: p.role, reason: change.reason ?? null };
+    if (!this.ports.store.change(id, stored.version, change.state, event)) throw versionMismatch(String(id));
+    return this.view(p, this.ports.store.get(id)!);
+  }
+
+  /** For the client's data export: every suggestion with its history. */
+  exportOf(jobseekerId: string): JobSuggestionExport[] {
+    return this.ports.store.ofJobseeker(jobseekerId).map(({ jobseekerId: _j, createdKey: _k, createdName, ...s }) => ({
+      ...s,
+      state: this.stateOf({ ...s, jobseekerId, createdKey: '', createdName }),
+      createdBy: createdName,
+    }));
+  }
+
+  /** Whether the caller may see (and change) this suggestion. */
+  private sees(p: Principal, s: StoredJobSuggestion): boolean {
+    if (p.role === 'admin') return true;
+    if (p.role === 'counsellor') return this.ports.guard.reaches(p, s.jobseekerId);
+    // The unit sees a client only when the client agreed and the unit owns the vacancy now and did then.
+    if (p.role === 'employer-service') return s.consent && s.unit === p.organisation.id && this.ports.ownerOf(s.vacancyId) === s.unit;
+    return false;
+  }
+
+  private view(p: Principal, s: StoredJobSuggestion): JobSuggestionView {
+    let vacancy: { title?: string; employer?: string } = {};
+    try {
+      const v = this.ports.vacancy(s.vacancyId);
+      vacancy = { title: v.title, ...(v.employer ? { employer: v.employer } : {}) };
+    } catch {
+      // deleted since: the suggestion keeps its id
+    }
+    return {
+      id: s.id,
+      jobseekerId: s.jobseekerId,
+      vacancyId: s.vacancyId,
+      ...(vacancy.title ? { vacancyTitle: vacancy.title } : {}),
+      ...(vacancy.employer ? { employer: vacancy.employer } : {}),
+      unit: s.unit,
+      state: this.stateOf(s),
+      deadline: s.deadline,
+      consent: s.consent,
+      ...(p.role === 'employer-service' ? {} : { note: s.note }),
+      createdAt: s.createdAt,
+      createdBy: s.createdName,
+      version: s.version,
+      history: s.history,
+    };
+  }
+
+  /** A suggestion nobody acted on by its deadline has expired. */
+  private stateOf(s: StoredJobSuggestion): JobSuggestionState {
+    return s.state === 'suggested' && s.deadline < this.today() ? 'expired' : s.state;
+  }
+
+  private isFinal(s: StoredJobSuggestion): boolean {
+    return NEXT_STATES[this.stateOf(s)].length === 0;
+  }
+
+  private today(): string {
+    return this.now().toISOString().slice(0, 10);
+  }
+
+  private daysFrom(days: number): string {
+    return new Date(this.now().getTime() + days * DAY_MS).toISOString().slice(0, 10);
+  }
+}

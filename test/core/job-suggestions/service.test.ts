@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '../../../src/core/access.js';
+import { KohtaantoError } from '../../../src/core/errors.js';
+import type { Guard } from '../../../src/core/guard.js';
+import type { JobSuggestionEvent, JobSuggestionState, StoredJobSuggestion } from '../../../src/core/job-suggestions/schema.js';
+import { JobSuggestions, type JobSuggestionStore } from '../../../src/core/job-suggestions/service.js';
+
+/** In-memory double of the SQLite store (unit tests only; the real store is tested through HTTP). */
+class MemoryStore implements JobSuggestionStore {
+  readonly rows: StoredJobSuggestion[] = [];
+  add(s: Omit<StoredJobSuggestion, 'id' | 'version' | 'history'>, first: JobSuggestionEvent): StoredJobSuggestion {
+    const row = { ...s, id: this.rows.length + 1, version: 1, history: [first] };
+    this.rows.push(row);
+    return structuredClone(row);
+  }
+  get(id: number) {
+    const row = this.rows.find((r) => r.id === id);
+    return row && structuredClone(row);
+  }
+  ofJobseeker(id: string) {
+    return this.rows.filter((r) => r.jobseekerId === id).map((r) => structuredClone(r));
+  }
+  ofVacancy(id: string) {
+    return this.rows.filter((r) => r.vacancyId === id).map((r) => structuredClone(r));
+  }
+  change(id: number, version: number, state: JobSuggestionState, event: JobSuggestionEvent) {
+    const row = this.rows.find((r) => r.id === id);
+    if (!row || row.version !== version) return false;
+    row.state = state;
+    row.version++;
+    row.history.push(event);
+    return true;
+  }
+  forgetJobseeker(id: string) {
+    this.rows.splice(0, this.rows.length, ...this.rows.filter((r) => r.jobseekerId !== id));
+  }
+}
+
+const counsellor: Principal = { keyId: 'k1', name: 'Kaisa', role: 'counsellor', organisation: { id: 'tre', kind: 'employment-area', area: 'tampere' } };
+const unit: Principal = { keyId: 'k2', name: 'Unit', role: 'employer-service', organisation: { id: 'unit-1', kind: 'employer-services' } };
+const otherUnit: Principal = { ...unit, keyId: 'k3', organisation: { id: 'unit-2', kind: 'employer-services' } };
+
+/** A guard double: the counsellor reaches the clients listed. */
+const guard = (clients: string[]) =>
+  ({
+    jobseeker: (p: Principal, id: string) => {
+      if (p.role === 'counsellor' && !clients.includes(id)) throw new KohtaantoError('not_found', `no jobseeker '${id}'`);
+    },
+    reaches: (p: Principal, id: string) => p.role !== 'counsellor' || clients.includes(id),
+    candidatesOf: () => undefined,
+  }) as unknown as Guard;
+
+function setup(today = '2026-12-06') {
+  const store = new MemoryStore();
+  const shared: string[] = [];
+  const service = new JobSuggestions({
+    store,
+    guard: guard(['J1']),
+    jobseeker: (id) => {
+      if (id !== 'J1') throw new KohtaantoError('not_found', id);
+      return {};
+    },
+    vacancy: (id) => ({ title: `title ${id}`, employer: 'Oy', expiresAt: '2026-12-20' }),
+    ownerOf: (id) => (id === 'V-NOBODY' ? null : 'unit-1'),
+    share: (_p, v, j) => void shared.push(`${v}/${j}`),
+    now: () => new Date(`${today}T10:00:00Z`),
+  });
+  return { store, shared, service };
+}
+
+const code = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as KohtaantoError).code;
+  }
+  return 'ok';
+};
+
+describe('JobSuggestions (use cases in process, store double)', () => {
+  it('the deadline defaults to the vacancy closing when that is near, consent shares, a suggestion without a unit is not shared', () => {
+    const { service, shared } = setup();
+    const s = service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true });
+    expect(s.deadline).toBe('2026-12-20');
+    expect(shared).toEqual(['V-1/J1']);
+    service.suggest(counsellor, 'J1', { vacancyId: 'V-NOBODY', consent: true });
+    expect(shared).toEqual(['V-1/J1']);
+  });
+
+  it('follows the states in order; the unit sets only its own; nothing follows a final state; a stale version loses', () => {
+    const { service } = setup();
+    const s = service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true });
+    expect(code(() => service.change(unit, s.id, { state: 'applied', version: 1 }))).toBe('invalid_input');
+    expect(code(() => service.change(counsellor, s.id, { state: 'offer', version: 1 }))).toBe('conflict'); // suggested → offer skips a step
+    expect(service.change(counsellor, s.id, { state: 'applied', version: 1 }).state).toBe('applied');
+    expect(code(() => service.change(unit, s.id, { state: 'interview', version: 1 }))).toBe('version_mismatch');
+    expect(service.change(unit, s.id, { state: 'interview', version: 2 }).history.map((e) => e.state)).toEqual(['suggested', 'applied', 'interview']);
+    expect(code(() => service.change(otherUnit, s.id, { state: 'hired', version: 3 }))).toBe('not_found');
+    expect(service.change(unit, s.id, { state: 'hired', version: 3 }).state).toBe('hired');
+    expect(code(() => service.change(counsellor, s.id, { state: 'withdrawn', version: 4 }))).toBe('conflict');
+    // Hired: the same vacancy may be suggested again (the earlier one is over).
+    expect(service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: false }).state).toBe('suggested');
+  });
+
+  it('after the deadline an untouched suggestion is expired and can be suggested again; without consent the unit sees nothing', () => {
+    const early = setup('2026-12-01');
+    const s = early.service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: false, deadline: '2026-12-03' });
+    expect(early.service.ofVacancy(unit, 'V-1')).toEqual([]);
+    const later = new JobSuggestions({
+      store: early.store,
+      guard: guard(['J1']),
+      jobseeker: () => ({}),
+      vacancy: (id) => ({ title: id }),
+      ownerOf: () => 'unit-1',
+      share: () => undefined,
+      now: () => new Date('2026-12-06T10:00:00Z'),
+    });
+    expect(later.ofJobseeker(counsellor, 'J1')[0]!.state).toBe('expired');
+    expect(code(() => later.change(counsellor, s.id, { state: 'applied', version: 1 }))).toBe('conflict');
+    expect(later.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true }).state).toBe('suggested');
+  });
+
+  it('refuses a deadline in the past or too far, a decline without a reason, another area\'s client', () => {
+    const { service } = setup();
+    expect(code(() => service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true, deadline: '2026-12-05' }))).toBe('invalid_input');
+    expect(code(() => service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true, deadline: '2027-06-01' }))).toBe('invalid_input');
+    const s = service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true });
+    expect(code(() => service.change(counsellor, s.id, { state: 'declined', version: 1 }))).toBe('invalid_input');
+    expect(code(() => service.suggest(counsellor, 'J9', { vacancyId: 'V-1', consent: true }))).toBe('not_found');
+  });
+});
