@@ -31,6 +31,13 @@ export interface SessionSettings {
   idleMinutes: number;
 }
 
+/**
+ * Why a session presented is no longer valid, for the sign-in page: it timed out (idle or its
+ * maximum length), was revoked (its key revoked, its person no longer in a mapped group), or ended
+ * otherwise (signed out elsewhere, or ended before).
+ */
+export type SessionEnd = 'timeout' | 'revoked' | 'ended';
+
 export const DEFAULT_SESSION_SETTINGS: SessionSettings = { maxHours: 10, idleMinutes: 60 };
 
 /** How stale `lastSeen` may be before a request writes it again (one write per minute per session, not per request). */
@@ -68,16 +75,22 @@ export class Sessions {
 
   /** The caller behind a session token, while the session and its key last. */
   resolve(token: string): { principal: Principal; csrf: string; expiresAt: string } | undefined {
+    const found = this.check(token);
+    return 'ended' in found ? undefined : found;
+  }
+
+  /** As `resolve`, or why the session is no longer valid. */
+  check(token: string): { principal: Principal; csrf: string; expiresAt: string } | { ended: SessionEnd } {
     const hash = sha256(token);
     const session = this.ports.store.get(hash);
-    if (!session) return undefined;
+    if (!session) return { ended: 'ended' };
     const now = this.now();
     if (session.expiresAt <= now.toISOString() || session.lastSeen <= this.idleSince(now)) {
       this.ports.store.remove(hash);
-      return undefined;
+      return { ended: 'timeout' };
     }
     const principal = this.ports.keys.principalOf(session.keyId);
-    if (!principal) return undefined;
+    if (!principal) return { ended: 'revoked' };
     if (now.getTime() - Date.parse(session.lastSeen) > TOUCH_MS) this.ports.store.touch(hash, now.toISOString());
     return { principal, csrf: session.csrf, expiresAt: session.expiresAt };
   }

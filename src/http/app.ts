@@ -110,7 +110,13 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   installAudit(app, engine.audit);
   const failedPerMinute = options.failedAuthPerMinute ?? DEFAULT_FAILED_AUTH_PER_MINUTE;
   const person = personSessionResolver(engine.people, providers, (message) => app.log.warn(message));
-  const sessions = { resolve: (token: string) => engine.sessions.resolve(token) ?? person(token) };
+  const sessions = {
+    resolve: (token: string) => {
+      const key = engine.sessions.check(token);
+      // A token is either a key's session or a person's: the person's store is asked when the key's has none.
+      return 'ended' in key && key.ended === 'ended' ? person(token) : key;
+    },
+  };
   const { table: routeAccess, failures } = installAuth(app, engine.keys, sessions, failedPerMinute, workers?.link('failed-auth'));
   // CORS stays off (no cross-origin browser access).
   await app.register(rateLimit, {

@@ -2,6 +2,7 @@ import { WindowCounts, type CountLink } from './window-counts.js';
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal, Role } from '../core/access.js';
+import type { SessionEnd } from '../core/sessions.js';
 import { said, type KohtaantoError } from '../core/errors.js';
 import { sendError } from './errors.js';
 
@@ -25,11 +26,10 @@ export interface KeyVerifier {
 }
 
 /** Web app sessions (src/core/sessions.ts, and people's: src/http/signin/): a cookie's token to its caller. */
+type SessionChecked = { principal: Principal; csrf: string; expiresAt: string } | { ended: SessionEnd } | undefined;
 export interface SessionResolver {
-  resolve(token: string):
-    | { principal: Principal; csrf: string; expiresAt: string }
-    | undefined
-    | Promise<{ principal: Principal; csrf: string; expiresAt: string } | undefined>;
+  /** The session, or why it ended (the 401 says it: `ended`, for the sign-in page). */
+  resolve(token: string): SessionChecked | Promise<SessionChecked>;
 }
 
 /** The web app's session cookie (HttpOnly, SameSite=Strict: see src/http/routes/session.ts). */
@@ -141,8 +141,10 @@ export function installAuth(
       // An ended session is not counted as a refused key: its token is random (nothing to guess),
       // and a colleague's ended session must not lock out everyone behind the same proxy.
       const session = await sessions.resolve(token);
-      if (!session) {
+      if (!session || 'ended' in session) {
         request.refused = {};
+        // Why, for the sign-in page: timeout, revoked or ended (see SessionEnd).
+        reply.header('x-session-ended', session?.ended ?? 'ended');
         return deny(request, reply, said('session_ended'));
       }
       request.principal = session.principal;

@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly problems: Problem[] = [],
+    /** A 401 to a session that ended: why (timeout, revoked, ended), for the sign-in page. */
+    readonly ended?: string,
   ) {
     super(message);
   }
@@ -26,8 +28,8 @@ export const setCsrf = (token: string) => {
 };
 
 /** Called when the session has ended, so that the app shows the sign-in. */
-let onSignedOut: () => void = () => {};
-export const whenSignedOut = (f: () => void) => {
+let onSignedOut: (ended?: string) => void = () => {};
+export const whenSignedOut = (f: (ended?: string) => void) => {
   onSignedOut = f;
 };
 
@@ -45,8 +47,9 @@ export async function api<T>(method: string, path: string, body?: unknown, extra
   const parsed = text ? (JSON.parse(text) as unknown) : undefined;
   if (!response.ok) {
     const e = (parsed ?? {}) as { error?: string; message?: string; problems?: Problem[] };
-    if (response.status === 401 && path !== '/v1/session') onSignedOut();
-    throw new ApiError(response.status, e.error ?? 'error', e.message ?? response.statusText, e.problems ?? []);
+    const ended = response.headers.get('x-session-ended') ?? undefined;
+    if (response.status === 401 && path !== '/v1/session') onSignedOut(ended);
+    throw new ApiError(response.status, e.error ?? 'error', e.message ?? response.statusText, e.problems ?? [], ended);
   }
   return parsed as T;
 }

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api, setCsrf, whenSignedOut, type Me, type Role } from './api';
+import { api, ApiError, setCsrf, whenSignedOut, type Me, type Role } from './api';
 import { ErrorBox, Loading } from './components/ui';
 import { lang, LANGS, setLang, t, type Lang } from './i18n';
 import { AdminPage, keyHolder, organisationName } from './pages/Admin';
@@ -21,7 +21,10 @@ const PAGES: { path: string; roles: Role[]; nav?: string }[] = [
 ];
 const HOME: Record<Role, string> = { counsellor: '/clients', 'employer-service': '/vacancies', planner: '/planner', admin: '/admin' };
 
-function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+/** Why the last session ended, as the service said (see SessionEnd in src/core/sessions.ts). */
+const ENDED = ['timeout', 'revoked', 'ended'];
+
+function SignIn({ onSignedIn, ended }: { onSignedIn: (me: Me) => void; ended?: string }) {
   const [key, setKey] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -46,6 +49,7 @@ function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   return (
     <main id="main" class="sign-in">
       <h1>{t('signIn.title')}</h1>
+      {ended && ENDED.includes(ended) && <p role="status">{t(`signIn.ended.${ended}`)}</p>}
       {providers.map((p) => (
         <p>
           <a class="button" href={`/signin/${encodeURIComponent(p.id)}?lang=${lang.value}`}>
@@ -112,14 +116,21 @@ function Page({ me, path }: { me: Me; path: string }) {
 
 function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [ended, setEnded] = useState<string>();
   useEffect(() => {
-    whenSignedOut(() => setMe(null));
+    whenSignedOut((why) => {
+      setEnded(why);
+      setMe(null);
+    });
     api<Me>('GET', '/v1/session').then(
       (found) => {
         setCsrf(found.csrf);
         setMe(found);
       },
-      () => setMe(null),
+      (error) => {
+        setEnded(error instanceof ApiError ? error.ended : undefined);
+        setMe(null);
+      },
     );
   }, []);
   useEffect(() => {
@@ -171,7 +182,9 @@ function App() {
         </main>
       ) : me === null ? (
         <SignIn
+          ended={ended}
           onSignedIn={(signedIn) => {
+            setEnded(undefined);
             setCsrf(signedIn.csrf);
             setMe(signedIn);
             location.hash = HOME[signedIn.role];

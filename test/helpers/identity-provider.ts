@@ -26,10 +26,18 @@ export const sharedSigningKey = (): JWK => ({ ...(generateKeyPairSync('rsa', { m
  * A real OpenID provider (the `oidc-provider` package, its development login and consent pages) on
  * a loopback port, with one client: Kohtaanto, redirecting to `redirectUrl`.
  */
-export async function startIdentityProvider(options: { redirectUrl: string; postSignOutUrl?: string; key: JWK; accounts: Record<string, TestAccount> }): Promise<TestIdentityProvider> {
+export async function startIdentityProvider(options: {
+  redirectUrl: string;
+  postSignOutUrl?: string;
+  key: JWK;
+  accounts: Record<string, TestAccount>;
+  /** `localhost`: another site than the service on 127.0.0.1, as a real provider is (SameSite cookies). */
+  host?: '127.0.0.1' | 'localhost';
+}): Promise<TestIdentityProvider> {
   const server: Server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((done) => (host === 'localhost' ? server.listen(0, done) : server.listen(0, host, done)));
+  const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
   const accounts = new Map(Object.entries(options.accounts));
   const provider = new Provider(issuer, {
     clients: [

@@ -129,7 +129,7 @@ export function copyLabelVectors(dir: string): void {
  * files under `dataDir`, the fixture data set loaded on first start (unless disabled).
  */
 export async function startService(
-  options: { dataDir?: string; env?: Env; embedder?: Embedder; waitForIndexes?: boolean } = {},
+  options: { dataDir?: string; env?: Env; embedder?: Embedder; waitForIndexes?: boolean; port?: number } = {},
 ): Promise<RunningService> {
   const dataDir = options.dataDir ?? newDataDir(options);
   const config = loadConfig({ ...DEFAULT_ENV, KOHTAANTO_DATA_DIR: dataDir, ...options.env } as Record<string, string>);
@@ -156,7 +156,7 @@ export async function startService(
   >;
   const app = await buildApp(engine, config);
   app.addHook('onClose', async () => engine.close());
-  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   return {
     url: address,
     keys,

@@ -210,7 +210,13 @@ describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE
     provider.accounts.get('aino-1234')!.groups = ['staff'];
     expect((await asBrowser(jar, 'GET', '/v1/jobseekers?limit=1')).status).toBe(200); // within the interval
     await new Promise((done) => setTimeout(done, RECHECK_MINUTES * 60_000 + 200));
-    expect((await asBrowser(jar, 'GET', '/v1/jobseekers?limit=1')).status).toBe(401);
+    const refused = await asBrowser(jar, 'GET', '/v1/jobseekers?limit=1');
+    expect(refused.status).toBe(401);
+    // The sign-in page says why (the web app reads the header).
+    expect(refused.headers.get('x-session-ended')).toBe('revoked');
+    expect(refused.body).toMatchObject({ error: 'unauthorized' });
+    // A session the service does not know (signed out elsewhere, ended before) is "ended".
+    expect((await asBrowser(jar, 'GET', '/v1/session')).headers.get('x-session-ended')).toBe('ended');
     provider.accounts.get('aino-1234')!.groups = ['staff', COUNSELLORS];
   });
 });

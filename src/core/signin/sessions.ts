@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Membership, Principal, Role } from '../access.js';
-import type { SessionSettings } from '../sessions.js';
+import type { SessionEnd, SessionSettings } from '../sessions.js';
 
 /** A signed-in person's session as stored: only the hash of the cookie's token. */
 export interface PersonSessionRecord {
@@ -102,14 +102,20 @@ export class PersonSessions {
 
   /** The session behind a cookie's token while it lasts, and whether its claims are due to be checked again. */
   find(token: string): { principal: Principal; csrf: string; expiresAt: string; record: PersonSessionRecord; recheckDue: boolean } | undefined {
+    const found = this.check(token);
+    return 'ended' in found ? undefined : found;
+  }
+
+  /** As `find`, or why the session is no longer valid (see SessionEnd). */
+  check(token: string): { principal: Principal; csrf: string; expiresAt: string; record: PersonSessionRecord; recheckDue: boolean } | { ended: SessionEnd } {
     const hash = sha256(token);
     const record = this.ports.store.get(hash);
-    if (!record) return undefined;
+    if (!record) return { ended: 'ended' };
     const now = this.now();
     const membership = this.ports.organisation(record.organisationId);
     if (record.expiresAt <= now.toISOString() || record.lastSeen <= this.idleSince(now) || !membership) {
       this.ports.store.remove(hash);
-      return undefined;
+      return { ended: membership ? 'timeout' : 'revoked' };
     }
     if (now.getTime() - Date.parse(record.lastSeen) > TOUCH_MS) this.ports.store.touch(hash, now.toISOString());
     const recheckDue = now.getTime() - Date.parse(record.checkedAt) >= this.settings.recheckMinutes * 60_000;

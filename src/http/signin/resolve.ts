@@ -1,8 +1,10 @@
 import type { Principal } from '../../core/access.js';
+import type { SessionEnd } from '../../core/sessions.js';
 import type { PersonSessions } from '../../core/signin/sessions.js';
 import type { IdentityProvider } from './providers.js';
 
 export type SessionFound = { principal: Principal; csrf: string; expiresAt: string };
+export type SessionChecked = SessionFound | { ended: SessionEnd };
 
 /**
  * A person's session from its cookie token, with the claims checked again when the re-check
@@ -27,9 +29,9 @@ export function personSessionResolver(people: PersonSessions, providers: Map<str
     }
   }
 
-  return async (token: string): Promise<SessionFound | undefined> => {
-    const found = people.find(token);
-    if (!found?.recheckDue) return found;
+  return async (token: string): Promise<SessionChecked> => {
+    const found = people.check(token);
+    if ('ended' in found || !found.recheckDue) return found;
     let running = checking.get(found.record.tokenHash);
     if (!running) {
       if (!people.claimRecheck(found.record)) return found; // another worker process is checking it
@@ -37,6 +39,6 @@ export function personSessionResolver(people: PersonSessions, providers: Map<str
       checking.set(found.record.tokenHash, running);
     }
     await running;
-    return people.find(token); // gone when the re-check ended it
+    return people.find(token) ?? { ended: 'revoked' }; // gone when the re-check ended it
   };
 }

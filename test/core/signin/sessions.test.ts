@@ -93,3 +93,36 @@ describe('a person\'s session', () => {
     expect(people.find(second.token)).toBeUndefined();
   });
 });
+
+describe("why a key's session ended", () => {
+  it('says timeout after the idle time, revoked when its key is, ended when unknown', async () => {
+    const { Sessions } = await import('../../../src/core/sessions.js');
+    const rows = new Map<string, import('../../../src/core/sessions.js').SessionRecord>();
+    let now = new Date('2026-12-06T08:00:00Z');
+    let keyValid = true;
+    const principal = { keyId: 'k1', name: 'key', role: 'counsellor' as const, organisation: { id: 'tre', kind: 'employment-area' as const } };
+    const sessions = new Sessions(
+      {
+        keys: { verify: () => principal, principalOf: () => (keyValid ? principal : undefined) },
+        store: {
+          add: (r) => void rows.set(r.tokenHash, r),
+          get: (h) => rows.get(h),
+          touch: (h, at) => void (rows.get(h)!.lastSeen = at),
+          remove: (h) => void rows.delete(h),
+          removeExpired: () => undefined,
+        },
+        now: () => now,
+      },
+      { maxHours: 10, idleMinutes: 60 },
+    );
+    const first = sessions.open('kht_x')!;
+    expect(sessions.check(first.token)).toMatchObject({ principal: { keyId: 'k1' } });
+    keyValid = false;
+    expect(sessions.check(first.token)).toEqual({ ended: 'revoked' });
+    keyValid = true;
+    now = new Date(now.getTime() + 61 * 60_000);
+    expect(sessions.check(first.token)).toEqual({ ended: 'timeout' });
+    expect(sessions.check(first.token)).toEqual({ ended: 'ended' });
+    expect(sessions.check('never-issued')).toEqual({ ended: 'ended' });
+  });
+});
