@@ -376,8 +376,9 @@ const MIGRATIONS: Migration[] = [
   // the provider and subject, the organisation and role their claims mapped to, and when the claims
   // were last checked; only the cookie token's hash is stored (the provider's tokens are kept to
   // check the claims again and to end the provider's session).
-  `
-    CREATE TABLE person_sessions (
+  (db) => {
+    db.exec(`
+    CREATE TABLE IF NOT EXISTS person_sessions (
       token_sha256    TEXT PRIMARY KEY,
       provider        TEXT NOT NULL,
       subject         TEXT NOT NULL,
@@ -392,9 +393,12 @@ const MIGRATIONS: Migration[] = [
       refresh_token   TEXT,
       id_token        TEXT NOT NULL
     );
-    CREATE INDEX person_sessions_subject ON person_sessions (provider, subject);
-    -- A signed-in person's entries name them (key_id holds person:<provider>:<subject>).
-    ALTER TABLE audit ADD COLUMN person TEXT;`,
+    CREATE INDEX IF NOT EXISTS person_sessions_subject ON person_sessions (provider, subject);`);
+    // A signed-in person's entries name them (key_id holds person:<provider>:<subject>); like every
+    // migration this one may meet a schema it already made (the tests of older databases rerun them).
+    const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('audit')").all().map((c) => c.name);
+    if (!columns.includes('person')) db.exec('ALTER TABLE audit ADD COLUMN person TEXT;');
+  },
 ];
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CandidateBudgetStore } from '../../../src/adapters/sqlite/candidate-budget.js';
-import { migrate, openDatabase } from '../../../src/adapters/sqlite/database.js';
+import { migrate, openDatabase, SCHEMA_VERSION } from '../../../src/adapters/sqlite/database.js';
 import { ShareStore } from '../../../src/adapters/sqlite/shares.js';
 import { removeDir, tempDir } from '../../helpers/service.js';
 
@@ -31,7 +31,7 @@ describe('migration 15: shares stored for no owning unit', () => {
     expect(log.join('\n')).not.toContain('J-1');
     const subjects = db.prepare("SELECT s.jobseeker_id FROM audit a JOIN audit_subjects s ON s.audit_id = a.id WHERE a.method = 'MIGRATE'").pluck().all();
     expect(subjects).toEqual(['J-1']);
-    expect(db.pragma('user_version', { simple: true })).toBe(16);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
   });
 });
