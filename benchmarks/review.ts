@@ -27,12 +27,15 @@
  *   npm run bench:review -- --baseline 84d3649            # and the release before issue 29, side by side
  *   npm run bench:review -- --fixture-clients 20          # smoke size
  *
+ * Each build runs on its own default taxonomy (ESCO with the local extension since issue 29, the
+ * curated taxonomy before) unless KOHTAANTO_TAXONOMY_DIR is set for the run.
+ *
  * Prints Markdown tables and writes benchmarks/results/review-<date>-<machine>.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { commuteOf, ROAD_FACTOR } from '../src/core/commute.js';
@@ -88,6 +91,22 @@ async function importBuild(name: string, root: string, ext: 'ts' | 'js'): Promis
     vacancyFields: new Set(Object.keys(vs.vacancyInput.shape)),
     parseJobseeker: (input) => js.jobseekerInput.parse(input),
     parseVacancy: (input) => vs.vacancyInput.parse(input),
+  };
+}
+
+/**
+ * The taxonomy a build runs on by default (ESCO with the local extension since issue 29, the curated
+ * taxonomy before), from its own folder: its config's defaults are relative to the working
+ * directory, which is the current build's. KOHTAANTO_TAXONOMY_DIR (and _EXTENSION) set for the run
+ * apply to every build instead.
+ */
+function ownTaxonomy(build: Build): Record<string, string> {
+  if (process.env.KOHTAANTO_TAXONOMY_DIR !== undefined) return {};
+  const defaults = build.loadConfig({ KOHTAANTO_DATA_DIR: tmpdir() });
+  const own = (path: string) => join(build.root, relative(process.cwd(), path));
+  return {
+    KOHTAANTO_TAXONOMY_DIR: own(defaults.taxonomyDir),
+    KOHTAANTO_TAXONOMY_EXTENSION: defaults.taxonomyExtension ? own(defaults.taxonomyExtension) : '',
   };
 }
 
@@ -151,7 +170,7 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
     KOHTAANTO_SEED_FIXTURES: 'true',
     KOHTAANTO_LOG_LEVEL: 'silent',
     KOHTAANTO_FIXTURES_DIR: join(build.root, 'fixtures'),
-    KOHTAANTO_TAXONOMY_DIR: process.env.KOHTAANTO_TAXONOMY_DIR ?? join(build.root, 'fixtures', 'taxonomy'),
+    ...ownTaxonomy(build),
     KOHTAANTO_MODEL_DIR: process.env.KOHTAANTO_MODEL_DIR ?? join(build.root, 'models'),
   };
   const config = build.loadConfig(env);

@@ -2,7 +2,7 @@ import { invalidInput } from './errors.js';
 import { isSuitable } from './suitability.js';
 import { failsGate } from './scoring.js';
 import { offerRequirements } from './requirements/sides.js';
-import { cardUri, licenceOfSkill } from './requirements/vocabulary.js';
+import { cardUri, licenceUri } from './requirements/vocabulary.js';
 import { explainSkillGap, explainTarget, type Lang } from './explanations.js';
 import { seekerSide, type MatchCache, type Matcher } from './matching.js';
 import type { Embedder } from './ports.js';
@@ -264,10 +264,9 @@ export class GapAnalysis {
       if (!uri || !this.normalizer.taxonomy.skills.has(uri)) return;
       out.push({ uri, label: this.normalizer.taxonomy.label(uri, lang), importance: 'essential', ...(language ? { language } : {}) });
     };
-    if (gates.cards === 'fail') for (const id of need.cards) if (!side.cards?.has.has(id)) concept(cardUri(id));
-    if (gates.licence === 'fail') {
-      for (const c of need.licences) if (!side.licences?.has.has(c)) concept([...licenceOfSkill].find(([, cls]) => cls === c)?.[0]);
-    }
+    const known = (uri: string) => this.normalizer.taxonomy.skills.has(uri);
+    if (gates.cards === 'fail') for (const id of need.cards) if (!side.cards?.has.has(id)) concept(cardUri(id, known));
+    if (gates.licence === 'fail') for (const c of need.licences) if (!side.licences?.has.has(c)) concept(licenceUri(c, known));
     if (gates.language === 'fail') {
       for (const l of need.languages) {
         const held = side.languages?.get(l.code);

@@ -9,9 +9,9 @@ import type { MatchHit, MatchQuery } from './schemas/match.js';
 import type { StoredVacancy } from './schemas/vacancy.js';
 import type { Jobseeker } from './schemas/jobseeker.js';
 import type { Vacancy } from './schemas/vacancy.js';
-import { failsGate, rememberCredits, scoreMatch, type Score, type OccupationRef, type OfferSide, type SeekerSide, type Relations, type Weights } from './scoring.js';
+import { failsGate, lacksQualification, levelGap, OTHER_LEVEL, otherWork, otherWorkScore, rememberCredits, scoreMatch, type Score, type OccupationRef, type OfferSide, type SeekerSide, type Relations, type Weights } from './scoring.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
-import { offerRequirements, seekerRequirements } from './requirements/sides.js';
+import { heldSkills, offerRequirements, seekerRequirements } from './requirements/sides.js';
 
 export interface MatchSettings {
   weights: Weights;
@@ -94,7 +94,7 @@ const occupationsOf = (refs: { uri?: string; isco?: string }[] | undefined): Occ
   (refs ?? []).map((o) => ({ ...(o.uri ? { uri: o.uri } : {}), ...(o.isco ? { isco: o.isco } : {}) }));
 
 export const seekerSide = (j: StoredJobseeker): SeekerSide => {
-  const skills = new Set(j.normalized.skills.map((s) => s.uri));
+  const skills = heldSkills(j, new Set(j.normalized.skills.map((s) => s.uri)));
   return {
     skills,
     ...seekerRequirements(j, skills),
@@ -284,21 +284,31 @@ export class Matcher {
       target === 'vacancies'
         ? scoreMatch(side as SeekerSide, sideOf(record as StoredVacancy, offerSide), similarity, this.settings.weights, relations, explain)
         : this.scoreCandidate(record as StoredJobseeker, perCandidate ? perCandidate.sideFor(record.municipality) : (side as OfferSide), perCandidate, similarity, relations, explain);
-    const scored: { record: StoredJobseeker | StoredVacancy; score: Score; tier: number; similarity: number }[] = [];
+    const scored: { record: StoredJobseeker | StoredVacancy; score: Score; tier: number; key: number; byText: boolean; similarity: number }[] = [];
+    const levelsBetween = (record: StoredJobseeker | StoredVacancy) =>
+      target === 'vacancies'
+        ? levelGap((side as SeekerSide).occupations, sideOf(record as StoredVacancy, offerSide).occupation)
+        : levelGap(sideOf(record as StoredJobseeker, seekerSide).occupations, (side as OfferSide).occupation);
     const scoreAll = (pool: IndexHit[]) => {
       for (const hit of pool) {
         const record = entries.get(hit.label);
         // Expired since the last sweep (see RecordService.closeExpired): never returned.
         if (!record || !service.kind.isMatchable(record as never, day)) continue;
         const score = scoreOf(record, hit.similarity, false);
-        scored.push({ record, score, tier: query.failedGates === 'ranked' ? 0 : this.tier(score), similarity: hit.similarity });
+        if (query.failedGates === 'ranked') scored.push({ record, score, tier: 0, key: score.score, byText: true, similarity: hit.similarity });
+        else scored.push({ record, score, ...this.placeOf(score, () => levelsBetween(record)), similarity: hit.similarity });
       }
     };
     scoreAll(hits);
-    // Fewer than k hits within the commuting range: the nearest texts within it join the pool (a
-    // rural client whose own line of work has no vacancy nearby still sees what there is nearby).
+    // Fewer than k hits within the commuting range that are the client's kind of work (fits, related
+    // work, work of unknown occupation; not other work, nor work needing a licence or card they lack):
+    // the nearest texts within it join the pool (a rural client whose own line of work has no vacancy
+    // nearby still sees what there is nearby, and the rest of the page is not only the look-alikes
+    // whose texts brought them into the pool).
     const reach = this.settings.commute !== 'off' && query.failedGates !== 'ranked' && query.centre ? this.commuteReach(target, side, query.centre, filter) : undefined;
-    if (reach && scored.reduce((n, s) => (s.score.gates.commute === 'fail' ? n : n + 1), 0) < query.k) {
+    const floor = this.settings.fitFloor;
+    const ownKind = (s: Score) => s.gates.commute !== 'fail' && !lacksQualification(s.gates) && (s.score >= floor || !otherWork(s.parts));
+    if (reach && scored.reduce((n, s) => (ownKind(s.score) ? n + 1 : n), 0) < query.k) {
       const seen = new Set(hits.map((h) => h.label));
       const near = this.searchReach(service, vector, pool, reach).filter((h) => !seen.has(h.label));
       read(near);
@@ -307,8 +317,8 @@ export class Matcher {
     scored.sort(
       (a, b) =>
         a.tier - b.tier ||
-        b.score.score - a.score.score ||
-        (b.score.parts.semantic ?? 0) - (a.score.parts.semantic ?? 0) ||
+        b.key - a.key ||
+        (a.byText ? (b.score.parts.semantic ?? 0) - (a.score.parts.semantic ?? 0) : (a.score.distanceKm ?? 0) - (b.score.distanceKm ?? 0)) ||
         a.record.id.localeCompare(b.record.id),
     );
     // The two sides' places, for the commute a hit reports.
@@ -367,19 +377,42 @@ export class Matcher {
   }
 
   /**
-   * 0 a fit passing every hard gate, 1 a fit failing one, 2 no fit (below the floor). Beyond the
-   * commuting range: a failed gate under `gate`; 3–5 in the same order under `strict`; under `fits`,
-   * fits within the range 0–1, fits beyond it 2–3, then the no-fits within and beyond it (4, 5).
+   * Where a scored hit ranks: its tier (lower first) and what orders it within the tier (`key`, then
+   * the text similarity when `byText`, else the distance). Within one reach, in this order:
+   *   0 a fit (score at the fit floor or above) passing every hard gate;
+   *   1 a fit failing a language or working-time gate (the right work; the gap can be worked on);
+   *   2 no fit, of related work or work whose occupation is not known on both sides, by score;
+   *   2.5 no fit, of other work (both occupations known and unrelated: see otherWork), by the skills
+   *     and the place, not the text (see otherWorkScore: shared words lift the look-alike); a vacancy
+   *     listing no skills after one whose skills were weighed and found equal;
+   *   2.7 and after: such other work two or more ISCO skill levels from the client's (see levelGap);
+   *   4 failing a licence or card the vacancy requires (fit or not): work the client may not take up
+   *     without a qualification they lack ranks after all work they could take up.
+   * The commuting range (see MatchSettings.commute): `off` ignores it; `gate` counts being beyond it
+   * as a failed gate of tier 1; `strict` puts everything beyond it after everything within it (tier
+   * + 5), except other work two skill levels away, which follows the fits beyond it (a nurse's own
+   * work 60 km away before farm work next door); `fits` puts the fits beyond it after the fits within
+   * it and before the rest.
    */
-  private tier(score: { score: number; gates: Parameters<typeof failsGate>[0] }): number {
+  private placeOf(score: Score, levels: () => number): { tier: number; key: number; byText: boolean } {
     const rule = this.settings.commute;
     const beyondRange = rule !== 'off' && score.gates.commute === 'fail';
     const fit = score.score >= this.settings.fitFloor;
-    if (rule === 'fits') return fit ? (beyondRange ? 2 : 0) + (failsGate(score.gates, false) ? 1 : 0) : beyondRange ? 5 : 4;
-    // `strict`: a vacancy beyond the commuting range is not suitable: after every hit within it.
-    const beyond = rule === 'strict' && beyondRange ? 3 : 0;
-    if (!fit) return beyond + 2;
-    return beyond + (failsGate(score.gates, rule === 'gate') ? 1 : 0);
+    const other = !fit && otherWork(score.parts);
+    const key = other ? otherWorkScore(score.parts, this.settings.weights) - (score.parts.essential === null ? 1e-6 : 0) : score.score;
+    const gap = other ? Math.min(levels(), 3) : 0;
+    const far = gap >= OTHER_LEVEL;
+    let tier: number;
+    if (lacksQualification(score.gates)) tier = 4;
+    else if (other) tier = 2.5 + (far ? gap / 10 : 0);
+    else if (!fit) tier = 2;
+    else tier = failsGate({ ...score.gates, commute: rule === 'gate' ? score.gates.commute : 'pass' }) ? 1 : 0;
+    if (rule === 'strict') {
+      if (beyondRange) tier += 5;
+      else if (far && tier < 4) tier = 6.5;
+    }
+    if (rule === 'fits') tier = tier <= 1 ? tier + (beyondRange ? 2 : 0) : tier + 2 + (beyondRange ? 3 : 0);
+    return { tier, key, byText: !other };
   }
 
   /**

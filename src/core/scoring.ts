@@ -150,6 +150,28 @@ function gates(seeker: SeekerSide, offer: OfferSide, km: number | undefined): Sc
 export const failsGate = (g: Score['gates'], commute = true) =>
   g.language === 'fail' || g.licence === 'fail' || g.cards === 'fail' || g.workingTime === 'fail' || (commute && g.commute === 'fail');
 
+/** A licence or card the vacancy requires and the jobseeker is known not to hold: work they may not legally take up yet. */
+export const lacksQualification = (g: Score['gates']) => g.licence === 'fail' || g.cards === 'fail';
+
+/**
+ * Other work: both sides name their occupation and the two are unrelated (no credit: neither the
+ * same ISCO unit or minor group nor shared essential skills, or two skill levels apart).
+ */
+export const otherWork = (parts: Score['parts']) => parts.occupation === 0;
+
+/**
+ * How a hit of other work (see otherWork) ranks among other such hits: by the skills the jobseeker
+ * holds that it asks for and by the place, not by the texts' similarity — shared words between two
+ * unrelated occupations ("kiinteistönhoitaja", "kiinteistönvälittäjä") are no evidence of fit, and
+ * would put the look-alike first. A skill part that is unknown counts as none held (a vacancy that
+ * lists no skills shows no transferable ones).
+ */
+export function otherWorkScore(parts: Score['parts'], weights: Weights): number {
+  const weight = weights.essential + weights.optional + weights.location;
+  if (weight === 0) return 0;
+  return round((weights.essential * (parts.essential ?? 0) + weights.optional * (parts.optional ?? 0) + weights.location * (parts.location ?? 0)) / weight);
+}
+
 /** Credit for sharing an occupation: the same concept, then ever wider ISCO-08 groups, or related work (see RELATED_OCCUPATION_CREDIT). */
 const ISCO_CREDIT = [
   [4, 0.8],
@@ -167,13 +189,25 @@ export const RELATED_OCCUPATION_CREDIT = 0.5;
  */
 const SKILL_LEVEL: Record<string, number> = { '2': 4, '3': 3, '4': 2, '5': 2, '6': 2, '7': 2, '8': 2, '9': 1 };
 /** Two occupations this many ISCO skill levels apart are other work whatever words and skills they share (a welder and a welding engineer). */
-const OTHER_LEVEL = 2;
+export const OTHER_LEVEL = 2;
 
 const levelsApart = (a: string | undefined, b: string | undefined) => {
   const x = a ? SKILL_LEVEL[a[0]!] : undefined;
   const y = b ? SKILL_LEVEL[b[0]!] : undefined;
   return x === undefined || y === undefined ? 0 : Math.abs(x - y);
 };
+
+/**
+ * How many ISCO skill levels lie between the jobseeker's occupation nearest the vacancy's and the
+ * vacancy's (0 when either is unknown): other work at the client's own level of education is the more
+ * plausible move (a nurse to another professional's post, not to farm work).
+ */
+export function levelGap(seeker: OccupationRef[] | undefined, offer: OccupationRef | undefined): number {
+  if (!offer?.isco || !seeker?.length) return 0;
+  let gap = Infinity;
+  for (const o of seeker) gap = Math.min(gap, levelsApart(o.isco, offer.isco));
+  return gap;
+}
 
 /**
  * How well a jobseeker's occupations fit a vacancy's: 1 the same occupation, then the same ISCO-08

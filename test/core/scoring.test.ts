@@ -56,13 +56,15 @@ describe('scoreMatch', () => {
 describe('locationFit', () => {
   it('is 1 in the same municipality or for remote work, then falls with the distance between centres', () => {
     expect(locationFit({ municipality: '837', region: '06' }, { municipality: '837', region: '06' })).toBe(1);
-    // Nokia–Tampere ~15 km: most of the way; Lahti–Hollola ~7 km; Helsinki–Tampere ~160 km: near nothing.
+    // Nokia–Tampere ~15 km: most of the way; Lahti–Hollola ~7 km; Helsinki–Tampere ~160 km: little.
     expect(locationFit({ municipality: '536', region: '06' }, { municipality: '837', region: '06' })).toBeGreaterThan(0.8);
-    expect(locationFit({ municipality: '398', region: '07' }, { municipality: '098', region: '07' })).toBeGreaterThan(0.95);
-    expect(locationFit({ municipality: '091', region: '01' }, { municipality: '837', region: '06' })).toBeLessThan(0.1);
-    // Lahti–Vaasa (~330 km) is far below Lahti–Orimattila (~20 km), though neither shares the municipality.
-    expect(locationFit({ municipality: '398' }, { municipality: '905' })).toBeLessThan(0.02);
-    expect(locationFit({ municipality: '398' }, { municipality: '560' })).toBeGreaterThan(0.75);
+    expect(locationFit({ municipality: '398', region: '07' }, { municipality: '098', region: '07' })).toBeGreaterThan(0.9);
+    expect(locationFit({ municipality: '091', region: '01' }, { municipality: '837', region: '06' })).toBeLessThan(0.15);
+    // Lahti–Vaasa (~330 km) is far below Lahti–Orimattila (~20 km), though neither shares the municipality,
+    // and still below Helsinki–Tampere: the tail tells a long way from a very long way.
+    expect(locationFit({ municipality: '398' }, { municipality: '905' })).toBeLessThan(0.05);
+    expect(locationFit({ municipality: '398' }, { municipality: '560' })).toBeGreaterThan(0.7);
+    expect(locationFit({ municipality: '091' }, { municipality: '837' })).toBeGreaterThan(2 * locationFit({ municipality: '398' }, { municipality: '905' })!);
     expect(locationFit({ municipality: '091', region: '01' }, { municipality: '837', region: '06', remote: true })).toBe(1);
     expect(locationFit({}, { municipality: '837' })).toBeNull();
   });

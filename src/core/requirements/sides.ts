@@ -57,12 +57,21 @@ export function fieldRequirements(v: VacancyFields): VacancyRequirements {
   });
 }
 
-/** The required part of a vacancy's requirements (its stored reading, else its fields). */
-export function offerRequirements(v: VacancyFields & { normalized: { requirements?: VacancyRequirements } }): OfferRequirements {
+/**
+ * The required part of a vacancy's requirements (its stored reading, else its fields), and the
+ * licence classes among its essential skills: a skill list naming "CE-ajokortti" requires class CE
+ * whatever cue the text around it has (a licence is held or not; it is no skill to cover in part).
+ */
+export function offerRequirements(v: VacancyFields & { normalized: { requirements?: VacancyRequirements; essential?: readonly { uri: string }[] } }): OfferRequirements {
   const r = v.normalized.requirements ?? fieldRequirements(v);
+  const licences = new Set(r.licences.filter((l) => l.required).map((l) => l.class));
+  for (const s of v.normalized.essential ?? []) {
+    const licence = licenceOfSkill.get(s.uri);
+    if (licence) licences.add(licence);
+  }
   return {
     languages: r.languages.filter((l) => l.required).map((l) => ({ code: l.code, rank: levelRank(l.level) })),
-    licences: r.licences.filter((l) => l.required).map((l) => l.class),
+    licences: [...licences],
     cards: r.cards.filter((c) => c.required).map((c) => c.id),
   };
 }
@@ -75,7 +84,28 @@ interface JobseekerFields {
   cards?: CardId[];
 }
 
-/** What a jobseeker is known to hold: the fields, and the licences and cards their skills name ("C-ajokortti", "hygieniapassi"). */
+/**
+ * A jobseeker's skills without the licence classes their own list of classes leaves out: a client who
+ * lists `drivingLicences: ['B']` does not hold "C-ajokortti" because their summary names it ("ei C- tai
+ * CE-korttia" read without its negation). Without a list, every skill stands.
+ */
+export function heldSkills(j: Pick<JobseekerFields, 'drivingLicences'>, skills: ReadonlySet<string>): ReadonlySet<string> {
+  if (!j.drivingLicences) return skills;
+  const cover = licenceCover(j.drivingLicences);
+  let held: Set<string> | undefined;
+  for (const uri of skills) {
+    const licence = licenceOfSkill.get(uri);
+    if (!licence || cover.has(licence)) continue;
+    held ??= new Set(skills);
+    held.delete(uri);
+  }
+  return held ?? skills;
+}
+
+/**
+ * What a jobseeker is known to hold: the fields, and the licences and cards their skills name
+ * ("C-ajokortti", "hygieniapassi"); a list of licence classes is the whole of what they hold.
+ */
 export function seekerRequirements(j: JobseekerFields, skills: ReadonlySet<string>): SeekerRequirements {
   const languages = new Map<string, HeldLanguage>();
   for (const code of j.languages ?? []) languages.set(code, { rank: levelRank('good'), exact: false });
@@ -89,7 +119,7 @@ export function seekerRequirements(j: JobseekerFields, skills: ReadonlySet<strin
     if (card) cardSkills.push(card);
   }
   const licences: Held<LicenceClass> | undefined = j.drivingLicences
-    ? { has: licenceCover([...j.drivingLicences, ...licenceSkills]), complete: true }
+    ? { has: licenceCover(j.drivingLicences), complete: true }
     : j.drivingLicence !== undefined
       ? { has: licenceCover([...(j.drivingLicence ? (['B'] as const) : []), ...licenceSkills]), complete: !j.drivingLicence }
       : licenceSkills.length > 0

@@ -35,41 +35,60 @@ export const LANGUAGE_LEVELS = ['basic', 'good', 'fluent', 'native'] as const;
 export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
 export const levelRank = (level: LanguageLevel) => LANGUAGE_LEVELS.indexOf(level);
 
-/** A card or certificate: its id, names in fi/sv/en, and its taxonomy concept where the taxonomy has one. */
+/**
+ * A card or certificate: its id, names in fi/sv/en, and the taxonomy concepts that name it — the
+ * curated test taxonomy's, then ESCO's or the local extension's (taxonomy/local-extension.csv) —
+ * where a taxonomy has one.
+ */
 export interface Card {
   id: string;
   names: { fi: string; sv: string; en: string };
-  uri?: string;
+  uris?: readonly string[];
 }
 
+const ESCO = 'http://data.europa.eu/esco/skill/';
+const LOCAL = 'urn:kohtaanto:local:skill:';
+
 export const CARDS = [
-  { id: 'hygiene-passport', names: { fi: 'hygieniapassi', sv: 'hygienpass', en: 'hygiene passport' }, uri: 'urn:kohtaanto:skill:hygienePassport' },
-  { id: 'alcohol-passport', names: { fi: 'anniskelupassi', sv: 'alkoholpass', en: 'alcohol licence passport' }, uri: 'urn:kohtaanto:skill:alcoholPassport' },
-  { id: 'work-safety', names: { fi: 'työturvallisuuskortti', sv: 'arbetarskyddskort', en: 'occupational safety card' }, uri: 'urn:kohtaanto:skill:safetyCard' },
-  { id: 'forklift', names: { fi: 'trukkikortti', sv: 'truckkort', en: 'forklift licence' }, uri: 'urn:kohtaanto:skill:forklift' },
-  { id: 'first-aid', names: { fi: 'ensiapukortti (EA1)', sv: 'första hjälpen-kort (EA1)', en: 'first aid certificate (EA1)' }, uri: 'urn:kohtaanto:skill:firstAidTraining' },
-  { id: 'hot-work', names: { fi: 'tulityökortti', sv: 'heta arbeten-kort', en: 'hot work licence' }, uri: 'urn:kohtaanto:skill:hotWork' },
-  { id: 'electrical-safety', names: { fi: 'sähköturvallisuuskoulutus (SFS 6002)', sv: 'elsäkerhetsutbildning (SFS 6002)', en: 'electrical safety training (SFS 6002)' }, uri: 'urn:kohtaanto:skill:electricalSafety' },
-  { id: 'road-safety', names: { fi: 'tieturvakortti', sv: 'vägsäkerhetskort', en: 'road safety card (Tieturva)' }, uri: 'urn:kohtaanto:skill:roadWork' },
+  { id: 'hygiene-passport', names: { fi: 'hygieniapassi', sv: 'hygienpass', en: 'hygiene passport' }, uris: ['urn:kohtaanto:skill:hygienePassport', `${LOCAL}hygiene-passport`] },
+  { id: 'alcohol-passport', names: { fi: 'anniskelupassi', sv: 'alkoholpass', en: 'alcohol licence passport' }, uris: ['urn:kohtaanto:skill:alcoholPassport', `${LOCAL}alcohol-passport`] },
+  { id: 'work-safety', names: { fi: 'työturvallisuuskortti', sv: 'arbetarskyddskort', en: 'occupational safety card' }, uris: ['urn:kohtaanto:skill:safetyCard', `${LOCAL}occupational-safety-card`] },
+  // ESCO "operate forklift", which the local extension names trukkikortti.
+  { id: 'forklift', names: { fi: 'trukkikortti', sv: 'truckkort', en: 'forklift licence' }, uris: ['urn:kohtaanto:skill:forklift', `${ESCO}28cb374e-6261-4133-8371-f9a5470145da`] },
+  { id: 'first-aid', names: { fi: 'ensiapukortti (EA1)', sv: 'första hjälpen-kort (EA1)', en: 'first aid certificate (EA1)' }, uris: ['urn:kohtaanto:skill:firstAidTraining'] },
+  { id: 'hot-work', names: { fi: 'tulityökortti', sv: 'heta arbeten-kort', en: 'hot work licence' }, uris: ['urn:kohtaanto:skill:hotWork', `${LOCAL}hot-work-card`] },
+  { id: 'electrical-safety', names: { fi: 'sähköturvallisuuskoulutus (SFS 6002)', sv: 'elsäkerhetsutbildning (SFS 6002)', en: 'electrical safety training (SFS 6002)' }, uris: ['urn:kohtaanto:skill:electricalSafety'] },
+  { id: 'road-safety', names: { fi: 'tieturvakortti', sv: 'vägsäkerhetskort', en: 'road safety card (Tieturva)' }, uris: ['urn:kohtaanto:skill:roadWork'] },
   { id: 'valtti', names: { fi: 'Valttikortti', sv: 'Valttikort', en: 'Valtti card' } },
-  { id: 'security-guard', names: { fi: 'vartijakortti', sv: 'väktarkort', en: 'security guard licence' }, uri: 'urn:kohtaanto:skill:guardCard' },
-  { id: 'adr', names: { fi: 'ADR-ajolupa', sv: 'ADR-intyg', en: 'ADR certificate' }, uri: 'urn:kohtaanto:skill:adr' },
-  { id: 'professional-competence', names: { fi: 'ammattipätevyys', sv: 'yrkeskompetens', en: 'professional competence (CPC)' }, uri: 'urn:kohtaanto:skill:professionalCompetence' },
+  { id: 'security-guard', names: { fi: 'vartijakortti', sv: 'väktarkort', en: 'security guard licence' }, uris: ['urn:kohtaanto:skill:guardCard', `${LOCAL}security-guard-card`] },
+  // ESCO "international carriage of dangerous goods by road", which the local extension names ADR-lupa.
+  { id: 'adr', names: { fi: 'ADR-ajolupa', sv: 'ADR-intyg', en: 'ADR certificate' }, uris: ['urn:kohtaanto:skill:adr', `${ESCO}cea50b44-932c-49ac-8511-5efdd8bb38ca`] },
+  { id: 'professional-competence', names: { fi: 'ammattipätevyys', sv: 'yrkeskompetens', en: 'professional competence (CPC)' }, uris: ['urn:kohtaanto:skill:professionalCompetence', `${LOCAL}driver-cpc`] },
 ] as const satisfies readonly Card[];
 export type CardId = (typeof CARDS)[number]['id'];
 export const CARD_IDS = CARDS.map((c) => c.id) as [CardId, ...CardId[]];
 
 /** The card whose taxonomy concept a skill URI is. */
-export const cardOfSkill = new Map<string, CardId>(CARDS.flatMap((c) => ('uri' in c && c.uri ? [[c.uri, c.id] as const] : [])));
+export const cardOfSkill = new Map<string, CardId>(CARDS.flatMap((c) => ('uris' in c ? c.uris.map((uri) => [uri, c.id] as const) : [])));
 
-/** Taxonomy concepts of driving licences (a jobseeker's skill "C-ajokortti" says they hold C). */
+/**
+ * Taxonomy concepts of driving licences (a jobseeker's skill "C-ajokortti" says they hold C), in the
+ * curated test taxonomy and in the local extension layered on ESCO (ESCO has no licence classes).
+ */
 export const licenceOfSkill = new Map<string, LicenceClass>([
   ['urn:kohtaanto:skill:driving', 'B'],
   ['urn:kohtaanto:skill:licenceC', 'C'],
   ['urn:kohtaanto:skill:licenceCE', 'CE'],
   ['urn:kohtaanto:skill:busDriving', 'D'],
   ['urn:kohtaanto:skill:tractor', 'T'],
+  [`${LOCAL}driving-licence-c`, 'C'],
+  [`${LOCAL}driving-licence-ce`, 'CE'],
 ]);
 
-/** The taxonomy concept of a card, when it has one. */
-export const cardUri = (id: CardId): string | undefined => (CARDS as readonly Card[]).find((c) => c.id === id)?.uri;
+/** The taxonomy concept of a card: the first of its concepts `known` accepts (by default the first). */
+export const cardUri = (id: CardId, known: (uri: string) => boolean = () => true): string | undefined =>
+  ((CARDS as readonly Card[]).find((c) => c.id === id)?.uris ?? []).find(known);
+
+/** The taxonomy concept of a licence class: the first `known` accepts (by default the first). */
+export const licenceUri = (cls: LicenceClass, known: (uri: string) => boolean = () => true): string | undefined =>
+  [...licenceOfSkill].find(([uri, c]) => c === cls && known(uri))?.[0];
