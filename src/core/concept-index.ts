@@ -118,14 +118,24 @@ export class ConceptIndex {
       if (!byPlace) return;
       // Nearest places first (with `near`), until this concept brought `limit` records.
       let budget = near ? limit : Infinity;
-      for (const set of near ? placesIn(byPlace, near) : byPlace.values()) {
+      const take = (set: Set<number>) => {
         for (const label of set) {
           if (allowed && !allowed.has(label)) continue;
           if (this.scores[label] === 0) touched.push(label);
           this.scores[label] = this.scores[label]! + (typeof points === 'number' ? points : points[label]!);
-          if (--budget <= 0) return;
+          if (--budget <= 0) return false;
         }
-      }
+        return true;
+      };
+      if (!near) {
+        for (const set of byPlace.values()) if (!take(set)) return;
+      } else if (byPlace.size * 4 >= near.length) {
+        // Held in many places: walk `near` (no generator: this runs for every concept of every search).
+        for (const place of near) {
+          const set = byPlace.get(place);
+          if (set && !take(set)) return;
+        }
+      } else for (const set of placesIn(byPlace, near)) if (!take(set)) return;
     };
     const seen = new Set<ConceptKey>();
     for (const o of query.occupations) {
@@ -157,11 +167,12 @@ export class ConceptIndex {
   }
 }
 
-/** The sets of the places in `near` that hold any, nearest first. */
-function placesIn(byPlace: Map<string, Set<number>>, near: readonly string[]): Iterable<Set<number>> {
-  // A concept held in few places (most skills): its places put in `near`'s order, rather than a
-  // lookup for each of the ~300 places of `near` for every concept of the query.
-  if (byPlace.size * 4 >= near.length) return walk(byPlace, near);
+/**
+ * The sets of the places in `near` that hold any, nearest first, for a concept held in few places
+ * (most skills): its places put in `near`'s order, rather than a lookup for each of the ~300 places
+ * of `near` for every concept of the query.
+ */
+function placesIn(byPlace: Map<string, Set<number>>, near: readonly string[]): Set<number>[] {
   const rank = ranksOf(near);
   const found: [number, Set<number>][] = [];
   for (const [place, set] of byPlace) {
@@ -169,13 +180,6 @@ function placesIn(byPlace: Map<string, Set<number>>, near: readonly string[]): I
     if (position !== undefined) found.push([position, set]);
   }
   return found.sort((a, b) => a[0] - b[0]).map((f) => f[1]);
-}
-
-function* walk(byPlace: Map<string, Set<number>>, near: readonly string[]): Iterable<Set<number>> {
-  for (const place of near) {
-    const set = byPlace.get(place);
-    if (set) yield set;
-  }
 }
 
 /** Each place's position in a `near` list (kept per list: the lists of home municipalities are shared). */
