@@ -47,8 +47,8 @@ export interface GapSettings {
   targetMinOverlap: number;
 }
 
-export const DEFAULT_GAP_SETTINGS: GapSettings = {
-  suitableScore: 0.55,
+/** The analysis' own defaults; `suitableScore` is a setting (KOHTAANTO_SUITABLE_SCORE, src/config.ts). */
+export const DEFAULT_GAP_SETTINGS: Omit<GapSettings, 'suitableScore'> = {
   pool: 100,
   skillsTested: 10,
   bundleMaxSkills: 4,

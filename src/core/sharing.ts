@@ -52,8 +52,6 @@ export interface SharingSettings {
   candidatesPerDay: number;
 }
 
-export const DEFAULT_SHARING_SETTINGS: SharingSettings = { shareDays: 30, adHocSearchesPerHour: 30, adHocMaxK: 20, candidatesPerDay: 1000 };
-
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LexicalEmbedder } from '../../src/adapters/embedders/lexical.js';
-import { DEFAULT_HNSW, HnswVectorIndex } from '../../src/adapters/hnsw/hnsw-index.js';
+import { HnswVectorIndex } from '../../src/adapters/hnsw/hnsw-index.js';
+import { DEFAULT_HNSW } from '../../src/config.js';
 import { openDatabase } from '../../src/adapters/sqlite/database.js';
 import { SqliteRecordStore } from '../../src/adapters/sqlite/record-store.js';
 import { SqliteTrainingStore } from '../../src/adapters/sqlite/training-store.js';
