@@ -57,7 +57,7 @@ async function main() {
       const analysis = new GapAnalysis(engine.jobseekers, engine.vacancies, engine.matcher, engine.normalizer, engine.trainings, engine.embedder, {
         ...settings,
         suitableScore: config.suitableScore,
-      });
+      }, engine.clock);
       const c = { reports: 0, ownProgramme: 0, ownProgrammeNotHigher: 0, zeroLead: 0, empty: 0, skills: 0, untrained: 0, offers: 0, beyond: 0, nonBuyable: 0 };
       const c2 = { programmeFirstWithShort: 0, withShort: 0, languageNotFirst: 0, languageGaps: 0 };
       const similarities: number[] = [];

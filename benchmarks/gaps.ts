@@ -58,7 +58,7 @@ async function main() {
         ...DEFAULT_GAP_SETTINGS,
         suitableScore: config.suitableScore,
         reuseAcrossWhatIfs: variant.reuse,
-      });
+      }, engine.clock);
       for (const reach of variant.reaches as readonly Reach[]) {
         const times: number[] = [];
         let uplifts = 0;
