@@ -67,7 +67,7 @@ export const envSchema = z.object({
   KOHTAANTO_PORT: z.coerce.number().int().min(0).max(65535).default(8080).meta(doc('the port the HTTP service listens on')),
   KOHTAANTO_WORKERS: z.coerce.number().int().min(1).max(64).default(defaultWorkers()).meta(
     doc(
-      'server processes sharing the port and the data directory (`1`: one process, no primary); each holds the model, the indexes and its caches (~0.9 GB at 100,000 vacancies); see [Several worker processes](architecture.md#several-worker-processes)',
+      'server processes sharing the port and the data directory (`1`: one process, no primary); each holds the model, the indexes and its caches (~0.9 GB at 100,000 vacancies); see [architecture](architecture.md), *Several worker processes*',
       'number of cores (at most one per 1.5 GB of memory)',
     ),
   ),
@@ -146,7 +146,7 @@ export const envSchema = z.object({
   ),
   KOHTAANTO_EXACT_SCAN_LIMIT: z.coerce.number().int().min(0).default(20_000).meta(doc('the most records a location filter may leave to be scored exactly')),
   KOHTAANTO_EMPLOYMENT_AREAS_FILE: z.string().optional().meta(
-    doc('employment areas, `id;name_fi;name_sv;municipalities` per line (see [Employment areas](analytics.md#employment-areas))', '(committed table)'),
+    doc('employment areas, `id;name_fi;name_sv;municipalities` per line (see [analytics](analytics.md), *Employment areas*)', '(committed table)'),
   ),
   KOHTAANTO_ANALYTICS_SAMPLE: z.coerce.number().int().min(1).default(100).meta(
     doc('most vacancies and most long-term unemployed the mismatch summary puts through the match engine'),
@@ -183,7 +183,7 @@ export const envSchema = z.object({
   ),
   KOHTAANTO_MIN_FREE_MB: z.coerce.number().min(0).default(100).meta(doc('below this much free space on the data disk `/health` says `degraded`')),
   KOHTAANTO_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024).meta(doc('largest JSON body (bytes)')),
-  KOHTAANTO_BULK_BODY_LIMIT: z.coerce.number().int().min(1024).default(16 * 1024 * 1024).meta(doc('largest NDJSON or CSV bulk body (bytes)')),
+  KOHTAANTO_BULK_BODY_LIMIT: z.coerce.number().int().min(1024).default(16 * 1024 * 1024).meta(doc('largest NDJSON bulk body (bytes)')),
   KOHTAANTO_BULK_MAX_RECORDS: z.coerce.number().int().min(1).default(10_000).meta(doc('records per bulk request')),
   // Sign-in with identity providers (OpenID Connect): a JSON file listing them (docs/sign-in.md).
   KOHTAANTO_SIGNIN_PROVIDERS_FILE: z.string().optional().meta(
