@@ -11,8 +11,8 @@ import { signInProviders, type SignInProvider } from './core/signin/providers.js
 /**
  * Every setting with its default and its meaning, in one place: docs/configuration.md is generated
  * from this file (`npm run docs:config`) and test/config.test.ts fails when the two differ. The
- * scoring weights, fit floor and commute rule still take their defaults from src/core/scoring.ts and
- * src/core/matching.ts (to move here when those files settle).
+ * scoring weights (src/core/scoring.ts) and the fit floor, commute rule and exact-scan settings
+ * (src/core/matching.ts) still take their defaults from the core: to move here when those files settle.
  */
 
 const number = (fallback: number) => z.coerce.number().finite().default(fallback);
@@ -141,10 +141,10 @@ export const envSchema = z.object({
   KOHTAANTO_COMMUTE_RULE: z.enum(COMMUTE_RULES).default(DEFAULT_MATCH_SETTINGS.commute).meta(
     doc('where vacancies beyond a client\'s commuting range rank (see [Commuting](matching-and-skills.md#commuting)): `strict` after every hit within it, `fits` after every fit within it but before the no-fits (other work) nearby, `gate` as a failed hard requirement, `off` as if there were no range'),
   ),
-  KOHTAANTO_EXACT_SCAN_RATIO: z.coerce.number().min(0).max(1).default(0.1).meta(
+  KOHTAANTO_EXACT_SCAN_RATIO: z.coerce.number().min(0).max(1).default(DEFAULT_MATCH_SETTINGS.exactScanRatio).meta(
     doc('a location filter leaving at most this share of records (and at most `KOHTAANTO_EXACT_SCAN_LIMIT`) is scored exactly instead of walking the graph'),
   ),
-  KOHTAANTO_EXACT_SCAN_LIMIT: z.coerce.number().int().min(0).default(20_000).meta(doc('the most records a location filter may leave to be scored exactly')),
+  KOHTAANTO_EXACT_SCAN_LIMIT: z.coerce.number().int().min(0).default(DEFAULT_MATCH_SETTINGS.exactScanLimit).meta(doc('the most records a location filter may leave to be scored exactly')),
   KOHTAANTO_EMPLOYMENT_AREAS_FILE: z.string().optional().meta(
     doc('employment areas, `id;name_fi;name_sv;municipalities` per line (see [analytics](analytics.md), *Employment areas*)', '(committed table)'),
   ),
