@@ -241,13 +241,13 @@ export async function openEngine(
     if (!follower && config.seedFixtures && trainings.count() === 0) await seedTrainings(config.fixturesDir, trainings, log);
     const secret = installationKey(config.dataDir);
     const tombstones = keyedTombstones(secret);
-    const referralStore = new ReferralStore(db, tombstones);
+    const referralStore = new ReferralStore(db, tombstones, clock);
     const shares = new ShareStore(db);
     const owners = new VacancyOwnerStore(db);
-    const audit = new AuditLog(db, tombstones, log.warn);
+    const audit = new AuditLog(db, tombstones, log.warn, clock);
     const decisionLog = new SqliteDecisionLog(db, log.warn);
-    const keys = new ApiKeyStore(db);
-    const organisationStore = new OrganisationStore(db);
+    const keys = new ApiKeyStore(db, clock);
+    const organisationStore = new OrganisationStore(db, clock);
     const maintenance = follower
       ? followerMaintenance(db)
       : startMaintenance(db, { jobseekers, vacancies }, () => vacancies.service.closeExpired(), config, log);
@@ -307,7 +307,7 @@ export async function openEngine(
     );
     const jobseeker = (id: string) => jobseekers.service.get(id);
     const vacancy = (id: string) => vacancies.service.get(id);
-    const analyticsSource = new SqliteAnalyticsSource(db);
+    const analyticsSource = new SqliteAnalyticsSource(db, clock);
     const demandSupply = new DemandSupply(analyticsSource, normalizer.taxonomy);
     const analytics = {
       demandSupply,
