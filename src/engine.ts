@@ -179,10 +179,8 @@ export { indexFile };
 /**
  * The composition root: opens the SQLite store, picks the embedder, opens the taxonomy and one
  * record kind per table (src/runtime/*: each opens and closes its own resource), seeds the fixture
- * data on first start, starts the maintenance timers and wires the core services.
- */
-/**
- * `clock` is "now" for every use case (src/core/clock.ts): the system clock unless a test fixes the date.
+ * data on first start, starts the maintenance timers and wires the core services. `clock` is "now"
+ * for every use case (src/core/clock.ts): the system clock unless a test fixes the date.
  */
 export async function openEngine(
   config: EngineConfig,
