@@ -13,6 +13,7 @@ import { SkillNormalizer } from '../../src/core/taxonomy/normalizer.js';
 import { ExactIndex } from '../helpers/exact-index.js';
 import { MemoryRecordStore } from '../helpers/memory-store.js';
 import { FIXTURES, sampleJobseeker, sampleVacancy } from '../helpers/service.js';
+import { systemClock } from '../../src/runtime/clock.js';
 
 /**
  * The core's matching and record services over in-memory adapters (test doubles for SQLite and
@@ -28,11 +29,13 @@ beforeAll(async () => {
 function services() {
   const jobseekers = new RecordService<Jobseeker>(jobseekerKind, new MemoryRecordStore<any>(), new ExactIndex(), embedder, {
     maxBatch: 10,
+    now: systemClock,
     derive: { id: normalizer.id, run: (j) => normalizer.forJobseeker(j).then((normalized) => ({ normalized })) },
   });
   const vacancyIndex = new ExactIndex();
   const vacancies = new RecordService<Vacancy>(vacancyKind, new MemoryRecordStore<any>(), vacancyIndex, embedder, {
     maxBatch: 10,
+    now: systemClock,
     derive: { id: normalizer.id, run: (v) => normalizer.forVacancy(v).then((normalized) => ({ normalized })) },
     duplicates: vacancyDuplicates,
   });

@@ -9,6 +9,7 @@ import type { OccupationRow, SkillRow } from '../../core/analytics/demand-supply
 import { regions } from '../../core/regions/regions.js';
 import { labelLang } from '../../core/schemas/skills.js';
 import type { Engine } from '../../engine.js';
+import { dayOf } from '../../core/clock.js';
 import { sendCsv, toCsv } from '../csv.js';
 import { errorBody, noQuery } from './shared.js';
 
@@ -130,7 +131,6 @@ const plan = z.object({
     .describe('Courses without a price are never bought: they add no capacity to purchase'),
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
 const csv = sendCsv;
 
 const skillCsv = (rows: SkillRow[], lang: 'fi' | 'sv' | 'en') =>
@@ -164,10 +164,11 @@ const occupationCsv = (rows: OccupationRow[], lang: 'fi' | 'sv' | 'en') =>
  * fewer than 5 jobseekers are shown as "<5".
  */
 /** The services these routes use (nothing else of the engine reaches them). */
-export type AnalyticsServices = Pick<Engine, 'analytics' | 'employmentAreas'>;
+export type AnalyticsServices = Pick<Engine, 'analytics' | 'employmentAreas' | 'clock'>;
 
 export function analyticsRoutes(engine: AnalyticsServices): FastifyPluginAsyncZod {
   const where = (q: { area?: string; region?: string; municipality?: string }) => resolveArea(q, regions, engine.employmentAreas);
+  const today = () => dayOf(engine.clock());
   return async (app) => {
     app.get(
       '/v1/employment-areas',
