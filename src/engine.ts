@@ -37,7 +37,7 @@ import { SessionStore } from './adapters/sqlite/sessions.js';
 import { PersonSessions } from './core/signin/sessions.js';
 import { PersonSessionStore } from './adapters/sqlite/person-sessions.js';
 import { jobseekerKind, vacancyKind, type BaseRecord } from './core/kinds.js';
-import { DEFAULT_MATCH_SETTINGS, Matcher } from './core/matching.js';
+import { Matcher } from './core/matching.js';
 import type { Embedder } from './core/ports.js';
 import type { RecordService } from './core/records.js';
 import { defaultEmploymentAreas, EmploymentAreas } from './core/regions/employment-areas-model.js';
@@ -146,6 +146,8 @@ type EngineConfig = Partial<Pick<Config, 'signIn'>> & Pick<
   | 'indexFlushSeconds'
   | 'compactSeconds'
   | 'weights'
+  | 'poolFactor'
+  | 'minPool'
   | 'taxonomyDir'
   | 'taxonomyExtension'
   | 'suitableScore'
@@ -251,8 +253,8 @@ export async function openEngine(
       : startMaintenance(db, { jobseekers, vacancies }, () => vacancies.service.closeExpired(), config, log);
     const matcher = new Matcher(jobseekers.service, vacancies.service, chosen, normalizer, {
       weights: config.weights,
-      poolFactor: DEFAULT_MATCH_SETTINGS.poolFactor,
-      minPool: DEFAULT_MATCH_SETTINGS.minPool,
+      poolFactor: config.poolFactor,
+      minPool: config.minPool,
       exactScanRatio: config.exactScanRatio,
       exactScanLimit: config.exactScanLimit,
       fitFloor: config.fitFloor,

@@ -49,15 +49,6 @@ export interface MatchSettings {
   commute: CommuteRule;
 }
 
-export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
-  poolFactor: 5,
-  minPool: { vacancies: 50, jobseekers: 100 },
-  exactScanRatio: 0.1,
-  exactScanLimit: 20_000,
-  fitFloor: 0.4,
-  commute: 'strict',
-};
-
 export const COMMUTE_RULES = ['fits', 'strict', 'gate', 'off'] as const;
 export type CommuteRule = (typeof COMMUTE_RULES)[number];
 

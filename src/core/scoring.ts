@@ -10,16 +10,6 @@ export interface Weights {
   occupation: number;
 }
 
-/**
- * Relative weights (the score is their weighted mean over the known parts), chosen on the labelled
- * match set (`npm run bench:quality -- --tune`, figures in benchmarks/README.md): the grid point
- * with the best mean nDCG@10 over both directions and both embedders among those giving the
- * essential skills at least 0.2 — below that a missing essential skill barely moves a score, and
- * the gap analysis (which skill opens most vacancies) and the explanations rest on it. The best
- * point without that floor (essential 0.05, occupation 1, location 0.4) scored 0.014 higher.
- */
-export const DEFAULT_WEIGHTS: Weights = { semantic: 0.4, essential: 0.2, optional: 0.1, location: 0.3, occupation: 0.6 };
-
 /** A hard requirement, shown beside the score rather than folded into it. */
 export type Gate = 'pass' | 'unknown' | 'fail';
 
