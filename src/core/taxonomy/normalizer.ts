@@ -19,7 +19,7 @@ export interface NormalizerSettings {
 }
 
 /** Bumped when the reading of records changes, so that stored records are read again at start. */
-const READING_VERSION = 'r4';
+const READING_VERSION = 'r5';
 /** A skill entry given as "text:…" is free text by choice. */
 const FREE_TEXT = /^text:\s*(.+)$/s;
 /** Lowest word-ranking score at which a title names an occupation (the title's rare words are in its label). */
@@ -232,7 +232,14 @@ export class SkillNormalizer {
     const inGroup = new Set(members.map((o) => o.uri));
     let uri = members.length === 1 ? members[0]!.uri : undefined;
     if (!uri && title.trim()) {
-      uri = this.occupationWords.search(title, lang, 1, (u) => inGroup.has(u)).find((h) => h.contained || h.score >= TITLE_CONTAINED_MIN_SCORE)?.uri;
+      const hit = this.occupationWords.search(title, lang, 1, (u) => inGroup.has(u))[0];
+      // A title that is another group's occupation by name, and names none of this group's, is that occupation:
+      // registries and ESCO file some work in different groups (the fixture's and Statistics Finland's
+      // "varastotyöntekijä" is 4321 or 9333, ESCO's warehouse worker 9333; "lähihoitaja" 5322 or 5321).
+      // The group given stays the record's (its ISCO credit, skill level and statistics are by the group).
+      const named = hit?.contained ? undefined : this.namedExactly(title, lang);
+      if (named) return this.refIn(named, group, given);
+      uri = hit && (hit.contained || hit.score >= TITLE_CONTAINED_MIN_SCORE) ? hit.uri : undefined;
     }
     const threshold = this.settings.occupationNnThreshold ?? 0;
     if (!uri && title.trim() && this.occupationVectors && this.embedder && threshold > 0) {
@@ -243,6 +250,17 @@ export class SkillNormalizer {
     if (o) return { uri: o.uri, ...(o.iscoGroup ? { isco: o.iscoGroup } : {}), label: this.taxonomy.label(o.uri, 'fi'), method: 'given', evidence: given };
     const isco = this.taxonomy.iscoGroups.get(group);
     return { isco: group, label: isco ? this.taxonomy.label(isco.uri, 'fi') : group, method: 'given', evidence: given };
+  }
+
+  /** The occupation whose label is the whole title (every word of each in the other, as words, inflected forms or compound heads). */
+  private namedExactly(title: string, lang: string): string | undefined {
+    const best = this.occupationWords.search(title, lang, 1)[0];
+    return best && best.contained && best.coverage === 1 && best.score >= TITLE_MIN_SCORE ? best.uri : undefined;
+  }
+
+  /** An occupation concept as the record's, in the ISCO group the record gives. */
+  private refIn(uri: string, group: string, given: string): OccupationRef {
+    return { uri, isco: group, label: this.taxonomy.label(uri, 'fi'), method: 'given', evidence: given };
   }
 
   /** The skill concept of a language (ISO 639-1 code), when the taxonomy has one. */
@@ -379,9 +397,10 @@ export class SkillNormalizer {
       ].reduce((all, r) => ({ licences: [...all.licences, ...r.licences], languages: [...all.languages, ...r.languages], cards: [...all.cards, ...r.cards] })),
     );
     // A card the text counts as an advantage is an optional skill (a required one is a gate).
+    // Its concept in this taxonomy: a card may have one in the curated taxonomy and another in the local extension on ESCO.
     for (const card of requirements.cards) {
-      const uri = cardUri(card.id);
-      if (card.required || !uri || required.has(uri) || !this.taxonomy.skills.has(uri)) continue;
+      const uri = cardUri(card.id, (u) => this.taxonomy.skills.has(u));
+      if (card.required || !uri || required.has(uri)) continue;
       required.add(uri);
       optional.push({ uri, label: this.taxonomy.label(uri, language ?? 'fi'), confidence: 1, source: 'text', evidence: card.evidence, method: 'label' });
     }
