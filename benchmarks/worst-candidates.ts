@@ -77,7 +77,7 @@ try {
       const h = hits[at];
       const sj = engine.jobseekers.find(j.id) as StoredJobseeker;
       const jo = sj.normalized.occupations[0];
-      console.log(`   missed g${grade(j, v, TODAY)} ${j.id} ${j.family} "${j.title}" rank ${at < 0 ? '>200' : at + 1} occ=${occ(jo?.uri, jo?.isco)} ${h ? `s=${h.score} sem=${h.parts.semantic} occ=${h.parts.occupation} loc=${h.parts.location}` : ''}`);
+      console.log(`   missed g${grade(j, v, TODAY)} ${j.id} ${j.family} "${j.title}" rank ${at < 0 ? '>200' : at + 1} occ=${occ(jo?.uri, jo?.isco)} ${h ? `s=${h.score} sem=${h.parts.semantic} occ=${h.parts.occupation} loc=${h.parts.location} failed=${Object.entries(h.gates).filter(([, g]) => g === 'fail').map(([k]) => k).join(',')}` : ''}`);
     }
   }
 } finally {

@@ -75,10 +75,15 @@ export function rememberCredits(credit: SkillCredit): SkillCredit {
 /** How related two occupations (concept URIs) are, 0..1, beyond sharing an ISCO group (see Taxonomy.occupationRelation). */
 export type OccupationRelation = (a: string, b: string) => number;
 
+/** The ISCO-08 unit group the taxonomy files an occupation concept in. */
+export type OccupationGroup = (uri: string) => string | undefined;
+
 /** What scoring may know of the taxonomy's relations; a Taxonomy is one. Without it: exact skills, ISCO groups only. */
 export interface Relations {
   skillCredit: SkillCredit;
   occupationRelation: OccupationRelation;
+  /** The concept's own group, for a record whose given ISCO group is another (see occupationFit). */
+  occupationGroup?: OccupationGroup;
 }
 
 export const NO_RELATIONS: Relations = { skillCredit: exactCredit, occupationRelation: () => 0 };
@@ -222,24 +227,34 @@ export function occupationFit(
   seeker: OccupationRef[] | undefined,
   offer: OccupationRef | undefined,
   relation: OccupationRelation = NO_RELATIONS.occupationRelation,
+  groupOf?: OccupationGroup,
 ): number | null {
   if (!offer || (!offer.uri && !offer.isco) || !seeker?.length) return null;
   let best = 0;
+  // A record may give one ISCO group and name a concept the taxonomy files in another ("varastotyöntekijä"
+  // given 4321, ESCO's warehouse worker 9333; see SkillNormalizer.occupationInGroup): either group counts.
+  const offerGroup = offer.uri && groupOf ? groupOf(offer.uri) : undefined;
   for (const o of seeker) {
     if (o.uri && o.uri === offer.uri) return 1;
     if (levelsApart(o.isco, offer.isco) >= OTHER_LEVEL) continue;
     const concepts = !!o.uri && !!offer.uri;
     if (concepts) best = Math.max(best, round(RELATED_OCCUPATION_CREDIT * relation(o.uri!, offer.uri!)));
-    if (!o.isco || !offer.isco) continue;
-    for (const [digits, credit] of ISCO_CREDIT) {
-      if (digits === 2 && concepts) break;
-      if (o.isco.length >= digits && o.isco.slice(0, digits) === offer.isco.slice(0, digits)) {
-        best = Math.max(best, credit);
-        break;
-      }
-    }
+    best = Math.max(best, groupCredit(o.isco, offer.isco, concepts));
+    const own = o.uri && groupOf ? groupOf(o.uri) : undefined;
+    if (own && own !== o.isco) best = Math.max(best, groupCredit(own, offer.isco, concepts), groupCredit(own, offerGroup, concepts));
+    if (offerGroup && offerGroup !== offer.isco) best = Math.max(best, groupCredit(o.isco, offerGroup, concepts));
   }
   return best;
+}
+
+/** Credit for two ISCO-08 groups in common (see ISCO_CREDIT; the sub-major group only when a side names no concept). */
+function groupCredit(a: string | undefined, b: string | undefined, concepts: boolean): number {
+  if (!a || !b) return 0;
+  for (const [digits, credit] of ISCO_CREDIT) {
+    if (digits === 2 && concepts) break;
+    if (a.length >= digits && a.slice(0, digits) === b.slice(0, digits)) return credit;
+  }
+  return 0;
 }
 
 /**
@@ -276,7 +291,7 @@ export function scoreMatch(
     essential: coverage(offer.essential, 'essential'),
     optional: coverage(offer.optional, 'optional'),
     location: locationFit(seeker, offer),
-    occupation: occupationFit(seeker.occupations, offer.occupation, relations.occupationRelation),
+    occupation: occupationFit(seeker.occupations, offer.occupation, relations.occupationRelation, relations.occupationGroup),
   };
   let total = 0;
   let weight = 0;

@@ -230,17 +230,18 @@ export class SkillNormalizer {
   private async findInGroup(title: string, given: string, group: string, lang: string): Promise<OccupationRef> {
     const members = this.taxonomy.occupationsIn(group);
     const inGroup = new Set(members.map((o) => o.uri));
-    let uri = members.length === 1 ? members[0]!.uri : undefined;
-    if (!uri && title.trim()) {
+    let uri: string | undefined;
+    if (title.trim()) {
       const hit = this.occupationWords.search(title, lang, 1, (u) => inGroup.has(u))[0];
       // A title that is another group's occupation by name, and names none of this group's, is that occupation:
-      // registries and ESCO file some work in different groups (the fixture's and Statistics Finland's
-      // "varastotyöntekijä" is 4321 or 9333, ESCO's warehouse worker 9333; "lähihoitaja" 5322 or 5321).
-      // The group given stays the record's (its ISCO credit, skill level and statistics are by the group).
+      // registries and ESCO file some work in different groups (the fixture's "varastotyöntekijä" is 4321,
+      // ESCO's warehouse worker and Statistics Finland's 9333; "lähihoitaja" 5322 or 5321). The group
+      // given stays the record's (its ISCO credit, skill level and statistics are by the group).
       const named = hit?.contained ? undefined : this.namedExactly(title, lang);
-      if (named) return this.refIn(named, group, given);
-      uri = hit && (hit.contained || hit.score >= TITLE_CONTAINED_MIN_SCORE) ? hit.uri : undefined;
+      if (named && !inGroup.has(named)) return this.refIn(named, group, given);
+      if (hit && (hit.contained || hit.score >= TITLE_CONTAINED_MIN_SCORE)) uri = hit.uri;
     }
+    if (!uri && members.length === 1) uri = members[0]!.uri;
     const threshold = this.settings.occupationNnThreshold ?? 0;
     if (!uri && title.trim() && this.occupationVectors && this.embedder && threshold > 0) {
       const [vector] = await this.embedder.embed([title], 'query');
