@@ -41,6 +41,13 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /** Lowest similarity of a sentence to a concept's labels at which the model confirms a weak reading (a common word). */
 const CONFIRM_SIMILARITY = 0.5;
 
+/** A job title's part before its first comma, when it has one and more follows ("Welder, shipyard" → "Welder"). */
+function titleHead(title: string): string | undefined {
+  const comma = title.indexOf(',');
+  const head = comma > 0 ? title.slice(0, comma).trim() : '';
+  return head && title.slice(comma + 1).trim() ? head : undefined;
+}
+
 /** The sentence around a span: from the last full stop, line break or semicolon before it to the next one. */
 function sentenceAround(text: string, start: number, end: number): string {
   const before = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('\n', start - 1), text.lastIndexOf(';', start - 1), text.lastIndexOf('!', start - 1), text.lastIndexOf('?', start - 1));
@@ -201,10 +208,16 @@ export class SkillNormalizer {
     const vector = semantic && title.trim() ? (await this.embedder!.embed([title], 'query'))[0] : undefined;
     const hits = this.occupationWords.search(title, lang, 20);
     const named = hits.filter((h) => (h.contained && h.score >= TITLE_CONTAINED_MIN_SCORE) || h.score >= TITLE_MIN_SCORE);
-    if (!vector) return (named.find((h) => h.contained) ?? named[0])?.uri;
+    // The title proper, before a comma ("Warehouse worker, airport cargo", "Sairaanhoitaja, sisätautien osasto"):
+    // a label that is all of it is named as fully as by the whole title ("airport cargo worker", a label of
+    // ESCO's hand luggage inspector, shares more of the title's words but is not the job).
+    const head = titleHead(title);
+    const headNamed = head ? this.occupationWords.search(head, lang, 5).filter((h) => h.contained && h.coverage === 1 && h.score >= TITLE_MIN_SCORE) : [];
+    if (!vector) return (headNamed[0] ?? named.find((h) => h.contained) ?? named[0])?.uri;
     // Words and meaning together: each label the words name, and the nearest labels by embedding, by the sum of both.
     const score = new Map<string, number>();
     for (const h of named) score.set(h.uri, Math.min(1, h.score) + (semantic!.similarity(vector, h.uri) ?? 0));
+    for (const h of headNamed) score.set(h.uri, Math.max(score.get(h.uri) ?? 0, 1 + (semantic!.similarity(vector, h.uri) ?? 0)));
     for (const n of semantic!.nearest(vector, 5, threshold)) if (!score.has(n.uri)) score.set(n.uri, n.similarity);
     let best: string | undefined;
     for (const [uri, value] of score) if (best === undefined || value > score.get(best)!) best = uri;
