@@ -4,7 +4,7 @@
  * top 10 with each candidate's family, grade, occupation and score parts; also where the best-graded
  * candidates left out of the top 10 ranked and why.
  *
- *   KOHTAANTO_COMMUTE_RULE=off npx tsx benchmarks/worst-candidates.ts [--worst 15] [--titles]
+ *   KOHTAANTO_COMMUTE_RULE=off npx tsx benchmarks/worst-candidates.ts [--worst 15] [--only v012,v013] [--titles]
  * --titles: every labelled record's title as read (occupation, ISCO) and whether the family accepts it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,7 +19,7 @@ import { openEngine } from '../src/engine.js';
 import { fixtureJobseekers, grade, isLive, JOBSEEKERS, ndcg, VACANCIES, type LabelledJobseeker } from './quality/match-set.js';
 import { accepts } from './quality/title-occupations.js';
 
-const { values } = parseArgs({ options: { worst: { type: 'string', default: '15' }, titles: { type: 'boolean', default: false }, embedder: { type: 'string', default: 'transformers' } } });
+const { values } = parseArgs({ options: { worst: { type: 'string', default: '15' }, only: { type: 'string' }, titles: { type: 'boolean', default: false }, embedder: { type: 'string', default: 'transformers' } } });
 const TODAY = new Date().toISOString().slice(0, 10);
 const dataDir = mkdtempSync(join(tmpdir(), 'kohtaanto-worst-'));
 const config = loadConfig({ ...process.env, KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_SEED_FIXTURES: 'true', KOHTAANTO_EMBEDDER: values.embedder });
@@ -61,7 +61,7 @@ try {
     const o = (engine.vacancies.find(v.id) as StoredVacancy).normalized.occupation;
     console.log(`  ${n.toFixed(3)} ${v.id} ${v.family} (${v.lang}) "${v.title}" → ${occ(o?.uri, o?.isco)}`);
   }
-  for (const { v, n, hits, grades } of rows.slice(0, Number(values.worst))) {
+  for (const { v, n, hits, grades } of values.only ? rows.filter((r) => values.only!.split(',').includes(r.v.id)) : rows.slice(0, Number(values.worst))) {
     const stored = engine.vacancies.find(v.id) as StoredVacancy;
     const o = stored.normalized.occupation;
     console.log(`\n## ${v.id} ${v.family} (${v.lang}) ${v.municipality} "${v.title}" nDCG ${n.toFixed(3)}`);

@@ -88,6 +88,18 @@ describe('occupation fit and related skills', () => {
     expect(occupationFit([{ uri: 'o:warehouse', isco: '4321' }], { uri: 'o:clerk', isco: '4321' }, () => 1)).toBe(0.8);
   });
 
+  it("counts the group a record gives and the group its concept is filed in alike (a registry's group and ESCO's may differ)", () => {
+    // A livestock worker's record given 6121 (the registry's group) names ESCO's livestock worker, filed in 9212.
+    const groupOf = (uri: string) => ({ 'o:livestock-worker': '9212', 'o:berry-picker': '9211', 'o:warehouse-worker': '9333' })[uri];
+    const livestock = [{ uri: 'o:livestock-worker', isco: '6121' }];
+    expect(occupationFit(livestock, { uri: 'o:berry-picker', isco: '9211' })).toBe(0);
+    expect(occupationFit(livestock, { uri: 'o:berry-picker', isco: '9211' }, undefined, groupOf)).toBe(0.5);
+    // Either side: a vacancy given 4321 naming ESCO's warehouse worker (9333) and a client filed in 9333.
+    expect(occupationFit([{ uri: 'o:freight-handler', isco: '9333' }], { uri: 'o:warehouse-worker', isco: '4321' }, undefined, groupOf)).toBe(0.8);
+    // The skill levels are the groups given: 6121 and 2221 stay two levels apart.
+    expect(occupationFit(livestock, { uri: 'o:nurse', isco: '2221' }, () => 1, groupOf)).toBe(0);
+  });
+
   it('gives related work no credit two ISCO skill levels apart, and the sub-major group only when a side names no concept', () => {
     const shared = () => 0.5; // half the essential skills in common
     expect(occupationFit([{ uri: 'o:welder', isco: '7212' }], { uri: 'o:welding-engineer', isco: '2144' }, shared)).toBe(0);
