@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { locationFit } from '../../src/core/location.js';
 import { seekerRequirements } from '../../src/core/requirements/sides.js';
-import { DEFAULT_WEIGHTS, exactCredit, failsGate, NO_RELATIONS, occupationFit, rememberCredits, scoreMatch, type OfferSide, type SeekerSide, type SkillCredit } from '../../src/core/scoring.js';
+import { DEFAULT_WEIGHTS, exactCredit, failsGate, NO_RELATIONS, occupationFit, rememberCredits, scoreMatch, TEXT_SHARE_WITH_OCCUPATIONS, type OfferSide, type SeekerSide, type SkillCredit } from '../../src/core/scoring.js';
 
 const skills = new Set(['a', 'b', 'x']);
 const seeker: SeekerSide = { skills, ...seekerRequirements({ languages: ['fi'], drivingLicence: true }, skills), municipality: '837', region: '06', workingTime: 'full' };
@@ -21,6 +21,17 @@ describe('scoreMatch', () => {
       { uri: 'y', importance: 'optional' },
     ]);
     expect(s.matched.map((m) => m.uri)).toEqual(['a', 'b', 'x']);
+  });
+
+  it('weighs the texts less when both sides name their occupation (the occupation part says what work each is)', () => {
+    const w = DEFAULT_WEIGHTS;
+    const withOccupations = scoreMatch({ ...seeker, occupations: [{ uri: 'o:a', isco: '7212' }] }, { ...offer, occupation: { uri: 'o:a', isco: '7212' } }, 0.2, w);
+    expect(withOccupations.parts).toMatchObject({ semantic: 0.2, occupation: 1 });
+    const text = w.semantic * TEXT_SHARE_WITH_OCCUPATIONS;
+    expect(withOccupations.score).toBeCloseTo((text * 0.2 + w.essential * 0.5 + w.optional * 0.5 + w.location + w.occupation) / (text + w.essential + w.optional + w.location + w.occupation), 4);
+    // One side's occupation unknown: the texts keep their full weight (they are then the evidence of the kind of work).
+    const s = scoreMatch(seeker, offer, 0.2, w);
+    expect(s.score).toBeCloseTo((w.semantic * 0.2 + w.essential * 0.5 + w.optional * 0.5 + w.location) / (w.semantic + w.essential + w.optional + w.location), 4);
   });
 
   it('drops unknown parts and renormalises the other weights', () => {
