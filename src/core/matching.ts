@@ -269,7 +269,7 @@ export class Matcher {
     // which repeat from vacancy to vacancy; each skill's credit is worked out once per ranking.
     const relations: Relations | undefined =
       target === 'vacancies' && this.relations
-        ? { skillCredit: rememberCredits(this.relations.skillCredit), occupationRelation: this.relations.occupationRelation }
+        ? { skillCredit: rememberCredits(this.relations.skillCredit), occupationRelation: this.relations.occupationRelation, occupationGroup: this.relations.occupationGroup }
         : this.relations;
     // The pool is scored without listing skills; the k shown are scored again with them.
     const scoreOf = (record: StoredJobseeker | StoredVacancy, similarity: number, explain: boolean) =>

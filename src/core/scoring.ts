@@ -10,6 +10,15 @@ export interface Weights {
   occupation: number;
 }
 
+/**
+ * The texts' similarity counts this share of its weight when both sides name their occupation: the
+ * occupation part then says what kind of work each is, and what the texts add is mostly their
+ * language and style (a Finnish CV is nearer a Finnish ad than a Swedish CV of the same trade is). On
+ * ESCO's labelled set, scoring candidates with no text at all (employer services' view) ranked them
+ * better than with the full text weight (vacancy → candidates nDCG@10 0.875 against 0.836).
+ */
+export const TEXT_SHARE_WITH_OCCUPATIONS = 0.5;
+
 /** A hard requirement, shown beside the score rather than folded into it. */
 export type Gate = 'pass' | 'unknown' | 'fail';
 
@@ -65,10 +74,15 @@ export function rememberCredits(credit: SkillCredit): SkillCredit {
 /** How related two occupations (concept URIs) are, 0..1, beyond sharing an ISCO group (see Taxonomy.occupationRelation). */
 export type OccupationRelation = (a: string, b: string) => number;
 
+/** The ISCO-08 unit group the taxonomy files an occupation concept in. */
+export type OccupationGroup = (uri: string) => string | undefined;
+
 /** What scoring may know of the taxonomy's relations; a Taxonomy is one. Without it: exact skills, ISCO groups only. */
 export interface Relations {
   skillCredit: SkillCredit;
   occupationRelation: OccupationRelation;
+  /** The concept's own group, for a record whose given ISCO group is another (see occupationFit). */
+  occupationGroup?: OccupationGroup;
 }
 
 export const NO_RELATIONS: Relations = { skillCredit: exactCredit, occupationRelation: () => 0 };
@@ -219,24 +233,34 @@ export function occupationFit(
   seeker: OccupationRef[] | undefined,
   offer: OccupationRef | undefined,
   relation: OccupationRelation = NO_RELATIONS.occupationRelation,
+  groupOf?: OccupationGroup,
 ): number | null {
   if (!offer || (!offer.uri && !offer.isco) || !seeker?.length) return null;
   let best = 0;
+  // A record may give one ISCO group and name a concept the taxonomy files in another ("varastotyöntekijä"
+  // given 4321, ESCO's warehouse worker 9333; see SkillNormalizer.occupationInGroup): either group counts.
+  const offerGroup = offer.uri && groupOf ? groupOf(offer.uri) : undefined;
   for (const o of seeker) {
     if (o.uri && o.uri === offer.uri) return 1;
     if (levelsApart(o.isco, offer.isco) >= OTHER_LEVEL) continue;
     const concepts = !!o.uri && !!offer.uri;
     if (concepts) best = Math.max(best, round(RELATED_OCCUPATION_CREDIT * relation(o.uri!, offer.uri!)));
-    if (!o.isco || !offer.isco) continue;
-    for (const [digits, credit] of ISCO_CREDIT) {
-      if (digits === 2 && concepts) break;
-      if (o.isco.length >= digits && samePrefix(o.isco, offer.isco, digits)) {
-        best = Math.max(best, credit);
-        break;
-      }
-    }
+    best = Math.max(best, groupCredit(o.isco, offer.isco, concepts));
+    const own = o.uri && groupOf ? groupOf(o.uri) : undefined;
+    if (own && own !== o.isco) best = Math.max(best, groupCredit(own, offer.isco, concepts), groupCredit(own, offerGroup, concepts));
+    if (offerGroup && offerGroup !== offer.isco) best = Math.max(best, groupCredit(o.isco, offerGroup, concepts));
   }
   return best;
+}
+
+/** Credit for two ISCO-08 groups in common (see ISCO_CREDIT; the sub-major group only when a side names no concept). */
+function groupCredit(a: string | undefined, b: string | undefined, concepts: boolean): number {
+  if (!a || !b) return 0;
+  for (const [digits, credit] of ISCO_CREDIT) {
+    if (digits === 2 && concepts) break;
+    if (samePrefix(a, b, digits)) return credit;
+  }
+  return 0;
 }
 
 /**
@@ -285,14 +309,15 @@ export function scoreMatch(
     essential: coverage(offer.essential, 'essential', seeker.skills, credit, explain ? matched : undefined, missing),
     optional: coverage(offer.optional, 'optional', seeker.skills, credit, explain ? matched : undefined, missing),
     location: locationFit(seeker, offer),
-    occupation: occupationFit(seeker.occupations, offer.occupation, relations.occupationRelation),
+    occupation: occupationFit(seeker.occupations, offer.occupation, relations.occupationRelation, relations.occupationGroup),
   };
   // Part by part, with no closure or loop over the keys: this runs for every record of every pool.
   let total = 0;
   let weight = 0;
-  if (parts.semantic !== null && weights.semantic !== 0) {
-    total += weights.semantic * parts.semantic;
-    weight += weights.semantic;
+  const semanticWeight = parts.occupation === null ? weights.semantic : weights.semantic * TEXT_SHARE_WITH_OCCUPATIONS;
+  if (parts.semantic !== null && semanticWeight !== 0) {
+    total += semanticWeight * parts.semantic;
+    weight += semanticWeight;
   }
   if (parts.essential !== null && weights.essential !== 0) {
     total += weights.essential * parts.essential;

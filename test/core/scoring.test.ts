@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { locationFit } from '../../src/core/location.js';
 import { seekerRequirements } from '../../src/core/requirements/sides.js';
 import { DEFAULT_WEIGHTS } from '../../src/config.js';
-import { exactCredit, failsGate, NO_RELATIONS, occupationFit, rememberCredits, scoreMatch, type OfferSide, type SeekerSide, type SkillCredit } from '../../src/core/scoring.js';
+import { exactCredit, failsGate, NO_RELATIONS, occupationFit, rememberCredits, scoreMatch, TEXT_SHARE_WITH_OCCUPATIONS, type OfferSide, type SeekerSide, type SkillCredit } from '../../src/core/scoring.js';
 
 const skills = new Set(['a', 'b', 'x']);
 const seeker: SeekerSide = { skills, ...seekerRequirements({ languages: ['fi'], drivingLicence: true }, skills), municipality: '837', region: '06', workingTime: 'full' };
@@ -22,6 +22,17 @@ describe('scoreMatch', () => {
       { uri: 'y', importance: 'optional' },
     ]);
     expect(s.matched.map((m) => m.uri)).toEqual(['a', 'b', 'x']);
+  });
+
+  it('weighs the texts less when both sides name their occupation (the occupation part says what work each is)', () => {
+    const w = DEFAULT_WEIGHTS;
+    const withOccupations = scoreMatch({ ...seeker, occupations: [{ uri: 'o:a', isco: '7212' }] }, { ...offer, occupation: { uri: 'o:a', isco: '7212' } }, 0.2, w);
+    expect(withOccupations.parts).toMatchObject({ semantic: 0.2, occupation: 1 });
+    const text = w.semantic * TEXT_SHARE_WITH_OCCUPATIONS;
+    expect(withOccupations.score).toBeCloseTo((text * 0.2 + w.essential * 0.5 + w.optional * 0.5 + w.location + w.occupation) / (text + w.essential + w.optional + w.location + w.occupation), 4);
+    // One side's occupation unknown: the texts keep their full weight (they are then the evidence of the kind of work).
+    const s = scoreMatch(seeker, offer, 0.2, w);
+    expect(s.score).toBeCloseTo((w.semantic * 0.2 + w.essential * 0.5 + w.optional * 0.5 + w.location) / (w.semantic + w.essential + w.optional + w.location), 4);
   });
 
   it('drops unknown parts and renormalises the other weights', () => {
@@ -87,6 +98,18 @@ describe('occupation fit and related skills', () => {
     expect(occupationFit([{ uri: 'o:warehouse', isco: '4321' }], { uri: 'o:forklift', isco: '8344' }, relation)).toBe(0.25);
     expect(occupationFit([{ uri: 'o:warehouse', isco: '4321' }], { uri: 'o:forklift', isco: '8344' })).toBe(0);
     expect(occupationFit([{ uri: 'o:warehouse', isco: '4321' }], { uri: 'o:clerk', isco: '4321' }, () => 1)).toBe(0.8);
+  });
+
+  it("counts the group a record gives and the group its concept is filed in alike (a registry's group and ESCO's may differ)", () => {
+    // A livestock worker's record given 6121 (the registry's group) names ESCO's livestock worker, filed in 9212.
+    const groupOf = (uri: string) => ({ 'o:livestock-worker': '9212', 'o:berry-picker': '9211', 'o:warehouse-worker': '9333' })[uri];
+    const livestock = [{ uri: 'o:livestock-worker', isco: '6121' }];
+    expect(occupationFit(livestock, { uri: 'o:berry-picker', isco: '9211' })).toBe(0);
+    expect(occupationFit(livestock, { uri: 'o:berry-picker', isco: '9211' }, undefined, groupOf)).toBe(0.5);
+    // Either side: a vacancy given 4321 naming ESCO's warehouse worker (9333) and a client filed in 9333.
+    expect(occupationFit([{ uri: 'o:freight-handler', isco: '9333' }], { uri: 'o:warehouse-worker', isco: '4321' }, undefined, groupOf)).toBe(0.8);
+    // The skill levels are the groups given: 6121 and 2221 stay two levels apart.
+    expect(occupationFit(livestock, { uri: 'o:nurse', isco: '2221' }, () => 1, groupOf)).toBe(0);
   });
 
   it('gives related work no credit two ISCO skill levels apart, and the sub-major group only when a side names no concept', () => {

@@ -19,7 +19,7 @@ export interface NormalizerSettings {
 }
 
 /** Bumped when the reading of records changes, so that stored records are read again at start. */
-const READING_VERSION = 'r4';
+const READING_VERSION = 'r5';
 /** A skill entry given as "text:…" is free text by choice. */
 const FREE_TEXT = /^text:\s*(.+)$/s;
 /** Lowest word-ranking score at which a title names an occupation (the title's rare words are in its label). */
@@ -40,6 +40,13 @@ const LANGUAGE_NAMES: Record<string, string> = {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 /** Lowest similarity of a sentence to a concept's labels at which the model confirms a weak reading (a common word). */
 const CONFIRM_SIMILARITY = 0.5;
+
+/** A job title's part before its first comma, when it has one and more follows ("Welder, shipyard" → "Welder"). */
+function titleHead(title: string): string | undefined {
+  const comma = title.indexOf(',');
+  const head = comma > 0 ? title.slice(0, comma).trim() : '';
+  return head && title.slice(comma + 1).trim() ? head : undefined;
+}
 
 /** The sentence around a span: from the last full stop, line break or semicolon before it to the next one. */
 function sentenceAround(text: string, start: number, end: number): string {
@@ -201,10 +208,16 @@ export class SkillNormalizer {
     const vector = semantic && title.trim() ? (await this.embedder!.embed([title], 'query'))[0] : undefined;
     const hits = this.occupationWords.search(title, lang, 20);
     const named = hits.filter((h) => (h.contained && h.score >= TITLE_CONTAINED_MIN_SCORE) || h.score >= TITLE_MIN_SCORE);
-    if (!vector) return (named.find((h) => h.contained) ?? named[0])?.uri;
+    // The title proper, before a comma ("Warehouse worker, airport cargo", "Sairaanhoitaja, sisätautien osasto"):
+    // a label that is all of it is named as fully as by the whole title ("airport cargo worker", a label of
+    // ESCO's hand luggage inspector, shares more of the title's words but is not the job).
+    const head = titleHead(title);
+    const headNamed = head ? this.occupationWords.search(head, lang, 5).filter((h) => h.contained && h.coverage === 1 && h.score >= TITLE_MIN_SCORE) : [];
+    if (!vector) return (headNamed[0] ?? named.find((h) => h.contained) ?? named[0])?.uri;
     // Words and meaning together: each label the words name, and the nearest labels by embedding, by the sum of both.
     const score = new Map<string, number>();
     for (const h of named) score.set(h.uri, Math.min(1, h.score) + (semantic!.similarity(vector, h.uri) ?? 0));
+    for (const h of headNamed) score.set(h.uri, Math.max(score.get(h.uri) ?? 0, 1 + (semantic!.similarity(vector, h.uri) ?? 0)));
     for (const n of semantic!.nearest(vector, 5, threshold)) if (!score.has(n.uri)) score.set(n.uri, n.similarity);
     let best: string | undefined;
     for (const [uri, value] of score) if (best === undefined || value > score.get(best)!) best = uri;
@@ -230,10 +243,18 @@ export class SkillNormalizer {
   private async findInGroup(title: string, given: string, group: string, lang: string): Promise<OccupationRef> {
     const members = this.taxonomy.occupationsIn(group);
     const inGroup = new Set(members.map((o) => o.uri));
-    let uri = members.length === 1 ? members[0]!.uri : undefined;
-    if (!uri && title.trim()) {
-      uri = this.occupationWords.search(title, lang, 1, (u) => inGroup.has(u)).find((h) => h.contained || h.score >= TITLE_CONTAINED_MIN_SCORE)?.uri;
+    let uri: string | undefined;
+    if (title.trim()) {
+      const hit = this.occupationWords.search(title, lang, 1, (u) => inGroup.has(u))[0];
+      // A title that is another group's occupation by name, and names none of this group's, is that occupation:
+      // registries and ESCO file some work in different groups (the fixture's "varastotyöntekijä" is 4321,
+      // ESCO's warehouse worker and Statistics Finland's 9333; "lähihoitaja" 5322 or 5321). The group
+      // given stays the record's (its ISCO credit, skill level and statistics are by the group).
+      const named = hit?.contained ? undefined : this.namedExactly(title, lang);
+      if (named && !inGroup.has(named)) return this.refIn(named, group, given);
+      if (hit && (hit.contained || hit.score >= TITLE_CONTAINED_MIN_SCORE)) uri = hit.uri;
     }
+    if (!uri && members.length === 1) uri = members[0]!.uri;
     const threshold = this.settings.occupationNnThreshold ?? 0;
     if (!uri && title.trim() && this.occupationVectors && this.embedder && threshold > 0) {
       const [vector] = await this.embedder.embed([title], 'query');
@@ -243,6 +264,17 @@ export class SkillNormalizer {
     if (o) return { uri: o.uri, ...(o.iscoGroup ? { isco: o.iscoGroup } : {}), label: this.taxonomy.label(o.uri, 'fi'), method: 'given', evidence: given };
     const isco = this.taxonomy.iscoGroups.get(group);
     return { isco: group, label: isco ? this.taxonomy.label(isco.uri, 'fi') : group, method: 'given', evidence: given };
+  }
+
+  /** The occupation whose label is the whole title (every word of each in the other, as words, inflected forms or compound heads). */
+  private namedExactly(title: string, lang: string): string | undefined {
+    const best = this.occupationWords.search(title, lang, 1)[0];
+    return best && best.contained && best.coverage === 1 && best.score >= TITLE_MIN_SCORE ? best.uri : undefined;
+  }
+
+  /** An occupation concept as the record's, in the ISCO group the record gives. */
+  private refIn(uri: string, group: string, given: string): OccupationRef {
+    return { uri, isco: group, label: this.taxonomy.label(uri, 'fi'), method: 'given', evidence: given };
   }
 
   /** The skill concept of a language (ISO 639-1 code), when the taxonomy has one. */
@@ -379,9 +411,10 @@ export class SkillNormalizer {
       ].reduce((all, r) => ({ licences: [...all.licences, ...r.licences], languages: [...all.languages, ...r.languages], cards: [...all.cards, ...r.cards] })),
     );
     // A card the text counts as an advantage is an optional skill (a required one is a gate).
+    // Its concept in this taxonomy: a card may have one in the curated taxonomy and another in the local extension on ESCO.
     for (const card of requirements.cards) {
-      const uri = cardUri(card.id);
-      if (card.required || !uri || required.has(uri) || !this.taxonomy.skills.has(uri)) continue;
+      const uri = cardUri(card.id, (u) => this.taxonomy.skills.has(u));
+      if (card.required || !uri || required.has(uri)) continue;
       required.add(uri);
       optional.push({ uri, label: this.taxonomy.label(uri, language ?? 'fi'), confidence: 1, source: 'text', evidence: card.evidence, method: 'label' });
     }

@@ -170,6 +170,9 @@ export class Taxonomy {
     return value;
   };
 
+  /** The ISCO-08 unit group an occupation concept is filed in (scoring's Relations.occupationGroup). */
+  readonly occupationGroup = (uri: string): string | undefined => this.occupations.get(uri)?.iscoGroup || undefined;
+
   /**
    * An occupation reference (ESCO URI or code, ISCO-08 group code or URI, or a preferred label in
    * any language) as scoring sees it: the concept when known, and its ISCO unit group.
