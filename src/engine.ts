@@ -30,7 +30,7 @@ import { Guard } from './core/guard.js';
 import { Organisations } from './core/organisations.js';
 import { PersonalData } from './core/personal-data.js';
 import { jobseekerAccess, vacancyAccess, type RecordAccess } from './core/record-access.js';
-import { Referrals } from './core/referrals.js';
+import { Referrals } from './core/referrals/service.js';
 import { Sharing } from './core/sharing.js';
 import { DEFAULT_SESSION_SETTINGS, Sessions } from './core/sessions.js';
 import { SessionStore } from './adapters/sqlite/sessions.js';

@@ -1,6 +1,6 @@
 import type { Principal } from './access.js';
 import type { Guard } from './guard.js';
-import type { Referral } from './referrals.js';
+import type { Referral } from './referrals/schema.js';
 import type { DecisionsExport, Override } from './schemas/oversight.js';
 import type { TransferExport } from './transfers/schema.js';
 import type { JobSuggestionExport } from './job-suggestions/schema.js';

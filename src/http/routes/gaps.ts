@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
-import { idParams, multiLine, municipalityRef, recordId } from '../../core/schemas/common.js';
+import { idParams, municipalityRef, recordId } from '../../core/schemas/common.js';
 import { gates, scoreParts } from '../../core/schemas/match.js';
 import { TRAINING_KINDS } from '../../core/schemas/training.js';
 import { explainedSkill, labelLang } from '../../core/schemas/skills.js';
+import { referral, referralInput, referralList } from '../../core/referrals/schema.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noQuery } from './shared.js';
 
@@ -74,16 +75,6 @@ const vacancyGap = z.object({
   missingSkills: z.array(explainedSkill.extend({ trainings: z.array(trainingOffer) })),
 });
 
-const referral = z.object({
-  id: z.number(),
-  jobseekerId: z.string(),
-  trainingId: z.string(),
-  keyId: z.string(),
-  counsellor: z.string(),
-  reason: z.string().nullable(),
-  at: z.string(),
-});
-
 /** What would get a client into work, which training gives it, and referrals to trainings. */
 /** The services these routes use (nothing else of the engine reaches them). */
 export type GapServices = Pick<Engine, 'gaps' | 'guard' | 'referrals'>;
@@ -138,9 +129,7 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
           tags: ['gaps and training'],
           summary: 'Refer a client to a training',
           querystring: noQuery,
-          body: z
-            .object({ jobseekerId: recordId, trainingId: recordId, reason: multiLine(2000).optional() })
-            .strict(),
+          body: referralInput,
           response: { 201: referral, 400: errorBody, 403: errorBody, 404: errorBody },
         },
       },
@@ -159,7 +148,7 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
           summary: "A client's referrals to trainings",
           params: idParams,
           querystring: noQuery,
-          response: { 200: z.object({ items: z.array(referral) }), 404: errorBody },
+          response: { 200: referralList, 404: errorBody },
         },
       },
       async (request) => {

@@ -6,6 +6,7 @@ import { decisionsExport, override } from '../../core/schemas/oversight.js';
 import { ACCESS } from '../../core/access.js';
 import { idParams, recordId, queryInt } from '../../core/schemas/common.js';
 import { storedJobseeker } from '../../core/schemas/jobseeker.js';
+import { referralExport } from '../../core/referrals/schema.js';
 import { transferExport } from '../../core/transfers/schema.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noBody, noQuery } from './shared.js';
@@ -44,7 +45,7 @@ export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
             200: z.object({
               jobseeker: storedJobseeker,
               sharedWithEmployerServices: z.array(z.object({ vacancyId: z.string(), at: z.string(), expiresAt: z.string() })),
-              referrals: z.array(z.object({ trainingId: z.string(), counsellor: z.string(), reason: z.string().nullable(), at: z.string() })),
+              referrals: z.array(referralExport),
               accessLog: z.array(auditEntry.omit({ jobseekers: true, detail: true })),
               decisions: decisionsExport,
               counsellorOverrides: z.array(override.omit({ jobseekerId: true })),

@@ -7,6 +7,7 @@ import { Choice, Empty, ErrorBox, Field, invalidField, Loaded, SaveBar, Score, u
 import { date, dateTime, eur, lang, num, placeName, t } from '../i18n';
 import { loadPlaces, sentPlace, shownPlace, shownPlaces, type Places } from '../places';
 import { href } from '../router';
+import type { Referral } from '../../core/referrals/schema';
 
 interface Client {
   id: string;
@@ -46,13 +47,6 @@ interface Plan {
   suitableNow: number;
   skills: { uri: string; label: string; demand: number; suitableWith: number; uplift: number; trainings: Training[]; explanation: string }[];
   targets: { occupation: string | null; label: string; vacancies: number; similarity: number; explanation: string; missingSkills: { uri: string; label: string }[] }[];
-}
-interface Referral {
-  id: number;
-  trainingId: string;
-  counsellor: string;
-  reason: string | null;
-  at: string;
 }
 
 const TABS = ['matches', 'plan', 'profile', 'referrals'] as const;
