@@ -3,6 +3,7 @@ import { api, query, type Role } from '../api';
 import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
 import { date, dateTime, t, valueText } from '../i18n';
 import { href } from '../router';
+import type { AuditEntryView as Entry } from '../../core/privacy/schema';
 
 interface Key {
   id: string;
@@ -17,16 +18,6 @@ interface Organisation {
   id: string;
   name: string;
   kind: string;
-}
-interface Entry {
-  id: number;
-  at: string;
-  keyId: string | null;
-  role: string | null;
-  method: string;
-  route: string;
-  status: number;
-  jobseekers: string[];
 }
 
 /** The service's own names (made on first start, in English) in the user's language; others as given. */
