@@ -2,7 +2,7 @@ import type { Principal } from './access.js';
 import type { Guard } from './guard.js';
 import type { AuditQuery, AuditRecord, AuditTrail, Erasure, ShareExport } from './privacy/schema.js';
 import type { Referral } from './referrals/schema.js';
-import type { DecisionsExport, Override } from './schemas/oversight.js';
+import type { DecisionsExport, Override } from './oversight/schema.js';
 import type { TransferExport } from './transfers/schema.js';
 import type { JobSuggestionExport } from './job-suggestions/schema.js';
 import type { JobSearchExport } from './job-search/schema.js';

@@ -7,7 +7,7 @@ import type { Jobseeker, StoredJobseeker } from '../schemas/jobseeker.js';
 import type { StoredTraining } from '../schemas/training.js';
 import type { SkillNormalizer } from '../taxonomy/normalizer.js';
 import type { TrainingCatalogue } from '../trainings.js';
-import type { AnalysisArea } from './areas.js';
+import type { AnalysisArea, Budget } from './schema.js';
 import { matchWithSkills } from '../what-if.js';
 import { longTermSince } from './demand-supply.js';
 import { evenSample } from './mismatch.js';
@@ -31,7 +31,7 @@ export const DEFAULT_PLAN_SETTINGS: Omit<TrainingPlanSettings, 'suitableScore'> 
   pool: 50,
 };
 
-export type Budget = { places: number } | { euros: number };
+export type { Budget };
 
 export interface PlanQuery {
   budget: Budget;

@@ -4,7 +4,7 @@ import { jobSuggestionView } from '../job-suggestions/schema.js';
 import { referralExport } from '../referrals/schema.js';
 import { queryInt, recordId } from '../schemas/common.js';
 import { storedJobseeker } from '../schemas/jobseeker.js';
-import { decisionsExport, override } from '../schemas/oversight.js';
+import { decisionsExport, override } from '../oversight/schema.js';
 import { transferExport } from '../transfers/schema.js';
 
 /** An entry of the audit trail as answered (GET /v1/audit). */

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
 import { z } from 'zod';
 import { idParams, recordId } from '../../core/schemas/common.js';
-import { override, overrideInput, personExplanation } from '../../core/schemas/oversight.js';
+import { override, overrideInput, personExplanation } from '../../core/oversight/schema.js';
 import {
   adHocMatchBody,
   matchQuery,

@@ -3,38 +3,13 @@ import { api, query } from '../api';
 import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
 import { eur, lang, num, pct, placeName, t, valueText } from '../i18n';
 import { go } from '../router';
+import type { JobseekerCount, MatchedShare, Mismatch, OccupationRow, SkillRow, TrainingPlan as Plan } from '../../core/analytics/schema';
+import type { ExposureResponse } from '../../core/oversight/schema';
 
-type Count = number | '<5';
-interface Row {
-  uri?: string;
-  label: string;
-  demand: { vacancies: number };
-  supply: Count;
-  gap: number | null;
-  longTermUnemployed?: Count;
-}
-interface Share {
-  share: number | null;
-  /** Set when the share is not published (it would describe fewer than 5 jobseekers). */
-  suppressed?: string;
-  margin95: number;
-}
-interface Mismatch {
-  vacancies: number;
-  positions: number;
-  jobseekers: Count;
-  longTermUnemployed: Count;
-  vacanciesPerJobseeker: number | null;
-  vacanciesWithSuitableCandidates: Share & { candidates: number };
-  longTermWithoutSuitableVacancy: Share;
-}
-interface Plan {
-  purchases: { training: { id: string; title: string; provider: string }; places: number; cost: number; vacanciesOpened: number; explanation: string }[];
-  places: number;
-  cost: number;
-  vacanciesOpened: number;
-  budget: { unit: 'places' | 'euros'; given: number; spent: number; unspent: number; stoppedBecause: string };
-}
+type Count = JobseekerCount;
+type Share = MatchedShare;
+/** A row of demand against supply: a skill's, or an occupation's (with its long-term unemployed). */
+type Row = (SkillRow | OccupationRow) & { longTermUnemployed?: Count };
 type Kind = 'area' | 'region' | 'municipality';
 interface Option {
   value: string;
@@ -156,23 +131,11 @@ function Dashboard({ kind, place }: { kind: Kind; place: string }) {
   );
 }
 
-interface ExposureGroup {
-  dimension: string;
-  group: string;
-  eligible: Count;
-  eligibleShare: number | null;
-  exposureShare: number | null;
-  ratio: number | null;
-  ratioLow: number | null;
-  ratioHigh: number | null;
-  flagged: boolean;
-}
-
 /** Who is seen in the candidate rankings of the area (oversight): groups against their share of jobseekers. */
 function Exposure({ where }: { where: Record<string, string> }) {
   const [source, setSource] = useState<'decisions' | 'replay'>('decisions');
   const report = useLoad(
-    () => api<{ rankings: number; groups: ExposureGroup[]; flagged: unknown[] }>('GET', `/v1/oversight/exposure${query({ ...where, source, sample: 100, lang: undefined })}`),
+    () => api<ExposureResponse>('GET', `/v1/oversight/exposure${query({ ...where, source, sample: 100, lang: undefined })}`),
     [JSON.stringify(where), source],
   );
   const csv = `/v1/oversight/exposure${query({ ...where, source, format: 'csv', lang: undefined })}`;

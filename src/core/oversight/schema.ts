@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { multiLine } from './common.js';
-import { scoreParts } from './match.js';
+import { queryInt, multiLine } from '../schemas/common.js';
+import { scoreParts } from '../schemas/match.js';
 
 /** Score parts as the decision log keeps them (those of a hit). */
 const parts = scoreParts.partial().catchall(z.number().nullable());
@@ -24,6 +24,45 @@ export const decisionsExport = z.object({
 export type DecisionsExport = z.output<typeof decisionsExport>;
 
 const count = z.union([z.number(), z.literal('<5')]);
+const date = z.iso.date();
+
+/** The dimensions of the exposure report (see exposure.ts). */
+export const DIMENSIONS = ['ageBand', 'gender', 'motherTongue', 'longTermUnemployed', 'municipality'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** GET /v1/oversight/exposure */
+export const exposureQuery = z
+  .object({
+    area: z.string().max(200).optional().describe('Employment area: id or name'),
+    region: z.string().max(100).optional().describe('Region (maakunta): code or name'),
+    municipality: z.string().max(100).optional().describe('Municipality: code or name'),
+    source: z
+      .enum(['decisions', 'replay'])
+      .default('decisions')
+      .describe('decisions: the candidate rankings served in the period; replay: a sample of open vacancies ranked by the engine now'),
+    from: date.optional().describe('decisions: first day (default 30 days ago)'),
+    to: date.optional().describe('decisions: last day (default today)'),
+    sample: queryInt(1, 2000).default(200).describe('replay: vacancies sampled'),
+    k: queryInt(1, 100).default(10).describe('replay: candidates ranked per vacancy'),
+    asOf: date.optional().describe('Day ages and long-term unemployment are counted at (default today); taken back to the last day of the month before unless it is a month end (the answer gives the day used)'),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .strict();
+
+/** One group of one dimension in the exposure report. */
+export const exposureGroup = z.object({
+  dimension: z.enum(DIMENSIONS),
+  group: z.string(),
+  eligible: count,
+  eligibleShare: z.number().nullable(),
+  exposureShare: z.number().nullable().describe('Mean share of the position-discounted exposure (1/log2(position+1))'),
+  /** Exposure share over eligible share (1 = exposed as often as the group's size predicts). */
+  ratio: z.number().nullable().describe('Exposure share / eligible share'),
+  ratioLow: z.number().nullable().describe('95 % confidence interval over rankings'),
+  ratioHigh: z.number().nullable(),
+  flagged: z.boolean().describe('The interval lies wholly below 0.8 or above 1.25 (four-fifths rule), with 20 or more rankings; municipalities are not flagged (distance is part of the score by design)'),
+});
+export type ExposureGroup = z.infer<typeof exposureGroup>;
 
 /** The exposure report (see core/oversight/exposure.ts). */
 export const exposureResponse = z.object({
@@ -40,21 +79,12 @@ export const exposureResponse = z.object({
     .string()
     .nullable()
     .describe('Why no exposure share is published (fewer than 20 distinct jobseekers of the area ranked); a group\'s share is also hidden when 1–4 of its members were ranked, and a second one of its dimension then'),
-  groups: z.array(
-    z.object({
-      dimension: z.enum(['ageBand', 'gender', 'motherTongue', 'longTermUnemployed', 'municipality']),
-      group: z.string(),
-      eligible: count,
-      eligibleShare: z.number().nullable(),
-      exposureShare: z.number().nullable().describe('Mean share of the position-discounted exposure (1/log2(position+1))'),
-      ratio: z.number().nullable().describe('Exposure share / eligible share'),
-      ratioLow: z.number().nullable().describe('95 % confidence interval over rankings'),
-      ratioHigh: z.number().nullable(),
-      flagged: z.boolean().describe('The interval lies wholly below 0.8 or above 1.25 (four-fifths rule), with 20 or more rankings; municipalities are not flagged (distance is part of the score by design)'),
-    }),
-  ),
+  groups: z.array(exposureGroup),
   flagged: z.array(z.object({ dimension: z.string(), group: z.string(), ratio: z.number() })),
 });
+export type ExposureResponse = z.infer<typeof exposureResponse>;
+/** The report of exposure.ts, before the area and period are added to it. */
+export type ExposureReport = Omit<ExposureResponse, 'area' | 'source' | 'from' | 'to' | 'asOf'>;
 
 /** A counsellor's override of one suggestion for a client. */
 export const overrideInput = z
