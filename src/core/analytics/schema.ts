@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { queryInt } from '../schemas/common.js';
+import { language, queryInt } from '../schemas/common.js';
 import { labelLang } from '../schemas/skills.js';
 
 const date = z.iso.date();
@@ -25,7 +25,7 @@ export const demandQuery = areaQuery
     from: date.optional().describe('Vacancies published on or after this date'),
     to: date.optional().describe('Vacancies published on or before this date'),
     occupationGroup: z.string().regex(/^\d{1,4}$/, '1 to 4 digits of an ISCO code').optional().describe('ISCO group, e.g. 5 or 7212'),
-    language: z.enum(['fi', 'sv', 'en']).optional().describe('Vacancies requiring, and jobseekers working in, this language'),
+    language: language.optional().describe('Vacancies requiring, and jobseekers working in, this language'),
     lang: labelLang,
     asOf: asOf,
     limit: queryInt(1, 20_000).default(500),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { queryInt, multiLine } from '../schemas/common.js';
+import { language, queryInt, multiLine } from '../schemas/common.js';
 import { scoreParts } from '../schemas/match.js';
 
 /** Score parts as the decision log keeps them (those of a hit). */
@@ -100,4 +100,4 @@ export const override = overrideInput.extend({ jobseekerId: z.string(), counsell
 export type Override = z.output<typeof override>;
 
 /** A person's explanation of one suggestion. */
-export const personExplanation = z.object({ vacancy: z.string(), lang: z.enum(['fi', 'sv', 'en']), sentences: z.array(z.string()) });
+export const personExplanation = z.object({ vacancy: z.string(), lang: language, sentences: z.array(z.string()) });

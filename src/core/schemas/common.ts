@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { LANGS } from '../languages.js';
 import { regions } from '../regions/regions.js';
+
+/** One of the service's languages (fi, sv, en). */
+export const language = z.enum(LANGS);
 
 /** The caller's own stable identifier for a record. */
 export const recordId = z

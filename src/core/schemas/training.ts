@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freeText, municipalityRef, recordId, shortText, singleLine, skillList, title } from './common.js';
+import { freeText, language, municipalityRef, recordId, shortText, singleLine, skillList, title } from './common.js';
 import { skillRef } from './skills.js';
 
 /**
@@ -50,7 +50,7 @@ const trainingFields = z
     durationDays: z.number().int().min(1).max(1500).describe('Length in working days'),
     startDates: z.array(z.iso.date()).max(100).default([]).describe('Upcoming start dates (YYYY-MM-DD); empty = continuous intake'),
     cost: z.number().min(0).max(1_000_000).describe('Price per participant in euros'),
-    language: z.enum(['fi', 'sv', 'en']).default('fi'),
+    language: language.default('fi'),
     skills: skillList.min(1).describe('Skills the training teaches'),
   })
   .strict();

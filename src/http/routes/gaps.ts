@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
-import { idParams, municipalityRef, recordId } from '../../core/schemas/common.js';
+import { idParams, language, municipalityRef, recordId } from '../../core/schemas/common.js';
 import { gates, scoreParts } from '../../core/schemas/match.js';
 import { TRAINING_KINDS } from '../../core/schemas/training.js';
 import { explainedSkill, labelLang } from '../../core/schemas/skills.js';
@@ -22,7 +22,7 @@ const trainingOffer = z.object({
   nextStart: z.string().nullable().describe('null: continuous intake'),
   distance: z.enum(['local or online', 'same region', 'further away']),
   distanceKm: z.number().describe("From the client's municipality (0 online or in the same municipality)"),
-  language: z.enum(['fi', 'sv', 'en']).describe('Language of instruction'),
+  language: language.describe('Language of instruction'),
   reason: z
     .enum(['language-for-work', 'short-course', 'online', 'near'])
     .describe('Why it is offered where it is: a language-for-work course for a language, a short course before a programme, online, or within reach'),

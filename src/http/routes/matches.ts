@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
 import { z } from 'zod';
-import { idParams, recordId } from '../../core/schemas/common.js';
+import { idParams, language, recordId } from '../../core/schemas/common.js';
 import { override, overrideInput, personExplanation } from '../../core/oversight/schema.js';
 import {
   adHocMatchBody,
@@ -60,7 +60,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
           tags: ['matching'],
           summary: 'Why a vacancy is suggested to a client, in plain words for the client (fi, sv or en)',
           params: idParams.extend({ vacancyId: recordId }),
-          querystring: z.object({ lang: z.enum(['fi', 'sv', 'en']).default('fi') }).strict(),
+          querystring: z.object({ lang: language.default('fi') }).strict(),
           response: { 200: personExplanation, 403: errorBody, 404: errorBody },
         },
       },

@@ -8,7 +8,7 @@ import { parseNdjson } from '../../core/ndjson.js';
 import type { RecordAccess } from '../../core/record-access.js';
 import { etagOf, versionsOf, type Expectation, type RecordService } from '../../core/records.js';
 import { sessionToken } from '../auth.js';
-import { idParams, municipalityRef, recordId, shortText, queryInt } from '../../core/schemas/common.js';
+import { idParams, language, municipalityRef, recordId, shortText, queryInt } from '../../core/schemas/common.js';
 import type { TabularKind } from '../../core/imports/tabular.js';
 import { exportColumns } from '../../core/imports/tabular.js';
 import { charsetOf, recordsFromCsv, sendCsv, toCsv } from '../csv.js';
@@ -44,7 +44,7 @@ const listQuery = z
 
 const exportQuery = z
   .object({
-    lang: z.enum(['fi', 'sv', 'en']).default('fi').describe('The language of the header row, yes/no words, dates and working time'),
+    lang: language.default('fi').describe('The language of the header row, yes/no words, dates and working time'),
     owner: z.literal('mine').optional().describe("Vacancies: only those of the caller's unit"),
   })
   .strict();

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acceptedLang, notFound, type Lang } from '../../core/errors.js';
+import { language } from '../../core/schemas/common.js';
 import { personKeyId, type PersonSessions } from '../../core/signin/sessions.js';
 import { SESSION_COOKIE } from '../auth.js';
 import { errorBody, noQuery } from '../routes/shared.js';
@@ -32,7 +33,7 @@ function cookie(request: FastifyRequest, name: string): string | undefined {
   return undefined;
 }
 
-const flowSchema = z.object({ provider: z.string(), state: z.string(), nonce: z.string(), verifier: z.string(), lang: z.enum(['fi', 'sv', 'en']) });
+const flowSchema = z.object({ provider: z.string(), state: z.string(), nonce: z.string(), verifier: z.string(), lang: language });
 
 function readFlow(request: FastifyRequest): (SignInFlow & { lang: Lang }) | undefined {
   const raw = cookie(request, FLOW_COOKIE);
@@ -62,7 +63,7 @@ function refusalReason(error: unknown): string {
   return parts.join(' ').slice(0, 300);
 }
 
-const langQuery = z.object({ lang: z.enum(['fi', 'sv', 'en']).optional() }).strict();
+const langQuery = z.object({ lang: language.optional() }).strict();
 const providerParams = z.object({ provider: z.string().max(40) });
 
 /**
