@@ -15,8 +15,9 @@ import type { SkillNormalizer } from './taxonomy/normalizer.js';
 import { ADVICE_RULES, defaultReachKm, skillLevel, TrainingAdvisor, type AdviceRules, type ReachKm } from './training-advice.js';
 import type { TrainingCatalogue } from './trainings.js';
 import { matchWithSkills } from './what-if.js';
+import type { Reach } from './gaps/schema.js';
 
-export type Reach = 'municipality' | 'region' | 'country';
+export type { Reach };
 
 export interface GapSettings {
   /** A vacancy is suitable for a client when its match score reaches this. */

@@ -7,6 +7,7 @@ import { Choice, Empty, ErrorBox, Field, invalidField, Loaded, SaveBar, Score, u
 import { date, dateTime, eur, lang, num, placeName, t } from '../i18n';
 import { loadPlaces, sentPlace, shownPlace, shownPlaces, type Places } from '../places';
 import { href } from '../router';
+import type { GapReportView as Plan, TrainingOfferView as Training } from '../../core/gaps/schema';
 import type { Referral } from '../../core/referrals/schema';
 
 interface Client {
@@ -30,25 +31,6 @@ interface Client {
   willingToRelocate?: boolean;
   region: string;
 }
-interface Training {
-  id: string;
-  title: string;
-  provider: string;
-  online: boolean;
-  durationDays: number;
-  cost: number;
-  nextStart: string | null;
-  distanceKm: number;
-  reason: 'language-for-work' | 'short-course' | 'online' | 'near';
-  explanation: string;
-}
-interface Plan {
-  considered: number;
-  suitableNow: number;
-  skills: { uri: string; label: string; demand: number; suitableWith: number; uplift: number; trainings: Training[]; explanation: string }[];
-  targets: { occupation: string | null; label: string; vacancies: number; similarity: number; explanation: string; missingSkills: { uri: string; label: string }[] }[];
-}
-
 const TABS = ['matches', 'plan', 'profile', 'referrals'] as const;
 
 /** A client: ranked vacancies with reasons, the gap plan with referrals, the profile, referrals. */
