@@ -56,6 +56,7 @@ export type AnalysisArea = z.infer<typeof analysisArea>;
 
 /** GET /v1/employment-areas */
 export const employmentAreaList = z.object({ items: z.array(z.object({ id: z.string(), nameFi: z.string(), nameSv: z.string(), municipalities: z.array(z.string()) })) });
+export type EmploymentAreaList = z.infer<typeof employmentAreaList>;
 
 /** Demand against supply of one skill. */
 export const skillRow = z.object({

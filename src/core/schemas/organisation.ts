@@ -54,3 +54,19 @@ export const apiKeyInfo = z.object({
   revokedAt: z.string().nullable(),
 });
 export type ApiKeyInfo = z.output<typeof apiKeyInfo>;
+
+/** A key as issued: its secret is shown only in this answer. */
+export const issuedKey = z.object({
+  id: z.string(),
+  key: z.string().describe('Shown only in this answer: hand it to its holder'),
+  expiresAt: z.string(),
+});
+/** A successor key, and when the old one stops working. */
+export const rotatedKey = issuedKey.extend({ oldExpiresAt: z.string() });
+
+export const organisationList = z.object({ items: z.array(organisation) });
+export const apiKeyList = z.object({ items: z.array(apiKeyInfo) });
+
+/** PUT /v1/admin/vacancies/:id/owner: the employer-services unit that owns a vacancy (null: none). */
+export const vacancyOwnerInput = z.object({ organisation: recordId.nullable() }).strict();
+export const vacancyOwner = z.object({ vacancyId: z.string(), owner: z.string().nullable() });

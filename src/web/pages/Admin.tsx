@@ -4,21 +4,7 @@ import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
 import { date, dateTime, t, valueText } from '../i18n';
 import { href } from '../router';
 import type { AuditEntryView as Entry } from '../../core/privacy/schema';
-
-interface Key {
-  id: string;
-  name: string;
-  role: Role;
-  organisation: string | null;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
-interface Organisation {
-  id: string;
-  name: string;
-  kind: string;
-}
+import type { ApiKeyInfo as Key, Organisation } from '../../core/schemas/organisation';
 
 /** The service's own names (made on first start, in English) in the user's language; others as given. */
 export const organisationName = (id: string, name?: string) => (id === 'national' ? t('organisation.national') : (name ?? id));

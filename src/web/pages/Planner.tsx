@@ -3,8 +3,9 @@ import { api, query } from '../api';
 import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
 import { eur, lang, num, pct, placeName, t, valueText } from '../i18n';
 import { go } from '../router';
-import type { JobseekerCount, MatchedShare, Mismatch, OccupationRow, SkillRow, TrainingPlan as Plan } from '../../core/analytics/schema';
+import type { EmploymentAreaList, JobseekerCount, MatchedShare, Mismatch, OccupationRow, SkillRow, TrainingPlan as Plan } from '../../core/analytics/schema';
 import type { ExposureResponse } from '../../core/oversight/schema';
+import type { MunicipalityView, RegionView } from '../../core/regions/schema';
 
 type Count = JobseekerCount;
 type Share = MatchedShare;
@@ -40,9 +41,9 @@ export function PlannerPage({ params }: { params: URLSearchParams }) {
   const place = params.get('place') ?? '';
   const options = useLoad(async (): Promise<Record<Kind, Option[]>> => {
     const [areas, regions, municipalities] = await Promise.all([
-      api<{ items: { id: string; nameFi: string; nameSv: string }[] }>('GET', '/v1/employment-areas'),
-      api<{ items: { code: string; nameFi: string; nameSv: string; nameEn: string }[] }>('GET', '/v1/regions'),
-      api<{ items: { code: string; nameFi: string; nameSv: string }[] }>('GET', '/v1/municipalities'),
+      api<EmploymentAreaList>('GET', '/v1/employment-areas'),
+      api<{ items: RegionView[] }>('GET', '/v1/regions'),
+      api<{ items: MunicipalityView[] }>('GET', '/v1/municipalities'),
     ]);
     const byName = (a: Option, b: Option) => a.label.localeCompare(b.label, lang.value);
     return {
