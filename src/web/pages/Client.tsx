@@ -9,28 +9,9 @@ import { loadPlaces, sentPlace, shownPlace, shownPlaces, type Places } from '../
 import { href } from '../router';
 import type { GapReportView as Plan, TrainingOfferView as Training } from '../../core/gaps/schema';
 import type { Referral } from '../../core/referrals/schema';
+import type { StoredJobseeker } from '../../core/schemas/jobseeker';
 
-interface Client {
-  id: string;
-  version?: number;
-  title: string;
-  summary: string;
-  skills: string[];
-  municipality: string;
-  languages: string[];
-  workingTime: 'full' | 'part' | 'any';
-  drivingLicence?: boolean;
-  status: 'active' | 'inactive';
-  unemployedSince?: string;
-  name?: string;
-  contact?: { email?: string; phone?: string };
-  wishedOccupations?: string[];
-  commuteKm?: number;
-  wishedMunicipalities?: string[];
-  wishedRegions?: string[];
-  willingToRelocate?: boolean;
-  region: string;
-}
+type Client = StoredJobseeker;
 const TABS = ['matches', 'plan', 'profile', 'referrals'] as const;
 
 /** A client: ranked vacancies with reasons, the gap plan with referrals, the profile, referrals. */

@@ -4,15 +4,9 @@ import { Empty, Field, Loaded, useLoad } from '../components/ui';
 import { lang, placeName, t } from '../i18n';
 import { go, href } from '../router';
 import type { MunicipalityView } from '../../core/regions/schema';
+import type { StoredJobseeker } from '../../core/schemas/jobseeker';
 
-interface Client {
-  id: string;
-  name?: string;
-  title: string;
-  municipality: string;
-  status: string;
-  unemployedSince?: string;
-}
+type Client = StoredJobseeker;
 
 const PAGE = 25;
 

@@ -8,30 +8,11 @@ import { Choice, Field, invalidField, Loaded, SaveBar, useLoad } from '../compon
 import { lang, t } from '../i18n';
 import { loadPlaces, sentPlace, shownPlace, type Places } from '../places';
 import { go, href } from '../router';
+import type { StoredVacancy } from '../../core/schemas/vacancy';
 
-interface Vacancy {
-  id: string;
-  version?: number;
-  title: string;
-  description: string;
-  employer?: string;
-  skills: string[];
-  optionalSkills: string[];
-  municipality: string;
-  languages: string[];
-  languageRequirements?: LanguageRequirement[];
-  drivingLicences?: string[];
-  cards?: string[];
-  workingTime: 'full' | 'part';
-  employment?: 'permanent' | 'fixed-term';
-  startDate?: string;
-  salary?: string;
-  howToApply?: { url?: string; email?: string; text?: string };
-  contactPerson?: { name: string; phone?: string; email?: string };
-  positions: number;
-  status: 'open' | 'closed';
-  expiresAt?: string;
-}
+/** A vacancy as stored; a new one has only the fields of EMPTY until it is saved. */
+type Vacancy = Partial<StoredVacancy> &
+  Pick<StoredVacancy, 'id' | 'title' | 'description' | 'skills' | 'optionalSkills' | 'municipality' | 'languages' | 'workingTime' | 'positions' | 'status'>;
 
 const EMPTY: Vacancy = {
   id: '',
