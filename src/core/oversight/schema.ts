@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { language, queryInt, multiLine } from '../schemas/common.js';
+import { language, queryInt, multiLine, recordId } from '../schemas/common.js';
 import { scoreParts } from '../schemas/match.js';
 
 /** Score parts as the decision log keeps them (those of a hit). */
@@ -98,6 +98,13 @@ export type OverrideInput = z.output<typeof overrideInput>;
 
 export const override = overrideInput.extend({ jobseekerId: z.string(), counsellor: z.string().nullable(), at: z.string() });
 export type Override = z.output<typeof override>;
+
+export const overrideList = z.object({ items: z.array(override) });
+
+/** A client and a vacancy in a path: an explanation, an override. */
+export const jobseekerVacancyParams = z.object({ id: recordId, vacancyId: recordId });
+/** GET /v1/jobseekers/:id/matches/:vacancyId/explanation */
+export const explanationQuery = z.object({ lang: language.default('fi') }).strict();
 
 /** A person's explanation of one suggestion. */
 export const personExplanation = z.object({ vacancy: z.string(), lang: language, sentences: z.array(z.string()) });

@@ -69,3 +69,9 @@ export const storedTraining = trainingFields.extend({
   updatedAt: z.string(),
 });
 export type StoredTraining = z.output<typeof storedTraining>;
+
+/** GET /v1/trainings */
+export const trainingQuery = z.object({ skill: z.string().max(300).optional().describe('Skill concept URI') }).strict();
+export const trainingList = z.object({ items: z.array(storedTraining) });
+/** POST /v1/trainings/bulk */
+export const trainingBulkResult = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
