@@ -66,7 +66,5 @@ export type { ExplainedSkill as Skill } from '../core/schemas/skills';
 /** A hit of a match: a vacancy for a client, or a candidate for a vacancy. */
 export type { MatchHit as Hit } from '../core/schemas/match';
 
-export interface Page<T> {
-  items: T[];
-  next?: string;
-}
+/** A page of records, and the cursor of the next one. */
+export type { RecordPage as Page } from '../core/schemas/records';

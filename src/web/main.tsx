@@ -11,6 +11,7 @@ import { VacanciesPage } from './pages/Vacancies';
 import { VacancyPage } from './pages/Vacancy';
 import { href, parse, route } from './router';
 import './styles.css';
+import type { SignInProviderList } from '../core/signin/schema';
 
 /** Each page and the roles it is for; the API enforces the same and more. */
 const PAGES: { path: string; roles: Role[]; nav?: string }[] = [
@@ -28,9 +29,9 @@ function SignIn({ onSignedIn, ended }: { onSignedIn: (me: Me) => void; ended?: s
   const [key, setKey] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const [providers, setProviders] = useState<{ id: string; name: string }[]>([]);
+  const [providers, setProviders] = useState<SignInProviderList>([]);
   useEffect(() => {
-    api<{ id: string; name: string }[]>('GET', '/signin').then(setProviders, () => setProviders([]));
+    api<SignInProviderList>('GET', '/signin').then(setProviders, () => setProviders([]));
   }, []);
   const submit = async (e: Event) => {
     e.preventDefault();
