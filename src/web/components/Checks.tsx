@@ -1,4 +1,5 @@
 import { CARD_IDS, LICENCE_CLASSES } from '../../core/requirements/vocabulary';
+import type { LanguageRequirement as StoredLanguageRequirement } from '../../core/schemas/requirements';
 import { t } from '../i18n';
 
 /** A group of checkboxes (licence classes, cards): the values chosen, labelled by `label(value)`. */
@@ -19,11 +20,8 @@ export function Checks<T extends string>({ id, legend, values, chosen, label, on
 export { CARD_IDS as CARDS, LICENCE_CLASSES };
 export const cardLabel = (id: string) => t(`card.${id}`);
 
-export interface LanguageRequirement {
-  code: string;
-  level: string;
-  required: boolean;
-}
+/** A vacancy's language requirement as the form reads it: any level word (the service names one it does not know). */
+export type LanguageRequirement = Omit<StoredLanguageRequirement, 'level'> & { level: string };
 /** "fi fluent, sv good, en basic?" ⇄ language requirements (the service names any level it does not know). */
 export const parseLanguages = (text: string): LanguageRequirement[] =>
   text

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fill, ERRORS } from '../../core/errors';
 import { api, ApiError } from '../api';
+import type { StoredJobseeker } from '../../core/schemas/jobseeker';
+import type { StoredVacancy } from '../../core/schemas/vacancy';
 import { lang, t } from '../i18n';
 import { guardLeaving, href } from '../router';
 
 /** A stored record as the API gives it: its version is its ETag. */
-export interface Versioned {
-  id: string;
-  version?: number;
-}
+export type Versioned = Pick<StoredVacancy | StoredJobseeker, 'id' | 'version'>;
 
 /** Fields the service derives or keeps itself: never sent back. */
 const DERIVED = ['normalized', 'region', 'createdAt', 'updatedAt', 'version'];

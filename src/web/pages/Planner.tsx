@@ -3,7 +3,7 @@ import { api, query } from '../api';
 import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
 import { eur, lang, num, pct, placeName, t, valueText } from '../i18n';
 import { go } from '../router';
-import type { EmploymentAreaList, JobseekerCount, MatchedShare, Mismatch, OccupationRow, SkillRow, TrainingPlan as Plan } from '../../core/analytics/schema';
+import type { AreaQuery, EmploymentAreaList, JobseekerCount, MatchedShare, Mismatch, OccupationRow, SkillRow, TrainingPlan as Plan } from '../../core/analytics/schema';
 import type { ExposureResponse } from '../../core/oversight/schema';
 import type { MunicipalityView, RegionView } from '../../core/regions/schema';
 
@@ -11,7 +11,8 @@ type Count = JobseekerCount;
 type Share = MatchedShare;
 /** A row of demand against supply: a skill's, or an occupation's (with its long-term unemployed). */
 type Row = (SkillRow | OccupationRow) & { longTermUnemployed?: Count };
-type Kind = 'area' | 'region' | 'municipality';
+/** What a planner picks a place by: an employment area, a region or a municipality. */
+type Kind = keyof AreaQuery;
 interface Option {
   value: string;
   label: string;
