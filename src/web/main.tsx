@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, setCsrf, whenSignedOut, type Me, type Role } from './api';
 import { ErrorBox, Loading } from './components/ui';
-import { lang, LANGS, setLang, t, type Lang } from './i18n';
+import { isLang } from '../core/languages';
+import { lang, LANGS, setLang, t } from './i18n';
 import { AdminPage, keyHolder, organisationName } from './pages/Admin';
 import { ClientPage } from './pages/Client';
 import { ClientsPage } from './pages/Clients';
@@ -77,7 +78,10 @@ function LanguageSwitch() {
   return (
     <div class="lang">
       <label for="lang">{t('lang.label')}</label>
-      <select id="lang" value={lang.value} onChange={(e) => setLang((e.target as HTMLSelectElement).value as Lang)}>
+      <select id="lang" value={lang.value} onChange={(e) => {
+          const chosen = (e.target as HTMLSelectElement).value;
+          if (isLang(chosen)) setLang(chosen);
+        }}>
         {LANGS.map((l) => (
           <option value={l}>{t(`lang.${l}`)}</option>
         ))}

@@ -48,7 +48,7 @@ export function useUnsavedWarning(dirty: boolean) {
 type Outcome =
   | { kind: 'none' }
   | { kind: 'taken'; id: string; path: string }
-  | { kind: 'conflict'; current: Record<string, unknown>; mine: Record<string, unknown> };
+  | { kind: 'conflict'; current: Record<string, unknown> & Versioned; mine: Record<string, unknown> };
 
 /**
  * Saving a record with its version: a new one with `If-None-Match: *` (never replacing one that
@@ -90,7 +90,7 @@ export function useVersionedSave(options: { path: (id: string) => string; openPa
     /** After a conflict, knowingly: the person's edits over the version stored now. */
     overwrite: () => {
       if (outcome.kind !== 'conflict') return;
-      void put(String(outcome.current.id), outcome.mine, { 'if-match': etag(outcome.current as unknown as Versioned) });
+      void put(String(outcome.current.id), outcome.mine, { 'if-match': etag(outcome.current) });
     },
   };
 }

@@ -4,7 +4,7 @@ import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
 import { date, dateTime, t, valueText } from '../i18n';
 import { href } from '../router';
 import type { AuditEntryView as Entry } from '../../core/privacy/schema';
-import type { ApiKeyInfo as Key, Organisation } from '../../core/schemas/organisation';
+import type { ApiKeyInfo as Key, KeyInput, Organisation } from '../../core/schemas/organisation';
 
 /** The service's own names (made on first start, in English) in the user's language; others as given. */
 export const organisationName = (id: string, name?: string) => (id === 'national' ? t('organisation.national') : (name ?? id));
@@ -32,7 +32,7 @@ function Keys() {
   const keys = useLoad(() => api<{ items: Key[] }>('GET', '/v1/admin/keys'), []);
   const organisations = useLoad(() => api<{ items: Organisation[] }>('GET', '/v1/admin/organisations'), []);
   const organisationNames = new Map((organisations.data?.items ?? []).map((o) => [o.id, o.name]));
-  const [form, setForm] = useState({ role: 'counsellor' as Role, name: '', organisation: '' });
+  const [form, setForm] = useState<Pick<KeyInput, 'role' | 'name' | 'organisation'>>({ role: 'counsellor', name: '', organisation: '' });
   const [issued, setIssued] = useState<string>();
   const [error, setError] = useState<unknown>();
   const issue = async (e: Event) => {
