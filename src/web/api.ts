@@ -1,5 +1,6 @@
 /** The service's API from the page: same origin, the session cookie, the CSRF token on changes. */
 import type { FieldProblem as Problem } from '../core/errors';
+import type { ErrorBody } from '../core/schemas/error-answer';
 import { lang } from './i18n';
 
 /** A field the service refused, and why (see src/core/errors.ts). */
@@ -44,7 +45,7 @@ export async function api<T>(method: string, path: string, body?: unknown, extra
   const text = await response.text();
   const parsed = text ? (JSON.parse(text) as unknown) : undefined;
   if (!response.ok) {
-    const e = (parsed ?? {}) as { error?: string; message?: string; problems?: Problem[] };
+    const e = (parsed ?? {}) as Partial<ErrorBody>;
     const ended = response.headers.get('x-session-ended') ?? undefined;
     if (response.status === 401 && path !== '/v1/session') onSignedOut(ended);
     throw new ApiError(response.status, e.error ?? 'error', e.message ?? response.statusText, e.problems ?? [], ended);
