@@ -1,6 +1,6 @@
 import { explainTraining, type Lang } from './explanations.js';
 import { regions } from './regions/regions.js';
-import type { StoredJobseeker } from './schemas/jobseeker.js';
+import type { StoredJobseeker } from './jobseekers/schema.js';
 import type { OccupationRef } from './schemas/skills.js';
 import type { StoredTraining, TrainingKind } from './schemas/training.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';

@@ -3,7 +3,7 @@ import { isSuitable } from '../suitability.js';
 import { seekerSide, type MatchCache, type Matcher } from '../matching.js';
 import type { AnalyticsSource, Embedder } from '../ports.js';
 import type { RecordService } from '../records.js';
-import type { Jobseeker, StoredJobseeker } from '../schemas/jobseeker.js';
+import type { Jobseeker, StoredJobseeker } from '../jobseekers/schema.js';
 import type { StoredTraining } from '../schemas/training.js';
 import type { SkillNormalizer } from '../taxonomy/normalizer.js';
 import type { TrainingCatalogue } from '../trainings.js';

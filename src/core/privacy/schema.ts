@@ -3,7 +3,7 @@ import { jobSearchExport } from '../job-search/schema.js';
 import { jobSuggestionView } from '../job-suggestions/schema.js';
 import { referralExport } from '../referrals/schema.js';
 import { queryInt, recordId } from '../schemas/common.js';
-import { storedJobseeker } from '../schemas/jobseeker.js';
+import { storedJobseeker } from '../jobseekers/schema.js';
 import { decisionsExport, override } from '../oversight/schema.js';
 import { transferExport } from '../transfers/schema.js';
 

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
 import { auditQuery, auditTrail, compaction, personalDataExport, shareInput, shareView } from '../../core/privacy/schema.js';
 import { idParams } from '../../core/schemas/common.js';
-import type { storedJobseeker } from '../../core/schemas/jobseeker.js';
+import type { storedJobseeker } from '../../core/jobseekers/schema.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noBody, noQuery } from './shared.js';
 

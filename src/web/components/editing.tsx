@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fill, ERRORS } from '../../core/errors';
 import { api, ApiError } from '../api';
-import type { StoredJobseeker } from '../../core/schemas/jobseeker';
-import type { StoredVacancy } from '../../core/schemas/vacancy';
+import type { StoredJobseeker } from '../../core/jobseekers/schema';
+import type { StoredVacancy } from '../../core/vacancies/schema';
 import { lang, t } from '../i18n';
 import { guardLeaving, href } from '../router';
 

@@ -9,7 +9,7 @@ import { loadPlaces, sentPlace, shownPlace, shownPlaces, type Places } from '../
 import { href } from '../router';
 import type { GapReportView as Plan, TrainingOfferView as Training } from '../../core/gaps/schema';
 import type { Referral } from '../../core/referrals/schema';
-import type { StoredJobseeker } from '../../core/schemas/jobseeker';
+import type { StoredJobseeker } from '../../core/jobseekers/schema';
 
 type Client = StoredJobseeker;
 const TABS = ['matches', 'plan', 'profile', 'referrals'] as const;

@@ -4,7 +4,7 @@ import { Empty, Field, Loaded, useLoad } from '../components/ui';
 import { lang, placeName, t } from '../i18n';
 import { go, href } from '../router';
 import type { MunicipalityView } from '../../core/regions/schema';
-import type { StoredJobseeker } from '../../core/schemas/jobseeker';
+import type { StoredJobseeker } from '../../core/jobseekers/schema';
 
 type Client = StoredJobseeker;
 

@@ -3,7 +3,7 @@ import { api, query, type Me, type Page } from '../api';
 import { Empty, Field, Loaded, useLoad } from '../components/ui';
 import { date, lang, t } from '../i18n';
 import { go, href } from '../router';
-import type { StoredVacancy } from '../../core/schemas/vacancy';
+import type { StoredVacancy } from '../../core/vacancies/schema';
 
 type Vacancy = StoredVacancy;
 

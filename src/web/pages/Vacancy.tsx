@@ -8,7 +8,7 @@ import { Choice, Field, invalidField, Loaded, SaveBar, useLoad } from '../compon
 import { lang, t } from '../i18n';
 import { loadPlaces, sentPlace, shownPlace, type Places } from '../places';
 import { go, href } from '../router';
-import type { StoredVacancy } from '../../core/schemas/vacancy';
+import type { StoredVacancy } from '../../core/vacancies/schema';
 
 /** A vacancy as stored; a new one has only the fields of EMPTY until it is saved. */
 type Vacancy = Partial<StoredVacancy> &

@@ -11,10 +11,10 @@ import {
   skillList,
   storedFields,
   title,
-} from './common.js';
+} from '../schemas/common.js';
 import { DEFAULT_COMMUTE_KM, MAX_COMMUTE_KM } from '../commute.js';
-import { cardList, languageSkill, licenceClasses } from './requirements.js';
-import { jobseekerSkills } from './skills.js';
+import { cardList, languageSkill, licenceClasses } from '../schemas/requirements.js';
+import { jobseekerSkills } from '../schemas/skills.js';
 
 /**
  * Group attributes (birth year, gender, mother tongue): optional, given with the client's consent,

@@ -10,9 +10,9 @@ import {
   skillList,
   storedFields,
   title,
-} from './common.js';
-import { cardList, languageRequirement, licenceClasses } from './requirements.js';
-import { vacancySkills } from './skills.js';
+} from '../schemas/common.js';
+import { cardList, languageRequirement, licenceClasses } from '../schemas/requirements.js';
+import { vacancySkills } from '../schemas/skills.js';
 
 /** A vacancy (job opening) as employer services enter it. */
 export const vacancyInput = z
