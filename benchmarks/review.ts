@@ -41,7 +41,7 @@ import { parseArgs } from 'node:util';
 import { commuteOf, ROAD_FACTOR } from '../src/core/commute.js';
 import { regions } from '../src/core/regions/regions.js';
 import type { StoredJobseeker } from '../src/core/jobseekers/schema.js';
-import { LEGACY_TRAINING_KINDS, type StoredTraining, type TrainingKind } from '../src/core/schemas/training.js';
+import { LEGACY_TRAINING_KINDS, type StoredTraining, type TrainingKind } from '../src/core/trainings/schema.js';
 import { isProgramme, NO_ADVICE_RULES, skillLevel, TrainingAdvisor } from '../src/core/training-advice.js';
 import { writeResult } from './results.js';
 import { REVIEW_PERSONAS, REVIEW_VACANCIES, type ReviewPersona } from './review/cases.js';

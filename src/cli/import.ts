@@ -30,7 +30,7 @@ import { CheckpointFile } from '../adapters/imports/checkpoints.js';
 import { readPostalCodes } from '../adapters/imports/postal-codes.js';
 import { importRecords, type BatchSink, type ImportSummary } from '../core/imports/importer.js';
 import { jobseekerInput } from '../core/jobseekers/schema.js';
-import { trainingInput } from '../core/schemas/training.js';
+import { trainingInput } from '../core/trainings/schema.js';
 import { vacancyInput } from '../core/vacancies/schema.js';
 
 const SCHEMAS = { vacancies: vacancyInput, jobseekers: jobseekerInput, trainings: trainingInput };

@@ -9,7 +9,7 @@ import type { Embedder } from './ports.js';
 import type { RecordService } from './records.js';
 import { regions } from './regions/regions.js';
 import type { Jobseeker, StoredJobseeker } from './jobseekers/schema.js';
-import type { MatchHit } from './schemas/match.js';
+import type { MatchHit } from './matches/schema.js';
 import type { StoredVacancy, Vacancy } from './vacancies/schema.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 import { ADVICE_RULES, defaultReachKm, skillLevel, TrainingAdvisor, type AdviceRules, type ReachKm } from './training-advice.js';

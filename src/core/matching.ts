@@ -5,7 +5,7 @@ import type { Embedder, IndexHit, LocationFilter } from './ports.js';
 import type { RecordService } from './records.js';
 import { regions } from './regions/regions.js';
 import type { StoredJobseeker } from './jobseekers/schema.js';
-import type { MatchHit, MatchQuery } from './schemas/match.js';
+import type { MatchHit, MatchQuery } from './matches/schema.js';
 import type { StoredVacancy } from './vacancies/schema.js';
 import type { Jobseeker } from './jobseekers/schema.js';
 import type { Vacancy } from './vacancies/schema.js';

@@ -3,7 +3,7 @@ import type { Principal } from './access.js';
 import { discloseCandidates } from './disclosure.js';
 import { conflict, invalidInput, rateLimited } from './errors.js';
 import type { Guard } from './guard.js';
-import type { MatchHit } from './schemas/match.js';
+import type { MatchHit } from './matches/schema.js';
 import type { Share } from './privacy/schema.js';
 
 export type { Share };

@@ -2,7 +2,7 @@ import { explainTraining, type Lang } from './explanations.js';
 import { regions } from './regions/regions.js';
 import type { StoredJobseeker } from './jobseekers/schema.js';
 import type { OccupationRef } from './schemas/skills.js';
-import type { StoredTraining, TrainingKind } from './schemas/training.js';
+import type { StoredTraining, TrainingKind } from './trainings/schema.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 import type { TrainingCatalogue } from './trainings.js';
 import { commuteOf, ROAD_FACTOR } from './commute.js';

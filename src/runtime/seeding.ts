@@ -4,7 +4,7 @@ import type { BaseRecord } from '../core/kinds.js';
 import { parseNdjson } from '../core/ndjson.js';
 import type { RecordService } from '../core/records.js';
 import { jobseekerInput, type Jobseeker } from '../core/jobseekers/schema.js';
-import { trainingInput } from '../core/schemas/training.js';
+import { trainingInput } from '../core/trainings/schema.js';
 import { vacancyInput, type Vacancy } from '../core/vacancies/schema.js';
 import type { TrainingCatalogue } from '../core/trainings.js';
 import type { EngineLog } from './log.js';

@@ -65,7 +65,7 @@ export type { SignedIn as Me } from '../core/signin/schema';
 /** A skill in a match explanation. */
 export type { ExplainedSkill as Skill } from '../core/schemas/skills';
 /** A hit of a match: a vacancy for a client, or a candidate for a vacancy. */
-export type { MatchHit as Hit } from '../core/schemas/match';
+export type { MatchHit as Hit } from '../core/matches/schema';
 
 /** A page of records, and the cursor of the next one. */
 export type { RecordPage as Page } from '../core/schemas/records';

@@ -4,7 +4,7 @@ import { seekerSide, type MatchCache, type Matcher } from '../matching.js';
 import type { AnalyticsSource, Embedder } from '../ports.js';
 import type { RecordService } from '../records.js';
 import type { Jobseeker, StoredJobseeker } from '../jobseekers/schema.js';
-import type { StoredTraining } from '../schemas/training.js';
+import type { StoredTraining } from '../trainings/schema.js';
 import type { SkillNormalizer } from '../taxonomy/normalizer.js';
 import type { TrainingCatalogue } from '../trainings.js';
 import type { AnalysisArea, Budget } from './schema.js';

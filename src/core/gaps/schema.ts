@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { language, municipalityRef, recordId } from '../schemas/common.js';
-import { gates, scoreParts } from '../schemas/match.js';
+import { gates, scoreParts } from '../matches/schema.js';
 import { explainedSkill, labelLang } from '../schemas/skills.js';
-import { TRAINING_KINDS } from '../schemas/training.js';
+import { TRAINING_KINDS } from '../trainings/schema.js';
 
 /** How far around the client's municipality the gap analysis looks. */
 export const reach = z.enum(['municipality', 'region', 'country']);

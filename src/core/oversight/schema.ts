@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { language, queryInt, multiLine, recordId } from '../schemas/common.js';
-import { scoreParts } from '../schemas/match.js';
+import { scoreParts } from '../matches/schema.js';
 
 /** Score parts as the decision log keeps them (those of a hit). */
 const parts = scoreParts.partial().catchall(z.number().nullable());

@@ -3,7 +3,7 @@ import { notFound } from '../errors.js';
 import type { Guard } from '../guard.js';
 import type { Lang } from '../languages.js';
 import type { Matcher } from '../matching.js';
-import type { MatchHit, MatchQuery } from '../schemas/match.js';
+import type { MatchHit, MatchQuery } from '../matches/schema.js';
 import type { Override, OverrideInput } from './schema.js';
 import type { Decisions } from './decisions.js';
 import { explainToPerson } from './explanation.js';

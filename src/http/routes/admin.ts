@@ -13,7 +13,7 @@ import {
   rotatedKey,
   vacancyOwner,
   vacancyOwnerInput,
-} from '../../core/schemas/organisation.js';
+} from '../../core/organisations/schema.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noBody, noQuery } from './shared.js';
 

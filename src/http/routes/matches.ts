@@ -10,7 +10,7 @@ import {
   matchResponse,
   type MatchHit,
   type MatchQuery,
-} from '../../core/schemas/match.js';
+} from '../../core/matches/schema.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noQuery } from './shared.js';
 

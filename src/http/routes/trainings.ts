@@ -6,7 +6,7 @@ import { columnNames } from '../../core/imports/tabular.js';
 import { charsetOf, recordsFromCsv } from '../csv.js';
 import { parseNdjson } from '../../core/ndjson.js';
 import { idParams } from '../../core/schemas/common.js';
-import { storedTraining, trainingBulkResult, trainingInput, trainingList, trainingQuery, type Training } from '../../core/schemas/training.js';
+import { storedTraining, trainingBulkResult, trainingInput, trainingList, trainingQuery, type Training } from '../../core/trainings/schema.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noQuery } from './shared.js';
 

@@ -4,7 +4,7 @@ import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
 import { date, dateTime, t, valueText } from '../i18n';
 import { href } from '../router';
 import type { AuditEntryView as Entry } from '../../core/privacy/schema';
-import type { ApiKeyInfo as Key, KeyInput, Organisation } from '../../core/schemas/organisation';
+import type { ApiKeyInfo as Key, KeyInput, Organisation } from '../../core/organisations/schema';
 
 /** The service's own names (made on first start, in English) in the user's language; others as given. */
 export const organisationName = (id: string, name?: string) => (id === 'national' ? t('organisation.national') : (name ?? id));

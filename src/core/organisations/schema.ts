@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../access.js';
-import { recordId, singleLine } from './common.js';
+import { recordId, singleLine } from '../schemas/common.js';
 
 export const organisationKind = z
   .enum(['employment-area', 'employer-services', 'planning', 'national'])

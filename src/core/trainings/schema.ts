@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { freeText, language, municipalityRef, recordId, shortText, singleLine, skillList, title } from './common.js';
-import { skillRef } from './skills.js';
+import { freeText, language, municipalityRef, recordId, shortText, singleLine, skillList, title } from '../schemas/common.js';
+import { skillRef } from '../schemas/skills.js';
 
 /**
  * The kinds of labour-market training (työvoimakoulutus) a public employment service buys, from

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { freeText, municipalityRef, queryDecimal, queryInt, regionRef, skillList } from './common.js';
-import { explainedSkill, labelLang } from './skills.js';
+import { freeText, municipalityRef, queryDecimal, queryInt, regionRef, skillList } from '../schemas/common.js';
+import { explainedSkill, labelLang } from '../schemas/skills.js';
 
 const withinKm = queryDecimal(0, 1500)
   .optional()
