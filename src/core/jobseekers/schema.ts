@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import {
   educationLevel,
+  emailAddress,
   freeText,
   languageList,
   municipalityRef,
   pastDate,
+  phoneNumber,
   regionRef,
   recordId,
   shortText,
@@ -85,13 +87,8 @@ export const jobseekerInput = z
     name: shortText(200).optional().describe('Personal data: shown to employer services only when shared'),
     contact: z
       .object({
-        email: z.email().max(254).optional(),
-        phone: z
-          .string()
-          .trim()
-          .max(40)
-          .regex(/^\+?[0-9 ()-]{5,40}$/, 'a phone number such as +358 40 123 4567')
-          .optional(),
+        email: emailAddress.optional(),
+        phone: phoneNumber.optional(),
       })
       .strict()
       .optional()
