@@ -7,8 +7,9 @@ const date = z.iso.date();
 const asOf = date
   .optional()
   .describe('Day long-term unemployment is counted at (default today); taken back to the last day of the month before, unless it is a month end. The answer gives the day used.');
-/** A count of jobseekers as it may be published (see suppression.ts). */
-export const jobseekerCount = z.union([z.number(), z.literal('<5')]).describe('A count of jobseekers; "<5" when fewer than 5 (suppressed)');
+/** A count of jobseekers as it may be published: rounded, or "<5" (see suppression.ts). */
+export const publishedCount = z.union([z.number(), z.literal('<5')]);
+export const jobseekerCount = publishedCount.describe('A count of jobseekers; "<5" when fewer than 5 (suppressed)');
 export type JobseekerCount = z.infer<typeof jobseekerCount>;
 
 /** At most one of them: an employment area, a region or a municipality; none means Finland. */
@@ -92,7 +93,7 @@ export const matchedShare = z.object({
   share: z.number().nullable().describe('null when nothing was matched, or when suppressed'),
   suppressed: z.string().optional().describe('Why the share is not published: it would describe fewer than 5 jobseekers'),
   matched: z.number().describe('Records put through the match engine'),
-  of: z.union([z.number(), z.literal('<5')]),
+  of: publishedCount,
   margin95: z.number().describe('Half-width of the 95 % confidence interval (0 when all were matched)'),
 });
 export type MatchedShare = z.infer<typeof matchedShare>;

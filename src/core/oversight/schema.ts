@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { language, queryInt, multiLine, recordId } from '../schemas/common.js';
+import { publishedCount } from '../analytics/schema.js';
 import { scoreParts } from '../matches/schema.js';
 
 /** Score parts as the decision log keeps them (those of a hit). */
@@ -23,7 +24,6 @@ export const decisionsExport = z.object({
 });
 export type DecisionsExport = z.output<typeof decisionsExport>;
 
-const count = z.union([z.number(), z.literal('<5')]);
 const date = z.iso.date();
 
 /** The dimensions of the exposure report (see exposure.ts). */
@@ -53,7 +53,7 @@ export const exposureQuery = z
 export const exposureGroup = z.object({
   dimension: z.enum(DIMENSIONS),
   group: z.string(),
-  eligible: count,
+  eligible: publishedCount,
   eligibleShare: z.number().nullable(),
   exposureShare: z.number().nullable().describe('Mean share of the position-discounted exposure (1/log2(position+1))'),
   /** Exposure share over eligible share (1 = exposed as often as the group's size predicts). */
@@ -74,7 +74,7 @@ export const exposureResponse = z.object({
   rankings: z.number().describe('Candidate rankings reported on'),
   positions: z.number(),
   outsideAreaShare: z.number().nullable().describe("Share of the exposure that went to other areas' jobseekers (not in the groups)"),
-  eligible: count.describe("The area's active jobseekers"),
+  eligible: publishedCount.describe("The area's active jobseekers"),
   sharesSuppressed: z
     .string()
     .nullable()
