@@ -12,7 +12,7 @@ import { VacanciesPage } from './pages/Vacancies';
 import { VacancyPage } from './pages/Vacancy';
 import { href, parse, route } from './router';
 import './styles.css';
-import type { SignInProviderList } from '../core/signin/schema';
+import type { SignedOut, SignInProviderList } from '../core/signin/schema';
 
 /** Each page and the roles it is for; the API enforces the same and more. */
 const PAGES: { path: string; roles: Role[]; nav?: string }[] = [
@@ -142,7 +142,7 @@ function App() {
     document.title = `Kohtaanto${me ? ` — ${t(`role.${me.role}`)}` : ''}`;
   }, [me, lang.value]);
   const signOut = async () => {
-    const out = await api<{ endSessionUrl?: string } | undefined>('DELETE', '/v1/session').catch(() => undefined);
+    const out = await api<SignedOut | undefined>('DELETE', '/v1/session').catch(() => undefined);
     setCsrf('');
     // Signed in with an identity provider: its session ends too, on its own page.
     if (out?.endSessionUrl) return location.assign(out.endSessionUrl);

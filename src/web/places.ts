@@ -5,7 +5,7 @@
  */
 import { api } from './api';
 import { placeName } from './i18n';
-import type { MunicipalityView, RegionView } from '../core/regions/schema';
+import type { MunicipalityList, MunicipalityView, RegionList, RegionView } from '../core/regions/schema';
 
 /** A municipality or a region: its code and names (only regions have an English one). */
 export type Place = Pick<RegionView, 'code' | 'nameFi' | 'nameSv'> & Partial<Pick<RegionView, 'nameEn'>>;
@@ -17,7 +17,7 @@ export interface Places {
 let loading: Promise<Places> | undefined;
 /** The reference lists, loaded once per page load (they do not change while the service runs). */
 export function loadPlaces(): Promise<Places> {
-  loading ??= Promise.all([api<{ items: MunicipalityView[] }>('GET', '/v1/municipalities'), api<{ items: RegionView[] }>('GET', '/v1/regions')]).then(
+  loading ??= Promise.all([api<MunicipalityList>('GET', '/v1/municipalities'), api<RegionList>('GET', '/v1/regions')]).then(
     ([m, r]) => ({ municipalities: m.items, regions: r.items }),
     (error: unknown) => {
       loading = undefined; // tried again next time

@@ -110,6 +110,7 @@ export const matchResponse = z.object({
   embedder: z.string(),
   hits: z.array(matchHit),
 });
+export type MatchResponse = z.infer<typeof matchResponse>;
 
 export const adHocMatchBody = z
   .object({

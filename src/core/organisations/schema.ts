@@ -62,10 +62,13 @@ export const issuedKey = z.object({
   expiresAt: z.string(),
 });
 /** A successor key, and when the old one stops working. */
+export type IssuedKey = z.infer<typeof issuedKey>;
 export const rotatedKey = issuedKey.extend({ oldExpiresAt: z.string() });
 
 export const organisationList = z.object({ items: z.array(organisation) });
+export type OrganisationList = z.infer<typeof organisationList>;
 export const apiKeyList = z.object({ items: z.array(apiKeyInfo) });
+export type ApiKeyList = z.infer<typeof apiKeyList>;
 
 /** PUT /v1/admin/vacancies/:id/owner: the employer-services unit that owns a vacancy (null: none). */
 export const vacancyOwnerInput = z.object({ organisation: recordId.nullable() }).strict();

@@ -108,3 +108,4 @@ export const explanationQuery = z.object({ lang: language.default('fi') }).stric
 
 /** A person's explanation of one suggestion. */
 export const personExplanation = z.object({ vacancy: z.string(), lang: language, sentences: z.array(z.string()) });
+export type PersonExplanation = z.infer<typeof personExplanation>;

@@ -51,6 +51,7 @@ export type Share = z.infer<typeof share>;
 /** POST /v1/vacancies/:id/shares */
 export const shareInput = z.object({ jobseekerId: recordId }).strict();
 export const shareView = share.pick({ vacancyId: true, jobseekerId: true, expiresAt: true });
+export type ShareView = z.infer<typeof shareView>;
 /** A share in the client's data export. */
 export const shareExport = share.pick({ vacancyId: true, at: true, expiresAt: true });
 export type ShareExport = z.infer<typeof shareExport>;

@@ -19,6 +19,7 @@ export type Referral = z.infer<typeof referral>;
 
 /** GET /v1/jobseekers/:id/referrals */
 export const referralList = z.object({ items: z.array(referral) });
+export type ReferralList = z.infer<typeof referralList>;
 
 /** A referral in the client's data export (GDPR access request). */
 export const referralExport = referral.pick({ trainingId: true, counsellor: true, reason: true, at: true });

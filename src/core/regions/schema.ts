@@ -11,4 +11,6 @@ export const regionView = z.object({ code: z.string(), name, nameFi: z.string(),
 export type RegionView = z.infer<typeof regionView>;
 
 export const municipalityList = z.object({ items: z.array(municipalityView) });
+export type MunicipalityList = z.infer<typeof municipalityList>;
 export const regionList = z.object({ items: z.array(regionView) });
+export type RegionList = z.infer<typeof regionList>;

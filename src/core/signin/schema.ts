@@ -17,6 +17,7 @@ export type SignedIn = z.infer<typeof signedIn>;
 
 /** DELETE /v1/session of a person signed in with an identity provider: where to sign out there. */
 export const signedOut = z.object({ endSessionUrl: z.string() });
+export type SignedOut = z.infer<typeof signedOut>;
 
 /** A sign-in with an identity provider under way (OpenID Connect, PKCE): kept in a cookie until the callback. */
 export const signInFlow = z.object({ provider: z.string(), state: z.string(), nonce: z.string(), verifier: z.string() });

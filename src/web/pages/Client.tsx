@@ -8,8 +8,13 @@ import { date, dateTime, eur, lang, num, placeName, t } from '../i18n';
 import { loadPlaces, sentPlace, shownPlace, shownPlaces, type Places } from '../places';
 import { href } from '../router';
 import type { GapReportView as Plan, TrainingOfferView as Training } from '../../core/gaps/schema';
-import type { Referral } from '../../core/referrals/schema';
+import type { MatchResponse } from '../../core/matches/schema';
+import type { PersonExplanation } from '../../core/oversight/schema';
+import type { ShareView } from '../../core/privacy/schema';
+import type { ReferralList } from '../../core/referrals/schema';
+import type { RegionList } from '../../core/regions/schema';
 import type { StoredJobseeker } from '../../core/jobseekers/schema';
+import type { StoredTraining } from '../../core/trainings/schema';
 
 type Client = StoredJobseeker;
 const TABS = ['matches', 'plan', 'profile', 'referrals'] as const;
@@ -80,9 +85,9 @@ function MatchesTab({ id }: { id: string }) {
   const [region, setRegion] = useState('');
   const [k, setK] = useState('20');
   const [filter, setFilter] = useState({ within: '', region: '', k: '20' });
-  const regions = useLoad(() => api<{ items: { code: string; nameFi: string; nameSv: string; nameEn: string }[] }>('GET', '/v1/regions'), []);
+  const regions = useLoad(() => api<RegionList>('GET', '/v1/regions'), []);
   const matches = useLoad(
-    () => api<{ hits: Hit[] }>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches${query({ k: filter.k, within: filter.within, region: filter.region, lang: lang.value })}`),
+    () => api<MatchResponse>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches${query({ k: filter.k, within: filter.within, region: filter.region, lang: lang.value })}`),
     [id, filter, lang.value],
   );
   const [shared, setShared] = useState<Record<string, string>>({});
@@ -108,7 +113,7 @@ function MatchesTab({ id }: { id: string }) {
   const explain = async (hit: Hit) => {
     setError(undefined);
     try {
-      const r = await api<{ sentences: string[] }>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches/${encodeURIComponent(hit.id)}/explanation${query({ lang: lang.value })}`);
+      const r = await api<PersonExplanation>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches/${encodeURIComponent(hit.id)}/explanation${query({ lang: lang.value })}`);
       setExplained({ ...explained, [hit.id]: r.sentences });
     } catch (e) {
       setError(e);
@@ -117,7 +122,7 @@ function MatchesTab({ id }: { id: string }) {
   const share = async (hit: Hit) => {
     setError(undefined);
     try {
-      const r = await api<{ expiresAt: string }>('POST', `/v1/vacancies/${encodeURIComponent(hit.id)}/shares`, { jobseekerId: id });
+      const r = await api<ShareView>('POST', `/v1/vacancies/${encodeURIComponent(hit.id)}/shares`, { jobseekerId: id });
       setShared({ ...shared, [hit.id]: r.expiresAt });
     } catch (e) {
       // A vacancy no employer-services unit owns (e.g. from a job feed): nobody to share with.
@@ -453,10 +458,10 @@ function ProfileTab({ client, places, saved, onSaved, onReload }: { client: Clie
 function ReferralsTab({ id }: { id: string }) {
   // Each referral by its training's name and provider (T-0152 says nothing to a counsellor); the id when it is gone.
   const referrals = useLoad(async () => {
-    const { items } = await api<{ items: Referral[] }>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/referrals`);
+    const { items } = await api<ReferralList>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/referrals`);
     const ids = [...new Set(items.map((x) => x.trainingId))];
     const found = await Promise.all(
-      ids.map((trainingId) => api<{ id: string; title: string; provider: string }>('GET', `/v1/trainings/${encodeURIComponent(trainingId)}`).catch(() => undefined)),
+      ids.map((trainingId) => api<StoredTraining>('GET', `/v1/trainings/${encodeURIComponent(trainingId)}`).catch(() => undefined)),
     );
     const names = new Map(found.flatMap((tr) => (tr ? [[tr.id, `${tr.title} — ${tr.provider}`] as const] : [])));
     return { items: items.map((x) => ({ ...x, training: names.get(x.trainingId) })) };

@@ -3,7 +3,7 @@ import { api, query, type Page } from '../api';
 import { Empty, Field, Loaded, useLoad } from '../components/ui';
 import { lang, placeName, t } from '../i18n';
 import { go, href } from '../router';
-import type { MunicipalityView } from '../../core/regions/schema';
+import type { MunicipalityList } from '../../core/regions/schema';
 import type { StoredJobseeker } from '../../core/jobseekers/schema';
 
 type Client = StoredJobseeker;
@@ -17,7 +17,7 @@ export function ClientsPage({ params }: { params: URLSearchParams }) {
   const after = params.get('after') ?? '';
   const [text, setText] = useState(q);
   const [place, setPlace] = useState(municipality);
-  const municipalities = useLoad(() => api<{ items: MunicipalityView[] }>('GET', '/v1/municipalities'), []);
+  const municipalities = useLoad(() => api<MunicipalityList>('GET', '/v1/municipalities'), []);
   const names = new Map((municipalities.data?.items ?? []).map((m) => [m.code, placeName(m)]));
   const clients = useLoad(() => api<Page<Client>>('GET', `/v1/jobseekers${query({ q, municipality, after, limit: PAGE })}`), [q, municipality, after]);
   const search = (e: Event) => {

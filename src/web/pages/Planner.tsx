@@ -5,7 +5,7 @@ import { eur, lang, num, pct, placeName, t, valueText } from '../i18n';
 import { go } from '../router';
 import type { AreaQuery, EmploymentAreaList, JobseekerCount, MatchedShare, Mismatch, OccupationRow, SkillRow, TrainingPlan as Plan } from '../../core/analytics/schema';
 import type { ExposureResponse } from '../../core/oversight/schema';
-import type { MunicipalityView, RegionView } from '../../core/regions/schema';
+import type { MunicipalityList, RegionList } from '../../core/regions/schema';
 
 type Count = JobseekerCount;
 type Share = MatchedShare;
@@ -43,8 +43,8 @@ export function PlannerPage({ params }: { params: URLSearchParams }) {
   const options = useLoad(async (): Promise<Record<Kind, Option[]>> => {
     const [areas, regions, municipalities] = await Promise.all([
       api<EmploymentAreaList>('GET', '/v1/employment-areas'),
-      api<{ items: RegionView[] }>('GET', '/v1/regions'),
-      api<{ items: MunicipalityView[] }>('GET', '/v1/municipalities'),
+      api<RegionList>('GET', '/v1/regions'),
+      api<MunicipalityList>('GET', '/v1/municipalities'),
     ]);
     const byName = (a: Option, b: Option) => a.label.localeCompare(b.label, lang.value);
     return {
