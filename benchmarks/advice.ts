@@ -49,15 +49,15 @@ async function main() {
     const clients = engine.jobseekers.list({ limit: CLIENTS * 2 }).filter((j) => j.status === 'active').slice(0, CLIENTS) as StoredJobseeker[];
     // The measuring stick: every rule on, to read a training's target occupation the same way for both rule sets.
     const reader = new TrainingAdvisor(engine.trainings, engine.normalizer, NO_ADVICE_RULES, () => DEFAULT_REACH_KM, 1);
-    const variants: [string, GapSettings][] = [
+    const variants: [string, Omit<GapSettings, 'suitableScore'>][] = [
       ['baseline (today: rules of issue 29 off)', { ...DEFAULT_GAP_SETTINGS, rules: { ...NO_ADVICE_RULES, positiveUpliftOnly: false, plausibleTargets: false } }],
       ['issue 29 rules', DEFAULT_GAP_SETTINGS],
     ];
-    const measure = async (method: string, settings: GapSettings) => {
+    const measure = async (method: string, settings: Omit<GapSettings, 'suitableScore'>) => {
       const analysis = new GapAnalysis(engine.jobseekers, engine.vacancies, engine.matcher, engine.normalizer, engine.trainings, engine.embedder, {
         ...settings,
         suitableScore: config.suitableScore,
-      });
+      }, engine.clock);
       const c = { reports: 0, ownProgramme: 0, ownProgrammeNotHigher: 0, zeroLead: 0, empty: 0, skills: 0, untrained: 0, offers: 0, beyond: 0, nonBuyable: 0 };
       const c2 = { programmeFirstWithShort: 0, withShort: 0, languageNotFirst: 0, languageGaps: 0 };
       const similarities: number[] = [];

@@ -58,7 +58,7 @@ async function main() {
         ...DEFAULT_GAP_SETTINGS,
         suitableScore: config.suitableScore,
         reuseAcrossWhatIfs: variant.reuse,
-      });
+      }, engine.clock);
       for (const reach of variant.reaches as readonly Reach[]) {
         const times: number[] = [];
         let uplifts = 0;
@@ -87,7 +87,7 @@ async function main() {
     console.log(`\nGap analysis against ${TOTAL} vacancies — embedder ${engine.embedder.id}, ${machine}\n`);
     console.log('| method | reach | clients | p50 ms | p99 ms | skills with uplift per client |\n|---|---|---|---|---|---|');
     for (const r of rows) console.log(`| ${r.method} | ${r.reach} | ${r.clients} | ${r.p50} | ${r.p99} | ${r.skillsWithUplift} |`);
-    const result = { date: new Date().toISOString(), machine, embedder: engine.embedder.id, vacancies: TOTAL, settings: DEFAULT_GAP_SETTINGS, rows };
+    const result = { date: new Date().toISOString(), machine, embedder: engine.embedder.id, vacancies: TOTAL, settings: { ...DEFAULT_GAP_SETTINGS, suitableScore: config.suitableScore }, rows };
     mkdirSync(values.out!, { recursive: true });
     const file = join(values.out!, `gaps-${result.date.slice(0, 10)}-${machine}.json`);
     writeFileSync(file, JSON.stringify(result, null, 2));

@@ -32,9 +32,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
-import { DEFAULT_MATCH_SETTINGS, Matcher } from '../src/core/matching.js';
-import { DEFAULT_WEIGHTS, type Weights } from '../src/core/scoring.js';
+import { DEFAULT_MATCH_SETTINGS, DEFAULT_WEIGHTS, loadConfig } from '../src/config.js';
+import { Matcher } from '../src/core/matching.js';
+import type { Weights } from '../src/core/scoring.js';
 import type { Jobseeker } from '../src/core/jobseekers/schema.js';
 import type { StoredVacancy, Vacancy } from '../src/core/vacancies/schema.js';
 import { Bm25Index } from '../src/core/taxonomy/bm25.js';

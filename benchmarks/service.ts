@@ -42,11 +42,13 @@ export function peakMemoryMiB(pid: number): number {
 export async function startService(
   dataDir: string,
   extraEnv: Record<string, string> = {},
+  /** The checkout whose dist/ runs (another revision's, for a baseline in the same run). */
+  root: string = ROOT,
 ): Promise<{ child: ReturnType<typeof spawn>; url: string; key: string; log: () => string; listenedAfterMs: number; workers: number }> {
   const started = performance.now();
   const workers = Number(extraEnv.KOHTAANTO_WORKERS ?? '1');
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'serve.js')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [join(root, 'dist', 'cli', 'serve.js')], {
+    cwd: root,
     env: {
       ...process.env,
       KOHTAANTO_WORKERS: '1',

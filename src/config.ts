@@ -1,6 +1,6 @@
-import { DEFAULT_WEIGHTS } from './core/scoring.js';
-import { COMMUTE_RULES, DEFAULT_MATCH_SETTINGS } from './core/matching.js';
-import { DEFAULT_SHARING_SETTINGS } from './core/sharing.js';
+import { COMMUTE_RULES, type MatchSettings } from './core/matching.js';
+import type { Weights } from './core/scoring.js';
+import type { SharingSettings } from './core/sharing.js';
 import { availableParallelism, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -8,12 +8,44 @@ import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
 import { readFileSync } from 'node:fs';
 import { signInProviders, type SignInProvider } from './core/signin/providers.js';
 
+/**
+ * Every setting with its default and its meaning, in one place: docs/configuration.md is generated
+ * from this file (`npm run docs:config`) and test/config.test.ts fails when the two differ.
+ */
+
+/**
+ * Relative weights (the score is their weighted mean over the known parts), chosen on the labelled
+ * match set (`npm run bench:quality -- --tune`, figures in benchmarks/README.md): the grid point
+ * with the best mean nDCG@10 over both directions and both embedders among those giving the
+ * essential skills at least 0.2 — below that a missing essential skill barely moves a score, and
+ * the gap analysis (which skill opens most vacancies) and the explanations rest on it. The best
+ * point without that floor (essential 0.05, occupation 1, location 0.4) scored 0.014 higher.
+ */
+export const DEFAULT_WEIGHTS: Weights = { semantic: 0.4, essential: 0.2, optional: 0.1, location: 0.3, occupation: 0.6 };
+
+/**
+ * How a ranking gathers and orders its pool (see MatchSettings in src/core/matching.ts for each):
+ * the pool sizes were chosen on bench:quality at k=10 (vacancies for a client lose nothing at 50,
+ * nDCG@10 0.926 → 0.925, for half the work; candidates for a vacancy lose 0.015 at 50 and keep 100).
+ */
+export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
+  poolFactor: 5,
+  minPool: { vacancies: 50, jobseekers: 100 },
+  exactScanRatio: 0.1,
+  exactScanLimit: 20_000,
+  fitFloor: 0.4,
+  commute: 'strict',
+};
+
 const number = (fallback: number) => z.coerce.number().finite().default(fallback);
 const bool = (fallback: boolean) =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
     .default(fallback ? 'true' : 'false')
     .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** A setting's meaning for docs/configuration.md, and its default in words when it is not a fixed value. */
+const doc = (meaning: string, shownDefault?: string) => ({ description: meaning, ...(shownDefault !== undefined && { shownDefault }) });
 
 /**
  * One worker process per core, as many as the memory holds: each keeps the model, both indexes and
@@ -26,72 +58,178 @@ function defaultWorkers(): number {
 /** How often a signed-in person's claims are checked with their identity provider again (minutes). */
 export const SIGNIN_RECHECK_MINUTES = 10;
 
-/** Every setting, read once from the environment at start-up. README's configuration table lists them. */
-const envSchema = z.object({
-  KOHTAANTO_HOST: z.string().default('127.0.0.1'),
-  KOHTAANTO_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  KOHTAANTO_WORKERS: z.coerce.number().int().min(1).max(64).default(defaultWorkers()),
-  KOHTAANTO_DATA_DIR: z.string().default('data'),
-  KOHTAANTO_FIXTURES_DIR: z.string().default('fixtures'),
-  KOHTAANTO_SEED_FIXTURES: bool(true),
-  KOHTAANTO_EMBEDDER: z.enum(['auto', 'transformers', 'lexical']).default('auto'),
-  KOHTAANTO_MODEL_DIR: z.string().default('models'),
-  KOHTAANTO_MODEL: z.string().default('kohtaanto-jobs-fi-sv-en'),
-  KOHTAANTO_MODEL_QUANTIZED: bool(true),
-  KOHTAANTO_EMBED_BATCH: z.coerce.number().int().min(1).max(256).default(16),
-  KOHTAANTO_HNSW_M: z.coerce.number().int().min(4).max(96).default(16),
-  KOHTAANTO_HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(10).max(2000).default(200),
-  KOHTAANTO_HNSW_EF: z.coerce.number().int().min(10).max(2000).default(64),
-  KOHTAANTO_INDEX_FLUSH_SECONDS: z.coerce.number().min(1).default(30),
-  KOHTAANTO_COMPACT_SECONDS: z.coerce.number().min(0).default(3600),
-  KOHTAANTO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
-  KOHTAANTO_FAILED_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(60),
-  KOHTAANTO_TRUST_PROXY: z.string().default('false').transform((v, ctx): TrustProxy => {
-    const trust = parseTrustProxy(v);
-    if (typeof trust === 'object' && 'error' in trust) ctx.addIssue({ code: 'custom', message: trust.error });
-    return trust as TrustProxy;
-  }),
-  KOHTAANTO_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(30),
-  KOHTAANTO_BULK_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120),
+/** The HNSW graph: degree, build candidate list, search candidate list. */
+export const DEFAULT_HNSW = { m: 16, efConstruction: 200, ef: 64 } as const;
+
+/** Refused API keys and sign-ins per address and minute before that address waits (429). */
+export const DEFAULT_FAILED_AUTH_PER_MINUTE = 60;
+
+/** From this match score a vacancy is suitable for a client (gaps, training plan, mismatch, job search). */
+export const DEFAULT_SUITABLE_SCORE = 0.55;
+
+/**
+ * A skill string no label names goes to the nearest skill label above this similarity; the
+ * embedders' similarity scales differ (hashing vectors against a trained model).
+ */
+export const DEFAULT_SKILL_NN_THRESHOLD = { lexical: 0.6, model: 0.85 } as const;
+
+/**
+ * Lowest similarity at which a title goes to the nearest occupation label (with a model only: hashing
+ * vectors know no synonyms). 0.5 chosen on bench:quality: vacancy → candidates nDCG@10 0.715 at 0.8,
+ * 0.731 at 0.6, 0.772 at 0.5, 0.786 at 0.3; below 0.5 nearly every title gets an occupation, unrelated ones too.
+ */
+export const OCCUPATION_NN_THRESHOLD = 0.5;
+
+/** Shares, ad-hoc candidate searches and the daily harvest limit (src/core/sharing.ts). */
+export const DEFAULT_SHARING_SETTINGS: SharingSettings = { shareDays: 30, adHocSearchesPerHour: 30, adHocMaxK: 20, candidatesPerDay: 1000 };
+
+/** Every setting of the service, read once from the environment at start-up. */
+export const envSchema = z.object({
+  KOHTAANTO_HOST: z.string().default('127.0.0.1').meta(doc('the address the HTTP service listens on')),
+  KOHTAANTO_PORT: z.coerce.number().int().min(0).max(65535).default(8080).meta(doc('the port the HTTP service listens on')),
+  KOHTAANTO_WORKERS: z.coerce.number().int().min(1).max(64).default(defaultWorkers()).meta(
+    doc(
+      'server processes sharing the port and the data directory (`1`: one process, no primary); each holds the model, the indexes and its caches (~0.9 GB at 100,000 vacancies); see [architecture](architecture.md), *Several worker processes*',
+      'number of cores (at most one per 1.5 GB of memory)',
+    ),
+  ),
+  KOHTAANTO_DATA_DIR: z.string().default('data').meta(
+    doc('SQLite file `kohtaanto.sqlite`, the index files `jobseekers.hnsw`, `vacancies.hnsw`, and the taxonomy\'s label vectors `skills.labels`, `occupations.labels` (kept between starts: embedding the ESCO labels takes ~6 s per process)'),
+  ),
+  KOHTAANTO_FIXTURES_DIR: z.string().default('fixtures').meta(doc('where the fixture files are')),
+  KOHTAANTO_SEED_FIXTURES: bool(true).meta(doc('load `fixtures/*.ndjson` on first start (when the store is empty)')),
+  KOHTAANTO_EMBEDDER: z.enum(['auto', 'transformers', 'lexical']).default('auto').meta(
+    doc('`auto` (the model if it loads, else the lexical fallback with a warning), `transformers` (the model or no start), `lexical`; see [Which embedder is in use](matching-and-skills.md#which-embedder-is-in-use)'),
+  ),
+  KOHTAANTO_MODEL_DIR: z.string().default('models').meta(doc('local model directory (Hugging Face layout)')),
+  KOHTAANTO_MODEL: z.string().default('kohtaanto-jobs-fi-sv-en').meta(
+    doc('model name inside it (the shipped model; e.g. `Xenova/multilingual-e5-small` after `npm run model:fetch`)'),
+  ),
+  KOHTAANTO_MODEL_QUANTIZED: bool(true).meta(doc('prefer `onnx/model_quantized.onnx` (int8) when present')),
+  KOHTAANTO_EMBED_BATCH: z.coerce.number().int().min(1).max(256).default(16).meta(doc('texts per inference call')),
+  KOHTAANTO_HNSW_M: z.coerce.number().int().min(4).max(96).default(DEFAULT_HNSW.m).meta(doc('HNSW graph degree')),
+  KOHTAANTO_HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(10).max(2000).default(DEFAULT_HNSW.efConstruction).meta(doc('HNSW build candidate list')),
+  KOHTAANTO_HNSW_EF: z.coerce.number().int().min(10).max(2000).default(DEFAULT_HNSW.ef).meta(doc('HNSW search candidate list (raised to the pool size)')),
+  KOHTAANTO_INDEX_FLUSH_SECONDS: z.coerce.number().min(1).default(30).meta(doc('how often changed indexes are written to disk (also on shutdown)')),
+  KOHTAANTO_COMPACT_SECONDS: z.coerce.number().min(0).default(3600).meta(
+    doc('after an erasure, the index files are rebuilt without the erased vectors at the next flush at most this long after the previous compaction (also on shutdown and `POST /v1/admin/compact`)'),
+  ),
+  KOHTAANTO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200).meta(doc('requests per minute per API key, all workers together (429 beyond)')),
+  KOHTAANTO_FAILED_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_FAILED_AUTH_PER_MINUTE).meta(
+    doc('wrong API keys and failed sign-ins an address may present per minute; then wrong ones get 429 with `Retry-After` until the minute ends. Valid keys always pass; requests without a key and ended session cookies are refused (401) but not counted. Every refusal is audited with the address and key id'),
+  ),
+  KOHTAANTO_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): TrustProxy => {
+      const trust = parseTrustProxy(v);
+      if (typeof trust === 'object' && 'error' in trust) ctx.addIssue({ code: 'custom', message: trust.error });
+      return trust as TrustProxy;
+    })
+    .meta(
+      doc('whose `X-Forwarded-For` gives the client address (rate limits, audit, request log): `false` (ignored), a hop count (`1`: one nginx or load balancer in front), the proxies\' addresses/CIDRs comma-separated (`10.0.0.5,10.1.0.0/16`, `loopback`), or `true` (any sender: only if nothing but the proxy reaches the port). See [Behind a reverse proxy](operations/reverse-proxy.md)'),
+    ),
+  KOHTAANTO_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(30).meta(
+    doc('headers, and then a body, must arrive within this, else 408 and the connection is closed (slow senders hold no connection)'),
+  ),
+  KOHTAANTO_BULK_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120).meta(
+    doc('the same for a whole bulk request (`/bulk`, `/bulk-delete`): a 500-record `npm run import` batch (~0.3 MB of fixture-sized records, a few MB with long descriptions) on a link of ≥ 0.5 Mbit/s; raise it for slower links or bigger `--batch`'),
+  ),
   // The committed ESCO v1.1.1 build (ESCO, European Commission) and the reviewed local extension
   // layered on it; KOHTAANTO_TAXONOMY_EXTENSION='' for none, fixtures/taxonomy for the curated test double.
-  KOHTAANTO_TAXONOMY_DIR: z.string().default('taxonomy/esco-1.1.1'),
-  KOHTAANTO_TAXONOMY_EXTENSION: z.string().default('taxonomy/local-extension.csv'),
-  KOHTAANTO_SKILL_NN_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
-  KOHTAANTO_WEIGHT_SEMANTIC: number(DEFAULT_WEIGHTS.semantic),
-  KOHTAANTO_WEIGHT_ESSENTIAL: number(DEFAULT_WEIGHTS.essential),
-  KOHTAANTO_WEIGHT_OPTIONAL: number(DEFAULT_WEIGHTS.optional),
-  KOHTAANTO_WEIGHT_LOCATION: number(DEFAULT_WEIGHTS.location),
-  KOHTAANTO_WEIGHT_OCCUPATION: number(DEFAULT_WEIGHTS.occupation),
-  KOHTAANTO_FIT_FLOOR: z.coerce.number().min(0).max(1).default(DEFAULT_MATCH_SETTINGS.fitFloor),
-  KOHTAANTO_SUITABLE_SCORE: z.coerce.number().min(0).max(1).default(0.55),
-  KOHTAANTO_COMMUTE_RULE: z.enum(COMMUTE_RULES).default(DEFAULT_MATCH_SETTINGS.commute),
-  KOHTAANTO_EXACT_SCAN_RATIO: z.coerce.number().min(0).max(1).default(0.1),
-  KOHTAANTO_EXACT_SCAN_LIMIT: z.coerce.number().int().min(0).default(20_000),
-  KOHTAANTO_EMPLOYMENT_AREAS_FILE: z.string().optional(),
-  KOHTAANTO_ANALYTICS_SAMPLE: z.coerce.number().int().min(1).default(100),
-  // How many of a client's best matches the job-search page looks at to count the suitable vacancies within their range.
-  KOHTAANTO_SUITABLE_POOL: z.coerce.number().int().min(10).max(1000).default(100),
-  KOHTAANTO_RECORD_CACHE_MB: z.coerce.number().min(0).default(512),
-  KOHTAANTO_AREA_CACHE_VECTORS: z.coerce.number().int().min(0).default(100_000),
-  KOHTAANTO_SHARE_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_SHARING_SETTINGS.shareDays),
-  KOHTAANTO_ADHOC_CANDIDATE_SEARCHES_PER_HOUR: z.coerce.number().int().min(0).default(DEFAULT_SHARING_SETTINGS.adHocSearchesPerHour),
-  KOHTAANTO_CANDIDATES_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_SHARING_SETTINGS.candidatesPerDay),
-  KOHTAANTO_TRANSFER_DAYS: z.coerce.number().int().min(1).max(90).default(14),
-  KOHTAANTO_TRANSFER_REQUEST_DAYS: z.coerce.number().int().min(1).max(90).default(7),
-  KOHTAANTO_TRANSFER_REQUESTS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(10),
-  KOHTAANTO_TRANSFER_ALERT_PER_DAY: z.coerce.number().int().min(0).max(1000).default(3),
+  KOHTAANTO_TAXONOMY_DIR: z.string().default('taxonomy/esco-1.1.1').meta(
+    doc('skills/occupations taxonomy in the ESCO CSV export layout (`skills_<lang>.csv`, `occupations_<lang>.csv`, `occupationSkillRelations.csv`): the committed ESCO v1.1.1 build, or an official ESCO export (any version, any languages); `fixtures/taxonomy` is the small curated test double'),
+  ),
+  KOHTAANTO_TAXONOMY_EXTENSION: z.string().default('taxonomy/local-extension.csv').meta(
+    doc('local labels and concepts layered on the taxonomy (`conceptUri,type,lang,label,source` rows); empty for none'),
+  ),
+  KOHTAANTO_SKILL_NN_THRESHOLD: z.coerce.number().min(0).max(1).optional().meta(
+    doc(
+      'a skill string no label matches maps to the nearest skill label by embedding above this similarity (`0` disables). Shipped model on held-out ESCO alternative labels: 0.85 → 96 % of mappings right, 35 % of strings mapped; 0.75 → 92 % / 65 %',
+      `${DEFAULT_SKILL_NN_THRESHOLD.lexical} lexical / ${DEFAULT_SKILL_NN_THRESHOLD.model} model`,
+    ),
+  ),
+  KOHTAANTO_WEIGHT_SEMANTIC: number(DEFAULT_WEIGHTS.semantic).meta(doc('relative score weight of the texts\' similarity (the weights chosen by `bench:quality -- --tune`)')),
+  KOHTAANTO_WEIGHT_ESSENTIAL: number(DEFAULT_WEIGHTS.essential).meta(doc('relative score weight of the essential skills covered')),
+  KOHTAANTO_WEIGHT_OPTIONAL: number(DEFAULT_WEIGHTS.optional).meta(doc('relative score weight of the optional skills covered')),
+  KOHTAANTO_WEIGHT_LOCATION: number(DEFAULT_WEIGHTS.location).meta(doc('relative score weight of the distance')),
+  KOHTAANTO_WEIGHT_OCCUPATION: number(DEFAULT_WEIGHTS.occupation).meta(doc('relative score weight of the occupation fit')),
+  KOHTAANTO_FIT_FLOOR: z.coerce.number().min(0).max(1).default(DEFAULT_MATCH_SETTINGS.fitFloor).meta(
+    doc('a hit scoring below this is no fit: it ranks after the fits failing a language or working-time gate (chosen on `bench:quality`)'),
+  ),
+  KOHTAANTO_SUITABLE_SCORE: z.coerce.number().min(0).max(1).default(DEFAULT_SUITABLE_SCORE).meta(
+    doc('from this score a vacancy counts as suitable for a client (gap analysis, training plan, mismatch figures, job search)'),
+  ),
+  KOHTAANTO_COMMUTE_RULE: z.enum(COMMUTE_RULES).default(DEFAULT_MATCH_SETTINGS.commute).meta(
+    doc('where vacancies beyond a client\'s commuting range rank (see [Commuting](matching-and-skills.md#commuting)): `strict` after every hit within it, `fits` after every fit within it but before the no-fits (other work) nearby, `gate` as a failed hard requirement, `off` as if there were no range'),
+  ),
+  KOHTAANTO_EXACT_SCAN_RATIO: z.coerce.number().min(0).max(1).default(DEFAULT_MATCH_SETTINGS.exactScanRatio).meta(
+    doc('a location filter leaving at most this share of records (and at most `KOHTAANTO_EXACT_SCAN_LIMIT`) is scored exactly instead of walking the graph'),
+  ),
+  KOHTAANTO_EXACT_SCAN_LIMIT: z.coerce.number().int().min(0).default(DEFAULT_MATCH_SETTINGS.exactScanLimit).meta(doc('the most records a location filter may leave to be scored exactly')),
+  KOHTAANTO_EMPLOYMENT_AREAS_FILE: z.string().optional().meta(
+    doc('employment areas, `id;name_fi;name_sv;municipalities` per line (see [analytics](analytics.md), *Employment areas*)', '(committed table)'),
+  ),
+  KOHTAANTO_ANALYTICS_SAMPLE: z.coerce.number().int().min(1).default(100).meta(
+    doc('most vacancies and most long-term unemployed the mismatch summary puts through the match engine'),
+  ),
+  KOHTAANTO_SUITABLE_POOL: z.coerce.number().int().min(10).max(1000).default(100).meta(
+    doc('how many of a client\'s best matches the job-search page looks at to count the suitable open vacancies within their commuting range'),
+  ),
+  KOHTAANTO_RECORD_CACHE_MB: z.coerce.number().min(0).default(512).meta(
+    doc('estimated memory for parsed records kept between matches (least recently used out first); size it to hold the matchable records (~4 KB each)'),
+  ),
+  KOHTAANTO_AREA_CACHE_VECTORS: z.coerce.number().int().min(0).default(100_000).meta(
+    doc('most vectors kept in memory, per area searched, between filtered searches (patched by every write; least recently used areas dropped first)'),
+  ),
+  KOHTAANTO_SHARE_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_SHARING_SETTINGS.shareDays).meta(
+    doc('how long a shared candidate\'s contact details stay visible to the vacancy\'s unit'),
+  ),
+  KOHTAANTO_ADHOC_CANDIDATE_SEARCHES_PER_HOUR: z.coerce.number().int().min(0).default(DEFAULT_SHARING_SETTINGS.adHocSearchesPerHour).meta(
+    doc(`ad-hoc searches for jobseekers (\`POST /v1/match\`, \`target=jobseekers\`, at most ${DEFAULT_SHARING_SETTINGS.adHocMaxK} hits) per key and hour (admins: unlimited)`),
+  ),
+  KOHTAANTO_CANDIDATES_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_SHARING_SETTINGS.candidatesPerDay).meta(
+    doc('distinct pseudonymous candidates an organisation is shown a day over all its candidate lists and ad-hoc searches (admins: unlimited)'),
+  ),
+  KOHTAANTO_TRANSFER_DAYS: z.coerce.number().int().min(1).max(90).default(14).meta(doc('how long an approved transfer lets the asking area read and change the client')),
+  KOHTAANTO_TRANSFER_REQUEST_DAYS: z.coerce.number().int().min(1).max(90).default(7).meta(doc('how long a transfer request waits for a decision before it lapses')),
+  KOHTAANTO_TRANSFER_REQUESTS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(10).meta(
+    doc('transfer requests one key may make in 24 hours (counted in the database)'),
+  ),
+  KOHTAANTO_TRANSFER_ALERT_PER_DAY: z.coerce.number().int().min(0).max(1000).default(3).meta(
+    doc('more transfer requests than this by one key in a day are an alert in `GET /v1/audit/alerts`'),
+  ),
   // The EU AI Act (art. 26(6)) asks deployers of high-risk systems to keep the logs at least six months.
-  KOHTAANTO_DECISION_RETENTION_DAYS: z.coerce.number().int().min(183, 'at least 183 days (six months, EU AI Act art. 26(6))').max(3650).default(365),
-  KOHTAANTO_MIN_FREE_MB: z.coerce.number().min(0).default(100),
-  KOHTAANTO_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
-  KOHTAANTO_BULK_BODY_LIMIT: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
-  KOHTAANTO_BULK_MAX_RECORDS: z.coerce.number().int().min(1).default(10_000),
+  KOHTAANTO_DECISION_RETENTION_DAYS: z.coerce.number().int().min(183, 'at least 183 days (six months, EU AI Act art. 26(6))').max(3650).default(365).meta(
+    doc('how long each ranking served is kept as a decision record (at least 183: six months, EU AI Act art. 26(6))'),
+  ),
+  KOHTAANTO_MIN_FREE_MB: z.coerce.number().min(0).default(100).meta(doc('below this much free space on the data disk `/health` says `degraded`')),
+  KOHTAANTO_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024).meta(doc('largest JSON body (bytes)')),
+  KOHTAANTO_BULK_BODY_LIMIT: z.coerce.number().int().min(1024).default(16 * 1024 * 1024).meta(doc('largest NDJSON bulk body (bytes)')),
+  KOHTAANTO_BULK_MAX_RECORDS: z.coerce.number().int().min(1).default(10_000).meta(doc('records per bulk request')),
   // Sign-in with identity providers (OpenID Connect): a JSON file listing them (docs/sign-in.md).
-  KOHTAANTO_SIGNIN_PROVIDERS_FILE: z.string().optional(),
-  KOHTAANTO_SIGNIN_RECHECK_MINUTES: z.coerce.number().min(0).max(600).default(SIGNIN_RECHECK_MINUTES),
-  KOHTAANTO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KOHTAANTO_SIGNIN_PROVIDERS_FILE: z.string().optional().meta(
+    doc('a JSON file of identity providers people sign in with (OpenID Connect: issuer, client, redirect URL, claim-to-organisation-and-role mapping); each provider\'s discovery document is read at start, and a bad entry stops the start naming it. See [sign-in](sign-in.md)'),
+  ),
+  KOHTAANTO_SIGNIN_RECHECK_MINUTES: z.coerce.number().min(0).max(600).default(SIGNIN_RECHECK_MINUTES).meta(
+    doc('a signed-in person\'s claims are checked with their provider again (by refresh token) after this long: someone removed from the mapped group loses access at their first request after it; a provider that gives no refresh token ends the session then instead'),
+  ),
+  KOHTAANTO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').meta(doc('pino log level')),
 });
+
+/** The settings of `npm run import`, which talks to a running service (src/cli/import.ts); `--url`, `--key` and `--postal-codes` win over them. */
+export const importerEnvSchema = z.object({
+  KOHTAANTO_URL: z.string().default('http://127.0.0.1:8080').meta(doc('the service the importer sends records to')),
+  KOHTAANTO_API_KEY: z.string().optional().meta(doc('the key the importer sends them with (its role and organisation apply)')),
+  KOHTAANTO_POSTAL_CODES: z.string().optional().meta(
+    doc('a CSV with a postal-code and a municipality column (`postinumero;kunta`) that places a posting whose locality is a post office (see [imports](imports.md))'),
+  ),
+});
+
+export function loadImporterConfig(env: Record<string, string | undefined> = process.env) {
+  const e = importerEnvSchema.parse(env);
+  return { url: e.KOHTAANTO_URL, key: e.KOHTAANTO_API_KEY, postalCodes: e.KOHTAANTO_POSTAL_CODES };
+}
 
 export type Env = z.input<typeof envSchema>;
 
@@ -142,6 +280,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     fitFloor: e.KOHTAANTO_FIT_FLOOR,
     commute: e.KOHTAANTO_COMMUTE_RULE,
+    poolFactor: DEFAULT_MATCH_SETTINGS.poolFactor,
+    minPool: DEFAULT_MATCH_SETTINGS.minPool,
     exactScanRatio: e.KOHTAANTO_EXACT_SCAN_RATIO,
     exactScanLimit: e.KOHTAANTO_EXACT_SCAN_LIMIT,
     areaCacheVectors: e.KOHTAANTO_AREA_CACHE_VECTORS,

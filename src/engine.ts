@@ -37,7 +37,7 @@ import { SessionStore } from './adapters/sqlite/sessions.js';
 import { PersonSessions } from './core/signin/sessions.js';
 import { PersonSessionStore } from './adapters/sqlite/person-sessions.js';
 import { jobseekerKind, vacancyKind, type BaseRecord } from './core/kinds.js';
-import { DEFAULT_MATCH_SETTINGS, Matcher } from './core/matching.js';
+import { Matcher } from './core/matching.js';
 import type { Embedder } from './core/ports.js';
 import type { RecordService } from './core/records.js';
 import { defaultEmploymentAreas, EmploymentAreas } from './core/regions/employment-areas-model.js';
@@ -63,10 +63,14 @@ import { installationKey } from './runtime/secret.js';
 import { seedFixtures, seedTrainings } from './runtime/seeding.js';
 import { storageStatus } from './runtime/storage.js';
 import { openConceptSearch, openNormalizer } from './runtime/taxonomy.js';
+import { systemClock } from './runtime/clock.js';
+import type { Clock } from './core/clock.js';
 
 export type { EngineLog };
 
 export interface Engine {
+  /** "Now" for every use case: the system clock, or the fixed one a test opened the engine with. */
+  clock: Clock;
   jobseekers: RecordService<Jobseeker>;
   vacancies: RecordService<Vacancy>;
   matcher: Matcher;
@@ -142,6 +146,8 @@ type EngineConfig = Partial<Pick<Config, 'signIn'>> & Pick<
   | 'indexFlushSeconds'
   | 'compactSeconds'
   | 'weights'
+  | 'poolFactor'
+  | 'minPool'
   | 'taxonomyDir'
   | 'taxonomyExtension'
   | 'suitableScore'
@@ -175,9 +181,16 @@ export { indexFile };
 /**
  * The composition root: opens the SQLite store, picks the embedder, opens the taxonomy and one
  * record kind per table (src/runtime/*: each opens and closes its own resource), seeds the fixture
- * data on first start, starts the maintenance timers and wires the core services.
+ * data on first start, starts the maintenance timers and wires the core services. `clock` is "now"
+ * for every use case (src/core/clock.ts): the system clock unless a test fixes the date.
  */
-export async function openEngine(config: EngineConfig, log: EngineLog, embedder?: Embedder, role: EngineRole = 'single'): Promise<Engine> {
+export async function openEngine(
+  config: EngineConfig,
+  log: EngineLog,
+  embedder?: Embedder,
+  role: EngineRole = 'single',
+  clock: Clock = systemClock,
+): Promise<Engine> {
   secureDataDir(config.dataDir); // 0700 and 0600 on every start, whatever an earlier release left
   const lock = role === 'single' ? lockDataDir(config.dataDir) : { release: () => undefined };
   const follower = role === 'follower';
@@ -192,6 +205,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       chosen,
       config,
       log,
+      clock,
       { id: normalizer.id, run: (j) => normalizer.forJobseeker(j).then((normalized) => ({ normalized })) },
       undefined,
       follower,
@@ -203,6 +217,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       chosen,
       config,
       log,
+      clock,
       // "+links": vacancies stored before near-duplicates were linked are linked once at start.
       { id: `${normalizer.id}+links`, run: (v) => normalizer.forVacancy(v).then((normalized) => ({ normalized })) },
       vacancyDuplicates,
@@ -222,24 +237,24 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
     }
 
     const conceptSearch = await openConceptSearch(normalizer, chosen);
-    const trainings = await TrainingCatalogue.open(new SqliteTrainingStore(db), normalizer, config.bulkMaxRecords);
+    const trainings = await TrainingCatalogue.open(new SqliteTrainingStore(db), normalizer, config.bulkMaxRecords, clock);
     if (!follower && config.seedFixtures && trainings.count() === 0) await seedTrainings(config.fixturesDir, trainings, log);
     const secret = installationKey(config.dataDir);
     const tombstones = keyedTombstones(secret);
-    const referralStore = new ReferralStore(db, tombstones);
+    const referralStore = new ReferralStore(db, tombstones, clock);
     const shares = new ShareStore(db);
     const owners = new VacancyOwnerStore(db);
-    const audit = new AuditLog(db, tombstones, log.warn);
+    const audit = new AuditLog(db, tombstones, log.warn, clock);
     const decisionLog = new SqliteDecisionLog(db, log.warn);
-    const keys = new ApiKeyStore(db);
-    const organisationStore = new OrganisationStore(db);
+    const keys = new ApiKeyStore(db, clock);
+    const organisationStore = new OrganisationStore(db, clock);
     const maintenance = follower
       ? followerMaintenance(db)
       : startMaintenance(db, { jobseekers, vacancies }, () => vacancies.service.closeExpired(), config, log);
     const matcher = new Matcher(jobseekers.service, vacancies.service, chosen, normalizer, {
       weights: config.weights,
-      poolFactor: DEFAULT_MATCH_SETTINGS.poolFactor,
-      minPool: DEFAULT_MATCH_SETTINGS.minPool,
+      poolFactor: config.poolFactor,
+      minPool: config.minPool,
       exactScanRatio: config.exactScanRatio,
       exactScanLimit: config.exactScanLimit,
       fitFloor: config.fitFloor,
@@ -252,6 +267,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
         municipalityOf: (kind, id) => (kind === 'jobseeker' ? jobseekers.service : vacancies.service).municipalityOf(id),
       },
       config.decisionRetentionDays,
+      clock,
     );
     const retention = follower ? { stop: () => undefined } : startRetention(decisions, log);
     const employmentAreas = config.employmentAreasFile
@@ -277,6 +293,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
             jobseekers: [t.jobseekerId],
             detail: { transfer: t.id, fromArea: t.fromArea, toArea: t.toArea },
           }),
+        now: clock,
       },
       config.transfers,
     );
@@ -290,7 +307,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
     );
     const jobseeker = (id: string) => jobseekers.service.get(id);
     const vacancy = (id: string) => vacancies.service.get(id);
-    const analyticsSource = new SqliteAnalyticsSource(db);
+    const analyticsSource = new SqliteAnalyticsSource(db, clock);
     const demandSupply = new DemandSupply(analyticsSource, normalizer.taxonomy);
     const analytics = {
       demandSupply,
@@ -310,6 +327,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       },
       guard,
       decisions,
+      now: clock,
     });
     const oversightSource = new SqliteOversightSource(db);
     const oversight = new Oversight({
@@ -321,7 +339,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       regions,
       areas: employmentAreas,
     });
-    const sharing = new Sharing({ shares, owners, budget: new CandidateBudgetStore(db), vacancy, jobseeker, guard, pseudonymKey: secret }, config.sharing);
+    const sharing = new Sharing({ shares, owners, budget: new CandidateBudgetStore(db), vacancy, jobseeker, guard, pseudonymKey: secret, now: clock }, config.sharing);
     const jobSuggestionStore = new SqliteJobSuggestionStore(db);
     const jobSuggestions = new JobSuggestions({
       store: jobSuggestionStore,
@@ -330,6 +348,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       vacancy,
       ownerOf: (id) => owners.ownerOf(id),
       share: (p, vacancyId, jobseekerId) => void sharing.share(p, vacancyId, jobseekerId),
+      now: clock,
     });
     const jobSearchStore = new SqliteJobSearchStore(db);
     const jobSearch = new JobSearch(
@@ -339,6 +358,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
         jobseeker,
         suggestions: (id) => jobSuggestionStore.ofJobseeker(id),
         matches: (id, k) => matcher.vacanciesForJobseeker(id, { k, lang: 'fi' }),
+        now: clock,
       },
       { suitableScore: config.suitableScore, suitablePool: config.suitablePool },
     );
@@ -356,6 +376,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       checkpoint: () => db.pragma('wal_checkpoint(TRUNCATE)'),
     };
     return {
+      clock,
       jobseekers: jobseekers.service,
       vacancies: vacancies.service,
       matcher,
@@ -367,7 +388,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       gaps: new GapAnalysis(jobseekers.service, vacancies.service, matcher, normalizer, trainings, chosen, {
         ...DEFAULT_GAP_SETTINGS,
         suitableScore: config.suitableScore,
-      }),
+      }, clock),
       employmentAreas,
       analytics,
       keys,
@@ -391,7 +412,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
       decisions,
       oversight,
       suggestions,
-      sessions: new Sessions({ keys, store: new SessionStore(db) }, DEFAULT_SESSION_SETTINGS),
+      sessions: new Sessions({ keys, store: new SessionStore(db), now: clock }, DEFAULT_SESSION_SETTINGS),
       people: new PersonSessions(
         {
           store: new PersonSessionStore(db),
@@ -399,6 +420,7 @@ export async function openEngine(config: EngineConfig, log: EngineLog, embedder?
             const o = organisationStore.get(id);
             return o && { id: o.id, kind: o.kind, ...(o.area ? { area: o.area } : {}) };
           },
+          now: clock,
         },
         { ...DEFAULT_SESSION_SETTINGS, recheckMinutes: config.signIn?.recheckMinutes ?? SIGNIN_RECHECK_MINUTES },
       ),

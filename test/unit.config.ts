@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: join(import.meta.dirname, '..'),
   test: {
-    include: ['test/core/**/*.test.ts', 'test/adapters/**/*.test.ts', 'test/runtime/**/*.test.ts', 'test/http/csv.test.ts', 'test/http/serializer.test.ts', 'test/http/window-counts.test.ts'],
+    include: ['test/config.test.ts', 'test/core/**/*.test.ts', 'test/adapters/**/*.test.ts', 'test/runtime/**/*.test.ts', 'test/http/csv.test.ts', 'test/http/serializer.test.ts', 'test/http/window-counts.test.ts'],
     pool: 'forks',
     // Files share their worker's module cache (the core keeps no state between tests that matters:
     // each test opens its own database, index and directory): module loading drops from ~10 s of the

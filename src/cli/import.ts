@@ -32,6 +32,7 @@ import { importRecords, type BatchSink, type ImportSummary } from '../core/impor
 import { jobseekerInput } from '../core/jobseekers/schema.js';
 import { trainingInput } from '../core/trainings/schema.js';
 import { vacancyInput } from '../core/vacancies/schema.js';
+import { loadImporterConfig } from '../config.js';
 
 const SCHEMAS = { vacancies: vacancyInput, jobseekers: jobseekerInput, trainings: trainingInput };
 type Kind = keyof typeof SCHEMAS;
@@ -85,7 +86,8 @@ async function main(argv: string[]): Promise<number> {
     console.error('usage: npm run import -- vacancies|jobseekers|trainings FILE [--format ndjson|jobposting|csv] [--source NAME] [--url URL] [--key KEY] [--batch N] [--postal-codes FILE] [--restart] [--encoding utf-8|windows-1252]');
     return 2;
   }
-  const key = values.key ?? process.env.KOHTAANTO_API_KEY;
+  const env = loadImporterConfig();
+  const key = values.key ?? env.key;
   if (!key) {
     console.error('an API key is needed: --key KEY or KOHTAANTO_API_KEY');
     return 2;
@@ -124,9 +126,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const source = values.source ?? basename(file, extname(file));
-  const url = (values.url ?? process.env.KOHTAANTO_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+  const url = (values.url ?? env.url).replace(/\/$/, '');
   const progress: ReadProgress = { bytesRead: 0, totalBytes: 0 };
-  const postalFile = values['postal-codes'] ?? process.env.KOHTAANTO_POSTAL_CODES;
+  const postalFile = values['postal-codes'] ?? env.postalCodes;
   const postal = postalFile ? readPostalCodes(postalFile) : undefined;
   if (postal) console.error(`${postal.size} postal codes read${postal.unknownRows > 0 ? ` (${postal.unknownRows} rows name no Finnish municipality)` : ''}`);
   const checkpoint = new CheckpointFile(file, { kind, source, url });

@@ -118,14 +118,24 @@ export class ConceptIndex {
       if (!byPlace) return;
       // Nearest places first (with `near`), until this concept brought `limit` records.
       let budget = near ? limit : Infinity;
-      for (const set of near ? placesIn(byPlace, near) : byPlace.values()) {
+      const take = (set: Set<number>) => {
         for (const label of set) {
           if (allowed && !allowed.has(label)) continue;
           if (this.scores[label] === 0) touched.push(label);
           this.scores[label] = this.scores[label]! + (typeof points === 'number' ? points : points[label]!);
-          if (--budget <= 0) return;
+          if (--budget <= 0) return false;
         }
-      }
+        return true;
+      };
+      if (!near) {
+        for (const set of byPlace.values()) if (!take(set)) return;
+      } else if (byPlace.size * 4 >= near.length) {
+        // Held in many places: walk `near` (no generator: this runs for every concept of every search).
+        for (const place of near) {
+          const set = byPlace.get(place);
+          if (set && !take(set)) return;
+        }
+      } else for (const set of placesIn(byPlace, near)) if (!take(set)) return;
     };
     const seen = new Set<ConceptKey>();
     for (const o of query.occupations) {
@@ -157,12 +167,31 @@ export class ConceptIndex {
   }
 }
 
-/** The sets of the places in `near` that hold any, nearest first. */
-function* placesIn(byPlace: Map<string, Set<number>>, near: readonly string[]): Iterable<Set<number>> {
-  for (const place of near) {
-    const set = byPlace.get(place);
-    if (set) yield set;
+/**
+ * The sets of the places in `near` that hold any, nearest first, for a concept held in few places
+ * (most skills): its places put in `near`'s order, rather than a lookup for each of the ~300 places
+ * of `near` for every concept of the query.
+ */
+function placesIn(byPlace: Map<string, Set<number>>, near: readonly string[]): Set<number>[] {
+  const rank = ranksOf(near);
+  const found: [number, Set<number>][] = [];
+  for (const [place, set] of byPlace) {
+    const position = rank.get(place);
+    if (position !== undefined) found.push([position, set]);
   }
+  return found.sort((a, b) => a[0] - b[0]).map((f) => f[1]);
+}
+
+/** Each place's position in a `near` list (kept per list: the lists of home municipalities are shared). */
+const ranks = new WeakMap<readonly string[], Map<string, number>>();
+function ranksOf(near: readonly string[]): Map<string, number> {
+  let rank = ranks.get(near);
+  if (!rank) {
+    rank = new Map();
+    for (let i = 0; i < near.length; i++) if (!rank.has(near[i]!)) rank.set(near[i]!, i);
+    ranks.set(near, rank);
+  }
+  return rank;
 }
 
 /** The `limit` labels of highest score, best first (ties: in the order met), without sorting them all. */

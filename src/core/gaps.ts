@@ -16,6 +16,7 @@ import { ADVICE_RULES, defaultReachKm, skillLevel, TrainingAdvisor, type AdviceR
 import type { TrainingCatalogue } from './trainings.js';
 import { matchWithSkills } from './what-if.js';
 import type { Reach } from './gaps/schema.js';
+import { dayOf, type Clock } from './clock.js';
 
 export type { Reach };
 
@@ -48,8 +49,8 @@ export interface GapSettings {
   targetMinOverlap: number;
 }
 
-export const DEFAULT_GAP_SETTINGS: GapSettings = {
-  suitableScore: 0.55,
+/** The analysis' own defaults; `suitableScore` is a setting (KOHTAANTO_SUITABLE_SCORE, src/config.ts). */
+export const DEFAULT_GAP_SETTINGS: Omit<GapSettings, 'suitableScore'> = {
   pool: 100,
   skillsTested: 10,
   bundleMaxSkills: 4,
@@ -67,7 +68,7 @@ export interface GapQuery {
   /** Centre of the area; the client's home municipality when absent. */
   municipality?: string;
   lang: Lang;
-  /** Today, for choosing training start dates (YYYY-MM-DD). */
+  /** Today, for choosing training start dates (YYYY-MM-DD); the clock's day when absent. */
   today?: string;
   /** List skills that open no vacancy (uplift 0) too, after the others. */
   includeZero?: boolean;
@@ -124,8 +125,14 @@ export class GapAnalysis {
     private readonly trainings: TrainingCatalogue,
     readonly embedder: Embedder,
     private readonly settings: GapSettings,
+    private readonly now: Clock,
   ) {
     this.advisor = new TrainingAdvisor(trainings, normalizer, settings.rules, settings.reachKm, settings.trainingsPerSkill);
+  }
+
+  /** What the training advice is asked with: the query, on the clock's day unless it names one. */
+  private offerQuery(query: GapQuery) {
+    return { ...query, today: query.today ?? dayOf(this.now()) };
   }
 
   /** The match query the analysis counts with; GET /matches with the same parameters gives the same hits. */
@@ -137,6 +144,7 @@ export class GapAnalysis {
   }
 
   async forJobseeker(id: string, query: GapQuery) {
+    const offerQuery = this.offerQuery(query);
     const { record, vector } = await this.jobseekers.withVector(id);
     const client = record as StoredJobseeker;
     const match = this.matchQuery(client, query);
@@ -221,7 +229,7 @@ export class GapAnalysis {
     const level = skillLevel(client.normalized.occupations);
     const skills = [];
     for (const t of listed) {
-      const trainings = await this.advisor.offers(t.uri, gapSkills, client, query);
+      const trainings = await this.advisor.offers(t.uri, gapSkills, client, offerQuery);
       skills.push({
         uri: t.uri,
         label: t.label,
@@ -279,6 +287,7 @@ export class GapAnalysis {
 
   /** The gap between a client and one vacancy: its missing skills and the trainings for them. */
   async forVacancy(jobseekerId: string, vacancyId: string, query: GapQuery) {
+    const offerQuery = this.offerQuery(query);
     const { record, vector } = await this.jobseekers.withVector(jobseekerId);
     const client = record as StoredJobseeker;
     const vacancy = this.vacancies.get(vacancyId) as StoredVacancy;
@@ -296,7 +305,7 @@ export class GapAnalysis {
       gates: hit.gates,
       matchedSkills: hit.matchedSkills,
       missingSkills: await Promise.all(
-        hit.missingSkills.map(async (s) => ({ ...s, trainings: await this.advisor.offers(s.uri, gapSkills, client, query) })),
+        hit.missingSkills.map(async (s) => ({ ...s, trainings: await this.advisor.offers(s.uri, gapSkills, client, offerQuery) })),
       ),
     };
   }

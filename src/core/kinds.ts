@@ -24,9 +24,6 @@ export interface RecordKind<In extends BaseRecord> {
   conceptKeys(record: Stored<In>): ConceptKey[];
 }
 
-/** Today as YYYY-MM-DD (UTC). */
-export const today = (now = new Date()) => now.toISOString().slice(0, 10);
-
 /** Title, skills and free text together: the title and skills carry most of the signal. */
 const document = (title: string, skills: string[], text: string) =>
   [title, skills.join(', '), text].filter((part) => part.length > 0).join('\n');

@@ -10,6 +10,7 @@ import type { StoredVacancy } from './vacancies/schema.js';
 import type { Jobseeker } from './jobseekers/schema.js';
 import type { Vacancy } from './vacancies/schema.js';
 import { failsGate, lacksQualification, levelGap, OTHER_LEVEL, otherWork, otherWorkScore, rememberCredits, scoreMatch, type Score, type OccupationRef, type OfferSide, type SeekerSide, type Relations, type Weights } from './scoring.js';
+import { interned } from './taxonomy/interned.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 import { heldSkills, offerRequirements, seekerRequirements } from './requirements/sides.js';
 
@@ -48,15 +49,6 @@ export interface MatchSettings {
   commute: CommuteRule;
 }
 
-export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
-  poolFactor: 5,
-  minPool: { vacancies: 50, jobseekers: 100 },
-  exactScanRatio: 0.1,
-  exactScanLimit: 20_000,
-  fitFloor: 0.4,
-  commute: 'strict',
-};
-
 export const COMMUTE_RULES = ['fits', 'strict', 'gate', 'off'] as const;
 export type CommuteRule = (typeof COMMUTE_RULES)[number];
 
@@ -91,10 +83,10 @@ type Query = Pick<MatchQuery, 'k' | 'municipality' | 'region'> & {
 };
 
 const occupationsOf = (refs: { uri?: string; isco?: string }[] | undefined): OccupationRef[] =>
-  (refs ?? []).map((o) => ({ ...(o.uri ? { uri: o.uri } : {}), ...(o.isco ? { isco: o.isco } : {}) }));
+  (refs ?? []).map((o) => ({ ...(o.uri ? { uri: interned(o.uri) } : {}), ...(o.isco ? { isco: o.isco } : {}) }));
 
 export const seekerSide = (j: StoredJobseeker): SeekerSide => {
-  const skills = heldSkills(j, new Set(j.normalized.skills.map((s) => s.uri)));
+  const skills = heldSkills(j, new Set(j.normalized.skills.map((s) => (isConcept(s.uri) ? interned(s.uri) : s.uri))));
   return {
     skills,
     ...seekerRequirements(j, skills),
@@ -111,8 +103,8 @@ export const seekerSide = (j: StoredJobseeker): SeekerSide => {
 const isConcept = (uri: string) => !uri.startsWith('text:');
 
 const offerSide = (v: StoredVacancy): OfferSide => ({
-  essential: v.normalized.essential.map((s) => s.uri).filter(isConcept),
-  optional: v.normalized.optional.map((s) => s.uri).filter(isConcept),
+  essential: v.normalized.essential.filter((s) => isConcept(s.uri)).map((s) => interned(s.uri)),
+  optional: v.normalized.optional.filter((s) => isConcept(s.uri)).map((s) => interned(s.uri)),
   ...offerRequirements(v),
   workingTime: v.workingTime,
   municipality: v.municipality,
@@ -406,7 +398,7 @@ export class Matcher {
     if (lacksQualification(score.gates)) tier = 4;
     else if (other) tier = 2.5 + (far ? gap / 10 : 0);
     else if (!fit) tier = 2;
-    else tier = failsGate({ ...score.gates, commute: rule === 'gate' ? score.gates.commute : 'pass' }) ? 1 : 0;
+    else tier = failsGate(score.gates, rule === 'gate') ? 1 : 0;
     if (rule === 'strict') {
       if (beyondRange) tier += 5;
       else if (far && tier < 4) tier = 6.5;

@@ -5,7 +5,7 @@ import type { Embedder, EntryToSave, ExactScanFactory, ListOptions, LocationFilt
 import { AreaVectors, type AreaChange } from './area-vectors.js';
 import { linkGroup, sameLink, type DuplicateRule, type LinkState } from './duplicates.js';
 import { ConceptIndex, REMOTE } from './concept-index.js';
-import { today } from './kinds.js';
+import { dayOf, type Clock } from './clock.js';
 import { RecordCache } from './record-cache.js';
 import { sameAsStored, stripDerived } from './same-record.js';
 import { regions } from './regions/regions.js';
@@ -54,7 +54,8 @@ export interface RecordServiceOptions<In extends BaseRecord> {
   /** Largest batch accepted by putMany / removeMany. */
   maxBatch: number;
   derive?: Derivation<In>;
-  now?: () => Date;
+  /** "Now": what is open or expired today, and the stored records' times. */
+  now: Clock;
   /** Most vectors kept in memory per location filter between searches (see AreaVectors); 0 keeps none. */
   areaCacheVectors?: number;
   /** Native exact scans for the cached areas (else they are scanned in JavaScript). */
@@ -91,7 +92,7 @@ const hashText = (text: string) => createHash('sha256').update(text).digest('bas
  * the vector index is derived from it and updated right after each committed change.
  */
 export class RecordService<In extends BaseRecord> {
-  private readonly now: () => Date;
+  private readonly now: Clock;
   /** Matchable labels and vectors per location filter, read from the store once and patched by each write. */
   readonly areas: AreaVectors;
   /** Parsed records by label, for the candidate pools of matches. */
@@ -116,7 +117,7 @@ export class RecordService<In extends BaseRecord> {
     readonly embedder: Embedder,
     private readonly options: RecordServiceOptions<In>,
   ) {
-    this.now = options.now ?? (() => new Date());
+    this.now = options.now;
     this.seen = options.indexGeneration ?? store.generation();
     this.areas = new AreaVectors(
       {
@@ -193,7 +194,7 @@ export class RecordService<In extends BaseRecord> {
 
   /** Today, by the service's clock (YYYY-MM-DD). */
   today(): string {
-    return today(this.now());
+    return dayOf(this.now());
   }
 
   /**
@@ -400,7 +401,7 @@ export class RecordService<In extends BaseRecord> {
 
   private async prepare(inputs: In[]): Promise<EntryToSave<Stored<In>>[]> {
     const now = this.now().toISOString();
-    const day = today(this.now());
+    const day = dayOf(this.now());
     const texts = inputs.map((input) => this.kind.documentText(input));
     const hashes = texts.map(hashText);
     const vectors: (Float32Array | undefined)[] = inputs.map((input, i) => {

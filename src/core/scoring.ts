@@ -10,16 +10,6 @@ export interface Weights {
   occupation: number;
 }
 
-/**
- * Relative weights (the score is their weighted mean over the known parts), chosen on the labelled
- * match set (`npm run bench:quality -- --tune`, figures in benchmarks/README.md): the grid point
- * with the best mean nDCG@10 over both directions and both embedders among those giving the
- * essential skills at least 0.2 — below that a missing essential skill barely moves a score, and
- * the gap analysis (which skill opens most vacancies) and the explanations rest on it. The best
- * point without that floor (essential 0.05, occupation 1, location 0.4) scored 0.014 higher.
- */
-export const DEFAULT_WEIGHTS: Weights = { semantic: 0.4, essential: 0.2, optional: 0.1, location: 0.3, occupation: 0.6 };
-
 /** A hard requirement, shown beside the score rather than folded into it. */
 export type Gate = 'pass' | 'unknown' | 'fail';
 
@@ -172,6 +162,13 @@ export function otherWorkScore(parts: Score['parts'], weights: Weights): number 
   return round((weights.essential * (parts.essential ?? 0) + weights.optional * (parts.optional ?? 0) + weights.location * (parts.location ?? 0)) / weight);
 }
 
+/** Whether two codes have the same first `digits` characters (both at least that long); no substrings made (once per pool record). */
+function samePrefix(a: string, b: string, digits: number): boolean {
+  if (a.length < digits || b.length < digits) return false;
+  for (let i = 0; i < digits; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Credit for sharing an occupation: the same concept, then ever wider ISCO-08 groups, or related work (see RELATED_OCCUPATION_CREDIT). */
 const ISCO_CREDIT = [
   [4, 0.8],
@@ -233,13 +230,37 @@ export function occupationFit(
     if (!o.isco || !offer.isco) continue;
     for (const [digits, credit] of ISCO_CREDIT) {
       if (digits === 2 && concepts) break;
-      if (o.isco.length >= digits && o.isco.slice(0, digits) === offer.isco.slice(0, digits)) {
+      if (o.isco.length >= digits && samePrefix(o.isco, offer.isco, digits)) {
         best = Math.max(best, credit);
         break;
       }
     }
   }
   return best;
+}
+
+/**
+ * The share of `uris` the held skills cover (by `credit`); null when none are required or none are
+ * held. With `matched`, each required skill is listed as matched or missing.
+ */
+function coverage(
+  uris: string[],
+  importance: 'essential' | 'optional',
+  held: ReadonlySet<string>,
+  credit: SkillCredit,
+  matched: Score['matched'] | undefined,
+  missing: Score['missing'],
+): number | null {
+  if (uris.length === 0) return null;
+  let had = 0;
+  for (const uri of uris) {
+    const c = credit(held, uri);
+    if (c.credit > 0) {
+      had += c.credit;
+      if (matched) matched.push(c.via ? { uri, importance, via: c.via } : { uri, importance });
+    } else if (matched) missing.push({ uri, importance });
+  }
+  return held.size === 0 ? null : round(had / uris.length);
 }
 
 /**
@@ -259,38 +280,36 @@ export function scoreMatch(
   const credit = relations.skillCredit;
   const matched: Score['matched'] = explain ? [] : UNLISTED;
   const missing: Score['missing'] = explain ? [] : UNLISTED;
-  const coverage = (uris: string[], importance: 'essential' | 'optional') => {
-    if (uris.length === 0) return null;
-    let had = 0;
-    for (const uri of uris) {
-      const c = credit(seeker.skills, uri);
-      if (c.credit > 0) {
-        had += c.credit;
-        if (explain) matched.push(c.via ? { uri, importance, via: c.via } : { uri, importance });
-      } else if (explain) missing.push({ uri, importance });
-    }
-    return seeker.skills.size === 0 ? null : round(had / uris.length);
-  };
   const parts: Score['parts'] = {
     semantic: similarity === null ? null : round(Math.min(1, Math.max(0, similarity))),
-    essential: coverage(offer.essential, 'essential'),
-    optional: coverage(offer.optional, 'optional'),
+    essential: coverage(offer.essential, 'essential', seeker.skills, credit, explain ? matched : undefined, missing),
+    optional: coverage(offer.optional, 'optional', seeker.skills, credit, explain ? matched : undefined, missing),
     location: locationFit(seeker, offer),
     occupation: occupationFit(seeker.occupations, offer.occupation, relations.occupationRelation),
   };
+  // Part by part, with no closure or loop over the keys: this runs for every record of every pool.
   let total = 0;
   let weight = 0;
-  // Part by part, not by a loop over the keys (a keyed property read per part was ~1 % of a match).
-  const add = (value: number | null, w: number) => {
-    if (value === null || w === 0) return;
-    total += w * value;
-    weight += w;
-  };
-  add(parts.semantic, weights.semantic);
-  add(parts.essential, weights.essential);
-  add(parts.optional, weights.optional);
-  add(parts.location, weights.location);
-  add(parts.occupation, weights.occupation);
+  if (parts.semantic !== null && weights.semantic !== 0) {
+    total += weights.semantic * parts.semantic;
+    weight += weights.semantic;
+  }
+  if (parts.essential !== null && weights.essential !== 0) {
+    total += weights.essential * parts.essential;
+    weight += weights.essential;
+  }
+  if (parts.optional !== null && weights.optional !== 0) {
+    total += weights.optional * parts.optional;
+    weight += weights.optional;
+  }
+  if (parts.location !== null && weights.location !== 0) {
+    total += weights.location * parts.location;
+    weight += weights.location;
+  }
+  if (parts.occupation !== null && weights.occupation !== 0) {
+    total += weights.occupation * parts.occupation;
+    weight += weights.occupation;
+  }
   const km = !offer.remote && seeker.municipality && offer.municipality ? locationDistance(seeker, offer) : undefined;
   const score: Score = { score: round(weight > 0 ? total / weight : 0), parts, gates: gates(seeker, offer, km), matched, missing };
   if (km !== undefined) score.distanceKm = km;

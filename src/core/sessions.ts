@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Principal } from './access.js';
+import type { Clock } from './clock.js';
 
 export interface SessionRecord {
   /** SHA-256 of the cookie's token: a copy of the database holds no usable session. */
@@ -21,7 +22,8 @@ export interface SessionPorts {
     remove(tokenHash: string): void;
     removeExpired(now: string, idleSince: string): void;
   };
-  now?: () => Date;
+  /** "Now": the system clock in the service, a fixed one in tests. */
+  now: Clock;
 }
 
 export interface SessionSettings {
@@ -51,13 +53,13 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * sign-out, `maxHours` after sign-in, or after `idleMinutes` without a request.
  */
 export class Sessions {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(
     private readonly ports: SessionPorts,
     private readonly settings: SessionSettings,
   ) {
-    this.now = ports.now ?? (() => new Date());
+    this.now = ports.now;
   }
 
   /** A new session for a valid key, or undefined (the caller counts the refusal). */

@@ -5,6 +5,7 @@ import { conflict, invalidInput, rateLimited } from './errors.js';
 import type { Guard } from './guard.js';
 import type { MatchHit } from './matches/schema.js';
 import type { Share } from './privacy/schema.js';
+import type { Clock } from './clock.js';
 
 export type { Share };
 
@@ -28,7 +29,8 @@ export interface SharingPorts {
   guard: Guard;
   /** Keys pseudonyms; kept outside the database file (see src/runtime/secret.ts). */
   pseudonymKey: Buffer;
-  now?: () => Date;
+  /** "Now": the system clock in the service, a fixed one in tests. */
+  now: Clock;
 }
 
 export interface SharingSettings {
@@ -45,8 +47,6 @@ export interface SharingSettings {
   candidatesPerDay: number;
 }
 
-export const DEFAULT_SHARING_SETTINGS: SharingSettings = { shareDays: 30, adHocSearchesPerHour: 30, adHocMaxK: 20, candidatesPerDay: 1000 };
-
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
@@ -61,14 +61,14 @@ const HOUR_MS = 3_600_000;
  * candidates a day, so the population cannot be harvested.
  */
 export class Sharing {
-  private readonly now: () => Date;
+  private readonly now: Clock;
   private prunedDay = '';
 
   constructor(
     private readonly ports: SharingPorts,
     private readonly settings: SharingSettings,
   ) {
-    this.now = ports.now ?? (() => new Date());
+    this.now = ports.now;
   }
 
   /** A counsellor shares a client of their area with the unit that owns the vacancy. */

@@ -108,8 +108,8 @@ export interface OfferQuery {
   lang: Lang;
   /** Centre the distances are measured from; the client's home municipality when absent. */
   municipality?: string;
-  /** YYYY-MM-DD */
-  today?: string;
+  /** YYYY-MM-DD: trainings whose starts are past are not offered. */
+  today: string;
 }
 
 export class TrainingAdvisor {
@@ -129,7 +129,7 @@ export class TrainingAdvisor {
    * the client's gap; then the least burden (distance, days until the next start, length).
    */
   async offers(uri: string, gap: Set<string>, client: StoredJobseeker, query: OfferQuery) {
-    const today = query.today ?? new Date().toISOString().slice(0, 10);
+    const today = query.today;
     const centre = regions.municipality(query.municipality ?? client.municipality)!;
     const spoken = new Set(client.languages.length > 0 ? client.languages : ['fi']);
     const reach = this.reachKm(client);

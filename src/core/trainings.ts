@@ -3,6 +3,7 @@ import { regions } from './regions/regions.js';
 import { LEGACY_TRAINING_KINDS, type StoredTraining, type Training } from './trainings/schema.js';
 import { sameAsStored, stripDerived } from './same-record.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
+import type { Clock } from './clock.js';
 
 export interface TrainingStore {
   get(id: string): StoredTraining | undefined;
@@ -25,10 +26,11 @@ export class TrainingCatalogue {
     private readonly store: TrainingStore,
     private readonly normalizer: SkillNormalizer,
     private readonly maxBatchSize: number,
+    private readonly now: Clock,
   ) {}
 
-  static async open(store: TrainingStore, normalizer: SkillNormalizer, maxBatch: number): Promise<TrainingCatalogue> {
-    const catalogue = new TrainingCatalogue(store, normalizer, maxBatch);
+  static async open(store: TrainingStore, normalizer: SkillNormalizer, maxBatch: number, now: Clock): Promise<TrainingCatalogue> {
+    const catalogue = new TrainingCatalogue(store, normalizer, maxBatch, now);
     const stale = store.stale(normalizer.id);
     if (stale.length > 0) await catalogue.save(stale.map((t) => stripDerived(t) as Training));
     catalogue.reload();
@@ -94,7 +96,7 @@ export class TrainingCatalogue {
 
   /** Derives and stores trainings (all of them, changed or not). */
   private async save(inputs: Training[]): Promise<{ created: number; updated: number }> {
-    const now = new Date().toISOString();
+    const now = this.now().toISOString();
     const stored: StoredTraining[] = [];
     for (const t of inputs) {
       const previous = this.byId.get(t.id);

@@ -43,8 +43,8 @@ import type { SignInProvider } from '../core/signin/providers.js';
 import { discoverProviders } from './signin/providers.js';
 import { personSessionResolver } from './signin/resolve.js';
 import { signInRoutes } from './signin/routes.js';
+import { DEFAULT_FAILED_AUTH_PER_MINUTE } from '../config.js';
 
-export const DEFAULT_FAILED_AUTH_PER_MINUTE = 60;
 
 export interface AppOptions {
   bodyLimit: number;

@@ -10,6 +10,7 @@ import type { Embedder } from '../core/ports.js';
 import { RecordService, type Derivation } from '../core/records.js';
 import type { DuplicateRule } from '../core/duplicates.js';
 import type { EngineLog } from './log.js';
+import type { Clock } from '../core/clock.js';
 
 export const indexFile = (dataDir: string, table: RecordTable) => join(dataDir, `${table}.hnsw`);
 
@@ -41,6 +42,7 @@ export function openKind<In extends BaseRecord>(
   embedder: Embedder,
   config: KindConfig,
   log: EngineLog,
+  clock: Clock,
   derive: Derivation<In>,
   duplicates?: DuplicateRule<Stored<In>>,
   follower = false,
@@ -70,6 +72,7 @@ export function openKind<In extends BaseRecord>(
   const searchable = new IndexUnderConstruction(index, table);
   const service = new RecordService(kind, store, searchable, embedder, {
     maxBatch: config.bulkMaxRecords,
+    now: clock,
     derive,
     duplicates,
     areaCacheVectors: config.areaCacheVectors,

@@ -7,9 +7,7 @@ import { LabelVectors } from '../core/taxonomy/label-vectors.js';
 import { SkillNormalizer } from '../core/taxonomy/normalizer.js';
 import { ConceptSearch } from '../core/taxonomy/search.js';
 import type { EngineLog } from './log.js';
-
-/** Lowest similarity at which a title goes to the nearest occupation label (with a model). */
-const OCCUPATION_NN_THRESHOLD = 0.5;
+import { DEFAULT_SKILL_NN_THRESHOLD, OCCUPATION_NN_THRESHOLD } from '../config.js';
 
 export interface TaxonomyConfig {
   taxonomyDir: string;
@@ -28,10 +26,8 @@ export async function openNormalizer(config: TaxonomyConfig, embedder: Embedder,
   const started = Date.now();
   const taxonomy = loadEscoCsv(config.taxonomyDir, { extension: config.taxonomyExtension });
   const lexical = embedder.id.startsWith('lexical');
-  const nnThreshold = config.skillNnThreshold ?? (lexical ? 0.6 : 0.85);
-  // Titles no occupation label names go to the nearest label only with a model (hashing vectors know no
-  // synonyms). 0.5 chosen on bench:quality: vacancy → candidates nDCG@10 0.715 at 0.8, 0.731 at 0.6,
-  // 0.772 at 0.5, 0.786 at 0.3; below 0.5 nearly every title gets an occupation, unrelated ones too.
+  const nnThreshold = config.skillNnThreshold ?? (lexical ? DEFAULT_SKILL_NN_THRESHOLD.lexical : DEFAULT_SKILL_NN_THRESHOLD.model);
+  // Titles no occupation label names go to the nearest label only with a model (hashing vectors know no synonyms).
   const normalizer = await SkillNormalizer.create(taxonomy, embedder, { nnThreshold, occupationNnThreshold: lexical ? 0 : OCCUPATION_NN_THRESHOLD },
     eldDetector,
     config.dataDir === undefined ? undefined : (labels) => vectorFile(join(config.dataDir!, `${labels}.labels`)),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { commuteFacts, commuteGate, commuteOf, defaultCommuteKm, municipalityType, ROAD_FACTOR } from '../../src/core/commute.js';
 import { regions } from '../../src/core/regions/regions.js';
-import { DEFAULT_WEIGHTS, scoreMatch } from '../../src/core/scoring.js';
+import { DEFAULT_WEIGHTS } from '../../src/config.js';
+import { scoreMatch } from '../../src/core/scoring.js';
 
 const code = (name: string) => regions.municipality(name)!.code;
 const place = (name: string) => ({ municipality: code(name), region: regions.municipality(name)!.regionCode });

@@ -38,4 +38,19 @@ describe('ConceptIndex', () => {
     places.remove(6);
     expect(places.search({ occupations: [{ uri: 'o:welder' }], skills: [] }, 2, { near }).map((h) => h.label)).toEqual([4, 5]);
   });
+
+  it('walks a concept held in few of many places in the same nearest-first order', () => {
+    const places = new ConceptIndex();
+    const near = [REMOTE, ...Array.from({ length: 40 }, (_, i) => String(100 + i))];
+    // A rare skill in three places far apart in `near` (the sparse walk), a common occupation everywhere (the dense one).
+    places.set(1, conceptKeys([], ['s:rare']), near[30]);
+    places.set(2, conceptKeys([], ['s:rare']), near[5]);
+    places.set(3, conceptKeys([], ['s:rare']), near[39]);
+    near.slice(1).forEach((place, i) => places.set(10 + i, conceptKeys([{ uri: 'o:cook' }], []), place));
+    expect(places.search({ occupations: [], skills: ['s:rare'] }, 1, { near }).map((h) => h.label)).toEqual([2]);
+    expect(places.search({ occupations: [], skills: ['s:rare'] }, 3, { near }).map((h) => h.label)).toEqual([2, 1, 3]);
+    // A place not in `near` (outside a filter) is never walked.
+    expect(places.search({ occupations: [], skills: ['s:rare'] }, 3, { near: near.slice(0, 31) }).map((h) => h.label)).toEqual([2, 1]);
+    expect(places.search({ occupations: [{ uri: 'o:cook' }], skills: [] }, 2, { near: [...near].reverse() }).map((h) => h.label)).toEqual([49, 48]);
+  });
 });

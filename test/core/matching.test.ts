@@ -4,15 +4,16 @@ import { LexicalEmbedder } from '../../src/adapters/embedders/lexical.js';
 import { loadEscoCsv } from '../../src/adapters/taxonomy/esco-csv.js';
 import { vacancyDuplicates } from '../../src/core/duplicates.js';
 import { jobseekerKind, vacancyKind } from '../../src/core/kinds.js';
-import { DEFAULT_MATCH_SETTINGS, Matcher } from '../../src/core/matching.js';
+import { Matcher } from '../../src/core/matching.js';
 import { RecordService } from '../../src/core/records.js';
 import { jobseekerInput, type Jobseeker } from '../../src/core/jobseekers/schema.js';
 import { vacancyInput, type StoredVacancy, type Vacancy } from '../../src/core/vacancies/schema.js';
-import { DEFAULT_WEIGHTS } from '../../src/core/scoring.js';
+import { DEFAULT_MATCH_SETTINGS, DEFAULT_WEIGHTS } from '../../src/config.js';
 import { SkillNormalizer } from '../../src/core/taxonomy/normalizer.js';
 import { ExactIndex } from '../helpers/exact-index.js';
 import { MemoryRecordStore } from '../helpers/memory-store.js';
 import { FIXTURES, sampleJobseeker, sampleVacancy } from '../helpers/service.js';
+import { systemClock } from '../../src/runtime/clock.js';
 
 /**
  * The core's matching and record services over in-memory adapters (test doubles for SQLite and
@@ -28,11 +29,13 @@ beforeAll(async () => {
 function services() {
   const jobseekers = new RecordService<Jobseeker>(jobseekerKind, new MemoryRecordStore<any>(), new ExactIndex(), embedder, {
     maxBatch: 10,
+    now: systemClock,
     derive: { id: normalizer.id, run: (j) => normalizer.forJobseeker(j).then((normalized) => ({ normalized })) },
   });
   const vacancyIndex = new ExactIndex();
   const vacancies = new RecordService<Vacancy>(vacancyKind, new MemoryRecordStore<any>(), vacancyIndex, embedder, {
     maxBatch: 10,
+    now: systemClock,
     derive: { id: normalizer.id, run: (v) => normalizer.forVacancy(v).then((normalized) => ({ normalized })) },
     duplicates: vacancyDuplicates,
   });

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LexicalEmbedder } from '../../src/adapters/embedders/lexical.js';
-import { DEFAULT_HNSW, HnswVectorIndex } from '../../src/adapters/hnsw/hnsw-index.js';
+import { HnswVectorIndex } from '../../src/adapters/hnsw/hnsw-index.js';
+import { DEFAULT_HNSW } from '../../src/config.js';
 import { openDatabase } from '../../src/adapters/sqlite/database.js';
 import { SqliteRecordStore } from '../../src/adapters/sqlite/record-store.js';
 import { SqliteTrainingStore } from '../../src/adapters/sqlite/training-store.js';
@@ -9,6 +10,7 @@ import { vacancyKind } from '../../src/core/kinds.js';
 import { RecordService } from '../../src/core/records.js';
 import { vacancyInput, type Vacancy } from '../../src/core/vacancies/schema.js';
 import { tempDir } from '../helpers/service.js';
+import { systemClock } from '../../src/runtime/clock.js';
 
 const embedder = new LexicalEmbedder(64);
 
@@ -17,7 +19,7 @@ function worker(file: string) {
   const db = openDatabase(file);
   const store = new SqliteRecordStore<any>(db, 'vacancies');
   const index = HnswVectorIndex.create(embedder.dimension, DEFAULT_HNSW);
-  const service = new RecordService(vacancyKind, store, index, embedder, { maxBatch: 100, areaCacheVectors: 1000, recordCacheBytes: 1 << 20 });
+  const service = new RecordService(vacancyKind, store, index, embedder, { maxBatch: 100, areaCacheVectors: 1000, recordCacheBytes: 1 << 20, now: systemClock });
   return { db, store, index, service };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { locationFit } from '../../src/core/location.js';
 import { seekerRequirements } from '../../src/core/requirements/sides.js';
-import { DEFAULT_WEIGHTS, exactCredit, failsGate, NO_RELATIONS, occupationFit, rememberCredits, scoreMatch, type OfferSide, type SeekerSide, type SkillCredit } from '../../src/core/scoring.js';
+import { DEFAULT_WEIGHTS } from '../../src/config.js';
+import { exactCredit, failsGate, NO_RELATIONS, occupationFit, rememberCredits, scoreMatch, type OfferSide, type SeekerSide, type SkillCredit } from '../../src/core/scoring.js';
 
 const skills = new Set(['a', 'b', 'x']);
 const seeker: SeekerSide = { skills, ...seekerRequirements({ languages: ['fi'], drivingLicence: true }, skills), municipality: '837', region: '06', workingTime: 'full' };

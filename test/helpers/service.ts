@@ -7,6 +7,7 @@ import { ROLES, type Principal, type Role } from '../../src/core/access.js';
 import type { Embedder } from '../../src/core/ports.js';
 import { openEngine, type Engine } from '../../src/engine.js';
 import { buildApp, type App } from '../../src/http/app.js';
+import type { Clock } from '../../src/core/clock.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const FIXTURES = join(ROOT, 'fixtures');
@@ -129,7 +130,7 @@ export function copyLabelVectors(dir: string): void {
  * files under `dataDir`, the fixture data set loaded on first start (unless disabled).
  */
 export async function startService(
-  options: { dataDir?: string; env?: Env; embedder?: Embedder; waitForIndexes?: boolean; port?: number } = {},
+  options: { dataDir?: string; env?: Env; embedder?: Embedder; waitForIndexes?: boolean; port?: number; clock?: Clock } = {},
 ): Promise<RunningService> {
   const dataDir = options.dataDir ?? newDataDir(options);
   const config = loadConfig({ ...DEFAULT_ENV, KOHTAANTO_DATA_DIR: dataDir, ...options.env } as Record<string, string>);
@@ -141,6 +142,8 @@ export async function startService(
       warn: (message) => logs.push({ level: 'warn', message }),
     },
     options.embedder,
+    'single',
+    options.clock,
   );
   if (options.waitForIndexes !== false) await engine.ready; // an index rebuilt in the background is complete before the test's first match
   const area = engine.employmentAreas.areaOf('837').id; // Tampere's employment area

@@ -118,8 +118,13 @@ describe('matches across languages, with distance and gates (issue 12)', () => {
     const candidates = await hits('/v1/vacancies/Q-NURSE-VAASA/candidates?k=20');
     expect(candidates.map((h) => h.id)).toContain('Q-NURSE-VASA');
     // Failed hard requirements rank after every pass.
-    const firstFail = candidates.findIndex(failed);
-    if (firstFail >= 0) expect(candidates.slice(firstFail).every(failed)).toBe(true);
+    // The order of issue 29 (see Matcher.placeOf): the vacancy's own work first; fits failing a
+    // requirement other than the commute after the fits passing every requirement; everyone beyond the
+    // commuting range after everyone within it who is a fit or of related work.
+    const firstFailedFit = candidates.findIndex((h) => h.score >= 0.4 && failedOther(h));
+    if (firstFailedFit >= 0) expect(candidates.slice(firstFailedFit).filter((h) => h.score >= 0.4 && h.gates.commute !== 'fail').every(failedOther)).toBe(true);
+    const firstBeyond = candidates.findIndex((h) => h.gates.commute === 'fail');
+    if (firstBeyond >= 0) expect(candidates.slice(firstBeyond).some((h) => h.gates.commute !== 'fail' && (h.score >= 0.4 || (h.parts.occupation ?? 1) > 0))).toBe(false);
   });
 
   it('ranks nurses lacking Swedish after Swedish-speaking fits but before nearby people of other work (within the commuting range, and again beyond it)', async () => {

@@ -27,7 +27,7 @@ interface Hit {
   municipality: string;
   region: string;
   score: number;
-  parts: { semantic: number; skills: number | null; location: number | null };
+  parts: { semantic: number; essential: number | null; optional: number | null; location: number | null; occupation?: number | null };
   matchedSkills: Skill[];
   missingSkills: Skill[];
   gates: { language: string; licence: string; cards: string; workingTime: string; commute: string };
@@ -44,14 +44,21 @@ describe('GET /v1/jobseekers/:id/matches', () => {
     const jobseeker = (await call(url, 'GET', `/v1/jobseekers/${JOBSEEKER}`)).body;
     const hits = await hitsOf(`/v1/jobseekers/${JOBSEEKER}/matches?k=20`);
     expect(hits).toHaveLength(20);
-    // By score within each tier: fits, fits failing a requirement, no fits (below 0.4); those beyond
-    // the client's commuting range after all within it, in the same order (issue 29).
+    // By score within each tier: fits, fits failing a language or working-time requirement, no fits (below 0.4), then work needing a
+    // licence or card the client lacks — and among
+    // no fits, other work (both occupations known and unrelated: occupation part 0) after related work,
+    // ordered by the skills and the place, not by the score (issue 29: shared words are no evidence);
+    // those beyond the client's commuting range after all within it, in the same order.
     const g = (h: (typeof hits)[number]) => h.gates;
+    const other = (h: (typeof hits)[number]) => h.score < 0.4 && h.parts.occupation === 0;
     const tier = (h: (typeof hits)[number]) =>
-      (g(h).commute === 'fail' ? 3 : 0) + (h.score < 0.4 ? 2 : [g(h).language, g(h).licence, g(h).cards, g(h).workingTime].includes('fail') ? 1 : 0);
+      (g(h).commute === 'fail' ? 5 : 0) +
+      ([g(h).licence, g(h).cards].includes('fail') ? 4 : h.score < 0.4 ? (other(h) ? 2.5 : 2) : [g(h).language, g(h).workingTime].includes('fail') ? 1 : 0);
     for (let i = 1; i < hits.length; i++) {
-      if (tier(hits[i - 1]!) === tier(hits[i]!)) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
-      else expect(tier(hits[i - 1]!)).toBeLessThan(tier(hits[i]!));
+      const [a, b] = [hits[i - 1]!, hits[i]!];
+      if (tier(a) !== tier(b)) expect(tier(a)).toBeLessThan(tier(b));
+      else if (!other(a)) expect(a.score).toBeGreaterThanOrEqual(b.score);
+      else if (a.parts.location === b.parts.location && a.parts.optional === b.parts.optional) expect(a.parts.essential ?? 0).toBeGreaterThanOrEqual(b.parts.essential ?? 0);
     }
     for (const hit of hits) {
       const vacancy = (await call(url, 'GET', `/v1/vacancies/${hit.id}`)).body;

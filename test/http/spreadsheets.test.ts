@@ -5,7 +5,7 @@ import { columnsTable, headerFields } from '../../src/core/imports/tabular.js';
 import { call, type Caller, removeDir, ROOT, sampleJobseeker, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
 
 /**
- * Spreadsheets both ways (issue 31, item 4): every column README and docs/csv-columns.md name is
+ * Spreadsheets both ways (issue 31, item 4): every column docs/imports.md and docs/csv-columns.md name is
  * read, Finnish and Swedish values as people type them, bad cells answered by line and column in the
  * user's language with nothing stored, and exports Excel in Finland opens (BOM, `;`, headers in the
  * page's language) that import back to the same records.
@@ -24,16 +24,16 @@ afterAll(async () => {
   removeDir(service.dataDir);
 });
 
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const IMPORTS = readFileSync(join(ROOT, 'docs', 'imports.md'), 'utf8');
 const DOC = readFileSync(join(ROOT, 'docs', 'csv-columns.md'), 'utf8');
 
-/** The column names README gives as examples: the backticked names between "e.g." and "(every column". */
-function readmeColumnNames(): string[] {
-  const start = README.indexOf('column names in Finnish, Swedish or English, e.g.');
-  const end = README.indexOf('(every column and value', start);
+/** The column names docs/imports.md gives as examples: the backticked names between "e.g." and "(every column". */
+function exampleColumnNames(): string[] {
+  const start = IMPORTS.indexOf('column names in Finnish, Swedish or English, e.g.');
+  const end = IMPORTS.indexOf('(every column and value', start);
   expect(start).toBeGreaterThan(0);
   expect(end).toBeGreaterThan(start);
-  return [...README.slice(start, end).matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter((n) => n !== ';' && n !== '|');
+  return [...IMPORTS.slice(start, end).matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter((n) => n !== ';' && n !== '|');
 }
 
 async function postCsv(caller: Caller, kind: string, csv: string | Uint8Array, headers: Record<string, string> = {}) {
@@ -51,15 +51,15 @@ async function getCsv(caller: Caller, path: string) {
   return { status: response.status, type: response.headers.get('content-type'), bytes, text: new TextDecoder().decode(bytes) };
 }
 
-describe('CSV columns as README and the docs list them', () => {
-  it('reads every column name README gives, for the kinds that have the field', () => {
-    const names = readmeColumnNames();
+describe('CSV columns as the docs list them', () => {
+  it('reads every column name docs/imports.md gives, for the kinds that have the field', () => {
+    const names = exampleColumnNames();
     expect(names).toEqual(expect.arrayContaining(['kuvaus', 'tiivistelmä', 'kunta', 'kommun', 'sähköposti']));
     for (const name of names) {
       const read = ['vacancies', 'jobseekers'].filter((kind) => headerFields(kind as 'vacancies', [name]).unknown.length === 0);
       expect([name, read.length > 0]).toEqual([name, true]);
     }
-    // README's description column reads in both kinds (a vacancy's description, a client's summary).
+    // The description column reads in both kinds (a vacancy's description, a client's summary).
     expect(headerFields('jobseekers', ['kuvaus', 'tiivistelmä']).fields).toEqual(['summary', undefined].map(() => 'summary'));
     expect(headerFields('vacancies', ['kuvaus']).fields).toEqual(['description']);
   });

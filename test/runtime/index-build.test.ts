@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HNSW, HnswVectorIndex } from '../../src/adapters/hnsw/hnsw-index.js';
+import { HnswVectorIndex } from '../../src/adapters/hnsw/hnsw-index.js';
+import { DEFAULT_HNSW } from '../../src/config.js';
 import { KohtaantoError } from '../../src/core/errors.js';
 import { IndexUnderConstruction, type BuildSource } from '../../src/runtime/index-build.js';
 

@@ -89,6 +89,30 @@ function pool(outputs: Record<string, Tensor>, mask: Tensor, profile: ModelProfi
   return out;
 }
 
+/** Words whose pieces are remembered (a job ad's vocabulary repeats; emptied when full). */
+const WORD_PIECES_KEPT = 100_000;
+
+/**
+ * transformers.js's Unigram tokenizer (SentencePiece, the shipped model's) splits every word anew:
+ * a lattice over each prefix at each position of the word, which took more CPU than the model itself
+ * for a job ad. A word's pieces depend on the word alone, so they are remembered: the same ids as
+ * without (test/adapters/embedders/shipped-model.test.ts compares them on real ads).
+ */
+export function rememberWordPieces(tokenizer: unknown): void {
+  const model = (tokenizer as { model?: { tokenize?: (word: string) => string[]; constructor: { name: string } } }).model;
+  if (!model || typeof model.tokenize !== 'function' || model.constructor.name !== 'Unigram') return;
+  const split = model.tokenize.bind(model);
+  const known = new Map<string, string[]>();
+  model.tokenize = (word: string) => {
+    let pieces = known.get(word);
+    if (pieces === undefined) {
+      if (known.size >= WORD_PIECES_KEPT) known.clear();
+      known.set(word, (pieces = split(word)));
+    }
+    return pieces;
+  };
+}
+
 /**
  * Sentence embeddings with @xenova/transformers (ONNX runtime), read only from the local model
  * directory — nothing is downloaded at run time. Prefixes, pooling and normalisation come from the
@@ -127,6 +151,7 @@ export class TransformersEmbedder implements Embedder {
       env.allowLocalModels = true;
       env.localModelPath = `${resolve(settings.modelDir)}/`;
       tokenizer = (await AutoTokenizer.from_pretrained(settings.model)) as unknown as Tokenizer;
+      rememberWordPieces(tokenizer);
       model = (await AutoModel.from_pretrained(settings.model, { quantized: located.quantized })) as unknown as Model;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

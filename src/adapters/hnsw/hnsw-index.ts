@@ -10,7 +10,6 @@ export interface HnswSettings {
   ef: number;
 }
 
-export const DEFAULT_HNSW: HnswSettings = { m: 16, efConstruction: 200, ef: 64 };
 
 const INITIAL_CAPACITY = 1024;
 /** Memory for points copied out of the graph for `similarities` (reading one from hnswlib costs ~20 µs). */

@@ -1,5 +1,6 @@
 import type { AnalyticsFilter, AnalyticsSource, OccupationCountRow, SkillCountRow } from '../../core/ports.js';
 import type { Db } from './database.js';
+import { dayOf, type Clock } from '../../core/clock.js';
 
 type Side = 'vacancies' | 'jobseekers';
 
@@ -11,7 +12,11 @@ type Side = 'vacancies' | 'jobseekers';
  * skill row of the kind first, a constant ~180 ms at 80k records.)
  */
 export class SqliteAnalyticsSource implements AnalyticsSource {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Today, for the vacancies still open when a filter names no day: the service's clock. */
+    private readonly now: Clock = () => new Date(),
+  ) {}
 
   vacancySkills(filter: AnalyticsFilter, importance: 'essential' | 'optional'): SkillCountRow[] {
     return this.skills('vacancies', filter, importance);
@@ -22,14 +27,14 @@ export class SqliteAnalyticsSource implements AnalyticsSource {
   }
 
   vacancyOccupations(filter: AnalyticsFilter): OccupationCountRow[] {
-    const { where, params } = conditions('vacancies', filter);
+    const { where, params } = conditions('vacancies', filter, dayOf(this.now()));
     return this.db
       .prepare(`SELECT r.occupation, count(*) AS records, sum(r.positions) AS positions, 0 AS longTerm FROM analytics_records r WHERE ${where} GROUP BY 1`)
       .all(...params) as OccupationCountRow[];
   }
 
   jobseekerOccupations(filter: AnalyticsFilter, longTermSince: string): OccupationCountRow[] {
-    const { where, params } = conditions('jobseekers', filter);
+    const { where, params } = conditions('jobseekers', filter, dayOf(this.now()));
     return this.db
       .prepare(
         `SELECT r.occupation, count(*) AS records, count(*) AS positions, coalesce(sum(r.unemployed_since <= ?), 0) AS longTerm
@@ -39,7 +44,7 @@ export class SqliteAnalyticsSource implements AnalyticsSource {
   }
 
   vacancyIds(filter: AnalyticsFilter): string[] {
-    const { where, params } = conditions('vacancies', filter);
+    const { where, params } = conditions('vacancies', filter, dayOf(this.now()));
     return this.db
       .prepare(`SELECT v.id FROM analytics_records r JOIN vacancies v ON v.label = r.label WHERE ${where} ORDER BY v.id`)
       .pluck()
@@ -47,7 +52,7 @@ export class SqliteAnalyticsSource implements AnalyticsSource {
   }
 
   jobseekerIds(filter: AnalyticsFilter, longTermSince?: string): string[] {
-    const { where, params } = conditions('jobseekers', filter);
+    const { where, params } = conditions('jobseekers', filter, dayOf(this.now()));
     const longTerm = longTermSince === undefined ? '' : ' AND r.unemployed_since <= ?';
     return this.db
       .prepare(`SELECT j.id FROM analytics_records r JOIN jobseekers j ON j.label = r.label WHERE ${where}${longTerm} ORDER BY j.id`)
@@ -56,7 +61,7 @@ export class SqliteAnalyticsSource implements AnalyticsSource {
   }
 
   private skills(side: Side, filter: AnalyticsFilter, importance: string): SkillCountRow[] {
-    const { where, params } = conditions(side, filter);
+    const { where, params } = conditions(side, filter, dayOf(this.now()));
     return this.db
       .prepare(
         `SELECT r.occupation, s.uri, count(*) AS records, sum(r.positions) AS positions
@@ -68,7 +73,7 @@ export class SqliteAnalyticsSource implements AnalyticsSource {
 }
 
 /** The WHERE clause for one side: open / active, area, publication window (vacancies), language. */
-function conditions(side: Side, filter: AnalyticsFilter): { where: string; params: (string | number)[] } {
+function conditions(side: Side, filter: AnalyticsFilter, today: string): { where: string; params: (string | number)[] } {
   const clauses = ['r.kind = ?', 'r.active = 1'];
   const params: (string | number)[] = [side];
   if (filter.municipalities) {
@@ -78,7 +83,7 @@ function conditions(side: Side, filter: AnalyticsFilter): { where: string; param
   if (side === 'vacancies') {
     // Expired vacancies are never demand, even before the hourly sweep marks them closed.
     clauses.push('(r.expires IS NULL OR r.expires >= ?)');
-    params.push(filter.openOn ?? new Date().toISOString().slice(0, 10));
+    params.push(filter.openOn ?? today);
   }
   if (side === 'vacancies' && filter.from) {
     clauses.push('r.published >= ?');

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import type { Membership, Principal, Role } from '../../core/access.js';
 import type { ApiKeyInfo } from '../../core/organisations/schema.js';
 import type { Db } from './database.js';
+import type { Clock } from '../../core/clock.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const PREFIX = 'kht';
@@ -34,7 +35,7 @@ export class ApiKeyStore {
 
   constructor(
     private readonly db: Db,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock = () => new Date(),
   ) {
     this.s = {
       insert: db.prepare<[string, string, string, string, string, string, string]>(

@@ -1,6 +1,7 @@
 import type { AuditRecord } from '../../core/privacy/schema.js';
 import type { Db } from './database.js';
 import type { Tombstones } from './tombstones.js';
+import type { Clock } from '../../core/clock.js';
 
 export interface AuditEntry {
   keyId?: string;
@@ -61,6 +62,8 @@ export class AuditLog {
     private readonly db: Db,
     private readonly tombstones: Tombstones,
     private readonly warn: (message: string) => void = () => {},
+    /** When entries and erasures happen: the service's clock (the machine's for the command-line tools). */
+    private readonly now: Clock = () => new Date(),
   ) {
     this.s = {
       insert: db.prepare<[string, string | null, string | null, string, string, number, string | null, string | null, string | null], { id: number }>(
@@ -105,7 +108,7 @@ export class AuditLog {
   }
 
   record(entry: AuditEntry): void {
-    this.pending.push({ at: new Date().toISOString(), entry });
+    this.pending.push({ at: this.now().toISOString(), entry });
     if (this.pending.length >= AUDIT_GROUP_MAX && !this.failure) this.flushInBackground();
     else this.timer ??= setTimeout(() => this.flushInBackground(), this.failure ? AUDIT_RETRY_MS : AUDIT_GROUP_MS);
   }
@@ -196,7 +199,7 @@ export class AuditLog {
     this.flush(); // the entries naming them are scrubbed too
     this.db.transaction(() => {
       this.s.scrub.run(this.tombstones.token(jobseekerId), jobseekerId);
-      this.s.tombstone.run(hash, new Date().toISOString(), keyId ?? null);
+      this.s.tombstone.run(hash, this.now().toISOString(), keyId ?? null);
       this.mark = this.s.newestErasure.get()!.mark;
     }).immediate();
   }

@@ -1,5 +1,6 @@
 import type { Organisation, OrganisationInput } from '../../core/organisations/schema.js';
 import type { Db } from './database.js';
+import type { Clock } from '../../core/clock.js';
 
 type Row = { id: string; name: string; kind: Organisation['kind']; area: string | null; created_at: string };
 
@@ -15,7 +16,10 @@ const fromRow = (r: Row): Organisation => ({
 export class OrganisationStore {
   private readonly s;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly now: Clock = () => new Date(),
+  ) {
     this.s = {
       insert: db.prepare<[string, string, string, string | null, string]>(
         'INSERT INTO organisations (id, name, kind, area, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -28,7 +32,7 @@ export class OrganisationStore {
   /** Adds an organisation; false when the id is taken. `area` is already resolved to an area id. */
   add(input: OrganisationInput): boolean {
     if (this.s.get.get(input.id)) return false;
-    this.s.insert.run(input.id, input.name, input.kind, input.area ?? null, new Date().toISOString());
+    this.s.insert.run(input.id, input.name, input.kind, input.area ?? null, this.now().toISOString());
     return true;
   }
 

@@ -1,6 +1,7 @@
 import type { Referral } from '../../core/referrals/schema.js';
 import type { Db } from './database.js';
 import type { Tombstones } from './tombstones.js';
+import type { Clock } from '../../core/clock.js';
 
 /** Referrals of jobseekers to trainings. Personal data: erasure keeps only an anonymous count. */
 export class ReferralStore {
@@ -9,6 +10,7 @@ export class ReferralStore {
   constructor(
     db: Db,
     private readonly tombstones: Tombstones,
+    private readonly now: Clock = () => new Date(),
   ) {
     this.s = {
       insert: db.prepare<[string, string, string, string, string | null, string], { id: number }>(
@@ -22,7 +24,7 @@ export class ReferralStore {
   }
 
   add(r: Omit<Referral, 'id' | 'at'>): Referral {
-    const at = new Date().toISOString();
+    const at = this.now().toISOString();
     const { id } = this.s.insert.get(r.jobseekerId, r.trainingId, r.keyId, r.counsellor, r.reason, at)!;
     return { ...r, id, at };
   }

@@ -15,7 +15,7 @@ type FieldType = 'text' | 'list' | 'languages' | 'boolean' | 'date' | 'dates' | 
 /**
  * A column: the record field it fills, how its cells are read, and the names it goes by in each
  * language. The first name of a language is the one an export writes; every name is read on import
- * (case and spacing ignored). docs/csv-columns.md lists them all, and a test keeps it and README in
+ * (case and spacing ignored). docs/csv-columns.md lists them all, and a test keeps it and docs/imports.md in
  * step with this table.
  */
 export interface Column {

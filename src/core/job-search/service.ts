@@ -15,6 +15,7 @@ import {
   type StoredObligationChange,
   type StoredReportedApplication,
 } from './schema.js';
+import type { Clock } from '../clock.js';
 
 export interface JobSearchStore {
   changeObligation(c: StoredObligationChange): void;
@@ -35,7 +36,8 @@ export interface JobSearchPorts {
   suggestions(jobseekerId: string): { vacancyId: string; history: JobSuggestionEvent[] }[];
   /** The best `k` vacancies for the client, ranked as their matches are. */
   matches(jobseekerId: string, k: number): Promise<MatchHit[]>;
-  now?: () => Date;
+  /** "Now": the system clock in the service, a fixed one in tests. */
+  now: Clock;
 }
 
 export interface JobSearchSettings {
@@ -56,13 +58,13 @@ const APPLIED = new Set(['applied', 'interview', 'offer', 'hired']);
  * commuting range now. Decision support only: nothing here sanctions anyone.
  */
 export class JobSearch {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(
     private readonly ports: JobSearchPorts,
     private readonly settings: JobSearchSettings,
   ) {
-    this.now = ports.now ?? (() => new Date());
+    this.now = ports.now;
   }
 
   async forJobseeker(p: Principal, jobseekerId: string, query: JobSearchQuery): Promise<JobSearchView> {

@@ -13,6 +13,7 @@ import {
   type JobSuggestionView,
   type StoredJobSuggestion,
 } from './schema.js';
+import type { Clock } from '../clock.js';
 
 /** What the job-suggestion use cases store and read (src/adapters/sqlite/job-suggestions.ts). */
 export interface JobSuggestionStore {
@@ -37,7 +38,8 @@ export interface JobSuggestionPorts {
   ownerOf(vacancyId: string): string | null;
   /** Shares the client with the vacancy's unit (their name and contact on its candidate list). */
   share(p: Principal, vacancyId: string, jobseekerId: string): void;
-  now?: () => Date;
+  /** "Now": the system clock in the service, a fixed one in tests. */
+  now: Clock;
 }
 
 /** Days to apply when neither the counsellor nor the vacancy sets a deadline. */
@@ -55,10 +57,10 @@ const noSuggestion = (id: number) => new KohtaantoError('not_found', `no job sug
  * a unit only those of its own vacancies the client consented to share; planners none.
  */
 export class JobSuggestions {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly ports: JobSuggestionPorts) {
-    this.now = ports.now ?? (() => new Date());
+    this.now = ports.now;
   }
 
   suggest(p: Principal, jobseekerId: string, input: JobSuggestionInput): JobSuggestionView {

@@ -1,6 +1,7 @@
 import type { Principal } from '../access.js';
 import type { MatchHit } from '../matches/schema.js';
 import type { DecisionsExport } from './schema.js';
+import type { Clock } from '../clock.js';
 
 /** Which way a ranking went: vacancies for a client, candidates for a vacancy, or either for pasted text. */
 export type Direction = 'vacancies' | 'candidates' | 'text-vacancies' | 'text-candidates';
@@ -68,7 +69,7 @@ export class Decisions {
   constructor(
     private readonly ports: DecisionPorts,
     readonly retentionDays: number,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock,
   ) {}
 
   /** Records a ranking as served (before pseudonyms are applied: the log keeps the real ids). */

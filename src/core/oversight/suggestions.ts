@@ -7,6 +7,7 @@ import type { MatchHit, MatchQuery } from '../matches/schema.js';
 import type { Override, OverrideInput } from './schema.js';
 import type { Decisions } from './decisions.js';
 import { explainToPerson } from './explanation.js';
+import type { Clock } from '../clock.js';
 
 export interface SuggestionPorts {
   matcher: Pick<Matcher, 'vacanciesForJobseeker' | 'pair'>;
@@ -19,7 +20,8 @@ export interface SuggestionPorts {
   isOpen(vacancyId: string): boolean;
   guard: Guard;
   decisions: Decisions;
-  now?: () => Date;
+  /** "Now": the system clock in the service, a fixed one in tests. */
+  now: Clock;
 }
 
 export type SuggestedHit = MatchHit & { counsellorOverride?: { action: 'put-forward'; reason: string; at: string } };
@@ -58,7 +60,7 @@ export class Suggestions {
   override(p: Principal, id: string, input: OverrideInput): Override {
     this.ports.guard.jobseeker(p, id);
     if (input.action === 'put-forward' && !this.ports.isOpen(input.vacancyId)) throw notFound('vacancy', input.vacancyId);
-    const o: Override = { ...input, jobseekerId: id, counsellor: p.keyId, at: (this.ports.now?.() ?? new Date()).toISOString() };
+    const o: Override = { ...input, jobseekerId: id, counsellor: p.keyId, at: this.ports.now().toISOString() };
     this.ports.overrides.put(o);
     return o;
   }

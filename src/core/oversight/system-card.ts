@@ -1,7 +1,7 @@
 /**
  * The system card (EU AI Act art. 13: transparency to deployers; art. 50 and 86: informing the people
  * affected): what Kohtaanto does and does not decide, on what model and data, how well it does it,
- * its known limits and the routes of human oversight. Served at `/v1/about`; README summarises it.
+ * its known limits and the routes of human oversight. Served at `/v1/about`; docs/privacy-and-oversight.md summarises it.
  */
 
 /** Figures of the quality benchmark for the embedder in use (npm run bench:quality). */
@@ -72,7 +72,7 @@ export function systemCard(facts: SystemFacts) {
       'Skills not in the taxonomy are matched as text only; Swedish ESCO labels have no alternatives.',
       'Group exposure can only be monitored for the clients whose group attributes were recorded.',
     ],
-    contact: 'The operating employment area is the controller; see README for the privacy model and the threat model.',
+    contact: 'The operating employment area is the controller; see docs/privacy-and-oversight.md for the privacy model and the threat model.',
   };
 }
 

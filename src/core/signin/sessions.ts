@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Membership, Principal, Role } from '../access.js';
 import type { SessionEnd, SessionSettings } from '../sessions.js';
+import type { Clock } from '../clock.js';
 
 /** A signed-in person's session as stored: only the hash of the cookie's token. */
 export interface PersonSessionRecord {
@@ -43,7 +44,8 @@ export interface PersonSessionPorts {
     removeExpired(now: string, idleSince: string): void;
   };
   organisation(id: string): Membership | undefined;
-  now?: () => Date;
+  /** "Now": the system clock in the service, a fixed one in tests. */
+  now: Clock;
 }
 
 export interface PersonSessionSettings extends SessionSettings {
@@ -64,13 +66,13 @@ export const personKeyId = (provider: string, subject: string) => `person:${prov
  * opened without a refresh token cannot be checked, so it ends at its first re-check instead.
  */
 export class PersonSessions {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(
     private readonly ports: PersonSessionPorts,
     readonly settings: PersonSessionSettings,
   ) {
-    this.now = ports.now ?? (() => new Date());
+    this.now = ports.now;
   }
 
   open(person: Person, tokens: { idToken: string; refreshToken?: string }): { token: string; csrf: string; principal: Principal; expiresAt: string } {

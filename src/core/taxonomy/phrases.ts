@@ -74,6 +74,8 @@ interface Word {
 }
 
 const STEM_MEMO_LIMIT = 200_000;
+/** Text words whose forms PhraseIndex remembers (emptied when full). */
+const WORD_FORMS_KEPT = 200_000;
 const stems = new Map<string, string>();
 /** englishStem, remembered (label words are compared again and again; the memo is emptied when it grows past its limit). */
 function stemOf(word: string): string {
@@ -252,6 +254,13 @@ export class PhraseIndex {
   /** The distinct label words, by language and word (acronyms by their written form). */
   private readonly labelWords = new Map<string, LabelWord>();
   readonly size: number;
+  /**
+   * Per text word as written and language asked for: the label first words it is a form of (with
+   * the similarity), and the words of reorderable labels it is a form of. A word's comparisons with
+   * the label words do not depend on the text around it; ads and CVs repeat their words, and each
+   * text word was compared with every first word of its block in every text.
+   */
+  private readonly wordForms = new Map<string, { firsts: [LabelWord, FirstWord, number][]; reordered?: LabelWord[] }>();
 
   private readonly reorderWords = new Set<LabelWord>();
   private pairKey(a: LabelWord, b: LabelWord): number {
@@ -376,10 +385,24 @@ export class PhraseIndex {
       }
       return found;
     };
+    // What each text word is a form of, remembered across texts (see wordForms).
+    const forms = tokens.map((token, t) => {
+      const key = `${options.lang ?? ''}\u0001${token.raw}`;
+      let found = this.wordForms.get(key);
+      if (!found) {
+        const firsts: [LabelWord, FirstWord, number][] = [];
+        for (const [firstWord, first] of this.byFirstWord.get(token.block) ?? []) {
+          const s = similarity(t, firstWord);
+          if (s > 0) firsts.push([firstWord, first, s]);
+        }
+        if (this.wordForms.size >= WORD_FORMS_KEPT) this.wordForms.clear();
+        this.wordForms.set(key, (found = { firsts }));
+      } else for (const [firstWord, , s] of found.firsts) memo.set(firstWord.id * tokens.length + t, s);
+      return found;
+    });
     tokens.forEach((token, i) => {
       // Labels by their first word: a first word the text word is no form of rules out every label starting with it.
-      for (const [firstWord, first] of this.byFirstWord.get(token.block) ?? []) {
-        if (similarity(i, firstWord) === 0) continue;
+      for (const [, first] of forms[i]!.firsts) {
         for (const phrase of continuing(first, i + 1)) {
           if (i + phrase.words.length > tokens.length) continue;
           // Another language's label: a name ("Excel", "SQL") or a phrase of several words, as written.
@@ -418,6 +441,8 @@ export class PhraseIndex {
     // in the window a form of the other (a word of its block, or of its English stem).
     const languages = options.lang === undefined ? [...this.concepts.keys()] : [options.lang];
     const matching = tokens.map((token, t) => {
+      const known = forms[t]!.reordered;
+      if (known) return known;
       const words: LabelWord[] = [];
       for (const lang of [...languages, '']) {
         for (const word of this.wordsByBlock.get(`${lang}\u0001${token.block}`) ?? []) if (similarity(t, word) > 0) words.push(word);
@@ -428,6 +453,7 @@ export class PhraseIndex {
           if (similarity(t, word) > 0) words.push(word);
         }
       }
+      forms[t]!.reordered = words;
       return words;
     });
     tokens.forEach((token, i) => {

@@ -11,6 +11,7 @@ import type {
   TransferStatus,
   TransferView,
 } from './schema.js';
+import type { Clock } from '../clock.js';
 
 /** What the transfer use cases store and read (src/adapters/sqlite/transfers.ts). */
 export interface TransferStore {
@@ -41,7 +42,8 @@ export interface TransferPorts {
   clientArea(jobseekerId: string): string | undefined;
   /** Leaves an audit entry for an access to a client made under a transfer. */
   auditUse(p: Principal, t: StoredTransfer): void;
-  now?: () => Date;
+  /** "Now": the system clock in the service, a fixed one in tests. */
+  now: Clock;
 }
 
 export interface TransferSettings {
@@ -67,13 +69,13 @@ const noTransfer = (id: number) => new KohtaantoError('not_found', `no transfer 
  * requesting counsellor records the client's new home municipality: then the client is simply theirs.
  */
 export class Transfers {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(
     private readonly ports: TransferPorts,
     private readonly settings: TransferSettings,
   ) {
-    this.now = ports.now ?? (() => new Date());
+    this.now = ports.now;
   }
 
   /**

@@ -19,10 +19,10 @@ import { publishedAsOf } from '../../core/analytics/suppression.js';
 import type { Lang } from '../../core/errors.js';
 import { regions } from '../../core/regions/regions.js';
 import type { Engine } from '../../engine.js';
+import { dayOf } from '../../core/clock.js';
 import { sendCsv, toCsv } from '../csv.js';
 import { errorBody, noQuery } from './shared.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const csv = sendCsv;
 
 const skillCsv = (rows: SkillRow[], lang: Lang) =>
@@ -56,10 +56,11 @@ const occupationCsv = (rows: OccupationRow[], lang: Lang) =>
  * fewer than 5 jobseekers are shown as "<5".
  */
 /** The services these routes use (nothing else of the engine reaches them). */
-export type AnalyticsServices = Pick<Engine, 'analytics' | 'employmentAreas'>;
+export type AnalyticsServices = Pick<Engine, 'analytics' | 'employmentAreas' | 'clock'>;
 
 export function analyticsRoutes(engine: AnalyticsServices): FastifyPluginAsyncZod {
   const where = (q: AreaQuery) => resolveArea(q, regions, engine.employmentAreas);
+  const today = () => dayOf(engine.clock());
   return async (app) => {
     app.get(
       '/v1/employment-areas',

@@ -2,17 +2,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
 import { exposureQuery, exposureResponse } from '../../core/oversight/schema.js';
 import type { Engine } from '../../engine.js';
+import { dayOf } from '../../core/clock.js';
 import { sendCsv, toCsv } from '../csv.js';
 import { errorBody } from './shared.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-
 /** The services these routes use. */
-export type OversightServices = Pick<Engine, 'oversight'>;
+export type OversightServices = Pick<Engine, 'oversight' | 'clock'>;
 
 /** Oversight for planners and admins: exposure of groups in the candidate rankings. */
 export function oversightRoutes(engine: OversightServices): FastifyPluginAsyncZod {
+  const today = () => dayOf(engine.clock());
+  const daysAgo = (n: number) => dayOf(new Date(engine.clock().getTime() - n * 86_400_000));
   return async (app) => {
     app.get(
       '/v1/oversight/exposure',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { selectEmbedder } from '../../../src/adapters/embedders/select.js';
-import { TransformersEmbedder } from '../../../src/adapters/embedders/transformers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rememberWordPieces, TransformersEmbedder } from '../../../src/adapters/embedders/transformers.js';
 import { loadConfig } from '../../../src/config.js';
 import { SHIPPED_MODEL, SHIPPED_MODEL_DIR } from '../../helpers/service.js';
 
@@ -22,6 +24,32 @@ describe('the shipped model (models/kohtaanto-jobs-fi-sv-en) through the real lo
     expect(chosen.id).toBe(model.id);
     expect(model.id).toMatch(/^transformers:kohtaanto-jobs-fi-sv-en:fp32:[0-9a-f]{12}$/);
     expect(model.dimension).toBe(256);
+  });
+
+  it('splits words into the same pieces with its remembered word pieces as the library does alone (fixture ads and CVs, fi/sv/en)', async () => {
+    const { AutoTokenizer, env } = await import('@xenova/transformers');
+    env.allowRemoteModels = false;
+    env.localModelPath = `${SHIPPED_MODEL_DIR}/`;
+    type Tok = (texts: string[], o: { padding: boolean; truncation: boolean }) => { input_ids: { data: BigInt64Array } };
+    const plain = (await AutoTokenizer.from_pretrained(SHIPPED_MODEL)) as unknown as Tok;
+    const remembering = (await AutoTokenizer.from_pretrained(SHIPPED_MODEL)) as unknown as Tok;
+    rememberWordPieces(remembering);
+    expect(Object.hasOwn((remembering as unknown as { model: object }).model, 'tokenize')).toBe(true); // installed on this Unigram model
+    const texts = ['vacancies', 'jobseekers'].flatMap((kind) =>
+      readFileSync(join(import.meta.dirname, `../../../fixtures/${kind}.ndjson`), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(0, 150)
+        .map((line) => { const r = JSON.parse(line); return [r.title, r.description ?? r.summary ?? '', (r.skills ?? []).join(', ')].join('\n'); }),
+    );
+    // Twice: the second pass reads the remembered pieces.
+    for (const pass of [1, 2]) {
+      for (const text of texts) {
+        const ids = (t: Tok) => [...t([text], { padding: false, truncation: true }).input_ids.data].join(' ');
+        expect(ids(remembering), `pass ${pass}: ${text.slice(0, 60)}`).toBe(ids(plain));
+      }
+    }
+    expect(texts.length).toBe(300);
   });
 
   it('puts hitsaaja nearer svetsare and welder than kokki', async () => {
