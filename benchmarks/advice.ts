@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { DEFAULT_GAP_SETTINGS, GapAnalysis, type GapReport, type GapSettings } from '../src/core/gaps.js';
-import type { StoredJobseeker } from '../src/core/schemas/jobseeker.js';
+import type { StoredJobseeker } from '../src/core/jobseekers/schema.js';
 import { buyable, isProgramme, NO_ADVICE_RULES, skillLevel, TrainingAdvisor } from '../src/core/training-advice.js';
 import { openEngine } from '../src/engine.js';
 import { regions } from '../src/core/regions/regions.js';

@@ -20,8 +20,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { Matcher, type CommuteRule } from '../src/core/matching.js';
-import type { MatchHit } from '../src/core/schemas/match.js';
-import type { StoredJobseeker } from '../src/core/schemas/jobseeker.js';
+import type { MatchHit } from '../src/core/matches/schema.js';
+import type { StoredJobseeker } from '../src/core/jobseekers/schema.js';
 import { openEngine } from '../src/engine.js';
 
 const { values } = parseArgs({

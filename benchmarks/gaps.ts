@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { generate } from '../fixtures/generate.js';
 import { loadConfig } from '../src/config.js';
 import { DEFAULT_GAP_SETTINGS, GapAnalysis, type Reach } from '../src/core/gaps.js';
-import type { Vacancy } from '../src/core/schemas/vacancy.js';
+import type { Vacancy } from '../src/core/vacancies/schema.js';
 import { openEngine } from '../src/engine.js';
 
 const { values } = parseArgs({ options: {

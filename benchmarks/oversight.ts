@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { resolveArea, type AreaQuery } from '../src/core/analytics/areas.js';
 import { regions } from '../src/core/regions/regions.js';
-import type { Jobseeker } from '../src/core/schemas/jobseeker.js';
+import type { Jobseeker } from '../src/core/jobseekers/schema.js';
 import { openEngine } from '../src/engine.js';
 import { loadToScale } from './scale.js';
 

@@ -35,8 +35,8 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_MATCH_SETTINGS, DEFAULT_WEIGHTS, loadConfig } from '../src/config.js';
 import { Matcher } from '../src/core/matching.js';
 import type { Weights } from '../src/core/scoring.js';
-import type { Jobseeker } from '../src/core/schemas/jobseeker.js';
-import type { StoredVacancy, Vacancy } from '../src/core/schemas/vacancy.js';
+import type { Jobseeker } from '../src/core/jobseekers/schema.js';
+import type { StoredVacancy, Vacancy } from '../src/core/vacancies/schema.js';
 import { Bm25Index } from '../src/core/taxonomy/bm25.js';
 import { openEngine, type Engine } from '../src/engine.js';
 import {

@@ -40,8 +40,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { commuteOf, ROAD_FACTOR } from '../src/core/commute.js';
 import { regions } from '../src/core/regions/regions.js';
-import type { StoredJobseeker } from '../src/core/schemas/jobseeker.js';
-import { LEGACY_TRAINING_KINDS, type StoredTraining, type TrainingKind } from '../src/core/schemas/training.js';
+import type { StoredJobseeker } from '../src/core/jobseekers/schema.js';
+import { LEGACY_TRAINING_KINDS, type StoredTraining, type TrainingKind } from '../src/core/trainings/schema.js';
 import { isProgramme, NO_ADVICE_RULES, skillLevel, TrainingAdvisor } from '../src/core/training-advice.js';
 import { writeResult } from './results.js';
 import { REVIEW_PERSONAS, REVIEW_VACANCIES, type ReviewPersona } from './review/cases.js';
@@ -81,7 +81,14 @@ interface Build {
 async function importBuild(name: string, root: string, ext: 'ts' | 'js'): Promise<Build> {
   const base = ext === 'ts' ? join(root, 'src') : join(root, 'dist');
   const mod = async (p: string) => import(pathToFileURL(join(base, `${p}.${ext}`)).href);
-  const [engine, config, js, vs] = await Promise.all([mod('engine'), mod('config'), mod('core/schemas/jobseeker'), mod('core/schemas/vacancy')]);
+  // The record schemas live in core/<resource>/schema since i30; older builds have them in core/schemas/.
+  const schema = (path: string, before: string) => mod(path).catch(() => mod(before));
+  const [engine, config, js, vs] = await Promise.all([
+    mod('engine'),
+    mod('config'),
+    schema('core/jobseekers/schema', 'core/schemas/jobseeker'),
+    schema('core/vacancies/schema', 'core/schemas/vacancy'),
+  ]);
   return {
     name,
     root,

@@ -1,6 +1,6 @@
 import { generate } from '../fixtures/generate.js';
-import type { Jobseeker } from '../src/core/schemas/jobseeker.js';
-import type { Vacancy } from '../src/core/schemas/vacancy.js';
+import type { Jobseeker } from '../src/core/jobseekers/schema.js';
+import type { Vacancy } from '../src/core/vacancies/schema.js';
 import type { Engine } from '../src/engine.js';
 
 /**

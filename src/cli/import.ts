@@ -29,9 +29,9 @@ import { csvEncoding } from '../core/imports/tabular.js';
 import { CheckpointFile } from '../adapters/imports/checkpoints.js';
 import { readPostalCodes } from '../adapters/imports/postal-codes.js';
 import { importRecords, type BatchSink, type ImportSummary } from '../core/imports/importer.js';
-import { jobseekerInput } from '../core/schemas/jobseeker.js';
-import { trainingInput } from '../core/schemas/training.js';
-import { vacancyInput } from '../core/schemas/vacancy.js';
+import { jobseekerInput } from '../core/jobseekers/schema.js';
+import { trainingInput } from '../core/trainings/schema.js';
+import { vacancyInput } from '../core/vacancies/schema.js';
 import { loadImporterConfig } from '../config.js';
 
 const SCHEMAS = { vacancies: vacancyInput, jobseekers: jobseekerInput, trainings: trainingInput };

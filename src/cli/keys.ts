@@ -23,7 +23,7 @@ import { KohtaantoError } from '../core/errors.js';
 import { Organisations } from '../core/organisations.js';
 import { defaultEmploymentAreas, EmploymentAreas } from '../core/regions/employment-areas-model.js';
 import { regions } from '../core/regions/regions.js';
-import { keyInput, keyRotation, organisationInput } from '../core/schemas/organisation.js';
+import { keyInput, keyRotation, organisationInput } from '../core/organisations/schema.js';
 import { databaseFile } from '../engine.js';
 import { readFileSync } from 'node:fs';
 

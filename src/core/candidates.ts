@@ -2,7 +2,7 @@ import type { Principal } from './access.js';
 import type { Guard } from './guard.js';
 import type { AdHocProfile, CandidateOptions, Matcher, RankQuery } from './matching.js';
 import type { Decisions } from './oversight/decisions.js';
-import type { MatchHit } from './schemas/match.js';
+import type { MatchHit } from './matches/schema.js';
 import type { Sharing } from './sharing.js';
 
 export interface CandidateListPorts {

@@ -1,4 +1,4 @@
-import type { MatchHit } from './schemas/match.js';
+import type { MatchHit } from './matches/schema.js';
 
 export interface CandidateDisclosure {
   /** Whether the caller sees this candidate as a person (their own area's client, or an admin). */

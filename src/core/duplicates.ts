@@ -1,4 +1,4 @@
-import type { StoredVacancy } from './schemas/vacancy.js';
+import type { StoredVacancy } from './vacancies/schema.js';
 
 /**
  * Near-duplicate vacancies: the same job published by several sources (job boards, the employer's

@@ -1,6 +1,6 @@
 import { notFound, tooManyRecords } from './errors.js';
 import type { RecordService } from './records.js';
-import type { Jobseeker } from './schemas/jobseeker.js';
+import type { Jobseeker } from './jobseekers/schema.js';
 
 export interface ErasurePorts {
   jobseekers: RecordService<Jobseeker>;

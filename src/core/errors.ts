@@ -3,7 +3,9 @@
  * and English. Core and adapters throw these; src/http/errors.ts answers them (the text in the
  * request's Accept-Language), and the web app shows the same texts in the page's language.
  */
-export type Lang = 'fi' | 'sv' | 'en';
+import type { Lang } from './languages.js';
+
+export type { Lang };
 export type Texts = Record<Lang, string>;
 
 export const ERRORS = {

@@ -1,5 +1,7 @@
 /** Plain-language sentences a counsellor can show the client, in Finnish, Swedish or English. */
-export type Lang = 'fi' | 'sv' | 'en';
+import type { Lang } from './languages.js';
+
+export type { Lang };
 
 export interface SkillGapFacts {
   skill: string;

@@ -8,16 +8,17 @@ import { seekerSide, type MatchCache, type Matcher } from './matching.js';
 import type { Embedder } from './ports.js';
 import type { RecordService } from './records.js';
 import { regions } from './regions/regions.js';
-import type { Jobseeker, StoredJobseeker } from './schemas/jobseeker.js';
-import type { MatchHit } from './schemas/match.js';
-import type { StoredVacancy, Vacancy } from './schemas/vacancy.js';
+import type { Jobseeker, StoredJobseeker } from './jobseekers/schema.js';
+import type { MatchHit } from './matches/schema.js';
+import type { StoredVacancy, Vacancy } from './vacancies/schema.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 import { ADVICE_RULES, defaultReachKm, skillLevel, TrainingAdvisor, type AdviceRules, type ReachKm } from './training-advice.js';
 import type { TrainingCatalogue } from './trainings.js';
 import { matchWithSkills } from './what-if.js';
+import type { Reach } from './gaps/schema.js';
 import { dayOf, type Clock } from './clock.js';
 
-export type Reach = 'municipality' | 'region' | 'country';
+export type { Reach };
 
 export interface GapSettings {
   /** A vacancy is suitable for a client when its match score reaches this. */

@@ -1,6 +1,6 @@
 import { conceptKeys, type ConceptKey } from './concept-index.js';
-import type { Jobseeker, StoredJobseeker } from './schemas/jobseeker.js';
-import type { StoredVacancy, Vacancy } from './schemas/vacancy.js';
+import type { Jobseeker, StoredJobseeker } from './jobseekers/schema.js';
+import type { StoredVacancy, Vacancy } from './vacancies/schema.js';
 
 /** What every record kind has in common, as the engine sees it. */
 export interface BaseRecord {

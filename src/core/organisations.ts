@@ -1,7 +1,7 @@
 import { ROLE_ORGANISATIONS, type Role } from './access.js';
 import { alreadyExists, invalidInput, notFound } from './errors.js';
 import type { EmploymentAreas } from './regions/employment-areas-model.js';
-import type { ApiKeyInfo, Organisation, OrganisationInput } from './schemas/organisation.js';
+import type { ApiKeyInfo, Organisation, OrganisationInput } from './organisations/schema.js';
 
 export interface OrganisationPorts {
   organisations: { add(input: OrganisationInput): boolean; get(id: string): Organisation | undefined; list(): Organisation[] };

@@ -1,35 +1,22 @@
 import type { Principal } from './access.js';
 import type { Guard } from './guard.js';
-import type { Referral } from './referrals.js';
-import type { DecisionsExport, Override } from './schemas/oversight.js';
+import type { AuditQuery, AuditRecord, AuditTrail, Erasure, ShareExport } from './privacy/schema.js';
+import type { Referral } from './referrals/schema.js';
+import type { DecisionsExport, Override } from './oversight/schema.js';
 import type { TransferExport } from './transfers/schema.js';
 import type { JobSuggestionExport } from './job-suggestions/schema.js';
 import type { JobSearchExport } from './job-search/schema.js';
 
-export interface AuditRecord {
-  id: number;
-  at: string;
-  keyId: string | null;
-  role: string | null;
-  method: string;
-  route: string;
-  status: number;
-  jobseekers: string[];
-  detail: unknown;
-  address: string | null;
-  /** The name of a person signed in with an identity provider (keyId: person:<provider>:<subject>). */
-  person?: string;
-}
 
 export interface PersonalDataPorts {
   /** Throws not found for an unknown jobseeker. */
   jobseeker(id: string): object;
-  shares: { ofJobseeker(id: string): { vacancyId: string; at: string; expiresAt: string }[] };
+  shares: { ofJobseeker(id: string): ShareExport[] };
   referrals: { ofJobseeker(id: string): Referral[] };
   audit: {
     forJobseeker(id: string, limit: number): AuditRecord[];
     recent(limit: number): AuditRecord[];
-    erasureOf(id: string): { erasedAt: string; keyId: string | null } | undefined;
+    erasureOf(id: string): Erasure | undefined;
   };
   guard: Guard;
   decisions: { ofJobseeker(id: string): DecisionsExport };
@@ -64,7 +51,7 @@ export class PersonalData {
   }
 
   /** The trail for one jobseeker (with their erasure, if erased) or the most recent entries. */
-  auditTrail(query: { jobseeker?: string; limit: number }) {
+  auditTrail(query: AuditQuery): AuditTrail {
     const { jobseeker, limit } = query;
     if (!jobseeker) return { entries: this.ports.audit.recent(limit) };
     const erased = this.ports.audit.erasureOf(jobseeker);

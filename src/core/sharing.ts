@@ -3,18 +3,11 @@ import type { Principal } from './access.js';
 import { discloseCandidates } from './disclosure.js';
 import { conflict, invalidInput, rateLimited } from './errors.js';
 import type { Guard } from './guard.js';
-import type { MatchHit } from './schemas/match.js';
+import type { MatchHit } from './matches/schema.js';
+import type { Share } from './privacy/schema.js';
 import type { Clock } from './clock.js';
 
-/** A share as stored (see src/adapters/sqlite/shares.ts). */
-export interface Share {
-  vacancyId: string;
-  jobseekerId: string;
-  owner: string;
-  keyId: string;
-  at: string;
-  expiresAt: string;
-}
+export type { Share };
 
 export interface SharingPorts {
   shares: {

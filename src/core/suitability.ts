@@ -1,4 +1,4 @@
-import type { MatchHit } from './schemas/match.js';
+import type { MatchHit } from './matches/schema.js';
 
 /**
  * Share of a vacancy's essential skills a client must cover for the vacancy to count as suitable:

@@ -1,11 +1,12 @@
 import { explainTraining, type Lang } from './explanations.js';
 import { regions } from './regions/regions.js';
-import type { StoredJobseeker } from './schemas/jobseeker.js';
+import type { StoredJobseeker } from './jobseekers/schema.js';
 import type { OccupationRef } from './schemas/skills.js';
-import type { StoredTraining, TrainingKind } from './schemas/training.js';
+import type { StoredTraining, TrainingKind } from './trainings/schema.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 import type { TrainingCatalogue } from './trainings.js';
 import { commuteOf, ROAD_FACTOR } from './commute.js';
+import type { OfferReason } from './gaps/schema.js';
 
 /**
  * Which trainings a counsellor is offered for a client's missing skill, and in which order (issue 29):
@@ -101,7 +102,7 @@ export const ADVICE_RULES: AdviceRules = { ownOccupation: true, buyableOnly: tru
 export const NO_ADVICE_RULES: AdviceRules = { ownOccupation: false, buyableOnly: false, withinReach: false, shortFirst: false };
 
 /** Why an offer is where it is: a language course for a language, a short course, online, or near the client. */
-export type OfferReason = 'language-for-work' | 'short-course' | 'online' | 'near';
+export type { OfferReason };
 
 export interface OfferQuery {
   lang: Lang;

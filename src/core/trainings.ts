@@ -1,6 +1,6 @@
 import { notFound, tooManyRecords } from './errors.js';
 import { regions } from './regions/regions.js';
-import { LEGACY_TRAINING_KINDS, type StoredTraining, type Training } from './schemas/training.js';
+import { LEGACY_TRAINING_KINDS, type StoredTraining, type Training } from './trainings/schema.js';
 import { sameAsStored, stripDerived } from './same-record.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 import type { Clock } from './clock.js';

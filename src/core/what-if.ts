@@ -1,7 +1,7 @@
 import { jobseekerKind } from './kinds.js';
 import { seekerSide, type MatchCache, type Matcher } from './matching.js';
 import type { Embedder } from './ports.js';
-import type { StoredJobseeker } from './schemas/jobseeker.js';
+import type { StoredJobseeker } from './jobseekers/schema.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 
 export interface WhatIfDeps {

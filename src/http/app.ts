@@ -9,8 +9,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { ACCESS } from '../core/access.js';
-import { jobseekerInput, storedJobseeker } from '../core/schemas/jobseeker.js';
-import { storedVacancy, vacancyInput } from '../core/schemas/vacancy.js';
+import { jobseekerInput, storedJobseeker } from '../core/jobseekers/schema.js';
+import { storedVacancy, vacancyInput } from '../core/vacancies/schema.js';
 import type { Engine } from '../engine.js';
 import { installAudit } from './audit.js';
 import { installAuth } from './auth.js';

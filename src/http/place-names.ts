@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isLang } from '../core/languages.js';
 import { regions, type PlaceLang } from '../core/regions/regions.js';
 
-const LANGS = new Set<string>(['fi', 'sv', 'en']);
 
 /**
  * The language an answer names places in: the `lang` the request gives (in its query string or
@@ -14,10 +14,10 @@ export function placeLang(request: FastifyRequest): PlaceLang | undefined {
     search < 0 ? null : new URLSearchParams(request.url.slice(search + 1)).get('lang'),
     (request.body as { lang?: unknown } | null | undefined)?.lang,
   ];
-  for (const lang of given) if (typeof lang === 'string' && LANGS.has(lang)) return lang as PlaceLang;
+  for (const lang of given) if (isLang(lang)) return lang;
   for (const part of (request.headers['accept-language'] ?? '').split(',')) {
     const tag = part.split(';')[0]!.trim().toLowerCase().slice(0, 2);
-    if (LANGS.has(tag)) return tag as PlaceLang;
+    if (isLang(tag)) return tag;
   }
   return undefined;
 }

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { BaseRecord } from '../core/kinds.js';
 import { parseNdjson } from '../core/ndjson.js';
 import type { RecordService } from '../core/records.js';
-import { jobseekerInput, type Jobseeker } from '../core/schemas/jobseeker.js';
-import { trainingInput } from '../core/schemas/training.js';
-import { vacancyInput, type Vacancy } from '../core/schemas/vacancy.js';
+import { jobseekerInput, type Jobseeker } from '../core/jobseekers/schema.js';
+import { trainingInput } from '../core/trainings/schema.js';
+import { vacancyInput, type Vacancy } from '../core/vacancies/schema.js';
 import type { TrainingCatalogue } from '../core/trainings.js';
 import type { EngineLog } from './log.js';
 

@@ -1,11 +1,10 @@
 /** The service's API from the page: same origin, the session cookie, the CSRF token on changes. */
+import type { FieldProblem as Problem } from '../core/errors';
+import type { ErrorBody } from '../core/schemas/error-answer';
 import { lang } from './i18n';
 
-export interface Problem {
-  field: string;
-  message: string;
-  line?: number;
-}
+/** A field the service refused, and why (see src/core/errors.ts). */
+export type { Problem };
 
 /** An error answer of the API, shown with its message and fields. */
 export class ApiError extends Error {
@@ -46,7 +45,7 @@ export async function api<T>(method: string, path: string, body?: unknown, extra
   const text = await response.text();
   const parsed = text ? (JSON.parse(text) as unknown) : undefined;
   if (!response.ok) {
-    const e = (parsed ?? {}) as { error?: string; message?: string; problems?: Problem[] };
+    const e = (parsed ?? {}) as Partial<ErrorBody>;
     const ended = response.headers.get('x-session-ended') ?? undefined;
     if (response.status === 401 && path !== '/v1/session') onSignedOut(ended);
     throw new ApiError(response.status, e.error ?? 'error', e.message ?? response.statusText, e.problems ?? [], ended);
@@ -60,47 +59,13 @@ export function query(params: Record<string, string | number | boolean | undefin
   return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
 }
 
-export type Role = 'counsellor' | 'employer-service' | 'planner' | 'admin';
+export type { Role } from '../core/access';
+/** Who is signed in, and the CSRF token of their session. */
+export type { SignedIn as Me } from '../core/signin/schema';
+/** A skill in a match explanation. */
+export type { ExplainedSkill as Skill } from '../core/schemas/skills';
+/** A hit of a match: a vacancy for a client, or a candidate for a vacancy. */
+export type { MatchHit as Hit } from '../core/matches/schema';
 
-export interface Me {
-  name: string;
-  role: Role;
-  organisation: { id: string; kind: string; area?: string };
-  csrf: string;
-  expiresAt: string;
-}
-
-export interface Skill {
-  uri: string;
-  label: string;
-  importance?: 'essential' | 'optional';
-  via?: string;
-}
-
-export interface Hit {
-  id: string;
-  title: string;
-  municipality: string;
-  municipalityName: string;
-  region: string;
-  employer?: string;
-  alsoPublishedAs?: string[];
-  distanceKm?: number;
-  score: number;
-  parts: Record<'semantic' | 'essential' | 'optional' | 'location' | 'occupation', number | null>;
-  gates: Record<'language' | 'licence' | 'cards' | 'workingTime' | 'commute', 'pass' | 'unknown' | 'fail'>;
-  commute?: { rangeKm: number; roadKm: number; beyondRange: boolean; waivedBy?: 'relocation' | 'wishedMunicipality' | 'wishedRegion' };
-  matchedSkills: Skill[];
-  missingSkills: Skill[];
-  /** A vacancy's free-text skills: shown, never scored. */
-  notes?: string[];
-  shared?: boolean;
-  name?: string;
-  contact?: { email?: string; phone?: string };
-  counsellorOverride?: { action: 'put-forward'; reason: string; at: string };
-}
-
-export interface Page<T> {
-  items: T[];
-  next?: string;
-}
+/** A page of records, and the cursor of the next one. */
+export type { RecordPage as Page } from '../core/schemas/records';

@@ -2,15 +2,15 @@ import { signal } from '@preact/signals';
 import en from './locales/en.json';
 import fi from './locales/fi.json';
 import sv from './locales/sv.json';
+import { isLang, LANGS, type Lang } from '../core/languages';
 
-export type Lang = 'fi' | 'sv' | 'en';
-export const LANGS: Lang[] = ['fi', 'sv', 'en'];
+export { LANGS, type Lang };
 const TEXTS: Record<Lang, Record<string, string>> = { fi, sv, en };
 const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
 const stored = localStorage.getItem('kohtaanto.lang');
 /** The user's language, kept in the browser between visits. */
-export const lang = signal<Lang>(LANGS.includes(stored as Lang) ? (stored as Lang) : 'fi');
+export const lang = signal<Lang>(isLang(stored) ? stored : 'fi');
 
 export function setLang(next: Lang) {
   lang.value = next;

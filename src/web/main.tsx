@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, setCsrf, whenSignedOut, type Me, type Role } from './api';
 import { ErrorBox, Loading } from './components/ui';
-import { lang, LANGS, setLang, t, type Lang } from './i18n';
+import { isLang } from '../core/languages';
+import { lang, LANGS, setLang, t } from './i18n';
 import { AdminPage, keyHolder, organisationName } from './pages/Admin';
 import { ClientPage } from './pages/Client';
 import { ClientsPage } from './pages/Clients';
@@ -11,6 +12,7 @@ import { VacanciesPage } from './pages/Vacancies';
 import { VacancyPage } from './pages/Vacancy';
 import { href, parse, route } from './router';
 import './styles.css';
+import type { SignedOut, SignInProviderList } from '../core/signin/schema';
 
 /** Each page and the roles it is for; the API enforces the same and more. */
 const PAGES: { path: string; roles: Role[]; nav?: string }[] = [
@@ -28,9 +30,9 @@ function SignIn({ onSignedIn, ended }: { onSignedIn: (me: Me) => void; ended?: s
   const [key, setKey] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const [providers, setProviders] = useState<{ id: string; name: string }[]>([]);
+  const [providers, setProviders] = useState<SignInProviderList>([]);
   useEffect(() => {
-    api<{ id: string; name: string }[]>('GET', '/signin').then(setProviders, () => setProviders([]));
+    api<SignInProviderList>('GET', '/signin').then(setProviders, () => setProviders([]));
   }, []);
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -76,7 +78,10 @@ function LanguageSwitch() {
   return (
     <div class="lang">
       <label for="lang">{t('lang.label')}</label>
-      <select id="lang" value={lang.value} onChange={(e) => setLang((e.target as HTMLSelectElement).value as Lang)}>
+      <select id="lang" value={lang.value} onChange={(e) => {
+          const chosen = (e.target as HTMLSelectElement).value;
+          if (isLang(chosen)) setLang(chosen);
+        }}>
         {LANGS.map((l) => (
           <option value={l}>{t(`lang.${l}`)}</option>
         ))}
@@ -137,7 +142,7 @@ function App() {
     document.title = `Kohtaanto${me ? ` — ${t(`role.${me.role}`)}` : ''}`;
   }, [me, lang.value]);
   const signOut = async () => {
-    const out = await api<{ endSessionUrl?: string } | undefined>('DELETE', '/v1/session').catch(() => undefined);
+    const out = await api<SignedOut | undefined>('DELETE', '/v1/session').catch(() => undefined);
     setCsrf('');
     // Signed in with an identity provider: its session ends too, on its own page.
     if (out?.endSessionUrl) return location.assign(out.endSessionUrl);

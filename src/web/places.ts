@@ -5,22 +5,19 @@
  */
 import { api } from './api';
 import { placeName } from './i18n';
+import type { MunicipalityList, MunicipalityView, RegionList, RegionView } from '../core/regions/schema';
 
-export interface Place {
-  code: string;
-  nameFi: string;
-  nameSv: string;
-  nameEn?: string;
-}
+/** A municipality or a region: its code and names (only regions have an English one). */
+export type Place = Pick<RegionView, 'code' | 'nameFi' | 'nameSv'> & Partial<Pick<RegionView, 'nameEn'>>;
 export interface Places {
-  municipalities: Place[];
-  regions: Place[];
+  municipalities: MunicipalityView[];
+  regions: RegionView[];
 }
 
 let loading: Promise<Places> | undefined;
 /** The reference lists, loaded once per page load (they do not change while the service runs). */
 export function loadPlaces(): Promise<Places> {
-  loading ??= Promise.all([api<{ items: Place[] }>('GET', '/v1/municipalities'), api<{ items: Place[] }>('GET', '/v1/regions')]).then(
+  loading ??= Promise.all([api<MunicipalityList>('GET', '/v1/municipalities'), api<RegionList>('GET', '/v1/regions')]).then(
     ([m, r]) => ({ municipalities: m.items, regions: r.items }),
     (error: unknown) => {
       loading = undefined; // tried again next time

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { externalRecordId, fromJobPosting, htmlToText, jobPostingsIn, toJobPosting } from '../../src/core/imports/jobposting.js';
-import { vacancyInput } from '../../src/core/schemas/vacancy.js';
+import { vacancyInput } from '../../src/core/vacancies/schema.js';
 
 const FIXTURE = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'imports', 'jobpostings.jsonld'), 'utf8'));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KohtaantoError } from '../../src/core/errors.js';
 import { parseNdjson } from '../../src/core/ndjson.js';
-import { vacancyInput } from '../../src/core/schemas/vacancy.js';
+import { vacancyInput } from '../../src/core/vacancies/schema.js';
 
 const good = { id: 'V1', title: 'kokki', description: 'Ravintola hakee kokkia.', municipality: '091' };
 

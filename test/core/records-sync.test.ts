@@ -8,7 +8,7 @@ import { SqliteRecordStore } from '../../src/adapters/sqlite/record-store.js';
 import { SqliteTrainingStore } from '../../src/adapters/sqlite/training-store.js';
 import { vacancyKind } from '../../src/core/kinds.js';
 import { RecordService } from '../../src/core/records.js';
-import { vacancyInput, type Vacancy } from '../../src/core/schemas/vacancy.js';
+import { vacancyInput, type Vacancy } from '../../src/core/vacancies/schema.js';
 import { tempDir } from '../helpers/service.js';
 import { systemClock } from '../../src/runtime/clock.js';
 

@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/core/access.js';
 import { DIMENSIONS } from '../../src/core/oversight/exposure.js';
-import { organisationKind } from '../../src/core/schemas/organisation.js';
+import { organisationKind } from '../../src/core/organisations/schema.js';
 
 /**
  * The web app is complete in fi, sv and en: every key it uses exists in all three with the same

@@ -1,4 +1,5 @@
 import { eld } from 'eld/medium';
+import { LANGS } from '../../core/languages.js';
 import type { LanguageDetector } from '../../core/ports.js';
 
 /**
@@ -7,7 +8,7 @@ import type { LanguageDetector } from '../../core/ports.js';
  * that short texts are not taken for a far-off language. Answers fi, sv or en, else undefined.
  */
 const SUBSET = ['fi', 'sv', 'en', 'et', 'ru', 'uk', 'de', 'ar', 'so', 'fa'];
-const ANSWERED = new Set(['fi', 'sv', 'en']);
+const ANSWERED = new Set<string>(LANGS);
 let configured = false;
 
 export const eldDetector: LanguageDetector = {

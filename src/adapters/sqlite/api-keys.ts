@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Membership, Principal, Role } from '../../core/access.js';
-import type { ApiKeyInfo } from '../../core/schemas/organisation.js';
+import type { ApiKeyInfo } from '../../core/organisations/schema.js';
 import type { Db } from './database.js';
 import type { Clock } from '../../core/clock.js';
 

@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../../core/personal-data.js';
+import type { AuditRecord } from '../../core/privacy/schema.js';
 import type { Db } from './database.js';
 import type { Tombstones } from './tombstones.js';
 import type { Clock } from '../../core/clock.js';

@@ -1,4 +1,4 @@
-import type { Organisation, OrganisationInput } from '../../core/schemas/organisation.js';
+import type { Organisation, OrganisationInput } from '../../core/organisations/schema.js';
 import type { Db } from './database.js';
 import type { Clock } from '../../core/clock.js';
 

@@ -1,4 +1,4 @@
-import type { Override } from '../../core/schemas/oversight.js';
+import type { Override } from '../../core/oversight/schema.js';
 import type { Db } from './database.js';
 
 type Row = { jobseeker_id: string; vacancy_id: string; action: Override['action']; reason: string; key_id: string | null; at: string };

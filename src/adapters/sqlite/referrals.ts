@@ -1,4 +1,4 @@
-import type { Referral } from '../../core/referrals.js';
+import type { Referral } from '../../core/referrals/schema.js';
 import type { Db } from './database.js';
 import type { Tombstones } from './tombstones.js';
 import type { Clock } from '../../core/clock.js';

@@ -1,4 +1,4 @@
-import type { Share } from '../../core/sharing.js';
+import type { Share } from '../../core/privacy/schema.js';
 import type { Db } from './database.js';
 
 export type { Share };

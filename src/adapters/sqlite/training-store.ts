@@ -1,5 +1,5 @@
 import type { TrainingStore } from '../../core/trainings.js';
-import type { StoredTraining } from '../../core/schemas/training.js';
+import type { StoredTraining } from '../../core/trainings/schema.js';
 import type { Db } from './database.js';
 
 /** The training catalogue in SQLite: one JSON row per training. */

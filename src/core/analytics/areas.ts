@@ -1,22 +1,9 @@
 import { invalidInput } from '../errors.js';
 import type { EmploymentAreas } from '../regions/employment-areas-model.js';
 import type { Regions } from '../regions/regions.js';
+import type { AnalysisArea, AreaQuery } from './schema.js';
 
-/** The place an analysis covers: Finland, an employment area, a region or a municipality. */
-export interface AnalysisArea {
-  kind: 'country' | 'employment-area' | 'region' | 'municipality';
-  id: string;
-  nameFi: string;
-  nameSv: string;
-  /** Municipality codes; undefined for the whole country. */
-  municipalities?: string[];
-}
-
-export interface AreaQuery {
-  area?: string;
-  region?: string;
-  municipality?: string;
-}
+export type { AnalysisArea, AreaQuery };
 
 /** Resolves at most one of `area` (employment area), `region`, `municipality`; none means Finland. */
 export function resolveArea(query: AreaQuery, regions: Regions, areas: EmploymentAreas): AnalysisArea {

@@ -1,7 +1,10 @@
 import type { Lang } from '../explanations.js';
 import type { AnalyticsFilter, AnalyticsSource, OccupationCountRow, SkillCountRow } from '../ports.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
-import { jobseekerCount, publishedAsOf, publishedCount, type Suppressed } from './suppression.js';
+import type { OccupationRow, SkillRow } from './schema.js';
+import { jobseekerCount, publishedAsOf, publishedCount } from './suppression.js';
+
+export type { OccupationRow, SkillRow };
 
 export interface DemandSupplyQuery extends AnalyticsFilter {
   /** ISCO group: 1 to 4 leading digits of the occupation code (e.g. "5" service and sales, "7212" welders). */
@@ -9,30 +12,6 @@ export interface DemandSupplyQuery extends AnalyticsFilter {
   lang: Lang;
   /** Today (YYYY-MM-DD), for long-term unemployment. */
   today: string;
-}
-
-export interface SkillRow {
-  uri: string;
-  label: string;
-  /** Open vacancies needing the skill, and their positions. */
-  demand: { vacancies: number; essential: number; optional: number; positions: number };
-  /** Active jobseekers having the skill ("<5" when fewer than 5). */
-  supply: number | Suppressed;
-  /** Vacancies needing it minus jobseekers having it (null when the supply is suppressed). */
-  gap: number | null;
-  /** Vacancies per jobseeker having it (null when the supply is suppressed). */
-  shortageRatio: number | null;
-}
-
-export interface OccupationRow {
-  occupation: string | null;
-  isco: string | null;
-  label: string;
-  demand: { vacancies: number; positions: number };
-  supply: number | Suppressed;
-  longTermUnemployed: number | Suppressed;
-  gap: number | null;
-  shortageRatio: number | null;
 }
 
 const ratio = (demand: number, supply: number | null) => (!supply ? null : Math.round((demand / supply) * 100) / 100);

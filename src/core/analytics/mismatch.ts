@@ -2,9 +2,9 @@ import type { Lang } from '../explanations.js';
 import { isSuitable } from '../suitability.js';
 import type { Matcher } from '../matching.js';
 import type { AnalyticsSource } from '../ports.js';
-import type { AnalysisArea } from './areas.js';
+import type { AnalysisArea, MatchedShare, Mismatch } from './schema.js';
 import { longTermSince, type DemandSupply } from './demand-supply.js';
-import { isSuppressed, jobseekerCount, publishedAsOf, publishedCount, SMALL_POPULATION, smallPopulation, SUPPRESSED, type Suppressed } from './suppression.js';
+import { isSuppressed, jobseekerCount, publishedAsOf, publishedCount, SMALL_POPULATION, smallPopulation, SUPPRESSED } from './suppression.js';
 
 /** Vacancies looked at per long-term unemployed client when asking whether any is suitable. */
 const STRANDED_LOOKS_AT = 20;
@@ -23,17 +23,8 @@ export interface MismatchQuery {
   today: string;
 }
 
-/** A share found with the match engine over all records or an evenly spread sample of them. */
-export interface MatchedShare {
-  share: number | null;
-  /** Why `share` is null although records were matched: it would describe fewer than 5 jobseekers. */
-  suppressed?: string;
-  /** Records put through the match engine, out of all of them. */
-  matched: number;
-  of: number;
-  /** Half-width of the 95 % confidence interval (0 when every record was matched). */
-  margin95: number;
-}
+/** A share found with the match engine, before it is published: over how many records, exactly. */
+type FoundShare = MatchedShare & { of: number };
 
 /** Every n-th id of a sorted list: a reproducible sample spread over the whole list. */
 export function evenSample<T>(items: T[], size: number): T[] {
@@ -42,7 +33,7 @@ export function evenSample<T>(items: T[], size: number): T[] {
   return Array.from({ length: size }, (_, i) => items[Math.floor((i * items.length) / size)]!);
 }
 
-function share(hits: number, matched: number, of: number): MatchedShare {
+function share(hits: number, matched: number, of: number): FoundShare {
   if (matched === 0) return { share: null, matched, of, margin95: 0 };
   const p = hits / matched;
   const finite = of > 1 ? Math.sqrt((of - matched) / (of - 1)) : 0;
@@ -54,7 +45,7 @@ function share(hits: number, matched: number, of: number): MatchedShare {
  * A share over jobseekers as it may be published: the counts as published counts (rounded), the
  * share to 0.05 and its margin to 0.01, so that the share's denominator does not give the count.
  */
-function publishedShare(s: MatchedShare): MatchedShare {
+function publishedShare(s: FoundShare): MatchedShare {
   const round = (x: number, step: number) => Math.round(Math.round(x / step) * step * 100) / 100;
   return {
     share: s.share === null ? null : round(s.share, 0.05),
@@ -78,7 +69,7 @@ export class MismatchSummary {
     private readonly settings: MismatchSettings,
   ) {}
 
-  async forArea(area: AnalysisArea, query: MismatchQuery) {
+  async forArea(area: AnalysisArea, query: MismatchQuery): Promise<Mismatch> {
     const filter = { municipalities: area.municipalities };
     const within = area.municipalities;
     const occupations = this.demandSupply.occupations({ ...filter, lang: query.lang, today: query.today });
@@ -122,7 +113,7 @@ export class MismatchSummary {
         ...(smallPopulation(jobseekerTotal) ? { ...staffedShare, share: null, margin95: 0, suppressed: SMALL_POPULATION } : staffedShare),
       },
       longTermWithoutSuitableVacancy: isSuppressed(longTermIds.length)
-        ? { share: null, suppressed: SMALL_POPULATION, matched: 0, of: SUPPRESSED as Suppressed, margin95: 0 }
+        ? { share: null, suppressed: SMALL_POPULATION, matched: 0, of: SUPPRESSED, margin95: 0 }
         : publishedShare(share(stranded, sampledLongTerm.length, longTermIds.length)),
       shortageOccupations: shown.filter((o) => o.gap! > 0).slice(0, 5),
       surplusOccupations: shown

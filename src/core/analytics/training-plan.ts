@@ -3,11 +3,11 @@ import { isSuitable } from '../suitability.js';
 import { seekerSide, type MatchCache, type Matcher } from '../matching.js';
 import type { AnalyticsSource, Embedder } from '../ports.js';
 import type { RecordService } from '../records.js';
-import type { Jobseeker, StoredJobseeker } from '../schemas/jobseeker.js';
-import type { StoredTraining } from '../schemas/training.js';
+import type { Jobseeker, StoredJobseeker } from '../jobseekers/schema.js';
+import type { StoredTraining } from '../trainings/schema.js';
 import type { SkillNormalizer } from '../taxonomy/normalizer.js';
 import type { TrainingCatalogue } from '../trainings.js';
-import type { AnalysisArea } from './areas.js';
+import type { AnalysisArea, Budget } from './schema.js';
 import { matchWithSkills } from '../what-if.js';
 import { longTermSince } from './demand-supply.js';
 import { evenSample } from './mismatch.js';
@@ -31,7 +31,7 @@ export const DEFAULT_PLAN_SETTINGS: Omit<TrainingPlanSettings, 'suitableScore'> 
   pool: 50,
 };
 
-export type Budget = { places: number } | { euros: number };
+export type { Budget };
 
 export interface PlanQuery {
   budget: Budget;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FieldProblem } from '../errors.js';
 import { regions } from '../regions/regions.js';
-import type { StoredVacancy, VacancyInput } from '../schemas/vacancy.js';
+import type { StoredVacancy, VacancyInput } from '../vacancies/schema.js';
 import { isProse } from '../skills.js';
 
 /**

@@ -5,6 +5,7 @@
  */
 
 import { invalidInput, problem, type FieldProblem, type ProblemCode } from '../errors.js';
+import type { Lang } from '../languages.js';
 import { CARDS } from '../requirements/vocabulary.js';
 
 export type TabularKind = 'vacancies' | 'jobseekers' | 'trainings';
@@ -103,7 +104,7 @@ const COLUMNS: Record<TabularKind, Column[]> = {
 export const columnsOf = (kind: TabularKind): readonly Column[] => COLUMNS[kind];
 
 /** The name of a column an export writes in a language. */
-export const columnHeader = (column: Column, lang: 'fi' | 'sv' | 'en') => column[lang][0]!;
+export const columnHeader = (column: Column, lang: Lang) => column[lang][0]!;
 
 /** The columns of a kind, by their English names (for messages). */
 export const columnNames = (kind: TabularKind) => COLUMNS[kind].map((c) => c.field).join(',');
@@ -327,14 +328,14 @@ export function rowToRecord(kind: TabularKind, fields: (string | undefined)[], r
   return rowToInput(kind, fields, row, 0).record;
 }
 
-const YES_NO: Record<'fi' | 'sv' | 'en', [string, string]> = { fi: ['kyllä', 'ei'], sv: ['ja', 'nej'], en: ['yes', 'no'] };
+const YES_NO: Record<Lang, [string, string]> = { fi: ['kyllä', 'ei'], sv: ['ja', 'nej'], en: ['yes', 'no'] };
 const WORKING_TIME_OUT: Record<'fi' | 'sv', Record<string, string>> = {
   fi: { full: 'kokoaikainen', part: 'osa-aikainen', any: 'mikä tahansa' },
   sv: { full: 'heltid', part: 'deltid', any: 'vilken som helst' },
 };
 
 /** A date as Finnish and Swedish spreadsheets write it (1.3.2026); ISO in English. */
-const dateOut = (iso: string, lang: 'fi' | 'sv' | 'en') => {
+const dateOut = (iso: string, lang: Lang) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m && lang !== 'en' ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : iso;
 };
@@ -343,7 +344,7 @@ const dateOut = (iso: string, lang: 'fi' | 'sv' | 'en') => {
  * A cell of an export, as the import reads it back (see value()): yes/no words, dates and working
  * time in the language of the header, lists separated by "; ", numbers as numbers.
  */
-function cellOut(type: FieldType, v: unknown, lang: 'fi' | 'sv' | 'en'): unknown {
+function cellOut(type: FieldType, v: unknown, lang: Lang): unknown {
   if (v === undefined || v === null) return '';
   switch (type) {
     case 'list':
@@ -368,7 +369,7 @@ function cellOut(type: FieldType, v: unknown, lang: 'fi' | 'sv' | 'en'): unknown
 }
 
 /** The columns of an export and each one's cell of a record, with headers in a language (read back by the import). */
-export function exportColumns(kind: TabularKind, lang: 'fi' | 'sv' | 'en'): [header: string, cell: (record: Record<string, unknown>) => unknown][] {
+export function exportColumns(kind: TabularKind, lang: Lang): [header: string, cell: (record: Record<string, unknown>) => unknown][] {
   return COLUMNS[kind].map((c) => [
     columnHeader(c, lang),
     (record) => cellOut(c.type, c.field.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], record), lang),

@@ -70,22 +70,13 @@ export const jobSearchView = z.object({
 });
 export type JobSearchView = z.infer<typeof jobSearchView>;
 
-/** A reported application as stored. */
-export interface StoredReportedApplication extends ReportedApplicationInput {
-  id: number;
-  jobseekerId: string;
-  at: string;
-  actor: string;
-}
+/** A reported application as stored, and as answered when recorded. */
+export const storedReportedApplication = reportedApplicationInput.extend({ id: z.number(), jobseekerId: z.string(), at: z.string(), actor: z.string() });
+export type StoredReportedApplication = z.infer<typeof storedReportedApplication>;
 
 /** An obligation change as stored. */
-export interface StoredObligationChange {
-  jobseekerId: string;
-  perMonth: number;
-  reason: string;
-  at: string;
-  actor: string;
-}
+export const storedObligationChange = z.object({ jobseekerId: z.string(), perMonth: z.number(), reason: z.string(), at: z.string(), actor: z.string() });
+export type StoredObligationChange = z.infer<typeof storedObligationChange>;
 
 /** What the client's data export holds of their job search. */
 export const jobSearchExport = z.object({

@@ -1,7 +1,7 @@
 import type { Principal } from '../access.js';
 import type { Guard } from '../guard.js';
 import type { JobSuggestionEvent } from '../job-suggestions/schema.js';
-import type { MatchHit } from '../schemas/match.js';
+import type { MatchHit } from '../matches/schema.js';
 import { failsGate } from '../scoring.js';
 import { isSuitable } from '../suitability.js';
 import {

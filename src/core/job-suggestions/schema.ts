@@ -105,6 +105,7 @@ export const jobSuggestionView = z.object({
   history: z.array(jobSuggestionEvent),
 });
 export type JobSuggestionView = z.infer<typeof jobSuggestionView>;
+export const jobSuggestionList = z.object({ items: z.array(jobSuggestionView) });
 
 /** A suggestion in the client's data export (GDPR access request). */
 export type JobSuggestionExport = Omit<JobSuggestionView, 'jobseekerId'>;

@@ -1,6 +1,6 @@
 import type { Principal } from '../access.js';
-import type { MatchHit } from '../schemas/match.js';
-import type { DecisionsExport } from '../schemas/oversight.js';
+import type { MatchHit } from '../matches/schema.js';
+import type { DecisionsExport } from './schema.js';
 import type { Clock } from '../clock.js';
 
 /** Which way a ranking went: vacancies for a client, candidates for a vacancy, or either for pasted text. */

@@ -1,7 +1,6 @@
+import type { Lang } from '../languages.js';
 import { regions } from '../regions/regions.js';
-import type { MatchHit } from '../schemas/match.js';
-
-type Lang = 'fi' | 'sv' | 'en';
+import type { MatchHit } from '../matches/schema.js';
 
 /** The sentences of a person's explanation, per language. */
 const TEXT = {

@@ -1,4 +1,5 @@
-import { jobseekerCount, MIN_JOBSEEKERS_SHOWN, publishedCount, type Suppressed } from '../analytics/suppression.js';
+import { jobseekerCount, MIN_JOBSEEKERS_SHOWN, publishedCount } from '../analytics/suppression.js';
+import { DIMENSIONS, type Dimension, type ExposureGroup, type ExposureReport } from './schema.js';
 
 /**
  * Exposure report (EU AI Act art. 9 and 26: monitoring for bias). For candidate rankings served
@@ -13,8 +14,8 @@ import { jobseekerCount, MIN_JOBSEEKERS_SHOWN, publishedCount, type Suppressed }
  * jobseekers are suppressed like the other analytics.
  */
 
-export const DIMENSIONS = ['ageBand', 'gender', 'motherTongue', 'longTermUnemployed', 'municipality'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export { DIMENSIONS };
+export type { Dimension, ExposureReport };
 export type Groups = Record<Dimension, string>;
 
 /** What the report needs of a jobseeker. */
@@ -60,31 +61,6 @@ export function groupsOf(j: GroupFacts, asOf: string): Groups {
     longTermUnemployed: j.unemployedSince === undefined ? 'no' : j.unemployedSince <= yearBefore ? 'yes' : 'no',
     municipality: j.municipality,
   };
-}
-
-export interface GroupRow {
-  dimension: Dimension;
-  group: string;
-  eligible: number | Suppressed;
-  eligibleShare: number | null;
-  exposureShare: number | null;
-  /** Exposure share over eligible share (1 = exposed as often as the group's size predicts). */
-  ratio: number | null;
-  ratioLow: number | null;
-  ratioHigh: number | null;
-  flagged: boolean;
-}
-
-export interface ExposureReport {
-  rankings: number;
-  positions: number;
-  /** Share of ranked positions (exposure-weighted) that went to jobseekers of other areas. */
-  outsideAreaShare: number | null;
-  eligible: number | Suppressed;
-  /** Why no exposure share is published (too few distinct jobseekers ranked), or null. */
-  sharesSuppressed: string | null;
-  groups: GroupRow[];
-  flagged: { dimension: Dimension; group: string; ratio: number }[];
 }
 
 const weight = (position: number) => 1 / Math.log2(position + 1);
@@ -141,7 +117,7 @@ export function exposureReport(rankings: string[][], ranked: Map<string, Groups>
     }
   }
 
-  const groups: GroupRow[] = [];
+  const groups: ExposureGroup[] = [];
   for (const [key, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [dimension, group] = key.split('\u0000') as [Dimension, string];
     if (n < MIN_JOBSEEKERS_SHOWN) {
@@ -183,7 +159,7 @@ export function exposureReport(rankings: string[][], ranked: Map<string, Groups>
   };
 }
 
-const hide = (row: GroupRow) => Object.assign(row, { exposureShare: null, ratio: null, ratioLow: null, ratioHigh: null, flagged: false });
+const hide = (row: ExposureGroup) => Object.assign(row, { exposureShare: null, ratio: null, ratioLow: null, ratioHigh: null, flagged: false });
 
 /**
  * Suppression of the exposure shares, like the counts of the other analytics: none at all when
@@ -192,14 +168,14 @@ const hide = (row: GroupRow) => Object.assign(row, { exposureShare: null, ratio:
  * when only one was hidden (the one with the smallest positive share), so that no hidden share is
  * one minus the others. Returns why all shares are hidden, or null.
  */
-function suppressShares(groups: GroupRow[], exposed: Map<string, Set<string>>, exposedCount: number): string | null {
+function suppressShares(groups: ExposureGroup[], exposed: Map<string, Set<string>>, exposedCount: number): string | null {
   if (exposedCount < MIN_EXPOSED) {
     groups.forEach(hide);
     return `fewer than ${MIN_EXPOSED} distinct jobseekers of the area were ranked`;
   }
   for (const dimension of DIMENSIONS) {
     const rows = groups.filter((g) => g.dimension === dimension);
-    const ranked = (g: GroupRow) => exposed.get(`${dimension}\u0000${g.group}`)?.size ?? 0;
+    const ranked = (g: ExposureGroup) => exposed.get(`${dimension}\u0000${g.group}`)?.size ?? 0;
     const primary = rows.filter((g) => g.exposureShare === null || (ranked(g) > 0 && ranked(g) < MIN_JOBSEEKERS_SHOWN));
     primary.forEach(hide);
     // A group of under five eligible jobseekers is hidden already (its share was never worked out)

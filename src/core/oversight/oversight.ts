@@ -1,4 +1,5 @@
-import { resolveArea, type AreaQuery, type AnalysisArea } from '../analytics/areas.js';
+import { resolveArea } from '../analytics/areas.js';
+import type { AnalysisArea, AreaQuery } from '../analytics/schema.js';
 import { invalidInput } from '../errors.js';
 import { publishedAsOf } from '../analytics/suppression.js';
 import type { EmploymentAreas } from '../regions/employment-areas-model.js';

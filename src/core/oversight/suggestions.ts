@@ -1,9 +1,10 @@
 import type { Principal } from '../access.js';
 import { notFound } from '../errors.js';
 import type { Guard } from '../guard.js';
+import type { Lang } from '../languages.js';
 import type { Matcher } from '../matching.js';
-import type { MatchHit, MatchQuery } from '../schemas/match.js';
-import type { Override, OverrideInput } from '../schemas/oversight.js';
+import type { MatchHit, MatchQuery } from '../matches/schema.js';
+import type { Override, OverrideInput } from './schema.js';
 import type { Decisions } from './decisions.js';
 import { explainToPerson } from './explanation.js';
 import type { Clock } from '../clock.js';
@@ -51,7 +52,7 @@ export class Suggestions {
   }
 
   /** Why the vacancy was (or would be) suggested to the client, in fi, sv or en. */
-  async explanation(p: Principal, id: string, vacancyId: string, lang: 'fi' | 'sv' | 'en') {
+  async explanation(p: Principal, id: string, vacancyId: string, lang: Lang) {
     this.ports.guard.jobseeker(p, id);
     return explainToPerson(await this.ports.matcher.pair(id, vacancyId, lang), lang);
   }

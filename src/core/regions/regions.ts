@@ -1,3 +1,4 @@
+import type { Lang } from '../languages.js';
 import { COORDINATE_TABLE } from './coordinates.js';
 import { MUNICIPALITY_TABLE } from './municipalities.js';
 
@@ -18,7 +19,7 @@ export interface Region {
   nameEn: string;
 }
 
-export type PlaceLang = 'fi' | 'sv' | 'en';
+export type PlaceLang = Lang;
 
 /**
  * The 19 regions (maakunnat / landskap) by their official two-digit codes, named in Finnish, Swedish

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { LANGS } from '../languages.js';
 import { regions } from '../regions/regions.js';
+
+/** One of the service's languages (fi, sv, en). */
+export const language = z.enum(LANGS);
 
 /** The caller's own stable identifier for a record. */
 export const recordId = z
@@ -116,5 +120,14 @@ export const storedFields = {
   updatedAt: z.string(),
   version: z.number().int().nonnegative().optional().describe('Changes with every change of the content; the ETag of GET and PUT, sent back as If-Match'),
 };
+
+/** A phone number as people write it (+358 40 123 4567). */
+export const phoneNumber = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^\+?[0-9 ()-]{5,40}$/, 'a phone number such as +358 40 123 4567');
+/** An e-mail address. */
+export const emailAddress = z.email().max(254);
 
 export const idParams = z.object({ id: recordId });

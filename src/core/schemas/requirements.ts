@@ -12,6 +12,7 @@ export const cardList = z.array(cardId).max(CARD_IDS.length);
 export const languageRequirement = z
   .object({ code: languageCode, level: languageLevel.default('good'), required: z.boolean().default(true) })
   .strict();
+export type LanguageRequirement = z.output<typeof languageRequirement>;
 /** A language a jobseeker works in, at a level. */
 export const languageSkill = z.object({ code: languageCode, level: languageLevel }).strict();
 

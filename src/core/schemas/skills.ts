@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { language } from './common.js';
 import { vacancyRequirements } from './requirements.js';
 
 /** A skill as the engine understands it: a taxonomy concept, where it came from and how sure. */
@@ -60,4 +61,4 @@ export const explainedSkill = z.object({
 });
 export type ExplainedSkill = z.output<typeof explainedSkill>;
 
-export const labelLang = z.enum(['fi', 'sv', 'en']).default('fi').describe('Language of skill labels in the answer');
+export const labelLang = language.default('fi').describe('Language of skill labels in the answer');

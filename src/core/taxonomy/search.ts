@@ -2,6 +2,7 @@ import type { Embedder } from '../ports.js';
 import { CharNgramIndex } from './char-ngrams.js';
 import { LabelIndex } from './label-index.js';
 import type { LabelVectors } from './label-vectors.js';
+import type { ConceptHit } from './schema.js';
 import type { Concept, Taxonomy } from './taxonomy.js';
 
 /** The embedding side of concept search: the query's vector against the concepts' label vectors. */
@@ -28,14 +29,7 @@ const FUSION_WEIGHTS = { words: 1, trigrams: 1, trigramsWithModel: 0.5, semantic
 const EXACT_LABEL_BONUS = 10;
 const exact = (text: string) => text.trim().toLocaleLowerCase('fi').replace(/\s+/g, ' ');
 
-export interface ConceptHit {
-  uri: string;
-  /** Preferred label in the requested language (or the nearest available one). */
-  label: string;
-  /** The label that matched the query, when it is not the preferred one. */
-  matchedLabel?: string;
-  score: number;
-}
+export type { ConceptHit };
 
 /**
  * Concept search for autocomplete and for mapping job titles and skill phrases: the weighted

@@ -92,6 +92,7 @@ export const transferView = z.object({
   refusal: z.string().nullable(),
 });
 export type TransferView = z.infer<typeof transferView>;
+export const transferList = z.object({ items: z.array(transferView) });
 
 export const transferAlerts = z.object({
   since: z.string(),

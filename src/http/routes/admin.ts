@@ -1,16 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
-import { idParams, recordId } from '../../core/schemas/common.js';
-import { apiKeyInfo, keyInput, keyRotation, organisation, organisationInput } from '../../core/schemas/organisation.js';
+import { idParams } from '../../core/schemas/common.js';
+import {
+  apiKeyList,
+  issuedKey,
+  keyInput,
+  keyRotation,
+  organisation,
+  organisationInput,
+  organisationList,
+  rotatedKey,
+  vacancyOwner,
+  vacancyOwnerInput,
+} from '../../core/organisations/schema.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noBody, noQuery } from './shared.js';
-
-const issuedKey = z.object({
-  id: z.string(),
-  key: z.string().describe('Shown only in this answer: hand it to its holder'),
-  expiresAt: z.string(),
-});
 
 /** Organisations, API keys and vacancy ownership (admins). */
 export type AdminServices = Pick<Engine, 'organisations'>;
@@ -21,7 +26,7 @@ export function adminRoutes(engine: AdminServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/v1/admin/organisations',
-      { config, schema: { tags, summary: 'Organisations', querystring: noQuery, response: { 200: z.object({ items: z.array(organisation) }) } } },
+      { config, schema: { tags, summary: 'Organisations', querystring: noQuery, response: { 200: organisationList } } },
       async () => ({ items: engine.organisations.list() }),
     );
 
@@ -42,7 +47,7 @@ export function adminRoutes(engine: AdminServices): FastifyPluginAsyncZod {
 
     app.get(
       '/v1/admin/keys',
-      { config, schema: { tags, summary: 'API keys (never their secrets)', querystring: noQuery, response: { 200: z.object({ items: z.array(apiKeyInfo) }) } } },
+      { config, schema: { tags, summary: 'API keys (never their secrets)', querystring: noQuery, response: { 200: apiKeyList } } },
       async () => ({ items: engine.organisations.keys() }),
     );
 
@@ -65,7 +70,7 @@ export function adminRoutes(engine: AdminServices): FastifyPluginAsyncZod {
           params: idParams,
           querystring: noQuery,
           body: keyRotation,
-          response: { 201: issuedKey.extend({ oldExpiresAt: z.string() }), 404: errorBody },
+          response: { 201: rotatedKey, 404: errorBody },
         },
       },
       async (request, reply) =>
@@ -93,8 +98,8 @@ export function adminRoutes(engine: AdminServices): FastifyPluginAsyncZod {
           summary: 'Hand a vacancy to an employer-services unit (null: to none); its shares end',
           params: idParams,
           querystring: noQuery,
-          body: z.object({ organisation: recordId.nullable() }).strict(),
-          response: { 200: z.object({ vacancyId: z.string(), owner: z.string().nullable() }), 400: errorBody, 404: errorBody },
+          body: vacancyOwnerInput,
+          response: { 200: vacancyOwner, 400: errorBody, 404: errorBody },
         },
       },
       async (request) => engine.organisations.setVacancyOwner(request.params.id, request.body.organisation),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
 import { toJobPosting } from '../../core/imports/jobposting.js';
 import { idParams } from '../../core/schemas/common.js';
-import type { StoredVacancy } from '../../core/schemas/vacancy.js';
+import type { StoredVacancy } from '../../core/vacancies/schema.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noQuery } from './shared.js';
 

@@ -1,88 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
-import { idParams, multiLine, municipalityRef, recordId } from '../../core/schemas/common.js';
-import { gates, scoreParts } from '../../core/schemas/match.js';
-import { TRAINING_KINDS } from '../../core/schemas/training.js';
-import { explainedSkill, labelLang } from '../../core/schemas/skills.js';
+import { gapAnswer, gapQuery } from '../../core/gaps/schema.js';
+import { idParams } from '../../core/schemas/common.js';
+import { referral, referralInput, referralList } from '../../core/referrals/schema.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noQuery } from './shared.js';
-
-const concept = z.object({ uri: z.string(), label: z.string() });
-const trainingOffer = z.object({
-  id: z.string(),
-  title: z.string(),
-  provider: z.string(),
-  kind: z.enum(TRAINING_KINDS),
-  municipality: z.string().optional(),
-  online: z.boolean(),
-  durationDays: z.number(),
-  cost: z.number(),
-  nextStart: z.string().nullable().describe('null: continuous intake'),
-  distance: z.enum(['local or online', 'same region', 'further away']),
-  distanceKm: z.number().describe("From the client's municipality (0 online or in the same municipality)"),
-  language: z.enum(['fi', 'sv', 'en']).describe('Language of instruction'),
-  reason: z
-    .enum(['language-for-work', 'short-course', 'online', 'near'])
-    .describe('Why it is offered where it is: a language-for-work course for a language, a short course before a programme, online, or within reach'),
-  covers: z.array(concept).describe("The client's gap skills it teaches"),
-  explanation: z.string(),
-});
-
-const gapReport = z.object({
-  jobseeker: z.string(),
-  area: z.object({ reach: z.string(), municipality: z.string().optional(), region: z.string().optional() }),
-  threshold: z.number().describe('Score from which a vacancy counts as suitable'),
-  considered: z.number().describe('Best-matching vacancies of the area looked at'),
-  suitableNow: z.number(),
-  skills: z.array(
-    z.object({
-      uri: z.string(),
-      label: z.string(),
-      demand: z.number().describe('How many of the considered vacancies ask for it'),
-      essentialIn: z.number(),
-      suitableWith: z.number().describe('Suitable vacancies with the skill added to the profile (recomputed)'),
-      uplift: z.number(),
-      language: z.string().optional().describe('The language (ISO 639 code) a language skill stands for: the client is counted as working in it'),
-      together: z
-        .array(concept)
-        .optional()
-        .describe('Skills needed with this one to open the vacancies counted (a vacancy within reach that no single skill opens)'),
-      trainings: z.array(trainingOffer),
-      explanation: z.string(),
-    }),
-  ),
-  targets: z.array(
-    z.object({
-      occupation: z.string().nullable(),
-      label: z.string(),
-      vacancies: z.number(),
-      similarity: z.number(),
-      missingSkills: z.array(concept),
-      explanation: z.string(),
-    }),
-  ),
-});
-
-const vacancyGap = z.object({
-  jobseeker: z.string(),
-  vacancy: z.string(),
-  score: z.number(),
-  parts: scoreParts,
-  gates,
-  matchedSkills: z.array(explainedSkill),
-  missingSkills: z.array(explainedSkill.extend({ trainings: z.array(trainingOffer) })),
-});
-
-const referral = z.object({
-  id: z.number(),
-  jobseekerId: z.string(),
-  trainingId: z.string(),
-  keyId: z.string(),
-  counsellor: z.string(),
-  reason: z.string().nullable(),
-  at: z.string(),
-});
 
 /** What would get a client into work, which training gives it, and referrals to trainings. */
 /** The services these routes use (nothing else of the engine reaches them). */
@@ -102,20 +24,8 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
             'With `vacancy`, the gap to that vacancy only. Trainings: labour-market training only, within the client\'s reach or online, ' +
             'never a programme for an occupation the client holds; a language-for-work course first for a language, a short course before a programme.',
           params: idParams,
-          querystring: z
-            .object({
-              reach: z.enum(['municipality', 'region', 'country']).default('region'),
-              municipality: municipalityRef.optional(),
-              vacancy: recordId.optional(),
-              includeZero: z
-                .enum(['true', 'false'])
-                .default('false')
-                .transform((v) => v === 'true')
-                .describe('Also list skills that open no vacancy (uplift 0), after the others'),
-              lang: labelLang,
-            })
-            .strict(),
-          response: { 200: z.union([gapReport, vacancyGap]), 400: errorBody, 404: errorBody },
+          querystring: gapQuery,
+          response: { 200: gapAnswer, 400: errorBody, 404: errorBody },
         },
       },
       async (request) => {
@@ -138,9 +48,7 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
           tags: ['gaps and training'],
           summary: 'Refer a client to a training',
           querystring: noQuery,
-          body: z
-            .object({ jobseekerId: recordId, trainingId: recordId, reason: multiLine(2000).optional() })
-            .strict(),
+          body: referralInput,
           response: { 201: referral, 400: errorBody, 403: errorBody, 404: errorBody },
         },
       },
@@ -159,7 +67,7 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
           summary: "A client's referrals to trainings",
           params: idParams,
           querystring: noQuery,
-          response: { 200: z.object({ items: z.array(referral) }), 404: errorBody },
+          response: { 200: referralList, 404: errorBody },
         },
       },
       async (request) => {

@@ -1,18 +1,7 @@
 import { basename } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { health } from '../../core/health/schema.js';
 import type { Engine } from '../../engine.js';
-
-const health = z.object({
-  status: z
-    .enum(['ok', 'degraded'])
-    .describe('degraded: the service answers, but see `problems` (e.g. the data disk is full, an index is being rebuilt)'),
-  problems: z.array(z.string()).optional(),
-  embedder: z.object({ id: z.string(), dimension: z.number(), description: z.string() }),
-  taxonomy: z.object({ id: z.string(), source: z.string(), skills: z.number(), occupations: z.number(), languages: z.array(z.string()) }),
-  jobseekers: z.object({ stored: z.number(), indexed: z.number() }),
-  vacancies: z.object({ stored: z.number(), indexed: z.number() }),
-});
 
 /** Liveness and what the service runs on (embedder, record counts). */
 /** The services these routes use (nothing else of the engine reaches them). */

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
-import { jobSearchQuery, jobSearchView, obligationChange, obligationView, reportedApplicationInput } from '../../core/job-search/schema.js';
+import { jobSearchQuery, jobSearchView, obligationChange, obligationView, reportedApplicationInput, storedReportedApplication } from '../../core/job-search/schema.js';
 import { idParams } from '../../core/schemas/common.js';
 import type { Engine } from '../../engine.js';
-import { z } from 'zod';
 import { errorBody, noQuery } from './shared.js';
 
 export type JobSearchServices = Pick<Engine, 'jobSearch'>;
@@ -63,7 +62,7 @@ export function jobSearchRoutes(engine: JobSearchServices): FastifyPluginAsyncZo
           querystring: noQuery,
           body: reportedApplicationInput,
           response: {
-            201: reportedApplicationInput.extend({ id: z.number(), jobseekerId: z.string(), at: z.string(), actor: z.string() }),
+            201: storedReportedApplication,
             400: errorBody,
             404: errorBody,
           },

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
-import { jobSuggestionChange, jobSuggestionInput, jobSuggestionParams, jobSuggestionView } from '../../core/job-suggestions/schema.js';
+import { jobSuggestionChange, jobSuggestionInput, jobSuggestionList as list, jobSuggestionParams, jobSuggestionView } from '../../core/job-suggestions/schema.js';
 import { idParams } from '../../core/schemas/common.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noQuery } from './shared.js';
@@ -9,7 +8,6 @@ import { errorBody, noQuery } from './shared.js';
 export type JobSuggestionServices = Pick<Engine, 'jobSuggestions'>;
 
 const tags = ['job suggestions'];
-const list = z.object({ items: z.array(jobSuggestionView) });
 
 /**
  * Job suggestions: a counsellor suggests a vacancy to a client (with the client's consent to be

@@ -2,15 +2,15 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
 import { z } from 'zod';
-import { idParams, recordId } from '../../core/schemas/common.js';
-import { override, overrideInput, personExplanation } from '../../core/schemas/oversight.js';
+import { idParams } from '../../core/schemas/common.js';
+import { jobseekerVacancyParams, explanationQuery, override, overrideInput, overrideList, personExplanation } from '../../core/oversight/schema.js';
 import {
   adHocMatchBody,
   matchQuery,
   matchResponse,
   type MatchHit,
   type MatchQuery,
-} from '../../core/schemas/match.js';
+} from '../../core/matches/schema.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noQuery } from './shared.js';
 
@@ -59,8 +59,8 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
         schema: {
           tags: ['matching'],
           summary: 'Why a vacancy is suggested to a client, in plain words for the client (fi, sv or en)',
-          params: idParams.extend({ vacancyId: recordId }),
-          querystring: z.object({ lang: z.enum(['fi', 'sv', 'en']).default('fi') }).strict(),
+          params: jobseekerVacancyParams,
+          querystring: explanationQuery,
           response: { 200: personExplanation, 403: errorBody, 404: errorBody },
         },
       },
@@ -75,7 +75,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
       '/v1/jobseekers/:id/overrides',
       {
         config: { roles: ACCESS.matchesForJobseeker },
-        schema: { tags: ['matching'], summary: "A counsellor's overrides of a client's suggestions", params: idParams, querystring: noQuery, response: { 200: z.object({ items: z.array(override) }), 403: errorBody, 404: errorBody } },
+        schema: { tags: ['matching'], summary: "A counsellor's overrides of a client's suggestions", params: idParams, querystring: noQuery, response: { 200: overrideList, 403: errorBody, 404: errorBody } },
       },
       async (request) => {
         request.audited.jobseekers.push(request.params.id);
@@ -107,7 +107,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
       '/v1/jobseekers/:id/overrides/:vacancyId',
       {
         config: { roles: ACCESS.matchesForJobseeker },
-        schema: { tags: ['matching'], summary: 'Withdraw an override', params: idParams.extend({ vacancyId: recordId }), querystring: noQuery, response: { 204: z.null(), 404: errorBody } },
+        schema: { tags: ['matching'], summary: 'Withdraw an override', params: jobseekerVacancyParams, querystring: noQuery, response: { 204: z.null(), 404: errorBody } },
       },
       async (request, reply) => {
         engine.suggestions.withdraw(request.principal!, request.params.id, request.params.vacancyId);

@@ -1,32 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
-import { queryInt } from '../../core/schemas/common.js';
-import { exposureResponse } from '../../core/schemas/oversight.js';
+import { exposureQuery, exposureResponse } from '../../core/oversight/schema.js';
 import type { Engine } from '../../engine.js';
 import { dayOf } from '../../core/clock.js';
 import { sendCsv, toCsv } from '../csv.js';
 import { errorBody } from './shared.js';
-
-const date = z.iso.date();
-
-const exposureQuery = z
-  .object({
-    area: z.string().max(200).optional().describe('Employment area: id or name'),
-    region: z.string().max(100).optional().describe('Region (maakunta): code or name'),
-    municipality: z.string().max(100).optional().describe('Municipality: code or name'),
-    source: z
-      .enum(['decisions', 'replay'])
-      .default('decisions')
-      .describe('decisions: the candidate rankings served in the period; replay: a sample of open vacancies ranked by the engine now'),
-    from: date.optional().describe('decisions: first day (default 30 days ago)'),
-    to: date.optional().describe('decisions: last day (default today)'),
-    sample: queryInt(1, 2000).default(200).describe('replay: vacancies sampled'),
-    k: queryInt(1, 100).default(10).describe('replay: candidates ranked per vacancy'),
-    asOf: date.optional().describe('Day ages and long-term unemployment are counted at (default today); taken back to the last day of the month before unless it is a month end (the answer gives the day used)'),
-    format: z.enum(['json', 'csv']).default('json'),
-  })
-  .strict();
 
 /** The services these routes use. */
 export type OversightServices = Pick<Engine, 'oversight' | 'clock'>;

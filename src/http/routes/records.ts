@@ -8,7 +8,8 @@ import { parseNdjson } from '../../core/ndjson.js';
 import type { RecordAccess } from '../../core/record-access.js';
 import { etagOf, versionsOf, type Expectation, type RecordService } from '../../core/records.js';
 import { sessionToken } from '../auth.js';
-import { idParams, municipalityRef, recordId, shortText, queryInt } from '../../core/schemas/common.js';
+import { idParams, recordId } from '../../core/schemas/common.js';
+import { bulkDeleteBody, bulkDeleteResult, bulkResult, exportQuery, listQuery, recordPage } from '../../core/schemas/records.js';
 import type { TabularKind } from '../../core/imports/tabular.js';
 import { exportColumns } from '../../core/imports/tabular.js';
 import { charsetOf, recordsFromCsv, sendCsv, toCsv } from '../csv.js';
@@ -32,29 +33,8 @@ export interface RecordRouteOptions<In extends BaseRecord> {
   bulkBodyLimit: number;
 }
 
-const listQuery = z
-  .object({
-    limit: queryInt(1, 500).default(100),
-    after: recordId.optional().describe('Return records whose id sorts after this one (cursor)'),
-    municipality: municipalityRef.optional(),
-    q: shortText(100).optional().describe('Words the id, name, title or employer contains (case-insensitive)'),
-    owner: z.literal('mine').optional().describe("Vacancies: only those of the caller's unit"),
-  })
-  .strict();
-
-const exportQuery = z
-  .object({
-    lang: z.enum(['fi', 'sv', 'en']).default('fi').describe('The language of the header row, yes/no words, dates and working time'),
-    owner: z.literal('mine').optional().describe("Vacancies: only those of the caller's unit"),
-  })
-  .strict();
-
 /** Records read per page while exporting. */
 const EXPORT_PAGE = 500;
-
-const bulkResult = z.object({ created: z.number(), updated: z.number(), unchanged: z.number().describe('Equal to what was stored: nothing re-derived or re-embedded') });
-const bulkDeleteBody = z.object({ ids: z.array(recordId).min(1) }).strict();
-const bulkDeleteResult = z.object({ removed: z.number(), notFound: z.array(z.string()) });
 
 /**
  * What a PUT expects to find stored, from its conditional headers: `If-None-Match: *` a create,
@@ -156,7 +136,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
           tags: [tag],
           summary: `List ${name} records by id`,
           querystring: listQuery,
-          response: { 200: z.object({ items: z.array(stored), next: z.string().optional() }) },
+          response: { 200: recordPage(stored) },
         },
       },
       async (request) => {

@@ -1,13 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
 import { regions } from '../../core/regions/regions.js';
+import { municipalityList, regionList } from '../../core/regions/schema.js';
 import { placeLang } from '../place-names.js';
 import { noQuery } from './shared.js';
-
-const name = z.string().describe("The name in the request's language (Accept-Language: fi, sv or en; Finnish when it names none)");
-const municipality = z.object({ code: z.string(), name, nameFi: z.string(), nameSv: z.string(), regionCode: z.string() });
-const region = z.object({ code: z.string(), name, nameFi: z.string(), nameSv: z.string(), nameEn: z.string() });
 
 /** Reference data: the municipalities and regions records can name. */
 export function referenceRoutes(): FastifyPluginAsyncZod {
@@ -20,7 +16,7 @@ export function referenceRoutes(): FastifyPluginAsyncZod {
           querystring: noQuery,
           tags: ['reference'],
           summary: 'Finnish municipalities with codes, Finnish and Swedish names (Statistics Finland) and region',
-          response: { 200: z.object({ items: z.array(municipality) }) },
+          response: { 200: municipalityList },
         },
       },
       async (request) => {
@@ -36,7 +32,7 @@ export function referenceRoutes(): FastifyPluginAsyncZod {
           querystring: noQuery,
           tags: ['reference'],
           summary: 'Regions (maakunnat / landskap) with Finnish, Swedish and English names',
-          response: { 200: z.object({ items: z.array(region) }) },
+          response: { 200: regionList },
         },
       },
       async (request) => {

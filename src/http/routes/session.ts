@@ -2,19 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../core/access.js';
-import type { Engine } from '../../engine.js';
 import { said } from '../../core/errors.js';
+import { sessionInput, signedIn, signedOut } from '../../core/signin/schema.js';
+import type { Engine } from '../../engine.js';
 import { SESSION_COOKIE, sessionToken, tooMany, type FailedAuth } from '../auth.js';
 import { sendError } from '../errors.js';
 import { errorBody, noBody, noQuery } from './shared.js';
-
-const signedIn = z.object({
-  name: z.string(),
-  role: z.enum(ROLES),
-  organisation: z.object({ id: z.string(), kind: z.string(), area: z.string().optional() }),
-  csrf: z.string().describe('Send back as X-CSRF-Token with every change'),
-  expiresAt: z.string(),
-});
 
 /** The cookie: HttpOnly (no script reads it), SameSite=Strict (no other site sends it), Secure behind TLS. */
 function setCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number) {
@@ -49,7 +42,7 @@ export function sessionRoutes(
           summary: 'Sign in: exchange an API key for a session cookie (the key is not kept in the page)',
           security: [],
           querystring: noQuery,
-          body: z.object({ key: z.string().trim().min(1).max(200) }).strict(),
+          body: sessionInput,
           response: { 201: signedIn, 401: errorBody, 429: errorBody },
         },
       },
@@ -93,7 +86,7 @@ export function sessionRoutes(
           summary: "Sign out (a person signed in with an identity provider: 200 with the provider's sign-out address to go to)",
           querystring: noQuery,
           body: noBody,
-          response: { 200: z.object({ endSessionUrl: z.string() }), 204: z.null() },
+          response: { 200: signedOut, 204: z.null() },
         },
       },
       async (request, reply) => {

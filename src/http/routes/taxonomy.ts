@@ -1,32 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
-import { freeText, singleLine, skillList, queryInt } from '../../core/schemas/common.js';
-import { labelLang, skillRef } from '../../core/schemas/skills.js';
+import { conceptSearchQuery, extraction, extractionInput, occupationSearchResult, skillSearchResult } from '../../core/taxonomy/schema.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noQuery } from './shared.js';
-
-const searchQuery = z
-  .object({
-    q: singleLine(200).describe('Words to look for, e.g. "hitsa" or "forklift"'),
-    lang: labelLang,
-    limit: queryInt(1, 100).default(20),
-  })
-  .strict();
-
-const conceptHit = z.object({
-  uri: z.string(),
-  label: z.string(),
-  matchedLabel: z.string().optional(),
-  score: z.number(),
-});
-
-const occupationHit = conceptHit.extend({
-  code: z.string(),
-  iscoGroup: z.string(),
-  essentialSkills: z.number(),
-  optionalSkills: z.number(),
-});
 
 /** The taxonomy for user interfaces: concept search (autocomplete) and skill extraction from text. */
 /** The services these routes use (nothing else of the engine reaches them). */
@@ -43,8 +19,8 @@ export function taxonomyRoutes(engine: TaxonomyServices): FastifyPluginAsyncZod 
         schema: {
           tags: ['taxonomy'],
           summary: 'Search skill concepts by label (autocomplete)',
-          querystring: searchQuery,
-          response: { 200: z.object({ taxonomy: z.string(), items: z.array(conceptHit) }), 400: errorBody },
+          querystring: conceptSearchQuery,
+          response: { 200: skillSearchResult, 400: errorBody },
         },
       },
       async (request) => ({
@@ -60,8 +36,8 @@ export function taxonomyRoutes(engine: TaxonomyServices): FastifyPluginAsyncZod 
         schema: {
           tags: ['taxonomy'],
           summary: 'Search occupation concepts by label (autocomplete)',
-          querystring: searchQuery,
-          response: { 200: z.object({ taxonomy: z.string(), items: z.array(occupationHit) }), 400: errorBody },
+          querystring: conceptSearchQuery,
+          response: { 200: occupationSearchResult, 400: errorBody },
         },
       },
       async (request) => ({
@@ -81,20 +57,9 @@ export function taxonomyRoutes(engine: TaxonomyServices): FastifyPluginAsyncZod 
           tags: ['taxonomy'],
           summary: 'Skill concepts found in a text (and in a list of skill strings), with confidence and span',
           querystring: noQuery,
-          body: z
-            .object({
-              text: freeText,
-              skills: skillList.default([]),
-              lang: labelLang,
-              suggest: z.number().int().min(0).max(50).default(0).describe('Also rank this many skills the text suggests'),
-            })
-            .strict(),
+          body: extractionInput,
           response: {
-            200: z.object({
-              taxonomy: z.string(),
-              concepts: z.array(skillRef),
-              suggested: z.array(z.object({ uri: z.string(), label: z.string(), score: z.number() })).optional(),
-            }),
+            200: extraction,
             400: errorBody,
           },
         },

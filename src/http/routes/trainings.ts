@@ -6,7 +6,7 @@ import { columnNames } from '../../core/imports/tabular.js';
 import { charsetOf, recordsFromCsv } from '../csv.js';
 import { parseNdjson } from '../../core/ndjson.js';
 import { idParams } from '../../core/schemas/common.js';
-import { storedTraining, trainingInput, type Training } from '../../core/schemas/training.js';
+import { storedTraining, trainingBulkResult, trainingInput, trainingList, trainingQuery, type Training } from '../../core/trainings/schema.js';
 import type { Engine } from '../../engine.js';
 import { errorBody, noQuery } from './shared.js';
 
@@ -37,8 +37,8 @@ export function trainingRoutes(engine: TrainingServices, bulkBodyLimit: number):
         schema: {
           tags: ['trainings'],
           summary: 'List trainings, optionally those teaching a skill concept',
-          querystring: z.object({ skill: z.string().max(300).optional().describe('Skill concept URI') }).strict(),
-          response: { 200: z.object({ items: z.array(storedTraining) }) },
+          querystring: trainingQuery,
+          response: { 200: trainingList },
         },
       },
       async (request) => ({
@@ -99,7 +99,7 @@ export function trainingRoutes(engine: TrainingServices, bulkBodyLimit: number):
           summary: 'Create or replace many trainings (NDJSON or CSV, atomic)',
           description: `Content-Type application/x-ndjson (one JSON training per line) or text/csv (comma or semicolon) with the columns ${CSV_COLUMNS} (or their Finnish/Swedish names); list cells separated by ";" or "|". CSV is read as UTF-8 unless the Content-Type names charset=windows-1252 (or iso-8859-1); at most 200 columns; at most the first 100 problems are listed, with problemCount.`,
           querystring: noQuery,
-          response: { 200: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }), 400: errorBody, 413: errorBody },
+          response: { 200: trainingBulkResult, 400: errorBody, 413: errorBody },
         },
       },
       async (request) => {

@@ -9,6 +9,7 @@ import {
   transferParams,
   transferRefusal,
   transferRequest,
+  transferList,
   transferView,
 } from '../../core/transfers/schema.js';
 import type { Engine } from '../../engine.js';
@@ -58,7 +59,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
           tags,
           summary: "Transfers asked of my area (incoming: its clients) and by it (outgoing); admins: all",
           querystring: transferListQuery,
-          response: { 200: z.object({ items: z.array(transferView) }) },
+          response: { 200: transferList },
         },
       },
       async (request) => ({ items: engine.transfers.list(request.principal!, request.query) }),

@@ -3,16 +3,12 @@ import { ROLE_ORGANISATIONS, type Membership } from '../../core/access.js';
 import { displayName, mapClaims, type Claims } from '../../core/signin/claims.js';
 import type { SignInProvider } from '../../core/signin/providers.js';
 import type { Person } from '../../core/signin/sessions.js';
+import type { SignInFlow } from '../../core/signin/schema.js';
 
 const SETTING = 'KOHTAANTO_SIGNIN_PROVIDERS_FILE';
 
 /** What the browser carries between the start of a sign-in and its callback (a short-lived cookie). */
-export interface SignInFlow {
-  provider: string;
-  state: string;
-  nonce: string;
-  verifier: string;
-}
+export type { SignInFlow };
 
 /** A provider's answer: the person and their claims (mapped or not), and the tokens to keep. */
 export interface ProviderAnswer {

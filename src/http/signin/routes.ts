@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { acceptedLang, notFound, type Lang } from '../../core/errors.js';
+import { acceptedLang, notFound } from '../../core/errors.js';
+import { providerParams, signInFlowCookie, signInProviderList, signInLangQuery, type SignInFlowCookie } from '../../core/signin/schema.js';
 import { personKeyId, type PersonSessions } from '../../core/signin/sessions.js';
 import { SESSION_COOKIE } from '../auth.js';
 import { errorBody, noQuery } from '../routes/shared.js';
 import { signInProblemPage, signedInPage } from './page.js';
-import type { IdentityProvider, SignInFlow } from './providers.js';
+import type { IdentityProvider } from './providers.js';
 
 /** Carries state, nonce and the PKCE verifier from the start of a sign-in to its callback. */
 export const FLOW_COOKIE = 'kohtaanto_signin';
@@ -32,13 +32,11 @@ function cookie(request: FastifyRequest, name: string): string | undefined {
   return undefined;
 }
 
-const flowSchema = z.object({ provider: z.string(), state: z.string(), nonce: z.string(), verifier: z.string(), lang: z.enum(['fi', 'sv', 'en']) });
-
-function readFlow(request: FastifyRequest): (SignInFlow & { lang: Lang }) | undefined {
+function readFlow(request: FastifyRequest): SignInFlowCookie | undefined {
   const raw = cookie(request, FLOW_COOKIE);
   if (!raw) return undefined;
   try {
-    const parsed = flowSchema.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    const parsed = signInFlowCookie.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
@@ -62,8 +60,6 @@ function refusalReason(error: unknown): string {
   return parts.join(' ').slice(0, 300);
 }
 
-const langQuery = z.object({ lang: z.enum(['fi', 'sv', 'en']).optional() }).strict();
-const providerParams = z.object({ provider: z.string().max(40) });
 
 /**
  * Sign-in with an identity provider (OpenID Connect, authorization code with PKCE): the web app's
@@ -83,7 +79,7 @@ export function signInRoutes(providers: Map<string, IdentityProvider>, people: P
           summary: 'The identity providers people may sign in with (the sign-in page shows a button for each)',
           security: [],
           querystring: noQuery,
-          response: { 200: z.array(z.object({ id: z.string(), name: z.string() })) },
+          response: { 200: signInProviderList },
         },
       },
       async () => [...providers.values()].map((p) => ({ id: p.settings.id, name: p.settings.name })),
@@ -93,7 +89,7 @@ export function signInRoutes(providers: Map<string, IdentityProvider>, people: P
       '/signin/:provider',
       {
         config: { public: true },
-        schema: { tags, summary: 'Start signing in with a provider (redirects to it)', security: [], params: providerParams, querystring: langQuery, response: { 404: errorBody } },
+        schema: { tags, summary: 'Start signing in with a provider (redirects to it)', security: [], params: providerParams, querystring: signInLangQuery, response: { 404: errorBody } },
       },
       async (request, reply) => {
         const provider = providers.get(request.params.provider);

@@ -1,7 +1,9 @@
+import { CARD_IDS, LICENCE_CLASSES } from '../../core/requirements/vocabulary';
+import type { LanguageRequirement as StoredLanguageRequirement } from '../../core/schemas/requirements';
 import { t } from '../i18n';
 
 /** A group of checkboxes (licence classes, cards): the values chosen, labelled by `label(value)`. */
-export function Checks({ id, legend, values, chosen, label, onChange }: { id: string; legend: string; values: readonly string[]; chosen: string[]; label: (v: string) => string; onChange: (chosen: string[]) => void }) {
+export function Checks<T extends string>({ id, legend, values, chosen, label, onChange }: { id: string; legend: string; values: readonly T[]; chosen: T[]; label: (v: T) => string; onChange: (chosen: T[]) => void }) {
   return (
     <fieldset class="checks" id={id}>
       <legend>{legend}</legend>
@@ -14,15 +16,12 @@ export function Checks({ id, legend, values, chosen, label, onChange }: { id: st
   );
 }
 
-export const LICENCE_CLASSES = ['AM', 'A1', 'A2', 'A', 'B', 'BE', 'C1', 'C1E', 'C', 'CE', 'D1', 'D1E', 'D', 'DE', 'T'] as const;
-export const CARDS = ['hygiene-passport', 'alcohol-passport', 'work-safety', 'forklift', 'first-aid', 'hot-work', 'electrical-safety', 'road-safety', 'valtti', 'security-guard', 'adr', 'professional-competence'] as const;
+/** Licence classes and cards as the service knows them (src/core/requirements/vocabulary.ts), in its order. */
+export { CARD_IDS as CARDS, LICENCE_CLASSES };
 export const cardLabel = (id: string) => t(`card.${id}`);
 
-export interface LanguageRequirement {
-  code: string;
-  level: string;
-  required: boolean;
-}
+/** A vacancy's language requirement as the form reads it: any level word (the service names one it does not know). */
+export type LanguageRequirement = Omit<StoredLanguageRequirement, 'level'> & { level: string };
 /** "fi fluent, sv good, en basic?" ⇄ language requirements (the service names any level it does not know). */
 export const parseLanguages = (text: string): LanguageRequirement[] =>
   text

@@ -1,16 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api';
 import { lang, t } from '../i18n';
+import type { ConceptHit as Concept, SkillSearchResult } from '../../core/taxonomy/schema';
 
-interface Concept {
-  uri: string;
-  label: string;
-  /** The label the query matched (another language's, or an alternative label). */
-  matchedLabel?: string;
-}
 
 const suggestions = (q: string) =>
-  api<{ items: Concept[] }>('GET', `/v1/taxonomy/skills${query({ q, lang: lang.value, limit: 8 })}`).then(
+  api<SkillSearchResult>('GET', `/v1/taxonomy/skills${query({ q, lang: lang.value, limit: 8 })}`).then(
     (r) => r.items,
     () => [] as Concept[],
   );

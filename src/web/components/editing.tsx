@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fill, ERRORS } from '../../core/errors';
 import { api, ApiError } from '../api';
+import type { StoredJobseeker } from '../../core/jobseekers/schema';
+import type { StoredVacancy } from '../../core/vacancies/schema';
 import { lang, t } from '../i18n';
 import { guardLeaving, href } from '../router';
 
 /** A stored record as the API gives it: its version is its ETag. */
-export interface Versioned {
-  id: string;
-  version?: number;
-}
+export type Versioned = Pick<StoredVacancy | StoredJobseeker, 'id' | 'version'>;
 
 /** Fields the service derives or keeps itself: never sent back. */
 const DERIVED = ['normalized', 'region', 'createdAt', 'updatedAt', 'version'];
@@ -49,7 +48,7 @@ export function useUnsavedWarning(dirty: boolean) {
 type Outcome =
   | { kind: 'none' }
   | { kind: 'taken'; id: string; path: string }
-  | { kind: 'conflict'; current: Record<string, unknown>; mine: Record<string, unknown> };
+  | { kind: 'conflict'; current: Record<string, unknown> & Versioned; mine: Record<string, unknown> };
 
 /**
  * Saving a record with its version: a new one with `If-None-Match: *` (never replacing one that
@@ -91,7 +90,7 @@ export function useVersionedSave(options: { path: (id: string) => string; openPa
     /** After a conflict, knowingly: the person's edits over the version stored now. */
     overwrite: () => {
       if (outcome.kind !== 'conflict') return;
-      void put(String(outcome.current.id), outcome.mine, { 'if-match': etag(outcome.current as unknown as Versioned) });
+      void put(String(outcome.current.id), outcome.mine, { 'if-match': etag(outcome.current) });
     },
   };
 }

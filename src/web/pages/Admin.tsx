@@ -3,31 +3,8 @@ import { api, query, type Role } from '../api';
 import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
 import { date, dateTime, t, valueText } from '../i18n';
 import { href } from '../router';
-
-interface Key {
-  id: string;
-  name: string;
-  role: Role;
-  organisation: string | null;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
-interface Organisation {
-  id: string;
-  name: string;
-  kind: string;
-}
-interface Entry {
-  id: number;
-  at: string;
-  keyId: string | null;
-  role: string | null;
-  method: string;
-  route: string;
-  status: number;
-  jobseekers: string[];
-}
+import type { AuditTrail } from '../../core/privacy/schema';
+import type { ApiKeyList, IssuedKey, KeyInput, OrganisationList } from '../../core/organisations/schema';
 
 /** The service's own names (made on first start, in English) in the user's language; others as given. */
 export const organisationName = (id: string, name?: string) => (id === 'national' ? t('organisation.national') : (name ?? id));
@@ -52,17 +29,17 @@ export function AdminPage({ tab }: { tab: string }) {
 }
 
 function Keys() {
-  const keys = useLoad(() => api<{ items: Key[] }>('GET', '/v1/admin/keys'), []);
-  const organisations = useLoad(() => api<{ items: Organisation[] }>('GET', '/v1/admin/organisations'), []);
+  const keys = useLoad(() => api<ApiKeyList>('GET', '/v1/admin/keys'), []);
+  const organisations = useLoad(() => api<OrganisationList>('GET', '/v1/admin/organisations'), []);
   const organisationNames = new Map((organisations.data?.items ?? []).map((o) => [o.id, o.name]));
-  const [form, setForm] = useState({ role: 'counsellor' as Role, name: '', organisation: '' });
+  const [form, setForm] = useState<Pick<KeyInput, 'role' | 'name' | 'organisation'>>({ role: 'counsellor', name: '', organisation: '' });
   const [issued, setIssued] = useState<string>();
   const [error, setError] = useState<unknown>();
   const issue = async (e: Event) => {
     e.preventDefault();
     setError(undefined);
     try {
-      const r = await api<{ key: string }>('POST', '/v1/admin/keys', form);
+      const r = await api<IssuedKey>('POST', '/v1/admin/keys', form);
       setIssued(r.key);
       keys.reload();
     } catch (err) {
@@ -158,7 +135,7 @@ function Keys() {
 function Audit() {
   const [jobseeker, setJobseeker] = useState('');
   const [filter, setFilter] = useState('');
-  const trail = useLoad(() => api<{ items?: never; entries: Entry[] }>('GET', `/v1/audit${query({ jobseeker: filter, limit: 100 })}`), [filter]);
+  const trail = useLoad(() => api<AuditTrail & { items?: never }>('GET', `/v1/audit${query({ jobseeker: filter, limit: 100 })}`), [filter]);
   return (
     <>
       <h2>{t('admin.audit')}</h2>

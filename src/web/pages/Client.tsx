@@ -7,54 +7,16 @@ import { Choice, Empty, ErrorBox, Field, invalidField, Loaded, SaveBar, Score, u
 import { date, dateTime, eur, lang, num, placeName, t } from '../i18n';
 import { loadPlaces, sentPlace, shownPlace, shownPlaces, type Places } from '../places';
 import { href } from '../router';
+import type { GapReportView as Plan, TrainingOfferView as Training } from '../../core/gaps/schema';
+import type { MatchResponse } from '../../core/matches/schema';
+import type { PersonExplanation } from '../../core/oversight/schema';
+import type { ShareView } from '../../core/privacy/schema';
+import type { ReferralList } from '../../core/referrals/schema';
+import type { RegionList } from '../../core/regions/schema';
+import type { StoredJobseeker } from '../../core/jobseekers/schema';
+import type { StoredTraining } from '../../core/trainings/schema';
 
-interface Client {
-  id: string;
-  version?: number;
-  title: string;
-  summary: string;
-  skills: string[];
-  municipality: string;
-  languages: string[];
-  workingTime: 'full' | 'part' | 'any';
-  drivingLicence?: boolean;
-  status: 'active' | 'inactive';
-  unemployedSince?: string;
-  name?: string;
-  contact?: { email?: string; phone?: string };
-  wishedOccupations?: string[];
-  commuteKm?: number;
-  wishedMunicipalities?: string[];
-  wishedRegions?: string[];
-  willingToRelocate?: boolean;
-  region: string;
-}
-interface Training {
-  id: string;
-  title: string;
-  provider: string;
-  online: boolean;
-  durationDays: number;
-  cost: number;
-  nextStart: string | null;
-  distanceKm: number;
-  reason: 'language-for-work' | 'short-course' | 'online' | 'near';
-  explanation: string;
-}
-interface Plan {
-  considered: number;
-  suitableNow: number;
-  skills: { uri: string; label: string; demand: number; suitableWith: number; uplift: number; trainings: Training[]; explanation: string }[];
-  targets: { occupation: string | null; label: string; vacancies: number; similarity: number; explanation: string; missingSkills: { uri: string; label: string }[] }[];
-}
-interface Referral {
-  id: number;
-  trainingId: string;
-  counsellor: string;
-  reason: string | null;
-  at: string;
-}
-
+type Client = StoredJobseeker;
 const TABS = ['matches', 'plan', 'profile', 'referrals'] as const;
 
 /** A client: ranked vacancies with reasons, the gap plan with referrals, the profile, referrals. */
@@ -123,9 +85,9 @@ function MatchesTab({ id }: { id: string }) {
   const [region, setRegion] = useState('');
   const [k, setK] = useState('20');
   const [filter, setFilter] = useState({ within: '', region: '', k: '20' });
-  const regions = useLoad(() => api<{ items: { code: string; nameFi: string; nameSv: string; nameEn: string }[] }>('GET', '/v1/regions'), []);
+  const regions = useLoad(() => api<RegionList>('GET', '/v1/regions'), []);
   const matches = useLoad(
-    () => api<{ hits: Hit[] }>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches${query({ k: filter.k, within: filter.within, region: filter.region, lang: lang.value })}`),
+    () => api<MatchResponse>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches${query({ k: filter.k, within: filter.within, region: filter.region, lang: lang.value })}`),
     [id, filter, lang.value],
   );
   const [shared, setShared] = useState<Record<string, string>>({});
@@ -151,7 +113,7 @@ function MatchesTab({ id }: { id: string }) {
   const explain = async (hit: Hit) => {
     setError(undefined);
     try {
-      const r = await api<{ sentences: string[] }>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches/${encodeURIComponent(hit.id)}/explanation${query({ lang: lang.value })}`);
+      const r = await api<PersonExplanation>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches/${encodeURIComponent(hit.id)}/explanation${query({ lang: lang.value })}`);
       setExplained({ ...explained, [hit.id]: r.sentences });
     } catch (e) {
       setError(e);
@@ -160,7 +122,7 @@ function MatchesTab({ id }: { id: string }) {
   const share = async (hit: Hit) => {
     setError(undefined);
     try {
-      const r = await api<{ expiresAt: string }>('POST', `/v1/vacancies/${encodeURIComponent(hit.id)}/shares`, { jobseekerId: id });
+      const r = await api<ShareView>('POST', `/v1/vacancies/${encodeURIComponent(hit.id)}/shares`, { jobseekerId: id });
       setShared({ ...shared, [hit.id]: r.expiresAt });
     } catch (e) {
       // A vacancy no employer-services unit owns (e.g. from a job feed): nobody to share with.
@@ -496,10 +458,10 @@ function ProfileTab({ client, places, saved, onSaved, onReload }: { client: Clie
 function ReferralsTab({ id }: { id: string }) {
   // Each referral by its training's name and provider (T-0152 says nothing to a counsellor); the id when it is gone.
   const referrals = useLoad(async () => {
-    const { items } = await api<{ items: Referral[] }>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/referrals`);
+    const { items } = await api<ReferralList>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/referrals`);
     const ids = [...new Set(items.map((x) => x.trainingId))];
     const found = await Promise.all(
-      ids.map((trainingId) => api<{ id: string; title: string; provider: string }>('GET', `/v1/trainings/${encodeURIComponent(trainingId)}`).catch(() => undefined)),
+      ids.map((trainingId) => api<StoredTraining>('GET', `/v1/trainings/${encodeURIComponent(trainingId)}`).catch(() => undefined)),
     );
     const names = new Map(found.flatMap((tr) => (tr ? [[tr.id, `${tr.title} — ${tr.provider}`] as const] : [])));
     return { items: items.map((x) => ({ ...x, training: names.get(x.trainingId) })) };

@@ -3,20 +3,10 @@ import { api, query, type Page } from '../api';
 import { Empty, Field, Loaded, useLoad } from '../components/ui';
 import { lang, placeName, t } from '../i18n';
 import { go, href } from '../router';
+import type { MunicipalityList } from '../../core/regions/schema';
+import type { StoredJobseeker } from '../../core/jobseekers/schema';
 
-interface Client {
-  id: string;
-  name?: string;
-  title: string;
-  municipality: string;
-  status: string;
-  unemployedSince?: string;
-}
-interface Municipality {
-  code: string;
-  nameFi: string;
-  nameSv: string;
-}
+type Client = StoredJobseeker;
 
 const PAGE = 25;
 
@@ -27,7 +17,7 @@ export function ClientsPage({ params }: { params: URLSearchParams }) {
   const after = params.get('after') ?? '';
   const [text, setText] = useState(q);
   const [place, setPlace] = useState(municipality);
-  const municipalities = useLoad(() => api<{ items: Municipality[] }>('GET', '/v1/municipalities'), []);
+  const municipalities = useLoad(() => api<MunicipalityList>('GET', '/v1/municipalities'), []);
   const names = new Map((municipalities.data?.items ?? []).map((m) => [m.code, placeName(m)]));
   const clients = useLoad(() => api<Page<Client>>('GET', `/v1/jobseekers${query({ q, municipality, after, limit: PAGE })}`), [q, municipality, after]);
   const search = (e: Event) => {

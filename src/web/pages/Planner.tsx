@@ -3,39 +3,16 @@ import { api, query } from '../api';
 import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
 import { eur, lang, num, pct, placeName, t, valueText } from '../i18n';
 import { go } from '../router';
+import type { AreaQuery, EmploymentAreaList, JobseekerCount, MatchedShare, Mismatch, OccupationRow, SkillRow, TrainingPlan as Plan } from '../../core/analytics/schema';
+import type { ExposureResponse } from '../../core/oversight/schema';
+import type { MunicipalityList, RegionList } from '../../core/regions/schema';
 
-type Count = number | '<5';
-interface Row {
-  uri?: string;
-  label: string;
-  demand: { vacancies: number };
-  supply: Count;
-  gap: number | null;
-  longTermUnemployed?: Count;
-}
-interface Share {
-  share: number | null;
-  /** Set when the share is not published (it would describe fewer than 5 jobseekers). */
-  suppressed?: string;
-  margin95: number;
-}
-interface Mismatch {
-  vacancies: number;
-  positions: number;
-  jobseekers: Count;
-  longTermUnemployed: Count;
-  vacanciesPerJobseeker: number | null;
-  vacanciesWithSuitableCandidates: Share & { candidates: number };
-  longTermWithoutSuitableVacancy: Share;
-}
-interface Plan {
-  purchases: { training: { id: string; title: string; provider: string }; places: number; cost: number; vacanciesOpened: number; explanation: string }[];
-  places: number;
-  cost: number;
-  vacanciesOpened: number;
-  budget: { unit: 'places' | 'euros'; given: number; spent: number; unspent: number; stoppedBecause: string };
-}
-type Kind = 'area' | 'region' | 'municipality';
+type Count = JobseekerCount;
+type Share = MatchedShare;
+/** A row of demand against supply: a skill's, or an occupation's (with its long-term unemployed). */
+type Row = (SkillRow | OccupationRow) & { longTermUnemployed?: Count };
+/** What a planner picks a place by: an employment area, a region or a municipality. */
+type Kind = keyof AreaQuery;
 interface Option {
   value: string;
   label: string;
@@ -65,9 +42,9 @@ export function PlannerPage({ params }: { params: URLSearchParams }) {
   const place = params.get('place') ?? '';
   const options = useLoad(async (): Promise<Record<Kind, Option[]>> => {
     const [areas, regions, municipalities] = await Promise.all([
-      api<{ items: { id: string; nameFi: string; nameSv: string }[] }>('GET', '/v1/employment-areas'),
-      api<{ items: { code: string; nameFi: string; nameSv: string; nameEn: string }[] }>('GET', '/v1/regions'),
-      api<{ items: { code: string; nameFi: string; nameSv: string }[] }>('GET', '/v1/municipalities'),
+      api<EmploymentAreaList>('GET', '/v1/employment-areas'),
+      api<RegionList>('GET', '/v1/regions'),
+      api<MunicipalityList>('GET', '/v1/municipalities'),
     ]);
     const byName = (a: Option, b: Option) => a.label.localeCompare(b.label, lang.value);
     return {
@@ -156,23 +133,11 @@ function Dashboard({ kind, place }: { kind: Kind; place: string }) {
   );
 }
 
-interface ExposureGroup {
-  dimension: string;
-  group: string;
-  eligible: Count;
-  eligibleShare: number | null;
-  exposureShare: number | null;
-  ratio: number | null;
-  ratioLow: number | null;
-  ratioHigh: number | null;
-  flagged: boolean;
-}
-
 /** Who is seen in the candidate rankings of the area (oversight): groups against their share of jobseekers. */
 function Exposure({ where }: { where: Record<string, string> }) {
   const [source, setSource] = useState<'decisions' | 'replay'>('decisions');
   const report = useLoad(
-    () => api<{ rankings: number; groups: ExposureGroup[]; flagged: unknown[] }>('GET', `/v1/oversight/exposure${query({ ...where, source, sample: 100, lang: undefined })}`),
+    () => api<ExposureResponse>('GET', `/v1/oversight/exposure${query({ ...where, source, sample: 100, lang: undefined })}`),
     [JSON.stringify(where), source],
   );
   const csv = `/v1/oversight/exposure${query({ ...where, source, format: 'csv', lang: undefined })}`;

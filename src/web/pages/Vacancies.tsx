@@ -3,16 +3,9 @@ import { api, query, type Me, type Page } from '../api';
 import { Empty, Field, Loaded, useLoad } from '../components/ui';
 import { date, lang, t } from '../i18n';
 import { go, href } from '../router';
+import type { StoredVacancy } from '../../core/vacancies/schema';
 
-interface Vacancy {
-  id: string;
-  title: string;
-  employer?: string;
-  municipality: string;
-  status: string;
-  positions: number;
-  expiresAt?: string;
-}
+type Vacancy = StoredVacancy;
 
 const PAGE = 25;
 

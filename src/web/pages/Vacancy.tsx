@@ -1,37 +1,19 @@
 import { useState } from 'preact/hooks';
 import { SaveRefusal, useUnsavedWarning, useVersionedSave, withEdits } from '../components/editing';
-import { api, query, type Hit, type Me } from '../api';
+import { api, query, type Me } from '../api';
 import { HitList } from '../components/HitList';
-import { cardLabel, CARDS, Checks, formatLanguages, LICENCE_CLASSES, parseLanguages, type LanguageRequirement } from '../components/Checks';
+import { cardLabel, CARDS, Checks, formatLanguages, LICENCE_CLASSES, parseLanguages } from '../components/Checks';
 import { SkillPicker } from '../components/SkillPicker';
 import { Choice, Field, invalidField, Loaded, SaveBar, useLoad } from '../components/ui';
 import { lang, t } from '../i18n';
 import { loadPlaces, sentPlace, shownPlace, type Places } from '../places';
 import { go, href } from '../router';
+import type { MatchResponse } from '../../core/matches/schema';
+import type { StoredVacancy } from '../../core/vacancies/schema';
 
-interface Vacancy {
-  id: string;
-  version?: number;
-  title: string;
-  description: string;
-  employer?: string;
-  skills: string[];
-  optionalSkills: string[];
-  municipality: string;
-  languages: string[];
-  languageRequirements?: LanguageRequirement[];
-  drivingLicences?: string[];
-  cards?: string[];
-  workingTime: 'full' | 'part';
-  employment?: 'permanent' | 'fixed-term';
-  startDate?: string;
-  salary?: string;
-  howToApply?: { url?: string; email?: string; text?: string };
-  contactPerson?: { name: string; phone?: string; email?: string };
-  positions: number;
-  status: 'open' | 'closed';
-  expiresAt?: string;
-}
+/** A vacancy as stored; a new one has only the fields of EMPTY until it is saved. */
+type Vacancy = Partial<StoredVacancy> &
+  Pick<StoredVacancy, 'id' | 'title' | 'description' | 'skills' | 'optionalSkills' | 'municipality' | 'languages' | 'workingTime' | 'positions' | 'status'>;
 
 const EMPTY: Vacancy = {
   id: '',
@@ -237,7 +219,7 @@ function VacancyForm({
 }
 
 function Candidates({ id }: { id: string }) {
-  const candidates = useLoad(() => api<{ hits: Hit[] }>('GET', `/v1/vacancies/${encodeURIComponent(id)}/candidates${query({ k: 20, lang: lang.value })}`), [id, lang.value]);
+  const candidates = useLoad(() => api<MatchResponse>('GET', `/v1/vacancies/${encodeURIComponent(id)}/candidates${query({ k: 20, lang: lang.value })}`), [id, lang.value]);
   return (
     <>
       <h2>{t('vacancy.candidates')}</h2>

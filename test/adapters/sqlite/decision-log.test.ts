@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../../src/adapters/sqlite/database.js';
 import { SqliteDecisionLog } from '../../../src/adapters/sqlite/decision-log.js';
 import { Decisions } from '../../../src/core/oversight/decisions.js';
-import type { MatchHit } from '../../../src/core/schemas/match.js';
+import type { MatchHit } from '../../../src/core/matches/schema.js';
 import { removeDir, tempDir } from '../../helpers/service.js';
 
 const dirs: string[] = [];

@@ -1,18 +1,20 @@
 import { z } from 'zod';
 import {
   educationLevel,
+  emailAddress,
   freeText,
   languageList,
   municipalityRef,
+  phoneNumber,
   plausibleDate,
   recordId,
   shortText,
   skillList,
   storedFields,
   title,
-} from './common.js';
-import { cardList, languageRequirement, licenceClasses } from './requirements.js';
-import { vacancySkills } from './skills.js';
+} from '../schemas/common.js';
+import { cardList, languageRequirement, licenceClasses } from '../schemas/requirements.js';
+import { vacancySkills } from '../schemas/skills.js';
 
 /** A vacancy (job opening) as employer services enter it. */
 export const vacancyInput = z
@@ -40,15 +42,15 @@ export const vacancyInput = z
     startDate: plausibleDate.optional().describe('When the work starts'),
     salary: shortText(200).optional().describe('Pay as the employer states it, e.g. "TES, 2 400 €/kk"'),
     howToApply: z
-      .object({ url: z.url({ protocol: /^https?$/ }).max(2000).optional(), email: z.email().max(254).optional(), text: shortText(500).optional() })
+      .object({ url: z.url({ protocol: /^https?$/ }).max(2000).optional(), email: emailAddress.optional(), text: shortText(500).optional() })
       .strict()
       .optional()
       .describe('Where and how to apply'),
     contactPerson: z
       .object({
         name: shortText(200),
-        phone: z.string().trim().max(40).regex(/^\+?[0-9 ()-]{5,40}$/, 'a phone number such as +358 40 123 4567').optional(),
-        email: z.email().max(254).optional(),
+        phone: phoneNumber.optional(),
+        email: emailAddress.optional(),
       })
       .strict()
       .optional()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../access.js';
-import { recordId, singleLine } from './common.js';
+import { recordId, singleLine } from '../schemas/common.js';
 
 export const organisationKind = z
   .enum(['employment-area', 'employer-services', 'planning', 'national'])
@@ -54,3 +54,22 @@ export const apiKeyInfo = z.object({
   revokedAt: z.string().nullable(),
 });
 export type ApiKeyInfo = z.output<typeof apiKeyInfo>;
+
+/** A key as issued: its secret is shown only in this answer. */
+export const issuedKey = z.object({
+  id: z.string(),
+  key: z.string().describe('Shown only in this answer: hand it to its holder'),
+  expiresAt: z.string(),
+});
+/** A successor key, and when the old one stops working. */
+export type IssuedKey = z.infer<typeof issuedKey>;
+export const rotatedKey = issuedKey.extend({ oldExpiresAt: z.string() });
+
+export const organisationList = z.object({ items: z.array(organisation) });
+export type OrganisationList = z.infer<typeof organisationList>;
+export const apiKeyList = z.object({ items: z.array(apiKeyInfo) });
+export type ApiKeyList = z.infer<typeof apiKeyList>;
+
+/** PUT /v1/admin/vacancies/:id/owner: the employer-services unit that owns a vacancy (null: none). */
+export const vacancyOwnerInput = z.object({ organisation: recordId.nullable() }).strict();
+export const vacancyOwner = z.object({ vacancyId: z.string(), owner: z.string().nullable() });

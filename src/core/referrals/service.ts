@@ -1,15 +1,6 @@
-import type { Principal } from './access.js';
-import type { Guard } from './guard.js';
-
-export interface Referral {
-  id: number;
-  jobseekerId: string;
-  trainingId: string;
-  keyId: string;
-  counsellor: string;
-  reason: string | null;
-  at: string;
-}
+import type { Principal } from '../access.js';
+import type { Guard } from '../guard.js';
+import type { Referral, ReferralInput } from './schema.js';
 
 export interface ReferralPorts {
   store: { add(r: Omit<Referral, 'id' | 'at'>): Referral; ofJobseeker(jobseekerId: string): Referral[] };
@@ -24,7 +15,7 @@ export interface ReferralPorts {
 export class Referrals {
   constructor(private readonly ports: ReferralPorts) {}
 
-  refer(p: Principal, r: { jobseekerId: string; trainingId: string; reason?: string }): Referral {
+  refer(p: Principal, r: ReferralInput): Referral {
     this.ports.guard.jobseeker(p, r.jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(r.jobseekerId);
     this.ports.training(r.trainingId);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { freeText, municipalityRef, recordId, shortText, singleLine, skillList, title } from './common.js';
-import { skillRef } from './skills.js';
+import { freeText, language, municipalityRef, recordId, shortText, singleLine, skillList, title } from '../schemas/common.js';
+import { skillRef } from '../schemas/skills.js';
 
 /**
  * The kinds of labour-market training (työvoimakoulutus) a public employment service buys, from
@@ -50,7 +50,7 @@ const trainingFields = z
     durationDays: z.number().int().min(1).max(1500).describe('Length in working days'),
     startDates: z.array(z.iso.date()).max(100).default([]).describe('Upcoming start dates (YYYY-MM-DD); empty = continuous intake'),
     cost: z.number().min(0).max(1_000_000).describe('Price per participant in euros'),
-    language: z.enum(['fi', 'sv', 'en']).default('fi'),
+    language: language.default('fi'),
     skills: skillList.min(1).describe('Skills the training teaches'),
   })
   .strict();
@@ -69,3 +69,9 @@ export const storedTraining = trainingFields.extend({
   updatedAt: z.string(),
 });
 export type StoredTraining = z.output<typeof storedTraining>;
+
+/** GET /v1/trainings */
+export const trainingQuery = z.object({ skill: z.string().max(300).optional().describe('Skill concept URI') }).strict();
+export const trainingList = z.object({ items: z.array(storedTraining) });
+/** POST /v1/trainings/bulk */
+export const trainingBulkResult = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });

@@ -1,20 +1,22 @@
 import { z } from 'zod';
 import {
   educationLevel,
+  emailAddress,
   freeText,
   languageList,
   municipalityRef,
   pastDate,
+  phoneNumber,
   regionRef,
   recordId,
   shortText,
   skillList,
   storedFields,
   title,
-} from './common.js';
+} from '../schemas/common.js';
 import { DEFAULT_COMMUTE_KM, MAX_COMMUTE_KM } from '../commute.js';
-import { cardList, languageSkill, licenceClasses } from './requirements.js';
-import { jobseekerSkills } from './skills.js';
+import { cardList, languageSkill, licenceClasses } from '../schemas/requirements.js';
+import { jobseekerSkills } from '../schemas/skills.js';
 
 /**
  * Group attributes (birth year, gender, mother tongue): optional, given with the client's consent,
@@ -85,13 +87,8 @@ export const jobseekerInput = z
     name: shortText(200).optional().describe('Personal data: shown to employer services only when shared'),
     contact: z
       .object({
-        email: z.email().max(254).optional(),
-        phone: z
-          .string()
-          .trim()
-          .max(40)
-          .regex(/^\+?[0-9 ()-]{5,40}$/, 'a phone number such as +358 40 123 4567')
-          .optional(),
+        email: emailAddress.optional(),
+        phone: phoneNumber.optional(),
       })
       .strict()
       .optional()

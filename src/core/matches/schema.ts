@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { freeText, municipalityRef, queryDecimal, queryInt, regionRef, skillList } from './common.js';
-import { explainedSkill, labelLang } from './skills.js';
+import { freeText, municipalityRef, queryDecimal, queryInt, regionRef, skillList } from '../schemas/common.js';
+import { explainedSkill, labelLang } from '../schemas/skills.js';
 
 const withinKm = queryDecimal(0, 1500)
   .optional()
@@ -110,6 +110,7 @@ export const matchResponse = z.object({
   embedder: z.string(),
   hits: z.array(matchHit),
 });
+export type MatchResponse = z.infer<typeof matchResponse>;
 
 export const adHocMatchBody = z
   .object({

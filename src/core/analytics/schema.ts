@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { language, queryInt } from '../schemas/common.js';
+import { labelLang } from '../schemas/skills.js';
+
+const date = z.iso.date();
+/** Figures over jobseekers are counted at a month end: see publishedAsOf. */
+const asOf = date
+  .optional()
+  .describe('Day long-term unemployment is counted at (default today); taken back to the last day of the month before, unless it is a month end. The answer gives the day used.');
+/** A count of jobseekers as it may be published: rounded, or "<5" (see suppression.ts). */
+export const publishedCount = z.union([z.number(), z.literal('<5')]);
+export const jobseekerCount = publishedCount.describe('A count of jobseekers; "<5" when fewer than 5 (suppressed)');
+export type JobseekerCount = z.infer<typeof jobseekerCount>;
+
+/** At most one of them: an employment area, a region or a municipality; none means Finland. */
+export const areaQuery = z.object({
+  area: z.string().max(200).optional().describe('Employment area: id or name (see GET /v1/employment-areas)'),
+  region: z.string().max(100).optional().describe('Region (maakunta): code or name'),
+  municipality: z.string().max(100).optional().describe('Municipality: code or name'),
+});
+export type AreaQuery = z.infer<typeof areaQuery>;
+
+/** GET /v1/analytics/skills and /v1/analytics/occupations */
+export const demandQuery = areaQuery
+  .extend({
+    from: date.optional().describe('Vacancies published on or after this date'),
+    to: date.optional().describe('Vacancies published on or before this date'),
+    occupationGroup: z.string().regex(/^\d{1,4}$/, '1 to 4 digits of an ISCO code').optional().describe('ISCO group, e.g. 5 or 7212'),
+    language: language.optional().describe('Vacancies requiring, and jobseekers working in, this language'),
+    lang: labelLang,
+    asOf: asOf,
+    limit: queryInt(1, 20_000).default(500),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .strict();
+
+/** GET /v1/analytics/mismatch */
+export const mismatchQuery = areaQuery
+  .extend({
+    candidates: queryInt(1, 50).default(3).describe('"At least N suitable local candidates"'),
+    lang: labelLang,
+    asOf,
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .strict();
+
+/** The place an analysis covers: Finland, an employment area, a region or a municipality. */
+export const analysisArea = z.object({
+  kind: z.enum(['country', 'employment-area', 'region', 'municipality']),
+  id: z.string(),
+  nameFi: z.string(),
+  nameSv: z.string(),
+  /** Municipality codes; undefined for the whole country. */
+  municipalities: z.array(z.string()).optional(),
+});
+export type AnalysisArea = z.infer<typeof analysisArea>;
+
+/** GET /v1/employment-areas */
+export const employmentAreaList = z.object({ items: z.array(z.object({ id: z.string(), nameFi: z.string(), nameSv: z.string(), municipalities: z.array(z.string()) })) });
+export type EmploymentAreaList = z.infer<typeof employmentAreaList>;
+
+/** Demand against supply of one skill. */
+export const skillRow = z.object({
+  uri: z.string(),
+  label: z.string(),
+  /** Open vacancies needing the skill, and their positions. */
+  demand: z.object({ vacancies: z.number(), essential: z.number(), optional: z.number(), positions: z.number() }),
+  /** Active jobseekers having the skill ("<5" when fewer than 5). */
+  supply: jobseekerCount,
+  gap: z.number().nullable().describe('Vacancies minus jobseekers; null when the supply is suppressed'),
+  shortageRatio: z.number().nullable().describe('Vacancies per jobseeker; null when none or suppressed'),
+});
+export type SkillRow = z.infer<typeof skillRow>;
+
+/** Demand against supply of one occupation. */
+export const occupationRow = z.object({
+  occupation: z.string().nullable(),
+  isco: z.string().nullable(),
+  label: z.string(),
+  demand: z.object({ vacancies: z.number(), positions: z.number() }),
+  supply: jobseekerCount,
+  longTermUnemployed: jobseekerCount,
+  gap: z.number().nullable(),
+  shortageRatio: z.number().nullable(),
+});
+export type OccupationRow = z.infer<typeof occupationRow>;
+
+export const skillRows = z.object({ area: analysisArea, asOf: z.string(), total: z.number(), items: z.array(skillRow) });
+export const occupationRows = z.object({ area: analysisArea, asOf: z.string(), total: z.number(), items: z.array(occupationRow) });
+
+/** A share found with the match engine over all records or an evenly spread sample of them. */
+export const matchedShare = z.object({
+  share: z.number().nullable().describe('null when nothing was matched, or when suppressed'),
+  suppressed: z.string().optional().describe('Why the share is not published: it would describe fewer than 5 jobseekers'),
+  matched: z.number().describe('Records put through the match engine'),
+  of: publishedCount,
+  margin95: z.number().describe('Half-width of the 95 % confidence interval (0 when all were matched)'),
+});
+export type MatchedShare = z.infer<typeof matchedShare>;
+
+export const mismatch = z.object({
+  area: analysisArea,
+  asOf: z.string().describe('The day long-term unemployment was counted at (a month end)'),
+  threshold: z.number(),
+  vacancies: z.number(),
+  positions: z.number(),
+  jobseekers: jobseekerCount,
+  longTermUnemployed: jobseekerCount,
+  vacanciesPerJobseeker: z.number().nullable(),
+  vacanciesWithSuitableCandidates: matchedShare.extend({ candidates: z.number() }),
+  longTermWithoutSuitableVacancy: matchedShare,
+  shortageOccupations: z.array(occupationRow),
+  surplusOccupations: z.array(occupationRow),
+});
+export type Mismatch = z.infer<typeof mismatch>;
+
+/** Training places, or euros. */
+export const budget = z
+  .union([z.object({ places: z.number().int().min(1).max(10_000) }).strict(), z.object({ euros: z.number().min(1).max(100_000_000) }).strict()])
+  .describe("Training places, or euros (each place costs the training's price)");
+export type Budget = z.infer<typeof budget>;
+
+/** POST /v1/analytics/training-plan */
+export const planRequest = areaQuery.extend({ budget, lang: labelLang, asOf }).strict();
+
+export const trainingPlan = z.object({
+  area: analysisArea,
+  asOf: z.string().describe('The day long-term unemployment was counted at (a month end)'),
+  clientsExamined: z.number(),
+  candidatePairs: z.number(),
+  purchases: z.array(
+    z.object({
+      training: z.object({
+        id: z.string(),
+        title: z.string(),
+        provider: z.string(),
+        municipality: z.string().optional(),
+        online: z.boolean(),
+        costPerPlace: z.number(),
+      }),
+      places: z.number(),
+      cost: z.number(),
+      vacanciesOpened: z.number().describe('Vacancies this purchase puts within reach that earlier picks did not'),
+      explanation: z.string(),
+    }),
+  ),
+  places: z.number(),
+  cost: z.number(),
+  vacanciesOpened: z.number(),
+  budget: z
+    .object({
+      unit: z.enum(['places', 'euros']),
+      given: z.number(),
+      spent: z.number(),
+      unspent: z.number(),
+      stoppedBecause: z.string().describe('Why the plan stopped: budget spent, nothing further fits, or nothing further opens vacancies'),
+    })
+    .describe('Courses without a price are never bought: they add no capacity to purchase'),
+});
+export type TrainingPlan = z.infer<typeof trainingPlan>;
