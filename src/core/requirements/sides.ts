@@ -58,17 +58,29 @@ export function fieldRequirements(v: VacancyFields): VacancyRequirements {
 }
 
 /**
+ * The licence class the work itself needs, whatever its ad says (the EU driving-licence directive
+ * 2006/126/EC): driving a lorry (ISCO-08 8332, heavy truck and lorry drivers) needs at least C1. An
+ * ad for a truck driver that only says "driving licence required" is not open to a client whose
+ * classes are B alone.
+ */
+const IMPLIED_LICENCE: Record<string, LicenceClass> = { '8332': 'C1' };
+
+/**
  * The required part of a vacancy's requirements (its stored reading, else its fields), and the
  * licence classes among its essential skills: a skill list naming "CE-ajokortti" requires class CE
  * whatever cue the text around it has (a licence is held or not; it is no skill to cover in part).
  */
-export function offerRequirements(v: VacancyFields & { normalized: { requirements?: VacancyRequirements; essential?: readonly { uri: string }[] } }): OfferRequirements {
+export function offerRequirements(
+  v: VacancyFields & { normalized: { requirements?: VacancyRequirements; essential?: readonly { uri: string }[]; occupation?: { isco?: string } } },
+): OfferRequirements {
   const r = v.normalized.requirements ?? fieldRequirements(v);
   const licences = new Set(r.licences.filter((l) => l.required).map((l) => l.class));
   for (const s of v.normalized.essential ?? []) {
     const licence = licenceOfSkill.get(s.uri);
     if (licence) licences.add(licence);
   }
+  const implied = IMPLIED_LICENCE[v.normalized.occupation?.isco?.slice(0, 4) ?? ''];
+  if (implied && !licenceCover(licences).has(implied)) licences.add(implied);
   return {
     languages: r.languages.filter((l) => l.required).map((l) => ({ code: l.code, rank: levelRank(l.level) })),
     licences: [...licences],
