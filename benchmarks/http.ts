@@ -27,7 +27,7 @@ import { availableParallelism, cpus, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from '../fixtures/generate.js';
-import { buildService, kill, peakMemoryMiB, processTree, startService } from './service.js';
+import { buildService, cpuMs, kill, peakMemoryMiB, startService } from './service.js';
 import { writeResult } from './results.js';
 
 const { values } = parseArgs({
@@ -83,20 +83,6 @@ async function timedStart(dataDir: string) {
     vacancies: health.vacancies,
     how: /vacancies index ([^"]*)/.exec(service.log())?.[1] ?? '',
   };
-}
-
-/** CPU time (user + system) the service's processes have used, in ms, from /proc (clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  let ticks = 0;
-  for (const p of processTree(pid)) {
-    try {
-      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone
-    }
-  }
-  return ticks * 10;
 }
 
 async function load(name: string, url: string, key: string, request: () => { method: 'GET' | 'POST'; path: string; body?: string }, pid?: number, seconds = SECONDS) {

@@ -22,6 +22,20 @@ export function processTree(pid: number): number[] {
   return [pid, ...children.flatMap(processTree)];
 }
 
+/** CPU time (user + system) a process and its workers have used, in ms, from /proc (clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks * 10;
+}
+
 /** Peak resident memory (VmHWM) of a process and its workers together, in MiB. */
 export function peakMemoryMiB(pid: number): number {
   let kb = 0;

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { writeResult } from './results.js';
-import { kill, processTree, startService } from './service.js';
+import { cpuMs, kill, startService } from './service.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -52,19 +52,6 @@ function baselineTree(rev: string): string {
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: dir, stdio: 'inherit' });
   return dir;
-}
-
-function cpuMs(pid: number): number {
-  let ticks = 0;
-  for (const p of processTree(pid)) {
-    try {
-      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone
-    }
-  }
-  return ticks * 10;
 }
 
 const clients = readFileSync(join(ROOT, 'fixtures', 'jobseekers.ndjson'), 'utf8')
