@@ -61,6 +61,13 @@ export const SIGNIN_RECHECK_MINUTES = 10;
 /** The HNSW graph: degree, build candidate list, search candidate list. */
 export const DEFAULT_HNSW = { m: 16, efConstruction: 200, ef: 64 } as const;
 
+/**
+ * How long audit entries and decision records may wait to be written together (one transaction per
+ * group and log): a longer window writes fewer, fuller pages per request; a crash (not a stop: a
+ * stop writes them) loses at most this window's entries.
+ */
+export const DEFAULT_AUDIT_GROUP_MS = 25;
+
 /** Refused API keys and sign-ins per address and minute before that address waits (429). */
 export const DEFAULT_FAILED_AUTH_PER_MINUTE = 60;
 
@@ -200,6 +207,9 @@ export const envSchema = z.object({
     doc('more transfer requests than this by one key in a day are an alert in `GET /v1/audit/alerts`'),
   ),
   // The EU AI Act (art. 26(6)) asks deployers of high-risk systems to keep the logs at least six months.
+  KOHTAANTO_AUDIT_GROUP_MS: z.coerce.number().int().min(0).max(1000).default(DEFAULT_AUDIT_GROUP_MS).meta(
+    doc('audit entries and decision records wait at most this long (ms) to be written in one transaction with others; reads of the trail, erasures and a stop write them first; a crash loses at most this window'),
+  ),
   KOHTAANTO_DECISION_RETENTION_DAYS: z.coerce.number().int().min(183, 'at least 183 days (six months, EU AI Act art. 26(6))').max(3650).default(365).meta(
     doc('how long each ranking served is kept as a decision record (at least 183: six months, EU AI Act art. 26(6))'),
   ),
@@ -306,6 +316,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     /** How long the decision log keeps each ranking served. */
     decisionRetentionDays: e.KOHTAANTO_DECISION_RETENTION_DAYS,
+    /** How long audit entries and decision records wait to be written with others (ms). */
+    auditGroupMs: e.KOHTAANTO_AUDIT_GROUP_MS,
     /** Below this much free space on the data disk /health reports `degraded`. */
     minFreeBytes: Math.round(e.KOHTAANTO_MIN_FREE_MB * 2 ** 20),
     bodyLimit: e.KOHTAANTO_BODY_LIMIT,

@@ -134,7 +134,7 @@ export interface Engine {
   close(): void;
 }
 
-type EngineConfig = Partial<Pick<Config, 'signIn'>> & Pick<
+type EngineConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs'>> & Pick<
   Config,
   | 'dataDir'
   | 'decisionRetentionDays'
@@ -244,8 +244,8 @@ export async function openEngine(
     const referralStore = new ReferralStore(db, tombstones, clock);
     const shares = new ShareStore(db);
     const owners = new VacancyOwnerStore(db);
-    const audit = new AuditLog(db, tombstones, log.warn, clock);
-    const decisionLog = new SqliteDecisionLog(db, log.warn);
+    const audit = new AuditLog(db, tombstones, log.warn, clock, config.auditGroupMs);
+    const decisionLog = new SqliteDecisionLog(db, log.warn, config.auditGroupMs);
     const keys = new ApiKeyStore(db, clock);
     const organisationStore = new OrganisationStore(db, clock);
     const maintenance = follower

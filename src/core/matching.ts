@@ -3,6 +3,7 @@ import { REMOTE } from './concept-index.js';
 import { invalidInput } from './errors.js';
 import type { Embedder, IndexHit, LocationFilter } from './ports.js';
 import type { RecordService } from './records.js';
+import type { Stored } from './kinds.js';
 import { regions } from './regions/regions.js';
 import type { StoredJobseeker } from './jobseekers/schema.js';
 import type { MatchHit, MatchQuery } from './matches/schema.js';
@@ -258,10 +259,7 @@ export class Matcher {
     const hits = this.withConceptNeighbours(service, target, vector, side, textHits, pool, filter, query.centre);
 
     const entries = (cache?.records ?? new Map()) as Map<number, StoredJobseeker | StoredVacancy>;
-    const read = (pool: IndexHit[]) => {
-      const missing = pool.filter((h) => !entries.has(h.label)).map((h) => h.label);
-      for (const [label, record] of service.cache.byLabels(missing)) entries.set(label, record as StoredJobseeker | StoredVacancy);
-    };
+    const read = (pool: IndexHit[]) => service.cache.fill(pool.map((h) => h.label), entries as Map<number, Stored<Jobseeker | Vacancy>>);
     read(hits);
     // Score the whole pool, keep the best k, and only then build their explanations.
     const day = service.today();

@@ -36,8 +36,18 @@ export class RecordCache<R> {
   /** The records of these labels that exist, read from the store only when not cached. */
   byLabels(labels: number[]): Map<number, R> {
     const found = new Map<number, R>();
+    this.fill(labels, found);
+    return found;
+  }
+
+  /**
+   * Puts the records of these labels that exist into `found` (labels already in it are left as
+   * they are): a match fills one map for its whole pool, in one or two steps.
+   */
+  fill(labels: readonly number[], found: Map<number, R>): void {
     const missing: number[] = [];
     for (const label of labels) {
+      if (found.has(label)) continue;
       const entry = this.records.get(label);
       if (entry === undefined) missing.push(label);
       else {
@@ -62,7 +72,6 @@ export class RecordCache<R> {
         } else this.used -= entry.bytes;
       }
     }
-    return found;
   }
 
   /** These labels were written or deleted: read them again when next asked for. */

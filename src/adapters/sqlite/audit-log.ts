@@ -1,3 +1,4 @@
+import { DEFAULT_AUDIT_GROUP_MS } from '../../config.js';
 import type { AuditRecord } from '../../core/privacy/schema.js';
 import type { Db } from './database.js';
 import type { Tombstones } from './tombstones.js';
@@ -33,9 +34,7 @@ export interface AuditEntry {
 export type { AuditRecord };
 
 
-/** How long an audit entry may wait to be written with others (one transaction per group). */
-export const AUDIT_GROUP_MS = 5;
-/** ... and how many may wait before they are written at once. */
+/** How many audit entries may wait before they are written at once. */
 const AUDIT_GROUP_MAX = 512;
 /** When writing fails (a full disk), entries wait in memory and are retried this often ... */
 const AUDIT_RETRY_MS = 1000;
@@ -44,7 +43,7 @@ export const AUDIT_BACKLOG_MAX = 50_000;
 
 /**
  * The audit trail in SQLite: who read what, when, and which matching decisions were made. Entries
- * are group-committed: kept for at most AUDIT_GROUP_MS (or AUDIT_GROUP_MAX entries) and written in
+ * are group-committed: kept for at most `groupMs` (or AUDIT_GROUP_MAX entries) and written in
  * one transaction, so a busy service pays one commit per few milliseconds instead of one per
  * request. A crash loses at most the last few milliseconds of entries; every read of the trail,
  * an erasure and closing write the waiting entries first.
@@ -64,6 +63,8 @@ export class AuditLog {
     private readonly warn: (message: string) => void = () => {},
     /** When entries and erasures happen: the service's clock (the machine's for the command-line tools). */
     private readonly now: Clock = () => new Date(),
+    /** How long an entry may wait to be written with others (one transaction per group): the configured `auditGroupMs`. */
+    private readonly groupMs = DEFAULT_AUDIT_GROUP_MS,
   ) {
     this.s = {
       insert: db.prepare<[string, string | null, string | null, string, string, number, string | null, string | null, string | null], { id: number }>(
@@ -110,7 +111,7 @@ export class AuditLog {
   record(entry: AuditEntry): void {
     this.pending.push({ at: this.now().toISOString(), entry });
     if (this.pending.length >= AUDIT_GROUP_MAX && !this.failure) this.flushInBackground();
-    else this.timer ??= setTimeout(() => this.flushInBackground(), this.failure ? AUDIT_RETRY_MS : AUDIT_GROUP_MS);
+    else this.timer ??= setTimeout(() => this.flushInBackground(), this.failure ? AUDIT_RETRY_MS : this.groupMs);
   }
 
   /** Whether so many entries wait unwritten (the disk is full) that requests must be refused. */

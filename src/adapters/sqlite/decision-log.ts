@@ -1,9 +1,9 @@
+import { DEFAULT_AUDIT_GROUP_MS } from '../../config.js';
 import { createHash } from 'node:crypto';
 import type { DecisionLog, DecisionRecord, Direction, StoredDecision } from '../../core/oversight/decisions.js';
 import type { Db } from './database.js';
 
-/** How long a decision may wait to be written with others, and how many may wait (as the audit). */
-const GROUP_MS = 5;
+/** How many decisions may wait to be written at once (as the audit). */
 const GROUP_MAX = 512;
 /** Beyond this many waiting (writing fails, e.g. a full disk) the oldest are dropped, with a warning. */
 const BACKLOG_MAX = 50_000;
@@ -29,6 +29,8 @@ export class SqliteDecisionLog implements DecisionLog {
   constructor(
     private readonly db: Db,
     private readonly warn: (message: string) => void = () => {},
+    /** How long a decision may wait to be written with others (one transaction per group): the configured `auditGroupMs`. */
+    private readonly groupMs = DEFAULT_AUDIT_GROUP_MS,
   ) {
     this.s = {
       context: db.prepare<[string, string, string, string]>('INSERT OR IGNORE INTO decision_contexts (id, model, taxonomy, settings) VALUES (?, ?, ?, ?)'),
@@ -67,7 +69,7 @@ export class SqliteDecisionLog implements DecisionLog {
       this.warn(`decision log: more than ${BACKLOG_MAX} decisions waiting to be written; the oldest were dropped`);
     }
     if (this.pending.length >= GROUP_MAX) this.flushInBackground();
-    else this.timer ??= setTimeout(() => this.flushInBackground(), GROUP_MS);
+    else this.timer ??= setTimeout(() => this.flushInBackground(), this.groupMs);
   }
 
   /** Writes the waiting decisions in one transaction (throws if writing fails; they wait for the next try). */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_GROUP_MS, AuditLog } from '../../../src/adapters/sqlite/audit-log.js';
+import { DEFAULT_AUDIT_GROUP_MS } from '../../../src/config.js';
+import { AuditLog } from '../../../src/adapters/sqlite/audit-log.js';
 import { openDatabase } from '../../../src/adapters/sqlite/database.js';
 import { keyedTombstones } from '../../../src/adapters/sqlite/tombstones.js';
 import { tempDir } from '../../helpers/service.js';
@@ -17,7 +18,7 @@ describe('AuditLog on a real SQLite file (group commit)', () => {
     const audit = new AuditLog(db, keyedTombstones(KEY));
     for (let i = 0; i < 20; i++) audit.record(entry(`J${i}`));
     expect(rows(db)).toBe(0); // not yet: grouped
-    await new Promise((done) => setTimeout(done, AUDIT_GROUP_MS + 20));
+    await new Promise((done) => setTimeout(done, DEFAULT_AUDIT_GROUP_MS + 20));
     expect(rows(db)).toBe(20);
     db.close();
   });
