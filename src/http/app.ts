@@ -1,4 +1,4 @@
-import { installRequestLog } from './request-log.js';
+import { OneLinePerRequest } from './request-log.js';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -82,7 +82,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   });
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: false }),
-    disableRequestLogging: true, // one line per request instead (see request-log.ts)
+    logController: new OneLinePerRequest(),
     bodyLimit: options.bodyLimit,
     // A hop count as fastify itself turns it into a function (its types leave numbers out).
     trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy,
@@ -110,7 +110,6 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   const workers = options.cluster;
   if (workers) app.addHook('onRequest', async () => workers.sync());
   installAudit(app, engine.audit);
-  if (options.loggerInstance) installRequestLog(app);
   const failedPerMinute = options.failedAuthPerMinute ?? DEFAULT_FAILED_AUTH_PER_MINUTE;
   const person = personSessionResolver(engine.people, providers, (message) => app.log.warn(message));
   const sessions = {

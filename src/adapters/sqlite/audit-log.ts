@@ -1,4 +1,5 @@
 import { DEFAULT_AUDIT_GROUP_MS } from '../../config.js';
+import { busyRetryMs, writeUnlessLocked } from './write-lock.js';
 import type { AuditRecord } from '../../core/privacy/schema.js';
 import type { Db } from './database.js';
 import type { Tombstones } from './tombstones.js';
@@ -124,10 +125,13 @@ export class AuditLog {
     return this.failure && `${this.pending.length} audit entries wait unwritten (${this.failure})`;
   }
 
-  /** From a timer: a failure keeps the entries and retries, it never throws. */
+  /**
+   * From a timer: a failure keeps the entries and retries, it never throws; the write lock taken by
+   * another process is not waited for (see writeUnlessLocked): the group is tried again shortly.
+   */
   private flushInBackground(): void {
     try {
-      this.flush();
+      if (!this.flush(false)) this.timer ??= setTimeout(() => this.flushInBackground(), busyRetryMs());
     } catch (error) {
       const code = (error as { code?: string }).code ?? 'error';
       if (!this.failure) this.warn(`writing the audit trail failed (${(error as Error).message}); entries wait in memory and are retried`);
@@ -136,24 +140,29 @@ export class AuditLog {
     }
   }
 
-  /** Writes the waiting entries in one transaction; when that fails they stay waiting. */
-  flush(): void {
+  /**
+   * Writes the waiting entries in one transaction; when that fails they stay waiting. Without
+   * `wait`, false when another process held the write lock (they stay waiting too).
+   */
+  flush(wait = true): boolean {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0) return true;
     const group = this.pending;
     this.pending = [];
     try {
-      this.write(group);
-      this.failure = undefined;
+      const written = this.write(group, wait);
+      if (!written) this.pending = [...group, ...this.pending];
+      else this.failure = undefined;
+      return written;
     } catch (error) {
       this.pending = [...group, ...this.pending];
       throw error;
     }
   }
 
-  private write(group: { at: string; entry: AuditEntry }[]): void {
-    this.db.transaction(() => {
+  private write(group: { at: string; entry: AuditEntry }[], wait: boolean): boolean {
+    const body = () => {
       const mark = this.s.newestErasure.get()!.mark;
       this.mark = Math.max(this.mark, mark);
       for (const { at, entry } of group) {
@@ -178,7 +187,10 @@ export class AuditLog {
         )!;
         subjects.forEach((jobseeker, position) => this.s.subject.run(id, position, jobseeker));
       }
-    }).immediate();
+    };
+    if (!wait) return writeUnlessLocked(this.db, body);
+    this.db.transaction(body).immediate();
+    return true;
   }
 
   forJobseeker(jobseekerId: string, limit: number): AuditRecord[] {

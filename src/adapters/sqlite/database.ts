@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { BUSY_TIMEOUT_MS } from './write-lock.js';
 
 export type Db = Database.Database;
 
@@ -459,7 +460,7 @@ export function openDatabase(file: string, log: (line: string) => void = () => u
   if (file !== ':memory:') for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('secure_delete = ON'); // erased personal data is overwritten, not left in free pages
   // Case folding for searches by name (SQLite's lower() folds ASCII only: "Öberg" would not match "öberg").
   db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLocaleLowerCase('fi') : ''));

@@ -1,5 +1,6 @@
 import { DEFAULT_AUDIT_GROUP_MS } from '../../config.js';
 import { createHash } from 'node:crypto';
+import { busyRetryMs, writeUnlessLocked } from './write-lock.js';
 import type { DecisionLog, DecisionRecord, Direction, StoredDecision } from '../../core/oversight/decisions.js';
 import type { Db } from './database.js';
 
@@ -72,13 +73,16 @@ export class SqliteDecisionLog implements DecisionLog {
     else this.timer ??= setTimeout(() => this.flushInBackground(), this.groupMs);
   }
 
-  /** Writes the waiting decisions in one transaction (throws if writing fails; they wait for the next try). */
-  flush(): void {
+  /**
+   * Writes the waiting decisions in one transaction (throws if writing fails; they wait for the next
+   * try). Without `wait`, false when another process held the write lock (they wait too).
+   */
+  flush(wait = true): boolean {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0) return true;
     const batch = this.pending;
-    this.db.transaction(() => {
+    const body = () => {
       for (const d of batch) {
         let contextId = this.contextIds.get(d.context);
         if (!contextId || !this.contexts.has(contextId)) {
@@ -93,13 +97,18 @@ export class SqliteDecisionLog implements DecisionLog {
         // Rankings of jobseekers: who appears where, for their export and erasure (vacancies are not persons).
         if (d.direction === 'candidates' || d.direction === 'text-candidates') d.ranked.forEach((r, i) => this.s.appearance.run(id, i + 1, r.id));
       }
-    }).immediate();
+    };
+    if (!wait) {
+      if (!writeUnlessLocked(this.db, body)) return false;
+    } else this.db.transaction(body).immediate();
     this.pending = this.pending.slice(batch.length);
+    return true;
   }
 
+  /** From a timer: another process's write lock is not waited for (see writeUnlessLocked), the group is tried again shortly. */
   private flushInBackground(): void {
     try {
-      this.flush();
+      if (!this.flush(false)) this.timer ??= setTimeout(() => this.flushInBackground(), busyRetryMs());
     } catch (error) {
       this.contexts.clear();
       this.warn(`decision log: writing ${this.pending.length} decisions failed (${(error as Error).message}); retrying`);
