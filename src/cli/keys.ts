@@ -23,29 +23,76 @@ import { KohtaantoError } from '../core/errors.js';
 import { Organisations } from '../core/organisations.js';
 import { defaultEmploymentAreas, EmploymentAreas } from '../core/regions/employment-areas-model.js';
 import { regions } from '../core/regions/regions.js';
-import { keyInput, keyRotation, organisationInput } from '../core/organisations/schema.js';
+import { keyInput, keyRotation, organisationInput, organisationKind, type OrganisationKind } from '../core/organisations/schema.js';
+import { ROLE_ORGANISATIONS, ROLES, type Role } from '../core/access.js';
 import { databaseFile } from '../engine.js';
 import { readFileSync } from 'node:fs';
 
-const USAGE =
-  'usage: keys org-add --id ID --kind KIND --name NAME [--area AREA] | keys orgs | ' +
-  'keys create --role ROLE --org ORG --name NAME [--days N] | keys list | keys rotate ID [--grace-days N] [--days N] | keys revoke ID';
+/** Each role, the organisation kinds that hold it and what it is for (see core/access.ts). */
+const ROLE_PURPOSE: Record<Role, string> = {
+  counsellor: "their employment area's clients and their matches",
+  'employer-service': "their unit's vacancies and the candidates shared with them",
+  planner: 'area analytics and the training catalogue, never personal data',
+  admin: 'everything, keys and the audit trail',
+};
+
+/** What each organisation kind is. */
+const KIND_PURPOSE: Record<OrganisationKind, string> = {
+  'employment-area': "an employment area's jobseeker services (counsellors, planners); needs --area",
+  'employer-services': 'a unit serving employers (employer-service keys)',
+  planning: 'a planning office (planner keys)',
+  national: 'administration (admin and planner keys)',
+};
+
+const USAGE = [
+  'usage: npm run keys -- COMMAND [OPTIONS]',
+  '',
+  'commands:',
+  '  org-add --id ID --kind KIND --name NAME [--area AREA]   add an organisation (--area for employment-area)',
+  '  orgs                                                    list organisations',
+  '  create --role ROLE --org ORG --name NAME [--days N]     issue a key (printed once; expires in N days, default 365)',
+  '  list                                                    list keys: id, role, organisation, expiry, name',
+  '  rotate KEY_ID [--grace-days N] [--days N]               issue a successor; the old key expires after the grace days',
+  '  revoke KEY_ID                                           revoke a key at once',
+  '  help                                                    this text (also --help)',
+  '',
+  'organisation kinds (--kind):',
+  ...organisationKind.options.map((kind) => `  ${kind.padEnd(18)} ${KIND_PURPOSE[kind]}`),
+  '',
+  'roles (--role) and the kinds of organisation that hold them:',
+  ...ROLES.map((role) => `  ${role.padEnd(18)} ${ROLE_ORGANISATIONS[role].join(', ').padEnd(44)} ${ROLE_PURPOSE[role]}`),
+  '',
+  'Works on the data directory of KOHTAANTO_DATA_DIR (default ./data), also while the service runs.',
+].join('\n');
+
+/** The command-line flag of each input field named differently. */
+const FLAG_OF: Record<string, string> = { expiresInDays: 'days', graceDays: 'grace-days', organisation: 'org' };
+
+const OPTIONS = {
+  role: { type: 'string' },
+  name: { type: 'string' },
+  org: { type: 'string' },
+  id: { type: 'string' },
+  kind: { type: 'string' },
+  area: { type: 'string' },
+  days: { type: 'string' },
+  'grace-days': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 function main(argv: string[]): number {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      role: { type: 'string' },
-      name: { type: 'string' },
-      org: { type: 'string' },
-      id: { type: 'string' },
-      kind: { type: 'string' },
-      area: { type: 'string' },
-      days: { type: 'string' },
-      'grace-days': { type: 'string' },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    // An unknown option or one missing its value: said plainly, with the usage (no stack trace).
+    return fail(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  const { positionals, values } = parsed;
+  if (values.help || positionals[0] === 'help' || positionals.length === 0) {
+    console.log(USAGE);
+    return positionals.length === 0 && !values.help ? 2 : 0;
+  }
   const [command, arg] = positionals;
   const config = loadConfig();
   const db = openDatabase(databaseFile(config.dataDir));
@@ -97,12 +144,12 @@ function main(argv: string[]): number {
         console.log(`revoked ${arg}`);
         return 0;
       default:
-        return fail(USAGE);
+        return fail(`unknown command '${command}'\n\n${USAGE}`);
     }
   } catch (error) {
     if (error instanceof KohtaantoError) return fail(error.message);
     if (error instanceof Error && 'issues' in error) {
-      return fail((error as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '));
+      return fail((error as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((i) => `--${FLAG_OF[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('; '));
     }
     throw error;
   } finally {
