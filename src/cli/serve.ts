@@ -27,7 +27,7 @@ async function main() {
   const logger = pino(serviceLogOptions(config.logLevel));
   const log: EngineLog = { info: (m) => logger.info(m), warn: (m) => logger.warn(m) };
   if (cluster.isPrimary && config.workers > 1) {
-    runPrimary(config.workers, config.dataDir, log);
+    runPrimary(config.workers, config.dataDir, log, config.workerSemiSpaceMb);
     return;
   }
   const role = workerRole();

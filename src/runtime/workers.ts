@@ -43,8 +43,12 @@ export function countLink(channel: string): CountLink {
  * stops them all (each closes cleanly) before it exits. A worker failing before it is ready ends
  * the service with its exit code (a wrong setting would otherwise be retried forever).
  */
-export function runPrimary(workers: number, dataDir: string, log: EngineLog): void {
+export function runPrimary(workers: number, dataDir: string, log: EngineLog, semiSpaceMb?: number): void {
   secureDataDir(dataDir);
+  // Each worker's young generation (see KOHTAANTO_WORKER_SEMI_SPACE_MB), unless node was started with its own.
+  if (semiSpaceMb !== undefined && !process.execArgv.some((a) => a.startsWith('--max-semi-space-size'))) {
+    cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-semi-space-size=${semiSpaceMb}`] });
+  }
   const lock = lockDataDir(dataDir);
   const roles = new Map<Worker, EngineRole>();
   const ready = new Set<Worker>();

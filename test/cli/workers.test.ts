@@ -92,6 +92,8 @@ describe('KOHTAANTO_WORKERS: several server processes on one data directory', ()
       expect((await call('PUT', '/v1/trainings/T-LIGHTHOUSE', training)).status).toBe(201);
       for (let i = 0; i < 4; i++) expect((await call('GET', '/v1/trainings/T-LIGHTHOUSE')).status).toBe(200);
       expect(answeredBy(service).size).toBe(2);
+      // Each worker started with the configured young generation (KOHTAANTO_WORKER_SEMI_SPACE_MB, default 64).
+      for (const pid of answeredBy(service)) expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain('--max-semi-space-size=64');
 
       // Two units writing the same new vacancy ids at once through both workers: each id ends with
       // one unit's content and that same unit as owner, the other refused (issue 28, L9: the owner
