@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { regions } from '../../src/core/regions/regions.js';
 import { call, removeDir, startService, type RunningService } from '../helpers/service.js';
 import { expectAccessible, launch, screenshot, SCREENSHOTS, signIn } from './browser.js';
 
@@ -91,7 +92,6 @@ describe("a Swedish-speaking counsellor's day", () => {
       title: 'sjukskötare',
       municipality: '837',
       commuteKm: 40,
-      wishedMunicipalities: ['905', '545'],
       wishedOccupations: ['ensihoitaja'],
       languages: ['sv', 'fi'],
       languageLevels: [{ code: 'sv', level: 'native' }, { code: 'fi', level: 'good' }],
@@ -101,6 +101,7 @@ describe("a Swedish-speaking counsellor's day", () => {
       contact: { email: 'aino.makinen@example.fi' },
     });
     expect(stored.cards).toHaveLength(1);
+    expect(stored.wishedMunicipalities.map((m: string) => regions.municipality(m)?.code)).toEqual(['905', '545']); // Vasa, Närpes
     expect(stored.normalized.occupations[0].isco).toBe('2221');
 
     // A second "new client" with the same id: refused, nothing replaced, the existing one offered.
@@ -129,8 +130,13 @@ describe("a Swedish-speaking counsellor's day", () => {
     const found = async (q: string) => (await call(counsellor, 'GET', `/v1/jobseekers?limit=500&q=${encodeURIComponent(q)}`)).body.items;
     const nurses = await found('sairaanhoitaja');
     expect(nurses.length).toBeGreaterThan(1);
-    for (const q of ['sjukskötare', 'nurse', 'registered nurse', 'sairanhoitaja']) expect((await found(q)).map((c: { id: string }) => c.id), q).toEqual(nurses.map((c: { id: string }) => c.id));
+    const ids = (list: { id: string }[]) => list.map((c) => c.id);
+    for (const q of ['sjukskötare', 'registered nurse', 'sairanhoitaja']) expect(ids(await found(q)), q).toEqual(ids(nurses));
     for (const nurse of nurses) expect(nurse.normalized.occupations.map((o: { isco?: string }) => o.isco), nurse.id).toContain('2221');
+    // English "nurse" finds them all, and also those whose title itself says nurse ("practical nurse": lähihoitaja).
+    const nurseWord = await found('nurse');
+    expect(ids(nurseWord)).toEqual(expect.arrayContaining(ids(nurses)));
+    for (const other of nurseWord.filter((c: { id: string }) => !ids(nurses).includes(c.id))) expect(other.title, other.id).toMatch(/\bnurse\b/i);
     await context.close();
   }, 180_000);
 

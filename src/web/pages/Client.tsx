@@ -50,7 +50,12 @@ export function ClientPage({ id, tab, print, me }: { id: string; tab: string; pr
               {c.name ?? c.id} <span class="muted">— {c.title}</span>
             </h1>
             <p class="muted">
-              <code>{c.id}</code> · {t(`status.${c.status}`)}
+              {c.name && (
+                <>
+                  <code>{c.id}</code> ·{' '}
+                </>
+              )}
+              {t(`status.${c.status}`)}
               {c.unemployedSince ? ` · ${t('client.unemployedSince', { date: date(c.unemployedSince) })}` : ''}
             </p>
             <nav class="tabs" aria-label={t('client.sections')}>
@@ -258,7 +263,7 @@ function PlanTab({ id }: { id: string }) {
                     <h3>
                       {s.label} <span class="badge ok">+{num(s.uplift)}</span>
                     </h3>
-                    <p>{s.explanation}</p>
+                    <p>{skillLine(s, p.suitableNow)}</p>
                     {s.trainings.length === 0 ? (
                       <p class="muted">{t('plan.noTrainings')}</p>
                     ) : (
@@ -305,6 +310,13 @@ function PlanTab({ id }: { id: string }) {
     </>
   );
 }
+
+/**
+ * Why a skill is worth learning, from the report's numbers (the service's own sentence names the
+ * first training too, which the page lists below it anyway).
+ */
+const skillLine = (s: Plan['skills'][number], now: number) =>
+  t(s.together?.length ? 'plan.skillWith' : 'plan.skill', { demand: s.demand, with: s.suitableWith, now, together: (s.together ?? []).map((c) => c.label).join(', ') });
 
 /** A training as the client reads it: title and provider, where, how long, when it starts (a date in the page's locale), the cost. */
 const trainingLine = (tr: Training) =>
@@ -354,7 +366,7 @@ function PrintPlan({ id, client }: { id: string; client?: Client }) {
             <ol class="print-list">
               {p.skills.map((s) => (
                 <li>
-                  <strong>{s.label}</strong>: {s.explanation}
+                  <strong>{s.label}</strong>: {skillLine(s, p.suitableNow)}
                   {s.trainings.length > 0 && (
                     <ul>
                       {s.trainings.map((tr) => (

@@ -117,7 +117,7 @@ export function TransfersPage({ me }: { me: Me }) {
                       <tbody>
                         {items.map((x) => (
                           <tr key={x.id}>
-                            <td>
+                            <td class="nowrap">
                               {side === 'incoming' || x.status === 'approved' ? <a href={href(`/clients/${x.jobseekerId}`)}>{x.jobseekerId}</a> : x.jobseekerId}
                             </td>
                             <td>
