@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/adapters/sqlite/database.js';
 import { SqliteRecordStore } from '../../src/adapters/sqlite/record-store.js';
-import { fold, matchesSearch, OccupationWords, recordSearch, slips, wordFound, type SearchableRecord } from '../../src/core/record-search.js';
+import { fold, matchesSearch, OccupationWords, recordSearch, searchWords, slips, wordFound, type SearchableRecord } from '../../src/core/record-search.js';
 import type { Concept } from '../../src/core/taxonomy/taxonomy.js';
 import { tempDir } from '../helpers/service.js';
 
@@ -67,6 +67,10 @@ describe('finding a client or a vacancy by what a person types', () => {
     expect(found('JS-000067')).toEqual(['JS-000067']);
     expect(found('000068')).toEqual(['JS-000068']);
     expect(found('JS-000066')).toEqual([]);
+    // An id of other letters, asked twice: the words remembered for it stay as they were.
+    const odd = client('ÅS-1', { name: 'Öberg' });
+    for (let i = 0; i < 2; i++) expect(matchesSearch(recordSearch('as 1'), odd)).toBe(true);
+    expect(searchWords('ÅS-1')).toEqual(['as', '1']);
   });
 
   it('finds the people of an occupation by its name in any language, whatever their title says', () => {
