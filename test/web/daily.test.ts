@@ -46,9 +46,11 @@ async function fresh(lang: string, viewport = { width: 1280, height: 900 }): Pro
 /** The client list's links after a search typed into the page, as a counsellor searches. */
 async function search(page: Page, text: string): Promise<string[]> {
   await page.goto(`${service.url}/#/clients`);
+  await settled(page);
   await page.fill('#client-q', text);
+  const answered = page.waitForResponse((r) => r.url().includes('/v1/jobseekers?') && new URL(r.url()).searchParams.get('q') === text);
   await page.click('form[role=search] button');
-  await page.waitForURL(/q=/);
+  await answered;
   await settled(page);
   return page.locator('tbody td:first-child a').allTextContents();
 }
