@@ -463,8 +463,6 @@ export function openDatabase(file: string, log: (line: string) => void = () => u
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('secure_delete = ON'); // erased personal data is overwritten, not left in free pages
-  // Case folding for searches by name (SQLite's lower() folds ASCII only: "Öberg" would not match "öberg").
-  db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLocaleLowerCase('fi') : ''));
   // A record a search finds (core/record-search.ts); the search comes as JSON, parsed once per query.
   let parsed: { json: string; search: RecordSearch } | undefined;
   db.function('record_search', { deterministic: true }, (json: unknown, id: unknown, name: unknown, title: unknown, employer: unknown, occupations: unknown) => {
