@@ -37,6 +37,7 @@ import { SessionStore } from './adapters/sqlite/sessions.js';
 import { PersonSessions } from './core/signin/sessions.js';
 import { PersonSessionStore } from './adapters/sqlite/person-sessions.js';
 import { jobseekerKind, vacancyKind, type BaseRecord } from './core/kinds.js';
+import { occupationWordsOf } from './core/record-search.js';
 import { Matcher } from './core/matching.js';
 import type { Embedder } from './core/ports.js';
 import type { RecordService } from './core/records.js';
@@ -198,6 +199,7 @@ export async function openEngine(
   try {
     const chosen = embedder ?? (await selectEmbedder(config.embedder, config.model, log));
     const normalizer = await openNormalizer(config, chosen, log);
+    const occupationWords = occupationWordsOf(normalizer.taxonomy); // searches by occupation in any language
     const jobseekers = openKind(
       db,
       jobseekerKind,
@@ -206,7 +208,7 @@ export async function openEngine(
       config,
       log,
       clock,
-      { id: normalizer.id, run: (j) => normalizer.forJobseeker(j).then((normalized) => ({ normalized })) },
+      { id: normalizer.id, run: (j) => normalizer.forJobseeker(j).then((normalized) => ({ normalized })), occupationWords },
       undefined,
       follower,
     );
@@ -219,7 +221,7 @@ export async function openEngine(
       log,
       clock,
       // "+links": vacancies stored before near-duplicates were linked are linked once at start.
-      { id: `${normalizer.id}+links`, run: (v) => normalizer.forVacancy(v).then((normalized) => ({ normalized })) },
+      { id: `${normalizer.id}+links`, run: (v) => normalizer.forVacancy(v).then((normalized) => ({ normalized })), occupationWords },
       vacancyDuplicates,
       follower,
     );

@@ -2,6 +2,7 @@
  * The ports the core needs from the outside world. Adapters (src/adapters) implement them and
  * are passed in at start-up; the core never imports SQLite, HNSW, transformers or fastify.
  */
+import type { RecordSearch } from './record-search.js';
 
 /** Turns texts into unit-length vectors of a fixed dimension. */
 export interface Embedder {
@@ -187,8 +188,8 @@ export interface ListOptions {
   limit: number;
   municipality?: string;
   within?: ReadonlySet<string>;
-  /** Words the id, name, title or employer contains (case-insensitive). */
-  search?: string;
+  /** Records the search finds (see record-search.ts: words of the id, name, title or employer, slips and the occupation in any language). */
+  search?: RecordSearch;
   /** Only these ids. */
   ids?: string[];
 }

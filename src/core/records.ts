@@ -9,6 +9,7 @@ import { dayOf, type Clock } from './clock.js';
 import { RecordCache } from './record-cache.js';
 import { sameAsStored, stripDerived } from './same-record.js';
 import { regions } from './regions/regions.js';
+import { recordSearch, type OccupationWords } from './record-search.js';
 
 /** Where the concept index files a record: remote work is near everyone. */
 const conceptPlace = (record: BaseRecord & { remote?: boolean }) => (record.remote ? REMOTE : record.municipality);
@@ -48,6 +49,8 @@ export interface Derivation<In> {
   /** Identifies the derivation: records derived by another id are redone at start. */
   id: string;
   run(record: In): Promise<Record<string, unknown>>;
+  /** The words, in every language, of the occupations it derives: a search by occupation reads them (see record-search.ts). */
+  occupationWords?: () => OccupationWords;
 }
 
 export interface RecordServiceOptions<In extends BaseRecord> {
@@ -224,9 +227,11 @@ export class RecordService<In extends BaseRecord> {
     return entry.record;
   }
 
-  list(options: ListOptions): Stored<In>[] {
+  /** A page of records in id order; `search`: what a person typed (see record-search.ts). */
+  list(options: Omit<ListOptions, 'search'> & { search?: string }): Stored<In>[] {
     const municipality = options.municipality && regions.municipality(options.municipality)?.code;
-    return this.store.list({ ...options, municipality });
+    const search = options.search?.trim() ? recordSearch(options.search, this.options.derive?.occupationWords?.()) : undefined;
+    return this.store.list({ ...options, municipality, search });
   }
 
   /** The record's municipality code, or undefined when there is no such record (nothing parsed). */

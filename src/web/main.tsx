@@ -7,6 +7,8 @@ import { lang, LANGS, setLang, t } from './i18n';
 import { AdminPage, keyHolder, organisationName } from './pages/Admin';
 import { ClientPage } from './pages/Client';
 import { ClientsPage } from './pages/Clients';
+import { NewClientPage } from './pages/NewClient';
+import { TransfersPage } from './pages/Transfers';
 import { PlannerPage } from './pages/Planner';
 import { VacanciesPage } from './pages/Vacancies';
 import { VacancyPage } from './pages/Vacancy';
@@ -18,6 +20,7 @@ import type { SignedOut, SignInProviderList } from '../core/signin/schema';
 const PAGES: { path: string; roles: Role[]; nav?: string }[] = [
   { path: 'clients', roles: ['counsellor', 'admin'], nav: 'nav.clients' },
   { path: 'vacancies', roles: ['employer-service', 'counsellor', 'admin'], nav: 'nav.vacancies' },
+  { path: 'transfers', roles: ['counsellor', 'admin'], nav: 'nav.transfers' },
   { path: 'planner', roles: ['planner', 'admin'], nav: 'nav.planner' },
   { path: 'admin', roles: ['admin'], nav: 'nav.admin' },
 ];
@@ -109,9 +112,12 @@ function Page({ me, path }: { me: Me; path: string }) {
   }
   switch (first) {
     case 'clients':
-      return second ? <ClientPage id={second} tab={params.get('tab') ?? 'matches'} print={parts[2] === 'print'} /> : <ClientsPage params={params} />;
+      if (second === 'new') return <NewClientPage />;
+      return second ? <ClientPage id={second} tab={params.get('tab') ?? 'matches'} print={parts[2] === 'print'} me={me} /> : <ClientsPage params={params} />;
     case 'vacancies':
-      return second ? <VacancyPage me={me} id={second === 'new' ? undefined : second} /> : <VacanciesPage me={me} params={params} />;
+      return second ? <VacancyPage me={me} id={second === 'new' ? undefined : second} read={parts[2] === 'read'} /> : <VacanciesPage me={me} params={params} />;
+    case 'transfers':
+      return <TransfersPage me={me} />;
     case 'planner':
       return <PlannerPage params={params} />;
     default:

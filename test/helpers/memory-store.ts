@@ -1,4 +1,5 @@
 import type { EntryToSave, ListOptions, LocationFilter, RecordStore, SavedEntry, StoredEntry } from '../../src/core/ports.js';
+import { matchesSearch } from '../../src/core/record-search.js';
 
 interface Row<R> {
   label: number;
@@ -63,16 +64,16 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R> {
   }
 
   list(options: ListOptions): R[] {
-    const words = options.search?.toLocaleLowerCase('fi');
     return [...this.rows.values()]
       .filter((row) => row.record.id > (options.after ?? ''))
       .filter((row) => !options.municipality || row.record.municipality === options.municipality)
       .filter((row) => !options.within || options.within.has(row.record.municipality))
       .filter((row) => !options.ids || options.ids.includes(row.record.id))
       .filter((row) => {
-        if (!words) return true;
-        const r = row.record as unknown as { [field: string]: unknown };
-        return [r.id, r.name, r.title, r.employer].some((v) => typeof v === 'string' && v.toLocaleLowerCase('fi').includes(words));
+        if (!options.search) return true;
+        const r = row.record as unknown as { id: string; name?: string; title?: string; employer?: string; normalized?: { occupations?: { uri?: string }[]; occupation?: { uri?: string } } };
+        const occupations = (r.normalized?.occupations ?? (r.normalized?.occupation ? [r.normalized.occupation] : [])).flatMap((o) => (o.uri ? [o.uri] : []));
+        return matchesSearch(options.search, { id: r.id, name: r.name, title: r.title, employer: r.employer, occupations });
       })
       .sort((a, b) => (a.record.id < b.record.id ? -1 : 1))
       .slice(0, options.limit)

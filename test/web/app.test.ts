@@ -66,13 +66,17 @@ describe("a counsellor's journey", () => {
     await page.fill('#client-q', 'siivo');
     await page.click('form[role=search] button');
     await page.waitForURL(/q=siivo/);
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('tbody tr td:nth-child(3)')).every((td) => /siivo/i.test(td.textContent ?? '')));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('tbody tr td:nth-child(2)')).every((td) => /siivo/i.test(td.textContent ?? '')));
     await settled(page);
     await page.click(`a:text-is("${CLIENT}")`);
     await page.waitForSelector('li.hit');
     expect(await page.locator('li.hit').count()).toBeGreaterThan(3);
     expect(await page.textContent('li.hit')).toMatch(/Vaadittu osaaminen/);
     await expectAccessible(page, 'client matches');
+    // One line per hit; the explanation and the actions open below it.
+    expect(await page.locator('li.hit .hit-why').first().isHidden()).toBe(true);
+    await page.locator('li.hit button.why').first().click();
+    expect(await page.getAttribute('li.hit button.why >> nth=0', 'aria-expanded')).toBe('true');
     await page.locator('li.hit button:has-text("Selitys asiakkaalle")').first().click();
     await page.waitForSelector('.explanation');
     expect(await page.textContent('.explanation')).toMatch(/Sinulle ehdotettiin .*Ehdotus on apu, ei päätös/s);
@@ -100,11 +104,13 @@ describe("a counsellor's journey", () => {
     await page.waitForSelector('li.hit');
     const vacancies = await page.locator('li.hit code').allTextContents();
     // A vacancy no employer-services unit owns (the fixtures' feed): nobody to share with, and the page says so.
+    await page.locator('li.hit').nth(1).locator('button.why').click();
     await page.locator('li.hit').nth(1).locator('button:has-text("Jaa asiakkaan")').click();
     await page.waitForSelector('text=/ei hoida mikään työnantajapalveluiden yksikkö/');
     // One handed to a unit: shared with that unit.
     await call(service.as('admin'), 'POST', '/v1/admin/organisations', { id: 'web-unit', name: 'Työnantajapalvelut (web test)', kind: 'employer-services' });
     expect((await call(service.as('admin'), 'PUT', `/v1/admin/vacancies/${vacancies[0]}/owner`, { organisation: 'web-unit' })).status).toBe(200);
+    await page.locator('li.hit').first().locator('button.why').click();
     await page.locator('li.hit').first().locator('button:has-text("Jaa asiakkaan")').click();
     await page.waitForSelector('text=/Jaettu .* asti/');
     const exported = await call(service.as('admin'), 'GET', `/v1/jobseekers/${CLIENT}/export`);
@@ -190,7 +196,7 @@ describe("employer services' journey", () => {
     await page.waitForSelector('text=shared with you');
     expect(await page.textContent('li.hit:has-text("shared with you")')).toMatch(/@|\+358|cleaner/i); // contact details, or the occupation (never the client's own title)
     await page.goto(`${service.url}/#/vacancies`);
-    await page.waitForSelector('a:text("WEB-1")');
+    await page.waitForSelector('tr:has-text("WEB-1") a:text("Siivooja")');
     await context.close();
   });
 });

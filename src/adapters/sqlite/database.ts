@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { matchesSearch, type RecordSearch } from '../../core/record-search.js';
 import { BUSY_TIMEOUT_MS } from './write-lock.js';
 
 export type Db = Database.Database;
@@ -462,8 +463,15 @@ export function openDatabase(file: string, log: (line: string) => void = () => u
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('secure_delete = ON'); // erased personal data is overwritten, not left in free pages
-  // Case folding for searches by name (SQLite's lower() folds ASCII only: "Öberg" would not match "öberg").
-  db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLocaleLowerCase('fi') : ''));
+  // A record a search finds (core/record-search.ts); the search comes as JSON, parsed once per query.
+  let parsed: { json: string; search: RecordSearch } | undefined;
+  db.function('record_search', { deterministic: true }, (json: unknown, id: unknown, name: unknown, title: unknown, employer: unknown, occupations: unknown) => {
+    if (typeof json !== 'string' || typeof id !== 'string') return 0;
+    if (parsed?.json !== json) parsed = { json, search: JSON.parse(json) as RecordSearch };
+    const uris = typeof occupations === 'string' ? (JSON.parse(occupations) as ({ uri?: string } | null)[]).flatMap((o) => (o?.uri ? [o.uri] : [])) : [];
+    const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    return matchesSearch(parsed.search, { id, name: text(name), title: text(title), employer: text(employer), occupations: uris }) ? 1 : 0;
+  });
   migrate(db, log);
   return db;
 }

@@ -57,14 +57,15 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       listIn: db.prepare<[string, string, number], { record: string }>(
         `SELECT record FROM ${t} WHERE municipality = ? AND id > ? ORDER BY id LIMIT ?`,
       ),
-      // A search by words (id, name, title, employer) and/or among given ids: scans in id order.
-      search: db.prepare<[{ after: string; municipality: string | null; within: string | null; ids: string | null; like: string | null; limit: number }], { record: string }>(
+      // A search (core/record-search.ts: words with slips, the occupation in any language) and/or among
+      // given ids: scans in id order. A jobseeker's occupations are `normalized.occupations`, a vacancy's `normalized.occupation`.
+      search: db.prepare<[{ after: string; municipality: string | null; within: string | null; ids: string | null; search: string | null; occupations: number; limit: number }], { record: string }>(
         `SELECT record FROM ${t} WHERE id > @after
            AND (@municipality IS NULL OR municipality = @municipality)
            AND (@within IS NULL OR municipality IN (SELECT value FROM json_each(@within)))
            AND (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))
-           AND (@like IS NULL OR fold(id) LIKE @like ESCAPE '\\' OR fold(record ->> '$.name') LIKE @like ESCAPE '\\'
-                OR fold(record ->> '$.title') LIKE @like ESCAPE '\\' OR fold(record ->> '$.employer') LIKE @like ESCAPE '\\')
+           AND (@search IS NULL OR record_search(@search, id, record ->> '$.name', record ->> '$.title', record ->> '$.employer',
+                CASE WHEN @occupations THEN coalesce(record -> '$.normalized.occupations', json_array(record -> '$.normalized.occupation')) END))
          ORDER BY id LIMIT @limit`,
       ),
       listWithin: db.prepare<[string, string, number], { record: string }>(
@@ -162,10 +163,12 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     const after = options.after ?? '';
     const within = options.within && JSON.stringify([...options.within]);
     if (options.search || options.ids) {
-      const like = options.search && `%${options.search.toLocaleLowerCase('fi').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const search = options.search && JSON.stringify(options.search);
+      // A record's occupations are read only when the search names any (most searches by name do not).
+      const occupations = options.search && (options.search.occupations.length > 0 || options.search.terms.some((t) => t.occupations.length > 0)) ? 1 : 0;
       const ids = options.ids && JSON.stringify(options.ids);
       return this.s.search
-        .all({ after, municipality: options.municipality ?? null, within: within ?? null, ids: ids ?? null, like: like ?? null, limit: options.limit })
+        .all({ after, municipality: options.municipality ?? null, within: within ?? null, ids: ids ?? null, search: search ?? null, occupations, limit: options.limit })
         .map((r) => JSON.parse(r.record) as R);
     }
     const rows = options.municipality

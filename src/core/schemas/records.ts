@@ -9,7 +9,12 @@ export const listQuery = z
     limit: queryInt(1, 500).default(100),
     after: recordId.optional().describe('Return records whose id sorts after this one (cursor)'),
     municipality: municipalityRef.optional(),
-    q: shortText(100).optional().describe('Words the id, name, title or employer contains (case-insensitive)'),
+    q: shortText(100)
+      .optional()
+      .describe(
+        'Words of the id, name, title or employer, diacritics and case aside and a slip forgiven ("Makinen" and "Mäkinne" find Mäkinen; digits exact), ' +
+          'or an occupation named in any language ("nurse", "sairaanhoitaja", "sjukskötare": the records of that occupation); see src/core/record-search.ts',
+      ),
     owner: z.literal('mine').optional().describe("Vacancies: only those of the caller's unit"),
   })
   .strict();

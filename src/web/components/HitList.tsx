@@ -1,93 +1,131 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Hit } from '../api';
 import { num, t } from '../i18n';
+import { href } from '../router';
 import { Empty, Score } from './ui';
 
 const PARTS = ['semantic', 'essential', 'optional', 'location', 'occupation'] as const;
+const GATES = ['language', 'licence', 'cards', 'workingTime', 'commute'] as const;
 
-/** Ranked hits with their reasons: score and parts, hard requirements, matched and missing skills. */
-export function HitList({ hits, action, label }: { hits: Hit[]; action?: (hit: Hit) => ComponentChildren; label: string }) {
+/**
+ * Ranked hits, one line each to scan (rank, title, employer and place, score, any hard requirement
+ * not met), with the full explanation one click away: a disclosure button (keyboard and screen
+ * readers: aria-expanded) opening the score's parts, the hard requirements, the skills that match
+ * and are missing, and the actions. `link`: where a hit's title leads (a vacancy's own page).
+ */
+export function HitList({ hits, action, label, link }: { hits: Hit[]; action?: (hit: Hit) => ComponentChildren; label: string; link?: (hit: Hit) => string | undefined }) {
+  const [open, setOpen] = useState<Set<string>>(new Set());
   if (hits.length === 0) return <Empty>{t('hits.none')}</Empty>;
+  const toggle = (id: string) => {
+    const next = new Set(open);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setOpen(next);
+  };
   return (
     <ol class="hits" aria-label={label}>
-      {hits.map((hit, i) => (
-        <li class="hit" key={hit.id}>
-          <div class="hit-head">
-            <span class="rank">{i + 1}.</span>
-            <h3>
-              {hit.name ?? hit.title}
-              {hit.name && <span class="muted"> — {hit.title}</span>}
-            </h3>
-            <Score value={hit.score} label={t('hits.score')} />
-          </div>
-          <p class="muted">
-            <code>{hit.id}</code> · {hit.employer ? `${hit.employer} · ` : ''}
-            {hit.municipalityName}
-            {hit.distanceKm !== undefined ? ` (${t('hits.km', { km: num(hit.distanceKm) })})` : ''}
-            {hit.shared && <span class="badge ok"> {t('hits.shared')}</span>}
-          </p>
-          {hit.commute?.beyondRange && (
-            <p class={hit.commute.waivedBy ? 'muted' : 'commute-beyond'}>
-              {hit.commute.waivedBy
-                ? t(hit.commute.waivedBy === 'relocation' ? 'hits.waived.relocation' : 'hits.waived.wished')
-                : t('hits.beyond', { road: num(hit.commute.roadKm), range: num(hit.commute.rangeKm) })}
-            </p>
-          )}
-          {hit.alsoPublishedAs && (
-            <p class="muted">
-              {t('hits.alsoPublishedAs')} {hit.alsoPublishedAs.map((id) => <code key={id}>{id} </code>)}
-            </p>
-          )}
-          {hit.contact && (
-            <p>
-              {hit.contact.email && <a href={`mailto:${hit.contact.email}`}>{hit.contact.email}</a>} {hit.contact.phone}
-            </p>
-          )}
-          <dl class="parts">
-            {PARTS.map((p) => (
-              <div>
-                <dt>{t(`part.${p}`)}</dt>
-                <dd>
-                  <Score value={hit.parts[p]} />
-                </dd>
+      {hits.map((hit, i) => {
+        const panel = `hit-${i}-why`;
+        const to = link?.(hit);
+        const heading = hit.name ?? hit.title;
+        const failed = GATES.filter((g) => hit.gates[g] === 'fail');
+        return (
+          <li class="hit" key={hit.id}>
+            <div class="hit-row">
+              <span class="rank">{i + 1}.</span>
+              <div class="hit-main">
+                <h3>
+                  {to ? <a href={href(to)}>{heading}</a> : heading}
+                  {hit.name && <span class="muted"> — {hit.title}</span>}
+                </h3>
+                <p class="muted">
+                  {hit.employer ? `${hit.employer} · ` : ''}
+                  {hit.municipalityName}
+                  {hit.distanceKm !== undefined ? ` (${t('hits.km', { km: num(hit.distanceKm) })})` : ''} · <code>{hit.id}</code>
+                  {hit.shared && <span class="badge ok"> {t('hits.shared')}</span>}
+                  {hit.contact && (
+                    <>
+                      {' · '}
+                      {hit.contact.email && <a href={`mailto:${hit.contact.email}`}>{hit.contact.email}</a>} {hit.contact.phone}
+                    </>
+                  )}
+                </p>
               </div>
-            ))}
-          </dl>
-          <p class="gates">
-            {(['language', 'licence', 'cards', 'workingTime', 'commute'] as const).map((g) => (
-              <span class={`badge ${hit.gates[g] === 'fail' ? 'bad' : hit.gates[g] === 'pass' ? 'ok' : ''}`}>
-                {t(`gate.${g}`)}: {t(`gate.${hit.gates[g]}`)}
-              </span>
-            ))}
-          </p>
-          <div class="skill-lists">
-            <div>
-              <h4>{t('hits.matched')}</h4>
-              <ul class="chips">
-                {hit.matchedSkills.length === 0 && <li class="muted">–</li>}
-                {hit.matchedSkills.map((s) => (
-                  <li class="chip ok">{s.via ? `${s.label} (${s.via})` : s.label}</li>
+              <div class="hit-side">
+                {failed.map((g) => (
+                  <span class="badge bad">
+                    {t(`gate.${g}`)}: {t('gate.fail')}
+                  </span>
                 ))}
-              </ul>
+                {hit.commute?.beyondRange && !hit.commute.waivedBy && !failed.includes('commute') && <span class="badge bad">{t('hits.beyondShort')}</span>}
+                <Score value={hit.score} label={t('hits.score')} />
+                <button type="button" class="secondary why" aria-expanded={open.has(hit.id) ? 'true' : 'false'} aria-controls={panel} onClick={() => toggle(hit.id)}>
+                  {t('hits.why')}
+                  <span class="visually-hidden">: {hit.title}</span>
+                </button>
+              </div>
             </div>
-            <div>
-              <h4>{t('hits.missing')}</h4>
-              <ul class="chips">
-                {hit.missingSkills.length === 0 && <li class="muted">–</li>}
-                {hit.missingSkills.map((s) => (
-                  <li class="chip missing">{s.label}</li>
+            <div id={panel} class="hit-why" hidden={!open.has(hit.id)}>
+              {hit.commute?.beyondRange && (
+                <p class={hit.commute.waivedBy ? 'muted' : 'commute-beyond'}>
+                  {hit.commute.waivedBy
+                    ? t(hit.commute.waivedBy === 'relocation' ? 'hits.waived.relocation' : 'hits.waived.wished')
+                    : t('hits.beyond', { road: num(hit.commute.roadKm), range: num(hit.commute.rangeKm) })}
+                </p>
+              )}
+              <dl class="parts">
+                {PARTS.map((p) => (
+                  <div>
+                    <dt>{t(`part.${p}`)}</dt>
+                    <dd>
+                      <Score value={hit.parts[p]} />
+                    </dd>
+                  </div>
                 ))}
-              </ul>
+              </dl>
+              <p class="gates">
+                {GATES.map((g) => (
+                  <span class={`badge ${hit.gates[g] === 'fail' ? 'bad' : hit.gates[g] === 'pass' ? 'ok' : ''}`}>
+                    {t(`gate.${g}`)}: {t(`gate.${hit.gates[g]}`)}
+                  </span>
+                ))}
+              </p>
+              <div class="skill-lists">
+                <div>
+                  <h4>{t('hits.matched')}</h4>
+                  <ul class="chips">
+                    {hit.matchedSkills.length === 0 && <li class="muted">–</li>}
+                    {hit.matchedSkills.map((s) => (
+                      <li class="chip ok">{s.via ? `${s.label} (${s.via})` : s.label}</li>
+                    ))}
+                  </ul>
+                </div>
+                <div>
+                  <h4>{t('hits.missing')}</h4>
+                  <ul class="chips">
+                    {hit.missingSkills.length === 0 && <li class="muted">–</li>}
+                    {hit.missingSkills.map((s) => (
+                      <li class="chip missing">{s.label}</li>
+                    ))}
+                  </ul>
+                </div>
+              </div>
+              {hit.notes && (
+                <p class="muted">
+                  {t('hits.notes')}: {hit.notes.join(', ')}
+                </p>
+              )}
+              {hit.alsoPublishedAs && (
+                <p class="muted">
+                  {t('hits.alsoPublishedAs')} {hit.alsoPublishedAs.map((id) => <code key={id}>{id} </code>)}
+                </p>
+              )}
+              {action && <div class="hit-action">{action(hit)}</div>}
             </div>
-          </div>
-          {hit.notes && (
-            <p class="muted">
-              {t('hits.notes')}: {hit.notes.join(', ')}
-            </p>
-          )}
-          {action && <div class="hit-action">{action(hit)}</div>}
-        </li>
-      ))}
+          </li>
+        );
+      })}
     </ol>
   );
 }

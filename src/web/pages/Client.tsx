@@ -7,6 +7,8 @@ import { Choice, Empty, ErrorBox, Field, invalidField, Loaded, SaveBar, Score, u
 import { date, dateTime, eur, lang, num, placeName, t } from '../i18n';
 import { loadPlaces, sentPlace, shownPlace, shownPlaces, type Places } from '../places';
 import { href } from '../router';
+import { TransferRequest } from './Transfers';
+import type { Me } from '../api';
 import type { GapReportView as Plan, TrainingOfferView as Training } from '../../core/gaps/schema';
 import type { MatchResponse } from '../../core/matches/schema';
 import type { PersonExplanation } from '../../core/oversight/schema';
@@ -20,18 +22,27 @@ type Client = StoredJobseeker;
 const TABS = ['matches', 'plan', 'profile', 'referrals'] as const;
 
 /** A client: ranked vacancies with reasons, the gap plan with referrals, the profile, referrals. */
-export function ClientPage({ id, tab, print }: { id: string; tab: string; print: boolean }) {
+export function ClientPage({ id, tab, print, me }: { id: string; tab: string; print: boolean; me: Me }) {
   const client = useLoad(() => api<Client>('GET', `/v1/jobseekers/${encodeURIComponent(id)}`), [id]);
   /** Municipalities and regions, for the profile's names in the page's language. */
   const places = useLoad(loadPlaces, []);
   /** The client just saved here (the profile form, started again from what is stored, says so). */
   const [saved, setSaved] = useState<string>();
   if (print) return <PrintPlan id={id} client={client.data} />;
+  // Not a client of the counsellor's area (or no one's: the service does not say): ask for a transfer, saying why.
+  const elsewhere = me.role === 'counsellor' && client.error instanceof ApiError && client.error.status === 404;
   return (
     <section>
       <p>
         <a href={href('/clients')}>← {t('clients.title')}</a>
       </p>
+      {elsewhere && (
+        <>
+          <ErrorBox error={client.error} />
+          <TransferRequest id={id} />
+        </>
+      )}
+      {!elsewhere && (
       <Loaded state={client}>
         {(c) => (
           <>
@@ -39,7 +50,12 @@ export function ClientPage({ id, tab, print }: { id: string; tab: string; print:
               {c.name ?? c.id} <span class="muted">— {c.title}</span>
             </h1>
             <p class="muted">
-              <code>{c.id}</code> · {t(`status.${c.status}`)}
+              {c.name && (
+                <>
+                  <code>{c.id}</code> ·{' '}
+                </>
+              )}
+              {t(`status.${c.status}`)}
               {c.unemployedSince ? ` · ${t('client.unemployedSince', { date: date(c.unemployedSince) })}` : ''}
             </p>
             <nav class="tabs" aria-label={t('client.sections')}>
@@ -76,6 +92,7 @@ export function ClientPage({ id, tab, print }: { id: string; tab: string; print:
           </>
         )}
       </Loaded>
+      )}
     </section>
   );
 }
@@ -166,6 +183,7 @@ function MatchesTab({ id }: { id: string }) {
           <HitList
             hits={m.hits}
             label={t('client.tab.matches')}
+            link={(hit) => `/vacancies/${hit.id}`}
             action={(hit) => (
               <>
                 {shared[hit.id] ? (
@@ -245,7 +263,7 @@ function PlanTab({ id }: { id: string }) {
                     <h3>
                       {s.label} <span class="badge ok">+{num(s.uplift)}</span>
                     </h3>
-                    <p>{s.explanation}</p>
+                    <p>{skillLine(s, p.suitableNow)}</p>
                     {s.trainings.length === 0 ? (
                       <p class="muted">{t('plan.noTrainings')}</p>
                     ) : (
@@ -293,34 +311,75 @@ function PlanTab({ id }: { id: string }) {
   );
 }
 
-/** The gap plan to hand to the client: a plain page for the printer. */
+/**
+ * Why a skill is worth learning, from the report's numbers (the service's own sentence names the
+ * first training too, which the page lists below it anyway).
+ */
+const skillLine = (s: Plan['skills'][number], now: number) =>
+  t(s.together?.length ? 'plan.skillWith' : 'plan.skill', { demand: s.demand, with: s.suitableWith, now, together: (s.together ?? []).map((c) => c.label).join(', ') });
+
+/** A training as the client reads it: title and provider, where, how long, when it starts (a date in the page's locale), the cost. */
+const trainingLine = (tr: Training) =>
+  [
+    `${tr.title} — ${tr.provider}`,
+    tr.online ? t('plan.online') : t('hits.km', { km: num(tr.distanceKm) }),
+    t('plan.days', { days: tr.durationDays }),
+    tr.nextStart ? t('plan.starts', { date: date(tr.nextStart) }) : t('plan.continuous'),
+    eur(tr.cost),
+  ].join(', ');
+
+/** The vacancies that fit and the gap plan, to hand to the client: a plain page for the printer, each thing said once. */
 function PrintPlan({ id, client }: { id: string; client?: Client }) {
   const plan = useLoad(() => api<Plan>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/gaps${query({ lang: lang.value })}`), [id, lang.value]);
+  const matches = useLoad(() => api<MatchResponse>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches${query({ k: 10, lang: lang.value })}`), [id, lang.value]);
   return (
     <section class="print">
       <p class="no-print">
         <a href={href(`/clients/${id}?tab=plan`)}>← {t('client.tab.plan')}</a> <button type="button" onClick={() => window.print()}>{t('plan.printNow')}</button>
       </p>
       <h1>{t('plan.printTitle', { name: client?.name ?? id })}</h1>
-      <Loaded state={plan}>
-        {(p) => (
-          <ol>
-            {p.skills.map((s) => (
-              <li>
-                <strong>{s.label}</strong>: {s.explanation}
-                <ul>
-                  {s.trainings.map((tr) => (
-                    <li>
-                      {tr.title} — {tr.provider} ({tr.explanation})
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ol>
-        )}
+      <p class="muted">{t('plan.printed', { date: date(new Date().toISOString()) })}</p>
+      <h2>{t('client.tab.matches')}</h2>
+      <Loaded state={matches}>
+        {(m) =>
+          m.hits.length === 0 ? (
+            <Empty>{t('hits.none')}</Empty>
+          ) : (
+            <ol class="print-list">
+              {m.hits.map((hit) => (
+                <li>
+                  <strong>{hit.title}</strong>
+                  {hit.employer ? ` — ${hit.employer}` : ''}, {hit.municipalityName}
+                  {hit.distanceKm !== undefined ? ` (${t('hits.km', { km: num(hit.distanceKm) })})` : ''} · {t('hits.score')} {Math.round(hit.score * 100)} %
+                </li>
+              ))}
+            </ol>
+          )
+        }
       </Loaded>
-      <p class="muted">{t('plan.printed', { date: dateTime(new Date().toISOString()) })}</p>
+      <h2>{t('plan.printSkills')}</h2>
+      <Loaded state={plan}>
+        {(p) =>
+          p.skills.length === 0 ? (
+            <Empty>{t('plan.noSkills')}</Empty>
+          ) : (
+            <ol class="print-list">
+              {p.skills.map((s) => (
+                <li>
+                  <strong>{s.label}</strong>: {skillLine(s, p.suitableNow)}
+                  {s.trainings.length > 0 && (
+                    <ul>
+                      {s.trainings.map((tr) => (
+                        <li>{trainingLine(tr)}</li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </Loaded>
     </section>
   );
 }

@@ -28,6 +28,9 @@ export function ClientsPage({ params }: { params: URLSearchParams }) {
     <section>
       <h1>{t('clients.title')}</h1>
       <p>
+        <a class="button" href={href('/clients/new')}>
+          {t('clients.new')}
+        </a>{' '}
         {/* For Excel in Finland, headers in the page's language; the import reads the file back. */}
         <a href={`/v1/jobseekers.csv${query({ lang: lang.value })}`} download>
           {t('export.csv')}
@@ -57,8 +60,7 @@ export function ClientsPage({ params }: { params: URLSearchParams }) {
                 <caption class="visually-hidden">{t('clients.title')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('common.id')}</th>
-                    <th scope="col">{t('common.name')}</th>
+                    <th scope="col">{t('clients.client')}</th>
                     <th scope="col">{t('clients.titleCol')}</th>
                     <th scope="col">{t('common.municipality')}</th>
                     <th scope="col">{t('common.status')}</th>
@@ -68,9 +70,10 @@ export function ClientsPage({ params }: { params: URLSearchParams }) {
                   {page.items.map((c) => (
                     <tr key={c.id}>
                       <td>
-                        <a href={href(`/clients/${c.id}`)}>{c.id}</a>
+                        {/* By name; the id only for a client whose name is not recorded. */}
+                        <a href={href(`/clients/${c.id}`)}>{c.name ?? c.id}</a>
+                        {c.name && <span class="muted"> · {c.id}</span>}
                       </td>
-                      <td>{c.name ?? '–'}</td>
                       <td>{c.title}</td>
                       <td>{names.get(c.municipality) ?? c.municipality}</td>
                       <td>{t(`status.${c.status}`)}</td>

@@ -57,8 +57,8 @@ export function VacanciesPage({ me, params }: { me: Me; params: URLSearchParams 
                 <caption class="visually-hidden">{mine ? t('vacancies.mine') : t('vacancies.all')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('common.id')}</th>
                     <th scope="col">{t('vacancy.title')}</th>
+                    <th scope="col">{t('common.id')}</th>
                     <th scope="col">{t('vacancy.employer')}</th>
                     <th scope="col">{t('vacancy.positions')}</th>
                     <th scope="col">{t('common.status')}</th>
@@ -69,9 +69,9 @@ export function VacanciesPage({ me, params }: { me: Me; params: URLSearchParams 
                   {page.items.map((v) => (
                     <tr key={v.id}>
                       <td>
-                        <a href={href(`/vacancies/${v.id}`)}>{v.id}</a>
+                        <a href={href(`/vacancies/${v.id}`)}>{v.title}</a>
                       </td>
-                      <td>{v.title}</td>
+                      <td class="muted">{v.id}</td>
                       <td>{v.employer ?? '–'}</td>
                       <td>{v.positions}</td>
                       <td>{t(`status.${v.status}`)}</td>

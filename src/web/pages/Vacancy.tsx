@@ -10,6 +10,7 @@ import { loadPlaces, sentPlace, shownPlace, type Places } from '../places';
 import { go, href } from '../router';
 import type { MatchResponse } from '../../core/matches/schema';
 import type { StoredVacancy } from '../../core/vacancies/schema';
+import { VacancyView } from './VacancyView';
 
 /** A vacancy as stored; a new one has only the fields of EMPTY until it is saved. */
 type Vacancy = Partial<StoredVacancy> &
@@ -28,8 +29,9 @@ const EMPTY: Vacancy = {
   status: 'open',
 };
 
-/** A vacancy: its form (create or edit) and its ranked candidates. */
-export function VacancyPage({ me, id }: { me: Me; id?: string }) {
+/** A vacancy: to read (counsellors, or `read`), or its form (create or edit); and its ranked candidates. */
+export function VacancyPage({ me, id, read = false }: { me: Me; id?: string; read?: boolean }) {
+  const editor = me.role !== 'counsellor';
   const vacancy = useLoad(() => (id ? api<Vacancy>('GET', `/v1/vacancies/${encodeURIComponent(id)}`) : Promise.resolve(EMPTY)), [id]);
   /** Municipalities, for the form's names in the page's language. */
   const places = useLoad(loadPlaces, []);
@@ -44,8 +46,14 @@ export function VacancyPage({ me, id }: { me: Me; id?: string }) {
         {(v) => (
           <>
             <h1>{id ? v.title : t('vacancies.new')}</h1>
+            {id && editor && (
+              <p>
+                <a href={href(read ? `/vacancies/${id}` : `/vacancies/${id}/read`)}>{t(read ? 'vacancy.edit' : 'vacancyView.read')}</a>
+              </p>
+            )}
+            {id && (read || !editor) && <VacancyView vacancy={v} />}
             {/* A form per record and version: moving to another vacancy, or reloading after a save, starts from what is stored. */}
-            {me.role !== 'counsellor' && (
+            {editor && !(id && read) && (
               <Loaded state={places}>
                 {(found) => (
                   <VacancyForm

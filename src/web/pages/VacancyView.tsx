@@ -1,0 +1,98 @@
+import type { ComponentChildren } from 'preact';
+import { useLoad } from '../components/ui';
+import { cardLabel } from '../components/Checks';
+import { date, lang, t } from '../i18n';
+import { loadPlaces, shownPlace } from '../places';
+import type { StoredVacancy } from '../../core/vacancies/schema';
+
+/** A language by its name in the page's language ("ruotsi", "svenska", "Swedish"); the code when unknown. */
+const languageName = (code: string) => {
+  try {
+    return new Intl.DisplayNames([lang.value], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+function Row({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/**
+ * A vacancy to read: its full description, what it requires and how to apply, as the API shows it
+ * to the person's role (a field the role may not see is not there).
+ */
+export function VacancyView({ vacancy: v }: { vacancy: Partial<StoredVacancy> & Pick<StoredVacancy, 'id' | 'title'> }) {
+  const places = useLoad(loadPlaces, []);
+  const place = places.data ? shownPlace(places.data.municipalities, v.municipality ?? '') : v.municipality;
+  const languages = v.languageRequirements?.length
+    ? v.languageRequirements.map((l) => `${languageName(l.code)} (${t(`level.${l.level}`)}${l.required ? '' : `, ${t('vacancyView.advantage')}`})`)
+    : (v.languages ?? []).map(languageName);
+  const skills = v.normalized?.essential.length ? v.normalized.essential.map((s) => s.label) : (v.skills ?? []);
+  const optional = v.normalized?.optional.length ? v.normalized.optional.map((s) => s.label) : (v.optionalSkills ?? []);
+  return (
+    <article class="vacancy-view">
+      <p class="muted">
+        {v.employer ? `${v.employer} · ` : ''}
+        {place}
+        {v.remote ? ` · ${t('vacancyView.remote')}` : ''} · <code>{v.id}</code>
+      </p>
+      <dl class="facts">
+        {v.status && <Row label={t('common.status')}>{t(`status.${v.status}`)}</Row>}
+        {v.positions !== undefined && <Row label={t('vacancy.positions')}>{v.positions}</Row>}
+        {v.workingTime && <Row label={t('profile.workingTime')}>{t(`workingTime.${v.workingTime}`)}</Row>}
+        {v.employment && <Row label={t('vacancy.employment')}>{t(`employment.${v.employment}`)}</Row>}
+        {v.startDate && <Row label={t('vacancy.startDate')}>{date(v.startDate)}</Row>}
+        {v.expiresAt && <Row label={t('vacancy.expires')}>{date(v.expiresAt)}</Row>}
+        {v.salary && <Row label={t('vacancy.salary')}>{v.salary}</Row>}
+      </dl>
+      <h2>{t('vacancy.description')}</h2>
+      <div class="description">{v.description}</div>
+      <h2>{t('vacancyView.requirements')}</h2>
+      <dl class="facts">
+        <Row label={t('vacancy.skills')}>{skills.length ? skills.join(', ') : '–'}</Row>
+        <Row label={t('vacancy.optionalSkills')}>{optional.length ? optional.join(', ') : '–'}</Row>
+        <Row label={t('vacancy.languageRequirements')}>{languages.length ? languages.join(', ') : '–'}</Row>
+        <Row label={t('vacancy.licences')}>{v.drivingLicences?.length ? v.drivingLicences.join(', ') : v.drivingLicenceRequired ? 'B' : '–'}</Row>
+        <Row label={t('vacancy.cards')}>{v.cards?.length ? v.cards.map(cardLabel).join(', ') : '–'}</Row>
+        {v.educationLevel && <Row label={t('field.educationLevel')}>{t(`education.${v.educationLevel}`)}</Row>}
+      </dl>
+      {(v.howToApply || v.contactPerson) && (
+        <>
+          <h2>{t('vacancyView.apply')}</h2>
+          <dl class="facts">
+            {v.howToApply?.url && (
+              <Row label={t('vacancy.applyUrl')}>
+                <a href={v.howToApply.url} rel="noopener noreferrer" target="_blank">
+                  {v.howToApply.url}
+                </a>
+              </Row>
+            )}
+            {v.howToApply?.email && (
+              <Row label={t('vacancy.applyEmail')}>
+                <a href={`mailto:${v.howToApply.email}`}>{v.howToApply.email}</a>
+              </Row>
+            )}
+            {v.howToApply?.text && <Row label={t('field.howToApply')}>{v.howToApply.text}</Row>}
+            {v.contactPerson && (
+              <Row label={t('vacancy.contactName')}>
+                {v.contactPerson.name}
+                {v.contactPerson.phone ? `, ${v.contactPerson.phone}` : ''}
+                {v.contactPerson.email && (
+                  <>
+                    , <a href={`mailto:${v.contactPerson.email}`}>{v.contactPerson.email}</a>
+                  </>
+                )}
+              </Row>
+            )}
+          </dl>
+        </>
+      )}
+    </article>
+  );
+}
