@@ -1,4 +1,4 @@
-import type { EntryToSave, ListOptions, LocationFilter, RecordStore, SavedEntry, StoredEntry } from '../../src/core/ports.js';
+import type { EntryToSave, ListOptions, LocationFilter, RecordStore, SavedEntry, StoredEntry } from '../../core/ports.js';
 
 interface Row<R> {
   label: number;
