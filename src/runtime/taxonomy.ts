@@ -32,12 +32,23 @@ interface Opened {
 
 /**
  * Normalisers already opened in this process, by everything they are built from (see `sameBuild`),
- * the most recently used last. Reading ESCO and indexing its ~127,000 skill labels costs ~5 s of
- * CPU: a second engine in one process (the test suite's services, the benchmarks' runs) takes the
- * first one's normaliser instead. A few kept: a process alternating between two set-ups keeps both.
+ * the most recently used last; kept only after `shareNormalizers()`. Reading ESCO and indexing its
+ * ~127,000 skill labels costs ~5 s of CPU: with sharing on, a second engine in one process takes the
+ * first one's normaliser instead. Off by default: the service opens one engine per process, and a
+ * benchmark that measures a restart in one process measures what a new process does.
  */
 const opened = new Map<string, Opened>();
-const KEEP_OPENED = 3;
+let keepOpened = 0;
+
+/**
+ * Lets later engines of this process share the normaliser of an earlier one on the same taxonomy
+ * files, embedder and thresholds (the test suite, which opens dozens of engines per process); a few
+ * kept, so that a process alternating between two set-ups keeps both. `false` forgets them.
+ */
+export function shareNormalizers(on = true): void {
+  keepOpened = on ? 3 : 0;
+  if (!on) opened.clear();
+}
 
 /** The bytes of the taxonomy's files and of the extension: a changed file is another taxonomy. */
 function taxonomyFingerprint(config: TaxonomyConfig): string {
@@ -87,7 +98,7 @@ export async function openNormalizer(config: TaxonomyConfig, embedder: Embedder,
   // Titles no occupation label names go to the nearest label only with a model (hashing vectors know no synonyms).
   const settings = { nnThreshold, occupationNnThreshold: lexical ? 0 : OCCUPATION_NN_THRESHOLD };
   const fileOf = (set: LabelSet) => (config.dataDir === undefined ? undefined : vectorFile(join(config.dataDir, `${set}.labels`)));
-  const key = sameBuild(config, embedder, settings);
+  const key = keepOpened > 0 ? sameBuild(config, embedder, settings) : undefined;
   const earlier = key === undefined ? undefined : opened.get(key);
   let normalizer: SkillNormalizer;
   if (earlier) {
@@ -106,9 +117,9 @@ export async function openNormalizer(config: TaxonomyConfig, embedder: Embedder,
       normalizer: SkillNormalizer.create(taxonomy, embedder, settings, eldDetector, (set) => remembering(fileOf(set), set, vectors)),
       vectors,
     };
-    if (key !== undefined) {
+    if (key !== undefined && keepOpened > 0) {
       opened.set(key, entry);
-      if (opened.size > KEEP_OPENED) opened.delete(opened.keys().next().value!);
+      if (opened.size > keepOpened) opened.delete(opened.keys().next().value!);
     }
     try {
       normalizer = await entry.normalizer;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LexicalEmbedder } from '../../src/adapters/embedders/lexical.js';
 import type { Embedder } from '../../src/core/ports.js';
-import { openNormalizer } from '../../src/runtime/taxonomy.js';
+import { openNormalizer, shareNormalizers } from '../../src/runtime/taxonomy.js';
 import { FIXTURES, removeDir, tempDir } from '../helpers/service.js';
 
 const log = { info: () => undefined, warn: () => undefined };
@@ -23,6 +23,16 @@ function taxonomyCopy(): string {
 }
 
 describe('openNormalizer', () => {
+  it('reads the taxonomy at every open unless sharing is turned on (the service, the benchmarks)', async () => {
+    shareNormalizers(false);
+    const taxonomyDir = taxonomyCopy();
+    const a = await openNormalizer({ taxonomyDir, taxonomyExtension: '' }, new LexicalEmbedder(), log);
+    const b = await openNormalizer({ taxonomyDir, taxonomyExtension: '' }, new LexicalEmbedder(), log);
+    expect(b).not.toBe(a);
+    expect(b.taxonomy.id).toBe(a.taxonomy.id);
+    shareNormalizers();
+  });
+
   it('opens a taxonomy once per process: a second engine on the same files gets the same normaliser, and its data directory the label vectors', async () => {
     const taxonomyDir = taxonomyCopy();
     const [first, second] = [newDir(), newDir()];
