@@ -6,8 +6,8 @@ import { dayOf, fixedClock } from '../../src/core/clock.js';
 import { vacancyKind } from '../../src/core/kinds.js';
 import { RecordService } from '../../src/core/records.js';
 import { vacancyInput, type Vacancy } from '../../src/core/vacancies/schema.js';
-import { ExactIndex } from '../helpers/exact-index.js';
-import { MemoryRecordStore } from '../helpers/memory-store.js';
+import { ExactIndex } from '../../src/adapters/memory/exact-index.js';
+import { MemoryRecordStore } from '../../src/adapters/memory/record-store.js';
 import { ROOT, sampleVacancy } from '../helpers/service.js';
 
 const CORE = join(ROOT, 'src', 'core');

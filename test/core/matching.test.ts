@@ -10,8 +10,8 @@ import { jobseekerInput, type Jobseeker } from '../../src/core/jobseekers/schema
 import { vacancyInput, type StoredVacancy, type Vacancy } from '../../src/core/vacancies/schema.js';
 import { DEFAULT_MATCH_SETTINGS, DEFAULT_WEIGHTS } from '../../src/config.js';
 import { SkillNormalizer } from '../../src/core/taxonomy/normalizer.js';
-import { ExactIndex } from '../helpers/exact-index.js';
-import { MemoryRecordStore } from '../helpers/memory-store.js';
+import { ExactIndex } from '../../src/adapters/memory/exact-index.js';
+import { MemoryRecordStore } from '../../src/adapters/memory/record-store.js';
 import { FIXTURES, sampleJobseeker, sampleVacancy } from '../helpers/service.js';
 import { systemClock } from '../../src/runtime/clock.js';
 

@@ -8,8 +8,15 @@ import type { Embedder } from '../../src/core/ports.js';
 import { openEngine, type Engine } from '../../src/engine.js';
 import { buildApp, type App } from '../../src/http/app.js';
 import type { Clock } from '../../src/core/clock.js';
+import { MemoryLog, type LogLine } from '../../src/adapters/memory/log.js';
+import { shareNormalizers } from '../../src/runtime/taxonomy.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
+
+// The services a test worker starts share the taxonomy's normaliser (src/runtime/taxonomy.ts): each
+// start after the first on the same taxonomy and model skips ~5 s of CPU reading ESCO and indexing
+// its labels. A process the tests spawn (npm start, the CLI, the benchmarks) reads it itself.
+shareNormalizers();
 export const FIXTURES = join(ROOT, 'fixtures');
 export const TINY_MODEL_DIR = join(FIXTURES, 'models');
 export const TINY_MODEL = 'kohtaanto-tiny-bert';
@@ -38,23 +45,24 @@ export function tempDir(prefix = 'kohtaanto-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export interface LogLine {
-  level: 'info' | 'warn';
-  message: string;
-}
+export type { LogLine } from '../../src/adapters/memory/log.js';
 
-/** A base URL with the API key to send. */
+/** A base URL with the API key to send; with `app`, requests are injected into it (no socket) and `url` is empty. */
 export interface Caller {
   url: string;
   key?: string;
+  app?: App;
 }
 
 export interface RunningService {
+  /** The loopback address it listens on; empty for a service built with `build` (requests injected). */
   url: string;
   /** One API key per role, created at start. */
   keys: Record<Role, string>;
   /** The service as seen by a caller holding a key of this role. */
   as(role: Role): Caller;
+  /** The service as seen by a caller holding `key` (another key than the role keys), or none. */
+  withKey(key?: string): Caller;
   app: App;
   engine: Engine;
   dataDir: string;
@@ -129,18 +137,33 @@ export function copyLabelVectors(dir: string): void {
  * Starts the real service, as `npm start` wires it, on a loopback port: SQLite file and HNSW index
  * files under `dataDir`, the fixture data set loaded on first start (unless disabled).
  */
-export async function startService(
-  options: { dataDir?: string; env?: Env; embedder?: Embedder; waitForIndexes?: boolean; port?: number; clock?: Clock } = {},
-): Promise<RunningService> {
+export interface ServiceOptions {
+  dataDir?: string;
+  env?: Env;
+  embedder?: Embedder;
+  waitForIndexes?: boolean;
+  port?: number;
+  clock?: Clock;
+}
+
+/**
+ * The real service as `npm start` wires it (see startService), without a socket: `call` injects the
+ * requests into the app (fastify's `inject`), through its routes, hooks, serialisers and error
+ * handler. For tests of the HTTP API that need no connection of their own (slow clients, addresses
+ * behind a proxy, a browser, another process): `startService` is for those.
+ */
+export function build(options: Omit<ServiceOptions, 'port'> = {}): Promise<RunningService> {
+  return startService({ ...options, listen: false });
+}
+
+export async function startService(options: ServiceOptions & { listen?: boolean } = {}): Promise<RunningService> {
   const dataDir = options.dataDir ?? newDataDir(options);
   const config = loadConfig({ ...DEFAULT_ENV, KOHTAANTO_DATA_DIR: dataDir, ...options.env } as Record<string, string>);
-  const logs: LogLine[] = [];
+  const log = new MemoryLog();
+  const logs = log.lines;
   const engine = await openEngine(
     config,
-    {
-      info: (message) => logs.push({ level: 'info', message }),
-      warn: (message) => logs.push({ level: 'warn', message }),
-    },
+    log,
     options.embedder,
     'single',
     options.clock,
@@ -159,11 +182,14 @@ export async function startService(
   >;
   const app = await buildApp(engine, config);
   app.addHook('onClose', async () => engine.close());
-  const address = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const injected = options.listen === false;
+  const address = injected ? '' : await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  if (injected) await app.ready();
   return {
     url: address,
     keys,
-    as: (role) => ({ url: address, key: keys[role] }),
+    as: (role) => (injected ? { url: '', key: keys[role], app } : { url: address, key: keys[role] }),
+    withKey: (key) => ({ url: address, ...(key === undefined ? {} : { key }), ...(injected ? { app } : {}) }),
     app,
     engine,
     dataDir,
@@ -176,7 +202,7 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** fetch with JSON in and out. */
+/** fetch (or, for a Caller with `app`, fastify's inject) with JSON in and out. */
 export async function call(
   base: string | Caller,
   method: string,
@@ -184,25 +210,45 @@ export async function call(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; body: any; headers: Headers }> {
-  const caller = typeof base === 'string' ? { url: base } : base;
+  const caller: Caller = typeof base === 'string' ? { url: base } : base;
   const auth: Record<string, string> = caller.key ? { authorization: `Bearer ${caller.key}` } : {};
-  const init: RequestInit = { method, headers: { ...auth, ...headers } };
+  const init: RequestInit & { headers: Record<string, string> } = { method, headers: { ...auth, ...headers } };
   if (body !== undefined) {
     if (typeof body === 'string') init.body = body;
     else {
       init.body = JSON.stringify(body);
-      (init.headers as Record<string, string>)['content-type'] = 'application/json';
+      init.headers['content-type'] = 'application/json';
     }
   }
-  const response = await fetch(caller.url + path, init);
-  const text = await response.text();
+  const { status, text, headers: answered } = caller.app ? await injected(caller.app, path, init) : await fetched(caller.url + path, init);
   let parsed: unknown = text;
   try {
     parsed = text.length > 0 ? JSON.parse(text) : undefined;
   } catch {
     /* not JSON: keep the text */
   }
-  return { status: response.status, body: parsed, headers: response.headers };
+  return { status, body: parsed, headers: answered };
+}
+
+async function fetched(url: string, init: RequestInit): Promise<{ status: number; text: string; headers: Headers }> {
+  const response = await fetch(url, init);
+  return { status: response.status, text: await response.text(), headers: response.headers };
+}
+
+/** The request injected into the app, its answer as fetch gives it (a Headers object: names case-insensitive, repeated ones joined). */
+async function injected(app: App, path: string, init: RequestInit & { headers: Record<string, string> }): Promise<{ status: number; text: string; headers: Headers }> {
+  const response = await app.inject({
+    method: init.method as 'GET',
+    url: path,
+    headers: init.headers,
+    ...(init.body === undefined ? {} : { payload: init.body as string }),
+  });
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, String(one));
+  }
+  return { status: response.statusCode, text: response.body, headers };
 }
 
 export const ndjson = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveArea } from '../../src/core/analytics/areas.js';
 import { trainedSkills } from '../../src/core/analytics/training-plan.js';
 import { regions } from '../../src/core/regions/regions.js';
-import { call, type Caller, removeDir, sampleJobseeker, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
+import { call, type Caller, removeDir, sampleJobseeker, sampleVacancy, build, type RunningService } from '../helpers/service.js';
 
 let service: RunningService;
 let planner: Caller;
@@ -54,7 +54,7 @@ async function all<T>(kind: string): Promise<T[]> {
 
 beforeAll(async () => {
   // Every record of a small area goes through the match engine (no sampling) in these tests.
-  service = await startService({ env: { KOHTAANTO_ANALYTICS_SAMPLE: '400' } });
+  service = await build({ env: { KOHTAANTO_ANALYTICS_SAMPLE: '400' } });
   planner = service.as('planner');
   admin = service.as('admin');
   vacancies = await all<StoredVacancy>('vacancies');

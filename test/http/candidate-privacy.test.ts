@@ -4,7 +4,7 @@ import {
   removeDir,
   sampleJobseeker,
   sampleVacancy,
-  startService,
+  build,
   type Caller,
   type RunningService,
 } from '../helpers/service.js';
@@ -36,11 +36,11 @@ const SENSITIVE_TITLE = 'hitsaaja, vapautunut vankilasta 2024, päihdekuntoutus 
 async function issue(role: string, organisation: string): Promise<Caller> {
   const issued = await call(admin, 'POST', '/v1/admin/keys', { role, name: `${role} of ${organisation}`, organisation });
   expect(issued.status).toBe(201);
-  return { url: service.url, key: issued.body.key };
+  return service.withKey(issued.body.key);
 }
 
 async function start(dataDir?: string) {
-  service = await startService({ env: ENV, ...(dataDir ? { dataDir } : {}) });
+  service = await build({ env: ENV, ...(dataDir ? { dataDir } : {}) });
   admin = service.as('admin');
   tampere = service.as('counsellor');
   unitX = service.as('employer-service');
@@ -177,7 +177,7 @@ describe('candidate lists count against a daily budget per organisation, kept in
     const dataDir = service.dataDir;
     await service.stop();
     await start(dataDir);
-    unitY = { url: service.url, key: unitY.key };
+    unitY = service.withKey(unitY.key);
     expect((await call(unitX, 'GET', `/v1/vacancies/V-LEAK/candidates?k=200&municipality=${encodeURIComponent(places.at(-1)!)}`)).status).toBe(429);
     expect((await call(unitY, 'POST', '/v1/match', body)).status).toBe(429);
   });

@@ -4,7 +4,7 @@
  * the fixture data set around them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Caller, removeDir, startService, type RunningService } from '../helpers/service.js';
+import { call, type Caller, removeDir, build, type RunningService } from '../helpers/service.js';
 
 let service: RunningService;
 let url: Caller;
@@ -35,7 +35,7 @@ const withinFirst = (list: Hit[]) => {
 let malax: Record<string, unknown>;
 
 beforeAll(async () => {
-  service = await startService(); // fixtures + the shipped model
+  service = await build(); // fixtures + the shipped model
   url = service.as('admin');
   const { id: _id, ...record } = (await call(url, 'GET', '/v1/jobseekers/JS-000513')).body;
   malax = Object.fromEntries(Object.entries(record).filter(([k]) => !['createdAt', 'updatedAt', 'normalized', 'region', 'version'].includes(k)));

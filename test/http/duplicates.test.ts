@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Caller, ndjson, removeDir, sampleJobseeker, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
+import { call, type Caller, ndjson, removeDir, sampleJobseeker, sampleVacancy, build, type RunningService } from '../helpers/service.js';
 
 /** The same vacancy from several sources: shown and counted once (real server, SQLite file, HNSW index). */
 let service: RunningService;
 let admin: Caller;
 
 beforeAll(async () => {
-  service = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
+  service = await build({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
   admin = service.as('admin');
   await call(admin, 'PUT', '/v1/jobseekers/JS-1', sampleJobseeker('JS-1'));
 });

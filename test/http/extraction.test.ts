@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Caller, removeDir, ROOT, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
+import { call, type Caller, removeDir, ROOT, sampleVacancy, build, type RunningService } from '../helpers/service.js';
 
 /** Skill extraction through the API on the committed ESCO build, its local extension and the shipped model (issue 29). */
 let service: RunningService;
@@ -15,7 +15,7 @@ const allSkills = (normalized: { essential: Ref[]; optional: Ref[]; mentioned: R
 const licenceLike = (refs: Ref[]) => refs.filter((r) => /licen[cs]e|körkort|ajokortti|driv/i.test(r.label) || /driving-licence/.test(r.uri));
 
 beforeAll(async () => {
-  service = await startService({
+  service = await build({
     env: {
       KOHTAANTO_SEED_FIXTURES: 'false',
       KOHTAANTO_TAXONOMY_DIR: join(ROOT, 'taxonomy', 'esco-1.1.1'),

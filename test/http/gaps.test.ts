@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, removeDir, startService, type Caller, type RunningService, CURATED_TEST_TAXONOMY } from '../helpers/service.js';
+import { call, removeDir, build, type Caller, type RunningService, CURATED_TEST_TAXONOMY } from '../helpers/service.js';
 import { ADMIN } from '../helpers/service.js';
 import { regions } from '../../src/core/regions/regions.js';
 
@@ -19,7 +19,7 @@ interface GapSkill {
 
 beforeAll(async () => {
   // The curated test double: these assertions name its concepts and titles (to be rewritten for ESCO, issue 29).
-  service = await startService({ env: CURATED_TEST_TAXONOMY }); // fixtures: vacancies, jobseekers and the training catalogue
+  service = await build({ env: CURATED_TEST_TAXONOMY }); // fixtures: vacancies, jobseekers and the training catalogue
   counsellor = service.as('counsellor');
 });
 afterAll(async () => {

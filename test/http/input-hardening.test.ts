@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, removeDir, sampleJobseeker, startService, type RunningService } from '../helpers/service.js';
+import { call, removeDir, sampleJobseeker, build, type RunningService } from '../helpers/service.js';
 
 /** The input findings of the privacy review (issue 14, finding 9), each refused with 400 naming the field. */
 let service: RunningService;
 
 beforeAll(async () => {
-  service = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical' } });
+  service = await build({ env: { KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical' } });
   expect((await call(service.as('counsellor'), 'PUT', '/v1/jobseekers/J1', sampleJobseeker('J1'))).status).toBe(201);
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@
  * own line of work.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Caller, removeDir, startService, type RunningService, CURATED_TEST_TAXONOMY } from '../helpers/service.js';
+import { call, type Caller, removeDir, build, type RunningService, CURATED_TEST_TAXONOMY } from '../helpers/service.js';
 
 let service: RunningService;
 let url: Caller;
@@ -36,7 +36,7 @@ const failedOther = (h: Hit) => [h.gates.language, h.gates.licence, h.gates.card
 
 beforeAll(async () => {
   // The curated test double: these assertions name its concepts and titles (to be rewritten for ESCO, issue 29).
-  service = await startService({ env: CURATED_TEST_TAXONOMY }); // fixtures + the shipped model
+  service = await build({ env: CURATED_TEST_TAXONOMY }); // fixtures + the shipped model
   url = service.as('admin');
   await put('jobseekers', {
     id: 'Q-NURSE-VASA',

@@ -5,7 +5,7 @@ import {
   removeDir,
   sampleJobseeker,
   sampleVacancy,
-  startService,
+  build,
   type Caller,
   type RunningService,
 } from '../helpers/service.js';
@@ -33,11 +33,11 @@ const HELSINKI_CLIENT = { ...sampleJobseeker('HKI-1', { municipality: 'Helsinki'
 async function issue(role: string, organisation: string): Promise<Caller> {
   const issued = await call(admin, 'POST', '/v1/admin/keys', { role, name: `${role} of ${organisation}`, organisation });
   expect(issued.status).toBe(201);
-  return { url: service.url, key: issued.body.key };
+  return service.withKey(issued.body.key);
 }
 
 beforeAll(async () => {
-  service = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_ADHOC_CANDIDATE_SEARCHES_PER_HOUR: '3' } });
+  service = await build({ env: { KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_ADHOC_CANDIDATE_SEARCHES_PER_HOUR: '3' } });
   admin = service.as('admin');
   tampere = service.as('counsellor');
   unitA = service.as('employer-service');
@@ -77,7 +77,7 @@ describe('organisations', () => {
     const rotated = await call(admin, 'POST', `/v1/admin/keys/${id}/rotate`, { graceDays: 0 });
     expect(rotated.status).toBe(201);
     expect((await call(key, 'GET', '/v1/jobseekers/HKI-1')).status).toBe(401);
-    const successor = { url: service.url, key: rotated.body.key };
+    const successor = service.withKey(rotated.body.key);
     expect((await call(successor, 'GET', '/v1/jobseekers/HKI-1')).status).toBe(200);
     expect((await call(admin, 'POST', `/v1/admin/keys/${rotated.body.id}/revoke`)).status).toBe(204);
     expect((await call(successor, 'GET', '/v1/jobseekers/HKI-1')).status).toBe(401);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../src/engine.js';
-import { call, type Caller, ndjson, removeDir, startService, type RunningService } from '../helpers/service.js';
+import { call, type Caller, ndjson, removeDir, build, type RunningService } from '../helpers/service.js';
 
 /** Oversight on the real server with the fixture data and the shipped model. */
 let service: RunningService;
@@ -19,7 +19,7 @@ interface Jobseeker {
 }
 
 beforeAll(async () => {
-  service = await startService();
+  service = await build();
   admin = service.as('admin');
 });
 afterAll(async () => {
@@ -179,8 +179,8 @@ describe('exposure report and system card', () => {
   });
 
   it('publishes a system card naming the model in use, its evaluation and the oversight routes', async () => {
-    const health = (await call(service.url, 'GET', '/health')).body;
-    const card = await call(service.url, 'GET', '/v1/about');
+    const health = (await call(service.withKey(), 'GET', '/health')).body;
+    const card = await call(service.withKey(), 'GET', '/v1/about');
     expect(card.status).toBe(200);
     expect(card.body.model.id).toBe(health.embedder.id);
     expect(card.body.evaluation).toMatchObject({ clientToVacancies: { ndcgAt10: expect.any(Number) }, command: expect.stringContaining('bench:quality') });

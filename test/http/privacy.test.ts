@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyedTombstones } from '../../src/adapters/sqlite/tombstones.js';
 import { databaseFile, indexFile } from '../../src/engine.js';
 import { installationKey } from '../../src/runtime/secret.js';
-import { call, ndjson, removeDir, sampleJobseeker, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
+import { call, ndjson, removeDir, sampleJobseeker, sampleVacancy, build, type RunningService } from '../helpers/service.js';
 
 let service: RunningService;
 /** ERASE-ME's pseudonym in WELD-1's candidate list (pseudonyms are per vacancy). */
@@ -20,7 +20,7 @@ const PERSON = {
 const TRACES = ['ERASE-ME', PERSON.name, PERSON.contact.email, 'ZQXJ'];
 
 beforeAll(async () => {
-  service = await startService(); // with the fixture data set
+  service = await build(); // with the fixture data set
   // In the client's own town: within her commuting range, so that she is among the first candidates.
   await call(service.as('employer-service'), 'PUT', '/v1/vacancies/WELD-1', sampleVacancy('WELD-1', { municipality: '837' }));
   await call(service.as('counsellor'), 'PUT', '/v1/jobseekers/ERASE-ME', PERSON);
@@ -148,12 +148,12 @@ describe('GDPR erasure', () => {
     }
 
     await service.stop();
-    service = await startService({ dataDir: service.dataDir });
+    service = await build({ dataDir: service.dataDir });
     expect(await sweep(service)).toEqual([]);
 
     await service.stop();
     rmSync(indexFile(service.dataDir, 'jobseekers'));
-    service = await startService({ dataDir: service.dataDir });
+    service = await build({ dataDir: service.dataDir });
     expect(service.logs.some((l) => /jobseekers index rebuilt/.test(l.message))).toBe(true);
     expect(await sweep(service)).toEqual([]);
   });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Caller, ndjson, removeDir, sampleJobseeker, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
+import { call, type Caller, ndjson, removeDir, sampleJobseeker, sampleVacancy, build, type RunningService } from '../helpers/service.js';
 
 let service: RunningService;
 let url: Caller;
 
 beforeAll(async () => {
-  service = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
+  service = await build({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
   url = service.as('admin');
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Caller, removeDir, sampleJobseeker, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
+import { call, type Caller, removeDir, sampleJobseeker, sampleVacancy, build, type RunningService } from '../helpers/service.js';
 
 /** Requirements as data (issue 29): licence classes, languages with level and cards, from fields and from ad text. */
 let service: RunningService;
@@ -20,7 +20,7 @@ const seekers = [
 ];
 
 beforeAll(async () => {
-  service = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
+  service = await build({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
   url = service.as('admin');
   for (const s of seekers) expect((await call(url, 'PUT', `/v1/jobseekers/${s.id}`, s)).status).toBe(201);
 });

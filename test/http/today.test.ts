@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.js';
-import { call, removeDir, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
+import { call, removeDir, sampleVacancy, build, type RunningService } from '../helpers/service.js';
 
 /**
  * "Today" is the service's clock (src/core/clock.ts), not the machine's: a service opened with a
@@ -10,7 +10,7 @@ import { call, removeDir, sampleVacancy, startService, type RunningService } fro
 let service: RunningService;
 
 beforeAll(async () => {
-  service = await startService({ clock: fixedClock('2026-03-15T10:00:00Z'), env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
+  service = await build({ clock: fixedClock('2026-03-15T10:00:00Z'), env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
 });
 afterAll(async () => {
   await service.stop();

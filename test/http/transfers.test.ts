@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Env } from '../../src/config.js';
-import { call, removeDir, sampleJobseeker, sampleVacancy, startService, type Caller, type RunningService } from '../helpers/service.js';
+import { call, removeDir, sampleJobseeker, sampleVacancy, build, type Caller, type RunningService } from '../helpers/service.js';
 
 /**
  * Issue 28, finding M4: a Tampere counsellor sending `X-Transfer-Reason: xxxxxxxxxx` read every
@@ -32,11 +32,11 @@ async function issue(role: string, organisation: string, name: string): Promise<
   const issued = await call(admin, 'POST', '/v1/admin/keys', { role, name, organisation });
   expect(issued.status).toBe(201);
   keys[name] = issued.body.id;
-  return { url: service.url, key: issued.body.key };
+  return service.withKey(issued.body.key);
 }
 
 beforeAll(async () => {
-  service = await startService({ env: ENV });
+  service = await build({ env: ENV });
   admin = service.as('admin');
   tampere = service.as('counsellor');
   employer = service.as('employer-service');
@@ -258,9 +258,9 @@ describe('transfer requests are limited per key and day, in the database', () =>
 
     const dataDir = service.dataDir;
     await service.stop();
-    service = await startService({ dataDir, env: ENV });
+    service = await build({ dataDir, env: ENV });
     admin = service.as('admin');
-    const again = { url: service.url, key: busy.key };
+    const again = service.withKey(busy.key);
     expect((await call(again, 'POST', '/v1/jobseekers/X-6/transfers', { reason: REASON })).status).toBe(429);
     const alerts = (await call(admin, 'GET', '/v1/audit/alerts')).body;
     expect(alerts.busyRequesters).toEqual(expect.arrayContaining([expect.objectContaining({ keyId: keys['busy one'], requests: 4 })]));

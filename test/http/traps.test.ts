@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Caller, FIXTURES, removeDir, startService, type RunningService } from '../helpers/service.js';
+import { call, type Caller, FIXTURES, removeDir, build, type RunningService } from '../helpers/service.js';
 
 let service: RunningService;
 let url: Caller;
@@ -113,7 +113,7 @@ const CASES: Case[] = [
 ];
 
 beforeAll(async () => {
-  service = await startService(); // fixtures, the shipped model, ESCO + local extension (the defaults)
+  service = await build(); // fixtures, the shipped model, ESCO + local extension (the defaults)
   url = service.as('admin');
   for (const [i, c] of CASES.entries()) {
     for (const [kind, record] of [

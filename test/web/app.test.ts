@@ -1,48 +1,28 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, removeDir, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
-import { chooseWithArrows, expectAccessible, launch, screenshot, signIn, tabTo } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { call, sampleVacancy, type RunningService } from '../helpers/service.js';
+import { chooseWithArrows, expectAccessible, screenshot, settled, signIn, tabTo, useWebApp } from './browser.js';
 
 /**
  * The web app in Debian's Chromium against the real service (fixture data, shipped model): each
  * role's main journey, refusals, the session's safety, axe-core's WCAG 2.1 AA rules on every page,
  * keyboard-only use, and screenshots of every page in fi/sv/en under test-output/screenshots.
  */
-let service: RunningService;
-let browser: Browser;
+const web = useWebApp();
 /** A client of the test counsellor's area (Tampere): a cleaner whose gap plan has trainings. */
 const CLIENT = 'JS-000067';
 
-beforeAll(async () => {
-  service = await startService();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await service.stop();
-  removeDir(service.dataDir);
-});
-
-/** Waits until no view is loading (the page marks a reloading view aria-busy). */
-const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('[aria-busy=true], .loading'), undefined, { timeout: 60_000 });
-
-async function fresh(lang = 'fi'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript((l) => localStorage.setItem('kohtaanto.lang', l), lang);
-  const page = await context.newPage();
-  return { context, page };
-}
+const fresh = (lang?: string) => web.fresh(lang);
 
 describe('sign-in', () => {
   it('exchanges the key for an HttpOnly SameSite=Strict session cookie and keeps the key out of the page', async () => {
     const { context, page } = await fresh('en');
-    await page.goto(`${service.url}/`);
+    await page.goto(`${web.service.url}/`);
     await expectAccessible(page, 'sign-in');
     await page.fill('#key', 'kht_0000000000000000_wrong');
     await page.click('button[type=submit]');
     await expect.poll(() => page.textContent('[role=alert]')).toContain('unknown, expired or revoked API key');
-    await signIn(page, service.url, service.keys.counsellor);
+    await signIn(page, web.service.url, web.service.keys.counsellor);
     const cookies = await context.cookies();
     expect(cookies.find((c) => c.name === 'kohtaanto_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie);
@@ -60,7 +40,7 @@ describe('sign-in', () => {
 describe("a counsellor's journey", () => {
   it('finds a client, sees ranked vacancies with reasons, the gap plan, refers to a training, shares, signs out', async () => {
     const { context, page } = await fresh('fi');
-    await signIn(page, service.url, service.keys.counsellor);
+    await signIn(page, web.service.url, web.service.keys.counsellor);
     await page.waitForSelector('table');
     await expectAccessible(page, 'clients');
     await page.fill('#client-q', 'siivo');
@@ -86,7 +66,7 @@ describe("a counsellor's journey", () => {
     await page.fill('li.hit input[id^="reason-"]', 'Asiakas on jo hakenut tätä paikkaa.');
     await page.click('li.hit form button[type=submit]');
     await page.waitForFunction((id) => document.querySelector('li.hit code')?.textContent !== id, first);
-    const overrides = await call(service.as('admin'), 'GET', `/v1/jobseekers/${CLIENT}/overrides`);
+    const overrides = await call(web.service.as('admin'), 'GET', `/v1/jobseekers/${CLIENT}/overrides`);
     expect(overrides.body.items).toMatchObject([{ vacancyId: first, action: 'set-aside', reason: 'Asiakas on jo hakenut tätä paikkaa.' }]);
 
     await page.click('text=Osaamispuutteet ja koulutus');
@@ -108,12 +88,12 @@ describe("a counsellor's journey", () => {
     await page.locator('li.hit').nth(1).locator('button:has-text("Jaa asiakkaan")').click();
     await page.waitForSelector('text=/ei hoida mikään työnantajapalveluiden yksikkö/');
     // One handed to a unit: shared with that unit.
-    await call(service.as('admin'), 'POST', '/v1/admin/organisations', { id: 'web-unit', name: 'Työnantajapalvelut (web test)', kind: 'employer-services' });
-    expect((await call(service.as('admin'), 'PUT', `/v1/admin/vacancies/${vacancies[0]}/owner`, { organisation: 'web-unit' })).status).toBe(200);
+    await call(web.service.as('admin'), 'POST', '/v1/admin/organisations', { id: 'web-unit', name: 'Työnantajapalvelut (web test)', kind: 'employer-services' });
+    expect((await call(web.service.as('admin'), 'PUT', `/v1/admin/vacancies/${vacancies[0]}/owner`, { organisation: 'web-unit' })).status).toBe(200);
     await page.locator('li.hit').first().locator('button.why').click();
     await page.locator('li.hit').first().locator('button:has-text("Jaa asiakkaan")').click();
     await page.waitForSelector('text=/Jaettu .* asti/');
-    const exported = await call(service.as('admin'), 'GET', `/v1/jobseekers/${CLIENT}/export`);
+    const exported = await call(web.service.as('admin'), 'GET', `/v1/jobseekers/${CLIENT}/export`);
     expect(exported.body.sharedWithEmployerServices).toHaveLength(1);
     expect(exported.body.referrals).toHaveLength(1);
 
@@ -124,8 +104,8 @@ describe("a counsellor's journey", () => {
 
   it('shows a bad profile field as an error in the UI language, naming the field', async () => {
     const { context, page } = await fresh('sv');
-    await signIn(page, service.url, service.keys.counsellor);
-    await page.goto(`${service.url}/#/clients/${CLIENT}?tab=profile`);
+    await signIn(page, web.service.url, web.service.keys.counsellor);
+    await page.goto(`${web.service.url}/#/clients/${CLIENT}?tab=profile`);
     await page.fill('#p-since', '2999-01-01');
     await page.click('form.profile button[type=submit]');
     const alert = page.locator('[role=alert]');
@@ -139,10 +119,10 @@ describe("a counsellor's journey", () => {
 
   it('can be done with the keyboard alone', async () => {
     const { context, page } = await fresh('en');
-    await page.goto(`${service.url}/`);
+    await page.goto(`${web.service.url}/`);
     await page.waitForSelector('#key');
     await tabTo(page, (el) => el.id === 'key');
-    await page.keyboard.type(service.keys.counsellor);
+    await page.keyboard.type(web.service.keys.counsellor);
     await page.keyboard.press('Enter');
     await page.waitForSelector('#client-q');
     await tabTo(page, (el) => el.id === 'client-q');
@@ -166,7 +146,7 @@ describe("a counsellor's journey", () => {
 describe("employer services' journey", () => {
   it('creates a vacancy with skill autocomplete, sees pseudonymous candidates, then a shared one with contact details', async () => {
     const { context, page } = await fresh('en');
-    await signIn(page, service.url, service.keys['employer-service']);
+    await signIn(page, web.service.url, web.service.keys['employer-service']);
     await page.waitForSelector('text=No vacancies.');
     await expectAccessible(page, 'vacancies');
     await page.click('text=New vacancy');
@@ -188,14 +168,14 @@ describe("employer services' journey", () => {
     await page.waitForSelector('li.hit');
     const ids = await page.locator('li.hit code').allTextContents();
     expect(ids.every((id) => id.startsWith('cand-'))).toBe(true);
-    expect((await call(service.as('employer-service'), 'GET', '/v1/vacancies/WEB-1')).body.skills).toEqual(['ylläpitosiivous']);
+    expect((await call(web.service.as('employer-service'), 'GET', '/v1/vacancies/WEB-1')).body.skills).toEqual(['ylläpitosiivous']);
     await expectAccessible(page, 'candidates');
 
-    expect((await call(service.as('counsellor'), 'POST', '/v1/vacancies/WEB-1/shares', { jobseekerId: CLIENT })).status).toBe(201);
+    expect((await call(web.service.as('counsellor'), 'POST', '/v1/vacancies/WEB-1/shares', { jobseekerId: CLIENT })).status).toBe(201);
     await page.reload();
     await page.waitForSelector('text=shared with you');
     expect(await page.textContent('li.hit:has-text("shared with you")')).toMatch(/@|\+358|cleaner/i); // contact details, or the occupation (never the client's own title)
-    await page.goto(`${service.url}/#/vacancies`);
+    await page.goto(`${web.service.url}/#/vacancies`);
     await page.waitForSelector('tr:has-text("WEB-1") a:text("Siivooja")');
     await context.close();
   });
@@ -204,7 +184,7 @@ describe("employer services' journey", () => {
 describe("a planner's journey", () => {
   it('picks an area, sees the dashboard with suppressed counts as "<5", makes a training plan with a budget', async () => {
     const { context, page } = await fresh('fi');
-    await signIn(page, service.url, service.keys.planner);
+    await signIn(page, web.service.url, web.service.keys.planner);
     await page.selectOption('#area-kind', 'area');
     await page.selectOption('#area-place', 'tampere');
     await page.click('form.search button');
@@ -237,8 +217,8 @@ describe("a planner's journey", () => {
 
   it('is refused pages that are not for the role, and the API refuses too', async () => {
     const { context, page } = await fresh('en');
-    await signIn(page, service.url, service.keys.planner);
-    await page.goto(`${service.url}/#/clients`);
+    await signIn(page, web.service.url, web.service.keys.planner);
+    await page.goto(`${web.service.url}/#/clients`);
     await page.waitForSelector('text=This page is not for your role');
     expect(await page.evaluate(async () => (await fetch('/v1/jobseekers')).status)).toBe(403);
     await context.close();
@@ -248,7 +228,7 @@ describe("a planner's journey", () => {
 describe("an admin's journey", () => {
   it('issues and revokes a key, and reads the audit trail', async () => {
     const { context, page } = await fresh('en');
-    await signIn(page, service.url, service.keys.admin);
+    await signIn(page, web.service.url, web.service.keys.admin);
     await page.waitForSelector('table');
     await page.selectOption('#key-role', 'planner');
     await page.fill('#key-name', 'Web planner');
@@ -256,9 +236,9 @@ describe("an admin's journey", () => {
     await page.click('text=Issue key');
     const key = await page.textContent('code.key');
     expect(key).toMatch(/^kht_/);
-    expect(service.engine.keys.verify(key!)?.role).toBe('planner');
+    expect(web.service.engine.keys.verify(key!)?.role).toBe('planner');
     await page.click('text=Revoke key of Web planner');
-    await expect.poll(() => service.engine.keys.verify(key!)).toBeUndefined();
+    await expect.poll(() => web.service.engine.keys.verify(key!)).toBeUndefined();
     await expectAccessible(page, 'keys');
     await page.click('nav.tabs >> text=Audit trail');
     await page.waitForSelector('table tbody tr');
@@ -270,10 +250,10 @@ describe("an admin's journey", () => {
 describe('keyboard alone and a tablet', () => {
   it("does the employer services' and the planner's journeys with the keyboard alone", async () => {
     const { context, page } = await fresh('en');
-    await page.goto(`${service.url}/`);
+    await page.goto(`${web.service.url}/`);
     await page.waitForSelector('#key');
     await tabTo(page, (el) => el.id === 'key');
-    await page.keyboard.type(service.keys['employer-service']);
+    await page.keyboard.type(web.service.keys['employer-service']);
     await page.keyboard.press('Enter');
     await page.waitForSelector('text=New vacancy');
     await tabTo(page, (el) => el.text === 'New vacancy');
@@ -295,11 +275,11 @@ describe('keyboard alone and a tablet', () => {
     await page.waitForSelector('li.hit');
 
     await context.clearCookies();
-    await page.goto(`${service.url}/`);
+    await page.goto(`${web.service.url}/`);
     await page.reload();
     await page.waitForSelector('#key');
     await tabTo(page, (el) => el.id === 'key');
-    await page.keyboard.type(service.keys.planner);
+    await page.keyboard.type(web.service.keys.planner);
     await page.keyboard.press('Enter');
     await page.waitForSelector('#area-place');
     await tabTo(page, (el) => el.id === 'area-place');
@@ -316,7 +296,7 @@ describe('keyboard alone and a tablet', () => {
   });
 
   it('fits a tablet (820 × 1180) without sideways scrolling', async () => {
-    const context = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true });
+    const context = await web.browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true });
     const page = await context.newPage();
     for (const [role, path, name] of [
       ['counsellor', `/clients/${CLIENT}`, 'client-matches'],
@@ -324,8 +304,8 @@ describe('keyboard alone and a tablet', () => {
       ['planner', '/planner?kind=area&place=tampere', 'dashboard'],
     ] as const) {
       await context.clearCookies();
-      await signIn(page, service.url, service.keys[role]);
-      await page.goto(`${service.url}/#${path}`);
+      await signIn(page, web.service.url, web.service.keys[role]);
+      await page.goto(`${web.service.url}/#${path}`);
       await settled(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), name).toBe(true);
       await screenshot(page, `tablet-${name}`);
@@ -336,7 +316,7 @@ describe('keyboard alone and a tablet', () => {
 
 describe('every page in every language', () => {
   it('passes axe-core (WCAG 2.1 AA) and leaves a screenshot', async () => {
-    expect((await call(service.as('employer-service'), 'PUT', '/v1/vacancies/WEB-2', sampleVacancy('WEB-2', { municipality: 'Tampere' }))).status).toBe(201);
+    expect((await call(web.service.as('employer-service'), 'PUT', '/v1/vacancies/WEB-2', sampleVacancy('WEB-2', { municipality: 'Tampere' }))).status).toBe(201);
     const pages: [keyof RunningService['keys'], string, string][] = [
       ['counsellor', 'clients', '/clients'],
       ['counsellor', 'client-matches', `/clients/${CLIENT}`],
@@ -354,16 +334,16 @@ describe('every page in every language', () => {
     // a page's time is waiting for the network to go idle.
     const inLanguage = async (lang: string) => {
       const { context, page } = await fresh(lang);
-      await page.goto(`${service.url}/`);
+      await page.goto(`${web.service.url}/`);
       await screenshot(page, `${lang}-sign-in`);
       let signedInAs = '';
       for (const [role, name, path] of pages) {
         if (signedInAs !== role) {
           await context.clearCookies();
-          await signIn(page, service.url, service.keys[role]);
+          await signIn(page, web.service.url, web.service.keys[role]);
           signedInAs = role;
         }
-        await page.goto(`${service.url}/#${path}`);
+        await page.goto(`${web.service.url}/#${path}`);
         await page.waitForLoadState('networkidle');
         await settled(page);
         expect(await page.getAttribute('html', 'lang')).toBe(lang);

@@ -2,9 +2,9 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { ROOT } from '../helpers/service.js';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { removeDir, ROOT, startService, type RunningService } from '../helpers/service.js';
 
 /** Debian's Chromium (`.ci/run` installs it with apt when it is missing). */
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
@@ -13,6 +13,57 @@ export async function launch(): Promise<Browser> {
   if (!CHROMIUM) throw new Error('no Chromium at /usr/bin/chromium: apt-get install chromium (.ci/run does)');
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 }
+
+/** The web app of a started service in Chromium, for the tests of one file (see useWebApp). */
+export interface WebApp {
+  /** The service (fixture data, shipped model) on a loopback port. */
+  readonly service: RunningService;
+  readonly browser: Browser;
+  /** A new browser context (its own cookies and storage) with the app's language set, and a page in it. */
+  fresh(lang?: string): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/**
+ * Starts a seeded service and Chromium before the file's tests and closes both (and removes the
+ * data directory) after them: the set-up the Chromium journeys share. Read `service` and `browser`
+ * inside tests (they exist once beforeAll has run).
+ */
+export function useWebApp(): WebApp {
+  let service: RunningService | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    service = await startService();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (service) {
+      await service.stop();
+      removeDir(service.dataDir);
+    }
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started (read it inside a test, after beforeAll)`);
+    return value;
+  };
+  return {
+    get service() {
+      return started(service, 'the service');
+    },
+    get browser() {
+      return started(browser, 'Chromium');
+    },
+    async fresh(lang = 'fi') {
+      const context = await started(browser, 'Chromium').newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addInitScript((l) => localStorage.setItem('kohtaanto.lang', l), lang);
+      return { context, page: await context.newPage() };
+    },
+  };
+}
+
+/** Waits until no view is loading (the page marks a reloading view aria-busy). */
+export const settled = (page: Page) =>
+  page.waitForFunction(() => !document.querySelector('[aria-busy=true], .loading'), undefined, { timeout: 60_000 });
 
 /** Where the test run leaves screenshots of every page in every language, for a reviewer (not committed). */
 export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');

@@ -1,8 +1,7 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, removeDir, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
-import { expectAccessible, launch, screenshot, signIn } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { call, sampleVacancy } from '../helpers/service.js';
+import { expectAccessible, screenshot, settled, signIn, useWebApp } from './browser.js';
 
 /**
  * No lost edits in the web app (issue 31, item 1), in Chromium against the real service: two
@@ -10,29 +9,12 @@ import { expectAccessible, launch, screenshot, signIn } from './browser.js';
  * nothing stored changes), a new vacancy on a taken id, forms that follow the record they edit, the
  * warning before leaving unsaved changes, and an edit that keeps the fields the form does not show.
  */
-let service: RunningService;
-let browser: Browser;
+const web = useWebApp();
 const CLIENT = 'JS-000067';
 
-beforeAll(async () => {
-  service = await startService();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await service.stop();
-  removeDir(service.dataDir);
-});
+const fresh = (lang?: string) => web.fresh(lang);
 
-const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('[aria-busy=true], .loading'), undefined, { timeout: 60_000 });
-
-async function fresh(lang: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript((l) => localStorage.setItem('kohtaanto.lang', l), lang);
-  return { context, page: await context.newPage() };
-}
-
-const stored = async (path: string) => (await call(service.as('admin'), 'GET', path)).body;
+const stored = async (path: string) => (await call(web.service.as('admin'), 'GET', path)).body;
 
 describe('editing without lost writes', () => {
   it('two counsellors edit one client: the second save gets the conflict screen in Swedish, nothing stored changes', async () => {
@@ -40,8 +22,8 @@ describe('editing without lost writes', () => {
     expect(before).toMatchObject({ occupation: '9112', educationLevel: 'basic', remote: false });
     const [a, b] = [await fresh('sv'), await fresh('sv')];
     for (const { page } of [a, b]) {
-      await signIn(page, service.url, service.keys.counsellor);
-      await page.goto(`${service.url}/#/clients/${CLIENT}?tab=profile`);
+      await signIn(page, web.service.url, web.service.keys.counsellor);
+      await page.goto(`${web.service.url}/#/clients/${CLIENT}?tab=profile`);
       await page.waitForSelector('#p-title');
       await settled(page);
     }
@@ -94,14 +76,14 @@ describe('editing without lost writes', () => {
   });
 
   it('a new vacancy on a taken id is refused and offers the existing one; forms follow the record; leaving unsaved edits warns', async () => {
-    const unit = service.as('employer-service');
+    const unit = web.service.as('employer-service');
     expect((await call(unit, 'PUT', '/v1/vacancies/V-312', sampleVacancy('V-312', { title: 'sairaanhoitaja', municipality: 'Tampere' }))).status).toBe(201);
     expect((await call(unit, 'PUT', '/v1/vacancies/TRE-2026-17', sampleVacancy('TRE-2026-17', { title: 'lähihoitaja', municipality: 'Tampere' }))).status).toBe(201);
     const existing = await stored('/v1/vacancies/TRE-2026-17');
     const { context, page } = await fresh('sv');
-    await signIn(page, service.url, service.keys['employer-service']);
+    await signIn(page, web.service.url, web.service.keys['employer-service']);
 
-    await page.goto(`${service.url}/#/vacancies/new`);
+    await page.goto(`${web.service.url}/#/vacancies/new`);
     await page.fill('#v-id', 'TRE-2026-17');
     await page.fill('#v-title', 'Siivooja');
     await page.fill('#v-description', 'Toimitilojen siivousta.');

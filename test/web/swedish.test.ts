@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { regions } from '../../src/core/regions/regions.js';
-import { call, removeDir, ROOT, sampleJobseeker, startService, type RunningService } from '../helpers/service.js';
-import { launch, screenshot, signIn } from './browser.js';
+import { call, ROOT, sampleJobseeker } from '../helpers/service.js';
+import { screenshot, settled, signIn, useWebApp } from './browser.js';
 
 /**
  * The web app in Swedish (and Finnish) in Chromium, as a counsellor, a planner and an admin of a
@@ -13,30 +13,13 @@ import { launch, screenshot, signIn } from './browser.js';
  * of the service in Swedish, the service's values (groups, stop reasons, kinds) in Swedish, and no
  * English text of the app on any page. Screenshots: test-output/screenshots/{sv,fi}-l10n-*.jpg.
  */
-let service: RunningService;
-let browser: Browser;
+const web = useWebApp();
 /** A client of the test counsellor's area (Tampere). */
 const CLIENT = 'JS-000067';
 /** A client of another area (Helsinki). */
 const HELSINKI_CLIENT = 'JS-000003';
 
-beforeAll(async () => {
-  service = await startService();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await service.stop();
-  removeDir(service.dataDir);
-});
-
-const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('[aria-busy=true], .loading'), undefined, { timeout: 60_000 });
-
-async function fresh(lang: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript((l) => localStorage.setItem('kohtaanto.lang', l), lang);
-  return { context, page: await context.newPage() };
-}
+const fresh = (lang?: string) => web.fresh(lang);
 
 const EN = JSON.parse(readFileSync(join(ROOT, 'src', 'web', 'locales', 'en.json'), 'utf8')) as Record<string, string>;
 const SV = JSON.parse(readFileSync(join(ROOT, 'src', 'web', 'locales', 'sv.json'), 'utf8')) as Record<string, string>;
@@ -66,7 +49,7 @@ async function englishOn(page: Page): Promise<string[]> {
 describe('a Swedish-speaking counsellor', () => {
   it('sees municipalities and regions by their Swedish names, in the app and in the API', async () => {
     const { context, page } = await fresh('sv');
-    await signIn(page, service.url, service.keys.counsellor);
+    await signIn(page, web.service.url, web.service.keys.counsellor);
     await page.waitForSelector('table tbody tr');
     await settled(page);
     const places = await page.locator('tbody td:nth-child(3)').allTextContents();
@@ -79,7 +62,7 @@ describe('a Swedish-speaking counsellor', () => {
     expect(await englishOn(page)).toEqual([]);
     await screenshot(page, 'sv-l10n-clients');
 
-    await page.goto(`${service.url}/#/clients/${CLIENT}`);
+    await page.goto(`${web.service.url}/#/clients/${CLIENT}`);
     await page.waitForSelector('li.hit');
     await settled(page);
     expect(await page.locator('#region option').allTextContents()).toEqual(expect.arrayContaining(['Birkaland', 'Österbotten', 'Egentliga Finland']));
@@ -89,7 +72,7 @@ describe('a Swedish-speaking counsellor', () => {
     await screenshot(page, 'sv-l10n-client-matches');
 
     // The API: the names in the language asked, by `lang` or by Accept-Language.
-    const counsellor = service.as('counsellor');
+    const counsellor = web.service.as('counsellor');
     const sv = await call(counsellor, 'GET', `/v1/jobseekers/${CLIENT}/matches?k=20&lang=sv`);
     const fi = await call(counsellor, 'GET', `/v1/jobseekers/${CLIENT}/matches?k=20&lang=fi`);
     const header = await call(counsellor, 'GET', `/v1/jobseekers/${CLIENT}/matches?k=20`, undefined, { 'accept-language': 'sv-FI,sv;q=0.9' });
@@ -107,13 +90,13 @@ describe('a Swedish-speaking counsellor', () => {
 
   it('is told in Swedish what is wrong with a bad input, and a Swedish municipality name is accepted', async () => {
     const { context, page } = await fresh('sv');
-    await page.goto(`${service.url}/`);
+    await page.goto(`${web.service.url}/`);
     await page.fill('#key', 'kht_0000000000000000_wrong');
     await page.click('button[type=submit]');
     await expect.poll(() => page.textContent('[role=alert]'), { timeout: 30_000 }).toContain('Inloggningen misslyckades');
-    await signIn(page, service.url, service.keys.counsellor);
+    await signIn(page, web.service.url, web.service.keys.counsellor);
 
-    await page.goto(`${service.url}/#/clients/${CLIENT}?tab=profile`);
+    await page.goto(`${web.service.url}/#/clients/${CLIENT}?tab=profile`);
     await page.waitForSelector('#p-municipality');
     // The record stores 837; the form names it in Swedish.
     expect(await page.inputValue('#p-municipality')).toBe('Tammerfors');
@@ -131,17 +114,17 @@ describe('a Swedish-speaking counsellor', () => {
     await page.fill('#p-wished-municipalities', 'Vasa, Närpes');
     await page.click('form.profile button[type=submit]');
     await page.waitForSelector('p[role=status].badge.ok');
-    const stored = await call(service.as('counsellor'), 'GET', `/v1/jobseekers/${CLIENT}`);
+    const stored = await call(web.service.as('counsellor'), 'GET', `/v1/jobseekers/${CLIENT}`);
     expect(regions.municipality(stored.body.municipality)?.code).toBe('837');
     expect(stored.body.wishedMunicipalities.map((m: string) => regions.municipality(m)?.code)).toEqual(['905', '545']);
     await expect.poll(() => page.inputValue('#p-wished-municipalities'), { timeout: 30_000 }).toBe('Vasa, Närpes');
     // The API reads a Swedish name as the Finnish one.
-    const swedish = await call(service.as('admin'), 'PUT', '/v1/jobseekers/SV-NARPES', sampleJobseeker('SV-NARPES', { municipality: 'Närpes', languages: ['sv'] }));
+    const swedish = await call(web.service.as('admin'), 'PUT', '/v1/jobseekers/SV-NARPES', sampleJobseeker('SV-NARPES', { municipality: 'Närpes', languages: ['sv'] }));
     expect(swedish.status).toBe(201);
-    expect((await call(service.as('admin'), 'GET', '/v1/jobseekers/SV-NARPES')).body.municipality).toBe('545');
+    expect((await call(web.service.as('admin'), 'GET', '/v1/jobseekers/SV-NARPES')).body.municipality).toBe('545');
 
     // Another area's client: not found, in Swedish, with no header or route to send.
-    await page.goto(`${service.url}/#/clients/${HELSINKI_CLIENT}`);
+    await page.goto(`${web.service.url}/#/clients/${HELSINKI_CLIENT}`);
     await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain(`Ditt sysselsättningsområde har ingen kund ${HELSINKI_CLIENT}`);
     expect(await alert.textContent()).not.toMatch(/X-Transfer-Reason|POST|\/v1\//);
     expect(await englishOn(page)).toEqual([]);
@@ -150,12 +133,12 @@ describe('a Swedish-speaking counsellor', () => {
   });
 
   it('sees a referral by the training name, not its id', async () => {
-    const trainings = await call(service.as('counsellor'), 'GET', '/v1/trainings');
+    const trainings = await call(web.service.as('counsellor'), 'GET', '/v1/trainings');
     const training = trainings.body.items[0];
-    expect((await call(service.as('counsellor'), 'POST', '/v1/referrals', { jobseekerId: CLIENT, trainingId: training.id, reason: 'Hänvisad för att fylla en lucka.' })).status).toBe(201);
+    expect((await call(web.service.as('counsellor'), 'POST', '/v1/referrals', { jobseekerId: CLIENT, trainingId: training.id, reason: 'Hänvisad för att fylla en lucka.' })).status).toBe(201);
     const { context, page } = await fresh('sv');
-    await signIn(page, service.url, service.keys.counsellor);
-    await page.goto(`${service.url}/#/clients/${CLIENT}?tab=referrals`);
+    await signIn(page, web.service.url, web.service.keys.counsellor);
+    await page.goto(`${web.service.url}/#/clients/${CLIENT}?tab=referrals`);
     await page.waitForSelector('table tbody tr');
     const row = await page.textContent('table tbody tr');
     expect(row).toContain(training.title);
@@ -169,8 +152,8 @@ describe('a Swedish-speaking planner and admin', () => {
   it("see the exposure groups, the training plan's stop reason and the admin's words in Swedish", async () => {
     const { context, page } = await fresh('sv');
     page.setDefaultTimeout(120_000); // the dashboard's queries on ESCO keep a loaded 2-core machine busy
-    await signIn(page, service.url, service.keys.planner);
-    await page.goto(`${service.url}/#/planner?kind=area&place=tampere`);
+    await signIn(page, web.service.url, web.service.keys.planner);
+    await page.goto(`${web.service.url}/#/planner?kind=area&place=tampere`);
     await page.waitForSelector('dl.indicators');
     await page.selectOption('#exposure-source', 'replay');
     await page.waitForSelector('text=/\\d+ listor\\./', { timeout: 60_000 });
@@ -187,9 +170,9 @@ describe('a Swedish-speaking planner and admin', () => {
     expect(await englishOn(page)).toEqual([]);
     await screenshot(page, 'sv-l10n-planner');
 
-    service.engine.keys.create('admin', 'initial admin (created on first start)', 'national', 30);
+    web.service.engine.keys.create('admin', 'initial admin (created on first start)', 'national', 30);
     await context.clearCookies();
-    await signIn(page, service.url, service.keys.admin);
+    await signIn(page, web.service.url, web.service.keys.admin);
     await page.waitForSelector('table tbody tr');
     const keys = await page.textContent('table');
     expect(keys).toContain('första administratören');
@@ -204,21 +187,21 @@ describe('a Swedish-speaking planner and admin', () => {
 describe('the same pages in Finnish', () => {
   it('name places in Finnish and say the service in Finnish', async () => {
     const { context, page } = await fresh('fi');
-    await signIn(page, service.url, service.keys.counsellor);
+    await signIn(page, web.service.url, web.service.keys.counsellor);
     await page.waitForSelector('table tbody tr');
     await settled(page);
     expect(await page.locator('tbody td:nth-child(3)').allTextContents()).toContain('Tampere');
     await screenshot(page, 'fi-l10n-clients');
-    await page.goto(`${service.url}/#/clients/${CLIENT}`);
+    await page.goto(`${web.service.url}/#/clients/${CLIENT}`);
     await page.waitForSelector('li.hit');
     await settled(page);
     expect((await page.locator('li.hit p.muted').allTextContents()).join(' ')).toContain('Tampere');
     await screenshot(page, 'fi-l10n-client-matches');
     const alert = page.locator('[role=alert]');
-    await page.goto(`${service.url}/#/clients/${HELSINKI_CLIENT}`);
+    await page.goto(`${web.service.url}/#/clients/${HELSINKI_CLIENT}`);
     await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain(`Työllisyysalueellasi ei ole asiakasta ${HELSINKI_CLIENT}`);
     await screenshot(page, 'fi-l10n-other-area');
-    await page.goto(`${service.url}/#/clients/${CLIENT}?tab=profile`);
+    await page.goto(`${web.service.url}/#/clients/${CLIENT}?tab=profile`);
     await page.waitForSelector('#p-municipality');
     expect(await page.inputValue('#p-municipality')).toBe('Tampere');
     await page.fill('#p-municipality', 'Närpiöö');

@@ -9,6 +9,24 @@ const KEY_BYTES = 64; // a sha256 in hex, then the floats
  * file or the new one, never half of one; a file of another key or length is not read (and is
  * replaced on the next write).
  */
+/** Whether `file` holds `length` floats under `key` (its size and key only: the vectors are not read). */
+export function holds(file: string, key: string, length: number): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    if (fstatSync(fd).size !== KEY_BYTES + length * 4) return false;
+    const head = Buffer.alloc(KEY_BYTES);
+    readSync(fd, head, 0, KEY_BYTES, 0);
+    return head.toString('latin1') === key;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function vectorFile(file: string): VectorCache {
   return {
     read(key, length) {

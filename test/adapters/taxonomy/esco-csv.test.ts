@@ -12,6 +12,10 @@ import { FIXTURES, removeDir, ROOT, tempDir } from '../../helpers/service.js';
 export const SHARED_ESCO = join(ROOT, '..', 'shared', 'esco');
 const ESCO = 'http://data.europa.eu/esco';
 
+/** The export, read once for the file's tests (each only reads it): ~45 MB of CSV. */
+let shared: Taxonomy | undefined;
+const sharedEsco = () => (shared ??= loadEscoCsv(SHARED_ESCO));
+
 describe('the curated default taxonomy (fixtures/taxonomy, ESCO CSV layout)', () => {
   it('has a few hundred skills and over a hundred occupations, each in Finnish, Swedish and English', () => {
     const t = loadEscoCsv(join(FIXTURES, 'taxonomy'));
@@ -34,7 +38,7 @@ describe.skipIf(!existsSync(SHARED_ESCO))('the official ESCO export (../shared/e
   let esco: Taxonomy;
   let normalizer: SkillNormalizer;
   beforeAll(async () => {
-    esco = loadEscoCsv(SHARED_ESCO);
+    esco = sharedEsco();
     normalizer = await SkillNormalizer.create(esco, new LexicalEmbedder(), { nnThreshold: 0.6 });
   }, 60_000);
 
@@ -75,7 +79,7 @@ describe('occupation search on the real ESCO export in Swedish', () => {
   let search: ConceptSearch;
   let esco: Taxonomy;
   beforeAll(() => {
-    esco = loadEscoCsv(SHARED_ESCO);
+    esco = sharedEsco();
     search = new ConceptSearch(esco, () => esco.occupations.values());
   });
   const english = async (q: string, n: number) => (await search.search(q, 'sv', n)).map((h) => esco.label(h.uri, 'en'));
@@ -104,7 +108,7 @@ describe('occupation search on the real ESCO export in Swedish', () => {
 describe.skipIf(!existsSync(SHARED_ESCO))('the committed compact ESCO build (taxonomy/esco-1.1.1, gzipped CSV)', () => {
   it('holds the same concepts, labels and relations as the export it was built from, without descriptions', () => {
     const built = loadEscoCsv(join(ROOT, 'taxonomy', 'esco-1.1.1'));
-    const esco = loadEscoCsv(SHARED_ESCO);
+    const esco = sharedEsco();
     expect(built.skills.size).toBe(esco.skills.size);
     expect(built.occupations.size).toBe(esco.occupations.size);
     expect(built.iscoGroups.size).toBe(esco.iscoGroups.size);

@@ -1,7 +1,7 @@
 import { readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { vectorFile } from '../../../src/adapters/taxonomy/vector-file.js';
+import { holds, vectorFile } from '../../../src/adapters/taxonomy/vector-file.js';
 import { removeDir, tempDir } from '../../helpers/service.js';
 
 const KEY = 'a'.repeat(64);
@@ -24,6 +24,18 @@ describe('vectorFile', () => {
     expect(cache.read(KEY, 3)).toBeUndefined();
     expect(Array.from(cache.read(OTHER, 1)!)).toEqual([1]);
     expect(readdirSync(dir)).toEqual(['skills.labels']); // no temporary file left
+  });
+
+  it('tells whether a file holds vectors of a key and length without reading them', () => {
+    dir = tempDir();
+    const file = join(dir, 'skills.labels');
+    expect(holds(file, KEY, 3)).toBe(false); // no file
+    vectorFile(file).write(KEY, Float32Array.from([0.5, -1, 2]));
+    expect(holds(file, KEY, 3)).toBe(true);
+    expect(holds(file, OTHER, 3)).toBe(false);
+    expect(holds(file, KEY, 2)).toBe(false);
+    truncateSync(file, 64 + 8);
+    expect(holds(file, KEY, 3)).toBe(false);
   });
 
   it('ignores a truncated or foreign file', () => {

@@ -1,5 +1,5 @@
-import type { EntryToSave, ListOptions, LocationFilter, RecordStore, SavedEntry, StoredEntry } from '../../src/core/ports.js';
-import { matchesSearch } from '../../src/core/record-search.js';
+import type { EntryToSave, ListOptions, LocationFilter, RecordStore, SavedEntry, StoredEntry } from '../../core/ports.js';
+import { matchesSearch } from '../../core/record-search.js';
 
 interface Row<R> {
   label: number;

@@ -1,4 +1,4 @@
-import type { IndexHit, VectorIndex } from '../../src/core/ports.js';
+import type { IndexHit, VectorIndex } from '../../core/ports.js';
 
 const dot = (a: Float32Array, b: Float32Array) => {
   let sum = 0;

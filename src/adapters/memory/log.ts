@@ -1,0 +1,21 @@
+export interface LogLine {
+  level: 'info' | 'warn';
+  message: string;
+}
+
+/**
+ * TEST DOUBLE — an EngineLog (src/runtime/log.ts) that keeps its lines in memory, in order, for
+ * tests that read what the engine reported (an index rebuilt, a taxonomy loaded, a warning). Never
+ * used by the service, whose lines go to pino (src/cli/serve.ts).
+ */
+export class MemoryLog {
+  readonly lines: LogLine[] = [];
+
+  info(message: string): void {
+    this.lines.push({ level: 'info', message });
+  }
+
+  warn(message: string): void {
+    this.lines.push({ level: 'warn', message });
+  }
+}
