@@ -11,7 +11,8 @@ import {
 import { ACCESS } from '../core/access.js';
 import { jobseekerInput, storedJobseeker } from '../core/jobseekers/schema.js';
 import { storedVacancy, vacancyInput } from '../core/vacancies/schema.js';
-import type { Engine } from '../engine.js';
+import type { Services } from '../runtime/compose.js';
+import { installServices } from './plugins/services.js';
 import { installAudit } from './audit.js';
 import { installAuth } from './auth.js';
 import { WindowCounts, windowStore, type CountLink } from './window-counts.js';
@@ -65,7 +66,7 @@ export interface AppOptions {
   loggerInstance?: FastifyServerOptions['loggerInstance'];
   /**
    * Several worker processes (KOHTAANTO_WORKERS > 1): `link` carries the rate-limit counts between
-   * them, `sync` catches up on the others' writes before each request (see Engine.sync).
+   * them, `sync` catches up on the others' writes before each request (see Services.sync).
    */
   cluster?: { link: (channel: string) => CountLink; sync: () => void };
   /** Identity providers people sign in with (KOHTAANTO_SIGNIN_PROVIDERS_FILE); none: API keys only. */
@@ -73,7 +74,7 @@ export interface AppOptions {
 }
 
 /** The HTTP API as a fastify instance; tests start it on loopback, src/cli/serve.ts listens. */
-export async function buildApp(engine: Engine, options: AppOptions) {
+export async function buildApp(engine: Services, options: AppOptions) {
   // Each provider's discovery document is read, and its mapping checked, before anything listens.
   const providers = await discoverProviders(options.signIn?.providers ?? [], (id) => {
     const o = engine.organisations.list().find((organisation) => organisation.id === id);
@@ -97,6 +98,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   app.setSerializerCompiler(fastSerializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => sendError(request, reply, said('no_route', { method: request.method, url: request.url })));
+  installServices(app, engine);
   app.removeContentTypeParser('text/plain'); // bodies are JSON, or NDJSON on the bulk routes
   app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
@@ -149,27 +151,24 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   await app.register(referenceRoutes());
   await app.register(
     recordRoutes({
-      service: engine.jobseekers,
+      records: engine.jobseekerRecords,
       path: '/v1/jobseekers',
       tag: 'jobseekers',
       input: jobseekerInput,
       stored: storedJobseeker,
       bulkBodyLimit: options.bulkBodyLimit,
       roles: { read: ACCESS.jobseekersRead, write: ACCESS.jobseekersWrite },
-      access: engine.access.jobseekers,
-      personal: { erase: (ids, keyId) => engine.eraseJobseekers(ids, keyId) },
     }),
   );
   await app.register(
     recordRoutes({
-      service: engine.vacancies,
+      records: engine.vacancyRecords,
       path: '/v1/vacancies',
       tag: 'vacancies',
       input: vacancyInput,
       stored: storedVacancy,
       bulkBodyLimit: options.bulkBodyLimit,
       roles: { read: ACCESS.vacanciesRead, write: ACCESS.vacanciesWrite },
-      access: engine.access.vacancies,
     }),
   );
   await app.register(matchRoutes(engine));

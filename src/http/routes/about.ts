@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { systemCard } from '../../core/oversight/system-card.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { latestEvaluation } from '../../runtime/evaluation.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 /** The services these routes use. */
-export type AboutServices = Pick<Engine, 'embedder' | 'normalizer' | 'matcher' | 'decisions'>;
+export type AboutServices = Pick<Services, 'embedder' | 'normalizer' | 'matcher' | 'decisions'>;
 
 /** The system card (public: what the system does and does not decide, model, figures, limits, oversight). */
 export function aboutRoutes(engine: AboutServices): FastifyPluginAsyncZod {

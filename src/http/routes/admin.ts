@@ -14,11 +14,11 @@ import {
   vacancyOwner,
   vacancyOwnerInput,
 } from '../../core/organisations/schema.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { errorBody, noBody, noQuery } from './shared.js';
 
 /** Organisations, API keys and vacancy ownership (admins). */
-export type AdminServices = Pick<Engine, 'organisations'>;
+export type AdminServices = Pick<Services, 'organisations'>;
 
 export function adminRoutes(engine: AdminServices): FastifyPluginAsyncZod {
   const config = { roles: ACCESS.organisations };

@@ -18,7 +18,7 @@ import {
 import { publishedAsOf } from '../../core/analytics/suppression.js';
 import type { Lang } from '../../core/errors.js';
 import { regions } from '../../core/regions/regions.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { dayOf } from '../../core/clock.js';
 import { sendCsv, toCsv } from '../csv.js';
 import { errorBody, noQuery } from './shared.js';
@@ -56,7 +56,7 @@ const occupationCsv = (rows: OccupationRow[], lang: Lang) =>
  * fewer than 5 jobseekers are shown as "<5".
  */
 /** The services these routes use (nothing else of the engine reaches them). */
-export type AnalyticsServices = Pick<Engine, 'analytics' | 'employmentAreas' | 'clock'>;
+export type AnalyticsServices = Pick<Services, 'analytics' | 'employmentAreas' | 'clock'>;
 
 export function analyticsRoutes(engine: AnalyticsServices): FastifyPluginAsyncZod {
   const where = (q: AreaQuery) => resolveArea(q, regions, engine.employmentAreas);

@@ -3,12 +3,12 @@ import { ACCESS } from '../../core/access.js';
 import { gapAnswer, gapQuery } from '../../core/gaps/schema.js';
 import { idParams } from '../../core/schemas/common.js';
 import { referral, referralInput, referralList } from '../../core/referrals/schema.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { errorBody, noQuery } from './shared.js';
 
 /** What would get a client into work, which training gives it, and referrals to trainings. */
 /** The services these routes use (nothing else of the engine reaches them). */
-export type GapServices = Pick<Engine, 'gaps' | 'guard' | 'referrals'>;
+export type GapServices = Pick<Services, 'clientGaps' | 'referrals'>;
 
 export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
   return async (app) => {
@@ -28,16 +28,7 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
           response: { 200: gapAnswer, 400: errorBody, 404: errorBody },
         },
       },
-      async (request) => {
-        const { id } = request.params;
-        const { vacancy, ...query } = request.query;
-        request.audited.jobseekers.push(id);
-        engine.guard.jobseeker(request.principal!, id);
-        if (vacancy) return engine.gaps.forVacancy(id, vacancy, query);
-        const report = await engine.gaps.forJobseeker(id, query);
-        request.audited.detail = { skills: report.skills.map((s) => ({ uri: s.uri, uplift: s.uplift })) };
-        return report;
-      },
+      (request) => engine.clientGaps.of(request.principal!, request.params.id, request.query, request.audited),
     );
 
     app.post(

@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
 import { jobSearchQuery, jobSearchView, obligationChange, obligationView, reportedApplicationInput, storedReportedApplication } from '../../core/job-search/schema.js';
 import { idParams } from '../../core/schemas/common.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { errorBody, noQuery } from './shared.js';
 
-export type JobSearchServices = Pick<Engine, 'jobSearch'>;
+export type JobSearchServices = Pick<Services, 'jobSearch'>;
 
 const tags = ['job suggestions'];
 

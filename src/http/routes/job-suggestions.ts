@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
 import { jobSuggestionChange, jobSuggestionInput, jobSuggestionList as list, jobSuggestionParams, jobSuggestionView } from '../../core/job-suggestions/schema.js';
 import { idParams } from '../../core/schemas/common.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { errorBody, noQuery } from './shared.js';
 
-export type JobSuggestionServices = Pick<Engine, 'jobSuggestions'>;
+export type JobSuggestionServices = Pick<Services, 'jobSuggestions'>;
 
 const tags = ['job suggestions'];
 

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
 import { exposureQuery, exposureResponse } from '../../core/oversight/schema.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { dayOf } from '../../core/clock.js';
 import { sendCsv, toCsv } from '../csv.js';
 import { errorBody } from './shared.js';
 
 /** The services these routes use. */
-export type OversightServices = Pick<Engine, 'oversight' | 'clock'>;
+export type OversightServices = Pick<Services, 'oversight' | 'clock'>;
 
 /** Oversight for planners and admins: exposure of groups in the candidate rankings. */
 export function oversightRoutes(engine: OversightServices): FastifyPluginAsyncZod {

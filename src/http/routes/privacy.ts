@@ -4,12 +4,12 @@ import { ACCESS } from '../../core/access.js';
 import { auditQuery, auditTrail, compaction, personalDataExport, shareInput, shareView } from '../../core/privacy/schema.js';
 import { idParams } from '../../core/schemas/common.js';
 import type { storedJobseeker } from '../../core/jobseekers/schema.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { errorBody, noBody, noQuery } from './shared.js';
 
 /** Data protection: export of a person's data, the audit trail, sharing with employer services, compaction. */
 /** The services these routes use (nothing else of the engine reaches them). */
-export type PrivacyServices = Pick<Engine, 'compact' | 'personalData' | 'sharing'>;
+export type PrivacyServices = Pick<Services, 'compact' | 'personalData' | 'sharing'>;
 
 export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
   return async (app) => {

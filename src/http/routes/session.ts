@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ROLES } from '../../core/access.js';
 import { said } from '../../core/errors.js';
 import { sessionInput, signedIn, signedOut } from '../../core/signin/schema.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { SESSION_COOKIE, sessionToken, tooMany, type FailedAuth } from '../auth.js';
 import { sendError } from '../errors.js';
 import { errorBody, noBody, noQuery } from './shared.js';
@@ -19,7 +19,7 @@ function setCookie(request: FastifyRequest, reply: FastifyReply, token: string, 
 }
 
 /** The services these routes use. */
-export type SessionServices = Pick<Engine, 'sessions'>;
+export type SessionServices = Pick<Services, 'sessions'>;
 
 /**
  * Web app sign-in and sign-out: an API key exchanged once for a session cookie. `signOutPerson`

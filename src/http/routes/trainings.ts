@@ -7,7 +7,7 @@ import { charsetOf, recordsFromCsv } from '../csv.js';
 import { parseNdjson } from '../../core/ndjson.js';
 import { idParams } from '../../core/schemas/common.js';
 import { storedTraining, trainingBulkResult, trainingInput, trainingList, trainingQuery, type Training } from '../../core/trainings/schema.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { errorBody, noQuery } from './shared.js';
 
 const CSV_COLUMNS = columnNames('trainings');
@@ -21,7 +21,7 @@ const parseCsv = (bytes: Buffer, charset: string | undefined, maxRecords: number
 
 /** The training catalogue: courses and programmes, single and in bulk (NDJSON or CSV). */
 /** The services these routes use (nothing else of the engine reaches them). */
-export type TrainingServices = Pick<Engine, 'trainings'>;
+export type TrainingServices = Pick<Services, 'trainings'>;
 
 export function trainingRoutes(engine: TrainingServices, bulkBodyLimit: number): FastifyPluginAsyncZod {
   const read = { roles: ACCESS.trainingsRead };

@@ -12,10 +12,10 @@ import {
   transferList,
   transferView,
 } from '../../core/transfers/schema.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { errorBody, noBody, noQuery } from './shared.js';
 
-export type TransferServices = Pick<Engine, 'transfers'>;
+export type TransferServices = Pick<Services, 'transfers'>;
 
 const tags = ['transfers'];
 
