@@ -7,3 +7,6 @@ export interface AuditNote {
   jobseekers: string[];
   detail?: unknown;
 }
+
+/** A note no one writes: for use cases called outside a request (commands, in-process tests). */
+export const unaudited = (): AuditNote => ({ jobseekers: [] });

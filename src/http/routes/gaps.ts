@@ -43,10 +43,7 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
           response: { 201: referral, 400: errorBody, 403: errorBody, 404: errorBody },
         },
       },
-      async (request, reply) => {
-        request.audited.jobseekers.push(request.body.jobseekerId);
-        return reply.status(201).send(engine.referrals.refer(request.principal!, request.body));
-      },
+      async (request, reply) => reply.status(201).send(engine.referrals.refer(request.principal!, request.body, request.audited)),
     );
 
     app.get(
@@ -61,10 +58,7 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
           response: { 200: referralList, 404: errorBody },
         },
       },
-      async (request) => {
-        request.audited.jobseekers.push(request.params.id);
-        return { items: engine.referrals.ofJobseeker(request.principal!, request.params.id) };
-      },
+      async (request) => ({ items: engine.referrals.ofJobseeker(request.principal!, request.params.id, request.audited) }),
     );
   };
 }

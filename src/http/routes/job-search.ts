@@ -24,10 +24,7 @@ export function jobSearchRoutes(engine: JobSearchServices): FastifyPluginAsyncZo
           response: { 200: jobSearchView, 400: errorBody, 404: errorBody },
         },
       },
-      async (request) => {
-        request.audited.jobseekers.push(request.params.id);
-        return engine.jobSearch.forJobseeker(request.principal!, request.params.id, request.query);
-      },
+      (request) => engine.jobSearch.forJobseeker(request.principal!, request.params.id, request.query, request.audited),
     );
 
     app.put(
@@ -43,12 +40,7 @@ export function jobSearchRoutes(engine: JobSearchServices): FastifyPluginAsyncZo
           response: { 200: obligationView, 400: errorBody, 404: errorBody },
         },
       },
-      async (request) => {
-        request.audited.jobseekers.push(request.params.id);
-        const set = engine.jobSearch.setObligation(request.principal!, request.params.id, request.body);
-        request.audited.detail = { perMonth: set.perMonth, reason: set.reason };
-        return set;
-      },
+      async (request) => engine.jobSearch.setObligation(request.principal!, request.params.id, request.body, request.audited),
     );
 
     app.post(
@@ -68,10 +60,7 @@ export function jobSearchRoutes(engine: JobSearchServices): FastifyPluginAsyncZo
           },
         },
       },
-      async (request, reply) => {
-        request.audited.jobseekers.push(request.params.id);
-        return reply.status(201).send(engine.jobSearch.report(request.principal!, request.params.id, request.body));
-      },
+      async (request, reply) => reply.status(201).send(engine.jobSearch.report(request.principal!, request.params.id, request.body, request.audited)),
     );
   };
 }

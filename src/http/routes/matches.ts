@@ -40,11 +40,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
           response: { 200: personExplanation, 403: errorBody, 404: errorBody },
         },
       },
-      async (request) => {
-        const explanation = await engine.suggestions.explanation(request.principal!, request.params.id, request.params.vacancyId, request.query.lang);
-        request.audited.jobseekers.push(request.params.id);
-        return explanation;
-      },
+      (request) => engine.suggestions.explanation(request.principal!, request.params.id, request.params.vacancyId, request.query.lang, request.audited),
     );
 
     app.get(
@@ -53,10 +49,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
         config: { roles: ACCESS.matchesForJobseeker },
         schema: { tags: ['matching'], summary: "A counsellor's overrides of a client's suggestions", params: idParams, querystring: noQuery, response: { 200: overrideList, 403: errorBody, 404: errorBody } },
       },
-      async (request) => {
-        request.audited.jobseekers.push(request.params.id);
-        return { items: engine.suggestions.overrides(request.principal!, request.params.id) };
-      },
+      async (request) => ({ items: engine.suggestions.overrides(request.principal!, request.params.id, request.audited) }),
     );
 
     app.post(
@@ -72,11 +65,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
           response: { 201: override, 400: errorBody, 403: errorBody, 404: errorBody },
         },
       },
-      async (request, reply) => {
-        const saved = engine.suggestions.override(request.principal!, request.params.id, request.body);
-        request.audited.jobseekers.push(request.params.id);
-        return reply.status(201).send(saved);
-      },
+      async (request, reply) => reply.status(201).send(engine.suggestions.override(request.principal!, request.params.id, request.body, request.audited)),
     );
 
     app.delete(
@@ -86,8 +75,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
         schema: { tags: ['matching'], summary: 'Withdraw an override', params: jobseekerVacancyParams, querystring: noQuery, response: { 204: z.null(), 404: errorBody } },
       },
       async (request, reply) => {
-        engine.suggestions.withdraw(request.principal!, request.params.id, request.params.vacancyId);
-        request.audited.jobseekers.push(request.params.id);
+        engine.suggestions.withdraw(request.principal!, request.params.id, request.params.vacancyId, request.audited);
         return reply.status(204).send(null);
       },
     );

@@ -30,8 +30,7 @@ export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const exported = engine.personalData.export(request.principal!, request.params.id);
-        request.audited.jobseekers.push(request.params.id);
+        const exported = engine.personalData.export(request.principal!, request.params.id, request.audited);
         return { ...exported, jobseeker: exported.jobseeker as z.input<typeof storedJobseeker> };
       },
     );
@@ -71,8 +70,7 @@ export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        request.audited.jobseekers.push(request.body.jobseekerId);
-        const { vacancyId, jobseekerId, expiresAt } = engine.sharing.share(request.principal!, request.params.id, request.body.jobseekerId);
+        const { vacancyId, jobseekerId, expiresAt } = engine.sharing.share(request.principal!, request.params.id, request.body.jobseekerId, request.audited);
         return reply.status(201).send({ vacancyId, jobseekerId, expiresAt });
       },
     );

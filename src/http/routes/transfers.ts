@@ -43,12 +43,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
           response: { 201: transferView, 400: errorBody, 409: errorBody, 429: errorBody },
         },
       },
-      async (request, reply) => {
-        request.audited.jobseekers.push(request.params.id);
-        const transfer = engine.transfers.request(request.principal!, request.params.id, request.body);
-        request.audited.detail = { transfer: transfer.id, reason: transfer.reason };
-        return reply.status(201).send(transfer);
-      },
+      async (request, reply) => reply.status(201).send(engine.transfers.request(request.principal!, request.params.id, request.body, request.audited)),
     );
 
     app.get(
@@ -87,12 +82,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
           response: { 200: transferView, 403: errorBody, 404: errorBody, 409: errorBody },
         },
       },
-      async (request) => {
-        const transfer = engine.transfers.approve(request.principal!, request.params.id);
-        request.audited.jobseekers.push(transfer.jobseekerId);
-        request.audited.detail = { transfer: transfer.id, approved: true, toArea: transfer.toArea, expiresAt: transfer.expiresAt };
-        return transfer;
-      },
+      async (request) => engine.transfers.approve(request.principal!, request.params.id, request.audited),
     );
 
     app.post(
@@ -108,12 +98,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
           response: { 200: transferView, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
         },
       },
-      async (request) => {
-        const transfer = engine.transfers.refuse(request.principal!, request.params.id, request.body);
-        request.audited.jobseekers.push(transfer.jobseekerId);
-        request.audited.detail = { transfer: transfer.id, refused: transfer.refusal };
-        return transfer;
-      },
+      async (request) => engine.transfers.refuse(request.principal!, request.params.id, request.body, request.audited),
     );
 
     app.delete(
@@ -129,9 +114,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
         },
       },
       async (request, reply) => {
-        const transfer = engine.transfers.withdraw(request.principal!, request.params.id);
-        request.audited.jobseekers.push(transfer.jobseekerId);
-        request.audited.detail = { transfer: transfer.id, withdrawn: true };
+        engine.transfers.withdraw(request.principal!, request.params.id, request.audited);
         return reply.status(204).send(null);
       },
     );
