@@ -4,7 +4,6 @@ import type { Role } from '../../core/access.js';
 import { z } from 'zod';
 import { invalidInput, problem, versionRequired } from '../../core/errors.js';
 import type { BaseRecord } from '../../core/kinds.js';
-import { parseNdjson } from '../../core/ndjson.js';
 import type { RecordUseCases } from '../../core/record-use-cases.js';
 import { etagOf, versionsOf, type Expectation } from '../../core/records.js';
 import { sessionToken } from '../auth.js';
@@ -12,7 +11,8 @@ import { idParams, recordId } from '../../core/schemas/common.js';
 import { bulkDeleteBody, bulkDeleteResult, bulkResult, exportQuery, listQuery, recordPage } from '../../core/schemas/records.js';
 import type { TabularKind } from '../../core/imports/tabular.js';
 import { exportColumns } from '../../core/imports/tabular.js';
-import { charsetOf, recordsFromCsv, sendCsv, toCsv } from '../csv.js';
+import { bulkRecords } from '../bulk-body.js';
+import { sendCsv, toCsv } from '../csv.js';
 import { errorBody, noQuery } from './shared.js';
 
 export interface RecordRouteOptions<In extends BaseRecord> {
@@ -193,15 +193,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request) => {
-        const batch = (
-          Buffer.isBuffer(request.body)
-            ? recordsFromCsv(tabular, request.body, charsetOf(request.headers['content-type']), input, records.maxBatch)
-            : typeof request.body === 'string'
-              ? parseNdjson(request.body, input, records.maxBatch)
-              : (() => {
-                  throw invalidInput([problem('body', 'ndjson_or_csv')]);
-                })()
-        ) as unknown as In[];
+        const batch = bulkRecords(tabular, request.body, request.headers['content-type'], input, records.maxBatch) as unknown as In[];
         return records.putMany(request.principal!, batch, request.audited);
       },
     );

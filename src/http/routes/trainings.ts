@@ -3,21 +3,13 @@ import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
 import { invalidInput, problem } from '../../core/errors.js';
 import { columnNames } from '../../core/imports/tabular.js';
-import { charsetOf, recordsFromCsv } from '../csv.js';
-import { parseNdjson } from '../../core/ndjson.js';
+import { bulkRecords } from '../bulk-body.js';
 import { idParams } from '../../core/schemas/common.js';
-import { storedTraining, trainingBulkResult, trainingInput, trainingList, trainingQuery, type Training } from '../../core/trainings/schema.js';
+import { storedTraining, trainingBulkResult, trainingInput, trainingList, trainingQuery } from '../../core/trainings/schema.js';
 import type { Services } from '../../runtime/compose.js';
 import { errorBody, noQuery } from './shared.js';
 
 const CSV_COLUMNS = columnNames('trainings');
-
-/**
- * CSV rows to trainings (src/http/csv.ts: comma or semicolon; column names in fi/sv/en; list cells
- * separated by ";" or "|"; dates as 2026-03-01 or 1.3.2026), in the Content-Type's charset (UTF-8
- * when none); problems by line and column, nothing stored.
- */
-const parseCsv = (bytes: Buffer, charset: string | undefined, maxRecords: number): Training[] => recordsFromCsv('trainings', bytes, charset, trainingInput, maxRecords);
 
 /** The training catalogue: courses and programmes, single and in bulk (NDJSON or CSV). */
 /** The services these routes use (nothing else of the engine reaches them). */
@@ -103,12 +95,9 @@ export function trainingRoutes(engine: TrainingServices, bulkBodyLimit: number):
         },
       },
       async (request) => {
-        const max = engine.trainings.maxBatch;
-        const body: unknown = request.body;
-        let records: Training[];
-        if (Buffer.isBuffer(body)) records = parseCsv(body, charsetOf(request.headers['content-type']), max);
-        else if (typeof body === 'string') records = parseNdjson(body, trainingInput, max);
-        else throw invalidInput([problem('body', 'ndjson_or_csv')]);
+        // CSV (src/http/csv.ts: comma or semicolon; column names in fi/sv/en; list cells separated by ";" or "|";
+        // dates as 2026-03-01 or 1.3.2026) or NDJSON; problems by line and column, nothing stored.
+        const records = bulkRecords('trainings', request.body, request.headers['content-type'], trainingInput, engine.trainings.maxBatch);
         const ids = new Set<string>();
         const duplicates = records.flatMap((r, i) => (ids.has(r.id) ? [problem('id', 'duplicate_id', {}, i + 1)] : (ids.add(r.id), [])));
         if (duplicates.length > 0) throw invalidInput(duplicates);
