@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { selectEmbedder } from '../adapters/embedders/select.js';
 import { SqliteAnalyticsSource } from '../adapters/sqlite/analytics-source.js';
 import { ApiKeyStore } from '../adapters/sqlite/api-keys.js';
@@ -56,12 +55,11 @@ import { PersonSessions } from '../core/signin/sessions.js';
 import { TrainingCatalogue } from '../core/trainings.js';
 import { Transfers } from '../core/transfers/service.js';
 import { systemClock } from './clock.js';
+import { databaseFile, openDataDir } from './data-dir.js';
 import { openEmploymentAreas } from './employment-areas.js';
 import { indexFile, openKind } from './indexes.js';
-import { lockDataDir } from './lock.js';
 import type { EngineLog } from './log.js';
 import { followerMaintenance, followOtherWorkers, startMaintenance } from './maintenance.js';
-import { secureDataDir } from './permissions.js';
 import { startRetention } from './retention.js';
 import { installationKey } from './secret.js';
 import { prepareRecords, seedTrainings } from './seeding.js';
@@ -104,7 +102,7 @@ export type ServicesConfig = Partial<Pick<Config, 'signIn'>> & Pick<
   | 'transfers'
 >;
 
-export const databaseFile = (dataDir: string) => join(dataDir, 'kohtaanto.sqlite');
+export { databaseFile };
 
 /**
  * What this process does on the data directory: `single` (the only process: takes the lock,
@@ -125,10 +123,9 @@ export type Services = Awaited<ReturnType<typeof compose>>;
  * (idempotent) stops the timers, writes what waits and closes the database.
  */
 export async function compose(config: ServicesConfig, log: EngineLog, embedder?: Embedder, role: ServicesRole = 'single', clock: Clock = systemClock) {
-  secureDataDir(config.dataDir); // 0700 and 0600 on every start, whatever an earlier release left
-  const lock = role === 'single' ? lockDataDir(config.dataDir) : { release: () => undefined };
   const follower = role === 'follower';
-  const db = openDatabase(databaseFile(config.dataDir), follower ? undefined : (line) => log.info(line));
+  const dataDir = openDataDir(config.dataDir, role === 'single', !follower, log);
+  const { db } = dataDir;
   try {
     const chosen = embedder ?? (await selectEmbedder(config.embedder, config.model, log));
     const normalizer = await openNormalizer(config, chosen, log);
@@ -364,14 +361,12 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         } catch (error) {
           log.warn(`closing: ${(error as Error).message}${audit.problem() ? `; lost: ${audit.problem()}` : ''}`);
         } finally {
-          db.close();
-          lock.release();
+          dataDir.close();
         }
       },
     };
   } catch (error) {
-    db.close();
-    lock.release();
+    dataDir.close();
     throw error;
   }
 }
