@@ -7,10 +7,10 @@ import type { Services } from '../../runtime/compose.js';
 import { errorBody, noQuery } from './shared.js';
 
 /** What would get a client into work, which training gives it, and referrals to trainings. */
-/** The services these routes use (nothing else of the engine reaches them). */
+/** The services these routes use (nothing else of the composition reaches them). */
 export type GapServices = Pick<Services, 'clientGaps' | 'referrals'>;
 
-export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
+export function gapRoutes(services: GapServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/v1/jobseekers/:id/gaps',
@@ -28,7 +28,7 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
           response: { 200: gapAnswer, 400: errorBody, 404: errorBody },
         },
       },
-      (request) => engine.clientGaps.of(request.principal!, request.params.id, request.query, request.audited),
+      (request) => services.clientGaps.of(request.principal!, request.params.id, request.query, request.audited),
     );
 
     app.post(
@@ -43,7 +43,7 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
           response: { 201: referral, 400: errorBody, 403: errorBody, 404: errorBody },
         },
       },
-      async (request, reply) => reply.status(201).send(engine.referrals.refer(request.principal!, request.body, request.audited)),
+      async (request, reply) => reply.status(201).send(services.referrals.refer(request.principal!, request.body, request.audited)),
     );
 
     app.get(
@@ -58,7 +58,7 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
           response: { 200: referralList, 404: errorBody },
         },
       },
-      async (request) => ({ items: engine.referrals.ofJobseeker(request.principal!, request.params.id, request.audited) }),
+      async (request) => ({ items: services.referrals.ofJobseeker(request.principal!, request.params.id, request.audited) }),
     );
   };
 }

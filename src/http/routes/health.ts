@@ -6,7 +6,7 @@ import type { Services } from '../../runtime/compose.js';
 export type HealthServices = Pick<Services, 'health'>;
 
 /** Liveness and what the service runs on (embedder, record counts). */
-export function healthRoutes(engine: HealthServices): FastifyPluginAsyncZod {
+export function healthRoutes(services: HealthServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/health',
@@ -14,7 +14,7 @@ export function healthRoutes(engine: HealthServices): FastifyPluginAsyncZod {
         config: { public: true },
         schema: { tags: ['service'], summary: 'Service status (public)', security: [], response: { 200: health } },
       },
-      async () => engine.health.status(),
+      async () => services.health.status(),
     );
   };
 }

@@ -10,7 +10,7 @@ export type JobSearchServices = Pick<Services, 'jobSearch'>;
 const tags = ['job suggestions'];
 
 /** A client's job-search obligation, the applications counted per month, and the suitable vacancies to apply for. */
-export function jobSearchRoutes(engine: JobSearchServices): FastifyPluginAsyncZod {
+export function jobSearchRoutes(services: JobSearchServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/v1/jobseekers/:id/job-search',
@@ -24,7 +24,7 @@ export function jobSearchRoutes(engine: JobSearchServices): FastifyPluginAsyncZo
           response: { 200: jobSearchView, 400: errorBody, 404: errorBody },
         },
       },
-      (request) => engine.jobSearch.forJobseeker(request.principal!, request.params.id, request.query, request.audited),
+      (request) => services.jobSearch.forJobseeker(request.principal!, request.params.id, request.query, request.audited),
     );
 
     app.put(
@@ -40,7 +40,7 @@ export function jobSearchRoutes(engine: JobSearchServices): FastifyPluginAsyncZo
           response: { 200: obligationView, 400: errorBody, 404: errorBody },
         },
       },
-      async (request) => engine.jobSearch.setObligation(request.principal!, request.params.id, request.body, request.audited),
+      async (request) => services.jobSearch.setObligation(request.principal!, request.params.id, request.body, request.audited),
     );
 
     app.post(
@@ -60,7 +60,7 @@ export function jobSearchRoutes(engine: JobSearchServices): FastifyPluginAsyncZo
           },
         },
       },
-      async (request, reply) => reply.status(201).send(engine.jobSearch.report(request.principal!, request.params.id, request.body, request.audited)),
+      async (request, reply) => reply.status(201).send(services.jobSearch.report(request.principal!, request.params.id, request.body, request.audited)),
     );
   };
 }

@@ -14,7 +14,7 @@ const tags = ['job suggestions'];
  * shared with the vacancy's unit), and the counsellor or that unit records what became of it. Each
  * suggestion and change is audited with the client's id.
  */
-export function jobSuggestionRoutes(engine: JobSuggestionServices): FastifyPluginAsyncZod {
+export function jobSuggestionRoutes(services: JobSuggestionServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/v1/jobseekers/:id/job-suggestions',
@@ -32,7 +32,7 @@ export function jobSuggestionRoutes(engine: JobSuggestionServices): FastifyPlugi
           response: { 201: jobSuggestionView, 400: errorBody, 404: errorBody, 409: errorBody },
         },
       },
-      async (request, reply) => reply.status(201).send(engine.jobSuggestions.suggest(request.principal!, request.params.id, request.body, request.audited)),
+      async (request, reply) => reply.status(201).send(services.jobSuggestions.suggest(request.principal!, request.params.id, request.body, request.audited)),
     );
 
     app.get(
@@ -41,7 +41,7 @@ export function jobSuggestionRoutes(engine: JobSuggestionServices): FastifyPlugi
         config: { roles: ACCESS.jobSuggestions },
         schema: { tags, summary: "A client's job suggestions with their history, newest first", params: idParams, querystring: noQuery, response: { 200: list, 404: errorBody } },
       },
-      async (request) => ({ items: engine.jobSuggestions.ofJobseeker(request.principal!, request.params.id, request.audited) }),
+      async (request) => ({ items: services.jobSuggestions.ofJobseeker(request.principal!, request.params.id, request.audited) }),
     );
 
     app.get(
@@ -56,7 +56,7 @@ export function jobSuggestionRoutes(engine: JobSuggestionServices): FastifyPlugi
           response: { 200: list, 403: errorBody, 404: errorBody },
         },
       },
-      async (request) => ({ items: engine.jobSuggestions.ofVacancy(request.principal!, request.params.id, request.audited) }),
+      async (request) => ({ items: services.jobSuggestions.ofVacancy(request.principal!, request.params.id, request.audited) }),
     );
 
     app.post(
@@ -73,7 +73,7 @@ export function jobSuggestionRoutes(engine: JobSuggestionServices): FastifyPlugi
           response: { 200: jobSuggestionView, 400: errorBody, 404: errorBody, 409: errorBody, 412: errorBody },
         },
       },
-      async (request) => engine.jobSuggestions.change(request.principal!, request.params.id, request.body, request.audited),
+      async (request) => services.jobSuggestions.change(request.principal!, request.params.id, request.body, request.audited),
     );
   };
 }

@@ -11,7 +11,7 @@ import { errorBody, noQuery } from './shared.js';
 export type MatchServices = Pick<Services, 'matches' | 'suggestions'>;
 
 /** Ranked, explained matches: vacancies for a jobseeker, candidates for a vacancy, and ad-hoc text; a client's overrides. */
-export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
+export function matchRoutes(services: MatchServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/v1/jobseekers/:id/matches',
@@ -25,7 +25,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
           response: { 200: matchResponse, 400: errorBody, 404: errorBody },
         },
       },
-      (request) => engine.matches.vacanciesFor(request.principal!, request.params.id, request.query, request.audited),
+      (request) => services.matches.vacanciesFor(request.principal!, request.params.id, request.query, request.audited),
     );
 
     app.get(
@@ -40,7 +40,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
           response: { 200: personExplanation, 403: errorBody, 404: errorBody },
         },
       },
-      (request) => engine.suggestions.explanation(request.principal!, request.params.id, request.params.vacancyId, request.query.lang, request.audited),
+      (request) => services.suggestions.explanation(request.principal!, request.params.id, request.params.vacancyId, request.query.lang, request.audited),
     );
 
     app.get(
@@ -49,7 +49,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
         config: { roles: ACCESS.matchesForJobseeker },
         schema: { tags: ['matching'], summary: "A counsellor's overrides of a client's suggestions", params: idParams, querystring: noQuery, response: { 200: overrideList, 403: errorBody, 404: errorBody } },
       },
-      async (request) => ({ items: engine.suggestions.overrides(request.principal!, request.params.id, request.audited) }),
+      async (request) => ({ items: services.suggestions.overrides(request.principal!, request.params.id, request.audited) }),
     );
 
     app.post(
@@ -65,7 +65,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
           response: { 201: override, 400: errorBody, 403: errorBody, 404: errorBody },
         },
       },
-      async (request, reply) => reply.status(201).send(engine.suggestions.override(request.principal!, request.params.id, request.body, request.audited)),
+      async (request, reply) => reply.status(201).send(services.suggestions.override(request.principal!, request.params.id, request.body, request.audited)),
     );
 
     app.delete(
@@ -75,7 +75,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
         schema: { tags: ['matching'], summary: 'Withdraw an override', params: jobseekerVacancyParams, querystring: noQuery, response: { 204: z.null(), 404: errorBody } },
       },
       async (request, reply) => {
-        engine.suggestions.withdraw(request.principal!, request.params.id, request.params.vacancyId, request.audited);
+        services.suggestions.withdraw(request.principal!, request.params.id, request.params.vacancyId, request.audited);
         return reply.status(204).send(null);
       },
     );
@@ -92,7 +92,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
           response: { 200: matchResponse, 400: errorBody, 404: errorBody },
         },
       },
-      (request) => engine.matches.candidatesFor(request.principal!, request.params.id, request.query, request.audited),
+      (request) => services.matches.candidatesFor(request.principal!, request.params.id, request.query, request.audited),
     );
 
     app.post(
@@ -107,7 +107,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
           response: { 200: matchResponse, 400: errorBody },
         },
       },
-      (request) => engine.matches.forText(request.principal!, request.body, request.audited),
+      (request) => services.matches.forText(request.principal!, request.body, request.audited),
     );
   };
 }

@@ -27,7 +27,7 @@ export type SessionServices = Pick<Services, 'sessions'>;
  * sign-out address, when it has one.
  */
 export function sessionRoutes(
-  engine: SessionServices,
+  services: SessionServices,
   failures: FailedAuth,
   signOutPerson: (token: string) => URL | undefined = () => undefined,
 ): FastifyPluginAsyncZod {
@@ -48,7 +48,7 @@ export function sessionRoutes(
       },
       async (request, reply) => {
         // A valid key signs in even from an address over the refused-key limit (see installAuth).
-        const opened = engine.sessions.open(request.body.key);
+        const opened = services.sessions.open(request.body.key);
         if (!opened) {
           request.refused = {};
           const wait = failures.blockedFor(request.ip);
@@ -91,7 +91,7 @@ export function sessionRoutes(
       },
       async (request, reply) => {
         const token = sessionToken(request);
-        if (token) engine.sessions.close(token);
+        if (token) services.sessions.close(token);
         const providerSignOut = token ? signOutPerson(token) : undefined;
         setCookie(request, reply, '', 0);
         if (providerSignOut) return reply.status(200).send({ endSessionUrl: providerSignOut.href });

@@ -8,7 +8,7 @@ import { errorBody, noQuery } from './shared.js';
 export type TaxonomyServices = Pick<Services, 'concepts'>;
 
 /** The taxonomy for user interfaces: concept search (autocomplete) and skill extraction from text. */
-export function taxonomyRoutes(engine: TaxonomyServices): FastifyPluginAsyncZod {
+export function taxonomyRoutes(services: TaxonomyServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/v1/taxonomy/skills',
@@ -21,7 +21,7 @@ export function taxonomyRoutes(engine: TaxonomyServices): FastifyPluginAsyncZod 
           response: { 200: skillSearchResult, 400: errorBody },
         },
       },
-      (request) => engine.concepts.skills(request.query),
+      (request) => services.concepts.skills(request.query),
     );
 
     app.get(
@@ -35,7 +35,7 @@ export function taxonomyRoutes(engine: TaxonomyServices): FastifyPluginAsyncZod 
           response: { 200: occupationSearchResult, 400: errorBody },
         },
       },
-      (request) => engine.concepts.occupations(request.query),
+      (request) => services.concepts.occupations(request.query),
     );
 
     app.post(
@@ -53,7 +53,7 @@ export function taxonomyRoutes(engine: TaxonomyServices): FastifyPluginAsyncZod 
           },
         },
       },
-      (request) => engine.concepts.extract(request.body),
+      (request) => services.concepts.extract(request.body),
     );
   };
 }

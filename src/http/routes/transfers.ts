@@ -24,7 +24,7 @@ const tags = ['transfers'];
  * refuses, and only an approved transfer lets the asking area reach that one client for a while.
  * Each request, decision and withdrawal is audited with the client's id and the transfer.
  */
-export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod {
+export function transferRoutes(services: TransferServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/v1/jobseekers/:id/transfers',
@@ -43,7 +43,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
           response: { 201: transferView, 400: errorBody, 409: errorBody, 429: errorBody },
         },
       },
-      async (request, reply) => reply.status(201).send(engine.transfers.request(request.principal!, request.params.id, request.body, request.audited)),
+      async (request, reply) => reply.status(201).send(services.transfers.request(request.principal!, request.params.id, request.body, request.audited)),
     );
 
     app.get(
@@ -57,7 +57,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
           response: { 200: transferList },
         },
       },
-      async (request) => ({ items: engine.transfers.list(request.principal!, request.query) }),
+      async (request) => ({ items: services.transfers.list(request.principal!, request.query) }),
     );
 
     app.get(
@@ -66,7 +66,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
         config: { roles: ACCESS.transfers },
         schema: { querystring: noQuery, tags, summary: 'One transfer of my area', params: transferParams, response: { 200: transferView, 404: errorBody } },
       },
-      async (request) => engine.transfers.get(request.principal!, request.params.id),
+      async (request) => services.transfers.get(request.principal!, request.params.id),
     );
 
     app.post(
@@ -82,7 +82,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
           response: { 200: transferView, 403: errorBody, 404: errorBody, 409: errorBody },
         },
       },
-      async (request) => engine.transfers.approve(request.principal!, request.params.id, request.audited),
+      async (request) => services.transfers.approve(request.principal!, request.params.id, request.audited),
     );
 
     app.post(
@@ -98,7 +98,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
           response: { 200: transferView, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
         },
       },
-      async (request) => engine.transfers.refuse(request.principal!, request.params.id, request.body, request.audited),
+      async (request) => services.transfers.refuse(request.principal!, request.params.id, request.body, request.audited),
     );
 
     app.delete(
@@ -114,7 +114,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
         },
       },
       async (request, reply) => {
-        engine.transfers.withdraw(request.principal!, request.params.id, request.audited);
+        services.transfers.withdraw(request.principal!, request.params.id, request.audited);
         return reply.status(204).send(null);
       },
     );
@@ -130,7 +130,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
           response: { 200: transferAlerts },
         },
       },
-      async (request) => engine.transfers.alerts(request.query),
+      async (request) => services.transfers.alerts(request.query),
     );
   };
 }
