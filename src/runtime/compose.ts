@@ -303,7 +303,6 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       vacancies,
       matcher,
       embedder: chosen,
-      conceptSearch,
       normalizer,
       trainings,
       referrals: new Referrals({ store: referralStore, jobseeker, training: (id) => trainings.get(id), guard }),
@@ -312,10 +311,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       analytics,
       keys,
       audit,
-      guard,
-      access,
       sharing,
-      candidates,
       organisations: new Organisations({ organisations: organisationStore, keys, owners, shares, vacancy, areas: employmentAreas }),
       personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard, decisions, overrides, transfers, jobSuggestions, jobSearch }),
       transfers,
@@ -336,8 +332,6 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         },
         { ...DEFAULT_SESSION_SETTINGS, recheckMinutes: config.signIn?.recheckMinutes ?? SIGNIN_RECHECK_MINUTES },
       ),
-      /** GDPR erasure (see src/core/erasure.ts). */
-      eraseJobseekers: eraseClients,
       /** Rebuilds indexes holding deleted points, so erased vectors leave the index files too. */
       compact: maintenance.compact,
       /** Writes changed indexes to disk (also done periodically and on close); compacts when due. */
@@ -348,8 +342,6 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       ready: Promise.all([jobseekerIndex.ready, vacancyIndex.ready]).then(() => undefined),
       /** Indexes still being rebuilt in the background, as sentences for /health (empty when none). */
       indexing: () => indexing(rebuilding),
-      /** Free space on the data disk and what is wrong with storage. */
-      storage,
       close() {
         if (closed) return;
         closed = true;
