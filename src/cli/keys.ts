@@ -13,20 +13,11 @@
  * employment-area or national), admin (national). Works while the service runs (SQLite WAL).
  */
 import { parseArgs } from 'node:util';
-import { ApiKeyStore } from '../adapters/sqlite/api-keys.js';
-import { openDatabase } from '../adapters/sqlite/database.js';
-import { OrganisationStore } from '../adapters/sqlite/organisations.js';
-import { ShareStore } from '../adapters/sqlite/shares.js';
-import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
 import { loadConfig } from '../config.js';
 import { KohtaantoError } from '../core/errors.js';
-import { Organisations } from '../core/organisations.js';
-import { defaultEmploymentAreas, EmploymentAreas } from '../core/regions/employment-areas-model.js';
-import { regions } from '../core/regions/regions.js';
 import { keyInput, keyRotation, organisationInput, organisationKind, type OrganisationKind } from '../core/organisations/schema.js';
 import { ROLE_ORGANISATIONS, ROLES, type Role } from '../core/access.js';
-import { databaseFile } from '../engine.js';
-import { readFileSync } from 'node:fs';
+import { composeKeyAdministration } from '../runtime/compose.js';
 
 /** Each role, the organisation kinds that hold it and what it is for (see core/access.ts). */
 const ROLE_PURPOSE: Record<Role, string> = {
@@ -95,18 +86,7 @@ function main(argv: string[]): number {
   }
   const [command, arg] = positionals;
   const config = loadConfig();
-  const db = openDatabase(databaseFile(config.dataDir));
-  const keys = new ApiKeyStore(db);
-  const organisations = new Organisations({
-    organisations: new OrganisationStore(db),
-    keys,
-    owners: new VacancyOwnerStore(db),
-    shares: new ShareStore(db),
-    vacancy: () => undefined,
-    areas: config.employmentAreasFile
-      ? EmploymentAreas.parse(readFileSync(config.employmentAreasFile, 'utf8'), regions)
-      : defaultEmploymentAreas(regions),
-  });
+  const { organisations, close } = composeKeyAdministration(config);
   const days = (flag: string | undefined) => (flag === undefined ? undefined : Number(flag));
   try {
     switch (command) {
@@ -153,7 +133,7 @@ function main(argv: string[]): number {
     }
     throw error;
   } finally {
-    db.close();
+    close();
   }
 }
 

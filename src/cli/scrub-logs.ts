@@ -11,14 +11,10 @@
 import { createReadStream, createWriteStream, renameSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { AuditLog } from '../adapters/sqlite/audit-log.js';
-import { openDatabase } from '../adapters/sqlite/database.js';
-import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
 import { loadConfig } from '../config.js';
 import { scrubLine } from '../core/log-scrub.js';
-import { databaseFile } from '../engine.js';
 import { redactLogLine } from '../http/redact.js';
-import { installationKey } from '../runtime/secret.js';
+import { composeErasureRecord } from '../runtime/compose.js';
 
 async function scrubFile(
   file: string,
@@ -50,13 +46,11 @@ async function main(files: string[]): Promise<number> {
     return 2;
   }
   const { dataDir } = loadConfig();
-  const tombstones = keyedTombstones(installationKey(dataDir));
-  const db = openDatabase(databaseFile(dataDir));
-  const audit = new AuditLog(db, tombstones);
+  const { erasureOf, tombstones, close } = composeErasureRecord(dataDir);
   const known = new Map<string, boolean>();
   const erased = (id: string) => {
     let is = known.get(id);
-    if (is === undefined) known.set(id, (is = audit.erasureOf(id) !== undefined));
+    if (is === undefined) known.set(id, (is = erasureOf(id) !== undefined));
     return is;
   };
   try {
@@ -66,7 +60,7 @@ async function main(files: string[]): Promise<number> {
     }
     return 0;
   } finally {
-    db.close();
+    close();
   }
 }
 

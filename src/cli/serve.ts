@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { indexUnavailable } from '../core/errors.js';
-import { openEngine, type Engine, type EngineLog } from '../engine.js';
+import { compose, type EngineLog, type Services } from '../runtime/compose.js';
 import { buildApp } from '../http/app.js';
 import { serviceLogOptions } from '../http/redact.js';
 import { countLink, reportReady, runPrimary, workerRole } from '../runtime/workers.js';
@@ -31,13 +31,13 @@ async function main() {
     return;
   }
   const role = workerRole();
-  const engine = await openEngine(config, log, undefined, role);
-  if (role !== 'follower') bootstrapAdminKey(engine, config.dataDir, log);
+  const services = await compose(config, log, undefined, role);
+  if (role !== 'follower') bootstrapAdminKey(services, config.dataDir, log);
   let restarting = false;
   const sync = () => {
     if (restarting) throw indexUnavailable('this worker is restarting; retry', 2);
     try {
-      engine.sync();
+      services.sync();
     } catch (error) {
       // Too far behind the change log to catch up: the primary starts a fresh worker.
       restarting = true;
@@ -46,17 +46,16 @@ async function main() {
       throw indexUnavailable('this worker is restarting; retry', 2);
     }
   };
-  const app = await buildApp(engine, {
+  const app = await buildApp(services, {
     ...config,
     loggerInstance: logger,
     ...(role === 'single' ? {} : { cluster: { link: countLink, sync } }),
   });
-  app.addHook('onClose', async () => engine.close());
   await app.listen({ host: config.host, port: config.port });
   app.log.info(`Kohtaanto ready in ${Date.now() - started} ms: http://${config.host}:${config.port}/docs${role === 'single' ? '' : ` (worker ${process.pid}, ${role})`}`);
   if (role !== 'single') {
     // The other workers start once this one's index files are complete (they load them).
-    void engine.ready.then(reportReady);
+    void services.ready.then(reportReady);
     setInterval(() => {
       try {
         sync();
@@ -83,9 +82,9 @@ async function main() {
  * A new installation has no API keys, and every /v1 route needs one: create a first admin key and
  * leave it in a file only the service's user can read (it is never logged).
  */
-function bootstrapAdminKey(engine: Engine, dataDir: string, log: EngineLog) {
-  if (engine.keys.activeCount() > 0) return;
-  const { id, key } = engine.keys.create('admin', 'initial admin (created on first start)', 'national', 30);
+function bootstrapAdminKey(services: Services, dataDir: string, log: EngineLog) {
+  if (services.keys.activeCount() > 0) return;
+  const { id, key } = services.keys.create('admin', 'initial admin (created on first start)', 'national', 30);
   const file = join(dataDir, 'initial-admin.key');
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   log.warn(

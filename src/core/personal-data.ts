@@ -1,4 +1,5 @@
 import type { Principal } from './access.js';
+import { unaudited, type AuditNote } from './audit-note.js';
 import type { Guard } from './guard.js';
 import type { AuditQuery, AuditRecord, AuditTrail, Erasure, ShareExport } from './privacy/schema.js';
 import type { Referral } from './referrals/schema.js';
@@ -34,10 +35,10 @@ export class PersonalData {
   constructor(private readonly ports: PersonalDataPorts) {}
 
   /** Everything held on a jobseeker: profile, shares, referrals, who read their data when, and the rankings they were in. */
-  export(p: Principal, id: string) {
+  export(p: Principal, id: string, audit: AuditNote = unaudited()) {
     this.ports.guard.jobseeker(p, id); // first: another area's client and an unknown id get one answer
     const jobseeker = this.ports.jobseeker(id);
-    return {
+    const exported = {
       jobseeker,
       sharedWithEmployerServices: this.ports.shares.ofJobseeker(id).map(({ vacancyId, at, expiresAt }) => ({ vacancyId, at, expiresAt })),
       referrals: this.ports.referrals.ofJobseeker(id).map(({ trainingId, counsellor, reason, at }) => ({ trainingId, counsellor, reason, at })),
@@ -48,6 +49,8 @@ export class PersonalData {
       jobSuggestions: this.ports.jobSuggestions.exportOf(id),
       jobSearch: this.ports.jobSearch.exportOf(id),
     };
+    audit.jobseekers.push(id);
+    return exported;
   }
 
   /** The trail for one jobseeker (with their erasure, if erased) or the most recent entries. */

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Principal } from './access.js';
+import { unaudited, type AuditNote } from './audit-note.js';
 import { discloseCandidates } from './disclosure.js';
 import { conflict, invalidInput, rateLimited } from './errors.js';
 import type { Guard } from './guard.js';
@@ -72,7 +73,8 @@ export class Sharing {
   }
 
   /** A counsellor shares a client of their area with the unit that owns the vacancy. */
-  share(p: Principal, vacancyId: string, jobseekerId: string): Share {
+  share(p: Principal, vacancyId: string, jobseekerId: string, audit: AuditNote = unaudited()): Share {
+    audit.jobseekers.push(jobseekerId);
     this.ports.vacancy(vacancyId);
     this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(jobseekerId);

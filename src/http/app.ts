@@ -12,7 +12,8 @@ import {
 import { ACCESS } from '../core/access.js';
 import { jobseekerInput, storedJobseeker } from '../core/jobseekers/schema.js';
 import { storedVacancy, vacancyInput } from '../core/vacancies/schema.js';
-import type { Engine } from '../engine.js';
+import type { Services } from '../runtime/compose.js';
+import { installServices } from './plugins/services.js';
 import { installAudit } from './audit.js';
 import { installAuth } from './auth.js';
 import { WindowCounts, windowStore, type CountLink } from './window-counts.js';
@@ -66,7 +67,7 @@ export interface AppOptions {
   loggerInstance?: FastifyServerOptions['loggerInstance'];
   /**
    * Several worker processes (KOHTAANTO_WORKERS > 1): `link` carries the rate-limit counts between
-   * them, `sync` catches up on the others' writes before each request (see Engine.sync).
+   * them, `sync` catches up on the others' writes before each request (see Services.sync).
    */
   cluster?: { link: (channel: string) => CountLink; sync: () => void };
   /** Identity providers people sign in with (KOHTAANTO_SIGNIN_PROVIDERS_FILE); none: API keys only. */
@@ -74,10 +75,10 @@ export interface AppOptions {
 }
 
 /** The HTTP API as a fastify instance; tests start it on loopback, src/cli/serve.ts listens. */
-export async function buildApp(engine: Engine, options: AppOptions) {
+export async function buildApp(services: Services, options: AppOptions) {
   // Each provider's discovery document is read, and its mapping checked, before anything listens.
   const providers = await discoverProviders(options.signIn?.providers ?? [], (id) => {
-    const o = engine.organisations.list().find((organisation) => organisation.id === id);
+    const o = services.organisations.list().find((organisation) => organisation.id === id);
     return o && { id: o.id, kind: o.kind, ...(o.area ? { area: o.area } : {}) };
   });
   const app = Fastify({
@@ -99,6 +100,7 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   app.setSerializerCompiler(fastSerializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => sendError(request, reply, said('no_route', { method: request.method, url: request.url })));
+  installServices(app, services);
   app.removeContentTypeParser('text/plain'); // bodies are JSON, or NDJSON on the bulk routes
   app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
@@ -109,17 +111,17 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   limitBodyTime(app, options);
   const workers = options.cluster;
   if (workers) app.addHook('onRequest', async () => workers.sync());
-  installAudit(app, engine.audit);
+  installAudit(app, services.audit);
   const failedPerMinute = options.failedAuthPerMinute ?? DEFAULT_FAILED_AUTH_PER_MINUTE;
-  const person = personSessionResolver(engine.people, providers, (message) => app.log.warn(message));
+  const person = personSessionResolver(services.people, providers, (message) => app.log.warn(message));
   const sessions = {
     resolve: (token: string) => {
-      const key = engine.sessions.check(token);
+      const key = services.sessions.check(token);
       // A token is either a key's session or a person's: the person's store is asked when the key's has none.
       return 'ended' in key && key.ended === 'ended' ? person(token) : key;
     },
   };
-  const { table: routeAccess, failures } = installAuth(app, engine.keys, sessions, failedPerMinute, workers?.link('failed-auth'));
+  const { table: routeAccess, failures } = installAuth(app, services.keys, sessions, failedPerMinute, workers?.link('failed-auth'));
   // CORS stays off (no cross-origin browser access).
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
@@ -147,54 +149,51 @@ export async function buildApp(engine: Engine, options: AppOptions) {
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
-  await app.register(healthRoutes(engine));
+  await app.register(healthRoutes(services));
   await app.register(referenceRoutes());
   await app.register(
     recordRoutes({
-      service: engine.jobseekers,
+      records: services.jobseekerRecords,
       path: '/v1/jobseekers',
       tag: 'jobseekers',
       input: jobseekerInput,
       stored: storedJobseeker,
       bulkBodyLimit: options.bulkBodyLimit,
       roles: { read: ACCESS.jobseekersRead, write: ACCESS.jobseekersWrite },
-      access: engine.access.jobseekers,
-      personal: { erase: (ids, keyId) => engine.eraseJobseekers(ids, keyId) },
     }),
   );
   await app.register(
     recordRoutes({
-      service: engine.vacancies,
+      records: services.vacancyRecords,
       path: '/v1/vacancies',
       tag: 'vacancies',
       input: vacancyInput,
       stored: storedVacancy,
       bulkBodyLimit: options.bulkBodyLimit,
       roles: { read: ACCESS.vacanciesRead, write: ACCESS.vacanciesWrite },
-      access: engine.access.vacancies,
     }),
   );
-  await app.register(matchRoutes(engine));
-  await app.register(privacyRoutes(engine));
-  await app.register(transferRoutes(engine));
-  await app.register(jobSuggestionRoutes(engine));
-  await app.register(jobSearchRoutes(engine));
-  await app.register(taxonomyRoutes(engine));
-  await app.register(trainingRoutes(engine, options.bulkBodyLimit));
-  await app.register(gapRoutes(engine));
-  await app.register(analyticsRoutes(engine));
-  await app.register(oversightRoutes(engine));
-  await app.register(aboutRoutes(engine));
-  await app.register(adminRoutes(engine));
-  await app.register(feedRoutes(engine));
+  await app.register(matchRoutes(services));
+  await app.register(privacyRoutes(services));
+  await app.register(transferRoutes(services));
+  await app.register(jobSuggestionRoutes(services));
+  await app.register(jobSearchRoutes(services));
+  await app.register(taxonomyRoutes(services));
+  await app.register(trainingRoutes(services, options.bulkBodyLimit));
+  await app.register(gapRoutes(services));
+  await app.register(analyticsRoutes(services));
+  await app.register(oversightRoutes(services));
+  await app.register(aboutRoutes(services));
+  await app.register(adminRoutes(services));
+  await app.register(feedRoutes(services));
   await app.register(
-    sessionRoutes(engine, failures, (token) => {
-      const ended = engine.people.close(token);
+    sessionRoutes(services, failures, (token) => {
+      const ended = services.people.close(token);
       const provider = ended && providers.get(ended.provider);
       return provider?.endsSessions ? provider.endSessionUrl(ended!.idToken) : undefined;
     }),
   );
-  await app.register(signInRoutes(providers, engine.people));
+  await app.register(signInRoutes(providers, services.people));
   await app.register(webApp(options.webDir));
   return Object.assign(app, { routeAccess });
 }

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AuditEntry } from '../adapters/sqlite/audit-log.js';
 import { said } from '../core/errors.js';
+import type { AuditNote } from '../core/audit-note.js';
 import { sendError } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** What this request did to personal data; written to the audit log when the response is sent. */
-    audited: { jobseekers: string[]; detail?: unknown; erasureMark?: number };
+    audited: AuditNote & { erasureMark?: number };
   }
 }
 

@@ -39,3 +39,23 @@ export async function seedTrainings(dir: string, trainings: TrainingCatalogue, l
   await trainings.putMany(records);
   log.info(`loaded ${records.length} trainings from ${path}`);
 }
+
+/**
+ * What the maintaining process does to the stored records before it serves: records derived or
+ * embedded by another embedder or taxonomy are done again, the fixtures are loaded into an empty
+ * installation (`seed`), and vacancies past their expiry are closed.
+ */
+export async function prepareRecords(
+  jobseekers: RecordService<Jobseeker>,
+  vacancies: RecordService<Vacancy>,
+  settings: { seed: boolean; fixturesDir: string; embedder: string; taxonomy: string },
+  log: EngineLog,
+): Promise<void> {
+  for (const service of [jobseekers, vacancies] as RecordService<BaseRecord>[]) {
+    const redone = await service.refreshStale((n) => log.info(`refreshing ${service.kind.name} records: ${n}`));
+    if (redone > 0) log.info(`refreshed ${redone} ${service.kind.name} records (embedder ${settings.embedder}, taxonomy ${settings.taxonomy})`);
+  }
+  if (settings.seed && jobseekers.count() === 0 && vacancies.count() === 0) await seedFixtures(settings.fixturesDir, jobseekers, vacancies, log);
+  const closed = await vacancies.closeExpired();
+  if (closed > 0) log.info(`closed ${closed} expired vacancies`);
+}

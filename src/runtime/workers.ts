@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { CountLink } from '../http/window-counts.js';
-import type { EngineRole } from '../engine.js';
+import type { ServicesRole } from './compose.js';
 import { lockDataDir } from './lock.js';
 import { secureDataDir } from './permissions.js';
 import type { EngineLog } from './log.js';
@@ -13,7 +13,7 @@ type Message =
   | { type: 'counts'; channel: string; window: number; deltas: [string, number][] };
 
 /** This process's role: `single` unless the primary forked it as a worker. */
-export function workerRole(): EngineRole {
+export function workerRole(): ServicesRole {
   const role = process.env[ROLE_VARIABLE];
   return cluster.isWorker && (role === 'maintainer' || role === 'follower') ? role : 'single';
 }
@@ -50,12 +50,12 @@ export function runPrimary(workers: number, dataDir: string, log: EngineLog, sem
     cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-semi-space-size=${semiSpaceMb}`] });
   }
   const lock = lockDataDir(dataDir);
-  const roles = new Map<Worker, EngineRole>();
+  const roles = new Map<Worker, ServicesRole>();
   const ready = new Set<Worker>();
   let stopping = false;
   let followersStarted = false;
 
-  const start = (role: EngineRole) => {
+  const start = (role: ServicesRole) => {
     const worker = cluster.fork({ [ROLE_VARIABLE]: role });
     roles.set(worker, role);
     // A channel error (a message to a worker as it exits) is no reason to end the service.

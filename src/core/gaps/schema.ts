@@ -100,3 +100,4 @@ export type TrainingOfferView = z.infer<typeof trainingOffer>;
 export type GapReportView = z.infer<typeof gapReport>;
 export type VacancyGap = z.infer<typeof vacancyGap>;
 export const gapAnswer = z.union([gapReport, vacancyGap]);
+export type GapRequest = z.output<typeof gapQuery>;

@@ -1,4 +1,5 @@
 import type { Principal } from '../access.js';
+import { unaudited, type AuditNote } from '../audit-note.js';
 import type { Guard } from '../guard.js';
 import type { JobSuggestionEvent } from '../job-suggestions/schema.js';
 import type { MatchHit } from '../matches/schema.js';
@@ -67,7 +68,8 @@ export class JobSearch {
     this.now = ports.now;
   }
 
-  async forJobseeker(p: Principal, jobseekerId: string, query: JobSearchQuery): Promise<JobSearchView> {
+  async forJobseeker(p: Principal, jobseekerId: string, query: JobSearchQuery, audit: AuditNote = unaudited()): Promise<JobSearchView> {
+    audit.jobseekers.push(jobseekerId);
     this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(jobseekerId);
     const month = query.month ?? this.now().toISOString().slice(0, 7);
@@ -96,15 +98,19 @@ export class JobSearch {
     };
   }
 
-  setObligation(p: Principal, jobseekerId: string, change: ObligationChange): ObligationView {
+  setObligation(p: Principal, jobseekerId: string, change: ObligationChange, audit: AuditNote = unaudited()): ObligationView {
+    audit.jobseekers.push(jobseekerId);
     this.ports.guard.jobseeker(p, jobseekerId);
     this.ports.jobseeker(jobseekerId);
     const stored = { jobseekerId, perMonth: change.perMonth, reason: change.reason, at: this.now().toISOString(), actor: p.name };
     this.ports.store.changeObligation(stored);
-    return viewOf(stored);
+    const set = viewOf(stored);
+    audit.detail = { perMonth: set.perMonth, reason: set.reason };
+    return set;
   }
 
-  report(p: Principal, jobseekerId: string, input: ReportedApplicationInput): StoredReportedApplication {
+  report(p: Principal, jobseekerId: string, input: ReportedApplicationInput, audit: AuditNote = unaudited()): StoredReportedApplication {
+    audit.jobseekers.push(jobseekerId);
     this.ports.guard.jobseeker(p, jobseekerId);
     this.ports.jobseeker(jobseekerId);
     return this.ports.store.addReported({ ...input, jobseekerId, at: this.now().toISOString(), actor: p.name });

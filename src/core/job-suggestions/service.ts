@@ -1,4 +1,5 @@
 import type { Principal } from '../access.js';
+import { unaudited, type AuditNote } from '../audit-note.js';
 import { conflict, invalidInput, KohtaantoError, versionMismatch } from '../errors.js';
 import type { Guard } from '../guard.js';
 import {
@@ -63,7 +64,8 @@ export class JobSuggestions {
     this.now = ports.now;
   }
 
-  suggest(p: Principal, jobseekerId: string, input: JobSuggestionInput): JobSuggestionView {
+  suggest(p: Principal, jobseekerId: string, input: JobSuggestionInput, audit: AuditNote = unaudited()): JobSuggestionView {
+    audit.jobseekers.push(jobseekerId);
     this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(jobseekerId);
     const vacancy = this.ports.vacancy(input.vacancyId);
@@ -93,26 +95,31 @@ export class JobSuggestions {
       },
       { state: 'suggested', at, by: p.name, role: p.role, reason: null },
     );
-    return this.view(p, stored);
+    const suggestion = this.view(p, stored);
+    audit.detail = { jobSuggestion: suggestion.id, vacancy: suggestion.vacancyId, consent: suggestion.consent };
+    return suggestion;
   }
 
-  ofJobseeker(p: Principal, jobseekerId: string): JobSuggestionView[] {
+  ofJobseeker(p: Principal, jobseekerId: string, audit: AuditNote = unaudited()): JobSuggestionView[] {
+    audit.jobseekers.push(jobseekerId);
     this.ports.guard.jobseeker(p, jobseekerId);
     this.ports.jobseeker(jobseekerId);
     return this.ports.store.ofJobseeker(jobseekerId).map((s) => this.view(p, s));
   }
 
   /** A vacancy's suggestions: for its unit those the clients consented to share; for counsellors their area's clients'. */
-  ofVacancy(p: Principal, vacancyId: string): JobSuggestionView[] {
+  ofVacancy(p: Principal, vacancyId: string, audit: AuditNote = unaudited()): JobSuggestionView[] {
     this.ports.vacancy(vacancyId);
     this.ports.guard.candidatesOf(p, vacancyId);
-    return this.ports.store
+    const items = this.ports.store
       .ofVacancy(vacancyId)
       .filter((s) => this.sees(p, s))
       .map((s) => this.view(p, s));
+    audit.jobseekers.push(...items.map((s) => s.jobseekerId));
+    return items;
   }
 
-  change(p: Principal, id: number, change: JobSuggestionChange): JobSuggestionView {
+  change(p: Principal, id: number, change: JobSuggestionChange, audit: AuditNote = unaudited()): JobSuggestionView {
     const stored = this.ports.store.get(id);
     if (!stored || !this.sees(p, stored)) throw noSuggestion(id);
     if (p.role === 'employer-service' && !EMPLOYER_STATES.includes(change.state)) {
@@ -126,7 +133,10 @@ export class JobSuggestions {
     if (change.state === 'declined' && !change.reason) throw invalidInput([{ field: 'reason', message: 'say why the client declined' }]);
     const event: JobSuggestionEvent = { state: change.state, at: this.now().toISOString(), by: p.name, role: p.role, reason: change.reason ?? null };
     if (!this.ports.store.change(id, stored.version, change.state, event)) throw versionMismatch(String(id));
-    return this.view(p, this.ports.store.get(id)!);
+    const changed = this.view(p, this.ports.store.get(id)!);
+    audit.jobseekers.push(changed.jobseekerId);
+    audit.detail = { jobSuggestion: changed.id, state: changed.state };
+    return changed;
   }
 
   /** For the client's data export: every suggestion with its history. */

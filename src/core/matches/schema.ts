@@ -132,3 +132,4 @@ export const adHocMatchBody = z
       .default({ failedGates: 'last' }),
   })
   .strict();
+export type AdHocMatchBody = z.output<typeof adHocMatchBody>;

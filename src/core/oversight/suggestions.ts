@@ -1,4 +1,5 @@
 import type { Principal } from '../access.js';
+import { unaudited, type AuditNote } from '../audit-note.js';
 import { notFound } from '../errors.js';
 import type { Guard } from '../guard.js';
 import type { Lang } from '../languages.js';
@@ -52,26 +53,31 @@ export class Suggestions {
   }
 
   /** Why the vacancy was (or would be) suggested to the client, in fi, sv or en. */
-  async explanation(p: Principal, id: string, vacancyId: string, lang: Lang) {
+  async explanation(p: Principal, id: string, vacancyId: string, lang: Lang, audit: AuditNote = unaudited()) {
     this.ports.guard.jobseeker(p, id);
-    return explainToPerson(await this.ports.matcher.pair(id, vacancyId, lang), lang);
+    const explanation = explainToPerson(await this.ports.matcher.pair(id, vacancyId, lang), lang);
+    audit.jobseekers.push(id);
+    return explanation;
   }
 
-  override(p: Principal, id: string, input: OverrideInput): Override {
+  override(p: Principal, id: string, input: OverrideInput, audit: AuditNote = unaudited()): Override {
     this.ports.guard.jobseeker(p, id);
     if (input.action === 'put-forward' && !this.ports.isOpen(input.vacancyId)) throw notFound('vacancy', input.vacancyId);
     const o: Override = { ...input, jobseekerId: id, counsellor: p.keyId, at: this.ports.now().toISOString() };
     this.ports.overrides.put(o);
+    audit.jobseekers.push(id);
     return o;
   }
 
-  overrides(p: Principal, id: string): Override[] {
+  overrides(p: Principal, id: string, audit: AuditNote = unaudited()): Override[] {
+    audit.jobseekers.push(id);
     this.ports.guard.jobseeker(p, id);
     return this.ports.overrides.ofJobseeker(id);
   }
 
-  withdraw(p: Principal, id: string, vacancyId: string): void {
+  withdraw(p: Principal, id: string, vacancyId: string, audit: AuditNote = unaudited()): void {
     this.ports.guard.jobseeker(p, id);
     if (!this.ports.overrides.remove(id, vacancyId)) throw notFound('override', vacancyId);
+    audit.jobseekers.push(id);
   }
 }

@@ -64,3 +64,9 @@ export class EmploymentAreas {
 }
 
 export const defaultEmploymentAreas = (regions: Regions) => EmploymentAreas.parse(EMPLOYMENT_AREA_TABLE, regions);
+
+/** The id of the employment area a municipality (code or name) lies in; undefined for none or an unknown one. */
+export function employmentAreaIdOf(areas: EmploymentAreas, regions: Regions, municipality: string | undefined): string | undefined {
+  const code = municipality === undefined ? undefined : regions.municipality(municipality)?.code;
+  return code === undefined ? undefined : areas.areaOf(code)?.id;
+}

@@ -1,4 +1,5 @@
 import type { Principal } from '../access.js';
+import { unaudited, type AuditNote } from '../audit-note.js';
 import { conflict, forbidden, invalidInput, KohtaantoError, rateLimited } from '../errors.js';
 import type {
   AlertQuery,
@@ -82,7 +83,8 @@ export class Transfers {
    * A counsellor asks for a client of another area. The answer does not tell whether the id is
    * anyone's: a request for an unknown id is accepted like any other and simply lapses.
    */
-  request(p: Principal, jobseekerId: string, input: TransferRequest): TransferView {
+  request(p: Principal, jobseekerId: string, input: TransferRequest, audit: AuditNote = unaudited()): TransferView {
+    audit.jobseekers.push(jobseekerId);
     const toArea = this.areaOf(p);
     const clientArea = this.ports.clientArea(jobseekerId);
     if (clientArea === toArea) {
@@ -115,7 +117,9 @@ export class Transfers {
         withdrawnAt: null,
       });
     });
-    return this.view(p, created);
+    const transfer = this.view(p, created);
+    audit.detail = { transfer: transfer.id, reason: transfer.reason };
+    return transfer;
   }
 
   /** Transfers asked of the caller's area (incoming) and by it (outgoing); admins see all. */
@@ -136,7 +140,7 @@ export class Transfers {
   }
 
   /** A counsellor of the client's area, or an admin, lets the requesting area reach the client. */
-  approve(p: Principal, id: number): TransferView {
+  approve(p: Principal, id: number, audit: AuditNote = unaudited()): TransferView {
     const t = this.decidable(p, id);
     const now = this.now();
     const changed = this.ports.store.update(id, 'pending', {
@@ -146,11 +150,14 @@ export class Transfers {
       expiresAt: new Date(now.getTime() + this.settings.days * DAY_MS).toISOString(),
     });
     if (!changed) throw this.notPending(this.ports.store.get(id) ?? t);
-    return this.view(p, this.ports.store.get(id)!);
+    const transfer = this.view(p, this.ports.store.get(id)!);
+    audit.jobseekers.push(transfer.jobseekerId);
+    audit.detail = { transfer: transfer.id, approved: true, toArea: transfer.toArea, expiresAt: transfer.expiresAt };
+    return transfer;
   }
 
   /** A counsellor of the client's area, or an admin, refuses, saying why. */
-  refuse(p: Principal, id: number, input: TransferRefusal): TransferView {
+  refuse(p: Principal, id: number, input: TransferRefusal, audit: AuditNote = unaudited()): TransferView {
     const t = this.decidable(p, id);
     const changed = this.ports.store.update(id, 'pending', {
       status: 'refused',
@@ -159,11 +166,14 @@ export class Transfers {
       refusal: input.reason,
     });
     if (!changed) throw this.notPending(this.ports.store.get(id) ?? t);
-    return this.view(p, this.ports.store.get(id)!);
+    const transfer = this.view(p, this.ports.store.get(id)!);
+    audit.jobseekers.push(transfer.jobseekerId);
+    audit.detail = { transfer: transfer.id, refused: transfer.refusal };
+    return transfer;
   }
 
   /** The requester (or an admin) withdraws a request, or ends an approved transfer early. */
-  withdraw(p: Principal, id: number): TransferView {
+  withdraw(p: Principal, id: number, audit: AuditNote = unaudited()): TransferView {
     const t = this.visible(p, id);
     if (p.role !== 'admin' && t.requesterKey !== p.keyId) {
       throw forbidden(`transfer ${id} was asked for by ${t.requesterName}: only they (or an admin) withdraw it`);
@@ -173,7 +183,10 @@ export class Transfers {
     if (!this.ports.store.update(id, t.status, { status: 'withdrawn', withdrawnAt: this.now().toISOString() })) {
       throw conflict(`transfer ${id} changed meanwhile: ask again`);
     }
-    return this.view(p, this.ports.store.get(id)!);
+    const transfer = this.view(p, this.ports.store.get(id)!);
+    audit.jobseekers.push(transfer.jobseekerId);
+    audit.detail = { transfer: transfer.id, withdrawn: true };
+    return transfer;
   }
 
   /**

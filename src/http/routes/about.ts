@@ -3,24 +3,24 @@ import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { systemCard } from '../../core/oversight/system-card.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { latestEvaluation } from '../../runtime/evaluation.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 /** The services these routes use. */
-export type AboutServices = Pick<Engine, 'embedder' | 'normalizer' | 'matcher' | 'decisions'>;
+export type AboutServices = Pick<Services, 'embedder' | 'normalizer' | 'matcher' | 'decisions'>;
 
 /** The system card (public: what the system does and does not decide, model, figures, limits, oversight). */
-export function aboutRoutes(engine: AboutServices): FastifyPluginAsyncZod {
+export function aboutRoutes(services: AboutServices): FastifyPluginAsyncZod {
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const card = systemCard({
     version,
-    model: { id: engine.embedder.id, dimension: engine.embedder.dimension, description: engine.embedder.description },
-    taxonomy: { id: engine.normalizer.taxonomy.id, skills: engine.normalizer.taxonomy.skills.size, occupations: engine.normalizer.taxonomy.occupations.size },
-    settings: engine.matcher.settingsInUse,
-    decisionRetentionDays: engine.decisions.retentionDays,
-    evaluation: latestEvaluation(join(ROOT, 'benchmarks', 'results'), engine.embedder.id),
+    model: { id: services.embedder.id, dimension: services.embedder.dimension, description: services.embedder.description },
+    taxonomy: { id: services.normalizer.taxonomy.id, skills: services.normalizer.taxonomy.skills.size, occupations: services.normalizer.taxonomy.occupations.size },
+    settings: services.matcher.settingsInUse,
+    decisionRetentionDays: services.decisions.retentionDays,
+    evaluation: latestEvaluation(join(ROOT, 'benchmarks', 'results'), services.embedder.id),
   });
   return async (app) => {
     app.get(

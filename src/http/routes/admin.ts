@@ -14,20 +14,20 @@ import {
   vacancyOwner,
   vacancyOwnerInput,
 } from '../../core/organisations/schema.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { errorBody, noBody, noQuery } from './shared.js';
 
 /** Organisations, API keys and vacancy ownership (admins). */
-export type AdminServices = Pick<Engine, 'organisations'>;
+export type AdminServices = Pick<Services, 'organisations'>;
 
-export function adminRoutes(engine: AdminServices): FastifyPluginAsyncZod {
+export function adminRoutes(services: AdminServices): FastifyPluginAsyncZod {
   const config = { roles: ACCESS.organisations };
   const tags = ['administration'];
   return async (app) => {
     app.get(
       '/v1/admin/organisations',
       { config, schema: { tags, summary: 'Organisations', querystring: noQuery, response: { 200: organisationList } } },
-      async () => ({ items: engine.organisations.list() }),
+      async () => ({ items: services.organisations.list() }),
     );
 
     app.post(
@@ -42,13 +42,13 @@ export function adminRoutes(engine: AdminServices): FastifyPluginAsyncZod {
           response: { 201: organisation, 400: errorBody, 409: errorBody },
         },
       },
-      async (request, reply) => reply.status(201).send(engine.organisations.add(request.body)),
+      async (request, reply) => reply.status(201).send(services.organisations.add(request.body)),
     );
 
     app.get(
       '/v1/admin/keys',
       { config, schema: { tags, summary: 'API keys (never their secrets)', querystring: noQuery, response: { 200: apiKeyList } } },
-      async () => ({ items: engine.organisations.keys() }),
+      async () => ({ items: services.organisations.keys() }),
     );
 
     app.post(
@@ -57,7 +57,7 @@ export function adminRoutes(engine: AdminServices): FastifyPluginAsyncZod {
         config,
         schema: { tags, summary: 'Issue an API key', querystring: noQuery, body: keyInput, response: { 201: issuedKey, 400: errorBody } },
       },
-      async (request, reply) => reply.status(201).send(engine.organisations.issueKey(request.body)),
+      async (request, reply) => reply.status(201).send(services.organisations.issueKey(request.body)),
     );
 
     app.post(
@@ -74,7 +74,7 @@ export function adminRoutes(engine: AdminServices): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(engine.organisations.rotateKey(request.params.id, request.body.graceDays, request.body.expiresInDays)),
+        reply.status(201).send(services.organisations.rotateKey(request.params.id, request.body.graceDays, request.body.expiresInDays)),
     );
 
     app.post(
@@ -84,7 +84,7 @@ export function adminRoutes(engine: AdminServices): FastifyPluginAsyncZod {
         schema: { tags, summary: 'Revoke an API key now', params: idParams, querystring: noQuery, body: noBody, response: { 204: z.null(), 404: errorBody } },
       },
       async (request, reply) => {
-        engine.organisations.revokeKey(request.params.id);
+        services.organisations.revokeKey(request.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -102,7 +102,7 @@ export function adminRoutes(engine: AdminServices): FastifyPluginAsyncZod {
           response: { 200: vacancyOwner, 400: errorBody, 404: errorBody },
         },
       },
-      async (request) => engine.organisations.setVacancyOwner(request.params.id, request.body.organisation),
+      async (request) => services.organisations.setVacancyOwner(request.params.id, request.body.organisation),
     );
   };
 }

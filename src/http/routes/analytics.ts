@@ -18,7 +18,7 @@ import {
 import { publishedAsOf } from '../../core/analytics/suppression.js';
 import type { Lang } from '../../core/errors.js';
 import { regions } from '../../core/regions/regions.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { dayOf } from '../../core/clock.js';
 import { sendCsv, toCsv } from '../csv.js';
 import { errorBody, noQuery } from './shared.js';
@@ -55,12 +55,12 @@ const occupationCsv = (rows: OccupationRow[], lang: Lang) =>
  * training purchase plan, per employment area, region or municipality. Aggregates only: counts of
  * fewer than 5 jobseekers are shown as "<5".
  */
-/** The services these routes use (nothing else of the engine reaches them). */
-export type AnalyticsServices = Pick<Engine, 'analytics' | 'employmentAreas' | 'clock'>;
+/** The services these routes use (nothing else of the composition reaches them). */
+export type AnalyticsServices = Pick<Services, 'analytics' | 'employmentAreas' | 'clock'>;
 
-export function analyticsRoutes(engine: AnalyticsServices): FastifyPluginAsyncZod {
-  const where = (q: AreaQuery) => resolveArea(q, regions, engine.employmentAreas);
-  const today = () => dayOf(engine.clock());
+export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsyncZod {
+  const where = (q: AreaQuery) => resolveArea(q, regions, services.employmentAreas);
+  const today = () => dayOf(services.clock());
   return async (app) => {
     app.get(
       '/v1/employment-areas',
@@ -74,7 +74,7 @@ export function analyticsRoutes(engine: AnalyticsServices): FastifyPluginAsyncZo
           response: { 200: employmentAreaList },
         },
       },
-      async () => ({ items: engine.employmentAreas.all }),
+      async () => ({ items: services.employmentAreas.all }),
     );
 
     for (const [path, what] of [
@@ -104,11 +104,11 @@ export function analyticsRoutes(engine: AnalyticsServices): FastifyPluginAsyncZo
           const scope = where(q);
           const query = { municipalities: scope.municipalities, from: q.from, to: q.to, language: q.language, occupationGroup: q.occupationGroup, lang: q.lang, today: publishedAsOf(q.asOf ?? today()) };
           if (what === 'skills') {
-            const rows = engine.analytics.demandSupply.skills(query);
+            const rows = services.analytics.demandSupply.skills(query);
             if (q.format === 'csv') return csv(reply, `skills-${scope.id}`, skillCsv(rows.slice(0, q.limit), q.lang));
             return { area: scope, asOf: query.today, total: rows.length, items: rows.slice(0, q.limit) };
           }
-          const rows = engine.analytics.demandSupply.occupations(query);
+          const rows = services.analytics.demandSupply.occupations(query);
           if (q.format === 'csv') return csv(reply, `occupations-${scope.id}`, occupationCsv(rows.slice(0, q.limit), q.lang));
           return { area: scope, asOf: query.today, total: rows.length, items: rows.slice(0, q.limit) };
         },
@@ -130,7 +130,7 @@ export function analyticsRoutes(engine: AnalyticsServices): FastifyPluginAsyncZo
       },
       async (request, reply) => {
         const q = request.query;
-        const summary = await engine.analytics.mismatch.forArea(where(q), { candidates: q.candidates, lang: q.lang, today: q.asOf ?? today() });
+        const summary = await services.analytics.mismatch.forArea(where(q), { candidates: q.candidates, lang: q.lang, today: q.asOf ?? today() });
         if (q.format === 'csv') {
           const s = summary;
           return csv(
@@ -171,7 +171,7 @@ export function analyticsRoutes(engine: AnalyticsServices): FastifyPluginAsyncZo
       },
       async (request) => {
         const b = request.body;
-        const { picks: _clients, ...result } = await engine.analytics.planner.plan(where(b), { budget: b.budget, lang: b.lang, today: b.asOf ?? today() });
+        const { picks: _clients, ...result } = await services.analytics.planner.plan(where(b), { budget: b.budget, lang: b.lang, today: b.asOf ?? today() });
         return { ...result, asOf: publishedAsOf(b.asOf ?? today()) };
       },
     );

@@ -4,14 +4,14 @@ import { ACCESS } from '../../core/access.js';
 import { toJobPosting } from '../../core/imports/jobposting.js';
 import { idParams } from '../../core/schemas/common.js';
 import type { StoredVacancy } from '../../core/vacancies/schema.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { errorBody, noQuery } from './shared.js';
 
 /** The services these routes use. */
-export type FeedServices = Pick<Engine, 'vacancies'>;
+export type FeedServices = Pick<Services, 'vacancies'>;
 
 /** Vacancies in the formats the web publishes them in (schema.org JobPosting). */
-export function feedRoutes(engine: FeedServices): FastifyPluginAsyncZod {
+export function feedRoutes(services: FeedServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/v1/vacancies/:id/jobposting',
@@ -29,7 +29,7 @@ export function feedRoutes(engine: FeedServices): FastifyPluginAsyncZod {
         reply
           .type('application/ld+json; charset=utf-8')
           .serializer((x) => JSON.stringify(x))
-          .send(toJobPosting(engine.vacancies.get(request.params.id) as unknown as StoredVacancy)),
+          .send(toJobPosting(services.vacancies.get(request.params.id) as unknown as StoredVacancy)),
     );
   };
 }

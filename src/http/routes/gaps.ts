@@ -3,14 +3,14 @@ import { ACCESS } from '../../core/access.js';
 import { gapAnswer, gapQuery } from '../../core/gaps/schema.js';
 import { idParams } from '../../core/schemas/common.js';
 import { referral, referralInput, referralList } from '../../core/referrals/schema.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { errorBody, noQuery } from './shared.js';
 
 /** What would get a client into work, which training gives it, and referrals to trainings. */
-/** The services these routes use (nothing else of the engine reaches them). */
-export type GapServices = Pick<Engine, 'gaps' | 'guard' | 'referrals'>;
+/** The services these routes use (nothing else of the composition reaches them). */
+export type GapServices = Pick<Services, 'clientGaps' | 'referrals'>;
 
-export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
+export function gapRoutes(services: GapServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/v1/jobseekers/:id/gaps',
@@ -28,16 +28,7 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
           response: { 200: gapAnswer, 400: errorBody, 404: errorBody },
         },
       },
-      async (request) => {
-        const { id } = request.params;
-        const { vacancy, ...query } = request.query;
-        request.audited.jobseekers.push(id);
-        engine.guard.jobseeker(request.principal!, id);
-        if (vacancy) return engine.gaps.forVacancy(id, vacancy, query);
-        const report = await engine.gaps.forJobseeker(id, query);
-        request.audited.detail = { skills: report.skills.map((s) => ({ uri: s.uri, uplift: s.uplift })) };
-        return report;
-      },
+      (request) => services.clientGaps.of(request.principal!, request.params.id, request.query, request.audited),
     );
 
     app.post(
@@ -52,10 +43,7 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
           response: { 201: referral, 400: errorBody, 403: errorBody, 404: errorBody },
         },
       },
-      async (request, reply) => {
-        request.audited.jobseekers.push(request.body.jobseekerId);
-        return reply.status(201).send(engine.referrals.refer(request.principal!, request.body));
-      },
+      async (request, reply) => reply.status(201).send(services.referrals.refer(request.principal!, request.body, request.audited)),
     );
 
     app.get(
@@ -70,10 +58,7 @@ export function gapRoutes(engine: GapServices): FastifyPluginAsyncZod {
           response: { 200: referralList, 404: errorBody },
         },
       },
-      async (request) => {
-        request.audited.jobseekers.push(request.params.id);
-        return { items: engine.referrals.ofJobseeker(request.principal!, request.params.id) };
-      },
+      async (request) => ({ items: services.referrals.ofJobseeker(request.principal!, request.params.id, request.audited) }),
     );
   };
 }

@@ -2,15 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
 import { jobSearchQuery, jobSearchView, obligationChange, obligationView, reportedApplicationInput, storedReportedApplication } from '../../core/job-search/schema.js';
 import { idParams } from '../../core/schemas/common.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { errorBody, noQuery } from './shared.js';
 
-export type JobSearchServices = Pick<Engine, 'jobSearch'>;
+export type JobSearchServices = Pick<Services, 'jobSearch'>;
 
 const tags = ['job suggestions'];
 
 /** A client's job-search obligation, the applications counted per month, and the suitable vacancies to apply for. */
-export function jobSearchRoutes(engine: JobSearchServices): FastifyPluginAsyncZod {
+export function jobSearchRoutes(services: JobSearchServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/v1/jobseekers/:id/job-search',
@@ -24,10 +24,7 @@ export function jobSearchRoutes(engine: JobSearchServices): FastifyPluginAsyncZo
           response: { 200: jobSearchView, 400: errorBody, 404: errorBody },
         },
       },
-      async (request) => {
-        request.audited.jobseekers.push(request.params.id);
-        return engine.jobSearch.forJobseeker(request.principal!, request.params.id, request.query);
-      },
+      (request) => services.jobSearch.forJobseeker(request.principal!, request.params.id, request.query, request.audited),
     );
 
     app.put(
@@ -43,12 +40,7 @@ export function jobSearchRoutes(engine: JobSearchServices): FastifyPluginAsyncZo
           response: { 200: obligationView, 400: errorBody, 404: errorBody },
         },
       },
-      async (request) => {
-        request.audited.jobseekers.push(request.params.id);
-        const set = engine.jobSearch.setObligation(request.principal!, request.params.id, request.body);
-        request.audited.detail = { perMonth: set.perMonth, reason: set.reason };
-        return set;
-      },
+      async (request) => services.jobSearch.setObligation(request.principal!, request.params.id, request.body, request.audited),
     );
 
     app.post(
@@ -68,10 +60,7 @@ export function jobSearchRoutes(engine: JobSearchServices): FastifyPluginAsyncZo
           },
         },
       },
-      async (request, reply) => {
-        request.audited.jobseekers.push(request.params.id);
-        return reply.status(201).send(engine.jobSearch.report(request.principal!, request.params.id, request.body));
-      },
+      async (request, reply) => reply.status(201).send(services.jobSearch.report(request.principal!, request.params.id, request.body, request.audited)),
     );
   };
 }

@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
 import { jobSuggestionChange, jobSuggestionInput, jobSuggestionList as list, jobSuggestionParams, jobSuggestionView } from '../../core/job-suggestions/schema.js';
 import { idParams } from '../../core/schemas/common.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { errorBody, noQuery } from './shared.js';
 
-export type JobSuggestionServices = Pick<Engine, 'jobSuggestions'>;
+export type JobSuggestionServices = Pick<Services, 'jobSuggestions'>;
 
 const tags = ['job suggestions'];
 
@@ -14,7 +14,7 @@ const tags = ['job suggestions'];
  * shared with the vacancy's unit), and the counsellor or that unit records what became of it. Each
  * suggestion and change is audited with the client's id.
  */
-export function jobSuggestionRoutes(engine: JobSuggestionServices): FastifyPluginAsyncZod {
+export function jobSuggestionRoutes(services: JobSuggestionServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/v1/jobseekers/:id/job-suggestions',
@@ -32,12 +32,7 @@ export function jobSuggestionRoutes(engine: JobSuggestionServices): FastifyPlugi
           response: { 201: jobSuggestionView, 400: errorBody, 404: errorBody, 409: errorBody },
         },
       },
-      async (request, reply) => {
-        request.audited.jobseekers.push(request.params.id);
-        const suggestion = engine.jobSuggestions.suggest(request.principal!, request.params.id, request.body);
-        request.audited.detail = { jobSuggestion: suggestion.id, vacancy: suggestion.vacancyId, consent: suggestion.consent };
-        return reply.status(201).send(suggestion);
-      },
+      async (request, reply) => reply.status(201).send(services.jobSuggestions.suggest(request.principal!, request.params.id, request.body, request.audited)),
     );
 
     app.get(
@@ -46,10 +41,7 @@ export function jobSuggestionRoutes(engine: JobSuggestionServices): FastifyPlugi
         config: { roles: ACCESS.jobSuggestions },
         schema: { tags, summary: "A client's job suggestions with their history, newest first", params: idParams, querystring: noQuery, response: { 200: list, 404: errorBody } },
       },
-      async (request) => {
-        request.audited.jobseekers.push(request.params.id);
-        return { items: engine.jobSuggestions.ofJobseeker(request.principal!, request.params.id) };
-      },
+      async (request) => ({ items: services.jobSuggestions.ofJobseeker(request.principal!, request.params.id, request.audited) }),
     );
 
     app.get(
@@ -64,11 +56,7 @@ export function jobSuggestionRoutes(engine: JobSuggestionServices): FastifyPlugi
           response: { 200: list, 403: errorBody, 404: errorBody },
         },
       },
-      async (request) => {
-        const items = engine.jobSuggestions.ofVacancy(request.principal!, request.params.id);
-        request.audited.jobseekers.push(...items.map((s) => s.jobseekerId));
-        return { items };
-      },
+      async (request) => ({ items: services.jobSuggestions.ofVacancy(request.principal!, request.params.id, request.audited) }),
     );
 
     app.post(
@@ -85,12 +73,7 @@ export function jobSuggestionRoutes(engine: JobSuggestionServices): FastifyPlugi
           response: { 200: jobSuggestionView, 400: errorBody, 404: errorBody, 409: errorBody, 412: errorBody },
         },
       },
-      async (request) => {
-        const changed = engine.jobSuggestions.change(request.principal!, request.params.id, request.body);
-        request.audited.jobseekers.push(changed.jobseekerId);
-        request.audited.detail = { jobSuggestion: changed.id, state: changed.state };
-        return changed;
-      },
+      async (request) => services.jobSuggestions.change(request.principal!, request.params.id, request.body, request.audited),
     );
   };
 }

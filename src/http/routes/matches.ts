@@ -1,36 +1,17 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
 import { z } from 'zod';
 import { idParams } from '../../core/schemas/common.js';
 import { jobseekerVacancyParams, explanationQuery, override, overrideInput, overrideList, personExplanation } from '../../core/oversight/schema.js';
-import {
-  adHocMatchBody,
-  matchQuery,
-  matchResponse,
-  type MatchHit,
-  type MatchQuery,
-} from '../../core/matches/schema.js';
-import type { Engine } from '../../engine.js';
+import { adHocMatchBody, matchQuery, matchResponse } from '../../core/matches/schema.js';
+import type { Services } from '../../runtime/compose.js';
 import { errorBody, noQuery } from './shared.js';
 
-/** The score breakdown of each hit, for the audit log (the AI Act's logging of decisions). */
-const decisions = (hits: MatchHit[], idOf: (hit: MatchHit, position: number) => string | number) =>
-  hits.map((h, i) => ({ hit: idOf(h, i), score: h.score, parts: h.parts, missing: h.missingSkills.length }));
+/** The services these routes use (nothing else of the composition reaches them). */
+export type MatchServices = Pick<Services, 'matches' | 'suggestions'>;
 
-/** Ranked, explained matches: vacancies for a jobseeker, candidates for a vacancy, and ad-hoc text. */
-/** The services these routes use (nothing else of the engine reaches them). */
-export type MatchServices = Pick<Engine, 'embedder' | 'matcher' | 'candidates' | 'decisions' | 'suggestions'>;
-
-export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
-  const embedder = engine.embedder.id;
-
-  /** The audit keeps the real ids of candidates, whatever the caller sees. */
-  const audited = (request: FastifyRequest, hits: MatchHit[], vacancyId?: string) => {
-    request.audited.jobseekers.push(...hits.map((h) => h.id));
-    request.audited.detail = { vacancy: vacancyId, decisions: decisions(hits, (_h, i) => i) };
-  };
-
+/** Ranked, explained matches: vacancies for a jobseeker, candidates for a vacancy, and ad-hoc text; a client's overrides. */
+export function matchRoutes(services: MatchServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/v1/jobseekers/:id/matches',
@@ -44,12 +25,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
           response: { 200: matchResponse, 400: errorBody, 404: errorBody },
         },
       },
-      async (request) => {
-        const hits = await engine.suggestions.vacanciesFor(request.principal!, request.params.id, request.query);
-        request.audited.jobseekers.push(request.params.id);
-        request.audited.detail = { jobseeker: 0, decisions: decisions(hits, (h) => h.id) };
-        return { query: { id: request.params.id, ...request.query }, embedder, hits };
-      },
+      (request) => services.matches.vacanciesFor(request.principal!, request.params.id, request.query, request.audited),
     );
 
     app.get(
@@ -64,11 +40,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
           response: { 200: personExplanation, 403: errorBody, 404: errorBody },
         },
       },
-      async (request) => {
-        const explanation = await engine.suggestions.explanation(request.principal!, request.params.id, request.params.vacancyId, request.query.lang);
-        request.audited.jobseekers.push(request.params.id);
-        return explanation;
-      },
+      (request) => services.suggestions.explanation(request.principal!, request.params.id, request.params.vacancyId, request.query.lang, request.audited),
     );
 
     app.get(
@@ -77,10 +49,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
         config: { roles: ACCESS.matchesForJobseeker },
         schema: { tags: ['matching'], summary: "A counsellor's overrides of a client's suggestions", params: idParams, querystring: noQuery, response: { 200: overrideList, 403: errorBody, 404: errorBody } },
       },
-      async (request) => {
-        request.audited.jobseekers.push(request.params.id);
-        return { items: engine.suggestions.overrides(request.principal!, request.params.id) };
-      },
+      async (request) => ({ items: services.suggestions.overrides(request.principal!, request.params.id, request.audited) }),
     );
 
     app.post(
@@ -96,11 +65,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
           response: { 201: override, 400: errorBody, 403: errorBody, 404: errorBody },
         },
       },
-      async (request, reply) => {
-        const saved = engine.suggestions.override(request.principal!, request.params.id, request.body);
-        request.audited.jobseekers.push(request.params.id);
-        return reply.status(201).send(saved);
-      },
+      async (request, reply) => reply.status(201).send(services.suggestions.override(request.principal!, request.params.id, request.body, request.audited)),
     );
 
     app.delete(
@@ -110,8 +75,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
         schema: { tags: ['matching'], summary: 'Withdraw an override', params: jobseekerVacancyParams, querystring: noQuery, response: { 204: z.null(), 404: errorBody } },
       },
       async (request, reply) => {
-        engine.suggestions.withdraw(request.principal!, request.params.id, request.params.vacancyId);
-        request.audited.jobseekers.push(request.params.id);
+        services.suggestions.withdraw(request.principal!, request.params.id, request.params.vacancyId, request.audited);
         return reply.status(204).send(null);
       },
     );
@@ -128,11 +92,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
           response: { 200: matchResponse, 400: errorBody, 404: errorBody },
         },
       },
-      async (request) => {
-        const { ranked, shown } = await engine.candidates.forVacancy(request.principal!, request.params.id, request.query satisfies MatchQuery);
-        audited(request, ranked, request.params.id);
-        return { query: { id: request.params.id, ...request.query }, embedder, hits: shown };
-      },
+      (request) => services.matches.candidatesFor(request.principal!, request.params.id, request.query, request.audited),
     );
 
     app.post(
@@ -147,20 +107,7 @@ export function matchRoutes(engine: MatchServices): FastifyPluginAsyncZod {
           response: { 200: matchResponse, 400: errorBody },
         },
       },
-      async (request) => {
-        const { text, skills, municipality, remote, target, k, lang, filter } = request.body;
-        const query = { k, lang, ...filter };
-        const profile = { text, skills, municipality, remote };
-        if (target === 'jobseekers') {
-          const { ranked, shown } = await engine.candidates.forText(request.principal!, profile, query);
-          audited(request, ranked);
-          return { query, embedder, hits: shown };
-        }
-        const hits = await engine.matcher.forText(profile, target, query);
-        engine.decisions.served(request.principal, 'text-vacancies', hits);
-        request.audited.detail = { decisions: decisions(hits, (h) => h.id) };
-        return { query, embedder, hits };
-      },
+      (request) => services.matches.forText(request.principal!, request.body, request.audited),
     );
   };
 }

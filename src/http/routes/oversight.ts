@@ -1,18 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
 import { exposureQuery, exposureResponse } from '../../core/oversight/schema.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { dayOf } from '../../core/clock.js';
 import { sendCsv, toCsv } from '../csv.js';
 import { errorBody } from './shared.js';
 
 /** The services these routes use. */
-export type OversightServices = Pick<Engine, 'oversight' | 'clock'>;
+export type OversightServices = Pick<Services, 'oversight' | 'clock'>;
 
 /** Oversight for planners and admins: exposure of groups in the candidate rankings. */
-export function oversightRoutes(engine: OversightServices): FastifyPluginAsyncZod {
-  const today = () => dayOf(engine.clock());
-  const daysAgo = (n: number) => dayOf(new Date(engine.clock().getTime() - n * 86_400_000));
+export function oversightRoutes(services: OversightServices): FastifyPluginAsyncZod {
+  const today = () => dayOf(services.clock());
+  const daysAgo = (n: number) => dayOf(new Date(services.clock().getTime() - n * 86_400_000));
   return async (app) => {
     app.get(
       '/v1/oversight/exposure',
@@ -29,7 +29,7 @@ export function oversightRoutes(engine: OversightServices): FastifyPluginAsyncZo
       },
       async (request, reply) => {
         const q = request.query;
-        const report = await engine.oversight.exposure({ ...q, from: q.from ?? daysAgo(30), to: q.to ?? today(), asOf: q.asOf ?? today() });
+        const report = await services.oversight.exposure({ ...q, from: q.from ?? daysAgo(30), to: q.to ?? today(), asOf: q.asOf ?? today() });
         if (q.format === 'csv') {
           return sendCsv(
             reply,

@@ -4,14 +4,14 @@ import { ACCESS } from '../../core/access.js';
 import { auditQuery, auditTrail, compaction, personalDataExport, shareInput, shareView } from '../../core/privacy/schema.js';
 import { idParams } from '../../core/schemas/common.js';
 import type { storedJobseeker } from '../../core/jobseekers/schema.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { errorBody, noBody, noQuery } from './shared.js';
 
 /** Data protection: export of a person's data, the audit trail, sharing with employer services, compaction. */
-/** The services these routes use (nothing else of the engine reaches them). */
-export type PrivacyServices = Pick<Engine, 'compact' | 'personalData' | 'sharing'>;
+/** The services these routes use (nothing else of the composition reaches them). */
+export type PrivacyServices = Pick<Services, 'compact' | 'personalData' | 'sharing'>;
 
-export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
+export function privacyRoutes(services: PrivacyServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/v1/jobseekers/:id/export',
@@ -30,8 +30,7 @@ export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const exported = engine.personalData.export(request.principal!, request.params.id);
-        request.audited.jobseekers.push(request.params.id);
+        const exported = services.personalData.export(request.principal!, request.params.id, request.audited);
         return { ...exported, jobseeker: exported.jobseeker as z.input<typeof storedJobseeker> };
       },
     );
@@ -47,7 +46,7 @@ export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
           response: { 200: auditTrail },
         },
       },
-      async (request) => engine.personalData.auditTrail(request.query),
+      async (request) => services.personalData.auditTrail(request.query),
     );
 
     app.post(
@@ -71,8 +70,7 @@ export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        request.audited.jobseekers.push(request.body.jobseekerId);
-        const { vacancyId, jobseekerId, expiresAt } = engine.sharing.share(request.principal!, request.params.id, request.body.jobseekerId);
+        const { vacancyId, jobseekerId, expiresAt } = services.sharing.share(request.principal!, request.params.id, request.body.jobseekerId, request.audited);
         return reply.status(201).send({ vacancyId, jobseekerId, expiresAt });
       },
     );
@@ -89,7 +87,7 @@ export function privacyRoutes(engine: PrivacyServices): FastifyPluginAsyncZod {
           response: { 200: compaction },
         },
       },
-      async () => ({ dropped: engine.compact() }),
+      async () => ({ dropped: services.compact() }),
     );
   };
 }

@@ -2,29 +2,23 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Role } from '../../core/access.js';
 import { z } from 'zod';
-import { invalidInput, notFound, problem, versionRequired } from '../../core/errors.js';
+import { invalidInput, problem, versionRequired } from '../../core/errors.js';
 import type { BaseRecord } from '../../core/kinds.js';
-import { parseNdjson } from '../../core/ndjson.js';
-import type { RecordAccess } from '../../core/record-access.js';
-import { etagOf, versionsOf, type Expectation, type RecordService } from '../../core/records.js';
+import type { RecordUseCases } from '../../core/record-use-cases.js';
+import { etagOf, versionsOf, type Expectation } from '../../core/records.js';
 import { sessionToken } from '../auth.js';
 import { idParams, recordId } from '../../core/schemas/common.js';
 import { bulkDeleteBody, bulkDeleteResult, bulkResult, exportQuery, listQuery, recordPage } from '../../core/schemas/records.js';
 import type { TabularKind } from '../../core/imports/tabular.js';
 import { exportColumns } from '../../core/imports/tabular.js';
-import { charsetOf, recordsFromCsv, sendCsv, toCsv } from '../csv.js';
+import { bulkRecords } from '../bulk-body.js';
+import { sendCsv, toCsv } from '../csv.js';
 import { errorBody, noQuery } from './shared.js';
 
 export interface RecordRouteOptions<In extends BaseRecord> {
-  service: RecordService<In>;
+  /** The use cases of this kind (src/core/record-use-cases.ts). */
+  records: RecordUseCases<In>;
   roles: { read: readonly Role[]; write: readonly Role[] };
-  /**
-   * For personal data (jobseekers): reads and writes are audited by id, and deletion is GDPR
-   * erasure (record, vector, shares; the audit trail keeps a tombstone).
-   */
-  personal?: { erase(ids: string[], keyId?: string): { erased: string[]; notFound: string[] } };
-  /** The organisation boundary for this kind (src/core/record-access.ts). */
-  access: RecordAccess;
   /** e.g. "/v1/jobseekers" */
   path: string;
   tag: string;
@@ -32,9 +26,6 @@ export interface RecordRouteOptions<In extends BaseRecord> {
   stored: z.ZodObject;
   bulkBodyLimit: number;
 }
-
-/** Records read per page while exporting. */
-const EXPORT_PAGE = 500;
 
 /**
  * What a PUT expects to find stored, from its conditional headers: `If-None-Match: *` a create,
@@ -62,17 +53,14 @@ const asJson = (record: object) => record as Record<string, unknown>;
 
 /** Create, replace, read, list and delete one kind of record, single and in bulk. */
 export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<In>): FastifyPluginAsyncZod {
-  const { service, path, tag, stored, roles, personal, access } = options;
+  const { records, path, tag, stored, roles } = options;
+  const personal = records.personal;
   // A record read from the API and sent back as it was keeps working: its `version` is accepted and
   // not stored (a change of one version is asked for with If-Match).
   const input = options.input.extend({ version: z.number().int().nonnegative().optional().describe('Ignored: the stored version is the ETag (send it as If-Match)') });
-  const name = service.kind.name;
+  const name = records.name;
   const read = { roles: roles.read };
   const write = { roles: roles.write };
-  /** Records which jobseekers a request touched, for the audit log. */
-  const touched = (request: FastifyRequest, ids: string[]) => {
-    if (personal) request.audited.jobseekers.push(...ids);
-  };
   const replaceBody = input.extend({ id: recordId.optional().describe('If given, must equal the id in the path') });
   const tabular = path.split('/').pop() as TabularKind;
   return async (app) => {
@@ -93,17 +81,8 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request, reply) => {
-        const within = access.listWithin(request.principal!);
-        const ids = request.query.owner ? access.owned(request.principal!) : undefined;
-        const records: Record<string, unknown>[] = [];
-        for (let after = ''; ; ) {
-          const page = service.list({ limit: EXPORT_PAGE, after, within, ids });
-          records.push(...page.map(asJson));
-          if (page.length < EXPORT_PAGE) break;
-          after = page[page.length - 1]!.id;
-        }
-        touched(request, records.map((r) => String(r.id)));
-        return sendCsv(reply, tabular, toCsv(records, exportColumns(tabular, request.query.lang)));
+        const all = records.export(request.principal!, request.query.owner !== undefined, request.audited).map(asJson);
+        return sendCsv(reply, tabular, toCsv(all, exportColumns(tabular, request.query.lang)));
       },
     );
 
@@ -120,10 +99,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request, reply) => {
-        const body = request.body as unknown as In;
-        access.write(request.principal!, [body]);
-        const record = await service.create(body, access.within(request.principal!));
-        touched(request, [record.id]);
+        const record = await records.create(request.principal!, request.body as unknown as In, request.audited);
         return reply.status(201).header('etag', etagOf(record)).send(asJson(record));
       },
     );
@@ -140,13 +116,8 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request) => {
-        const { q, owner, ...page } = request.query;
-        const ids = owner ? access.owned(request.principal!) : undefined;
-        const records = service.list({ ...page, search: q, ids, within: access.listWithin(request.principal!) });
-        touched(request, records.map((r) => r.id));
-        const items = records.map(asJson);
-        const next = records.length === request.query.limit ? records[records.length - 1]?.id : undefined;
-        return next ? { items, next } : { items };
+        const { items, next } = records.list(request.principal!, request.query, request.audited);
+        return next ? { items: items.map(asJson), next } : { items: items.map(asJson) };
       },
     );
 
@@ -157,9 +128,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         schema: { querystring: noQuery, tags: [tag], summary: `Fetch a ${name}`, params: idParams, response: { 200: stored, 404: errorBody } },
       },
       async (request, reply) => {
-        access.read(request.principal!, request.params.id);
-        const record = service.get(request.params.id);
-        touched(request, [record.id]);
+        const record = records.get(request.principal!, request.params.id, request.audited);
         return reply.header('etag', etagOf(record)).send(asJson(record));
       },
     );
@@ -182,17 +151,8 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request, reply) => {
-        const body = request.body as { id?: string };
-        if (body.id !== undefined && body.id !== request.params.id) {
-          throw invalidInput([problem('id', 'id_differs', { body: body.id, path: request.params.id })]);
-        }
-        const record = { ...body, id: request.params.id } as unknown as In;
-        // The organisation boundary first: a record the caller may not change answers 403/404 as
-        // before, never a precondition failure telling that it exists or its version.
-        access.write(request.principal!, [record]);
-        const expect = expectation(request);
-        const { record: saved, created } = await service.put(record, access.within(request.principal!), expect);
-        touched(request, [saved.id]);
+        const body = request.body as unknown as Omit<In, 'id'> & { id?: string };
+        const { record: saved, created } = await records.put(request.principal!, request.params.id, body, () => expectation(request), request.audited);
         return reply.status(created ? 201 : 200).header('etag', etagOf(saved)).send(asJson(saved));
       },
     );
@@ -210,13 +170,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request, reply) => {
-        access.remove(request.principal!, [request.params.id]);
-        if (!personal) {
-          service.remove(request.params.id);
-          access.removed([request.params.id]);
-        } else if (personal.erase([request.params.id], request.principal?.keyId).erased.length === 0) {
-          throw notFound(name, request.params.id);
-        }
+        records.remove(request.principal!, request.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -239,19 +193,8 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request) => {
-        const records = (
-          Buffer.isBuffer(request.body)
-            ? recordsFromCsv(tabular, request.body, charsetOf(request.headers['content-type']), input, service.maxBatch)
-            : typeof request.body === 'string'
-              ? parseNdjson(request.body, input, service.maxBatch)
-              : (() => {
-                  throw invalidInput([problem('body', 'ndjson_or_csv')]);
-                })()
-        ) as unknown as In[];
-        access.write(request.principal!, records);
-        const result = await service.putMany(records, access.within(request.principal!));
-        touched(request, records.map((r) => r.id));
-        return result;
+        const batch = bulkRecords(tabular, request.body, request.headers['content-type'], input, records.maxBatch) as unknown as In[];
+        return records.putMany(request.principal!, batch, request.audited);
       },
     );
 
@@ -268,17 +211,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
           response: { 200: bulkDeleteResult, 400: errorBody, 413: errorBody },
         },
       },
-      async (request) => {
-        const ids = access.removable(request.principal!, request.body.ids);
-        if (!personal) {
-          const result = service.removeMany(ids);
-          access.removed(ids.filter((id) => !result.notFound.includes(id)));
-          return result;
-        }
-        // Ids the caller may not reach are reported as not found, exactly as unknown ones.
-        const { erased } = personal.erase(ids, request.principal?.keyId);
-        return { removed: erased.length, notFound: [...new Set(request.body.ids)].filter((id) => !erased.includes(id)) };
-      },
+      async (request) => records.removeMany(request.principal!, request.body.ids),
     );
   };
 }

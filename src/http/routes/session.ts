@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ROLES } from '../../core/access.js';
 import { said } from '../../core/errors.js';
 import { sessionInput, signedIn, signedOut } from '../../core/signin/schema.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { SESSION_COOKIE, sessionToken, tooMany, type FailedAuth } from '../auth.js';
 import { sendError } from '../errors.js';
 import { errorBody, noBody, noQuery } from './shared.js';
@@ -19,7 +19,7 @@ function setCookie(request: FastifyRequest, reply: FastifyReply, token: string, 
 }
 
 /** The services these routes use. */
-export type SessionServices = Pick<Engine, 'sessions'>;
+export type SessionServices = Pick<Services, 'sessions'>;
 
 /**
  * Web app sign-in and sign-out: an API key exchanged once for a session cookie. `signOutPerson`
@@ -27,7 +27,7 @@ export type SessionServices = Pick<Engine, 'sessions'>;
  * sign-out address, when it has one.
  */
 export function sessionRoutes(
-  engine: SessionServices,
+  services: SessionServices,
   failures: FailedAuth,
   signOutPerson: (token: string) => URL | undefined = () => undefined,
 ): FastifyPluginAsyncZod {
@@ -48,7 +48,7 @@ export function sessionRoutes(
       },
       async (request, reply) => {
         // A valid key signs in even from an address over the refused-key limit (see installAuth).
-        const opened = engine.sessions.open(request.body.key);
+        const opened = services.sessions.open(request.body.key);
         if (!opened) {
           request.refused = {};
           const wait = failures.blockedFor(request.ip);
@@ -91,7 +91,7 @@ export function sessionRoutes(
       },
       async (request, reply) => {
         const token = sessionToken(request);
-        if (token) engine.sessions.close(token);
+        if (token) services.sessions.close(token);
         const providerSignOut = token ? signOutPerson(token) : undefined;
         setCookie(request, reply, '', 0);
         if (providerSignOut) return reply.status(200).send({ endSessionUrl: providerSignOut.href });

@@ -3,27 +3,19 @@ import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
 import { invalidInput, problem } from '../../core/errors.js';
 import { columnNames } from '../../core/imports/tabular.js';
-import { charsetOf, recordsFromCsv } from '../csv.js';
-import { parseNdjson } from '../../core/ndjson.js';
+import { bulkRecords } from '../bulk-body.js';
 import { idParams } from '../../core/schemas/common.js';
-import { storedTraining, trainingBulkResult, trainingInput, trainingList, trainingQuery, type Training } from '../../core/trainings/schema.js';
-import type { Engine } from '../../engine.js';
+import { storedTraining, trainingBulkResult, trainingInput, trainingList, trainingQuery } from '../../core/trainings/schema.js';
+import type { Services } from '../../runtime/compose.js';
 import { errorBody, noQuery } from './shared.js';
 
 const CSV_COLUMNS = columnNames('trainings');
 
-/**
- * CSV rows to trainings (src/http/csv.ts: comma or semicolon; column names in fi/sv/en; list cells
- * separated by ";" or "|"; dates as 2026-03-01 or 1.3.2026), in the Content-Type's charset (UTF-8
- * when none); problems by line and column, nothing stored.
- */
-const parseCsv = (bytes: Buffer, charset: string | undefined, maxRecords: number): Training[] => recordsFromCsv('trainings', bytes, charset, trainingInput, maxRecords);
-
 /** The training catalogue: courses and programmes, single and in bulk (NDJSON or CSV). */
-/** The services these routes use (nothing else of the engine reaches them). */
-export type TrainingServices = Pick<Engine, 'trainings'>;
+/** The services these routes use (nothing else of the composition reaches them). */
+export type TrainingServices = Pick<Services, 'trainings'>;
 
-export function trainingRoutes(engine: TrainingServices, bulkBodyLimit: number): FastifyPluginAsyncZod {
+export function trainingRoutes(services: TrainingServices, bulkBodyLimit: number): FastifyPluginAsyncZod {
   const read = { roles: ACCESS.trainingsRead };
   const write = { roles: ACCESS.trainingsWrite };
   return async (app) => {
@@ -42,7 +34,7 @@ export function trainingRoutes(engine: TrainingServices, bulkBodyLimit: number):
         },
       },
       async (request) => ({
-        items: request.query.skill ? engine.trainings.teaching(request.query.skill) : engine.trainings.list(),
+        items: request.query.skill ? services.trainings.teaching(request.query.skill) : services.trainings.list(),
       }),
     );
 
@@ -52,7 +44,7 @@ export function trainingRoutes(engine: TrainingServices, bulkBodyLimit: number):
         config: read,
         schema: { tags: ['trainings'], summary: 'Fetch a training', params: idParams, querystring: noQuery, response: { 200: storedTraining, 404: errorBody } },
       },
-      async (request) => engine.trainings.get(request.params.id),
+      async (request) => services.trainings.get(request.params.id),
     );
 
     app.put(
@@ -72,7 +64,7 @@ export function trainingRoutes(engine: TrainingServices, bulkBodyLimit: number):
         if (request.body.id !== request.params.id) {
           throw invalidInput([problem('id', 'id_differs', { body: request.body.id, path: request.params.id })]);
         }
-        const { training, created } = await engine.trainings.put(request.body);
+        const { training, created } = await services.trainings.put(request.body);
         return reply.status(created ? 201 : 200).send(training);
       },
     );
@@ -84,7 +76,7 @@ export function trainingRoutes(engine: TrainingServices, bulkBodyLimit: number):
         schema: { tags: ['trainings'], summary: 'Delete a training', params: idParams, querystring: noQuery, response: { 204: z.null(), 404: errorBody } },
       },
       async (request, reply) => {
-        engine.trainings.remove(request.params.id);
+        services.trainings.remove(request.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -103,16 +95,13 @@ export function trainingRoutes(engine: TrainingServices, bulkBodyLimit: number):
         },
       },
       async (request) => {
-        const max = engine.trainings.maxBatch;
-        const body: unknown = request.body;
-        let records: Training[];
-        if (Buffer.isBuffer(body)) records = parseCsv(body, charsetOf(request.headers['content-type']), max);
-        else if (typeof body === 'string') records = parseNdjson(body, trainingInput, max);
-        else throw invalidInput([problem('body', 'ndjson_or_csv')]);
+        // CSV (src/http/csv.ts: comma or semicolon; column names in fi/sv/en; list cells separated by ";" or "|";
+        // dates as 2026-03-01 or 1.3.2026) or NDJSON; problems by line and column, nothing stored.
+        const records = bulkRecords('trainings', request.body, request.headers['content-type'], trainingInput, services.trainings.maxBatch);
         const ids = new Set<string>();
         const duplicates = records.flatMap((r, i) => (ids.has(r.id) ? [problem('id', 'duplicate_id', {}, i + 1)] : (ids.add(r.id), [])));
         if (duplicates.length > 0) throw invalidInput(duplicates);
-        return engine.trainings.putMany(records);
+        return services.trainings.putMany(records);
       },
     );
   };

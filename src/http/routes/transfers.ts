@@ -12,10 +12,10 @@ import {
   transferList,
   transferView,
 } from '../../core/transfers/schema.js';
-import type { Engine } from '../../engine.js';
+import type { Services } from '../../runtime/compose.js';
 import { errorBody, noBody, noQuery } from './shared.js';
 
-export type TransferServices = Pick<Engine, 'transfers'>;
+export type TransferServices = Pick<Services, 'transfers'>;
 
 const tags = ['transfers'];
 
@@ -24,7 +24,7 @@ const tags = ['transfers'];
  * refuses, and only an approved transfer lets the asking area reach that one client for a while.
  * Each request, decision and withdrawal is audited with the client's id and the transfer.
  */
-export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod {
+export function transferRoutes(services: TransferServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/v1/jobseekers/:id/transfers',
@@ -43,12 +43,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
           response: { 201: transferView, 400: errorBody, 409: errorBody, 429: errorBody },
         },
       },
-      async (request, reply) => {
-        request.audited.jobseekers.push(request.params.id);
-        const transfer = engine.transfers.request(request.principal!, request.params.id, request.body);
-        request.audited.detail = { transfer: transfer.id, reason: transfer.reason };
-        return reply.status(201).send(transfer);
-      },
+      async (request, reply) => reply.status(201).send(services.transfers.request(request.principal!, request.params.id, request.body, request.audited)),
     );
 
     app.get(
@@ -62,7 +57,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
           response: { 200: transferList },
         },
       },
-      async (request) => ({ items: engine.transfers.list(request.principal!, request.query) }),
+      async (request) => ({ items: services.transfers.list(request.principal!, request.query) }),
     );
 
     app.get(
@@ -71,7 +66,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
         config: { roles: ACCESS.transfers },
         schema: { querystring: noQuery, tags, summary: 'One transfer of my area', params: transferParams, response: { 200: transferView, 404: errorBody } },
       },
-      async (request) => engine.transfers.get(request.principal!, request.params.id),
+      async (request) => services.transfers.get(request.principal!, request.params.id),
     );
 
     app.post(
@@ -87,12 +82,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
           response: { 200: transferView, 403: errorBody, 404: errorBody, 409: errorBody },
         },
       },
-      async (request) => {
-        const transfer = engine.transfers.approve(request.principal!, request.params.id);
-        request.audited.jobseekers.push(transfer.jobseekerId);
-        request.audited.detail = { transfer: transfer.id, approved: true, toArea: transfer.toArea, expiresAt: transfer.expiresAt };
-        return transfer;
-      },
+      async (request) => services.transfers.approve(request.principal!, request.params.id, request.audited),
     );
 
     app.post(
@@ -108,12 +98,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
           response: { 200: transferView, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
         },
       },
-      async (request) => {
-        const transfer = engine.transfers.refuse(request.principal!, request.params.id, request.body);
-        request.audited.jobseekers.push(transfer.jobseekerId);
-        request.audited.detail = { transfer: transfer.id, refused: transfer.refusal };
-        return transfer;
-      },
+      async (request) => services.transfers.refuse(request.principal!, request.params.id, request.body, request.audited),
     );
 
     app.delete(
@@ -129,9 +114,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
         },
       },
       async (request, reply) => {
-        const transfer = engine.transfers.withdraw(request.principal!, request.params.id);
-        request.audited.jobseekers.push(transfer.jobseekerId);
-        request.audited.detail = { transfer: transfer.id, withdrawn: true };
+        services.transfers.withdraw(request.principal!, request.params.id, request.audited);
         return reply.status(204).send(null);
       },
     );
@@ -147,7 +130,7 @@ export function transferRoutes(engine: TransferServices): FastifyPluginAsyncZod 
           response: { 200: transferAlerts },
         },
       },
-      async (request) => engine.transfers.alerts(request.query),
+      async (request) => services.transfers.alerts(request.query),
     );
   };
 }
