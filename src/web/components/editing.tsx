@@ -29,6 +29,22 @@ export const withEdits = (stored: object, edits: Record<string, unknown>) => {
 const etag = (record: Versioned) => `"${record.version ?? 0}"`;
 
 /** Warns before leaving a form with unsaved changes: another page of the app, or the browser's tab. */
+/**
+ * A form's changes: `edit` replaces its values and marks it changed (unsaved); `set(field)` is an
+ * input's handler for one field (a checkbox's state, else its text).
+ */
+export function formEdits<F extends object>(form: F, setForm: (next: F) => void, setDirty: (dirty: boolean) => void) {
+  const edit = (next: F) => {
+    setForm(next);
+    setDirty(true);
+  };
+  const set = (field: keyof F) => (e: Event) => {
+    const target = e.target as HTMLInputElement;
+    edit({ ...form, [field]: target.type === 'checkbox' ? target.checked : target.value });
+  };
+  return { edit, set };
+}
+
 export function useUnsavedWarning(dirty: boolean) {
   useEffect(() => {
     if (!dirty) return;

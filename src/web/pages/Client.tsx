@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { SaveRefusal, useUnsavedWarning, useVersionedSave, withEdits } from '../components/editing';
+import { formEdits, SaveRefusal, useUnsavedWarning, useVersionedSave, withEdits } from '../components/editing';
 import { api, ApiError, query, type Hit } from '../api';
 import { HitList } from '../components/HitList';
 import { SkillPicker } from '../components/SkillPicker';
@@ -421,14 +421,7 @@ function ProfileTab({ client, places, saved, onSaved, onReload }: { client: Clie
     },
   });
   const error = saver.error;
-  const edit = (next: typeof form) => {
-    setForm(next);
-    setDirty(true);
-  };
-  const set = (field: keyof typeof form) => (e: Event) => {
-    const target = e.target as HTMLInputElement;
-    edit({ ...form, [field]: target.type === 'checkbox' ? target.checked : target.value });
-  };
+  const { edit, set } = formEdits(form, setForm, setDirty);
   const save = async (e: Event) => {
     e.preventDefault();
     const contact = { ...client.contact, email: form.email || undefined, phone: form.phone || undefined };

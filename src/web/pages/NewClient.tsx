@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { SaveRefusal, useUnsavedWarning, useVersionedSave } from '../components/editing';
+import { formEdits, SaveRefusal, useUnsavedWarning, useVersionedSave } from '../components/editing';
 import { cardLabel, CARDS, Checks, LICENCE_CLASSES, parseLanguages } from '../components/Checks';
 import { SkillPicker } from '../components/SkillPicker';
 import { Choice, Field, invalidField, SaveBar } from '../components/ui';
@@ -93,14 +93,7 @@ export function NewClientPage() {
     },
   });
   const error = saver.error;
-  const edit = (next: typeof form) => {
-    setForm(next);
-    setDirty(true);
-  };
-  const set = (field: keyof typeof form) => (e: Event) => {
-    const target = e.target as HTMLInputElement;
-    edit({ ...form, [field]: target.type === 'checkbox' ? target.checked : target.value });
-  };
+  const { edit, set } = formEdits(form, setForm, setDirty);
   const invalid = (field: string) => invalidField(error, field);
   const save = async (e: Event) => {
     e.preventDefault();
