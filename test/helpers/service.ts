@@ -12,6 +12,8 @@ import { MemoryLog, type LogLine } from '../../src/adapters/memory/log.js';
 import { shareNormalizers } from '../../src/runtime/taxonomy.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
+/** The English ESCO v1.1.1 export the project receives beside it (`../shared/esco`; read-only, never copied). */
+export const SHARED_ESCO = join(ROOT, '..', 'shared', 'esco');
 
 // The services a test worker starts share the taxonomy's normaliser (src/runtime/taxonomy.ts): each
 // start after the first on the same taxonomy and model skips ~5 s of CPU reading ESCO and indexing

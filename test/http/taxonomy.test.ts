@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED_ESCO } from '../adapters/taxonomy/esco-csv.test.js';
-import { call, removeDir, sampleJobseeker, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
+import { call, removeDir, sampleJobseeker, sampleVacancy, SHARED_ESCO, startService, type RunningService } from '../helpers/service.js';
 
 let service: RunningService;
 

@@ -6,10 +6,8 @@ import { loadEscoCsv } from '../../../src/adapters/taxonomy/esco-csv.js';
 import { SkillNormalizer } from '../../../src/core/taxonomy/normalizer.js';
 import { ConceptSearch, type SemanticSignal } from '../../../src/core/taxonomy/search.js';
 import type { Taxonomy } from '../../../src/core/taxonomy/taxonomy.js';
-import { FIXTURES, removeDir, ROOT, tempDir } from '../../helpers/service.js';
+import { FIXTURES, removeDir, ROOT, SHARED_ESCO, tempDir } from '../../helpers/service.js';
 
-/** The English ESCO v1.1.1 export the project receives beside it (read-only, never copied). */
-export const SHARED_ESCO = join(ROOT, '..', 'shared', 'esco');
 const ESCO = 'http://data.europa.eu/esco';
 
 /** The export, read once for the file's tests (each only reads it): ~45 MB of CSV. */
