@@ -40,6 +40,12 @@ describe('job titles on ESCO (issue 29)', () => {
     expect((await read('Kundtjänstmedarbetare', 'sv'))?.uri).toBe(occupation('customer service representative'));
   });
 
+  it('reads English property-maintenance titles as the building caretaker (ESCO: prop master, facilities manager)', async () => {
+    for (const title of ['Property maintenance technician', 'Building maintenance technician', 'Facility maintenance worker']) {
+      expect([title, (await read(title, 'en'))?.uri]).toEqual([title, occupation('building caretaker')]);
+    }
+  });
+
   it('reads the title proper before a comma, unless a label names more of the title', async () => {
     expect((await read('Warehouse worker, airport cargo', 'en'))?.uri).toBe(occupation('warehouse worker'));
     expect((await read('Sairaanhoitaja, sisätautien osasto', 'fi'))?.uri).toBe(occupation('nurse responsible for general care'));
