@@ -1,6 +1,7 @@
 import { occupationWordsOf } from '../core/record-search.js';
 import { selectEmbedder } from '../adapters/embedders/select.js';
 import { SqliteAnalyticsSource } from '../adapters/sqlite/analytics-source.js';
+import { SqliteWhatWorksSource } from '../adapters/sqlite/what-works-source.js';
 import { ApiKeyStore } from '../adapters/sqlite/api-keys.js';
 import { AuditLog } from '../adapters/sqlite/audit-log.js';
 import { CandidateBudgetStore } from '../adapters/sqlite/candidate-budget.js';
@@ -22,6 +23,7 @@ import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
 import { SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
 import { DemandSupply } from '../core/analytics/demand-supply.js';
 import { MismatchSummary } from '../core/analytics/mismatch.js';
+import { WhatWorksReport } from '../core/what-works/service.js';
 import { DEFAULT_PLAN_SETTINGS, TrainingPlanner } from '../core/analytics/training-plan.js';
 import { CandidateLists } from '../core/candidates.js';
 import { Concepts } from '../core/concepts/service.js';
@@ -236,6 +238,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         ...DEFAULT_PLAN_SETTINGS,
         suitableScore: config.suitableScore,
       }),
+      whatWorks: new WhatWorksReport(new SqliteWhatWorksSource(db, () => decisionLog.flush()), clock),
     };
     const overrides = new OverrideStore(db);
     const suggestions = new Suggestions({ matcher, overrides, isOpen: (id) => matchableToday(vacancies, id), guard, decisions, now: clock });
