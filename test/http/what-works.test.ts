@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/core/clock.js';
 import { build, call, removeDir, sampleJobseeker, sampleVacancy, type Caller, type RunningService } from '../helpers/service.js';
 
 /**
@@ -11,12 +12,14 @@ let counsellor: Caller;
 let employer: Caller;
 let planner: Caller;
 let admin: Caller;
-const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+/** The service's clock: a month end, so that the report's period (whole months up to today) holds today's suggestions. */
+const NOW = '2026-11-30T12:00:00Z';
+const ago = (days: number) => new Date(Date.parse(NOW) - days * 86_400_000).toISOString().slice(0, 10);
 
 const fits = { skills: ['MIG-hitsaus', 'piirustusten lukeminen'], description: 'Konepaja hakee hitsaajaa: MIG-hitsaus ja piirustusten lukeminen.' };
 
 beforeAll(async () => {
-  service = await build({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
+  service = await build({ env: { KOHTAANTO_SEED_FIXTURES: 'false' }, clock: fixedClock(NOW) });
   ({ counsellor, planner, admin } = { counsellor: service.as('counsellor'), planner: service.as('planner'), admin: service.as('admin') });
   employer = service.as('employer-service');
   // Twelve welders in Tampere (four unemployed for over a year) and twelve welding posts of the employer unit, published 20 days ago.
@@ -59,7 +62,7 @@ describe('what works (issue 33): the funnel and the engine\'s rank, for planners
     const got = await call(planner, 'GET', '/v1/analytics/what-works?municipality=Tampere');
     expect(got.status, JSON.stringify(got.body)).toBe(200);
     const r = got.body;
-    expect([r.area.id, r.to]).toEqual(['837', ago(0)]);
+    expect([r.area.id, r.from, r.to]).toEqual(['837', '2025-12-01', '2026-11-30']);
     // 12 suggested, 6 applied and interviewed (an interview counts as applied), 5 hired.
     expect(r.funnel).toEqual({ suggested: 10, applied: 5, interview: 5, offer: 5, hired: 5 });
     expect(r.clients).toMatchObject({ suggested: 10, hired: 5, longTermSuggested: '<5', longTermHired: '<5', longTermPlaced: { rate: null } });
@@ -83,9 +86,9 @@ describe('what works (issue 33): the funnel and the engine\'s rank, for planners
   it('is for planners and admins only, and names the field of a bad period in the user\'s language', async () => {
     for (const caller of [counsellor, employer]) expect((await call(caller, 'GET', '/v1/analytics/what-works')).status).toBe(403);
     expect((await call(admin, 'GET', '/v1/analytics/what-works?municipality=837')).status).toBe(200);
-    const bad = await call(planner, 'GET', '/v1/analytics/what-works?from=2026-05-01&to=2026-04-01', undefined, { 'accept-language': 'sv' });
+    const bad = await call(planner, 'GET', '/v1/analytics/what-works?from=2026-05-01&to=2026-04-30', undefined, { 'accept-language': 'sv' });
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(bad.body)).toContain('startdagen 2026-05-01 är efter slutdagen 2026-04-01');
+    expect(JSON.stringify(bad.body)).toContain('startdagen 2026-05-01 är efter slutdagen 2026-04-30');
     expect(JSON.stringify(bad.body)).toContain('from');
     expect((await call(planner, 'GET', '/v1/analytics/what-works?from=yesterday')).status).toBe(400);
   });
@@ -96,5 +99,13 @@ describe('what works (issue 33): the funnel and the engine\'s rank, for planners
     const after = (await call(planner, 'GET', '/v1/analytics/what-works?municipality=837')).body;
     // 5 hires → 4 ("<5"); 11 suggestions still round to 10.
     expect([before.funnel.hired, after.funnel.hired, after.funnel.suggested]).toEqual([5, '<5', 10]);
+  });
+
+  it('counts whole months: a period ending mid-month ends at the month before, so no day-by-day stepping finds the day of a hire', async () => {
+    const mid = (await call(planner, 'GET', '/v1/analytics/what-works?municipality=837&from=2026-10-15&to=2026-11-29')).body;
+    expect([mid.from, mid.to, mid.funnel.suggested]).toEqual(['2026-10-01', '2026-10-31', '<5']);
+    // Within one month that has not ended: nothing to count yet, and the answer says which days it would take.
+    const open = await call(planner, 'GET', '/v1/analytics/what-works?municipality=837&from=2026-11-15&to=2026-11-29');
+    expect([open.status, JSON.stringify(open.body)]).toEqual([400, expect.stringContaining('2026-11-01 is after the last day 2026-10-31')]);
   });
 });

@@ -7,8 +7,8 @@ const date = z.iso.date();
 /** GET /v1/analytics/what-works */
 export const whatWorksQuery = areaQuery
   .extend({
-    from: date.optional().describe('Suggestions made on or after this day (default: a year before `to`)'),
-    to: date.optional().describe('Suggestions made on or before this day (default: today)'),
+    from: date.optional().describe('Suggestions made from the first day of this day\'s month (default: the twelve months up to `to`)'),
+    to: date.optional().describe('Suggestions made up to this day, taken back to the last day of the month before unless it is a month end (default: today); the answer gives the days used'),
     lang: labelLang,
     format: z.enum(['json', 'csv']).default('json'),
   })

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import { dayOf } from '../clock.js';
 import { invalidInput, problem } from '../errors.js';
 import type { AnalysisArea } from '../analytics/schema.js';
-import { jobseekerCount, MIN_JOBSEEKERS_SHOWN } from '../analytics/suppression.js';
+import { jobseekerCount, MIN_JOBSEEKERS_SHOWN, publishedAsOf } from '../analytics/suppression.js';
 import { FUNNEL_STEPS, RANK_BANDS, type FunnelStep, type PublishedRate, type RankBand, type SuggestionOutcome, type WhatWorks } from './schema.js';
 
 /** Where the outcomes of job suggestions come from (src/adapters/sqlite/what-works-source.ts). */
@@ -13,6 +13,12 @@ export interface WhatWorksSource {
 
 /** Longest period one report covers (days). */
 const MAX_PERIOD_DAYS = 3 * 366;
+
+/** The first day of the twelve whole months ending on `to` (a month end). */
+function firstOfYearBefore(to: string): string {
+  const [y, m] = to.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y - 1, m, 1)).toISOString().slice(0, 10);
+}
 
 const stepIndex = (s: FunnelStep) => FUNNEL_STEPS.indexOf(s);
 const reached = (o: SuggestionOutcome, step: FunnelStep) => stepIndex(o.reached) >= stepIndex(step);
@@ -49,7 +55,8 @@ function median(values: number[]): number | null {
  * area and period — the funnel from suggestion to hire, long-term unemployed clients placed, days to
  * fill, and hire and interview rates by the rank at which the engine showed the vacancy. Aggregates
  * only, with the analytics' rounding and suppression: every count of suggestions (each is one
- * client's) is rounded to 5 or "<5", shares are given to 0.05 and none over fewer than 5.
+ * client's) is rounded to 5 or "<5", shares are given to 0.05 and none over fewer than 5, and a
+ * period is whole calendar months (`to` taken back to the last month end, `from` to its month's first day).
  */
 export class WhatWorksReport {
   constructor(
@@ -58,8 +65,10 @@ export class WhatWorksReport {
   ) {}
 
   report(area: AnalysisArea, query: { from?: string; to?: string }): WhatWorks {
-    const to = query.to ?? dayOf(this.clock());
-    const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
+    // Whole months only (see publishedAsOf): stepping `from` or `to` a day at a time cannot find the day a
+    // rounded count flips, and with it the day one client applied or was hired.
+    const to = publishedAsOf(query.to ?? dayOf(this.clock()));
+    const from = query.from ? `${query.from.slice(0, 7)}-01` : firstOfYearBefore(to);
     if (from > to) throw invalidInput([problem('from', 'period_order', { from, to })]);
     if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_PERIOD_DAYS) throw invalidInput([problem('from', 'period_too_long', { max: MAX_PERIOD_DAYS })]);
     const outcomes = this.source.suggestionOutcomes({ ...(area.municipalities ? { municipalities: area.municipalities } : {}), from, to });

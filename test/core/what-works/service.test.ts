@@ -38,8 +38,8 @@ describe('what works (issue 33): the funnel and rates by rank, as planners may s
     expect(answer.funnel).toEqual({ suggested: 20, applied: 15, interview: 10, offer: 5, hired: 5 });
     expect(answer.clients).toMatchObject({ suggested: 20, hired: 5, longTermSuggested: '<5', longTermHired: '<5', longTermPlaced: { rate: null, margin95: null } });
     expect(answer.daysToFill).toEqual({ median: 31, hires: 5 });
-    // The default period: the year up to today (the clock's day); the area's municipalities asked for.
-    expect(asked).toEqual([{ municipalities: ['837'], from: '2025-12-06', to: '2026-12-06' }]);
+    // The default period: the twelve whole months up to the last month end (the clock says 2026-12-06); the area's municipalities asked for.
+    expect(asked).toEqual([{ municipalities: ['837'], from: '2025-12-01', to: '2026-11-30' }]);
     expect(answer.byRank.map((b) => [b.rank, b.suggestions, b.interviews, b.hires])).toEqual([
       ['1', 15, '<5', '<5'],
       ['2-3', '<5', '<5', '<5'],
@@ -77,7 +77,12 @@ describe('what works (issue 33): the funnel and rates by rank, as planners may s
   });
 
   it('refuses a period that ends before it begins or spans more than three years, naming the field', () => {
-    expect(() => report([], { from: '2026-05-01', to: '2026-04-01' })).toThrow(/from: the first day 2026-05-01 is after the last day 2026-04-01/);
-    expect(() => report([], { from: '2020-01-01', to: '2026-04-01' })).toThrow(/from: a period of at most 1098 days/);
+    expect(() => report([], { from: '2026-05-01', to: '2026-04-30' })).toThrow(/from: the first day 2026-05-01 is after the last day 2026-04-30/);
+    expect(() => report([], { from: '2020-01-01', to: '2026-04-30' })).toThrow(/from: a period of at most 1098 days/);
+  });
+
+  it('takes a period to whole months: from the first day of `from`\'s month to the last month end by `to`', () => {
+    expect(report([], { from: '2026-03-17', to: '2026-06-29' }).asked).toEqual([{ municipalities: ['837'], from: '2026-03-01', to: '2026-05-31' }]);
+    expect(report([], { from: '2026-03-01', to: '2026-06-30' }).asked).toEqual([{ municipalities: ['837'], from: '2026-03-01', to: '2026-06-30' }]);
   });
 });
