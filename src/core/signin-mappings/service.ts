@@ -44,8 +44,8 @@ export class SignInMappings {
   }
 
   /** The providers file's mappings, stored the first time each provider is started with (checked at start: see discoverProviders). */
-  seed(): void {
-    for (const p of this.ports.providers) this.ports.store.seed(p.id, p.roles);
+  seed(providers: readonly { id: string; roles: readonly RoleMapping[] }[] = this.ports.providers): void {
+    for (const p of providers) this.ports.store.seed(p.id, p.roles);
   }
 
   add(input: MappingInput): Mapping {
