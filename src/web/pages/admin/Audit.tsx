@@ -3,7 +3,8 @@ import { api, query } from '../../api';
 import { Empty, Field, Loaded, useLoad } from '../../components/ui';
 import { dateTime, t, valueText } from '../../i18n';
 import type { AuditPage } from '../../../core/audit-trail/schema';
-import { organisationName } from '../Admin';
+import type { ApiKeyList } from '../../../core/organisations/schema';
+import { keyHolder, organisationName } from '../Admin';
 import { inputValue, useOrganisations } from './shared';
 
 const NO_FILTER = { person: '', organisation: '', route: '', client: '', from: '', to: '' };
@@ -12,6 +13,8 @@ type Filter = typeof NO_FILTER;
 /** The audit trail, newest first, a page at a time, narrowed by person, organisation, route, client and period. */
 export function AuditTab() {
   const organisations = useOrganisations();
+  const keys = useLoad(() => api<ApiKeyList>('GET', '/v1/admin/keys'), []);
+  const holder = (keyId: string) => keys.data?.items.find((k) => k.id === keyId)?.name;
   const [form, setForm] = useState<Filter>(NO_FILTER);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   /** The `before` of each page shown so far (undefined: the newest). */
@@ -77,7 +80,7 @@ export function AuditTab() {
                     <tr>
                       <td>{dateTime(e.at)}</td>
                       <td>
-                        {e.person ?? <code>{e.keyId ?? '–'}</code>}
+                        {e.person ?? (e.keyId && holder(e.keyId) ? keyHolder(holder(e.keyId)!) : '')} {!e.person && <code>{e.keyId ?? '–'}</code>}
                         {e.role ? ` (${valueText('role', e.role)})` : ''}
                       </td>
                       <td>{e.organisation ? organisationName(e.organisation, organisations.data?.items.find((o) => o.id === e.organisation)?.name) : '–'}</td>
