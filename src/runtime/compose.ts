@@ -16,6 +16,9 @@ import { PersonSessionStore } from '../adapters/sqlite/person-sessions.js';
 import { ReferralStore } from '../adapters/sqlite/referrals.js';
 import { SessionStore } from '../adapters/sqlite/sessions.js';
 import { ShareStore } from '../adapters/sqlite/shares.js';
+import { SignInMappingStore } from '../adapters/sqlite/signin-mappings.js';
+import { AuditTrailSearch } from '../core/audit-trail/service.js';
+import { SignInMappings } from '../core/signin-mappings/service.js';
 import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
 import { SqliteTrainingStore } from '../adapters/sqlite/training-store.js';
 import { SqliteTransferStore } from '../adapters/sqlite/transfers.js';
@@ -287,6 +290,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const access = { jobseekers: jobseekerAccess(guard), vacancies: vacancyAccess(guard, owners, shares) };
     const storage = storageStatus(config.dataDir, config.minFreeBytes, () => maintenance.failure() ?? audit.problem());
     const rebuilding = { jobseekers: jobseekerIndex.building, vacancies: vacancyIndex.building };
+    const organisations = new Organisations({ organisations: organisationStore, keys, owners, shares, vacancy, areas: employmentAreas });
     let closed = false;
     return {
       clock,
@@ -317,7 +321,13 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       keys,
       audit,
       sharing,
-      organisations: new Organisations({ organisations: organisationStore, keys, owners, shares, vacancy, areas: employmentAreas }),
+      organisations,
+      signInMappings: new SignInMappings({
+        store: new SignInMappingStore(db, clock),
+        checkOrganisation: (id, role, field) => void organisations.holding(id, role, field, 'mapping'),
+        providers: config.signIn?.providers ?? [],
+      }),
+      auditTrail: new AuditTrailSearch({ search: (q) => audit.search(q) }),
       personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard, decisions, overrides, transfers, jobSuggestions, jobSearch }),
       transfers,
       jobSuggestions,
