@@ -276,7 +276,7 @@ export const PROBLEMS = {
     en: 'unknown region: give a region (maakunta) code (e.g. "06") or name (e.g. "Pirkanmaa")',
   },
   date_between: { fi: 'päivämäärä väliltä {from}–{to}', sv: 'ett datum mellan {from} och {to}', en: 'a date between {from} and {to}' },
-  period_order: { fi: 'alkupäivä {from} on loppupäivän {to} jälkeen', sv: 'startdagen {from} är efter slutdagen {to}', en: 'the first day {from} is after the last day {to}' },
+  period_days_order: { fi: 'alkupäivä {from} on loppupäivän {to} jälkeen', sv: 'startdagen {from} är efter slutdagen {to}', en: 'the first day {from} is after the last day {to}' },
   period_too_long: { fi: 'enintään {max} päivän jakso', sv: 'en period på högst {max} dagar', en: 'a period of at most {max} days' },
   past_date: { fi: 'mennyt päivämäärä (viimeistään tänään)', sv: 'ett datum som har varit (senast i dag)', en: 'a date in the past (today at the latest)' },
   one_line: { fi: 'yksi rivi tekstiä ilman sarkaimia, rivinvaihtoja tai ohjausmerkkejä', sv: 'en rad text utan tabbar, radbrytningar eller styrtecken', en: 'one line of text' },

@@ -69,7 +69,7 @@ export class WhatWorksReport {
     // rounded count flips, and with it the day one client applied or was hired.
     const to = publishedAsOf(query.to ?? dayOf(this.clock()));
     const from = query.from ? `${query.from.slice(0, 7)}-01` : firstOfYearBefore(to);
-    if (from > to) throw invalidInput([problem('from', 'period_order', { from, to })]);
+    if (from > to) throw invalidInput([problem('from', 'period_days_order', { from, to })]);
     if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_PERIOD_DAYS) throw invalidInput([problem('from', 'period_too_long', { max: MAX_PERIOD_DAYS })]);
     const outcomes = this.source.suggestionOutcomes({ ...(area.municipalities ? { municipalities: area.municipalities } : {}), from, to });
     const funnel = Object.fromEntries(FUNNEL_STEPS.map((step) => [step, jobseekerCount(outcomes.filter((o) => reached(o, step)).length)])) as WhatWorks['funnel'];
