@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { removeDir, ROOT, startService, type RunningService } from '../helpers/service.js';
+import { removeDir, ROOT, startService, type RunningService, type ServiceOptions } from '../helpers/service.js';
 
 /** Debian's Chromium (`.ci/run` installs it with apt when it is missing). */
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
@@ -24,15 +24,15 @@ export interface WebApp {
 }
 
 /**
- * Starts a seeded service and Chromium before the file's tests and closes both (and removes the
+ * Starts a seeded service (or as `options` say) and Chromium before the file's tests and closes both (and removes the
  * data directory) after them: the set-up the Chromium journeys share. Read `service` and `browser`
  * inside tests (they exist once beforeAll has run).
  */
-export function useWebApp(): WebApp {
+export function useWebApp(options: ServiceOptions = {}): WebApp {
   let service: RunningService | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    service = await startService();
+    service = await startService(options);
     browser = await launch();
   });
   afterAll(async () => {

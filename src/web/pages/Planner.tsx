@@ -3,6 +3,7 @@ import { api, query } from '../api';
 import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
 import { eur, lang, num, pct, placeName, t, valueText } from '../i18n';
 import { go } from '../router';
+import { WhatWorks } from './planner/WhatWorks';
 import type { AreaQuery, EmploymentAreaList, JobseekerCount, MatchedShare, Mismatch, OccupationRow, SkillRow, TrainingPlan as Plan } from '../../core/analytics/schema';
 import type { ExposureResponse } from '../../core/oversight/schema';
 import type { MunicipalityList, RegionList } from '../../core/regions/schema';
@@ -127,6 +128,7 @@ function Dashboard({ kind, place }: { kind: Kind; place: string }) {
       </Loaded>
       <BarTable title={t('planner.skills')} state={skills} csv={`/v1/analytics/skills${query({ ...where, limit: 20000, format: 'csv' })}`} />
       <BarTable title={t('planner.occupations')} state={occupations} csv={`/v1/analytics/occupations${query({ ...where, limit: 20000, format: 'csv' })}`} longTerm />
+      <WhatWorks where={{ [kind]: place, lang: lang.value }} />
       <TrainingPlan kind={kind} place={place} />
       <Exposure where={where} />
     </>

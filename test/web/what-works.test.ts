@@ -1,0 +1,58 @@
+/// <reference lib="dom" />
+import { describe, expect, it } from 'vitest';
+import { call, sampleJobseeker, sampleVacancy } from '../helpers/service.js';
+import { expectAccessible, screenshot, settled, signIn, useWebApp } from './browser.js';
+
+/**
+ * Issue 33: the planner's "What works" section in Chromium, in Swedish — the funnel from suggestion
+ * to hire and the rates by the rank the engine showed, rounded — after a counsellor suggested
+ * vacancies from the rankings and the employer unit recorded interviews and hires.
+ */
+/**
+ * The service's clock runs ahead to noon of the current month's last day: the report's whole months
+ * then hold the day's suggestions, and the session cookie's expiry stays ahead of the browser's clock.
+ */
+const real = new Date();
+const SHIFT = Date.UTC(real.getUTCFullYear(), real.getUTCMonth() + 1, 0, 12) - real.getTime();
+const web = useWebApp({ env: { KOHTAANTO_SEED_FIXTURES: 'false' }, clock: () => new Date(Date.now() + SHIFT) });
+
+/** A day before the service's today. */
+const daysBefore = (days: number) => new Date(Date.now() + SHIFT - days * 86_400_000).toISOString().slice(0, 10);
+
+describe("the planner's What works section", () => {
+  it('shows the funnel, the long-term unemployed placed and the rates by rank in Swedish, axe-clean', async () => {
+    const { service } = web;
+    const counsellor = { url: service.url, key: service.keys.counsellor };
+    const employer = { url: service.url, key: service.keys['employer-service'] };
+    const fits = { skills: ['MIG-hitsaus', 'piirustusten lukeminen'], description: 'Konepaja hakee hitsaajaa: MIG-hitsaus ja piirustusten lukeminen.' };
+    for (let i = 1; i <= 11; i++) {
+      expect((await call(counsellor, 'PUT', `/v1/jobseekers/W-${i}`, { ...sampleJobseeker(`W-${i}`), unemployedSince: i <= 6 ? '2024-01-15' : '2026-09-01' })).status).toBe(201);
+      expect((await call(employer, 'PUT', `/v1/vacancies/WV-${i}`, sampleVacancy(`WV-${i}`, { ...fits, publishedAt: daysBefore(20) }))).status).toBe(201);
+    }
+    for (let i = 1; i <= 11; i++) {
+      const first = (await call(counsellor, 'GET', `/v1/jobseekers/W-${i}/matches?k=5`)).body.hits[0].id;
+      const made = await call(counsellor, 'POST', `/v1/jobseekers/W-${i}/job-suggestions`, { vacancyId: first, consent: true });
+      expect(made.status).toBe(201);
+      if (i > 6) continue;
+      expect((await call(employer, 'POST', `/v1/job-suggestions/${made.body.id}/state`, { state: 'interview', version: 1 })).status).toBe(200);
+      expect((await call(employer, 'POST', `/v1/job-suggestions/${made.body.id}/state`, { state: 'hired', version: 2 })).status).toBe(200);
+    }
+    const { context, page } = await web.fresh('sv');
+    await signIn(page, service.url, service.keys.planner);
+    await page.goto(`${service.url}/#/planner?kind=municipality&place=837`);
+    await page.waitForSelector('text=Vad som fungerar: föreslagna jobb');
+    await settled(page);
+    const funnel = page.locator('dl[aria-label="Från förslag till anställning"]');
+    // 11 suggested (rounded to 10), 6 interviewed and hired (rounded to 5); six long-term unemployed, all hired.
+    expect(await funnel.locator('div').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Föreslagna\s+10$/), expect.stringMatching(/^Anställda\s+5$/), expect.stringMatching(/^Långtidsarbetslösa anställda\s+100\s*%/)]),
+    );
+    expect(await funnel.textContent()).toMatch(/Dagar från publicering till anställning \(median\)\s*20/);
+    const firstRow = await page.locator('table:has(caption:text("Efter den plats där Kohtaanto visade jobbet")) tbody tr').first().innerText();
+    expect(firstRow.split('\t').map((c) => c.trim())).toEqual(['1', '10', '5', '5', expect.stringMatching(/^55\s*%/), expect.stringMatching(/^55\s*%/)]);
+    expect(await page.textContent('body')).not.toMatch(/W-\d/); // no client named
+    await screenshot(page, 'sv-planner-what-works');
+    await expectAccessible(page, 'sv planner what works');
+    await context.close();
+  });
+});
