@@ -2,7 +2,7 @@ import type { Principal } from './access.js';
 import { unaudited, type AuditNote } from './audit-note.js';
 import type { Guard } from './guard.js';
 import type { AuditQuery, AuditRecord, AuditTrail, Erasure, ShareExport } from './privacy/schema.js';
-import type { Referral } from './referrals/schema.js';
+import type { ReferralExport } from './referrals/schema.js';
 import type { DecisionsExport, Override } from './oversight/schema.js';
 import type { TransferExport } from './transfers/schema.js';
 import type { JobSuggestionExport } from './job-suggestions/schema.js';
@@ -13,7 +13,7 @@ export interface PersonalDataPorts {
   /** Throws not found for an unknown jobseeker. */
   jobseeker(id: string): object;
   shares: { ofJobseeker(id: string): ShareExport[] };
-  referrals: { ofJobseeker(id: string): Referral[] };
+  referrals: { exportOf(id: string): ReferralExport[] };
   audit: {
     forJobseeker(id: string, limit: number): AuditRecord[];
     recent(limit: number): AuditRecord[];
@@ -41,7 +41,7 @@ export class PersonalData {
     const exported = {
       jobseeker,
       sharedWithEmployerServices: this.ports.shares.ofJobseeker(id).map(({ vacancyId, at, expiresAt }) => ({ vacancyId, at, expiresAt })),
-      referrals: this.ports.referrals.ofJobseeker(id).map(({ trainingId, counsellor, reason, at }) => ({ trainingId, counsellor, reason, at })),
+      referrals: this.ports.referrals.exportOf(id),
       accessLog: this.ports.audit.forJobseeker(id, EXPORT_ACCESS_LOG).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
       decisions: this.ports.decisions.ofJobseeker(id),
       counsellorOverrides: this.ports.overrides.ofJobseeker(id).map(({ jobseekerId: _j, ...o }) => o),

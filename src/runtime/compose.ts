@@ -12,7 +12,7 @@ import { OrganisationStore } from '../adapters/sqlite/organisations.js';
 import { OverrideStore } from '../adapters/sqlite/overrides.js';
 import { SqliteOversightSource } from '../adapters/sqlite/oversight-source.js';
 import { PersonSessionStore } from '../adapters/sqlite/person-sessions.js';
-import { ReferralStore } from '../adapters/sqlite/referrals.js';
+import { SqliteReferralStore } from '../adapters/sqlite/referrals.js';
 import { SessionStore } from '../adapters/sqlite/sessions.js';
 import { ShareStore } from '../adapters/sqlite/shares.js';
 import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
@@ -168,7 +168,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     if (!follower && config.seedFixtures && trainings.count() === 0) await seedTrainings(config.fixturesDir, trainings, log);
     const secret = installationKey(config.dataDir);
     const tombstones = keyedTombstones(secret);
-    const referralStore = new ReferralStore(db, tombstones, clock);
+    const referralStore = new SqliteReferralStore(db, tombstones);
     const shares = new ShareStore(db);
     const owners = new VacancyOwnerStore(db);
     const audit = new AuditLog(db, tombstones, log.warn, clock, config.auditGroupMs);
@@ -265,6 +265,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       { store: jobSearchStore, guard, jobseeker, suggestions: (id) => jobSuggestionStore.ofJobseeker(id), matches: bestVacancies(matcher), now: clock },
       { suitableScore: config.suitableScore, suitablePool: config.suitablePool },
     );
+    const referrals = new Referrals({ store: referralStore, jobseeker, training: (id) => trainings.get(id), guard, now: clock });
     const erasure: ErasurePorts = {
       jobseekers,
       shares: { forgetJobseeker: (id) => (shares.forgetJobseeker(id), sharing.forgetJobseeker(id)) },
@@ -307,7 +308,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       embedder: chosen,
       normalizer,
       trainings,
-      referrals: new Referrals({ store: referralStore, jobseeker, training: (id) => trainings.get(id), guard }),
+      referrals,
       gaps,
       employmentAreas,
       analytics,
@@ -315,7 +316,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       audit,
       sharing,
       organisations: new Organisations({ organisations: organisationStore, keys, owners, shares, vacancy, areas: employmentAreas }),
-      personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard, decisions, overrides, transfers, jobSuggestions, jobSearch }),
+      personalData: new PersonalData({ jobseeker, shares, referrals, audit, guard, decisions, overrides, transfers, jobSuggestions, jobSearch }),
       transfers,
       jobSuggestions,
       jobSearch,
