@@ -295,6 +295,11 @@ export const PROBLEMS = {
   ndjson_or_csv: { fi: 'lähetä application/x-ndjson (yksi JSON-tietue riviä kohden) tai text/csv', sv: 'skicka application/x-ndjson (en JSON-post per rad) eller text/csv', en: 'send application/x-ndjson (one JSON record per line) or text/csv' },
   duplicate_id: { fi: 'sama tunnus kahdesti', sv: 'samma id två gånger', en: 'duplicate id' },
   referral_next: { fi: 'tilasta {state} voi siirtyä vain tilaan {next}', sv: 'från läget {state} går det bara till {next}', en: 'from {state} only {next} may follow' },
+  no_client: {
+    fi: 'työllisyysalueellasi ei ole asiakasta {id}; mitään riviä ei tallennettu',
+    sv: 'ditt sysselsättningsområde har ingen kund {id}; ingen rad sparades',
+    en: "no client '{id}' in your employment area; no line was stored",
+  },
   create_only: {
     fi: "vain 'If-None-Match: *' (luo uusi, älä korvaa) ymmärretään, eikä yhdessä If-Match-otsakkeen kanssa",
     sv: "bara 'If-None-Match: *' (skapa ny, ersätt aldrig) förstås, och inte tillsammans med If-Match",

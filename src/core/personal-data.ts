@@ -7,6 +7,7 @@ import type { DecisionsExport, Override } from './oversight/schema.js';
 import type { TransferExport } from './transfers/schema.js';
 import type { JobSuggestionExport } from './job-suggestions/schema.js';
 import type { JobSearchExport } from './job-search/schema.js';
+import type { OutcomeExport } from './outcomes/schema.js';
 
 
 export interface PersonalDataPorts {
@@ -25,6 +26,7 @@ export interface PersonalDataPorts {
   transfers: { ofJobseeker(id: string): TransferExport[] };
   jobSuggestions: { exportOf(id: string): JobSuggestionExport[] };
   jobSearch: { exportOf(id: string): JobSearchExport };
+  outcomes: { exportOf(id: string): OutcomeExport[] };
 }
 
 /** Longest access log handed out with an export. */
@@ -48,6 +50,7 @@ export class PersonalData {
       transfers: this.ports.transfers.ofJobseeker(id),
       jobSuggestions: this.ports.jobSuggestions.exportOf(id),
       jobSearch: this.ports.jobSearch.exportOf(id),
+      outcomes: this.ports.outcomes.exportOf(id),
     };
     audit.jobseekers.push(id);
     return exported;

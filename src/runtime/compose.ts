@@ -13,6 +13,7 @@ import { OverrideStore } from '../adapters/sqlite/overrides.js';
 import { SqliteOversightSource } from '../adapters/sqlite/oversight-source.js';
 import { PersonSessionStore } from '../adapters/sqlite/person-sessions.js';
 import { SqliteReferralStore } from '../adapters/sqlite/referrals.js';
+import { SqliteOutcomeStore } from '../adapters/sqlite/outcomes.js';
 import { SessionStore } from '../adapters/sqlite/sessions.js';
 import { ShareStore } from '../adapters/sqlite/shares.js';
 import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
@@ -48,6 +49,7 @@ import type { Embedder } from '../core/ports.js';
 import { jobseekerAccess, vacancyAccess } from '../core/record-access.js';
 import { RecordUseCases } from '../core/record-use-cases.js';
 import { Referrals } from '../core/referrals/service.js';
+import { Outcomes } from '../core/outcomes/service.js';
 import { employmentAreaIdOf } from '../core/regions/employment-areas-model.js';
 import { regions } from '../core/regions/regions.js';
 import { DEFAULT_SESSION_SETTINGS, Sessions } from '../core/sessions.js';
@@ -266,6 +268,8 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       { suitableScore: config.suitableScore, suitablePool: config.suitablePool },
     );
     const referrals = new Referrals({ store: referralStore, jobseeker, training: (id) => trainings.get(id), guard, now: clock });
+    const outcomeStore = new SqliteOutcomeStore(db);
+    const outcomes = new Outcomes({ store: outcomeStore, guard, jobseeker, now: clock }, config.bulkMaxRecords);
     const erasure: ErasurePorts = {
       jobseekers,
       shares: { forgetJobseeker: (id) => (shares.forgetJobseeker(id), sharing.forgetJobseeker(id)) },
@@ -276,6 +280,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       transfers: transferStore,
       jobSuggestions: jobSuggestionStore,
       jobSearch: jobSearchStore,
+      outcomes: outcomeStore,
       scheduleCompaction: maintenance.scheduleCompaction,
       checkpoint: () => db.pragma('wal_checkpoint(TRUNCATE)'),
     };
@@ -316,10 +321,11 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       audit,
       sharing,
       organisations: new Organisations({ organisations: organisationStore, keys, owners, shares, vacancy, areas: employmentAreas }),
-      personalData: new PersonalData({ jobseeker, shares, referrals, audit, guard, decisions, overrides, transfers, jobSuggestions, jobSearch }),
+      personalData: new PersonalData({ jobseeker, shares, referrals, audit, guard, decisions, overrides, transfers, jobSuggestions, jobSearch, outcomes }),
       transfers,
       jobSuggestions,
       jobSearch,
+      outcomes,
       decisions,
       oversight,
       suggestions,
