@@ -37,7 +37,8 @@ export class Outcomes {
     readonly maxBatch: number,
   ) {}
 
-  import(p: Principal, inputs: OutcomeInput[], options: { dryRun: boolean }, audit: AuditNote = unaudited()): OutcomeImportResult {
+  /** `options.lines`: each input's line in the file (problems name it); by default its position. */
+  import(p: Principal, inputs: OutcomeInput[], options: { dryRun: boolean; lines?: readonly number[] }, audit: AuditNote = unaudited()): OutcomeImportResult {
     if (inputs.length > this.maxBatch) throw tooManyRecords(this.maxBatch, inputs.length);
     const problems: FieldProblem[] = [];
     const reachable = new Map<string, boolean>();
@@ -48,7 +49,7 @@ export class Outcomes {
         ok = this.ports.guard.reaches(p, o.jobseekerId);
         reachable.set(o.jobseekerId, ok);
       }
-      if (!ok) problems.push(problem('jobseekerId', 'no_client', { id: o.jobseekerId }, i + 1));
+      if (!ok) problems.push(problem('jobseekerId', 'no_client', { id: o.jobseekerId }, options.lines?.[i] ?? i + 1));
     });
     if (problems.length > 0) throw invalidInput(problems);
     const at = this.ports.now().toISOString();

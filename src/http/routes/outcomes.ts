@@ -34,8 +34,9 @@ export function outcomeRoutes(services: OutcomeServices, bulkBodyLimit: number):
         },
       },
       async (request) => {
-        const records = bulkRecords('outcomes', request.body, request.headers['content-type'], outcomeInput, services.outcomes.maxBatch);
-        return services.outcomes.import(request.principal!, records, { dryRun: request.query.dryRun }, request.audited);
+        const lines: number[] = [];
+        const records = bulkRecords('outcomes', request.body, request.headers['content-type'], outcomeInput, services.outcomes.maxBatch, lines);
+        return services.outcomes.import(request.principal!, records, { dryRun: request.query.dryRun, lines }, request.audited);
       },
     );
 
