@@ -1,27 +1,8 @@
 import { z } from 'zod';
 import { multiLine, pastDate, recordId } from '../schemas/common.js';
+import { REFERRAL_STATES, SETTABLE_REFERRAL_STATES } from './states.js';
 
-/**
- * A referral of a client to a training, and what became of it:
- * `referred → accepted → started → completed | interrupted`; before it starts, the client or the
- * provider may say no (`declined`, with a note) or the counsellor may call it off (`cancelled`).
- */
-export const REFERRAL_STATES = ['referred', 'accepted', 'started', 'completed', 'interrupted', 'declined', 'cancelled'] as const;
-export type ReferralState = (typeof REFERRAL_STATES)[number];
-/** The states a change may set (`referred` is where each referral begins). */
-export const SETTABLE_REFERRAL_STATES = ['accepted', 'started', 'completed', 'interrupted', 'declined', 'cancelled'] as const;
-export type SettableReferralState = (typeof SETTABLE_REFERRAL_STATES)[number];
-
-/** Which state may follow which; a state with none is final. */
-export const NEXT_REFERRAL_STATES: Record<ReferralState, readonly SettableReferralState[]> = {
-  referred: ['accepted', 'declined', 'cancelled'],
-  accepted: ['started', 'declined', 'cancelled'],
-  started: ['completed', 'interrupted'],
-  completed: [],
-  interrupted: [],
-  declined: [],
-  cancelled: [],
-};
+export { NEXT_REFERRAL_STATES, REFERRAL_STATES, SETTABLE_REFERRAL_STATES, type ReferralState, type SettableReferralState } from './states.js';
 
 /** POST /v1/referrals: refer a client to a training. */
 export const referralInput = z.object({ jobseekerId: recordId, trainingId: recordId, reason: multiLine(2000).optional() }).strict();
