@@ -156,6 +156,7 @@ describe('training referrals with results (issue 33, item 3)', () => {
   });
 
   it('the export holds each referral’s state and history; erasure removes them, leaving only an anonymous count', async () => {
+    const firstId = (await call(counsellor, 'GET', '/v1/jobseekers/REF-1/referrals')).body.items.find((r: { state: string }) => r.state === 'cancelled').id as number;
     const exported = await call(counsellor, 'GET', '/v1/jobseekers/REF-1/export');
     expect(exported.status).toBe(200);
     const states = exported.body.referrals.map((r: { trainingId: string; state: string; history: unknown[] }) => `${r.trainingId}:${r.state}:${r.history.length}`);
@@ -172,6 +173,8 @@ describe('training referrals with results (issue 33, item 3)', () => {
     } finally {
       db.close();
     }
+    // What is left of an erased client's referral is changed by nobody, an admin neither.
+    expect((await call(admin, 'POST', `/v1/referrals/${firstId}/state`, { state: 'accepted', version: 2 })).status).toBe(404);
     // A new client under the erased id inherits nothing.
     expect((await call(counsellor, 'PUT', '/v1/jobseekers/REF-1', sampleJobseeker('REF-1'))).status).toBe(201);
     expect((await call(counsellor, 'GET', '/v1/jobseekers/REF-1/referrals')).body.items).toEqual([]);

@@ -60,8 +60,8 @@ export class Referrals {
 
   change(p: Principal, id: number, change: ReferralChange, audit: AuditNote = unaudited()): Referral {
     const stored = this.ports.store.get(id);
-    // Another area's client's referral and one that does not exist get one answer.
-    if (!stored || (p.role !== 'admin' && !this.ports.guard.reaches(p, stored.jobseekerId))) throw noReferral(id);
+    // Another area's client's referral, an erased client's (kept anonymous) and one that does not exist get one answer.
+    if (!stored || !this.ports.guard.reaches(p, stored.jobseekerId)) throw noReferral(id);
     audit.jobseekers.push(stored.jobseekerId);
     if (change.version !== stored.version) throw versionMismatch(String(id));
     const next = NEXT_REFERRAL_STATES[stored.state];

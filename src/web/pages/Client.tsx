@@ -541,7 +541,7 @@ function ReferralsTab({ id }: { id: string }) {
               </thead>
               <tbody>
                 {r.items.map((x) => (
-                  <tr>
+                  <tr key={x.id}>
                     <td>{dateTime(x.at)}</td>
                     <td>{x.training ?? <code>{x.trainingId}</code>}</td>
                     <td>{x.counsellor}</td>
@@ -550,7 +550,8 @@ function ReferralsTab({ id }: { id: string }) {
                       <ReferralHistory referral={x} />
                     </td>
                     <td>
-                      <ReferralStep referral={x} training={x.training ?? x.trainingId} onChanged={referrals.reload} />
+                      {/* A new version starts the step afresh: no note or refusal of the version before. */}
+                      <ReferralStep key={`${x.id}:${x.version}`} referral={x} training={x.training ?? x.trainingId} onChanged={referrals.reload} />
                     </td>
                   </tr>
                 ))}
