@@ -1,5 +1,5 @@
 /**
- * `npm run import -- vacancies|jobseekers|trainings FILE [options]`: imports a file into the running
+ * `npm run import -- vacancies|jobseekers|trainings|outcomes FILE [options]`: imports a file into the running
  * service, through its API (so a key's organisation and role apply, and the service may keep
  * running).
  *
@@ -20,6 +20,8 @@
  * again is safe: unchanged records are only compared. An interrupted import (Ctrl-C, the service
  * gone) leaves whole batches stored and a checkpoint; the same command resumes after the last
  * stored batch (the file must be unchanged; `--restart` reads it all again).
+ * Outcomes from registers are all or nothing, as the API's bulk route is: the whole file is checked first
+ * (each batch sent with dryRun=true), and one bad line refuses the file, every bad line named and nothing stored.
  * Exit code 0: all stored; 3: some records refused; 2: bad arguments or a file not in its encoding (nothing sent); 1: failed.
  */
 import { basename, extname } from 'node:path';
@@ -32,16 +34,19 @@ import { importRecords, type BatchSink, type ImportSummary } from '../core/impor
 import { jobseekerInput } from '../core/jobseekers/schema.js';
 import { trainingInput } from '../core/trainings/schema.js';
 import { vacancyInput } from '../core/vacancies/schema.js';
+import { outcomeInput } from '../core/outcomes/schema.js';
 import { loadImporterConfig } from '../config.js';
 
-const SCHEMAS = { vacancies: vacancyInput, jobseekers: jobseekerInput, trainings: trainingInput };
+const SCHEMAS = { vacancies: vacancyInput, jobseekers: jobseekerInput, trainings: trainingInput, outcomes: outcomeInput };
+/** Kinds a bad line refuses as a whole file (checked first, stored only when every line is good). */
+const WHOLE_FILE: ReadonlySet<Kind> = new Set(['outcomes']);
 type Kind = keyof typeof SCHEMAS;
 
 /** The service's bulk route as the importer's sink. */
-function httpSink(url: string, key: string, kind: Kind): BatchSink {
+function httpSink(url: string, key: string, kind: Kind, dryRun = false): BatchSink {
   return {
     async send(records) {
-      const response = await fetch(`${url}/v1/${kind}/bulk`, {
+      const response = await fetch(`${url}/v1/${kind}/bulk${dryRun ? '?dryRun=true' : ''}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' },
         body: records.map((r) => JSON.stringify(r)).join('\n') + '\n',
@@ -75,6 +80,11 @@ function progressReporter(progress: ReadProgress, started: number, readBefore: n
   };
 }
 
+function printRefused(summary: ImportSummary) {
+  for (const r of summary.refused.slice(0, 50)) console.log(`  refused line ${r.line}: ${r.field}: ${r.message}`);
+  if (summary.refused.length > 50) console.log(`  … and ${summary.refused.length - 50} more`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -83,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const [kind, file] = positionals as [Kind | undefined, string | undefined];
   if (!kind || !(kind in SCHEMAS) || !file) {
-    console.error('usage: npm run import -- vacancies|jobseekers|trainings FILE [--format ndjson|jobposting|csv] [--source NAME] [--url URL] [--key KEY] [--batch N] [--postal-codes FILE] [--restart] [--encoding utf-8|windows-1252]');
+    console.error('usage: npm run import -- vacancies|jobseekers|trainings|outcomes FILE [--format ndjson|jobposting|csv] [--source NAME] [--url URL] [--key KEY] [--batch N] [--postal-codes FILE] [--restart] [--encoding utf-8|windows-1252]');
     return 2;
   }
   const env = loadImporterConfig();
@@ -131,6 +141,14 @@ async function main(argv: string[]): Promise<number> {
   const postalFile = values['postal-codes'] ?? env.postalCodes;
   const postal = postalFile ? readPostalCodes(postalFile) : undefined;
   if (postal) console.error(`${postal.size} postal codes read${postal.unknownRows > 0 ? ` (${postal.unknownRows} rows name no Finnish municipality)` : ''}`);
+  if (WHOLE_FILE.has(kind)) {
+    const checked = await importRecords(readRecords(file, format, kind, source, { bytesRead: 0, totalBytes: 0 }, postal?.lookup, encoding), SCHEMAS[kind], httpSink(url, key, kind, true), { batchSize });
+    if (checked.refused.length > 0) {
+      console.log(`${file} (${format}) → ${kind}: ${checked.read} read, ${checked.refused.length} refused: nothing stored (a bad line refuses the whole file)`);
+      printRefused(checked);
+      return 3;
+    }
+  }
   const checkpoint = new CheckpointFile(file, { kind, source, url });
   const resumeFrom = values.restart ? undefined : checkpoint.load();
   const report = progressReporter(progress, Date.now(), resumeFrom?.summary.read ?? 0);
@@ -145,8 +163,7 @@ async function main(argv: string[]): Promise<number> {
   report(summary, true);
 
   console.log(`${file} (${format}) → ${kind}: ${summary.read} read, ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.refused.length} refused`);
-  for (const r of summary.refused.slice(0, 50)) console.log(`  refused line ${r.line}: ${r.field}: ${r.message}`);
-  if (summary.refused.length > 50) console.log(`  … and ${summary.refused.length - 50} more`);
+  printRefused(summary);
   for (const [field, n] of summary.unmapped) console.log(`  not used (${n} records): ${field}`);
   return summary.refused.length > 0 ? 3 : 0;
 }

@@ -52,6 +52,8 @@ export const ACCESS = {
   analytics: ['planner', 'admin'],
   oversight: ['planner', 'admin'],
   referrals: ['counsellor', 'admin'],
+  /** Outcomes from registers: imported and read for the caller's area's clients (admins: all). */
+  outcomes: ['counsellor', 'admin'],
   /** Suggesting vacancies to clients; the service lets an employer unit change only those shared with it. */
   jobSuggestions: ['counsellor', 'admin'],
   jobSuggestionStates: ['counsellor', 'employer-service', 'admin'],

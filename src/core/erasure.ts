@@ -12,6 +12,7 @@ export interface ErasurePorts {
   transfers: { forgetJobseeker(id: string): void };
   jobSuggestions: { forgetJobseeker(id: string): void };
   jobSearch: { forgetJobseeker(id: string): void };
+  outcomes: { forgetJobseeker(id: string): void };
   /**
    * Asks for the deleted points to be dropped from the index and its file. Search never returns a
    * deleted point (it is marked deleted at once); compaction removes the bytes from disk too.
@@ -23,7 +24,7 @@ export interface ErasurePorts {
 
 /**
  * GDPR erasure of jobseekers: the record and its vector leave SQLite, the vector leaves the HNSW
- * index, shares with employer services are forgotten, referrals keep only the training and date,
+ * index, shares with employer services are forgotten, referrals keep only the training and date (their state and history go), outcomes from registers are deleted,
  * the audit trail keeps only a tombstone, transfers of them between areas and the vacancies suggested to them, their job-search obligation and reported applications are deleted, and the decision log forgets the rankings made for them
  * and their places in candidate rankings.
  */
@@ -42,6 +43,7 @@ export function eraseJobseekers(ports: ErasurePorts, ids: string[], keyId?: stri
     ports.transfers.forgetJobseeker(id);
     ports.jobSuggestions.forgetJobseeker(id);
     ports.jobSearch.forgetJobseeker(id);
+    ports.outcomes.forgetJobseeker(id);
   }
   const { removed, notFound: missing } = ports.jobseekers.removeMany(existing);
   const erased = existing.filter((id) => !missing.includes(id));

@@ -208,6 +208,12 @@ export const MESSAGES = {
     sv: 'Högst {limit} överföringsbegäranden per dygn och nyckel; försök igen om {wait} s.',
     en: 'at most {limit} transfer requests per 24 hours per key; retry in {wait} s',
   },
+  referral_step: {
+    code: 'conflict',
+    fi: 'Lähete {id} on tilassa {state}: seuraavaksi voi tulla vain {next}. Mitään ei tallennettu.',
+    sv: 'Remissen {id} är i läget {state}: därefter kan bara {next} komma. Inget sparades.',
+    en: 'referral {id} is {state}: it may become only {next}; nothing was stored',
+  },
   worker_restarting: { code: 'index_unavailable', fi: 'Palvelu käynnistyy uudelleen; yritä hetken päästä.', sv: 'Tjänsten startar om; försök igen om en stund.', en: 'this worker is restarting; retry' },
 } as const satisfies Record<string, { code: ErrorCode } & Texts>;
 
@@ -297,6 +303,12 @@ export const PROBLEMS = {
   not_csv: { fi: 'ei kelvollista CSV:tä ({reason})', sv: 'inte giltig CSV ({reason})', en: 'not valid CSV ({reason})' },
   ndjson_or_csv: { fi: 'lähetä application/x-ndjson (yksi JSON-tietue riviä kohden) tai text/csv', sv: 'skicka application/x-ndjson (en JSON-post per rad) eller text/csv', en: 'send application/x-ndjson (one JSON record per line) or text/csv' },
   duplicate_id: { fi: 'sama tunnus kahdesti', sv: 'samma id två gånger', en: 'duplicate id' },
+  referral_next: { fi: 'tilasta {state} voi siirtyä vain tilaan {next}', sv: 'från läget {state} går det bara till {next}', en: 'from {state} only {next} may follow' },
+  no_client: {
+    fi: 'työllisyysalueellasi ei ole asiakasta {id}; mitään riviä ei tallennettu',
+    sv: 'ditt sysselsättningsområde har ingen kund {id}; ingen rad sparades',
+    en: "no client '{id}' in your employment area; no line was stored",
+  },
   create_only: {
     fi: "vain 'If-None-Match: *' (luo uusi, älä korvaa) ymmärretään, eikä yhdessä If-Match-otsakkeen kanssa",
     sv: "bara 'If-None-Match: *' (skapa ny, ersätt aldrig) förstås, och inte tillsammans med If-Match",

@@ -23,6 +23,8 @@ export function parseNdjson<S extends z.ZodType>(
   schema: S,
   maxRecords: number,
   maxProblems = 100,
+  /** When given, receives each returned record's line. */
+  recordLines?: number[],
 ): z.output<S>[] {
   const lines = text.split('\n');
   const count = lines.reduce((n, line) => (line.trim().length > 0 ? n + 1 : n), 0);
@@ -40,7 +42,10 @@ export function parseNdjson<S extends z.ZodType>(
       continue;
     }
     const parsed = schema.safeParse(value);
-    if (parsed.success) records.push(parsed.data);
+    if (parsed.success) {
+      records.push(parsed.data);
+      recordLines?.push(i + 1);
+    }
     else problems.push(...problemsFrom(parsed.error, i + 1));
   }
   if (problems.length > 0) throw invalidInput(problems.slice(0, maxProblems));

@@ -2,18 +2,19 @@ import type { Principal } from './access.js';
 import { unaudited, type AuditNote } from './audit-note.js';
 import type { Guard } from './guard.js';
 import type { AuditQuery, AuditRecord, AuditTrail, Erasure, ShareExport } from './privacy/schema.js';
-import type { Referral } from './referrals/schema.js';
+import type { ReferralExport } from './referrals/schema.js';
 import type { DecisionsExport, Override } from './oversight/schema.js';
 import type { TransferExport } from './transfers/schema.js';
 import type { JobSuggestionExport } from './job-suggestions/schema.js';
 import type { JobSearchExport } from './job-search/schema.js';
+import type { OutcomeExport } from './outcomes/schema.js';
 
 
 export interface PersonalDataPorts {
   /** Throws not found for an unknown jobseeker. */
   jobseeker(id: string): object;
   shares: { ofJobseeker(id: string): ShareExport[] };
-  referrals: { ofJobseeker(id: string): Referral[] };
+  referrals: { exportOf(id: string): ReferralExport[] };
   audit: {
     forJobseeker(id: string, limit: number): AuditRecord[];
     recent(limit: number): AuditRecord[];
@@ -25,6 +26,7 @@ export interface PersonalDataPorts {
   transfers: { ofJobseeker(id: string): TransferExport[] };
   jobSuggestions: { exportOf(id: string): JobSuggestionExport[] };
   jobSearch: { exportOf(id: string): JobSearchExport };
+  outcomes: { exportOf(id: string): OutcomeExport[] };
 }
 
 /** Longest access log handed out with an export. */
@@ -41,13 +43,14 @@ export class PersonalData {
     const exported = {
       jobseeker,
       sharedWithEmployerServices: this.ports.shares.ofJobseeker(id).map(({ vacancyId, at, expiresAt }) => ({ vacancyId, at, expiresAt })),
-      referrals: this.ports.referrals.ofJobseeker(id).map(({ trainingId, counsellor, reason, at }) => ({ trainingId, counsellor, reason, at })),
+      referrals: this.ports.referrals.exportOf(id),
       accessLog: this.ports.audit.forJobseeker(id, EXPORT_ACCESS_LOG).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
       decisions: this.ports.decisions.ofJobseeker(id),
       counsellorOverrides: this.ports.overrides.ofJobseeker(id).map(({ jobseekerId: _j, ...o }) => o),
       transfers: this.ports.transfers.ofJobseeker(id),
       jobSuggestions: this.ports.jobSuggestions.exportOf(id),
       jobSearch: this.ports.jobSearch.exportOf(id),
+      outcomes: this.ports.outcomes.exportOf(id),
     };
     audit.jobseekers.push(id);
     return exported;

@@ -42,6 +42,7 @@ import { oversightRoutes } from './routes/oversight.js';
 import { aboutRoutes } from './routes/about.js';
 import { transferRoutes } from './routes/transfers.js';
 import { jobSuggestionRoutes } from './routes/job-suggestions.js';
+import { outcomeRoutes } from './routes/outcomes.js';
 import { jobSearchRoutes } from './routes/job-search.js';
 import type { SignInProvider } from '../core/signin/providers.js';
 import { discoverProviders } from './signin/providers.js';
@@ -189,6 +190,7 @@ export async function buildApp(services: Services, options: AppOptions) {
   await app.register(taxonomyRoutes(services));
   await app.register(trainingRoutes(services, options.bulkBodyLimit));
   await app.register(gapRoutes(services));
+  await app.register(outcomeRoutes(services, options.bulkBodyLimit));
   await app.register(analyticsRoutes(services));
   await app.register(oversightRoutes(services));
   await app.register(aboutRoutes(services));

@@ -82,7 +82,7 @@ export const charsetOf = (contentType: string | undefined) => /;\s*charset\s*=\s
  * cannot be read, a field the schema refuses) throws them all, by line and column, and nothing is
  * returned to store. The header is checked before the rest is parsed.
  */
-export function recordsFromCsv<S extends z.ZodType>(kind: TabularKind, bytes: Buffer, charset: string | undefined, schema: S, maxRecords: number): z.output<S>[] {
+export function recordsFromCsv<S extends z.ZodType>(kind: TabularKind, bytes: Buffer, charset: string | undefined, schema: S, maxRecords: number, lines?: number[]): z.output<S>[] {
   const noRows = () => invalidInput([problem('body', 'no_rows', { columns: columnNames(kind) })]);
   const tooLong = headerLengthProblem(bytes.subarray(0, MAX_CSV_HEADER_BYTES + 1), bytes.length);
   if (tooLong) throw invalidInput([tooLong]);
@@ -118,7 +118,10 @@ export function recordsFromCsv<S extends z.ZodType>(kind: TabularKind, bytes: Bu
     const parsed = schema.safeParse(read.record);
     problems.push(...read.problems);
     if (!parsed.success) problems.push(...problemsFrom(parsed.error, info.lines).filter((p) => ![...unread].some((f) => p.field === f || p.field.startsWith(`${f}.`))));
-    else if (read.problems.length === 0) records.push(parsed.data);
+    else if (read.problems.length === 0) {
+      records.push(parsed.data);
+      lines?.push(info.lines);
+    }
   }
   if (problems.length > 0) throw invalidInput(problems);
   return records;

@@ -13,7 +13,8 @@ import { OrganisationStore } from '../adapters/sqlite/organisations.js';
 import { OverrideStore } from '../adapters/sqlite/overrides.js';
 import { SqliteOversightSource } from '../adapters/sqlite/oversight-source.js';
 import { PersonSessionStore } from '../adapters/sqlite/person-sessions.js';
-import { ReferralStore } from '../adapters/sqlite/referrals.js';
+import { SqliteReferralStore } from '../adapters/sqlite/referrals.js';
+import { SqliteOutcomeStore } from '../adapters/sqlite/outcomes.js';
 import { SessionStore } from '../adapters/sqlite/sessions.js';
 import { ShareStore } from '../adapters/sqlite/shares.js';
 import { SignInMappingStore } from '../adapters/sqlite/signin-mappings.js';
@@ -53,6 +54,7 @@ import type { Embedder } from '../core/ports.js';
 import { jobseekerAccess, vacancyAccess } from '../core/record-access.js';
 import { RecordUseCases } from '../core/record-use-cases.js';
 import { Referrals } from '../core/referrals/service.js';
+import { Outcomes } from '../core/outcomes/service.js';
 import { employmentAreaIdOf } from '../core/regions/employment-areas-model.js';
 import { regions } from '../core/regions/regions.js';
 import { DEFAULT_SESSION_SETTINGS, Sessions } from '../core/sessions.js';
@@ -173,7 +175,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     if (!follower && config.seedFixtures && trainings.count() === 0) await seedTrainings(config.fixturesDir, trainings, log);
     const secret = installationKey(config.dataDir);
     const tombstones = keyedTombstones(secret);
-    const referralStore = new ReferralStore(db, tombstones, clock);
+    const referralStore = new SqliteReferralStore(db, tombstones);
     const shares = new ShareStore(db);
     const owners = new VacancyOwnerStore(db);
     const audit = new AuditLog(db, tombstones, log.warn, clock, config.auditGroupMs);
@@ -271,6 +273,9 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       { store: jobSearchStore, guard, jobseeker, suggestions: (id) => jobSuggestionStore.ofJobseeker(id), matches: bestVacancies(matcher), now: clock },
       { suitableScore: config.suitableScore, suitablePool: config.suitablePool },
     );
+    const referrals = new Referrals({ store: referralStore, jobseeker, training: (id) => trainings.get(id), guard, now: clock });
+    const outcomeStore = new SqliteOutcomeStore(db);
+    const outcomes = new Outcomes({ store: outcomeStore, guard, jobseeker, now: clock }, config.bulkMaxRecords);
     const erasure: ErasurePorts = {
       jobseekers,
       shares: { forgetJobseeker: (id) => (shares.forgetJobseeker(id), sharing.forgetJobseeker(id)) },
@@ -281,6 +286,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       transfers: transferStore,
       jobSuggestions: jobSuggestionStore,
       jobSearch: jobSearchStore,
+      outcomes: outcomeStore,
       scheduleCompaction: maintenance.scheduleCompaction,
       checkpoint: () => db.pragma('wal_checkpoint(TRUNCATE)'),
     };
@@ -314,7 +320,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       embedder: chosen,
       normalizer,
       trainings,
-      referrals: new Referrals({ store: referralStore, jobseeker, training: (id) => trainings.get(id), guard }),
+      referrals,
       gaps,
       employmentAreas,
       analytics,
@@ -328,10 +334,11 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         providers: config.signIn?.providers ?? [],
       }),
       auditTrail: new AuditTrailSearch({ search: (q) => audit.search(q) }),
-      personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard, decisions, overrides, transfers, jobSuggestions, jobSearch }),
+      personalData: new PersonalData({ jobseeker, shares, referrals, audit, guard, decisions, overrides, transfers, jobSuggestions, jobSearch, outcomes }),
       transfers,
       jobSuggestions,
       jobSearch,
+      outcomes,
       decisions,
       oversight,
       suggestions,

@@ -1,13 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyStore } from '../../src/adapters/sqlite/api-keys.js';
 import { openDatabase } from '../../src/adapters/sqlite/database.js';
 import { databaseFile } from '../../src/engine.js';
 import { exitOf, spawnService, type ServiceProcess } from '../helpers/process.js';
-import { call, FIXTURES, removeDir, ROOT, tempDir } from '../helpers/service.js';
+import { call, FIXTURES, removeDir, ROOT, sampleJobseeker, tempDir } from '../helpers/service.js';
 
 /** `npm run import` against the real service (as built), with the example files of fixtures/imports. */
 let dataDir: string;
@@ -84,6 +84,29 @@ describe('npm run import', () => {
     expect((await call(admin(), 'GET', '/v1/trainings/KOUL-1')).body).toMatchObject({ cost: 240, durationDays: 2, online: false, startDates: ['2027-01-10', '2027-02-07'], municipality: '837' });
     expect((await call(admin(), 'GET', '/v1/trainings/KOUL-2')).body).toMatchObject({ online: true, startDates: [] });
     expect(importFile('trainings', join(FIXTURES, 'imports', 'trainings-fi.csv')).stdout).toContain('2 read, 0 created, 0 updated, 2 unchanged, 0 refused');
+  });
+
+  it('imports outcomes from a register all or nothing: a bad line refuses the whole file, named; the good file again changes nothing', async () => {
+    for (const id of ['JS-000001', 'JS-000002', 'JS-000003']) expect((await call(admin(), 'PUT', `/v1/jobseekers/${id}`, sampleJobseeker(id))).status).toBe(201);
+    const good = join(FIXTURES, 'imports', 'outcomes-fi.csv');
+    const bad = join(dataDir, 'outcomes-bad.csv');
+    // Two batches: the bad lines are in the second, after a first that would have been stored.
+    writeFileSync(bad, readFileSync(good, 'utf8') + 'JS-000001;lomalla;1.12.2026;URA\nNOBODY;koulutus;1.12.2026;URA\n');
+    const refused = importFile('outcomes', bad, '--batch', '3');
+    expect(refused.status, refused.stdout + refused.stderr).toBe(3);
+    expect(refused.stdout).toContain('6 read, 2 refused: nothing stored (a bad line refuses the whole file)');
+    expect(refused.stdout).toMatch(/refused line 6: event: unknown value "lomalla"/);
+    expect(refused.stdout).toMatch(/refused line 7: jobseekerId: no client 'NOBODY'/);
+    expect((await call(admin(), 'GET', '/v1/jobseekers/JS-000001/outcomes')).body.items).toEqual([]);
+    const first = importFile('outcomes', good, '--batch', '3');
+    expect(first.status, first.stdout + first.stderr).toBe(0);
+    expect(first.stdout).toContain('4 read, 4 created, 0 updated, 0 unchanged, 0 refused');
+    expect((await call(admin(), 'GET', '/v1/jobseekers/JS-000003/outcomes')).body.items.map((o: { event: string; date: string }) => `${o.date}:${o.event}`)).toEqual([
+      '2026-10-01:training',
+      '2026-11-30:left-register',
+    ]);
+    const again = importFile('outcomes', good);
+    expect(again.stdout).toContain('4 read, 0 created, 0 updated, 4 unchanged, 0 refused');
   });
 
   it('refuses bad records with their line and field, stores the rest, and exits 3', async () => {

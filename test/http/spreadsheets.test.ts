@@ -65,7 +65,7 @@ describe('CSV columns as the docs list them', () => {
   });
 
   it('docs/csv-columns.md is the table of the code, every name of every kind', () => {
-    for (const kind of ['vacancies', 'jobseekers', 'trainings'] as const) expect(DOC, kind).toContain(columnsTable(kind));
+    for (const kind of ['vacancies', 'jobseekers', 'trainings', 'outcomes'] as const) expect(DOC, kind).toContain(columnsTable(kind));
   });
 });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/core/access.js';
 import { DIMENSIONS } from '../../src/core/oversight/exposure.js';
 import { organisationKind } from '../../src/core/organisations/schema.js';
+import { REFERRAL_STATES, SETTABLE_REFERRAL_STATES } from '../../src/core/referrals/states.js';
 
 /**
  * The web app is complete in fi, sv and en: every key it uses exists in all three with the same
@@ -119,6 +120,8 @@ describe('the web app in fi, sv and en', () => {
       'planner.stopped': ['spent', 'tooDear', 'nothingOpens'],
       'plan.why': ['language-for-work', 'short-course', 'online', 'near'],
       workingTime: ['any', 'full', 'part'],
+      referralState: REFERRAL_STATES,
+      referralStep: SETTABLE_REFERRAL_STATES,
     };
     const missing = Object.entries(values).flatMap(([prefix, list]) => list.flatMap((v) => LANGS.filter((lang) => !LOCALES[lang][`${prefix}.${v}`]).map((lang) => `${lang}: ${prefix}.${v}`)));
     expect(missing).toEqual([]);

@@ -146,6 +146,35 @@ describe('a Swedish-speaking counsellor', () => {
     await screenshot(page, 'sv-l10n-referrals');
     await context.close();
   });
+
+  it('records what became of a referral with the buttons of the next steps, in Swedish; a stale page is told so', async () => {
+    const trainings = await call(web.service.as('counsellor'), 'GET', '/v1/trainings');
+    const training = trainings.body.items[1];
+    const made = await call(web.service.as('counsellor'), 'POST', '/v1/referrals', { jobseekerId: CLIENT, trainingId: training.id });
+    expect(made.status).toBe(201);
+    const { context, page } = await fresh('sv');
+    await signIn(page, web.service.url, web.service.keys.counsellor);
+    await page.goto(`${web.service.url}/#/clients/${CLIENT}?tab=referrals`);
+    const row = page.locator('table tbody tr', { hasText: `${training.title} — ${training.provider}` });
+    await row.getByRole('button', { name: 'Tog emot platsen' }).click();
+    await row.getByText('Plats mottagen', { exact: true }).waitFor();
+    expect(await row.getByRole('button').allTextContents()).toEqual(['Började', 'Blev inte av', 'Återkalla remissen']);
+    // Declining needs a note: the service's answer names the field in Swedish.
+    await row.getByRole('button', { name: 'Blev inte av' }).click();
+    await row.locator('[role=alert]').waitFor();
+    expect(await row.locator('[role=alert]').textContent()).toContain('Anteckning');
+    // Someone else starts it meanwhile: this page's version is stale, and it says so rather than overwriting.
+    expect((await call(web.service.as('counsellor'), 'POST', `/v1/referrals/${made.body.id}/state`, { state: 'started', version: 2 })).status).toBe(200);
+    await row.getByRole('button', { name: 'Återkalla remissen' }).click();
+    await row.getByRole('button', { name: 'Visa remissen som den är nu' }).click();
+    await row.getByText('Påbörjad', { exact: true }).waitFor();
+    expect(await row.getByRole('button').allTextContents()).toEqual(['Slutförde', 'Avbröt']);
+    expect(await englishOn(page)).toEqual([]);
+    await screenshot(page, 'sv-l10n-referral-steps');
+    const history = (await call(web.service.as('counsellor'), 'GET', `/v1/jobseekers/${CLIENT}/referrals`)).body.items.find((x: { id: number }) => x.id === made.body.id).history;
+    expect(history.map((e: { state: string }) => e.state)).toEqual(['referred', 'accepted', 'started']);
+    await context.close();
+  });
 });
 
 describe('a Swedish-speaking planner and admin', () => {

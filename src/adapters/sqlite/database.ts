@@ -432,6 +432,41 @@ const MIGRATIONS: Migration[] = [
     );
     CREATE TABLE IF NOT EXISTS signin_mappings_seeded (provider TEXT PRIMARY KEY, at TEXT NOT NULL);`);
   },
+  // 21 (issue 33, 3): training referrals get a state, a version and a history of dated changes (see
+  // core/referrals/service.ts); a referral made before is `referred`, its history that one step.
+  // Outcomes from registers (4): dated labour-market events per client (core/outcomes/), one per
+  // client, event and day. Both erased with the client. Self-contained: may run after others' steps.
+  (db) => {
+    const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('referrals')").all().map((c) => c.name);
+    if (!columns.includes('state')) db.exec('ALTER TABLE referrals ADD COLUMN state TEXT;');
+    if (!columns.includes('version')) db.exec('ALTER TABLE referrals ADD COLUMN version INTEGER NOT NULL DEFAULT 1;');
+    db.exec(`
+    CREATE TABLE IF NOT EXISTS referral_events (
+      id           INTEGER PRIMARY KEY AUTOINCREMENT,
+      referral_id  INTEGER NOT NULL REFERENCES referrals (id) ON DELETE CASCADE,
+      state        TEXT NOT NULL,
+      happened_on  TEXT NOT NULL,
+      at           TEXT NOT NULL,
+      actor        TEXT NOT NULL,
+      role         TEXT NOT NULL,
+      note         TEXT
+    );
+    CREATE INDEX IF NOT EXISTS referral_events_referral ON referral_events (referral_id);
+    INSERT INTO referral_events (referral_id, state, happened_on, at, actor, role, note)
+      SELECT id, 'referred', substr(at, 1, 10), at, counsellor, 'counsellor', NULL FROM referrals
+      WHERE state IS NULL AND jobseeker_id NOT LIKE 'erased:%';
+    UPDATE referrals SET state = 'referred' WHERE state IS NULL AND jobseeker_id NOT LIKE 'erased:%';
+    CREATE TABLE IF NOT EXISTS outcomes (
+      id            INTEGER PRIMARY KEY AUTOINCREMENT,
+      jobseeker_id  TEXT NOT NULL,
+      event         TEXT NOT NULL,
+      happened_on   TEXT NOT NULL,
+      source        TEXT,
+      imported_at   TEXT NOT NULL,
+      actor         TEXT NOT NULL,
+      UNIQUE (jobseeker_id, event, happened_on)
+    );`);
+  },
 ];
 
 /**

@@ -1,36 +1,84 @@
-import type { Referral } from '../../core/referrals/schema.js';
+import type { Referral, ReferralEvent, ReferralState } from '../../core/referrals/schema.js';
+import type { ReferralStore } from '../../core/referrals/service.js';
 import type { Db } from './database.js';
 import type { Tombstones } from './tombstones.js';
-import type { Clock } from '../../core/clock.js';
 
-/** Referrals of jobseekers to trainings. Personal data: erasure keeps only an anonymous count. */
-export class ReferralStore {
+type Row = { id: number; jobseeker_id: string; training_id: string; key_id: string; counsellor: string; reason: string | null; at: string; state: ReferralState | null; version: number };
+type EventRow = { referral_id: number; state: ReferralState; happened_on: string; at: string; actor: string; role: string; note: string | null };
+
+/**
+ * Referrals of jobseekers to trainings, their state and its history, read from the tables every
+ * time so that all worker processes share them. Personal data: erasure keeps only an anonymous
+ * count (training, date); the state, its history and the reason go.
+ */
+export class SqliteReferralStore implements ReferralStore {
   private readonly s;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly tombstones: Tombstones,
-    private readonly now: Clock = () => new Date(),
   ) {
     this.s = {
       insert: db.prepare<[string, string, string, string, string | null, string], { id: number }>(
-        'INSERT INTO referrals (jobseeker_id, training_id, key_id, counsellor, reason, at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+        "INSERT INTO referrals (jobseeker_id, training_id, key_id, counsellor, reason, at, state) VALUES (?, ?, ?, ?, ?, ?, 'referred') RETURNING id",
       ),
-      forJobseeker: db.prepare<[string], { id: number; jobseeker_id: string; training_id: string; key_id: string; counsellor: string; reason: string | null; at: string }>(
-        'SELECT * FROM referrals WHERE jobseeker_id = ? ORDER BY id',
+      event: db.prepare<[number, string, string, string, string, string, string | null]>(
+        'INSERT INTO referral_events (referral_id, state, happened_on, at, actor, role, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      anonymise: db.prepare<[string, string]>('UPDATE referrals SET jobseeker_id = ?, reason = NULL WHERE jobseeker_id = ?'),
+      get: db.prepare<[number], Row>('SELECT * FROM referrals WHERE id = ?'),
+      forJobseeker: db.prepare<[string], Row>('SELECT * FROM referrals WHERE jobseeker_id = ? ORDER BY id'),
+      events: db.prepare<[string], EventRow>(
+        'SELECT referral_id, state, happened_on, at, actor, role, note FROM referral_events WHERE referral_id IN (SELECT value FROM json_each(?)) ORDER BY id',
+      ),
+      change: db.prepare<[string, number, number]>('UPDATE referrals SET state = ?, version = version + 1 WHERE id = ? AND version = ?'),
+      forgetEvents: db.prepare<[string]>('DELETE FROM referral_events WHERE referral_id IN (SELECT id FROM referrals WHERE jobseeker_id = ?)'),
+      anonymise: db.prepare<[string, string]>('UPDATE referrals SET jobseeker_id = ?, reason = NULL, state = NULL WHERE jobseeker_id = ?'),
     };
   }
 
-  add(r: Omit<Referral, 'id' | 'at'>): Referral {
-    const at = this.now().toISOString();
-    const { id } = this.s.insert.get(r.jobseekerId, r.trainingId, r.keyId, r.counsellor, r.reason, at)!;
-    return { ...r, id, at };
+  add(r: Omit<Referral, 'id' | 'at' | 'state' | 'version' | 'history'>, first: Omit<ReferralEvent, 'state'>): Referral {
+    const id = this.db.transaction(() => {
+      const { id } = this.s.insert.get(r.jobseekerId, r.trainingId, r.keyId, r.counsellor, r.reason, first.at)!;
+      this.s.event.run(id, 'referred', first.on, first.at, first.by, first.role, first.note);
+      return id;
+    }).immediate();
+    return this.get(id)!;
+  }
+
+  get(id: number): Referral | undefined {
+    const row = this.s.get.get(id);
+    return row && this.withHistory([row])[0];
   }
 
   ofJobseeker(jobseekerId: string): Referral[] {
-    return this.s.forJobseeker.all(jobseekerId).map((r) => ({
+    return this.withHistory(this.s.forJobseeker.all(jobseekerId));
+  }
+
+  change(id: number, version: number, event: ReferralEvent): boolean {
+    return this.db.transaction(() => {
+      if (this.s.change.run(event.state, id, version).changes === 0) return false;
+      this.s.event.run(id, event.state, event.on, event.at, event.by, event.role, event.note);
+      return true;
+    }).immediate();
+  }
+
+  /** Erasure: the referral stays countable (training, date) but no longer names the person, the reason or what became of it. */
+  forgetJobseeker(jobseekerId: string): void {
+    this.db.transaction(() => {
+      this.s.forgetEvents.run(jobseekerId);
+      this.s.anonymise.run(this.tombstones.token(jobseekerId), jobseekerId);
+    }).immediate();
+  }
+
+  private withHistory(rows: Row[]): Referral[] {
+    if (rows.length === 0) return [];
+    const history = new Map<number, ReferralEvent[]>();
+    for (const e of this.s.events.all(JSON.stringify(rows.map((r) => r.id)))) {
+      const list = history.get(e.referral_id) ?? [];
+      list.push({ state: e.state, on: e.happened_on, at: e.at, by: e.actor, role: e.role, note: e.note });
+      history.set(e.referral_id, list);
+    }
+    return rows.map((r) => ({
       id: r.id,
       jobseekerId: r.jobseeker_id,
       trainingId: r.training_id,
@@ -38,11 +86,9 @@ export class ReferralStore {
       counsellor: r.counsellor,
       reason: r.reason,
       at: r.at,
+      state: r.state ?? 'referred',
+      version: r.version,
+      history: history.get(r.id) ?? [],
     }));
-  }
-
-  /** Erasure: the referral stays countable (training, date) but no longer names the person or the reason. */
-  forgetJobseeker(jobseekerId: string): void {
-    this.s.anonymise.run(this.tombstones.token(jobseekerId), jobseekerId);
   }
 }

@@ -7,10 +7,11 @@
 import { invalidInput, problem, type FieldProblem, type ProblemCode } from '../errors.js';
 import type { Lang } from '../languages.js';
 import { CARDS } from '../requirements/vocabulary.js';
+import { OUTCOME_EVENTS, OUTCOME_LABELS } from '../outcomes/schema.js';
 
-export type TabularKind = 'vacancies' | 'jobseekers' | 'trainings';
+export type TabularKind = 'vacancies' | 'jobseekers' | 'trainings' | 'outcomes';
 
-type FieldType = 'text' | 'list' | 'languages' | 'boolean' | 'date' | 'dates' | 'integer' | 'number' | 'workingTime' | 'gender' | 'language' | 'classes' | 'cards' | 'levels' | 'employment';
+type FieldType = 'text' | 'list' | 'languages' | 'boolean' | 'date' | 'dates' | 'integer' | 'number' | 'workingTime' | 'gender' | 'language' | 'classes' | 'cards' | 'levels' | 'employment' | 'outcome';
 
 /**
  * A column: the record field it fills, how its cells are read, and the names it goes by in each
@@ -97,6 +98,13 @@ const COLUMNS: Record<TabularKind, Column[]> = {
     col('cost', 'number', ['hinta', 'hinta (€)', 'kustannus'], ['pris', 'kostnad'], ['cost']),
     col('language', 'text', ['kieli', 'opetuskieli'], ['undervisningsspråk', 'språk'], ['language']),
     col('skills', 'list', ['osaaminen', 'taidot', 'opittavat taidot'], ['kompetens', 'färdigheter'], ['skills']),
+  ],
+  // Labour-market outcomes from registers (src/core/outcomes/): client, event, the day it began.
+  outcomes: [
+    col('jobseekerId', 'text', ['asiakas', 'asiakastunnus', 'työnhakija', 'henkilö'], ['kund', 'kundnummer', 'arbetssökande'], ['client', 'jobseeker', 'jobseeker id', 'jobseekerid']),
+    col('event', 'outcome', ['tapahtuma', 'tulos', 'tilanne'], ['händelse', 'utfall', 'situation'], ['event', 'outcome']),
+    col('date', 'date', ['päivämäärä', 'pvm', 'alkaen', 'alkupäivä'], ['datum', 'från', 'startdatum'], ['date', 'from', 'start date']),
+    col('source', 'text', ['lähde', 'rekisteri'], ['källa', 'register'], ['source', 'register']),
   ],
 };
 
@@ -238,6 +246,11 @@ class Unreadable {
 
 const known = (table: Record<string, string>, s: string) => table[fold(s)] ?? new Unreadable('unknown_value', { value: s, values: [...new Set(Object.values(table))].join(', ') });
 
+/** An outcome as people name it in any of the three languages ("palkkatuettu työ", "företagare") or by its code. */
+const OUTCOME: Record<string, string> = Object.fromEntries(
+  OUTCOME_EVENTS.flatMap((e) => [e, ...OUTCOME_LABELS[e].fi, ...OUTCOME_LABELS[e].sv, ...OUTCOME_LABELS[e].en].map((name) => [fold(name), e] as const)),
+);
+
 /** A language as people name it ("suomi", "svenska", "English") or its ISO 639-1 code. */
 const languageCode = (s: string) => LANGUAGE[fold(s)] ?? (/^[a-z]{2}$/.test(fold(s)) ? fold(s) : new Unreadable('unknown_language', { value: s }));
 
@@ -282,6 +295,8 @@ function value(type: FieldType, raw: string): unknown {
       return (value('list', s) as string[]).map((c) => CARD_NAMES.get(fold(c)) ?? c);
     case 'employment':
       return known(EMPLOYMENT, s);
+    case 'outcome':
+      return known(OUTCOME, s);
     case 'levels':
       // "ruotsi hyvä; englanti sujuva", "sv:good", "svenska (god)"; the schema names what is not understood.
       // A trailing "?" ("en basic?") is an advantage rather than a requirement (vacancies).

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { jobSearchExport } from '../job-search/schema.js';
 import { jobSuggestionView } from '../job-suggestions/schema.js';
 import { referralExport } from '../referrals/schema.js';
+import { outcomeExport } from '../outcomes/schema.js';
 import { queryInt, recordId } from '../schemas/common.js';
 import { storedJobseeker } from '../jobseekers/schema.js';
 import { decisionsExport, override } from '../oversight/schema.js';
@@ -60,13 +61,14 @@ export type ShareExport = z.infer<typeof shareExport>;
 export const personalDataExport = z.object({
   jobseeker: storedJobseeker,
   sharedWithEmployerServices: z.array(shareExport),
-  referrals: z.array(referralExport),
+  referrals: z.array(referralExport).describe('Referrals to trainings, each with its state and the history of its changes'),
   accessLog: z.array(auditEntry.omit({ jobseekers: true, detail: true })),
   decisions: decisionsExport,
   counsellorOverrides: z.array(override.omit({ jobseekerId: true })),
   transfers: z.array(transferExport).describe('Transfers of the client between employment areas'),
   jobSuggestions: z.array(jobSuggestionView.omit({ jobseekerId: true })).describe('Vacancies suggested to the client, with what became of each'),
   jobSearch: jobSearchExport.describe("The client's job-search obligation changes and the applications they reported"),
+  outcomes: z.array(outcomeExport).describe('Labour-market events from registers (employed, training, other service, left the register), oldest first'),
 });
 
 /** POST /v1/admin/compact */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
 import { gapAnswer, gapQuery } from '../../core/gaps/schema.js';
 import { idParams } from '../../core/schemas/common.js';
-import { referral, referralInput, referralList } from '../../core/referrals/schema.js';
+import { referral, referralChange, referralInput, referralList, referralParams } from '../../core/referrals/schema.js';
 import type { Services } from '../../runtime/compose.js';
 import { errorBody, noQuery } from './shared.js';
 
@@ -52,13 +52,33 @@ export function gapRoutes(services: GapServices): FastifyPluginAsyncZod {
         config: { roles: ACCESS.referrals },
         schema: {
           tags: ['gaps and training'],
-          summary: "A client's referrals to trainings",
+          summary: "A client's referrals to trainings, each with its state and the history of its changes",
           params: idParams,
           querystring: noQuery,
           response: { 200: referralList, 404: errorBody },
         },
       },
       async (request) => ({ items: services.referrals.ofJobseeker(request.principal!, request.params.id, request.audited) }),
+    );
+
+    app.post(
+      '/v1/referrals/:id/state',
+      {
+        config: { roles: ACCESS.referrals },
+        schema: {
+          tags: ['gaps and training'],
+          summary: 'Record what became of a referral (accepted, started, completed, interrupted, declined, cancelled)',
+          description:
+            'referred → accepted → started → completed | interrupted; declined (with a note) or cancelled before it starts. ' +
+            'A move the table does not allow is refused with 409 naming `state`; send the version you read: a change someone else made since is refused with 412, never overwritten. ' +
+            "By a counsellor of the client's area (or an admin); a training provider updates through this route with an API key of the counsellor's organisation.",
+          params: referralParams,
+          querystring: noQuery,
+          body: referralChange,
+          response: { 200: referral, 400: errorBody, 404: errorBody, 409: errorBody, 412: errorBody },
+        },
+      },
+      async (request) => services.referrals.change(request.principal!, request.params.id, request.body, request.audited),
     );
   };
 }

@@ -13,7 +13,8 @@ import type { GapReportView as Plan, TrainingOfferView as Training } from '../..
 import type { MatchResponse } from '../../core/matches/schema';
 import type { PersonExplanation } from '../../core/oversight/schema';
 import type { ShareView } from '../../core/privacy/schema';
-import type { ReferralList } from '../../core/referrals/schema';
+import type { Referral, ReferralList } from '../../core/referrals/schema';
+import { NEXT_REFERRAL_STATES, type SettableReferralState } from '../../core/referrals/states';
 import type { RegionList } from '../../core/regions/schema';
 import type { StoredJobseeker } from '../../core/jobseekers/schema';
 import type { StoredTraining } from '../../core/trainings/schema';
@@ -534,15 +535,24 @@ function ReferralsTab({ id }: { id: string }) {
                   <th scope="col">{t('referrals.training')}</th>
                   <th scope="col">{t('referrals.counsellor')}</th>
                   <th scope="col">{t('referrals.reason')}</th>
+                  <th scope="col">{t('referrals.state')}</th>
+                  <th scope="col">{t('referrals.next')}</th>
                 </tr>
               </thead>
               <tbody>
                 {r.items.map((x) => (
-                  <tr>
+                  <tr key={x.id}>
                     <td>{dateTime(x.at)}</td>
                     <td>{x.training ?? <code>{x.trainingId}</code>}</td>
                     <td>{x.counsellor}</td>
                     <td>{x.reason ?? '–'}</td>
+                    <td>
+                      <ReferralHistory referral={x} />
+                    </td>
+                    <td>
+                      {/* A new version starts the step afresh: no note or refusal of the version before. */}
+                      <ReferralStep key={`${x.id}:${x.version}`} referral={x} training={x.training ?? x.trainingId} onChanged={referrals.reload} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -551,5 +561,67 @@ function ReferralsTab({ id }: { id: string }) {
         }
       </Loaded>
     </>
+  );
+}
+
+/** A referral's state, and each change: the day it happened, who recorded it, the note. */
+function ReferralHistory({ referral }: { referral: Referral }) {
+  return (
+    <>
+      <strong>{t(`referralState.${referral.state}`)}</strong>
+      <details>
+        <summary>{t('referrals.history', { n: referral.history.length })}</summary>
+        <ol class="history">
+          {referral.history.map((e) => (
+            <li>
+              {date(e.on)} {t(`referralState.${e.state}`)} — {e.by}
+              {e.note ? `: ${e.note}` : ''}
+            </li>
+          ))}
+        </ol>
+      </details>
+    </>
+  );
+}
+
+/** Buttons for the states that may follow (a note with it; required to say why a client declined), sent with the version read. */
+function ReferralStep({ referral, training, onChanged }: { referral: Referral; training: string; onChanged: () => void }) {
+  const next = NEXT_REFERRAL_STATES[referral.state];
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  if (next.length === 0) return <span class="muted">{t('referrals.final')}</span>;
+  const change = async (state: SettableReferralState) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api('POST', `/v1/referrals/${referral.id}/state`, { state, version: referral.version, ...(note.trim() ? { note: note.trim() } : {}) });
+      setNote('');
+      onChanged();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const noteId = `referral-note-${referral.id}`;
+  return (
+    <div class="referral-step">
+      <label for={noteId}>{t('referrals.note')}</label>
+      <input id={noteId} type="text" value={note} maxLength={1000} onInput={(e) => setNote((e.target as HTMLInputElement).value)} aria-invalid={invalidField(error, 'note')} />
+      <div role="group" aria-label={t('referrals.stepsFor', { training })}>
+        {next.map((state) => (
+          <button type="button" disabled={busy} onClick={() => change(state)}>
+            {t(`referralStep.${state}`)}
+          </button>
+        ))}
+      </div>
+      <ErrorBox error={error} />
+      {error instanceof ApiError && (error.status === 409 || error.status === 412) ? (
+        <button type="button" onClick={onChanged}>
+          {t('referrals.reload')}
+        </button>
+      ) : null}
+    </div>
   );
 }
