@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sameAsStored, stripDerived } from '../../src/core/same-record.js';
 
-const stored = {
+/** Records as the store and an import hand them over: any fields, a municipality. */
+type Rec = Record<string, unknown> & { municipality?: string };
+
+const stored: Rec = {
   id: 'J-1',
   title: 'hitsaaja',
   skills: ['MIG-hitsaus'],
@@ -21,7 +24,7 @@ describe('stripDerived', () => {
 });
 
 describe('sameAsStored', () => {
-  const input = { id: 'J-1', title: 'hitsaaja', skills: ['MIG-hitsaus'], municipality: '837', contact: { email: 'a@b.fi', phone: '040' } };
+  const input: Rec = { id: 'J-1', title: 'hitsaaja', skills: ['MIG-hitsaus'], municipality: '837', contact: { email: 'a@b.fi', phone: '040' } };
 
   it('finds an unchanged record the same whatever its key order, and its municipality by name', () => {
     expect(sameAsStored(input, stored)).toBe(true);
