@@ -20,13 +20,14 @@ function setUp() {
   const asked: string[] = [];
   const served: DecisionRecord[] = [];
   let now = new Date('2026-12-06T10:00:00Z');
+  const closed = new Set<string>();
   const suggestions = new Suggestions({
     matcher: {
       vacanciesForJobseeker: async (id, q) => (asked.push(`rank:${id}:${q.k}`), ['V-1', 'V-2', 'V-3', 'V-4', 'V-5', 'V-6'].slice(0, q.k).map((v, i) => hit(v, { score: 0.9 - i / 10 }))),
       pair: async (id, vacancyId) => (asked.push(`pair:${id}:${vacancyId}`), hit(vacancyId, { score: 0.3, title: 'hitsaaja', municipalityName: 'Tampere' })),
     },
     overrides: new OverrideStore(openDatabase(':memory:')),
-    isOpen: (id) => id !== 'V-CLOSED',
+    isOpen: (id) => id !== 'V-CLOSED' && !closed.has(id),
     guard: new Guard(
       { jobseekerMunicipality: (id) => (id === 'J-1' ? '837' : undefined), vacancyOwner: () => undefined, transferAdmits: () => false },
       defaultEmploymentAreas(regions),
@@ -42,7 +43,7 @@ function setUp() {
     ),
     now: () => now,
   });
-  return { suggestions, asked, served, tick: () => (now = new Date(now.getTime() + 60_000)) };
+  return { suggestions, asked, served, closed, tick: () => (now = new Date(now.getTime() + 60_000)) };
 }
 
 describe('Suggestions', () => {
@@ -62,9 +63,12 @@ describe('Suggestions', () => {
   });
 
   it('lists a vacancy put forward once, and ignores one that has closed since', async () => {
-    const { suggestions } = setUp();
-    suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-3', action: 'put-forward', reason: 'Hyvä työnantaja.' });
-    expect((await suggestions.vacanciesFor(tampereCounsellor, 'J-1', query)).map((h) => h.id)).toEqual(['V-3', 'V-1', 'V-2']);
+    const { suggestions, closed, asked } = setUp();
+    suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-2', action: 'put-forward', reason: 'Hyvä työnantaja.' });
+    suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-8', action: 'put-forward', reason: 'Hyvä työnantaja.' });
+    closed.add('V-8');
+    expect((await suggestions.vacanciesFor(tampereCounsellor, 'J-1', query)).map((h) => h.id)).toEqual(['V-2', 'V-1', 'V-3']);
+    expect(asked).toEqual(['rank:J-1:4', 'pair:J-1:V-2']);
     await expect(Promise.resolve().then(() => suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-CLOSED', action: 'put-forward', reason: 'Hyvä työnantaja.' }))).rejects.toMatchObject({ code: 'not_found' });
     // A closed vacancy may still be set aside.
     expect(suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-CLOSED', action: 'set-aside', reason: 'Ei enää auki.' }).action).toBe('set-aside');
