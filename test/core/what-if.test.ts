@@ -38,6 +38,6 @@ describe('matchWithSkills', () => {
     await matchWithSkills(services, client, ['tulityökortti'], { k: 10, lang: 'fi' });
     expect(client.skills).toEqual(['MIG-hitsaus']);
     expect(services.jobseekers.get('J-1').skills).toEqual(['MIG-hitsaus']);
-    expect(services.jobseekers.get('J-1').normalized.skills.map((s) => s.label)).not.toContain('tulityökortti');
+    expect((services.jobseekers.get('J-1') as StoredJobseeker).normalized.skills.map((s) => s.label)).not.toContain('tulityökortti');
   });
 });
