@@ -73,7 +73,8 @@ describe('Organisations', () => {
     expect(refusal(() => organisations.issueKey({ role: 'admin', name: 'A', organisation: 'tre', expiresInDays: 30 }))).toBe('invalid_input:organisation');
     expect(refusal(() => organisations.issueKey({ role: 'planner', name: 'A', organisation: 'nowhere', expiresInDays: 30 }))).toBe('invalid_input:organisation');
     expect(organisations.issueKey({ role: 'planner', name: 'Pia', organisation: 'tre', expiresInDays: 30 }).id).toMatch(/^[0-9a-f]{16}$/);
-    expect(organisations.keys().map((k) => [k.name, k.role, k.organisation])).toEqual([
+    // (Listed by creation time, then id: both were made at the same instant here, so sorted by name.)
+    expect(organisations.keys().map((k) => [k.name, k.role, k.organisation]).sort()).toEqual([
       ['Anna', 'counsellor', 'tre'],
       ['Pia', 'planner', 'tre'],
     ]);
