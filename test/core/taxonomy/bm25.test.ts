@@ -16,6 +16,21 @@ describe('Bm25Index', () => {
     expect(index.rank('hitsaus', 1)).toEqual(['mig']);
   });
 
+  it('weighs a rare word above a common one, and a word in a short document above the same word in a long one', () => {
+    const common = new Bm25Index([
+      { id: 'c1', texts: ['kokki'] },
+      { id: 'c2', texts: ['kokki'] },
+      { id: 'c3', texts: ['kokki'] },
+      { id: 'rare', texts: ['leipuri'] },
+    ]);
+    expect(common.rank('kokki leipuri', 4)).toEqual(['rare', 'c1', 'c2', 'c3']);
+    const lengths = new Bm25Index([
+      { id: 'long', texts: ['kokki ja tarjoilija ja siivooja ja kassa'] },
+      { id: 'short', texts: ['kokki'] },
+    ]);
+    expect(lengths.rank('kokki', 2)).toEqual(['short', 'long']);
+  });
+
   it('counts a word the query repeats once', () => {
     expect(index.rank('hitsaus hitsaus hitsaus', 10)).toEqual(index.rank('hitsaus', 10));
   });
