@@ -19,7 +19,8 @@ const asked: string[] = [];
 /**
  * The training plan on the in-memory core services (curated taxonomy, lexical embedder) and the
  * SQLite training catalogue; the analytics source is a test double naming the area's clients (J-1
- * long-term unemployed). Two welders lack the hot-work card two vacancies require; a third has it.
+ * long-term unemployed). Two welders lack the hot-work card three vacancies require (one the hygiene passport
+ * too); a third has the card. T-HOT teaches the card, T-BOTH (three times dearer) the card and the passport.
  */
 beforeAll(async () => {
   const now = fixedClock('2026-12-06T10:00:00Z');
@@ -29,11 +30,15 @@ beforeAll(async () => {
   await services.jobseekers.putMany([welder('J-1', ['MIG-hitsaus']), welder('J-2', ['MIG-hitsaus']), welder('J-3', ['MIG-hitsaus', 'tulityökortti'])]);
   const job = (id: string) =>
     vacancyInput.parse({ id, title: 'hitsaaja', description: 'Hitsaaja, MIG-hitsaus ja tulityökortti.', skills: ['MIG-hitsaus', 'tulityökortti'], municipality: '837', employer: `${id} Oy` });
-  await services.vacancies.putMany([job('V-1'), job('V-2')]);
+  await services.vacancies.putMany([
+    job('V-1'),
+    job('V-2'),
+    vacancyInput.parse({ id: 'V-3', title: 'hitsaaja', description: 'Hitsaaja keittiöön.', skills: ['MIG-hitsaus', 'tulityökortti', 'hygieniapassi'], municipality: '837', employer: 'V-3 Oy' }),
+  ]);
   catalogue = await TrainingCatalogue.open(new SqliteTrainingStore(openDatabase(':memory:')), services.normalizer, 50, now);
-  const course = (id: string, cost: number) =>
-    trainingInput.parse({ id, title: `Tulityökurssi ${id}`, description: 'Tulityökortti yhdessä päivässä.', provider: 'Tredu', kind: 'licence-or-card', municipality: '837', durationDays: 1, cost, skills: ['tulityökortti'] });
-  await catalogue.putMany([course('T-HOT', 300), course('T-DEAR', 900), course('T-FREE', 0)]);
+  const course = (id: string, cost: number, skills = ['tulityökortti']) =>
+    trainingInput.parse({ id, title: `Tulityökurssi ${id}`, description: 'Tulityökortti yhdessä päivässä.', provider: 'Tredu', kind: 'licence-or-card', municipality: '837', durationDays: 1, cost, skills });
+  await catalogue.putMany([course('T-HOT', 300), course('T-BOTH', 900, ['tulityökortti', 'hygieniapassi']), course('T-FREE', 0)]);
   const source: AnalyticsSource = {
     vacancySkills: () => [],
     jobseekerSkills: () => [],
@@ -49,16 +54,17 @@ describe('TrainingPlanner.plan', () => {
   it('buys the place that opens the most vacancies, for the long-term unemployed first, and stops when no further place opens any', async () => {
     const plan = await planner.plan(AREA, { budget: { places: 5 }, lang: 'fi', today: '2026-12-06' });
     expect(asked.slice(0, 2)).toEqual(['837:2025-11-30', '837:all']);
-    expect(plan).toMatchObject({ area: AREA, clientsExamined: 3, candidatePairs: 4, places: 1, cost: 300, vacanciesOpened: 2 });
-    expect(plan.picks).toEqual([{ jobseeker: 'J-1', training: 'T-HOT', opens: ['V-1', 'V-2'], adds: ['V-1', 'V-2'] }]);
+    // J-3 holds the card and lacks only the passport: a fifth pair.
+    expect(plan).toMatchObject({ area: AREA, clientsExamined: 3, candidatePairs: 5, places: 1, cost: 900, vacanciesOpened: 3 });
+    expect(plan.picks).toEqual([{ jobseeker: 'J-1', training: 'T-BOTH', opens: ['V-3', 'V-1', 'V-2'], adds: ['V-3', 'V-1', 'V-2'] }]);
     expect(plan.purchases).toEqual([
       {
-        training: { id: 'T-HOT', title: 'Tulityökurssi T-HOT', provider: 'Tredu', municipality: '837', online: false, costPerPlace: 300 },
+        training: { id: 'T-BOTH', title: 'Tulityökurssi T-BOTH', provider: 'Tredu', municipality: '837', online: false, costPerPlace: 900 },
         places: 1,
-        cost: 300,
-        vacanciesOpened: 2,
+        cost: 900,
+        vacanciesOpened: 3,
         explanation:
-          'Osta 1 paikka koulutuksesta Tulityökurssi T-HOT (Tredu, 300 €): se opettaa taidot tulityökortti, joilla 2 uutta avointa työpaikkaa tulee koulutettujen asiakkaiden ulottuville.',
+          'Osta 1 paikka koulutuksesta Tulityökurssi T-BOTH (Tredu, 900 €): se opettaa taidot tulityökortti, hygieniapassi, joilla 3 uutta avointa työpaikkaa tulee koulutettujen asiakkaiden ulottuville.',
       },
     ]);
     expect(plan.budget).toEqual({ unit: 'places', given: 5, spent: 1, unspent: 4, stoppedBecause: 'no further place opens vacancies' });
@@ -68,6 +74,13 @@ describe('TrainingPlanner.plan', () => {
     const spent = await planner.plan(AREA, { budget: { euros: 300 }, lang: 'en', today: '2026-12-06' });
     expect(spent.picks.map((p) => p.training)).toEqual(['T-HOT']);
     expect(spent.budget).toEqual({ unit: 'euros', given: 300, spent: 300, unspent: 0, stoppedBecause: 'budget spent' });
+    // By vacancies per euro: the card alone for J-1 (2 for 300 €), then both for J-2 (the third vacancy for 900 €).
+    const both = await planner.plan(AREA, { budget: { euros: 1200 }, lang: 'en', today: '2026-12-06' });
+    expect(both.picks.map((p) => [p.jobseeker, p.training, p.adds])).toEqual([
+      ['J-1', 'T-HOT', ['V-1', 'V-2']],
+      ['J-2', 'T-BOTH', ['V-3']],
+    ]);
+    expect(both.budget).toEqual({ unit: 'euros', given: 1200, spent: 1200, unspent: 0, stoppedBecause: 'budget spent' });
     const tooLittle = await planner.plan(AREA, { budget: { euros: 200 }, lang: 'en', today: '2026-12-06' });
     expect(tooLittle.picks).toEqual([]);
     expect(tooLittle.budget).toEqual({ unit: 'euros', given: 200, spent: 0, unspent: 200, stoppedBecause: 'the rest of the budget buys no further place that opens vacancies' });
