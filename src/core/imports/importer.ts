@@ -16,6 +16,9 @@ export interface BatchSink {
   send(records: Record<string, unknown>[]): Promise<{ created: number; updated: number; unchanged: number } | { refused: FieldProblem[]; message: string }>;
 }
 
+/** Times a batch is sent, each time without the records the service refused by position. */
+const SEND_ATTEMPTS = 3;
+
 export interface ImportSummary {
   read: number;
   created: number;
@@ -63,18 +66,21 @@ export async function importRecords(
   const flush = async () => {
     let pending = batch;
     batch = [];
-    for (let attempt = 0; pending.length > 0 && attempt < 3; attempt++) {
+    let lastRefusal = '';
+    for (let attempt = 0; pending.length > 0 && attempt < SEND_ATTEMPTS; attempt++) {
       const result = await sink.send(pending.map((p) => p.record));
       if (!('refused' in result)) {
         summary.created += result.created;
         summary.updated += result.updated;
         summary.unchanged += result.unchanged;
+        pending = [];
         break;
       }
       const positions = new Set(result.refused.flatMap((p) => (p.line ? [p.line] : [])));
       if (positions.size === 0) {
         // Refused as a whole (e.g. a vacancy of another unit, a full disk): every record of it.
         for (const p of pending) summary.refused.push({ line: p.line, field: 'batch', message: result.message });
+        pending = [];
         break;
       }
       for (const problem of result.refused) {
@@ -82,6 +88,12 @@ export async function importRecords(
         if (refused) summary.refused.push({ line: refused.line, field: problem.field, message: problem.message });
       }
       pending = pending.filter((_p, i) => !positions.has(i + 1));
+      lastRefusal = result.message;
+    }
+    // Still refused after the last attempt (an answer lists at most MAX_PROBLEMS_LISTED refusals): not
+    // stored, and reported as such rather than left out of the summary.
+    for (const p of pending) {
+      summary.refused.push({ line: p.line, field: 'batch', message: `not stored: the batch was refused ${SEND_ATTEMPTS} times (${lastRefusal}); import it again` });
     }
     options.onBatch?.(summary);
     options.onCheckpoint?.({ line: lastLine, summary });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regions } from '../../src/core/regions/regions.js';
+import { regions } from '../../../src/core/regions/regions.js';
 
 describe('regions', () => {
   it('holds the 309 municipalities in 19 regions', () => {

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/adapters/sqlite/database.js';
-import { SqliteTransferStore } from '../../src/adapters/sqlite/transfers.js';
-import type { Principal } from '../../src/core/access.js';
-import type { StoredTransfer } from '../../src/core/transfers/schema.js';
-import { Transfers } from '../../src/core/transfers/service.js';
+import { openDatabase } from '../../../src/adapters/sqlite/database.js';
+import { SqliteTransferStore } from '../../../src/adapters/sqlite/transfers.js';
+import type { Principal } from '../../../src/core/access.js';
+import type { StoredTransfer } from '../../../src/core/transfers/schema.js';
+import { Transfers } from '../../../src/core/transfers/service.js';
 
 /** Counsellors of three areas and an admin; clients by employment area (the record store's answer). */
 const counsellor = (keyId: string, area: string): Principal => ({

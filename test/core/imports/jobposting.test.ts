@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { externalRecordId, fromJobPosting, htmlToText, jobPostingsIn, toJobPosting } from '../../src/core/imports/jobposting.js';
-import { vacancyInput } from '../../src/core/vacancies/schema.js';
+import { externalRecordId, fromJobPosting, htmlToText, jobPostingsIn, toJobPosting } from '../../../src/core/imports/jobposting.js';
+import { vacancyInput } from '../../../src/core/vacancies/schema.js';
 
-const FIXTURE = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'imports', 'jobpostings.jsonld'), 'utf8'));
+const FIXTURE = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'fixtures', 'imports', 'jobpostings.jsonld'), 'utf8'));
 
 describe('JobPosting to vacancy', () => {
   const postings = jobPostingsIn(FIXTURE);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { invalidInput, MAX_PROBLEMS_LISTED } from '../../src/core/errors.js';
-import { checkHeader, decodeCsv, detectDelimiter, headerFields, headerLengthProblem, MAX_CSV_HEADER_BYTES, rowToRecord, rowWidthProblem } from '../../src/core/imports/tabular.js';
-import { jobseekerInput } from '../../src/core/jobseekers/schema.js';
+import { invalidInput, MAX_PROBLEMS_LISTED } from '../../../src/core/errors.js';
+import { checkHeader, decodeCsv, detectDelimiter, headerFields, headerLengthProblem, MAX_CSV_HEADER_BYTES, rowToRecord, rowWidthProblem } from '../../../src/core/imports/tabular.js';
+import { jobseekerInput } from '../../../src/core/jobseekers/schema.js';
 
 describe('spreadsheet rows', () => {
   it('know column names in Finnish, Swedish and English, and say which are unknown', () => {

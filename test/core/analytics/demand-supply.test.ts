@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { DemandSupply, OTHER, longTermSince } from '../../../src/core/analytics/demand-supply.js';
+import type { AnalyticsFilter, AnalyticsSource, OccupationCountRow, SkillCountRow } from '../../../src/core/ports.js';
+import { MIG, PRACTICAL_NURSE, TIG, WELDER, curatedTaxonomy } from '../../helpers/taxonomy.js';
+
+/** TEST DOUBLE — an analytics source answering fixed aggregate rows, recording what it was asked. */
+function source(rows: {
+  essential?: SkillCountRow[];
+  optional?: SkillCountRow[];
+  jobseekerSkills?: SkillCountRow[];
+  vacancyOccupations?: OccupationCountRow[];
+  jobseekerOccupations?: OccupationCountRow[];
+}) {
+  const asked: unknown[] = [];
+  const s: AnalyticsSource = {
+    vacancySkills: (filter, importance) => (asked.push(['vacancySkills', filter, importance]), (importance === 'essential' ? rows.essential : rows.optional) ?? []),
+    jobseekerSkills: (filter) => (asked.push(['jobseekerSkills', filter]), rows.jobseekerSkills ?? []),
+    vacancyOccupations: (filter) => (asked.push(['vacancyOccupations', filter]), rows.vacancyOccupations ?? []),
+    jobseekerOccupations: (filter, since) => (asked.push(['jobseekerOccupations', filter, since]), rows.jobseekerOccupations ?? []),
+    vacancyIds: () => [],
+    jobseekerIds: () => [],
+  };
+  return { source: s, asked };
+}
+
+const skill = (occupation: string | null, uri: string, records: number, positions = records): SkillCountRow => ({ occupation, uri, records, positions });
+const occupation = (occ: string | null, records: number, positions = records, longTerm = 0): OccupationCountRow => ({ occupation: occ, records, positions, longTerm });
+const filter: AnalyticsFilter = { municipalities: ['837'] };
+
+describe('DemandSupply.skills', () => {
+  const rows = {
+    essential: [skill(WELDER, MIG, 10, 12), skill(WELDER, 'text:salainen taito', 1), skill(PRACTICAL_NURSE, 'urn:kohtaanto:skill:nope', 2)],
+    optional: [skill(WELDER, TIG, 3), skill(WELDER, MIG, 1)],
+    jobseekerSkills: [skill(WELDER, MIG, 23), skill(WELDER, TIG, 3), skill('7212', 'text:harvinainen sairaus', 2), skill(null, MIG, 4)],
+  };
+
+  it('counts demand exactly and supply rounded or suppressed, with gap and ratio from the published supply, ordered by the published gap', () => {
+    const { source: s, asked } = source(rows);
+    const result = new DemandSupply(s, curatedTaxonomy()).skills({ ...filter, lang: 'en', today: '2026-12-06' });
+    expect(result).toEqual([
+      {
+        uri: TIG,
+        label: 'TIG welding',
+        demand: { vacancies: 3, essential: 0, optional: 3, positions: 3 },
+        supply: '<5',
+        gap: null,
+        shortageRatio: null,
+      },
+      // An unknown uri keeps its uri as the label.
+      {
+        uri: 'urn:kohtaanto:skill:nope',
+        label: 'urn:kohtaanto:skill:nope',
+        demand: { vacancies: 2, essential: 2, optional: 0, positions: 2 },
+        supply: '<5',
+        gap: null,
+        shortageRatio: null,
+      },
+      // Free-text skills of vacancies and jobseekers together, as one row.
+      {
+        uri: OTHER,
+        label: 'other (not in the taxonomy)',
+        demand: { vacancies: 1, essential: 1, optional: 0, positions: 1 },
+        supply: '<5',
+        gap: null,
+        shortageRatio: null,
+      },
+      // 23 + 4 = 27 jobseekers, published as 25: gap 11 − 25, ratio 11 / 25.
+      {
+        uri: MIG,
+        label: 'MIG welding',
+        demand: { vacancies: 11, essential: 10, optional: 1, positions: 13 },
+        supply: 25,
+        gap: -14,
+        shortageRatio: 0.44,
+      },
+    ]);
+    expect(asked).toEqual([
+      ['vacancySkills', { ...filter, lang: 'en', today: '2026-12-06' }, 'essential'],
+      ['vacancySkills', { ...filter, lang: 'en', today: '2026-12-06' }, 'optional'],
+      ['jobseekerSkills', { ...filter, lang: 'en', today: '2026-12-06' }],
+    ]);
+  });
+
+  it('labels in the language asked for, and keeps only an ISCO group when one is given (records without an occupation left out)', () => {
+    const { source: s } = source(rows);
+    const result = new DemandSupply(s, curatedTaxonomy()).skills({ lang: 'sv', today: '2026-12-06', occupationGroup: '721' });
+    expect(result.map((r) => [r.label, r.demand.vacancies, r.supply])).toEqual([
+      ['TIG-svetsning', 3, '<5'],
+      ['annat (inte i klassificeringen)', 1, '<5'],
+      ['MIG-svetsning', 11, 25],
+    ]);
+    expect(new DemandSupply(s, curatedTaxonomy()).skills({ lang: 'fi', today: '2026-12-06', occupationGroup: '5' }).map((r) => r.uri)).toEqual([
+      'urn:kohtaanto:skill:nope',
+    ]);
+  });
+});
+
+describe('DemandSupply.occupations', () => {
+  // (9331, an ISCO group the test taxonomy has no occupation in, stays a group; one it has an occupation in
+  // is read by Taxonomy.occupationFor as the group's first occupation.)
+  it('merges a concept with its ISCO-only and free-text siblings by key, counts long-term unemployment suppressed, and asks for the long-term date', () => {
+    const { source: s, asked } = source({
+      vacancyOccupations: [occupation(WELDER, 8, 9), occupation('hitsaaja', 2), occupation('9331', 6), occupation('salainen ammatti', 1), occupation(null, 3)],
+      jobseekerOccupations: [occupation(WELDER, 30, 30, 12), occupation('9331', 4, 4, 4), occupation('toinen salainen', 2, 2, 1)],
+    });
+    const result = new DemandSupply(s, curatedTaxonomy()).occupations({ lang: 'fi', today: '2026-12-06' });
+    expect(result).toEqual([
+      { occupation: null, isco: '9331', label: '9331', demand: { vacancies: 6, positions: 6 }, supply: '<5', longTermUnemployed: '<5', gap: null, shortageRatio: null },
+      { occupation: null, isco: null, label: '(no occupation given)', demand: { vacancies: 3, positions: 3 }, supply: '<5', longTermUnemployed: '<5', gap: null, shortageRatio: null },
+      { occupation: null, isco: null, label: 'muu (ei luokituksessa)', demand: { vacancies: 1, positions: 1 }, supply: '<5', longTermUnemployed: '<5', gap: null, shortageRatio: null },
+      { occupation: WELDER, isco: '7212', label: 'hitsaaja', demand: { vacancies: 10, positions: 11 }, supply: 30, longTermUnemployed: 10, gap: -20, shortageRatio: 0.33 },
+    ]);
+    expect(asked[1]).toEqual(['jobseekerOccupations', { lang: 'fi', today: '2026-12-06' }, '2025-11-30']);
+  });
+});
+
+describe('longTermSince', () => {
+  it('is twelve months before the published month end, moving once a month', () => {
+    expect(longTermSince('2026-12-06')).toBe('2025-11-30');
+    expect(longTermSince('2026-12-31')).toBe('2025-12-31');
+    expect(longTermSince('2024-02-29')).toBe('2023-02-28');
+    expect(longTermSince('2027-01-01')).toBe('2025-12-31');
+  });
+});

@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/adapters/sqlite/database.js';
+import { SqliteTrainingStore } from '../../../src/adapters/sqlite/training-store.js';
+import type { AnalysisArea } from '../../../src/core/analytics/schema.js';
+import { DEFAULT_PLAN_SETTINGS, TrainingPlanner, trainedSkills } from '../../../src/core/analytics/training-plan.js';
+import { fixedClock } from '../../../src/core/clock.js';
+import { jobseekerInput } from '../../../src/core/jobseekers/schema.js';
+import type { AnalyticsSource } from '../../../src/core/ports.js';
+import { TrainingCatalogue } from '../../../src/core/trainings.js';
+import { trainingInput } from '../../../src/core/trainings/schema.js';
+import { vacancyInput } from '../../../src/core/vacancies/schema.js';
+import { coreServices } from '../../helpers/core-services.js';
+
+const AREA: AnalysisArea = { kind: 'municipality', id: '837', nameFi: 'Tampere', nameSv: 'Tammerfors', municipalities: ['837'] };
+let planner: TrainingPlanner;
+let catalogue: TrainingCatalogue;
+const asked: string[] = [];
+
+/**
+ * The training plan on the in-memory core services (curated taxonomy, lexical embedder) and the
+ * SQLite training catalogue; the analytics source is a test double naming the area's clients (J-1
+ * long-term unemployed). Two welders lack the hot-work card three vacancies require (one the hygiene passport
+ * too); a third has the card. T-HOT teaches the card, T-BOTH (three times dearer) the card and the passport.
+ */
+beforeAll(async () => {
+  const now = fixedClock('2026-12-06T10:00:00Z');
+  const services = await coreServices(now);
+  const welder = (id: string, skills: string[]) =>
+    jobseekerInput.parse({ id, title: 'hitsaaja', summary: `Hitsaaja, ${skills.join(', ')}.`, skills, municipality: '837', languages: ['fi'] });
+  await services.jobseekers.putMany([welder('J-1', ['MIG-hitsaus']), welder('J-2', ['MIG-hitsaus']), welder('J-3', ['MIG-hitsaus', 'tulityökortti'])]);
+  const job = (id: string) =>
+    vacancyInput.parse({ id, title: 'hitsaaja', description: 'Hitsaaja, MIG-hitsaus ja tulityökortti.', skills: ['MIG-hitsaus', 'tulityökortti'], municipality: '837', employer: `${id} Oy` });
+  await services.vacancies.putMany([
+    job('V-1'),
+    job('V-2'),
+    vacancyInput.parse({ id: 'V-3', title: 'hitsaaja', description: 'Hitsaaja keittiöön.', skills: ['MIG-hitsaus', 'tulityökortti', 'hygieniapassi'], municipality: '837', employer: 'V-3 Oy' }),
+  ]);
+  catalogue = await TrainingCatalogue.open(new SqliteTrainingStore(openDatabase(':memory:')), services.normalizer, 50, now);
+  const course = (id: string, cost: number, skills = ['tulityökortti']) =>
+    trainingInput.parse({ id, title: `Tulityökurssi ${id}`, description: 'Tulityökortti yhdessä päivässä.', provider: 'Tredu', kind: 'licence-or-card', municipality: '837', durationDays: 1, cost, skills });
+  await catalogue.putMany([course('T-HOT', 300), course('T-BOTH', 900, ['tulityökortti', 'hygieniapassi']), course('T-FREE', 0)]);
+  const source: AnalyticsSource = {
+    vacancySkills: () => [],
+    jobseekerSkills: () => [],
+    vacancyOccupations: () => [],
+    jobseekerOccupations: () => [],
+    vacancyIds: () => [],
+    jobseekerIds: (filter, since) => (asked.push(`${filter.municipalities}:${since ?? 'all'}`), since ? ['J-1'] : ['J-1', 'J-2', 'J-3']),
+  };
+  planner = new TrainingPlanner(source, services.jobseekers, services.matcher, services.normalizer, catalogue, services.embedder, { ...DEFAULT_PLAN_SETTINGS, suitableScore: 0.3 });
+});
+
+describe('TrainingPlanner.plan', () => {
+  it('buys the place that opens the most vacancies, for the long-term unemployed first, and stops when no further place opens any', async () => {
+    const plan = await planner.plan(AREA, { budget: { places: 5 }, lang: 'fi', today: '2026-12-06' });
+    expect(asked.slice(0, 2)).toEqual(['837:2025-11-30', '837:all']);
+    // J-3 holds the card and lacks only the passport: a fifth pair.
+    expect(plan).toMatchObject({ area: AREA, clientsExamined: 3, candidatePairs: 5, places: 1, cost: 900, vacanciesOpened: 3 });
+    expect(plan.picks).toEqual([{ jobseeker: 'J-1', training: 'T-BOTH', opens: ['V-3', 'V-1', 'V-2'], adds: ['V-3', 'V-1', 'V-2'] }]);
+    expect(plan.purchases).toEqual([
+      {
+        training: { id: 'T-BOTH', title: 'Tulityökurssi T-BOTH', provider: 'Tredu', municipality: '837', online: false, costPerPlace: 900 },
+        places: 1,
+        cost: 900,
+        vacanciesOpened: 3,
+        explanation:
+          'Osta 1 paikka koulutuksesta Tulityökurssi T-BOTH (Tredu, 900 €): se opettaa taidot tulityökortti, hygieniapassi, joilla 3 uutta avointa työpaikkaa tulee koulutettujen asiakkaiden ulottuville.',
+      },
+    ]);
+    expect(plan.budget).toEqual({ unit: 'places', given: 5, spent: 1, unspent: 4, stoppedBecause: 'no further place opens vacancies' });
+  });
+
+  it('buys by vacancies per euro with a budget in euros, never a course without a price, and says why it stopped', async () => {
+    const spent = await planner.plan(AREA, { budget: { euros: 300 }, lang: 'en', today: '2026-12-06' });
+    expect(spent.picks.map((p) => p.training)).toEqual(['T-HOT']);
+    expect(spent.budget).toEqual({ unit: 'euros', given: 300, spent: 300, unspent: 0, stoppedBecause: 'budget spent' });
+    // By vacancies per euro: the card alone for J-1 (2 for 300 €), then both for J-2 (the third vacancy for 900 €).
+    const both = await planner.plan(AREA, { budget: { euros: 1200 }, lang: 'en', today: '2026-12-06' });
+    expect(both.picks.map((p) => [p.jobseeker, p.training, p.adds])).toEqual([
+      ['J-1', 'T-HOT', ['V-1', 'V-2']],
+      ['J-2', 'T-BOTH', ['V-3']],
+    ]);
+    expect(both.budget).toEqual({ unit: 'euros', given: 1200, spent: 1200, unspent: 0, stoppedBecause: 'budget spent' });
+    const tooLittle = await planner.plan(AREA, { budget: { euros: 200 }, lang: 'en', today: '2026-12-06' });
+    expect(tooLittle.picks).toEqual([]);
+    expect(tooLittle.budget).toEqual({ unit: 'euros', given: 200, spent: 0, unspent: 200, stoppedBecause: 'the rest of the budget buys no further place that opens vacancies' });
+  });
+
+  it("reads the skills a training teaches as labels in the training's language", () => {
+    expect(trainedSkills(catalogue.get('T-HOT'), planner.normalizer)).toEqual(['tulityökortti']);
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '../../src/core/access.js';
+import { CandidateLists, type CandidateListPorts } from '../../src/core/candidates.js';
+import { rateLimited } from '../../src/core/errors.js';
+import { Guard } from '../../src/core/guard.js';
+import type { MatchHit } from '../../src/core/matches/schema.js';
+import { defaultEmploymentAreas } from '../../src/core/regions/employment-areas-model.js';
+import { regions } from '../../src/core/regions/regions.js';
+import { hit, principals } from '../helpers/hits.js';
+
+const { unitA, unitB, tampereCounsellor, admin } = principals;
+const RANKED = [hit('J-1'), hit('J-2')];
+const shownTo = (p: Principal, hits: MatchHit[]) => hits.map((h) => ({ ...h, id: `${p.keyId}:${h.id}` }));
+
+/**
+ * The candidate-list use cases with the real Guard (V-A belongs to unit-a); the matcher, Sharing and
+ * the decision log are test doubles that write what they were asked, in order, into one list.
+ */
+function setUp(overBudget = false) {
+  const calls: unknown[] = [];
+  const ports: CandidateListPorts = {
+    guard: new Guard(
+      { jobseekerMunicipality: () => undefined, vacancyOwner: (id) => (id === 'V-A' ? { owner: 'unit-a' } : undefined), transferAdmits: () => false },
+      defaultEmploymentAreas(regions),
+    ),
+    matcher: {
+      candidatesForVacancy: async (id, query, options) => (calls.push(['rank', id, query.k, options?.conceptsOnly]), RANKED),
+      forText: async (profile, target, query, options) => (calls.push(['rank text', profile.text, target, query.k, options.conceptsOnly]), RANKED),
+    },
+    sharing: {
+      candidatesOf: (p, vacancyId, hits) => {
+        calls.push(['disclose', p.keyId, vacancyId, hits.map((h) => h.id)]);
+        if (overBudget) throw rateLimited('over budget', 60);
+        return shownTo(p, hits);
+      },
+      adHocCandidates: (p, hits) => (calls.push(['disclose ad hoc', p.keyId, hits.map((h) => h.id)]), shownTo(p, hits)),
+      admitAdHocSearch: (p, k) => {
+        calls.push(['admit', p.keyId, k]);
+        if (overBudget) throw rateLimited('too many searches', 60);
+      },
+    },
+    decisions: { served: (p, direction, hits, subject) => calls.push(['served', p?.keyId, direction, hits.map((h) => h.id), subject]) },
+  };
+  return { lists: new CandidateLists(ports), calls };
+}
+
+const query = { k: 10, lang: 'fi' as const };
+
+describe('CandidateLists.forVacancy', () => {
+  it('ranks over taxonomy concepts for everyone but admins, shows what Sharing allows, and logs the real ranking', async () => {
+    const { lists, calls } = setUp();
+    const list = await lists.forVacancy(unitA, 'V-A', query);
+    expect(list.ranked.map((h) => h.id)).toEqual(['J-1', 'J-2']);
+    expect(list.shown.map((h) => h.id)).toEqual(['k-a:J-1', 'k-a:J-2']);
+    expect(calls).toEqual([
+      ['rank', 'V-A', 10, true],
+      ['disclose', 'k-a', 'V-A', ['J-1', 'J-2']],
+      ['served', 'k-a', 'candidates', ['J-1', 'J-2'], 'V-A'],
+    ]);
+    const forAdmin = setUp();
+    await forAdmin.lists.forVacancy(admin, 'V-A', query);
+    expect(forAdmin.calls[0]).toEqual(['rank', 'V-A', 10, false]);
+    const forCounsellor = setUp();
+    await forCounsellor.lists.forVacancy(tampereCounsellor, 'V-A', query);
+    expect(forCounsellor.calls[0]).toEqual(['rank', 'V-A', 10, true]);
+  });
+
+  it("refuses another unit's vacancy before ranking anything", async () => {
+    const { lists, calls } = setUp();
+    await expect(lists.forVacancy(unitB, 'V-A', query)).rejects.toMatchObject({ code: 'forbidden' });
+    expect(calls).toEqual([]);
+  });
+
+  it('logs no decision for a list refused by the daily budget', async () => {
+    const { lists, calls } = setUp(true);
+    await expect(lists.forVacancy(unitA, 'V-A', query)).rejects.toMatchObject({ code: 'rate_limited' });
+    expect(calls.map((c) => (c as string[])[0])).toEqual(['rank', 'disclose']);
+  });
+});
+
+describe('CandidateLists.forText', () => {
+  it('admits the search first, then ranks, discloses with fresh pseudonyms and logs without a subject', async () => {
+    const { lists, calls } = setUp();
+    const list = await lists.forText(unitB, { text: 'hitsaaja', skills: [] }, { ...query, k: 5 });
+    expect(list.shown.map((h) => h.id)).toEqual(['k-b:J-1', 'k-b:J-2']);
+    expect(calls).toEqual([
+      ['admit', 'k-b', 5],
+      ['rank text', 'hitsaaja', 'jobseekers', 5, true],
+      ['disclose ad hoc', 'k-b', ['J-1', 'J-2']],
+      ['served', 'k-b', 'text-candidates', ['J-1', 'J-2'], undefined],
+    ]);
+  });
+
+  it('ranks nothing when the search is not admitted', async () => {
+    const { lists, calls } = setUp(true);
+    await expect(lists.forText(unitB, { text: 'x', skills: [] }, query)).rejects.toMatchObject({ code: 'rate_limited' });
+    expect(calls).toEqual([['admit', 'k-b', 10]]);
+  });
+});

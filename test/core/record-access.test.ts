@@ -1,0 +1,118 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/adapters/sqlite/database.js';
+import { OrganisationStore } from '../../src/adapters/sqlite/organisations.js';
+import { ShareStore } from '../../src/adapters/sqlite/shares.js';
+import { VacancyOwnerStore } from '../../src/adapters/sqlite/vacancy-owners.js';
+import { Guard } from '../../src/core/guard.js';
+import { jobseekerAccess, vacancyAccess } from '../../src/core/record-access.js';
+import { defaultEmploymentAreas } from '../../src/core/regions/employment-areas-model.js';
+import { regions } from '../../src/core/regions/regions.js';
+import { principals } from '../helpers/hits.js';
+
+const { tampereCounsellor, helsinkiCounsellor, unitA, unitB, admin } = principals;
+
+/** Outcome of a call: 'ok' or the error's code. */
+const outcome = (f: () => unknown) => {
+  try {
+    f();
+    return 'ok';
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+};
+
+/**
+ * The organisation boundary of the record routes: the real Guard, vacancy owners and shares in a
+ * SQLite file; which records exist is a map (a test double for the record stores).
+ */
+function setUp() {
+  const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'kohtaanto-record-access-')), 'k.sqlite'));
+  const organisations = new OrganisationStore(db, () => new Date('2026-12-06T10:00:00Z'));
+  for (const id of ['unit-a', 'unit-b']) organisations.add({ id, name: id, kind: 'employer-services' });
+  const owners = new VacancyOwnerStore(db);
+  const shares = new ShareStore(db);
+  const clients = new Map([['J-TRE', '837'], ['J-HKI', '091']]);
+  const vacancies = new Set(['V-A', 'V-IMPORTED']);
+  owners.claim(['V-A'], 'unit-a');
+  const guard = new Guard(
+    {
+      jobseekerMunicipality: (id) => clients.get(id),
+      vacancyOwner: (id) => (vacancies.has(id) ? { owner: owners.ownerOf(id) } : undefined),
+      transferAdmits: () => false,
+    },
+    defaultEmploymentAreas(regions),
+  );
+  return { owners, shares, vacancies, jobseekers: jobseekerAccess(guard), vacancy: vacancyAccess(guard, owners, shares) };
+}
+
+describe('jobseekerAccess', () => {
+  it("lets a counsellor read, write and remove their area's clients only; an admin everyone", () => {
+    const { jobseekers } = setUp();
+    expect(outcome(() => jobseekers.read(tampereCounsellor, 'J-TRE'))).toBe('ok');
+    expect(outcome(() => jobseekers.read(tampereCounsellor, 'J-HKI'))).toBe('not_found');
+    expect(outcome(() => jobseekers.read(admin, 'J-HKI'))).toBe('ok');
+    expect(outcome(() => jobseekers.write(tampereCounsellor, [{ id: 'J-NEW', municipality: 'Tampere' }]))).toBe('ok');
+    expect(outcome(() => jobseekers.write(tampereCounsellor, [{ id: 'J-NEW', municipality: '091' }]))).toBe('forbidden');
+    expect(outcome(() => jobseekers.write(tampereCounsellor, [{ id: 'J-HKI', municipality: '091' }]))).toBe('forbidden');
+    expect(outcome(() => jobseekers.remove(tampereCounsellor, ['J-TRE', 'J-HKI']))).toBe('not_found');
+    expect(outcome(() => jobseekers.remove(helsinkiCounsellor, ['J-HKI']))).toBe('ok');
+  });
+
+  it('lists within the area only, leaves out of a bulk deletion what the caller does not reach, and has no owners', () => {
+    const { jobseekers } = setUp();
+    const within = jobseekers.listWithin(tampereCounsellor)!;
+    expect(within.has('837')).toBe(true);
+    expect(within.has('091')).toBe(false);
+    expect(jobseekers.listWithin(admin)).toBeUndefined();
+    expect(jobseekers.removable(tampereCounsellor, ['J-TRE', 'J-HKI', 'J-NONE'])).toEqual(['J-TRE']);
+    expect(jobseekers.removable(admin, ['J-TRE', 'J-HKI', 'J-NONE'])).toEqual(['J-TRE', 'J-HKI']);
+    expect(jobseekers.within(tampereCounsellor)).toBeUndefined();
+    let field: string | undefined;
+    try {
+      jobseekers.owned(tampereCounsellor);
+    } catch (error) {
+      field = (error as { code: string; problems: { field: string }[] }).code + ':' + (error as { problems: { field: string }[] }).problems[0]!.field;
+    }
+    expect(field).toBe('invalid_input:owner');
+  });
+});
+
+describe('vacancyAccess', () => {
+  it('lets anyone with the role read and list vacancies, and only the owning unit (or an admin) change them', () => {
+    const { vacancy } = setUp();
+    expect(outcome(() => vacancy.read(unitB, 'V-A'))).toBe('ok');
+    expect(vacancy.listWithin(unitB)).toBeUndefined();
+    expect(outcome(() => vacancy.write(unitA, [{ id: 'V-A', municipality: '837' }]))).toBe('ok');
+    expect(outcome(() => vacancy.write(unitB, [{ id: 'V-A', municipality: '837' }]))).toBe('forbidden');
+    expect(outcome(() => vacancy.write(unitA, [{ id: 'V-IMPORTED', municipality: '837' }]))).toBe('forbidden');
+    expect(outcome(() => vacancy.write(admin, [{ id: 'V-IMPORTED', municipality: '837' }]))).toBe('ok');
+    expect(outcome(() => vacancy.remove(unitB, ['V-A']))).toBe('forbidden');
+    expect(outcome(() => vacancy.removable(unitB, ['V-A']))).toBe('forbidden');
+    expect(vacancy.removable(unitA, ['V-A', 'V-NEW'])).toEqual(['V-A', 'V-NEW']);
+  });
+
+  it("claims a new vacancy for the creating unit inside the write, refuses another unit's, and claims nothing for an admin", () => {
+    const { vacancy, owners, vacancies } = setUp();
+    vacancy.within(unitB)!(['V-B']);
+    expect(owners.ownerOf('V-B')).toBe('unit-b');
+    vacancies.add('V-B');
+    expect(outcome(() => vacancy.within(unitA)!(['V-B']))).toBe('forbidden');
+    expect(owners.ownerOf('V-B')).toBe('unit-b');
+    vacancy.within(admin)!(['V-ADMIN']);
+    expect(owners.ownerOf('V-ADMIN')).toBeNull();
+    expect(vacancy.owned(unitB)).toEqual(['V-B']);
+    expect(vacancy.owned(unitA)).toEqual(['V-A']);
+  });
+
+  it("forgets a deleted vacancy's owner and shares", () => {
+    const { vacancy, owners, shares } = setUp();
+    shares.add({ vacancyId: 'V-A', jobseekerId: 'J-TRE', owner: 'unit-a', keyId: 'k', at: '2026-12-06T00:00:00Z', expiresAt: '2027-01-05T00:00:00Z' });
+    shares.add({ vacancyId: 'V-OTHER', jobseekerId: 'J-TRE', owner: 'unit-a', keyId: 'k', at: '2026-12-06T00:00:00Z', expiresAt: '2027-01-05T00:00:00Z' });
+    vacancy.removed(['V-A']);
+    expect(owners.ownerOf('V-A')).toBeNull();
+    expect(shares.ofJobseeker('J-TRE').map((s) => s.vacancyId)).toEqual(['V-OTHER']);
+  });
+});
