@@ -44,6 +44,7 @@ async function setUp(ids: string[], fail?: string) {
     transfers: forget('transfers'),
     jobSuggestions: forget('jobSuggestions'),
     jobSearch: forget('jobSearch'),
+    outcomes: forget('outcomes'),
     scheduleCompaction: () => calls.push('compact'),
     checkpoint: () => calls.push('checkpoint'),
   };
@@ -63,6 +64,7 @@ describe('eraseJobseekers', () => {
       'transfers:J-1',
       'jobSuggestions:J-1',
       'jobSearch:J-1',
+      'outcomes:J-1',
       'remove:J-1',
       'compact',
       'checkpoint',

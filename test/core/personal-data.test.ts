@@ -38,7 +38,12 @@ function setUp() {
       return { id, name: 'Tiina Tampere' };
     },
     shares: { ofJobseeker: read('shares', [{ vacancyId: 'V-1', jobseekerId: 'J-TRE', owner: 'unit-a', keyId: 'k-tre', at: '2026-12-01T00:00:00Z', expiresAt: '2026-12-31T00:00:00Z' } as never]) },
-    referrals: { ofJobseeker: read('referrals', [{ id: 7, jobseekerId: 'J-TRE', trainingId: 'T-1', keyId: 'k-tre', counsellor: 'Anna', reason: 'hitsaus', at: '2026-12-02T00:00:00Z' }]) },
+    referrals: {
+      exportOf: read('referrals', [
+        { trainingId: 'T-1', counsellor: 'Anna', reason: 'hitsaus', at: '2026-12-02T00:00:00Z', state: 'referred' as const, history: [] },
+      ]),
+    },
+    outcomes: { exportOf: read('outcomes', [{ event: 'employed-open' as const, date: '2026-12-03', source: 'register', importedAt: '2026-12-04T00:00:00Z', importedBy: 'Anna' }]) },
     audit: {
       forJobseeker: (id, limit) => (reads.push(`audit:${id}:${limit}`), [entry(1, ['J-TRE', 'J-OTHER'], { scores: [0.9, 0.4] })]),
       recent: (limit) => (reads.push(`recent:${limit}`), [entry(2, [], null)]),
@@ -65,7 +70,7 @@ describe('PersonalData.export', () => {
     expect(exported).toEqual({
       jobseeker: { id: 'J-TRE', name: 'Tiina Tampere' },
       sharedWithEmployerServices: [{ vacancyId: 'V-1', at: '2026-12-01T00:00:00Z', expiresAt: '2026-12-31T00:00:00Z' }],
-      referrals: [{ trainingId: 'T-1', counsellor: 'Anna', reason: 'hitsaus', at: '2026-12-02T00:00:00Z' }],
+      referrals: [{ trainingId: 'T-1', counsellor: 'Anna', reason: 'hitsaus', at: '2026-12-02T00:00:00Z', state: 'referred', history: [] }],
       // Who read the record when; not the other people of the same request, nor its detail.
       accessLog: [{ id: 1, at: '2026-12-01T09:00:00.000Z', keyId: 'k-tre', role: 'counsellor', method: 'GET', route: '/v1/jobseekers/:id', status: 200, address: '10.0.0.1' }],
       decisions: { rankingsForThem: [], inRankings: [] },
@@ -73,6 +78,7 @@ describe('PersonalData.export', () => {
       transfers: [],
       jobSuggestions: [],
       jobSearch: { obligation: [], applications: [] },
+      outcomes: [{ event: 'employed-open', date: '2026-12-03', source: 'register', importedAt: '2026-12-04T00:00:00Z', importedBy: 'Anna' }],
     });
     expect(JSON.stringify(exported)).not.toContain('J-OTHER');
     expect(audit.jobseekers).toEqual(['J-TRE']);
