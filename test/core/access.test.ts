@@ -45,6 +45,7 @@ describe('access', () => {
       'jobseekersRead',
       'jobseekersWrite',
       'matchesForJobseeker',
+      'outcomes',
       'reference',
       'referrals',
       'share',
