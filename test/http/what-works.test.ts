@@ -93,6 +93,48 @@ describe('what works (issue 33): the funnel and the engine\'s rank, for planners
     expect((await call(planner, 'GET', '/v1/analytics/what-works?from=yesterday')).status).toBe(400);
   });
 
+  it('lists the trainings the area\'s clients were referred to, with completion, and no effect without enough evidence', async () => {
+    const training = {
+      title: 'Hitsauksen täsmäkoulutus',
+      description: 'MIG-hitsaus ja TIG-hitsaus konepajatyöhön.',
+      provider: 'Ammattiopisto Virta',
+      kind: 'vocational',
+      municipality: 'Tampere',
+      durationDays: 40,
+      startDates: ['2027-01-15'],
+      cost: 0,
+      skills: ['MIG-hitsaus', 'TIG-hitsaus'],
+    };
+    expect((await call(planner, 'PUT', '/v1/trainings/T-WELD', { id: 'T-WELD', ...training })).status).toBe(201);
+    for (let i = 7; i <= 12; i++) {
+      const made = await call(counsellor, 'POST', '/v1/referrals', { jobseekerId: `TRE-${i}`, trainingId: 'T-WELD' });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      let version = made.body.version;
+      for (const state of ['accepted', 'started', i <= 11 ? 'completed' : 'interrupted']) {
+        const changed = await call(counsellor, 'POST', `/v1/referrals/${made.body.id}/state`, { state, version });
+        expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+        version = changed.body.version;
+      }
+    }
+    const r = (await call(planner, 'GET', '/v1/analytics/what-works?municipality=837')).body;
+    expect(r.trainings).toEqual([
+      {
+        trainingId: 'T-WELD',
+        title: 'Hitsauksen täsmäkoulutus',
+        provider: 'Ammattiopisto Virta',
+        referred: 5, // 6
+        completed: 5,
+        interrupted: '<5',
+        completion: 0.85, // 5 of 6
+        // Ended today: no horizon observed yet.
+        horizons: [3, 6].map((months) => ({ months, participants: '<5', comparisonClients: '<5', employed: null, comparison: null, effect: null, low: null, high: null, evidence: 'not enough' })),
+      },
+    ]);
+    expect(r.providers.map((p: { provider: string; referred: number }) => [p.provider, p.referred])).toEqual([['Ammattiopisto Virta', 5]]);
+    // Employer units and counsellors get none of it.
+    expect((await call(employer, 'GET', '/v1/analytics/what-works?municipality=837')).status).toBe(403);
+  });
+
   it('forgets an erased client: the counts are made without them', async () => {
     const before = (await call(planner, 'GET', '/v1/analytics/what-works?municipality=837')).body;
     expect((await call(admin, 'DELETE', '/v1/jobseekers/TRE-3')).status).toBe(204);

@@ -37,6 +37,19 @@ describe("the planner's What works section", () => {
       expect((await call(employer, 'POST', `/v1/job-suggestions/${made.body.id}/state`, { state: 'interview', version: 1 })).status).toBe(200);
       expect((await call(employer, 'POST', `/v1/job-suggestions/${made.body.id}/state`, { state: 'hired', version: 2 })).status).toBe(200);
     }
+    // Six clients referred to a welding course and through it (five completed): too few, too recent, to say its effect.
+    const planner = { url: service.url, key: service.keys.planner };
+    const course = { id: 'T-WELD', title: 'Svetskurs', description: 'MIG-svetsning för verkstäder.', provider: 'Yrkesinstitutet', kind: 'vocational', municipality: 'Tampere', durationDays: 40, startDates: ['2027-01-15'], cost: 0, skills: ['MIG-hitsaus'] };
+    expect((await call(planner, 'PUT', '/v1/trainings/T-WELD', course)).status).toBe(201);
+    for (let i = 1; i <= 6; i++) {
+      const made = await call(counsellor, 'POST', '/v1/referrals', { jobseekerId: `W-${i}`, trainingId: 'T-WELD' });
+      let version = made.body.version;
+      for (const state of ['accepted', 'started', i < 6 ? 'completed' : 'interrupted']) {
+        const changed = await call(counsellor, 'POST', `/v1/referrals/${made.body.id}/state`, { state, version });
+        expect(changed.status).toBe(200);
+        version = changed.body.version;
+      }
+    }
     const { context, page } = await web.fresh('sv');
     await signIn(page, service.url, service.keys.planner);
     await page.goto(`${service.url}/#/planner?kind=municipality&place=837`);
@@ -50,6 +63,8 @@ describe("the planner's What works section", () => {
     expect(await funnel.textContent()).toMatch(/Dagar från publicering till anställning \(median\)\s*20/);
     const firstRow = await page.locator('table:has(caption:text("Efter den plats där Kohtaanto visade jobbet")) tbody tr').first().innerText();
     expect(firstRow.split('\t').map((c) => c.trim())).toEqual(['1', '10', '5', '5', expect.stringMatching(/^55\s*%/), expect.stringMatching(/^55\s*%/)]);
+    const courseRow = await page.locator('table:has(caption:text("Utbildningar")) tbody tr').first().innerText();
+    expect(courseRow.split('\t').map((c) => c.trim())).toEqual(['Svetskurs (Yrkesinstitutet)', '5', expect.stringMatching(/^85\s*%$/), 'inte tillräckligt underlag', 'inte tillräckligt underlag']);
     expect(await page.textContent('body')).not.toMatch(/W-\d/); // no client named
     await screenshot(page, 'sv-planner-what-works');
     await expectAccessible(page, 'sv planner what works');

@@ -1,6 +1,10 @@
 import type { FunnelStep, SuggestionOutcome } from '../../core/what-works/schema.js';
 import type { WhatWorksSource } from '../../core/what-works/service.js';
+import type { ClientFacts, ReferralFacts } from '../../core/what-works/training-effects.js';
 import type { Db } from './database.js';
+
+/** The day after `day` (the last day of a period whole: everything before the next day). */
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** How far back a ranking counts as the one a suggestion was made from (days). */
 const RANKING_WINDOW_DAYS = 30;
@@ -33,6 +37,49 @@ export class SqliteWhatWorksSource implements WhatWorksSource {
     private readonly settle: () => void = () => undefined,
   ) {}
 
+  trainingFacts(filter: { municipalities?: string[]; from: string; to: string }): { referrals: ReferralFacts[]; clients: ClientFacts[] } {
+    const area = filter.municipalities ? 'AND j.municipality IN (SELECT value FROM json_each(@municipalities))' : '';
+    const params = {
+      from: filter.from,
+      after: dayAfter(filter.to),
+      ...(filter.municipalities ? { municipalities: JSON.stringify(filter.municipalities) } : {}),
+    };
+    const referrals = this.db
+      .prepare<Record<string, string>, { jobseeker_id: string; training_id: string; state: string | null; ended_on: string | null; title: string | null; provider: string | null }>(
+        `SELECT r.jobseeker_id, r.training_id, r.state,
+           (SELECT max(e.happened_on) FROM referral_events e WHERE e.referral_id = r.id AND e.state IN ('completed', 'interrupted')) AS ended_on,
+           t.record ->> '$.title' AS title, t.record ->> '$.provider' AS provider
+         FROM referrals r JOIN jobseekers j ON j.id = r.jobseeker_id LEFT JOIN trainings t ON t.id = r.training_id
+         WHERE r.at >= @from AND r.at < @after ${area}`,
+      )
+      .all(params)
+      .map((r) => ({
+        jobseekerId: r.jobseeker_id,
+        trainingId: r.training_id,
+        title: r.title ?? r.training_id,
+        provider: r.provider ?? '–',
+        state: r.state ?? 'referred',
+        endedOn: r.ended_on,
+      }));
+    const employed = new Map<string, string[]>();
+    const events = this.db
+      .prepare<Record<string, string>, { jobseeker_id: string; happened_on: string }>(
+        `SELECT o.jobseeker_id, o.happened_on FROM outcomes o JOIN jobseekers j ON j.id = o.jobseeker_id
+         WHERE o.event IN ('employed-open', 'employed-subsidised', 'self-employed') ${area} ORDER BY o.happened_on`,
+      )
+      .all(filter.municipalities ? { municipalities: params.municipalities! } : {});
+    for (const e of events) employed.set(e.jobseeker_id, [...(employed.get(e.jobseeker_id) ?? []), e.happened_on]);
+    const clients = this.db
+      .prepare<Record<string, string>, { id: string; isco: string | null; since: string | null; born: number | null; referred: number }>(
+        `SELECT j.id, j.record ->> '$.normalized.occupations[0].isco' AS isco, j.record ->> '$.unemployedSince' AS since,
+           j.record ->> '$.birthYear' AS born, EXISTS (SELECT 1 FROM referrals r WHERE r.jobseeker_id = j.id) AS referred
+         FROM jobseekers j WHERE 1 ${area}`,
+      )
+      .all(filter.municipalities ? { municipalities: params.municipalities! } : {})
+      .map((c) => ({ jobseekerId: c.id, isco: c.isco, unemployedSince: c.since, birthYear: c.born, referred: c.referred === 1, employed: employed.get(c.id) ?? [] }));
+    return { referrals, clients };
+  }
+
   suggestionOutcomes(filter: { municipalities?: string[]; from: string; to: string }): SuggestionOutcome[] {
     this.settle();
     const area = filter.municipalities ? 'AND j.municipality IN (SELECT value FROM json_each(@municipalities))' : '';
@@ -55,7 +102,7 @@ export class SqliteWhatWorksSource implements WhatWorksSource {
       .all({
         from: filter.from,
         // The last day whole: everything before the next day.
-        after: new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10),
+        after: dayAfter(filter.to),
         ...(filter.municipalities ? { municipalities: JSON.stringify(filter.municipalities) } : {}),
       });
     return rows.map((r) => {

@@ -42,6 +42,32 @@ export type PublishedRate = z.infer<typeof publishedRate>;
 export const RANK_BANDS = ['1', '2-3', '4-10', '11-20', '21+', 'not shown'] as const;
 export type RankBand = (typeof RANK_BANDS)[number];
 
+/** One horizon of a training's (or provider's) effect on employment. */
+export const effectHorizon = z.object({
+  months: z.number(),
+  participants: publishedCount.describe('Participants whose training ended long enough ago and who had comparison clients'),
+  comparisonClients: publishedCount.describe('Distinct similar clients not referred to any training, compared with them'),
+  employed: z.number().nullable().describe('Share of participants employed within the horizon after the end (to 0.05)'),
+  comparison: z.number().nullable().describe("Their comparison clients' share employed over the same days (to 0.05)"),
+  effect: z.number().nullable().describe('Difference of the two shares, with its 95 % interval (low, high); null: not enough evidence'),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  evidence: z.enum(['enough', 'not enough']).describe('"not enough" below 20 participants observed or 20 comparison clients'),
+});
+
+/** A training's (or, without trainingId, a provider's) completion and effect on employment. */
+export const trainingEffect = z.object({
+  trainingId: z.string().optional(),
+  title: z.string().optional(),
+  provider: z.string(),
+  referred: publishedCount,
+  completed: publishedCount,
+  interrupted: publishedCount,
+  completion: z.number().nullable().describe('Completed of those that ended (to 0.05; null below 5)'),
+  horizons: z.array(effectHorizon),
+});
+export type TrainingEffect = z.infer<typeof trainingEffect>;
+
 export const whatWorks = z.object({
   area: analysisArea,
   from: z.string(),
@@ -71,5 +97,9 @@ export const whatWorks = z.object({
       }),
     )
     .describe("By the vacancy's position in the last ranking the engine showed before the suggestion (from the decision records): the engine's own online quality figure"),
+  trainings: z
+    .array(trainingEffect)
+    .describe('Per training the area\'s clients were referred to in the period: completion, and employment 3 and 6 months after the end against matched clients not referred (occupation group, unemployment duration, age band)'),
+  providers: z.array(trainingEffect).describe('The same per training provider'),
 });
 export type WhatWorks = z.infer<typeof whatWorks>;

@@ -3,12 +3,18 @@ import { dayOf } from '../clock.js';
 import { invalidInput, problem } from '../errors.js';
 import type { AnalysisArea } from '../analytics/schema.js';
 import { jobseekerCount, MIN_JOBSEEKERS_SHOWN, publishedAsOf } from '../analytics/suppression.js';
+import { trainingEffects, type ClientFacts, type ReferralFacts } from './training-effects.js';
 import { FUNNEL_STEPS, RANK_BANDS, type FunnelStep, type PublishedRate, type RankBand, type SuggestionOutcome, type WhatWorks } from './schema.js';
 
 /** Where the outcomes of job suggestions come from (src/adapters/sqlite/what-works-source.ts). */
 export interface WhatWorksSource {
   /** Every suggestion made from `from` to `to` (days, inclusive) to a client living in one of `municipalities` (all when undefined). */
   suggestionOutcomes(filter: { municipalities?: string[]; from: string; to: string }): SuggestionOutcome[];
+  /**
+   * The referrals to trainings made from `from` to `to` to clients living in the area, and every
+   * client of the area (the comparison clients among them) with their employment events.
+   */
+  trainingFacts(filter: { municipalities?: string[]; from: string; to: string }): { referrals: ReferralFacts[]; clients: ClientFacts[] };
 }
 
 /** Longest period one report covers (days). */
@@ -71,7 +77,10 @@ export class WhatWorksReport {
     const from = query.from ? `${query.from.slice(0, 7)}-01` : firstOfYearBefore(to);
     if (from > to) throw invalidInput([problem('from', 'period_days_order', { from, to })]);
     if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_PERIOD_DAYS) throw invalidInput([problem('from', 'period_too_long', { max: MAX_PERIOD_DAYS })]);
-    const outcomes = this.source.suggestionOutcomes({ ...(area.municipalities ? { municipalities: area.municipalities } : {}), from, to });
+    const filter = { ...(area.municipalities ? { municipalities: area.municipalities } : {}), from, to };
+    const outcomes = this.source.suggestionOutcomes(filter);
+    const facts = this.source.trainingFacts(filter);
+    const effects = trainingEffects(facts.referrals, facts.clients, dayOf(this.clock()));
     const funnel = Object.fromEntries(FUNNEL_STEPS.map((step) => [step, jobseekerCount(outcomes.filter((o) => reached(o, step)).length)])) as WhatWorks['funnel'];
     const clients = new Set(outcomes.map((o) => o.jobseekerId));
     const hired = new Set(outcomes.filter((o) => o.reached === 'hired').map((o) => o.jobseekerId));
@@ -105,6 +114,8 @@ export class WhatWorksReport {
       },
       daysToFill: { median: median(days), hires: jobseekerCount(days.length) },
       byRank,
+      trainings: effects.trainings,
+      providers: effects.providers,
     };
   }
 }

@@ -21,6 +21,7 @@ function report(outcomes: SuggestionOutcome[], query: { from?: string; to?: stri
       asked.push(filter);
       return outcomes;
     },
+    trainingFacts: () => ({ referrals: [], clients: [] }),
   };
   return { answer: new WhatWorksReport(source, fixedClock('2026-12-06T10:00:00Z')).report(area, query), asked };
 }

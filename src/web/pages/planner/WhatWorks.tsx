@@ -2,7 +2,7 @@ import { api, query } from '../../api';
 import { Empty, Loaded, useLoad } from '../../components/ui';
 import { num, pct, t } from '../../i18n';
 import type { JobseekerCount } from '../../../core/analytics/schema';
-import { FUNNEL_STEPS, type PublishedRate, type WhatWorks as Report } from '../../../core/what-works/schema';
+import { FUNNEL_STEPS, type PublishedRate, type TrainingEffect, type WhatWorks as Report } from '../../../core/what-works/schema';
 
 /** A count of people: a suppressed one shows as "<5", never as zero. */
 const count = (c: JobseekerCount) => (c === '<5' ? '<5' : num(c));
@@ -66,6 +66,7 @@ export function WhatWorks({ where }: { where: Record<string, string> }) {
                     ))}
                   </tbody>
                 </table>
+                <TrainingEffects items={r.trainings} />
                 <p>
                   <a href={`/v1/analytics/what-works${query({ ...where, format: 'csv' })}`} download>
                     {t('planner.csv')}
@@ -77,5 +78,42 @@ export function WhatWorks({ where }: { where: Record<string, string> }) {
         )}
       </Loaded>
     </>
+  );
+}
+
+/** An effect on employment with its 95 % interval, in percentage points; or why there is none. */
+const effect = (h: TrainingEffect['horizons'][number]) =>
+  h.effect === null ? t('whatWorks.notEnough') : `${h.effect > 0 ? '+' : ''}${num(h.effect * 100)} (${num((h.low ?? 0) * 100)}…${num((h.high ?? 0) * 100)}) ${t('whatWorks.points')}`;
+
+/** Per training: completion, and employment 3 and 6 months after it against matched clients not referred. */
+function TrainingEffects({ items }: { items: TrainingEffect[] }) {
+  if (items.length === 0) return null;
+  return (
+    <table>
+      <caption>{t('whatWorks.trainings')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('whatWorks.training')}</th>
+          <th scope="col">{t('whatWorks.referred')}</th>
+          <th scope="col">{t('whatWorks.completion')}</th>
+          <th scope="col">{t('whatWorks.effect3')}</th>
+          <th scope="col">{t('whatWorks.effect6')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((e) => (
+          <tr>
+            <th scope="row">
+              {e.title} <span class="muted">({e.provider})</span>
+            </th>
+            <td>{count(e.referred)}</td>
+            <td>{e.completion === null ? '–' : pct(e.completion)}</td>
+            {e.horizons.map((h) => (
+              <td>{effect(h)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
