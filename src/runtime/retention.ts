@@ -1,4 +1,5 @@
 import type { Db } from '../adapters/sqlite/database.js';
+import { writeUnlessLocked } from '../adapters/sqlite/write-lock.js';
 import type { Clock } from '../core/clock.js';
 import type { Decisions } from '../core/oversight/decisions.js';
 import type { EngineLog } from './log.js';
@@ -64,7 +65,8 @@ export function startRetention(db: Db, logs: RetainedLogs, settings: RetentionSe
       let given = 0;
       while (!stopped && (db.pragma('freelist_count', { simple: true }) as number) > 0) {
         const before = db.pragma('freelist_count', { simple: true }) as number;
-        db.pragma(`incremental_vacuum(${VACUUM_PAGES})`);
+        // Not waiting for another process's write lock either (a worker sleeping for it answers nothing).
+        if (!writeUnlessLocked(db, () => db.pragma(`incremental_vacuum(${VACUUM_PAGES})`))) break;
         const after = db.pragma('freelist_count', { simple: true }) as number;
         given += before - after;
         if (after >= before) break; // another process's reader holds them: the next round
