@@ -219,9 +219,10 @@ export const envSchema = z.object({
   KOHTAANTO_DECISION_RETENTION_DAYS: z.coerce.number().int().min(183, 'at least 183 days (six months, EU AI Act art. 26(6))').max(3650).default(365).meta(
     doc('how long each ranking served is kept as a decision record (at least 183: six months, EU AI Act art. 26(6))'),
   ),
-  // Audit of personal-data access: Act on Information Management in Public Administration (906/2019) s. 17 asks for logs of the
-  // use and disclosure of personal data without fixing a period; five years covers the limitation periods of a data protection
-  // offence (Criminal Code 38:9, 38:12) and of a damages claim (GDPR art. 82; Limitation Act 728/2003: 3 years from knowledge).
+  // Audit of personal-data access: the Act on Information Management in Public Administration (906/2019) s. 17 asks for logs of the
+  // use and disclosure of personal data without fixing a period; five years outlasts the prosecution limit of the misuse an entry
+  // evidences (breach of official secrecy, Criminal Code 40:5, and computer break-in, 38:8: five years by 8:1) and the three years
+  // of a damages claim from its discovery (GDPR art. 82; Tort Liability Act 412/1974 and Limitation Act 728/2003). See docs/operations/retention.md.
   KOHTAANTO_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(183, 'at least 183 days (six months, EU AI Act art. 26(6))').max(7305).default(1827).meta(
     doc('how long each audit entry (who read or changed which client\'s data, refused requests too) is kept; see [Retention](operations/retention.md) for the provisions this default rests on (at least 183: six months, EU AI Act art. 26(6))'),
   ),
@@ -232,7 +233,7 @@ export const envSchema = z.object({
     doc('how often the maintaining worker removes audit entries and decision records past their retention (and gives free pages back to the disk); also once at start'),
   ),
   KOHTAANTO_METRICS: z.enum(['loopback', 'key', 'off']).default('loopback').meta(
-    doc('who may read `GET /metrics` (Prometheus): `loopback` only callers on this machine (the address after `KOHTAANTO_TRUST_PROXY`), `key` anyone presenting `KOHTAANTO_METRICS_KEY` as a bearer token, `off` nobody (404). See [Monitoring](operations/monitoring.md)'),
+    doc('who may read `GET /metrics` (Prometheus): `loopback` only callers on this machine connecting directly (from a loopback address, not relayed by a proxy), `key` anyone presenting `KOHTAANTO_METRICS_KEY` as a bearer token, `off` nobody (404). See [Monitoring](operations/monitoring.md)'),
   ),
   KOHTAANTO_METRICS_KEY: z.string().min(32, 'at least 32 characters').optional().meta(doc('the bearer token `GET /metrics` asks for when `KOHTAANTO_METRICS=key` (e.g. `openssl rand -hex 32`)')),
   KOHTAANTO_MIN_FREE_MB: z.coerce.number().min(0).default(100).meta(doc('below this much free space on the data disk `/health` says `degraded`')),

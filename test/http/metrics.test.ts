@@ -85,6 +85,10 @@ describe('GET /metrics (KOHTAANTO_METRICS=loopback, the default)', () => {
       expect(refused.body).not.toContain('kohtaanto_');
     }
     expect((await scrape(service, { remoteAddress: '::1' })).statusCode).toBe(200);
+    // Relayed by a proxy on this machine (the connection from loopback): refused, a forged client address too.
+    for (const forwarded of [{ 'x-forwarded-for': '10.20.30.40' }, { 'x-forwarded-for': '127.0.0.1' }, { forwarded: 'for=127.0.0.1' }] as Record<string, string>[]) {
+      expect((await scrape(service, { headers: forwarded })).statusCode, JSON.stringify(forwarded)).toBe(403);
+    }
     expect((await scrape(service, { remoteAddress: '::ffff:127.0.0.1' })).statusCode).toBe(200);
   });
 });

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { timingSafeEqual } from 'node:crypto';
 import type { Config } from '../../config.js';
@@ -10,7 +11,16 @@ export type MetricsAccess = Config['metrics'];
 /** The metrics text, of this process or (several workers) of all of them merged. */
 export type Scrape = () => Promise<{ contentType: string; text: string }>;
 
-const isLoopback = (address: string) => address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+const isLoopback = (address: string | undefined) => address !== undefined && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+
+/**
+ * A caller on this machine talking to the service directly: the connection comes from loopback and
+ * no proxy relayed it (no X-Forwarded-For or Forwarded header). A reverse proxy on this machine
+ * relays remote callers over loopback; with KOHTAANTO_TRUST_PROXY=true their own X-Forwarded-For
+ * would even give "127.0.0.1" as the client address, so the header's presence alone refuses.
+ */
+const fromThisMachine = (request: FastifyRequest) =>
+  isLoopback(request.socket.remoteAddress) && request.headers['x-forwarded-for'] === undefined && request.headers.forwarded === undefined;
 
 const sameKey = (presented: string | undefined, key: string) => {
   const a = Buffer.from(presented ?? '');
@@ -20,9 +30,9 @@ const sameKey = (presented: string | undefined, key: string) => {
 
 /**
  * `GET /metrics` in Prometheus text format, for the monitoring a municipality runs: not public,
- * read from this machine (`loopback`: the client address after KOHTAANTO_TRUST_PROXY, so a scrape
- * relayed by a reverse proxy on this machine is refused like the remote caller it comes from) or
- * with the metrics key (`key`); with `off` there is no such route. Outside the API (no API key, no
+ * read from this machine (`loopback`: see fromThisMachine; a scrape relayed by a reverse proxy is
+ * refused like the remote caller it comes from) or with the metrics key (`key`); with `off` there
+ * is no such route. Outside the API (no API key, no
  * audit entry: it names no person).
  */
 export function metricsRoutes(access: MetricsAccess, scrape: Scrape): FastifyPluginAsyncZod {
@@ -35,7 +45,7 @@ export function metricsRoutes(access: MetricsAccess, scrape: Scrape): FastifyPlu
         schema: { hide: true },
       },
       async (request, reply) => {
-        if (access.access === 'loopback' && !isLoopback(request.ip)) return sendError(request, reply, said('metrics_local_only'));
+        if (access.access === 'loopback' && !fromThisMachine(request)) return sendError(request, reply, said('metrics_local_only'));
         if (access.access === 'key') {
           const header = request.headers.authorization;
           const presented = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
