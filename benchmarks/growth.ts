@@ -4,7 +4,8 @@
  * per request, decision record per ranking served) on the fixture data.
  *
  * 1. Growth: `--requests` of each kind (stored-profile matches GET /v1/jobseekers/:id/matches,
- *    record reads GET /v1/jobseekers/:id), `--connections` at a time: the rows and bytes each kind
+ *    record reads GET /v1/jobseekers/:id, candidate lists GET /v1/vacancies/:id/candidates, k=10),
+ *    `--connections` at a time: the rows and bytes each kind
  *    adds (SQLite's own page accounting, dbstat: the audit trail's tables and indexes, the decision
  *    log's), per request and per million requests; and what that makes at steady state, when the
  *    retention removes as much as comes in: `--rate` requests/s of the mix for the retention periods
@@ -97,9 +98,11 @@ async function main() {
   try {
     const list = (await (await fetch(`${url}/v1/jobseekers?limit=200`, { headers: auth })).json()) as { items: { id: string }[] };
     const ids = list.items.map((j) => j.id);
+    const vacancies = ((await (await fetch(`${url}/v1/vacancies?limit=200`, { headers: auth })).json()) as { items: { id: string }[] }).items.map((v) => v.id);
     const paths = {
       'stored-profile match': (i: number) => `/v1/jobseekers/${ids[i % ids.length]}/matches?k=10`,
       'record read': (i: number) => `/v1/jobseekers/${ids[i % ids.length]}`,
+      'candidate list': (i: number) => `/v1/vacancies/${vacancies[i % vacancies.length]}/candidates?k=10`,
     };
     const get = async (path: string) => {
       const started = performance.now();
