@@ -113,6 +113,8 @@ interface Figures {
   ndcgCross: number;
   mrr: number;
   queries: number;
+  /** nDCG@10 by the query's language (the client's or the vacancy's text): fi, sv, en. */
+  byLanguage: Record<string, { ndcg: number; queries: number }>;
   expiredReturned?: number;
 }
 
@@ -127,6 +129,7 @@ function evaluate<Q extends { lang: string }, D extends { lang: string }>(
   const same: number[] = [];
   const cross: number[] = [];
   const rr: number[] = [];
+  const byLang = new Map<string, number[]>();
   for (const q of queries) {
     const all = [...items.values()];
     const ranked = rankings.get(q)!.flatMap((id) => items.get(id) ?? []);
@@ -134,6 +137,7 @@ function evaluate<Q extends { lang: string }, D extends { lang: string }>(
     const n = ndcg(grades(ranked), grades(all));
     if (n === undefined) continue;
     overall.push(n);
+    byLang.set(q.lang, [...(byLang.get(q.lang) ?? []), n]);
     rr.push(reciprocalRank(grades(ranked)));
     for (const [split, keepSame] of [[same, true], [cross, false]] as const) {
       // The other split's relevant items leave the list (and the ideal): what is left measures this split alone.
@@ -142,7 +146,8 @@ function evaluate<Q extends { lang: string }, D extends { lang: string }>(
       if (value !== undefined) split.push(value);
     }
   }
-  return { ndcg: round(mean(overall)), ndcgSame: round(mean(same)), ndcgCross: round(mean(cross)), mrr: round(mean(rr)), queries: overall.length };
+  const byLanguage = Object.fromEntries([...byLang].sort().map(([lang, values]) => [lang, { ndcg: round(mean(values)), queries: values.length }]));
+  return { ndcg: round(mean(overall)), ndcgSame: round(mean(same)), ndcgCross: round(mean(cross)), mrr: round(mean(rr)), queries: overall.length, byLanguage };
 }
 
 async function rankAll(ranker: Ranker) {
@@ -313,6 +318,18 @@ async function matchQuality() {
         const splits = row.ranking.includes('k=10') ? '– | –' : `${f.ndcgSame} | ${f.ndcgCross}`;
         console.log(`| ${grades} | ${row.embedder} | ${row.ranking} | ${direction} | ${f.ndcg} | ${splits} | ${f.mrr} | ${f.queries} | ${f.expiredReturned ?? '–'} |`);
       }
+    }
+  }
+  console.log('\nBy the query\'s language (distance bands; nDCG@10, queries in brackets):\n');
+  console.log('| embedder | ranking | direction | fi | sv | en |');
+  console.log('|---|---|---|---|---|---|');
+  for (const row of rows as Row[]) {
+    for (const [direction, f] of [
+      ['client → vacancies', row.clientToVacancies],
+      ['vacancy → candidates', row.vacancyToCandidates],
+    ] as const) {
+      const cell = (lang: string) => (f.byLanguage?.[lang] ? `${f.byLanguage[lang]!.ndcg} (${f.byLanguage[lang]!.queries})` : '–');
+      console.log(`| ${row.embedder} | ${row.ranking} | ${direction} | ${cell('fi')} | ${cell('sv')} | ${cell('en')} |`);
     }
   }
   console.log('\nThe "suitable" line: the score threshold that best separates pairs graded ≥ 2 from the rest (F1, client → vacancies, top 200)');

@@ -66,6 +66,12 @@ export const ERRORS = {
     sv: 'Inloggningen misslyckades eller gick ut, och ingen session öppnades. Börja om inloggningen.',
     en: 'The sign-in failed or expired, and no session was opened. Start the sign-in again.',
   },
+  changed_meanwhile: {
+    status: 409,
+    fi: 'Joku muu muutti kohdetta {id} sen jälkeen, kun avasit sen; muutostasi ei tallennettu. Lataa tiedot uudelleen ja tee muutos uudestaan.',
+    sv: 'Någon annan ändrade {id} efter att du öppnade det; din ändring sparades inte. Ladda om uppgifterna och gör ändringen på nytt.',
+    en: "Someone else changed '{id}' after you opened it; your change was not stored. Reload it and make the change again.",
+  },
 } as const satisfies Record<string, { status: number } & Texts>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -234,6 +240,7 @@ export const KIND_NAMES: Record<string, Texts> = {
   organisation: { fi: 'organisaatio', sv: 'organisation', en: 'organisation' },
   'usable API key': { fi: 'käytettävä API-avain', sv: 'användbar API-nyckel', en: 'usable API key' },
   'active API key': { fi: 'voimassa oleva API-avain', sv: 'giltig API-nyckel', en: 'active API key' },
+  'sign-in mapping': { fi: 'kirjautumisen liitos', sv: 'inloggningskoppling', en: 'sign-in mapping' },
 };
 
 /** Roles as messages name them (the web app's words). */
@@ -287,6 +294,8 @@ export const PROBLEMS = {
     en: 'unknown region: give a region (maakunta) code (e.g. "06") or name (e.g. "Pirkanmaa")',
   },
   date_between: { fi: 'päivämäärä väliltä {from}–{to}', sv: 'ett datum mellan {from} och {to}', en: 'a date between {from} and {to}' },
+  period_days_order: { fi: 'alkupäivä {from} on loppupäivän {to} jälkeen', sv: 'startdagen {from} är efter slutdagen {to}', en: 'the first day {from} is after the last day {to}' },
+  period_too_long: { fi: 'enintään {max} päivän jakso', sv: 'en period på högst {max} dagar', en: 'a period of at most {max} days' },
   past_date: { fi: 'mennyt päivämäärä (viimeistään tänään)', sv: 'ett datum som har varit (senast i dag)', en: 'a date in the past (today at the latest)' },
   one_line: { fi: 'yksi rivi tekstiä ilman sarkaimia, rivinvaihtoja tai ohjausmerkkejä', sv: 'en rad text utan tabbar, radbrytningar eller styrtecken', en: 'one line of text' },
   no_control: { fi: 'tekstissä ei saa olla ohjausmerkkejä', sv: 'texten får inte innehålla styrtecken', en: 'no control characters' },
@@ -310,6 +319,31 @@ export const PROBLEMS = {
     fi: "vain 'If-None-Match: *' (luo uusi, älä korvaa) ymmärretään, eikä yhdessä If-Match-otsakkeen kanssa",
     sv: "bara 'If-None-Match: *' (skapa ny, ersätt aldrig) förstås, och inte tillsammans med If-Match",
     en: "only 'If-None-Match: *' (create, never replace) is understood, and not together with If-Match",
+  },
+  // Administration (organisations, sign-in mappings).
+  area_required: { fi: 'työllisyysalueen organisaatiolle on valittava työllisyysalue', sv: 'en organisation för ett sysselsättningsområde behöver sitt område', en: 'an employment-area organisation names its employment area' },
+  area_not_for_kind: {
+    fi: 'vain työllisyysalueen organisaatiolla on alue, ei lajilla {orgKind}',
+    sv: 'bara organisationer för sysselsättningsområden har ett område, inte typen {orgKind}',
+    en: 'only employment-area organisations have an area, not {orgKind}',
+  },
+  no_organisation: { fi: 'organisaatiota {value} ei ole', sv: 'organisationen {value} finns inte', en: "no organisation '{value}'" },
+  role_not_in_kind: {
+    fi: 'roolia {role} ei voi antaa organisaatiossa {value} (laji {orgKind}); rooli kuuluu lajeille {orgKinds}',
+    sv: 'rollen {role} kan inte ges i organisationen {value} (typ {orgKind}); rollen hör till typerna {orgKinds}',
+    en: "a {role} key belongs to an organisation of kind {orgKinds}; '{value}' is {orgKind}",
+  },
+  mapping_role_not_in_kind: {
+    fi: 'roolia {role} ei voi antaa organisaatiossa {value} (laji {orgKind}); rooli kuuluu lajeille {orgKinds}',
+    sv: 'rollen {role} kan inte ges i organisationen {value} (typ {orgKind}); rollen hör till typerna {orgKinds}',
+    en: "the role {role} is held in an organisation of kind {orgKinds}; '{value}' is {orgKind}",
+  },
+  unknown_provider: { fi: 'tunnistuspalvelua {value} ei ole määritetty', sv: 'identitetsleverantören {value} är inte konfigurerad', en: "no identity provider '{value}' is configured" },
+  period_order: { fi: 'jakson loppu on ennen sen alkua', sv: 'periodens slut är före dess början', en: 'the end of the period comes before its start' },
+  mapping_taken: {
+    fi: 'arvo {value} on jo liitetty tunnistuspalvelussa {provider}',
+    sv: 'värdet {value} är redan kopplat hos identitetsleverantören {provider}',
+    en: "the value '{value}' of provider '{provider}' is mapped already",
   },
 } as const satisfies Record<string, Texts>;
 
@@ -528,3 +562,6 @@ export const storageFull = () => said('disk_full');
 /** Matching cannot answer yet: the vector index is being rebuilt (or this worker is restarting). */
 export const indexUnavailable = (message: string, retryAfterSeconds: number) =>
   Object.assign(new KohtaantoError('index_unavailable', message), { retryAfterSeconds });
+
+/** An admin's change whose If-Match names a version that is no longer the stored one (409; see docs/sign-in.md). */
+export const changedMeanwhile = (id: string) => catalogued('changed_meanwhile', { id });

@@ -103,6 +103,11 @@ export const seekerSide = (j: StoredJobseeker): SeekerSide => {
 /** A requirement written as free text (`text:…`), not a taxonomy concept: a note, never scored. */
 const isConcept = (uri: string) => !uri.startsWith('text:');
 
+/** How far other work the client holds none of the skills of moves down its tier (see placeOf). */
+const NOTHING_HELD = 0.05;
+/** Whether the client holds none of the skills a vacancy lists, essential or optional (or it lists none). */
+const holdsNoneOf = (parts: Score['parts']): boolean => !(parts.essential ?? 0) && !(parts.optional ?? 0);
+
 const offerSide = (v: StoredVacancy): OfferSide => ({
   essential: v.normalized.essential.filter((s) => isConcept(s.uri)).map((s) => interned(s.uri)),
   optional: v.normalized.optional.filter((s) => isConcept(s.uri)).map((s) => interned(s.uri)),
@@ -375,6 +380,9 @@ export class Matcher {
    *   2.5 no fit, of other work (both occupations known and unrelated: see otherWork), by the skills
    *     and the place, not the text (see otherWorkScore: shared words lift the look-alike); a vacancy
    *     listing no skills after one whose skills were weighed and found equal;
+   *   2.55 such other work where the client holds none of the skills the vacancy lists (or it lists
+   *     none): only the place speaks for it, so it follows other work whose skills partly transfer
+   *     (a caretaker's list: cleaning and plumbing posts before a real-estate agent's ad next door);
    *   2.7 and after: such other work two or more ISCO skill levels from the client's (see levelGap);
    *   4 failing a licence or card the vacancy requires (fit or not): work the client may not take up
    *     without a qualification they lack ranks after all work they could take up.
@@ -394,7 +402,7 @@ export class Matcher {
     const far = gap >= OTHER_LEVEL;
     let tier: number;
     if (lacksQualification(score.gates)) tier = 4;
-    else if (other) tier = 2.5 + (far ? gap / 10 : 0);
+    else if (other) tier = 2.5 + (far ? gap / 10 : 0) + (holdsNoneOf(score.parts) ? NOTHING_HELD : 0);
     else if (!fit) tier = 2;
     else tier = failsGate(score.gates, rule === 'gate') ? 1 : 0;
     if (rule === 'strict') {

@@ -1,12 +1,18 @@
 import { ROLE_ORGANISATIONS, type Role } from './access.js';
-import { alreadyExists, invalidInput, notFound } from './errors.js';
+import { alreadyExists, changedMeanwhile, invalidInput, notFound, problem } from './errors.js';
 import type { EmploymentAreas } from './regions/employment-areas-model.js';
-import type { ApiKeyInfo, Organisation, OrganisationInput } from './organisations/schema.js';
+import type { ApiKeyInfo, Organisation, OrganisationChange, OrganisationInput } from './organisations/schema.js';
 
 export interface OrganisationPorts {
-  organisations: { add(input: OrganisationInput): boolean; get(id: string): Organisation | undefined; list(): Organisation[] };
+  organisations: {
+    add(input: OrganisationInput): boolean;
+    get(id: string): Organisation | undefined;
+    list(): Organisation[];
+    /** False when the organisation is no longer at `version`. */
+    change(id: string, version: number, to: { name: string; area: string | null }): boolean;
+  };
   keys: {
-    create(role: Role, name: string, organisationId: string, expiresInDays: number): { id: string; key: string; expiresAt: string };
+    create(role: Role, name: string, organisationId: string, expiresInDays: number, owner?: string): { id: string; key: string; expiresAt: string };
     rotate(id: string, graceDays: number, expiresInDays: number): { id: string; key: string; expiresAt: string; oldExpiresAt: string } | undefined;
     revoke(id: string): boolean;
     list(): ApiKeyInfo[];
@@ -27,16 +33,35 @@ export class Organisations {
   constructor(private readonly ports: OrganisationPorts) {}
 
   add(input: OrganisationInput): Organisation {
-    let area: string | undefined;
-    if (input.kind === 'employment-area') {
-      if (!input.area) throw invalidInput([{ field: 'area', message: 'an employment-area organisation names its employment area' }]);
-      area = this.ports.areas.area(input.area)?.id;
-      if (!area) throw invalidInput([{ field: 'area', message: `unknown employment area '${input.area}'` }]);
-    } else if (input.area !== undefined) {
-      throw invalidInput([{ field: 'area', message: `only employment-area organisations have an area, not ${input.kind}` }]);
-    }
+    const area = this.areaFor(input.kind, input.area);
     if (!this.ports.organisations.add({ ...input, ...(area ? { area } : {}) })) throw alreadyExists('organisation', input.id);
     return this.ports.organisations.get(input.id)!;
+  }
+
+  /**
+   * Renames an organisation or moves an employment-area organisation to another area (its
+   * counsellors then serve that area's clients, at their next request). `version` is the one the
+   * admin read: a change made meanwhile by someone else is refused (changed_meanwhile), nothing stored.
+   */
+  change(id: string, version: number, change: OrganisationChange): Organisation {
+    const current = this.ports.organisations.get(id);
+    if (!current) throw notFound('organisation', id);
+    if (current.version !== version) throw changedMeanwhile(id);
+    const area = change.area === undefined ? (current.area ?? null) : (this.areaFor(current.kind, change.area) ?? null);
+    if (!this.ports.organisations.change(id, version, { name: change.name ?? current.name, area })) throw changedMeanwhile(id);
+    return this.ports.organisations.get(id)!;
+  }
+
+  /** The area id an organisation of `kind` is given, checked: employment-area organisations need one, the others have none. */
+  private areaFor(kind: Organisation['kind'], given: string | undefined): string | undefined {
+    if (kind === 'employment-area') {
+      if (!given) throw invalidInput([problem('area', 'area_required')]);
+      const area = this.ports.areas.area(given)?.id;
+      if (!area) throw invalidInput([{ field: 'area', message: `unknown employment area '${given}'` }]);
+      return area;
+    }
+    if (given !== undefined) throw invalidInput([problem('area', 'area_not_for_kind', { orgKind: kind })]);
+    return undefined;
   }
 
   list(): Organisation[] {
@@ -44,16 +69,21 @@ export class Organisations {
   }
 
   /** Issues a key; the key itself is in the answer only. */
-  issueKey(input: { role: Role; name: string; organisation: string; expiresInDays: number }) {
-    const organisation = this.ports.organisations.get(input.organisation);
-    if (!organisation) throw invalidInput([{ field: 'organisation', message: `no organisation '${input.organisation}'` }]);
-    const kinds = ROLE_ORGANISATIONS[input.role];
+  issueKey(input: { role: Role; name: string; owner?: string; organisation: string; expiresInDays: number }) {
+    const organisation = this.holding(input.organisation, input.role, 'organisation');
+    return this.ports.keys.create(input.role, input.name, organisation.id, input.expiresInDays, input.owner);
+  }
+
+  /** The organisation `id`, which must exist and be of a kind that holds `role` (else invalid input naming `field`). */
+  holding(id: string, role: Role, field: string, what: 'key' | 'mapping' = 'key'): Organisation {
+    const organisation = this.ports.organisations.get(id);
+    if (!organisation) throw invalidInput([problem(field, 'no_organisation', { value: id })]);
+    const kinds = ROLE_ORGANISATIONS[role];
     if (!kinds.includes(organisation.kind)) {
-      throw invalidInput([
-        { field: 'organisation', message: `a ${input.role} key belongs to an organisation of kind ${kinds.join(' or ')}; '${organisation.id}' is ${organisation.kind}` },
-      ]);
+      const params = { role, value: organisation.id, orgKind: organisation.kind, orgKinds: kinds.join(' or ') };
+      throw invalidInput([problem(field, what === 'key' ? 'role_not_in_kind' : 'mapping_role_not_in_kind', params)]);
     }
-    return this.ports.keys.create(input.role, input.name, organisation.id, input.expiresInDays);
+    return organisation;
   }
 
   rotateKey(id: string, graceDays: number, expiresInDays: number) {

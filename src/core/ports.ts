@@ -98,8 +98,11 @@ export interface RecordStore<R> {
    * stores nothing): checks and claims that must be atomic with the write, e.g. ownership.
    */
   saveAll(entries: EntryToSave<R>[], before?: () => void): SavedEntry[];
-  /** Deletes the records in one transaction; returns the labels they had. */
-  removeAll(ids: string[]): number[];
+  /**
+   * Deletes the records in one transaction; returns the labels they had. `after` runs inside that
+   * transaction with the ids that were there (what belongs to them goes with them, or nothing does).
+   */
+  removeAll(ids: string[], after?: (removed: string[]) => void): number[];
   /** Labels of matchable records embedded by `embedder` whose location passes the filter. */
   matchableLabels(filter: LocationFilter, embedder: string): number[];
   /** Every matchable record's label and vector made by `embedder`, for rebuilding the index. */

@@ -28,7 +28,7 @@ export interface RecordAccess {
    * out and answered as not found, as unknown ids are; refusals it must tell (vacancies) throw.
    */
   removable(p: Principal, ids: string[]): string[];
-  /** After records were deleted. */
+  /** Inside the deletion's transaction, with the records deleted: what is kept about them goes too. */
   removed(ids: string[]): void;
 }
 

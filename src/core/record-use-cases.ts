@@ -117,8 +117,7 @@ export class RecordUseCases<In extends BaseRecord> {
     const { records, access, erase } = this.ports;
     access.remove(p, [id]);
     if (!erase) {
-      records.remove(id);
-      access.removed([id]);
+      records.remove(id, (ids) => access.removed(ids));
     } else if (erase([id], p.keyId).erased.length === 0) {
       throw notFound(this.name, id);
     }
@@ -137,11 +136,7 @@ export class RecordUseCases<In extends BaseRecord> {
   removeMany(p: Principal, asked: string[]): { removed: number; notFound: string[] } {
     const { records, access, erase } = this.ports;
     const ids = access.removable(p, asked);
-    if (!erase) {
-      const result = records.removeMany(ids);
-      access.removed(ids.filter((id) => !result.notFound.includes(id)));
-      return result;
-    }
+    if (!erase) return records.removeMany(ids, (removed) => access.removed(removed));
     const { erased } = erase(ids, p.keyId);
     return { removed: erased.length, notFound: [...new Set(asked)].filter((id) => !erased.includes(id)) };
   }

@@ -311,19 +311,22 @@ export class RecordService<In extends BaseRecord> {
     return { created, updated: changed.length - created, unchanged: inputs.length - changed.length };
   }
 
-  remove(id: string): void {
-    if (this.removeMany([id]).removed === 0) throw notFound(this.kind.name, id);
+  remove(id: string, within?: WriteCheck): void {
+    if (this.removeMany([id], within).removed === 0) throw notFound(this.kind.name, id);
   }
 
-  /** Deletes the records atomically; ids that do not exist are reported, not an error. */
-  removeMany(ids: string[]): { removed: number; notFound: string[] } {
+  /**
+   * Deletes the records atomically; ids that do not exist are reported, not an error. `within` runs
+   * inside the deletion's transaction with the ids deleted (what is kept about them goes with them).
+   */
+  removeMany(ids: string[], within?: WriteCheck): { removed: number; notFound: string[] } {
     if (ids.length > this.options.maxBatch) throw tooManyRecords(this.options.maxBatch, ids.length);
     const unique = [...new Set(ids)];
     const before = unique.flatMap((id) => placeOf(this.store.get(id)));
     const missing = unique.filter((id) => !this.store.get(id));
     const rule = this.options.duplicates;
     const linkKeys = rule ? unique.flatMap((id) => { const r = this.store.get(id)?.record; const key = r && rule.key(r); return key ? [key] : []; }) : [];
-    const labels = this.store.removeAll(unique);
+    const labels = this.store.removeAll(unique, within);
     if (labels.length > 0) this.wrote();
     for (const label of labels) if (this.index.has(label)) this.index.remove(label);
     for (const label of labels) this.conceptIndex?.remove(label);

@@ -32,6 +32,8 @@ import { taxonomyRoutes } from './routes/taxonomy.js';
 import { trainingRoutes } from './routes/trainings.js';
 import { gapRoutes } from './routes/gaps.js';
 import { adminRoutes } from './routes/admin.js';
+import { auditTrailRoutes } from './routes/audit-trail.js';
+import { signInMappingRoutes } from './routes/signin-mappings.js';
 import { feedRoutes } from './routes/feeds.js';
 import { sessionRoutes } from './routes/session.js';
 import { webApp } from './web.js';
@@ -81,10 +83,16 @@ export interface AppOptions {
 /** The HTTP API as a fastify instance; tests start it on loopback, src/cli/serve.ts listens. */
 export async function buildApp(services: Services, options: AppOptions) {
   // Each provider's discovery document is read, and its mapping checked, before anything listens.
-  const providers = await discoverProviders(options.signIn?.providers ?? [], (id) => {
-    const o = services.organisations.list().find((organisation) => organisation.id === id);
-    return o && { id: o.id, kind: o.kind, ...(o.area ? { area: o.area } : {}) };
-  });
+  const providers = await discoverProviders(
+    options.signIn?.providers ?? [],
+    (id) => {
+      const o = services.organisations.list().find((organisation) => organisation.id === id);
+      return o && { id: o.id, kind: o.kind, ...(o.area ? { area: o.area } : {}) };
+    },
+    (id) => services.signInMappings.forProvider(id),
+  );
+  // The providers file's mappings (checked above) are the database's start value, once per provider.
+  services.signInMappings.seed(options.signIn?.providers ?? []);
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: false }),
     logController: new OneLinePerRequest(),
@@ -190,6 +198,8 @@ export async function buildApp(services: Services, options: AppOptions) {
   await app.register(oversightRoutes(services));
   await app.register(aboutRoutes(services));
   await app.register(adminRoutes(services));
+  await app.register(signInMappingRoutes(services));
+  await app.register(auditTrailRoutes(services));
   await app.register(feedRoutes(services));
   await app.register(
     sessionRoutes(services, failures, (token) => {

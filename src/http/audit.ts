@@ -48,6 +48,7 @@ export function installAudit(app: FastifyInstance, audit: AuditWriter): void {
       keyId: request.principal?.keyId ?? request.refused?.keyId,
       ...(request.principal?.keyId.startsWith('person:') ? { person: request.principal.name } : {}),
       role: request.principal?.role,
+      ...(request.principal ? { organisation: request.principal.organisation.id } : {}),
       method: request.method,
       route,
       status: reply.statusCode,

@@ -45,6 +45,15 @@ const HEADERS: Record<string, [fi: string, sv: string]> = {
   share_long_term_without_suitable_vacancy: ['osuus_pitkäaikaistyöttömistä_ilman_sopivaa_työpaikkaa', 'andel_långtidsarbetslösa_utan_passande_jobb'],
   top_shortage_occupations: ['pula-ammatit', 'bristyrken'],
   top_surplus_occupations: ['ylitarjonta-ammatit', 'överskottsyrken'],
+  from: ['alkaen', 'från'],
+  to: ['asti', 'till'],
+  rank: ['sija', 'plats_i_listan'],
+  suggestions: ['työpaikkaehdotukset', 'jobbförslag'],
+  interviews: ['haastattelut', 'intervjuer'],
+  hires: ['palkatut', 'anställda'],
+  interview_rate: ['haastatteluosuus', 'andel_intervjuer'],
+  hire_rate: ['palkkausosuus', 'andel_anställda'],
+  hire_rate_margin95: ['palkkausosuus_virhemarginaali95', 'andel_anställda_felmarginal95'],
 };
 
 const header = (name: string, lang: Lang) => (lang === 'en' ? name : (HEADERS[name]?.[lang === 'fi' ? 0 : 1] ?? name));

@@ -1,6 +1,7 @@
 import { occupationWordsOf } from '../core/record-search.js';
 import { selectEmbedder } from '../adapters/embedders/select.js';
 import { SqliteAnalyticsSource } from '../adapters/sqlite/analytics-source.js';
+import { SqliteWhatWorksSource } from '../adapters/sqlite/what-works-source.js';
 import { ApiKeyStore } from '../adapters/sqlite/api-keys.js';
 import { AuditLog } from '../adapters/sqlite/audit-log.js';
 import { CandidateBudgetStore } from '../adapters/sqlite/candidate-budget.js';
@@ -15,6 +16,9 @@ import { PersonSessionStore } from '../adapters/sqlite/person-sessions.js';
 import { ReferralStore } from '../adapters/sqlite/referrals.js';
 import { SessionStore } from '../adapters/sqlite/sessions.js';
 import { ShareStore } from '../adapters/sqlite/shares.js';
+import { SignInMappingStore } from '../adapters/sqlite/signin-mappings.js';
+import { AuditTrailSearch } from '../core/audit-trail/service.js';
+import { SignInMappings } from '../core/signin-mappings/service.js';
 import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
 import { SqliteTrainingStore } from '../adapters/sqlite/training-store.js';
 import { SqliteTransferStore } from '../adapters/sqlite/transfers.js';
@@ -22,6 +26,7 @@ import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
 import { SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
 import { DemandSupply } from '../core/analytics/demand-supply.js';
 import { MismatchSummary } from '../core/analytics/mismatch.js';
+import { WhatWorksReport } from '../core/what-works/service.js';
 import { DEFAULT_PLAN_SETTINGS, TrainingPlanner } from '../core/analytics/training-plan.js';
 import { CandidateLists } from '../core/candidates.js';
 import { Concepts } from '../core/concepts/service.js';
@@ -245,6 +250,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         ...DEFAULT_PLAN_SETTINGS,
         suitableScore: config.suitableScore,
       }),
+      whatWorks: new WhatWorksReport(new SqliteWhatWorksSource(db, () => decisionLog.flush()), clock),
     };
     const overrides = new OverrideStore(db);
     const suggestions = new Suggestions({ matcher, overrides, isOpen: (id) => matchableToday(vacancies, id), guard, decisions, now: clock });
@@ -305,6 +311,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       ...(follower ? {} : { storage: storageFigures(db, databaseFile(config.dataDir)) }),
       ...(retention ? { pruned: retention.pruned } : {}),
     });
+    const organisations = new Organisations({ organisations: organisationStore, keys, owners, shares, vacancy, areas: employmentAreas });
     let closed = false;
     return {
       clock,
@@ -335,7 +342,13 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       keys,
       audit,
       sharing,
-      organisations: new Organisations({ organisations: organisationStore, keys, owners, shares, vacancy, areas: employmentAreas }),
+      organisations,
+      signInMappings: new SignInMappings({
+        store: new SignInMappingStore(db, clock),
+        checkOrganisation: (id, role, field) => void organisations.holding(id, role, field, 'mapping'),
+        providers: config.signIn?.providers ?? [],
+      }),
+      auditTrail: new AuditTrailSearch({ search: (q) => audit.search(q) }),
       personalData: new PersonalData({ jobseeker, shares, referrals: referralStore, audit, guard, decisions, overrides, transfers, jobSuggestions, jobSearch }),
       transfers,
       jobSuggestions,

@@ -95,6 +95,29 @@ describe('Matcher and RecordService on in-memory adapters', () => {
     expect(candidates.map((h) => h.id)).toEqual(['J-WELDER']);
   });
 
+  it('puts other work whose skills partly transfer before other work the client holds none of the skills of', async () => {
+    const { jobseekers, vacancies, matcher } = services();
+    await jobseekers.create(jobseekerInput.parse(sampleJobseeker('J-WELDER')));
+    await vacancies.putMany([
+      // Next door, other work at the same skill level, listing no skill the welder holds: only the place speaks for it.
+      vacancy('V-SHOP', { title: 'myyjä', description: 'Kauppa hakee myyjää.', skills: [], employer: 'Kauppa Oy' }),
+      // 15 km away, other work listing one skill the welder holds among four: by skills and place alone it would follow the shop.
+      vacancy('V-PLUMBER', {
+        title: 'putkiasentaja',
+        description: 'Putkiasennuksia. Piirustusten lukeminen vaaditaan.',
+        skills: ['piirustusten lukeminen', 'putkiasennus', 'ilmanvaihtoasennus', 'lämpöpumppuasennus'],
+        employer: 'LVI Oy',
+        municipality: '536',
+      }),
+    ]);
+    const hits = await matcher.vacanciesForJobseeker('J-WELDER', { k: 10, lang: 'fi' });
+    expect(hits.map((h) => [h.id, h.parts.occupation])).toEqual([
+      ['V-PLUMBER', 0],
+      ['V-SHOP', 0],
+    ]);
+    expect(hits[1]!.parts.location).toBeGreaterThan(hits[0]!.parts.location!);
+  });
+
   it('keeps the index in step with every write: replace, close, delete, and a repeated posting linked to its original', async () => {
     const { vacancies, vacancyIndex, matcher, jobseekers } = services();
     await jobseekers.create(jobseekerInput.parse(sampleJobseeker('J-WELDER')));

@@ -237,7 +237,9 @@ describe("an admin's journey", () => {
     const key = await page.textContent('code.key');
     expect(key).toMatch(/^kht_/);
     expect(web.service.engine.keys.verify(key!)?.role).toBe('planner');
-    await page.click('text=Revoke key of Web planner');
+    await page.click('td.actions >> text=Revoke key of Web planner');
+    expect(await page.textContent('dialog.confirm')).toContain('Web planner'); // the question names the key
+    await page.click('dialog.confirm >> text=Revoke key of Web planner');
     await expect.poll(() => web.service.engine.keys.verify(key!)).toBeUndefined();
     await expectAccessible(page, 'keys');
     await page.click('nav.tabs >> text=Audit trail');

@@ -21,8 +21,20 @@ type KeyRow = {
   organisation_id: string | null;
   kind: Membership['kind'] | null;
   area: string | null;
+  /** Read by `byId` only. */
+  owner?: string | null;
 };
-type ListRow = { id: string; name: string; role: Role; organisation_id: string | null; created_at: string; expires_at: string | null; revoked_at: string | null };
+type ListRow = {
+  id: string;
+  name: string;
+  role: Role;
+  owner: string | null;
+  organisation_id: string | null;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+};
 
 /**
  * API keys: `kht_<id>_<secret>`. Only the SHA-256 of the 256-bit random secret is stored, so a
@@ -38,11 +50,11 @@ export class ApiKeyStore {
     private readonly now: Clock = () => new Date(),
   ) {
     this.s = {
-      insert: db.prepare<[string, string, string, string, string, string, string]>(
-        'INSERT INTO api_keys (id, name, role, secret_sha256, created_at, organisation_id, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      insert: db.prepare<[string, string, string, string, string, string, string, string | null]>(
+        'INSERT INTO api_keys (id, name, role, secret_sha256, created_at, organisation_id, expires_at, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       byId: db.prepare<[string], KeyRow>(
-        `SELECT k.id, k.name, k.role, k.secret_sha256, k.revoked_at, k.expires_at, k.organisation_id, o.kind, o.area
+        `SELECT k.id, k.name, k.role, k.secret_sha256, k.revoked_at, k.expires_at, k.organisation_id, o.kind, o.area, k.owner
            FROM api_keys k LEFT JOIN organisations o ON o.id = k.organisation_id WHERE k.id = ?`,
       ),
       // The presented id's row or, when no key has that id, the next id's (the first id's past the
@@ -53,7 +65,7 @@ export class ApiKeyStore {
           WHERE k.id = coalesce((SELECT id FROM api_keys WHERE id >= ? ORDER BY id LIMIT 1), (SELECT min(id) FROM api_keys))`,
       ),
       list: db.prepare<[], ListRow>(
-        'SELECT id, name, role, organisation_id, created_at, expires_at, revoked_at FROM api_keys ORDER BY created_at, id',
+        'SELECT id, name, role, owner, organisation_id, created_at, expires_at, revoked_at, last_used_at FROM api_keys ORDER BY created_at, id',
       ),
       revoke: db.prepare<[string, string]>('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
       expire: db.prepare<[string, string, string]>(
@@ -66,12 +78,12 @@ export class ApiKeyStore {
   }
 
   /** Creates a key; the returned `key` is shown once and never stored. The organisation must exist. */
-  create(role: Role, name: string, organisationId: string, expiresInDays = 365): { id: string; key: string; expiresAt: string } {
+  create(role: Role, name: string, organisationId: string, expiresInDays = 365, owner?: string): { id: string; key: string; expiresAt: string } {
     const id = randomUUID().replaceAll('-', '').slice(0, 16);
     const secret = randomBytes(32).toString('base64url');
     const now = this.now();
     const expiresAt = new Date(now.getTime() + expiresInDays * DAY_MS).toISOString();
-    this.s.insert.run(id, name, role, sha256(secret), now.toISOString(), organisationId, expiresAt);
+    this.s.insert.run(id, name, role, sha256(secret), now.toISOString(), organisationId, expiresAt, owner ?? null);
     return { id, key: `${PREFIX}_${id}_${secret}`, expiresAt };
   }
 
@@ -83,7 +95,7 @@ export class ApiKeyStore {
     const row = this.s.byId.get(id);
     if (!row || !this.usable(row)) return undefined;
     return this.db.transaction(() => {
-      const next = this.create(row.role, row.name, row.organisation_id!, expiresInDays);
+      const next = this.create(row.role, row.name, row.organisation_id!, expiresInDays, row.owner ?? undefined);
       const now = this.now();
       const graceEnd = new Date(now.getTime() + graceDays * DAY_MS);
       const oldExpiresAt = row.expires_at && row.expires_at < graceEnd.toISOString() ? row.expires_at : graceEnd.toISOString();
@@ -135,10 +147,12 @@ export class ApiKeyStore {
       id: r.id,
       name: r.name,
       role: r.role,
+      owner: r.owner,
       organisation: r.organisation_id,
       createdAt: r.created_at,
       expiresAt: r.expires_at,
       revokedAt: r.revoked_at,
+      lastUsedAt: r.last_used_at,
     }));
   }
 

@@ -1,6 +1,7 @@
 import { DEFAULT_AUDIT_GROUP_MS } from '../../config.js';
 import { busyRetryMs, writeUnlessLocked } from './write-lock.js';
 import type { AuditRecord } from '../../core/privacy/schema.js';
+import type { AuditEntryForAdmin, AuditSearch } from '../../core/audit-trail/schema.js';
 import type { Db } from './database.js';
 import type { Tombstones } from './tombstones.js';
 import type { Clock } from '../../core/clock.js';
@@ -10,6 +11,8 @@ export interface AuditEntry {
   /** A person signed in with an identity provider: their name (keyId is person:<provider>:<subject>). */
   person?: string;
   role?: string;
+  /** The caller's organisation (for the admins' filter). */
+  organisation?: string;
   method: string;
   route: string;
   status: number;
@@ -34,6 +37,14 @@ export interface AuditEntry {
 
 export type { AuditRecord };
 
+type AuditRow = { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null; address: string | null; person: string | null };
+
+
+/**
+ * A key's last use is written with the audit group that records the use, at most once a minute per
+ * key (per process), never on the request's own path: a busy key costs one row update a minute.
+ */
+const KEY_USE_EVERY_MS = 60_000;
 
 /** How many audit entries may wait before they are written at once. */
 const AUDIT_GROUP_MAX = 512;
@@ -55,6 +66,8 @@ export class AuditLog {
   private timer: NodeJS.Timeout | undefined;
 
   private failure: string | undefined;
+  /** When this process last wrote each key's last use (ms). */
+  private readonly keyUseNoted = new Map<string, number>();
   /** The newest erasure this process has seen (the tombstones' rowid); see `erasureMark`. */
   private mark = 0;
 
@@ -68,9 +81,11 @@ export class AuditLog {
     private readonly groupMs = DEFAULT_AUDIT_GROUP_MS,
   ) {
     this.s = {
-      insert: db.prepare<[string, string | null, string | null, string, string, number, string | null, string | null, string | null], { id: number }>(
-        'INSERT INTO audit (at, key_id, role, method, route, status, detail, address, person) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
+      insert: db.prepare<[string, string | null, string | null, string, string, number, string | null, string | null, string | null, string | null], { id: number }>(
+        'INSERT INTO audit (at, key_id, role, method, route, status, detail, address, person, organisation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
       ),
+      // Only ever moved forward, and not within the minute (another worker process may have written it).
+      keyUse: db.prepare<[string, string, string]>('UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)'),
       subject: db.prepare<[number, number, string]>(
         'INSERT INTO audit_subjects (audit_id, position, jobseeker_id) VALUES (?, ?, ?)',
       ),
@@ -208,8 +223,10 @@ export class AuditLog {
           entry.detail === undefined ? null : JSON.stringify(entry.detail),
           entry.address ?? null,
           entry.person ?? null,
+          entry.organisation ?? null,
         )!;
         subjects.forEach((jobseeker, position) => this.s.subject.run(id, position, jobseeker));
+        this.noteKeyUse(entry, at);
       }
     };
     if (!wait) return writeUnlessLocked(this.db, body);
@@ -217,9 +234,44 @@ export class AuditLog {
     return true;
   }
 
+  /** An authenticated request with an API key (or its session): the key's last use, at most once a minute. */
+  private noteKeyUse(entry: AuditEntry, at: string): void {
+    if (!entry.keyId || entry.role === undefined || entry.keyId.startsWith('person:')) return;
+    const ms = Date.parse(at);
+    const noted = this.keyUseNoted.get(entry.keyId);
+    if (noted !== undefined && ms - noted < KEY_USE_EVERY_MS && ms >= noted) return;
+    this.keyUseNoted.set(entry.keyId, ms);
+    this.s.keyUse.run(at, entry.keyId, new Date(ms - KEY_USE_EVERY_MS).toISOString());
+  }
+
   forJobseeker(jobseekerId: string, limit: number): AuditRecord[] {
     this.flush();
     return this.s.forJobseeker.all(jobseekerId, limit).map((r) => this.toRecord(r));
+  }
+
+  /**
+   * The admins' search (see AuditTrailSearch): newest first, from before the `before` id, at most
+   * limit + 1 entries. Each filter is a bound parameter; a key holder's name is looked up in api_keys.
+   */
+  search(q: AuditSearch): AuditEntryForAdmin[] {
+    this.flush();
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (q.before !== undefined) (where.push('a.id < ?'), params.push(q.before));
+    if (q.person) {
+      const like = `%${q.person.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push("(a.key_id = ? OR a.person LIKE ? ESCAPE '\\' OR a.key_id IN (SELECT id FROM api_keys WHERE name LIKE ? ESCAPE '\\'))");
+      params.push(q.person, like, like);
+    }
+    if (q.organisation) (where.push('a.organisation = ?'), params.push(q.organisation));
+    if (q.route) (where.push("a.route LIKE ? ESCAPE '\\'"), params.push(`%${q.route.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    if (q.client) (where.push('a.id IN (SELECT audit_id FROM audit_subjects WHERE jobseeker_id = ?)'), params.push(q.client));
+    if (q.from) (where.push('a.at >= ?'), params.push(q.from));
+    if (q.to) (where.push('a.at < ?'), params.push(new Date(Date.parse(q.to) + 86_400_000).toISOString().slice(0, 10)));
+    const sql = `SELECT a.id, a.at, a.key_id, a.role, a.method, a.route, a.status, a.detail, a.address, a.person, a.organisation FROM audit a
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ?`;
+    const rows = this.db.prepare<(string | number)[], AuditRow & { organisation: string | null }>(sql).all(...params, q.limit + 1);
+    return rows.map((r) => ({ ...this.toRecord(r), organisation: r.organisation }));
   }
 
   recent(limit: number): AuditRecord[] {
@@ -246,7 +298,7 @@ export class AuditLog {
     return row && { erasedAt: row.erased_at, keyId: row.key_id };
   }
 
-  private toRecord(r: { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null; address: string | null; person: string | null }): AuditRecord {
+  private toRecord(r: AuditRow): AuditRecord {
     return {
       id: r.id,
       at: r.at,

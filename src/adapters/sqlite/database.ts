@@ -401,6 +401,37 @@ const MIGRATIONS: Migration[] = [
     const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('audit')").all().map((c) => c.name);
     if (!columns.includes('person')) db.exec('ALTER TABLE audit ADD COLUMN person TEXT;');
   },
+  // 20: administration in the app. Organisations carry a version (If-Match); keys an owner and
+  // their last use (written at most once a minute per key, with the audit's groups); each audit
+  // entry the caller's organisation (older entries: their key's); claim-to-role mappings of the
+  // identity providers in the database (seeded once per provider from the providers file).
+  (db) => {
+    const columns = (table: string) => db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((c) => c.name);
+    const add = (table: string, column: string, type: string) => {
+      if (!columns(table).includes(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type};`);
+    };
+    add('organisations', 'version', 'INTEGER NOT NULL DEFAULT 1');
+    add('organisations', 'updated_at', 'TEXT');
+    add('api_keys', 'owner', 'TEXT');
+    add('api_keys', 'last_used_at', 'TEXT');
+    add('audit', 'organisation', 'TEXT');
+    db.exec(`
+    UPDATE audit SET organisation = (SELECT organisation_id FROM api_keys WHERE api_keys.id = audit.key_id) WHERE organisation IS NULL AND key_id IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS audit_organisation ON audit (organisation, id);
+    CREATE INDEX IF NOT EXISTS audit_key ON audit (key_id, id);
+    CREATE TABLE IF NOT EXISTS signin_mappings (
+      id              INTEGER PRIMARY KEY AUTOINCREMENT,
+      provider        TEXT NOT NULL,
+      value           TEXT NOT NULL,
+      organisation_id TEXT NOT NULL REFERENCES organisations (id),
+      role            TEXT NOT NULL CHECK (role IN ('counsellor', 'employer-service', 'planner', 'admin')),
+      version         INTEGER NOT NULL DEFAULT 1,
+      created_at      TEXT NOT NULL,
+      updated_at      TEXT NOT NULL,
+      UNIQUE (provider, value)
+    );
+    CREATE TABLE IF NOT EXISTS signin_mappings_seeded (provider TEXT PRIMARY KEY, at TEXT NOT NULL);`);
+  },
 ];
 
 /**

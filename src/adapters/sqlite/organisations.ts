@@ -2,7 +2,7 @@ import type { Organisation, OrganisationInput } from '../../core/organisations/s
 import type { Db } from './database.js';
 import type { Clock } from '../../core/clock.js';
 
-type Row = { id: string; name: string; kind: Organisation['kind']; area: string | null; created_at: string };
+type Row = { id: string; name: string; kind: Organisation['kind']; area: string | null; created_at: string; version: number };
 
 const fromRow = (r: Row): Organisation => ({
   id: r.id,
@@ -10,6 +10,7 @@ const fromRow = (r: Row): Organisation => ({
   kind: r.kind,
   ...(r.area ? { area: r.area } : {}),
   createdAt: r.created_at,
+  version: r.version,
 });
 
 /** Organisations that keys belong to (see src/core/organisations.ts for what each may do). */
@@ -26,6 +27,9 @@ export class OrganisationStore {
       ),
       get: db.prepare<[string], Row>('SELECT * FROM organisations WHERE id = ?'),
       list: db.prepare<[], Row>('SELECT * FROM organisations ORDER BY id'),
+      change: db.prepare<[string, string | null, string, string, number]>(
+        'UPDATE organisations SET name = ?, area = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?',
+      ),
     };
   }
 
@@ -34,6 +38,14 @@ export class OrganisationStore {
     if (this.s.get.get(input.id)) return false;
     this.s.insert.run(input.id, input.name, input.kind, input.area ?? null, this.now().toISOString());
     return true;
+  }
+
+  /**
+   * Renames an organisation or moves it to another area if it is still at `version` (one statement:
+   * of two changes of the same version only the first is stored); false when it was changed meanwhile.
+   */
+  change(id: string, version: number, to: { name: string; area: string | null }): boolean {
+    return this.s.change.run(to.name, to.area, this.now().toISOString(), id, version).changes === 1;
   }
 
   get(id: string): Organisation | undefined {

@@ -213,10 +213,16 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     return version === undefined || version === null ? undefined : version;
   }
 
-  removeAll(ids: string[]): number[] {
+  removeAll(ids: string[], after?: (removed: string[]) => void): number[] {
     return this.db.transaction(() => {
-      const labels = ids.flatMap((id) => this.s.remove.all(id).map((r) => r.label));
+      const removed: string[] = [];
+      const labels = ids.flatMap((id) => {
+        const rows = this.s.remove.all(id);
+        if (rows.length > 0) removed.push(id);
+        return rows.map((r) => r.label);
+      });
       this.logChanges(labels);
+      if (after && removed.length > 0) after(removed);
       return labels;
     }).immediate();
   }

@@ -22,8 +22,20 @@ export const organisationInput = z
   .strict();
 export type OrganisationInput = z.input<typeof organisationInput>;
 
-export const organisation = organisationInput.extend({ createdAt: z.string() });
+export const organisation = organisationInput.extend({
+  createdAt: z.string(),
+  version: z.number().int().describe('Changes with every change; send it back as If-Match: "<version>" (the ETag)'),
+});
 export type Organisation = z.output<typeof organisation>;
+
+/** PATCH /v1/admin/organisations/:id (If-Match: the version read): a new name, another employment area. The kind stays. */
+export const organisationChange = z
+  .object({
+    name: singleLine(200).optional(),
+    area: singleLine(100).optional().describe('Employment area (id or name); only employment-area organisations have one'),
+  })
+  .strict();
+export type OrganisationChange = z.input<typeof organisationChange>;
 
 const expiresInDays = z.number().int().min(1).max(3650);
 
@@ -31,6 +43,7 @@ export const keyInput = z
   .object({
     role: z.enum(ROLES),
     name: singleLine(200).describe('Who or what holds the key'),
+    owner: singleLine(200).optional().describe('The person answerable for the key (default: the admin issuing it)'),
     organisation: recordId.describe('Organisation id'),
     expiresInDays: expiresInDays.default(365),
   })
@@ -49,9 +62,14 @@ export const apiKeyInfo = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   organisation: z.string().nullable(),
+  owner: z.string().nullable().describe('The person answerable for the key'),
   createdAt: z.string(),
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  lastUsedAt: z
+    .string()
+    .nullable()
+    .describe('When the key was last used, to the minute (recorded at most once a minute per key, with the audit trail)'),
 });
 export type ApiKeyInfo = z.output<typeof apiKeyInfo>;
 

@@ -2,12 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
 import { idParams } from '../../core/schemas/common.js';
+import { etag, expectedVersion } from '../if-match.js';
 import {
   apiKeyList,
   issuedKey,
   keyInput,
   keyRotation,
   organisation,
+  organisationChange,
   organisationInput,
   organisationList,
   rotatedKey,
@@ -42,7 +44,29 @@ export function adminRoutes(services: AdminServices): FastifyPluginAsyncZod {
           response: { 201: organisation, 400: errorBody, 409: errorBody },
         },
       },
-      async (request, reply) => reply.status(201).send(services.organisations.add(request.body)),
+      async (request, reply) => {
+        const added = services.organisations.add(request.body);
+        return reply.status(201).header('etag', etag(added.version)).send(added);
+      },
+    );
+
+    app.patch(
+      '/v1/admin/organisations/:id',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Rename an organisation, or give an employment-area organisation another area (If-Match: its version)',
+          params: idParams,
+          querystring: noQuery,
+          body: organisationChange,
+          response: { 200: organisation, 400: errorBody, 404: errorBody, 409: errorBody, 428: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const changed = services.organisations.change(request.params.id, expectedVersion(request, request.params.id), request.body);
+        return reply.header('etag', etag(changed.version)).send(changed);
+      },
     );
 
     app.get(
@@ -57,7 +81,8 @@ export function adminRoutes(services: AdminServices): FastifyPluginAsyncZod {
         config,
         schema: { tags, summary: 'Issue an API key', querystring: noQuery, body: keyInput, response: { 201: issuedKey, 400: errorBody } },
       },
-      async (request, reply) => reply.status(201).send(services.organisations.issueKey(request.body)),
+      // The admin issuing a key answers for it unless another owner is named.
+      async (request, reply) => reply.status(201).send(services.organisations.issueKey({ ...request.body, owner: request.body.owner ?? request.principal!.name })),
     );
 
     app.post(

@@ -16,6 +16,7 @@ import {
   type SkillRow,
 } from '../../core/analytics/schema.js';
 import { publishedAsOf } from '../../core/analytics/suppression.js';
+import { whatWorks, whatWorksQuery, type WhatWorks } from '../../core/what-works/schema.js';
 import type { Lang } from '../../core/errors.js';
 import { regions } from '../../core/regions/regions.js';
 import type { Services } from '../../runtime/compose.js';
@@ -48,6 +49,21 @@ const occupationCsv = (rows: OccupationRow[], lang: Lang) =>
     ['long_term_unemployed', (r) => r.longTermUnemployed],
     ['gap', (r) => r.gap],
     ['shortage_ratio', (r) => r.shortageRatio],
+  ], lang);
+
+/** One row per rank band, with the period's funnel beside it (the CSV a planner opens in a spreadsheet). */
+const whatWorksCsv = (r: WhatWorks, lang: Lang) =>
+  toCsv(r.byRank, [
+    ['area', () => r.area.id],
+    ['from', () => r.from],
+    ['to', () => r.to],
+    ['rank', (b) => b.rank],
+    ['suggestions', (b) => b.suggestions],
+    ['interviews', (b) => b.interviews],
+    ['hires', (b) => b.hires],
+    ['interview_rate', (b) => b.interviewRate.rate],
+    ['hire_rate', (b) => b.hireRate.rate],
+    ['hire_rate_margin95', (b) => b.hireRate.margin95],
   ], lang);
 
 /**
@@ -152,6 +168,27 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
           );
         }
         return summary;
+      },
+    );
+
+    app.get(
+      '/v1/analytics/what-works',
+      {
+        config: { roles: ACCESS.analytics },
+        schema: {
+          querystring: whatWorksQuery,
+          tags: ['analytics'],
+          summary: 'What became of the vacancies counsellors suggested: the funnel to hire, long-term unemployed placed, days to fill, rates by the rank the engine showed',
+          description:
+            'Suggestions made in the period to clients living in the area. Counts are rounded to 5 ("<5" below 5), shares given to 0.05 and none over fewer than 5; the rank is the vacancy\'s position in the last ranking of the client\'s vacancies served before the suggestion (decision records, 30 days).',
+          response: { 200: whatWorks, 400: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const q = request.query;
+        const report = services.analytics.whatWorks.report(where(q), { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) });
+        if (q.format === 'csv') return csv(reply, `what-works-${report.area.id}`, whatWorksCsv(report, q.lang));
+        return report;
       },
     );
 

@@ -1,7 +1,7 @@
 import * as oidc from 'openid-client';
 import { ROLE_ORGANISATIONS, type Membership } from '../../core/access.js';
 import { displayName, mapClaims, type Claims } from '../../core/signin/claims.js';
-import type { SignInProvider } from '../../core/signin/providers.js';
+import type { RoleMapping, SignInProvider } from '../../core/signin/providers.js';
 import type { Person } from '../../core/signin/sessions.js';
 import type { SignInFlow } from '../../core/signin/schema.js';
 
@@ -25,6 +25,8 @@ class IdentityProvider {
   constructor(
     readonly settings: SignInProvider,
     private readonly client: oidc.Configuration,
+    /** The claim-to-role mappings as they are now (the database's, edited by admins). */
+    private readonly mappings: () => readonly RoleMapping[],
   ) {}
 
   get endsSessions(): boolean {
@@ -87,7 +89,7 @@ class IdentityProvider {
       claims = { ...info, ...claims };
     }
     const name = displayName(claims);
-    const mapped = mapClaims(claims, this.settings.claim, this.settings.roles);
+    const mapped = mapClaims(claims, this.settings.claim, this.mappings());
     return {
       subject: idClaims.sub,
       name,
@@ -108,6 +110,8 @@ export type { IdentityProvider };
 export async function discoverProviders(
   providers: readonly SignInProvider[],
   organisation: (id: string) => Membership | undefined,
+  /** A provider's mappings as they are at each sign-in (default: the providers file's). */
+  mappingsOf: (provider: string) => readonly RoleMapping[] = (id) => providers.find((p) => p.id === id)?.roles ?? [],
 ): Promise<Map<string, IdentityProvider>> {
   const found = new Map<string, IdentityProvider>();
   for (const [i, p] of providers.entries()) {
@@ -132,7 +136,7 @@ export async function discoverProviders(
     } catch (error) {
       throw new Error(`${where}.issuer: the discovery document of ${p.issuer} could not be read (${(error as Error).message})`);
     }
-    found.set(p.id, new IdentityProvider(p, client));
+    found.set(p.id, new IdentityProvider(p, client, () => mappingsOf(p.id)));
   }
   return found;
 }

@@ -48,7 +48,9 @@ function fieldHint(field: string): string | undefined {
 export function ErrorBox({ error }: { error: unknown }) {
   if (!error) return null;
   const e = error instanceof ApiError ? error : undefined;
-  const title = e ? t(`error.${e.status}`, {}) : t('error.network');
+  // A code with a title of its own (409 changed_meanwhile is no "already exists"), else the status's.
+  const byCode = e ? t(`error.code.${e.code}`) : '';
+  const title = e ? (byCode.startsWith('error.') ? t(`error.${e.status}`, {}) : byCode) : t('error.network');
   return (
     <div class="error" role="alert">
       <strong>{title.startsWith('error.') ? t('error.other', { status: e?.status ?? 0 }) : title}</strong>

@@ -50,6 +50,25 @@ describe('SqliteRecordStore on a real SQLite file', () => {
     db.close();
   });
 
+  it('runs what goes with a deletion inside its transaction: a throw there keeps every record', () => {
+    const db = openDatabase(join(tempDir(), 'k.sqlite'));
+    const store = new SqliteRecordStore<R>(db, 'vacancies');
+    store.saveAll([entry(record('a')), entry(record('b'))]);
+    const g0 = store.generation();
+    expect(() =>
+      store.removeAll(['a', 'b'], () => {
+        throw new Error('owner rows could not go');
+      }),
+    ).toThrow('owner rows could not go');
+    expect([store.get('a')?.record.id, store.get('b')?.record.id, store.generation()]).toEqual(['a', 'b', g0]);
+    const told: string[][] = [];
+    expect(store.removeAll(['a', 'missing'], (ids) => told.push(ids))).toHaveLength(1);
+    expect(told).toEqual([['a']]);
+    store.removeAll(['missing'], (ids) => told.push(ids)); // nothing deleted: not called
+    expect(told).toHaveLength(1);
+    db.close();
+  });
+
   it('bumps the generation with every committed change', () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
     const store = new SqliteRecordStore<R>(db, 'jobseekers');

@@ -40,6 +40,30 @@ describe('job titles on ESCO (issue 29)', () => {
     expect((await read('Kundtjänstmedarbetare', 'sv'))?.uri).toBe(occupation('customer service representative'));
   });
 
+  it('reads common Finnish and Swedish titles ESCO reads as other work through the local extension', async () => {
+    for (const [title, lang, label] of [
+      ['Sähkömies', 'fi', 'electrician'], // not the electrical equipment installer
+      ['Ohjelmistosuunnittelija', 'fi', 'software developer'], // not a programme planner in the arts
+      ['Myyntineuvottelija', 'fi', 'commercial sales representative'],
+      ['Undersköterska', 'sv', 'healthcare assistant'], // not a home care coordinator
+      ['Kundservicemedarbetare', 'sv', 'customer service representative'], // not the ICT help desk
+    ] as const) {
+      expect([title, (await read(title, lang))?.uri]).toEqual([title, occupation(label)]);
+    }
+  });
+
+  it('reads a dishwasher in fi, sv and en as the kitchen porter, not the appliance repairer', async () => {
+    for (const [title, lang] of [['Tiskaaja', 'fi'], ['Diskare', 'sv'], ['Dishwasher', 'en']] as const) {
+      expect([title, (await read(title, lang))?.uri]).toEqual([title, occupation('kitchen porter')]);
+    }
+  });
+
+  it('reads English property-maintenance titles as the building caretaker (ESCO: prop master, facilities manager)', async () => {
+    for (const title of ['Property maintenance technician', 'Facility maintenance worker']) {
+      expect([title, (await read(title, 'en'))?.uri]).toEqual([title, occupation('building caretaker')]);
+    }
+  });
+
   it('reads the title proper before a comma, unless a label names more of the title', async () => {
     expect((await read('Warehouse worker, airport cargo', 'en'))?.uri).toBe(occupation('warehouse worker'));
     expect((await read('Sairaanhoitaja, sisätautien osasto', 'fi'))?.uri).toBe(occupation('nurse responsible for general care'));

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { analysisArea, areaQuery, publishedCount } from '../analytics/schema.js';
+import { labelLang } from '../schemas/skills.js';
+
+const date = z.iso.date();
+
+/** GET /v1/analytics/what-works */
+export const whatWorksQuery = areaQuery
+  .extend({
+    from: date.optional().describe('Suggestions made from the first day of this day\'s month (default: the twelve months up to `to`)'),
+    to: date.optional().describe('Suggestions made up to this day, taken back to the last day of the month before unless it is a month end (default: today); the answer gives the days used'),
+    lang: labelLang,
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .strict();
+export type WhatWorksQuery = z.infer<typeof whatWorksQuery>;
+
+/**
+ * What became of one job suggestion, as the report counts it (never leaves the core: the report
+ * publishes only rounded counts over many of them). `reached` is the furthest step of the funnel.
+ */
+export const FUNNEL_STEPS = ['suggested', 'applied', 'interview', 'offer', 'hired'] as const;
+export type FunnelStep = (typeof FUNNEL_STEPS)[number];
+export interface SuggestionOutcome {
+  jobseekerId: string;
+  reached: FunnelStep;
+  /** 1-based position of the vacancy in the last ranking that showed it to a counsellor before the suggestion; null: not shown by the engine. */
+  rank: number | null;
+  /** The client had been unemployed 12 months or more when the vacancy was suggested. */
+  longTerm: boolean;
+  /** Days from the vacancy's publication to the hire; null when not hired or the publication day is unknown. */
+  daysToHire: number | null;
+}
+
+/** A rate over published counts: null when a count is suppressed or too small to publish a share (see suppression.ts). */
+export const publishedRate = z.object({
+  rate: z.number().nullable().describe('Share to 0.05; null when fewer than 5 are counted'),
+  margin95: z.number().nullable().describe('Half-width of the 95 % interval (normal approximation), to 0.01'),
+});
+export type PublishedRate = z.infer<typeof publishedRate>;
+
+export const RANK_BANDS = ['1', '2-3', '4-10', '11-20', '21+', 'not shown'] as const;
+export type RankBand = (typeof RANK_BANDS)[number];
+
+export const whatWorks = z.object({
+  area: analysisArea,
+  from: z.string(),
+  to: z.string(),
+  funnel: z
+    .object(Object.fromEntries(FUNNEL_STEPS.map((s) => [s, publishedCount])) as Record<FunnelStep, typeof publishedCount>)
+    .describe('Suggestions made in the period that reached each step (an interview counts as applied, a hire as every step before it); rounded to 5, "<5" below 5'),
+  clients: z.object({
+    suggested: publishedCount.describe('Clients with at least one suggestion in the period'),
+    hired: publishedCount.describe('Of them, clients hired through one'),
+    longTermSuggested: publishedCount.describe('Clients unemployed 12 months or more when suggested a vacancy'),
+    longTermHired: publishedCount,
+    longTermPlaced: publishedRate.describe('Share of those long-term unemployed clients hired through a suggestion'),
+  }),
+  daysToFill: z
+    .object({ median: z.number().nullable(), hires: publishedCount })
+    .describe('Days from a vacancy\'s publication to the hire of a suggested client (median; null below 5 hires)'),
+  byRank: z
+    .array(
+      z.object({
+        rank: z.enum(RANK_BANDS),
+        suggestions: publishedCount,
+        interviews: publishedCount,
+        hires: publishedCount,
+        interviewRate: publishedRate,
+        hireRate: publishedRate,
+      }),
+    )
+    .describe("By the vacancy's position in the last ranking the engine showed before the suggestion (from the decision records): the engine's own online quality figure"),
+});
+export type WhatWorks = z.infer<typeof whatWorks>;

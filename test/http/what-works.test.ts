@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/core/clock.js';
+import { build, call, removeDir, sampleJobseeker, sampleVacancy, type Caller, type RunningService } from '../helpers/service.js';
+
+/**
+ * Issue 33, item 5 (first part): the planners' "what works" report through the HTTP API on the real
+ * store — suggestions made from the engine's rankings, states recorded by the employer unit, the
+ * decision records joined inside the report only — and only rounded aggregates for planners.
+ */
+let service: RunningService;
+let counsellor: Caller;
+let employer: Caller;
+let planner: Caller;
+let admin: Caller;
+/** The service's clock: a month end, so that the report's period (whole months up to today) holds today's suggestions. */
+const NOW = '2026-11-30T12:00:00Z';
+const ago = (days: number) => new Date(Date.parse(NOW) - days * 86_400_000).toISOString().slice(0, 10);
+
+const fits = { skills: ['MIG-hitsaus', 'piirustusten lukeminen'], description: 'Konepaja hakee hitsaajaa: MIG-hitsaus ja piirustusten lukeminen.' };
+
+beforeAll(async () => {
+  service = await build({ env: { KOHTAANTO_SEED_FIXTURES: 'false' }, clock: fixedClock(NOW) });
+  ({ counsellor, planner, admin } = { counsellor: service.as('counsellor'), planner: service.as('planner'), admin: service.as('admin') });
+  employer = service.as('employer-service');
+  // Twelve welders in Tampere (four unemployed for over a year) and twelve welding posts of the employer unit, published 20 days ago.
+  for (let i = 1; i <= 12; i++) {
+    const id = `TRE-${i}`;
+    const put = await call(counsellor, 'PUT', `/v1/jobseekers/${id}`, { ...sampleJobseeker(id), unemployedSince: i <= 4 ? ago(500) : ago(60) });
+    expect(put.status, JSON.stringify(put.body)).toBe(201);
+    expect((await call(employer, 'PUT', `/v1/vacancies/V-${i}`, sampleVacancy(`V-${i}`, { ...fits, publishedAt: ago(20) }))).status).toBe(201);
+  }
+  // Eight clients get the first vacancy of the ranking the counsellor sees; four a vacancy found elsewhere (no ranking shown).
+  const suggestions: number[] = [];
+  for (let i = 1; i <= 12; i++) {
+    let vacancyId = `V-${i}`;
+    if (i <= 8) {
+      const matches = await call(counsellor, 'GET', `/v1/jobseekers/TRE-${i}/matches?k=10`);
+      expect(matches.status).toBe(200);
+      vacancyId = matches.body.hits[0].id;
+    }
+    const made = await call(counsellor, 'POST', `/v1/jobseekers/TRE-${i}/job-suggestions`, { vacancyId, consent: true });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    suggestions.push(made.body.id);
+  }
+  // The unit interviews six (five shown at #1, one found elsewhere) and hires five of them; clients 1 and 2 are long-term unemployed.
+  for (const [n, id] of suggestions.entries()) {
+    const i = n + 1;
+    if (![1, 2, 3, 5, 6, 9].includes(i)) continue;
+    const interview = await call(employer, 'POST', `/v1/job-suggestions/${id}/state`, { state: 'interview', version: 1 });
+    expect(interview.status, JSON.stringify(interview.body)).toBe(200);
+    if (i === 9) continue;
+    expect((await call(employer, 'POST', `/v1/job-suggestions/${id}/state`, { state: 'hired', version: 2 })).status).toBe(200);
+  }
+}, 240_000);
+afterAll(async () => {
+  await service.stop();
+  removeDir(service.dataDir);
+});
+
+describe('what works (issue 33): the funnel and the engine\'s rank, for planners', () => {
+  it('gives a planner the funnel, long-term unemployed placed, days to fill and rates by rank, all rounded', async () => {
+    const got = await call(planner, 'GET', '/v1/analytics/what-works?municipality=Tampere');
+    expect(got.status, JSON.stringify(got.body)).toBe(200);
+    const r = got.body;
+    expect([r.area.id, r.from, r.to]).toEqual(['837', '2025-12-01', '2026-11-30']);
+    // 12 suggested, 6 applied and interviewed (an interview counts as applied), 5 hired.
+    expect(r.funnel).toEqual({ suggested: 10, applied: 5, interview: 5, offer: 5, hired: 5 });
+    expect(r.clients).toMatchObject({ suggested: 10, hired: 5, longTermSuggested: '<5', longTermHired: '<5', longTermPlaced: { rate: null } });
+    expect(r.daysToFill).toEqual({ median: 20, hires: 5 });
+    const band = (rank: string) => r.byRank.find((b: { rank: string }) => b.rank === rank);
+    // Eight shown at #1: five interviewed and hired; four not shown by the engine: one interview.
+    expect(band('1')).toMatchObject({ suggestions: 10, interviews: 5, hires: 5, hireRate: { rate: 0.65 }, interviewRate: { rate: 0.65 } });
+    expect(band('not shown')).toMatchObject({ suggestions: '<5', interviews: '<5', hires: '<5', hireRate: { rate: null } });
+    // Nothing in it names a client.
+    expect(JSON.stringify(r)).not.toMatch(/TRE-/);
+  });
+
+  it('answers CSV with headers in the asked language', async () => {
+    const got = await call(planner, 'GET', '/v1/analytics/what-works?municipality=837&format=csv&lang=fi');
+    expect(got.status).toBe(200);
+    const lines = String(got.body).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('alue;alkaen;asti;sija;työpaikkaehdotukset;haastattelut;palkatut;haastatteluosuus;palkkausosuus;palkkausosuus_virhemarginaali95');
+    expect(lines[1]).toMatch(/^837;[0-9-]+;[0-9-]+;1;10;5;5;0,65;0,65;0,34$/);
+  });
+
+  it('is for planners and admins only, and names the field of a bad period in the user\'s language', async () => {
+    for (const caller of [counsellor, employer]) expect((await call(caller, 'GET', '/v1/analytics/what-works')).status).toBe(403);
+    expect((await call(admin, 'GET', '/v1/analytics/what-works?municipality=837')).status).toBe(200);
+    const bad = await call(planner, 'GET', '/v1/analytics/what-works?from=2026-05-01&to=2026-04-30', undefined, { 'accept-language': 'sv' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('startdagen 2026-05-01 är efter slutdagen 2026-04-30');
+    expect(JSON.stringify(bad.body)).toContain('from');
+    expect((await call(planner, 'GET', '/v1/analytics/what-works?from=yesterday')).status).toBe(400);
+  });
+
+  it('forgets an erased client: the counts are made without them', async () => {
+    const before = (await call(planner, 'GET', '/v1/analytics/what-works?municipality=837')).body;
+    expect((await call(admin, 'DELETE', '/v1/jobseekers/TRE-3')).status).toBe(204);
+    const after = (await call(planner, 'GET', '/v1/analytics/what-works?municipality=837')).body;
+    // 5 hires → 4 ("<5"); 11 suggestions still round to 10.
+    expect([before.funnel.hired, after.funnel.hired, after.funnel.suggested]).toEqual([5, '<5', 10]);
+  });
+
+  it('counts whole months: a period ending mid-month ends at the month before, so no day-by-day stepping finds the day of a hire', async () => {
+    const mid = (await call(planner, 'GET', '/v1/analytics/what-works?municipality=837&from=2026-10-15&to=2026-11-29')).body;
+    expect([mid.from, mid.to, mid.funnel.suggested]).toEqual(['2026-10-01', '2026-10-31', '<5']);
+    // Within one month that has not ended: nothing to count yet, and the answer says which days it would take.
+    const open = await call(planner, 'GET', '/v1/analytics/what-works?municipality=837&from=2026-11-15&to=2026-11-29');
+    expect([open.status, JSON.stringify(open.body)]).toEqual([400, expect.stringContaining('2026-11-01 is after the last day 2026-10-31')]);
+  });
+});
