@@ -227,7 +227,7 @@ export const envSchema = z.object({
     doc('how long each audit entry (who read or changed which client\'s data, refused requests too) is kept; see [Retention](operations/retention.md) for the provisions this default rests on (at least 183: six months, EU AI Act art. 26(6))'),
   ),
   KOHTAANTO_RETENTION_BATCH: z.coerce.number().int().min(10).max(100_000).default(200).meta(
-    doc('audit entries or decision records removed per transaction when their retention ends (the event loop runs between batches, requests are answered in between); 200: ~2 ms per batch (500: ~10 ms) on 2 shared cores'),
+    doc('audit entries or decision records removed per transaction when their retention ends (the event loop runs between batches, requests are answered in between); 200: 2–3 ms per batch (500: ~10 ms) on 2 shared cores, `npm run bench:retention`'),
   ),
   KOHTAANTO_RETENTION_INTERVAL_MINUTES: z.coerce.number().min(1).max(1440).default(60).meta(
     doc('how often the maintaining worker removes audit entries and decision records past their retention (and gives free pages back to the disk); also once at start'),
