@@ -1,4 +1,6 @@
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexFile } from '../../src/runtime/compose.js';
 import { build, call, removeDir, sampleJobseeker, type RunningService } from '../helpers/service.js';
 
 /** Every series docs/operations/monitoring.md lists (histograms by their _bucket line). */
@@ -125,6 +127,31 @@ describe('GET /metrics with KOHTAANTO_METRICS=off', () => {
     } finally {
       await service.stop();
       removeDir(service.dataDir);
+    }
+  });
+});
+
+describe('GET /metrics while an index is rebuilt in the background', () => {
+  it('shows the rebuild\'s progress below 1 and the records left, then 1 and 0 once it is complete', async () => {
+    const first = await build();
+    const vectors = first.engine.vacancies.index.size;
+    await first.stop();
+    rmSync(indexFile(first.dataDir, 'vacancies'));
+    const second = await build({ dataDir: first.dataDir, waitForIndexes: false });
+    try {
+      expect(second.engine.indexing()).toHaveLength(1);
+      const during = (await scrape(second)).body;
+      expect(value(during, 'kohtaanto_index_rebuild_ratio{index="vacancies"}')).toBeLessThan(1);
+      expect(value(during, 'kohtaanto_index_rebuild_remaining_records{index="vacancies"}')).toBeGreaterThan(0);
+      expect(value(during, 'kohtaanto_index_rebuild_ratio{index="jobseekers"}')).toBe(1);
+      await second.engine.ready;
+      const after = (await scrape(second)).body;
+      expect(value(after, 'kohtaanto_index_rebuild_ratio{index="vacancies"}')).toBe(1);
+      expect(value(after, 'kohtaanto_index_rebuild_remaining_records{index="vacancies"}')).toBe(0);
+      expect(value(after, 'kohtaanto_index_vectors{index="vacancies"}')).toBe(vectors);
+    } finally {
+      await second.stop();
+      removeDir(first.dataDir);
     }
   });
 });
