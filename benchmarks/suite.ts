@@ -40,6 +40,9 @@ const SCRIPTS: { name: string; file: string; full: string[]; quick: string[] }[]
   { name: 'quality', file: 'quality.ts', full: [], quick: ['--limit', '50'] },
   { name: 'start', file: 'start.ts', full: [], quick: [] },
   { name: 'auth', file: 'auth.ts', full: [], quick: ['--rounds', '5000'] },
+  { name: 'metrics-hook', file: 'metrics-hook.ts', full: [], quick: ['--calls', '200000'] },
+  { name: 'retention', file: 'retention.ts', full: [], quick: ['--rows', '20000'] },
+  { name: 'growth', file: 'growth.ts', full: ['--minutes', '60'], quick: ['--requests', '2000', '--minutes', '1'] },
   { name: 'review', file: 'review.ts', full: ['--baseline', '84d3649'], quick: ['--fixture-clients', '50'] },
 ];
 

@@ -219,6 +219,23 @@ export const envSchema = z.object({
   KOHTAANTO_DECISION_RETENTION_DAYS: z.coerce.number().int().min(183, 'at least 183 days (six months, EU AI Act art. 26(6))').max(3650).default(365).meta(
     doc('how long each ranking served is kept as a decision record (at least 183: six months, EU AI Act art. 26(6))'),
   ),
+  // Audit of personal-data access: the Act on Information Management in Public Administration (906/2019) s. 17 asks for logs of the
+  // use and disclosure of personal data without fixing a period; five years outlasts the prosecution limit of the misuse an entry
+  // evidences (breach of official secrecy, Criminal Code 40:5, and computer break-in, 38:8: five years by 8:1) and the three years
+  // of a damages claim from its discovery (GDPR art. 82; Tort Liability Act 412/1974 and Limitation Act 728/2003). See docs/operations/retention.md.
+  KOHTAANTO_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(183, 'at least 183 days (six months, EU AI Act art. 26(6))').max(7305).default(1827).meta(
+    doc('how long each audit entry (who read or changed which client\'s data, refused requests too) is kept; see [Retention](operations/retention.md) for the provisions this default rests on (at least 183: six months, EU AI Act art. 26(6))'),
+  ),
+  KOHTAANTO_RETENTION_BATCH: z.coerce.number().int().min(10).max(100_000).default(200).meta(
+    doc('audit entries or decision records removed per transaction when their retention ends (the event loop runs between batches, requests are answered in between); 200: 2–3 ms per batch (500: ~10 ms) on 2 shared cores, `npm run bench:retention`'),
+  ),
+  KOHTAANTO_RETENTION_INTERVAL_MINUTES: z.coerce.number().min(1).max(1440).default(60).meta(
+    doc('how often the maintaining worker removes audit entries and decision records past their retention (and gives free pages back to the disk); also once at start'),
+  ),
+  KOHTAANTO_METRICS: z.enum(['loopback', 'key', 'off']).default('loopback').meta(
+    doc('who may read `GET /metrics` (Prometheus): `loopback` only callers on this machine connecting directly (from a loopback address, not relayed by a proxy), `key` anyone presenting `KOHTAANTO_METRICS_KEY` as a bearer token, `off` nobody (404). See [Monitoring](operations/monitoring.md)'),
+  ),
+  KOHTAANTO_METRICS_KEY: z.string().min(32, 'at least 32 characters').optional().meta(doc('the bearer token `GET /metrics` asks for when `KOHTAANTO_METRICS=key` (e.g. `openssl rand -hex 32`)')),
   KOHTAANTO_MIN_FREE_MB: z.coerce.number().min(0).default(100).meta(doc('below this much free space on the data disk `/health` says `degraded`')),
   KOHTAANTO_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024).meta(doc('largest JSON body (bytes)')),
   KOHTAANTO_BULK_BODY_LIMIT: z.coerce.number().int().min(1024).default(16 * 1024 * 1024).meta(doc('largest NDJSON bulk body (bytes)')),
@@ -324,6 +341,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     /** How long the decision log keeps each ranking served. */
     decisionRetentionDays: e.KOHTAANTO_DECISION_RETENTION_DAYS,
+    /** How long the audit trail keeps each entry, and how its old entries and decisions are removed (src/runtime/retention.ts). */
+    auditRetentionDays: e.KOHTAANTO_AUDIT_RETENTION_DAYS,
+    retentionBatch: e.KOHTAANTO_RETENTION_BATCH,
+    retentionIntervalMinutes: e.KOHTAANTO_RETENTION_INTERVAL_MINUTES,
+    /** Who may read /metrics (src/http/routes/metrics.ts). */
+    metrics: metricsAccess(e.KOHTAANTO_METRICS, e.KOHTAANTO_METRICS_KEY),
     /** How long audit entries and decision records wait to be written with others (ms). */
     auditGroupMs: e.KOHTAANTO_AUDIT_GROUP_MS,
     /** Below this much free space on the data disk /health reports `degraded`. */
@@ -339,6 +362,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
      */
     signIn: { providers, recheckMinutes: e.KOHTAANTO_SIGNIN_RECHECK_MINUTES },
   };
+}
+
+/** `key` without a key would refuse every scrape: a start-up error instead. */
+function metricsAccess(access: 'loopback' | 'key' | 'off', key: string | undefined): { access: 'loopback' | 'off' } | { access: 'key'; key: string } {
+  if (access !== 'key') return { access };
+  if (!key) throw new Error('invalid configuration: KOHTAANTO_METRICS_KEY: required when KOHTAANTO_METRICS=key');
+  return { access, key };
 }
 
 /** The providers' file, checked whole: a problem names the setting, the provider and the field. */

@@ -45,9 +45,9 @@ describe('docs/configuration.md, written from src/config.ts', () => {
 
 describe('settings', () => {
   it('are read from the environment only in src/config.ts', () => {
-    // Not settings: the primary tells a forked worker its role; the import checkpoints follow the XDG cache convention.
+    // Not settings: the primary tells a forked worker its role and slot; the import checkpoints follow the XDG cache convention.
     const allowed: Record<string, RegExp> = {
-      'src/runtime/workers.ts': /process\.env\[ROLE_VARIABLE\]/g,
+      'src/runtime/workers.ts': /process\.env\[(ROLE|SLOT)_VARIABLE\]/g,
       'src/adapters/imports/checkpoints.ts': /process\.env\.XDG_CACHE_HOME/g,
     };
     const readers = files(join(ROOT, 'src'))

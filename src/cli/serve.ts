@@ -6,7 +6,7 @@ import { indexUnavailable } from '../core/errors.js';
 import { compose, type EngineLog, type Services } from '../runtime/compose.js';
 import { buildApp } from '../http/app.js';
 import { serviceLogOptions } from '../http/redact.js';
-import { countLink, reportReady, runPrimary, workerRole } from '../runtime/workers.js';
+import { clusterScrape, countLink, reportReady, runPrimary, workerRole, workerSlot } from '../runtime/workers.js';
 
 /** How often an idle worker catches up on the others' writes (it also does before each request). */
 const SYNC_EVERY_MS = 1000;
@@ -31,7 +31,7 @@ async function main() {
     return;
   }
   const role = workerRole();
-  const services = await compose(config, log, undefined, role);
+  const services = await compose(config, log, undefined, role, undefined, workerSlot());
   if (role !== 'follower') bootstrapAdminKey(services, config.dataDir, log);
   let restarting = false;
   const sync = () => {
@@ -49,7 +49,7 @@ async function main() {
   const app = await buildApp(services, {
     ...config,
     loggerInstance: logger,
-    ...(role === 'single' ? {} : { cluster: { link: countLink, sync } }),
+    ...(role === 'single' ? {} : { cluster: { link: countLink, sync, metrics: clusterScrape(services.metrics.registry) } }),
   });
   await app.listen({ host: config.host, port: config.port });
   app.log.info(`Kohtaanto ready in ${Date.now() - started} ms: http://${config.host}:${config.port}/docs${role === 'single' ? '' : ` (worker ${process.pid}, ${role})`}`);

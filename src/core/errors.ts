@@ -43,6 +43,12 @@ export const ERRORS = {
   model_unavailable: { status: 503, fi: 'Kielimalli ei ole käytettävissä.', sv: 'Språkmodellen är inte tillgänglig.', en: 'The language model is not available.' },
   index_unavailable: { status: 503, fi: 'Hakemistoa rakennetaan: yritä hetken päästä uudelleen.', sv: 'Indexet byggs: försök igen om en stund.', en: 'The index is being rebuilt: try again shortly.' },
   unauthorized: { status: 401, fi: 'Kirjaudu sisään.', sv: 'Logga in.', en: 'Sign in first.' },
+  metrics_unavailable: {
+    status: 503,
+    fi: 'Kaikkien palveluprosessien mittareita ei saatu: yritä uudelleen.',
+    sv: 'Mätvärdena från alla tjänsteprocesser kom inte: försök igen.',
+    en: 'The metrics of every worker process did not arrive: retry.',
+  },
   bad_request: { status: 400, fi: 'Pyyntöä ei voitu lukea.', sv: 'Begäran kunde inte läsas.', en: 'The request could not be read.' },
   request_timeout: { status: 408, fi: 'Pyyntö ei saapunut ajoissa.', sv: 'Begäran kom inte fram i tid.', en: 'The request did not arrive in time.' },
   payload_too_large: { status: 413, fi: 'Pyyntö on liian suuri.', sv: 'Begäran är för stor.', en: 'The request is too large.' },
@@ -127,6 +133,18 @@ export const MESSAGES = {
     en: 'more than {max} requests per minute with this key; retry in {after}',
   },
   no_route: { code: 'not_found', fi: 'Osoitetta {method} {url} ei ole.', sv: 'Adressen {method} {url} finns inte.', en: 'no route {method} {url}' },
+  metrics_local_only: {
+    code: 'forbidden',
+    fi: 'Mittareita voi lukea vain tältä koneelta.',
+    sv: 'Mätvärdena kan bara läsas från den här maskinen.',
+    en: 'the metrics are read from this machine only',
+  },
+  metrics_key: {
+    code: 'unauthorized',
+    fi: 'Mittarien lukeminen vaatii mittariavaimen (Authorization: Bearer).',
+    sv: 'Mätvärdena kräver mätnyckeln (Authorization: Bearer).',
+    en: 'the metrics need the metrics key (Authorization: Bearer)',
+  },
   audit_full: {
     code: 'storage_full',
     fi: 'Lokia ei voi kirjoittaa (levy on täynnä); yritä uudelleen, kun tilaa on vapautettu.',
@@ -515,6 +533,9 @@ export const versionMismatch = (id: string) => catalogued('version_mismatch', { 
 
 /** A change from the web app without If-Match or If-None-Match. */
 export const versionRequired = () => catalogued('version_required', {});
+
+/** GET /metrics with several worker processes: one of them did not answer in time (one restarting). */
+export const metricsUnavailable = () => Object.assign(catalogued('metrics_unavailable', {}), { retryAfterSeconds: 5 });
 
 /**
  * A counsellor asked for a jobseeker who is not a client of their employment area: the same answer

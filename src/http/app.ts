@@ -37,6 +37,8 @@ import { signInMappingRoutes } from './routes/signin-mappings.js';
 import { feedRoutes } from './routes/feeds.js';
 import { sessionRoutes } from './routes/session.js';
 import { webApp } from './web.js';
+import { metricsRoutes, type MetricsAccess, type Scrape } from './routes/metrics.js';
+import { installRequestTimes } from './request-times.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { oversightRoutes } from './routes/oversight.js';
 import { aboutRoutes } from './routes/about.js';
@@ -72,7 +74,9 @@ export interface AppOptions {
    * Several worker processes (KOHTAANTO_WORKERS > 1): `link` carries the rate-limit counts between
    * them, `sync` catches up on the others' writes before each request (see Services.sync).
    */
-  cluster?: { link: (channel: string) => CountLink; sync: () => void };
+  cluster?: { link: (channel: string) => CountLink; sync: () => void; metrics?: Scrape };
+  /** Who may read GET /metrics (KOHTAANTO_METRICS); loopback only when absent. */
+  metrics?: MetricsAccess;
   /** Identity providers people sign in with (KOHTAANTO_SIGNIN_PROVIDERS_FILE); none: API keys only. */
   signIn?: { providers: readonly SignInProvider[] };
 }
@@ -110,6 +114,7 @@ export async function buildApp(services: Services, options: AppOptions) {
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => sendError(request, reply, said('no_route', { method: request.method, url: request.url })));
   installServices(app, services);
+  installRequestTimes(app, services.metrics);
   app.removeContentTypeParser('text/plain'); // bodies are JSON, or NDJSON on the bulk routes
   app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
@@ -206,6 +211,9 @@ export async function buildApp(services: Services, options: AppOptions) {
     }),
   );
   await app.register(signInRoutes(providers, services.people));
+  const registry = services.metrics.registry;
+  const scrape = options.cluster?.metrics ?? (async () => ({ contentType: registry.contentType, text: await registry.metrics() }));
+  await app.register(metricsRoutes(options.metrics ?? { access: 'loopback' }, scrape));
   await app.register(webApp(options.webDir));
   return Object.assign(app, { routeAccess });
 }

@@ -69,6 +69,8 @@ import { indexFile, openKind } from './indexes.js';
 import type { EngineLog } from './log.js';
 import { followerMaintenance, followOtherWorkers, startMaintenance } from './maintenance.js';
 import { startRetention } from './retention.js';
+import { serviceMetrics } from './metrics.js';
+import { storageFigures } from '../adapters/sqlite/storage-figures.js';
 import { installationKey } from './secret.js';
 import { prepareRecords, seedTrainings } from './seeding.js';
 import { storageStatus } from './storage.js';
@@ -81,6 +83,9 @@ export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs'>> & 
   Config,
   | 'dataDir'
   | 'decisionRetentionDays'
+  | 'auditRetentionDays'
+  | 'retentionBatch'
+  | 'retentionIntervalMinutes'
   | 'fixturesDir'
   | 'seedFixtures'
   | 'embedder'
@@ -130,12 +135,14 @@ export type Services = Awaited<ReturnType<typeof compose>>;
  * for every use case (src/core/clock.ts): the system clock unless a test fixes the date. `close`
  * (idempotent) stops the timers, writes what waits and closes the database.
  */
-export async function compose(config: ServicesConfig, log: EngineLog, embedder?: Embedder, role: ServicesRole = 'single', clock: Clock = systemClock) {
+export async function compose(config: ServicesConfig, log: EngineLog, embedder?: Embedder, role: ServicesRole = 'single', clock: Clock = systemClock, worker?: string) {
   const follower = role === 'follower';
+  // Prometheus series (src/runtime/metrics.ts): `worker` labels them when several processes serve.
+  const metrics = serviceMetrics(worker);
   const dataDir = openDataDir(config.dataDir, role === 'single', !follower, log);
   const { db } = dataDir;
   try {
-    const chosen = embedder ?? (await selectEmbedder(config.embedder, config.model, log));
+    const chosen = metrics.timed(embedder ?? (await selectEmbedder(config.embedder, config.model, log)));
     const normalizer = await openNormalizer(config, chosen, log);
     const occupationWords = occupationWordsOf(normalizer.taxonomy); // searches by occupation in any language
     const jobseekerIndex = openKind(
@@ -195,14 +202,16 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     }, normalizer.taxonomy);
     const decisions = new Decisions(
       {
-        log: decisionLog,
+        log: metrics.counted(decisionLog),
         context: () => ({ model: chosen.id, taxonomy: normalizer.taxonomy.id, settings: matcher.settingsInUse }),
         municipalityOf: (kind, id) => (kind === 'jobseeker' ? jobseekers : vacancies).municipalityOf(id),
       },
       config.decisionRetentionDays,
       clock,
     );
-    const retention = follower ? { stop: () => undefined } : startRetention(decisions, log);
+    const retention = follower
+      ? undefined
+      : startRetention(db, { audit, decisions }, config, clock, log);
     const employmentAreas = openEmploymentAreas(config);
     const transferStore = new SqliteTransferStore(db);
     const transfers = new Transfers(
@@ -296,6 +305,18 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const access = { jobseekers: jobseekerAccess(guard), vacancies: vacancyAccess(guard, owners, shares) };
     const storage = storageStatus(config.dataDir, config.minFreeBytes, () => maintenance.failure() ?? audit.problem());
     const rebuilding = { jobseekers: jobseekerIndex.building, vacancies: vacancyIndex.building };
+    const watched = (service: typeof jobseekers | typeof vacancies, rebuild: () => ReturnType<typeof jobseekerIndex.building>) => ({
+      size: () => service.index.size,
+      behind: () => service.store.generation() - service.reflects,
+      rebuild,
+    });
+    metrics.watch({
+      now: clock,
+      indexes: { jobseekers: watched(jobseekers, rebuilding.jobseekers), vacancies: watched(vacancies, rebuilding.vacancies) },
+      backlog: { audit: () => audit.waiting, decisions: () => decisionLog.waiting },
+      ...(follower ? {} : { storage: storageFigures(db, databaseFile(config.dataDir)) }),
+      ...(retention ? { pruned: retention.pruned } : {}),
+    });
     const organisations = new Organisations({ organisations: organisationStore, keys, owners, shares, vacancy, areas: employmentAreas });
     let closed = false;
     return {
@@ -360,6 +381,10 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       flush: maintenance.flush,
       /** Catches up on the other worker processes' writes (see followOtherWorkers). */
       sync: followOtherWorkers([jobseekers, vacancies], trainings),
+      /** Prometheus series of this process (GET /metrics). */
+      metrics,
+      /** Removes audit entries and decisions past their retention now (also on a timer in the maintaining process). */
+      retention: () => retention?.run() ?? Promise.resolve(),
       /** Resolves when both indexes are complete (at once, unless one is rebuilt in the background). */
       ready: Promise.all([jobseekerIndex.ready, vacancyIndex.ready]).then(() => undefined),
       /** Indexes still being rebuilt in the background, as sentences for /health (empty when none). */
@@ -369,7 +394,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         closed = true;
         try {
           maintenance.stop();
-          retention.stop();
+          retention?.stop();
           audit.flush();
           decisionLog.close();
         } catch (error) {

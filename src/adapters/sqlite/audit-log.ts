@@ -108,6 +108,9 @@ export class AuditLog {
       newestErasure: db.prepare<[], { mark: number }>('SELECT coalesce(max(rowid), 0) AS mark FROM erasures'),
       // An erased id given to a new record since belongs to that record: its entries name it.
       live: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM jobseekers WHERE id = ?'),
+      oldest: db.prepare<[string, number], { id: number }>('SELECT id FROM audit WHERE at < ? ORDER BY at LIMIT ?'),
+      pruneSubjects: db.prepare<[number]>('DELETE FROM audit_subjects WHERE audit_id = ?'),
+      prune: db.prepare<[number]>('DELETE FROM audit WHERE id = ?'),
       erasure: db.prepare<[string], { erased_at: string; key_id: string | null }>(
         'SELECT erased_at, key_id FROM erasures WHERE subject_sha256 = ?',
       ),
@@ -133,6 +136,27 @@ export class AuditLog {
   /** Whether so many entries wait unwritten (the disk is full) that requests must be refused. */
   get full(): boolean {
     return this.pending.length >= AUDIT_BACKLOG_MAX;
+  }
+
+  /** Entries waiting in memory for their group write. */
+  get waiting(): number {
+    return this.pending.length;
+  }
+
+  /**
+   * Removes entries older than this instant (ISO), the oldest first and at most `limit`, with the
+   * jobseekers they name, in one transaction; false when another process held the write lock
+   * (nothing removed: tried again later). The erasures (tombstones) are not entries: they stay.
+   */
+  pruneBefore(at: string, limit: number): number | false {
+    let removed = 0;
+    const written = writeUnlessLocked(this.db, () => {
+      for (const { id } of this.s.oldest.all(at, limit)) {
+        this.s.pruneSubjects.run(id);
+        removed += this.s.prune.run(id).changes;
+      }
+    });
+    return written && removed;
   }
 
   /** Why entries are waiting unwritten, if they are. */

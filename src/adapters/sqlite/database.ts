@@ -518,11 +518,19 @@ function analyticsFacts(kind: 'jobseekers' | 'vacancies', version: 5 | 6): strin
 /** The schema version this code writes (PRAGMA user_version). */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/** Bytes the write-ahead log keeps after a checkpoint (64 MB): bigger only between checkpoints. */
+const WAL_SIZE_LIMIT = 64 * 2 ** 20;
+
 /** Opens (creating if needed) the SQLite file in WAL mode and brings its schema up to date. */
 export function openDatabase(file: string, log: (line: string) => void = () => undefined): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
+  // A new file gives freed pages back to the disk in steps (src/runtime/retention.ts); an existing one
+  // keeps its mode until `npm run vacuum` (SQLite changes it only before the first table or by a VACUUM).
+  if ((db.pragma('page_count', { simple: true }) as number) === 0) db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
+  // After a checkpoint the write-ahead log is cut back to this instead of keeping its largest size.
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
   // Its user's only, also when created outside the service (its umask): SQLite gives a new -wal and -shm the file's mode.
   if (file !== ':memory:') for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
   db.pragma('synchronous = NORMAL');

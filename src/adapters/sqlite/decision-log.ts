@@ -59,7 +59,8 @@ export class SqliteDecisionLog implements DecisionLog {
       ),
       rewriteRanked: db.prepare<[string, number]>('UPDATE decisions SET ranked = ? WHERE id = ?'),
       eraseAppearances: db.prepare<[string]>('DELETE FROM decision_appearances WHERE item = ?'),
-      prune: db.prepare<[string]>('DELETE FROM decisions WHERE at < ?'),
+      // The oldest first, at most a batch (their appearances go with them: ON DELETE CASCADE).
+      prune: db.prepare<[string, number]>('DELETE FROM decisions WHERE id IN (SELECT id FROM decisions WHERE at < ? ORDER BY at LIMIT ?)'),
     };
   }
 
@@ -161,9 +162,19 @@ export class SqliteDecisionLog implements DecisionLog {
     }).immediate();
   }
 
-  pruneBefore(at: string): number {
+  /** Another process holding the write lock is not waited for: nothing is removed then (0), the next round tries again. */
+  pruneBefore(at: string, limit = Number.MAX_SAFE_INTEGER): number {
     this.flush();
-    return this.s.prune.run(at).changes;
+    let removed = 0;
+    writeUnlessLocked(this.db, () => {
+      removed = this.s.prune.run(at, limit).changes;
+    });
+    return removed;
+  }
+
+  /** Decisions waiting in memory for their group write. */
+  get waiting(): number {
+    return this.pending.length;
   }
 
   close(): void {

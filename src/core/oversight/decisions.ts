@@ -42,8 +42,8 @@ export interface DecisionLog {
   candidateRankings(filter: { from: string; to: string; municipalities?: string[] }): { subject: string | undefined; items: string[] }[];
   /** Removes what the log holds on a jobseeker: their rankings and their places in others'. */
   eraseJobseeker(id: string): void;
-  /** Removes decisions older than this instant (ISO); how many. */
-  pruneBefore(at: string): number;
+  /** Removes decisions older than this instant (ISO), the oldest first and at most `limit`; how many. */
+  pruneBefore(at: string, limit?: number): number;
 }
 
 /** Longest history of decisions handed out with a person's data. */
@@ -111,8 +111,8 @@ export class Decisions {
     this.ports.log.eraseJobseeker(id);
   }
 
-  /** Drops decisions past the retention period; how many. */
-  prune(): number {
-    return this.ports.log.pruneBefore(new Date(this.now().getTime() - this.retentionDays * 86_400_000).toISOString());
+  /** Drops decisions past the retention period (the oldest, at most `limit`); how many. */
+  prune(limit?: number): number {
+    return this.ports.log.pruneBefore(new Date(this.now().getTime() - this.retentionDays * 86_400_000).toISOString(), limit);
   }
 }
