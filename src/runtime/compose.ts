@@ -267,7 +267,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       areas: employmentAreas,
     });
     const sharing = new Sharing({ shares, owners, budget: new CandidateBudgetStore(db), vacancy, jobseeker, guard, pseudonymKey: secret, now: clock }, config.sharing);
-    const jobSuggestionStore = new SqliteJobSuggestionStore(db);
+    const jobSuggestionStore = new SqliteJobSuggestionStore(db, () => decisionLog.flush());
     const jobSuggestions = new JobSuggestions({
       store: jobSuggestionStore,
       guard,

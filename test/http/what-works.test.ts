@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.js';
 import { build, call, removeDir, sampleJobseeker, sampleVacancy, type Caller, type RunningService } from '../helpers/service.js';
@@ -73,6 +75,17 @@ describe('what works (issue 33): the funnel and the engine\'s rank, for planners
     expect(band('not shown')).toMatchObject({ suggestions: '<5', interviews: '<5', hires: '<5', hireRate: { rate: null } });
     // Nothing in it names a client.
     expect(JSON.stringify(r)).not.toMatch(/TRE-/);
+  });
+
+  it('keeps the rank with each suggestion: pruning the decision records (retention) changes nothing', async () => {
+    const db = new Database(join(service.dataDir, 'kohtaanto.sqlite'));
+    try {
+      expect(db.prepare('DELETE FROM decisions').run().changes).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
+    const band = (await call(planner, 'GET', '/v1/analytics/what-works?municipality=837')).body.byRank[0];
+    expect(band).toMatchObject({ rank: '1', suggestions: 10, interviews: 5, hires: 5 });
   });
 
   it('answers CSV with headers in the asked language', async () => {

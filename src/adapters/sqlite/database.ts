@@ -467,6 +467,14 @@ const MIGRATIONS: Migration[] = [
       UNIQUE (jobseeker_id, event, happened_on)
     );`);
   },
+  // 22 (issue 33, what works): the rank at which the engine showed a suggested vacancy is kept with the
+  // suggestion when it is made (decision records may be pruned before the report reads them);
+  // `rank_recorded` 0 for suggestions made before, whose rank is read from the decision records.
+  (db) => {
+    const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('job_suggestions')").all().map((c) => c.name);
+    if (!columns.includes('shown_rank')) db.exec('ALTER TABLE job_suggestions ADD COLUMN shown_rank INTEGER;');
+    if (!columns.includes('rank_recorded')) db.exec('ALTER TABLE job_suggestions ADD COLUMN rank_recorded INTEGER NOT NULL DEFAULT 0;');
+  },
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { JobSuggestionEvent, JobSuggestionState, StoredJobSuggestion } from '../../core/job-suggestions/schema.js';
 import type { JobSuggestionStore } from '../../core/job-suggestions/service.js';
 import type { Db } from './database.js';
+import { shownRankSql } from './shown-rank.js';
 
 type Row = {
   id: number;
@@ -25,11 +26,17 @@ type EventRow = { suggestion_id: number; state: JobSuggestionState; at: string; 
 export class SqliteJobSuggestionStore implements JobSuggestionStore {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** Writes this process's waiting decision records first (the rank the vacancy was shown at is read from them). */
+    private readonly settle: () => void = () => undefined,
+  ) {
     this.s = {
-      insert: db.prepare<[string, string, string | null, string, string, number, string | null, string, string, string], { id: number }>(
-        `INSERT INTO job_suggestions (jobseeker_id, vacancy_id, unit, state, deadline, consent, note, created_at, created_key, created_name)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      // The rank at which the engine last showed the vacancy to the client's counsellor is kept with the
+      // suggestion (for the planners' "what works"), so that it outlives the decision records' retention.
+      insert: db.prepare<Record<string, string | number | null>, { id: number }>(
+        `INSERT INTO job_suggestions (jobseeker_id, vacancy_id, unit, state, deadline, consent, note, created_at, created_key, created_name, shown_rank, rank_recorded)
+         VALUES (@jobseeker, @vacancy, @unit, @state, @deadline, @consent, @note, @at, @key, @name, ${shownRankSql('@jobseeker', '@vacancy', '@at')}, 1) RETURNING id`,
       ),
       event: db.prepare<[number, string, string, string, string, string | null]>(
         'INSERT INTO job_suggestion_events (suggestion_id, state, at, actor, role, reason) VALUES (?, ?, ?, ?, ?, ?)',
@@ -47,8 +54,20 @@ export class SqliteJobSuggestionStore implements JobSuggestionStore {
   }
 
   add(s: Omit<StoredJobSuggestion, 'id' | 'version' | 'history'>, first: JobSuggestionEvent): StoredJobSuggestion {
+    this.settle();
     const id = this.db.transaction(() => {
-      const { id } = this.s.insert.get(s.jobseekerId, s.vacancyId, s.unit, s.state, s.deadline, s.consent ? 1 : 0, s.note, s.createdAt, s.createdKey, s.createdName)!;
+      const { id } = this.s.insert.get({
+        jobseeker: s.jobseekerId,
+        vacancy: s.vacancyId,
+        unit: s.unit,
+        state: s.state,
+        deadline: s.deadline,
+        consent: s.consent ? 1 : 0,
+        note: s.note,
+        at: s.createdAt,
+        key: s.createdKey,
+        name: s.createdName,
+      })!;
       this.s.event.run(id, first.state, first.at, first.by, first.role, first.reason);
       return id;
     }).immediate();

@@ -2,12 +2,11 @@ import type { FunnelStep, SuggestionOutcome } from '../../core/what-works/schema
 import type { WhatWorksSource } from '../../core/what-works/service.js';
 import type { ClientFacts, ReferralFacts } from '../../core/what-works/training-effects.js';
 import type { Db } from './database.js';
+import { shownRankSql } from './shown-rank.js';
 
 /** The day after `day` (the last day of a period whole: everything before the next day). */
 const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** How far back a ranking counts as the one a suggestion was made from (days). */
-const RANKING_WINDOW_DAYS = 30;
 
 /** The furthest funnel step among a suggestion's states (an interview implies an application, a hire every step). */
 const STEP_OF: Record<string, FunnelStep | undefined> = { applied: 'applied', interview: 'interview', offer: 'offer', hired: 'hired' };
@@ -27,8 +26,9 @@ interface Row {
  * The outcomes of job suggestions for the planners' "what works" report, in one query: each
  * suggestion made in the period to a client living in the area, the states it reached, the client's
  * unemployment start, the vacancy's publication day and the vacancy's position in the last ranking
- * of the client's vacancies served before the suggestion (within 30 days; from the decision records,
- * joined here and nowhere else). Only the report's aggregates leave the core.
+ * of the client's vacancies served before the suggestion (kept with the suggestion when it was made;
+ * for suggestions older than that, read from the decision records within 30 days). Only the
+ * report's aggregates leave the core.
  */
 export class SqliteWhatWorksSource implements WhatWorksSource {
   constructor(
@@ -89,11 +89,7 @@ export class SqliteWhatWorksSource implements WhatWorksSource {
            (SELECT group_concat(e.state) FROM job_suggestion_events e WHERE e.suggestion_id = s.id) AS states,
            (SELECT min(e.at) FROM job_suggestion_events e WHERE e.suggestion_id = s.id AND e.state = 'hired') AS hired_at,
            (SELECT va.published FROM vacancies v JOIN analytics_records va ON va.kind = 'vacancies' AND va.label = v.label WHERE v.id = s.vacancy_id) AS published,
-           (SELECT CAST(r.key AS INTEGER) + 1 FROM decisions d, json_each(d.ranked) r
-             WHERE d.subject = s.jobseeker_id AND d.direction = 'vacancies'
-               AND d.at <= s.created_at AND d.at >= strftime('%Y-%m-%dT%H:%M:%fZ', s.created_at, '-${RANKING_WINDOW_DAYS} days')
-               AND r.value ->> '$[0]' = s.vacancy_id
-             ORDER BY d.id DESC LIMIT 1) AS rank
+           CASE WHEN s.rank_recorded THEN s.shown_rank ELSE ${shownRankSql('s.jobseeker_id', 's.vacancy_id', 's.created_at')} END AS rank
          FROM job_suggestions s
          JOIN jobseekers j ON j.id = s.jobseeker_id
          LEFT JOIN analytics_records a ON a.kind = 'jobseekers' AND a.label = j.label
