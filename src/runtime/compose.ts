@@ -228,6 +228,9 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
             status: 200,
             jobseekers: [t.jobseekerId],
             detail: { transfer: t.id, fromArea: t.fromArea, toArea: t.toArea },
+            // As the HTTP audit names them (src/http/audit.ts): the admins' filters by person and organisation find it.
+            ...(p.keyId.startsWith('person:') ? { person: p.name } : {}),
+            organisation: p.organisation.id,
           }),
         now: clock,
       },

@@ -185,6 +185,9 @@ describe('transfers are a workflow (M4)', () => {
     const uses = trail.filter((e) => e.method === 'TRANSFER');
     expect(uses.length).toBeGreaterThanOrEqual(2); // the read and the write
     expect(uses[0]!.detail).toMatchObject({ transfer, fromArea: 'helsinki' });
+    // The admins' audit trail finds them by the organisation that used the transfer, as every other entry.
+    const byOrganisation = (await call(admin, 'GET', `/v1/admin/audit?organisation=${({ [keys['helsinki one']!]: 'hki', [keys['oulu one']!]: 'oulu' })[uses[0]!.keyId] ?? 'test-area'}&route=transfer&limit=200`)).body.entries as { method: string }[];
+    expect(byOrganisation.filter((e) => e.method === 'TRANSFER').length).toBe(uses.filter((e) => e.keyId === uses[0]!.keyId).length);
 
     const alerts = await call(admin, 'GET', '/v1/audit/alerts');
     expect(alerts.status).toBe(200);
