@@ -82,15 +82,20 @@ export class DemandSupply {
     const add = (rows: OccupationCountRow[], side: 'demand' | 'supply') => {
       for (const row of rows) {
         if (!inGroup(row.occupation)) continue;
-        const concept = row.occupation ? this.taxonomy.occupationFor(row.occupation) : undefined;
-        const isco = concept?.iscoGroup ?? (row.occupation && /^\d{1,4}$/.test(row.occupation) ? row.occupation : null);
+        // A bare ISCO group ("5322", as registries give it) is a group row, not the group's first occupation.
+        const group = row.occupation ? this.taxonomy.iscoGroupOf(row.occupation) : undefined;
+        const concept = row.occupation && !group ? this.taxonomy.occupationFor(row.occupation) : undefined;
+        const isco = concept?.iscoGroup ?? group ?? (row.occupation && /^\d{1,4}$/.test(row.occupation) ? row.occupation : null);
+        const groupConcept = group ? this.taxonomy.iscoGroups.get(group) : undefined;
         const key = concept?.uri ?? (isco ? `isco:${isco}` : row.occupation ? OTHER : 'none');
         const entry = byKey.get(key) ?? {
           occupation: concept?.uri ?? null,
           isco,
           label: concept
             ? this.taxonomy.label(concept.uri, query.lang)
-            : isco
+            : groupConcept
+              ? this.taxonomy.label(groupConcept.uri, query.lang)
+              : isco
               ? row.occupation!
               : row.occupation
                 ? OTHER_LABEL[query.lang]
@@ -141,7 +146,7 @@ export class DemandSupply {
       if (!occupation) return false;
       let inGroup = cache.get(occupation);
       if (inGroup === undefined) {
-        const isco = this.taxonomy.occupationFor(occupation)?.iscoGroup ?? (/^\d{1,4}$/.test(occupation) ? occupation : '');
+        const isco = this.taxonomy.iscoGroupOf(occupation) ?? this.taxonomy.occupationFor(occupation)?.iscoGroup ?? (/^\d{1,4}$/.test(occupation) ? occupation : '');
         inGroup = isco.startsWith(group);
         cache.set(occupation, inGroup);
       }

@@ -96,8 +96,7 @@ describe('DemandSupply.skills', () => {
 });
 
 describe('DemandSupply.occupations', () => {
-  // (9331, an ISCO group the test taxonomy has no occupation in, stays a group; one it has an occupation in
-  // is read by Taxonomy.occupationFor as the group's first occupation.)
+  // (9331, an ISCO group the test taxonomy has no occupation in, stays a group; so does one it has occupations in.)
   it('merges a concept with its ISCO-only and free-text siblings by key, counts long-term unemployment suppressed, and asks for the long-term date', () => {
     const { source: s, asked } = source({
       vacancyOccupations: [occupation(WELDER, 8, 9), occupation('hitsaaja', 2), occupation('9331', 6), occupation('salainen ammatti', 1), occupation(null, 3)],
@@ -111,6 +110,16 @@ describe('DemandSupply.occupations', () => {
       { occupation: WELDER, isco: '7212', label: 'hitsaaja', demand: { vacancies: 10, positions: 11 }, supply: 30, longTermUnemployed: 10, gap: -20, shortageRatio: 0.33 },
     ]);
     expect(asked[1]).toEqual(['jobseekerOccupations', { lang: 'fi', today: '2026-12-06' }, '2025-11-30']);
+  });
+
+  it('counts records giving a bare ISCO group as that group, not as its first occupation', () => {
+    const { source: s } = source({ vacancyOccupations: [occupation(WELDER, 8)], jobseekerOccupations: [occupation('7212', 6), occupation(WELDER, 5)] });
+    const result = new DemandSupply(s, curatedTaxonomy()).occupations({ lang: 'fi', today: '2026-12-06' });
+    expect(result.map((r) => [r.occupation, r.isco, r.demand.vacancies, r.supply])).toEqual([
+      [WELDER, '7212', 8, 5],
+      [null, '7212', 0, 5],
+    ]);
+    expect(result[1]!.label).not.toBe('hitsaaja');
   });
 });
 
