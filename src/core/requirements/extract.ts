@@ -8,7 +8,7 @@
  * clause without a cue takes the cue of the clause before it in the sentence (a list: "Vaatimukset:
  * hygieniapassi, trukkikortti"), else of the one after; a clause holding both a requirement cue and
  * an advantage cue is read in its parts between conjunctions ("…vaaditaan ja ruotsi on eduksi"); "sinulla on", "du har", "you have" require
- * only when nothing else is said. Measured by benchmarks/requirements.ts.
+ * unless a clause before them or the heading says otherwise (a cue after them is another item's). Measured by benchmarks/requirements.ts.
  */
 import type { VacancyRequirements } from '../schemas/requirements.js';
 import { CARDS, LANGUAGE_LEVELS, type CardId, type LanguageLevel, type LicenceClass } from './vocabulary.js';
@@ -158,8 +158,11 @@ export function extractRequirements(text: string, lang?: string, uncued?: 'essen
       const own = read.map((r) => (r.stance === 'weak' ? undefined : r.stance));
       read.forEach((r, i) => {
         if (isEmpty(r.found)) return;
+        // A clause saying what the candidate has ("Sinulla on hygieniapassi") is not a list item waiting for a
+        // later clause's cue: "…, trukkikortti on eduksi" says that of the forklift card alone.
+        const before = own.slice(0, i).reverse().find(Boolean);
         const stance =
-          own[i] ?? own.slice(0, i).reverse().find(Boolean) ?? own.slice(i + 1).find(Boolean) ?? heading ?? (r.stance === 'weak' ? 'essential' : uncued);
+          own[i] ?? before ?? (r.stance === 'weak' ? (heading ?? 'essential') : (own.slice(i + 1).find(Boolean) ?? heading ?? uncued));
         if (stance !== 'essential' && stance !== 'optional') return;
         const required = stance === 'essential';
         const evidence = r.text.slice(0, 200);

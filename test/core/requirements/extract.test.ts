@@ -60,4 +60,12 @@ describe('extractRequirements', () => {
   it('reads "sinulla on" as required when nothing else is said', () => {
     expect(items('Sinulla on hygieniapassi.', 'fi')).toEqual(['card:hygiene-passport!']);
   });
+
+  it('keeps "sinulla on" required when a later clause makes another item an advantage, in fi, sv and en', () => {
+    expect(items('Sinulla on hygieniapassi, trukkikortti on eduksi.', 'fi')).toEqual(['card:forklift?', 'card:hygiene-passport!']);
+    expect(items('Du har hygienpass, truckkort är meriterande.', 'sv')).toEqual(['card:forklift?', 'card:hygiene-passport!']);
+    expect(items('You have a hygiene passport, a forklift licence is an advantage.', 'en')).toEqual(['card:forklift?', 'card:hygiene-passport!']);
+    // Under a heading that makes everything an advantage, what the candidate "has" is one too.
+    expect(items('Eduksi katsotaan:\nSinulla on hygieniapassi', 'fi')).toEqual(['card:hygiene-passport?']);
+  });
 });
