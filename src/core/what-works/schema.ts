@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { analysisArea, areaQuery, publishedCount } from '../analytics/schema.js';
 import { labelLang } from '../schemas/skills.js';
+import { FUNNEL_STEPS, RANK_BANDS, type FunnelStep } from './steps.js';
+
+export { FUNNEL_STEPS, RANK_BANDS, type FunnelStep, type RankBand } from './steps.js';
 
 const date = z.iso.date();
 
@@ -19,8 +22,6 @@ export type WhatWorksQuery = z.infer<typeof whatWorksQuery>;
  * What became of one job suggestion, as the report counts it (never leaves the core: the report
  * publishes only rounded counts over many of them). `reached` is the furthest step of the funnel.
  */
-export const FUNNEL_STEPS = ['suggested', 'applied', 'interview', 'offer', 'hired'] as const;
-export type FunnelStep = (typeof FUNNEL_STEPS)[number];
 export interface SuggestionOutcome {
   jobseekerId: string;
   reached: FunnelStep;
@@ -39,8 +40,6 @@ export const publishedRate = z.object({
 });
 export type PublishedRate = z.infer<typeof publishedRate>;
 
-export const RANK_BANDS = ['1', '2-3', '4-10', '11-20', '21+', 'not shown'] as const;
-export type RankBand = (typeof RANK_BANDS)[number];
 
 /** One horizon of a training's (or provider's) effect on employment. */
 export const effectHorizon = z.object({

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, SCHEMA_VERSION } from '../../../src/adapters/sqlite/database.js';
+import { migrate, openDatabase } from '../../../src/adapters/sqlite/database.js';
 import { SqliteReferralStore } from '../../../src/adapters/sqlite/referrals.js';
 import { keyedTombstones } from '../../../src/adapters/sqlite/tombstones.js';
 import { removeDir, tempDir } from '../../helpers/service.js';
@@ -49,7 +49,7 @@ describe('referrals in SQLite', () => {
       INSERT INTO referrals (jobseeker_id, training_id, key_id, counsellor, reason, at) VALUES
         ('J1', 'T1', 'k', 'Anna', 'hitsaus', '2025-03-04T08:00:00.000Z'),
         ('erased:0123456789abcdef', 'T2', 'k', 'Anna', NULL, '2025-03-05T08:00:00.000Z');`);
-    db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    db.pragma('user_version = 20'); // migration 21 gives referrals their states (the later ones run again harmlessly)
     migrate(db);
     expect(store.ofJobseeker('J1')).toEqual([
       {

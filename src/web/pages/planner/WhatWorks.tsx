@@ -2,7 +2,8 @@ import { api, query } from '../../api';
 import { Empty, Loaded, useLoad } from '../../components/ui';
 import { num, pct, t } from '../../i18n';
 import type { JobseekerCount } from '../../../core/analytics/schema';
-import { FUNNEL_STEPS, type PublishedRate, type TrainingEffect, type WhatWorks as Report } from '../../../core/what-works/schema';
+import type { PublishedRate, TrainingEffect, WhatWorks as Report } from '../../../core/what-works/schema';
+import { FUNNEL_STEPS } from '../../../core/what-works/steps';
 
 /** A count of people: a suppressed one shows as "<5", never as zero. */
 const count = (c: JobseekerCount) => (c === '<5' ? '<5' : num(c));
