@@ -24,7 +24,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 /** Keys whose Swedish or Finnish text is the English word (Swedish "Status", "Budget"; the language names). */
 const SAME_AS_ENGLISH = new Set([
-  'admin.organisation', 'admin.title', 'common.id', 'common.status', 'education.', 'employment.', 'exposure.group.ageBand.under 25', 'field.budget', 'field.id',
+  'admin.filter.organisation', 'admin.organisation', 'admin.title', 'common.id', 'common.status', 'education.', 'employment.', 'exposure.group.ageBand.under 25', 'field.budget', 'field.id',
   'field.organisation', 'field.status', 'hits.km', 'lang.fi', 'lang.sv', 'nav.admin', 'part.semantic', 'planner.budget',
 ]);
 
