@@ -254,6 +254,9 @@ export class AuditLog {
    * limit + 1 entries. Each filter is a bound parameter; a key holder's name is looked up in api_keys.
    */
   search(q: AuditSearch): AuditEntryForAdmin[] {
+    // Newest first by id; a period uses the `at` index. Person and organisation have no index of their
+    // own (each would be written with every audited request: see migration 20), so a rare one over a
+    // long trail reads far back: give a period.
     this.flush();
     const where: string[] = [];
     const params: (string | number)[] = [];
