@@ -34,7 +34,9 @@ export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
   exactScanRatio: 0.1,
   exactScanLimit: 20_000,
   fitFloor: 0.4,
+  fitOccupation: 0.4,
   commute: 'strict',
+  candidateCommute: 'gate',
 };
 
 const number = (fallback: number) => z.coerce.number().finite().default(fallback);
@@ -170,11 +172,17 @@ export const envSchema = z.object({
   KOHTAANTO_FIT_FLOOR: z.coerce.number().min(0).max(1).default(DEFAULT_MATCH_SETTINGS.fitFloor).meta(
     doc('a hit scoring below this is no fit: it ranks after the fits failing a language or working-time gate (chosen on `bench:quality`)'),
   ),
+  KOHTAANTO_FIT_OCCUPATION: z.coerce.number().min(0).max(1).default(DEFAULT_MATCH_SETTINGS.fitOccupation).meta(
+    doc('where both sides name their occupation, a fit also needs this much credit for the two occupations (0.8 the same ISCO unit group, 0.5 the same minor group or closely related work); below it the hit is related work and ranks after the fits (chosen on `bench:quality`)'),
+  ),
   KOHTAANTO_SUITABLE_SCORE: z.coerce.number().min(0).max(1).default(DEFAULT_SUITABLE_SCORE).meta(
     doc('from this score a vacancy counts as suitable for a client (gap analysis, training plan, mismatch figures, job search)'),
   ),
   KOHTAANTO_COMMUTE_RULE: z.enum(COMMUTE_RULES).default(DEFAULT_MATCH_SETTINGS.commute).meta(
     doc('where vacancies beyond a client\'s commuting range rank (see [Commuting](matching-and-skills.md#commuting)): `strict` after every hit within it, `fits` after every fit within it but before the no-fits (other work) nearby, `gate` as a failed hard requirement, `off` as if there were no range'),
+  ),
+  KOHTAANTO_CANDIDATE_COMMUTE_RULE: z.enum(COMMUTE_RULES).default(DEFAULT_MATCH_SETTINGS.candidateCommute).meta(
+    doc('the same for a vacancy\'s candidates (each candidate\'s own range from the workplace): by default a candidate beyond it ranks as one failing a hard requirement, after those within it who fit and before people of other work nearby'),
   ),
   KOHTAANTO_EXACT_SCAN_RATIO: z.coerce.number().min(0).max(1).default(DEFAULT_MATCH_SETTINGS.exactScanRatio).meta(
     doc('a location filter leaving at most this share of records (and at most `KOHTAANTO_EXACT_SCAN_LIMIT`) is scored exactly instead of walking the graph'),
@@ -314,7 +322,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       occupation: e.KOHTAANTO_WEIGHT_OCCUPATION,
     },
     fitFloor: e.KOHTAANTO_FIT_FLOOR,
+    fitOccupation: e.KOHTAANTO_FIT_OCCUPATION,
     commute: e.KOHTAANTO_COMMUTE_RULE,
+    candidateCommute: e.KOHTAANTO_CANDIDATE_COMMUTE_RULE,
     poolFactor: DEFAULT_MATCH_SETTINGS.poolFactor,
     minPool: DEFAULT_MATCH_SETTINGS.minPool,
     exactScanRatio: e.KOHTAANTO_EXACT_SCAN_RATIO,

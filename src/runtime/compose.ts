@@ -103,7 +103,9 @@ export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs'>> & 
   | 'exactScanRatio'
   | 'exactScanLimit'
   | 'fitFloor'
+  | 'fitOccupation'
   | 'commute'
+  | 'candidateCommute'
   | 'areaCacheVectors'
   | 'recordCacheBytes'
   | 'employmentAreasFile'
@@ -198,7 +200,9 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       exactScanRatio: config.exactScanRatio,
       exactScanLimit: config.exactScanLimit,
       fitFloor: config.fitFloor,
+      fitOccupation: config.fitOccupation,
       commute: config.commute,
+      candidateCommute: config.candidateCommute,
     }, normalizer.taxonomy);
     const decisions = new Decisions(
       {
