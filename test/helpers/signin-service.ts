@@ -32,6 +32,8 @@ export interface SignInServiceOptions {
   key?: JWK;
   /** More settings of the service (e.g. KOHTAANTO_SIGNIN_RECHECK_MINUTES). */
   env?: Env;
+  /** More providers the same service trusts (each its own test provider, issuer and key), after the first. */
+  more?: { id: string; name: string; accounts: Record<string, TestAccount>; roles: RoleMapping[] }[];
 }
 
 /** The answer of the service's callback to a sign-in, and the browser's cookies after it. */
@@ -45,16 +47,18 @@ export interface CallbackAnswer {
 export interface SignInService {
   service: RunningService;
   provider: TestIdentityProvider;
+  /** The providers of `more`, by id. */
+  others: Record<string, TestIdentityProvider>;
   /** The provider's entry in the providers file (as written). */
   settings: { id: string; redirectUrl: string; postSignOutUrl?: string } & Record<string, unknown>;
   /** A directory of the test's own (the providers file is in it), removed by `close`. */
   dir: string;
-  /** A browser starting a sign-in at the service: the provider's address and the service's cookies. */
-  start(lang?: string): Promise<{ authorize: URL; jar: CookieJar }>;
+  /** A browser starting a sign-in at the service (with the first provider, or `provider`): the provider's address and the service's cookies. */
+  start(lang?: string, provider?: string): Promise<{ authorize: URL; jar: CookieJar }>;
   /** The provider's redirect back, delivered to the service with the browser's cookies. */
   callback(returned: URL, jar: CookieJar): Promise<CallbackAnswer>;
   /** A whole sign-in without a browser: start, the provider's login and consent as `login`, the callback. */
-  signIn(login: string, lang?: string): Promise<CallbackAnswer>;
+  signIn(login: string, lang?: string, provider?: string): Promise<CallbackAnswer>;
   /** A request with a browser's session cookie (and its CSRF token on changes). */
   asBrowser(jar: CookieJar, method: string, path: string, csrf?: string): ReturnType<typeof call>;
   close(): Promise<void>;
@@ -92,22 +96,30 @@ export async function startSignInService(options: SignInServiceOptions): Promise
     accounts: options.accounts,
     ...(options.host ? { host: options.host } : {}),
   });
+  const others: Record<string, TestIdentityProvider> = {};
+  for (const more of options.more ?? []) {
+    others[more.id] = await startIdentityProvider({ redirectUrl: `${base}/signin/${more.id}/callback`, key: sharedSigningKey(), accounts: more.accounts, ...(options.host ? { host: options.host } : {}) });
+  }
+  const closeProviders = async () => {
+    for (const p of [provider, ...Object.values(others)]) await p.close();
+  };
   const dir = tempDir('kohtaanto-signin-');
   const settings = providerSettings({ id, name: options.name ?? 'Tampereen seutu', issuer: provider.issuer, redirectUrl, ...(postSignOutUrl ? { postSignOutUrl } : {}), roles: options.roles });
   const file = join(dir, 'providers.json');
-  writeFileSync(file, JSON.stringify([settings]));
+  const moreSettings = (options.more ?? []).map((m) => providerSettings({ id: m.id, name: m.name, issuer: others[m.id]!.issuer, redirectUrl: `${base}/signin/${m.id}/callback`, roles: m.roles }));
+  writeFileSync(file, JSON.stringify([settings, ...moreSettings]));
   let service: RunningService;
   try {
     service = await startService({ env: { KOHTAANTO_SIGNIN_PROVIDERS_FILE: file, ...options.env }, port });
   } catch (error) {
-    await provider.close();
+    await closeProviders();
     removeDir(dir);
     throw error;
   }
 
-  const start = async (lang = 'fi') => {
+  const start = async (lang = 'fi', which = id) => {
     const jar = new CookieJar();
-    const response = await fetch(`${service.url}/signin/${id}?lang=${lang}`, { redirect: 'manual' });
+    const response = await fetch(`${service.url}/signin/${which}?lang=${lang}`, { redirect: 'manual' });
     if (response.status !== 302) throw new Error(`the service answered the start of a sign-in ${response.status}`);
     jar.take(response);
     return { authorize: new URL(response.headers.get('location')!), jar };
@@ -120,18 +132,19 @@ export async function startSignInService(options: SignInServiceOptions): Promise
   return {
     service,
     provider,
+    others,
     settings,
     dir,
     start,
     callback,
-    async signIn(login, lang = 'fi') {
-      const { authorize, jar } = await start(lang);
-      return callback(await signInAtProvider(authorize.href, login, redirectUrl), jar);
+    async signIn(login, lang = 'fi', which = id) {
+      const { authorize, jar } = await start(lang, which);
+      return callback(await signInAtProvider(authorize.href, login, `${base}/signin/${which}/callback`), jar);
     },
     asBrowser: (jar, method, path, csrf) => call(service.url, method, path, undefined, { cookie: jar.header(), ...(csrf ? { 'x-csrf-token': csrf } : {}) }),
     async close() {
       await service.stop();
-      await provider.close();
+      await closeProviders();
       removeDir(service.dataDir);
       removeDir(dir);
     },

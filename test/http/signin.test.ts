@@ -37,6 +37,8 @@ beforeAll(async () => {
     roles: [{ value: COUNSELLORS, organisation: 'test-area', role: 'counsellor' }],
     signOut: true,
     env: { KOHTAANTO_SIGNIN_RECHECK_MINUTES: String(RECHECK_MINUTES) },
+    // A second provider the same service trusts (e.g. another area's, or Suomi.fi beside the municipality's).
+    more: [{ id: 'vaasa', name: 'Vasaregionen', accounts: { 'siv-77': { name: 'Siv Sundström', groups: ['planerare'] } }, roles: [{ value: 'planerare', organisation: 'test-planning', role: 'planner' }] }],
   });
   ({ provider, service } = signin);
   REDIRECT = signin.settings.redirectUrl;
@@ -69,7 +71,10 @@ const expiredPage = (lang: 'fi' | 'sv' | 'en') => ERRORS.signin_expired[lang].re
 describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE)', () => {
   it('lists the configured provider for the sign-in page, and sends the browser to it with PKCE, state and nonce', async () => {
     const listed = await call(service.url, 'GET', '/signin');
-    expect(listed.body).toEqual([{ id: 'tampere', name: 'Tampereen seudun työllisyysalue' }]);
+    expect(listed.body).toEqual([
+      { id: 'tampere', name: 'Tampereen seudun työllisyysalue' },
+      { id: 'vaasa', name: 'Vasaregionen' },
+    ]);
     const { authorize } = await start();
     expect(authorize.origin).toBe(provider.issuer);
     const params = authorize.searchParams;
@@ -113,6 +118,32 @@ describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE
     service.engine.audit.flush();
     const refused = service.engine.audit.recent(20).find((e) => e.keyId === 'person:tampere:bertil-5678');
     expect(refused).toMatchObject({ status: 403, detail: { name: 'Bertil Berg' } });
+  });
+
+  it("signs in with either of two providers by its own mapping; a sign-in started with one is refused at the other's callback; junk is refused", async () => {
+    const there = await signin.signIn('siv-77', 'sv', 'vaasa');
+    expect(there.status).toBe(200);
+    expect((await asBrowser(there.jar, 'GET', '/v1/session')).body).toMatchObject({ name: 'Siv Sundström', role: 'planner', organisation: { id: 'test-planning' } });
+    expect((await asBrowser(there.jar, 'GET', '/v1/analytics/mismatch?area=tampere')).status).toBe(200);
+    expect((await asBrowser(there.jar, 'GET', '/v1/jobseekers?limit=1')).status).toBe(403);
+
+    // Started with Tampere's provider, delivered to Vaasa's callback (the sign-in cookie's path holds both).
+    const { authorize, jar } = await start('sv');
+    const returned = await signInAtProvider(authorize.href, 'aino-1234', REDIRECT);
+    const crossed = new URL(returned.href.replace('/signin/tampere/callback', '/signin/vaasa/callback'));
+    const refused = await callback(crossed, jar);
+    expect(refused.status).toBe(400);
+    expect(refused.page).toContain(failedPage('sv'));
+    expect(jar.cookies.has('kohtaanto_session')).toBe(false);
+    expect(lastRefusal()).toBe('started with another provider');
+
+    // An unknown provider, a callback of one, a language the service does not speak.
+    expect((await call(service.url, 'GET', '/signin/nowhere', undefined, { 'accept-language': 'fi' })).status).toBe(404);
+    const nowhere = await callback(new URL(`${service.url}/signin/nowhere/callback?code=x&state=y`), new CookieJar());
+    expect(nowhere.status).toBe(400);
+    const badLang = await call(service.url, 'GET', '/signin/tampere?lang=de', undefined, { 'accept-language': 'sv' });
+    expect(badLang.status).toBe(400);
+    expect(JSON.stringify(badLang.body)).toContain('lang');
   });
 
   it('refuses a tampered state', async () => {
