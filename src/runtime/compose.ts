@@ -278,6 +278,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       vacancy,
       ownerOf: (id) => owners.ownerOf(id),
       share: (p, vacancyId, jobseekerId) => void sharing.share(p, vacancyId, jobseekerId),
+      candidate: (vacancyId, jobseekerId) => sharing.candidateOf(vacancyId, jobseekerId),
       now: clock,
     });
     const jobSearchStore = new SqliteJobSearchStore(db);
