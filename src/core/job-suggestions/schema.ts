@@ -94,6 +94,7 @@ export const jobSuggestionView = z.object({
 });
 export type JobSuggestionView = z.infer<typeof jobSuggestionView>;
 export const jobSuggestionList = z.object({ items: z.array(jobSuggestionView) });
+export type JobSuggestionList = z.infer<typeof jobSuggestionList>;
 
 /** A suggestion in the client's data export (GDPR access request). */
 export type JobSuggestionExport = Omit<JobSuggestionView, 'jobseekerId'>;
