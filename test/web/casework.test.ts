@@ -9,7 +9,8 @@ import { expectAccessible, screenshot, settled, signIn, tabTo, useWebApp } from 
  * fit" (Finnish), the vacancy's employer unit moves the candidate to interview in its pipeline by
  * keyboard (Swedish), the counsellor's Suggestions tab — opened before, so its change is stale —
  * refuses a change over it and then shows the interview, with the obligation meter counting it
- * (English); another employer unit sees no one. Both pages axe-clean in fi, sv and en.
+ * (English) and is told of it in the header and on the notifications page (item 8); another
+ * employer unit sees no one. The pages axe-clean in fi, sv and en.
  */
 const web = useWebApp({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
 
@@ -26,7 +27,7 @@ async function open(page: Page, url: string, text: string): Promise<void> {
 describe('job suggestions and the candidate pipeline in the web app (issue 33)', () => {
   let otherUnit: Caller;
 
-  it('a counsellor suggests from a match, the unit moves the candidate to interview, the counsellor sees it; another unit does not', async () => {
+  it('a counsellor suggests from a match, the unit moves the candidate to interview, the counsellor sees it; another unit does not', { timeout: 240_000 }, async () => {
     const { service } = web;
     const admin = service.as('admin');
     const counsellor = service.as('counsellor');
@@ -63,6 +64,7 @@ describe('job suggestions and the candidate pipeline in the web app (issue 33)',
     const sv = await web.fresh('sv');
     await signIn(sv.page, service.url, service.keys['employer-service']);
     await open(sv.page, `${service.url}/#/vacancies/${VACANCY}`, 'Föreslagna kandidater');
+    await sv.page.waitForSelector('header nav >> text=Aviseringar (1 nya)'); // the share, in the header
     const svRow = sv.page.locator('tr', { hasText: NAME });
     expect(await svRow.innerText()).toMatch(/delad med er[\s\S]*Föreslaget/);
     expect(await svRow.innerText()).not.toContain(CLIENT); // never the client's id
@@ -99,6 +101,16 @@ describe('job suggestions and the candidate pipeline in the web app (issue 33)',
     expect(await en.page.locator('.obligation').innerText()).not.toMatch(/sanction|penalt/i);
     await screenshot(en.page, 'en-client-suggestions');
     await expectAccessible(en.page, 'en client suggestions');
+    // The header tells the counsellor of the unit's change; the notifications page names it, and marks it read.
+    await en.page.click('header nav >> text=Notifications (1 new)');
+    await en.page.waitForSelector('text=Unread: 1');
+    await settled(en.page);
+    expect(await en.page.locator('ul.notifications').innerText()).toMatch(/new\s.*recorded “Interview”: Tiina Testaaja, Hitsaaja CW/);
+    await screenshot(en.page, 'en-notifications');
+    await expectAccessible(en.page, 'en notifications');
+    await en.page.click('button:text("Mark all read")');
+    await en.page.waitForSelector('text=Unread: 0');
+    expect(await en.page.locator('header nav').innerText()).not.toMatch(/new/);
     await en.context.close();
 
     // Another employer unit: refused, and no one named.
@@ -112,18 +124,20 @@ describe('job suggestions and the candidate pipeline in the web app (issue 33)',
     await other.context.close();
   });
 
-  it('both pages are axe-clean in the other languages', async () => {
+  it('the pages are axe-clean in the other languages', { timeout: 240_000 }, async () => {
     const { service } = web;
     const pages: [string, string, string, string][] = [
       ['sv', 'counsellor', `/#/clients/${CLIENT}?tab=suggestions`, 'Föreslagna jobb'],
       ['fi', 'employer-service', `/#/vacancies/${VACANCY}`, 'Ehdotetut hakijat'],
       ['en', 'employer-service', `/#/vacancies/${VACANCY}`, 'Suggested candidates'],
+      ['fi', 'counsellor', '/#/notifications', 'Lukemattomia: 0'],
+      ['sv', 'employer-service', '/#/notifications', 'Olästa: 1'],
     ];
     for (const [lang, role, path, text] of pages) {
       const { context, page } = await web.fresh(lang);
       await signIn(page, service.url, service.keys[role as 'counsellor' | 'employer-service']);
       await open(page, `${service.url}${path}`, text);
-      await screenshot(page, `${lang}-${role === 'counsellor' ? 'client-suggestions' : 'vacancy-pipeline'}`);
+      await screenshot(page, `${lang}-${path.includes('notifications') ? 'notifications' : role === 'counsellor' ? 'client-suggestions' : 'vacancy-pipeline'}`);
       await expectAccessible(page, `${lang} ${path}`);
       await context.close();
     }
