@@ -31,12 +31,18 @@ export interface DeadlinePassed {
   deadline: string;
 }
 
-/** Where notifications come from (src/adapters/sqlite/notifications.ts): newest first, at most `most`. */
+/** Whose events a source reads: clients living in these municipalities (undefined: all), suggestions shared with this unit. */
+export interface NotificationScope {
+  municipalities?: readonly string[];
+  unit?: string;
+}
+
+/** Where notifications come from (src/adapters/sqlite/notifications.ts): newest first, at most `most`, narrowed to `scope`. */
 export interface NotificationSource {
-  unitChanges(since: string, most: number): Promise<UnitChange[]>;
+  unitChanges(since: string, most: number, scope: NotificationScope): Promise<UnitChange[]>;
   sharesWith(unit: string, since: string, most: number): Promise<ShareMade[]>;
-  /** Suggestions still `suggested` whose deadline is from `from` to before `before` (YYYY-MM-DD). */
-  deadlinesPassed(from: string, before: string, most: number): Promise<DeadlinePassed[]>;
+  /** Suggestions still `suggested` whose deadline is from `from` to before `before` (YYYY-MM-DD); with a unit, those the client consented to share with it. */
+  deadlinesPassed(from: string, before: string, most: number, scope: NotificationScope): Promise<DeadlinePassed[]>;
 }
 
 /** Up to when each person (key or signed-in person) has read their notifications. */
@@ -65,7 +71,7 @@ export interface NotificationSettings {
   days: number;
   /** Most notifications answered. */
   most: number;
-  /** Most events read from each source before they are narrowed to the caller's (an area's share of the country). */
+  /** Most events read from each source (already narrowed to the caller's area or unit) before the caller's reach is checked one by one. */
   scan: number;
 }
 
@@ -87,7 +93,9 @@ export class Notifications {
     const now = this.ports.now();
     const since = new Date(now.getTime() - this.settings.days * DAY_MS).toISOString();
     const { scan } = this.settings;
-    const passed = await this.ports.source.deadlinesPassed(since.slice(0, 10), now.toISOString().slice(0, 10), scan);
+    const area = this.ports.guard.jobseekerMunicipalities(p);
+    const scope = p.role === 'employer-service' ? { unit: p.organisation.id } : area ? { municipalities: [...area] } : {};
+    const passed = await this.ports.source.deadlinesPassed(since.slice(0, 10), now.toISOString().slice(0, 10), scan, scope);
     const found: (Notification & { client: string })[] = [];
     if (p.role === 'employer-service') {
       const unit = p.organisation.id;
@@ -100,7 +108,8 @@ export class Notifications {
       }
     } else {
       const reaches = (id: string) => this.ports.guard.reaches(p, id);
-      for (const c of await this.ports.source.unitChanges(since, scan)) {
+      // A client reached only through a transfer lives outside the area: not among these (see docs/api.md).
+      for (const c of await this.ports.source.unitChanges(since, scan, scope)) {
         if (reaches(c.jobseekerId)) found.push({ ...this.item(p, `state-${c.event}`, 'state-changed', c.at, c.suggestion, c), state: c.state, by: c.by });
       }
       for (const d of passed) {

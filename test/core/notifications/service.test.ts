@@ -26,12 +26,12 @@ function setup() {
   const service = new Notifications(
     {
       source: {
-        unitChanges: async (since) => (asked.push(`changes ${since}`), changes),
+        unitChanges: async (since, _most, scope) => (asked.push(`changes ${since} ${JSON.stringify(scope)}`), changes),
         sharesWith: async (u) => (u === 'unit-1' ? shares : []),
-        deadlinesPassed: async (from, before) => (asked.push(`deadlines ${from} ${before}`), passed),
+        deadlinesPassed: async (from, before, _most, scope) => (asked.push(`deadlines ${from} ${before} ${JSON.stringify(scope)}`), passed),
       },
       seen: { get: async () => seen, set: async (_r, until) => void (seen = until) },
-      guard: { reaches: (_p: Principal, id: string) => id === 'J1' } as unknown as Guard,
+      guard: { reaches: (_p: Principal, id: string) => id === 'J1', jobseekerMunicipalities: (p: Principal) => (p.role === 'counsellor' ? new Set(['837']) : undefined) } as unknown as Guard,
       ownerOf: (v) => (v === 'V1' ? 'unit-1' : 'unit-2'),
       vacancyTitle: (v) => `title ${v}`,
       candidate: (v, j) => ({ id: `cand-${v}-${j}`, name: `Name ${j}` }),
@@ -55,7 +55,7 @@ describe('Notifications (use cases in process, source doubles)', () => {
     ]);
     expect(unread).toBe(3);
     expect(audit.jobseekers).toEqual(['J1']);
-    expect(asked).toEqual(['deadlines 2026-11-22 2026-12-06', 'changes 2026-11-22T10:00:00.000Z']);
+    expect(asked).toEqual(['deadlines 2026-11-22 2026-12-06 {"municipalities":["837"]}', 'changes 2026-11-22T10:00:00.000Z {"municipalities":["837"]}']);
   });
 
   it('a unit: clients shared for its own vacancies and deadlines of those shared with it, by pseudonym, never the id', async () => {
