@@ -1,5 +1,6 @@
 import { COMMUTE_RULES, type MatchSettings } from './core/matching.js';
 import type { Weights } from './core/scoring.js';
+import type { NotificationSettings } from './core/notifications/service.js';
 import type { SharingSettings } from './core/sharing.js';
 import { availableParallelism, totalmem } from 'node:os';
 import { resolve } from 'node:path';
@@ -94,6 +95,9 @@ export const OCCUPATION_NN_THRESHOLD = 0.5;
 
 /** Shares, ad-hoc candidate searches and the daily harvest limit (src/core/sharing.ts). */
 export const DEFAULT_SHARING_SETTINGS: SharingSettings = { shareDays: 30, adHocSearchesPerHour: 30, adHocMaxK: 20, candidatesPerDay: 1000 };
+
+/** In-app notifications (src/core/notifications/service.ts): days shown, most answered, most events read per source. */
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { days: 14, most: 50, scan: 5000 };
 
 /** Every setting of the service, read once from the environment at start-up. */
 export const envSchema = z.object({
@@ -211,6 +215,9 @@ export const envSchema = z.object({
   ),
   KOHTAANTO_CANDIDATES_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_SHARING_SETTINGS.candidatesPerDay).meta(
     doc('distinct pseudonymous candidates an organisation is shown a day over all its candidate lists and ad-hoc searches (admins: unlimited)'),
+  ),
+  KOHTAANTO_NOTIFICATION_DAYS: z.coerce.number().int().min(1).max(90).default(DEFAULT_NOTIFICATION_SETTINGS.days).meta(
+    doc('how many days back the in-app notifications reach (states employer units set, clients shared, deadlines passed)'),
   ),
   KOHTAANTO_TRANSFER_DAYS: z.coerce.number().int().min(1).max(90).default(14).meta(doc('how long an approved transfer lets the asking area read and change the client')),
   KOHTAANTO_TRANSFER_REQUEST_DAYS: z.coerce.number().int().min(1).max(90).default(7).meta(doc('how long a transfer request waits for a decision before it lapses')),
@@ -342,6 +349,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       adHocMaxK: DEFAULT_SHARING_SETTINGS.adHocMaxK,
       candidatesPerDay: e.KOHTAANTO_CANDIDATES_PER_DAY,
     },
+    notifications: { ...DEFAULT_NOTIFICATION_SETTINGS, days: e.KOHTAANTO_NOTIFICATION_DAYS },
     /** Transfers of clients between employment areas (see src/core/transfers/service.ts). */
     transfers: {
       days: e.KOHTAANTO_TRANSFER_DAYS,

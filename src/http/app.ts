@@ -46,6 +46,7 @@ import { transferRoutes } from './routes/transfers.js';
 import { jobSuggestionRoutes } from './routes/job-suggestions.js';
 import { outcomeRoutes } from './routes/outcomes.js';
 import { jobSearchRoutes } from './routes/job-search.js';
+import { notificationRoutes } from './routes/notifications.js';
 import type { SignInProvider } from '../core/signin/providers.js';
 import { discoverProviders } from './signin/providers.js';
 import { personSessionResolver } from './signin/resolve.js';
@@ -192,6 +193,7 @@ export async function buildApp(services: Services, options: AppOptions) {
   await app.register(transferRoutes(services));
   await app.register(jobSuggestionRoutes(services));
   await app.register(jobSearchRoutes(services));
+  await app.register(notificationRoutes(services));
   await app.register(taxonomyRoutes(services));
   await app.register(trainingRoutes(services, options.bulkBodyLimit));
   await app.register(gapRoutes(services));
