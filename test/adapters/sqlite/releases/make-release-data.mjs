@@ -85,7 +85,8 @@ mkdirSync(outDir, { recursive: true });
 // Python's sqlite3 writes the file as SQL (schema, rows, BLOBs as hex); the schema version is added.
 const version = execFileSync('python3', ['-c', 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version").fetchone()[0])', join(dataDir, 'kohtaanto.sqlite')], { encoding: 'utf8' }).trim();
 const dump = execFileSync('python3', ['-c', 'import sqlite3,sys\nfor l in sqlite3.connect(sys.argv[1]).iterdump(): print(l)', join(dataDir, 'kohtaanto.sqlite')], { encoding: 'utf8', maxBuffer: 1 << 28 });
-writeFileSync(join(outDir, 'kohtaanto.sql'), `-- Written by ${oldDir} (make-release-data.mjs); schema version ${version}\nPRAGMA user_version = ${version};\nPRAGMA foreign_keys = OFF;\n${dump}`);
+const commit = execFileSync('git', ['-C', oldDir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+writeFileSync(join(outDir, 'kohtaanto.sql'), `-- Written by the release at ${commit} through its own HTTP API: make-release-data.mjs; schema version ${version}\nPRAGMA user_version = ${version};\nPRAGMA foreign_keys = OFF;\n${dump}`);
 copyFileSync(join(dataDir, 'kohtaanto.secret'), join(outDir, 'kohtaanto.secret'));
 writeFileSync(
   join(outDir, 'keys.json'),

@@ -1,4 +1,4 @@
--- Written by /work/wt-old (make-release-data.mjs); schema version 14
+-- Written by the 2026-11-24 release (84d3649) through its own HTTP API: make-release-data.mjs; schema version 14
 PRAGMA user_version = 14;
 PRAGMA foreign_keys = OFF;
 BEGIN TRANSACTION;
