@@ -20,7 +20,8 @@
  *   npm run bench:scale -- --vacancies 300000 --jobseekers 100000
  *   npm run bench:scale -- --data /big/disk/kohtaanto-scale  # keep the data directory (reused: only what is missing is ingested)
  *
- * Disk: about 8 GB at the full size (data directory in --data, else the system's temporary directory).
+ * Disk: on the order of 10 GB at the full size (the data directory in --data, else the system's
+ * temporary directory; benchmarks/README.md has the estimate).
  * Prints a Markdown table and writes benchmarks/results/scale-<date>-<machine>.json.
  */
 import autocannon from 'autocannon';
