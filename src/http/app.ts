@@ -101,6 +101,9 @@ export async function buildApp(services: Services, options: AppOptions) {
     bodyLimit: options.bodyLimit,
     // A hop count as fastify itself turns it into a function (its types leave numbers out).
     trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy,
+    // A worker ending (a rolling restart: docs/operations/upgrade.md) still answers the requests of the
+    // connections it accepted before it closed, instead of fastify's bare 503 (test/cli/rolling-restart.test.ts).
+    return503OnClosing: false,
     // Node measures these; the longest (bulk) one is the ceiling for every request, the shorter one
     // is applied to other bodies below. Connections are checked every quarter of the timeout (Node: 30 s).
     requestTimeout: options.bulkRequestTimeoutMs,
