@@ -119,7 +119,8 @@ describe('sign-in with an identity provider in the browser', () => {
       await signInThroughProvider(page, 'eero-55');
       expect(new URL(page.url()).hash).toBe('#/vacancies');
       expect(await page.textContent('.who')).toContain('Eero Esimerkki');
-      expect(await menu(page)).toEqual([TEXTS[lang]['nav.vacancies']]);
+      // Their vacancies, and the notifications of clients shared with the unit (one: the share below).
+      expect(await menu(page)).toEqual([TEXTS[lang]['nav.vacancies'], TEXTS[lang]['notifications.link']!.replace('{n}', '1')]);
       // The unit's own vacancies only (the other unit's and the 2,400 of the feed are not listed).
       await page.waitForSelector('main table tbody tr');
       expect(await page.textContent('main h1')).toBe(TEXTS[lang]['vacancies.mine']);
