@@ -37,10 +37,33 @@ const groupName = (dimension: string, group: string) => {
 const count = (c: Count) => (c === '<5' ? '<5' : num(c));
 const share = (s: Share) => (s.suppressed ? '<5' : s.share === null ? '–' : `${pct(s.share)} ± ${pct(s.margin95)}`);
 
+/** The kinds of place, in the order the select offers them. */
+const KINDS: readonly Kind[] = ['area', 'region', 'municipality'];
+
+/**
+ * The place the address names: its kind and code. An unknown kind is no choice (no figures for a
+ * kind the select cannot show).
+ */
+function placeOf(params: URLSearchParams): { kind: Kind; place: string } {
+  const kind = params.get('kind') ?? 'area';
+  return KINDS.includes(kind as Kind) ? { kind: kind as Kind, place: params.get('place') ?? '' } : { kind: 'area', place: '' };
+}
+
 /** The planners' dashboard for one area: mismatch, demand against supply, and the training plan. */
 export function PlannerPage({ params }: { params: URLSearchParams }) {
-  const kind = (params.get('kind') as Kind | null) ?? 'area';
-  const place = params.get('place') ?? '';
+  const { kind, place } = placeOf(params);
+  return (
+    <section>
+      <h1>{t('planner.title')}</h1>
+      {/* Keyed by the address's place: a link, the back button or a pasted address starts the picker from it again. */}
+      <PlacePicker key={`${kind}:${place}`} kind={kind} place={place} />
+      {place ? <Dashboard kind={kind} place={place} /> : <Empty>{t('planner.pick')}</Empty>}
+    </section>
+  );
+}
+
+/** The kind and place selects, starting from the place shown; submitting shows the chosen one. */
+function PlacePicker({ kind, place }: { kind: Kind; place: string }) {
   const options = useLoad(async (): Promise<Record<Kind, Option[]>> => {
     const [areas, regions, municipalities] = await Promise.all([
       api<EmploymentAreaList>('GET', '/v1/employment-areas'),
@@ -57,34 +80,32 @@ export function PlannerPage({ params }: { params: URLSearchParams }) {
   const [pickKind, setPickKind] = useState<Kind>(kind);
   const [pickPlace, setPickPlace] = useState(place);
   return (
-    <section>
-      <h1>{t('planner.title')}</h1>
-      <form
-        class="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          go(`/planner${query({ kind: pickKind, place: pickPlace })}`);
-        }}
-      >
-        <Field label={t('planner.kind')} id="area-kind">
-          <select id="area-kind" value={pickKind} onChange={(e) => (setPickKind((e.target as HTMLSelectElement).value as Kind), setPickPlace(''))}>
-            {(['area', 'region', 'municipality'] as const).map((k) => (
-              <option value={k}>{t(`planner.kind.${k}`)}</option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('planner.place')} id="area-place">
-          <select id="area-place" value={pickPlace} onChange={(e) => setPickPlace((e.target as HTMLSelectElement).value)} required>
-            <option value="">{t('planner.choose')}</option>
-            {(options.data?.[pickKind] ?? []).map((o) => (
-              <option value={o.value}>{o.label}</option>
-            ))}
-          </select>
-        </Field>
-        <button type="submit">{t('common.show')}</button>
-      </form>
-      {place ? <Dashboard kind={kind} place={place} /> : <Empty>{t('planner.pick')}</Empty>}
-    </section>
+    <form
+      class="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        go(`/planner${query({ kind: pickKind, place: pickPlace })}`);
+      }}
+    >
+      <Field label={t('planner.kind')} id="area-kind">
+        <select id="area-kind" value={pickKind} onChange={(e) => (setPickKind((e.target as HTMLSelectElement).value as Kind), setPickPlace(''))}>
+          {KINDS.map((k) => (
+            <option value={k}>{t(`planner.kind.${k}`)}</option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('planner.place')} id="area-place">
+        <select id="area-place" value={pickPlace} onChange={(e) => setPickPlace((e.target as HTMLSelectElement).value)} required>
+          <option value="">{t('planner.choose')}</option>
+          {(options.data?.[pickKind] ?? []).map((o) => (
+            <option value={o.value} selected={o.value === pickPlace}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <button type="submit">{t('common.show')}</button>
+    </form>
   );
 }
 
