@@ -39,6 +39,10 @@ describe("the planner's page opened from an address", () => {
 
     await open(page, '/planner?kind=region&place=06');
     expect(await shown(page)).toEqual({ kind: 'region', place: '06', placeName: 'Pirkanmaa', vacancies: await vacanciesIn(page, 'region=06') });
+    // The skills table lists skills that vacancies ask for (no "0 / <5" rows of skills nobody asks for).
+    const demand = await page.locator('table.bars').first().locator('tbody td:nth-child(2)').allTextContents();
+    expect(demand.length).toBeGreaterThan(5);
+    expect(demand.filter((d) => !(Number(d.replace(/\s/g, '')) > 0))).toEqual([]);
 
     await open(page, '/planner?kind=municipality&place=837');
     expect(await shown(page)).toMatchObject({ kind: 'municipality', place: '837', placeName: 'Tampere', vacancies: await vacanciesIn(page, 'municipality=837') });
@@ -56,10 +60,13 @@ describe("the planner's page opened from an address", () => {
     // Picking again from there shows the new choice's figures, and the selects keep it.
     await page.selectOption('#area-kind', 'area');
     await page.selectOption('#area-place', 'tampere');
-    await page.click('form.search button');
+    await page.focus('form.search button');
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash.includes('kind=area'));
     await settled(page);
     expect(await shown(page)).toMatchObject({ kind: 'area', place: 'tampere', vacancies: await vacanciesIn(page, 'area=tampere') });
+    // The form stayed: a keyboard user's focus is still on its button.
+    expect(await page.evaluate(() => document.activeElement?.matches('form.search button'))).toBe(true);
     await context.close();
   });
 

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api';
 import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
 import { eur, lang, num, pct, placeName, t, valueText } from '../i18n';
@@ -33,6 +33,15 @@ const groupName = (dimension: string, group: string) => {
   return own !== group ? own : valueText('exposure.group', group);
 };
 
+/**
+ * The skills vacancies of the place ask for. The service orders skills by demand less published
+ * supply (a suppressed "<5" counted as 0): where jobseekers outnumber vacancies for every skill, as
+ * in most areas, skills no vacancy asks for and fewer than five people hold come first, a table of
+ * "0 / <5" rows. The page reads more rows and shows those in demand.
+ */
+const inDemand = (rows: Row[]) => rows.filter((r) => r.demand.vacancies > 0);
+const SKILLS_READ = 500;
+
 /** A count of jobseekers: a suppressed one shows as "<5", never as zero. */
 const count = (c: Count) => (c === '<5' ? '<5' : num(c));
 const share = (s: Share) => (s.suppressed ? '<5' : s.share === null ? '–' : `${pct(s.share)} ± ${pct(s.margin95)}`);
@@ -55,8 +64,7 @@ export function PlannerPage({ params }: { params: URLSearchParams }) {
   return (
     <section>
       <h1>{t('planner.title')}</h1>
-      {/* Keyed by the address's place: a link, the back button or a pasted address starts the picker from it again. */}
-      <PlacePicker key={`${kind}:${place}`} kind={kind} place={place} />
+      <PlacePicker kind={kind} place={place} />
       {place ? <Dashboard kind={kind} place={place} /> : <Empty>{t('planner.pick')}</Empty>}
     </section>
   );
@@ -79,6 +87,12 @@ function PlacePicker({ kind, place }: { kind: Kind; place: string }) {
   }, [lang.value]);
   const [pickKind, setPickKind] = useState<Kind>(kind);
   const [pickPlace, setPickPlace] = useState(place);
+  // A link, the back button or a pasted address shows another place: the selects follow it (the
+  // same form stays, so the focus of a keyboard user who pressed Show stays on it).
+  useEffect(() => {
+    setPickKind(kind);
+    setPickPlace(place);
+  }, [kind, place]);
   return (
     <form
       class="search"
@@ -112,7 +126,10 @@ function PlacePicker({ kind, place }: { kind: Kind; place: string }) {
 function Dashboard({ kind, place }: { kind: Kind; place: string }) {
   const where = { [kind]: place, lang: lang.value };
   const mismatch = useLoad(() => api<Mismatch>('GET', `/v1/analytics/mismatch${query(where)}`), [kind, place, lang.value]);
-  const skills = useLoad(() => api<{ items: Row[] }>('GET', `/v1/analytics/skills${query({ ...where, limit: 15 })}`), [kind, place, lang.value]);
+  const skills = useLoad(
+    () => api<{ items: Row[] }>('GET', `/v1/analytics/skills${query({ ...where, limit: SKILLS_READ })}`).then((r) => ({ items: inDemand(r.items).slice(0, 15) })),
+    [kind, place, lang.value],
+  );
   const occupations = useLoad(() => api<{ items: Row[] }>('GET', `/v1/analytics/occupations${query({ ...where, limit: 15 })}`), [kind, place, lang.value]);
   return (
     <>
