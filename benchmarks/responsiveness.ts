@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { writeResult } from './results.js';
 import { buildService, kill, startService } from './service.js';
+import { api, pages, setUp, TYPED, VACANCY, type PageSpec, type Role } from './responsiveness/pages.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -35,6 +36,8 @@ const { values } = parseArgs({
     baseline: { type: 'string' },
     'baseline-data': { type: 'string' },
     rounds: { type: 'string', default: '3' },
+    /** How many of the words in TYPED the autocomplete is measured with. */
+    words: { type: 'string', default: '6' },
     workers: { type: 'string', default: '2' },
     built: { type: 'boolean', default: false },
     out: { type: 'string', default: join(import.meta.dirname, 'results') },
@@ -47,8 +50,6 @@ if (values.data && values.baseline && !values['baseline-data']) {
 }
 const ROUNDS = Math.max(1, Number(values.rounds));
 const TARGETS = { apiP95Ms: 150, autocompleteP95Ms: 20, pageLoadMs: 1000 };
-const PREFIX = 'bench-responsiveness';
-const VACANCY = 'BENCH-RESPONSIVENESS-1';
 const VIEWPORT = { width: 1280, height: 800 };
 
 /** Debian's Chromium, as the web app's tests run it (test/web/browser.ts). */
@@ -115,79 +116,6 @@ export function routeOf(entry: Pick<Logged, 'method' | 'url'>): string {
   return `${entry.method} ${parts.map((part, i) => (i > 0 && COLLECTIONS.has(parts[i - 1]!) && !NOT_IDS.has(part) ? ':id' : part)).join('/')}`;
 }
 
-type Role = 'counsellor' | 'employer-service' | 'planner' | 'admin';
-interface PageSpec {
-  role: Role;
-  name: string;
-  path: string;
-  /** Shown once the page's data is there. */
-  shown: string;
-}
-
-const api = async (url: string, key: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as any) : undefined };
-};
-
-/** An organisation and a key per role (the admin's is the first start's), and the records the pages open. */
-async function setUp(url: string, adminKey: string) {
-  const organisations = [
-    { id: `${PREFIX}-area`, name: 'Benchmark employment area (Tampere)', kind: 'employment-area', area: 'tampere' },
-    { id: `${PREFIX}-unit`, name: 'Benchmark employer services', kind: 'employer-services' },
-    { id: `${PREFIX}-planning`, name: 'Benchmark planning office', kind: 'planning' },
-  ];
-  for (const o of organisations) {
-    const added = await api(url, adminKey, 'POST', '/v1/admin/organisations', o);
-    if (added.status !== 201 && added.status !== 409) throw new Error(`adding organisation ${o.id}: ${added.status} ${JSON.stringify(added.body)}`);
-  }
-  const key = async (role: Role, organisation: string) => {
-    const issued = await api(url, adminKey, 'POST', '/v1/admin/keys', { role, name: `${PREFIX} ${role}`, organisation, expiresInDays: 1 });
-    if (issued.status !== 201) throw new Error(`issuing a ${role} key: ${issued.status} ${JSON.stringify(issued.body)}`);
-    return issued.body.key as string;
-  };
-  const keys: Record<Role, string> = {
-    counsellor: await key('counsellor', `${PREFIX}-area`),
-    'employer-service': await key('employer-service', `${PREFIX}-unit`),
-    planner: await key('planner', `${PREFIX}-planning`),
-    admin: adminKey,
-  };
-  const clients = await api(url, keys.counsellor, 'GET', '/v1/jobseekers?municipality=837&limit=20');
-  const client = (clients.body?.items as { id: string; status?: string }[] | undefined)?.find((c) => c.status !== 'inactive')?.id;
-  if (!client) throw new Error(`no active client in Tampere for the counsellor: ${clients.status}`);
-  const vacancy = {
-    id: VACANCY,
-    title: 'hitsaaja',
-    description: 'Konepaja hakee hitsaajaa Tampereelle. Edellytämme MIG-hitsaus- ja TIG-hitsausosaamista sekä piirustusten lukemista.',
-    skills: ['MIG-hitsaus', 'TIG-hitsaus', 'piirustusten lukeminen'],
-    municipality: '837',
-    employer: 'Konepaja Teräs Oy',
-  };
-  const put = await api(url, keys['employer-service'], 'PUT', `/v1/vacancies/${VACANCY}`, vacancy);
-  if (put.status >= 300) throw new Error(`creating ${VACANCY}: ${put.status} ${JSON.stringify(put.body)}`);
-  return { keys, client };
-}
-
-function pages(client: string): PageSpec[] {
-  return [
-    { role: 'counsellor', name: 'clients', path: '/clients', shown: 'main table, main .empty' },
-    { role: 'counsellor', name: 'client: matches', path: `/clients/${client}`, shown: 'nav.tabs' },
-    { role: 'counsellor', name: 'client: gaps and training', path: `/clients/${client}?tab=plan`, shown: 'nav.tabs' },
-    { role: 'counsellor', name: 'client: profile', path: `/clients/${client}?tab=profile`, shown: '#p-skills' },
-    { role: 'employer-service', name: 'vacancies', path: '/vacancies', shown: 'main h1' },
-    { role: 'employer-service', name: 'vacancy: candidates', path: `/vacancies/${VACANCY}`, shown: 'main h1' },
-    { role: 'planner', name: 'area dashboard', path: '/planner?kind=area&place=tampere', shown: 'dl.indicators' },
-    { role: 'admin', name: 'keys', path: '/admin', shown: 'main table' },
-    { role: 'admin', name: 'audit trail', path: '/admin?tab=audit', shown: 'main h1' },
-  ];
-}
-
-/** What a person types into the skill field, a keystroke pause at a time (the picker asks from two letters on). */
-const TYPED = ['hitsaus', 'sairaanhoito', 'kundservice', 'welding', 'asiakaspalvelu', 'trukki'];
 
 /**
  * Waits until `selector` is shown (and, when `settled`, nothing loads any more); the page's own clock
@@ -201,6 +129,17 @@ const shownAfter = async (page: Page, selector: string, settled = true) =>
       { timeout: 120_000, polling: 'raf' },
     )
   ).jsonValue()) as number;
+
+/** Types a word into the profile's skill field a letter at a time, waiting for each prefix's suggestions. */
+async function typeWord(page: Page, word: string) {
+  for (let n = 2; n <= word.length; n++) {
+    const prefix = word.slice(0, n);
+    const answered = page.waitForResponse((r) => r.url().includes('/v1/taxonomy/skills') && new URL(r.url()).searchParams.get('q') === prefix, { timeout: 60_000 });
+    await page.fill('#p-skills', prefix);
+    await answered;
+  }
+  await page.fill('#p-skills', '');
+}
 
 /** Waits until the service's log has been quiet for a moment (its lines arrive just after the answers). */
 async function logQuiet(log: Logged[]) {
@@ -252,11 +191,12 @@ async function measure(side: string, root: string, dataDir: string, browser: Bro
       const context = await browser.newContext({ viewport: VIEWPORT, storageState: sessions.get(spec.role)! });
       return context.newPage();
     };
-    // One visit of every page before the measured ones: the service's caches.
+    // One visit of every page before the measured ones (and a word typed): the service's caches.
     for (const spec of specs) {
       const page = await open(spec);
       await page.goto(`${service.url}/#${spec.path}`);
       await shownAfter(page, spec.shown);
+      if (spec.name === 'client: profile') await typeWord(page, 'siivous');
       await page.context().close();
     }
     for (let round = 0; round < ROUNDS; round++) {
@@ -271,15 +211,7 @@ async function measure(side: string, root: string, dataDir: string, browser: Bro
         visits.push({ page: spec.name, role: spec.role, appMs: round1(appMs), loadMs: round1(loadMs), calls: log.slice(from).filter((l) => l.url.startsWith('/v1/')) });
         if (spec.name === 'client: profile') {
           // The skill autocomplete, as a person types: every prefix of two letters or more, one request each.
-          for (const word of TYPED) {
-            for (let n = 2; n <= word.length; n++) {
-              const prefix = word.slice(0, n);
-              const answered = page.waitForResponse((r) => r.url().includes('/v1/taxonomy/skills') && new URL(r.url()).searchParams.get('q') === prefix, { timeout: 60_000 });
-              await page.fill('#p-skills', prefix);
-              await answered;
-            }
-            await page.fill('#p-skills', '');
-          }
+          for (const word of TYPED.slice(0, Math.max(1, Number(values.words)))) await typeWord(page, word);
           await logQuiet(log);
           autocomplete.push(...log.slice(from).filter((l) => l.url.startsWith('/v1/taxonomy/skills')));
         }
@@ -328,6 +260,7 @@ function summarise(side: string, visits: Visit[], autocomplete: Logged[]) {
     autocompleteP95Ms: round1(percentile(autocomplete.map((c) => c.ms), 95)),
     worstPageLoadP95Ms: Math.max(...rows.map((r) => r.loadP95Ms)),
     failed: rows.reduce((s, r) => s + r.failed, 0) + autocomplete.filter((c) => c.status >= 400).length,
+    failures: [...visits.flatMap((v) => v.calls), ...autocomplete].filter((c) => c.status >= 400).map((c) => `${c.status} ${routeOf(c)}`),
     load: round1(loadavg()[0]!),
   };
   return { rows, summary };
@@ -381,6 +314,7 @@ async function main() {
     rows: results.flatMap((x) => x.rows),
     summary: results.map((x) => x.summary),
   } as { date: string });
+  for (const x of results) if (x.summary.failed > 0) console.error(`${x.summary.side}: failed calls: ${x.summary.failures.join(', ')}`);
   if (results.some((x) => x.summary.failed > 0)) process.exitCode = 1;
 }
 
