@@ -66,6 +66,8 @@ export async function startService(
     env: {
       ...process.env,
       KOHTAANTO_WORKERS: '1',
+      // The fixtures alone (the benchmarks measure them): no demo population in the background.
+      KOHTAANTO_DEMO: 'off',
       ...extraEnv,
       KOHTAANTO_DATA_DIR: dataDir,
       KOHTAANTO_PORT: '0',

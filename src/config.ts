@@ -117,6 +117,11 @@ export const envSchema = z.object({
   ),
   KOHTAANTO_FIXTURES_DIR: z.string().default('fixtures').meta(doc('where the fixture files are')),
   KOHTAANTO_SEED_FIXTURES: bool(true).meta(doc('load `fixtures/*.ndjson` on first start (when the store is empty)')),
+  KOHTAANTO_DEMO: z.enum(['regional', 'off']).default('regional').meta(
+    doc(
+      '`regional`: on the first start of the service with the fixtures (`npm start` on an empty data directory), add the demo population after it listens, in the background: 17,400 jobseekers and 2,245 vacancies whose numbers per region follow the employment statistics, scaled 1:20 (`fixtures/demo/`, [demo data](demo-data.md)); `off`: the fixtures alone',
+    ),
+  ),
   KOHTAANTO_EMBEDDER: z.enum(['auto', 'transformers', 'lexical']).default('auto').meta(
     doc('`auto` (the model if it loads, else the lexical fallback with a warning), `transformers` (the model or no start), `lexical`; see [Which embedder is in use](matching-and-skills.md#which-embedder-is-in-use)'),
   ),
@@ -299,6 +304,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: resolve(e.KOHTAANTO_DATA_DIR),
     fixturesDir: resolve(e.KOHTAANTO_FIXTURES_DIR),
     seedFixtures: e.KOHTAANTO_SEED_FIXTURES,
+    /** The demo population on a first start of `npm start` (src/runtime/demo.ts). */
+    demo: e.KOHTAANTO_DEMO,
     embedder: e.KOHTAANTO_EMBEDDER,
     model: {
       modelDir: resolve(e.KOHTAANTO_MODEL_DIR),

@@ -1,9 +1,10 @@
 import cluster from 'node:cluster';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { indexUnavailable } from '../core/errors.js';
-import { compose, type EngineLog, type Services } from '../runtime/compose.js';
+import { compose, databaseFile, type EngineLog, type Services } from '../runtime/compose.js';
+import { addDemoPopulation, demoDue } from '../runtime/demo.js';
 import { buildApp } from '../http/app.js';
 import { serviceLogOptions } from '../http/redact.js';
 import { clusterScrape, countLink, reportReady, runPrimary, workerRole, workerSlot } from '../runtime/workers.js';
@@ -33,6 +34,7 @@ async function main() {
     return;
   }
   const role = workerRole();
+  const firstStart = !existsSync(databaseFile(config.dataDir));
   const services = await compose(config, log, undefined, role, undefined, workerSlot());
   if (role !== 'follower') bootstrapAdminKey(services, config.dataDir, log);
   let restarting = false;
@@ -56,6 +58,7 @@ async function main() {
   await app.listen({ host: config.host, port: config.port });
   app.log.info(`Kohtaanto ready in ${Date.now() - started} ms: http://${config.host}:${config.port}/docs${role === 'single' ? '' : ` (worker ${process.pid}, ${role})`}`);
   let syncTimer: NodeJS.Timeout | undefined;
+  if (role !== 'follower' && demoDue(config, firstStart)) void addDemoPopulation(config, services.jobseekers, services.vacancies, log);
   if (role !== 'single') {
     // The other workers start once this one's index files are complete (they load them).
     void services.ready.then(reportReady);

@@ -18,7 +18,8 @@ export function spawnService(env: Record<string, string>, wrap: string[] = []): 
   const command = [...wrap, process.execPath, join(ROOT, 'dist', 'cli', 'serve.js')];
   const child = spawn(command[0]!, command.slice(1), {
     cwd: ROOT,
-    env: { ...process.env, KOHTAANTO_PORT: '0', ...env },
+    // The demo population (added in the background on a first start) only where a test asks for it.
+    env: { ...process.env, KOHTAANTO_PORT: '0', KOHTAANTO_DEMO: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

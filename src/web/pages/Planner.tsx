@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api';
 import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
 import { eur, lang, num, pct, placeName, t, valueText } from '../i18n';
@@ -33,14 +33,45 @@ const groupName = (dimension: string, group: string) => {
   return own !== group ? own : valueText('exposure.group', group);
 };
 
+/**
+ * The skills vacancies of the place ask for. The service orders skills by demand less published
+ * supply (a suppressed "<5" counted as 0): where jobseekers outnumber vacancies for every skill, as
+ * in most areas, skills no vacancy asks for and fewer than five people hold come first, a table of
+ * "0 / <5" rows. The page reads more rows and shows those in demand.
+ */
+const inDemand = (rows: Row[]) => rows.filter((r) => r.demand.vacancies > 0);
+const SKILLS_READ = 500;
+
 /** A count of jobseekers: a suppressed one shows as "<5", never as zero. */
 const count = (c: Count) => (c === '<5' ? '<5' : num(c));
 const share = (s: Share) => (s.suppressed ? '<5' : s.share === null ? '–' : `${pct(s.share)} ± ${pct(s.margin95)}`);
 
+/** The kinds of place, in the order the select offers them. */
+const KINDS: readonly Kind[] = ['area', 'region', 'municipality'];
+
+/**
+ * The place the address names: its kind and code. An unknown kind is no choice (no figures for a
+ * kind the select cannot show).
+ */
+function placeOf(params: URLSearchParams): { kind: Kind; place: string } {
+  const kind = params.get('kind') ?? 'area';
+  return KINDS.includes(kind as Kind) ? { kind: kind as Kind, place: params.get('place') ?? '' } : { kind: 'area', place: '' };
+}
+
 /** The planners' dashboard for one area: mismatch, demand against supply, and the training plan. */
 export function PlannerPage({ params }: { params: URLSearchParams }) {
-  const kind = (params.get('kind') as Kind | null) ?? 'area';
-  const place = params.get('place') ?? '';
+  const { kind, place } = placeOf(params);
+  return (
+    <section>
+      <h1>{t('planner.title')}</h1>
+      <PlacePicker kind={kind} place={place} />
+      {place ? <Dashboard kind={kind} place={place} /> : <Empty>{t('planner.pick')}</Empty>}
+    </section>
+  );
+}
+
+/** The kind and place selects, starting from the place shown; submitting shows the chosen one. */
+function PlacePicker({ kind, place }: { kind: Kind; place: string }) {
   const options = useLoad(async (): Promise<Record<Kind, Option[]>> => {
     const [areas, regions, municipalities] = await Promise.all([
       api<EmploymentAreaList>('GET', '/v1/employment-areas'),
@@ -56,42 +87,49 @@ export function PlannerPage({ params }: { params: URLSearchParams }) {
   }, [lang.value]);
   const [pickKind, setPickKind] = useState<Kind>(kind);
   const [pickPlace, setPickPlace] = useState(place);
+  // A link, the back button or a pasted address shows another place: the selects follow it (the
+  // same form stays, so the focus of a keyboard user who pressed Show stays on it).
+  useEffect(() => {
+    setPickKind(kind);
+    setPickPlace(place);
+  }, [kind, place]);
   return (
-    <section>
-      <h1>{t('planner.title')}</h1>
-      <form
-        class="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          go(`/planner${query({ kind: pickKind, place: pickPlace })}`);
-        }}
-      >
-        <Field label={t('planner.kind')} id="area-kind">
-          <select id="area-kind" value={pickKind} onChange={(e) => (setPickKind((e.target as HTMLSelectElement).value as Kind), setPickPlace(''))}>
-            {(['area', 'region', 'municipality'] as const).map((k) => (
-              <option value={k}>{t(`planner.kind.${k}`)}</option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('planner.place')} id="area-place">
-          <select id="area-place" value={pickPlace} onChange={(e) => setPickPlace((e.target as HTMLSelectElement).value)} required>
-            <option value="">{t('planner.choose')}</option>
-            {(options.data?.[pickKind] ?? []).map((o) => (
-              <option value={o.value}>{o.label}</option>
-            ))}
-          </select>
-        </Field>
-        <button type="submit">{t('common.show')}</button>
-      </form>
-      {place ? <Dashboard kind={kind} place={place} /> : <Empty>{t('planner.pick')}</Empty>}
-    </section>
+    <form
+      class="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        go(`/planner${query({ kind: pickKind, place: pickPlace })}`);
+      }}
+    >
+      <Field label={t('planner.kind')} id="area-kind">
+        <select id="area-kind" value={pickKind} onChange={(e) => (setPickKind((e.target as HTMLSelectElement).value as Kind), setPickPlace(''))}>
+          {KINDS.map((k) => (
+            <option value={k}>{t(`planner.kind.${k}`)}</option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('planner.place')} id="area-place">
+        <select id="area-place" value={pickPlace} onChange={(e) => setPickPlace((e.target as HTMLSelectElement).value)} required>
+          <option value="">{t('planner.choose')}</option>
+          {(options.data?.[pickKind] ?? []).map((o) => (
+            <option value={o.value} selected={o.value === pickPlace}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <button type="submit">{t('common.show')}</button>
+    </form>
   );
 }
 
 function Dashboard({ kind, place }: { kind: Kind; place: string }) {
   const where = { [kind]: place, lang: lang.value };
   const mismatch = useLoad(() => api<Mismatch>('GET', `/v1/analytics/mismatch${query(where)}`), [kind, place, lang.value]);
-  const skills = useLoad(() => api<{ items: Row[] }>('GET', `/v1/analytics/skills${query({ ...where, limit: 15 })}`), [kind, place, lang.value]);
+  const skills = useLoad(
+    () => api<{ items: Row[] }>('GET', `/v1/analytics/skills${query({ ...where, limit: SKILLS_READ })}`).then((r) => ({ items: inDemand(r.items).slice(0, 15) })),
+    [kind, place, lang.value],
+  );
   const occupations = useLoad(() => api<{ items: Row[] }>('GET', `/v1/analytics/occupations${query({ ...where, limit: 15 })}`), [kind, place, lang.value]);
   return (
     <>
