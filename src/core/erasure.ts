@@ -8,7 +8,7 @@ export interface ErasurePorts {
   referrals: { forgetJobseeker(id: string): Promise<void> };
   audit: { eraseSubject(id: string, keyId: string | undefined): void };
   decisions: { eraseJobseeker(id: string): void };
-  overrides: { forgetJobseeker(id: string): void };
+  overrides: { forgetJobseeker(id: string): Promise<void> };
   transfers: { forgetJobseeker(id: string): void };
   jobSuggestions: { forgetJobseeker(id: string): Promise<void> };
   jobSearch: { forgetJobseeker(id: string): Promise<void> };

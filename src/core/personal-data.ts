@@ -22,7 +22,7 @@ export interface PersonalDataPorts {
   };
   guard: Guard;
   decisions: { ofJobseeker(id: string): DecisionsExport };
-  overrides: { ofJobseeker(id: string): Override[] };
+  overrides: { ofJobseeker(id: string): Promise<Override[]> };
   transfers: { ofJobseeker(id: string): TransferExport[] };
   jobSuggestions: { exportOf(id: string): Promise<JobSuggestionExport[]> };
   jobSearch: { exportOf(id: string): Promise<JobSearchExport> };
@@ -46,7 +46,7 @@ export class PersonalData {
       referrals: await this.ports.referrals.exportOf(id),
       accessLog: this.ports.audit.forJobseeker(id, EXPORT_ACCESS_LOG).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
       decisions: this.ports.decisions.ofJobseeker(id),
-      counsellorOverrides: this.ports.overrides.ofJobseeker(id).map(({ jobseekerId: _j, ...o }) => o),
+      counsellorOverrides: (await this.ports.overrides.ofJobseeker(id)).map(({ jobseekerId: _j, ...o }) => o),
       transfers: this.ports.transfers.ofJobseeker(id),
       jobSuggestions: await this.ports.jobSuggestions.exportOf(id),
       jobSearch: await this.ports.jobSearch.exportOf(id),

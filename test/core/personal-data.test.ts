@@ -55,7 +55,7 @@ function setUp() {
       defaultEmploymentAreas(regions),
     ),
     decisions: { ofJobseeker: read('decisions', { rankingsForThem: [], inRankings: [] } as never) },
-    overrides: { ofJobseeker: read('overrides', [{ jobseekerId: 'J-TRE', vacancyId: 'V-1', action: 'put-forward', reason: 'r', counsellor: 'Anna', at: 'x' } as never]) },
+    overrides: { ofJobseeker: readAsync('overrides', [{ jobseekerId: 'J-TRE', vacancyId: 'V-1', action: 'put-forward', reason: 'r', counsellor: 'Anna', at: 'x' } as never]) },
     transfers: { ofJobseeker: read('transfers', []) },
     jobSuggestions: { exportOf: readAsync('jobSuggestions', []) },
     jobSearch: { exportOf: readAsync('jobSearch', { obligation: [], applications: [] } as never) },
