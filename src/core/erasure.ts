@@ -7,7 +7,7 @@ export interface ErasurePorts {
   shares: { forgetJobseeker(id: string): void };
   referrals: { forgetJobseeker(id: string): Promise<void> };
   audit: { eraseSubject(id: string, keyId: string | undefined): void };
-  decisions: { eraseJobseeker(id: string): void };
+  decisions: { eraseJobseeker(id: string): Promise<void> };
   overrides: { forgetJobseeker(id: string): Promise<void> };
   transfers: { forgetJobseeker(id: string): void };
   jobSuggestions: { forgetJobseeker(id: string): Promise<void> };

@@ -21,7 +21,7 @@ export interface PersonalDataPorts {
     erasureOf(id: string): Erasure | undefined;
   };
   guard: Guard;
-  decisions: { ofJobseeker(id: string): DecisionsExport };
+  decisions: { ofJobseeker(id: string): Promise<DecisionsExport> };
   overrides: { ofJobseeker(id: string): Promise<Override[]> };
   transfers: { ofJobseeker(id: string): TransferExport[] };
   jobSuggestions: { exportOf(id: string): Promise<JobSuggestionExport[]> };
@@ -45,7 +45,7 @@ export class PersonalData {
       sharedWithEmployerServices: this.ports.shares.ofJobseeker(id).map(({ vacancyId, at, expiresAt }) => ({ vacancyId, at, expiresAt })),
       referrals: await this.ports.referrals.exportOf(id),
       accessLog: this.ports.audit.forJobseeker(id, EXPORT_ACCESS_LOG).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
-      decisions: this.ports.decisions.ofJobseeker(id),
+      decisions: await this.ports.decisions.ofJobseeker(id),
       counsellorOverrides: (await this.ports.overrides.ofJobseeker(id)).map(({ jobseekerId: _j, ...o }) => o),
       transfers: this.ports.transfers.ofJobseeker(id),
       jobSuggestions: await this.ports.jobSuggestions.exportOf(id),

@@ -39,7 +39,7 @@ async function setUp(ids: string[], fail?: string) {
     shares: forget('shares'),
     referrals: forget('referrals'),
     audit: { eraseSubject: (id, keyId) => calls.push(`audit:${id}:${keyId}`) },
-    decisions: { eraseJobseeker: (id) => calls.push(`decisions:${id}`) },
+    decisions: { eraseJobseeker: async (id) => void calls.push(`decisions:${id}`) },
     overrides: forget('overrides'),
     transfers: forget('transfers'),
     jobSuggestions: forget('jobSuggestions'),

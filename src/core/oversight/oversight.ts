@@ -42,7 +42,7 @@ export class Oversight {
       if (!query.from || !query.to) throw invalidInput([{ field: query.from ? 'to' : 'from', message: 'the period of decisions to report on (YYYY-MM-DD)' }]);
       if (query.to < query.from) throw invalidInput([{ field: 'to', message: 'on or after from' }]);
       const end = new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000).toISOString();
-      rankings = this.ports.decisions.candidateRankings({ from: `${query.from}T00:00:00.000Z`, to: end, municipalities: area.municipalities }).map((r) => r.items);
+      rankings = (await this.ports.decisions.candidateRankings({ from: `${query.from}T00:00:00.000Z`, to: end, municipalities: area.municipalities })).map((r) => r.items);
     } else {
       const open = await this.ports.openVacancies(area.municipalities);
       // An even sample over the ids: the same vacancies each time for the same data.
