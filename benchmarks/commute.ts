@@ -72,9 +72,12 @@ const config = loadConfig({ ...process.env, KOHTAANTO_DATA_DIR: dataDir, KOHTAAN
 const engine = await openEngine(config, { info: () => {}, warn: () => {} });
 const fitFloor = engine.matcher.settingsInUse.fitFloor;
 try {
-  const ranking = (rule: CommuteRule) =>
-    new Matcher(engine.jobseekers, engine.vacancies, engine.embedder, engine.normalizer, { ...engine.matcher.settingsInUse, commute: rule }, engine.normalizer.taxonomy);
+  // One rule for both directions (the service's default orders clients' lists by `strict` and candidate lists by `gate`).
+  const ranking = (rule: CommuteRule, candidateRule: CommuteRule = rule) =>
+    new Matcher(engine.jobseekers, engine.vacancies, engine.embedder, engine.normalizer, { ...engine.matcher.settingsInUse, commute: rule, candidateCommute: candidateRule }, engine.normalizer.taxonomy);
+  const { commute, candidateCommute } = engine.matcher.settingsInUse;
   const rankings = [
+    [`as configured: ${commute} for clients, ${candidateCommute} for candidates`, ranking(commute, candidateCommute)],
     ['fits: beyond the range after every fit within it, before the no-fits', ranking('fits')],
     ['strict: beyond the range after all within it', ranking('strict')],
     ['gate: beyond the range as a failed requirement', ranking('gate')],

@@ -301,7 +301,8 @@ async function matchQuality() {
     console.log('\nBest weights over both embedders (mean nDCG@10 of both directions):');
     for (const b of both.slice(0, 8)) console.log(`  ${b.weights}  lexical ${b.lexical}  model ${b.model}  mean ${b.mean}`);
   }
-  console.log(`Commute rule: ${process.env.KOHTAANTO_COMMUTE_RULE ?? 'default'} (KOHTAANTO_COMMUTE_RULE)\n`);
+  const { commute, candidateCommute } = loadConfig(process.env);
+  console.log(`Commute rules: ${commute} for clients' vacancies (KOHTAANTO_COMMUTE_RULE), ${candidateCommute} for candidates (KOHTAANTO_CANDIDATE_COMMUTE_RULE)\n`);
   console.log('| grades | embedder | ranking | direction | nDCG@10 | same-language | cross-language | MRR | queries | expired in top 10 |');
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   type Row = { embedder: string; ranking: string; clientToVacancies: Figures; vacancyToCandidates: Figures; commuteAware: { clientToVacancies: Figures; vacancyToCandidates: Figures } };

@@ -1,5 +1,6 @@
 import { COMMUTE_RULES, type MatchSettings } from './core/matching.js';
 import type { Weights } from './core/scoring.js';
+import type { NotificationSettings } from './core/notifications/service.js';
 import type { SharingSettings } from './core/sharing.js';
 import { availableParallelism, totalmem } from 'node:os';
 import { resolve } from 'node:path';
@@ -34,7 +35,9 @@ export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
   exactScanRatio: 0.1,
   exactScanLimit: 20_000,
   fitFloor: 0.4,
+  fitOccupation: 0.4,
   commute: 'strict',
+  candidateCommute: 'gate',
 };
 
 const number = (fallback: number) => z.coerce.number().finite().default(fallback);
@@ -92,6 +95,9 @@ export const OCCUPATION_NN_THRESHOLD = 0.5;
 
 /** Shares, ad-hoc candidate searches and the daily harvest limit (src/core/sharing.ts). */
 export const DEFAULT_SHARING_SETTINGS: SharingSettings = { shareDays: 30, adHocSearchesPerHour: 30, adHocMaxK: 20, candidatesPerDay: 1000 };
+
+/** In-app notifications (src/core/notifications/service.ts): days shown, most answered, most events read per source. */
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { days: 14, most: 50, scan: 5000 };
 
 /** Every setting of the service, read once from the environment at start-up. */
 export const envSchema = z.object({
@@ -170,11 +176,17 @@ export const envSchema = z.object({
   KOHTAANTO_FIT_FLOOR: z.coerce.number().min(0).max(1).default(DEFAULT_MATCH_SETTINGS.fitFloor).meta(
     doc('a hit scoring below this is no fit: it ranks after the fits failing a language or working-time gate (chosen on `bench:quality`)'),
   ),
+  KOHTAANTO_FIT_OCCUPATION: z.coerce.number().min(0).max(1).default(DEFAULT_MATCH_SETTINGS.fitOccupation).meta(
+    doc('where both sides name their occupation, a fit also needs this much credit for the two occupations (0.8 the same ISCO unit group, 0.5 the same minor group or closely related work); below it the hit is related work and ranks after the fits (chosen on `bench:quality`)'),
+  ),
   KOHTAANTO_SUITABLE_SCORE: z.coerce.number().min(0).max(1).default(DEFAULT_SUITABLE_SCORE).meta(
     doc('from this score a vacancy counts as suitable for a client (gap analysis, training plan, mismatch figures, job search)'),
   ),
   KOHTAANTO_COMMUTE_RULE: z.enum(COMMUTE_RULES).default(DEFAULT_MATCH_SETTINGS.commute).meta(
     doc('where vacancies beyond a client\'s commuting range rank (see [Commuting](matching-and-skills.md#commuting)): `strict` after every hit within it, `fits` after every fit within it but before the no-fits (other work) nearby, `gate` as a failed hard requirement, `off` as if there were no range'),
+  ),
+  KOHTAANTO_CANDIDATE_COMMUTE_RULE: z.enum(COMMUTE_RULES).default(DEFAULT_MATCH_SETTINGS.candidateCommute).meta(
+    doc('the same for a vacancy\'s candidates (each candidate\'s own range from the workplace): by default a candidate beyond it ranks as one failing a hard requirement, after those within it who fit and before people of other work nearby'),
   ),
   KOHTAANTO_EXACT_SCAN_RATIO: z.coerce.number().min(0).max(1).default(DEFAULT_MATCH_SETTINGS.exactScanRatio).meta(
     doc('a location filter leaving at most this share of records (and at most `KOHTAANTO_EXACT_SCAN_LIMIT`) is scored exactly instead of walking the graph'),
@@ -203,6 +215,9 @@ export const envSchema = z.object({
   ),
   KOHTAANTO_CANDIDATES_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_SHARING_SETTINGS.candidatesPerDay).meta(
     doc('distinct pseudonymous candidates an organisation is shown a day over all its candidate lists and ad-hoc searches (admins: unlimited)'),
+  ),
+  KOHTAANTO_NOTIFICATION_DAYS: z.coerce.number().int().min(1).max(90).default(DEFAULT_NOTIFICATION_SETTINGS.days).meta(
+    doc('how many days back the in-app notifications reach (states employer units set, clients shared, deadlines passed)'),
   ),
   KOHTAANTO_TRANSFER_DAYS: z.coerce.number().int().min(1).max(90).default(14).meta(doc('how long an approved transfer lets the asking area read and change the client')),
   KOHTAANTO_TRANSFER_REQUEST_DAYS: z.coerce.number().int().min(1).max(90).default(7).meta(doc('how long a transfer request waits for a decision before it lapses')),
@@ -314,7 +329,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       occupation: e.KOHTAANTO_WEIGHT_OCCUPATION,
     },
     fitFloor: e.KOHTAANTO_FIT_FLOOR,
+    fitOccupation: e.KOHTAANTO_FIT_OCCUPATION,
     commute: e.KOHTAANTO_COMMUTE_RULE,
+    candidateCommute: e.KOHTAANTO_CANDIDATE_COMMUTE_RULE,
     poolFactor: DEFAULT_MATCH_SETTINGS.poolFactor,
     minPool: DEFAULT_MATCH_SETTINGS.minPool,
     exactScanRatio: e.KOHTAANTO_EXACT_SCAN_RATIO,
@@ -332,6 +349,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       adHocMaxK: DEFAULT_SHARING_SETTINGS.adHocMaxK,
       candidatesPerDay: e.KOHTAANTO_CANDIDATES_PER_DAY,
     },
+    notifications: { ...DEFAULT_NOTIFICATION_SETTINGS, days: e.KOHTAANTO_NOTIFICATION_DAYS },
     /** Transfers of clients between employment areas (see src/core/transfers/service.ts). */
     transfers: {
       days: e.KOHTAANTO_TRANSFER_DAYS,

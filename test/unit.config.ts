@@ -12,7 +12,7 @@ export default defineConfig({
     // whole suite (vitest.config.ts), after the global build and seeding (here it seeded the fixture
     // data itself: ~145 s of a ~180 s run under load).
     exclude: ['test/runtime/backup.test.ts'],
-    include: ['test/config.test.ts', 'test/core/**/*.test.ts', 'test/adapters/**/*.test.ts', 'test/runtime/**/*.test.ts', 'test/http/csv.test.ts', 'test/http/serializer.test.ts', 'test/http/window-counts.test.ts'],
+    include: ['test/config.test.ts', 'test/deploy/**/*.test.ts', 'test/core/**/*.test.ts', 'test/adapters/**/*.test.ts', 'test/runtime/**/*.test.ts', 'test/http/csv.test.ts', 'test/http/serializer.test.ts', 'test/http/window-counts.test.ts'],
     pool: 'forks',
     // Files share their worker's module cache (the core keeps no state between tests that matters:
     // each test opens its own database, index and directory): module loading drops from ~10 s of the

@@ -10,6 +10,8 @@ import { clusterScrape, countLink, reportReady, runPrimary, workerRole, workerSl
 
 /** How often an idle worker catches up on the others' writes (it also does before each request). */
 const SYNC_EVERY_MS = 1000;
+/** How long a worker stays after its server closed, answering the primary for connections in flight to it. */
+const WORKER_EXIT_GRACE_MS = 500;
 
 /**
  * `npm start`: the service on the embedded default (SQLite file under data/, fixtures on first
@@ -53,10 +55,11 @@ async function main() {
   });
   await app.listen({ host: config.host, port: config.port });
   app.log.info(`Kohtaanto ready in ${Date.now() - started} ms: http://${config.host}:${config.port}/docs${role === 'single' ? '' : ` (worker ${process.pid}, ${role})`}`);
+  let syncTimer: NodeJS.Timeout | undefined;
   if (role !== 'single') {
     // The other workers start once this one's index files are complete (they load them).
     void services.ready.then(reportReady);
-    setInterval(() => {
+    syncTimer = setInterval(() => {
       try {
         sync();
       } catch {
@@ -70,9 +73,15 @@ async function main() {
   for (const signal of role === 'single' ? (['SIGINT', 'SIGTERM'] as const) : (['SIGTERM'] as const)) {
     process.once(signal, () => {
       app.log.info(`${signal}: closing`);
+      clearInterval(syncTimer); // the database closes with the app: nothing to catch up on any more
+      // A worker stays a moment after its server closed: a connection the primary handed it just
+      // before learning of the close is then refused back to the primary, which gives it to another
+      // worker; a worker already gone would leave that connection unanswered (a rolling restart,
+      // test/cli/rolling-restart.test.ts).
+      const exit = (code: number) => (role === 'single' ? process.exit(code) : setTimeout(() => process.exit(code), WORKER_EXIT_GRACE_MS));
       app.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
+        () => exit(0),
+        () => exit(1),
       );
     });
   }

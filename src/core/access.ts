@@ -57,6 +57,8 @@ export const ACCESS = {
   /** Suggesting vacancies to clients; the service lets an employer unit change only those shared with it. */
   jobSuggestions: ['counsellor', 'admin'],
   jobSuggestionStates: ['counsellor', 'employer-service', 'admin'],
+  /** In-app notifications: each role of its own (src/core/notifications/service.ts); planners none. */
+  notifications: ['counsellor', 'employer-service', 'admin'],
   /** Asking for a client of another area: counsellors only (admins reach every client anyway). */
   transfersRequest: ['counsellor'],
   /** Listing, approving, refusing and withdrawing transfers (the service checks which side). */

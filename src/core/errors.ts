@@ -66,6 +66,12 @@ export const ERRORS = {
     sv: 'Inloggningen misslyckades eller gick ut, och ingen session öppnades. Börja om inloggningen.',
     en: 'The sign-in failed or expired, and no session was opened. Start the sign-in again.',
   },
+  signin_expired: {
+    status: 400,
+    fi: 'Tunnistuspalvelun vastaus oli jo vanhentunut (tai ei vielä voimassa), joten istuntoa ei avattu. Aloita kirjautuminen alusta; jos tämä toistuu, pyydä pääkäyttäjää tarkistamaan palvelimen kello.',
+    sv: 'Identifieringstjänstens svar hade redan gått ut (eller gällde inte ännu), så ingen session öppnades. Börja om inloggningen; om det händer igen, be administratören kontrollera serverns klocka.',
+    en: "The identity provider's answer had already expired (or was not yet valid), so no session was opened. Start the sign-in again; if this happens again, ask your administrator to check the server's clock.",
+  },
   changed_meanwhile: {
     status: 409,
     fi: 'Joku muu muutti kohdetta {id} sen jälkeen, kun avasit sen; muutostasi ei tallennettu. Lataa tiedot uudelleen ja tee muutos uudestaan.',

@@ -40,14 +40,28 @@ export interface MatchSettings {
    */
   fitFloor: number;
   /**
+   * Where both sides name their occupation, a fit also needs at least this occupation credit (see
+   * occupationFit: the same ISCO unit 0.8 or minor group 0.5, or related work by most of the essential
+   * skills): a nurse near a physiotherapist's post is related work, not a fit, and ranks after the
+   * physiotherapists who fail a gate (one living beyond their range included). Chosen on bench:quality.
+   */
+  fitOccupation: number;
+  /**
    * Where hits beyond the jobseeker's commuting range (not remote, the place neither wished nor moved
    * to) rank: `fits` after every fit within it (those failing another hard requirement too) and
    * before the no-fits (work of another kind nearby is no better a suggestion than the right work
    * further away); `strict` after every hit within it, no-fits included; `gate` as a failed hard
    * requirement (after the fits passing every gate, before the no-fits); `off` as before the range
    * existed (the baseline of bench:commute). Figures for each: benchmarks/README.md.
+   * This rule orders a client's vacancies (what a counsellor suggests: the suitable work nearby first).
    */
   commute: CommuteRule;
+  /**
+   * The same for a vacancy's candidates, where the range is each candidate's own from the workplace.
+   * Employer services look for people who can do the work: a welder living beyond their range ranks
+   * as one failing a hard requirement (`gate`: after the welders within it, before a waiter next door).
+   */
+  candidateCommute: CommuteRule;
 }
 
 export const COMMUTE_RULES = ['fits', 'strict', 'gate', 'off'] as const;
@@ -284,6 +298,7 @@ export class Matcher {
       target === 'vacancies'
         ? levelGap((side as SeekerSide).occupations, sideOf(record as StoredVacancy, offerSide).occupation)
         : levelGap(sideOf(record as StoredJobseeker, seekerSide).occupations, (side as OfferSide).occupation);
+    const rule = target === 'vacancies' ? this.settings.commute : this.settings.candidateCommute;
     const scoreAll = (pool: IndexHit[]) => {
       for (const hit of pool) {
         const record = entries.get(hit.label);
@@ -291,7 +306,7 @@ export class Matcher {
         if (!record || !service.kind.isMatchable(record as never, day)) continue;
         const score = scoreOf(record, hit.similarity, false);
         if (query.failedGates === 'ranked') scored.push({ record, score, tier: 0, key: score.score, byText: true, similarity: hit.similarity });
-        else scored.push({ record, score, ...this.placeOf(score, () => levelsBetween(record)), similarity: hit.similarity });
+        else scored.push({ record, score, ...this.placeOf(score, () => levelsBetween(record), rule), similarity: hit.similarity });
       }
     };
     scoreAll(hits);
@@ -300,7 +315,7 @@ export class Matcher {
     // the nearest texts within it join the pool (a rural client whose own line of work has no vacancy
     // nearby still sees what there is nearby, and the rest of the page is not only the look-alikes
     // whose texts brought them into the pool).
-    const reach = this.settings.commute !== 'off' && query.failedGates !== 'ranked' && query.centre ? this.commuteReach(target, side, query.centre, filter) : undefined;
+    const reach = rule !== 'off' && query.failedGates !== 'ranked' && query.centre ? this.commuteReach(target, side, query.centre, filter) : undefined;
     const floor = this.settings.fitFloor;
     const ownKind = (s: Score) => s.gates.commute !== 'fail' && !lacksQualification(s.gates) && (s.score >= floor || !otherWork(s.parts));
     if (reach && scored.reduce((n, s) => (ownKind(s.score) ? n + 1 : n), 0) < query.k) {
@@ -374,7 +389,8 @@ export class Matcher {
   /**
    * Where a scored hit ranks: its tier (lower first) and what orders it within the tier (`key`, then
    * the text similarity when `byText`, else the distance). Within one reach, in this order:
-   *   0 a fit (score at the fit floor or above) passing every hard gate;
+   *   0 a fit (score at the fit floor or above, and where both occupations are known, credit for them
+   *     at fitOccupation or above) passing every hard gate;
    *   1 a fit failing a language or working-time gate (the right work; the gap can be worked on);
    *   2 no fit, of related work or work whose occupation is not known on both sides, by score;
    *   2.5 no fit, of other work (both occupations known and unrelated: see otherWork), by the skills
@@ -392,10 +408,9 @@ export class Matcher {
    * work 60 km away before farm work next door); `fits` puts the fits beyond it after the fits within
    * it and before the rest.
    */
-  private placeOf(score: Score, levels: () => number): { tier: number; key: number; byText: boolean } {
-    const rule = this.settings.commute;
+  private placeOf(score: Score, levels: () => number, rule: CommuteRule): { tier: number; key: number; byText: boolean } {
     const beyondRange = rule !== 'off' && score.gates.commute === 'fail';
-    const fit = score.score >= this.settings.fitFloor;
+    const fit = score.score >= this.settings.fitFloor && (score.parts.occupation === null || score.parts.occupation >= this.settings.fitOccupation);
     const other = !fit && otherWork(score.parts);
     const key = other ? otherWorkScore(score.parts, this.settings.weights) - (score.parts.essential === null ? 1e-6 : 0) : score.score;
     const gap = other ? Math.min(levels(), 3) : 0;

@@ -107,8 +107,19 @@ export class Sharing {
     // Shares are for the owning unit only: not for other units, not for counsellors (of any area).
     const forOwner = owner !== null && p.role === 'employer-service' && p.organisation.id === owner;
     const shared = forOwner ? this.ports.shares.activeFor(vacancyId, owner, this.now().toISOString()) : new Set<string>();
-    const key = createHmac('sha256', this.ports.pseudonymKey).update(`vacancy\0${vacancyId}`).digest();
-    return this.disclose(p, hits, key, shared);
+    return this.disclose(p, hits, this.vacancyKey(vacancyId), shared);
+  }
+
+  /**
+   * One client as the unit owning a vacancy sees them on its candidate list: the same pseudonym,
+   * and name and contact while a share for that vacancy lasts (a job suggestion's pipeline).
+   */
+  candidateOf(vacancyId: string, jobseekerId: string): { id: string; shared: boolean; name?: string; contact?: { email?: string; phone?: string } } {
+    const id = pseudonymOf(this.vacancyKey(vacancyId), jobseekerId);
+    const owner = this.ports.owners.ownerOf(vacancyId);
+    if (owner === null || !this.ports.shares.activeFor(vacancyId, owner, this.now().toISOString()).has(jobseekerId)) return { id, shared: false };
+    const { name, contact } = this.ports.jobseeker(jobseekerId);
+    return { id, shared: true, ...(name ? { name } : {}), ...(contact ? { contact } : {}) };
   }
 
   /** Candidates for ad-hoc text, with pseudonyms for this answer only (counted against the daily budget). */
@@ -143,7 +154,7 @@ export class Sharing {
     return discloseCandidates(hits, {
       seesPerson,
       shared,
-      pseudonym: (id) => `cand-${createHmac('sha256', key).update(id).digest('hex').slice(0, 16)}`,
+      pseudonym: (id) => pseudonymOf(key, id),
       contactOf: (id) => {
         const { name, contact } = this.ports.jobseeker(id);
         return { name, contact };
@@ -168,6 +179,11 @@ export class Sharing {
     );
   }
 
+  /** Keys the pseudonyms of a vacancy's candidate list. */
+  private vacancyKey(vacancyId: string): Buffer {
+    return createHmac('sha256', this.ports.pseudonymKey).update(`vacancy\0${vacancyId}`).digest();
+  }
+
   /** A jobseeker in the budget counts: keyed, so a database copy does not name anyone. */
   private subject(jobseekerId: string): string {
     return createHmac('sha256', this.ports.pseudonymKey).update(`budget\0${jobseekerId}`).digest('base64url').slice(0, 22);
@@ -181,3 +197,6 @@ export class Sharing {
     this.ports.budget.prune(day, now - HOUR_MS);
   }
 }
+
+/** A candidate's pseudonym under a list's key. */
+const pseudonymOf = (key: Buffer, jobseekerId: string) => `cand-${createHmac('sha256', key).update(jobseekerId).digest('hex').slice(0, 16)}`;

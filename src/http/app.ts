@@ -46,6 +46,7 @@ import { transferRoutes } from './routes/transfers.js';
 import { jobSuggestionRoutes } from './routes/job-suggestions.js';
 import { outcomeRoutes } from './routes/outcomes.js';
 import { jobSearchRoutes } from './routes/job-search.js';
+import { notificationRoutes } from './routes/notifications.js';
 import type { SignInProvider } from '../core/signin/providers.js';
 import { discoverProviders } from './signin/providers.js';
 import { personSessionResolver } from './signin/resolve.js';
@@ -100,6 +101,9 @@ export async function buildApp(services: Services, options: AppOptions) {
     bodyLimit: options.bodyLimit,
     // A hop count as fastify itself turns it into a function (its types leave numbers out).
     trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy,
+    // A worker ending (a rolling restart: docs/operations/upgrade.md) still answers the requests of the
+    // connections it accepted before it closed, instead of fastify's bare 503 (test/cli/rolling-restart.test.ts).
+    return503OnClosing: false,
     // Node measures these; the longest (bulk) one is the ceiling for every request, the shorter one
     // is applied to other bodies below. Connections are checked every quarter of the timeout (Node: 30 s).
     requestTimeout: options.bulkRequestTimeoutMs,
@@ -192,6 +196,7 @@ export async function buildApp(services: Services, options: AppOptions) {
   await app.register(transferRoutes(services));
   await app.register(jobSuggestionRoutes(services));
   await app.register(jobSearchRoutes(services));
+  await app.register(notificationRoutes(services));
   await app.register(taxonomyRoutes(services));
   await app.register(trainingRoutes(services, options.bulkBodyLimit));
   await app.register(gapRoutes(services));

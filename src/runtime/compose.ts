@@ -9,6 +9,7 @@ import { openDatabase } from '../adapters/sqlite/database.js';
 import { SqliteDecisionLog } from '../adapters/sqlite/decision-log.js';
 import { SqliteJobSearchStore } from '../adapters/sqlite/job-search.js';
 import { SqliteJobSuggestionStore } from '../adapters/sqlite/job-suggestions.js';
+import { SqliteNotificationSource } from '../adapters/sqlite/notifications.js';
 import { OrganisationStore } from '../adapters/sqlite/organisations.js';
 import { OverrideStore } from '../adapters/sqlite/overrides.js';
 import { SqliteOversightSource } from '../adapters/sqlite/oversight-source.js';
@@ -24,7 +25,7 @@ import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
 import { SqliteTrainingStore } from '../adapters/sqlite/training-store.js';
 import { SqliteTransferStore } from '../adapters/sqlite/transfers.js';
 import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
-import { SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
+import { DEFAULT_NOTIFICATION_SETTINGS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
 import { DemandSupply } from '../core/analytics/demand-supply.js';
 import { MismatchSummary } from '../core/analytics/mismatch.js';
 import { WhatWorksReport } from '../core/what-works/service.js';
@@ -41,6 +42,7 @@ import { Health } from '../core/health/service.js';
 import { indexing } from '../core/health/service.js';
 import { JobSearch } from '../core/job-search/service.js';
 import { JobSuggestions } from '../core/job-suggestions/service.js';
+import { Notifications } from '../core/notifications/service.js';
 import { jobseekerKind, matchableToday, vacancyKind } from '../core/kinds.js';
 import { bestVacancies, candidateIds } from '../core/matches/rankings.js';
 import { Matches } from '../core/matches/service.js';
@@ -79,7 +81,7 @@ import { openConceptSearch, openNormalizer } from './taxonomy.js';
 export type { EngineLog };
 export { indexFile };
 
-export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs'>> & Pick<
+export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications'>> & Pick<
   Config,
   | 'dataDir'
   | 'decisionRetentionDays'
@@ -103,7 +105,9 @@ export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs'>> & 
   | 'exactScanRatio'
   | 'exactScanLimit'
   | 'fitFloor'
+  | 'fitOccupation'
   | 'commute'
+  | 'candidateCommute'
   | 'areaCacheVectors'
   | 'recordCacheBytes'
   | 'employmentAreasFile'
@@ -198,7 +202,9 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       exactScanRatio: config.exactScanRatio,
       exactScanLimit: config.exactScanLimit,
       fitFloor: config.fitFloor,
+      fitOccupation: config.fitOccupation,
       commute: config.commute,
+      candidateCommute: config.candidateCommute,
     }, normalizer.taxonomy);
     const decisions = new Decisions(
       {
@@ -278,8 +284,35 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       vacancy,
       ownerOf: (id) => owners.ownerOf(id),
       share: (p, vacancyId, jobseekerId) => void sharing.share(p, vacancyId, jobseekerId),
+      candidate: (vacancyId, jobseekerId) => sharing.candidateOf(vacancyId, jobseekerId),
       now: clock,
     });
+    const notificationSource = new SqliteNotificationSource(db);
+    const notifications = new Notifications(
+      {
+        source: notificationSource,
+        seen: notificationSource,
+        guard,
+        ownerOf: (id) => owners.ownerOf(id),
+        vacancyTitle: (id) => {
+          try {
+            return vacancy(id).title;
+          } catch {
+            return undefined; // deleted since
+          }
+        },
+        candidate: (vacancyId, jobseekerId) => sharing.candidateOf(vacancyId, jobseekerId),
+        clientName: (id) => {
+          try {
+            return jobseeker(id).name;
+          } catch {
+            return undefined; // erased meanwhile
+          }
+        },
+        now: clock,
+      },
+      config.notifications ?? DEFAULT_NOTIFICATION_SETTINGS,
+    );
     const jobSearchStore = new SqliteJobSearchStore(db);
     const jobSearch = new JobSearch(
       { store: jobSearchStore, guard, jobseeker, suggestions: (id) => jobSuggestionStore.ofJobseeker(id), matches: bestVacancies(matcher), now: clock },
@@ -361,6 +394,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       personalData: new PersonalData({ jobseeker, shares, referrals, audit, guard, decisions, overrides, transfers, jobSuggestions, jobSearch, outcomes }),
       transfers,
       jobSuggestions,
+      notifications,
       jobSearch,
       outcomes,
       decisions,

@@ -8,6 +8,7 @@ import { AdminPage, keyHolder, organisationName } from './pages/Admin';
 import { ClientPage } from './pages/Client';
 import { ClientsPage } from './pages/Clients';
 import { NewClientPage } from './pages/NewClient';
+import { NotificationsLink, NotificationsPage } from './pages/Notifications';
 import { TransfersPage } from './pages/Transfers';
 import { PlannerPage } from './pages/Planner';
 import { VacanciesPage } from './pages/Vacancies';
@@ -23,6 +24,8 @@ const PAGES: { path: string; roles: Role[]; nav?: string }[] = [
   { path: 'transfers', roles: ['counsellor', 'admin'], nav: 'nav.transfers' },
   { path: 'planner', roles: ['planner', 'admin'], nav: 'nav.planner' },
   { path: 'admin', roles: ['admin'], nav: 'nav.admin' },
+  // In the header with its unread count (NotificationsLink), not among the pages above.
+  { path: 'notifications', roles: ['counsellor', 'employer-service', 'admin'] },
 ];
 const HOME: Record<Role, string> = { counsellor: '/clients', 'employer-service': '/vacancies', planner: '/planner', admin: '/admin' };
 
@@ -120,6 +123,8 @@ function Page({ me, path }: { me: Me; path: string }) {
       return <TransfersPage me={me} />;
     case 'planner':
       return <PlannerPage params={params} />;
+    case 'notifications':
+      return <NotificationsPage me={me} />;
     default:
       return <AdminPage tab={params.get('tab') ?? 'keys'} />;
   }
@@ -172,6 +177,11 @@ function App() {
                   </a>
                 </li>
               ))}
+              {PAGES.find((p) => p.path === 'notifications')!.roles.includes(me.role) && (
+                <li>
+                  <NotificationsLink />
+                </li>
+              )}
             </ul>
           </nav>
         )}

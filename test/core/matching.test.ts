@@ -95,6 +95,25 @@ describe('Matcher and RecordService on in-memory adapters', () => {
     expect(candidates.map((h) => h.id)).toEqual(['J-WELDER']);
   });
 
+  it("ranks a vacancy's candidates beyond their own commuting range after those within it who fit, and before people of other work nearby", async () => {
+    const { jobseekers, vacancies, matcher } = services();
+    await vacancies.putMany([vacancy('V-WELD')]);
+    await jobseekers.create(jobseekerInput.parse(sampleJobseeker('J-NEAR')));
+    await jobseekers.create(jobseekerInput.parse(sampleJobseeker('J-FAR', { municipality: '091', summary: 'Kokenut hitsaaja, MIG-hitsaus ja piirustusten lukeminen.' })));
+    await jobseekers.create(
+      jobseekerInput.parse(sampleJobseeker('J-SHOP', { title: 'myyjä', summary: 'Myyjä, asiakaspalvelu ja kassatyö.', skills: ['asiakaspalvelu'] })),
+    );
+    const hits = await matcher.candidatesForVacancy('V-WELD', { k: 10, lang: 'fi' });
+    // The welder in Helsinki lives beyond their range of Tampere: a failed requirement (the default
+    // `gate` for candidates), still before the shop assistant next door, who is no welder.
+    expect(hits.map((h) => h.id)).toEqual(['J-NEAR', 'J-FAR', 'J-SHOP']);
+    expect(hits[1]!.gates.commute).toBe('fail');
+    expect(DEFAULT_MATCH_SETTINGS.candidateCommute).toBe('gate');
+    // A client's own list stays `strict` (the suitable work nearby first); so would candidates under it.
+    const strict = new Matcher(jobseekers, vacancies, embedder, normalizer, { ...DEFAULT_MATCH_SETTINGS, candidateCommute: 'strict', weights: DEFAULT_WEIGHTS }, normalizer.taxonomy);
+    expect((await strict.candidatesForVacancy('V-WELD', { k: 10, lang: 'fi' })).map((h) => h.id)).toEqual(['J-NEAR', 'J-SHOP', 'J-FAR']);
+  });
+
   it('puts other work whose skills partly transfer before other work the client holds none of the skills of', async () => {
     const { jobseekers, vacancies, matcher } = services();
     await jobseekers.create(jobseekerInput.parse(sampleJobseeker('J-WELDER')));

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type JWK } from 'oidc-provider';
@@ -14,7 +14,23 @@ export interface TestIdentityProvider {
   accounts: Map<string, TestAccount>;
   /** The next token response carries this ID token instead of its own (a token from elsewhere). */
   replaceNextIdToken(idToken: string): void;
+  /**
+   * The next token response carries its ID token with the claims as `change` returns them, signed
+   * again with the provider's key, or with `signWith` (another key under the same key id).
+   */
+  rewriteNextIdToken(change: (claims: IdTokenClaims) => IdTokenClaims, signWith?: JWK): void;
   close(): Promise<void>;
+}
+
+/** The claims of an ID token (iss, sub, aud, exp, iat, nonce, …). */
+export type IdTokenClaims = Record<string, unknown> & { exp: number; iat: number };
+
+/** A JWT signed with RS256 by `key` (kid from the key), as a provider signs its ID tokens. */
+export function signIdToken(claims: IdTokenClaims, key: JWK): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const input = `${part({ alg: 'RS256', typ: 'JWT', kid: key.kid })}.${part(claims)}`;
+  const { kid: _kid, use: _use, alg: _alg, ...material } = key;
+  return `${input}.${sign('RSA-SHA256', Buffer.from(input), createPrivateKey({ key: material as import('node:crypto').JsonWebKey, format: 'jwk' })).toString('base64url')}`;
 }
 
 export const TEST_CLIENT = { id: 'kohtaanto', secret: 'a-test-client-secret-of-enough-length-0123456789' };
@@ -65,12 +81,12 @@ export async function startIdentityProvider(options: {
       return { accountId: id, claims: async () => ({ sub: id, name: account.name, groups: [...account.groups] }) };
     },
   });
-  let replacement: string | undefined;
+  let replacement: ((idToken: string) => string) | undefined;
   provider.use(async (ctx, next) => {
     await next();
     const body = ctx.body as { id_token?: string } | undefined;
     if (replacement && ctx.path === '/token' && body?.id_token) {
-      ctx.body = { ...body, id_token: replacement };
+      ctx.body = { ...body, id_token: replacement(body.id_token) };
       replacement = undefined;
     }
   });
@@ -79,7 +95,10 @@ export async function startIdentityProvider(options: {
     issuer,
     accounts,
     replaceNextIdToken: (idToken) => {
-      replacement = idToken;
+      replacement = () => idToken;
+    },
+    rewriteNextIdToken: (change, signWith = options.key) => {
+      replacement = (idToken) => signIdToken(change(JSON.parse(Buffer.from(idToken.split('.')[1]!, 'base64url').toString('utf8')) as IdTokenClaims), signWith);
     },
     close: () => new Promise<void>((done) => server.close(() => done())),
   };

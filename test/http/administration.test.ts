@@ -1,70 +1,41 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS } from '../../src/core/errors.js';
-import { CookieJar, sharedSigningKey, signInAtProvider, startIdentityProvider, TEST_CLIENT, type TestIdentityProvider } from '../helpers/identity-provider.js';
-import { call, removeDir, startService, tempDir, type Caller, type RunningService } from '../helpers/service.js';
+import { startSignInService, type SignInService } from '../helpers/signin-service.js';
+import { call, type Caller, type RunningService } from '../helpers/service.js';
 
 /**
  * Administration over HTTP (issue 32, item 3): organisations renamed and moved, claim-to-role
  * mappings used by a real sign-in (oidc-provider on loopback), keys with owner and last use, the
  * audit trail paged and filtered; every route tried as every other role, with junk and stale versions.
  */
-const REDIRECT = 'http://127.0.0.1:9/signin/tampere/callback';
 const COUNSELLORS = 'kohtaanto-counsellors';
 
-let provider: TestIdentityProvider;
+let signin: SignInService;
 let service: RunningService;
 let admin: Caller;
-let dir: string;
 
 beforeAll(async () => {
-  provider = await startIdentityProvider({
-    redirectUrl: REDIRECT,
-    key: sharedSigningKey(),
+  signin = await startSignInService({
     accounts: {
       'aino-1234': { name: 'Aino Alanen', groups: [COUNSELLORS] },
       'pekka-42': { name: 'Pekka Planner', groups: ['kohtaanto-planners'] },
     },
+    roles: [{ value: COUNSELLORS, organisation: 'test-area', role: 'counsellor' }],
+    env: { KOHTAANTO_SEED_FIXTURES: 'false' },
   });
-  dir = tempDir('kohtaanto-admin-');
-  const file = join(dir, 'providers.json');
-  writeFileSync(
-    file,
-    JSON.stringify([
-      {
-        id: 'tampere',
-        name: 'Tampereen seutu',
-        issuer: provider.issuer,
-        clientId: TEST_CLIENT.id,
-        clientSecret: TEST_CLIENT.secret,
-        redirectUrl: REDIRECT,
-        scopes: ['openid', 'profile', 'groups'],
-        roles: [{ value: COUNSELLORS, organisation: 'test-area', role: 'counsellor' }],
-      },
-    ]),
-  );
-  service = await startService({ env: { KOHTAANTO_SIGNIN_PROVIDERS_FILE: file, KOHTAANTO_SEED_FIXTURES: 'false' } });
+  service = signin.service;
   admin = service.as('admin');
 }, 240_000);
 
 afterAll(async () => {
-  await service?.stop();
-  await provider?.close();
-  if (service) removeDir(service.dataDir);
-  removeDir(dir);
+  await signin?.close();
 });
 
 /** Signs `login` in through the provider as a browser would: the callback's status and the session's role. */
 async function signIn(login: string): Promise<{ status: number; role?: string; organisation?: string }> {
-  const jar = new CookieJar();
-  const started = await fetch(`${service.url}/signin/tampere?lang=sv`, { redirect: 'manual' });
-  jar.take(started);
-  const returned = await signInAtProvider(started.headers.get('location')!, login, REDIRECT);
-  const back = await fetch(`${service.url}${returned.pathname}${returned.search}`, { redirect: 'manual', headers: { cookie: jar.header() } });
-  jar.take(back);
+  const back = await signin.signIn(login, 'sv');
   if (back.status !== 200) return { status: back.status };
-  const me = await call(service.url, 'GET', '/v1/session', undefined, { cookie: jar.header() });
+  const me = await signin.asBrowser(back.jar, 'GET', '/v1/session');
   return { status: back.status, role: me.body.role, organisation: me.body.organisation.id };
 }
 

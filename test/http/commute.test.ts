@@ -86,13 +86,19 @@ describe('commuting range (issue 29)', () => {
     expect(region.find((h) => h.municipalityName === 'Kotka')).toMatchObject({ gates: { commute: 'pass' }, commute: { waivedBy: 'wishedRegion' } });
   });
 
-  it("puts the candidates whose range reaches Tampere first for a Tampere nurse vacancy", async () => {
+  it("puts the nurses whose range reaches Tampere first for a Tampere nurse vacancy, then nurses further away, never people of other work before them", async () => {
     const list = await hits('/v1/vacancies/V-000455/candidates?k=20');
     expect(list.length).toBe(20);
     expect(list[0]!.gates.commute).toBe('pass');
+    // Each candidate with their own range from the workplace (the default `gate` for candidate lists):
+    // the nurses who can commute first, then nurses who cannot, with the reason — not the social
+    // workers, accountants and developers next door that the `strict` rule put before them.
     expect(withinFirst(list)).toBe(true);
-    // Most of the list can reach Tampere (the issue: most of the 20 lived 100–400 km away).
-    expect(list.filter((h) => !beyond(h)).length).toBeGreaterThan(10);
+    const withOccupation = (await call(url, 'GET', '/v1/vacancies/V-000455/candidates?k=20')).body.hits as { parts: { occupation: number | null } }[];
+    expect(withOccupation.every((h) => h.parts.occupation === 1)).toBe(true);
+    for (const h of list.filter(beyond)) expect(h.commute).toMatchObject({ beyondRange: true });
+    // Within the first hits beyond the range, the nearest come first (Pori, Nurmijärvi … before Oulu).
+    expect(Math.min(...list.filter(beyond).slice(0, 3).map((h) => h.distanceKm!))).toBeLessThan(150);
   });
 
   it('refuses a range out of bounds and an unknown wished municipality or region, naming the field, and stores nothing', async () => {

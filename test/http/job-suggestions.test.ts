@@ -69,6 +69,10 @@ describe('job suggestions (issue 33)', () => {
     expect(pipeline.status).toBe(200);
     expect(pipeline.body.items.map((s: { id: number }) => s.id)).toEqual([id]);
     expect(pipeline.body.items[0].note).toBeUndefined(); // the counsellor's note is not the unit's
+    // The unit knows the client by the pseudonym of its candidate list, and by name while shared: never by the client's id.
+    const listed = candidates.body.hits.find((h: { shared?: boolean }) => h.shared);
+    expect(pipeline.body.items[0]).toMatchObject({ jobseekerId: listed.id, shared: true, name: 'Tiina TRE-1', contact: { email: 'TRE-1@example.fi' } });
+    expect(JSON.stringify(pipeline.body)).not.toContain('"TRE-1"');
 
     const interview = await call(employer, 'POST', `/v1/job-suggestions/${id}/state`, { state: 'interview', version: 1 });
     expect(interview.status, JSON.stringify(interview.body)).toBe(200);

@@ -129,11 +129,13 @@ describe('matches across languages, with distance and gates (issue 12)', () => {
 
   it('ranks nurses lacking Swedish after Swedish-speaking fits but before nearby people of other work (within the commuting range, and again beyond it)', async () => {
     const candidates = await hits('/v1/vacancies/Q-NURSE-NARPES/candidates?k=30');
-    // The fit floor (0.4): passes that fit, then fits failing a gate, then whoever is merely near;
-    // those whose commuting range does not reach Närpes after all of them, in the same order (issue 29).
-    const tier = (h: Hit) => (h.gates.commute === 'fail' ? 3 : 0) + (h.score < 0.4 ? 2 : failedOther(h) ? 1 : 0);
+    // The fit floor (0.4): passes that fit, then fits failing a gate — a commuting range that does not
+    // reach Närpes is one (the default `gate` for candidate lists) — then whoever is merely near.
+    // A fit also needs occupation credit ≥ 0.4 where both occupations are known (KOHTAANTO_FIT_OCCUPATION).
+    const noFit = (h: Hit) => h.score < 0.4 || (h.parts.occupation !== null && h.parts.occupation < 0.4);
+    const tier = (h: Hit) => (noFit(h) ? 2 : failedOther(h) || h.gates.commute === 'fail' ? 1 : 0);
     for (let i = 1; i < candidates.length; i++) expect(tier(candidates[i - 1]!), candidates[i]!.id).toBeLessThanOrEqual(tier(candidates[i]!));
-    const blocked = candidates.filter((h) => tier(h) % 3 === 1);
+    const blocked = candidates.filter((h) => tier(h) === 1 && failedOther(h));
     expect(blocked.length).toBeGreaterThan(0);
     // Registered nurses (same occupation) who lack Swedish or the working time: shown, with the reason.
     expect(blocked.every((h) => h.parts.occupation !== null && h.parts.occupation >= 0.8)).toBe(true);

@@ -4,43 +4,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { ERRORS } from '../../src/core/errors.js';
 import { buildApp } from '../../src/http/app.js';
-import { call, removeDir, startService, tempDir, type RunningService } from '../helpers/service.js';
-import {
-  CookieJar,
-  sharedSigningKey,
-  signInAtProvider,
-  startIdentityProvider,
-  TEST_CLIENT,
-  type TestIdentityProvider,
-} from '../helpers/identity-provider.js';
+import { call, type RunningService } from '../helpers/service.js';
+import { CookieJar, sharedSigningKey, signInAtProvider, startIdentityProvider, TEST_CLIENT, type TestIdentityProvider } from '../helpers/identity-provider.js';
+import { providerSettings as settingsOf, startSignInService, type SignInService } from '../helpers/signin-service.js';
 
-// The provider redirects the browser here; the test hands that address's query to the service it
-// started (whose port is known only after it starts), as the browser would at the real address.
-const REDIRECT = 'http://127.0.0.1:9/signin/tampere/callback';
-const AFTER_SIGN_OUT = 'http://127.0.0.1:9/';
 const COUNSELLORS = 'kohtaanto-counsellors-tampere';
 /** Claims are checked with the provider again after this long (3 s). */
 const RECHECK_MINUTES = 0.05;
+const NAME = 'Tampereen seudun työllisyysalue';
 
+let signin: SignInService;
 let provider: TestIdentityProvider;
 /** Another provider with the same signing key: its ID tokens differ from the first's only by issuer. */
 let elsewhere: TestIdentityProvider;
 let service: RunningService;
-let dir: string;
-let providersFile: string;
+let REDIRECT: string;
+let AFTER_SIGN_OUT: string;
 
-const providerSettings = (issuer: string, roles: unknown[] = [{ value: COUNSELLORS, organisation: 'test-area', role: 'counsellor' }]) => ({
-  id: 'tampere',
-  name: 'Tampereen seudun työllisyysalue',
-  issuer,
-  clientId: TEST_CLIENT.id,
-  clientSecret: TEST_CLIENT.secret,
-  redirectUrl: REDIRECT,
-  postSignOutUrl: AFTER_SIGN_OUT,
-  scopes: ['openid', 'profile', 'groups'],
-  claim: 'groups',
-  roles,
-});
+const providerSettings = (issuer: string, roles: unknown[] = [{ value: COUNSELLORS, organisation: 'test-area', role: 'counsellor' }]) =>
+  settingsOf({ id: 'tampere', name: NAME, issuer, redirectUrl: REDIRECT, postSignOutUrl: AFTER_SIGN_OUT, roles });
 
 beforeAll(async () => {
   const key = sharedSigningKey();
@@ -48,42 +30,31 @@ beforeAll(async () => {
     'aino-1234': { name: 'Aino Alanen', groups: ['staff', COUNSELLORS] },
     'bertil-5678': { name: 'Bertil Berg', groups: ['staff'] },
   };
-  provider = await startIdentityProvider({ redirectUrl: REDIRECT, postSignOutUrl: AFTER_SIGN_OUT, key, accounts });
+  signin = await startSignInService({
+    name: NAME,
+    key,
+    accounts,
+    roles: [{ value: COUNSELLORS, organisation: 'test-area', role: 'counsellor' }],
+    signOut: true,
+    env: { KOHTAANTO_SIGNIN_RECHECK_MINUTES: String(RECHECK_MINUTES) },
+    // A second provider the same service trusts (e.g. another area's, or Suomi.fi beside the municipality's).
+    more: [{ id: 'vaasa', name: 'Vasaregionen', accounts: { 'siv-77': { name: 'Siv Sundström', groups: ['planerare'] } }, roles: [{ value: 'planerare', organisation: 'test-planning', role: 'planner' }] }],
+  });
+  ({ provider, service } = signin);
+  REDIRECT = signin.settings.redirectUrl;
+  AFTER_SIGN_OUT = signin.settings.postSignOutUrl!;
   elsewhere = await startIdentityProvider({ redirectUrl: REDIRECT, key, accounts });
-  dir = tempDir('kohtaanto-signin-');
-  providersFile = join(dir, 'providers.json');
-  writeFileSync(providersFile, JSON.stringify([providerSettings(provider.issuer)]));
-  service = await startService({ env: { KOHTAANTO_SIGNIN_PROVIDERS_FILE: providersFile, KOHTAANTO_SIGNIN_RECHECK_MINUTES: String(RECHECK_MINUTES) } });
 }, 240_000);
 
 afterAll(async () => {
-  await service?.stop();
-  await provider?.close();
+  await signin?.close();
   await elsewhere?.close();
-  if (service) removeDir(service.dataDir);
-  removeDir(dir);
 });
 
-/** A browser starting a sign-in at the service: the provider's address and the service's cookies. */
-async function start(lang = 'fi'): Promise<{ authorize: URL; jar: CookieJar }> {
-  const jar = new CookieJar();
-  const response = await fetch(`${service.url}/signin/tampere?lang=${lang}`, { redirect: 'manual' });
-  expect(response.status).toBe(302);
-  jar.take(response);
-  return { authorize: new URL(response.headers.get('location')!), jar };
-}
-
-/** The provider's redirect back, delivered to the service with the browser's cookies. */
-async function callback(returned: URL, jar: CookieJar): Promise<{ status: number; page: string; jar: CookieJar }> {
-  const response = await fetch(`${service.url}${returned.pathname}${returned.search}`, { redirect: 'manual', headers: { cookie: jar.header() } });
-  jar.take(response);
-  return { status: response.status, page: await response.text(), jar };
-}
-
-async function signIn(login: string, lang = 'fi') {
-  const { authorize, jar } = await start(lang);
-  return callback(await signInAtProvider(authorize.href, login, REDIRECT), jar);
-}
+const start = (lang?: string) => signin.start(lang);
+const callback: SignInService['callback'] = (returned, jar) => signin.callback(returned, jar);
+const signIn = (login: string, lang?: string) => signin.signIn(login, lang);
+const asBrowser: SignInService['asBrowser'] = (...args) => signin.asBrowser(...args);
 
 /** Why the service refused the last sign-in, as its audit entry says. */
 function lastRefusal(): string {
@@ -92,14 +63,18 @@ function lastRefusal(): string {
   return (entry?.detail as { reason?: string } | undefined)?.reason ?? '';
 }
 
-/** A request of the web app with the browser's session cookie (and its CSRF token on changes). */
-const asBrowser = (jar: CookieJar, method: string, path: string, csrf?: string) =>
-  call(service.url, method, path, undefined, { cookie: jar.header(), ...(csrf ? { 'x-csrf-token': csrf } : {}) });
+/** The page a failed sign-in ends on, in `lang`: the catalogue's text as the page escapes it. */
+const failedPage = (lang: 'fi' | 'sv' | 'en') => ERRORS.signin_failed[lang].replace(/'/g, '&#39;');
+/** The page an ID token out of its time ends on: why, in `lang`. */
+const expiredPage = (lang: 'fi' | 'sv' | 'en') => ERRORS.signin_expired[lang].replace(/'/g, '&#39;');
 
 describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE)', () => {
   it('lists the configured provider for the sign-in page, and sends the browser to it with PKCE, state and nonce', async () => {
     const listed = await call(service.url, 'GET', '/signin');
-    expect(listed.body).toEqual([{ id: 'tampere', name: 'Tampereen seudun työllisyysalue' }]);
+    expect(listed.body).toEqual([
+      { id: 'tampere', name: 'Tampereen seudun työllisyysalue' },
+      { id: 'vaasa', name: 'Vasaregionen' },
+    ]);
     const { authorize } = await start();
     expect(authorize.origin).toBe(provider.issuer);
     const params = authorize.searchParams;
@@ -143,6 +118,32 @@ describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE
     service.engine.audit.flush();
     const refused = service.engine.audit.recent(20).find((e) => e.keyId === 'person:tampere:bertil-5678');
     expect(refused).toMatchObject({ status: 403, detail: { name: 'Bertil Berg' } });
+  });
+
+  it("signs in with either of two providers by its own mapping; a sign-in started with one is refused at the other's callback; junk is refused", async () => {
+    const there = await signin.signIn('siv-77', 'sv', 'vaasa');
+    expect(there.status).toBe(200);
+    expect((await asBrowser(there.jar, 'GET', '/v1/session')).body).toMatchObject({ name: 'Siv Sundström', role: 'planner', organisation: { id: 'test-planning' } });
+    expect((await asBrowser(there.jar, 'GET', '/v1/analytics/mismatch?area=tampere')).status).toBe(200);
+    expect((await asBrowser(there.jar, 'GET', '/v1/jobseekers?limit=1')).status).toBe(403);
+
+    // Started with Tampere's provider, delivered to Vaasa's callback (the sign-in cookie's path holds both).
+    const { authorize, jar } = await start('sv');
+    const returned = await signInAtProvider(authorize.href, 'aino-1234', REDIRECT);
+    const crossed = new URL(returned.href.replace('/signin/tampere/callback', '/signin/vaasa/callback'));
+    const refused = await callback(crossed, jar);
+    expect(refused.status).toBe(400);
+    expect(refused.page).toContain(failedPage('sv'));
+    expect(jar.cookies.has('kohtaanto_session')).toBe(false);
+    expect(lastRefusal()).toBe('started with another provider');
+
+    // An unknown provider, a callback of one, a language the service does not speak.
+    expect((await call(service.url, 'GET', '/signin/nowhere', undefined, { 'accept-language': 'fi' })).status).toBe(404);
+    const nowhere = await callback(new URL(`${service.url}/signin/nowhere/callback?code=x&state=y`), new CookieJar());
+    expect(nowhere.status).toBe(400);
+    const badLang = await call(service.url, 'GET', '/signin/tampere?lang=de', undefined, { 'accept-language': 'sv' });
+    expect(badLang.status).toBe(400);
+    expect(JSON.stringify(badLang.body)).toContain('lang');
   });
 
   it('refuses a tampered state', async () => {
@@ -190,6 +191,71 @@ describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE
     expect(lastRefusal()).toMatch(/claim iss/);
   });
 
+  it('refuses a replayed authorization code: no session from the second use, and the first loses access at its next re-check', async () => {
+    const { authorize, jar } = await start('sv');
+    const flowCookie = jar.cookies.get('kohtaanto_signin')!;
+    const returned = await signInAtProvider(authorize.href, 'aino-1234', REDIRECT);
+    const first = await callback(returned, jar);
+    expect(first.status).toBe(200);
+    expect((await asBrowser(first.jar, 'GET', '/v1/jobseekers?limit=1')).status).toBe(200);
+
+    // The browser's back button: the same address again, the sign-in's cookie already used up.
+    const back = new CookieJar();
+    const again = await callback(returned, back);
+    expect(again.status).toBe(400);
+    expect(again.page).toContain(failedPage('en')); // no sign-in under way: in the browser's language (fetch sends none: English)
+    expect(back.cookies.has('kohtaanto_session')).toBe(false);
+    expect(lastRefusal()).toBe('no sign-in under way in this browser');
+
+    // Someone who copied the address and the sign-in's cookie: the provider refuses the used code.
+    const thief = new CookieJar();
+    thief.cookies.set('kohtaanto_signin', flowCookie);
+    const replayed = await callback(returned, thief);
+    expect(replayed.status).toBe(400);
+    expect(replayed.page).toContain('lang="sv"');
+    expect(replayed.page).toContain(failedPage('sv'));
+    expect(thief.cookies.has('kohtaanto_session')).toBe(false);
+    expect(lastRefusal()).toMatch(/invalid_grant/);
+
+    // The provider revoked what the code gave (RFC 6749 §4.1.2): the first session's refresh is refused at its re-check.
+    await new Promise((done) => setTimeout(done, RECHECK_MINUTES * 60_000 + 200));
+    const after = await asBrowser(first.jar, 'GET', '/v1/jobseekers?limit=1');
+    expect(after.status).toBe(401);
+    expect(after.headers.get('x-session-ended')).toBe('revoked');
+  });
+
+  it('refuses an expired ID token with a page in the language of the sign-in', async () => {
+    // The control: the provider's token signed again unchanged is accepted (the rewriting refuses nothing by itself).
+    const control = await start();
+    const controlReturned = await signInAtProvider(control.authorize.href, 'aino-1234', REDIRECT);
+    provider.rewriteNextIdToken((claims) => claims);
+    expect((await callback(controlReturned, control.jar)).status).toBe(200);
+
+    for (const lang of ['fi', 'sv'] as const) {
+      const { authorize, jar } = await start(lang);
+      const returned = await signInAtProvider(authorize.href, 'aino-1234', REDIRECT);
+      const now = Math.floor(Date.now() / 1000);
+      provider.rewriteNextIdToken((claims) => ({ ...claims, iat: now - 3600, exp: now - 1800 }));
+      const { status, page } = await callback(returned, jar);
+      expect(status).toBe(400);
+      expect(page).toContain(`lang="${lang}"`);
+      expect(page).toContain(expiredPage(lang));
+      expect(jar.cookies.has('kohtaanto_session')).toBe(false);
+      expect(lastRefusal()).toMatch(/claim exp/);
+    }
+  });
+
+  it("refuses an ID token signed by another key under the provider's key id", async () => {
+    const { authorize, jar } = await start('en');
+    const returned = await signInAtProvider(authorize.href, 'aino-1234', REDIRECT);
+    provider.rewriteNextIdToken((claims) => claims, sharedSigningKey());
+    const { status, page } = await callback(returned, jar);
+    expect(status).toBe(400);
+    expect(page).toContain(failedPage('en'));
+    expect(jar.cookies.has('kohtaanto_session')).toBe(false);
+    expect(lastRefusal()).toMatch(/signature/i);
+  });
+
   it("signs out: the session ends and the provider's sign-out address is given", async () => {
     const { jar } = await signIn('aino-1234');
     const me = await asBrowser(jar, 'GET', '/v1/session');
@@ -223,7 +289,7 @@ describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE
 
 describe('sign-in configuration', () => {
   const write = (content: unknown) => {
-    const file = join(dir, `bad-${Math.random().toString(36).slice(2)}.json`);
+    const file = join(signin.dir, `bad-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(file, JSON.stringify(content));
     return file;
   };

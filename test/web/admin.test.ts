@@ -1,11 +1,8 @@
 /// <reference lib="dom" />
-import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedSigningKey, startIdentityProvider, TEST_CLIENT, type TestIdentityProvider } from '../helpers/identity-provider.js';
-import { call, removeDir, startService, tempDir, type RunningService } from '../helpers/service.js';
+import { signInAtProviderPage, startSignInService, type SignInService } from '../helpers/signin-service.js';
+import { call, type RunningService } from '../helpers/service.js';
 import { expectAccessible, launch, screenshot, settled, signIn } from './browser.js';
 
 /**
@@ -13,55 +10,25 @@ import { expectAccessible, launch, screenshot, settled, signIn } from './browser
  * the identity provider mapped to it (and a person of that group signed in through the provider), a
  * key rotated after a dialog naming it, the audit trail filtered; axe on every admin page in fi/sv/en.
  */
+let signin: SignInService;
 let service: RunningService;
-let provider: TestIdentityProvider;
 let browser: Browser;
-let dir: string;
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
 
 beforeAll(async () => {
-  const port = await freePort();
-  const redirectUrl = `http://127.0.0.1:${port}/signin/vasa/callback`;
-  provider = await startIdentityProvider({
-    redirectUrl,
-    key: sharedSigningKey(),
+  signin = await startSignInService({
+    id: 'vasa',
+    name: 'Vasaregionen',
     host: 'localhost',
     accounts: { 'siv-77': { name: 'Siv Sundström', groups: ['vasa-handledare'] } },
+    roles: [{ value: 'kohtaanto-counsellors', organisation: 'test-area', role: 'counsellor' }],
   });
-  dir = tempDir('kohtaanto-admin-web-');
-  const file = join(dir, 'providers.json');
-  writeFileSync(
-    file,
-    JSON.stringify([
-      {
-        id: 'vasa',
-        name: 'Vasaregionen',
-        issuer: provider.issuer,
-        clientId: TEST_CLIENT.id,
-        clientSecret: TEST_CLIENT.secret,
-        redirectUrl,
-        scopes: ['openid', 'profile', 'groups'],
-        roles: [{ value: 'kohtaanto-counsellors', organisation: 'test-area', role: 'counsellor' }],
-      },
-    ]),
-  );
-  service = await startService({ env: { KOHTAANTO_SIGNIN_PROVIDERS_FILE: file }, port });
+  service = signin.service;
   browser = await launch();
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  await service?.stop();
-  await provider?.close();
-  if (service) removeDir(service.dataDir);
-  removeDir(dir);
+  await signin?.close();
 });
 
 async function fresh(lang: string) {
@@ -115,11 +82,7 @@ describe("an admin's journey in Swedish", () => {
     const person = await fresh('sv');
     await person.page.goto(`${service.url}/`);
     await person.page.click('a.button[href^="/signin/vasa"]');
-    await person.page.fill('input[name=login]', 'siv-77');
-    await person.page.fill('input[name=password]', 'any');
-    await person.page.click('button[type=submit]');
-    await person.page.waitForSelector('input[value=consent]', { state: 'attached' });
-    await person.page.click('button[type=submit]');
+    await signInAtProviderPage(person.page, 'siv-77');
     await person.page.waitForSelector('header nav');
     expect(await person.page.textContent('.who')).toContain('Siv Sundström');
     await person.context.close();

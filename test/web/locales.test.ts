@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/core/access.js';
 import { DIMENSIONS } from '../../src/core/oversight/exposure.js';
 import { organisationKind } from '../../src/core/organisations/schema.js';
+import { JOB_SUGGESTION_STATES, SETTABLE_STATES } from '../../src/core/job-suggestions/states.js';
 import { REFERRAL_STATES, SETTABLE_REFERRAL_STATES } from '../../src/core/referrals/states.js';
 
 /**
@@ -122,6 +123,9 @@ describe('the web app in fi, sv and en', () => {
       workingTime: ['any', 'full', 'part'],
       referralState: REFERRAL_STATES,
       referralStep: SETTABLE_REFERRAL_STATES,
+      suggestionState: JOB_SUGGESTION_STATES,
+      suggestionStep: SETTABLE_STATES,
+      'obligation.source': ['suggestion', 'reported'],
     };
     const missing = Object.entries(values).flatMap(([prefix, list]) => list.flatMap((v) => LANGS.filter((lang) => !LOCALES[lang][`${prefix}.${v}`]).map((lang) => `${lang}: ${prefix}.${v}`)));
     expect(missing).toEqual([]);

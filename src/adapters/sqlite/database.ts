@@ -476,6 +476,14 @@ const MIGRATIONS: Migration[] = [
     if (!columns.includes('shown_rank')) db.exec('ALTER TABLE job_suggestions ADD COLUMN shown_rank INTEGER;');
     if (!columns.includes('rank_recorded')) db.exec('ALTER TABLE job_suggestions ADD COLUMN rank_recorded INTEGER NOT NULL DEFAULT 0;');
   },
+  // 23 (issue 33, 8): in-app notifications are read from the suggestions and shares (erased with the
+  // client); stored is only up to when each reader (key or person) has read them. Partial indexes
+  // for the three reads: employer units' state changes by time, open suggestions by deadline, shares by time.
+  `
+    CREATE TABLE IF NOT EXISTS notifications_seen (reader TEXT PRIMARY KEY, seen_until TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS job_suggestion_events_by_units ON job_suggestion_events (at) WHERE role = 'employer-service';
+    CREATE INDEX IF NOT EXISTS job_suggestions_open_deadline ON job_suggestions (deadline) WHERE state = 'suggested';
+    CREATE INDEX IF NOT EXISTS shares_at ON shares (at);`,
 ];
 
 /**
@@ -559,12 +567,16 @@ export function openDatabase(file: string, log: (line: string) => void = () => u
   return db;
 }
 
-export function migrate(db: Db, log: (line: string) => void = () => undefined): void {
+/**
+ * Applies the migrations after the database's version, up to `to` (this code's version unless a
+ * test builds the schema of an earlier release: test/adapters/sqlite/upgrade.test.ts).
+ */
+export function migrate(db: Db, log: (line: string) => void = () => undefined, to = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(`database schema version ${current} is newer than this Kohtaanto (${MIGRATIONS.length})`);
   }
-  for (let version = current; version < MIGRATIONS.length; version++) {
+  for (let version = current; version < Math.min(to, MIGRATIONS.length); version++) {
     db.transaction(() => {
       const migration = MIGRATIONS[version]!;
       if (typeof migration === 'string') db.exec(migration);

@@ -88,9 +88,10 @@ export function loadEscoCsv(dir: string, options: { extension?: string | undefin
   let source = dir;
   if (options.extension) {
     const { text, rows } = readExtension(options.extension);
-    hash.update('extension').update(text);
+    // 'claims': the extension's occupation labels are taken from other occupations (applyExtension).
+    hash.update('extension+claims').update(text);
     const added = applyExtension(rows, skills, occupations);
-    source = `${dir} + ${basename(options.extension)} (${added.labels} labels, ${added.concepts} local concepts${added.skipped ? `, ${added.skipped} rows of concepts not in this taxonomy skipped` : ''})`;
+    source = `${dir} + ${basename(options.extension)} (${added.labels} labels, ${added.concepts} local concepts, ${added.claimed} labels taken from other occupations${added.skipped ? `, ${added.skipped} rows of concepts not in this taxonomy skipped` : ''})`;
   }
 
   const relations = files.find((f) => /^occupationSkillRelations(_[a-z]{2,3})?\.csv$/.test(f));

@@ -1,32 +1,13 @@
 import { z } from 'zod';
 import { multiLine, plausibleDate, recordId } from '../schemas/common.js';
+import { JOB_SUGGESTION_STATES, SETTABLE_STATES } from './states.js';
 
 /**
  * A vacancy a counsellor suggests a client apply for (a "job suggestion", as the Nordic services
- * call it: NAV's "stilling fra NAV"), and what became of it:
- * `suggested → applied → interview → offer → hired`, or `not-selected`, `declined` (with a reason),
- * `withdrawn`; a suggestion still `suggested` after its deadline is shown as `expired`.
+ * call it: NAV's "stilling fra NAV"), and what became of it (the states: ./states.ts, zod-free for
+ * the web app).
  */
-export const JOB_SUGGESTION_STATES = ['suggested', 'applied', 'interview', 'offer', 'hired', 'not-selected', 'declined', 'withdrawn', 'expired'] as const;
-export type JobSuggestionState = (typeof JOB_SUGGESTION_STATES)[number];
-/** The states a change may set (`suggested` is where each begins, `expired` comes with the deadline). */
-export const SETTABLE_STATES = ['applied', 'interview', 'offer', 'hired', 'not-selected', 'declined', 'withdrawn'] as const;
-export type SettableState = (typeof SETTABLE_STATES)[number];
-/** What the employer unit records of a candidate shared with it; the rest is the counsellor's (the client tells them). */
-export const EMPLOYER_STATES: readonly SettableState[] = ['interview', 'offer', 'hired', 'not-selected'];
-
-/** Which state may follow which (a counsellor or admin may set any of them; an employer unit its own). */
-export const NEXT_STATES: Record<JobSuggestionState, readonly SettableState[]> = {
-  suggested: ['applied', 'interview', 'not-selected', 'declined', 'withdrawn'],
-  applied: ['interview', 'offer', 'hired', 'not-selected', 'declined', 'withdrawn'],
-  interview: ['offer', 'hired', 'not-selected', 'declined', 'withdrawn'],
-  offer: ['hired', 'not-selected', 'declined', 'withdrawn'],
-  hired: [],
-  'not-selected': [],
-  declined: [],
-  withdrawn: [],
-  expired: [],
-};
+export { EMPLOYER_STATES, JOB_SUGGESTION_STATES, NEXT_STATES, SETTABLE_STATES, type JobSuggestionState, type SettableState } from './states.js';
 
 /** Longest a suggestion's deadline may be ahead (days). */
 export const DEADLINE_MAX_DAYS = 90;
@@ -87,10 +68,17 @@ export const storedJobSuggestion = z.object({
 });
 export type StoredJobSuggestion = z.infer<typeof storedJobSuggestion>;
 
-/** A suggestion as a caller sees it (employer units: no note; only suggestions the client consented to share). */
+/**
+ * A suggestion as a caller sees it. Employer units: only suggestions the client consented to share,
+ * no note, and the client by the pseudonym of the vacancy's candidate list (never the client's id),
+ * with name and contact while the share lasts.
+ */
 export const jobSuggestionView = z.object({
   id: z.number(),
-  jobseekerId: z.string(),
+  jobseekerId: z.string().describe("The client's id; for employer units the candidate's pseudonym on this vacancy's list"),
+  name: z.string().optional().describe('Employer units: the candidate’s name while they are shared with the unit'),
+  contact: z.object({ email: z.string().optional(), phone: z.string().optional() }).optional().describe('Employer units: while shared'),
+  shared: z.boolean().optional().describe('Employer units: whether the client is shared with the unit now (name and contact shown)'),
   vacancyId: z.string(),
   vacancyTitle: z.string().optional(),
   employer: z.string().optional(),
@@ -106,6 +94,7 @@ export const jobSuggestionView = z.object({
 });
 export type JobSuggestionView = z.infer<typeof jobSuggestionView>;
 export const jobSuggestionList = z.object({ items: z.array(jobSuggestionView) });
+export type JobSuggestionList = z.infer<typeof jobSuggestionList>;
 
 /** A suggestion in the client's data export (GDPR access request). */
 export type JobSuggestionExport = Omit<JobSuggestionView, 'jobseekerId'>;

@@ -14,6 +14,7 @@ import {
   type JobSuggestionView,
   type StoredJobSuggestion,
 } from './schema.js';
+import { REASON_REQUIRED } from './states.js';
 import type { Clock } from '../clock.js';
 
 /** What the job-suggestion use cases store and read (src/adapters/sqlite/job-suggestions.ts). */
@@ -39,6 +40,11 @@ export interface JobSuggestionPorts {
   ownerOf(vacancyId: string): string | null;
   /** Shares the client with the vacancy's unit (their name and contact on its candidate list). */
   share(p: Principal, vacancyId: string, jobseekerId: string): void;
+  /**
+   * The client as the vacancy's unit sees them: the pseudonym of the vacancy's candidate list, and
+   * name and contact while they are shared with the unit (src/core/sharing.ts).
+   */
+  candidate(vacancyId: string, jobseekerId: string): { id: string; shared: boolean; name?: string; contact?: { email?: string; phone?: string } };
   /** "Now": the system clock in the service, a fixed one in tests. */
   now: Clock;
 }
@@ -111,11 +117,9 @@ export class JobSuggestions {
   async ofVacancy(p: Principal, vacancyId: string, audit: AuditNote = unaudited()): Promise<JobSuggestionView[]> {
     this.ports.vacancy(vacancyId);
     this.ports.guard.candidatesOf(p, vacancyId);
-    const items = (await this.ports.store.ofVacancy(vacancyId))
-      .filter((s) => this.sees(p, s))
-      .map((s) => this.view(p, s));
-    audit.jobseekers.push(...items.map((s) => s.jobseekerId));
-    return items;
+    const seen = (await this.ports.store.ofVacancy(vacancyId)).filter((s) => this.sees(p, s));
+    audit.jobseekers.push(...seen.map((s) => s.jobseekerId));
+    return seen.map((s) => this.view(p, s));
   }
 
   async change(p: Principal, id: number, change: JobSuggestionChange, audit: AuditNote = unaudited()): Promise<JobSuggestionView> {
@@ -129,11 +133,11 @@ export class JobSuggestions {
     if (!NEXT_STATES[current].includes(change.state)) {
       throw conflict(`suggestion ${id} is ${current}: ${NEXT_STATES[current].length > 0 ? `it may become ${NEXT_STATES[current].join(', ')}` : 'nothing follows'}`);
     }
-    if (change.state === 'declined' && !change.reason) throw invalidInput([{ field: 'reason', message: 'say why the client declined' }]);
+    if (REASON_REQUIRED.includes(change.state) && !change.reason) throw invalidInput([{ field: 'reason', message: 'say why the client declined' }]);
     const event: JobSuggestionEvent = { state: change.state, at: this.now().toISOString(), by: p.name, role: p.role, reason: change.reason ?? null };
     if (!(await this.ports.store.change(id, stored.version, change.state, event))) throw versionMismatch(String(id));
     const changed = this.view(p, (await this.ports.store.get(id))!);
-    audit.jobseekers.push(changed.jobseekerId);
+    audit.jobseekers.push(stored.jobseekerId);
     audit.detail = { jobSuggestion: changed.id, state: changed.state };
     return changed;
   }
@@ -164,9 +168,12 @@ export class JobSuggestions {
     } catch {
       // deleted since: the suggestion keeps its id
     }
+    // An employer unit knows the client by the pseudonym of the vacancy's list, and by name only while shared.
+    const person = p.role === 'employer-service' ? this.ports.candidate(s.vacancyId, s.jobseekerId) : undefined;
     return {
       id: s.id,
-      jobseekerId: s.jobseekerId,
+      jobseekerId: person ? person.id : s.jobseekerId,
+      ...(person ? { shared: person.shared, ...(person.name ? { name: person.name } : {}), ...(person.contact ? { contact: person.contact } : {}) } : {}),
       vacancyId: s.vacancyId,
       ...(vacancy.title ? { vacancyTitle: vacancy.title } : {}),
       ...(vacancy.employer ? { employer: vacancy.employer } : {}),

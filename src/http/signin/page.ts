@@ -6,7 +6,7 @@ const TITLE: Record<Lang, string> = { fi: 'Kirjautuminen', sv: 'Inloggning', en:
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The page a refused or failed sign-in ends on: the reason in the person's language and a way back. */
-export function signInProblemPage(code: 'signin_refused' | 'signin_failed', lang: Lang): string {
+export function signInProblemPage(code: 'signin_refused' | 'signin_failed' | 'signin_expired', lang: Lang): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Kohtaanto — ${TITLE[lang]}</title></head>

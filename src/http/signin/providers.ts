@@ -131,7 +131,9 @@ export async function discoverProviders(
         p.clientId,
         { client_secret: p.clientSecret, redirect_uris: [p.redirectUrl], response_types: ['code'] },
         oidc.ClientSecretBasic(p.clientSecret),
-        { ...(issuer.protocol === 'http:' ? { execute: [oidc.allowInsecureRequests] } : {}), timeout: 10 },
+        // The ID token's signature is checked against the provider's published keys (jwks_uri), not
+        // only trusted for arriving over TLS from the token endpoint (openid-client's default).
+        { execute: [oidc.enableNonRepudiationChecks, ...(issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [])], timeout: 10 },
       );
     } catch (error) {
       throw new Error(`${where}.issuer: the discovery document of ${p.issuer} could not be read (${(error as Error).message})`);

@@ -60,6 +60,18 @@ function refusalReason(error: unknown): string {
   return parts.join(' ').slice(0, 300);
 }
 
+/**
+ * Whether openid-client refused the answer for its time (the ID token's `exp` passed, its `iat` too
+ * old or its `nbf` to come): valid once, or a clock set wrong, which the person is told.
+ */
+function answerOutOfTime(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; depth < 4 && typeof e === 'object' && e !== null; depth++) {
+    if ((e as { code?: unknown }).code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
 
 /**
  * Sign-in with an identity provider (OpenID Connect, authorization code with PKCE): the web app's
@@ -113,7 +125,7 @@ export function signInRoutes(providers: Map<string, IdentityProvider>, people: P
         const provider = providers.get(request.params.provider);
         const lang = flow?.lang ?? acceptedLang(request.headers['accept-language']);
         setFlowCookie(request, reply, '', 0); // one use
-        const problem = (code: 'signin_refused' | 'signin_failed', status: 400 | 403) =>
+        const problem = (code: 'signin_refused' | 'signin_failed' | 'signin_expired', status: 400 | 403) =>
           reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(signInProblemPage(code, lang));
         if (!provider || !flow || flow.provider !== provider.settings.id) {
           request.refused = {};
@@ -129,7 +141,7 @@ export function signInRoutes(providers: Map<string, IdentityProvider>, people: P
           request.refused = {};
           request.audited.detail = { provider: provider.settings.id, reason: refusalReason(error) };
           request.log.warn({ provider: provider.settings.id, err: error }, 'sign-in refused');
-          return problem('signin_failed', 400);
+          return problem(answerOutOfTime(error) ? 'signin_expired' : 'signin_failed', 400);
         }
         const who = { provider: provider.settings.id, subject: answer.subject, name: answer.name };
         if (!answer.person) {

@@ -8,6 +8,7 @@ import { date, dateTime, eur, lang, num, placeName, t } from '../i18n';
 import { loadPlaces, sentPlace, shownPlace, shownPlaces, type Places } from '../places';
 import { href } from '../router';
 import { TransferRequest } from './Transfers';
+import { SuggestionsTab, SuggestVacancy } from './client/Suggestions';
 import type { Me } from '../api';
 import type { GapReportView as Plan, TrainingOfferView as Training } from '../../core/gaps/schema';
 import type { MatchResponse } from '../../core/matches/schema';
@@ -20,9 +21,9 @@ import type { StoredJobseeker } from '../../core/jobseekers/schema';
 import type { StoredTraining } from '../../core/trainings/schema';
 
 type Client = StoredJobseeker;
-const TABS = ['matches', 'plan', 'profile', 'referrals'] as const;
+const TABS = ['matches', 'suggestions', 'plan', 'profile', 'referrals'] as const;
 
-/** A client: ranked vacancies with reasons, the gap plan with referrals, the profile, referrals. */
+/** A client: ranked vacancies with reasons, job suggestions and the obligation, the gap plan with referrals, the profile, referrals. */
 export function ClientPage({ id, tab, print, me }: { id: string; tab: string; print: boolean; me: Me }) {
   const client = useLoad(() => api<Client>('GET', `/v1/jobseekers/${encodeURIComponent(id)}`), [id]);
   /** Municipalities and regions, for the profile's names in the page's language. */
@@ -87,6 +88,8 @@ export function ClientPage({ id, tab, print, me }: { id: string; tab: string; pr
               </Loaded>
             ) : tab === 'referrals' ? (
               <ReferralsTab id={id} />
+            ) : tab === 'suggestions' ? (
+              <SuggestionsTab id={id} />
             ) : (
               <MatchesTab id={id} />
             )}
@@ -187,6 +190,7 @@ function MatchesTab({ id }: { id: string }) {
             link={(hit) => `/vacancies/${hit.id}`}
             action={(hit) => (
               <>
+                <SuggestVacancy clientId={id} hit={hit} />{' '}
                 {shared[hit.id] ? (
                   <p role="status">{t('matches.sharedUntil', { date: date(shared[hit.id]!) })}</p>
                 ) : noUnit[hit.id] ? (

@@ -11,6 +11,7 @@ import { go, href } from '../router';
 import type { MatchResponse } from '../../core/matches/schema';
 import type { StoredVacancy } from '../../core/vacancies/schema';
 import { VacancyView } from './VacancyView';
+import { Pipeline } from './vacancy/Pipeline';
 
 /** A vacancy as stored; a new one has only the fields of EMPTY until it is saved. */
 type Vacancy = Partial<StoredVacancy> &
@@ -29,7 +30,7 @@ const EMPTY: Vacancy = {
   status: 'open',
 };
 
-/** A vacancy: to read (counsellors, or `read`), or its form (create or edit); and its ranked candidates. */
+/** A vacancy: to read (counsellors, or `read`), or its form (create or edit); its candidate pipeline and its ranked candidates. */
 export function VacancyPage({ me, id, read = false }: { me: Me; id?: string; read?: boolean }) {
   const editor = me.role !== 'counsellor';
   const vacancy = useLoad(() => (id ? api<Vacancy>('GET', `/v1/vacancies/${encodeURIComponent(id)}`) : Promise.resolve(EMPTY)), [id]);
@@ -72,6 +73,8 @@ export function VacancyPage({ me, id, read = false }: { me: Me; id?: string; rea
                 )}
               </Loaded>
             )}
+            {/* The unit's pipeline of suggested candidates (counsellors follow theirs on the client's Suggestions tab). */}
+            {id && me.role !== 'counsellor' && <Pipeline id={id} me={me} />}
             {id && <Candidates id={id} />}
           </>
         )}

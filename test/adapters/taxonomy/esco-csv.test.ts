@@ -143,7 +143,24 @@ describe('the local extension layered on ESCO (taxonomy/local-extension.csv)', (
     expect(cleaner.labels.fi!.alt).toContain('laitoshuoltaja');
     const hygiene = t.skills.get('urn:kohtaanto:local:skill:hygiene-passport')!;
     expect([hygiene.labels.fi!.preferred, hygiene.labels.sv!.preferred, hygiene.labels.en!.preferred]).toEqual(['hygieniapassi', 'hygienpass', 'hygiene passport']);
-    expect(t.source).toMatch(/local-extension\.csv \(\d+ labels, \d+ local concepts\)$/);
+    expect(t.source).toMatch(/local-extension\.csv \(\d+ labels, \d+ local concepts, \d+ labels taken from other occupations\)$/);
+  });
+
+  it("takes its occupation labels from the ESCO occupations that also hold them in that language (Finland's reading of a word)", () => {
+    const t = built();
+    const holders = (lang: string, label: string) =>
+      [...t.occupations.values()].filter((o) => [o.labels[lang]?.preferred, ...(o.labels[lang]?.alt ?? [])].includes(label)).map((o) => o.labels.en?.preferred);
+    // ESCO's sv "personlig assistent" is the disability support worker's preferred label, "kock" the chef's:
+    // in Finland's ads and CVs they are henkilökohtainen avustaja (as the Finnish row says) and the cook.
+    expect(holders('sv', 'personlig assistent')).toEqual(holders('fi', 'henkilökohtainen avustaja'));
+    expect(holders('sv', 'kock')).toEqual(['cook']);
+    const chef = [...t.occupations.values()].find((o) => o.labels.en?.preferred === 'chef')!;
+    expect(chef.labels.sv).toBeUndefined();
+    expect(chef.labels.fi?.preferred).toBeTruthy();
+    const support = [...t.occupations.values()].find((o) => o.labels.en?.preferred === 'disability support worker')!;
+    // It keeps its Finnish and English labels; its only Swedish one went to the extension's concept.
+    expect(support.labels.fi?.preferred).toBeTruthy();
+    expect(support.labels.sv).toBeUndefined();
   });
 
   it('changes the taxonomy id (records are normalised again) and skips rows of ESCO concepts a taxonomy lacks', () => {

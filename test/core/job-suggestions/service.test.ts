@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../../src/core/access.js';
+import { unaudited } from '../../../src/core/audit-note.js';
 import { KohtaantoError } from '../../../src/core/errors.js';
 import type { Guard } from '../../../src/core/guard.js';
 import type { JobSuggestionEvent, JobSuggestionState, StoredJobSuggestion } from '../../../src/core/job-suggestions/schema.js';
@@ -63,6 +64,7 @@ function setup(today = '2026-12-06') {
     vacancy: (id) => ({ title: `title ${id}`, employer: 'Oy', expiresAt: '2026-12-20' }),
     ownerOf: (id) => (id === 'V-NOBODY' ? null : 'unit-1'),
     share: (_p, v, j) => void shared.push(`${v}/${j}`),
+    candidate: (v, j) => (shared.includes(`${v}/${j}`) ? { id: `cand-${v}-${j}`, shared: true, name: `Name ${j}` } : { id: `cand-${v}-${j}`, shared: false }),
     now: () => new Date(`${today}T10:00:00Z`),
   });
   return { store, shared, service };
@@ -113,6 +115,7 @@ describe('JobSuggestions (use cases in process, store double)', () => {
       vacancy: (id) => ({ title: id }),
       ownerOf: () => 'unit-1',
       share: () => undefined,
+      candidate: (v, j) => ({ id: `cand-${v}-${j}`, shared: false }),
       now: () => new Date('2026-12-06T10:00:00Z'),
     });
     expect((await later.ofJobseeker(counsellor, 'J1'))[0]!.state).toBe('expired');
@@ -127,5 +130,21 @@ describe('JobSuggestions (use cases in process, store double)', () => {
     const s = await service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true });
     expect(await code(() => service.change(counsellor, s.id, { state: 'declined', version: 1 }))).toBe('invalid_input');
     expect(await code(() => service.suggest(counsellor, 'J9', { vacancyId: 'V-1', consent: true }))).toBe('not_found');
+  });
+
+  it("the unit knows the client by the list's pseudonym, by name only while shared; the audit names the client", async () => {
+    const { service, shared } = setup();
+    const s = await service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true });
+    const audit = unaudited();
+    const [seen] = await service.ofVacancy(unit, 'V-1', audit);
+    expect(seen).toMatchObject({ id: s.id, jobseekerId: 'cand-V-1-J1', shared: true, name: 'Name J1' });
+    expect(audit.jobseekers).toEqual(['J1']);
+    expect((await service.ofJobseeker(counsellor, 'J1'))[0]).toMatchObject({ jobseekerId: 'J1' });
+    expect((await service.ofJobseeker(counsellor, 'J1'))[0]!.name).toBeUndefined();
+    shared.length = 0; // the share ended
+    const changed = await service.change(unit, s.id, { state: 'interview', version: 1 });
+    expect(changed).toMatchObject({ jobseekerId: 'cand-V-1-J1', shared: false });
+    expect(changed.name).toBeUndefined();
+    expect(JSON.stringify(await service.ofVacancy(unit, 'V-1'))).not.toContain('"J1"');
   });
 });
