@@ -56,7 +56,7 @@ async function main() {
     for (const [name, query] of places) {
       const area = resolveArea(query, regions, engine.employmentAreas);
       const filter = { municipalities: area.municipalities, lang: 'fi' as const, today: AS_OF };
-      const vacancies = engine.analytics.demandSupply.occupations(filter).reduce((s, o) => s + o.demand.vacancies, 0);
+      const vacancies = (await engine.analytics.demandSupply.occupations(filter)).reduce((s, o) => s + o.demand.vacancies, 0);
       const calls: [string, () => unknown][] = [
         ['skills (demand vs supply)', () => demandSupply.skills(filter)],
         ['occupations (demand vs supply)', () => demandSupply.occupations(filter)],

@@ -5,14 +5,14 @@ import type { Jobseeker } from './jobseekers/schema.js';
 export interface ErasurePorts {
   jobseekers: RecordService<Jobseeker>;
   shares: { forgetJobseeker(id: string): void };
-  referrals: { forgetJobseeker(id: string): void };
+  referrals: { forgetJobseeker(id: string): Promise<void> };
   audit: { eraseSubject(id: string, keyId: string | undefined): void };
-  decisions: { eraseJobseeker(id: string): void };
-  overrides: { forgetJobseeker(id: string): void };
+  decisions: { eraseJobseeker(id: string): Promise<void> };
+  overrides: { forgetJobseeker(id: string): Promise<void> };
   transfers: { forgetJobseeker(id: string): void };
-  jobSuggestions: { forgetJobseeker(id: string): void };
-  jobSearch: { forgetJobseeker(id: string): void };
-  outcomes: { forgetJobseeker(id: string): void };
+  jobSuggestions: { forgetJobseeker(id: string): Promise<void> };
+  jobSearch: { forgetJobseeker(id: string): Promise<void> };
+  outcomes: { forgetJobseeker(id: string): Promise<void> };
   /**
    * Asks for the deleted points to be dropped from the index and its file. Search never returns a
    * deleted point (it is marked deleted at once); compaction removes the bytes from disk too.
@@ -28,22 +28,22 @@ export interface ErasurePorts {
  * the audit trail keeps only a tombstone, transfers of them between areas and the vacancies suggested to them, their job-search obligation and reported applications are deleted, and the decision log forgets the rankings made for them
  * and their places in candidate rankings.
  */
-export function eraseJobseekers(ports: ErasurePorts, ids: string[], keyId?: string): { erased: string[]; notFound: string[] } {
+export async function eraseJobseekers(ports: ErasurePorts, ids: string[], keyId?: string): Promise<{ erased: string[]; notFound: string[] }> {
   const unique = [...new Set(ids)];
   if (unique.length > ports.jobseekers.maxBatch) throw tooManyRecords(ports.jobseekers.maxBatch, unique.length);
   // What refers to the person first, the record last: if a step fails (a full disk), the record is
   // still there and the erasure can be asked again; it never leaves traces of someone gone.
   const existing = unique.filter((id) => ports.jobseekers.find(id) !== undefined);
   for (const id of existing) {
-    ports.shares.forgetJobseeker(id);
-    ports.referrals.forgetJobseeker(id);
-    ports.audit.eraseSubject(id, keyId);
-    ports.decisions.eraseJobseeker(id);
-    ports.overrides.forgetJobseeker(id);
-    ports.transfers.forgetJobseeker(id);
-    ports.jobSuggestions.forgetJobseeker(id);
-    ports.jobSearch.forgetJobseeker(id);
-    ports.outcomes.forgetJobseeker(id);
+    await ports.shares.forgetJobseeker(id);
+    await ports.referrals.forgetJobseeker(id);
+    await ports.audit.eraseSubject(id, keyId);
+    await ports.decisions.eraseJobseeker(id);
+    await ports.overrides.forgetJobseeker(id);
+    await ports.transfers.forgetJobseeker(id);
+    await ports.jobSuggestions.forgetJobseeker(id);
+    await ports.jobSearch.forgetJobseeker(id);
+    await ports.outcomes.forgetJobseeker(id);
   }
   const { removed, notFound: missing } = ports.jobseekers.removeMany(existing);
   const erased = existing.filter((id) => !missing.includes(id));
@@ -55,6 +55,6 @@ export function eraseJobseekers(ports: ErasurePorts, ids: string[], keyId?: stri
   return { erased, notFound: absent };
 }
 
-export function eraseJobseeker(ports: ErasurePorts, id: string, keyId?: string): void {
-  if (eraseJobseekers(ports, [id], keyId).erased.length === 0) throw notFound('jobseeker', id);
+export async function eraseJobseeker(ports: ErasurePorts, id: string, keyId?: string): Promise<void> {
+  if ((await eraseJobseekers(ports, [id], keyId)).erased.length === 0) throw notFound('jobseeker', id);
 }

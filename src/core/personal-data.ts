@@ -14,19 +14,19 @@ export interface PersonalDataPorts {
   /** Throws not found for an unknown jobseeker. */
   jobseeker(id: string): object;
   shares: { ofJobseeker(id: string): ShareExport[] };
-  referrals: { exportOf(id: string): ReferralExport[] };
+  referrals: { exportOf(id: string): Promise<ReferralExport[]> };
   audit: {
     forJobseeker(id: string, limit: number): AuditRecord[];
     recent(limit: number): AuditRecord[];
     erasureOf(id: string): Erasure | undefined;
   };
   guard: Guard;
-  decisions: { ofJobseeker(id: string): DecisionsExport };
-  overrides: { ofJobseeker(id: string): Override[] };
+  decisions: { ofJobseeker(id: string): Promise<DecisionsExport> };
+  overrides: { ofJobseeker(id: string): Promise<Override[]> };
   transfers: { ofJobseeker(id: string): TransferExport[] };
-  jobSuggestions: { exportOf(id: string): JobSuggestionExport[] };
-  jobSearch: { exportOf(id: string): JobSearchExport };
-  outcomes: { exportOf(id: string): OutcomeExport[] };
+  jobSuggestions: { exportOf(id: string): Promise<JobSuggestionExport[]> };
+  jobSearch: { exportOf(id: string): Promise<JobSearchExport> };
+  outcomes: { exportOf(id: string): Promise<OutcomeExport[]> };
 }
 
 /** Longest access log handed out with an export. */
@@ -37,20 +37,20 @@ export class PersonalData {
   constructor(private readonly ports: PersonalDataPorts) {}
 
   /** Everything held on a jobseeker: profile, shares, referrals, who read their data when, and the rankings they were in. */
-  export(p: Principal, id: string, audit: AuditNote = unaudited()) {
+  async export(p: Principal, id: string, audit: AuditNote = unaudited()) {
     this.ports.guard.jobseeker(p, id); // first: another area's client and an unknown id get one answer
     const jobseeker = this.ports.jobseeker(id);
     const exported = {
       jobseeker,
       sharedWithEmployerServices: this.ports.shares.ofJobseeker(id).map(({ vacancyId, at, expiresAt }) => ({ vacancyId, at, expiresAt })),
-      referrals: this.ports.referrals.exportOf(id),
+      referrals: await this.ports.referrals.exportOf(id),
       accessLog: this.ports.audit.forJobseeker(id, EXPORT_ACCESS_LOG).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
-      decisions: this.ports.decisions.ofJobseeker(id),
-      counsellorOverrides: this.ports.overrides.ofJobseeker(id).map(({ jobseekerId: _j, ...o }) => o),
+      decisions: await this.ports.decisions.ofJobseeker(id),
+      counsellorOverrides: (await this.ports.overrides.ofJobseeker(id)).map(({ jobseekerId: _j, ...o }) => o),
       transfers: this.ports.transfers.ofJobseeker(id),
-      jobSuggestions: this.ports.jobSuggestions.exportOf(id),
-      jobSearch: this.ports.jobSearch.exportOf(id),
-      outcomes: this.ports.outcomes.exportOf(id),
+      jobSuggestions: await this.ports.jobSuggestions.exportOf(id),
+      jobSearch: await this.ports.jobSearch.exportOf(id),
+      outcomes: await this.ports.outcomes.exportOf(id),
     };
     audit.jobseekers.push(id);
     return exported;

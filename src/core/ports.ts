@@ -155,14 +155,14 @@ export interface OccupationCountRow {
 
 /** Aggregates over stored records for the planners' analytics; never personal data. */
 export interface AnalyticsSource {
-  vacancySkills(filter: AnalyticsFilter, importance: 'essential' | 'optional'): SkillCountRow[];
-  jobseekerSkills(filter: AnalyticsFilter): SkillCountRow[];
-  vacancyOccupations(filter: AnalyticsFilter): OccupationCountRow[];
+  vacancySkills(filter: AnalyticsFilter, importance: 'essential' | 'optional'): Promise<SkillCountRow[]>;
+  jobseekerSkills(filter: AnalyticsFilter): Promise<SkillCountRow[]>;
+  vacancyOccupations(filter: AnalyticsFilter): Promise<OccupationCountRow[]>;
   /** `longTermSince`: the date from which a spell counts as long-term (12 months before today). */
-  jobseekerOccupations(filter: AnalyticsFilter, longTermSince: string): OccupationCountRow[];
+  jobseekerOccupations(filter: AnalyticsFilter, longTermSince: string): Promise<OccupationCountRow[]>;
   /** Ids of open vacancies / active jobseekers passing the filter (for sampling with the match engine). */
-  vacancyIds(filter: AnalyticsFilter): string[];
-  jobseekerIds(filter: AnalyticsFilter, longTermSince?: string): string[];
+  vacancyIds(filter: AnalyticsFilter): Promise<string[]>;
+  jobseekerIds(filter: AnalyticsFilter, longTermSince?: string): Promise<string[]>;
 }
 
 /** Tells which language a text is written in (fi, sv or en); undefined when unsure or another. */

@@ -16,7 +16,7 @@ export interface RecordUseCasePorts<In extends BaseRecord> {
    * For personal data (jobseekers): reads and writes are audited by id, and deletion is GDPR
    * erasure (record, vector, shares; the audit trail keeps a tombstone).
    */
-  erase?(ids: string[], keyId?: string): { erased: string[]; notFound: string[] };
+  erase?(ids: string[], keyId?: string): Promise<{ erased: string[]; notFound: string[] }>;
 }
 
 export interface RecordListing {
@@ -113,12 +113,12 @@ export class RecordUseCases<In extends BaseRecord> {
   }
 
   /** Deletes (personal data: erases) one record. */
-  remove(p: Principal, id: string): void {
+  async remove(p: Principal, id: string): Promise<void> {
     const { records, access, erase } = this.ports;
     access.remove(p, [id]);
     if (!erase) {
       records.remove(id, (ids) => access.removed(ids));
-    } else if (erase([id], p.keyId).erased.length === 0) {
+    } else if ((await erase([id], p.keyId)).erased.length === 0) {
       throw notFound(this.name, id);
     }
   }
@@ -133,11 +133,11 @@ export class RecordUseCases<In extends BaseRecord> {
   }
 
   /** Deletes (personal data: erases) a batch, atomically; ids the caller may not reach are reported as not found, exactly as unknown ones. */
-  removeMany(p: Principal, asked: string[]): { removed: number; notFound: string[] } {
+  async removeMany(p: Principal, asked: string[]): Promise<{ removed: number; notFound: string[] }> {
     const { records, access, erase } = this.ports;
     const ids = access.removable(p, asked);
     if (!erase) return records.removeMany(ids, (removed) => access.removed(removed));
-    const { erased } = erase(ids, p.keyId);
+    const { erased } = await erase(ids, p.keyId);
     return { removed: erased.length, notFound: [...new Set(asked)].filter((id) => !erased.includes(id)) };
   }
 

@@ -94,7 +94,7 @@ export async function buildApp(services: Services, options: AppOptions) {
     (id) => services.signInMappings.forProvider(id),
   );
   // The providers file's mappings (checked above) are the database's start value, once per provider.
-  services.signInMappings.seed(options.signIn?.providers ?? []);
+  await services.signInMappings.seed(options.signIn?.providers ?? []);
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: false }),
     logController: new OneLinePerRequest(),

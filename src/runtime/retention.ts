@@ -41,11 +41,11 @@ export function startRetention(db: Db, logs: RetainedLogs, settings: RetentionSe
   const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
   /** Batches until one comes back short (or locked); how many rows in all. */
-  const drain = async (batch: () => number | false) => {
+  const drain = async (batch: () => number | false | Promise<number | false>) => {
     let total = 0;
     for (;;) {
       if (stopped) return total;
-      const removed = batch();
+      const removed = await batch();
       if (removed === false) return total; // another process writes: the next round goes on
       total += removed;
       if (removed < settings.retentionBatch) return total;

@@ -24,7 +24,7 @@ async function setUp(ids: string[], fail?: string) {
   for (const id of ids) await jobseekers.create(jobseeker(id));
   const calls: string[] = [];
   const forget = (port: string) => ({
-    forgetJobseeker: (id: string) => {
+    forgetJobseeker: async (id: string) => {
       if (port === fail) throw new Error('disk full');
       calls.push(`${port}:${id}`);
     },
@@ -39,7 +39,7 @@ async function setUp(ids: string[], fail?: string) {
     shares: forget('shares'),
     referrals: forget('referrals'),
     audit: { eraseSubject: (id, keyId) => calls.push(`audit:${id}:${keyId}`) },
-    decisions: { eraseJobseeker: (id) => calls.push(`decisions:${id}`) },
+    decisions: { eraseJobseeker: async (id) => void calls.push(`decisions:${id}`) },
     overrides: forget('overrides'),
     transfers: forget('transfers'),
     jobSuggestions: forget('jobSuggestions'),
@@ -54,7 +54,7 @@ async function setUp(ids: string[], fail?: string) {
 describe('eraseJobseekers', () => {
   it('forgets everything that refers to a person, then the record, then compacts the index and checkpoints', async () => {
     const { ports, jobseekers, calls } = await setUp(['J-1', 'J-2']);
-    expect(eraseJobseekers(ports, ['J-1'], 'key-1')).toEqual({ erased: ['J-1'], notFound: [] });
+    expect(await eraseJobseekers(ports, ['J-1'], 'key-1')).toEqual({ erased: ['J-1'], notFound: [] });
     expect(calls).toEqual([
       'shares:J-1',
       'referrals:J-1',
@@ -76,7 +76,7 @@ describe('eraseJobseekers', () => {
 
   it('answers unknown ids as not found, touches nothing for them, and counts a repeated id once', async () => {
     const { ports, calls } = await setUp(['J-1', 'J-2']);
-    expect(eraseJobseekers(ports, ['NOBODY', 'J-2', 'J-2', 'J-1'])).toEqual({ erased: ['J-2', 'J-1'], notFound: ['NOBODY'] });
+    expect(await eraseJobseekers(ports, ['NOBODY', 'J-2', 'J-2', 'J-1'])).toEqual({ erased: ['J-2', 'J-1'], notFound: ['NOBODY'] });
     expect(calls.filter((c) => c.includes('NOBODY'))).toEqual([]);
     expect(calls.filter((c) => c.startsWith('shares:'))).toEqual(['shares:J-2', 'shares:J-1']);
     expect(calls).toContain('remove:J-2,J-1');
@@ -86,22 +86,22 @@ describe('eraseJobseekers', () => {
 
   it('neither compacts nor checkpoints when nothing was erased', async () => {
     const { ports, calls } = await setUp(['J-1']);
-    expect(eraseJobseekers(ports, ['NOBODY'])).toEqual({ erased: [], notFound: ['NOBODY'] });
+    expect(await eraseJobseekers(ports, ['NOBODY'])).toEqual({ erased: [], notFound: ['NOBODY'] });
     expect(calls).toEqual(['remove:']);
   });
 
   it('refuses more distinct ids than a batch holds, before touching anything', async () => {
     const { ports, jobseekers, calls } = await setUp(['J-1', 'J-2', 'J-3', 'J-4']);
-    expect(() => eraseJobseekers(ports, ['J-1', 'J-2', 'J-3', 'J-4'])).toThrow(expect.objectContaining({ code: 'too_many_records' }));
+    await expect(eraseJobseekers(ports, ['J-1', 'J-2', 'J-3', 'J-4'])).rejects.toThrow(expect.objectContaining({ code: 'too_many_records' }));
     expect(calls).toEqual([]);
     expect(jobseekers.count()).toBe(4);
     // Four ids of which three are distinct fit a batch of three.
-    expect(eraseJobseekers(ports, ['J-1', 'J-2', 'J-3', 'J-1']).erased).toEqual(['J-1', 'J-2', 'J-3']);
+    expect((await eraseJobseekers(ports, ['J-1', 'J-2', 'J-3', 'J-1'])).erased).toEqual(['J-1', 'J-2', 'J-3']);
   });
 
   it('keeps the record when a step before it fails, so that the erasure can be asked again', async () => {
     const { ports, jobseekers, calls } = await setUp(['J-1'], 'transfers');
-    expect(() => eraseJobseekers(ports, ['J-1'])).toThrow('disk full');
+    await expect(eraseJobseekers(ports, ['J-1'])).rejects.toThrow('disk full');
     expect(jobseekers.find('J-1')?.id).toBe('J-1');
     expect(calls).not.toContain('remove:J-1');
     expect(calls).not.toContain('compact');
@@ -111,8 +111,8 @@ describe('eraseJobseekers', () => {
 describe('eraseJobseeker', () => {
   it('erases one person, or answers not found naming the id', async () => {
     const { ports, jobseekers } = await setUp(['J-1']);
-    expect(() => eraseJobseeker(ports, 'J-1', 'key-1')).not.toThrow();
+    await eraseJobseeker(ports, 'J-1', 'key-1');
     expect(jobseekers.find('J-1')).toBeUndefined();
-    expect(() => eraseJobseeker(ports, 'J-1')).toThrow(expect.objectContaining({ code: 'not_found', message: expect.stringContaining("'J-1'") }));
+    await expect(eraseJobseeker(ports, 'J-1')).rejects.toThrow(expect.objectContaining({ code: 'not_found', message: expect.stringContaining("'J-1'") }));
   });
 });

@@ -27,9 +27,9 @@ const unitA: Principal = { keyId: 'ka', name: 'a', role: 'employer-service', org
 const unitB: Principal = { keyId: 'kb', name: 'b', role: 'employer-service', organisation: { id: 'unit-b', kind: 'employer-services' } };
 const counsellor: Principal = { keyId: 'kc', name: 'c', role: 'counsellor', organisation: { id: 'tre', kind: 'employment-area', area: 'tampere' } };
 const note = (): AuditNote => ({ jobseekers: [] });
-const code = (f: () => unknown) => {
+const code = async (f: () => unknown) => {
   try {
-    f();
+    await f();
   } catch (error) {
     return (error as { code?: string }).code;
   }
@@ -67,7 +67,7 @@ function open() {
     jobseekerRecords: new RecordUseCases({
       records: jobseekers,
       access: jobseekerAccess(guard),
-      erase: (ids) => {
+      erase: async (ids) => {
         const present = ids.filter((id) => jobseekers.find(id));
         for (const id of present) jobseekers.remove(id);
         erased.push(...present);
@@ -121,10 +121,10 @@ describe('RecordUseCases: one call per record route, boundary first, the claim i
   it("erases a jobseeker on delete, and answers another area's client as not found, exactly as an unknown id", async () => {
     const { jobseekerRecords, erased } = open();
     await jobseekerRecords.putMany({ ...counsellor, role: 'admin', organisation: { id: 'national', kind: 'national' } }, [client('TRE'), client('HKI', '091')], note());
-    expect(jobseekerRecords.removeMany(counsellor, ['TRE', 'HKI', 'NOPE'])).toEqual({ removed: 1, notFound: ['HKI', 'NOPE'] });
+    expect(await jobseekerRecords.removeMany(counsellor, ['TRE', 'HKI', 'NOPE'])).toEqual({ removed: 1, notFound: ['HKI', 'NOPE'] });
     expect(erased).toEqual(['TRE']);
-    expect(code(() => jobseekerRecords.remove(counsellor, 'HKI'))).toBe('not_found');
-    expect(code(() => jobseekerRecords.get(counsellor, 'HKI', note()))).toBe(code(() => jobseekerRecords.get(counsellor, 'NOPE', note())));
+    expect(await code(() => jobseekerRecords.remove(counsellor, 'HKI'))).toBe('not_found');
+    expect(await code(() => jobseekerRecords.get(counsellor, 'HKI', note()))).toBe(await code(() => jobseekerRecords.get(counsellor, 'NOPE', note())));
   });
 
   it('lists a page with the cursor of the next one', async () => {

@@ -89,9 +89,9 @@ async function snapshot() {
     jobseekers: j.body.items,
     vacancies: v.body.items,
     indexed: [service.engine.jobseekers.index.size, service.engine.vacancies.index.size],
-    shares: service.engine.personalData.export(ADMIN, 'J1').sharedWithEmployerServices.length,
+    shares: (await service.engine.personalData.export(ADMIN, 'J1')).sharedWithEmployerServices.length,
     trainings: service.engine.trainings.count(),
-    referrals: service.engine.personalData.export(ADMIN, 'J1').referrals.length,
+    referrals: (await service.engine.personalData.export(ADMIN, 'J1')).referrals.length,
   };
 }
 

@@ -351,6 +351,6 @@ describe('referrals', () => {
     expect(other.status).toBe(404); // as an id no one has (issue 28, L8)
     expect(other.body.message).toMatch(/^no jobseeker 'JS-000002' in your employment area/);
     expect((await call(counsellor, 'DELETE', '/v1/jobseekers/JS-000072')).status).toBe(204);
-    expect(() => service.engine.personalData.export(ADMIN, 'JS-000072')).toThrow(/does not exist/);
+    await expect(service.engine.personalData.export(ADMIN, 'JS-000072')).rejects.toThrow(/does not exist/);
   });
 });

@@ -61,7 +61,7 @@ describe('retention of the audit trail and the decision log', () => {
     for (let i = 0; i < 3; i++) l.at(NOW - 30 * DAY + i, () => l.decisions.served(undefined, 'candidates', [hit(`J-C${i}`), hit('J-B')], `V-NEW-${i}`));
     l.decisionLog.flush();
     const period = { from: new Date(NOW - 60 * DAY).toISOString(), to: new Date(NOW).toISOString() };
-    const reportBefore = l.decisionLog.candidateRankings(period);
+    const reportBefore = await l.decisionLog.candidateRankings(period);
     expect(reportBefore).toHaveLength(3);
     const erasures = count(l.db, 'SELECT count(*) AS n FROM erasures');
 
@@ -90,7 +90,7 @@ describe('retention of the audit trail and the decision log', () => {
     expect(count(l.db, 'SELECT count(*) AS n FROM decision_appearances')).toBe(6); // the newer rankings' places, theirs only
     expect(l.audit.erasureOf('J-ERASED-LONG-AGO')).toBeDefined();
     // The exposure report over a period inside the retention reads the same rankings as before.
-    expect(l.decisionLog.candidateRankings(period)).toEqual(reportBefore);
+    expect(await l.decisionLog.candidateRankings(period)).toEqual(reportBefore);
     // A second round finds nothing more.
     const again = startRetention(l.db, { audit: l.audit, decisions: l.decisions }, { auditRetentionDays: 200, retentionBatch: 5, retentionIntervalMinutes: 60 }, () => new Date(NOW), quiet);
     await again.run();

@@ -18,22 +18,22 @@ export class SqliteAnalyticsSource implements AnalyticsSource {
     private readonly now: Clock = () => new Date(),
   ) {}
 
-  vacancySkills(filter: AnalyticsFilter, importance: 'essential' | 'optional'): SkillCountRow[] {
+  async vacancySkills(filter: AnalyticsFilter, importance: 'essential' | 'optional'): Promise<SkillCountRow[]> {
     return this.skills('vacancies', filter, importance);
   }
 
-  jobseekerSkills(filter: AnalyticsFilter): SkillCountRow[] {
+  async jobseekerSkills(filter: AnalyticsFilter): Promise<SkillCountRow[]> {
     return this.skills('jobseekers', filter, 'has');
   }
 
-  vacancyOccupations(filter: AnalyticsFilter): OccupationCountRow[] {
+  async vacancyOccupations(filter: AnalyticsFilter): Promise<OccupationCountRow[]> {
     const { where, params } = conditions('vacancies', filter, dayOf(this.now()));
     return this.db
       .prepare(`SELECT r.occupation, count(*) AS records, sum(r.positions) AS positions, 0 AS longTerm FROM analytics_records r WHERE ${where} GROUP BY 1`)
       .all(...params) as OccupationCountRow[];
   }
 
-  jobseekerOccupations(filter: AnalyticsFilter, longTermSince: string): OccupationCountRow[] {
+  async jobseekerOccupations(filter: AnalyticsFilter, longTermSince: string): Promise<OccupationCountRow[]> {
     const { where, params } = conditions('jobseekers', filter, dayOf(this.now()));
     return this.db
       .prepare(
@@ -43,7 +43,7 @@ export class SqliteAnalyticsSource implements AnalyticsSource {
       .all(longTermSince, ...params) as OccupationCountRow[];
   }
 
-  vacancyIds(filter: AnalyticsFilter): string[] {
+  async vacancyIds(filter: AnalyticsFilter): Promise<string[]> {
     const { where, params } = conditions('vacancies', filter, dayOf(this.now()));
     return this.db
       .prepare(`SELECT v.id FROM analytics_records r JOIN vacancies v ON v.label = r.label WHERE ${where} ORDER BY v.id`)
@@ -51,7 +51,7 @@ export class SqliteAnalyticsSource implements AnalyticsSource {
       .all(...params) as string[];
   }
 
-  jobseekerIds(filter: AnalyticsFilter, longTermSince?: string): string[] {
+  async jobseekerIds(filter: AnalyticsFilter, longTermSince?: string): Promise<string[]> {
     const { where, params } = conditions('jobseekers', filter, dayOf(this.now()));
     const longTerm = longTermSince === undefined ? '' : ' AND r.unemployed_since <= ?';
     return this.db

@@ -117,7 +117,7 @@ export class SqliteDecisionLog implements DecisionLog {
     }
   }
 
-  forJobseeker(id: string, limit: number): StoredDecision[] {
+  async forJobseeker(id: string, limit: number): Promise<StoredDecision[]> {
     this.flush();
     return this.s.forSubject.all(id, RANKING_FOR_JOBSEEKER, limit).map((d) => ({
       id: d.id,
@@ -131,7 +131,7 @@ export class SqliteDecisionLog implements DecisionLog {
     }));
   }
 
-  appearancesOf(id: string, limit: number) {
+  async appearancesOf(id: string, limit: number) {
     this.flush();
     return this.s.appearances.all(id, limit).map((a) => {
       const [, score, parts] = (JSON.parse(a.ranked) as Ranked)[a.position - 1]!;
@@ -139,7 +139,7 @@ export class SqliteDecisionLog implements DecisionLog {
     });
   }
 
-  candidateRankings(filter: { from: string; to: string; municipalities?: string[] }) {
+  async candidateRankings(filter: { from: string; to: string; municipalities?: string[] }) {
     this.flush();
     const rows = this.s.rankings.all({ from: filter.from, to: filter.to, areas: filter.municipalities ? JSON.stringify(filter.municipalities) : null });
     return rows.map((row) => ({
@@ -148,7 +148,7 @@ export class SqliteDecisionLog implements DecisionLog {
     }));
   }
 
-  eraseJobseeker(id: string): void {
+  async eraseJobseeker(id: string): Promise<void> {
     this.flush();
     this.db.transaction(() => {
       this.s.eraseRankings.run(id);
@@ -163,7 +163,7 @@ export class SqliteDecisionLog implements DecisionLog {
   }
 
   /** Another process holding the write lock is not waited for: nothing is removed then (0), the next round tries again. */
-  pruneBefore(at: string, limit = Number.MAX_SAFE_INTEGER): number {
+  async pruneBefore(at: string, limit = Number.MAX_SAFE_INTEGER): Promise<number> {
     this.flush();
     let removed = 0;
     writeUnlessLocked(this.db, () => {

@@ -35,28 +35,28 @@ export class SqliteJobSearchStore implements JobSearchStore {
     };
   }
 
-  changeObligation(c: StoredObligationChange): void {
+  async changeObligation(c: StoredObligationChange): Promise<void> {
     this.s.change.run(c.jobseekerId, c.perMonth, c.reason, c.at, c.actor);
   }
 
-  obligationChanges(jobseekerId: string): StoredObligationChange[] {
+  async obligationChanges(jobseekerId: string): Promise<StoredObligationChange[]> {
     return this.s.changes.all(jobseekerId).map(change);
   }
 
-  addReported(a: Omit<StoredReportedApplication, 'id'>): StoredReportedApplication {
+  async addReported(a: Omit<StoredReportedApplication, 'id'>): Promise<StoredReportedApplication> {
     const { id } = this.s.report.get(a.jobseekerId, a.appliedOn, a.employer, a.title, a.vacancyId ?? null, a.at, a.actor)!;
     return { ...a, id };
   }
 
-  reportedBetween(jobseekerId: string, from: string, to: string): StoredReportedApplication[] {
+  async reportedBetween(jobseekerId: string, from: string, to: string): Promise<StoredReportedApplication[]> {
     return this.s.between.all(jobseekerId, from, to).map(reported);
   }
 
-  ofJobseeker(jobseekerId: string) {
-    return { obligation: this.obligationChanges(jobseekerId), reported: this.s.reported.all(jobseekerId).map(reported) };
+  async ofJobseeker(jobseekerId: string) {
+    return { obligation: await this.obligationChanges(jobseekerId), reported: this.s.reported.all(jobseekerId).map(reported) };
   }
 
-  forgetJobseeker(jobseekerId: string): void {
+  async forgetJobseeker(jobseekerId: string): Promise<void> {
     this.db.transaction(() => {
       this.s.forgetChanges.run(jobseekerId);
       this.s.forgetReported.run(jobseekerId);

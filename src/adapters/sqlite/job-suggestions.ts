@@ -53,7 +53,7 @@ export class SqliteJobSuggestionStore implements JobSuggestionStore {
     };
   }
 
-  add(s: Omit<StoredJobSuggestion, 'id' | 'version' | 'history'>, first: JobSuggestionEvent): StoredJobSuggestion {
+  async add(s: Omit<StoredJobSuggestion, 'id' | 'version' | 'history'>, first: JobSuggestionEvent): Promise<StoredJobSuggestion> {
     this.settle();
     const id = this.db.transaction(() => {
       const { id } = this.s.insert.get({
@@ -71,23 +71,23 @@ export class SqliteJobSuggestionStore implements JobSuggestionStore {
       this.s.event.run(id, first.state, first.at, first.by, first.role, first.reason);
       return id;
     }).immediate();
-    return this.get(id)!;
+    return (await this.get(id))!;
   }
 
-  get(id: number): StoredJobSuggestion | undefined {
+  async get(id: number): Promise<StoredJobSuggestion | undefined> {
     const row = this.s.get.get(id);
     return row && this.withHistory([row])[0];
   }
 
-  ofJobseeker(jobseekerId: string): StoredJobSuggestion[] {
+  async ofJobseeker(jobseekerId: string): Promise<StoredJobSuggestion[]> {
     return this.withHistory(this.s.ofJobseeker.all(jobseekerId));
   }
 
-  ofVacancy(vacancyId: string): StoredJobSuggestion[] {
+  async ofVacancy(vacancyId: string): Promise<StoredJobSuggestion[]> {
     return this.withHistory(this.s.ofVacancy.all(vacancyId));
   }
 
-  change(id: number, version: number, state: JobSuggestionState, event: JobSuggestionEvent): boolean {
+  async change(id: number, version: number, state: JobSuggestionState, event: JobSuggestionEvent): Promise<boolean> {
     return this.db.transaction(() => {
       if (this.s.change.run(state, id, version).changes === 0) return false;
       this.s.event.run(id, event.state, event.at, event.by, event.role, event.reason);
@@ -95,7 +95,7 @@ export class SqliteJobSuggestionStore implements JobSuggestionStore {
     }).immediate();
   }
 
-  forgetJobseeker(jobseekerId: string): void {
+  async forgetJobseeker(jobseekerId: string): Promise<void> {
     this.db.transaction(() => {
       this.s.forgetEvents.run(jobseekerId);
       this.s.forget.run(jobseekerId);

@@ -23,7 +23,7 @@ export class SqliteOutcomeStore implements OutcomeStore {
     };
   }
 
-  addMany(outcomes: StoredOutcome[]): number {
+  async addMany(outcomes: StoredOutcome[]): Promise<number> {
     return this.db.transaction(() => {
       let created = 0;
       for (const o of outcomes) created += this.s.insert.run(o.jobseekerId, o.event, o.date, o.source, o.importedAt, o.importedBy).changes;
@@ -31,11 +31,11 @@ export class SqliteOutcomeStore implements OutcomeStore {
     }).immediate();
   }
 
-  countStored(outcomes: Pick<StoredOutcome, 'jobseekerId' | 'event' | 'date'>[]): number {
+  async countStored(outcomes: Pick<StoredOutcome, 'jobseekerId' | 'event' | 'date'>[]): Promise<number> {
     return outcomes.reduce((n, o) => n + this.s.stored.get(o.jobseekerId, o.event, o.date)!.n, 0);
   }
 
-  ofJobseeker(jobseekerId: string): StoredOutcome[] {
+  async ofJobseeker(jobseekerId: string): Promise<StoredOutcome[]> {
     return this.s.ofJobseeker.all(jobseekerId).map((r) => ({
       jobseekerId: r.jobseeker_id,
       event: r.event,
@@ -46,7 +46,7 @@ export class SqliteOutcomeStore implements OutcomeStore {
     }));
   }
 
-  forgetJobseeker(jobseekerId: string): void {
+  async forgetJobseeker(jobseekerId: string): Promise<void> {
     this.s.forget.run(jobseekerId);
   }
 }

@@ -20,19 +20,19 @@ export class OverrideStore {
     };
   }
 
-  put(o: Override): void {
+  async put(o: Override): Promise<void> {
     this.s.put.run(o.jobseekerId, o.vacancyId, o.action, o.reason, o.counsellor, o.at);
   }
 
-  ofJobseeker(id: string): Override[] {
+  async ofJobseeker(id: string): Promise<Override[]> {
     return this.s.of.all(id).map(override);
   }
 
-  remove(jobseekerId: string, vacancyId: string): boolean {
+  async remove(jobseekerId: string, vacancyId: string): Promise<boolean> {
     return this.s.remove.run(jobseekerId, vacancyId).changes > 0;
   }
 
-  forgetJobseeker(id: string): void {
+  async forgetJobseeker(id: string): Promise<void> {
     this.s.forget.run(id);
   }
 }

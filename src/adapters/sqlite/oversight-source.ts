@@ -32,15 +32,20 @@ export class SqliteOversightSource {
     };
   }
 
-  factsOf(ids: string[]): Map<string, GroupFacts> {
+  async factsOf(ids: string[]): Promise<Map<string, GroupFacts>> {
     return new Map(this.s.of.all(JSON.stringify(ids)).map((r) => [r.id, facts(r)]));
   }
 
-  *eligible(municipalities: string[] | undefined): Iterable<GroupFacts> {
+  /** Read lazily, row by row, as the report consumes them. */
+  async eligible(municipalities: string[] | undefined): Promise<Iterable<GroupFacts>> {
+    return this.eligibleRows(municipalities);
+  }
+
+  private *eligibleRows(municipalities: string[] | undefined): Iterable<GroupFacts> {
     for (const r of this.s.eligible.iterate({ areas: municipalities ? JSON.stringify(municipalities) : null })) yield facts(r);
   }
 
-  openVacancies(municipalities: string[] | undefined): string[] {
+  async openVacancies(municipalities: string[] | undefined): Promise<string[]> {
     return this.s.open.all({ areas: municipalities ? JSON.stringify(municipalities) : null });
   }
 }

@@ -36,25 +36,25 @@ export class SqliteReferralStore implements ReferralStore {
     };
   }
 
-  add(r: Omit<Referral, 'id' | 'at' | 'state' | 'version' | 'history'>, first: Omit<ReferralEvent, 'state'>): Referral {
+  async add(r: Omit<Referral, 'id' | 'at' | 'state' | 'version' | 'history'>, first: Omit<ReferralEvent, 'state'>): Promise<Referral> {
     const id = this.db.transaction(() => {
       const { id } = this.s.insert.get(r.jobseekerId, r.trainingId, r.keyId, r.counsellor, r.reason, first.at)!;
       this.s.event.run(id, 'referred', first.on, first.at, first.by, first.role, first.note);
       return id;
     }).immediate();
-    return this.get(id)!;
+    return (await this.get(id))!;
   }
 
-  get(id: number): Referral | undefined {
+  async get(id: number): Promise<Referral | undefined> {
     const row = this.s.get.get(id);
     return row && this.withHistory([row])[0];
   }
 
-  ofJobseeker(jobseekerId: string): Referral[] {
+  async ofJobseeker(jobseekerId: string): Promise<Referral[]> {
     return this.withHistory(this.s.forJobseeker.all(jobseekerId));
   }
 
-  change(id: number, version: number, event: ReferralEvent): boolean {
+  async change(id: number, version: number, event: ReferralEvent): Promise<boolean> {
     return this.db.transaction(() => {
       if (this.s.change.run(event.state, id, version).changes === 0) return false;
       this.s.event.run(id, event.state, event.on, event.at, event.by, event.role, event.note);
@@ -63,7 +63,7 @@ export class SqliteReferralStore implements ReferralStore {
   }
 
   /** Erasure: the referral stays countable (training, date) but no longer names the person, the reason or what became of it. */
-  forgetJobseeker(jobseekerId: string): void {
+  async forgetJobseeker(jobseekerId: string): Promise<void> {
     this.db.transaction(() => {
       this.s.forgetEvents.run(jobseekerId);
       this.s.anonymise.run(this.tombstones.token(jobseekerId), jobseekerId);

@@ -44,27 +44,27 @@ export class SignInMappingStore {
     };
   }
 
-  list(): Mapping[] {
+  async list(): Promise<Mapping[]> {
     return this.s.list.all().map(fromRow);
   }
 
-  get(id: number): Mapping | undefined {
+  async get(id: number): Promise<Mapping | undefined> {
     const row = this.s.get.get(id);
     return row && fromRow(row);
   }
 
-  add(input: MappingInput): Mapping | undefined {
+  async add(input: MappingInput): Promise<Mapping | undefined> {
     const at = this.now().toISOString();
     try {
       const { id } = this.s.insert.get(input.provider, input.value, input.organisation, input.role, at, at)!;
-      return this.get(id);
+      return await this.get(id);
     } catch (error) {
       if (isUnique(error)) return undefined;
       throw error;
     }
   }
 
-  change(id: number, version: number, to: { value: string; organisation: string; role: Role }): 'changed' | 'stale' | 'taken' {
+  async change(id: number, version: number, to: { value: string; organisation: string; role: Role }): Promise<'changed' | 'stale' | 'taken'> {
     try {
       return this.s.change.run(to.value, to.organisation, to.role, this.now().toISOString(), id, version).changes === 1 ? 'changed' : 'stale';
     } catch (error) {
@@ -73,11 +73,11 @@ export class SignInMappingStore {
     }
   }
 
-  remove(id: number, version: number): boolean {
+  async remove(id: number, version: number): Promise<boolean> {
     return this.s.remove.run(id, version).changes === 1;
   }
 
-  seed(provider: string, roles: readonly RoleMapping[]): void {
+  async seed(provider: string, roles: readonly RoleMapping[]): Promise<void> {
     this.db
       .transaction(() => {
         const at = this.now().toISOString();

@@ -37,7 +37,7 @@ export class SqliteWhatWorksSource implements WhatWorksSource {
     private readonly settle: () => void = () => undefined,
   ) {}
 
-  trainingFacts(filter: { municipalities?: string[]; from: string; to: string }): { referrals: ReferralFacts[]; clients: ClientFacts[] } {
+  async trainingFacts(filter: { municipalities?: string[]; from: string; to: string }): Promise<{ referrals: ReferralFacts[]; clients: ClientFacts[] }> {
     const area = filter.municipalities ? 'AND j.municipality IN (SELECT value FROM json_each(@municipalities))' : '';
     const params = {
       from: filter.from,
@@ -80,7 +80,7 @@ export class SqliteWhatWorksSource implements WhatWorksSource {
     return { referrals, clients };
   }
 
-  suggestionOutcomes(filter: { municipalities?: string[]; from: string; to: string }): SuggestionOutcome[] {
+  async suggestionOutcomes(filter: { municipalities?: string[]; from: string; to: string }): Promise<SuggestionOutcome[]> {
     this.settle();
     const area = filter.municipalities ? 'AND j.municipality IN (SELECT value FROM json_each(@municipalities))' : '';
     const rows = this.db

@@ -36,7 +36,7 @@ export class DemandSupply {
     private readonly taxonomy: Taxonomy,
   ) {}
 
-  skills(query: DemandSupplyQuery): SkillRow[] {
+  async skills(query: DemandSupplyQuery): Promise<SkillRow[]> {
     const inGroup = this.groupFilter(query.occupationGroup);
     const sum = (rows: SkillCountRow[]) => {
       const totals = new Map<string, { records: number; positions: number }>();
@@ -50,9 +50,9 @@ export class DemandSupply {
       }
       return totals;
     };
-    const essential = sum(this.source.vacancySkills(query, 'essential'));
-    const optional = sum(this.source.vacancySkills(query, 'optional'));
-    const supply = sum(this.source.jobseekerSkills(query));
+    const essential = sum(await this.source.vacancySkills(query, 'essential'));
+    const optional = sum(await this.source.vacancySkills(query, 'optional'));
+    const supply = sum(await this.source.jobseekerSkills(query));
     const uris = new Set([...essential.keys(), ...optional.keys(), ...supply.keys()]);
     const rows = [...uris].map((uri) => {
       const e = essential.get(uri) ?? { records: 0, positions: 0 };
@@ -76,7 +76,7 @@ export class DemandSupply {
     return rows.sort((a, b) => b.order - a.order || b.row.demand.vacancies - a.row.demand.vacancies || a.row.uri.localeCompare(b.row.uri)).map((r) => r.row);
   }
 
-  occupations(query: DemandSupplyQuery): OccupationRow[] {
+  async occupations(query: DemandSupplyQuery): Promise<OccupationRow[]> {
     const inGroup = this.groupFilter(query.occupationGroup);
     const byKey = new Map<string, { occupation: string | null; isco: string | null; label: string; vacancies: number; positions: number; jobseekers: number; longTerm: number }>();
     const add = (rows: OccupationCountRow[], side: 'demand' | 'supply') => {
@@ -115,8 +115,8 @@ export class DemandSupply {
         byKey.set(key, entry);
       }
     };
-    add(this.source.vacancyOccupations(query), 'demand');
-    add(this.source.jobseekerOccupations(query, longTermSince(query.today)), 'supply');
+    add(await this.source.vacancyOccupations(query), 'demand');
+    add(await this.source.jobseekerOccupations(query, longTermSince(query.today)), 'supply');
     return [...byKey.values()]
       .map((e) => {
         const shown = publishedCount(e.jobseekers);

@@ -72,12 +72,12 @@ export class MismatchSummary {
   async forArea(area: AnalysisArea, query: MismatchQuery): Promise<Mismatch> {
     const filter = { municipalities: area.municipalities };
     const within = area.municipalities;
-    const occupations = this.demandSupply.occupations({ ...filter, lang: query.lang, today: query.today });
+    const occupations = await this.demandSupply.occupations({ ...filter, lang: query.lang, today: query.today });
     const vacancies = occupations.reduce((s, o) => s + o.demand.vacancies, 0);
     const positions = occupations.reduce((s, o) => s + o.demand.positions, 0);
-    const vacancyIds = this.source.vacancyIds(filter);
-    const jobseekerTotal = this.source.jobseekerIds(filter).length;
-    const longTermIds = this.source.jobseekerIds(filter, longTermSince(query.today));
+    const vacancyIds = await this.source.vacancyIds(filter);
+    const jobseekerTotal = (await this.source.jobseekerIds(filter)).length;
+    const longTermIds = await this.source.jobseekerIds(filter, longTermSince(query.today));
 
     // Vacancies with at least N suitable candidates living in the area.
     let staffed = 0;

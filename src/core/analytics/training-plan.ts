@@ -72,10 +72,10 @@ export class TrainingPlanner {
     const within = area.municipalities;
     const match = { k: this.settings.pool, lang: query.lang, area: within };
     // Long-term unemployed first (an even sample of them if they alone exceed the limit), then others.
-    const longTerm = this.source.jobseekerIds(filter, longTermSince(query.today));
+    const longTerm = await this.source.jobseekerIds(filter, longTermSince(query.today));
     const isLongTerm = new Set(longTerm);
     const first = evenSample(longTerm, this.settings.clientsExamined);
-    const others = this.source.jobseekerIds(filter).filter((id) => !isLongTerm.has(id));
+    const others = (await this.source.jobseekerIds(filter)).filter((id) => !isLongTerm.has(id));
     const clients = [...first, ...evenSample(others, this.settings.clientsExamined - first.length)];
     const cache: MatchCache = { records: new Map() };
     const candidates: { jobseeker: string; training: StoredTraining; opens: string[] }[] = [];

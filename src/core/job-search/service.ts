@@ -19,13 +19,13 @@ import {
 import type { Clock } from '../clock.js';
 
 export interface JobSearchStore {
-  changeObligation(c: StoredObligationChange): void;
+  changeObligation(c: StoredObligationChange): Promise<void>;
   /** Newest first. */
-  obligationChanges(jobseekerId: string): StoredObligationChange[];
-  addReported(a: Omit<StoredReportedApplication, 'id'>): StoredReportedApplication;
-  reportedBetween(jobseekerId: string, from: string, to: string): StoredReportedApplication[];
-  ofJobseeker(jobseekerId: string): { obligation: StoredObligationChange[]; reported: StoredReportedApplication[] };
-  forgetJobseeker(jobseekerId: string): void;
+  obligationChanges(jobseekerId: string): Promise<StoredObligationChange[]>;
+  addReported(a: Omit<StoredReportedApplication, 'id'>): Promise<StoredReportedApplication>;
+  reportedBetween(jobseekerId: string, from: string, to: string): Promise<StoredReportedApplication[]>;
+  ofJobseeker(jobseekerId: string): Promise<{ obligation: StoredObligationChange[]; reported: StoredReportedApplication[] }>;
+  forgetJobseeker(jobseekerId: string): Promise<void>;
 }
 
 export interface JobSearchPorts {
@@ -34,7 +34,7 @@ export interface JobSearchPorts {
   /** Throws not found for an unknown jobseeker. */
   jobseeker(id: string): unknown;
   /** The client's job suggestions with their histories. */
-  suggestions(jobseekerId: string): { vacancyId: string; history: JobSuggestionEvent[] }[];
+  suggestions(jobseekerId: string): Promise<{ vacancyId: string; history: JobSuggestionEvent[] }[]>;
   /** The best `k` vacancies for the client, ranked as their matches are. */
   matches(jobseekerId: string, k: number): Promise<MatchHit[]>;
   /** "Now": the system clock in the service, a fixed one in tests. */
@@ -77,15 +77,15 @@ export class JobSearch {
     const [year, m] = month.split('-').map(Number) as [number, number];
     const to = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10); // the month's last day
     const applications: CountedApplication[] = [];
-    for (const s of this.ports.suggestions(jobseekerId)) {
+    for (const s of await this.ports.suggestions(jobseekerId)) {
       const applied = s.history.find((e) => APPLIED.has(e.state))?.at.slice(0, 10);
       if (applied && applied >= from && applied <= to) applications.push({ appliedOn: applied, source: 'suggestion', vacancyId: s.vacancyId, employer: null, title: null });
     }
-    for (const a of this.ports.store.reportedBetween(jobseekerId, from, to)) {
+    for (const a of await this.ports.store.reportedBetween(jobseekerId, from, to)) {
       applications.push({ appliedOn: a.appliedOn, source: 'reported', vacancyId: a.vacancyId ?? null, employer: a.employer, title: a.title });
     }
     applications.sort((a, b) => a.appliedOn.localeCompare(b.appliedOn));
-    const changes = this.ports.store.obligationChanges(jobseekerId).map(viewOf);
+    const changes = (await this.ports.store.obligationChanges(jobseekerId)).map(viewOf);
     const hits = await this.ports.matches(jobseekerId, this.settings.suitablePool);
     return {
       jobseekerId,
@@ -98,27 +98,27 @@ export class JobSearch {
     };
   }
 
-  setObligation(p: Principal, jobseekerId: string, change: ObligationChange, audit: AuditNote = unaudited()): ObligationView {
+  async setObligation(p: Principal, jobseekerId: string, change: ObligationChange, audit: AuditNote = unaudited()): Promise<ObligationView> {
     audit.jobseekers.push(jobseekerId);
     this.ports.guard.jobseeker(p, jobseekerId);
     this.ports.jobseeker(jobseekerId);
     const stored = { jobseekerId, perMonth: change.perMonth, reason: change.reason, at: this.now().toISOString(), actor: p.name };
-    this.ports.store.changeObligation(stored);
+    await this.ports.store.changeObligation(stored);
     const set = viewOf(stored);
     audit.detail = { perMonth: set.perMonth, reason: set.reason };
     return set;
   }
 
-  report(p: Principal, jobseekerId: string, input: ReportedApplicationInput, audit: AuditNote = unaudited()): StoredReportedApplication {
+  async report(p: Principal, jobseekerId: string, input: ReportedApplicationInput, audit: AuditNote = unaudited()): Promise<StoredReportedApplication> {
     audit.jobseekers.push(jobseekerId);
     this.ports.guard.jobseeker(p, jobseekerId);
     this.ports.jobseeker(jobseekerId);
-    return this.ports.store.addReported({ ...input, jobseekerId, at: this.now().toISOString(), actor: p.name });
+    return await this.ports.store.addReported({ ...input, jobseekerId, at: this.now().toISOString(), actor: p.name });
   }
 
   /** For the client's data export. */
-  exportOf(jobseekerId: string) {
-    const { obligation, reported } = this.ports.store.ofJobseeker(jobseekerId);
+  async exportOf(jobseekerId: string) {
+    const { obligation, reported } = await this.ports.store.ofJobseeker(jobseekerId);
     return { obligationChanges: obligation.map(viewOf), reportedApplications: reported.map(({ jobseekerId: _j, ...a }) => a) };
   }
 }

@@ -19,14 +19,14 @@ import type { Clock } from '../clock.js';
 
 /** What the job-suggestion use cases store and read (src/adapters/sqlite/job-suggestions.ts). */
 export interface JobSuggestionStore {
-  add(s: Omit<StoredJobSuggestion, 'id' | 'version' | 'history'>, first: JobSuggestionEvent): StoredJobSuggestion;
-  get(id: number): StoredJobSuggestion | undefined;
-  ofJobseeker(jobseekerId: string): StoredJobSuggestion[];
-  ofVacancy(vacancyId: string): StoredJobSuggestion[];
+  add(s: Omit<StoredJobSuggestion, 'id' | 'version' | 'history'>, first: JobSuggestionEvent): Promise<StoredJobSuggestion>;
+  get(id: number): Promise<StoredJobSuggestion | undefined>;
+  ofJobseeker(jobseekerId: string): Promise<StoredJobSuggestion[]>;
+  ofVacancy(vacancyId: string): Promise<StoredJobSuggestion[]>;
   /** Sets the state only if the suggestion still has `version` (two people changing it at once cannot both win). */
-  change(id: number, version: number, state: JobSuggestionState, event: JobSuggestionEvent): boolean;
+  change(id: number, version: number, state: JobSuggestionState, event: JobSuggestionEvent): Promise<boolean>;
   /** Erasure: the client's suggestions and their history go. */
-  forgetJobseeker(jobseekerId: string): void;
+  forgetJobseeker(jobseekerId: string): Promise<void>;
 }
 
 export interface JobSuggestionPorts {
@@ -70,7 +70,7 @@ export class JobSuggestions {
     this.now = ports.now;
   }
 
-  suggest(p: Principal, jobseekerId: string, input: JobSuggestionInput, audit: AuditNote = unaudited()): JobSuggestionView {
+  async suggest(p: Principal, jobseekerId: string, input: JobSuggestionInput, audit: AuditNote = unaudited()): Promise<JobSuggestionView> {
     audit.jobseekers.push(jobseekerId);
     this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(jobseekerId);
@@ -81,12 +81,12 @@ export class JobSuggestions {
     if (deadline < today || deadline > latest) {
       throw invalidInput([{ field: 'deadline', message: `a date from today (${today}) to ${latest}` }]);
     }
-    const open = this.ports.store.ofJobseeker(jobseekerId).find((s) => s.vacancyId === input.vacancyId && !this.isFinal(s));
+    const open = (await this.ports.store.ofJobseeker(jobseekerId)).find((s) => s.vacancyId === input.vacancyId && !this.isFinal(s));
     if (open) throw conflict(`vacancy '${input.vacancyId}' is already suggested to this client (suggestion ${open.id}, ${this.stateOf(open)})`);
     const unit = this.ports.ownerOf(input.vacancyId);
     if (input.consent && unit !== null) this.ports.share(p, input.vacancyId, jobseekerId);
     const at = this.now().toISOString();
-    const stored = this.ports.store.add(
+    const stored = await this.ports.store.add(
       {
         jobseekerId,
         vacancyId: input.vacancyId,
@@ -106,24 +106,24 @@ export class JobSuggestions {
     return suggestion;
   }
 
-  ofJobseeker(p: Principal, jobseekerId: string, audit: AuditNote = unaudited()): JobSuggestionView[] {
+  async ofJobseeker(p: Principal, jobseekerId: string, audit: AuditNote = unaudited()): Promise<JobSuggestionView[]> {
     audit.jobseekers.push(jobseekerId);
     this.ports.guard.jobseeker(p, jobseekerId);
     this.ports.jobseeker(jobseekerId);
-    return this.ports.store.ofJobseeker(jobseekerId).map((s) => this.view(p, s));
+    return (await this.ports.store.ofJobseeker(jobseekerId)).map((s) => this.view(p, s));
   }
 
   /** A vacancy's suggestions: for its unit those the clients consented to share; for counsellors their area's clients'. */
-  ofVacancy(p: Principal, vacancyId: string, audit: AuditNote = unaudited()): JobSuggestionView[] {
+  async ofVacancy(p: Principal, vacancyId: string, audit: AuditNote = unaudited()): Promise<JobSuggestionView[]> {
     this.ports.vacancy(vacancyId);
     this.ports.guard.candidatesOf(p, vacancyId);
-    const seen = this.ports.store.ofVacancy(vacancyId).filter((s) => this.sees(p, s));
+    const seen = (await this.ports.store.ofVacancy(vacancyId)).filter((s) => this.sees(p, s));
     audit.jobseekers.push(...seen.map((s) => s.jobseekerId));
     return seen.map((s) => this.view(p, s));
   }
 
-  change(p: Principal, id: number, change: JobSuggestionChange, audit: AuditNote = unaudited()): JobSuggestionView {
-    const stored = this.ports.store.get(id);
+  async change(p: Principal, id: number, change: JobSuggestionChange, audit: AuditNote = unaudited()): Promise<JobSuggestionView> {
+    const stored = await this.ports.store.get(id);
     if (!stored || !this.sees(p, stored)) throw noSuggestion(id);
     if (p.role === 'employer-service' && !EMPLOYER_STATES.includes(change.state)) {
       throw invalidInput([{ field: 'state', message: `an employer unit records ${EMPLOYER_STATES.join(', ')}; the client's own steps are recorded by their counsellor` }]);
@@ -135,16 +135,16 @@ export class JobSuggestions {
     }
     if (REASON_REQUIRED.includes(change.state) && !change.reason) throw invalidInput([{ field: 'reason', message: 'say why the client declined' }]);
     const event: JobSuggestionEvent = { state: change.state, at: this.now().toISOString(), by: p.name, role: p.role, reason: change.reason ?? null };
-    if (!this.ports.store.change(id, stored.version, change.state, event)) throw versionMismatch(String(id));
-    const changed = this.view(p, this.ports.store.get(id)!);
+    if (!(await this.ports.store.change(id, stored.version, change.state, event))) throw versionMismatch(String(id));
+    const changed = this.view(p, (await this.ports.store.get(id))!);
     audit.jobseekers.push(stored.jobseekerId);
     audit.detail = { jobSuggestion: changed.id, state: changed.state };
     return changed;
   }
 
   /** For the client's data export: every suggestion with its history. */
-  exportOf(jobseekerId: string): JobSuggestionExport[] {
-    return this.ports.store.ofJobseeker(jobseekerId).map(({ jobseekerId: _j, createdKey: _k, createdName, ...s }) => ({
+  async exportOf(jobseekerId: string): Promise<JobSuggestionExport[]> {
+    return (await this.ports.store.ofJobseeker(jobseekerId)).map(({ jobseekerId: _j, createdKey: _k, createdName, ...s }) => ({
       ...s,
       state: this.stateOf({ ...s, jobseekerId, createdKey: '', createdName }),
       createdBy: createdName,

@@ -8,12 +8,12 @@ import type { OutcomeExport, OutcomeImportResult, OutcomeInput, StoredOutcome } 
 /** What the outcome use cases store and read (src/adapters/sqlite/outcomes.ts). */
 export interface OutcomeStore {
   /** Stores the events not stored yet (by client, event and date), in one transaction; how many were new. */
-  addMany(outcomes: StoredOutcome[]): number;
+  addMany(outcomes: StoredOutcome[]): Promise<number>;
   /** How many of these events are stored already. */
-  countStored(outcomes: Pick<StoredOutcome, 'jobseekerId' | 'event' | 'date'>[]): number;
-  ofJobseeker(jobseekerId: string): StoredOutcome[];
+  countStored(outcomes: Pick<StoredOutcome, 'jobseekerId' | 'event' | 'date'>[]): Promise<number>;
+  ofJobseeker(jobseekerId: string): Promise<StoredOutcome[]>;
   /** Erasure: the client's events go. */
-  forgetJobseeker(jobseekerId: string): void;
+  forgetJobseeker(jobseekerId: string): Promise<void>;
 }
 
 export interface OutcomePorts {
@@ -38,7 +38,7 @@ export class Outcomes {
   ) {}
 
   /** `options.lines`: each input's line in the file (problems name it); by default its position. */
-  import(p: Principal, inputs: OutcomeInput[], options: { dryRun: boolean; lines?: readonly number[] }, audit: AuditNote = unaudited()): OutcomeImportResult {
+  async import(p: Principal, inputs: OutcomeInput[], options: { dryRun: boolean; lines?: readonly number[] }, audit: AuditNote = unaudited()): Promise<OutcomeImportResult> {
     if (inputs.length > this.maxBatch) throw tooManyRecords(this.maxBatch, inputs.length);
     const problems: FieldProblem[] = [];
     const reachable = new Map<string, boolean>();
@@ -61,20 +61,20 @@ export class Outcomes {
       })
       .map((o) => ({ jobseekerId: o.jobseekerId, event: o.event, date: o.date, source: o.source ?? null, importedAt: at, importedBy: p.name }));
     audit.jobseekers.push(...reachable.keys());
-    const created = options.dryRun ? outcomes.length - this.ports.store.countStored(outcomes) : this.ports.store.addMany(outcomes);
+    const created = options.dryRun ? outcomes.length - (await this.ports.store.countStored(outcomes)) : await this.ports.store.addMany(outcomes);
     audit.detail = { outcomes: inputs.length, created, ...(options.dryRun ? { dryRun: true } : {}) };
     return { created, updated: 0, unchanged: inputs.length - created };
   }
 
-  ofJobseeker(p: Principal, jobseekerId: string, audit: AuditNote = unaudited()): OutcomeExport[] {
+  async ofJobseeker(p: Principal, jobseekerId: string, audit: AuditNote = unaudited()): Promise<OutcomeExport[]> {
     audit.jobseekers.push(jobseekerId);
     this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(jobseekerId);
-    return this.exportOf(jobseekerId);
+    return await this.exportOf(jobseekerId);
   }
 
   /** For the client's data export. */
-  exportOf(jobseekerId: string): OutcomeExport[] {
-    return this.ports.store.ofJobseeker(jobseekerId).map(({ jobseekerId: _j, ...o }) => o);
+  async exportOf(jobseekerId: string): Promise<OutcomeExport[]> {
+    return (await this.ports.store.ofJobseeker(jobseekerId)).map(({ jobseekerId: _j, ...o }) => o);
   }
 }

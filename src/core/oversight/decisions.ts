@@ -33,17 +33,18 @@ export interface StoredDecision extends DecisionRecord {
 }
 
 export interface DecisionLog {
+  /** Queues the decision (written with the next group commit: the adapter's business, nothing to await). */
   record(decision: DecisionRecord): void;
   /** Rankings served for this jobseeker (their vacancies), newest first. */
-  forJobseeker(id: string, limit: number): StoredDecision[];
+  forJobseeker(id: string, limit: number): Promise<StoredDecision[]>;
   /** Where this jobseeker appeared in candidate rankings, newest first. */
-  appearancesOf(id: string, limit: number): { at: string; vacancy: string | undefined; position: number; score: number; parts: Record<string, number | null> }[];
+  appearancesOf(id: string, limit: number): Promise<{ at: string; vacancy: string | undefined; position: number; score: number; parts: Record<string, number | null> }[]>;
   /** Candidate rankings served in a period for vacancies in these municipalities (all when absent). */
-  candidateRankings(filter: { from: string; to: string; municipalities?: string[] }): { subject: string | undefined; items: string[] }[];
+  candidateRankings(filter: { from: string; to: string; municipalities?: string[] }): Promise<{ subject: string | undefined; items: string[] }[]>;
   /** Removes what the log holds on a jobseeker: their rankings and their places in others'. */
-  eraseJobseeker(id: string): void;
+  eraseJobseeker(id: string): Promise<void>;
   /** Removes decisions older than this instant (ISO), the oldest first and at most `limit`; how many. */
-  pruneBefore(at: string, limit?: number): number;
+  pruneBefore(at: string, limit?: number): Promise<number>;
 }
 
 /** Longest history of decisions handed out with a person's data. */
@@ -94,25 +95,25 @@ export class Decisions {
   }
 
   /** The decisions concerning a jobseeker, for their data export. */
-  ofJobseeker(id: string): DecisionsExport {
+  async ofJobseeker(id: string): Promise<DecisionsExport> {
     return {
-      rankingsForThem: this.ports.log.forJobseeker(id, EXPORT_DECISIONS).map(({ at, context, ranked }) => ({
+      rankingsForThem: (await this.ports.log.forJobseeker(id, EXPORT_DECISIONS)).map(({ at, context, ranked }) => ({
         at,
         model: context.model,
         taxonomy: context.taxonomy,
         vacancies: ranked.map((r, i) => ({ vacancy: r.id, position: i + 1, score: r.score, parts: r.parts })),
       })),
-      appearancesInCandidateRankings: this.ports.log.appearancesOf(id, EXPORT_DECISIONS),
+      appearancesInCandidateRankings: await this.ports.log.appearancesOf(id, EXPORT_DECISIONS),
     };
   }
 
   /** Removes what the log holds on a jobseeker (part of their erasure). */
-  eraseJobseeker(id: string): void {
-    this.ports.log.eraseJobseeker(id);
+  async eraseJobseeker(id: string): Promise<void> {
+    await this.ports.log.eraseJobseeker(id);
   }
 
   /** Drops decisions past the retention period (the oldest, at most `limit`); how many. */
-  prune(limit?: number): number {
-    return this.ports.log.pruneBefore(new Date(this.now().getTime() - this.retentionDays * 86_400_000).toISOString(), limit);
+  async prune(limit?: number): Promise<number> {
+    return await this.ports.log.pruneBefore(new Date(this.now().getTime() - this.retentionDays * 86_400_000).toISOString(), limit);
   }
 }

@@ -10,11 +10,11 @@ import { exposureReport, groupsOf, type ExposureReport, type GroupFacts } from '
 export interface OversightPorts {
   decisions: Pick<DecisionLog, 'candidateRankings'>;
   /** Group facts of these jobseekers (those that exist). */
-  factsOf(ids: string[]): Map<string, GroupFacts>;
+  factsOf(ids: string[]): Promise<Map<string, GroupFacts>>;
   /** Group facts of the active jobseekers living in these municipalities (everyone active when absent). */
-  eligible(municipalities: string[] | undefined): Iterable<GroupFacts>;
+  eligible(municipalities: string[] | undefined): Promise<Iterable<GroupFacts>>;
   /** Open vacancies in these municipalities (all when absent), ids in a stable order. */
-  openVacancies(municipalities: string[] | undefined): string[];
+  openVacancies(municipalities: string[] | undefined): Promise<string[]>;
   /** Candidates for a vacancy as the engine ranks them now (real ids), not recorded as served. */
   rankCandidates(vacancyId: string, k: number): Promise<string[]>;
   regions: Regions;
@@ -42,9 +42,9 @@ export class Oversight {
       if (!query.from || !query.to) throw invalidInput([{ field: query.from ? 'to' : 'from', message: 'the period of decisions to report on (YYYY-MM-DD)' }]);
       if (query.to < query.from) throw invalidInput([{ field: 'to', message: 'on or after from' }]);
       const end = new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000).toISOString();
-      rankings = this.ports.decisions.candidateRankings({ from: `${query.from}T00:00:00.000Z`, to: end, municipalities: area.municipalities }).map((r) => r.items);
+      rankings = (await this.ports.decisions.candidateRankings({ from: `${query.from}T00:00:00.000Z`, to: end, municipalities: area.municipalities })).map((r) => r.items);
     } else {
-      const open = this.ports.openVacancies(area.municipalities);
+      const open = await this.ports.openVacancies(area.municipalities);
       // An even sample over the ids: the same vacancies each time for the same data.
       const step = Math.max(1, open.length / query.sample);
       const sampled = Array.from({ length: Math.min(query.sample, open.length) }, (_x, i) => open[Math.floor(i * step)]!);
@@ -52,14 +52,14 @@ export class Oversight {
       for (const id of sampled) rankings.push(await this.ports.rankCandidates(id, query.k));
     }
     const ids = [...new Set(rankings.flat())];
-    const facts = this.ports.factsOf(ids);
+    const facts = await this.ports.factsOf(ids);
     const within = area.municipalities ? new Set(area.municipalities) : undefined;
     // Ages and long-term unemployment at a month end (see publishedAsOf): a day-by-day sweep finds no birthday or start date.
     const asOf = publishedAsOf(query.asOf);
     const ranked = new Map([...facts].map(([id, f]) => [id, groupsOf(f, asOf)]));
     const eligible = (function* (source: Iterable<GroupFacts>, asOf: string) {
       for (const f of source) yield groupsOf(f, asOf);
-    })(this.ports.eligible(area.municipalities), asOf);
+    })(await this.ports.eligible(area.municipalities), asOf);
     const report = exposureReport(rankings, ranked, eligible, (id) => !within || within.has(facts.get(id)?.municipality ?? ''));
     return { area, source: query.source, ...(query.source === 'decisions' ? { from: query.from, to: query.to } : {}), asOf, ...report };
   }

@@ -13,9 +13,9 @@ import type { Clock } from '../clock.js';
 export interface SuggestionPorts {
   matcher: Pick<Matcher, 'vacanciesForJobseeker' | 'pair'>;
   overrides: {
-    put(o: Override): void;
-    ofJobseeker(id: string): Override[];
-    remove(jobseekerId: string, vacancyId: string): boolean;
+    put(o: Override): Promise<void>;
+    ofJobseeker(id: string): Promise<Override[]>;
+    remove(jobseekerId: string, vacancyId: string): Promise<boolean>;
   };
   /** Whether the vacancy exists and is open (matched and counted). */
   isOpen(vacancyId: string): boolean;
@@ -37,7 +37,7 @@ export class Suggestions {
 
   async vacanciesFor(p: Principal, id: string, query: MatchQuery): Promise<SuggestedHit[]> {
     this.ports.guard.jobseeker(p, id);
-    const overrides = this.ports.overrides.ofJobseeker(id);
+    const overrides = await this.ports.overrides.ofJobseeker(id);
     const setAside = new Set(overrides.filter((o) => o.action === 'set-aside').map((o) => o.vacancyId));
     const forward = overrides.filter((o) => o.action === 'put-forward' && this.ports.isOpen(o.vacancyId));
     const ranked = await this.ports.matcher.vacanciesForJobseeker(id, { ...query, k: query.k + setAside.size + forward.length });
@@ -60,24 +60,24 @@ export class Suggestions {
     return explanation;
   }
 
-  override(p: Principal, id: string, input: OverrideInput, audit: AuditNote = unaudited()): Override {
+  async override(p: Principal, id: string, input: OverrideInput, audit: AuditNote = unaudited()): Promise<Override> {
     this.ports.guard.jobseeker(p, id);
     if (input.action === 'put-forward' && !this.ports.isOpen(input.vacancyId)) throw notFound('vacancy', input.vacancyId);
     const o: Override = { ...input, jobseekerId: id, counsellor: p.keyId, at: this.ports.now().toISOString() };
-    this.ports.overrides.put(o);
+    await this.ports.overrides.put(o);
     audit.jobseekers.push(id);
     return o;
   }
 
-  overrides(p: Principal, id: string, audit: AuditNote = unaudited()): Override[] {
+  async overrides(p: Principal, id: string, audit: AuditNote = unaudited()): Promise<Override[]> {
     audit.jobseekers.push(id);
     this.ports.guard.jobseeker(p, id);
-    return this.ports.overrides.ofJobseeker(id);
+    return await this.ports.overrides.ofJobseeker(id);
   }
 
-  withdraw(p: Principal, id: string, vacancyId: string, audit: AuditNote = unaudited()): void {
+  async withdraw(p: Principal, id: string, vacancyId: string, audit: AuditNote = unaudited()): Promise<void> {
     this.ports.guard.jobseeker(p, id);
-    if (!this.ports.overrides.remove(id, vacancyId)) throw notFound('override', vacancyId);
+    if (!(await this.ports.overrides.remove(id, vacancyId))) throw notFound('override', vacancyId);
     audit.jobseekers.push(id);
   }
 }

@@ -7,11 +7,11 @@ import { NEXT_REFERRAL_STATES, type Referral, type ReferralChange, type Referral
 
 /** What the referral use cases store and read (src/adapters/sqlite/referrals.ts). */
 export interface ReferralStore {
-  add(r: Omit<Referral, 'id' | 'at' | 'state' | 'version' | 'history'>, first: Omit<ReferralEvent, 'state'>): Referral;
-  get(id: number): Referral | undefined;
-  ofJobseeker(jobseekerId: string): Referral[];
+  add(r: Omit<Referral, 'id' | 'at' | 'state' | 'version' | 'history'>, first: Omit<ReferralEvent, 'state'>): Promise<Referral>;
+  get(id: number): Promise<Referral | undefined>;
+  ofJobseeker(jobseekerId: string): Promise<Referral[]>;
   /** Sets the state only if the referral still has `version` (two people changing it at once cannot both win). */
-  change(id: number, version: number, event: ReferralEvent): boolean;
+  change(id: number, version: number, event: ReferralEvent): Promise<boolean>;
 }
 
 export interface ReferralPorts {
@@ -37,13 +37,13 @@ const noReferral = (id: number) => new KohtaantoError('not_found', `no referral 
 export class Referrals {
   constructor(private readonly ports: ReferralPorts) {}
 
-  refer(p: Principal, r: ReferralInput, audit: AuditNote = unaudited()): Referral {
+  async refer(p: Principal, r: ReferralInput, audit: AuditNote = unaudited()): Promise<Referral> {
     audit.jobseekers.push(r.jobseekerId);
     this.ports.guard.jobseeker(p, r.jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(r.jobseekerId);
     this.ports.training(r.trainingId);
     const at = this.ports.now().toISOString();
-    const made = this.ports.store.add(
+    const made = await this.ports.store.add(
       { jobseekerId: r.jobseekerId, trainingId: r.trainingId, reason: r.reason ?? null, keyId: p.keyId, counsellor: p.name },
       { on: at.slice(0, 10), at, by: p.name, role: p.role, note: null },
     );
@@ -51,15 +51,15 @@ export class Referrals {
     return made;
   }
 
-  ofJobseeker(p: Principal, jobseekerId: string, audit: AuditNote = unaudited()): Referral[] {
+  async ofJobseeker(p: Principal, jobseekerId: string, audit: AuditNote = unaudited()): Promise<Referral[]> {
     audit.jobseekers.push(jobseekerId);
     this.ports.guard.jobseeker(p, jobseekerId);
     this.ports.jobseeker(jobseekerId);
-    return this.ports.store.ofJobseeker(jobseekerId);
+    return await this.ports.store.ofJobseeker(jobseekerId);
   }
 
-  change(p: Principal, id: number, change: ReferralChange, audit: AuditNote = unaudited()): Referral {
-    const stored = this.ports.store.get(id);
+  async change(p: Principal, id: number, change: ReferralChange, audit: AuditNote = unaudited()): Promise<Referral> {
+    const stored = await this.ports.store.get(id);
     // Another area's client's referral, an erased client's (kept anonymous) and one that does not exist get one answer.
     if (!stored || !this.ports.guard.reaches(p, stored.jobseekerId)) throw noReferral(id);
     audit.jobseekers.push(stored.jobseekerId);
@@ -78,14 +78,14 @@ export class Referrals {
     const previous = stored.history.at(-1)?.on ?? stored.at.slice(0, 10);
     if (on > today || on < previous) throw invalidInput([problem('on', 'date_between', { from: previous, to: today })]);
     const event: ReferralEvent = { state: change.state, on, at, by: p.name, role: p.role, note: change.note ?? null };
-    if (!this.ports.store.change(id, stored.version, event)) throw versionMismatch(String(id));
-    const changed = this.ports.store.get(id)!;
+    if (!(await this.ports.store.change(id, stored.version, event))) throw versionMismatch(String(id));
+    const changed = (await this.ports.store.get(id))!;
     audit.detail = { referral: id, state: changed.state };
     return changed;
   }
 
   /** For the client's data export: every referral with its state and history. */
-  exportOf(jobseekerId: string): ReferralExport[] {
-    return this.ports.store.ofJobseeker(jobseekerId).map(({ trainingId, counsellor, reason, at, state, history }) => ({ trainingId, counsellor, reason, at, state, history }));
+  async exportOf(jobseekerId: string): Promise<ReferralExport[]> {
+    return (await this.ports.store.ofJobseeker(jobseekerId)).map(({ trainingId, counsellor, reason, at, state, history }) => ({ trainingId, counsellor, reason, at, state, history }));
   }
 }

@@ -9,12 +9,12 @@ import { FUNNEL_STEPS, RANK_BANDS, type FunnelStep, type PublishedRate, type Ran
 /** Where the outcomes of job suggestions come from (src/adapters/sqlite/what-works-source.ts). */
 export interface WhatWorksSource {
   /** Every suggestion made from `from` to `to` (days, inclusive) to a client living in one of `municipalities` (all when undefined). */
-  suggestionOutcomes(filter: { municipalities?: string[]; from: string; to: string }): SuggestionOutcome[];
+  suggestionOutcomes(filter: { municipalities?: string[]; from: string; to: string }): Promise<SuggestionOutcome[]>;
   /**
    * The referrals to trainings made from `from` to `to` to clients living in the area, and every
    * client of the area (the comparison clients among them) with their employment events.
    */
-  trainingFacts(filter: { municipalities?: string[]; from: string; to: string }): { referrals: ReferralFacts[]; clients: ClientFacts[] };
+  trainingFacts(filter: { municipalities?: string[]; from: string; to: string }): Promise<{ referrals: ReferralFacts[]; clients: ClientFacts[] }>;
 }
 
 /** Longest period one report covers (days). */
@@ -70,7 +70,7 @@ export class WhatWorksReport {
     private readonly clock: Clock,
   ) {}
 
-  report(area: AnalysisArea, query: { from?: string; to?: string }): WhatWorks {
+  async report(area: AnalysisArea, query: { from?: string; to?: string }): Promise<WhatWorks> {
     // Whole months only (see publishedAsOf): stepping `from` or `to` a day at a time cannot find the day a
     // rounded count flips, and with it the day one client applied or was hired.
     const to = publishedAsOf(query.to ?? dayOf(this.clock()));
@@ -78,8 +78,8 @@ export class WhatWorksReport {
     if (from > to) throw invalidInput([problem('from', 'period_days_order', { from, to })]);
     if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_PERIOD_DAYS) throw invalidInput([problem('from', 'period_too_long', { max: MAX_PERIOD_DAYS })]);
     const filter = { ...(area.municipalities ? { municipalities: area.municipalities } : {}), from, to };
-    const outcomes = this.source.suggestionOutcomes(filter);
-    const facts = this.source.trainingFacts(filter);
+    const outcomes = await this.source.suggestionOutcomes(filter);
+    const facts = await this.source.trainingFacts(filter);
     const effects = trainingEffects(facts.referrals, facts.clients, dayOf(this.clock()));
     const funnel = Object.fromEntries(FUNNEL_STEPS.map((step) => [step, jobseekerCount(outcomes.filter((o) => reached(o, step)).length)])) as WhatWorks['funnel'];
     const clients = new Set(outcomes.map((o) => o.jobseekerId));

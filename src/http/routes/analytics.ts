@@ -120,11 +120,11 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
           const scope = where(q);
           const query = { municipalities: scope.municipalities, from: q.from, to: q.to, language: q.language, occupationGroup: q.occupationGroup, lang: q.lang, today: publishedAsOf(q.asOf ?? today()) };
           if (what === 'skills') {
-            const rows = services.analytics.demandSupply.skills(query);
+            const rows = await services.analytics.demandSupply.skills(query);
             if (q.format === 'csv') return csv(reply, `skills-${scope.id}`, skillCsv(rows.slice(0, q.limit), q.lang));
             return { area: scope, asOf: query.today, total: rows.length, items: rows.slice(0, q.limit) };
           }
-          const rows = services.analytics.demandSupply.occupations(query);
+          const rows = await services.analytics.demandSupply.occupations(query);
           if (q.format === 'csv') return csv(reply, `occupations-${scope.id}`, occupationCsv(rows.slice(0, q.limit), q.lang));
           return { area: scope, asOf: query.today, total: rows.length, items: rows.slice(0, q.limit) };
         },
@@ -186,7 +186,7 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
       },
       async (request, reply) => {
         const q = request.query;
-        const report = services.analytics.whatWorks.report(where(q), { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) });
+        const report = await services.analytics.whatWorks.report(where(q), { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) });
         if (q.format === 'csv') return csv(reply, `what-works-${report.area.id}`, whatWorksCsv(report, q.lang));
         return report;
       },

@@ -43,7 +43,7 @@ export function gapRoutes(services: GapServices): FastifyPluginAsyncZod {
           response: { 201: referral, 400: errorBody, 403: errorBody, 404: errorBody },
         },
       },
-      async (request, reply) => reply.status(201).send(services.referrals.refer(request.principal!, request.body, request.audited)),
+      async (request, reply) => reply.status(201).send(await services.referrals.refer(request.principal!, request.body, request.audited)),
     );
 
     app.get(
@@ -58,7 +58,7 @@ export function gapRoutes(services: GapServices): FastifyPluginAsyncZod {
           response: { 200: referralList, 404: errorBody },
         },
       },
-      async (request) => ({ items: services.referrals.ofJobseeker(request.principal!, request.params.id, request.audited) }),
+      async (request) => ({ items: await services.referrals.ofJobseeker(request.principal!, request.params.id, request.audited) }),
     );
 
     app.post(

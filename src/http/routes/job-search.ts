@@ -60,7 +60,7 @@ export function jobSearchRoutes(services: JobSearchServices): FastifyPluginAsync
           },
         },
       },
-      async (request, reply) => reply.status(201).send(services.jobSearch.report(request.principal!, request.params.id, request.body, request.audited)),
+      async (request, reply) => reply.status(201).send(await services.jobSearch.report(request.principal!, request.params.id, request.body, request.audited)),
     );
   };
 }

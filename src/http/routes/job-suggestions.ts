@@ -32,7 +32,7 @@ export function jobSuggestionRoutes(services: JobSuggestionServices): FastifyPlu
           response: { 201: jobSuggestionView, 400: errorBody, 404: errorBody, 409: errorBody },
         },
       },
-      async (request, reply) => reply.status(201).send(services.jobSuggestions.suggest(request.principal!, request.params.id, request.body, request.audited)),
+      async (request, reply) => reply.status(201).send(await services.jobSuggestions.suggest(request.principal!, request.params.id, request.body, request.audited)),
     );
 
     app.get(
@@ -41,7 +41,7 @@ export function jobSuggestionRoutes(services: JobSuggestionServices): FastifyPlu
         config: { roles: ACCESS.jobSuggestions },
         schema: { tags, summary: "A client's job suggestions with their history, newest first", params: idParams, querystring: noQuery, response: { 200: list, 404: errorBody } },
       },
-      async (request) => ({ items: services.jobSuggestions.ofJobseeker(request.principal!, request.params.id, request.audited) }),
+      async (request) => ({ items: await services.jobSuggestions.ofJobseeker(request.principal!, request.params.id, request.audited) }),
     );
 
     app.get(
@@ -56,7 +56,7 @@ export function jobSuggestionRoutes(services: JobSuggestionServices): FastifyPlu
           response: { 200: list, 403: errorBody, 404: errorBody },
         },
       },
-      async (request) => ({ items: services.jobSuggestions.ofVacancy(request.principal!, request.params.id, request.audited) }),
+      async (request) => ({ items: await services.jobSuggestions.ofVacancy(request.principal!, request.params.id, request.audited) }),
     );
 
     app.post(

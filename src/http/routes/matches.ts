@@ -49,7 +49,7 @@ export function matchRoutes(services: MatchServices): FastifyPluginAsyncZod {
         config: { roles: ACCESS.matchesForJobseeker },
         schema: { tags: ['matching'], summary: "A counsellor's overrides of a client's suggestions", params: idParams, querystring: noQuery, response: { 200: overrideList, 403: errorBody, 404: errorBody } },
       },
-      async (request) => ({ items: services.suggestions.overrides(request.principal!, request.params.id, request.audited) }),
+      async (request) => ({ items: await services.suggestions.overrides(request.principal!, request.params.id, request.audited) }),
     );
 
     app.post(
@@ -65,7 +65,7 @@ export function matchRoutes(services: MatchServices): FastifyPluginAsyncZod {
           response: { 201: override, 400: errorBody, 403: errorBody, 404: errorBody },
         },
       },
-      async (request, reply) => reply.status(201).send(services.suggestions.override(request.principal!, request.params.id, request.body, request.audited)),
+      async (request, reply) => reply.status(201).send(await services.suggestions.override(request.principal!, request.params.id, request.body, request.audited)),
     );
 
     app.delete(
@@ -75,7 +75,7 @@ export function matchRoutes(services: MatchServices): FastifyPluginAsyncZod {
         schema: { tags: ['matching'], summary: 'Withdraw an override', params: jobseekerVacancyParams, querystring: noQuery, response: { 204: z.null(), 404: errorBody } },
       },
       async (request, reply) => {
-        services.suggestions.withdraw(request.principal!, request.params.id, request.params.vacancyId, request.audited);
+        await services.suggestions.withdraw(request.principal!, request.params.id, request.params.vacancyId, request.audited);
         return reply.status(204).send(null);
       },
     );

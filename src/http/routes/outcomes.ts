@@ -52,7 +52,7 @@ export function outcomeRoutes(services: OutcomeServices, bulkBodyLimit: number):
           response: { 200: outcomeList, 404: errorBody },
         },
       },
-      async (request) => ({ items: services.outcomes.ofJobseeker(request.principal!, request.params.id, request.audited) }),
+      async (request) => ({ items: await services.outcomes.ofJobseeker(request.principal!, request.params.id, request.audited) }),
     );
   };
 }

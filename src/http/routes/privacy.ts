@@ -30,7 +30,7 @@ export function privacyRoutes(services: PrivacyServices): FastifyPluginAsyncZod 
         },
       },
       async (request) => {
-        const exported = services.personalData.export(request.principal!, request.params.id, request.audited);
+        const exported = await services.personalData.export(request.principal!, request.params.id, request.audited);
         return { ...exported, jobseeker: exported.jobseeker as z.input<typeof storedJobseeker> };
       },
     );

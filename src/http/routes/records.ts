@@ -170,7 +170,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request, reply) => {
-        records.remove(request.principal!, request.params.id);
+        await records.remove(request.principal!, request.params.id);
         return reply.status(204).send(null);
       },
     );

@@ -25,7 +25,7 @@ export function signInMappingRoutes(services: Pick<Services, 'signInMappings'>):
         schema: { tags, summary: 'Map a claim value (group, app role) to an organisation and a role', querystring: noQuery, body: mappingInput, response: { 201: mapping, 400: errorBody } },
       },
       async (request, reply) => {
-        const added = services.signInMappings.add(request.body);
+        const added = await services.signInMappings.add(request.body);
         return reply.status(201).header('etag', etag(added.version)).send(added);
       },
     );
@@ -44,7 +44,7 @@ export function signInMappingRoutes(services: Pick<Services, 'signInMappings'>):
         },
       },
       async (request, reply) => {
-        const changed = services.signInMappings.change(request.params.id, expectedVersion(request, String(request.params.id)), request.body);
+        const changed = await services.signInMappings.change(request.params.id, expectedVersion(request, String(request.params.id)), request.body);
         return reply.header('etag', etag(changed.version)).send(changed);
       },
     );
@@ -63,7 +63,7 @@ export function signInMappingRoutes(services: Pick<Services, 'signInMappings'>):
         },
       },
       async (request, reply) => {
-        services.signInMappings.remove(request.params.id, expectedVersion(request, String(request.params.id)));
+        await services.signInMappings.remove(request.params.id, expectedVersion(request, String(request.params.id)));
         return reply.status(204).send(null);
       },
     );

@@ -26,7 +26,7 @@ class IdentityProvider {
     readonly settings: SignInProvider,
     private readonly client: oidc.Configuration,
     /** The claim-to-role mappings as they are now (the database's, edited by admins). */
-    private readonly mappings: () => readonly RoleMapping[],
+    private readonly mappings: () => Promise<readonly RoleMapping[]>,
   ) {}
 
   get endsSessions(): boolean {
@@ -89,7 +89,7 @@ class IdentityProvider {
       claims = { ...info, ...claims };
     }
     const name = displayName(claims);
-    const mapped = mapClaims(claims, this.settings.claim, this.mappings());
+    const mapped = mapClaims(claims, this.settings.claim, await this.mappings());
     return {
       subject: idClaims.sub,
       name,
@@ -111,7 +111,7 @@ export async function discoverProviders(
   providers: readonly SignInProvider[],
   organisation: (id: string) => Membership | undefined,
   /** A provider's mappings as they are at each sign-in (default: the providers file's). */
-  mappingsOf: (provider: string) => readonly RoleMapping[] = (id) => providers.find((p) => p.id === id)?.roles ?? [],
+  mappingsOf: (provider: string) => Promise<readonly RoleMapping[]> = async (id) => providers.find((p) => p.id === id)?.roles ?? [],
 ): Promise<Map<string, IdentityProvider>> {
   const found = new Map<string, IdentityProvider>();
   for (const [i, p] of providers.entries()) {

@@ -33,27 +33,27 @@ const save = (store: SqliteRecordStore<V>, v: V, matchable = true) =>
 const facts = (db: Db) => db.prepare('SELECT * FROM analytics_skills ORDER BY label, uri').all();
 
 describe('analytics facts in SQLite', () => {
-  it('follow every insert, replace, close and delete through the triggers', () => {
+  it('follow every insert, replace, close and delete through the triggers', async () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
     const store = new SqliteRecordStore<V>(db, 'vacancies');
     const source = new SqliteAnalyticsSource(db);
     save(store, vacancy('a', '091', ['weld', 'read'], ['forklift']));
     save(store, vacancy('b', '091', ['weld'], [], { languages: ['sv', 'fi'], publishedAt: '2026-09-01' }));
     save(store, vacancy('c', '837', ['weld']));
-    const count = (filter = {}) => Object.fromEntries(source.vacancySkills(filter, 'essential').map((r) => [r.uri, r.records]));
-    expect(count()).toEqual({ weld: 3, read: 1 });
-    expect(count({ municipalities: ['091'] })).toEqual({ weld: 2, read: 1 });
-    expect(count({ language: 'sv' })).toEqual({ weld: 1 });
-    expect(count({ from: '2026-09-15' })).toEqual({ weld: 2, read: 1 });
-    expect(source.vacancySkills({}, 'optional')).toEqual([{ occupation: '7212', uri: 'forklift', records: 1, positions: 2 }]);
+    const count = async (filter = {}) => Object.fromEntries((await source.vacancySkills(filter, 'essential')).map((r) => [r.uri, r.records]));
+    expect(await count()).toEqual({ weld: 3, read: 1 });
+    expect(await count({ municipalities: ['091'] })).toEqual({ weld: 2, read: 1 });
+    expect(await count({ language: 'sv' })).toEqual({ weld: 1 });
+    expect(await count({ from: '2026-09-15' })).toEqual({ weld: 2, read: 1 });
+    expect(await source.vacancySkills({}, 'optional')).toEqual([{ occupation: '7212', uri: 'forklift', records: 1, positions: 2 }]);
 
     save(store, vacancy('a', '837', ['drive'])); // replaced and moved
     save(store, vacancy('b', '091', ['weld']), false); // closed
     store.removeAll(['c']);
-    expect(count()).toEqual({ drive: 1 });
-    expect(count({ municipalities: ['091'] })).toEqual({});
-    expect(source.vacancyOccupations({})).toEqual([{ occupation: '7212', records: 1, positions: 2, longTerm: 0 }]);
-    expect(source.vacancyIds({})).toEqual(['a']);
+    expect(await count()).toEqual({ drive: 1 });
+    expect(await count({ municipalities: ['091'] })).toEqual({});
+    expect(await source.vacancyOccupations({})).toEqual([{ occupation: '7212', records: 1, positions: 2, longTerm: 0 }]);
+    expect(await source.vacancyIds({})).toEqual(['a']);
   });
 
   it('are copied in from the records when an older database is migrated', () => {

@@ -22,7 +22,7 @@ function open(now: () => Date) {
 const hit = (id: string, score: number) => ({ id, score, parts: { semantic: score, essential: 1, optional: null, location: 1, occupation: null } }) as unknown as MatchHit;
 
 describe('decision log in SQLite', () => {
-  it('keeps rankings with their context once, exports them per person, prunes past retention and forgets an erased person', () => {
+  it('keeps rankings with their context once, exports them per person, prunes past retention and forgets an erased person', async () => {
     let now = new Date('2025-01-01T00:00:00Z');
     const { db, log, decisions } = open(() => now);
     decisions.served(undefined, 'vacancies', [hit('V1', 0.9), hit('V2', 0.8)], 'J1');
@@ -32,37 +32,37 @@ describe('decision log in SQLite', () => {
     log.flush();
     expect(db.prepare('SELECT count(*) FROM decision_contexts').pluck().get()).toBe(1);
 
-    const exported = decisions.ofJobseeker('J1');
+    const exported = await decisions.ofJobseeker('J1');
     expect(exported.rankingsForThem).toEqual([{ at: '2025-01-01T00:00:00.000Z', model: 'transformers:m:fp32:abc123', taxonomy: 'esco-1.1.1', vacancies: [
       { vacancy: 'V1', position: 1, score: 0.9, parts: expect.objectContaining({ semantic: 0.9 }) },
       { vacancy: 'V2', position: 2, score: 0.8, parts: expect.objectContaining({ semantic: 0.8 }) },
     ] }]);
     expect(exported.appearancesInCandidateRankings.map((a) => [a.vacancy, a.position])).toEqual([['V2', 1], ['V1', 2]]);
-    expect(log.candidateRankings({ from: '2026-01-01', to: '2027-01-01', municipalities: ['837'] })).toEqual([
+    expect(await log.candidateRankings({ from: '2026-01-01', to: '2027-01-01', municipalities: ['837'] })).toEqual([
       { subject: 'V1', items: ['J2', 'J1'] },
       { subject: 'V2', items: ['J1'] },
     ]);
 
     // 365 days of retention on 2026-06-01: the ranking of 2025-01-01 goes, with its items.
-    expect(decisions.prune()).toBe(1);
-    expect(decisions.ofJobseeker('J1').rankingsForThem).toEqual([]);
+    expect(await decisions.prune()).toBe(1);
+    expect((await decisions.ofJobseeker('J1')).rankingsForThem).toEqual([]);
     expect(db.prepare('SELECT count(*) FROM decision_appearances').pluck().get()).toBe(3); // who appears in the candidate rankings left
 
-    decisions.eraseJobseeker('J1');
-    expect(decisions.ofJobseeker('J1').appearancesInCandidateRankings).toEqual([]);
-    expect(log.candidateRankings({ from: '2026-01-01', to: '2027-01-01' })).toEqual([{ subject: 'V1', items: ['J2'] }, { subject: 'V2', items: [] }]);
+    await decisions.eraseJobseeker('J1');
+    expect((await decisions.ofJobseeker('J1')).appearancesInCandidateRankings).toEqual([]);
+    expect(await log.candidateRankings({ from: '2026-01-01', to: '2027-01-01' })).toEqual([{ subject: 'V1', items: ['J2'] }, { subject: 'V2', items: [] }]);
     // Gone from the file's rankings too; J2 keeps its place.
     expect(db.prepare(`SELECT count(*) FROM decisions WHERE ranked LIKE '%"J1"%'`).pluck().get()).toBe(0);
     expect(db.prepare('SELECT item, position FROM decision_appearances').all()).toEqual([{ item: 'J2', position: 1 }]);
     db.close();
   });
 
-  it('moves the rankings of an older database (one row per hit) into one row per ranking', () => {
+  it('moves the rankings of an older database (one row per hit) into one row per ranking', async () => {
     const { db, log, decisions } = open(() => new Date('2026-06-01T00:00:00Z'));
     decisions.served(undefined, 'vacancies', [hit('V1', 0.9), hit('V2', 0.8)], 'J1');
     decisions.served(undefined, 'candidates', [hit('J2', 0.7), hit('J1', 0.6)], 'V1');
     log.flush();
-    const before = { forJ1: decisions.ofJobseeker('J1'), rankings: log.candidateRankings({ from: '2026-01-01', to: '2027-01-01' }) };
+    const before = { forJ1: await decisions.ofJobseeker('J1'), rankings: await log.candidateRankings({ from: '2026-01-01', to: '2027-01-01' }) };
     // Back to schema 13: the hits in decision_items.
     db.exec(`CREATE TABLE decision_items (decision_id INTEGER NOT NULL REFERENCES decisions (id) ON DELETE CASCADE, position INTEGER NOT NULL,
         item TEXT NOT NULL, score REAL NOT NULL, parts TEXT NOT NULL, PRIMARY KEY (decision_id, position)) WITHOUT ROWID;
@@ -71,8 +71,8 @@ describe('decision log in SQLite', () => {
       DROP TABLE decision_appearances; ALTER TABLE decisions DROP COLUMN ranked;`);
     db.pragma('user_version = 13');
     migrate(db);
-    expect(decisions.ofJobseeker('J1')).toEqual(before.forJ1);
-    expect(log.candidateRankings({ from: '2026-01-01', to: '2027-01-01' })).toEqual(before.rankings);
+    expect(await decisions.ofJobseeker('J1')).toEqual(before.forJ1);
+    expect(await log.candidateRankings({ from: '2026-01-01', to: '2027-01-01' })).toEqual(before.rankings);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'decision_items'").pluck().get()).toBe(0);
     db.close();
   });

@@ -42,9 +42,9 @@ function open() {
   return { keyUseWrites, keys, organisations, mappings, providers, audit, trail: new AuditTrailSearch({ search: (q) => audit.search(q) }), later: (ms: number) => (now += ms) };
 }
 
-const refusal = (f: () => unknown) => {
+const refusal = async (f: () => unknown) => {
   try {
-    f();
+    await f();
   } catch (error) {
     if (error instanceof KohtaantoError) return { code: error.code, problems: error.problems.map((p) => p.field), sv: error.text('sv') };
     throw error;
@@ -66,61 +66,61 @@ function counting(db: Db, pattern: RegExp) {
 }
 
 describe('organisations: rename and area, with versions', () => {
-  it('renames and moves an employment-area organisation; a change of an old version is refused and stores nothing', () => {
+  it('renames and moves an employment-area organisation; a change of an old version is refused and stores nothing', async () => {
     const { organisations } = open();
     const added = organisations.add({ id: 'tre', name: 'Tampere', kind: 'employment-area', area: 'Tampereen seudun työllisyysalue' });
     expect(added).toMatchObject({ version: 1, area: 'tampere' });
     const renamed = organisations.change('tre', 1, { name: 'Tampereen seutu' });
     expect(renamed).toMatchObject({ name: 'Tampereen seutu', version: 2, area: 'tampere' });
-    const stale = refusal(() => organisations.change('tre', 1, { name: 'Another name' }));
+    const stale = await refusal(() => organisations.change('tre', 1, { name: 'Another name' }));
     expect(stale.code).toBe('changed_meanwhile');
     expect(stale.sv).toContain('Någon annan ändrade tre');
     expect(organisations.change('tre', 2, { area: 'helsinki' })).toMatchObject({ area: 'helsinki', name: 'Tampereen seutu', version: 3 });
     expect(organisations.list().find((o) => o.id === 'tre')).toMatchObject({ name: 'Tampereen seutu', area: 'helsinki', version: 3 });
   });
 
-  it('checks the area against the kind, naming the field in the language asked for', () => {
+  it('checks the area against the kind, naming the field in the language asked for', async () => {
     const { organisations } = open();
     organisations.add({ id: 'plan', name: 'Planning', kind: 'planning' });
-    const notForKind = refusal(() => organisations.change('plan', 1, { area: 'helsinki' }));
+    const notForKind = await refusal(() => organisations.change('plan', 1, { area: 'helsinki' }));
     expect(notForKind).toMatchObject({ code: 'invalid_input', problems: ['area'] });
     expect(notForKind.sv).toContain('area: bara organisationer för sysselsättningsområden har ett område');
-    expect(refusal(() => organisations.add({ id: 'x', name: 'x', kind: 'employment-area' })).sv).toContain('area: en organisation för ett sysselsättningsområde behöver sitt område');
-    expect(refusal(() => organisations.change('nowhere', 1, { name: 'x' })).code).toBe('not_found');
+    expect((await refusal(() => organisations.add({ id: 'x', name: 'x', kind: 'employment-area' }))).sv).toContain('area: en organisation för ett sysselsättningsområde behöver sitt område');
+    expect((await refusal(() => organisations.change('nowhere', 1, { name: 'x' }))).code).toBe('not_found');
     expect(organisations.list().find((o) => o.id === 'plan')).toMatchObject({ version: 1 });
   });
 });
 
 describe('sign-in mappings', () => {
-  it('start from the providers file once: later starts leave the database as the admins left it', () => {
+  it('start from the providers file once: later starts leave the database as the admins left it', async () => {
     const { organisations, mappings, providers } = open();
     organisations.add({ id: 'tre', name: 'Tampere', kind: 'employment-area', area: 'tampere' });
-    mappings.seed();
-    expect(mappings.forProvider('tampere')).toEqual([{ value: 'counsellors', organisation: 'tre', role: 'counsellor' }]);
-    const [seeded] = mappings.list().items;
-    mappings.remove(seeded!.id, seeded!.version);
-    mappings.seed([{ ...providers[0]!, roles: [{ value: 'other', organisation: 'tre', role: 'counsellor' }] }]);
-    expect(mappings.forProvider('tampere')).toEqual([]);
+    await mappings.seed();
+    expect(await mappings.forProvider('tampere')).toEqual([{ value: 'counsellors', organisation: 'tre', role: 'counsellor' }]);
+    const [seeded] = (await mappings.list()).items;
+    await mappings.remove(seeded!.id, seeded!.version);
+    await mappings.seed([{ ...providers[0]!, roles: [{ value: 'other', organisation: 'tre', role: 'counsellor' }] }]);
+    expect(await mappings.forProvider('tampere')).toEqual([]);
   });
 
-  it('are checked (provider, organisation and role, duplicate value) and versioned', () => {
+  it('are checked (provider, organisation and role, duplicate value) and versioned', async () => {
     const { organisations, mappings } = open();
     organisations.add({ id: 'tre', name: 'Tampere', kind: 'employment-area', area: 'tampere' });
     organisations.add({ id: 'unit', name: 'Unit', kind: 'employer-services' });
-    expect(refusal(() => mappings.add({ provider: 'elsewhere', value: 'g', organisation: 'tre', role: 'counsellor' }))).toMatchObject({ problems: ['provider'] });
-    const wrongKind = refusal(() => mappings.add({ provider: 'tampere', value: 'g', organisation: 'unit', role: 'counsellor' }));
+    expect(await refusal(() => mappings.add({ provider: 'elsewhere', value: 'g', organisation: 'tre', role: 'counsellor' }))).toMatchObject({ problems: ['provider'] });
+    const wrongKind = await refusal(() => mappings.add({ provider: 'tampere', value: 'g', organisation: 'unit', role: 'counsellor' }));
     expect(wrongKind).toMatchObject({ code: 'invalid_input', problems: ['organisation'] });
     expect(wrongKind.sv).toContain('rollen handläggare kan inte ges i organisationen unit');
-    expect(refusal(() => mappings.add({ provider: 'tampere', value: 'g', organisation: 'nowhere', role: 'counsellor' })).problems).toEqual(['organisation']);
-    const added = mappings.add({ provider: 'tampere', value: 'g', organisation: 'tre', role: 'counsellor' });
-    expect(refusal(() => mappings.add({ provider: 'tampere', value: 'g', organisation: 'tre', role: 'planner' })).problems).toEqual(['value']);
-    const changed = mappings.change(added.id, 1, { role: 'planner' });
+    expect((await refusal(() => mappings.add({ provider: 'tampere', value: 'g', organisation: 'nowhere', role: 'counsellor' }))).problems).toEqual(['organisation']);
+    const added = await mappings.add({ provider: 'tampere', value: 'g', organisation: 'tre', role: 'counsellor' });
+    expect((await refusal(() => mappings.add({ provider: 'tampere', value: 'g', organisation: 'tre', role: 'planner' }))).problems).toEqual(['value']);
+    const changed = await mappings.change(added.id, 1, { role: 'planner' });
     expect(changed).toMatchObject({ role: 'planner', version: 2 });
-    expect(refusal(() => mappings.change(added.id, 1, { role: 'counsellor' })).code).toBe('changed_meanwhile');
-    expect(refusal(() => mappings.remove(added.id, 1)).code).toBe('changed_meanwhile');
-    expect(mappings.forProvider('tampere')).toEqual([{ value: 'g', organisation: 'tre', role: 'planner' }]);
-    mappings.remove(added.id, 2);
-    expect(mappings.forProvider('tampere')).toEqual([]);
+    expect((await refusal(() => mappings.change(added.id, 1, { role: 'counsellor' }))).code).toBe('changed_meanwhile');
+    expect((await refusal(() => mappings.remove(added.id, 1))).code).toBe('changed_meanwhile');
+    expect(await mappings.forProvider('tampere')).toEqual([{ value: 'g', organisation: 'tre', role: 'planner' }]);
+    await mappings.remove(added.id, 2);
+    expect(await mappings.forProvider('tampere')).toEqual([]);
   });
 });
 
@@ -147,7 +147,7 @@ describe("a key's last use", () => {
 });
 
 describe('the audit trail for admins', () => {
-  it('pages newest first and filters by person, organisation, route, client and period', () => {
+  it('pages newest first and filters by person, organisation, route, client and period', async () => {
     const { audit, trail, later, keys } = open();
     const key = keys.create('counsellor', 'Kaisa Keyholder', 'national', 30);
     const q = (query: Record<string, string>) => auditSearch.parse(query);
@@ -174,6 +174,6 @@ describe('the audit trail for admins', () => {
     expect(trail.page(q({ client: 'J3' })).entries).toHaveLength(5);
     expect(trail.page(q({ from: '2026-12-02', to: '2026-12-02' })).entries).toHaveLength(10); // 00:00 … 08:00 on the 2nd and the person's
     expect(trail.page(q({ to: '2026-12-01' })).entries).toHaveLength(16); // 08:00 … 23:00
-    expect(refusal(() => trail.page(q({ from: '2026-12-02', to: '2026-12-01' })))).toMatchObject({ problems: ['to'] });
+    expect(await refusal(() => trail.page(q({ from: '2026-12-02', to: '2026-12-01' })))).toMatchObject({ problems: ['to'] });
   });
 });

@@ -13,12 +13,12 @@ function source(rows: {
 }) {
   const asked: unknown[] = [];
   const s: AnalyticsSource = {
-    vacancySkills: (filter, importance) => (asked.push(['vacancySkills', filter, importance]), (importance === 'essential' ? rows.essential : rows.optional) ?? []),
-    jobseekerSkills: (filter) => (asked.push(['jobseekerSkills', filter]), rows.jobseekerSkills ?? []),
-    vacancyOccupations: (filter) => (asked.push(['vacancyOccupations', filter]), rows.vacancyOccupations ?? []),
-    jobseekerOccupations: (filter, since) => (asked.push(['jobseekerOccupations', filter, since]), rows.jobseekerOccupations ?? []),
-    vacancyIds: () => [],
-    jobseekerIds: () => [],
+    vacancySkills: async (filter, importance) => (asked.push(['vacancySkills', filter, importance]), (importance === 'essential' ? rows.essential : rows.optional) ?? []),
+    jobseekerSkills: async (filter) => (asked.push(['jobseekerSkills', filter]), rows.jobseekerSkills ?? []),
+    vacancyOccupations: async (filter) => (asked.push(['vacancyOccupations', filter]), rows.vacancyOccupations ?? []),
+    jobseekerOccupations: async (filter, since) => (asked.push(['jobseekerOccupations', filter, since]), rows.jobseekerOccupations ?? []),
+    vacancyIds: async () => [],
+    jobseekerIds: async () => [],
   };
   return { source: s, asked };
 }
@@ -34,9 +34,9 @@ describe('DemandSupply.skills', () => {
     jobseekerSkills: [skill(WELDER, MIG, 23), skill(WELDER, TIG, 3), skill('7212', 'text:harvinainen sairaus', 2), skill(null, MIG, 4)],
   };
 
-  it('counts demand exactly and supply rounded or suppressed, with gap and ratio from the published supply, ordered by the published gap', () => {
+  it('counts demand exactly and supply rounded or suppressed, with gap and ratio from the published supply, ordered by the published gap', async () => {
     const { source: s, asked } = source(rows);
-    const result = new DemandSupply(s, curatedTaxonomy()).skills({ ...filter, lang: 'en', today: '2026-12-06' });
+    const result = await new DemandSupply(s, curatedTaxonomy()).skills({ ...filter, lang: 'en', today: '2026-12-06' });
     expect(result).toEqual([
       {
         uri: TIG,
@@ -81,15 +81,15 @@ describe('DemandSupply.skills', () => {
     ]);
   });
 
-  it('labels in the language asked for, and keeps only an ISCO group when one is given (records without an occupation left out)', () => {
+  it('labels in the language asked for, and keeps only an ISCO group when one is given (records without an occupation left out)', async () => {
     const { source: s } = source(rows);
-    const result = new DemandSupply(s, curatedTaxonomy()).skills({ lang: 'sv', today: '2026-12-06', occupationGroup: '721' });
+    const result = await new DemandSupply(s, curatedTaxonomy()).skills({ lang: 'sv', today: '2026-12-06', occupationGroup: '721' });
     expect(result.map((r) => [r.label, r.demand.vacancies, r.supply])).toEqual([
       ['TIG-svetsning', 3, '<5'],
       ['annat (inte i klassificeringen)', 1, '<5'],
       ['MIG-svetsning', 11, 25],
     ]);
-    expect(new DemandSupply(s, curatedTaxonomy()).skills({ lang: 'fi', today: '2026-12-06', occupationGroup: '5' }).map((r) => r.uri)).toEqual([
+    expect((await new DemandSupply(s, curatedTaxonomy()).skills({ lang: 'fi', today: '2026-12-06', occupationGroup: '5' })).map((r) => r.uri)).toEqual([
       'urn:kohtaanto:skill:nope',
     ]);
   });
@@ -97,12 +97,12 @@ describe('DemandSupply.skills', () => {
 
 describe('DemandSupply.occupations', () => {
   // (9331, an ISCO group the test taxonomy has no occupation in, stays a group; so does one it has occupations in.)
-  it('merges a concept with its ISCO-only and free-text siblings by key, counts long-term unemployment suppressed, and asks for the long-term date', () => {
+  it('merges a concept with its ISCO-only and free-text siblings by key, counts long-term unemployment suppressed, and asks for the long-term date', async () => {
     const { source: s, asked } = source({
       vacancyOccupations: [occupation(WELDER, 8, 9), occupation('hitsaaja', 2), occupation('9331', 6), occupation('salainen ammatti', 1), occupation(null, 3)],
       jobseekerOccupations: [occupation(WELDER, 30, 30, 12), occupation('9331', 4, 4, 4), occupation('toinen salainen', 2, 2, 1)],
     });
-    const result = new DemandSupply(s, curatedTaxonomy()).occupations({ lang: 'fi', today: '2026-12-06' });
+    const result = await new DemandSupply(s, curatedTaxonomy()).occupations({ lang: 'fi', today: '2026-12-06' });
     expect(result).toEqual([
       { occupation: null, isco: '9331', label: '9331', demand: { vacancies: 6, positions: 6 }, supply: '<5', longTermUnemployed: '<5', gap: null, shortageRatio: null },
       { occupation: null, isco: null, label: '(no occupation given)', demand: { vacancies: 3, positions: 3 }, supply: '<5', longTermUnemployed: '<5', gap: null, shortageRatio: null },
@@ -112,9 +112,9 @@ describe('DemandSupply.occupations', () => {
     expect(asked[1]).toEqual(['jobseekerOccupations', { lang: 'fi', today: '2026-12-06' }, '2025-11-30']);
   });
 
-  it('counts records giving a bare ISCO group as that group, not as its first occupation', () => {
+  it('counts records giving a bare ISCO group as that group, not as its first occupation', async () => {
     const { source: s } = source({ vacancyOccupations: [occupation(WELDER, 8)], jobseekerOccupations: [occupation('7212', 6), occupation(WELDER, 5)] });
-    const result = new DemandSupply(s, curatedTaxonomy()).occupations({ lang: 'fi', today: '2026-12-06' });
+    const result = await new DemandSupply(s, curatedTaxonomy()).occupations({ lang: 'fi', today: '2026-12-06' });
     expect(result.map((r) => [r.occupation, r.isco, r.demand.vacancies, r.supply])).toEqual([
       [WELDER, '7212', 8, 5],
       [null, '7212', 0, 5],

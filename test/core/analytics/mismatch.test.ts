@@ -22,12 +22,12 @@ const missingEssentials = (id: string) => hit(id, { score: 0.9, parts: { ...hit(
  */
 function setUp(jobseekers: number, longTerm: number) {
   const source: AnalyticsSource = {
-    vacancySkills: () => [],
-    jobseekerSkills: () => [],
-    vacancyOccupations: () => [occupation(WELDER, 10, 12), occupation(PRACTICAL_NURSE, 2)],
-    jobseekerOccupations: () => [occupation(WELDER, 5), occupation(PRACTICAL_NURSE, 12)],
-    vacancyIds: () => ids('V', 4),
-    jobseekerIds: (_filter, since) => (since === undefined ? ids('J', jobseekers) : since === '2025-11-30' ? ids('L', longTerm) : []),
+    vacancySkills: async () => [],
+    jobseekerSkills: async () => [],
+    vacancyOccupations: async () => [occupation(WELDER, 10, 12), occupation(PRACTICAL_NURSE, 2)],
+    jobseekerOccupations: async () => [occupation(WELDER, 5), occupation(PRACTICAL_NURSE, 12)],
+    vacancyIds: async () => ids('V', 4),
+    jobseekerIds: async (_filter, since) => (since === undefined ? ids('J', jobseekers) : since === '2025-11-30' ? ids('L', longTerm) : []),
   };
   const asked: string[] = [];
   const rankings: Record<string, ReturnType<typeof hit>[]> = {

@@ -40,12 +40,12 @@ beforeAll(async () => {
     trainingInput.parse({ id, title: `Tulityökurssi ${id}`, description: 'Tulityökortti yhdessä päivässä.', provider: 'Tredu', kind: 'licence-or-card', municipality: '837', durationDays: 1, cost, skills });
   await catalogue.putMany([course('T-HOT', 300), course('T-BOTH', 900, ['tulityökortti', 'hygieniapassi']), course('T-FREE', 0)]);
   const source: AnalyticsSource = {
-    vacancySkills: () => [],
-    jobseekerSkills: () => [],
-    vacancyOccupations: () => [],
-    jobseekerOccupations: () => [],
-    vacancyIds: () => [],
-    jobseekerIds: (filter, since) => (asked.push(`${filter.municipalities}:${since ?? 'all'}`), since ? ['J-1'] : ['J-1', 'J-2', 'J-3']),
+    vacancySkills: async () => [],
+    jobseekerSkills: async () => [],
+    vacancyOccupations: async () => [],
+    jobseekerOccupations: async () => [],
+    vacancyIds: async () => [],
+    jobseekerIds: async (filter, since) => (asked.push(`${filter.municipalities}:${since ?? 'all'}`), since ? ['J-1'] : ['J-1', 'J-2', 'J-3']),
   };
   planner = new TrainingPlanner(source, services.jobseekers, services.matcher, services.normalizer, catalogue, services.embedder, { ...DEFAULT_PLAN_SETTINGS, suitableScore: 0.3 });
 });

@@ -28,7 +28,7 @@ function setUp() {
         if (id !== 'J-1') throw notFound('jobseeker', id);
         return { id };
       },
-      suggestions: () => [
+      suggestions: async () => [
         { vacancyId: 'V-1', history: [event('suggested', '2026-10-20T08:00:00Z'), event('applied', '2026-11-03T08:00:00Z'), event('interview', '2026-11-20T08:00:00Z')] },
         // An interview recorded without "applied" counts from the interview's day.
         { vacancyId: 'V-2', history: [event('suggested', '2026-11-01T08:00:00Z'), event('interview', '2026-11-25T08:00:00Z')] },
@@ -56,8 +56,8 @@ function setUp() {
 describe('JobSearch', () => {
   it("counts the month's applications from suggestions and reports, and the suitable open vacancies within the commute", async () => {
     const { jobSearch, asked } = setUp();
-    jobSearch.report(tampereCounsellor, 'J-1', { appliedOn: '2026-11-10', employer: 'Konepaja Oy', title: 'hitsaaja' });
-    jobSearch.report(tampereCounsellor, 'J-1', { appliedOn: '2026-10-31', employer: 'Vanha Oy', title: 'hitsaaja' });
+    await jobSearch.report(tampereCounsellor, 'J-1', { appliedOn: '2026-11-10', employer: 'Konepaja Oy', title: 'hitsaaja' });
+    await jobSearch.report(tampereCounsellor, 'J-1', { appliedOn: '2026-10-31', employer: 'Vanha Oy', title: 'hitsaaja' });
     const view = await jobSearch.forJobseeker(tampereCounsellor, 'J-1', {});
     expect(view).toEqual({
       jobseekerId: 'J-1',
@@ -83,28 +83,28 @@ describe('JobSearch', () => {
   it('keeps each change of the obligation with its reason and who made it, the newest in force, and notes it for the audit', async () => {
     const { jobSearch } = setUp();
     const audit = unaudited();
-    const set = jobSearch.setObligation(tampereCounsellor, 'J-1', { perMonth: 2, reason: 'Vähän työpaikkoja lähellä.' }, audit);
+    const set = await jobSearch.setObligation(tampereCounsellor, 'J-1', { perMonth: 2, reason: 'Vähän työpaikkoja lähellä.' }, audit);
     expect(set).toEqual({ perMonth: 2, reason: 'Vähän työpaikkoja lähellä.', setBy: 'Anna', setAt: '2026-11-28T12:00:00.000Z' });
     expect(audit).toEqual({ jobseekers: ['J-1'], detail: { perMonth: 2, reason: 'Vähän työpaikkoja lähellä.' } });
     const view = await jobSearch.forJobseeker(tampereCounsellor, 'J-1', {});
     expect(view.obligation).toEqual(set);
     expect(view.changes).toEqual([set]);
-    expect(jobSearch.exportOf('J-1').obligationChanges).toEqual([set]);
+    expect((await jobSearch.exportOf('J-1')).obligationChanges).toEqual([set]);
   });
 
   it("refuses another area's client and an unknown one alike, before reading or writing anything", async () => {
     const { jobSearch, asked } = setUp();
     await expect(jobSearch.forJobseeker(helsinkiCounsellor, 'J-1', {})).rejects.toMatchObject({ code: 'not_found' });
-    expect(() => jobSearch.setObligation(helsinkiCounsellor, 'J-1', { perMonth: 0, reason: 'Ei velvoitetta nyt.' })).toThrow(expect.objectContaining({ code: 'not_found' }));
-    expect(() => jobSearch.report(helsinkiCounsellor, 'J-1', { appliedOn: '2026-11-10', employer: 'X', title: 'Y' })).toThrow(expect.objectContaining({ code: 'not_found' }));
+    await expect(jobSearch.setObligation(helsinkiCounsellor, 'J-1', { perMonth: 0, reason: 'Ei velvoitetta nyt.' })).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
+    await expect(jobSearch.report(helsinkiCounsellor, 'J-1', { appliedOn: '2026-11-10', employer: 'X', title: 'Y' })).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
     expect(asked).toEqual([]);
-    expect(jobSearch.exportOf('J-1')).toEqual({ obligationChanges: [], reportedApplications: [] });
+    expect(await jobSearch.exportOf('J-1')).toEqual({ obligationChanges: [], reportedApplications: [] });
   });
 
-  it('exports the reported applications without the client id', () => {
+  it('exports the reported applications without the client id', async () => {
     const { jobSearch } = setUp();
-    jobSearch.report(tampereCounsellor, 'J-1', { appliedOn: '2026-11-10', employer: 'Konepaja Oy', title: 'hitsaaja', vacancyId: 'V-9' });
-    const [reported] = jobSearch.exportOf('J-1').reportedApplications;
+    await jobSearch.report(tampereCounsellor, 'J-1', { appliedOn: '2026-11-10', employer: 'Konepaja Oy', title: 'hitsaaja', vacancyId: 'V-9' });
+    const [reported] = (await jobSearch.exportOf('J-1')).reportedApplications;
     expect(reported).toMatchObject({ appliedOn: '2026-11-10', employer: 'Konepaja Oy', title: 'hitsaaja', vacancyId: 'V-9', actor: 'Anna', at: '2026-11-28T12:00:00.000Z' });
     expect(reported).not.toHaveProperty('jobseekerId');
   });

@@ -9,22 +9,22 @@ import { JobSuggestions, type JobSuggestionStore } from '../../../src/core/job-s
 /** In-memory double of the SQLite store (unit tests only; the real store is tested through HTTP). */
 class MemoryStore implements JobSuggestionStore {
   readonly rows: StoredJobSuggestion[] = [];
-  add(s: Omit<StoredJobSuggestion, 'id' | 'version' | 'history'>, first: JobSuggestionEvent): StoredJobSuggestion {
+  async add(s: Omit<StoredJobSuggestion, 'id' | 'version' | 'history'>, first: JobSuggestionEvent): Promise<StoredJobSuggestion> {
     const row = { ...s, id: this.rows.length + 1, version: 1, history: [first] };
     this.rows.push(row);
     return structuredClone(row);
   }
-  get(id: number) {
+  async get(id: number) {
     const row = this.rows.find((r) => r.id === id);
     return row && structuredClone(row);
   }
-  ofJobseeker(id: string) {
+  async ofJobseeker(id: string) {
     return this.rows.filter((r) => r.jobseekerId === id).map((r) => structuredClone(r));
   }
-  ofVacancy(id: string) {
+  async ofVacancy(id: string) {
     return this.rows.filter((r) => r.vacancyId === id).map((r) => structuredClone(r));
   }
-  change(id: number, version: number, state: JobSuggestionState, event: JobSuggestionEvent) {
+  async change(id: number, version: number, state: JobSuggestionState, event: JobSuggestionEvent) {
     const row = this.rows.find((r) => r.id === id);
     if (!row || row.version !== version) return false;
     row.state = state;
@@ -32,7 +32,7 @@ class MemoryStore implements JobSuggestionStore {
     row.history.push(event);
     return true;
   }
-  forgetJobseeker(id: string) {
+  async forgetJobseeker(id: string) {
     this.rows.splice(0, this.rows.length, ...this.rows.filter((r) => r.jobseekerId !== id));
   }
 }
@@ -70,9 +70,9 @@ function setup(today = '2026-12-06') {
   return { store, shared, service };
 }
 
-const code = (fn: () => unknown) => {
+const code = async (fn: () => unknown) => {
   try {
-    fn();
+    await fn();
   } catch (e) {
     return (e as KohtaantoError).code;
   }
@@ -80,34 +80,34 @@ const code = (fn: () => unknown) => {
 };
 
 describe('JobSuggestions (use cases in process, store double)', () => {
-  it('the deadline defaults to the vacancy closing when that is near, consent shares, a suggestion without a unit is not shared', () => {
+  it('the deadline defaults to the vacancy closing when that is near, consent shares, a suggestion without a unit is not shared', async () => {
     const { service, shared } = setup();
-    const s = service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true });
+    const s = await service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true });
     expect(s.deadline).toBe('2026-12-20');
     expect(shared).toEqual(['V-1/J1']);
-    service.suggest(counsellor, 'J1', { vacancyId: 'V-NOBODY', consent: true });
+    await service.suggest(counsellor, 'J1', { vacancyId: 'V-NOBODY', consent: true });
     expect(shared).toEqual(['V-1/J1']);
   });
 
-  it('follows the states in order; the unit sets only its own; nothing follows a final state; a stale version loses', () => {
+  it('follows the states in order; the unit sets only its own; nothing follows a final state; a stale version loses', async () => {
     const { service } = setup();
-    const s = service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true });
-    expect(code(() => service.change(unit, s.id, { state: 'applied', version: 1 }))).toBe('invalid_input');
-    expect(code(() => service.change(counsellor, s.id, { state: 'offer', version: 1 }))).toBe('conflict'); // suggested → offer skips a step
-    expect(service.change(counsellor, s.id, { state: 'applied', version: 1 }).state).toBe('applied');
-    expect(code(() => service.change(unit, s.id, { state: 'interview', version: 1 }))).toBe('version_mismatch');
-    expect(service.change(unit, s.id, { state: 'interview', version: 2 }).history.map((e) => e.state)).toEqual(['suggested', 'applied', 'interview']);
-    expect(code(() => service.change(otherUnit, s.id, { state: 'hired', version: 3 }))).toBe('not_found');
-    expect(service.change(unit, s.id, { state: 'hired', version: 3 }).state).toBe('hired');
-    expect(code(() => service.change(counsellor, s.id, { state: 'withdrawn', version: 4 }))).toBe('conflict');
+    const s = await service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true });
+    expect(await code(() => service.change(unit, s.id, { state: 'applied', version: 1 }))).toBe('invalid_input');
+    expect(await code(() => service.change(counsellor, s.id, { state: 'offer', version: 1 }))).toBe('conflict'); // suggested → offer skips a step
+    expect((await service.change(counsellor, s.id, { state: 'applied', version: 1 })).state).toBe('applied');
+    expect(await code(() => service.change(unit, s.id, { state: 'interview', version: 1 }))).toBe('version_mismatch');
+    expect((await service.change(unit, s.id, { state: 'interview', version: 2 })).history.map((e) => e.state)).toEqual(['suggested', 'applied', 'interview']);
+    expect(await code(() => service.change(otherUnit, s.id, { state: 'hired', version: 3 }))).toBe('not_found');
+    expect((await service.change(unit, s.id, { state: 'hired', version: 3 })).state).toBe('hired');
+    expect(await code(() => service.change(counsellor, s.id, { state: 'withdrawn', version: 4 }))).toBe('conflict');
     // Hired: the same vacancy may be suggested again (the earlier one is over).
-    expect(service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: false }).state).toBe('suggested');
+    expect((await service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: false })).state).toBe('suggested');
   });
 
-  it('after the deadline an untouched suggestion is expired and can be suggested again; without consent the unit sees nothing', () => {
+  it('after the deadline an untouched suggestion is expired and can be suggested again; without consent the unit sees nothing', async () => {
     const early = setup('2026-12-01');
-    const s = early.service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: false, deadline: '2026-12-03' });
-    expect(early.service.ofVacancy(unit, 'V-1')).toEqual([]);
+    const s = await early.service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: false, deadline: '2026-12-03' });
+    expect(await early.service.ofVacancy(unit, 'V-1')).toEqual([]);
     const later = new JobSuggestions({
       store: early.store,
       guard: guard(['J1']),
@@ -118,33 +118,33 @@ describe('JobSuggestions (use cases in process, store double)', () => {
       candidate: (v, j) => ({ id: `cand-${v}-${j}`, shared: false }),
       now: () => new Date('2026-12-06T10:00:00Z'),
     });
-    expect(later.ofJobseeker(counsellor, 'J1')[0]!.state).toBe('expired');
-    expect(code(() => later.change(counsellor, s.id, { state: 'applied', version: 1 }))).toBe('conflict');
-    expect(later.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true }).state).toBe('suggested');
+    expect((await later.ofJobseeker(counsellor, 'J1'))[0]!.state).toBe('expired');
+    expect(await code(() => later.change(counsellor, s.id, { state: 'applied', version: 1 }))).toBe('conflict');
+    expect((await later.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true })).state).toBe('suggested');
   });
 
-  it('refuses a deadline in the past or too far, a decline without a reason, another area\'s client', () => {
+  it('refuses a deadline in the past or too far, a decline without a reason, another area\'s client', async () => {
     const { service } = setup();
-    expect(code(() => service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true, deadline: '2026-12-05' }))).toBe('invalid_input');
-    expect(code(() => service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true, deadline: '2027-06-01' }))).toBe('invalid_input');
-    const s = service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true });
-    expect(code(() => service.change(counsellor, s.id, { state: 'declined', version: 1 }))).toBe('invalid_input');
-    expect(code(() => service.suggest(counsellor, 'J9', { vacancyId: 'V-1', consent: true }))).toBe('not_found');
+    expect(await code(() => service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true, deadline: '2026-12-05' }))).toBe('invalid_input');
+    expect(await code(() => service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true, deadline: '2027-06-01' }))).toBe('invalid_input');
+    const s = await service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true });
+    expect(await code(() => service.change(counsellor, s.id, { state: 'declined', version: 1 }))).toBe('invalid_input');
+    expect(await code(() => service.suggest(counsellor, 'J9', { vacancyId: 'V-1', consent: true }))).toBe('not_found');
   });
 
-  it("the unit knows the client by the list's pseudonym, by name only while shared; the audit names the client", () => {
+  it("the unit knows the client by the list's pseudonym, by name only while shared; the audit names the client", async () => {
     const { service, shared } = setup();
-    const s = service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true });
+    const s = await service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true });
     const audit = unaudited();
-    const [seen] = service.ofVacancy(unit, 'V-1', audit);
+    const [seen] = await service.ofVacancy(unit, 'V-1', audit);
     expect(seen).toMatchObject({ id: s.id, jobseekerId: 'cand-V-1-J1', shared: true, name: 'Name J1' });
     expect(audit.jobseekers).toEqual(['J1']);
-    expect(service.ofJobseeker(counsellor, 'J1')[0]).toMatchObject({ jobseekerId: 'J1' });
-    expect(service.ofJobseeker(counsellor, 'J1')[0]!.name).toBeUndefined();
+    expect((await service.ofJobseeker(counsellor, 'J1'))[0]).toMatchObject({ jobseekerId: 'J1' });
+    expect((await service.ofJobseeker(counsellor, 'J1'))[0]!.name).toBeUndefined();
     shared.length = 0; // the share ended
-    const changed = service.change(unit, s.id, { state: 'interview', version: 1 });
+    const changed = await service.change(unit, s.id, { state: 'interview', version: 1 });
     expect(changed).toMatchObject({ jobseekerId: 'cand-V-1-J1', shared: false });
     expect(changed.name).toBeUndefined();
-    expect(JSON.stringify(service.ofVacancy(unit, 'V-1'))).not.toContain('"J1"');
+    expect(JSON.stringify(await service.ofVacancy(unit, 'V-1'))).not.toContain('"J1"');
   });
 });

@@ -9,18 +9,18 @@ import { Outcomes, type OutcomeStore } from '../../../src/core/outcomes/service.
 class MemoryStore implements OutcomeStore {
   readonly rows: StoredOutcome[] = [];
   private key = (o: Pick<StoredOutcome, 'jobseekerId' | 'event' | 'date'>) => `${o.jobseekerId}|${o.event}|${o.date}`;
-  addMany(outcomes: StoredOutcome[]) {
+  async addMany(outcomes: StoredOutcome[]) {
     let n = 0;
     for (const o of outcomes) if (!this.rows.some((r) => this.key(r) === this.key(o))) (this.rows.push(o), n++);
     return n;
   }
-  countStored(outcomes: Pick<StoredOutcome, 'jobseekerId' | 'event' | 'date'>[]) {
+  async countStored(outcomes: Pick<StoredOutcome, 'jobseekerId' | 'event' | 'date'>[]) {
     return outcomes.filter((o) => this.rows.some((r) => this.key(r) === this.key(o))).length;
   }
-  ofJobseeker(id: string) {
+  async ofJobseeker(id: string) {
     return this.rows.filter((r) => r.jobseekerId === id);
   }
-  forgetJobseeker(id: string) {
+  async forgetJobseeker(id: string) {
     this.rows.splice(0, this.rows.length, ...this.rows.filter((r) => r.jobseekerId !== id));
   }
 }
@@ -33,21 +33,21 @@ const make = () => {
 };
 
 describe('outcomes from registers', () => {
-  it('stores an event once: the same line twice in a file, or the file again, changes nothing', () => {
+  it('stores an event once: the same line twice in a file, or the file again, changes nothing', async () => {
     const { store, outcomes } = make();
     const file = [
       { jobseekerId: 'TRE-1', event: 'training' as const, date: '2026-03-01' },
       { jobseekerId: 'TRE-1', event: 'training' as const, date: '2026-03-01', source: 'again' },
       { jobseekerId: 'TRE-1', event: 'employed-open' as const, date: '2026-09-01' },
     ];
-    expect(outcomes.import(counsellor, file, { dryRun: true })).toEqual({ created: 2, updated: 0, unchanged: 1 });
+    expect(await outcomes.import(counsellor, file, { dryRun: true })).toEqual({ created: 2, updated: 0, unchanged: 1 });
     expect(store.rows).toEqual([]);
-    expect(outcomes.import(counsellor, file, { dryRun: false })).toEqual({ created: 2, updated: 0, unchanged: 1 });
-    expect(outcomes.import(counsellor, file, { dryRun: false })).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    expect(await outcomes.import(counsellor, file, { dryRun: false })).toEqual({ created: 2, updated: 0, unchanged: 1 });
+    expect(await outcomes.import(counsellor, file, { dryRun: false })).toEqual({ created: 0, updated: 0, unchanged: 3 });
     expect(store.rows.map((r) => `${r.date}:${r.event}:${r.source}:${r.importedBy}`)).toEqual(['2026-03-01:training:null:Kaisa', '2026-09-01:employed-open:null:Kaisa']);
   });
 
-  it('refuses the whole batch when a client is not the caller’s, naming the line in the file, and stores nothing', () => {
+  it('refuses the whole batch when a client is not the caller’s, naming the line in the file, and stores nothing', async () => {
     const { store, outcomes } = make();
     const file = [
       { jobseekerId: 'TRE-1', event: 'training' as const, date: '2026-03-01' },
@@ -55,7 +55,7 @@ describe('outcomes from registers', () => {
     ];
     let error: KohtaantoError | undefined;
     try {
-      outcomes.import(counsellor, file, { dryRun: false, lines: [2, 5] });
+      await outcomes.import(counsellor, file, { dryRun: false, lines: [2, 5] });
     } catch (e) {
       error = e as KohtaantoError;
     }

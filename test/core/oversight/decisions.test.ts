@@ -8,11 +8,11 @@ function memoryLog() {
   const calls: string[] = [];
   const log: DecisionLog = {
     record: (d) => void records.push(d),
-    forJobseeker: (id, limit) => (calls.push(`for:${id}:${limit}`), records.filter((r) => r.direction === 'vacancies' && r.subject === id).map((r, i) => ({ ...r, id: i + 1 }))),
-    appearancesOf: (id, limit) => (calls.push(`appearances:${id}:${limit}`), []),
-    candidateRankings: () => [],
-    eraseJobseeker: (id) => void calls.push(`erase:${id}`),
-    pruneBefore: (at) => (calls.push(`prune:${at}`), 2),
+    forJobseeker: async (id, limit) => (calls.push(`for:${id}:${limit}`), records.filter((r) => r.direction === 'vacancies' && r.subject === id).map((r, i) => ({ ...r, id: i + 1 }))),
+    appearancesOf: async (id, limit) => (calls.push(`appearances:${id}:${limit}`), []),
+    candidateRankings: async () => [],
+    eraseJobseeker: async (id) => void calls.push(`erase:${id}`),
+    pruneBefore: async (at) => (calls.push(`prune:${at}`), 2),
   };
   return { log, records, calls };
 }
@@ -52,11 +52,11 @@ describe('Decisions', () => {
     expect(records[3]!.context.model).toBe('m2');
   });
 
-  it("exports a jobseeker's rankings with positions from 1, and their places in others' (up to 1000)", () => {
+  it("exports a jobseeker's rankings with positions from 1, and their places in others' (up to 1000)", async () => {
     const { log, calls } = memoryLog();
     const decisions = new Decisions({ log, context: () => ({ model: 'm', taxonomy: 't', settings: {} }), municipalityOf: () => undefined }, 30, () => new Date('2026-12-06T10:00:00Z'));
     decisions.served(undefined, 'vacancies', [hit('V-1', { score: 0.9 }), hit('V-2', { score: 0.5 })], 'J-1');
-    expect(decisions.ofJobseeker('J-1')).toEqual({
+    expect(await decisions.ofJobseeker('J-1')).toEqual({
       rankingsForThem: [
         {
           at: '2026-12-06T10:00:00.000Z',
@@ -73,11 +73,11 @@ describe('Decisions', () => {
     expect(calls).toEqual(['for:J-1:1000', 'appearances:J-1:1000']);
   });
 
-  it('prunes what is older than the retention period, and erases a person from the log', () => {
+  it('prunes what is older than the retention period, and erases a person from the log', async () => {
     const { log, calls } = memoryLog();
     const decisions = new Decisions({ log, context: () => ({ model: 'm', taxonomy: 't', settings: {} }), municipalityOf: () => undefined }, 30, () => new Date('2026-12-06T10:00:00Z'));
-    expect(decisions.prune()).toBe(2);
-    decisions.eraseJobseeker('J-1');
+    expect(await decisions.prune()).toBe(2);
+    await decisions.eraseJobseeker('J-1');
     expect(calls).toEqual(['prune:2026-11-06T10:00:00.000Z', 'erase:J-1']);
     expect(decisions.retentionDays).toBe(30);
   });

@@ -16,10 +16,10 @@ function setUp() {
     ['J-2', { municipality: '091', gender: 'female' }],
   ]);
   const oversight = new Oversight({
-    decisions: { candidateRankings: (filter) => (asked.push(['rankings', filter]), [{ subject: 'V-1', items: ['J-1', 'J-2'] }, { subject: 'V-2', items: ['J-1'] }]) },
-    factsOf: (ids) => (asked.push(['facts', ids]), new Map(ids.flatMap((id) => (facts.has(id) ? [[id, facts.get(id)!] as const] : [])))),
-    eligible: (municipalities) => (asked.push(['eligible', municipalities?.length ?? 'all']), [facts.get('J-1')!]),
-    openVacancies: (municipalities) => (asked.push(['open', municipalities?.length ?? 'all']), Array.from({ length: 10 }, (_, i) => `V-${i}`)),
+    decisions: { candidateRankings: async (filter) => (asked.push(['rankings', filter]), [{ subject: 'V-1', items: ['J-1', 'J-2'] }, { subject: 'V-2', items: ['J-1'] }]) },
+    factsOf: async (ids) => (asked.push(['facts', ids]), new Map(ids.flatMap((id) => (facts.has(id) ? [[id, facts.get(id)!] as const] : [])))),
+    eligible: async (municipalities) => (asked.push(['eligible', municipalities?.length ?? 'all']), [facts.get('J-1')!]),
+    openVacancies: async (municipalities) => (asked.push(['open', municipalities?.length ?? 'all']), Array.from({ length: 10 }, (_, i) => `V-${i}`)),
     rankCandidates: async (id, k) => (asked.push(['rank', id, k]), ['J-1']),
     regions,
     areas: defaultEmploymentAreas(regions),

@@ -34,7 +34,7 @@ function setUp() {
     ),
     decisions: new Decisions(
       {
-        log: { record: (d) => void served.push(d), forJobseeker: () => [], appearancesOf: () => [], candidateRankings: () => [], eraseJobseeker: () => {}, pruneBefore: () => 0 },
+        log: { record: (d) => void served.push(d), forJobseeker: async () => [], appearancesOf: async () => [], candidateRankings: async () => [], eraseJobseeker: async () => {}, pruneBefore: async () => 0 },
         context: () => ({ model: 'm', taxonomy: 't', settings: {} }),
         municipalityOf: () => '837',
       },
@@ -49,9 +49,9 @@ function setUp() {
 describe('Suggestions', () => {
   it("ranks a client's vacancies without those set aside, with those put forward first, and logs what was served", async () => {
     const { suggestions, asked, served, tick } = setUp();
-    suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-2', action: 'set-aside', reason: 'Asiakas ei halua tätä.' });
+    await suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-2', action: 'set-aside', reason: 'Asiakas ei halua tätä.' });
     tick();
-    const forward = suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-9', action: 'put-forward', reason: 'Työnantaja tuntee asiakkaan.' });
+    const forward = await suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-9', action: 'put-forward', reason: 'Työnantaja tuntee asiakkaan.' });
     expect(forward).toEqual({ vacancyId: 'V-9', action: 'put-forward', reason: 'Työnantaja tuntee asiakkaan.', jobseekerId: 'J-1', counsellor: 'k-tre', at: '2026-12-06T10:01:00.000Z' });
     const hits = await suggestions.vacanciesFor(tampereCounsellor, 'J-1', query);
     expect(hits.map((h) => h.id)).toEqual(['V-9', 'V-1', 'V-3']);
@@ -64,35 +64,35 @@ describe('Suggestions', () => {
 
   it('lists a vacancy put forward once, and ignores one that has closed since', async () => {
     const { suggestions, closed, asked } = setUp();
-    suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-2', action: 'put-forward', reason: 'Hyvä työnantaja.' });
-    suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-8', action: 'put-forward', reason: 'Hyvä työnantaja.' });
+    await suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-2', action: 'put-forward', reason: 'Hyvä työnantaja.' });
+    await suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-8', action: 'put-forward', reason: 'Hyvä työnantaja.' });
     closed.add('V-8');
     expect((await suggestions.vacanciesFor(tampereCounsellor, 'J-1', query)).map((h) => h.id)).toEqual(['V-2', 'V-1', 'V-3']);
     expect(asked).toEqual(['rank:J-1:4', 'pair:J-1:V-2']);
     await expect(Promise.resolve().then(() => suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-CLOSED', action: 'put-forward', reason: 'Hyvä työnantaja.' }))).rejects.toMatchObject({ code: 'not_found' });
     // A closed vacancy may still be set aside.
-    expect(suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-CLOSED', action: 'set-aside', reason: 'Ei enää auki.' }).action).toBe('set-aside');
+    expect((await suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-CLOSED', action: 'set-aside', reason: 'Ei enää auki.' })).action).toBe('set-aside');
   });
 
   it("refuses another area's client, before reading or writing anything", async () => {
     const { suggestions, asked, served } = setUp();
     await expect(suggestions.vacanciesFor(helsinkiCounsellor, 'J-1', query)).rejects.toMatchObject({ code: 'not_found' });
-    expect(() => suggestions.override(helsinkiCounsellor, 'J-1', { vacancyId: 'V-1', action: 'set-aside', reason: 'Ei sovi hänelle.' })).toThrow(expect.objectContaining({ code: 'not_found' }));
-    expect(() => suggestions.overrides(helsinkiCounsellor, 'J-1')).toThrow(expect.objectContaining({ code: 'not_found' }));
+    await expect(suggestions.override(helsinkiCounsellor, 'J-1', { vacancyId: 'V-1', action: 'set-aside', reason: 'Ei sovi hänelle.' })).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
+    await expect(suggestions.overrides(helsinkiCounsellor, 'J-1')).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
     await expect(suggestions.explanation(helsinkiCounsellor, 'J-1', 'V-1', 'fi')).rejects.toMatchObject({ code: 'not_found' });
     expect(asked).toEqual([]);
     expect(served).toEqual([]);
-    expect(suggestions.overrides(tampereCounsellor, 'J-1')).toEqual([]);
+    expect(await suggestions.overrides(tampereCounsellor, 'J-1')).toEqual([]);
   });
 
   it('withdraws an override, or answers not found; explains a pair to the person and notes the client for the audit', async () => {
     const { suggestions } = setUp();
-    suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-2', action: 'set-aside', reason: 'Asiakas ei halua tätä.' });
+    await suggestions.override(tampereCounsellor, 'J-1', { vacancyId: 'V-2', action: 'set-aside', reason: 'Asiakas ei halua tätä.' });
     const audit = unaudited();
-    suggestions.withdraw(tampereCounsellor, 'J-1', 'V-2', audit);
+    await suggestions.withdraw(tampereCounsellor, 'J-1', 'V-2', audit);
     expect(audit.jobseekers).toEqual(['J-1']);
-    expect(suggestions.overrides(tampereCounsellor, 'J-1')).toEqual([]);
-    expect(() => suggestions.withdraw(tampereCounsellor, 'J-1', 'V-2')).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(await suggestions.overrides(tampereCounsellor, 'J-1')).toEqual([]);
+    await expect(suggestions.withdraw(tampereCounsellor, 'J-1', 'V-2')).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
     const explained = unaudited();
     const explanation = await suggestions.explanation(tampereCounsellor, 'J-1', 'V-4', 'en', explained);
     expect(explanation.vacancy).toBe('V-4');

@@ -14,27 +14,27 @@ const outcome = (jobseekerId: string, reached: FunnelStep, rank: number | null, 
   daysToHire: reached === 'hired' ? 20 : null,
   ...extra,
 });
-function report(outcomes: SuggestionOutcome[], query: { from?: string; to?: string } = {}) {
+async function report(outcomes: SuggestionOutcome[], query: { from?: string; to?: string } = {}) {
   const asked: unknown[] = [];
   const source: WhatWorksSource = {
-    suggestionOutcomes: (filter) => {
+    suggestionOutcomes: async (filter) => {
       asked.push(filter);
       return outcomes;
     },
-    trainingFacts: () => ({ referrals: [], clients: [] }),
+    trainingFacts: async () => ({ referrals: [], clients: [] }),
   };
-  return { answer: new WhatWorksReport(source, fixedClock('2026-12-06T10:00:00Z')).report(area, query), asked };
+  return { answer: await new WhatWorksReport(source, fixedClock('2026-12-06T10:00:00Z')).report(area, query), asked };
 }
 
 describe('what works (issue 33): the funnel and rates by rank, as planners may see them', () => {
-  it('counts each step with the steps after it, rounds every count to 5 and suppresses below 5', () => {
+  it('counts each step with the steps after it, rounds every count to 5 and suppresses below 5', async () => {
     const outcomes = [
       ...Array.from({ length: 9 }, (_, i) => outcome(`A${i}`, 'suggested', 1)),
       ...Array.from({ length: 4 }, (_, i) => outcome(`B${i}`, 'applied', 1)),
       ...Array.from({ length: 3 }, (_, i) => outcome(`C${i}`, 'interview', 2)),
       ...Array.from({ length: 6 }, (_, i) => outcome(`D${i}`, 'hired', 5, { daysToHire: [10, 12, 30, 31, 40, 90][i]! })),
     ];
-    const { answer, asked } = report(outcomes);
+    const { answer, asked } = await report(outcomes);
     // 22 suggested; 13 applied (an interview and a hire count as applied); 9 interviewed; 6 offered and hired.
     expect(answer.funnel).toEqual({ suggested: 20, applied: 15, interview: 10, offer: 5, hired: 5 });
     expect(answer.clients).toMatchObject({ suggested: 20, hired: 5, longTermSuggested: '<5', longTermHired: '<5', longTermPlaced: { rate: null, margin95: null } });
@@ -55,12 +55,12 @@ describe('what works (issue 33): the funnel and rates by rank, as planners may s
     expect(answer.byRank[2]!.hireRate).toEqual({ rate: 1, margin95: 0 });
   });
 
-  it('counts clients once however many vacancies they were suggested, and long-term unemployed placed apart', () => {
+  it('counts clients once however many vacancies they were suggested, and long-term unemployed placed apart', async () => {
     const outcomes = [
       ...Array.from({ length: 10 }, (_, i) => outcome(`L${i % 5}`, i < 3 ? 'hired' : 'suggested', null, { longTerm: true })),
       ...Array.from({ length: 5 }, (_, i) => outcome(`S${i}`, 'suggested', 3)),
     ];
-    const { answer } = report(outcomes);
+    const { answer } = await report(outcomes);
     expect(answer.clients).toEqual({
       suggested: 10, // 10 distinct clients
       hired: '<5', // 3
@@ -77,13 +77,13 @@ describe('what works (issue 33): the funnel and rates by rank, as planners may s
     expect(publishedRate(4, 4)).toEqual({ rate: null, margin95: null });
   });
 
-  it('refuses a period that ends before it begins or spans more than three years, naming the field', () => {
-    expect(() => report([], { from: '2026-05-01', to: '2026-04-30' })).toThrow(/from: the first day 2026-05-01 is after the last day 2026-04-30/);
-    expect(() => report([], { from: '2020-01-01', to: '2026-04-30' })).toThrow(/from: a period of at most 1098 days/);
+  it('refuses a period that ends before it begins or spans more than three years, naming the field', async () => {
+    await expect(report([], { from: '2026-05-01', to: '2026-04-30' })).rejects.toThrow(/from: the first day 2026-05-01 is after the last day 2026-04-30/);
+    await expect(report([], { from: '2020-01-01', to: '2026-04-30' })).rejects.toThrow(/from: a period of at most 1098 days/);
   });
 
-  it('takes a period to whole months: from the first day of `from`\'s month to the last month end by `to`', () => {
-    expect(report([], { from: '2026-03-17', to: '2026-06-29' }).asked).toEqual([{ municipalities: ['837'], from: '2026-03-01', to: '2026-05-31' }]);
-    expect(report([], { from: '2026-03-01', to: '2026-06-30' }).asked).toEqual([{ municipalities: ['837'], from: '2026-03-01', to: '2026-06-30' }]);
+  it('takes a period to whole months: from the first day of `from`\'s month to the last month end by `to`', async () => {
+    expect((await report([], { from: '2026-03-17', to: '2026-06-29' })).asked).toEqual([{ municipalities: ['837'], from: '2026-03-01', to: '2026-05-31' }]);
+    expect((await report([], { from: '2026-03-01', to: '2026-06-30' })).asked).toEqual([{ municipalities: ['837'], from: '2026-03-01', to: '2026-06-30' }]);
   });
 });
