@@ -17,7 +17,7 @@ import { loadConfig } from '../src/config.js';
 import { resolveArea, type AreaQuery } from '../src/core/analytics/areas.js';
 import { regions } from '../src/core/regions/regions.js';
 import { openEngine } from '../src/engine.js';
-import { loadToScale } from './scale.js';
+import { loadToScale } from './load-to-scale.js';
 
 const { values } = parseArgs({
   options: {

@@ -20,7 +20,7 @@ import { resolveArea, type AreaQuery } from '../src/core/analytics/areas.js';
 import { regions } from '../src/core/regions/regions.js';
 import type { Jobseeker } from '../src/core/jobseekers/schema.js';
 import { openEngine } from '../src/engine.js';
-import { loadToScale } from './scale.js';
+import { loadToScale } from './load-to-scale.js';
 
 const { values } = parseArgs({
   options: {
