@@ -105,10 +105,11 @@ function MatchesTab({ id }: { id: string }) {
   const [within, setWithin] = useState('');
   const [region, setRegion] = useState('');
   const [k, setK] = useState('20');
-  const [filter, setFilter] = useState({ within: '', region: '', k: '20' });
+  const [commute, setCommute] = useState('');
+  const [filter, setFilter] = useState({ within: '', region: '', k: '20', commute: '' });
   const regions = useLoad(() => api<RegionList>('GET', '/v1/regions'), []);
   const matches = useLoad(
-    () => api<MatchResponse>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches${query({ k: filter.k, within: filter.within, region: filter.region, lang: lang.value })}`),
+    () => api<MatchResponse>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches${query({ k: filter.k, within: filter.within, region: filter.region, commute: filter.commute, lang: lang.value })}`),
     [id, filter, lang.value],
   );
   const [shared, setShared] = useState<Record<string, string>>({});
@@ -158,7 +159,7 @@ function MatchesTab({ id }: { id: string }) {
         class="search"
         onSubmit={(e) => {
           e.preventDefault();
-          setFilter({ within, region, k });
+          setFilter({ within, region, k, commute });
         }}
       >
         <Field label={t('matches.within')} id="within">
@@ -170,6 +171,13 @@ function MatchesTab({ id }: { id: string }) {
             {(regions.data?.items ?? []).map((r) => (
               <option value={r.code}>{placeName(r)}</option>
             ))}
+          </select>
+        </Field>
+        <Field label={t('matches.commute')} id="commute">
+          <select id="commute" value={commute} onChange={(e) => setCommute((e.target as HTMLSelectElement).value)}>
+            <option value="">{t('matches.commute.default')}</option>
+            <option value="strict">{t('matches.commute.strict')}</option>
+            <option value="fits">{t('matches.commute.fits')}</option>
           </select>
         </Field>
         <Field label={t('matches.k')} id="k">
