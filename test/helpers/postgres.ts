@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { migratePostgres } from '../../src/adapters/postgres/migrate.js';
+import { openPool } from '../../src/adapters/postgres/pool.js';
 
 /**
  * Throw-away PostgreSQL clusters for the tests: one per test worker (vitest's forks share their
@@ -149,6 +151,21 @@ export async function freshDatabase(): Promise<{ url: string; name: string; drop
       } finally {
         await a.end();
       }
+    },
+  };
+}
+
+/** A fresh database on this worker's cluster with Kohtaanto's schema, and a pool on it; `close` ends the pool and drops the database. */
+export async function migratedDatabase(): Promise<{ pool: pg.Pool; url: string; close(): Promise<void> }> {
+  const db = await freshDatabase();
+  const pool = await openPool(`${db.url}?target_session_attrs=read-write`, { max: 4 });
+  await migratePostgres(pool);
+  return {
+    pool,
+    url: db.url,
+    close: async () => {
+      await pool.end();
+      await db.drop();
     },
   };
 }
