@@ -14,6 +14,17 @@ describe('throw-away PostgreSQL clusters for the tests', () => {
     expect(existsSync(`${postgresBinDir()}/initdb`)).toBe(true);
   });
 
+  it('fails, saying what to install, when the server binaries are missing (never skips)', () => {
+    const before = process.env.PG_BINDIR;
+    process.env.PG_BINDIR = '/nonexistent/postgresql/bin';
+    try {
+      expect(() => postgresBinDir()).toThrow(/install Debian's `postgresql` package \(apt-get install postgresql/);
+    } finally {
+      if (before === undefined) delete process.env.PG_BINDIR;
+      else process.env.PG_BINDIR = before;
+    }
+  });
+
   it('starts one cluster per worker, owned by an unprivileged user, on loopback, and hands out fresh databases', async () => {
     const cluster = await workerCluster();
     expect(await workerCluster()).toBe(cluster);
