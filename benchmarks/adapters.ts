@@ -159,7 +159,9 @@ async function main() {
     outcomes: new SqliteOutcomeStore(db),
     decisions: new SqliteDecisionLog(db, console.warn, 25),
     serverCpu: () => null,
-    close: async () => db.close(),
+    close: async () => {
+      db.close();
+    },
   };
 
   const cluster = await startCluster();
@@ -196,7 +198,8 @@ async function main() {
     console.log(`| ${r.engine} | ${r.operation} | ${r.wallMs} | ${Math.round((r.wallMs * 1000) / r.ops)} | ${r.clientCpuMs} | ${r.serverCpuMs ?? '–'} | ${r.roundTripsPerOp ?? '–'} |`);
   }
   const machine = `${hostname().split('.')[0]}-${cpus().length}cpu`;
-  writeResult(values.out!, 'adapters', machine, { date: new Date().toISOString(), node: process.version, changes: N, starts, rows });
+  const result = { date: new Date().toISOString(), node: process.version, changes: N, starts, rows };
+  writeResult(values.out!, 'adapters', machine, result);
 }
 
 await main();
