@@ -10,7 +10,7 @@ import { COMMUTE_RULES, type CommuteRule, type MatchHit, type MatchQuery } from 
 import type { StoredVacancy } from './vacancies/schema.js';
 import type { Jobseeker } from './jobseekers/schema.js';
 import type { Vacancy } from './vacancies/schema.js';
-import { failsGate, lacksQualification, levelGap, OTHER_LEVEL, otherWork, otherWorkScore, rememberCredits, scoreMatch, type Score, type OccupationRef, type OfferSide, type SeekerSide, type Relations, type Weights } from './scoring.js';
+import { aboveLevel, failsGate, lacksQualification, levelGap, OTHER_LEVEL, otherWork, otherWorkScore, rememberCredits, scoreMatch, type Score, type OccupationRef, type OfferSide, type SeekerSide, type Relations, type Weights } from './scoring.js';
 import { interned } from './taxonomy/interned.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 import { heldSkills, offerRequirements, seekerRequirements } from './requirements/sides.js';
@@ -120,6 +120,13 @@ const isConcept = (uri: string) => !uri.startsWith('text:');
 
 /** How far other work the client holds none of the skills of moves down its tier (see placeOf). */
 const NOTHING_HELD = 0.05;
+/** How far other work one skill level above the client's moves down (see placeOf, aboveLevel): after such work at their level, before work two levels apart. */
+const LEVEL_UP = 0.1;
+/** The ISCO skill levels between two sides' occupations (see levelGap, aboveLevel). */
+interface Levels {
+  gap: number;
+  above: boolean;
+}
 /** Whether the client holds none of the skills a vacancy lists, essential or optional (or it lists none). */
 const holdsNoneOf = (parts: Score['parts']): boolean => !(parts.essential ?? 0) && !(parts.optional ?? 0);
 
@@ -295,10 +302,14 @@ export class Matcher {
         ? scoreMatch(side as SeekerSide, sideOf(record as StoredVacancy, offerSide), similarity, this.settings.weights, relations, explain)
         : this.scoreCandidate(record as StoredJobseeker, perCandidate ? perCandidate.sideFor(record.municipality) : (side as OfferSide), perCandidate, similarity, relations, explain);
     const scored: { record: StoredJobseeker | StoredVacancy; score: Score; tier: number; key: number; byText: boolean; similarity: number }[] = [];
-    const levelsBetween = (record: StoredJobseeker | StoredVacancy) =>
+    const occupationPair = (record: StoredJobseeker | StoredVacancy) =>
       target === 'vacancies'
-        ? levelGap((side as SeekerSide).occupations, sideOf(record as StoredVacancy, offerSide).occupation)
-        : levelGap(sideOf(record as StoredJobseeker, seekerSide).occupations, (side as OfferSide).occupation);
+        ? { seeker: (side as SeekerSide).occupations, offer: sideOf(record as StoredVacancy, offerSide).occupation }
+        : { seeker: sideOf(record as StoredJobseeker, seekerSide).occupations, offer: (side as OfferSide).occupation };
+    const levelsBetween = (record: StoredJobseeker | StoredVacancy): Levels => {
+      const { seeker, offer } = occupationPair(record);
+      return { gap: levelGap(seeker, offer), above: aboveLevel(seeker, offer) };
+    };
     const rule = query.commute ?? (target === 'vacancies' ? this.settings.commute : this.settings.candidateCommute);
     const scoreAll = (pool: IndexHit[]) => {
       for (const hit of pool) {
@@ -400,7 +411,12 @@ export class Matcher {
    *   2.55 such other work where the client holds none of the skills the vacancy lists (or it lists
    *     none): only the place speaks for it, so it follows other work whose skills partly transfer
    *     (a caretaker's list: cleaning and plumbing posts before a real-estate agent's ad next door);
-   *   2.7 and after: such other work two or more ISCO skill levels from the client's (see levelGap);
+   *   2.6 and after: other work a skill level above every occupation of the client's, whatever few
+   *     skills they share (it asks for education the client has not shown: a delivery driver's list
+   *     has the cleaning and sales posts next door before remote IT support; a caretaker's the care
+   *     assistant's post before the real-estate agent's ad next door);
+   *   2.7 and after: such other work two or more ISCO skill levels from the client's (see levelGap),
+   *     each tier + 0.05 where the client holds none of the skills it lists;
    *   4 failing a licence or card the vacancy requires (fit or not): work the client may not take up
    *     without a qualification they lack ranks after all work they could take up.
    * The commuting range (see MatchSettings.commute): `off` ignores it; `gate` counts being beyond it
@@ -409,16 +425,18 @@ export class Matcher {
    * work 60 km away before farm work next door); `fits` puts the fits beyond it after the fits within
    * it and before the rest.
    */
-  private placeOf(score: Score, levels: () => number, rule: CommuteRule): { tier: number; key: number; byText: boolean } {
+  private placeOf(score: Score, levels: () => Levels, rule: CommuteRule): { tier: number; key: number; byText: boolean } {
     const beyondRange = rule !== 'off' && score.gates.commute === 'fail';
     const fit = score.score >= this.settings.fitFloor && (score.parts.occupation === null || score.parts.occupation >= this.settings.fitOccupation);
     const other = !fit && otherWork(score.parts);
     const key = other ? otherWorkScore(score.parts, this.settings.weights) - (score.parts.essential === null ? 1e-6 : 0) : score.score;
-    const gap = other ? Math.min(levels(), 3) : 0;
+    const between = other ? levels() : undefined;
+    const gap = between ? Math.min(between.gap, 3) : 0;
     const far = gap >= OTHER_LEVEL;
+    const none = other && holdsNoneOf(score.parts);
     let tier: number;
     if (lacksQualification(score.gates)) tier = 4;
-    else if (other) tier = 2.5 + (far ? gap / 10 : 0) + (holdsNoneOf(score.parts) ? NOTHING_HELD : 0);
+    else if (other) tier = 2.5 + (far ? gap / 10 : between!.above ? LEVEL_UP : 0) + (none ? NOTHING_HELD : 0);
     else if (!fit) tier = 2;
     else tier = failsGate(score.gates, rule === 'gate') ? 1 : 0;
     if (rule === 'strict') {
