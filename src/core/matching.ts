@@ -1,6 +1,6 @@
 import { commuteFacts, commuteOf, DEFAULT_COMMUTE_KM, reachable } from './commute.js';
 import { REMOTE } from './concept-index.js';
-import { invalidInput } from './errors.js';
+import { invalidInput, problem } from './errors.js';
 import type { Embedder, IndexHit, LocationFilter } from './ports.js';
 import type { RecordService } from './records.js';
 import type { Stored } from './kinds.js';
@@ -95,6 +95,8 @@ type Query = Pick<MatchQuery, 'k' | 'municipality' | 'region'> & {
   within?: number;
   /** `last` (default): hits failing a hard requirement come after every pass; `ranked`: by score alone. */
   failedGates?: 'last' | 'ranked';
+  /** Vacancies only: just those whose employer accepts a pay-subsidised hire (for a client assessed eligible). */
+  paySubsidy?: boolean;
 };
 
 const occupationsOf = (refs: { uri?: string; isco?: string }[] | undefined): OccupationRef[] =>
@@ -219,6 +221,8 @@ export class Matcher {
 
   async vacanciesForJobseeker(id: string, query: Query): Promise<MatchHit[]> {
     const { record, vector } = await this.jobseekers.withVector(id);
+    // Both must hold: the vacancy accepts a subsidised hire (filtered in rank) and the client was assessed eligible.
+    if (query.paySubsidy && (record as StoredJobseeker).paySubsidyEligible !== true) throw invalidInput([problem('paySubsidy', 'not_subsidy_eligible', { id })]);
     return this.rank('vacancies', vector, sideOf(record as StoredJobseeker, seekerSide), { ...query, centre: record.municipality });
   }
 
@@ -299,11 +303,15 @@ export class Matcher {
         ? levelGap((side as SeekerSide).occupations, sideOf(record as StoredVacancy, offerSide).occupation)
         : levelGap(sideOf(record as StoredJobseeker, seekerSide).occupations, (side as OfferSide).occupation);
     const rule = target === 'vacancies' ? this.settings.commute : this.settings.candidateCommute;
+    // The pay-subsidy filter reads the vacancy the pool holds (no read per hit): with few such
+    // vacancies in the pool, the commuting reach below adds the nearby ones.
+    const subsidisedOnly = target === 'vacancies' && query.paySubsidy === true;
     const scoreAll = (pool: IndexHit[]) => {
       for (const hit of pool) {
         const record = entries.get(hit.label);
         // Expired since the last sweep (see RecordService.closeExpired): never returned.
         if (!record || !service.kind.isMatchable(record as never, day)) continue;
+        if (subsidisedOnly && (record as StoredVacancy).paySubsidy !== true) continue;
         const score = scoreOf(record, hit.similarity, false);
         if (query.failedGates === 'ranked') scored.push({ record, score, tier: 0, key: score.score, byText: true, similarity: hit.similarity });
         else scored.push({ record, score, ...this.placeOf(score, () => levelsBetween(record), rule), similarity: hit.similarity });
@@ -368,6 +376,7 @@ export class Matcher {
       gates: score.gates,
       matchedSkills: score.matched.map(label),
       missingSkills: score.missing.map(label),
+      ...('paySubsidy' in record && record.paySubsidy === true ? { paySubsidy: true as const } : {}),
       ...notesOf(record),
     };
   }
