@@ -4,7 +4,7 @@ import type { CandidateLists } from '../candidates.js';
 import type { Matcher } from '../matching.js';
 import type { Decisions } from '../oversight/decisions.js';
 import type { Suggestions } from '../oversight/suggestions.js';
-import type { AdHocMatchBody, JobseekerMatchQuery, MatchHit, MatchQuery, MatchResponse } from './schema.js';
+import type { AdHocMatchBody, MatchHit, MatchQuery, MatchResponse } from './schema.js';
 
 export interface MatchPorts {
   /** The embedder every answer names. */
@@ -28,7 +28,7 @@ const decisions = (hits: MatchHit[], idOf: (hit: MatchHit, position: number) => 
 export class Matches {
   constructor(private readonly ports: MatchPorts) {}
 
-  async vacanciesFor(p: Principal, id: string, query: JobseekerMatchQuery, audit: AuditNote): Promise<MatchResponse> {
+  async vacanciesFor(p: Principal, id: string, query: MatchQuery & { paySubsidy?: boolean }, audit: AuditNote): Promise<MatchResponse> {
     const hits = await this.ports.suggestions.vacanciesFor(p, id, query);
     audit.jobseekers.push(id);
     audit.detail = { jobseeker: 0, decisions: decisions(hits, (h) => h.id) };
