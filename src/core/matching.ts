@@ -62,6 +62,12 @@ export interface MatchSettings {
    * as one failing a hard requirement (`gate`: after the welders within it, before a waiter next door).
    */
   candidateCommute: CommuteRule;
+  /**
+   * The pool is this many times larger when only vacancies accepting a pay-subsidised hire are asked
+   * for (the filter is applied to the pool as it is scored, so a pool of the usual size holds few of
+   * them). Measured: docs/matching-and-skills.md, *Pay subsidy*.
+   */
+  paySubsidyPoolFactor: number;
 }
 
 export const COMMUTE_RULES = ['fits', 'strict', 'gate', 'off'] as const;
@@ -277,7 +283,10 @@ export class Matcher {
     const service: RecordService<Jobseeker | Vacancy> =
       target === 'vacancies' ? (this.vacancies as RecordService<Jobseeker | Vacancy>) : this.jobseekers;
     const filter = locationFilter(query);
-    const pool = Math.max(query.k * this.settings.poolFactor, this.settings.minPool[target], query.k);
+    // The pay-subsidy filter reads the vacancy the pool holds (no read per hit): the pool is widened
+    // for it, and with few such vacancies in the pool, the commuting reach below adds the nearby ones.
+    const subsidisedOnly = target === 'vacancies' && query.paySubsidy === true;
+    const pool = Math.max(query.k * this.settings.poolFactor, this.settings.minPool[target], query.k) * (subsidisedOnly ? this.settings.paySubsidyPoolFactor : 1);
     const textHits = filter ? this.searchFiltered(service, vector, pool, filter) : service.index.search(vector, pool);
     const hits = this.withConceptNeighbours(service, target, vector, side, textHits, pool, filter, query.centre);
 
@@ -303,9 +312,6 @@ export class Matcher {
         ? levelGap((side as SeekerSide).occupations, sideOf(record as StoredVacancy, offerSide).occupation)
         : levelGap(sideOf(record as StoredJobseeker, seekerSide).occupations, (side as OfferSide).occupation);
     const rule = target === 'vacancies' ? this.settings.commute : this.settings.candidateCommute;
-    // The pay-subsidy filter reads the vacancy the pool holds (no read per hit): with few such
-    // vacancies in the pool, the commuting reach below adds the nearby ones.
-    const subsidisedOnly = target === 'vacancies' && query.paySubsidy === true;
     const scoreAll = (pool: IndexHit[]) => {
       for (const hit of pool) {
         const record = entries.get(hit.label);

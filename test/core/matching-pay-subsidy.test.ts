@@ -78,6 +78,22 @@ describe('pay subsidy in matching', () => {
     expect((await matcher.vacanciesForJobseeker('J-ELIGIBLE', { k: 10, lang: 'fi', paySubsidy: false })).map((h) => h.id)).toEqual(all.map((h) => h.id));
   });
 
+  it('widens the pool for the filter: k hits when few vacancies accept a subsidised hire', async () => {
+    const { jobseekers, vacancies } = services();
+    await jobseekers.create(jobseekerInput.parse(sampleJobseeker('J-ELIGIBLE', { paySubsidyEligible: true })));
+    // 150 welding posts in Tampere, one in ten accepting a subsidised hire.
+    const posts = Array.from({ length: 150 }, (_, i) => vacancy(`V-${String(i).padStart(3, '0')}`, { paySubsidy: i % 10 === 0 }));
+    for (let i = 0; i < posts.length; i += 10) await vacancies.putMany(posts.slice(i, i + 10));
+    const widened = (factor: number) =>
+      new Matcher(jobseekers, vacancies, embedder, normalizer, { ...DEFAULT_MATCH_SETTINGS, paySubsidyPoolFactor: factor, weights: DEFAULT_WEIGHTS }, normalizer.taxonomy);
+    const usual = await widened(1).vacanciesForJobseeker('J-ELIGIBLE', { k: 10, lang: 'fi', paySubsidy: true });
+    const wide = await widened(DEFAULT_MATCH_SETTINGS.paySubsidyPoolFactor).vacanciesForJobseeker('J-ELIGIBLE', { k: 10, lang: 'fi', paySubsidy: true });
+    // The usual pool (50) holds about five of them; eight times as wide, all ten are found.
+    expect(usual.length).toBeLessThan(10);
+    expect(wide.length).toBe(10);
+    expect(wide.every((h) => h.paySubsidy)).toBe(true);
+  });
+
   it('refuses the filter for a client not assessed eligible (absent or false), naming the field in fi and sv', async () => {
     const { matcher } = await market();
     for (const id of ['J-NOT-ASSESSED', 'J-NOT-ELIGIBLE']) {
