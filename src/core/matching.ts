@@ -6,7 +6,7 @@ import type { RecordService } from './records.js';
 import type { Stored } from './kinds.js';
 import { regions } from './regions/regions.js';
 import type { StoredJobseeker } from './jobseekers/schema.js';
-import type { MatchHit, MatchQuery } from './matches/schema.js';
+import { COMMUTE_RULES, type CommuteRule, type MatchHit, type MatchQuery } from './matches/schema.js';
 import type { StoredVacancy } from './vacancies/schema.js';
 import type { Jobseeker } from './jobseekers/schema.js';
 import type { Vacancy } from './vacancies/schema.js';
@@ -70,8 +70,7 @@ export interface MatchSettings {
   paySubsidyPoolFactor: number;
 }
 
-export const COMMUTE_RULES = ['fits', 'strict', 'gate', 'off'] as const;
-export type CommuteRule = (typeof COMMUTE_RULES)[number];
+export { COMMUTE_RULES, type CommuteRule };
 
 /** Ad-hoc text to match without storing it (a CV or a job description pasted by a user). */
 export interface AdHocProfile {
@@ -103,6 +102,8 @@ type Query = Pick<MatchQuery, 'k' | 'municipality' | 'region'> & {
   failedGates?: 'last' | 'ranked';
   /** Vacancies only: just those whose employer accepts a pay-subsidised hire (for a client assessed eligible). */
   paySubsidy?: boolean;
+  /** Where hits beyond the commuting range rank, for this query (else the setting: MatchSettings.commute / candidateCommute). */
+  commute?: CommuteRule;
 };
 
 const occupationsOf = (refs: { uri?: string; isco?: string }[] | undefined): OccupationRef[] =>
@@ -311,7 +312,7 @@ export class Matcher {
       target === 'vacancies'
         ? levelGap((side as SeekerSide).occupations, sideOf(record as StoredVacancy, offerSide).occupation)
         : levelGap(sideOf(record as StoredJobseeker, seekerSide).occupations, (side as OfferSide).occupation);
-    const rule = target === 'vacancies' ? this.settings.commute : this.settings.candidateCommute;
+    const rule = query.commute ?? (target === 'vacancies' ? this.settings.commute : this.settings.candidateCommute);
     const scoreAll = (pool: IndexHit[]) => {
       for (const hit of pool) {
         const record = entries.get(hit.label);

@@ -10,6 +10,17 @@ const failedGates = z
   .default('last')
   .describe('`last`: hits failing a hard requirement (language, licence, cards, working time) come after every pass; `ranked`: by score alone');
 
+/** Where hits beyond a commuting range rank (see MatchSettings.commute in ../matching.ts). */
+export const COMMUTE_RULES = ['fits', 'strict', 'gate', 'off'] as const;
+export type CommuteRule = (typeof COMMUTE_RULES)[number];
+
+const commute = z
+  .enum(COMMUTE_RULES)
+  .optional()
+  .describe(
+    "Where hits beyond the commuting range rank (absent: the service's setting, KOHTAANTO_COMMUTE_RULE for a client's vacancies, KOHTAANTO_CANDIDATE_COMMUTE_RULE for candidates): `strict` after every hit within it (suitable work nearby first); `fits` the right work further away after the right work within it and before other work nearby; `gate` as a failed hard requirement; `off` the range ignored",
+  );
+
 export const matchQuery = z
   .object({
     k: queryInt(1, 200).default(20).describe('Number of hits'),
@@ -17,6 +28,7 @@ export const matchQuery = z
     region: regionRef.optional().describe('Only hits in this region (maakunta)'),
     within: withinKm,
     failedGates: failedGates,
+    commute,
     lang: labelLang,
   })
   .strict();

@@ -106,14 +106,15 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
   const [within, setWithin] = useState('');
   const [region, setRegion] = useState('');
   const [k, setK] = useState('20');
+  const [commute, setCommute] = useState('');
   const [paySubsidy, setPaySubsidy] = useState(false);
-  const [filter, setFilter] = useState({ within: '', region: '', k: '20', paySubsidy: false });
+  const [filter, setFilter] = useState({ within: '', region: '', k: '20', commute: '', paySubsidy: false });
   const regions = useLoad(() => api<RegionList>('GET', '/v1/regions'), []);
   const matches = useLoad(
     () =>
       api<MatchResponse>(
         'GET',
-        `/v1/jobseekers/${encodeURIComponent(id)}/matches${query({ k: filter.k, within: filter.within, region: filter.region, paySubsidy: filter.paySubsidy && eligible ? 'true' : undefined, lang: lang.value })}`,
+        `/v1/jobseekers/${encodeURIComponent(id)}/matches${query({ k: filter.k, within: filter.within, region: filter.region, commute: filter.commute, paySubsidy: filter.paySubsidy && eligible ? 'true' : undefined, lang: lang.value })}`,
       ),
     [id, filter, lang.value],
   );
@@ -164,7 +165,7 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
         class="search"
         onSubmit={(e) => {
           e.preventDefault();
-          setFilter({ within, region, k, paySubsidy });
+          setFilter({ within, region, k, commute, paySubsidy });
         }}
       >
         <Field label={t('matches.within')} id="within">
@@ -176,6 +177,13 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
             {(regions.data?.items ?? []).map((r) => (
               <option value={r.code}>{placeName(r)}</option>
             ))}
+          </select>
+        </Field>
+        <Field label={t('matches.commute')} id="commute">
+          <select id="commute" value={commute} onChange={(e) => setCommute((e.target as HTMLSelectElement).value)}>
+            <option value="">{t('matches.commute.default')}</option>
+            <option value="strict">{t('matches.commute.strict')}</option>
+            <option value="fits">{t('matches.commute.fits')}</option>
           </select>
         </Field>
         <Field label={t('matches.k')} id="k">
