@@ -1,4 +1,4 @@
-import type { FunnelStep, SuggestionOutcome } from '../core/what-works/schema.js';
+import { SUBSIDY_WINDOW_DAYS, type FunnelStep, type SuggestionOutcome } from '../core/what-works/schema.js';
 
 /**
  * What both engines' "what works" sources do with the rows they read (the same steps as in
@@ -22,6 +22,8 @@ export interface SuggestionRow {
   hired_at: string | null;
   published: string | null;
   rank: number | null;
+  /** The days the client's pay-subsidised employments began (outcome events `employed-subsidised`), comma-separated. */
+  subsidised_on: string | null;
 }
 
 export function suggestionOutcome(r: SuggestionRow): SuggestionOutcome {
@@ -39,5 +41,7 @@ export function suggestionOutcome(r: SuggestionRow): SuggestionOutcome {
     rank: r.rank,
     longTerm: r.unemployed_since !== null && r.unemployed_since <= yearBefore,
     daysToHire: reached === 'hired' && r.hired_at && r.published ? Math.max(0, days(r.published, r.hired_at)) : null,
+    // Hired, and the registers have the client in pay-subsidised work beginning near the hire.
+    subsidised: reached === 'hired' && r.hired_at !== null && (r.subsidised_on?.split(',') ?? []).some((on) => Math.abs(days(on, r.hired_at!)) <= SUBSIDY_WINDOW_DAYS),
   };
 }

@@ -1,6 +1,6 @@
 import { commuteFacts, commuteOf, DEFAULT_COMMUTE_KM, reachable } from './commute.js';
 import { REMOTE } from './concept-index.js';
-import { invalidInput } from './errors.js';
+import { invalidInput, problem } from './errors.js';
 import type { Embedder, IndexHit, LocationFilter } from './ports.js';
 import type { RecordService } from './records.js';
 import type { Stored } from './kinds.js';
@@ -62,6 +62,12 @@ export interface MatchSettings {
    * as one failing a hard requirement (`gate`: after the welders within it, before a waiter next door).
    */
   candidateCommute: CommuteRule;
+  /**
+   * The pool is this many times larger when only vacancies accepting a pay-subsidised hire are asked
+   * for (the filter is applied to the pool as it is scored, so a pool of the usual size holds few of
+   * them). Measured: docs/matching-and-skills.md, *Pay subsidy*.
+   */
+  paySubsidyPoolFactor: number;
 }
 
 export { COMMUTE_RULES, type CommuteRule };
@@ -94,6 +100,8 @@ type Query = Pick<MatchQuery, 'k' | 'municipality' | 'region'> & {
   within?: number;
   /** `last` (default): hits failing a hard requirement come after every pass; `ranked`: by score alone. */
   failedGates?: 'last' | 'ranked';
+  /** Vacancies only: just those whose employer accepts a pay-subsidised hire (for a client assessed eligible). */
+  paySubsidy?: boolean;
   /** Where hits beyond the commuting range rank, for this query (else the setting: MatchSettings.commute / candidateCommute). */
   commute?: CommuteRule;
 };
@@ -227,6 +235,8 @@ export class Matcher {
 
   async vacanciesForJobseeker(id: string, query: Query): Promise<MatchHit[]> {
     const { record, vector } = await this.jobseekers.withVector(id);
+    // Both must hold: the vacancy accepts a subsidised hire (filtered in rank) and the client was assessed eligible.
+    if (query.paySubsidy && (record as StoredJobseeker).paySubsidyEligible !== true) throw invalidInput([problem('paySubsidy', 'not_subsidy_eligible', { id })]);
     return this.rank('vacancies', vector, sideOf(record as StoredJobseeker, seekerSide), { ...query, centre: record.municipality });
   }
 
@@ -281,7 +291,10 @@ export class Matcher {
     const service: RecordService<Jobseeker | Vacancy> =
       target === 'vacancies' ? (this.vacancies as RecordService<Jobseeker | Vacancy>) : this.jobseekers;
     const filter = locationFilter(query);
-    const pool = Math.max(query.k * this.settings.poolFactor, this.settings.minPool[target], query.k);
+    // The pay-subsidy filter reads the vacancy the pool holds (no read per hit): the pool is widened
+    // for it, and with few such vacancies in the pool, the commuting reach below adds the nearby ones.
+    const subsidisedOnly = target === 'vacancies' && query.paySubsidy === true;
+    const pool = Math.max(query.k * this.settings.poolFactor, this.settings.minPool[target], query.k) * (subsidisedOnly ? this.settings.paySubsidyPoolFactor : 1);
     const textHits = filter ? this.searchFiltered(service, vector, pool, filter) : service.index.search(vector, pool);
     const hits = this.withConceptNeighbours(service, target, vector, side, textHits, pool, filter, query.centre);
 
@@ -316,6 +329,7 @@ export class Matcher {
         const record = entries.get(hit.label);
         // Expired since the last sweep (see RecordService.closeExpired): never returned.
         if (!record || !service.kind.isMatchable(record as never, day)) continue;
+        if (subsidisedOnly && (record as StoredVacancy).paySubsidy !== true) continue;
         const score = scoreOf(record, hit.similarity, false);
         if (query.failedGates === 'ranked') scored.push({ record, score, tier: 0, key: score.score, byText: true, similarity: hit.similarity });
         else scored.push({ record, score, ...this.placeOf(score, () => levelsBetween(record), rule), similarity: hit.similarity });
@@ -380,6 +394,7 @@ export class Matcher {
       gates: score.gates,
       matchedSkills: score.matched.map(label),
       missingSkills: score.missing.map(label),
+      ...('paySubsidy' in record && record.paySubsidy === true ? { paySubsidy: true as const } : {}),
       ...notesOf(record),
     };
   }

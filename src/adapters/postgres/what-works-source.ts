@@ -61,6 +61,7 @@ export class PostgresWhatWorksSource implements WhatWorksSource {
       `SELECT s.jobseeker_id, s.created_at, a.unemployed_since,
          (SELECT string_agg(e.state, ',' ORDER BY e.id) FROM job_suggestion_events e WHERE e.suggestion_id = s.id) AS states,
          (SELECT min(e.at) FROM job_suggestion_events e WHERE e.suggestion_id = s.id AND e.state = 'hired') AS hired_at,
+         (SELECT string_agg(o.happened_on, ',') FROM outcomes o WHERE o.jobseeker_id = s.jobseeker_id AND o.event = 'employed-subsidised') AS subsidised_on,
          (SELECT va.published FROM vacancies v JOIN analytics_records va ON va.kind = 'vacancies' AND va.label = v.label WHERE v.id = s.vacancy_id) AS published,
          CASE WHEN s.rank_recorded = 1 THEN s.shown_rank ELSE ${shownRankSql('s.jobseeker_id', 's.vacancy_id', 's.created_at')} END AS rank
        FROM job_suggestions s

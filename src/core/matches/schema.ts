@@ -34,6 +34,24 @@ export const matchQuery = z
   .strict();
 export type MatchQuery = z.output<typeof matchQuery>;
 
+/**
+ * GET /v1/jobseekers/:id/matches: a client's vacancies, with the pay-subsidy filter besides. Only
+ * here: a vacancy's candidates take no such filter (employer services would learn from it who is
+ * eligible, which is personal data of the client's counsellors alone).
+ */
+export const jobseekerMatchQuery = matchQuery
+  .extend({
+    paySubsidy: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true')
+      .describe(
+        "`true`: only vacancies whose employer accepts a pay-subsidised hire, for a client their counsellor assessed eligible (`paySubsidyEligible`; else 400)",
+      ),
+  })
+  .strict();
+export type JobseekerMatchQuery = z.output<typeof jobseekerMatchQuery>;
+
 export const scoreParts = z.object({
   semantic: z
     .number()
@@ -92,6 +110,7 @@ export const matchHit = z.object({
   gates,
   matchedSkills: z.array(explainedSkill).describe('Required skills of the vacancy that the jobseeker has'),
   missingSkills: z.array(explainedSkill).describe('Required skills of the vacancy that the jobseeker lacks'),
+  paySubsidy: z.literal(true).optional().describe("Vacancy hits: the employer accepts a pay-subsidised hire (absent for candidates: a client's eligibility is never shown in a candidate list)"),
   notes: z
     .array(z.string())
     .optional()
@@ -117,6 +136,7 @@ export const matchResponse = z.object({
     region: z.string().optional(),
     within: z.number().optional(),
     failedGates: z.string().optional(),
+    paySubsidy: z.boolean().optional(),
     lang: z.string(),
   }),
   embedder: z.string(),

@@ -57,6 +57,18 @@ function median(values: number[]): number | null {
 }
 
 /**
+ * Hires with a pay subsidy beside all hires. The count is rounded on its own and the share worked out
+ * from the two published counts, never from the exact ones (a share to 0.05 of ten hires would give
+ * the exact count, and with it the hires without a subsidy); no count of hires without a subsidy is
+ * published, so all less subsidised stays a range (see suppression.ts).
+ */
+function subsidisedApart(allHires: number | '<5', outcomes: SuggestionOutcome[]): WhatWorks['paySubsidy'] {
+  const hires = jobseekerCount(outcomes.filter((o) => o.reached === 'hired' && o.subsidised).length);
+  const share = hires === '<5' || allHires === '<5' || allHires === 0 ? null : Math.min(1, Math.round((hires / allHires) * 20) / 20);
+  return { hires, share };
+}
+
+/**
  * "What works" for planners (issue 33): what became of the vacancies counsellors suggested in an
  * area and period — the funnel from suggestion to hire, long-term unemployed clients placed, days to
  * fill, and hire and interview rates by the rank at which the engine showed the vacancy. Aggregates
@@ -96,6 +108,7 @@ export class WhatWorksReport {
         suggestions: jobseekerCount(band.length),
         interviews: jobseekerCount(interviews),
         hires: jobseekerCount(hires),
+        subsidisedHires: jobseekerCount(band.filter((o) => o.reached === 'hired' && o.subsidised).length),
         interviewRate: publishedRate(interviews, band.length),
         hireRate: publishedRate(hires, band.length),
       };
@@ -113,6 +126,7 @@ export class WhatWorksReport {
         longTermPlaced: publishedRate(longTermHired.size, longTerm.size),
       },
       daysToFill: { median: median(days), hires: jobseekerCount(days.length) },
+      paySubsidy: subsidisedApart(funnel.hired, outcomes),
       byRank,
       trainings: effects.trainings,
       providers: effects.providers,

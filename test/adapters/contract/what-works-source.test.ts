@@ -54,11 +54,27 @@ describe.each(ENGINES)('what-works source on $name', (engine) => {
     await fill(db);
     const s = source(db);
     expect(sorted(await s.suggestionOutcomes({ from: '2026-05-01', to: '2026-05-31' }))).toEqual([
-      { jobseekerId: 'J1', reached: 'hired', rank: 3, longTerm: true, daysToHire: 25 },
-      { jobseekerId: 'J2', reached: 'applied', rank: 2, longTerm: false, daysToHire: null },
+      { jobseekerId: 'J1', reached: 'hired', rank: 3, longTerm: true, daysToHire: 25, subsidised: false },
+      { jobseekerId: 'J2', reached: 'applied', rank: 2, longTerm: false, daysToHire: null, subsidised: false },
     ]);
     expect(await s.suggestionOutcomes({ from: '2026-05-01', to: '2026-05-31', municipalities: ['905'] })).toHaveLength(1);
     expect(await s.suggestionOutcomes({ from: '2026-05-01', to: '2026-05-09' })).toHaveLength(1);
+  });
+
+  it('counts a hire as subsidised when the registers have the client in pay-subsidised work from within 90 days of it', async () => {
+    const db = current();
+    await fill(db);
+    const outcome = (jobseeker: string, on: string) =>
+      db.run("INSERT INTO outcomes (jobseeker_id, event, happened_on, imported_at, actor) VALUES ($1, 'employed-subsidised', $2, '2026-06-01T00:00:00.000Z', 'admin')", [jobseeker, on]);
+    const subsidised = async () =>
+      Object.fromEntries((await source(db).suggestionOutcomes({ from: '2026-05-01', to: '2026-05-31' })).map((o) => [o.jobseekerId, o.subsidised]));
+    // J1 hired on 2026-05-15: subsidised work from 200 days before is another job; J2 was not hired.
+    await outcome('J1', '2025-10-27');
+    await outcome('J2', '2026-05-12');
+    expect(await subsidised()).toEqual({ J1: false, J2: false });
+    // From 2026-08-13, 90 days after the hire: this hire.
+    await outcome('J1', '2026-08-13');
+    expect(await subsidised()).toEqual({ J1: true, J2: false });
   });
 
   it("reads the period's referrals with how they ended, and every client of the area with their employment days", async () => {

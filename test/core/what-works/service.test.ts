@@ -12,6 +12,7 @@ const outcome = (jobseekerId: string, reached: FunnelStep, rank: number | null, 
   rank,
   longTerm: false,
   daysToHire: reached === 'hired' ? 20 : null,
+  subsidised: false,
   ...extra,
 });
 async function report(outcomes: SuggestionOutcome[], query: { from?: string; to?: string } = {}) {
