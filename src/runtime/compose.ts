@@ -25,11 +25,12 @@ import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
 import { SqliteTrainingStore } from '../adapters/sqlite/training-store.js';
 import { SqliteTransferStore } from '../adapters/sqlite/transfers.js';
 import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
-import { DEFAULT_NOTIFICATION_SETTINGS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
+import { DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
 import { DemandSupply } from '../core/analytics/demand-supply.js';
 import { MismatchSummary } from '../core/analytics/mismatch.js';
 import { WhatWorksReport } from '../core/what-works/service.js';
 import { DEFAULT_PLAN_SETTINGS, TrainingPlanner } from '../core/analytics/training-plan.js';
+import { evidenceFromOutcomes } from '../core/analytics/training-evidence.js';
 import { CandidateLists } from '../core/candidates.js';
 import { Concepts } from '../core/concepts/service.js';
 import type { Clock } from '../core/clock.js';
@@ -81,7 +82,7 @@ import { openConceptSearch, openNormalizer } from './taxonomy.js';
 export type { EngineLog };
 export { indexFile };
 
-export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications'>> & Pick<
+export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications' | 'trainingEvidence'>> & Pick<
   Config,
   | 'dataDir'
   | 'decisionRetentionDays'
@@ -254,14 +255,22 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const vacancy = (id: string) => vacancies.get(id);
     const analyticsSource = new SqliteAnalyticsSource(db, clock);
     const demandSupply = new DemandSupply(analyticsSource, normalizer.taxonomy);
+    const whatWorksSource = new SqliteWhatWorksSource(db, () => decisionLog.flush());
+    const trainingEvidence = config.trainingEvidence ?? DEFAULT_TRAINING_EVIDENCE;
     const analytics = {
       demandSupply,
       mismatch: new MismatchSummary(analyticsSource, demandSupply, matcher, { suitableScore: config.suitableScore, sample: config.analyticsSample }),
-      planner: new TrainingPlanner(analyticsSource, jobseekers, matcher, normalizer, trainings, chosen, {
-        ...DEFAULT_PLAN_SETTINGS,
-        suitableScore: config.suitableScore,
-      }),
-      whatWorks: new WhatWorksReport(new SqliteWhatWorksSource(db, () => decisionLog.flush()), clock),
+      planner: new TrainingPlanner(
+        analyticsSource,
+        jobseekers,
+        matcher,
+        normalizer,
+        trainings,
+        chosen,
+        { ...DEFAULT_PLAN_SETTINGS, suitableScore: config.suitableScore, evidence: trainingEvidence },
+        evidenceFromOutcomes(whatWorksSource, trainingEvidence),
+      ),
+      whatWorks: new WhatWorksReport(whatWorksSource, clock),
     };
     const overrides = new OverrideStore(db);
     const suggestions = new Suggestions({ matcher, overrides, isOpen: (id) => matchableToday(vacancies, id), guard, decisions, now: clock });

@@ -69,8 +69,28 @@ const jobless = (c: ClientFacts, on: string) => c.unemployedSince !== null && c.
 /** To `step`, as a number a person reads (never -0). */
 const round = (x: number, step: number) => Math.round(Math.round(x / step) * step * 100) / 100 + 0;
 
-/** The effects of each training and provider of the referrals given, as they may be published. */
-export function trainingEffects(referrals: ReferralFacts[], clients: ClientFacts[], today: string): { trainings: TrainingEffect[]; providers: TrainingEffect[] } {
+/** One horizon's effect as measured, before rounding and suppression: never published as it is. */
+export interface MeasuredEffect {
+  months: number;
+  /** Participants observed long enough who had comparison clients. */
+  participants: number;
+  /** Distinct comparison clients. */
+  comparisonClients: number;
+  /** Participants employed within the horizon, and the mean of their comparison rates. */
+  employed: number;
+  comparison: number;
+  /** employed − comparison, and its standard error (normal approximation). */
+  effect: number;
+  se: number;
+  /** At least MIN_EVIDENCE participants and comparison clients: the report gives the effect. */
+  enough: boolean;
+}
+
+/**
+ * The measurer of effects over these clients (comparison cells remembered between calls): for a group
+ * of referrals, each horizon's effect on the participants against their matched comparison clients.
+ */
+export function effectMeasurer(clients: ClientFacts[], today: string): (group: ReferralFacts[]) => MeasuredEffect[] {
   const byId = new Map(clients.map((c) => [c.jobseekerId, c]));
   const controlsByGroup = new Map<string, ClientFacts[]>();
   for (const c of clients) {
@@ -91,11 +111,8 @@ export function trainingEffects(referrals: ReferralFacts[], clients: ClientFacts
     }
     return found;
   };
-  const effectOf = (label: { trainingId?: string; title?: string; provider: string }, group: ReferralFacts[]): TrainingEffect => {
-    const completed = group.filter((r) => r.state === 'completed').length;
-    const interrupted = group.filter((r) => r.state === 'interrupted').length;
-    const ended = completed + interrupted;
-    const horizons = HORIZONS.map((h, i) => {
+  return (group) =>
+    HORIZONS.map((h, i) => {
       let n = 0;
       let employed = 0;
       let comparisonSum = 0;
@@ -113,23 +130,44 @@ export function trainingEffects(referrals: ReferralFacts[], clients: ClientFacts
         comparisonVariance += (p * (1 - p)) / c.ids.length;
         for (const id of c.ids) controls.add(id);
       }
-      const enough = n >= MIN_EVIDENCE && controls.size >= MIN_EVIDENCE;
       const pT = n > 0 ? employed / n : 0;
       const pC = n > 0 ? comparisonSum / n : 0;
       const se = n > 0 ? Math.sqrt((pT * (1 - pT)) / n + comparisonVariance / (n * n)) : 0;
-      const effect = pT - pC;
-      return {
-        months: h.months,
-        participants: jobseekerCount(n),
-        comparisonClients: jobseekerCount(controls.size),
-        employed: n >= MIN_JOBSEEKERS_SHOWN ? round(pT, 0.05) : null,
-        comparison: n >= MIN_JOBSEEKERS_SHOWN ? round(pC, 0.05) : null,
-        effect: enough ? round(effect, 0.01) : null,
-        low: enough ? round(effect - 1.96 * se, 0.01) : null,
-        high: enough ? round(effect + 1.96 * se, 0.01) : null,
-        evidence: enough ? ('enough' as const) : ('not enough' as const),
-      };
+      return { months: h.months, participants: n, comparisonClients: controls.size, employed: pT, comparison: pC, effect: pT - pC, se, enough: n >= MIN_EVIDENCE && controls.size >= MIN_EVIDENCE };
     });
+}
+
+/** Per training, the effect at `months` after the end where there is enough evidence for the report to give one. */
+export function measuredEffects(referrals: ReferralFacts[], clients: ClientFacts[], today: string, months: number): Map<string, MeasuredEffect> {
+  const measure = effectMeasurer(clients, today);
+  const byTraining = new Map<string, ReferralFacts[]>();
+  for (const r of referrals) byTraining.set(r.trainingId, [...(byTraining.get(r.trainingId) ?? []), r]);
+  const found = new Map<string, MeasuredEffect>();
+  for (const [id, group] of byTraining) {
+    const at = measure(group).find((m) => m.months === months);
+    if (at?.enough) found.set(id, at);
+  }
+  return found;
+}
+
+/** The effects of each training and provider of the referrals given, as they may be published. */
+export function trainingEffects(referrals: ReferralFacts[], clients: ClientFacts[], today: string): { trainings: TrainingEffect[]; providers: TrainingEffect[] } {
+  const measure = effectMeasurer(clients, today);
+  const effectOf = (label: { trainingId?: string; title?: string; provider: string }, group: ReferralFacts[]): TrainingEffect => {
+    const completed = group.filter((r) => r.state === 'completed').length;
+    const interrupted = group.filter((r) => r.state === 'interrupted').length;
+    const ended = completed + interrupted;
+    const horizons = measure(group).map((m) => ({
+      months: m.months,
+      participants: jobseekerCount(m.participants),
+      comparisonClients: jobseekerCount(m.comparisonClients),
+      employed: m.participants >= MIN_JOBSEEKERS_SHOWN ? round(m.employed, 0.05) : null,
+      comparison: m.participants >= MIN_JOBSEEKERS_SHOWN ? round(m.comparison, 0.05) : null,
+      effect: m.enough ? round(m.effect, 0.01) : null,
+      low: m.enough ? round(m.effect - 1.96 * m.se, 0.01) : null,
+      high: m.enough ? round(m.effect + 1.96 * m.se, 0.01) : null,
+      evidence: m.enough ? ('enough' as const) : ('not enough' as const),
+    }));
     return {
       ...(label.trainingId ? { trainingId: label.trainingId, title: label.title! } : {}),
       provider: label.provider,
