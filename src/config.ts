@@ -107,6 +107,8 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { days: 14, m
  * newly puts within reach, at most 0.2 a place. The estimate's two figures are assumptions, not
  * fitted to outcomes: where outcomes exist, they decide (bench:outcomes measures the result).
  */
+/** How long a counsellor's gap reports reuse an area's measured training effects (minutes; outcomes arrive with monthly register imports). */
+export const GAP_EVIDENCE_MINUTES = 10;
 export const DEFAULT_TRAINING_EVIDENCE: TrainingEvidenceSettings = { horizonMonths: 6, periodMonths: 36, priorParticipants: 40, gainPerVacancy: 0.02, maxEstimatedGain: 0.2 };
 
 /** Every setting of the service, read once from the environment at start-up. */

@@ -25,15 +25,15 @@ import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
 import { SqliteTrainingStore } from '../adapters/sqlite/training-store.js';
 import { SqliteTransferStore } from '../adapters/sqlite/transfers.js';
 import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
-import { DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
+import { DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, GAP_EVIDENCE_MINUTES, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
 import { DemandSupply } from '../core/analytics/demand-supply.js';
 import { MismatchSummary } from '../core/analytics/mismatch.js';
 import { WhatWorksReport } from '../core/what-works/service.js';
 import { DEFAULT_PLAN_SETTINGS, TrainingPlanner } from '../core/analytics/training-plan.js';
-import { evidenceFromOutcomes } from '../core/analytics/training-evidence.js';
+import { evidenceFromOutcomes, rememberedEvidence } from '../core/analytics/training-evidence.js';
 import { CandidateLists } from '../core/candidates.js';
 import { Concepts } from '../core/concepts/service.js';
-import type { Clock } from '../core/clock.js';
+import { dayOf, type Clock } from '../core/clock.js';
 import { vacancyDuplicates } from '../core/duplicates.js';
 import { eraseJobseekers, type ErasurePorts } from '../core/erasure.js';
 import { DEFAULT_GAP_SETTINGS, GapAnalysis } from '../core/gaps.js';
@@ -257,6 +257,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const demandSupply = new DemandSupply(analyticsSource, normalizer.taxonomy);
     const whatWorksSource = new SqliteWhatWorksSource(db, () => decisionLog.flush());
     const trainingEvidence = config.trainingEvidence ?? DEFAULT_TRAINING_EVIDENCE;
+    const gapEvidence = rememberedEvidence(evidenceFromOutcomes(whatWorksSource, trainingEvidence), clock, GAP_EVIDENCE_MINUTES);
     const analytics = {
       demandSupply,
       mismatch: new MismatchSummary(analyticsSource, demandSupply, matcher, { suitableScore: config.suitableScore, sample: config.analyticsSample }),
@@ -368,7 +369,15 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       clock,
       // Use cases, one per resource the HTTP routes serve (each authorises, acts, notes the audit).
       matches: new Matches({ embedder: chosen.id, suggestions, candidates, matcher, decisions }),
-      clientGaps: new Gaps({ guard, gaps }),
+      clientGaps: new Gaps({
+        guard,
+        gaps,
+        measuredFor: async (id) => {
+          const municipality = jobseekers.municipalityOf(id);
+          if (municipality === undefined) return new Map();
+          return gapEvidence.measured({ municipalities: employmentAreas.areaOf(municipality).municipalities }, dayOf(clock()));
+        },
+      }),
       concepts: new Concepts({ taxonomy: normalizer.taxonomy, search: conceptSearch, normalizer }),
       health: new Health({
         embedder: chosen,

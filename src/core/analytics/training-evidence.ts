@@ -52,7 +52,7 @@ export function expectedGain(estimate: number, measured: Pick<MeasuredEffect, 'p
 /** Where the plan reads the measured effects of the trainings in an area. */
 export interface TrainingEvidence {
   /** Per training id, the effect measured in the area (only trainings with enough evidence). */
-  measured(area: AnalysisArea, today: string): Promise<Map<string, MeasuredEffect>>;
+  measured(area: Pick<AnalysisArea, 'municipalities'>, today: string): Promise<Map<string, MeasuredEffect>>;
 }
 
 const monthsBefore = (day: string, months: number) => {
@@ -67,6 +67,27 @@ export function evidenceFromOutcomes(source: WhatWorksSource, settings: Pick<Tra
       const filter = { ...(area.municipalities ? { municipalities: area.municipalities } : {}), from: monthsBefore(today, settings.periodMonths), to: today };
       const facts = await source.trainingFacts(filter);
       return measuredEffects(facts.referrals, facts.clients, today, settings.horizonMonths);
+    },
+  };
+}
+
+/**
+ * The same, remembered per area and day for `minutes` (the outcomes change with a monthly register
+ * import; each gap report of a counsellor asks for its client's area).
+ */
+export function rememberedEvidence(evidence: TrainingEvidence, now: () => Date, minutes: number): TrainingEvidence {
+  const kept = new Map<string, { until: number; value: Promise<Map<string, MeasuredEffect>> }>();
+  return {
+    measured(area, today) {
+      const key = `${today}|${area.municipalities?.join(',') ?? '*'}`;
+      const at = now().getTime();
+      const found = kept.get(key);
+      if (found && found.until > at) return found.value;
+      for (const [k, v] of kept) if (v.until <= at) kept.delete(k);
+      const value = evidence.measured(area, today);
+      value.catch(() => kept.delete(key));
+      kept.set(key, { until: at + minutes * 60_000, value });
+      return value;
     },
   };
 }

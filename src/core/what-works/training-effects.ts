@@ -150,6 +150,17 @@ export function measuredEffects(referrals: ReferralFacts[], clients: ClientFacts
   return found;
 }
 
+/** A measured effect with enough evidence as it may be published: to 0.01, its 95 % interval, participants rounded to 5. */
+export function publishedEffect(m: MeasuredEffect) {
+  return {
+    months: m.months,
+    effect: round(m.effect, 0.01),
+    low: round(m.effect - 1.96 * m.se, 0.01),
+    high: round(m.effect + 1.96 * m.se, 0.01),
+    participants: jobseekerCount(m.participants),
+  };
+}
+
 /** The effects of each training and provider of the referrals given, as they may be published. */
 export function trainingEffects(referrals: ReferralFacts[], clients: ClientFacts[], today: string): { trainings: TrainingEffect[]; providers: TrainingEffect[] } {
   const measure = effectMeasurer(clients, today);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAINING_EVIDENCE } from '../../../src/config.js';
 import type { AnalysisArea } from '../../../src/core/analytics/schema.js';
-import { estimatedGain, evidenceFromOutcomes, expectedGain } from '../../../src/core/analytics/training-evidence.js';
+import { estimatedGain, evidenceFromOutcomes, expectedGain, rememberedEvidence, type TrainingEvidence } from '../../../src/core/analytics/training-evidence.js';
 import type { WhatWorksSource } from '../../../src/core/what-works/service.js';
 import { MIN_EVIDENCE, type ClientFacts, type ReferralFacts } from '../../../src/core/what-works/training-effects.js';
 
@@ -67,5 +67,23 @@ describe('the measured effects the plan reads', () => {
     expect(measured.get('T-STRONG')!.effect).toBeCloseTo(0.3, 10);
     // Not yet observed 6 months after the end: nothing measured.
     expect((await evidenceFromOutcomes(source, DEFAULT_TRAINING_EVIDENCE).measured(AREA, '2026-08-01')).size).toBe(0);
+  });
+});
+
+describe('the measured effects a counsellor\'s gap reports reuse', () => {
+  it('are read once per area and day for the minutes given, then again', async () => {
+    let reads = 0;
+    const inner: TrainingEvidence = { measured: async () => (reads++, new Map()) };
+    let now = Date.parse('2026-12-01T10:00:00Z');
+    const kept = rememberedEvidence(inner, () => new Date(now), 10);
+    await kept.measured({ municipalities: ['837'] }, '2026-12-01');
+    await kept.measured({ municipalities: ['837'] }, '2026-12-01');
+    expect(reads).toBe(1);
+    await kept.measured({ municipalities: ['091'] }, '2026-12-01'); // another area
+    await kept.measured({ municipalities: ['837'] }, '2026-12-02'); // another day
+    expect(reads).toBe(3);
+    now += 11 * 60_000;
+    await kept.measured({ municipalities: ['837'] }, '2026-12-01');
+    expect(reads).toBe(4);
   });
 });
