@@ -45,9 +45,24 @@ export async function startSimService(labelsFrom?: string): Promise<SimService> 
   engine.organisations.add({ id: 'sim-planning', name: 'Simulated planning office', kind: 'planning' });
   const org: Record<Role, string> = { counsellor: 'sim-area', 'employer-service': 'sim-unit', planner: 'sim-planning', admin: 'national' };
   const keys = Object.fromEntries((Object.keys(org) as Role[]).map((role) => [role, engine.keys.create(role, `simulated ${role}`, org[role]).key])) as Record<Role, string>;
-  const app = await buildApp(engine, config);
-  app.addHook('onClose', async () => engine.close());
-  await app.ready();
+  // On a loaded machine a plugin can miss fastify's 10 s start limit (@fastify/swagger-ui did, once in
+  // 13 starts at load 30): the app is built again on the same engine, at most three times.
+  let app: App | undefined;
+  for (let attempt = 1; !app; attempt++) {
+    let built: App | undefined;
+    try {
+      built = await buildApp(engine, config); // registering a plugin awaits its start
+      await built.ready();
+      app = built;
+    } catch (error) {
+      await built?.close().catch(() => undefined);
+      if (attempt >= 3) {
+        engine.close();
+        throw error;
+      }
+    }
+  }
+
   return {
     engine,
     app,
@@ -74,6 +89,9 @@ export async function startSimService(labelsFrom?: string): Promise<SimService> 
       }
       return { status: response.statusCode, body: parsed };
     },
-    close: () => app.close(),
+    close: async () => {
+      await app!.close();
+      engine.close();
+    },
   };
 }
