@@ -116,7 +116,8 @@ export function effectMeasurer(clients: ClientFacts[], today: string): (group: R
       let n = 0;
       let employed = 0;
       let comparisonSum = 0;
-      let comparisonVariance = 0;
+      /** Participants per comparison cell: those of one cell share one estimated rate, so its variance counts once per cell, weighted by their number squared. */
+      const shared = new Map<{ ids: string[]; rates: number[] }, number>();
       const controls = new Set<string>();
       for (const r of group) {
         const client = byId.get(r.jobseekerId);
@@ -125,11 +126,12 @@ export function effectMeasurer(clients: ClientFacts[], today: string): (group: R
         if (c.ids.length === 0) continue; // no comparison client in its cell: left out
         n++;
         if (employedWithin(client, r.endedOn, h.days)) employed++;
-        const p = c.rates[i]!;
-        comparisonSum += p;
-        comparisonVariance += (p * (1 - p)) / c.ids.length;
+        comparisonSum += c.rates[i]!;
+        shared.set(c, (shared.get(c) ?? 0) + 1);
         for (const id of c.ids) controls.add(id);
       }
+      let comparisonVariance = 0;
+      for (const [c, m] of shared) comparisonVariance += (m * m * c.rates[i]! * (1 - c.rates[i]!)) / c.ids.length;
       const pT = n > 0 ? employed / n : 0;
       const pC = n > 0 ? comparisonSum / n : 0;
       const se = n > 0 ? Math.sqrt((pT * (1 - pT)) / n + comparisonVariance / (n * n)) : 0;
