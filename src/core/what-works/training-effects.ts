@@ -96,7 +96,9 @@ export function effectMeasurer(clients: ClientFacts[], today: string): (group: R
   for (const c of clients) {
     if (c.referred) continue;
     const group = c.isco?.[0] ?? '?';
-    controlsByGroup.set(group, [...(controlsByGroup.get(group) ?? []), c]);
+    const pool = controlsByGroup.get(group);
+    if (pool) pool.push(c);
+    else controlsByGroup.set(group, [c]);
   }
   /** The comparison clients of a cell on a day, and their employment rate at each horizon (remembered). */
   const comparisons = new Map<string, { ids: string[]; rates: number[] }>();
@@ -143,7 +145,11 @@ export function effectMeasurer(clients: ClientFacts[], today: string): (group: R
 export function measuredEffects(referrals: ReferralFacts[], clients: ClientFacts[], today: string, months: number): Map<string, MeasuredEffect> {
   const measure = effectMeasurer(clients, today);
   const byTraining = new Map<string, ReferralFacts[]>();
-  for (const r of referrals) byTraining.set(r.trainingId, [...(byTraining.get(r.trainingId) ?? []), r]);
+  for (const r of referrals) {
+    const group = byTraining.get(r.trainingId);
+    if (group) group.push(r);
+    else byTraining.set(r.trainingId, [r]);
+  }
   const found = new Map<string, MeasuredEffect>();
   for (const [id, group] of byTraining) {
     const at = measure(group).find((m) => m.months === months);
