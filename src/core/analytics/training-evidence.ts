@@ -1,6 +1,7 @@
 import type { AnalysisArea } from './schema.js';
 import type { WhatWorksSource } from '../what-works/service.js';
 import { measuredEffects, type MeasuredEffect } from '../what-works/training-effects.js';
+import { publishedAsOf } from './suppression.js';
 
 /**
  * What the training plan expects a place to do for a client's employment (issue 33, item 6): from
@@ -64,9 +65,12 @@ const monthsBefore = (day: string, months: number) => {
 export function evidenceFromOutcomes(source: WhatWorksSource, settings: Pick<TrainingEvidenceSettings, 'horizonMonths' | 'periodMonths'>): TrainingEvidence {
   return {
     async measured(area, today) {
-      const filter = { ...(area.municipalities ? { municipalities: area.municipalities } : {}), from: monthsBefore(today, settings.periodMonths), to: today };
+      // Counted at a month end, as What works counts (publishedAsOf): stepping the day one at a time
+      // cannot find the day a participant's horizon closed, and with it whether they found work.
+      const asOf = publishedAsOf(today);
+      const filter = { ...(area.municipalities ? { municipalities: area.municipalities } : {}), from: monthsBefore(asOf, settings.periodMonths), to: asOf };
       const facts = await source.trainingFacts(filter);
-      return measuredEffects(facts.referrals, facts.clients, today, settings.horizonMonths);
+      return measuredEffects(facts.referrals, facts.clients, asOf, settings.horizonMonths);
     },
   };
 }

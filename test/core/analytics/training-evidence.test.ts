@@ -61,12 +61,15 @@ describe('the measured effects the plan reads', () => {
       },
     };
     const measured = await evidenceFromOutcomes(source, DEFAULT_TRAINING_EVIDENCE).measured(AREA, '2026-12-01');
-    expect(asked).toEqual([{ municipalities: ['837'], from: '2023-12-01', to: '2026-12-01' }]);
+    // Counted at the month end before (as What works counts): 36 months of referrals up to it.
+    expect(asked).toEqual([{ municipalities: ['837'], from: '2023-11-01', to: '2026-11-30' }]);
     expect([...measured.keys()]).toEqual(['T-STRONG']);
     expect(measured.get('T-STRONG')).toMatchObject({ months: 6, participants: 40, enough: true });
     expect(measured.get('T-STRONG')!.effect).toBeCloseTo(0.3, 10);
-    // Not yet observed 6 months after the end: nothing measured.
-    expect((await evidenceFromOutcomes(source, DEFAULT_TRAINING_EVIDENCE).measured(AREA, '2026-08-01')).size).toBe(0);
+    // Observed 6 months after the end from 2026-09-29 on; counted at the month end before the day asked,
+    // the whole of September says nothing yet, and its last day (a month end) does.
+    const on = async (day: string) => (await evidenceFromOutcomes(source, DEFAULT_TRAINING_EVIDENCE).measured(AREA, day)).size;
+    expect([await on('2026-08-31'), await on('2026-09-15'), await on('2026-09-29'), await on('2026-09-30')]).toEqual([0, 0, 0, 1]);
   });
 });
 
