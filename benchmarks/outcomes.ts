@@ -36,7 +36,7 @@ import { resolveArea } from '../src/core/analytics/areas.js';
 import { regions } from '../src/core/regions/regions.js';
 import { rankBand } from '../src/core/what-works/service.js';
 import { writeResult } from './results.js';
-import { addDays, DAYS, hireChance, km, makeMarket, random, TRAINING_KEYS, TRAININGS, trueEffect, ageAt, baseline, type MarketSize, type SimClient, type TrainingKey } from './outcomes/market.js';
+import { addDays, DAYS, hireChance, km, makeMarket, random, TRAINING_KEYS, TRAININGS, trueEffect, ageAt, baseline, chance, type MarketSize, type SimClient, type TrainingKey } from './outcomes/market.js';
 import { startSimService, type SimService } from './outcomes/service.js';
 
 const { values } = parseArgs({
@@ -170,7 +170,7 @@ async function play(seed: number, labelsFrom?: string) {
     // The registers, read on the report day: employment within 6 months of the end with the planted chance.
     s.setDay(DAYS.report);
     for (const c of market.clients.filter((x) => x.cohort === 'training')) {
-      const p = Math.min(0.95, Math.max(0.02, baseline(c, DAYS.ended) + (c.training ? trueEffect(c) : 0)));
+      const p = chance(baseline(c, DAYS.ended)) + (c.training ? trueEffect(c) : 0);
       if (rnd() < p) employment.push({ jobseekerId: c.id, event: rnd() < 0.8 ? 'employed-open' : 'employed-subsidised', date: addDays(DAYS.ended, 1 + Math.floor(rnd() * 182)) });
       else if (rnd() < 0.3) employment.push({ jobseekerId: c.id, event: 'employed-open', date: addDays(DAYS.ended, 183 + Math.floor(rnd() * 40)) });
       if (rnd() < 0.2) employment.push({ jobseekerId: c.id, event: 'other-service', date: addDays(DAYS.ended, Math.floor(rnd() * 150)) });

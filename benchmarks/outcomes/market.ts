@@ -77,8 +77,15 @@ export function baseline(c: SimClient, day: string): number {
   return byAge + byDuration;
 }
 
-/** The true effect of the client's training on employment within 6 months of its end. */
-export const trueEffect = (c: SimClient, training: TrainingKey = c.training!) => TRAININGS[training].effect(ageAt(c, DAYS.ended));
+/** A chance as the simulation draws it: kept within 0.02–0.95. */
+export const chance = (p: number) => Math.min(0.95, Math.max(0.02, p));
+
+/**
+ * The true effect of a training on the client's employment within 6 months of its end: the planted
+ * effect as the drawn chance realises it (a harm cannot take a chance below 0.02).
+ */
+export const trueEffect = (c: SimClient, training: TrainingKey = c.training!) =>
+  chance(baseline(c, DAYS.ended) + TRAININGS[training].effect(ageAt(c, DAYS.ended))) - chance(baseline(c, DAYS.ended));
 
 /** The planted chance that a suggested vacancy ends in a hire: falls with the rank shown and with the distance. */
 export function hireChance(rank: number, km: number): number {
