@@ -44,6 +44,7 @@ const SCRIPTS: { name: string; file: string; full: string[]; quick: string[] }[]
   { name: 'retention', file: 'retention.ts', full: [], quick: ['--rows', '20000'] },
   { name: 'growth', file: 'growth.ts', full: ['--minutes', '60'], quick: ['--requests', '2000', '--minutes', '1'] },
   { name: 'review', file: 'review.ts', full: ['--baseline', '84d3649'], quick: ['--fixture-clients', '50'] },
+  { name: 'outcomes', file: 'outcomes.ts', full: ['--full'], quick: ['--seeds', '1'] },
 ];
 
 for (const extra of values.script ?? []) {

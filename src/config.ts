@@ -2,6 +2,7 @@ import { COMMUTE_RULES, type MatchSettings } from './core/matching.js';
 import type { Weights } from './core/scoring.js';
 import type { NotificationSettings } from './core/notifications/service.js';
 import type { SharingSettings } from './core/sharing.js';
+import type { TrainingEvidenceSettings } from './core/analytics/training-evidence.js';
 import { availableParallelism, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -99,6 +100,17 @@ export const DEFAULT_SHARING_SETTINGS: SharingSettings = { shareDays: 30, adHocS
 
 /** In-app notifications (src/core/notifications/service.ts): days shown, most answered, most events read per source. */
 export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { days: 14, most: 50, scan: 5000 };
+
+/**
+ * How the training plan finds a place's expected employment gain (src/core/analytics/training-evidence.ts):
+ * the effect measured 6 months after the end over the last 36 months of referrals, shrunk toward the
+ * skill-based estimate with the weight of 40 participants; that estimate is 0.02 per vacancy a place
+ * newly puts within reach, at most 0.2 a place. The estimate's two figures are assumptions, not
+ * fitted to outcomes: where outcomes exist, they decide (bench:outcomes measures the result).
+ */
+/** How long a counsellor's gap reports reuse an area's measured training effects (minutes; outcomes arrive with monthly register imports). */
+export const GAP_EVIDENCE_MINUTES = 10;
+export const DEFAULT_TRAINING_EVIDENCE: TrainingEvidenceSettings = { horizonMonths: 6, periodMonths: 36, priorParticipants: 40, gainPerVacancy: 0.02, maxEstimatedGain: 0.2 };
 
 /** Every setting of the service, read once from the environment at start-up. */
 export const envSchema = z.object({
@@ -203,6 +215,18 @@ export const envSchema = z.object({
   ),
   KOHTAANTO_ANALYTICS_SAMPLE: z.coerce.number().int().min(1).default(100).meta(
     doc('most vacancies and most long-term unemployed the mismatch summary puts through the match engine'),
+  ),
+  KOHTAANTO_PLAN_EVIDENCE_PRIOR: z.coerce.number().min(0).max(100_000).default(DEFAULT_TRAINING_EVIDENCE.priorParticipants).meta(
+    doc('the weight, in participants, of the skill-based estimate a training\'s measured employment effect is shrunk toward in the training plan (see [analytics](analytics.md), *Training plan*)'),
+  ),
+  KOHTAANTO_PLAN_EVIDENCE_MONTHS: z.coerce.number().int().min(1).max(36).default(DEFAULT_TRAINING_EVIDENCE.periodMonths).meta(
+    doc('how many months of training referrals (up to the plan\'s day) the training plan measures effects over'),
+  ),
+  KOHTAANTO_PLAN_GAIN_PER_VACANCY: z.coerce.number().min(0).max(1).default(DEFAULT_TRAINING_EVIDENCE.gainPerVacancy).meta(
+    doc('the employment gain the training plan\'s skill-based estimate gives a place per vacancy it newly puts within reach'),
+  ),
+  KOHTAANTO_PLAN_MAX_ESTIMATED_GAIN: z.coerce.number().min(0).max(1).default(DEFAULT_TRAINING_EVIDENCE.maxEstimatedGain).meta(
+    doc('the most employment gain the training plan\'s skill-based estimate gives one place'),
   ),
   KOHTAANTO_SUITABLE_POOL: z.coerce.number().int().min(10).max(1000).default(100).meta(
     doc('how many of a client\'s best matches the job-search page looks at to count the suitable open vacancies within their commuting range'),
@@ -352,6 +376,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     analyticsSample: e.KOHTAANTO_ANALYTICS_SAMPLE,
     suitablePool: e.KOHTAANTO_SUITABLE_POOL,
     suitableScore: e.KOHTAANTO_SUITABLE_SCORE,
+    trainingEvidence: {
+      ...DEFAULT_TRAINING_EVIDENCE,
+      priorParticipants: e.KOHTAANTO_PLAN_EVIDENCE_PRIOR,
+      periodMonths: e.KOHTAANTO_PLAN_EVIDENCE_MONTHS,
+      gainPerVacancy: e.KOHTAANTO_PLAN_GAIN_PER_VACANCY,
+      maxEstimatedGain: e.KOHTAANTO_PLAN_MAX_ESTIMATED_GAIN,
+    },
     sharing: {
       shareDays: e.KOHTAANTO_SHARE_DAYS,
       adHocSearchesPerHour: e.KOHTAANTO_ADHOC_CANDIDATE_SEARCHES_PER_HOUR,

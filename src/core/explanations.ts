@@ -64,7 +64,25 @@ export interface PlanPickFacts {
   cost: number;
   vacancies: number;
   skills: string[];
+  /** The expected employment gain per place, and whether it was measured (over how many earlier participants, as published) or estimated. */
+  effect?: { basis: 'measured' | 'estimated'; perPlace: number; participants: number | string | null };
 }
+
+const pp = (lang: Lang, x: number) => `${x >= 0 ? '+' : '−'}${Math.round(Math.abs(x) * 100)} ${lang === 'en' ? 'percentage points' : lang === 'sv' ? 'procentenheter' : 'prosenttiyksikköä'}`;
+const planEffect: Record<Lang, (e: NonNullable<PlanPickFacts['effect']>) => string> = {
+  fi: (e) =>
+    e.basis === 'measured'
+      ? ` Odotettu työllistyminen ${pp('fi', e.perPlace)} paikkaa kohden, mitattu alueen aiemmista osallistujista (${e.participants}) ja vertailuryhmästä.`
+      : ` Odotettu työllistyminen ${pp('fi', e.perPlace)} paikkaa kohden on arvio avautuvista työpaikoista: tuloksia ei ole vielä riittävästi.`,
+  sv: (e) =>
+    e.basis === 'measured'
+      ? ` Väntad sysselsättning ${pp('sv', e.perPlace)} per plats, mätt bland områdets tidigare deltagare (${e.participants}) mot en jämförelsegrupp.`
+      : ` Väntad sysselsättning ${pp('sv', e.perPlace)} per plats är en uppskattning utifrån jobben som blir nåbara: det finns ännu inte tillräckligt med resultat.`,
+  en: (e) =>
+    e.basis === 'measured'
+      ? ` Expected employment ${pp('en', e.perPlace)} per place, measured on the area's earlier participants (${e.participants}) against a comparison group.`
+      : ` Expected employment ${pp('en', e.perPlace)} per place is estimated from the vacancies it opens: there are not yet enough outcomes.`,
+};
 
 const planPick: Record<Lang, (f: PlanPickFacts) => string> = {
   fi: (f) =>
@@ -74,4 +92,4 @@ const planPick: Record<Lang, (f: PlanPickFacts) => string> = {
   en: (f) =>
     `Buy ${f.places} ${f.places === 1 ? 'place' : 'places'} in ${f.title} (${f.provider}, €${f.cost}): it teaches ${f.skills.join(', ')}, which puts ${f.vacancies} more open vacancies within reach of the clients trained.`,
 };
-export const explainPlanPick = (lang: Lang, facts: PlanPickFacts) => planPick[lang](facts);
+export const explainPlanPick = (lang: Lang, facts: PlanPickFacts) => planPick[lang](facts) + (facts.effect ? planEffect[lang](facts.effect) : '');

@@ -25,14 +25,15 @@ import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
 import { SqliteTrainingStore } from '../adapters/sqlite/training-store.js';
 import { SqliteTransferStore } from '../adapters/sqlite/transfers.js';
 import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
-import { DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
+import { DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, GAP_EVIDENCE_MINUTES, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
 import { DemandSupply } from '../core/analytics/demand-supply.js';
 import { MismatchSummary } from '../core/analytics/mismatch.js';
 import { WhatWorksReport } from '../core/what-works/service.js';
 import { DEFAULT_PLAN_SETTINGS, TrainingPlanner } from '../core/analytics/training-plan.js';
+import { evidenceFromOutcomes, rememberedEvidence } from '../core/analytics/training-evidence.js';
 import { CandidateLists } from '../core/candidates.js';
 import { Concepts } from '../core/concepts/service.js';
-import type { Clock } from '../core/clock.js';
+import { dayOf, type Clock } from '../core/clock.js';
 import { vacancyDuplicates } from '../core/duplicates.js';
 import { eraseJobseekers, type ErasurePorts } from '../core/erasure.js';
 import { DEFAULT_GAP_SETTINGS, GapAnalysis } from '../core/gaps.js';
@@ -81,7 +82,7 @@ import { openConceptSearch, openNormalizer } from './taxonomy.js';
 export type { EngineLog };
 export { indexFile };
 
-export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications' | 'paySubsidyPoolFactor'>> & Pick<
+export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications' | 'paySubsidyPoolFactor' | 'trainingEvidence'>> & Pick<
   Config,
   | 'dataDir'
   | 'decisionRetentionDays'
@@ -255,14 +256,23 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const vacancy = (id: string) => vacancies.get(id);
     const analyticsSource = new SqliteAnalyticsSource(db, clock);
     const demandSupply = new DemandSupply(analyticsSource, normalizer.taxonomy);
+    const whatWorksSource = new SqliteWhatWorksSource(db, () => decisionLog.flush());
+    const trainingEvidence = config.trainingEvidence ?? DEFAULT_TRAINING_EVIDENCE;
+    const gapEvidence = rememberedEvidence(evidenceFromOutcomes(whatWorksSource, trainingEvidence), clock, GAP_EVIDENCE_MINUTES);
     const analytics = {
       demandSupply,
       mismatch: new MismatchSummary(analyticsSource, demandSupply, matcher, { suitableScore: config.suitableScore, sample: config.analyticsSample }),
-      planner: new TrainingPlanner(analyticsSource, jobseekers, matcher, normalizer, trainings, chosen, {
-        ...DEFAULT_PLAN_SETTINGS,
-        suitableScore: config.suitableScore,
-      }),
-      whatWorks: new WhatWorksReport(new SqliteWhatWorksSource(db, () => decisionLog.flush()), clock),
+      planner: new TrainingPlanner(
+        analyticsSource,
+        jobseekers,
+        matcher,
+        normalizer,
+        trainings,
+        chosen,
+        { ...DEFAULT_PLAN_SETTINGS, suitableScore: config.suitableScore, evidence: trainingEvidence },
+        evidenceFromOutcomes(whatWorksSource, trainingEvidence),
+      ),
+      whatWorks: new WhatWorksReport(whatWorksSource, clock),
     };
     const overrides = new OverrideStore(db);
     const suggestions = new Suggestions({ matcher, overrides, isOpen: (id) => matchableToday(vacancies, id), guard, decisions, now: clock });
@@ -360,7 +370,15 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       clock,
       // Use cases, one per resource the HTTP routes serve (each authorises, acts, notes the audit).
       matches: new Matches({ embedder: chosen.id, suggestions, candidates, matcher, decisions }),
-      clientGaps: new Gaps({ guard, gaps }),
+      clientGaps: new Gaps({
+        guard,
+        gaps,
+        measuredFor: async (id) => {
+          const municipality = jobseekers.municipalityOf(id);
+          if (municipality === undefined) return new Map();
+          return gapEvidence.measured({ municipalities: employmentAreas.areaOf(municipality).municipalities }, dayOf(clock()));
+        },
+      }),
       concepts: new Concepts({ taxonomy: normalizer.taxonomy, search: conceptSearch, normalizer }),
       health: new Health({
         embedder: chosen,

@@ -114,6 +114,10 @@ export const mismatch = z.object({
 });
 export type Mismatch = z.infer<typeof mismatch>;
 
+/** What a training plan maximises per unit of budget (see src/core/analytics/training-plan.ts). */
+export const PLAN_OBJECTIVES = ['employment', 'vacancies'] as const;
+export type PlanObjective = (typeof PLAN_OBJECTIVES)[number];
+
 /** Training places, or euros. */
 export const budget = z
   .union([z.object({ places: z.number().int().min(1).max(10_000) }).strict(), z.object({ euros: z.number().min(1).max(100_000_000) }).strict()])
@@ -121,7 +125,17 @@ export const budget = z
 export type Budget = z.infer<typeof budget>;
 
 /** POST /v1/analytics/training-plan */
-export const planRequest = areaQuery.extend({ budget, lang: labelLang, asOf }).strict();
+export const planRequest = areaQuery
+  .extend({
+    budget,
+    lang: labelLang,
+    asOf,
+    objective: z
+      .enum(PLAN_OBJECTIVES)
+      .default('employment')
+      .describe('What to buy most of per unit of budget: expected employment gain (measured where the outcomes suffice), or vacancies put within reach (the proxy used before)'),
+  })
+  .strict();
 
 export const trainingPlan = z.object({
   area: analysisArea,
@@ -141,12 +155,22 @@ export const trainingPlan = z.object({
       places: z.number(),
       cost: z.number(),
       vacanciesOpened: z.number().describe('Vacancies this purchase puts within reach that earlier picks did not'),
+      expectedEmployed: z.number().describe('Clients this purchase is expected to bring into work within the horizon (sum of the places\' expected gains, to 0.1)'),
+      effect: z
+        .object({
+          basis: z.enum(['measured', 'estimated']).describe('measured: from the outcomes of earlier participants in the area (shrunk toward the estimate); estimated: from the vacancies the places open'),
+          participants: jobseekerCount.nullable().describe('Earlier participants measured (rounded to 5); null for an estimate'),
+          perPlace: z.number().describe('Expected employment gain per place (to 0.01)'),
+        })
+        .describe('What the expected gain rests on (see docs/analytics.md#training-plan)'),
       explanation: z.string(),
     }),
   ),
+  objective: z.enum(PLAN_OBJECTIVES),
   places: z.number(),
   cost: z.number(),
   vacanciesOpened: z.number(),
+  expectedEmployed: z.number().describe('Clients the plan is expected to bring into work within the horizon (to 0.1)'),
   budget: z
     .object({
       unit: z.enum(['places', 'euros']),

@@ -7,10 +7,13 @@ import type { Jobseeker, StoredJobseeker } from '../jobseekers/schema.js';
 import type { StoredTraining } from '../trainings/schema.js';
 import type { SkillNormalizer } from '../taxonomy/normalizer.js';
 import type { TrainingCatalogue } from '../trainings.js';
-import type { AnalysisArea, Budget } from './schema.js';
+import type { AnalysisArea, Budget, PlanObjective } from './schema.js';
 import { matchWithSkills } from '../what-if.js';
 import { longTermSince } from './demand-supply.js';
 import { evenSample } from './mismatch.js';
+import { jobseekerCount } from './suppression.js';
+import { estimatedGain, expectedGain, type ExpectedGain, type TrainingEvidence, type TrainingEvidenceSettings } from './training-evidence.js';
+import type { MeasuredEffect } from '../what-works/training-effects.js';
 
 export interface TrainingPlanSettings {
   suitableScore: number;
@@ -22,9 +25,11 @@ export interface TrainingPlanSettings {
   trainingsPerSkill: number;
   /** Vacancies of the area each match looks at. */
   pool: number;
+  /** How a place's expected employment gain is found (see training-evidence.ts). */
+  evidence: TrainingEvidenceSettings;
 }
 
-export const DEFAULT_PLAN_SETTINGS: Omit<TrainingPlanSettings, 'suitableScore'> = {
+export const DEFAULT_PLAN_SETTINGS: Omit<TrainingPlanSettings, 'suitableScore' | 'evidence'> = {
   clientsExamined: 60,
   skillsPerClient: 3,
   trainingsPerSkill: 2,
@@ -33,8 +38,23 @@ export const DEFAULT_PLAN_SETTINGS: Omit<TrainingPlanSettings, 'suitableScore'> 
 
 export type { Budget };
 
+/**
+ * What the plan buys most of per euro (or place): `employment`, the expected employment gain (measured
+ * where the outcomes suffice, else estimated from the vacancies a place opens); `vacancies`, the
+ * vacancies newly put within reach (the plan before issue 33, a proxy no outcome checks).
+ */
+export type { PlanObjective };
+
+/** Why a plan stopped before the budget was spent (the web app translates these). */
+const STOPPED: Record<PlanObjective, { tooDear: string; nothing: string }> = {
+  vacancies: { tooDear: 'the rest of the budget buys no further place that opens vacancies', nothing: 'no further place opens vacancies' },
+  employment: { tooDear: 'the rest of the budget buys no further place expected to raise employment', nothing: 'no further place is expected to raise employment' },
+};
+
 export interface PlanQuery {
   budget: Budget;
+  /** Default `employment`. */
+  objective?: PlanObjective;
   lang: Lang;
   today: string;
 }
@@ -47,6 +67,8 @@ export interface Assignment {
   opens: string[];
   /** Of those, the ones no other pick opened before this one: what the pick adds to the plan. */
   adds: string[];
+  /** The employment gain expected of the place, and whether it rests on measured outcomes. */
+  expected: ExpectedGain;
 }
 
 /**
@@ -65,6 +87,8 @@ export class TrainingPlanner {
     private readonly trainings: TrainingCatalogue,
     readonly embedder: Embedder,
     private readonly settings: TrainingPlanSettings,
+    /** The measured effects (none: every pick is estimated). */
+    private readonly evidence?: TrainingEvidence,
   ) {}
 
   async plan(area: AnalysisArea, query: PlanQuery) {
@@ -99,34 +123,39 @@ export class TrainingPlanner {
       }
     }
 
-    // Greedy set cover: the pair adding the most vacancies not yet opened, per unit of budget.
+    // Greedy: the pair adding the most per unit of budget — vacancies not yet opened (a set cover), or
+    // expected employment gain (measured, shrunk toward the estimate from the vacancies it adds).
+    const objective = query.objective ?? 'employment';
+    const measured: Map<string, MeasuredEffect> = this.evidence ? await this.evidence.measured(area, query.today) : new Map();
+    const ev = this.settings.evidence;
+    const expect = (training: StoredTraining, adds: string[]) => expectedGain(estimatedGain(adds.length, ev), measured.get(training.id), ev.priorParticipants);
     const costOf = (t: StoredTraining) => ('places' in query.budget ? 1 : t.cost);
     const given = 'places' in query.budget ? query.budget.places : query.budget.euros;
     let left = given;
     const opened = new Set<string>();
     const assigned = new Set<string>();
     const picks: Assignment[] = [];
-    let stoppedBecause: 'budget spent' | 'the rest of the budget buys no further place that opens vacancies' | 'no further place opens vacancies' =
-      'no further place opens vacancies';
+    let stoppedBecause: string = STOPPED[objective].nothing;
     for (;;) {
-      let best: { c: (typeof candidates)[number]; adds: string[]; value: number } | undefined;
+      let best: { c: (typeof candidates)[number]; adds: string[]; expected: ExpectedGain; value: number } | undefined;
       let tooDear = false;
       for (const c of candidates) {
         if (assigned.has(c.jobseeker)) continue;
         const adds = c.opens.filter((v) => !opened.has(v));
-        if (adds.length === 0) continue;
+        const expected = expect(c.training, adds);
+        if (objective === 'vacancies' ? adds.length === 0 : expected.gain <= 0) continue;
         if (costOf(c.training) > left) {
           tooDear = true;
           continue;
         }
-        const value = adds.length / Math.max(costOf(c.training), 1e-9);
-        if (!best || value > best.value || (value === best.value && adds.length > best.adds.length)) best = { c, adds, value };
+        const value = (objective === 'vacancies' ? adds.length : expected.gain) / Math.max(costOf(c.training), 1e-9);
+        if (!best || value > best.value || (value === best.value && adds.length > best.adds.length)) best = { c, adds, expected, value };
       }
       if (!best) {
-        stoppedBecause = left <= 0 ? 'budget spent' : tooDear ? 'the rest of the budget buys no further place that opens vacancies' : 'no further place opens vacancies';
+        stoppedBecause = left <= 0 ? 'budget spent' : tooDear ? STOPPED[objective].tooDear : STOPPED[objective].nothing;
         break;
       }
-      picks.push({ jobseeker: best.c.jobseeker, training: best.c.training.id, opens: best.c.opens, adds: best.adds });
+      picks.push({ jobseeker: best.c.jobseeker, training: best.c.training.id, opens: best.c.opens, adds: best.adds, expected: best.expected });
       assigned.add(best.c.jobseeker);
       for (const v of best.adds) opened.add(v);
       left -= costOf(best.c.training);
@@ -135,6 +164,7 @@ export class TrainingPlanner {
     const spent = 'places' in query.budget ? summary.places : summary.cost;
     return {
       area,
+      objective,
       clientsExamined: clients.length,
       candidatePairs: candidates.length,
       picks,
@@ -150,13 +180,18 @@ export class TrainingPlanner {
     const purchases = [...byTraining].map(([id, group]) => {
       const t = this.trainings.get(id);
       const vacancies = group.reduce((s, p) => s + p.adds.length, 0);
+      const gain = group.reduce((s, p) => s + p.expected.gain, 0);
+      const { basis, participants } = group[0]!.expected;
       const skills = t.normalized.skills.map((s) => this.normalizer.taxonomy.label(s.uri, query.lang));
+      const effect = { basis, participants: basis === 'measured' ? jobseekerCount(participants) : null, perPlace: Math.round((gain / group.length) * 100) / 100 + 0 };
       return {
         training: { id: t.id, title: t.title, provider: t.provider, ...(t.municipality ? { municipality: t.municipality } : {}), online: t.online, costPerPlace: t.cost },
         places: group.length,
         cost: group.length * t.cost,
         vacanciesOpened: vacancies,
-        explanation: explainPlanPick(query.lang, { title: t.title, provider: t.provider, places: group.length, cost: group.length * t.cost, vacancies, skills }),
+        expectedEmployed: Math.round(gain * 10) / 10,
+        effect,
+        explanation: explainPlanPick(query.lang, { title: t.title, provider: t.provider, places: group.length, cost: group.length * t.cost, vacancies, skills, effect }),
       };
     });
     return {
@@ -164,6 +199,7 @@ export class TrainingPlanner {
       places: picks.length,
       cost: purchases.reduce((s, p) => s + p.cost, 0),
       vacanciesOpened: new Set(picks.flatMap((p) => p.adds)).size,
+      expectedEmployed: Math.round(picks.reduce((s, p) => s + p.expected.gain, 0) * 10) / 10,
     };
   }
 

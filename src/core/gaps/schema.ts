@@ -47,6 +47,16 @@ export const trainingOffer = z.object({
     .describe('Why it is offered where it is: a language-for-work course for a language, a short course before a programme, online, or within reach'),
   covers: z.array(concept).describe("The client's gap skills it teaches"),
   explanation: z.string(),
+  measured: z
+    .object({
+      months: z.number(),
+      effect: z.number().describe('Employment of earlier participants of the area within `months` of the end, less that of matched clients not referred'),
+      low: z.number(),
+      high: z.number().describe('The 95 % interval'),
+      participants: z.union([z.number(), z.literal('<5')]).describe('Rounded to 5'),
+    })
+    .optional()
+    .describe("The training's measured effect in the client's employment area, as What works gives it; absent without enough evidence (20 participants and 20 comparison clients)"),
 });
 
 /** What would get a client into work: missing skills ranked by the vacancies they open, with trainings. */

@@ -70,14 +70,36 @@ const jobless = (c: ClientFacts, on: string) => c.unemployedSince !== null && c.
 const round = (x: number, step: number) => Math.round(Math.round(x / step) * step * 100) / 100 + 0;
 const roundShare = (share: number | null) => (share === null ? null : round(share, 0.05));
 
-/** The effects of each training and provider of the referrals given, as they may be published. */
-export function trainingEffects(referrals: ReferralFacts[], clients: ClientFacts[], today: string): { trainings: TrainingEffect[]; providers: TrainingEffect[] } {
+/** One horizon's effect as measured, before rounding and suppression: never published as it is. */
+export interface MeasuredEffect {
+  months: number;
+  /** Participants observed long enough who had comparison clients. */
+  participants: number;
+  /** Distinct comparison clients. */
+  comparisonClients: number;
+  /** Participants employed within the horizon, and the mean of their comparison rates. */
+  employed: number;
+  comparison: number;
+  /** employed − comparison, and its standard error (normal approximation). */
+  effect: number;
+  se: number;
+  /** At least MIN_EVIDENCE participants and comparison clients: the report gives the effect. */
+  enough: boolean;
+}
+
+/**
+ * The measurer of effects over these clients (comparison cells remembered between calls): for a group
+ * of referrals, each horizon's effect on the participants against their matched comparison clients.
+ */
+export function effectMeasurer(clients: ClientFacts[], today: string): (group: ReferralFacts[]) => MeasuredEffect[] {
   const byId = new Map(clients.map((c) => [c.jobseekerId, c]));
   const controlsByGroup = new Map<string, ClientFacts[]>();
   for (const c of clients) {
     if (c.referred) continue;
     const group = c.isco?.[0] ?? '?';
-    controlsByGroup.set(group, [...(controlsByGroup.get(group) ?? []), c]);
+    const pool = controlsByGroup.get(group);
+    if (pool) pool.push(c);
+    else controlsByGroup.set(group, [c]);
   }
   /** The comparison clients of a cell on a day, and their employment rate at each horizon (remembered). */
   const comparisons = new Map<string, { ids: string[]; rates: number[] }>();
@@ -92,15 +114,13 @@ export function trainingEffects(referrals: ReferralFacts[], clients: ClientFacts
     }
     return found;
   };
-  const effectOf = (label: { trainingId?: string; title?: string; provider: string }, group: ReferralFacts[]): TrainingEffect => {
-    const completed = group.filter((r) => r.state === 'completed').length;
-    const interrupted = group.filter((r) => r.state === 'interrupted').length;
-    const ended = completed + interrupted;
-    const horizons = HORIZONS.map((h, i) => {
+  return (group) =>
+    HORIZONS.map((h, i) => {
       let n = 0;
       let employed = 0;
       let comparisonSum = 0;
-      let comparisonVariance = 0;
+      /** Participants per comparison cell: those of one cell share one estimated rate, so its variance counts once per cell, weighted by their number squared. */
+      const shared = new Map<{ ids: string[]; rates: number[] }, number>();
       const controls = new Set<string>();
       for (const r of group) {
         const client = byId.get(r.jobseekerId);
@@ -109,29 +129,66 @@ export function trainingEffects(referrals: ReferralFacts[], clients: ClientFacts
         if (c.ids.length === 0) continue; // no comparison client in its cell: left out
         n++;
         if (employedWithin(client, r.endedOn, h.days)) employed++;
-        const p = c.rates[i]!;
-        comparisonSum += p;
-        comparisonVariance += (p * (1 - p)) / c.ids.length;
+        comparisonSum += c.rates[i]!;
+        shared.set(c, (shared.get(c) ?? 0) + 1);
         for (const id of c.ids) controls.add(id);
       }
-      const enough = n >= MIN_EVIDENCE && controls.size >= MIN_EVIDENCE;
+      let comparisonVariance = 0;
+      for (const [c, m] of shared) comparisonVariance += (m * m * c.rates[i]! * (1 - c.rates[i]!)) / c.ids.length;
       const pT = n > 0 ? employed / n : 0;
       const pC = n > 0 ? comparisonSum / n : 0;
       const se = n > 0 ? Math.sqrt((pT * (1 - pT)) / n + comparisonVariance / (n * n)) : 0;
-      const effect = pT - pC;
-      return {
-        months: h.months,
-        participants: jobseekerCount(n),
-        comparisonClients: jobseekerCount(controls.size),
-        // From the published counts (see publishedShare): the exact share would give a suppressed count back.
-        employed: roundShare(publishedShare(employed, n)),
-        comparison: n >= MIN_JOBSEEKERS_SHOWN ? round(pC, 0.05) : null,
-        effect: enough ? round(effect, 0.01) : null,
-        low: enough ? round(effect - 1.96 * se, 0.01) : null,
-        high: enough ? round(effect + 1.96 * se, 0.01) : null,
-        evidence: enough ? ('enough' as const) : ('not enough' as const),
-      };
+      return { months: h.months, participants: n, comparisonClients: controls.size, employed: pT, comparison: pC, effect: pT - pC, se, enough: n >= MIN_EVIDENCE && controls.size >= MIN_EVIDENCE };
     });
+}
+
+/** Per training, the effect at `months` after the end where there is enough evidence for the report to give one. */
+export function measuredEffects(referrals: ReferralFacts[], clients: ClientFacts[], today: string, months: number): Map<string, MeasuredEffect> {
+  const measure = effectMeasurer(clients, today);
+  const byTraining = new Map<string, ReferralFacts[]>();
+  for (const r of referrals) {
+    const group = byTraining.get(r.trainingId);
+    if (group) group.push(r);
+    else byTraining.set(r.trainingId, [r]);
+  }
+  const found = new Map<string, MeasuredEffect>();
+  for (const [id, group] of byTraining) {
+    const at = measure(group).find((m) => m.months === months);
+    if (at?.enough) found.set(id, at);
+  }
+  return found;
+}
+
+/** A measured effect with enough evidence as it may be published: to 0.01, its 95 % interval, participants rounded to 5. */
+export function publishedEffect(m: MeasuredEffect) {
+  return {
+    months: m.months,
+    effect: round(m.effect, 0.01),
+    low: round(m.effect - 1.96 * m.se, 0.01),
+    high: round(m.effect + 1.96 * m.se, 0.01),
+    participants: jobseekerCount(m.participants),
+  };
+}
+
+/** The effects of each training and provider of the referrals given, as they may be published. */
+export function trainingEffects(referrals: ReferralFacts[], clients: ClientFacts[], today: string): { trainings: TrainingEffect[]; providers: TrainingEffect[] } {
+  const measure = effectMeasurer(clients, today);
+  const effectOf = (label: { trainingId?: string; title?: string; provider: string }, group: ReferralFacts[]): TrainingEffect => {
+    const completed = group.filter((r) => r.state === 'completed').length;
+    const interrupted = group.filter((r) => r.state === 'interrupted').length;
+    const ended = completed + interrupted;
+    const horizons = measure(group).map((m) => ({
+      months: m.months,
+      participants: jobseekerCount(m.participants),
+      comparisonClients: jobseekerCount(m.comparisonClients),
+      // From the published counts (see publishedShare): the exact share would give a suppressed count back.
+      employed: roundShare(publishedShare(Math.round(m.employed * m.participants), m.participants)),
+      comparison: m.participants >= MIN_JOBSEEKERS_SHOWN ? round(m.comparison, 0.05) : null,
+      effect: m.enough ? round(m.effect, 0.01) : null,
+      low: m.enough ? round(m.effect - 1.96 * m.se, 0.01) : null,
+      high: m.enough ? round(m.effect + 1.96 * m.se, 0.01) : null,
+      evidence: m.enough ? ('enough' as const) : ('not enough' as const),
+    }));
     return {
       ...(label.trainingId ? { trainingId: label.trainingId, title: label.title! } : {}),
       provider: label.provider,

@@ -201,15 +201,15 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
           querystring: noQuery,
           body: planRequest,
           tags: ['analytics'],
-          summary: 'Which trainings to buy in an area, and how many places, to put the most open vacancies within reach',
+          summary: 'Which trainings to buy in an area, and how many places, for the most expected employment (or open vacancies within reach) per budget',
           description:
-            'Greedy set cover over client–training pairs whose gain was found by recomputing the match with the taught skills added. The plan names no client.',
+            'Greedy choice over client–training pairs found by recomputing the match with the taught skills added: by expected employment gain per unit of budget (the measured effect of earlier participants in the area where there is enough evidence, shrunk toward the skill-based estimate; each purchase says which), or with objective=vacancies by vacancies newly put within reach (a set cover). The plan names no client.',
           response: { 200: trainingPlan, 400: errorBody },
         },
       },
       async (request) => {
         const b = request.body;
-        const { picks: _clients, ...result } = await services.analytics.planner.plan(where(b), { budget: b.budget, lang: b.lang, today: b.asOf ?? today() });
+        const { picks: _clients, ...result } = await services.analytics.planner.plan(where(b), { budget: b.budget, objective: b.objective, lang: b.lang, today: b.asOf ?? today() });
         return { ...result, asOf: publishedAsOf(b.asOf ?? today()) };
       },
     );

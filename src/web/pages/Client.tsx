@@ -300,6 +300,7 @@ function PlanTab({ id }: { id: string }) {
                             <strong>{tr.title}</strong> — {tr.provider}, {tr.online ? t('plan.online') : t('hits.km', { km: num(tr.distanceKm) })},{' '}
                             {t('plan.days', { days: tr.durationDays })}, {eur(tr.cost)}
                             {tr.nextStart ? `, ${t('plan.starts', { date: date(tr.nextStart) })}` : ''}
+                            {tr.measured && <MeasuredEffect measured={tr.measured} />}
                             <br />
                             {referred[tr.id] ? (
                               <span role="status" class="badge ok">
@@ -343,6 +344,22 @@ function PlanTab({ id }: { id: string }) {
  */
 const skillLine = (s: Plan['skills'][number], now: number) =>
   t(s.together?.length ? 'plan.skillWith' : 'plan.skill', { demand: s.demand, with: s.suitableWith, now, together: (s.together ?? []).map((c) => c.label).join(', ') });
+
+/** A training's measured effect on employment in the client's area (What works), in percentage points with its 95 % interval. */
+function MeasuredEffect({ measured: m }: { measured: NonNullable<Training['measured']> }) {
+  const points = (x: number) => num(Math.round(x * 100));
+  return (
+    <p class="measured">
+      {t('plan.measured', {
+        months: m.months,
+        effect: `${m.effect > 0 ? '+' : ''}${points(m.effect)}`,
+        low: points(m.low),
+        high: points(m.high),
+        participants: typeof m.participants === 'number' ? num(m.participants) : m.participants,
+      })}
+    </p>
+  );
+}
 
 /** A training as the client reads it: title and provider, where, how long, when it starts (a date in the page's locale), the cost. */
 const trainingLine = (tr: Training) =>

@@ -24,6 +24,8 @@ const STOP_REASONS: Record<string, string> = {
   'budget spent': 'planner.stopped.spent',
   'the rest of the budget buys no further place that opens vacancies': 'planner.stopped.tooDear',
   'no further place opens vacancies': 'planner.stopped.nothingOpens',
+  'the rest of the budget buys no further place expected to raise employment': 'planner.stopped.tooDearEmployment',
+  'no further place is expected to raise employment': 'planner.stopped.nothingHelps',
 };
 const stopReason = (reason: string) => (STOP_REASONS[reason] ? t(STOP_REASONS[reason]!) : reason);
 
@@ -338,7 +340,8 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
       {plan && (
         <div aria-live="polite">
           <p>
-            {t('planner.planSummary', { places: plan.places, cost: eur(plan.cost), opened: plan.vacanciesOpened })} {stopReason(plan.budget.stoppedBecause)}
+            {t('planner.planSummary', { places: plan.places, cost: eur(plan.cost), opened: plan.vacanciesOpened })}{' '}
+            {t('planner.expectedSummary', { employed: num(plan.expectedEmployed) })} {stopReason(plan.budget.stoppedBecause)}
           </p>
           {plan.purchases.length === 0 ? (
             <Empty>{t('planner.noPurchases')}</Empty>
@@ -351,6 +354,7 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
                   <th scope="col">{t('planner.places')}</th>
                   <th scope="col">{t('planner.cost')}</th>
                   <th scope="col">{t('planner.opened')}</th>
+                  <th scope="col">{t('planner.expected')}</th>
                   <th scope="col">{t('planner.why')}</th>
                 </tr>
               </thead>
@@ -363,6 +367,14 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
                     <td>{num(p.places)}</td>
                     <td>{eur(p.cost)}</td>
                     <td>{num(p.vacanciesOpened)}</td>
+                    <td>
+                      {num(p.expectedEmployed)}{' '}
+                      <span class="muted">
+                        {p.effect.basis === 'measured'
+                          ? t('planner.basis.measured', { participants: typeof p.effect.participants === 'number' ? num(p.effect.participants) : String(p.effect.participants) })
+                          : t('planner.basis.estimated')}
+                      </span>
+                    </td>
                     <td>{p.explanation}</td>
                   </tr>
                 ))}

@@ -22,8 +22,9 @@ describe('analytics queries', () => {
   });
 
   it('takes a training-plan budget in places or in euros, never both or neither', () => {
-    expect(planRequest.parse({ budget: { places: 10 } })).toEqual({ budget: { places: 10 }, lang: 'fi' });
-    expect(planRequest.parse({ budget: { euros: 50_000 }, area: 'tampere' })).toEqual({ budget: { euros: 50_000 }, area: 'tampere', lang: 'fi' });
+    expect(planRequest.parse({ budget: { places: 10 } })).toEqual({ budget: { places: 10 }, lang: 'fi', objective: 'employment' });
+    expect(planRequest.parse({ budget: { euros: 50_000 }, area: 'tampere', objective: 'vacancies' })).toEqual({ budget: { euros: 50_000 }, area: 'tampere', lang: 'fi', objective: 'vacancies' });
+    expect(refused(planRequest, { budget: { places: 10 }, objective: 'hires' })).toEqual(['objective']);
     expect(refused(planRequest, {})).toEqual(['budget']);
     expect(refused(planRequest, { budget: { places: 0 } })).toEqual(['budget.places']);
     expect(refused(planRequest, { budget: { places: 1.5 } })).toEqual(['budget']);

@@ -4,6 +4,9 @@ import { SqliteTrainingStore } from '../../../src/adapters/sqlite/training-store
 import type { AnalysisArea } from '../../../src/core/analytics/schema.js';
 import { DEFAULT_PLAN_SETTINGS, TrainingPlanner, trainedSkills } from '../../../src/core/analytics/training-plan.js';
 import { fixedClock } from '../../../src/core/clock.js';
+import { DEFAULT_TRAINING_EVIDENCE } from '../../../src/config.js';
+import type { TrainingEvidence } from '../../../src/core/analytics/training-evidence.js';
+import type { MeasuredEffect } from '../../../src/core/what-works/training-effects.js';
 import { jobseekerInput } from '../../../src/core/jobseekers/schema.js';
 import type { AnalyticsSource } from '../../../src/core/ports.js';
 import { TrainingCatalogue } from '../../../src/core/trainings.js';
@@ -13,6 +16,10 @@ import { coreServices } from '../../helpers/core-services.js';
 
 const AREA: AnalysisArea = { kind: 'municipality', id: '837', nameFi: 'Tampere', nameSv: 'Tammerfors', municipalities: ['837'] };
 let planner: TrainingPlanner;
+/** The same planner reading measured effects from `measured` (a test double of the what-works facts). */
+let informed: TrainingPlanner;
+const measured = new Map<string, MeasuredEffect>();
+const effect = (participants: number, e: number): MeasuredEffect => ({ months: 6, participants, comparisonClients: 200, employed: 0.3 + e, comparison: 0.3, effect: e, se: 0.05, enough: true });
 let catalogue: TrainingCatalogue;
 const asked: string[] = [];
 
@@ -47,43 +54,95 @@ beforeAll(async () => {
     vacancyIds: async () => [],
     jobseekerIds: async (filter, since) => (asked.push(`${filter.municipalities}:${since ?? 'all'}`), since ? ['J-1'] : ['J-1', 'J-2', 'J-3']),
   };
-  planner = new TrainingPlanner(source, services.jobseekers, services.matcher, services.normalizer, catalogue, services.embedder, { ...DEFAULT_PLAN_SETTINGS, suitableScore: 0.3 });
+  const settings = { ...DEFAULT_PLAN_SETTINGS, suitableScore: 0.3, evidence: DEFAULT_TRAINING_EVIDENCE };
+  planner = new TrainingPlanner(source, services.jobseekers, services.matcher, services.normalizer, catalogue, services.embedder, settings);
+  const evidence: TrainingEvidence = { measured: async () => measured };
+  informed = new TrainingPlanner(source, services.jobseekers, services.matcher, services.normalizer, catalogue, services.embedder, settings, evidence);
 });
 
 describe('TrainingPlanner.plan', () => {
   it('buys the place that opens the most vacancies, for the long-term unemployed first, and stops when no further place opens any', async () => {
-    const plan = await planner.plan(AREA, { budget: { places: 5 }, lang: 'fi', today: '2026-12-06' });
+    const plan = await planner.plan(AREA, { budget: { places: 5 }, objective: 'vacancies', lang: 'fi', today: '2026-12-06' });
     expect(asked.slice(0, 2)).toEqual(['837:2025-11-30', '837:all']);
     // J-3 holds the card and lacks only the passport: a fifth pair.
     expect(plan).toMatchObject({ area: AREA, clientsExamined: 3, candidatePairs: 5, places: 1, cost: 900, vacanciesOpened: 3 });
-    expect(plan.picks).toEqual([{ jobseeker: 'J-1', training: 'T-BOTH', opens: ['V-3', 'V-1', 'V-2'], adds: ['V-3', 'V-1', 'V-2'] }]);
+    expect(plan.picks).toEqual([
+      { jobseeker: 'J-1', training: 'T-BOTH', opens: ['V-3', 'V-1', 'V-2'], adds: ['V-3', 'V-1', 'V-2'], expected: { gain: 0.06, basis: 'estimated', participants: 0 } },
+    ]);
     expect(plan.purchases).toEqual([
       {
         training: { id: 'T-BOTH', title: 'Tulityökurssi T-BOTH', provider: 'Tredu', municipality: '837', online: false, costPerPlace: 900 },
         places: 1,
         cost: 900,
         vacanciesOpened: 3,
+        expectedEmployed: 0.1,
+        effect: { basis: 'estimated', participants: null, perPlace: 0.06 },
         explanation:
-          'Osta 1 paikka koulutuksesta Tulityökurssi T-BOTH (Tredu, 900 €): se opettaa taidot tulityökortti, hygieniapassi, joilla 3 uutta avointa työpaikkaa tulee koulutettujen asiakkaiden ulottuville.',
+          'Osta 1 paikka koulutuksesta Tulityökurssi T-BOTH (Tredu, 900 €): se opettaa taidot tulityökortti, hygieniapassi, joilla 3 uutta avointa työpaikkaa tulee koulutettujen asiakkaiden ulottuville. Odotettu työllistyminen +6 prosenttiyksikköä paikkaa kohden on arvio avautuvista työpaikoista: tuloksia ei ole vielä riittävästi.',
       },
     ]);
     expect(plan.budget).toEqual({ unit: 'places', given: 5, spent: 1, unspent: 4, stoppedBecause: 'no further place opens vacancies' });
   });
 
   it('buys by vacancies per euro with a budget in euros, never a course without a price, and says why it stopped', async () => {
-    const spent = await planner.plan(AREA, { budget: { euros: 300 }, lang: 'en', today: '2026-12-06' });
+    const spent = await planner.plan(AREA, { budget: { euros: 300 }, objective: 'vacancies', lang: 'en', today: '2026-12-06' });
     expect(spent.picks.map((p) => p.training)).toEqual(['T-HOT']);
     expect(spent.budget).toEqual({ unit: 'euros', given: 300, spent: 300, unspent: 0, stoppedBecause: 'budget spent' });
     // By vacancies per euro: the card alone for J-1 (2 for 300 €), then both for J-2 (the third vacancy for 900 €).
-    const both = await planner.plan(AREA, { budget: { euros: 1200 }, lang: 'en', today: '2026-12-06' });
+    const both = await planner.plan(AREA, { budget: { euros: 1200 }, objective: 'vacancies', lang: 'en', today: '2026-12-06' });
     expect(both.picks.map((p) => [p.jobseeker, p.training, p.adds])).toEqual([
       ['J-1', 'T-HOT', ['V-1', 'V-2']],
       ['J-2', 'T-BOTH', ['V-3']],
     ]);
     expect(both.budget).toEqual({ unit: 'euros', given: 1200, spent: 1200, unspent: 0, stoppedBecause: 'budget spent' });
-    const tooLittle = await planner.plan(AREA, { budget: { euros: 200 }, lang: 'en', today: '2026-12-06' });
+    const tooLittle = await planner.plan(AREA, { budget: { euros: 200 }, objective: 'vacancies', lang: 'en', today: '2026-12-06' });
     expect(tooLittle.picks).toEqual([]);
     expect(tooLittle.budget).toEqual({ unit: 'euros', given: 200, spent: 0, unspent: 200, stoppedBecause: 'the rest of the budget buys no further place that opens vacancies' });
+  });
+
+  it('without measured outcomes buys by the skill-based estimate, which follows the vacancies a place adds', async () => {
+    const plan = await planner.plan(AREA, { budget: { euros: 1200 }, lang: 'en', today: '2026-12-06' });
+    expect(plan.objective).toBe('employment');
+    // 0.02 a vacancy: J-1 with the card (0.04 for 300 €), then J-2 with both (the third vacancy, 0.02 for 900 €).
+    expect(plan.picks.map((p) => [p.jobseeker, p.training, p.expected.basis, Math.round(p.expected.gain * 100) / 100])).toEqual([
+      ['J-1', 'T-HOT', 'estimated', 0.04],
+      ['J-2', 'T-BOTH', 'estimated', 0.02],
+    ]);
+  });
+
+  it('takes a measured effect where the outcomes suffice, shrunk toward the estimate, and says so in each pick', async () => {
+    // The dear course measured strong over 60 participants, the card course measured useless over 20.
+    measured.clear();
+    measured.set('T-BOTH', effect(60, 0.3));
+    measured.set('T-HOT', effect(20, 0));
+    const plan = await informed.plan(AREA, { budget: { euros: 1800 }, lang: 'en', today: '2026-12-06' });
+    // T-BOTH for J-1: (60 × 0.3 + 40 × 0.06) / 100 = 0.204; then for J-2, adding nothing new: (60 × 0.3 + 0) / 100 = 0.18.
+    expect(plan.picks.map((p) => [p.jobseeker, p.training, p.expected.basis, p.expected.participants, Math.round(p.expected.gain * 1000) / 1000])).toEqual([
+      ['J-1', 'T-BOTH', 'measured', 60, 0.204],
+      ['J-2', 'T-BOTH', 'measured', 60, 0.18],
+    ]);
+    expect(plan.purchases[0]).toMatchObject({ places: 2, expectedEmployed: 0.4, effect: { basis: 'measured', participants: 60, perPlace: 0.19 } });
+    expect(plan.purchases[0]!.explanation).toContain('Expected employment +19 percentage points per place, measured on the area\'s earlier participants (60)');
+    // The proxy plan (vacancies per euro) buys the card course first, as before.
+    const proxy = await informed.plan(AREA, { budget: { euros: 1800 }, objective: 'vacancies', lang: 'en', today: '2026-12-06' });
+    expect(proxy.picks.map((p) => [p.jobseeker, p.training])).toEqual([
+      ['J-1', 'T-HOT'],
+      ['J-2', 'T-BOTH'],
+    ]);
+    expect(plan.expectedEmployed).toBeGreaterThan(proxy.expectedEmployed);
+  });
+
+  it('never buys a place whose measured effect, shrunk, is negative, and publishes participants rounded', async () => {
+    measured.clear();
+    measured.set('T-BOTH', effect(23, -0.4));
+    measured.set('T-HOT', effect(23, -0.4));
+    const plan = await informed.plan(AREA, { budget: { places: 5 }, lang: 'fi', today: '2026-12-06' });
+    expect(plan.picks).toEqual([]);
+    expect(plan.budget.stoppedBecause).toBe('no further place is expected to raise employment');
+    measured.set('T-HOT', effect(23, 0.1));
+    const one = await informed.plan(AREA, { budget: { places: 5 }, lang: 'fi', today: '2026-12-06' });
+    expect(one.purchases.map((p) => [p.training.id, p.effect.basis, p.effect.participants])).toEqual([['T-HOT', 'measured', 25]]);
+    measured.clear();
   });
 
   it("reads the skills a training teaches as labels in the training's language", () => {

@@ -39,6 +39,30 @@ describe("Gaps: a client's gap report, as the client's area may ask it", () => {
     expect(audit).toEqual({ jobseekers: ['TRE'] });
   });
 
+  it("gives each training offered its measured effect in the client's area where there is enough evidence, published as What works gives it", async () => {
+    const asked: string[] = [];
+    const offer = (id: string) => ({ id, title: id });
+    const service = new Gaps({
+      guard: { jobseeker: () => undefined },
+      gaps: {
+        forJobseeker: async () => ({ skills: [{ uri: 's1', uplift: 3, label: 'x', trainings: [offer('T-1'), offer('T-2')] }] }) as never,
+        forVacancy: async () => ({ vacancy: 'V1', missingSkills: [{ uri: 's1', trainings: [offer('T-1')] }] }) as never,
+      },
+      measuredFor: async (id) => (
+        asked.push(id),
+        new Map([['T-1', { months: 6, participants: 23, comparisonClients: 80, employed: 0.5, comparison: 0.3, effect: 0.2049, se: 0.1, enough: true }]])
+      ),
+    });
+    const report = (await service.of(counsellor, 'TRE', request, { jobseekers: [] })) as unknown as { skills: { trainings: object[] }[] };
+    expect(report.skills[0]!.trainings).toEqual([
+      { id: 'T-1', title: 'T-1', measured: { months: 6, effect: 0.2, low: 0.01, high: 0.4, participants: 25 } },
+      { id: 'T-2', title: 'T-2' },
+    ]);
+    const gap = (await service.of(counsellor, 'TRE', { ...request, vacancy: 'V1' }, { jobseekers: [] })) as unknown as { missingSkills: { trainings: { measured?: object }[] }[] };
+    expect(gap.missingSkills[0]!.trainings[0]!.measured).toMatchObject({ effect: 0.2 });
+    expect(asked).toEqual(['TRE', 'TRE']);
+  });
+
   it("refuses another area's client before any analysis, and the refusal still names the client in the audit", async () => {
     const { service, asked } = gaps();
     const audit: AuditNote = { jobseekers: [] };

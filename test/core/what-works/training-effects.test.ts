@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_EVIDENCE, trainingEffects, type ClientFacts, type ReferralFacts } from '../../../src/core/what-works/training-effects.js';
+import { effectMeasurer, MIN_EVIDENCE, trainingEffects, type ClientFacts, type ReferralFacts } from '../../../src/core/what-works/training-effects.js';
 
 /**
  * Training effects against matched comparison clients, on planted populations: a welding course
@@ -54,6 +54,16 @@ describe('training effects against matched comparison clients', () => {
       ['Opisto A', 40],
       ['Opisto B', 40],
     ]);
+  });
+
+  it("counts the uncertainty of a comparison rate once per cell that participants share, not once per participant", () => {
+    // 40 participants (60 % employed) in one cell whose 20 comparison clients are 30 % employed: all 40 rest on one estimated rate.
+    const weld = population(40, 24, true);
+    const controls = population(20, 6, false);
+    const measured = effectMeasurer([...weld, ...controls], TODAY)(weld.map((c) => referral(c, 'T-WELD')))[0]!;
+    expect(measured.effect).toBeCloseTo(0.3, 10);
+    // Participants' share: 0.6 × 0.4 / 40; the one comparison rate: 0.3 × 0.7 / 20 (not a fortieth of it).
+    expect(measured.se).toBeCloseTo(Math.sqrt((0.6 * 0.4) / 40 + (0.3 * 0.7) / 20), 10);
   });
 
   it('compares each participant only with clients of the same occupation group, duration and age, still jobless on the end day', () => {

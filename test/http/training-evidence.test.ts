@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plantOutcomes, plantedClock, REPORT } from '../helpers/planted-outcomes.js';
+import { build, call, removeDir, type Caller, type RunningService } from '../helpers/service.js';
+
+/**
+ * Issue 33, item 6, through the HTTP API on the real store: a training whose earlier participants
+ * in the area have planted outcomes (referrals completed months ago, employment events imported
+ * from the registers) gets its expected effect from them in the planner's training plan and shows
+ * its measured effect in the counsellor's training list; a training with too few participants stays
+ * estimated and shows none. The service's clock moves through the months as the referrals do.
+ */
+let service: RunningService;
+let counsellor: Caller;
+let planner: Caller;
+let employer: Caller;
+beforeAll(async () => {
+  service = await build({ env: { KOHTAANTO_SEED_FIXTURES: 'false' }, clock: plantedClock.now });
+  ({ counsellor, planner } = { counsellor: service.as('counsellor'), planner: service.as('planner') });
+  employer = service.as('employer-service');
+  await plantOutcomes(service);
+}, 240_000);
+afterAll(async () => {
+  await service.stop();
+  removeDir(service.dataDir);
+});
+
+describe('the training plan and the training list use measured outcomes (issue 33, item 6)', () => {
+  it('What works gives T-CARD an effect and T-THIN none (too few participants)', async () => {
+    const r = (await call(planner, 'GET', `/v1/analytics/what-works?municipality=837&from=2025-01-01&to=${REPORT}`)).body;
+    const six = (id: string) => r.trainings.find((t: { trainingId: string }) => t.trainingId === id).horizons.find((h: { months: number }) => h.months === 6);
+    // 18/24 = 0.75 against 10/41 (the 40 and NEW-1, never referred) = 0.24.
+    expect(six('T-CARD')).toMatchObject({ participants: 25, evidence: 'enough', effect: 0.51 });
+    expect(six('T-THIN')).toMatchObject({ evidence: 'not enough', effect: null });
+  });
+
+  it("takes T-CARD's expected gain from its measured effect in the plan and says so; T-THIN stays estimated", async () => {
+    const plan = await call(planner, 'POST', '/v1/analytics/training-plan', { municipality: '837', budget: { places: 3 }, asOf: REPORT, lang: 'en' });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+    expect(plan.body.objective).toBe('employment');
+    const card = plan.body.purchases.find((p: { training: { id: string } }) => p.training.id === 'T-CARD');
+    // (24 × 0.51 + 40 × estimate) / 64 per place, above the estimate alone (at most 0.2): T-CARD is what the plan buys.
+    expect(plan.body.purchases.map((p: { training: { id: string } }) => p.training.id)).toEqual(['T-CARD']);
+    expect(card).toMatchObject({ places: 3, effect: { basis: 'measured', participants: 25 } });
+    expect(card.effect.perPlace).toBeGreaterThan(0.2);
+    expect(card.explanation).toContain("measured on the area's earlier participants (25)");
+    expect(JSON.stringify(plan.body)).not.toMatch(/"(P|Q|C|NEW)-\d+"/); // names no client
+    // The proxy plan, by vacancies opened: one place opens all twenty posts, and it takes the course ordered first; each pick says it is estimated.
+    const proxy = (await call(planner, 'POST', '/v1/analytics/training-plan', { municipality: '837', budget: { places: 3 }, asOf: REPORT, objective: 'vacancies' })).body;
+    expect(proxy.places).toBe(1);
+    expect(proxy.expectedEmployed).toBeLessThan(plan.body.expectedEmployed);
+  });
+
+  it("shows the counsellor T-CARD's measured effect in the client's training list, and none for T-THIN", async () => {
+    const gaps = await call(counsellor, 'GET', '/v1/jobseekers/NEW-1/gaps', undefined, { 'accept-language': 'fi' });
+    expect(gaps.status, JSON.stringify(gaps.body)).toBe(200);
+    const offers = gaps.body.skills.flatMap((s: { trainings: { id: string }[] }) => s.trainings) as { id: string; measured?: unknown }[];
+    expect(offers.find((o) => o.id === 'T-CARD')?.measured).toEqual({ months: 6, effect: 0.51, low: expect.any(Number), high: expect.any(Number), participants: 25 });
+    const thin = offers.find((o) => o.id === 'T-THIN');
+    if (thin) expect(thin.measured).toBeUndefined();
+  });
+
+  it('refuses the plan to counsellors and employer units, and a bad objective naming the field', async () => {
+    for (const caller of [counsellor, employer]) expect((await call(caller, 'POST', '/v1/analytics/training-plan', { municipality: '837', budget: { places: 3 } })).status).toBe(403);
+    const bad = await call(planner, 'POST', '/v1/analytics/training-plan', { municipality: '837', budget: { places: 3 }, objective: 'hires' }, { 'accept-language': 'sv' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems.map((p: { field: string }) => p.field)).toContain('objective');
+    // The planner never reads a client's gap report.
+    expect((await call(planner, 'GET', '/v1/jobseekers/NEW-1/gaps')).status).toBe(403);
+  });
+});
