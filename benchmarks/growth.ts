@@ -158,13 +158,16 @@ async function main() {
     for (const s of steady) console.log(`| ${s.retention} | ${s.auditGB} | ${s.decisionGB} | ${round(s.auditGB + s.decisionGB)} |`);
 
     // 2. Soak.
-    const samples = [];
+    type Metrics = Awaited<ReturnType<typeof scrape>>;
+    type Sample = Metrics & { atSeconds: number; requests: number; p99Ms: number; failures: number; scrapeFailures: number; usedGrowthMiB: number };
+    const samples: Sample[] = [];
     if (MINUTES > 0) {
       const end = Date.now() + MINUTES * 60_000;
       let i = 0;
       let latencies: number[] = [];
       let failures = 0;
       let scrapeFailures = 0;
+      let sampling: Promise<void> | undefined;
       const first = { ...(await scrape(url)), usedMiB: 0 };
       const start = usage(file);
       const t0 = Date.now();
@@ -180,25 +183,31 @@ async function main() {
         );
         pending.add(p);
         void p.finally(() => pending.delete(p));
-        if (Date.now() >= nextSample) {
-          nextSample += SAMPLE_S * 1000;
+        if (Date.now() >= nextSample && !sampling) {
+          // The next sample one interval from now (a slow scrape is not made up with a burst of
+          // samples), and taken beside the load, not instead of it: the loop keeps sending.
+          nextSample = Date.now() + SAMPLE_S * 1000;
           const now = usage(file);
           const sorted = latencies.sort((a, b) => a - b);
-          samples.push({
-            atSeconds: Math.round((Date.now() - t0) / 1000),
-            requests: n + 1,
+          const at = { atSeconds: Math.round((Date.now() - t0) / 1000), requests: n + 1, p99Ms: round(sorted[Math.floor(sorted.length * 0.99)] ?? 0), failures };
+          latencies = [];
+          sampling = scrape(url)
             // A scrape that fails (on a machine loaded by other work the service may not accept a
             // connection within undici's 10 s) is a gap in the series, counted, not the end of the soak.
-            ...(await scrape(url).catch(() => (scrapeFailures++, { fileMiB: NaN, walMiB: NaN, freeMiB: NaN, rssMiB: NaN, auditBacklog: NaN }))),
-            scrapeFailures,
-            usedGrowthMiB: round((now.auditBytes + now.decisionBytes - start.auditBytes - start.decisionBytes) / MB, 2),
-            p99Ms: round(sorted[Math.floor(sorted.length * 0.99)] ?? 0),
-            failures,
-          });
-          latencies = [];
+            .catch((): Metrics => (scrapeFailures++, { fileMiB: NaN, walMiB: NaN, freeMiB: NaN, rssMiB: NaN, auditBacklog: NaN }))
+            .then((metrics) => {
+              samples.push({
+                ...at,
+                ...metrics,
+                scrapeFailures,
+                usedGrowthMiB: round((now.auditBytes + now.decisionBytes - start.auditBytes - start.decisionBytes) / MB, 2),
+              });
+              sampling = undefined;
+            });
         }
       }
       await Promise.all(pending);
+      await sampling;
       console.log(`\nSoak: ${MINUTES} min at ${RATE} requests/s (started at ${first.fileMiB} MiB file, ${first.rssMiB} MiB resident)\n`);
       console.log('| s | requests | file MiB | WAL MiB | free MiB | audit+decisions growth MiB | resident MiB | audit backlog | p99 ms | failures | missed scrapes |');
       console.log('|---|---|---|---|---|---|---|---|---|---|---|');
