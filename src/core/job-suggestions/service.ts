@@ -19,6 +19,12 @@ import type { Clock } from '../clock.js';
 
 /** What the job-suggestion use cases store and read (src/adapters/sqlite/job-suggestions.ts). */
 export interface JobSuggestionStore {
+  /**
+   * Stores the suggestion unless the client already has an open one for the vacancy (not final,
+   * not past its deadline on `createdAt`'s day): then it stores nothing and rejects with
+   * `alreadySuggested`. The check and the insert are one atomic step, so of two suggest calls at
+   * once only one stores.
+   */
   add(s: Omit<StoredJobSuggestion, 'id' | 'version' | 'history'>, first: JobSuggestionEvent): Promise<StoredJobSuggestion>;
   get(id: number): Promise<StoredJobSuggestion | undefined>;
   ofJobseeker(jobseekerId: string): Promise<StoredJobSuggestion[]>;
@@ -53,6 +59,10 @@ export interface JobSuggestionPorts {
 export const DEFAULT_DEADLINE_DAYS = 14;
 const DAY_MS = 86_400_000;
 
+/** The answer when the client has an open suggestion of the vacancy already (the service's check, and the store's inside its insert). */
+export const alreadySuggested = (vacancyId: string, id: number, state: JobSuggestionState) =>
+  conflict(`vacancy '${vacancyId}' is already suggested to this client (suggestion ${id}, ${state})`);
+
 const noSuggestion = (id: number) => new KohtaantoError('not_found', `no job suggestion ${id} that you may see`);
 
 /**
@@ -82,7 +92,7 @@ export class JobSuggestions {
       throw invalidInput([{ field: 'deadline', message: `a date from today (${today}) to ${latest}` }]);
     }
     const open = (await this.ports.store.ofJobseeker(jobseekerId)).find((s) => s.vacancyId === input.vacancyId && !this.isFinal(s));
-    if (open) throw conflict(`vacancy '${input.vacancyId}' is already suggested to this client (suggestion ${open.id}, ${this.stateOf(open)})`);
+    if (open) throw alreadySuggested(input.vacancyId, open.id, this.stateOf(open));
     const unit = this.ports.ownerOf(input.vacancyId);
     if (input.consent && unit !== null) this.ports.share(p, input.vacancyId, jobseekerId);
     const at = this.now().toISOString();
