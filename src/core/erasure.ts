@@ -4,7 +4,7 @@ import type { Jobseeker } from './jobseekers/schema.js';
 
 export interface ErasurePorts {
   jobseekers: RecordService<Jobseeker>;
-  shares: { forgetJobseeker(id: string): void };
+  shares: { forgetJobseeker(id: string): Promise<void> };
   referrals: { forgetJobseeker(id: string): Promise<void> };
   audit: { eraseSubject(id: string, keyId: string | undefined): void };
   decisions: { eraseJobseeker(id: string): Promise<void> };

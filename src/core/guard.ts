@@ -8,7 +8,9 @@ export interface GuardPorts {
   /** The home municipality code of a stored jobseeker; undefined when there is none. */
   jobseekerMunicipality(id: string): string | undefined;
   /** Whether a vacancy is stored, and the organisation that owns it (null: none, admins manage it). */
-  vacancyOwner(id: string): { owner: string | null } | undefined;
+  vacancyOwner(id: string): Promise<{ owner: string | null } | undefined>;
+  /** The same, read inside a record write's transaction (see `vacancyWritesWithin`). */
+  vacancyOwnerWithin(id: string): { owner: string | null } | undefined;
   /**
    * Whether an approved, unexpired transfer lets this counsellor's area reach this client of
    * another area now (src/core/transfers/service.ts; it audits each such access).
@@ -102,25 +104,36 @@ export class Guard {
   }
 
   /** Refuses changing or deleting vacancies another unit owns (or no unit owns, unless admin). */
-  vacancyWrites(p: Principal, ids: string[]): void {
+  async vacancyWrites(p: Principal, ids: string[]): Promise<void> {
     if (p.role === 'admin') return;
-    for (const id of ids) {
-      const stored = this.ports.vacancyOwner(id);
-      if (stored === undefined) continue; // new: the caller's unit will own it
-      if (stored.owner !== p.organisation.id) {
-        throw forbidden(
-          stored.owner === null
-            ? `vacancy '${id}' belongs to no unit (imported); an admin changes it`
-            : `vacancy '${id}' belongs to another unit: only it and admins change it`,
-        );
-      }
+    const stored = await Promise.all(ids.map((id) => this.ports.vacancyOwner(id)));
+    ids.forEach((id, i) => this.refuseVacancyWrite(p, id, stored[i]));
+  }
+
+  /**
+   * The same check inside a record write's transaction, where what it reads cannot change before
+   * the write lands (synchronous: better-sqlite3 cannot await inside a transaction).
+   */
+  vacancyWritesWithin(p: Principal, ids: string[]): void {
+    if (p.role === 'admin') return;
+    for (const id of ids) this.refuseVacancyWrite(p, id, this.ports.vacancyOwnerWithin(id));
+  }
+
+  private refuseVacancyWrite(p: Principal, id: string, stored: { owner: string | null } | undefined): void {
+    if (stored === undefined) return; // new: the caller's unit will own it
+    if (stored.owner !== p.organisation.id) {
+      throw forbidden(
+        stored.owner === null
+          ? `vacancy '${id}' belongs to no unit (imported); an admin changes it`
+          : `vacancy '${id}' belongs to another unit: only it and admins change it`,
+      );
     }
   }
 
   /** Refuses employer services the candidates of another unit's vacancy. */
-  candidatesOf(p: Principal, vacancyId: string): void {
+  async candidatesOf(p: Principal, vacancyId: string): Promise<void> {
     if (p.role !== 'employer-service') return;
-    const stored = this.ports.vacancyOwner(vacancyId);
+    const stored = await this.ports.vacancyOwner(vacancyId);
     if (stored && stored.owner !== null && stored.owner !== p.organisation.id) {
       throw forbidden(`vacancy '${vacancyId}' belongs to another unit: its candidates are for that unit`);
     }

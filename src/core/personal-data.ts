@@ -13,7 +13,7 @@ import type { OutcomeExport } from './outcomes/schema.js';
 export interface PersonalDataPorts {
   /** Throws not found for an unknown jobseeker. */
   jobseeker(id: string): object;
-  shares: { ofJobseeker(id: string): ShareExport[] };
+  shares: { ofJobseeker(id: string): Promise<ShareExport[]> };
   referrals: { exportOf(id: string): Promise<ReferralExport[]> };
   audit: {
     forJobseeker(id: string, limit: number): AuditRecord[];
@@ -42,7 +42,7 @@ export class PersonalData {
     const jobseeker = this.ports.jobseeker(id);
     const exported = {
       jobseeker,
-      sharedWithEmployerServices: this.ports.shares.ofJobseeker(id).map(({ vacancyId, at, expiresAt }) => ({ vacancyId, at, expiresAt })),
+      sharedWithEmployerServices: (await this.ports.shares.ofJobseeker(id)).map(({ vacancyId, at, expiresAt }) => ({ vacancyId, at, expiresAt })),
       referrals: await this.ports.referrals.exportOf(id),
       accessLog: this.ports.audit.forJobseeker(id, EXPORT_ACCESS_LOG).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
       decisions: await this.ports.decisions.ofJobseeker(id),

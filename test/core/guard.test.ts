@@ -12,7 +12,8 @@ const owners = new Map<string, string | null>([['MINE', 'unit-a'], ['IMPORTED', 
 const guard = new Guard(
   {
     jobseekerMunicipality: (id) => clients.get(id),
-    vacancyOwner: (id) => (owners.has(id) ? { owner: owners.get(id)! } : undefined),
+    vacancyOwner: async (id) => (owners.has(id) ? { owner: owners.get(id)! } : undefined),
+    vacancyOwnerWithin: (id) => (owners.has(id) ? { owner: owners.get(id)! } : undefined),
     transferAdmits: (p, id) => transferred.has(`${p.organisation.area}:${id}`),
   },
   defaultEmploymentAreas(regions),
@@ -54,13 +55,13 @@ describe('Guard', () => {
     expect(() => guard.jobseekerWrites(counsellor, [{ id: 'HKI-2', municipality: 'Tampere' }])).toThrow(/no jobseeker 'HKI-2'/);
   });
 
-  it('lets only the owning unit (and admins) change a vacancy, and see its candidates', () => {
-    expect(() => guard.vacancyWrites(unitA, ['MINE', 'NEW'])).not.toThrow();
-    expect(() => guard.vacancyWrites(unitB, ['MINE'])).toThrow(/another unit/);
-    expect(() => guard.vacancyWrites(unitA, ['IMPORTED'])).toThrow(/belongs to no unit/);
-    expect(() => guard.vacancyWrites(admin, ['MINE', 'IMPORTED'])).not.toThrow();
-    expect(() => guard.candidatesOf(unitB, 'MINE')).toThrow(/its candidates are for that unit/);
-    expect(() => guard.candidatesOf(unitB, 'IMPORTED')).not.toThrow();
+  it('lets only the owning unit (and admins) change a vacancy, and see its candidates', async () => {
+    await expect(guard.vacancyWrites(unitA, ['MINE', 'NEW'])).resolves.toBeUndefined();
+    await expect(guard.vacancyWrites(unitB, ['MINE'])).rejects.toThrow(/another unit/);
+    await expect(guard.vacancyWrites(unitA, ['IMPORTED'])).rejects.toThrow(/belongs to no unit/);
+    await expect(guard.vacancyWrites(admin, ['MINE', 'IMPORTED'])).resolves.toBeUndefined();
+    await expect(guard.candidatesOf(unitB, 'MINE')).rejects.toThrow(/its candidates are for that unit/);
+    await expect(guard.candidatesOf(unitB, 'IMPORTED')).resolves.toBeUndefined();
     expect(guard.ownerFor(unitA)).toBe('unit-a');
     expect(guard.ownerFor(admin)).toBeNull();
   });

@@ -38,7 +38,7 @@ function setUp() {
       if (id !== 'J-TRE') throw notFound('jobseeker', id);
       return { id, name: 'Tiina Tampere' };
     },
-    shares: { ofJobseeker: read('shares', [{ vacancyId: 'V-1', jobseekerId: 'J-TRE', owner: 'unit-a', keyId: 'k-tre', at: '2026-12-01T00:00:00Z', expiresAt: '2026-12-31T00:00:00Z' } as never]) },
+    shares: { ofJobseeker: readAsync('shares', [{ vacancyId: 'V-1', jobseekerId: 'J-TRE', owner: 'unit-a', keyId: 'k-tre', at: '2026-12-01T00:00:00Z', expiresAt: '2026-12-31T00:00:00Z' } as never]) },
     referrals: {
       exportOf: readAsync('referrals', [
         { trainingId: 'T-1', counsellor: 'Anna', reason: 'hitsaus', at: '2026-12-02T00:00:00Z', state: 'referred' as const, history: [] },
@@ -51,7 +51,7 @@ function setUp() {
       erasureOf: (id) => (id === 'J-GONE' ? { erasedAt: '2026-12-05T00:00:00Z', keyId: 'k-x' } : undefined),
     },
     guard: new Guard(
-      { jobseekerMunicipality: (id) => ({ 'J-TRE': '837', 'J-HKI': '091' })[id], vacancyOwner: () => undefined, transferAdmits: () => false },
+      { jobseekerMunicipality: (id) => ({ 'J-TRE': '837', 'J-HKI': '091' })[id], vacancyOwner: async () => undefined, vacancyOwnerWithin: () => undefined, transferAdmits: () => false },
       defaultEmploymentAreas(regions),
     ),
     decisions: { ofJobseeker: read('decisions', { rankingsForThem: [], inRankings: [] } as never) },

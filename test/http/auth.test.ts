@@ -46,7 +46,7 @@ describe('every route declares its roles', () => {
 
   it('refuses to start with a route that declares no roles', async () => {
     const app = Fastify();
-    installAuth(app, { verify: () => undefined }, { resolve: () => undefined }, 60);
+    installAuth(app, { verify: async () => undefined }, { resolve: () => undefined }, 60);
     expect(() => app.get('/v1/forgotten', async () => 'open')).toThrow(/declares no roles/);
     app.get('/v1/declared', { config: { roles: ['admin'] } }, async () => 'ok');
     await app.ready();
@@ -88,17 +88,17 @@ describe('every route declares its roles', () => {
 
 describe('API keys', () => {
   it('accepts Authorization: Bearer and X-Api-Key, refuses malformed and revoked keys', async () => {
-    const { id, key } = service.engine.keys.create('counsellor', 'temporary', 'test-area');
+    const { id, key } = await service.engine.keys.create('counsellor', 'temporary', 'test-area');
     expect((await call(service.url, 'GET', '/v1/jobseekers/J1', undefined, { 'x-api-key': key })).status).toBe(200);
     expect((await call({ url: service.url, key }, 'GET', '/v1/jobseekers/J1')).status).toBe(200);
     expect((await call({ url: service.url, key: `${key}x` }, 'GET', '/v1/jobseekers/J1')).status).toBe(401);
     expect((await call({ url: service.url, key: key.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) }, 'GET', '/v1/jobseekers/J1')).status).toBe(401);
-    expect(service.engine.keys.revoke(id)).toBe(true);
+    expect(await service.engine.keys.revoke(id)).toBe(true);
     expect((await call({ url: service.url, key }, 'GET', '/v1/jobseekers/J1')).status).toBe(401);
   });
 
-  it('stores only a hash of the secret', () => {
-    const { key } = service.engine.keys.create('planner', 'hash check', 'test-planning');
+  it('stores only a hash of the secret', async () => {
+    const { key } = await service.engine.keys.create('planner', 'hash check', 'test-planning');
     const secret = key.slice('kht_'.length + 16 + 1); // the secret itself may contain '_'
     const db = openDatabase(databaseFile(service.dataDir));
     const rows = JSON.stringify(db.prepare('SELECT * FROM api_keys').all());
@@ -106,7 +106,7 @@ describe('API keys', () => {
     expect(rows).not.toContain(secret);
   });
 
-  it('are created, listed and revoked with the admin CLI (npm run keys: dist/cli/keys.js, built by global setup)', () => {
+  it('are created, listed and revoked with the admin CLI (npm run keys: dist/cli/keys.js, built by global setup)', async () => {
     const env = { ...process.env, KOHTAANTO_DATA_DIR: service.dataDir };
     const run = (...args: string[]) =>
       spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'keys.js'), ...args], { cwd: ROOT, env, encoding: 'utf8' });
@@ -115,19 +115,19 @@ describe('API keys', () => {
     const created = run('create', '--role', 'planner', '--org', 'pirkanmaa-planning', '--name', 'Regional planner');
     expect(created.status).toBe(0);
     const key = /(kht_\S+)/.exec(created.stdout)![1]!;
-    expect(service.engine.keys.verify(key)?.role).toBe('planner');
+    expect((await service.engine.keys.verify(key))?.role).toBe('planner');
     const id = key.slice('kht_'.length, 'kht_'.length + 16);
-    expect(service.engine.keys.verify(key)?.organisation).toEqual({ id: 'pirkanmaa-planning', kind: 'planning' });
+    expect((await service.engine.keys.verify(key))?.organisation).toEqual({ id: 'pirkanmaa-planning', kind: 'planning' });
     expect(run('list').stdout).toMatch(new RegExp(`${id}  planner +pirkanmaa-planning +expires 20`));
     // Rotation: a successor works at once; the old key works through the grace period only.
     const rotated = run('rotate', id, '--grace-days', '0');
     expect(rotated.status).toBe(0);
     const successor = /(kht_\S+)/.exec(rotated.stdout)![1]!;
-    expect(service.engine.keys.verify(successor)?.role).toBe('planner');
-    expect(service.engine.keys.verify(key)).toBeUndefined();
+    expect((await service.engine.keys.verify(successor))?.role).toBe('planner');
+    expect(await service.engine.keys.verify(key)).toBeUndefined();
     const successorId = successor.slice('kht_'.length, 'kht_'.length + 16);
     expect(run('revoke', successorId).status).toBe(0);
-    expect(service.engine.keys.verify(successor)).toBeUndefined();
+    expect(await service.engine.keys.verify(successor)).toBeUndefined();
     expect(run('create', '--role', 'root', '--org', 'national', '--name', 'x').status).toBe(2);
     // A role in an organisation of the wrong kind is refused, naming the organisation.
     const wrong = run('create', '--role', 'counsellor', '--org', 'pirkanmaa-planning', '--name', 'x');
@@ -206,12 +206,12 @@ describe('refused-key limit (issue 28, M5): only wrong keys and failed sign-ins 
   });
 
   it('does not count ended sessions (a cookie of a revoked key): their colleagues behind the address are not locked out', async () => {
-    const { id, key } = limited.engine.keys.create('counsellor', 'soon revoked', 'test-area');
+    const { id, key } = await limited.engine.keys.create('counsellor', 'soon revoked', 'test-area');
     const signIn = await call(limited.url, 'POST', '/v1/session', { key });
     expect(signIn.status).toBe(201);
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
     expect((await call(limited.url, 'GET', '/v1/regions', undefined, { cookie })).status).toBe(200);
-    limited.engine.keys.revoke(id);
+    await limited.engine.keys.revoke(id);
     await awayFromMinuteEdge();
     for (let i = 0; i < 70; i++) expect((await call(limited.url, 'GET', '/v1/regions', undefined, { cookie })).status).toBe(401);
     expect((await call(limited.url, 'GET', '/v1/regions', undefined, { cookie: 'kohtaanto_session=made-up' })).status).toBe(401);

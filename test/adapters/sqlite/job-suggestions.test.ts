@@ -24,9 +24,9 @@ function open(today = '2026-12-06') {
     guard: { jobseeker: () => undefined, reaches: () => true, candidatesOf: () => undefined } as unknown as Guard,
     jobseeker: () => ({}),
     vacancy: (id) => ({ title: `title ${id}` }),
-    ownerOf: () => null,
-    share: () => undefined,
-    candidate: (_v, j) => ({ id: j, shared: false }),
+    ownerOf: async () => null,
+    share: async () => undefined,
+    candidate: async (_v, j) => ({ id: j, shared: false }),
     now: () => new Date(`${today}T10:00:00Z`),
   });
   return { db, store, service };
