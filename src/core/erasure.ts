@@ -9,7 +9,7 @@ export interface ErasurePorts {
   audit: { eraseSubject(id: string, keyId: string | undefined): void };
   decisions: { eraseJobseeker(id: string): Promise<void> };
   overrides: { forgetJobseeker(id: string): Promise<void> };
-  transfers: { forgetJobseeker(id: string): void };
+  transfers: { forgetJobseeker(id: string): Promise<void> };
   jobSuggestions: { forgetJobseeker(id: string): Promise<void> };
   jobSearch: { forgetJobseeker(id: string): Promise<void> };
   outcomes: { forgetJobseeker(id: string): Promise<void> };

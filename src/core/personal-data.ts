@@ -23,7 +23,7 @@ export interface PersonalDataPorts {
   guard: Guard;
   decisions: { ofJobseeker(id: string): Promise<DecisionsExport> };
   overrides: { ofJobseeker(id: string): Promise<Override[]> };
-  transfers: { ofJobseeker(id: string): TransferExport[] };
+  transfers: { ofJobseeker(id: string): Promise<TransferExport[]> };
   jobSuggestions: { exportOf(id: string): Promise<JobSuggestionExport[]> };
   jobSearch: { exportOf(id: string): Promise<JobSearchExport> };
   outcomes: { exportOf(id: string): Promise<OutcomeExport[]> };
@@ -38,7 +38,7 @@ export class PersonalData {
 
   /** Everything held on a jobseeker: profile, shares, referrals, who read their data when, and the rankings they were in. */
   async export(p: Principal, id: string, audit: AuditNote = unaudited()) {
-    this.ports.guard.jobseeker(p, id); // first: another area's client and an unknown id get one answer
+    await this.ports.guard.jobseeker(p, id); // first: another area's client and an unknown id get one answer
     const jobseeker = this.ports.jobseeker(id);
     const exported = {
       jobseeker,
@@ -47,7 +47,7 @@ export class PersonalData {
       accessLog: this.ports.audit.forJobseeker(id, EXPORT_ACCESS_LOG).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
       decisions: await this.ports.decisions.ofJobseeker(id),
       counsellorOverrides: (await this.ports.overrides.ofJobseeker(id)).map(({ jobseekerId: _j, ...o }) => o),
-      transfers: this.ports.transfers.ofJobseeker(id),
+      transfers: await this.ports.transfers.ofJobseeker(id),
       jobSuggestions: await this.ports.jobSuggestions.exportOf(id),
       jobSearch: await this.ports.jobSearch.exportOf(id),
       outcomes: await this.ports.outcomes.exportOf(id),

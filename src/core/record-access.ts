@@ -43,8 +43,13 @@ export function jobseekerAccess(guard: Guard): RecordAccess {
     },
     write: async (p, records) => guard.jobseekerWrites(p, records),
     within: () => undefined,
-    remove: async (p, ids) => ids.forEach((id) => guard.jobseeker(p, id)),
-    removable: async (p, ids) => ids.filter((id) => guard.reaches(p, id)),
+    remove: async (p, ids) => {
+      for (const id of ids) await guard.jobseeker(p, id);
+    },
+    removable: async (p, ids) => {
+      const reached = await Promise.all(ids.map((id) => guard.reaches(p, id)));
+      return ids.filter((_id, i) => reached[i]);
+    },
     removed: () => {},
   };
 }

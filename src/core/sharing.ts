@@ -76,7 +76,7 @@ export class Sharing {
   async share(p: Principal, vacancyId: string, jobseekerId: string, audit: AuditNote = unaudited()): Promise<Share> {
     audit.jobseekers.push(jobseekerId);
     this.ports.vacancy(vacancyId);
-    this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
+    await this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(jobseekerId);
     const owner = await this.ports.owners.ownerOf(vacancyId);
     if (owner === null) {

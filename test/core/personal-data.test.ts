@@ -51,12 +51,12 @@ function setUp() {
       erasureOf: (id) => (id === 'J-GONE' ? { erasedAt: '2026-12-05T00:00:00Z', keyId: 'k-x' } : undefined),
     },
     guard: new Guard(
-      { jobseekerMunicipality: (id) => ({ 'J-TRE': '837', 'J-HKI': '091' })[id], vacancyOwner: async () => undefined, vacancyOwnerWithin: () => undefined, transferAdmits: () => false },
+      { jobseekerMunicipality: (id) => ({ 'J-TRE': '837', 'J-HKI': '091' })[id], vacancyOwner: async () => undefined, vacancyOwnerWithin: () => undefined, transferAdmits: async () => false },
       defaultEmploymentAreas(regions),
     ),
     decisions: { ofJobseeker: read('decisions', { rankingsForThem: [], inRankings: [] } as never) },
     overrides: { ofJobseeker: readAsync('overrides', [{ jobseekerId: 'J-TRE', vacancyId: 'V-1', action: 'put-forward', reason: 'r', counsellor: 'Anna', at: 'x' } as never]) },
-    transfers: { ofJobseeker: read('transfers', []) },
+    transfers: { ofJobseeker: readAsync('transfers', []) },
     jobSuggestions: { exportOf: readAsync('jobSuggestions', []) },
     jobSearch: { exportOf: readAsync('jobSearch', { obligation: [], applications: [] } as never) },
   };

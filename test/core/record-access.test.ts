@@ -42,7 +42,7 @@ function setUp() {
       jobseekerMunicipality: (id) => clients.get(id),
       vacancyOwner: async (id) => (vacancies.has(id) ? { owner: await owners.ownerOf(id) } : undefined),
       vacancyOwnerWithin: (id) => (vacancies.has(id) ? { owner: owners.ownerWithin(id) } : undefined),
-      transferAdmits: () => false,
+      transferAdmits: async () => false,
     },
     defaultEmploymentAreas(regions),
   );

@@ -55,7 +55,7 @@ function open() {
       jobseekerMunicipality: (id) => jobseekers.municipalityOf(id),
       vacancyOwner: async (id) => (vacancies.find(id) ? { owner: await owners.ownerOf(id) } : undefined),
       vacancyOwnerWithin: (id) => (vacancies.find(id) ? { owner: owners.ownerWithin(id) } : undefined),
-      transferAdmits: () => false,
+      transferAdmits: async () => false,
     },
     defaultEmploymentAreas(regions),
   );

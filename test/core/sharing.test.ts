@@ -42,7 +42,7 @@ function setUp(settings = SETTINGS) {
       jobseekerMunicipality: (id) => CLIENTS[id]?.municipality,
       vacancyOwner: async (id) => (id in OWNERS ? { owner: OWNERS[id]! } : undefined),
       vacancyOwnerWithin: (id) => (id in OWNERS ? { owner: OWNERS[id]! } : undefined),
-      transferAdmits: () => false,
+      transferAdmits: async () => false,
     },
     defaultEmploymentAreas(regions),
   );

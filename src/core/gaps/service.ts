@@ -14,7 +14,7 @@ export class Gaps {
   async of(p: Principal, id: string, request: GapRequest, audit: AuditNote) {
     const { vacancy, ...query } = request;
     audit.jobseekers.push(id);
-    this.ports.guard.jobseeker(p, id);
+    await this.ports.guard.jobseeker(p, id);
     if (vacancy) return this.ports.gaps.forVacancy(id, vacancy, query);
     const report = await this.ports.gaps.forJobseeker(id, query);
     audit.detail = { skills: report.skills.map((s) => ({ uri: s.uri, uplift: s.uplift })) };

@@ -82,7 +82,7 @@ export class JobSuggestions {
 
   async suggest(p: Principal, jobseekerId: string, input: JobSuggestionInput, audit: AuditNote = unaudited()): Promise<JobSuggestionView> {
     audit.jobseekers.push(jobseekerId);
-    this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
+    await this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(jobseekerId);
     const vacancy = this.ports.vacancy(input.vacancyId);
     const today = this.today();
@@ -118,7 +118,7 @@ export class JobSuggestions {
 
   async ofJobseeker(p: Principal, jobseekerId: string, audit: AuditNote = unaudited()): Promise<JobSuggestionView[]> {
     audit.jobseekers.push(jobseekerId);
-    this.ports.guard.jobseeker(p, jobseekerId);
+    await this.ports.guard.jobseeker(p, jobseekerId);
     this.ports.jobseeker(jobseekerId);
     return Promise.all((await this.ports.store.ofJobseeker(jobseekerId)).map((s) => this.view(p, s)));
   }

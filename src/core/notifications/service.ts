@@ -115,10 +115,10 @@ export class Notifications {
       const reaches = (id: string) => this.ports.guard.reaches(p, id);
       // A client reached only through a transfer lives outside the area: not among these (see docs/api.md).
       for (const c of await this.ports.source.unitChanges(since, scan, scope)) {
-        if (reaches(c.jobseekerId)) found.push({ ...(await this.item(p, `state-${c.event}`, 'state-changed', c.at, c.suggestion, c)), state: c.state, by: c.by });
+        if (await reaches(c.jobseekerId)) found.push({ ...(await this.item(p, `state-${c.event}`, 'state-changed', c.at, c.suggestion, c)), state: c.state, by: c.by });
       }
       for (const d of passed) {
-        if (reaches(d.jobseekerId)) found.push(await this.item(p, `deadline-${d.suggestion}`, 'deadline-passed', dayAfter(d.deadline), d.suggestion, d));
+        if (await reaches(d.jobseekerId)) found.push(await this.item(p, `deadline-${d.suggestion}`, 'deadline-passed', dayAfter(d.deadline), d.suggestion, d));
       }
     }
     const seenUntil = await this.ports.seen.get(reader(p));
