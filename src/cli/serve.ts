@@ -38,10 +38,10 @@ async function main() {
   const services = await compose(config, log, undefined, role, undefined, workerSlot());
   if (role !== 'follower') await bootstrapAdminKey(services, config.dataDir, log);
   let restarting = false;
-  const sync = () => {
+  const sync = async () => {
     if (restarting) throw indexUnavailable('this worker is restarting; retry', 2);
     try {
-      services.sync();
+      await services.sync();
     } catch (error) {
       // Too far behind the change log to catch up: the primary starts a fresh worker.
       restarting = true;
@@ -63,11 +63,9 @@ async function main() {
     // The other workers start once this one's index files are complete (they load them).
     void services.ready.then(reportReady);
     syncTimer = setInterval(() => {
-      try {
-        sync();
-      } catch {
+      sync().catch(() => {
         // reported above; the worker is restarting
-      }
+      });
     }, SYNC_EVERY_MS).unref();
   }
   // A worker stops when the primary tells it (SIGTERM); Ctrl-C reaches the whole process group, and

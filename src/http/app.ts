@@ -75,7 +75,7 @@ export interface AppOptions {
    * Several worker processes (KOHTAANTO_WORKERS > 1): `link` carries the rate-limit counts between
    * them, `sync` catches up on the others' writes before each request (see Services.sync).
    */
-  cluster?: { link: (channel: string) => CountLink; sync: () => void; metrics?: Scrape };
+  cluster?: { link: (channel: string) => CountLink; sync: () => Promise<void>; metrics?: Scrape };
   /** Who may read GET /metrics (KOHTAANTO_METRICS); loopback only when absent. */
   metrics?: MetricsAccess;
   /** Identity providers people sign in with (KOHTAANTO_SIGNIN_PROVIDERS_FILE); none: API keys only. */
