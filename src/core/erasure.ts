@@ -6,7 +6,7 @@ export interface ErasurePorts {
   jobseekers: RecordService<Jobseeker>;
   shares: { forgetJobseeker(id: string): Promise<void> };
   referrals: { forgetJobseeker(id: string): Promise<void> };
-  audit: { eraseSubject(id: string, keyId: string | undefined): void };
+  audit: { eraseSubject(id: string, keyId: string | undefined): Promise<void> };
   decisions: { eraseJobseeker(id: string): Promise<void> };
   overrides: { forgetJobseeker(id: string): Promise<void> };
   transfers: { forgetJobseeker(id: string): Promise<void> };

@@ -16,9 +16,9 @@ export interface PersonalDataPorts {
   shares: { ofJobseeker(id: string): Promise<ShareExport[]> };
   referrals: { exportOf(id: string): Promise<ReferralExport[]> };
   audit: {
-    forJobseeker(id: string, limit: number): AuditRecord[];
-    recent(limit: number): AuditRecord[];
-    erasureOf(id: string): Erasure | undefined;
+    forJobseeker(id: string, limit: number): Promise<AuditRecord[]>;
+    recent(limit: number): Promise<AuditRecord[]>;
+    erasureOf(id: string): Promise<Erasure | undefined>;
   };
   guard: Guard;
   decisions: { ofJobseeker(id: string): Promise<DecisionsExport> };
@@ -44,7 +44,7 @@ export class PersonalData {
       jobseeker,
       sharedWithEmployerServices: (await this.ports.shares.ofJobseeker(id)).map(({ vacancyId, at, expiresAt }) => ({ vacancyId, at, expiresAt })),
       referrals: await this.ports.referrals.exportOf(id),
-      accessLog: this.ports.audit.forJobseeker(id, EXPORT_ACCESS_LOG).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
+      accessLog: (await this.ports.audit.forJobseeker(id, EXPORT_ACCESS_LOG)).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
       decisions: await this.ports.decisions.ofJobseeker(id),
       counsellorOverrides: (await this.ports.overrides.ofJobseeker(id)).map(({ jobseekerId: _j, ...o }) => o),
       transfers: await this.ports.transfers.ofJobseeker(id),
@@ -57,10 +57,10 @@ export class PersonalData {
   }
 
   /** The trail for one jobseeker (with their erasure, if erased) or the most recent entries. */
-  auditTrail(query: AuditQuery): AuditTrail {
+  async auditTrail(query: AuditQuery): Promise<AuditTrail> {
     const { jobseeker, limit } = query;
-    if (!jobseeker) return { entries: this.ports.audit.recent(limit) };
-    const erased = this.ports.audit.erasureOf(jobseeker);
-    return { entries: this.ports.audit.forJobseeker(jobseeker, limit), ...(erased ? { erasure: erased } : {}) };
+    if (!jobseeker) return { entries: await this.ports.audit.recent(limit) };
+    const erased = await this.ports.audit.erasureOf(jobseeker);
+    return { entries: await this.ports.audit.forJobseeker(jobseeker, limit), ...(erased ? { erasure: erased } : {}) };
   }
 }

@@ -175,7 +175,7 @@ describe('hardening', () => {
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     // The right key still works from the address (only wrong ones wait).
     expect((await call(guarded.as('counsellor'), 'GET', '/v1/regions')).status).toBe(200);
-    const trail = guarded.engine.audit.recent(20).filter((e) => e.status === 401 || e.status === 429);
+    const trail = (await guarded.engine.audit.recent(20)).filter((e) => e.status === 401 || e.status === 429);
     expect(trail.length).toBeGreaterThanOrEqual(8);
     for (const entry of trail.filter((e) => e.route === '/v1/jobseekers/:id')) {
       expect(entry).toMatchObject({ keyId: realId, role: null, address: '127.0.0.1', jobseekers: ['J-ASKED'] });
@@ -252,7 +252,7 @@ describe('KOHTAANTO_TRUST_PROXY: the client address behind a reverse proxy', () 
     for (let i = 0; i < 5; i++) statuses.push((await call(guess(direct), 'GET', '/v1/regions', undefined, from(`198.51.100.${i}`))).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
     await new Promise((done) => setTimeout(done, 100)); // the audit is written in groups
-    const trail = direct.engine.audit.recent(5);
+    const trail = await direct.engine.audit.recent(5);
     expect(trail.map((e) => e.address)).toEqual(Array(5).fill('127.0.0.1'));
     await direct.stop();
     removeDir(direct.dataDir);
@@ -270,7 +270,7 @@ describe('KOHTAANTO_TRUST_PROXY: the client address behind a reverse proxy', () 
     // The client appends to what it sent: the proxy's (last) entry is believed, not a forged first one.
     expect((await call(guess(proxied), 'GET', '/v1/regions', undefined, from('10.9.9.9, 203.0.113.7'))).status).toBe(429);
     await new Promise((done) => setTimeout(done, 100));
-    const trail = proxied.engine.audit.recent(7).reverse();
+    const trail = (await proxied.engine.audit.recent(7)).reverse();
     expect(trail.map((e) => e.address)).toEqual(['203.0.113.7', '203.0.113.7', '203.0.113.7', '203.0.113.7', '203.0.113.8', '203.0.113.7', '203.0.113.7']);
 
     // The request log (the service's pino logger) names the client too: the same engine served by an app logging to an array.

@@ -156,24 +156,24 @@ describe('the audit trail for admins', () => {
       later(3_600_000); // one an hour: 08:00 on the 1st to 08:00 on the 2nd
     }
     audit.record({ keyId: 'person:tampere:aino', person: 'Aino Alanen', role: 'admin', organisation: 'national', method: 'GET', route: '/v1/admin/keys', status: 200, jobseekers: [] });
-    const first = trail.page(q({ limit: '10' }));
+    const first = await trail.page(q({ limit: '10' }));
     expect(first.entries).toHaveLength(10);
     expect(first.entries[0]).toMatchObject({ person: 'Aino Alanen', organisation: 'national' });
-    const second = trail.page(q({ limit: '10', before: String(first.next) }));
-    const third = trail.page(q({ limit: '10', before: String(second.next) }));
+    const second = await trail.page(q({ limit: '10', before: String(first.next) }));
+    const third = await trail.page(q({ limit: '10', before: String(second.next) }));
     expect(third.entries).toHaveLength(6);
     expect(third.next).toBeUndefined();
     expect(new Set([...first.entries, ...second.entries, ...third.entries].map((e) => e.id)).size).toBe(26);
-    expect(trail.page(q({ person: 'aino' })).entries.map((e) => e.route)).toEqual(['/v1/admin/keys']);
-    expect(trail.page(q({ person: 'keyholder' })).entries).toHaveLength(25);
-    expect(trail.page(q({ person: key.id })).entries).toHaveLength(25);
-    expect(trail.page(q({ organisation: 'tre' })).entries).toHaveLength(25);
-    expect(trail.page(q({ route: '/v1/admin' })).entries).toHaveLength(1);
-    expect(trail.page(q({ route: '%' })).entries).toHaveLength(0); // a LIKE wildcard is a character like others
-    expect(trail.page(q({ client: 'J3' })).entries.every((e) => e.jobseekers.includes('J3'))).toBe(true);
-    expect(trail.page(q({ client: 'J3' })).entries).toHaveLength(5);
-    expect(trail.page(q({ from: '2026-12-02', to: '2026-12-02' })).entries).toHaveLength(10); // 00:00 … 08:00 on the 2nd and the person's
-    expect(trail.page(q({ to: '2026-12-01' })).entries).toHaveLength(16); // 08:00 … 23:00
+    expect((await trail.page(q({ person: 'aino' }))).entries.map((e) => e.route)).toEqual(['/v1/admin/keys']);
+    expect((await trail.page(q({ person: 'keyholder' }))).entries).toHaveLength(25);
+    expect((await trail.page(q({ person: key.id }))).entries).toHaveLength(25);
+    expect((await trail.page(q({ organisation: 'tre' }))).entries).toHaveLength(25);
+    expect((await trail.page(q({ route: '/v1/admin' }))).entries).toHaveLength(1);
+    expect((await trail.page(q({ route: '%' }))).entries).toHaveLength(0); // a LIKE wildcard is a character like others
+    expect((await trail.page(q({ client: 'J3' }))).entries.every((e) => e.jobseekers.includes('J3'))).toBe(true);
+    expect((await trail.page(q({ client: 'J3' }))).entries).toHaveLength(5);
+    expect((await trail.page(q({ from: '2026-12-02', to: '2026-12-02' }))).entries).toHaveLength(10); // 00:00 … 08:00 on the 2nd and the person's
+    expect((await trail.page(q({ to: '2026-12-01' }))).entries).toHaveLength(16); // 08:00 … 23:00
     expect(await refusal(() => trail.page(q({ from: '2026-12-02', to: '2026-12-01' })))).toMatchObject({ problems: ['to'] });
   });
 });
