@@ -26,6 +26,7 @@
  *   npm run bench:review                                  # current code only, shipped model, 300 fixture clients
  *   npm run bench:review -- --baseline 84d3649            # and the release before issue 29, side by side
  *   npm run bench:review -- --fixture-clients 20          # smoke size
+ *   npm run bench:review -- --verbose                     # and each persona's ten
  *
  * Each build runs on its own default taxonomy (ESCO with the local extension since issue 29, the
  * curated taxonomy before) unless KOHTAANTO_TAXONOMY_DIR is set for the run.
@@ -247,6 +248,11 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
     for (const rp of REVIEW_PERSONAS) {
       const hits: { id: string; score: number }[] = await engine.matcher.vacanciesForJobseeker(rp.id, { k: 10, lang: rp.lang });
       const label = `${rp.id} (${rp.note})`;
+      if (values.verbose) {
+        console.log(`\n${label}`);
+        for (const [i, h] of (hits as any[]).entries())
+          console.log(`  ${i + 1}. ${h.id} ${engine.vacancies.get(h.id).title} | ${h.municipalityName} ${h.distanceKm ?? '-'} km | score ${h.score} occ ${h.parts?.occupation} | commute ${h.gates?.commute} | isco ${vacancyIsco(h.id)}`);
+      }
       if (hits.length > 0) {
         const first = firstBeyond(rp.record, hits[0]!.id);
         if (first.beyond) {

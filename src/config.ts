@@ -38,6 +38,7 @@ export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
   fitOccupation: 0.4,
   commute: 'strict',
   candidateCommute: 'gate',
+  paySubsidyPoolFactor: 8,
 };
 
 const number = (fallback: number) => z.coerce.number().finite().default(fallback);
@@ -340,6 +341,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     commute: e.KOHTAANTO_COMMUTE_RULE,
     candidateCommute: e.KOHTAANTO_CANDIDATE_COMMUTE_RULE,
     poolFactor: DEFAULT_MATCH_SETTINGS.poolFactor,
+    paySubsidyPoolFactor: DEFAULT_MATCH_SETTINGS.paySubsidyPoolFactor,
     minPool: DEFAULT_MATCH_SETTINGS.minPool,
     exactScanRatio: e.KOHTAANTO_EXACT_SCAN_RATIO,
     exactScanLimit: e.KOHTAANTO_EXACT_SCAN_LIMIT,

@@ -305,6 +305,11 @@ export const PROBLEMS = {
     sv: 'okänt landskap: ange landskapets namn eller kod (t.ex. Birkaland eller 06)',
     en: 'unknown region: give a region (maakunta) code (e.g. "06") or name (e.g. "Pirkanmaa")',
   },
+  not_subsidy_eligible: {
+    fi: 'asiakasta {id} ei ole arvioitu palkkatukeen oikeutetuksi: kirjaa arvio asiakkaan tietoihin ennen tätä rajausta',
+    sv: 'kunden {id} har inte bedömts ha rätt till lönesubvention: anteckna bedömningen i kundens uppgifter före den här avgränsningen',
+    en: "client '{id}' is not assessed eligible for a pay subsidy: record the assessment on the client before this filter",
+  },
   date_between: { fi: 'päivämäärä väliltä {from}–{to}', sv: 'ett datum mellan {from} och {to}', en: 'a date between {from} and {to}' },
   period_days_order: { fi: 'alkupäivä {from} on loppupäivän {to} jälkeen', sv: 'startdagen {from} är efter slutdagen {to}', en: 'the first day {from} is after the last day {to}' },
   period_too_long: { fi: 'enintään {max} päivän jakso', sv: 'en period på högst {max} dagar', en: 'a period of at most {max} days' },

@@ -1,16 +1,16 @@
 import { commuteFacts, commuteOf, DEFAULT_COMMUTE_KM, reachable } from './commute.js';
 import { REMOTE } from './concept-index.js';
-import { invalidInput } from './errors.js';
+import { invalidInput, problem } from './errors.js';
 import type { Embedder, IndexHit, LocationFilter } from './ports.js';
 import type { RecordService } from './records.js';
 import type { Stored } from './kinds.js';
 import { regions } from './regions/regions.js';
 import type { StoredJobseeker } from './jobseekers/schema.js';
-import type { MatchHit, MatchQuery } from './matches/schema.js';
+import { COMMUTE_RULES, type CommuteRule, type MatchHit, type MatchQuery } from './matches/schema.js';
 import type { StoredVacancy } from './vacancies/schema.js';
 import type { Jobseeker } from './jobseekers/schema.js';
 import type { Vacancy } from './vacancies/schema.js';
-import { failsGate, lacksQualification, levelGap, OTHER_LEVEL, otherWork, otherWorkScore, rememberCredits, scoreMatch, type Score, type OccupationRef, type OfferSide, type SeekerSide, type Relations, type Weights } from './scoring.js';
+import { aboveLevel, failsGate, lacksQualification, levelGap, OTHER_LEVEL, otherWork, otherWorkScore, rememberCredits, scoreMatch, type Score, type OccupationRef, type OfferSide, type SeekerSide, type Relations, type Weights } from './scoring.js';
 import { interned } from './taxonomy/interned.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 import { heldSkills, offerRequirements, seekerRequirements } from './requirements/sides.js';
@@ -62,10 +62,15 @@ export interface MatchSettings {
    * as one failing a hard requirement (`gate`: after the welders within it, before a waiter next door).
    */
   candidateCommute: CommuteRule;
+  /**
+   * The pool is this many times larger when only vacancies accepting a pay-subsidised hire are asked
+   * for (the filter is applied to the pool as it is scored, so a pool of the usual size holds few of
+   * them). Measured: docs/matching-and-skills.md, *Pay subsidy*.
+   */
+  paySubsidyPoolFactor: number;
 }
 
-export const COMMUTE_RULES = ['fits', 'strict', 'gate', 'off'] as const;
-export type CommuteRule = (typeof COMMUTE_RULES)[number];
+export { COMMUTE_RULES, type CommuteRule };
 
 /** Ad-hoc text to match without storing it (a CV or a job description pasted by a user). */
 export interface AdHocProfile {
@@ -95,6 +100,10 @@ type Query = Pick<MatchQuery, 'k' | 'municipality' | 'region'> & {
   within?: number;
   /** `last` (default): hits failing a hard requirement come after every pass; `ranked`: by score alone. */
   failedGates?: 'last' | 'ranked';
+  /** Vacancies only: just those whose employer accepts a pay-subsidised hire (for a client assessed eligible). */
+  paySubsidy?: boolean;
+  /** Where hits beyond the commuting range rank, for this query (else the setting: MatchSettings.commute / candidateCommute). */
+  commute?: CommuteRule;
 };
 
 const occupationsOf = (refs: { uri?: string; isco?: string }[] | undefined): OccupationRef[] =>
@@ -119,6 +128,13 @@ const isConcept = (uri: string) => !uri.startsWith('text:');
 
 /** How far other work the client holds none of the skills of moves down its tier (see placeOf). */
 const NOTHING_HELD = 0.05;
+/** How far other work one skill level above the client's moves down (see placeOf, aboveLevel): after such work at their level, before work two levels apart. */
+const LEVEL_UP = 0.1;
+/** The ISCO skill levels between two sides' occupations (see levelGap, aboveLevel). */
+interface Levels {
+  gap: number;
+  above: boolean;
+}
 /** Whether the client holds none of the skills a vacancy lists, essential or optional (or it lists none). */
 const holdsNoneOf = (parts: Score['parts']): boolean => !(parts.essential ?? 0) && !(parts.optional ?? 0);
 
@@ -219,6 +235,8 @@ export class Matcher {
 
   async vacanciesForJobseeker(id: string, query: Query): Promise<MatchHit[]> {
     const { record, vector } = await this.jobseekers.withVector(id);
+    // Both must hold: the vacancy accepts a subsidised hire (filtered in rank) and the client was assessed eligible.
+    if (query.paySubsidy && (record as StoredJobseeker).paySubsidyEligible !== true) throw invalidInput([problem('paySubsidy', 'not_subsidy_eligible', { id })]);
     return this.rank('vacancies', vector, sideOf(record as StoredJobseeker, seekerSide), { ...query, centre: record.municipality });
   }
 
@@ -273,7 +291,10 @@ export class Matcher {
     const service: RecordService<Jobseeker | Vacancy> =
       target === 'vacancies' ? (this.vacancies as RecordService<Jobseeker | Vacancy>) : this.jobseekers;
     const filter = locationFilter(query);
-    const pool = Math.max(query.k * this.settings.poolFactor, this.settings.minPool[target], query.k);
+    // The pay-subsidy filter reads the vacancy the pool holds (no read per hit): the pool is widened
+    // for it, and with few such vacancies in the pool, the commuting reach below adds the nearby ones.
+    const subsidisedOnly = target === 'vacancies' && query.paySubsidy === true;
+    const pool = Math.max(query.k * this.settings.poolFactor, this.settings.minPool[target], query.k) * (subsidisedOnly ? this.settings.paySubsidyPoolFactor : 1);
     const textHits = filter ? this.searchFiltered(service, vector, pool, filter) : service.index.search(vector, pool);
     const hits = this.withConceptNeighbours(service, target, vector, side, textHits, pool, filter, query.centre);
 
@@ -294,16 +315,21 @@ export class Matcher {
         ? scoreMatch(side as SeekerSide, sideOf(record as StoredVacancy, offerSide), similarity, this.settings.weights, relations, explain)
         : this.scoreCandidate(record as StoredJobseeker, perCandidate ? perCandidate.sideFor(record.municipality) : (side as OfferSide), perCandidate, similarity, relations, explain);
     const scored: { record: StoredJobseeker | StoredVacancy; score: Score; tier: number; key: number; byText: boolean; similarity: number }[] = [];
-    const levelsBetween = (record: StoredJobseeker | StoredVacancy) =>
+    const occupationPair = (record: StoredJobseeker | StoredVacancy) =>
       target === 'vacancies'
-        ? levelGap((side as SeekerSide).occupations, sideOf(record as StoredVacancy, offerSide).occupation)
-        : levelGap(sideOf(record as StoredJobseeker, seekerSide).occupations, (side as OfferSide).occupation);
-    const rule = target === 'vacancies' ? this.settings.commute : this.settings.candidateCommute;
+        ? { seeker: (side as SeekerSide).occupations, offer: sideOf(record as StoredVacancy, offerSide).occupation }
+        : { seeker: sideOf(record as StoredJobseeker, seekerSide).occupations, offer: (side as OfferSide).occupation };
+    const levelsBetween = (record: StoredJobseeker | StoredVacancy): Levels => {
+      const { seeker, offer } = occupationPair(record);
+      return { gap: levelGap(seeker, offer), above: aboveLevel(seeker, offer) };
+    };
+    const rule = query.commute ?? (target === 'vacancies' ? this.settings.commute : this.settings.candidateCommute);
     const scoreAll = (pool: IndexHit[]) => {
       for (const hit of pool) {
         const record = entries.get(hit.label);
         // Expired since the last sweep (see RecordService.closeExpired): never returned.
         if (!record || !service.kind.isMatchable(record as never, day)) continue;
+        if (subsidisedOnly && (record as StoredVacancy).paySubsidy !== true) continue;
         const score = scoreOf(record, hit.similarity, false);
         if (query.failedGates === 'ranked') scored.push({ record, score, tier: 0, key: score.score, byText: true, similarity: hit.similarity });
         else scored.push({ record, score, ...this.placeOf(score, () => levelsBetween(record), rule), similarity: hit.similarity });
@@ -368,6 +394,7 @@ export class Matcher {
       gates: score.gates,
       matchedSkills: score.matched.map(label),
       missingSkills: score.missing.map(label),
+      ...('paySubsidy' in record && record.paySubsidy === true ? { paySubsidy: true as const } : {}),
       ...notesOf(record),
     };
   }
@@ -399,7 +426,12 @@ export class Matcher {
    *   2.55 such other work where the client holds none of the skills the vacancy lists (or it lists
    *     none): only the place speaks for it, so it follows other work whose skills partly transfer
    *     (a caretaker's list: cleaning and plumbing posts before a real-estate agent's ad next door);
-   *   2.7 and after: such other work two or more ISCO skill levels from the client's (see levelGap);
+   *   2.6 and after: other work a skill level above every occupation of the client's, whatever few
+   *     skills they share (it asks for education the client has not shown: a delivery driver's list
+   *     has the cleaning and sales posts next door before remote IT support; a caretaker's the care
+   *     assistant's post before the real-estate agent's ad next door);
+   *   2.7 and after: such other work two or more ISCO skill levels from the client's (see levelGap),
+   *     each tier + 0.05 where the client holds none of the skills it lists;
    *   4 failing a licence or card the vacancy requires (fit or not): work the client may not take up
    *     without a qualification they lack ranks after all work they could take up.
    * The commuting range (see MatchSettings.commute): `off` ignores it; `gate` counts being beyond it
@@ -408,16 +440,18 @@ export class Matcher {
    * work 60 km away before farm work next door); `fits` puts the fits beyond it after the fits within
    * it and before the rest.
    */
-  private placeOf(score: Score, levels: () => number, rule: CommuteRule): { tier: number; key: number; byText: boolean } {
+  private placeOf(score: Score, levels: () => Levels, rule: CommuteRule): { tier: number; key: number; byText: boolean } {
     const beyondRange = rule !== 'off' && score.gates.commute === 'fail';
     const fit = score.score >= this.settings.fitFloor && (score.parts.occupation === null || score.parts.occupation >= this.settings.fitOccupation);
     const other = !fit && otherWork(score.parts);
     const key = other ? otherWorkScore(score.parts, this.settings.weights) - (score.parts.essential === null ? 1e-6 : 0) : score.score;
-    const gap = other ? Math.min(levels(), 3) : 0;
+    const between = other ? levels() : undefined;
+    const gap = between ? Math.min(between.gap, 3) : 0;
     const far = gap >= OTHER_LEVEL;
+    const none = other && holdsNoneOf(score.parts);
     let tier: number;
     if (lacksQualification(score.gates)) tier = 4;
-    else if (other) tier = 2.5 + (far ? gap / 10 : 0) + (holdsNoneOf(score.parts) ? NOTHING_HELD : 0);
+    else if (other) tier = 2.5 + (far ? gap / 10 : between!.above ? LEVEL_UP : 0) + (none ? NOTHING_HELD : 0);
     else if (!fit) tier = 2;
     else tier = failsGate(score.gates, rule === 'gate') ? 1 : 0;
     if (rule === 'strict') {

@@ -158,10 +158,21 @@ export const failsGate = (g: Score['gates'], commute = true) =>
 export const lacksQualification = (g: Score['gates']) => g.licence === 'fail' || g.cards === 'fail';
 
 /**
- * Other work: both sides name their occupation and the two are unrelated (no credit: neither the
- * same ISCO unit or minor group nor shared essential skills, or two skill levels apart).
+ * Below this occupation credit two named occupations are unrelated: related work by shared essential
+ * skills earns RELATED_OCCUPATION_CREDIT × the share held in common, and a share under a tenth (a
+ * delivery driver and an IT support specialist: one skill of fourteen, 0.036) is no more a relation
+ * than none — such work ranked as related before the cleaning and sales posts next door. Chosen on
+ * bench:quality (a fifth, 0.1, lowered vacancy → candidates nDCG@10 by 0.013; a tenth moves neither
+ * direction by more than 0.002) and bench:review.
  */
-export const otherWork = (parts: Score['parts']) => parts.occupation === 0;
+export const RELATED_WORK_FLOOR = 0.05;
+
+/**
+ * Other work: both sides name their occupation and the two are unrelated (no credit worth the name:
+ * neither the same ISCO unit or minor group nor a tenth of the essential skills in common, or two
+ * skill levels apart; see RELATED_WORK_FLOOR).
+ */
+export const otherWork = (parts: Score['parts']) => parts.occupation !== null && parts.occupation < RELATED_WORK_FLOOR;
 
 /**
  * How a hit of other work (see otherWork) ranks among other such hits: by the skills the jobseeker
@@ -218,6 +229,24 @@ export function levelGap(seeker: OccupationRef[] | undefined, offer: OccupationR
   let gap = Infinity;
   for (const o of seeker) gap = Math.min(gap, levelsApart(o.isco, offer.isco));
   return gap;
+}
+
+/**
+ * Whether the vacancy's occupation lies above every skill level the jobseeker's occupations are at
+ * (false when either side's level is unknown): work a level up asks for education or experience the
+ * client has not shown (a caretaker and a real-estate agent's post).
+ */
+export function aboveLevel(seeker: OccupationRef[] | undefined, offer: OccupationRef | undefined): boolean {
+  const to = offer?.isco ? SKILL_LEVEL[offer.isco[0]!] : undefined;
+  if (to === undefined || !seeker?.length) return false;
+  let known = false;
+  for (const o of seeker) {
+    const from = o.isco ? SKILL_LEVEL[o.isco[0]!] : undefined;
+    if (from === undefined) continue;
+    if (from >= to) return false;
+    known = true;
+  }
+  return known;
 }
 
 /**

@@ -51,6 +51,7 @@ const HEADERS: Record<string, [fi: string, sv: string]> = {
   suggestions: ['työpaikkaehdotukset', 'jobbförslag'],
   interviews: ['haastattelut', 'intervjuer'],
   hires: ['palkatut', 'anställda'],
+  subsidised_hires: ['palkatut_palkkatuella', 'anställda_med_lönesubvention'],
   interview_rate: ['haastatteluosuus', 'andel_intervjuer'],
   hire_rate: ['palkkausosuus', 'andel_anställda'],
   hire_rate_margin95: ['palkkausosuus_virhemarginaali95', 'andel_anställda_felmarginal95'],

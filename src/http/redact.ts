@@ -7,7 +7,7 @@
  * query is validated).
  */
 const KEPT_PARAMS = new Set([
-  'limit', 'after', 'k', 'lang', 'format', 'owner', 'municipality', 'region', 'area', 'within', 'failedGates',
+  'limit', 'after', 'k', 'lang', 'format', 'owner', 'municipality', 'region', 'area', 'within', 'failedGates', 'commute',
   'reach', 'vacancy', 'jobseeker', 'source', 'from', 'to', 'sample', 'asOf', 'occupationGroup', 'language',
   'candidates', 'skill', 'direction', 'status',
 ]);

@@ -25,7 +25,7 @@ import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
 import { SqliteTrainingStore } from '../adapters/sqlite/training-store.js';
 import { SqliteTransferStore } from '../adapters/sqlite/transfers.js';
 import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
-import { DEFAULT_NOTIFICATION_SETTINGS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
+import { DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
 import { DemandSupply } from '../core/analytics/demand-supply.js';
 import { MismatchSummary } from '../core/analytics/mismatch.js';
 import { WhatWorksReport } from '../core/what-works/service.js';
@@ -81,7 +81,7 @@ import { openConceptSearch, openNormalizer } from './taxonomy.js';
 export type { EngineLog };
 export { indexFile };
 
-export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications'>> & Pick<
+export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications' | 'paySubsidyPoolFactor'>> & Pick<
   Config,
   | 'dataDir'
   | 'decisionRetentionDays'
@@ -198,6 +198,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const matcher = new Matcher(jobseekers, vacancies, chosen, normalizer, {
       weights: config.weights,
       poolFactor: config.poolFactor,
+      paySubsidyPoolFactor: config.paySubsidyPoolFactor ?? DEFAULT_MATCH_SETTINGS.paySubsidyPoolFactor,
       minPool: config.minPool,
       exactScanRatio: config.exactScanRatio,
       exactScanLimit: config.exactScanLimit,

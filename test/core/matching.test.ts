@@ -137,6 +137,23 @@ describe('Matcher and RecordService on in-memory adapters', () => {
     expect(hits[1]!.parts.location).toBeGreaterThan(hits[0]!.parts.location!);
   });
 
+  it('puts other work a skill level above the client after other work at or below it, even next door', async () => {
+    const { jobseekers, vacancies, matcher } = services();
+    await jobseekers.create(jobseekerInput.parse(sampleJobseeker('J-WELDER')));
+    await vacancies.putMany([
+      // Next door, a real-estate agent's post (ISCO 3334, a level above the welder's 7212): it asks for what the welder has not shown.
+      vacancy('V-AGENT', { title: 'kiinteistönvälittäjä', description: 'Kiinteistönvälitys hakee kiinteistönvälittäjää asuntomyyntiin.', skills: [], employer: 'Välitys Oy' }),
+      // 15 km away, cleaning work (9112, a level below): nothing held either, but work the welder could take up.
+      vacancy('V-CLEANER', { title: 'siivooja', description: 'Siivousliike hakee siivoojaa.', skills: [], employer: 'Siivous Oy', municipality: '536' }),
+    ]);
+    const hits = await matcher.vacanciesForJobseeker('J-WELDER', { k: 10, lang: 'fi' });
+    expect(hits.map((h) => [h.id, h.parts.occupation])).toEqual([
+      ['V-CLEANER', 0],
+      ['V-AGENT', 0],
+    ]);
+    expect(hits[1]!.parts.location).toBeGreaterThan(hits[0]!.parts.location!);
+  });
+
   it('keeps the index in step with every write: replace, close, delete, and a repeated posting linked to its original', async () => {
     const { vacancies, vacancyIndex, matcher, jobseekers } = services();
     await jobseekers.create(jobseekerInput.parse(sampleJobseeker('J-WELDER')));

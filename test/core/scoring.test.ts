@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { locationFit } from '../../src/core/location.js';
 import { seekerRequirements } from '../../src/core/requirements/sides.js';
 import { DEFAULT_WEIGHTS } from '../../src/config.js';
-import { exactCredit, failsGate, NO_RELATIONS, occupationFit, rememberCredits, scoreMatch, TEXT_SHARE_WITH_OCCUPATIONS, type OfferSide, type SeekerSide, type SkillCredit } from '../../src/core/scoring.js';
+import { aboveLevel, exactCredit, failsGate, NO_RELATIONS, occupationFit, otherWork, RELATED_WORK_FLOOR, rememberCredits, scoreMatch, TEXT_SHARE_WITH_OCCUPATIONS, type OfferSide, type SeekerSide, type SkillCredit } from '../../src/core/scoring.js';
 
 const skills = new Set(['a', 'b', 'x']);
 const seeker: SeekerSide = { skills, ...seekerRequirements({ languages: ['fi'], drivingLicence: true }, skills), municipality: '837', region: '06', workingTime: 'full' };
@@ -167,5 +167,26 @@ describe('rememberCredits', () => {
     const bob = new Set(['c']);
     expect(credit(bob, 'c').credit).toBe(1); // another holder: asked again, not answered from alice's
     expect(asked).toBe(3);
+  });
+});
+
+describe('other work and skill levels (issue 29: a counsellor would not offer these first)', () => {
+  const parts = (occupation: number | null) => ({ semantic: 0.5, essential: 0, optional: 0, location: 1, occupation });
+  it('counts a token share of essential skills in common as no relation (a delivery driver and IT support)', () => {
+    expect(otherWork(parts(0))).toBe(true);
+    expect(otherWork(parts(0.0357))).toBe(true);
+    expect(otherWork(parts(RELATED_WORK_FLOOR))).toBe(false);
+    expect(otherWork(parts(0.25))).toBe(false);
+    expect(otherWork(parts(null))).toBe(false); // an occupation not known on both sides is not other work
+  });
+  it('tells work a skill level above every occupation of the client from work at or below it', () => {
+    expect(aboveLevel([{ isco: '5153' }], { isco: '3334' })).toBe(true); // caretaker → real-estate agent
+    expect(aboveLevel([{ isco: '8322' }], { isco: '3512' })).toBe(true); // delivery driver → IT support
+    expect(aboveLevel([{ isco: '5153' }], { isco: '9112' })).toBe(false); // caretaker → cleaner
+    expect(aboveLevel([{ isco: '5153' }], { isco: '5322' })).toBe(false); // same level
+    expect(aboveLevel([{ isco: '8322' }, { isco: '3115' }], { isco: '3512' })).toBe(false); // one occupation already at that level
+    expect(aboveLevel([{ isco: '1120' }], { isco: '3512' })).toBe(false); // managers' level unknown
+    expect(aboveLevel([{ uri: 'o:x' }], { isco: '3512' })).toBe(false);
+    expect(aboveLevel([], { isco: '3512' })).toBe(false);
   });
 });

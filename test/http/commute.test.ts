@@ -15,6 +15,7 @@ interface Hit {
   municipalityName: string;
   distanceKm?: number;
   score: number;
+  parts: { occupation: number | null };
   gates: { language: string; licence: string; cards: string; workingTime: string; commute: string };
   commute?: { rangeKm: number; roadKm: number; beyondRange: boolean; waivedBy?: string };
 }
@@ -99,6 +100,30 @@ describe('commuting range (issue 29)', () => {
     for (const h of list.filter(beyond)) expect(h.commute).toMatchObject({ beyondRange: true });
     // Within the first hits beyond the range, the nearest come first (Pori, Nurmijärvi … before Oulu).
     expect(Math.min(...list.filter(beyond).slice(0, 3).map((h) => h.distanceKm!))).toBeLessThan(150);
+  });
+
+  it("lets a counsellor ask for the client's own line of work further away before other work nearby (commute=fits), and refuses an unknown rule naming it", async () => {
+    await putClient('Q-MALAX-NURSE', {
+      title: 'sjuksköterska',
+      summary: 'Legitimerad sjuksköterska med tio års erfarenhet av vård på en bäddavdelning: läkemedelsbehandling, dokumentation och handledning av studerande.',
+      skills: [],
+    });
+    const nearby = await hits('/v1/jobseekers/Q-MALAX-NURSE/matches?k=10&lang=sv');
+    expect(withinFirst(nearby)).toBe(true); // the service's setting: strict
+    const fits = await hits('/v1/jobseekers/Q-MALAX-NURSE/matches?k=10&lang=sv&commute=fits');
+    // Nurses' work beyond the range is in the ten, and none of it after work of another kind nearby.
+    const nursing = (h: Hit) => beyond(h) && (h.parts.occupation ?? 0) >= 0.8;
+    const farNursing = fits.filter(nursing);
+    expect(farNursing.length).toBeGreaterThan(0);
+    const firstOther = fits.findIndex((h) => !beyond(h) && h.parts.occupation === 0);
+    if (firstOther >= 0) expect(fits.indexOf(farNursing.at(-1)!)).toBeLessThan(firstOther);
+    for (const h of farNursing) expect(h.commute).toMatchObject({ beyondRange: true });
+    // The strict list has no more nursing beyond the range in its ten.
+    expect(nearby.filter(nursing).length).toBeLessThanOrEqual(farNursing.length);
+
+    const junk = await call(url, 'GET', '/v1/jobseekers/Q-MALAX-NURSE/matches?commute=nearby');
+    expect(junk.status).toBe(400);
+    expect(JSON.stringify(junk.body)).toContain('commute');
   });
 
   it('refuses a range out of bounds and an unknown wished municipality or region, naming the field, and stores nothing', async () => {

@@ -70,8 +70,9 @@ describe('what works (issue 33): the funnel and the engine\'s rank, for planners
     expect(r.clients).toMatchObject({ suggested: 10, hired: 5, longTermSuggested: '<5', longTermHired: '<5', longTermPlaced: { rate: null } });
     expect(r.daysToFill).toEqual({ median: 20, hires: 5 });
     const band = (rank: string) => r.byRank.find((b: { rank: string }) => b.rank === rank);
-    // Eight shown at #1: five interviewed and hired; four not shown by the engine: one interview.
-    expect(band('1')).toMatchObject({ suggestions: 10, interviews: 5, hires: 5, hireRate: { rate: 0.65 }, interviewRate: { rate: 0.65 } });
+    // Eight shown at #1: five interviewed and hired; four not shown by the engine: one interview. The
+    // shares are those of the published counts (5 of 10), not of the exact ones (5 of 8 would give 8 back).
+    expect(band('1')).toMatchObject({ suggestions: 10, interviews: 5, hires: 5, hireRate: { rate: 0.5 }, interviewRate: { rate: 0.5 } });
     expect(band('not shown')).toMatchObject({ suggestions: '<5', interviews: '<5', hires: '<5', hireRate: { rate: null } });
     // Nothing in it names a client.
     expect(JSON.stringify(r)).not.toMatch(/TRE-/);
@@ -92,8 +93,8 @@ describe('what works (issue 33): the funnel and the engine\'s rank, for planners
     const got = await call(planner, 'GET', '/v1/analytics/what-works?municipality=837&format=csv&lang=fi');
     expect(got.status).toBe(200);
     const lines = String(got.body).replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('alue;alkaen;asti;sija;työpaikkaehdotukset;haastattelut;palkatut;haastatteluosuus;palkkausosuus;palkkausosuus_virhemarginaali95');
-    expect(lines[1]).toMatch(/^837;[0-9-]+;[0-9-]+;1;10;5;5;0,65;0,65;0,34$/);
+    expect(lines[0]).toBe('alue;alkaen;asti;sija;työpaikkaehdotukset;haastattelut;palkatut;palkatut_palkkatuella;haastatteluosuus;palkkausosuus;palkkausosuus_virhemarginaali95');
+    expect(lines[1]).toMatch(/^837;[0-9-]+;[0-9-]+;1;10;5;5;<5;0,65;0,65;0,34$/);
   });
 
   it('is for planners and admins only, and names the field of a bad period in the user\'s language', async () => {
@@ -148,12 +149,35 @@ describe('what works (issue 33): the funnel and the engine\'s rank, for planners
     expect((await call(employer, 'GET', '/v1/analytics/what-works?municipality=837')).status).toBe(403);
   });
 
+  it('shows hires with a pay subsidy apart: a hire whose client the register has in pay-subsidised work from within 90 days of it', async () => {
+    const fi = (day: string) => day.split('-').reverse().map(Number).join('.');
+    const csv = { 'content-type': 'text/csv' };
+    const none = (await call(planner, 'GET', '/v1/analytics/what-works?municipality=837')).body;
+    expect(none.paySubsidy).toEqual({ hires: '<5', share: null });
+    // Four hired clients in subsidised work from today; a fifth from 200 days back (another job: not this hire); a client not hired.
+    const lines = ['asiakas;tapahtuma;päivämäärä', ...[1, 2, 3, 5].map((i) => `TRE-${i};palkkatuettu työ;${fi(ago(0))}`), `TRE-6;palkkatuki;${fi(ago(200))}`, `TRE-7;palkkatuki;${fi(ago(0))}`];
+    const imported = await call(counsellor, 'POST', '/v1/outcomes/bulk', lines.join('\n'), csv);
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    const four = (await call(planner, 'GET', '/v1/analytics/what-works?municipality=837')).body;
+    expect([four.funnel.hired, four.paySubsidy, four.byRank[0].subsidisedHires]).toEqual([5, { hires: '<5', share: null }, '<5']);
+    // The fifth hired client's subsidised work begins 10 days before the hire was recorded: every hire subsidised.
+    expect((await call(counsellor, 'POST', '/v1/outcomes/bulk', `asiakas;tapahtuma;päivämäärä\nTRE-6;palkkatuki;${fi(ago(10))}`, csv)).status).toBe(200);
+    const five = (await call(planner, 'GET', '/v1/analytics/what-works?municipality=837')).body;
+    expect([five.funnel.hired, five.paySubsidy, five.byRank[0].subsidisedHires]).toEqual([5, { hires: 5, share: 1 }, 5]);
+    // Nothing but the two rounded counts and the share from them: no cell of hires without a subsidy, no client.
+    expect(JSON.stringify(five)).not.toMatch(/TRE-|notSubsidised|openMarket/);
+    const sheet = await call(planner, 'GET', '/v1/analytics/what-works?municipality=837&format=csv&lang=sv');
+    expect(String(sheet.body).split('\r\n')[0]).toContain(';anställda;anställda_med_lönesubvention;');
+  });
+
   it('forgets an erased client: the counts are made without them', async () => {
     const before = (await call(planner, 'GET', '/v1/analytics/what-works?municipality=837')).body;
     expect((await call(admin, 'DELETE', '/v1/jobseekers/TRE-3')).status).toBe(204);
     const after = (await call(planner, 'GET', '/v1/analytics/what-works?municipality=837')).body;
     // 5 hires → 4 ("<5"); 11 suggestions still round to 10.
     expect([before.funnel.hired, after.funnel.hired, after.funnel.suggested]).toEqual([5, '<5', 10]);
+    // Their subsidised hire goes with them (5 → 4).
+    expect([before.paySubsidy.hires, after.paySubsidy.hires]).toEqual([5, '<5']);
   });
 
   it('counts whole months: a period ending mid-month ends at the month before, so no day-by-day stepping finds the day of a hire', async () => {

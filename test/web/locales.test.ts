@@ -126,6 +126,7 @@ describe('the web app in fi, sv and en', () => {
       suggestionState: JOB_SUGGESTION_STATES,
       suggestionStep: SETTABLE_STATES,
       'obligation.source': ['suggestion', 'reported'],
+      'paySubsidy.assessment': ['none', 'yes', 'no'],
     };
     const missing = Object.entries(values).flatMap(([prefix, list]) => list.flatMap((v) => LANGS.filter((lang) => !LOCALES[lang][`${prefix}.${v}`]).map((lang) => `${lang}: ${prefix}.${v}`)));
     expect(missing).toEqual([]);

@@ -1,4 +1,4 @@
-import type { FunnelStep, SuggestionOutcome } from '../../core/what-works/schema.js';
+import { SUBSIDY_WINDOW_DAYS, type FunnelStep, type SuggestionOutcome } from '../../core/what-works/schema.js';
 import type { WhatWorksSource } from '../../core/what-works/service.js';
 import type { ClientFacts, ReferralFacts } from '../../core/what-works/training-effects.js';
 import type { Db } from './database.js';
@@ -20,6 +20,8 @@ interface Row {
   hired_at: string | null;
   published: string | null;
   rank: number | null;
+  /** The days the client's pay-subsidised employments began (outcome events), comma-separated. */
+  subsidised_on: string | null;
 }
 
 /**
@@ -88,6 +90,7 @@ export class SqliteWhatWorksSource implements WhatWorksSource {
         `SELECT s.jobseeker_id, s.created_at, a.unemployed_since,
            (SELECT group_concat(e.state) FROM job_suggestion_events e WHERE e.suggestion_id = s.id) AS states,
            (SELECT min(e.at) FROM job_suggestion_events e WHERE e.suggestion_id = s.id AND e.state = 'hired') AS hired_at,
+           (SELECT group_concat(o.happened_on) FROM outcomes o WHERE o.jobseeker_id = s.jobseeker_id AND o.event = 'employed-subsidised') AS subsidised_on,
            (SELECT va.published FROM vacancies v JOIN analytics_records va ON va.kind = 'vacancies' AND va.label = v.label WHERE v.id = s.vacancy_id) AS published,
            CASE WHEN s.rank_recorded THEN s.shown_rank ELSE ${shownRankSql('s.jobseeker_id', 's.vacancy_id', 's.created_at')} END AS rank
          FROM job_suggestions s
@@ -116,6 +119,7 @@ export class SqliteWhatWorksSource implements WhatWorksSource {
         rank: r.rank,
         longTerm: r.unemployed_since !== null && r.unemployed_since <= yearBefore,
         daysToHire: reached === 'hired' && r.hired_at && r.published ? Math.max(0, days(r.published, r.hired_at)) : null,
+        subsidised: reached === 'hired' && r.hired_at !== null && (r.subsidised_on?.split(',') ?? []).some((on) => Math.abs(days(on, r.hired_at!)) <= SUBSIDY_WINDOW_DAYS),
       };
     });
   }

@@ -36,6 +36,18 @@ export function publishedCount(n: number): number | null {
 export const isSuppressed = (n: number) => n < MIN_JOBSEEKERS_SHOWN;
 
 /**
+ * The share `part / whole` of jobseekers as it may be published: worked out from the two published
+ * (rounded) counts, never the exact ones, and null when either is suppressed. A share of the exact
+ * counts gives the counts back: 1 of 6 is 0.17, which no other count of 5–7 makes, and a suppressed
+ * "<5" beside a share of 0.15 over "5" people is a 1.
+ */
+export function publishedShare(part: number, whole: number): number | null {
+  const p = publishedCount(part);
+  const w = publishedCount(whole);
+  return p === null || w === null ? null : Math.min(1, p / w);
+}
+
+/**
  * The day figures over jobseekers are counted at, for a day asked for: the last day of the month
  * before it, or the day itself when it is the last day of its month. Any figure derived from a
  * date (long-term unemployment from unemployment start dates, age bands) changes at most once a

@@ -61,6 +61,7 @@ const COLUMNS: Record<TabularKind, Column[]> = {
     col('salary', 'text', ['palkka', 'palkkaus'], ['lön'], ['salary']),
     col('positions', 'integer', ['paikkoja', 'paikat', 'paikkamäärä'], ['platser', 'antal platser'], ['positions', 'openings']),
     col('publishedAt', 'date', ['julkaistu', 'julkaisupäivä'], ['publicerad'], ['published', 'publishedat']),
+    col('paySubsidy', 'boolean', ['palkkatuki', 'palkkatuki käy'], ['lönesubvention'], ['pay subsidy', 'paysubsidy']),
     col('expiresAt', 'date', ['haku päättyy', 'päättyy', 'viimeinen hakupäivä'], ['sista ansökningsdag', 'upphör'], ['expires', 'expiresat']),
   ],
   jobseekers: [
@@ -77,6 +78,7 @@ const COLUMNS: Record<TabularKind, Column[]> = {
     col('languageLevels', 'levels', ['kielitaitotasot'], ['språknivåer'], ['language levels', 'languagelevels']),
     CARDS_COLUMN,
     col('unemployedSince', 'date', ['työtön alkaen', 'työttömyys alkanut'], ['arbetslös sedan'], ['unemployed since', 'unemployedsince']),
+    col('paySubsidyEligible', 'boolean', ['palkkatukikelpoinen', 'palkkatuki'], ['rätt till lönesubvention', 'lönesubvention'], ['pay subsidy eligible', 'paysubsidyeligible', 'pay subsidy']),
     col('name', 'text', ['nimi'], ['namn'], ['name']),
     col('birthYear', 'integer', ['syntymävuosi'], ['födelseår'], ['birth year', 'birthyear']),
     col('gender', 'gender', ['sukupuoli'], ['kön'], ['gender']),

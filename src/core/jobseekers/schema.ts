@@ -71,6 +71,13 @@ export const jobseekerInput = z
     unemployedSince: pastDate
       .optional()
       .describe('Start of the current unemployment spell (12 months or more: long-term unemployed)'),
+    paySubsidyEligible: z
+      .boolean()
+      .optional()
+      .describe(
+        "Personal data, counsellors only: the counsellor's assessment that a pay-subsidised hire (palkkatuki, lönesubvention) suits the client. " +
+          'Recorded by a person (long-term unemployment is a hint shown beside it, never a rule); absent: not assessed. Never shown to employer services or used in ranking',
+      ),
     birthYear: z
       .number()
       .int()

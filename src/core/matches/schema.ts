@@ -10,6 +10,17 @@ const failedGates = z
   .default('last')
   .describe('`last`: hits failing a hard requirement (language, licence, cards, working time) come after every pass; `ranked`: by score alone');
 
+/** Where hits beyond a commuting range rank (see MatchSettings.commute in ../matching.ts). */
+export const COMMUTE_RULES = ['fits', 'strict', 'gate', 'off'] as const;
+export type CommuteRule = (typeof COMMUTE_RULES)[number];
+
+const commute = z
+  .enum(COMMUTE_RULES)
+  .optional()
+  .describe(
+    "Where hits beyond the commuting range rank (absent: the service's setting, KOHTAANTO_COMMUTE_RULE for a client's vacancies, KOHTAANTO_CANDIDATE_COMMUTE_RULE for candidates): `strict` after every hit within it (suitable work nearby first); `fits` the right work further away after the right work within it and before other work nearby; `gate` as a failed hard requirement; `off` the range ignored",
+  );
+
 export const matchQuery = z
   .object({
     k: queryInt(1, 200).default(20).describe('Number of hits'),
@@ -17,10 +28,29 @@ export const matchQuery = z
     region: regionRef.optional().describe('Only hits in this region (maakunta)'),
     within: withinKm,
     failedGates: failedGates,
+    commute,
     lang: labelLang,
   })
   .strict();
 export type MatchQuery = z.output<typeof matchQuery>;
+
+/**
+ * GET /v1/jobseekers/:id/matches: a client's vacancies, with the pay-subsidy filter besides. Only
+ * here: a vacancy's candidates take no such filter (employer services would learn from it who is
+ * eligible, which is personal data of the client's counsellors alone).
+ */
+export const jobseekerMatchQuery = matchQuery
+  .extend({
+    paySubsidy: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true')
+      .describe(
+        "`true`: only vacancies whose employer accepts a pay-subsidised hire, for a client their counsellor assessed eligible (`paySubsidyEligible`; else 400)",
+      ),
+  })
+  .strict();
+export type JobseekerMatchQuery = z.output<typeof jobseekerMatchQuery>;
 
 export const scoreParts = z.object({
   semantic: z
@@ -80,6 +110,7 @@ export const matchHit = z.object({
   gates,
   matchedSkills: z.array(explainedSkill).describe('Required skills of the vacancy that the jobseeker has'),
   missingSkills: z.array(explainedSkill).describe('Required skills of the vacancy that the jobseeker lacks'),
+  paySubsidy: z.literal(true).optional().describe("Vacancy hits: the employer accepts a pay-subsidised hire (absent for candidates: a client's eligibility is never shown in a candidate list)"),
   notes: z
     .array(z.string())
     .optional()
@@ -105,6 +136,7 @@ export const matchResponse = z.object({
     region: z.string().optional(),
     within: z.number().optional(),
     failedGates: z.string().optional(),
+    paySubsidy: z.boolean().optional(),
     lang: z.string(),
   }),
   embedder: z.string(),

@@ -28,7 +28,7 @@ const decisions = (hits: MatchHit[], idOf: (hit: MatchHit, position: number) => 
 export class Matches {
   constructor(private readonly ports: MatchPorts) {}
 
-  async vacanciesFor(p: Principal, id: string, query: MatchQuery, audit: AuditNote): Promise<MatchResponse> {
+  async vacanciesFor(p: Principal, id: string, query: MatchQuery & { paySubsidy?: boolean }, audit: AuditNote): Promise<MatchResponse> {
     const hits = await this.ports.suggestions.vacanciesFor(p, id, query);
     audit.jobseekers.push(id);
     audit.detail = { jobseeker: 0, decisions: decisions(hits, (h) => h.id) };

@@ -35,7 +35,7 @@ export type SuggestedHit = MatchHit & { counsellorOverride?: { action: 'put-forw
 export class Suggestions {
   constructor(private readonly ports: SuggestionPorts) {}
 
-  async vacanciesFor(p: Principal, id: string, query: MatchQuery): Promise<SuggestedHit[]> {
+  async vacanciesFor(p: Principal, id: string, query: MatchQuery & { paySubsidy?: boolean }): Promise<SuggestedHit[]> {
     await this.ports.guard.jobseeker(p, id);
     const overrides = await this.ports.overrides.ofJobseeker(id);
     const setAside = new Set(overrides.filter((o) => o.action === 'set-aside').map((o) => o.vacancyId));
@@ -44,6 +44,8 @@ export class Suggestions {
     const first: SuggestedHit[] = [];
     for (const o of forward) {
       const hit = await this.ports.matcher.pair(id, o.vacancyId, query.lang);
+      // Put forward, but not a pay-subsidy vacancy: left out when only those are asked for.
+      if (query.paySubsidy && !hit.paySubsidy) continue;
       first.push({ ...hit, counsellorOverride: { action: 'put-forward', reason: o.reason, at: o.at } });
     }
     const shown = new Set(first.map((h) => h.id));

@@ -56,6 +56,10 @@ export const vacancyInput = z
       .optional()
       .describe("The employer's contact person for the vacancy, as published in the ad"),
     remote: z.boolean().default(false).describe('The work can be done remotely'),
+    paySubsidy: z
+      .boolean()
+      .optional()
+      .describe('The employer accepts a pay-subsidised hire (palkkatuki, lönesubvention); absent: not said, read as no'),
     positions: z.number().int().min(1).max(10_000).default(1),
     status: z.enum(['open', 'closed']).default('open').describe('Only open vacancies are matched'),
     publishedAt: plausibleDate.optional(),

@@ -31,7 +31,15 @@ export interface SuggestionOutcome {
   longTerm: boolean;
   /** Days from the vacancy's publication to the hire; null when not hired or the publication day is unknown. */
   daysToHire: number | null;
+  /**
+   * Hired with a pay subsidy: the registers record the client's pay-subsidised employment (outcome
+   * `employed-subsidised`) beginning within SUBSIDY_WINDOW_DAYS of the hire, either side.
+   */
+  subsidised: boolean;
 }
+
+/** How far apart a hire and the register's pay-subsidised employment may begin to be the same job (days). */
+export const SUBSIDY_WINDOW_DAYS = 90;
 
 /** A rate over published counts: null when a count is suppressed or too small to publish a share (see suppression.ts). */
 export const publishedRate = z.object({
@@ -91,11 +99,24 @@ export const whatWorks = z.object({
         suggestions: publishedCount,
         interviews: publishedCount,
         hires: publishedCount,
+        subsidisedHires: publishedCount.describe('Of the hires, those with a pay subsidy (rounded on its own: see paySubsidy)'),
         interviewRate: publishedRate,
         hireRate: publishedRate,
       }),
     )
     .describe("By the vacancy's position in the last ranking the engine showed before the suggestion (from the decision records): the engine's own online quality figure"),
+  paySubsidy: z
+    .object({
+      hires: publishedCount.describe('Suggestions hired with a pay subsidy (the register\'s pay-subsidised employment began within 90 days of the hire)'),
+      share: z
+        .number()
+        .nullable()
+        .describe('Subsidised hires of all hires (funnel.hired), from the two published counts (to 0.05); null when either is "<5"'),
+    })
+    .describe(
+      'Hires with a pay subsidy apart from all hires. Only these two counts are published, each rounded on its own: hires without a subsidy are all hires less these, ' +
+        'a range of ±4 (never an exact count, however small), and no third cell of them is published to narrow it',
+    ),
   trainings: z
     .array(trainingEffect)
     .describe('Per training the area\'s clients were referred to in the period: completion, and employment 3 and 6 months after the end against matched clients not referred (occupation group, unemployment duration, age band)'),

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import { dayOf } from '../clock.js';
 import { invalidInput, problem } from '../errors.js';
 import type { AnalysisArea } from '../analytics/schema.js';
-import { jobseekerCount, MIN_JOBSEEKERS_SHOWN, publishedAsOf } from '../analytics/suppression.js';
+import { jobseekerCount, MIN_JOBSEEKERS_SHOWN, publishedAsOf, publishedCount, publishedShare } from '../analytics/suppression.js';
 import { trainingEffects, type ClientFacts, type ReferralFacts } from './training-effects.js';
 import { FUNNEL_STEPS, RANK_BANDS, type FunnelStep, type PublishedRate, type RankBand, type SuggestionOutcome, type WhatWorks } from './schema.js';
 
@@ -39,14 +39,16 @@ export function rankBand(rank: number | null): RankBand {
 }
 
 /**
- * A share as it may be published: to 0.05, with its 95 % margin to 0.01, and none below 5 counted
- * (the share of a handful of people describes each of them).
+ * A share as it may be published: to 0.05, with its 95 % margin to 0.01, worked out from the published
+ * (rounded) counts and none where either is suppressed (see publishedShare: a share of the exact
+ * counts would give a suppressed count back).
  */
 export function publishedRate(hits: number, of: number): PublishedRate {
-  if (of < MIN_JOBSEEKERS_SHOWN) return { rate: null, margin95: null };
-  const p = hits / of;
+  const p = publishedShare(hits, of);
+  if (p === null) return { rate: null, margin95: null };
+  const n = publishedCount(of)!;
   const step = (x: number, by: number) => Math.round(Math.round(x / by) * by * 100) / 100;
-  return { rate: step(p, 0.05), margin95: step(1.96 * Math.sqrt((p * (1 - p)) / of), 0.01) };
+  return { rate: step(p, 0.05), margin95: step(1.96 * Math.sqrt((p * (1 - p)) / n), 0.01) };
 }
 
 function median(values: number[]): number | null {
@@ -54,6 +56,18 @@ function median(values: number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+/**
+ * Hires with a pay subsidy beside all hires. The count is rounded on its own and the share worked out
+ * from the two published counts, never from the exact ones (a share to 0.05 of ten hires would give
+ * the exact count, and with it the hires without a subsidy); no count of hires without a subsidy is
+ * published, so all less subsidised stays a range (see suppression.ts).
+ */
+function subsidisedApart(allHires: number | '<5', outcomes: SuggestionOutcome[]): WhatWorks['paySubsidy'] {
+  const hires = jobseekerCount(outcomes.filter((o) => o.reached === 'hired' && o.subsidised).length);
+  const share = hires === '<5' || allHires === '<5' || allHires === 0 ? null : Math.min(1, Math.round((hires / allHires) * 20) / 20);
+  return { hires, share };
 }
 
 /**
@@ -96,6 +110,7 @@ export class WhatWorksReport {
         suggestions: jobseekerCount(band.length),
         interviews: jobseekerCount(interviews),
         hires: jobseekerCount(hires),
+        subsidisedHires: jobseekerCount(band.filter((o) => o.reached === 'hired' && o.subsidised).length),
         interviewRate: publishedRate(interviews, band.length),
         hireRate: publishedRate(hires, band.length),
       };
@@ -113,6 +128,7 @@ export class WhatWorksReport {
         longTermPlaced: publishedRate(longTermHired.size, longTerm.size),
       },
       daysToFill: { median: median(days), hires: jobseekerCount(days.length) },
+      paySubsidy: subsidisedApart(funnel.hired, outcomes),
       byRank,
       trainings: effects.trainings,
       providers: effects.providers,

@@ -1,4 +1,4 @@
-import { jobseekerCount, MIN_JOBSEEKERS_SHOWN } from '../analytics/suppression.js';
+import { jobseekerCount, MIN_JOBSEEKERS_SHOWN, publishedShare } from '../analytics/suppression.js';
 import type { TrainingEffect } from './schema.js';
 
 /**
@@ -68,6 +68,7 @@ const jobless = (c: ClientFacts, on: string) => c.unemployedSince !== null && c.
 
 /** To `step`, as a number a person reads (never -0). */
 const round = (x: number, step: number) => Math.round(Math.round(x / step) * step * 100) / 100 + 0;
+const roundShare = (share: number | null) => (share === null ? null : round(share, 0.05));
 
 /** The effects of each training and provider of the referrals given, as they may be published. */
 export function trainingEffects(referrals: ReferralFacts[], clients: ClientFacts[], today: string): { trainings: TrainingEffect[]; providers: TrainingEffect[] } {
@@ -122,7 +123,8 @@ export function trainingEffects(referrals: ReferralFacts[], clients: ClientFacts
         months: h.months,
         participants: jobseekerCount(n),
         comparisonClients: jobseekerCount(controls.size),
-        employed: n >= MIN_JOBSEEKERS_SHOWN ? round(pT, 0.05) : null,
+        // From the published counts (see publishedShare): the exact share would give a suppressed count back.
+        employed: roundShare(publishedShare(employed, n)),
         comparison: n >= MIN_JOBSEEKERS_SHOWN ? round(pC, 0.05) : null,
         effect: enough ? round(effect, 0.01) : null,
         low: enough ? round(effect - 1.96 * se, 0.01) : null,
@@ -136,7 +138,7 @@ export function trainingEffects(referrals: ReferralFacts[], clients: ClientFacts
       referred: jobseekerCount(group.length),
       completed: jobseekerCount(completed),
       interrupted: jobseekerCount(interrupted),
-      completion: ended >= MIN_JOBSEEKERS_SHOWN ? round(completed / ended, 0.05) : null,
+      completion: roundShare(publishedShare(completed, ended)),
       horizons,
     };
   };

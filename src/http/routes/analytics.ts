@@ -61,6 +61,7 @@ const whatWorksCsv = (r: WhatWorks, lang: Lang) =>
     ['suggestions', (b) => b.suggestions],
     ['interviews', (b) => b.interviews],
     ['hires', (b) => b.hires],
+    ['subsidised_hires', (b) => b.subsidisedHires],
     ['interview_rate', (b) => b.interviewRate.rate],
     ['hire_rate', (b) => b.hireRate.rate],
     ['hire_rate_margin95', (b) => b.hireRate.margin95],

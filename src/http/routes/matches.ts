@@ -3,7 +3,7 @@ import { ACCESS } from '../../core/access.js';
 import { z } from 'zod';
 import { idParams } from '../../core/schemas/common.js';
 import { jobseekerVacancyParams, explanationQuery, override, overrideInput, overrideList, personExplanation } from '../../core/oversight/schema.js';
-import { adHocMatchBody, matchQuery, matchResponse } from '../../core/matches/schema.js';
+import { adHocMatchBody, jobseekerMatchQuery, matchQuery, matchResponse } from '../../core/matches/schema.js';
 import type { Services } from '../../runtime/compose.js';
 import { errorBody, noQuery } from './shared.js';
 
@@ -21,7 +21,7 @@ export function matchRoutes(services: MatchServices): FastifyPluginAsyncZod {
           tags: ['matching'],
           summary: 'Vacancies that fit a jobseeker, best first, with reasons',
           params: idParams,
-          querystring: matchQuery,
+          querystring: jobseekerMatchQuery,
           response: { 200: matchResponse, 400: errorBody, 404: errorBody },
         },
       },

@@ -44,6 +44,7 @@ export function HitList({ hits, action, label, link }: { hits: Hit[]; action?: (
                   {hit.municipalityName}
                   {hit.distanceKm !== undefined ? ` (${t('hits.km', { km: num(hit.distanceKm) })})` : ''} · <code>{hit.id}</code>
                   {hit.shared && <span class="badge ok"> {t('hits.shared')}</span>}
+                  {hit.paySubsidy && <span class="badge ok"> {t('hits.paySubsidy')}</span>}
                   {hit.contact && (
                     <>
                       {' · '}

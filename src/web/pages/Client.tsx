@@ -9,6 +9,7 @@ import { loadPlaces, sentPlace, shownPlace, shownPlaces, type Places } from '../
 import { href } from '../router';
 import { TransferRequest } from './Transfers';
 import { SuggestionsTab, SuggestVacancy } from './client/Suggestions';
+import { assessmentOf, eligibleOf, PaySubsidyField } from './client/PaySubsidy';
 import type { Me } from '../api';
 import type { GapReportView as Plan, TrainingOfferView as Training } from '../../core/gaps/schema';
 import type { MatchResponse } from '../../core/matches/schema';
@@ -91,7 +92,7 @@ export function ClientPage({ id, tab, print, me }: { id: string; tab: string; pr
             ) : tab === 'suggestions' ? (
               <SuggestionsTab id={id} />
             ) : (
-              <MatchesTab id={id} />
+              <MatchesTab id={id} eligible={c.paySubsidyEligible === true} />
             )}
           </>
         )}
@@ -101,14 +102,20 @@ export function ClientPage({ id, tab, print, me }: { id: string; tab: string; pr
   );
 }
 
-function MatchesTab({ id }: { id: string }) {
+function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
   const [within, setWithin] = useState('');
   const [region, setRegion] = useState('');
   const [k, setK] = useState('20');
-  const [filter, setFilter] = useState({ within: '', region: '', k: '20' });
+  const [commute, setCommute] = useState('');
+  const [paySubsidy, setPaySubsidy] = useState(false);
+  const [filter, setFilter] = useState({ within: '', region: '', k: '20', commute: '', paySubsidy: false });
   const regions = useLoad(() => api<RegionList>('GET', '/v1/regions'), []);
   const matches = useLoad(
-    () => api<MatchResponse>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches${query({ k: filter.k, within: filter.within, region: filter.region, lang: lang.value })}`),
+    () =>
+      api<MatchResponse>(
+        'GET',
+        `/v1/jobseekers/${encodeURIComponent(id)}/matches${query({ k: filter.k, within: filter.within, region: filter.region, commute: filter.commute, paySubsidy: filter.paySubsidy && eligible ? 'true' : undefined, lang: lang.value })}`,
+      ),
     [id, filter, lang.value],
   );
   const [shared, setShared] = useState<Record<string, string>>({});
@@ -158,7 +165,7 @@ function MatchesTab({ id }: { id: string }) {
         class="search"
         onSubmit={(e) => {
           e.preventDefault();
-          setFilter({ within, region, k });
+          setFilter({ within, region, k, commute, paySubsidy });
         }}
       >
         <Field label={t('matches.within')} id="within">
@@ -172,6 +179,13 @@ function MatchesTab({ id }: { id: string }) {
             ))}
           </select>
         </Field>
+        <Field label={t('matches.commute')} id="commute">
+          <select id="commute" value={commute} onChange={(e) => setCommute((e.target as HTMLSelectElement).value)}>
+            <option value="">{t('matches.commute.default')}</option>
+            <option value="strict">{t('matches.commute.strict')}</option>
+            <option value="fits">{t('matches.commute.fits')}</option>
+          </select>
+        </Field>
         <Field label={t('matches.k')} id="k">
           <select id="k" value={k} onChange={(e) => setK((e.target as HTMLSelectElement).value)}>
             {['10', '20', '50'].map((n) => (
@@ -179,6 +193,13 @@ function MatchesTab({ id }: { id: string }) {
             ))}
           </select>
         </Field>
+        {eligible && (
+          // Only for a client assessed eligible: both must hold (the vacancy accepts a subsidised hire).
+          <div class="field checkbox">
+            <input id="pay-subsidy" type="checkbox" checked={paySubsidy} onChange={(e) => setPaySubsidy((e.target as HTMLInputElement).checked)} />
+            <label for="pay-subsidy">{t('matches.paySubsidy')}</label>
+          </div>
+        )}
         <button type="submit">{t('common.show')}</button>
       </form>
       <ErrorBox error={error} />
@@ -413,6 +434,7 @@ function ProfileTab({ client, places, saved, onSaved, onReload }: { client: Clie
     wishedMunicipalities: shown.wishedMunicipalities,
     wishedRegions: shown.wishedRegions,
     willingToRelocate: client.willingToRelocate ?? false,
+    paySubsidyEligible: assessmentOf(client.paySubsidyEligible),
   });
   const [dirty, setDirty] = useState(false);
   useUnsavedWarning(dirty);
@@ -453,6 +475,7 @@ function ProfileTab({ client, places, saved, onSaved, onReload }: { client: Clie
         // Not stored and not ticked: left unsaid, as before.
         willingToRelocate: form.willingToRelocate || client.willingToRelocate !== undefined ? form.willingToRelocate : undefined,
         unemployedSince: form.unemployedSince || undefined,
+        paySubsidyEligible: eligibleOf(form.paySubsidyEligible),
         name: form.name || undefined,
         contact: contact.email || contact.phone ? JSON.parse(JSON.stringify(contact)) : undefined,
       }),
@@ -497,6 +520,12 @@ function ProfileTab({ client, places, saved, onSaved, onReload }: { client: Clie
       <Field label={t('profile.unemployedSince')} id="p-since">
         <input id="p-since" type="date" value={form.unemployedSince} onInput={set('unemployedSince')} aria-invalid={invalid('unemployedSince')} />
       </Field>
+      <PaySubsidyField
+        value={form.paySubsidyEligible}
+        unemployedSince={form.unemployedSince || undefined}
+        invalid={invalid('paySubsidyEligible')}
+        onChange={(paySubsidyEligible) => edit({ ...form, paySubsidyEligible })}
+      />
       <Field label={t('common.name')} id="p-name">
         <input id="p-name" value={form.name} onInput={set('name')} autocomplete="off" />
       </Field>

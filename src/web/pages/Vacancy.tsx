@@ -116,6 +116,7 @@ function VacancyForm({
     contactPhone: vacancy.contactPerson?.phone ?? '',
     positions: String(vacancy.positions),
     expiresAt: vacancy.expiresAt ?? '',
+    paySubsidy: vacancy.paySubsidy ?? false,
   });
   const [dirty, setDirty] = useState(false);
   useUnsavedWarning(dirty);
@@ -162,6 +163,8 @@ function VacancyForm({
         positions: Number(form.positions),
         status: form.status,
         expiresAt: form.expiresAt || undefined,
+        // Not stored and not ticked: left unsaid, as before.
+        paySubsidy: form.paySubsidy || vacancy.paySubsidy !== undefined ? form.paySubsidy : undefined,
       }),
     );
   };
@@ -222,6 +225,18 @@ function VacancyForm({
       <Field label={t('vacancy.expires')} id="v-expires">
         <input id="v-expires" type="date" value={form.expiresAt} onInput={set('expiresAt')} aria-invalid={invalid('expiresAt')} />
       </Field>
+      <div class="field checkbox">
+        <input
+          id="v-pay-subsidy"
+          type="checkbox"
+          checked={form.paySubsidy}
+          onChange={(e) => edit({ ...form, paySubsidy: (e.target as HTMLInputElement).checked })}
+          aria-describedby="v-pay-subsidy-hint"
+          aria-invalid={invalid('paySubsidy')}
+        />
+        <label for="v-pay-subsidy">{t('vacancy.paySubsidy')}</label>
+        <small id="v-pay-subsidy-hint">{t('vacancy.paySubsidyHint')}</small>
+      </div>
       <Choice id="v-status" label={t('common.status')} value={form.status} values={['open', 'closed']} prefix="status" onChange={set('status')} />
       <SaveRefusal outcome={saver.outcome} busy={saver.busy} onReload={onReload} onOverwrite={saver.overwrite} />
       <SaveBar saved={saved && !dirty} error={error} dirty={dirty} busy={saver.busy} />

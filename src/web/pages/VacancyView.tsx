@@ -50,6 +50,7 @@ export function VacancyView({ vacancy: v }: { vacancy: Partial<StoredVacancy> & 
         {v.startDate && <Row label={t('vacancy.startDate')}>{date(v.startDate)}</Row>}
         {v.expiresAt && <Row label={t('vacancy.expires')}>{date(v.expiresAt)}</Row>}
         {v.salary && <Row label={t('vacancy.salary')}>{v.salary}</Row>}
+        {v.paySubsidy && <Row label={t('vacancy.paySubsidy')}>{t('common.yes')}</Row>}
       </dl>
       <h2>{t('vacancy.description')}</h2>
       <div class="description">{v.description}</div>

@@ -12,6 +12,7 @@ const outcome = (jobseekerId: string, reached: FunnelStep, rank: number | null, 
   rank,
   longTerm: false,
   daysToHire: reached === 'hired' ? 20 : null,
+  subsidised: false,
   ...extra,
 });
 async function report(outcomes: SuggestionOutcome[], query: { from?: string; to?: string } = {}) {
@@ -49,8 +50,8 @@ describe('what works (issue 33): the funnel and rates by rank, as planners may s
       ['21+', '<5', '<5', '<5'],
       ['not shown', '<5', '<5', '<5'],
     ]);
-    // Rank 1: 0 of 13 interviewed, a share over 13 to 0.05; rank 2-3: over 3, not published.
-    expect(answer.byRank[0]!.interviewRate).toEqual({ rate: 0, margin95: 0 });
+    // Rank 1: 0 of 13 interviewed: the count is suppressed, and so is its share; rank 2-3: over 3, not published.
+    expect(answer.byRank[0]!.interviewRate).toEqual({ rate: null, margin95: null });
     expect(answer.byRank[1]!.hireRate).toEqual({ rate: null, margin95: null });
     expect(answer.byRank[2]!.hireRate).toEqual({ rate: 1, margin95: 0 });
   });
@@ -66,15 +67,28 @@ describe('what works (issue 33): the funnel and rates by rank, as planners may s
       hired: '<5', // 3
       longTermSuggested: 5,
       longTermHired: '<5',
-      longTermPlaced: { rate: 0.6, margin95: 0.43 }, // 3 of 5
+      longTermPlaced: { rate: null, margin95: null }, // 3 of 5: "<5" hired, so no share either (0.6 would say 3)
     });
     expect(answer.daysToFill.median).toBeNull(); // 3 hires: fewer than 5
   });
 
   it('bands the rank the engine showed the vacancy at, and rounds shares to 0.05', () => {
     expect([1, 2, 3, 4, 10, 11, 20, 21, null].map(rankBand)).toEqual(['1', '2-3', '2-3', '4-10', '4-10', '11-20', '11-20', '21+', 'not shown']);
-    expect(publishedRate(1, 7)).toEqual({ rate: 0.15, margin95: 0.26 });
+    expect(publishedRate(10, 23)).toEqual({ rate: 0.4, margin95: 0.19 }); // 10 of 25 as published
+    expect(publishedRate(1, 7)).toEqual({ rate: null, margin95: null });
     expect(publishedRate(4, 4)).toEqual({ rate: null, margin95: null });
+  });
+
+  it('publishes no share that tells more than the two published counts (a suppressed count stays unknown)', () => {
+    for (let of = 0; of <= 40; of++) {
+      for (let hits = 0; hits <= of; hits++) {
+        const shown = publishedRate(hits, of);
+        if (hits < 5 || of < 5) expect(shown, `${hits} of ${of}`).toEqual({ rate: null, margin95: null });
+        // Every pair with the same published counts gets the same share: the share is a function of them alone.
+        const same = publishedRate(Math.round(hits / 5) * 5, Math.round(of / 5) * 5);
+        if (hits >= 5) expect(shown, `${hits} of ${of}`).toEqual(same);
+      }
+    }
   });
 
   it('refuses a period that ends before it begins or spans more than three years, naming the field', async () => {

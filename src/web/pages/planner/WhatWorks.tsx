@@ -34,6 +34,13 @@ export function WhatWorks({ where }: { where: Record<string, string> }) {
                     </div>
                   ))}
                   <div>
+                    <dt>{t('whatWorks.subsidisedHires')}</dt>
+                    <dd>
+                      {count(r.paySubsidy.hires)}
+                      {r.paySubsidy.share !== null && ` (${pct(r.paySubsidy.share)})`}
+                    </dd>
+                  </div>
+                  <div>
                     <dt>{t('whatWorks.longTermPlaced')}</dt>
                     <dd>{rate(r.clients.longTermPlaced)}</dd>
                   </div>
@@ -50,6 +57,7 @@ export function WhatWorks({ where }: { where: Record<string, string> }) {
                       <th scope="col">{t('whatWorks.step.suggested')}</th>
                       <th scope="col">{t('whatWorks.step.interview')}</th>
                       <th scope="col">{t('whatWorks.step.hired')}</th>
+                      <th scope="col">{t('whatWorks.subsidisedHiresShort')}</th>
                       <th scope="col">{t('whatWorks.interviewRate')}</th>
                       <th scope="col">{t('whatWorks.hireRate')}</th>
                     </tr>
@@ -61,6 +69,7 @@ export function WhatWorks({ where }: { where: Record<string, string> }) {
                         <td>{count(b.suggestions)}</td>
                         <td>{count(b.interviews)}</td>
                         <td>{count(b.hires)}</td>
+                        <td>{count(b.subsidisedHires)}</td>
                         <td>{rate(b.interviewRate)}</td>
                         <td>{rate(b.hireRate)}</td>
                       </tr>

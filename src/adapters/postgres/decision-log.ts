@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { DEFAULT_AUDIT_GROUP_MS } from '../../config.js';
+import type { DecisionLog, DecisionRecord, Direction, StoredDecision } from '../../core/oversight/decisions.js';
+import { inTransaction } from './pool.js';
+
+/** How many decisions may wait to be written at once (as SQLite's log). */
+const GROUP_MAX = 512;
+/** Beyond this many waiting (writing fails, e.g. no primary reachable) the oldest are dropped, with a warning. */
+const BACKLOG_MAX = 50_000;
+
+type Parts = Record<string, number | null>;
+/** A ranking as stored: [id, score, parts] per hit in order; null where a jobseeker was erased from it. */
+type Ranked = ([string, number, Parts] | null)[];
+const RANKING_FOR_JOBSEEKER: Direction = 'vacancies';
+
+/**
+ * The decision log in PostgreSQL (see SqliteDecisionLog): decisions group-committed (one
+ * transaction per group of up to 512, at most `groupMs` after the first), their context stored once
+ * per combination, the ranking as jsonb. Every read writes this process's waiting decisions first.
+ * Several processes or nodes write the same tables: ids come from the table's sequence.
+ */
+export class PostgresDecisionLog implements DecisionLog {
+  private pending: DecisionRecord[] = [];
+  /** Decisions dropped from the front of `pending` while a group was being written (see record). */
+  private dropped = 0;
+  private timer: NodeJS.Timeout | undefined;
+  /** The write under way: flushes run one after another, so no decision is written twice. */
+  private writing: Promise<void> = Promise.resolve();
+  private readonly contexts = new Set<string>();
+  private readonly contextIds = new WeakMap<object, string>();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly warn: (message: string) => void = () => {},
+    private readonly groupMs = DEFAULT_AUDIT_GROUP_MS,
+  ) {}
+
+  record(decision: DecisionRecord): void {
+    this.pending.push(decision);
+    if (this.pending.length > BACKLOG_MAX) {
+      this.dropped += this.pending.splice(0, this.pending.length - BACKLOG_MAX).length;
+      this.warn(`decision log: more than ${BACKLOG_MAX} decisions waiting to be written; the oldest were dropped`);
+    }
+    if (this.pending.length >= GROUP_MAX) this.flushInBackground();
+    else this.timer ??= setTimeout(() => this.flushInBackground(), this.groupMs);
+  }
+
+  /** Writes the waiting decisions (in groups of GROUP_MAX, one transaction each); rejects if writing fails (they wait for the next try). */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const write = this.writing.then(async () => {
+      while (this.pending.length > 0) {
+        const batch = this.pending.slice(0, GROUP_MAX);
+        this.dropped = 0;
+        await this.write(batch);
+        // What was dropped meanwhile came off the front, where this batch was.
+        this.pending = this.pending.slice(Math.max(0, batch.length - this.dropped));
+      }
+    });
+    this.writing = write.catch(() => undefined);
+    return write;
+  }
+
+  private flushInBackground(): void {
+    this.flush().catch((error: Error) => {
+      this.contexts.clear();
+      this.warn(`decision log: writing ${this.pending.length} decisions failed (${error.message}); retrying`);
+      this.timer ??= setTimeout(() => this.flushInBackground(), 1000);
+    });
+  }
+
+  private async write(batch: DecisionRecord[]): Promise<void> {
+    const newContexts: [string, string, string, string][] = [];
+    const contextIds = batch.map((d) => {
+      let id = this.contextIds.get(d.context);
+      if (!id || !this.contexts.has(id)) {
+        const settings = JSON.stringify(d.context.settings);
+        id = createHash('sha256').update(JSON.stringify([d.context.model, d.context.taxonomy, settings])).digest('hex').slice(0, 32);
+        newContexts.push([id, d.context.model, d.context.taxonomy, settings]);
+        this.contextIds.set(d.context, id);
+      }
+      return id;
+    });
+    await inTransaction(this.pool, async (c) => {
+      for (const [id, model, taxonomy, settings] of newContexts) {
+        await c.query('INSERT INTO decision_contexts (id, model, taxonomy, settings) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [id, model, taxonomy, settings]);
+      }
+      // The ids first (in order), so that each decision's appearances can name theirs.
+      const { rows } = await c.query<{ id: number }>("SELECT nextval(pg_get_serial_sequence('decisions', 'id')) AS id FROM generate_series(1, $1)", [batch.length]);
+      const ids = rows.map((r) => r.id);
+      await c.query(
+        `INSERT INTO decisions (id, at, direction, subject, area, key_id, context_id, ranked)
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[])`,
+        [
+          ids,
+          batch.map((d) => d.at),
+          batch.map((d) => d.direction),
+          batch.map((d) => d.subject ?? null),
+          batch.map((d) => d.area ?? null),
+          batch.map((d) => d.keyId ?? null),
+          contextIds,
+          batch.map((d) => JSON.stringify(d.ranked.map((r) => [r.id, r.score, r.parts]))),
+        ],
+      );
+      // Rankings of jobseekers: who appears where, for their export and erasure (vacancies are not persons).
+      const appearances: [number, number, string][] = [];
+      batch.forEach((d, i) => {
+        if (d.direction === 'candidates' || d.direction === 'text-candidates') d.ranked.forEach((r, p) => appearances.push([ids[i]!, p + 1, r.id]));
+      });
+      if (appearances.length > 0) {
+        await c.query('INSERT INTO decision_appearances (decision_id, position, item) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[])', [
+          appearances.map((a) => a[0]),
+          appearances.map((a) => a[1]),
+          appearances.map((a) => a[2]),
+        ]);
+      }
+    });
+    for (const [id] of newContexts) this.contexts.add(id);
+  }
+
+  async forJobseeker(id: string, limit: number): Promise<StoredDecision[]> {
+    await this.flush();
+    const { rows } = await this.pool.query<{ id: number; at: string; direction: Direction; subject: string | null; area: string | null; key_id: string | null; model: string; taxonomy: string; settings: unknown; ranked: Ranked }>(
+      `SELECT d.id, d.at, d.direction, d.subject, d.area, d.key_id, c.model, c.taxonomy, c.settings, d.ranked
+       FROM decisions d JOIN decision_contexts c ON c.id = d.context_id WHERE d.subject = $1 AND d.direction = $2 ORDER BY d.id DESC LIMIT $3`,
+      [id, RANKING_FOR_JOBSEEKER, limit],
+    );
+    return rows.map((d) => ({
+      id: d.id,
+      at: d.at,
+      direction: d.direction,
+      ...(d.subject ? { subject: d.subject } : {}),
+      ...(d.area ? { area: d.area } : {}),
+      ...(d.key_id ? { keyId: d.key_id } : {}),
+      context: { model: d.model, taxonomy: d.taxonomy, settings: d.settings },
+      ranked: d.ranked.flatMap((r) => (r ? [{ id: r[0], score: r[1], parts: r[2] }] : [])),
+    }));
+  }
+
+  async appearancesOf(id: string, limit: number) {
+    await this.flush();
+    const { rows } = await this.pool.query<{ at: string; subject: string | null; position: number; hit: [string, number, Parts] }>(
+      `SELECT d.at, d.subject, a.position, d.ranked -> (a.position - 1)::int AS hit FROM decision_appearances a JOIN decisions d ON d.id = a.decision_id
+       WHERE a.item = $1 ORDER BY d.id DESC LIMIT $2`,
+      [id, limit],
+    );
+    return rows.map((a) => ({ at: a.at, vacancy: a.subject ?? undefined, position: a.position, score: a.hit[1], parts: a.hit[2] }));
+  }
+
+  async candidateRankings(filter: { from: string; to: string; municipalities?: string[] }) {
+    await this.flush();
+    const { rows } = await this.pool.query<{ subject: string | null; ranked: Ranked }>(
+      `SELECT d.subject, d.ranked FROM decisions d
+       WHERE d.direction = 'candidates' AND d.at >= $1 AND d.at < $2 AND ($3::text[] IS NULL OR d.area = ANY($3::text[]))
+       ORDER BY d.id`,
+      [filter.from, filter.to, filter.municipalities ?? null],
+    );
+    return rows.map((row) => ({ subject: row.subject ?? undefined, items: row.ranked.flatMap((r) => (r ? [r[0]] : [])) }));
+  }
+
+  async eraseJobseeker(id: string): Promise<void> {
+    await this.flush();
+    await inTransaction(this.pool, async (c) => {
+      await c.query('DELETE FROM decisions WHERE subject = $1 AND direction = $2', [id, RANKING_FOR_JOBSEEKER]);
+      // Their places in others' rankings become empty (the other hits keep their positions).
+      await c.query(
+        `UPDATE decisions d SET ranked = (
+           SELECT jsonb_agg(CASE WHEN EXISTS (SELECT 1 FROM decision_appearances a WHERE a.decision_id = d.id AND a.position = x.position AND a.item = $1)
+                                 THEN 'null'::jsonb ELSE x.hit END ORDER BY x.position)
+           FROM jsonb_array_elements(d.ranked) WITH ORDINALITY AS x (hit, position))
+         WHERE d.id IN (SELECT decision_id FROM decision_appearances WHERE item = $1)`,
+        [id],
+      );
+      await c.query('DELETE FROM decision_appearances WHERE item = $1', [id]);
+    });
+  }
+
+  /** The oldest first, at most `limit` (their appearances go with them: ON DELETE CASCADE). */
+  async pruneBefore(at: string, limit = Number.MAX_SAFE_INTEGER): Promise<number> {
+    await this.flush();
+    const { rowCount } = await this.pool.query('DELETE FROM decisions WHERE id IN (SELECT id FROM decisions WHERE at < $1 ORDER BY at LIMIT $2)', [at, limit]);
+    return rowCount ?? 0;
+  }
+
+  /** Decisions waiting in memory for their group write. */
+  get waiting(): number {
+    return this.pending.length;
+  }
+
+  close(): Promise<void> {
+    return this.flush();
+  }
+}

@@ -1,0 +1,107 @@
+import type pg from 'pg';
+import type { JobSuggestionEvent, JobSuggestionState, StoredJobSuggestion } from '../../core/job-suggestions/schema.js';
+import type { JobSuggestionStore } from '../../core/job-suggestions/service.js';
+import { inTransaction } from './pool.js';
+import { shownRankSql } from './shown-rank.js';
+
+type Row = {
+  id: number;
+  jobseeker_id: string;
+  vacancy_id: string;
+  unit: string | null;
+  state: JobSuggestionState;
+  deadline: string;
+  consent: number;
+  note: string | null;
+  created_at: string;
+  created_key: string;
+  created_name: string;
+  version: number;
+};
+type EventRow = { suggestion_id: number; state: JobSuggestionState; at: string; actor: string; role: string; reason: string | null };
+
+const EVENT = 'INSERT INTO job_suggestion_events (suggestion_id, state, at, actor, role, reason) VALUES ($1, $2, $3, $4, $5, $6)';
+
+/**
+ * Job suggestions and their history in PostgreSQL (see SqliteJobSuggestionStore): the rank at which
+ * the vacancy was last shown to the client is kept with the suggestion; a state changes only from
+ * the version read (checked in the UPDATE). Erased with the client.
+ */
+export class PostgresJobSuggestionStore implements JobSuggestionStore {
+  constructor(
+    private readonly pool: pg.Pool,
+    /** Writes this process's waiting decision records first (the rank the vacancy was shown at is read from them). */
+    private readonly settle: () => Promise<unknown> | void = () => undefined,
+  ) {}
+
+  async add(s: Omit<StoredJobSuggestion, 'id' | 'version' | 'history'>, first: JobSuggestionEvent): Promise<StoredJobSuggestion> {
+    await this.settle();
+    const id = await inTransaction(this.pool, async (c) => {
+      const { rows } = await c.query<{ id: number }>(
+        `INSERT INTO job_suggestions (jobseeker_id, vacancy_id, unit, state, deadline, consent, note, created_at, created_key, created_name, shown_rank, rank_recorded)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ${shownRankSql('$1::text', '$2::text', '$8::text')}, 1) RETURNING id`,
+        [s.jobseekerId, s.vacancyId, s.unit, s.state, s.deadline, s.consent ? 1 : 0, s.note, s.createdAt, s.createdKey, s.createdName],
+      );
+      await c.query(EVENT, [rows[0]!.id, first.state, first.at, first.by, first.role, first.reason]);
+      return rows[0]!.id;
+    });
+    return (await this.get(id))!;
+  }
+
+  async get(id: number): Promise<StoredJobSuggestion | undefined> {
+    return (await this.withHistory((await this.pool.query<Row>('SELECT * FROM job_suggestions WHERE id = $1', [id])).rows))[0];
+  }
+
+  async ofJobseeker(jobseekerId: string): Promise<StoredJobSuggestion[]> {
+    return this.withHistory((await this.pool.query<Row>('SELECT * FROM job_suggestions WHERE jobseeker_id = $1 ORDER BY id DESC', [jobseekerId])).rows);
+  }
+
+  async ofVacancy(vacancyId: string): Promise<StoredJobSuggestion[]> {
+    return this.withHistory((await this.pool.query<Row>('SELECT * FROM job_suggestions WHERE vacancy_id = $1 ORDER BY id DESC', [vacancyId])).rows);
+  }
+
+  async change(id: number, version: number, state: JobSuggestionState, event: JobSuggestionEvent): Promise<boolean> {
+    return inTransaction(this.pool, async (c) => {
+      const { rowCount } = await c.query('UPDATE job_suggestions SET state = $1, version = version + 1 WHERE id = $2 AND version = $3', [state, id, version]);
+      if (rowCount === 0) return false;
+      await c.query(EVENT, [id, event.state, event.at, event.by, event.role, event.reason]);
+      return true;
+    });
+  }
+
+  async forgetJobseeker(jobseekerId: string): Promise<void> {
+    await inTransaction(this.pool, async (c) => {
+      await c.query('DELETE FROM job_suggestion_events WHERE suggestion_id IN (SELECT id FROM job_suggestions WHERE jobseeker_id = $1)', [jobseekerId]);
+      await c.query('DELETE FROM job_suggestions WHERE jobseeker_id = $1', [jobseekerId]);
+    });
+  }
+
+  private async withHistory(rows: Row[]): Promise<StoredJobSuggestion[]> {
+    if (rows.length === 0) return [];
+    const history = new Map<number, JobSuggestionEvent[]>();
+    const events = await this.pool.query<EventRow>(
+      'SELECT suggestion_id, state, at, actor, role, reason FROM job_suggestion_events WHERE suggestion_id = ANY($1::bigint[]) ORDER BY id',
+      [rows.map((r) => r.id)],
+    );
+    for (const e of events.rows) {
+      const list = history.get(e.suggestion_id) ?? [];
+      list.push({ state: e.state, at: e.at, by: e.actor, role: e.role, reason: e.reason });
+      history.set(e.suggestion_id, list);
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      jobseekerId: r.jobseeker_id,
+      vacancyId: r.vacancy_id,
+      unit: r.unit,
+      state: r.state,
+      deadline: r.deadline,
+      consent: r.consent === 1,
+      note: r.note,
+      createdAt: r.created_at,
+      createdKey: r.created_key,
+      createdName: r.created_name,
+      version: r.version,
+      history: history.get(r.id) ?? [],
+    }));
+  }
+}

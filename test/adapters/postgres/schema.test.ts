@@ -1,0 +1,144 @@
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASELINE_VERSION } from '../../../src/adapters/postgres/baseline.js';
+import { migratePostgres, POSTGRES_SCHEMA_VERSION } from '../../../src/adapters/postgres/migrate.js';
+import { SCHEMA_STEPS } from '../../../src/adapters/schema-steps.js';
+import { openDatabase, SCHEMA_VERSION, type Db } from '../../../src/adapters/sqlite/database.js';
+import { migratedDatabase } from '../../helpers/postgres.js';
+
+/** A column as both engines can say it: its type family and whether it may be empty. */
+type Column = { type: 'text' | 'integer' | 'real' | 'bytes'; nullable: boolean };
+type Schema = { tables: Record<string, Record<string, Column>>; indexes: string[] };
+
+const SQLITE_TYPES: Record<string, Column['type']> = { TEXT: 'text', INTEGER: 'integer', REAL: 'real', BLOB: 'bytes' };
+// jsonb holds what SQLite keeps as JSON text.
+const POSTGRES_TYPES: Record<string, Column['type']> = { text: 'text', jsonb: 'text', bigint: 'integer', integer: 'integer', 'double precision': 'real', bytea: 'bytes' };
+
+function sqliteSchema(db: Db): Schema {
+  const tables: Schema['tables'] = {};
+  const names = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+  for (const table of names) {
+    tables[table] = {};
+    for (const c of db.prepare<[], { name: string; type: string; notnull: number; pk: number }>(`SELECT * FROM pragma_table_info('${table}')`).all()) {
+      // A primary key's columns are never empty in PostgreSQL; SQLite's are not either in practice.
+      tables[table]![c.name] = { type: SQLITE_TYPES[c.type.toUpperCase()] ?? (c.type as Column['type']), nullable: c.notnull === 0 && c.pk === 0 };
+    }
+  }
+  const indexes = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all();
+  return { tables, indexes };
+}
+
+async function postgresSchema(pool: pg.Pool): Promise<Schema> {
+  const tables: Schema['tables'] = {};
+  const { rows } = await pool.query<{ table_name: string; column_name: string; data_type: string; is_nullable: string }>(
+    `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
+     WHERE table_schema = current_schema() AND table_name <> 'schema_version' ORDER BY table_name, ordinal_position`,
+  );
+  for (const c of rows) {
+    tables[c.table_name] ??= {};
+    tables[c.table_name]![c.column_name] = { type: POSTGRES_TYPES[c.data_type] ?? (c.data_type as Column['type']), nullable: c.is_nullable === 'YES' };
+  }
+  // Only the indexes made by name: not those of primary keys and UNIQUE constraints (SQLite's are automatic too).
+  const indexes = await pool.query<{ indexname: string }>(
+    `SELECT i.indexname FROM pg_indexes i WHERE i.schemaname = current_schema()
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname) ORDER BY i.indexname`,
+  );
+  return { tables, indexes: indexes.rows.map((r) => r.indexname) };
+}
+
+describe('one schema, two engines', () => {
+  let postgres: Awaited<ReturnType<typeof migratedDatabase>>;
+  let sqlite: Db;
+  beforeAll(async () => {
+    postgres = await migratedDatabase();
+    sqlite = openDatabase(':memory:');
+  });
+  afterAll(async () => {
+    sqlite?.close();
+    await postgres?.close();
+  });
+
+  it('has the same tables, columns (type family, may be empty) and indexes in SQLite and PostgreSQL', async () => {
+    const [a, b] = [sqliteSchema(sqlite), await postgresSchema(postgres.pool)];
+    expect(Object.keys(b.tables).sort()).toEqual(Object.keys(a.tables).sort());
+    for (const table of Object.keys(a.tables)) expect({ table, columns: b.tables[table] }).toEqual({ table, columns: a.tables[table] });
+    expect(b.indexes).toEqual(a.indexes);
+  });
+
+  it("numbers the shared steps after the baseline, and SQLite's version is the baseline plus them (no step for one engine only)", () => {
+    SCHEMA_STEPS.forEach((step, i) => expect(step.version).toBe(BASELINE_VERSION + i + 1));
+    expect(POSTGRES_SCHEMA_VERSION).toBe(BASELINE_VERSION + SCHEMA_STEPS.length);
+    expect(SCHEMA_VERSION).toBe(POSTGRES_SCHEMA_VERSION);
+  });
+
+  it('migrates once: a second start (or a second node) changes nothing', async () => {
+    await expect(migratePostgres(postgres.pool)).resolves.toBe(POSTGRES_SCHEMA_VERSION);
+    await Promise.all([migratePostgres(postgres.pool), migratePostgres(postgres.pool)]);
+    const { rows } = await postgres.pool.query('SELECT version FROM schema_version');
+    expect(rows).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
+  });
+
+  it('refuses a database newer than this code', async () => {
+    await postgres.pool.query("INSERT INTO schema_version VALUES (999, 'x')");
+    try {
+      await expect(migratePostgres(postgres.pool)).rejects.toThrow(/newer than this Kohtaanto/);
+    } finally {
+      await postgres.pool.query('DELETE FROM schema_version WHERE version = 999');
+    }
+  });
+
+  it("keeps a record's analytics facts as SQLite's triggers do (insert, update, delete)", async () => {
+    const vacancy = {
+      occupation: null,
+      positions: 3,
+      createdAt: '2026-11-02T10:00:00.000Z',
+      expiresAt: '2026-12-31',
+      languages: ['fi', 'sv'],
+      normalized: { occupation: { uri: 'esco:welder' }, essential: [{ uri: 'esco:mig' }, { uri: 'esco:mig' }, { label: 'no uri' }], optional: [{ uri: 'esco:drawings' }] },
+    };
+    const jobseeker = { unemployedSince: '2025-01-01', languages: [], normalized: { occupations: [{ isco: '7212' }], skills: [{ uri: 'esco:mig' }] } };
+    const rows = [
+      ['vacancies', 'V-1', vacancy],
+      ['jobseekers', 'JS-1', jobseeker],
+    ] as const;
+    const facts = async (read: (sql: string) => Promise<unknown[]>) => ({
+      records: await read('SELECT kind, label, municipality, active, occupation, positions, published, unemployed_since, languages, expires FROM analytics_records ORDER BY kind, label'),
+      skills: await read('SELECT kind, label, uri, importance FROM analytics_skills ORDER BY kind, label, uri'),
+    });
+    const fromSqlite = (sql: string) => Promise.resolve(sqlite.prepare(sql).all());
+    const fromPostgres = async (sql: string) => (await postgres.pool.query(sql)).rows;
+    for (const [table, id, record] of rows) {
+      const values = [id, 'Vaasa', 'Pohjanmaa', 1, JSON.stringify(record), 'h', 'e', Buffer.from([1, 2]), '2026-11-02T10:00:00.000Z'];
+      sqlite.prepare(`INSERT INTO ${table} (id, municipality, region, matchable, record, text_hash, embedder, vector, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...values);
+      await postgres.pool.query(`INSERT INTO ${table} (id, municipality, region, matchable, record, text_hash, embedder, vector, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, values);
+    }
+    const inserted = await facts(fromSqlite);
+    expect(inserted.skills).toHaveLength(3);
+    expect(await facts(fromPostgres)).toEqual(inserted);
+
+    const changed = JSON.stringify({ ...vacancy, publishedAt: '2026-11-05', normalized: { occupation: { isco: '7212' } } });
+    sqlite.prepare("UPDATE vacancies SET record = ?, matchable = 0 WHERE id = 'V-1'").run(changed);
+    await postgres.pool.query("UPDATE vacancies SET record = $1, matchable = 0 WHERE id = 'V-1'", [changed]);
+    expect(await facts(fromPostgres)).toEqual(await facts(fromSqlite));
+
+    sqlite.prepare("DELETE FROM jobseekers WHERE id = 'JS-1'").run();
+    await postgres.pool.query("DELETE FROM jobseekers WHERE id = 'JS-1'");
+    const after = await facts(fromSqlite);
+    expect(after.records).toHaveLength(1);
+    expect(await facts(fromPostgres)).toEqual(after);
+  });
+
+  it('compares every text column by bytes, as SQLite does, whatever locale the cluster was made with', async () => {
+    const { rows } = await postgres.pool.query<{ column: string; collation: string | null }>(
+      `SELECT table_name || '.' || column_name AS column, collation_name AS collation FROM information_schema.columns
+       WHERE table_schema = current_schema() AND data_type = 'text' AND table_name <> 'schema_version'`,
+    );
+    expect(rows.length).toBeGreaterThan(100);
+    expect(rows.filter((r) => r.collation !== 'C')).toEqual([]);
+    const words = ['Äänekoski', 'aura', 'Zeta', 'ähtäri', 'Alavus'];
+    for (const w of words) await postgres.pool.query("INSERT INTO settings (name, value) VALUES ($1, '')", [w]);
+    for (const w of words) sqlite.prepare("INSERT INTO settings (name, value) VALUES (?, '')").run(w);
+    const pgOrder = (await postgres.pool.query<{ name: string }>('SELECT name FROM settings ORDER BY name')).rows.map((r) => r.name);
+    expect(pgOrder).toEqual(sqlite.prepare<[], string>('SELECT name FROM settings ORDER BY name').pluck().all());
+  });
+});

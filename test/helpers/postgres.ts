@@ -1,0 +1,171 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { migratePostgres } from '../../src/adapters/postgres/migrate.js';
+import { openPool } from '../../src/adapters/postgres/pool.js';
+
+/**
+ * Throw-away PostgreSQL clusters for the tests: one per test worker (vitest's forks share their
+ * module cache across files: isolate false), started on first use in a temporary directory on a
+ * free loopback port, and a fresh database per test file. Nothing external and no system service:
+ * Debian's server binaries (`apt-get install postgresql`, which `.ci/run` does) run as an
+ * unprivileged user when the tests run as root (initdb refuses root). The cluster stops and its
+ * directory goes when the worker exits (a watchdog also does it if the worker is killed).
+ */
+
+const INSTALL = "PostgreSQL's server binaries (initdb, pg_ctl) were not found: install Debian's `postgresql` package (apt-get install postgresql; .ci/run does it), or set PG_BINDIR to the directory holding them";
+
+/** The directory of initdb and pg_ctl: PG_BINDIR, else the newest /usr/lib/postgresql/<version>/bin, else pg_config's. */
+export function postgresBinDir(): string {
+  const has = (dir: string) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'));
+  if (process.env.PG_BINDIR) {
+    if (has(process.env.PG_BINDIR)) return process.env.PG_BINDIR;
+    throw new Error(`PG_BINDIR=${process.env.PG_BINDIR} holds no initdb and pg_ctl. ${INSTALL}`);
+  }
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  for (const v of versions) if (has(join(root, v, 'bin'))) return join(root, v, 'bin');
+  const fromPath = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
+  if (fromPath.status === 0 && has(fromPath.stdout.trim())) return fromPath.stdout.trim();
+  throw new Error(INSTALL);
+}
+
+export interface Cluster {
+  /** postgres://…@127.0.0.1:<port>/ without a database name. */
+  base: string;
+  port: number;
+  dir: string;
+  /** Milliseconds initdb and the start took. */
+  startMs: number;
+  stop(): void;
+}
+
+const NOBODY = { uid: 65534, gid: 65534 };
+const SUPERUSER = 'kohtaanto';
+
+/** The command line that runs a server binary as the unprivileged user when this process is root. */
+function asServerUser(bin: string, args: string[]): [string, string[]] {
+  if (process.getuid?.() !== 0) return [bin, args];
+  return ['setpriv', [`--reuid=${NOBODY.uid}`, `--regid=${NOBODY.gid}`, '--clear-groups', '--', bin, ...args]];
+}
+
+function run(bin: string, args: string[], cwd: string): void {
+  const [command, argv] = asServerUser(bin, args);
+  const result = spawnSync(command, argv, { cwd, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' } });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+/** initdb and start a cluster in a new temporary directory on a free loopback port (tried again on another port if taken meanwhile). */
+export async function startCluster(): Promise<Cluster> {
+  const bin = postgresBinDir();
+  const started = performance.now();
+  const dir = mkdtempSync(join(tmpdir(), 'kohtaanto-pg-'));
+  if (process.getuid?.() === 0) chownSync(dir, NOBODY.uid, NOBODY.gid);
+  const data = join(dir, 'data');
+  try {
+    run(join(bin, 'initdb'), ['-D', data, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync'], dir);
+    let port = 0;
+    for (let attempt = 1; ; attempt++) {
+      port = await freePort();
+      // Durability is not what these tests measure: no fsync; connections on loopback and the socket in the directory only.
+      const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`;
+      try {
+        run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', options, 'start'], dir);
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw new Error(`${(error as Error).message}\n${readLog(dir)}`);
+      }
+    }
+    const stop = () => {
+      spawnSync(...asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']), { cwd: dir, stdio: 'ignore' });
+      rmSync(dir, { recursive: true, force: true });
+    };
+    watchdog(process.pid, bin, data, dir);
+    return { base: `postgres://${SUPERUSER}@127.0.0.1:${port}`, port, dir, startMs: performance.now() - started, stop };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+const readLog = (dir: string) => (existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8') : '');
+
+/** Stops the cluster and removes its directory once process `pid` is gone, however it ended. */
+function watchdog(pid: number, bin: string, data: string, dir: string): void {
+  const [command, argv] = asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  const quoted = [command, ...argv].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  const script = `while kill -0 ${pid} 2>/dev/null; do sleep 1; done; [ -d '${data}' ] && (cd '${dir}' && ${quoted}) >/dev/null 2>&1; rm -rf '${dir}'`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
+let cluster: Promise<Cluster> | undefined;
+
+/** This worker's cluster, started on first use and stopped when the worker exits. */
+export function workerCluster(): Promise<Cluster> {
+  if (!cluster) {
+    cluster = startCluster();
+    cluster.then(
+      (c) => process.once('exit', () => c.stop()),
+      () => undefined,
+    );
+  }
+  return cluster;
+}
+
+let databases = 0;
+
+/** A new, empty database on this worker's cluster; `drop` removes it (its connections must be closed). */
+export async function freshDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const c = await workerCluster();
+  const name = `t_${process.pid}_${++databases}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: `${c.base}/postgres` });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: `${c.base}/${name}`,
+    name,
+    drop: async () => {
+      const a = new pg.Client({ connectionString: `${c.base}/postgres` });
+      await a.connect();
+      try {
+        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await a.end();
+      }
+    },
+  };
+}
+
+/** A fresh database on this worker's cluster with Kohtaanto's schema, and a pool on it; `close` ends the pool and drops the database. */
+export async function migratedDatabase(): Promise<{ pool: pg.Pool; url: string; close(): Promise<void> }> {
+  const db = await freshDatabase();
+  const pool = await openPool(`${db.url}?target_session_attrs=read-write`, { max: 4 });
+  await migratePostgres(pool);
+  return {
+    pool,
+    url: db.url,
+    close: async () => {
+      await pool.end();
+      await db.drop();
+    },
+  };
+}
