@@ -49,12 +49,12 @@ function previousVerify(db: ReturnType<typeof openDatabase>) {
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
-function main() {
+async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'kohtaanto-auth-bench-'));
   try {
     const db = openDatabase(join(dir, 'keys.sqlite'));
     const store = new ApiKeyStore(db);
-    const created = Array.from({ length: KEYS }, (_, i) => store.create('counsellor', `key ${i}`, 'national'));
+    const created = await Promise.all(Array.from({ length: KEYS }, (_, i) => store.create('counsellor', `key ${i}`, 'national')));
     const wrong = 'A'.repeat(43);
     // Unknown ids spread over the id space as real ones are (a narrow range would read the same few
     // neighbouring rows, warm in the cache, and time the cache rather than the lookup).
@@ -67,7 +67,8 @@ function main() {
       'valid key': (i: number) => anyKey(i).key,
     };
     const previous = previousVerify(db);
-    const verifiers = { 'this change': (k: string) => store.verify(k) !== undefined, 'before (main)': previous };
+    // The store answers a promise; its work (the read and the comparison) is done within the call, which is what is timed.
+    const verifiers = { 'this change': (k: string) => void store.verify(k), 'before (main)': previous };
     const rows: { version: string; kind: string; medianMicros: number; p90Micros: number; n: number }[] = [];
     for (const [version, verify] of Object.entries(verifiers)) {
       const times: Record<string, number[]> = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
@@ -108,4 +109,4 @@ function main() {
   }
 }
 
-main();
+await main();

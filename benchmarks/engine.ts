@@ -54,7 +54,7 @@ async function start(dataDir: string) {
   app.addHook('onClose', async () => engine.close());
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const startMs = ms(process.hrtime.bigint() - t0);
-  authorization = `Bearer ${engine.keys.create('admin', 'benchmark', 'national').key}`;
+  authorization = `Bearer ${(await engine.keys.create('admin', 'benchmark', 'national')).key}`;
   return { engine, app, url, startMs };
 }
 

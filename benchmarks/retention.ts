@@ -56,9 +56,9 @@ async function run(batch: number) {
     const decisions = new Decisions({ log, context: () => context, municipalityOf: () => '837' }, 183, () => TODAY);
     const batchMs: number[] = [];
     const timed = {
-      pruneBefore: (before: string, limit: number) => {
+      pruneBefore: async (before: string, limit: number) => {
         const t = performance.now();
-        const removed = audit.pruneBefore(before, limit);
+        const removed = await audit.pruneBefore(before, limit);
         batchMs.push(performance.now() - t);
         return removed;
       },

@@ -71,7 +71,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
@@ -92,21 +92,21 @@ function main(argv: string[]): number {
     switch (command) {
       case 'org-add': {
         const input = organisationInput.parse({ id: values.id, kind: values.kind, name: values.name, area: values.area });
-        const o = organisations.add(input);
+        const o = await organisations.add(input);
         console.log(`added ${o.kind} organisation ${o.id}${o.area ? ` (employment area ${o.area})` : ''}`);
         return 0;
       }
       case 'orgs':
-        for (const o of organisations.list()) console.log(`${o.id.padEnd(28)} ${o.kind.padEnd(18)} ${o.area ?? ''}  ${o.name}`);
+        for (const o of await organisations.list()) console.log(`${o.id.padEnd(28)} ${o.kind.padEnd(18)} ${o.area ?? ''}  ${o.name}`);
         return 0;
       case 'create': {
         const input = keyInput.parse({ role: values.role, name: values.name, organisation: values.org, expiresInDays: days(values.days) });
-        const { id, key, expiresAt } = organisations.issueKey(input);
+        const { id, key, expiresAt } = await organisations.issueKey(input);
         console.log(`created ${input.role} key ${id} for "${input.name}" (${input.organisation}), expires ${expiresAt}. The key (shown only now):\n${key}`);
         return 0;
       }
       case 'list':
-        for (const k of organisations.keys()) {
+        for (const k of await organisations.keys()) {
           const state = k.revokedAt ? `revoked ${k.revokedAt}` : k.expiresAt && k.expiresAt <= new Date().toISOString() ? `expired ${k.expiresAt}` : `expires ${k.expiresAt ?? 'never'}`;
           console.log(`${k.id}  ${k.role.padEnd(16)} ${(k.organisation ?? '(none)').padEnd(24)} ${state}  ${k.name}`);
         }
@@ -114,13 +114,13 @@ function main(argv: string[]): number {
       case 'rotate': {
         if (!arg) return fail('usage: rotate <key id> [--grace-days N] [--days N]');
         const r = keyRotation.parse({ graceDays: days(values['grace-days']), expiresInDays: days(values.days) });
-        const next = organisations.rotateKey(arg, r.graceDays, r.expiresInDays);
+        const next = await organisations.rotateKey(arg, r.graceDays, r.expiresInDays);
         console.log(`issued ${next.id} to succeed ${arg} (which now expires ${next.oldExpiresAt}). The new key (shown only now):\n${next.key}`);
         return 0;
       }
       case 'revoke':
         if (!arg) return fail('usage: revoke <key id>');
-        organisations.revokeKey(arg);
+        await organisations.revokeKey(arg);
         console.log(`revoked ${arg}`);
         return 0;
       default:
@@ -142,4 +142,4 @@ function fail(message: string): number {
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

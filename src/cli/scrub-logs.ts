@@ -12,13 +12,13 @@ import { createReadStream, createWriteStream, renameSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../config.js';
-import { scrubLine } from '../core/log-scrub.js';
+import { mentionedIds, scrubLine } from '../core/log-scrub.js';
 import { redactLogLine } from '../http/redact.js';
 import { composeErasureRecord } from '../runtime/compose.js';
 
 async function scrubFile(
   file: string,
-  erased: (id: string) => boolean,
+  erased: (id: string) => Promise<boolean>,
   token: (id: string) => string,
 ): Promise<{ lines: number; replaced: number; redacted: number }> {
   const tmp = `${file}.scrub-tmp`;
@@ -29,7 +29,10 @@ async function scrubFile(
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     const clean = redactLogLine(line);
     if (clean !== line) redacted++;
-    const result = scrubLine(clean, erased, token);
+    // Each id the line names looked up first (the erasure record answers promises), then replaced.
+    const known = new Map<string, boolean>();
+    for (const id of mentionedIds(clean)) if (!known.has(id)) known.set(id, await erased(id));
+    const result = scrubLine(clean, (id) => known.get(id) ?? false, token);
     replaced += result.replaced;
     lines++;
     if (!out.write(`${result.line}\n`)) await once(out, 'drain');
@@ -48,9 +51,9 @@ async function main(files: string[]): Promise<number> {
   const { dataDir } = loadConfig();
   const { erasureOf, tombstones, close } = composeErasureRecord(dataDir);
   const known = new Map<string, boolean>();
-  const erased = (id: string) => {
+  const erased = async (id: string) => {
     let is = known.get(id);
-    if (is === undefined) known.set(id, (is = erasureOf(id) !== undefined));
+    if (is === undefined) known.set(id, (is = (await erasureOf(id)) !== undefined));
     return is;
   };
   try {

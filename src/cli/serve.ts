@@ -36,12 +36,12 @@ async function main() {
   const role = workerRole();
   const firstStart = !existsSync(databaseFile(config.dataDir));
   const services = await compose(config, log, undefined, role, undefined, workerSlot());
-  if (role !== 'follower') bootstrapAdminKey(services, config.dataDir, log);
+  if (role !== 'follower') await bootstrapAdminKey(services, config.dataDir, log);
   let restarting = false;
-  const sync = () => {
+  const sync = async () => {
     if (restarting) throw indexUnavailable('this worker is restarting; retry', 2);
     try {
-      services.sync();
+      await services.sync();
     } catch (error) {
       // Too far behind the change log to catch up: the primary starts a fresh worker.
       restarting = true;
@@ -63,11 +63,9 @@ async function main() {
     // The other workers start once this one's index files are complete (they load them).
     void services.ready.then(reportReady);
     syncTimer = setInterval(() => {
-      try {
-        sync();
-      } catch {
+      sync().catch(() => {
         // reported above; the worker is restarting
-      }
+      });
     }, SYNC_EVERY_MS).unref();
   }
   // A worker stops when the primary tells it (SIGTERM); Ctrl-C reaches the whole process group, and
@@ -94,9 +92,9 @@ async function main() {
  * A new installation has no API keys, and every /v1 route needs one: create a first admin key and
  * leave it in a file only the service's user can read (it is never logged).
  */
-function bootstrapAdminKey(services: Services, dataDir: string, log: EngineLog) {
-  if (services.keys.activeCount() > 0) return;
-  const { id, key } = services.keys.create('admin', 'initial admin (created on first start)', 'national', 30);
+async function bootstrapAdminKey(services: Services, dataDir: string, log: EngineLog) {
+  if ((await services.keys.activeCount()) > 0) return;
+  const { id, key } = await services.keys.create('admin', 'initial admin (created on first start)', 'national', 30);
   const file = join(dataDir, 'initial-admin.key');
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   log.warn(

@@ -37,17 +37,17 @@ export class CandidateLists {
   }
 
   async forVacancy(p: Principal, vacancyId: string, query: RankQuery): Promise<CandidateList> {
-    this.ports.guard.candidatesOf(p, vacancyId);
+    await this.ports.guard.candidatesOf(p, vacancyId);
     const ranked = await this.ports.matcher.candidatesForVacancy(vacancyId, query, { conceptsOnly: this.conceptsOnly(p) });
-    const shown = this.ports.sharing.candidatesOf(p, vacancyId, ranked);
+    const shown = await this.ports.sharing.candidatesOf(p, vacancyId, ranked);
     this.ports.decisions.served(p, 'candidates', ranked, vacancyId);
     return { ranked, shown };
   }
 
   async forText(p: Principal, profile: AdHocProfile, query: RankQuery): Promise<CandidateList> {
-    this.ports.sharing.admitAdHocSearch(p, query.k);
+    await this.ports.sharing.admitAdHocSearch(p, query.k);
     const ranked = await this.ports.matcher.forText(profile, 'jobseekers', query, { conceptsOnly: this.conceptsOnly(p) });
-    const shown = this.ports.sharing.adHocCandidates(p, ranked);
+    const shown = await this.ports.sharing.adHocCandidates(p, ranked);
     this.ports.decisions.served(p, 'text-candidates', ranked);
     return { ranked, shown };
   }

@@ -4,12 +4,12 @@ import type { Jobseeker } from './jobseekers/schema.js';
 
 export interface ErasurePorts {
   jobseekers: RecordService<Jobseeker>;
-  shares: { forgetJobseeker(id: string): void };
+  shares: { forgetJobseeker(id: string): Promise<void> };
   referrals: { forgetJobseeker(id: string): Promise<void> };
-  audit: { eraseSubject(id: string, keyId: string | undefined): void };
+  audit: { eraseSubject(id: string, keyId: string | undefined): Promise<void> };
   decisions: { eraseJobseeker(id: string): Promise<void> };
   overrides: { forgetJobseeker(id: string): Promise<void> };
-  transfers: { forgetJobseeker(id: string): void };
+  transfers: { forgetJobseeker(id: string): Promise<void> };
   jobSuggestions: { forgetJobseeker(id: string): Promise<void> };
   jobSearch: { forgetJobseeker(id: string): Promise<void> };
   outcomes: { forgetJobseeker(id: string): Promise<void> };

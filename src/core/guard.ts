@@ -8,12 +8,14 @@ export interface GuardPorts {
   /** The home municipality code of a stored jobseeker; undefined when there is none. */
   jobseekerMunicipality(id: string): string | undefined;
   /** Whether a vacancy is stored, and the organisation that owns it (null: none, admins manage it). */
-  vacancyOwner(id: string): { owner: string | null } | undefined;
+  vacancyOwner(id: string): Promise<{ owner: string | null } | undefined>;
+  /** The same, read inside a record write's transaction (see `vacancyWritesWithin`). */
+  vacancyOwnerWithin(id: string): { owner: string | null } | undefined;
   /**
    * Whether an approved, unexpired transfer lets this counsellor's area reach this client of
    * another area now (src/core/transfers/service.ts; it audits each such access).
    */
-  transferAdmits(p: Principal, id: string): boolean;
+  transferAdmits(p: Principal, id: string): Promise<boolean>;
 }
 
 /**
@@ -61,17 +63,17 @@ export class Guard {
    * the answer never tells whether another area has a client under the id. Admins pass (the
    * service answers not found for an unknown id).
    */
-  jobseeker(p: Principal, id: string): void {
+  async jobseeker(p: Principal, id: string): Promise<void> {
     if (!this.jobseekerMunicipalities(p)) return;
-    if (!this.reaches(p, id)) throw notInArea(id);
+    if (!(await this.reaches(p, id))) throw notInArea(id);
   }
 
   /** Whether the caller may act on this stored jobseeker (false for an unknown id). */
-  reaches(p: Principal, id: string): boolean {
+  async reaches(p: Principal, id: string): Promise<boolean> {
     if (!this.jobseekerMunicipalities(p)) return this.ports.jobseekerMunicipality(id) !== undefined;
     const municipality = this.ports.jobseekerMunicipality(id);
     if (municipality === undefined) return false;
-    return this.servesMunicipality(p, municipality) || (p.role === 'counsellor' && this.ports.transferAdmits(p, id));
+    return this.servesMunicipality(p, municipality) || (p.role === 'counsellor' && (await this.ports.transferAdmits(p, id)));
   }
 
   /**
@@ -79,11 +81,11 @@ export class Guard {
    * approved transfer), or new and living there. Moving a client's home elsewhere hands them over
    * to that area; under a transfer the home moves only into the caller's area (or stays in its own).
    */
-  jobseekerWrites(p: Principal, records: { id: string; municipality: string }[]): void {
+  async jobseekerWrites(p: Principal, records: { id: string; municipality: string }[]): Promise<void> {
     for (const record of records) {
       // A record the caller does not reach, to live outside their area: one answer whether the id is
       // another area's client or no one's (the answer must not tell which).
-      if (!this.servesMunicipality(p, record.municipality) && !this.reaches(p, record.id)) {
+      if (!this.servesMunicipality(p, record.municipality) && !(await this.reaches(p, record.id))) {
         throw forbidden(
           `jobseeker '${record.id}' would live outside ${this.areaName(p)}: a client is registered and changed by the counsellors of the area ` +
             'they live in (another area\'s client is reached by an approved transfer)',
@@ -91,7 +93,7 @@ export class Guard {
       }
       const current = this.ports.jobseekerMunicipality(record.id);
       if (current !== undefined) {
-        this.jobseeker(p, record.id);
+        await this.jobseeker(p, record.id);
         if (this.servesMunicipality(p, current) || this.servesMunicipality(p, record.municipality)) continue;
         const to = regions.municipality(record.municipality)?.code;
         if (to === undefined || this.areas.areaOf(to)?.id !== this.areas.areaOf(current)?.id) {
@@ -102,25 +104,36 @@ export class Guard {
   }
 
   /** Refuses changing or deleting vacancies another unit owns (or no unit owns, unless admin). */
-  vacancyWrites(p: Principal, ids: string[]): void {
+  async vacancyWrites(p: Principal, ids: string[]): Promise<void> {
     if (p.role === 'admin') return;
-    for (const id of ids) {
-      const stored = this.ports.vacancyOwner(id);
-      if (stored === undefined) continue; // new: the caller's unit will own it
-      if (stored.owner !== p.organisation.id) {
-        throw forbidden(
-          stored.owner === null
-            ? `vacancy '${id}' belongs to no unit (imported); an admin changes it`
-            : `vacancy '${id}' belongs to another unit: only it and admins change it`,
-        );
-      }
+    const stored = await Promise.all(ids.map((id) => this.ports.vacancyOwner(id)));
+    ids.forEach((id, i) => this.refuseVacancyWrite(p, id, stored[i]));
+  }
+
+  /**
+   * The same check inside a record write's transaction, where what it reads cannot change before
+   * the write lands (synchronous: better-sqlite3 cannot await inside a transaction).
+   */
+  vacancyWritesWithin(p: Principal, ids: string[]): void {
+    if (p.role === 'admin') return;
+    for (const id of ids) this.refuseVacancyWrite(p, id, this.ports.vacancyOwnerWithin(id));
+  }
+
+  private refuseVacancyWrite(p: Principal, id: string, stored: { owner: string | null } | undefined): void {
+    if (stored === undefined) return; // new: the caller's unit will own it
+    if (stored.owner !== p.organisation.id) {
+      throw forbidden(
+        stored.owner === null
+          ? `vacancy '${id}' belongs to no unit (imported); an admin changes it`
+          : `vacancy '${id}' belongs to another unit: only it and admins change it`,
+      );
     }
   }
 
   /** Refuses employer services the candidates of another unit's vacancy. */
-  candidatesOf(p: Principal, vacancyId: string): void {
+  async candidatesOf(p: Principal, vacancyId: string): Promise<void> {
     if (p.role !== 'employer-service') return;
-    const stored = this.ports.vacancyOwner(vacancyId);
+    const stored = await this.ports.vacancyOwner(vacancyId);
     if (stored && stored.owner !== null && stored.owner !== p.organisation.id) {
       throw forbidden(`vacancy '${vacancyId}' belongs to another unit: its candidates are for that unit`);
     }

@@ -7,6 +7,11 @@ const MENTIONS = /(\/v1\/jobseekers\/|[?&]jobseeker=|\/v1\/jobseekers\?(?:[^\s"&
 /** Path words after /v1/jobseekers/ that are routes, not ids. */
 const ROUTE_WORDS = new Set(['bulk', 'bulk-delete']);
 
+/** The jobseeker ids a log line names (where `scrubLine` looks), to look up before scrubbing it. */
+export function mentionedIds(line: string): string[] {
+  return [...line.matchAll(MENTIONS)].map((m) => m[2]!).filter((id) => !ROUTE_WORDS.has(id));
+}
+
 /**
  * Replaces each id of an erased person in a log line by their tombstone token, so that request
  * logs kept after an erasure no longer name them. Other ids and the rest of the line stay as they are.

@@ -5,19 +5,20 @@ import type { ApiKeyInfo, Organisation, OrganisationChange, OrganisationInput } 
 
 export interface OrganisationPorts {
   organisations: {
-    add(input: OrganisationInput): boolean;
-    get(id: string): Organisation | undefined;
-    list(): Organisation[];
+    /** False when the id is taken. */
+    add(input: OrganisationInput): Promise<boolean>;
+    get(id: string): Promise<Organisation | undefined>;
+    list(): Promise<Organisation[]>;
     /** False when the organisation is no longer at `version`. */
-    change(id: string, version: number, to: { name: string; area: string | null }): boolean;
+    change(id: string, version: number, to: { name: string; area: string | null }): Promise<boolean>;
   };
   keys: {
-    create(role: Role, name: string, organisationId: string, expiresInDays: number, owner?: string): { id: string; key: string; expiresAt: string };
-    rotate(id: string, graceDays: number, expiresInDays: number): { id: string; key: string; expiresAt: string; oldExpiresAt: string } | undefined;
-    revoke(id: string): boolean;
-    list(): ApiKeyInfo[];
+    create(role: Role, name: string, organisationId: string, expiresInDays: number, owner?: string): Promise<{ id: string; key: string; expiresAt: string }>;
+    rotate(id: string, graceDays: number, expiresInDays: number): Promise<{ id: string; key: string; expiresAt: string; oldExpiresAt: string } | undefined>;
+    revoke(id: string): Promise<boolean>;
+    list(): Promise<ApiKeyInfo[]>;
   };
-  owners: { ownerOf(vacancyId: string): string | null; set(vacancyId: string, organisationId: string | null): void };
+  owners: { ownerOf(vacancyId: string): Promise<string | null>; set(vacancyId: string, organisationId: string | null): Promise<void> };
   shares: { forgetVacancy(vacancyId: string): void };
   /** Throws not found for an unknown vacancy. */
   vacancy(id: string): unknown;
@@ -32,10 +33,10 @@ export interface OrganisationPorts {
 export class Organisations {
   constructor(private readonly ports: OrganisationPorts) {}
 
-  add(input: OrganisationInput): Organisation {
+  async add(input: OrganisationInput): Promise<Organisation> {
     const area = this.areaFor(input.kind, input.area);
-    if (!this.ports.organisations.add({ ...input, ...(area ? { area } : {}) })) throw alreadyExists('organisation', input.id);
-    return this.ports.organisations.get(input.id)!;
+    if (!(await this.ports.organisations.add({ ...input, ...(area ? { area } : {}) }))) throw alreadyExists('organisation', input.id);
+    return (await this.ports.organisations.get(input.id))!;
   }
 
   /**
@@ -43,13 +44,13 @@ export class Organisations {
    * counsellors then serve that area's clients, at their next request). `version` is the one the
    * admin read: a change made meanwhile by someone else is refused (changed_meanwhile), nothing stored.
    */
-  change(id: string, version: number, change: OrganisationChange): Organisation {
-    const current = this.ports.organisations.get(id);
+  async change(id: string, version: number, change: OrganisationChange): Promise<Organisation> {
+    const current = await this.ports.organisations.get(id);
     if (!current) throw notFound('organisation', id);
     if (current.version !== version) throw changedMeanwhile(id);
     const area = change.area === undefined ? (current.area ?? null) : (this.areaFor(current.kind, change.area) ?? null);
-    if (!this.ports.organisations.change(id, version, { name: change.name ?? current.name, area })) throw changedMeanwhile(id);
-    return this.ports.organisations.get(id)!;
+    if (!(await this.ports.organisations.change(id, version, { name: change.name ?? current.name, area }))) throw changedMeanwhile(id);
+    return (await this.ports.organisations.get(id))!;
   }
 
   /** The area id an organisation of `kind` is given, checked: employment-area organisations need one, the others have none. */
@@ -64,19 +65,19 @@ export class Organisations {
     return undefined;
   }
 
-  list(): Organisation[] {
+  async list(): Promise<Organisation[]> {
     return this.ports.organisations.list();
   }
 
   /** Issues a key; the key itself is in the answer only. */
-  issueKey(input: { role: Role; name: string; owner?: string; organisation: string; expiresInDays: number }) {
-    const organisation = this.holding(input.organisation, input.role, 'organisation');
+  async issueKey(input: { role: Role; name: string; owner?: string; organisation: string; expiresInDays: number }) {
+    const organisation = await this.holding(input.organisation, input.role, 'organisation');
     return this.ports.keys.create(input.role, input.name, organisation.id, input.expiresInDays, input.owner);
   }
 
   /** The organisation `id`, which must exist and be of a kind that holds `role` (else invalid input naming `field`). */
-  holding(id: string, role: Role, field: string, what: 'key' | 'mapping' = 'key'): Organisation {
-    const organisation = this.ports.organisations.get(id);
+  async holding(id: string, role: Role, field: string, what: 'key' | 'mapping' = 'key'): Promise<Organisation> {
+    const organisation = await this.ports.organisations.get(id);
     if (!organisation) throw invalidInput([problem(field, 'no_organisation', { value: id })]);
     const kinds = ROLE_ORGANISATIONS[role];
     if (!kinds.includes(organisation.kind)) {
@@ -86,31 +87,31 @@ export class Organisations {
     return organisation;
   }
 
-  rotateKey(id: string, graceDays: number, expiresInDays: number) {
-    const rotated = this.ports.keys.rotate(id, graceDays, expiresInDays);
+  async rotateKey(id: string, graceDays: number, expiresInDays: number) {
+    const rotated = await this.ports.keys.rotate(id, graceDays, expiresInDays);
     if (!rotated) throw notFound('usable API key', id);
     return rotated;
   }
 
-  revokeKey(id: string): void {
-    if (!this.ports.keys.revoke(id)) throw notFound('active API key', id);
+  async revokeKey(id: string): Promise<void> {
+    if (!(await this.ports.keys.revoke(id))) throw notFound('active API key', id);
   }
 
-  keys(): ApiKeyInfo[] {
+  async keys(): Promise<ApiKeyInfo[]> {
     return this.ports.keys.list();
   }
 
   /** Hands a vacancy to another unit (or to none); the shares made for the old owner end. */
-  setVacancyOwner(vacancyId: string, organisationId: string | null): { vacancyId: string; owner: string | null } {
+  async setVacancyOwner(vacancyId: string, organisationId: string | null): Promise<{ vacancyId: string; owner: string | null }> {
     this.ports.vacancy(vacancyId);
     if (organisationId !== null) {
-      const organisation = this.ports.organisations.get(organisationId);
+      const organisation = await this.ports.organisations.get(organisationId);
       if (!organisation || organisation.kind !== 'employer-services') {
         throw invalidInput([{ field: 'organisation', message: `no employer-services organisation '${organisationId}'` }]);
       }
     }
-    if (this.ports.owners.ownerOf(vacancyId) !== organisationId) {
-      this.ports.owners.set(vacancyId, organisationId);
+    if ((await this.ports.owners.ownerOf(vacancyId)) !== organisationId) {
+      await this.ports.owners.set(vacancyId, organisationId);
       this.ports.shares.forgetVacancy(vacancyId);
     }
     return { vacancyId, owner: organisationId };

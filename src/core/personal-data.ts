@@ -13,17 +13,17 @@ import type { OutcomeExport } from './outcomes/schema.js';
 export interface PersonalDataPorts {
   /** Throws not found for an unknown jobseeker. */
   jobseeker(id: string): object;
-  shares: { ofJobseeker(id: string): ShareExport[] };
+  shares: { ofJobseeker(id: string): Promise<ShareExport[]> };
   referrals: { exportOf(id: string): Promise<ReferralExport[]> };
   audit: {
-    forJobseeker(id: string, limit: number): AuditRecord[];
-    recent(limit: number): AuditRecord[];
-    erasureOf(id: string): Erasure | undefined;
+    forJobseeker(id: string, limit: number): Promise<AuditRecord[]>;
+    recent(limit: number): Promise<AuditRecord[]>;
+    erasureOf(id: string): Promise<Erasure | undefined>;
   };
   guard: Guard;
   decisions: { ofJobseeker(id: string): Promise<DecisionsExport> };
   overrides: { ofJobseeker(id: string): Promise<Override[]> };
-  transfers: { ofJobseeker(id: string): TransferExport[] };
+  transfers: { ofJobseeker(id: string): Promise<TransferExport[]> };
   jobSuggestions: { exportOf(id: string): Promise<JobSuggestionExport[]> };
   jobSearch: { exportOf(id: string): Promise<JobSearchExport> };
   outcomes: { exportOf(id: string): Promise<OutcomeExport[]> };
@@ -38,16 +38,16 @@ export class PersonalData {
 
   /** Everything held on a jobseeker: profile, shares, referrals, who read their data when, and the rankings they were in. */
   async export(p: Principal, id: string, audit: AuditNote = unaudited()) {
-    this.ports.guard.jobseeker(p, id); // first: another area's client and an unknown id get one answer
+    await this.ports.guard.jobseeker(p, id); // first: another area's client and an unknown id get one answer
     const jobseeker = this.ports.jobseeker(id);
     const exported = {
       jobseeker,
-      sharedWithEmployerServices: this.ports.shares.ofJobseeker(id).map(({ vacancyId, at, expiresAt }) => ({ vacancyId, at, expiresAt })),
+      sharedWithEmployerServices: (await this.ports.shares.ofJobseeker(id)).map(({ vacancyId, at, expiresAt }) => ({ vacancyId, at, expiresAt })),
       referrals: await this.ports.referrals.exportOf(id),
-      accessLog: this.ports.audit.forJobseeker(id, EXPORT_ACCESS_LOG).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
+      accessLog: (await this.ports.audit.forJobseeker(id, EXPORT_ACCESS_LOG)).map(({ jobseekers: _j, detail: _d, ...entry }) => entry),
       decisions: await this.ports.decisions.ofJobseeker(id),
       counsellorOverrides: (await this.ports.overrides.ofJobseeker(id)).map(({ jobseekerId: _j, ...o }) => o),
-      transfers: this.ports.transfers.ofJobseeker(id),
+      transfers: await this.ports.transfers.ofJobseeker(id),
       jobSuggestions: await this.ports.jobSuggestions.exportOf(id),
       jobSearch: await this.ports.jobSearch.exportOf(id),
       outcomes: await this.ports.outcomes.exportOf(id),
@@ -57,10 +57,10 @@ export class PersonalData {
   }
 
   /** The trail for one jobseeker (with their erasure, if erased) or the most recent entries. */
-  auditTrail(query: AuditQuery): AuditTrail {
+  async auditTrail(query: AuditQuery): Promise<AuditTrail> {
     const { jobseeker, limit } = query;
-    if (!jobseeker) return { entries: this.ports.audit.recent(limit) };
-    const erased = this.ports.audit.erasureOf(jobseeker);
-    return { entries: this.ports.audit.forJobseeker(jobseeker, limit), ...(erased ? { erasure: erased } : {}) };
+    if (!jobseeker) return { entries: await this.ports.audit.recent(limit) };
+    const erased = await this.ports.audit.erasureOf(jobseeker);
+    return { entries: await this.ports.audit.forJobseeker(jobseeker, limit), ...(erased ? { erasure: erased } : {}) };
   }
 }

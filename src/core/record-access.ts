@@ -11,39 +11,45 @@ const MAX_OWNED = 100_000;
  * after) each operation. Throws `forbidden` when the organisation boundary refuses it.
  */
 export interface RecordAccess {
-  read(p: Principal, id: string): void;
+  read(p: Principal, id: string): Promise<void>;
   /** Municipality codes the caller may list records in; undefined: all. */
   listWithin(p: Principal): ReadonlySet<string> | undefined;
   /** Ids of the records the caller's organisation owns (`owner=mine`); refused where there is no owner. */
-  owned(p: Principal): string[];
-  write(p: Principal, records: { id: string; municipality: string }[]): void;
+  owned(p: Principal): Promise<string[]>;
+  write(p: Principal, records: { id: string; municipality: string }[]): Promise<void>;
   /**
    * What is checked again, and claimed, inside the write's own transaction (so that two callers
-   * writing one new id at once cannot both pass): undefined when nothing is.
+   * writing one new id at once cannot both pass): undefined when nothing is. Synchronous, as it
+   * runs inside the transaction.
    */
   within(p: Principal): WriteCheck | undefined;
-  remove(p: Principal, ids: string[]): void;
+  remove(p: Principal, ids: string[]): Promise<void>;
   /**
    * A bulk deletion: the ids the caller may delete. Ids it may not (another area's clients) are left
    * out and answered as not found, as unknown ids are; refusals it must tell (vacancies) throw.
    */
-  removable(p: Principal, ids: string[]): string[];
-  /** Inside the deletion's transaction, with the records deleted: what is kept about them goes too. */
+  removable(p: Principal, ids: string[]): Promise<string[]>;
+  /** Inside the deletion's transaction, with the records deleted: what is kept about them goes too (synchronous). */
   removed(ids: string[]): void;
 }
 
 /** Jobseekers: the client's employment area decides (see Guard). */
 export function jobseekerAccess(guard: Guard): RecordAccess {
   return {
-    read: (p, id) => guard.jobseeker(p, id),
+    read: async (p, id) => guard.jobseeker(p, id),
     listWithin: (p) => guard.jobseekerMunicipalities(p),
-    owned: () => {
+    owned: async () => {
       throw invalidInput([{ field: 'owner', message: 'jobseekers belong to employment areas, not owners: leave owner out' }]);
     },
-    write: (p, records) => guard.jobseekerWrites(p, records),
+    write: async (p, records) => guard.jobseekerWrites(p, records),
     within: () => undefined,
-    remove: (p, ids) => ids.forEach((id) => guard.jobseeker(p, id)),
-    removable: (p, ids) => ids.filter((id) => guard.reaches(p, id)),
+    remove: async (p, ids) => {
+      for (const id of ids) await guard.jobseeker(p, id);
+    },
+    removable: async (p, ids) => {
+      const reached = await Promise.all(ids.map((id) => guard.reaches(p, id)));
+      return ids.filter((_id, i) => reached[i]);
+    },
     removed: () => {},
   };
 }
@@ -51,24 +57,24 @@ export function jobseekerAccess(guard: Guard): RecordAccess {
 /** Vacancies: anyone with the role reads them; the owning unit (and admins) change them. */
 export function vacancyAccess(
   guard: Guard,
-  owners: { claim(ids: string[], organisation: string): void; forget(ids: string[]): void; ownedBy(organisation: string, after: string, limit: number): string[] },
+  owners: { claim(ids: string[], organisation: string): void; forget(ids: string[]): void; ownedBy(organisation: string, after: string, limit: number): Promise<string[]> },
   shares: { forgetVacancy(id: string): void },
 ): RecordAccess {
   return {
-    read: () => {},
+    read: async () => {},
     listWithin: () => undefined,
     owned: (p) => owners.ownedBy(p.organisation.id, '', MAX_OWNED),
     write: (p, records) => guard.vacancyWrites(p, records.map((r) => r.id)),
     // The unit creating a vacancy owns it from the same transaction that inserts it: a second unit
     // writing the same new id at the same moment finds it owned and is refused, its content unstored.
     within: (p) => (ids) => {
-      guard.vacancyWrites(p, ids);
+      guard.vacancyWritesWithin(p, ids);
       const owner = guard.ownerFor(p);
       if (owner !== null) owners.claim(ids, owner);
     },
     remove: (p, ids) => guard.vacancyWrites(p, ids),
-    removable: (p, ids) => {
-      guard.vacancyWrites(p, ids);
+    removable: async (p, ids) => {
+      await guard.vacancyWrites(p, ids);
       return ids;
     },
     removed: (ids) => {

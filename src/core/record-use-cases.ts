@@ -51,10 +51,10 @@ export class RecordUseCases<In extends BaseRecord> {
   }
 
   /** Every record the caller may read (`owner`: only its unit's), for a spreadsheet. */
-  export(p: Principal, owner: boolean, audit: AuditNote): Stored<In>[] {
+  async export(p: Principal, owner: boolean, audit: AuditNote): Promise<Stored<In>[]> {
     const { records, access } = this.ports;
     const within = access.listWithin(p);
-    const ids = owner ? access.owned(p) : undefined;
+    const ids = owner ? await access.owned(p) : undefined;
     const all: Stored<In>[] = [];
     for (let after = ''; ; ) {
       const page = records.list({ limit: EXPORT_PAGE, after, within, ids });
@@ -66,17 +66,17 @@ export class RecordUseCases<In extends BaseRecord> {
     return all;
   }
 
-  list(p: Principal, listing: RecordListing, audit: AuditNote): { items: Stored<In>[]; next?: string } {
+  async list(p: Principal, listing: RecordListing, audit: AuditNote): Promise<{ items: Stored<In>[]; next?: string }> {
     const { q, owner, ...page } = listing;
-    const ids = owner ? this.ports.access.owned(p) : undefined;
+    const ids = owner ? await this.ports.access.owned(p) : undefined;
     const items = this.ports.records.list({ ...page, search: q, ids, within: this.ports.access.listWithin(p) });
     this.touched(audit, items.map((r) => r.id));
     const next = items.length === listing.limit ? items[items.length - 1]?.id : undefined;
     return next ? { items, next } : { items };
   }
 
-  get(p: Principal, id: string, audit: AuditNote): Stored<In> {
-    this.ports.access.read(p, id);
+  async get(p: Principal, id: string, audit: AuditNote): Promise<Stored<In>> {
+    await this.ports.access.read(p, id);
     const record = this.ports.records.get(id);
     this.touched(audit, [record.id]);
     return record;
@@ -84,7 +84,7 @@ export class RecordUseCases<In extends BaseRecord> {
 
   async create(p: Principal, input: In, audit: AuditNote): Promise<Stored<In>> {
     const { records, access } = this.ports;
-    access.write(p, [input]);
+    await access.write(p, [input]);
     const record = await records.create(input, access.within(p));
     this.touched(audit, [record.id]);
     return record;
@@ -105,7 +105,7 @@ export class RecordUseCases<In extends BaseRecord> {
     if (body.id !== undefined && body.id !== id) throw invalidInput([problem('id', 'id_differs', { body: body.id, path: id })]);
     const { records, access } = this.ports;
     const record = { ...body, id } as In;
-    access.write(p, [record]);
+    await access.write(p, [record]);
     const expect = expectation();
     const saved = await records.put(record, access.within(p), expect);
     this.touched(audit, [saved.record.id]);
@@ -115,7 +115,7 @@ export class RecordUseCases<In extends BaseRecord> {
   /** Deletes (personal data: erases) one record. */
   async remove(p: Principal, id: string): Promise<void> {
     const { records, access, erase } = this.ports;
-    access.remove(p, [id]);
+    await access.remove(p, [id]);
     if (!erase) {
       records.remove(id, (ids) => access.removed(ids));
     } else if ((await erase([id], p.keyId)).erased.length === 0) {
@@ -126,7 +126,7 @@ export class RecordUseCases<In extends BaseRecord> {
   /** Creates or replaces a batch, atomically. */
   async putMany(p: Principal, inputs: In[], audit: AuditNote): Promise<BatchResult> {
     const { records, access } = this.ports;
-    access.write(p, inputs);
+    await access.write(p, inputs);
     const result = await records.putMany(inputs, access.within(p));
     this.touched(audit, inputs.map((r) => r.id));
     return result;
@@ -135,7 +135,7 @@ export class RecordUseCases<In extends BaseRecord> {
   /** Deletes (personal data: erases) a batch, atomically; ids the caller may not reach are reported as not found, exactly as unknown ones. */
   async removeMany(p: Principal, asked: string[]): Promise<{ removed: number; notFound: string[] }> {
     const { records, access, erase } = this.ports;
-    const ids = access.removable(p, asked);
+    const ids = await access.removable(p, asked);
     if (!erase) return records.removeMany(ids, (removed) => access.removed(removed));
     const { erased } = await erase(ids, p.keyId);
     return { removed: erased.length, notFound: [...new Set(asked)].filter((id) => !erased.includes(id)) };

@@ -14,13 +14,13 @@ export interface SessionRecord {
 }
 
 export interface SessionPorts {
-  keys: { verify(presented: string): Principal | undefined; principalOf(keyId: string): Principal | undefined };
+  keys: { verify(presented: string): Promise<Principal | undefined>; principalOf(keyId: string): Promise<Principal | undefined> };
   store: {
-    add(r: SessionRecord): void;
-    get(tokenHash: string): SessionRecord | undefined;
-    touch(tokenHash: string, at: string): void;
-    remove(tokenHash: string): void;
-    removeExpired(now: string, idleSince: string): void;
+    add(r: SessionRecord): Promise<void>;
+    get(tokenHash: string): Promise<SessionRecord | undefined>;
+    touch(tokenHash: string, at: string): Promise<void>;
+    remove(tokenHash: string): Promise<void>;
+    removeExpired(now: string, idleSince: string): Promise<void>;
   };
   /** "Now": the system clock in the service, a fixed one in tests. */
   now: Clock;
@@ -63,42 +63,42 @@ export class Sessions {
   }
 
   /** A new session for a valid key, or undefined (the caller counts the refusal). */
-  open(presentedKey: string): { token: string; csrf: string; principal: Principal; expiresAt: string } | undefined {
-    const principal = this.ports.keys.verify(presentedKey);
+  async open(presentedKey: string): Promise<{ token: string; csrf: string; principal: Principal; expiresAt: string } | undefined> {
+    const principal = await this.ports.keys.verify(presentedKey);
     if (!principal) return undefined;
     const now = this.now();
     const token = randomBytes(32).toString('base64url');
     const csrf = randomBytes(24).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.settings.maxHours * 3_600_000).toISOString();
-    this.ports.store.removeExpired(now.toISOString(), this.idleSince(now));
-    this.ports.store.add({ tokenHash: sha256(token), keyId: principal.keyId, csrf, createdAt: now.toISOString(), lastSeen: now.toISOString(), expiresAt });
+    await this.ports.store.removeExpired(now.toISOString(), this.idleSince(now));
+    await this.ports.store.add({ tokenHash: sha256(token), keyId: principal.keyId, csrf, createdAt: now.toISOString(), lastSeen: now.toISOString(), expiresAt });
     return { token, csrf, principal, expiresAt };
   }
 
   /** The caller behind a session token, while the session and its key last. */
-  resolve(token: string): { principal: Principal; csrf: string; expiresAt: string } | undefined {
-    const found = this.check(token);
+  async resolve(token: string): Promise<{ principal: Principal; csrf: string; expiresAt: string } | undefined> {
+    const found = await this.check(token);
     return 'ended' in found ? undefined : found;
   }
 
   /** As `resolve`, or why the session is no longer valid. */
-  check(token: string): { principal: Principal; csrf: string; expiresAt: string } | { ended: SessionEnd } {
+  async check(token: string): Promise<{ principal: Principal; csrf: string; expiresAt: string } | { ended: SessionEnd }> {
     const hash = sha256(token);
-    const session = this.ports.store.get(hash);
+    const session = await this.ports.store.get(hash);
     if (!session) return { ended: 'ended' };
     const now = this.now();
     if (session.expiresAt <= now.toISOString() || session.lastSeen <= this.idleSince(now)) {
-      this.ports.store.remove(hash);
+      await this.ports.store.remove(hash);
       return { ended: 'timeout' };
     }
-    const principal = this.ports.keys.principalOf(session.keyId);
+    const principal = await this.ports.keys.principalOf(session.keyId);
     if (!principal) return { ended: 'revoked' };
-    if (now.getTime() - Date.parse(session.lastSeen) > TOUCH_MS) this.ports.store.touch(hash, now.toISOString());
+    if (now.getTime() - Date.parse(session.lastSeen) > TOUCH_MS) await this.ports.store.touch(hash, now.toISOString());
     return { principal, csrf: session.csrf, expiresAt: session.expiresAt };
   }
 
-  close(token: string): void {
-    this.ports.store.remove(sha256(token));
+  async close(token: string): Promise<void> {
+    await this.ports.store.remove(sha256(token));
   }
 
   private idleSince(now: Date): string {

@@ -12,16 +12,16 @@ export type { Share };
 
 export interface SharingPorts {
   shares: {
-    add(share: Share): void;
-    activeFor(vacancyId: string, owner: string, now: string): Set<string>;
+    add(share: Share): Promise<void>;
+    activeFor(vacancyId: string, owner: string, now: string): Promise<Set<string>>;
   };
-  owners: { ownerOf(vacancyId: string): string | null };
+  owners: { ownerOf(vacancyId: string): Promise<string | null> };
   /** The harvest limits, counted in the database (shared by the worker processes, kept across restarts). */
   budget: {
-    views(organisation: string, day: string, subjects: string[], limit: number): { admitted: boolean; used: number };
-    search(keyId: string, now: number, windowMs: number, limit: number): { admitted: boolean; retryAfterMs: number };
-    prune(day: string, before: number): void;
-    forgetSubject(subject: string): void;
+    views(organisation: string, day: string, subjects: string[], limit: number): Promise<{ admitted: boolean; used: number }>;
+    search(keyId: string, now: number, windowMs: number, limit: number): Promise<{ admitted: boolean; retryAfterMs: number }>;
+    prune(day: string, before: number): Promise<void>;
+    forgetSubject(subject: string): Promise<void>;
   };
   /** Throws not found for an unknown vacancy. */
   vacancy(id: string): unknown;
@@ -73,12 +73,12 @@ export class Sharing {
   }
 
   /** A counsellor shares a client of their area with the unit that owns the vacancy. */
-  share(p: Principal, vacancyId: string, jobseekerId: string, audit: AuditNote = unaudited()): Share {
+  async share(p: Principal, vacancyId: string, jobseekerId: string, audit: AuditNote = unaudited()): Promise<Share> {
     audit.jobseekers.push(jobseekerId);
     this.ports.vacancy(vacancyId);
-    this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
+    await this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(jobseekerId);
-    const owner = this.ports.owners.ownerOf(vacancyId);
+    const owner = await this.ports.owners.ownerOf(vacancyId);
     if (owner === null) {
       throw conflict(
         `vacancy '${vacancyId}' belongs to no employer-services unit, so there is nobody to share with: ` +
@@ -94,7 +94,7 @@ export class Sharing {
       at: now.toISOString(),
       expiresAt: new Date(now.getTime() + this.settings.shareDays * DAY_MS).toISOString(),
     };
-    this.ports.shares.add(share);
+    await this.ports.shares.add(share);
     return share;
   }
 
@@ -102,40 +102,40 @@ export class Sharing {
    * A vacancy's candidate list as the caller may see it, counted against the organisation's daily
    * budget (refused whole, 429, when the pseudonymous candidates in it would exceed it).
    */
-  candidatesOf(p: Principal, vacancyId: string, hits: MatchHit[]): MatchHit[] {
-    const owner = this.ports.owners.ownerOf(vacancyId);
+  async candidatesOf(p: Principal, vacancyId: string, hits: MatchHit[]): Promise<MatchHit[]> {
+    const owner = await this.ports.owners.ownerOf(vacancyId);
     // Shares are for the owning unit only: not for other units, not for counsellors (of any area).
     const forOwner = owner !== null && p.role === 'employer-service' && p.organisation.id === owner;
-    const shared = forOwner ? this.ports.shares.activeFor(vacancyId, owner, this.now().toISOString()) : new Set<string>();
-    return this.disclose(p, hits, this.vacancyKey(vacancyId), shared);
+    const shared = forOwner ? await this.ports.shares.activeFor(vacancyId, owner, this.now().toISOString()) : new Set<string>();
+    return await this.disclose(p, hits, this.vacancyKey(vacancyId), shared);
   }
 
   /**
    * One client as the unit owning a vacancy sees them on its candidate list: the same pseudonym,
    * and name and contact while a share for that vacancy lasts (a job suggestion's pipeline).
    */
-  candidateOf(vacancyId: string, jobseekerId: string): { id: string; shared: boolean; name?: string; contact?: { email?: string; phone?: string } } {
+  async candidateOf(vacancyId: string, jobseekerId: string): Promise<{ id: string; shared: boolean; name?: string; contact?: { email?: string; phone?: string } }> {
     const id = pseudonymOf(this.vacancyKey(vacancyId), jobseekerId);
-    const owner = this.ports.owners.ownerOf(vacancyId);
-    if (owner === null || !this.ports.shares.activeFor(vacancyId, owner, this.now().toISOString()).has(jobseekerId)) return { id, shared: false };
+    const owner = await this.ports.owners.ownerOf(vacancyId);
+    if (owner === null || !(await this.ports.shares.activeFor(vacancyId, owner, this.now().toISOString())).has(jobseekerId)) return { id, shared: false };
     const { name, contact } = this.ports.jobseeker(jobseekerId);
     return { id, shared: true, ...(name ? { name } : {}), ...(contact ? { contact } : {}) };
   }
 
   /** Candidates for ad-hoc text, with pseudonyms for this answer only (counted against the daily budget). */
-  adHocCandidates(p: Principal, hits: MatchHit[]): MatchHit[] {
-    return this.disclose(p, hits, randomBytes(32), new Set());
+  async adHocCandidates(p: Principal, hits: MatchHit[]): Promise<MatchHit[]> {
+    return await this.disclose(p, hits, randomBytes(32), new Set());
   }
 
   /** Checks an ad-hoc search for jobseekers against the limits before it runs, and counts it. */
-  admitAdHocSearch(p: Principal, k: number): void {
+  async admitAdHocSearch(p: Principal, k: number): Promise<void> {
     if (p.role === 'admin') return;
     if (k > this.settings.adHocMaxK) {
       throw invalidInput([{ field: 'k', message: `at most ${this.settings.adHocMaxK} for target=jobseekers (so that the population cannot be listed)` }]);
     }
     const now = this.now().getTime();
-    this.prune(now);
-    const { admitted, retryAfterMs } = this.ports.budget.search(p.keyId, now, HOUR_MS, this.settings.adHocSearchesPerHour);
+    await this.prune(now);
+    const { admitted, retryAfterMs } = await this.ports.budget.search(p.keyId, now, HOUR_MS, this.settings.adHocSearchesPerHour);
     if (!admitted) {
       const wait = Math.max(1, Math.ceil(retryAfterMs / 1000));
       throw rateLimited(`at most ${this.settings.adHocSearchesPerHour} ad-hoc searches for jobseekers per hour per key; retry in ${wait} s`, wait);
@@ -143,14 +143,14 @@ export class Sharing {
   }
 
   /** Erasure: the person leaves the budget counts too. */
-  forgetJobseeker(jobseekerId: string): void {
-    this.ports.budget.forgetSubject(this.subject(jobseekerId));
+  async forgetJobseeker(jobseekerId: string): Promise<void> {
+    await this.ports.budget.forgetSubject(this.subject(jobseekerId));
   }
 
-  private disclose(p: Principal, hits: MatchHit[], key: Buffer, shared: ReadonlySet<string>): MatchHit[] {
+  private async disclose(p: Principal, hits: MatchHit[], key: Buffer, shared: ReadonlySet<string>): Promise<MatchHit[]> {
     const guard = this.ports.guard;
     const seesPerson = (hit: MatchHit) => p.role === 'admin' || (p.role === 'counsellor' && guard.servesMunicipality(p, hit.municipality));
-    this.spend(p, hits.filter((hit) => !seesPerson(hit)).map((hit) => this.subject(hit.id)));
+    await this.spend(p, hits.filter((hit) => !seesPerson(hit)).map((hit) => this.subject(hit.id)));
     return discloseCandidates(hits, {
       seesPerson,
       shared,
@@ -163,13 +163,13 @@ export class Sharing {
   }
 
   /** Counts pseudonymous candidates shown against the organisation's budget for today, or refuses the list. */
-  private spend(p: Principal, subjects: string[]): void {
+  private async spend(p: Principal, subjects: string[]): Promise<void> {
     if (p.role === 'admin' || subjects.length === 0) return;
     const now = this.now();
-    this.prune(now.getTime());
+    await this.prune(now.getTime());
     const day = now.toISOString().slice(0, 10);
     const limit = this.settings.candidatesPerDay;
-    const { admitted, used } = this.ports.budget.views(p.organisation.id, day, subjects, limit);
+    const { admitted, used } = await this.ports.budget.views(p.organisation.id, day, subjects, limit);
     if (admitted) return;
     const wait = Math.max(1, Math.ceil((DAY_MS - (now.getTime() % DAY_MS)) / 1000));
     throw rateLimited(
@@ -190,11 +190,11 @@ export class Sharing {
   }
 
   /** Forgets counts no limit reads any more, once a day. */
-  private prune(now: number): void {
+  private async prune(now: number): Promise<void> {
     const day = new Date(now).toISOString().slice(0, 10);
     if (day === this.prunedDay) return;
     this.prunedDay = day;
-    this.ports.budget.prune(day, now - HOUR_MS);
+    await this.ports.budget.prune(day, now - HOUR_MS);
   }
 }
 

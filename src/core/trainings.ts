@@ -6,16 +6,19 @@ import type { SkillNormalizer } from './taxonomy/normalizer.js';
 import type { Clock } from './clock.js';
 
 export interface TrainingStore {
-  get(id: string): StoredTraining | undefined;
-  all(): StoredTraining[];
-  saveAll(trainings: StoredTraining[], derivedBy: string): void;
-  remove(id: string): boolean;
-  stale(derivedBy: string): StoredTraining[];
+  get(id: string): Promise<StoredTraining | undefined>;
+  all(): Promise<StoredTraining[]>;
+  saveAll(trainings: StoredTraining[], derivedBy: string): Promise<void>;
+  remove(id: string): Promise<boolean>;
+  stale(derivedBy: string): Promise<StoredTraining[]>;
   /** Grows with every committed change (by any process on the same store). */
-  generation(): number;
+  generation(): Promise<number>;
 }
 
-/** The training catalogue: courses normalised to the skills they teach, looked up by skill. */
+/**
+ * The training catalogue: courses normalised to the skills they teach, looked up by skill. The maps
+ * are in memory (read synchronously by gaps and plans); the store behind them answers promises.
+ */
 export class TrainingCatalogue {
   private readonly bySkill = new Map<string, Set<string>>();
   private readonly byId = new Map<string, StoredTraining>();
@@ -31,9 +34,9 @@ export class TrainingCatalogue {
 
   static async open(store: TrainingStore, normalizer: SkillNormalizer, maxBatch: number, now: Clock): Promise<TrainingCatalogue> {
     const catalogue = new TrainingCatalogue(store, normalizer, maxBatch, now);
-    const stale = store.stale(normalizer.id);
+    const stale = await store.stale(normalizer.id);
     if (stale.length > 0) await catalogue.save(stale.map((t) => stripDerived(t) as Training));
-    catalogue.reload();
+    await catalogue.reload();
     return catalogue;
   }
 
@@ -41,17 +44,20 @@ export class TrainingCatalogue {
    * Reads the catalogue again when another process (a worker of the same service) changed it
    * since; a catalogue is small (thousands of courses), so it is read whole.
    */
-  sync(): boolean {
-    if (this.store.generation() === this.seen) return false;
-    this.reload();
+  async sync(): Promise<boolean> {
+    if ((await this.store.generation()) === this.seen) return false;
+    await this.reload();
     return true;
   }
 
-  private reload(): void {
-    this.seen = this.store.generation();
+  private async reload(): Promise<void> {
+    const seen = await this.store.generation();
+    const all = await this.store.all();
+    // Replaced at once, after both reads: a request meanwhile sees the maps whole, old or new.
+    this.seen = seen;
     this.byId.clear();
     this.bySkill.clear();
-    for (const t of this.store.all()) this.remember(t);
+    for (const t of all) this.remember(t);
   }
 
   /** Largest batch putMany accepts. */
@@ -110,7 +116,7 @@ export class TrainingCatalogue {
         updatedAt: now,
       });
     }
-    this.saved(() => this.store.saveAll(stored, this.normalizer.id));
+    await this.saved(() => this.store.saveAll(stored, this.normalizer.id));
     let created = 0;
     for (const t of stored) {
       if (!this.byId.has(t.id)) created++;
@@ -120,16 +126,16 @@ export class TrainingCatalogue {
     return { created, updated: stored.length - created };
   }
 
-  remove(id: string): void {
-    if (!this.saved(() => this.store.remove(id))) throw notFound('training', id);
+  async remove(id: string): Promise<void> {
+    if (!(await this.saved(() => this.store.remove(id)))) throw notFound('training', id);
     this.forget(id);
   }
 
   /** Runs a write; when no other process wrote since the maps were read, they stay current after it. */
-  private saved<T>(write: () => T): T {
+  private async saved<T>(write: () => Promise<T>): Promise<T> {
     const before = this.seen;
-    const result = write();
-    const generation = this.store.generation();
+    const result = await write();
+    const generation = await this.store.generation();
     if (generation === before + 1) this.seen = generation;
     return result;
   }

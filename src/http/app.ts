@@ -75,7 +75,7 @@ export interface AppOptions {
    * Several worker processes (KOHTAANTO_WORKERS > 1): `link` carries the rate-limit counts between
    * them, `sync` catches up on the others' writes before each request (see Services.sync).
    */
-  cluster?: { link: (channel: string) => CountLink; sync: () => void; metrics?: Scrape };
+  cluster?: { link: (channel: string) => CountLink; sync: () => Promise<void>; metrics?: Scrape };
   /** Who may read GET /metrics (KOHTAANTO_METRICS); loopback only when absent. */
   metrics?: MetricsAccess;
   /** Identity providers people sign in with (KOHTAANTO_SIGNIN_PROVIDERS_FILE); none: API keys only. */
@@ -87,8 +87,8 @@ export async function buildApp(services: Services, options: AppOptions) {
   // Each provider's discovery document is read, and its mapping checked, before anything listens.
   const providers = await discoverProviders(
     options.signIn?.providers ?? [],
-    (id) => {
-      const o = services.organisations.list().find((organisation) => organisation.id === id);
+    async (id) => {
+      const o = (await services.organisations.list()).find((organisation) => organisation.id === id);
       return o && { id: o.id, kind: o.kind, ...(o.area ? { area: o.area } : {}) };
     },
     (id) => services.signInMappings.forProvider(id),
@@ -133,8 +133,8 @@ export async function buildApp(services: Services, options: AppOptions) {
   const failedPerMinute = options.failedAuthPerMinute ?? DEFAULT_FAILED_AUTH_PER_MINUTE;
   const person = personSessionResolver(services.people, providers, (message) => app.log.warn(message));
   const sessions = {
-    resolve: (token: string) => {
-      const key = services.sessions.check(token);
+    resolve: async (token: string) => {
+      const key = await services.sessions.check(token);
       // A token is either a key's session or a person's: the person's store is asked when the key's has none.
       return 'ended' in key && key.ended === 'ended' ? person(token) : key;
     },
@@ -209,8 +209,8 @@ export async function buildApp(services: Services, options: AppOptions) {
   await app.register(auditTrailRoutes(services));
   await app.register(feedRoutes(services));
   await app.register(
-    sessionRoutes(services, failures, (token) => {
-      const ended = services.people.close(token);
+    sessionRoutes(services, failures, async (token) => {
+      const ended = await services.people.close(token);
       const provider = ended && providers.get(ended.provider);
       return provider?.endsSessions ? provider.endSessionUrl(ended!.idToken) : undefined;
     }),

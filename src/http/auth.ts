@@ -22,7 +22,7 @@ declare module 'fastify' {
 }
 
 export interface KeyVerifier {
-  verify(presented: string): Principal | undefined;
+  verify(presented: string): Promise<Principal | undefined>;
 }
 
 /** Web app sessions (src/core/sessions.ts, and people's: src/http/signin/): a cookie's token to its caller. */
@@ -163,7 +163,7 @@ export function installAuth(
       return deny(request, reply, said('key_required'));
     }
     const keyId = keyIdOf(presented);
-    const principal = keys.verify(presented);
+    const principal = await keys.verify(presented);
     if (!principal) {
       request.refused = keyId ? { keyId } : {};
       // Guessing keys: after `failedPerMinute` refused keys an address waits; a valid key still

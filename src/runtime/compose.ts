@@ -247,7 +247,8 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const guard = new Guard(
       {
         jobseekerMunicipality: (id) => jobseekers.municipalityOf(id),
-        vacancyOwner: (id) => (vacancies.find(id) ? { owner: owners.ownerOf(id) } : undefined),
+        vacancyOwner: async (id) => (vacancies.find(id) ? { owner: await owners.ownerOf(id) } : undefined),
+        vacancyOwnerWithin: (id) => (vacancies.find(id) ? { owner: owners.ownerWithin(id) } : undefined),
         transferAdmits: (p, id) => transfers.admits(p, id),
       },
       employmentAreas,
@@ -294,7 +295,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       jobseeker,
       vacancy,
       ownerOf: (id) => owners.ownerOf(id),
-      share: (p, vacancyId, jobseekerId) => void sharing.share(p, vacancyId, jobseekerId),
+      share: async (p, vacancyId, jobseekerId) => void (await sharing.share(p, vacancyId, jobseekerId)),
       candidate: (vacancyId, jobseekerId) => sharing.candidateOf(vacancyId, jobseekerId),
       now: clock,
     });
@@ -334,7 +335,12 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const outcomes = new Outcomes({ store: outcomeStore, guard, jobseeker, now: clock }, config.bulkMaxRecords);
     const erasure: ErasurePorts = {
       jobseekers,
-      shares: { forgetJobseeker: (id) => (shares.forgetJobseeker(id), sharing.forgetJobseeker(id)) },
+      shares: {
+        forgetJobseeker: async (id) => {
+          await shares.forgetJobseeker(id);
+          await sharing.forgetJobseeker(id);
+        },
+      },
       referrals: referralStore,
       audit,
       decisions,
@@ -406,7 +412,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       organisations,
       signInMappings: new SignInMappings({
         store: new SignInMappingStore(db, clock),
-        checkOrganisation: (id, role, field) => void organisations.holding(id, role, field, 'mapping'),
+        checkOrganisation: async (id, role, field) => void (await organisations.holding(id, role, field, 'mapping')),
         providers: config.signIn?.providers ?? [],
       }),
       auditTrail: new AuditTrailSearch({ search: (q) => audit.search(q) }),
@@ -423,8 +429,8 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       people: new PersonSessions(
         {
           store: new PersonSessionStore(db),
-          organisation: (id) => {
-            const o = organisationStore.get(id);
+          organisation: async (id) => {
+            const o = await organisationStore.get(id);
             return o && { id: o.id, kind: o.kind, ...(o.area ? { area: o.area } : {}) };
           },
           now: clock,

@@ -109,11 +109,11 @@ export function followerMaintenance(db: Db) {
  * before each request and every second when KOHTAANTO_WORKERS > 1. Throws when this process is
  * too far behind to catch up from the change log (it must be restarted).
  */
-export function followOtherWorkers(kinds: { sync(): number | undefined; kind: { name: string } }[], trainings: { sync(): void }) {
-  return (): void => {
+export function followOtherWorkers(kinds: { sync(): number | undefined; kind: { name: string } }[], trainings: { sync(): Promise<unknown> }) {
+  return async (): Promise<void> => {
     for (const service of kinds) {
       if (service.sync() === undefined) throw new Error(`${service.kind.name}: this process fell behind the change log; restart it`);
     }
-    trainings.sync();
+    await trainings.sync();
   };
 }

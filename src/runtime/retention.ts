@@ -19,7 +19,7 @@ const DAY = 86_400_000;
 
 /** The logs retention prunes: the audit trail (returns false when another process held the write lock) and the decision records. */
 export interface RetainedLogs {
-  audit: { pruneBefore(at: string, limit: number): number | false };
+  audit: { pruneBefore(at: string, limit: number): Promise<number | false> };
   decisions: Pick<Decisions, 'prune' | 'retentionDays'>;
 }
 

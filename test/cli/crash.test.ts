@@ -29,7 +29,7 @@ describe('crash safety: SIGKILL in the middle of bulk imports', () => {
   it('keeps every acknowledged batch, shows no half-written batch, and the index agrees with SQLite', async () => {
     const dataDir = tempDir();
     const db = openDatabase(databaseFile(dataDir));
-    const { key } = new ApiKeyStore(db).create('admin', 'crash test', 'national');
+    const { key } = await new ApiKeyStore(db).create('admin', 'crash test', 'national');
     db.close();
     const env = { KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical', KOHTAANTO_WORKERS: '1' }; // one process: what a crash may cost is SQLite's (workers.test.ts kills a worker)
     const rng = prng(42);

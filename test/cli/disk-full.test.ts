@@ -36,7 +36,7 @@ describe('a full data disk', () => {
   it.skipIf(!canMount)('answers 507 to writes, reports degraded health, loses nothing acknowledged, and recovers when space is freed', async () => {
     writeFileSync(join(seed, 'ballast'), Buffer.alloc(6 * 2 ** 20)); // what the operator frees later: room for the erasure's journal and an index flush however full the disk was
     const db = openDatabase(databaseFile(seed));
-    const { key } = new ApiKeyStore(db).create('admin', 'disk full test', 'national');
+    const { key } = await new ApiKeyStore(db).create('admin', 'disk full test', 'national');
     db.close();
     service = await spawnService(
       { KOHTAANTO_DATA_DIR: mountPoint, KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical', KOHTAANTO_MIN_FREE_MB: '1', KOHTAANTO_INDEX_FLUSH_SECONDS: '1' },

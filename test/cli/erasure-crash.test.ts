@@ -17,7 +17,7 @@ describe('erasure survives a crash', () => {
   it('compacts at the next start when the process died before the pending compaction', async () => {
     const dataDir = tempDir();
     const db = openDatabase(databaseFile(dataDir));
-    const { key } = new ApiKeyStore(db).create('admin', 'erasure crash test', 'national');
+    const { key } = await new ApiKeyStore(db).create('admin', 'erasure crash test', 'national');
     db.close();
     const env = { KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical', KOHTAANTO_INDEX_FLUSH_SECONDS: '1' };
     const first = await spawnService(env);

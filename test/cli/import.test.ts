@@ -17,7 +17,7 @@ let key: string;
 beforeAll(async () => {
   dataDir = tempDir();
   const db = openDatabase(databaseFile(dataDir));
-  key = new ApiKeyStore(db).create('admin', 'import test', 'national').key;
+  key = (await new ApiKeyStore(db).create('admin', 'import test', 'national')).key;
   db.close();
   service = await spawnService({ KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical' });
 });

@@ -12,7 +12,7 @@ describe('npm run logs:scrub', () => {
   it('removes an erased person from a request log the service wrote, keeping everyone else', async () => {
     const dataDir = tempDir();
     const db = openDatabase(databaseFile(dataDir));
-    const { key } = new ApiKeyStore(db).create('admin', 'log scrub test', 'national');
+    const { key } = await new ApiKeyStore(db).create('admin', 'log scrub test', 'national');
     db.close();
     const service = await spawnService({ KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical' });
     const admin = { url: service.url, key };
@@ -46,7 +46,7 @@ describe('npm run logs:scrub', () => {
   it('keeps no search words (a client\'s name or e-mail) in the request log, and removes them from logs written before', async () => {
     const dataDir = tempDir();
     const db = openDatabase(databaseFile(dataDir));
-    const { key } = new ApiKeyStore(db).create('admin', 'search words test', 'national');
+    const { key } = await new ApiKeyStore(db).create('admin', 'search words test', 'national');
     db.close();
     const service = await spawnService({ KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical' });
     const admin = { url: service.url, key };

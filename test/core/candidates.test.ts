@@ -20,7 +20,7 @@ function setUp(overBudget = false) {
   const calls: unknown[] = [];
   const ports: CandidateListPorts = {
     guard: new Guard(
-      { jobseekerMunicipality: () => undefined, vacancyOwner: (id) => (id === 'V-A' ? { owner: 'unit-a' } : undefined), transferAdmits: () => false },
+      { jobseekerMunicipality: () => undefined, vacancyOwner: async (id) => (id === 'V-A' ? { owner: 'unit-a' } : undefined), vacancyOwnerWithin: () => undefined, transferAdmits: async () => false },
       defaultEmploymentAreas(regions),
     ),
     matcher: {
@@ -28,13 +28,13 @@ function setUp(overBudget = false) {
       forText: async (profile, target, query, options) => (calls.push(['rank text', profile.text, target, query.k, options.conceptsOnly]), RANKED),
     },
     sharing: {
-      candidatesOf: (p, vacancyId, hits) => {
+      candidatesOf: async (p, vacancyId, hits) => {
         calls.push(['disclose', p.keyId, vacancyId, hits.map((h) => h.id)]);
         if (overBudget) throw rateLimited('over budget', 60);
         return shownTo(p, hits);
       },
-      adHocCandidates: (p, hits) => (calls.push(['disclose ad hoc', p.keyId, hits.map((h) => h.id)]), shownTo(p, hits)),
-      admitAdHocSearch: (p, k) => {
+      adHocCandidates: async (p, hits) => (calls.push(['disclose ad hoc', p.keyId, hits.map((h) => h.id)]), shownTo(p, hits)),
+      admitAdHocSearch: async (p, k) => {
         calls.push(['admit', p.keyId, k]);
         if (overBudget) throw rateLimited('too many searches', 60);
       },

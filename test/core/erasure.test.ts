@@ -38,7 +38,7 @@ async function setUp(ids: string[], fail?: string) {
     }),
     shares: forget('shares'),
     referrals: forget('referrals'),
-    audit: { eraseSubject: (id, keyId) => calls.push(`audit:${id}:${keyId}`) },
+    audit: { eraseSubject: async (id, keyId) => void calls.push(`audit:${id}:${keyId}`) },
     decisions: { eraseJobseeker: async (id) => void calls.push(`decisions:${id}`) },
     overrides: forget('overrides'),
     transfers: forget('transfers'),

@@ -12,8 +12,9 @@ const owners = new Map<string, string | null>([['MINE', 'unit-a'], ['IMPORTED', 
 const guard = new Guard(
   {
     jobseekerMunicipality: (id) => clients.get(id),
-    vacancyOwner: (id) => (owners.has(id) ? { owner: owners.get(id)! } : undefined),
-    transferAdmits: (p, id) => transferred.has(`${p.organisation.area}:${id}`),
+    vacancyOwner: async (id) => (owners.has(id) ? { owner: owners.get(id)! } : undefined),
+    vacancyOwnerWithin: (id) => (owners.has(id) ? { owner: owners.get(id)! } : undefined),
+    transferAdmits: async (p, id) => transferred.has(`${p.organisation.area}:${id}`),
   },
   defaultEmploymentAreas(regions),
 );
@@ -23,44 +24,44 @@ const unitB: Principal = { ...unitA, keyId: 'k3', organisation: { id: 'unit-b', 
 const admin: Principal = { keyId: 'k4', name: 'x', role: 'admin', organisation: { id: 'national', kind: 'national' } };
 
 describe('Guard', () => {
-  it("lets a counsellor act on their area's clients only, or on another's during an approved transfer", () => {
-    expect(() => guard.jobseeker(counsellor, 'TRE')).not.toThrow();
-    expect(() => guard.jobseeker(counsellor, 'HKI')).not.toThrow(); // approved transfer
-    const refusal = (id: string) => {
+  it("lets a counsellor act on their area's clients only, or on another's during an approved transfer", async () => {
+    await expect(guard.jobseeker(counsellor, 'TRE')).resolves.toBeUndefined();
+    await expect(guard.jobseeker(counsellor, 'HKI')).resolves.toBeUndefined(); // approved transfer
+    const refusal = async (id: string) => {
       try {
-        guard.jobseeker(counsellor, id);
+        await guard.jobseeker(counsellor, id);
       } catch (error) {
         return { code: (error as { code: string }).code, message: (error as Error).message.replaceAll(id, 'X') };
       }
       return undefined;
     };
     // Another area's client and an id no one has: one answer, not found.
-    expect(refusal('HKI-2')).toEqual({ code: 'not_found', message: expect.stringMatching(/^no jobseeker 'X' in your employment area/) });
-    expect(refusal('UNKNOWN')).toEqual(refusal('HKI-2'));
-    expect(() => guard.jobseeker(admin, 'HKI-2')).not.toThrow();
-    expect(() => guard.jobseeker(admin, 'UNKNOWN')).not.toThrow(); // the service answers not found
+    expect(await refusal('HKI-2')).toEqual({ code: 'not_found', message: expect.stringMatching(/^no jobseeker 'X' in your employment area/) });
+    expect(await refusal('UNKNOWN')).toEqual(await refusal('HKI-2'));
+    await expect(guard.jobseeker(admin, 'HKI-2')).resolves.toBeUndefined();
+    await expect(guard.jobseeker(admin, 'UNKNOWN')).resolves.toBeUndefined(); // the service answers not found
     expect(guard.jobseekerMunicipalities(counsellor)!.has('837')).toBe(true);
     expect(guard.jobseekerMunicipalities(counsellor)!.has('091')).toBe(false);
     expect(guard.jobseekerMunicipalities(admin)).toBeUndefined();
   });
 
-  it('refuses registering a client who lives elsewhere, by code or name', () => {
-    expect(() => guard.jobseekerWrites(counsellor, [{ id: 'NEW', municipality: 'Kangasala' }])).not.toThrow();
-    expect(() => guard.jobseekerWrites(counsellor, [{ id: 'NEW', municipality: 'Helsingfors' }])).toThrow(/would live outside/);
+  it('refuses registering a client who lives elsewhere, by code or name', async () => {
+    await expect(guard.jobseekerWrites(counsellor, [{ id: 'NEW', municipality: 'Kangasala' }])).resolves.toBeUndefined();
+    await expect(guard.jobseekerWrites(counsellor, [{ id: 'NEW', municipality: 'Helsingfors' }])).rejects.toThrow(/would live outside/);
     // Under a transfer the home moves into the caller's area, or stays in its own, never to a third.
-    expect(() => guard.jobseekerWrites(counsellor, [{ id: 'HKI', municipality: 'Tampere' }])).not.toThrow();
-    expect(() => guard.jobseekerWrites(counsellor, [{ id: 'HKI', municipality: 'Helsingfors' }])).not.toThrow();
-    expect(() => guard.jobseekerWrites(counsellor, [{ id: 'HKI', municipality: 'Oulu' }])).toThrow(/moves only into/);
-    expect(() => guard.jobseekerWrites(counsellor, [{ id: 'HKI-2', municipality: 'Tampere' }])).toThrow(/no jobseeker 'HKI-2'/);
+    await expect(guard.jobseekerWrites(counsellor, [{ id: 'HKI', municipality: 'Tampere' }])).resolves.toBeUndefined();
+    await expect(guard.jobseekerWrites(counsellor, [{ id: 'HKI', municipality: 'Helsingfors' }])).resolves.toBeUndefined();
+    await expect(guard.jobseekerWrites(counsellor, [{ id: 'HKI', municipality: 'Oulu' }])).rejects.toThrow(/moves only into/);
+    await expect(guard.jobseekerWrites(counsellor, [{ id: 'HKI-2', municipality: 'Tampere' }])).rejects.toThrow(/no jobseeker 'HKI-2'/);
   });
 
-  it('lets only the owning unit (and admins) change a vacancy, and see its candidates', () => {
-    expect(() => guard.vacancyWrites(unitA, ['MINE', 'NEW'])).not.toThrow();
-    expect(() => guard.vacancyWrites(unitB, ['MINE'])).toThrow(/another unit/);
-    expect(() => guard.vacancyWrites(unitA, ['IMPORTED'])).toThrow(/belongs to no unit/);
-    expect(() => guard.vacancyWrites(admin, ['MINE', 'IMPORTED'])).not.toThrow();
-    expect(() => guard.candidatesOf(unitB, 'MINE')).toThrow(/its candidates are for that unit/);
-    expect(() => guard.candidatesOf(unitB, 'IMPORTED')).not.toThrow();
+  it('lets only the owning unit (and admins) change a vacancy, and see its candidates', async () => {
+    await expect(guard.vacancyWrites(unitA, ['MINE', 'NEW'])).resolves.toBeUndefined();
+    await expect(guard.vacancyWrites(unitB, ['MINE'])).rejects.toThrow(/another unit/);
+    await expect(guard.vacancyWrites(unitA, ['IMPORTED'])).rejects.toThrow(/belongs to no unit/);
+    await expect(guard.vacancyWrites(admin, ['MINE', 'IMPORTED'])).resolves.toBeUndefined();
+    await expect(guard.candidatesOf(unitB, 'MINE')).rejects.toThrow(/its candidates are for that unit/);
+    await expect(guard.candidatesOf(unitB, 'IMPORTED')).resolves.toBeUndefined();
     expect(guard.ownerFor(unitA)).toBe('unit-a');
     expect(guard.ownerFor(admin)).toBeNull();
   });

@@ -10,7 +10,7 @@ import { defaultEmploymentAreas } from '../../src/core/regions/employment-areas-
 import { regions } from '../../src/core/regions/regions.js';
 
 /** What an admin manages, over the real SQLite stores (in memory); the vacancies are a set (a test double). */
-function setUp() {
+async function setUp() {
   const db = openDatabase(':memory:');
   const clock = () => new Date('2026-12-06T10:00:00Z');
   const keys = new ApiKeyStore(db, clock);
@@ -27,16 +27,16 @@ function setUp() {
     },
     areas: defaultEmploymentAreas(regions),
   });
-  organisations.add({ id: 'tre', name: 'Tampereen seudun työllisyysalue', kind: 'employment-area', area: 'Tampereen seudun työllisyysalue' });
-  organisations.add({ id: 'unit-a', name: 'Yrityspalvelut A', kind: 'employer-services' });
-  organisations.add({ id: 'unit-b', name: 'Yrityspalvelut B', kind: 'employer-services' });
+  await organisations.add({ id: 'tre', name: 'Tampereen seudun työllisyysalue', kind: 'employment-area', area: 'Tampereen seudun työllisyysalue' });
+  await organisations.add({ id: 'unit-a', name: 'Yrityspalvelut A', kind: 'employer-services' });
+  await organisations.add({ id: 'unit-b', name: 'Yrityspalvelut B', kind: 'employer-services' });
   return { organisations, keys, owners, shares };
 }
 
 /** The code and field of a refusal. */
-const refusal = (f: () => unknown) => {
+const refusal = async (f: () => unknown) => {
   try {
-    f();
+    await f();
     return 'ok';
   } catch (error) {
     const e = error as { code: string; problems: { field: string }[] };
@@ -45,66 +45,66 @@ const refusal = (f: () => unknown) => {
 };
 
 describe('Organisations', () => {
-  it('adds organisations, an employment area by its id or name, and refuses a taken id', () => {
-    const { organisations } = setUp();
-    expect(organisations.list().map((o) => [o.id, o.kind, o.area ?? null])).toEqual([
+  it('adds organisations, an employment area by its id or name, and refuses a taken id', async () => {
+    const { organisations } = await setUp();
+    expect((await organisations.list()).map((o) => [o.id, o.kind, o.area ?? null])).toEqual([
       ['national', 'national', null],
       ['tre', 'employment-area', 'tampere'],
       ['unit-a', 'employer-services', null],
       ['unit-b', 'employer-services', null],
     ]);
-    expect(refusal(() => organisations.add({ id: 'tre', name: 'Again', kind: 'employment-area', area: 'tampere' }))).toBe('already_exists');
+    expect(await refusal(() => organisations.add({ id: 'tre', name: 'Again', kind: 'employment-area', area: 'tampere' }))).toBe('already_exists');
   });
 
-  it('needs a known area for an employment area, and none for other kinds', () => {
-    const { organisations } = setUp();
-    expect(refusal(() => organisations.add({ id: 'x', name: 'X', kind: 'employment-area' }))).toBe('invalid_input:area');
-    expect(refusal(() => organisations.add({ id: 'x', name: 'X', kind: 'employment-area', area: 'atlantis' }))).toBe('invalid_input:area');
-    expect(refusal(() => organisations.add({ id: 'x', name: 'X', kind: 'planning', area: 'tampere' }))).toBe('invalid_input:area');
-    expect(organisations.list()).toHaveLength(4);
+  it('needs a known area for an employment area, and none for other kinds', async () => {
+    const { organisations } = await setUp();
+    expect(await refusal(() => organisations.add({ id: 'x', name: 'X', kind: 'employment-area' }))).toBe('invalid_input:area');
+    expect(await refusal(() => organisations.add({ id: 'x', name: 'X', kind: 'employment-area', area: 'atlantis' }))).toBe('invalid_input:area');
+    expect(await refusal(() => organisations.add({ id: 'x', name: 'X', kind: 'planning', area: 'tampere' }))).toBe('invalid_input:area');
+    expect(await organisations.list()).toHaveLength(4);
   });
 
-  it("issues a key only to an organisation of the role's kind", () => {
-    const { organisations } = setUp();
-    const key = organisations.issueKey({ role: 'counsellor', name: 'Anna', organisation: 'tre', expiresInDays: 30 });
+  it("issues a key only to an organisation of the role's kind", async () => {
+    const { organisations } = await setUp();
+    const key = await organisations.issueKey({ role: 'counsellor', name: 'Anna', organisation: 'tre', expiresInDays: 30 });
     expect(key.key).toMatch(/^kht_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
     expect(key.expiresAt).toBe('2027-01-05T10:00:00.000Z');
-    expect(refusal(() => organisations.issueKey({ role: 'counsellor', name: 'A', organisation: 'unit-a', expiresInDays: 30 }))).toBe('invalid_input:organisation');
-    expect(refusal(() => organisations.issueKey({ role: 'admin', name: 'A', organisation: 'tre', expiresInDays: 30 }))).toBe('invalid_input:organisation');
-    expect(refusal(() => organisations.issueKey({ role: 'planner', name: 'A', organisation: 'nowhere', expiresInDays: 30 }))).toBe('invalid_input:organisation');
-    expect(organisations.issueKey({ role: 'planner', name: 'Pia', organisation: 'tre', expiresInDays: 30 }).id).toMatch(/^[0-9a-f]{16}$/);
+    expect(await refusal(() => organisations.issueKey({ role: 'counsellor', name: 'A', organisation: 'unit-a', expiresInDays: 30 }))).toBe('invalid_input:organisation');
+    expect(await refusal(() => organisations.issueKey({ role: 'admin', name: 'A', organisation: 'tre', expiresInDays: 30 }))).toBe('invalid_input:organisation');
+    expect(await refusal(() => organisations.issueKey({ role: 'planner', name: 'A', organisation: 'nowhere', expiresInDays: 30 }))).toBe('invalid_input:organisation');
+    expect((await organisations.issueKey({ role: 'planner', name: 'Pia', organisation: 'tre', expiresInDays: 30 })).id).toMatch(/^[0-9a-f]{16}$/);
     // (Listed by creation time, then id: both were made at the same instant here, so sorted by name.)
-    expect(organisations.keys().map((k) => [k.name, k.role, k.organisation]).sort()).toEqual([
+    expect((await organisations.keys()).map((k) => [k.name, k.role, k.organisation]).sort()).toEqual([
       ['Anna', 'counsellor', 'tre'],
       ['Pia', 'planner', 'tre'],
     ]);
   });
 
-  it('rotates and revokes usable keys, and answers not found otherwise', () => {
-    const { organisations } = setUp();
-    const { id } = organisations.issueKey({ role: 'counsellor', name: 'Anna', organisation: 'tre', expiresInDays: 30 });
-    const rotated = organisations.rotateKey(id, 7, 365);
+  it('rotates and revokes usable keys, and answers not found otherwise', async () => {
+    const { organisations } = await setUp();
+    const { id } = await organisations.issueKey({ role: 'counsellor', name: 'Anna', organisation: 'tre', expiresInDays: 30 });
+    const rotated = await organisations.rotateKey(id, 7, 365);
     expect(rotated.oldExpiresAt).toBe('2026-12-13T10:00:00.000Z');
-    organisations.revokeKey(rotated.id);
-    expect(refusal(() => organisations.revokeKey(rotated.id))).toBe('not_found');
-    expect(refusal(() => organisations.rotateKey(rotated.id, 7, 365))).toBe('not_found');
-    expect(refusal(() => organisations.rotateKey('0000000000000000', 7, 365))).toBe('not_found');
+    await organisations.revokeKey(rotated.id);
+    expect(await refusal(() => organisations.revokeKey(rotated.id))).toBe('not_found');
+    expect(await refusal(() => organisations.rotateKey(rotated.id, 7, 365))).toBe('not_found');
+    expect(await refusal(() => organisations.rotateKey('0000000000000000', 7, 365))).toBe('not_found');
   });
 
-  it("hands a vacancy to another unit or to none, ending the old owner's shares; refuses an unknown vacancy or a unit that is none", () => {
-    const { organisations, owners, shares } = setUp();
-    expect(organisations.setVacancyOwner('V-1', 'unit-a')).toEqual({ vacancyId: 'V-1', owner: 'unit-a' });
-    shares.add({ vacancyId: 'V-1', jobseekerId: 'J-1', owner: 'unit-a', keyId: 'k', at: '2026-12-06T00:00:00Z', expiresAt: '2027-01-05T00:00:00Z' });
+  it("hands a vacancy to another unit or to none, ending the old owner's shares; refuses an unknown vacancy or a unit that is none", async () => {
+    const { organisations, owners, shares } = await setUp();
+    expect(await organisations.setVacancyOwner('V-1', 'unit-a')).toEqual({ vacancyId: 'V-1', owner: 'unit-a' });
+    await shares.add({ vacancyId: 'V-1', jobseekerId: 'J-1', owner: 'unit-a', keyId: 'k', at: '2026-12-06T00:00:00Z', expiresAt: '2027-01-05T00:00:00Z' });
     // The same owner again: the shares stay.
-    organisations.setVacancyOwner('V-1', 'unit-a');
-    expect(shares.ofJobseeker('J-1')).toHaveLength(1);
-    organisations.setVacancyOwner('V-1', 'unit-b');
-    expect(owners.ownerOf('V-1')).toBe('unit-b');
-    expect(shares.ofJobseeker('J-1')).toEqual([]);
-    expect(organisations.setVacancyOwner('V-1', null)).toEqual({ vacancyId: 'V-1', owner: null });
-    expect(owners.ownerOf('V-1')).toBeNull();
-    expect(refusal(() => organisations.setVacancyOwner('V-1', 'tre'))).toBe('invalid_input:organisation');
-    expect(refusal(() => organisations.setVacancyOwner('V-1', 'nowhere'))).toBe('invalid_input:organisation');
-    expect(refusal(() => organisations.setVacancyOwner('V-404', 'unit-a'))).toBe('not_found');
+    await organisations.setVacancyOwner('V-1', 'unit-a');
+    expect(await shares.ofJobseeker('J-1')).toHaveLength(1);
+    await organisations.setVacancyOwner('V-1', 'unit-b');
+    expect(await owners.ownerOf('V-1')).toBe('unit-b');
+    expect(await shares.ofJobseeker('J-1')).toEqual([]);
+    expect(await organisations.setVacancyOwner('V-1', null)).toEqual({ vacancyId: 'V-1', owner: null });
+    expect(await owners.ownerOf('V-1')).toBeNull();
+    expect(await refusal(() => organisations.setVacancyOwner('V-1', 'tre'))).toBe('invalid_input:organisation');
+    expect(await refusal(() => organisations.setVacancyOwner('V-1', 'nowhere'))).toBe('invalid_input:organisation');
+    expect(await refusal(() => organisations.setVacancyOwner('V-404', 'unit-a'))).toBe('not_found');
   });
 });

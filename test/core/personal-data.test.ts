@@ -38,7 +38,7 @@ function setUp() {
       if (id !== 'J-TRE') throw notFound('jobseeker', id);
       return { id, name: 'Tiina Tampere' };
     },
-    shares: { ofJobseeker: read('shares', [{ vacancyId: 'V-1', jobseekerId: 'J-TRE', owner: 'unit-a', keyId: 'k-tre', at: '2026-12-01T00:00:00Z', expiresAt: '2026-12-31T00:00:00Z' } as never]) },
+    shares: { ofJobseeker: readAsync('shares', [{ vacancyId: 'V-1', jobseekerId: 'J-TRE', owner: 'unit-a', keyId: 'k-tre', at: '2026-12-01T00:00:00Z', expiresAt: '2026-12-31T00:00:00Z' } as never]) },
     referrals: {
       exportOf: readAsync('referrals', [
         { trainingId: 'T-1', counsellor: 'Anna', reason: 'hitsaus', at: '2026-12-02T00:00:00Z', state: 'referred' as const, history: [] },
@@ -46,17 +46,17 @@ function setUp() {
     },
     outcomes: { exportOf: readAsync('outcomes', [{ event: 'employed-open' as const, date: '2026-12-03', source: 'register', importedAt: '2026-12-04T00:00:00Z', importedBy: 'Anna' }]) },
     audit: {
-      forJobseeker: (id, limit) => (reads.push(`audit:${id}:${limit}`), [entry(1, ['J-TRE', 'J-OTHER'], { scores: [0.9, 0.4] })]),
-      recent: (limit) => (reads.push(`recent:${limit}`), [entry(2, [], null)]),
-      erasureOf: (id) => (id === 'J-GONE' ? { erasedAt: '2026-12-05T00:00:00Z', keyId: 'k-x' } : undefined),
+      forJobseeker: async (id, limit) => (reads.push(`audit:${id}:${limit}`), [entry(1, ['J-TRE', 'J-OTHER'], { scores: [0.9, 0.4] })]),
+      recent: async (limit) => (reads.push(`recent:${limit}`), [entry(2, [], null)]),
+      erasureOf: async (id) => (id === 'J-GONE' ? { erasedAt: '2026-12-05T00:00:00Z', keyId: 'k-x' } : undefined),
     },
     guard: new Guard(
-      { jobseekerMunicipality: (id) => ({ 'J-TRE': '837', 'J-HKI': '091' })[id], vacancyOwner: () => undefined, transferAdmits: () => false },
+      { jobseekerMunicipality: (id) => ({ 'J-TRE': '837', 'J-HKI': '091' })[id], vacancyOwner: async () => undefined, vacancyOwnerWithin: () => undefined, transferAdmits: async () => false },
       defaultEmploymentAreas(regions),
     ),
     decisions: { ofJobseeker: read('decisions', { rankingsForThem: [], inRankings: [] } as never) },
     overrides: { ofJobseeker: readAsync('overrides', [{ jobseekerId: 'J-TRE', vacancyId: 'V-1', action: 'put-forward', reason: 'r', counsellor: 'Anna', at: 'x' } as never]) },
-    transfers: { ofJobseeker: read('transfers', []) },
+    transfers: { ofJobseeker: readAsync('transfers', []) },
     jobSuggestions: { exportOf: readAsync('jobSuggestions', []) },
     jobSearch: { exportOf: readAsync('jobSearch', { obligation: [], applications: [] } as never) },
   };
@@ -111,11 +111,11 @@ describe('PersonalData.export', () => {
 });
 
 describe('PersonalData.auditTrail', () => {
-  it("answers one jobseeker's entries, with their erasure when erased, or the most recent entries", () => {
+  it("answers one jobseeker's entries, with their erasure when erased, or the most recent entries", async () => {
     const { data, reads } = setUp();
-    expect(data.auditTrail({ limit: 5 })).toEqual({ entries: [entry(2, [], null)] });
-    expect(data.auditTrail({ jobseeker: 'J-TRE', limit: 3 })).toEqual({ entries: [entry(1, ['J-TRE', 'J-OTHER'], { scores: [0.9, 0.4] })] });
-    expect(data.auditTrail({ jobseeker: 'J-GONE', limit: 3 }).erasure).toEqual({ erasedAt: '2026-12-05T00:00:00Z', keyId: 'k-x' });
+    expect(await data.auditTrail({ limit: 5 })).toEqual({ entries: [entry(2, [], null)] });
+    expect(await data.auditTrail({ jobseeker: 'J-TRE', limit: 3 })).toEqual({ entries: [entry(1, ['J-TRE', 'J-OTHER'], { scores: [0.9, 0.4] })] });
+    expect((await data.auditTrail({ jobseeker: 'J-GONE', limit: 3 })).erasure).toEqual({ erasedAt: '2026-12-05T00:00:00Z', keyId: 'k-x' });
     expect(reads).toEqual(['recent:5', 'audit:J-TRE:3', 'audit:J-GONE:3']);
   });
 });

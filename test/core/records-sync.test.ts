@@ -128,16 +128,16 @@ describe('RecordService.sync: worker processes on one SQLite file follow each ot
     b.db.close();
   });
 
-  it('gives the training catalogue a generation that every write moves on', () => {
+  it('gives the training catalogue a generation that every write moves on', async () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
     const trainings = new SqliteTrainingStore(db);
-    const start = trainings.generation();
+    const start = await trainings.generation();
     const training = { id: 'T1', normalized: { skills: [] }, updatedAt: 'now' } as never;
-    trainings.saveAll([training], 'd1');
-    expect(trainings.generation()).toBe(start + 1);
-    expect(trainings.remove('T1')).toBe(true);
-    expect(trainings.remove('T1')).toBe(false);
-    expect(trainings.generation()).toBe(start + 2);
+    await trainings.saveAll([training], 'd1');
+    expect(await trainings.generation()).toBe(start + 1);
+    expect(await trainings.remove('T1')).toBe(true);
+    expect(await trainings.remove('T1')).toBe(false);
+    expect(await trainings.generation()).toBe(start + 2);
     db.close();
   });
 });

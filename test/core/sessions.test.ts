@@ -9,15 +9,15 @@ import { DEFAULT_SESSION_SETTINGS, Sessions } from '../../src/core/sessions.js';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Web app sessions over the real SQLite key and session stores (in memory), on a clock the test moves. */
-function setUp() {
+async function setUp() {
   const db = openDatabase(':memory:');
   let now = new Date('2026-12-06T08:00:00Z');
   const clock = () => now;
-  new OrganisationStore(db, clock).add({ id: 'tre', name: 'Tampere', kind: 'employment-area', area: 'tampere' });
+  await new OrganisationStore(db, clock).add({ id: 'tre', name: 'Tampere', kind: 'employment-area', area: 'tampere' });
   const keys = new ApiKeyStore(db, clock);
   const store = new SessionStore(db);
   const sessions = new Sessions({ keys, store, now: clock }, { maxHours: 10, idleMinutes: 60 });
-  const key = keys.create('counsellor', 'Anna Virtanen', 'tre', 30);
+  const key = await keys.create('counsellor', 'Anna Virtanen', 'tre', 30);
   return {
     sessions,
     store,
@@ -34,15 +34,15 @@ describe('Sessions', () => {
     expect(DEFAULT_SESSION_SETTINGS).toEqual({ maxHours: 10, idleMinutes: 60 });
   });
 
-  it('exchanges a valid key for a session whose token is stored only as its hash', () => {
-    const { sessions, store, key } = setUp();
-    const opened = sessions.open(key.key)!;
+  it('exchanges a valid key for a session whose token is stored only as its hash', async () => {
+    const { sessions, store, key } = await setUp();
+    const opened = (await sessions.open(key.key))!;
     expect(opened.principal).toEqual({ keyId: key.id, name: 'Anna Virtanen', role: 'counsellor', organisation: { id: 'tre', kind: 'employment-area', area: 'tampere' } });
     expect(opened.expiresAt).toBe('2026-12-06T18:00:00.000Z');
     expect(opened.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(opened.csrf).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    expect(store.get(opened.token)).toBeUndefined();
-    expect(store.get(sha256(opened.token))).toEqual({
+    expect(await store.get(opened.token)).toBeUndefined();
+    expect(await store.get(sha256(opened.token))).toEqual({
       tokenHash: sha256(opened.token),
       keyId: key.id,
       csrf: opened.csrf,
@@ -50,66 +50,66 @@ describe('Sessions', () => {
       lastSeen: '2026-12-06T08:00:00.000Z',
       expiresAt: '2026-12-06T18:00:00.000Z',
     });
-    expect(sessions.resolve(opened.token)).toEqual({ principal: opened.principal, csrf: opened.csrf, expiresAt: opened.expiresAt });
+    expect(await sessions.resolve(opened.token)).toEqual({ principal: opened.principal, csrf: opened.csrf, expiresAt: opened.expiresAt });
   });
 
-  it('opens nothing for an unknown, malformed or revoked key', () => {
-    const { sessions, keys, key } = setUp();
-    expect(sessions.open('kht_0000000000000000_' + 'a'.repeat(43))).toBeUndefined();
-    expect(sessions.open('not a key')).toBeUndefined();
-    expect(sessions.open(key.key.slice(0, -1) + (key.key.endsWith('A') ? 'B' : 'A'))).toBeUndefined();
-    keys.revoke(key.id);
-    expect(sessions.open(key.key)).toBeUndefined();
+  it('opens nothing for an unknown, malformed or revoked key', async () => {
+    const { sessions, keys, key } = await setUp();
+    expect(await sessions.open('kht_0000000000000000_' + 'a'.repeat(43))).toBeUndefined();
+    expect(await sessions.open('not a key')).toBeUndefined();
+    expect(await sessions.open(key.key.slice(0, -1) + (key.key.endsWith('A') ? 'B' : 'A'))).toBeUndefined();
+    await keys.revoke(key.id);
+    expect(await sessions.open(key.key)).toBeUndefined();
   });
 
-  it('ends after idleMinutes without a request, and writes lastSeen at most once a minute', () => {
-    const { sessions, store, key, advance } = setUp();
-    const { token } = sessions.open(key.key)!;
+  it('ends after idleMinutes without a request, and writes lastSeen at most once a minute', async () => {
+    const { sessions, store, key, advance } = await setUp();
+    const { token } = (await sessions.open(key.key))!;
     advance(1);
-    sessions.resolve(token); // exactly a minute: not written yet
-    expect(store.get(sha256(token))!.lastSeen).toBe('2026-12-06T08:00:00.000Z');
+    await sessions.resolve(token); // exactly a minute: not written yet
+    expect((await store.get(sha256(token)))!.lastSeen).toBe('2026-12-06T08:00:00.000Z');
     advance(0.5);
-    sessions.resolve(token);
-    expect(store.get(sha256(token))!.lastSeen).toBe('2026-12-06T08:01:30.000Z');
+    await sessions.resolve(token);
+    expect((await store.get(sha256(token)))!.lastSeen).toBe('2026-12-06T08:01:30.000Z');
     advance(59.99);
-    expect(sessions.check(token)).toMatchObject({ principal: { keyId: key.id } });
+    expect(await sessions.check(token)).toMatchObject({ principal: { keyId: key.id } });
     advance(60);
-    expect(sessions.check(token)).toEqual({ ended: 'timeout' });
+    expect(await sessions.check(token)).toEqual({ ended: 'timeout' });
     // A timed-out session is removed: asked again, it is simply ended.
-    expect(store.get(sha256(token))).toBeUndefined();
-    expect(sessions.check(token)).toEqual({ ended: 'ended' });
+    expect(await store.get(sha256(token))).toBeUndefined();
+    expect(await sessions.check(token)).toEqual({ ended: 'ended' });
   });
 
-  it('ends maxHours after sign-in however busy', () => {
-    const { sessions, key, advance } = setUp();
-    const { token } = sessions.open(key.key)!;
+  it('ends maxHours after sign-in however busy', async () => {
+    const { sessions, key, advance } = await setUp();
+    const { token } = (await sessions.open(key.key))!;
     for (let i = 0; i < 19; i++) {
       advance(31);
-      expect(sessions.resolve(token)).toBeDefined();
+      expect(await sessions.resolve(token)).toBeDefined();
     }
     advance(30); // 18:19: past 18:00, though only 30 minutes idle
-    expect(sessions.check(token)).toEqual({ ended: 'timeout' });
+    expect(await sessions.check(token)).toEqual({ ended: 'timeout' });
   });
 
-  it('ends with its key (revoked), and on sign-out', () => {
-    const { sessions, keys, key } = setUp();
-    const first = sessions.open(key.key)!;
-    const second = sessions.open(key.key)!;
+  it('ends with its key (revoked), and on sign-out', async () => {
+    const { sessions, keys, key } = await setUp();
+    const first = (await sessions.open(key.key))!;
+    const second = (await sessions.open(key.key))!;
     expect(first.token).not.toBe(second.token);
-    sessions.close(second.token);
-    expect(sessions.check(second.token)).toEqual({ ended: 'ended' });
-    expect(sessions.resolve(first.token)).toBeDefined();
-    keys.revoke(key.id);
-    expect(sessions.check(first.token)).toEqual({ ended: 'revoked' });
-    expect(sessions.resolve(first.token)).toBeUndefined();
-    expect(sessions.check('never-issued')).toEqual({ ended: 'ended' });
+    await sessions.close(second.token);
+    expect(await sessions.check(second.token)).toEqual({ ended: 'ended' });
+    expect(await sessions.resolve(first.token)).toBeDefined();
+    await keys.revoke(key.id);
+    expect(await sessions.check(first.token)).toEqual({ ended: 'revoked' });
+    expect(await sessions.resolve(first.token)).toBeUndefined();
+    expect(await sessions.check('never-issued')).toEqual({ ended: 'ended' });
   });
 
-  it('drops expired and idle sessions from the store when a new one opens', () => {
-    const { sessions, store, key, advance } = setUp();
-    const old = sessions.open(key.key)!;
+  it('drops expired and idle sessions from the store when a new one opens', async () => {
+    const { sessions, store, key, advance } = await setUp();
+    const old = (await sessions.open(key.key))!;
     advance(61);
-    sessions.open(key.key);
-    expect(store.get(sha256(old.token))).toBeUndefined();
+    await sessions.open(key.key);
+    expect(await store.get(sha256(old.token))).toBeUndefined();
   });
 });

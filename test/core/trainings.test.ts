@@ -52,10 +52,10 @@ describe('TrainingCatalogue', () => {
   it('removes a training, answers not found for an unknown one, and refuses a batch over its limit', async () => {
     const { catalogue } = await open();
     await catalogue.putMany([course('T-1')]);
-    catalogue.remove('T-1');
+    await catalogue.remove('T-1');
     expect(catalogue.teaching(TIG)).toEqual([]);
     expect(() => catalogue.get('T-1')).toThrow(expect.objectContaining({ code: 'not_found' }));
-    expect(() => catalogue.remove('T-1')).toThrow(expect.objectContaining({ code: 'not_found' }));
+    await expect(catalogue.remove('T-1')).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
     await expect(catalogue.putMany(['A', 'B', 'C', 'D'].map((id) => course(id)))).rejects.toMatchObject({ code: 'too_many_records' });
     expect(catalogue.count()).toBe(0);
   });
@@ -65,14 +65,14 @@ describe('TrainingCatalogue', () => {
     const second = await open(first.file);
     await first.catalogue.putMany([course('T-1')]);
     expect(second.catalogue.count()).toBe(0);
-    expect(second.catalogue.sync()).toBe(true);
+    expect(await second.catalogue.sync()).toBe(true);
     expect(second.catalogue.teaching(TIG).map((t) => t.id)).toEqual(['T-1']);
-    expect(second.catalogue.sync()).toBe(false);
-    expect(first.catalogue.sync()).toBe(false);
+    expect(await second.catalogue.sync()).toBe(false);
+    expect(await first.catalogue.sync()).toBe(false);
     // A write of its own after another process's: the other's is still read at the next sync.
     await first.catalogue.putMany([course('T-2')]);
     await second.catalogue.putMany([course('T-3')]);
-    expect(second.catalogue.sync()).toBe(true);
+    expect(await second.catalogue.sync()).toBe(true);
     expect(second.catalogue.list().map((t) => t.id)).toEqual(['T-1', 'T-2', 'T-3']);
   });
 });

@@ -172,13 +172,13 @@ export async function startService(options: ServiceOptions & { listen?: boolean 
   );
   if (options.waitForIndexes !== false) await engine.ready; // an index rebuilt in the background is complete before the test's first match
   const area = engine.employmentAreas.areaOf('837').id; // Tampere's employment area
-  const known = new Set(engine.organisations.list().map((o) => o.id)); // a restart on the same data directory
+  const known = new Set((await engine.organisations.list()).map((o) => o.id)); // a restart on the same data directory
   if (!known.has('test-area')) {
-    engine.organisations.add({ id: 'test-area', name: 'Test employment area (Tampere)', kind: 'employment-area', area });
-    engine.organisations.add({ id: 'test-unit', name: 'Test employer services', kind: 'employer-services' });
-    engine.organisations.add({ id: 'test-planning', name: 'Test planning office', kind: 'planning' });
+    await engine.organisations.add({ id: 'test-area', name: 'Test employment area (Tampere)', kind: 'employment-area', area });
+    await engine.organisations.add({ id: 'test-unit', name: 'Test employer services', kind: 'employer-services' });
+    await engine.organisations.add({ id: 'test-planning', name: 'Test planning office', kind: 'planning' });
   }
-  const keys = Object.fromEntries(ROLES.map((role) => [role, engine.keys.create(role, `test ${role}`, TEST_ORGANISATIONS[role]).key])) as Record<
+  const keys = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, (await engine.keys.create(role, `test ${role}`, TEST_ORGANISATIONS[role])).key]))) as Record<
     Role,
     string
   >;

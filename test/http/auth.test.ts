@@ -46,7 +46,7 @@ describe('every route declares its roles', () => {
 
   it('refuses to start with a route that declares no roles', async () => {
     const app = Fastify();
-    installAuth(app, { verify: () => undefined }, { resolve: () => undefined }, 60);
+    installAuth(app, { verify: async () => undefined }, { resolve: () => undefined }, 60);
     expect(() => app.get('/v1/forgotten', async () => 'open')).toThrow(/declares no roles/);
     app.get('/v1/declared', { config: { roles: ['admin'] } }, async () => 'ok');
     await app.ready();
@@ -88,17 +88,17 @@ describe('every route declares its roles', () => {
 
 describe('API keys', () => {
   it('accepts Authorization: Bearer and X-Api-Key, refuses malformed and revoked keys', async () => {
-    const { id, key } = service.engine.keys.create('counsellor', 'temporary', 'test-area');
+    const { id, key } = await service.engine.keys.create('counsellor', 'temporary', 'test-area');
     expect((await call(service.url, 'GET', '/v1/jobseekers/J1', undefined, { 'x-api-key': key })).status).toBe(200);
     expect((await call({ url: service.url, key }, 'GET', '/v1/jobseekers/J1')).status).toBe(200);
     expect((await call({ url: service.url, key: `${key}x` }, 'GET', '/v1/jobseekers/J1')).status).toBe(401);
     expect((await call({ url: service.url, key: key.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) }, 'GET', '/v1/jobseekers/J1')).status).toBe(401);
-    expect(service.engine.keys.revoke(id)).toBe(true);
+    expect(await service.engine.keys.revoke(id)).toBe(true);
     expect((await call({ url: service.url, key }, 'GET', '/v1/jobseekers/J1')).status).toBe(401);
   });
 
-  it('stores only a hash of the secret', () => {
-    const { key } = service.engine.keys.create('planner', 'hash check', 'test-planning');
+  it('stores only a hash of the secret', async () => {
+    const { key } = await service.engine.keys.create('planner', 'hash check', 'test-planning');
     const secret = key.slice('kht_'.length + 16 + 1); // the secret itself may contain '_'
     const db = openDatabase(databaseFile(service.dataDir));
     const rows = JSON.stringify(db.prepare('SELECT * FROM api_keys').all());
@@ -106,7 +106,7 @@ describe('API keys', () => {
     expect(rows).not.toContain(secret);
   });
 
-  it('are created, listed and revoked with the admin CLI (npm run keys: dist/cli/keys.js, built by global setup)', () => {
+  it('are created, listed and revoked with the admin CLI (npm run keys: dist/cli/keys.js, built by global setup)', async () => {
     const env = { ...process.env, KOHTAANTO_DATA_DIR: service.dataDir };
     const run = (...args: string[]) =>
       spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'keys.js'), ...args], { cwd: ROOT, env, encoding: 'utf8' });
@@ -115,19 +115,19 @@ describe('API keys', () => {
     const created = run('create', '--role', 'planner', '--org', 'pirkanmaa-planning', '--name', 'Regional planner');
     expect(created.status).toBe(0);
     const key = /(kht_\S+)/.exec(created.stdout)![1]!;
-    expect(service.engine.keys.verify(key)?.role).toBe('planner');
+    expect((await service.engine.keys.verify(key))?.role).toBe('planner');
     const id = key.slice('kht_'.length, 'kht_'.length + 16);
-    expect(service.engine.keys.verify(key)?.organisation).toEqual({ id: 'pirkanmaa-planning', kind: 'planning' });
+    expect((await service.engine.keys.verify(key))?.organisation).toEqual({ id: 'pirkanmaa-planning', kind: 'planning' });
     expect(run('list').stdout).toMatch(new RegExp(`${id}  planner +pirkanmaa-planning +expires 20`));
     // Rotation: a successor works at once; the old key works through the grace period only.
     const rotated = run('rotate', id, '--grace-days', '0');
     expect(rotated.status).toBe(0);
     const successor = /(kht_\S+)/.exec(rotated.stdout)![1]!;
-    expect(service.engine.keys.verify(successor)?.role).toBe('planner');
-    expect(service.engine.keys.verify(key)).toBeUndefined();
+    expect((await service.engine.keys.verify(successor))?.role).toBe('planner');
+    expect(await service.engine.keys.verify(key)).toBeUndefined();
     const successorId = successor.slice('kht_'.length, 'kht_'.length + 16);
     expect(run('revoke', successorId).status).toBe(0);
-    expect(service.engine.keys.verify(successor)).toBeUndefined();
+    expect(await service.engine.keys.verify(successor)).toBeUndefined();
     expect(run('create', '--role', 'root', '--org', 'national', '--name', 'x').status).toBe(2);
     // A role in an organisation of the wrong kind is refused, naming the organisation.
     const wrong = run('create', '--role', 'counsellor', '--org', 'pirkanmaa-planning', '--name', 'x');
@@ -175,7 +175,7 @@ describe('hardening', () => {
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     // The right key still works from the address (only wrong ones wait).
     expect((await call(guarded.as('counsellor'), 'GET', '/v1/regions')).status).toBe(200);
-    const trail = guarded.engine.audit.recent(20).filter((e) => e.status === 401 || e.status === 429);
+    const trail = (await guarded.engine.audit.recent(20)).filter((e) => e.status === 401 || e.status === 429);
     expect(trail.length).toBeGreaterThanOrEqual(8);
     for (const entry of trail.filter((e) => e.route === '/v1/jobseekers/:id')) {
       expect(entry).toMatchObject({ keyId: realId, role: null, address: '127.0.0.1', jobseekers: ['J-ASKED'] });
@@ -206,12 +206,12 @@ describe('refused-key limit (issue 28, M5): only wrong keys and failed sign-ins 
   });
 
   it('does not count ended sessions (a cookie of a revoked key): their colleagues behind the address are not locked out', async () => {
-    const { id, key } = limited.engine.keys.create('counsellor', 'soon revoked', 'test-area');
+    const { id, key } = await limited.engine.keys.create('counsellor', 'soon revoked', 'test-area');
     const signIn = await call(limited.url, 'POST', '/v1/session', { key });
     expect(signIn.status).toBe(201);
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
     expect((await call(limited.url, 'GET', '/v1/regions', undefined, { cookie })).status).toBe(200);
-    limited.engine.keys.revoke(id);
+    await limited.engine.keys.revoke(id);
     await awayFromMinuteEdge();
     for (let i = 0; i < 70; i++) expect((await call(limited.url, 'GET', '/v1/regions', undefined, { cookie })).status).toBe(401);
     expect((await call(limited.url, 'GET', '/v1/regions', undefined, { cookie: 'kohtaanto_session=made-up' })).status).toBe(401);
@@ -252,7 +252,7 @@ describe('KOHTAANTO_TRUST_PROXY: the client address behind a reverse proxy', () 
     for (let i = 0; i < 5; i++) statuses.push((await call(guess(direct), 'GET', '/v1/regions', undefined, from(`198.51.100.${i}`))).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
     await new Promise((done) => setTimeout(done, 100)); // the audit is written in groups
-    const trail = direct.engine.audit.recent(5);
+    const trail = await direct.engine.audit.recent(5);
     expect(trail.map((e) => e.address)).toEqual(Array(5).fill('127.0.0.1'));
     await direct.stop();
     removeDir(direct.dataDir);
@@ -270,7 +270,7 @@ describe('KOHTAANTO_TRUST_PROXY: the client address behind a reverse proxy', () 
     // The client appends to what it sent: the proxy's (last) entry is believed, not a forged first one.
     expect((await call(guess(proxied), 'GET', '/v1/regions', undefined, from('10.9.9.9, 203.0.113.7'))).status).toBe(429);
     await new Promise((done) => setTimeout(done, 100));
-    const trail = proxied.engine.audit.recent(7).reverse();
+    const trail = (await proxied.engine.audit.recent(7)).reverse();
     expect(trail.map((e) => e.address)).toEqual(['203.0.113.7', '203.0.113.7', '203.0.113.7', '203.0.113.7', '203.0.113.8', '203.0.113.7', '203.0.113.7']);
 
     // The request log (the service's pino logger) names the client too: the same engine served by an app logging to an array.

@@ -115,6 +115,16 @@ describe('job suggestions (issue 33)', () => {
     expect(change.status).toBe(404);
   });
 
+  it('of two suggest requests at once for one client and vacancy, one is stored and the other answered 409', async () => {
+    const both = await Promise.all([
+      call(counsellor, 'POST', '/v1/jobseekers/TRE-2/job-suggestions', { vacancyId: 'V-ADMIN', consent: false }),
+      call(counsellor, 'POST', '/v1/jobseekers/TRE-2/job-suggestions', { vacancyId: 'V-ADMIN', consent: false }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const listed = await call(counsellor, 'GET', '/v1/jobseekers/TRE-2/job-suggestions');
+    expect(listed.body.items.filter((s: { vacancyId: string }) => s.vacancyId === 'V-ADMIN')).toHaveLength(1);
+  });
+
   it('other roles and organisations: another area, another unit and planners neither read nor change', async () => {
     expect((await call(helsinki, 'GET', '/v1/jobseekers/TRE-1/job-suggestions')).status).toBe(404);
     expect((await call(helsinki, 'POST', '/v1/jobseekers/TRE-1/job-suggestions', { vacancyId: 'V-ADMIN', consent: false })).status).toBe(404);

@@ -57,9 +57,9 @@ const signIn = (login: string, lang?: string) => signin.signIn(login, lang);
 const asBrowser: SignInService['asBrowser'] = (...args) => signin.asBrowser(...args);
 
 /** Why the service refused the last sign-in, as its audit entry says. */
-function lastRefusal(): string {
+async function lastRefusal(): Promise<string> {
   service.engine.audit.flush();
-  const entry = service.engine.audit.recent(10).find((e) => e.route === '/signin/:provider/callback' && e.status === 400);
+  const entry = (await service.engine.audit.recent(10)).find((e) => e.route === '/signin/:provider/callback' && e.status === 400);
   return (entry?.detail as { reason?: string } | undefined)?.reason ?? '';
 }
 
@@ -97,7 +97,7 @@ describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE
     expect((await asBrowser(jar, 'DELETE', '/v1/session')).status).toBe(403);
 
     service.engine.audit.flush();
-    const trail = service.engine.audit.recent(50);
+    const trail = await service.engine.audit.recent(50);
     const signedIn = trail.find((e) => e.route === '/signin/:provider/callback' && e.status === 200);
     expect(signedIn).toMatchObject({ keyId: 'person:tampere:aino-1234', role: 'counsellor', detail: { provider: 'tampere', subject: 'aino-1234', name: 'Aino Alanen' } });
     const listing = trail.find((e) => e.route === '/v1/jobseekers' && e.method === 'GET');
@@ -116,7 +116,7 @@ describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE
       expect(jar.cookies.has('kohtaanto_session')).toBe(false);
     }
     service.engine.audit.flush();
-    const refused = service.engine.audit.recent(20).find((e) => e.keyId === 'person:tampere:bertil-5678');
+    const refused = (await service.engine.audit.recent(20)).find((e) => e.keyId === 'person:tampere:bertil-5678');
     expect(refused).toMatchObject({ status: 403, detail: { name: 'Bertil Berg' } });
   });
 
@@ -135,7 +135,7 @@ describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE
     expect(refused.status).toBe(400);
     expect(refused.page).toContain(failedPage('sv'));
     expect(jar.cookies.has('kohtaanto_session')).toBe(false);
-    expect(lastRefusal()).toBe('started with another provider');
+    expect(await lastRefusal()).toBe('started with another provider');
 
     // An unknown provider, a callback of one, a language the service does not speak.
     expect((await call(service.url, 'GET', '/signin/nowhere', undefined, { 'accept-language': 'fi' })).status).toBe(404);
@@ -154,7 +154,7 @@ describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE
     expect(status).toBe(400);
     expect(page).toContain(ERRORS.signin_failed.en);
     expect(jar.cookies.has('kohtaanto_session')).toBe(false);
-    expect(lastRefusal()).toMatch(/state/);
+    expect(await lastRefusal()).toMatch(/state/);
   });
 
   it('refuses an ID token for another nonce', async () => {
@@ -163,7 +163,7 @@ describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE
     const { status } = await callback(await signInAtProvider(authorize.href, 'aino-1234', REDIRECT), jar);
     expect(status).toBe(400);
     expect(jar.cookies.has('kohtaanto_session')).toBe(false);
-    expect(lastRefusal()).toMatch(/claim nonce/);
+    expect(await lastRefusal()).toMatch(/claim nonce/);
   });
 
   it('refuses an ID token from another issuer, though signed with the same key for the same client and nonce', async () => {
@@ -188,7 +188,7 @@ describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE
     const { status } = await callback(returned, jar);
     expect(status).toBe(400);
     expect(jar.cookies.has('kohtaanto_session')).toBe(false);
-    expect(lastRefusal()).toMatch(/claim iss/);
+    expect(await lastRefusal()).toMatch(/claim iss/);
   });
 
   it('refuses a replayed authorization code: no session from the second use, and the first loses access at its next re-check', async () => {
@@ -205,7 +205,7 @@ describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE
     expect(again.status).toBe(400);
     expect(again.page).toContain(failedPage('en')); // no sign-in under way: in the browser's language (fetch sends none: English)
     expect(back.cookies.has('kohtaanto_session')).toBe(false);
-    expect(lastRefusal()).toBe('no sign-in under way in this browser');
+    expect(await lastRefusal()).toBe('no sign-in under way in this browser');
 
     // Someone who copied the address and the sign-in's cookie: the provider refuses the used code.
     const thief = new CookieJar();
@@ -215,7 +215,7 @@ describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE
     expect(replayed.page).toContain('lang="sv"');
     expect(replayed.page).toContain(failedPage('sv'));
     expect(thief.cookies.has('kohtaanto_session')).toBe(false);
-    expect(lastRefusal()).toMatch(/invalid_grant/);
+    expect(await lastRefusal()).toMatch(/invalid_grant/);
 
     // The provider revoked what the code gave (RFC 6749 §4.1.2): the first session's refresh is refused at its re-check.
     await new Promise((done) => setTimeout(done, RECHECK_MINUTES * 60_000 + 200));
@@ -241,7 +241,7 @@ describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE
       expect(page).toContain(`lang="${lang}"`);
       expect(page).toContain(expiredPage(lang));
       expect(jar.cookies.has('kohtaanto_session')).toBe(false);
-      expect(lastRefusal()).toMatch(/claim exp/);
+      expect(await lastRefusal()).toMatch(/claim exp/);
     }
   });
 
@@ -253,7 +253,7 @@ describe('sign-in with an identity provider (OpenID Connect, code flow with PKCE
     expect(status).toBe(400);
     expect(page).toContain(failedPage('en'));
     expect(jar.cookies.has('kohtaanto_session')).toBe(false);
-    expect(lastRefusal()).toMatch(/signature/i);
+    expect(await lastRefusal()).toMatch(/signature/i);
   });
 
   it("signs out: the session ends and the provider's sign-out address is given", async () => {

@@ -55,7 +55,7 @@ describe('retention of the audit trail and the decision log', () => {
     l.at(NOW - 200 * DAY, () => l.entry(['J-EDGE-KEPT']));
     for (let i = 0; i < 4; i++) l.at(NOW - 10 * DAY + i, () => l.entry([`J-NEW-${i}`, 'J-BOTH']));
     l.audit.flush();
-    l.audit.eraseSubject('J-ERASED-LONG-AGO', 'k1'); // its tombstone is no entry: it stays
+    await l.audit.eraseSubject('J-ERASED-LONG-AGO', 'k1'); // its tombstone is no entry: it stays
     // Decisions kept 183 days: 12 candidate rankings older, 3 newer.
     for (let i = 0; i < 12; i++) l.at(NOW - 300 * DAY + i, () => l.decisions.served(undefined, 'candidates', [hit(`J-A${i}`), hit('J-B')], `V-OLD-${i}`));
     for (let i = 0; i < 3; i++) l.at(NOW - 30 * DAY + i, () => l.decisions.served(undefined, 'candidates', [hit(`J-C${i}`), hit('J-B')], `V-NEW-${i}`));
@@ -88,7 +88,7 @@ describe('retention of the audit trail and the decision log', () => {
     expect(count(l.db, 'SELECT count(*) AS n FROM erasures')).toBe(erasures);
     expect(count(l.db, 'SELECT count(*) AS n FROM decisions')).toBe(3);
     expect(count(l.db, 'SELECT count(*) AS n FROM decision_appearances')).toBe(6); // the newer rankings' places, theirs only
-    expect(l.audit.erasureOf('J-ERASED-LONG-AGO')).toBeDefined();
+    expect(await l.audit.erasureOf('J-ERASED-LONG-AGO')).toBeDefined();
     // The exposure report over a period inside the retention reads the same rankings as before.
     expect(await l.decisionLog.candidateRankings(period)).toEqual(reportBefore);
     // A second round finds nothing more.

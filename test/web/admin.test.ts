@@ -98,12 +98,12 @@ describe("an admin's journey in Swedish", () => {
     await screenshot(page, 'admin-sv-rotate-dialog');
     await dialog.locator('button.secondary').click();
     await dialog.waitFor({ state: 'detached' });
-    expect(service.engine.keys.verify(service.keys.planner)).toBeDefined();
+    expect(await service.engine.keys.verify(service.keys.planner)).toBeDefined();
     await page.click(`td.actions button:has-text("Byt nyckeln ${name}")`);
     await dialog.locator(`button:has-text("Byt nyckeln ${name}")`).click();
     await page.waitForSelector('div.notice code.key');
     const successor = await page.textContent('div.notice code.key');
-    expect(service.engine.keys.verify(successor!)?.role).toBe('planner');
+    expect((await service.engine.keys.verify(successor!))?.role).toBe('planner');
     expect(await page.textContent('div.notice')).toContain(name);
 
     // The audit trail narrowed to the person who signed in, and to a route.

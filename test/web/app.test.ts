@@ -236,7 +236,7 @@ describe("an admin's journey", () => {
     await page.click('text=Issue key');
     const key = await page.textContent('code.key');
     expect(key).toMatch(/^kht_/);
-    expect(web.service.engine.keys.verify(key!)?.role).toBe('planner');
+    expect((await web.service.engine.keys.verify(key!))?.role).toBe('planner');
     await page.click('td.actions >> text=Revoke key of Web planner');
     expect(await page.textContent('dialog.confirm')).toContain('Web planner'); // the question names the key
     await page.click('dialog.confirm >> text=Revoke key of Web planner');

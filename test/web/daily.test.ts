@@ -26,8 +26,8 @@ beforeAll(async () => {
   service = await startService();
   browser = await launch();
   const area = service.engine.employmentAreas.areaOf('091').id;
-  service.engine.organisations.add({ id: 'helsinki-area', name: 'Helsingin työllisyysalue', kind: 'employment-area', area });
-  helsinkiKey = service.engine.keys.create('counsellor', 'Helmi Helsinki', 'helsinki-area').key;
+  await service.engine.organisations.add({ id: 'helsinki-area', name: 'Helsingin työllisyysalue', kind: 'employment-area', area });
+  helsinkiKey = (await service.engine.keys.create('counsellor', 'Helmi Helsinki', 'helsinki-area')).key;
 });
 afterAll(async () => {
   await browser?.close();

@@ -199,7 +199,7 @@ describe('a Swedish-speaking planner and admin', () => {
     expect(await englishOn(page)).toEqual([]);
     await screenshot(page, 'sv-l10n-planner');
 
-    web.service.engine.keys.create('admin', 'initial admin (created on first start)', 'national', 30);
+    await web.service.engine.keys.create('admin', 'initial admin (created on first start)', 'national', 30);
     await context.clearCookies();
     await signIn(page, web.service.url, web.service.keys.admin);
     await page.waitForSelector('table tbody tr');

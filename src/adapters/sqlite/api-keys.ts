@@ -78,7 +78,12 @@ export class ApiKeyStore {
   }
 
   /** Creates a key; the returned `key` is shown once and never stored. The organisation must exist. */
-  create(role: Role, name: string, organisationId: string, expiresInDays = 365, owner?: string): { id: string; key: string; expiresAt: string } {
+  async create(role: Role, name: string, organisationId: string, expiresInDays = 365, owner?: string): Promise<{ id: string; key: string; expiresAt: string }> {
+    return this.insert(role, name, organisationId, expiresInDays, owner);
+  }
+
+  /** Inserts a key (synchronous: rotation does it inside its transaction). */
+  private insert(role: Role, name: string, organisationId: string, expiresInDays: number, owner?: string): { id: string; key: string; expiresAt: string } {
     const id = randomUUID().replaceAll('-', '').slice(0, 16);
     const secret = randomBytes(32).toString('base64url');
     const now = this.now();
@@ -91,11 +96,11 @@ export class ApiKeyStore {
    * Issues a successor of a usable key (same role, name and organisation) and lets the old one
    * expire after `graceDays`; undefined when the key is unknown, revoked or expired.
    */
-  rotate(id: string, graceDays: number, expiresInDays = 365): { id: string; key: string; expiresAt: string; oldExpiresAt: string } | undefined {
+  async rotate(id: string, graceDays: number, expiresInDays = 365): Promise<{ id: string; key: string; expiresAt: string; oldExpiresAt: string } | undefined> {
     const row = this.s.byId.get(id);
     if (!row || !this.usable(row)) return undefined;
     return this.db.transaction(() => {
-      const next = this.create(row.role, row.name, row.organisation_id!, expiresInDays, row.owner ?? undefined);
+      const next = this.insert(row.role, row.name, row.organisation_id!, expiresInDays, row.owner ?? undefined);
       const now = this.now();
       const graceEnd = new Date(now.getTime() + graceDays * DAY_MS);
       const oldExpiresAt = row.expires_at && row.expires_at < graceEnd.toISOString() ? row.expires_at : graceEnd.toISOString();
@@ -114,7 +119,7 @@ export class ApiKeyStore {
    * answer times do not tell which key ids exist: the same query reads another key's row in its place,
    * and a hash is compared (timingSafeEqual) as a real one would be (see benchmarks/auth.ts).
    */
-  verify(presented: string): Principal | undefined {
+  async verify(presented: string): Promise<Principal | undefined> {
     const match = /^kht_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/.exec(presented);
     if (!match) return undefined;
     const id = match[1]!;
@@ -128,7 +133,7 @@ export class ApiKeyStore {
   }
 
   /** The principal of a key id while the key is usable (for sessions, which hold the key id, never the key). */
-  principalOf(keyId: string): Principal | undefined {
+  async principalOf(keyId: string): Promise<Principal | undefined> {
     const row = this.s.byId.get(keyId);
     return row && this.usable(row) ? this.principal(row) : undefined;
   }
@@ -138,11 +143,11 @@ export class ApiKeyStore {
     return { keyId: row.id, name: row.name, role: row.role, organisation };
   }
 
-  revoke(id: string): boolean {
+  async revoke(id: string): Promise<boolean> {
     return this.s.revoke.run(this.now().toISOString(), id).changes === 1;
   }
 
-  list(): ApiKeyInfo[] {
+  async list(): Promise<ApiKeyInfo[]> {
     return this.s.list.all().map((r) => ({
       id: r.id,
       name: r.name,
@@ -156,7 +161,7 @@ export class ApiKeyStore {
     }));
   }
 
-  activeCount(): number {
+  async activeCount(): Promise<number> {
     return this.s.active.get(this.now().toISOString())!.n;
   }
 }

@@ -148,7 +148,7 @@ export class AuditLog {
    * jobseekers they name, in one transaction; false when another process held the write lock
    * (nothing removed: tried again later). The erasures (tombstones) are not entries: they stay.
    */
-  pruneBefore(at: string, limit: number): number | false {
+  async pruneBefore(at: string, limit: number): Promise<number | false> {
     let removed = 0;
     const written = writeUnlessLocked(this.db, () => {
       for (const { id } of this.s.oldest.all(at, limit)) {
@@ -211,7 +211,7 @@ export class AuditLog {
         // or the one its path named.
         // The id a path named is checked always (one keyed hash and lookup per such request).
         const check = entry.status >= 400 || entry.erasureMark === undefined || entry.erasureMark < mark;
-        const erased = (id: string) => (check || id === entry.named) && this.erasureOf(id) !== undefined && !this.s.live.get(id);
+        const erased = (id: string) => (check || id === entry.named) && this.erasureRow(id) !== undefined && !this.s.live.get(id);
         const subjects = entry.jobseekers.map((id) => (erased(id) ? this.tombstones.token(id) : id));
         const { id } = this.s.insert.get(
           at,
@@ -244,7 +244,7 @@ export class AuditLog {
     this.s.keyUse.run(at, entry.keyId, new Date(ms - KEY_USE_EVERY_MS).toISOString());
   }
 
-  forJobseeker(jobseekerId: string, limit: number): AuditRecord[] {
+  async forJobseeker(jobseekerId: string, limit: number): Promise<AuditRecord[]> {
     this.flush();
     return this.s.forJobseeker.all(jobseekerId, limit).map((r) => this.toRecord(r));
   }
@@ -253,7 +253,7 @@ export class AuditLog {
    * The admins' search (see AuditTrailSearch): newest first, from before the `before` id, at most
    * limit + 1 entries. Each filter is a bound parameter; a key holder's name is looked up in api_keys.
    */
-  search(q: AuditSearch): AuditEntryForAdmin[] {
+  async search(q: AuditSearch): Promise<AuditEntryForAdmin[]> {
     // Newest first by id; a period uses the `at` index. Person and organisation have no index of their
     // own (each would be written with every audited request: see migration 20), so a rare one over a
     // long trail reads far back: give a period.
@@ -277,7 +277,7 @@ export class AuditLog {
     return rows.map((r) => ({ ...this.toRecord(r), organisation: r.organisation }));
   }
 
-  recent(limit: number): AuditRecord[] {
+  async recent(limit: number): Promise<AuditRecord[]> {
     this.flush();
     return this.s.recent.all(limit).map((r) => this.toRecord(r));
   }
@@ -286,7 +286,7 @@ export class AuditLog {
    * Erasure: the jobseeker's id is replaced everywhere in the trail by a one-way tombstone, and the
    * erasure itself is recorded (when, by which key). The trail still shows that requests happened.
    */
-  eraseSubject(jobseekerId: string, keyId: string | undefined): void {
+  async eraseSubject(jobseekerId: string, keyId: string | undefined): Promise<void> {
     const hash = this.tombstones.hash(jobseekerId);
     this.flush(); // the entries naming them are scrubbed too
     this.db.transaction(() => {
@@ -296,9 +296,14 @@ export class AuditLog {
     }).immediate();
   }
 
-  erasureOf(jobseekerId: string): { erasedAt: string; keyId: string | null } | undefined {
-    const row = this.s.erasure.get(this.tombstones.hash(jobseekerId)) ?? this.s.erasure.get(this.tombstones.legacyHash(jobseekerId));
+  async erasureOf(jobseekerId: string): Promise<{ erasedAt: string; keyId: string | null } | undefined> {
+    const row = this.erasureRow(jobseekerId);
     return row && { erasedAt: row.erased_at, keyId: row.key_id };
+  }
+
+  /** The erasure's row, read synchronously (inside a group write's transaction too). */
+  private erasureRow(jobseekerId: string) {
+    return this.s.erasure.get(this.tombstones.hash(jobseekerId)) ?? this.s.erasure.get(this.tombstones.legacyHash(jobseekerId));
   }
 
   private toRecord(r: AuditRow): AuditRecord {

@@ -43,23 +43,23 @@ export class CandidateBudgetStore {
    * Counts `subjects` as seen by the organisation on `day`, unless that would take its distinct
    * candidates of the day past `limit` (then nothing is counted). Seeing someone again is free.
    */
-  views(organisation: string, day: string, subjects: string[], limit: number): { admitted: boolean; used: number } {
+  async views(organisation: string, day: string, subjects: string[], limit: number): Promise<{ admitted: boolean; used: number }> {
     return this.admitViews.immediate(organisation, day, subjects, limit);
   }
 
   /** One more ad-hoc search by the key at `now` (ms), unless `limit` were made in the window before. */
-  search(keyId: string, now: number, windowMs: number, limit: number): { admitted: boolean; retryAfterMs: number } {
+  async search(keyId: string, now: number, windowMs: number, limit: number): Promise<{ admitted: boolean; retryAfterMs: number }> {
     return this.admitSearch.immediate(keyId, now, windowMs, limit);
   }
 
   /** Drops counts no limit reads any more (days before `day`, searches before `before` ms). */
-  prune(day: string, before: number): void {
+  async prune(day: string, before: number): Promise<void> {
     this.s.pruneViews.run(day);
     this.s.pruneSearches.run(before);
   }
 
   /** Erasure: the keyed hash of an erased jobseeker leaves the counts too. */
-  forgetSubject(subject: string): void {
+  async forgetSubject(subject: string): Promise<void> {
     this.s.forgetSubject.run(subject);
   }
 }

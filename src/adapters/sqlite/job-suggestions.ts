@@ -1,5 +1,6 @@
 import type { JobSuggestionEvent, JobSuggestionState, StoredJobSuggestion } from '../../core/job-suggestions/schema.js';
-import type { JobSuggestionStore } from '../../core/job-suggestions/service.js';
+import { alreadySuggested, type JobSuggestionStore } from '../../core/job-suggestions/service.js';
+import { NEXT_STATES } from '../../core/job-suggestions/states.js';
 import type { Db } from './database.js';
 import { shownRankSql } from './shown-rank.js';
 
@@ -17,7 +18,15 @@ type Row = {
   created_name: string;
   version: number;
 };
+/** States something may still follow (a `suggested` one past its deadline has expired: final too). */
+const OPEN_STATES = Object.entries(NEXT_STATES).flatMap(([state, next]) => (next.length > 0 ? [`'${state}'`] : [])).join(', ');
+
 type EventRow = { suggestion_id: number; state: JobSuggestionState; at: string; actor: string; role: string; reason: string | null };
+
+/** The client's open suggestion of the vacancy on the day of `@at` (see JobSuggestions' isFinal). */
+const OPEN = `FROM job_suggestions
+  WHERE jobseeker_id = @jobseeker AND vacancy_id = @vacancy AND state IN (${OPEN_STATES})
+    AND NOT (state = 'suggested' AND deadline < substr(@at, 1, 10))`;
 
 /**
  * Job suggestions and their history (see src/core/job-suggestions/service.ts), read from the tables
@@ -34,10 +43,14 @@ export class SqliteJobSuggestionStore implements JobSuggestionStore {
     this.s = {
       // The rank at which the engine last showed the vacancy to the client's counsellor is kept with the
       // suggestion (for the planners' "what works"), so that it outlives the decision records' retention.
+      // Nothing is inserted while the client has an open suggestion of the vacancy (checked in the same
+      // statement, inside the IMMEDIATE transaction: two suggest calls at once cannot both insert).
       insert: db.prepare<Record<string, string | number | null>, { id: number }>(
         `INSERT INTO job_suggestions (jobseeker_id, vacancy_id, unit, state, deadline, consent, note, created_at, created_key, created_name, shown_rank, rank_recorded)
-         VALUES (@jobseeker, @vacancy, @unit, @state, @deadline, @consent, @note, @at, @key, @name, ${shownRankSql('@jobseeker', '@vacancy', '@at')}, 1) RETURNING id`,
+         SELECT @jobseeker, @vacancy, @unit, @state, @deadline, @consent, @note, @at, @key, @name, ${shownRankSql('@jobseeker', '@vacancy', '@at')}, 1
+         WHERE NOT EXISTS (SELECT 1 ${OPEN}) RETURNING id`,
       ),
+      open: db.prepare<Record<string, string>, { id: number; state: JobSuggestionState }>(`SELECT id, state ${OPEN} LIMIT 1`),
       event: db.prepare<[number, string, string, string, string, string | null]>(
         'INSERT INTO job_suggestion_events (suggestion_id, state, at, actor, role, reason) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -56,7 +69,7 @@ export class SqliteJobSuggestionStore implements JobSuggestionStore {
   async add(s: Omit<StoredJobSuggestion, 'id' | 'version' | 'history'>, first: JobSuggestionEvent): Promise<StoredJobSuggestion> {
     this.settle();
     const id = this.db.transaction(() => {
-      const { id } = this.s.insert.get({
+      const inserted = this.s.insert.get({
         jobseeker: s.jobseekerId,
         vacancy: s.vacancyId,
         unit: s.unit,
@@ -67,9 +80,13 @@ export class SqliteJobSuggestionStore implements JobSuggestionStore {
         at: s.createdAt,
         key: s.createdKey,
         name: s.createdName,
-      })!;
-      this.s.event.run(id, first.state, first.at, first.by, first.role, first.reason);
-      return id;
+      });
+      if (!inserted) {
+        const open = this.s.open.get({ jobseeker: s.jobseekerId, vacancy: s.vacancyId, at: s.createdAt })!;
+        throw alreadySuggested(s.vacancyId, open.id, open.state);
+      }
+      this.s.event.run(inserted.id, first.state, first.at, first.by, first.role, first.reason);
+      return inserted.id;
     }).immediate();
     return (await this.get(id))!;
   }

@@ -23,7 +23,7 @@ export class OrganisationStore {
   ) {
     this.s = {
       insert: db.prepare<[string, string, string, string | null, string]>(
-        'INSERT INTO organisations (id, name, kind, area, created_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO organisations (id, name, kind, area, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
       ),
       get: db.prepare<[string], Row>('SELECT * FROM organisations WHERE id = ?'),
       list: db.prepare<[], Row>('SELECT * FROM organisations ORDER BY id'),
@@ -33,27 +33,25 @@ export class OrganisationStore {
     };
   }
 
-  /** Adds an organisation; false when the id is taken. `area` is already resolved to an area id. */
-  add(input: OrganisationInput): boolean {
-    if (this.s.get.get(input.id)) return false;
-    this.s.insert.run(input.id, input.name, input.kind, input.area ?? null, this.now().toISOString());
-    return true;
+  /** Adds an organisation; false when the id is taken (one statement: of two adds of one id only the first stores). `area` is already resolved to an area id. */
+  async add(input: OrganisationInput): Promise<boolean> {
+    return this.s.insert.run(input.id, input.name, input.kind, input.area ?? null, this.now().toISOString()).changes === 1;
   }
 
   /**
    * Renames an organisation or moves it to another area if it is still at `version` (one statement:
    * of two changes of the same version only the first is stored); false when it was changed meanwhile.
    */
-  change(id: string, version: number, to: { name: string; area: string | null }): boolean {
+  async change(id: string, version: number, to: { name: string; area: string | null }): Promise<boolean> {
     return this.s.change.run(to.name, to.area, this.now().toISOString(), id, version).changes === 1;
   }
 
-  get(id: string): Organisation | undefined {
+  async get(id: string): Promise<Organisation | undefined> {
     const row = this.s.get.get(id);
     return row ? fromRow(row) : undefined;
   }
 
-  list(): Organisation[] {
+  async list(): Promise<Organisation[]> {
     return this.s.list.all().map(fromRow);
   }
 }

@@ -56,32 +56,32 @@ export class PersonSessionStore {
     };
   }
 
-  add(r: PersonSessionRecord): void {
+  async add(r: PersonSessionRecord): Promise<void> {
     this.s.add.run({ ...r, refreshToken: r.refreshToken ?? null });
   }
 
-  get(tokenHash: string): PersonSessionRecord | undefined {
+  async get(tokenHash: string): Promise<PersonSessionRecord | undefined> {
     const row = this.s.get.get(tokenHash);
     return row && fromRow(row);
   }
 
-  touch(tokenHash: string, at: string): void {
+  async touch(tokenHash: string, at: string): Promise<void> {
     this.s.touch.run(at, tokenHash);
   }
 
-  checked(tokenHash: string, r: Pick<PersonSessionRecord, 'name' | 'role' | 'organisationId' | 'checkedAt' | 'refreshToken' | 'idToken'>): void {
+  async checked(tokenHash: string, r: Pick<PersonSessionRecord, 'name' | 'role' | 'organisationId' | 'checkedAt' | 'refreshToken' | 'idToken'>): Promise<void> {
     this.s.checked.run({ ...r, refreshToken: r.refreshToken ?? null, tokenHash });
   }
 
-  claimRecheck(tokenHash: string, seen: string, at: string): boolean {
+  async claimRecheck(tokenHash: string, seen: string, at: string): Promise<boolean> {
     return this.s.claim.run(at, tokenHash, seen).changes === 1;
   }
 
-  remove(tokenHash: string): void {
+  async remove(tokenHash: string): Promise<void> {
     this.s.remove.run(tokenHash);
   }
 
-  removeExpired(now: string, idleSince: string): void {
+  async removeExpired(now: string, idleSince: string): Promise<void> {
     this.s.expired.run(now, idleSince);
   }
 }

@@ -19,25 +19,25 @@ export class SessionStore {
     };
   }
 
-  add(r: SessionRecord): void {
+  async add(r: SessionRecord): Promise<void> {
     this.s.add.run(r.tokenHash, r.keyId, r.csrf, r.createdAt, r.lastSeen, r.expiresAt);
   }
 
-  get(tokenHash: string): SessionRecord | undefined {
+  async get(tokenHash: string): Promise<SessionRecord | undefined> {
     const r = this.s.get.get(tokenHash);
     return r && { tokenHash: r.token_sha256, keyId: r.key_id, csrf: r.csrf, createdAt: r.created_at, lastSeen: r.last_seen, expiresAt: r.expires_at };
   }
 
-  touch(tokenHash: string, at: string): void {
+  async touch(tokenHash: string, at: string): Promise<void> {
     this.s.touch.run(at, tokenHash);
   }
 
-  remove(tokenHash: string): void {
+  async remove(tokenHash: string): Promise<void> {
     this.s.remove.run(tokenHash);
   }
 
   /** Drops sessions past their expiry or idle since before `idleSince`. */
-  removeExpired(now: string, idleSince: string): void {
+  async removeExpired(now: string, idleSince: string): Promise<void> {
     this.s.expired.run(now, idleSince);
   }
 }

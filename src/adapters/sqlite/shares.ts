@@ -35,23 +35,24 @@ export class ShareStore {
     };
   }
 
-  add(share: Share): void {
+  async add(share: Share): Promise<void> {
     this.s.add.run(share.vacancyId, share.jobseekerId, share.owner, share.keyId, share.at, share.expiresAt);
   }
 
   /** Jobseekers shared, unexpired at `now`, for a vacancy while `owner` owns it. */
-  activeFor(vacancyId: string, owner: string, now: string): Set<string> {
+  async activeFor(vacancyId: string, owner: string, now: string): Promise<Set<string>> {
     return new Set(this.s.active.all(vacancyId, owner, now));
   }
 
-  ofJobseeker(jobseekerId: string): Share[] {
+  async ofJobseeker(jobseekerId: string): Promise<Share[]> {
     return this.s.forJobseeker.all(jobseekerId).map(fromRow);
   }
 
-  forgetJobseeker(jobseekerId: string): void {
+  async forgetJobseeker(jobseekerId: string): Promise<void> {
     this.s.removeJobseeker.run(jobseekerId);
   }
 
+  /** Runs inside a record deletion's transaction (RecordAccess's `removed`): synchronous until RecordStore's removals take it in. */
   forgetVacancy(vacancyId: string): void {
     this.s.removeVacancy.run(vacancyId);
   }

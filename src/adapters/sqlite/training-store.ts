@@ -21,23 +21,23 @@ export class SqliteTrainingStore implements TrainingStore {
     };
   }
 
-  get(id: string): StoredTraining | undefined {
+  async get(id: string): Promise<StoredTraining | undefined> {
     const row = this.s.get.get(id);
     return row && (JSON.parse(row.record) as StoredTraining);
   }
 
-  all(): StoredTraining[] {
+  async all(): Promise<StoredTraining[]> {
     return this.s.all.all().map((r) => JSON.parse(r.record) as StoredTraining);
   }
 
-  saveAll(trainings: StoredTraining[], derivedBy: string): void {
+  async saveAll(trainings: StoredTraining[], derivedBy: string): Promise<void> {
     this.db.transaction(() => {
       for (const t of trainings) this.s.upsert.run(t.id, JSON.stringify(t), derivedBy, t.updatedAt);
       if (trainings.length > 0) this.s.bump.run();
     }).immediate();
   }
 
-  remove(id: string): boolean {
+  async remove(id: string): Promise<boolean> {
     return this.db.transaction(() => {
       const removed = this.s.remove.run(id).changes === 1;
       if (removed) this.s.bump.run();
@@ -45,11 +45,11 @@ export class SqliteTrainingStore implements TrainingStore {
     }).immediate();
   }
 
-  generation(): number {
+  async generation(): Promise<number> {
     return this.s.generation.get()!;
   }
 
-  stale(derivedBy: string): StoredTraining[] {
+  async stale(derivedBy: string): Promise<StoredTraining[]> {
     return this.s.stale.all(derivedBy, derivedBy).map((r) => JSON.parse(r.record) as StoredTraining);
   }
 }

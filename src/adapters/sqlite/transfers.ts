@@ -82,17 +82,26 @@ export class SqliteTransferStore implements TransferStore {
     };
   }
 
-  add(t: Omit<StoredTransfer, 'id'>): StoredTransfer {
-    const { id } = this.s.insert.get(t.jobseekerId, t.fromArea, t.toArea, t.requesterKey, t.requesterName, t.reason, t.status, t.requestedAt, t.expiresAt)!;
-    return { ...t, id };
+  async addRequest(
+    t: Omit<StoredTransfer, 'id'>,
+    limit: { since: string; max: number },
+  ): Promise<{ added: StoredTransfer } | { busy: { oldest: string | null } } | { pending: StoredTransfer }> {
+    return this.db.transaction(() => {
+      const { count, oldest } = this.s.requestsSince.get(t.requesterKey, limit.since)!;
+      if (count >= limit.max) return { busy: { oldest } };
+      const open = this.s.pending.get(t.jobseekerId, t.toArea, t.requestedAt);
+      if (open) return { pending: fromRow(open) };
+      const { id } = this.s.insert.get(t.jobseekerId, t.fromArea, t.toArea, t.requesterKey, t.requesterName, t.reason, t.status, t.requestedAt, t.expiresAt)!;
+      return { added: { ...t, id } };
+    }).immediate();
   }
 
-  get(id: number): StoredTransfer | undefined {
+  async get(id: number): Promise<StoredTransfer | undefined> {
     const row = this.s.get.get(id);
     return row && fromRow(row);
   }
 
-  list(scope: { from?: string; to?: string; either?: string }): StoredTransfer[] {
+  async list(scope: { from?: string; to?: string; either?: string }): Promise<StoredTransfer[]> {
     const rows =
       scope.either !== undefined
         ? this.s.either.all(scope.either, scope.either, LIST_MAX)
@@ -104,7 +113,7 @@ export class SqliteTransferStore implements TransferStore {
     return rows.map(fromRow);
   }
 
-  update(id: number, from: StoredTransfer['status'], change: Partial<StoredTransfer>): boolean {
+  async update(id: number, from: StoredTransfer['status'], change: Partial<StoredTransfer>): Promise<boolean> {
     const columns: [keyof StoredTransfer, string][] = [
       ['status', 'status'],
       ['expiresAt', 'expires_at'],
@@ -119,37 +128,24 @@ export class SqliteTransferStore implements TransferStore {
     return this.db.prepare(sql).run(...set.map(([key]) => change[key] as string | null), id, from).changes === 1;
   }
 
-  active(jobseekerId: string, toArea: string, now: string): StoredTransfer | undefined {
+  async active(jobseekerId: string, toArea: string, now: string): Promise<StoredTransfer | undefined> {
     const row = this.s.active.get(jobseekerId, toArea, now);
     return row && fromRow(row);
   }
 
-  pending(jobseekerId: string, toArea: string, now: string): StoredTransfer | undefined {
-    const row = this.s.pending.get(jobseekerId, toArea, now);
-    return row && fromRow(row);
-  }
-
-  requestsSince(keyId: string, since: string): { count: number; oldest: string | null } {
-    return this.s.requestsSince.get(keyId, since)!;
-  }
-
-  atomically<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
-  }
-
-  approvedSince(since: string): StoredTransfer[] {
+  async approvedSince(since: string): Promise<StoredTransfer[]> {
     return this.s.approvedSince.all(since).map(fromRow);
   }
 
-  busyRequesters(since: string, threshold: number) {
+  async busyRequesters(since: string, threshold: number) {
     return this.s.busy.all(since, threshold);
   }
 
-  ofJobseeker(jobseekerId: string): StoredTransfer[] {
+  async ofJobseeker(jobseekerId: string): Promise<StoredTransfer[]> {
     return this.s.ofJobseeker.all(jobseekerId).map(fromRow);
   }
 
-  forgetJobseeker(jobseekerId: string): void {
+  async forgetJobseeker(jobseekerId: string): Promise<void> {
     this.s.forget.run(jobseekerId);
   }
 }

@@ -1,6 +1,10 @@
 import type { Db } from './database.js';
 
-/** Which employer-services unit owns each vacancy (a vacancy without a row belongs to no unit). */
+/**
+ * Which employer-services unit owns each vacancy (a vacancy without a row belongs to no unit).
+ * `claim`, `forget` and `ownerWithin` run inside a record write's transaction (RecordAccess's
+ * `within` and `removed`), so they answer synchronously until RecordStore's writes take them in.
+ */
 export class VacancyOwnerStore {
   private readonly s;
 
@@ -18,7 +22,12 @@ export class VacancyOwnerStore {
     };
   }
 
-  ownerOf(vacancyId: string): string | null {
+  async ownerOf(vacancyId: string): Promise<string | null> {
+    return this.ownerWithin(vacancyId);
+  }
+
+  /** The owner, read inside a record write's transaction. */
+  ownerWithin(vacancyId: string): string | null {
     return this.s.get.get(vacancyId) ?? null;
   }
 
@@ -27,7 +36,7 @@ export class VacancyOwnerStore {
     for (const id of vacancyIds) this.s.claim.run(id, organisationId);
   }
 
-  set(vacancyId: string, organisationId: string | null): void {
+  async set(vacancyId: string, organisationId: string | null): Promise<void> {
     if (organisationId === null) this.s.remove.run(vacancyId);
     else this.s.set.run(vacancyId, organisationId);
   }
@@ -37,7 +46,7 @@ export class VacancyOwnerStore {
   }
 
   /** Ids of the vacancies an organisation owns, in id order (cursor `after`). */
-  ownedBy(organisationId: string, after: string, limit: number): string[] {
+  async ownedBy(organisationId: string, after: string, limit: number): Promise<string[]> {
     return this.s.owned.all(organisationId, after, limit);
   }
 }

@@ -22,7 +22,7 @@ export class Gaps {
   async of(p: Principal, id: string, request: GapRequest, audit: AuditNote) {
     const { vacancy, ...query } = request;
     audit.jobseekers.push(id);
-    this.ports.guard.jobseeker(p, id);
+    await this.ports.guard.jobseeker(p, id);
     const measured = this.ports.measuredFor ? await this.ports.measuredFor(id) : new Map<string, MeasuredEffect>();
     if (vacancy) {
       const gap = await this.ports.gaps.forVacancy(id, vacancy, query);

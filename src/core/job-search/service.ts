@@ -70,7 +70,7 @@ export class JobSearch {
 
   async forJobseeker(p: Principal, jobseekerId: string, query: JobSearchQuery, audit: AuditNote = unaudited()): Promise<JobSearchView> {
     audit.jobseekers.push(jobseekerId);
-    this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
+    await this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(jobseekerId);
     const month = query.month ?? this.now().toISOString().slice(0, 7);
     const from = `${month}-01`;
@@ -100,7 +100,7 @@ export class JobSearch {
 
   async setObligation(p: Principal, jobseekerId: string, change: ObligationChange, audit: AuditNote = unaudited()): Promise<ObligationView> {
     audit.jobseekers.push(jobseekerId);
-    this.ports.guard.jobseeker(p, jobseekerId);
+    await this.ports.guard.jobseeker(p, jobseekerId);
     this.ports.jobseeker(jobseekerId);
     const stored = { jobseekerId, perMonth: change.perMonth, reason: change.reason, at: this.now().toISOString(), actor: p.name };
     await this.ports.store.changeObligation(stored);
@@ -111,7 +111,7 @@ export class JobSearch {
 
   async report(p: Principal, jobseekerId: string, input: ReportedApplicationInput, audit: AuditNote = unaudited()): Promise<StoredReportedApplication> {
     audit.jobseekers.push(jobseekerId);
-    this.ports.guard.jobseeker(p, jobseekerId);
+    await this.ports.guard.jobseeker(p, jobseekerId);
     this.ports.jobseeker(jobseekerId);
     return await this.ports.store.addReported({ ...input, jobseekerId, at: this.now().toISOString(), actor: p.name });
   }

@@ -19,6 +19,12 @@ import type { Clock } from '../clock.js';
 
 /** What the job-suggestion use cases store and read (src/adapters/sqlite/job-suggestions.ts). */
 export interface JobSuggestionStore {
+  /**
+   * Stores the suggestion unless the client already has an open one for the vacancy (not final,
+   * not past its deadline on `createdAt`'s day): then it stores nothing and rejects with
+   * `alreadySuggested`. The check and the insert are one atomic step, so of two suggest calls at
+   * once only one stores.
+   */
   add(s: Omit<StoredJobSuggestion, 'id' | 'version' | 'history'>, first: JobSuggestionEvent): Promise<StoredJobSuggestion>;
   get(id: number): Promise<StoredJobSuggestion | undefined>;
   ofJobseeker(jobseekerId: string): Promise<StoredJobSuggestion[]>;
@@ -37,14 +43,14 @@ export interface JobSuggestionPorts {
   /** Throws not found for an unknown vacancy. */
   vacancy(id: string): { title: string; employer?: string; expiresAt?: string };
   /** The employer-services unit that owns a vacancy; null: none. */
-  ownerOf(vacancyId: string): string | null;
+  ownerOf(vacancyId: string): Promise<string | null>;
   /** Shares the client with the vacancy's unit (their name and contact on its candidate list). */
-  share(p: Principal, vacancyId: string, jobseekerId: string): void;
+  share(p: Principal, vacancyId: string, jobseekerId: string): Promise<void>;
   /**
    * The client as the vacancy's unit sees them: the pseudonym of the vacancy's candidate list, and
    * name and contact while they are shared with the unit (src/core/sharing.ts).
    */
-  candidate(vacancyId: string, jobseekerId: string): { id: string; shared: boolean; name?: string; contact?: { email?: string; phone?: string } };
+  candidate(vacancyId: string, jobseekerId: string): Promise<{ id: string; shared: boolean; name?: string; contact?: { email?: string; phone?: string } }>;
   /** "Now": the system clock in the service, a fixed one in tests. */
   now: Clock;
 }
@@ -52,6 +58,10 @@ export interface JobSuggestionPorts {
 /** Days to apply when neither the counsellor nor the vacancy sets a deadline. */
 export const DEFAULT_DEADLINE_DAYS = 14;
 const DAY_MS = 86_400_000;
+
+/** The answer when the client has an open suggestion of the vacancy already (the service's check, and the store's inside its insert). */
+export const alreadySuggested = (vacancyId: string, id: number, state: JobSuggestionState) =>
+  conflict(`vacancy '${vacancyId}' is already suggested to this client (suggestion ${id}, ${state})`);
 
 const noSuggestion = (id: number) => new KohtaantoError('not_found', `no job suggestion ${id} that you may see`);
 
@@ -72,7 +82,7 @@ export class JobSuggestions {
 
   async suggest(p: Principal, jobseekerId: string, input: JobSuggestionInput, audit: AuditNote = unaudited()): Promise<JobSuggestionView> {
     audit.jobseekers.push(jobseekerId);
-    this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
+    await this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(jobseekerId);
     const vacancy = this.ports.vacancy(input.vacancyId);
     const today = this.today();
@@ -82,9 +92,9 @@ export class JobSuggestions {
       throw invalidInput([{ field: 'deadline', message: `a date from today (${today}) to ${latest}` }]);
     }
     const open = (await this.ports.store.ofJobseeker(jobseekerId)).find((s) => s.vacancyId === input.vacancyId && !this.isFinal(s));
-    if (open) throw conflict(`vacancy '${input.vacancyId}' is already suggested to this client (suggestion ${open.id}, ${this.stateOf(open)})`);
-    const unit = this.ports.ownerOf(input.vacancyId);
-    if (input.consent && unit !== null) this.ports.share(p, input.vacancyId, jobseekerId);
+    if (open) throw alreadySuggested(input.vacancyId, open.id, this.stateOf(open));
+    const unit = await this.ports.ownerOf(input.vacancyId);
+    if (input.consent && unit !== null) await this.ports.share(p, input.vacancyId, jobseekerId);
     const at = this.now().toISOString();
     const stored = await this.ports.store.add(
       {
@@ -101,30 +111,32 @@ export class JobSuggestions {
       },
       { state: 'suggested', at, by: p.name, role: p.role, reason: null },
     );
-    const suggestion = this.view(p, stored);
+    const suggestion = await this.view(p, stored);
     audit.detail = { jobSuggestion: suggestion.id, vacancy: suggestion.vacancyId, consent: suggestion.consent };
     return suggestion;
   }
 
   async ofJobseeker(p: Principal, jobseekerId: string, audit: AuditNote = unaudited()): Promise<JobSuggestionView[]> {
     audit.jobseekers.push(jobseekerId);
-    this.ports.guard.jobseeker(p, jobseekerId);
+    await this.ports.guard.jobseeker(p, jobseekerId);
     this.ports.jobseeker(jobseekerId);
-    return (await this.ports.store.ofJobseeker(jobseekerId)).map((s) => this.view(p, s));
+    return Promise.all((await this.ports.store.ofJobseeker(jobseekerId)).map((s) => this.view(p, s)));
   }
 
   /** A vacancy's suggestions: for its unit those the clients consented to share; for counsellors their area's clients'. */
   async ofVacancy(p: Principal, vacancyId: string, audit: AuditNote = unaudited()): Promise<JobSuggestionView[]> {
     this.ports.vacancy(vacancyId);
-    this.ports.guard.candidatesOf(p, vacancyId);
-    const seen = (await this.ports.store.ofVacancy(vacancyId)).filter((s) => this.sees(p, s));
+    await this.ports.guard.candidatesOf(p, vacancyId);
+    const all = await this.ports.store.ofVacancy(vacancyId);
+    const sees = await Promise.all(all.map((s) => this.sees(p, s)));
+    const seen = all.filter((_s, i) => sees[i]);
     audit.jobseekers.push(...seen.map((s) => s.jobseekerId));
-    return seen.map((s) => this.view(p, s));
+    return Promise.all(seen.map((s) => this.view(p, s)));
   }
 
   async change(p: Principal, id: number, change: JobSuggestionChange, audit: AuditNote = unaudited()): Promise<JobSuggestionView> {
     const stored = await this.ports.store.get(id);
-    if (!stored || !this.sees(p, stored)) throw noSuggestion(id);
+    if (!stored || !(await this.sees(p, stored))) throw noSuggestion(id);
     if (p.role === 'employer-service' && !EMPLOYER_STATES.includes(change.state)) {
       throw invalidInput([{ field: 'state', message: `an employer unit records ${EMPLOYER_STATES.join(', ')}; the client's own steps are recorded by their counsellor` }]);
     }
@@ -136,7 +148,7 @@ export class JobSuggestions {
     if (REASON_REQUIRED.includes(change.state) && !change.reason) throw invalidInput([{ field: 'reason', message: 'say why the client declined' }]);
     const event: JobSuggestionEvent = { state: change.state, at: this.now().toISOString(), by: p.name, role: p.role, reason: change.reason ?? null };
     if (!(await this.ports.store.change(id, stored.version, change.state, event))) throw versionMismatch(String(id));
-    const changed = this.view(p, (await this.ports.store.get(id))!);
+    const changed = await this.view(p, (await this.ports.store.get(id))!);
     audit.jobseekers.push(stored.jobseekerId);
     audit.detail = { jobSuggestion: changed.id, state: changed.state };
     return changed;
@@ -152,15 +164,15 @@ export class JobSuggestions {
   }
 
   /** Whether the caller may see (and change) this suggestion. */
-  private sees(p: Principal, s: StoredJobSuggestion): boolean {
+  private async sees(p: Principal, s: StoredJobSuggestion): Promise<boolean> {
     if (p.role === 'admin') return true;
     if (p.role === 'counsellor') return this.ports.guard.reaches(p, s.jobseekerId);
     // The unit sees a client only when the client agreed and the unit owns the vacancy now and did then.
-    if (p.role === 'employer-service') return s.consent && s.unit === p.organisation.id && this.ports.ownerOf(s.vacancyId) === s.unit;
+    if (p.role === 'employer-service') return s.consent && s.unit === p.organisation.id && (await this.ports.ownerOf(s.vacancyId)) === s.unit;
     return false;
   }
 
-  private view(p: Principal, s: StoredJobSuggestion): JobSuggestionView {
+  private async view(p: Principal, s: StoredJobSuggestion): Promise<JobSuggestionView> {
     let vacancy: { title?: string; employer?: string } = {};
     try {
       const v = this.ports.vacancy(s.vacancyId);
@@ -169,7 +181,7 @@ export class JobSuggestions {
       // deleted since: the suggestion keeps its id
     }
     // An employer unit knows the client by the pseudonym of the vacancy's list, and by name only while shared.
-    const person = p.role === 'employer-service' ? this.ports.candidate(s.vacancyId, s.jobseekerId) : undefined;
+    const person = p.role === 'employer-service' ? await this.ports.candidate(s.vacancyId, s.jobseekerId) : undefined;
     return {
       id: s.id,
       jobseekerId: person ? person.id : s.jobseekerId,

@@ -56,11 +56,11 @@ export interface NotificationPorts {
   seen: SeenStore;
   guard: Guard;
   /** The employer-services unit that owns a vacancy now; null: none. */
-  ownerOf(vacancyId: string): string | null;
+  ownerOf(vacancyId: string): Promise<string | null>;
   /** A vacancy's title; undefined when it is gone. */
   vacancyTitle(vacancyId: string): string | undefined;
   /** The client as the vacancy's unit sees them (src/core/sharing.ts). */
-  candidate(vacancyId: string, jobseekerId: string): { id: string; name?: string };
+  candidate(vacancyId: string, jobseekerId: string): Promise<{ id: string; name?: string }>;
   /** A client's name, for their counsellor; undefined when none is stored. */
   clientName(jobseekerId: string): string | undefined;
   now: Clock;
@@ -99,21 +99,26 @@ export class Notifications {
     const found: (Notification & { client: string })[] = [];
     if (p.role === 'employer-service') {
       const unit = p.organisation.id;
-      const ours = (vacancyId: string) => this.ports.ownerOf(vacancyId) === unit;
+      // Each vacancy's owner read once per list (the events of one vacancy are many).
+      const owners = new Map<string, Promise<string | null>>();
+      const ours = async (vacancyId: string) => {
+        if (!owners.has(vacancyId)) owners.set(vacancyId, this.ports.ownerOf(vacancyId));
+        return (await owners.get(vacancyId)) === unit;
+      };
       for (const s of await this.ports.source.sharesWith(unit, since, scan)) {
-        if (ours(s.vacancyId)) found.push(this.item(p, `shared-${s.vacancyId}-${this.ports.candidate(s.vacancyId, s.jobseekerId).id}`, 'shared', s.at, null, s));
+        if (await ours(s.vacancyId)) found.push(await this.item(p, `shared-${s.vacancyId}-${(await this.ports.candidate(s.vacancyId, s.jobseekerId)).id}`, 'shared', s.at, null, s));
       }
       for (const d of passed) {
-        if (d.consent && d.unit === unit && ours(d.vacancyId)) found.push(this.item(p, `deadline-${d.suggestion}`, 'deadline-passed', dayAfter(d.deadline), d.suggestion, d));
+        if (d.consent && d.unit === unit && (await ours(d.vacancyId))) found.push(await this.item(p, `deadline-${d.suggestion}`, 'deadline-passed', dayAfter(d.deadline), d.suggestion, d));
       }
     } else {
       const reaches = (id: string) => this.ports.guard.reaches(p, id);
       // A client reached only through a transfer lives outside the area: not among these (see docs/api.md).
       for (const c of await this.ports.source.unitChanges(since, scan, scope)) {
-        if (reaches(c.jobseekerId)) found.push({ ...this.item(p, `state-${c.event}`, 'state-changed', c.at, c.suggestion, c), state: c.state, by: c.by });
+        if (await reaches(c.jobseekerId)) found.push({ ...(await this.item(p, `state-${c.event}`, 'state-changed', c.at, c.suggestion, c)), state: c.state, by: c.by });
       }
       for (const d of passed) {
-        if (reaches(d.jobseekerId)) found.push(this.item(p, `deadline-${d.suggestion}`, 'deadline-passed', dayAfter(d.deadline), d.suggestion, d));
+        if (await reaches(d.jobseekerId)) found.push(await this.item(p, `deadline-${d.suggestion}`, 'deadline-passed', dayAfter(d.deadline), d.suggestion, d));
       }
     }
     const seenUntil = await this.ports.seen.get(reader(p));
@@ -131,8 +136,8 @@ export class Notifications {
     return this.list(p, audit);
   }
 
-  private item(p: Principal, id: string, kind: Notification['kind'], at: string, suggestion: number | null, e: { jobseekerId: string; vacancyId: string }) {
-    const person = p.role === 'employer-service' ? this.ports.candidate(e.vacancyId, e.jobseekerId) : undefined;
+  private async item(p: Principal, id: string, kind: Notification['kind'], at: string, suggestion: number | null, e: { jobseekerId: string; vacancyId: string }) {
+    const person = p.role === 'employer-service' ? await this.ports.candidate(e.vacancyId, e.jobseekerId) : undefined;
     const name = person ? person.name : this.ports.clientName(e.jobseekerId);
     const title = this.ports.vacancyTitle(e.vacancyId);
     return {

@@ -42,15 +42,15 @@ export class Outcomes {
     if (inputs.length > this.maxBatch) throw tooManyRecords(this.maxBatch, inputs.length);
     const problems: FieldProblem[] = [];
     const reachable = new Map<string, boolean>();
-    inputs.forEach((o, i) => {
+    for (const [i, o] of inputs.entries()) {
       let ok = reachable.get(o.jobseekerId);
       if (ok === undefined) {
         // Another area's client and an unknown id get one answer (false for both).
-        ok = this.ports.guard.reaches(p, o.jobseekerId);
+        ok = await this.ports.guard.reaches(p, o.jobseekerId);
         reachable.set(o.jobseekerId, ok);
       }
       if (!ok) problems.push(problem('jobseekerId', 'no_client', { id: o.jobseekerId }, options.lines?.[i] ?? i + 1));
-    });
+    }
     if (problems.length > 0) throw invalidInput(problems);
     const at = this.ports.now().toISOString();
     const seen = new Set<string>();
@@ -68,7 +68,7 @@ export class Outcomes {
 
   async ofJobseeker(p: Principal, jobseekerId: string, audit: AuditNote = unaudited()): Promise<OutcomeExport[]> {
     audit.jobseekers.push(jobseekerId);
-    this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
+    await this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(jobseekerId);
     return await this.exportOf(jobseekerId);
   }

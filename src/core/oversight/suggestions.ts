@@ -36,7 +36,7 @@ export class Suggestions {
   constructor(private readonly ports: SuggestionPorts) {}
 
   async vacanciesFor(p: Principal, id: string, query: MatchQuery & { paySubsidy?: boolean }): Promise<SuggestedHit[]> {
-    this.ports.guard.jobseeker(p, id);
+    await this.ports.guard.jobseeker(p, id);
     const overrides = await this.ports.overrides.ofJobseeker(id);
     const setAside = new Set(overrides.filter((o) => o.action === 'set-aside').map((o) => o.vacancyId));
     const forward = overrides.filter((o) => o.action === 'put-forward' && this.ports.isOpen(o.vacancyId));
@@ -56,14 +56,14 @@ export class Suggestions {
 
   /** Why the vacancy was (or would be) suggested to the client, in fi, sv or en. */
   async explanation(p: Principal, id: string, vacancyId: string, lang: Lang, audit: AuditNote = unaudited()) {
-    this.ports.guard.jobseeker(p, id);
+    await this.ports.guard.jobseeker(p, id);
     const explanation = explainToPerson(await this.ports.matcher.pair(id, vacancyId, lang), lang);
     audit.jobseekers.push(id);
     return explanation;
   }
 
   async override(p: Principal, id: string, input: OverrideInput, audit: AuditNote = unaudited()): Promise<Override> {
-    this.ports.guard.jobseeker(p, id);
+    await this.ports.guard.jobseeker(p, id);
     if (input.action === 'put-forward' && !this.ports.isOpen(input.vacancyId)) throw notFound('vacancy', input.vacancyId);
     const o: Override = { ...input, jobseekerId: id, counsellor: p.keyId, at: this.ports.now().toISOString() };
     await this.ports.overrides.put(o);
@@ -73,12 +73,12 @@ export class Suggestions {
 
   async overrides(p: Principal, id: string, audit: AuditNote = unaudited()): Promise<Override[]> {
     audit.jobseekers.push(id);
-    this.ports.guard.jobseeker(p, id);
+    await this.ports.guard.jobseeker(p, id);
     return await this.ports.overrides.ofJobseeker(id);
   }
 
   async withdraw(p: Principal, id: string, vacancyId: string, audit: AuditNote = unaudited()): Promise<void> {
-    this.ports.guard.jobseeker(p, id);
+    await this.ports.guard.jobseeker(p, id);
     if (!(await this.ports.overrides.remove(id, vacancyId))) throw notFound('override', vacancyId);
     audit.jobseekers.push(id);
   }

@@ -39,7 +39,7 @@ export class Referrals {
 
   async refer(p: Principal, r: ReferralInput, audit: AuditNote = unaudited()): Promise<Referral> {
     audit.jobseekers.push(r.jobseekerId);
-    this.ports.guard.jobseeker(p, r.jobseekerId); // first: another area's client and an unknown id get one answer
+    await this.ports.guard.jobseeker(p, r.jobseekerId); // first: another area's client and an unknown id get one answer
     this.ports.jobseeker(r.jobseekerId);
     this.ports.training(r.trainingId);
     const at = this.ports.now().toISOString();
@@ -53,7 +53,7 @@ export class Referrals {
 
   async ofJobseeker(p: Principal, jobseekerId: string, audit: AuditNote = unaudited()): Promise<Referral[]> {
     audit.jobseekers.push(jobseekerId);
-    this.ports.guard.jobseeker(p, jobseekerId);
+    await this.ports.guard.jobseeker(p, jobseekerId);
     this.ports.jobseeker(jobseekerId);
     return await this.ports.store.ofJobseeker(jobseekerId);
   }
@@ -61,7 +61,7 @@ export class Referrals {
   async change(p: Principal, id: number, change: ReferralChange, audit: AuditNote = unaudited()): Promise<Referral> {
     const stored = await this.ports.store.get(id);
     // Another area's client's referral, an erased client's (kept anonymous) and one that does not exist get one answer.
-    if (!stored || !this.ports.guard.reaches(p, stored.jobseekerId)) throw noReferral(id);
+    if (!stored || !(await this.ports.guard.reaches(p, stored.jobseekerId))) throw noReferral(id);
     audit.jobseekers.push(stored.jobseekerId);
     if (change.version !== stored.version) throw versionMismatch(String(id));
     const next = NEXT_REFERRAL_STATES[stored.state];

@@ -18,7 +18,7 @@ export interface SignInMappingPorts {
     seed(provider: string, roles: readonly RoleMapping[]): Promise<void>;
   };
   /** Throws invalid input naming `field` unless the organisation exists and its kind holds `role`. */
-  checkOrganisation(id: string, role: Role, field: string): void;
+  checkOrganisation(id: string, role: Role, field: string): Promise<void>;
   /** The configured identity providers. */
   providers: readonly { id: string; name: string; claim: string; roles: readonly RoleMapping[] }[];
 }
@@ -49,7 +49,7 @@ export class SignInMappings {
 
   async add(input: MappingInput): Promise<Mapping> {
     if (!this.ports.providers.some((p) => p.id === input.provider)) throw invalidInput([problem('provider', 'unknown_provider', { value: input.provider })]);
-    this.ports.checkOrganisation(input.organisation, input.role, 'organisation');
+    await this.ports.checkOrganisation(input.organisation, input.role, 'organisation');
     const added = await this.ports.store.add(input);
     if (!added) throw invalidInput([problem('value', 'mapping_taken', { value: input.value, provider: input.provider })]);
     return added;
@@ -58,7 +58,7 @@ export class SignInMappings {
   async change(id: number, version: number, change: MappingChange): Promise<Mapping> {
     const current = await this.existing(id, version);
     const to = { value: change.value ?? current.value, organisation: change.organisation ?? current.organisation, role: change.role ?? current.role };
-    this.ports.checkOrganisation(to.organisation, to.role, 'organisation');
+    await this.ports.checkOrganisation(to.organisation, to.role, 'organisation');
     const result = await this.ports.store.change(id, version, to);
     if (result === 'stale') throw changedMeanwhile(String(id));
     if (result === 'taken') throw invalidInput([problem('value', 'mapping_taken', { value: to.value, provider: current.provider })]);

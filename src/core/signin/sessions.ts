@@ -34,16 +34,16 @@ export interface Person {
 
 export interface PersonSessionPorts {
   store: {
-    add(r: PersonSessionRecord): void;
-    get(tokenHash: string): PersonSessionRecord | undefined;
-    touch(tokenHash: string, at: string): void;
-    checked(tokenHash: string, r: Pick<PersonSessionRecord, 'name' | 'role' | 'organisationId' | 'checkedAt' | 'refreshToken' | 'idToken'>): void;
+    add(r: PersonSessionRecord): Promise<void>;
+    get(tokenHash: string): Promise<PersonSessionRecord | undefined>;
+    touch(tokenHash: string, at: string): Promise<void>;
+    checked(tokenHash: string, r: Pick<PersonSessionRecord, 'name' | 'role' | 'organisationId' | 'checkedAt' | 'refreshToken' | 'idToken'>): Promise<void>;
     /** Sets checkedAt to `at` if it is still `seen`; false when another process got there first. */
-    claimRecheck(tokenHash: string, seen: string, at: string): boolean;
-    remove(tokenHash: string): void;
-    removeExpired(now: string, idleSince: string): void;
+    claimRecheck(tokenHash: string, seen: string, at: string): Promise<boolean>;
+    remove(tokenHash: string): Promise<void>;
+    removeExpired(now: string, idleSince: string): Promise<void>;
   };
-  organisation(id: string): Membership | undefined;
+  organisation(id: string): Promise<Membership | undefined>;
   /** "Now": the system clock in the service, a fixed one in tests. */
   now: Clock;
 }
@@ -75,16 +75,16 @@ export class PersonSessions {
     this.now = ports.now;
   }
 
-  open(person: Person, tokens: { idToken: string; refreshToken?: string }): { token: string; csrf: string; principal: Principal; expiresAt: string } {
-    const membership = this.ports.organisation(person.organisation);
+  async open(person: Person, tokens: { idToken: string; refreshToken?: string }): Promise<{ token: string; csrf: string; principal: Principal; expiresAt: string }> {
+    const membership = await this.ports.organisation(person.organisation);
     if (!membership) throw new Error(`organisation '${person.organisation}' does not exist`);
     const now = this.now();
     const token = randomBytes(32).toString('base64url');
     const csrf = randomBytes(24).toString('base64url');
     const lifetimeMs = tokens.refreshToken ? this.settings.maxHours * 3_600_000 : Math.min(this.settings.maxHours * 60, this.settings.recheckMinutes) * 60_000;
     const expiresAt = new Date(now.getTime() + lifetimeMs).toISOString();
-    this.ports.store.removeExpired(now.toISOString(), this.idleSince(now));
-    this.ports.store.add({
+    await this.ports.store.removeExpired(now.toISOString(), this.idleSince(now));
+    await this.ports.store.add({
       tokenHash: sha256(token),
       provider: person.provider,
       subject: person.subject,
@@ -103,23 +103,23 @@ export class PersonSessions {
   }
 
   /** The session behind a cookie's token while it lasts, and whether its claims are due to be checked again. */
-  find(token: string): { principal: Principal; csrf: string; expiresAt: string; record: PersonSessionRecord; recheckDue: boolean } | undefined {
-    const found = this.check(token);
+  async find(token: string): Promise<{ principal: Principal; csrf: string; expiresAt: string; record: PersonSessionRecord; recheckDue: boolean } | undefined> {
+    const found = await this.check(token);
     return 'ended' in found ? undefined : found;
   }
 
   /** As `find`, or why the session is no longer valid (see SessionEnd). */
-  check(token: string): { principal: Principal; csrf: string; expiresAt: string; record: PersonSessionRecord; recheckDue: boolean } | { ended: SessionEnd } {
+  async check(token: string): Promise<{ principal: Principal; csrf: string; expiresAt: string; record: PersonSessionRecord; recheckDue: boolean } | { ended: SessionEnd }> {
     const hash = sha256(token);
-    const record = this.ports.store.get(hash);
+    const record = await this.ports.store.get(hash);
     if (!record) return { ended: 'ended' };
     const now = this.now();
-    const membership = this.ports.organisation(record.organisationId);
+    const membership = await this.ports.organisation(record.organisationId);
     if (record.expiresAt <= now.toISOString() || record.lastSeen <= this.idleSince(now) || !membership) {
-      this.ports.store.remove(hash);
+      await this.ports.store.remove(hash);
       return { ended: membership ? 'timeout' : 'revoked' };
     }
-    if (now.getTime() - Date.parse(record.lastSeen) > TOUCH_MS) this.ports.store.touch(hash, now.toISOString());
+    if (now.getTime() - Date.parse(record.lastSeen) > TOUCH_MS) await this.ports.store.touch(hash, now.toISOString());
     const recheckDue = now.getTime() - Date.parse(record.checkedAt) >= this.settings.recheckMinutes * 60_000;
     const person = { provider: record.provider, subject: record.subject, name: record.name, organisation: record.organisationId, role: record.role };
     return { principal: this.principalOf(person, membership), csrf: record.csrf, expiresAt: record.expiresAt, record, recheckDue };
@@ -130,7 +130,7 @@ export class PersonSessions {
    * took it, which then goes on with the session as last checked (the provider's refresh tokens are
    * often used once: two refreshes at once would end the session).
    */
-  claimRecheck(record: PersonSessionRecord): boolean {
+  async claimRecheck(record: PersonSessionRecord): Promise<boolean> {
     return this.ports.store.claimRecheck(record.tokenHash, record.checkedAt, this.now().toISOString());
   }
 
@@ -139,13 +139,13 @@ export class PersonSessions {
    * with the organisation and role they map to now), or undefined (removed from the group, account
    * closed, refresh refused: the session ends).
    */
-  rechecked(record: PersonSessionRecord, person: Person | undefined, tokens?: { idToken?: string; refreshToken?: string }): void {
-    if (!person || !this.ports.organisation(person.organisation)) {
-      this.ports.store.remove(record.tokenHash);
+  async rechecked(record: PersonSessionRecord, person: Person | undefined, tokens?: { idToken?: string; refreshToken?: string }): Promise<void> {
+    if (!person || !(await this.ports.organisation(person.organisation))) {
+      await this.ports.store.remove(record.tokenHash);
       return;
     }
     const refreshToken = tokens?.refreshToken ?? record.refreshToken;
-    this.ports.store.checked(record.tokenHash, {
+    await this.ports.store.checked(record.tokenHash, {
       name: person.name,
       role: person.role,
       organisationId: person.organisation,
@@ -156,10 +156,10 @@ export class PersonSessions {
   }
 
   /** Ends the session; returns what it was (for the provider's sign-out). */
-  close(token: string): PersonSessionRecord | undefined {
+  async close(token: string): Promise<PersonSessionRecord | undefined> {
     const hash = sha256(token);
-    const record = this.ports.store.get(hash);
-    if (record) this.ports.store.remove(hash);
+    const record = await this.ports.store.get(hash);
+    if (record) await this.ports.store.remove(hash);
     return record;
   }
 

@@ -16,25 +16,28 @@ import type { Clock } from '../clock.js';
 
 /** What the transfer use cases store and read (src/adapters/sqlite/transfers.ts). */
 export interface TransferStore {
-  add(t: Omit<StoredTransfer, 'id'>): StoredTransfer;
-  get(id: number): StoredTransfer | undefined;
+  /**
+   * Stores a request unless its key (`requesterKey`) made `limit.max` requests after `limit.since`
+   * (then: `busy`, with when the oldest of them was made) or the area (`toArea`) has a pending request
+   * of the client unexpired at `requestedAt` (then: `pending`, that request). The count, the check and
+   * the insert are one write transaction: two requests at once cannot both pass.
+   */
+  addRequest(
+    t: Omit<StoredTransfer, 'id'>,
+    limit: { since: string; max: number },
+  ): Promise<{ added: StoredTransfer } | { busy: { oldest: string | null } } | { pending: StoredTransfer }>;
+  get(id: number): Promise<StoredTransfer | undefined>;
   /** Transfers asked of (`from`) or by (`to`) an area, or all (admins), newest first. */
-  list(scope: { from?: string; to?: string; either?: string }): StoredTransfer[];
+  list(scope: { from?: string; to?: string; either?: string }): Promise<StoredTransfer[]>;
   /** Changes a transfer only if it still has status `from` (so that two deciders cannot both win). */
-  update(id: number, from: StoredTransfer['status'], change: Partial<StoredTransfer>): boolean;
+  update(id: number, from: StoredTransfer['status'], change: Partial<StoredTransfer>): Promise<boolean>;
   /** An approved transfer of this client to this area, unexpired at `now`. */
-  active(jobseekerId: string, toArea: string, now: string): StoredTransfer | undefined;
-  /** A pending, unexpired request of this client by this area. */
-  pending(jobseekerId: string, toArea: string, now: string): StoredTransfer | undefined;
-  /** Requests this key made since `since`, and when the oldest of them was made. */
-  requestsSince(keyId: string, since: string): { count: number; oldest: string | null };
-  /** Runs `fn` in one write transaction (the count and the insert of a request together). */
-  atomically<T>(fn: () => T): T;
-  approvedSince(since: string): StoredTransfer[];
+  active(jobseekerId: string, toArea: string, now: string): Promise<StoredTransfer | undefined>;
+  approvedSince(since: string): Promise<StoredTransfer[]>;
   /** Keys with more than `threshold` requests in one UTC day since `since`. */
-  busyRequesters(since: string, threshold: number): { keyId: string; name: string; day: string; requests: number }[];
-  ofJobseeker(jobseekerId: string): StoredTransfer[];
-  forgetJobseeker(jobseekerId: string): void;
+  busyRequesters(since: string, threshold: number): Promise<{ keyId: string; name: string; day: string; requests: number }[]>;
+  ofJobseeker(jobseekerId: string): Promise<StoredTransfer[]>;
+  forgetJobseeker(jobseekerId: string): Promise<void>;
 }
 
 export interface TransferPorts {
@@ -83,7 +86,7 @@ export class Transfers {
    * A counsellor asks for a client of another area. The answer does not tell whether the id is
    * anyone's: a request for an unknown id is accepted like any other and simply lapses.
    */
-  request(p: Principal, jobseekerId: string, input: TransferRequest, audit: AuditNote = unaudited()): TransferView {
+  async request(p: Principal, jobseekerId: string, input: TransferRequest, audit: AuditNote = unaudited()): Promise<TransferView> {
     audit.jobseekers.push(jobseekerId);
     const toArea = this.areaOf(p);
     const clientArea = this.ports.clientArea(jobseekerId);
@@ -92,16 +95,9 @@ export class Transfers {
     }
     const now = this.now();
     const iso = now.toISOString();
-    const created = this.ports.store.atomically(() => {
-      const since = new Date(now.getTime() - DAY_MS).toISOString();
-      const { count, oldest } = this.ports.store.requestsSince(p.keyId, since);
-      if (count >= this.settings.requestsPerDay) {
-        const wait = Math.max(1, Math.ceil((Date.parse(oldest ?? iso) + DAY_MS - now.getTime()) / 1000));
-        throw rateLimited(`at most ${this.settings.requestsPerDay} transfer requests per 24 hours per key; retry in ${wait} s`, wait);
-      }
-      const open = this.ports.store.pending(jobseekerId, toArea, iso);
-      if (open) throw conflict(`your area already asked for jobseeker '${jobseekerId}': transfer ${open.id} waits for a decision`);
-      return this.ports.store.add({
+    const since = new Date(now.getTime() - DAY_MS).toISOString();
+    const stored = await this.ports.store.addRequest(
+      {
         jobseekerId,
         fromArea: clientArea ?? null,
         toArea,
@@ -115,75 +111,81 @@ export class Transfers {
         decidedAt: null,
         refusal: null,
         withdrawnAt: null,
-      });
-    });
-    const transfer = this.view(p, created);
+      },
+      { since, max: this.settings.requestsPerDay },
+    );
+    if ('busy' in stored) {
+      const wait = Math.max(1, Math.ceil((Date.parse(stored.busy.oldest ?? iso) + DAY_MS - now.getTime()) / 1000));
+      throw rateLimited(`at most ${this.settings.requestsPerDay} transfer requests per 24 hours per key; retry in ${wait} s`, wait);
+    }
+    if ('pending' in stored) throw conflict(`your area already asked for jobseeker '${jobseekerId}': transfer ${stored.pending.id} waits for a decision`);
+    const transfer = this.view(p, stored.added);
     audit.detail = { transfer: transfer.id, reason: transfer.reason };
     return transfer;
   }
 
   /** Transfers asked of the caller's area (incoming) and by it (outgoing); admins see all. */
-  list(p: Principal, query: TransferListQuery): TransferView[] {
+  async list(p: Principal, query: TransferListQuery): Promise<TransferView[]> {
     let rows: StoredTransfer[];
-    if (p.role === 'admin') rows = this.ports.store.list({});
+    if (p.role === 'admin') rows = await this.ports.store.list({});
     else {
       const area = this.areaOf(p);
-      rows = this.ports.store.list(query.direction === 'incoming' ? { from: area } : query.direction === 'outgoing' ? { to: area } : { either: area });
+      rows = await this.ports.store.list(query.direction === 'incoming' ? { from: area } : query.direction === 'outgoing' ? { to: area } : { either: area });
     }
     const views = rows.map((t) => this.view(p, t));
     return query.status ? views.filter((v) => v.status === query.status) : views;
   }
 
   /** One transfer, if the caller's area is one of its two sides (or the caller is an admin). */
-  get(p: Principal, id: number): TransferView {
-    return this.view(p, this.visible(p, id));
+  async get(p: Principal, id: number): Promise<TransferView> {
+    return this.view(p, await this.visible(p, id));
   }
 
   /** A counsellor of the client's area, or an admin, lets the requesting area reach the client. */
-  approve(p: Principal, id: number, audit: AuditNote = unaudited()): TransferView {
-    const t = this.decidable(p, id);
+  async approve(p: Principal, id: number, audit: AuditNote = unaudited()): Promise<TransferView> {
+    const t = await this.decidable(p, id);
     const now = this.now();
-    const changed = this.ports.store.update(id, 'pending', {
+    const changed = await this.ports.store.update(id, 'pending', {
       status: 'approved',
       decidedKey: p.keyId,
       decidedAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + this.settings.days * DAY_MS).toISOString(),
     });
-    if (!changed) throw this.notPending(this.ports.store.get(id) ?? t);
-    const transfer = this.view(p, this.ports.store.get(id)!);
+    if (!changed) throw this.notPending((await this.ports.store.get(id)) ?? t);
+    const transfer = this.view(p, (await this.ports.store.get(id))!);
     audit.jobseekers.push(transfer.jobseekerId);
     audit.detail = { transfer: transfer.id, approved: true, toArea: transfer.toArea, expiresAt: transfer.expiresAt };
     return transfer;
   }
 
   /** A counsellor of the client's area, or an admin, refuses, saying why. */
-  refuse(p: Principal, id: number, input: TransferRefusal, audit: AuditNote = unaudited()): TransferView {
-    const t = this.decidable(p, id);
-    const changed = this.ports.store.update(id, 'pending', {
+  async refuse(p: Principal, id: number, input: TransferRefusal, audit: AuditNote = unaudited()): Promise<TransferView> {
+    const t = await this.decidable(p, id);
+    const changed = await this.ports.store.update(id, 'pending', {
       status: 'refused',
       decidedKey: p.keyId,
       decidedAt: this.now().toISOString(),
       refusal: input.reason,
     });
-    if (!changed) throw this.notPending(this.ports.store.get(id) ?? t);
-    const transfer = this.view(p, this.ports.store.get(id)!);
+    if (!changed) throw this.notPending((await this.ports.store.get(id)) ?? t);
+    const transfer = this.view(p, (await this.ports.store.get(id))!);
     audit.jobseekers.push(transfer.jobseekerId);
     audit.detail = { transfer: transfer.id, refused: transfer.refusal };
     return transfer;
   }
 
   /** The requester (or an admin) withdraws a request, or ends an approved transfer early. */
-  withdraw(p: Principal, id: number, audit: AuditNote = unaudited()): TransferView {
-    const t = this.visible(p, id);
+  async withdraw(p: Principal, id: number, audit: AuditNote = unaudited()): Promise<TransferView> {
+    const t = await this.visible(p, id);
     if (p.role !== 'admin' && t.requesterKey !== p.keyId) {
       throw forbidden(`transfer ${id} was asked for by ${t.requesterName}: only they (or an admin) withdraw it`);
     }
     const status = this.statusOf(t);
     if (status !== 'pending' && status !== 'approved') throw conflict(`transfer ${id} is ${status}: nothing to withdraw`);
-    if (!this.ports.store.update(id, t.status, { status: 'withdrawn', withdrawnAt: this.now().toISOString() })) {
+    if (!(await this.ports.store.update(id, t.status, { status: 'withdrawn', withdrawnAt: this.now().toISOString() }))) {
       throw conflict(`transfer ${id} changed meanwhile: ask again`);
     }
-    const transfer = this.view(p, this.ports.store.get(id)!);
+    const transfer = this.view(p, (await this.ports.store.get(id))!);
     audit.jobseekers.push(transfer.jobseekerId);
     audit.detail = { transfer: transfer.id, withdrawn: true };
     return transfer;
@@ -193,9 +195,9 @@ export class Transfers {
    * Whether an approved transfer lets this counsellor's area reach this client now (asked by the
    * guard for a client of another area). Each access made under a transfer is audited.
    */
-  admits(p: Principal, jobseekerId: string): boolean {
+  async admits(p: Principal, jobseekerId: string): Promise<boolean> {
     if (p.role !== 'counsellor' || !p.organisation.area) return false;
-    const t = this.ports.store.active(jobseekerId, p.organisation.area, this.now().toISOString());
+    const t = await this.ports.store.active(jobseekerId, p.organisation.area, this.now().toISOString());
     // The client moved out of the area that approved it: that area can no longer hand them over.
     if (!t || t.fromArea === null || this.ports.clientArea(jobseekerId) !== t.fromArea) return false;
     this.ports.auditUse(p, t);
@@ -203,8 +205,8 @@ export class Transfers {
   }
 
   /** For a person's data export. */
-  ofJobseeker(jobseekerId: string): TransferExport[] {
-    return this.ports.store.ofJobseeker(jobseekerId).map((t) => ({
+  async ofJobseeker(jobseekerId: string): Promise<TransferExport[]> {
+    return (await this.ports.store.ofJobseeker(jobseekerId)).map((t) => ({
       id: t.id,
       fromArea: t.fromArea,
       toArea: t.toArea,
@@ -218,11 +220,11 @@ export class Transfers {
   }
 
   /** The audit view's alerts: every approved transfer, and counsellors asking for many in a day. */
-  alerts(query: AlertQuery): TransferAlerts {
+  async alerts(query: AlertQuery): Promise<TransferAlerts> {
     const since = new Date(this.now().getTime() - query.days * DAY_MS).toISOString();
     return {
       since,
-      approved: this.ports.store.approvedSince(since).map((t) => ({
+      approved: (await this.ports.store.approvedSince(since)).map((t) => ({
         transfer: t.id,
         jobseekerId: t.jobseekerId,
         fromArea: t.fromArea,
@@ -233,13 +235,13 @@ export class Transfers {
         expiresAt: t.expiresAt,
         withdrawnAt: t.withdrawnAt,
       })),
-      busyRequesters: this.ports.store.busyRequesters(since, this.settings.alertPerDay),
+      busyRequesters: await this.ports.store.busyRequesters(since, this.settings.alertPerDay),
     };
   }
 
   /** A transfer the caller may decide: pending, asked of their area, and its client still lives there. */
-  private decidable(p: Principal, id: number): StoredTransfer {
-    const t = this.visible(p, id);
+  private async decidable(p: Principal, id: number): Promise<StoredTransfer> {
+    const t = await this.visible(p, id);
     if (p.role !== 'admin') {
       if (t.requesterKey === p.keyId) throw forbidden(`transfer ${id} is your own request: a counsellor of the client's area decides it`);
       if (t.fromArea !== p.organisation.area) {
@@ -255,8 +257,8 @@ export class Transfers {
   }
 
   /** A transfer whose either side is the caller's area; the same not-found for any other id. */
-  private visible(p: Principal, id: number): StoredTransfer {
-    const t = this.ports.store.get(id);
+  private async visible(p: Principal, id: number): Promise<StoredTransfer> {
+    const t = await this.ports.store.get(id);
     if (!t) throw noTransfer(id);
     if (p.role === 'admin') return t;
     const area = p.organisation.area;

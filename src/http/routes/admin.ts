@@ -29,7 +29,7 @@ export function adminRoutes(services: AdminServices): FastifyPluginAsyncZod {
     app.get(
       '/v1/admin/organisations',
       { config, schema: { tags, summary: 'Organisations', querystring: noQuery, response: { 200: organisationList } } },
-      async () => ({ items: services.organisations.list() }),
+      async () => ({ items: await services.organisations.list() }),
     );
 
     app.post(
@@ -45,7 +45,7 @@ export function adminRoutes(services: AdminServices): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const added = services.organisations.add(request.body);
+        const added = await services.organisations.add(request.body);
         return reply.status(201).header('etag', etag(added.version)).send(added);
       },
     );
@@ -64,7 +64,7 @@ export function adminRoutes(services: AdminServices): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const changed = services.organisations.change(request.params.id, expectedVersion(request, request.params.id), request.body);
+        const changed = await services.organisations.change(request.params.id, expectedVersion(request, request.params.id), request.body);
         return reply.header('etag', etag(changed.version)).send(changed);
       },
     );
@@ -72,7 +72,7 @@ export function adminRoutes(services: AdminServices): FastifyPluginAsyncZod {
     app.get(
       '/v1/admin/keys',
       { config, schema: { tags, summary: 'API keys (never their secrets)', querystring: noQuery, response: { 200: apiKeyList } } },
-      async () => ({ items: services.organisations.keys() }),
+      async () => ({ items: await services.organisations.keys() }),
     );
 
     app.post(
@@ -82,7 +82,7 @@ export function adminRoutes(services: AdminServices): FastifyPluginAsyncZod {
         schema: { tags, summary: 'Issue an API key', querystring: noQuery, body: keyInput, response: { 201: issuedKey, 400: errorBody } },
       },
       // The admin issuing a key answers for it unless another owner is named.
-      async (request, reply) => reply.status(201).send(services.organisations.issueKey({ ...request.body, owner: request.body.owner ?? request.principal!.name })),
+      async (request, reply) => reply.status(201).send(await services.organisations.issueKey({ ...request.body, owner: request.body.owner ?? request.principal!.name })),
     );
 
     app.post(
@@ -99,7 +99,7 @@ export function adminRoutes(services: AdminServices): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(services.organisations.rotateKey(request.params.id, request.body.graceDays, request.body.expiresInDays)),
+        reply.status(201).send(await services.organisations.rotateKey(request.params.id, request.body.graceDays, request.body.expiresInDays)),
     );
 
     app.post(
@@ -109,7 +109,7 @@ export function adminRoutes(services: AdminServices): FastifyPluginAsyncZod {
         schema: { tags, summary: 'Revoke an API key now', params: idParams, querystring: noQuery, body: noBody, response: { 204: z.null(), 404: errorBody } },
       },
       async (request, reply) => {
-        services.organisations.revokeKey(request.params.id);
+        await services.organisations.revokeKey(request.params.id);
         return reply.status(204).send(null);
       },
     );

@@ -70,7 +70,7 @@ export function privacyRoutes(services: PrivacyServices): FastifyPluginAsyncZod 
         },
       },
       async (request, reply) => {
-        const { vacancyId, jobseekerId, expiresAt } = services.sharing.share(request.principal!, request.params.id, request.body.jobseekerId, request.audited);
+        const { vacancyId, jobseekerId, expiresAt } = await services.sharing.share(request.principal!, request.params.id, request.body.jobseekerId, request.audited);
         return reply.status(201).send({ vacancyId, jobseekerId, expiresAt });
       },
     );

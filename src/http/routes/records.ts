@@ -81,7 +81,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request, reply) => {
-        const all = records.export(request.principal!, request.query.owner !== undefined, request.audited).map(asJson);
+        const all = (await records.export(request.principal!, request.query.owner !== undefined, request.audited)).map(asJson);
         return sendCsv(reply, tabular, toCsv(all, exportColumns(tabular, request.query.lang)));
       },
     );
@@ -116,7 +116,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request) => {
-        const { items, next } = records.list(request.principal!, request.query, request.audited);
+        const { items, next } = await records.list(request.principal!, request.query, request.audited);
         return next ? { items: items.map(asJson), next } : { items: items.map(asJson) };
       },
     );
@@ -128,7 +128,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         schema: { querystring: noQuery, tags: [tag], summary: `Fetch a ${name}`, params: idParams, response: { 200: stored, 404: errorBody } },
       },
       async (request, reply) => {
-        const record = records.get(request.principal!, request.params.id, request.audited);
+        const record = await records.get(request.principal!, request.params.id, request.audited);
         return reply.header('etag', etagOf(record)).send(asJson(record));
       },
     );

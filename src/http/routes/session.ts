@@ -29,7 +29,7 @@ export type SessionServices = Pick<Services, 'sessions'>;
 export function sessionRoutes(
   services: SessionServices,
   failures: FailedAuth,
-  signOutPerson: (token: string) => URL | undefined = () => undefined,
+  signOutPerson: (token: string) => Promise<URL | undefined> = async () => undefined,
 ): FastifyPluginAsyncZod {
   const tags = ['web app session'];
   return async (app) => {
@@ -48,7 +48,7 @@ export function sessionRoutes(
       },
       async (request, reply) => {
         // A valid key signs in even from an address over the refused-key limit (see installAuth).
-        const opened = services.sessions.open(request.body.key);
+        const opened = await services.sessions.open(request.body.key);
         if (!opened) {
           request.refused = {};
           const wait = failures.blockedFor(request.ip);
@@ -91,8 +91,8 @@ export function sessionRoutes(
       },
       async (request, reply) => {
         const token = sessionToken(request);
-        if (token) services.sessions.close(token);
-        const providerSignOut = token ? signOutPerson(token) : undefined;
+        if (token) await services.sessions.close(token);
+        const providerSignOut = token ? await signOutPerson(token) : undefined;
         setCookie(request, reply, '', 0);
         if (providerSignOut) return reply.status(200).send({ endSessionUrl: providerSignOut.href });
         return reply.status(204).send(null);

@@ -76,7 +76,7 @@ export function trainingRoutes(services: TrainingServices, bulkBodyLimit: number
         schema: { tags: ['trainings'], summary: 'Delete a training', params: idParams, querystring: noQuery, response: { 204: z.null(), 404: errorBody } },
       },
       async (request, reply) => {
-        services.trainings.remove(request.params.id);
+        await services.trainings.remove(request.params.id);
         return reply.status(204).send(null);
       },
     );

@@ -43,7 +43,7 @@ export function transferRoutes(services: TransferServices): FastifyPluginAsyncZo
           response: { 201: transferView, 400: errorBody, 409: errorBody, 429: errorBody },
         },
       },
-      async (request, reply) => reply.status(201).send(services.transfers.request(request.principal!, request.params.id, request.body, request.audited)),
+      async (request, reply) => reply.status(201).send(await services.transfers.request(request.principal!, request.params.id, request.body, request.audited)),
     );
 
     app.get(
@@ -57,7 +57,7 @@ export function transferRoutes(services: TransferServices): FastifyPluginAsyncZo
           response: { 200: transferList },
         },
       },
-      async (request) => ({ items: services.transfers.list(request.principal!, request.query) }),
+      async (request) => ({ items: await services.transfers.list(request.principal!, request.query) }),
     );
 
     app.get(
@@ -114,7 +114,7 @@ export function transferRoutes(services: TransferServices): FastifyPluginAsyncZo
         },
       },
       async (request, reply) => {
-        services.transfers.withdraw(request.principal!, request.params.id, request.audited);
+        await services.transfers.withdraw(request.principal!, request.params.id, request.audited);
         return reply.status(204).send(null);
       },
     );

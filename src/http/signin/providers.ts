@@ -109,20 +109,20 @@ export type { IdentityProvider };
  */
 export async function discoverProviders(
   providers: readonly SignInProvider[],
-  organisation: (id: string) => Membership | undefined,
+  organisation: (id: string) => Promise<Membership | undefined>,
   /** A provider's mappings as they are at each sign-in (default: the providers file's). */
   mappingsOf: (provider: string) => Promise<readonly RoleMapping[]> = async (id) => providers.find((p) => p.id === id)?.roles ?? [],
 ): Promise<Map<string, IdentityProvider>> {
   const found = new Map<string, IdentityProvider>();
   for (const [i, p] of providers.entries()) {
     const where = `${SETTING}: provider '${p.id}' (${i})`;
-    p.roles.forEach((r, j) => {
-      const o = organisation(r.organisation);
+    for (const [j, r] of p.roles.entries()) {
+      const o = await organisation(r.organisation);
       if (!o) throw new Error(`${where}.roles.${j}: organisation '${r.organisation}' does not exist (create it first: npm run keys)`);
       if (!ROLE_ORGANISATIONS[r.role].includes(o.kind)) {
         throw new Error(`${where}.roles.${j}: role '${r.role}' is not held in an organisation of kind '${o.kind}' (it is in ${ROLE_ORGANISATIONS[r.role].join(', ')})`);
       }
-    });
+    }
     const issuer = new URL(p.issuer);
     let client: oidc.Configuration;
     try {

@@ -17,28 +17,28 @@ export type SessionChecked = SessionFound | { ended: SessionEnd };
 export function personSessionResolver(people: PersonSessions, providers: Map<string, IdentityProvider>, warn: (message: string) => void) {
   const checking = new Map<string, Promise<void>>();
 
-  async function recheck(record: NonNullable<ReturnType<PersonSessions['find']>>['record']): Promise<void> {
+  async function recheck(record: NonNullable<Awaited<ReturnType<PersonSessions['find']>>>['record']): Promise<void> {
     const provider = providers.get(record.provider);
     if (!provider || !record.refreshToken) return people.rechecked(record, undefined);
     try {
       const answer = await provider.refresh(record.refreshToken, record.subject);
-      people.rechecked(record, answer.person, { idToken: answer.idToken, ...(answer.refreshToken ? { refreshToken: answer.refreshToken } : {}) });
+      await people.rechecked(record, answer.person, { idToken: answer.idToken, ...(answer.refreshToken ? { refreshToken: answer.refreshToken } : {}) });
     } catch (error) {
       warn(`sign-in re-check with '${record.provider}' refused or failed, the session ends: ${(error as Error).message}`);
-      people.rechecked(record, undefined);
+      await people.rechecked(record, undefined);
     }
   }
 
   return async (token: string): Promise<SessionChecked> => {
-    const found = people.check(token);
+    const found = await people.check(token);
     if ('ended' in found || !found.recheckDue) return found;
     let running = checking.get(found.record.tokenHash);
     if (!running) {
-      if (!people.claimRecheck(found.record)) return found; // another worker process is checking it
+      if (!(await people.claimRecheck(found.record))) return found; // another worker process is checking it
       running = recheck(found.record).finally(() => checking.delete(found.record.tokenHash));
       checking.set(found.record.tokenHash, running);
     }
     await running;
-    return people.find(token) ?? { ended: 'revoked' }; // gone when the re-check ended it
+    return (await people.find(token)) ?? { ended: 'revoked' }; // gone when the re-check ended it
   };
 }

@@ -149,7 +149,7 @@ export function signInRoutes(providers: Map<string, IdentityProvider>, people: P
           request.audited.detail = { ...who, reason: `no mapping for claim '${provider.settings.claim}'` };
           return problem('signin_refused', 403);
         }
-        const opened = people.open(answer.person, { idToken: answer.idToken, ...(answer.refreshToken ? { refreshToken: answer.refreshToken } : {}) });
+        const opened = await people.open(answer.person, { idToken: answer.idToken, ...(answer.refreshToken ? { refreshToken: answer.refreshToken } : {}) });
         request.principal = opened.principal; // the sign-in is audited under the person
         request.audited.detail = { ...who, signedIn: true };
         setSessionCookie(request, reply, opened.token, Math.floor((Date.parse(opened.expiresAt) - Date.now()) / 1000));

@@ -42,6 +42,8 @@ describe.each(ENGINES)('job suggestion store on $name', (engine) => {
     const s = store(db);
     const shown = await s.add(suggestion('J1', 'V1'), made());
     await s.add(suggestion('J1', 'V4'), made());
+    // One open suggestion per client and vacancy (the store refuses another): the first ends first.
+    await s.change(shown.id, 1, 'declined', event('declined', 'ei'));
     await s.add(suggestion('J1', 'V1', '2026-04-15T00:00:00.000Z'), made());
     expect(await db.rows('SELECT vacancy_id, shown_rank, rank_recorded FROM job_suggestions ORDER BY id')).toEqual([
       { vacancy_id: 'V1', shown_rank: 4, rank_recorded: 1 },

@@ -28,37 +28,37 @@ function recording(db: Db) {
 }
 
 describe('ApiKeyStore.verify: unknown key ids take the path of known ones', () => {
-  it('reads another key\'s row for an unknown id, with the same statement as a known id with a wrong secret', () => {
+  it('reads another key\'s row for an unknown id, with the same statement as a known id with a wrong secret', async () => {
     const { db, runs } = recording(openDatabase(':memory:'));
     const keys = new ApiKeyStore(db);
-    const made = Array.from({ length: 5 }, (_, i) => keys.create('admin', `key ${i}`, 'national'));
+    const made = await Promise.all(Array.from({ length: 5 }, (_, i) => keys.create('admin', `key ${i}`, 'national')));
     const { id, key } = made[0]!;
     const wrongSecret = `kht_${id}_${'A'.repeat(43)}`;
-    expect(keys.verify(key)?.keyId).toBe(id);
-    expect(keys.verify(wrongSecret)).toBeUndefined();
+    expect((await keys.verify(key))?.keyId).toBe(id);
+    expect(await keys.verify(wrongSecret)).toBeUndefined();
 
-    const trace = (presented: string) => {
+    const trace = async (presented: string) => {
       runs.length = 0;
-      expect(keys.verify(presented)).toBeUndefined();
+      expect(await keys.verify(presented)).toBeUndefined();
       return runs.map((r) => ({ sql: r.sql, readARow: r.result !== undefined }));
     };
-    const known = trace(wrongSecret);
+    const known = await trace(wrongSecret);
     expect(known).toHaveLength(1);
     // Below, between and above the existing ids: each reads a real key's row (then compares hashes).
     for (const unknownId of ['0'.repeat(16), 'f'.repeat(16), `${id.slice(0, 15)}${id.endsWith('0') ? '1' : '0'}`]) {
       if (made.some((m) => m.id === unknownId)) continue;
-      expect(trace(`kht_${unknownId}_${'A'.repeat(43)}`), unknownId).toEqual(known);
+      expect(await trace(`kht_${unknownId}_${'A'.repeat(43)}`), unknownId).toEqual(known);
     }
     // The row read in place does not open under the unknown id, even with its own secret.
     const secret = key.slice(`kht_${id}_`.length);
-    expect(keys.verify(`kht_${'0'.repeat(16)}_${secret}`)).toBeUndefined();
-    expect(keys.verify(`kht_${'f'.repeat(16)}_${secret}`)).toBeUndefined();
+    expect(await keys.verify(`kht_${'0'.repeat(16)}_${secret}`)).toBeUndefined();
+    expect(await keys.verify(`kht_${'f'.repeat(16)}_${secret}`)).toBeUndefined();
   });
 
-  it('refuses everything while no key exists', () => {
+  it('refuses everything while no key exists', async () => {
     const keys = new ApiKeyStore(openDatabase(':memory:'));
-    expect(keys.verify(`kht_${'0'.repeat(16)}_${'A'.repeat(43)}`)).toBeUndefined();
-    const { key } = keys.create('admin', 'first', 'national');
-    expect(keys.verify(key)?.name).toBe('first');
+    expect(await keys.verify(`kht_${'0'.repeat(16)}_${'A'.repeat(43)}`)).toBeUndefined();
+    const { key } = await keys.create('admin', 'first', 'national');
+    expect((await keys.verify(key))?.name).toBe('first');
   });
 });

@@ -23,33 +23,33 @@ describe('AuditLog on a real SQLite file (group commit)', () => {
     db.close();
   });
 
-  it('writes what waits before any read of the trail and before an erasure scrubs it', () => {
+  it('writes what waits before any read of the trail and before an erasure scrubs it', async () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
     const audit = new AuditLog(db, keyedTombstones(KEY));
     audit.record(entry('J1'));
-    expect(audit.forJobseeker('J1', 10)).toHaveLength(1);
+    expect(await audit.forJobseeker('J1', 10)).toHaveLength(1);
     audit.record(entry('J2'));
-    audit.eraseSubject('J2', 'admin');
-    expect(audit.forJobseeker('J2', 10)).toHaveLength(0);
-    expect(audit.recent(10).map((r) => r.jobseekers[0])).toEqual([expect.stringMatching(/^erased:/), 'J1']);
+    await audit.eraseSubject('J2', 'admin');
+    expect(await audit.forJobseeker('J2', 10)).toHaveLength(0);
+    expect((await audit.recent(10)).map((r) => r.jobseekers[0])).toEqual([expect.stringMatching(/^erased:/), 'J1']);
     // Asked for after the erasure (a 404 naming them): the trail keeps the tombstone, not the id.
     audit.record({ ...entry('J2'), status: 404 });
-    expect(audit.recent(1)[0]!.jobseekers).toEqual([expect.stringMatching(/^erased:/)]);
+    expect((await audit.recent(1))[0]!.jobseekers).toEqual([expect.stringMatching(/^erased:/)]);
     db.close();
   });
 
-  it('keys the tombstones: an unkeyed hash of a guessed id matches nothing stored', () => {
+  it('keys the tombstones: an unkeyed hash of a guessed id matches nothing stored', async () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
     const audit = new AuditLog(db, keyedTombstones(KEY));
-    audit.eraseSubject('JS-004711', 'admin');
+    await audit.eraseSubject('JS-004711', 'admin');
     const stored = (db.prepare('SELECT subject_sha256 AS h FROM erasures').all() as { h: string }[]).map((r) => r.h);
     expect(stored).toHaveLength(1);
     expect(stored).not.toContain(createHash('sha256').update('jobseeker:JS-004711').digest('hex'));
-    expect(audit.erasureOf('JS-004711')).toMatchObject({ keyId: 'admin' });
-    expect(new AuditLog(db, keyedTombstones(Buffer.alloc(32, 8))).erasureOf('JS-004711')).toBeUndefined(); // another key finds nothing
+    expect(await audit.erasureOf('JS-004711')).toMatchObject({ keyId: 'admin' });
+    expect(await new AuditLog(db, keyedTombstones(Buffer.alloc(32, 8))).erasureOf('JS-004711')).toBeUndefined(); // another key finds nothing
     // A tombstone an earlier release wrote (unkeyed) is still found.
     db.prepare('INSERT INTO erasures (subject_sha256, erased_at, key_id) VALUES (?, ?, ?)').run(createHash('sha256').update('jobseeker:OLD-1').digest('hex'), 'then', 'k0');
-    expect(audit.erasureOf('OLD-1')).toMatchObject({ keyId: 'k0' });
+    expect(await audit.erasureOf('OLD-1')).toMatchObject({ keyId: 'k0' });
     db.close();
   });
 });

@@ -53,7 +53,7 @@ describe('background writes do not wait for another process\'s write lock (real 
     await later(60);
     expect(count(other, 'audit')).toBe(5);
     expect(count(other, 'decisions')).toBe(5);
-    expect(audit.recent(5).map((r) => r.jobseekers[0])).toEqual(['J4', 'J3', 'J2', 'J1', 'J0']);
+    expect((await audit.recent(5)).map((r) => r.jobseekers[0])).toEqual(['J4', 'J3', 'J2', 'J1', 'J0']);
     mine.close();
     other.close();
   });

@@ -11,7 +11,7 @@ function gaps() {
   const asked: string[] = [];
   const service = new Gaps({
     guard: {
-      jobseeker: (_p, id) => {
+      jobseeker: async (_p, id) => {
         if (id === 'HKI') throw forbidden('another area');
       },
     },

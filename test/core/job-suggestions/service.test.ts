@@ -62,9 +62,9 @@ function setup(today = '2026-12-06') {
       return {};
     },
     vacancy: (id) => ({ title: `title ${id}`, employer: 'Oy', expiresAt: '2026-12-20' }),
-    ownerOf: (id) => (id === 'V-NOBODY' ? null : 'unit-1'),
-    share: (_p, v, j) => void shared.push(`${v}/${j}`),
-    candidate: (v, j) => (shared.includes(`${v}/${j}`) ? { id: `cand-${v}-${j}`, shared: true, name: `Name ${j}` } : { id: `cand-${v}-${j}`, shared: false }),
+    ownerOf: async (id) => (id === 'V-NOBODY' ? null : 'unit-1'),
+    share: async (_p, v, j) => void shared.push(`${v}/${j}`),
+    candidate: async (v, j) => (shared.includes(`${v}/${j}`) ? { id: `cand-${v}-${j}`, shared: true, name: `Name ${j}` } : { id: `cand-${v}-${j}`, shared: false }),
     now: () => new Date(`${today}T10:00:00Z`),
   });
   return { store, shared, service };
@@ -113,9 +113,9 @@ describe('JobSuggestions (use cases in process, store double)', () => {
       guard: guard(['J1']),
       jobseeker: () => ({}),
       vacancy: (id) => ({ title: id }),
-      ownerOf: () => 'unit-1',
-      share: () => undefined,
-      candidate: (v, j) => ({ id: `cand-${v}-${j}`, shared: false }),
+      ownerOf: async () => 'unit-1',
+      share: async () => undefined,
+      candidate: async (v, j) => ({ id: `cand-${v}-${j}`, shared: false }),
       now: () => new Date('2026-12-06T10:00:00Z'),
     });
     expect((await later.ofJobseeker(counsellor, 'J1'))[0]!.state).toBe('expired');

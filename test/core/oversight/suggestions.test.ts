@@ -29,7 +29,7 @@ function setUp() {
     overrides: new OverrideStore(openDatabase(':memory:')),
     isOpen: (id) => id !== 'V-CLOSED' && !closed.has(id),
     guard: new Guard(
-      { jobseekerMunicipality: (id) => (id === 'J-1' ? '837' : undefined), vacancyOwner: () => undefined, transferAdmits: () => false },
+      { jobseekerMunicipality: (id) => (id === 'J-1' ? '837' : undefined), vacancyOwner: async () => undefined, vacancyOwnerWithin: () => undefined, transferAdmits: async () => false },
       defaultEmploymentAreas(regions),
     ),
     decisions: new Decisions(

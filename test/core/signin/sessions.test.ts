@@ -6,16 +6,16 @@ import { PersonSessions, type Person } from '../../../src/core/signin/sessions.j
 
 const AINO: Person = { provider: 'tampere', subject: 'aino-1234', name: 'Aino Alanen', organisation: 'tre', role: 'counsellor' };
 
-function sessions(recheckMinutes = 10) {
+async function sessions(recheckMinutes = 10) {
   const db = openDatabase(':memory:');
   const organisations = new OrganisationStore(db);
-  organisations.add({ id: 'tre', name: 'Tampere', kind: 'employment-area', area: 'tampere' });
+  await organisations.add({ id: 'tre', name: 'Tampere', kind: 'employment-area', area: 'tampere' });
   let now = new Date('2026-12-06T08:00:00Z');
   const people = new PersonSessions(
     {
       store: new PersonSessionStore(db),
-      organisation: (id) => {
-        const o = organisations.get(id);
+      organisation: async (id) => {
+        const o = await organisations.get(id);
         return o && { id: o.id, kind: o.kind, ...(o.area ? { area: o.area } : {}) };
       },
       now: () => now,
@@ -26,45 +26,45 @@ function sessions(recheckMinutes = 10) {
 }
 
 describe('a person\'s session', () => {
-  it('is due for a re-check after the interval, taken by one request only', () => {
-    const { people, advance } = sessions(10);
-    const { token } = people.open(AINO, { idToken: 'id', refreshToken: 'refresh' });
-    expect(people.find(token)).toMatchObject({ recheckDue: false, principal: { keyId: 'person:tampere:aino-1234', name: 'Aino Alanen', role: 'counsellor' } });
+  it('is due for a re-check after the interval, taken by one request only', async () => {
+    const { people, advance } = await sessions(10);
+    const { token } = await people.open(AINO, { idToken: 'id', refreshToken: 'refresh' });
+    expect(await people.find(token)).toMatchObject({ recheckDue: false, principal: { keyId: 'person:tampere:aino-1234', name: 'Aino Alanen', role: 'counsellor' } });
     advance(10);
-    const due = people.find(token)!;
+    const due = (await people.find(token))!;
     expect(due.recheckDue).toBe(true);
-    expect(people.claimRecheck(due.record)).toBe(true);
-    expect(people.claimRecheck(due.record)).toBe(false); // a second request (another worker) goes on as last checked
+    expect(await people.claimRecheck(due.record)).toBe(true);
+    expect(await people.claimRecheck(due.record)).toBe(false); // a second request (another worker) goes on as last checked
   });
 
-  it('takes the role the claims map to at the re-check, and ends when they map to nothing', () => {
-    const { people, advance } = sessions(10);
-    const { token } = people.open(AINO, { idToken: 'id', refreshToken: 'refresh' });
+  it('takes the role the claims map to at the re-check, and ends when they map to nothing', async () => {
+    const { people, advance } = await sessions(10);
+    const { token } = await people.open(AINO, { idToken: 'id', refreshToken: 'refresh' });
     advance(11);
-    people.rechecked(people.find(token)!.record, { ...AINO, role: 'planner' }, { refreshToken: 'refresh-2' });
-    expect(people.find(token)).toMatchObject({ recheckDue: false, principal: { role: 'planner' }, record: { refreshToken: 'refresh-2' } });
+    await people.rechecked((await people.find(token))!.record, { ...AINO, role: 'planner' }, { refreshToken: 'refresh-2' });
+    expect(await people.find(token)).toMatchObject({ recheckDue: false, principal: { role: 'planner' }, record: { refreshToken: 'refresh-2' } });
     advance(11);
-    people.rechecked(people.find(token)!.record, undefined);
-    expect(people.find(token)).toBeUndefined();
+    await people.rechecked((await people.find(token))!.record, undefined);
+    expect(await people.find(token)).toBeUndefined();
   });
 
-  it('without a refresh token lasts only the re-check interval', () => {
-    const { people, advance } = sessions(10);
-    const { token, expiresAt } = people.open(AINO, { idToken: 'id' });
+  it('without a refresh token lasts only the re-check interval', async () => {
+    const { people, advance } = await sessions(10);
+    const { token, expiresAt } = await people.open(AINO, { idToken: 'id' });
     expect(expiresAt).toBe('2026-12-06T08:10:00.000Z');
     advance(9);
-    expect(people.find(token)).toBeDefined();
+    expect(await people.find(token)).toBeDefined();
     advance(1);
-    expect(people.find(token)).toBeUndefined();
+    expect(await people.find(token)).toBeUndefined();
   });
 
-  it('ends after the idle time and on sign-out', () => {
-    const { people, advance } = sessions(600);
-    const first = people.open(AINO, { idToken: 'id', refreshToken: 'r' });
+  it('ends after the idle time and on sign-out', async () => {
+    const { people, advance } = await sessions(600);
+    const first = await people.open(AINO, { idToken: 'id', refreshToken: 'r' });
     advance(61);
-    expect(people.find(first.token)).toBeUndefined();
-    const second = people.open(AINO, { idToken: 'id-2', refreshToken: 'r' });
-    expect(people.close(second.token)).toMatchObject({ idToken: 'id-2' });
-    expect(people.find(second.token)).toBeUndefined();
+    expect(await people.find(first.token)).toBeUndefined();
+    const second = await people.open(AINO, { idToken: 'id-2', refreshToken: 'r' });
+    expect(await people.close(second.token)).toMatchObject({ idToken: 'id-2' });
+    expect(await people.find(second.token)).toBeUndefined();
   });
 });
