@@ -40,11 +40,11 @@ export async function startSimService(labelsFrom?: string): Promise<SimService> 
   const engine = await openEngine(config, quiet, undefined, 'single', () => new Date(now));
   await engine.ready;
   const areaId = engine.employmentAreas.areaOf('837').id;
-  engine.organisations.add({ id: 'sim-area', name: 'Simulated employment area (Tampere)', kind: 'employment-area', area: areaId });
-  engine.organisations.add({ id: 'sim-unit', name: 'Simulated employer services', kind: 'employer-services' });
-  engine.organisations.add({ id: 'sim-planning', name: 'Simulated planning office', kind: 'planning' });
+  await engine.organisations.add({ id: 'sim-area', name: 'Simulated employment area (Tampere)', kind: 'employment-area', area: areaId });
+  await engine.organisations.add({ id: 'sim-unit', name: 'Simulated employer services', kind: 'employer-services' });
+  await engine.organisations.add({ id: 'sim-planning', name: 'Simulated planning office', kind: 'planning' });
   const org: Record<Role, string> = { counsellor: 'sim-area', 'employer-service': 'sim-unit', planner: 'sim-planning', admin: 'national' };
-  const keys = Object.fromEntries((Object.keys(org) as Role[]).map((role) => [role, engine.keys.create(role, `simulated ${role}`, org[role]).key])) as Record<Role, string>;
+  const keys = Object.fromEntries(await Promise.all((Object.keys(org) as Role[]).map(async (role) => [role, (await engine.keys.create(role, `simulated ${role}`, org[role])).key]))) as Record<Role, string>;
   // On a loaded machine a plugin can miss fastify's 10 s start limit (@fastify/swagger-ui did, once in
   // 13 starts at load 30): the app is built again on the same engine, at most three times.
   let app: App | undefined;

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { JobSuggestionEvent, JobSuggestionState, StoredJobSuggestion } from '../../core/job-suggestions/schema.js';
-import type { JobSuggestionStore } from '../../core/job-suggestions/service.js';
+import { alreadySuggested, type JobSuggestionStore } from '../../core/job-suggestions/service.js';
+import { NEXT_STATES } from '../../core/job-suggestions/states.js';
 import { inTransaction } from './pool.js';
 import { shownRankSql } from './shown-rank.js';
 
@@ -20,6 +21,12 @@ type Row = {
 };
 type EventRow = { suggestion_id: number; state: JobSuggestionState; at: string; actor: string; role: string; reason: string | null };
 
+const OPEN_STATES = Object.entries(NEXT_STATES).flatMap(([state, next]) => (next.length > 0 ? [`'${state}'`] : [])).join(', ');
+/** The client's open suggestion of the vacancy on the day of $3 (as SqliteJobSuggestionStore's OPEN). */
+const OPEN = `SELECT id, state FROM job_suggestions
+  WHERE jobseeker_id = $1 AND vacancy_id = $2 AND state IN (${OPEN_STATES})
+    AND NOT (state = 'suggested' AND deadline < substr($3::text, 1, 10)) LIMIT 1`;
+
 const EVENT = 'INSERT INTO job_suggestion_events (suggestion_id, state, at, actor, role, reason) VALUES ($1, $2, $3, $4, $5, $6)';
 
 /**
@@ -37,6 +44,11 @@ export class PostgresJobSuggestionStore implements JobSuggestionStore {
   async add(s: Omit<StoredJobSuggestion, 'id' | 'version' | 'history'>, first: JobSuggestionEvent): Promise<StoredJobSuggestion> {
     await this.settle();
     const id = await inTransaction(this.pool, async (c) => {
+      // One open suggestion per client and vacancy: under READ COMMITTED two inserts guarded by
+      // NOT EXISTS could both pass, so the pair's check and insert hold a transaction lock of its own.
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`job-suggestion|${s.jobseekerId}|${s.vacancyId}`]);
+      const open = (await c.query<{ id: number; state: JobSuggestionState }>(OPEN, [s.jobseekerId, s.vacancyId, s.createdAt])).rows[0];
+      if (open) throw alreadySuggested(s.vacancyId, open.id, open.state);
       const { rows } = await c.query<{ id: number }>(
         `INSERT INTO job_suggestions (jobseeker_id, vacancy_id, unit, state, deadline, consent, note, created_at, created_key, created_name, shown_rank, rank_recorded)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ${shownRankSql('$1::text', '$2::text', '$8::text')}, 1) RETURNING id`,

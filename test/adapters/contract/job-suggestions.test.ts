@@ -33,6 +33,18 @@ describe.each(ENGINES)('job suggestion store on $name', (engine) => {
     expect((await s.ofVacancy('V1')).map((x) => x.jobseekerId)).toEqual(['J2', 'J1']);
   });
 
+  it('refuses a second open suggestion of one vacancy to one client, also of two adds at once (one wins)', async () => {
+    const s = store(current());
+    const results = await Promise.allSettled([s.add(suggestion('J1', 'V1'), made()), s.add(suggestion('J1', 'V1'), made())]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(String(refused.reason.message)).toMatch(/already suggested/);
+    expect(await s.ofJobseeker('J1')).toHaveLength(1);
+    await expect(s.add(suggestion('J1', 'V1'), made())).rejects.toThrow(/already suggested/);
+    // Past its deadline a suggestion is no longer open: the vacancy may be suggested again.
+    expect((await s.add(suggestion('J1', 'V1', '2026-06-01T12:00:00.000Z'), made('2026-06-01T12:00:00.000Z'))).id).toBeGreaterThan(0);
+  });
+
   it('keeps the rank at which the vacancy was last shown to the client (within 30 days), none when not shown', async () => {
     const db = current();
     await ranking(db, 'J1', '2026-03-01T12:00:00.000Z', ['V1']); // too old

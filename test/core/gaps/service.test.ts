@@ -43,7 +43,7 @@ describe("Gaps: a client's gap report, as the client's area may ask it", () => {
     const asked: string[] = [];
     const offer = (id: string) => ({ id, title: id });
     const service = new Gaps({
-      guard: { jobseeker: () => undefined },
+      guard: { jobseeker: async () => undefined },
       gaps: {
         forJobseeker: async () => ({ skills: [{ uri: 's1', uplift: 3, label: 'x', trainings: [offer('T-1'), offer('T-2')] }] }) as never,
         forVacancy: async () => ({ vacancy: 'V1', missingSkills: [{ uri: 's1', trainings: [offer('T-1')] }] }) as never,
