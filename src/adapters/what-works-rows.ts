@@ -1,10 +1,6 @@
 import { SUBSIDY_WINDOW_DAYS, type FunnelStep, type SuggestionOutcome } from '../core/what-works/schema.js';
 
-/**
- * What both engines' "what works" sources do with the rows they read (the same steps as in
- * src/adapters/sqlite/what-works-source.ts, which keeps its own copy until its owner switches to
- * this module: that file is being converted by another change).
- */
+/** What both engines' "what works" sources (sqlite/ and postgres/what-works-source.ts) do with the rows they read. */
 
 /** The day after `day` (the last day of a period whole: everything before the next day). */
 export const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -1,28 +1,10 @@
-import { SUBSIDY_WINDOW_DAYS, type FunnelStep, type SuggestionOutcome } from '../../core/what-works/schema.js';
+import type { SuggestionOutcome } from '../../core/what-works/schema.js';
 import type { WhatWorksSource } from '../../core/what-works/service.js';
 import type { ClientFacts, ReferralFacts } from '../../core/what-works/training-effects.js';
 import type { Db } from './database.js';
+import { dayAfter, suggestionOutcome, type SuggestionRow } from '../what-works-rows.js';
 import { shownRankSql } from './shown-rank.js';
 
-/** The day after `day` (the last day of a period whole: everything before the next day). */
-const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
-
-/** The furthest funnel step among a suggestion's states (an interview implies an application, a hire every step). */
-const STEP_OF: Record<string, FunnelStep | undefined> = { applied: 'applied', interview: 'interview', offer: 'offer', hired: 'hired' };
-const ORDER: FunnelStep[] = ['suggested', 'applied', 'interview', 'offer', 'hired'];
-
-interface Row {
-  jobseeker_id: string;
-  created_at: string;
-  unemployed_since: string | null;
-  states: string | null;
-  hired_at: string | null;
-  published: string | null;
-  rank: number | null;
-  /** The days the client's pay-subsidised employments began (outcome events), comma-separated. */
-  subsidised_on: string | null;
-}
 
 /**
  * The outcomes of job suggestions for the planners' "what works" report, in one query: each
@@ -86,7 +68,7 @@ export class SqliteWhatWorksSource implements WhatWorksSource {
     this.settle();
     const area = filter.municipalities ? 'AND j.municipality IN (SELECT value FROM json_each(@municipalities))' : '';
     const rows = this.db
-      .prepare<Record<string, string>, Row>(
+      .prepare<Record<string, string>, SuggestionRow>(
         `SELECT s.jobseeker_id, s.created_at, a.unemployed_since,
            (SELECT group_concat(e.state) FROM job_suggestion_events e WHERE e.suggestion_id = s.id) AS states,
            (SELECT min(e.at) FROM job_suggestion_events e WHERE e.suggestion_id = s.id AND e.state = 'hired') AS hired_at,
@@ -104,23 +86,6 @@ export class SqliteWhatWorksSource implements WhatWorksSource {
         after: dayAfter(filter.to),
         ...(filter.municipalities ? { municipalities: JSON.stringify(filter.municipalities) } : {}),
       });
-    return rows.map((r) => {
-      let reached: FunnelStep = 'suggested';
-      for (const state of r.states?.split(',') ?? []) {
-        const step = STEP_OF[state];
-        if (step && ORDER.indexOf(step) > ORDER.indexOf(reached)) reached = step;
-      }
-      const suggestedOn = r.created_at.slice(0, 10);
-      const yearBefore = new Date(Date.parse(`${suggestedOn}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
-      const days = (a: string, b: string) => Math.round((Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86_400_000);
-      return {
-        jobseekerId: r.jobseeker_id,
-        reached,
-        rank: r.rank,
-        longTerm: r.unemployed_since !== null && r.unemployed_since <= yearBefore,
-        daysToHire: reached === 'hired' && r.hired_at && r.published ? Math.max(0, days(r.published, r.hired_at)) : null,
-        subsidised: reached === 'hired' && r.hired_at !== null && (r.subsidised_on?.split(',') ?? []).some((on) => Math.abs(days(on, r.hired_at!)) <= SUBSIDY_WINDOW_DAYS),
-      };
-    });
+    return rows.map(suggestionOutcome);
   }
 }
