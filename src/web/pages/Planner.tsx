@@ -341,7 +341,7 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
         <div aria-live="polite">
           <p>
             {t('planner.planSummary', { places: plan.places, cost: eur(plan.cost), opened: plan.vacanciesOpened })}{' '}
-            {t('planner.expectedSummary', { employed: num(plan.expectedEmployed) })} {stopReason(plan.budget.stoppedBecause)}
+            {t('planner.expectedSummary', { employed: num(plan.expectedEmployed, 1) })} {stopReason(plan.budget.stoppedBecause)}
           </p>
           {plan.purchases.length === 0 ? (
             <Empty>{t('planner.noPurchases')}</Empty>
@@ -368,7 +368,7 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
                     <td>{eur(p.cost)}</td>
                     <td>{num(p.vacanciesOpened)}</td>
                     <td>
-                      {num(p.expectedEmployed)}{' '}
+                      {num(p.expectedEmployed, 1)}{' '}
                       <span class="muted">
                         {p.effect.basis === 'measured'
                           ? t('planner.basis.measured', { participants: typeof p.effect.participants === 'number' ? num(p.effect.participants) : String(p.effect.participants) })
