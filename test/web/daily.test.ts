@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regions } from '../../src/core/regions/regions.js';
-import { call, removeDir, startService, type RunningService } from '../helpers/service.js';
+import { call, removeDir, sampleVacancy, startService, type RunningService } from '../helpers/service.js';
 import { expectAccessible, launch, screenshot, SCREENSHOTS, signIn } from './browser.js';
 
 /**
@@ -160,6 +160,35 @@ describe("a Swedish-speaking counsellor's day", () => {
     expect(await page.locator('form').count()).toBe(0); // to read: a counsellor changes nothing here
     await expectAccessible(page, 'sv vacancy');
     await screenshot(page, 'daily-sv-vacancy');
+    await context.close();
+  }, 120_000);
+
+  it('shows the requirements the description states as the engine applies them, in the read view and under the form', async () => {
+    const description = 'Vi söker en kock till vår lunchrestaurang. Hygienpass krävs. Finska är en merit.';
+    const written = await call(service.as('employer-service'), 'PUT', '/v1/vacancies/DAILY-KOCK', { ...sampleVacancy('DAILY-KOCK', { title: 'kock', skills: ['matlagning'], description }), languages: ['sv'] });
+    expect(written.status).toBe(201);
+    // The engine holds the card from the words, though no card was ticked (the gate candidates are judged by).
+    expect(written.body.cards).toEqual([]);
+    expect(written.body.normalized.requirements.cards).toEqual([{ id: 'hygiene-passport', required: true, evidence: 'Hygienpass krävs.' }]);
+
+    const { context, page } = await fresh('sv');
+    await signIn(page, service.url, service.keys['employer-service']);
+    await page.goto(`${service.url}/#/vacancies/DAILY-KOCK/read`);
+    await page.waitForSelector('article.vacancy-view');
+    await settled(page);
+    const row = async (label: string) => (await page.locator('article.vacancy-view dl div', { has: page.locator(`dt:text-is("${label}")`) }).innerText()).replace(/\s+/g, ' ');
+    expect(await row('Kort och intyg som krävs')).toContain('hygienpass (läst ur beskrivningen: “Hygienpass krävs.”)');
+    expect(await row('Språk och nivå')).toMatch(/svenska \(god\), finska \(god, meriterande\) \(läst ur beskrivningen: “Finska är en merit\.”\)/);
+    await expectAccessible(page, 'sv vacancy read view with requirements from the description');
+
+    // The form: no card ticked, and beside the ticks what the description makes the engine require.
+    await page.goto(`${service.url}/#/vacancies/DAILY-KOCK`);
+    await page.waitForSelector('#v-cards');
+    await settled(page);
+    expect(await page.locator('#v-cards input:checked').count()).toBe(0);
+    expect((await page.locator('.read-requirements').innerText()).replace(/\s+/g, ' ')).toMatch(/Krav lästa ur beskrivningen.*hygienpass: “Hygienpass krävs\.”/);
+    await expectAccessible(page, 'sv vacancy form with requirements from the description');
+    await screenshot(page, 'daily-sv-vacancy-requirements');
     await context.close();
   }, 120_000);
 

@@ -3,6 +3,7 @@ import { SaveRefusal, useUnsavedWarning, useVersionedSave, withEdits } from '../
 import { api, query, type Me } from '../api';
 import { HitList } from '../components/HitList';
 import { cardLabel, CARDS, Checks, formatLanguages, LICENCE_CLASSES, parseLanguages } from '../components/Checks';
+import { ReadFromDescription } from '../components/Requirements';
 import { SkillPicker } from '../components/SkillPicker';
 import { Choice, Field, invalidField, Loaded, SaveBar, useLoad } from '../components/ui';
 import { lang, t } from '../i18n';
@@ -199,6 +200,7 @@ function VacancyForm({
       </Field>
       <Checks id="v-licences" legend={t('vacancy.licences')} values={LICENCE_CLASSES} chosen={form.drivingLicences} label={(c) => c} onChange={(drivingLicences) => edit({ ...form, drivingLicences })} />
       <Checks id="v-cards" legend={t('vacancy.cards')} values={CARDS} chosen={form.cards} label={cardLabel} onChange={(cards) => edit({ ...form, cards })} />
+      <ReadFromDescription requirements={vacancy.normalized?.requirements} />
       <Choice id="v-working" label={t('profile.workingTime')} value={form.workingTime} values={['full', 'part']} prefix="workingTime" onChange={set('workingTime')} />
       <Choice id="v-employment" label={t('vacancy.employment')} value={form.employment} values={['', 'permanent', 'fixed-term']} prefix="employment" onChange={set('employment')} />
       <Field label={t('vacancy.startDate')} id="v-start">

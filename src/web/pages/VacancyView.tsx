@@ -1,18 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useLoad } from '../components/ui';
 import { cardLabel } from '../components/Checks';
-import { date, lang, t } from '../i18n';
+import { languageName, RequirementItems, requirementTexts } from '../components/Requirements';
+import { date, t } from '../i18n';
 import { loadPlaces, shownPlace } from '../places';
 import type { StoredVacancy } from '../../core/vacancies/schema';
-
-/** A language by its name in the page's language ("ruotsi", "svenska", "Swedish"); the code when unknown. */
-const languageName = (code: string) => {
-  try {
-    return new Intl.DisplayNames([lang.value], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
 
 function Row({ label, children }: { label: string; children: ComponentChildren }) {
   return (
@@ -33,6 +25,8 @@ export function VacancyView({ vacancy: v }: { vacancy: Partial<StoredVacancy> & 
   const languages = v.languageRequirements?.length
     ? v.languageRequirements.map((l) => `${languageName(l.code)} (${t(`level.${l.level}`)}${l.required ? '' : `, ${t('vacancyView.advantage')}`})`)
     : (v.languages ?? []).map(languageName);
+  // The requirements as the engine applies them (the fields and what the description requires), when it has read them.
+  const read = v.normalized?.requirements ? requirementTexts(v.normalized.requirements) : undefined;
   const skills = v.normalized?.essential.length ? v.normalized.essential.map((s) => s.label) : (v.skills ?? []);
   const optional = v.normalized?.optional.length ? v.normalized.optional.map((s) => s.label) : (v.optionalSkills ?? []);
   return (
@@ -58,9 +52,19 @@ export function VacancyView({ vacancy: v }: { vacancy: Partial<StoredVacancy> & 
       <dl class="facts">
         <Row label={t('vacancy.skills')}>{skills.length ? skills.join(', ') : '–'}</Row>
         <Row label={t('vacancy.optionalSkills')}>{optional.length ? optional.join(', ') : '–'}</Row>
-        <Row label={t('vacancy.languageRequirements')}>{languages.length ? languages.join(', ') : '–'}</Row>
-        <Row label={t('vacancy.licences')}>{v.drivingLicences?.length ? v.drivingLicences.join(', ') : v.drivingLicenceRequired ? 'B' : '–'}</Row>
-        <Row label={t('vacancy.cards')}>{v.cards?.length ? v.cards.map(cardLabel).join(', ') : '–'}</Row>
+        {read ? (
+          <>
+            <Row label={t('vacancy.languageRequirements')}><RequirementItems items={read.languages} /></Row>
+            <Row label={t('vacancy.licences')}><RequirementItems items={read.licences} /></Row>
+            <Row label={t('vacancy.cards')}><RequirementItems items={read.cards} /></Row>
+          </>
+        ) : (
+          <>
+            <Row label={t('vacancy.languageRequirements')}>{languages.length ? languages.join(', ') : '–'}</Row>
+            <Row label={t('vacancy.licences')}>{v.drivingLicences?.length ? v.drivingLicences.join(', ') : v.drivingLicenceRequired ? 'B' : '–'}</Row>
+            <Row label={t('vacancy.cards')}>{v.cards?.length ? v.cards.map(cardLabel).join(', ') : '–'}</Row>
+          </>
+        )}
         {v.educationLevel && <Row label={t('field.educationLevel')}>{t(`education.${v.educationLevel}`)}</Row>}
       </dl>
       {(v.howToApply || v.contactPerson) && (
