@@ -3,23 +3,9 @@ import type { JobSuggestionEvent, JobSuggestionState, StoredJobSuggestion } from
 import { alreadySuggested, type JobSuggestionStore } from '../../core/job-suggestions/service.js';
 import { NEXT_STATES } from '../../core/job-suggestions/states.js';
 import { inTransaction } from './pool.js';
+import { suggestionsWithHistory, type SuggestionEventRow as EventRow, type SuggestionRow as Row } from '../rows/job-suggestions.js';
 import { shownRankSql } from './shown-rank.js';
 
-type Row = {
-  id: number;
-  jobseeker_id: string;
-  vacancy_id: string;
-  unit: string | null;
-  state: JobSuggestionState;
-  deadline: string;
-  consent: number;
-  note: string | null;
-  created_at: string;
-  created_key: string;
-  created_name: string;
-  version: number;
-};
-type EventRow = { suggestion_id: number; state: JobSuggestionState; at: string; actor: string; role: string; reason: string | null };
 
 const OPEN_STATES = Object.entries(NEXT_STATES).flatMap(([state, next]) => (next.length > 0 ? [`'${state}'`] : [])).join(', ');
 /** The client's open suggestion of the vacancy on the day of $3 (as SqliteJobSuggestionStore's OPEN). */
@@ -90,30 +76,10 @@ export class PostgresJobSuggestionStore implements JobSuggestionStore {
 
   private async withHistory(rows: Row[]): Promise<StoredJobSuggestion[]> {
     if (rows.length === 0) return [];
-    const history = new Map<number, JobSuggestionEvent[]>();
     const events = await this.pool.query<EventRow>(
       'SELECT suggestion_id, state, at, actor, role, reason FROM job_suggestion_events WHERE suggestion_id = ANY($1::bigint[]) ORDER BY id',
       [rows.map((r) => r.id)],
     );
-    for (const e of events.rows) {
-      const list = history.get(e.suggestion_id) ?? [];
-      list.push({ state: e.state, at: e.at, by: e.actor, role: e.role, reason: e.reason });
-      history.set(e.suggestion_id, list);
-    }
-    return rows.map((r) => ({
-      id: r.id,
-      jobseekerId: r.jobseeker_id,
-      vacancyId: r.vacancy_id,
-      unit: r.unit,
-      state: r.state,
-      deadline: r.deadline,
-      consent: r.consent === 1,
-      note: r.note,
-      createdAt: r.created_at,
-      createdKey: r.created_key,
-      createdName: r.created_name,
-      version: r.version,
-      history: history.get(r.id) ?? [],
-    }));
+    return suggestionsWithHistory(rows, events.rows);
   }
 }

@@ -1,11 +1,10 @@
 import type pg from 'pg';
-import type { Referral, ReferralEvent, ReferralState } from '../../core/referrals/schema.js';
+import type { Referral, ReferralEvent } from '../../core/referrals/schema.js';
 import type { ReferralStore } from '../../core/referrals/service.js';
 import type { Tombstones } from '../sqlite/tombstones.js';
+import { referralsWithHistory, type ReferralEventRow as EventRow, type ReferralRow as Row } from '../rows/referrals.js';
 import { inTransaction } from './pool.js';
 
-type Row = { id: number; jobseeker_id: string; training_id: string; key_id: string; counsellor: string; reason: string | null; at: string; state: ReferralState | null; version: number };
-type EventRow = { referral_id: number; state: ReferralState; happened_on: string; at: string; actor: string; role: string; note: string | null };
 
 const EVENT = 'INSERT INTO referral_events (referral_id, state, happened_on, at, actor, role, note) VALUES ($1, $2, $3, $4, $5, $6, $7)';
 
@@ -61,27 +60,10 @@ export class PostgresReferralStore implements ReferralStore {
 
   private async withHistory(rows: Row[]): Promise<Referral[]> {
     if (rows.length === 0) return [];
-    const history = new Map<number, ReferralEvent[]>();
     const events = await this.pool.query<EventRow>(
       'SELECT referral_id, state, happened_on, at, actor, role, note FROM referral_events WHERE referral_id = ANY($1::bigint[]) ORDER BY id',
       [rows.map((r) => r.id)],
     );
-    for (const e of events.rows) {
-      const list = history.get(e.referral_id) ?? [];
-      list.push({ state: e.state, on: e.happened_on, at: e.at, by: e.actor, role: e.role, note: e.note });
-      history.set(e.referral_id, list);
-    }
-    return rows.map((r) => ({
-      id: r.id,
-      jobseekerId: r.jobseeker_id,
-      trainingId: r.training_id,
-      keyId: r.key_id,
-      counsellor: r.counsellor,
-      reason: r.reason,
-      at: r.at,
-      state: r.state ?? 'referred',
-      version: r.version,
-      history: history.get(r.id) ?? [],
-    }));
+    return referralsWithHistory(rows, events.rows);
   }
 }

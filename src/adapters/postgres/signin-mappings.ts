@@ -4,20 +4,9 @@ import type { Role } from '../../core/access.js';
 import type { Mapping, MappingInput } from '../../core/signin-mappings/schema.js';
 import type { RoleMapping } from '../../core/signin/providers.js';
 import type { SignInMappingStore } from '../sqlite/signin-mappings.js';
+import { mappingOf as fromRow, type MappingRow as Row } from '../rows/signin-mappings.js';
 import { inTransaction } from './pool.js';
 
-type Row = { id: number; provider: string; value: string; organisation_id: string; role: Role; version: number; created_at: string; updated_at: string };
-
-const fromRow = (r: Row): Mapping => ({
-  id: r.id,
-  provider: r.provider,
-  value: r.value,
-  organisation: r.organisation_id,
-  role: r.role,
-  version: r.version,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
 
 /** PostgreSQL's unique_violation: the provider already maps this value. */
 const isUnique = (error: unknown) => (error as { code?: string }).code === '23505';

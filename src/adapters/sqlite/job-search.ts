@@ -1,21 +1,8 @@
 import type { StoredObligationChange, StoredReportedApplication } from '../../core/job-search/schema.js';
 import type { JobSearchStore } from '../../core/job-search/service.js';
 import type { Db } from './database.js';
+import { obligationChangeOf as change, reportedApplicationOf as reported, type ChangeRow, type ReportedRow } from '../rows/job-search.js';
 
-type ChangeRow = { jobseeker_id: string; per_month: number; reason: string; at: string; actor: string };
-type ReportedRow = { id: number; jobseeker_id: string; applied_on: string; employer: string; title: string; vacancy_id: string | null; at: string; actor: string };
-
-const change = (r: ChangeRow): StoredObligationChange => ({ jobseekerId: r.jobseeker_id, perMonth: r.per_month, reason: r.reason, at: r.at, actor: r.actor });
-const reported = (r: ReportedRow): StoredReportedApplication => ({
-  id: r.id,
-  jobseekerId: r.jobseeker_id,
-  appliedOn: r.applied_on,
-  employer: r.employer,
-  title: r.title,
-  ...(r.vacancy_id ? { vacancyId: r.vacancy_id } : {}),
-  at: r.at,
-  actor: r.actor,
-});
 
 /** Job-search obligations and reported applications (see src/core/job-search/service.ts). Personal data: erased with the client. */
 export class SqliteJobSearchStore implements JobSearchStore {

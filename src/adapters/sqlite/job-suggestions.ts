@@ -2,26 +2,11 @@ import type { JobSuggestionEvent, JobSuggestionState, StoredJobSuggestion } from
 import { alreadySuggested, type JobSuggestionStore } from '../../core/job-suggestions/service.js';
 import { NEXT_STATES } from '../../core/job-suggestions/states.js';
 import type { Db } from './database.js';
+import { suggestionsWithHistory, type SuggestionEventRow as EventRow, type SuggestionRow as Row } from '../rows/job-suggestions.js';
 import { shownRankSql } from './shown-rank.js';
 
-type Row = {
-  id: number;
-  jobseeker_id: string;
-  vacancy_id: string;
-  unit: string | null;
-  state: JobSuggestionState;
-  deadline: string;
-  consent: number;
-  note: string | null;
-  created_at: string;
-  created_key: string;
-  created_name: string;
-  version: number;
-};
 /** States something may still follow (a `suggested` one past its deadline has expired: final too). */
 const OPEN_STATES = Object.entries(NEXT_STATES).flatMap(([state, next]) => (next.length > 0 ? [`'${state}'`] : [])).join(', ');
-
-type EventRow = { suggestion_id: number; state: JobSuggestionState; at: string; actor: string; role: string; reason: string | null };
 
 /** The client's open suggestion of the vacancy on the day of `@at` (see JobSuggestions' isFinal). */
 const OPEN = `FROM job_suggestions
@@ -121,26 +106,6 @@ export class SqliteJobSuggestionStore implements JobSuggestionStore {
 
   private withHistory(rows: Row[]): StoredJobSuggestion[] {
     if (rows.length === 0) return [];
-    const history = new Map<number, JobSuggestionEvent[]>();
-    for (const e of this.s.events.all(JSON.stringify(rows.map((r) => r.id)))) {
-      const list = history.get(e.suggestion_id) ?? [];
-      list.push({ state: e.state, at: e.at, by: e.actor, role: e.role, reason: e.reason });
-      history.set(e.suggestion_id, list);
-    }
-    return rows.map((r) => ({
-      id: r.id,
-      jobseekerId: r.jobseeker_id,
-      vacancyId: r.vacancy_id,
-      unit: r.unit,
-      state: r.state,
-      deadline: r.deadline,
-      consent: r.consent === 1,
-      note: r.note,
-      createdAt: r.created_at,
-      createdKey: r.created_key,
-      createdName: r.created_name,
-      version: r.version,
-      history: history.get(r.id) ?? [],
-    }));
+    return suggestionsWithHistory(rows, this.s.events.all(JSON.stringify(rows.map((r) => r.id))));
   }
 }

@@ -1,10 +1,9 @@
-import type { Referral, ReferralEvent, ReferralState } from '../../core/referrals/schema.js';
+import type { Referral, ReferralEvent } from '../../core/referrals/schema.js';
 import type { ReferralStore } from '../../core/referrals/service.js';
 import type { Db } from './database.js';
 import type { Tombstones } from './tombstones.js';
+import { referralsWithHistory, type ReferralEventRow as EventRow, type ReferralRow as Row } from '../rows/referrals.js';
 
-type Row = { id: number; jobseeker_id: string; training_id: string; key_id: string; counsellor: string; reason: string | null; at: string; state: ReferralState | null; version: number };
-type EventRow = { referral_id: number; state: ReferralState; happened_on: string; at: string; actor: string; role: string; note: string | null };
 
 /**
  * Referrals of jobseekers to trainings, their state and its history, read from the tables every
@@ -72,23 +71,6 @@ export class SqliteReferralStore implements ReferralStore {
 
   private withHistory(rows: Row[]): Referral[] {
     if (rows.length === 0) return [];
-    const history = new Map<number, ReferralEvent[]>();
-    for (const e of this.s.events.all(JSON.stringify(rows.map((r) => r.id)))) {
-      const list = history.get(e.referral_id) ?? [];
-      list.push({ state: e.state, on: e.happened_on, at: e.at, by: e.actor, role: e.role, note: e.note });
-      history.set(e.referral_id, list);
-    }
-    return rows.map((r) => ({
-      id: r.id,
-      jobseekerId: r.jobseeker_id,
-      trainingId: r.training_id,
-      keyId: r.key_id,
-      counsellor: r.counsellor,
-      reason: r.reason,
-      at: r.at,
-      state: r.state ?? 'referred',
-      version: r.version,
-      history: history.get(r.id) ?? [],
-    }));
+    return referralsWithHistory(rows, this.s.events.all(JSON.stringify(rows.map((r) => r.id))));
   }
 }

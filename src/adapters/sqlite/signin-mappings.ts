@@ -3,19 +3,8 @@ import type { Role } from '../../core/access.js';
 import type { Mapping, MappingInput } from '../../core/signin-mappings/schema.js';
 import type { RoleMapping } from '../../core/signin/providers.js';
 import type { Db } from './database.js';
+import { mappingOf as fromRow, type MappingRow as Row } from '../rows/signin-mappings.js';
 
-type Row = { id: number; provider: string; value: string; organisation_id: string; role: Role; version: number; created_at: string; updated_at: string };
-
-const fromRow = (r: Row): Mapping => ({
-  id: r.id,
-  provider: r.provider,
-  value: r.value,
-  organisation: r.organisation_id,
-  role: r.role,
-  version: r.version,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
 
 const isUnique = (error: unknown) => (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 
