@@ -130,6 +130,13 @@ const isConcept = (uri: string) => !uri.startsWith('text:');
 const NOTHING_HELD = 0.05;
 /** How far other work one skill level above the client's moves down (see placeOf, aboveLevel): after such work at their level, before work two levels apart. */
 const LEVEL_UP = 0.1;
+/**
+ * How far other work moves down when the client fails its language or working-time requirement (see placeOf):
+ * after all other work within reach they could take up as they are (a Swedish-speaking practical nurse's
+ * fallback list has the cleaning post before the office job requiring Finnish), before work needing a
+ * licence or card they lack.
+ */
+const OTHER_WORK_GATE = 0.5;
 /** The ISCO skill levels between two sides' occupations (see levelGap, aboveLevel). */
 interface Levels {
   gap: number;
@@ -432,6 +439,8 @@ export class Matcher {
    *     assistant's post before the real-estate agent's ad next door);
    *   2.7 and after: such other work two or more ISCO skill levels from the client's (see levelGap),
    *     each tier + 0.05 where the client holds none of the skills it lists;
+   *   3 and after: the same other work where the client fails its language or working-time requirement
+   *     (OTHER_WORK_GATE): work they could not take up as they are follows the work they could;
    *   4 failing a licence or card the vacancy requires (fit or not): work the client may not take up
    *     without a qualification they lack ranks after all work they could take up.
    * The commuting range (see MatchSettings.commute): `off` ignores it; `gate` counts being beyond it
@@ -451,7 +460,7 @@ export class Matcher {
     const none = other && holdsNoneOf(score.parts);
     let tier: number;
     if (lacksQualification(score.gates)) tier = 4;
-    else if (other) tier = 2.5 + (far ? gap / 10 : between!.above ? LEVEL_UP : 0) + (none ? NOTHING_HELD : 0);
+    else if (other) tier = 2.5 + (far ? gap / 10 : between!.above ? LEVEL_UP : 0) + (none ? NOTHING_HELD : 0) + (failsGate(score.gates, false) ? OTHER_WORK_GATE : 0);
     else if (!fit) tier = 2;
     else tier = failsGate(score.gates, rule === 'gate') ? 1 : 0;
     if (rule === 'strict') {

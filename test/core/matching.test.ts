@@ -154,6 +154,23 @@ describe('Matcher and RecordService on in-memory adapters', () => {
     expect(hits[1]!.parts.location).toBeGreaterThan(hits[0]!.parts.location!);
   });
 
+  it('puts other work whose language the client does not work in after other work they could take up as they are, even next door', async () => {
+    const { jobseekers, vacancies, matcher } = services();
+    await jobseekers.create(jobseekerInput.parse(sampleJobseeker('J-WELDER', { languages: ['fi'] })));
+    await vacancies.putMany([
+      // Next door, a shop assistant's post in Swedish, which the welder does not speak.
+      vacancy('V-BUTIK', { title: 'myyjä', description: 'Butik söker butiksbiträde.', skills: [], employer: 'Butik Ab', languages: ['sv'] }),
+      // 15 km away, the same work in Finnish.
+      vacancy('V-SHOP', { title: 'myyjä', description: 'Kauppa hakee myyjää.', skills: [], employer: 'Kauppa Oy', languages: ['fi'], municipality: '536' }),
+    ]);
+    const hits = await matcher.vacanciesForJobseeker('J-WELDER', { k: 10, lang: 'fi' });
+    expect(hits.map((h) => [h.id, h.parts.occupation, h.gates.language])).toEqual([
+      ['V-SHOP', 0, 'pass'],
+      ['V-BUTIK', 0, 'fail'],
+    ]);
+    expect(hits[1]!.parts.location).toBeGreaterThan(hits[0]!.parts.location!);
+  });
+
   it('keeps the index in step with every write: replace, close, delete, and a repeated posting linked to its original', async () => {
     const { vacancies, vacancyIndex, matcher, jobseekers } = services();
     await jobseekers.create(jobseekerInput.parse(sampleJobseeker('J-WELDER')));
