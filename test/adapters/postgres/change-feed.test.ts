@@ -118,4 +118,24 @@ describe('the PostgreSQL change feed', () => {
     await until('the first read', () => seen.length > 0);
     expect(seen).toEqual([{ kind: 'vacancies', after: 0, upTo: 2, labels: undefined }]);
   });
+
+  it('tells a step again at the next wake when the node could not take it (its handler threw), and moves on once it did', async () => {
+    const told: ChangesSeen[] = [];
+    let refuse = true;
+    feed = followChanges(primaryOf(`${db.url}?target_session_attrs=read-write`), {
+      from: { vacancies: 0 },
+      onChanges: (c) => {
+        told.push(c);
+        if (refuse) throw new Error('index busy');
+      },
+      pollMs: 200,
+    });
+    await write('vacancies', [1]);
+    await until('the first telling', () => told.length >= 1);
+    expect(feed.generations().vacancies).toBe(0);
+    refuse = false;
+    await until('the step taken', () => feed!.generations().vacancies === 1, 5000);
+    expect(told.at(-1)).toEqual({ kind: 'vacancies', after: 0, upTo: 1, labels: [1] });
+    expect(new Set(told.map((t) => JSON.stringify(t))).size).toBe(1);
+  });
 });
