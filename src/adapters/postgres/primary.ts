@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { databaseUnavailable } from '../../core/errors.js';
+import { databaseUnavailable, KohtaantoError } from '../../core/errors.js';
 import { DEFAULT_POSTGRES } from '../../config.js';
 
 /**
@@ -86,7 +86,7 @@ export class PrimaryHost {
   unavailable(error: unknown, host: Host): unknown {
     if (!primaryLost(error)) return error;
     this.lost(host);
-    return databaseUnavailable(this.retryAfterSeconds, error);
+    return error instanceof KohtaantoError ? error : databaseUnavailable(this.retryAfterSeconds, error);
   }
 
   private async look(): Promise<Host> {
@@ -122,8 +122,9 @@ export class PrimaryHost {
  */
 const LOST = /^(08...|57P01|57P02|57P03|25006)$/;
 
-/** Whether an error says the primary is gone (its code, or node-postgres's words for a dropped socket). */
+/** Whether an error says the primary is gone (its code, node-postgres's words for a dropped socket, or already said as `database_unavailable`). */
 export function primaryLost(error: unknown): boolean {
+  if (error instanceof KohtaantoError) return error.code === 'database_unavailable';
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && LOST.test(code)) return true;

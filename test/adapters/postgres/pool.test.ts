@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction, openPool, parseConnectionString } from '../../../src/adapters/postgres/pool.js';
 import { primaryLost } from '../../../src/adapters/postgres/primary.js';
-import { KohtaantoError } from '../../../src/core/errors.js';
+import { databaseUnavailable, KohtaantoError } from '../../../src/core/errors.js';
 import { freshDatabase, workerCluster } from '../../helpers/postgres.js';
 
 describe('the PostgreSQL pool', () => {
@@ -114,7 +114,24 @@ describe('the PostgreSQL pool', () => {
 
   it('tells a lost primary (connection errors, shutdown, read-only) from errors of the query itself', () => {
     const coded = (code: string, message = 'x') => Object.assign(new Error(message), { code });
-    for (const lost of [coded('57P01'), coded('08006'), coded('25006'), coded('ECONNREFUSED'), new Error('Connection terminated unexpectedly')]) expect(primaryLost(lost)).toBe(true);
+    for (const lost of [coded('57P01'), coded('08006'), coded('25006'), coded('ECONNREFUSED'), new Error('Connection terminated unexpectedly'), databaseUnavailable(5)]) expect(primaryLost(lost)).toBe(true);
     for (const own of [coded('23505'), coded('42P01'), coded('40001'), new Error('a stored integer (9007199254740993) is beyond 2^53'), 'text']) expect(primaryLost(own)).toBe(false);
+  });
+
+  it('does not give a connection that refused a write as read-only back to the pool (it would refuse the next too)', async () => {
+    const pool = await open(`${db.url}?target_session_attrs=read-write`);
+    await pool.query('CREATE TABLE r (x bigint)');
+    const first = await pool.connect();
+    const pid = (await first.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    await first.query('SET default_transaction_read_only = on'); // this session only, as a demoted server's would be
+    first.release();
+    const refused = await inTransaction(pool, (c) => c.query('INSERT INTO r VALUES (1)')).catch((e: unknown) => e);
+    expect((refused as KohtaantoError).code).toBe('database_unavailable');
+    const again = await inTransaction(pool, async (c) => {
+      await c.query('INSERT INTO r VALUES (2)');
+      return (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    });
+    expect(again).not.toBe(pid);
+    expect((await pool.query('SELECT x FROM r')).rows).toEqual([{ x: 2 }]);
   });
 });
