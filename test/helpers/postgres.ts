@@ -124,8 +124,10 @@ export interface ReplicatedCluster {
   url(database: string): string;
   /** A single-host connection string to one server. */
   urlOf(server: 'primary' | 'standby', database: string): string;
-  /** kill -9 of the primary's postmaster and every process of its group (a machine lost, not a clean stop). */
+  /** kill -9 of the primary's postmaster and all its processes at once (a machine lost, not a clean stop). */
   killPrimary(): void;
+  /** SIGSTOP of the primary's WAL sender: nothing more reaches the standby (a slow or cut replication link). */
+  stopWalSender(): Promise<void>;
   /** pg_ctl promote on the standby, waiting until it accepts writes. */
   promoteStandby(): void;
   stop(): void;
@@ -135,7 +137,8 @@ export interface ReplicatedCluster {
 const postmasterPid = (data: string) => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
 
 /**
- * A primary and a synchronous streaming standby in one new temporary directory, on free loopback
+ * A primary and a synchronous streaming standby (asynchronous with `synchronous: false`, the tests'
+ * control) in one new temporary directory, on free loopback
  * ports, as the unprivileged user (as startCluster): initdb and start the primary, `pg_basebackup
  * -R` (the standby's copy and its primary_conninfo), start the standby, then make it synchronous on
  * the primary (`synchronous_standby_names = '*'`, `synchronous_commit = on`: a commit is
@@ -143,7 +146,8 @@ const postmasterPid = (data: string) => Number(readFileSync(join(data, 'postmast
  * fsync stays off (a killed process loses nothing the kernel has; these tests do not cut power).
  * The standby does not get the setting: promoted, it accepts writes without a standby of its own.
  */
-export async function startReplicatedCluster(): Promise<ReplicatedCluster> {
+export async function startReplicatedCluster(options: { synchronous?: boolean } = {}): Promise<ReplicatedCluster> {
+  const synchronous = options.synchronous ?? true;
   const bin = postgresBinDir();
   const dir = mkdtempSync(join(tmpdir(), 'kohtaanto-pg-replicated-'));
   if (process.getuid?.() === 0) chownSync(dir, NOBODY.uid, NOBODY.gid);
@@ -171,12 +175,12 @@ export async function startReplicatedCluster(): Promise<ReplicatedCluster> {
     const admin = new pg.Client({ connectionString: `postgres://${SUPERUSER}@127.0.0.1:${primary.port}/postgres` });
     await admin.connect();
     try {
-      await admin.query("ALTER SYSTEM SET synchronous_standby_names = '*'");
+      if (synchronous) await admin.query("ALTER SYSTEM SET synchronous_standby_names = '*'");
       await admin.query('ALTER SYSTEM SET synchronous_commit = on');
       await admin.query('SELECT pg_reload_conf()');
       const until = Date.now() + 30_000;
-      while ((await admin.query("SELECT 1 FROM pg_stat_replication WHERE sync_state = 'sync'")).rowCount !== 1) {
-        if (Date.now() > until) throw new Error('the standby did not become synchronous within 30 s');
+      while ((await admin.query('SELECT 1 FROM pg_stat_replication WHERE sync_state = $1', [synchronous ? 'sync' : 'async'])).rowCount !== 1) {
+        if (Date.now() > until) throw new Error(`the standby did not replicate (${synchronous ? 'sync' : 'async'}) within 30 s`);
         await new Promise((r) => setTimeout(r, 100));
       }
     } finally {
@@ -194,10 +198,37 @@ export async function startReplicatedCluster(): Promise<ReplicatedCluster> {
     url: (database) => `postgres://${SUPERUSER}@127.0.0.1:${primary.port},127.0.0.1:${standby.port}/${database}?target_session_attrs=read-write`,
     urlOf: (server, database) => `${base(server === 'primary' ? primary.port : standby.port)}/${database}`,
     killPrimary() {
+      // Every PostgreSQL child is its own process group (setsid), so a group kill would hit the
+      // postmaster alone and its backends would live on for a moment: one bailing out of its wait
+      // for the standby would make a commit the standby lacks visible. The machine is lost at once.
       const pid = postmasterPid(primary.data);
-      // pg_ctl starts the postmaster as a process group leader (setsid): the group is the server.
-      const group = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[2]);
-      process.kill(group === pid ? -pid : pid, 'SIGKILL');
+      const children = readdirSync('/proc')
+        .filter((p) => /^\d+$/.test(p))
+        .filter((p) => {
+          try {
+            return Number(readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === pid;
+          } catch {
+            return false; // gone meanwhile
+          }
+        })
+        .map(Number);
+      for (const p of [pid, ...children]) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          // gone meanwhile
+        }
+      }
+    },
+    async stopWalSender() {
+      const admin = new pg.Client({ connectionString: `${base(primary.port)}/postgres` });
+      await admin.connect();
+      try {
+        const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_replication');
+        process.kill(rows[0]!.pid, 'SIGSTOP');
+      } finally {
+        await admin.end();
+      }
     },
     promoteStandby() {
       run(join(bin, 'pg_ctl'), ['-D', standby.data, '-w', '-t', '60', 'promote'], dir);

@@ -131,3 +131,59 @@ describe('failover: a primary and its synchronous standby', () => {
     expect((refused[0]!.error as KohtaantoError).text('fi')).toMatch(/Tietokantaan ei juuri nyt saada yhteyttä/);
   });
 });
+
+describe('a write is acknowledged only once the standby has it', () => {
+  const clusters: ReplicatedCluster[] = [];
+  afterAll(() => {
+    for (const c of clusters) c.stop();
+  });
+
+  /** 20 writes; the primary's WAL sender stopped; writes for 1 s more; the primary killed, the standby promoted. */
+  const cutReplicationThenFail = async (synchronous: boolean) => {
+    const cluster = await startReplicatedCluster({ synchronous });
+    clusters.push(cluster);
+    const admin = new pg.Client({ connectionString: cluster.urlOf('primary', 'postgres') });
+    await admin.connect();
+    await admin.query('CREATE DATABASE kohtaanto');
+    await admin.end();
+    const pool = await openPool(cluster.url('kohtaanto'), { max: 2, connectTimeoutMs: CONNECT_TIMEOUT_MS });
+    await migratePostgres(pool);
+    const acknowledged = new Map<number, number>();
+    const write = async (label: number) => acknowledged.set(label, (await inTransaction(pool, (c) => recordChange(c, 'vacancies', [label])))!);
+    for (let label = 1; label <= 20; label++) await write(label);
+    await cluster.stopWalSender();
+    const failures: unknown[] = [];
+    const deadline = Date.now() + 1000;
+    const writing = (async () => {
+      for (let label = 21; Date.now() < deadline; label++) await write(label);
+    })().catch((error: unknown) => failures.push(error));
+    await Promise.race([writing, sleep(1500)]);
+    cluster.killPrimary();
+    await writing;
+    cluster.promoteStandby();
+    await pool.end();
+    const promoted = new pg.Client({ connectionString: cluster.urlOf('standby', 'kohtaanto') });
+    await promoted.connect();
+    const { rows } = await promoted.query<{ label: number }>("SELECT label::int AS label FROM changes WHERE kind = 'vacancies'");
+    await promoted.end();
+    const present = new Set(rows.map((r) => r.label));
+    return { acknowledged: acknowledged.size, missing: [...acknowledged.keys()].filter((l) => !present.has(l)), failures };
+  };
+
+  it('synchronous: while the standby receives nothing a COMMIT waits (not acknowledged), so the primary killed loses no acknowledged write', async () => {
+    const { acknowledged, missing, failures } = await cutReplicationThenFail(true);
+    console.log(`replication cut, synchronous: ${acknowledged} acknowledged, ${missing.length} missing after promotion`);
+    expect(acknowledged).toBe(20);
+    expect(missing).toEqual([]);
+    // The waiting write ended with the primary, refused with the catalogue's 503 (its outcome unknown to the writer).
+    expect(failures).toHaveLength(1);
+    expect((failures[0] as KohtaantoError).code).toBe('database_unavailable');
+  });
+
+  it('asynchronous (the control: the same check finds the loss): writes acknowledged after the cut are gone after the promotion', async () => {
+    const { acknowledged, missing } = await cutReplicationThenFail(false);
+    console.log(`replication cut, asynchronous: ${acknowledged} acknowledged, ${missing.length} missing after promotion`);
+    expect(acknowledged).toBeGreaterThan(20);
+    expect(missing.length).toBeGreaterThan(0);
+  });
+});
