@@ -40,6 +40,16 @@ export async function recordChange(client: pg.ClientBase, kind: string, labels: 
   return generation;
 }
 
+/** How many generations per kind the feed remembers the labels of, to check them after a reconnect (more than writes in flight at a failover). */
+const RECENT_GENERATIONS = 1000;
+
+/** Rows of (generation, label), ordered, as each generation's labels. */
+function byGeneration(rows: { generation: number | null; label: number | null }[]): Map<number, number[]> {
+  const steps = new Map<number, number[]>();
+  for (const r of rows) if (r.generation !== null) steps.set(r.generation, [...(steps.get(r.generation) ?? []), r.label!]);
+  return steps;
+}
+
 /** What a node learns: the labels written or deleted after generation `after` up to `upTo`; undefined when the log no longer reaches back that far (rebuild). */
 export interface ChangesSeen {
   kind: string;
@@ -70,12 +80,52 @@ export interface ChangeFeed {
 /**
  * Follows the change log from a dedicated connection to the primary: LISTEN, then a read of every
  * followed kind; again at each notification, every `pollMs`, and after each reconnect (to whichever
- * host is the primary then). Reads never overlap, so nothing is reported twice.
+ * host is the primary then). Reads never overlap, so nothing is reported twice — except the labels
+ * of generations a failover lost, told again (see verifyKind).
  */
 export function followChanges(primary: PrimaryHost, options: ChangeFeedOptions): ChangeFeed {
   const known = new Map(Object.entries(options.from));
   let reading: Promise<void> | undefined;
   let again = false;
+
+  /** The labels of each kind's last RECENT_GENERATIONS generations reported, to tell after a reconnect whether the server still has them. */
+  const recent = new Map<string, Map<number, number[]>>([...known.keys()].map((k) => [k, new Map()]));
+  /** Labels of generations the server lost (a failover), to be told with the next step. */
+  const lost = new Map<string, Set<number>>();
+  let verified: pg.Client | undefined;
+
+  /**
+   * After a reconnect: are the generations reported still the server's? A commit can be seen on a
+   * primary before its standby has it (a backend that stopped waiting for the standby: its wait
+   * cancelled, or its server dying); after the failover that generation is missing or given to
+   * another write. The feed then steps back to before the first one lost and tells its labels again
+   * with the next step, so the node reads those records anew.
+   */
+  const verifyKind = async (client: pg.Client, kind: string) => {
+    const remembered = recent.get(kind)!;
+    if (remembered.size === 0) return;
+    const first = Math.min(...remembered.keys());
+    const { rows } = await client.query<{ current: number; generation: number | null; label: number | null }>(
+      `SELECT g.generation AS current, c.generation, c.label FROM generations g
+       LEFT JOIN changes c ON c.kind = g.kind AND c.generation >= $2 AND c.generation <= $3
+       WHERE g.kind = $1 ORDER BY c.generation, c.label`,
+      [kind, first, known.get(kind)!],
+    );
+    const current = rows[0]?.current ?? 0;
+    const stored = byGeneration(rows);
+    // A generation with no rows at or below the current one was pruned, not lost.
+    const gone = [...remembered.keys()].find((g) => g > current || (stored.has(g) && stored.get(g)!.join() !== remembered.get(g)!.join()));
+    if (gone === undefined) return;
+    const labels = lost.get(kind) ?? new Set<number>();
+    for (const [g, ls] of remembered) {
+      if (g < gone) continue;
+      for (const l of ls) labels.add(l);
+      remembered.delete(g);
+    }
+    lost.set(kind, labels);
+    known.set(kind, gone - 1);
+    options.warn?.(`change feed: ${kind} generations from ${gone} were lost by the server (a failover); their labels are told again`);
+  };
 
   const readKind = async (client: pg.Client, kind: string) => {
     const after = known.get(kind)!;
@@ -83,16 +133,26 @@ export function followChanges(primary: PrimaryHost, options: ChangeFeedOptions):
     const { rows } = await client.query<{ current: number; generation: number | null; label: number | null }>(
       `SELECT g.generation AS current, c.generation, c.label FROM generations g
        LEFT JOIN changes c ON c.kind = g.kind AND c.generation > $2
-       WHERE g.kind = $1 ORDER BY c.generation`,
+       WHERE g.kind = $1 ORDER BY c.generation, c.label`,
       [kind, after],
     );
     if (!rows[0]) throw new Error(`no generation is kept for '${kind}'`);
     const upTo = rows[0].current;
-    if (upTo === after) return;
-    const reaches = upTo > after && rows[0].generation === after + 1;
-    const labels = reaches ? [...new Set(rows.map((r) => r.label!))] : undefined;
+    const toldAgain = lost.get(kind);
+    if (upTo === after && !toldAgain) return;
+    const reaches = upTo === after || (upTo > after && rows[0].generation === after + 1);
+    const steps = byGeneration(rows);
+    const labels = reaches ? [...new Set([...(toldAgain ?? []), ...[...steps.values()].flat()])] : undefined;
     await options.onChanges({ kind, after, upTo, labels });
     known.set(kind, upTo);
+    lost.delete(kind);
+    const remembered = recent.get(kind)!;
+    if (!labels) remembered.clear();
+    for (const [g, ls] of steps) remembered.set(g, ls);
+    for (const g of remembered.keys()) {
+      if (remembered.size <= RECENT_GENERATIONS) break;
+      remembered.delete(g);
+    }
   };
 
   const read = () => {
@@ -105,6 +165,10 @@ export function followChanges(primary: PrimaryHost, options: ChangeFeedOptions):
         again = false;
         const client = connection.client();
         if (!client) return;
+        if (verified !== client) {
+          for (const kind of known.keys()) await verifyKind(client, kind);
+          verified = client;
+        }
         for (const kind of known.keys()) await readKind(client, kind);
       } while (again);
     })()
