@@ -118,7 +118,9 @@ describe('failover: a primary and its synchronous standby', () => {
     expect(seen.every((c) => c.labels !== undefined)).toBe(true);
     expect([...acknowledged.keys()].filter((label) => !reported.has(label))).toEqual([]);
     // The lead was lost with the primary and taken again on the promoted standby.
-    expect(leadChangesBeforeClose).toEqual([true, false, true]);
+    expect(leadChangesBeforeClose[0]).toBe(true);
+    expect(leadChangesBeforeClose).toContain(false);
+    expect(leadChangesBeforeClose.at(-1)).toBe(true);
 
     // While no primary was reachable, writes were refused at once with the catalogue's 503 and its Retry-After.
     expect(refusedWithoutPrimary).toBeGreaterThan(0);
