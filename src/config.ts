@@ -112,6 +112,23 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { days: 14, m
 export const GAP_EVIDENCE_MINUTES = 10;
 export const DEFAULT_TRAINING_EVIDENCE: TrainingEvidenceSettings = { horizonMonths: 6, periodMonths: 36, priorParticipants: 40, gainPerVacancy: 0.02, maxEstimatedGain: 0.2 };
 
+/**
+ * PostgreSQL timings (src/adapters/postgres/): how long one host may take to accept a connection
+ * before the next is tried; connections per node; the Retry-After of a write refused while no
+ * primary is reachable; how soon a dedicated connection (change feed, leadership) is opened again
+ * after it was lost; how often a node tries to take the background jobs' lock; and how often the
+ * change feed reads the generations without being woken (a notification can be missed; the
+ * generations cannot).
+ */
+export const DEFAULT_POSTGRES = {
+  connectTimeoutMs: 5000,
+  maxConnections: 10,
+  retryAfterSeconds: 5,
+  reconnectMs: 1000,
+  leadershipTryMs: 2000,
+  changeFeedPollMs: 5000,
+} as const;
+
 /** Every setting of the service, read once from the environment at start-up. */
 export const envSchema = z.object({
   KOHTAANTO_WORKER_SEMI_SPACE_MB: z.coerce.number().int().min(1).max(1024).default(DEFAULT_WORKER_SEMI_SPACE_MB).meta(

@@ -42,6 +42,12 @@ export const ERRORS = {
   too_many_records: { status: 413, fi: 'Liian monta tietuetta yhdessä pyynnössä.', sv: 'För många poster i en begäran.', en: 'Too many records in one request.' },
   model_unavailable: { status: 503, fi: 'Kielimalli ei ole käytettävissä.', sv: 'Språkmodellen är inte tillgänglig.', en: 'The language model is not available.' },
   index_unavailable: { status: 503, fi: 'Hakemistoa rakennetaan: yritä hetken päästä uudelleen.', sv: 'Indexet byggs: försök igen om en stund.', en: 'The index is being rebuilt: try again shortly.' },
+  database_unavailable: {
+    status: 503,
+    fi: 'Tietokantaan ei juuri nyt saada yhteyttä; muutosta ei ehkä tallennettu. Yritä hetken päästä uudelleen.',
+    sv: 'Databasen kan inte nås just nu; ändringen kanske inte sparades. Försök igen om en stund.',
+    en: 'The database cannot be reached just now; the change may not have been stored. Try again shortly.',
+  },
   unauthorized: { status: 401, fi: 'Kirjaudu sisään.', sv: 'Logga in.', en: 'Sign in first.' },
   metrics_unavailable: {
     status: 503,
@@ -585,6 +591,13 @@ export const storageFull = () => said('disk_full');
 /** Matching cannot answer yet: the vector index is being rebuilt (or this worker is restarting). */
 export const indexUnavailable = (message: string, retryAfterSeconds: number) =>
   Object.assign(new KohtaantoError('index_unavailable', message), { retryAfterSeconds });
+
+/**
+ * No PostgreSQL primary is reachable (a failover under way, the database down): the write was
+ * refused or its outcome is unknown; `cause` holds what the driver said (for the log, not the answer).
+ */
+export const databaseUnavailable = (retryAfterSeconds: number, cause?: unknown) =>
+  Object.assign(catalogued('database_unavailable', {}), { retryAfterSeconds, cause });
 
 /** An admin's change whose If-Match names a version that is no longer the stored one (409; see docs/sign-in.md). */
 export const changedMeanwhile = (id: string) => catalogued('changed_meanwhile', { id });

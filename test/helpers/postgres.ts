@@ -105,12 +105,139 @@ export async function startCluster(): Promise<Cluster> {
 
 const readLog = (dir: string) => (existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8') : '');
 
-/** Stops the cluster and removes its directory once process `pid` is gone, however it ended. */
-function watchdog(pid: number, bin: string, data: string, dir: string): void {
-  const [command, argv] = asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
-  const quoted = [command, ...argv].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
-  const script = `while kill -0 ${pid} 2>/dev/null; do sleep 1; done; [ -d '${data}' ] && (cd '${dir}' && ${quoted}) >/dev/null 2>&1; rm -rf '${dir}'`;
+/** Stops the cluster (or clusters) and removes their directory once process `pid` is gone, however it ended. */
+function watchdog(pid: number, bin: string, data: string | string[], dir: string): void {
+  const stops = (Array.isArray(data) ? data : [data]).map((d) => {
+    const [command, argv] = asServerUser(join(bin, 'pg_ctl'), ['-D', d, '-m', 'immediate', '-w', 'stop']);
+    const quoted = [command, ...argv].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+    return `[ -d '${d}' ] && (cd '${dir}' && ${quoted}) >/dev/null 2>&1; `;
+  });
+  const script = `while kill -0 ${pid} 2>/dev/null; do sleep 1; done; ${stops.join('')}rm -rf '${dir}'`;
   spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
+/** A primary and its synchronous streaming standby (see startReplicatedCluster). */
+export interface ReplicatedCluster {
+  primary: { port: number; data: string };
+  standby: { port: number; data: string };
+  /** postgres://…@127.0.0.1:<primary>,127.0.0.1:<standby>/<database>?target_session_attrs=read-write */
+  url(database: string): string;
+  /** A single-host connection string to one server. */
+  urlOf(server: 'primary' | 'standby', database: string): string;
+  /** kill -9 of the primary's postmaster and all its processes at once (a machine lost, not a clean stop). */
+  killPrimary(): void;
+  /** SIGSTOP of the primary's WAL sender: nothing more reaches the standby (a slow or cut replication link). */
+  stopWalSender(): Promise<void>;
+  /** pg_ctl promote on the standby, waiting until it accepts writes. */
+  promoteStandby(): void;
+  stop(): void;
+}
+
+/** The postmaster's pid, from postmaster.pid's first line. */
+const postmasterPid = (data: string) => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+
+/**
+ * A primary and a synchronous streaming standby (asynchronous with `synchronous: false`, the tests'
+ * control) in one new temporary directory, on free loopback
+ * ports, as the unprivileged user (as startCluster): initdb and start the primary, `pg_basebackup
+ * -R` (the standby's copy and its primary_conninfo), start the standby, then make it synchronous on
+ * the primary (`synchronous_standby_names = '*'`, `synchronous_commit = on`: a commit is
+ * acknowledged once the standby has flushed it) and wait until pg_stat_replication says `sync`.
+ * fsync stays off (a killed process loses nothing the kernel has; these tests do not cut power).
+ * The standby does not get the setting: promoted, it accepts writes without a standby of its own.
+ */
+export async function startReplicatedCluster(options: { synchronous?: boolean } = {}): Promise<ReplicatedCluster> {
+  const synchronous = options.synchronous ?? true;
+  const bin = postgresBinDir();
+  const dir = mkdtempSync(join(tmpdir(), 'kohtaanto-pg-replicated-'));
+  if (process.getuid?.() === 0) chownSync(dir, NOBODY.uid, NOBODY.gid);
+  const primary = { port: 0, data: join(dir, 'primary') };
+  const standby = { port: 0, data: join(dir, 'standby') };
+  const start = async (server: { port: number; data: string }, log: string) => {
+    for (let attempt = 1; ; attempt++) {
+      server.port = await freePort();
+      const options = `-c listen_addresses=127.0.0.1 -p ${server.port} -k ${dir} -c fsync=off -c max_connections=60 -c wal_level=replica -c max_wal_senders=5 -c hot_standby=on -c wal_sender_timeout=5s -c wal_receiver_status_interval=1s`;
+      try {
+        run(join(bin, 'pg_ctl'), ['-D', server.data, '-l', join(dir, log), '-w', '-t', '60', '-o', options, 'start'], dir);
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw new Error(`${(error as Error).message}\n${existsSync(join(dir, log)) ? readFileSync(join(dir, log), 'utf8') : ''}`);
+      }
+    }
+  };
+  const stopServer = (data: string) => spawnSync(...asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']), { cwd: dir, stdio: 'ignore' });
+  watchdog(process.pid, bin, [standby.data, primary.data], dir);
+  try {
+    run(join(bin, 'initdb'), ['-D', primary.data, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync'], dir);
+    await start(primary, 'primary.log');
+    run(join(bin, 'pg_basebackup'), ['-D', standby.data, '-R', '-X', 'stream', '-c', 'fast', '-h', '127.0.0.1', '-p', String(primary.port), '-U', SUPERUSER, '--no-sync'], dir);
+    await start(standby, 'standby.log');
+    const admin = new pg.Client({ connectionString: `postgres://${SUPERUSER}@127.0.0.1:${primary.port}/postgres` });
+    await admin.connect();
+    try {
+      if (synchronous) await admin.query("ALTER SYSTEM SET synchronous_standby_names = '*'");
+      await admin.query('ALTER SYSTEM SET synchronous_commit = on');
+      await admin.query('SELECT pg_reload_conf()');
+      const until = Date.now() + 30_000;
+      while ((await admin.query('SELECT 1 FROM pg_stat_replication WHERE sync_state = $1', [synchronous ? 'sync' : 'async'])).rowCount !== 1) {
+        if (Date.now() > until) throw new Error(`the standby did not replicate (${synchronous ? 'sync' : 'async'}) within 30 s`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      await admin.end();
+    }
+  } catch (error) {
+    for (const server of [standby, primary]) if (existsSync(join(server.data, 'postmaster.pid'))) stopServer(server.data);
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const base = (port: number) => `postgres://${SUPERUSER}@127.0.0.1:${port}`;
+  return {
+    primary,
+    standby,
+    url: (database) => `postgres://${SUPERUSER}@127.0.0.1:${primary.port},127.0.0.1:${standby.port}/${database}?target_session_attrs=read-write`,
+    urlOf: (server, database) => `${base(server === 'primary' ? primary.port : standby.port)}/${database}`,
+    killPrimary() {
+      // Every PostgreSQL child is its own process group (setsid), so a group kill would hit the
+      // postmaster alone and its backends would live on for a moment: one bailing out of its wait
+      // for the standby would make a commit the standby lacks visible. The machine is lost at once.
+      const pid = postmasterPid(primary.data);
+      const children = readdirSync('/proc')
+        .filter((p) => /^\d+$/.test(p))
+        .filter((p) => {
+          try {
+            return Number(readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === pid;
+          } catch {
+            return false; // gone meanwhile
+          }
+        })
+        .map(Number);
+      for (const p of [pid, ...children]) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          // gone meanwhile
+        }
+      }
+    },
+    async stopWalSender() {
+      const admin = new pg.Client({ connectionString: `${base(primary.port)}/postgres` });
+      await admin.connect();
+      try {
+        const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_replication');
+        process.kill(rows[0]!.pid, 'SIGSTOP');
+      } finally {
+        await admin.end();
+      }
+    },
+    promoteStandby() {
+      run(join(bin, 'pg_ctl'), ['-D', standby.data, '-w', '-t', '60', 'promote'], dir);
+    },
+    stop() {
+      for (const server of [standby, primary]) if (existsSync(join(server.data, 'postmaster.pid'))) stopServer(server.data);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 let cluster: Promise<Cluster> | undefined;

@@ -1,58 +1,23 @@
 import pg from 'pg';
+import { DEFAULT_POSTGRES } from '../../config.js';
+import { parseConnectionString, primaryLost, PrimaryHost, type Host } from './primary.js';
 
 /**
- * A connection pool from a connection string, multi-host ones included:
- * `postgres://user@db1:5432,db2:5432/kohtaanto?target_session_attrs=read-write`.
- *
- * node-postgres (8.23) reads neither several hosts nor `target_session_attrs` (libpq's; its parser
- * takes `a,b` for one host name and refuses `a:1,b:2`), so this module does what libpq does: it
- * tries the hosts in the order given and keeps the first that accepts a connection and — with
- * `read-write` — answers `transaction_read_only = off` (a standby, or a primary made read-only,
- * is passed over). The pool then opens its connections to that host. Finding the primary again
- * after a failover (the pool's connections failing, or a write refused as read-only) is the next
- * step of issue 35 and not done here: today a pool stays on the host it found.
+ * A connection pool from a connection string, multi-host ones included (see primary.ts): each new
+ * connection goes to the host in use, found again once a connection to it is lost. A query on a
+ * connection whose primary is gone (killed, shut down, demoted) fails with the catalogue's
+ * `database_unavailable` (503, Retry-After) at once rather than hanging, and the pool's next
+ * connection goes to the new primary: no restart after a failover. A write whose connection was
+ * lost during its COMMIT may or may not be stored — the answer says so; nothing is retried here.
  */
 
-export interface Host {
-  host: string;
-  port: number;
-}
-
-export interface ConnectionTarget {
-  hosts: Host[];
-  /** `read-write` (only a primary that accepts writes) or `any`. */
-  sessionAttrs: 'read-write' | 'any';
-  /** A single-host connection string for the host: everything else as given. */
-  urlFor(host: Host): string;
-}
-
-/** Splits a connection string into its hosts (default port 5432) and the rest. */
-export function parseConnectionString(url: string): ConnectionTarget {
-  const match = /^(postgres(?:ql)?:\/\/)(?:([^@/?]*)@)?([^/?]*)(\/[^?]*)?(?:\?(.*))?$/.exec(url);
-  if (!match) throw new Error('the PostgreSQL connection string is not postgres://[user[:password]@]host[:port][,host[:port]…]/database[?…]');
-  const [, scheme, userInfo, hostList, path = '', query = ''] = match;
-  const hosts = hostList!.split(',').map((h): Host => {
-    const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(h);
-    if (!m) throw new Error(`the PostgreSQL connection string names a host that cannot be read: '${h}'`);
-    return { host: m[1]!, port: m[2] ? Number(m[2]) : 5432 };
-  });
-  const params = new URLSearchParams(query);
-  const attrs = params.get('target_session_attrs') ?? 'any';
-  if (attrs !== 'read-write' && attrs !== 'any') throw new Error(`target_session_attrs=${attrs} is not supported (read-write or any)`);
-  params.delete('target_session_attrs');
-  const rest = params.toString();
-  return {
-    hosts,
-    sessionAttrs: attrs,
-    urlFor: (h) => `${scheme}${userInfo !== undefined ? `${userInfo}@` : ''}${h.host}:${h.port}${path}${rest ? `?${rest}` : ''}`,
-  };
-}
+export { parseConnectionString, type ConnectionTarget, type Host } from './primary.js';
 
 /**
  * bigint (int8) columns — SQLite's INTEGER — read as JavaScript numbers, as better-sqlite3 gives
  * them (ids, versions, counts); one beyond 2^53 is an error rather than a silently wrong number.
  */
-const types: pg.CustomTypesConfig = {
+export const types: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (oid === pg.types.builtins.INT8) {
       return (value: string) => {
@@ -66,40 +31,86 @@ const types: pg.CustomTypesConfig = {
 };
 
 export interface PoolOptions {
-  /** Most connections this process opens (default 10). */
+  /** Most connections this process opens (default DEFAULT_POSTGRES.maxConnections). */
   max?: number;
-  /** How long one host may take to accept a connection before the next is tried (default 5 s). */
+  /** How long one host may take to accept a connection before the next is tried (default DEFAULT_POSTGRES.connectTimeoutMs). */
   connectTimeoutMs?: number;
+  /** The Retry-After of a write refused while no primary is reachable (default DEFAULT_POSTGRES.retryAfterSeconds). */
+  retryAfterSeconds?: number;
   /** Where a connection's error outside a query is reported (an idle connection dropped by the server). */
   warn?: (message: string) => void;
 }
 
-/** Finds the host to use (see the module's comment) and opens a pool on it. */
-export async function openPool(url: string, options: PoolOptions = {}): Promise<pg.Pool> {
-  const target = parseConnectionString(url);
-  const connectionTimeoutMillis = options.connectTimeoutMs ?? 5000;
-  const refused: string[] = [];
-  for (const host of target.hosts) {
-    const client = new pg.Client({ connectionString: target.urlFor(host), connectionTimeoutMillis, types });
-    try {
-      await client.connect();
-      if (target.sessionAttrs === 'read-write') {
-        const { rows } = await client.query<{ transaction_read_only: string }>('SHOW transaction_read_only');
-        if (rows[0]?.transaction_read_only !== 'off') {
-          refused.push(`${host.host}:${host.port} is read-only`);
-          continue;
-        }
-      }
-      const pool = new pg.Pool({ connectionString: target.urlFor(host), connectionTimeoutMillis, types, max: options.max ?? 10 });
-      pool.on('error', (error) => options.warn?.(`database connection to ${host.host}:${host.port}: ${error.message}`));
-      return pool;
-    } catch (error) {
-      refused.push(`${host.host}:${host.port}: ${(error as Error).message}`);
-    } finally {
-      await client.end().catch(() => undefined);
+/** The host in use for a connection string (as a pool's connections find it), shared by the pool and the dedicated connections. */
+export function primaryOf(url: string, options: PoolOptions = {}): PrimaryHost {
+  return new PrimaryHost(parseConnectionString(url), options.connectTimeoutMs, options.retryAfterSeconds);
+}
+
+/**
+ * A client that connects to the host in use when it opens (not when it is made), and turns a lost
+ * primary's errors into `database_unavailable`, marking the host for looking again.
+ */
+function clientOn(primary: PrimaryHost) {
+  return class PrimaryClient extends pg.Client {
+    private at: Host | undefined;
+
+    constructor(config?: pg.ClientConfig) {
+      // The pool's own connect timeout covers looking for the host too; a socket has one host's.
+      super({ ...config, connectionTimeoutMillis: primary.connectTimeoutMs });
+      this.on('error', (error) => this.at && primaryLost(error) && primary.lost(this.at));
     }
-  }
-  throw new Error(`no PostgreSQL host to use${target.sessionAttrs === 'read-write' ? ' for writing' : ''} (${refused.join('; ')})`);
+
+    override connect(): Promise<pg.Client>;
+    override connect(callback: (err: Error) => void): void;
+    override connect(callback?: (err: Error) => void): Promise<pg.Client> | void {
+      const opening = primary.get().then(async (host) => {
+        this.at = host;
+        Object.assign(this, { host: host.host, port: host.port });
+        try {
+          return await super.connect();
+        } catch (error) {
+          throw primary.unavailable(error, host);
+        }
+      });
+      if (!callback) return opening;
+      opening.then(() => callback(undefined as unknown as Error), callback);
+    }
+
+    // node-postgres's query has many forms: a callback (the pool's) or a promise (a transaction's) is wrapped, a submittable passed as it is.
+    override query(...args: unknown[]): never {
+      const translate = (error: unknown) => (this.at ? primary.unavailable(error, this.at) : error);
+      const last = args.length - 1;
+      if (typeof args[last] === 'function') {
+        const callback = args[last] as (error: unknown, result: unknown) => void;
+        args[last] = (error: unknown, result: unknown) => callback(error ? translate(error) : error, result);
+        return (super.query as (...a: unknown[]) => never)(...args);
+      }
+      const result = (super.query as (...a: unknown[]) => unknown)(...args);
+      if (result && typeof (result as Promise<unknown>).then === 'function' && !(typeof (args[0] as { submit?: unknown })?.submit === 'function')) {
+        return (result as Promise<unknown>).catch((error: unknown) => {
+          throw translate(error);
+        }) as never;
+      }
+      return result as never;
+    }
+  };
+}
+
+/** Finds the host to use (see primary.ts) and opens a pool on it: no host to use is an error naming every host tried. */
+export async function openPool(url: string, options: PoolOptions = {}): Promise<pg.Pool> {
+  const primary = primaryOf(url, options);
+  const host = await primary.find();
+  const connectTimeoutMs = primary.connectTimeoutMs;
+  const pool = new pg.Pool({
+    connectionString: primary.target.urlFor(host),
+    Client: clientOn(primary),
+    connectionTimeoutMillis: connectTimeoutMs * (primary.target.hosts.length + 1),
+    keepAlive: true,
+    types,
+    max: options.max ?? DEFAULT_POSTGRES.maxConnections,
+  });
+  pool.on('error', (error) => options.warn?.(`database connection: ${error.message}`));
+  return pool;
 }
 
 /** Runs `body` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
@@ -112,8 +123,9 @@ export async function inTransaction<T>(pool: pg.Pool, body: (client: pg.PoolClie
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    // A connection that cannot even roll back is not given back to the pool.
+    // A connection that cannot even roll back, or whose server is no longer a primary, is not given back to the pool.
     await client.query('ROLLBACK').catch(() => (broken = true));
+    if (primaryLost(error)) broken = true;
     throw error;
   } finally {
     client.release(broken);

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction, openPool, parseConnectionString } from '../../../src/adapters/postgres/pool.js';
+import { primaryLost } from '../../../src/adapters/postgres/primary.js';
+import { databaseUnavailable, KohtaantoError } from '../../../src/core/errors.js';
 import { freshDatabase, workerCluster } from '../../helpers/postgres.js';
 
 describe('the PostgreSQL pool', () => {
@@ -77,5 +79,59 @@ describe('the PostgreSQL pool', () => {
       }),
     ).rejects.toThrow('no');
     expect((await pool.query('SELECT x FROM t')).rows).toEqual([{ x: 1 }]);
+  });
+
+  it('refuses a write with database_unavailable (503, Retry-After) once its host stops being a primary, and looks for one again at each new connection', async () => {
+    const pool = await openPool(`postgres://kohtaanto@127.0.0.1:${port}/${db.name}?target_session_attrs=read-write`, { connectTimeoutMs: 2000, retryAfterSeconds: 4 });
+    await pool.query('CREATE TABLE w (x bigint)');
+    await pool.query('INSERT INTO w VALUES (1)');
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    // As a demoted primary does: every new session read-only; the open ones are ended.
+    await admin.query(`ALTER DATABASE ${db.name} SET default_transaction_read_only = on`);
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [db.name]);
+    await admin.end();
+    try {
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        const refused = await inTransaction(pool, (c) => c.query('INSERT INTO w VALUES (2)')).catch((e: unknown) => e);
+        expect(refused).toBeInstanceOf(KohtaantoError);
+        expect((refused as KohtaantoError).code).toBe('database_unavailable');
+        expect((refused as { retryAfterSeconds?: number }).retryAfterSeconds).toBe(4);
+        expect(performance.now() - started).toBeLessThan(3000);
+      }
+    } finally {
+      const back = new pg.Client({ connectionString: db.url, options: '-c default_transaction_read_only=off' });
+      await back.connect();
+      await back.query(`ALTER DATABASE ${db.name} RESET default_transaction_read_only`);
+      await back.end();
+    }
+    // A primary again: the same pool writes, no restart.
+    await inTransaction(pool, (c) => c.query('INSERT INTO w VALUES (3)'));
+    expect((await pool.query('SELECT x FROM w ORDER BY x')).rows).toEqual([{ x: 1 }, { x: 3 }]);
+    await pool.end();
+  });
+
+  it('tells a lost primary (connection errors, shutdown, read-only) from errors of the query itself', () => {
+    const coded = (code: string, message = 'x') => Object.assign(new Error(message), { code });
+    for (const lost of [coded('57P01'), coded('08006'), coded('25006'), coded('ECONNREFUSED'), new Error('Connection terminated unexpectedly'), databaseUnavailable(5)]) expect(primaryLost(lost)).toBe(true);
+    for (const own of [coded('23505'), coded('42P01'), coded('40001'), new Error('a stored integer (9007199254740993) is beyond 2^53'), 'text']) expect(primaryLost(own)).toBe(false);
+  });
+
+  it('does not give a connection that refused a write as read-only back to the pool (it would refuse the next too)', async () => {
+    const pool = await open(`${db.url}?target_session_attrs=read-write`);
+    await pool.query('CREATE TABLE r (x bigint)');
+    const first = await pool.connect();
+    const pid = (await first.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    await first.query('SET default_transaction_read_only = on'); // this session only, as a demoted server's would be
+    first.release();
+    const refused = await inTransaction(pool, (c) => c.query('INSERT INTO r VALUES (1)')).catch((e: unknown) => e);
+    expect((refused as KohtaantoError).code).toBe('database_unavailable');
+    const again = await inTransaction(pool, async (c) => {
+      await c.query('INSERT INTO r VALUES (2)');
+      return (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    });
+    expect(again).not.toBe(pid);
+    expect((await pool.query('SELECT x FROM r')).rows).toEqual([{ x: 2 }]);
   });
 });
