@@ -193,7 +193,11 @@ export function trainingEffects(referrals: ReferralFacts[], clients: ClientFacts
   };
   const grouped = (key: (r: ReferralFacts) => string) => {
     const groups = new Map<string, ReferralFacts[]>();
-    for (const r of referrals) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+    for (const r of referrals) {
+      const group = groups.get(key(r));
+      if (group) group.push(r);
+      else groups.set(key(r), [r]);
+    }
     return [...groups.values()];
   };
   const byReferred = (a: TrainingEffect, b: TrainingEffect) => (typeof b.referred === 'number' ? b.referred : 0) - (typeof a.referred === 'number' ? a.referred : 0);
