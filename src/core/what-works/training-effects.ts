@@ -1,5 +1,6 @@
 import { jobseekerCount, MIN_JOBSEEKERS_SHOWN, publishedShare } from '../analytics/suppression.js';
 import type { TrainingEffect } from './schema.js';
+import { ageBand, ComparisonPool, dayNumber, durationBandOfDays, type CellOnDay } from './comparison-pool.js';
 
 /**
  * Per training (and per provider): completion, and employment 3 and 6 months after the training
@@ -44,27 +45,20 @@ export interface ReferralFacts {
 
 const DAY = 86_400_000;
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-const daysBetween = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY;
 
-function durationBand(since: string | null, on: string): string {
-  if (!since) return '?';
-  const months = daysBetween(since, on) / 30.44;
-  return months < 6 ? '<6' : months < 12 ? '6-12' : months < 24 ? '12-24' : '24+';
+/** The matching cell of a client on a day: ISCO major group, unemployment-duration band, age band. */
+function cellOf(c: ClientFacts, on: string): { group: string; duration: string; age: string } {
+  return {
+    group: c.isco?.[0] ?? '?',
+    duration: c.unemployedSince ? durationBandOfDays(dayNumber(on) - dayNumber(c.unemployedSince)) : '?',
+    age: ageBand(c.birthYear, on),
+  };
 }
-function ageBand(birthYear: number | null, on: string): string {
-  if (birthYear === null) return '?';
-  const age = Number(on.slice(0, 4)) - birthYear;
-  return age < 25 ? '<25' : age < 35 ? '25-34' : age < 50 ? '35-49' : '50+';
-}
-/** The matching cell of a client on a day. */
-const cellOf = (c: ClientFacts, on: string) => `${c.isco?.[0] ?? '?'}|${durationBand(c.unemployedSince, on)}|${ageBand(c.birthYear, on)}`;
 /** Employed within `days` after `on` (an employment event on a later day, up to that many days after). */
 const employedWithin = (c: ClientFacts, on: string, days: number) => {
   const last = addDays(on, days);
   return c.employed.some((d) => d > on && d <= last);
 };
-/** Still without work on `on`: unemployed since before it, and no employment event between. */
-const jobless = (c: ClientFacts, on: string) => c.unemployedSince !== null && c.unemployedSince <= on && !c.employed.some((d) => d >= c.unemployedSince! && d <= on);
 
 /** To `step`, as a number a person reads (never -0). */
 const round = (x: number, step: number) => Math.round(Math.round(x / step) * step * 100) / 100 + 0;
@@ -93,52 +87,50 @@ export interface MeasuredEffect {
  */
 export function effectMeasurer(clients: ClientFacts[], today: string): (group: ReferralFacts[]) => MeasuredEffect[] {
   const byId = new Map(clients.map((c) => [c.jobseekerId, c]));
-  const controlsByGroup = new Map<string, ClientFacts[]>();
-  for (const c of clients) {
-    if (c.referred) continue;
-    const group = c.isco?.[0] ?? '?';
-    const pool = controlsByGroup.get(group);
-    if (pool) pool.push(c);
-    else controlsByGroup.set(group, [c]);
-  }
-  /** The comparison clients of a cell on a day, and their employment rate at each horizon (remembered). */
-  const comparisons = new Map<string, { ids: string[]; rates: number[] }>();
+  const pool = new ComparisonPool(clients.filter((c) => !c.referred));
+  const days = HORIZONS.map((h) => h.days);
+  /** The comparison clients of a cell on a day and their employment rate at each horizon (remembered). */
+  const comparisons = new Map<string, { cell: CellOnDay; rates: number[] }>();
   const comparison = (client: ClientFacts, on: string) => {
-    const cell = cellOf(client, on);
-    const key = `${cell}|${on}`;
+    const { group, duration, age } = cellOf(client, on);
+    const key = `${group}|${duration}|${age}|${on}`;
     let found = comparisons.get(key);
     if (!found) {
-      const pool = (controlsByGroup.get(client.isco?.[0] ?? '?') ?? []).filter((c) => jobless(c, on) && cellOf(c, on) === cell);
-      found = { ids: pool.map((c) => c.jobseekerId), rates: HORIZONS.map((h) => (pool.length === 0 ? 0 : pool.filter((c) => employedWithin(c, on, h.days)).length / pool.length)) };
+      const cell = pool.cell(group, duration, age, on, days);
+      found = { cell, rates: cell.employedWithin.map((k) => (cell.jobless === 0 ? 0 : k / cell.jobless)) };
       comparisons.set(key, found);
     }
     return found;
   };
+  const seen = new Int32Array(pool.size);
+  let stamp = 0;
   return (group) =>
     HORIZONS.map((h, i) => {
       let n = 0;
       let employed = 0;
       let comparisonSum = 0;
       /** Participants per comparison cell: those of one cell share one estimated rate, so its variance counts once per cell, weighted by their number squared. */
-      const shared = new Map<{ ids: string[]; rates: number[] }, number>();
-      const controls = new Set<string>();
+      const shared = new Map<{ cell: CellOnDay; rates: number[] }, number>();
       for (const r of group) {
         const client = byId.get(r.jobseekerId);
         if (!client || !r.endedOn || addDays(r.endedOn, h.days) > today) continue; // not observed long enough yet
         const c = comparison(client, r.endedOn);
-        if (c.ids.length === 0) continue; // no comparison client in its cell: left out
+        if (c.cell.jobless === 0) continue; // no comparison client in its cell: left out
         n++;
         if (employedWithin(client, r.endedOn, h.days)) employed++;
         comparisonSum += c.rates[i]!;
         shared.set(c, (shared.get(c) ?? 0) + 1);
-        for (const id of c.ids) controls.add(id);
       }
+      // Distinct comparison clients: each cell's marked once per horizon.
+      stamp++;
+      let controls = 0;
+      for (const c of shared.keys()) controls += pool.mark(c.cell, seen, stamp);
       let comparisonVariance = 0;
-      for (const [c, m] of shared) comparisonVariance += (m * m * c.rates[i]! * (1 - c.rates[i]!)) / c.ids.length;
+      for (const [c, m] of shared) comparisonVariance += (m * m * c.rates[i]! * (1 - c.rates[i]!)) / c.cell.jobless;
       const pT = n > 0 ? employed / n : 0;
       const pC = n > 0 ? comparisonSum / n : 0;
       const se = n > 0 ? Math.sqrt((pT * (1 - pT)) / n + comparisonVariance / (n * n)) : 0;
-      return { months: h.months, participants: n, comparisonClients: controls.size, employed: pT, comparison: pC, effect: pT - pC, se, enough: n >= MIN_EVIDENCE && controls.size >= MIN_EVIDENCE };
+      return { months: h.months, participants: n, comparisonClients: controls, employed: pT, comparison: pC, effect: pT - pC, se, enough: n >= MIN_EVIDENCE && controls >= MIN_EVIDENCE };
     });
 }
 
@@ -201,7 +193,11 @@ export function trainingEffects(referrals: ReferralFacts[], clients: ClientFacts
   };
   const grouped = (key: (r: ReferralFacts) => string) => {
     const groups = new Map<string, ReferralFacts[]>();
-    for (const r of referrals) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+    for (const r of referrals) {
+      const group = groups.get(key(r));
+      if (group) group.push(r);
+      else groups.set(key(r), [r]);
+    }
     return [...groups.values()];
   };
   const byReferred = (a: TrainingEffect, b: TrainingEffect) => (typeof b.referred === 'number' ? b.referred : 0) - (typeof a.referred === 'number' ? a.referred : 0);
