@@ -53,8 +53,7 @@ function open() {
   const guard = new Guard(
     {
       jobseekerMunicipality: (id) => jobseekers.municipalityOf(id),
-      vacancyOwner: async (id) => (vacancies.find(id) ? { owner: await owners.ownerOf(id) } : undefined),
-      vacancyOwnerWithin: (id) => (vacancies.find(id) ? { owner: owners.ownerWithin(id) } : undefined),
+      vacancyOwner: async (id) => ((await vacancies.find(id)) ? { owner: await owners.ownerOf(id) } : undefined),
       transferAdmits: async () => false,
     },
     defaultEmploymentAreas(regions),
@@ -64,13 +63,14 @@ function open() {
     owners,
     vacancies,
     erased,
-    vacancyRecords: new RecordUseCases({ records: vacancies, access: vacancyAccess(guard, owners, new ShareStore(db)) }),
+    vacancyRecords: new RecordUseCases({ records: vacancies, access: vacancyAccess(guard, owners) }),
     jobseekerRecords: new RecordUseCases({
       records: jobseekers,
       access: jobseekerAccess(guard),
       erase: async (ids) => {
-        const present = ids.filter((id) => jobseekers.find(id));
-        for (const id of present) jobseekers.remove(id);
+        const found = await Promise.all(ids.map((id) => jobseekers.find(id)));
+        const present = ids.filter((_id, i) => found[i]);
+        for (const id of present) (await jobseekers.remove(id));
         erased.push(...present);
         return { erased: present, notFound: ids.filter((id) => !present.includes(id)) };
       },
@@ -90,8 +90,8 @@ describe('RecordUseCases: one call per record route, boundary first, the claim i
     const taken = { ...vacancy('V1'), title: 'siivooja' };
     expect(await rejection(vacancyRecords.put(unitB, 'V1', taken, () => undefined, note()))).toBe('forbidden');
     expect(await rejection(vacancyRecords.putMany(unitB, [vacancy('V2'), taken], note()))).toBe('forbidden');
-    expect(vacancies.get('V1').title).toBe('kokki');
-    expect(vacancies.find('V2')).toBeUndefined(); // the batch is atomic
+    expect((await vacancies.get('V1')).title).toBe('kokki');
+    expect((await vacancies.find('V2'))).toBeUndefined(); // the batch is atomic
   });
 
   it('refuses a body naming another id before anything, and asks the conditional headers only after the boundary', async () => {
