@@ -94,6 +94,21 @@ describe('RecordUseCases: one call per record route, boundary first, the claim i
     expect((await vacancies.find('V2'))).toBeUndefined(); // the batch is atomic
   });
 
+  it('of two units writing one new vacancy at the same moment, the one that commits first owns it; the other, refused inside its transaction, stores nothing', async () => {
+    const { vacancyRecords, owners, vacancies } = open();
+    const generation = await vacancies.store.generation();
+    // Both pass the boundary before either commits (nothing stored yet); the claim is checked again in each write.
+    const [a, b] = await Promise.allSettled([
+      vacancyRecords.putMany(unitA, [vacancy('V-NEW')], note()),
+      vacancyRecords.putMany(unitB, [{ ...vacancy('V-NEW'), title: 'siivooja' }, vacancy('V-OTHER')], note()),
+    ]);
+    expect([a.status, b.status === 'rejected' && (b.reason as { code?: string }).code]).toEqual(['fulfilled', 'forbidden']);
+    expect(await owners.ownerOf('V-NEW')).toBe('unit-a');
+    expect((await vacancies.get('V-NEW')).title).toBe('kokki');
+    expect(await vacancies.find('V-OTHER')).toBeUndefined(); // the refused batch stored nothing
+    expect([await vacancies.store.generation(), vacancies.index.size]).toEqual([generation + 1, 1]);
+  });
+
   it('refuses a body naming another id before anything, and asks the conditional headers only after the boundary', async () => {
     const { vacancyRecords } = open();
     await vacancyRecords.create(unitA, vacancy('V1'), note());

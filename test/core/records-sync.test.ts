@@ -68,6 +68,28 @@ describe('RecordService.sync: worker processes on one SQLite file follow each ot
     b.db.close();
   });
 
+  it("runs one process's writes of a kind one after another: concurrent moves leave the index, caches and areas as the store has it", async () => {
+    const a = worker(join(tempDir(), 'k.sqlite'));
+    await a.service.putMany([vacancy('V1', 'kokki', '837'), vacancy('V2', 'kokki', '837')]);
+    const tampere = { municipalities: ['837'] };
+    const helsinki = { municipalities: ['091'] };
+    expect(a.service.areas.vectorsIn(tampere).labels).toHaveLength(2); // cached: patched by each write from here on
+    const generation = await a.store.generation();
+    // Twenty writes at once, each moving V1 or V2 between the two places and retitling it (and one deletion):
+    // each reads what is stored, writes and patches the caches without another write of the process between.
+    const moves = Array.from({ length: 20 }, (_, i) => a.service.put(vacancy(i % 2 ? 'V1' : 'V2', `kokki ${i}`, i % 4 < 2 ? '091' : '837')));
+    await Promise.all([...moves, a.service.removeMany(['V2'])]);
+    expect(await a.store.generation()).toBe(generation + 21); // one generation per write: none merged, none lost
+    const stored = await a.store.list({ limit: 10 });
+    const placed = (m: string) => stored.filter((v) => v.municipality === m).map((v) => a.store.labelAndVector(v.id, embedder.id)!.label).sort();
+    expect(a.service.areas.labelsIn(tampere).sort()).toEqual(placed('837'));
+    expect(a.service.areas.labelsIn(helsinki).sort()).toEqual(placed('091'));
+    expect(a.index.size).toBe(stored.length);
+    for (const v of stored) expect((await a.service.withVector(v.id)).record.title).toBe(v.title);
+    expect(await a.service.sync()).toBe(0); // its own writes need no catching up
+    a.db.close();
+  });
+
   it('keeps the change log for a while after an index file covers it, then forgets it', async () => {
     const file = join(tempDir(), 'k.sqlite');
     const a = worker(file);
