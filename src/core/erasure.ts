@@ -17,7 +17,7 @@ export interface ErasurePorts {
    * Asks for the deleted points to be dropped from the index and its file. Search never returns a
    * deleted point (it is marked deleted at once); compaction removes the bytes from disk too.
    */
-  scheduleCompaction(): void;
+  scheduleCompaction(): Promise<void>;
   /** Moves the write-ahead log into the database file and empties it (the erased rows' old pages go with it). */
   checkpoint(): void;
 }
@@ -50,7 +50,7 @@ export async function eraseJobseekers(ports: ErasurePorts, ids: string[], keyId?
   const erased = existing.filter((id) => !missing.includes(id));
   const absent = unique.filter((id) => !erased.includes(id));
   if (removed > 0) {
-    ports.scheduleCompaction();
+    await ports.scheduleCompaction();
     ports.checkpoint();
   }
   return { erased, notFound: absent };

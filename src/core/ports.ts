@@ -248,3 +248,14 @@ export interface VectorCache {
   read(key: string, length: number): Float32Array | undefined;
   write(key: string, vectors: Float32Array): void;
 }
+
+/**
+ * A flag kept in the system of record, so that it survives a crash and every process (or service
+ * node) sees it: e.g. "an erasure awaits compaction of the index files". Promise-returning: on
+ * PostgreSQL it is a row read and written over the network.
+ */
+export interface SettingFlag {
+  isSet(): Promise<boolean>;
+  set(): Promise<void>;
+  clear(): Promise<void>;
+}

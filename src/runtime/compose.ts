@@ -195,7 +195,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const keys = new ApiKeyStore(db, clock);
     const organisationStore = new OrganisationStore(db, clock);
     const indexes = { jobseekers: jobseekerIndex, vacancies: vacancyIndex };
-    const maintenance = follower ? followerMaintenance(db) : startMaintenance(db, indexes, () => vacancies.closeExpired(), config, log);
+    const maintenance = follower ? followerMaintenance(db) : await startMaintenance(db, indexes, () => vacancies.closeExpired(), config, log);
     const matcher = new Matcher(jobseekers, vacancies, chosen, normalizer, {
       weights: config.weights,
       poolFactor: config.poolFactor,

@@ -23,25 +23,30 @@ export interface MaintenanceSettings {
  * the next start compacts before it serves, so an erased vector never outlives a crash in the index
  * file. `stop` ends the timers and does what is due.
  */
-export function startMaintenance(db: Db, indexes: MaintainedIndexes, closeExpired: () => Promise<number>, settings: MaintenanceSettings, log: EngineLog) {
+export async function startMaintenance(db: Db, indexes: MaintainedIndexes, closeExpired: () => Promise<number>, settings: MaintenanceSettings, log: EngineLog) {
   const due = settingFlag(db, 'compaction-due');
   let compactionDue = false;
   let lastCompaction = Date.now();
-  const compact = () => {
+  /** Compacts both indexes (and truncates the write-ahead log); the flag is cleared after. */
+  const compactNow = () => {
     const dropped = { jobseekers: indexes.jobseekers.compact(), vacancies: indexes.vacancies.compact() };
     compactionDue = false;
     lastCompaction = Date.now();
-    due.clear();
     db.pragma('wal_checkpoint(TRUNCATE)');
     return dropped;
   };
-  if (due.isSet()) {
-    const dropped = compact();
+  const compact = async () => {
+    const dropped = compactNow();
+    await due.clear();
+    return dropped;
+  };
+  if (await due.isSet()) {
+    const dropped = await compact();
     log.info(`compacted at start (an erasure awaited it): ${dropped.jobseekers + dropped.vacancies} deleted points dropped`);
   }
   const flush = async () => {
     // An erasure in another worker process asks through the flag in SQLite.
-    if ((compactionDue || due.isSet()) && Date.now() - lastCompaction >= settings.compactSeconds * 1000) compact();
+    if ((compactionDue || (await due.isSet())) && Date.now() - lastCompaction >= settings.compactSeconds * 1000) await compact();
     await indexes.jobseekers.flush();
     await indexes.vacancies.flush();
   };
@@ -73,14 +78,18 @@ export function startMaintenance(db: Db, indexes: MaintainedIndexes, closeExpire
     compact,
     /** Why the last background write of the index files failed, while it has not succeeded since. */
     failure: () => lastFailure,
-    scheduleCompaction: () => {
+    scheduleCompaction: async () => {
       compactionDue = true;
-      due.set();
+      await due.set();
     },
+    /** At close (synchronous): what is due is done; a flag left set only makes the next start compact again, which finds nothing to drop. */
     stop() {
       clearInterval(flushTimer);
       clearInterval(expiryTimer);
-      if (compactionDue) compact();
+      if (compactionDue) {
+        compactNow();
+        due.clear().catch(() => undefined);
+      }
       indexes.jobseekers.flushNow();
       indexes.vacancies.flushNow();
     },
@@ -96,8 +105,8 @@ export function followerMaintenance(db: Db) {
   const due = settingFlag(db, 'compaction-due');
   return {
     flush: async () => undefined,
-    compact: () => {
-      due.set();
+    compact: async () => {
+      await due.set();
       return { jobseekers: 0, vacancies: 0 };
     },
     failure: (): string | undefined => undefined,

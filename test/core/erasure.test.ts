@@ -45,7 +45,7 @@ async function setUp(ids: string[], fail?: string) {
     jobSuggestions: forget('jobSuggestions'),
     jobSearch: forget('jobSearch'),
     outcomes: forget('outcomes'),
-    scheduleCompaction: () => calls.push('compact'),
+    scheduleCompaction: async () => void calls.push('compact'),
     checkpoint: () => calls.push('checkpoint'),
   };
   return { ports, jobseekers, calls };
