@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/adapters/sqlite/database.js';
 import { OrganisationStore } from '../../src/adapters/sqlite/organisations.js';
-import { ShareStore } from '../../src/adapters/sqlite/shares.js';
 import { VacancyOwnerStore } from '../../src/adapters/sqlite/vacancy-owners.js';
 import { Guard } from '../../src/core/guard.js';
 import { jobseekerAccess, vacancyAccess } from '../../src/core/record-access.js';
@@ -25,7 +24,7 @@ const outcome = async (f: () => unknown) => {
 };
 
 /**
- * The organisation boundary of the record routes: the real Guard, vacancy owners and shares in a
+ * The organisation boundary of the record routes: the real Guard and vacancy owners in a
  * SQLite file; which records exist is a map (a test double for the record stores).
  */
 function setUp() {
@@ -33,7 +32,6 @@ function setUp() {
   const organisations = new OrganisationStore(db, () => new Date('2026-12-06T10:00:00Z'));
   for (const id of ['unit-a', 'unit-b']) organisations.add({ id, name: id, kind: 'employer-services' });
   const owners = new VacancyOwnerStore(db);
-  const shares = new ShareStore(db);
   const clients = new Map([['J-TRE', '837'], ['J-HKI', '091']]);
   const vacancies = new Set(['V-A', 'V-IMPORTED']);
   void owners.set('V-A', 'unit-a');
@@ -45,7 +43,7 @@ function setUp() {
     },
     defaultEmploymentAreas(regions),
   );
-  return { owners, shares, vacancies, jobseekers: jobseekerAccess(guard), vacancy: vacancyAccess(guard, owners) };
+  return { owners, vacancies, jobseekers: jobseekerAccess(guard), vacancy: vacancyAccess(guard, owners) };
 }
 
 describe('jobseekerAccess', () => {

@@ -5,7 +5,6 @@ import { HnswVectorIndex } from '../../src/adapters/hnsw/hnsw-index.js';
 import { openDatabase } from '../../src/adapters/sqlite/database.js';
 import { OrganisationStore } from '../../src/adapters/sqlite/organisations.js';
 import { SqliteRecordStore } from '../../src/adapters/sqlite/record-store.js';
-import { ShareStore } from '../../src/adapters/sqlite/shares.js';
 import { VacancyOwnerStore } from '../../src/adapters/sqlite/vacancy-owners.js';
 import { DEFAULT_HNSW } from '../../src/config.js';
 import type { Principal } from '../../src/core/access.js';
