@@ -46,7 +46,7 @@ async function main() {
     copyFileSync(resolve(values.catalogue!), join(fixturesDir, 'trainings.ndjson'));
     const config = loadConfig({ ...process.env, KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_FIXTURES_DIR: fixturesDir, KOHTAANTO_LOG_LEVEL: 'silent' });
     const engine = await openEngine(config, { info: () => {}, warn: () => {} });
-    const clients = engine.jobseekers.list({ limit: CLIENTS * 2 }).filter((j) => j.status === 'active').slice(0, CLIENTS) as StoredJobseeker[];
+    const clients = (await engine.jobseekers.list({ limit: CLIENTS * 2 })).filter((j) => j.status === 'active').slice(0, CLIENTS) as StoredJobseeker[];
     // The measuring stick: every rule on, to read a training's target occupation the same way for both rule sets.
     const reader = new TrainingAdvisor(engine.trainings, engine.normalizer, NO_ADVICE_RULES, () => DEFAULT_REACH_KM, 1);
     const variants: [string, Omit<GapSettings, 'suitableScore'>][] = [

@@ -42,7 +42,7 @@ async function main() {
     const started = Date.now();
     await loadToScale(engine, { vacancies: VACANCIES, jobseekers: JOBSEEKERS }, 11);
     const loadSeconds = round((Date.now() - started) / 1000);
-    console.log(`loaded ${engine.vacancies.count()} vacancies and ${engine.jobseekers.count()} jobseekers in ${loadSeconds} s`);
+    console.log(`loaded ${(await engine.vacancies.count())} vacancies and ${(await engine.jobseekers.count())} jobseekers in ${loadSeconds} s`);
 
     const places: [string, AreaQuery][] = [
       ['employment area Helsinki', { area: 'helsinki' }],

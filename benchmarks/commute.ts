@@ -83,8 +83,8 @@ try {
     ['gate: beyond the range as a failed requirement', ranking('gate')],
     ['baseline: off (no commuting range)', ranking('off')],
   ] as const;
-  const clients = (engine.jobseekers.list({ limit: Number(values.clients) }) as StoredJobseeker[]).filter((j) => j.status === 'active');
-  const vacancies = engine.vacancies.list({ limit: Number(values.vacancies) }).filter((v) => engine.vacancies.kind.isMatchable(v as never, TODAY));
+  const clients = ((await engine.jobseekers.list({ limit: Number(values.clients) })) as StoredJobseeker[]).filter((j) => j.status === 'active');
+  const vacancies = (await engine.vacancies.list({ limit: Number(values.vacancies) })).filter((v) => engine.vacancies.kind.isMatchable(v as never, TODAY));
   const rows = [];
   for (const [name, matcher] of rankings) {
     const settled = tally();

@@ -110,7 +110,7 @@ async function main() {
   try {
     const first = await start(dataDir);
     const embedder = first.engine.embedder.id;
-    const fixtureCount = first.engine.vacancies.count();
+    const fixtureCount = (await first.engine.vacancies.count());
     rows.push({ measure: 'first start (empty dir, fixtures loaded)', value: round(first.startMs, 0), unit: 'ms' });
     await first.app.close();
 
@@ -118,7 +118,7 @@ async function main() {
     rows.push({ measure: 'restart (index files loaded)', value: round(second.startMs, 0), unit: 'ms' });
     const { url, engine } = second;
 
-    const jobseekers = engine.jobseekers.list({ limit: 500 }).filter((j) => j.status === 'active');
+    const jobseekers = (await engine.jobseekers.list({ limit: 500 })).filter((j) => j.status === 'active');
     const stored = (query: string) => (i: number) => ({
       method: 'GET',
       path: `/v1/jobseekers/${jobseekers[i % jobseekers.length]!.id}/matches?k=20${query}`,
@@ -169,14 +169,14 @@ async function main() {
       rows.push({ measure: `ingest via POST /v1/vacancies/bulk (${EXTRA} records)`, value: round(EXTRA / seconds, 0), unit: 'records/s' });
       rows.push({ measure: 'RSS growth during ingest', value: round((process.memoryUsage().rss - memBefore) / 2 ** 20, 0), unit: 'MiB' });
       const t1 = process.hrtime.bigint();
-      engine.flush();
+      await engine.flush();
       rows.push({ measure: `index flush to disk (${engine.vacancies.index.size} vectors)`, value: round(ms(process.hrtime.bigint() - t1), 0), unit: 'ms' });
-      await measureMatches(engine.vacancies.count());
+      await measureMatches((await engine.vacancies.count()));
     }
     await second.app.close();
 
     const third = await start(dataDir);
-    rows.push({ measure: `restart with ${third.engine.vacancies.count()} vacancies`, value: round(third.startMs, 0), unit: 'ms' });
+    rows.push({ measure: `restart with ${(await third.engine.vacancies.count())} vacancies`, value: round(third.startMs, 0), unit: 'ms' });
     await third.app.close();
 
     const machine = `${hostname()}-${cpus().length}cpu`;

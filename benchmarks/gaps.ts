@@ -35,15 +35,15 @@ async function main() {
   try {
     const config = loadConfig({ ...process.env, KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_LOG_LEVEL: 'silent' });
     const engine = await openEngine(config, { info: () => {}, warn: () => {} });
-    const extra = Math.max(0, TOTAL - engine.vacancies.count());
+    const extra = Math.max(0, TOTAL - (await engine.vacancies.count()));
     const started = Date.now();
     const { vacancies } = generate({ vacancies: extra, jobseekers: 0 }, 7);
     for (let i = 0; i < vacancies.length; i += 5000) {
       await engine.vacancies.putMany(vacancies.slice(i, i + 5000).map((v) => ({ ...v, id: `G-${v.id}` }) as unknown as Vacancy));
     }
-    console.log(`loaded ${engine.vacancies.count()} vacancies (${engine.vacancies.index.size} open) in ${round((Date.now() - started) / 1000)} s`);
+    console.log(`loaded ${(await engine.vacancies.count())} vacancies (${engine.vacancies.index.size} open) in ${round((Date.now() - started) / 1000)} s`);
 
-    const clients = engine.jobseekers.list({ limit: CLIENTS * 2 }).filter((j) => j.status === 'active').slice(0, CLIENTS);
+    const clients = (await engine.jobseekers.list({ limit: CLIENTS * 2 })).filter((j) => j.status === 'active').slice(0, CLIENTS);
     const rows = [];
     const published = generate({ vacancies: 1, jobseekers: 0 }, 99).vacancies[0] as unknown as Vacancy;
     let written = 0;

@@ -18,7 +18,7 @@ export async function loadToScale(
   seed: number,
   jobseeker: (j: Jobseeker, i: number) => Jobseeker = (j) => j,
 ): Promise<void> {
-  const extra = generate({ vacancies: Math.max(0, counts.vacancies - engine.vacancies.count()), jobseekers: Math.max(0, counts.jobseekers - engine.jobseekers.count()) }, seed);
+  const extra = generate({ vacancies: Math.max(0, counts.vacancies - (await engine.vacancies.count())), jobseekers: Math.max(0, counts.jobseekers - (await engine.jobseekers.count())) }, seed);
   for (let i = 0; i < extra.vacancies.length; i += 5000) {
     await engine.vacancies.putMany(extra.vacancies.slice(i, i + 5000).map((v) => ({ ...v, id: `G-${v.id}` }) as unknown as Vacancy));
   }

@@ -66,11 +66,11 @@ async function main() {
     const started = Date.now();
     await loadToScale(engine, { vacancies: VACANCIES, jobseekers: JOBSEEKERS }, 13, withGroups);
     const loadSeconds = round((Date.now() - started) / 1000);
-    console.log(`loaded ${engine.vacancies.count()} vacancies and ${engine.jobseekers.count()} jobseekers in ${loadSeconds} s`);
+    console.log(`loaded ${(await engine.vacancies.count())} vacancies and ${(await engine.jobseekers.count())} jobseekers in ${loadSeconds} s`);
 
     // Candidate rankings served, as employer services would ask for them: recorded as decisions.
     const t0 = Date.now();
-    const open = engine.vacancies.list({ limit: DECISIONS, after: '' }).filter((v) => v.status === 'open');
+    const open = (await engine.vacancies.list({ limit: DECISIONS, after: '' })).filter((v) => v.status === 'open');
     for (const v of open) engine.decisions.served(undefined, 'candidates', await engine.matcher.candidatesForVacancy(v.id, { k: 10, lang: 'fi' }), v.id);
     const decisionSeconds = round((Date.now() - t0) / 1000);
     console.log(`recorded ${open.length} candidate rankings in ${decisionSeconds} s`);
@@ -96,7 +96,7 @@ async function main() {
         replay: { rankings: replayed.rankings, ...replay, flagged: replayed.flagged },
       });
     }
-    const counts = { vacancies: engine.vacancies.count(), jobseekers: engine.jobseekers.count() };
+    const counts = { vacancies: (await engine.vacancies.count()), jobseekers: (await engine.jobseekers.count()) };
     engine.close();
 
     const machine = `${hostname()}-${cpus().length}cpu`;

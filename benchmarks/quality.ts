@@ -236,7 +236,7 @@ async function withEngine<T>(embedder: 'lexical' | 'transformers', run: (engine:
       await engine.jobseekers.putMany(JOBSEEKERS.map(jobseekerInput));
       // A posting repeated word for word (the fixture generator writes some: same employer, place
       // and text) is shown once, so it is judged once: the repeats leave the judged items.
-      for (const id of [...byVacancy.keys()]) if ((engine.vacancies.find(id) as StoredVacancy | undefined)?.normalized.duplicateOf) byVacancy.delete(id);
+      for (const id of [...byVacancy.keys()]) if (((await engine.vacancies.find(id)) as StoredVacancy | undefined)?.normalized.duplicateOf) byVacancy.delete(id);
       return await run(engine);
     } finally {
       engine.close();

@@ -197,15 +197,17 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
     }
     const measuring = stick(engine);
     const iscoOf = new Map<string, string>(REVIEW_VACANCIES.map((rv) => [rv.id, rv.isco]));
-    const vacancyIsco = (id: string): string | undefined => iscoOf.get(id) ?? engine.vacancies.get(id).occupation;
+    type Row = { id: string; occupation?: string; municipality: string; remote?: boolean; status: string; expiresAt?: string; title: string; normalized?: { requirements?: unknown } };
+    const stored = new Map(((await engine.vacancies.list({ limit: 1_000_000 })) as Row[]).map((v) => [v.id, v] as const));
+    const vacancyIsco = (id: string): string | undefined => iscoOf.get(id) ?? stored.get(id)!.occupation;
     const vacancyPlace = (id: string) => {
-      const rec = engine.vacancies.get(id);
+      const rec = stored.get(id)!;
       const m = regions.municipality(rec.municipality);
       return { municipality: m?.code, region: m?.regionCode, remote: rec.remote === true, name: m?.nameFi ?? rec.municipality };
     };
     // Open vacancies per municipality: was there anything within the range to put first?
     const openIn = new Map<string, number>();
-    for (const rec of engine.vacancies.list({ limit: 1_000_000 }) as any[]) {
+    for (const rec of [...stored.values()] as any[]) {
       if (rec.status !== 'open' || rec.remote || (rec.expiresAt && rec.expiresAt < new Date().toISOString().slice(0, 10))) continue;
       const code = regions.municipality(rec.municipality)?.code;
       if (code) openIn.set(code, (openIn.get(code) ?? 0) + 1);
@@ -251,13 +253,13 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
       if (values.verbose) {
         console.log(`\n${label}`);
         for (const [i, h] of (hits as any[]).entries())
-          console.log(`  ${i + 1}. ${h.id} ${engine.vacancies.get(h.id).title} | ${h.municipalityName} ${h.distanceKm ?? '-'} km | score ${h.score} occ ${h.parts?.occupation} | commute ${h.gates?.commute} | isco ${vacancyIsco(h.id)}`);
+          console.log(`  ${i + 1}. ${h.id} ${(await engine.vacancies.get(h.id)).title} | ${h.municipalityName} ${h.distanceKm ?? '-'} km | score ${h.score} occ ${h.parts?.occupation} | commute ${h.gates?.commute} | isco ${vacancyIsco(h.id)}`);
       }
       if (hits.length > 0) {
         const first = firstBeyond(rp.record, hits[0]!.id);
         if (first.beyond) {
           v.commute++;
-          details.push({ check: 'commute', id: rp.id, what: `${label}: #1 ${hits[0]!.id} '${engine.vacancies.get(hits[0]!.id).title}' in ${first.place}, ${first.roadKm} km (range ${first.rangeKm}${first.nothingWithin ? '; no open vacancy at all within the range' : ''})` });
+          details.push({ check: 'commute', id: rp.id, what: `${label}: #1 ${hits[0]!.id} '${(await engine.vacancies.get(hits[0]!.id)).title}' in ${first.place}, ${first.roadKm} km (range ${first.rangeKm}${first.nothingWithin ? '; no open vacancy at all within the range' : ''})` });
         }
       }
       const traps = new Set(rp.trapIsco ?? []);
@@ -265,7 +267,7 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
         const isco = vacancyIsco(h.id);
         if (isco && traps.has(isco)) {
           v.trap++;
-          details.push({ check: 'trap', id: rp.id, what: `${label}: #${rank + 1} ${h.id} '${engine.vacancies.get(h.id).title}' (${vacancyPlace(h.id).name}, ISCO ${isco})` });
+          details.push({ check: 'trap', id: rp.id, what: `${label}: #${rank + 1} ${h.id} '${(await engine.vacancies.get(h.id)).title}' (${vacancyPlace(h.id).name}, ISCO ${isco})` });
         }
       }
       const report = await gapReport(rp.id, rp.lang);
@@ -281,7 +283,7 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
       }
     }
     for (const rv of REVIEW_VACANCIES) {
-      const got = requirementItems(engine.vacancies.get(rv.id).normalized?.requirements);
+      const got = requirementItems((await engine.vacancies.get(rv.id)).normalized?.requirements);
       const missing = rv.expect.filter((e) => !got.includes(e));
       const extra = got.filter((g) => g.endsWith('!') && !rv.expect.includes(g));
       if (missing.length + extra.length > 0) {
@@ -295,7 +297,7 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
     }
 
     // Fixture clients: the ≤ 2 % shares.
-    const clients = (engine.jobseekers.list({ limit: FIXTURE_CLIENTS * 2 }) as StoredJobseeker[])
+    const clients = ((await engine.jobseekers.list({ limit: FIXTURE_CLIENTS * 2 })) as StoredJobseeker[])
       .filter((j) => j.status === 'active' && j.id.startsWith('JS-'))
       .slice(0, FIXTURE_CLIENTS);
     const f = { clients: 0, beyond: 0, beyondNothingWithin: 0, own: 0, zero: 0, empty: 0, emptyMissing: 0 };

@@ -36,7 +36,7 @@ try {
     let all = 0;
     for (const [kind, records] of [['vacancy', VACANCIES], ['client', JOBSEEKERS]] as const) {
       for (const r of records) {
-        const stored = (kind === 'vacancy' ? engine.vacancies.find(r.id) : engine.jobseekers.find(r.id)) as StoredVacancy | StoredJobseeker;
+        const stored = (kind === 'vacancy' ? (await engine.vacancies.find(r.id)) : (await engine.jobseekers.find(r.id))) as StoredVacancy | StoredJobseeker;
         const o = 'occupations' in stored.normalized ? stored.normalized.occupations[0] : stored.normalized.occupation;
         const good = !!o?.uri && accepts(r.family, o.uri);
         all++;
@@ -58,11 +58,11 @@ try {
   const mean = rows.reduce((s, r) => s + r.n, 0) / rows.length;
   console.log(`\nvacancy → candidates nDCG@10 ${mean.toFixed(3)} over ${rows.length} queries`);
   for (const { v, n } of rows) {
-    const o = (engine.vacancies.find(v.id) as StoredVacancy).normalized.occupation;
+    const o = ((await engine.vacancies.find(v.id)) as StoredVacancy).normalized.occupation;
     console.log(`  ${n.toFixed(3)} ${v.id} ${v.family} (${v.lang}) "${v.title}" → ${occ(o?.uri, o?.isco)}`);
   }
   for (const { v, n, hits, grades } of values.only ? rows.filter((r) => values.only!.split(',').includes(r.v.id)) : rows.slice(0, Number(values.worst))) {
-    const stored = engine.vacancies.find(v.id) as StoredVacancy;
+    const stored = (await engine.vacancies.find(v.id)) as StoredVacancy;
     const o = stored.normalized.occupation;
     console.log(`\n## ${v.id} ${v.family} (${v.lang}) ${v.municipality} "${v.title}" nDCG ${n.toFixed(3)}`);
     console.log(`  read as ${occ(o?.uri, o?.isco)} by ${o?.method}; essential ${stored.normalized.essential.map((s) => s.label).join(', ')}`);
@@ -75,7 +75,7 @@ try {
     for (const j of missed) {
       const at = hits.findIndex((h) => h.id === j.id);
       const h = hits[at];
-      const sj = engine.jobseekers.find(j.id) as StoredJobseeker;
+      const sj = (await engine.jobseekers.find(j.id)) as StoredJobseeker;
       const jo = sj.normalized.occupations[0];
       console.log(`   missed g${grade(j, v, TODAY)} ${j.id} ${j.family} "${j.title}" rank ${at < 0 ? '>200' : at + 1} occ=${occ(jo?.uri, jo?.isco)} ${h ? `s=${h.score} sem=${h.parts.semantic} occ=${h.parts.occupation} loc=${h.parts.location} failed=${Object.entries(h.gates).filter(([, g]) => g === 'fail').map(([k]) => k).join(',')}` : ''}`);
     }

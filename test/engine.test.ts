@@ -87,7 +87,7 @@ describe('persistence: SQLite is the system of record, the HNSW index is derived
     await call(first.as('admin'), 'POST', '/v1/jobseekers/bulk', ndjson([sampleJobseeker('A'), sampleJobseeker('B')]), {
       'content-type': 'application/x-ndjson',
     });
-    first.engine.flush();
+    await first.engine.flush();
     const file = indexFile(first.dataDir, 'jobseekers');
     copyFileSync(file, `${file}.old`);
     copyFileSync(`${file}.json`, `${file}.json.old`);

@@ -17,7 +17,7 @@ export interface ErasurePorts {
    * Asks for the deleted points to be dropped from the index and its file. Search never returns a
    * deleted point (it is marked deleted at once); compaction removes the bytes from disk too.
    */
-  scheduleCompaction(): void;
+  scheduleCompaction(): Promise<void>;
   /** Moves the write-ahead log into the database file and empties it (the erased rows' old pages go with it). */
   checkpoint(): void;
 }
@@ -33,7 +33,8 @@ export async function eraseJobseekers(ports: ErasurePorts, ids: string[], keyId?
   if (unique.length > ports.jobseekers.maxBatch) throw tooManyRecords(ports.jobseekers.maxBatch, unique.length);
   // What refers to the person first, the record last: if a step fails (a full disk), the record is
   // still there and the erasure can be asked again; it never leaves traces of someone gone.
-  const existing = unique.filter((id) => ports.jobseekers.find(id) !== undefined);
+  const found = await Promise.all(unique.map((id) => ports.jobseekers.find(id)));
+  const existing = unique.filter((_id, i) => found[i] !== undefined);
   for (const id of existing) {
     await ports.shares.forgetJobseeker(id);
     await ports.referrals.forgetJobseeker(id);
@@ -45,11 +46,11 @@ export async function eraseJobseekers(ports: ErasurePorts, ids: string[], keyId?
     await ports.jobSearch.forgetJobseeker(id);
     await ports.outcomes.forgetJobseeker(id);
   }
-  const { removed, notFound: missing } = ports.jobseekers.removeMany(existing);
+  const { removed, notFound: missing } = await ports.jobseekers.removeMany(existing);
   const erased = existing.filter((id) => !missing.includes(id));
   const absent = unique.filter((id) => !erased.includes(id));
   if (removed > 0) {
-    ports.scheduleCompaction();
+    await ports.scheduleCompaction();
     ports.checkpoint();
   }
   return { erased, notFound: absent };

@@ -167,7 +167,7 @@ export class GapAnalysis {
       const blocking = !this.suitable(hit);
       const need: Candidate[] = [];
       // A language both missing as a skill and failing the language requirement: one candidate, tested as a language held.
-      const failed = this.failedRequirements(hit, client, query.lang);
+      const failed = await this.failedRequirements(hit, client, query.lang);
       const asked: Candidate[] = [...hit.missingSkills.filter((s) => !failed.some((f) => f.uri === s.uri)), ...failed];
       for (const s of asked) {
         if (spoken.has(s.uri) && !s.language) continue;
@@ -253,7 +253,7 @@ export class GapAnalysis {
       considered: all.length,
       suitableNow,
       skills,
-      targets: this.targets(all, client, query.lang, level),
+      targets: await this.targets(all, client, query.lang, level),
     };
   }
 
@@ -262,10 +262,10 @@ export class GapAnalysis {
    * or licence (its taxonomy concept), a required language (its language skill, added to the client's
    * languages when tested).
    */
-  private failedRequirements(hit: MatchHit, client: StoredJobseeker, lang: Lang): Candidate[] {
+  private async failedRequirements(hit: MatchHit, client: StoredJobseeker, lang: Lang): Promise<Candidate[]> {
     const { gates } = hit;
     if (gates.cards !== 'fail' && gates.licence !== 'fail' && gates.language !== 'fail') return [];
-    const vacancy = this.vacancies.get(hit.id) as StoredVacancy;
+    const vacancy = (await this.vacancies.get(hit.id)) as StoredVacancy;
     const side = seekerSide(client);
     const need = offerRequirements(vacancy);
     const out: Candidate[] = [];
@@ -290,7 +290,7 @@ export class GapAnalysis {
     const offerQuery = this.offerQuery(query);
     const { record, vector } = await this.jobseekers.withVector(jobseekerId);
     const client = record as StoredJobseeker;
-    const vacancy = this.vacancies.get(vacancyId) as StoredVacancy;
+    const vacancy = (await this.vacancies.get(vacancyId)) as StoredVacancy;
     if (vacancy.status !== 'open') throw invalidInput([{ field: 'vacancy', message: `vacancy '${vacancyId}' is closed` }]);
     // Score the vacancy exactly as the match endpoint would: among its municipality's vacancies.
     const k = this.vacancies.matchableLabels({ municipalities: [vacancy.municipality] }).length;
@@ -323,11 +323,12 @@ export class GapAnalysis {
   }
 
   /** The nearest occupations with the most open vacancies among the best-fitting ones, and what separates the client from them. */
-  private targets(hits: MatchHit[], client: StoredJobseeker, lang: Lang, level: number | undefined) {
+  private async targets(hits: MatchHit[], client: StoredJobseeker, lang: Lang, level: number | undefined) {
     const has = new Set(client.normalized.skills.map((s) => s.uri));
     const groups = new Map<string, { label: string; hits: MatchHit[]; occupation?: string }>();
-    for (const hit of hits) {
-      const vacancy = this.vacancies.get(hit.id) as StoredVacancy;
+    const vacancies = (await Promise.all(hits.map((hit) => this.vacancies.get(hit.id)))) as StoredVacancy[];
+    for (const [i, hit] of hits.entries()) {
+      const vacancy = vacancies[i]!;
       const named = vacancy.normalized.occupation;
       if (level !== undefined && named && (skillLevel([named]) ?? level) < level) continue;
       const occupation = vacancy.occupation ? this.normalizer.taxonomy.occupationFor(vacancy.occupation) : named?.uri ? this.normalizer.taxonomy.occupations.get(named.uri) : undefined;

@@ -9,8 +9,6 @@ export interface GuardPorts {
   jobseekerMunicipality(id: string): string | undefined;
   /** Whether a vacancy is stored, and the organisation that owns it (null: none, admins manage it). */
   vacancyOwner(id: string): Promise<{ owner: string | null } | undefined>;
-  /** The same, read inside a record write's transaction (see `vacancyWritesWithin`). */
-  vacancyOwnerWithin(id: string): { owner: string | null } | undefined;
   /**
    * Whether an approved, unexpired transfer lets this counsellor's area reach this client of
    * another area now (src/core/transfers/service.ts; it audits each such access).
@@ -111,12 +109,12 @@ export class Guard {
   }
 
   /**
-   * The same check inside a record write's transaction, where what it reads cannot change before
-   * the write lands (synchronous: better-sqlite3 cannot await inside a transaction).
+   * The same check inside a record write's transaction, on what it found stored under the ids
+   * written (see WriteTerms): what it found cannot change before the write lands.
    */
-  vacancyWritesWithin(p: Principal, ids: string[]): void {
+  vacancyWritesFound(p: Principal, found: ReadonlyMap<string, { owner: string | null }>): void {
     if (p.role === 'admin') return;
-    for (const id of ids) this.refuseVacancyWrite(p, id, this.ports.vacancyOwnerWithin(id));
+    for (const [id, stored] of found) this.refuseVacancyWrite(p, id, stored);
   }
 
   private refuseVacancyWrite(p: Principal, id: string, stored: { owner: string | null } | undefined): void {

@@ -53,10 +53,10 @@ export const vacancyKind: RecordKind<Vacancy> = {
 export type { StoredJobseeker, StoredVacancy };
 
 /** Whether the record `id` is stored and matchable today (an open vacancy, an active jobseeker). */
-export function matchableToday<In extends BaseRecord>(
-  records: { find(id: string): Stored<In> | undefined; readonly kind: RecordKind<In>; today(): string },
+export async function matchableToday<In extends BaseRecord>(
+  records: { find(id: string): Promise<Stored<In> | undefined>; readonly kind: RecordKind<In>; today(): string },
   id: string,
-): boolean {
-  const record = records.find(id);
+): Promise<boolean> {
+  const record = await records.find(id);
   return record !== undefined && records.kind.isMatchable(record, records.today());
 }

@@ -18,10 +18,12 @@ export interface OrganisationPorts {
     revoke(id: string): Promise<boolean>;
     list(): Promise<ApiKeyInfo[]>;
   };
-  owners: { ownerOf(vacancyId: string): Promise<string | null>; set(vacancyId: string, organisationId: string | null): Promise<void> };
-  shares: { forgetVacancy(vacancyId: string): void };
+  owners: {
+    /** Hands the vacancy to the organisation (null: none) and ends the shares made for the old owner, in one transaction; false when unchanged. */
+    set(vacancyId: string, organisationId: string | null): Promise<boolean>;
+  };
   /** Throws not found for an unknown vacancy. */
-  vacancy(id: string): unknown;
+  vacancy(id: string): Promise<unknown>;
   areas: EmploymentAreas;
 }
 
@@ -103,17 +105,14 @@ export class Organisations {
 
   /** Hands a vacancy to another unit (or to none); the shares made for the old owner end. */
   async setVacancyOwner(vacancyId: string, organisationId: string | null): Promise<{ vacancyId: string; owner: string | null }> {
-    this.ports.vacancy(vacancyId);
+    await this.ports.vacancy(vacancyId);
     if (organisationId !== null) {
       const organisation = await this.ports.organisations.get(organisationId);
       if (!organisation || organisation.kind !== 'employer-services') {
         throw invalidInput([{ field: 'organisation', message: `no employer-services organisation '${organisationId}'` }]);
       }
     }
-    if ((await this.ports.owners.ownerOf(vacancyId)) !== organisationId) {
-      await this.ports.owners.set(vacancyId, organisationId);
-      this.ports.shares.forgetVacancy(vacancyId);
-    }
+    await this.ports.owners.set(vacancyId, organisationId);
     return { vacancyId, owner: organisationId };
   }
 }

@@ -12,7 +12,7 @@ import type { OutcomeExport } from './outcomes/schema.js';
 
 export interface PersonalDataPorts {
   /** Throws not found for an unknown jobseeker. */
-  jobseeker(id: string): object;
+  jobseeker(id: string): Promise<object>;
   shares: { ofJobseeker(id: string): Promise<ShareExport[]> };
   referrals: { exportOf(id: string): Promise<ReferralExport[]> };
   audit: {
@@ -39,7 +39,7 @@ export class PersonalData {
   /** Everything held on a jobseeker: profile, shares, referrals, who read their data when, and the rankings they were in. */
   async export(p: Principal, id: string, audit: AuditNote = unaudited()) {
     await this.ports.guard.jobseeker(p, id); // first: another area's client and an unknown id get one answer
-    const jobseeker = this.ports.jobseeker(id);
+    const jobseeker = await this.ports.jobseeker(id);
     const exported = {
       jobseeker,
       sharedWithEmployerServices: (await this.ports.shares.ofJobseeker(id)).map(({ vacancyId, at, expiresAt }) => ({ vacancyId, at, expiresAt })),

@@ -78,48 +78,90 @@ export interface LocationFilter {
   regions?: string[];
 }
 
-/** System of record for one kind of record (jobseekers or vacancies). */
+/**
+ * What a write checks and claims inside its own transaction, atomic with it: given as data (not as
+ * a callback doing its own reads and writes) so that every engine does it in the one transaction
+ * that stores the records, SQLite in a synchronous better-sqlite3 transaction that nothing else of
+ * the process can enter, PostgreSQL between BEGIN and COMMIT on one connection.
+ */
+export interface WriteTerms {
+  /** The records the caller writes (not the ones relinked with them): what `check` is given and `claimFor` claims. */
+  ids: string[];
+  /**
+   * Decides on what the transaction found stored under the ids being written (see StoredTerms):
+   * throwing stores nothing. A plain function of its argument (no reads, no writes, no awaits).
+   */
+  check?: (found: Map<string, StoredTerms>) => void;
+  /** The organisation that owns the new records of this write (vacancies a unit creates); a record already owned keeps its owner. */
+  claimFor?: string;
+}
+
+/** What a write's transaction found stored under one id. */
+export interface StoredTerms {
+  /** The stored record's version (see EntryToSave.newVersion). */
+  version: number;
+  /** The organisation owning it, null when none does (only vacancies have owners). */
+  owner: string | null;
+}
+
+/**
+ * System of record for one kind of record (jobseekers or vacancies), as the use cases use it: every
+ * read and write answers a promise, because on PostgreSQL (several service nodes, issue 35) each is a
+ * round trip over the network. The SQLite adapter answers at once (resolved promises).
+ */
 export interface RecordStore<R> {
-  get(id: string): StoredEntry<R> | undefined;
-  getByLabels(labels: number[]): StoredEntry<R>[];
+  get(id: string): Promise<StoredEntry<R> | undefined>;
   /** The stored vector and its text hash, if the record exists and was embedded by `embedder`. */
-  vectorOf(id: string, embedder: string): { vector: Float32Array; textHash: string } | undefined;
+  vectorOf(id: string, embedder: string): Promise<{ vector: Float32Array; textHash: string } | undefined>;
+  /** The labels written or deleted after `generation`; undefined when the change log does not reach back that far. */
+  changedSince(generation: number): Promise<number[] | undefined>;
+  list(options: ListOptions): Promise<R[]>;
+  /**
+   * Inserts or replaces all entries in one transaction; returns their labels in order. `terms` are
+   * checked (on what the transaction reads: what the write will replace) and claimed inside it:
+   * a refusal stores nothing.
+   */
+  saveAll(entries: EntryToSave<R>[], terms?: WriteTerms): Promise<SavedEntry[]>;
+  /**
+   * Deletes the records in one transaction; returns the ids that were there and the labels they
+   * had. What is kept about a record (a vacancy's owner and its shares) goes with it in the same
+   * transaction, or nothing does.
+   */
+  removeAll(ids: string[]): Promise<{ removed: string[]; labels: number[] }>;
+  /** Ids of matchable records whose `expiresAt` is before `today` (YYYY-MM-DD). */
+  expiredIds(today: string): Promise<string[]>;
+  /** Records not embedded by `embedder` or not derived by `derivedBy` (to be redone). */
+  staleRecords(embedder: string, derivedBy: string, limit: number): Promise<R[]>;
+  /** The stored record's version (see EntryToSave.newVersion); undefined when there is none. */
+  versionOf(id: string): Promise<number | undefined>;
+  /** Records whose link key (see duplicates.ts) is this; with `matchableOnly`, the open originals only. */
+  withLinkKey(key: string, matchableOnly: boolean): Promise<StoredEntry<R>[]>;
+  count(): Promise<number>;
+  /** Grows by one with every committed change; the index remembers the value it reflects. */
+  generation(): Promise<number>;
+}
+
+/**
+ * What matching reads of one kind's records on every request: synchronous, because a match reads
+ * hundreds of candidates' records and vectors and must not wait on a network for each. On SQLite
+ * the one database file answers them. On PostgreSQL (issue 35, item 3) each service node serves them
+ * from its own node-local replica (its record cache, area vectors and index files, loaded at start and
+ * caught up from the change log through RecordStore's generation and changedSince), never from the
+ * networked database during a request.
+ */
+export interface LocalRecordReads<R> {
+  getByLabels(labels: number[]): StoredEntry<R>[];
   vectorsOf(labels: number[]): Map<number, Float32Array>;
   /** The vectors of those of these labels whose records are matchable and were embedded by `embedder`. */
   matchableVectorsOf(labels: number[], embedder: string): Map<number, Float32Array>;
-  /** The labels written or deleted after `generation`; undefined when the change log does not reach back that far. */
-  changedSince(generation: number): number[] | undefined;
   /** The record's label and, when it was embedded by `embedder`, its vector (one read, no record parsed). */
   labelAndVector(id: string, embedder: string): { label: number; vector?: Float32Array } | undefined;
-  list(options: ListOptions): R[];
-  /**
-   * Inserts or replaces all entries in one transaction; returns their labels in order. `before`
-   * runs inside that transaction first (what it reads is what the write will replace; throwing
-   * stores nothing): checks and claims that must be atomic with the write, e.g. ownership.
-   */
-  saveAll(entries: EntryToSave<R>[], before?: () => void): SavedEntry[];
-  /**
-   * Deletes the records in one transaction; returns the labels they had. `after` runs inside that
-   * transaction with the ids that were there (what belongs to them goes with them, or nothing does).
-   */
-  removeAll(ids: string[], after?: (removed: string[]) => void): number[];
+  /** The record's municipality code (one indexed read, nothing parsed). */
+  municipalityOf(id: string): string | undefined;
   /** Labels of matchable records embedded by `embedder` whose location passes the filter. */
   matchableLabels(filter: LocationFilter, embedder: string): number[];
   /** Every matchable record's label and vector made by `embedder`, for rebuilding the index. */
   matchableVectors(embedder: string): Iterable<{ label: number; vector: Float32Array }>;
-  /** Ids of matchable records whose `expiresAt` is before `today` (YYYY-MM-DD). */
-  expiredIds(today: string): string[];
-  /** Records not embedded by `embedder` or not derived by `derivedBy` (to be redone). */
-  staleRecords(embedder: string, derivedBy: string, limit: number): R[];
-  /** The record's municipality code (one indexed read, nothing parsed). */
-  municipalityOf(id: string): string | undefined;
-  /** The stored record's version (see EntryToSave.newVersion), read inside a write's transaction too; undefined when there is none. */
-  versionOf(id: string): number | undefined;
-  /** Records whose link key (see duplicates.ts) is this; with `matchableOnly`, the open originals only. */
-  withLinkKey(key: string, matchableOnly: boolean): StoredEntry<R>[];
-  count(): number;
-  /** Grows by one with every committed change; the index remembers the value it reflects. */
-  generation(): number;
 }
 
 /** Which open vacancies and active jobseekers the analytics count. */
@@ -205,4 +247,15 @@ export interface VectorCache {
   /** The vectors stored under `key` when there are exactly `length` floats of them. */
   read(key: string, length: number): Float32Array | undefined;
   write(key: string, vectors: Float32Array): void;
+}
+
+/**
+ * A flag kept in the system of record, so that it survives a crash and every process (or service
+ * node) sees it: e.g. "an erasure awaits compaction of the index files". Promise-returning: on
+ * PostgreSQL it is a row read and written over the network.
+ */
+export interface SettingFlag {
+  isSet(): Promise<boolean>;
+  set(): Promise<void>;
+  clear(): Promise<void>;
 }

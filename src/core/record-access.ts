@@ -19,8 +19,8 @@ export interface RecordAccess {
   write(p: Principal, records: { id: string; municipality: string }[]): Promise<void>;
   /**
    * What is checked again, and claimed, inside the write's own transaction (so that two callers
-   * writing one new id at once cannot both pass): undefined when nothing is. Synchronous, as it
-   * runs inside the transaction.
+   * writing one new id at once cannot both pass): undefined when nothing is. Given as data (see
+   * WriteTerms): the store reads what it needs in the transaction and asks the check.
    */
   within(p: Principal): WriteCheck | undefined;
   remove(p: Principal, ids: string[]): Promise<void>;
@@ -29,8 +29,6 @@ export interface RecordAccess {
    * out and answered as not found, as unknown ids are; refusals it must tell (vacancies) throw.
    */
   removable(p: Principal, ids: string[]): Promise<string[]>;
-  /** Inside the deletion's transaction, with the records deleted: what is kept about them goes too (synchronous). */
-  removed(ids: string[]): void;
 }
 
 /** Jobseekers: the client's employment area decides (see Guard). */
@@ -50,15 +48,13 @@ export function jobseekerAccess(guard: Guard): RecordAccess {
       const reached = await Promise.all(ids.map((id) => guard.reaches(p, id)));
       return ids.filter((_id, i) => reached[i]);
     },
-    removed: () => {},
   };
 }
 
 /** Vacancies: anyone with the role reads them; the owning unit (and admins) change them. */
 export function vacancyAccess(
   guard: Guard,
-  owners: { claim(ids: string[], organisation: string): void; forget(ids: string[]): void; ownedBy(organisation: string, after: string, limit: number): Promise<string[]> },
-  shares: { forgetVacancy(id: string): void },
+  owners: { ownedBy(organisation: string, after: string, limit: number): Promise<string[]> },
 ): RecordAccess {
   return {
     read: async () => {},
@@ -67,19 +63,15 @@ export function vacancyAccess(
     write: (p, records) => guard.vacancyWrites(p, records.map((r) => r.id)),
     // The unit creating a vacancy owns it from the same transaction that inserts it: a second unit
     // writing the same new id at the same moment finds it owned and is refused, its content unstored.
-    within: (p) => (ids) => {
-      guard.vacancyWritesWithin(p, ids);
+    // (A deleted vacancy's owner and shares go with it in the deletion's transaction: see RecordStore.removeAll.)
+    within: (p) => {
       const owner = guard.ownerFor(p);
-      if (owner !== null) owners.claim(ids, owner);
+      return { check: (found) => guard.vacancyWritesFound(p, found), ...(owner !== null ? { claimFor: owner } : {}) };
     },
     remove: (p, ids) => guard.vacancyWrites(p, ids),
     removable: async (p, ids) => {
       await guard.vacancyWrites(p, ids);
       return ids;
-    },
-    removed: (ids) => {
-      owners.forget(ids);
-      for (const id of ids) shares.forgetVacancy(id);
     },
   };
 }

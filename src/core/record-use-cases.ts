@@ -57,7 +57,7 @@ export class RecordUseCases<In extends BaseRecord> {
     const ids = owner ? await access.owned(p) : undefined;
     const all: Stored<In>[] = [];
     for (let after = ''; ; ) {
-      const page = records.list({ limit: EXPORT_PAGE, after, within, ids });
+      const page = await records.list({ limit: EXPORT_PAGE, after, within, ids });
       all.push(...page);
       if (page.length < EXPORT_PAGE) break;
       after = page[page.length - 1]!.id;
@@ -69,7 +69,7 @@ export class RecordUseCases<In extends BaseRecord> {
   async list(p: Principal, listing: RecordListing, audit: AuditNote): Promise<{ items: Stored<In>[]; next?: string }> {
     const { q, owner, ...page } = listing;
     const ids = owner ? await this.ports.access.owned(p) : undefined;
-    const items = this.ports.records.list({ ...page, search: q, ids, within: this.ports.access.listWithin(p) });
+    const items = await this.ports.records.list({ ...page, search: q, ids, within: this.ports.access.listWithin(p) });
     this.touched(audit, items.map((r) => r.id));
     const next = items.length === listing.limit ? items[items.length - 1]?.id : undefined;
     return next ? { items, next } : { items };
@@ -77,7 +77,7 @@ export class RecordUseCases<In extends BaseRecord> {
 
   async get(p: Principal, id: string, audit: AuditNote): Promise<Stored<In>> {
     await this.ports.access.read(p, id);
-    const record = this.ports.records.get(id);
+    const record = await this.ports.records.get(id);
     this.touched(audit, [record.id]);
     return record;
   }
@@ -117,7 +117,7 @@ export class RecordUseCases<In extends BaseRecord> {
     const { records, access, erase } = this.ports;
     await access.remove(p, [id]);
     if (!erase) {
-      records.remove(id, (ids) => access.removed(ids));
+      await records.remove(id);
     } else if ((await erase([id], p.keyId)).erased.length === 0) {
       throw notFound(this.name, id);
     }
@@ -136,7 +136,7 @@ export class RecordUseCases<In extends BaseRecord> {
   async removeMany(p: Principal, asked: string[]): Promise<{ removed: number; notFound: string[] }> {
     const { records, access, erase } = this.ports;
     const ids = await access.removable(p, asked);
-    if (!erase) return records.removeMany(ids, (removed) => access.removed(removed));
+    if (!erase) return records.removeMany(ids);
     const { erased } = await erase(ids, p.keyId);
     return { removed: erased.length, notFound: [...new Set(asked)].filter((id) => !erased.includes(id)) };
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { alreadyExists, idTaken, invalidInput, notFound, tooManyRecords, versionMismatch } from './errors.js';
 import type { BaseRecord, RecordKind, Stored } from './kinds.js';
-import type { Embedder, EntryToSave, ExactScanFactory, ListOptions, LocationFilter, RecordStore, VectorIndex } from './ports.js';
+import type { Embedder, EntryToSave, ExactScanFactory, ListOptions, LocalRecordReads, LocationFilter, RecordStore, StoredTerms, VectorIndex, WriteTerms } from './ports.js';
 import { AreaVectors, type AreaChange } from './area-vectors.js';
 import { linkGroup, sameLink, type DuplicateRule, type LinkState } from './duplicates.js';
 import { ConceptIndex, REMOTE } from './concept-index.js';
@@ -17,11 +17,21 @@ const conceptPlace = (record: BaseRecord & { remote?: boolean }) => (record.remo
 /** Fields the service derives from each record before storing it (e.g. skills as taxonomy concepts). */
 
 /**
- * A check (and claim) run inside a write's transaction with the ids written, atomic with it: what
- * it reads cannot change before the write lands, and throwing stores nothing. E.g. a vacancy's
- * owning unit, checked and claimed by the same transaction that inserts the vacancy.
+ * What a caller's write checks and claims inside the write's own transaction, atomic with it (see
+ * WriteTerms): `check` decides on what is stored under the ids written (throwing stores nothing),
+ * `claimFor` owns the new ones. E.g. a vacancy's owning unit, checked and claimed by the same
+ * transaction that inserts the vacancy.
  */
-export type WriteCheck = (ids: string[]) => void;
+export type WriteCheck = Omit<WriteTerms, 'ids'>;
+
+/** Both checks, the first one's first (either may be absent). */
+const bothChecks = (a?: WriteCheck['check'], b?: WriteCheck['check']): WriteCheck['check'] =>
+  a && b
+    ? (found) => {
+        a(found);
+        b(found);
+      }
+    : (a ?? b);
 
 /**
  * What a write expects to find stored (HTTP's conditional requests): no record under the id
@@ -67,7 +77,7 @@ export interface RecordServiceOptions<In extends BaseRecord> {
   recordCacheBytes?: number;
   /** Links records repeating each other (vacancies from several sources; see duplicates.ts). */
   duplicates?: DuplicateRule<Stored<In>>;
-  /** The store's generation the index was opened at (default: the store's generation now). */
+  /** The store's generation the index was opened at (default: the store's generation when first read). */
   indexGeneration?: number;
 }
 
@@ -110,18 +120,23 @@ export class RecordService<In extends BaseRecord> {
   private readonly labelsById = new Map<string, number>();
   /** The same, by label: a record written or deleted (an erasure included) leaves both at once. */
   private readonly idsByLabel = new Map<number, string>();
-  /** The store's generation that the index, the concept index and the caches reflect (see sync). */
-  private seen: number;
+  /** The store's generation that the index, the concept index and the caches reflect (see sync); undefined until read at opening. */
+  private seen: number | undefined;
+  /** The write (or catch-up) under way: this process's writes of this kind run one after another (see serially). */
+  private writing: Promise<unknown>;
 
   constructor(
     readonly kind: RecordKind<In>,
-    readonly store: RecordStore<Stored<In>>,
+    /** The use cases' promise-returning port and the synchronous reads matching serves from this node (see ports.ts). */
+    readonly store: RecordStore<Stored<In>> & LocalRecordReads<Stored<In>>,
     readonly index: VectorIndex,
     readonly embedder: Embedder,
     private readonly options: RecordServiceOptions<In>,
   ) {
     this.now = options.now;
-    this.seen = options.indexGeneration ?? store.generation();
+    this.seen = options.indexGeneration;
+    // Without the index's generation, the store's as the service opens (read before any write or catch-up of it).
+    this.writing = this.seen === undefined ? store.generation().then((generation) => (this.seen ??= generation)) : Promise.resolve();
     this.areas = new AreaVectors(
       {
         matchableLabels: (filter) => store.matchableLabels(filter, embedder.id),
@@ -156,10 +171,15 @@ export class RecordService<In extends BaseRecord> {
    * undefined when the change log no longer reaches back (this process is too far behind and must
    * open its index again).
    */
-  sync(): number | undefined {
-    const generation = this.store.generation();
+  sync(): Promise<number | undefined> {
+    return this.serially(() => this.catchUp());
+  }
+
+  private async catchUp(): Promise<number | undefined> {
+    const generation = await this.store.generation();
+    if (this.seen === undefined) this.seen = generation;
     if (generation === this.seen) return 0;
-    const labels = this.store.changedSince(this.seen);
+    const labels = await this.store.changedSince(this.seen);
     if (!labels) return undefined;
     const live = this.store.matchableVectorsOf(labels, this.embedder.id);
     const records = new Map(this.store.getByLabels([...live.keys()]).map((e) => [e.label, e.record]));
@@ -186,13 +206,27 @@ export class RecordService<In extends BaseRecord> {
 
   /** The store's generation the index reflects (what an index file written now may claim). */
   get reflects(): number {
-    return this.seen;
+    return this.seen ?? 0;
   }
 
-  /** After a write of this process: when no other process wrote since the last sync, nothing is left to catch up. */
-  private wrote(): void {
-    const generation = this.store.generation();
-    if (generation === this.seen + 1) this.seen = generation;
+  /**
+   * After a write of this process (the store's generation read after it): when no other process
+   * wrote since the last sync, nothing is left to catch up. Called in the same synchronous step as
+   * the index patches, so that what the index holds and the generation it claims change together.
+   */
+  private wrote(generation: number): void {
+    if (this.seen === undefined || generation === this.seen + 1) this.seen = generation;
+  }
+
+  /**
+   * Runs a write (or a catch-up) after the ones of this process already under way: each reads what
+   * is stored, writes it and patches the index, the concept index and the caches without another
+   * write of this kind in between (the store's promises let other requests run between its steps).
+   */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const done = this.writing.then(work, work);
+    this.writing = done.catch(() => undefined);
+    return done;
   }
 
   /** Today, by the service's clock (YYYY-MM-DD). */
@@ -205,13 +239,10 @@ export class RecordService<In extends BaseRecord> {
    * stored again as not matchable, so they leave the index, the concept index and the analytics.
    */
   async closeExpired(): Promise<number> {
-    const ids = this.store.expiredIds(this.today());
+    const ids = await this.store.expiredIds(this.today());
     for (let i = 0; i < ids.length; i += 256) {
-      const records = ids.slice(i, i + 256).flatMap((id) => {
-        const entry = this.store.get(id);
-        return entry ? [entry.record] : [];
-      });
-      this.commit(await this.prepare(records));
+      const records = (await this.entries(ids.slice(i, i + 256))).flatMap((entry) => (entry ? [entry.record] : []));
+      await this.commit(await this.prepare(records));
     }
     return ids.length;
   }
@@ -221,14 +252,14 @@ export class RecordService<In extends BaseRecord> {
     return this.options.maxBatch;
   }
 
-  get(id: string): Stored<In> {
-    const entry = this.store.get(id);
+  async get(id: string): Promise<Stored<In>> {
+    const entry = await this.store.get(id);
     if (!entry) throw notFound(this.kind.name, id);
     return entry.record;
   }
 
   /** A page of records in id order; `search`: what a person typed (see record-search.ts). */
-  list(options: Omit<ListOptions, 'search'> & { search?: string }): Stored<In>[] {
+  list(options: Omit<ListOptions, 'search'> & { search?: string }): Promise<Stored<In>[]> {
     const municipality = options.municipality && regions.municipality(options.municipality)?.code;
     const search = options.search?.trim() ? recordSearch(options.search, this.options.derive?.occupationWords?.()) : undefined;
     return this.store.list({ ...options, municipality, search });
@@ -240,12 +271,17 @@ export class RecordService<In extends BaseRecord> {
   }
 
   /** The stored record, or undefined. */
-  find(id: string): Stored<In> | undefined {
-    return this.store.get(id)?.record;
+  async find(id: string): Promise<Stored<In> | undefined> {
+    return (await this.store.get(id))?.record;
   }
 
-  count(): number {
+  count(): Promise<number> {
     return this.store.count();
+  }
+
+  /** The stored entries of these ids, in order (undefined where there is none). */
+  private entries(ids: string[]) {
+    return Promise.all(ids.map((id) => this.store.get(id)));
   }
 
   /**
@@ -253,13 +289,13 @@ export class RecordService<In extends BaseRecord> {
    * (checked again inside the write's transaction). `within` runs inside it too (see WriteCheck).
    */
   async create(input: In, within?: WriteCheck, taken: (kind: string, id: string) => Error = alreadyExists): Promise<Stored<In>> {
-    if (this.store.get(input.id)) throw taken(this.kind.name, input.id);
+    if (await this.store.get(input.id)) throw taken(this.kind.name, input.id);
     const [entry] = await this.prepare([input]);
     entry!.newVersion = true;
-    this.commit([entry!], () => {
-      if (this.store.versionOf(input.id) !== undefined) throw taken(this.kind.name, input.id);
-      within?.([input.id]);
-    });
+    const absent = (found: Map<string, StoredTerms>) => {
+      if (found.has(input.id)) throw taken(this.kind.name, input.id);
+    };
+    await this.commit([entry!], { ids: [input.id], check: bothChecks(absent, within?.check), claimFor: within?.claimFor });
     return this.get(input.id);
   }
 
@@ -271,17 +307,14 @@ export class RecordService<In extends BaseRecord> {
    */
   async put(input: In, within?: WriteCheck, expect?: Expectation): Promise<{ record: Stored<In>; created: boolean }> {
     if (expect && 'absent' in expect) return { record: await this.create(input, within, (_kind, id) => idTaken(id)), created: true };
-    const check = () => {
+    const check = (version: number | undefined) => {
       if (!expect) return;
-      const version = this.store.versionOf(input.id);
       if (version === undefined || (expect.versions !== 'any' && !expect.versions.includes(version))) throw versionMismatch(input.id);
     };
-    check(); // also when nothing changes (then nothing is written)
-    const result = await this.putMany([input], (ids) => {
-      check();
-      within?.(ids);
-    });
-    return { record: this.get(input.id), created: result.created === 1 };
+    check(await this.store.versionOf(input.id)); // also when nothing changes (then nothing is written)
+    const expected = expect && ((found: Map<string, StoredTerms>) => check(found.get(input.id)?.version));
+    const result = await this.putMany([input], { check: bothChecks(expected, within?.check), claimFor: within?.claimFor });
+    return { record: await this.get(input.id), created: result.created === 1 };
   }
 
   /**
@@ -299,35 +332,40 @@ export class RecordService<In extends BaseRecord> {
     if (duplicates.length > 0) throw invalidInput(duplicates);
 
     // A record sent again unchanged (a re-import) costs a read, not a derivation, embedding and write.
-    const changed = inputs.filter((input) => {
-      const stored = this.store.get(input.id)?.record;
-      return !stored || !sameAsStored(input, stored as unknown as In);
+    const stored = await this.entries(inputs.map((input) => input.id));
+    const changed = inputs.filter((input, i) => {
+      const record = stored[i]?.record;
+      return !record || !sameAsStored(input, record as unknown as In);
     });
     const entries = await this.prepare(changed);
     for (const entry of entries) entry.newVersion = true;
     let created = 0;
-    for (const input of changed) if (!this.store.get(input.id)) created++;
-    if (entries.length > 0) this.commit(entries, within && (() => within(entries.map((e) => e.record.id))));
+    for (const entry of await this.entries(changed.map((input) => input.id))) if (!entry) created++;
+    if (entries.length > 0) await this.commit(entries, within && { ...within, ids: entries.map((e) => e.record.id) });
     return { created, updated: changed.length - created, unchanged: inputs.length - changed.length };
   }
 
-  remove(id: string, within?: WriteCheck): void {
-    if (this.removeMany([id], within).removed === 0) throw notFound(this.kind.name, id);
+  async remove(id: string): Promise<void> {
+    if ((await this.removeMany([id])).removed === 0) throw notFound(this.kind.name, id);
   }
 
   /**
-   * Deletes the records atomically; ids that do not exist are reported, not an error. `within` runs
-   * inside the deletion's transaction with the ids deleted (what is kept about them goes with them).
+   * Deletes the records atomically; ids that do not exist are reported, not an error. What is kept
+   * about them beside the record (a vacancy's owner, its shares) goes in the same transaction.
    */
-  removeMany(ids: string[], within?: WriteCheck): { removed: number; notFound: string[] } {
+  async removeMany(ids: string[]): Promise<{ removed: number; notFound: string[] }> {
     if (ids.length > this.options.maxBatch) throw tooManyRecords(this.options.maxBatch, ids.length);
-    const unique = [...new Set(ids)];
-    const before = unique.flatMap((id) => placeOf(this.store.get(id)));
-    const missing = unique.filter((id) => !this.store.get(id));
+    return this.serially(() => this.removeNow([...new Set(ids)]));
+  }
+
+  private async removeNow(unique: string[]): Promise<{ removed: number; notFound: string[] }> {
+    const stored = await this.entries(unique);
+    const before = stored.flatMap((entry) => placeOf(entry));
+    const missing = unique.filter((_id, i) => !stored[i]);
     const rule = this.options.duplicates;
-    const linkKeys = rule ? unique.flatMap((id) => { const r = this.store.get(id)?.record; const key = r && rule.key(r); return key ? [key] : []; }) : [];
-    const labels = this.store.removeAll(unique, within);
-    if (labels.length > 0) this.wrote();
+    const linkKeys = rule ? stored.flatMap((entry) => { const key = entry && rule.key(entry.record); return key ? [key] : []; }) : [];
+    const { labels } = await this.store.removeAll(unique);
+    if (labels.length > 0) this.wrote(await this.store.generation());
     for (const label of labels) if (this.index.has(label)) this.index.remove(label);
     for (const label of labels) this.conceptIndex?.remove(label);
     if (labels.length > 0) {
@@ -336,8 +374,8 @@ export class RecordService<In extends BaseRecord> {
       this.forget(labels);
     }
     // What the removed records repeated, or what repeated them, is linked anew.
-    const relinked = this.linked([], linkKeys);
-    if (relinked.length > 0) this.commit(relinked);
+    const relinked = await this.linked([], linkKeys);
+    if (relinked.length > 0) await this.commitNow(relinked);
     return { removed: labels.length, notFound: missing };
   }
 
@@ -395,9 +433,9 @@ export class RecordService<In extends BaseRecord> {
   async refreshStale(onProgress?: (done: number) => void, batch = 256): Promise<number> {
     let done = 0;
     for (;;) {
-      const stale = this.store.staleRecords(this.embedder.id, this.derivedBy, batch);
+      const stale = await this.store.staleRecords(this.embedder.id, this.derivedBy, batch);
       if (stale.length === 0) return done;
-      this.commit(await this.prepare(stale));
+      await this.commit(await this.prepare(stale));
       done += stale.length;
       onProgress?.(done);
     }
@@ -412,22 +450,21 @@ export class RecordService<In extends BaseRecord> {
     const day = dayOf(this.now());
     const texts = inputs.map((input) => this.kind.documentText(input));
     const hashes = texts.map(hashText);
-    const vectors: (Float32Array | undefined)[] = inputs.map((input, i) => {
-      const stored = this.store.vectorOf(input.id, this.embedder.id);
-      return stored && stored.textHash === hashes[i] ? stored.vector : undefined;
-    });
+    const storedVectors = await Promise.all(inputs.map((input) => this.store.vectorOf(input.id, this.embedder.id)));
+    const vectors: (Float32Array | undefined)[] = storedVectors.map((stored, i) => (stored && stored.textHash === hashes[i] ? stored.vector : undefined));
     const toEmbed = vectors.flatMap((v, i) => (v ? [] : [i]));
     const embedded = toEmbed.length > 0 ? await this.embedder.embed(toEmbed.map((i) => texts[i]!)) : [];
     toEmbed.forEach((i, j) => (vectors[i] = embedded[j]));
     const derived: Record<string, unknown>[] = [];
     for (const input of inputs) derived.push(this.options.derive ? await this.options.derive.run(stripDerived(input)) : {});
 
+    const previously = await this.entries(inputs.map((input) => input.id));
     return inputs.map((input, i) => {
       const municipality = regions.municipality(input.municipality);
       if (!municipality) {
         throw invalidInput([{ line: i + 1, field: 'municipality', message: `unknown municipality '${input.municipality}'` }]);
       }
-      const previous = this.store.get(input.id)?.record;
+      const previous = previously[i]?.record;
       const record = {
         ...stripDerived(input),
         ...derived[i],
@@ -453,7 +490,7 @@ export class RecordService<In extends BaseRecord> {
    * (an import's usual case) is compared with its group's originals only; a changed or removed one
    * relinks its whole group.
    */
-  private linked(entries: EntryToSave<Stored<In>>[], removedKeys: string[] = []): EntryToSave<Stored<In>>[] {
+  private async linked(entries: EntryToSave<Stored<In>>[], removedKeys: string[] = []): Promise<EntryToSave<Stored<In>>[]> {
     const rule = this.options.duplicates;
     if (!rule) return entries;
     const day = this.today();
@@ -461,9 +498,10 @@ export class RecordService<In extends BaseRecord> {
     const inBatch = new Map(entries.map((e) => [e.record.id, e]));
     const regroup = new Set(removedKeys);
     const added = new Map<string, EntryToSave<Stored<In>>[]>();
-    for (const e of entries) {
+    const previously = await this.entries(entries.map((e) => e.record.id));
+    for (const [i, e] of entries.entries()) {
       const key = rule.key(e.record);
-      const previous = this.store.get(e.record.id)?.record;
+      const previous = previously[i]?.record;
       const previousKey = previous && rule.key(previous);
       if (previousKey) regroup.add(previousKey);
       if (!key) {
@@ -473,10 +511,10 @@ export class RecordService<In extends BaseRecord> {
       else added.set(key, [...(added.get(key) ?? []), e]);
     }
     const extra = new Map<string, EntryToSave<Stored<In>>>();
-    const relink = (record: Stored<In>, state: LinkState, key: string) => {
+    const relink = async (record: Stored<In>, state: LinkState, key: string) => {
       if (sameLink(rule.linkOf(record), state)) return;
       // Only the link changes: the stored vector is kept (a record awaiting re-embedding is linked when it is redone).
-      const vector = this.store.vectorOf(record.id, this.embedder.id);
+      const vector = await this.store.vectorOf(record.id, this.embedder.id);
       if (!vector) return;
       const relinked = rule.withLink(record, state, key);
       extra.set(record.id, { record: relinked, ...vector, embedder: this.embedder.id, derivedBy: this.derivedBy, matchable: this.kind.isMatchable(relinked, day), linkOnly: true });
@@ -485,7 +523,7 @@ export class RecordService<In extends BaseRecord> {
     // New records: a repeat of an open original (stored, or earlier in the batch) links to it.
     for (const [key, news] of added) {
       if (regroup.has(key)) continue;
-      const originals = this.store.withLinkKey(key, true).map((s) => s.record).filter((r) => !inBatch.has(r.id));
+      const originals = (await this.store.withLinkKey(key, true)).map((s) => s.record).filter((r) => !inBatch.has(r.id));
       originals.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
       const storedOriginals = new Set(originals.map((o) => o.id));
       const sources = new Map<string, string[]>();
@@ -507,13 +545,13 @@ export class RecordService<In extends BaseRecord> {
       for (const [id, list] of sources) {
         const entry = inBatch.get(id);
         if (entry) entry.record = rule.withLink(entry.record, { sources: list }, key);
-        else if (storedOriginals.has(id)) relink(originals.find((o) => o.id === id)!, { sources: list }, key);
+        else if (storedOriginals.has(id)) await relink(originals.find((o) => o.id === id)!, { sources: list }, key);
       }
     }
 
     // Changed and removed records: their whole group is linked again.
     for (const key of regroup) {
-      const stored = this.store.withLinkKey(key, false).map((s) => s.record).filter((r) => !inBatch.has(r.id));
+      const stored = (await this.store.withLinkKey(key, false)).map((s) => s.record).filter((r) => !inBatch.has(r.id));
       const group = [...stored, ...entries.filter((e) => rule.key(e.record) === key).map((e) => e.record)];
       const states = linkGroup(group, open, rule.same);
       for (const e of entries) {
@@ -521,16 +559,22 @@ export class RecordService<In extends BaseRecord> {
         e.record = rule.withLink(e.record, states.get(e.record.id)!, key);
         e.matchable = this.kind.isMatchable(e.record, day);
       }
-      for (const record of stored) relink(record, states.get(record.id)!, key);
+      for (const record of stored) await relink(record, states.get(record.id)!, key);
     }
     return extra.size > 0 ? [...entries, ...extra.values()] : entries;
   }
 
-  private commit(prepared: EntryToSave<Stored<In>>[], within?: () => void): void {
-    const entries = this.linked(prepared);
-    const before = entries.length > AREA_CHANGES_TRACKED ? [] : entries.map((e) => placeOf(this.store.get(e.record.id))[0]);
-    const saved = this.store.saveAll(entries, within);
-    if (saved.length > 0) this.wrote();
+  /** Stores the prepared entries (with their links) under these terms, after this process's other writes of the kind (see serially). */
+  private commit(prepared: EntryToSave<Stored<In>>[], terms?: WriteTerms): Promise<void> {
+    return this.serially(() => this.commitNow(prepared, terms));
+  }
+
+  private async commitNow(prepared: EntryToSave<Stored<In>>[], terms?: WriteTerms): Promise<void> {
+    const entries = await this.linked(prepared);
+    const before = entries.length > AREA_CHANGES_TRACKED ? [] : (await this.entries(entries.map((e) => e.record.id))).map((entry) => placeOf(entry)[0]);
+    const saved = await this.store.saveAll(entries, terms);
+    const generation = saved.length > 0 ? await this.store.generation() : undefined;
+    if (generation !== undefined) this.wrote(generation);
     saved.forEach((s, i) => {
       // A record whose link alone changed keeps its point (same vector) in the index.
       if (s.matchable) {

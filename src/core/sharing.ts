@@ -24,9 +24,9 @@ export interface SharingPorts {
     forgetSubject(subject: string): Promise<void>;
   };
   /** Throws not found for an unknown vacancy. */
-  vacancy(id: string): unknown;
+  vacancy(id: string): Promise<unknown>;
   /** Throws not found for an unknown jobseeker. */
-  jobseeker(id: string): { name?: string; contact?: { email?: string; phone?: string } };
+  jobseeker(id: string): Promise<{ name?: string; contact?: { email?: string; phone?: string } }>;
   guard: Guard;
   /** Keys pseudonyms; kept outside the database file (see src/runtime/secret.ts). */
   pseudonymKey: Buffer;
@@ -75,9 +75,9 @@ export class Sharing {
   /** A counsellor shares a client of their area with the unit that owns the vacancy. */
   async share(p: Principal, vacancyId: string, jobseekerId: string, audit: AuditNote = unaudited()): Promise<Share> {
     audit.jobseekers.push(jobseekerId);
-    this.ports.vacancy(vacancyId);
+    await this.ports.vacancy(vacancyId);
     await this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
-    this.ports.jobseeker(jobseekerId);
+    await this.ports.jobseeker(jobseekerId);
     const owner = await this.ports.owners.ownerOf(vacancyId);
     if (owner === null) {
       throw conflict(
@@ -118,7 +118,7 @@ export class Sharing {
     const id = pseudonymOf(this.vacancyKey(vacancyId), jobseekerId);
     const owner = await this.ports.owners.ownerOf(vacancyId);
     if (owner === null || !(await this.ports.shares.activeFor(vacancyId, owner, this.now().toISOString())).has(jobseekerId)) return { id, shared: false };
-    const { name, contact } = this.ports.jobseeker(jobseekerId);
+    const { name, contact } = await this.ports.jobseeker(jobseekerId);
     return { id, shared: true, ...(name ? { name } : {}), ...(contact ? { contact } : {}) };
   }
 
@@ -151,12 +151,15 @@ export class Sharing {
     const guard = this.ports.guard;
     const seesPerson = (hit: MatchHit) => p.role === 'admin' || (p.role === 'counsellor' && guard.servesMunicipality(p, hit.municipality));
     await this.spend(p, hits.filter((hit) => !seesPerson(hit)).map((hit) => this.subject(hit.id)));
+    // The shared candidates' names and contacts, read before (only those are shown).
+    const sharedIds = hits.filter((hit) => !seesPerson(hit) && shared.has(hit.id)).map((hit) => hit.id);
+    const people = new Map(await Promise.all(sharedIds.map(async (id) => [id, await this.ports.jobseeker(id)] as const)));
     return discloseCandidates(hits, {
       seesPerson,
       shared,
       pseudonym: (id) => pseudonymOf(key, id),
       contactOf: (id) => {
-        const { name, contact } = this.ports.jobseeker(id);
+        const { name, contact } = people.get(id)!;
         return { name, contact };
       },
     });

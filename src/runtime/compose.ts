@@ -195,7 +195,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const keys = new ApiKeyStore(db, clock);
     const organisationStore = new OrganisationStore(db, clock);
     const indexes = { jobseekers: jobseekerIndex, vacancies: vacancyIndex };
-    const maintenance = follower ? followerMaintenance(db) : startMaintenance(db, indexes, () => vacancies.closeExpired(), config, log);
+    const maintenance = follower ? followerMaintenance(db) : await startMaintenance(db, indexes, () => vacancies.closeExpired(), config, log);
     const matcher = new Matcher(jobseekers, vacancies, chosen, normalizer, {
       weights: config.weights,
       poolFactor: config.poolFactor,
@@ -247,8 +247,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const guard = new Guard(
       {
         jobseekerMunicipality: (id) => jobseekers.municipalityOf(id),
-        vacancyOwner: async (id) => (vacancies.find(id) ? { owner: await owners.ownerOf(id) } : undefined),
-        vacancyOwnerWithin: (id) => (vacancies.find(id) ? { owner: owners.ownerWithin(id) } : undefined),
+        vacancyOwner: async (id) => ((await vacancies.find(id)) ? { owner: await owners.ownerOf(id) } : undefined),
         transferAdmits: (p, id) => transfers.admits(p, id),
       },
       employmentAreas,
@@ -306,17 +305,17 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         seen: notificationSource,
         guard,
         ownerOf: (id) => owners.ownerOf(id),
-        vacancyTitle: (id) => {
+        vacancyTitle: async (id) => {
           try {
-            return vacancy(id).title;
+            return (await vacancy(id)).title;
           } catch {
             return undefined; // deleted since
           }
         },
         candidate: (vacancyId, jobseekerId) => sharing.candidateOf(vacancyId, jobseekerId),
-        clientName: (id) => {
+        clientName: async (id) => {
           try {
-            return jobseeker(id).name;
+            return (await jobseeker(id)).name;
           } catch {
             return undefined; // erased meanwhile
           }
@@ -355,22 +354,22 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const eraseClients = (ids: string[], keyId?: string) => eraseJobseekers(erasure, ids, keyId);
     const candidates = new CandidateLists({ guard, matcher, sharing, decisions });
     const gaps = new GapAnalysis(jobseekers, vacancies, matcher, normalizer, trainings, chosen, { ...DEFAULT_GAP_SETTINGS, suitableScore: config.suitableScore }, clock);
-    const access = { jobseekers: jobseekerAccess(guard), vacancies: vacancyAccess(guard, owners, shares) };
+    const access = { jobseekers: jobseekerAccess(guard), vacancies: vacancyAccess(guard, owners) };
     const storage = storageStatus(config.dataDir, config.minFreeBytes, () => maintenance.failure() ?? audit.problem());
     const rebuilding = { jobseekers: jobseekerIndex.building, vacancies: vacancyIndex.building };
-    const watched = (service: typeof jobseekers | typeof vacancies, rebuild: () => ReturnType<typeof jobseekerIndex.building>) => ({
-      size: () => service.index.size,
-      behind: () => service.store.generation() - service.reflects,
-      rebuild,
+    const watched = (kind: typeof jobseekerIndex | typeof vacancyIndex) => ({
+      size: () => kind.service.index.size,
+      behind: kind.behind,
+      rebuild: kind.building,
     });
     metrics.watch({
       now: clock,
-      indexes: { jobseekers: watched(jobseekers, rebuilding.jobseekers), vacancies: watched(vacancies, rebuilding.vacancies) },
+      indexes: { jobseekers: watched(jobseekerIndex), vacancies: watched(vacancyIndex) },
       backlog: { audit: () => audit.waiting, decisions: () => decisionLog.waiting },
       ...(follower ? {} : { storage: storageFigures(db, databaseFile(config.dataDir)) }),
       ...(retention ? { pruned: retention.pruned } : {}),
     });
-    const organisations = new Organisations({ organisations: organisationStore, keys, owners, shares, vacancy, areas: employmentAreas });
+    const organisations = new Organisations({ organisations: organisationStore, keys, owners, vacancy, areas: employmentAreas });
     let closed = false;
     return {
       clock,
@@ -482,8 +481,7 @@ export function composeKeyAdministration(config: Pick<Config, 'dataDir' | 'emplo
     organisations: new OrganisationStore(db),
     keys: new ApiKeyStore(db),
     owners: new VacancyOwnerStore(db),
-    shares: new ShareStore(db),
-    vacancy: () => undefined,
+    vacancy: async () => undefined,
     areas: openEmploymentAreas(config),
   });
   return { organisations, close: () => db.close() };

@@ -51,7 +51,7 @@ export function openKind<In extends BaseRecord>(
   const file = indexFile(config.dataDir, table);
   const started = Date.now();
   const vectors = () => store.matchableVectors(embedder.id);
-  const generation = store.generation();
+  const generation = store.generationNow();
   const { index, rebuilt, caughtUp, empty } = openIndexFile(
     file,
     {
@@ -60,7 +60,7 @@ export function openKind<In extends BaseRecord>(
       generation,
       liveLabels: () => store.matchableLabels({}, embedder.id),
       vectors,
-      changedSince: (generation) => store.changedSince(generation),
+      changedSince: (generation) => store.changedSinceNow(generation),
       vectorsOf: (labels) => store.vectorsOf(labels),
     },
     config.hnsw,
@@ -82,16 +82,24 @@ export function openKind<In extends BaseRecord>(
   });
   // The file says which generation it reflects: the service's, after catching up on other workers' writes.
   // A partial index (still being built) is never written.
-  const flush = () => {
+  // What the index reflects is written at once (at close too); `flush` first catches up on what other
+  // processes wrote. The index and the generation it reflects change together (see RecordService).
+  const flushNow = () => {
     if (follower || searchable.building) return;
-    service.sync();
     flushIndex(file, index, service.reflects, store, embedder);
   };
+  const flush = async () => {
+    if (follower || searchable.building) return;
+    await service.sync();
+    flushNow();
+  };
+  // Compaction reads the store's current vectors: changes after the generation the file claims are
+  // applied again from the change log at the next start, which upserts and removes alike.
   const compact = () => {
     const dropped = index.deletedPoints;
     if (dropped === 0 || follower || searchable.building) return 0;
     index.compact(vectors());
-    flush();
+    flushNow();
     log.info(`${table} index compacted: ${dropped} deleted points dropped`);
     return dropped;
   };
@@ -103,13 +111,15 @@ export function openKind<In extends BaseRecord>(
         })
         .then((size) => {
           log.warn(`${table} index rebuilt from SQLite (${rebuilt}): ${size} vectors in ${Date.now() - started} ms, in the background`);
-          flush();
+          return flush();
         })
         .catch((error: Error) => log.warn(`${table} index rebuild stopped: ${error.message}`))
     : Promise.resolve();
   /** Where the background rebuild is (for /health), or undefined when the index is complete. */
   const building = () => searchable.building;
-  return { service, flush, compact, ready, building };
+  /** Changes other workers wrote that this process has not applied yet (the metrics' change-log lag). */
+  const behind = () => store.generationNow() - service.reflects;
+  return { service, flush, flushNow, compact, ready, building, behind };
 }
 
 function flushIndex(

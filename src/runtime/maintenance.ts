@@ -6,8 +6,8 @@ import type { EngineLog } from './log.js';
 const EXPIRY_SWEEP_MS = 60 * 60 * 1000;
 
 export interface MaintainedIndexes {
-  jobseekers: { flush(): void; compact(): number };
-  vacancies: { flush(): void; compact(): number };
+  jobseekers: { flush(): Promise<void>; flushNow(): void; compact(): number };
+  vacancies: { flush(): Promise<void>; flushNow(): void; compact(): number };
 }
 
 export interface MaintenanceSettings {
@@ -23,39 +23,45 @@ export interface MaintenanceSettings {
  * the next start compacts before it serves, so an erased vector never outlives a crash in the index
  * file. `stop` ends the timers and does what is due.
  */
-export function startMaintenance(db: Db, indexes: MaintainedIndexes, closeExpired: () => Promise<number>, settings: MaintenanceSettings, log: EngineLog) {
+export async function startMaintenance(db: Db, indexes: MaintainedIndexes, closeExpired: () => Promise<number>, settings: MaintenanceSettings, log: EngineLog) {
   const due = settingFlag(db, 'compaction-due');
   let compactionDue = false;
   let lastCompaction = Date.now();
-  const compact = () => {
+  /** Compacts both indexes (and truncates the write-ahead log); the flag is cleared after. */
+  const compactNow = () => {
     const dropped = { jobseekers: indexes.jobseekers.compact(), vacancies: indexes.vacancies.compact() };
     compactionDue = false;
     lastCompaction = Date.now();
-    due.clear();
     db.pragma('wal_checkpoint(TRUNCATE)');
     return dropped;
   };
-  if (due.isSet()) {
-    const dropped = compact();
+  const compact = async () => {
+    const dropped = compactNow();
+    await due.clear();
+    return dropped;
+  };
+  if (await due.isSet()) {
+    const dropped = await compact();
     log.info(`compacted at start (an erasure awaited it): ${dropped.jobseekers + dropped.vacancies} deleted points dropped`);
   }
-  const flush = () => {
+  const flush = async () => {
     // An erasure in another worker process asks through the flag in SQLite.
-    if ((compactionDue || due.isSet()) && Date.now() - lastCompaction >= settings.compactSeconds * 1000) compact();
-    indexes.jobseekers.flush();
-    indexes.vacancies.flush();
+    if ((compactionDue || (await due.isSet())) && Date.now() - lastCompaction >= settings.compactSeconds * 1000) await compact();
+    await indexes.jobseekers.flush();
+    await indexes.vacancies.flush();
   };
   const sweep = () =>
     closeExpired().then(
       (closed) => closed > 0 && log.info(`closed ${closed} expired vacancies`),
       (e: Error) => log.warn(`closing expired vacancies failed: ${e.message}`),
     );
-  flush();
+  indexes.jobseekers.flushNow();
+  indexes.vacancies.flushNow();
   /** In the background a failed write (a full disk) is reported, not fatal: the store has the data and the file catches up later. */
   let lastFailure: string | undefined;
-  const flushInBackground = () => {
+  const flushInBackground = async () => {
     try {
-      flush();
+      await flush();
       lastFailure = undefined;
     } catch (error) {
       // What /health (a public route) says names no paths; the log has the whole message.
@@ -63,7 +69,7 @@ export function startMaintenance(db: Db, indexes: MaintainedIndexes, closeExpire
       log.warn(`writing index files failed: ${(error as Error).message}`);
     }
   };
-  const flushTimer = setInterval(flushInBackground, settings.indexFlushSeconds * 1000);
+  const flushTimer = setInterval(() => void flushInBackground(), settings.indexFlushSeconds * 1000);
   flushTimer.unref();
   const expiryTimer = setInterval(() => void sweep(), EXPIRY_SWEEP_MS);
   expiryTimer.unref();
@@ -72,15 +78,20 @@ export function startMaintenance(db: Db, indexes: MaintainedIndexes, closeExpire
     compact,
     /** Why the last background write of the index files failed, while it has not succeeded since. */
     failure: () => lastFailure,
-    scheduleCompaction: () => {
+    scheduleCompaction: async () => {
       compactionDue = true;
-      due.set();
+      await due.set();
     },
+    /** At close (synchronous): what is due is done; a flag left set only makes the next start compact again, which finds nothing to drop. */
     stop() {
       clearInterval(flushTimer);
       clearInterval(expiryTimer);
-      if (compactionDue) compact();
-      flush();
+      if (compactionDue) {
+        compactNow();
+        due.clear().catch(() => undefined);
+      }
+      indexes.jobseekers.flushNow();
+      indexes.vacancies.flushNow();
     },
   };
 }
@@ -93,9 +104,9 @@ export function startMaintenance(db: Db, indexes: MaintainedIndexes, closeExpire
 export function followerMaintenance(db: Db) {
   const due = settingFlag(db, 'compaction-due');
   return {
-    flush: () => undefined,
-    compact: () => {
-      due.set();
+    flush: async () => undefined,
+    compact: async () => {
+      await due.set();
       return { jobseekers: 0, vacancies: 0 };
     },
     failure: (): string | undefined => undefined,
@@ -109,10 +120,10 @@ export function followerMaintenance(db: Db) {
  * before each request and every second when KOHTAANTO_WORKERS > 1. Throws when this process is
  * too far behind to catch up from the change log (it must be restarted).
  */
-export function followOtherWorkers(kinds: { sync(): number | undefined; kind: { name: string } }[], trainings: { sync(): Promise<unknown> }) {
+export function followOtherWorkers(kinds: { sync(): Promise<number | undefined>; kind: { name: string } }[], trainings: { sync(): Promise<unknown> }) {
   return async (): Promise<void> => {
     for (const service of kinds) {
-      if (service.sync() === undefined) throw new Error(`${service.kind.name}: this process fell behind the change log; restart it`);
+      if ((await service.sync()) === undefined) throw new Error(`${service.kind.name}: this process fell behind the change log; restart it`);
     }
     await trainings.sync();
   };

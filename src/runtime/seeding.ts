@@ -55,7 +55,7 @@ export async function prepareRecords(
     const redone = await service.refreshStale((n) => log.info(`refreshing ${service.kind.name} records: ${n}`));
     if (redone > 0) log.info(`refreshed ${redone} ${service.kind.name} records (embedder ${settings.embedder}, taxonomy ${settings.taxonomy})`);
   }
-  if (settings.seed && jobseekers.count() === 0 && vacancies.count() === 0) await seedFixtures(settings.fixturesDir, jobseekers, vacancies, log);
+  if (settings.seed && (await jobseekers.count()) === 0 && (await vacancies.count()) === 0) await seedFixtures(settings.fixturesDir, jobseekers, vacancies, log);
   const closed = await vacancies.closeExpired();
   if (closed > 0) log.info(`closed ${closed} expired vacancies`);
 }

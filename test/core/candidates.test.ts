@@ -20,7 +20,7 @@ function setUp(overBudget = false) {
   const calls: unknown[] = [];
   const ports: CandidateListPorts = {
     guard: new Guard(
-      { jobseekerMunicipality: () => undefined, vacancyOwner: async (id) => (id === 'V-A' ? { owner: 'unit-a' } : undefined), vacancyOwnerWithin: () => undefined, transferAdmits: async () => false },
+      { jobseekerMunicipality: () => undefined, vacancyOwner: async (id) => (id === 'V-A' ? { owner: 'unit-a' } : undefined), transferAdmits: async () => false },
       defaultEmploymentAreas(regions),
     ),
     matcher: {

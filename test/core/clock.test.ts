@@ -45,11 +45,11 @@ describe('the clock port', () => {
     await vacancies.putMany([vacancyInput.parse(sampleVacancy('V-JUNE', { municipality: '837', expiresAt: '2026-06-30' }))]);
     expect(vacancies.today()).toBe('2026-06-15');
     expect(await vacancies.closeExpired()).toBe(0);
-    expect(vacancyKind.isMatchable(vacancies.get('V-JUNE'), vacancies.today())).toBe(true);
+    expect(vacancyKind.isMatchable((await vacancies.get('V-JUNE')), vacancies.today())).toBe(true);
     at = '2026-07-01T09:00:00Z';
     expect(await vacancies.closeExpired()).toBe(1);
     expect(vacancies.today()).toBe('2026-07-01');
-    expect(vacancyKind.isMatchable(vacancies.get('V-JUNE'), vacancies.today())).toBe(false);
+    expect(vacancyKind.isMatchable((await vacancies.get('V-JUNE')), vacancies.today())).toBe(false);
   });
 
   it('is the only "now" of the core: no file reads the machine clock itself', () => {

@@ -13,7 +13,6 @@ const guard = new Guard(
   {
     jobseekerMunicipality: (id) => clients.get(id),
     vacancyOwner: async (id) => (owners.has(id) ? { owner: owners.get(id)! } : undefined),
-    vacancyOwnerWithin: (id) => (owners.has(id) ? { owner: owners.get(id)! } : undefined),
     transferAdmits: async (p, id) => transferred.has(`${p.organisation.area}:${id}`),
   },
   defaultEmploymentAreas(regions),

@@ -26,12 +26,12 @@ describe('record kinds', () => {
     expect([jobseekerKind.name, vacancyKind.name]).toEqual(['jobseeker', 'vacancy']);
   });
 
-  it('tell whether a stored record is matchable today', () => {
+  it('tell whether a stored record is matchable today', async () => {
     const stored = new Map<string, Stored<Vacancy>>([['V-1', { ...vacancy, region: '06', createdAt: 'x', updatedAt: 'x' }]]);
-    const records = (today: string) => ({ find: (id: string) => stored.get(id), kind: vacancyKind, today: () => today });
-    expect(matchableToday(records('2026-12-06'), 'V-1')).toBe(true);
-    expect(matchableToday(records('2027-01-06'), 'V-1')).toBe(false);
-    expect(matchableToday(records('2026-12-06'), 'V-404')).toBe(false);
+    const records = (today: string) => ({ find: async (id: string) => stored.get(id), kind: vacancyKind, today: () => today });
+    expect(await matchableToday(records('2026-12-06'), 'V-1')).toBe(true);
+    expect(await matchableToday(records('2027-01-06'), 'V-1')).toBe(false);
+    expect(await matchableToday(records('2026-12-06'), 'V-404')).toBe(false);
   });
 
   it('bring no concepts into candidate pools before they are derived', () => {

@@ -179,7 +179,7 @@ describe('Matcher and RecordService on in-memory adapters', () => {
     // The same posting from another source: linked, not indexed, listed with the original's hit.
     await vacancies.create(vacancy('V-1-AGAIN', { description: `${vacancy('V-1').description} Hae heti!` }));
     expect(vacancyIndex.size).toBe(1);
-    expect((vacancies.get('V-1-AGAIN') as StoredVacancy).normalized.duplicateOf).toBe('V-1');
+    expect(((await vacancies.get('V-1-AGAIN')) as StoredVacancy).normalized.duplicateOf).toBe('V-1');
     const [hit] = await matcher.vacanciesForJobseeker('J-WELDER', { k: 5, lang: 'fi' });
     expect(hit).toMatchObject({ id: 'V-1', alsoPublishedAs: ['V-1-AGAIN'] });
 
@@ -187,7 +187,7 @@ describe('Matcher and RecordService on in-memory adapters', () => {
     await vacancies.put(vacancy('V-1', { status: 'closed' }));
     expect((await matcher.vacanciesForJobseeker('J-WELDER', { k: 5, lang: 'fi' })).map((h) => h.id)).toEqual(['V-1-AGAIN']);
     expect(vacancyIndex.size).toBe(1);
-    expect(vacancies.removeMany(['V-1-AGAIN', 'NOPE'])).toEqual({ removed: 1, notFound: ['NOPE'] });
+    expect((await vacancies.removeMany(['V-1-AGAIN', 'NOPE']))).toEqual({ removed: 1, notFound: ['NOPE'] });
     expect(vacancyIndex.size).toBe(0);
     expect(await matcher.vacanciesForJobseeker('J-WELDER', { k: 5, lang: 'fi' })).toEqual([]);
     await expect(vacancies.putMany(Array.from({ length: 11 }, (_, i) => vacancy(`V-${i}`)))).rejects.toThrow(/at most 10 records/);

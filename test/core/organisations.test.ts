@@ -20,8 +20,7 @@ async function setUp() {
     organisations: new OrganisationStore(db, clock),
     keys,
     owners,
-    shares,
-    vacancy: (id) => {
+    vacancy: async (id) => {
       if (id !== 'V-1') throw notFound('vacancy', id);
       return { id };
     },

@@ -33,7 +33,7 @@ function setUp() {
   const read = <T>(what: string, value: T) => (id: string) => (reads.push(`${what}:${id}`), value);
   const readAsync = <T>(what: string, value: T) => async (id: string) => (reads.push(`${what}:${id}`), value);
   const ports: PersonalDataPorts = {
-    jobseeker: (id) => {
+    jobseeker: async (id) => {
       reads.push(`jobseeker:${id}`);
       if (id !== 'J-TRE') throw notFound('jobseeker', id);
       return { id, name: 'Tiina Tampere' };
@@ -51,7 +51,7 @@ function setUp() {
       erasureOf: async (id) => (id === 'J-GONE' ? { erasedAt: '2026-12-05T00:00:00Z', keyId: 'k-x' } : undefined),
     },
     guard: new Guard(
-      { jobseekerMunicipality: (id) => ({ 'J-TRE': '837', 'J-HKI': '091' })[id], vacancyOwner: async () => undefined, vacancyOwnerWithin: () => undefined, transferAdmits: async () => false },
+      { jobseekerMunicipality: (id) => ({ 'J-TRE': '837', 'J-HKI': '091' })[id], vacancyOwner: async () => undefined, transferAdmits: async () => false },
       defaultEmploymentAreas(regions),
     ),
     decisions: { ofJobseeker: read('decisions', { rankingsForThem: [], inRankings: [] } as never) },

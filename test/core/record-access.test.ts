@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/adapters/sqlite/database.js';
 import { OrganisationStore } from '../../src/adapters/sqlite/organisations.js';
-import { ShareStore } from '../../src/adapters/sqlite/shares.js';
 import { VacancyOwnerStore } from '../../src/adapters/sqlite/vacancy-owners.js';
 import { Guard } from '../../src/core/guard.js';
 import { jobseekerAccess, vacancyAccess } from '../../src/core/record-access.js';
@@ -25,7 +24,7 @@ const outcome = async (f: () => unknown) => {
 };
 
 /**
- * The organisation boundary of the record routes: the real Guard, vacancy owners and shares in a
+ * The organisation boundary of the record routes: the real Guard and vacancy owners in a
  * SQLite file; which records exist is a map (a test double for the record stores).
  */
 function setUp() {
@@ -33,20 +32,18 @@ function setUp() {
   const organisations = new OrganisationStore(db, () => new Date('2026-12-06T10:00:00Z'));
   for (const id of ['unit-a', 'unit-b']) organisations.add({ id, name: id, kind: 'employer-services' });
   const owners = new VacancyOwnerStore(db);
-  const shares = new ShareStore(db);
   const clients = new Map([['J-TRE', '837'], ['J-HKI', '091']]);
   const vacancies = new Set(['V-A', 'V-IMPORTED']);
-  owners.claim(['V-A'], 'unit-a');
+  void owners.set('V-A', 'unit-a');
   const guard = new Guard(
     {
       jobseekerMunicipality: (id) => clients.get(id),
       vacancyOwner: async (id) => (vacancies.has(id) ? { owner: await owners.ownerOf(id) } : undefined),
-      vacancyOwnerWithin: (id) => (vacancies.has(id) ? { owner: owners.ownerWithin(id) } : undefined),
       transferAdmits: async () => false,
     },
     defaultEmploymentAreas(regions),
   );
-  return { owners, shares, vacancies, jobseekers: jobseekerAccess(guard), vacancy: vacancyAccess(guard, owners, shares) };
+  return { owners, vacancies, jobseekers: jobseekerAccess(guard), vacancy: vacancyAccess(guard, owners) };
 }
 
 describe('jobseekerAccess', () => {
@@ -96,24 +93,16 @@ describe('vacancyAccess', () => {
   });
 
   it("claims a new vacancy for the creating unit inside the write, refuses another unit's, and claims nothing for an admin", async () => {
-    const { vacancy, owners, vacancies } = setUp();
-    vacancy.within(unitB)!(['V-B']);
-    expect(await owners.ownerOf('V-B')).toBe('unit-b');
-    vacancies.add('V-B');
-    expect(await outcome(() => vacancy.within(unitA)!(['V-B']))).toBe('forbidden');
-    expect(await owners.ownerOf('V-B')).toBe('unit-b');
-    vacancy.within(admin)!(['V-ADMIN']);
-    expect(await owners.ownerOf('V-ADMIN')).toBeNull();
-    expect(await vacancy.owned(unitB)).toEqual(['V-B']);
+    const { vacancy } = setUp();
+    // What the write's transaction found stored: V-B owned by unit-b, V-IMPORTED by none; a new id is absent.
+    const found = (ids: string[]) => new Map(ids.map((id) => [id, { version: 1, owner: id === 'V-B' ? 'unit-b' : null }] as const));
+    expect(vacancy.within(unitB)!.claimFor).toBe('unit-b');
+    expect(await outcome(async () => vacancy.within(unitB)!.check!(found(['V-B'])))).toBe('ok');
+    expect(await outcome(async () => vacancy.within(unitB)!.check!(new Map()))).toBe('ok'); // new: it will own it
+    expect(await outcome(async () => vacancy.within(unitA)!.check!(found(['V-B'])))).toBe('forbidden');
+    expect(await outcome(async () => vacancy.within(unitA)!.check!(found(['V-IMPORTED'])))).toBe('forbidden');
+    expect(vacancy.within(admin)!.claimFor).toBeUndefined();
+    expect(await outcome(async () => vacancy.within(admin)!.check!(found(['V-B', 'V-IMPORTED'])))).toBe('ok');
     expect(await vacancy.owned(unitA)).toEqual(['V-A']);
-  });
-
-  it("forgets a deleted vacancy's owner and shares", async () => {
-    const { vacancy, owners, shares } = setUp();
-    await shares.add({ vacancyId: 'V-A', jobseekerId: 'J-TRE', owner: 'unit-a', keyId: 'k', at: '2026-12-06T00:00:00Z', expiresAt: '2027-01-05T00:00:00Z' });
-    await shares.add({ vacancyId: 'V-OTHER', jobseekerId: 'J-TRE', owner: 'unit-a', keyId: 'k', at: '2026-12-06T00:00:00Z', expiresAt: '2027-01-05T00:00:00Z' });
-    vacancy.removed(['V-A']);
-    expect(await owners.ownerOf('V-A')).toBeNull();
-    expect((await shares.ofJobseeker('J-TRE')).map((s) => s.vacancyId)).toEqual(['V-OTHER']);
   });
 });

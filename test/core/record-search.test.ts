@@ -42,7 +42,7 @@ const CLIENTS = [
 const found = (query: string) => CLIENTS.filter((c) => matchesSearch(recordSearch(query, words), c)).map((c) => c.id);
 
 describe('finding a client or a vacancy by what a person types', () => {
-  it('reads letters without their diacritics and case', () => {
+  it('reads letters without their diacritics and case', async () => {
     expect(fold('Mäkinen Åström Øberg')).toBe('makinen astrom oberg');
     expect(found('Makinen')).toEqual(['JS-000067']);
     expect(found('mäkinen')).toEqual(['JS-000067']);
@@ -50,7 +50,7 @@ describe('finding a client or a vacancy by what a person types', () => {
     expect(found('ÖBERG åsa')).toEqual(['JS-000068']);
   });
 
-  it('forgives a slip: a letter added, missing, wrong or two swapped (two from 9 letters)', () => {
+  it('forgives a slip: a letter added, missing, wrong or two swapped (two from 9 letters)', async () => {
     expect(slips('makinne', 'makinen', 2)).toBe(1);
     expect(found('Mäkinne')).toEqual(['JS-000067']);
     expect(found('Makkinen')).toEqual(['JS-000067']);
@@ -63,7 +63,7 @@ describe('finding a client or a vacancy by what a person types', () => {
     expect(found('Maku')).toEqual([]);
   });
 
-  it('never guesses digits: an id finds that record only', () => {
+  it('never guesses digits: an id finds that record only', async () => {
     expect(found('JS-000067')).toEqual(['JS-000067']);
     expect(found('000068')).toEqual(['JS-000068']);
     expect(found('JS-000066')).toEqual([]);
@@ -73,7 +73,7 @@ describe('finding a client or a vacancy by what a person types', () => {
     expect(searchWords('ÅS-1')).toEqual(['as', '1']);
   });
 
-  it('finds the people of an occupation by its name in any language, whatever their title says', () => {
+  it('finds the people of an occupation by its name in any language, whatever their title says', async () => {
     const nurses = ['JS-000068', 'JS-000069', 'JS-000070'];
     expect(found('sairaanhoitaja')).toEqual(nurses);
     expect(found('sjukskötare')).toEqual(nurses);
@@ -87,7 +87,7 @@ describe('finding a client or a vacancy by what a person types', () => {
     expect(found('städare')).toEqual(['JS-000067']);
   });
 
-  it('keeps finding parts of words and every word of the query, as before', () => {
+  it('keeps finding parts of words and every word of the query, as before', async () => {
     expect(found('siivo')).toEqual(['JS-000067']);
     expect(found('hoitaja')).toEqual(['JS-000069', 'JS-000071', 'JS-000072', 'JS-000073', 'V-1']);
     expect(found('hyvinvointialue')).toEqual(['V-1']);
@@ -95,7 +95,7 @@ describe('finding a client or a vacancy by what a person types', () => {
     expect(found('  ')).toEqual(CLIENTS.map((c) => c.id));
   });
 
-  it('runs inside the SQLite store, in id order, within the scope asked, with the occupation a record was read as', () => {
+  it('runs inside the SQLite store, in id order, within the scope asked, with the occupation a record was read as', async () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
     const store = new SqliteRecordStore<{ id: string; municipality: string; region: string; updatedAt: string }>(db, 'jobseekers');
     const vector = Float32Array.from([1, 0, 0]);
@@ -109,11 +109,11 @@ describe('finding a client or a vacancy by what a person types', () => {
         matchable: true,
       })),
     );
-    const ids = (query: string, within?: string[]) => store.list({ limit: 10, search: recordSearch(query, words), within: within && new Set(within) }).map((r) => r.id);
-    expect(ids('sjukskötare')).toEqual(['JS-000068', 'JS-000069', 'JS-000070']);
-    expect(ids('nurse', ['837'])).toEqual(['JS-000069', 'JS-000070']); // JS-000068 lives in Helsinki
-    expect(ids('Makinen')).toEqual(['JS-000067']);
-    expect(store.list({ limit: 1, after: 'JS-000068', search: recordSearch('sairaanhoitaja', words) }).map((r) => r.id)).toEqual(['JS-000069']);
+    const ids = async (query: string, within?: string[]) => (await store.list({ limit: 10, search: recordSearch(query, words), within: within && new Set(within) })).map((r) => r.id);
+    expect(await ids('sjukskötare')).toEqual(['JS-000068', 'JS-000069', 'JS-000070']);
+    expect(await ids('nurse', ['837'])).toEqual(['JS-000069', 'JS-000070']); // JS-000068 lives in Helsinki
+    expect(await ids('Makinen')).toEqual(['JS-000067']);
+    expect((await store.list({ limit: 1, after: 'JS-000068', search: recordSearch('sairaanhoitaja', words) })).map((r) => r.id)).toEqual(['JS-000069']);
     db.close();
   });
 });

@@ -5,7 +5,6 @@ import { HnswVectorIndex } from '../../src/adapters/hnsw/hnsw-index.js';
 import { openDatabase } from '../../src/adapters/sqlite/database.js';
 import { OrganisationStore } from '../../src/adapters/sqlite/organisations.js';
 import { SqliteRecordStore } from '../../src/adapters/sqlite/record-store.js';
-import { ShareStore } from '../../src/adapters/sqlite/shares.js';
 import { VacancyOwnerStore } from '../../src/adapters/sqlite/vacancy-owners.js';
 import { DEFAULT_HNSW } from '../../src/config.js';
 import type { Principal } from '../../src/core/access.js';
@@ -53,8 +52,7 @@ function open() {
   const guard = new Guard(
     {
       jobseekerMunicipality: (id) => jobseekers.municipalityOf(id),
-      vacancyOwner: async (id) => (vacancies.find(id) ? { owner: await owners.ownerOf(id) } : undefined),
-      vacancyOwnerWithin: (id) => (vacancies.find(id) ? { owner: owners.ownerWithin(id) } : undefined),
+      vacancyOwner: async (id) => ((await vacancies.find(id)) ? { owner: await owners.ownerOf(id) } : undefined),
       transferAdmits: async () => false,
     },
     defaultEmploymentAreas(regions),
@@ -64,13 +62,14 @@ function open() {
     owners,
     vacancies,
     erased,
-    vacancyRecords: new RecordUseCases({ records: vacancies, access: vacancyAccess(guard, owners, new ShareStore(db)) }),
+    vacancyRecords: new RecordUseCases({ records: vacancies, access: vacancyAccess(guard, owners) }),
     jobseekerRecords: new RecordUseCases({
       records: jobseekers,
       access: jobseekerAccess(guard),
       erase: async (ids) => {
-        const present = ids.filter((id) => jobseekers.find(id));
-        for (const id of present) jobseekers.remove(id);
+        const found = await Promise.all(ids.map((id) => jobseekers.find(id)));
+        const present = ids.filter((_id, i) => found[i]);
+        for (const id of present) (await jobseekers.remove(id));
         erased.push(...present);
         return { erased: present, notFound: ids.filter((id) => !present.includes(id)) };
       },
@@ -90,8 +89,23 @@ describe('RecordUseCases: one call per record route, boundary first, the claim i
     const taken = { ...vacancy('V1'), title: 'siivooja' };
     expect(await rejection(vacancyRecords.put(unitB, 'V1', taken, () => undefined, note()))).toBe('forbidden');
     expect(await rejection(vacancyRecords.putMany(unitB, [vacancy('V2'), taken], note()))).toBe('forbidden');
-    expect(vacancies.get('V1').title).toBe('kokki');
-    expect(vacancies.find('V2')).toBeUndefined(); // the batch is atomic
+    expect((await vacancies.get('V1')).title).toBe('kokki');
+    expect((await vacancies.find('V2'))).toBeUndefined(); // the batch is atomic
+  });
+
+  it('of two units writing one new vacancy at the same moment, the one that commits first owns it; the other, refused inside its transaction, stores nothing', async () => {
+    const { vacancyRecords, owners, vacancies } = open();
+    const generation = await vacancies.store.generation();
+    // Both pass the boundary before either commits (nothing stored yet); the claim is checked again in each write.
+    const [a, b] = await Promise.allSettled([
+      vacancyRecords.putMany(unitA, [vacancy('V-NEW')], note()),
+      vacancyRecords.putMany(unitB, [{ ...vacancy('V-NEW'), title: 'siivooja' }, vacancy('V-OTHER')], note()),
+    ]);
+    expect([a.status, b.status === 'rejected' && (b.reason as { code?: string }).code]).toEqual(['fulfilled', 'forbidden']);
+    expect(await owners.ownerOf('V-NEW')).toBe('unit-a');
+    expect((await vacancies.get('V-NEW')).title).toBe('kokki');
+    expect(await vacancies.find('V-OTHER')).toBeUndefined(); // the refused batch stored nothing
+    expect([await vacancies.store.generation(), vacancies.index.size]).toEqual([generation + 1, 1]);
   });
 
   it('refuses a body naming another id before anything, and asks the conditional headers only after the boundary', async () => {

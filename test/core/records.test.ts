@@ -45,7 +45,7 @@ describe('RecordService', () => {
     expect(index.size).toBe(1);
     later();
     expect(await jobseekers.putMany([jobseeker('J-1')])).toEqual({ created: 0, updated: 0, unchanged: 1 });
-    expect((jobseekers.get('J-1') as { version?: number }).version).toBe(first);
+    expect(((await jobseekers.get('J-1')) as { version?: number }).version).toBe(first);
     const { record, created: isNew } = await jobseekers.put(jobseeker('J-1', { title: 'levyseppä' }));
     expect(isNew).toBe(false);
     expect(record).toMatchObject({ title: 'levyseppä', createdAt: '2026-12-06T10:00:00.000Z', updatedAt: '2026-12-06T10:01:00.000Z' });
@@ -57,15 +57,15 @@ describe('RecordService', () => {
     await jobseekers.create(jobseeker('J-1'));
     expect(await code(jobseekers.create(jobseeker('J-1')))).toBe('already_exists');
     expect(await code(jobseekers.put(jobseeker('J-1'), undefined, { absent: true }))).toBe('id_taken');
-    const version = (jobseekers.get('J-1') as { version?: number }).version!;
+    const version = ((await jobseekers.get('J-1')) as { version?: number }).version!;
     await jobseekers.put(jobseeker('J-1', { title: 'A' }), undefined, { versions: [version] });
     // The second writer read the same version: refused, nothing stored.
     expect(await code(jobseekers.put(jobseeker('J-1', { title: 'B' }), undefined, { versions: [version] }))).toBe('version_mismatch');
-    expect(jobseekers.get('J-1').title).toBe('A');
+    expect((await jobseekers.get('J-1')).title).toBe('A');
     // Also when the content sent equals the stored one (nothing would be written).
     expect(await code(jobseekers.put(jobseeker('J-1', { title: 'A' }), undefined, { versions: [version] }))).toBe('version_mismatch');
     expect(await code(jobseekers.put(jobseeker('J-2'), undefined, { versions: 'any' }))).toBe('version_mismatch');
-    expect(jobseekers.find('J-2')).toBeUndefined();
+    expect((await jobseekers.find('J-2'))).toBeUndefined();
   });
 
   it('stores a batch whole or not at all: over the limit, with an id twice, or refused inside the write', async () => {
@@ -75,31 +75,33 @@ describe('RecordService', () => {
     await expect(twice).rejects.toMatchObject({ code: 'invalid_input', problems: [{ line: 3, field: 'id', message: 'duplicate of line 1' }] });
     expect(
       await code(
-        jobseekers.putMany([jobseeker('A'), jobseeker('B')], (ids) => {
-          if (ids.includes('B')) throw forbidden('B lives elsewhere');
+        jobseekers.putMany([jobseeker('A'), jobseeker('B')], {
+          check: () => {
+            throw forbidden('B lives elsewhere');
+          },
         }),
       ),
     ).toBe('forbidden');
-    expect([jobseekers.count(), index.size]).toEqual([0, 0]);
+    expect([(await jobseekers.count()), index.size]).toEqual([0, 0]);
     expect(await jobseekers.putMany([jobseeker('A'), jobseeker('B')])).toEqual({ created: 2, updated: 0, unchanged: 0 });
   });
 
   it('deletes records and their vectors, reporting ids it does not have', async () => {
     const { jobseekers, index } = open();
     await jobseekers.putMany([jobseeker('A'), jobseeker('B')]);
-    expect(jobseekers.removeMany(['A', 'A', 'X'])).toEqual({ removed: 1, notFound: ['X'] });
+    expect((await jobseekers.removeMany(['A', 'A', 'X']))).toEqual({ removed: 1, notFound: ['X'] });
     expect(index.size).toBe(1);
-    expect(() => jobseekers.remove('A')).toThrow(expect.objectContaining({ code: 'not_found' }));
-    expect(() => jobseekers.get('A')).toThrow(expect.objectContaining({ code: 'not_found', message: expect.stringContaining("jobseeker 'A'") }));
-    expect(() => jobseekers.removeMany(['1', '2', '3', '4'])).toThrow(expect.objectContaining({ code: 'too_many_records' }));
+    await expect(jobseekers.remove('A')).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
+    await expect(jobseekers.get('A')).rejects.toThrow(expect.objectContaining({ code: 'not_found', message: expect.stringContaining("jobseeker 'A'") }));
+    await expect(jobseekers.removeMany(['1', '2', '3', '4'])).rejects.toThrow(expect.objectContaining({ code: 'too_many_records' }));
   });
 
   it('lists records in id order, in a municipality by name, after a cursor', async () => {
     const { jobseekers } = open();
     await jobseekers.putMany([jobseeker('C'), jobseeker('A', { municipality: 'Nokia' }), jobseeker('B')]);
-    expect(jobseekers.list({ limit: 10 }).map((r) => r.id)).toEqual(['A', 'B', 'C']);
-    expect(jobseekers.list({ limit: 10, municipality: 'Tammerfors' }).map((r) => r.id)).toEqual(['B', 'C']);
-    expect(jobseekers.list({ limit: 1, after: 'A' }).map((r) => r.id)).toEqual(['B']);
+    expect((await jobseekers.list({ limit: 10 })).map((r) => r.id)).toEqual(['A', 'B', 'C']);
+    expect((await jobseekers.list({ limit: 10, municipality: 'Tammerfors' })).map((r) => r.id)).toEqual(['B', 'C']);
+    expect((await jobseekers.list({ limit: 1, after: 'A' })).map((r) => r.id)).toEqual(['B']);
     expect(jobseekers.municipalityOf('A')).toBe('536');
     expect(jobseekers.municipalityOf('X')).toBeUndefined();
   });
@@ -116,6 +118,6 @@ describe('RecordService', () => {
     now = new Date('2026-12-07T00:00:01Z');
     expect(await vacancies.closeExpired()).toBe(1);
     expect(index.size).toBe(1);
-    expect(vacancies.find('V-1')?.id).toBe('V-1');
+    expect((await vacancies.find('V-1'))?.id).toBe('V-1');
   });
 });

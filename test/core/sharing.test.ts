@@ -41,7 +41,6 @@ function setUp(settings = SETTINGS) {
     {
       jobseekerMunicipality: (id) => CLIENTS[id]?.municipality,
       vacancyOwner: async (id) => (id in OWNERS ? { owner: OWNERS[id]! } : undefined),
-      vacancyOwnerWithin: (id) => (id in OWNERS ? { owner: OWNERS[id]! } : undefined),
       transferAdmits: async () => false,
     },
     defaultEmploymentAreas(regions),
@@ -51,11 +50,11 @@ function setUp(settings = SETTINGS) {
       shares,
       owners: { ownerOf: async (id) => OWNERS[id] ?? null },
       budget: new CandidateBudgetStore(db),
-      vacancy: (id) => {
+      vacancy: async (id) => {
         if (!(id in OWNERS)) throw notFound('vacancy', id);
         return { id };
       },
-      jobseeker: (id) => {
+      jobseeker: async (id) => {
         const client = CLIENTS[id];
         if (!client) throw notFound('jobseeker', id);
         return client;

@@ -37,7 +37,7 @@ describe('matchWithSkills', () => {
   it('changes nothing stored', async () => {
     await matchWithSkills(services, client, ['tulityökortti'], { k: 10, lang: 'fi' });
     expect(client.skills).toEqual(['MIG-hitsaus']);
-    expect(services.jobseekers.get('J-1').skills).toEqual(['MIG-hitsaus']);
-    expect((services.jobseekers.get('J-1') as StoredJobseeker).normalized.skills.map((s) => s.label)).not.toContain('tulityökortti');
+    expect((await services.jobseekers.get('J-1')).skills).toEqual(['MIG-hitsaus']);
+    expect(((await services.jobseekers.get('J-1')) as StoredJobseeker).normalized.skills.map((s) => s.label)).not.toContain('tulityökortti');
   });
 });

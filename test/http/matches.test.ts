@@ -197,7 +197,7 @@ describe('GET /v1/vacancies/:id/candidates', () => {
 
 describe('POST /v1/match (ad-hoc text, not stored)', () => {
   it('finds vacancies for pasted CV text without storing it', async () => {
-    const before = service.engine.jobseekers.count();
+    const before = await service.engine.jobseekers.count();
     const response = await call(url, 'POST', '/v1/match', {
       text: 'Erfaren svetsare. MIG-svetsning, TIG-svetsning och ritningsläsning.',
       municipality: 'Vasa',
@@ -207,7 +207,7 @@ describe('POST /v1/match (ad-hoc text, not stored)', () => {
     expect(response.body.hits).toHaveLength(10);
     // Swedish skill words found in the text match the vacancies' concepts, labelled in Finnish by default.
     expect(response.body.hits.some((h: Hit) => h.matchedSkills.some((s) => s.label === 'MIG-hitsaus'))).toBe(true);
-    expect(service.engine.jobseekers.count()).toBe(before);
+    expect(await service.engine.jobseekers.count()).toBe(before);
   });
 
   it('finds candidates for a job description, filtered by region', async () => {

@@ -123,7 +123,7 @@ describe('GDPR erasure', () => {
   }
 
   it('removes the person from every response, the database files and the index, also after restart and rebuild', async () => {
-    const label = service.engine.jobseekers.store.get('ERASE-ME')!.label;
+    const label = (await service.engine.jobseekers.store.get('ERASE-ME'))!.label;
     expect((await call(service.as('employer-service'), 'DELETE', '/v1/jobseekers/ERASE-ME')).status).toBe(403);
     expect((await call(service.as('counsellor'), 'DELETE', '/v1/jobseekers/ERASE-ME')).status).toBe(204);
     // At once (before any compaction): the write-ahead log was checkpointed and emptied by the erasure.

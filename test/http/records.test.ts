@@ -58,15 +58,15 @@ describe('jobseekers and vacancies over HTTP (real server, SQLite file, HNSW ind
     const first = await call(url, 'POST', '/v1/jobseekers/bulk', ndjson(records), { 'content-type': 'application/x-ndjson' });
     expect([first.status, first.body]).toEqual([200, { created: 500, updated: 0, unchanged: 0 }]);
     // Sent again: 8 as they were (nothing re-derived or re-written), 2 changed.
-    const before = service.engine.jobseekers.get('B-0').updatedAt;
+    const before = (await service.engine.jobseekers.get('B-0')).updatedAt;
     const resent = records.slice(0, 10).map((r, i) => (i < 2 ? { ...r, title: 'koneistaja' } : r));
     const again = await call(url, 'POST', '/v1/jobseekers/bulk', ndjson(resent), {
       'content-type': 'application/x-ndjson',
     });
     expect(again.body).toEqual({ created: 0, updated: 2, unchanged: 8 });
-    expect(service.engine.jobseekers.get('B-2').updatedAt).toBe(service.engine.jobseekers.get('B-2').createdAt);
-    expect(service.engine.jobseekers.get('B-0').updatedAt).not.toBe(before);
-    expect(service.engine.jobseekers.count()).toBe(500);
+    expect((await service.engine.jobseekers.get('B-2')).updatedAt).toBe((await service.engine.jobseekers.get('B-2')).createdAt);
+    expect((await service.engine.jobseekers.get('B-0')).updatedAt).not.toBe(before);
+    expect((await service.engine.jobseekers.count())).toBe(500);
     expect(service.engine.jobseekers.index.size).toBe(500);
   });
 
@@ -79,8 +79,8 @@ describe('jobseekers and vacancies over HTTP (real server, SQLite file, HNSW ind
 
 describe('bad input gets a 4xx naming the field and changes nothing', () => {
   const snapshot = async () => ({
-    jobseekers: service.engine.jobseekers.count(),
-    vacancies: service.engine.vacancies.count(),
+    jobseekers: (await service.engine.jobseekers.count()),
+    vacancies: (await service.engine.vacancies.count()),
     indexed: service.engine.jobseekers.index.size,
     js: (await call(url, 'GET', '/v1/jobseekers/KEEP')).body,
   });

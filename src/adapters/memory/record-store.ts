@@ -1,4 +1,4 @@
-import type { EntryToSave, ListOptions, LocationFilter, RecordStore, SavedEntry, StoredEntry } from '../../core/ports.js';
+import type { EntryToSave, ListOptions, LocalRecordReads, LocationFilter, RecordStore, SavedEntry, StoredEntry, StoredTerms, WriteTerms } from '../../core/ports.js';
 import { matchesSearch } from '../../core/record-search.js';
 
 interface Row<R> {
@@ -17,17 +17,20 @@ type Record = { id: string; municipality: string; region?: string; updatedAt: st
 /**
  * TEST DOUBLE — an in-memory RecordStore for fast core unit tests (no SQLite file). It keeps the
  * port's contract as the SQLite store does (labels kept on replace, one generation per write with
- * its change log, records returned as fresh copies) but none of its durability. Never used by the
+ * its change log, records returned as fresh copies, terms checked before anything is stored, owners
+ * claimed with a write and forgotten with a removal) but none of its durability. Never used by the
  * service.
  */
-export class MemoryRecordStore<R extends Record> implements RecordStore<R> {
+export class MemoryRecordStore<R extends Record> implements RecordStore<R>, LocalRecordReads<R> {
   private readonly rows = new Map<string, Row<R>>();
+  /** Owners claimed by writes (WriteTerms.claimFor), as the SQLite store keeps vacancy owners. */
+  readonly owners = new Map<string, string>();
   private readonly byLabel = new Map<number, Row<R>>();
   private readonly changes: { generation: number; labels: number[] }[] = [];
   private nextLabel = 1;
   private current = 0;
 
-  get(id: string): StoredEntry<R> | undefined {
+  async get(id: string): Promise<StoredEntry<R> | undefined> {
     const row = this.rows.get(id);
     return row && { label: row.label, record: copy(row) };
   }
@@ -39,7 +42,7 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R> {
     });
   }
 
-  vectorOf(id: string, embedder: string) {
+  async vectorOf(id: string, embedder: string) {
     const row = this.rows.get(id);
     return row && row.embedder === embedder ? { vector: row.vector, textHash: row.textHash } : undefined;
   }
@@ -63,7 +66,7 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R> {
     return row.embedder === embedder ? { label: row.label, vector: row.vector } : { label: row.label };
   }
 
-  list(options: ListOptions): R[] {
+  async list(options: ListOptions): Promise<R[]> {
     return [...this.rows.values()]
       .filter((row) => row.record.id > (options.after ?? ''))
       .filter((row) => !options.municipality || row.record.municipality === options.municipality)
@@ -80,8 +83,16 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R> {
       .map(copy);
   }
 
-  saveAll(entries: EntryToSave<R>[], before?: () => void): SavedEntry[] {
-    before?.();
+  async saveAll(entries: EntryToSave<R>[], terms?: WriteTerms): Promise<SavedEntry[]> {
+    if (terms?.check) {
+      const found = new Map<string, StoredTerms>();
+      for (const id of terms.ids) {
+        const row = this.rows.get(id);
+        if (row) found.set(id, { version: (row.record as { version?: number }).version ?? 0, owner: this.owners.get(id) ?? null });
+      }
+      terms.check(found);
+    }
+    if (terms?.claimFor !== undefined) for (const id of terms.ids) if (!this.owners.has(id)) this.owners.set(id, terms.claimFor);
     if (entries.length === 0) return [];
     const generation = this.current + 1;
     const saved = entries.map((e) => {
@@ -98,15 +109,14 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R> {
     return saved;
   }
 
-  versionOf(id: string): number | undefined {
+  async versionOf(id: string): Promise<number | undefined> {
     const row = this.rows.get(id);
     return row && ((row.record as { version?: number }).version ?? 0);
   }
 
-  removeAll(ids: string[], after?: (removed: string[]) => void): number[] {
-    // In-memory double (unit tests): `after` runs before the rows go, so that a throw leaves them all.
+  async removeAll(ids: string[]): Promise<{ removed: string[]; labels: number[] }> {
     const removed = ids.filter((id) => this.rows.has(id));
-    if (after && removed.length > 0) after(removed);
+    for (const id of removed) this.owners.delete(id);
     const labels = ids.flatMap((id) => {
       const row = this.rows.get(id);
       if (!row) return [];
@@ -115,7 +125,7 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R> {
       return [row.label];
     });
     this.logChanges(labels);
-    return labels;
+    return { removed, labels };
   }
 
   matchableLabels(filter: LocationFilter, embedder: string): number[] {
@@ -130,11 +140,11 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R> {
     for (const row of this.rows.values()) if (row.matchable && row.embedder === embedder) yield { label: row.label, vector: row.vector };
   }
 
-  expiredIds(today: string): string[] {
+  async expiredIds(today: string): Promise<string[]> {
     return [...this.rows.values()].filter((row) => row.matchable && row.record.expiresAt !== undefined && row.record.expiresAt < today).map((row) => row.record.id).sort();
   }
 
-  staleRecords(embedder: string, derivedBy: string, limit: number): R[] {
+  async staleRecords(embedder: string, derivedBy: string, limit: number): Promise<R[]> {
     return [...this.rows.values()].filter((row) => row.embedder !== embedder || row.derivedBy !== derivedBy).slice(0, limit).map(copy);
   }
 
@@ -142,21 +152,21 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R> {
     return this.rows.get(id)?.record.municipality;
   }
 
-  withLinkKey(key: string, matchableOnly: boolean): StoredEntry<R>[] {
+  async withLinkKey(key: string, matchableOnly: boolean): Promise<StoredEntry<R>[]> {
     return [...this.rows.values()]
       .filter((row) => row.record.normalized?.linkKey === key && (!matchableOnly || row.matchable))
       .map((row) => ({ label: row.label, record: copy(row) }));
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.rows.size;
   }
 
-  generation(): number {
+  async generation(): Promise<number> {
     return this.current;
   }
 
-  changedSince(generation: number): number[] | undefined {
+  async changedSince(generation: number): Promise<number[] | undefined> {
     if (generation > this.current) return undefined;
     return [...new Set(this.changes.filter((c) => c.generation > generation).flatMap((c) => c.labels))];
   }

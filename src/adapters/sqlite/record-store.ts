@@ -1,10 +1,13 @@
 import type {
   EntryToSave,
   ListOptions,
+  LocalRecordReads,
   LocationFilter,
   RecordStore,
   SavedEntry,
   StoredEntry,
+  StoredTerms,
+  WriteTerms,
 } from '../../core/ports.js';
 import type { Db } from './database.js';
 
@@ -33,9 +36,15 @@ interface UpsertRow {
 const toBlob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 const fromBlob = (b: Buffer) => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
-/** SQLite-backed store for one record kind; every statement is prepared once. */
+/**
+ * SQLite-backed store for one record kind; every statement is prepared once. The use cases' port
+ * (RecordStore) answers resolved promises; matching's reads (LocalRecordReads) answer at once. A
+ * write is one synchronous better-sqlite3 transaction: no statement of the process can run inside
+ * it, and its terms (see WriteTerms) are checked and claimed in it. A vacancy's owner and its shares
+ * are what the store keeps about a vacancy beside the record: claimed with it, deleted with it.
+ */
 export class SqliteRecordStore<R extends { id: string; municipality: string; region: string; updatedAt: string }>
-  implements RecordStore<R>
+  implements RecordStore<R>, LocalRecordReads<R>
 {
   private readonly s;
 
@@ -113,10 +122,18 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       firstLogged: db.prepare<[string, number], number | null>(`SELECT min(generation) FROM changes WHERE kind = ? AND generation > ?`).pluck(),
       changedSince: db.prepare<[string, number], number>(`SELECT DISTINCT label FROM changes WHERE kind = ? AND generation > ?`).pluck(),
       prune: db.prepare<[string, number, number]>(`DELETE FROM changes WHERE kind = ? AND generation <= ? AND logged_at < ?`),
+      ...(t === 'vacancies'
+        ? {
+            owner: db.prepare<[string], string>('SELECT organisation_id FROM vacancy_owners WHERE vacancy_id = ?').pluck(),
+            claim: db.prepare<[string, string]>('INSERT OR IGNORE INTO vacancy_owners (vacancy_id, organisation_id) VALUES (?, ?)'),
+            forgetOwner: db.prepare<[string]>('DELETE FROM vacancy_owners WHERE vacancy_id = ?'),
+            forgetShares: db.prepare<[string]>('DELETE FROM shares WHERE vacancy_id = ?'),
+          }
+        : {}),
     };
   }
 
-  get(id: string): StoredEntry<R> | undefined {
+  async get(id: string): Promise<StoredEntry<R> | undefined> {
     const row = this.s.get.get(id);
     return row && { label: row.label, record: JSON.parse(row.record) as R };
   }
@@ -125,7 +142,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     return this.s.municipality.get(id);
   }
 
-  withLinkKey(key: string, matchableOnly: boolean): StoredEntry<R>[] {
+  async withLinkKey(key: string, matchableOnly: boolean): Promise<StoredEntry<R>[]> {
     return (matchableOnly ? this.s.linkedMatchable : this.s.linked).all(key).map((r) => ({ label: r.label, record: JSON.parse(r.record) as R }));
   }
 
@@ -137,7 +154,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     }));
   }
 
-  vectorOf(id: string, embedder: string): { vector: Float32Array; textHash: string } | undefined {
+  async vectorOf(id: string, embedder: string): Promise<{ vector: Float32Array; textHash: string } | undefined> {
     const row = this.s.vectorOf.get(id, embedder);
     return row && { vector: fromBlob(row.vector), textHash: row.text_hash };
   }
@@ -159,7 +176,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     return new Map(rows.map((r) => [r.label, fromBlob(r.vector)]));
   }
 
-  list(options: ListOptions): R[] {
+  async list(options: ListOptions): Promise<R[]> {
     const after = options.after ?? '';
     const within = options.within && JSON.stringify([...options.within]);
     if (options.search || options.ids) {
@@ -181,9 +198,9 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     return rows.map((r) => JSON.parse(r.record) as R);
   }
 
-  saveAll(entries: EntryToSave<R>[], before?: () => void): SavedEntry[] {
+  async saveAll(entries: EntryToSave<R>[], terms?: WriteTerms): Promise<SavedEntry[]> {
     return this.db.transaction(() => {
-      before?.();
+      if (terms?.check) terms.check(this.found(terms.ids));
       if (entries.length === 0) return [];
       const generation = this.s.bump.get(this.table)!;
       const saved = entries.map((e) => {
@@ -204,16 +221,19 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
         return { label: row.label, matchable: e.matchable };
       });
       for (const s of saved) this.s.logChange.run(this.table, generation, s.label);
+      if (terms?.claimFor !== undefined) {
+        if (!this.s.claim) throw new Error(`${this.table} have no owners to claim`);
+        for (const id of terms.ids) this.s.claim.run(id, terms.claimFor);
+      }
       return saved;
     }).immediate();
   }
 
-  versionOf(id: string): number | undefined {
-    const version = this.s.version.get(id);
-    return version === undefined || version === null ? undefined : version;
+  async versionOf(id: string): Promise<number | undefined> {
+    return this.versionNow(id);
   }
 
-  removeAll(ids: string[], after?: (removed: string[]) => void): number[] {
+  async removeAll(ids: string[]): Promise<{ removed: string[]; labels: number[] }> {
     return this.db.transaction(() => {
       const removed: string[] = [];
       const labels = ids.flatMap((id) => {
@@ -222,9 +242,27 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
         return rows.map((r) => r.label);
       });
       this.logChanges(labels);
-      if (after && removed.length > 0) after(removed);
-      return labels;
+      for (const id of removed) {
+        this.s.forgetOwner?.run(id);
+        this.s.forgetShares?.run(id);
+      }
+      return { removed, labels };
     }).immediate();
+  }
+
+  /** What is stored under these ids (inside a write's transaction): version and owner. */
+  private found(ids: string[]): Map<string, StoredTerms> {
+    const found = new Map<string, StoredTerms>();
+    for (const id of ids) {
+      const version = this.versionNow(id);
+      if (version !== undefined) found.set(id, { version, owner: this.s.owner?.get(id) ?? null });
+    }
+    return found;
+  }
+
+  private versionNow(id: string): number | undefined {
+    const version = this.s.version.get(id);
+    return version === undefined || version === null ? undefined : version;
   }
 
   matchableLabels(filter: LocationFilter, embedder: string): number[] {
@@ -249,28 +287,37 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     for (const row of this.s.matchable.iterate(embedder)) yield { label: row.label, vector: fromBlob(row.vector) };
   }
 
-  expiredIds(today: string): string[] {
+  async expiredIds(today: string): Promise<string[]> {
     return this.s.expired.all(today);
   }
 
-  staleRecords(embedder: string, derivedBy: string, limit: number): R[] {
+  async staleRecords(embedder: string, derivedBy: string, limit: number): Promise<R[]> {
     return this.s.stale.all(embedder, embedder, derivedBy, derivedBy, limit).map((r) => JSON.parse(r.record) as R);
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.s.count.get()!.n;
   }
 
-  generation(): number {
+  async generation(): Promise<number> {
+    return this.generationNow();
+  }
+
+  async changedSince(generation: number): Promise<number[] | undefined> {
+    return this.changedSinceNow(generation);
+  }
+
+  /** The generation, read at once: for opening the index file at start (this node's replica, see LocalRecordReads) and the metrics. */
+  generationNow(): number {
     return this.s.generation.get(this.table)!.generation;
   }
 
   /**
    * The labels written or deleted after `generation`, or undefined when the change log no longer
-   * reaches back that far (pruned, or written before the log existed).
+   * reaches back that far (pruned, or written before the log existed); read at once, for opening the index file.
    */
-  changedSince(generation: number): number[] | undefined {
-    const current = this.generation();
+  changedSinceNow(generation: number): number[] | undefined {
+    const current = this.generationNow();
     if (generation > current) return undefined;
     if (generation === current) return [];
     if (this.s.firstLogged.get(this.table, generation) !== generation + 1) return undefined;

@@ -31,7 +31,6 @@ export class ShareStore {
       ).pluck(),
       forJobseeker: db.prepare<[string], Row>('SELECT * FROM shares WHERE jobseeker_id = ? ORDER BY at'),
       removeJobseeker: db.prepare<[string]>('DELETE FROM shares WHERE jobseeker_id = ?'),
-      removeVacancy: db.prepare<[string]>('DELETE FROM shares WHERE vacancy_id = ?'),
     };
   }
 
@@ -52,8 +51,4 @@ export class ShareStore {
     this.s.removeJobseeker.run(jobseekerId);
   }
 
-  /** Runs inside a record deletion's transaction (RecordAccess's `removed`): synchronous until RecordStore's removals take it in. */
-  forgetVacancy(vacancyId: string): void {
-    this.s.removeVacancy.run(vacancyId);
-  }
 }

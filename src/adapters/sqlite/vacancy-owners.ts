@@ -1,17 +1,17 @@
 import type { Db } from './database.js';
 
 /**
- * Which employer-services unit owns each vacancy (a vacancy without a row belongs to no unit).
- * `claim`, `forget` and `ownerWithin` run inside a record write's transaction (RecordAccess's
- * `within` and `removed`), so they answer synchronously until RecordStore's writes take them in.
+ * Which employer-services unit owns each vacancy (a vacancy without a row belongs to no unit). A
+ * unit's claim to a vacancy it creates, and the forgetting of a deleted vacancy's owner, are made by
+ * the vacancies' record store inside the write's own transaction (see SqliteRecordStore).
  */
 export class VacancyOwnerStore {
   private readonly s;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.s = {
       get: db.prepare<[string], string>('SELECT organisation_id FROM vacancy_owners WHERE vacancy_id = ?').pluck(),
-      claim: db.prepare<[string, string]>('INSERT OR IGNORE INTO vacancy_owners (vacancy_id, organisation_id) VALUES (?, ?)'),
+      forgetShares: db.prepare<[string]>('DELETE FROM shares WHERE vacancy_id = ?'),
       set: db.prepare<[string, string]>(
         'INSERT INTO vacancy_owners (vacancy_id, organisation_id) VALUES (?, ?) ON CONFLICT (vacancy_id) DO UPDATE SET organisation_id = excluded.organisation_id',
       ),
@@ -23,26 +23,21 @@ export class VacancyOwnerStore {
   }
 
   async ownerOf(vacancyId: string): Promise<string | null> {
-    return this.ownerWithin(vacancyId);
-  }
-
-  /** The owner, read inside a record write's transaction. */
-  ownerWithin(vacancyId: string): string | null {
     return this.s.get.get(vacancyId) ?? null;
   }
 
-  /** Records the owner of vacancies that have none yet. */
-  claim(vacancyIds: string[], organisationId: string): void {
-    for (const id of vacancyIds) this.s.claim.run(id, organisationId);
-  }
-
-  async set(vacancyId: string, organisationId: string | null): Promise<void> {
-    if (organisationId === null) this.s.remove.run(vacancyId);
-    else this.s.set.run(vacancyId, organisationId);
-  }
-
-  forget(vacancyIds: string[]): void {
-    for (const id of vacancyIds) this.s.remove.run(id);
+  /**
+   * Hands a vacancy to a unit (null: to none) and ends the shares made for the old owner, in one
+   * transaction; false when the vacancy already had that owner (nothing changes).
+   */
+  async set(vacancyId: string, organisationId: string | null): Promise<boolean> {
+    return this.db.transaction(() => {
+      if ((this.s.get.get(vacancyId) ?? null) === organisationId) return false;
+      if (organisationId === null) this.s.remove.run(vacancyId);
+      else this.s.set.run(vacancyId, organisationId);
+      this.s.forgetShares.run(vacancyId);
+      return true;
+    }).immediate();
   }
 
   /** Ids of the vacancies an organisation owns, in id order (cursor `after`). */

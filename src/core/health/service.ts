@@ -5,7 +5,7 @@ import type { Health as HealthAnswer } from './schema.js';
 
 /** One record kind as /health sees it. */
 export interface KindStatus {
-  count(): number;
+  count(): Promise<number>;
   readonly index: { readonly size: number };
 }
 
@@ -41,8 +41,9 @@ export function indexing(rebuilding: HealthPorts['rebuilding']): string[] {
 export class Health {
   constructor(private readonly ports: HealthPorts) {}
 
-  status(): HealthAnswer {
+  async status(): Promise<HealthAnswer> {
     const { embedder, taxonomy, jobseekers, vacancies } = this.ports;
+    const [storedJobseekers, storedVacancies] = await Promise.all([jobseekers.count(), vacancies.count()]);
     const problems = [...this.ports.storageProblems(), ...indexing(this.ports.rebuilding)];
     return {
       ...(problems.length === 0 ? { status: 'ok' as const } : { status: 'degraded' as const, problems }),
@@ -54,8 +55,8 @@ export class Health {
         occupations: taxonomy.occupations.size,
         languages: taxonomy.languages,
       },
-      jobseekers: { stored: jobseekers.count(), indexed: jobseekers.index.size },
-      vacancies: { stored: vacancies.count(), indexed: vacancies.index.size },
+      jobseekers: { stored: storedJobseekers, indexed: jobseekers.index.size },
+      vacancies: { stored: storedVacancies, indexed: vacancies.index.size },
     };
   }
 }

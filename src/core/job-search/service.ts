@@ -32,7 +32,7 @@ export interface JobSearchPorts {
   store: JobSearchStore;
   guard: Guard;
   /** Throws not found for an unknown jobseeker. */
-  jobseeker(id: string): unknown;
+  jobseeker(id: string): Promise<unknown>;
   /** The client's job suggestions with their histories. */
   suggestions(jobseekerId: string): Promise<{ vacancyId: string; history: JobSuggestionEvent[] }[]>;
   /** The best `k` vacancies for the client, ranked as their matches are. */
@@ -71,7 +71,7 @@ export class JobSearch {
   async forJobseeker(p: Principal, jobseekerId: string, query: JobSearchQuery, audit: AuditNote = unaudited()): Promise<JobSearchView> {
     audit.jobseekers.push(jobseekerId);
     await this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
-    this.ports.jobseeker(jobseekerId);
+    await this.ports.jobseeker(jobseekerId);
     const month = query.month ?? this.now().toISOString().slice(0, 7);
     const from = `${month}-01`;
     const [year, m] = month.split('-').map(Number) as [number, number];
@@ -101,7 +101,7 @@ export class JobSearch {
   async setObligation(p: Principal, jobseekerId: string, change: ObligationChange, audit: AuditNote = unaudited()): Promise<ObligationView> {
     audit.jobseekers.push(jobseekerId);
     await this.ports.guard.jobseeker(p, jobseekerId);
-    this.ports.jobseeker(jobseekerId);
+    await this.ports.jobseeker(jobseekerId);
     const stored = { jobseekerId, perMonth: change.perMonth, reason: change.reason, at: this.now().toISOString(), actor: p.name };
     await this.ports.store.changeObligation(stored);
     const set = viewOf(stored);
@@ -112,7 +112,7 @@ export class JobSearch {
   async report(p: Principal, jobseekerId: string, input: ReportedApplicationInput, audit: AuditNote = unaudited()): Promise<StoredReportedApplication> {
     audit.jobseekers.push(jobseekerId);
     await this.ports.guard.jobseeker(p, jobseekerId);
-    this.ports.jobseeker(jobseekerId);
+    await this.ports.jobseeker(jobseekerId);
     return await this.ports.store.addReported({ ...input, jobseekerId, at: this.now().toISOString(), actor: p.name });
   }
 

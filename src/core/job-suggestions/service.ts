@@ -39,9 +39,9 @@ export interface JobSuggestionPorts {
   store: JobSuggestionStore;
   guard: Guard;
   /** Throws not found for an unknown jobseeker. */
-  jobseeker(id: string): unknown;
+  jobseeker(id: string): Promise<unknown>;
   /** Throws not found for an unknown vacancy. */
-  vacancy(id: string): { title: string; employer?: string; expiresAt?: string };
+  vacancy(id: string): Promise<{ title: string; employer?: string; expiresAt?: string }>;
   /** The employer-services unit that owns a vacancy; null: none. */
   ownerOf(vacancyId: string): Promise<string | null>;
   /** Shares the client with the vacancy's unit (their name and contact on its candidate list). */
@@ -83,8 +83,8 @@ export class JobSuggestions {
   async suggest(p: Principal, jobseekerId: string, input: JobSuggestionInput, audit: AuditNote = unaudited()): Promise<JobSuggestionView> {
     audit.jobseekers.push(jobseekerId);
     await this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
-    this.ports.jobseeker(jobseekerId);
-    const vacancy = this.ports.vacancy(input.vacancyId);
+    await this.ports.jobseeker(jobseekerId);
+    const vacancy = await this.ports.vacancy(input.vacancyId);
     const today = this.today();
     const latest = this.daysFrom(DEADLINE_MAX_DAYS);
     const deadline = input.deadline ?? (vacancy.expiresAt && vacancy.expiresAt >= today && vacancy.expiresAt <= latest ? vacancy.expiresAt : this.daysFrom(DEFAULT_DEADLINE_DAYS));
@@ -119,13 +119,13 @@ export class JobSuggestions {
   async ofJobseeker(p: Principal, jobseekerId: string, audit: AuditNote = unaudited()): Promise<JobSuggestionView[]> {
     audit.jobseekers.push(jobseekerId);
     await this.ports.guard.jobseeker(p, jobseekerId);
-    this.ports.jobseeker(jobseekerId);
+    await this.ports.jobseeker(jobseekerId);
     return Promise.all((await this.ports.store.ofJobseeker(jobseekerId)).map((s) => this.view(p, s)));
   }
 
   /** A vacancy's suggestions: for its unit those the clients consented to share; for counsellors their area's clients'. */
   async ofVacancy(p: Principal, vacancyId: string, audit: AuditNote = unaudited()): Promise<JobSuggestionView[]> {
-    this.ports.vacancy(vacancyId);
+    await this.ports.vacancy(vacancyId);
     await this.ports.guard.candidatesOf(p, vacancyId);
     const all = await this.ports.store.ofVacancy(vacancyId);
     const sees = await Promise.all(all.map((s) => this.sees(p, s)));
@@ -175,7 +175,7 @@ export class JobSuggestions {
   private async view(p: Principal, s: StoredJobSuggestion): Promise<JobSuggestionView> {
     let vacancy: { title?: string; employer?: string } = {};
     try {
-      const v = this.ports.vacancy(s.vacancyId);
+      const v = await this.ports.vacancy(s.vacancyId);
       vacancy = { title: v.title, ...(v.employer ? { employer: v.employer } : {}) };
     } catch {
       // deleted since: the suggestion keeps its id

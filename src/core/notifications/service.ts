@@ -58,11 +58,11 @@ export interface NotificationPorts {
   /** The employer-services unit that owns a vacancy now; null: none. */
   ownerOf(vacancyId: string): Promise<string | null>;
   /** A vacancy's title; undefined when it is gone. */
-  vacancyTitle(vacancyId: string): string | undefined;
+  vacancyTitle(vacancyId: string): Promise<string | undefined>;
   /** The client as the vacancy's unit sees them (src/core/sharing.ts). */
   candidate(vacancyId: string, jobseekerId: string): Promise<{ id: string; name?: string }>;
   /** A client's name, for their counsellor; undefined when none is stored. */
-  clientName(jobseekerId: string): string | undefined;
+  clientName(jobseekerId: string): Promise<string | undefined>;
   now: Clock;
 }
 
@@ -138,8 +138,8 @@ export class Notifications {
 
   private async item(p: Principal, id: string, kind: Notification['kind'], at: string, suggestion: number | null, e: { jobseekerId: string; vacancyId: string }) {
     const person = p.role === 'employer-service' ? await this.ports.candidate(e.vacancyId, e.jobseekerId) : undefined;
-    const name = person ? person.name : this.ports.clientName(e.jobseekerId);
-    const title = this.ports.vacancyTitle(e.vacancyId);
+    const name = person ? person.name : await this.ports.clientName(e.jobseekerId);
+    const title = await this.ports.vacancyTitle(e.vacancyId);
     return {
       id,
       kind,

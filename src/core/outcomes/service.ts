@@ -20,7 +20,7 @@ export interface OutcomePorts {
   store: OutcomeStore;
   guard: Guard;
   /** Throws not found for an unknown jobseeker. */
-  jobseeker(id: string): unknown;
+  jobseeker(id: string): Promise<unknown>;
   now: Clock;
 }
 
@@ -69,7 +69,7 @@ export class Outcomes {
   async ofJobseeker(p: Principal, jobseekerId: string, audit: AuditNote = unaudited()): Promise<OutcomeExport[]> {
     audit.jobseekers.push(jobseekerId);
     await this.ports.guard.jobseeker(p, jobseekerId); // first: another area's client and an unknown id get one answer
-    this.ports.jobseeker(jobseekerId);
+    await this.ports.jobseeker(jobseekerId);
     return await this.exportOf(jobseekerId);
   }
 

@@ -18,7 +18,7 @@ export interface SuggestionPorts {
     remove(jobseekerId: string, vacancyId: string): Promise<boolean>;
   };
   /** Whether the vacancy exists and is open (matched and counted). */
-  isOpen(vacancyId: string): boolean;
+  isOpen(vacancyId: string): Promise<boolean>;
   guard: Guard;
   decisions: Decisions;
   /** "Now": the system clock in the service, a fixed one in tests. */
@@ -39,7 +39,8 @@ export class Suggestions {
     await this.ports.guard.jobseeker(p, id);
     const overrides = await this.ports.overrides.ofJobseeker(id);
     const setAside = new Set(overrides.filter((o) => o.action === 'set-aside').map((o) => o.vacancyId));
-    const forward = overrides.filter((o) => o.action === 'put-forward' && this.ports.isOpen(o.vacancyId));
+    const open = await Promise.all(overrides.map((o) => o.action === 'put-forward' && this.ports.isOpen(o.vacancyId)));
+    const forward = overrides.filter((_o, i) => open[i]);
     const ranked = await this.ports.matcher.vacanciesForJobseeker(id, { ...query, k: query.k + setAside.size + forward.length });
     const first: SuggestedHit[] = [];
     for (const o of forward) {
@@ -64,7 +65,7 @@ export class Suggestions {
 
   async override(p: Principal, id: string, input: OverrideInput, audit: AuditNote = unaudited()): Promise<Override> {
     await this.ports.guard.jobseeker(p, id);
-    if (input.action === 'put-forward' && !this.ports.isOpen(input.vacancyId)) throw notFound('vacancy', input.vacancyId);
+    if (input.action === 'put-forward' && !(await this.ports.isOpen(input.vacancyId))) throw notFound('vacancy', input.vacancyId);
     const o: Override = { ...input, jobseekerId: id, counsellor: p.keyId, at: this.ports.now().toISOString() };
     await this.ports.overrides.put(o);
     audit.jobseekers.push(id);

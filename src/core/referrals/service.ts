@@ -17,7 +17,7 @@ export interface ReferralStore {
 export interface ReferralPorts {
   store: ReferralStore;
   /** Throws not found for an unknown jobseeker. */
-  jobseeker(id: string): unknown;
+  jobseeker(id: string): Promise<unknown>;
   /** Throws not found for an unknown training. */
   training(id: string): unknown;
   guard: Guard;
@@ -40,7 +40,7 @@ export class Referrals {
   async refer(p: Principal, r: ReferralInput, audit: AuditNote = unaudited()): Promise<Referral> {
     audit.jobseekers.push(r.jobseekerId);
     await this.ports.guard.jobseeker(p, r.jobseekerId); // first: another area's client and an unknown id get one answer
-    this.ports.jobseeker(r.jobseekerId);
+    await this.ports.jobseeker(r.jobseekerId);
     this.ports.training(r.trainingId);
     const at = this.ports.now().toISOString();
     const made = await this.ports.store.add(
@@ -54,7 +54,7 @@ export class Referrals {
   async ofJobseeker(p: Principal, jobseekerId: string, audit: AuditNote = unaudited()): Promise<Referral[]> {
     audit.jobseekers.push(jobseekerId);
     await this.ports.guard.jobseeker(p, jobseekerId);
-    this.ports.jobseeker(jobseekerId);
+    await this.ports.jobseeker(jobseekerId);
     return await this.ports.store.ofJobseeker(jobseekerId);
   }
 

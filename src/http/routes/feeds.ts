@@ -29,7 +29,7 @@ export function feedRoutes(services: FeedServices): FastifyPluginAsyncZod {
         reply
           .type('application/ld+json; charset=utf-8')
           .serializer((x) => JSON.stringify(x))
-          .send(toJobPosting(services.vacancies.get(request.params.id) as unknown as StoredVacancy)),
+          .send(toJobPosting((await services.vacancies.get(request.params.id)) as unknown as StoredVacancy)),
     );
   };
 }

@@ -87,7 +87,7 @@ export function privacyRoutes(services: PrivacyServices): FastifyPluginAsyncZod 
           response: { 200: compaction },
         },
       },
-      async () => ({ dropped: services.compact() }),
+      async () => ({ dropped: await services.compact() }),
     );
   };
 }

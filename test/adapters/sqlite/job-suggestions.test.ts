@@ -22,8 +22,8 @@ function open(today = '2026-12-06') {
   const service = new JobSuggestions({
     store,
     guard: { jobseeker: () => undefined, reaches: () => true, candidatesOf: () => undefined } as unknown as Guard,
-    jobseeker: () => ({}),
-    vacancy: (id) => ({ title: `title ${id}` }),
+    jobseeker: async () => ({}),
+    vacancy: async (id) => ({ title: `title ${id}` }),
     ownerOf: async () => null,
     share: async () => undefined,
     candidate: async (_v, j) => ({ id: j, shared: false }),

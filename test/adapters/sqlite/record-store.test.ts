@@ -21,7 +21,7 @@ const entry = (r: R, v = 1, matchable = true) => ({
 });
 
 describe('SqliteRecordStore on a real SQLite file', () => {
-  it('uses WAL mode and the latest schema version, and reopens without migrating twice', () => {
+  it('uses WAL mode and the latest schema version, and reopens without migrating twice', async () => {
     const file = join(tempDir(), 'k.sqlite');
     const db = openDatabase(file);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -32,73 +32,70 @@ describe('SqliteRecordStore on a real SQLite file', () => {
     again.close();
   });
 
-  it('saves, replaces in place (same label), reads and deletes records', () => {
+  it('saves, replaces in place (same label), reads and deletes records', async () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
     const store = new SqliteRecordStore<R>(db, 'vacancies');
-    const [a, b] = store.saveAll([entry(record('a')), entry(record('b', '837', '06'))]);
-    expect(store.count()).toBe(2);
-    const [a2] = store.saveAll([entry(record('a', '837', '06'), 2)]);
+    const [a, b] = (await store.saveAll([entry(record('a')), entry(record('b', '837', '06'))]));
+    expect((await store.count())).toBe(2);
+    const [a2] = (await store.saveAll([entry(record('a', '837', '06'), 2)]));
     expect(a2!.label).toBe(a!.label);
-    expect(store.get('a')!.record.municipality).toBe('837');
-    expect(Array.from(store.vectorOf('a', 'e1')!.vector)).toEqual([2, 0, 0]);
-    expect(store.vectorOf('a', 'other-model')).toBeUndefined();
-    expect(store.removeAll(['b', 'missing'])).toEqual([b!.label]);
-    expect(store.get('b')).toBeUndefined();
+    expect((await store.get('a'))!.record.municipality).toBe('837');
+    expect(Array.from((await store.vectorOf('a', 'e1'))!.vector)).toEqual([2, 0, 0]);
+    expect((await store.vectorOf('a', 'other-model'))).toBeUndefined();
+    expect((await store.removeAll(['b', 'missing']))).toEqual({ removed: ['b'], labels: [b!.label] });
+    expect((await store.get('b'))).toBeUndefined();
     // Labels are never reused, so a stale index entry can never point at a new record.
-    const [c] = store.saveAll([entry(record('c'))]);
+    const [c] = (await store.saveAll([entry(record('c'))]));
     expect(c!.label).toBeGreaterThan(b!.label);
     db.close();
   });
 
-  it('runs what goes with a deletion inside its transaction: a throw there keeps every record', () => {
+  it('deletes what it keeps about a vacancy with it, in its transaction: a failure there keeps every record', async () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
     const store = new SqliteRecordStore<R>(db, 'vacancies');
-    store.saveAll([entry(record('a')), entry(record('b'))]);
-    const g0 = store.generation();
-    expect(() =>
-      store.removeAll(['a', 'b'], () => {
-        throw new Error('owner rows could not go');
-      }),
-    ).toThrow('owner rows could not go');
-    expect([store.get('a')?.record.id, store.get('b')?.record.id, store.generation()]).toEqual(['a', 'b', g0]);
-    const told: string[][] = [];
-    expect(store.removeAll(['a', 'missing'], (ids) => told.push(ids))).toHaveLength(1);
-    expect(told).toEqual([['a']]);
-    store.removeAll(['missing'], (ids) => told.push(ids)); // nothing deleted: not called
-    expect(told).toHaveLength(1);
+    (await store.saveAll([entry(record('a')), entry(record('b'))]));
+    const g0 = (await store.generation());
+    db.exec(`CREATE TEMP TRIGGER refuse BEFORE DELETE ON vacancy_owners BEGIN SELECT RAISE(ABORT, 'owner rows could not go'); END`);
+    db.exec(`INSERT INTO organisations (id, name, kind, created_at) VALUES ('unit-a', 'a', 'employer-services', 'now')`);
+    db.exec(`INSERT INTO vacancy_owners (vacancy_id, organisation_id) VALUES ('b', 'unit-a')`);
+    await expect(store.removeAll(['a', 'b'])).rejects.toThrow('owner rows could not go');
+    expect([(await store.get('a'))?.record.id, (await store.get('b'))?.record.id, (await store.generation())]).toEqual(['a', 'b', g0]);
+    db.exec('DROP TRIGGER refuse');
+    expect(await store.removeAll(['a', 'b', 'missing'])).toMatchObject({ removed: ['a', 'b'] });
+    expect(db.prepare('SELECT count(*) AS n FROM vacancy_owners').get()).toEqual({ n: 0 });
     db.close();
   });
 
-  it('bumps the generation with every committed change', () => {
+  it('bumps the generation with every committed change', async () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
     const store = new SqliteRecordStore<R>(db, 'jobseekers');
-    const g0 = store.generation();
-    store.saveAll([entry(record('a'))]);
-    store.removeAll(['a']);
-    store.removeAll(['a']); // nothing removed: no change
-    expect(store.generation()).toBe(g0 + 2);
+    const g0 = (await store.generation());
+    (await store.saveAll([entry(record('a'))]));
+    (await store.removeAll(['a']));
+    (await store.removeAll(['a'])); // nothing removed: no change
+    expect((await store.generation())).toBe(g0 + 2);
     db.close();
   });
 
-  it('logs the labels each generation touched, answers what changed since one, and forgets pruned ones', () => {
+  it('logs the labels each generation touched, answers what changed since one, and forgets pruned ones', async () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
     const store = new SqliteRecordStore<R>(db, 'vacancies');
-    const g0 = store.generation();
-    const [a, b] = store.saveAll([entry(record('a')), entry(record('b'))]);
-    const g1 = store.generation();
-    store.removeAll(['b']);
-    const [c] = store.saveAll([entry(record('c'))]);
-    expect(store.changedSince(g0)!.sort()).toEqual([a!.label, b!.label, c!.label].sort());
-    expect(store.changedSince(g1)!.sort()).toEqual([b!.label, c!.label].sort());
-    expect(store.changedSince(store.generation())).toEqual([]);
+    const g0 = (await store.generation());
+    const [a, b] = (await store.saveAll([entry(record('a')), entry(record('b'))]));
+    const g1 = (await store.generation());
+    (await store.removeAll(['b']));
+    const [c] = (await store.saveAll([entry(record('c'))]));
+    expect((await store.changedSince(g0))!.sort()).toEqual([a!.label, b!.label, c!.label].sort());
+    expect((await store.changedSince(g1))!.sort()).toEqual([b!.label, c!.label].sort());
+    expect((await store.changedSince(await store.generation()))).toEqual([]);
     store.pruneChanges(g1);
-    expect(store.changedSince(g0)).toBeUndefined(); // the log no longer reaches back
-    expect(store.changedSince(g1)).toHaveLength(2);
-    expect(store.changedSince(store.generation() + 1)).toBeUndefined();
+    expect((await store.changedSince(g0))).toBeUndefined(); // the log no longer reaches back
+    expect((await store.changedSince(g1))).toHaveLength(2);
+    expect((await store.changedSince((await store.generation()) + 1))).toBeUndefined();
     db.close();
   });
 
-  it('lists matchable labels by municipality and region, and only for the given embedder', () => {
+  it('lists matchable labels by municipality and region, and only for the given embedder', async () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
     const store = new SqliteRecordStore<R>(db, 'vacancies');
     store.saveAll([
@@ -107,25 +104,25 @@ describe('SqliteRecordStore on a real SQLite file', () => {
       entry(record('t1', '837', '06')),
       entry(record('n1', '536', '06')),
     ]);
-    const label = (id: string) => store.get(id)!.label;
+    const label = (id: string) => store.labelAndVector(id, 'e1')!.label;
     expect(store.matchableLabels({ municipalities: ['091'] }, 'e1')).toEqual([label('h1')]);
     expect(store.matchableLabels({ regions: ['06'] }, 'e1').sort()).toEqual([label('t1'), label('n1')].sort());
     expect(store.matchableLabels({}, 'e2')).toEqual([]);
     expect([...store.matchableVectors('e1')].map((v) => v.label)).toHaveLength(3);
-    expect(store.staleRecords('e2', 'd1', 10)).toHaveLength(4);
-    expect(store.staleRecords('e1', 'd2', 10)).toHaveLength(4);
-    expect(store.staleRecords('e1', 'd1', 10)).toHaveLength(0);
+    expect((await store.staleRecords('e2', 'd1', 10))).toHaveLength(4);
+    expect((await store.staleRecords('e1', 'd2', 10))).toHaveLength(4);
+    expect((await store.staleRecords('e1', 'd1', 10))).toHaveLength(0);
     db.close();
   });
 
-  it('rolls back a whole batch when one entry fails', () => {
+  it('rolls back a whole batch when one entry fails', async () => {
     const db = openDatabase(join(tempDir(), 'k.sqlite'));
     const store = new SqliteRecordStore<R>(db, 'vacancies');
-    store.saveAll([entry(record('keep'))]);
+    (await store.saveAll([entry(record('keep'))]));
     const bad = { ...entry(record('x')), record: { ...record('x'), municipality: null as unknown as string } };
-    expect(() => store.saveAll([entry(record('new')), bad])).toThrow();
-    expect(store.get('new')).toBeUndefined();
-    expect(store.count()).toBe(1);
+    await expect(store.saveAll([entry(record('new')), bad])).rejects.toThrow();
+    expect((await store.get('new'))).toBeUndefined();
+    expect((await store.count())).toBe(1);
     db.close();
   });
 });

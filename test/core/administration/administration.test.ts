@@ -4,7 +4,6 @@ import { ApiKeyStore } from '../../../src/adapters/sqlite/api-keys.js';
 import { AuditLog } from '../../../src/adapters/sqlite/audit-log.js';
 import { openDatabase, type Db } from '../../../src/adapters/sqlite/database.js';
 import { OrganisationStore } from '../../../src/adapters/sqlite/organisations.js';
-import { ShareStore } from '../../../src/adapters/sqlite/shares.js';
 import { SignInMappingStore } from '../../../src/adapters/sqlite/signin-mappings.js';
 import { keyedTombstones } from '../../../src/adapters/sqlite/tombstones.js';
 import { VacancyOwnerStore } from '../../../src/adapters/sqlite/vacancy-owners.js';
@@ -28,8 +27,7 @@ function open() {
     organisations: new OrganisationStore(db, clock),
     keys,
     owners: new VacancyOwnerStore(db),
-    shares: new ShareStore(db),
-    vacancy: () => undefined,
+    vacancy: async () => undefined,
     areas: defaultEmploymentAreas(regions),
   });
   const providers = [{ id: 'tampere', name: 'Tampere', claim: 'groups', roles: [{ value: 'counsellors', organisation: 'tre', role: 'counsellor' as const }] }];

@@ -6,16 +6,16 @@ function health(problems: string[], rebuilding?: Rebuild) {
   return new Health({
     embedder: { id: 'lexical', dimension: 384, description: 'n-grams' },
     taxonomy: { id: 'esco', source: '/srv/kohtaanto/taxonomy/esco-1.1.1', skills: new Map([['a', {}]]), occupations: new Map(), languages: ['en', 'fi'] } as never,
-    jobseekers: { count: () => 3, index: { size: 2 } },
-    vacancies: { count: () => 5, index: { size: 5 } },
+    jobseekers: { count: async () => 3, index: { size: 2 } },
+    vacancies: { count: async () => 5, index: { size: 5 } },
     storageProblems: () => problems,
     rebuilding: { jobseekers: () => rebuilding, vacancies: () => undefined },
   });
 }
 
 describe('Health: what /health answers', () => {
-  it('is ok with nothing wrong, and names no server path', () => {
-    expect(health([]).status()).toEqual({
+  it('is ok with nothing wrong, and names no server path', async () => {
+    expect(await health([]).status()).toEqual({
       status: 'ok',
       embedder: { id: 'lexical', dimension: 384, description: 'n-grams' },
       taxonomy: { id: 'esco', source: 'esco-1.1.1', skills: 1, occupations: 0, languages: ['en', 'fi'] },
@@ -24,8 +24,8 @@ describe('Health: what /health answers', () => {
     });
   });
 
-  it('is degraded while the disk is short or an index is rebuilt, saying why', () => {
-    const answer = health(['the data disk has 10 MiB free'], { done: 10, total: 40, secondsLeft: 3 }).status();
+  it('is degraded while the disk is short or an index is rebuilt, saying why', async () => {
+    const answer = await health(['the data disk has 10 MiB free'], { done: 10, total: 40, secondsLeft: 3 }).status();
     expect(answer.status).toBe('degraded');
     expect(answer.problems).toEqual([
       'the data disk has 10 MiB free',

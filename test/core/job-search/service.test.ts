@@ -22,8 +22,8 @@ function setUp() {
   const jobSearch = new JobSearch(
     {
       store: new SqliteJobSearchStore(openDatabase(':memory:')),
-      guard: new Guard({ jobseekerMunicipality: (id) => (id === 'J-1' ? '837' : undefined), vacancyOwner: async () => undefined, vacancyOwnerWithin: () => undefined, transferAdmits: async () => false }, defaultEmploymentAreas(regions)),
-      jobseeker: (id) => {
+      guard: new Guard({ jobseekerMunicipality: (id) => (id === 'J-1' ? '837' : undefined), vacancyOwner: async () => undefined, transferAdmits: async () => false }, defaultEmploymentAreas(regions)),
+      jobseeker: async (id) => {
         asked.push(`jobseeker:${id}`);
         if (id !== 'J-1') throw notFound('jobseeker', id);
         return { id };

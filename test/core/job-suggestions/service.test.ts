@@ -57,11 +57,11 @@ function setup(today = '2026-12-06') {
   const service = new JobSuggestions({
     store,
     guard: guard(['J1']),
-    jobseeker: (id) => {
+    jobseeker: async (id) => {
       if (id !== 'J1') throw new KohtaantoError('not_found', id);
       return {};
     },
-    vacancy: (id) => ({ title: `title ${id}`, employer: 'Oy', expiresAt: '2026-12-20' }),
+    vacancy: async (id) => ({ title: `title ${id}`, employer: 'Oy', expiresAt: '2026-12-20' }),
     ownerOf: async (id) => (id === 'V-NOBODY' ? null : 'unit-1'),
     share: async (_p, v, j) => void shared.push(`${v}/${j}`),
     candidate: async (v, j) => (shared.includes(`${v}/${j}`) ? { id: `cand-${v}-${j}`, shared: true, name: `Name ${j}` } : { id: `cand-${v}-${j}`, shared: false }),
@@ -111,8 +111,8 @@ describe('JobSuggestions (use cases in process, store double)', () => {
     const later = new JobSuggestions({
       store: early.store,
       guard: guard(['J1']),
-      jobseeker: () => ({}),
-      vacancy: (id) => ({ title: id }),
+      jobseeker: async () => ({}),
+      vacancy: async (id) => ({ title: id }),
       ownerOf: async () => 'unit-1',
       share: async () => undefined,
       candidate: async (v, j) => ({ id: `cand-${v}-${j}`, shared: false }),

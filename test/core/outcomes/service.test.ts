@@ -29,7 +29,7 @@ const counsellor: Principal = { keyId: 'k1', name: 'Kaisa', role: 'counsellor', 
 const guard = { jobseeker: () => undefined, reaches: (_p: Principal, id: string) => id.startsWith('TRE-') } as unknown as Guard;
 const make = () => {
   const store = new MemoryStore();
-  return { store, outcomes: new Outcomes({ store, guard, jobseeker: () => ({}), now: () => new Date('2026-12-01T00:00:00Z') }, 100) };
+  return { store, outcomes: new Outcomes({ store, guard, jobseeker: async () => ({}), now: () => new Date('2026-12-01T00:00:00Z') }, 100) };
 };
 
 describe('outcomes from registers', () => {

@@ -27,9 +27,9 @@ function setUp() {
       pair: async (id, vacancyId) => (asked.push(`pair:${id}:${vacancyId}`), hit(vacancyId, { score: 0.3, title: 'hitsaaja', municipalityName: 'Tampere' })),
     },
     overrides: new OverrideStore(openDatabase(':memory:')),
-    isOpen: (id) => id !== 'V-CLOSED' && !closed.has(id),
+    isOpen: async (id) => id !== 'V-CLOSED' && !closed.has(id),
     guard: new Guard(
-      { jobseekerMunicipality: (id) => (id === 'J-1' ? '837' : undefined), vacancyOwner: async () => undefined, vacancyOwnerWithin: () => undefined, transferAdmits: async () => false },
+      { jobseekerMunicipality: (id) => (id === 'J-1' ? '837' : undefined), vacancyOwner: async () => undefined, transferAdmits: async () => false },
       defaultEmploymentAreas(regions),
     ),
     decisions: new Decisions(

@@ -37,7 +37,7 @@ let now = new Date('2026-05-04T10:00:00Z');
 
 async function referralIn(state: ReferralState) {
   const store = new MemoryStore();
-  const referrals = new Referrals({ store, guard, jobseeker: () => ({}), training: () => ({}), now: () => now });
+  const referrals = new Referrals({ store, guard, jobseeker: async () => ({}), training: () => ({}), now: () => now });
   const made = await referrals.refer(counsellor, { jobseekerId: 'J1', trainingId: 'T1' });
   // The shortest walk to `state` through the table.
   const path: Record<ReferralState, ReferralState[]> = {
