@@ -165,7 +165,7 @@ interface Measure {
  * and a training's target occupation as the current normaliser reads them.
  */
 interface Stick {
-  occupations(personaId: string): { uri?: string; isco?: string; method?: string }[];
+  occupations(personaId: string): Promise<{ uri?: string; isco?: string; method?: string }[]>;
   target(t: StoredTraining): Promise<{ uri?: string; isco?: string } | undefined>;
 }
 
@@ -229,7 +229,7 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
     };
     /** Whether a gap report offers a programme for the client's own occupation at the same or a lower level (as benchmarks/advice.ts counts it). */
     const ownProgramme = async (clientId: string, report: any) => {
-      const held = measuring.occupations(clientId).filter((o) => o.method !== 'wish');
+      const held = (await measuring.occupations(clientId)).filter((o) => o.method !== 'wish');
       for (const skill of report.skills ?? []) {
         for (const offer of skill.trainings ?? []) {
           const stored = engine.trainings.get(offer.id);
@@ -341,7 +341,8 @@ async function main() {
   let stickEngine: AnyEngine;
   let reader: TrainingAdvisor;
   const stick = (): Stick => ({
-    occupations: (id) => (stickEngine.jobseekers.get(id) as StoredJobseeker).normalized.occupations,
+    // The record store answers promises since 2026-12-07 (a baseline build's may answer at once: awaited either way).
+    occupations: async (id) => ((await stickEngine.jobseekers.get(id)) as StoredJobseeker).normalized.occupations,
     target: (t) => reader.target(t),
   });
   const rows: Measure[] = [];
