@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { random } from '../../../benchmarks/outcomes/market.js';
 import { ageBand, ComparisonPool, dayNumber, durationBandOfDays, type PoolClient } from '../../../src/core/what-works/comparison-pool.js';
 
 /**
@@ -7,18 +8,6 @@ import { ageBand, ComparisonPool, dayNumber, durationBandOfDays, type PoolClient
  * on or before it with no employment between, and employed within each horizon after it.
  */
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-/** mulberry32, seeded. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The cell's clients and their employment within the horizons, read one client at a time. */
 function byDefinition(clients: PoolClient[], group: string, duration: string, age: string, on: string, horizons: number[]) {
