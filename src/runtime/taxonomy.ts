@@ -7,6 +7,7 @@ import { TransformersEmbedder } from '../adapters/embedders/transformers.js';
 import { isTaxonomyDir, loadEscoCsv } from '../adapters/taxonomy/esco-csv.js';
 import { holds, vectorFile } from '../adapters/taxonomy/vector-file.js';
 import type { Embedder, VectorCache } from '../core/ports.js';
+import { nativeScan } from '../adapters/hnsw/native-scan.js';
 import { LabelVectors } from '../core/taxonomy/label-vectors.js';
 import { SkillNormalizer } from '../core/taxonomy/normalizer.js';
 import { ConceptSearch } from '../core/taxonomy/search.js';
@@ -114,7 +115,7 @@ export async function openNormalizer(config: TaxonomyConfig, embedder: Embedder,
     const vectors: Opened['vectors'] = new Map();
     const taxonomy = loadEscoCsv(config.taxonomyDir, { extension: config.taxonomyExtension });
     const entry: Opened = {
-      normalizer: SkillNormalizer.create(taxonomy, embedder, settings, eldDetector, (set) => remembering(fileOf(set), set, vectors)),
+      normalizer: SkillNormalizer.create(taxonomy, embedder, settings, eldDetector, (set) => remembering(fileOf(set), set, vectors), nativeScan),
       vectors,
     };
     if (key !== undefined && keepOpened > 0) {
@@ -141,7 +142,7 @@ async function openConceptSearch(normalizer: SkillNormalizer, embedder: Embedder
   const taxonomy = normalizer.taxonomy;
   const semantic = !embedder.id.startsWith('lexical');
   const skillLabels = normalizer.labelVectors;
-  const occupationLabels = semantic ? (normalizer.occupationVectors ?? (await LabelVectors.build(embedder, taxonomy.occupations.values(), { alt: true }))) : undefined;
+  const occupationLabels = semantic ? (normalizer.occupationVectors ?? (await LabelVectors.build(embedder, taxonomy.occupations.values(), { alt: true, scan: nativeScan }))) : undefined;
   return {
     skills: new ConceptSearch(taxonomy, () => taxonomy.skills.values(), semantic && skillLabels ? { embedder, labels: skillLabels } : undefined),
     occupations: new ConceptSearch(taxonomy, () => taxonomy.occupations.values(), occupationLabels && { embedder, labels: occupationLabels }),

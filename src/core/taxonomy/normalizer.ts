@@ -1,4 +1,4 @@
-import type { Embedder, LanguageDetector, VectorCache } from '../ports.js';
+import type { Embedder, ExactScanFactory, LanguageDetector, VectorCache } from '../ports.js';
 import type { OccupationRef, SkillRef } from '../schemas/skills.js';
 import { isProse, normaliseSkill } from '../skills.js';
 import { Bm25Index, fuseRankings } from './bm25.js';
@@ -110,6 +110,8 @@ export class SkillNormalizer {
     detector?: LanguageDetector,
     /** Where label vectors are kept between starts, per label set. */
     vectorCache?: (labels: 'skills' | 'occupations') => VectorCache,
+    /** Scans label vectors natively for nearest-label searches (see LabelVectors.build). */
+    scan?: ExactScanFactory,
   ): Promise<SkillNormalizer> {
     const phrases: Phrase[] = [];
     for (const skill of taxonomy.skills.values()) {
@@ -122,9 +124,9 @@ export class SkillNormalizer {
       [...taxonomy.skills.values()].map((s) => ({ id: s.uri, texts: Object.values(s.labels).flatMap((l) => [l.preferred, ...l.alt]) })),
     );
     const normalizer = new SkillNormalizer(taxonomy, new PhraseIndex(phrases), bm25, embedder, settings, detector);
-    if (embedder) normalizer.labelVectors = await LabelVectors.build(embedder, taxonomy.skills.values(), { alt: false, cache: vectorCache?.('skills') });
+    if (embedder) normalizer.labelVectors = await LabelVectors.build(embedder, taxonomy.skills.values(), { alt: false, cache: vectorCache?.('skills'), scan });
     if (embedder && (settings.occupationNnThreshold ?? 0) > 0) {
-      normalizer.occupationVectors = await LabelVectors.build(embedder, taxonomy.occupations.values(), { alt: true, cache: vectorCache?.('occupations') });
+      normalizer.occupationVectors = await LabelVectors.build(embedder, taxonomy.occupations.values(), { alt: true, cache: vectorCache?.('occupations'), scan });
     }
     return normalizer;
   }

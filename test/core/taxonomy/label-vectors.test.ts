@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LexicalEmbedder } from '../../../src/adapters/embedders/lexical.js';
+import { nativeScan } from '../../../src/adapters/hnsw/native-scan.js';
 import type { Embedder, VectorCache } from '../../../src/core/ports.js';
 import { LabelVectors } from '../../../src/core/taxonomy/label-vectors.js';
 import type { Concept } from '../../../src/core/taxonomy/taxonomy.js';
@@ -54,5 +55,31 @@ describe('LabelVectors with a vector cache', () => {
     await LabelVectors.build(fewer, concepts, { alt: false, cache }); // without the alternative label
     expect(fewer.texts).toBe(4);
     expect(cache.entries.size).toBe(3);
+  });
+});
+
+describe('LabelVectors with a native scan', () => {
+  // Many concepts with many labels each, so that the best label rows often belong to few concepts
+  // (the scan must read more rows to find as many concepts as asked for).
+  const trades = ['welding', 'bookkeeping', 'nursing', 'cooking', 'cleaning', 'driving', 'teaching', 'plumbing', 'selling', 'painting'];
+  const many = trades.flatMap((trade, t) =>
+    Array.from({ length: 30 }, (_, i) =>
+      concept(`c${t}-${i}`, `${trade} ${i}`, `${trade} work ${i}`, Array.from({ length: 12 }, (_, j) => `${trade} task ${i} ${j}`)),
+    ),
+  );
+
+  it('finds the same nearest concepts as the loop, in the same order, with and without a threshold', async () => {
+    const embedder = new LexicalEmbedder();
+    const loop = await LabelVectors.build(embedder, many, { alt: true });
+    const scanned = await LabelVectors.build(embedder, many, { alt: true, scan: nativeScan });
+    const queries = await embedder.embed(['welding task 3', 'nursing', 'a cook in a kitchen', 'plumbing work 12', 'zzz']);
+    for (const query of queries) {
+      for (const [limit, min] of [[1, -1], [5, -1], [40, -1], [200, -1], [many.length, 0.3], [10, 0.5]] as const) {
+        const expected = loop.nearest(query!, limit, min);
+        const got = scanned.nearest(query!, limit, min);
+        expect(got.map((n) => n.uri)).toEqual(expected.map((n) => n.uri));
+        got.forEach((n, i) => expect(n.similarity).toBeCloseTo(expected[i]!.similarity, 5));
+      }
+    }
   });
 });
