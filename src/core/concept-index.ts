@@ -196,16 +196,17 @@ function ranksOf(near: readonly string[]): Map<string, number> {
 
 /** The `limit` labels of highest score, best first (ties: in the order met), without sorting them all. */
 function topByScore(labels: number[], scores: Float64Array, limit: number): ConceptHit[] {
-  let chosen = labels;
-  if (labels.length > limit * 4) {
-    // The limit-th best score by selection on a copy of the scores; keep what reaches it.
-    const values = Float64Array.from(labels, (l) => scores[l]!);
-    const threshold = kthLargest(values, limit);
-    chosen = labels.filter((l) => scores[l]! >= threshold);
-  }
+  const hit = (label: number) => ({ label, score: scores[label]! });
   // Array sort is stable: equal scores keep the order met.
-  return chosen
-    .sort((a, b) => scores[b]! - scores[a]!)
-    .slice(0, limit)
-    .map((label) => ({ label, score: scores[label]! }));
+  if (labels.length <= limit * 4) return labels.sort((a, b) => scores[b]! - scores[a]!).slice(0, limit).map(hit);
+  // The limit-th best score by selection on a copy of the scores: fewer than `limit` labels score above it,
+  // sorted; then the labels scoring it, in the order met, as many as are left. (Sorting every label that
+  // reaches it sorted thousands of ties when many records share the same concepts: a pasted CV without a place.)
+  const threshold = kthLargest(Float64Array.from(labels, (l) => scores[l]!), limit);
+  const chosen = labels.filter((l) => scores[l]! > threshold).sort((a, b) => scores[b]! - scores[a]!);
+  for (const label of labels) {
+    if (chosen.length >= limit) break;
+    if (scores[label] === threshold) chosen.push(label);
+  }
+  return chosen.map(hit);
 }

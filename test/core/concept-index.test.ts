@@ -53,4 +53,31 @@ describe('ConceptIndex', () => {
     expect(places.search({ occupations: [], skills: ['s:rare'] }, 3, { near: near.slice(0, 31) }).map((h) => h.label)).toEqual([2, 1]);
     expect(places.search({ occupations: [{ uri: 'o:cook' }], skills: [] }, 2, { near: [...near].reverse() }).map((h) => h.label)).toEqual([49, 48]);
   });
+
+  it('keeps the best `limit` with ties in the order met when thousands of records tie (a query without a place)', () => {
+    const many = new ConceptIndex();
+    const skills = ['s:a', 's:b', 's:c', 's:d'];
+    // A seeded spread: most records share the occupation alone (one big tie), some also share skills.
+    const filed = new Map<number, string[]>();
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let label = 1; label <= 3000; label++) {
+      const held = skills.filter(() => next() < 0.15);
+      const keys = conceptKeys(next() < 0.9 ? [{ uri: 'o:cook', isco: '5120' }] : [{ isco: '5120' }], [...held, ...(next() < 0.5 ? ['s:other'] : [])]);
+      many.set(label, keys);
+      filed.set(label, keys);
+    }
+    // The order records are met: concept by concept as the query names them, each in the order filed.
+    const met = new Map<number, number>();
+    for (const key of ['o:o:cook', 'i:5120', 's:s:a', 's:s:c']) {
+      for (const [label, keys] of filed) if (keys.includes(key as never) && !met.has(label)) met.set(label, met.size);
+    }
+    const query = { occupations: [{ uri: 'o:cook', isco: '5120' }], skills: ['s:a', 's:c'] };
+    // Brute force: every record's score, best first, ties in the order met.
+    const all = many.search(query, 3000);
+    const expected = [...all].sort((x, y) => y.score - x.score || met.get(x.label)! - met.get(y.label)!);
+    expect(all).toEqual(expected);
+    expect(all.length).toBe(met.size);
+    for (const limit of [1, 10, 50, 100, 749]) expect(many.search(query, limit)).toEqual(expected.slice(0, limit));
+  });
 });
