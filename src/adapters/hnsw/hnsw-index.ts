@@ -1,5 +1,6 @@
 import hnswlib from 'hnswlib-node';
 import type { IndexHit, VectorIndex } from '../../core/ports.js';
+import { plainArray } from './native-scan.js';
 
 export interface HnswSettings {
   /** Graph degree (M): higher gives better recall and a bigger index. */
@@ -151,8 +152,8 @@ export class HnswVectorIndex implements VectorIndex {
     if (n <= 0) return [];
     this.hnsw.setEf(Math.max(this.settings.ef, n));
     const result = allowed
-      ? this.hnsw.searchKnn(Array.from(vector), n, (label) => allowed.has(label))
-      : this.hnsw.searchKnn(Array.from(vector), n);
+      ? this.hnsw.searchKnn(plainArray(vector), n, (label) => allowed.has(label))
+      : this.hnsw.searchKnn(plainArray(vector), n);
     return result.neighbors.map((label, i) => ({ label, similarity: 1 - result.distances[i]! }));
   }
 

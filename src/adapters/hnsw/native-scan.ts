@@ -1,6 +1,21 @@
 import hnswlib from 'hnswlib-node';
 import type { ExactScan, ExactScanFactory } from '../../core/ports.js';
 
+/**
+ * hnswlib takes plain arrays: the last query's copy is kept (one, so that memory stays bounded) and
+ * shared by the searches that follow with the same vector (a match searches the index and then every
+ * municipality of a commuting reach with one query vector). Vectors are never changed once made.
+ */
+let lastQuery: Float32Array | undefined;
+let lastArray: number[] = [];
+export function plainArray(query: Float32Array): number[] {
+  if (query !== lastQuery) {
+    lastArray = Array.from(query);
+    lastQuery = query;
+  }
+  return lastArray;
+}
+
 /** Room for this share of new records before a scan is full (and rebuilt from the area's rows). */
 const GROWTH = 1.25;
 
@@ -33,7 +48,7 @@ export const nativeScan: ExactScanFactory = ({ labels, matrix, dimension }) => {
       // Never more than the scan holds: hnswlib aborts the process (an assert) otherwise.
       const n = Math.min(k, scan.getCurrentCount());
       if (n === 0) return [];
-      const found = scan.searchKnn(Array.from(query), n);
+      const found = scan.searchKnn(plainArray(query), n);
       return found.neighbors.map((label, i) => ({ label, similarity: 1 - found.distances[i]! }));
     },
   };

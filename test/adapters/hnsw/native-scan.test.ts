@@ -66,4 +66,14 @@ describe('nativeScan (hnswlib brute force) as an area exact scan', () => {
     expect(native.searchIn(helsinki, unit(11.01), 1)[0]!.label).toBe(201);
     expect(native.searchIn(helsinki, unit(11), 100).map((h) => h.label)).not.toContain(11);
   });
+
+  it('answers each query vector with its own results when queries alternate (the copy for hnswlib follows the vector)', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => unit(i));
+    const scan = nativeScan({ labels: rows.map((_, i) => i + 1), matrix: Float32Array.from(rows.flatMap((r) => [...r])), dimension: rows[0]!.length });
+    const [a, b] = [unit(3), unit(40)];
+    const first = scan.search(a, 3);
+    expect(scan.search(b, 3)[0]!.label).toBe(41);
+    expect(scan.search(a, 3)).toEqual(first);
+    expect(first[0]!.label).toBe(4);
+  });
 });
