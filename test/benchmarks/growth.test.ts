@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runBenchmark } from './run.js';
+import { runBenchmarkOnCuratedTaxonomy } from './run.js';
 
 describe('benchmarks/growth.ts at smoke size', () => {
   it('growth: rows and bytes per request kind, the steady state they make, and a short soak read from /metrics', () => {
-    const r = runBenchmark('growth.ts', '--built', '--requests', '200', '--connections', '2', '--minutes', '0.1', '--rate', '20', '--sample', '2');
+    const r = runBenchmarkOnCuratedTaxonomy('growth.ts', '--built', '--requests', '200', '--connections', '2', '--minutes', '0.1', '--rate', '20', '--sample', '2');
     expect(r.status, r.stderr).toBe(0);
     const [match, read] = r.json.growth;
     // A match leaves an audit entry and a decision record; a read an audit entry only.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runBenchmark } from './run.js';
+import { runBenchmarkOnCuratedTaxonomy } from './run.js';
 
 describe('benchmarks/http.ts at smoke size', () => {
   it('http: ingest and matches under load against the service it starts', () => {
-    const r = runBenchmark('http.ts', '--built', '--ingest', '500', '--seconds', '1', '--warm-up', '0', '--connections', '2', '--workers', '2');
+    const r = runBenchmarkOnCuratedTaxonomy('http.ts', '--built', '--ingest', '500', '--seconds', '1', '--warm-up', '0', '--connections', '2', '--workers', '2');
     expect(r.status, r.stderr).toBe(0);
     const load = r.json.rows.filter((row: { requestsPerSecond?: number }) => row.requestsPerSecond !== undefined);
     // three kinds of match and the trivial route beside them, with two workers and with one process

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { removeDir, tempDir } from '../helpers/service.js';
-import { runBenchmark } from './run.js';
+import { runBenchmarkOnCuratedTaxonomy } from './run.js';
 
 describe('benchmarks/responsiveness.ts at smoke size', () => {
   it("responsiveness: each role's pages in Chromium, their API calls' server time, the autocomplete and the page loads", () => {
     const data = tempDir('kohtaanto-responsiveness-smoke-'); // empty: the first start loads the fixtures
     try {
-      const r = runBenchmark('responsiveness.ts', '--built', '--data', data, '--rounds', '1', '--workers', '1', '--words', '2');
+      const r = runBenchmarkOnCuratedTaxonomy('responsiveness.ts', '--built', '--data', data, '--rounds', '1', '--workers', '1', '--words', '2');
       expect(r.status, r.stderr).toBe(0);
       const pages = r.json.rows.map((row: { role: string; page: string }) => `${row.role}: ${row.page}`);
       expect(pages).toEqual([

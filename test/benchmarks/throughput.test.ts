@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { removeDir, tempDir } from '../helpers/service.js';
-import { runBenchmark } from './run.js';
+import { runBenchmarkOnCuratedTaxonomy } from './run.js';
 
 describe('benchmarks/throughput.ts at smoke size', () => {
   it('throughput: stored-profile matches per second of the service it starts on a data directory', () => {
     const data = tempDir('kohtaanto-throughput-smoke-'); // empty: the first start loads the fixtures
     try {
-      const r = runBenchmark('throughput.ts', '--built', '--data', data, '--rounds', '1', '--warmup', '1', '--seconds', '1', '--workers', '1');
+      const r = runBenchmarkOnCuratedTaxonomy('throughput.ts', '--built', '--data', data, '--rounds', '1', '--warmup', '1', '--seconds', '1', '--workers', '1');
       expect(r.status, r.stderr).toBe(0);
       expect(r.json.rows).toHaveLength(1);
       const [row] = r.json.rows;

@@ -2,12 +2,13 @@ import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitOf, spawnService } from '../helpers/process.js';
-import { call, removeDir, sampleJobseeker, tempDir } from '../helpers/service.js';
+import { call, CURATED_TEST_TAXONOMY, removeDir, sampleJobseeker, tempDir } from '../helpers/service.js';
 
 describe('the data directory and log of a running service', () => {
   it('holds files only its user can read, logs no key from a URL, admits one process, and is taken over after a crash', async () => {
     const dataDir = join(tempDir(), 'data'); // created by the service
-    const env = { KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical' };
+    // The curated test taxonomy: the files and the lock are the same on any taxonomy (ESCO costs each start ~5 s of CPU).
+    const env = { ...CURATED_TEST_TAXONOMY, KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical' };
     const first = await spawnService(env);
     try {
       expect(statSync(dataDir).mode & 0o077).toBe(0);
@@ -43,7 +44,7 @@ describe('the data directory and log of a running service', () => {
 
   it('closes a data directory an earlier release left open (0755, files 0644) on start, -wal and -shm included', async () => {
     const dataDir = join(tempDir(), 'data');
-    const env = { KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical', KOHTAANTO_WORKERS: '1' };
+    const env = { ...CURATED_TEST_TAXONOMY, KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_EMBEDDER: 'lexical', KOHTAANTO_WORKERS: '1' };
     const modes = () => Object.fromEntries(readdirSync(dataDir).map((f) => [f, (statSync(join(dataDir, f)).mode & 0o777).toString(8)]));
     const first = await spawnService(env);
     const key = readFileSync(join(dataDir, 'initial-admin.key'), 'utf8').trim();

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitOf, spawnService, type ServiceProcess } from '../helpers/process.js';
-import { copyLabelVectors, removeDir, sampleVacancy, tempDir } from '../helpers/service.js';
+import { removeDir, seededDataDirCopy, sampleVacancy } from '../helpers/service.js';
 
 /** One request on a connection of its own, so that node:cluster hands each to the next worker. */
 function fresh(url: string, key: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
@@ -49,8 +49,7 @@ const answeredBy = (service: ServiceProcess) =>
 
 describe('KOHTAANTO_WORKERS: several server processes on one data directory', () => {
   it('serves from every worker, each sees the others\' writes at once, limits hold across them, a dead worker is replaced', async () => {
-    const dataDir = tempDir();
-    copyLabelVectors(dataDir); // ESCO's label vectors, as a restart has them
+    const dataDir = seededDataDirCopy(); // the fixtures seeded on ESCO with the model, as a restart has them
     const service = await spawnService({
       KOHTAANTO_DATA_DIR: dataDir,
       KOHTAANTO_WORKERS: '2',
@@ -153,5 +152,5 @@ describe('KOHTAANTO_WORKERS: several server processes on one data directory', ()
       child.kill('SIGKILL');
       removeDir(dataDir);
     }
-  }, 240_000); // a first start on ESCO seeds 4,800 records (the label vectors copied in): over a minute on 2 busy cores
+  }, 240_000);
 });

@@ -116,11 +116,26 @@ declare module 'vitest' {
  * `npm start` is tested in test/cli/serve.test.ts), otherwise empty.
  */
 function newDataDir(options: { env?: Env; embedder?: Embedder }): string {
-  const dir = tempDir();
   const seeded = inject('seededDataDir') as string | undefined; // none under test/unit.config.ts
   const sameSeeding = !options.embedder && Object.keys(options.env ?? {}).every((key) => NOT_STORED.has(key));
-  if (seeded && sameSeeding) cpSync(seeded, dir, { recursive: true });
-  else copyLabelVectors(dir);
+  if (seeded && sameSeeding) return seededDataDirCopy();
+  const dir = tempDir();
+  copyLabelVectors(dir);
+  return dir;
+}
+
+/**
+ * A new data directory holding a copy of the one seeded at the start of the run: what a service on
+ * the defaults (ESCO, the shipped model, the fixtures) holds after its first start. For tests that
+ * start the service as a process on seeded data without testing the seeding itself (a first start
+ * through `npm start` is tested in test/cli/serve.test.ts): seeding 4,800 records with the model
+ * costs a spawned service over a minute on 2 busy cores.
+ */
+export function seededDataDirCopy(): string {
+  const seeded = inject('seededDataDir') as string | undefined;
+  if (!seeded) throw new Error('no seeded data directory: run under vitest.config.ts (test/global-setup.ts seeds it)');
+  const dir = tempDir();
+  cpSync(seeded, dir, { recursive: true });
   return dir;
 }
 

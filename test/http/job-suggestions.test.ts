@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, removeDir, sampleJobseeker, sampleVacancy, startService, type Caller, type RunningService } from '../helpers/service.js';
+import { build, call, removeDir, sampleJobseeker, sampleVacancy, type Caller, type RunningService } from '../helpers/service.js';
 
 /**
  * Issue 33, items 1 and 2: a counsellor suggests a vacancy to a client, the client consents to be shared,
- * the vacancy's employer unit records the interview and the hire — through the HTTP API on the real
+ * the vacancy's employer unit records the interview and the hire — through the HTTP API of the real
  * server and SQLite file; attacked as every other role and organisation, with a stale version, twice
  * at once and with junk input; exported and erased with the client.
  */
@@ -21,11 +21,11 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 async function issue(role: string, organisation: string, name: string): Promise<Caller> {
   const issued = await call(admin, 'POST', '/v1/admin/keys', { role, name, organisation });
   expect(issued.status, JSON.stringify(issued.body)).toBe(201);
-  return { url: service.url, key: issued.body.key };
+  return service.withKey(issued.body.key);
 }
 
 beforeAll(async () => {
-  service = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
+  service = await build({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
   admin = service.as('admin');
   counsellor = service.as('counsellor');
   employer = service.as('employer-service');
@@ -158,13 +158,9 @@ describe('job suggestions (issue 33)', () => {
     expect(unknown.status).toBe(400);
     const byEmployer = await call(counsellor, 'POST', '/v1/job-suggestions/999999/state', { state: 'applied', version: 1 });
     expect(byEmployer.status).toBe(404);
-    const sv = await fetch(`${service.url}/v1/jobseekers/TRE-2/job-suggestions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${counsellor.key}`, 'content-type': 'application/json', 'accept-language': 'sv' },
-      body: JSON.stringify({ vacancyId: 'V-2', consent: true, deadline: '2020-01-01' }),
-    });
+    const sv = await call(counsellor, 'POST', '/v1/jobseekers/TRE-2/job-suggestions', { vacancyId: 'V-2', consent: true, deadline: '2020-01-01' }, { 'accept-language': 'sv' });
     expect(sv.status).toBe(400);
-    const svBody = (await sv.json()) as { error: string; problems: { field: string }[] };
+    const svBody = sv.body as { error: string; problems: { field: string }[] };
     expect(svBody.error).toBe('invalid_input');
     expect(svBody.problems.map((p) => p.field)).toEqual(['deadline']);
     expect((await call(counsellor, 'GET', '/v1/jobseekers/TRE-2/job-suggestions')).body.items).toEqual(before);

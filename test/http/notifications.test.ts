@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, removeDir, sampleJobseeker, sampleVacancy, startService, type Caller, type RunningService } from '../helpers/service.js';
+import { build, call, removeDir, sampleJobseeker, sampleVacancy, type Caller, type RunningService } from '../helpers/service.js';
 
 /**
  * Issue 33 item 8 through HTTP on the real server and SQLite file: an employer unit is told of a
@@ -18,7 +18,7 @@ let ahead = 0;
 const today = () => new Date(Date.now() + ahead).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  service = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false' }, clock: () => new Date(Date.now() + ahead) });
+  service = await build({ env: { KOHTAANTO_SEED_FIXTURES: 'false' }, clock: () => new Date(Date.now() + ahead) });
   const admin = service.as('admin');
   counsellor = service.as('counsellor');
   employer = service.as('employer-service');
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const issue = async (role: string, organisation: string, name: string) => {
     const issued = await call(admin, 'POST', '/v1/admin/keys', { role, name, organisation });
     expect(issued.status).toBe(201);
-    return { url: service.url, key: issued.body.key as string };
+    return service.withKey(issued.body.key as string);
   };
   helsinki = await issue('counsellor', 'hki', 'helsinki counsellor');
   otherUnit = await issue('employer-service', 'unit-2', 'other unit');

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, removeDir, sampleJobseeker, sampleVacancy, SHARED_ESCO, startService, type RunningService } from '../helpers/service.js';
+import { call, removeDir, sampleJobseeker, sampleVacancy, build, SHARED_ESCO, type RunningService } from '../helpers/service.js';
 
 let service: RunningService;
 
 beforeAll(async () => {
-  service = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
+  service = await build({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
 });
 afterAll(async () => {
   await service.stop();
@@ -112,10 +112,10 @@ describe.skipIf(!existsSync(SHARED_ESCO))('the service on the official ESCO expo
   it("derives a vacancy's essential skills from its ESCO occupation and explains matches with ESCO labels", async () => {
     // The lexical embedder: with the model, embedding ESCO's ~80,000 labels is ~30 s of the suite's time
     // (the model on the full export is measured by npm run bench:quality and bench:model).
-    const esco = await startService({ env: { KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_TAXONOMY_DIR: SHARED_ESCO, KOHTAANTO_TAXONOMY_EXTENSION: '', KOHTAANTO_EMBEDDER: 'lexical' } });
+    const esco = await build({ env: { KOHTAANTO_SEED_FIXTURES: 'false', KOHTAANTO_TAXONOMY_DIR: SHARED_ESCO, KOHTAANTO_TAXONOMY_EXTENSION: '', KOHTAANTO_EMBEDDER: 'lexical' } });
     try {
       const admin = esco.as('admin');
-      const health = (await call(esco.url, 'GET', '/health')).body;
+      const health = (await call(esco.withKey(), 'GET', '/health')).body;
       expect(health.taxonomy).toMatchObject({ skills: 13_896, occupations: 3_007, languages: ['en', 'fi', 'sv'] });
       const put = await call(admin, 'PUT', '/v1/vacancies/W-1', {
         ...sampleVacancy('W-1', { skills: [], occupation: 'welder' }),
