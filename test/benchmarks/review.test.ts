@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runBenchmarkOnCuratedTaxonomy } from './run.js';
+import { runBenchmark } from './run.js';
 
 describe('benchmarks/review.ts at smoke size', () => {
   it('review: the personas and vacancies checked, violations counted per check, fixture shares', () => {
-    const r = runBenchmarkOnCuratedTaxonomy('review.ts', '--fixture-clients', '5');
+    const r = runBenchmark('review.ts', '--fixture-clients', '5');
     expect(r.status, r.stderr).toBe(0);
     expect(r.json.personas).toBeGreaterThanOrEqual(40);
     expect(r.json.vacancies).toBeGreaterThanOrEqual(20);
