@@ -102,8 +102,6 @@ export function effectMeasurer(clients: ClientFacts[], today: string): (group: R
     }
     return found;
   };
-  const seen = new Int32Array(pool.size);
-  let stamp = 0;
   return (group) =>
     HORIZONS.map((h, i) => {
       let n = 0;
@@ -121,10 +119,8 @@ export function effectMeasurer(clients: ClientFacts[], today: string): (group: R
         comparisonSum += c.rates[i]!;
         shared.set(c, (shared.get(c) ?? 0) + 1);
       }
-      // Distinct comparison clients: each cell's marked once per horizon.
-      stamp++;
-      let controls = 0;
-      for (const c of shared.keys()) controls += pool.mark(c.cell, seen, stamp);
+      // Distinct comparison clients over the group's cells, each client read once.
+      const controls = pool.distinct([...shared.keys()].map((c) => c.cell));
       let comparisonVariance = 0;
       for (const [c, m] of shared) comparisonVariance += (m * m * c.rates[i]! * (1 - c.rates[i]!)) / c.cell.jobless;
       const pT = n > 0 ? employed / n : 0;
