@@ -37,9 +37,9 @@ export class PostgresWhatWorksSource implements WhatWorksSource {
     );
     for (const e of events.rows) employed.set(e.jobseeker_id, [...(employed.get(e.jobseeker_id) ?? []), e.happened_on]);
     const clients = await this.pool.query<{ id: string; isco: string | null; since: string | null; born: number | null; referred: boolean }>(
-      `SELECT j.id, j.record #>> '{normalized,occupations,0,isco}' AS isco, j.record ->> 'unemployedSince' AS since,
-         j.record -> 'birthYear' AS born, EXISTS (SELECT 1 FROM referrals r WHERE r.jobseeker_id = j.id) AS referred
-       FROM jobseekers j WHERE ($1::text[] IS NULL OR j.municipality = ANY($1::text[])) ORDER BY j.label`,
+      `SELECT j.id, a.isco, a.unemployed_since AS since, a.birth_year AS born, EXISTS (SELECT 1 FROM referrals r WHERE r.jobseeker_id = j.id) AS referred
+       FROM jobseekers j JOIN analytics_records a ON a.kind = 'jobseekers' AND a.label = j.label
+       WHERE ($1::text[] IS NULL OR j.municipality = ANY($1::text[])) ORDER BY j.label`,
       [filter.municipalities ?? null],
     );
     return {

@@ -53,11 +53,12 @@ export class SqliteWhatWorksSource implements WhatWorksSource {
       )
       .all(filter.municipalities ? { municipalities: params.municipalities! } : {});
     for (const e of events) employed.set(e.jobseeker_id, [...(employed.get(e.jobseeker_id) ?? []), e.happened_on]);
+    // The clients' facts from the analytics columns (schema step 24), not their records' JSON; the clients
+    // read first (CROSS JOIN: for all of Finland their ids from the id index alone), then their facts by key.
     const clients = this.db
       .prepare<Record<string, string>, { id: string; isco: string | null; since: string | null; born: number | null; referred: number }>(
-        `SELECT j.id, j.record ->> '$.normalized.occupations[0].isco' AS isco, j.record ->> '$.unemployedSince' AS since,
-           j.record ->> '$.birthYear' AS born, EXISTS (SELECT 1 FROM referrals r WHERE r.jobseeker_id = j.id) AS referred
-         FROM jobseekers j WHERE 1 ${area}`,
+        `SELECT j.id, a.isco, a.unemployed_since AS since, a.birth_year AS born, EXISTS (SELECT 1 FROM referrals r WHERE r.jobseeker_id = j.id) AS referred
+         FROM jobseekers j CROSS JOIN analytics_records a ON a.kind = 'jobseekers' AND a.label = j.label WHERE 1 ${area}`,
       )
       .all(filter.municipalities ? { municipalities: params.municipalities! } : {})
       .map((c) => ({ jobseekerId: c.id, isco: c.isco, unemployedSince: c.since, birthYear: c.born, referred: c.referred === 1, employed: employed.get(c.id) ?? [] }));
