@@ -118,7 +118,7 @@ export class ComparisonPool {
         const first = run.firstJob[i]!;
         if (first <= day) continue; // found work on or before the day
         jobless++;
-        for (const [h, days] of horizons.entries()) if (first <= day + days) employedWithin[h]!++;
+        for (let h = 0; h < horizons.length; h++) if (first <= day + horizons[h]!) employedWithin[h]!++;
       }
     }
     return { slices, on: day, jobless, employedWithin };
