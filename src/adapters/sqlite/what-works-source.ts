@@ -7,7 +7,7 @@ import { shownRankSql } from './shown-rank.js';
 
 
 /**
- * The outcomes of job suggestions for the planners' "what works" report, in one query: each
+ * The outcomes of job suggestions for the planners' "what works" report, in one grouped pass over the events: each
  * suggestion made in the period to a client living in the area, the states it reached, the client's
  * unemployment start, the vacancy's publication day and the vacancy's position in the last ranking
  * of the client's vacancies served before the suggestion (kept with the suggestion when it was made;
