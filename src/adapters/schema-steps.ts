@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import { analyticsFactsFunction, clientBirthYear as postgresBirthYear, clientIsco as postgresIsco } from './postgres/baseline.js';
+import { analyticsFacts, clientBirthYear as sqliteBirthYear, clientIsco as sqliteIsco } from './sqlite/analytics-facts.js';
 import type { Db } from './sqlite/database.js';
 
 /**
@@ -20,5 +22,30 @@ export interface SchemaStep {
   postgres: string | ((client: pg.ClientBase, log: (line: string) => void) => Promise<void>);
 }
 
-/** The steps after schema version 23, in order (none yet). */
-export const SCHEMA_STEPS: readonly SchemaStep[] = [];
+/** The steps after schema version 23, in order. */
+export const SCHEMA_STEPS: readonly SchemaStep[] = [
+  {
+    version: 24,
+    why: "clients' occupation code and birth year among the analytics facts (the what-works report read them from 300,000 records' JSON)",
+    // The report's matching cells need each client's ISCO code, birth year and unemployment start:
+    // kept beside the other analytics facts by the triggers, copied once here for the clients stored.
+    // Self-contained, as SQLite's steps 21 and 22: it may run again over its own result.
+    sqlite: (db) => {
+      const columns = db.prepare<[], string>("SELECT name FROM pragma_table_info('analytics_records')").pluck().all();
+      if (!columns.includes('isco')) db.exec('ALTER TABLE analytics_records ADD COLUMN isco TEXT;');
+      if (!columns.includes('birth_year')) db.exec('ALTER TABLE analytics_records ADD COLUMN birth_year INTEGER;');
+      db.exec(`
+      DROP TRIGGER IF EXISTS jobseekers_facts_insert;
+      DROP TRIGGER IF EXISTS jobseekers_facts_update;
+      DROP TRIGGER IF EXISTS jobseekers_facts_delete;
+      ${analyticsFacts('jobseekers', 24, false)}
+      UPDATE analytics_records SET isco = ${sqliteIsco('j')}, birth_year = ${sqliteBirthYear('j')}
+        FROM jobseekers j WHERE analytics_records.kind = 'jobseekers' AND analytics_records.label = j.label;`);
+    },
+    postgres: `
+      ALTER TABLE analytics_records ADD COLUMN isco text COLLATE "C", ADD COLUMN birth_year bigint;
+      ${analyticsFactsFunction('jobseekers', 'CREATE OR REPLACE', true)}
+      UPDATE analytics_records a SET isco = ${postgresIsco('j')}, birth_year = ${postgresBirthYear('j')}
+        FROM jobseekers j WHERE a.kind = 'jobseekers' AND a.label = j.label;`,
+  },
+];

@@ -22,14 +22,28 @@ export interface SuggestionRow {
   subsidised_on: string | null;
 }
 
-export function suggestionOutcome(r: SuggestionRow): SuggestionOutcome {
+/** The outcomes of the suggestions read (the day a year before each suggestion's worked out once per day). */
+export function suggestionOutcomes(rows: SuggestionRow[]): SuggestionOutcome[] {
+  const yearBefore = new Map<string, string>();
+  const dayYearBefore = (day: string) => {
+    let found = yearBefore.get(day);
+    if (found === undefined) {
+      found = new Date(Date.parse(`${day}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
+      yearBefore.set(day, found);
+    }
+    return found;
+  };
+  return rows.map((r) => suggestionOutcome(r, dayYearBefore));
+}
+
+function suggestionOutcome(r: SuggestionRow, dayYearBefore: (day: string) => string): SuggestionOutcome {
   let reached: FunnelStep = 'suggested';
   for (const state of r.states?.split(',') ?? []) {
     const step = STEP_OF[state];
     if (step && ORDER.indexOf(step) > ORDER.indexOf(reached)) reached = step;
   }
   const suggestedOn = r.created_at.slice(0, 10);
-  const yearBefore = new Date(Date.parse(`${suggestedOn}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
+  const yearBefore = dayYearBefore(suggestedOn);
   const days = (a: string, b: string) => Math.round((Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86_400_000);
   return {
     jobseekerId: r.jobseeker_id,

@@ -40,7 +40,18 @@ const records = (table: string) => `
  * dates, languages and skill concepts of every record in plain indexed columns).
  */
 function analyticsFacts(kind: (typeof ANALYTICS_KINDS)[number]): string {
+  return `${analyticsFactsFunction(kind, 'CREATE')}
+  CREATE TRIGGER ${kind}_facts AFTER INSERT OR UPDATE OR DELETE ON ${kind} FOR EACH ROW EXECUTE FUNCTION ${kind}_facts();`;
+}
+
+/**
+ * The trigger function of one kind's analytics facts; with `clientFacts` (schema step 24) a client's
+ * row also holds the ISCO code of their first occupation and their birth year (see
+ * src/adapters/sqlite/analytics-facts.ts).
+ */
+export function analyticsFactsFunction(kind: (typeof ANALYTICS_KINDS)[number], create: 'CREATE' | 'CREATE OR REPLACE', clientFacts = false): string {
   const vacancy = kind === 'vacancies';
+  const client = clientFacts && !vacancy;
   const occupation = vacancy
     ? `coalesce(NEW.record ->> 'occupation', NEW.record #>> '{normalized,occupation,uri}', NEW.record #>> '{normalized,occupation,isco}')`
     : `coalesce(NEW.record ->> 'occupation', NEW.record #>> '{normalized,occupations,0,uri}', NEW.record #>> '{normalized,occupations,0,isco}')`;
@@ -53,24 +64,28 @@ function analyticsFacts(kind: (typeof ANALYTICS_KINDS)[number]): string {
         ON CONFLICT DO NOTHING;`,
   );
   return `
-  CREATE FUNCTION ${kind}_facts() RETURNS trigger LANGUAGE plpgsql AS $$
+  ${create} FUNCTION ${kind}_facts() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
       DELETE FROM analytics_skills WHERE kind = '${kind}' AND label = OLD.label;
       DELETE FROM analytics_records WHERE kind = '${kind}' AND label = OLD.label;
     END IF;
     IF TG_OP = 'DELETE' THEN RETURN NULL; END IF;
-    INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages, expires)
+    INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages, expires${client ? ', isco, birth_year' : ''})
       VALUES ('${kind}', NEW.label, NEW.municipality, NEW.matchable, ${occupation},
         ${vacancy ? `coalesce((NEW.record ->> 'positions')::bigint, 1)` : '1'},
         ${vacancy ? `coalesce(NEW.record ->> 'publishedAt', substr(NEW.record ->> 'createdAt', 1, 10))` : 'NULL'},
         ${vacancy ? 'NULL' : `NEW.record ->> 'unemployedSince'`},
         ',' || coalesce((SELECT string_agg(l, ',') FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(NEW.record -> 'languages') = 'array' THEN NEW.record -> 'languages' ELSE '[]' END) l), '') || ',',
-        ${vacancy ? `NEW.record ->> 'expiresAt'` : 'NULL'});${skills.join('')}
+        ${vacancy ? `NEW.record ->> 'expiresAt'` : 'NULL'}${client ? `, ${clientIsco('NEW')}, ${clientBirthYear('NEW')}` : ''});${skills.join('')}
     RETURN NULL;
-  END $$;
-  CREATE TRIGGER ${kind}_facts AFTER INSERT OR UPDATE OR DELETE ON ${kind} FOR EACH ROW EXECUTE FUNCTION ${kind}_facts();`;
+  END $$;`;
 }
+
+/** A client's ISCO code (their first occupation's) and birth year, from record R's JSON (a birth year that is no whole number: none). */
+export const clientIsco = (R: string) => `${R}.record #>> '{normalized,occupations,0,isco}'`;
+export const clientBirthYear = (R: string) =>
+  `CASE WHEN jsonb_typeof(${R}.record -> 'birthYear') = 'number' AND (${R}.record ->> 'birthYear') ~ '^-?[0-9]+$' THEN (${R}.record ->> 'birthYear')::bigint END`;
 
 const SQL = `
   ${records('jobseekers')}

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { SuggestionOutcome } from '../../core/what-works/schema.js';
 import type { WhatWorksSource } from '../../core/what-works/service.js';
 import type { ClientFacts, ReferralFacts } from '../../core/what-works/training-effects.js';
-import { dayAfter, suggestionOutcome, type SuggestionRow } from '../what-works-rows.js';
+import { dayAfter, suggestionOutcomes, type SuggestionRow } from '../what-works-rows.js';
 import { shownRankSql } from './shown-rank.js';
 
 /** Clients living in the area ($3: municipality codes; null: anywhere). */
@@ -37,9 +37,9 @@ export class PostgresWhatWorksSource implements WhatWorksSource {
     );
     for (const e of events.rows) employed.set(e.jobseeker_id, [...(employed.get(e.jobseeker_id) ?? []), e.happened_on]);
     const clients = await this.pool.query<{ id: string; isco: string | null; since: string | null; born: number | null; referred: boolean }>(
-      `SELECT j.id, j.record #>> '{normalized,occupations,0,isco}' AS isco, j.record ->> 'unemployedSince' AS since,
-         j.record -> 'birthYear' AS born, EXISTS (SELECT 1 FROM referrals r WHERE r.jobseeker_id = j.id) AS referred
-       FROM jobseekers j WHERE ($1::text[] IS NULL OR j.municipality = ANY($1::text[])) ORDER BY j.label`,
+      `SELECT j.id, a.isco, a.unemployed_since AS since, a.birth_year AS born, EXISTS (SELECT 1 FROM referrals r WHERE r.jobseeker_id = j.id) AS referred
+       FROM jobseekers j JOIN analytics_records a ON a.kind = 'jobseekers' AND a.label = j.label
+       WHERE ($1::text[] IS NULL OR j.municipality = ANY($1::text[])) ORDER BY j.label`,
       [filter.municipalities ?? null],
     );
     return {
@@ -58,19 +58,27 @@ export class PostgresWhatWorksSource implements WhatWorksSource {
   async suggestionOutcomes(filter: { municipalities?: string[]; from: string; to: string }): Promise<SuggestionOutcome[]> {
     await this.settle();
     const { rows } = await this.pool.query<SuggestionRow>(
-      `SELECT s.jobseeker_id, s.created_at, a.unemployed_since,
-         (SELECT string_agg(e.state, ',' ORDER BY e.id) FROM job_suggestion_events e WHERE e.suggestion_id = s.id) AS states,
-         (SELECT min(e.at) FROM job_suggestion_events e WHERE e.suggestion_id = s.id AND e.state = 'hired') AS hired_at,
-         (SELECT string_agg(o.happened_on, ',') FROM outcomes o WHERE o.jobseeker_id = s.jobseeker_id AND o.event = 'employed-subsidised') AS subsidised_on,
-         (SELECT va.published FROM vacancies v JOIN analytics_records va ON va.kind = 'vacancies' AND va.label = v.label WHERE v.id = s.vacancy_id) AS published,
+      // One pass (see SqliteWhatWorksSource): each suggestion joined with its events and grouped, the
+      // clients' pay-subsidised employments grouped once, the rest joined (PostgreSQL hashes them).
+      `SELECT s.jobseeker_id, s.created_at, min(a.unemployed_since) AS unemployed_since,
+         string_agg(e.state, ',' ORDER BY e.id) AS states,
+         min(e.at) FILTER (WHERE e.state = 'hired') AS hired_at,
+         min(subsidised.days) AS subsidised_on,
+         min(va.published) AS published,
          CASE WHEN s.rank_recorded = 1 THEN s.shown_rank ELSE ${shownRankSql('s.jobseeker_id', 's.vacancy_id', 's.created_at')} END AS rank
        FROM job_suggestions s
        JOIN jobseekers j ON j.id = s.jobseeker_id
        LEFT JOIN analytics_records a ON a.kind = 'jobseekers' AND a.label = j.label
-       WHERE s.created_at >= $1 AND s.created_at < $2 AND ${IN_AREA} ORDER BY s.id`,
+       LEFT JOIN (SELECT jobseeker_id, string_agg(happened_on, ',') AS days FROM outcomes WHERE event = 'employed-subsidised' GROUP BY jobseeker_id) subsidised
+         ON subsidised.jobseeker_id = s.jobseeker_id
+       LEFT JOIN vacancies v ON v.id = s.vacancy_id
+       LEFT JOIN analytics_records va ON va.kind = 'vacancies' AND va.label = v.label
+       LEFT JOIN job_suggestion_events e ON e.suggestion_id = s.id
+       WHERE s.created_at >= $1 AND s.created_at < $2 AND ${IN_AREA}
+       GROUP BY s.id ORDER BY s.id`,
       // The last day whole: everything before the next day.
       [filter.from, dayAfter(filter.to), filter.municipalities ?? null],
     );
-    return rows.map(suggestionOutcome);
+    return suggestionOutcomes(rows);
   }
 }

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { matchesSearch, type RecordSearch } from '../../core/record-search.js';
+import { SCHEMA_STEPS } from '../schema-steps.js';
+import { analyticsFacts } from './analytics-facts.js';
 import { BUSY_TIMEOUT_MS } from './write-lock.js';
 
 export type Db = Database.Database;
@@ -484,53 +486,9 @@ const MIGRATIONS: Migration[] = [
     CREATE INDEX IF NOT EXISTS job_suggestion_events_by_units ON job_suggestion_events (at) WHERE role = 'employer-service';
     CREATE INDEX IF NOT EXISTS job_suggestions_open_deadline ON job_suggestions (deadline) WHERE state = 'suggested';
     CREATE INDEX IF NOT EXISTS shares_at ON shares (at);`,
+  // 24 and after: the steps both engines take (src/adapters/schema-steps.ts).
+  ...SCHEMA_STEPS.map((step) => step.sqlite),
 ];
-
-/**
- * The SQL that keeps one kind's analytics facts: triggers refreshing a record's rows on insert,
- * update and delete, then the copy of the records already stored.
- */
-function analyticsFacts(kind: 'jobseekers' | 'vacancies', version: 5 | 6): string {
-  const vacancy = kind === 'vacancies';
-  const occupation = (R: string) =>
-    version === 5
-      ? `${R}.record ->> '$.occupation'`
-      : vacancy
-        ? `coalesce(${R}.record ->> '$.occupation', ${R}.record ->> '$.normalized.occupation.uri', ${R}.record ->> '$.normalized.occupation.isco')`
-        : `coalesce(${R}.record ->> '$.occupation', ${R}.record ->> '$.normalized.occupations[0].uri', ${R}.record ->> '$.normalized.occupations[0].isco')`;
-  /** Statements inserting the facts of record R (NEW in a trigger) drawn `from` the given source. */
-  const insert = (R: string, from: string) => {
-    const skills = (vacancy ? [['essential', 'essential'], ['optional', 'optional']] : [['skills', 'has']]).map(
-      ([path, importance]) => `INSERT OR IGNORE INTO analytics_skills (kind, label, uri, importance)
-        SELECT '${kind}', ${R}.label, s.value ->> '$.uri', '${importance}' FROM ${from ? `${from}, ` : ''}json_each(${R}.record, '$.normalized.${path}') s;`,
-    );
-    return [
-      `INSERT INTO analytics_records (kind, label, municipality, active, occupation, positions, published, unemployed_since, languages${version === 6 ? ', expires' : ''})
-        SELECT '${kind}', ${R}.label, ${R}.municipality, ${R}.matchable, ${occupation(R)},
-          ${vacancy ? `coalesce(${R}.record ->> '$.positions', 1)` : '1'},
-          ${vacancy ? `coalesce(${R}.record ->> '$.publishedAt', substr(${R}.record ->> '$.createdAt', 1, 10))` : 'NULL'},
-          ${vacancy ? 'NULL' : `${R}.record ->> '$.unemployedSince'`},
-          ',' || coalesce((SELECT group_concat(value, ',') FROM json_each(${R}.record, '$.languages')), '') || ','${
-            version === 6 ? `, ${vacancy ? `${R}.record ->> '$.expiresAt'` : 'NULL'}` : ''
-          }${from ? ` FROM ${from}` : ''};`,
-      ...skills,
-    ].join('\n      ');
-  };
-  const drop = `DELETE FROM analytics_skills WHERE kind = '${kind}' AND label = OLD.label;
-      DELETE FROM analytics_records WHERE kind = '${kind}' AND label = OLD.label;`;
-  return `
-    CREATE TRIGGER ${kind}_facts_insert AFTER INSERT ON ${kind} BEGIN
-      ${insert('NEW', '')}
-    END;
-    CREATE TRIGGER ${kind}_facts_update AFTER UPDATE ON ${kind} BEGIN
-      ${drop}
-      ${insert('NEW', '')}
-    END;
-    CREATE TRIGGER ${kind}_facts_delete AFTER DELETE ON ${kind} BEGIN
-      ${drop}
-    END;
-    ${insert('R', `${kind} R`)}`;
-}
 
 /** The schema version this code writes (PRAGMA user_version). */
 export const SCHEMA_VERSION = MIGRATIONS.length;

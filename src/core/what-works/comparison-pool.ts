@@ -39,8 +39,6 @@ interface Run {
   since: Int32Array;
   /** The first employment on or after `since` (NEVER when none). */
   firstJob: Float64Array;
-  /** Each client's number in the pool (for counting distinct clients). */
-  index: Int32Array;
 }
 
 /** The clients of one cell on one day: where they are in the runs, how many were without work, and how many found it within each horizon. */
@@ -65,11 +63,11 @@ function firstWhere(lo: number, hi: number, ok: (i: number) => boolean): number 
 
 export class ComparisonPool {
   private readonly groups = new Map<string, Run[]>();
-  /** Clients in the pool (each has a number below this). */
+  /** Clients in the pool. */
   readonly size: number;
 
   constructor(clients: PoolClient[]) {
-    const byGroupYear = new Map<string, Map<number | null, { since: number; firstJob: number; index: number }[]>>();
+    const byGroupYear = new Map<string, Map<number | null, { since: number; firstJob: number }[]>>();
     let n = 0;
     for (const c of clients) {
       // Without a start of unemployment a client is never without work on a day: never a comparison client.
@@ -80,7 +78,8 @@ export class ComparisonPool {
       const group = c.isco?.[0] ?? '?';
       const years = byGroupYear.get(group) ?? byGroupYear.set(group, new Map()).get(group)!;
       const list = years.get(c.birthYear) ?? years.set(c.birthYear, []).get(c.birthYear)!;
-      list.push({ since, firstJob: first === undefined ? NEVER : dayNumber(first), index: n++ });
+      list.push({ since, firstJob: first === undefined ? NEVER : dayNumber(first) });
+      n++;
     }
     this.size = n;
     for (const [group, years] of byGroupYear) {
@@ -88,7 +87,7 @@ export class ComparisonPool {
         group,
         [...years].map(([birthYear, list]) => {
           list.sort((a, b) => a.since - b.since);
-          return { birthYear, since: Int32Array.from(list, (x) => x.since), firstJob: Float64Array.from(list, (x) => x.firstJob), index: Int32Array.from(list, (x) => x.index) };
+          return { birthYear, since: Int32Array.from(list, (x) => x.since), firstJob: Float64Array.from(list, (x) => x.firstJob) };
         }),
       );
     }
@@ -119,25 +118,88 @@ export class ComparisonPool {
         const first = run.firstJob[i]!;
         if (first <= day) continue; // found work on or before the day
         jobless++;
-        for (const [h, days] of horizons.entries()) if (first <= day + days) employedWithin[h]!++;
+        for (let h = 0; h < horizons.length; h++) if (first <= day + horizons[h]!) employedWithin[h]!++;
       }
     }
     return { slices, on: day, jobless, employedWithin };
   }
 
-  /** Marks the comparison clients of a cell on a day in `seen` (by pool number, with `stamp`); returns how many were new. */
-  mark(cell: CellOnDay, seen: Int32Array, stamp: number): number {
-    let added = 0;
-    for (const [run, from, to] of cell.slices) {
-      for (let i = from; i < to; i++) {
-        if (run.firstJob[i]! <= cell.on) continue;
-        const k = run.index[i]!;
-        if (seen[k] !== stamp) {
-          seen[k] = stamp;
-          added++;
-        }
+  /**
+   * How many distinct comparison clients the cells hold together. Cells of one group on nearby days
+   * share most of their clients, so each cell's clients are not read one by one: per run, its cells'
+   * slices are swept once in order, each client read once, and counted when it was without work on
+   * the earliest day of the cells holding it (without work on any of their days means on that one).
+   */
+  distinct(cells: Iterable<CellOnDay>): number {
+    const byRun = new Map<Run, Span[]>();
+    for (const cell of cells) {
+      for (const [run, from, to] of cell.slices) {
+        const spans = byRun.get(run);
+        if (spans) spans.push({ from, to, on: cell.on });
+        else byRun.set(run, [{ from, to, on: cell.on }]);
       }
     }
-    return added;
+    let count = 0;
+    for (const [run, spans] of byRun) {
+      spans.sort((a, b) => a.from - b.from);
+      const open = new EarliestDay();
+      let next = 0;
+      let i = spans[0]!.from;
+      while (next < spans.length || open.size > 0) {
+        if (open.size === 0) i = Math.max(i, spans[next]!.from);
+        while (next < spans.length && spans[next]!.from <= i) open.push(spans[next++]!);
+        while (open.size > 0 && open.top.to <= i) open.pop(); // spans ended before i
+        if (open.size === 0) continue;
+        // Up to where the earliest open span ends or another begins, the earliest day stays the same.
+        const end = Math.min(open.top.to, next < spans.length ? spans[next]!.from : Number.MAX_SAFE_INTEGER);
+        const on = open.top.on;
+        for (; i < end; i++) if (run.firstJob[i]! > on) count++;
+      }
+    }
+    return count;
+  }
+}
+
+/** A cell's slice of one run [from, to), and the cell's day. */
+interface Span {
+  from: number;
+  to: number;
+  on: number;
+}
+
+/** The open spans of a sweep, the one of the earliest day on top (a binary heap). */
+class EarliestDay {
+  private readonly items: Span[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  get top(): Span {
+    return this.items[0]!;
+  }
+  push(span: Span): void {
+    const a = this.items;
+    let i = a.push(span) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (a[parent]!.on <= span.on) break;
+      a[i] = a[parent]!;
+      i = parent;
+    }
+    a[i] = span;
+  }
+  pop(): void {
+    const a = this.items;
+    const last = a.pop()!;
+    if (a.length === 0) return;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= a.length) break;
+      if (child + 1 < a.length && a[child + 1]!.on < a[child]!.on) child++;
+      if (a[child]!.on >= last.on) break;
+      a[i] = a[child]!;
+      i = child;
+    }
+    a[i] = last;
   }
 }

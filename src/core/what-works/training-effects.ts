@@ -102,8 +102,23 @@ export function effectMeasurer(clients: ClientFacts[], today: string): (group: R
     }
     return found;
   };
-  const seen = new Int32Array(pool.size);
-  let stamp = 0;
+  /** Each referral's part in each horizon, worked out once (a referral is measured with its training and again with its provider). */
+  const parts = new Map<ReferralFacts, ({ c: { cell: CellOnDay; rates: number[] }; employed: boolean } | null)[]>();
+  const partsOf = (r: ReferralFacts) => {
+    let found = parts.get(r);
+    if (!found) {
+      const client = byId.get(r.jobseekerId);
+      let c: { cell: CellOnDay; rates: number[] } | undefined;
+      found = HORIZONS.map((h) => {
+        if (!client || !r.endedOn || addDays(r.endedOn, h.days) > today) return null; // not observed long enough yet
+        c ??= comparison(client, r.endedOn);
+        if (c.cell.jobless === 0) return null; // no comparison client in its cell: left out
+        return { c, employed: employedWithin(client, r.endedOn, h.days) };
+      });
+      parts.set(r, found);
+    }
+    return found;
+  };
   return (group) =>
     HORIZONS.map((h, i) => {
       let n = 0;
@@ -112,19 +127,16 @@ export function effectMeasurer(clients: ClientFacts[], today: string): (group: R
       /** Participants per comparison cell: those of one cell share one estimated rate, so its variance counts once per cell, weighted by their number squared. */
       const shared = new Map<{ cell: CellOnDay; rates: number[] }, number>();
       for (const r of group) {
-        const client = byId.get(r.jobseekerId);
-        if (!client || !r.endedOn || addDays(r.endedOn, h.days) > today) continue; // not observed long enough yet
-        const c = comparison(client, r.endedOn);
-        if (c.cell.jobless === 0) continue; // no comparison client in its cell: left out
+        const part = partsOf(r)[i];
+        if (!part) continue;
+        const { c } = part;
         n++;
-        if (employedWithin(client, r.endedOn, h.days)) employed++;
+        if (part.employed) employed++;
         comparisonSum += c.rates[i]!;
         shared.set(c, (shared.get(c) ?? 0) + 1);
       }
-      // Distinct comparison clients: each cell's marked once per horizon.
-      stamp++;
-      let controls = 0;
-      for (const c of shared.keys()) controls += pool.mark(c.cell, seen, stamp);
+      // Distinct comparison clients over the group's cells, each client read once.
+      const controls = pool.distinct([...shared.keys()].map((c) => c.cell));
       let comparisonVariance = 0;
       for (const [c, m] of shared) comparisonVariance += (m * m * c.rates[i]! * (1 - c.rates[i]!)) / c.cell.jobless;
       const pT = n > 0 ? employed / n : 0;

@@ -1,10 +1,12 @@
+import Database from 'better-sqlite3';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASELINE_VERSION } from '../../../src/adapters/postgres/baseline.js';
+import { BASELINE_SQL, BASELINE_VERSION } from '../../../src/adapters/postgres/baseline.js';
 import { migratePostgres, POSTGRES_SCHEMA_VERSION } from '../../../src/adapters/postgres/migrate.js';
+import { openPool } from '../../../src/adapters/postgres/pool.js';
 import { SCHEMA_STEPS } from '../../../src/adapters/schema-steps.js';
-import { openDatabase, SCHEMA_VERSION, type Db } from '../../../src/adapters/sqlite/database.js';
-import { migratedDatabase } from '../../helpers/postgres.js';
+import { migrate, openDatabase, SCHEMA_VERSION, type Db } from '../../../src/adapters/sqlite/database.js';
+import { freshDatabase, migratedDatabase } from '../../helpers/postgres.js';
 
 /** A column as both engines can say it: its type family and whether it may be empty. */
 type Column = { type: 'text' | 'integer' | 'real' | 'bytes'; nullable: boolean };
@@ -74,8 +76,10 @@ describe('one schema, two engines', () => {
   it('migrates once: a second start (or a second node) changes nothing', async () => {
     await expect(migratePostgres(postgres.pool)).resolves.toBe(POSTGRES_SCHEMA_VERSION);
     await Promise.all([migratePostgres(postgres.pool), migratePostgres(postgres.pool)]);
-    const { rows } = await postgres.pool.query('SELECT version FROM schema_version');
-    expect(rows).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
+    // One row for the baseline and one per step, none twice.
+    const { rows } = await postgres.pool.query('SELECT version FROM schema_version ORDER BY version');
+    expect(rows).toEqual([BASELINE_VERSION, ...SCHEMA_STEPS.map((s) => s.version)].map((version) => ({ version })));
+    expect(rows.at(-1)).toEqual({ version: POSTGRES_SCHEMA_VERSION });
   });
 
   it('refuses a database newer than this code', async () => {
@@ -96,13 +100,13 @@ describe('one schema, two engines', () => {
       languages: ['fi', 'sv'],
       normalized: { occupation: { uri: 'esco:welder' }, essential: [{ uri: 'esco:mig' }, { uri: 'esco:mig' }, { label: 'no uri' }], optional: [{ uri: 'esco:drawings' }] },
     };
-    const jobseeker = { unemployedSince: '2025-01-01', languages: [], normalized: { occupations: [{ isco: '7212' }], skills: [{ uri: 'esco:mig' }] } };
+    const jobseeker = { unemployedSince: '2025-01-01', birthYear: 1988, languages: [], normalized: { occupations: [{ isco: '7212' }], skills: [{ uri: 'esco:mig' }] } };
     const rows = [
       ['vacancies', 'V-1', vacancy],
       ['jobseekers', 'JS-1', jobseeker],
     ] as const;
     const facts = async (read: (sql: string) => Promise<unknown[]>) => ({
-      records: await read('SELECT kind, label, municipality, active, occupation, positions, published, unemployed_since, languages, expires FROM analytics_records ORDER BY kind, label'),
+      records: await read('SELECT kind, label, municipality, active, occupation, positions, published, unemployed_since, languages, expires, isco, birth_year FROM analytics_records ORDER BY kind, label'),
       skills: await read('SELECT kind, label, uri, importance FROM analytics_skills ORDER BY kind, label, uri'),
     });
     const fromSqlite = (sql: string) => Promise.resolve(sqlite.prepare(sql).all());
@@ -114,6 +118,11 @@ describe('one schema, two engines', () => {
     }
     const inserted = await facts(fromSqlite);
     expect(inserted.skills).toHaveLength(3);
+    // The client's occupation code and birth year (schema step 24); none for a vacancy.
+    expect(inserted.records.map((r) => [(r as { isco: unknown }).isco, (r as { birth_year: unknown }).birth_year])).toEqual([
+      ['7212', 1988],
+      [null, null],
+    ]);
     expect(await facts(fromPostgres)).toEqual(inserted);
 
     const changed = JSON.stringify({ ...vacancy, publishedAt: '2026-11-05', normalized: { occupation: { isco: '7212' } } });
@@ -140,5 +149,36 @@ describe('one schema, two engines', () => {
     for (const w of words) sqlite.prepare("INSERT INTO settings (name, value) VALUES (?, '')").run(w);
     const pgOrder = (await postgres.pool.query<{ name: string }>('SELECT name FROM settings ORDER BY name')).rows.map((r) => r.name);
     expect(pgOrder).toEqual(sqlite.prepare<[], string>('SELECT name FROM settings ORDER BY name').pluck().all());
+  });
+
+  it("step 24 copies the occupation code and birth year of the clients stored before it, on both engines", async () => {
+    const columns = '(id, municipality, region, matchable, record, text_hash, embedder, vector, updated_at)';
+    const rows = [
+      ['JS-OLD', JSON.stringify({ unemployedSince: '2024-03-01', birthYear: 1975, normalized: { occupations: [{ isco: '5223' }, { isco: '7212' }] } })],
+      ['JS-BARE', JSON.stringify({})],
+    ];
+    const read = 'SELECT label, isco, birth_year, unemployed_since FROM analytics_records WHERE kind = \'jobseekers\' ORDER BY label';
+    const old = new Database(':memory:');
+    migrate(old, () => undefined, 23);
+    for (const [id, record] of rows) old.prepare(`INSERT INTO jobseekers ${columns} VALUES (?, '091', '01', 1, ?, 'h', 'e', x'00', 'now')`).run(id, record);
+    migrate(old);
+    const fromSqlite = old.prepare(read).all();
+    old.close();
+    expect(fromSqlite).toEqual([
+      { label: 1, isco: '5223', birth_year: 1975, unemployed_since: '2024-03-01' },
+      { label: 2, isco: null, birth_year: null, unemployed_since: null },
+    ]);
+    const fresh = await freshDatabase();
+    const pool = await openPool(fresh.url, { max: 1 });
+    try {
+      await pool.query(BASELINE_SQL);
+      await pool.query("CREATE TABLE schema_version (version bigint NOT NULL, applied_at text NOT NULL); INSERT INTO schema_version VALUES (23, 'then')");
+      for (const [id, record] of rows) await pool.query(`INSERT INTO jobseekers ${columns} VALUES ($1, '091', '01', 1, $2, 'h', 'e', '\\x00', 'now')`, [id, record]);
+      await migratePostgres(pool);
+      expect((await pool.query(read)).rows).toEqual(fromSqlite);
+    } finally {
+      await pool.end();
+      await fresh.drop();
+    }
   });
 });

@@ -59,14 +59,57 @@ describe('comparison pool', () => {
     expect(cell.employedWithin).toEqual([1, 1]);
   });
 
-  it('marks each comparison client once across cells that share them', () => {
+  it('counts each comparison client once across cells that share them', () => {
     const clients: PoolClient[] = Array.from({ length: 30 }, (_, i) => ({ isco: '7212', unemployedSince: '2025-01-10', birthYear: 1990, employed: i < 5 ? ['2025-03-01'] : [] }));
     const pool = new ComparisonPool(clients);
     const a = pool.cell('7', '<6', '35-49', '2025-06-01', [91]);
     const b = pool.cell('7', '6-12', '35-49', '2025-08-01', [91]);
-    const seen = new Int32Array(pool.size);
-    expect(pool.mark(a, seen, 1)).toBe(25); // the five employed in March were not without work on either day
-    expect(pool.mark(b, seen, 1)).toBe(0); // the same clients again
-    expect(pool.mark(b, seen, 2)).toBe(25); // a new count
+    expect(pool.distinct([a])).toBe(25); // the five employed in March were not without work on either day
+    expect(pool.distinct([a, b])).toBe(25); // the same clients again
+    expect(pool.distinct([])).toBe(0);
+  });
+
+  it('counts a client shared by cells of different days once, when without work on any of those days', () => {
+    const base = { isco: '7212', birthYear: 1990 };
+    const clients: PoolClient[] = [
+      { ...base, unemployedSince: '2025-01-01', employed: ['2025-05-15'] }, // without work on 2025-05-01, not on 2025-06-01
+      { ...base, unemployedSince: '2025-01-01', employed: [] }, // without work on both days
+      { ...base, unemployedSince: '2025-05-20', employed: [] }, // unemployed only after 2025-05-01
+    ];
+    const pool = new ComparisonPool(clients);
+    const may = pool.cell('7', '<6', '35-49', '2025-05-01', [91]);
+    const june = pool.cell('7', '<6', '35-49', '2025-06-01', [91]);
+    expect([may.jobless, june.jobless]).toEqual([2, 2]);
+    expect(pool.distinct([june, may])).toBe(3);
+    expect(pool.distinct([june])).toBe(2);
+  });
+
+  it('counts the same distinct clients as reading every cell client by client, over many overlapping cells', () => {
+    const rnd = random(34);
+    const clients: PoolClient[] = Array.from({ length: 800 }, () => ({
+      isco: rnd() < 0.05 ? null : `${1 + Math.floor(rnd() * 2)}123`,
+      unemployedSince: rnd() < 0.05 ? null : addDays('2023-01-01', Math.floor(rnd() * 1200)),
+      birthYear: rnd() < 0.05 ? null : 1970 + Math.floor(rnd() * 30),
+      employed: Array.from({ length: Math.floor(rnd() * 3) }, () => addDays('2022-06-01', Math.floor(rnd() * 1600))).sort(),
+    }));
+    const pool = new ComparisonPool(clients);
+    const inCell = (c: PoolClient, group: string, duration: string, age: string, on: string) =>
+      c.unemployedSince !== null &&
+      c.unemployedSince <= on &&
+      !c.employed.some((d) => d >= c.unemployedSince! && d <= on) &&
+      (c.isco?.[0] ?? '?') === group &&
+      durationBandOfDays(dayNumber(on) - dayNumber(c.unemployedSince)) === duration &&
+      ageBand(c.birthYear, on) === age;
+    for (let round = 0; round < 40; round++) {
+      const cells = Array.from({ length: 1 + Math.floor(rnd() * 30) }, () => {
+        const group = ['1', '2', '?'][Math.floor(rnd() * 3)]!;
+        const duration = ['<6', '6-12', '12-24', '24+'][Math.floor(rnd() * 4)]!;
+        const age = ['<25', '25-34', '35-49', '50+'][Math.floor(rnd() * 4)]!;
+        const on = addDays('2025-01-01', Math.floor(rnd() * 400));
+        return { group, duration, age, on };
+      });
+      const expected = new Set(clients.filter((c) => cells.some((k) => inCell(c, k.group, k.duration, k.age, k.on))));
+      expect(pool.distinct(cells.map((k) => pool.cell(k.group, k.duration, k.age, k.on, [91])))).toBe(expected.size);
+    }
   });
 });
