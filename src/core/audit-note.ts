@@ -10,3 +10,10 @@ export interface AuditNote {
 
 /** A note no one writes: for use cases called outside a request (commands, in-process tests). */
 export const unaudited = (): AuditNote => ({ jobseekers: [] });
+
+/**
+ * Detail fields holding what someone wrote about a client in their own words (a transfer's reason
+ * or refusal, why the job-search obligation changed). The trail keeps them while the client is
+ * kept; erasing the client drops them with the id (src/adapters/sqlite/audit-log.ts).
+ */
+export const FREE_TEXT_DETAILS = ['reason', 'refused'] as const;

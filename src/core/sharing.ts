@@ -107,7 +107,7 @@ export class Sharing {
     // Shares are for the owning unit only: not for other units, not for counsellors (of any area).
     const forOwner = owner !== null && p.role === 'employer-service' && p.organisation.id === owner;
     const shared = forOwner ? await this.ports.shares.activeFor(vacancyId, owner, this.now().toISOString()) : new Set<string>();
-    return await this.disclose(p, hits, this.vacancyKey(vacancyId), shared);
+    return await this.disclose(p, hits, this.vacancyKey(vacancyId, owner), shared);
   }
 
   /**
@@ -115,8 +115,8 @@ export class Sharing {
    * and name and contact while a share for that vacancy lasts (a job suggestion's pipeline).
    */
   async candidateOf(vacancyId: string, jobseekerId: string): Promise<{ id: string; shared: boolean; name?: string; contact?: { email?: string; phone?: string } }> {
-    const id = pseudonymOf(this.vacancyKey(vacancyId), jobseekerId);
     const owner = await this.ports.owners.ownerOf(vacancyId);
+    const id = pseudonymOf(this.vacancyKey(vacancyId, owner), jobseekerId);
     if (owner === null || !(await this.ports.shares.activeFor(vacancyId, owner, this.now().toISOString())).has(jobseekerId)) return { id, shared: false };
     const { name, contact } = await this.ports.jobseeker(jobseekerId);
     return { id, shared: true, ...(name ? { name } : {}), ...(contact ? { contact } : {}) };
@@ -183,8 +183,10 @@ export class Sharing {
   }
 
   /** Keys the pseudonyms of a vacancy's candidate list. */
-  private vacancyKey(vacancyId: string): Buffer {
-    return createHmac('sha256', this.ports.pseudonymKey).update(`vacancy\0${vacancyId}`).digest();
+  private vacancyKey(vacancyId: string, owner: string | null): Buffer {
+    // With the owner: a vacancy moved to another unit (or deleted and created again by one) gets new
+    // pseudonyms, so the unit that could name its shared candidates cannot join its list to the next owner's.
+    return createHmac('sha256', this.ports.pseudonymKey).update(owner === null ? `vacancy\0${vacancyId}` : `vacancy\0${vacancyId}\0owner\0${owner}`).digest();
   }
 
   /** A jobseeker in the budget counts: keyed, so a database copy does not name anyone. */

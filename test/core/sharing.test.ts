@@ -155,6 +155,23 @@ describe('Sharing.candidatesOf', () => {
     expect((await sharing.candidatesOf(unitA, 'V-A', candidates('J-TRE-1')))[0]!.id).toBe(a[0]!.id);
   });
 
+  it('gives a vacancy\'s new owner new pseudonyms: the unit that could name a shared candidate cannot join its list to the next owner\'s', async () => {
+    const { sharing } = setUp();
+    await sharing.share(tampereCounsellor, 'V-A', 'J-TRE-1');
+    const [named] = await sharing.candidatesOf(unitA, 'V-A', candidates('J-TRE-1'));
+    expect(named).toMatchObject({ shared: true, name: 'Tiina Tampere' });
+    OWNERS['V-A'] = 'unit-b'; // an admin moves the vacancy (PUT /v1/admin/vacancies/:id/owner), or unit A deletes it and unit B creates it again
+    try {
+      const [seen] = await sharing.candidatesOf(unitB, 'V-A', candidates('J-TRE-1'));
+      expect(seen!.id).toMatch(/^cand-[0-9a-f]{16}$/);
+      expect(seen!.id).not.toBe(named!.id);
+      expect((await sharing.candidateOf('V-A', 'J-TRE-1')).id).toBe(seen!.id); // the new owner's pipeline uses its list's pseudonym
+    } finally {
+      OWNERS['V-A'] = 'unit-a';
+    }
+    expect((await sharing.candidatesOf(unitA, 'V-A', candidates('J-TRE-1')))[0]!.id).toBe(named!.id);
+  });
+
   it("shows a counsellor their own area's clients as persons and others by pseudonym; shares are not for counsellors", async () => {
     const { sharing } = setUp();
     await sharing.share(admin, 'V-A', 'J-HKI-1');

@@ -1,5 +1,6 @@
 import { DEFAULT_AUDIT_GROUP_MS } from '../../config.js';
 import { busyRetryMs, writeUnlessLocked } from './write-lock.js';
+import { FREE_TEXT_DETAILS } from '../../core/audit-note.js';
 import type { AuditRecord } from '../../core/privacy/schema.js';
 import type { AuditEntryForAdmin, AuditSearch } from '../../core/audit-trail/schema.js';
 import type { Db } from './database.js';
@@ -100,6 +101,11 @@ export class AuditLog {
         'SELECT jobseeker_id FROM audit_subjects WHERE audit_id = ? ORDER BY position',
       ),
       scrub: db.prepare<[string, string]>('UPDATE audit_subjects SET jobseeker_id = ? WHERE jobseeker_id = ?'),
+      // What was written about them in words goes with the id (FREE_TEXT_DETAILS).
+      scrubText: db.prepare<[string]>(
+        `UPDATE audit SET detail = json_remove(detail, ${FREE_TEXT_DETAILS.map((f) => `'$.${f}'`).join(', ')})
+         WHERE detail IS NOT NULL AND json_valid(detail) AND id IN (SELECT audit_id FROM audit_subjects WHERE jobseeker_id = ?)`,
+      ),
       // Each erasure gets a rowid above every earlier one (a repeated one too): the erasure mark.
       tombstone: db.prepare<[string, string, string | null]>(
         `INSERT INTO erasures (rowid, subject_sha256, erased_at, key_id) VALUES ((SELECT coalesce(max(rowid), 0) + 1 FROM erasures), ?, ?, ?)
@@ -213,6 +219,7 @@ export class AuditLog {
         const check = entry.status >= 400 || entry.erasureMark === undefined || entry.erasureMark < mark;
         const erased = (id: string) => (check || id === entry.named) && this.erasureRow(id) !== undefined && !this.s.live.get(id);
         const subjects = entry.jobseekers.map((id) => (erased(id) ? this.tombstones.token(id) : id));
+        const detail = subjects.some((s, i) => s !== entry.jobseekers[i]) ? withoutFreeText(entry.detail) : entry.detail;
         const { id } = this.s.insert.get(
           at,
           entry.keyId ?? null,
@@ -220,7 +227,7 @@ export class AuditLog {
           entry.method,
           entry.route,
           entry.status,
-          entry.detail === undefined ? null : JSON.stringify(entry.detail),
+          detail === undefined ? null : JSON.stringify(detail),
           entry.address ?? null,
           entry.person ?? null,
           entry.organisation ?? null,
@@ -290,6 +297,7 @@ export class AuditLog {
     const hash = this.tombstones.hash(jobseekerId);
     this.flush(); // the entries naming them are scrubbed too
     this.db.transaction(() => {
+      this.s.scrubText.run(jobseekerId);
       this.s.scrub.run(this.tombstones.token(jobseekerId), jobseekerId);
       this.s.tombstone.run(hash, this.now().toISOString(), keyId ?? null);
       this.mark = this.s.newestErasure.get()!.mark;
@@ -321,4 +329,10 @@ export class AuditLog {
       ...(r.person ? { person: r.person } : {}),
     };
   }
+}
+
+/** An entry's detail without what was written in words about someone erased (FREE_TEXT_DETAILS). */
+function withoutFreeText(detail: unknown): unknown {
+  if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) return detail;
+  return Object.fromEntries(Object.entries(detail).filter(([field]) => !(FREE_TEXT_DETAILS as readonly string[]).includes(field)));
 }

@@ -197,7 +197,9 @@ export class JobSuggestions {
       createdAt: s.createdAt,
       createdBy: s.createdName,
       version: s.version,
-      history: s.history,
+      // A unit reads the reasons its own people gave; the counsellor's reasons for the client's steps
+      // (why they declined or withdrew, often health or family) are the counsellor's, like the note.
+      history: p.role === 'employer-service' ? s.history.map((e) => (e.role === 'employer-service' ? e : { ...e, reason: null })) : s.history,
     };
   }
 

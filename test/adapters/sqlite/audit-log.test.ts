@@ -52,4 +52,20 @@ describe('AuditLog on a real SQLite file (group commit)', () => {
     expect(await audit.erasureOf('OLD-1')).toMatchObject({ keyId: 'k0' });
     db.close();
   });
+  it("erasing a client drops what was written about them in words from the trail's details, as it drops their id", async () => {
+    const db = openDatabase(join(tempDir(), 'k.sqlite'));
+    const audit = new AuditLog(db, keyedTombstones(KEY));
+    const obligation = { ...entry('J1'), method: 'PUT', route: '/v1/jobseekers/:id/job-search/obligation', detail: { perMonth: 2, reason: 'Selkävaiva, vähän sopivia töitä' } };
+    audit.record(obligation);
+    audit.record({ ...entry('J1'), method: 'POST', route: '/v1/transfers/:id/refuse', detail: { transfer: 3, refused: 'Asiakas hoidossa täällä' } });
+    audit.record({ ...obligation, jobseekers: ['J2'], detail: { perMonth: 3, reason: 'J2:n oma syy' } });
+    await audit.eraseSubject('J1', 'admin');
+    const details = (db.prepare('SELECT detail FROM audit ORDER BY id').all() as { detail: string }[]).map((r) => JSON.parse(r.detail));
+    expect(details).toEqual([{ perMonth: 2 }, { transfer: 3 }, { perMonth: 3, reason: 'J2:n oma syy' }]); // J2 is kept, and so is theirs
+    // An entry written after the erasure (a request that was running meanwhile) keeps no words either.
+    audit.record({ ...obligation, detail: { perMonth: 1, reason: 'Selkävaiva' } });
+    expect((await audit.recent(1))[0]).toMatchObject({ jobseekers: [expect.stringMatching(/^erased:/)], detail: { perMonth: 1 } });
+    expect(JSON.stringify(db.prepare('SELECT detail FROM audit').all())).not.toContain('Selkävaiva');
+    db.close();
+  });
 });

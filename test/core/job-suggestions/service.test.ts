@@ -147,4 +147,19 @@ describe('JobSuggestions (use cases in process, store double)', () => {
     expect(changed.name).toBeUndefined();
     expect(JSON.stringify(await service.ofVacancy(unit, 'V-1'))).not.toContain('"J1"');
   });
+  it("the unit never reads the counsellor's reasons for the client's own steps (a decline's reason may tell of health), only its own", async () => {
+    const { service } = setup();
+    const s = await service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true });
+    await service.change(unit, s.id, { state: 'interview', reason: 'Hyvä hakemus', version: 1 });
+    await service.change(counsellor, s.id, { state: 'declined', reason: 'Selkävaiva, ei voi nostaa', version: 2 });
+    const [seen] = await service.ofVacancy(unit, 'V-1');
+    expect(seen!.history.map((e) => [e.state, e.reason])).toEqual([
+      ['suggested', null],
+      ['interview', 'Hyvä hakemus'],
+      ['declined', null],
+    ]);
+    expect(JSON.stringify(seen)).not.toContain('Selkävaiva');
+    // The counsellor (and the client's export) keep the reason.
+    expect((await service.ofJobseeker(counsellor, 'J1'))[0]!.history.at(-1)).toMatchObject({ state: 'declined', reason: 'Selkävaiva, ei voi nostaa' });
+  });
 });
