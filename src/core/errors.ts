@@ -255,6 +255,7 @@ export const KIND_NAMES: Record<string, Texts> = {
   vacancy: { fi: 'työpaikka', sv: 'ledigt jobb', en: 'vacancy' },
   training: { fi: 'koulutus', sv: 'utbildning', en: 'training' },
   override: { fi: 'ohitus', sv: 'åsidosättning', en: 'override' },
+  share: { fi: 'tietojen luovutus', sv: 'delning av uppgifter', en: 'share' },
   organisation: { fi: 'organisaatio', sv: 'organisation', en: 'organisation' },
   'usable API key': { fi: 'käytettävä API-avain', sv: 'användbar API-nyckel', en: 'usable API key' },
   'active API key': { fi: 'voimassa oleva API-avain', sv: 'giltig API-nyckel', en: 'active API key' },

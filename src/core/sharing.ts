@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Principal } from './access.js';
 import { unaudited, type AuditNote } from './audit-note.js';
 import { discloseCandidates } from './disclosure.js';
-import { conflict, invalidInput, rateLimited } from './errors.js';
+import { conflict, invalidInput, notFound, rateLimited } from './errors.js';
 import type { Guard } from './guard.js';
 import type { MatchHit } from './matches/schema.js';
 import type { Share } from './privacy/schema.js';
@@ -13,6 +13,8 @@ export type { Share };
 export interface SharingPorts {
   shares: {
     add(share: Share): Promise<void>;
+    /** Whether a share of the client for the vacancy existed (it is gone now). */
+    remove(vacancyId: string, jobseekerId: string): Promise<boolean>;
     activeFor(vacancyId: string, owner: string, now: string): Promise<Set<string>>;
   };
   owners: { ownerOf(vacancyId: string): Promise<string | null> };
@@ -96,6 +98,18 @@ export class Sharing {
     };
     await this.ports.shares.add(share);
     return share;
+  }
+
+  /**
+   * A client withdraws consent: a counsellor of their area ends the share for the vacancy before it
+   * expires, and the unit sees the client by pseudonym again from its next list (GDPR art. 7(3)).
+   * Another area's client and an unknown one get the same answer; so does a share that does not exist.
+   */
+  async unshare(p: Principal, vacancyId: string, jobseekerId: string, audit: AuditNote = unaudited()): Promise<void> {
+    audit.jobseekers.push(jobseekerId);
+    await this.ports.vacancy(vacancyId);
+    await this.ports.guard.jobseeker(p, jobseekerId);
+    if (!(await this.ports.shares.remove(vacancyId, jobseekerId))) throw notFound('share', `${vacancyId}/${jobseekerId}`);
   }
 
   /**

@@ -94,6 +94,34 @@ describe('a shared client reaches only the unit owning the vacancy (H1, H2)', ()
   });
 });
 
+describe('a client withdraws consent: the share ends before it expires', () => {
+  it("ends the share for the counsellor's own client only; the unit sees a pseudonym from its next list", async () => {
+    expect((await call(helsinki, 'POST', '/v1/vacancies/V-LEAK/shares', { jobseekerId: 'JS-B1' })).status).toBe(201);
+    expect(traces((await call(unitX, 'GET', '/v1/vacancies/V-LEAK/candidates?k=10')).body)).toContain(SHARED.contact.email);
+    // Not the unit, not another area's counsellor (the same answer as for nobody).
+    expect((await call(unitX, 'DELETE', '/v1/vacancies/V-LEAK/shares/JS-B1')).status).toBe(403);
+    const other = await call(tampere, 'DELETE', '/v1/vacancies/V-LEAK/shares/JS-B1');
+    const nobody = await call(tampere, 'DELETE', '/v1/vacancies/V-LEAK/shares/JS-NOBODY');
+    expect([other.status, other.body.error]).toEqual([404, 'not_found']);
+    expect([nobody.status, nobody.body.error]).toEqual([404, 'not_found']);
+    expect(traces((await call(unitX, 'GET', '/v1/vacancies/V-LEAK/candidates?k=10')).body)).toContain(SHARED.contact.email);
+
+    const ended = await call(helsinki, 'DELETE', '/v1/vacancies/V-LEAK/shares/JS-B1');
+    expect(ended.status).toBe(204);
+    const after = (await call(unitX, 'GET', '/v1/vacancies/V-LEAK/candidates?k=10')).body;
+    expect(after.hits.length).toBeGreaterThan(0);
+    expect(after.hits.some((h: { shared?: boolean }) => h.shared)).toBe(false);
+    for (const trace of [SHARED.name, SHARED.contact.email, SHARED.contact.phone, 'JS-B1']) expect(traces(after)).not.toContain(trace);
+    // Twice: nothing left to end, said in the caller's language.
+    const again = await call(helsinki, 'DELETE', '/v1/vacancies/V-LEAK/shares/JS-B1', undefined, { 'accept-language': 'sv' });
+    expect(again.status).toBe(404);
+    expect(again.body.message).toContain('delning av uppgifter');
+    // The audit names the client for the withdrawal.
+    const trail = (await call(admin, 'GET', '/v1/audit?jobseeker=JS-B1&limit=5')).body;
+    expect(JSON.stringify(trail)).toContain('/v1/vacancies/:id/shares/:jobseekerId');
+  });
+});
+
 describe('pseudonymous candidates carry taxonomy concepts only (M2, M3)', () => {
   it('shows the occupation instead of a free-text title, and a free-text skill moves no score part', async () => {
     const skills = ['MIG-hitsaus', 'TIG-hitsaus', 'piirustusten lukeminen'];

@@ -31,6 +31,7 @@ export class ShareStore {
       ).pluck(),
       forJobseeker: db.prepare<[string], Row>('SELECT * FROM shares WHERE jobseeker_id = ? ORDER BY at'),
       removeJobseeker: db.prepare<[string]>('DELETE FROM shares WHERE jobseeker_id = ?'),
+      remove: db.prepare<[string, string]>('DELETE FROM shares WHERE vacancy_id = ? AND jobseeker_id = ?'),
     };
   }
 
@@ -45,6 +46,11 @@ export class ShareStore {
 
   async ofJobseeker(jobseekerId: string): Promise<Share[]> {
     return this.s.forJobseeker.all(jobseekerId).map(fromRow);
+  }
+
+  /** Ends a share before it expires (the client withdrew consent); whether there was one. */
+  async remove(vacancyId: string, jobseekerId: string): Promise<boolean> {
+    return this.s.remove.run(vacancyId, jobseekerId).changes > 0;
   }
 
   async forgetJobseeker(jobseekerId: string): Promise<void> {

@@ -51,6 +51,8 @@ export type Share = z.infer<typeof share>;
 
 /** POST /v1/vacancies/:id/shares */
 export const shareInput = z.object({ jobseekerId: recordId }).strict();
+/** A share by its vacancy and client (ending it early). */
+export const vacancyShareParams = z.object({ id: recordId, jobseekerId: recordId });
 export const shareView = share.pick({ vacancyId: true, jobseekerId: true, expiresAt: true });
 export type ShareView = z.infer<typeof shareView>;
 /** A share in the client's data export. */

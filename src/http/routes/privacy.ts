@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
-import { auditQuery, auditTrail, compaction, personalDataExport, shareInput, shareView } from '../../core/privacy/schema.js';
+import { auditQuery, auditTrail, compaction, personalDataExport, shareInput, shareView, vacancyShareParams } from '../../core/privacy/schema.js';
 import { idParams } from '../../core/schemas/common.js';
 import type { storedJobseeker } from '../../core/jobseekers/schema.js';
 import type { Services } from '../../runtime/compose.js';
@@ -72,6 +72,24 @@ export function privacyRoutes(services: PrivacyServices): FastifyPluginAsyncZod 
       async (request, reply) => {
         const { vacancyId, jobseekerId, expiresAt } = await services.sharing.share(request.principal!, request.params.id, request.body.jobseekerId, request.audited);
         return reply.status(201).send({ vacancyId, jobseekerId, expiresAt });
+      },
+    );
+
+    app.delete(
+      '/v1/vacancies/:id/shares/:jobseekerId',
+      {
+        config: { roles: ACCESS.share },
+        schema: {
+          querystring: noQuery,
+          tags: ['data protection'],
+          summary: "End a share before it expires: the client withdrew consent (the unit sees them by pseudonym again)",
+          params: vacancyShareParams,
+          response: { 204: z.null(), 403: errorBody, 404: errorBody },
+        },
+      },
+      async (request, reply) => {
+        await services.sharing.unshare(request.principal!, request.params.id, request.params.jobseekerId, request.audited);
+        return reply.status(204).send(null);
       },
     );
 
