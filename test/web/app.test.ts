@@ -96,6 +96,10 @@ describe("a counsellor's journey", () => {
     const exported = await call(web.service.as('admin'), 'GET', `/v1/jobseekers/${CLIENT}/export`);
     expect(exported.body.sharedWithEmployerServices).toHaveLength(1);
     expect(exported.body.referrals).toHaveLength(1);
+    // The client withdraws consent: the share ends at once, and the page says what the unit sees now.
+    await page.locator('li.hit').first().locator('button:has-text("Peru yhteystietojen jakaminen")').click();
+    await page.waitForSelector('text=/Jakaminen päättyi/');
+    expect((await call(web.service.as('admin'), 'GET', `/v1/jobseekers/${CLIENT}/export`)).body.sharedWithEmployerServices).toHaveLength(0);
 
     await page.click('text=Kirjaudu ulos');
     await page.waitForSelector('#key');

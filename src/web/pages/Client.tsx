@@ -158,6 +158,20 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
       else setError(e);
     }
   };
+  const [ended, setEnded] = useState<Record<string, boolean>>({});
+  /** The client withdrew consent: the share ends now, not when it expires. */
+  const unshare = async (hit: Hit) => {
+    setError(undefined);
+    try {
+      await api('DELETE', `/v1/vacancies/${encodeURIComponent(hit.id)}/shares/${encodeURIComponent(id)}`);
+      const rest = { ...shared };
+      delete rest[hit.id];
+      setShared(rest);
+      setEnded({ ...ended, [hit.id]: true });
+    } catch (e) {
+      setError(e);
+    }
+  };
   return (
     <>
       <h2>{t('client.tab.matches')}</h2>
@@ -213,7 +227,14 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
               <>
                 <SuggestVacancy clientId={id} hit={hit} />{' '}
                 {shared[hit.id] ? (
-                  <p role="status">{t('matches.sharedUntil', { date: date(shared[hit.id]!) })}</p>
+                  <>
+                    <p role="status">{t('matches.sharedUntil', { date: date(shared[hit.id]!) })}</p>
+                    <button type="button" onClick={() => unshare(hit)}>
+                      {t('matches.unshare', { title: hit.title })}
+                    </button>
+                  </>
+                ) : ended[hit.id] ? (
+                  <p role="status">{t('matches.unshared')}</p>
                 ) : noUnit[hit.id] ? (
                   <p role="status">{t('matches.shareNoUnit')}</p>
                 ) : (
