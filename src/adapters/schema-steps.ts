@@ -73,4 +73,19 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       WHERE jsonb_typeof(detail) = 'object' AND detail ?| ARRAY[${FREE_TEXT_DETAILS.map((f) => `'${f}'`).join(', ')}]::text[]
         AND id IN (${ERASED_SUBJECTS});`,
   },
+  {
+    version: 26,
+    why: "who shared a client with a unit, by name, for the client's current shares on the client page (GET /v1/jobseekers/:id/shares)",
+    // The name the counsellor had when sharing (a person's sign-in name or the key's name), as job
+    // suggestions keep theirs; shares made before take their key's name where the key is stored.
+    // Self-contained: it may run again over its own result.
+    sqlite: (db) => {
+      const columns = db.prepare<[], string>("SELECT name FROM pragma_table_info('shares')").pluck().all();
+      if (!columns.includes('shared_by')) db.exec('ALTER TABLE shares ADD COLUMN shared_by TEXT;');
+      db.exec('UPDATE shares SET shared_by = (SELECT name FROM api_keys WHERE api_keys.id = shares.key_id) WHERE shared_by IS NULL;');
+    },
+    postgres: `
+      ALTER TABLE shares ADD COLUMN shared_by text COLLATE "C";
+      UPDATE shares SET shared_by = (SELECT name FROM api_keys WHERE api_keys.id = shares.key_id) WHERE shared_by IS NULL;`,
+  },
 ];
