@@ -273,7 +273,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         { ...DEFAULT_PLAN_SETTINGS, suitableScore: config.suitableScore, evidence: trainingEvidence },
         evidenceFromOutcomes(whatWorksSource, trainingEvidence),
       ),
-      whatWorks: new WhatWorksReport(whatWorksSource, clock),
+      whatWorks: new WhatWorksReport(whatWorksSource, clock, secret),
     };
     const overrides = new OverrideStore(db);
     const suggestions = new Suggestions({ matcher, overrides, isOpen: (id) => matchableToday(vacancies, id), guard, decisions, now: clock });

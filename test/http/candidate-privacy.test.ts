@@ -146,7 +146,7 @@ describe("a client's current shares, for the counsellor who ends one (GET /v1/jo
     expect((await call(service.as('planner'), 'GET', '/v1/jobseekers/JS-B1/shares')).status).toBe(403);
     const other = await call(tampere, 'GET', '/v1/jobseekers/JS-B1/shares');
     const nobody = await call(tampere, 'GET', '/v1/jobseekers/JS-NOBODY/shares');
-    expect([other.status, other.body.message]).toEqual([404, nobody.body.message.replace('JS-NOBODY', 'JS-B1')]);
+    expect([other.status, other.body.message]).toEqual([404, nobody.body.message.replaceAll('JS-NOBODY', 'JS-B1')]);
     expect(JSON.stringify(other.body)).not.toContain('V-LIST');
     expect((await call(admin, 'GET', '/v1/jobseekers/JS-NOBODY/shares')).status).toBe(404);
     // Junk ids and a query are refused before any read.
