@@ -9,7 +9,7 @@ import { WhatWorksReport } from '../../../src/core/what-works/service.js';
 const area: AnalysisArea = { kind: 'municipality', id: '837', nameFi: 'Tampere', nameSv: 'Tammerfors', municipalities: ['837'] };
 
 /** The two values a count may be published as (random rounding): "<5" for 0. */
-const either = (n: number) => [Math.floor(n / 5) * 5, Math.ceil(n / 5) * 5].map((v) => (v === 0 ? '<5' : v));
+const either = (n: number): (number | '<5')[] => (n < 3 ? ['<5'] : [Math.floor(n / 5) * 5, Math.ceil(n / 5) * 5].map((v) => (v === 0 ? '<5' : v)));
 const shareOf = (hires: number | '<5', all: number | '<5') => (hires === '<5' || all === '<5' ? null : Math.min(1, Math.round((hires / all) * 20) / 20));
 
 function outcomes(hired: number, subsidised: number, rank = 1): SuggestionOutcome[] {

@@ -5,7 +5,7 @@ import type { FunnelStep, SuggestionOutcome } from '../../../src/core/what-works
 import { publishedRate, rankBand, rateOfPublished, WhatWorksReport, type WhatWorksSource } from '../../../src/core/what-works/service.js';
 
 /** The two values a count may be published as (random rounding, src/core/analytics/random-rounding.ts): "<5" for 0. */
-const either = (n: number) => [Math.floor(n / 5) * 5, Math.ceil(n / 5) * 5].map((v) => (v === 0 ? '<5' : v));
+const either = (n: number): (number | '<5')[] => (n < 3 ? ['<5'] : [Math.floor(n / 5) * 5, Math.ceil(n / 5) * 5].map((v) => (v === 0 ? '<5' : v)));
 const KEY = Buffer.alloc(32, 1);
 
 /** The report over planted outcomes (an in-memory source: a test double for src/adapters/sqlite/what-works-source.ts). */
