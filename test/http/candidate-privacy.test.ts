@@ -150,7 +150,8 @@ describe("a client's current shares, for the counsellor who ends one (GET /v1/jo
     expect(JSON.stringify(other.body)).not.toContain('V-LIST');
     expect((await call(admin, 'GET', '/v1/jobseekers/JS-NOBODY/shares')).status).toBe(404);
     // Junk ids and a query are refused before any read.
-    for (const junk of ['..%2F..%2Fetc', 'a'.repeat(200), '%00', '-x']) expect((await call(helsinki, 'GET', `/v1/jobseekers/${junk}/shares`)).status, junk).toBe(400);
+    for (const junk of ['..%2F..%2Fetc', '%00', '-x']) expect((await call(helsinki, 'GET', `/v1/jobseekers/${junk}/shares`)).status, junk).toBe(400);
+    expect((await call(helsinki, 'GET', `/v1/jobseekers/${'a'.repeat(200)}/shares`)).status).toBe(414); // longer than any id: refused by the router
     expect((await call(helsinki, 'GET', '/v1/jobseekers/JS-B1/shares?all=1')).status).toBe(400);
 
     // Twice at once: the same list; ending it twice at once: one 204, one 404, and the list is empty after.
