@@ -15,12 +15,12 @@ import { ROUNDING_BASE, SUPPRESSED, type Suppressed } from './suppression.js';
  * their populations differ by one person; no single answer shows fewer than 3 people, and two answers
  * at most narrow a count below 5 to 3 or 4 (a "<5" beside a 5 of the same people or fewer).
  *
- * The draw is keyed by the installation's secret and by the question (its area, its period and the
- * cell): asking the same question again gives the same answer, so repeating it cannot average the
+ * The draw is keyed by the installation's secret and by the question (its municipalities, its period and
+ * the cell): asking the same question again gives the same answer, so repeating it cannot average the
  * rounding away, and two questions over the same people may be rounded differently, so two different
  * answers do not prove different people. What is not promised: many *different* questions known to
- * cover the same people (an area and a region of the same municipalities, periods reaching back before
- * any data) each give another draw, and enough of them narrow the count (docs/analytics.md).
+ * cover the same people (periods reaching back before any data, places where only some municipalities
+ * have any) each give another draw, and enough of them narrow the count (docs/analytics.md).
  */
 
 /** A draw in [0, 1) for each cell of one question. */

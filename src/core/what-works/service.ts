@@ -104,7 +104,10 @@ export class WhatWorksReport {
     const outcomes = await this.source.suggestionOutcomes(filter);
     const facts = await this.source.trainingFacts(filter);
     const effects = trainingEffects(facts.referrals, facts.clients, dayOf(this.clock()));
-    const draw = cellDraws(this.key, `what-works\0${area.kind}\0${area.id}\0${from}\0${to}`);
+    // The question is its people's place and period: an area and a region of the same municipalities (or a
+    // municipality asked by name or code) are one question, with one set of draws, not two to average.
+    const place = area.municipalities ? [...area.municipalities].sort().join(',') : 'Finland';
+    const draw = cellDraws(this.key, `what-works\0${place}\0${from}\0${to}`);
     const count = (cell: string, n: number) => randomlyRounded(n, draw(cell));
     const funnel = Object.fromEntries(FUNNEL_STEPS.map((step) => [step, count(`funnel.${step}`, outcomes.filter((o) => reached(o, step)).length)])) as WhatWorks['funnel'];
     const clients = new Set(outcomes.map((o) => o.jobseekerId));
