@@ -233,6 +233,9 @@ export const envSchema = z.object({
   KOHTAANTO_ANALYTICS_SAMPLE: z.coerce.number().int().min(1).default(100).meta(
     doc('most vacancies and most long-term unemployed the mismatch summary puts through the match engine'),
   ),
+  KOHTAANTO_ANALYTICS_REFRESH_MINUTES: z.coerce.number().min(0).max(1440).default(10).meta(
+    doc('the mismatch summary\'s match-engine shares are kept per area and counted again in the background this often once vacancies or jobseekers change (every employment area and region from the start); 0: counted at every request (see [analytics](analytics.md))'),
+  ),
   KOHTAANTO_PLAN_EVIDENCE_PRIOR: z.coerce.number().min(0).max(100_000).default(DEFAULT_TRAINING_EVIDENCE.priorParticipants).meta(
     doc('the weight, in participants, of the skill-based estimate a training\'s measured employment effect is shrunk toward in the training plan (see [analytics](analytics.md), *Training plan*)'),
   ),
@@ -391,6 +394,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     /** `id;name_fi;name_sv;municipalities` per line; the committed table when unset. */
     employmentAreasFile: e.KOHTAANTO_EMPLOYMENT_AREAS_FILE && resolve(e.KOHTAANTO_EMPLOYMENT_AREAS_FILE),
     analyticsSample: e.KOHTAANTO_ANALYTICS_SAMPLE,
+    /** Minutes between background counts of the kept mismatch shares (0: no keeping). */
+    analyticsRefreshMinutes: e.KOHTAANTO_ANALYTICS_REFRESH_MINUTES,
     suitablePool: e.KOHTAANTO_SUITABLE_POOL,
     suitableScore: e.KOHTAANTO_SUITABLE_SCORE,
     trainingEvidence: {

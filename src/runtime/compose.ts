@@ -28,6 +28,7 @@ import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
 import { DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, GAP_EVIDENCE_MINUTES, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
 import { DemandSupply } from '../core/analytics/demand-supply.js';
 import { MismatchSummary } from '../core/analytics/mismatch.js';
+import { MatchedFiguresCount } from '../core/analytics/matched-figures.js';
 import { WhatWorksReport } from '../core/what-works/service.js';
 import { DEFAULT_PLAN_SETTINGS, TrainingPlanner } from '../core/analytics/training-plan.js';
 import { evidenceFromOutcomes, rememberedEvidence } from '../core/analytics/training-evidence.js';
@@ -72,6 +73,7 @@ import { indexFile, openKind } from './indexes.js';
 import type { EngineLog } from './log.js';
 import { followerMaintenance, followOtherWorkers, startMaintenance } from './maintenance.js';
 import { startRetention } from './retention.js';
+import { keepMismatchFigures } from './kept-figures.js';
 import { serviceMetrics } from './metrics.js';
 import { storageFigures } from '../adapters/sqlite/storage-figures.js';
 import { installationKey } from './secret.js';
@@ -113,6 +115,7 @@ export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'n
   | 'recordCacheBytes'
   | 'employmentAreasFile'
   | 'analyticsSample'
+  | 'analyticsRefreshMinutes'
   | 'suitablePool'
   | 'bulkMaxRecords'
   | 'sharing'
@@ -259,9 +262,23 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const whatWorksSource = new SqliteWhatWorksSource(db, () => decisionLog.flush());
     const trainingEvidence = config.trainingEvidence ?? DEFAULT_TRAINING_EVIDENCE;
     const gapEvidence = rememberedEvidence(evidenceFromOutcomes(whatWorksSource, trainingEvidence), clock, GAP_EVIDENCE_MINUTES);
+    const keptFigures = keepMismatchFigures(
+      {
+        counter: new MatchedFiguresCount(analyticsSource, matcher, { suitableScore: config.suitableScore, sample: config.analyticsSample }),
+        generations: () => `${vacancies.reflects}:${jobseekers.reflects}`,
+        regions,
+        areas: employmentAreas,
+        clock,
+        log,
+        ready: Promise.all([jobseekerIndex.ready, vacancyIndex.ready]).then(() => undefined),
+      },
+      config.analyticsRefreshMinutes,
+    );
     const analytics = {
       demandSupply,
-      mismatch: new MismatchSummary(analyticsSource, demandSupply, matcher, { suitableScore: config.suitableScore, sample: config.analyticsSample }),
+      /** The mismatch shares kept per area (see runtime/kept-figures.ts): counted in the background, refreshed after changes. */
+      keptFigures,
+      mismatch: new MismatchSummary(demandSupply, keptFigures.source, { suitableScore: config.suitableScore }),
       planner: new TrainingPlanner(
         analyticsSource,
         jobseekers,
@@ -456,6 +473,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         try {
           maintenance.stop();
           retention?.stop();
+          keptFigures.stop();
           audit.flush();
           decisionLog.close();
         } catch (error) {
