@@ -13,10 +13,11 @@ const CAPACITY = 1000;
 
 /**
  * The mismatch summary's match-engine figures in this process: with `refreshMinutes` > 0 kept per
- * area (KeptMatchedFigures): every employment area and region (then Finland) counted in the
- * background once the indexes are ready, and every `refreshMinutes` the areas asked for since their
- * records changed are counted again, with the event loop free between two rankings; with 0, counted
- * at every request.
+ * area (KeptMatchedFigures): from `start` (the server listens: a first ranking in a new process reads
+ * the records for seconds, which must not hold up the start) every employment area and region, then
+ * Finland, is counted in the background once the indexes are ready, and every `refreshMinutes` the
+ * areas asked for since their records changed are counted again, with the event loop free between
+ * two rankings; with 0, counted at every request. An area asked for before its count is counted then.
  */
 export function keepMismatchFigures(
   ports: {
@@ -30,8 +31,8 @@ export function keepMismatchFigures(
     ready: Promise<void>;
   },
   refreshMinutes: number,
-): { source: MatchedFiguresSource; status(): { kept: number; current: number } | undefined; refresh(): Promise<number>; stop(): void } {
-  if (refreshMinutes <= 0) return { source: countedNow(ports.counter), status: () => undefined, refresh: async () => 0, stop() {} };
+): { source: MatchedFiguresSource; status(): { kept: number; current: number } | undefined; refresh(): Promise<number>; start(): void; stop(): void } {
+  if (refreshMinutes <= 0) return { source: countedNow(ports.counter), status: () => undefined, refresh: async () => 0, start() {}, stop() {} };
   const today = () => dayOf(ports.clock());
   const kept = new KeptMatchedFigures(
     {
@@ -62,13 +63,17 @@ export function keepMismatchFigures(
     })().finally(() => (running = undefined));
     return running;
   };
-  void ports.ready.then(() => refresh()).catch((error: Error) => ports.log.warn(`mismatch figures: ${error.message}`));
-  const timer = setInterval(() => void refresh(), refreshMinutes * 60_000);
-  timer.unref();
+  let timer: NodeJS.Timeout | undefined;
   return {
     source: kept,
     status: () => kept.status(),
     refresh,
+    start() {
+      if (timer || stopped) return;
+      timer = setInterval(() => void refresh(), refreshMinutes * 60_000);
+      timer.unref();
+      void ports.ready.then(() => refresh()).catch((error: Error) => ports.log.warn(`mismatch figures: ${error.message}`));
+    },
     stop() {
       stopped = true;
       clearInterval(timer);

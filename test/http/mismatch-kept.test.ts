@@ -32,7 +32,7 @@ const mismatch = async (planner: Caller, query: string) => {
 const withoutTime = ({ matchedAt: _at, matchedCurrent: _current, ...rest }: Record<string, unknown>) => rest;
 
 describe('GET /v1/analytics/mismatch with the shares kept', () => {
-  it('counts every employment area and region (and Finland) in the background from the start', async () => {
+  it('counts every employment area and region (and Finland) in one background pass', async () => {
     await kept.engine.analytics.keptFigures.refresh();
     const areas = kept.engine.employmentAreas.all.length;
     expect(kept.engine.analytics.keptFigures.status()).toEqual({ kept: areas + 19 + 1, current: areas + 19 + 1 });
