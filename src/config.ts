@@ -110,6 +110,14 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { days: 14, m
  */
 /** How long a counsellor's gap reports reuse an area's measured training effects (minutes; outcomes arrive with monthly register imports). */
 export const GAP_EVIDENCE_MINUTES = 10;
+/**
+ * How long after a worker listens its first background count of the mismatch shares starts (seconds):
+ * a first ranking in a new process reads every matchable record into memory (tens of seconds at
+ * national scale, the event loop held), which the first requests' own rankings do meanwhile.
+ */
+export const MISMATCH_FIRST_COUNT_AFTER_SECONDS = 90;
+/** Clients' gap reports each process keeps while the records they were computed from stay the same (src/core/gaps/kept-reports.ts). */
+export const KEPT_GAP_REPORTS = 500;
 export const DEFAULT_TRAINING_EVIDENCE: TrainingEvidenceSettings = { horizonMonths: 6, periodMonths: 36, priorParticipants: 40, gainPerVacancy: 0.02, maxEstimatedGain: 0.2 };
 
 /**

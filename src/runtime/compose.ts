@@ -25,7 +25,7 @@ import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
 import { SqliteTrainingStore } from '../adapters/sqlite/training-store.js';
 import { SqliteTransferStore } from '../adapters/sqlite/transfers.js';
 import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
-import { DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, GAP_EVIDENCE_MINUTES, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
+import { DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, GAP_EVIDENCE_MINUTES, KEPT_GAP_REPORTS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
 import { DemandSupply } from '../core/analytics/demand-supply.js';
 import { MismatchSummary } from '../core/analytics/mismatch.js';
 import { MatchedFiguresCount } from '../core/analytics/matched-figures.js';
@@ -39,6 +39,7 @@ import { vacancyDuplicates } from '../core/duplicates.js';
 import { eraseJobseekers, type ErasurePorts } from '../core/erasure.js';
 import { DEFAULT_GAP_SETTINGS, GapAnalysis } from '../core/gaps.js';
 import { Gaps } from '../core/gaps/service.js';
+import { KeptGapReports } from '../core/gaps/kept-reports.js';
 import { Guard } from '../core/guard.js';
 import { Health } from '../core/health/service.js';
 import { indexing } from '../core/health/service.js';
@@ -394,7 +395,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       matches: new Matches({ embedder: chosen.id, suggestions, candidates, matcher, decisions }),
       clientGaps: new Gaps({
         guard,
-        gaps,
+        gaps: new KeptGapReports({ analysis: gaps, version: () => `${vacancies.reflects}:${jobseekers.reflects}:${trainings.reflects} ${dayOf(clock())}` }, KEPT_GAP_REPORTS),
         measuredFor: async (id) => {
           const municipality = jobseekers.municipalityOf(id);
           if (municipality === undefined) return new Map();

@@ -6,6 +6,7 @@ import { mismatchQuery } from '../core/analytics/schema.js';
 import { dayOf, type Clock } from '../core/clock.js';
 import type { EmploymentAreas } from '../core/regions/employment-areas-model.js';
 import type { Regions } from '../core/regions/regions.js';
+import { MISMATCH_FIRST_COUNT_AFTER_SECONDS } from '../config.js';
 import type { EngineLog } from './log.js';
 
 /** Areas × queries kept besides those kept from the start (municipalities and other queries asked for). */
@@ -13,9 +14,10 @@ const CAPACITY = 1000;
 
 /**
  * The mismatch summary's match-engine figures in this process: with `refreshMinutes` > 0 kept per
- * area (KeptMatchedFigures): from `start` (the server listens: a first ranking in a new process reads
- * the records for seconds, which must not hold up the start) every employment area and region, then
- * Finland, is counted in the background once the indexes are ready, and every `refreshMinutes` the
+ * area (KeptMatchedFigures): from `start` (the server listens) and MISMATCH_FIRST_COUNT_AFTER_SECONDS
+ * (a first ranking in a new process reads the records for seconds, which must hold up neither the
+ * start nor the first requests) every employment area and region, then Finland, is counted in the
+ * background once the indexes are ready, and every `refreshMinutes` the
  * areas asked for since their records changed are counted again, with the event loop free between
  * two rankings; with 0, counted at every request. An area asked for before its count is counted then.
  */
@@ -31,7 +33,7 @@ export function keepMismatchFigures(
     ready: Promise<void>;
   },
   refreshMinutes: number,
-): { source: MatchedFiguresSource; status(): { kept: number; current: number } | undefined; refresh(): Promise<number>; start(): void; stop(): void } {
+): { source: MatchedFiguresSource; status(): { kept: number; current: number } | undefined; refresh(): Promise<number>; start(afterMs?: number): void; stop(): void } {
   if (refreshMinutes <= 0) return { source: countedNow(ports.counter), status: () => undefined, refresh: async () => 0, start() {}, stop() {} };
   const today = () => dayOf(ports.clock());
   const kept = new KeptMatchedFigures(
@@ -68,11 +70,12 @@ export function keepMismatchFigures(
     source: kept,
     status: () => kept.status(),
     refresh,
-    start() {
+    start(afterMs = MISMATCH_FIRST_COUNT_AFTER_SECONDS * 1000) {
       if (timer || stopped) return;
       timer = setInterval(() => void refresh(), refreshMinutes * 60_000);
       timer.unref();
-      void ports.ready.then(() => refresh()).catch((error: Error) => ports.log.warn(`mismatch figures: ${error.message}`));
+      const first = setTimeout(() => void ports.ready.then(() => refresh()).catch((error: Error) => ports.log.warn(`mismatch figures: ${error.message}`)), afterMs);
+      first.unref();
     },
     stop() {
       stopped = true;
