@@ -242,7 +242,10 @@ export const envSchema = z.object({
     doc('most vacancies and most long-term unemployed the mismatch summary puts through the match engine'),
   ),
   KOHTAANTO_ANALYTICS_REFRESH_MINUTES: z.coerce.number().min(0).max(1440).default(10).meta(
-    doc('the mismatch summary\'s match-engine shares are kept per area and counted again in the background this often once vacancies or jobseekers change (every employment area and region from the start); 0: counted at every request (see [analytics](analytics.md))'),
+    doc('the mismatch summary\'s match-engine shares are kept per area once counted, and an area asked for after vacancies or jobseekers changed is counted again in the background this often; 0: counted at every request (see [analytics](analytics.md))'),
+  ),
+  KOHTAANTO_ANALYTICS_COUNT_AT_START: z.enum(['on', 'off']).default('off').meta(
+    doc('`on`: each worker counts the mismatch shares of every employment area and region (then Finland) in the background from 90 s after it listens, so that no planner waits for a first count; `off`: an area is counted when first asked for (at 297,600 jobseekers the pass delayed other requests by seconds: see benchmarks/README.md, *Responsiveness*)'),
   ),
   KOHTAANTO_PLAN_EVIDENCE_PRIOR: z.coerce.number().min(0).max(100_000).default(DEFAULT_TRAINING_EVIDENCE.priorParticipants).meta(
     doc('the weight, in participants, of the skill-based estimate a training\'s measured employment effect is shrunk toward in the training plan (see [analytics](analytics.md), *Training plan*)'),
@@ -404,6 +407,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     analyticsSample: e.KOHTAANTO_ANALYTICS_SAMPLE,
     /** Minutes between background counts of the kept mismatch shares (0: no keeping). */
     analyticsRefreshMinutes: e.KOHTAANTO_ANALYTICS_REFRESH_MINUTES,
+    /** Whether every employment area's and region's mismatch shares are counted in the background after start. */
+    analyticsCountAtStart: e.KOHTAANTO_ANALYTICS_COUNT_AT_START === 'on',
     suitablePool: e.KOHTAANTO_SUITABLE_POOL,
     suitableScore: e.KOHTAANTO_SUITABLE_SCORE,
     trainingEvidence: {

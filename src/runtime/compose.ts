@@ -117,6 +117,7 @@ export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'n
   | 'employmentAreasFile'
   | 'analyticsSample'
   | 'analyticsRefreshMinutes'
+  | 'analyticsCountAtStart'
   | 'suitablePool'
   | 'bulkMaxRecords'
   | 'sharing'
@@ -273,7 +274,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         log,
         ready: Promise.all([jobseekerIndex.ready, vacancyIndex.ready]).then(() => undefined),
       },
-      config.analyticsRefreshMinutes,
+      { refreshMinutes: config.analyticsRefreshMinutes, countAtStart: config.analyticsCountAtStart },
     );
     const analytics = {
       demandSupply,

@@ -14,10 +14,11 @@ const CAPACITY = 1000;
 
 /**
  * The mismatch summary's match-engine figures in this process: with `refreshMinutes` > 0 kept per
- * area (KeptMatchedFigures): from `start` (the server listens) and MISMATCH_FIRST_COUNT_AFTER_SECONDS
- * (a first ranking in a new process reads the records for seconds, which must hold up neither the
- * start nor the first requests) every employment area and region, then Finland, is counted in the
- * background once the indexes are ready, and every `refreshMinutes` the
+ * area (KeptMatchedFigures): an area is counted when first asked for; with `countAtStart`, from
+ * `start` (the server listens) and MISMATCH_FIRST_COUNT_AFTER_SECONDS (a first ranking in a new
+ * process reads the records for seconds, which must hold up neither the start nor the first
+ * requests) every employment area and region, then Finland, is counted in the background once the
+ * indexes are ready; and every `refreshMinutes` the
  * areas asked for since their records changed are counted again, with the event loop free between
  * two rankings; with 0, counted at every request. An area asked for before its count is counted then.
  */
@@ -32,7 +33,7 @@ export function keepMismatchFigures(
     log: Pick<EngineLog, 'info' | 'warn'>;
     ready: Promise<void>;
   },
-  refreshMinutes: number,
+  { refreshMinutes, countAtStart }: { refreshMinutes: number; countAtStart: boolean },
 ): { source: MatchedFiguresSource; status(): { kept: number; current: number } | undefined; refresh(): Promise<number>; start(afterMs?: number): void; stop(): void } {
   if (refreshMinutes <= 0) return { source: countedNow(ports.counter), status: () => undefined, refresh: async () => 0, start() {}, stop() {} };
   const today = () => dayOf(ports.clock());
@@ -48,11 +49,13 @@ export function keepMismatchFigures(
   );
   const { candidates } = mismatchQuery.parse({});
   const where = (q: Parameters<typeof resolveArea>[0]) => resolveArea(q, ports.regions, ports.areas);
-  kept.keep(
-    [...ports.areas.all.map((a) => where({ area: a.id })), ...ports.regions.regions.map((r) => where({ region: r.code })), where({})],
-    { candidates },
-    today(),
-  );
+  if (countAtStart) {
+    kept.keep(
+      [...ports.areas.all.map((a) => where({ area: a.id })), ...ports.regions.regions.map((r) => where({ region: r.code })), where({})],
+      { candidates },
+      today(),
+    );
+  }
   let stopped = false;
   let running: Promise<number> | undefined;
   const refresh = () => {

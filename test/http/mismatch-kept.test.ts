@@ -13,7 +13,7 @@ let countedPlanner: Caller;
 
 beforeAll(async () => {
   // One after the other: two starts in one process at once can hold fastify's plugin start past its timeout on a loaded machine.
-  kept = await build({ env: { KOHTAANTO_ANALYTICS_REFRESH_MINUTES: '10' } });
+  kept = await build({ env: { KOHTAANTO_ANALYTICS_REFRESH_MINUTES: '10', KOHTAANTO_ANALYTICS_COUNT_AT_START: 'on' } });
   counted = await build({ env: { KOHTAANTO_ANALYTICS_REFRESH_MINUTES: '0' } });
   keptPlanner = kept.as('planner');
   countedPlanner = counted.as('planner');
