@@ -19,6 +19,8 @@ export interface KeptReportsPorts {
  */
 export class KeptGapReports implements Pick<GapAnalysis, 'forJobseeker' | 'forVacancy'> {
   private readonly kept = new Map<string, { version: string; report: Promise<GapReport> }>();
+  /** The version the kept reports were computed at: any write makes them all stale, and they are dropped (an erased client's too). */
+  private version: string | undefined;
 
   constructor(
     private readonly ports: KeptReportsPorts,
@@ -28,6 +30,10 @@ export class KeptGapReports implements Pick<GapAnalysis, 'forJobseeker' | 'forVa
   forJobseeker(id: string, query: GapQuery): Promise<GapReport> {
     const key = JSON.stringify([id, query.reach, query.municipality ?? null, query.lang, query.today ?? null, query.includeZero ?? false]);
     const version = this.ports.version();
+    if (version !== this.version) {
+      this.kept.clear();
+      this.version = version;
+    }
     const found = this.kept.get(key);
     if (found && found.version === version) {
       // Most recently asked last (a Map keeps insertion order).
@@ -44,6 +50,11 @@ export class KeptGapReports implements Pick<GapAnalysis, 'forJobseeker' | 'forVa
     });
     while (this.kept.size > this.capacity) this.kept.delete(this.kept.keys().next().value!);
     return report;
+  }
+
+  /** How many reports are kept. */
+  get size(): number {
+    return this.kept.size;
   }
 
   /** One vacancy's gap: a single ranking, not kept. */

@@ -31,6 +31,16 @@ describe('KeptGapReports', () => {
     expect(computed).toEqual(['J1:region:fi', 'J1:region:fi']);
   });
 
+  it('drops every kept report at the first request after a write (an erased client\'s report is not held)', async () => {
+    const { kept, state } = setUp();
+    await kept.forJobseeker('J1', QUERY);
+    await kept.forJobseeker('J2', QUERY);
+    expect(kept.size).toBe(2);
+    state.records = 2;
+    await kept.forJobseeker('J3', QUERY);
+    expect(kept.size).toBe(1);
+  });
+
   it('keeps each client and query apart', async () => {
     const { kept, computed } = setUp();
     await kept.forJobseeker('J1', QUERY);
