@@ -244,8 +244,8 @@ export const envSchema = z.object({
   KOHTAANTO_ANALYTICS_REFRESH_MINUTES: z.coerce.number().min(0).max(1440).default(10).meta(
     doc('the mismatch summary\'s match-engine shares are kept per area once counted, and an area asked for after vacancies or jobseekers changed is counted again in the background this often; 0: counted at every request (see [analytics](analytics.md))'),
   ),
-  KOHTAANTO_ANALYTICS_COUNT_AT_START: z.enum(['on', 'off']).default('off').meta(
-    doc('`on`: each worker counts the mismatch shares of every employment area and region (then Finland) in the background from 90 s after it listens, so that no planner waits for a first count; `off`: an area is counted when first asked for (at 297,600 jobseekers the pass delayed other requests by seconds: see benchmarks/README.md, *Responsiveness*)'),
+  KOHTAANTO_ANALYTICS_COUNT_AT_START: z.enum(['on', 'off']).default('on').meta(
+    doc('`on`: each worker counts the mismatch shares of every employment area and region (then Finland) in the background from 90 s after it listens, so that no planner waits for a first count (~3 s of CPU per region at 297,600 jobseekers); `off`: an area is counted when first asked for in a worker (see [analytics](analytics.md))'),
   ),
   KOHTAANTO_PLAN_EVIDENCE_PRIOR: z.coerce.number().min(0).max(100_000).default(DEFAULT_TRAINING_EVIDENCE.priorParticipants).meta(
     doc('the weight, in participants, of the skill-based estimate a training\'s measured employment effect is shrunk toward in the training plan (see [analytics](analytics.md), *Training plan*)'),
