@@ -69,6 +69,7 @@ export function keepMismatchFigures(
     return running;
   };
   let timer: NodeJS.Timeout | undefined;
+  let first: NodeJS.Timeout | undefined;
   return {
     source: kept,
     status: () => kept.status(),
@@ -77,12 +78,13 @@ export function keepMismatchFigures(
       if (timer || stopped) return;
       timer = setInterval(() => void refresh(), refreshMinutes * 60_000);
       timer.unref();
-      const first = setTimeout(() => void ports.ready.then(() => refresh()).catch((error: Error) => ports.log.warn(`mismatch figures: ${error.message}`)), afterMs);
+      first = setTimeout(() => void ports.ready.then(() => refresh()).catch((error: Error) => ports.log.warn(`mismatch figures: ${error.message}`)), afterMs);
       first.unref();
     },
     stop() {
       stopped = true;
       clearInterval(timer);
+      clearTimeout(first);
     },
   };
 }
