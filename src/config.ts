@@ -110,6 +110,14 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { days: 14, m
  */
 /** How long a counsellor's gap reports reuse an area's measured training effects (minutes; outcomes arrive with monthly register imports). */
 export const GAP_EVIDENCE_MINUTES = 10;
+/**
+ * How long after a worker listens its first background count of the mismatch shares starts (seconds):
+ * a first ranking in a new process reads every matchable record into memory (tens of seconds at
+ * national scale, the event loop held), which the first requests' own rankings do meanwhile.
+ */
+export const MISMATCH_FIRST_COUNT_AFTER_SECONDS = 90;
+/** Clients' gap reports each process keeps while the records they were computed from stay the same (src/core/gaps/kept-reports.ts). */
+export const KEPT_GAP_REPORTS = 500;
 export const DEFAULT_TRAINING_EVIDENCE: TrainingEvidenceSettings = { horizonMonths: 6, periodMonths: 36, priorParticipants: 40, gainPerVacancy: 0.02, maxEstimatedGain: 0.2 };
 
 /**
@@ -232,6 +240,12 @@ export const envSchema = z.object({
   ),
   KOHTAANTO_ANALYTICS_SAMPLE: z.coerce.number().int().min(1).default(100).meta(
     doc('most vacancies and most long-term unemployed the mismatch summary puts through the match engine'),
+  ),
+  KOHTAANTO_ANALYTICS_REFRESH_MINUTES: z.coerce.number().min(0).max(1440).default(10).meta(
+    doc('the mismatch summary\'s match-engine shares are kept per area once counted, and an area asked for after vacancies or jobseekers changed is counted again in the background this often; 0: counted at every request (see [analytics](analytics.md))'),
+  ),
+  KOHTAANTO_ANALYTICS_COUNT_AT_START: z.enum(['on', 'off']).default('on').meta(
+    doc('`on`: each worker counts the mismatch shares of every employment area and region (then Finland) in the background from 90 s after it listens, so that no planner waits for a first count (~3 s of CPU per region at 297,600 jobseekers); `off`: an area is counted when first asked for in a worker (see [analytics](analytics.md))'),
   ),
   KOHTAANTO_PLAN_EVIDENCE_PRIOR: z.coerce.number().min(0).max(100_000).default(DEFAULT_TRAINING_EVIDENCE.priorParticipants).meta(
     doc('the weight, in participants, of the skill-based estimate a training\'s measured employment effect is shrunk toward in the training plan (see [analytics](analytics.md), *Training plan*)'),
@@ -391,6 +405,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     /** `id;name_fi;name_sv;municipalities` per line; the committed table when unset. */
     employmentAreasFile: e.KOHTAANTO_EMPLOYMENT_AREAS_FILE && resolve(e.KOHTAANTO_EMPLOYMENT_AREAS_FILE),
     analyticsSample: e.KOHTAANTO_ANALYTICS_SAMPLE,
+    /** Minutes between background counts of the kept mismatch shares (0: no keeping). */
+    analyticsRefreshMinutes: e.KOHTAANTO_ANALYTICS_REFRESH_MINUTES,
+    /** Whether every employment area's and region's mismatch shares are counted in the background after start. */
+    analyticsCountAtStart: e.KOHTAANTO_ANALYTICS_COUNT_AT_START === 'on',
     suitablePool: e.KOHTAANTO_SUITABLE_POOL,
     suitableScore: e.KOHTAANTO_SUITABLE_SCORE,
     trainingEvidence: {

@@ -56,6 +56,7 @@ async function main() {
     ...(role === 'single' ? {} : { cluster: { link: countLink, sync, metrics: clusterScrape(services.metrics.registry) } }),
   });
   await app.listen({ host: config.host, port: config.port });
+  services.analytics.keptFigures.start(); // the mismatch shares, counted in the background (src/runtime/kept-figures.ts)
   app.log.info(`Kohtaanto ready in ${Date.now() - started} ms: http://${config.host}:${config.port}/docs${role === 'single' ? '' : ` (worker ${process.pid}, ${role})`}`);
   let syncTimer: NodeJS.Timeout | undefined;
   if (role !== 'follower' && demoDue(config, firstStart)) void addDemoPopulation(config, services.jobseekers, services.vacancies, log);

@@ -32,6 +32,11 @@ export class TrainingCatalogue {
     private readonly now: Clock,
   ) {}
 
+  /** The store's generation the catalogue reflects (changes with every write this process sees). */
+  get reflects(): number {
+    return this.seen;
+  }
+
   static async open(store: TrainingStore, normalizer: SkillNormalizer, maxBatch: number, now: Clock): Promise<TrainingCatalogue> {
     const catalogue = new TrainingCatalogue(store, normalizer, maxBatch, now);
     const stale = await store.stale(normalizer.id);

@@ -25,9 +25,10 @@ import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
 import { SqliteTrainingStore } from '../adapters/sqlite/training-store.js';
 import { SqliteTransferStore } from '../adapters/sqlite/transfers.js';
 import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
-import { DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, GAP_EVIDENCE_MINUTES, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
+import { DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, GAP_EVIDENCE_MINUTES, KEPT_GAP_REPORTS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
 import { DemandSupply } from '../core/analytics/demand-supply.js';
 import { MismatchSummary } from '../core/analytics/mismatch.js';
+import { MatchedFiguresCount } from '../core/analytics/matched-figures.js';
 import { WhatWorksReport } from '../core/what-works/service.js';
 import { DEFAULT_PLAN_SETTINGS, TrainingPlanner } from '../core/analytics/training-plan.js';
 import { evidenceFromOutcomes, rememberedEvidence } from '../core/analytics/training-evidence.js';
@@ -38,6 +39,7 @@ import { vacancyDuplicates } from '../core/duplicates.js';
 import { eraseJobseekers, type ErasurePorts } from '../core/erasure.js';
 import { DEFAULT_GAP_SETTINGS, GapAnalysis } from '../core/gaps.js';
 import { Gaps } from '../core/gaps/service.js';
+import { KeptGapReports } from '../core/gaps/kept-reports.js';
 import { Guard } from '../core/guard.js';
 import { Health } from '../core/health/service.js';
 import { indexing } from '../core/health/service.js';
@@ -73,6 +75,7 @@ import { indexFile, openKind } from './indexes.js';
 import type { EngineLog } from './log.js';
 import { followerMaintenance, followOtherWorkers, startMaintenance } from './maintenance.js';
 import { startRetention } from './retention.js';
+import { keepMismatchFigures } from './kept-figures.js';
 import { serviceMetrics } from './metrics.js';
 import { storageFigures } from '../adapters/sqlite/storage-figures.js';
 import { installationKey } from './secret.js';
@@ -114,6 +117,8 @@ export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'n
   | 'recordCacheBytes'
   | 'employmentAreasFile'
   | 'analyticsSample'
+  | 'analyticsRefreshMinutes'
+  | 'analyticsCountAtStart'
   | 'suitablePool'
   | 'bulkMaxRecords'
   | 'sharing'
@@ -260,9 +265,23 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const whatWorksSource = new SqliteWhatWorksSource(db, () => decisionLog.flush());
     const trainingEvidence = config.trainingEvidence ?? DEFAULT_TRAINING_EVIDENCE;
     const gapEvidence = rememberedEvidence(evidenceFromOutcomes(whatWorksSource, trainingEvidence), clock, GAP_EVIDENCE_MINUTES);
+    const keptFigures = keepMismatchFigures(
+      {
+        counter: new MatchedFiguresCount(analyticsSource, matcher, { suitableScore: config.suitableScore, sample: config.analyticsSample }),
+        generations: () => `${vacancies.reflects}:${jobseekers.reflects}`,
+        regions,
+        areas: employmentAreas,
+        clock,
+        log,
+        ready: Promise.all([jobseekerIndex.ready, vacancyIndex.ready]).then(() => undefined),
+      },
+      { refreshMinutes: config.analyticsRefreshMinutes, countAtStart: config.analyticsCountAtStart },
+    );
     const analytics = {
       demandSupply,
-      mismatch: new MismatchSummary(analyticsSource, demandSupply, matcher, { suitableScore: config.suitableScore, sample: config.analyticsSample }),
+      /** The mismatch shares kept per area (see runtime/kept-figures.ts): counted in the background, refreshed after changes. */
+      keptFigures,
+      mismatch: new MismatchSummary(demandSupply, keptFigures.source, { suitableScore: config.suitableScore }),
       planner: new TrainingPlanner(
         analyticsSource,
         jobseekers,
@@ -378,7 +397,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       matches: new Matches({ embedder: chosen.id, suggestions, candidates, matcher, decisions }),
       clientGaps: new Gaps({
         guard,
-        gaps,
+        gaps: new KeptGapReports({ analysis: gaps, version: () => `${vacancies.reflects}:${jobseekers.reflects}:${trainings.reflects} ${dayOf(clock())}` }, KEPT_GAP_REPORTS),
         measuredFor: async (id) => {
           const municipality = jobseekers.municipalityOf(id);
           if (municipality === undefined) return new Map();
@@ -466,6 +485,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         try {
           maintenance.stop();
           retention?.stop();
+          keptFigures.stop();
           audit.flush();
           decisionLog.close();
         } catch (error) {

@@ -111,6 +111,14 @@ export const mismatch = z.object({
   longTermWithoutSuitableVacancy: matchedShare,
   shortageOccupations: z.array(occupationRow),
   surplusOccupations: z.array(occupationRow),
+  matchedAt: z
+    .string()
+    .optional()
+    .describe('When the two shares from the match engine were counted (they are kept between requests, KOHTAANTO_ANALYTICS_REFRESH_MINUTES)'),
+  matchedCurrent: z
+    .boolean()
+    .optional()
+    .describe('false: vacancies or jobseekers changed since the shares were counted (they are being counted again); the other figures are current'),
 });
 export type Mismatch = z.infer<typeof mismatch>;
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api';
 import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
-import { eur, lang, num, pct, placeName, t, valueText } from '../i18n';
+import { dateTime, eur, lang, num, pct, placeName, t, valueText } from '../i18n';
 import { go } from '../router';
 import { WhatWorks } from './planner/WhatWorks';
 import type { AreaQuery, EmploymentAreaList, JobseekerCount, MatchedShare, Mismatch, OccupationRow, SkillRow, TrainingPlan as Plan } from '../../core/analytics/schema';
@@ -138,32 +138,40 @@ function Dashboard({ kind, place }: { kind: Kind; place: string }) {
       <h2>{t('planner.mismatch')}</h2>
       <Loaded state={mismatch}>
         {(m) => (
-          <dl class="indicators">
-            <div>
-              <dt>{t('planner.vacancies')}</dt>
-              <dd>{num(m.vacancies)}</dd>
-            </div>
-            <div>
-              <dt>{t('planner.jobseekers')}</dt>
-              <dd>{count(m.jobseekers)}</dd>
-            </div>
-            <div>
-              <dt>{t('planner.longTerm')}</dt>
-              <dd>{count(m.longTermUnemployed)}</dd>
-            </div>
-            <div>
-              <dt>{t('planner.perJobseeker')}</dt>
-              <dd>{m.vacanciesPerJobseeker === null ? '–' : num(m.vacanciesPerJobseeker, 2)}</dd>
-            </div>
-            <div>
-              <dt>{t('planner.staffed', { n: m.vacanciesWithSuitableCandidates.candidates })}</dt>
-              <dd>{share(m.vacanciesWithSuitableCandidates)}</dd>
-            </div>
-            <div>
-              <dt>{t('planner.stranded')}</dt>
-              <dd>{share(m.longTermWithoutSuitableVacancy)}</dd>
-            </div>
-          </dl>
+          <>
+            <dl class="indicators">
+              <div>
+                <dt>{t('planner.vacancies')}</dt>
+                <dd>{num(m.vacancies)}</dd>
+              </div>
+              <div>
+                <dt>{t('planner.jobseekers')}</dt>
+                <dd>{count(m.jobseekers)}</dd>
+              </div>
+              <div>
+                <dt>{t('planner.longTerm')}</dt>
+                <dd>{count(m.longTermUnemployed)}</dd>
+              </div>
+              <div>
+                <dt>{t('planner.perJobseeker')}</dt>
+                <dd>{m.vacanciesPerJobseeker === null ? '–' : num(m.vacanciesPerJobseeker, 2)}</dd>
+              </div>
+              <div>
+                <dt>{t('planner.staffed', { n: m.vacanciesWithSuitableCandidates.candidates })}</dt>
+                <dd>{share(m.vacanciesWithSuitableCandidates)}</dd>
+              </div>
+              <div>
+                <dt>{t('planner.stranded')}</dt>
+                <dd>{share(m.longTermWithoutSuitableVacancy)}</dd>
+              </div>
+            </dl>
+            {m.matchedAt && (
+              <p class="muted">
+                {t('planner.matchedAt', { time: dateTime(m.matchedAt) })}
+                {m.matchedCurrent === false && ` ${t('planner.matchedStale')}`}
+              </p>
+            )}
+          </>
         )}
       </Loaded>
       <BarTable title={t('planner.skills')} state={skills} csv={`/v1/analytics/skills${query({ ...where, limit: 20000, format: 'csv' })}`} />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DemandSupply } from '../../../src/core/analytics/demand-supply.js';
 import { MismatchSummary, evenSample } from '../../../src/core/analytics/mismatch.js';
+import { MatchedFiguresCount, countedNow } from '../../../src/core/analytics/matched-figures.js';
 import type { AnalysisArea } from '../../../src/core/analytics/schema.js';
 import type { Matcher } from '../../../src/core/matching.js';
 import type { AnalyticsSource, OccupationCountRow } from '../../../src/core/ports.js';
@@ -42,7 +43,8 @@ function setUp(jobseekers: number, longTerm: number) {
     candidatesForVacancy: async (id: string, q: { k: number; lang: string; area?: string[] }) => (asked.push(`candidates:${id}:${q.k}:${q.lang}:${q.area}`), rankings[id] ?? []),
     vacanciesForJobseeker: async (id: string, q: { k: number; lang: string; area?: string[] }) => (asked.push(`vacancies:${id}:${q.k}:${q.lang}:${q.area}`), rankings[id] ?? []),
   } as unknown as Matcher; // TEST DOUBLE of the two rankings the summary asks for
-  const summary = new MismatchSummary(source, new DemandSupply(source, curatedTaxonomy()), matcher, { suitableScore: 0.5, sample: 3 });
+  const counter = new MatchedFiguresCount(source, matcher, { suitableScore: 0.5, sample: 3 });
+  const summary = new MismatchSummary(new DemandSupply(source, curatedTaxonomy()), countedNow(counter), { suitableScore: 0.5 });
   return { summary, asked };
 }
 

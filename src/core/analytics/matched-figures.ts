@@ -1,0 +1,101 @@
+import { isSuitable } from '../suitability.js';
+import type { Matcher } from '../matching.js';
+import type { AnalyticsSource } from '../ports.js';
+import type { AnalysisArea } from './schema.js';
+import { longTermSince } from './demand-supply.js';
+import { isSuppressed } from './suppression.js';
+
+/** Vacancies looked at per long-term unemployed client when asking whether any is suitable. */
+const STRANDED_LOOKS_AT = 20;
+
+export interface MatchedFiguresSettings {
+  /** A jobseeker is suitable for a vacancy (and the other way round) from this match score. */
+  suitableScore: number;
+  /** Most vacancies and most long-term unemployed put through the match engine per area. */
+  sample: number;
+}
+
+export interface MatchedFiguresQuery {
+  /** "At least N suitable local candidates". */
+  candidates: number;
+  today: string;
+}
+
+/**
+ * What the match engine says of an area's records, exact counts before anything is published: the
+ * costly part of the mismatch summary (one ranking per sampled vacancy and long-term unemployed).
+ */
+export interface MatchedFigures {
+  /** Open vacancies of the area. */
+  vacancies: number;
+  /** Active jobseekers of the area, and the long-term unemployed among them. */
+  jobseekers: number;
+  longTerm: number;
+  /** Vacancies put through the match engine, and those among them with N suitable local candidates. */
+  sampledVacancies: number;
+  staffed: number;
+  /** Long-term unemployed put through the match engine (none when suppressed), and those without a suitable local vacancy. */
+  sampledLongTerm: number;
+  stranded: number;
+}
+
+/** Every n-th id of a sorted list: a reproducible sample spread over the whole list. */
+export function evenSample<T>(items: T[], size: number): T[] {
+  if (size <= 0) return [];
+  if (items.length <= size) return items;
+  return Array.from({ length: size }, (_, i) => items[Math.floor((i * items.length) / size)]!);
+}
+
+/** Lets other work run between two rankings (a computation in the background); none by default. */
+export type Pause = () => Promise<void>;
+
+/** Counts, with the match engine, how many of an area's vacancies are staffed and how many long-term unemployed are stranded. */
+export class MatchedFiguresCount {
+  constructor(
+    private readonly source: AnalyticsSource,
+    private readonly matcher: Pick<Matcher, 'candidatesForVacancy' | 'vacanciesForJobseeker'>,
+    private readonly settings: MatchedFiguresSettings,
+  ) {}
+
+  async count(area: AnalysisArea, query: MatchedFiguresQuery, pause?: Pause): Promise<MatchedFigures> {
+    const filter = { municipalities: area.municipalities };
+    const within = area.municipalities;
+    const vacancyIds = await this.source.vacancyIds(filter);
+    const jobseekers = (await this.source.jobseekerIds(filter)).length;
+    const longTermIds = await this.source.jobseekerIds(filter, longTermSince(query.today));
+    // The rankings do not depend on the page's language (it names skills only): asked in Finnish.
+    const lang = 'fi';
+
+    // Vacancies with at least N suitable candidates living in the area.
+    let staffed = 0;
+    const sampledVacancies = evenSample(vacancyIds, this.settings.sample);
+    for (const id of sampledVacancies) {
+      await pause?.();
+      const hits = await this.matcher.candidatesForVacancy(id, { k: query.candidates, lang, area: within });
+      if (hits.filter((h) => isSuitable(h, this.settings.suitableScore)).length >= query.candidates) staffed++;
+    }
+    // Long-term unemployed without a single suitable vacancy in the area.
+    let stranded = 0;
+    const sampledLongTerm = isSuppressed(longTermIds.length) ? [] : evenSample(longTermIds, this.settings.sample);
+    for (const id of sampledLongTerm) {
+      await pause?.();
+      // The best by score may miss an essential skill while a lower one does not: look at a few.
+      const best = await this.matcher.vacanciesForJobseeker(id, { k: STRANDED_LOOKS_AT, lang, area: within });
+      if (!best.some((h) => isSuitable(h, this.settings.suitableScore))) stranded++;
+    }
+    return {
+      vacancies: vacancyIds.length,
+      jobseekers,
+      longTerm: longTermIds.length,
+      sampledVacancies: sampledVacancies.length,
+      staffed,
+      sampledLongTerm: sampledLongTerm.length,
+      stranded,
+    };
+  }
+}
+
+/** The figures counted at every request (no keeping). */
+export const countedNow = (counter: Pick<MatchedFiguresCount, 'count'>) => ({
+  of: async (area: AnalysisArea, query: MatchedFiguresQuery) => ({ figures: await counter.count(area, query) }),
+});
