@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { countedNow, evenSample, MatchedFiguresCount } from '../../../src/core/analytics/matched-figures.js';
+import type { AnalysisArea } from '../../../src/core/analytics/schema.js';
+import type { AnalyticsSource } from '../../../src/core/ports.js';
+
+/**
+ * Unit test with in-memory doubles (labelled as such): an analytics source of ids, and a matcher whose
+ * rankings are given per id. The real source and matcher are covered by test/http/analytics.test.ts
+ * and test/http/mismatch-kept.test.ts.
+ */
+const AREA = { municipalities: ['905', '499'] } as unknown as AnalysisArea;
+const fit = { score: 0.9, parts: { essential: 1 } };
+const weak = { score: 0.2, parts: { essential: 0 } };
+
+function setUp(longTerm: string[]) {
+  const vacancies = ['V-1', 'V-2', 'V-3', 'V-4'];
+  const source = {
+    vacancyIds: async () => vacancies,
+    jobseekerIds: async (_filter: unknown, longTermSince?: string) => (longTermSince ? longTerm : ['J-1', 'J-2', 'J-3', 'J-4', 'J-5', 'J-6', ...longTerm]),
+  } as unknown as AnalyticsSource;
+  const asked: string[] = [];
+  const matcher = {
+    // V-1 and V-2 have two suitable candidates, V-3 one, V-4 none.
+    candidatesForVacancy: async (id: string, q: { k: number; area?: string[] }) => {
+      asked.push(`${id} k=${q.k} area=${q.area?.join(',')}`);
+      return ({ 'V-1': [fit, fit], 'V-2': [fit, fit, weak], 'V-3': [fit, weak] } as Record<string, unknown[]>)[id] ?? [];
+    },
+    // Long-term unemployed with an odd number have nothing suitable.
+    vacanciesForJobseeker: async (id: string, q: { k: number }) => {
+      asked.push(`${id} k=${q.k}`);
+      return Number(id.slice(2)) % 2 ? [weak, weak] : [weak, fit];
+    },
+  };
+  return { count: new MatchedFiguresCount(source, matcher as never, { suitableScore: 0.55, sample: 200 }), asked };
+}
+
+describe('MatchedFiguresCount', () => {
+  it('counts vacancies with N suitable local candidates and long-term unemployed with no suitable vacancy in the area', async () => {
+    const { count, asked } = setUp(['LT10', 'LT11', 'LT12', 'LT13', 'LT15']);
+    const figures = await count.count(AREA, { candidates: 2, today: '2026-12-07' });
+    expect(figures).toEqual({ vacancies: 4, jobseekers: 11, longTerm: 5, sampledVacancies: 4, staffed: 2, sampledLongTerm: 5, stranded: 3 });
+    // Candidates are looked for among the area's residents; a long-term unemployed client's first 20 vacancies are looked at.
+    expect(asked).toContain('V-1 k=2 area=905,499');
+    expect(asked).toContain('LT10 k=20');
+  });
+
+  it('puts no long-term unemployed through the engine when there are too few to publish, and pauses between rankings', async () => {
+    const { count, asked } = setUp(['LT10', 'LT11']);
+    let pauses = 0;
+    const figures = await count.count(AREA, { candidates: 1, today: '2026-12-07' }, async () => void pauses++);
+    expect(figures).toMatchObject({ longTerm: 2, sampledLongTerm: 0, stranded: 0, staffed: 3 });
+    expect(asked.some((a) => a.startsWith('LT'))).toBe(false);
+    expect(pauses).toBe(4);
+    expect((await countedNow(count).of(AREA, { candidates: 1, today: '2026-12-07' })).figures).toEqual(figures);
+  });
+
+  it('samples every n-th id of a list, spread over all of it, and the whole list when it is short', () => {
+    const ids = Array.from({ length: 10 }, (_, i) => i);
+    expect(evenSample(ids, 5)).toEqual([0, 2, 4, 6, 8]);
+    expect(evenSample(ids, 3)).toEqual([0, 3, 6]);
+    expect(evenSample(ids, 10)).toBe(ids);
+    expect(evenSample(ids, 0)).toEqual([]);
+  });
+});
