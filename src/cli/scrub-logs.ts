@@ -15,6 +15,7 @@ import { loadConfig } from '../config.js';
 import { mentionedIds, scrubLine } from '../core/log-scrub.js';
 import { redactLogLine } from '../http/redact.js';
 import { composeErasureRecord } from '../runtime/compose.js';
+import { checkDatabase } from '../runtime/database.js';
 
 async function scrubFile(
   file: string,
@@ -48,7 +49,8 @@ async function main(files: string[]): Promise<number> {
     console.error('usage: npm run logs:scrub -- FILE [FILE…]   (with KOHTAANTO_DATA_DIR set to the service\'s data directory)');
     return 2;
   }
-  const { dataDir } = loadConfig();
+  const { dataDir, database } = loadConfig();
+  checkDatabase(database);
   const { erasureOf, tombstones, close } = composeErasureRecord(dataDir);
   const known = new Map<string, boolean>();
   const erased = async (id: string) => {

@@ -66,6 +66,7 @@ import { PersonSessions } from '../core/signin/sessions.js';
 import { TrainingCatalogue } from '../core/trainings.js';
 import { Transfers } from '../core/transfers/service.js';
 import { systemClock } from './clock.js';
+import { checkDatabase } from './database.js';
 import { databaseFile, openDataDir } from './data-dir.js';
 import { openEmploymentAreas } from './employment-areas.js';
 import { indexFile, openKind } from './indexes.js';
@@ -82,7 +83,7 @@ import { openConceptSearch, openNormalizer } from './taxonomy.js';
 export type { EngineLog };
 export { indexFile };
 
-export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications' | 'paySubsidyPoolFactor' | 'trainingEvidence'>> & Pick<
+export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications' | 'paySubsidyPoolFactor' | 'trainingEvidence' | 'database'>> & Pick<
   Config,
   | 'dataDir'
   | 'decisionRetentionDays'
@@ -141,6 +142,8 @@ export type Services = Awaited<ReturnType<typeof compose>>;
  * (idempotent) stops the timers, writes what waits and closes the database.
  */
 export async function compose(config: ServicesConfig, log: EngineLog, embedder?: Embedder, role: ServicesRole = 'single', clock: Clock = systemClock, worker?: string) {
+  // On PostgreSQL every store of record must be there: refused before anything is opened.
+  checkDatabase(config.database);
   const follower = role === 'follower';
   // Prometheus series (src/runtime/metrics.ts): `worker` labels them when several processes serve.
   const metrics = serviceMetrics(worker);
@@ -475,7 +478,8 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
  * The organisations and their API keys alone, on the service's SQLite file (`npm run keys`; works
  * while the service runs).
  */
-export function composeKeyAdministration(config: Pick<Config, 'dataDir' | 'employmentAreasFile'>) {
+export function composeKeyAdministration(config: Pick<Config, 'dataDir' | 'employmentAreasFile'> & Partial<Pick<Config, 'database'>>) {
+  checkDatabase(config.database);
   const db = openDatabase(databaseFile(config.dataDir));
   const organisations = new Organisations({
     organisations: new OrganisationStore(db),
