@@ -7,8 +7,8 @@
 
 /**
  * The service's stores of record and whether each has its PostgreSQL adapter (src/adapters/postgres/),
- * tested by the same contract suite as SQLite's (test/adapters/contract/). A store moves to `true`
- * when compose wires its PostgreSQL adapter.
+ * tested by the same contract suite as SQLite's (test/adapters/contract/); the last entry is
+ * compose itself, which wires the PostgreSQL adapters once every store has one.
  */
 export const STORES_ON_POSTGRES = {
   'jobseekers and vacancies (records, vectors, change log)': true,
@@ -21,7 +21,7 @@ export const STORES_ON_POSTGRES = {
   'outcomes': true,
   'sign-in mappings': true,
   'analytics, oversight and what-works sources': true,
-  'audit log and erasures': false,
+  'audit log and erasures': true,
   'API keys': false,
   'organisations': false,
   'sessions': false,
@@ -32,6 +32,7 @@ export const STORES_ON_POSTGRES = {
   'transfers': false,
   'trainings': false,
   'settings': false,
+  'the service\'s wiring on PostgreSQL (src/runtime/compose.ts)': false,
 } as const satisfies Record<string, boolean>;
 
 /** The stores still without their PostgreSQL adapter. */
