@@ -26,12 +26,12 @@ export const STORES_ON_POSTGRES = {
   'organisations': true,
   'sessions': true,
   'signed-in people\'s sessions': true,
-  'shares': false,
-  'vacancy owners': false,
-  'candidate budget and ad-hoc searches': false,
+  'shares': true,
+  'vacancy owners': true,
+  'candidate budget and ad-hoc searches': true,
   'transfers': false,
   'trainings': false,
-  'settings': false,
+  'settings': true,
   'the service\'s wiring on PostgreSQL (src/runtime/compose.ts)': false,
 } as const satisfies Record<string, boolean>;
 
