@@ -29,8 +29,8 @@ export const STORES_ON_POSTGRES = {
   'shares': true,
   'vacancy owners': true,
   'candidate budget and ad-hoc searches': true,
-  'transfers': false,
-  'trainings': false,
+  'transfers': true,
+  'trainings': true,
   'settings': true,
   'the service\'s wiring on PostgreSQL (src/runtime/compose.ts)': false,
 } as const satisfies Record<string, boolean>;

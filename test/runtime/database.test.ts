@@ -47,7 +47,7 @@ describe('the database of record', () => {
       timeout: 60_000,
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/KOHTAANTO_DATABASE is set, but these stores are not on PostgreSQL yet: .*transfers/);
+    expect(run.stderr).toMatch(/KOHTAANTO_DATABASE is set, but these stores are not on PostgreSQL yet: .*wiring on PostgreSQL/);
     expect(existsSync(dataDir)).toBe(false);
   });
 });
