@@ -15,7 +15,6 @@ import { loadConfig } from '../config.js';
 import { mentionedIds, scrubLine } from '../core/log-scrub.js';
 import { redactLogLine } from '../http/redact.js';
 import { composeErasureRecord } from '../runtime/compose.js';
-import { checkDatabase } from '../runtime/database.js';
 
 async function scrubFile(
   file: string,
@@ -50,8 +49,7 @@ async function main(files: string[]): Promise<number> {
     return 2;
   }
   const { dataDir, database } = loadConfig();
-  checkDatabase(database);
-  const { erasureOf, tombstones, close } = composeErasureRecord(dataDir);
+  const { erasureOf, tombstones, close } = await composeErasureRecord(dataDir, database);
   const known = new Map<string, boolean>();
   const erased = async (id: string) => {
     let is = known.get(id);

@@ -46,6 +46,11 @@ export class ReplicatedRecordStore<R extends Base> implements RecordStore<R>, Lo
     return this.catchUp();
   }
 
+  /** The PostgreSQL generation the copy reflects (0 before it was loaded). */
+  reflects(): number {
+    return this.replica.reflects() ?? 0;
+  }
+
   /** Brings the copy up to what PostgreSQL has committed (after this node's steps already under way). */
   catchUp(): Promise<void> {
     return this.step(() => this.pull());
