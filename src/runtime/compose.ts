@@ -62,11 +62,13 @@ import { installationKey } from './secret.js';
 import { prepareRecords, seedTrainings } from './seeding.js';
 import { followNodes } from './nodes.js';
 import { openStores } from './stores.js';
+import { singleMachine, type Leadership } from '../core/leadership.js';
+import { leadByAdvisoryLock } from '../adapters/postgres/leadership.js';
 import { PostgresApiKeyStore } from '../adapters/postgres/api-keys.js';
 import { PostgresAuditLog } from '../adapters/postgres/audit-log.js';
 import { migratePostgres } from '../adapters/postgres/migrate.js';
 import { PostgresOrganisationStore } from '../adapters/postgres/organisations.js';
-import { openPool } from '../adapters/postgres/pool.js';
+import { openPool, primaryOf } from '../adapters/postgres/pool.js';
 import { PostgresVacancyOwnerStore } from '../adapters/postgres/vacancy-owners.js';
 import { storageStatus } from './storage.js';
 import { openConceptSearch, openNormalizer } from './taxonomy.js';
@@ -138,6 +140,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
   const metrics = serviceMetrics(worker);
   const stores = await openStores(config, role, clock, log);
   let feed: { close(): Promise<void> } | undefined;
+  let leadership: Leadership | undefined;
   try {
     const chosen = metrics.timed(embedder ?? (await selectEmbedder(config.embedder, config.model, log)));
     const normalizer = await openNormalizer(config, chosen, log);
@@ -181,9 +184,14 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     if (!follower && config.seedFixtures && trainings.count() === 0) await seedTrainings(config.fixturesDir, trainings, log);
     const { secret, referrals: referralStore, shares, owners, audit, decisionLog, keys, organisations: organisationStore } = stores;
     const indexes = { jobseekers: jobseekerIndex, vacancies: vacancyIndex };
+    // The jobs on the data of record (closing expired vacancies, retention) run on one node at a time:
+    // on PostgreSQL the holder of an advisory lock, moving to another node when it dies; on one machine the maintaining process.
+    leadership = stores.followChanges ? leadByAdvisoryLock(primaryOf(stores.followChanges.url), { warn: log.warn }) : singleMachine(!follower);
+    const leads = () => leadership!.leading();
+    // Each node maintains its own index files (flush, compaction); the expiry sweep only where it leads.
     const maintenance = follower
       ? followerMaintenance(stores.compactionDue)
-      : await startMaintenance({ due: stores.compactionDue, checkpoint: stores.checkpoint }, indexes, () => vacancies.closeExpired(), config, log);
+      : await startMaintenance({ due: stores.compactionDue, checkpoint: stores.checkpoint }, indexes, () => (leads() ? vacancies.closeExpired() : Promise.resolve(0)), config, log);
     // On PostgreSQL: what the other nodes write reaches this node's copy and indexes (LISTEN/NOTIFY and the generations).
     if (stores.followChanges) {
       feed = followNodes(
@@ -216,7 +224,16 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     );
     const retention = follower
       ? undefined
-      : startRetention(stores.vacuumed, { audit, decisions }, config, clock, log);
+      : startRetention(
+          stores.vacuumed,
+          {
+            audit: { pruneBefore: (at, limit) => (leads() ? audit.pruneBefore(at, limit) : Promise.resolve(0)) },
+            decisions: { prune: (limit) => (leads() ? decisions.prune(limit) : Promise.resolve(0)), retentionDays: decisions.retentionDays },
+          },
+          config,
+          clock,
+          log,
+        );
     const employmentAreas = openEmploymentAreas(config);
     const transferStore = stores.transfers;
     const transfers = new Transfers(
@@ -443,6 +460,8 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       metrics,
       /** Removes audit entries and decisions past their retention now (also on a timer in the maintaining process). */
       retention: () => retention?.run() ?? Promise.resolve(),
+      /** Whether this node runs the jobs on the data of record (expiry, retention): on PostgreSQL one node at a time. */
+      leads: () => leadership!.leading(),
       /** Resolves when both indexes are complete (at once, unless one is rebuilt in the background). */
       ready: Promise.all([jobseekerIndex.ready, vacancyIndex.ready]).then(() => undefined),
       /** Indexes still being rebuilt in the background, as sentences for /health (empty when none). */
@@ -451,7 +470,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       close(): void | Promise<void> {
         if (closed) return;
         closed = true;
-        const following = feed?.close();
+        const following = Promise.all([feed?.close(), leadership?.close()]);
         try {
           maintenance.stop();
           retention?.stop();
@@ -462,12 +481,13 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         } catch (error) {
           log.warn(`closing: ${(error as Error).message}${audit.problem() ? `; lost: ${audit.problem()}` : ''}`);
         }
-        if (!following) return stores.close();
+        if (stores.engine === 'sqlite') return stores.close();
         return following.catch(() => undefined).then(() => stores.close());
       },
     };
   } catch (error) {
     await feed?.close().catch(() => undefined);
+    await leadership?.close().catch(() => undefined);
     await stores.close();
     throw error;
   }

@@ -61,4 +61,18 @@ describe('service nodes on one PostgreSQL database', () => {
     }
     expect(onB).toEqual(['V1']);
   });
+
+  it('runs the jobs on the data of record (expiry, retention) on one node at a time, on the other once it stops', async () => {
+    const [a, b] = [nodes[0]!.services, nodes[1]!.services];
+    const until = async (done: () => boolean) => {
+      const started = Date.now();
+      while (!done() && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 50));
+    };
+    await until(() => a.leads() || b.leads());
+    expect([a.leads(), b.leads()].filter(Boolean)).toHaveLength(1);
+    const [leader, other] = a.leads() ? [a, b] : [b, a];
+    await leader.close();
+    await until(() => other.leads());
+    expect(other.leads()).toBe(true);
+  });
 });
