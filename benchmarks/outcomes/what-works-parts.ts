@@ -21,6 +21,7 @@ import type { AnalysisArea } from '../../src/core/analytics/schema.js';
 import { WhatWorksReport } from '../../src/core/what-works/service.js';
 import { trainingEffects } from '../../src/core/what-works/training-effects.js';
 import { databaseFile } from '../../src/engine.js';
+import { installationKey } from '../../src/runtime/secret.js';
 import { PERIOD } from './national-data.js';
 
 const { values } = parseArgs({
@@ -37,7 +38,8 @@ const saved = JSON.parse(readFileSync(join(values.data, 'bench-outcomes-scale.js
 const db = openDatabase(databaseFile(values.data));
 const source = new SqliteWhatWorksSource(db);
 const today = values.today!;
-const report = new WhatWorksReport(source, () => new Date(`${today}T12:00:00.000Z`));
+// The data directory's own key: the rounding's draws are those the service would make on it.
+const report = new WhatWorksReport(source, () => new Date(`${today}T12:00:00.000Z`), installationKey(values.data));
 
 const cpu = () => {
   const u = process.cpuUsage();

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { analyticsFactsFunction, clientBirthYear as postgresBirthYear, clientIsco as postgresIsco } from './postgres/baseline.js';
 import { analyticsFacts, clientBirthYear as sqliteBirthYear, clientIsco as sqliteIsco } from './sqlite/analytics-facts.js';
 import type { Db } from './sqlite/database.js';
+import { FREE_TEXT_DETAILS } from '../core/audit-note.js';
 
 /**
  * One change of the stored schema, described once for both engines. SQLite's schema grew in 23
@@ -21,6 +22,13 @@ export interface SchemaStep {
   sqlite: string | ((db: Db, log: (line: string) => void) => void);
   postgres: string | ((client: pg.ClientBase, log: (line: string) => void) => Promise<void>);
 }
+
+/**
+ * The audit entries naming an erased client: their tombstone token ('erased:' and 16 hex digits, the
+ * same shape in every release since erasure came) and no client kept under that id (ids may hold ':').
+ */
+const ERASED_SUBJECTS = `SELECT s.audit_id FROM audit_subjects s WHERE s.jobseeker_id LIKE 'erased:%' AND length(s.jobseeker_id) = 23
+  AND NOT EXISTS (SELECT 1 FROM jobseekers j WHERE j.id = s.jobseeker_id)`;
 
 /** The steps after schema version 23, in order. */
 export const SCHEMA_STEPS: readonly SchemaStep[] = [
@@ -47,5 +55,37 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       ${analyticsFactsFunction('jobseekers', 'CREATE OR REPLACE', true)}
       UPDATE analytics_records a SET isco = ${postgresIsco('j')}, birth_year = ${postgresBirthYear('j')}
         FROM jobseekers j WHERE a.kind = 'jobseekers' AND a.label = j.label;`,
+  },
+  {
+    version: 25,
+    why: 'the audit entries of clients erased before 298210f lose the free text written about them (FREE_TEXT_DETAILS), as erasure does since',
+    // An erased client's entries name their tombstone ('erased:…', src/adapters/sqlite/tombstones.ts) in
+    // audit_subjects; since 298210f the erasure also drops FREE_TEXT_DETAILS from those entries' detail.
+    // This one-off does the same for the entries erased before it (ERASED_SUBJECTS). Other clients' entries keep theirs.
+    // Idempotent: it may run again over its own result.
+    sqlite: `
+      UPDATE audit SET detail = json_remove(detail, ${FREE_TEXT_DETAILS.map((f) => `'$.${f}'`).join(', ')})
+      WHERE detail IS NOT NULL AND json_valid(detail) AND json_type(detail) = 'object'
+        AND (${FREE_TEXT_DETAILS.map((f) => `json_type(detail, '$.${f}') IS NOT NULL`).join(' OR ')})
+        AND id IN (${ERASED_SUBJECTS});`,
+    postgres: `
+      UPDATE audit SET detail = detail - ARRAY[${FREE_TEXT_DETAILS.map((f) => `'${f}'`).join(', ')}]::text[]
+      WHERE jsonb_typeof(detail) = 'object' AND detail ?| ARRAY[${FREE_TEXT_DETAILS.map((f) => `'${f}'`).join(', ')}]::text[]
+        AND id IN (${ERASED_SUBJECTS});`,
+  },
+  {
+    version: 26,
+    why: "who shared a client with a unit, by name, for the client's current shares on the client page (GET /v1/jobseekers/:id/shares)",
+    // The name the counsellor had when sharing (a person's sign-in name or the key's name), as job
+    // suggestions keep theirs; shares made before take their key's name where the key is stored.
+    // Self-contained: it may run again over its own result.
+    sqlite: (db) => {
+      const columns = db.prepare<[], string>("SELECT name FROM pragma_table_info('shares')").pluck().all();
+      if (!columns.includes('shared_by')) db.exec('ALTER TABLE shares ADD COLUMN shared_by TEXT;');
+      db.exec('UPDATE shares SET shared_by = (SELECT name FROM api_keys WHERE api_keys.id = shares.key_id) WHERE shared_by IS NULL;');
+    },
+    postgres: `
+      ALTER TABLE shares ADD COLUMN shared_by text COLLATE "C";
+      UPDATE shares SET shared_by = (SELECT name FROM api_keys WHERE api_keys.id = shares.key_id) WHERE shared_by IS NULL;`,
   },
 ];

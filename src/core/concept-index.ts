@@ -63,6 +63,13 @@ export class ConceptIndex {
   private scores = new Float64Array(1024);
   /** Points a shared skill earns each record (SKILL_POINTS over its number of skills), by label. */
   private skillPoints = new Float64Array(1024);
+  /**
+   * Each concept's records in walking order (places in filing order, then records in filing order)
+   * packed in one array, for a search without `near` that walks them all (a pasted CV without a
+   * place: thousands of records per occupation or skill at 100,000); made on the first such search
+   * and dropped when a record of the concept is written.
+   */
+  private readonly packed = new Map<ConceptKey, Int32Array>();
 
   get size(): number {
     return this.keysOf.size;
@@ -72,6 +79,7 @@ export class ConceptIndex {
   set(label: number, keys: ConceptKey[], place: string = REMOTE): void {
     this.remove(label);
     for (const key of keys) {
+      this.packed.delete(key);
       let byPlace = this.postings.get(key);
       if (!byPlace) this.postings.set(key, (byPlace = new Map()));
       let set = byPlace.get(place);
@@ -89,6 +97,7 @@ export class ConceptIndex {
     const entry = this.keysOf.get(label);
     if (!entry) return;
     for (const key of entry.keys) {
+      this.packed.delete(key);
       const byPlace = this.postings.get(key);
       const set = byPlace?.get(entry.place);
       set?.delete(label);
@@ -113,6 +122,8 @@ export class ConceptIndex {
     // Scores accumulate in a typed array indexed by label (reused between searches), the labels
     // touched in a list, in the order met (nearest first when walking by place).
     const touched: number[] = [];
+    /** Set before the skills are walked (see below): from then on only records already met gain points. */
+    let closed = false;
     const add = (key: ConceptKey, points: number | Float64Array) => {
       const byPlace = this.postings.get(key);
       if (!byPlace) return;
@@ -128,7 +139,16 @@ export class ConceptIndex {
         return true;
       };
       if (!near) {
-        for (const set of byPlace.values()) if (!take(set)) return;
+        // Every record of the concept, in the same order as walking its sets (see `packed`).
+        const labels = this.packedOf(key, byPlace);
+        const scores = this.scores;
+        for (let i = 0; i < labels.length; i++) {
+          const label = labels[i]!;
+          if (closed && scores[label] === 0) continue;
+          if (allowed && !allowed.has(label)) continue;
+          if (scores[label] === 0) touched.push(label);
+          scores[label] = scores[label]! + (typeof points === 'number' ? points : points[label]!);
+        }
       } else if (byPlace.size * 4 >= near.length) {
         // Held in many places: walk `near` (no generator: this runs for every concept of every search).
         for (const place of near) {
@@ -142,6 +162,11 @@ export class ConceptIndex {
       if (o.uri && !seen.has(`o:${o.uri}`)) (seen.add(`o:${o.uri}`), add(`o:${o.uri}`, OCCUPATION_POINTS));
       if (o.isco && !seen.has(`i:${o.isco}`)) (seen.add(`i:${o.isco}`), add(`i:${o.isco}`, ISCO_POINTS));
     }
+    // Without `near`, when `limit` records already score at least what skills alone can bring a record
+    // (SKILL_POINTS: all of its skills, or all of the query's), a record met only now could at best tie
+    // them, and ties go to the records met first: the skills then only add to the records met
+    // (the same answer, without walking thousands of records that share a common skill).
+    closed = !near && touched.length >= limit && kthLargest(Float64Array.from(touched, (l) => this.scores[l]!), limit) >= SKILL_POINTS;
     const common = Math.max(50, this.keysOf.size * COMMON_SKILL_SHARE);
     const skills = [...query.skills];
     for (const s of skills) {
@@ -153,6 +178,20 @@ export class ConceptIndex {
     const hits = topByScore(touched, this.scores, limit);
     for (const label of touched) this.scores[label] = 0;
     return hits;
+  }
+
+  /** A concept's records packed in walking order (see `packed`). */
+  private packedOf(key: ConceptKey, byPlace: Map<string, Set<number>>): Int32Array {
+    let labels = this.packed.get(key);
+    if (!labels) {
+      let n = 0;
+      for (const set of byPlace.values()) n += set.size;
+      labels = new Int32Array(n);
+      let i = 0;
+      for (const set of byPlace.values()) for (const label of set) labels[i++] = label;
+      this.packed.set(key, labels);
+    }
+    return labels;
   }
 
   /** Makes room in the label-indexed arrays for labels up to `label`. */

@@ -95,6 +95,7 @@ export class Sharing {
       keyId: p.keyId,
       at: now.toISOString(),
       expiresAt: new Date(now.getTime() + this.settings.shareDays * DAY_MS).toISOString(),
+      sharedBy: p.name,
     };
     await this.ports.shares.add(share);
     return share;

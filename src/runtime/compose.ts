@@ -47,6 +47,7 @@ import { employmentAreaIdOf } from '../core/regions/employment-areas-model.js';
 import { regions } from '../core/regions/regions.js';
 import { DEFAULT_SESSION_SETTINGS, Sessions } from '../core/sessions.js';
 import { Sharing } from '../core/sharing.js';
+import { ClientSharesList } from '../core/privacy/client-shares.js';
 import { PersonSessions } from '../core/signin/sessions.js';
 import { TrainingCatalogue } from '../core/trainings.js';
 import { Transfers } from '../core/transfers/service.js';
@@ -286,7 +287,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         { ...DEFAULT_PLAN_SETTINGS, suitableScore: config.suitableScore, evidence: trainingEvidence },
         evidenceFromOutcomes(whatWorksSource, trainingEvidence),
       ),
-      whatWorks: new WhatWorksReport(whatWorksSource, clock),
+      whatWorks: new WhatWorksReport(whatWorksSource, clock, secret),
     };
     const overrides = stores.overrides;
     const suggestions = new Suggestions({ matcher, overrides, isOpen: (id) => matchableToday(vacancies, id), guard, decisions, now: clock });
@@ -429,6 +430,15 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         providers: config.signIn?.providers ?? [],
       }),
       auditTrail: new AuditTrailSearch({ search: (q) => audit.search(q) }),
+      clientShares: new ClientSharesList({
+        shares,
+        ownerOf: (id) => owners.ownerOf(id),
+        vacancyTitle: async (id) => (await vacancies.find(id))?.title,
+        unitName: async (id) => (await organisationStore.get(id))?.name,
+        jobseeker,
+        guard,
+        now: clock,
+      }),
       personalData: new PersonalData({ jobseeker, shares, referrals, audit, guard, decisions, overrides, transfers, jobSuggestions, jobSearch, outcomes }),
       transfers,
       jobSuggestions,

@@ -80,4 +80,77 @@ describe('ConceptIndex', () => {
     expect(all.length).toBe(met.size);
     for (const limit of [1, 10, 50, 100, 749]) expect(many.search(query, limit)).toEqual(expected.slice(0, limit));
   });
+  it('a search without a place follows every write: the same answers as an index that never searched before', () => {
+    // `index` searches between writes (its packed postings are made, then must be dropped); each
+    // reference replays the same writes into a new index and searches only then.
+    const index = new ConceptIndex();
+    const writes: (() => void)[] = [];
+    const write = (op: (i: ConceptIndex) => void) => (op(index), writes.push(() => op(reference)));
+    let reference = new ConceptIndex();
+    const skills = ['s:a', 's:b', 's:c'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const query = { occupations: [{ uri: 'o:cook', isco: '5120' }], skills: ['s:a', 's:b'] };
+    const places = ['091', '049', REMOTE];
+    const same = () => {
+      reference = new ConceptIndex();
+      for (const replay of writes) replay();
+      for (const limit of [1, 20, 400]) expect(index.search(query, limit)).toEqual(reference.search(query, limit));
+      const allowed = new Set([3, 5, 7, 9, 11]);
+      expect(index.search(query, 400, { allowed })).toEqual(reference.search(query, 400, { allowed }));
+    };
+    for (let step = 0; step < 3000; step++) {
+      const label = 1 + Math.floor(next() * 400);
+      if (next() < 0.15) write((i) => i.remove(label));
+      else {
+        const keys = conceptKeys(next() < 0.7 ? [{ uri: 'o:cook', isco: '5120' }] : [{ isco: '5120' }], skills.filter(() => next() < 0.3));
+        const place = places[Math.floor(next() * places.length)]!;
+        write((i) => i.set(label, keys, place));
+      }
+      if (step % 37 === 0) index.search(query, 20);
+    }
+    same();
+    // Only removals since the last search, then records moved to other concepts only.
+    for (let label = 1; label <= 400; label += 9) write((i) => i.remove(label));
+    same();
+    for (let label = 2; label <= 400; label += 7) write((i) => i.set(label, conceptKeys([{ isco: '7212' }], ['s:c'])));
+    same();
+    // New records only (nothing of theirs to remove first).
+    for (let label = 401; label <= 420; label++) write((i) => i.set(label, conceptKeys([{ uri: 'o:cook' }], ['s:b']), '091'));
+    same();
+  });
+  it('without a place, records sharing only skills join the best `limit` exactly when they score above it (brute force)', () => {
+    const index = new ConceptIndex();
+    const filed = new Map<number, string[]>();
+    let seed = 5;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const skills = ['s:a', 's:b', 's:c', 's:d', 's:e'];
+    for (let label = 1; label <= 3000; label++) {
+      const kind = next();
+      // A fifth share the occupation (and its group), a fifth the group only, the rest skills only (some all of them held).
+      const occupations = kind < 0.2 ? [{ uri: 'o:cook', isco: '5120' }] : kind < 0.4 ? [{ isco: '5120' }] : [];
+      const held = skills.filter(() => next() < 0.1);
+      const keys = conceptKeys(occupations, held.length > 0 || occupations.length > 0 ? held : ['s:f']);
+      index.set(label, keys);
+      filed.set(label, keys);
+    }
+    const query = { occupations: [{ uri: 'o:cook', isco: '5120' }], skills: ['s:a', 's:b', 's:c'] };
+    const order = ['o:o:cook', 'i:5120', 's:s:a', 's:s:b', 's:s:c'];
+    const met = new Map<number, number>();
+    const score = new Map<number, number>();
+    for (const key of order) {
+      for (const [label, keys] of filed) {
+        if (!keys.includes(key as never)) continue;
+        if (!met.has(label)) met.set(label, met.size);
+        const own = keys.filter((k) => k.startsWith('s:')).length;
+        score.set(label, (score.get(label) ?? 0) + (key.startsWith('o:') ? 2 : key.startsWith('i:') ? 1 : 2 / Math.max(1, own)));
+      }
+    }
+    const expected = [...met.keys()].sort((a, b) => score.get(b)! - score.get(a)! || met.get(a)! - met.get(b)!);
+    for (const limit of [1, 10, 50, 300, 599, 600, 601, 1000, 3000]) {
+      const hits = index.search(query, limit);
+      expect(hits.map((h) => h.label)).toEqual(expected.slice(0, limit));
+      hits.forEach((h) => expect(h.score).toBeCloseTo(score.get(h.label)!, 9));
+    }
+  });
 });

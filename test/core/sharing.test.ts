@@ -95,6 +95,7 @@ describe('Sharing.share', () => {
       jobseekerId: 'J-TRE-1',
       owner: 'unit-a',
       keyId: 'k-tre',
+      sharedBy: 'Anna',
       at: '2026-12-06T10:00:00.000Z',
       expiresAt: '2027-01-05T10:00:00.000Z',
     });

@@ -122,6 +122,51 @@ describe('a client withdraws consent: the share ends before it expires', () => {
   });
 });
 
+describe("a client's current shares, for the counsellor who ends one (GET /v1/jobseekers/:id/shares)", () => {
+  it('lists the vacancy, its title, the unit, when and by whom, to the client\'s area and admins only, audited as a read', async () => {
+    expect((await call(unitX, 'PUT', '/v1/vacancies/V-LIST', sampleVacancy('V-LIST', { municipality: 'Helsinki', title: 'Hitsaaja, Vallila' }))).status).toBe(201);
+    expect((await call(unitX, 'PUT', '/v1/vacancies/V-MOVED', sampleVacancy('V-MOVED', { municipality: 'Helsinki' }))).status).toBe(201);
+    for (const v of ['V-LIST', 'V-MOVED']) expect((await call(helsinki, 'POST', `/v1/vacancies/${v}/shares`, { jobseekerId: 'JS-B1' })).status).toBe(201);
+    // A vacancy handed to another unit: that share no longer counts and is not listed.
+    expect((await call(admin, 'PUT', '/v1/admin/vacancies/V-MOVED/owner', { organisation: 'unit-y' })).status).toBe(200);
+
+    const listed = await call(helsinki, 'GET', '/v1/jobseekers/JS-B1/shares');
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+    const ids = listed.body.items.map((s: { vacancyId: string }) => s.vacancyId);
+    expect(ids).toContain('V-NOBODY'); // shared above, after an admin handed it to unit Y
+    expect(ids).not.toContain('V-MOVED');
+    const item = listed.body.items.find((s: { vacancyId: string }) => s.vacancyId === 'V-LIST');
+    expect(item).toEqual({ vacancyId: 'V-LIST', vacancyTitle: 'Hitsaaja, Vallila', unit: { id: 'test-unit', name: 'Test employer services' }, sharedAt: expect.any(String), sharedBy: 'counsellor of hki', expiresAt: expect.any(String) });
+    expect(item.expiresAt > item.sharedAt).toBe(true);
+    expect((await call(admin, 'GET', '/v1/jobseekers/JS-B1/shares')).body).toEqual(listed.body);
+
+    // Everyone else: the unit and the planner are refused the route, another area's counsellor gets the unknown client's 404.
+    expect((await call(unitX, 'GET', '/v1/jobseekers/JS-B1/shares')).status).toBe(403);
+    expect((await call(unitY, 'GET', '/v1/jobseekers/JS-B1/shares')).status).toBe(403);
+    expect((await call(service.as('planner'), 'GET', '/v1/jobseekers/JS-B1/shares')).status).toBe(403);
+    const other = await call(tampere, 'GET', '/v1/jobseekers/JS-B1/shares');
+    const nobody = await call(tampere, 'GET', '/v1/jobseekers/JS-NOBODY/shares');
+    expect([other.status, other.body.message]).toEqual([404, nobody.body.message.replaceAll('JS-NOBODY', 'JS-B1')]);
+    expect(JSON.stringify(other.body)).not.toContain('V-LIST');
+    expect((await call(admin, 'GET', '/v1/jobseekers/JS-NOBODY/shares')).status).toBe(404);
+    // Junk ids and a query are refused before any read.
+    for (const junk of ['..%2F..%2Fetc', '%00', '-x']) expect((await call(helsinki, 'GET', `/v1/jobseekers/${junk}/shares`)).status, junk).toBe(400);
+    expect((await call(helsinki, 'GET', `/v1/jobseekers/${'a'.repeat(200)}/shares`)).status).toBe(414); // longer than any id: refused by the router
+    expect((await call(helsinki, 'GET', '/v1/jobseekers/JS-B1/shares?all=1')).status).toBe(400);
+
+    // Twice at once: the same list; ending it twice at once: one 204, one 404, and the list is empty after.
+    const [a, b] = await Promise.all([call(helsinki, 'GET', '/v1/jobseekers/JS-B1/shares'), call(helsinki, 'GET', '/v1/jobseekers/JS-B1/shares')]);
+    expect(a.body).toEqual(b.body);
+    const ends = await Promise.all([call(helsinki, 'DELETE', '/v1/vacancies/V-LIST/shares/JS-B1'), call(helsinki, 'DELETE', '/v1/vacancies/V-LIST/shares/JS-B1')]);
+    expect(ends.map((r) => r.status).sort()).toEqual([204, 404]);
+    expect((await call(helsinki, 'GET', '/v1/jobseekers/JS-B1/shares')).body.items.map((s: { vacancyId: string }) => s.vacancyId)).toEqual(['V-NOBODY']);
+
+    // Each read is in the client's audit trail.
+    const trail = (await call(admin, 'GET', '/v1/audit?jobseeker=JS-B1&limit=50')).body;
+    expect(trail.entries.filter((e: { route: string; status: number }) => e.route === '/v1/jobseekers/:id/shares' && e.status === 200).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
 describe('pseudonymous candidates carry taxonomy concepts only (M2, M3)', () => {
   it('shows the occupation instead of a free-text title, and a free-text skill moves no score part', async () => {
     const skills = ['MIG-hitsaus', 'TIG-hitsaus', 'piirustusten lukeminen'];

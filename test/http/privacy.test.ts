@@ -205,6 +205,7 @@ describe('an erased jobseeker named again', () => {
       ['counsellor', 'GET', `/v1/jobseekers/${id}/matches?k=abc`],
       ['counsellor', 'GET', `/v1/jobseekers/${id}/matches/WELD-1/explanation`],
       ['counsellor', 'GET', `/v1/jobseekers/${id}/export`],
+      ['counsellor', 'GET', `/v1/jobseekers/${id}/shares`],
       ['counsellor', 'GET', `/v1/jobseekers/${id}/gaps`],
       ['counsellor', 'GET', `/v1/jobseekers/${id}/referrals`],
       ['counsellor', 'GET', `/v1/jobseekers/${id}/overrides`],

@@ -106,6 +106,51 @@ describe("a counsellor's journey", () => {
     await context.close();
   });
 
+  it("lists the client's current shares in Swedish, also those made in another session, ends one from the list, and offers sharing again without a reload", async () => {
+    const { context, page } = await fresh('sv');
+    const counsellor = web.service.as('counsellor');
+    const admin = web.service.as('admin');
+    // A vacancy among the client's matches handed to a unit, and shared in another session (the API).
+    const hits = (await call(counsellor, 'GET', `/v1/jobseekers/${CLIENT}/matches?k=20&lang=sv`)).body.hits as { id: string; title: string }[];
+    const vacancy = hits[2]!;
+    expect((await call(admin, 'POST', '/v1/admin/organisations', { id: 'web-unit-sv', name: 'Arbetsgivartjänster (webbtest)', kind: 'employer-services' })).status).toBe(201);
+    expect((await call(admin, 'PUT', `/v1/admin/vacancies/${vacancy.id}/owner`, { organisation: 'web-unit-sv' })).status).toBe(200);
+    expect((await call(counsellor, 'POST', `/v1/vacancies/${vacancy.id}/shares`, { jobseekerId: CLIENT })).status).toBe(201);
+    const listed = (await call(counsellor, 'GET', `/v1/jobseekers/${CLIENT}/shares`)).body.items as { vacancyId: string; sharedBy: string }[];
+    expect(listed.map((s) => s.vacancyId)).toEqual([vacancy.id]);
+
+    await signIn(page, web.service.url, web.service.keys.counsellor);
+    await page.goto(`${web.service.url}/#/clients/${CLIENT}`);
+    await page.waitForSelector('section.shares tbody tr');
+    const row = page.locator('section.shares tbody tr');
+    expect(await page.textContent('section.shares h3')).toBe('Aktuella delningar med arbetsgivartjänsterna');
+    expect(await row.count()).toBe(1);
+    const text = (await row.textContent())!;
+    for (const shown of [vacancy.id, 'Arbetsgivartjänster (webbtest)', listed[0]!.sharedBy]) expect(text).toContain(shown);
+    await page.waitForSelector('li.hit');
+    await expectAccessible(page, 'client shares');
+    const hit = page.locator('li.hit', { has: page.locator(`code:text-is("${vacancy.id}")`) });
+    await hit.locator('button.why').click();
+    expect(await hit.textContent()).toMatch(/Delad till/);
+
+    // The client withdraws consent: ended from the list; the hit offers sharing again, no reload.
+    await row.locator('button:has-text("Avsluta delningen")').click();
+    await page.waitForSelector('text=Kundens kontaktuppgifter är inte delade med någon enhet just nu.');
+    await hit.locator('button:has-text("Dela kundens kontaktuppgifter")').waitFor();
+    expect(await hit.textContent()).toMatch(/Delningen avslutades/);
+    expect((await call(counsellor, 'GET', `/v1/jobseekers/${CLIENT}/shares`)).body.items).toEqual([]);
+
+    // Shared again from the hit: the list has it at once; ended from the hit: gone from the list and the export.
+    await hit.locator('button:has-text("Dela kundens kontaktuppgifter")').click();
+    await page.waitForSelector('section.shares tbody tr');
+    expect(await page.locator('section.shares tbody tr').textContent()).toContain(vacancy.id);
+    await hit.locator('button:has-text("Avsluta delningen")').click();
+    await page.waitForSelector('text=Kundens kontaktuppgifter är inte delade med någon enhet just nu.');
+    await hit.locator('button:has-text("Dela kundens kontaktuppgifter")').waitFor();
+    expect((await call(admin, 'GET', `/v1/jobseekers/${CLIENT}/export`)).body.sharedWithEmployerServices).toEqual([]);
+    await context.close();
+  });
+
   it('shows a bad profile field as an error in the UI language, naming the field', async () => {
     const { context, page } = await fresh('sv');
     await signIn(page, web.service.url, web.service.keys.counsellor);

@@ -3,7 +3,7 @@ import type { Db } from './database.js';
 
 export type { Share };
 
-type Row = { vacancy_id: string; jobseeker_id: string; owner: string; key_id: string; at: string; expires_at: string };
+type Row = { vacancy_id: string; jobseeker_id: string; owner: string; key_id: string; at: string; expires_at: string; shared_by: string | null };
 const fromRow = (r: Row): Share => ({
   vacancyId: r.vacancy_id,
   jobseekerId: r.jobseeker_id,
@@ -11,6 +11,7 @@ const fromRow = (r: Row): Share => ({
   keyId: r.key_id,
   at: r.at,
   expiresAt: r.expires_at,
+  ...(r.shared_by === null ? {} : { sharedBy: r.shared_by }),
 });
 
 /**
@@ -23,8 +24,8 @@ export class ShareStore {
 
   constructor(db: Db) {
     this.s = {
-      add: db.prepare<[string, string, string, string, string, string]>(
-        'INSERT OR REPLACE INTO shares (vacancy_id, jobseeker_id, owner, key_id, at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      add: db.prepare<[string, string, string, string, string, string, string | null]>(
+        'INSERT OR REPLACE INTO shares (vacancy_id, jobseeker_id, owner, key_id, at, expires_at, shared_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       active: db.prepare<[string, string, string], string>(
         'SELECT jobseeker_id FROM shares WHERE vacancy_id = ? AND owner = ? AND expires_at > ?',
@@ -36,7 +37,7 @@ export class ShareStore {
   }
 
   async add(share: Share): Promise<void> {
-    this.s.add.run(share.vacancyId, share.jobseekerId, share.owner, share.keyId, share.at, share.expiresAt);
+    this.s.add.run(share.vacancyId, share.jobseekerId, share.owner, share.keyId, share.at, share.expiresAt, share.sharedBy ?? null);
   }
 
   /** Jobseekers shared, unexpired at `now`, for a vacancy while `owner` owns it. */

@@ -46,6 +46,8 @@ export const share = z.object({
   keyId: z.string(),
   at: z.string(),
   expiresAt: z.string(),
+  /** The counsellor's name when they shared (none for shares made by a key no longer stored before schema 26). */
+  sharedBy: z.string().optional(),
 });
 export type Share = z.infer<typeof share>;
 
@@ -55,6 +57,18 @@ export const shareInput = z.object({ jobseekerId: recordId }).strict();
 export const vacancyShareParams = z.object({ id: recordId, jobseekerId: recordId });
 export const shareView = share.pick({ vacancyId: true, jobseekerId: true, expiresAt: true });
 export type ShareView = z.infer<typeof shareView>;
+/** GET /v1/jobseekers/:id/shares: one of a client's current shares, as the client page lists it. */
+export const clientShare = z.object({
+  vacancyId: z.string(),
+  vacancyTitle: z.string().nullable().describe('null when the vacancy is no longer stored'),
+  unit: z.object({ id: z.string(), name: z.string() }).describe('The employer-services unit that owns the vacancy and sees the client by name'),
+  sharedAt: z.string(),
+  sharedBy: z.string().nullable().describe("The counsellor's name when they shared; null for an older share whose key is gone"),
+  expiresAt: z.string(),
+});
+export type ClientShare = z.infer<typeof clientShare>;
+export const clientShares = z.object({ items: z.array(clientShare).describe('Unexpired shares for vacancies still owned by the unit shared with, oldest first') });
+export type ClientShares = z.infer<typeof clientShares>;
 /** A share in the client's data export. */
 export const shareExport = share.pick({ vacancyId: true, at: true, expiresAt: true });
 export type ShareExport = z.infer<typeof shareExport>;

@@ -81,7 +81,7 @@ export const whatWorks = z.object({
   to: z.string(),
   funnel: z
     .object(Object.fromEntries(FUNNEL_STEPS.map((s) => [s, publishedCount])) as Record<FunnelStep, typeof publishedCount>)
-    .describe('Suggestions made in the period that reached each step (an interview counts as applied, a hire as every step before it); rounded to 5, "<5" below 5'),
+    .describe('Suggestions made in the period that reached each step (an interview counts as applied, a hire as every step before it); rounded at random to a multiple of 5 ("<5": 0-4; 5: 3-9; 5k: 5k-4 to 5k+4)'),
   clients: z.object({
     suggested: publishedCount.describe('Clients with at least one suggestion in the period'),
     hired: publishedCount.describe('Of them, clients hired through one'),
@@ -91,7 +91,7 @@ export const whatWorks = z.object({
   }),
   daysToFill: z
     .object({ median: z.number().nullable(), hires: publishedCount })
-    .describe('Days from a vacancy\'s publication to the hire of a suggested client (median; null below 5 hires)'),
+    .describe('Days from a vacancy\'s publication to the hire of a suggested client: one of the three middle values, drawn per question (null below 5 hires)'),
   byRank: z
     .array(
       z.object({

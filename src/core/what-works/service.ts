@@ -2,7 +2,8 @@ import type { Clock } from '../clock.js';
 import { dayOf } from '../clock.js';
 import { invalidInput, problem } from '../errors.js';
 import type { AnalysisArea } from '../analytics/schema.js';
-import { jobseekerCount, MIN_JOBSEEKERS_SHOWN, publishedAsOf, publishedCount, publishedShare } from '../analytics/suppression.js';
+import { jobseekerCount, MIN_JOBSEEKERS_SHOWN, publishedAsOf, SUPPRESSED, type Suppressed } from '../analytics/suppression.js';
+import { cellDraws, randomlyRounded } from '../analytics/random-rounding.js';
 import { trainingEffects, type ClientFacts, type ReferralFacts } from './training-effects.js';
 import { FUNNEL_STEPS, RANK_BANDS, type FunnelStep, type PublishedRate, type RankBand, type SuggestionOutcome, type WhatWorks } from './schema.js';
 
@@ -39,34 +40,39 @@ export function rankBand(rank: number | null): RankBand {
 }
 
 /**
- * A share as it may be published: to 0.05, with its 95 % margin to 0.01, worked out from the published
- * (rounded) counts and none where either is suppressed (see publishedShare: a share of the exact
- * counts would give a suppressed count back).
+ * A share as it may be published: to 0.05, with its 95 % margin to 0.01, worked out from the two
+ * published counts and none where either is "<5" (a share of the exact counts would give a suppressed
+ * count back).
  */
-export function publishedRate(hits: number, of: number): PublishedRate {
-  const p = publishedShare(hits, of);
-  if (p === null) return { rate: null, margin95: null };
-  const n = publishedCount(of)!;
+export function rateOfPublished(hits: number | Suppressed, of: number | Suppressed): PublishedRate {
+  if (hits === SUPPRESSED || of === SUPPRESSED) return { rate: null, margin95: null };
+  const p = Math.min(1, hits / of);
   const step = (x: number, by: number) => Math.round(Math.round(x / by) * by * 100) / 100;
-  return { rate: step(p, 0.05), margin95: step(1.96 * Math.sqrt((p * (1 - p)) / n), 0.01) };
+  return { rate: step(p, 0.05), margin95: step(1.96 * Math.sqrt((p * (1 - p)) / of), 0.01) };
 }
 
-function median(values: number[]): number | null {
+/** The share of two exact counts rounded to the nearest 5 (the rule before random rounding; kept for its tests' figures). */
+export const publishedRate = (hits: number, of: number): PublishedRate => rateOfPublished(jobseekerCount(hits), jobseekerCount(of));
+
+/**
+ * A middle value of the hires' days, null below 5 hires: one of the three around the median, which one
+ * drawn per question. An exact median is a function of the hires alone, so two nested questions whose
+ * medians differ would prove a hire between them; a drawn middle value may differ for the same hires.
+ */
+function middleValue(values: number[], draw: number): number | null {
   if (values.length < MIN_JOBSEEKERS_SHOWN) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+  return sorted[Math.floor(values.length / 2) + Math.min(1, Math.floor(draw * 3) - 1)]!;
 }
 
 /**
- * Hires with a pay subsidy beside all hires. The count is rounded on its own and the share worked out
- * from the two published counts, never from the exact ones (a share to 0.05 of ten hires would give
- * the exact count, and with it the hires without a subsidy); no count of hires without a subsidy is
- * published, so all less subsidised stays a range (see suppression.ts).
+ * Hires with a pay subsidy beside all hires. The two counts are rounded on their own and the share
+ * worked out from them, never from the exact ones (a share to 0.05 of ten hires would give the exact
+ * count, and with it the hires without a subsidy); no count of hires without a subsidy is published,
+ * so all less subsidised stays a range (see random-rounding.ts).
  */
-function subsidisedApart(allHires: number | '<5', outcomes: SuggestionOutcome[]): WhatWorks['paySubsidy'] {
-  const hires = jobseekerCount(outcomes.filter((o) => o.reached === 'hired' && o.subsidised).length);
-  const share = hires === '<5' || allHires === '<5' || allHires === 0 ? null : Math.min(1, Math.round((hires / allHires) * 20) / 20);
+function subsidisedApart(allHires: number | Suppressed, hires: number | Suppressed): WhatWorks['paySubsidy'] {
+  const share = hires === SUPPRESSED || allHires === SUPPRESSED || allHires === 0 ? null : Math.min(1, Math.round((hires / allHires) * 20) / 20);
   return { hires, share };
 }
 
@@ -74,14 +80,17 @@ function subsidisedApart(allHires: number | '<5', outcomes: SuggestionOutcome[])
  * "What works" for planners (issue 33): what became of the vacancies counsellors suggested in an
  * area and period — the funnel from suggestion to hire, long-term unemployed clients placed, days to
  * fill, and hire and interview rates by the rank at which the engine showed the vacancy. Aggregates
- * only, with the analytics' rounding and suppression: every count of suggestions (each is one
- * client's) is rounded to 5 or "<5", shares are given to 0.05 and none over fewer than 5, and a
- * period is whole calendar months (`to` taken back to the last month end, `from` to its month's first day).
+ * only: every count of suggestions (each is one client's) is rounded at random to a multiple of 5, the
+ * same for the same question (src/core/analytics/random-rounding.ts: no pair of questions can be
+ * subtracted to find one person), "<5" when rounded to 0; shares are worked out from the published counts,
+ * and a period is whole calendar months (`to` taken back to the last month end, `from` to its month's first day).
  */
 export class WhatWorksReport {
   constructor(
     private readonly source: WhatWorksSource,
     private readonly clock: Clock,
+    /** Keys the rounding's draws (the installation's secret: src/runtime/secret.ts). */
+    private readonly key: Buffer,
   ) {}
 
   async report(area: AnalysisArea, query: { from?: string; to?: string }): Promise<WhatWorks> {
@@ -95,7 +104,12 @@ export class WhatWorksReport {
     const outcomes = await this.source.suggestionOutcomes(filter);
     const facts = await this.source.trainingFacts(filter);
     const effects = trainingEffects(facts.referrals, facts.clients, dayOf(this.clock()));
-    const funnel = Object.fromEntries(FUNNEL_STEPS.map((step) => [step, jobseekerCount(outcomes.filter((o) => reached(o, step)).length)])) as WhatWorks['funnel'];
+    // The question is its people's place and period: an area and a region of the same municipalities (or a
+    // municipality asked by name or code) are one question, with one set of draws, not two to average.
+    const place = area.municipalities ? [...area.municipalities].sort().join(',') : 'Finland';
+    const draw = cellDraws(this.key, `what-works\0${place}\0${from}\0${to}`);
+    const count = (cell: string, n: number) => randomlyRounded(n, draw(cell));
+    const funnel = Object.fromEntries(FUNNEL_STEPS.map((step) => [step, count(`funnel.${step}`, outcomes.filter((o) => reached(o, step)).length)])) as WhatWorks['funnel'];
     const clients = new Set(outcomes.map((o) => o.jobseekerId));
     const hired = new Set(outcomes.filter((o) => o.reached === 'hired').map((o) => o.jobseekerId));
     const longTerm = new Set(outcomes.filter((o) => o.longTerm).map((o) => o.jobseekerId));
@@ -103,32 +117,35 @@ export class WhatWorksReport {
     const days = outcomes.flatMap((o) => (o.reached === 'hired' && o.daysToHire !== null ? [o.daysToHire] : []));
     const byRank = RANK_BANDS.map((rank) => {
       const band = outcomes.filter((o) => rankBand(o.rank) === rank);
-      const interviews = band.filter((o) => reached(o, 'interview')).length;
-      const hires = band.filter((o) => reached(o, 'hired')).length;
+      const suggestions = count(`byRank.${rank}.suggestions`, band.length);
+      const interviews = count(`byRank.${rank}.interviews`, band.filter((o) => reached(o, 'interview')).length);
+      const hires = count(`byRank.${rank}.hires`, band.filter((o) => reached(o, 'hired')).length);
       return {
         rank,
-        suggestions: jobseekerCount(band.length),
-        interviews: jobseekerCount(interviews),
-        hires: jobseekerCount(hires),
-        subsidisedHires: jobseekerCount(band.filter((o) => o.reached === 'hired' && o.subsidised).length),
-        interviewRate: publishedRate(interviews, band.length),
-        hireRate: publishedRate(hires, band.length),
+        suggestions,
+        interviews,
+        hires,
+        subsidisedHires: count(`byRank.${rank}.subsidisedHires`, band.filter((o) => o.reached === 'hired' && o.subsidised).length),
+        interviewRate: rateOfPublished(interviews, suggestions),
+        hireRate: rateOfPublished(hires, suggestions),
       };
     });
+    const longTermPublished = count('clients.longTermSuggested', longTerm.size);
+    const longTermHiredPublished = count('clients.longTermHired', longTermHired.size);
     return {
       area,
       from,
       to,
       funnel,
       clients: {
-        suggested: jobseekerCount(clients.size),
-        hired: jobseekerCount(hired.size),
-        longTermSuggested: jobseekerCount(longTerm.size),
-        longTermHired: jobseekerCount(longTermHired.size),
-        longTermPlaced: publishedRate(longTermHired.size, longTerm.size),
+        suggested: count('clients.suggested', clients.size),
+        hired: count('clients.hired', hired.size),
+        longTermSuggested: longTermPublished,
+        longTermHired: longTermHiredPublished,
+        longTermPlaced: rateOfPublished(longTermHiredPublished, longTermPublished),
       },
-      daysToFill: { median: median(days), hires: jobseekerCount(days.length) },
-      paySubsidy: subsidisedApart(funnel.hired, outcomes),
+      daysToFill: { median: middleValue(days, draw('daysToFill.median')), hires: count('daysToFill.hires', days.length) },
+      paySubsidy: subsidisedApart(funnel.hired, count('paySubsidy.hires', outcomes.filter((o) => o.reached === 'hired' && o.subsidised).length)),
       byRank,
       trainings: effects.trainings,
       providers: effects.providers,

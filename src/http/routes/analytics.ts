@@ -181,7 +181,7 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
           tags: ['analytics'],
           summary: 'What became of the vacancies counsellors suggested: the funnel to hire, long-term unemployed placed, days to fill, rates by the rank the engine showed',
           description:
-            'Suggestions made in the period to clients living in the area. Counts are rounded to 5 ("<5" below 5), shares given to 0.05 and none over fewer than 5; the rank is the vacancy\'s position in the last ranking of the client\'s vacancies served before the suggestion (decision records, 30 days).',
+            'Suggestions made in the period to clients living in the area. Counts are rounded at random to a multiple of 5, the same for the same question ("<5": 0-4 people; 5: 3-9; another 5k: 5k-4 to 5k+4), so that two reports cannot be subtracted to find one client; shares are worked out from the published counts, to 0.05, none where a count is "<5"; the rank is the vacancy\'s position in the last ranking of the client\'s vacancies served before the suggestion (decision records, 30 days).',
           response: { 200: whatWorks, 400: errorBody },
         },
       },

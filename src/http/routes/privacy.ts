@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
-import { auditQuery, auditTrail, compaction, personalDataExport, shareInput, shareView, vacancyShareParams } from '../../core/privacy/schema.js';
+import { auditQuery, auditTrail, clientShares, compaction, personalDataExport, shareInput, shareView, vacancyShareParams } from '../../core/privacy/schema.js';
 import { idParams } from '../../core/schemas/common.js';
 import type { storedJobseeker } from '../../core/jobseekers/schema.js';
 import type { Services } from '../../runtime/compose.js';
@@ -9,7 +9,7 @@ import { errorBody, noBody, noQuery } from './shared.js';
 
 /** Data protection: export of a person's data, the audit trail, sharing with employer services, compaction. */
 /** The services these routes use (nothing else of the composition reaches them). */
-export type PrivacyServices = Pick<Services, 'compact' | 'personalData' | 'sharing'>;
+export type PrivacyServices = Pick<Services, 'compact' | 'personalData' | 'sharing' | 'clientShares'>;
 
 export function privacyRoutes(services: PrivacyServices): FastifyPluginAsyncZod {
   return async (app) => {
@@ -33,6 +33,24 @@ export function privacyRoutes(services: PrivacyServices): FastifyPluginAsyncZod 
         const exported = await services.personalData.export(request.principal!, request.params.id, request.audited);
         return { ...exported, jobseeker: exported.jobseeker as z.input<typeof storedJobseeker> };
       },
+    );
+
+    app.get(
+      '/v1/jobseekers/:id/shares',
+      {
+        config: { roles: ACCESS.jobseekersRead },
+        schema: {
+          querystring: noQuery,
+          tags: ['data protection'],
+          summary: "A client's current shares with employer-services units: the vacancy, the unit, when and by whom (to end one when the client withdraws consent)",
+          description:
+            'Unexpired shares for vacancies still owned by the unit shared with. A counsellor of the client\'s area or an admin; ' +
+            "another area's client and an unknown id get the same 404. Audited as a read of the client.",
+          params: idParams,
+          response: { 200: clientShares, 403: errorBody, 404: errorBody },
+        },
+      },
+      async (request) => services.clientShares.of(request.principal!, request.params.id, request.audited),
     );
 
     app.get(

@@ -14,7 +14,7 @@ import type { Me } from '../api';
 import type { GapReportView as Plan, TrainingOfferView as Training } from '../../core/gaps/schema';
 import type { MatchResponse } from '../../core/matches/schema';
 import type { PersonExplanation } from '../../core/oversight/schema';
-import type { ShareView } from '../../core/privacy/schema';
+import type { ClientShares } from '../../core/privacy/schema';
 import type { Referral, ReferralList } from '../../core/referrals/schema';
 import { NEXT_REFERRAL_STATES, type SettableReferralState } from '../../core/referrals/states';
 import type { RegionList } from '../../core/regions/schema';
@@ -102,6 +102,53 @@ export function ClientPage({ id, tab, print, me }: { id: string; tab: string; pr
   );
 }
 
+/** The client's current shares with employer-services units, each with its end button (the client withdrew consent). */
+function CurrentShares({ state, unshare }: { state: { data?: ClientShares; error?: unknown; loading: boolean }; unshare: (vacancyId: string) => void }) {
+  return (
+    <section class="shares" aria-labelledby="shares-title">
+      <h3 id="shares-title">{t('shares.title')}</h3>
+      <Loaded state={state}>
+        {(s) =>
+          s.items.length === 0 ? (
+            <Empty>{t('shares.none')}</Empty>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('shares.vacancy')}</th>
+                  <th scope="col">{t('shares.unit')}</th>
+                  <th scope="col">{t('shares.sharedAt')}</th>
+                  <th scope="col">{t('shares.sharedBy')}</th>
+                  <th scope="col">{t('shares.expires')}</th>
+                  <th scope="col">{t('shares.action')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.items.map((share) => (
+                  <tr>
+                    <td>
+                      <a href={href(`/vacancies/${share.vacancyId}`)}>{share.vacancyTitle ?? t('shares.unknownVacancy')}</a> <code>{share.vacancyId}</code>
+                    </td>
+                    <td>{share.unit.name}</td>
+                    <td>{dateTime(share.sharedAt)}</td>
+                    <td>{share.sharedBy ?? '–'}</td>
+                    <td>{date(share.expiresAt)}</td>
+                    <td>
+                      <button type="button" onClick={() => unshare(share.vacancyId)}>
+                        {t('matches.unshare', { title: share.vacancyTitle ?? share.vacancyId })}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
+
 function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
   const [within, setWithin] = useState('');
   const [region, setRegion] = useState('');
@@ -118,7 +165,9 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
       ),
     [id, filter, lang.value],
   );
-  const [shared, setShared] = useState<Record<string, string>>({});
+  /** The client's current shares (kept in the service: also those made in another session). */
+  const shares = useLoad(() => api<ClientShares>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/shares`), [id]);
+  const sharedUntil = (vacancyId: string) => shares.data?.items.find((s) => s.vacancyId === vacancyId)?.expiresAt;
   const [explained, setExplained] = useState<Record<string, string[]>>({});
   const [settingAside, setSettingAside] = useState<string>();
   const [reason, setReason] = useState('');
@@ -137,6 +186,7 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
   };
   const [error, setError] = useState<unknown>();
   const [noUnit, setNoUnit] = useState<Record<string, boolean>>({});
+  const [ended, setEnded] = useState<Record<string, boolean>>({});
   /** The client's own explanation of a suggestion, in the language of the page. */
   const explain = async (hit: Hit) => {
     setError(undefined);
@@ -150,27 +200,25 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
   const share = async (hit: Hit) => {
     setError(undefined);
     try {
-      const r = await api<ShareView>('POST', `/v1/vacancies/${encodeURIComponent(hit.id)}/shares`, { jobseekerId: id });
-      setShared({ ...shared, [hit.id]: r.expiresAt });
+      await api('POST', `/v1/vacancies/${encodeURIComponent(hit.id)}/shares`, { jobseekerId: id });
+      setEnded({ ...ended, [hit.id]: false });
+      shares.reload();
     } catch (e) {
       // A vacancy no employer-services unit owns (e.g. from a job feed): nobody to share with.
       if (e instanceof ApiError && e.code === 'conflict') setNoUnit({ ...noUnit, [hit.id]: true });
       else setError(e);
     }
   };
-  const [ended, setEnded] = useState<Record<string, boolean>>({});
-  /** The client withdrew consent: the share ends now, not when it expires. */
-  const unshare = async (hit: Hit) => {
+  /** The client withdrew consent: the share ends now, not when it expires (from the list or the hit). */
+  const unshare = async (vacancyId: string) => {
     setError(undefined);
     try {
-      await api('DELETE', `/v1/vacancies/${encodeURIComponent(hit.id)}/shares/${encodeURIComponent(id)}`);
-      const rest = { ...shared };
-      delete rest[hit.id];
-      setShared(rest);
-      setEnded({ ...ended, [hit.id]: true });
+      await api('DELETE', `/v1/vacancies/${encodeURIComponent(vacancyId)}/shares/${encodeURIComponent(id)}`);
+      setEnded({ ...ended, [vacancyId]: true });
     } catch (e) {
       setError(e);
     }
+    shares.reload(); // also after a 404: ended meanwhile (another tab, another counsellor)
   };
   return (
     <>
@@ -217,6 +265,7 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
         <button type="submit">{t('common.show')}</button>
       </form>
       <ErrorBox error={error} />
+      <CurrentShares state={shares} unshare={unshare} />
       <Loaded state={matches}>
         {(m) => (
           <HitList
@@ -226,21 +275,22 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
             action={(hit) => (
               <>
                 <SuggestVacancy clientId={id} hit={hit} />{' '}
-                {shared[hit.id] ? (
+                {sharedUntil(hit.id) ? (
                   <>
-                    <p role="status">{t('matches.sharedUntil', { date: date(shared[hit.id]!) })}</p>
-                    <button type="button" onClick={() => unshare(hit)}>
+                    <p role="status">{t('matches.sharedUntil', { date: date(sharedUntil(hit.id)!) })}</p>
+                    <button type="button" onClick={() => unshare(hit.id)}>
                       {t('matches.unshare', { title: hit.title })}
                     </button>
                   </>
-                ) : ended[hit.id] ? (
-                  <p role="status">{t('matches.unshared')}</p>
                 ) : noUnit[hit.id] ? (
                   <p role="status">{t('matches.shareNoUnit')}</p>
                 ) : (
-                  <button type="button" onClick={() => share(hit)}>
-                    {t('matches.share', { title: hit.title })}
-                  </button>
+                  <>
+                    {ended[hit.id] && <p role="status">{t('matches.unshared')}</p>}
+                    <button type="button" onClick={() => share(hit)}>
+                      {t('matches.share', { title: hit.title })}
+                    </button>
+                  </>
                 )}{' '}
                 {explained[hit.id] ? (
                   <div class="explanation" aria-live="polite">

@@ -181,4 +181,53 @@ describe('one schema, two engines', () => {
       await fresh.drop();
     }
   });
+  it("step 25 drops the free text from the audit entries of clients erased before it, on both engines, and from no one else's", async () => {
+    const erased = 'erased:0123456789abcdef';
+    const kept = 'erased:fedcba9876543210'; // a kept client whose own id has a tombstone's shape (ids may hold ':')
+    const entries: [number, string | null, string[]][] = [
+      [1, JSON.stringify({ perMonth: 2, reason: 'Selkävaiva' }), [erased]],
+      [2, JSON.stringify({ transfer: 3, reason: 'muuttaa', refused: 'hoidossa täällä' }), ['JS-1', erased]],
+      [3, JSON.stringify({ perMonth: 3, reason: 'osa-aikatyö' }), ['JS-1']],
+      [4, JSON.stringify({ perMonth: 1, reason: 'oma syy' }), [kept]],
+      [5, JSON.stringify(['reason']), [erased]],
+      [6, null, [erased]],
+    ];
+    const read = 'SELECT id, detail FROM audit ORDER BY id';
+    const old = new Database(':memory:');
+    migrate(old, () => undefined, 24);
+    old.prepare("INSERT INTO jobseekers (id, municipality, region, matchable, record, text_hash, embedder, vector, updated_at) VALUES (?, '091', '01', 1, '{}', 'h', 'e', x'00', 'now')").run(kept);
+    for (const [id, detail, subjects] of entries) {
+      old.prepare("INSERT INTO audit (id, at, method, route, status, detail) VALUES (?, 'then', 'PUT', '/r', 200, ?)").run(id, detail);
+      subjects.forEach((s, i) => old.prepare('INSERT INTO audit_subjects VALUES (?, ?, ?)').run(id, i, s));
+    }
+    migrate(old);
+    migrate(old, () => undefined); // again: nothing changes
+    const fromSqlite = old.prepare<[], { id: number; detail: string | null }>(read).all().map((r) => ({ id: r.id, detail: r.detail === null ? null : JSON.parse(r.detail) }));
+    old.close();
+    expect(fromSqlite).toEqual([
+      { id: 1, detail: { perMonth: 2 } },
+      { id: 2, detail: { transfer: 3 } },
+      { id: 3, detail: { perMonth: 3, reason: 'osa-aikatyö' } },
+      { id: 4, detail: { perMonth: 1, reason: 'oma syy' } },
+      { id: 5, detail: ['reason'] },
+      { id: 6, detail: null },
+    ]);
+    const fresh = await freshDatabase();
+    const pool = await openPool(fresh.url, { max: 1 });
+    try {
+      await pool.query(BASELINE_SQL);
+      await pool.query(SCHEMA_STEPS.find((s) => s.version === 24)!.postgres as string);
+      await pool.query("CREATE TABLE schema_version (version bigint NOT NULL, applied_at text NOT NULL); INSERT INTO schema_version VALUES (23, 'then'), (24, 'then')");
+      await pool.query("INSERT INTO jobseekers (id, municipality, region, matchable, record, text_hash, embedder, vector, updated_at) VALUES ($1, '091', '01', 1, '{}', 'h', 'e', '\\x00', 'now')", [kept]);
+      for (const [id, detail, subjects] of entries) {
+        await pool.query("INSERT INTO audit (id, at, method, route, status, detail) VALUES ($1, 'then', 'PUT', '/r', 200, $2)", [id, detail]);
+        for (const [i, s] of subjects.entries()) await pool.query('INSERT INTO audit_subjects VALUES ($1, $2, $3)', [id, i, s]);
+      }
+      await migratePostgres(pool);
+      expect((await pool.query(read)).rows.map((r) => ({ id: Number(r.id), detail: r.detail }))).toEqual(fromSqlite);
+    } finally {
+      await pool.end();
+      await fresh.drop();
+    }
+  });
 });

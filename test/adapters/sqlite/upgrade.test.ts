@@ -288,3 +288,50 @@ describe('a data directory written by an earlier release opens with this code (i
     expect(await matched(again.app)).toBeGreaterThan(0);
   }, 180_000);
 });
+
+describe('a data directory at schema 24 loses the free text of clients erased before 298210f (privacy)', () => {
+  it("opens with the reasons and refusals gone from the erased client's audit entries, other clients' entries untouched", async () => {
+    const { dir } = dataDirAt(24);
+    dirs.push(dir);
+    const erased = 'erased:0123456789abcdef'; // the tombstone the erasure of that release left in the subjects
+    const entries = [
+      { id: 10, route: '/v1/jobseekers/:id/job-search/obligation', method: 'PUT', detail: { perMonth: 2, reason: 'Selkävaiva, vähän sopivia töitä' }, subjects: [erased] },
+      { id: 11, route: '/v1/transfers/:id/refuse', method: 'POST', detail: { transfer: 3, reason: 'muuttaa Ouluun', refused: 'Asiakas hoidossa täällä' }, subjects: [erased] },
+      { id: 12, route: '/v1/jobseekers/:id/job-search/obligation', method: 'PUT', detail: { perMonth: 3, reason: 'osa-aikatyö' }, subjects: ['UP-J1'] },
+      { id: 13, route: '/v1/match', method: 'POST', detail: { k: 5 }, subjects: [erased, 'UP-J1'] },
+      { id: 14, route: '/v1/jobseekers/:id', method: 'GET', detail: null, subjects: [erased] },
+    ];
+    const db = new Database(join(dir, 'kohtaanto.sqlite'));
+    for (const e of entries) {
+      db.prepare("INSERT INTO audit (id, at, key_id, role, method, route, status, detail, organisation) VALUES (?, ?, ?, 'counsellor', ?, ?, 200, ?, 'up-area')")
+        .run(e.id, AT, COUNSELLOR_ID, e.method, e.route, e.detail === null ? null : JSON.stringify(e.detail));
+      e.subjects.forEach((s, position) => db.prepare('INSERT INTO audit_subjects (audit_id, position, jobseeker_id) VALUES (?, ?, ?)').run(e.id, position, s));
+    }
+    db.close();
+
+    const service = await open(dir);
+    const after = new Database(join(dir, 'kohtaanto.sqlite'), { readonly: true });
+    try {
+      expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      const details = after.prepare<[], { id: number; detail: string | null }>('SELECT id, detail FROM audit WHERE id >= 10 ORDER BY id').all();
+      expect(details.map((r) => [r.id, r.detail === null ? null : JSON.parse(r.detail)])).toEqual([
+        [10, { perMonth: 2 }],
+        [11, { transfer: 3 }],
+        [12, { perMonth: 3, reason: 'osa-aikatyö' }], // a kept client's reason stays
+        [13, { k: 5 }],
+        [14, null],
+      ]);
+      const file = JSON.stringify(after.prepare('SELECT detail FROM audit').all());
+      expect(file).not.toContain('Selkävaiva');
+      expect(file).not.toContain('hoidossa');
+      expect(file).not.toContain('Ouluun');
+    } finally {
+      after.close();
+    }
+    // The kept client's trail reads as before.
+    const admin: Caller = { url: '', app: service.app, key: key(ADMIN_ID, ADMIN_SECRET) };
+    const exported = await call(admin, 'GET', '/v1/jobseekers/UP-J1/export');
+    expect(exported.status).toBe(200);
+    expect(exported.body.accessLog.map((a: { route: string }) => a.route)).toEqual(expect.arrayContaining(['/v1/jobseekers/:id/job-search/obligation', '/v1/match']));
+  }, 180_000);
+});
