@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Share } from '../../core/privacy/schema.js';
 
-type Row = { vacancy_id: string; jobseeker_id: string; owner: string; key_id: string; at: string; expires_at: string };
+type Row = { vacancy_id: string; jobseeker_id: string; owner: string; key_id: string; at: string; expires_at: string; shared_by: string | null };
 const fromRow = (r: Row): Share => ({
   vacancyId: r.vacancy_id,
   jobseekerId: r.jobseeker_id,
@@ -9,6 +9,7 @@ const fromRow = (r: Row): Share => ({
   keyId: r.key_id,
   at: r.at,
   expiresAt: r.expires_at,
+  ...(r.shared_by === null ? {} : { sharedBy: r.shared_by }),
 });
 
 /** Candidates shared with employer services, in PostgreSQL (see the SQLite ShareStore). */
@@ -18,9 +19,9 @@ export class PostgresShareStore {
   /** Adds a share, or replaces the one of the same vacancy and client. */
   async add(share: Share): Promise<void> {
     await this.pool.query(
-      `INSERT INTO shares (vacancy_id, jobseeker_id, owner, key_id, at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (vacancy_id, jobseeker_id) DO UPDATE SET owner = excluded.owner, key_id = excluded.key_id, at = excluded.at, expires_at = excluded.expires_at`,
-      [share.vacancyId, share.jobseekerId, share.owner, share.keyId, share.at, share.expiresAt],
+      `INSERT INTO shares (vacancy_id, jobseeker_id, owner, key_id, at, expires_at, shared_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (vacancy_id, jobseeker_id) DO UPDATE SET owner = excluded.owner, key_id = excluded.key_id, at = excluded.at, expires_at = excluded.expires_at, shared_by = excluded.shared_by`,
+      [share.vacancyId, share.jobseekerId, share.owner, share.keyId, share.at, share.expiresAt, share.sharedBy ?? null],
     );
   }
 

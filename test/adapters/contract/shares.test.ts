@@ -27,12 +27,12 @@ describe.each(ENGINES)('shares, owners, candidate budget and settings on $name',
     await shares.add(share('V1', 'J1'));
     await shares.add(share('V1', 'J2', 'unit-b'));
     await shares.add(share('V2', 'J1', 'unit-a', '2026-11-02T10:00:00.000Z'));
-    await shares.add({ ...share('V1', 'J1'), at: '2026-11-03T10:00:00.000Z' }); // shared again: replaced
+    await shares.add({ ...share('V1', 'J1'), at: '2026-11-03T10:00:00.000Z', sharedBy: 'Anna' }); // shared again: replaced
     expect([...(await shares.activeFor('V1', 'unit-a', '2026-12-01'))]).toEqual(['J1']);
     expect([...(await shares.activeFor('V1', 'unit-a', '2027-01-01'))]).toEqual([]);
-    expect((await shares.ofJobseeker('J1')).map((s) => [s.vacancyId, s.at])).toEqual([
-      ['V2', '2026-11-02T10:00:00.000Z'],
-      ['V1', '2026-11-03T10:00:00.000Z'],
+    expect((await shares.ofJobseeker('J1')).map((s) => [s.vacancyId, s.at, s.sharedBy])).toEqual([
+      ['V2', '2026-11-02T10:00:00.000Z', undefined],
+      ['V1', '2026-11-03T10:00:00.000Z', 'Anna'],
     ]);
     expect(await shares.remove('V2', 'J1')).toBe(true);
     expect(await shares.remove('V2', 'J1')).toBe(false);
