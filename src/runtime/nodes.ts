@@ -10,7 +10,7 @@ interface FollowedKind {
 }
 
 /** A store's node copy, when it has one. */
-const copyOf = (store: object) => store as { catchUp?(): Promise<void>; reflects?(): number };
+const copyOf = (store: object) => store as { catchUp?(again: number[]): Promise<void>; reflects?(): number };
 
 /**
  * On PostgreSQL, what the other nodes write reaches this node (issue 35, item 3): the change feed
@@ -26,10 +26,11 @@ export function followNodes(url: string, kinds: { jobseekers: FollowedKind; vaca
   return followChanges(primaryOf(url), {
     from,
     warn: log.warn,
-    async onChanges({ kind }) {
+    async onChanges({ kind, labels }) {
       if (kind === 'trainings') return void (await trainings.sync());
       const { store, service } = followed[kind]!;
-      await copyOf(store).catchUp?.();
+      // The copy reads what its own generation says changed, and the labels the feed tells (again, after a failover).
+      await copyOf(store).catchUp?.(labels ?? []);
       if ((await service.sync()) === undefined) log.warn(`${kind}: this node's indexes fell behind its copy's change log; restart the node`);
     },
   });

@@ -51,9 +51,13 @@ export class ReplicatedRecordStore<R extends Base> implements RecordStore<R>, Lo
     return this.replica.reflects() ?? 0;
   }
 
-  /** Brings the copy up to what PostgreSQL has committed (after this node's steps already under way). */
-  catchUp(): Promise<void> {
-    return this.step(() => this.pull());
+  /**
+   * Brings the copy up to what PostgreSQL has committed (after this node's steps already under way);
+   * `again` are labels to read again whatever the log says: those of generations a failover lost,
+   * which the change feed tells again (a lost generation's number may since name another write).
+   */
+  catchUp(again: number[] = []): Promise<void> {
+    return this.step(() => this.pull(again));
   }
 
   async get(id: string): Promise<StoredEntry<R> | undefined> {
@@ -175,11 +179,12 @@ export class ReplicatedRecordStore<R extends Base> implements RecordStore<R>, Lo
   }
 
   /** What changed since the copy's generation, read from PostgreSQL and applied; in full when the log does not reach back. */
-  private async pull(): Promise<void> {
+  private async pull(again: number[] = []): Promise<void> {
     const reflects = this.replica.reflects();
     if (reflects === undefined) return this.load();
-    const { current, labels } = await this.primary.changesAfter(reflects);
-    if (labels === undefined) return this.load();
+    const { current, labels: logged } = await this.primary.changesAfter(reflects);
+    if (logged === undefined) return this.load();
+    const labels = [...new Set([...logged, ...again])];
     if (labels.length === 0) return void (current !== reflects && this.replica.apply([], [], current));
     const rows = await this.primary.rowsByLabels(labels);
     const present = new Set(rows.map((r) => r.label));
