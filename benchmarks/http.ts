@@ -18,6 +18,8 @@
  *
  *   npm run bench:http
  *   npm run bench:http -- --ingest 20000 --seconds 5
+ *   npm run bench:http -- --postgres   (issue 35: on a throw-away PostgreSQL cluster, one process per node;
+ *                                       the cluster's CPU per request is reported beside the service's)
  *
  * Prints a Markdown table and writes benchmarks/results/http-<date>-<machine>.json.
  */
@@ -26,7 +28,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { generate } from '../fixtures/generate.js';
+import { startCluster } from '../test/helpers/postgres.js';
 import { buildService, cpuMs, kill, peakMemoryMiB, startService } from './service.js';
 import { writeResult } from './results.js';
 
@@ -43,6 +47,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(import.meta.dirname, 'results') },
     /** dist/ is current (the test suite built it): no `npm run build`. */
     built: { type: 'boolean', default: false },
+    /** The service on PostgreSQL (KOHTAANTO_DATABASE) on a throw-away cluster started here (test/helpers/postgres.ts). */
+    postgres: { type: 'boolean', default: false },
   },
 });
 const INGEST = Number(values.ingest);
@@ -50,7 +56,9 @@ const SECONDS = Number(values.seconds);
 const WARM_UP = Number(values['warm-up'] ?? values.seconds);
 const CONNECTIONS = Number(values.connections);
 const WORKERS = Number(values.workers);
-const env = { KOHTAANTO_WORKERS: String(WORKERS) };
+const env: Record<string, string> = { KOHTAANTO_WORKERS: String(WORKERS) };
+/** The throw-away cluster's postmaster (its backends are its children): its CPU per request, with --postgres. */
+let databasePid: number | undefined;
 const ROOT = join(import.meta.dirname, '..');
 const round = (x: number) => Math.round(x * 10) / 10;
 
@@ -87,6 +95,7 @@ async function timedStart(dataDir: string) {
 
 async function load(name: string, url: string, key: string, request: () => { method: 'GET' | 'POST'; path: string; body?: string }, pid?: number, seconds = SECONDS) {
   const cpuBefore = pid ? cpuMs(pid) : 0;
+  const databaseBefore = databasePid ? cpuMs(databasePid) : 0;
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -95,12 +104,23 @@ async function load(name: string, url: string, key: string, request: () => { met
     requests: [{ setupRequest: (req) => ({ ...req, ...request() }) }],
   });
   const errors = result.errors + result.non2xx;
-  const cpuPerRequestMs = pid ? Math.round(((cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total)) * 1000) / 1000 : undefined;
-  return { measure: name, requestsPerSecond: round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors, requests: result.requests.total, cpuPerRequestMs };
+  const perRequest = (ms: number) => Math.round((ms / Math.max(1, result.requests.total)) * 1000) / 1000;
+  const cpuPerRequestMs = pid ? perRequest(cpuMs(pid) - cpuBefore) : undefined;
+  const databaseCpuPerRequestMs = pid && databasePid ? perRequest(cpuMs(databasePid) - databaseBefore) : undefined;
+  return { measure: name, requestsPerSecond: round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors, requests: result.requests.total, cpuPerRequestMs, databaseCpuPerRequestMs };
 }
 
 async function main() {
   buildService(values.built);
+  const cluster = values.postgres ? await startCluster() : undefined;
+  if (cluster) {
+    const admin = new pg.Client({ connectionString: `${cluster.base}/postgres` });
+    await admin.connect();
+    await admin.query('CREATE DATABASE bench');
+    await admin.end();
+    env.KOHTAANTO_DATABASE = `${cluster.base}/bench?target_session_attrs=read-write`;
+    databasePid = Number(readFileSync(join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  }
   const dataDir = values.data ?? mkdtempSync(join(tmpdir(), 'kohtaanto-http-'));
   mkdirSync(dataDir, { recursive: true });
   let service = await startService(dataDir, env);
@@ -115,13 +135,25 @@ async function main() {
       const stored = ((await (await fetch(`${url}/health`)).json()) as { vacancies: { stored: number } }).vacancies.stored;
       const { vacancies } = generate({ vacancies: stored >= INGEST ? 0 : INGEST, jobseekers: 0 }, 5);
       const started = performance.now();
+      const cpuBefore = [cpuMs(child.pid!), databasePid ? cpuMs(databasePid) : 0];
       for (let i = 0; i < vacancies.length; i += 5000) {
         const body = vacancies.slice(i, i + 5000).map((v) => JSON.stringify({ ...v, id: `H-${v.id}` })).join('\n') + '\n';
         const response = await fetch(`${url}/v1/vacancies/bulk`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-ndjson' }, body });
         if (response.status !== 200) throw new Error(`bulk import answered ${response.status}: ${await response.text()}`);
       }
       const seconds = (performance.now() - started) / 1000;
-      if (vacancies.length > 0) rows.push({ measure: `ingest ${INGEST} vacancies (bulk NDJSON, 5,000 per request)`, recordsPerSecond: Math.round(INGEST / seconds), seconds: round(seconds), peakMemoryMiB: peakMemoryMiB(child.pid!) });
+      // CPU per record in the columns of CPU per request.
+      const perRecord = (ms: number) => Math.round((ms / Math.max(1, vacancies.length)) * 1000) / 1000;
+      if (vacancies.length > 0) {
+        rows.push({
+          measure: `ingest ${INGEST} vacancies (bulk NDJSON, 5,000 per request; CPU per record)`,
+          recordsPerSecond: Math.round(INGEST / seconds),
+          seconds: round(seconds),
+          cpuPerRequestMs: perRecord(cpuMs(child.pid!) - cpuBefore[0]!),
+          ...(databasePid ? { databaseCpuPerRequestMs: perRecord(cpuMs(databasePid) - cpuBefore[1]!) } : {}),
+          peakMemoryMiB: peakMemoryMiB(child.pid!),
+        });
+      }
       health = (await (await fetch(`${url}/health`)).json()) as { embedder: unknown };
     }
 
@@ -154,7 +186,7 @@ async function main() {
     await loads(WORKERS === 1 ? '1 process' : `${WORKERS} workers`);
     if (WORKERS > 1) {
       await kill(service.child, 'SIGTERM');
-      service = await startService(dataDir, { KOHTAANTO_WORKERS: '1' });
+      service = await startService(dataDir, { ...env, KOHTAANTO_WORKERS: '1' });
       await loads('1 process, baseline');
       await kill(service.child, 'SIGTERM');
       service = await startService(dataDir, env);
@@ -180,17 +212,18 @@ async function main() {
     rows.push({ measure: `restart with the index files deleted (full rebuild, baseline): ${rebuilt.how}`, seconds: round(rebuilt.seconds), allWorkersSeconds: round(rebuilt.allListening), currentIndexSeconds: round(rebuilt.current), vacancies: rebuilt.vacancies });
 
     const machine = `${hostname()}-${cpus().length}cpu`;
-    console.log(`\nHTTP on loopback, ${CONNECTIONS} connections × ${SECONDS} s per measure, ${INGEST} vacancies ingested — ${machine}\nembedder: ${JSON.stringify(health.embedder)}\n`);
-    console.log('| measure | req/s or records/s | p50 ms | p99 ms | errors | server CPU ms/request | peak MiB |\n|---|---|---|---|---|---|---|');
+    console.log(`\nHTTP on loopback, ${CONNECTIONS} connections × ${SECONDS} s per measure, ${INGEST} vacancies ingested, ${cluster ? 'PostgreSQL (throw-away cluster)' : 'SQLite'} — ${machine}\nembedder: ${JSON.stringify(health.embedder)}\n`);
+    console.log('| measure | req/s or records/s | p50 ms | p99 ms | errors | server CPU ms/request | database CPU ms/request | peak MiB |\n|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
-      if (r.seconds !== undefined && r.recordsPerSecond === undefined) console.log(`| ${r.measure} | ${r.seconds} s to listening, ${r.allWorkersSeconds} s all workers, ${r.currentIndexSeconds} s to a complete index | | | | | |`);
-      else console.log(`| ${r.measure} | ${r.requestsPerSecond ?? r.recordsPerSecond ?? ''} | ${r.p50Ms ?? ''} | ${r.p99Ms ?? ''} | ${r.errors ?? ''} | ${r.cpuPerRequestMs ?? ''} | ${r.peakMemoryMiB ?? ''} |`);
+      if (r.seconds !== undefined && r.recordsPerSecond === undefined) console.log(`| ${r.measure} | ${r.seconds} s to listening, ${r.allWorkersSeconds} s all workers, ${r.currentIndexSeconds} s to a complete index | | | | | | |`);
+      else console.log(`| ${r.measure} | ${r.requestsPerSecond ?? r.recordsPerSecond ?? ''} | ${r.p50Ms ?? ''} | ${r.p99Ms ?? ''} | ${r.errors ?? ''} | ${r.cpuPerRequestMs ?? ''} | ${r.databaseCpuPerRequestMs ?? ''} | ${r.peakMemoryMiB ?? ''} |`);
     }
-    const result = { date: new Date().toISOString(), machine, embedder: health.embedder, connections: CONNECTIONS, seconds: SECONDS, ingest: INGEST, workers: WORKERS, rows };
+    const result = { date: new Date().toISOString(), machine, database: cluster ? 'postgres' : 'sqlite', embedder: health.embedder, connections: CONNECTIONS, seconds: SECONDS, ingest: INGEST, workers: WORKERS, rows };
     writeResult(values.out!, 'http', machine, result);
   } finally {
     if (service.child.exitCode === null) await kill(service.child, 'SIGTERM');
     if (!values.data) rmSync(dataDir, { recursive: true, force: true });
+    cluster?.stop();
   }
 }
 

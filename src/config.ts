@@ -153,6 +153,16 @@ export const envSchema = z.object({
   KOHTAANTO_DATA_DIR: z.string().default('data').meta(
     doc('SQLite file `kohtaanto.sqlite`, the index files `jobseekers.hnsw`, `vacancies.hnsw`, and the taxonomy\'s label vectors `skills.labels`, `occupations.labels` (kept between starts: embedding the ESCO labels takes ~6 s per process)'),
   ),
+  KOHTAANTO_DATABASE: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/[^/?]+\/[^?]+/, 'a PostgreSQL connection string: postgres://user@host:port[,host:port…]/database[?target_session_attrs=read-write]')
+    .optional()
+    .meta(
+      doc(
+        'the database of record: unset, the SQLite file in `KOHTAANTO_DATA_DIR`; `postgres://…` (several hosts with `target_session_attrs=read-write` for a primary and its standby), PostgreSQL for several service nodes, each keeping its indexes and a copy of the records in its own data directory. The service refuses to start on PostgreSQL while any store lacks its PostgreSQL adapter (it names them) rather than keep some data in SQLite. See [PostgreSQL](operations/postgresql.md)',
+        'SQLite',
+      ),
+    ),
   KOHTAANTO_FIXTURES_DIR: z.string().default('fixtures').meta(doc('where the fixture files are')),
   KOHTAANTO_SEED_FIXTURES: bool(true).meta(doc('load `fixtures/*.ndjson` on first start (when the store is empty)')),
   KOHTAANTO_DEMO: z.enum(['regional', 'off']).default('regional').meta(
@@ -358,6 +368,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     /** V8's semi-space size (MB) each forked worker starts with. */
     workerSemiSpaceMb: e.KOHTAANTO_WORKER_SEMI_SPACE_MB,
     dataDir: resolve(e.KOHTAANTO_DATA_DIR),
+    /** PostgreSQL's connection string when it is the database of record; undefined: the SQLite file in the data directory. */
+    database: e.KOHTAANTO_DATABASE,
     fixturesDir: resolve(e.KOHTAANTO_FIXTURES_DIR),
     seedFixtures: e.KOHTAANTO_SEED_FIXTURES,
     /** The demo population on a first start of `npm start` (src/runtime/demo.ts). */

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
+import { sqliteOnly } from '../runtime/database.js';
 import { backup, removeBackupDir } from '../runtime/backup.js';
 
 const USAGE = 'usage: npm run backup -- DIR [--indexes]   (DIR: a new or empty directory; --indexes: also the index files, which otherwise rebuild)';
@@ -30,7 +31,9 @@ function main(argv: string[]): number {
   const target = positionals[0]!;
   const existed = existsSync(target) && readdirSync(target).length > 0;
   try {
-    const manifest = backup(loadConfig().dataDir, target, { indexes: values.indexes });
+    const config = loadConfig();
+    sqliteOnly(config.database, 'npm run backup', 'back up PostgreSQL with pg_basebackup and WAL archiving; a node rebuilds its copy and index files from it');
+    const manifest = backup(config.dataDir, target, { indexes: values.indexes });
     const bytes = Object.values(manifest.files).reduce((n, f) => n + f.bytes, 0);
     console.log(`backup in ${target}: ${Object.keys(manifest.files).join(', ')} (${(bytes / 2 ** 20).toFixed(1)} MiB, schema ${manifest.schemaVersion}) at ${manifest.createdAt}`);
     return 0;

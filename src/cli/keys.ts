@@ -86,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const [command, arg] = positionals;
   const config = loadConfig();
-  const { organisations, close } = composeKeyAdministration(config);
+  const { organisations, close } = await composeKeyAdministration(config);
   const days = (flag: string | undefined) => (flag === undefined ? undefined : Number(flag));
   try {
     switch (command) {

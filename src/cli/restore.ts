@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
+import { sqliteOnly } from '../runtime/database.js';
 import { restore } from '../runtime/backup.js';
 
 const USAGE = 'usage: npm run restore -- DIR   (a backup made by npm run backup; the service must be stopped)';
@@ -26,8 +27,10 @@ function main(argv: string[]): number {
     console.error(USAGE);
     return 2;
   }
-  const dataDir = loadConfig().dataDir;
+  const config = loadConfig();
+  const dataDir = config.dataDir;
   try {
+    sqliteOnly(config.database, 'npm run restore', 'restore PostgreSQL from its base backup and WAL archive');
     const { manifest, keptAside } = restore(parsed.positionals[0]!, dataDir);
     console.log(`restored the backup of ${manifest.createdAt} into ${dataDir}${keptAside ? `; the files it replaced are in ${keptAside}` : ''}. Start the service: indexes missing from the backup rebuild.`);
     return 0;

@@ -48,8 +48,8 @@ async function main(files: string[]): Promise<number> {
     console.error('usage: npm run logs:scrub -- FILE [FILE…]   (with KOHTAANTO_DATA_DIR set to the service\'s data directory)');
     return 2;
   }
-  const { dataDir } = loadConfig();
-  const { erasureOf, tombstones, close } = composeErasureRecord(dataDir);
+  const { dataDir, database } = loadConfig();
+  const { erasureOf, tombstones, close } = await composeErasureRecord(dataDir, database);
   const known = new Map<string, boolean>();
   const erased = async (id: string) => {
     let is = known.get(id);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { indexUnavailable } from '../core/errors.js';
 import { compose, databaseFile, type EngineLog, type Services } from '../runtime/compose.js';
+import { processesPerNode } from '../runtime/database.js';
 import { addDemoPopulation, demoDue } from '../runtime/demo.js';
 import { buildApp } from '../http/app.js';
 import { serviceLogOptions } from '../http/redact.js';
@@ -22,7 +23,9 @@ const WORKER_EXIT_GRACE_MS = 500;
 async function main() {
   // Every file the service creates (SQLite, its WAL, index files, keys) is readable by its user only.
   process.umask(0o077);
-  const config = loadConfig();
+  const config = { ...loadConfig() };
+  // On PostgreSQL one process per node (its copy of the records and index files are its own): add nodes for more.
+  if (config.database !== undefined && config.workers > 1) config.workers = processesPerNode(config);
   const started = Date.now();
   const { default: pino } = await import('pino');
   // Request lines carry URLs: query values other than numbers, codes and ids (search words that may

@@ -6,6 +6,7 @@
  * retention back to the disk by itself (src/runtime/retention.ts).
  */
 import { loadConfig } from '../config.js';
+import { sqliteOnly } from '../runtime/database.js';
 import { openDatabase } from '../adapters/sqlite/database.js';
 import { databaseFile } from '../runtime/data-dir.js';
 import { lockDataDir } from '../runtime/lock.js';
@@ -14,7 +15,14 @@ import { statSync } from 'node:fs';
 const MODES = ['none', 'full', 'incremental'];
 
 function main(): number {
-  const dataDir = loadConfig().dataDir;
+  const config = loadConfig();
+  try {
+    sqliteOnly(config.database, 'npm run vacuum', "PostgreSQL's autovacuum reuses the space");
+  } catch (error) {
+    console.error((error as Error).message);
+    return 1;
+  }
+  const dataDir = config.dataDir;
   const file = databaseFile(dataDir);
   let lock;
   try {

@@ -1,29 +1,12 @@
 import { occupationWordsOf } from '../core/record-search.js';
 import { selectEmbedder } from '../adapters/embedders/select.js';
-import { SqliteAnalyticsSource } from '../adapters/sqlite/analytics-source.js';
-import { SqliteWhatWorksSource } from '../adapters/sqlite/what-works-source.js';
 import { ApiKeyStore } from '../adapters/sqlite/api-keys.js';
 import { AuditLog } from '../adapters/sqlite/audit-log.js';
-import { CandidateBudgetStore } from '../adapters/sqlite/candidate-budget.js';
 import { openDatabase } from '../adapters/sqlite/database.js';
-import { SqliteDecisionLog } from '../adapters/sqlite/decision-log.js';
-import { SqliteJobSearchStore } from '../adapters/sqlite/job-search.js';
-import { SqliteJobSuggestionStore } from '../adapters/sqlite/job-suggestions.js';
-import { SqliteNotificationSource } from '../adapters/sqlite/notifications.js';
 import { OrganisationStore } from '../adapters/sqlite/organisations.js';
-import { OverrideStore } from '../adapters/sqlite/overrides.js';
-import { SqliteOversightSource } from '../adapters/sqlite/oversight-source.js';
-import { PersonSessionStore } from '../adapters/sqlite/person-sessions.js';
-import { SqliteReferralStore } from '../adapters/sqlite/referrals.js';
-import { SqliteOutcomeStore } from '../adapters/sqlite/outcomes.js';
-import { SessionStore } from '../adapters/sqlite/sessions.js';
-import { ShareStore } from '../adapters/sqlite/shares.js';
-import { SignInMappingStore } from '../adapters/sqlite/signin-mappings.js';
 import { AuditTrailSearch } from '../core/audit-trail/service.js';
 import { SignInMappings } from '../core/signin-mappings/service.js';
 import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
-import { SqliteTrainingStore } from '../adapters/sqlite/training-store.js';
-import { SqliteTransferStore } from '../adapters/sqlite/transfers.js';
 import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
 import { DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, GAP_EVIDENCE_MINUTES, KEPT_GAP_REPORTS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
 import { DemandSupply } from '../core/analytics/demand-supply.js';
@@ -46,7 +29,9 @@ import { indexing } from '../core/health/service.js';
 import { JobSearch } from '../core/job-search/service.js';
 import { JobSuggestions } from '../core/job-suggestions/service.js';
 import { Notifications } from '../core/notifications/service.js';
-import { jobseekerKind, matchableToday, vacancyKind } from '../core/kinds.js';
+import { jobseekerKind, matchableToday, vacancyKind, type Stored } from '../core/kinds.js';
+import type { Jobseeker } from '../core/jobseekers/schema.js';
+import type { Vacancy } from '../core/vacancies/schema.js';
 import { bestVacancies, candidateIds } from '../core/matches/rankings.js';
 import { Matches } from '../core/matches/service.js';
 import { Matcher } from '../core/matching.js';
@@ -69,7 +54,7 @@ import { PersonSessions } from '../core/signin/sessions.js';
 import { TrainingCatalogue } from '../core/trainings.js';
 import { Transfers } from '../core/transfers/service.js';
 import { systemClock } from './clock.js';
-import { databaseFile, openDataDir } from './data-dir.js';
+import { databaseFile } from './data-dir.js';
 import { openEmploymentAreas } from './employment-areas.js';
 import { indexFile, openKind } from './indexes.js';
 import type { EngineLog } from './log.js';
@@ -77,16 +62,25 @@ import { followerMaintenance, followOtherWorkers, startMaintenance } from './mai
 import { startRetention } from './retention.js';
 import { keepMismatchFigures } from './kept-figures.js';
 import { serviceMetrics } from './metrics.js';
-import { storageFigures } from '../adapters/sqlite/storage-figures.js';
 import { installationKey } from './secret.js';
 import { prepareRecords, seedTrainings } from './seeding.js';
+import { followNodes } from './nodes.js';
+import { openStores } from './stores.js';
+import { singleMachine, type Leadership } from '../core/leadership.js';
+import { leadByAdvisoryLock } from '../adapters/postgres/leadership.js';
+import { PostgresApiKeyStore } from '../adapters/postgres/api-keys.js';
+import { PostgresAuditLog } from '../adapters/postgres/audit-log.js';
+import { migratePostgres } from '../adapters/postgres/migrate.js';
+import { PostgresOrganisationStore } from '../adapters/postgres/organisations.js';
+import { openPool, primaryOf } from '../adapters/postgres/pool.js';
+import { PostgresVacancyOwnerStore } from '../adapters/postgres/vacancy-owners.js';
 import { storageStatus } from './storage.js';
 import { openConceptSearch, openNormalizer } from './taxonomy.js';
 
 export type { EngineLog };
 export { indexFile };
 
-export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications' | 'paySubsidyPoolFactor' | 'trainingEvidence'>> & Pick<
+export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications' | 'paySubsidyPoolFactor' | 'trainingEvidence' | 'database'>> & Pick<
   Config,
   | 'dataDir'
   | 'decisionRetentionDays'
@@ -150,14 +144,17 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
   const follower = role === 'follower';
   // Prometheus series (src/runtime/metrics.ts): `worker` labels them when several processes serve.
   const metrics = serviceMetrics(worker);
-  const dataDir = openDataDir(config.dataDir, role === 'single', !follower, log);
-  const { db } = dataDir;
+  const stores = await openStores(config, role, clock, log);
+  let feed: { close(): Promise<void> } | undefined;
+  let leadership: Leadership | undefined;
   try {
     const chosen = metrics.timed(embedder ?? (await selectEmbedder(config.embedder, config.model, log)));
     const normalizer = await openNormalizer(config, chosen, log);
     const occupationWords = occupationWordsOf(normalizer.taxonomy); // searches by occupation in any language
+    const jobseekerStore = await stores.records<Stored<Jobseeker>>('jobseekers');
+    const vacancyStore = await stores.records<Stored<Vacancy>>('vacancies');
     const jobseekerIndex = openKind(
-      db,
+      jobseekerStore,
       jobseekerKind,
       'jobseekers',
       chosen,
@@ -169,7 +166,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       follower,
     );
     const vacancyIndex = openKind(
-      db,
+      vacancyStore,
       vacancyKind,
       'vacancies',
       chosen,
@@ -189,19 +186,27 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     }
 
     const conceptSearch = await openConceptSearch(normalizer, chosen);
-    const trainings = await TrainingCatalogue.open(new SqliteTrainingStore(db), normalizer, config.bulkMaxRecords, clock);
+    const trainings = await TrainingCatalogue.open(stores.trainings, normalizer, config.bulkMaxRecords, clock);
     if (!follower && config.seedFixtures && trainings.count() === 0) await seedTrainings(config.fixturesDir, trainings, log);
-    const secret = installationKey(config.dataDir);
-    const tombstones = keyedTombstones(secret);
-    const referralStore = new SqliteReferralStore(db, tombstones);
-    const shares = new ShareStore(db);
-    const owners = new VacancyOwnerStore(db);
-    const audit = new AuditLog(db, tombstones, log.warn, clock, config.auditGroupMs);
-    const decisionLog = new SqliteDecisionLog(db, log.warn, config.auditGroupMs);
-    const keys = new ApiKeyStore(db, clock);
-    const organisationStore = new OrganisationStore(db, clock);
+    const { secret, referrals: referralStore, shares, owners, audit, decisionLog, keys, organisations: organisationStore } = stores;
     const indexes = { jobseekers: jobseekerIndex, vacancies: vacancyIndex };
-    const maintenance = follower ? followerMaintenance(db) : await startMaintenance(db, indexes, () => vacancies.closeExpired(), config, log);
+    // The jobs on the data of record (closing expired vacancies, retention) run on one node at a time:
+    // on PostgreSQL the holder of an advisory lock, moving to another node when it dies; on one machine the maintaining process.
+    leadership = stores.followChanges ? leadByAdvisoryLock(primaryOf(stores.followChanges.url), { warn: log.warn }) : singleMachine(!follower);
+    const leads = () => leadership!.leading();
+    // Each node maintains its own index files (flush, compaction); the expiry sweep only where it leads.
+    const maintenance = follower
+      ? followerMaintenance(stores.compactionDue)
+      : await startMaintenance({ due: stores.compactionDue, checkpoint: stores.checkpoint }, indexes, () => (leads() ? vacancies.closeExpired() : Promise.resolve(0)), config, log);
+    // On PostgreSQL: what the other nodes write reaches this node's copy and indexes (LISTEN/NOTIFY and the generations).
+    if (stores.followChanges) {
+      feed = followNodes(
+        stores.followChanges.url,
+        { jobseekers: { service: jobseekers, store: jobseekerStore }, vacancies: { service: vacancies, store: vacancyStore } },
+        trainings,
+        log,
+      );
+    }
     const matcher = new Matcher(jobseekers, vacancies, chosen, normalizer, {
       weights: config.weights,
       poolFactor: config.poolFactor,
@@ -225,9 +230,18 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     );
     const retention = follower
       ? undefined
-      : startRetention(db, { audit, decisions }, config, clock, log);
+      : startRetention(
+          stores.vacuumed,
+          {
+            audit: { pruneBefore: (at, limit) => (leads() ? audit.pruneBefore(at, limit) : Promise.resolve(0)) },
+            decisions: { prune: (limit) => (leads() ? decisions.prune(limit) : Promise.resolve(0)), retentionDays: decisions.retentionDays },
+          },
+          config,
+          clock,
+          log,
+        );
     const employmentAreas = openEmploymentAreas(config);
-    const transferStore = new SqliteTransferStore(db);
+    const transferStore = stores.transfers;
     const transfers = new Transfers(
       {
         store: transferStore,
@@ -260,9 +274,9 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     );
     const jobseeker = (id: string) => jobseekers.get(id);
     const vacancy = (id: string) => vacancies.get(id);
-    const analyticsSource = new SqliteAnalyticsSource(db, clock);
+    const analyticsSource = stores.analytics;
     const demandSupply = new DemandSupply(analyticsSource, normalizer.taxonomy);
-    const whatWorksSource = new SqliteWhatWorksSource(db, () => decisionLog.flush());
+    const whatWorksSource = stores.whatWorks;
     const trainingEvidence = config.trainingEvidence ?? DEFAULT_TRAINING_EVIDENCE;
     const gapEvidence = rememberedEvidence(evidenceFromOutcomes(whatWorksSource, trainingEvidence), clock, GAP_EVIDENCE_MINUTES);
     const keptFigures = keepMismatchFigures(
@@ -294,9 +308,9 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       ),
       whatWorks: new WhatWorksReport(whatWorksSource, clock, secret),
     };
-    const overrides = new OverrideStore(db);
+    const overrides = stores.overrides;
     const suggestions = new Suggestions({ matcher, overrides, isOpen: (id) => matchableToday(vacancies, id), guard, decisions, now: clock });
-    const oversightSource = new SqliteOversightSource(db);
+    const oversightSource = stores.oversight;
     const oversight = new Oversight({
       decisions: decisionLog,
       factsOf: (ids) => oversightSource.factsOf(ids),
@@ -306,8 +320,8 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       regions,
       areas: employmentAreas,
     });
-    const sharing = new Sharing({ shares, owners, budget: new CandidateBudgetStore(db), vacancy, jobseeker, guard, pseudonymKey: secret, now: clock }, config.sharing);
-    const jobSuggestionStore = new SqliteJobSuggestionStore(db, () => decisionLog.flush());
+    const sharing = new Sharing({ shares, owners, budget: stores.budget, vacancy, jobseeker, guard, pseudonymKey: secret, now: clock }, config.sharing);
+    const jobSuggestionStore = stores.jobSuggestions;
     const jobSuggestions = new JobSuggestions({
       store: jobSuggestionStore,
       guard,
@@ -318,7 +332,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       candidate: (vacancyId, jobseekerId) => sharing.candidateOf(vacancyId, jobseekerId),
       now: clock,
     });
-    const notificationSource = new SqliteNotificationSource(db);
+    const notificationSource = stores.notifications;
     const notifications = new Notifications(
       {
         source: notificationSource,
@@ -344,13 +358,13 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       },
       config.notifications ?? DEFAULT_NOTIFICATION_SETTINGS,
     );
-    const jobSearchStore = new SqliteJobSearchStore(db);
+    const jobSearchStore = stores.jobSearch;
     const jobSearch = new JobSearch(
       { store: jobSearchStore, guard, jobseeker, suggestions: (id) => jobSuggestionStore.ofJobseeker(id), matches: bestVacancies(matcher), now: clock },
       { suitableScore: config.suitableScore, suitablePool: config.suitablePool },
     );
     const referrals = new Referrals({ store: referralStore, jobseeker, training: (id) => trainings.get(id), guard, now: clock });
-    const outcomeStore = new SqliteOutcomeStore(db);
+    const outcomeStore = stores.outcomes;
     const outcomes = new Outcomes({ store: outcomeStore, guard, jobseeker, now: clock }, config.bulkMaxRecords);
     const erasure: ErasurePorts = {
       jobseekers,
@@ -369,7 +383,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       jobSearch: jobSearchStore,
       outcomes: outcomeStore,
       scheduleCompaction: maintenance.scheduleCompaction,
-      checkpoint: () => db.pragma('wal_checkpoint(TRUNCATE)'),
+      checkpoint: stores.checkpoint,
     };
     const eraseClients = (ids: string[], keyId?: string) => eraseJobseekers(erasure, ids, keyId);
     const candidates = new CandidateLists({ guard, matcher, sharing, decisions });
@@ -386,7 +400,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       now: clock,
       indexes: { jobseekers: watched(jobseekerIndex), vacancies: watched(vacancyIndex) },
       backlog: { audit: () => audit.waiting, decisions: () => decisionLog.waiting },
-      ...(follower ? {} : { storage: storageFigures(db, databaseFile(config.dataDir)) }),
+      ...(stores.storage ? { storage: stores.storage } : {}),
       ...(retention ? { pruned: retention.pruned } : {}),
     });
     const organisations = new Organisations({ organisations: organisationStore, keys, owners, vacancy, areas: employmentAreas });
@@ -430,7 +444,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       sharing,
       organisations,
       signInMappings: new SignInMappings({
-        store: new SignInMappingStore(db, clock),
+        store: stores.signInMappings,
         checkOrganisation: async (id, role, field) => void (await organisations.holding(id, role, field, 'mapping')),
         providers: config.signIn?.providers ?? [],
       }),
@@ -453,10 +467,10 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       decisions,
       oversight,
       suggestions,
-      sessions: new Sessions({ keys, store: new SessionStore(db), now: clock }, DEFAULT_SESSION_SETTINGS),
+      sessions: new Sessions({ keys, store: stores.sessions, now: clock }, DEFAULT_SESSION_SETTINGS),
       people: new PersonSessions(
         {
-          store: new PersonSessionStore(db),
+          store: stores.personSessions,
           organisation: async (id) => {
             const o = await organisationStore.get(id);
             return o && { id: o.id, kind: o.kind, ...(o.area ? { area: o.area } : {}) };
@@ -475,51 +489,77 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       metrics,
       /** Removes audit entries and decisions past their retention now (also on a timer in the maintaining process). */
       retention: () => retention?.run() ?? Promise.resolve(),
+      /** Whether this node runs the jobs on the data of record (expiry, retention): on PostgreSQL one node at a time. */
+      leads: () => leadership!.leading(),
       /** Resolves when both indexes are complete (at once, unless one is rebuilt in the background). */
       ready: Promise.all([jobseekerIndex.ready, vacancyIndex.ready]).then(() => undefined),
       /** Indexes still being rebuilt in the background, as sentences for /health (empty when none). */
       indexing: () => indexing(rebuilding),
-      close() {
+      /** Stops the timers, writes what waits and closes the database (on PostgreSQL a promise: the writes go over the network). */
+      close(): void | Promise<void> {
         if (closed) return;
         closed = true;
+        const following = Promise.all([feed?.close(), leadership?.close()]);
         try {
           maintenance.stop();
           retention?.stop();
           keptFigures.stop();
-          audit.flush();
-          decisionLog.close();
+          if (stores.engine === 'sqlite') {
+            stores.audit.flush();
+            stores.decisionLog.close();
+          }
         } catch (error) {
           log.warn(`closing: ${(error as Error).message}${audit.problem() ? `; lost: ${audit.problem()}` : ''}`);
-        } finally {
-          dataDir.close();
         }
+        if (stores.engine === 'sqlite') return stores.close();
+        return following.catch(() => undefined).then(() => stores.close());
       },
     };
   } catch (error) {
-    dataDir.close();
+    await feed?.close().catch(() => undefined);
+    await leadership?.close().catch(() => undefined);
+    await stores.close();
     throw error;
   }
 }
 
 /**
- * The organisations and their API keys alone, on the service's SQLite file (`npm run keys`; works
- * while the service runs).
+ * The organisations and their API keys alone, on the database of record (`npm run keys`; works
+ * while the service runs): the SQLite file, or PostgreSQL when `database` is set.
  */
-export function composeKeyAdministration(config: Pick<Config, 'dataDir' | 'employmentAreasFile'>) {
+export async function composeKeyAdministration(config: Pick<Config, 'dataDir' | 'employmentAreasFile'> & Partial<Pick<Config, 'database'>>) {
+  const areas = openEmploymentAreas(config);
+  if (config.database !== undefined) {
+    const pool = await openPool(config.database);
+    await migratePostgres(pool);
+    const organisations = new Organisations({
+      organisations: new PostgresOrganisationStore(pool),
+      keys: new PostgresApiKeyStore(pool),
+      owners: new PostgresVacancyOwnerStore(pool),
+      vacancy: async () => undefined,
+      areas,
+    });
+    return { organisations, close: () => void pool.end() };
+  }
   const db = openDatabase(databaseFile(config.dataDir));
   const organisations = new Organisations({
     organisations: new OrganisationStore(db),
     keys: new ApiKeyStore(db),
     owners: new VacancyOwnerStore(db),
     vacancy: async () => undefined,
-    areas: openEmploymentAreas(config),
+    areas,
   });
   return { organisations, close: () => db.close() };
 }
 
-/** The audit trail's erasures and the tombstones that stand for erased people (`npm run logs:scrub`). */
-export function composeErasureRecord(dataDir: string) {
+/** The audit trail's erasures and the tombstones that stand for erased people (`npm run logs:scrub`), on the database of record. */
+export async function composeErasureRecord(dataDir: string, database?: string) {
   const tombstones = keyedTombstones(installationKey(dataDir));
+  if (database !== undefined) {
+    const pool = await openPool(database);
+    const audit = new PostgresAuditLog(pool, tombstones);
+    return { erasureOf: (id: string) => audit.erasureOf(id), tombstones, close: () => void pool.end() };
+  }
   const db = openDatabase(databaseFile(dataDir));
   const audit = new AuditLog(db, tombstones);
   return { erasureOf: (id: string) => audit.erasureOf(id), tombstones, close: () => db.close() };

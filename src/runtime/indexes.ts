@@ -3,10 +3,9 @@ import type { HnswSettings, HnswVectorIndex } from '../adapters/hnsw/hnsw-index.
 import { openIndexFile, saveIndexFile } from '../adapters/hnsw/index-file.js';
 import { nativeScan } from '../adapters/hnsw/native-scan.js';
 import { IndexUnderConstruction } from './index-build.js';
-import type { Db } from '../adapters/sqlite/database.js';
-import { SqliteRecordStore, type RecordTable } from '../adapters/sqlite/record-store.js';
+import type { RecordTable } from '../adapters/sqlite/record-store.js';
 import type { BaseRecord, RecordKind, Stored } from '../core/kinds.js';
-import type { Embedder } from '../core/ports.js';
+import type { Embedder, LocalRecordReads, RecordStore } from '../core/ports.js';
 import { RecordService, type Derivation } from '../core/records.js';
 import type { DuplicateRule } from '../core/duplicates.js';
 import type { EngineLog } from './log.js';
@@ -21,6 +20,18 @@ export const indexFile = (dataDir: string, table: RecordTable) => join(dataDir, 
  */
 const CHANGES_KEPT_SECONDS = 600;
 
+/**
+ * What a kind's runtime needs of its store: the use cases' port, matching's local reads, and the
+ * change log read at once (opening the index file) and pruned (after writing it). SqliteRecordStore
+ * on the data directory's file, or on PostgreSQL the node's ReplicatedRecordStore.
+ */
+export type KindStore<R> = RecordStore<R> &
+  LocalRecordReads<R> & {
+    generationNow(): number;
+    changedSinceNow(generation: number): number[] | undefined;
+    pruneChanges(generation: number, loggedBefore?: number): void;
+  };
+
 export interface KindConfig {
   dataDir: string;
   hnsw: HnswSettings;
@@ -30,13 +41,13 @@ export interface KindConfig {
 }
 
 /**
- * One record kind's runtime: its SQLite table, its HNSW index opened from its file (caught up from
+ * One record kind's runtime: its store (its SQLite table, or the node's copy of PostgreSQL's), its HNSW index opened from its file (caught up from
  * the change log, or rebuilt when the file is missing or unusable) and the RecordService over
  * both; `flush` writes the index when it changed, `compact` drops deleted points. A `follower`
  * (a worker that does not maintain the files) reads the file and never writes it.
  */
 export function openKind<In extends BaseRecord>(
-  db: Db,
+  store: KindStore<Stored<In>>,
   kind: RecordKind<In>,
   table: RecordTable,
   embedder: Embedder,
@@ -47,7 +58,6 @@ export function openKind<In extends BaseRecord>(
   duplicates?: DuplicateRule<Stored<In>>,
   follower = false,
 ) {
-  const store = new SqliteRecordStore<Stored<In>>(db, table);
   const file = indexFile(config.dataDir, table);
   const started = Date.now();
   const vectors = () => store.matchableVectors(embedder.id);

@@ -1,6 +1,11 @@
-import type { Db } from '../adapters/sqlite/database.js';
-import { settingFlag } from '../adapters/sqlite/settings.js';
+import type { SettingFlag } from '../core/ports.js';
 import type { EngineLog } from './log.js';
+
+/** Where a compaction asked for is remembered (see Stores.compactionDue), and how erased rows leave the local write-ahead log. */
+export interface CompactionRecord {
+  due: SettingFlag;
+  checkpoint(): void;
+}
 
 /** How often vacancies past their expiry date are closed (they are never returned in between either). */
 const EXPIRY_SWEEP_MS = 60 * 60 * 1000;
@@ -23,8 +28,8 @@ export interface MaintenanceSettings {
  * the next start compacts before it serves, so an erased vector never outlives a crash in the index
  * file. `stop` ends the timers and does what is due.
  */
-export async function startMaintenance(db: Db, indexes: MaintainedIndexes, closeExpired: () => Promise<number>, settings: MaintenanceSettings, log: EngineLog) {
-  const due = settingFlag(db, 'compaction-due');
+export async function startMaintenance(record: CompactionRecord, indexes: MaintainedIndexes, closeExpired: () => Promise<number>, settings: MaintenanceSettings, log: EngineLog) {
+  const { due } = record;
   let compactionDue = false;
   let lastCompaction = Date.now();
   /** Compacts both indexes (and truncates the write-ahead log); the flag is cleared after. */
@@ -32,7 +37,7 @@ export async function startMaintenance(db: Db, indexes: MaintainedIndexes, close
     const dropped = { jobseekers: indexes.jobseekers.compact(), vacancies: indexes.vacancies.compact() };
     compactionDue = false;
     lastCompaction = Date.now();
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    record.checkpoint();
     return dropped;
   };
   const compact = async () => {
@@ -101,8 +106,7 @@ export async function startMaintenance(db: Db, indexes: MaintainedIndexes, close
  * here is left to the maintaining worker through the flag in SQLite (done at its next index write,
  * within KOHTAANTO_INDEX_FLUSH_SECONDS); there is nothing to flush or stop.
  */
-export function followerMaintenance(db: Db) {
-  const due = settingFlag(db, 'compaction-due');
+export function followerMaintenance(due: SettingFlag) {
   return {
     flush: async () => undefined,
     compact: async () => {

@@ -33,9 +33,11 @@ export interface RetainedLogs {
  * write-ahead log is checkpointed. Only one round runs at a time; `stop` ends the timer and a round
  * under way after its current batch.
  */
-export function startRetention(db: Db, logs: RetainedLogs, settings: RetentionSettings, now: Clock, log: EngineLog) {
+export function startRetention(file: Db | undefined, logs: RetainedLogs, settings: RetentionSettings, now: Clock, log: EngineLog) {
   const pruned = { audit: 0, decisions: 0 };
-  const incremental = (db.pragma('auto_vacuum', { simple: true }) as number) === 2;
+  // On PostgreSQL (no SQLite file of record) the server's autovacuum reuses the space: nothing to give back here.
+  const db = file;
+  const incremental = db !== undefined && (db.pragma('auto_vacuum', { simple: true }) as number) === 2;
   let stopped = false;
   let running: Promise<void> | undefined;
   const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -63,11 +65,11 @@ export function startRetention(db: Db, logs: RetainedLogs, settings: RetentionSe
     if (decisions > 0) log.info(`decision log: ${decisions} decisions older than ${logs.decisions.retentionDays} days removed`);
     if (incremental && !stopped) {
       let given = 0;
-      while (!stopped && (db.pragma('freelist_count', { simple: true }) as number) > 0) {
-        const before = db.pragma('freelist_count', { simple: true }) as number;
+      while (!stopped && (db!.pragma('freelist_count', { simple: true }) as number) > 0) {
+        const before = db!.pragma('freelist_count', { simple: true }) as number;
         // Not waiting for another process's write lock either (a worker sleeping for it answers nothing).
-        if (!writeUnlessLocked(db, () => db.pragma(`incremental_vacuum(${VACUUM_PAGES})`))) break;
-        const after = db.pragma('freelist_count', { simple: true }) as number;
+        if (!writeUnlessLocked(db!, () => db!.pragma(`incremental_vacuum(${VACUUM_PAGES})`))) break;
+        const after = db!.pragma('freelist_count', { simple: true }) as number;
         given += before - after;
         if (after >= before) break; // another process's reader holds them: the next round
         await pause();
@@ -75,7 +77,7 @@ export function startRetention(db: Db, logs: RetainedLogs, settings: RetentionSe
       if (given > 0) log.info(`database: ${given} free pages given back to the disk`);
     }
     // Moves the log's pages into the file without waiting for readers (never blocks a request).
-    if (!stopped && audit + decisions > 0) db.pragma('wal_checkpoint(PASSIVE)');
+    if (!stopped && audit + decisions > 0) db?.pragma('wal_checkpoint(PASSIVE)');
   };
 
   const run = () => {

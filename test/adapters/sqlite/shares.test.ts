@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CandidateBudgetStore } from '../../../src/adapters/sqlite/candidate-budget.js';
 import { migrate, openDatabase, SCHEMA_VERSION } from '../../../src/adapters/sqlite/database.js';
 import { ShareStore } from '../../../src/adapters/sqlite/shares.js';
 import { removeDir, tempDir } from '../../helpers/service.js';
@@ -33,31 +32,5 @@ describe('migration 15: shares stored for no owning unit', () => {
     expect(subjects).toEqual(['J-1']);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
-  });
-});
-
-describe('CandidateBudgetStore', () => {
-  it('counts distinct candidates per organisation and day, refusing a list that would exceed the limit whole', async () => {
-    const budget = new CandidateBudgetStore(open());
-    expect(await budget.views('unit', '2026-12-06', ['a', 'b', 'c'], 4)).toEqual({ admitted: true, used: 3 });
-    expect(await budget.views('unit', '2026-12-06', ['a', 'b', 'c'], 4)).toEqual({ admitted: true, used: 3 }); // seen again: free
-    expect(await budget.views('unit', '2026-12-06', ['c', 'd', 'e'], 4)).toEqual({ admitted: false, used: 3 }); // nothing counted
-    expect(await budget.views('unit', '2026-12-06', ['d'], 4)).toEqual({ admitted: true, used: 4 });
-    expect((await budget.views('other', '2026-12-06', ['e'], 4)).admitted).toBe(true);
-    expect(await budget.views('unit', '2026-12-07', ['e'], 4)).toEqual({ admitted: true, used: 1 });
-    await budget.forgetSubject('d');
-    expect(await budget.views('unit', '2026-12-06', ['x'], 4)).toEqual({ admitted: true, used: 4 });
-    await budget.prune('2026-12-07', 0);
-    expect(await budget.views('unit', '2026-12-06', ['y'], 1)).toEqual({ admitted: true, used: 1 });
-  });
-
-  it('counts ad-hoc searches per key in a sliding window', async () => {
-    const budget = new CandidateBudgetStore(open());
-    const hour = 3_600_000;
-    expect((await budget.search('k', 1_000, hour, 2)).admitted).toBe(true);
-    expect((await budget.search('k', 2_000, hour, 2)).admitted).toBe(true);
-    expect(await budget.search('k', 3_000, hour, 2)).toEqual({ admitted: false, retryAfterMs: hour - 2_000 });
-    expect((await budget.search('other', 3_000, hour, 2)).admitted).toBe(true);
-    expect((await budget.search('k', 1_000 + hour, hour, 2)).admitted).toBe(true);
   });
 });

@@ -1,0 +1,295 @@
+import type pg from 'pg';
+import { DEFAULT_AUDIT_GROUP_MS } from '../../config.js';
+import { FREE_TEXT_DETAILS } from '../../core/audit-note.js';
+import type { AuditEntryForAdmin, AuditSearch } from '../../core/audit-trail/schema.js';
+import type { Clock } from '../../core/clock.js';
+import type { AuditRecord } from '../../core/privacy/schema.js';
+import { AUDIT_BACKLOG_MAX, type AuditEntry } from '../sqlite/audit-log.js';
+import type { Tombstones } from '../sqlite/tombstones.js';
+import { inTransaction } from './pool.js';
+
+/** How many audit entries may wait before they are written at once (as SQLite's trail). */
+const AUDIT_GROUP_MAX = 512;
+/** When writing fails (no primary reachable), entries wait in memory and are retried this often. */
+const AUDIT_RETRY_MS = 1000;
+/** A key's last use is written at most once a minute per key and node. */
+const KEY_USE_EVERY_MS = 60_000;
+/**
+ * The `settings` row counting erasures (PostgreSQL's erasures have no rowid): bumped in each
+ * erasure's transaction, it is the erasure mark of every node (see AuditLog.erasureMark).
+ */
+const ERASURE_MARK = 'erasure-mark';
+
+type AuditRow = { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: unknown; address: string | null; person: string | null; organisation: string | null };
+const COLUMNS = 'a.id, a.at, a.key_id, a.role, a.method, a.route, a.status, a.detail, a.address, a.person, a.organisation';
+
+/**
+ * The audit trail in PostgreSQL (see the SQLite AuditLog, whose behaviour it keeps): entries
+ * group-committed, one transaction per group of up to 512 at most `groupMs` after the first, groups
+ * written one after another; every read of the trail and an erasure write what waits first. Nobody
+ * erased is written in clear: the erasure mark is a counter every node's erasures bump (`settings`),
+ * read with each group. While writing fails the entries wait in memory (up to AUDIT_BACKLOG_MAX;
+ * `full` then refuses requests rather than serve unaudited).
+ */
+export class PostgresAuditLog {
+  private pending: { at: string; entry: AuditEntry }[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private failure: string | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private readonly keyUseNoted = new Map<string, number>();
+  /** The newest erasure mark this node has read; 0 before the first read (a stale mark only makes more names checked). */
+  private mark = 0;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly tombstones: Tombstones,
+    private readonly warn: (message: string) => void = () => {},
+    private readonly now: Clock = () => new Date(),
+    private readonly groupMs = DEFAULT_AUDIT_GROUP_MS,
+  ) {}
+
+  get erasureMark(): number {
+    return this.mark;
+  }
+
+  record(entry: AuditEntry): void {
+    this.pending.push({ at: this.now().toISOString(), entry });
+    if (this.pending.length >= AUDIT_GROUP_MAX && !this.failure) this.flushInBackground();
+    else this.timer ??= setTimeout(() => this.flushInBackground(), this.failure ? AUDIT_RETRY_MS : this.groupMs);
+  }
+
+  get full(): boolean {
+    return this.pending.length >= AUDIT_BACKLOG_MAX;
+  }
+
+  get waiting(): number {
+    return this.pending.length;
+  }
+
+  problem(): string | undefined {
+    return this.failure && `${this.pending.length} audit entries wait unwritten (${this.failure})`;
+  }
+
+  /** Writes the waiting entries, a group per transaction, after the writes under way; rejects when writing fails (they keep waiting). */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const write = this.writing.then(async () => {
+      while (this.pending.length > 0) {
+        const group = this.pending.slice(0, AUDIT_GROUP_MAX);
+        await this.write(group);
+        this.pending = this.pending.slice(group.length);
+        this.failure = undefined;
+      }
+    });
+    this.writing = write.catch(() => undefined);
+    return write;
+  }
+
+  private flushInBackground(): void {
+    this.flush().catch((error: Error) => {
+      if (!this.failure) this.warn(`writing the audit trail failed (${error.message}); entries wait in memory and are retried`);
+      this.failure = (error as { code?: string }).code ?? 'error';
+      this.timer ??= setTimeout(() => this.flushInBackground(), AUDIT_RETRY_MS).unref();
+    });
+  }
+
+  private async write(group: { at: string; entry: AuditEntry }[]): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      const mark = await readMark(client);
+      this.mark = Math.max(this.mark, mark);
+      // Who may have been erased: all a refused request names, all an answered one names when an erasure came after it began, the id its path named.
+      const checked = (entry: AuditEntry) => entry.status >= 400 || entry.erasureMark === undefined || entry.erasureMark < mark;
+      const toCheck = [...new Set(group.flatMap(({ entry }) => entry.jobseekers.filter((id) => checked(entry) || id === entry.named)))];
+      const erased = await this.erasedNow(client, toCheck);
+      const subjects = group.map(({ entry }) => entry.jobseekers.map((id) => ((checked(entry) || id === entry.named) && erased.has(id) ? this.tombstones.token(id) : id)));
+      const details = group.map(({ entry }, i) => {
+        const detail = subjects[i]!.some((s, j) => s !== entry.jobseekers[j]) ? withoutFreeText(entry.detail) : entry.detail;
+        return detail === undefined ? null : JSON.stringify(detail);
+      });
+      const column = <T>(f: (e: AuditEntry, i: number) => T) => group.map(({ entry }, i) => f(entry, i));
+      const { rows } = await client.query<{ id: number; n: number }>(
+        `INSERT INTO audit (at, key_id, role, method, route, status, detail, address, person, organisation)
+         SELECT at, key_id, role, method, route, status, detail, address, person, organisation
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::jsonb[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY
+           AS e(at, key_id, role, method, route, status, detail, address, person, organisation, n)
+         ORDER BY n RETURNING id`,
+        [
+          group.map((g) => g.at),
+          column((e) => e.keyId ?? null),
+          column((e) => e.role ?? null),
+          column((e) => e.method),
+          column((e) => e.route),
+          column((e) => e.status),
+          details,
+          column((e) => e.address ?? null),
+          column((e) => e.person ?? null),
+          column((e) => e.organisation ?? null),
+        ],
+      );
+      // Ids are drawn in insertion order: the smallest is the group's first entry.
+      const ids = rows.map((r) => r.id).sort((a, b) => a - b);
+      const subjectRows = subjects.flatMap((list, i) => list.map((jobseeker, position) => [ids[i]!, position, jobseeker] as const));
+      if (subjectRows.length > 0) {
+        await client.query('INSERT INTO audit_subjects (audit_id, position, jobseeker_id) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[])', [
+          subjectRows.map((r) => r[0]),
+          subjectRows.map((r) => r[1]),
+          subjectRows.map((r) => r[2]),
+        ]);
+      }
+      for (const { at, entry } of group) await this.noteKeyUse(client, entry, at);
+    });
+  }
+
+  /** Of these ids, those erased and not given to a live record since (an erased id reused by a new record belongs to it). */
+  private async erasedNow(client: pg.ClientBase, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const hashes = ids.flatMap((id) => [this.tombstones.hash(id), this.tombstones.legacyHash(id)]);
+    const [{ rows: tombstones }, { rows: live }] = [
+      await client.query<{ h: string }>('SELECT subject_sha256 AS h FROM erasures WHERE subject_sha256 = ANY($1::text[])', [hashes]),
+      await client.query<{ id: string }>('SELECT id FROM jobseekers WHERE id = ANY($1::text[])', [ids]),
+    ];
+    const stored = new Set(tombstones.map((r) => r.h));
+    const living = new Set(live.map((r) => r.id));
+    return new Set(ids.filter((id) => (stored.has(this.tombstones.hash(id)) || stored.has(this.tombstones.legacyHash(id))) && !living.has(id)));
+  }
+
+  private async noteKeyUse(client: pg.ClientBase, entry: AuditEntry, at: string): Promise<void> {
+    if (!entry.keyId || entry.role === undefined || entry.keyId.startsWith('person:')) return;
+    const ms = Date.parse(at);
+    const noted = this.keyUseNoted.get(entry.keyId);
+    if (noted !== undefined && ms - noted < KEY_USE_EVERY_MS && ms >= noted) return;
+    this.keyUseNoted.set(entry.keyId, ms);
+    await client.query('UPDATE api_keys SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)', [at, entry.keyId, new Date(ms - KEY_USE_EVERY_MS).toISOString()]);
+  }
+
+  /** Removes entries older than `at` (ISO), the oldest first and at most `limit`, with the jobseekers they name; the erasures stay. */
+  async pruneBefore(at: string, limit: number): Promise<number | false> {
+    return inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<{ id: number }>('SELECT id FROM audit WHERE at < $1 ORDER BY at LIMIT $2', [at, limit]);
+      const ids = rows.map((r) => r.id);
+      if (ids.length === 0) return 0;
+      await client.query('DELETE FROM audit_subjects WHERE audit_id = ANY($1::bigint[])', [ids]);
+      return (await client.query('DELETE FROM audit WHERE id = ANY($1::bigint[])', [ids])).rowCount ?? 0;
+    });
+  }
+
+  async forJobseeker(jobseekerId: string, limit: number): Promise<AuditRecord[]> {
+    await this.flush();
+    const { rows } = await this.pool.query<AuditRow>(
+      `SELECT ${COLUMNS} FROM audit a WHERE a.id IN (SELECT audit_id FROM audit_subjects WHERE jobseeker_id = $1) ORDER BY a.id DESC LIMIT $2`,
+      [jobseekerId, limit],
+    );
+    return this.toRecords(rows);
+  }
+
+  /** The admins' search (see AuditTrailSearch): newest first, before the `before` id, at most limit + 1 entries. */
+  async search(q: AuditSearch): Promise<AuditEntryForAdmin[]> {
+    await this.flush();
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    const param = (value: string | number) => (params.push(value), `$${params.length}`);
+    // SQLite's LIKE folds ASCII letters only; ILIKE on the byte-comparing ("C") columns does the same.
+    const like = (text: string) => param(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (q.before !== undefined) where.push(`a.id < ${param(q.before)}`);
+    if (q.person) {
+      const pattern = like(q.person);
+      where.push(`(a.key_id = ${param(q.person)} OR a.person ILIKE ${pattern} ESCAPE '\\' OR a.key_id IN (SELECT id FROM api_keys WHERE name ILIKE ${pattern} ESCAPE '\\'))`);
+    }
+    if (q.organisation) where.push(`a.organisation = ${param(q.organisation)}`);
+    if (q.route) where.push(`a.route ILIKE ${like(q.route)} ESCAPE '\\'`);
+    if (q.client) where.push(`a.id IN (SELECT audit_id FROM audit_subjects WHERE jobseeker_id = ${param(q.client)})`);
+    if (q.from) where.push(`a.at >= ${param(q.from)}`);
+    if (q.to) where.push(`a.at < ${param(new Date(Date.parse(q.to) + 86_400_000).toISOString().slice(0, 10))}`);
+    const { rows } = await this.pool.query<AuditRow>(
+      `SELECT ${COLUMNS} FROM audit a ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ${param(q.limit + 1)}`,
+      params,
+    );
+    const records = await this.toRecords(rows);
+    return records.map((r, i) => ({ ...r, organisation: rows[i]!.organisation }));
+  }
+
+  async recent(limit: number): Promise<AuditRecord[]> {
+    await this.flush();
+    const { rows } = await this.pool.query<AuditRow>(`SELECT ${COLUMNS} FROM audit a ORDER BY a.id DESC LIMIT $1`, [limit]);
+    return this.toRecords(rows);
+  }
+
+  /**
+   * Erasure: the jobseeker's id is replaced everywhere in the trail by a one-way tombstone, what
+   * was written about them in words goes with it, and the erasure itself is recorded (when, by
+   * which key) and counted (the erasure mark every node reads).
+   */
+  async eraseSubject(jobseekerId: string, keyId: string | undefined): Promise<void> {
+    await this.flush(); // the entries naming them are scrubbed too
+    this.mark = await inTransaction(this.pool, async (client) => {
+      // The mark first: it waits for the groups being written (see readMark), whose entries the scrub below then sees.
+      const { rows } = await client.query<{ value: string }>(
+        `INSERT INTO settings (name, value) VALUES ($1, '1') ON CONFLICT (name) DO UPDATE SET value = (settings.value::bigint + 1)::text RETURNING value`,
+        [ERASURE_MARK],
+      );
+      await client.query(
+        `UPDATE audit SET detail = detail - $2::text[]
+         WHERE jsonb_typeof(detail) = 'object' AND id IN (SELECT audit_id FROM audit_subjects WHERE jobseeker_id = $1)`,
+        [jobseekerId, [...FREE_TEXT_DETAILS]],
+      );
+      await client.query('UPDATE audit_subjects SET jobseeker_id = $1 WHERE jobseeker_id = $2', [this.tombstones.token(jobseekerId), jobseekerId]);
+      await client.query(
+        `INSERT INTO erasures (subject_sha256, erased_at, key_id) VALUES ($1, $2, $3)
+         ON CONFLICT (subject_sha256) DO UPDATE SET erased_at = excluded.erased_at, key_id = excluded.key_id`,
+        [this.tombstones.hash(jobseekerId), this.now().toISOString(), keyId ?? null],
+      );
+      return Number(rows[0]!.value);
+    });
+  }
+
+  async erasureOf(jobseekerId: string): Promise<{ erasedAt: string; keyId: string | null } | undefined> {
+    const { rows } = await this.pool.query<{ erased_at: string; key_id: string | null; keyed: boolean }>(
+      'SELECT erased_at, key_id, subject_sha256 = $1 AS keyed FROM erasures WHERE subject_sha256 IN ($1, $2) ORDER BY keyed DESC LIMIT 1',
+      [this.tombstones.hash(jobseekerId), this.tombstones.legacyHash(jobseekerId)],
+    );
+    return rows[0] && { erasedAt: rows[0].erased_at, keyId: rows[0].key_id };
+  }
+
+  private async toRecords(rows: AuditRow[]): Promise<AuditRecord[]> {
+    const subjects = new Map<number, string[]>();
+    if (rows.length > 0) {
+      const { rows: named } = await this.pool.query<{ audit_id: number; jobseeker_id: string }>(
+        'SELECT audit_id, jobseeker_id FROM audit_subjects WHERE audit_id = ANY($1::bigint[]) ORDER BY audit_id, position',
+        [rows.map((r) => r.id)],
+      );
+      for (const s of named) subjects.set(s.audit_id, [...(subjects.get(s.audit_id) ?? []), s.jobseeker_id]);
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      keyId: r.key_id,
+      role: r.role,
+      method: r.method,
+      route: r.route,
+      status: r.status,
+      jobseekers: subjects.get(r.id) ?? [],
+      detail: r.detail ?? null,
+      address: r.address,
+      ...(r.person ? { person: r.person } : {}),
+    }));
+  }
+}
+
+/**
+ * The erasure mark: how many erasures every node has made (0 before the first), its row share-locked
+ * until the group commits. An erasure (on any node) updates the row, so it waits for the groups
+ * being written and then scrubs them too, and a group begun after it reads its mark: no entry naming
+ * someone erased meanwhile is committed in clear (SQLite has the one write lock for this).
+ */
+async function readMark(client: pg.ClientBase): Promise<number> {
+  await client.query(`INSERT INTO settings (name, value) VALUES ($1, '0') ON CONFLICT (name) DO NOTHING`, [ERASURE_MARK]);
+  const { rows } = await client.query<{ value: string }>('SELECT value FROM settings WHERE name = $1 FOR SHARE', [ERASURE_MARK]);
+  return Number(rows[0]!.value);
+}
+
+/** An entry's detail without what was written in words about someone erased (FREE_TEXT_DETAILS). */
+function withoutFreeText(detail: unknown): unknown {
+  if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) return detail;
+  return Object.fromEntries(Object.entries(detail).filter(([field]) => !(FREE_TEXT_DETAILS as readonly string[]).includes(field)));
+}

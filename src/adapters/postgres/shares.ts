@@ -1,0 +1,47 @@
+import type pg from 'pg';
+import type { Share } from '../../core/privacy/schema.js';
+
+type Row = { vacancy_id: string; jobseeker_id: string; owner: string; key_id: string; at: string; expires_at: string; shared_by: string | null };
+const fromRow = (r: Row): Share => ({
+  vacancyId: r.vacancy_id,
+  jobseekerId: r.jobseeker_id,
+  owner: r.owner,
+  keyId: r.key_id,
+  at: r.at,
+  expiresAt: r.expires_at,
+  ...(r.shared_by === null ? {} : { sharedBy: r.shared_by }),
+});
+
+/** Candidates shared with employer services, in PostgreSQL (see the SQLite ShareStore). */
+export class PostgresShareStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** Adds a share, or replaces the one of the same vacancy and client. */
+  async add(share: Share): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO shares (vacancy_id, jobseeker_id, owner, key_id, at, expires_at, shared_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (vacancy_id, jobseeker_id) DO UPDATE SET owner = excluded.owner, key_id = excluded.key_id, at = excluded.at, expires_at = excluded.expires_at, shared_by = excluded.shared_by`,
+      [share.vacancyId, share.jobseekerId, share.owner, share.keyId, share.at, share.expiresAt, share.sharedBy ?? null],
+    );
+  }
+
+  /** Jobseekers shared, unexpired at `now`, for a vacancy while `owner` owns it. */
+  async activeFor(vacancyId: string, owner: string, now: string): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ jobseeker_id: string }>('SELECT jobseeker_id FROM shares WHERE vacancy_id = $1 AND owner = $2 AND expires_at > $3', [vacancyId, owner, now]);
+    return new Set(rows.map((r) => r.jobseeker_id));
+  }
+
+  async ofJobseeker(jobseekerId: string): Promise<Share[]> {
+    const { rows } = await this.pool.query<Row>('SELECT * FROM shares WHERE jobseeker_id = $1 ORDER BY at', [jobseekerId]);
+    return rows.map(fromRow);
+  }
+
+  /** Ends a share before it expires (the client withdrew consent); whether there was one. */
+  async remove(vacancyId: string, jobseekerId: string): Promise<boolean> {
+    return ((await this.pool.query('DELETE FROM shares WHERE vacancy_id = $1 AND jobseeker_id = $2', [vacancyId, jobseekerId])).rowCount ?? 0) > 0;
+  }
+
+  async forgetJobseeker(jobseekerId: string): Promise<void> {
+    await this.pool.query('DELETE FROM shares WHERE jobseeker_id = $1', [jobseekerId]);
+  }
+}

@@ -1,0 +1,144 @@
+import type { StoredTransfer } from '../../core/transfers/schema.js';
+import type { TransferStore } from '../../core/transfers/service.js';
+import type pg from 'pg';
+import { inTransaction } from './pool.js';
+
+type Row = {
+  id: number;
+  jobseeker_id: string;
+  from_area: string | null;
+  to_area: string;
+  requester_key: string;
+  requester_name: string;
+  reason: string;
+  status: StoredTransfer['status'];
+  requested_at: string;
+  expires_at: string;
+  decided_key: string | null;
+  decided_at: string | null;
+  refusal: string | null;
+  withdrawn_at: string | null;
+};
+
+const fromRow = (r: Row): StoredTransfer => ({
+  id: r.id,
+  jobseekerId: r.jobseeker_id,
+  fromArea: r.from_area,
+  toArea: r.to_area,
+  requesterKey: r.requester_key,
+  requesterName: r.requester_name,
+  reason: r.reason,
+  status: r.status,
+  requestedAt: r.requested_at,
+  expiresAt: r.expires_at,
+  decidedKey: r.decided_key,
+  decidedAt: r.decided_at,
+  refusal: r.refusal,
+  withdrawnAt: r.withdrawn_at,
+});
+
+/** Most transfers one listing returns (newest first). */
+const LIST_MAX = 1000;
+
+/**
+ * Transfers of clients between employment areas in PostgreSQL (see the SQLite store): requests,
+ * decisions and the per-key request limit shared by every node. A request is checked and added in
+ * one transaction holding an advisory lock, so that two nodes cannot both pass the limit or both
+ * open a request for the same client and area.
+ */
+export class PostgresTransferStore implements TransferStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async addRequest(
+    t: Omit<StoredTransfer, 'id'>,
+    limit: { since: string; max: number },
+  ): Promise<{ added: StoredTransfer } | { busy: { oldest: string | null } } | { pending: StoredTransfer }> {
+    return inTransaction(this.pool, async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('transfer-requests', 35))");
+      const { rows: counted } = await client.query<{ count: number; oldest: string | null }>(
+        'SELECT count(*) AS count, min(requested_at) AS oldest FROM transfers WHERE requester_key = $1 AND requested_at > $2',
+        [t.requesterKey, limit.since],
+      );
+      const { count, oldest } = counted[0]!;
+      if (count >= limit.max) return { busy: { oldest } };
+      const { rows: open } = await client.query<Row>(
+        `SELECT * FROM transfers WHERE jobseeker_id = $1 AND to_area = $2 AND status = 'pending' AND expires_at > $3 ORDER BY id DESC LIMIT 1`,
+        [t.jobseekerId, t.toArea, t.requestedAt],
+      );
+      if (open[0]) return { pending: fromRow(open[0]) };
+      const { rows } = await client.query<{ id: number }>(
+        `INSERT INTO transfers (jobseeker_id, from_area, to_area, requester_key, requester_name, reason, status, requested_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [t.jobseekerId, t.fromArea, t.toArea, t.requesterKey, t.requesterName, t.reason, t.status, t.requestedAt, t.expiresAt],
+      );
+      return { added: { ...t, id: rows[0]!.id } };
+    });
+  }
+
+  async get(id: number): Promise<StoredTransfer | undefined> {
+    const { rows } = await this.pool.query<Row>('SELECT * FROM transfers WHERE id = $1', [id]);
+    return rows[0] && fromRow(rows[0]);
+  }
+
+  async list(scope: { from?: string; to?: string; either?: string }): Promise<StoredTransfer[]> {
+    const [where, params] =
+      scope.either !== undefined
+        ? ['WHERE from_area = $1 OR to_area = $1', [scope.either]]
+        : scope.from !== undefined
+          ? ['WHERE from_area = $1', [scope.from]]
+          : scope.to !== undefined
+            ? ['WHERE to_area = $1', [scope.to]]
+            : ['', []];
+    const { rows } = await this.pool.query<Row>(`SELECT * FROM transfers ${where} ORDER BY id DESC LIMIT ${LIST_MAX}`, params);
+    return rows.map(fromRow);
+  }
+
+  async update(id: number, from: StoredTransfer['status'], change: Partial<StoredTransfer>): Promise<boolean> {
+    const columns: [keyof StoredTransfer, string][] = [
+      ['status', 'status'],
+      ['expiresAt', 'expires_at'],
+      ['decidedKey', 'decided_key'],
+      ['decidedAt', 'decided_at'],
+      ['refusal', 'refusal'],
+      ['withdrawnAt', 'withdrawn_at'],
+    ];
+    const set = columns.filter(([key]) => change[key] !== undefined);
+    if (set.length === 0) return false;
+    const sql = `UPDATE transfers SET ${set.map(([, column], i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${set.length + 1} AND status = $${set.length + 2}`;
+    return (await this.pool.query(sql, [...set.map(([key]) => change[key] as string | null), id, from])).rowCount === 1;
+  }
+
+  async active(jobseekerId: string, toArea: string, now: string): Promise<StoredTransfer | undefined> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT * FROM transfers WHERE jobseeker_id = $1 AND to_area = $2 AND status = 'approved' AND expires_at > $3 ORDER BY id DESC LIMIT 1`,
+      [jobseekerId, toArea, now],
+    );
+    return rows[0] && fromRow(rows[0]);
+  }
+
+  async approvedSince(since: string): Promise<StoredTransfer[]> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT * FROM transfers WHERE status IN ('approved', 'withdrawn') AND decided_key IS NOT NULL AND decided_at > $1 ORDER BY decided_at DESC LIMIT ${LIST_MAX}`,
+      [since],
+    );
+    return rows.map(fromRow);
+  }
+
+  async busyRequesters(since: string, threshold: number) {
+    const { rows } = await this.pool.query<{ keyId: string; name: string; day: string; requests: number }>(
+      `SELECT requester_key AS "keyId", max(requester_name) AS name, substr(requested_at, 1, 10) AS day, count(*) AS requests
+         FROM transfers WHERE requested_at > $1 GROUP BY requester_key, substr(requested_at, 1, 10) HAVING count(*) > $2 ORDER BY day DESC, requests DESC`,
+      [since, threshold],
+    );
+    return rows;
+  }
+
+  async ofJobseeker(jobseekerId: string): Promise<StoredTransfer[]> {
+    const { rows } = await this.pool.query<Row>('SELECT * FROM transfers WHERE jobseeker_id = $1 ORDER BY id', [jobseekerId]);
+    return rows.map(fromRow);
+  }
+
+  async forgetJobseeker(jobseekerId: string): Promise<void> {
+    await this.pool.query('DELETE FROM transfers WHERE jobseeker_id = $1', [jobseekerId]);
+  }
+}
