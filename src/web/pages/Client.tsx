@@ -102,8 +102,13 @@ export function ClientPage({ id, tab, print, me }: { id: string; tab: string; pr
   );
 }
 
-/** The client's current shares with employer-services units, each with its end button (the client withdrew consent). */
-function CurrentShares({ state, unshare }: { state: { data?: ClientShares; error?: unknown; loading: boolean }; unshare: (vacancyId: string) => void }) {
+/**
+ * The client's current shares with employer-services units, each with its end button (the client
+ * withdrew consent). A client shared with no one takes no room above the matches (at least five
+ * hits fit a 1280×800 screen), unless a share was just ended here: then it says that none is left.
+ */
+function CurrentShares({ state, unshare, endedHere }: { state: { data?: ClientShares; error?: unknown; loading: boolean }; unshare: (vacancyId: string) => void; endedHere: boolean }) {
+  if (!state.error && (state.data?.items.length ?? 0) === 0 && !endedHere) return null;
   return (
     <section class="shares" aria-labelledby="shares-title">
       <h3 id="shares-title">{t('shares.title')}</h3>
@@ -265,7 +270,7 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
         <button type="submit">{t('common.show')}</button>
       </form>
       <ErrorBox error={error} />
-      <CurrentShares state={shares} unshare={unshare} />
+      <CurrentShares state={shares} unshare={unshare} endedHere={Object.values(ended).some(Boolean)} />
       <Loaded state={matches}>
         {(m) => (
           <HitList
