@@ -252,8 +252,18 @@ export async function call(
   return { status, body: parsed, headers: answered };
 }
 
+/**
+ * A test that ran a command synchronously (spawnSync) held this process's event loop meanwhile: a kept-alive
+ * connection the service closed in that time is only noticed when the next request is written on it
+ * (ECONNRESET, seen in CI under load). An idempotent request is then sent once more on a new connection.
+ */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 async function fetched(url: string, init: RequestInit): Promise<{ status: number; text: string; headers: Headers }> {
-  const response = await fetch(url, init);
+  const send = () => fetch(url, init);
+  const response = await send().catch((error: { cause?: { code?: string } }) => {
+    if (error.cause?.code === 'ECONNRESET' && IDEMPOTENT.has(init.method ?? 'GET')) return send();
+    throw error;
+  });
   return { status: response.status, text: await response.text(), headers: response.headers };
 }
 
