@@ -259,7 +259,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const demandSupply = new DemandSupply(analyticsSource, normalizer.taxonomy);
     const whatWorksSource = new SqliteWhatWorksSource(db, () => decisionLog.flush());
     const trainingEvidence = config.trainingEvidence ?? DEFAULT_TRAINING_EVIDENCE;
-    const gapEvidence = rememberedEvidence(evidenceFromOutcomes(whatWorksSource, trainingEvidence), clock, GAP_EVIDENCE_MINUTES);
+    const gapEvidence = rememberedEvidence(evidenceFromOutcomes(whatWorksSource, trainingEvidence, secret), clock, GAP_EVIDENCE_MINUTES);
     const analytics = {
       demandSupply,
       mismatch: new MismatchSummary(analyticsSource, demandSupply, matcher, { suitableScore: config.suitableScore, sample: config.analyticsSample }),
@@ -271,7 +271,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         trainings,
         chosen,
         { ...DEFAULT_PLAN_SETTINGS, suitableScore: config.suitableScore, evidence: trainingEvidence },
-        evidenceFromOutcomes(whatWorksSource, trainingEvidence),
+        evidenceFromOutcomes(whatWorksSource, trainingEvidence, secret),
       ),
       whatWorks: new WhatWorksReport(whatWorksSource, clock, secret),
     };
