@@ -14,8 +14,8 @@ import type { EffectHorizon } from './schema.js';
  * outcome, so no pair of them proves it (test/http/what-works-differencing.test.ts).
  *
  * The interval stays honest: beside the sampling error of the participants' share and of the comparison
- * rates, it counts the rounding's own error — a count rounded at random this way is off by at most 4
- * with a variance of at most 5²/4, a share rounded to 0.05 by a variance of at most 0.05²/4 — and where
+ * rates, it counts the rounding's own error — a count rounded at random this way is off by at most 4,
+ * with a variance of 4 on average over the remainders, a share rounded to 0.05 by 0.05²/6 — and where
  * the employed participants are "<5" (0 … 4, read as 0) its upper end reaches the 2 more that "<5" may
  * hide below 3. The half-width is rounded up, never down.
  */
@@ -36,9 +36,13 @@ export interface EffectCounts {
 export const MIN_EVIDENCE = 20;
 
 const SHARE_STEP = 0.05;
-/** The most variance random rounding to a multiple of 5 adds to a count (r(5 − r) at r = 2.5). */
-const COUNT_ROUNDING_VARIANCE = ROUNDING_BASE ** 2 / 4;
-const SHARE_ROUNDING_VARIANCE = SHARE_STEP ** 2 / 4;
+/**
+ * The variance random rounding to a multiple of 5 adds to a count: r(5 − r) for a remainder r, 4 on
+ * average over the remainders 0 … 4 (the remainder itself is what must not be published, so the mean).
+ */
+const COUNT_ROUNDING_VARIANCE = (ROUNDING_BASE ** 2 - 1) / 6;
+/** The same for a share rounded at random to 0.05: step² × f(1 − f), step²/6 on average over its fraction f. */
+const SHARE_ROUNDING_VARIANCE = SHARE_STEP ** 2 / 6;
 /** How much more "<5" may hide than the 0 it is read as: 1 and 2 are always "<5" (3 and 4 are rounded unbiasedly). */
 const SUPPRESSED_BIAS = 2;
 
