@@ -15,9 +15,10 @@ import { effectMeasurer, type ClientFacts } from '../../src/core/what-works/trai
 import { effectCell, publishedHorizon, questionDraws } from '../../src/core/what-works/published-effects.js';
 import { addDays, baseline, chance, DAYS, makeMarket, random, TRAINING_KEYS, trueEffect } from './market.js';
 
-const { values } = parseArgs({ options: { seeds: { type: 'string', default: '1000' }, 'no-suggestion-clients': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { seeds: { type: 'string', default: '1000' }, 'no-suggestion-clients': { type: 'boolean', default: false }, small: { type: 'boolean', default: false } } });
 const SEEDS = Number(values.seeds);
-const SIZE = { participants: 80, comparison: 320, suggestionClients: values['no-suggestion-clients'] ? 0 : 80, suggestionsEach: 4, vacancies: 120 };
+/** `--small`: the smoke-size market of bench:outcomes without --full (30 participants, 150 comparison clients). */
+const SIZE = { ...(values.small ? { participants: 30, comparison: 150 } : { participants: 80, comparison: 320 }), suggestionClients: values['no-suggestion-clients'] ? 0 : 80, suggestionsEach: 4, vacancies: 120 };
 /** Share of the loop's clients hired at least once in bench:outcomes --full (hire rates by rank, 4 suggestions each). */
 const HIRED_ONCE = 0.72;
 const MUNICIPALITIES = ['837', '211', '604', '980', '536', '562', '581', '635', '108', '418'];
