@@ -20,6 +20,7 @@ import { SqliteWhatWorksSource } from '../../src/adapters/sqlite/what-works-sour
 import type { AnalysisArea } from '../../src/core/analytics/schema.js';
 import { WhatWorksReport } from '../../src/core/what-works/service.js';
 import { trainingEffects } from '../../src/core/what-works/training-effects.js';
+import { questionDraws } from '../../src/core/what-works/published-effects.js';
 import { databaseFile } from '../../src/engine.js';
 import { installationKey } from '../../src/runtime/secret.js';
 import { PERIOD } from './national-data.js';
@@ -39,7 +40,8 @@ const db = openDatabase(databaseFile(values.data));
 const source = new SqliteWhatWorksSource(db);
 const today = values.today!;
 // The data directory's own key: the rounding's draws are those the service would make on it.
-const report = new WhatWorksReport(source, () => new Date(`${today}T12:00:00.000Z`), installationKey(values.data));
+const key = installationKey(values.data);
+const report = new WhatWorksReport(source, () => new Date(`${today}T12:00:00.000Z`), key);
 
 const cpu = () => {
   const u = process.cpuUsage();
@@ -68,7 +70,7 @@ for (const [place, area] of places) {
   await timed(`${place}: suggestions read`, () => source.suggestionOutcomes(filter));
   await timed(`${place}: training facts read`, () => source.trainingFacts(filter));
   const facts = await source.trainingFacts(filter);
-  await timed(`${place}: training effects counted`, () => trainingEffects(facts.referrals, facts.clients, today));
+  await timed(`${place}: training effects counted`, () => trainingEffects(facts.referrals, facts.clients, today, questionDraws(key, area.municipalities, PERIOD.from, PERIOD.to)));
   let answer: unknown;
   await timed(`${place}: the whole report`, async () => (answer = await report.report(area, PERIOD)));
   if (values.json) {

@@ -278,7 +278,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const demandSupply = new DemandSupply(analyticsSource, normalizer.taxonomy);
     const whatWorksSource = stores.whatWorks;
     const trainingEvidence = config.trainingEvidence ?? DEFAULT_TRAINING_EVIDENCE;
-    const gapEvidence = rememberedEvidence(evidenceFromOutcomes(whatWorksSource, trainingEvidence), clock, GAP_EVIDENCE_MINUTES);
+    const gapEvidence = rememberedEvidence(evidenceFromOutcomes(whatWorksSource, trainingEvidence, secret), clock, GAP_EVIDENCE_MINUTES);
     const keptFigures = keepMismatchFigures(
       {
         counter: new MatchedFiguresCount(analyticsSource, matcher, { suitableScore: config.suitableScore, sample: config.analyticsSample }),
@@ -304,7 +304,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         trainings,
         chosen,
         { ...DEFAULT_PLAN_SETTINGS, suitableScore: config.suitableScore, evidence: trainingEvidence },
-        evidenceFromOutcomes(whatWorksSource, trainingEvidence),
+        evidenceFromOutcomes(whatWorksSource, trainingEvidence, secret),
       ),
       whatWorks: new WhatWorksReport(whatWorksSource, clock, secret),
     };

@@ -28,8 +28,12 @@ describe('the training plan and the training list use measured outcomes (issue 3
   it('What works gives T-CARD an effect and T-THIN none (too few participants)', async () => {
     const r = (await call(planner, 'GET', `/v1/analytics/what-works?municipality=837&from=2025-01-01&to=${REPORT}`)).body;
     const six = (id: string) => r.trainings.find((t: { trainingId: string }) => t.trainingId === id).horizons.find((h: { months: number }) => h.months === 6);
-    // 18/24 = 0.75 against 10/41 (the 40 and NEW-1, never referred) = 0.24.
-    expect(six('T-CARD')).toMatchObject({ participants: 25, evidence: 'enough', effect: 0.51 });
+    // 18/24 = 0.75 against 10/41 (the 40 and NEW-1, never referred) = 0.24 exactly; published from the counts rounded at
+    // random (20 or 25 participants, 15 or 20 employed, the comparison 0.2 or 0.25), an effect of 0.35 at least.
+    expect(six('T-CARD')).toMatchObject({ evidence: 'enough' });
+    expect([20, 25]).toContain(six('T-CARD').participants);
+    expect(six('T-CARD').effect).toBeGreaterThanOrEqual(0.35);
+    expect(six('T-CARD').low).toBeGreaterThan(0);
     expect(six('T-THIN')).toMatchObject({ evidence: 'not enough', effect: null });
   });
 
@@ -38,11 +42,13 @@ describe('the training plan and the training list use measured outcomes (issue 3
     expect(plan.status, JSON.stringify(plan.body)).toBe(200);
     expect(plan.body.objective).toBe('employment');
     const card = plan.body.purchases.find((p: { training: { id: string } }) => p.training.id === 'T-CARD');
-    // (24 × 0.51 + 40 × estimate) / 64 per place, above the estimate alone (at most 0.2): T-CARD is what the plan buys.
+    // (n × effect + 40 × estimate) / (n + 40) per place from What works' published n and effect: T-CARD is what the plan buys.
     expect(plan.body.purchases.map((p: { training: { id: string } }) => p.training.id)).toEqual(['T-CARD']);
-    expect(card).toMatchObject({ places: 3, effect: { basis: 'measured', participants: 25 } });
-    expect(card.effect.perPlace).toBeGreaterThan(0.2);
-    expect(card.explanation).toContain("measured on the area's earlier participants (25)");
+    expect(card).toMatchObject({ places: 3, effect: { basis: 'measured' } });
+    expect([20, 25]).toContain(card.effect.participants);
+    // At least the measured part alone, n × effect / (n + 40) ≥ 20 × 0.35 / 60, whatever the estimate adds.
+    expect(card.effect.perPlace).toBeGreaterThan(0.11);
+    expect(card.explanation).toContain(`measured on the area's earlier participants (${card.effect.participants})`);
     expect(JSON.stringify(plan.body)).not.toMatch(/"(P|Q|C|NEW)-\d+"/); // names no client
     // The proxy plan, by vacancies opened: one place opens all twenty posts, and it takes the course ordered first; each pick says it is estimated.
     const proxy = (await call(planner, 'POST', '/v1/analytics/training-plan', { municipality: '837', budget: { places: 3 }, asOf: REPORT, objective: 'vacancies' })).body;
@@ -54,7 +60,10 @@ describe('the training plan and the training list use measured outcomes (issue 3
     const gaps = await call(counsellor, 'GET', '/v1/jobseekers/NEW-1/gaps', undefined, { 'accept-language': 'fi' });
     expect(gaps.status, JSON.stringify(gaps.body)).toBe(200);
     const offers = gaps.body.skills.flatMap((s: { trainings: { id: string }[] }) => s.trainings) as { id: string; measured?: unknown }[];
-    expect(offers.find((o) => o.id === 'T-CARD')?.measured).toEqual({ months: 6, effect: 0.51, low: expect.any(Number), high: expect.any(Number), participants: 25 });
+    const card = offers.find((o) => o.id === 'T-CARD')?.measured as { effect: number; participants: number };
+    expect(card).toEqual({ months: 6, effect: expect.any(Number), low: expect.any(Number), high: expect.any(Number), participants: expect.any(Number) });
+    expect([20, 25]).toContain(card.participants); // as What works publishes it: rounded at random
+    expect(card.effect).toBeGreaterThanOrEqual(0.35);
     const thin = offers.find((o) => o.id === 'T-THIN');
     if (thin) expect(thin.measured).toBeUndefined();
   });

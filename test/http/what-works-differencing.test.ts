@@ -127,3 +127,179 @@ describe('What works cannot be subtracted to find one hire (privacy stop, questi
     expect(JSON.stringify(first)).not.toMatch(/TRE-|NOK-/);
   });
 });
+
+/**
+ * The same for the training results (per training and per provider: participants, employed share,
+ * effect and interval). Planted on a second service: two trainings, each with 25 participants in Tampere
+ * referred from June to October 2025 (10 of them employed after the end) and one more participant
+ * referred in November from Nokia — employed after T-YES, not after T-NO — against 40 similar clients
+ * not referred (12 employed). Every referral ends on the same day, so every participant has the same
+ * comparison clients and a pair of reports one participant apart differs in that participant alone.
+ * Published from the exact counts (to 0.01), 10 of 25 is an effect of +0.10, 11 of 26 +0.12 and 10 of 26
+ * +0.08: the effect moving up or down told the outcome in every such pair.
+ */
+describe('What works: training results cannot be subtracted to find one participant\'s outcome', () => {
+  let trainingService: RunningService;
+  let at = '2025-06-10T10:00:00.000Z';
+  const ENDED = '2025-11-25';
+  const TRAININGS = [
+    { id: 'T-YES', provider: 'Opisto Kyllä', plantedEmployed: true },
+    { id: 'T-NO', provider: 'Opisto Ei', plantedEmployed: false },
+  ];
+  /** Each training's participants: 25 in Tampere referred June to October, and the planted one in Nokia in November. */
+  const participants = TRAININGS.flatMap((t) => [
+    ...Array.from({ length: 25 }, (_, i) => ({ id: `${t.id}-${i + 1}`, training: t.id, municipality: '837', month: `2025-${String(6 + (i % 5)).padStart(2, '0')}`, employed: i < 10 })),
+    { id: `${t.id}-PLANTED`, training: t.id, municipality: '536', month: '2025-11', employed: t.plantedEmployed },
+  ]);
+  const ndjson = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n');
+
+  beforeAll(async () => {
+    trainingService = await build({ env: { KOHTAANTO_SEED_FIXTURES: 'false' }, clock: () => new Date(at) });
+    const [counsellor, planner] = [trainingService.as('counsellor'), trainingService.as('planner')];
+    for (const t of TRAININGS) {
+      const course = { title: `Hitsauskurssi ${t.id}`, description: 'Tulityökortti hitsaajille.', provider: t.provider, kind: 'licence-or-card', municipality: 'Tampere', durationDays: 2, startDates: ['2027-01-15'], cost: 400, skills: ['tulityökortti'] };
+      expect((await call(planner, 'PUT', `/v1/trainings/${t.id}`, { id: t.id, ...course })).status).toBe(201);
+    }
+    const welder = (id: string, municipality: string) => sampleJobseeker(id, { municipality, birthYear: 1985, unemployedSince: '2025-06-01' });
+    const comparison = Array.from({ length: 40 }, (_, i) => welder(`CMP-${i + 1}`, '837'));
+    const created = await call(counsellor, 'POST', '/v1/jobseekers/bulk', ndjson([...participants.map((p) => welder(p.id, p.municipality)), ...comparison]), { 'content-type': 'application/x-ndjson' });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const referrals: { id: number; version: number }[] = [];
+    for (const p of [...participants].sort((a, b) => a.month.localeCompare(b.month))) {
+      at = `${p.month}-10T10:00:00.000Z`;
+      const made = await call(counsellor, 'POST', '/v1/referrals', { jobseekerId: p.id, trainingId: p.training });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      referrals.push({ id: made.body.id, version: made.body.version });
+    }
+    at = `${ENDED}T12:00:00.000Z`;
+    for (const r of referrals) {
+      for (const [state, on] of [['accepted', '2025-11-11'], ['started', '2025-11-12'], ['completed', ENDED]]) {
+        const changed = await call(counsellor, 'POST', `/v1/referrals/${r.id}/state`, { state, on, version: r.version });
+        expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+        r.version = changed.body.version;
+      }
+    }
+    // The registers half a year on: employed participants 25 days after the end, 12 of the 40 comparison clients 51 days after.
+    at = '2026-05-28T10:00:00.000Z'; // six months after the end, within the test keys' year
+    const events = [
+      ...participants.filter((p) => p.employed).map((p) => ({ jobseekerId: p.id, event: 'employed-open', date: '2025-12-20' })),
+      ...comparison.slice(0, 12).map((c) => ({ jobseekerId: c.id, event: 'employed-open', date: '2026-01-15' })),
+    ];
+    const imported = await call(counsellor, 'POST', '/v1/outcomes/bulk', ndjson(events), { 'content-type': 'application/x-ndjson' });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+  }, 300_000);
+  afterAll(async () => {
+    await trainingService.stop();
+    removeDir(trainingService.dataDir);
+  });
+
+  /** Periods of referrals: June to October holds every Tampere participant, November the planted ones alone. */
+  const TRAINING_PERIODS = [
+    { from: '2024-12-01', to: '2025-11-30' },
+    { from: '2025-05-01', to: '2025-11-30' },
+    { from: '2025-06-01', to: '2025-11-30' },
+    { from: '2024-12-01', to: '2025-10-31' },
+    { from: '2025-05-01', to: '2025-10-31' },
+    { from: '2025-06-01', to: '2025-10-31' },
+    { from: '2025-11-01', to: '2025-11-30' },
+  ];
+  const toNumber = (x: number | '<5') => (x === '<5' ? 0 : x);
+  /** The exact counts (participants n, employed e) a published horizon may stand for, as anyone can work them out. */
+  function worldsBehind(h: any): { n: number; e: number }[] {
+    const worlds: { n: number; e: number }[] = [];
+    const ns = countsBehind(h.participants);
+    // The employed count is not published as such: every published count (a multiple of 5 up to the participants) that gives the shares shown.
+    const shown = toNumber(h.participants);
+    const candidates = [SUPPRESSED_AS_ZERO, ...Array.from({ length: shown / 5 }, (_, i) => 5 * (i + 1))].filter((E) => {
+      if (h.employed === null) return E === SUPPRESSED_AS_ZERO || shown === 0;
+      if (shown === 0 || Math.round(Math.min(1, E / shown) * 20) / 20 !== h.employed) return false;
+      return h.effect === null || Math.round((Math.min(1, E / shown) - h.comparison) * 100) / 100 === h.effect;
+    });
+    for (const E of candidates) {
+      const es = countsBehind(E === SUPPRESSED_AS_ZERO ? '<5' : E);
+      for (let n = ns.low; n <= ns.high; n++) for (let e = es.low; e <= Math.min(es.high, n); e++) worlds.push({ n, e });
+    }
+    return worlds;
+  }
+  const SUPPRESSED_AS_ZERO = 0;
+
+  it('no pair of reports one participant apart proves whether that participant found work, for a training or its provider; the exact effect did', async () => {
+    const planner = trainingService.as('planner');
+    const reports: { name: string; people: Set<string>; answer: any }[] = [];
+    for (const [placeName, place] of Object.entries(PLACES)) {
+      for (const period of TRAINING_PERIODS) {
+        const got = await call(planner, 'GET', `/v1/analytics/what-works?${[place.query, `from=${period.from}&to=${period.to}`].filter(Boolean).join('&')}`);
+        expect(got.status, JSON.stringify(got.body)).toBe(200);
+        const people = new Set(participants.filter((p) => (!place.municipalities || place.municipalities.includes(p.municipality)) && `${p.month}-01` >= period.from && `${p.month}-01` <= period.to).map((p) => p.id));
+        reports.push({ name: `${placeName} ${period.from}..${period.to}`, people, answer: got.body });
+      }
+    }
+    const proofs: string[] = [];
+    const exactProofs: string[] = [];
+    const given: string[] = [];
+    let pairs = 0;
+    let evidencePairs = 0;
+    for (const t of TRAININGS) {
+      const planted = `${t.id}-PLANTED`;
+      const mine = (r: (typeof reports)[number]) => new Set([...r.people].filter((p) => p.startsWith(`${t.id}-`)));
+      const figures = (r: (typeof reports)[number]) => [
+        ['training', r.answer.trainings.find((x: any) => x.trainingId === t.id)],
+        ['provider', r.answer.providers.find((x: any) => x.provider === t.provider)],
+      ] as [string, any][];
+      for (const a of reports) {
+        for (const b of reports) {
+          const [inA, inB] = [mine(a), mine(b)];
+          if (!inA.has(planted) || inB.has(planted) || inA.size !== inB.size + 1 || [...inB].some((p) => !inA.has(p))) continue;
+          pairs++;
+          for (const [kind, fa] of figures(a)) {
+            const fb = figures(b).find(([k]) => k === kind)![1];
+            for (const months of [3, 6]) {
+              const [ha, hb] = [fa, fb].map((f) => f?.horizons.find((h: any) => h.months === months) ?? { participants: '<5', employed: null, comparison: null, effect: null });
+              if (ha.effect !== null) given.push(`${t.id} ${kind} ${a.name}`);
+              const [wa, wb] = [worldsBehind(ha), worldsBehind(hb)];
+              // A world where the planted participant found work (one more employed in a), and one where not (as many).
+              const consistent = (employed: number) => wa.some((x) => wb.some((y) => x.n === y.n + 1 && x.e === y.e + employed));
+              if (!consistent(1) || !consistent(0)) proofs.push(`${t.id} ${kind} ${months} months: ${a.name} ${JSON.stringify(ha)} − ${b.name} ${JSON.stringify(hb)}`);
+            }
+          }
+          // The rule before, on the exact counts: every participant has the same comparison rate (12 of 40), so the effect's move is the outcome's sign.
+          const exactEffect = (people: Set<string>) => {
+            const employed = participants.filter((p) => people.has(p.id) && p.employed).length;
+            return Math.round((employed / people.size - 12 / 40) * 100) / 100;
+          };
+          if (inB.size < 20) continue; // the rule before gave no effect below 20 participants
+          evidencePairs++;
+          const moved = exactEffect(inA) - exactEffect(inB);
+          if ((moved > 0) === t.plantedEmployed && moved !== 0) exactProofs.push(`${t.id}: ${a.name} − ${b.name}`);
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThanOrEqual(20); // per training: Nov-inclusive periods against their Oct ends, the area against Tampere, the region, the country
+    expect(given.length).toBeGreaterThan(0); // effects are given (with enough evidence), not merely suppressed
+    expect(proofs).toEqual([]);
+    expect(evidencePairs).toBeGreaterThanOrEqual(10);
+    expect(exactProofs).toHaveLength(evidencePairs); // the exact effect told the planted outcome in every pair it was given in
+    expect(exactProofs).toContain('T-YES: Tampere employment area 2024-12-01..2025-11-30 − Tampere 2024-12-01..2025-11-30');
+  });
+
+  it("publishes each figure from the randomly rounded counts alone: the effect is the employed participants' share less the comparison's", async () => {
+    const r = (await call(trainingService.as('planner'), 'GET', '/v1/analytics/what-works?area=tampere&from=2024-12-01&to=2025-11-30')).body;
+    for (const f of [...r.trainings, ...r.providers]) {
+      for (const k of ['referred', 'completed', 'interrupted']) expect(f[k] === '<5' || f[k] % 5 === 0, `${k} ${f[k]}`).toBe(true);
+      for (const h of f.horizons) {
+        expect(h.participants === '<5' || h.participants % 5 === 0).toBe(true);
+        expect(Math.round(h.comparison * 20)).toBeCloseTo(h.comparison * 20, 9); // a multiple of 0.05
+        if (h.effect === null) continue;
+        expect([...Array(h.participants / 5 + 1).keys()].some((k) => Math.round(((5 * k) / h.participants - h.comparison) * 100) / 100 === h.effect)).toBe(true);
+        expect(h.low).toBeLessThan(h.effect);
+        expect(h.high).toBeGreaterThan(h.effect);
+      }
+    }
+    // A provider of one training is that training's cell: the same figures, not a second draw to average.
+    for (const t of TRAININGS) {
+      const training = r.trainings.find((x: any) => x.trainingId === t.id);
+      const provider = r.providers.find((x: any) => x.provider === t.provider);
+      expect(provider.horizons).toEqual(training.horizons);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plantOutcomes, plantedClock } from '../helpers/planted-outcomes.js';
+import { call } from '../helpers/service.js';
 import { expectAccessible, settled, signIn, useWebApp } from './browser.js';
 
 /**
@@ -13,7 +14,8 @@ plantedClock.at = Date.now();
 const web = useWebApp({ env: { KOHTAANTO_SEED_FIXTURES: 'false' }, clock: plantedClock.now });
 
 const MEASURED = { fi: 'Mitattu vaikutus alueella', sv: 'Uppmätt effekt i området', en: 'Measured in the area' } as const;
-const PLAN_BASIS = { fi: 'mitattu, 25 osallistujaa', sv: 'uppmätt, 25 deltagare', en: 'measured, 25 participants' } as const;
+/** The plan's basis with the participants as What works published them (20 or 25: rounded at random). */
+const PLAN_BASIS = { fi: 'mitattu, {n} osallistujaa', sv: 'uppmätt, {n} deltagare', en: 'measured, {n} participants' } as const;
 const MAKE_PLAN = { fi: 'Laadi suunnitelma', sv: 'Gör planen', en: 'Make the plan' } as const;
 
 describe('measured training effects in the web app', () => {
@@ -28,7 +30,10 @@ describe('measured training effects in the web app', () => {
       await settled(page);
       const measured = await page.textContent('p.measured');
       expect(measured).toContain(MEASURED[lang]);
-      expect(measured).toContain('+51');
+      // The effect the API gives the counsellor (from the counts rounded at random), in percentage points.
+      const given = (await call({ url: web.service.url, key: web.service.keys.counsellor }, 'GET', '/v1/jobseekers/NEW-1/gaps')).body;
+      const card = given.skills.flatMap((s: { trainings: { id: string; measured?: { effect: number } }[] }) => s.trainings).find((o: { id: string }) => o.id === 'T-CARD').measured;
+      expect(measured).toContain(`+${Math.round(card.effect * 100)}`);
       await expectAccessible(page, `training list (${lang})`);
       await context.close();
 
@@ -40,7 +45,9 @@ describe('measured training effects in the web app', () => {
       await planning.page.waitForSelector('dl.indicators');
       await planning.page.fill('#budget', '3');
       await planning.page.click(`text=${MAKE_PLAN[lang]}`);
-      await planning.page.waitForSelector(`text=${PLAN_BASIS[lang]}`, { timeout: 60_000 });
+      const plan = (await call({ url: web.service.url, key: web.service.keys.planner }, 'POST', '/v1/analytics/training-plan', { area: 'tampere', budget: { places: 3 } })).body;
+      const n = plan.purchases.find((p: { training: { id: string } }) => p.training.id === 'T-CARD').effect.participants;
+      await planning.page.waitForSelector(`text=${PLAN_BASIS[lang].replace('{n}', String(n))}`, { timeout: 60_000 });
       await settled(planning.page);
       await expectAccessible(planning.page, `training plan (${lang})`);
       await planning.context.close();

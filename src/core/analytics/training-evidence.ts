@@ -1,6 +1,7 @@
 import type { AnalysisArea } from './schema.js';
 import type { WhatWorksSource } from '../what-works/service.js';
-import { measuredEffects, type MeasuredEffect } from '../what-works/training-effects.js';
+import { measuredEffects } from '../what-works/training-effects.js';
+import { questionDraws, type PublishedEffect } from '../what-works/published-effects.js';
 import { publishedAsOf } from './suppression.js';
 
 /**
@@ -13,7 +14,9 @@ import { publishedAsOf } from './suppression.js';
  *   expected = (n × measured + priorParticipants × estimate) / (n + priorParticipants)
  *
  * with n the participants measured at `horizonMonths` after the end. With n = priorParticipants the
- * two weigh the same; with many participants the measured effect decides.
+ * two weigh the same; with many participants the measured effect decides. Both n and the measured
+ * effect are What works' published figures (rounded at random: published-effects.ts), never the exact
+ * counts, so a plan (or a counsellor's training list) made a month apart cannot tell one participant's outcome.
  */
 export interface TrainingEvidenceSettings {
   /** The horizon (months after the training ended) whose employment effect counts: 3 or 6. */
@@ -44,7 +47,7 @@ export function estimatedGain(vacanciesAdded: number, s: Pick<TrainingEvidenceSe
 }
 
 /** The measured effect shrunk toward the estimate (the formula above); the estimate where nothing was measured. */
-export function expectedGain(estimate: number, measured: Pick<MeasuredEffect, 'participants' | 'effect'> | undefined, priorParticipants: number): ExpectedGain {
+export function expectedGain(estimate: number, measured: Pick<PublishedEffect, 'participants' | 'effect'> | undefined, priorParticipants: number): ExpectedGain {
   if (!measured || measured.participants <= 0) return { gain: estimate, basis: 'estimated', participants: 0 };
   const n = measured.participants;
   return { gain: (n * measured.effect + priorParticipants * estimate) / (n + priorParticipants), basis: 'measured', participants: n };
@@ -52,8 +55,8 @@ export function expectedGain(estimate: number, measured: Pick<MeasuredEffect, 'p
 
 /** Where the plan reads the measured effects of the trainings in an area. */
 export interface TrainingEvidence {
-  /** Per training id, the effect measured in the area (only trainings with enough evidence). */
-  measured(area: Pick<AnalysisArea, 'municipalities'>, today: string): Promise<Map<string, MeasuredEffect>>;
+  /** Per training id, the effect measured in the area as What works publishes it (only trainings with enough evidence). */
+  measured(area: Pick<AnalysisArea, 'municipalities'>, today: string): Promise<Map<string, PublishedEffect>>;
 }
 
 const monthsBefore = (day: string, months: number) => {
@@ -61,8 +64,12 @@ const monthsBefore = (day: string, months: number) => {
   return new Date(Date.UTC(y, m - 1 - months, 1)).toISOString().slice(0, 10);
 };
 
-/** The measured effects from the "what works" report's own facts (referrals of the last `periodMonths`, the area's clients). */
-export function evidenceFromOutcomes(source: WhatWorksSource, settings: Pick<TrainingEvidenceSettings, 'horizonMonths' | 'periodMonths'>): TrainingEvidence {
+/**
+ * The measured effects from the "what works" report's own facts (referrals of the last `periodMonths`, the
+ * area's clients), rounded under the same draws as What works' report for that place and period (`key`:
+ * the installation's secret), so the two give one answer, not two draws to average.
+ */
+export function evidenceFromOutcomes(source: WhatWorksSource, settings: Pick<TrainingEvidenceSettings, 'horizonMonths' | 'periodMonths'>, key: Buffer): TrainingEvidence {
   return {
     async measured(area, today) {
       // Counted at a month end, as What works counts (publishedAsOf): stepping the day one at a time
@@ -70,7 +77,7 @@ export function evidenceFromOutcomes(source: WhatWorksSource, settings: Pick<Tra
       const asOf = publishedAsOf(today);
       const filter = { ...(area.municipalities ? { municipalities: area.municipalities } : {}), from: monthsBefore(asOf, settings.periodMonths), to: asOf };
       const facts = await source.trainingFacts(filter);
-      return measuredEffects(facts.referrals, facts.clients, asOf, settings.horizonMonths);
+      return measuredEffects(facts.referrals, facts.clients, asOf, settings.horizonMonths, questionDraws(key, area.municipalities, filter.from, filter.to));
     },
   };
 }
@@ -80,7 +87,7 @@ export function evidenceFromOutcomes(source: WhatWorksSource, settings: Pick<Tra
  * import; each gap report of a counsellor asks for its client's area).
  */
 export function rememberedEvidence(evidence: TrainingEvidence, now: () => Date, minutes: number): TrainingEvidence {
-  const kept = new Map<string, { until: number; value: Promise<Map<string, MeasuredEffect>> }>();
+  const kept = new Map<string, { until: number; value: Promise<Map<string, PublishedEffect>> }>();
   return {
     measured(area, today) {
       const key = `${today}|${area.municipalities?.join(',') ?? '*'}`;

@@ -11,9 +11,8 @@ import type { AnalysisArea, Budget, PlanObjective } from './schema.js';
 import { matchWithSkills } from '../what-if.js';
 import { longTermSince } from './demand-supply.js';
 import { evenSample } from './mismatch.js';
-import { jobseekerCount } from './suppression.js';
 import { estimatedGain, expectedGain, type ExpectedGain, type TrainingEvidence, type TrainingEvidenceSettings } from './training-evidence.js';
-import type { MeasuredEffect } from '../what-works/training-effects.js';
+import type { PublishedEffect } from '../what-works/published-effects.js';
 
 export interface TrainingPlanSettings {
   suitableScore: number;
@@ -126,7 +125,7 @@ export class TrainingPlanner {
     // Greedy: the pair adding the most per unit of budget — vacancies not yet opened (a set cover), or
     // expected employment gain (measured, shrunk toward the estimate from the vacancies it adds).
     const objective = query.objective ?? 'employment';
-    const measured: Map<string, MeasuredEffect> = this.evidence ? await this.evidence.measured(area, query.today) : new Map();
+    const measured: Map<string, PublishedEffect> = this.evidence ? await this.evidence.measured(area, query.today) : new Map();
     const ev = this.settings.evidence;
     const expect = (training: StoredTraining, adds: string[]) => expectedGain(estimatedGain(adds.length, ev), measured.get(training.id), ev.priorParticipants);
     const costOf = (t: StoredTraining) => ('places' in query.budget ? 1 : t.cost);
@@ -183,7 +182,7 @@ export class TrainingPlanner {
       const gain = group.reduce((s, p) => s + p.expected.gain, 0);
       const { basis, participants } = group[0]!.expected;
       const skills = t.normalized.skills.map((s) => this.normalizer.taxonomy.label(s.uri, query.lang));
-      const effect = { basis, participants: basis === 'measured' ? jobseekerCount(participants) : null, perPlace: Math.round((gain / group.length) * 100) / 100 + 0 };
+      const effect = { basis, participants: basis === 'measured' ? participants : null, perPlace: Math.round((gain / group.length) * 100) / 100 + 0 };
       return {
         training: { id: t.id, title: t.title, provider: t.provider, ...(t.municipality ? { municipality: t.municipality } : {}), online: t.online, costPerPlace: t.cost },
         places: group.length,

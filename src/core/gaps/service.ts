@@ -3,7 +3,7 @@ import type { AuditNote } from '../audit-note.js';
 import type { GapAnalysis } from '../gaps.js';
 import type { Guard } from '../guard.js';
 import type { GapRequest } from './schema.js';
-import { publishedEffect, type MeasuredEffect } from '../what-works/training-effects.js';
+import type { PublishedEffect } from '../what-works/published-effects.js';
 
 /**
  * A client's gaps, the use case behind GET /v1/jobseekers/:id/gaps: the client's area decides who
@@ -15,7 +15,7 @@ export class Gaps {
       guard: Pick<Guard, 'jobseeker'>;
       gaps: Pick<GapAnalysis, 'forJobseeker' | 'forVacancy'>;
       /** The measured effects of trainings in the client's employment area (none: offers carry none). */
-      measuredFor?: (jobseekerId: string) => Promise<Map<string, MeasuredEffect>>;
+      measuredFor?: (jobseekerId: string) => Promise<Map<string, PublishedEffect>>;
     },
   ) {}
 
@@ -23,7 +23,7 @@ export class Gaps {
     const { vacancy, ...query } = request;
     audit.jobseekers.push(id);
     await this.ports.guard.jobseeker(p, id);
-    const measured = this.ports.measuredFor ? await this.ports.measuredFor(id) : new Map<string, MeasuredEffect>();
+    const measured = this.ports.measuredFor ? await this.ports.measuredFor(id) : new Map<string, PublishedEffect>();
     if (vacancy) {
       const gap = await this.ports.gaps.forVacancy(id, vacancy, query);
       return measured.size === 0 ? gap : { ...gap, missingSkills: gap.missingSkills.map((s) => ({ ...s, trainings: withMeasured(s.trainings, measured) })) };
@@ -35,9 +35,9 @@ export class Gaps {
 }
 
 /** Each offer with its training's measured effect, where the area has enough evidence (issue 33, item 6). */
-function withMeasured<T extends { id: string }>(offers: T[], measured: Map<string, MeasuredEffect>): T[] {
+function withMeasured<T extends { id: string }>(offers: T[], measured: Map<string, PublishedEffect>): T[] {
   return offers.map((o) => {
     const m = measured.get(o.id);
-    return m ? { ...o, measured: publishedEffect(m) } : o;
+    return m ? { ...o, measured: m } : o;
   });
 }

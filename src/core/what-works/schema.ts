@@ -54,13 +54,19 @@ export const effectHorizon = z.object({
   months: z.number(),
   participants: publishedCount.describe('Participants whose training ended long enough ago and who had comparison clients'),
   comparisonClients: publishedCount.describe('Distinct similar clients not referred to any training, compared with them'),
-  employed: z.number().nullable().describe('Share of participants employed within the horizon after the end (to 0.05)'),
-  comparison: z.number().nullable().describe("Their comparison clients' share employed over the same days (to 0.05)"),
-  effect: z.number().nullable().describe('Difference of the two shares, with its 95 % interval (low, high); null: not enough evidence'),
+  employed: z.number().nullable().describe('Share of participants employed within the horizon after the end, from the two published counts (to 0.05; null when either is "<5")'),
+  comparison: z.number().nullable().describe("Their comparison clients' share employed over the same days, rounded at random to a multiple of 0.05"),
+  effect: z
+    .number()
+    .nullable()
+    .describe(
+      'Employed participants over participants (both published counts) less the published comparison share, with its 95 % interval (low, high) that also counts the rounding\'s own error; null: not enough evidence',
+    ),
   low: z.number().nullable(),
   high: z.number().nullable(),
-  evidence: z.enum(['enough', 'not enough']).describe('"not enough" below 20 participants observed or 20 comparison clients'),
+  evidence: z.enum(['enough', 'not enough']).describe('"not enough" below 20 participants observed or 20 comparison clients (as published)'),
 });
+export type EffectHorizon = z.infer<typeof effectHorizon>;
 
 /** A training's (or, without trainingId, a provider's) completion and effect on employment. */
 export const trainingEffect = z.object({

@@ -3,7 +3,8 @@ import { dayOf } from '../clock.js';
 import { invalidInput, problem } from '../errors.js';
 import type { AnalysisArea } from '../analytics/schema.js';
 import { jobseekerCount, MIN_JOBSEEKERS_SHOWN, publishedAsOf, SUPPRESSED, type Suppressed } from '../analytics/suppression.js';
-import { cellDraws, randomlyRounded } from '../analytics/random-rounding.js';
+import { randomlyRounded } from '../analytics/random-rounding.js';
+import { questionDraws } from './published-effects.js';
 import { trainingEffects, type ClientFacts, type ReferralFacts } from './training-effects.js';
 import { FUNNEL_STEPS, RANK_BANDS, type FunnelStep, type PublishedRate, type RankBand, type SuggestionOutcome, type WhatWorks } from './schema.js';
 
@@ -80,7 +81,7 @@ function subsidisedApart(allHires: number | Suppressed, hires: number | Suppress
  * "What works" for planners (issue 33): what became of the vacancies counsellors suggested in an
  * area and period — the funnel from suggestion to hire, long-term unemployed clients placed, days to
  * fill, and hire and interview rates by the rank at which the engine showed the vacancy. Aggregates
- * only: every count of suggestions (each is one client's) is rounded at random to a multiple of 5, the
+ * only: every count of suggestions (each is one client's), and every count behind the training effects, is rounded at random to a multiple of 5, the
  * same for the same question (src/core/analytics/random-rounding.ts: no pair of questions can be
  * subtracted to find one person), "<5" when rounded to 0; shares are worked out from the published counts,
  * and a period is whole calendar months (`to` taken back to the last month end, `from` to its month's first day).
@@ -103,11 +104,10 @@ export class WhatWorksReport {
     const filter = { ...(area.municipalities ? { municipalities: area.municipalities } : {}), from, to };
     const outcomes = await this.source.suggestionOutcomes(filter);
     const facts = await this.source.trainingFacts(filter);
-    const effects = trainingEffects(facts.referrals, facts.clients, dayOf(this.clock()));
     // The question is its people's place and period: an area and a region of the same municipalities (or a
     // municipality asked by name or code) are one question, with one set of draws, not two to average.
-    const place = area.municipalities ? [...area.municipalities].sort().join(',') : 'Finland';
-    const draw = cellDraws(this.key, `what-works\0${place}\0${from}\0${to}`);
+    const draw = questionDraws(this.key, area.municipalities, from, to);
+    const effects = trainingEffects(facts.referrals, facts.clients, dayOf(this.clock()), draw);
     const count = (cell: string, n: number) => randomlyRounded(n, draw(cell));
     const funnel = Object.fromEntries(FUNNEL_STEPS.map((step) => [step, count(`funnel.${step}`, outcomes.filter((o) => reached(o, step)).length)])) as WhatWorks['funnel'];
     const clients = new Set(outcomes.map((o) => o.jobseekerId));

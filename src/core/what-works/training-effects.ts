@@ -1,5 +1,7 @@
-import { jobseekerCount, MIN_JOBSEEKERS_SHOWN, publishedShare } from '../analytics/suppression.js';
+import { randomlyRounded, type CellDraws } from '../analytics/random-rounding.js';
+import { SUPPRESSED, type Suppressed } from '../analytics/suppression.js';
 import type { TrainingEffect } from './schema.js';
+import { effectCell, givenEffect, MIN_EVIDENCE, publishedHorizon, type PublishedEffect } from './published-effects.js';
 import { ageBand, ComparisonPool, dayNumber, durationBandOfDays, type CellOnDay } from './comparison-pool.js';
 
 /**
@@ -10,11 +12,11 @@ import { ageBand, ComparisonPool, dayNumber, durationBandOfDays, type CellOnDay 
  * (each participant gets the comparison rate of its cell; the effect is the participants' rate
  * minus the mean of those, i.e. the effect on the participants). Where the participants observed
  * long enough, or the comparison clients, are fewer than MIN_EVIDENCE, the answer says "not enough
- * evidence" and gives no effect.
+ * evidence" and gives no effect. Everything published comes from counts rounded at random under the
+ * question's draws (published-effects.ts): no pair of reports one participant apart tells their outcome.
  */
 
-/** Participants (and comparison clients) below which no effect is given. */
-export const MIN_EVIDENCE = 20;
+export { MIN_EVIDENCE };
 /** The horizons, in months and the days counted for them. */
 export const HORIZONS = [
   { months: 3, days: 91 },
@@ -60,9 +62,9 @@ const employedWithin = (c: ClientFacts, on: string, days: number) => {
   return c.employed.some((d) => d > on && d <= last);
 };
 
-/** To `step`, as a number a person reads (never -0). */
-const round = (x: number, step: number) => Math.round(Math.round(x / step) * step * 100) / 100 + 0;
-const roundShare = (share: number | null) => (share === null ? null : round(share, 0.05));
+/** A share of two published counts to 0.05; null when either is "<5" or the whole is 0. */
+const shareOfPublished = (part: number | Suppressed, whole: number | Suppressed) =>
+  part === SUPPRESSED || whole === SUPPRESSED || whole === 0 ? null : Math.round(Math.min(1, part / whole) * 20) / 20;
 
 /** One horizon's effect as measured, before rounding and suppression: never published as it is. */
 export interface MeasuredEffect {
@@ -71,10 +73,13 @@ export interface MeasuredEffect {
   participants: number;
   /** Distinct comparison clients. */
   comparisonClients: number;
-  /** Participants employed within the horizon, and the mean of their comparison rates. */
+  /** Of them, employed within the horizon; their share, and the mean of their comparison rates. */
+  employedParticipants: number;
   employed: number;
   comparison: number;
-  /** employed − comparison, and its standard error (normal approximation). */
+  /** The variance of `comparison` (from the comparison clients' rates, once per cell the participants share). */
+  comparisonVariance: number;
+  /** employed − comparison, and its standard error (normal approximation), on the exact counts (benchmarks only: never published). */
   effect: number;
   se: number;
   /** At least MIN_EVIDENCE participants and comparison clients: the report gives the effect. */
@@ -142,12 +147,16 @@ export function effectMeasurer(clients: ClientFacts[], today: string): (group: R
       const pT = n > 0 ? employed / n : 0;
       const pC = n > 0 ? comparisonSum / n : 0;
       const se = n > 0 ? Math.sqrt((pT * (1 - pT)) / n + comparisonVariance / (n * n)) : 0;
-      return { months: h.months, participants: n, comparisonClients: controls, employed: pT, comparison: pC, effect: pT - pC, se, enough: n >= MIN_EVIDENCE && controls >= MIN_EVIDENCE };
+      const enough = n >= MIN_EVIDENCE && controls >= MIN_EVIDENCE;
+      return { months: h.months, participants: n, comparisonClients: controls, employedParticipants: employed, employed: pT, comparison: pC, comparisonVariance: n > 0 ? comparisonVariance / (n * n) : 0, effect: pT - pC, se, enough };
     });
 }
 
-/** Per training, the effect at `months` after the end where there is enough evidence for the report to give one. */
-export function measuredEffects(referrals: ReferralFacts[], clients: ClientFacts[], today: string, months: number): Map<string, MeasuredEffect> {
+/**
+ * Per training, the effect at `months` after the end as What works publishes it (rounded at random under
+ * the question's draws), where the published counts give enough evidence for one.
+ */
+export function measuredEffects(referrals: ReferralFacts[], clients: ClientFacts[], today: string, months: number, draw: CellDraws): Map<string, PublishedEffect> {
   const measure = effectMeasurer(clients, today);
   const byTraining = new Map<string, ReferralFacts[]>();
   for (const r of referrals) {
@@ -155,52 +164,33 @@ export function measuredEffects(referrals: ReferralFacts[], clients: ClientFacts
     if (group) group.push(r);
     else byTraining.set(r.trainingId, [r]);
   }
-  const found = new Map<string, MeasuredEffect>();
+  const found = new Map<string, PublishedEffect>();
   for (const [id, group] of byTraining) {
     const at = measure(group).find((m) => m.months === months);
-    if (at?.enough) found.set(id, at);
+    const given = at && givenEffect(publishedHorizon(at, effectCell([id]), draw));
+    if (given) found.set(id, given);
   }
   return found;
 }
 
-/** A measured effect with enough evidence as it may be published: to 0.01, its 95 % interval, participants rounded to 5. */
-export function publishedEffect(m: MeasuredEffect) {
-  return {
-    months: m.months,
-    effect: round(m.effect, 0.01),
-    low: round(m.effect - 1.96 * m.se, 0.01),
-    high: round(m.effect + 1.96 * m.se, 0.01),
-    participants: jobseekerCount(m.participants),
-  };
-}
-
 /** The effects of each training and provider of the referrals given, as they may be published. */
-export function trainingEffects(referrals: ReferralFacts[], clients: ClientFacts[], today: string): { trainings: TrainingEffect[]; providers: TrainingEffect[] } {
+export function trainingEffects(referrals: ReferralFacts[], clients: ClientFacts[], today: string, draw: CellDraws): { trainings: TrainingEffect[]; providers: TrainingEffect[] } {
   const measure = effectMeasurer(clients, today);
   const effectOf = (label: { trainingId?: string; title?: string; provider: string }, group: ReferralFacts[]): TrainingEffect => {
-    const completed = group.filter((r) => r.state === 'completed').length;
-    const interrupted = group.filter((r) => r.state === 'interrupted').length;
-    const ended = completed + interrupted;
-    const horizons = measure(group).map((m) => ({
-      months: m.months,
-      participants: jobseekerCount(m.participants),
-      comparisonClients: jobseekerCount(m.comparisonClients),
-      // From the published counts (see publishedShare): the exact share would give a suppressed count back.
-      employed: roundShare(publishedShare(Math.round(m.employed * m.participants), m.participants)),
-      comparison: m.participants >= MIN_JOBSEEKERS_SHOWN ? round(m.comparison, 0.05) : null,
-      effect: m.enough ? round(m.effect, 0.01) : null,
-      low: m.enough ? round(m.effect - 1.96 * m.se, 0.01) : null,
-      high: m.enough ? round(m.effect + 1.96 * m.se, 0.01) : null,
-      evidence: m.enough ? ('enough' as const) : ('not enough' as const),
-    }));
+    const cell = effectCell(group.map((r) => r.trainingId));
+    const count = (name: string, n: number) => randomlyRounded(n, draw(`${cell}.${name}`));
+    const completed = count('completed', group.filter((r) => r.state === 'completed').length);
+    const interrupted = count('interrupted', group.filter((r) => r.state === 'interrupted').length);
+    // Completion from the published counts: one of its own ("ended") would be a third draw over the same people.
+    const ended = completed === SUPPRESSED ? interrupted : interrupted === SUPPRESSED ? completed : completed + interrupted;
     return {
       ...(label.trainingId ? { trainingId: label.trainingId, title: label.title! } : {}),
       provider: label.provider,
-      referred: jobseekerCount(group.length),
-      completed: jobseekerCount(completed),
-      interrupted: jobseekerCount(interrupted),
-      completion: roundShare(publishedShare(completed, ended)),
-      horizons,
+      referred: count('referred', group.length),
+      completed,
+      interrupted,
+      completion: shareOfPublished(completed, ended),
+      horizons: measure(group).map((m) => publishedHorizon(m, cell, draw)),
     };
   };
   const grouped = (key: (r: ReferralFacts) => string) => {

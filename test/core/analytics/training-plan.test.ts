@@ -6,7 +6,7 @@ import { DEFAULT_PLAN_SETTINGS, TrainingPlanner, trainedSkills } from '../../../
 import { fixedClock } from '../../../src/core/clock.js';
 import { DEFAULT_TRAINING_EVIDENCE } from '../../../src/config.js';
 import type { TrainingEvidence } from '../../../src/core/analytics/training-evidence.js';
-import type { MeasuredEffect } from '../../../src/core/what-works/training-effects.js';
+import type { PublishedEffect } from '../../../src/core/what-works/published-effects.js';
 import { jobseekerInput } from '../../../src/core/jobseekers/schema.js';
 import type { AnalyticsSource } from '../../../src/core/ports.js';
 import { TrainingCatalogue } from '../../../src/core/trainings.js';
@@ -18,8 +18,9 @@ const AREA: AnalysisArea = { kind: 'municipality', id: '837', nameFi: 'Tampere',
 let planner: TrainingPlanner;
 /** The same planner reading measured effects from `measured` (a test double of the what-works facts). */
 let informed: TrainingPlanner;
-const measured = new Map<string, MeasuredEffect>();
-const effect = (participants: number, e: number): MeasuredEffect => ({ months: 6, participants, comparisonClients: 200, employed: 0.3 + e, comparison: 0.3, effect: e, se: 0.05, enough: true });
+const measured = new Map<string, PublishedEffect>();
+/** A measured effect as What works publishes it (participants already rounded at random to a multiple of 5). */
+const effect = (participants: number, e: number): PublishedEffect => ({ months: 6, participants, effect: e, low: e - 0.1, high: e + 0.1 });
 let catalogue: TrainingCatalogue;
 const asked: string[] = [];
 
@@ -132,14 +133,14 @@ describe('TrainingPlanner.plan', () => {
     expect(plan.expectedEmployed).toBeGreaterThan(proxy.expectedEmployed);
   });
 
-  it('never buys a place whose measured effect, shrunk, is negative, and publishes participants rounded', async () => {
+  it('never buys a place whose measured effect, shrunk, is negative, and publishes participants as What works published them', async () => {
     measured.clear();
-    measured.set('T-BOTH', effect(23, -0.4));
-    measured.set('T-HOT', effect(23, -0.4));
+    measured.set('T-BOTH', effect(25, -0.4));
+    measured.set('T-HOT', effect(25, -0.4));
     const plan = await informed.plan(AREA, { budget: { places: 5 }, lang: 'fi', today: '2026-12-06' });
     expect(plan.picks).toEqual([]);
     expect(plan.budget.stoppedBecause).toBe('no further place is expected to raise employment');
-    measured.set('T-HOT', effect(23, 0.1));
+    measured.set('T-HOT', effect(25, 0.1));
     const one = await informed.plan(AREA, { budget: { places: 5 }, lang: 'fi', today: '2026-12-06' });
     expect(one.purchases.map((p) => [p.training.id, p.effect.basis, p.effect.participants])).toEqual([['T-HOT', 'measured', 25]]);
     measured.clear();

@@ -39,7 +39,7 @@ describe("Gaps: a client's gap report, as the client's area may ask it", () => {
     expect(audit).toEqual({ jobseekers: ['TRE'] });
   });
 
-  it("gives each training offered its measured effect in the client's area where there is enough evidence, published as What works gives it", async () => {
+  it("gives each training offered its measured effect in the client's area where there is enough evidence, as What works published it", async () => {
     const asked: string[] = [];
     const offer = (id: string) => ({ id, title: id });
     const service = new Gaps({
@@ -50,7 +50,7 @@ describe("Gaps: a client's gap report, as the client's area may ask it", () => {
       },
       measuredFor: async (id) => (
         asked.push(id),
-        new Map([['T-1', { months: 6, participants: 23, comparisonClients: 80, employed: 0.5, comparison: 0.3, effect: 0.2049, se: 0.1, enough: true }]])
+        new Map([['T-1', { months: 6, participants: 25, effect: 0.2, low: 0.01, high: 0.4 }]])
       ),
     });
     const report = (await service.of(counsellor, 'TRE', request, { jobseekers: [] })) as unknown as { skills: { trainings: object[] }[] };

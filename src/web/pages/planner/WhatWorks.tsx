@@ -99,31 +99,34 @@ const effect = (h: TrainingEffect['horizons'][number]) =>
 function TrainingEffects({ items }: { items: TrainingEffect[] }) {
   if (items.length === 0) return null;
   return (
-    <table>
-      <caption>{t('whatWorks.trainings')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('whatWorks.training')}</th>
-          <th scope="col">{t('whatWorks.referred')}</th>
-          <th scope="col">{t('whatWorks.completion')}</th>
-          <th scope="col">{t('whatWorks.effect3')}</th>
-          <th scope="col">{t('whatWorks.effect6')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((e) => (
+    <>
+      <table>
+        <caption>{t('whatWorks.trainings')}</caption>
+        <thead>
           <tr>
-            <th scope="row">
-              {e.title} <span class="muted">({e.provider})</span>
-            </th>
-            <td>{count(e.referred)}</td>
-            <td>{e.completion === null ? '–' : pct(e.completion)}</td>
-            {e.horizons.map((h) => (
-              <td>{effect(h)}</td>
-            ))}
+            <th scope="col">{t('whatWorks.training')}</th>
+            <th scope="col">{t('whatWorks.referred')}</th>
+            <th scope="col">{t('whatWorks.completion')}</th>
+            <th scope="col">{t('whatWorks.effect3')}</th>
+            <th scope="col">{t('whatWorks.effect6')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((e) => (
+            <tr>
+              <th scope="row">
+                {e.title} <span class="muted">({e.provider})</span>
+              </th>
+              <td>{count(e.referred)}</td>
+              <td>{e.completion === null ? '–' : pct(e.completion)}</td>
+              {e.horizons.map((h) => (
+                <td>{effect(h)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="muted training-note">{t('whatWorks.trainingsNote')}</p>
+    </>
   );
 }
