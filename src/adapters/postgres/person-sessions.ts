@@ -1,38 +1,6 @@
 import type pg from 'pg';
-import type { Role } from '../../core/access.js';
 import type { PersonSessionRecord } from '../../core/signin/sessions.js';
-
-type Row = {
-  token_sha256: string;
-  provider: string;
-  subject: string;
-  name: string;
-  role: Role;
-  organisation_id: string;
-  csrf: string;
-  created_at: string;
-  last_seen: string;
-  expires_at: string;
-  checked_at: string;
-  refresh_token: string | null;
-  id_token: string;
-};
-
-const fromRow = (r: Row): PersonSessionRecord => ({
-  tokenHash: r.token_sha256,
-  provider: r.provider,
-  subject: r.subject,
-  name: r.name,
-  role: r.role,
-  organisationId: r.organisation_id,
-  csrf: r.csrf,
-  createdAt: r.created_at,
-  lastSeen: r.last_seen,
-  expiresAt: r.expires_at,
-  checkedAt: r.checked_at,
-  idToken: r.id_token,
-  ...(r.refresh_token ? { refreshToken: r.refresh_token } : {}),
-});
+import { personSessionFromRow, type PersonSessionRow } from '../rows/person-sessions.js';
 
 /** Sessions of people signed in with an identity provider, in PostgreSQL (see the SQLite PersonSessionStore). */
 export class PostgresPersonSessionStore {
@@ -47,8 +15,8 @@ export class PostgresPersonSessionStore {
   }
 
   async get(tokenHash: string): Promise<PersonSessionRecord | undefined> {
-    const { rows } = await this.pool.query<Row>('SELECT * FROM person_sessions WHERE token_sha256 = $1', [tokenHash]);
-    return rows[0] && fromRow(rows[0]);
+    const { rows } = await this.pool.query<PersonSessionRow>('SELECT * FROM person_sessions WHERE token_sha256 = $1', [tokenHash]);
+    return rows[0] && personSessionFromRow(rows[0]);
   }
 
   async touch(tokenHash: string, at: string): Promise<void> {

@@ -2,43 +2,8 @@ import type { StoredTransfer } from '../../core/transfers/schema.js';
 import type { TransferStore } from '../../core/transfers/service.js';
 import type pg from 'pg';
 import { inTransaction } from './pool.js';
+import { transferFromRow, type TransferRow, TRANSFER_LIST_MAX } from '../rows/transfers.js';
 
-type Row = {
-  id: number;
-  jobseeker_id: string;
-  from_area: string | null;
-  to_area: string;
-  requester_key: string;
-  requester_name: string;
-  reason: string;
-  status: StoredTransfer['status'];
-  requested_at: string;
-  expires_at: string;
-  decided_key: string | null;
-  decided_at: string | null;
-  refusal: string | null;
-  withdrawn_at: string | null;
-};
-
-const fromRow = (r: Row): StoredTransfer => ({
-  id: r.id,
-  jobseekerId: r.jobseeker_id,
-  fromArea: r.from_area,
-  toArea: r.to_area,
-  requesterKey: r.requester_key,
-  requesterName: r.requester_name,
-  reason: r.reason,
-  status: r.status,
-  requestedAt: r.requested_at,
-  expiresAt: r.expires_at,
-  decidedKey: r.decided_key,
-  decidedAt: r.decided_at,
-  refusal: r.refusal,
-  withdrawnAt: r.withdrawn_at,
-});
-
-/** Most transfers one listing returns (newest first). */
-const LIST_MAX = 1000;
 
 /**
  * Transfers of clients between employment areas in PostgreSQL (see the SQLite store): requests,
@@ -61,11 +26,11 @@ export class PostgresTransferStore implements TransferStore {
       );
       const { count, oldest } = counted[0]!;
       if (count >= limit.max) return { busy: { oldest } };
-      const { rows: open } = await client.query<Row>(
+      const { rows: open } = await client.query<TransferRow>(
         `SELECT * FROM transfers WHERE jobseeker_id = $1 AND to_area = $2 AND status = 'pending' AND expires_at > $3 ORDER BY id DESC LIMIT 1`,
         [t.jobseekerId, t.toArea, t.requestedAt],
       );
-      if (open[0]) return { pending: fromRow(open[0]) };
+      if (open[0]) return { pending: transferFromRow(open[0]) };
       const { rows } = await client.query<{ id: number }>(
         `INSERT INTO transfers (jobseeker_id, from_area, to_area, requester_key, requester_name, reason, status, requested_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
@@ -76,8 +41,8 @@ export class PostgresTransferStore implements TransferStore {
   }
 
   async get(id: number): Promise<StoredTransfer | undefined> {
-    const { rows } = await this.pool.query<Row>('SELECT * FROM transfers WHERE id = $1', [id]);
-    return rows[0] && fromRow(rows[0]);
+    const { rows } = await this.pool.query<TransferRow>('SELECT * FROM transfers WHERE id = $1', [id]);
+    return rows[0] && transferFromRow(rows[0]);
   }
 
   async list(scope: { from?: string; to?: string; either?: string }): Promise<StoredTransfer[]> {
@@ -89,8 +54,8 @@ export class PostgresTransferStore implements TransferStore {
           : scope.to !== undefined
             ? ['WHERE to_area = $1', [scope.to]]
             : ['', []];
-    const { rows } = await this.pool.query<Row>(`SELECT * FROM transfers ${where} ORDER BY id DESC LIMIT ${LIST_MAX}`, params);
-    return rows.map(fromRow);
+    const { rows } = await this.pool.query<TransferRow>(`SELECT * FROM transfers ${where} ORDER BY id DESC LIMIT ${TRANSFER_LIST_MAX}`, params);
+    return rows.map(transferFromRow);
   }
 
   async update(id: number, from: StoredTransfer['status'], change: Partial<StoredTransfer>): Promise<boolean> {
@@ -109,19 +74,19 @@ export class PostgresTransferStore implements TransferStore {
   }
 
   async active(jobseekerId: string, toArea: string, now: string): Promise<StoredTransfer | undefined> {
-    const { rows } = await this.pool.query<Row>(
+    const { rows } = await this.pool.query<TransferRow>(
       `SELECT * FROM transfers WHERE jobseeker_id = $1 AND to_area = $2 AND status = 'approved' AND expires_at > $3 ORDER BY id DESC LIMIT 1`,
       [jobseekerId, toArea, now],
     );
-    return rows[0] && fromRow(rows[0]);
+    return rows[0] && transferFromRow(rows[0]);
   }
 
   async approvedSince(since: string): Promise<StoredTransfer[]> {
-    const { rows } = await this.pool.query<Row>(
-      `SELECT * FROM transfers WHERE status IN ('approved', 'withdrawn') AND decided_key IS NOT NULL AND decided_at > $1 ORDER BY decided_at DESC LIMIT ${LIST_MAX}`,
+    const { rows } = await this.pool.query<TransferRow>(
+      `SELECT * FROM transfers WHERE status IN ('approved', 'withdrawn') AND decided_key IS NOT NULL AND decided_at > $1 ORDER BY decided_at DESC LIMIT ${TRANSFER_LIST_MAX}`,
       [since],
     );
-    return rows.map(fromRow);
+    return rows.map(transferFromRow);
   }
 
   async busyRequesters(since: string, threshold: number) {
@@ -134,8 +99,8 @@ export class PostgresTransferStore implements TransferStore {
   }
 
   async ofJobseeker(jobseekerId: string): Promise<StoredTransfer[]> {
-    const { rows } = await this.pool.query<Row>('SELECT * FROM transfers WHERE jobseeker_id = $1 ORDER BY id', [jobseekerId]);
-    return rows.map(fromRow);
+    const { rows } = await this.pool.query<TransferRow>('SELECT * FROM transfers WHERE jobseeker_id = $1 ORDER BY id', [jobseekerId]);
+    return rows.map(transferFromRow);
   }
 
   async forgetJobseeker(jobseekerId: string): Promise<void> {

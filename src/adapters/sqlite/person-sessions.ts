@@ -1,38 +1,6 @@
-import type { Role } from '../../core/access.js';
 import type { PersonSessionRecord } from '../../core/signin/sessions.js';
 import type { Db } from './database.js';
-
-type Row = {
-  token_sha256: string;
-  provider: string;
-  subject: string;
-  name: string;
-  role: Role;
-  organisation_id: string;
-  csrf: string;
-  created_at: string;
-  last_seen: string;
-  expires_at: string;
-  checked_at: string;
-  refresh_token: string | null;
-  id_token: string;
-};
-
-const fromRow = (r: Row): PersonSessionRecord => ({
-  tokenHash: r.token_sha256,
-  provider: r.provider,
-  subject: r.subject,
-  name: r.name,
-  role: r.role,
-  organisationId: r.organisation_id,
-  csrf: r.csrf,
-  createdAt: r.created_at,
-  lastSeen: r.last_seen,
-  expiresAt: r.expires_at,
-  checkedAt: r.checked_at,
-  idToken: r.id_token,
-  ...(r.refresh_token ? { refreshToken: r.refresh_token } : {}),
-});
+import { personSessionFromRow, type PersonSessionRow } from '../rows/person-sessions.js';
 
 /** Sessions of people signed in with an identity provider, in SQLite (shared by every worker process). */
 export class PersonSessionStore {
@@ -44,7 +12,7 @@ export class PersonSessionStore {
         `INSERT INTO person_sessions (token_sha256, provider, subject, name, role, organisation_id, csrf, created_at, last_seen, expires_at, checked_at, refresh_token, id_token)
          VALUES (@tokenHash, @provider, @subject, @name, @role, @organisationId, @csrf, @createdAt, @lastSeen, @expiresAt, @checkedAt, @refreshToken, @idToken)`,
       ),
-      get: db.prepare<[string], Row>('SELECT * FROM person_sessions WHERE token_sha256 = ?'),
+      get: db.prepare<[string], PersonSessionRow>('SELECT * FROM person_sessions WHERE token_sha256 = ?'),
       touch: db.prepare<[string, string]>('UPDATE person_sessions SET last_seen = ? WHERE token_sha256 = ?'),
       checked: db.prepare(
         `UPDATE person_sessions SET name = @name, role = @role, organisation_id = @organisationId, checked_at = @checkedAt,
@@ -62,7 +30,7 @@ export class PersonSessionStore {
 
   async get(tokenHash: string): Promise<PersonSessionRecord | undefined> {
     const row = this.s.get.get(tokenHash);
-    return row && fromRow(row);
+    return row && personSessionFromRow(row);
   }
 
   async touch(tokenHash: string, at: string): Promise<void> {

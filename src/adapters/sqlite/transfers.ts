@@ -1,43 +1,8 @@
 import type { StoredTransfer } from '../../core/transfers/schema.js';
 import type { TransferStore } from '../../core/transfers/service.js';
 import type { Db } from './database.js';
+import { transferFromRow, type TransferRow, TRANSFER_LIST_MAX } from '../rows/transfers.js';
 
-type Row = {
-  id: number;
-  jobseeker_id: string;
-  from_area: string | null;
-  to_area: string;
-  requester_key: string;
-  requester_name: string;
-  reason: string;
-  status: StoredTransfer['status'];
-  requested_at: string;
-  expires_at: string;
-  decided_key: string | null;
-  decided_at: string | null;
-  refusal: string | null;
-  withdrawn_at: string | null;
-};
-
-const fromRow = (r: Row): StoredTransfer => ({
-  id: r.id,
-  jobseekerId: r.jobseeker_id,
-  fromArea: r.from_area,
-  toArea: r.to_area,
-  requesterKey: r.requester_key,
-  requesterName: r.requester_name,
-  reason: r.reason,
-  status: r.status,
-  requestedAt: r.requested_at,
-  expiresAt: r.expires_at,
-  decidedKey: r.decided_key,
-  decidedAt: r.decided_at,
-  refusal: r.refusal,
-  withdrawnAt: r.withdrawn_at,
-});
-
-/** Most transfers one listing returns (newest first). */
-const LIST_MAX = 1000;
 
 /**
  * Transfers of clients between employment areas (see src/core/transfers/service.ts). Everything
@@ -53,31 +18,31 @@ export class SqliteTransferStore implements TransferStore {
         `INSERT INTO transfers (jobseeker_id, from_area, to_area, requester_key, requester_name, reason, status, requested_at, expires_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       ),
-      get: db.prepare<[number], Row>('SELECT * FROM transfers WHERE id = ?'),
-      all: db.prepare<[number], Row>('SELECT * FROM transfers ORDER BY id DESC LIMIT ?'),
-      from: db.prepare<[string, number], Row>('SELECT * FROM transfers WHERE from_area = ? ORDER BY id DESC LIMIT ?'),
-      to: db.prepare<[string, number], Row>('SELECT * FROM transfers WHERE to_area = ? ORDER BY id DESC LIMIT ?'),
-      either: db.prepare<[string, string, number], Row>(
+      get: db.prepare<[number], TransferRow>('SELECT * FROM transfers WHERE id = ?'),
+      all: db.prepare<[number], TransferRow>('SELECT * FROM transfers ORDER BY id DESC LIMIT ?'),
+      from: db.prepare<[string, number], TransferRow>('SELECT * FROM transfers WHERE from_area = ? ORDER BY id DESC LIMIT ?'),
+      to: db.prepare<[string, number], TransferRow>('SELECT * FROM transfers WHERE to_area = ? ORDER BY id DESC LIMIT ?'),
+      either: db.prepare<[string, string, number], TransferRow>(
         'SELECT * FROM transfers WHERE from_area = ? OR to_area = ? ORDER BY id DESC LIMIT ?',
       ),
-      active: db.prepare<[string, string, string], Row>(
+      active: db.prepare<[string, string, string], TransferRow>(
         `SELECT * FROM transfers WHERE jobseeker_id = ? AND to_area = ? AND status = 'approved' AND expires_at > ? ORDER BY id DESC LIMIT 1`,
       ),
-      pending: db.prepare<[string, string, string], Row>(
+      pending: db.prepare<[string, string, string], TransferRow>(
         `SELECT * FROM transfers WHERE jobseeker_id = ? AND to_area = ? AND status = 'pending' AND expires_at > ? ORDER BY id DESC LIMIT 1`,
       ),
       requestsSince: db.prepare<[string, string], { count: number; oldest: string | null }>(
         'SELECT count(*) AS count, min(requested_at) AS oldest FROM transfers WHERE requester_key = ? AND requested_at > ?',
       ),
-      approvedSince: db.prepare<[string], Row>(
+      approvedSince: db.prepare<[string], TransferRow>(
         `SELECT * FROM transfers WHERE status IN ('approved', 'withdrawn') AND decided_key IS NOT NULL AND decided_at > ?
-           ORDER BY decided_at DESC LIMIT ${LIST_MAX}`,
+           ORDER BY decided_at DESC LIMIT ${TRANSFER_LIST_MAX}`,
       ),
       busy: db.prepare<[string, number], { keyId: string; name: string; day: string; requests: number }>(
         `SELECT requester_key AS keyId, max(requester_name) AS name, substr(requested_at, 1, 10) AS day, count(*) AS requests
            FROM transfers WHERE requested_at > ? GROUP BY requester_key, day HAVING count(*) > ? ORDER BY day DESC, requests DESC`,
       ),
-      ofJobseeker: db.prepare<[string], Row>('SELECT * FROM transfers WHERE jobseeker_id = ? ORDER BY id'),
+      ofJobseeker: db.prepare<[string], TransferRow>('SELECT * FROM transfers WHERE jobseeker_id = ? ORDER BY id'),
       forget: db.prepare<[string]>('DELETE FROM transfers WHERE jobseeker_id = ?'),
     };
   }
@@ -90,7 +55,7 @@ export class SqliteTransferStore implements TransferStore {
       const { count, oldest } = this.s.requestsSince.get(t.requesterKey, limit.since)!;
       if (count >= limit.max) return { busy: { oldest } };
       const open = this.s.pending.get(t.jobseekerId, t.toArea, t.requestedAt);
-      if (open) return { pending: fromRow(open) };
+      if (open) return { pending: transferFromRow(open) };
       const { id } = this.s.insert.get(t.jobseekerId, t.fromArea, t.toArea, t.requesterKey, t.requesterName, t.reason, t.status, t.requestedAt, t.expiresAt)!;
       return { added: { ...t, id } };
     }).immediate();
@@ -98,19 +63,19 @@ export class SqliteTransferStore implements TransferStore {
 
   async get(id: number): Promise<StoredTransfer | undefined> {
     const row = this.s.get.get(id);
-    return row && fromRow(row);
+    return row && transferFromRow(row);
   }
 
   async list(scope: { from?: string; to?: string; either?: string }): Promise<StoredTransfer[]> {
     const rows =
       scope.either !== undefined
-        ? this.s.either.all(scope.either, scope.either, LIST_MAX)
+        ? this.s.either.all(scope.either, scope.either, TRANSFER_LIST_MAX)
         : scope.from !== undefined
-          ? this.s.from.all(scope.from, LIST_MAX)
+          ? this.s.from.all(scope.from, TRANSFER_LIST_MAX)
           : scope.to !== undefined
-            ? this.s.to.all(scope.to, LIST_MAX)
-            : this.s.all.all(LIST_MAX);
-    return rows.map(fromRow);
+            ? this.s.to.all(scope.to, TRANSFER_LIST_MAX)
+            : this.s.all.all(TRANSFER_LIST_MAX);
+    return rows.map(transferFromRow);
   }
 
   async update(id: number, from: StoredTransfer['status'], change: Partial<StoredTransfer>): Promise<boolean> {
@@ -130,11 +95,11 @@ export class SqliteTransferStore implements TransferStore {
 
   async active(jobseekerId: string, toArea: string, now: string): Promise<StoredTransfer | undefined> {
     const row = this.s.active.get(jobseekerId, toArea, now);
-    return row && fromRow(row);
+    return row && transferFromRow(row);
   }
 
   async approvedSince(since: string): Promise<StoredTransfer[]> {
-    return this.s.approvedSince.all(since).map(fromRow);
+    return this.s.approvedSince.all(since).map(transferFromRow);
   }
 
   async busyRequesters(since: string, threshold: number) {
@@ -142,7 +107,7 @@ export class SqliteTransferStore implements TransferStore {
   }
 
   async ofJobseeker(jobseekerId: string): Promise<StoredTransfer[]> {
-    return this.s.ofJobseeker.all(jobseekerId).map(fromRow);
+    return this.s.ofJobseeker.all(jobseekerId).map(transferFromRow);
   }
 
   async forgetJobseeker(jobseekerId: string): Promise<void> {

@@ -1,0 +1,39 @@
+import type { StoredTransfer } from '../../core/transfers/schema.js';
+
+/** A row of `transfers`, the same in SQLite and PostgreSQL, and the record it holds. */
+export type TransferRow = {
+  id: number;
+  jobseeker_id: string;
+  from_area: string | null;
+  to_area: string;
+  requester_key: string;
+  requester_name: string;
+  reason: string;
+  status: StoredTransfer['status'];
+  requested_at: string;
+  expires_at: string;
+  decided_key: string | null;
+  decided_at: string | null;
+  refusal: string | null;
+  withdrawn_at: string | null;
+};
+
+export const transferFromRow = (r: TransferRow): StoredTransfer => ({
+  id: r.id,
+  jobseekerId: r.jobseeker_id,
+  fromArea: r.from_area,
+  toArea: r.to_area,
+  requesterKey: r.requester_key,
+  requesterName: r.requester_name,
+  reason: r.reason,
+  status: r.status,
+  requestedAt: r.requested_at,
+  expiresAt: r.expires_at,
+  decidedKey: r.decided_key,
+  decidedAt: r.decided_at,
+  refusal: r.refusal,
+  withdrawnAt: r.withdrawn_at,
+});
+
+/** Most transfers one listing returns (newest first). */
+export const TRANSFER_LIST_MAX = 1000;
