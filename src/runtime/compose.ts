@@ -38,6 +38,7 @@ import { Matcher } from '../core/matching.js';
 import { Organisations } from '../core/organisations.js';
 import { Decisions } from '../core/oversight/decisions.js';
 import { Oversight } from '../core/oversight/oversight.js';
+import { keepPlannerAnswers } from './kept-answers.js';
 import { Suggestions } from '../core/oversight/suggestions.js';
 import { PersonalData } from '../core/personal-data.js';
 import type { Embedder } from '../core/ports.js';
@@ -320,6 +321,11 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       regions,
       areas: employmentAreas,
     });
+    /** The planner's demand against supply and the exposure report, kept per question (see runtime/kept-answers.ts). */
+    const keptAnswers = keepPlannerAnswers(
+      { demandSupply, oversight, generations: () => `${vacancies.reflects}:${jobseekers.reflects}`, decisions: () => decisionLog.extent(), clock, log },
+      { refreshMinutes: config.analyticsRefreshMinutes },
+    );
     const sharing = new Sharing({ shares, owners, budget: stores.budget, vacancy, jobseeker, guard, pseudonymKey: secret, now: clock }, config.sharing);
     const jobSuggestionStore = stores.jobSuggestions;
     const jobSuggestions = new JobSuggestions({
@@ -466,6 +472,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       outcomes,
       decisions,
       oversight,
+      keptAnswers,
       suggestions,
       sessions: new Sessions({ keys, store: stores.sessions, now: clock }, DEFAULT_SESSION_SETTINGS),
       people: new PersonSessions(
@@ -504,6 +511,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
           maintenance.stop();
           retention?.stop();
           keptFigures.stop();
+          keptAnswers.stop();
           if (stores.engine === 'sqlite') {
             stores.audit.flush();
             stores.decisionLog.close();

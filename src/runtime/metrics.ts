@@ -133,6 +133,7 @@ export function serviceMetrics(worker?: string) {
         forJobseeker: (id, limit) => log.forJobseeker(id, limit),
         appearancesOf: (id, limit) => log.appearancesOf(id, limit),
         candidateRankings: (filter) => log.candidateRankings(filter),
+        extent: () => log.extent(),
         eraseJobseeker: (id) => log.eraseJobseeker(id),
         pruneBefore: (at, limit) => log.pruneBefore(at, limit),
       };

@@ -160,6 +160,12 @@ export class PostgresDecisionLog implements DecisionLog {
     return rows.map((row) => ({ subject: row.subject ?? undefined, items: row.ranked.flatMap((r) => (r ? [r[0]] : [])) }));
   }
 
+  async extent(): Promise<string> {
+    await this.flush();
+    const { rows } = await this.pool.query<{ first: string | null; last: string | null }>('SELECT (SELECT min(id) FROM decisions) AS first, (SELECT max(id) FROM decisions) AS last');
+    return rows[0]!.first === null ? '' : `${rows[0]!.first}-${rows[0]!.last}`;
+  }
+
   async eraseJobseeker(id: string): Promise<void> {
     await this.flush();
     await inTransaction(this.pool, async (c) => {

@@ -29,6 +29,8 @@ export class PostgresWhatWorksSource implements WhatWorksSource {
        WHERE r.at >= $1 AND r.at < $2 AND ${IN_AREA} ORDER BY r.id`,
       params,
     );
+    // The clients are the referred ones' comparison pool: with no referral there is nothing to compare.
+    if (referrals.rows.length === 0) return { referrals: [], clients: [] };
     const employed = new Map<string, string[]>();
     const events = await this.pool.query<{ jobseeker_id: string; happened_on: string }>(
       `SELECT o.jobseeker_id, o.happened_on FROM outcomes o JOIN jobseekers j ON j.id = o.jobseeker_id

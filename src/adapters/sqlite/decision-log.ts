@@ -53,6 +53,7 @@ export class SqliteDecisionLog implements DecisionLog {
            AND (@areas IS NULL OR d.area IN (SELECT value FROM json_each(@areas)))
          ORDER BY d.id`,
       ),
+      extent: db.prepare<[], { first: number | null; last: number | null }>('SELECT (SELECT min(id) FROM decisions) AS first, (SELECT max(id) FROM decisions) AS last'),
       eraseRankings: db.prepare<[string]>(`DELETE FROM decisions WHERE subject = ? AND direction = '${RANKING_FOR_JOBSEEKER}'`),
       appearancesToErase: db.prepare<[string], { id: number; position: number; ranked: string }>(
         'SELECT d.id, a.position, d.ranked FROM decision_appearances a JOIN decisions d ON d.id = a.decision_id WHERE a.item = ?',
@@ -146,6 +147,12 @@ export class SqliteDecisionLog implements DecisionLog {
       subject: row.subject ?? undefined,
       items: (JSON.parse(row.ranked) as Ranked).flatMap((r) => (r ? [r[0]] : [])),
     }));
+  }
+
+  async extent(): Promise<string> {
+    this.flush();
+    const { first, last } = this.s.extent.get()!;
+    return first === null ? '' : `${first}-${last}`;
   }
 
   async eraseJobseeker(id: string): Promise<void> {

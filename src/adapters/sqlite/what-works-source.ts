@@ -45,6 +45,8 @@ export class SqliteWhatWorksSource implements WhatWorksSource {
         state: r.state ?? 'referred',
         endedOn: r.ended_on,
       }));
+    // The clients are the referred ones' comparison pool: with no referral there is nothing to compare (300,000 read for nothing).
+    if (referrals.length === 0) return { referrals, clients: [] };
     const employed = new Map<string, string[]>();
     const events = this.db
       .prepare<Record<string, string>, { jobseeker_id: string; happened_on: string }>(
@@ -73,21 +75,6 @@ export class SqliteWhatWorksSource implements WhatWorksSource {
     // 9 s Finland's 444,445 suggestions took). So the facts a suggestion only looks up are read once each,
     // in one pass, into maps: the clients' unemployment start, the vacancies' publication day, the clients'
     // pay-subsidised employments; only the events are joined, grouped per suggestion.
-    const unemployedSince = new Map(
-      this.db
-        .prepare<Record<string, string>, [number, string]>(`SELECT label, unemployed_since FROM analytics_records WHERE kind = 'jobseekers' AND unemployed_since IS NOT NULL ${area('municipality')}`)
-        .raw()
-        .all(inArea),
-    );
-    const published = new Map(
-      this.db
-        .prepare<[], [string, string]>(`SELECT v.id, a.published FROM vacancies v JOIN analytics_records a ON a.kind = 'vacancies' AND a.label = v.label WHERE a.published IS NOT NULL`)
-        .raw()
-        .all(),
-    );
-    const subsidisedOn = new Map(
-      this.db.prepare<[], [string, string]>(`SELECT jobseeker_id, group_concat(happened_on) FROM outcomes WHERE event = 'employed-subsidised' GROUP BY jobseeker_id`).raw().all(),
-    );
     const rows = this.db
       .prepare<Record<string, string>, { jobseeker_id: string; label: number; vacancy_id: string; created_at: string; states: string | null; hired_at: string | null; rank: number | null }>(
         `SELECT s.jobseeker_id, j.label, s.vacancy_id, s.created_at,
@@ -106,6 +93,22 @@ export class SqliteWhatWorksSource implements WhatWorksSource {
         after: dayAfter(filter.to),
         ...inArea,
       });
+    if (rows.length === 0) return [];
+    const unemployedSince = new Map(
+      this.db
+        .prepare<Record<string, string>, [number, string]>(`SELECT label, unemployed_since FROM analytics_records WHERE kind = 'jobseekers' AND unemployed_since IS NOT NULL ${area('municipality')}`)
+        .raw()
+        .all(inArea),
+    );
+    const published = new Map(
+      this.db
+        .prepare<[], [string, string]>(`SELECT v.id, a.published FROM vacancies v JOIN analytics_records a ON a.kind = 'vacancies' AND a.label = v.label WHERE a.published IS NOT NULL`)
+        .raw()
+        .all(),
+    );
+    const subsidisedOn = new Map(
+      this.db.prepare<[], [string, string]>(`SELECT jobseeker_id, group_concat(happened_on) FROM outcomes WHERE event = 'employed-subsidised' GROUP BY jobseeker_id`).raw().all(),
+    );
     return suggestionOutcomes(
       rows.map((r) => ({
         jobseeker_id: r.jobseeker_id,

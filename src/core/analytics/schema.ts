@@ -85,8 +85,16 @@ export const occupationRow = z.object({
 });
 export type OccupationRow = z.infer<typeof occupationRow>;
 
-export const skillRows = z.object({ area: analysisArea, asOf: z.string(), total: z.number(), items: z.array(skillRow) });
-export const occupationRows = z.object({ area: analysisArea, asOf: z.string(), total: z.number(), items: z.array(occupationRow) });
+/** When a kept answer was counted (KOHTAANTO_ANALYTICS_REFRESH_MINUTES > 0; src/runtime/kept-answers.ts). */
+export const countedFields = {
+  countedAt: z.string().optional().describe('When these figures were counted (they are kept between requests while the records stay the same, KOHTAANTO_ANALYTICS_REFRESH_MINUTES)'),
+  countedCurrent: z
+    .boolean()
+    .optional()
+    .describe('false: the records counted have changed since (the figures are being counted again); true: counted over the records stored now'),
+};
+export const skillRows = z.object({ area: analysisArea, asOf: z.string(), total: z.number(), items: z.array(skillRow), ...countedFields });
+export const occupationRows = z.object({ area: analysisArea, asOf: z.string(), total: z.number(), items: z.array(occupationRow), ...countedFields });
 
 /** A share found with the match engine over all records or an evenly spread sample of them. */
 export const matchedShare = z.object({

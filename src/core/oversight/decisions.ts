@@ -41,6 +41,11 @@ export interface DecisionLog {
   appearancesOf(id: string, limit: number): Promise<{ at: string; vacancy: string | undefined; position: number; score: number; parts: Record<string, number | null> }[]>;
   /** Candidate rankings served in a period for vacancies in these municipalities (all when absent). */
   candidateRankings(filter: { from: string; to: string; municipalities?: string[] }): Promise<{ subject: string | undefined; items: string[] }[]>;
+  /**
+   * Which decisions are stored, as the first and last id ("first-last"; "" when none): changes with every
+   * decision written and every prune (the oldest go first). An erasure also changes the jobseekers' records.
+   */
+  extent(): Promise<string>;
   /** Removes what the log holds on a jobseeker: their rankings and their places in others'. */
   eraseJobseeker(id: string): Promise<void>;
   /** Removes decisions older than this instant (ISO), the oldest first and at most `limit`; how many. */

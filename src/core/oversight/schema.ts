@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { language, queryInt, multiLine, recordId } from '../schemas/common.js';
-import { publishedCount } from '../analytics/schema.js';
+import { countedFields, publishedCount } from '../analytics/schema.js';
 import { scoreParts } from '../matches/schema.js';
 
 /** Score parts as the decision log keeps them (those of a hit). */
@@ -81,6 +81,7 @@ export const exposureResponse = z.object({
     .describe('Why no exposure share is published (fewer than 20 distinct jobseekers of the area ranked); a group\'s share is also hidden when 1–4 of its members were ranked, and a second one of its dimension then'),
   groups: z.array(exposureGroup),
   flagged: z.array(z.object({ dimension: z.string(), group: z.string(), ratio: z.number() })),
+  ...countedFields,
 });
 export type ExposureResponse = z.infer<typeof exposureResponse>;
 /** The report of exposure.ts, before the area and period are added to it. */

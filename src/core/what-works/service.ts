@@ -14,7 +14,8 @@ export interface WhatWorksSource {
   suggestionOutcomes(filter: { municipalities?: string[]; from: string; to: string }): Promise<SuggestionOutcome[]>;
   /**
    * The referrals to trainings made from `from` to `to` to clients living in the area, and every
-   * client of the area (the comparison clients among them) with their employment events.
+   * client of the area (the comparison clients among them) with their employment events; no clients
+   * when there is no referral (nothing to compare them with).
    */
   trainingFacts(filter: { municipalities?: string[]; from: string; to: string }): Promise<{ referrals: ReferralFacts[]; clients: ClientFacts[] }>;
 }

@@ -16,6 +16,7 @@ import {
   type SkillRow,
 } from '../../core/analytics/schema.js';
 import { publishedAsOf } from '../../core/analytics/suppression.js';
+import type { Counted } from '../../core/analytics/kept-answers.js';
 import { whatWorks, whatWorksQuery, type WhatWorks } from '../../core/what-works/schema.js';
 import type { Lang } from '../../core/errors.js';
 import { regions } from '../../core/regions/regions.js';
@@ -25,6 +26,9 @@ import { sendCsv, toCsv } from '../csv.js';
 import { errorBody, noQuery } from './shared.js';
 
 const csv = sendCsv;
+
+/** When a kept answer was counted (src/runtime/kept-answers.ts): nothing when it was counted at the request. */
+export const whenCounted = (counted: Counted | undefined) => (counted ? { countedAt: counted.at, countedCurrent: counted.current } : {});
 
 const skillCsv = (rows: SkillRow[], lang: Lang) =>
   toCsv(rows, [
@@ -73,7 +77,7 @@ const whatWorksCsv = (r: WhatWorks, lang: Lang) =>
  * fewer than 5 jobseekers are shown as "<5".
  */
 /** The services these routes use (nothing else of the composition reaches them). */
-export type AnalyticsServices = Pick<Services, 'analytics' | 'employmentAreas' | 'clock'>;
+export type AnalyticsServices = Pick<Services, 'analytics' | 'keptAnswers' | 'employmentAreas' | 'clock'>;
 
 export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsyncZod {
   const where = (q: AreaQuery) => resolveArea(q, regions, services.employmentAreas);
@@ -121,13 +125,13 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
           const scope = where(q);
           const query = { municipalities: scope.municipalities, from: q.from, to: q.to, language: q.language, occupationGroup: q.occupationGroup, lang: q.lang, today: publishedAsOf(q.asOf ?? today()) };
           if (what === 'skills') {
-            const rows = await services.analytics.demandSupply.skills(query);
+            const { answer: rows, counted } = await services.keptAnswers.skills(query);
             if (q.format === 'csv') return csv(reply, `skills-${scope.id}`, skillCsv(rows.slice(0, q.limit), q.lang));
-            return { area: scope, asOf: query.today, total: rows.length, items: rows.slice(0, q.limit) };
+            return { area: scope, asOf: query.today, total: rows.length, items: rows.slice(0, q.limit), ...whenCounted(counted) };
           }
-          const rows = await services.analytics.demandSupply.occupations(query);
+          const { answer: rows, counted } = await services.keptAnswers.occupations(query);
           if (q.format === 'csv') return csv(reply, `occupations-${scope.id}`, occupationCsv(rows.slice(0, q.limit), q.lang));
-          return { area: scope, asOf: query.today, total: rows.length, items: rows.slice(0, q.limit) };
+          return { area: scope, asOf: query.today, total: rows.length, items: rows.slice(0, q.limit), ...whenCounted(counted) };
         },
       );
     }

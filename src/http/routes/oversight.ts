@@ -5,9 +5,10 @@ import type { Services } from '../../runtime/compose.js';
 import { dayOf } from '../../core/clock.js';
 import { sendCsv, toCsv } from '../csv.js';
 import { errorBody } from './shared.js';
+import { whenCounted } from './analytics.js';
 
 /** The services these routes use. */
-export type OversightServices = Pick<Services, 'oversight' | 'clock'>;
+export type OversightServices = Pick<Services, 'keptAnswers' | 'clock'>;
 
 /** Oversight for planners and admins: exposure of groups in the candidate rankings. */
 export function oversightRoutes(services: OversightServices): FastifyPluginAsyncZod {
@@ -29,7 +30,7 @@ export function oversightRoutes(services: OversightServices): FastifyPluginAsync
       },
       async (request, reply) => {
         const q = request.query;
-        const report = await services.oversight.exposure({ ...q, from: q.from ?? daysAgo(30), to: q.to ?? today(), asOf: q.asOf ?? today() });
+        const { answer: report, counted } = await services.keptAnswers.exposure({ ...q, from: q.from ?? daysAgo(30), to: q.to ?? today(), asOf: q.asOf ?? today() });
         if (q.format === 'csv') {
           return sendCsv(
             reply,
@@ -47,7 +48,7 @@ export function oversightRoutes(services: OversightServices): FastifyPluginAsync
             ]),
           );
         }
-        return report;
+        return { ...report, ...whenCounted(counted) };
       },
     );
   };

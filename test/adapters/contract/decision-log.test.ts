@@ -86,6 +86,21 @@ describe.each(ENGINES)('decision log on $name', (engine) => {
     await close();
   });
 
+  it("tells which decisions are stored: another after each decision written (the waiting ones first) and each prune, the same while none is", async () => {
+    const { log, close } = open(current());
+    const seen = [await log.extent()];
+    log.record(decision('candidates', '2026-05-01T10:00:00.000Z', 'V1', ['J1']));
+    seen.push(await log.extent());
+    log.record(decision('vacancies', '2026-05-02T10:00:00.000Z', 'J1', ['V1']));
+    seen.push(await log.extent());
+    expect(await log.extent()).toBe(seen[2]);
+    expect(await log.pruneBefore('2026-05-02T00:00:00.000Z')).toBe(1);
+    seen.push(await log.extent());
+    expect(seen[0]).toBe('');
+    expect(new Set(seen).size).toBe(4);
+    await close();
+  });
+
   it('writes a large group and two logs writing at once (two processes) without losing or doubling a decision', async () => {
     const db = current();
     const a = open(db);

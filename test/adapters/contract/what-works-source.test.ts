@@ -94,4 +94,11 @@ describe.each(ENGINES)('what-works source on $name', (engine) => {
     expect(area.referrals.map((r) => r.jobseekerId)).toEqual(['J1']);
     expect(area.clients.map((c) => c.jobseekerId).sort()).toEqual(['J1', 'J3']);
   });
+
+  it('reads no clients when the period has no referral (no training to compare them for), and no suggestion outside the period', async () => {
+    const db = current();
+    await fill(db);
+    expect(await source(db).trainingFacts({ from: '2025-01-01', to: '2025-01-31' })).toEqual({ referrals: [], clients: [] });
+    expect(await source(db).suggestionOutcomes({ from: '2025-01-01', to: '2025-01-31' })).toEqual([]);
+  });
 });

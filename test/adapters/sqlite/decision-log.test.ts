@@ -57,6 +57,17 @@ describe('decision log in SQLite', () => {
     db.close();
   });
 
+  it("finds a period's candidate rankings through the index of direction and time, not by reading every decision of the period", async () => {
+    const { db } = open(() => new Date('2026-05-01T00:00:00.000Z'));
+    const plan = db
+      .prepare<[], { detail: string }>(
+        "EXPLAIN QUERY PLAN SELECT d.subject, d.ranked FROM decisions d WHERE d.direction = 'candidates' AND d.at >= '2026-04-01' AND d.at < '2026-05-01' AND (NULL IS NULL OR d.area IN (SELECT value FROM json_each(NULL))) ORDER BY d.id",
+      )
+      .all()
+      .map((r) => r.detail);
+    expect(plan.some((step) => step.includes('decisions_direction_at (direction=? AND at>? AND at<?)')), plan.join('; ')).toBe(true);
+  });
+
   it('moves the rankings of an older database (one row per hit) into one row per ranking', async () => {
     const { db, log, decisions } = open(() => new Date('2026-06-01T00:00:00Z'));
     decisions.served(undefined, 'vacancies', [hit('V1', 0.9), hit('V2', 0.8)], 'J1');

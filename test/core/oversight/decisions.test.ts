@@ -11,6 +11,7 @@ function memoryLog() {
     forJobseeker: async (id, limit) => (calls.push(`for:${id}:${limit}`), records.filter((r) => r.direction === 'vacancies' && r.subject === id).map((r, i) => ({ ...r, id: i + 1 }))),
     appearancesOf: async (id, limit) => (calls.push(`appearances:${id}:${limit}`), []),
     candidateRankings: async () => [],
+    extent: async () => '',
     eraseJobseeker: async (id) => void calls.push(`erase:${id}`),
     pruneBefore: async (at) => (calls.push(`prune:${at}`), 2),
   };

@@ -34,7 +34,7 @@ function setUp() {
     ),
     decisions: new Decisions(
       {
-        log: { record: (d) => void served.push(d), forJobseeker: async () => [], appearancesOf: async () => [], candidateRankings: async () => [], eraseJobseeker: async () => {}, pruneBefore: async () => 0 },
+        log: { record: (d) => void served.push(d), forJobseeker: async () => [], appearancesOf: async () => [], candidateRankings: async () => [], extent: async () => '', eraseJobseeker: async () => {}, pruneBefore: async () => 0 },
         context: () => ({ model: 'm', taxonomy: 't', settings: {} }),
         municipalityOf: () => '837',
       },

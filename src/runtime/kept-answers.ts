@@ -1,0 +1,75 @@
+import { KeptAnswers, type Counted } from '../core/analytics/kept-answers.js';
+import type { DemandSupply, DemandSupplyQuery, OccupationRow, SkillRow } from '../core/analytics/demand-supply.js';
+import { dayOf, type Clock } from '../core/clock.js';
+import type { ExposureQuery, Oversight } from '../core/oversight/oversight.js';
+import type { EngineLog } from './log.js';
+
+/** Questions kept per kind of answer besides one another (areas × filters × languages asked for). */
+const CAPACITY = 500;
+
+type Exposure = Awaited<ReturnType<Oversight['exposure']>>;
+/** An answer, and when it was counted when it is kept (undefined when counted at the request). */
+export type MaybeKept<T> = { answer: T; counted?: Counted };
+
+/**
+ * The planner's costly reads kept per question while their records stay the same (KeptAnswers, see
+ * src/core/analytics/kept-answers.ts) — demand against supply per skill and per occupation (open
+ * vacancies and active jobseekers: the records' generations and the day), and the exposure report
+ * (besides those, the decisions stored) — with `refreshMinutes` > 0; with 0, counted at every request.
+ * Every `refreshMinutes` the questions asked since their records changed are counted again.
+ */
+export function keepPlannerAnswers(
+  ports: {
+    demandSupply: Pick<DemandSupply, 'skills' | 'occupations'>;
+    oversight: Pick<Oversight, 'exposure'>;
+    /** The store generations this process's indexes reflect (see RecordService.reflects). */
+    generations: () => string;
+    /** Which decisions are stored (DecisionLog.extent). */
+    decisions: () => Promise<string>;
+    clock: Clock;
+    log: Pick<EngineLog, 'info' | 'warn'>;
+  },
+  { refreshMinutes }: { refreshMinutes: number },
+) {
+  const records = async () => `${ports.generations()} ${dayOf(ports.clock())}`;
+  const settings = { capacity: CAPACITY, refreshMs: refreshMinutes * 60_000 };
+  const common = { now: ports.clock, later: () => new Promise<void>((resolve) => setImmediate(resolve)), warn: ports.log.warn };
+  const kept = {
+    skills: new KeptAnswers<SkillRow[]>({ ...common, version: records }, settings),
+    occupations: new KeptAnswers<OccupationRow[]>({ ...common, version: records }, settings),
+    exposure: new KeptAnswers<Exposure>({ ...common, version: async () => `${await records()} ${await ports.decisions()}` }, settings),
+  };
+  const keeping = refreshMinutes > 0;
+  const ask = async <T>(answers: KeptAnswers<T>, question: object, count: () => Promise<T>): Promise<MaybeKept<T>> =>
+    keeping ? answers.of(JSON.stringify(question), count) : { answer: await count() };
+
+  let stopped = false;
+  let running: Promise<number> | undefined;
+  const refresh = () => {
+    if (stopped) return Promise.resolve(0);
+    running ??= (async () => {
+      const started = performance.now();
+      let counted = 0;
+      for (const answers of Object.values(kept)) counted += await answers.refresh(() => !stopped);
+      if (counted > 0) ports.log.info(`planner answers: ${counted} counted again in ${Math.round(performance.now() - started)} ms`);
+      return counted;
+    })().finally(() => (running = undefined));
+    return running;
+  };
+  const timer = keeping ? setInterval(() => void refresh(), settings.refreshMs) : undefined;
+  timer?.unref();
+  return {
+    skills: (query: DemandSupplyQuery) => ask(kept.skills, query, () => ports.demandSupply.skills(query)),
+    occupations: (query: DemandSupplyQuery) => ask(kept.occupations, query, () => ports.demandSupply.occupations(query)),
+    exposure: (query: ExposureQuery) => ask(kept.exposure, query, () => ports.oversight.exposure(query)),
+    /** Counts again the questions asked since their records changed (the timer's work; tests call it). */
+    refresh,
+    /** How many questions of each kind are kept, and how many current (undefined when nothing is kept). */
+    status: async () =>
+      keeping ? { skills: await kept.skills.status(), occupations: await kept.occupations.status(), exposure: await kept.exposure.status() } : undefined,
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}
