@@ -129,10 +129,10 @@ function Dashboard({ kind, place }: { kind: Kind; place: string }) {
   const where = { [kind]: place, lang: lang.value };
   const mismatch = useLoad(() => api<Mismatch>('GET', `/v1/analytics/mismatch${query(where)}`), [kind, place, lang.value]);
   const skills = useLoad(
-    () => api<{ items: Row[] }>('GET', `/v1/analytics/skills${query({ ...where, limit: SKILLS_READ })}`).then((r) => ({ items: inDemand(r.items).slice(0, 15) })),
+    () => api<Counted & { items: Row[] }>('GET', `/v1/analytics/skills${query({ ...where, limit: SKILLS_READ })}`).then((r) => ({ ...r, items: inDemand(r.items).slice(0, 15) })),
     [kind, place, lang.value],
   );
-  const occupations = useLoad(() => api<{ items: Row[] }>('GET', `/v1/analytics/occupations${query({ ...where, limit: 15 })}`), [kind, place, lang.value]);
+  const occupations = useLoad(() => api<Counted & { items: Row[] }>('GET', `/v1/analytics/occupations${query({ ...where, limit: 15 })}`), [kind, place, lang.value]);
   return (
     <>
       <h2>{t('planner.mismatch')}</h2>
@@ -210,6 +210,7 @@ function Exposure({ where }: { where: Record<string, string> }) {
               <p role="status">
                 {t('exposure.summary', { n: r.rankings })} {r.flagged.length === 0 ? t('exposure.noFlags') : t('exposure.flags', { n: r.flagged.length })}
               </p>
+              <CountedNote counted={r} />
               <table>
                 <caption class="visually-hidden">{t('exposure.title')}</caption>
                 <thead>
@@ -252,7 +253,14 @@ function Exposure({ where }: { where: Record<string, string> }) {
 }
 
 /** Demand against supply as a table whose rows carry bars: readable by screen readers as a table, no canvas. */
-function BarTable({ title, state, csv, longTerm }: { title: string; state: { data?: { items: Row[] }; error?: unknown; loading: boolean }; csv: string; longTerm?: boolean }) {
+/** When kept figures were counted (src/runtime/kept-answers.ts); said only when the records have changed since. */
+type Counted = { countedAt?: string; countedCurrent?: boolean };
+function CountedNote({ counted }: { counted: Counted }) {
+  if (counted.countedCurrent !== false || !counted.countedAt) return null;
+  return <p class="muted">{t('planner.countedStale', { time: dateTime(counted.countedAt) })}</p>;
+}
+
+function BarTable({ title, state, csv, longTerm }: { title: string; state: { data?: Counted & { items: Row[] }; error?: unknown; loading: boolean }; csv: string; longTerm?: boolean }) {
   return (
     <>
       <h2>{title}</h2>
@@ -268,35 +276,38 @@ function BarTable({ title, state, csv, longTerm }: { title: string; state: { dat
           return data.items.length === 0 ? (
             <Empty>{t('planner.noRows')}</Empty>
           ) : (
-            <table class="bars">
-              <caption class="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('planner.label')}</th>
-                  <th scope="col">{t('planner.demand')}</th>
-                  <th scope="col">{t('planner.supply')}</th>
-                  <th scope="col">{t('planner.gap')}</th>
-                  {longTerm && <th scope="col">{t('planner.longTerm')}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((r) => (
+            <>
+              <CountedNote counted={data} />
+              <table class="bars">
+                <caption class="visually-hidden">{title}</caption>
+                <thead>
                   <tr>
-                    <th scope="row">{r.label}</th>
-                    <td>
-                      <span class="hbar demand" style={{ width: width(r.demand.vacancies) }} aria-hidden="true" />
-                      {num(r.demand.vacancies)}
-                    </td>
-                    <td>
-                      <span class="hbar supply" style={{ width: width(typeof r.supply === 'number' ? r.supply : 0) }} aria-hidden="true" />
-                      {count(r.supply)}
-                    </td>
-                    <td>{r.gap === null ? '–' : num(r.gap)}</td>
-                    {longTerm && <td>{r.longTermUnemployed === undefined ? '–' : count(r.longTermUnemployed)}</td>}
+                    <th scope="col">{t('planner.label')}</th>
+                    <th scope="col">{t('planner.demand')}</th>
+                    <th scope="col">{t('planner.supply')}</th>
+                    <th scope="col">{t('planner.gap')}</th>
+                    {longTerm && <th scope="col">{t('planner.longTerm')}</th>}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.items.map((r) => (
+                    <tr>
+                      <th scope="row">{r.label}</th>
+                      <td>
+                        <span class="hbar demand" style={{ width: width(r.demand.vacancies) }} aria-hidden="true" />
+                        {num(r.demand.vacancies)}
+                      </td>
+                      <td>
+                        <span class="hbar supply" style={{ width: width(typeof r.supply === 'number' ? r.supply : 0) }} aria-hidden="true" />
+                        {count(r.supply)}
+                      </td>
+                      <td>{r.gap === null ? '–' : num(r.gap)}</td>
+                      {longTerm && <td>{r.longTermUnemployed === undefined ? '–' : count(r.longTermUnemployed)}</td>}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
           );
         }}
       </Loaded>
