@@ -60,6 +60,13 @@ async function main() {
   });
   await app.listen({ host: config.host, port: config.port });
   services.analytics.keptFigures.start(); // the mismatch shares, counted in the background (src/runtime/kept-figures.ts)
+  // The concept indexes (records by occupation and skills) filled in the background once the indexes are loaded,
+  // a chunk of records at a time: the first match of each kind need not read every record (seconds at national scale).
+  const between = () => new Promise<void>((resolve) => setImmediate(resolve));
+  void services.ready
+    .then(() => services.vacancies.fillConcepts(between))
+    .then(() => services.jobseekers.fillConcepts(between))
+    .catch((error: Error) => log.warn(`concept indexes: ${error.message}`));
   app.log.info(`Kohtaanto ready in ${Date.now() - started} ms: http://${config.host}:${config.port}/docs${role === 'single' ? '' : ` (worker ${process.pid}, ${role})`}`);
   let syncTimer: NodeJS.Timeout | undefined;
   if (role !== 'follower' && demoDue(config, firstStart)) void addDemoPopulation(config, services.jobseekers, services.vacancies, log);

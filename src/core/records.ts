@@ -5,6 +5,7 @@ import type { Embedder, EntryToSave, ExactScanFactory, ListOptions, LocalRecordR
 import { AreaVectors, type AreaChange } from './area-vectors.js';
 import { linkGroup, sameLink, type DuplicateRule, type LinkState } from './duplicates.js';
 import { ConceptIndex, REMOTE } from './concept-index.js';
+import { ConceptIndexFilling } from './concept-index-filling.js';
 import { dayOf, type Clock } from './clock.js';
 import { RecordCache } from './record-cache.js';
 import { sameAsStored, stripDerived } from './same-record.js';
@@ -111,6 +112,8 @@ export class RecordService<In extends BaseRecord> {
   /** Parsed records by label, for the candidate pools of matches. */
   readonly cache: RecordCache<Stored<In>>;
   private conceptIndex: ConceptIndex | undefined;
+  /** The concept index being filled in the background (see fillConcepts), until it is filled. */
+  private conceptFilling: ConceptIndexFilling | undefined;
   /**
    * Labels of ids looked up before, so that a record asked for again (a client's matches, the
    * decision's area) comes from the record cache and its vector from the index, without a read. A
@@ -154,14 +157,37 @@ export class RecordService<In extends BaseRecord> {
    */
   get concepts(): ConceptIndex {
     if (!this.conceptIndex) {
-      const index = new ConceptIndex();
-      const labels = this.store.matchableLabels({}, this.embedder.id);
-      for (let i = 0; i < labels.length; i += 1000) {
-        for (const entry of this.store.getByLabels(labels.slice(i, i + 1000))) index.set(entry.label, this.kind.conceptKeys(entry.record), conceptPlace(entry.record));
-      }
-      this.conceptIndex = index;
+      this.conceptIndex = (this.conceptFilling ?? this.newConceptFilling()).fill();
+      this.conceptFilling = undefined;
     }
     return this.conceptIndex;
+  }
+
+  /**
+   * Fills the concept index in the background, a chunk of records at a time with `pause` between
+   * (requests are served in between); nothing when it is filled already. A match needing it before
+   * the end reads the rest at once.
+   */
+  async fillConcepts(pause: () => Promise<void>): Promise<void> {
+    if (this.conceptIndex) return;
+    const filling = (this.conceptFilling ??= this.newConceptFilling());
+    while (!this.conceptIndex && !filling.step()) await pause();
+    if (!this.conceptIndex && this.conceptFilling === filling) {
+      this.conceptIndex = filling.index;
+      this.conceptFilling = undefined;
+    }
+  }
+
+  private newConceptFilling(): ConceptIndexFilling {
+    return new ConceptIndexFilling({
+      labels: () => this.store.matchableLabels({}, this.embedder.id),
+      conceptsOf: (labels) => this.store.getByLabels(labels).map((e) => ({ label: e.label, keys: this.kind.conceptKeys(e.record), place: conceptPlace(e.record) })),
+    });
+  }
+
+  /** Where writes patch the concept index: the filled one, or the one being filled. */
+  private get conceptPatches(): Pick<ConceptIndex, 'set' | 'remove'> | undefined {
+    return this.conceptIndex ?? this.conceptFilling;
   }
 
   /**
@@ -189,11 +215,11 @@ export class RecordService<In extends BaseRecord> {
       const record = records.get(label);
       if (vector && record) {
         this.index.upsert(label, vector);
-        this.conceptIndex?.set(label, this.kind.conceptKeys(record), conceptPlace(record));
+        this.conceptPatches?.set(label, this.kind.conceptKeys(record), conceptPlace(record));
         changes.push({ before: { label }, after: placeOf({ label, record }).map((p) => ({ ...p, vector }))[0] });
       } else {
         if (this.index.has(label)) this.index.remove(label);
-        this.conceptIndex?.remove(label);
+        this.conceptPatches?.remove(label);
         changes.push({ before: { label } });
       }
     }
@@ -367,7 +393,7 @@ export class RecordService<In extends BaseRecord> {
     const { labels } = await this.store.removeAll(unique);
     if (labels.length > 0) this.wrote(await this.store.generation());
     for (const label of labels) if (this.index.has(label)) this.index.remove(label);
-    for (const label of labels) this.conceptIndex?.remove(label);
+    for (const label of labels) this.conceptPatches?.remove(label);
     if (labels.length > 0) {
       this.areas.changed(before.map((b) => ({ before: b })));
       this.cache.changed(labels);
@@ -580,8 +606,8 @@ export class RecordService<In extends BaseRecord> {
       if (s.matchable) {
         if (!(entries[i]!.linkOnly && this.index.has(s.label))) this.index.upsert(s.label, entries[i]!.vector);
       } else if (this.index.has(s.label)) this.index.remove(s.label);
-      if (s.matchable) this.conceptIndex?.set(s.label, this.kind.conceptKeys(entries[i]!.record), conceptPlace(entries[i]!.record));
-      else this.conceptIndex?.remove(s.label);
+      if (s.matchable) this.conceptPatches?.set(s.label, this.kind.conceptKeys(entries[i]!.record), conceptPlace(entries[i]!.record));
+      else this.conceptPatches?.remove(s.label);
     });
     if (saved.length === 0) return;
     this.cache.changed(saved.map((s) => s.label));
