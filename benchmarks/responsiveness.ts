@@ -180,7 +180,7 @@ async function measure(side: string, root: string, dataDir: string, browser: Bro
       const context = await browser.newContext({ viewport: VIEWPORT });
       await context.addInitScript(() => localStorage.setItem('kohtaanto.lang', 'fi'));
       const page = await context.newPage();
-      await page.goto(`${service.url}/`);
+      await page.goto(`${service.url}/`, { timeout: 120_000 }); // signing in is not measured: a loaded machine may take over 30 s
       await page.fill('#key', keys[role]);
       await page.click('button[type=submit]');
       await page.waitForSelector('header nav', { timeout: 120_000 });
@@ -194,7 +194,7 @@ async function measure(side: string, root: string, dataDir: string, browser: Bro
     // One visit of every page before the measured ones (and a word typed): the service's caches.
     for (const spec of specs) {
       const page = await open(spec);
-      await page.goto(`${service.url}/#${spec.path}`);
+      await page.goto(`${service.url}/#${spec.path}`, { timeout: 120_000 });
       await shownAfter(page, spec.shown);
       if (spec.name === 'client: profile') await typeWord(page, 'siivous');
       await page.context().close();
