@@ -252,7 +252,7 @@ export const envSchema = z.object({
     doc('most vacancies and most long-term unemployed the mismatch summary puts through the match engine'),
   ),
   KOHTAANTO_ANALYTICS_REFRESH_MINUTES: z.coerce.number().min(0).max(1440).default(10).meta(
-    doc('the mismatch summary\'s match-engine shares are kept per area once counted, and an area asked for after vacancies or jobseekers changed is counted again in the background this often; 0: counted at every request (see [analytics](analytics.md))'),
+    doc('the mismatch summary\'s match-engine shares, demand against supply per skill and occupation, and the exposure report are kept per area and question once counted, and one asked for after its records changed is counted again in the background this often; 0: counted at every request (see [analytics](analytics.md))'),
   ),
   KOHTAANTO_ANALYTICS_COUNT_AT_START: z.enum(['on', 'off']).default('on').meta(
     doc('`on`: each worker counts the mismatch shares of every employment area and region (then Finland) in the background from 90 s after it listens, so that no planner waits for a first count (~3 s of CPU per region at 297,600 jobseekers); `off`: an area is counted when first asked for in a worker (see [analytics](analytics.md))'),
