@@ -12,6 +12,9 @@ describe('benchmarks/outcomes.ts at smoke size', () => {
     expect(r.json.checks.zeroEffectNeverFlagged).toBe(true);
     expect(r.json.checks.plannerSeesNoClient).toBe(true);
     expect(r.json.checks.publishedPlanIsTheEnginePlan).toBe(true);
+    // The rank check has its baseline in the same run: the simulator's own hires.
+    expect(typeof r.json.runs[0].simulatedFallsWithRank).toBe('boolean');
+    expect(r.json.checks.reportAgreesWithSimulation).toBeGreaterThanOrEqual(0);
     expect(r.json.runs[0].plans.employment.places).toBeGreaterThan(0);
     expect(r.json.runs[0].plans.employment.basis.strong).toMatch(/^measured \(\d+\)$/);
   }, 240_000);
