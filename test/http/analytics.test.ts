@@ -274,8 +274,9 @@ describe('what planners never see (issue 14, finding 3)', () => {
     const parts = await Promise.all(
       area.municipalities.map(async (m) => (await call(planner, 'GET', `/v1/analytics/skills?municipality=${m}&limit=20000`)).body.items),
     );
-    /** Possible true counts behind a published one. */
+    /** Possible true counts behind a published one (a municipality without the skill's row has none: exactly 0). */
     const range = (shown: number | string): [number, number] => {
+      if (shown === 0) return [0, 0];
       const { low, high } = countsBehind(shown as number | '<5');
       return [low, high];
     };
