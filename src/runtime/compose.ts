@@ -275,7 +275,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const jobseeker = (id: string) => jobseekers.get(id);
     const vacancy = (id: string) => vacancies.get(id);
     const analyticsSource = stores.analytics;
-    const demandSupply = new DemandSupply(analyticsSource, normalizer.taxonomy);
+    const demandSupply = new DemandSupply(analyticsSource, normalizer.taxonomy, secret);
     const whatWorksSource = stores.whatWorks;
     const trainingEvidence = config.trainingEvidence ?? DEFAULT_TRAINING_EVIDENCE;
     const gapEvidence = rememberedEvidence(evidenceFromOutcomes(whatWorksSource, trainingEvidence, secret), clock, GAP_EVIDENCE_MINUTES);
@@ -295,7 +295,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       demandSupply,
       /** The mismatch shares kept per area (see runtime/kept-figures.ts): counted in the background, refreshed after changes. */
       keptFigures,
-      mismatch: new MismatchSummary(demandSupply, keptFigures.source, { suitableScore: config.suitableScore }),
+      mismatch: new MismatchSummary(demandSupply, keptFigures.source, { suitableScore: config.suitableScore }, secret),
       planner: new TrainingPlanner(
         analyticsSource,
         jobseekers,
@@ -319,7 +319,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       rankCandidates: candidateIds(matcher),
       regions,
       areas: employmentAreas,
-    });
+    }, secret);
     const sharing = new Sharing({ shares, owners, budget: stores.budget, vacancy, jobseeker, guard, pseudonymKey: secret, now: clock }, config.sharing);
     const jobSuggestionStore = stores.jobSuggestions;
     const jobSuggestions = new JobSuggestions({

@@ -1,6 +1,13 @@
 /**
  * Statistical disclosure control for counts of jobseekers (personal data) that planners see.
  *
+ * Since 2026-12-07 every planner figure publishes its counts of people rounded *at random* under the
+ * installation's key (random-rounding.ts, published-counts.ts): the nearest rounding below let two nested
+ * questions be subtracted to prove one person (test/http/planner-differencing.test.ts). What stays here:
+ * the threshold, the suppressed mark, the month end figures are counted at, and the nearest rule itself
+ * (`jobseekerCount`), which the tests compare against. The rest of this comment is why counts are rounded
+ * at all.
+ *
  * Two rules, applied to every published count of jobseekers and to everything computed from one:
  * - **Suppression**: a count below 5 is shown as "<5".
  * - **Rounding**: a count of 5 or more is rounded to the nearest multiple of 5.

@@ -109,7 +109,8 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
               what === 'skills'
                 ? 'Demand (open vacancies) against supply (active jobseekers) per skill concept, largest gap first'
                 : 'Demand against supply per occupation, largest gap first',
-            description: 'JSON, or CSV with format=csv. Counts of fewer than 5 jobseekers are "<5"; their gap and ratio are null.',
+            description:
+              'JSON, or CSV with format=csv. Counts of jobseekers are rounded at random to a multiple of 5, the same for the same question ("<5": 0-4 people, and their gap and ratio are null; 5: 3-9; another 5k: 5k-4 to 5k+4), so that two areas cannot be subtracted to find one jobseeker.',
             response: {
               200: what === 'skills' ? skillRows : occupationRows,
               400: errorBody,
@@ -141,7 +142,7 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
           tags: ['analytics'],
           summary: 'Mismatch indicators of an area: vacancies per jobseeker, staffing and long-term unemployment from the match engine, shortage and surplus occupations',
           description:
-            'The two shares come from the match engine, over every record of the area or an evenly spread sample (KOHTAANTO_ANALYTICS_SAMPLE) with its 95 % margin. "Local" means living (or located) in the area.',
+            'The two shares come from the match engine, over every record of the area or an evenly spread sample (KOHTAANTO_ANALYTICS_SAMPLE) with its 95 % margin. "Local" means living (or located) in the area. Counts of jobseekers are rounded at random to a multiple of 5 as in the occupations\' figures, and the long-term unemployed\'s share is worked out from such counts.',
           response: { 200: mismatch, 400: errorBody },
         },
       },
