@@ -3,7 +3,7 @@ import { runBenchmarkOnCuratedTaxonomy } from './run.js';
 
 describe('benchmarks/quality.ts at smoke size', () => {
   it('quality: labelled match set and taxonomy search against their baselines', () => {
-    const r = runBenchmarkOnCuratedTaxonomy('quality.ts', '--limit', '5', '--concepts', '400', '--embedders', 'lexical');
+    const r = runBenchmarkOnCuratedTaxonomy('quality.ts', '--limit', '5', '--concepts', '100', '--embedders', 'lexical');
     expect(r.status, r.stderr).toBe(0);
     expect(r.json.matches.set.jobseekers).toBeGreaterThanOrEqual(40);
     expect(r.json.matches.set.vacancies).toBeGreaterThanOrEqual(120);
