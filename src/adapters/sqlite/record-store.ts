@@ -10,31 +10,16 @@ import type {
   WriteTerms,
 } from '../../core/ports.js';
 import type { Db } from './database.js';
+import { fromBlob, recordOf, toBlob, type RecordRow, type RecordTable } from '../rows/records.js';
 
-export type RecordTable = 'jobseekers' | 'vacancies';
+export type { RecordTable };
 
 interface Row {
   label: number;
   record: string;
 }
 
-interface UpsertRow {
-  id: string;
-  municipality: string;
-  region: string;
-  matchable: number;
-  record: string;
-  textHash: string;
-  embedder: string;
-  derivedBy: string;
-  vector: Buffer;
-  updatedAt: string;
-  generation: number;
-  keep: number;
-}
-
-const toBlob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-const fromBlob = (b: Buffer) => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+type UpsertRow = Omit<RecordRow, 'label'> & { generation: number; keep: number };
 
 /**
  * SQLite-backed store for one record kind; every statement is prepared once. The use cases' port
@@ -135,7 +120,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
 
   async get(id: string): Promise<StoredEntry<R> | undefined> {
     const row = this.s.get.get(id);
-    return row && { label: row.label, record: JSON.parse(row.record) as R };
+    return row && { label: row.label, record: recordOf<R>(row.record) };
   }
 
   municipalityOf(id: string): string | undefined {
@@ -143,13 +128,13 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   }
 
   async withLinkKey(key: string, matchableOnly: boolean): Promise<StoredEntry<R>[]> {
-    return (matchableOnly ? this.s.linkedMatchable : this.s.linked).all(key).map((r) => ({ label: r.label, record: JSON.parse(r.record) as R }));
+    return (matchableOnly ? this.s.linkedMatchable : this.s.linked).all(key).map((r) => ({ label: r.label, record: recordOf<R>(r.record) }));
   }
 
   getByLabels(labels: number[]): StoredEntry<R>[] {
     return this.byLabels<Row>('label, record', labels).map((r) => ({
       label: r.label,
-      record: JSON.parse(r.record) as R,
+      record: recordOf<R>(r.record),
       bytes: r.record.length,
     }));
   }
@@ -186,7 +171,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       const ids = options.ids && JSON.stringify(options.ids);
       return this.s.search
         .all({ after, municipality: options.municipality ?? null, within: within ?? null, ids: ids ?? null, search: search ?? null, occupations, limit: options.limit })
-        .map((r) => JSON.parse(r.record) as R);
+        .map((r) => recordOf<R>(r.record));
     }
     const rows = options.municipality
       ? within && !options.within!.has(options.municipality)
@@ -195,7 +180,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       : within
         ? this.s.listWithin.all(within, after, options.limit)
         : this.s.listAll.all(after, options.limit);
-    return rows.map((r) => JSON.parse(r.record) as R);
+    return rows.map((r) => recordOf<R>(r.record));
   }
 
   async saveAll(entries: EntryToSave<R>[], terms?: WriteTerms): Promise<SavedEntry[]> {
@@ -292,7 +277,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   }
 
   async staleRecords(embedder: string, derivedBy: string, limit: number): Promise<R[]> {
-    return this.s.stale.all(embedder, embedder, derivedBy, derivedBy, limit).map((r) => JSON.parse(r.record) as R);
+    return this.s.stale.all(embedder, embedder, derivedBy, derivedBy, limit).map((r) => recordOf<R>(r.record));
   }
 
   async count(): Promise<number> {
