@@ -18,6 +18,7 @@ import { KohtaantoError } from '../core/errors.js';
 import { keyInput, keyRotation, organisationInput, organisationKind, type OrganisationKind } from '../core/organisations/schema.js';
 import { ROLE_ORGANISATIONS, ROLES, type Role } from '../core/access.js';
 import { composeKeyAdministration } from '../runtime/compose.js';
+import { messageOf } from '../core/thrown.js';
 
 /** Each role, the organisation kinds that hold it and what it is for (see core/access.ts). */
 const ROLE_PURPOSE: Record<Role, string> = {
@@ -77,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
     // An unknown option or one missing its value: said plainly, with the usage (no stack trace).
-    return fail(`${(error as Error).message}\n\n${USAGE}`);
+    return fail(`${messageOf(error)}\n\n${USAGE}`);
   }
   const { positionals, values } = parsed;
   if (values.help || positionals[0] === 'help' || positionals.length === 0) {

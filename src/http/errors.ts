@@ -1,10 +1,11 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { acceptedLang, ERRORS, KohtaantoError, problemsText, problemText, storageFull, type ErrorCode, type FieldProblem } from '../core/errors.js';
+import { codeOf } from '../core/thrown.js';
 
 /** SQLite's "database or disk is full", or the file system's "no space left on device". */
 const isDiskFull = (error: unknown) => {
-  const code = (error as { code?: unknown }).code;
+  const code = codeOf(error);
   return code === 'SQLITE_FULL' || code === 'ENOSPC';
 };
 

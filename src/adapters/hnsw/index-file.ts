@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { checkHnswFile, minimumHnswFileBytes } from './file-check.js';
 import { HnswVectorIndex, type HnswSettings } from './hnsw-index.js';
+import { messageOf } from '../../core/thrown.js';
 
 /** Sidecar written next to each index file: what the index reflects and a checksum of the file. */
 interface IndexFileMeta {
@@ -98,7 +99,7 @@ export function openIndexFile(file: string, source: IndexSource, settings: HnswS
       try {
         return catchUp(file, source, settings, changed);
       } catch (error) {
-        reason = `index file unreadable (${(error as Error).message})`;
+        reason = `index file unreadable (${messageOf(error)})`;
       }
     }
   }

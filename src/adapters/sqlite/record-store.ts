@@ -132,7 +132,8 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   }
 
   getByLabels(labels: number[]): StoredEntry<R>[] {
-    return this.byLabels<Row>('label, record', labels).map((r) => ({
+    if (labels.length === 0) return [];
+    return this.s.recordsByLabels.all(JSON.stringify(labels)).map((r) => ({
       label: r.label,
       record: recordOf<R>(r.record),
       bytes: r.record.length,
@@ -151,8 +152,8 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   }
 
   vectorsOf(labels: number[]): Map<number, Float32Array> {
-    const rows = this.byLabels<{ label: number; vector: Buffer }>('label, vector', labels);
-    return new Map(rows.map((r) => [r.label, fromBlob(r.vector)]));
+    if (labels.length === 0) return new Map();
+    return new Map(this.s.vectorsByLabels.all(JSON.stringify(labels)).map((r) => [r.label, fromBlob(r.vector)]));
   }
 
   matchableVectorsOf(labels: number[], embedder: string): Map<number, Float32Array> {
@@ -324,10 +325,4 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     for (const label of labels) this.s.logChange.run(this.table, generation, label);
   }
 
-  /** Reads rows by label with one prepared statement (the labels travel as a JSON array). */
-  private byLabels<T>(columns: 'label, record' | 'label, vector', labels: number[]): T[] {
-    if (labels.length === 0) return [];
-    const statement = columns === 'label, record' ? this.s.recordsByLabels : this.s.vectorsByLabels;
-    return statement.all(JSON.stringify(labels)) as T[];
-  }
 }

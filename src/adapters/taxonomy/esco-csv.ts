@@ -7,6 +7,7 @@ import { withFinlandSwedish } from '../../core/taxonomy/finland-swedish.js';
 import { Taxonomy } from '../../core/taxonomy/taxonomy.js';
 import { csvRecords } from './csv-records.js';
 import { applyExtension, readExtension } from './local-extension.js';
+import { messageOf } from '../../core/thrown.js';
 
 type Row = Record<string, string>;
 
@@ -54,7 +55,7 @@ export function loadEscoCsv(dir: string, options: { extension?: string | undefin
     try {
       return csvRecords(text) as Row[];
     } catch (error) {
-      throw new Error(`${join(dir, actual)}: ${(error as Error).message}`);
+      throw new Error(`${join(dir, actual)}: ${messageOf(error)}`);
     }
   };
 
