@@ -37,8 +37,8 @@ export function readDemoPopulation(fixturesDir: string): { vacancies: Vacancy[];
   if (!existsSync(file('vacancies')) || !existsSync(file('jobseekers'))) return undefined;
   const read = (name: string) => gunzipSync(readFileSync(file(name))).toString('utf8');
   return {
-    vacancies: parseNdjson(read('vacancies'), vacancyInput, Number.MAX_SAFE_INTEGER) as unknown as Vacancy[],
-    jobseekers: parseNdjson(read('jobseekers'), jobseekerInput, Number.MAX_SAFE_INTEGER) as unknown as Jobseeker[],
+    vacancies: parseNdjson(read('vacancies'), vacancyInput, Number.MAX_SAFE_INTEGER),
+    jobseekers: parseNdjson(read('jobseekers'), jobseekerInput, Number.MAX_SAFE_INTEGER),
   };
 }
 
