@@ -12,6 +12,7 @@
  * Roles: counsellor (employment-area), employer-service (employer-services), planner (planning,
  * employment-area or national), admin (national). Works while the service runs (SQLite WAL).
  */
+import { z } from 'zod';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { KohtaantoError } from '../core/errors.js';
@@ -129,8 +130,8 @@ async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof KohtaantoError) return fail(error.message);
-    if (error instanceof Error && 'issues' in error) {
-      return fail((error as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((i) => `--${FLAG_OF[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('; '));
+    if (error instanceof z.ZodError) {
+      return fail(error.issues.map((i) => `--${FLAG_OF[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('; '));
     }
     throw error;
   } finally {
