@@ -501,10 +501,10 @@ export const problemsText = (problems: FieldProblem[], lang: Lang, count = probl
 export class KohtaantoError extends Error {
   /** The catalogue's message this error says (MESSAGES), answered in the request's language. */
   messageId?: MessageId;
-  /** How many problems there were, when more than those listed (see `problems`). */
-  problemCount?: number;
-  /** When the request may be sent again (the answer's Retry-After). */
-  retryAfterSeconds?: number;
+  /** How many problems there were, when more than those listed (see `problems`); set only then. */
+  declare problemCount?: number;
+  /** When the request may be sent again (the answer's Retry-After); set only then. */
+  declare retryAfterSeconds?: number;
 
   constructor(
     readonly code: ErrorCode,
