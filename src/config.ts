@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
 import { readFileSync } from 'node:fs';
 import { signInProviders, type SignInProvider } from './core/signin/providers.js';
+import { messageOf } from './core/thrown.js';
 
 /**
  * Every setting with its default and its meaning, in one place: docs/configuration.md is generated
@@ -483,7 +484,7 @@ function readProviders(file: string): SignInProvider[] {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`invalid configuration: ${setting}: ${file} cannot be read as JSON (${(error as Error).message})`);
+    throw new Error(`invalid configuration: ${setting}: ${file} cannot be read as JSON (${messageOf(error)})`);
   }
   const parsed = signInProviders.safeParse(json);
   if (!parsed.success) {

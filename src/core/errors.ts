@@ -501,6 +501,10 @@ export const problemsText = (problems: FieldProblem[], lang: Lang, count = probl
 export class KohtaantoError extends Error {
   /** The catalogue's message this error says (MESSAGES), answered in the request's language. */
   messageId?: MessageId;
+  /** How many problems there were, when more than those listed (see `problems`); set only then. */
+  declare problemCount?: number;
+  /** When the request may be sent again (the answer's Retry-After); set only then. */
+  declare retryAfterSeconds?: number;
 
   constructor(
     readonly code: ErrorCode,
@@ -525,7 +529,7 @@ export class KohtaantoError extends Error {
     const known = recognise(KNOWN_MESSAGES, this.message);
     if (known) return fill(MESSAGES[known.id][lang], known.params, lang);
     if (this.code === 'invalid_input' && this.problems.length > 0) {
-      return `${ERRORS.invalid_input[lang]} ${problemsText(this.problems, lang, (this as { problemCount?: number }).problemCount)}`;
+      return `${ERRORS.invalid_input[lang]} ${problemsText(this.problems, lang, this.problemCount)}`;
     }
     return ERRORS[this.code][lang];
   }

@@ -76,6 +76,7 @@ import { openPool, primaryOf } from '../adapters/postgres/pool.js';
 import { PostgresVacancyOwnerStore } from '../adapters/postgres/vacancy-owners.js';
 import { storageStatus } from './storage.js';
 import { openConceptSearch, openNormalizer } from './taxonomy.js';
+import { messageOf } from '../core/thrown.js';
 
 export type { EngineLog };
 export { indexFile };
@@ -509,7 +510,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
             stores.decisionLog.close();
           }
         } catch (error) {
-          log.warn(`closing: ${(error as Error).message}${audit.problem() ? `; lost: ${audit.problem()}` : ''}`);
+          log.warn(`closing: ${messageOf(error)}${audit.problem() ? `; lost: ${audit.problem()}` : ''}`);
         }
         if (stores.engine === 'sqlite') return stores.close();
         return following.catch(() => undefined).then(() => stores.close());

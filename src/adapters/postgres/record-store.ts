@@ -4,23 +4,9 @@ import { matchesSearch } from '../../core/record-search.js';
 import { logChanges } from './change-feed.js';
 import { inTransaction } from './pool.js';
 
-export type RecordTable = 'jobseekers' | 'vacancies';
+import { fromBlob, toBlob, type RecordRow, type RecordTable } from '../rows/records.js';
 
-/** A stored row as it is copied to a node's local replica (see replicated-record-store.ts). */
-export interface RecordRow {
-  label: number;
-  id: string;
-  municipality: string;
-  region: string;
-  matchable: number;
-  /** The record's JSON text, its version set. */
-  record: string;
-  textHash: string;
-  embedder: string;
-  derivedBy: string;
-  vector: Buffer;
-  updatedAt: string;
-}
+export type { RecordRow, RecordTable };
 
 /** What a committed write stored, for the node's replica to apply without reading it back. */
 export interface CommittedWrite {
@@ -29,9 +15,6 @@ export interface CommittedWrite {
   /** Labels deleted by the write. */
   removed: number[];
 }
-
-const toBlob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-const fromBlob = (b: Buffer) => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
 /** How many rows a search reads per round trip while it scans in id order. */
 const SEARCH_BATCH = 500;

@@ -1,13 +1,4 @@
-import type {
-  EntryToSave,
-  ListOptions,
-  LocalRecordReads,
-  LocationFilter,
-  RecordStore,
-  SavedEntry,
-  StoredEntry,
-  WriteTerms,
-} from '../../core/ports.js';
+import type { EntryToSave, ListOptions, LocalRecordReads, LocationFilter, RecordStore, SavedEntry, StoredEntry, WriteTerms } from '../../core/ports.js';
 import type pg from 'pg';
 import type { Db } from '../sqlite/database.js';
 import { SqliteRecordReplica } from '../sqlite/record-replica.js';

@@ -172,6 +172,8 @@ export class DemandSupply {
  * are published at (the month end `publishedAsOf` gives for today), so it moves once a month.
  */
 export function longTermSince(today: string): string {
-  const [y, m] = publishedAsOf(today).split('-').map(Number) as [number, number];
+  const asOf = publishedAsOf(today);
+  const y = Number(asOf.slice(0, 4));
+  const m = Number(asOf.slice(5, 7));
   return new Date(Date.UTC(y - 1, m, 0)).toISOString().slice(0, 10); // the same month's last day (28 February after a 29th)
 }

@@ -62,7 +62,9 @@ export function publishedShare(part: number, whole: number): number | null {
  * person's start date (issue 28, L3). Answers carry the day used as their `asOf`.
  */
 export function publishedAsOf(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const d = Number(day.slice(8, 10));
   const lastOfMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return d === lastOfMonth ? day : new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
 }
