@@ -8,12 +8,13 @@ import { AuditTrailSearch } from '../core/audit-trail/service.js';
 import { SignInMappings } from '../core/signin-mappings/service.js';
 import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
 import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
-import { DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, GAP_EVIDENCE_MINUTES, KEPT_GAP_REPORTS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
+import { DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_PLAN_MINIMUM_CLIENTS, DEFAULT_TRAINING_EVIDENCE, GAP_EVIDENCE_MINUTES, KEPT_GAP_REPORTS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
 import { DemandSupply } from '../core/analytics/demand-supply.js';
 import { MismatchSummary } from '../core/analytics/mismatch.js';
 import { MatchedFiguresCount } from '../core/analytics/matched-figures.js';
 import { WhatWorksReport } from '../core/what-works/service.js';
 import { DEFAULT_PLAN_SETTINGS, TrainingPlanner } from '../core/analytics/training-plan.js';
+import { PublishedTrainingPlan } from '../core/analytics/published-plan.js';
 import { evidenceFromOutcomes, rememberedEvidence } from '../core/analytics/training-evidence.js';
 import { CandidateLists } from '../core/candidates.js';
 import { Concepts } from '../core/concepts/service.js';
@@ -81,7 +82,7 @@ import { messageOf } from '../core/thrown.js';
 export type { EngineLog };
 export { indexFile };
 
-export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications' | 'paySubsidyPoolFactor' | 'trainingEvidence' | 'database'>> & Pick<
+export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications' | 'paySubsidyPoolFactor' | 'trainingEvidence' | 'planMinimumClients' | 'database'>> & Pick<
   Config,
   | 'dataDir'
   | 'decisionRetentionDays'
@@ -292,21 +293,25 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       },
       { refreshMinutes: config.analyticsRefreshMinutes, countAtStart: config.analyticsCountAtStart },
     );
+    const planner = new TrainingPlanner(
+      analyticsSource,
+      jobseekers,
+      matcher,
+      normalizer,
+      trainings,
+      chosen,
+      { ...DEFAULT_PLAN_SETTINGS, suitableScore: config.suitableScore, evidence: trainingEvidence },
+      evidenceFromOutcomes(whatWorksSource, trainingEvidence, secret),
+    );
     const analytics = {
       demandSupply,
       /** The mismatch shares kept per area (see runtime/kept-figures.ts): counted in the background, refreshed after changes. */
       keptFigures,
       mismatch: new MismatchSummary(demandSupply, keptFigures.source, { suitableScore: config.suitableScore }, secret),
-      planner: new TrainingPlanner(
-        analyticsSource,
-        jobseekers,
-        matcher,
-        normalizer,
-        trainings,
-        chosen,
-        { ...DEFAULT_PLAN_SETTINGS, suitableScore: config.suitableScore, evidence: trainingEvidence },
-        evidenceFromOutcomes(whatWorksSource, trainingEvidence, secret),
-      ),
+      /** The exact plan, picks and all: the engine's view (benchmarks, tests); planners see `trainingPlan`. */
+      planner,
+      /** The training plan as published to planners (src/core/analytics/published-plan.ts). */
+      trainingPlan: new PublishedTrainingPlan(planner, secret, { minimumClients: config.planMinimumClients ?? DEFAULT_PLAN_MINIMUM_CLIENTS }),
       whatWorks: new WhatWorksReport(whatWorksSource, clock, secret),
     };
     const overrides = stores.overrides;

@@ -371,8 +371,9 @@ describe('POST /v1/analytics/training-plan', () => {
     const response = await call(planner, 'POST', '/v1/analytics/training-plan', { region: 'Pirkanmaa', budget: { places: 8 }, asOf: AS_OF });
     expect(response.status).toBe(200);
     const plan = response.body;
-    expect(plan.places).toBeLessThanOrEqual(8);
-    expect(plan.vacanciesOpened).toBeGreaterThan(0);
+    // Places are published rounded at random to 5 ("<5" for a purchase of 1-4, which then shows no cost or reach).
+    expect(plan.places === '<5' || (plan.places % 5 === 0 && plan.places <= 10)).toBe(true);
+    for (const p of plan.purchases) expect(p.places === '<5' ? p.vacanciesOpened === null && p.cost === null : p.places % 5 === 0).toBe(true);
     expect(JSON.stringify(plan)).not.toMatch(/JS-\d{6}/);
     for (const p of plan.purchases) expect(p.explanation).toContain(p.training.title);
 
@@ -382,7 +383,9 @@ describe('POST /v1/analytics/training-plan', () => {
       lang: 'fi',
       today: AS_OF,
     });
-    expect(inside.vacanciesOpened).toBe(plan.vacanciesOpened);
+    expect(inside.vacanciesOpened).toBeGreaterThan(0);
+    expect(inside.vacanciesOpened).toBeGreaterThanOrEqual(plan.vacanciesOpened);
+    expect(plan.purchases.map((p: { training: { id: string } }) => p.training.id)).toEqual(inside.purchases.map((p) => p.training.id));
     const suitable = async (id: string) =>
       new Set(
         ((await call(admin, 'GET', `/v1/jobseekers/${id}/matches?k=50&region=06`)).body.hits as (Hit & { id: string })[])
@@ -401,13 +404,13 @@ describe('POST /v1/analytics/training-plan', () => {
       for (const v of after) if (!before.has(v)) reached.add(v);
       for (const v of pick.adds) expect(after.has(v), `${pick.jobseeker} + ${pick.training} → ${v}`).toBe(true);
     }
-    expect(reached.size).toBeGreaterThanOrEqual(plan.vacanciesOpened);
+    expect(reached.size).toBeGreaterThanOrEqual(inside.vacanciesOpened);
   });
 
   it('keeps a budget in euros and rejects a bad budget naming the field', async () => {
     const plan = (await call(planner, 'POST', '/v1/analytics/training-plan', { area: 'helsinki', budget: { euros: 3000 }, asOf: AS_OF })).body;
     expect(plan.cost).toBeLessThanOrEqual(3000);
-    for (const p of plan.purchases) expect(p.cost).toBe(p.places * p.training.costPerPlace);
+    for (const p of plan.purchases) expect(p.cost).toBe(p.places === '<5' ? null : p.places * p.training.costPerPlace);
     const bad = await call(planner, 'POST', '/v1/analytics/training-plan', { area: 'helsinki', budget: { places: -1 } });
     expect(bad.status).toBe(400);
     expect(bad.body.problems.map((p: { field: string }) => p.field).join()).toContain('budget');

@@ -204,14 +204,14 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
           tags: ['analytics'],
           summary: 'Which trainings to buy in an area, and how many places, for the most expected employment (or open vacancies within reach) per budget',
           description:
-            'Greedy choice over client–training pairs found by recomputing the match with the taught skills added: by expected employment gain per unit of budget (the measured effect of earlier participants in the area where there is enough evidence, shrunk toward the skill-based estimate; each purchase says which), or with objective=vacancies by vacancies newly put within reach (a set cover). The plan names no client.',
+            'Greedy choice over client–training pairs found by recomputing the match with the taught skills added: by expected employment gain per unit of budget (the measured effect of earlier participants in the area where there is enough evidence, shrunk toward the skill-based estimate; each purchase says which), or with objective=vacancies by vacancies newly put within reach (a set cover). The plan names no client, and its counts of clients (examined, candidate pairs, places) are rounded at random to a multiple of 5 as the other planner figures are ("<5": 0-4; a purchase of "<5" places shows no cost, reach or gain); a place with fewer clients examined than KOHTAANTO_PLAN_MIN_CLIENTS (20) gets no plan, only `withheld` saying why.',
           response: { 200: trainingPlan, 400: errorBody },
         },
       },
       async (request) => {
         const b = request.body;
-        const { picks: _clients, ...result } = await services.analytics.planner.plan(where(b), { budget: b.budget, objective: b.objective, lang: b.lang, today: b.asOf ?? today() });
-        return { ...result, asOf: publishedAsOf(b.asOf ?? today()) };
+        const asOf = publishedAsOf(b.asOf ?? today());
+        return { ...(await services.analytics.trainingPlan.forArea(where(b), { budget: b.budget, objective: b.objective, lang: b.lang, today: asOf })), asOf };
       },
     );
   };

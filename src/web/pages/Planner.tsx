@@ -348,11 +348,15 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
       <ErrorBox error={error} />
       {plan && (
         <div aria-live="polite">
-          <p>
-            {t('planner.planSummary', { places: plan.places, cost: eur(plan.cost), opened: plan.vacanciesOpened })}{' '}
-            {t('planner.expectedSummary', { employed: num(plan.expectedEmployed, 1) })} {stopReason(plan.budget.stoppedBecause)}
-          </p>
-          {plan.purchases.length === 0 ? (
+          {plan.withheld ? (
+            <p role="note">{plan.withheld.message}</p>
+          ) : (
+            <p>
+              {t('planner.planSummary', { places: count(plan.places), cost: eur(plan.cost), opened: plan.vacanciesOpened })}{' '}
+              {t('planner.expectedSummary', { employed: num(plan.expectedEmployed, 1) })} {stopReason(plan.budget.stoppedBecause)}
+            </p>
+          )}
+          {plan.withheld ? null : plan.purchases.length === 0 ? (
             <Empty>{t('planner.noPurchases')}</Empty>
           ) : (
             <table>
@@ -373,11 +377,11 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
                     <th scope="row">
                       {p.training.title} <span class="muted">({p.training.provider})</span>
                     </th>
-                    <td>{num(p.places)}</td>
-                    <td>{eur(p.cost)}</td>
-                    <td>{num(p.vacanciesOpened)}</td>
+                    <td>{count(p.places)}</td>
+                    <td>{p.cost === null ? '–' : eur(p.cost)}</td>
+                    <td>{p.vacanciesOpened === null ? '–' : num(p.vacanciesOpened)}</td>
                     <td>
-                      {num(p.expectedEmployed, 1)}{' '}
+                      {p.expectedEmployed === null ? '–' : num(p.expectedEmployed, 1)}{' '}
                       <span class="muted">
                         {p.effect.basis === 'measured'
                           ? t('planner.basis.measured', { participants: typeof p.effect.participants === 'number' ? num(p.effect.participants) : String(p.effect.participants) })
