@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Membership, Principal, Role } from '../../core/access.js';
 import type { Clock } from '../../core/clock.js';
 import type { ApiKeyInfo } from '../../core/organisations/schema.js';
+import { LastRead } from './last-read.js';
 import { inTransaction } from './pool.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -33,6 +34,9 @@ const KEY_COLUMNS = 'k.id, k.name, k.role, k.secret_sha256, k.revoked_at, k.expi
  * statement and compares a hash, as a known id with a wrong secret does.
  */
 export class PostgresApiKeyStore {
+  /** The keys this node verified, by the presented key's SHA-256: answered while no primary is reachable, until the key expires (see LastRead). */
+  private readonly verified = new LastRead<string, { principal: Principal; expiresAt: string | null }>();
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly now: Clock = () => new Date(),
@@ -57,6 +61,7 @@ export class PostgresApiKeyStore {
 
   /** Issues a successor of a usable key and lets the old one expire after `graceDays`, in one transaction; undefined when it is not usable. */
   async rotate(id: string, graceDays: number, expiresInDays = 365): Promise<{ id: string; key: string; expiresAt: string; oldExpiresAt: string } | undefined> {
+    this.verified.forget((k) => k.principal.keyId === id);
     return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<KeyRow>(`SELECT ${KEY_COLUMNS} FROM api_keys k LEFT JOIN organisations o ON o.id = k.organisation_id WHERE k.id = $1 FOR UPDATE OF k`, [id]);
       const row = rows[0];
@@ -78,7 +83,11 @@ export class PostgresApiKeyStore {
   async verify(presented: string): Promise<Principal | undefined> {
     const match = /^kht_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/.exec(presented);
     if (!match) return undefined;
-    const id = match[1]!;
+    const unexpired = (k: { expiresAt: string | null }) => k.expiresAt === null || k.expiresAt > this.now().toISOString();
+    return (await this.verified.read(sha256(presented), () => this.lookUp(match[1]!, match[2]!), unexpired))?.principal;
+  }
+
+  private async lookUp(id: string, secret: string): Promise<{ principal: Principal; expiresAt: string | null } | undefined> {
     // The presented id's row or, when no key has that id, the next id's (the first id's past the last).
     const { rows } = await this.pool.query<KeyRow>(
       `SELECT ${KEY_COLUMNS} FROM api_keys k LEFT JOIN organisations o ON o.id = k.organisation_id
@@ -89,9 +98,9 @@ export class PostgresApiKeyStore {
     const found = row !== undefined && row.id === id;
     const usable = row !== undefined && this.usable(row) && found;
     const expected = Buffer.from(usable ? row.secret_sha256 : UNKNOWN_KEY_HASH, 'hex');
-    const equal = timingSafeEqual(expected, Buffer.from(sha256(match[2]!), 'hex'));
+    const equal = timingSafeEqual(expected, Buffer.from(sha256(secret), 'hex'));
     if (!usable || !equal) return undefined;
-    return principal(row);
+    return { principal: principal(row), expiresAt: row.expires_at };
   }
 
   /** The principal of a key id while the key is usable (sessions hold the key id, never the key). */
@@ -101,6 +110,7 @@ export class PostgresApiKeyStore {
   }
 
   async revoke(id: string): Promise<boolean> {
+    this.verified.forget((k) => k.principal.keyId === id);
     return (await this.pool.query('UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [this.now().toISOString(), id])).rowCount === 1;
   }
 
