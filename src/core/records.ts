@@ -281,7 +281,7 @@ export class RecordService<In extends BaseRecord> {
 
   /** The stored entries of these ids, in order (undefined where there is none). */
   private entries(ids: string[]) {
-    return Promise.all(ids.map((id) => this.store.get(id)));
+    return this.store.getMany(ids);
   }
 
   /**

@@ -35,6 +35,10 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R>, Loca
     return row && { label: row.label, record: copy(row) };
   }
 
+  async getMany(ids: string[]): Promise<(StoredEntry<R> | undefined)[]> {
+    return Promise.all(ids.map((id) => this.get(id)));
+  }
+
   getByLabels(labels: number[]): StoredEntry<R>[] {
     return labels.flatMap((label) => {
       const row = this.byLabel.get(label);

@@ -70,6 +70,11 @@ export class ReplicatedRecordStore<R extends Base> implements RecordStore<R>, Lo
     return this.primary.get(id);
   }
 
+  /** From PostgreSQL, as `get`. */
+  getMany(ids: string[]): Promise<(StoredEntry<R> | undefined)[]> {
+    return this.primary.getMany(ids);
+  }
+
   async vectorOf(id: string, embedder: string) {
     return this.primary.vectorOf(id, embedder);
   }

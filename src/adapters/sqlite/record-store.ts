@@ -138,6 +138,13 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     return row && { label: row.label, record: JSON.parse(row.record) as R };
   }
 
+  async getMany(ids: string[]): Promise<(StoredEntry<R> | undefined)[]> {
+    return ids.map((id) => {
+      const row = this.s.get.get(id);
+      return row && { label: row.label, record: JSON.parse(row.record) as R };
+    });
+  }
+
   municipalityOf(id: string): string | undefined {
     return this.s.municipality.get(id);
   }
