@@ -51,6 +51,10 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R>, Loca
     return row && row.embedder === embedder ? { vector: row.vector, textHash: row.textHash } : undefined;
   }
 
+  async vectorsOfIds(ids: string[], embedder: string) {
+    return Promise.all(ids.map((id) => this.vectorOf(id, embedder)));
+  }
+
   vectorsOf(labels: number[]): Map<number, Float32Array> {
     return new Map(labels.flatMap((l) => (this.byLabel.has(l) ? [[l, this.byLabel.get(l)!.vector] as const] : [])));
   }

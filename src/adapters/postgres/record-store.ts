@@ -75,6 +75,20 @@ export class PostgresRecordStore<R extends { id: string; municipality: string; r
     return rows[0] && { vector: fromBlob(rows[0].vector), textHash: rows[0].text_hash };
   }
 
+  /** One statement for the whole batch (see getMany). */
+  async vectorsOfIds(ids: string[], embedder: string): Promise<({ vector: Float32Array; textHash: string } | undefined)[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.pool.query<{ id: string; vector: Buffer; text_hash: string }>(
+      `SELECT id, vector, text_hash FROM ${this.table} WHERE id = ANY($1::text[]) AND embedder = $2`,
+      [[...new Set(ids)], embedder],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const row = byId.get(id);
+      return row && { vector: fromBlob(row.vector), textHash: row.text_hash };
+    });
+  }
+
   async list(options: ListOptions): Promise<R[]> {
     if (options.municipality && options.within && !options.within.has(options.municipality)) return [];
     const clauses = ['id > $1'];

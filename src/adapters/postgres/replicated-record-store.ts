@@ -79,6 +79,10 @@ export class ReplicatedRecordStore<R extends Base> implements RecordStore<R>, Lo
     return this.primary.vectorOf(id, embedder);
   }
 
+  vectorsOfIds(ids: string[], embedder: string) {
+    return this.primary.vectorsOfIds(ids, embedder);
+  }
+
   async changedSince(generation: number): Promise<number[] | undefined> {
     await this.steps;
     return this.local.changedSinceNow(generation);

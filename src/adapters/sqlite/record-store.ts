@@ -166,6 +166,13 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     return row && { vector: fromBlob(row.vector), textHash: row.text_hash };
   }
 
+  async vectorsOfIds(ids: string[], embedder: string): Promise<({ vector: Float32Array; textHash: string } | undefined)[]> {
+    return ids.map((id) => {
+      const row = this.s.vectorOf.get(id, embedder);
+      return row && { vector: fromBlob(row.vector), textHash: row.text_hash };
+    });
+  }
+
   labelAndVector(id: string, embedder: string): { label: number; vector?: Float32Array } | undefined {
     const row = this.s.labelAndVector.get(id);
     if (!row) return undefined;
