@@ -130,7 +130,8 @@ export const DEFAULT_TRAINING_EVIDENCE: TrainingEvidenceSettings = { horizonMont
  * primary is reachable; how soon a dedicated connection (change feed, leadership) is opened again
  * after it was lost; how often a node tries to take the background jobs' lock; and how often the
  * change feed reads the generations without being woken (a notification can be missed; the
- * generations cannot).
+ * generations cannot); how many API keys' principals and clients' overrides a node keeps as last
+ * read, to answer matches from memory while no primary is reachable (src/adapters/postgres/last-read.ts).
  */
 export const DEFAULT_POSTGRES = {
   connectTimeoutMs: 5000,
@@ -139,6 +140,7 @@ export const DEFAULT_POSTGRES = {
   reconnectMs: 1000,
   leadershipTryMs: 2000,
   changeFeedPollMs: 5000,
+  lastReadsKept: 10_000,
 } as const;
 
 /** Every setting of the service, read once from the environment at start-up. */

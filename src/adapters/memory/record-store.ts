@@ -38,6 +38,10 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R>, Loca
     return row && { label: row.label, record: copy(row) };
   }
 
+  async getMany(ids: string[]): Promise<(StoredEntry<R> | undefined)[]> {
+    return Promise.all(ids.map((id) => this.get(id)));
+  }
+
   getByLabels(labels: number[]): StoredEntry<R>[] {
     return labels.flatMap((label) => {
       const row = this.byLabel.get(label);
@@ -48,6 +52,10 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R>, Loca
   async vectorOf(id: string, embedder: string) {
     const row = this.rows.get(id);
     return row && row.embedder === embedder ? { vector: row.vector, textHash: row.textHash } : undefined;
+  }
+
+  async vectorsOfIds(ids: string[], embedder: string) {
+    return Promise.all(ids.map((id) => this.vectorOf(id, embedder)));
   }
 
   vectorsOf(labels: number[]): Map<number, Float32Array> {

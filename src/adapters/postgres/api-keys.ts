@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { Principal, Role } from '../../core/access.js';
 import type { Clock } from '../../core/clock.js';
 import type { ApiKeyInfo } from '../../core/organisations/schema.js';
 import { expiryAfterGrace, KEY_COLUMNS, KEY_LIST_SQL, keyInfoOf, newKey, presentedKey, principalIfRight, principalOf, usable, type KeyListRow, type KeyRow } from '../rows/api-keys.js';
+import { LastRead } from './last-read.js';
 import { inTransaction } from './pool.js';
 
 /**
@@ -11,6 +13,9 @@ import { inTransaction } from './pool.js';
  * statement and compares a hash, as a known id with a wrong secret does.
  */
 export class PostgresApiKeyStore {
+  /** The keys this node verified, by the presented key's SHA-256: answered while no primary is reachable, until the key expires (see LastRead). */
+  private readonly verified = new LastRead<string, { principal: Principal; expiresAt: string | null }>();
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly now: Clock = () => new Date(),
@@ -32,6 +37,7 @@ export class PostgresApiKeyStore {
 
   /** Issues a successor of a usable key and lets the old one expire after `graceDays`, in one transaction; undefined when it is not usable. */
   async rotate(id: string, graceDays: number, expiresInDays = 365): Promise<{ id: string; key: string; expiresAt: string; oldExpiresAt: string } | undefined> {
+    this.verified.forget((k) => k.principal.keyId === id);
     return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<KeyRow>(`SELECT ${KEY_COLUMNS} FROM api_keys k LEFT JOIN organisations o ON o.id = k.organisation_id WHERE k.id = $1 FOR UPDATE OF k`, [id]);
       const row = rows[0];
@@ -48,13 +54,19 @@ export class PostgresApiKeyStore {
   async verify(presented: string): Promise<Principal | undefined> {
     const key = presentedKey(presented);
     if (!key) return undefined;
+    const unexpired = (k: { expiresAt: string | null }) => k.expiresAt === null || k.expiresAt > this.now().toISOString();
+    return (await this.verified.read(createHash('sha256').update(presented).digest('hex'), () => this.lookUp(key), unexpired))?.principal;
+  }
+
+  private async lookUp(key: { id: string; secret: string }): Promise<{ principal: Principal; expiresAt: string | null } | undefined> {
     // The presented id's row or, when no key has that id, the next id's (the first id's past the last).
     const { rows } = await this.pool.query<KeyRow>(
       `SELECT ${KEY_COLUMNS} FROM api_keys k LEFT JOIN organisations o ON o.id = k.organisation_id
         WHERE k.id = coalesce((SELECT id FROM api_keys WHERE id >= $1 ORDER BY id LIMIT 1), (SELECT min(id) FROM api_keys))`,
       [key.id],
     );
-    return principalIfRight(rows[0], key, this.now().toISOString());
+    const principal = principalIfRight(rows[0], key, this.now().toISOString());
+    return principal && { principal, expiresAt: rows[0]!.expires_at };
   }
 
   /** The principal of a key id while the key is usable (sessions hold the key id, never the key). */
@@ -64,6 +76,7 @@ export class PostgresApiKeyStore {
   }
 
   async revoke(id: string): Promise<boolean> {
+    this.verified.forget((k) => k.principal.keyId === id);
     return (await this.pool.query('UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [this.now().toISOString(), id])).rowCount === 1;
   }
 

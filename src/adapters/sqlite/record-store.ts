@@ -123,6 +123,13 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     return row && { label: row.label, record: recordOf<R>(row.record) };
   }
 
+  async getMany(ids: string[]): Promise<(StoredEntry<R> | undefined)[]> {
+    return ids.map((id) => {
+      const row = this.s.get.get(id);
+      return row && { label: row.label, record: JSON.parse(row.record) as R };
+    });
+  }
+
   municipalityOf(id: string): string | undefined {
     return this.s.municipality.get(id);
   }
@@ -143,6 +150,13 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   async vectorOf(id: string, embedder: string): Promise<{ vector: Float32Array; textHash: string } | undefined> {
     const row = this.s.vectorOf.get(id, embedder);
     return row && { vector: fromBlob(row.vector), textHash: row.text_hash };
+  }
+
+  async vectorsOfIds(ids: string[], embedder: string): Promise<({ vector: Float32Array; textHash: string } | undefined)[]> {
+    return ids.map((id) => {
+      const row = this.s.vectorOf.get(id, embedder);
+      return row && { vector: fromBlob(row.vector), textHash: row.text_hash };
+    });
   }
 
   labelAndVector(id: string, embedder: string): { label: number; vector?: Float32Array } | undefined {
