@@ -15,9 +15,15 @@
  *    from GET /metrics every `--sample` seconds, with each interval's p99 latency. A retention of
  *    months cannot end within a soak: what it shows is that the WAL stays bounded, memory flat and
  *    the file growing at the rate part 1 measured (the steady state is that rate times the retention).
+ *    `--aged` shows the steady state itself: before the soak, as many audit entries and decision records as
+ *    the soak will add (copies of part 1's stored-profile matches and record reads) are dated so that they
+ *    reach the end of their retention periods evenly over the soak's length, and retention runs every
+ *    minute: entries then pass their retention as fast as new ones arrive, so the bytes in use and the
+ *    file should hold steady.
  *
  *   npm run bench:growth
  *   npm run bench:growth -- --requests 50000 --minutes 60 --rate 50
+ *   npm run bench:growth -- --minutes 60 --rate 50 --aged        # the steady state under retention
  *
  * Prints Markdown tables and writes benchmarks/results/growth-<date>-<machine>.json.
  */
@@ -39,8 +45,10 @@ const { values } = parseArgs({
     sample: { type: 'string', default: '10' },
     out: { type: 'string', default: join(import.meta.dirname, 'results') },
     built: { type: 'boolean', default: false },
+    aged: { type: 'boolean', default: false },
   },
 });
+const AGED = values.aged;
 const REQUESTS = Number(values.requests);
 const CONNECTIONS = Number(values.connections);
 const MINUTES = Number(values.minutes);
@@ -88,11 +96,64 @@ async function scrape(url: string) {
   };
 }
 
+/**
+ * `--aged`: copies of part 1's stored-profile match and record-read entries (audit rows with their
+ * subjects, decisions with their appearances) dated to reach the end of their retention evenly over
+ * the soak's length, as many as the soak adds (one audit entry per request, a decision per match): each minute
+ * of the soak, retention finds as many past their period as the minute brought in.
+ */
+function ageForSoak(file: string, soakStartsAt: number) {
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('busy_timeout = 10000');
+  try {
+    const span = MINUTES * 60_000;
+    const requests = RATE * MINUTES * 60;
+    const at = (i: number, n: number, days: number) => new Date(soakStartsAt - days * 86_400_000 + (i / n) * span).toISOString();
+    type Audit = { id: number; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null; address: string | null; person: string | null; organisation: string | null };
+    const audits = db
+      .prepare<[], Audit>(`SELECT id, key_id, role, method, route, status, detail, address, person, organisation FROM audit WHERE route IN ('/v1/jobseekers/:id/matches', '/v1/jobseekers/:id') AND status = 200 ORDER BY id`)
+      .all();
+    const subjects = db.prepare<[number], { position: number; jobseeker_id: string }>('SELECT position, jobseeker_id FROM audit_subjects WHERE audit_id = ?');
+    const matches = audits.filter((a) => a.route.endsWith('/matches'));
+    const reads = audits.filter((a) => !a.route.endsWith('/matches'));
+    type Decision = { id: number; direction: string; subject: string | null; area: string | null; key_id: string | null; context_id: string; ranked: string };
+    const decisions = db.prepare<[], Decision>(`SELECT id, direction, subject, area, key_id, context_id, ranked FROM decisions WHERE direction = 'vacancies' ORDER BY id`).all();
+    const appearances = db.prepare<[number], { position: number; item: string }>('SELECT position, item FROM decision_appearances WHERE decision_id = ?');
+    if (matches.length === 0 || reads.length === 0 || decisions.length === 0) throw new Error('--aged: part 1 left no match or read entries to copy');
+    const addAudit = db.prepare('INSERT INTO audit (at, key_id, role, method, route, status, detail, address, person, organisation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const addSubject = db.prepare('INSERT INTO audit_subjects (audit_id, position, jobseeker_id) VALUES (?, ?, ?)');
+    const nextDecision = db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM decisions');
+    const addDecision = db.prepare('INSERT INTO decisions (id, at, direction, subject, area, key_id, context_id, ranked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const addAppearance = db.prepare('INSERT INTO decision_appearances (decision_id, position, item) VALUES (?, ?, ?)');
+    const auditDays = Number(process.env.KOHTAANTO_AUDIT_RETENTION_DAYS ?? defaults.auditRetentionDays);
+    const decisionDays = Number(process.env.KOHTAANTO_DECISION_RETENTION_DAYS ?? defaults.decisionRetentionDays);
+    db.transaction(() => {
+      for (let i = 0; i < requests; i++) {
+        const a = (i % 2 === 0 ? matches : reads)[Math.floor(i / 2) % (i % 2 === 0 ? matches : reads).length]!;
+        const id = addAudit.run(at(i, requests, auditDays), a.key_id, a.role, a.method, a.route, a.status, a.detail, a.address, a.person, a.organisation).lastInsertRowid;
+        for (const s of subjects.all(a.id)) addSubject.run(id, s.position, s.jobseeker_id);
+      }
+      const made = Math.ceil(requests / 2);
+      let id = nextDecision.get()!.id;
+      for (let i = 0; i < made; i++, id++) {
+        const d = decisions[i % decisions.length]!;
+        addDecision.run(id, at(i, made, decisionDays), d.direction, d.subject, d.area, d.key_id, d.context_id, d.ranked);
+        for (const a of appearances.all(d.id)) addAppearance.run(id, a.position, a.item);
+      }
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return { auditEntries: requests, decisions: Math.ceil(requests / 2) };
+  } finally {
+    db.close();
+  }
+}
+
 async function main() {
   buildService(values.built);
   const dataDir = mkdtempSync(join(tmpdir(), 'kohtaanto-growth-'));
   const file = join(dataDir, 'kohtaanto.sqlite');
-  const service = await startService(dataDir, { KOHTAANTO_WORKERS: '1' });
+  // --aged: retention every minute (its shortest), so the soak meets it often.
+  const service = await startService(dataDir, { KOHTAANTO_WORKERS: '1', ...(AGED ? { KOHTAANTO_RETENTION_INTERVAL_MINUTES: '1' } : {}) });
   const { url, key } = service;
   const auth = { authorization: `Bearer ${key}` };
   try {
@@ -159,9 +220,14 @@ async function main() {
 
     // 2. Soak.
     type Metrics = Awaited<ReturnType<typeof scrape>>;
-    type Sample = Metrics & { atSeconds: number; requests: number; p99Ms: number; failures: number; scrapeFailures: number; usedGrowthMiB: number };
+    type Sample = Metrics & { atSeconds: number; requests: number; p99Ms: number; failures: number; scrapeFailures: number; usedGrowthMiB: number; auditRows: number; decisions: number };
     const samples: Sample[] = [];
+    let aged: ReturnType<typeof ageForSoak> | undefined;
     if (MINUTES > 0) {
+      if (AGED) {
+        aged = ageForSoak(file, Date.now());
+        console.log(`\n--aged: ${aged.auditEntries.toLocaleString('en')} audit entries and ${aged.decisions.toLocaleString('en')} decisions reaching the end of their retention over the next ${MINUTES} min`);
+      }
       const end = Date.now() + MINUTES * 60_000;
       let i = 0;
       let latencies: number[] = [];
@@ -201,6 +267,8 @@ async function main() {
                 ...metrics,
                 scrapeFailures,
                 usedGrowthMiB: round((now.auditBytes + now.decisionBytes - start.auditBytes - start.decisionBytes) / MB, 2),
+                auditRows: now.auditRows,
+                decisions: now.decisions,
               });
               sampling = undefined;
             });
@@ -208,20 +276,21 @@ async function main() {
       }
       await Promise.all(pending);
       await sampling;
-      console.log(`\nSoak: ${MINUTES} min at ${RATE} requests/s (started at ${first.fileMiB} MiB file, ${first.rssMiB} MiB resident)\n`);
-      console.log('| s | requests | file MiB | WAL MiB | free MiB | audit+decisions growth MiB | resident MiB | audit backlog | p99 ms | failures | missed scrapes |');
-      console.log('|---|---|---|---|---|---|---|---|---|---|---|');
-      for (const s of samples) console.log(`| ${s.atSeconds} | ${s.requests} | ${s.fileMiB} | ${s.walMiB} | ${s.freeMiB} | ${s.usedGrowthMiB} | ${s.rssMiB} | ${s.auditBacklog} | ${s.p99Ms} | ${s.failures} | ${s.scrapeFailures} |`);
+      console.log(`\nSoak: ${MINUTES} min at ${RATE} requests/s${AGED ? ', aged entries passing their retention as fast as new ones arrive' : ''} (started at ${first.fileMiB} MiB file, ${first.rssMiB} MiB resident)\n`);
+      console.log('| s | requests | file MiB | WAL MiB | free MiB | audit+decisions growth MiB | audit rows | decisions | resident MiB | audit backlog | p99 ms | failures | missed scrapes |');
+      console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+      for (const s of samples) console.log(`| ${s.atSeconds} | ${s.requests} | ${s.fileMiB} | ${s.walMiB} | ${s.freeMiB} | ${s.usedGrowthMiB} | ${s.auditRows} | ${s.decisions} | ${s.rssMiB} | ${s.auditBacklog} | ${s.p99Ms} | ${s.failures} | ${s.scrapeFailures} |`);
     }
     const machine = `${hostname().startsWith('vm') ? 'vm' : hostname()}-${cpus().length}cpu`;
     const result = {
       date: new Date().toISOString(),
       node: process.version,
       cores: cpus().length,
-      settings: { requests: REQUESTS, connections: CONNECTIONS, minutes: MINUTES, rate: RATE },
+      settings: { requests: REQUESTS, connections: CONNECTIONS, minutes: MINUTES, rate: RATE, aged: AGED },
       growth,
       steadyState: { rate: RATE, bytesPerDay: perDay, rows: steady },
       soak: samples,
+      aged: aged ?? null,
     };
     writeResult(values.out!, 'growth', machine, result);
   } finally {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
 import { readFileSync } from 'node:fs';
 import { signInProviders, type SignInProvider } from './core/signin/providers.js';
+import { messageOf } from './core/thrown.js';
 
 /**
  * Every setting with its default and its meaning, in one place: docs/configuration.md is generated
@@ -82,6 +83,9 @@ export const DEFAULT_FAILED_AUTH_PER_MINUTE = 60;
 /** From this match score a vacancy is suitable for a client (gaps, training plan, mismatch, job search). */
 export const DEFAULT_SUITABLE_SCORE = 0.55;
 
+/** The fewest clients examined (as published) a training plan is shown for (src/core/analytics/published-plan.ts). */
+export const DEFAULT_PLAN_MINIMUM_CLIENTS = 20;
+
 /**
  * A skill string no label names goes to the nearest skill label above this similarity; the
  * embedders' similarity scales differ (hashing vectors against a trained model).
@@ -126,7 +130,8 @@ export const DEFAULT_TRAINING_EVIDENCE: TrainingEvidenceSettings = { horizonMont
  * primary is reachable; how soon a dedicated connection (change feed, leadership) is opened again
  * after it was lost; how often a node tries to take the background jobs' lock; and how often the
  * change feed reads the generations without being woken (a notification can be missed; the
- * generations cannot).
+ * generations cannot); how many API keys' principals and clients' overrides a node keeps as last
+ * read, to answer matches from memory while no primary is reachable (src/adapters/postgres/last-read.ts).
  */
 export const DEFAULT_POSTGRES = {
   connectTimeoutMs: 5000,
@@ -135,6 +140,7 @@ export const DEFAULT_POSTGRES = {
   reconnectMs: 1000,
   leadershipTryMs: 2000,
   changeFeedPollMs: 5000,
+  lastReadsKept: 10_000,
 } as const;
 
 /** Every setting of the service, read once from the environment at start-up. */
@@ -268,6 +274,9 @@ export const envSchema = z.object({
   ),
   KOHTAANTO_PLAN_MAX_ESTIMATED_GAIN: z.coerce.number().min(0).max(1).default(DEFAULT_TRAINING_EVIDENCE.maxEstimatedGain).meta(
     doc('the most employment gain the training plan\'s skill-based estimate gives one place'),
+  ),
+  KOHTAANTO_PLAN_MIN_CLIENTS: z.coerce.number().int().min(5).max(60).default(DEFAULT_PLAN_MINIMUM_CLIENTS).meta(
+    doc('the fewest clients examined (as published, rounded at random to 5) a training plan is shown for; a place with fewer gets no plan, only a message why (see [analytics](analytics.md), *Training plan*)'),
   ),
   KOHTAANTO_SUITABLE_POOL: z.coerce.number().int().min(10).max(1000).default(100).meta(
     doc('how many of a client\'s best matches the job-search page looks at to count the suitable open vacancies within their commuting range'),
@@ -423,6 +432,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     analyticsCountAtStart: e.KOHTAANTO_ANALYTICS_COUNT_AT_START === 'on',
     suitablePool: e.KOHTAANTO_SUITABLE_POOL,
     suitableScore: e.KOHTAANTO_SUITABLE_SCORE,
+    /** The fewest clients examined (as published) a training plan is shown for. */
+    planMinimumClients: e.KOHTAANTO_PLAN_MIN_CLIENTS,
     trainingEvidence: {
       ...DEFAULT_TRAINING_EVIDENCE,
       priorParticipants: e.KOHTAANTO_PLAN_EVIDENCE_PRIOR,
@@ -483,7 +494,7 @@ function readProviders(file: string): SignInProvider[] {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`invalid configuration: ${setting}: ${file} cannot be read as JSON (${(error as Error).message})`);
+    throw new Error(`invalid configuration: ${setting}: ${file} cannot be read as JSON (${messageOf(error)})`);
   }
   const parsed = signInProviders.safeParse(json);
   if (!parsed.success) {

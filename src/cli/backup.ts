@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { sqliteOnly } from '../runtime/database.js';
 import { backup, removeBackupDir } from '../runtime/backup.js';
+import { messageOf } from '../core/thrown.js';
 
 const USAGE = 'usage: npm run backup -- DIR [--indexes]   (DIR: a new or empty directory; --indexes: also the index files, which otherwise rebuild)';
 
@@ -16,7 +17,7 @@ function main(argv: string[]): number {
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { indexes: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    console.error(`${messageOf(error)}\n${USAGE}`);
     return 2;
   }
   const { positionals, values } = parsed;
@@ -39,7 +40,7 @@ function main(argv: string[]): number {
     return 0;
   } catch (error) {
     if (!existed) removeBackupDir(target);
-    console.error(`backup failed: ${(error as Error).message}`);
+    console.error(`backup failed: ${messageOf(error)}`);
     return 1;
   }
 }

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { envSchema, importerEnvSchema } from '../config.js';
 
 /**
@@ -12,14 +12,12 @@ export const CONFIG_DOC = join(import.meta.dirname, '..', '..', 'docs', 'configu
 const BEGIN = '<!-- generated from src/config.ts by `npm run docs:config`: do not edit by hand -->';
 const END = '<!-- end of generated tables -->';
 
-interface SettingMeta {
-  description?: string;
-  shownDefault?: string;
-}
+/** What a setting's `.meta()` says for the table (config.ts's doc()). */
+const settingMeta = z.object({ description: z.string().optional(), shownDefault: z.string().optional() });
 
 /** A default as the table shows it: the value an empty environment gives, or its wording in config.ts. */
 export function shownDefault(schema: z.ZodType): string {
-  const meta = (schema.meta() ?? {}) as SettingMeta;
+  const meta = settingMeta.parse(schema.meta() ?? {});
   if (meta.shownDefault !== undefined) return meta.shownDefault;
   const value = schema.parse(undefined);
   return value === undefined ? '—' : `\`${String(value)}\``;
@@ -29,7 +27,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function table(schema: z.ZodObject): string {
   const rows = Object.entries(schema.shape).map(([name, setting]) => {
-    const meta = ((setting as z.ZodType).meta() ?? {}) as SettingMeta;
+    const meta = settingMeta.parse((setting as z.ZodType).meta() ?? {});
     if (!meta.description) throw new Error(`${name} has no meaning in src/config.ts: add .meta(doc('…'))`);
     return `| \`${name}\` | ${cell(shownDefault(setting as z.ZodType))} | ${cell(meta.description)} |`;
   });

@@ -12,12 +12,14 @@
  * Roles: counsellor (employment-area), employer-service (employer-services), planner (planning,
  * employment-area or national), admin (national). Works while the service runs (SQLite WAL).
  */
+import { z } from 'zod';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { KohtaantoError } from '../core/errors.js';
 import { keyInput, keyRotation, organisationInput, organisationKind, type OrganisationKind } from '../core/organisations/schema.js';
 import { ROLE_ORGANISATIONS, ROLES, type Role } from '../core/access.js';
 import { composeKeyAdministration } from '../runtime/compose.js';
+import { messageOf } from '../core/thrown.js';
 
 /** Each role, the organisation kinds that hold it and what it is for (see core/access.ts). */
 const ROLE_PURPOSE: Record<Role, string> = {
@@ -77,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
     // An unknown option or one missing its value: said plainly, with the usage (no stack trace).
-    return fail(`${(error as Error).message}\n\n${USAGE}`);
+    return fail(`${messageOf(error)}\n\n${USAGE}`);
   }
   const { positionals, values } = parsed;
   if (values.help || positionals[0] === 'help' || positionals.length === 0) {
@@ -128,8 +130,8 @@ async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof KohtaantoError) return fail(error.message);
-    if (error instanceof Error && 'issues' in error) {
-      return fail((error as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((i) => `--${FLAG_OF[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('; '));
+    if (error instanceof z.ZodError) {
+      return fail(error.issues.map((i) => `--${FLAG_OF[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('; '));
     }
     throw error;
   } finally {

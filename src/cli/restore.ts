@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { sqliteOnly } from '../runtime/database.js';
 import { restore } from '../runtime/backup.js';
+import { messageOf } from '../core/thrown.js';
 
 const USAGE = 'usage: npm run restore -- DIR   (a backup made by npm run backup; the service must be stopped)';
 
@@ -16,7 +17,7 @@ function main(argv: string[]): number {
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    console.error(`${messageOf(error)}\n${USAGE}`);
     return 2;
   }
   if (parsed.values.help) {
@@ -35,7 +36,7 @@ function main(argv: string[]): number {
     console.log(`restored the backup of ${manifest.createdAt} into ${dataDir}${keptAside ? `; the files it replaced are in ${keptAside}` : ''}. Start the service: indexes missing from the backup rebuild.`);
     return 0;
   } catch (error) {
-    console.error(`restore failed: ${(error as Error).message}`);
+    console.error(`restore failed: ${messageOf(error)}`);
     return 1;
   }
 }

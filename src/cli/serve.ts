@@ -9,6 +9,7 @@ import { addDemoPopulation, demoDue } from '../runtime/demo.js';
 import { buildApp } from '../http/app.js';
 import { serviceLogOptions } from '../http/redact.js';
 import { clusterScrape, countLink, reportReady, runPrimary, workerRole, workerSlot } from '../runtime/workers.js';
+import { messageOf } from '../core/thrown.js';
 
 /** How often an idle worker catches up on the others' writes (it also does before each request). */
 const SYNC_EVERY_MS = 1000;
@@ -48,7 +49,7 @@ async function main() {
     } catch (error) {
       // Too far behind the change log to catch up: the primary starts a fresh worker.
       restarting = true;
-      log.warn(`${(error as Error).message}: restarting this worker`);
+      log.warn(`${messageOf(error)}: restarting this worker`);
       setImmediate(() => void app.close().finally(() => process.exit(75)));
       throw indexUnavailable('this worker is restarting; retry', 2);
     }

@@ -7,10 +7,11 @@
  */
 import { loadConfig } from '../config.js';
 import { sqliteOnly } from '../runtime/database.js';
-import { openDatabase } from '../adapters/sqlite/database.js';
+import { openDatabase, pragmaNumber } from '../adapters/sqlite/database.js';
 import { databaseFile } from '../runtime/data-dir.js';
 import { lockDataDir } from '../runtime/lock.js';
 import { statSync } from 'node:fs';
+import { messageOf } from '../core/thrown.js';
 
 const MODES = ['none', 'full', 'incremental'];
 
@@ -19,7 +20,7 @@ function main(): number {
   try {
     sqliteOnly(config.database, 'npm run vacuum', "PostgreSQL's autovacuum reuses the space");
   } catch (error) {
-    console.error((error as Error).message);
+    console.error(messageOf(error));
     return 1;
   }
   const dataDir = config.dataDir;
@@ -28,13 +29,13 @@ function main(): number {
   try {
     lock = lockDataDir(dataDir); // refuses while the service runs on it
   } catch (error) {
-    console.error(`vacuum refused: ${(error as Error).message}`);
+    console.error(`vacuum refused: ${messageOf(error)}`);
     return 1;
   }
   try {
     const db = openDatabase(file);
     try {
-      const mode = MODES[db.pragma('auto_vacuum', { simple: true }) as number];
+      const mode = MODES[pragmaNumber(db, 'auto_vacuum')];
       const before = statSync(file).size;
       if (mode === 'incremental') {
         db.pragma('incremental_vacuum');
@@ -50,7 +51,7 @@ function main(): number {
       db.close();
     }
   } catch (error) {
-    console.error(`vacuum failed: ${(error as Error).message}`);
+    console.error(`vacuum failed: ${messageOf(error)}`);
     return 1;
   } finally {
     lock.release();

@@ -89,6 +89,19 @@ export const ERRORS = {
 export type ErrorCode = keyof typeof ERRORS;
 
 /**
+ * What an answer says in place of figures it does not publish (not an error: the answer is 200), with
+ * its text in fi/sv/en; the web app shows the same texts in the page's language.
+ */
+export const NOTICES = {
+  plan_withheld: {
+    fi: 'Koulutussuunnitelmaa ei näytetä: alueella on alle {minimum} tarkasteltavaa asiakasta, joten suunnitelma kertoisi yksittäisistä asiakkaista. Valitse laajempi alue.',
+    sv: 'Utbildningsplanen visas inte: området har färre än {minimum} klienter att granska, så planen skulle berätta om enskilda klienter. Välj ett större område.',
+    en: 'No training plan is shown: the place has fewer than {minimum} clients to examine, so a plan would tell of single clients. Choose a larger place.',
+  },
+} as const satisfies Record<string, Texts>;
+export type NoticeId = keyof typeof NOTICES;
+
+/**
  * The service's own messages, each with its code (status) and its text in fi/sv/en. The English
  * text is the API's English message as it was before the catalogue held it (clients may read it).
  * `{kind}` and `{role}`/`{allowed}` are named in the answer's language (KIND_NAMES, ROLE_NAMES).
@@ -501,6 +514,10 @@ export const problemsText = (problems: FieldProblem[], lang: Lang, count = probl
 export class KohtaantoError extends Error {
   /** The catalogue's message this error says (MESSAGES), answered in the request's language. */
   messageId?: MessageId;
+  /** How many problems there were, when more than those listed (see `problems`); set only then. */
+  declare problemCount?: number;
+  /** When the request may be sent again (the answer's Retry-After); set only then. */
+  declare retryAfterSeconds?: number;
 
   constructor(
     readonly code: ErrorCode,
@@ -525,7 +542,7 @@ export class KohtaantoError extends Error {
     const known = recognise(KNOWN_MESSAGES, this.message);
     if (known) return fill(MESSAGES[known.id][lang], known.params, lang);
     if (this.code === 'invalid_input' && this.problems.length > 0) {
-      return `${ERRORS.invalid_input[lang]} ${problemsText(this.problems, lang, (this as { problemCount?: number }).problemCount)}`;
+      return `${ERRORS.invalid_input[lang]} ${problemsText(this.problems, lang, this.problemCount)}`;
     }
     return ERRORS[this.code][lang];
   }

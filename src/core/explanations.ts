@@ -93,3 +93,14 @@ const planPick: Record<Lang, (f: PlanPickFacts) => string> = {
     `Buy ${f.places} ${f.places === 1 ? 'place' : 'places'} in ${f.title} (${f.provider}, €${f.cost}): it teaches ${f.skills.join(', ')}, which puts ${f.vacancies} more open vacancies within reach of the clients trained.`,
 };
 export const explainPlanPick = (lang: Lang, facts: PlanPickFacts) => planPick[lang](facts) + (facts.effect ? planEffect[lang](facts.effect) : '');
+
+/** A purchase of fewer than 5 places: its places, cost, reach and gain describe fewer than 5 clients, so none is said. */
+const planFewPlaces: Record<Lang, (f: Pick<PlanPickFacts, 'title' | 'provider' | 'skills'> & { costPerPlace: number }) => string> = {
+  fi: (f) =>
+    `Osta alle 5 paikkaa koulutuksesta ${f.title} (${f.provider}, ${f.costPerPlace} € paikka): se opettaa taidot ${f.skills.join(', ')}. Paikkamäärää, hintaa ja vaikutusta ei näytetä, koska ne kertoisivat alle viidestä asiakkaasta.`,
+  sv: (f) =>
+    `Köp färre än 5 platser i ${f.title} (${f.provider}, ${f.costPerPlace} € per plats): den lär ut ${f.skills.join(', ')}. Antalet platser, kostnaden och effekten visas inte, eftersom de skulle beskriva färre än fem klienter.`,
+  en: (f) =>
+    `Buy fewer than 5 places in ${f.title} (${f.provider}, €${f.costPerPlace} a place): it teaches ${f.skills.join(', ')}. The number of places, the cost and the effect are not shown: they would describe fewer than five clients.`,
+};
+export const explainFewPlaces = (lang: Lang, facts: Parameters<(typeof planFewPlaces)['en']>[0]) => planFewPlaces[lang](facts);

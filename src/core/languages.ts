@@ -7,4 +7,4 @@ export const LANGS = ['fi', 'sv', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** Whether a value names one of the service's languages. */
-export const isLang = (value: unknown): value is Lang => (LANGS as readonly unknown[]).includes(value);
+export const isLang = (value: unknown): value is Lang => LANGS.some((lang) => lang === value);

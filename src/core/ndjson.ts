@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { invalidInput, tooManyRecords, type FieldProblem } from './errors.js';
+import { messageOf } from './thrown.js';
 
 /** Field problems from a zod error, each naming the field's path. */
 export function problemsFrom(error: z.ZodError, line?: number): FieldProblem[] {
@@ -38,7 +39,7 @@ export function parseNdjson<S extends z.ZodType>(
     try {
       value = JSON.parse(line);
     } catch (error) {
-      problems.push({ line: i + 1, field: 'body', message: `not valid JSON (${(error as Error).message})` });
+      problems.push({ line: i + 1, field: 'body', message: `not valid JSON (${messageOf(error)})` });
       continue;
     }
     const parsed = schema.safeParse(value);

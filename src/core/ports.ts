@@ -111,8 +111,12 @@ export interface StoredTerms {
  */
 export interface RecordStore<R> {
   get(id: string): Promise<StoredEntry<R> | undefined>;
+  /** The stored entries of these ids, in their order (undefined where there is none): one read for a whole batch (on PostgreSQL one round trip, not one per id). */
+  getMany(ids: string[]): Promise<(StoredEntry<R> | undefined)[]>;
   /** The stored vector and its text hash, if the record exists and was embedded by `embedder`. */
   vectorOf(id: string, embedder: string): Promise<{ vector: Float32Array; textHash: string } | undefined>;
+  /** `vectorOf` for a batch of ids, in their order: one read (on PostgreSQL one round trip, not one per id). */
+  vectorsOfIds(ids: string[], embedder: string): Promise<({ vector: Float32Array; textHash: string } | undefined)[]>;
   /** The labels written or deleted after `generation`; undefined when the change log does not reach back that far. */
   changedSince(generation: number): Promise<number[] | undefined>;
   list(options: ListOptions): Promise<R[]>;

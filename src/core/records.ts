@@ -307,7 +307,7 @@ export class RecordService<In extends BaseRecord> {
 
   /** The stored entries of these ids, in order (undefined where there is none). */
   private entries(ids: string[]) {
-    return Promise.all(ids.map((id) => this.store.get(id)));
+    return this.store.getMany(ids);
   }
 
   /**
@@ -476,7 +476,7 @@ export class RecordService<In extends BaseRecord> {
     const day = dayOf(this.now());
     const texts = inputs.map((input) => this.kind.documentText(input));
     const hashes = texts.map(hashText);
-    const storedVectors = await Promise.all(inputs.map((input) => this.store.vectorOf(input.id, this.embedder.id)));
+    const storedVectors = await this.store.vectorsOfIds(inputs.map((input) => input.id), this.embedder.id);
     const vectors: (Float32Array | undefined)[] = storedVectors.map((stored, i) => (stored && stored.textHash === hashes[i] ? stored.vector : undefined));
     const toEmbed = vectors.flatMap((v, i) => (v ? [] : [i]));
     const embedded = toEmbed.length > 0 ? await this.embedder.embed(toEmbed.map((i) => texts[i]!)) : [];

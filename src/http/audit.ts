@@ -37,7 +37,8 @@ export function installAudit(app: FastifyInstance, audit: AuditWriter): void {
   app.addHook('onResponse', async (request, reply) => {
     if (!request.principal && !request.refused) return;
     const route = request.routeOptions.url ?? request.url;
-    const asked = (request.params as { id?: unknown } | undefined)?.id;
+    const params: unknown = request.params;
+    const asked = typeof params === 'object' && params !== null && 'id' in params ? params.id : undefined;
     let detail = request.audited.detail;
     if (reply.statusCode >= 400 && typeof asked === 'string') {
       if (route.startsWith('/v1/jobseekers/:id')) {

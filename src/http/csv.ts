@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { invalidInput, KohtaantoError, problem, tooManyRecords, type FieldProblem, type Lang } from '../core/errors.js';
 import { checkHeader, columnNames, decodeCsv, detectDelimiter, headerLengthProblem, MAX_CSV_HEADER_BYTES, rowToInput, rowWidthProblem, type TabularKind } from '../core/imports/tabular.js';
 import { problemsFrom } from '../core/ndjson.js';
+import { messageOf } from '../core/thrown.js';
 
 /**
  * A text cell a spreadsheet would run as a formula (OWASP "CSV injection": =, +, -, @, tab, carriage
@@ -72,7 +73,7 @@ export function toCsv<T>(rows: T[], columns: [header: string, value: (row: T) =>
 
 /** Sends CSV as a download named `name.csv`. */
 export const sendCsv = (reply: FastifyReply, name: string, body: string) =>
-  reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).serializer((x) => x as string).send(body);
+  reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).serializer(String).send(body);
 
 /** The charset parameter of a Content-Type, if any. */
 export const charsetOf = (contentType: string | undefined) => /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType ?? '')?.[2];
@@ -99,7 +100,7 @@ export function recordsFromCsv<S extends z.ZodType>(kind: TabularKind, bytes: Bu
     rows = parse(body, { delimiter, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof rows;
   } catch (error) {
     if (error instanceof KohtaantoError) throw error;
-    throw invalidInput([problem('body', 'not_csv', { reason: (error as Error).message })]);
+    throw invalidInput([problem('body', 'not_csv', { reason: messageOf(error) })]);
   }
   const [header, ...data] = rows;
   if (!header || data.length === 0) throw noRows();

@@ -1,15 +1,16 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { acceptedLang, ERRORS, KohtaantoError, problemsText, problemText, storageFull, type ErrorCode, type FieldProblem } from '../core/errors.js';
+import { codeOf } from '../core/thrown.js';
 
 /** SQLite's "database or disk is full", or the file system's "no space left on device". */
 const isDiskFull = (error: unknown) => {
-  const code = (error as { code?: unknown }).code;
+  const code = codeOf(error);
   return code === 'SQLITE_FULL' || code === 'ENOSPC';
 };
 
 /** Each code's status, from the catalogue (src/core/errors.ts). */
-const STATUS = Object.fromEntries(Object.entries(ERRORS).map(([code, e]) => [code, e.status])) as Record<ErrorCode, number>;
+const statusOf = (code: ErrorCode): number => ERRORS[code].status;
 
 export interface ErrorBody {
   error: string;
@@ -34,11 +35,11 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: K
   const lang = acceptedLang(request.headers['accept-language']);
   const body: ErrorBody = { error: error.code, message: error.text(lang) };
   if (error.problems.length > 0) body.problems = error.problems.map(({ code: _c, params: _p, ...p }) => ({ ...p, message: problemText({ ...p, code: _c, params: _p }, lang) }));
-  const problemCount = (error as { problemCount?: number }).problemCount;
+  const problemCount = error.problemCount;
   if (problemCount !== undefined) body.problemCount = problemCount;
-  const retry = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+  const retry = error.retryAfterSeconds;
   if (retry !== undefined) reply.header('retry-after', String(retry));
-  return reply.status(STATUS[error.code]).send(body);
+  return reply.status(statusOf(error.code)).send(body);
 }
 
 /** Fastify's own 4xx errors by status: the catalogue's code (its text in the request's language; English keeps fastify's message). */

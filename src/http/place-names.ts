@@ -3,6 +3,9 @@ import { isLang } from '../core/languages.js';
 import { regions, type PlaceLang } from '../core/regions/regions.js';
 
 
+/** The `lang` field of a request body, if it has one. */
+const langOf = (body: unknown): unknown => (typeof body === 'object' && body !== null && 'lang' in body ? body.lang : undefined);
+
 /**
  * The language an answer names places in: the `lang` the request gives (in its query string or
  * body; not a schema's default), else the first of fi/sv/en its Accept-Language names; undefined
@@ -12,7 +15,7 @@ export function placeLang(request: FastifyRequest): PlaceLang | undefined {
   const search = request.url.indexOf('?');
   const given = [
     search < 0 ? null : new URLSearchParams(request.url.slice(search + 1)).get('lang'),
-    (request.body as { lang?: unknown } | null | undefined)?.lang,
+    langOf(request.body),
   ];
   for (const lang of given) if (isLang(lang)) return lang;
   for (const part of (request.headers['accept-language'] ?? '').split(',')) {

@@ -61,9 +61,9 @@ export function errorLogSerializer(err: unknown) {
   if (!(err instanceof Error)) return err;
   const out: Record<string, unknown> = { type: err.name, message: redactText(err.message) };
   if (err.stack) out.stack = redactText(err.stack);
-  const code = (err as { code?: unknown }).code;
+  const code = 'code' in err ? err.code : undefined;
   if (code !== undefined) out.code = code;
-  const statusCode = (err as { statusCode?: unknown }).statusCode;
+  const statusCode = 'statusCode' in err ? err.statusCode : undefined;
   if (statusCode !== undefined) out.statusCode = statusCode;
   return out;
 }

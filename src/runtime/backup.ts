@@ -2,9 +2,10 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCHEMA_VERSION } from '../adapters/sqlite/database.js';
+import { SCHEMA_VERSION, pragmaNumber } from '../adapters/sqlite/database.js';
 import { lockDataDir } from './lock.js';
 import { secureDataDir } from './permissions.js';
+import { messageOf } from '../core/thrown.js';
 
 /** The database, and the installation secret that keys pseudonyms and tombstones (without it erased ids could not be recognised). */
 const DATABASE = 'kohtaanto.sqlite';
@@ -57,7 +58,7 @@ export function backup(dataDir: string, target: string, options: { indexes?: boo
     files.push(SECRET);
   }
   const copy = new Database(join(target, DATABASE), { readonly: true });
-  const schemaVersion = copy.pragma('user_version', { simple: true }) as number;
+  const schemaVersion = pragmaNumber(copy, 'user_version');
   copy.close();
   const manifest: Manifest = {
     format: 1,
@@ -76,7 +77,7 @@ export function verifyBackup(source: string): { manifest: Manifest; problems: st
   try {
     manifest = JSON.parse(readFileSync(join(source, MANIFEST), 'utf8')) as Manifest;
   } catch (error) {
-    return { manifest: undefined as never, problems: [`${join(source, MANIFEST)} is missing or unreadable (${(error as Error).message}): not a Kohtaanto backup`] };
+    return { manifest: undefined as never, problems: [`${join(source, MANIFEST)} is missing or unreadable (${messageOf(error)}): not a Kohtaanto backup`] };
   }
   if (!manifest.files?.[DATABASE]) problems.push(`the manifest names no ${DATABASE}`);
   for (const [name, { bytes, sha256: expected }] of Object.entries(manifest.files ?? {})) {
@@ -92,7 +93,7 @@ export function verifyBackup(source: string): { manifest: Manifest; problems: st
       db.close();
       if (check !== 'ok') problems.push(`${DATABASE} fails SQLite's integrity check: ${String(check)}`);
     } catch (error) {
-      problems.push(`${DATABASE} cannot be read as a database: ${(error as Error).message}`);
+      problems.push(`${DATABASE} cannot be read as a database: ${messageOf(error)}`);
     }
     if (manifest.schemaVersion > SCHEMA_VERSION) {
       problems.push(`the backup's schema version ${manifest.schemaVersion} is newer than this release's (${SCHEMA_VERSION}): restore it with the release that made it`);

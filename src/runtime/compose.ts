@@ -8,12 +8,13 @@ import { AuditTrailSearch } from '../core/audit-trail/service.js';
 import { SignInMappings } from '../core/signin-mappings/service.js';
 import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
 import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
-import { DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, GAP_EVIDENCE_MINUTES, KEPT_GAP_REPORTS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
+import { DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_PLAN_MINIMUM_CLIENTS, DEFAULT_TRAINING_EVIDENCE, GAP_EVIDENCE_MINUTES, KEPT_GAP_REPORTS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
 import { DemandSupply } from '../core/analytics/demand-supply.js';
 import { MismatchSummary } from '../core/analytics/mismatch.js';
 import { MatchedFiguresCount } from '../core/analytics/matched-figures.js';
 import { WhatWorksReport } from '../core/what-works/service.js';
 import { DEFAULT_PLAN_SETTINGS, TrainingPlanner } from '../core/analytics/training-plan.js';
+import { PublishedTrainingPlan } from '../core/analytics/published-plan.js';
 import { evidenceFromOutcomes, rememberedEvidence } from '../core/analytics/training-evidence.js';
 import { CandidateLists } from '../core/candidates.js';
 import { Concepts } from '../core/concepts/service.js';
@@ -77,11 +78,12 @@ import { openPool, primaryOf } from '../adapters/postgres/pool.js';
 import { PostgresVacancyOwnerStore } from '../adapters/postgres/vacancy-owners.js';
 import { storageStatus } from './storage.js';
 import { openConceptSearch, openNormalizer } from './taxonomy.js';
+import { messageOf } from '../core/thrown.js';
 
 export type { EngineLog };
 export { indexFile };
 
-export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications' | 'paySubsidyPoolFactor' | 'trainingEvidence' | 'database'>> & Pick<
+export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications' | 'paySubsidyPoolFactor' | 'trainingEvidence' | 'planMinimumClients' | 'database'>> & Pick<
   Config,
   | 'dataDir'
   | 'decisionRetentionDays'
@@ -276,7 +278,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const jobseeker = (id: string) => jobseekers.get(id);
     const vacancy = (id: string) => vacancies.get(id);
     const analyticsSource = stores.analytics;
-    const demandSupply = new DemandSupply(analyticsSource, normalizer.taxonomy);
+    const demandSupply = new DemandSupply(analyticsSource, normalizer.taxonomy, secret);
     const whatWorksSource = stores.whatWorks;
     const trainingEvidence = config.trainingEvidence ?? DEFAULT_TRAINING_EVIDENCE;
     const gapEvidence = rememberedEvidence(evidenceFromOutcomes(whatWorksSource, trainingEvidence, secret), clock, GAP_EVIDENCE_MINUTES);
@@ -292,21 +294,25 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       },
       { refreshMinutes: config.analyticsRefreshMinutes, countAtStart: config.analyticsCountAtStart },
     );
+    const planner = new TrainingPlanner(
+      analyticsSource,
+      jobseekers,
+      matcher,
+      normalizer,
+      trainings,
+      chosen,
+      { ...DEFAULT_PLAN_SETTINGS, suitableScore: config.suitableScore, evidence: trainingEvidence },
+      evidenceFromOutcomes(whatWorksSource, trainingEvidence, secret),
+    );
     const analytics = {
       demandSupply,
       /** The mismatch shares kept per area (see runtime/kept-figures.ts): counted in the background, refreshed after changes. */
       keptFigures,
-      mismatch: new MismatchSummary(demandSupply, keptFigures.source, { suitableScore: config.suitableScore }),
-      planner: new TrainingPlanner(
-        analyticsSource,
-        jobseekers,
-        matcher,
-        normalizer,
-        trainings,
-        chosen,
-        { ...DEFAULT_PLAN_SETTINGS, suitableScore: config.suitableScore, evidence: trainingEvidence },
-        evidenceFromOutcomes(whatWorksSource, trainingEvidence, secret),
-      ),
+      mismatch: new MismatchSummary(demandSupply, keptFigures.source, { suitableScore: config.suitableScore }, secret),
+      /** The exact plan, picks and all: the engine's view (benchmarks, tests); planners see `trainingPlan`. */
+      planner,
+      /** The training plan as published to planners (src/core/analytics/published-plan.ts). */
+      trainingPlan: new PublishedTrainingPlan(planner, secret, { minimumClients: config.planMinimumClients ?? DEFAULT_PLAN_MINIMUM_CLIENTS }),
       whatWorks: new WhatWorksReport(whatWorksSource, clock, secret),
     };
     const overrides = stores.overrides;
@@ -320,7 +326,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       rankCandidates: candidateIds(matcher),
       regions,
       areas: employmentAreas,
-    });
+    }, secret);
     /** The planner's demand against supply and the exposure report, kept per question (see runtime/kept-answers.ts). */
     const keptAnswers = keepPlannerAnswers(
       { demandSupply, oversight, generations: () => `${vacancies.reflects}:${jobseekers.reflects}`, decisions: () => decisionLog.extent(), clock, log },
@@ -517,7 +523,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
             stores.decisionLog.close();
           }
         } catch (error) {
-          log.warn(`closing: ${(error as Error).message}${audit.problem() ? `; lost: ${audit.problem()}` : ''}`);
+          log.warn(`closing: ${messageOf(error)}${audit.problem() ? `; lost: ${audit.problem()}` : ''}`);
         }
         if (stores.engine === 'sqlite') return stores.close();
         return following.catch(() => undefined).then(() => stores.close());

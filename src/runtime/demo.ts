@@ -7,6 +7,7 @@ import type { RecordService } from '../core/records.js';
 import { jobseekerInput, type Jobseeker } from '../core/jobseekers/schema.js';
 import { vacancyInput, type Vacancy } from '../core/vacancies/schema.js';
 import type { EngineLog } from './log.js';
+import { messageOf } from '../core/thrown.js';
 
 /**
  * The demo population (`KOHTAANTO_DEMO=regional`): jobseekers and vacancies in numbers per region
@@ -36,8 +37,8 @@ export function readDemoPopulation(fixturesDir: string): { vacancies: Vacancy[];
   if (!existsSync(file('vacancies')) || !existsSync(file('jobseekers'))) return undefined;
   const read = (name: string) => gunzipSync(readFileSync(file(name))).toString('utf8');
   return {
-    vacancies: parseNdjson(read('vacancies'), vacancyInput, Number.MAX_SAFE_INTEGER) as unknown as Vacancy[],
-    jobseekers: parseNdjson(read('jobseekers'), jobseekerInput, Number.MAX_SAFE_INTEGER) as unknown as Jobseeker[],
+    vacancies: parseNdjson(read('vacancies'), vacancyInput, Number.MAX_SAFE_INTEGER),
+    jobseekers: parseNdjson(read('jobseekers'), jobseekerInput, Number.MAX_SAFE_INTEGER),
   };
 }
 
@@ -80,6 +81,6 @@ export async function addDemoPopulation(
     rmSync(marker, { force: true });
     log.info(`added the demo population: ${v} vacancies, ${j} jobseekers in ${Date.now() - started} ms`);
   } catch (error) {
-    log.warn(`adding the demo population stopped (${(error as Error).message}); the next start continues`);
+    log.warn(`adding the demo population stopped (${messageOf(error)}); the next start continues`);
   }
 }

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { codeOf } from '../core/thrown.js';
 
 /**
  * One service process per data directory: two processes on one directory each keep their own
@@ -16,7 +17,7 @@ export function lockDataDir(dataDir: string): { release(): void } {
       closeSync(fd);
       return { release: () => rmSync(file, { force: true }) };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (codeOf(error) !== 'EEXIST') throw error;
       const owner = Number(readFileSync(file, 'utf8').trim());
       if (owner && owner !== process.pid && alive(owner)) {
         throw new Error(`data directory ${dataDir} is in use by process ${owner} (${file}); one Kohtaanto process per data directory`);
@@ -32,6 +33,6 @@ function alive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return codeOf(error) === 'EPERM';
   }
 }

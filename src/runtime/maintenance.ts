@@ -1,5 +1,6 @@
 import type { SettingFlag } from '../core/ports.js';
 import type { EngineLog } from './log.js';
+import { codeOf, messageOf } from '../core/thrown.js';
 
 /** Where a compaction asked for is remembered (see Stores.compactionDue), and how erased rows leave the local write-ahead log. */
 export interface CompactionRecord {
@@ -70,8 +71,8 @@ export async function startMaintenance(record: CompactionRecord, indexes: Mainta
       lastFailure = undefined;
     } catch (error) {
       // What /health (a public route) says names no paths; the log has the whole message.
-      lastFailure = `writing index files failed (${(error as { code?: string }).code ?? 'error'}); the store has every change`;
-      log.warn(`writing index files failed: ${(error as Error).message}`);
+      lastFailure = `writing index files failed (${codeOf(error) ?? 'error'}); the store has every change`;
+      log.warn(`writing index files failed: ${messageOf(error)}`);
     }
   };
   const flushTimer = setInterval(() => void flushInBackground(), settings.indexFlushSeconds * 1000);

@@ -52,7 +52,7 @@ function processMetrics(): Registry {
 export function serviceMetrics(worker?: string) {
   const own = new Registry();
   const registers = [own];
-  const served = Object.fromEntries(DIRECTIONS.map((d) => [d, 0])) as Record<Direction, number>;
+  const served: Record<Direction, number> = { vacancies: 0, candidates: 0, 'text-vacancies': 0, 'text-candidates': 0 };
   const embedding = { seconds: 0, texts: 0, calls: 0 };
 
   const requests = new Histogram({

@@ -1,5 +1,6 @@
 import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { codeOf } from '../core/thrown.js';
 
 /** The data directory and every directory in it: its user only. */
 export const DIR_MODE = 0o700;
@@ -27,7 +28,7 @@ function secure(dir: string): void {
       else if (entry.isFile() && (lstatSync(path).mode & 0o777) !== FILE_MODE) chmodSync(path, FILE_MODE);
     } catch (error) {
       // A file another process removed meanwhile (a -shm, a temporary index file) needs no mode.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if (codeOf(error) !== 'ENOENT') throw error;
     }
   }
 }

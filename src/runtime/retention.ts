@@ -1,4 +1,4 @@
-import type { Db } from '../adapters/sqlite/database.js';
+import { pragmaNumber, type Db } from '../adapters/sqlite/database.js';
 import { writeUnlessLocked } from '../adapters/sqlite/write-lock.js';
 import type { Clock } from '../core/clock.js';
 import type { Decisions } from '../core/oversight/decisions.js';
@@ -37,7 +37,7 @@ export function startRetention(file: Db | undefined, logs: RetainedLogs, setting
   const pruned = { audit: 0, decisions: 0 };
   // On PostgreSQL (no SQLite file of record) the server's autovacuum reuses the space: nothing to give back here.
   const db = file;
-  const incremental = db !== undefined && (db.pragma('auto_vacuum', { simple: true }) as number) === 2;
+  const incremental = db !== undefined && pragmaNumber(db, 'auto_vacuum') === 2;
   let stopped = false;
   let running: Promise<void> | undefined;
   const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -65,11 +65,11 @@ export function startRetention(file: Db | undefined, logs: RetainedLogs, setting
     if (decisions > 0) log.info(`decision log: ${decisions} decisions older than ${logs.decisions.retentionDays} days removed`);
     if (incremental && !stopped) {
       let given = 0;
-      while (!stopped && (db!.pragma('freelist_count', { simple: true }) as number) > 0) {
-        const before = db!.pragma('freelist_count', { simple: true }) as number;
+      while (!stopped && pragmaNumber(db!, 'freelist_count') > 0) {
+        const before = pragmaNumber(db!, 'freelist_count');
         // Not waiting for another process's write lock either (a worker sleeping for it answers nothing).
         if (!writeUnlessLocked(db!, () => db!.pragma(`incremental_vacuum(${VACUUM_PAGES})`))) break;
-        const after = db!.pragma('freelist_count', { simple: true }) as number;
+        const after = pragmaNumber(db!, 'freelist_count');
         given += before - after;
         if (after >= before) break; // another process's reader holds them: the next round
         await pause();

@@ -43,7 +43,7 @@ export async function api<T>(method: string, path: string, body?: unknown, extra
   const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     const e = (parsed ?? {}) as Partial<ErrorBody>;
     const ended = response.headers.get('x-session-ended') ?? undefined;
@@ -55,8 +55,8 @@ export async function api<T>(method: string, path: string, body?: unknown, extra
 
 /** A query string from the defined values. */
 export function query(params: Record<string, string | number | boolean | undefined>): string {
-  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '') as [string, string | number | boolean][];
-  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
+  const entries = Object.entries(params).flatMap(([k, v]): [string, string][] => (v === undefined || v === '' ? [] : [[k, String(v)]]));
+  return entries.length ? `?${new URLSearchParams(entries).toString()}` : '';
 }
 
 export type { Role } from '../core/access';

@@ -69,7 +69,7 @@ function SignIn({ onSignedIn, ended }: { onSignedIn: (me: Me) => void; ended?: s
       <form onSubmit={submit}>
         <div class="field">
           <label for="key">{t('signIn.key')}</label>
-          <input id="key" type="password" autocomplete="off" required value={key} onInput={(e) => setKey((e.target as HTMLInputElement).value)} />
+          <input id="key" type="password" autocomplete="off" required value={key} onInput={(e) => setKey(e.currentTarget.value)} />
         </div>
         <button type="submit" disabled={busy}>
           {t('signIn.submit')}
@@ -85,7 +85,7 @@ function LanguageSwitch() {
     <div class="lang">
       <label for="lang">{t('lang.label')}</label>
       <select id="lang" value={lang.value} onChange={(e) => {
-          const chosen = (e.target as HTMLSelectElement).value;
+          const chosen = e.currentTarget.value;
           if (isLang(chosen)) setLang(chosen);
         }}>
         {LANGS.map((l) => (

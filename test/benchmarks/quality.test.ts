@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runBenchmark } from './run.js';
+import { runBenchmarkOnCuratedTaxonomy } from './run.js';
 
 describe('benchmarks/quality.ts at smoke size', () => {
   it('quality: labelled match set and taxonomy search against their baselines', () => {
-    const r = runBenchmark('quality.ts', '--limit', '5', '--concepts', '400', '--embedders', 'lexical');
+    const r = runBenchmarkOnCuratedTaxonomy('quality.ts', '--limit', '5', '--concepts', '100', '--embedders', 'lexical');
     expect(r.status, r.stderr).toBe(0);
     expect(r.json.matches.set.jobseekers).toBeGreaterThanOrEqual(40);
     expect(r.json.matches.set.vacancies).toBeGreaterThanOrEqual(120);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runBenchmark } from './run.js';
+import { runBenchmarkOnCuratedTaxonomy } from './run.js';
 
 describe('benchmarks/review.ts at smoke size', () => {
   it('review: the personas and vacancies checked, violations counted per check, fixture shares', () => {
-    const r = runBenchmark('review.ts', '--fixture-clients', '5');
+    const r = runBenchmarkOnCuratedTaxonomy('review.ts', '--fixture-clients', '5');
     expect(r.status, r.stderr).toBe(0);
     expect(r.json.personas).toBeGreaterThanOrEqual(40);
     expect(r.json.vacancies).toBeGreaterThanOrEqual(20);

@@ -61,6 +61,25 @@ describe('openNormalizer', () => {
     expect(after.taxonomy.skills.get('urn:kohtaanto:skill:cashier')?.labels.en?.preferred).toBe('cash handling at the till');
   });
 
+  it('keeps the normaliser of the largest taxonomy when one too many are kept, letting a smaller one go instead', async () => {
+    // A taxonomy with more concepts than the curated one (as ESCO has, ~7 s of CPU to open again), then three
+    // set-ups on smaller ones: the three kept beside it are the most, so one of the small ones goes.
+    const large = taxonomyCopy();
+    const skills = join(large, 'skills_en.csv');
+    writeFileSync(skills, `${readFileSync(skills, 'utf8').trimEnd()}\nKnowledgeSkillCompetence,urn:kohtaanto:skill:extra,skill/competence,cross-sector,extra skill,,\n`);
+    const small = taxonomyCopy();
+    const big = await openNormalizer({ taxonomyDir: large, taxonomyExtension: '' }, new LexicalEmbedder(), log);
+    expect(big.taxonomy.skills.size).toBeGreaterThan(0);
+    const first = await openNormalizer({ taxonomyDir: small, taxonomyExtension: '' }, new LexicalEmbedder(), log);
+    await openNormalizer({ taxonomyDir: small, taxonomyExtension: '' }, new LexicalEmbedder(128), log);
+    const last = await openNormalizer({ taxonomyDir: small, taxonomyExtension: '' }, new LexicalEmbedder(64), log);
+    expect(first.taxonomy.skills.size).toBeLessThan(big.taxonomy.skills.size);
+    expect((await openNormalizer({ taxonomyDir: large, taxonomyExtension: '' }, new LexicalEmbedder(), log)) === big).toBe(true);
+    // Of the small ones, the least recently used went; a later one is kept.
+    expect((await openNormalizer({ taxonomyDir: small, taxonomyExtension: '' }, new LexicalEmbedder(64), log)) === last).toBe(true);
+    expect((await openNormalizer({ taxonomyDir: small, taxonomyExtension: '' }, new LexicalEmbedder(), log)) === first).toBe(false);
+  });
+
   it("never shares a normaliser built with another embedder than the shipped ones (a test's double)", async () => {
     const taxonomyDir = taxonomyCopy();
     const lexical = new LexicalEmbedder();

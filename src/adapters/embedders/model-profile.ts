@@ -27,13 +27,16 @@ const KNOWN: Record<string, z.input<typeof modelProfile>> = {
   'Xenova/LaBSE': { pooling: 'cls' },
 };
 
+/** What a model's config.json may say of its profile (read further by the profile's schema). */
+const modelConfig = z.object({ kohtaanto: z.object({ profile: z.unknown() }).optional() });
+
 /** The profile of the model in `root` (its config.json's `kohtaanto.profile`, else the table, else plain mean pooling). */
 export function readModelProfile(root: string, model: string): ModelProfile {
   const configFile = join(root, 'config.json');
   let declared: unknown;
   if (existsSync(configFile)) {
     try {
-      declared = (JSON.parse(readFileSync(configFile, 'utf8')) as { kohtaanto?: { profile?: unknown } }).kohtaanto?.profile;
+      declared = modelConfig.safeParse(JSON.parse(readFileSync(configFile, 'utf8'))).data?.kohtaanto?.profile;
     } catch {
       declared = undefined; // an unreadable config.json is reported by the loader, which needs it too
     }

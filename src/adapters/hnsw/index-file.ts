@@ -2,20 +2,23 @@ import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { checkHnswFile, minimumHnswFileBytes } from './file-check.js';
 import { HnswVectorIndex, type HnswSettings } from './hnsw-index.js';
+import { z } from 'zod';
+import { messageOf } from '../../core/thrown.js';
 
 /** Sidecar written next to each index file: what the index reflects and a checksum of the file. */
-interface IndexFileMeta {
-  format: 1;
-  embedder: string;
-  dimension: number;
+const indexFileMeta = z.object({
+  format: z.literal(1),
+  embedder: z.string(),
+  dimension: z.number(),
   /** The store's generation the index reflects; any later change means the file is stale. */
-  generation: number;
-  live: number;
-  points: number;
-  m: number;
-  efConstruction: number;
-  sha256: string;
-}
+  generation: z.number(),
+  live: z.number(),
+  points: z.number(),
+  m: z.number(),
+  efConstruction: z.number(),
+  sha256: z.string(),
+});
+type IndexFileMeta = z.infer<typeof indexFileMeta>;
 
 export interface IndexSource {
   embedder: string;
@@ -62,7 +65,7 @@ function sha256(file: string): string {
 
 function readMeta(file: string): IndexFileMeta | undefined {
   try {
-    return JSON.parse(readFileSync(metaFile(file), 'utf8')) as IndexFileMeta;
+    return indexFileMeta.safeParse(JSON.parse(readFileSync(metaFile(file), 'utf8'))).data;
   } catch {
     return undefined;
   }
@@ -98,7 +101,7 @@ export function openIndexFile(file: string, source: IndexSource, settings: HnswS
       try {
         return catchUp(file, source, settings, changed);
       } catch (error) {
-        reason = `index file unreadable (${(error as Error).message})`;
+        reason = `index file unreadable (${messageOf(error)})`;
       }
     }
   }

@@ -5,6 +5,7 @@ import { Transform } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { fromJobPosting, jobPostingsIn, type MappedRecord, type PostalCodes } from '../../core/imports/jobposting.js';
 import { checkHeader, detectDelimiter, headerLengthProblem, MAX_CSV_HEADER_BYTES, rowToInput, rowWidthProblem, type TabularKind } from '../../core/imports/tabular.js';
+import { messageOf } from '../../core/thrown.js';
 
 /** A record read from a file, before validation: where it was, and what mapping found. */
 export interface SourceRecord extends MappedRecord<Record<string, unknown>> {
@@ -117,7 +118,7 @@ export async function* readRecords(
     try {
       document = JSON.parse(text);
     } catch (error) {
-      yield { line: 1, problems: [{ field: 'body', message: `not JSON: ${(error as Error).message}` }], unmapped: [] };
+      yield { line: 1, problems: [{ field: 'body', message: `not JSON: ${messageOf(error)}` }], unmapped: [] };
       return;
     }
     const postings = jobPostingsIn(document);
@@ -147,7 +148,7 @@ export async function* readRecords(
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      yield { line, problems: [{ field: 'body', line, message: `not JSON: ${(error as Error).message}` }], unmapped: [] };
+      yield { line, problems: [{ field: 'body', line, message: `not JSON: ${messageOf(error)}` }], unmapped: [] };
       continue;
     }
     if (format === 'jobposting') {

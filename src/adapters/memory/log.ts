@@ -11,11 +11,8 @@ export interface LogLine {
 export class MemoryLog {
   readonly lines: LogLine[] = [];
 
-  info(message: string): void {
-    this.lines.push({ level: 'info', message });
-  }
+  // Bound: the composition hands `log.warn` on as a function (the PostgreSQL change feed, leadership, decision log).
+  readonly info = (message: string): void => void this.lines.push({ level: 'info', message });
 
-  warn(message: string): void {
-    this.lines.push({ level: 'warn', message });
-  }
+  readonly warn = (message: string): void => void this.lines.push({ level: 'warn', message });
 }

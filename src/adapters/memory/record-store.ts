@@ -1,9 +1,12 @@
 import type { EntryToSave, ListOptions, LocalRecordReads, LocationFilter, RecordStore, SavedEntry, StoredEntry, StoredTerms, WriteTerms } from '../../core/ports.js';
 import { matchesSearch } from '../../core/record-search.js';
+import { recordOf } from '../rows/records.js';
 
 interface Row<R> {
   label: number;
   record: R;
+  /** The record's version (its ETag), as set in `record`. */
+  version: number;
   json: string;
   vector: Float32Array;
   textHash: string;
@@ -35,6 +38,10 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R>, Loca
     return row && { label: row.label, record: copy(row) };
   }
 
+  async getMany(ids: string[]): Promise<(StoredEntry<R> | undefined)[]> {
+    return Promise.all(ids.map((id) => this.get(id)));
+  }
+
   getByLabels(labels: number[]): StoredEntry<R>[] {
     return labels.flatMap((label) => {
       const row = this.byLabel.get(label);
@@ -45,6 +52,10 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R>, Loca
   async vectorOf(id: string, embedder: string) {
     const row = this.rows.get(id);
     return row && row.embedder === embedder ? { vector: row.vector, textHash: row.textHash } : undefined;
+  }
+
+  async vectorsOfIds(ids: string[], embedder: string) {
+    return Promise.all(ids.map((id) => this.vectorOf(id, embedder)));
   }
 
   vectorsOf(labels: number[]): Map<number, Float32Array> {
@@ -88,7 +99,7 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R>, Loca
       const found = new Map<string, StoredTerms>();
       for (const id of terms.ids) {
         const row = this.rows.get(id);
-        if (row) found.set(id, { version: (row.record as { version?: number }).version ?? 0, owner: this.owners.get(id) ?? null });
+        if (row) found.set(id, { version: row.version, owner: this.owners.get(id) ?? null });
       }
       terms.check(found);
     }
@@ -97,10 +108,10 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R>, Loca
     const generation = this.current + 1;
     const saved = entries.map((e) => {
       const previous = this.rows.get(e.record.id);
-      const version = e.newVersion || !previous ? generation : ((previous.record as { version?: number }).version ?? 0);
+      const version = e.newVersion || !previous ? generation : previous.version;
       const record = { ...e.record, version };
       const label = previous?.label ?? this.nextLabel++;
-      const row: Row<R> = { label, record, json: JSON.stringify(record), vector: e.vector, textHash: e.textHash, embedder: e.embedder, derivedBy: e.derivedBy, matchable: e.matchable };
+      const row: Row<R> = { label, record, version, json: JSON.stringify(record), vector: e.vector, textHash: e.textHash, embedder: e.embedder, derivedBy: e.derivedBy, matchable: e.matchable };
       this.rows.set(e.record.id, row);
       this.byLabel.set(label, row);
       return { label, matchable: e.matchable };
@@ -111,7 +122,7 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R>, Loca
 
   async versionOf(id: string): Promise<number | undefined> {
     const row = this.rows.get(id);
-    return row && ((row.record as { version?: number }).version ?? 0);
+    return row?.version;
   }
 
   async removeAll(ids: string[]): Promise<{ removed: string[]; labels: number[] }> {
@@ -179,4 +190,4 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R>, Loca
 }
 
 /** A fresh copy, as the SQLite store parses one from JSON per read. */
-const copy = <R>(row: Row<R>): R => JSON.parse(row.json) as R;
+const copy = <R>(row: Row<R>): R => recordOf<R>(row.json);

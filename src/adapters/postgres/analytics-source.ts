@@ -67,8 +67,8 @@ export class PostgresAnalyticsSource implements AnalyticsSource {
     );
   }
 
-  private async rows<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return (await this.pool.query(sql, params)).rows as T[];
+  private async rows<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
+    return (await this.pool.query<T>(sql, params)).rows;
   }
 }
 

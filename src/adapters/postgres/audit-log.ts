@@ -4,23 +4,17 @@ import { FREE_TEXT_DETAILS } from '../../core/audit-note.js';
 import type { AuditEntryForAdmin, AuditSearch } from '../../core/audit-trail/schema.js';
 import type { Clock } from '../../core/clock.js';
 import type { AuditRecord } from '../../core/privacy/schema.js';
-import { AUDIT_BACKLOG_MAX, type AuditEntry } from '../sqlite/audit-log.js';
+import { AUDIT_GROUP_MAX, auditRecordOf, checkedForErasure, GroupedAuditTrail, withoutFreeText, type AuditEntry, type AuditRow, type WaitingEntry } from '../rows/audit.js';
 import type { Tombstones } from '../sqlite/tombstones.js';
 import { inTransaction } from './pool.js';
 
-/** How many audit entries may wait before they are written at once (as SQLite's trail). */
-const AUDIT_GROUP_MAX = 512;
-/** When writing fails (no primary reachable), entries wait in memory and are retried this often. */
-const AUDIT_RETRY_MS = 1000;
-/** A key's last use is written at most once a minute per key and node. */
-const KEY_USE_EVERY_MS = 60_000;
 /**
  * The `settings` row counting erasures (PostgreSQL's erasures have no rowid): bumped in each
  * erasure's transaction, it is the erasure mark of every node (see AuditLog.erasureMark).
  */
 const ERASURE_MARK = 'erasure-mark';
 
-type AuditRow = { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: unknown; address: string | null; person: string | null; organisation: string | null };
+type Row = AuditRow<unknown> & { organisation: string | null };
 const COLUMNS = 'a.id, a.at, a.key_id, a.role, a.method, a.route, a.status, a.detail, a.address, a.person, a.organisation';
 
 /**
@@ -31,43 +25,23 @@ const COLUMNS = 'a.id, a.at, a.key_id, a.role, a.method, a.route, a.status, a.de
  * read with each group. While writing fails the entries wait in memory (up to AUDIT_BACKLOG_MAX;
  * `full` then refuses requests rather than serve unaudited).
  */
-export class PostgresAuditLog {
-  private pending: { at: string; entry: AuditEntry }[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private failure: string | undefined;
+export class PostgresAuditLog extends GroupedAuditTrail {
   private writing: Promise<void> = Promise.resolve();
-  private readonly keyUseNoted = new Map<string, number>();
   /** The newest erasure mark this node has read; 0 before the first read (a stale mark only makes more names checked). */
   private mark = 0;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly tombstones: Tombstones,
-    private readonly warn: (message: string) => void = () => {},
-    private readonly now: Clock = () => new Date(),
-    private readonly groupMs = DEFAULT_AUDIT_GROUP_MS,
-  ) {}
+    warn: (message: string) => void = () => {},
+    now: Clock = () => new Date(),
+    groupMs = DEFAULT_AUDIT_GROUP_MS,
+  ) {
+    super(warn, now, groupMs);
+  }
 
   get erasureMark(): number {
     return this.mark;
-  }
-
-  record(entry: AuditEntry): void {
-    this.pending.push({ at: this.now().toISOString(), entry });
-    if (this.pending.length >= AUDIT_GROUP_MAX && !this.failure) this.flushInBackground();
-    else this.timer ??= setTimeout(() => this.flushInBackground(), this.failure ? AUDIT_RETRY_MS : this.groupMs);
-  }
-
-  get full(): boolean {
-    return this.pending.length >= AUDIT_BACKLOG_MAX;
-  }
-
-  get waiting(): number {
-    return this.pending.length;
-  }
-
-  problem(): string | undefined {
-    return this.failure && `${this.pending.length} audit entries wait unwritten (${this.failure})`;
   }
 
   /** Writes the waiting entries, a group per transaction, after the writes under way; rejects when writing fails (they keep waiting). */
@@ -86,23 +60,18 @@ export class PostgresAuditLog {
     return write;
   }
 
-  private flushInBackground(): void {
-    this.flush().catch((error: Error) => {
-      if (!this.failure) this.warn(`writing the audit trail failed (${error.message}); entries wait in memory and are retried`);
-      this.failure = (error as { code?: string }).code ?? 'error';
-      this.timer ??= setTimeout(() => this.flushInBackground(), AUDIT_RETRY_MS).unref();
-    });
+  protected flushInBackground(): void {
+    this.flush().catch((error: unknown) => this.failed(error));
   }
 
-  private async write(group: { at: string; entry: AuditEntry }[]): Promise<void> {
+  private async write(group: WaitingEntry[]): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       const mark = await readMark(client);
       this.mark = Math.max(this.mark, mark);
       // Who may have been erased: all a refused request names, all an answered one names when an erasure came after it began, the id its path named.
-      const checked = (entry: AuditEntry) => entry.status >= 400 || entry.erasureMark === undefined || entry.erasureMark < mark;
-      const toCheck = [...new Set(group.flatMap(({ entry }) => entry.jobseekers.filter((id) => checked(entry) || id === entry.named)))];
+      const toCheck = [...new Set(group.flatMap(({ entry }) => entry.jobseekers.filter((id) => checkedForErasure(entry, id, mark))))];
       const erased = await this.erasedNow(client, toCheck);
-      const subjects = group.map(({ entry }) => entry.jobseekers.map((id) => ((checked(entry) || id === entry.named) && erased.has(id) ? this.tombstones.token(id) : id)));
+      const subjects = group.map(({ entry }) => entry.jobseekers.map((id) => (checkedForErasure(entry, id, mark) && erased.has(id) ? this.tombstones.token(id) : id)));
       const details = group.map(({ entry }, i) => {
         const detail = subjects[i]!.some((s, j) => s !== entry.jobseekers[j]) ? withoutFreeText(entry.detail) : entry.detail;
         return detail === undefined ? null : JSON.stringify(detail);
@@ -155,12 +124,8 @@ export class PostgresAuditLog {
   }
 
   private async noteKeyUse(client: pg.ClientBase, entry: AuditEntry, at: string): Promise<void> {
-    if (!entry.keyId || entry.role === undefined || entry.keyId.startsWith('person:')) return;
-    const ms = Date.parse(at);
-    const noted = this.keyUseNoted.get(entry.keyId);
-    if (noted !== undefined && ms - noted < KEY_USE_EVERY_MS && ms >= noted) return;
-    this.keyUseNoted.set(entry.keyId, ms);
-    await client.query('UPDATE api_keys SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)', [at, entry.keyId, new Date(ms - KEY_USE_EVERY_MS).toISOString()]);
+    const before = this.keyUseDue(entry, at);
+    if (before !== undefined) await client.query('UPDATE api_keys SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)', [at, entry.keyId, before]);
   }
 
   /** Removes entries older than `at` (ISO), the oldest first and at most `limit`, with the jobseekers they name; the erasures stay. */
@@ -176,7 +141,7 @@ export class PostgresAuditLog {
 
   async forJobseeker(jobseekerId: string, limit: number): Promise<AuditRecord[]> {
     await this.flush();
-    const { rows } = await this.pool.query<AuditRow>(
+    const { rows } = await this.pool.query<Row>(
       `SELECT ${COLUMNS} FROM audit a WHERE a.id IN (SELECT audit_id FROM audit_subjects WHERE jobseeker_id = $1) ORDER BY a.id DESC LIMIT $2`,
       [jobseekerId, limit],
     );
@@ -201,7 +166,7 @@ export class PostgresAuditLog {
     if (q.client) where.push(`a.id IN (SELECT audit_id FROM audit_subjects WHERE jobseeker_id = ${param(q.client)})`);
     if (q.from) where.push(`a.at >= ${param(q.from)}`);
     if (q.to) where.push(`a.at < ${param(new Date(Date.parse(q.to) + 86_400_000).toISOString().slice(0, 10))}`);
-    const { rows } = await this.pool.query<AuditRow>(
+    const { rows } = await this.pool.query<Row>(
       `SELECT ${COLUMNS} FROM audit a ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ${param(q.limit + 1)}`,
       params,
     );
@@ -211,7 +176,7 @@ export class PostgresAuditLog {
 
   async recent(limit: number): Promise<AuditRecord[]> {
     await this.flush();
-    const { rows } = await this.pool.query<AuditRow>(`SELECT ${COLUMNS} FROM audit a ORDER BY a.id DESC LIMIT $1`, [limit]);
+    const { rows } = await this.pool.query<Row>(`SELECT ${COLUMNS} FROM audit a ORDER BY a.id DESC LIMIT $1`, [limit]);
     return this.toRecords(rows);
   }
 
@@ -251,7 +216,7 @@ export class PostgresAuditLog {
     return rows[0] && { erasedAt: rows[0].erased_at, keyId: rows[0].key_id };
   }
 
-  private async toRecords(rows: AuditRow[]): Promise<AuditRecord[]> {
+  private async toRecords(rows: Row[]): Promise<AuditRecord[]> {
     const subjects = new Map<number, string[]>();
     if (rows.length > 0) {
       const { rows: named } = await this.pool.query<{ audit_id: number; jobseeker_id: string }>(
@@ -260,19 +225,7 @@ export class PostgresAuditLog {
       );
       for (const s of named) subjects.set(s.audit_id, [...(subjects.get(s.audit_id) ?? []), s.jobseeker_id]);
     }
-    return rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      keyId: r.key_id,
-      role: r.role,
-      method: r.method,
-      route: r.route,
-      status: r.status,
-      jobseekers: subjects.get(r.id) ?? [],
-      detail: r.detail ?? null,
-      address: r.address,
-      ...(r.person ? { person: r.person } : {}),
-    }));
+    return rows.map((r) => auditRecordOf(r, subjects.get(r.id) ?? [], r.detail ?? null));
   }
 }
 
@@ -286,10 +239,4 @@ async function readMark(client: pg.ClientBase): Promise<number> {
   await client.query(`INSERT INTO settings (name, value) VALUES ($1, '0') ON CONFLICT (name) DO NOTHING`, [ERASURE_MARK]);
   const { rows } = await client.query<{ value: string }>('SELECT value FROM settings WHERE name = $1 FOR SHARE', [ERASURE_MARK]);
   return Number(rows[0]!.value);
-}
-
-/** An entry's detail without what was written in words about someone erased (FREE_TEXT_DETAILS). */
-function withoutFreeText(detail: unknown): unknown {
-  if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) return detail;
-  return Object.fromEntries(Object.entries(detail).filter(([field]) => !(FREE_TEXT_DETAILS as readonly string[]).includes(field)));
 }

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type pg from 'pg';
 import { DEFAULT_POSTGRES } from '../../config.js';
 import type { Leadership } from '../../core/leadership.js';
@@ -57,7 +58,8 @@ export function leadByAdvisoryLock(primary: PrimaryHost, options: LeadershipOpti
   };
 
   const connection = keepConnected(primary, {
-    name: 'kohtaanto-leadership',
+    // Which node leads, for an operator (and the cluster test) reading pg_locks and pg_stat_activity (63 bytes at most are kept).
+    name: `kohtaanto-leadership ${process.pid}@${hostname()}`,
     reconnectMs: options.reconnectMs,
     warn: options.warn,
     opened: async () => undefined,

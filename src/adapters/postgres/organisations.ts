@@ -2,16 +2,7 @@ import type pg from 'pg';
 import type { Clock } from '../../core/clock.js';
 import type { Organisation, OrganisationInput } from '../../core/organisations/schema.js';
 
-type Row = { id: string; name: string; kind: Organisation['kind']; area: string | null; created_at: string; version: number };
-
-const fromRow = (r: Row): Organisation => ({
-  id: r.id,
-  name: r.name,
-  kind: r.kind,
-  ...(r.area ? { area: r.area } : {}),
-  createdAt: r.created_at,
-  version: r.version,
-});
+import { ORGANISATION_COLUMNS, organisationFromRow, type OrganisationRow } from '../rows/organisations.js';
 
 /** Organisations that keys belong to, in PostgreSQL (see the SQLite OrganisationStore). */
 export class PostgresOrganisationStore {
@@ -45,12 +36,12 @@ export class PostgresOrganisationStore {
   }
 
   async get(id: string): Promise<Organisation | undefined> {
-    const { rows } = await this.pool.query<Row>('SELECT id, name, kind, area, created_at, version FROM organisations WHERE id = $1', [id]);
-    return rows[0] && fromRow(rows[0]);
+    const { rows } = await this.pool.query<OrganisationRow>(`SELECT ${ORGANISATION_COLUMNS} FROM organisations WHERE id = $1`, [id]);
+    return rows[0] && organisationFromRow(rows[0]);
   }
 
   async list(): Promise<Organisation[]> {
-    const { rows } = await this.pool.query<Row>('SELECT id, name, kind, area, created_at, version FROM organisations ORDER BY id');
-    return rows.map(fromRow);
+    const { rows } = await this.pool.query<OrganisationRow>(`SELECT ${ORGANISATION_COLUMNS} FROM organisations ORDER BY id`);
+    return rows.map(organisationFromRow);
   }
 }

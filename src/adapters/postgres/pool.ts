@@ -110,6 +110,20 @@ export async function openPool(url: string, options: PoolOptions = {}): Promise<
     max: options.max ?? DEFAULT_POSTGRES.maxConnections,
   });
   pool.on('error', (error) => options.warn?.(`database connection: ${error.message}`));
+  // A socket error during pool.query reaches its caller through the pool's own error listener on the
+  // client, not through the client's query (a connection reset as the primary dies: seen as a 500
+  // in the cluster test, test/cli/cluster.test.ts): said here as the catalogue's 503 too.
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((...args: unknown[]) => {
+    const last = args.length - 1;
+    if (typeof args[last] === 'function') {
+      const callback = args[last] as (error: unknown, result: unknown) => void;
+      args[last] = (error: unknown, result: unknown) => callback(error ? primary.said(error) : error, result);
+      return query(...args);
+    }
+    const result = query(...args);
+    return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(primary.said(error))) : result;
+  }) as typeof pool.query;
   return pool;
 }
 

@@ -86,7 +86,13 @@ export class PrimaryHost {
   unavailable(error: unknown, host: Host): unknown {
     if (!primaryLost(error)) return error;
     this.lost(host);
-    return error instanceof KohtaantoError ? error : databaseUnavailable(this.retryAfterSeconds, error);
+    return this.said(error);
+  }
+
+  /** As `unavailable`, for an error whose connection already marked its host (see pool.ts: an error event during a pool's query). */
+  said(error: unknown): unknown {
+    if (!primaryLost(error) || error instanceof KohtaantoError) return error;
+    return databaseUnavailable(this.retryAfterSeconds, error);
   }
 
   private async look(): Promise<Host> {

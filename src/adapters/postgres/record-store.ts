@@ -4,23 +4,9 @@ import { matchesSearch } from '../../core/record-search.js';
 import { logChanges } from './change-feed.js';
 import { inTransaction } from './pool.js';
 
-export type RecordTable = 'jobseekers' | 'vacancies';
+import { fromBlob, toBlob, type RecordRow, type RecordTable } from '../rows/records.js';
 
-/** A stored row as it is copied to a node's local replica (see replicated-record-store.ts). */
-export interface RecordRow {
-  label: number;
-  id: string;
-  municipality: string;
-  region: string;
-  matchable: number;
-  /** The record's JSON text, its version set. */
-  record: string;
-  textHash: string;
-  embedder: string;
-  derivedBy: string;
-  vector: Buffer;
-  updatedAt: string;
-}
+export type { RecordRow, RecordTable };
 
 /** What a committed write stored, for the node's replica to apply without reading it back. */
 export interface CommittedWrite {
@@ -29,9 +15,6 @@ export interface CommittedWrite {
   /** Labels deleted by the write. */
   removed: number[];
 }
-
-const toBlob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-const fromBlob = (b: Buffer) => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
 /** How many rows a search reads per round trip while it scans in id order. */
 const SEARCH_BATCH = 500;
@@ -62,9 +45,31 @@ export class PostgresRecordStore<R extends { id: string; municipality: string; r
     return rows[0] && { label: rows[0].label, record: rows[0].record };
   }
 
+  /** One statement for the whole batch: a bulk import of 5,000 read them one query each, queued behind the pool's connections (a 500 under load: the pool's wait timed out). */
+  async getMany(ids: string[]): Promise<(StoredEntry<R> | undefined)[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.pool.query<{ id: string; label: number; record: R }>(`SELECT id, label, record FROM ${this.table} WHERE id = ANY($1::text[])`, [[...new Set(ids)]]);
+    const byId = new Map(rows.map((r) => [r.id, { label: r.label, record: r.record }]));
+    return ids.map((id) => byId.get(id));
+  }
+
   async vectorOf(id: string, embedder: string): Promise<{ vector: Float32Array; textHash: string } | undefined> {
     const { rows } = await this.pool.query<{ vector: Buffer; text_hash: string }>(`SELECT vector, text_hash FROM ${this.table} WHERE id = $1 AND embedder = $2`, [id, embedder]);
     return rows[0] && { vector: fromBlob(rows[0].vector), textHash: rows[0].text_hash };
+  }
+
+  /** One statement for the whole batch (see getMany). */
+  async vectorsOfIds(ids: string[], embedder: string): Promise<({ vector: Float32Array; textHash: string } | undefined)[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.pool.query<{ id: string; vector: Buffer; text_hash: string }>(
+      `SELECT id, vector, text_hash FROM ${this.table} WHERE id = ANY($1::text[]) AND embedder = $2`,
+      [[...new Set(ids)], embedder],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const row = byId.get(id);
+      return row && { vector: fromBlob(row.vector), textHash: row.text_hash };
+    });
   }
 
   async list(options: ListOptions): Promise<R[]> {

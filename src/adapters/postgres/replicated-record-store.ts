@@ -1,17 +1,9 @@
-import type {
-  EntryToSave,
-  ListOptions,
-  LocalRecordReads,
-  LocationFilter,
-  RecordStore,
-  SavedEntry,
-  StoredEntry,
-  WriteTerms,
-} from '../../core/ports.js';
+import type { EntryToSave, ListOptions, LocalRecordReads, LocationFilter, RecordStore, SavedEntry, StoredEntry, WriteTerms } from '../../core/ports.js';
 import type pg from 'pg';
 import type { Db } from '../sqlite/database.js';
 import { SqliteRecordReplica } from '../sqlite/record-replica.js';
 import { SqliteRecordStore } from '../sqlite/record-store.js';
+import { databaseUnreachable } from './last-read.js';
 import { PostgresRecordStore, type CommittedWrite, type RecordTable } from './record-store.js';
 
 type Base = { id: string; municipality: string; region: string; updatedAt: string };
@@ -60,12 +52,26 @@ export class ReplicatedRecordStore<R extends Base> implements RecordStore<R>, Lo
     return this.step(() => this.pull(again));
   }
 
+  /**
+   * From PostgreSQL, never from the copy: a write reads back what it stored, which the copy may
+   * not have yet (it applies generations in order, and another node's may be missing when the
+   * primary is lost right after the commit). Matching reads the copy (LocalRecordReads).
+   */
   async get(id: string): Promise<StoredEntry<R> | undefined> {
     return this.primary.get(id);
   }
 
+  /** From PostgreSQL, as `get`. */
+  getMany(ids: string[]): Promise<(StoredEntry<R> | undefined)[]> {
+    return this.primary.getMany(ids);
+  }
+
   async vectorOf(id: string, embedder: string) {
     return this.primary.vectorOf(id, embedder);
+  }
+
+  vectorsOfIds(ids: string[], embedder: string) {
+    return this.primary.vectorsOfIds(ids, embedder);
   }
 
   async changedSince(generation: number): Promise<number[] | undefined> {
@@ -110,8 +116,9 @@ export class ReplicatedRecordStore<R extends Base> implements RecordStore<R>, Lo
     return this.primary.withLinkKey(key, matchableOnly);
   }
 
+  /** From PostgreSQL; while no primary is reachable, the node copy's (/health keeps answering). */
   count(): Promise<number> {
-    return this.primary.count();
+    return this.primary.count().catch((error: unknown) => (databaseUnreachable(error) ? this.local.count() : Promise.reject(error)));
   }
 
   getByLabels(labels: number[]): StoredEntry<R>[] {

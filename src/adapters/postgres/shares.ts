@@ -1,16 +1,7 @@
 import type pg from 'pg';
 import type { Share } from '../../core/privacy/schema.js';
 
-type Row = { vacancy_id: string; jobseeker_id: string; owner: string; key_id: string; at: string; expires_at: string; shared_by: string | null };
-const fromRow = (r: Row): Share => ({
-  vacancyId: r.vacancy_id,
-  jobseekerId: r.jobseeker_id,
-  owner: r.owner,
-  keyId: r.key_id,
-  at: r.at,
-  expiresAt: r.expires_at,
-  ...(r.shared_by === null ? {} : { sharedBy: r.shared_by }),
-});
+import { shareFromRow, type ShareRow } from '../rows/shares.js';
 
 /** Candidates shared with employer services, in PostgreSQL (see the SQLite ShareStore). */
 export class PostgresShareStore {
@@ -32,8 +23,8 @@ export class PostgresShareStore {
   }
 
   async ofJobseeker(jobseekerId: string): Promise<Share[]> {
-    const { rows } = await this.pool.query<Row>('SELECT * FROM shares WHERE jobseeker_id = $1 ORDER BY at', [jobseekerId]);
-    return rows.map(fromRow);
+    const { rows } = await this.pool.query<ShareRow>('SELECT * FROM shares WHERE jobseeker_id = $1 ORDER BY at', [jobseekerId]);
+    return rows.map(shareFromRow);
   }
 
   /** Ends a share before it expires (the client withdrew consent); whether there was one. */

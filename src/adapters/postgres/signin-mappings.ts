@@ -6,10 +6,11 @@ import type { RoleMapping } from '../../core/signin/providers.js';
 import type { SignInMappingStore } from '../sqlite/signin-mappings.js';
 import { mappingOf as fromRow, type MappingRow as Row } from '../rows/signin-mappings.js';
 import { inTransaction } from './pool.js';
+import { codeOf } from '../../core/thrown.js';
 
 
 /** PostgreSQL's unique_violation: the provider already maps this value. */
-const isUnique = (error: unknown) => (error as { code?: string }).code === '23505';
+const isUnique = (error: unknown) => codeOf(error) === '23505';
 
 /** What the services call on the claim-to-role mappings (the SQLite adapter's public methods). */
 export type SignInMappingPort = Pick<SignInMappingStore, 'list' | 'get' | 'add' | 'change' | 'remove' | 'seed'>;

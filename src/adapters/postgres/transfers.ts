@@ -2,7 +2,7 @@ import type { StoredTransfer } from '../../core/transfers/schema.js';
 import type { TransferStore } from '../../core/transfers/service.js';
 import type pg from 'pg';
 import { inTransaction } from './pool.js';
-import { transferFromRow, type TransferRow, TRANSFER_LIST_MAX } from '../rows/transfers.js';
+import { transferFromRow, type TransferRow, TRANSFER_LIST_MAX, transferChanges } from '../rows/transfers.js';
 
 
 /**
@@ -59,18 +59,10 @@ export class PostgresTransferStore implements TransferStore {
   }
 
   async update(id: number, from: StoredTransfer['status'], change: Partial<StoredTransfer>): Promise<boolean> {
-    const columns: [keyof StoredTransfer, string][] = [
-      ['status', 'status'],
-      ['expiresAt', 'expires_at'],
-      ['decidedKey', 'decided_key'],
-      ['decidedAt', 'decided_at'],
-      ['refusal', 'refusal'],
-      ['withdrawnAt', 'withdrawn_at'],
-    ];
-    const set = columns.filter(([key]) => change[key] !== undefined);
+    const set = transferChanges(change);
     if (set.length === 0) return false;
-    const sql = `UPDATE transfers SET ${set.map(([, column], i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${set.length + 1} AND status = $${set.length + 2}`;
-    return (await this.pool.query(sql, [...set.map(([key]) => change[key] as string | null), id, from])).rowCount === 1;
+    const sql = `UPDATE transfers SET ${set.map(([column], i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${set.length + 1} AND status = $${set.length + 2}`;
+    return (await this.pool.query(sql, [...set.map(([, value]) => value), id, from])).rowCount === 1;
   }
 
   async active(jobseekerId: string, toArea: string, now: string): Promise<StoredTransfer | undefined> {

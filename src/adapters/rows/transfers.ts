@@ -37,3 +37,16 @@ export const transferFromRow = (r: TransferRow): StoredTransfer => ({
 
 /** Most transfers one listing returns (newest first). */
 export const TRANSFER_LIST_MAX = 1000;
+
+/** The columns a transfer's change sets, with their values (the fields `change` names). */
+export function transferChanges(change: Partial<StoredTransfer>): [column: string, value: string | null][] {
+  const columns: [string, string | null | undefined][] = [
+    ['status', change.status],
+    ['expires_at', change.expiresAt],
+    ['decided_key', change.decidedKey],
+    ['decided_at', change.decidedAt],
+    ['refusal', change.refusal],
+    ['withdrawn_at', change.withdrawnAt],
+  ];
+  return columns.flatMap(([column, value]) => (value === undefined ? [] : [[column, value]]));
+}

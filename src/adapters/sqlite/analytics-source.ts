@@ -29,51 +29,54 @@ export class SqliteAnalyticsSource implements AnalyticsSource {
   async vacancyOccupations(filter: AnalyticsFilter): Promise<OccupationCountRow[]> {
     const { where, params } = conditions('vacancies', filter, dayOf(this.now()));
     return this.db
-      .prepare(`SELECT r.occupation, count(*) AS records, sum(r.positions) AS positions, 0 AS longTerm FROM analytics_records r WHERE ${where} GROUP BY 1`)
-      .all(...params) as OccupationCountRow[];
+      .prepare<Params, OccupationCountRow>(`SELECT r.occupation, count(*) AS records, sum(r.positions) AS positions, 0 AS longTerm FROM analytics_records r WHERE ${where} GROUP BY 1`)
+      .all(...params);
   }
 
   async jobseekerOccupations(filter: AnalyticsFilter, longTermSince: string): Promise<OccupationCountRow[]> {
     const { where, params } = conditions('jobseekers', filter, dayOf(this.now()));
     return this.db
-      .prepare(
+      .prepare<Params, OccupationCountRow>(
         `SELECT r.occupation, count(*) AS records, count(*) AS positions, coalesce(sum(r.unemployed_since <= ?), 0) AS longTerm
          FROM analytics_records r WHERE ${where} GROUP BY 1`,
       )
-      .all(longTermSince, ...params) as OccupationCountRow[];
+      .all(longTermSince, ...params);
   }
 
   async vacancyIds(filter: AnalyticsFilter): Promise<string[]> {
     const { where, params } = conditions('vacancies', filter, dayOf(this.now()));
     return this.db
-      .prepare(`SELECT v.id FROM analytics_records r JOIN vacancies v ON v.label = r.label WHERE ${where} ORDER BY v.id`)
+      .prepare<Params, string>(`SELECT v.id FROM analytics_records r JOIN vacancies v ON v.label = r.label WHERE ${where} ORDER BY v.id`)
       .pluck()
-      .all(...params) as string[];
+      .all(...params);
   }
 
   async jobseekerIds(filter: AnalyticsFilter, longTermSince?: string): Promise<string[]> {
     const { where, params } = conditions('jobseekers', filter, dayOf(this.now()));
     const longTerm = longTermSince === undefined ? '' : ' AND r.unemployed_since <= ?';
     return this.db
-      .prepare(`SELECT j.id FROM analytics_records r JOIN jobseekers j ON j.label = r.label WHERE ${where}${longTerm} ORDER BY j.id`)
+      .prepare<Params, string>(`SELECT j.id FROM analytics_records r JOIN jobseekers j ON j.label = r.label WHERE ${where}${longTerm} ORDER BY j.id`)
       .pluck()
-      .all(...params, ...(longTermSince === undefined ? [] : [longTermSince])) as string[];
+      .all(...params, ...(longTermSince === undefined ? [] : [longTermSince]));
   }
 
   private skills(side: Side, filter: AnalyticsFilter, importance: string): SkillCountRow[] {
     const { where, params } = conditions(side, filter, dayOf(this.now()));
     return this.db
-      .prepare(
+      .prepare<Params, SkillCountRow>(
         `SELECT r.occupation, s.uri, count(*) AS records, sum(r.positions) AS positions
          FROM analytics_records r CROSS JOIN analytics_skills s ON s.kind = r.kind AND s.label = r.label AND s.importance = ?
          WHERE ${where} GROUP BY 1, 2`,
       )
-      .all(importance, ...params) as SkillCountRow[];
+      .all(importance, ...params);
   }
 }
 
 /** The WHERE clause for one side: open / active, area, publication window (vacancies), language. */
-function conditions(side: Side, filter: AnalyticsFilter, today: string): { where: string; params: (string | number)[] } {
+/** A statement's bound parameters. */
+type Params = (string | number)[];
+
+function conditions(side: Side, filter: AnalyticsFilter, today: string): { where: string; params: Params } {
   const clauses = ['r.kind = ?', 'r.active = 1'];
   const params: (string | number)[] = [side];
   if (filter.municipalities) {

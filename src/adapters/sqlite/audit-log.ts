@@ -1,58 +1,24 @@
 import { DEFAULT_AUDIT_GROUP_MS } from '../../config.js';
 import { busyRetryMs, writeUnlessLocked } from './write-lock.js';
 import { FREE_TEXT_DETAILS } from '../../core/audit-note.js';
+import {
+  AUDIT_BACKLOG_MAX,
+  auditRecordOf,
+  checkedForErasure,
+  GroupedAuditTrail,
+  withoutFreeText,
+  type AuditEntry,
+  type AuditRow,
+  type WaitingEntry,
+} from '../rows/audit.js';
 import type { AuditRecord } from '../../core/privacy/schema.js';
 import type { AuditEntryForAdmin, AuditSearch } from '../../core/audit-trail/schema.js';
 import type { Db } from './database.js';
 import type { Tombstones } from './tombstones.js';
 import type { Clock } from '../../core/clock.js';
 
-export interface AuditEntry {
-  keyId?: string;
-  /** A person signed in with an identity provider: their name (keyId is person:<provider>:<subject>). */
-  person?: string;
-  role?: string;
-  /** The caller's organisation (for the admins' filter). */
-  organisation?: string;
-  method: string;
-  route: string;
-  status: number;
-  /** Jobseekers the request read, wrote or returned, in the order `detail` refers to them. */
-  jobseekers: string[];
-  /** What was decided, e.g. the score breakdown of each hit; refers to jobseekers by position. */
-  detail?: unknown;
-  /** The caller's network address. */
-  address?: string;
-  /**
-   * `erasureMark` when the request began: a jobseeker it names who was erased since (while it ran,
-   * by this or another process) is written as their tombstone, not the id. Without it, every
-   * jobseeker named is checked.
-   */
-  erasureMark?: number;
-  /**
-   * The jobseeker id the request's path named, checked against the tombstones whatever the answer
-   * (a list of an unknown client's overrides or referrals answers 200, empty).
-   */
-  named?: string;
-}
-
-export type { AuditRecord };
-
-type AuditRow = { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null; address: string | null; person: string | null };
-
-
-/**
- * A key's last use is written with the audit group that records the use, at most once a minute per
- * key (per process), never on the request's own path: a busy key costs one row update a minute.
- */
-const KEY_USE_EVERY_MS = 60_000;
-
-/** How many audit entries may wait before they are written at once. */
-const AUDIT_GROUP_MAX = 512;
-/** When writing fails (a full disk), entries wait in memory and are retried this often ... */
-const AUDIT_RETRY_MS = 1000;
-/** ... up to this many; beyond it the service refuses requests (see `full`) rather than serve unaudited. */
-export const AUDIT_BACKLOG_MAX = 50_000;
+export type { AuditEntry, AuditRecord };
+export { AUDIT_BACKLOG_MAX };
 
 /**
  * The audit trail in SQLite: who read what, when, and which matching decisions were made. Entries
@@ -61,26 +27,19 @@ export const AUDIT_BACKLOG_MAX = 50_000;
  * request. A crash loses at most the last few milliseconds of entries; every read of the trail,
  * an erasure and closing write the waiting entries first.
  */
-export class AuditLog {
+export class AuditLog extends GroupedAuditTrail {
   private readonly s;
-  private pending: { at: string; entry: AuditEntry }[] = [];
-  private timer: NodeJS.Timeout | undefined;
-
-  private failure: string | undefined;
-  /** When this process last wrote each key's last use (ms). */
-  private readonly keyUseNoted = new Map<string, number>();
   /** The newest erasure this process has seen (the tombstones' rowid); see `erasureMark`. */
   private mark = 0;
 
   constructor(
     private readonly db: Db,
     private readonly tombstones: Tombstones,
-    private readonly warn: (message: string) => void = () => {},
-    /** When entries and erasures happen: the service's clock (the machine's for the command-line tools). */
-    private readonly now: Clock = () => new Date(),
-    /** How long an entry may wait to be written with others (one transaction per group): the configured `auditGroupMs`. */
-    private readonly groupMs = DEFAULT_AUDIT_GROUP_MS,
+    warn: (message: string) => void = () => {},
+    now: Clock = () => new Date(),
+    groupMs = DEFAULT_AUDIT_GROUP_MS,
   ) {
+    super(warn, now, groupMs);
     this.s = {
       insert: db.prepare<[string, string | null, string | null, string, string, number, string | null, string | null, string | null, string | null], { id: number }>(
         'INSERT INTO audit (at, key_id, role, method, route, status, detail, address, person, organisation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
@@ -90,11 +49,11 @@ export class AuditLog {
       subject: db.prepare<[number, number, string]>(
         'INSERT INTO audit_subjects (audit_id, position, jobseeker_id) VALUES (?, ?, ?)',
       ),
-      forJobseeker: db.prepare<[string, number], { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null; address: string | null; person: string | null }>(
+      forJobseeker: db.prepare<[string, number], AuditRow<string | null>>(
         `SELECT a.id, a.at, a.key_id, a.role, a.method, a.route, a.status, a.detail, a.address, a.person FROM audit a
          WHERE a.id IN (SELECT audit_id FROM audit_subjects WHERE jobseeker_id = ?) ORDER BY a.id DESC LIMIT ?`,
       ),
-      recent: db.prepare<[number], { id: number; at: string; key_id: string | null; role: string | null; method: string; route: string; status: number; detail: string | null; address: string | null; person: string | null }>(
+      recent: db.prepare<[number], AuditRow<string | null>>(
         'SELECT id, at, key_id, role, method, route, status, detail, address, person FROM audit ORDER BY id DESC LIMIT ?',
       ),
       subjectsOf: db.prepare<[number], { jobseeker_id: string }>(
@@ -133,22 +92,6 @@ export class AuditLog {
     return this.mark;
   }
 
-  record(entry: AuditEntry): void {
-    this.pending.push({ at: this.now().toISOString(), entry });
-    if (this.pending.length >= AUDIT_GROUP_MAX && !this.failure) this.flushInBackground();
-    else this.timer ??= setTimeout(() => this.flushInBackground(), this.failure ? AUDIT_RETRY_MS : this.groupMs);
-  }
-
-  /** Whether so many entries wait unwritten (the disk is full) that requests must be refused. */
-  get full(): boolean {
-    return this.pending.length >= AUDIT_BACKLOG_MAX;
-  }
-
-  /** Entries waiting in memory for their group write. */
-  get waiting(): number {
-    return this.pending.length;
-  }
-
   /**
    * Removes entries older than this instant (ISO), the oldest first and at most `limit`, with the
    * jobseekers they name, in one transaction; false when another process held the write lock
@@ -165,23 +108,15 @@ export class AuditLog {
     return written && removed;
   }
 
-  /** Why entries are waiting unwritten, if they are. */
-  problem(): string | undefined {
-    return this.failure && `${this.pending.length} audit entries wait unwritten (${this.failure})`;
-  }
-
   /**
    * From a timer: a failure keeps the entries and retries, it never throws; the write lock taken by
    * another process is not waited for (see writeUnlessLocked): the group is tried again shortly.
    */
-  private flushInBackground(): void {
+  protected flushInBackground(): void {
     try {
       if (!this.flush(false)) this.timer ??= setTimeout(() => this.flushInBackground(), busyRetryMs());
     } catch (error) {
-      const code = (error as { code?: string }).code ?? 'error';
-      if (!this.failure) this.warn(`writing the audit trail failed (${(error as Error).message}); entries wait in memory and are retried`);
-      this.failure = code;
-      this.timer ??= setTimeout(() => this.flushInBackground(), AUDIT_RETRY_MS).unref();
+      this.failed(error);
     }
   }
 
@@ -206,7 +141,7 @@ export class AuditLog {
     }
   }
 
-  private write(group: { at: string; entry: AuditEntry }[], wait: boolean): boolean {
+  private write(group: WaitingEntry[], wait: boolean): boolean {
     const body = () => {
       const mark = this.s.newestErasure.get()!.mark;
       this.mark = Math.max(this.mark, mark);
@@ -216,8 +151,7 @@ export class AuditLog {
         // another worker), which is checked only when an erasure came after the request began,
         // or the one its path named.
         // The id a path named is checked always (one keyed hash and lookup per such request).
-        const check = entry.status >= 400 || entry.erasureMark === undefined || entry.erasureMark < mark;
-        const erased = (id: string) => (check || id === entry.named) && this.erasureRow(id) !== undefined && !this.s.live.get(id);
+        const erased = (id: string) => checkedForErasure(entry, id, mark) && this.erasureRow(id) !== undefined && !this.s.live.get(id);
         const subjects = entry.jobseekers.map((id) => (erased(id) ? this.tombstones.token(id) : id));
         const detail = subjects.some((s, i) => s !== entry.jobseekers[i]) ? withoutFreeText(entry.detail) : entry.detail;
         const { id } = this.s.insert.get(
@@ -243,12 +177,8 @@ export class AuditLog {
 
   /** An authenticated request with an API key (or its session): the key's last use, at most once a minute. */
   private noteKeyUse(entry: AuditEntry, at: string): void {
-    if (!entry.keyId || entry.role === undefined || entry.keyId.startsWith('person:')) return;
-    const ms = Date.parse(at);
-    const noted = this.keyUseNoted.get(entry.keyId);
-    if (noted !== undefined && ms - noted < KEY_USE_EVERY_MS && ms >= noted) return;
-    this.keyUseNoted.set(entry.keyId, ms);
-    this.s.keyUse.run(at, entry.keyId, new Date(ms - KEY_USE_EVERY_MS).toISOString());
+    const before = this.keyUseDue(entry, at);
+    if (before !== undefined) this.s.keyUse.run(at, entry.keyId!, before);
   }
 
   async forJobseeker(jobseekerId: string, limit: number): Promise<AuditRecord[]> {
@@ -280,7 +210,7 @@ export class AuditLog {
     if (q.to) (where.push('a.at < ?'), params.push(new Date(Date.parse(q.to) + 86_400_000).toISOString().slice(0, 10)));
     const sql = `SELECT a.id, a.at, a.key_id, a.role, a.method, a.route, a.status, a.detail, a.address, a.person, a.organisation FROM audit a
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ?`;
-    const rows = this.db.prepare<(string | number)[], AuditRow & { organisation: string | null }>(sql).all(...params, q.limit + 1);
+    const rows = this.db.prepare<(string | number)[], AuditRow<string | null> & { organisation: string | null }>(sql).all(...params, q.limit + 1);
     return rows.map((r) => ({ ...this.toRecord(r), organisation: r.organisation }));
   }
 
@@ -314,25 +244,11 @@ export class AuditLog {
     return this.s.erasure.get(this.tombstones.hash(jobseekerId)) ?? this.s.erasure.get(this.tombstones.legacyHash(jobseekerId));
   }
 
-  private toRecord(r: AuditRow): AuditRecord {
-    return {
-      id: r.id,
-      at: r.at,
-      keyId: r.key_id,
-      role: r.role,
-      method: r.method,
-      route: r.route,
-      status: r.status,
-      jobseekers: this.s.subjectsOf.all(r.id).map((s) => s.jobseeker_id),
-      detail: r.detail === null ? null : JSON.parse(r.detail),
-      address: r.address,
-      ...(r.person ? { person: r.person } : {}),
-    };
+  private toRecord(r: AuditRow<string | null>): AuditRecord {
+    return auditRecordOf(
+      r,
+      this.s.subjectsOf.all(r.id).map((s) => s.jobseeker_id),
+      r.detail === null ? null : JSON.parse(r.detail),
+    );
   }
-}
-
-/** An entry's detail without what was written in words about someone erased (FREE_TEXT_DETAILS). */
-function withoutFreeText(detail: unknown): unknown {
-  if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) return detail;
-  return Object.fromEntries(Object.entries(detail).filter(([field]) => !(FREE_TEXT_DETAILS as readonly string[]).includes(field)));
 }

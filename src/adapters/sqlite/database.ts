@@ -8,6 +8,13 @@ import { BUSY_TIMEOUT_MS } from './write-lock.js';
 
 export type Db = Database.Database;
 
+/** A pragma whose value is a number (page_count, user_version, auto_vacuum, freelist_count, page_size). */
+export function pragmaNumber(db: Db, name: string): number {
+  const value = db.pragma(name, { simple: true });
+  if (typeof value !== 'number') throw new Error(`pragma ${name} is not a number (${String(value)})`);
+  return value;
+}
+
 /**
  * A migration: SQL, or a step that also reads what it changes and says so in the start-up log
  * (`log`), e.g. rows it removes.
@@ -502,7 +509,7 @@ export function openDatabase(file: string, log: (line: string) => void = () => u
   const db = new Database(file);
   // A new file gives freed pages back to the disk in steps (src/runtime/retention.ts); an existing one
   // keeps its mode until `npm run vacuum` (SQLite changes it only before the first table or by a VACUUM).
-  if ((db.pragma('page_count', { simple: true }) as number) === 0) db.pragma('auto_vacuum = INCREMENTAL');
+  if (pragmaNumber(db, 'page_count') === 0) db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
   // After a checkpoint the write-ahead log is cut back to this instead of keeping its largest size.
   db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
@@ -530,7 +537,7 @@ export function openDatabase(file: string, log: (line: string) => void = () => u
  * test builds the schema of an earlier release: test/adapters/sqlite/upgrade.test.ts).
  */
 export function migrate(db: Db, log: (line: string) => void = () => undefined, to = MIGRATIONS.length): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = pragmaNumber(db, 'user_version');
   if (current > MIGRATIONS.length) {
     throw new Error(`database schema version ${current} is newer than this Kohtaanto (${MIGRATIONS.length})`);
   }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { busyRetryMs, writeUnlessLocked } from './write-lock.js';
 import type { DecisionLog, DecisionRecord, Direction, StoredDecision } from '../../core/oversight/decisions.js';
 import type { Db } from './database.js';
+import { messageOf } from '../../core/thrown.js';
 
 /** How many decisions may wait to be written at once (as the audit). */
 const GROUP_MAX = 512;
@@ -12,6 +13,10 @@ const BACKLOG_MAX = 50_000;
 type Parts = Record<string, number | null>;
 /** A ranking as stored: [id, score, parts] per hit in order; null where a jobseeker was erased from it. */
 type Ranked = ([string, number, Parts] | null)[];
+/** A decision's ranking as its row holds it (JSON text the log wrote). */
+/** The settings a decision was made with, not read further (JSON text the log wrote). */
+const settingsOf = (json: string): unknown => JSON.parse(json);
+const rankedOf = (json: string): Ranked => JSON.parse(json) as Ranked;
 const RANKING_FOR_JOBSEEKER: Direction = 'vacancies';
 const CANDIDATE_RANKINGS = "('candidates', 'text-candidates')";
 
@@ -113,7 +118,7 @@ export class SqliteDecisionLog implements DecisionLog {
       if (!this.flush(false)) this.timer ??= setTimeout(() => this.flushInBackground(), busyRetryMs());
     } catch (error) {
       this.contexts.clear();
-      this.warn(`decision log: writing ${this.pending.length} decisions failed (${(error as Error).message}); retrying`);
+      this.warn(`decision log: writing ${this.pending.length} decisions failed (${messageOf(error)}); retrying`);
       this.timer = setTimeout(() => this.flushInBackground(), 1000);
     }
   }
@@ -127,15 +132,15 @@ export class SqliteDecisionLog implements DecisionLog {
       ...(d.subject ? { subject: d.subject } : {}),
       ...(d.area ? { area: d.area } : {}),
       ...(d.key_id ? { keyId: d.key_id } : {}),
-      context: { model: d.model, taxonomy: d.taxonomy, settings: JSON.parse(d.settings) as unknown },
-      ranked: (JSON.parse(d.ranked) as Ranked).flatMap((r) => (r ? [{ id: r[0], score: r[1], parts: r[2] }] : [])),
+      context: { model: d.model, taxonomy: d.taxonomy, settings: settingsOf(d.settings) },
+      ranked: rankedOf(d.ranked).flatMap((r) => (r ? [{ id: r[0], score: r[1], parts: r[2] }] : [])),
     }));
   }
 
   async appearancesOf(id: string, limit: number) {
     this.flush();
     return this.s.appearances.all(id, limit).map((a) => {
-      const [, score, parts] = (JSON.parse(a.ranked) as Ranked)[a.position - 1]!;
+      const [, score, parts] = rankedOf(a.ranked)[a.position - 1]!;
       return { at: a.at, vacancy: a.subject ?? undefined, position: a.position, score, parts };
     });
   }
@@ -145,7 +150,7 @@ export class SqliteDecisionLog implements DecisionLog {
     const rows = this.s.rankings.all({ from: filter.from, to: filter.to, areas: filter.municipalities ? JSON.stringify(filter.municipalities) : null });
     return rows.map((row) => ({
       subject: row.subject ?? undefined,
-      items: (JSON.parse(row.ranked) as Ranked).flatMap((r) => (r ? [r[0]] : [])),
+      items: rankedOf(row.ranked).flatMap((r) => (r ? [r[0]] : [])),
     }));
   }
 
@@ -161,7 +166,7 @@ export class SqliteDecisionLog implements DecisionLog {
       this.s.eraseRankings.run(id);
       // Their places in others' rankings become empty (the other hits keep their positions).
       for (const a of this.s.appearancesToErase.all(id)) {
-        const ranked = JSON.parse(a.ranked) as Ranked;
+        const ranked = rankedOf(a.ranked);
         ranked[a.position - 1] = null;
         this.s.rewriteRanked.run(JSON.stringify(ranked), a.id);
       }

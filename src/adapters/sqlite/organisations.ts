@@ -2,16 +2,7 @@ import type { Organisation, OrganisationInput } from '../../core/organisations/s
 import type { Db } from './database.js';
 import type { Clock } from '../../core/clock.js';
 
-type Row = { id: string; name: string; kind: Organisation['kind']; area: string | null; created_at: string; version: number };
-
-const fromRow = (r: Row): Organisation => ({
-  id: r.id,
-  name: r.name,
-  kind: r.kind,
-  ...(r.area ? { area: r.area } : {}),
-  createdAt: r.created_at,
-  version: r.version,
-});
+import { ORGANISATION_COLUMNS, organisationFromRow, type OrganisationRow } from '../rows/organisations.js';
 
 /** Organisations that keys belong to (see src/core/organisations.ts for what each may do). */
 export class OrganisationStore {
@@ -25,8 +16,8 @@ export class OrganisationStore {
       insert: db.prepare<[string, string, string, string | null, string]>(
         'INSERT INTO organisations (id, name, kind, area, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
       ),
-      get: db.prepare<[string], Row>('SELECT * FROM organisations WHERE id = ?'),
-      list: db.prepare<[], Row>('SELECT * FROM organisations ORDER BY id'),
+      get: db.prepare<[string], OrganisationRow>(`SELECT ${ORGANISATION_COLUMNS} FROM organisations WHERE id = ?`),
+      list: db.prepare<[], OrganisationRow>(`SELECT ${ORGANISATION_COLUMNS} FROM organisations ORDER BY id`),
       change: db.prepare<[string, string | null, string, string, number]>(
         'UPDATE organisations SET name = ?, area = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?',
       ),
@@ -48,10 +39,10 @@ export class OrganisationStore {
 
   async get(id: string): Promise<Organisation | undefined> {
     const row = this.s.get.get(id);
-    return row ? fromRow(row) : undefined;
+    return row ? organisationFromRow(row) : undefined;
   }
 
   async list(): Promise<Organisation[]> {
-    return this.s.list.all().map(fromRow);
+    return this.s.list.all().map(organisationFromRow);
   }
 }

@@ -1,20 +1,5 @@
 import type { Db } from './database.js';
-import type { RecordTable } from './record-store.js';
-
-/** A stored row as the system of record (PostgreSQL) holds it, with its label. */
-export interface ReplicaRow {
-  label: number;
-  id: string;
-  municipality: string;
-  region: string;
-  matchable: number;
-  record: string;
-  textHash: string;
-  embedder: string;
-  derivedBy: string;
-  vector: Buffer;
-  updatedAt: string;
-}
+import type { RecordRow, RecordTable } from '../rows/records.js';
 
 /**
  * One record kind's node-local copy of a PostgreSQL database, in a SQLite file of the usual schema
@@ -32,20 +17,19 @@ export class SqliteRecordReplica {
     private readonly db: Db,
     readonly table: RecordTable,
   ) {
-    const t = table;
     this.s = {
       setting: db.prepare<[string], string>('SELECT value FROM settings WHERE name = ?').pluck(),
       set: db.prepare<[string, string]>('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value'),
-      removeLabel: db.prepare<[number]>(`DELETE FROM ${t} WHERE label = ?`),
-      removeOtherWithId: db.prepare<[string, number]>(`DELETE FROM ${t} WHERE id = ? AND label <> ?`),
-      upsert: db.prepare<[ReplicaRow]>(
-        `INSERT INTO ${t} (label, id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at)
+      removeLabel: db.prepare<[number]>(`DELETE FROM ${table} WHERE label = ?`),
+      removeOtherWithId: db.prepare<[string, number]>(`DELETE FROM ${table} WHERE id = ? AND label <> ?`),
+      upsert: db.prepare<[RecordRow]>(
+        `INSERT INTO ${table} (label, id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at)
          VALUES (@label, @id, @municipality, @region, @matchable, @record, @textHash, @embedder, @derivedBy, @vector, @updatedAt)
          ON CONFLICT (label) DO UPDATE SET id = excluded.id, municipality = excluded.municipality, region = excluded.region,
            matchable = excluded.matchable, record = excluded.record, text_hash = excluded.text_hash, embedder = excluded.embedder,
            derived_by = excluded.derived_by, vector = excluded.vector, updated_at = excluded.updated_at`,
       ),
-      labels: db.prepare<[], number>(`SELECT label FROM ${t}`).pluck(),
+      labels: db.prepare<[], number>(`SELECT label FROM ${table}`).pluck(),
       bump: db.prepare<[string], number>('UPDATE generations SET generation = generation + 1 WHERE kind = ? RETURNING generation').pluck(),
       logChange: db.prepare<[string, number, number]>('INSERT OR IGNORE INTO changes (kind, generation, label, logged_at) VALUES (?, ?, ?, unixepoch())'),
     };
@@ -77,7 +61,7 @@ export class SqliteRecordReplica {
    * an older row of the same id), these labels removed, one local generation logging them all, and
    * the PostgreSQL generation reflected now (never lowered: see ReplicatedRecordStore).
    */
-  apply(rows: ReplicaRow[], removed: number[], reflects: number): void {
+  apply(rows: RecordRow[], removed: number[], reflects: number): void {
     this.db.transaction(() => {
       for (const label of removed) this.s.removeLabel.run(label);
       for (const row of rows) {

@@ -10,31 +10,16 @@ import type {
   WriteTerms,
 } from '../../core/ports.js';
 import type { Db } from './database.js';
+import { fromBlob, recordOf, toBlob, type RecordRow, type RecordTable } from '../rows/records.js';
 
-export type RecordTable = 'jobseekers' | 'vacancies';
+export type { RecordTable };
 
 interface Row {
   label: number;
   record: string;
 }
 
-interface UpsertRow {
-  id: string;
-  municipality: string;
-  region: string;
-  matchable: number;
-  record: string;
-  textHash: string;
-  embedder: string;
-  derivedBy: string;
-  vector: Buffer;
-  updatedAt: string;
-  generation: number;
-  keep: number;
-}
-
-const toBlob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-const fromBlob = (b: Buffer) => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+type UpsertRow = Omit<RecordRow, 'label'> & { generation: number; keep: number };
 
 /**
  * SQLite-backed store for one record kind; every statement is prepared once. The use cases' port
@@ -135,7 +120,14 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
 
   async get(id: string): Promise<StoredEntry<R> | undefined> {
     const row = this.s.get.get(id);
-    return row && { label: row.label, record: JSON.parse(row.record) as R };
+    return row && { label: row.label, record: recordOf<R>(row.record) };
+  }
+
+  async getMany(ids: string[]): Promise<(StoredEntry<R> | undefined)[]> {
+    return ids.map((id) => {
+      const row = this.s.get.get(id);
+      return row && { label: row.label, record: JSON.parse(row.record) as R };
+    });
   }
 
   municipalityOf(id: string): string | undefined {
@@ -143,13 +135,14 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   }
 
   async withLinkKey(key: string, matchableOnly: boolean): Promise<StoredEntry<R>[]> {
-    return (matchableOnly ? this.s.linkedMatchable : this.s.linked).all(key).map((r) => ({ label: r.label, record: JSON.parse(r.record) as R }));
+    return (matchableOnly ? this.s.linkedMatchable : this.s.linked).all(key).map((r) => ({ label: r.label, record: recordOf<R>(r.record) }));
   }
 
   getByLabels(labels: number[]): StoredEntry<R>[] {
-    return this.byLabels<Row>('label, record', labels).map((r) => ({
+    if (labels.length === 0) return [];
+    return this.s.recordsByLabels.all(JSON.stringify(labels)).map((r) => ({
       label: r.label,
-      record: JSON.parse(r.record) as R,
+      record: recordOf<R>(r.record),
       bytes: r.record.length,
     }));
   }
@@ -159,6 +152,13 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     return row && { vector: fromBlob(row.vector), textHash: row.text_hash };
   }
 
+  async vectorsOfIds(ids: string[], embedder: string): Promise<({ vector: Float32Array; textHash: string } | undefined)[]> {
+    return ids.map((id) => {
+      const row = this.s.vectorOf.get(id, embedder);
+      return row && { vector: fromBlob(row.vector), textHash: row.text_hash };
+    });
+  }
+
   labelAndVector(id: string, embedder: string): { label: number; vector?: Float32Array } | undefined {
     const row = this.s.labelAndVector.get(id);
     if (!row) return undefined;
@@ -166,8 +166,8 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   }
 
   vectorsOf(labels: number[]): Map<number, Float32Array> {
-    const rows = this.byLabels<{ label: number; vector: Buffer }>('label, vector', labels);
-    return new Map(rows.map((r) => [r.label, fromBlob(r.vector)]));
+    if (labels.length === 0) return new Map();
+    return new Map(this.s.vectorsByLabels.all(JSON.stringify(labels)).map((r) => [r.label, fromBlob(r.vector)]));
   }
 
   matchableVectorsOf(labels: number[], embedder: string): Map<number, Float32Array> {
@@ -186,7 +186,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       const ids = options.ids && JSON.stringify(options.ids);
       return this.s.search
         .all({ after, municipality: options.municipality ?? null, within: within ?? null, ids: ids ?? null, search: search ?? null, occupations, limit: options.limit })
-        .map((r) => JSON.parse(r.record) as R);
+        .map((r) => recordOf<R>(r.record));
     }
     const rows = options.municipality
       ? within && !options.within!.has(options.municipality)
@@ -195,7 +195,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       : within
         ? this.s.listWithin.all(within, after, options.limit)
         : this.s.listAll.all(after, options.limit);
-    return rows.map((r) => JSON.parse(r.record) as R);
+    return rows.map((r) => recordOf<R>(r.record));
   }
 
   async saveAll(entries: EntryToSave<R>[], terms?: WriteTerms): Promise<SavedEntry[]> {
@@ -292,7 +292,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   }
 
   async staleRecords(embedder: string, derivedBy: string, limit: number): Promise<R[]> {
-    return this.s.stale.all(embedder, embedder, derivedBy, derivedBy, limit).map((r) => JSON.parse(r.record) as R);
+    return this.s.stale.all(embedder, embedder, derivedBy, derivedBy, limit).map((r) => recordOf<R>(r.record));
   }
 
   async count(): Promise<number> {
@@ -339,10 +339,4 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
     for (const label of labels) this.s.logChange.run(this.table, generation, label);
   }
 
-  /** Reads rows by label with one prepared statement (the labels travel as a JSON array). */
-  private byLabels<T>(columns: 'label, record' | 'label, vector', labels: number[]): T[] {
-    if (labels.length === 0) return [];
-    const statement = columns === 'label, record' ? this.s.recordsByLabels : this.s.vectorsByLabels;
-    return statement.all(JSON.stringify(labels)) as T[];
-  }
 }

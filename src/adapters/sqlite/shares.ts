@@ -3,16 +3,7 @@ import type { Db } from './database.js';
 
 export type { Share };
 
-type Row = { vacancy_id: string; jobseeker_id: string; owner: string; key_id: string; at: string; expires_at: string; shared_by: string | null };
-const fromRow = (r: Row): Share => ({
-  vacancyId: r.vacancy_id,
-  jobseekerId: r.jobseeker_id,
-  owner: r.owner,
-  keyId: r.key_id,
-  at: r.at,
-  expiresAt: r.expires_at,
-  ...(r.shared_by === null ? {} : { sharedBy: r.shared_by }),
-});
+import { shareFromRow, type ShareRow } from '../rows/shares.js';
 
 /**
  * Candidates a counsellor has shared with employer services: each share binds the client, the
@@ -30,7 +21,7 @@ export class ShareStore {
       active: db.prepare<[string, string, string], string>(
         'SELECT jobseeker_id FROM shares WHERE vacancy_id = ? AND owner = ? AND expires_at > ?',
       ).pluck(),
-      forJobseeker: db.prepare<[string], Row>('SELECT * FROM shares WHERE jobseeker_id = ? ORDER BY at'),
+      forJobseeker: db.prepare<[string], ShareRow>('SELECT * FROM shares WHERE jobseeker_id = ? ORDER BY at'),
       removeJobseeker: db.prepare<[string]>('DELETE FROM shares WHERE jobseeker_id = ?'),
       remove: db.prepare<[string, string]>('DELETE FROM shares WHERE vacancy_id = ? AND jobseeker_id = ?'),
     };
@@ -46,7 +37,7 @@ export class ShareStore {
   }
 
   async ofJobseeker(jobseekerId: string): Promise<Share[]> {
-    return this.s.forJobseeker.all(jobseekerId).map(fromRow);
+    return this.s.forJobseeker.all(jobseekerId).map(shareFromRow);
   }
 
   /** Ends a share before it expires (the client withdrew consent); whether there was one. */

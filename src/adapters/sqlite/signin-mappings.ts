@@ -4,9 +4,10 @@ import type { Mapping, MappingInput } from '../../core/signin-mappings/schema.js
 import type { RoleMapping } from '../../core/signin/providers.js';
 import type { Db } from './database.js';
 import { mappingOf as fromRow, type MappingRow as Row } from '../rows/signin-mappings.js';
+import { codeOf } from '../../core/thrown.js';
 
 
-const isUnique = (error: unknown) => (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+const isUnique = (error: unknown) => codeOf(error) === 'SQLITE_CONSTRAINT_UNIQUE';
 
 /** Claim-to-role mappings of the identity providers (see src/core/signin-mappings/service.ts). */
 export class SignInMappingStore {

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import type { Db } from './database.js';
+import { pragmaNumber, type Db } from './database.js';
 
 /** A file's size in bytes, 0 when it does not exist (no WAL right after a truncating checkpoint). */
 const sizeOf = (file: string) => {
@@ -24,7 +24,7 @@ export function storageFigures(db: Db, file: string) {
     fileBytes: () => sizeOf(file),
     walBytes: () => sizeOf(`${file}-wal`),
     /** Bytes in free pages: what `PRAGMA incremental_vacuum` (or a VACUUM) would give back to the disk. */
-    freeBytes: () => (db.pragma('freelist_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number),
+    freeBytes: () => pragmaNumber(db, 'freelist_count') * pragmaNumber(db, 'page_size'),
     /** Sessions not past their expiry, of API keys (the web app signed in with a key) and of people (identity providers). */
     sessions: (now: Date) => {
       const at = now.toISOString();

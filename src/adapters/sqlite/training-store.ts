@@ -1,6 +1,7 @@
 import type { TrainingStore } from '../../core/trainings.js';
 import type { StoredTraining } from '../../core/trainings/schema.js';
 import type { Db } from './database.js';
+import { recordOf } from '../rows/records.js';
 
 /** The training catalogue in SQLite: one JSON row per training. */
 export class SqliteTrainingStore implements TrainingStore {
@@ -23,11 +24,11 @@ export class SqliteTrainingStore implements TrainingStore {
 
   async get(id: string): Promise<StoredTraining | undefined> {
     const row = this.s.get.get(id);
-    return row && (JSON.parse(row.record) as StoredTraining);
+    return row && recordOf<StoredTraining>(row.record);
   }
 
   async all(): Promise<StoredTraining[]> {
-    return this.s.all.all().map((r) => JSON.parse(r.record) as StoredTraining);
+    return this.s.all.all().map((r) => recordOf<StoredTraining>(r.record));
   }
 
   async saveAll(trainings: StoredTraining[], derivedBy: string): Promise<void> {
@@ -50,6 +51,6 @@ export class SqliteTrainingStore implements TrainingStore {
   }
 
   async stale(derivedBy: string): Promise<StoredTraining[]> {
-    return this.s.stale.all(derivedBy, derivedBy).map((r) => JSON.parse(r.record) as StoredTraining);
+    return this.s.stale.all(derivedBy, derivedBy).map((r) => recordOf<StoredTraining>(r.record));
   }
 }

@@ -1,7 +1,7 @@
 import type { StoredTransfer } from '../../core/transfers/schema.js';
 import type { TransferStore } from '../../core/transfers/service.js';
 import type { Db } from './database.js';
-import { transferFromRow, type TransferRow, TRANSFER_LIST_MAX } from '../rows/transfers.js';
+import { transferFromRow, type TransferRow, TRANSFER_LIST_MAX, transferChanges } from '../rows/transfers.js';
 
 
 /**
@@ -79,18 +79,10 @@ export class SqliteTransferStore implements TransferStore {
   }
 
   async update(id: number, from: StoredTransfer['status'], change: Partial<StoredTransfer>): Promise<boolean> {
-    const columns: [keyof StoredTransfer, string][] = [
-      ['status', 'status'],
-      ['expiresAt', 'expires_at'],
-      ['decidedKey', 'decided_key'],
-      ['decidedAt', 'decided_at'],
-      ['refusal', 'refusal'],
-      ['withdrawnAt', 'withdrawn_at'],
-    ];
-    const set = columns.filter(([key]) => change[key] !== undefined);
+    const set = transferChanges(change);
     if (set.length === 0) return false;
-    const sql = `UPDATE transfers SET ${set.map(([, column]) => `${column} = ?`).join(', ')} WHERE id = ? AND status = ?`;
-    return this.db.prepare(sql).run(...set.map(([key]) => change[key] as string | null), id, from).changes === 1;
+    const sql = `UPDATE transfers SET ${set.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ? AND status = ?`;
+    return this.db.prepare(sql).run(...set.map(([, value]) => value), id, from).changes === 1;
   }
 
   async active(jobseekerId: string, toArea: string, now: string): Promise<StoredTransfer | undefined> {

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { codeOf } from '../../core/thrown.js';
 
 /** How long a write waits for another process's write lock before it fails (SQLite's busy timeout). */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -19,7 +20,7 @@ export function writeUnlessLocked(db: Db, write: () => void): boolean {
     db.transaction(write).immediate();
     return true;
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return false;
+    if (codeOf(error) === 'SQLITE_BUSY') return false;
     throw error;
   } finally {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);

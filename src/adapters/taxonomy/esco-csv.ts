@@ -7,6 +7,7 @@ import { withFinlandSwedish } from '../../core/taxonomy/finland-swedish.js';
 import { Taxonomy } from '../../core/taxonomy/taxonomy.js';
 import { csvRecords } from './csv-records.js';
 import { applyExtension, readExtension } from './local-extension.js';
+import { messageOf } from '../../core/thrown.js';
 
 type Row = Record<string, string>;
 
@@ -54,7 +55,7 @@ export function loadEscoCsv(dir: string, options: { extension?: string | undefin
     try {
       return csvRecords(text) as Row[];
     } catch (error) {
-      throw new Error(`${join(dir, actual)}: ${(error as Error).message}`);
+      throw new Error(`${join(dir, actual)}: ${messageOf(error)}`);
     }
   };
 
@@ -104,13 +105,13 @@ export function loadEscoCsv(dir: string, options: { extension?: string | undefin
   }
   const extras: TaxonomyExtras = {};
   if (files.includes('broaderRelationsSkillPillar.csv')) {
-    extras.broaderSkills = read('broaderRelationsSkillPillar.csv').flatMap((row) =>
-      row.conceptUri && row.broaderUri && skills.has(row.conceptUri) && skills.has(row.broaderUri) ? [[row.conceptUri, row.broaderUri] as [string, string]] : [],
+    extras.broaderSkills = read('broaderRelationsSkillPillar.csv').flatMap((row): [string, string][] =>
+      row.conceptUri && row.broaderUri && skills.has(row.conceptUri) && skills.has(row.broaderUri) ? [[row.conceptUri, row.broaderUri]] : [],
     );
   }
   if (files.includes('skillSkillRelations.csv')) {
-    extras.relatedSkills = read('skillSkillRelations.csv').flatMap((row) =>
-      row.originalSkillUri && row.relatedSkillUri ? [[row.originalSkillUri, row.relatedSkillUri] as [string, string]] : [],
+    extras.relatedSkills = read('skillSkillRelations.csv').flatMap((row): [string, string][] =>
+      row.originalSkillUri && row.relatedSkillUri ? [[row.originalSkillUri, row.relatedSkillUri]] : [],
     );
   }
   const groups = new Map<string, IscoGroup>();

@@ -2,7 +2,8 @@ import type { Lang } from '../explanations.js';
 import type { AnalyticsFilter, AnalyticsSource, OccupationCountRow, SkillCountRow } from '../ports.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { OccupationRow, SkillRow } from './schema.js';
-import { jobseekerCount, publishedAsOf, publishedCount } from './suppression.js';
+import { jobseekerCounts } from './published-counts.js';
+import { publishedAsOf } from './suppression.js';
 
 export type { OccupationRow, SkillRow };
 
@@ -29,11 +30,18 @@ const OTHER_LABEL: Record<Lang, string> = {
 };
 const isFreeText = (uri: string) => uri.startsWith('text:');
 
-/** Demand (open vacancies) against supply (active jobseekers) per skill concept and per occupation. */
+/**
+ * Demand (open vacancies) against supply (active jobseekers) per skill concept and per occupation.
+ * Counts of jobseekers are rounded at random under the installation's key (published-counts.ts): the
+ * question is the place and the jobseekers' language; a skill's cell names the occupation group too (it
+ * chooses whose skills count), an occupation's does not (its people are the same in every group holding it).
+ */
 export class DemandSupply {
   constructor(
     private readonly source: AnalyticsSource,
     private readonly taxonomy: Taxonomy,
+    /** Keys the rounding's draws (the installation's secret: src/runtime/secret.ts). */
+    private readonly key: Buffer,
   ) {}
 
   async skills(query: DemandSupplyQuery): Promise<SkillRow[]> {
@@ -54,18 +62,20 @@ export class DemandSupply {
     const optional = sum(await this.source.vacancySkills(query, 'optional'));
     const supply = sum(await this.source.jobseekerSkills(query));
     const uris = new Set([...essential.keys(), ...optional.keys(), ...supply.keys()]);
+    const published = jobseekerCounts(this.key, query.municipalities, query.language);
     const rows = [...uris].map((uri) => {
       const e = essential.get(uri) ?? { records: 0, positions: 0 };
       const o = optional.get(uri) ?? { records: 0, positions: 0 };
       const vacancies = e.records + o.records;
       const jobseekers = supply.get(uri)?.records ?? 0;
-      const shown = publishedCount(jobseekers);
+      const cell = `skill ${query.occupationGroup ?? ''} ${uri}`;
+      const shown = published.value(cell, jobseekers);
       return {
         row: {
           uri,
           label: uri === OTHER ? OTHER_LABEL[query.lang] : this.taxonomy.label(uri, query.lang),
           demand: { vacancies, essential: e.records, optional: o.records, positions: e.positions + o.positions },
-          supply: jobseekerCount(jobseekers),
+          supply: published.count(cell, jobseekers),
           gap: shown === null ? null : vacancies - shown,
           shortageRatio: ratio(vacancies, shown),
         },
@@ -115,19 +125,21 @@ export class DemandSupply {
         byKey.set(key, entry);
       }
     };
+    const since = longTermSince(query.today);
     add(await this.source.vacancyOccupations(query), 'demand');
-    add(await this.source.jobseekerOccupations(query, longTermSince(query.today)), 'supply');
-    return [...byKey.values()]
-      .map((e) => {
-        const shown = publishedCount(e.jobseekers);
+    add(await this.source.jobseekerOccupations(query, since), 'supply');
+    const published = jobseekerCounts(this.key, query.municipalities, query.language);
+    return [...byKey.entries()]
+      .map(([key, e]) => {
+        const shown = published.value(`occupation ${key}`, e.jobseekers);
         return {
           row: {
             occupation: e.occupation,
             isco: e.isco,
             label: e.label,
             demand: { vacancies: e.vacancies, positions: e.positions },
-            supply: jobseekerCount(e.jobseekers),
-            longTermUnemployed: jobseekerCount(e.longTerm),
+            supply: published.count(`occupation ${key}`, e.jobseekers),
+            longTermUnemployed: published.count(`occupation ${key} long-term since ${since}`, e.longTerm),
             gap: shown === null ? null : e.vacancies - shown,
             shortageRatio: ratio(e.vacancies, shown),
           },
@@ -160,6 +172,8 @@ export class DemandSupply {
  * are published at (the month end `publishedAsOf` gives for today), so it moves once a month.
  */
 export function longTermSince(today: string): string {
-  const [y, m] = publishedAsOf(today).split('-').map(Number) as [number, number];
+  const asOf = publishedAsOf(today);
+  const y = Number(asOf.slice(0, 4));
+  const m = Number(asOf.slice(5, 7));
   return new Date(Date.UTC(y - 1, m, 0)).toISOString().slice(0, 10); // the same month's last day (28 February after a 29th)
 }

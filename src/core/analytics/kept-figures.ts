@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import type { AnalysisArea } from './schema.js';
 import type { MatchedFigures, MatchedFiguresCount, MatchedFiguresQuery, Pause } from './matched-figures.js';
 import type { MatchedFiguresSource } from './mismatch.js';
+import { messageOf } from '../thrown.js';
 
 export interface KeptFiguresSettings {
   /** At most this many areas × queries are kept; the least recently asked (not kept from the start) go first. */
@@ -96,7 +97,7 @@ export class KeptMatchedFigures implements MatchedFiguresSource {
         await this.recount(entry, true);
         counted++;
       } catch (error) {
-        this.ports.warn(`mismatch figures of ${entry.area.id}: ${(error as Error).message}`);
+        this.ports.warn(`mismatch figures of ${entry.area.id}: ${messageOf(error)}`);
       }
     }
     return counted;

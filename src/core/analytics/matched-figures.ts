@@ -3,7 +3,7 @@ import type { Matcher } from '../matching.js';
 import type { AnalyticsSource } from '../ports.js';
 import type { AnalysisArea } from './schema.js';
 import { longTermSince } from './demand-supply.js';
-import { isSuppressed } from './suppression.js';
+import { ALWAYS_SUPPRESSED_BELOW } from './random-rounding.js';
 
 /** Vacancies looked at per long-term unemployed client when asking whether any is suitable. */
 const STRANDED_LOOKS_AT = 20;
@@ -34,7 +34,7 @@ export interface MatchedFigures {
   /** Vacancies put through the match engine, and those among them with N suitable local candidates. */
   sampledVacancies: number;
   staffed: number;
-  /** Long-term unemployed put through the match engine (none when suppressed), and those without a suitable local vacancy. */
+  /** Long-term unemployed put through the match engine (none when fewer than 3: always "<5"), and those without a suitable local vacancy. */
   sampledLongTerm: number;
   stranded: number;
 }
@@ -76,7 +76,7 @@ export class MatchedFiguresCount {
     }
     // Long-term unemployed without a single suitable vacancy in the area.
     let stranded = 0;
-    const sampledLongTerm = isSuppressed(longTermIds.length) ? [] : evenSample(longTermIds, this.settings.sample);
+    const sampledLongTerm = longTermIds.length < ALWAYS_SUPPRESSED_BELOW ? [] : evenSample(longTermIds, this.settings.sample);
     for (const id of sampledLongTerm) {
       await pause?.();
       // The best by score may miss an essential skill while a lower one does not: look at a few.

@@ -1,8 +1,10 @@
 import type { Lang } from '../explanations.js';
 import type { AnalysisArea, MatchedShare, Mismatch } from './schema.js';
 import type { DemandSupply } from './demand-supply.js';
+import { longTermSince } from './demand-supply.js';
 import type { MatchedFigures, MatchedFiguresQuery } from './matched-figures.js';
-import { isSuppressed, jobseekerCount, publishedAsOf, publishedCount, SMALL_POPULATION, smallPopulation, SUPPRESSED } from './suppression.js';
+import { jobseekerCounts, type PublishedCounts } from './published-counts.js';
+import { publishedAsOf, SMALL_POPULATION, SUPPRESSED } from './suppression.js';
 
 export { evenSample } from './matched-figures.js';
 
@@ -38,18 +40,21 @@ function share(hits: number, matched: number, of: number): FoundShare {
 }
 
 /**
- * A share over jobseekers as it may be published: the counts as published counts (rounded), the
- * share to 0.05 and its margin to 0.01, so that the share's denominator does not give the count.
+ * A share over jobseekers as it may be published: worked out from published counts alone — the hits
+ * rounded at random like every count of people, over the published count when every one of them was
+ * matched, else over the sample (its size is a setting) — to 0.05, its margin to 0.01. A share of the
+ * exact counts would tell one person apart: 0 of 12 long-term unemployed without a suitable vacancy
+ * in Tampere against 1 of 13 (0.10) in its employment area says that the one in the area's other
+ * municipality has none.
  */
-function publishedShare(s: FoundShare): MatchedShare {
+function publishedShare(hits: number, matched: number, of: number, published: PublishedCounts, cell: string): MatchedShare {
   const round = (x: number, step: number) => Math.round(Math.round(x / step) * step * 100) / 100;
-  return {
-    share: s.share === null ? null : round(s.share, 0.05),
-    matched: s.matched === s.of ? (publishedCount(s.matched) ?? 0) : s.matched,
-    of: publishedCount(s.of) ?? 0,
-    margin95: round(s.margin95, 0.01),
-  };
+  const all = published.value(cell, of) ?? 0;
+  const over = matched === of ? all : matched;
+  const found = share(Math.min(over, published.value(`${cell} ${HITS}`, hits) ?? 0), over, Math.max(over, all));
+  return { share: found.share === null ? null : round(found.share, 0.05), matched: over, of: all, margin95: round(found.margin95, 0.01) };
 }
+const HITS = 'without a suitable vacancy';
 
 /**
  * Summary indicators of the labour-market mismatch (kohtaanto) in an area: vacancies per
@@ -62,6 +67,8 @@ export class MismatchSummary {
     private readonly demandSupply: DemandSupply,
     private readonly matched: MatchedFiguresSource,
     private readonly settings: MismatchSettings,
+    /** Keys the rounding's draws (the installation's secret), as for the demand and supply figures. */
+    private readonly key: Buffer,
   ) {}
 
   async forArea(area: AnalysisArea, query: MismatchQuery): Promise<Mismatch> {
@@ -70,9 +77,14 @@ export class MismatchSummary {
     const positions = occupations.reduce((s, o) => s + o.demand.positions, 0);
     const { figures: f, counted } = await this.matched.of(area, { candidates: query.candidates, today: query.today });
     const shown = occupations.filter((o) => o.gap !== null);
-    const publishedJobseekers = publishedCount(f.jobseekers);
+    // The same question as the occupations' figures (the place, no language): the same people, the same draws.
+    const published = jobseekerCounts(this.key, area.municipalities);
+    const longTermCell = `long-term since ${longTermSince(query.today)}`;
+    const jobseekers = published.count('jobseekers', f.jobseekers);
+    const longTerm = published.count(longTermCell, f.longTerm);
+    const publishedJobseekers = jobseekers === SUPPRESSED ? null : jobseekers;
     // Whether a vacancy has N suitable local candidates is a statement about the area's jobseekers:
-    // with fewer than 5 of them, the share would describe one or two people.
+    // where their count is "<5", the share would describe one or two people.
     const staffedShare = share(f.staffed, f.sampledVacancies, f.vacancies);
     return {
       area,
@@ -80,16 +92,17 @@ export class MismatchSummary {
       threshold: this.settings.suitableScore,
       vacancies,
       positions,
-      jobseekers: jobseekerCount(f.jobseekers),
-      longTermUnemployed: jobseekerCount(f.longTerm),
+      jobseekers,
+      longTermUnemployed: longTerm,
       vacanciesPerJobseeker: publishedJobseekers ? Math.round((vacancies / publishedJobseekers) * 100) / 100 : null,
       vacanciesWithSuitableCandidates: {
         candidates: query.candidates,
-        ...(smallPopulation(f.jobseekers) ? { ...staffedShare, share: null, margin95: 0, suppressed: SMALL_POPULATION } : staffedShare),
+        ...(publishedJobseekers === null ? { ...staffedShare, share: null, margin95: 0, suppressed: SMALL_POPULATION } : staffedShare),
       },
-      longTermWithoutSuitableVacancy: isSuppressed(f.longTerm)
-        ? { share: null, suppressed: SMALL_POPULATION, matched: 0, of: SUPPRESSED, margin95: 0 }
-        : publishedShare(share(f.stranded, f.sampledLongTerm, f.longTerm)),
+      longTermWithoutSuitableVacancy:
+        longTerm === SUPPRESSED
+          ? { share: null, suppressed: SMALL_POPULATION, matched: 0, of: SUPPRESSED, margin95: 0 }
+          : publishedShare(f.stranded, f.sampledLongTerm, f.longTerm, published, longTermCell),
       shortageOccupations: shown.filter((o) => o.gap! > 0).slice(0, 5),
       surplusOccupations: shown
         .filter((o) => o.gap! < 0)

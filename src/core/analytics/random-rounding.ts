@@ -32,7 +32,7 @@ export function cellDraws(key: Buffer, question: string): CellDraws {
 }
 
 /** Counts below this are always "<5" (no answer shows one or two people); 3 and 4 are rounded at random, so "<5" and 5 overlap. */
-const ALWAYS_SUPPRESSED_BELOW = 3;
+export const ALWAYS_SUPPRESSED_BELOW = 3;
 
 /** A count of people as it may be published: from 3 on, to a multiple of 5 at random (up with probability r/5); "<5" for 0. */
 export function randomlyRounded(n: number, draw: number): number | Suppressed {

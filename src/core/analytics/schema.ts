@@ -153,11 +153,14 @@ export const planRequest = areaQuery
   })
   .strict();
 
+/** A count of clients in the training plan, or places (one client a place): rounded at random to a multiple of 5, "<5" for 0-4. */
+const clientCount = publishedCount.describe('A count of clients (or places, one client each), rounded at random to a multiple of 5; "<5" for 0-4');
+
 export const trainingPlan = z.object({
   area: analysisArea,
   asOf: z.string().describe('The day long-term unemployment was counted at (a month end)'),
-  clientsExamined: z.number(),
-  candidatePairs: z.number(),
+  clientsExamined: clientCount.describe('Clients of the place examined (long-term unemployed first, at most 60), rounded at random to a multiple of 5; "<5" for 0-4'),
+  candidatePairs: clientCount.describe('Client-training pairs that put a vacancy within reach, rounded at random to a multiple of 5; "<5" for 0-4'),
   purchases: z.array(
     z.object({
       training: z.object({
@@ -168,33 +171,44 @@ export const trainingPlan = z.object({
         online: z.boolean(),
         costPerPlace: z.number(),
       }),
-      places: z.number(),
-      cost: z.number(),
-      vacanciesOpened: z.number().describe('Vacancies this purchase puts within reach that earlier picks did not'),
-      expectedEmployed: z.number().describe('Clients this purchase is expected to bring into work within the horizon (sum of the places\' expected gains, to 0.1)'),
+      places: clientCount.describe('Places to buy (one client each), rounded at random to a multiple of 5; "<5": 1-4, and then cost, reach and gain are null'),
+      cost: z.number().nullable().describe('The published places times the price; null when the places are "<5"'),
+      vacanciesOpened: z.number().nullable().describe('Vacancies this purchase puts within reach that earlier picks did not; null when the places are "<5"'),
+      expectedEmployed: z
+        .number()
+        .nullable()
+        .describe('Clients this purchase is expected to bring into work within the horizon (the published places times the expected gain per place, to 0.1); null when the places are "<5"'),
       effect: z
         .object({
           basis: z.enum(['measured', 'estimated']).describe('measured: from the outcomes of earlier participants in the area (shrunk toward the estimate); estimated: from the vacancies the places open'),
           participants: jobseekerCount.nullable().describe('Earlier participants measured (rounded to 5); null for an estimate'),
-          perPlace: z.number().describe('Expected employment gain per place (to 0.01)'),
+          perPlace: z.number().nullable().describe('Expected employment gain per place (to 0.01); null when the places are "<5"'),
         })
         .describe('What the expected gain rests on (see docs/analytics.md#training-plan)'),
       explanation: z.string(),
     }),
   ),
   objective: z.enum(PLAN_OBJECTIVES),
-  places: z.number(),
-  cost: z.number(),
-  vacanciesOpened: z.number(),
-  expectedEmployed: z.number().describe('Clients the plan is expected to bring into work within the horizon (to 0.1)'),
+  places: clientCount.describe('Places of the purchases shown, summed (a purchase of "<5" places counts 0); "<5" when that is 0'),
+  cost: z.number().describe('Cost of the purchases shown, summed'),
+  vacanciesOpened: z.number().describe('Vacancies the purchases shown put within reach'),
+  expectedEmployed: z.number().describe('Clients the purchases shown are expected to bring into work within the horizon (to 0.1)'),
   budget: z
     .object({
       unit: z.enum(['places', 'euros']),
       given: z.number(),
-      spent: z.number(),
-      unspent: z.number(),
-      stoppedBecause: z.string().describe('Why the plan stopped: budget spent, nothing further fits, or nothing further opens vacancies'),
+      spent: z.number().describe('The places or cost shown, summed'),
+      unspent: z.number().describe('Given less spent, at least 0'),
+      stoppedBecause: z.string().describe('Why the plan stopped: budget spent, nothing further fits, or nothing further opens vacancies; "withheld" when no plan is shown'),
     })
     .describe('Courses without a price are never bought: they add no capacity to purchase'),
+  withheld: z
+    .object({
+      reason: z.literal('too few clients'),
+      minimumClients: z.number(),
+      message: z.string().describe("Why no plan is shown, in the request's lang"),
+    })
+    .optional()
+    .describe('No plan is shown for a place with fewer clients examined (as published) than KOHTAANTO_PLAN_MIN_CLIENTS: it would be those clients\' own gap analyses'),
 });
 export type TrainingPlan = z.infer<typeof trainingPlan>;

@@ -1,6 +1,13 @@
 /**
  * Statistical disclosure control for counts of jobseekers (personal data) that planners see.
  *
+ * Since 2026-12-07 every planner figure publishes its counts of people rounded *at random* under the
+ * installation's key (random-rounding.ts, published-counts.ts): the nearest rounding below let two nested
+ * questions be subtracted to prove one person (test/http/planner-differencing.test.ts). What stays here:
+ * the threshold, the suppressed mark, the month end figures are counted at, and the nearest rule itself
+ * (`jobseekerCount`), which the tests compare against. The rest of this comment is why counts are rounded
+ * at all.
+ *
  * Two rules, applied to every published count of jobseekers and to everything computed from one:
  * - **Suppression**: a count below 5 is shown as "<5".
  * - **Rounding**: a count of 5 or more is rounded to the nearest multiple of 5.
@@ -55,7 +62,9 @@ export function publishedShare(part: number, whole: number): number | null {
  * person's start date (issue 28, L3). Answers carry the day used as their `asOf`.
  */
 export function publishedAsOf(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const d = Number(day.slice(8, 10));
   const lastOfMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return d === lastOfMonth ? day : new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
 }

@@ -60,7 +60,8 @@ export interface TrainingEvidence {
 }
 
 const monthsBefore = (day: string, months: number) => {
-  const [y, m] = day.split('-').map(Number) as [number, number];
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
   return new Date(Date.UTC(y, m - 1 - months, 1)).toISOString().slice(0, 10);
 };
 

@@ -190,6 +190,8 @@ export class TrainingPlanner {
         vacanciesOpened: vacancies,
         expectedEmployed: Math.round(gain * 10) / 10,
         effect,
+        /** The skills it teaches, in the plan's language (for the published explanation). */
+        skills,
         explanation: explainPlanPick(query.lang, { title: t.title, provider: t.provider, places: group.length, cost: group.length * t.cost, vacancies, skills, effect }),
       };
     });

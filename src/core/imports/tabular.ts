@@ -265,13 +265,16 @@ function date(s: string): string | Unreadable {
   return day && day.getUTCDate() === Number(m[3]) && day.getUTCMonth() === Number(m[2]) - 1 ? iso : new Unreadable('not_a_date', { value: s });
 }
 
+/** A list cell's entries (separated by ";", "|" or a line break). */
+const listOf = (s: string): string[] => s.split(/[;|\n]/).map((x) => x.trim()).filter(Boolean);
+
 function value(type: FieldType, raw: string): unknown {
   const s = raw.trim();
   switch (type) {
     case 'list':
-      return s.split(/[;|\n]/).map((x) => x.trim()).filter(Boolean);
+      return listOf(s);
     case 'languages':
-      return (value('list', s.replace(/,/g, ';')) as string[]).map(languageCode);
+      return listOf(s.replace(/,/g, ';')).map(languageCode);
     case 'boolean':
       return TRUE.has(fold(s)) ? true : FALSE.has(fold(s)) ? false : new Unreadable('not_yes_no', { value: s });
     case 'integer': {
@@ -292,9 +295,9 @@ function value(type: FieldType, raw: string): unknown {
     case 'language':
       return languageCode(s);
     case 'classes':
-      return (value('list', s.replace(/,/g, ';')) as string[]).map((c) => c.toUpperCase().replace(/-?(AJOKORTTI|KÖRKORT)$/, ''));
+      return listOf(s.replace(/,/g, ';')).map((c) => c.toUpperCase().replace(/-?(AJOKORTTI|KÖRKORT)$/, ''));
     case 'cards':
-      return (value('list', s) as string[]).map((c) => CARD_NAMES.get(fold(c)) ?? c);
+      return listOf(s).map((c) => CARD_NAMES.get(fold(c)) ?? c);
     case 'employment':
       return known(EMPLOYMENT, s);
     case 'outcome':
@@ -302,7 +305,7 @@ function value(type: FieldType, raw: string): unknown {
     case 'levels':
       // "ruotsi hyvä; englanti sujuva", "sv:good", "svenska (god)"; the schema names what is not understood.
       // A trailing "?" ("en basic?") is an advantage rather than a requirement (vacancies).
-      return (value('list', s) as string[]).map((entry) => {
+      return listOf(s).map((entry) => {
         const optional = entry.trim().endsWith('?');
         const [language = '', level = ''] = fold(entry.replace(/\?\s*$/, '')).replace(/[():]/g, ' ').trim().split(/\s+/);
         return { code: LANGUAGE[language] ?? language, level: LEVEL[level] ?? (level || 'good'), ...(optional ? { required: false } : {}) };
@@ -357,6 +360,9 @@ const dateOut = (iso: string, lang: Lang) => {
   return m && lang !== 'en' ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : iso;
 };
 
+/** A list field's entries as text (a record's lists hold strings). */
+const entriesOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : [String(v)]);
+
 /**
  * A cell of an export, as the import reads it back (see value()): yes/no words, dates and working
  * time in the language of the header, lists separated by "; ", numbers as numbers.
@@ -366,12 +372,12 @@ function cellOut(type: FieldType, v: unknown, lang: Lang): unknown {
   switch (type) {
     case 'list':
     case 'cards':
-      return (v as string[]).join('; ');
+      return entriesOf(v).join('; ');
     case 'languages':
     case 'classes':
-      return (v as string[]).join(', ');
+      return entriesOf(v).join(', ');
     case 'dates':
-      return (v as string[]).map((d) => dateOut(d, lang)).join('; ');
+      return entriesOf(v).map((d) => dateOut(d, lang)).join('; ');
     case 'boolean':
       return YES_NO[lang][v ? 0 : 1];
     case 'date':

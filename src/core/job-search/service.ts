@@ -74,7 +74,8 @@ export class JobSearch {
     await this.ports.jobseeker(jobseekerId);
     const month = query.month ?? this.now().toISOString().slice(0, 7);
     const from = `${month}-01`;
-    const [year, m] = month.split('-').map(Number) as [number, number];
+    const year = Number(month.slice(0, 4));
+    const m = Number(month.slice(5, 7));
     const to = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10); // the month's last day
     const applications: CountedApplication[] = [];
     for (const s of await this.ports.suggestions(jobseekerId)) {

@@ -1,4 +1,5 @@
-import { jobseekerCount, MIN_JOBSEEKERS_SHOWN, publishedCount } from '../analytics/suppression.js';
+import type { PublishedCounts } from '../analytics/published-counts.js';
+import { MIN_JOBSEEKERS_SHOWN, SUPPRESSED } from '../analytics/suppression.js';
 import { DIMENSIONS, type Dimension, type ExposureGroup, type ExposureReport } from './schema.js';
 
 /**
@@ -10,8 +11,9 @@ import { DIMENSIONS, type Dimension, type ExposureGroup, type ExposureReport } f
  *
  * A group is flagged when its exposure ratio's 95 % confidence interval (normal, over rankings)
  * lies wholly below 0.8 or above 1.25 — the four-fifths rule of disparate impact — with at least
- * MIN_RANKINGS rankings and MIN_JOBSEEKERS_SHOWN eligible jobseekers. Groups of fewer than five
- * jobseekers are suppressed like the other analytics.
+ * MIN_RANKINGS rankings and MIN_JOBSEEKERS_SHOWN eligible jobseekers. The counts of eligible jobseekers
+ * are rounded at random like the other planner figures (src/core/analytics/published-counts.ts), and a
+ * group whose count is published as "<5" has no shares.
  */
 
 export { DIMENSIONS };
@@ -63,14 +65,31 @@ export function groupsOf(j: GroupFacts, asOf: string): Groups {
   };
 }
 
+/**
+ * What a group's count is published under: its dimension and group, and the day's year for age bands and
+ * the day for long-term unemployment (who is in those groups moves with the day, the others' do not).
+ */
+function groupCell(dimension: Dimension, group: string, asOf: string): string {
+  if (dimension === 'ageBand') return `${dimension} ${group} in ${asOf.slice(0, 4)}`;
+  if (dimension === 'longTermUnemployed') return `${dimension} ${group} on ${asOf}`;
+  return `${dimension} ${group}`;
+}
+
 const weight = (position: number) => 1 / Math.log2(position + 1);
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
  * The report from rankings (real ids, best first), the groups of the ranked jobseekers and of the
- * area's active jobseekers (the eligible).
+ * area's active jobseekers (the eligible) on the day `asOf`, its counts published by `published`.
  */
-export function exposureReport(rankings: string[][], ranked: Map<string, Groups>, eligible: Iterable<Groups>, isInArea: (id: string) => boolean): ExposureReport {
+export function exposureReport(
+  rankings: string[][],
+  ranked: Map<string, Groups>,
+  eligible: Iterable<Groups>,
+  isInArea: (id: string) => boolean,
+  published: PublishedCounts,
+  asOf: string,
+): ExposureReport {
   const counts = new Map<string, number>();
   let total = 0;
   for (const g of eligible) {
@@ -118,15 +137,17 @@ export function exposureReport(rankings: string[][], ranked: Map<string, Groups>
   }
 
   const groups: ExposureGroup[] = [];
+  const totalShown = published.count('eligible', total);
   for (const [key, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [dimension, group] = key.split('\u0000') as [Dimension, string];
-    if (n < MIN_JOBSEEKERS_SHOWN) {
-      groups.push({ dimension, group, eligible: jobseekerCount(n), eligibleShare: null, exposureShare: null, ratio: null, ratioLow: null, ratioHigh: null, flagged: false });
+    const shown = published.count(groupCell(dimension, group, asOf), n);
+    if (shown === SUPPRESSED || totalShown === SUPPRESSED) {
+      groups.push({ dimension, group, eligible: shown, eligibleShare: null, exposureShare: null, ratio: null, ratioLow: null, ratioHigh: null, flagged: false });
       continue;
     }
     const list = shares.get(key) ?? [];
     // Shares of the published (rounded) counts, so that no figure tells more than the counts shown.
-    const eligibleShare = publishedCount(n)! / publishedCount(total)!;
+    const eligibleShare = Math.min(1, shown / totalShown);
     const mean = list.length ? list.reduce((a, b) => a + b, 0) / list.length : null;
     const sd = list.length > 1 && mean !== null ? Math.sqrt(list.reduce((a, b) => a + (b - mean) ** 2, 0) / (list.length - 1)) : null;
     const half = sd !== null ? (1.96 * sd) / Math.sqrt(list.length) : null;
@@ -138,7 +159,7 @@ export function exposureReport(rankings: string[][], ranked: Map<string, Groups>
     groups.push({
       dimension,
       group,
-      eligible: jobseekerCount(n),
+      eligible: shown,
       eligibleShare: round(eligibleShare),
       exposureShare: mean === null ? null : round(mean),
       ratio: ratio === null ? null : round(ratio, 2),
@@ -152,7 +173,7 @@ export function exposureReport(rankings: string[][], ranked: Map<string, Groups>
     rankings: used,
     positions,
     outsideAreaShare: all > 0 ? round(outside / all) : null,
-    eligible: jobseekerCount(total),
+    eligible: totalShown,
     sharesSuppressed,
     groups,
     flagged: groups.filter((g) => g.flagged).map((g) => ({ dimension: g.dimension, group: g.group, ratio: g.ratio! })),

@@ -1,6 +1,7 @@
 import { resolveArea } from '../analytics/areas.js';
 import type { AnalysisArea, AreaQuery } from '../analytics/schema.js';
 import { invalidInput } from '../errors.js';
+import { publishedCounts } from '../analytics/published-counts.js';
 import { publishedAsOf } from '../analytics/suppression.js';
 import type { EmploymentAreas } from '../regions/employment-areas-model.js';
 import type { Regions } from '../regions/regions.js';
@@ -33,7 +34,11 @@ export interface ExposureQuery extends AreaQuery {
 
 /** Oversight of the rankings (see exposure.ts): who gets seen in which area. */
 export class Oversight {
-  constructor(private readonly ports: OversightPorts) {}
+  constructor(
+    private readonly ports: OversightPorts,
+    /** Keys the rounding's draws of the counts of jobseekers (the installation's secret: src/runtime/secret.ts). */
+    private readonly key: Buffer,
+  ) {}
 
   async exposure(query: ExposureQuery): Promise<{ area: AnalysisArea; source: ExposureQuery['source']; from?: string; to?: string; asOf: string } & ExposureReport> {
     const area = resolveArea(query, this.ports.regions, this.ports.areas);
@@ -60,7 +65,9 @@ export class Oversight {
     const eligible = (function* (source: Iterable<GroupFacts>, asOf: string) {
       for (const f of source) yield groupsOf(f, asOf);
     })(await this.ports.eligible(area.municipalities), asOf);
-    const report = exposureReport(rankings, ranked, eligible, (id) => !within || within.has(facts.get(id)?.municipality ?? ''));
+    // The question is the place alone: the period and the source choose the rankings, not who is counted.
+    const published = publishedCounts(this.key, 'exposure', area.municipalities);
+    const report = exposureReport(rankings, ranked, eligible, (id) => !within || within.has(facts.get(id)?.municipality ?? ''), published, asOf);
     return { area, source: query.source, ...(query.source === 'decisions' ? { from: query.from, to: query.to } : {}), asOf, ...report };
   }
 }

@@ -69,7 +69,7 @@ export class Regions {
         .split('\n')
         .slice(1)
         .map((line) => {
-          const [code, lat, lon] = line.split(';') as [string, string, string];
+          const [code = '', lat = '', lon = ''] = line.split(';');
           return [code, { lat: Number(lat), lon: Number(lon) }] as const;
         }),
     );
@@ -78,7 +78,7 @@ export class Regions {
       .split('\n')
       .slice(1)
       .map((line) => {
-        const [code, nameFi, nameSv, regionCode] = line.split(';') as [string, string, string, string];
+        const [code = '', nameFi = '', nameSv = '', regionCode = ''] = line.split(';');
         const centre = centres.get(code);
         if (!centre) throw new Error(`no coordinates for municipality ${code}`);
         return { code, nameFi, nameSv, regionCode, ...centre };

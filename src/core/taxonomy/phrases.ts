@@ -12,9 +12,18 @@ export interface Token {
   raw: string;
 }
 
+/**
+ * A word: letters, digits, + and #. The patterns here are module constants: a literal inside a function is
+ * a new RegExp object at every call, which was half of indexing ESCO's 127,000 labels (matchAll works on a
+ * copy of a global pattern, and `test` without the g flag keeps no state, so sharing them is safe).
+ */
+const WORD = /[\p{L}\p{N}+#]+/gu;
+/** A word written with a capital (no g flag: `test` keeps no state between calls). */
+const CAPITALISED = /^\p{Lu}/u;
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.normalize('NFKC').matchAll(/[\p{L}\p{N}+#]+/gu)) {
+  for (const m of text.normalize('NFKC').matchAll(WORD)) {
     // Lower case as Finnish has it: Unicode's only language-specific lowercasings are Turkish, Azeri and
     // Lithuanian, so the plain (much faster) toLowerCase gives the same letters for fi, sv and en.
     tokens.push({ norm: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length, raw: m[0] });
@@ -41,6 +50,8 @@ const IRREGULAR = new Map<string, string>(Object.entries({
 }));
 const ENGLISH_SUFFIXES = ['ings', 'ing', 'ers', 'ed', 'er', 'es', 's', 'e'];
 
+const VOWEL = /[aeiouyäö]/;
+
 /** A crude English stem (suffixes and irregular verbs), enough to tell forms of one word apart from other words. */
 export function englishStem(word: string): string {
   let w = IRREGULAR.get(word) ?? word;
@@ -52,7 +63,7 @@ export function englishStem(word: string): string {
   }
   if (w.endsWith('e') && w.length >= 4) w = w.slice(0, -1);
   // "welding" → "weld", "shipping" → "shipp" → "ship"
-  if (w.length >= 4 && w[w.length - 1] === w[w.length - 2] && !/[aeiouyäö]/.test(w[w.length - 1]!)) w = w.slice(0, -1);
+  if (w.length >= 4 && w[w.length - 1] === w[w.length - 2] && !VOWEL.test(w[w.length - 1]!)) w = w.slice(0, -1);
   return w;
 }
 
@@ -120,6 +131,8 @@ export function wordSimilarity(a: string, b: string, ga = trigrams(a), gb = trig
  */
 const SWEDISH_ENDINGS = new Set(['', 'n', 'en', 'et', 't', 'na', 'ne', 's', 'ns', 'ens', 'ets', 'nas', 'er', 'ar', 'or', 'erna', 'arna', 'orna', 'ers', 'ars', 'ors', 'r', 'de']);
 /** ... after a label already in the plural ("rapporter"): only the definite and genitive ("rapporterna"), not a verb ("rapporterar"). */
+const SWEDISH_PLURAL = /(er|ar|or)$/;
+const ENDS_IN_A_E_O = /[aeo]$/;
 const SWEDISH_PLURAL_ENDINGS = new Set(['', 'na', 's', 'nas']);
 
 /**
@@ -128,10 +141,10 @@ const SWEDISH_PLURAL_ENDINGS = new Set(['', 'na', 's', 'nas']);
  * "arbetstiden" is no form of "arbetståg", "rapporterar" (a verb) none of "rapporter".
  */
 function swedishForm(text: string, label: string): boolean {
-  const stem = /[aeo]$/.test(label) && !text.startsWith(label) ? label.slice(0, -1) : label;
+  const stem = ENDS_IN_A_E_O.test(label) && !text.startsWith(label) ? label.slice(0, -1) : label;
   if (!text.startsWith(stem)) return false;
   const ending = text.slice(stem.length);
-  return (/(er|ar|or)$/.test(label) ? SWEDISH_PLURAL_ENDINGS : SWEDISH_ENDINGS).has(ending) || (stem !== label && SWEDISH_ENDINGS.has(label.slice(-1) + ending));
+  return (SWEDISH_PLURAL.test(label) ? SWEDISH_PLURAL_ENDINGS : SWEDISH_ENDINGS).has(ending) || (stem !== label && SWEDISH_ENDINGS.has(label.slice(-1) + ending));
 }
 
 export interface Phrase {
@@ -163,7 +176,9 @@ interface IndexedPhrase extends Phrase {
   name: boolean;
 }
 
-const isAcronym = (word: string) => word.length >= 2 && /^[\p{Lu}\p{N}+#]+$/u.test(word) && /\p{Lu}/u.test(word);
+const CAPITALS_AND_DIGITS = /^[\p{Lu}\p{N}+#]+$/u;
+const A_CAPITAL = /\p{Lu}/u;
+const isAcronym = (word: string) => word.length >= 2 && CAPITALS_AND_DIGITS.test(word) && A_CAPITAL.test(word);
 
 export interface PhraseMatch {
   uri: string;
@@ -287,19 +302,30 @@ export class PhraseIndex {
     const acronym = isAcronym(token.raw);
     const key = acronym ? `A\u0001${token.raw}` : `${lang}\u0001${token.norm}`;
     let word = this.labelWords.get(key);
-    if (!word) this.labelWords.set(key, (word = { ...wordOf(token.norm), id: this.labelWords.size, written: token.raw, acronym, lang }));
+    if (!word) this.labelWords.set(key, (word = { norm: token.norm, block: blockOf(token.norm), id: this.labelWords.size, written: token.raw, acronym, lang }));
     return word;
   }
 
   constructor(phrases: Iterable<Phrase>) {
     let size = 0;
-    const users = new Map<string, Map<string, Set<string>>>();
+    /** Per language and word, the concepts whose labels use it: one concept as its uri, more as a set (most words name one). */
+    const users = new Map<string, Map<string, string | Set<string>>>();
     for (const phrase of phrases) {
       const tokens = tokenize(phrase.text);
       const words = tokens.map((t) => t.norm);
       if (words.length === 0) continue;
       const labelWords = tokens.map((t) => this.labelWord(t, phrase.lang));
-      const entry: IndexedPhrase = { ...phrase, id: size, words, labelWords, name: tokens.some((t) => /^\p{Lu}/u.test(t.raw)) };
+      // Written out (not spread): every entry gets the same shape, which the lookups in findIn read.
+      const entry: IndexedPhrase = {
+        uri: phrase.uri,
+        text: phrase.text,
+        preferred: phrase.preferred,
+        lang: phrase.lang,
+        id: size,
+        words,
+        labelWords,
+        name: tokens.some((t) => CAPITALISED.test(t.raw)),
+      };
       const key = blockOf(words[0]!);
       const list = this.byBlock.get(key);
       if (list) list.push(entry);
@@ -323,13 +349,14 @@ export class PhraseIndex {
       let byWord = users.get(phrase.lang);
       if (!byWord) users.set(phrase.lang, (byWord = new Map()));
       for (const w of words) {
-        const set = byWord.get(w);
-        if (set) set.add(phrase.uri);
-        else byWord.set(w, new Set([phrase.uri]));
+        const held = byWord.get(w);
+        if (held === undefined) byWord.set(w, phrase.uri);
+        else if (typeof held !== 'string') held.add(phrase.uri);
+        else if (held !== phrase.uri) byWord.set(w, new Set([held, phrase.uri]));
       }
       size++;
     }
-    for (const [lang, byWord] of users) this.concepts.set(lang, new Map([...byWord].map(([w, set]) => [w, set.size])));
+    for (const [lang, byWord] of users) this.concepts.set(lang, new Map([...byWord].map(([w, held]) => [w, typeof held === 'string' ? 1 : held.size])));
     for (const firsts of this.byFirstWord.values()) for (const first of firsts.values()) if (first.phrases.length > SECOND_WORD_INDEX) indexSecondWords(first);
     this.size = size;
   }

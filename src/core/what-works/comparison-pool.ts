@@ -103,7 +103,7 @@ export class ComparisonPool {
     const slices: [Run, number, number][] = [];
     let jobless = 0;
     const employedWithin = horizons.map(() => 0);
-    const band = DURATION_BANDS.indexOf(durationBand as (typeof DURATION_BANDS)[number]);
+    const band = DURATION_BANDS.findIndex((b) => b === durationBand);
     if (band < 0) return { slices, on: day, jobless, employedWithin };
     for (const run of this.groups.get(group) ?? []) {
       if (ageBand(run.birthYear, on) !== age) continue;

@@ -25,7 +25,8 @@ const MAX_PERIOD_DAYS = 3 * 366;
 
 /** The first day of the twelve whole months ending on `to` (a month end). */
 function firstOfYearBefore(to: string): string {
-  const [y, m] = to.split('-').map(Number) as [number, number];
+  const y = Number(to.slice(0, 4));
+  const m = Number(to.slice(5, 7));
   return new Date(Date.UTC(y - 1, m, 1)).toISOString().slice(0, 10);
 }
 

@@ -13,7 +13,7 @@ export type AboutServices = Pick<Services, 'embedder' | 'normalizer' | 'matcher'
 
 /** The system card (public: what the system does and does not decide, model, figures, limits, oversight). */
 export function aboutRoutes(services: AboutServices): FastifyPluginAsyncZod {
-  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const { version } = z.object({ version: z.string() }).parse(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')));
   const card = systemCard({
     version,
     model: { id: services.embedder.id, dimension: services.embedder.dimension, description: services.embedder.description },

@@ -113,7 +113,8 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
               what === 'skills'
                 ? 'Demand (open vacancies) against supply (active jobseekers) per skill concept, largest gap first'
                 : 'Demand against supply per occupation, largest gap first',
-            description: 'JSON, or CSV with format=csv. Counts of fewer than 5 jobseekers are "<5"; their gap and ratio are null.',
+            description:
+              'JSON, or CSV with format=csv. Counts of jobseekers are rounded at random to a multiple of 5, the same for the same question ("<5": 0-4 people, and their gap and ratio are null; 5: 3-9; another 5k: 5k-4 to 5k+4), so that two areas cannot be subtracted to find one jobseeker.',
             response: {
               200: what === 'skills' ? skillRows : occupationRows,
               400: errorBody,
@@ -145,7 +146,7 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
           tags: ['analytics'],
           summary: 'Mismatch indicators of an area: vacancies per jobseeker, staffing and long-term unemployment from the match engine, shortage and surplus occupations',
           description:
-            'The two shares come from the match engine, over every record of the area or an evenly spread sample (KOHTAANTO_ANALYTICS_SAMPLE) with its 95 % margin. "Local" means living (or located) in the area.',
+            'The two shares come from the match engine, over every record of the area or an evenly spread sample (KOHTAANTO_ANALYTICS_SAMPLE) with its 95 % margin. "Local" means living (or located) in the area. Counts of jobseekers are rounded at random to a multiple of 5 as in the occupations\' figures, and the long-term unemployed\'s share is worked out from such counts.',
           response: { 200: mismatch, 400: errorBody },
         },
       },
@@ -207,14 +208,14 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
           tags: ['analytics'],
           summary: 'Which trainings to buy in an area, and how many places, for the most expected employment (or open vacancies within reach) per budget',
           description:
-            'Greedy choice over client–training pairs found by recomputing the match with the taught skills added: by expected employment gain per unit of budget (the measured effect of earlier participants in the area where there is enough evidence, shrunk toward the skill-based estimate; each purchase says which), or with objective=vacancies by vacancies newly put within reach (a set cover). The plan names no client.',
+            'Greedy choice over client–training pairs found by recomputing the match with the taught skills added: by expected employment gain per unit of budget (the measured effect of earlier participants in the area where there is enough evidence, shrunk toward the skill-based estimate; each purchase says which), or with objective=vacancies by vacancies newly put within reach (a set cover). The plan names no client, and its counts of clients (examined, candidate pairs, places) are rounded at random to a multiple of 5 as the other planner figures are ("<5": 0-4; a purchase of "<5" places shows no cost, reach or gain); a place with fewer clients examined than KOHTAANTO_PLAN_MIN_CLIENTS (20) gets no plan, only `withheld` saying why.',
           response: { 200: trainingPlan, 400: errorBody },
         },
       },
       async (request) => {
         const b = request.body;
-        const { picks: _clients, ...result } = await services.analytics.planner.plan(where(b), { budget: b.budget, objective: b.objective, lang: b.lang, today: b.asOf ?? today() });
-        return { ...result, asOf: publishedAsOf(b.asOf ?? today()) };
+        const asOf = publishedAsOf(b.asOf ?? today());
+        return { ...(await services.analytics.trainingPlan.forArea(where(b), { budget: b.budget, objective: b.objective, lang: b.lang, today: asOf })), asOf };
       },
     );
   };

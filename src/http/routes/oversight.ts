@@ -23,7 +23,7 @@ export function oversightRoutes(services: OversightServices): FastifyPluginAsync
           tags: ['oversight'],
           summary: "Each group's share of candidate-ranking exposure against its share of the area's jobseekers (JSON or CSV)",
           description:
-            'Groups: age band, gender, mother tongue (fi/sv/other), long-term unemployed, municipality. Groups of fewer than 5 jobseekers are suppressed; counts are rounded to 5.',
+            'Groups: age band, gender, mother tongue (fi/sv/other), long-term unemployed, municipality. Counts of eligible jobseekers are rounded at random to a multiple of 5, the same for the same place ("<5": 0-4, and the group has no shares).',
           querystring: exposureQuery,
           response: { 200: exposureResponse, 400: errorBody },
         },

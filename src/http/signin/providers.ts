@@ -4,6 +4,7 @@ import { displayName, mapClaims, type Claims } from '../../core/signin/claims.js
 import type { RoleMapping, SignInProvider } from '../../core/signin/providers.js';
 import type { Person } from '../../core/signin/sessions.js';
 import type { SignInFlow } from '../../core/signin/schema.js';
+import { messageOf } from '../../core/thrown.js';
 
 const SETTING = 'KOHTAANTO_SIGNIN_PROVIDERS_FILE';
 
@@ -136,7 +137,7 @@ export async function discoverProviders(
         { execute: [oidc.enableNonRepudiationChecks, ...(issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [])], timeout: 10 },
       );
     } catch (error) {
-      throw new Error(`${where}.issuer: the discovery document of ${p.issuer} could not be read (${(error as Error).message})`);
+      throw new Error(`${where}.issuer: the discovery document of ${p.issuer} could not be read (${messageOf(error)})`);
     }
     found.set(p.id, new IdentityProvider(p, client, () => mappingsOf(p.id)));
   }

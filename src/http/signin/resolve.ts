@@ -2,6 +2,7 @@ import type { Principal } from '../../core/access.js';
 import type { SessionEnd } from '../../core/sessions.js';
 import type { PersonSessions } from '../../core/signin/sessions.js';
 import type { IdentityProvider } from './providers.js';
+import { messageOf } from '../../core/thrown.js';
 
 export type SessionFound = { principal: Principal; csrf: string; expiresAt: string };
 export type SessionChecked = SessionFound | { ended: SessionEnd };
@@ -24,7 +25,7 @@ export function personSessionResolver(people: PersonSessions, providers: Map<str
       const answer = await provider.refresh(record.refreshToken, record.subject);
       await people.rechecked(record, answer.person, { idToken: answer.idToken, ...(answer.refreshToken ? { refreshToken: answer.refreshToken } : {}) });
     } catch (error) {
-      warn(`sign-in re-check with '${record.provider}' refused or failed, the session ends: ${(error as Error).message}`);
+      warn(`sign-in re-check with '${record.provider}' refused or failed, the session ends: ${messageOf(error)}`);
       await people.rechecked(record, undefined);
     }
   }

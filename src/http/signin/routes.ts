@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { acceptedLang, notFound } from '../../core/errors.js';
+import { codeOf } from '../../core/thrown.js';
 import { providerParams, signInFlowCookie, signInProviderList, signInLangQuery, type SignInFlowCookie } from '../../core/signin/schema.js';
 import { personKeyId, type PersonSessions } from '../../core/signin/sessions.js';
 import { SESSION_COOKIE } from '../auth.js';
@@ -51,11 +52,13 @@ function refusalReason(error: unknown): string {
   const parts: string[] = [];
   let e: unknown = error;
   for (let depth = 0; depth < 4 && typeof e === 'object' && e !== null; depth++) {
-    const { message, claim, error: providerError } = e as { message?: unknown; claim?: unknown; error?: unknown };
+    const message = 'message' in e ? e.message : undefined;
+    const claim = 'claim' in e ? e.claim : undefined;
+    const providerError = 'error' in e ? e.error : undefined;
     if (typeof message === 'string' && !parts.includes(message)) parts.push(message);
     if (typeof claim === 'string') parts.push(`(claim ${claim})`);
     if (typeof providerError === 'string') parts.push(`(${providerError})`);
-    e = (e as { cause?: unknown }).cause;
+    e = 'cause' in e ? e.cause : undefined;
   }
   return parts.join(' ').slice(0, 300);
 }
@@ -67,8 +70,8 @@ function refusalReason(error: unknown): string {
 function answerOutOfTime(error: unknown): boolean {
   let e: unknown = error;
   for (let depth = 0; depth < 4 && typeof e === 'object' && e !== null; depth++) {
-    if ((e as { code?: unknown }).code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') return true;
-    e = (e as { cause?: unknown }).cause;
+    if (codeOf(e) === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') return true;
+    e = 'cause' in e ? e.cause : undefined;
   }
   return false;
 }

@@ -9,7 +9,7 @@ export function Checks<T extends string>({ id, legend, values, chosen, label, on
       <legend>{legend}</legend>
       {values.map((v) => (
         <label class="check">
-          <input type="checkbox" checked={chosen.includes(v)} onChange={(e) => onChange((e.target as HTMLInputElement).checked ? [...chosen, v] : chosen.filter((c) => c !== v))} /> {label(v)}
+          <input type="checkbox" checked={chosen.includes(v)} onChange={(e) => onChange(e.currentTarget.checked ? [...chosen, v] : chosen.filter((c) => c !== v))} /> {label(v)}
         </label>
       ))}
     </fieldset>

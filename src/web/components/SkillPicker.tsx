@@ -7,7 +7,7 @@ import type { ConceptHit as Concept, SkillSearchResult } from '../../core/taxono
 const suggestions = (q: string) =>
   api<SkillSearchResult>('GET', `/v1/taxonomy/skills${query({ q, lang: lang.value, limit: 8 })}`).then(
     (r) => r.items,
-    () => [] as Concept[],
+    () => Array<Concept>(),
   );
 
 /** A chip kept as free text by the user's choice: stored as "text:…", a note that never counts as a skill. */
@@ -67,7 +67,7 @@ export function SkillPicker({ id, label, skills, onChange }: { id: string; label
           value={text}
           placeholder={t('skills.placeholder')}
           onInput={(e) => {
-            setText((e.target as HTMLInputElement).value);
+            setText(e.currentTarget.value);
             setPending(undefined);
           }}
           onKeyDown={(e) => {

@@ -53,7 +53,7 @@ export function SuggestionStep({ suggestion, steps, label, onChanged }: { sugges
   return (
     <div class="referral-step">
       <label for={reasonId}>{t(needsReason ? 'suggestions.reasonDeclined' : 'suggestions.reason')}</label>
-      <input id={reasonId} type="text" value={reason} maxLength={500} onInput={(e) => setReason((e.target as HTMLInputElement).value)} aria-invalid={invalidField(error, 'reason')} />
+      <input id={reasonId} type="text" value={reason} maxLength={500} onInput={(e) => setReason(e.currentTarget.value)} aria-invalid={invalidField(error, 'reason')} />
       <div role="group" aria-label={t('suggestions.stepsFor', { who: label })}>
         {steps.map((state) => (
           <button type="button" disabled={busy} onClick={() => change(state)}>

@@ -38,8 +38,8 @@ export function formEdits<F extends object>(form: F, setForm: (next: F) => void,
     setForm(next);
     setDirty(true);
   };
-  const set = (field: keyof F) => (e: Event) => {
-    const target = e.target as HTMLInputElement;
+  const set = (field: keyof F) => (e: { currentTarget: { value: string; type?: string; checked?: boolean } }) => {
+    const target = e.currentTarget;
     edit({ ...form, [field]: target.type === 'checkbox' ? target.checked : target.value });
   };
   return { edit, set };
@@ -115,8 +115,8 @@ export function useVersionedSave(options: { path: (id: string) => string; openPa
 function shown(v: unknown): string {
   if (v === undefined || v === null || v === '') return '–';
   if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
-  if (Array.isArray(v)) return v.length === 0 ? '–' : v.map((x) => (typeof x === 'object' ? Object.values(x as object).join(' ') : String(x))).join(', ');
-  if (typeof v === 'object') return Object.entries(v as object).map(([k, x]) => `${k}: ${shown(x)}`).join('; ');
+  if (Array.isArray(v)) return v.length === 0 ? '–' : v.map((x) => (typeof x === 'object' ? Object.values(x ?? {}).join(' ') : String(x))).join(', ');
+  if (typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k}: ${shown(x)}`).join('; ');
   return String(v);
 }
 

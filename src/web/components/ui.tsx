@@ -128,7 +128,7 @@ export function SaveBar({ saved, error, dirty, busy }: { saved: boolean; error: 
 }
 
 /** A labelled select of values whose labels are texts `${prefix}.${value}`. */
-export function Choice({ id, label, value, values, prefix, onChange }: { id: string; label: string; value: string; values: string[]; prefix: string; onChange: (e: Event) => void }) {
+export function Choice({ id, label, value, values, prefix, onChange }: { id: string; label: string; value: string; values: string[]; prefix: string; onChange: (e: { currentTarget: HTMLSelectElement }) => void }) {
   return (
     <Field label={label} id={id}>
       <select id={id} value={value} onChange={onChange}>

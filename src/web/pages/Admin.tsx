@@ -4,6 +4,7 @@ import { AuditTab } from './admin/Audit';
 import { KeysTab } from './admin/Keys';
 import { MappingsTab } from './admin/Mappings';
 import { OrganisationsTab } from './admin/Organisations';
+import { oneOf } from '../one-of';
 
 /** The service's own names (made on first start, in English) in the user's language; others as given. */
 export const organisationName = (id: string, name?: string) => (id === 'national' ? t('organisation.national') : (name ?? id));
@@ -13,7 +14,7 @@ const TABS = ['organisations', 'mappings', 'keys', 'audit'] as const;
 
 /** Admins: organisations, sign-in mappings, API keys and the audit trail. */
 export function AdminPage({ tab }: { tab: string }) {
-  const shown = (TABS as readonly string[]).includes(tab) ? tab : 'keys';
+  const shown = oneOf(TABS, tab) ?? 'keys';
   return (
     <section>
       <h1>{t('admin.title')}</h1>

@@ -236,10 +236,10 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
         }}
       >
         <Field label={t('matches.within')} id="within">
-          <input id="within" inputMode="numeric" value={within} onInput={(e) => setWithin((e.target as HTMLInputElement).value)} />
+          <input id="within" inputMode="numeric" value={within} onInput={(e) => setWithin(e.currentTarget.value)} />
         </Field>
         <Field label={t('matches.region')} id="region">
-          <select id="region" value={region} onChange={(e) => setRegion((e.target as HTMLSelectElement).value)}>
+          <select id="region" value={region} onChange={(e) => setRegion(e.currentTarget.value)}>
             <option value="">{t('common.any')}</option>
             {(regions.data?.items ?? []).map((r) => (
               <option value={r.code}>{placeName(r)}</option>
@@ -247,14 +247,14 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
           </select>
         </Field>
         <Field label={t('matches.commute')} id="commute">
-          <select id="commute" value={commute} onChange={(e) => setCommute((e.target as HTMLSelectElement).value)}>
+          <select id="commute" value={commute} onChange={(e) => setCommute(e.currentTarget.value)}>
             <option value="">{t('matches.commute.default')}</option>
             <option value="strict">{t('matches.commute.strict')}</option>
             <option value="fits">{t('matches.commute.fits')}</option>
           </select>
         </Field>
         <Field label={t('matches.k')} id="k">
-          <select id="k" value={k} onChange={(e) => setK((e.target as HTMLSelectElement).value)}>
+          <select id="k" value={k} onChange={(e) => setK(e.currentTarget.value)}>
             {['10', '20', '50'].map((n) => (
               <option value={n}>{n}</option>
             ))}
@@ -263,7 +263,7 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
         {eligible && (
           // Only for a client assessed eligible: both must hold (the vacancy accepts a subsidised hire).
           <div class="field checkbox">
-            <input id="pay-subsidy" type="checkbox" checked={paySubsidy} onChange={(e) => setPaySubsidy((e.target as HTMLInputElement).checked)} />
+            <input id="pay-subsidy" type="checkbox" checked={paySubsidy} onChange={(e) => setPaySubsidy(e.currentTarget.checked)} />
             <label for="pay-subsidy">{t('matches.paySubsidy')}</label>
           </div>
         )}
@@ -314,7 +314,7 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
                 ) : settingAside === hit.id ? (
                   <form class="search" onSubmit={(e) => setAside(e, hit)}>
                     <Field label={t('matches.setAsideReason')} id={`reason-${hit.id}`}>
-                      <input id={`reason-${hit.id}`} required minLength={10} value={reason} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+                      <input id={`reason-${hit.id}`} required minLength={10} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
                     </Field>
                     <button type="submit">{t('matches.setAsideConfirm')}</button>
                   </form>
@@ -734,7 +734,7 @@ function ReferralStep({ referral, training, onChanged }: { referral: Referral; t
   return (
     <div class="referral-step">
       <label for={noteId}>{t('referrals.note')}</label>
-      <input id={noteId} type="text" value={note} maxLength={1000} onInput={(e) => setNote((e.target as HTMLInputElement).value)} aria-invalid={invalidField(error, 'note')} />
+      <input id={noteId} type="text" value={note} maxLength={1000} onInput={(e) => setNote(e.currentTarget.value)} aria-invalid={invalidField(error, 'note')} />
       <div role="group" aria-label={t('referrals.stepsFor', { training })}>
         {next.map((state) => (
           <button type="button" disabled={busy} onClick={() => change(state)}>

@@ -38,10 +38,10 @@ export function ClientsPage({ params }: { params: URLSearchParams }) {
       </p>
       <form class="search" role="search" onSubmit={search}>
         <Field label={t('clients.search')} id="client-q">
-          <input id="client-q" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+          <input id="client-q" value={text} onInput={(e) => setText(e.currentTarget.value)} />
         </Field>
         <Field label={t('common.municipality')} id="client-municipality">
-          <select id="client-municipality" value={place} onChange={(e) => setPlace((e.target as HTMLSelectElement).value)}>
+          <select id="client-municipality" value={place} onChange={(e) => setPlace(e.currentTarget.value)}>
             <option value="">{t('common.any')}</option>
             {[...(municipalities.data?.items ?? [])].sort((a, b) => placeName(a).localeCompare(placeName(b), lang.value)).map((m) => (
               <option value={m.code}>{placeName(m)}</option>

@@ -17,7 +17,7 @@ const EMPTY = {
   summary: '',
   occupation: '',
   wishedOccupations: '',
-  skills: [] as string[],
+  skills: Array<string>(),
   municipality: '',
   commuteKm: '',
   wishedMunicipalities: '',
@@ -28,8 +28,8 @@ const EMPTY = {
   languageLevels: '',
   workingTime: 'any',
   educationLevel: '',
-  drivingLicences: [] as string[],
-  cards: [] as string[],
+  drivingLicences: Array<(typeof LICENCE_CLASSES)[number]>(),
+  cards: Array<(typeof CARDS)[number]>(),
   status: 'active',
   unemployedSince: '',
   email: '',
@@ -160,8 +160,8 @@ export function NewClientPage() {
           <legend>{t('newClient.qualifications')}</legend>
           {text('languages', t('profile.languages'), { hint: t('profile.languagesHint') })}
           {text('languageLevels', t('field.languageLevels'), { hint: t('newClient.languageLevelsHint') })}
-          <Checks id="n-licences" legend={t('field.drivingLicences')} values={LICENCE_CLASSES} chosen={form.drivingLicences as (typeof LICENCE_CLASSES)[number][]} label={(c) => c} onChange={(drivingLicences) => edit({ ...form, drivingLicences })} />
-          <Checks id="n-cards" legend={t('field.cards')} values={CARDS} chosen={form.cards as (typeof CARDS)[number][]} label={cardLabel} onChange={(cards) => edit({ ...form, cards })} />
+          <Checks id="n-licences" legend={t('field.drivingLicences')} values={LICENCE_CLASSES} chosen={form.drivingLicences} label={(c) => c} onChange={(drivingLicences) => edit({ ...form, drivingLicences })} />
+          <Checks id="n-cards" legend={t('field.cards')} values={CARDS} chosen={form.cards} label={cardLabel} onChange={(cards) => edit({ ...form, cards })} />
         </fieldset>
         <fieldset>
           <legend>{t('newClient.oversight')}</legend>

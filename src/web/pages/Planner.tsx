@@ -7,6 +7,7 @@ import { WhatWorks } from './planner/WhatWorks';
 import type { AreaQuery, EmploymentAreaList, JobseekerCount, MatchedShare, Mismatch, OccupationRow, SkillRow, TrainingPlan as Plan } from '../../core/analytics/schema';
 import type { ExposureResponse } from '../../core/oversight/schema';
 import type { MunicipalityList, RegionList } from '../../core/regions/schema';
+import { oneOf } from '../one-of';
 
 type Count = JobseekerCount;
 type Share = MatchedShare;
@@ -56,8 +57,8 @@ const KINDS: readonly Kind[] = ['area', 'region', 'municipality'];
  * kind the select cannot show).
  */
 function placeOf(params: URLSearchParams): { kind: Kind; place: string } {
-  const kind = params.get('kind') ?? 'area';
-  return KINDS.includes(kind as Kind) ? { kind: kind as Kind, place: params.get('place') ?? '' } : { kind: 'area', place: '' };
+  const kind = oneOf(KINDS, params.get('kind') ?? 'area');
+  return kind ? { kind, place: params.get('place') ?? '' } : { kind: 'area', place: '' };
 }
 
 /** The planners' dashboard for one area: mismatch, demand against supply, and the training plan. */
@@ -104,14 +105,14 @@ function PlacePicker({ kind, place }: { kind: Kind; place: string }) {
       }}
     >
       <Field label={t('planner.kind')} id="area-kind">
-        <select id="area-kind" value={pickKind} onChange={(e) => (setPickKind((e.target as HTMLSelectElement).value as Kind), setPickPlace(''))}>
+        <select id="area-kind" value={pickKind} onChange={(e) => (setPickKind(oneOf(KINDS, e.currentTarget.value) ?? pickKind), setPickPlace(''))}>
           {KINDS.map((k) => (
             <option value={k}>{t(`planner.kind.${k}`)}</option>
           ))}
         </select>
       </Field>
       <Field label={t('planner.place')} id="area-place">
-        <select id="area-place" value={pickPlace} onChange={(e) => setPickPlace((e.target as HTMLSelectElement).value)} required>
+        <select id="area-place" value={pickPlace} onChange={(e) => setPickPlace(e.currentTarget.value)} required>
           <option value="">{t('planner.choose')}</option>
           {(options.data?.[pickKind] ?? []).map((o) => (
             <option value={o.value} selected={o.value === pickPlace}>
@@ -196,7 +197,7 @@ function Exposure({ where }: { where: Record<string, string> }) {
       <h2>{t('exposure.title')}</h2>
       <p class="muted">{t('exposure.intro')}</p>
       <Field label={t('exposure.source')} id="exposure-source">
-        <select id="exposure-source" value={source} onChange={(e) => setSource((e.target as HTMLSelectElement).value as 'decisions' | 'replay')}>
+        <select id="exposure-source" value={source} onChange={(e) => setSource(oneOf(['decisions', 'replay'] as const, e.currentTarget.value) ?? source)}>
           <option value="decisions">{t('exposure.source.decisions')}</option>
           <option value="replay">{t('exposure.source.replay')}</option>
         </select>
@@ -338,13 +339,13 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
       <h2>{t('planner.plan')}</h2>
       <form class="search" onSubmit={run}>
         <Field label={t('planner.budgetUnit')} id="budget-unit">
-          <select id="budget-unit" value={unit} onChange={(e) => setUnit((e.target as HTMLSelectElement).value as 'places' | 'euros')}>
+          <select id="budget-unit" value={unit} onChange={(e) => setUnit(oneOf(['places', 'euros'] as const, e.currentTarget.value) ?? unit)}>
             <option value="places">{t('planner.places')}</option>
             <option value="euros">{t('planner.euros')}</option>
           </select>
         </Field>
         <Field label={t('planner.budget')} id="budget">
-          <input id="budget" inputMode="numeric" required value={amount} onInput={(e) => setAmount((e.target as HTMLInputElement).value)} />
+          <input id="budget" inputMode="numeric" required value={amount} onInput={(e) => setAmount(e.currentTarget.value)} />
         </Field>
         <button type="submit" disabled={busy}>
           {t('planner.makePlan')}
@@ -358,11 +359,15 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
       <ErrorBox error={error} />
       {plan && (
         <div aria-live="polite">
-          <p>
-            {t('planner.planSummary', { places: plan.places, cost: eur(plan.cost), opened: plan.vacanciesOpened })}{' '}
-            {t('planner.expectedSummary', { employed: num(plan.expectedEmployed, 1) })} {stopReason(plan.budget.stoppedBecause)}
-          </p>
-          {plan.purchases.length === 0 ? (
+          {plan.withheld ? (
+            <p role="note">{plan.withheld.message}</p>
+          ) : (
+            <p>
+              {t('planner.planSummary', { places: count(plan.places), cost: eur(plan.cost), opened: plan.vacanciesOpened })}{' '}
+              {t('planner.expectedSummary', { employed: num(plan.expectedEmployed, 1) })} {stopReason(plan.budget.stoppedBecause)}
+            </p>
+          )}
+          {plan.withheld ? null : plan.purchases.length === 0 ? (
             <Empty>{t('planner.noPurchases')}</Empty>
           ) : (
             <table>
@@ -383,11 +388,11 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
                     <th scope="row">
                       {p.training.title} <span class="muted">({p.training.provider})</span>
                     </th>
-                    <td>{num(p.places)}</td>
-                    <td>{eur(p.cost)}</td>
-                    <td>{num(p.vacanciesOpened)}</td>
+                    <td>{count(p.places)}</td>
+                    <td>{p.cost === null ? '–' : eur(p.cost)}</td>
+                    <td>{p.vacanciesOpened === null ? '–' : num(p.vacanciesOpened)}</td>
                     <td>
-                      {num(p.expectedEmployed, 1)}{' '}
+                      {p.expectedEmployed === null ? '–' : num(p.expectedEmployed, 1)}{' '}
                       <span class="muted">
                         {p.effect.basis === 'measured'
                           ? t('planner.basis.measured', { participants: typeof p.effect.participants === 'number' ? num(p.effect.participants) : String(p.effect.participants) })

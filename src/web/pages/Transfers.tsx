@@ -53,7 +53,7 @@ export function TransferRequest({ id }: { id: string }) {
           value={reason}
           aria-describedby="transfer-reason-hint"
           aria-invalid={error ? 'true' : undefined}
-          onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
+          onInput={(e) => setReason(e.currentTarget.value)}
         />
       </Field>
       <button type="submit" disabled={busy}>
@@ -147,7 +147,7 @@ export function TransfersPage({ me }: { me: Me }) {
                                     }}
                                   >
                                     <Field label={t('transfers.refusalReason')} id={`refusal-${x.id}`}>
-                                      <input id={`refusal-${x.id}`} required minLength={REASON_MIN} value={reason} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+                                      <input id={`refusal-${x.id}`} required minLength={REASON_MIN} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
                                     </Field>
                                     <button type="submit">{t('transfers.refuseConfirm')}</button>
                                   </form>

@@ -43,7 +43,7 @@ export function VacanciesPage({ me, params }: { me: Me; params: URLSearchParams 
         }}
       >
         <Field label={t('vacancies.search')} id="vacancy-q">
-          <input id="vacancy-q" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+          <input id="vacancy-q" value={text} onInput={(e) => setText(e.currentTarget.value)} />
         </Field>
         <button type="submit">{t('common.search')}</button>
       </form>

@@ -135,7 +135,7 @@ function VacancyForm({
     setForm(next);
     setDirty(true);
   };
-  const set = (field: keyof typeof form) => (e: Event) => edit({ ...form, [field]: (e.target as HTMLInputElement).value });
+  const set = (field: keyof typeof form) => (e: { currentTarget: { value: string } }) => edit({ ...form, [field]: e.currentTarget.value });
   const save = async (e: Event) => {
     e.preventDefault();
     // Every field the form does not show (occupation, remote work, requirements read from the ad, …) is kept as stored.
@@ -232,7 +232,7 @@ function VacancyForm({
           id="v-pay-subsidy"
           type="checkbox"
           checked={form.paySubsidy}
-          onChange={(e) => edit({ ...form, paySubsidy: (e.target as HTMLInputElement).checked })}
+          onChange={(e) => edit({ ...form, paySubsidy: e.currentTarget.checked })}
           aria-describedby="v-pay-subsidy-hint"
           aria-invalid={invalid('paySubsidy')}
         />

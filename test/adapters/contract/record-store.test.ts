@@ -91,6 +91,19 @@ describe.each(ENGINES)('record store on $name', (engine) => {
     expect(c!.label).toBeGreaterThan(b!.label);
   });
 
+  it('reads a batch of ids (records, vectors) at once, in the order asked, undefined where none is stored, an id asked twice twice', async () => {
+    const s = await store();
+    const [a, b] = await s.saveAll([entry(record('a')), entry(record('b', '837', '06'))]);
+    const read = await s.getMany(['b', 'missing', 'a', 'b']);
+    expect(read.map((e) => e && [e.label, e.record.id, e.record.municipality])).toEqual([[b!.label, 'b', '837'], undefined, [a!.label, 'a', '091'], [b!.label, 'b', '837']]);
+    expect(read[0]).toEqual(await s.get('b'));
+    expect(await s.getMany([])).toEqual([]);
+    const vectors = await s.vectorsOfIds(['b', 'missing', 'a'], 'e1');
+    expect(vectors.map((v) => v && [Array.from(v.vector), v.textHash])).toEqual([[[1, 0, 0], 'h1'], undefined, [[1, 0, 0], 'h1']]);
+    expect(await s.vectorsOfIds(['a'], 'other-model')).toEqual([undefined]);
+    expect(await s.vectorsOfIds([], 'e1')).toEqual([]);
+  });
+
   it("gives a written record the write's generation as its version; a write that is not a new version keeps it", async () => {
     const s = await store();
     await s.saveAll([{ ...entry(record('a')), newVersion: true }]);

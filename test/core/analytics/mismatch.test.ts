@@ -17,16 +17,19 @@ const suitable = (id: string) => hit(id, { score: 0.6, parts: { ...hit(id).parts
 const lowScore = (id: string) => hit(id, { score: 0.4, parts: { ...hit(id).parts, essential: 1 } });
 const missingEssentials = (id: string) => hit(id, { score: 0.9, parts: { ...hit(id).parts, essential: 0.5 } });
 
+/** The installation's key the draws are keyed by (any 32 bytes). */
+const KEY = Buffer.alloc(32, 7);
+
 /**
  * The mismatch summary over a real DemandSupply on the curated test taxonomy; the analytics source
  * and the match engine are test doubles answering fixed ids and rankings, recording what was asked.
  */
-function setUp(jobseekers: number, longTerm: number) {
+function setUp(jobseekers: number, longTerm: number, sample = 3, key = KEY) {
   const source: AnalyticsSource = {
     vacancySkills: async () => [],
     jobseekerSkills: async () => [],
     vacancyOccupations: async () => [occupation(WELDER, 10, 12), occupation(PRACTICAL_NURSE, 2)],
-    jobseekerOccupations: async () => [occupation(WELDER, 5), occupation(PRACTICAL_NURSE, 12)],
+    jobseekerOccupations: async () => [occupation(WELDER, 5), occupation(PRACTICAL_NURSE, 10)],
     vacancyIds: async () => ids('V', 4),
     jobseekerIds: async (_filter, since) => (since === undefined ? ids('J', jobseekers) : since === '2025-11-30' ? ids('L', longTerm) : []),
   };
@@ -35,16 +38,17 @@ function setUp(jobseekers: number, longTerm: number) {
     V1: [suitable('J1'), suitable('J2')],
     V2: [suitable('J1'), missingEssentials('J2')],
     V3: [lowScore('J3')],
+    // L1 to L5 have a suitable vacancy (L1 below the first place), L6 to L10 none (one misses essential skills, the rest have no vacancy at all).
     L1: [lowScore('V9'), suitable('V1')],
-    L3: [missingEssentials('V1')],
-    L5: [],
+    ...Object.fromEntries(ids('L', 5).slice(1).map((id) => [id, [suitable('V2')]])),
+    L6: [missingEssentials('V1')],
   };
   const matcher = {
     candidatesForVacancy: async (id: string, q: { k: number; lang: string; area?: string[] }) => (asked.push(`candidates:${id}:${q.k}:${q.lang}:${q.area}`), rankings[id] ?? []),
     vacanciesForJobseeker: async (id: string, q: { k: number; lang: string; area?: string[] }) => (asked.push(`vacancies:${id}:${q.k}:${q.lang}:${q.area}`), rankings[id] ?? []),
   } as unknown as Matcher; // TEST DOUBLE of the two rankings the summary asks for
-  const counter = new MatchedFiguresCount(source, matcher, { suitableScore: 0.5, sample: 3 });
-  const summary = new MismatchSummary(new DemandSupply(source, curatedTaxonomy()), countedNow(counter), { suitableScore: 0.5 });
+  const counter = new MatchedFiguresCount(source, matcher, { suitableScore: 0.5, sample });
+  const summary = new MismatchSummary(new DemandSupply(source, curatedTaxonomy(), key), countedNow(counter), { suitableScore: 0.5 }, key);
   return { summary, asked };
 }
 
@@ -59,8 +63,8 @@ describe('evenSample', () => {
 });
 
 describe('MismatchSummary.forArea', () => {
-  it('publishes rounded counts, samples vacancies and long-term unemployed through the match engine, and lists shortage and surplus occupations', async () => {
-    const { summary, asked } = setUp(12, 6);
+  it('publishes rounded counts, puts every vacancy and long-term unemployed through the match engine, and lists shortage and surplus occupations', async () => {
+    const { summary, asked } = setUp(10, 10, 10);
     const result = await summary.forArea(AREA, { candidates: 2, lang: 'fi', today: '2026-12-06' });
     expect(result).toMatchObject({
       area: AREA,
@@ -68,30 +72,36 @@ describe('MismatchSummary.forArea', () => {
       threshold: 0.5,
       vacancies: 12,
       positions: 14,
+      // Multiples of 5 are never rounded away.
       jobseekers: 10,
-      longTermUnemployed: 5,
+      longTermUnemployed: 10,
       // 12 vacancies over the published 10 jobseekers.
       vacanciesPerJobseeker: 1.2,
-      // V1 has two suitable candidates; V2's second misses essential skills; V3's scores too low. 1 of 3 sampled of 4.
-      vacanciesWithSuitableCandidates: { candidates: 2, share: 0.333, matched: 3, of: 4, margin95: 0.308 },
-      // L3 and L5 have no suitable vacancy, L1 has one below the first place: 2 of 3, published to 0.05 over 5 (of 6).
-      longTermWithoutSuitableVacancy: { share: 0.65, matched: 3, of: 5, margin95: 0.41 },
+      // V1 has two suitable candidates; V2's second misses essential skills; V3's scores too low; V4 has none. 1 of all 4.
+      vacanciesWithSuitableCandidates: { candidates: 2, share: 0.25, matched: 4, of: 4, margin95: 0 },
+      // L6 to L10 have no suitable vacancy: 5 (published as 5) of the published 10, every one matched.
+      longTermWithoutSuitableVacancy: { share: 0.5, matched: 10, of: 10, margin95: 0 },
     });
     expect(result.vacanciesWithSuitableCandidates).not.toHaveProperty('suppressed');
     expect(result.shortageOccupations.map((o) => [o.label, o.gap])).toEqual([['hitsaaja', 5]]);
     expect(result.surplusOccupations.map((o) => [o.label, o.gap])).toEqual([['lähihoitaja', -8]]);
-    expect(asked).toEqual([
-      'candidates:V1:2:fi:837',
-      'candidates:V2:2:fi:837',
-      'candidates:V3:2:fi:837',
-      'vacancies:L1:20:fi:837',
-      'vacancies:L3:20:fi:837',
-      'vacancies:L5:20:fi:837',
-    ]);
+    expect(asked).toEqual([...ids('V', 4).map((id) => `candidates:${id}:2:fi:837`), ...ids('L', 10).map((id) => `vacancies:${id}:20:fi:837`)]);
   });
 
-  it('suppresses every share about fewer than 5 jobseekers, and does not rank the long-term unemployed then', async () => {
-    const { summary, asked } = setUp(4, 4);
+  it('samples evenly, and publishes a share of a sample from its hits rounded at random: one of three long-term unemployed is "<5"', async () => {
+    const { summary, asked } = setUp(10, 10, 3);
+    const result = await summary.forArea(AREA, { candidates: 2, lang: 'fi', today: '2026-12-06' });
+    expect(result).toMatchObject({
+      // Vacancies are not people: V1 of V1 to V3, exactly, with the margin of a sample of 3 of 4.
+      vacanciesWithSuitableCandidates: { candidates: 2, share: 0.333, matched: 3, of: 4, margin95: 0.308 },
+      // L1, L4 and L7 sampled; only L7 has no suitable vacancy, and a count of one is "<5".
+      longTermWithoutSuitableVacancy: { share: 0, matched: 3, of: 10, margin95: 0 },
+    });
+    expect(asked.filter((a) => a.startsWith('vacancies:'))).toEqual(['L1', 'L4', 'L7'].map((id) => `vacancies:${id}:20:fi:837`));
+  });
+
+  it('suppresses every share about a count of jobseekers published as "<5", and does not rank the long-term unemployed below 3', async () => {
+    const { summary, asked } = setUp(2, 2);
     const result = await summary.forArea(AREA, { candidates: 2, lang: 'sv', today: '2026-12-06' });
     expect(result).toMatchObject({
       jobseekers: '<5',
@@ -101,5 +111,27 @@ describe('MismatchSummary.forArea', () => {
       longTermWithoutSuitableVacancy: { share: null, suppressed: 'fewer than 5 jobseekers', matched: 0, of: '<5', margin95: 0 },
     });
     expect(asked.filter((a) => a.startsWith('vacancies:'))).toEqual([]);
+  });
+
+  it('ranks 3 or 4 long-term unemployed (their count may be published as 5), and gives the share exactly when their count is published', async () => {
+    for (const key of [Buffer.alloc(32, 1), Buffer.alloc(32, 2), Buffer.alloc(32, 3), Buffer.alloc(32, 4)]) {
+      const { summary, asked } = setUp(10, 4, 10, key);
+      const result = await summary.forArea(AREA, { candidates: 2, lang: 'fi', today: '2026-12-06' });
+      expect(asked.filter((a) => a.startsWith('vacancies:'))).toEqual(ids('L', 4).map((id) => `vacancies:${id}:20:fi:837`));
+      const shown = result.longTermUnemployed;
+      expect(shown === '<5' || shown === 5).toBe(true);
+      expect(result.longTermWithoutSuitableVacancy.share === null).toBe(shown === '<5');
+    }
+  });
+
+  it('answers the same question the same way, in Finnish or Swedish, on any day of the month', async () => {
+    const { summary } = setUp(13, 13, 20);
+    const answer = async (lang: 'fi' | 'sv', today: string) => {
+      const { shortageOccupations: _s, surplusOccupations: _p, ...rest } = await summary.forArea(AREA, { candidates: 2, lang, today });
+      return rest;
+    };
+    const first = await answer('fi', '2026-12-06');
+    expect(await answer('sv', '2026-12-20')).toEqual(first);
+    expect([10, 15]).toContain(first.jobseekers);
   });
 });

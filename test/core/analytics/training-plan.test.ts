@@ -3,6 +3,7 @@ import { openDatabase } from '../../../src/adapters/sqlite/database.js';
 import { SqliteTrainingStore } from '../../../src/adapters/sqlite/training-store.js';
 import type { AnalysisArea } from '../../../src/core/analytics/schema.js';
 import { DEFAULT_PLAN_SETTINGS, TrainingPlanner, trainedSkills } from '../../../src/core/analytics/training-plan.js';
+import { publishPlan } from '../../../src/core/analytics/published-plan.js';
 import { fixedClock } from '../../../src/core/clock.js';
 import { DEFAULT_TRAINING_EVIDENCE } from '../../../src/config.js';
 import type { TrainingEvidence } from '../../../src/core/analytics/training-evidence.js';
@@ -78,6 +79,7 @@ describe('TrainingPlanner.plan', () => {
         vacanciesOpened: 3,
         expectedEmployed: 0.1,
         effect: { basis: 'estimated', participants: null, perPlace: 0.06 },
+        skills: ['tulityökortti', 'hygieniapassi'],
         explanation:
           'Osta 1 paikka koulutuksesta Tulityökurssi T-BOTH (Tredu, 900 €): se opettaa taidot tulityökortti, hygieniapassi, joilla 3 uutta avointa työpaikkaa tulee koulutettujen asiakkaiden ulottuville. Odotettu työllistyminen +6 prosenttiyksikköä paikkaa kohden on arvio avautuvista työpaikoista: tuloksia ei ole vielä riittävästi.',
       },
@@ -148,5 +150,46 @@ describe('TrainingPlanner.plan', () => {
 
   it("reads the skills a training teaches as labels in the training's language", () => {
     expect(trainedSkills(catalogue.get('T-HOT'), planner.normalizer)).toEqual(['tulityökortti']);
+  });
+});
+
+describe('publishPlan: the plan as a planner sees it', () => {
+  const key = Buffer.from('a test key of the installation');
+  it('withholds the plan of a place with too few clients examined, saying why in the request\'s language', async () => {
+    const exact = await planner.plan(AREA, { budget: { places: 5 }, objective: 'vacancies', lang: 'sv', today: '2026-12-06' });
+    const shown = publishPlan(key, exact, 'sv', '2026-11-30', { minimumClients: 20 });
+    // Three clients, five pairs (each rounded at random as any count: 5 pairs may be "<5" or 5).
+    expect(['<5', 5]).toContain(shown.candidatePairs);
+    expect(shown).toMatchObject({ clientsExamined: '<5', purchases: [], places: '<5', cost: 0, budget: { spent: 0, stoppedBecause: 'withheld' } });
+    expect(shown.withheld?.message).toMatch(/färre än 20 klienter/);
+    expect(JSON.stringify(shown)).not.toMatch(/J-\d/);
+  });
+
+  it('rounds places at random to 5, keyed by the clients counted: the same picks give the same places whatever the budget; "<5" shows no cost or gain', async () => {
+    const exact = await planner.plan(AREA, { budget: { places: 5 }, objective: 'vacancies', lang: 'en', today: '2026-12-06' });
+    const purchase = exact.purchases[0]!;
+    // The same plan as if 40 clients were examined and 13 of them (or 2 of them) were picked for T-BOTH.
+    const as = (picked: number, given: number) => ({
+      ...exact,
+      clientsExamined: 40,
+      candidatePairs: 57,
+      picks: Array.from({ length: picked }, (_, i) => ({ ...exact.picks[0]!, jobseeker: `J-${i + 1}` })),
+      purchases: [{ ...purchase, places: picked, cost: picked * 900 }],
+      budget: { ...exact.budget, given },
+    });
+    const thirteen = publishPlan(key, as(13, 20), 'en', '2026-11-30', { minimumClients: 20 });
+    expect([10, 15]).toContain(thirteen.purchases[0]!.places);
+    expect(thirteen.purchases[0]!.cost).toBe((thirteen.purchases[0]!.places as number) * 900);
+    expect([55, 60]).toContain(thirteen.candidatePairs);
+    expect(thirteen.clientsExamined).toBe(40);
+    expect(publishPlan(key, as(13, 14), 'fi', '2026-11-30', { minimumClients: 20 }).purchases[0]!.places).toBe(thirteen.purchases[0]!.places);
+    // Across many installations' keys the draw goes both ways, up with probability 3/5.
+    const ups = Array.from({ length: 400 }, (_, i) => publishPlan(Buffer.from(`key ${i}`), as(13, 20), 'en', '2026-11-30', { minimumClients: 20 }).purchases[0]!.places).filter((p) => p === 15).length;
+    expect(ups / 400).toBeGreaterThan(0.5);
+    expect(ups / 400).toBeLessThan(0.7);
+    const two = publishPlan(key, as(2, 20), 'en', '2026-11-30', { minimumClients: 20 });
+    expect(two.purchases[0]).toMatchObject({ places: '<5', cost: null, vacanciesOpened: null, expectedEmployed: null, effect: { perPlace: null } });
+    expect(two.purchases[0]!.explanation).toMatch(/fewer than 5 places/);
+    expect(two).toMatchObject({ places: '<5', cost: 0, expectedEmployed: 0, budget: { spent: 0, unspent: 20 } });
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { countsBehind } from '../../../src/core/analytics/random-rounding.js';
+import { publishedCounts } from '../../../src/core/analytics/published-counts.js';
 import { exposureReport, groupsOf, type GroupFacts } from '../../../src/core/oversight/exposure.js';
 
 /** A seeded pseudo-random sequence (mulberry32), so that every run sees the same population. */
@@ -38,7 +40,9 @@ function rankings(boost: (facts: GroupFacts) => number): string[][] {
   );
 }
 
-const report = (ranked: string[][]) => exposureReport(ranked, groups, groups.values(), () => true);
+/** The counts of the question, under an installation's key (any 32 bytes). */
+const published = publishedCounts(Buffer.alloc(32, 7), 'exposure', ['091', '837']);
+const report = (ranked: string[][]) => exposureReport(ranked, groups, groups.values(), () => true, published, AS_OF);
 
 describe('exposure report', () => {
   it('flags nothing when the ranking knows nothing of the groups', () => {
@@ -61,9 +65,9 @@ describe('exposure report', () => {
     expect(biased.flagged).toContainEqual({ dimension: 'longTermUnemployed', group: 'yes', ratio: expect.any(Number) });
   });
 
-  it('suppresses groups of fewer than five and counts only the area\'s jobseekers', () => {
-    const few = new Map([...groups].slice(0, 3));
-    const small = exposureReport([['J0', 'J1', 'J2', 'X']], few, few.values(), (id) => id !== 'X');
+  it('suppresses groups of fewer than three (always "<5") and counts only the area\'s jobseekers', () => {
+    const few = new Map([...groups].slice(0, 2));
+    const small = exposureReport([['J0', 'J1', 'X']], few, few.values(), (id) => id !== 'X', published, AS_OF);
     expect(small.eligible).toBe('<5');
     expect(small.groups.every((g) => g.eligible === '<5' && g.ratio === null && !g.flagged)).toBe(true);
     expect(small.outsideAreaShare).toBeGreaterThan(0);
@@ -87,6 +91,22 @@ describe('exposure report', () => {
     const rows = result.groups.filter((g) => g.dimension === 'longTermUnemployed');
     expect(rows.map((g) => g.exposureShare)).toEqual([null, null]);
     expect(result.groups.filter((g) => g.dimension === 'gender').every((g) => g.exposureShare !== null)).toBe(true);
+  });
+
+  it('publishes the counts rounded at random, the shares of eligible jobseekers from them alone, and the same counts for the same question', () => {
+    const fair = report(rankings(() => 0));
+    expect(fair.eligible).toBe(2000);
+    for (const g of fair.groups) {
+      const n = people.filter((p) => String(groups.get(p.id)![g.dimension]) === g.group).length;
+      const { low, high } = countsBehind(g.eligible);
+      expect(n, `${g.dimension} ${g.group}`).toBeGreaterThanOrEqual(low);
+      expect(n, `${g.dimension} ${g.group}`).toBeLessThanOrEqual(high);
+      if (g.eligible !== '<5') expect(g.eligibleShare).toBe(Math.round((g.eligible / 2000) * 1000) / 1000);
+    }
+    // Not the nearest multiple of 5 every time (that one could be subtracted: test/http/planner-differencing.test.ts).
+    const nearest = fair.groups.filter((g) => g.eligible === Math.round(people.filter((p) => String(groups.get(p.id)![g.dimension]) === g.group).length / 5) * 5);
+    expect(nearest.length).toBeLessThan(fair.groups.length);
+    expect(report(rankings(() => 0)).groups.map((g) => g.eligible)).toEqual(fair.groups.map((g) => g.eligible));
   });
 
   it('puts people in age bands and mother-tongue groups on the day asked', () => {

@@ -23,7 +23,7 @@ function setUp() {
     rankCandidates: async (id, k) => (asked.push(['rank', id, k]), ['J-1']),
     regions,
     areas: defaultEmploymentAreas(regions),
-  });
+  }, Buffer.alloc(32, 7));
   return { oversight, asked };
 }
 

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { api, type Role } from '../../api';
+import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBox, Field, Loaded, useLoad } from '../../components/ui';
 import { date, dateTime, t, valueText } from '../../i18n';
 import type { ApiKeyInfo, ApiKeyList, IssuedKey, KeyInput } from '../../../core/organisations/schema';
 import { keyHolder, organisationName } from '../Admin';
 import { inputValue, ROLES, useOrganisations } from './shared';
+import { oneOf } from '../../one-of';
 
 type Asked = { action: 'rotate' | 'revoke'; key: ApiKeyInfo };
 
@@ -50,7 +51,7 @@ export function KeysTab() {
       <h2>{t('admin.issue')}</h2>
       <form class="search" onSubmit={issue}>
         <Field label={t('admin.role')} id="key-role">
-          <select id="key-role" value={form.role} onChange={(e) => setForm({ ...form, role: inputValue(e) as Role })}>
+          <select id="key-role" value={form.role} onChange={(e) => setForm({ ...form, role: oneOf(ROLES, inputValue(e)) ?? form.role })}>
             {ROLES.map((r) => (
               <option value={r}>{t(`role.${r}`)}</option>
             ))}

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { api, type Role } from '../../api';
+import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Empty, ErrorBox, Field, invalidField, Loaded, useLoad } from '../../components/ui';
 import { t, valueText } from '../../i18n';
 import type { Mapping, MappingInput, MappingList } from '../../../core/signin-mappings/schema';
 import { organisationName } from '../Admin';
 import { ifMatch, inputValue, ROLES, useOrganisations } from './shared';
+import { oneOf } from '../../one-of';
 
 /**
  * Claim-to-role mappings: which group or app role of an identity provider signs a person in to which
@@ -71,7 +72,7 @@ export function MappingsTab() {
                   </select>
                 </Field>
                 <Field label={t('field.role')} id="map-role">
-                  <select id="map-role" value={form.role} onChange={(e) => setForm({ ...form, role: inputValue(e) as Role })}>
+                  <select id="map-role" value={form.role} onChange={(e) => setForm({ ...form, role: oneOf(ROLES, inputValue(e)) ?? form.role })}>
                     {ROLES.map((r) => (
                       <option value={r}>{t(`role.${r}`)}</option>
                     ))}
@@ -167,7 +168,7 @@ function EditMapping({ mapping, orgOptions, onSave, onCancel }: { mapping: Mappi
         </select>
       </Field>
       <Field label={t('field.role')} id="edit-map-role">
-        <select id="edit-map-role" value={change.role} onChange={(e) => setChange({ ...change, role: inputValue(e) as Role })}>
+        <select id="edit-map-role" value={change.role} onChange={(e) => setChange({ ...change, role: oneOf(ROLES, inputValue(e)) ?? change.role })}>
           {ROLES.map((r) => (
             <option value={r}>{t(`role.${r}`)}</option>
           ))}

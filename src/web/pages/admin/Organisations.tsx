@@ -5,6 +5,7 @@ import { placeName, t, valueText } from '../../i18n';
 import type { Organisation, OrganisationInput } from '../../../core/organisations/schema';
 import { organisationName } from '../Admin';
 import { ifMatch, inputValue, KINDS, ROLE_KINDS, ROLES, useAreas, useOrganisations } from './shared';
+import { oneOf } from '../../one-of';
 
 type Areas = ReturnType<typeof useAreas>;
 
@@ -64,7 +65,7 @@ export function OrganisationsTab() {
             <tr>
               <th scope="row">{valueText('organisationKind', kind)}</th>
               <td>
-                {ROLES.filter((r) => (ROLE_KINDS[r] as readonly string[]).includes(kind))
+                {ROLES.filter((r) => ROLE_KINDS[r].some((k) => k === kind))
                   .map((r) => t(`role.${r}`))
                   .join(', ')}
               </td>
@@ -82,7 +83,7 @@ export function OrganisationsTab() {
           <input id="org-name" required value={form.name} aria-invalid={invalidField(error, 'name') ? 'true' : undefined} onInput={(e) => setForm({ ...form, name: inputValue(e) })} />
         </Field>
         <Field label={t('field.kind')} id="org-kind">
-          <select id="org-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: inputValue(e) as OrganisationInput['kind'] })}>
+          <select id="org-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: oneOf(KINDS, inputValue(e)) ?? form.kind })}>
             {KINDS.map((k) => (
               <option value={k}>{valueText('organisationKind', k)}</option>
             ))}

@@ -15,4 +15,5 @@ export const useAreas = () => useLoad(() => api<EmploymentAreaList>('GET', '/v1/
 /** If-Match for a change of the version read. */
 export const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 
-export const inputValue = (e: Event) => (e.target as HTMLInputElement).value;
+/** The value of the field an input or change event came from. */
+export const inputValue = (e: { currentTarget: { value: string } }) => e.currentTarget.value;

@@ -1,8 +1,10 @@
 import { Field } from '../../components/ui';
 import { date, t } from '../../i18n';
+import { oneOf } from '../../one-of';
 
 /** The counsellor's assessment as the profile form holds it: not assessed, eligible, not eligible. */
-export type Assessment = '' | 'yes' | 'no';
+const ASSESSMENTS = ['', 'yes', 'no'] as const;
+export type Assessment = (typeof ASSESSMENTS)[number];
 
 export const assessmentOf = (eligible: boolean | undefined): Assessment => (eligible === undefined ? '' : eligible ? 'yes' : 'no');
 export const eligibleOf = (a: Assessment): boolean | undefined => (a === '' ? undefined : a === 'yes');
@@ -24,8 +26,8 @@ export function PaySubsidyField({ value, unemployedSince, invalid, onChange }: {
   const hint = longTermUnemployed(unemployedSince, today) ? t('paySubsidy.longTermHint', { date: date(unemployedSince!) }) : t('paySubsidy.hint');
   return (
     <Field label={t('paySubsidy.label')} id="p-pay-subsidy" hint={hint}>
-      <select id="p-pay-subsidy" value={value} aria-describedby="p-pay-subsidy-hint" aria-invalid={invalid} onChange={(e) => onChange((e.target as HTMLSelectElement).value as Assessment)}>
-        {(['', 'yes', 'no'] as const).map((a) => (
+      <select id="p-pay-subsidy" value={value} aria-describedby="p-pay-subsidy-hint" aria-invalid={invalid} onChange={(e) => onChange(oneOf(ASSESSMENTS, e.currentTarget.value) ?? value)}>
+        {ASSESSMENTS.map((a) => (
           <option value={a}>{t(`paySubsidy.assessment.${a || 'none'}`)}</option>
         ))}
       </select>

@@ -143,14 +143,14 @@ function ObligationChange({ id, current, onChanged }: { id: string; current: Obl
   return (
     <form class="search" onSubmit={save}>
       <Field label={t('obligation.perMonth')} id="obligation-per-month">
-        <select id="obligation-per-month" value={perMonth} onChange={(e) => setPerMonth((e.target as HTMLSelectElement).value)} aria-invalid={invalidField(error, 'perMonth')}>
+        <select id="obligation-per-month" value={perMonth} onChange={(e) => setPerMonth(e.currentTarget.value)} aria-invalid={invalidField(error, 'perMonth')}>
           {[0, 1, 2, 3, 4].map((n) => (
             <option value={String(n)}>{n}</option>
           ))}
         </select>
       </Field>
       <Field label={t('obligation.reason')} id="obligation-reason">
-        <input id="obligation-reason" required minLength={10} maxLength={1000} value={reason} onInput={(e) => setReason((e.target as HTMLInputElement).value)} aria-invalid={invalidField(error, 'reason')} />
+        <input id="obligation-reason" required minLength={10} maxLength={1000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} aria-invalid={invalidField(error, 'reason')} />
       </Field>
       <button type="submit" disabled={busy}>
         {t('common.save')}
@@ -204,14 +204,14 @@ export function SuggestVacancy({ clientId, hit }: { clientId: string; hit: Hit }
   return (
     <form class="suggest" onSubmit={submit} aria-label={t('suggest.form', { title: hit.title })}>
       <Field label={t('suggest.deadline')} id={at('deadline')} hint={t('suggest.deadlineHint')}>
-        <input id={at('deadline')} type="date" value={deadline} onInput={(e) => setDeadline((e.target as HTMLInputElement).value)} aria-invalid={invalidField(error, 'deadline')} aria-describedby={`${at('deadline')}-hint`} />
+        <input id={at('deadline')} type="date" value={deadline} onInput={(e) => setDeadline(e.currentTarget.value)} aria-invalid={invalidField(error, 'deadline')} aria-describedby={`${at('deadline')}-hint`} />
       </Field>
       <div class="field checkbox">
-        <input id={at('consent')} type="checkbox" checked={consent} onChange={(e) => setConsent((e.target as HTMLInputElement).checked)} />
+        <input id={at('consent')} type="checkbox" checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} />
         <label for={at('consent')}>{t('suggest.consent')}</label>
       </div>
       <Field label={t('suggest.note')} id={at('note')}>
-        <input id={at('note')} value={note} maxLength={1000} onInput={(e) => setNote((e.target as HTMLInputElement).value)} aria-invalid={invalidField(error, 'note')} />
+        <input id={at('note')} value={note} maxLength={1000} onInput={(e) => setNote(e.currentTarget.value)} aria-invalid={invalidField(error, 'note')} />
       </Field>
       <button type="submit" disabled={busy}>
         {t('suggest.submit')}
