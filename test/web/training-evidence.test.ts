@@ -16,6 +16,9 @@ const web = useWebApp({ env: { KOHTAANTO_SEED_FIXTURES: 'false' }, clock: plante
 const MEASURED = { fi: 'Mitattu vaikutus alueella', sv: 'Uppmätt effekt i området', en: 'Measured in the area' } as const;
 /** The plan's basis with the participants as What works published them (20 or 25: rounded at random). */
 const PLAN_BASIS = { fi: 'mitattu, {n} osallistujaa', sv: 'uppmätt, {n} deltagare', en: 'measured, {n} participants' } as const;
+/** The start of the withheld plan's notice (NOTICES.plan_withheld in src/core/errors.ts). */
+const WITHHELD = { fi: 'Koulutussuunnitelmaa ei näytetä', sv: 'Utbildningsplanen visas inte', en: 'No training plan is shown' } as const;
+const PLAN_CAPTION = { fi: 'Koulutussuunnitelma', sv: 'Utbildningsplan', en: 'Training plan' } as const;
 const MAKE_PLAN = { fi: 'Laadi suunnitelma', sv: 'Gör planen', en: 'Make the plan' } as const;
 
 describe('measured training effects in the web app', () => {
@@ -50,6 +53,15 @@ describe('measured training effects in the web app', () => {
       await planning.page.waitForSelector(`text=${PLAN_BASIS[lang].replace('{n}', String(n))}`, { timeout: 60_000 });
       await settled(planning.page);
       await expectAccessible(planning.page, `training plan (${lang})`);
+      // Nokia has no client: no plan, only why, in the page's language (src/core/analytics/published-plan.ts).
+      await planning.page.selectOption('#area-kind', 'municipality');
+      await planning.page.selectOption('#area-place', '536');
+      await planning.page.click('form.search button');
+      await planning.page.waitForSelector('dl.indicators');
+      await planning.page.fill('#budget', '3');
+      await planning.page.click(`text=${MAKE_PLAN[lang]}`);
+      await planning.page.waitForSelector(`text=${WITHHELD[lang]}`, { timeout: 60_000 });
+      expect(await planning.page.locator('table caption', { hasText: PLAN_CAPTION[lang] }).count()).toBe(0);
       await planning.context.close();
     }
   }, 600_000);
