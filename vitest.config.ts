@@ -19,6 +19,9 @@ export default defineConfig({
     // The slowest tests (the fuzzer, log scrubbing, a disk filling up, ESCO derivation through HTTP)
     // took 35–50 s of 60 on an idle 2-core CI run and timed out on a loaded one: 120 s keeps a margin.
     testTimeout: 120_000,
+    // expect.poll waits up to 30 s (vitest's default is 1 s): a save through the web app under CI's load
+    // took longer than a second to show in the store (test/web/pay-subsidy.test.ts failed so on a loaded run).
+    expect: { poll: { timeout: 30_000 } },
     hookTimeout: 120_000,
   },
 });

@@ -144,20 +144,24 @@ describe('what works (issue 33): the funnel and the engine\'s rank, for planners
       }
     }
     const r = (await call(planner, 'GET', '/v1/analytics/what-works?municipality=837')).body;
+    // 6 referred are published rounded at random under the installation key (a new one each run): 5, or 10 one time in five.
+    const referred = r.trainings[0]?.referred;
+    expect(either(6)).toContain(referred);
     expect(r.trainings).toEqual([
       {
         trainingId: 'T-WELD',
         title: 'Hitsauksen täsmäkoulutus',
         provider: 'Ammattiopisto Virta',
-        referred: 5, // 6
+        referred,
         completed: 5,
         interrupted: '<5',
-        completion: 1, // 5 of 6 exactly; of the published counts, 5 of 5 (the exact share would give the '<5' interrupted back)
+        completion: 5 / referred, // 5 of 6 exactly; of the published counts (the exact share would give the '<5' interrupted back)
         // Ended today: no horizon observed yet.
         horizons: [3, 6].map((months) => ({ months, participants: '<5', comparisonClients: '<5', employed: null, comparison: null, effect: null, low: null, high: null, evidence: 'not enough' })),
       },
     ]);
-    expect(r.providers.map((p: { provider: string; referred: number }) => [p.provider, p.referred])).toEqual([['Ammattiopisto Virta', 5]]);
+    expect(r.providers.map((p: { provider: string }) => p.provider)).toEqual(['Ammattiopisto Virta']);
+    expect(either(6)).toContain(r.providers[0].referred);
     // Employer units and counsellors get none of it.
     expect((await call(employer, 'GET', '/v1/analytics/what-works?municipality=837')).status).toBe(403);
   });
