@@ -2,6 +2,7 @@ import { KeptAnswers, type Counted } from '../core/analytics/kept-answers.js';
 import type { DemandSupply, DemandSupplyQuery, OccupationRow, SkillRow } from '../core/analytics/demand-supply.js';
 import { dayOf, type Clock } from '../core/clock.js';
 import type { ExposureQuery, Oversight } from '../core/oversight/oversight.js';
+import { countingRounds } from './counting-rounds.js';
 import type { EngineLog } from './log.js';
 
 /** Questions kept per kind of answer besides one another (areas × filters × languages asked for). */
@@ -43,19 +44,15 @@ export function keepPlannerAnswers(
   const ask = async <T>(answers: KeptAnswers<T>, question: object, count: () => Promise<T>): Promise<MaybeKept<T>> =>
     keeping ? answers.of(JSON.stringify(question), count) : { answer: await count() };
 
-  let stopped = false;
-  let running: Promise<number> | undefined;
-  const refresh = () => {
-    if (stopped) return Promise.resolve(0);
-    running ??= (async () => {
-      const started = performance.now();
+  const rounds = countingRounds(
+    async (goOn) => {
       let counted = 0;
-      for (const answers of Object.values(kept)) counted += await answers.refresh(() => !stopped);
-      if (counted > 0) ports.log.info(`planner answers: ${counted} counted again in ${Math.round(performance.now() - started)} ms`);
+      for (const answers of Object.values(kept)) counted += await answers.refresh(goOn);
       return counted;
-    })().finally(() => (running = undefined));
-    return running;
-  };
+    },
+    (n, ms) => ports.log.info(`planner answers: ${n} counted again in ${ms} ms`),
+  );
+  const refresh = () => rounds.refresh();
   const timer = keeping ? setInterval(() => void refresh(), settings.refreshMs) : undefined;
   timer?.unref();
   return {
@@ -68,7 +65,7 @@ export function keepPlannerAnswers(
     status: async () =>
       keeping ? { skills: await kept.skills.status(), occupations: await kept.occupations.status(), exposure: await kept.exposure.status() } : undefined,
     stop() {
-      stopped = true;
+      rounds.stop();
       clearInterval(timer);
     },
   };

@@ -7,6 +7,7 @@ import { dayOf, type Clock } from '../core/clock.js';
 import type { EmploymentAreas } from '../core/regions/employment-areas-model.js';
 import type { Regions } from '../core/regions/regions.js';
 import { MISMATCH_FIRST_COUNT_AFTER_SECONDS } from '../config.js';
+import { countingRounds } from './counting-rounds.js';
 import type { EngineLog } from './log.js';
 
 /** Areas × queries kept besides those kept from the start (municipalities and other queries asked for). */
@@ -56,18 +57,11 @@ export function keepMismatchFigures(
       today(),
     );
   }
-  let stopped = false;
-  let running: Promise<number> | undefined;
-  const refresh = () => {
-    if (stopped) return Promise.resolve(0);
-    running ??= (async () => {
-      const started = performance.now();
-      const counted = await kept.refresh(today(), () => !stopped);
-      if (counted > 0) ports.log.info(`mismatch figures: ${counted} areas counted in ${Math.round(performance.now() - started)} ms`);
-      return counted;
-    })().finally(() => (running = undefined));
-    return running;
-  };
+  const rounds = countingRounds(
+    (goOn) => kept.refresh(today(), goOn),
+    (n, ms) => ports.log.info(`mismatch figures: ${n} areas counted in ${ms} ms`),
+  );
+  const refresh = () => rounds.refresh();
   let timer: NodeJS.Timeout | undefined;
   let first: NodeJS.Timeout | undefined;
   return {
@@ -75,14 +69,14 @@ export function keepMismatchFigures(
     status: () => kept.status(),
     refresh,
     start(afterMs = MISMATCH_FIRST_COUNT_AFTER_SECONDS * 1000) {
-      if (timer || stopped) return;
+      if (timer || rounds.stopped) return;
       timer = setInterval(() => void refresh(), refreshMinutes * 60_000);
       timer.unref();
       first = setTimeout(() => void ports.ready.then(() => refresh()).catch((error: Error) => ports.log.warn(`mismatch figures: ${error.message}`)), afterMs);
       first.unref();
     },
     stop() {
-      stopped = true;
+      rounds.stop();
       clearInterval(timer);
       clearTimeout(first);
     },
