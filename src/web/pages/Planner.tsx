@@ -367,6 +367,9 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
               {t('planner.expectedSummary', { employed: num(plan.expectedEmployed, 1) })} {stopReason(plan.budget.stoppedBecause)}
             </p>
           )}
+          {plan.withheld ? null : (
+            <p class="muted">{t('planner.planRounded')}</p>
+          )}
           {plan.withheld ? null : plan.purchases.length === 0 ? (
             <Empty>{t('planner.noPurchases')}</Empty>
           ) : (
