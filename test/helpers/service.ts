@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
@@ -103,6 +103,7 @@ const NOT_STORED = new Set([
  * that start a seeded service start on a copy (seeding embeds 4,800 texts: ~7 s each time).
  */
 export async function seedDataDir(dataDir: string): Promise<void> {
+  withTestSecret(dataDir);
   const engine = await openEngine(loadConfig({ ...DEFAULT_ENV, KOHTAANTO_DATA_DIR: dataDir }), { info: () => undefined, warn: () => undefined });
   await engine.ready;
   engine.close();
@@ -125,8 +126,23 @@ function newDataDir(options: { env?: Env; embedder?: Embedder }): string {
   const sameSeeding = !options.embedder && Object.keys(options.env ?? {}).every((key) => NOT_STORED.has(key));
   if (seeded && sameSeeding) return seededDataDirCopy();
   const dir = tempDir();
+  withTestSecret(dir);
   copyLabelVectors(dir);
   return dir;
+}
+
+/**
+ * The installation secret of every test data directory, fixed (a real installation's is random, made on
+ * first start: src/runtime/secret.ts). Published counts are rounded at random under it and pseudonyms
+ * keyed by it, so with a random one a test reading a rounded count saw another answer one run in a few.
+ * A test of a first start, or of two installations, uses a directory of its own.
+ */
+export const TEST_INSTALLATION_SECRET = Buffer.alloc(32, 'kohtaanto-test-installation-key!').toString('base64');
+
+/** Writes the fixed test secret into a new data directory (see TEST_INSTALLATION_SECRET). */
+export function withTestSecret(dataDir: string): void {
+  const file = join(dataDir, 'kohtaanto.secret');
+  if (!existsSync(file)) writeFileSync(file, `${TEST_INSTALLATION_SECRET}\n`, { mode: 0o600 });
 }
 
 /**
