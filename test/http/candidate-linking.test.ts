@@ -29,7 +29,7 @@ afterAll(async () => {
   removeDir(service.dataDir);
 });
 
-type Hit = { id: string; municipality: string; occupation?: { uri: string }; gates: object; commute?: object };
+type Hit = { id: string; municipality: string; occupation?: { uri: string }; gates: object; commute?: object; score: number; parts: object };
 /** Everything a hit shows about the person that does not depend on the vacancy's skills: what two lists could be joined on. */
 const signature = (h: Hit) => JSON.stringify([h.municipality, h.occupation?.uri, h.gates, h.commute]);
 /** Candidates of list `a` that one signature picks out in list `b` (a join). */
@@ -84,7 +84,7 @@ describe('pseudonymous candidates cannot be joined by their own commuting range'
       expect(list.status).toBe(200);
       const hits: (Hit & { name?: string })[] = list.body.hits;
       expect(new Set(hits.map(signature)).size, 'the six show alike').toBe(1);
-      expect(new Set(hits.map((h) => JSON.stringify([h.score, (h as any).parts]))).size, 'with one score').toBe(1);
+      expect(new Set(hits.map((h) => JSON.stringify([h.score, h.parts]))).size, 'with one score').toBe(1);
       lists.push(hits.map((h) => h.name!));
     }
     expect(lists[0]).toHaveLength(RANGES.length);
