@@ -40,7 +40,9 @@ describe('discloseCandidates', () => {
   });
 
   it('gives a shared candidate the same pseudonym and position, with name and contact', () => {
-    const shown = discloseCandidates([hit('OTHER'), hit('SHARED'), hit('OWN'), hit('SHARED-NO-CONTACT')], disclosure());
+    // Scores apart, so the list stays in the ranking's order (tied hits are put in their pseudonyms' order: below).
+    const ranked = [hit('OTHER', { score: 0.9 }), hit('SHARED', { score: 0.8 }), hit('OWN', { score: 0.7 }), hit('SHARED-NO-CONTACT', { score: 0.6 })];
+    const shown = discloseCandidates(ranked, disclosure());
     expect(shown.map((h) => [h.id, h.shared ?? null])).toEqual([
       ['cand-other', false],
       ['cand-shared', true],
@@ -52,6 +54,20 @@ describe('discloseCandidates', () => {
     // Nothing known about the person: no empty name or contact fields.
     expect(shown[3]).not.toHaveProperty('name');
     expect(shown[3]).not.toHaveProperty('contact');
+  });
+
+  it('puts candidates the list shows alike in their pseudonyms\' order, not their real ids\' (which joined lists by place)', () => {
+    const tied = ['A', 'B', 'C', 'D'].map((id) => hit(id));
+    const key = (order: string) => (id: string) => `cand-${order.indexOf(id)}`;
+    for (const order of ['DCBA', 'BDAC', 'ABCD']) {
+      const shown = discloseCandidates(tied, disclosure({ seesPerson: () => false, shared: new Set(), pseudonym: key(order) }));
+      expect(shown.map((h) => h.id)).toEqual(['cand-0', 'cand-1', 'cand-2', 'cand-3']);
+    }
+    // Not tied: the ranking's order stays, pseudonyms whatever they are.
+    const apart = [hit('A', { score: 0.9 }), hit('B', { score: 0.8 })];
+    expect(discloseCandidates(apart, disclosure({ seesPerson: () => false, pseudonym: key('BA') })).map((h) => h.id)).toEqual(['cand-1', 'cand-0']);
+    // A caller who sees every tied candidate as a person (an admin) keeps the engine's order.
+    expect(discloseCandidates(tied, disclosure({ seesPerson: () => true, pseudonym: key('DCBA') })).map((h) => h.id)).toEqual(['A', 'B', 'C', 'D']);
   });
 
   it('reads no contact details of a candidate who is not shared', () => {

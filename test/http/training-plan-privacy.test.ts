@@ -125,6 +125,28 @@ describe('the training plan publishes no exact count of clients', () => {
     expect(await plan({ area: 'tampere', lang: 'sv' })).toEqual(await plan({ area: 'tampere', lang: 'sv' }));
   });
 
+  it('a budget swept a place at a time does not tell the exact number of places bought (why the plan stopped)', async () => {
+    // The planner knows the budget exactly: "budget spent" at b places and "nothing further" at b + 1, with
+    // the same purchases shown, said that exactly b clients were picked, whatever "<5" the places showed.
+    const proofs: string[] = [];
+    for (const [name, place] of Object.entries(PLACES)) {
+      if (name === 'Nokia') continue; // withheld
+      const sweep = [];
+      for (let b = 1; b <= 6; b++) sweep.push({ b, answer: await plan({ ...place.body, budget: { places: b } }) });
+      expect(sweep[0]!.answer.withheld, name).toBeUndefined();
+      const shown = (a: any) => JSON.stringify([a.purchases, a.places, a.cost, a.vacanciesOpened, a.expectedEmployed]);
+      for (const x of sweep) {
+        for (const y of sweep) {
+          if (x.b >= y.b || shown(x.answer) !== shown(y.answer)) continue;
+          // Two budgets whose published plans are the same, neither spent as published: nothing else may tell them apart.
+          if (x.answer.budget.spent >= x.b || y.answer.budget.spent >= y.b) continue;
+          if (x.answer.budget.stoppedBecause !== y.answer.budget.stoppedBecause) proofs.push(`${name}: ${x.b} places "${x.answer.budget.stoppedBecause}", ${y.b} places "${y.answer.budget.stoppedBecause}"`);
+        }
+      }
+    }
+    expect(proofs).toEqual([]);
+  });
+
   it('is for planners and admins: a counsellor or an employer unit is refused', async () => {
     for (const role of ['counsellor', 'employer-service'] as const) {
       const got = await call(service.as(role), 'POST', '/v1/analytics/training-plan', { area: 'tampere', budget: { places: 5 } });

@@ -118,7 +118,7 @@ describe('the web app in fi, sv and en', () => {
       'exposure.group.motherTongue': ['fi', 'sv', 'other'],
       'exposure.group.gender': ['female', 'male', 'other'],
       gate: ['pass', 'unknown', 'fail', 'language', 'licence', 'cards', 'workingTime', 'commute'],
-      'planner.stopped': ['spent', 'tooDear', 'nothingOpens'],
+      'planner.stopped': ['spent', 'tooDear', 'nothingOpens', 'notTold'],
       'plan.why': ['language-for-work', 'short-course', 'online', 'near'],
       workingTime: ['any', 'full', 'part'],
       referralState: REFERRAL_STATES,

@@ -22,10 +22,20 @@ import type { PlanQuery, TrainingPlanner } from './training-plan.js';
  *   teaches nothing of the draw of a count it does not know;
  * - a purchase of "<5" places shows neither cost, reach nor gain (they would describe 1–4 clients); the
  *   plan's totals are the sums of the purchases as shown, the budget spent is worked out from them;
+ * - why the plan stopped is told only as the published figures tell it (STOP_NOT_TOLD);
  * - a place whose published count of clients examined is below `minimumClients` gets no plan at all,
  *   only `withheld` saying why: a plan of a handful of clients is those clients' gap analyses.
  * The picks (which client, which training) never leave this module.
  */
+/**
+ * Why a plan shown stopped, when its published spending does not say the budget was spent. The exact reason
+ * told the exact number of places: "budget spent" at b places and "nothing further" at b + 1 (the planner
+ * knows b) meant that exactly b clients were picked, whatever "<5" the places showed
+ * (test/http/training-plan-privacy.test.ts). "budget spent" is said only when the published spending reaches
+ * the budget.
+ */
+export const STOP_NOT_TOLD = 'not told: the places are rounded';
+
 export interface PublishedPlanSettings {
   /** The fewest clients examined (as published) a plan is shown for. */
   minimumClients: number;
@@ -98,7 +108,7 @@ export function publishPlan(key: Buffer, plan: ExactPlan, lang: Lang, monthEnd: 
     cost,
     vacanciesOpened: new Set(purchases.flatMap((p) => p.opened)).size,
     expectedEmployed: Math.round(purchases.reduce((s, p) => s + (p.expectedEmployed ?? 0), 0) * 10) / 10,
-    budget: { unit, given: plan.budget.given, spent, unspent: Math.max(0, plan.budget.given - spent), stoppedBecause: shown ? plan.budget.stoppedBecause : 'withheld' },
+    budget: { unit, given: plan.budget.given, spent, unspent: Math.max(0, plan.budget.given - spent), stoppedBecause: shown ? (spent >= plan.budget.given ? 'budget spent' : STOP_NOT_TOLD) : 'withheld' },
     ...(shown ? {} : { withheld: { reason: 'too few clients' as const, minimumClients: settings.minimumClients, message: fill(NOTICES.plan_withheld[lang], { minimum: settings.minimumClients }) } }),
   };
 }

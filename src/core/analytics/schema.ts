@@ -199,7 +199,7 @@ export const trainingPlan = z.object({
       given: z.number(),
       spent: z.number().describe('The places or cost shown, summed'),
       unspent: z.number().describe('Given less spent, at least 0'),
-      stoppedBecause: z.string().describe('Why the plan stopped: budget spent, nothing further fits, or nothing further opens vacancies; "withheld" when no plan is shown'),
+      stoppedBecause: z.string().describe('Why the plan stopped: "budget spent" when the published spending reaches the budget, else "not told: the places are rounded" (the exact reason told the exact number of places); "withheld" when no plan is shown'),
     })
     .describe('Courses without a price are never bought: they add no capacity to purchase'),
   withheld: z

@@ -95,7 +95,10 @@ export const matchHit = z.object({
   distanceKm: z.number().optional().describe('Between the two municipalities\' centres (absent for remote work)'),
   commute: z
     .object({
-      rangeKm: z.number().describe("The jobseeker's commuting range (road km, one way; given, or the default of the home municipality's type)"),
+      rangeKm: z
+        .number()
+        .optional()
+        .describe("The jobseeker's commuting range (road km, one way; given, or the default of the home municipality's type); absent for a pseudonymous candidate (a range they chose would link them across lists)"),
       roadKm: z.number().describe('Estimated road km: the distance between the centres × 1.3'),
       beyondRange: z.boolean(),
       waivedBy: z

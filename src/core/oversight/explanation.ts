@@ -83,7 +83,8 @@ export function explainToPerson(hit: MatchHit, lang: Lang): { vacancy: string; l
   if (hit.gates.cards === 'fail') sentences.push(t.cards);
   if (hit.gates.workingTime === 'fail') sentences.push(t.workingTime);
   const commute = hit.commute;
-  if (commute?.beyondRange) sentences.push(commute.waivedBy === 'relocation' ? t.relocation : commute.waivedBy ? t.wished : t.beyond(commute.roadKm, commute.rangeKm));
+  // A client's own vacancies always carry their range (only a pseudonymous candidate's commute lacks it).
+  if (commute?.beyondRange && commute.rangeKm !== undefined) sentences.push(commute.waivedBy === 'relocation' ? t.relocation : commute.waivedBy ? t.wished : t.beyond(commute.roadKm, commute.rangeKm));
   sentences.push(t.score(Math.round(hit.score * 100)), t.closing);
   return { vacancy: hit.id, lang, sentences };
 }

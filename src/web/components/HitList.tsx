@@ -72,7 +72,9 @@ export function HitList({ hits, action, label, link }: { hits: Hit[]; action?: (
                 <p class={hit.commute.waivedBy ? 'muted' : 'commute-beyond'}>
                   {hit.commute.waivedBy
                     ? t(hit.commute.waivedBy === 'relocation' ? 'hits.waived.relocation' : 'hits.waived.wished')
-                    : t('hits.beyond', { road: num(hit.commute.roadKm), range: num(hit.commute.rangeKm) })}
+                    : hit.commute.rangeKm === undefined
+                      ? t('hits.beyondNoRange', { road: num(hit.commute.roadKm) })
+                      : t('hits.beyond', { road: num(hit.commute.roadKm), range: num(hit.commute.rangeKm) })}
                 </p>
               )}
               <dl class="parts">

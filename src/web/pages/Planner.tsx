@@ -27,6 +27,7 @@ const STOP_REASONS: Record<string, string> = {
   'no further place opens vacancies': 'planner.stopped.nothingOpens',
   'the rest of the budget buys no further place expected to raise employment': 'planner.stopped.tooDearEmployment',
   'no further place is expected to raise employment': 'planner.stopped.nothingHelps',
+  'not told: the places are rounded': 'planner.stopped.notTold',
 };
 const stopReason = (reason: string) => (STOP_REASONS[reason] ? t(STOP_REASONS[reason]!) : reason);
 
