@@ -9,7 +9,7 @@ export function claimValues(claims: Claims, path: string): string[] {
   let value: unknown = claims;
   for (const part of path.split('.')) {
     if (typeof value !== 'object' || value === null) return [];
-    value = (value as Record<string, unknown>)[part];
+    value = Object.entries(value).find(([key]) => key === part)?.[1];
   }
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
