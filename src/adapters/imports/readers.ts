@@ -20,7 +20,9 @@ export interface ReadProgress {
   totalBytes: number;
 }
 
-export type ImportFormat = 'ndjson' | 'jobposting' | 'csv';
+const IMPORT_FORMATS = ['ndjson', 'jobposting', 'csv'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export const isImportFormat = (format: string): format is ImportFormat => IMPORT_FORMATS.some((f) => f === format);
 
 /** The format from the file name, or from the first record of an NDJSON file. */
 export function formatOf(file: string, firstLine: string): ImportFormat {
