@@ -201,8 +201,11 @@ export const envSchema = z.object({
     .default('false')
     .transform((v, ctx): TrustProxy => {
       const trust = parseTrustProxy(v);
-      if (typeof trust === 'object' && 'error' in trust) ctx.addIssue({ code: 'custom', message: trust.error });
-      return trust as TrustProxy;
+      if (typeof trust === 'object' && 'error' in trust) {
+        ctx.addIssue({ code: 'custom', message: trust.error });
+        return z.NEVER;
+      }
+      return trust;
     })
     .meta(
       doc('whose `X-Forwarded-For` gives the client address (rate limits, audit, request log): `false` (ignored), a hop count (`1`: one nginx or load balancer in front), the proxies\' addresses/CIDRs comma-separated (`10.0.0.5,10.1.0.0/16`, `loopback`), or `true` (any sender: only if nothing but the proxy reaches the port). See [Behind a reverse proxy](operations/reverse-proxy.md)'),

@@ -27,7 +27,7 @@ export default defineConfig({
       'test/runtime/nodes.test.ts',
       'test/runtime/demo.test.ts',
     ],
-    include: ['test/config.test.ts', 'test/deploy/**/*.test.ts', 'test/core/**/*.test.ts', 'test/adapters/**/*.test.ts', 'test/runtime/**/*.test.ts', 'test/http/csv.test.ts', 'test/http/serializer.test.ts', 'test/http/window-counts.test.ts'],
+    include: ['test/config.test.ts', 'test/architecture/**/*.test.ts', 'test/deploy/**/*.test.ts', 'test/core/**/*.test.ts', 'test/adapters/**/*.test.ts', 'test/runtime/**/*.test.ts', 'test/http/csv.test.ts', 'test/http/serializer.test.ts', 'test/http/window-counts.test.ts'],
     pool: 'forks',
     // Files share their worker's module cache (the core keeps no state between tests that matters:
     // each test opens its own database, index and directory): module loading drops from ~10 s of the

@@ -25,11 +25,11 @@ export function shownDefault(schema: z.ZodType): string {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function table(schema: z.ZodObject): string {
+function table(schema: { shape: Record<string, z.ZodType> }): string {
   const rows = Object.entries(schema.shape).map(([name, setting]) => {
-    const meta = settingMeta.parse((setting as z.ZodType).meta() ?? {});
+    const meta = settingMeta.parse(setting.meta() ?? {});
     if (!meta.description) throw new Error(`${name} has no meaning in src/config.ts: add .meta(doc('…'))`);
-    return `| \`${name}\` | ${cell(shownDefault(setting as z.ZodType))} | ${cell(meta.description)} |`;
+    return `| \`${name}\` | ${cell(shownDefault(setting))} | ${cell(meta.description)} |`;
   });
   return ['| setting | default | meaning |', '|---|---|---|', ...rows].join('\n');
 }

@@ -26,7 +26,8 @@
  */
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { firstLineOf, formatOf, invalidUtf8Line, readRecords, type ImportFormat, type ReadProgress } from '../adapters/imports/readers.js';
+import { z } from 'zod';
+import { firstLineOf, formatOf, invalidUtf8Line, isImportFormat, readRecords, type ReadProgress } from '../adapters/imports/readers.js';
 import { csvEncoding } from '../core/imports/tabular.js';
 import { CheckpointFile } from '../adapters/imports/checkpoints.js';
 import { readPostalCodes } from '../adapters/imports/postal-codes.js';
@@ -41,6 +42,16 @@ const SCHEMAS = { vacancies: vacancyInput, jobseekers: jobseekerInput, trainings
 /** Kinds a bad line refuses as a whole file (checked first, stored only when every line is good). */
 const WHOLE_FILE: ReadonlySet<Kind> = new Set(['outcomes']);
 type Kind = keyof typeof SCHEMAS;
+const isKind = (kind: string): kind is Kind => Object.hasOwn(SCHEMAS, kind);
+
+/** What the bulk route answers: its counts, or why it refused (each part optional: a proxy's error page has none). */
+const bulkAnswer = z.object({
+  created: z.number().optional(),
+  updated: z.number().optional(),
+  unchanged: z.number().optional(),
+  message: z.string().optional(),
+  problems: z.array(z.object({ field: z.string(), message: z.string(), line: z.number().optional() })).optional(),
+});
 
 /** The service's bulk route as the importer's sink. */
 function httpSink(url: string, key: string, kind: Kind, dryRun = false): BatchSink {
@@ -51,7 +62,8 @@ function httpSink(url: string, key: string, kind: Kind, dryRun = false): BatchSi
         headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' },
         body: records.map((r) => JSON.stringify(r)).join('\n') + '\n',
       });
-      const body = (await response.json().catch(() => ({}))) as { created?: number; updated?: number; unchanged?: number; message?: string; problems?: { field: string; message: string; line?: number }[] };
+      const answer = bulkAnswer.safeParse(await response.json().catch(() => ({})));
+      const body = answer.success ? answer.data : {};
       if (response.ok) return { created: body.created ?? 0, updated: body.updated ?? 0, unchanged: body.unchanged ?? 0 };
       if (response.status === 401 || response.status === 429 || response.status >= 500) {
         throw new Error(`the service answered ${response.status}: ${body.message ?? response.statusText}`);
@@ -91,8 +103,8 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: { format: { type: 'string' }, source: { type: 'string' }, url: { type: 'string' }, key: { type: 'string' }, batch: { type: 'string' }, restart: { type: 'boolean' }, 'postal-codes': { type: 'string' }, encoding: { type: 'string' } },
   });
-  const [kind, file] = positionals as [Kind | undefined, string | undefined];
-  if (!kind || !(kind in SCHEMAS) || !file) {
+  const [kind, file] = positionals;
+  if (!kind || !isKind(kind) || !file) {
     console.error('usage: npm run import -- vacancies|jobseekers|trainings|outcomes FILE [--format ndjson|jobposting|csv] [--source NAME] [--url URL] [--key KEY] [--batch N] [--postal-codes FILE] [--restart] [--encoding utf-8|windows-1252]');
     return 2;
   }
@@ -102,8 +114,8 @@ async function main(argv: string[]): Promise<number> {
     console.error('an API key is needed: --key KEY or KOHTAANTO_API_KEY');
     return 2;
   }
-  const format = (values.format ?? formatOf(file, firstLineOf(file))) as ImportFormat;
-  if (!['ndjson', 'jobposting', 'csv'].includes(format)) {
+  const format = values.format ?? formatOf(file, firstLineOf(file));
+  if (!isImportFormat(format)) {
     console.error('--format is ndjson, jobposting or csv');
     return 2;
   }

@@ -17,7 +17,7 @@ export interface Place {
  * another worker process made) and where it is now (if matchable now).
  */
 export interface AreaChange {
-  before?: Partial<Place> & { label: number };
+  before?: { label: number; municipality?: undefined } | (Place & { label: number });
   after?: Place & { label: number; vector: Float32Array };
 }
 
@@ -105,7 +105,7 @@ export class AreaVectors {
     }
     for (const area of this.areas.values()) {
       for (const { before, after } of changes) {
-        if (before && (before.municipality === undefined || area.test(before as Place))) this.remove(area, before.label);
+        if (before && (before.municipality === undefined || area.test(before))) this.remove(area, before.label);
         if (after && area.test(after)) this.add(area, after.label, after.vector);
       }
     }

@@ -3,13 +3,13 @@ import type { Jobseeker, StoredJobseeker } from './jobseekers/schema.js';
 import type { StoredVacancy, Vacancy } from './vacancies/schema.js';
 
 /** What every record kind has in common, as the engine sees it. */
-export interface BaseRecord {
+export type BaseRecord = {
   id: string;
   title: string;
   skills: string[];
   municipality: string;
   remote: boolean;
-}
+};
 
 export type Stored<In extends BaseRecord> = In & { region: string; createdAt: string; updatedAt: string };
 

@@ -54,15 +54,15 @@ export function slipsAllowed(word: string): number {
 }
 
 /** Rows of the edit-distance table, reused (the search runs synchronously, one record at a time). */
-let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
  * Edit distances with swaps of neighbours (optimal string alignment) from `a` to `b` and to each
  * beginning of `b`: the table's last row, or undefined once every entry exceeds `most`.
  */
 function lastRow(a: string, b: string, most: number): Int32Array | undefined {
-  if (b.length + 1 > rows[0]!.length) rows = [0, 1, 2].map(() => new Int32Array(b.length + 1));
-  let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  if (b.length + 1 > rows[0].length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [before, previous, current] = rows;
   for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;

@@ -42,7 +42,7 @@ const bothChecks = (a?: WriteCheck['check'], b?: WriteCheck['check']): WriteChec
 export type Expectation = { absent: true } | { versions: number[] | 'any' };
 
 /** The ETag of a stored record's version (strong: the version changes with every change of the content). */
-export const etagOf = (record: object) => `"${(record as { version?: number }).version ?? 0}"`;
+export const etagOf = (record: object) => `"${'version' in record && typeof record.version === 'number' ? record.version : 0}"`;
 
 /**
  * The versions an If-Match header names: `'any'` for `*`; ETags that are not this service's
@@ -361,7 +361,7 @@ export class RecordService<In extends BaseRecord> {
     const stored = await this.entries(inputs.map((input) => input.id));
     const changed = inputs.filter((input, i) => {
       const record = stored[i]?.record;
-      return !record || !sameAsStored(input, record as unknown as In);
+      return !record || !sameAsStored(input, record);
     });
     const entries = await this.prepare(changed);
     for (const entry of entries) entry.newVersion = true;

@@ -17,7 +17,7 @@ export function stripDerived<In>(record: In): In {
  * Whether an input says nothing the stored record does not (municipality compared by code): a record
  * sent again unchanged (a re-import) is then not derived, embedded or written again.
  */
-export function sameAsStored<In extends { municipality?: string }>(input: In, stored: In): boolean {
+export function sameAsStored<In extends { municipality?: string }>(input: In, stored: object): boolean {
   const municipality = input.municipality === undefined ? undefined : (regions.municipality(input.municipality)?.code ?? input.municipality);
   return canonical({ ...stripDerived(input), municipality }) === canonical(stripDerived(stored));
 }

@@ -110,7 +110,8 @@ export interface Score {
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /** The skill lists of a score that does not list them (never written to). */
-const UNLISTED: never[] = Object.freeze([]) as unknown as never[];
+const UNLISTED: never[] = [];
+Object.freeze(UNLISTED);
 
 /** Every required item held: pass; one known not held: fail; else unknown (the jobseeker did not say). */
 function heldGate<T>(required: readonly T[] | undefined, held: Held<T> | undefined): Gate {

@@ -57,6 +57,10 @@ export function skillLevel(occupations: { isco?: string }[]): number | undefined
 }
 
 /** The programme level a holder of an occupation of this ISCO skill level is qualified at (4: a degree; 3: ammattitutkinto; else perustutkinto). */
+/** How far a training is for a client: at home or online, in the client's region, or further. */
+const distanceOf = (t: { online: boolean; region?: string }, km: number, clientRegion: string): 'local or online' | 'same region' | 'further away' =>
+  t.online || km === 0 ? 'local or online' : t.region === clientRegion ? 'same region' : 'further away';
+
 const qualifiedAt = (iscoLevel: number) => (iscoLevel === 4 ? 4 : iscoLevel === 3 ? 2 : 1);
 
 const sameOccupation = (a: { uri?: string; isco?: string }, b: { uri?: string; isco?: string }) =>
@@ -174,10 +178,7 @@ export class TrainingAdvisor {
         cost: t.cost,
         language: t.language,
         nextStart: t.startDates.length === 0 ? null : start,
-        distance: (t.online || km === 0 ? 'local or online' : t.region === centre.regionCode ? 'same region' : 'further away') as
-          | 'local or online'
-          | 'same region'
-          | 'further away',
+        distance: distanceOf(t, km, centre.regionCode),
         distanceKm: Math.round(km),
         reason,
         covers: covers.map((c) => ({ uri: c, label: this.normalizer.taxonomy.label(c, query.lang) })),

@@ -40,7 +40,7 @@ export class TrainingCatalogue {
   static async open(store: TrainingStore, normalizer: SkillNormalizer, maxBatch: number, now: Clock): Promise<TrainingCatalogue> {
     const catalogue = new TrainingCatalogue(store, normalizer, maxBatch, now);
     const stale = await store.stale(normalizer.id);
-    if (stale.length > 0) await catalogue.save(stale.map((t) => stripDerived(t) as Training));
+    if (stale.length > 0) await catalogue.save(stale.map((t) => stripDerived(t)));
     await catalogue.reload();
     return catalogue;
   }
@@ -100,7 +100,7 @@ export class TrainingCatalogue {
     if (inputs.length > this.maxBatchSize) throw tooManyRecords(this.maxBatchSize, inputs.length);
     const changed = inputs.filter((t) => {
       const stored = this.byId.get(t.id);
-      return !stored || !sameAsStored(t, stored as Training);
+      return !stored || !sameAsStored(t, stored);
     });
     return { ...(await this.save(changed)), unchanged: inputs.length - changed.length };
   }

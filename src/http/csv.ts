@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { invalidInput, KohtaantoError, problem, tooManyRecords, type FieldProblem, type Lang } from '../core/errors.js';
 import { checkHeader, columnNames, decodeCsv, detectDelimiter, headerLengthProblem, MAX_CSV_HEADER_BYTES, rowToInput, rowWidthProblem, type TabularKind } from '../core/imports/tabular.js';
+import { csvRow, type CsvRow } from '../core/imports/csv-rows.js';
 import { problemsFrom } from '../core/ndjson.js';
 import { messageOf } from '../core/thrown.js';
 
@@ -91,13 +92,14 @@ export function recordsFromCsv<S extends z.ZodType>(kind: TabularKind, bytes: Bu
   const body = decodeCsv(bytes, charset).replace(/^\uFEFF/, '');
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = detectDelimiter(firstLine);
-  let rows: { record: string[]; info: { lines: number } }[];
+  let rows: CsvRow[];
   try {
-    const [header] = parse(firstLine, { delimiter, to_line: 1 }) as string[][];
+    const [header] = parse(firstLine, { delimiter, to_line: 1 });
     if (!header) throw noRows();
     const { problems } = checkHeader(kind, header);
     if (problems.length > 0) throw invalidInput(problems);
-    rows = parse(body, { delimiter, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof rows;
+    const parsed: unknown[] = parse(body, { delimiter, skip_empty_lines: true, relax_column_count: true, info: true });
+    rows = parsed.map(csvRow);
   } catch (error) {
     if (error instanceof KohtaantoError) throw error;
     throw invalidInput([problem('body', 'not_csv', { reason: messageOf(error) })]);

@@ -23,7 +23,7 @@ export interface ErrorBody {
 function validationProblems(error: FastifyError): FieldProblem[] {
   const context = error.validationContext ?? 'body';
   return (error.validation ?? []).map((v) => {
-    const keys = (v.params as { keys?: string[] }).keys;
+    const keys = Array.isArray(v.params.keys) ? v.params.keys.filter((k): k is string => typeof k === 'string') : undefined;
     const path = v.instancePath.split('/').filter(Boolean).join('.');
     const field = keys?.length ? keys.map((k) => (path ? `${path}.${k}` : k)).join(', ') : path;
     return { field: field || context, message: v.message ?? 'invalid' };

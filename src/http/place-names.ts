@@ -1,3 +1,4 @@
+import { hasFields } from '../core/fields.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isLang } from '../core/languages.js';
 import { regions, type PlaceLang } from '../core/regions/regions.js';
@@ -39,7 +40,8 @@ function renamed(value: unknown, lang: PlaceLang, depth = 0): unknown {
     });
     return copy ?? value;
   }
-  const record = value as Record<string, unknown>;
+  if (!hasFields(value)) return value;
+  const record = value;
   let copy: Record<string, unknown> | undefined;
   if (typeof record.municipalityName === 'string' && typeof record.municipality === 'string') {
     const name = regions.municipalityName(record.municipality, lang);
@@ -63,6 +65,6 @@ export function installPlaceNames(app: FastifyInstance): void {
   app.addHook('preSerialization', async (request, _reply, payload) => {
     const lang = placeLang(request);
     // Finnish and English names are the stored (Finnish) ones: only Swedish differs.
-    return lang === 'sv' ? (renamed(payload, lang) as typeof payload) : payload;
+    return lang === 'sv' ? renamed(payload, lang) : payload;
   });
 }

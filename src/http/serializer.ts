@@ -11,8 +11,8 @@ type SerializerInput = Parameters<typeof zodSerializerCompiler>[0];
  * match's CPU). A schema the conversion cannot express falls back to zod's serializer.
  */
 export function fastSerializerCompiler(input: SerializerInput) {
-  const schema = input.schema as z.ZodType | { properties?: unknown };
-  const zodSchema = schema instanceof z.ZodType ? schema : (schema.properties as z.ZodType | undefined);
+  const schema = input.schema;
+  const zodSchema: unknown = schema instanceof z.ZodType ? schema : 'properties' in schema ? schema.properties : undefined;
   if (zodSchema instanceof z.ZodType) {
     try {
       const json = z.toJSONSchema(zodSchema, { io: 'output', target: 'draft-7', unrepresentable: 'throw' });

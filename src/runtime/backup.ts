@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,14 @@ export interface Manifest {
   /** Every file of the backup with its size and SHA-256. */
   files: Record<string, { bytes: number; sha256: string }>;
 }
+
+/** A manifest as a backup directory holds it: only what the checks read, each part checked by them (a missing file list names no database). */
+const manifestRead = z.object({
+  createdAt: z.string().optional(),
+  schemaVersion: z.number().optional(),
+  files: z.record(z.string(), z.object({ bytes: z.number(), sha256: z.string() })).optional(),
+});
+type ManifestRead = z.output<typeof manifestRead>;
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -71,13 +80,13 @@ export function backup(dataDir: string, target: string, options: { indexes?: boo
 }
 
 /** Why a backup cannot be restored, or undefined when it checks out: every file whole, the database intact and not newer than this code. */
-export function verifyBackup(source: string): { manifest: Manifest; problems: string[] } {
+export function verifyBackup(source: string): { manifest?: ManifestRead; problems: string[] } {
   const problems: string[] = [];
-  let manifest: Manifest;
+  let manifest: ManifestRead;
   try {
-    manifest = JSON.parse(readFileSync(join(source, MANIFEST), 'utf8')) as Manifest;
+    manifest = manifestRead.parse(JSON.parse(readFileSync(join(source, MANIFEST), 'utf8')));
   } catch (error) {
-    return { manifest: undefined as never, problems: [`${join(source, MANIFEST)} is missing or unreadable (${messageOf(error)}): not a Kohtaanto backup`] };
+    return { problems: [`${join(source, MANIFEST)} is missing or unreadable (${messageOf(error)}): not a Kohtaanto backup`] };
   }
   if (!manifest.files?.[DATABASE]) problems.push(`the manifest names no ${DATABASE}`);
   for (const [name, { bytes, sha256: expected }] of Object.entries(manifest.files ?? {})) {
@@ -95,7 +104,7 @@ export function verifyBackup(source: string): { manifest: Manifest; problems: st
     } catch (error) {
       problems.push(`${DATABASE} cannot be read as a database: ${messageOf(error)}`);
     }
-    if (manifest.schemaVersion > SCHEMA_VERSION) {
+    if (manifest.schemaVersion !== undefined && manifest.schemaVersion > SCHEMA_VERSION) {
       problems.push(`the backup's schema version ${manifest.schemaVersion} is newer than this release's (${SCHEMA_VERSION}): restore it with the release that made it`);
     }
   }
@@ -108,9 +117,9 @@ export function verifyBackup(source: string): { manifest: Manifest; problems: st
  * replaces are moved to `before-restore-<time>/` in the data directory, not deleted. Index files
  * not in the backup are moved aside too (they would belong to the replaced database): they rebuild.
  */
-export function restore(source: string, dataDir: string): { manifest: Manifest; keptAside: string | undefined } {
+export function restore(source: string, dataDir: string): { manifest: ManifestRead; keptAside: string | undefined } {
   const { manifest, problems } = verifyBackup(source);
-  if (problems.length > 0) throw new Error(`refusing to restore ${source}:\n  - ${problems.join('\n  - ')}`);
+  if (!manifest || problems.length > 0) throw new Error(`refusing to restore ${source}:\n  - ${problems.join('\n  - ')}`);
   secureDataDir(dataDir);
   const lock = lockDataDir(dataDir); // throws while the service runs on it
   try {
@@ -121,7 +130,7 @@ export function restore(source: string, dataDir: string): { manifest: Manifest; 
       mkdirSync(aside, { mode: 0o700 });
       for (const f of replaced) renameSync(join(dataDir, f), join(aside, f));
     }
-    for (const name of Object.keys(manifest.files)) copyFileSync(join(source, name), join(dataDir, name));
+    for (const name of Object.keys(manifest.files ?? {})) copyFileSync(join(source, name), join(dataDir, name));
     return { manifest, keptAside: aside };
   } finally {
     lock.release();

@@ -9,8 +9,9 @@ interface FollowedKind {
   store: object;
 }
 
-/** A store's node copy, when it has one. */
-const copyOf = (store: object) => store as { catchUp?(again: number[]): Promise<void>; reflects?(): number };
+/** A store with a node copy (ReplicatedRecordStore): the generation its copy reflects, and a way to catch the copy up. */
+const reflectsCopy = (store: object): store is { reflects(): number } => 'reflects' in store && typeof store.reflects === 'function';
+const catchesUp = (store: object): store is { catchUp(again: number[]): Promise<void> } => 'catchUp' in store && typeof store.catchUp === 'function';
 
 /**
  * On PostgreSQL, what the other nodes write reaches this node (issue 35, item 3): the change feed
@@ -22,7 +23,7 @@ const copyOf = (store: object) => store as { catchUp?(again: number[]): Promise<
 export function followNodes(url: string, kinds: { jobseekers: FollowedKind; vacancies: FollowedKind }, trainings: { sync(): Promise<unknown> }, log: EngineLog) {
   const followed: Record<string, FollowedKind> = { jobseekers: kinds.jobseekers, vacancies: kinds.vacancies };
   const from: Record<string, number> = { trainings: 0 };
-  for (const [name, kind] of Object.entries(followed)) from[name] = copyOf(kind.store).reflects?.() ?? 0;
+  for (const [name, kind] of Object.entries(followed)) from[name] = (reflectsCopy(kind.store) ? kind.store.reflects() : undefined) ?? 0;
   return followChanges(primaryOf(url), {
     from,
     warn: log.warn,
@@ -30,7 +31,7 @@ export function followNodes(url: string, kinds: { jobseekers: FollowedKind; vaca
       if (kind === 'trainings') return void (await trainings.sync());
       const { store, service } = followed[kind]!;
       // The copy reads what its own generation says changed, and the labels the feed tells (again, after a failover).
-      await copyOf(store).catchUp?.(labels ?? []);
+      if (catchesUp(store)) await store.catchUp(labels ?? []);
       if ((await service.sync()) === undefined) log.warn(`${kind}: this node's indexes fell behind its copy's change log; restart the node`);
     },
   });

@@ -17,18 +17,18 @@ export async function seedFixtures(
   log: EngineLog,
 ): Promise<void> {
   const started = Date.now();
-  const load = async <In extends BaseRecord>(service: RecordService<In>, file: string, schema: typeof jobseekerInput | typeof vacancyInput) => {
+  const load = async <In extends BaseRecord>(service: RecordService<In>, file: string, read: (text: string) => In[]) => {
     const path = join(dir, file);
     if (!existsSync(path)) {
       log.warn(`no fixture file ${path}; starting empty`);
       return 0;
     }
-    const records = parseNdjson(readFileSync(path, 'utf8'), schema, Number.MAX_SAFE_INTEGER) as unknown as In[];
+    const records = read(readFileSync(path, 'utf8'));
     for (let i = 0; i < records.length; i += 1000) await service.putMany(records.slice(i, i + 1000));
     return records.length;
   };
-  const v = await load(vacancies, 'vacancies.ndjson', vacancyInput);
-  const j = await load(jobseekers, 'jobseekers.ndjson', jobseekerInput);
+  const v = await load(vacancies, 'vacancies.ndjson', (text) => parseNdjson(text, vacancyInput, Number.MAX_SAFE_INTEGER));
+  const j = await load(jobseekers, 'jobseekers.ndjson', (text) => parseNdjson(text, jobseekerInput, Number.MAX_SAFE_INTEGER));
   log.info(`loaded fixtures from ${dir}: ${v} vacancies, ${j} jobseekers in ${Date.now() - started} ms`);
 }
 
@@ -51,7 +51,7 @@ export async function prepareRecords(
   settings: { seed: boolean; fixturesDir: string; embedder: string; taxonomy: string },
   log: EngineLog,
 ): Promise<void> {
-  for (const service of [jobseekers, vacancies] as RecordService<BaseRecord>[]) {
+  for (const service of [jobseekers, vacancies]) {
     const redone = await service.refreshStale((n) => log.info(`refreshing ${service.kind.name} records: ${n}`));
     if (redone > 0) log.info(`refreshed ${redone} ${service.kind.name} records (embedder ${settings.embedder}, taxonomy ${settings.taxonomy})`);
   }

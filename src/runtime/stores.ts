@@ -118,13 +118,13 @@ function sqliteStores(settings: StoreSettings, role: 'single' | 'maintainer' | '
     sessions: new SessionStore(db),
     personSessions: new PersonSessionStore(db),
     /** An erasure waits for the index files' compaction (the maintaining process does it; see maintenance.ts). */
-    compactionDue: settingFlag(db, 'compaction-due') as SettingFlag,
+    compactionDue: settingFlag(db, 'compaction-due'),
     /** Erased rows leave the write-ahead log too. */
     checkpoint: () => void db.pragma('wal_checkpoint(TRUNCATE)'),
     /** The SQLite file whose free pages retention gives back. */
-    vacuumed: db as Db | undefined,
+    vacuumed: db,
     storage: role === 'follower' ? undefined : storageFigures(db, databaseFile(settings.dataDir)),
-    followChanges: undefined as undefined | { pool: pg.Pool; url: string },
+    followChanges: undefined,
     close: (): void | Promise<void> => dataDir.close(),
   };
 }
@@ -187,7 +187,7 @@ async function postgresStores(settings: StoreSettings, url: string, clock: Clock
     compactionDue: erasuresToCompact(db, local),
     /** Erased rows leave the node copy's write-ahead log too. */
     checkpoint: () => void local.pragma('wal_checkpoint(TRUNCATE)'),
-    vacuumed: undefined as Db | undefined,
+    vacuumed: undefined,
     storage: undefined,
     followChanges: { pool: db, url },
     async close(): Promise<void> {

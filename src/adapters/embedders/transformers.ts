@@ -43,28 +43,32 @@ function contentHash(root: string, onnx: string): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-interface Tensor {
-  data: Float32Array | BigInt64Array;
+interface Tensor<Data extends Float32Array | BigInt64Array> {
+  data: Data;
   dims: number[];
 }
-type Tokenizer = (texts: string[], options: { padding: boolean; truncation: boolean }) => Record<string, Tensor> & { attention_mask: Tensor };
-type Model = (inputs: Record<string, Tensor>) => Promise<Record<string, Tensor>>;
+/** The tokenizer's outputs (input_ids, attention_mask, token_type_ids) are int64 tensors. */
+type TokenTensor = Tensor<BigInt64Array>;
+/** The model's outputs (last_hidden_state, sentence_embedding, …) are float32 tensors. */
+type ModelTensor = Tensor<Float32Array>;
+type Tokenizer = (texts: string[], options: { padding: boolean; truncation: boolean }) => Record<string, TokenTensor> & { attention_mask: TokenTensor };
+type Model = (inputs: Record<string, TokenTensor>) => Promise<Record<string, ModelTensor>>;
 
 /** One vector per text from the model's outputs, as the profile says (transformers.js's own pooling is ~20× slower). */
-function pool(outputs: Record<string, Tensor>, mask: Tensor, profile: ModelProfile): Float32Array[] {
-  const [batch, length] = mask.dims as [number, number];
+function pool(outputs: Record<string, ModelTensor>, mask: TokenTensor, profile: ModelProfile): Float32Array[] {
+  const [batch = 0, length = 0] = mask.dims;
   const out: Float32Array[] = [];
   if (profile.pooling === 'model') {
     const pooled = outputs.sentence_embedding;
     if (!pooled) throw new Error("the profile says pooling 'model' but the model has no sentence_embedding output");
     const d = pooled.dims[1]!;
-    for (let b = 0; b < batch; b++) out.push((pooled.data as Float32Array).slice(b * d, (b + 1) * d));
+    for (let b = 0; b < batch; b++) out.push(pooled.data.slice(b * d, (b + 1) * d));
   } else {
     const hidden = outputs.last_hidden_state ?? outputs.token_embeddings;
     if (!hidden) throw new Error('the model has no last_hidden_state output');
     const d = hidden.dims[2]!;
-    const data = hidden.data as Float32Array;
-    const m = mask.data as BigInt64Array;
+    const data = hidden.data;
+    const m = mask.data;
     for (let b = 0; b < batch; b++) {
       const v = new Float32Array(d);
       let count = 0;
@@ -92,6 +96,15 @@ function pool(outputs: Record<string, Tensor>, mask: Tensor, profile: ModelProfi
 /** Words whose pieces are remembered (a job ad's vocabulary repeats; emptied when full). */
 const WORD_PIECES_KEPT = 100_000;
 
+interface UnigramModel {
+  tokenize: (word: string) => string[];
+}
+
+/** transformers.js's Unigram tokenizer model (its class name is the only mark it has). */
+function isUnigram(model: unknown): model is UnigramModel {
+  return typeof model === 'object' && model !== null && 'tokenize' in model && typeof model.tokenize === 'function' && model.constructor.name === 'Unigram';
+}
+
 /**
  * transformers.js's Unigram tokenizer (SentencePiece, the shipped model's) splits every word anew:
  * a lattice over each prefix at each position of the word, which took more CPU than the model itself
@@ -99,8 +112,8 @@ const WORD_PIECES_KEPT = 100_000;
  * without (test/adapters/embedders/shipped-model.test.ts compares them on real ads).
  */
 export function rememberWordPieces(tokenizer: unknown): void {
-  const model = (tokenizer as { model?: { tokenize?: (word: string) => string[]; constructor: { name: string } } }).model;
-  if (!model || typeof model.tokenize !== 'function' || model.constructor.name !== 'Unigram') return;
+  const model = (typeof tokenizer === 'function' || (typeof tokenizer === 'object' && tokenizer !== null)) && 'model' in tokenizer ? tokenizer.model : undefined;
+  if (!isUnigram(model)) return;
   const split = model.tokenize.bind(model);
   const known = new Map<string, string[]>();
   model.tokenize = (word: string) => {
@@ -150,9 +163,9 @@ export class TransformersEmbedder implements Embedder {
       env.allowRemoteModels = false;
       env.allowLocalModels = true;
       env.localModelPath = `${resolve(settings.modelDir)}/`;
-      tokenizer = (await AutoTokenizer.from_pretrained(settings.model)) as unknown as Tokenizer;
+      tokenizer = await AutoTokenizer.from_pretrained(settings.model);
       rememberWordPieces(tokenizer);
-      model = (await AutoModel.from_pretrained(settings.model, { quantized: located.quantized })) as unknown as Model;
+      model = await AutoModel.from_pretrained(settings.model, { quantized: located.quantized });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new KohtaantoError(

@@ -2,7 +2,24 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import type { ImportCheckpoint } from '../../core/imports/importer.js';
+
+/** A checkpoint as its file holds it (the summary's unmapped fields as [field, count] pairs). */
+const savedCheckpoint = z.object({
+  fingerprint: z.string().optional(),
+  line: z.number().optional(),
+  summary: z
+    .object({
+      read: z.number(),
+      created: z.number(),
+      updated: z.number(),
+      unchanged: z.number(),
+      refused: z.array(z.object({ line: z.number(), field: z.string(), message: z.string() })),
+      unmapped: z.array(z.tuple([z.string(), z.number()])),
+    })
+    .optional(),
+});
 
 /**
  * Where an interrupted `npm run import` got to, kept in a small file (0600) under the user's cache
@@ -23,9 +40,9 @@ export class CheckpointFile {
 
   /** The checkpoint of an earlier run over the same, unchanged file; undefined otherwise. */
   load(): ImportCheckpoint | undefined {
-    let saved: { fingerprint?: string; line?: number; summary?: ImportCheckpoint['summary'] & { unmapped: [string, number][] } };
+    let saved: z.output<typeof savedCheckpoint>;
     try {
-      saved = JSON.parse(readFileSync(this.path, 'utf8')) as typeof saved;
+      saved = savedCheckpoint.parse(JSON.parse(readFileSync(this.path, 'utf8')));
     } catch {
       return undefined;
     }

@@ -14,7 +14,7 @@ const MUNICIPALITY = ['kunta', 'kuntakoodi', 'kunnan nimi', 'kunta_koodi', 'komm
  */
 export function readPostalCodes(file: string): { lookup: PostalCodes; size: number; unknownRows: number } {
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  const rows = parse(text, { delimiter: detectDelimiter(text.split(/\r?\n/, 1)[0] ?? ''), skip_empty_lines: true, relax_column_count: true }) as string[][];
+  const rows = parse(text, { delimiter: detectDelimiter(text.split(/\r?\n/, 1)[0] ?? ''), skip_empty_lines: true, relax_column_count: true });
   const [header = [], ...data] = rows;
   const folded = header.map((h) => h.trim().toLowerCase());
   const codeColumn = folded.findIndex((h) => POSTAL_CODE.includes(h));

@@ -4,11 +4,12 @@ import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync
 import { Transform } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { fromJobPosting, jobPostingsIn, type MappedRecord, type PostalCodes } from '../../core/imports/jobposting.js';
+import { csvRow } from '../../core/imports/csv-rows.js';
 import { checkHeader, detectDelimiter, headerLengthProblem, MAX_CSV_HEADER_BYTES, rowToInput, rowWidthProblem, type TabularKind } from '../../core/imports/tabular.js';
 import { messageOf } from '../../core/thrown.js';
 
 /** A record read from a file, before validation: where it was, and what mapping found. */
-export interface SourceRecord extends MappedRecord<Record<string, unknown>> {
+export interface SourceRecord extends MappedRecord<unknown> {
   /** Line (NDJSON, CSV: of the record's first line) or position (1-based, in a JSON-LD document). */
   line: number;
 }
@@ -19,7 +20,9 @@ export interface ReadProgress {
   totalBytes: number;
 }
 
-export type ImportFormat = 'ndjson' | 'jobposting' | 'csv';
+const IMPORT_FORMATS = ['ndjson', 'jobposting', 'csv'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export const isImportFormat = (format: string): format is ImportFormat => IMPORT_FORMATS.some((f) => f === format);
 
 /** The format from the file name, or from the first record of an NDJSON file. */
 export function formatOf(file: string, firstLine: string): ImportFormat {
@@ -52,7 +55,9 @@ export function firstLineOf(file: string): string {
 export async function invalidUtf8Line(file: string): Promise<number | undefined> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let line = 1;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    // Without an encoding, a file stream gives Buffers.
+    if (!Buffer.isBuffer(chunk)) throw new Error(`${file}: the stream gave text, not bytes`);
     try {
       decoder.decode(chunk, { stream: true });
     } catch {
@@ -124,7 +129,7 @@ export async function* readRecords(
     const postings = jobPostingsIn(document);
     if (postings.length === 0) yield { line: 1, problems: [{ field: '@type', message: 'no JobPosting in the document' }], unmapped: [] };
     let position = 0;
-    for (const posting of postings) yield { line: ++position, ...(fromJobPosting(posting, source, postalCodes) as MappedRecord<Record<string, unknown>>) };
+    for (const posting of postings) yield { line: ++position, ...fromJobPosting(posting, source, postalCodes) };
     return;
   }
   const stream = createReadStream(file);
@@ -154,8 +159,8 @@ export async function* readRecords(
     if (format === 'jobposting') {
       const [posting] = jobPostingsIn(parsed);
       if (!posting) yield { line, problems: [{ field: '@type', line, message: 'not a JobPosting' }], unmapped: [] };
-      else yield { line, ...(fromJobPosting(posting, source, postalCodes) as MappedRecord<Record<string, unknown>>) };
-    } else yield { line, record: parsed as Record<string, unknown>, problems: [], unmapped: [] };
+      else yield { line, ...fromJobPosting(posting, source, postalCodes) };
+    } else yield { line, record: parsed, problems: [], unmapped: [] };
   }
 }
 
@@ -163,7 +168,8 @@ async function* csvRecords(stream: NodeJS.ReadableStream, kind: TabularKind, fir
   const parser = stream.pipe(parse({ delimiter: detectDelimiter(firstLine), bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
   let fields: (string | undefined)[] | undefined;
   let names: string[] = [];
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  for await (const row of parser) {
+    const { record, info } = csvRow(row);
     if (!fields) {
       const header = checkHeader(kind, record);
       fields = header.fields;

@@ -1,5 +1,6 @@
 import type { EntryToSave, ListOptions, LocalRecordReads, LocationFilter, RecordStore, SavedEntry, StoredEntry, StoredTerms, WriteTerms } from '../../core/ports.js';
 import { matchesSearch } from '../../core/record-search.js';
+import { hasFields } from '../../core/fields.js';
 import { recordOf } from '../rows/records.js';
 
 interface Row<R> {
@@ -16,6 +17,17 @@ interface Row<R> {
 }
 
 type Record = { id: string; municipality: string; region?: string; updatedAt: string; expiresAt?: string; normalized?: { linkKey?: string } };
+
+const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** What a search reads of a record: its id, name, title, employer and occupations (a jobseeker's list, a vacancy's one). */
+function searchedFields(record: Record) {
+  const fields: { [field: string]: unknown } = hasFields(record) ? record : {};
+  const normalized: { [field: string]: unknown } = hasFields(fields.normalized) ? fields.normalized : {};
+  const listed = normalized.occupations ?? (normalized.occupation ? [normalized.occupation] : []);
+  const occupations = (Array.isArray(listed) ? listed : []).flatMap((o) => (hasFields(o) && typeof o.uri === 'string' && o.uri ? [o.uri] : []));
+  return { id: record.id, name: text(fields.name), title: text(fields.title), employer: text(fields.employer), occupations };
+}
 
 /**
  * TEST DOUBLE — an in-memory RecordStore for fast core unit tests (no SQLite file). It keeps the
@@ -83,12 +95,7 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R>, Loca
       .filter((row) => !options.municipality || row.record.municipality === options.municipality)
       .filter((row) => !options.within || options.within.has(row.record.municipality))
       .filter((row) => !options.ids || options.ids.includes(row.record.id))
-      .filter((row) => {
-        if (!options.search) return true;
-        const r = row.record as unknown as { id: string; name?: string; title?: string; employer?: string; normalized?: { occupations?: { uri?: string }[]; occupation?: { uri?: string } } };
-        const occupations = (r.normalized?.occupations ?? (r.normalized?.occupation ? [r.normalized.occupation] : [])).flatMap((o) => (o.uri ? [o.uri] : []));
-        return matchesSearch(options.search, { id: r.id, name: r.name, title: r.title, employer: r.employer, occupations });
-      })
+      .filter((row) => !options.search || matchesSearch(options.search, searchedFields(row.record)))
       .sort((a, b) => (a.record.id < b.record.id ? -1 : 1))
       .slice(0, options.limit)
       .map(copy);

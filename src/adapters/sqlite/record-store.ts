@@ -126,7 +126,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   async getMany(ids: string[]): Promise<(StoredEntry<R> | undefined)[]> {
     return ids.map((id) => {
       const row = this.s.get.get(id);
-      return row && { label: row.label, record: JSON.parse(row.record) as R };
+      return row && { label: row.label, record: recordOf<R>(row.record) };
     });
   }
 

@@ -53,7 +53,7 @@ export function loadEscoCsv(dir: string, options: { extension?: string | undefin
     const text = (actual.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
     hash.update(file).update(text);
     try {
-      return csvRecords(text) as Row[];
+      return csvRecords(text);
     } catch (error) {
       throw new Error(`${join(dir, actual)}: ${messageOf(error)}`);
     }

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { messageOf } from '../thrown.js';
 
 /** When a kept answer was counted, and whether the records it was counted over are still the ones stored. */
 export interface Counted {
@@ -88,7 +89,7 @@ export class KeptAnswers<T> {
         await this.recount(question, entry, true);
         counted++;
       } catch (error) {
-        this.ports.warn(`kept answer ${question}: ${(error as Error).message}`);
+        this.ports.warn(`kept answer ${question}: ${messageOf(error)}`);
       }
     }
     return counted;

@@ -69,6 +69,7 @@ export function publishPlan(key: Buffer, plan: ExactPlan, lang: Lang, monthEnd: 
         const places = randomlyRounded(exact.places, placesDraw([exact.training.id, ...clients.map((p) => p.jobseeker).sort()].join('\0')));
         const { training, effect, skills } = exact;
         if (places === SUPPRESSED) {
+          const noneShown: string[] = [];
           return {
             training,
             places,
@@ -77,7 +78,7 @@ export function publishPlan(key: Buffer, plan: ExactPlan, lang: Lang, monthEnd: 
             expectedEmployed: null,
             effect: { basis: effect.basis, participants: effect.participants, perPlace: null },
             explanation: explainFewPlaces(lang, { title: training.title, provider: training.provider, costPerPlace: training.costPerPlace, skills }),
-            opened: [] as string[],
+            opened: noneShown,
           };
         }
         const cost = places * training.costPerPlace;

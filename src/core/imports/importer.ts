@@ -5,7 +5,8 @@ import { problemsFrom } from '../ndjson.js';
 /** A record read from a source, before validation. */
 export interface ReadRecord {
   line: number;
-  record?: Record<string, unknown>;
+  /** As read (a JSON value of an NDJSON line, a mapped JobPosting, a CSV row's fields): the schema checks it. */
+  record?: unknown;
   problems: FieldProblem[];
   unmapped: string[];
 }
@@ -13,7 +14,7 @@ export interface ReadRecord {
 /** Where valid records go: one atomic batch per call (the service's bulk route). */
 export interface BatchSink {
   /** Stores a batch; or the problems, by 1-based position in the batch, that refused it as a whole. */
-  send(records: Record<string, unknown>[]): Promise<{ created: number; updated: number; unchanged: number } | { refused: FieldProblem[]; message: string }>;
+  send(records: unknown[]): Promise<{ created: number; updated: number; unchanged: number } | { refused: FieldProblem[]; message: string }>;
 }
 
 /** Times a batch is sent, each time without the records the service refused by position. */
@@ -60,7 +61,7 @@ export async function importRecords(
     ? { ...resumed.summary, refused: [...resumed.summary.refused], unmapped: new Map(resumed.summary.unmapped) }
     : { read: 0, created: 0, updated: 0, unchanged: 0, refused: [], unmapped: new Map() };
   const skipUpTo = resumed?.line ?? 0;
-  let batch: { line: number; record: Record<string, unknown> }[] = [];
+  let batch: { line: number; record: unknown }[] = [];
   let lastLine = skipUpTo;
 
   const flush = async () => {

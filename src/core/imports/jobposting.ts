@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FieldProblem } from '../errors.js';
 import { regions } from '../regions/regions.js';
-import type { StoredVacancy, VacancyInput } from '../vacancies/schema.js';
+import type { Stored } from '../kinds.js';
+import type { StoredVacancy, Vacancy, VacancyInput } from '../vacancies/schema.js';
 import { isProse } from '../skills.js';
 
 /**
@@ -192,7 +193,7 @@ export function fromJobPosting(posting: Json, source: string, postalCodes?: Post
 }
 
 /** A stored vacancy as a schema.org JobPosting (for job boards and feeds). */
-export function toJobPosting(v: StoredVacancy): Json {
+export function toJobPosting(v: Stored<Vacancy> & { normalized?: Pick<StoredVacancy['normalized'], 'occupation'> }): Json {
   const municipality = regions.municipality(v.municipality);
   return {
     '@context': 'https://schema.org/',
@@ -209,7 +210,7 @@ export function toJobPosting(v: StoredVacancy): Json {
       address: { '@type': 'PostalAddress', addressLocality: municipality?.nameFi ?? v.municipality, addressRegion: v.region, addressCountry: 'FI' },
     },
     ...(v.remote ? { jobLocationType: 'TELECOMMUTE' } : {}),
-    ...(v.normalized.occupation?.isco ? { occupationalCategory: v.normalized.occupation.uri ?? v.normalized.occupation.isco } : {}),
+    ...(v.normalized?.occupation?.isco ? { occupationalCategory: v.normalized.occupation.uri ?? v.normalized.occupation.isco } : {}),
     ...(v.skills.length > 0 ? { skills: v.skills.join(', ') } : {}),
     totalJobOpenings: v.positions,
   };

@@ -4,12 +4,14 @@
  * ("kyllä", "ja", "1.3.2026", "osa-aikainen"). Validation is left to the record schemas.
  */
 
+import { hasFields } from '../fields.js';
 import { invalidInput, problem, type FieldProblem, type ProblemCode } from '../errors.js';
 import type { Lang } from '../languages.js';
 import { CARDS } from '../requirements/vocabulary.js';
 import { OUTCOME_EVENTS, OUTCOME_LABELS } from '../outcomes/schema.js';
 
 export type TabularKind = 'vacancies' | 'jobseekers' | 'trainings' | 'outcomes';
+export const isTabularKind = (kind: string): kind is TabularKind => kind === 'vacancies' || kind === 'jobseekers' || kind === 'trainings' || kind === 'outcomes';
 
 type FieldType = 'text' | 'list' | 'languages' | 'boolean' | 'date' | 'dates' | 'integer' | 'number' | 'workingTime' | 'gender' | 'language' | 'classes' | 'cards' | 'levels' | 'employment' | 'outcome';
 
@@ -325,6 +327,7 @@ function value(type: FieldType, raw: string): unknown {
 export function rowToInput(kind: TabularKind, fields: (string | undefined)[], row: string[], line: number, header: string[] = []): { record: Record<string, unknown>; problems: FieldProblem[] } {
   const types = new Map(COLUMNS[kind].map((c) => [c.field, c.type]));
   const record: Record<string, unknown> = {};
+  let contact: Record<string, unknown> | undefined;
   const problems: FieldProblem[] = [];
   row.forEach((cell, i) => {
     const field = fields[i];
@@ -337,7 +340,7 @@ export function rowToInput(kind: TabularKind, fields: (string | undefined)[], ro
       v = cell; // left for the record's schema (not stored: the batch is refused)
     }
     if (field.startsWith('contact.')) {
-      record.contact = { ...(record.contact as object | undefined), [field.slice('contact.'.length)]: v };
+      record.contact = contact = { ...contact, [field.slice('contact.'.length)]: v };
     } else record[field] = v;
   });
   return { record, problems };
@@ -362,6 +365,8 @@ const dateOut = (iso: string, lang: Lang) => {
 
 /** A list field's entries as text (a record's lists hold strings). */
 const entriesOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : [String(v)]);
+/** A language level of a record ({ code, level, required }) as a cell writes it: "fi C1", "en B2?" (not required). */
+const levelOut = (l: unknown): string => (hasFields(l) ? `${String(l.code)} ${String(l.level)}${l.required === false ? '?' : ''}` : String(l));
 
 /**
  * A cell of an export, as the import reads it back (see value()): yes/no words, dates and working
@@ -385,7 +390,7 @@ function cellOut(type: FieldType, v: unknown, lang: Lang): unknown {
     case 'workingTime':
       return lang === 'en' ? v : (WORKING_TIME_OUT[lang][String(v)] ?? v);
     case 'levels':
-      return (v as { code: string; level: string; required?: boolean }[]).map((l) => `${l.code} ${l.level}${l.required === false ? '?' : ''}`).join('; ');
+      return (Array.isArray(v) ? v : [v]).map(levelOut).join('; ');
     default:
       return v;
   }
@@ -395,7 +400,7 @@ function cellOut(type: FieldType, v: unknown, lang: Lang): unknown {
 export function exportColumns(kind: TabularKind, lang: Lang): [header: string, cell: (record: Record<string, unknown>) => unknown][] {
   return COLUMNS[kind].map((c) => [
     columnHeader(c, lang),
-    (record) => cellOut(c.type, c.field.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], record), lang),
+    (record) => cellOut(c.type, c.field.split('.').reduce<unknown>((o, k) => (hasFields(o) ? o[k] : undefined), record), lang),
   ]);
 }
 

@@ -90,11 +90,16 @@ export function exposureReport(
   published: PublishedCounts,
   asOf: string,
 ): ExposureReport {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { dimension: Dimension; group: string; n: number }>();
   let total = 0;
   for (const g of eligible) {
     total++;
-    for (const d of DIMENSIONS) counts.set(`${d}\u0000${g[d]}`, (counts.get(`${d}\u0000${g[d]}`) ?? 0) + 1);
+    for (const d of DIMENSIONS) {
+      const key = `${d}\u0000${g[d]}`;
+      const counted = counts.get(key);
+      if (counted) counted.n++;
+      else counts.set(key, { dimension: d, group: g[d], n: 1 });
+    }
   }
   // Per ranking, each group's share of the exposure that went to the area's jobseekers.
   const shares = new Map<string, number[]>();
@@ -138,8 +143,7 @@ export function exposureReport(
 
   const groups: ExposureGroup[] = [];
   const totalShown = published.count('eligible', total);
-  for (const [key, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const [dimension, group] = key.split('\u0000') as [Dimension, string];
+  for (const [key, { dimension, group, n }] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const shown = published.count(groupCell(dimension, group, asOf), n);
     if (shown === SUPPRESSED || totalShown === SUPPRESSED) {
       groups.push({ dimension, group, eligible: shown, eligibleShare: null, exposureShare: null, ratio: null, ratioLow: null, ratioHigh: null, flagged: false });

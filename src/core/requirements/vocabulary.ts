@@ -66,7 +66,10 @@ export const CARDS = [
   { id: 'professional-competence', names: { fi: 'ammattipätevyys', sv: 'yrkeskompetens', en: 'professional competence (CPC)' }, uris: ['urn:kohtaanto:skill:professionalCompetence', `${LOCAL}driver-cpc`] },
 ] as const satisfies readonly Card[];
 export type CardId = (typeof CARDS)[number]['id'];
-export const CARD_IDS = CARDS.map((c) => c.id) as [CardId, ...CardId[]];
+/** Every card's id, first the first card's (zod's enum wants at least one). */
+export const CARD_IDS: [CardId, ...CardId[]] = [CARDS[0].id, ...CARDS.slice(1).map((c) => c.id)];
+/** The cards as one type (some have no taxonomy concepts). */
+const CARD_LIST: readonly Card[] = CARDS;
 
 /** The card whose taxonomy concept a skill URI is. */
 export const cardOfSkill = new Map<string, CardId>(CARDS.flatMap((c) => ('uris' in c ? c.uris.map((uri) => [uri, c.id] as const) : [])));
@@ -87,7 +90,7 @@ export const licenceOfSkill = new Map<string, LicenceClass>([
 
 /** The taxonomy concept of a card: the first of its concepts `known` accepts (by default the first). */
 export const cardUri = (id: CardId, known: (uri: string) => boolean = () => true): string | undefined =>
-  ((CARDS as readonly Card[]).find((c) => c.id === id)?.uris ?? []).find(known);
+  (CARD_LIST.find((c) => c.id === id)?.uris ?? []).find(known);
 
 /** The taxonomy concept of a licence class: the first `known` accepts (by default the first). */
 export const licenceUri = (cls: LicenceClass, known: (uri: string) => boolean = () => true): string | undefined =>

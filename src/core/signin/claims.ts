@@ -1,3 +1,4 @@
+import { hasFields } from '../fields.js';
 import type { Role } from '../access.js';
 import type { RoleMapping } from './providers.js';
 
@@ -8,8 +9,8 @@ export type Claims = Record<string, unknown>;
 export function claimValues(claims: Claims, path: string): string[] {
   let value: unknown = claims;
   for (const part of path.split('.')) {
-    if (typeof value !== 'object' || value === null) return [];
-    value = (value as Record<string, unknown>)[part];
+    if (!hasFields(value)) return [];
+    value = value[part];
   }
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];

@@ -9,7 +9,7 @@ import type { Concept } from './taxonomy.js';
  * Sources: Institutet för de inhemska språken, "Finlandssvensk ordbok", and the Finnish
  * occupational classification's Swedish names (Statistikcentralen, Yrkesklassificering 2010).
  */
-export const FINLAND_SWEDISH: [string, string][] = [
+const PAIRS: [string, string][] = [
   ['sjuksköterska', 'sjukskötare'],
   ['undersköterska', 'närvårdare'],
   ['förskollärare', 'barnträdgårdslärare'],
@@ -46,7 +46,8 @@ export const FINLAND_SWEDISH: [string, string][] = [
   ['distributionsförare', 'lastbilsförare'],
   ['säkerhetsvakt', 'väktare'],
   ['fordonstekniker', 'bilmekaniker'],
-].filter(([a, b]) => a !== b) as [string, string][];
+];
+export const FINLAND_SWEDISH: [string, string][] = PAIRS.filter(([a, b]) => a !== b);
 
 /** The concepts with Finland-Swedish alternative labels added to their Swedish labels. */
 export function withFinlandSwedish<C extends Concept>(concept: C): C {

@@ -25,9 +25,10 @@ export const LEGACY_TRAINING_KINDS: Record<string, TrainingKind> = {
   language: 'language-for-work',
   it: 'updating-course',
 };
+const isTrainingKind = (k: string): k is TrainingKind => TRAINING_KINDS.some((kind) => kind === k);
 const kind = z
   .enum([...TRAINING_KINDS, 'vocational', 'licence', 'language', 'it'])
-  .transform((k): TrainingKind => LEGACY_TRAINING_KINDS[k] ?? (k as TrainingKind))
+  .transform((k): TrainingKind => LEGACY_TRAINING_KINDS[k] ?? (isTrainingKind(k) ? k : 'other'))
   .default('other')
   .describe(
     'licence-or-card (hygieniapassi, trukkikortti…), language-for-work, updating-course (täydennyskoulutus), vocational-qualification ' +

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { analysisArea, areaQuery, publishedCount } from '../analytics/schema.js';
 import { labelLang } from '../schemas/skills.js';
-import { FUNNEL_STEPS, RANK_BANDS, type FunnelStep } from './steps.js';
+import { FUNNEL_STEPS, perStep, RANK_BANDS, type FunnelStep } from './steps.js';
 
 export { FUNNEL_STEPS, RANK_BANDS, type FunnelStep, type RankBand } from './steps.js';
 
@@ -86,7 +86,7 @@ export const whatWorks = z.object({
   from: z.string(),
   to: z.string(),
   funnel: z
-    .object(Object.fromEntries(FUNNEL_STEPS.map((s) => [s, publishedCount])) as Record<FunnelStep, typeof publishedCount>)
+    .object(perStep(() => publishedCount))
     .describe('Suggestions made in the period that reached each step (an interview counts as applied, a hire as every step before it); rounded at random to a multiple of 5 ("<5": 0-4; 5: 3-9; 5k: 5k-4 to 5k+4)'),
   clients: z.object({
     suggested: publishedCount.describe('Clients with at least one suggestion in the period'),

@@ -7,6 +7,7 @@ import { randomlyRounded } from '../analytics/random-rounding.js';
 import { questionDraws } from './published-effects.js';
 import { trainingEffects, type ClientFacts, type ReferralFacts } from './training-effects.js';
 import { FUNNEL_STEPS, RANK_BANDS, type FunnelStep, type PublishedRate, type RankBand, type SuggestionOutcome, type WhatWorks } from './schema.js';
+import { perStep } from './steps.js';
 
 /** Where the outcomes of job suggestions come from (src/adapters/sqlite/what-works-source.ts). */
 export interface WhatWorksSource {
@@ -111,7 +112,7 @@ export class WhatWorksReport {
     const draw = questionDraws(this.key, area.municipalities, from, to);
     const effects = trainingEffects(facts.referrals, facts.clients, dayOf(this.clock()), draw);
     const count = (cell: string, n: number) => randomlyRounded(n, draw(cell));
-    const funnel = Object.fromEntries(FUNNEL_STEPS.map((step) => [step, count(`funnel.${step}`, outcomes.filter((o) => reached(o, step)).length)])) as WhatWorks['funnel'];
+    const funnel: WhatWorks['funnel'] = perStep((step) => count(`funnel.${step}`, outcomes.filter((o) => reached(o, step)).length));
     const clients = new Set(outcomes.map((o) => o.jobseekerId));
     const hired = new Set(outcomes.filter((o) => o.reached === 'hired').map((o) => o.jobseekerId));
     const longTerm = new Set(outcomes.filter((o) => o.longTerm).map((o) => o.jobseekerId));

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { ACCESS } from '../../core/access.js';
 import { toJobPosting } from '../../core/imports/jobposting.js';
 import { idParams } from '../../core/schemas/common.js';
-import type { StoredVacancy } from '../../core/vacancies/schema.js';
 import type { Services } from '../../runtime/compose.js';
 import { errorBody, noQuery } from './shared.js';
 
@@ -29,7 +28,7 @@ export function feedRoutes(services: FeedServices): FastifyPluginAsyncZod {
         reply
           .type('application/ld+json; charset=utf-8')
           .serializer((x) => JSON.stringify(x))
-          .send(toJobPosting((await services.vacancies.get(request.params.id)) as unknown as StoredVacancy)),
+          .send(toJobPosting(await services.vacancies.get(request.params.id))),
     );
   };
 }

@@ -9,8 +9,7 @@ import { etagOf, versionsOf, type Expectation } from '../../core/records.js';
 import { sessionToken } from '../auth.js';
 import { idParams, recordId } from '../../core/schemas/common.js';
 import { bulkDeleteBody, bulkDeleteResult, bulkResult, exportQuery, listQuery, recordPage } from '../../core/schemas/records.js';
-import type { TabularKind } from '../../core/imports/tabular.js';
-import { exportColumns } from '../../core/imports/tabular.js';
+import { exportColumns, isTabularKind } from '../../core/imports/tabular.js';
 import { bulkRecords } from '../bulk-body.js';
 import { sendCsv, toCsv } from '../csv.js';
 import { errorBody, noQuery } from './shared.js';
@@ -48,8 +47,6 @@ function expectation(request: FastifyRequest): Expectation | undefined {
   return undefined;
 }
 
-/** Stored records are plain JSON objects; the response schema checks their shape. */
-const asJson = (record: object) => record as Record<string, unknown>;
 
 /** Create, replace, read, list and delete one kind of record, single and in bulk. */
 export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<In>): FastifyPluginAsyncZod {
@@ -62,7 +59,8 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
   const read = { roles: roles.read };
   const write = { roles: roles.write };
   const replaceBody = input.extend({ id: recordId.optional().describe('If given, must equal the id in the path') });
-  const tabular = path.split('/').pop() as TabularKind;
+  const tabular = path.split('/').pop() ?? '';
+  if (!isTabularKind(tabular)) throw new Error(`${path}: not a path of records with spreadsheet columns`);
   return async (app) => {
     // CSV bodies as bytes: decoded in the route, in the charset the Content-Type names.
     app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: options.bulkBodyLimit }, (_request, body, done) => done(null, body));
@@ -81,7 +79,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
         },
       },
       async (request, reply) => {
-        const all = (await records.export(request.principal!, request.query.owner !== undefined, request.audited)).map(asJson);
+        const all = (await records.export(request.principal!, request.query.owner !== undefined, request.audited));
         return sendCsv(reply, tabular, toCsv(all, exportColumns(tabular, request.query.lang)));
       },
     );
@@ -100,7 +98,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       },
       async (request, reply) => {
         const record = await records.create(request.principal!, request.body as unknown as In, request.audited);
-        return reply.status(201).header('etag', etagOf(record)).send(asJson(record));
+        return reply.status(201).header('etag', etagOf(record)).send(record);
       },
     );
 
@@ -117,7 +115,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       },
       async (request) => {
         const { items, next } = await records.list(request.principal!, request.query, request.audited);
-        return next ? { items: items.map(asJson), next } : { items: items.map(asJson) };
+        return next ? { items, next } : { items };
       },
     );
 
@@ -129,7 +127,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       },
       async (request, reply) => {
         const record = await records.get(request.principal!, request.params.id, request.audited);
-        return reply.header('etag', etagOf(record)).send(asJson(record));
+        return reply.header('etag', etagOf(record)).send(record);
       },
     );
 
@@ -153,7 +151,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       async (request, reply) => {
         const body = request.body as unknown as Omit<In, 'id'> & { id?: string };
         const { record: saved, created } = await records.put(request.principal!, request.params.id, body, () => expectation(request), request.audited);
-        return reply.status(created ? 201 : 200).header('etag', etagOf(saved)).send(asJson(saved));
+        return reply.status(created ? 201 : 200).header('etag', etagOf(saved)).send(saved);
       },
     );
 

@@ -79,6 +79,9 @@ export function clientInput(form: typeof EMPTY): JobseekerInput & Record<string,
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as JobseekerInput & Record<string, unknown>;
 }
 
+/** The form's fields typed as text (the others are lists and yes/no). */
+type TextField = { [K in keyof typeof EMPTY]: (typeof EMPTY)[K] extends string ? K : never }[keyof typeof EMPTY];
+
 /** A counsellor creates a client with every field of the API; an id that exists is never replaced. */
 export function NewClientPage() {
   const [form, setForm] = useState(EMPTY);
@@ -99,13 +102,13 @@ export function NewClientPage() {
     e.preventDefault();
     await saver.save(form.id.trim(), clientInput(form));
   };
-  const text = (field: keyof typeof form, label: string, options: { hint?: string; required?: boolean; type?: 'text' | 'email' | 'tel' | 'date' | 'number'; apiField?: string } = {}) => (
+  const text = (field: TextField, label: string, options: { hint?: string; required?: boolean; type?: 'text' | 'email' | 'tel' | 'date' | 'number'; apiField?: string } = {}) => (
     <Field label={label} id={`n-${field}`} hint={options.hint}>
       <input
         id={`n-${field}`}
         type={(options.type ?? 'text') as 'text'}
         required={options.required}
-        value={form[field] as string}
+        value={form[field]}
         onInput={set(field)}
         aria-invalid={invalid(options.apiField ?? field)}
         aria-describedby={options.hint ? `n-${field}-hint` : undefined}

@@ -16,11 +16,13 @@ const rows = (n: number) => Array.from({ length: n }, (_, i) => row(i + 1, { id:
  * updated or unchanged; `refuse` picks records it refuses by their 1-based position in the batch
  * (as the route names them), `listAtMost` how many of those refusals it lists (the route lists 100).
  */
-function store(options: { refuse?: (record: Record<string, unknown>) => boolean; refuseWhole?: string; listAtMost?: number } = {}) {
+function store(options: { refuse?: (record: z.output<typeof schema>) => boolean; refuseWhole?: string; listAtMost?: number } = {}) {
   const stored = new Map<string, string>();
   const batches: string[][] = [];
   const sink: BatchSink = {
-    async send(records) {
+    async send(sent) {
+      // What the importer sends has passed the schema.
+      const records = sent.map((r) => schema.parse(r));
       batches.push(records.map((r) => String(r.id)));
       if (options.refuseWhole) return { refused: [], message: options.refuseWhole };
       const refused = records.flatMap((r, i) => (options.refuse?.(r) ? [{ line: i + 1, field: 'id', message: `refused ${String(r.id)}` }] : []));
@@ -28,8 +30,8 @@ function store(options: { refuse?: (record: Record<string, unknown>) => boolean;
       let created = 0;
       let updated = 0;
       let unchanged = 0;
-      for (const r of records) {
-        const json = JSON.stringify(r);
+      for (const [i, r] of records.entries()) {
+        const json = JSON.stringify(sent[i]);
         const before = stored.get(String(r.id));
         if (before === undefined) created++;
         else if (before === json) unchanged++;
