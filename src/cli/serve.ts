@@ -61,6 +61,7 @@ async function main() {
   });
   await app.listen({ host: config.host, port: config.port });
   services.analytics.keptFigures.start(); // the mismatch shares, counted in the background (src/runtime/kept-figures.ts)
+  void services.rederivation.start(); // records an earlier taxonomy build derived, derived again while serving (src/runtime/rederivation.ts)
   // The concept indexes (records by occupation and skills) filled in the background once the indexes are loaded,
   // a chunk of records at a time: the first match of each kind need not read every record (seconds at national scale).
   const between = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -12,6 +12,18 @@ import { sameAsStored, stripDerived } from './same-record.js';
 import { regions } from './regions/regions.js';
 import { recordSearch, type OccupationWords } from './record-search.js';
 
+/** A stored record's version as its store keeps it in the record (0 for one written before versions). */
+function versionIn(record: object): number {
+  return 'version' in record && typeof record.version === 'number' ? record.version : 0;
+}
+
+/** A record being redone was written meanwhile (see refreshStale): its batch is not stored. */
+class Overtaken extends Error {
+  constructor(id: string) {
+    super(`${id} changed while it was being derived again`);
+  }
+}
+
 /** Where the concept index files a record: remote work is near everyone. */
 const conceptPlace = (record: BaseRecord & { remote?: boolean }) => (record.remote ? REMOTE : record.municipality);
 
@@ -455,15 +467,44 @@ export class RecordService<In extends BaseRecord> {
     return this.areas.labelsIn(filter);
   }
 
-  /** Redoes records embedded by another model or derived by another taxonomy (after a change of either). */
-  async refreshStale(onProgress?: (done: number) => void, batch = 256): Promise<number> {
+  /**
+   * What the stored records need before this build serves them as its own: nothing; `derivations`
+   * only (the taxonomy build changed: skills and occupations are worked out again, vectors kept, so the
+   * records can be served meanwhile as the earlier build derived them); or `embeddings` (the model
+   * changed: every vector is made again before the records can be searched). Read off a sample of the
+   * stale records: a change of model leaves every record stale for it.
+   */
+  async staleWork(sample = 64): Promise<'none' | 'derivations' | 'embeddings'> {
+    const stale = await this.store.staleRecords(this.embedder.id, this.derivedBy, sample);
+    if (stale.length === 0) return 'none';
+    const vectors = await this.store.vectorsOfIds(stale.map((record) => record.id), this.embedder.id);
+    return vectors.every((vector) => vector !== undefined) ? 'derivations' : 'embeddings';
+  }
+
+  /**
+   * Redoes records embedded by another model or derived by another taxonomy (after a change of either),
+   * `batch` at a time, calling `between` after each batch (a background run lets requests in there).
+   * Safe beside other writes: a batch is stored only if none of its records changed since it was read
+   * (their versions, checked in the write's transaction); one that changed is not overwritten with what
+   * was read before it — it was derived by this build when it was written — and the rest are read again.
+   */
+  async refreshStale(onProgress?: (done: number) => void, batch = 256, between?: () => Promise<void>): Promise<number> {
     let done = 0;
     for (;;) {
       const stale = await this.store.staleRecords(this.embedder.id, this.derivedBy, batch);
       if (stale.length === 0) return done;
-      await this.commit(await this.prepare(stale));
-      done += stale.length;
-      onProgress?.(done);
+      const read = new Map(stale.map((record) => [record.id, versionIn(record)]));
+      const unchanged = (found: Map<string, StoredTerms>) => {
+        for (const [id, version] of read) if (found.get(id)?.version !== version) throw new Overtaken(id);
+      };
+      try {
+        await this.commit(await this.prepare(stale), { ids: [...read.keys()], check: unchanged });
+        done += stale.length;
+        onProgress?.(done);
+      } catch (error) {
+        if (!(error instanceof Overtaken)) throw error;
+      }
+      await between?.();
     }
   }
 

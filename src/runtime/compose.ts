@@ -66,6 +66,7 @@ import { keepMismatchFigures } from './kept-figures.js';
 import { serviceMetrics } from './metrics.js';
 import { installationKey } from './secret.js';
 import { prepareRecords, seedTrainings } from './seeding.js';
+import { rederiveInBackground } from './rederivation.js';
 import { followNodes } from './nodes.js';
 import { openStores } from './stores.js';
 import { singleMachine, type Leadership } from '../core/leadership.js';
@@ -183,9 +184,10 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     );
     const jobseekers = jobseekerIndex.service;
     const vacancies = vacancyIndex.service;
+    let rederivation = rederiveInBackground([], normalizer.taxonomy.id, log);
     if (!follower) {
       const settings = { seed: config.seedFixtures, fixturesDir: config.fixturesDir, embedder: chosen.id, taxonomy: normalizer.taxonomy.id };
-      await prepareRecords(jobseekers, vacancies, settings, log);
+      rederivation = rederiveInBackground(await prepareRecords(jobseekers, vacancies, settings, log), normalizer.taxonomy.id, log);
     }
 
     const conceptSearch = await openConceptSearch(normalizer, chosen);
@@ -438,6 +440,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         vacancies,
         storageProblems: () => storage().problems,
         rebuilding,
+        rederiving: rederivation.status,
       }),
       jobseekerRecords: new RecordUseCases({ records: jobseekers, access: access.jobseekers, erase: eraseClients }),
       vacancyRecords: new RecordUseCases({ records: vacancies, access: access.vacancies }),
@@ -508,12 +511,15 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       ready: Promise.all([jobseekerIndex.ready, vacancyIndex.ready]).then(() => undefined),
       /** Indexes still being rebuilt in the background, as sentences for /health (empty when none). */
       indexing: () => indexing(rebuilding),
+      /** The records an earlier taxonomy build derived, derived again in the background once the service listens. */
+      rederivation,
       /** Stops the timers, writes what waits and closes the database (on PostgreSQL a promise: the writes go over the network). */
       close(): void | Promise<void> {
         if (closed) return;
         closed = true;
         const following = Promise.all([feed?.close(), leadership?.close()]);
         try {
+          rederivation.stop();
           maintenance.stop();
           retention?.stop();
           keptFigures.stop();

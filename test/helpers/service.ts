@@ -206,7 +206,10 @@ export async function startService(options: ServiceOptions & { listen?: boolean 
     'single',
     options.clock,
   );
-  if (options.waitForIndexes !== false) await engine.ready; // an index rebuilt in the background is complete before the test's first match
+  if (options.waitForIndexes !== false) {
+    await engine.ready; // an index rebuilt in the background is complete before the test's first match
+    await engine.rederivation.start(); // and the records an earlier taxonomy build derived are derived again (serve.ts starts it on listening)
+  }
   const area = engine.employmentAreas.areaOf('837').id; // Tampere's employment area
   const known = new Set((await engine.organisations.list()).map((o) => o.id)); // a restart on the same data directory
   if (!known.has('test-area')) {

@@ -25,6 +25,8 @@ export interface HealthPorts {
   storageProblems(): string[];
   /** Each kind's index rebuild under way, if any. */
   rebuilding: { jobseekers(): Rebuild | undefined; vacancies(): Rebuild | undefined };
+  /** Records of an earlier taxonomy build being derived again in the background, as sentences (empty when none). */
+  rederiving?: () => string[];
 }
 
 /** Indexes still being rebuilt in the background, as sentences for /health (empty when none). */
@@ -44,7 +46,7 @@ export class Health {
   async status(): Promise<HealthAnswer> {
     const { embedder, taxonomy, jobseekers, vacancies } = this.ports;
     const [storedJobseekers, storedVacancies] = await Promise.all([jobseekers.count(), vacancies.count()]);
-    const problems = [...this.ports.storageProblems(), ...indexing(this.ports.rebuilding)];
+    const problems = [...this.ports.storageProblems(), ...indexing(this.ports.rebuilding), ...(this.ports.rederiving?.() ?? [])];
     return {
       ...(problems.length === 0 ? { status: 'ok' as const } : { status: 'degraded' as const, problems }),
       embedder: { id: embedder.id, dimension: embedder.dimension, description: embedder.description },
