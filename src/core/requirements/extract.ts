@@ -11,7 +11,7 @@
  * unless a clause before them or the heading says otherwise (a cue after them is another item's). Measured by benchmarks/requirements.ts.
  */
 import type { VacancyRequirements } from '../schemas/requirements.js';
-import { CARDS, LANGUAGE_LEVELS, type CardId, type LanguageLevel, type LicenceClass } from './vocabulary.js';
+import { CARDS, LANGUAGE_LEVELS, LICENCE_CLASSES, type CardId, type LanguageLevel, type LicenceClass } from './vocabulary.js';
 
 type Stance = 'essential' | 'optional' | 'negated' | 'offer';
 
@@ -112,9 +112,15 @@ function itemsIn(clause: string): Found {
   const taken: [number, number][] = [];
   for (const [re, fixed] of LICENCES) {
     for (const m of clause.matchAll(re)) {
-      if (taken.some(([s, e]) => m.index >= s && m.index < e)) continue;
-      taken.push([m.index, m.index + m[0].length]);
-      licences.push({ class: fixed ?? (m[1] as LicenceClass), at: m.index });
+      // One licence per stretch of text: "Ajokortti (C)" is C, not C and a licence without a class (B).
+      const end = m.index + m[0].length;
+      if (taken.some(([s, e]) => m.index < e && end > s)) continue;
+      // A class in brackets is read in either case ("kortti (b)"), and only if it is a class.
+      const written = fixed ?? m[1]?.toUpperCase();
+      const licence = LICENCE_CLASSES.find((c) => c === written);
+      if (!licence) continue;
+      taken.push([m.index, end]);
+      licences.push({ class: licence, at: m.index });
     }
   }
   const cards = CARDS.filter((c) => CARD_PATTERNS[c.id].test(clause)).map((c) => c.id);

@@ -47,6 +47,13 @@ describe('extractRequirements', () => {
     ]);
   });
 
+  it('reads one licence per stretch of text, a bracketed class in either case and only a real class', () => {
+    expect(items('Ajokortti (C) vaaditaan.', 'fi')).toEqual(['licence:C!']);
+    expect(items('Tractor licence (t) is required.', 'en')).toEqual(['licence:T!']);
+    expect(items('Edellytämme ajokortti (b).', 'fi')).toEqual(['licence:B!']);
+    expect(items('Körkort (x) krävs.', 'sv')).toEqual(['licence:B!']);
+  });
+
   it('gives a list without a cue the cue of the clause before it', () => {
     expect(items('Vaatimukset: hygieniapassi, trukkikortti.', 'fi')).toEqual(['card:forklift!', 'card:hygiene-passport!']);
   });
