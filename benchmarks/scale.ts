@@ -98,8 +98,19 @@ async function ingest(service: Service, kind: 'vacancies' | 'jobseekers', target
   let records = 0;
   for (const batch of generated(kind, stored, Math.max(0, target - stored))) {
     const body = batch.map((r) => JSON.stringify(r)).join('\n') + '\n';
-    const response = await fetch(`${service.url}/v1/${kind}/bulk`, { method: 'POST', headers: { authorization: `Bearer ${service.key}`, 'content-type': 'application/x-ndjson' }, body });
-    if (response.status !== 200) throw new Error(`bulk import of ${kind} answered ${response.status}: ${await response.text()}`);
+    // A batch whose connection broke (a worker restarted under load: EPIPE after 200,000 jobseekers on a
+    // loaded machine) is sent again: a bulk import of records already stored leaves them unchanged.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await fetch(`${service.url}/v1/${kind}/bulk`, { method: 'POST', headers: { authorization: `Bearer ${service.key}`, 'content-type': 'application/x-ndjson' }, body });
+        if (response.status !== 200) throw new Error(`bulk import of ${kind} answered ${response.status}: ${await response.text()}`);
+        break;
+      } catch (error) {
+        if (attempt === 5) throw error;
+        console.error(`bulk import of ${kind}: ${(error as Error).message}; sent again in 10 s (${attempt} of 4)`);
+        await new Promise((resolve) => setTimeout(resolve, 10_000));
+      }
+    }
     records += batch.length;
   }
   return { records, seconds: (performance.now() - started) / 1000 };
@@ -182,7 +193,8 @@ async function measureScale(dataDir: string, env: Record<string, string>, size: 
     row.start = { listeningSeconds: round(service.listenedAfterMs / 1000), allWorkersSeconds: round((performance.now() - started) / 1000), vacanciesIndexed: current.vacancies.indexed };
 
     // Matches and reports on warm caches: stored clients cycle (active ones are matched; others answer too).
-    const clients = [...generated('jobseekers', 0, Math.min(size.jobseekers, 5000))].flat() as { id: string; municipality: string; status?: string }[];
+    // The last 5,000 generated clients: stored whatever a reused data directory held before (its first records may be others).
+    const clients = [...generated('jobseekers', Math.max(0, size.jobseekers - 5000), Math.min(size.jobseekers, 5000))].flat() as { id: string; municipality: string; status?: string }[];
     const active = clients.filter((c) => c.status !== 'inactive');
     let n = 0;
     const next = () => active[n++ % active.length]!;
