@@ -79,10 +79,12 @@ export const DEFAULT_WORKER_SEMI_SPACE_MB = 64;
 
 /**
  * How long a match waits for a worker's concept index being filled (src/core/records.ts,
- * conceptsReady) before answering 503: the background fill after start takes ~1-3 s at national
- * scale (300,000 jobseekers, read from their concepts column) on a loaded machine.
+ * conceptsReady) before answering 503: the background fill after start costs ~7 s of CPU at national
+ * scale (283,000 matchable jobseekers and 65,000 vacancies, read from their concepts column;
+ * benchmarks/concept-fill.ts), longer on a loaded machine; the web app does not retry a 503, so a
+ * request rather waits (the worker serving others meanwhile) than fails.
  */
-export const DEFAULT_CONCEPT_WAIT_MS = 5000;
+export const DEFAULT_CONCEPT_WAIT_MS = 20_000;
 
 /** Refused API keys and sign-ins per address and minute before that address waits (429). */
 export const DEFAULT_FAILED_AUTH_PER_MINUTE = 60;

@@ -259,8 +259,8 @@ export const MESSAGES = {
   },
   concepts_filling: {
     code: 'index_unavailable',
-    fi: 'Palvelu lukee käynnistyttyään vielä tietueita ({percent} %); yritä parin sekunnin päästä uudelleen.',
-    sv: 'Tjänsten läser ännu in posterna efter start ({percent} %); försök igen om ett par sekunder.',
+    fi: 'Palvelu lukee käynnistyttyään vielä tietueita ({kind}: {percent} % / {total}); yritä parin sekunnin päästä uudelleen.',
+    sv: 'Tjänsten läser ännu in posterna efter start ({kind}: {percent} % av {total}); försök igen om ett par sekunder.',
     en: 'the {kind} concept index is being filled from the database ({percent} % of {total} records); retry in 2 s',
   },
   worker_restarting: { code: 'index_unavailable', fi: 'Palvelu käynnistyy uudelleen; yritä hetken päästä.', sv: 'Tjänsten startar om; försök igen om en stund.', en: 'this worker is restarting; retry' },

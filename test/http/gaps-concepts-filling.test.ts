@@ -75,7 +75,7 @@ describe("a client's gap report on a worker still filling its vacancy concept in
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('2');
     expect(refused.body.error).toBe('index_unavailable');
-    expect(refused.body.message).toMatch(/^Palvelu lukee käynnistyttyään vielä tietueita \(\d+ %\)/);
+    expect(refused.body.message).toMatch(/^Palvelu lukee käynnistyttyään vielä tietueita \(työnhakija: \d+ % \/ \d+\); yritä/);
     // A gap report needs the vacancies' index only (filled above): it answers meanwhile.
     expect((await call(counsellor, 'GET', `/v1/jobseekers/${id}/gaps`)).status).toBe(200);
     while (!filled.engine.jobseekers.conceptsFilled) {
