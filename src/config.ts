@@ -77,6 +77,15 @@ export const DEFAULT_AUDIT_GROUP_MS = 25;
 /** V8's semi-space of each worker (MB; see KOHTAANTO_WORKER_SEMI_SPACE_MB). */
 export const DEFAULT_WORKER_SEMI_SPACE_MB = 64;
 
+/**
+ * How long a match waits for a worker's concept index being filled (src/core/records.ts,
+ * conceptsReady) before answering 503: the background fill after start costs ~7 s of CPU at national
+ * scale (283,000 matchable jobseekers and 65,000 vacancies, read from their concepts column;
+ * benchmarks/concept-fill.ts), longer on a loaded machine; the web app does not retry a 503, so a
+ * request rather waits (the worker serving others meanwhile) than fails.
+ */
+export const DEFAULT_CONCEPT_WAIT_MS = 20_000;
+
 /** Refused API keys and sign-ins per address and minute before that address waits (429). */
 export const DEFAULT_FAILED_AUTH_PER_MINUTE = 60;
 
@@ -287,6 +296,9 @@ export const envSchema = z.object({
   KOHTAANTO_RECORD_CACHE_MB: z.coerce.number().min(0).default(512).meta(
     doc('estimated memory for parsed records kept between matches (least recently used out first); size it to hold the matchable records (~4 KB each)'),
   ),
+  KOHTAANTO_CONCEPT_WAIT_MS: z.coerce.number().int().min(0).default(DEFAULT_CONCEPT_WAIT_MS).meta(
+    doc('how long a match waits for a worker\'s concept index (records by occupation and skills, filled in the background after start) before answering 503 with a retry time; the request does not read the records itself'),
+  ),
   KOHTAANTO_AREA_CACHE_VECTORS: z.coerce.number().int().min(0).default(100_000).meta(
     doc('most vectors kept in memory, per area searched, between filtered searches (patched by every write; least recently used areas dropped first)'),
   ),
@@ -426,6 +438,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     exactScanLimit: e.KOHTAANTO_EXACT_SCAN_LIMIT,
     areaCacheVectors: e.KOHTAANTO_AREA_CACHE_VECTORS,
     recordCacheBytes: Math.round(e.KOHTAANTO_RECORD_CACHE_MB * 2 ** 20),
+    conceptWaitMs: e.KOHTAANTO_CONCEPT_WAIT_MS,
     /** `id;name_fi;name_sv;municipalities` per line; the committed table when unset. */
     employmentAreasFile: e.KOHTAANTO_EMPLOYMENT_AREAS_FILE && resolve(e.KOHTAANTO_EMPLOYMENT_AREAS_FILE),
     analyticsSample: e.KOHTAANTO_ANALYTICS_SAMPLE,

@@ -48,7 +48,7 @@ export async function setUp(url: string, adminKey: string) {
     planner: await key('planner', `${PREFIX}-planning`),
     admin: adminKey,
   };
-  const clients = await api(url, keys.counsellor, 'GET', '/v1/jobseekers?municipality=837&limit=20');
+  const clients = await api(url, keys.counsellor, 'GET', '/v1/jobseekers?municipality=837&limit=100');
   const client = (clients.body?.items as { id: string; status?: string }[] | undefined)?.find((c) => c.status !== 'inactive')?.id;
   if (!client) throw new Error(`no active client in Tampere for the counsellor: ${clients.status}`);
   const vacancy = {

@@ -29,6 +29,11 @@ export class ConceptIndexFilling {
     this.labels = reads.labels();
   }
 
+  /** Records read (or passed over) of those listed at the start. */
+  get progress(): { done: number; total: number } {
+    return { done: Math.min(this.next, this.labels.length), total: this.labels.length };
+  }
+
   get done(): boolean {
     return this.next >= this.labels.length;
   }

@@ -257,6 +257,12 @@ export const MESSAGES = {
     sv: 'Remissen {id} är i läget {state}: därefter kan bara {next} komma. Inget sparades.',
     en: 'referral {id} is {state}: it may become only {next}; nothing was stored',
   },
+  concepts_filling: {
+    code: 'index_unavailable',
+    fi: 'Palvelu lukee käynnistyttyään vielä tietueita ({kind}: {percent} % / {total}); yritä parin sekunnin päästä uudelleen.',
+    sv: 'Tjänsten läser ännu in posterna efter start ({kind}: {percent} % av {total}); försök igen om ett par sekunder.',
+    en: 'the {kind} concept index is being filled from the database ({percent} % of {total} records); retry in 2 s',
+  },
   worker_restarting: { code: 'index_unavailable', fi: 'Palvelu käynnistyy uudelleen; yritä hetken päästä.', sv: 'Tjänsten startar om; försök igen om en stund.', en: 'this worker is restarting; retry' },
 } as const satisfies Record<string, { code: ErrorCode } & Texts>;
 
@@ -420,6 +426,7 @@ const KNOWN_MESSAGES: [RegExp, MessageId][] = [
   [/^transfers are asked for by counsellors/, 'transfers_by_counsellors'],
   [/^at most (?<limit>\d+) transfer requests per 24 hours per key; retry in (?<wait>\d+) s$/, 'transfers_per_day'],
   [/^this worker is restarting/, 'worker_restarting'],
+  [/^the (?<kind>jobseeker|vacancy) concept index is being filled from the database \((?<percent>\d+) % of (?<total>\d+) records\)/, 'concepts_filling'],
 ];
 
 /** Field problems of core services and the validator, recognised likewise. */

@@ -297,6 +297,8 @@ export class Matcher {
     const side = perCandidate ? perCandidate.concepts : (from as SeekerSide | OfferSide);
     const service: RecordService<Jobseeker | Vacancy> =
       target === 'vacancies' ? (this.vacancies as RecordService<Jobseeker | Vacancy>) : this.jobseekers;
+    // A worker's concept index still being filled: wait for it with the event loop free (see conceptsReady).
+    if (!service.conceptsFilled) await service.conceptsReady();
     const filter = locationFilter(query);
     // The pay-subsidy filter reads the vacancy the pool holds (no read per hit): the pool is widened
     // for it, and with few such vacancies in the pool, the commuting reach below adds the nearby ones.

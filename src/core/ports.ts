@@ -3,6 +3,7 @@
  * are passed in at start-up; the core never imports SQLite, HNSW, transformers or fastify.
  */
 import type { RecordSearch } from './record-search.js';
+import type { RecordConcepts } from './record-concepts.js';
 
 /** Turns texts into unit-length vectors of a fixed dimension. */
 export interface Embedder {
@@ -59,6 +60,8 @@ export interface EntryToSave<R> {
   /** What derived the record's computed fields (see RecordService's Derivation). */
   derivedBy: string;
   matchable: boolean;
+  /** Its concepts as the concept index files them, kept beside it (see RecordConcepts); a writer without them leaves them to be read from the record. */
+  concepts?: RecordConcepts;
   /** Only the record's links to its repeats changed (see duplicates.ts): same text, same vector. */
   linkOnly?: boolean;
   /**
@@ -155,6 +158,11 @@ export interface RecordStore<R> {
  */
 export interface LocalRecordReads<R> {
   getByLabels(labels: number[]): StoredEntry<R>[];
+  /**
+   * The concepts kept beside these records (those stored; no record parsed), for filling the concept
+   * index; `concepts` absent where none are kept (a record written without them: read it instead).
+   */
+  conceptsByLabels(labels: number[]): { label: number; concepts?: RecordConcepts }[];
   vectorsOf(labels: number[]): Map<number, Float32Array>;
   /** The vectors of those of these labels whose records are matchable and were embedded by `embedder`. */
   matchableVectorsOf(labels: number[], embedder: string): Map<number, Float32Array>;

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { alreadyExists, idTaken, invalidInput, notFound, tooManyRecords, versionMismatch } from './errors.js';
+import { alreadyExists, idTaken, indexUnavailable, invalidInput, notFound, tooManyRecords, versionMismatch } from './errors.js';
 import type { BaseRecord, RecordKind, Stored } from './kinds.js';
 import type { Embedder, EntryToSave, ExactScanFactory, ListOptions, LocalRecordReads, LocationFilter, RecordStore, StoredTerms, VectorIndex, WriteTerms } from './ports.js';
 import { AreaVectors, type AreaChange } from './area-vectors.js';
 import { linkGroup, sameLink, type DuplicateRule, type LinkState } from './duplicates.js';
-import { ConceptIndex, REMOTE } from './concept-index.js';
+import { ConceptIndex } from './concept-index.js';
 import { ConceptIndexFilling } from './concept-index-filling.js';
+import { conceptsOf } from './record-concepts.js';
 import { dayOf, type Clock } from './clock.js';
 import { RecordCache } from './record-cache.js';
 import { sameAsStored, stripDerived } from './same-record.js';
@@ -23,9 +24,6 @@ class Overtaken extends Error {
     super(`${id} changed while it was being derived again`);
   }
 }
-
-/** Where the concept index files a record: remote work is near everyone. */
-const conceptPlace = (record: BaseRecord & { remote?: boolean }) => (record.remote ? REMOTE : record.municipality);
 
 /** Fields the service derives from each record before storing it (e.g. skills as taxonomy concepts). */
 
@@ -92,6 +90,8 @@ export interface RecordServiceOptions<In extends BaseRecord> {
   duplicates?: DuplicateRule<Stored<In>>;
   /** The store's generation the index was opened at (default: the store's generation when first read). */
   indexGeneration?: number;
+  /** How long a match waits for the concept index being filled before answering 503 (see conceptsReady); unset: until it is filled. */
+  conceptWaitMs?: number;
 }
 
 export interface BatchResult {
@@ -111,6 +111,9 @@ const AREA_CHANGES_TRACKED = 100;
 const placeOf = (entry: { label: number; record: { municipality: string; region?: string } } | undefined) =>
   entry?.record.region ? [{ label: entry.label, municipality: entry.record.municipality, region: entry.record.region }] : [];
 
+/** The next turn of the event loop (I/O and timers served first). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const hashText = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /**
@@ -126,6 +129,8 @@ export class RecordService<In extends BaseRecord> {
   private conceptIndex: ConceptIndex | undefined;
   /** The concept index being filled in the background (see fillConcepts), until it is filled. */
   private conceptFilling: ConceptIndexFilling | undefined;
+  /** The fill under way (see fillConcepts), until it ends. */
+  private conceptFill: Promise<void> | undefined;
   /**
    * Labels of ids looked up before, so that a record asked for again (a client's matches, the
    * decision's area) comes from the record cache and its vector from the index, without a read. A
@@ -165,7 +170,8 @@ export class RecordService<In extends BaseRecord> {
 
   /**
    * Matchable records by occupation, ISCO group and skills (see ConceptIndex): read from the store
-   * on first use, then patched by every write.
+   * on first use, then patched by every write. A request reads it after `conceptsReady` (which never
+   * fills it inside the request); read before, it is filled at once.
    */
   get concepts(): ConceptIndex {
     if (!this.conceptIndex) {
@@ -175,13 +181,22 @@ export class RecordService<In extends BaseRecord> {
     return this.conceptIndex;
   }
 
+  /** Whether the concept index is filled (a match may read it at once). */
+  get conceptsFilled(): boolean {
+    return this.conceptIndex !== undefined;
+  }
+
   /**
    * Fills the concept index in the background, a chunk of records at a time with `pause` between
-   * (requests are served in between); nothing when it is filled already. A match needing it before
-   * the end reads the rest at once.
+   * (requests are served in between); nothing when it is filled already, the fill under way when
+   * one is (see conceptsReady).
    */
-  async fillConcepts(pause: () => Promise<void>): Promise<void> {
-    if (this.conceptIndex) return;
+  fillConcepts(pause: () => Promise<void> = nextTurn): Promise<void> {
+    if (this.conceptIndex) return Promise.resolve();
+    return (this.conceptFill ??= this.fillInTurns(pause).finally(() => (this.conceptFill = undefined)));
+  }
+
+  private async fillInTurns(pause: () => Promise<void>): Promise<void> {
     const filling = (this.conceptFilling ??= this.newConceptFilling());
     while (!this.conceptIndex && !filling.step()) await pause();
     if (!this.conceptIndex && this.conceptFilling === filling) {
@@ -190,10 +205,43 @@ export class RecordService<In extends BaseRecord> {
     }
   }
 
+  /**
+   * Waits until the concept index is filled, with the event loop free: for the fill under way (a
+   * worker's background fill after start), or for one started here, chunk by chunk as in the
+   * background. A request meeting an unfinished fill so answers a moment later with every record
+   * (a gap report or a ranking missing half the records would be wrong) instead of reading the rest
+   * at once in its own turn (seconds at national scale, every other request of the worker waiting).
+   * Past `waitMs` (the options' conceptWaitMs) it answers 503 with how far the fill is.
+   */
+  async conceptsReady(waitMs = this.options.conceptWaitMs): Promise<void> {
+    if (this.conceptIndex) return;
+    const filled = this.fillConcepts();
+    if (waitMs === undefined) return filled;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs)));
+    try {
+      if (await Promise.race([filled.then(() => true), late])) return;
+    } finally {
+      clearTimeout(timer);
+    }
+    const progress = this.conceptFilling?.progress;
+    const percent = progress ? Math.floor((100 * progress.done) / Math.max(progress.total, 1)) : 100;
+    throw indexUnavailable(`the ${this.kind.name} concept index is being filled from the database (${percent} % of ${progress?.total ?? 0} records); retry in 2 s`, 2);
+  }
+
   private newConceptFilling(): ConceptIndexFilling {
     return new ConceptIndexFilling({
       labels: () => this.store.matchableLabels({}, this.embedder.id),
-      conceptsOf: (labels) => this.store.getByLabels(labels).map((e) => ({ label: e.label, keys: this.kind.conceptKeys(e.record), place: conceptPlace(e.record) })),
+      // The concepts kept beside each record; a record stored without them is read and worked out.
+      conceptsOf: (labels) => {
+        const kept = this.store.conceptsByLabels(labels);
+        const missing = kept.filter((k) => !k.concepts).map((k) => k.label);
+        const read = new Map(this.store.getByLabels(missing).map((e) => [e.label, conceptsOf(this.kind, e.record)]));
+        return kept.flatMap((k) => {
+          const concepts = k.concepts ?? read.get(k.label);
+          return concepts ? [{ label: k.label, ...concepts }] : [];
+        });
+      },
     });
   }
 
@@ -227,7 +275,8 @@ export class RecordService<In extends BaseRecord> {
       const record = records.get(label);
       if (vector && record) {
         this.index.upsert(label, vector);
-        this.conceptPatches?.set(label, this.kind.conceptKeys(record), conceptPlace(record));
+        const concepts = conceptsOf(this.kind, record);
+        this.conceptPatches?.set(label, concepts.keys, concepts.place);
         changes.push({ before: { label }, after: placeOf({ label, record }).map((p) => ({ ...p, vector }))[0] });
       } else {
         if (this.index.has(label)) this.index.remove(label);
@@ -637,7 +686,8 @@ export class RecordService<In extends BaseRecord> {
   }
 
   private async commitNow(prepared: EntryToSave<Stored<In>>[], terms?: WriteTerms): Promise<void> {
-    const entries = await this.linked(prepared);
+    // Each record's concepts as they are stored (after linking), kept beside it for filling the concept index.
+    const entries = (await this.linked(prepared)).map((e) => ({ ...e, concepts: conceptsOf(this.kind, e.record) }));
     const before = entries.length > AREA_CHANGES_TRACKED ? [] : (await this.entries(entries.map((e) => e.record.id))).map((entry) => placeOf(entry)[0]);
     const saved = await this.store.saveAll(entries, terms);
     const generation = saved.length > 0 ? await this.store.generation() : undefined;
@@ -647,7 +697,7 @@ export class RecordService<In extends BaseRecord> {
       if (s.matchable) {
         if (!(entries[i]!.linkOnly && this.index.has(s.label))) this.index.upsert(s.label, entries[i]!.vector);
       } else if (this.index.has(s.label)) this.index.remove(s.label);
-      if (s.matchable) this.conceptPatches?.set(s.label, this.kind.conceptKeys(entries[i]!.record), conceptPlace(entries[i]!.record));
+      if (s.matchable) this.conceptPatches?.set(s.label, entries[i]!.concepts.keys, entries[i]!.concepts.place);
       else this.conceptPatches?.remove(s.label);
     });
     if (saved.length === 0) return;

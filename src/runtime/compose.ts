@@ -113,6 +113,7 @@ export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'n
   | 'candidateCommute'
   | 'areaCacheVectors'
   | 'recordCacheBytes'
+  | 'conceptWaitMs'
   | 'employmentAreasFile'
   | 'analyticsSample'
   | 'analyticsRefreshMinutes'

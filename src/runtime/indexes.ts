@@ -38,6 +38,7 @@ export interface KindConfig {
   bulkMaxRecords: number;
   areaCacheVectors: number;
   recordCacheBytes: number;
+  conceptWaitMs?: number;
 }
 
 /**
@@ -88,6 +89,7 @@ export function openKind<In extends BaseRecord>(
     areaCacheVectors: config.areaCacheVectors,
     exactScan: nativeScan,
     recordCacheBytes: config.recordCacheBytes,
+    conceptWaitMs: config.conceptWaitMs,
     indexGeneration: generation,
   });
   // The file says which generation it reflects: the service's, after catching up on other workers' writes.

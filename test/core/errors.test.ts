@@ -47,7 +47,7 @@ describe('the error catalogue', () => {
   });
 
   it('answers every message in the language asked, English as the API said it before', () => {
-    const params = { id: 'JS-1', state: 'started', next: 'completed, interrupted', kind: 'jobseeker', role: 'planner', allowed: 'counsellor, admin', limit: 5, wait: 30, max: 600, after: '1 minute', method: 'GET', url: '/x', area: 'Tampere', transfer: 7, got: 9 };
+    const params = { id: 'JS-1', state: 'started', next: 'completed, interrupted', kind: 'jobseeker', role: 'planner', allowed: 'counsellor, admin', limit: 5, wait: 30, max: 600, after: '1 minute', method: 'GET', url: '/x', area: 'Tampere', transfer: 7, got: 9, percent: 40, total: 2311 };
     for (const id of Object.keys(MESSAGES) as MessageId[]) {
       const error = said(id, params);
       expect(error.code).toBe(MESSAGES[id].code);

@@ -1,4 +1,5 @@
 import type { EntryToSave, ListOptions, LocalRecordReads, LocationFilter, RecordStore, SavedEntry, StoredEntry, StoredTerms, WriteTerms } from '../../core/ports.js';
+import type { RecordConcepts } from '../../core/record-concepts.js';
 import { matchesSearch } from '../../core/record-search.js';
 import { hasFields } from '../../core/fields.js';
 import { recordOf } from '../rows/records.js';
@@ -14,6 +15,7 @@ interface Row<R> {
   embedder: string;
   derivedBy: string;
   matchable: boolean;
+  concepts?: RecordConcepts;
 }
 
 type Record = { id: string; municipality: string; region?: string; updatedAt: string; expiresAt?: string; normalized?: { linkKey?: string } };
@@ -58,6 +60,14 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R>, Loca
     return labels.flatMap((label) => {
       const row = this.byLabel.get(label);
       return row ? [{ label, record: copy(row), bytes: row.json.length }] : [];
+    });
+  }
+
+  conceptsByLabels(labels: number[]): { label: number; concepts?: RecordConcepts }[] {
+    return labels.flatMap((label) => {
+      const row = this.byLabel.get(label);
+      if (!row) return [];
+      return [row.concepts ? { label, concepts: structuredClone(row.concepts) } : { label }];
     });
   }
 
@@ -118,7 +128,7 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R>, Loca
       const version = e.newVersion || !previous ? generation : previous.version;
       const record = { ...e.record, version };
       const label = previous?.label ?? this.nextLabel++;
-      const row: Row<R> = { label, record, version, json: JSON.stringify(record), vector: e.vector, textHash: e.textHash, embedder: e.embedder, derivedBy: e.derivedBy, matchable: e.matchable };
+      const row: Row<R> = { label, record, version, json: JSON.stringify(record), vector: e.vector, textHash: e.textHash, embedder: e.embedder, derivedBy: e.derivedBy, matchable: e.matchable, ...(e.concepts ? { concepts: structuredClone(e.concepts) } : {}) };
       this.rows.set(e.record.id, row);
       this.byLabel.set(label, row);
       return { label, matchable: e.matchable };

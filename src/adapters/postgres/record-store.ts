@@ -4,7 +4,7 @@ import { matchesSearch } from '../../core/record-search.js';
 import { logChanges } from './change-feed.js';
 import { inTransaction } from './pool.js';
 
-import { fromBlob, toBlob, type RecordRow, type RecordTable } from '../rows/records.js';
+import { conceptsText, fromBlob, toBlob, type RecordRow, type RecordTable } from '../rows/records.js';
 
 export type { RecordRow, RecordTable };
 
@@ -19,7 +19,7 @@ export interface CommittedWrite {
 /** How many rows a search reads per round trip while it scans in id order. */
 const SEARCH_BATCH = 500;
 
-const ROW_COLUMNS = `label, id, municipality, region, matchable, record::text AS record, text_hash AS "textHash", embedder, derived_by AS "derivedBy", vector, updated_at AS "updatedAt"`;
+const ROW_COLUMNS = `label, id, municipality, region, matchable, record::text AS record, text_hash AS "textHash", embedder, derived_by AS "derivedBy", vector, updated_at AS "updatedAt", concepts`;
 
 /**
  * PostgreSQL-backed system of record for one record kind: the RecordStore port over a pool, each
@@ -135,6 +135,7 @@ export class PostgresRecordStore<R extends { id: string; municipality: string; r
           derivedBy: e.derivedBy,
           vector: toBlob(e.vector),
           updatedAt: e.record.updatedAt,
+          concepts: conceptsText(e.concepts),
         };
       });
       return { saved: entries.map((e, i) => ({ label: labels[i]!, matchable: e.matchable })), write: { generation, rows, removed: [] } };
@@ -252,13 +253,14 @@ export class PostgresRecordStore<R extends { id: string; municipality: string; r
   private async upsert(client: pg.PoolClient, entries: EntryToSave<R>[], generation: number, newVersion: boolean) {
     const column = <T>(f: (e: EntryToSave<R>) => T) => entries.map(f);
     const { rows } = await client.query<{ label: number; id: string; version: number }>(
-      `INSERT INTO ${this.table} AS r (id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at)
-       SELECT id, municipality, region, matchable, jsonb_set(record, '{version}', to_jsonb($11::bigint)), text_hash, embedder, derived_by, vector, updated_at
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::bytea[], $10::text[])
-         AS e(id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at)
+      `INSERT INTO ${this.table} AS r (id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at, concepts)
+       SELECT id, municipality, region, matchable, jsonb_set(record, '{version}', to_jsonb($11::bigint)), text_hash, embedder, derived_by, vector, updated_at, concepts
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::bytea[], $10::text[], $12::text[])
+         AS e(id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at, concepts)
        ON CONFLICT (id) DO UPDATE SET municipality = excluded.municipality, region = excluded.region, matchable = excluded.matchable,
          record = ${newVersion ? 'excluded.record' : `jsonb_set(excluded.record, '{version}', coalesce(r.record -> 'version', '0'))`},
-         text_hash = excluded.text_hash, embedder = excluded.embedder, derived_by = excluded.derived_by, vector = excluded.vector, updated_at = excluded.updated_at
+         text_hash = excluded.text_hash, embedder = excluded.embedder, derived_by = excluded.derived_by, vector = excluded.vector, updated_at = excluded.updated_at,
+         concepts = excluded.concepts
        RETURNING label, id, coalesce((record ->> 'version')::bigint, 0) AS version`,
       [
         column((e) => e.record.id),
@@ -272,6 +274,7 @@ export class PostgresRecordStore<R extends { id: string; municipality: string; r
         column((e) => toBlob(e.vector)),
         column((e) => e.record.updatedAt),
         generation,
+        column((e) => conceptsText(e.concepts)),
       ],
     );
     return rows;

@@ -125,6 +125,10 @@ export class ReplicatedRecordStore<R extends Base> implements RecordStore<R>, Lo
     return this.local.getByLabels(labels);
   }
 
+  conceptsByLabels(labels: number[]) {
+    return this.local.conceptsByLabels(labels);
+  }
+
   vectorsOf(labels: number[]): Map<number, Float32Array> {
     return this.local.vectorsOf(labels);
   }

@@ -23,11 +23,11 @@ export class SqliteRecordReplica {
       removeLabel: db.prepare<[number]>(`DELETE FROM ${table} WHERE label = ?`),
       removeOtherWithId: db.prepare<[string, number]>(`DELETE FROM ${table} WHERE id = ? AND label <> ?`),
       upsert: db.prepare<[RecordRow]>(
-        `INSERT INTO ${table} (label, id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at)
-         VALUES (@label, @id, @municipality, @region, @matchable, @record, @textHash, @embedder, @derivedBy, @vector, @updatedAt)
+        `INSERT INTO ${table} (label, id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at, concepts)
+         VALUES (@label, @id, @municipality, @region, @matchable, @record, @textHash, @embedder, @derivedBy, @vector, @updatedAt, @concepts)
          ON CONFLICT (label) DO UPDATE SET id = excluded.id, municipality = excluded.municipality, region = excluded.region,
            matchable = excluded.matchable, record = excluded.record, text_hash = excluded.text_hash, embedder = excluded.embedder,
-           derived_by = excluded.derived_by, vector = excluded.vector, updated_at = excluded.updated_at`,
+           derived_by = excluded.derived_by, vector = excluded.vector, updated_at = excluded.updated_at, concepts = excluded.concepts`,
       ),
       labels: db.prepare<[], number>(`SELECT label FROM ${table}`).pluck(),
       bump: db.prepare<[string], number>('UPDATE generations SET generation = generation + 1 WHERE kind = ? RETURNING generation').pluck(),

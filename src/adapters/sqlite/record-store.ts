@@ -10,7 +10,8 @@ import type {
   WriteTerms,
 } from '../../core/ports.js';
 import type { Db } from './database.js';
-import { fromBlob, recordOf, toBlob, type RecordRow, type RecordTable } from '../rows/records.js';
+import type { RecordConcepts } from '../../core/record-concepts.js';
+import { conceptsFrom, conceptsText, fromBlob, recordOf, toBlob, type RecordRow, type RecordTable } from '../rows/records.js';
 
 export type { RecordTable };
 
@@ -68,13 +69,13 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       // The record's version (its ETag) is the generation of the write that last changed its content; a
       // write that only re-derives, relinks or closes it (`keep`) keeps the version it had.
       upsert: db.prepare<[UpsertRow], { label: number }>(
-        `INSERT INTO ${t} (id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at)
-         VALUES (@id, @municipality, @region, @matchable, json_set(@record, '$.version', @generation), @textHash, @embedder, @derivedBy, @vector, @updatedAt)
+        `INSERT INTO ${t} (id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at, concepts)
+         VALUES (@id, @municipality, @region, @matchable, json_set(@record, '$.version', @generation), @textHash, @embedder, @derivedBy, @vector, @updatedAt, @concepts)
          ON CONFLICT (id) DO UPDATE SET municipality = excluded.municipality, region = excluded.region,
            matchable = excluded.matchable,
            record = CASE WHEN @keep THEN json_set(excluded.record, '$.version', coalesce(record ->> '$.version', 0)) ELSE excluded.record END,
            text_hash = excluded.text_hash, embedder = excluded.embedder, derived_by = excluded.derived_by, vector = excluded.vector,
-           updated_at = excluded.updated_at
+           updated_at = excluded.updated_at, concepts = excluded.concepts
          RETURNING label`,
       ),
       version: db.prepare<[string], number | null>(`SELECT coalesce(record ->> '$.version', 0) FROM ${t} WHERE id = ?`).pluck(),
@@ -92,6 +93,9 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       expired: db.prepare<[string], string>(`SELECT id FROM ${t} WHERE matchable = 1 AND record ->> '$.expiresAt' < ? ORDER BY id`).pluck(),
       recordsByLabels: db.prepare<[string], Row>(
         `SELECT label, record FROM ${t} WHERE label IN (SELECT value FROM json_each(?))`,
+      ),
+      conceptsByLabels: db.prepare<[string], { label: number; concepts: string | null }>(
+        `SELECT label, concepts FROM ${t} WHERE label IN (SELECT value FROM json_each(?))`,
       ),
       vectorsByLabels: db.prepare<[string], { label: number; vector: Buffer }>(
         `SELECT label, vector FROM ${t} WHERE label IN (SELECT value FROM json_each(?))`,
@@ -145,6 +149,14 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       record: recordOf<R>(r.record),
       bytes: r.record.length,
     }));
+  }
+
+  conceptsByLabels(labels: number[]): { label: number; concepts?: RecordConcepts }[] {
+    if (labels.length === 0) return [];
+    return this.s.conceptsByLabels.all(JSON.stringify(labels)).map((r) => {
+      const concepts = conceptsFrom(r.concepts);
+      return concepts ? { label: r.label, concepts } : { label: r.label };
+    });
   }
 
   async vectorOf(id: string, embedder: string): Promise<{ vector: Float32Array; textHash: string } | undefined> {
@@ -215,6 +227,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
           derivedBy: e.derivedBy,
           vector: toBlob(e.vector),
           updatedAt: e.record.updatedAt,
+          concepts: conceptsText(e.concepts),
           generation,
           keep: e.newVersion ? 0 : 1,
         })!;

@@ -91,6 +91,22 @@ describe.each(ENGINES)('record store on $name', (engine) => {
     expect(c!.label).toBeGreaterThan(b!.label);
   });
 
+  it("keeps the concepts a write gives beside the record (read by label without the record), replaced with it, none for a write without", async () => {
+    const s = await store();
+    const welder = { keys: ['o:esco:welder', 'i:7212', 's:esco:mig'] as const, place: '837' };
+    const [a, b] = await s.saveAll([{ ...entry(record('a', '837', '06')), concepts: { keys: [...welder.keys], place: welder.place } }, entry(record('b'))]);
+    expect(s.conceptsByLabels([b!.label, a!.label, 999_999])).toEqual(
+      expect.arrayContaining([{ label: a!.label, concepts: { keys: [...welder.keys], place: '837' } }, { label: b!.label }]),
+    );
+    expect(s.conceptsByLabels([b!.label, a!.label, 999_999])).toHaveLength(2);
+    await s.saveAll([{ ...entry(record('a', '837', '06'), 2), concepts: { keys: ['o:esco:cook'], place: '*' } }, { ...entry(record('b')), concepts: { keys: [], place: '091' } }]);
+    expect(s.conceptsByLabels([a!.label])).toEqual([{ label: a!.label, concepts: { keys: ['o:esco:cook'], place: '*' } }]);
+    expect(s.conceptsByLabels([b!.label])).toEqual([{ label: b!.label, concepts: { keys: [], place: '091' } }]);
+    await s.saveAll([entry(record('a', '837', '06'), 3)]);
+    expect(s.conceptsByLabels([a!.label])).toEqual([{ label: a!.label }]);
+    expect(s.conceptsByLabels([])).toEqual([]);
+  });
+
   it('reads a batch of ids (records, vectors) at once, in the order asked, undefined where none is stored, an id asked twice twice', async () => {
     const s = await store();
     const [a, b] = await s.saveAll([entry(record('a')), entry(record('b', '837', '06'))]);

@@ -181,6 +181,44 @@ describe('one schema, two engines', () => {
       await fresh.drop();
     }
   });
+  it("step 28 keeps the concepts of the records stored before it beside them, alike on both engines", async () => {
+    const columns = '(id, municipality, region, matchable, record, text_hash, embedder, vector, updated_at)';
+    const rows: [string, string, object][] = [
+      ['jobseekers', 'JS-OLD', { municipality: '091', remote: false, normalized: { occupations: [{ uri: 'esco:cook', isco: '5120' }, { isco: '5120' }], skills: [{ uri: 'esco:knife' }, { uri: 'text:veitset' }, { uri: 'esco:knife' }] } }],
+      ['jobseekers', 'JS-BARE', { municipality: '837', remote: true }],
+      ['vacancies', 'V-OLD', { municipality: '564', normalized: { occupation: { uri: 'esco:welder', isco: '7212' }, essential: [{ uri: 'esco:mig' }], optional: [{ uri: 'esco:drawings' }] } }],
+    ];
+    const read = (table: string) => `SELECT label, concepts FROM ${table} ORDER BY label`;
+    const old = new Database(':memory:');
+    migrate(old, () => undefined, 23);
+    for (const [table, id, record] of rows) old.prepare(`INSERT INTO ${table} ${columns} VALUES (?, '091', '01', 1, ?, 'h', 'e', x'00', 'now')`).run(id, JSON.stringify(record));
+    migrate(old);
+    const fromSqlite = { jobseekers: old.prepare(read('jobseekers')).all(), vacancies: old.prepare(read('vacancies')).all() };
+    old.close();
+    expect(fromSqlite).toEqual({
+      jobseekers: [
+        { label: 1, concepts: JSON.stringify(['091', 'o:esco:cook', 'i:5120', 's:esco:knife']) },
+        { label: 2, concepts: JSON.stringify(['*']) },
+      ],
+      vacancies: [{ label: 1, concepts: JSON.stringify(['564', 'o:esco:welder', 'i:7212', 's:esco:mig']) }],
+    });
+    const fresh = await freshDatabase();
+    const pool = await openPool(fresh.url, { max: 1 });
+    try {
+      await pool.query(BASELINE_SQL);
+      await pool.query("CREATE TABLE schema_version (version bigint NOT NULL, applied_at text NOT NULL); INSERT INTO schema_version VALUES (23, 'then')");
+      for (const [table, id, record] of rows) await pool.query(`INSERT INTO ${table} ${columns} VALUES ($1, '091', '01', 1, $2, 'h', 'e', '\\x00', 'now')`, [id, JSON.stringify(record)]);
+      await migratePostgres(pool);
+      const label = (rows: { label: unknown; concepts: string }[]) => rows.map((r) => ({ label: Number(r.label), concepts: r.concepts }));
+      expect({ jobseekers: label((await pool.query(read('jobseekers'))).rows), vacancies: label((await pool.query(read('vacancies'))).rows) }).toEqual(fromSqlite);
+      // The analytics triggers set aside during the step are back: a write still keeps the facts.
+      await pool.query("UPDATE vacancies SET matchable = 0 WHERE id = 'V-OLD'");
+      expect((await pool.query("SELECT active FROM analytics_records WHERE kind = 'vacancies'")).rows.map((r) => Number(r.active))).toEqual([0]);
+    } finally {
+      await pool.end();
+      await fresh.drop();
+    }
+  });
   it("step 25 drops the free text from the audit entries of clients erased before it, on both engines, and from no one else's", async () => {
     const erased = 'erased:0123456789abcdef';
     const kept = 'erased:fedcba9876543210'; // a kept client whose own id has a tombstone's shape (ids may hold ':')

@@ -335,3 +335,36 @@ describe('a data directory at schema 24 loses the free text of clients erased be
     expect(exported.body.accessLog.map((a: { route: string }) => a.route)).toEqual(expect.arrayContaining(['/v1/jobseekers/:id/job-search/obligation', '/v1/match']));
   }, 180_000);
 });
+
+describe("a data directory at schema 27 gets each record's concepts in a column of their own (step 28, issue 31)", () => {
+  it('opens with the concepts a write keeps for every record (no record left without), and the same matches and candidates', async () => {
+    const first = await build({ clock }); // the fixtures, written by this code: each record's concepts kept by its write
+    services.push(first);
+    dirs.push(first.dataDir);
+    const admin = first.as('admin');
+    const asked = ['/v1/jobseekers/JS-000001/matches?k=10', '/v1/jobseekers/JS-000007/matches?k=10', '/v1/vacancies/V-000003/candidates?k=10'];
+    const ranked = async (caller: Caller) =>
+      Promise.all(asked.map(async (path) => (await call(caller, 'GET', path)).body.hits.map((h: { id: string; score: number }) => `${h.id} ${h.score}`)));
+    const before = await ranked(admin);
+    expect(before.every((hits) => hits.length === 10)).toBe(true);
+    await first.stop();
+
+    const file = join(first.dataDir, 'kohtaanto.sqlite');
+    const read = (db: Database.Database, table: string) => db.prepare<[], { label: number; concepts: string | null }>(`SELECT label, concepts FROM ${table} ORDER BY label`).all();
+    const db = new Database(file);
+    const written = { jobseekers: read(db, 'jobseekers'), vacancies: read(db, 'vacancies') };
+    expect(written.jobseekers.length).toBeGreaterThan(2000);
+    expect([...written.jobseekers, ...written.vacancies].filter((r) => r.concepts === null)).toEqual([]);
+    // The file as schema 27 left it: no concepts column.
+    for (const table of ['jobseekers', 'vacancies']) db.exec(`ALTER TABLE ${table} DROP COLUMN concepts`);
+    db.pragma('user_version = 27');
+    db.close();
+
+    const upgraded = await open(first.dataDir);
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect({ jobseekers: read(after, 'jobseekers'), vacancies: read(after, 'vacancies') }).toEqual(written);
+    after.close();
+    expect(await ranked(upgraded.as('admin'))).toEqual(before);
+  });
+});
