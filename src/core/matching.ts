@@ -1,9 +1,10 @@
 import { commuteFacts, commuteOf, DEFAULT_COMMUTE_KM, reachable } from './commute.js';
 import { REMOTE } from './concept-index.js';
 import { invalidInput, problem } from './errors.js';
+import type { ConceptQuery } from './concept-index.js';
 import type { Embedder, IndexHit, LocationFilter } from './ports.js';
 import type { RecordService } from './records.js';
-import type { Stored } from './kinds.js';
+import type { BaseRecord, Stored } from './kinds.js';
 import { regions } from './regions/regions.js';
 import type { StoredJobseeker } from './jobseekers/schema.js';
 import { COMMUTE_RULES, type CommuteRule, type MatchHit, type MatchQuery } from './matches/schema.js';
@@ -85,9 +86,9 @@ type Side = 'jobseekers' | 'vacancies';
 /** The jobseeker side and the vacancy's place of one hit. */
 type Pair = { seeker: SeekerSide; offer: { municipality?: string; region?: string } };
 
-/** Parsed records kept across repeated matches of one analysis (what-if questions). */
+/** Parsed vacancies kept across repeated matches of one analysis (what-if questions). */
 export interface MatchCache {
-  records: Map<number, unknown>;
+  records: Map<number, Stored<Vacancy>>;
 }
 
 /** What a ranking is asked for. */
@@ -108,6 +109,18 @@ type Query = Pick<MatchQuery, 'k' | 'municipality' | 'region'> & {
 
 const occupationsOf = (refs: { uri?: string; isco?: string }[] | undefined): OccupationRef[] =>
   (refs ?? []).map((o) => ({ ...(o.uri ? { uri: interned(o.uri) } : {}), ...(o.isco ? { isco: o.isco } : {}) }));
+
+/**
+ * Whether a stored record carries what its derivation read (every write derives it before storing;
+ * the record services type their records by what is written, so the guard lets the types say so).
+ */
+const derivedJobseeker = (j: Stored<Jobseeker>): j is StoredJobseeker => 'normalized' in j;
+const derivedVacancy = (v: Stored<Vacancy>): v is StoredVacancy => 'normalized' in v;
+
+function derived<In extends BaseRecord, R extends Stored<In>>(record: Stored<In>, is: (r: Stored<In>) => r is R, kind: string): R {
+  if (!is(record)) throw new Error(`${kind} '${record.id}' is stored without its derived skills`);
+  return record;
+}
 
 export const seekerSide = (j: StoredJobseeker): SeekerSide => {
   const skills = heldSkills(j, new Set(j.normalized.skills.map((s) => (isConcept(s.uri) ? interned(s.uri) : s.uri))));
@@ -157,15 +170,13 @@ const offerSide = (v: StoredVacancy): OfferSide => ({
 });
 
 /** A vacancy's free-text skills, as written: shown beside a hit, never scored. */
-function notesOf(record: StoredJobseeker | StoredVacancy): { notes?: string[] } {
-  if (!('essential' in record.normalized)) return {};
+function notesOf(record: StoredVacancy): { notes?: string[] } {
   const notes = [...record.normalized.essential, ...record.normalized.optional].filter((s) => !isConcept(s.uri)).map((s) => s.label);
   return notes.length > 0 ? { notes } : {};
 }
 
 /** A record's taxonomy occupation for its hit: a vacancy's, or a jobseeker's first (given, from the title, or wished). */
-function occupationOf(record: StoredJobseeker | StoredVacancy, label: (uri: string) => string): { occupation?: { uri: string; label: string } } {
-  const ref = 'occupations' in record.normalized ? record.normalized.occupations[0] : record.normalized.occupation;
+function occupationOf(ref: { uri?: string } | undefined, label: (uri: string) => string): { occupation?: { uri: string; label: string } } {
   return ref?.uri ? { occupation: { uri: ref.uri, label: label(ref.uri) } } : {};
 }
 
@@ -199,23 +210,128 @@ interface PerCandidate {
   sideFor(municipality: string): OfferSide;
 }
 
+/**
+ * What candidates are ranked against: the vacancy's requirement side (taxonomy concepts only under
+ * `conceptsOnly`: retrieval and the hits' places use it), and under `conceptsOnly` the side for each.
+ */
+interface Requirements {
+  side: OfferSide;
+  perCandidate?: PerCandidate;
+}
+
 /** The requirement side for each candidate under `conceptsOnly`. */
-function candidateSides(side: OfferSide, option: CandidateOptions['conceptsOnly']): OfferSide | PerCandidate {
-  if (!option) return side;
+function candidateSides(side: OfferSide, option: CandidateOptions['conceptsOnly']): Requirements {
+  if (!option) return { side };
   const concepts = conceptsOnly(side);
-  return { concepts, sideFor: option === true ? () => concepts : (municipality) => (option(municipality) ? concepts : side) };
+  return { side: concepts, perCandidate: { concepts, sideFor: option === true ? () => concepts : (municipality) => (option(municipality) ? concepts : side) } };
 }
 
 /** The scoring view of a record, computed once per record object (records are never mutated). */
-const sides = new WeakMap<object, SeekerSide | OfferSide>();
-function sideOf<R extends object, S extends SeekerSide | OfferSide>(record: R, make: (r: R) => S): S {
-  let side = sides.get(record) as S | undefined;
-  if (!side) {
-    side = make(record);
-    sides.set(record, side);
-  }
-  return side;
+function remembered<R extends object, S>(make: (r: R) => S): (r: R) => S {
+  const sides = new WeakMap<R, S>();
+  return (record) => {
+    let side = sides.get(record);
+    if (side === undefined) {
+      side = make(record);
+      sides.set(record, side);
+    }
+    return side;
+  };
 }
+const seekerSideOf = remembered(seekerSide);
+const offerSideOf = remembered(offerSide);
+
+/** A pool record scored: where it ranks (see Matcher.placeOf) and what orders it within its tier. */
+interface Ranked<R> {
+  record: R;
+  score: Score;
+  tier: number;
+  key: number;
+  byText: boolean;
+  similarity: number;
+  /** The score's text part (0 when unknown) and distance (0 when unknown), for the order within a tier. */
+  semantic: number;
+  distanceKm: number;
+}
+
+/**
+ * One direction of a ranking, made once per Matcher: the records of the pool (R, read from `service`)
+ * and how each pairs with the query's side (Q): vacancies for a jobseeker's side, candidates for a
+ * vacancy's requirements. Matcher.rank is written once over it.
+ */
+interface Direction<In extends BaseRecord, R extends Stored<In>, Q> {
+  readonly target: Side;
+  readonly service: RecordService<In>;
+  /** Every stored record is derived (see derivedJobseeker): a pool record that is not is never matched. */
+  derived(record: Stored<In>): record is R;
+  /** Where hits beyond the commuting range rank, by default (MatchSettings.commute or candidateCommute). */
+  rule(settings: MatchSettings): CommuteRule;
+  /** The pool's records sharing the query's occupation, ISCO group or skills (see ConceptIndex.search). */
+  concepts(query: Q): ConceptQuery;
+  readonly share: 'record' | 'query';
+  /** The range within which the commuting reach is searched (undefined: the client's range is unknown). */
+  rangeKm(query: Q): number | undefined;
+  /** The relations scoring uses for one ranking (for vacancies: each skill's credit remembered for the ranking). */
+  relations(relations: Relations | undefined): Relations | undefined;
+  score(query: Q, record: R, similarity: number, weights: Weights, relations: Relations | undefined, explain: boolean): Score;
+  /** The two sides' occupations, for the levels between them (see Matcher.placeOf). */
+  levels(query: Q, record: R): Levels;
+  /** The two sides' places, for the commute a hit reports. */
+  pair(query: Q, record: R): Pair;
+  /** Vacancies only: whether the employer accepts a pay-subsidised hire (see Query.paySubsidy). */
+  subsidised?: (record: R) => boolean;
+  /** What a hit says of its record between the region and the distance, and after the skills (see Matcher.hitOf). */
+  head(record: R, label: (uri: string) => string): Pick<MatchHit, 'employer' | 'occupation' | 'alsoPublishedAs'>;
+  tail(record: R): Pick<MatchHit, 'paySubsidy' | 'notes'>;
+}
+
+const levelsOf = (seeker: OccupationRef[] | undefined, offer: OccupationRef | undefined): Levels => ({ gap: levelGap(seeker, offer), above: aboveLevel(seeker, offer) });
+
+/** Vacancies for a jobseeker's side. */
+const toVacancies = (service: RecordService<Vacancy>): Direction<Vacancy, StoredVacancy, SeekerSide> => ({
+  target: 'vacancies',
+  service,
+  derived: derivedVacancy,
+  rule: (settings) => settings.commute,
+  concepts: (seeker) => ({ occupations: seeker.occupations ?? [], skills: seeker.skills }),
+  share: 'record',
+  rangeKm: (seeker) => seeker.commute?.rangeKm,
+  // The same held skills against every candidate's required skills, which repeat from vacancy to
+  // vacancy: each skill's credit is worked out once per ranking.
+  relations: (relations) =>
+    relations && { skillCredit: rememberCredits(relations.skillCredit), occupationRelation: relations.occupationRelation, occupationGroup: relations.occupationGroup },
+  score: (seeker, vacancy, similarity, weights, relations, explain) => scoreMatch(seeker, offerSideOf(vacancy), similarity, weights, relations, explain),
+  levels: (seeker, vacancy) => levelsOf(seeker.occupations, offerSideOf(vacancy).occupation),
+  pair: (seeker, vacancy) => ({ seeker, offer: vacancy }),
+  subsidised: (vacancy) => vacancy.paySubsidy === true,
+  head: (vacancy, label) => ({
+    ...(vacancy.employer ? { employer: vacancy.employer } : {}),
+    ...occupationOf(vacancy.normalized.occupation, label),
+    ...(vacancy.normalized.sources ? { alsoPublishedAs: vacancy.normalized.sources } : {}),
+  }),
+  tail: (vacancy) => ({ ...(vacancy.paySubsidy === true ? { paySubsidy: true as const } : {}), ...notesOf(vacancy) }),
+});
+
+/** Candidates for a vacancy's requirements; one scored on taxonomy requirements only is not compared by text. */
+const toCandidates = (service: RecordService<Jobseeker>): Direction<Jobseeker, StoredJobseeker, Requirements> => ({
+  target: 'jobseekers',
+  service,
+  derived: derivedJobseeker,
+  rule: (settings) => settings.candidateCommute,
+  concepts: ({ side }) => ({ occupations: side.occupation ? [side.occupation] : [], skills: side.essential }),
+  share: 'query',
+  rangeKm: () => DEFAULT_COMMUTE_KM.rural,
+  relations: (relations) => relations,
+  score: ({ side, perCandidate }, candidate, similarity, weights, relations, explain) => {
+    const offer = perCandidate ? perCandidate.sideFor(candidate.municipality) : side;
+    const textCompared = perCandidate === undefined || offer !== perCandidate.concepts;
+    return scoreMatch(seekerSideOf(candidate), offer, textCompared ? similarity : null, weights, relations, explain);
+  },
+  levels: ({ side }, candidate) => levelsOf(seekerSideOf(candidate).occupations, side.occupation),
+  pair: ({ side }, candidate) => ({ seeker: seekerSideOf(candidate), offer: side }),
+  head: (candidate, label) => occupationOf(candidate.normalized.occupations[0], label),
+  tail: () => ({}),
+});
 
 /**
  * Ranked, explained matches in both directions: vacancies for a jobseeker, candidates for a
@@ -226,6 +342,9 @@ function sideOf<R extends object, S extends SeekerSide | OfferSide>(record: R, m
  * weighted score (hits failing a hard requirement last) and every hit explains itself.
  */
 export class Matcher {
+  private readonly toVacancies: Direction<Vacancy, StoredVacancy, SeekerSide>;
+  private readonly toCandidates: Direction<Jobseeker, StoredJobseeker, Requirements>;
+
   constructor(
     private readonly jobseekers: RecordService<Jobseeker>,
     private readonly vacancies: RecordService<Vacancy>,
@@ -233,7 +352,10 @@ export class Matcher {
     private readonly normalizer: SkillNormalizer,
     private readonly settings: MatchSettings,
     private readonly relations?: Relations,
-  ) {}
+  ) {
+    this.toVacancies = toVacancies(vacancies);
+    this.toCandidates = toCandidates(jobseekers);
+  }
 
   /** The weights and settings ranking with (kept with each decision served). */
   get settingsInUse(): Readonly<MatchSettings> {
@@ -243,13 +365,15 @@ export class Matcher {
   async vacanciesForJobseeker(id: string, query: Query): Promise<MatchHit[]> {
     const { record, vector } = await this.jobseekers.withVector(id);
     // Both must hold: the vacancy accepts a subsidised hire (filtered in rank) and the client was assessed eligible.
-    if (query.paySubsidy && (record as StoredJobseeker).paySubsidyEligible !== true) throw invalidInput([problem('paySubsidy', 'not_subsidy_eligible', { id })]);
-    return this.rank('vacancies', vector, sideOf(record as StoredJobseeker, seekerSide), { ...query, centre: record.municipality });
+    if (query.paySubsidy && record.paySubsidyEligible !== true) throw invalidInput([problem('paySubsidy', 'not_subsidy_eligible', { id })]);
+    const side = seekerSideOf(derived(record, derivedJobseeker, 'jobseeker'));
+    return this.rank(this.toVacancies, vector, side, { ...query, centre: record.municipality }, new Map());
   }
 
   async candidatesForVacancy(id: string, query: Query, options: CandidateOptions = {}): Promise<MatchHit[]> {
     const { record, vector } = await this.vacancies.withVector(id);
-    return this.rank('jobseekers', vector, candidateSides(offerSide(record as StoredVacancy), options.conceptsOnly), { ...query, centre: record.municipality });
+    const requirements = candidateSides(offerSide(derived(record, derivedVacancy, 'vacancy')), options.conceptsOnly);
+    return this.rank(this.toCandidates, vector, requirements, { ...query, centre: record.municipality }, new Map());
   }
 
   /**
@@ -257,7 +381,7 @@ export class Matcher {
    * had this skill". `records` caches parsed vacancies across repeated calls.
    */
   vacanciesForProfile(vector: Float32Array, side: SeekerSide, query: Query, cache?: MatchCache): Promise<MatchHit[]> {
-    return this.rank('vacancies', vector, side, { ...query, centre: side.municipality }, cache);
+    return this.rank(this.toVacancies, vector, side, { ...query, centre: side.municipality }, cache?.records ?? new Map());
   }
 
   async forText(profile: AdHocProfile, target: Side, query: Query, options: CandidateOptions = {}): Promise<MatchHit[]> {
@@ -275,73 +399,60 @@ export class Matcher {
       // A pasted CV has the default commuting range of its municipality.
       const commute = place ? { commute: commuteOf({ municipality: place.code }) } : {};
       const side = { ...location, ...commute, skills: new Set(read.skills.map((s) => s.uri)), occupations: occupationsOf(read.occupations) };
-      return this.rank(target, vector!, side, ranked);
+      return this.rank(this.toVacancies, vector!, side, ranked, new Map());
     }
     // A pasted job description: its skill list is required; without one, the skills it names as needed are.
     const listed = await this.normalizer.fromStrings(profile.skills, 'skills');
     const essential = (listed.length > 0 ? listed : this.normalizer.readText(profile.text).held).map((s) => s.uri).filter(isConcept);
     const occupation = await this.normalizer.occupationOf(firstLine, undefined);
     const side = { ...location, essential, optional: [], occupation: occupation && occupationsOf([occupation])[0] };
-    return this.rank(target, vector!, candidateSides(side, options.conceptsOnly), ranked);
+    return this.rank(this.toCandidates, vector!, candidateSides(side, options.conceptsOnly), ranked, new Map());
   }
 
-  private async rank(
-    target: Side,
+  private async rank<In extends BaseRecord, R extends Stored<In>, Q>(
+    direction: Direction<In, R, Q>,
     vector: Float32Array,
-    /** The query's side; for candidates it may depend on where each candidate lives (see CandidateOptions). */
-    from: SeekerSide | OfferSide | PerCandidate,
+    /** The query's side (see Direction). */
+    from: Q,
     query: Query & { centre?: string },
-    cache?: MatchCache,
+    /** Parsed records by label: this ranking's, or kept across the rankings of one analysis (see MatchCache). */
+    entries: Map<number, Stored<In>>,
   ): Promise<MatchHit[]> {
-    const perCandidate = 'sideFor' in from ? from : undefined;
-    const side = perCandidate ? perCandidate.concepts : (from as SeekerSide | OfferSide);
-    const service: RecordService<Jobseeker | Vacancy> =
-      target === 'vacancies' ? (this.vacancies as RecordService<Jobseeker | Vacancy>) : this.jobseekers;
+    const { service, target } = direction;
     // A worker's concept index still being filled: wait for it with the event loop free (see conceptsReady).
     if (!service.conceptsFilled) await service.conceptsReady();
     const filter = locationFilter(query);
     // The pay-subsidy filter reads the vacancy the pool holds (no read per hit): the pool is widened
     // for it, and with few such vacancies in the pool, the commuting reach below adds the nearby ones.
-    const subsidisedOnly = target === 'vacancies' && query.paySubsidy === true;
-    const pool = Math.max(query.k * this.settings.poolFactor, this.settings.minPool[target], query.k) * (subsidisedOnly ? this.settings.paySubsidyPoolFactor : 1);
+    const subsidised = query.paySubsidy === true ? direction.subsidised : undefined;
+    const pool = Math.max(query.k * this.settings.poolFactor, this.settings.minPool[target], query.k) * (subsidised ? this.settings.paySubsidyPoolFactor : 1);
     const textHits = filter ? this.searchFiltered(service, vector, pool, filter) : service.index.search(vector, pool);
-    const hits = this.withConceptNeighbours(service, target, vector, side, textHits, pool, filter, query.centre);
+    const hits = this.withConceptNeighbours(service, direction.concepts(from), direction.share, vector, textHits, pool, filter, query.centre);
 
-    const entries = (cache?.records ?? new Map()) as Map<number, StoredJobseeker | StoredVacancy>;
-    const read = (pool: IndexHit[]) => service.cache.fill(pool.map((h) => h.label), entries as Map<number, Stored<Jobseeker | Vacancy>>);
-    read(hits);
+    service.cache.fill(labelsOf(hits), entries);
     // Score the whole pool, keep the best k, and only then build their explanations.
     const day = service.today();
-    // Vacancies for one jobseeker: the same held skills against every candidate's required skills,
-    // which repeat from vacancy to vacancy; each skill's credit is worked out once per ranking.
-    const relations: Relations | undefined =
-      target === 'vacancies' && this.relations
-        ? { skillCredit: rememberCredits(this.relations.skillCredit), occupationRelation: this.relations.occupationRelation, occupationGroup: this.relations.occupationGroup }
-        : this.relations;
+    const relations = direction.relations(this.relations);
+    const weights = this.settings.weights;
+    const rule = query.commute ?? direction.rule(this.settings);
+    const ranked = query.failedGates === 'ranked';
     // The pool is scored without listing skills; the k shown are scored again with them.
-    const scoreOf = (record: StoredJobseeker | StoredVacancy, similarity: number, explain: boolean) =>
-      target === 'vacancies'
-        ? scoreMatch(side as SeekerSide, sideOf(record as StoredVacancy, offerSide), similarity, this.settings.weights, relations, explain)
-        : this.scoreCandidate(record as StoredJobseeker, perCandidate ? perCandidate.sideFor(record.municipality) : (side as OfferSide), perCandidate, similarity, relations, explain);
-    const scored: { record: StoredJobseeker | StoredVacancy; score: Score; tier: number; key: number; byText: boolean; similarity: number }[] = [];
-    const occupationPair = (record: StoredJobseeker | StoredVacancy) =>
-      target === 'vacancies'
-        ? { seeker: (side as SeekerSide).occupations, offer: sideOf(record as StoredVacancy, offerSide).occupation }
-        : { seeker: sideOf(record as StoredJobseeker, seekerSide).occupations, offer: (side as OfferSide).occupation };
-    const levelsBetween = (record: StoredJobseeker | StoredVacancy): Levels => {
-      const { seeker, offer } = occupationPair(record);
-      return { gap: levelGap(seeker, offer), above: aboveLevel(seeker, offer) };
-    };
-    const rule = query.commute ?? (target === 'vacancies' ? this.settings.commute : this.settings.candidateCommute);
+    const scored: Ranked<R>[] = [];
     const scoreAll = (pool: IndexHit[]) => {
       for (const hit of pool) {
-        const record = entries.get(hit.label);
+        const entry = entries.get(hit.label);
         // Expired since the last sweep (see RecordService.closeExpired): never returned.
-        if (!record || !service.kind.isMatchable(record as never, day)) continue;
-        if (subsidisedOnly && (record as StoredVacancy).paySubsidy !== true) continue;
-        const score = scoreOf(record, hit.similarity, false);
-        if (query.failedGates === 'ranked') scored.push({ record, score, tier: 0, key: score.score, byText: true, similarity: hit.similarity });
-        else scored.push({ record, score, ...this.placeOf(score, () => levelsBetween(record), rule), similarity: hit.similarity });
+        if (!entry || !service.kind.isMatchable(entry, day) || !direction.derived(entry)) continue;
+        const record = entry;
+        if (subsidised && !subsidised(record)) continue;
+        const score = direction.score(from, record, hit.similarity, weights, relations, false);
+        const semantic = score.parts.semantic ?? 0;
+        const distanceKm = score.distanceKm ?? 0;
+        if (ranked) scored.push({ record, score, tier: 0, key: score.score, byText: true, similarity: hit.similarity, semantic, distanceKm });
+        else {
+          const { tier, key, byText } = this.placeOf(score, rule, direction, from, record);
+          scored.push({ record, score, tier, key, byText, similarity: hit.similarity, semantic, distanceKm });
+        }
       }
     };
     scoreAll(hits);
@@ -350,36 +461,32 @@ export class Matcher {
     // the nearest texts within it join the pool (a rural client whose own line of work has no vacancy
     // nearby still sees what there is nearby, and the rest of the page is not only the look-alikes
     // whose texts brought them into the pool).
-    const reach = rule !== 'off' && query.failedGates !== 'ranked' && query.centre ? this.commuteReach(target, side, query.centre, filter) : undefined;
-    const floor = this.settings.fitFloor;
-    const ownKind = (s: Score) => s.gates.commute !== 'fail' && !lacksQualification(s.gates) && (s.score >= floor || !otherWork(s.parts));
-    if (reach && scored.reduce((n, s) => (ownKind(s.score) ? n + 1 : n), 0) < query.k) {
-      const seen = new Set(hits.map((h) => h.label));
+    const reach = rule !== 'off' && !ranked && query.centre ? this.commuteReach(direction.rangeKm(from), query.centre, filter) : undefined;
+    if (reach && ownKindCount(scored, this.settings.fitFloor) < query.k) {
+      const seen = new Set<number>();
+      for (const h of hits) seen.add(h.label);
       const near = this.searchReach(service, vector, pool, reach).filter((h) => !seen.has(h.label));
-      read(near);
+      service.cache.fill(labelsOf(near), entries);
       scoreAll(near);
     }
     scored.sort(
       (a, b) =>
         a.tier - b.tier ||
         b.key - a.key ||
-        (a.byText ? (b.score.parts.semantic ?? 0) - (a.score.parts.semantic ?? 0) : (a.score.distanceKm ?? 0) - (b.score.distanceKm ?? 0)) ||
+        (a.byText ? b.semantic - a.semantic : a.distanceKm - b.distanceKm) ||
         a.record.id.localeCompare(b.record.id),
     );
-    // The two sides' places, for the commute a hit reports.
-    const pair = (record: StoredJobseeker | StoredVacancy): Pair =>
-      target === 'vacancies' ? { seeker: side as SeekerSide, offer: record } : { seeker: sideOf(record as StoredJobseeker, seekerSide), offer: side as OfferSide };
-    return scored.slice(0, query.k).map(({ record, similarity }) => this.hitOf(record, scoreOf(record, similarity, true), query.lang, pair(record)));
-  }
-
-  /** One candidate's score; one scored on taxonomy requirements only is not compared by text. */
-  private scoreCandidate(record: StoredJobseeker, offer: OfferSide, perCandidate: PerCandidate | undefined, similarity: number, relations: Relations | undefined, explain: boolean) {
-    const textCompared = perCandidate === undefined || offer !== perCandidate.concepts;
-    return scoreMatch(sideOf(record, seekerSide), offer, textCompared ? similarity : null, this.settings.weights, relations, explain);
+    const shown = Math.min(query.k, scored.length);
+    const hitsShown: MatchHit[] = [];
+    for (let i = 0; i < shown; i++) {
+      const { record, similarity } = scored[i]!;
+      hitsShown.push(this.hitOf(direction, record, direction.score(from, record, similarity, weights, relations, true), query.lang, direction.pair(from, record)));
+    }
+    return hitsShown;
   }
 
   /** A scored record as a hit: where it is, its score and parts, the commute, and its skills labelled in `lang`. */
-  private hitOf(record: StoredJobseeker | StoredVacancy, score: ReturnType<typeof scoreMatch>, lang: Query['lang'], pair: Pair): MatchHit {
+  private hitOf<In extends BaseRecord, R extends Stored<In>, Q>(direction: Direction<In, R, Q>, record: R, score: Score, lang: Query['lang'], pair: Pair): MatchHit {
     const taxonomy = this.normalizer.taxonomy;
     const label = (s: { uri: string; importance: 'essential' | 'optional'; via?: string }) => ({
       uri: s.uri,
@@ -393,9 +500,7 @@ export class Matcher {
       municipality: record.municipality,
       municipalityName: regions.municipality(record.municipality)?.nameFi ?? record.municipality,
       region: record.region,
-      ...('employer' in record && record.employer ? { employer: record.employer } : {}),
-      ...occupationOf(record, (uri) => taxonomy.label(uri, lang)),
-      ...('normalized' in record && 'sources' in record.normalized && record.normalized.sources ? { alsoPublishedAs: record.normalized.sources } : {}),
+      ...direction.head(record, (uri) => taxonomy.label(uri, lang)),
       ...(score.distanceKm !== undefined ? { distanceKm: score.distanceKm } : {}),
       ...(score.distanceKm !== undefined && pair.seeker.commute ? { commute: commuteFacts(pair.seeker.commute, pair.offer, score.distanceKm) } : {}),
       score: score.score,
@@ -403,8 +508,7 @@ export class Matcher {
       gates: score.gates,
       matchedSkills: score.matched.map(label),
       missingSkills: score.missing.map(label),
-      ...('paySubsidy' in record && record.paySubsidy === true ? { paySubsidy: true as const } : {}),
-      ...notesOf(record),
+      ...direction.tail(record),
     };
   }
 
@@ -417,9 +521,10 @@ export class Matcher {
     const offer = await this.vacancies.withVector(vacancyId);
     let similarity = 0;
     for (let i = 0; i < seeker.vector.length; i++) similarity += seeker.vector[i]! * offer.vector[i]!;
-    const side = seekerSide(seeker.record as StoredJobseeker);
-    const score = scoreMatch(side, offerSide(offer.record as StoredVacancy), similarity, this.settings.weights, this.relations);
-    return this.hitOf(offer.record as StoredVacancy, score, lang, { seeker: side, offer: offer.record });
+    const side = seekerSide(derived(seeker.record, derivedJobseeker, 'jobseeker'));
+    const vacancy = derived(offer.record, derivedVacancy, 'vacancy');
+    const score = scoreMatch(side, offerSide(vacancy), similarity, this.settings.weights, this.relations);
+    return this.hitOf(this.toVacancies, vacancy, score, lang, { seeker: side, offer: vacancy });
   }
 
   /**
@@ -451,18 +556,24 @@ export class Matcher {
    * work 60 km away before farm work next door); `fits` puts the fits beyond it after the fits within
    * it and before the rest.
    */
-  private placeOf(score: Score, levels: () => Levels, rule: CommuteRule): { tier: number; key: number; byText: boolean } {
+  private placeOf<In extends BaseRecord, R extends Stored<In>, Q>(
+    score: Score,
+    rule: CommuteRule,
+    direction: Direction<In, R, Q>,
+    from: Q,
+    record: R,
+  ): { tier: number; key: number; byText: boolean } {
     const beyondRange = rule !== 'off' && score.gates.commute === 'fail';
     const fit = score.score >= this.settings.fitFloor && (score.parts.occupation === null || score.parts.occupation >= this.settings.fitOccupation);
     const other = !fit && otherWork(score.parts);
     const key = other ? otherWorkScore(score.parts, this.settings.weights) - (score.parts.essential === null ? 1e-6 : 0) : score.score;
-    const between = other ? levels() : undefined;
+    const between = other ? direction.levels(from, record) : undefined;
     const gap = between ? Math.min(between.gap, 3) : 0;
     const far = gap >= OTHER_LEVEL;
     const none = other && holdsNoneOf(score.parts);
     let tier: number;
     if (lacksQualification(score.gates)) tier = 4;
-    else if (other) tier = 2.5 + (far ? gap / 10 : between!.above ? LEVEL_UP : 0) + (none ? NOTHING_HELD : 0) + (failsGate(score.gates, false) ? OTHER_WORK_GATE : 0);
+    else if (between) tier = 2.5 + (far ? gap / 10 : between.above ? LEVEL_UP : 0) + (none ? NOTHING_HELD : 0) + (failsGate(score.gates, false) ? OTHER_WORK_GATE : 0);
     else if (!fit) tier = 2;
     else tier = failsGate(score.gates, rule === 'gate') ? 1 : 0;
     if (rule === 'strict') {
@@ -478,11 +589,11 @@ export class Matcher {
    * jobseeker's own range for vacancies, the longest default range for candidates (each candidate's
    * own range is checked when scored). Undefined when the jobseeker's range is unknown.
    */
-  private commuteReach(target: Side, side: SeekerSide | OfferSide, centre: string, filter: LocationFilter | undefined): LocationFilter | undefined {
-    const rangeKm = target === 'vacancies' ? (side as SeekerSide).commute?.rangeKm : DEFAULT_COMMUTE_KM.rural;
+  private commuteReach(rangeKm: number | undefined, centre: string, filter: LocationFilter | undefined): LocationFilter | undefined {
     if (rangeKm === undefined) return undefined;
     let municipalities = reachable(centre, rangeKm);
-    if (filter?.municipalities) municipalities = municipalities.filter((m) => filter.municipalities!.includes(m));
+    const admitted = filter?.municipalities;
+    if (admitted) municipalities = municipalities.filter((m) => admitted.includes(m));
     return { municipalities, ...(filter?.regions ? { regions: filter.regions } : {}) };
   }
 
@@ -490,20 +601,16 @@ export class Matcher {
    * The text neighbours joined by the records sharing the query's occupation, ISCO group or skills
    * (best `pool` of them by the concept index), with their text similarity read from the index.
    */
-  private withConceptNeighbours(
-    service: RecordService<Jobseeker | Vacancy>,
-    target: Side,
+  private withConceptNeighbours<In extends BaseRecord>(
+    service: RecordService<In>,
+    query: ConceptQuery,
+    share: 'record' | 'query',
     vector: Float32Array,
-    from: SeekerSide | OfferSide,
     textHits: IndexHit[],
     pool: number,
     filter: LocationFilter | undefined,
     centre: string | undefined,
   ): IndexHit[] {
-    const query =
-      target === 'vacancies'
-        ? { occupations: (from as SeekerSide).occupations ?? [], skills: (from as SeekerSide).skills }
-        : { occupations: (from as OfferSide).occupation ? [(from as OfferSide).occupation!] : [], skills: (from as OfferSide).essential };
     const allowed = filter ? service.areas.setIn(filter) : undefined;
     const place = centre && regions.municipality(centre)?.code;
     // Only the places the filter admits are walked (the labels are still checked against it).
@@ -511,12 +618,14 @@ export class Matcher {
     const near = place ? nearestPlaces(place) : admitted ? [REMOTE, ...admitted] : undefined;
     const concepts = service.concepts.search(query, pool, {
       allowed,
-      share: target === 'vacancies' ? 'record' : 'query',
+      share,
       ...(near ? { near: admitted ? near.filter((p) => p === REMOTE || admitted.has(p)) : near } : {}),
     });
     if (concepts.length === 0) return textHits;
-    const seen = new Set(textHits.map((h) => h.label));
-    const extra = concepts.filter((c) => !seen.has(c.label)).map((c) => c.label);
+    const seen = new Set<number>();
+    for (const h of textHits) seen.add(h.label);
+    const extra: number[] = [];
+    for (const c of concepts) if (!seen.has(c.label)) extra.push(c.label);
     return extra.length === 0 ? textHits : [...textHits, ...service.index.similarities(vector, extra)];
   }
 
@@ -526,7 +635,7 @@ export class Matcher {
    * (a cache per reach, one per home municipality and range, held the same vectors many times over
    * and read them from SQLite again as it turned over: ~0.5 ms per match at 100,000 vacancies).
    */
-  private searchReach(service: RecordService<Jobseeker | Vacancy>, vector: Float32Array, pool: number, reach: LocationFilter): IndexHit[] {
+  private searchReach<In extends BaseRecord>(service: RecordService<In>, vector: Float32Array, pool: number, reach: LocationFilter): IndexHit[] {
     const hits: IndexHit[] = [];
     for (const municipality of reach.municipalities ?? []) {
       if (reach.regions && !reach.regions.includes(regions.municipality(municipality)?.regionCode ?? '')) continue;
@@ -535,7 +644,7 @@ export class Matcher {
     return hits.sort((a, b) => b.similarity - a.similarity).slice(0, pool);
   }
 
-  private searchFiltered(service: RecordService<Jobseeker | Vacancy>, vector: Float32Array, pool: number, filter: LocationFilter): IndexHit[] {
+  private searchFiltered<In extends BaseRecord>(service: RecordService<In>, vector: Float32Array, pool: number, filter: LocationFilter): IndexHit[] {
     const labels = service.areas.labelsIn(filter);
     if (labels.length === 0) return [];
     // A filter callback per visited graph node gets slower than scoring the area's vectors exactly
@@ -546,6 +655,20 @@ export class Matcher {
     if (small) return service.areas.searchIn(filter, vector, pool);
     return service.index.search(vector, pool, service.areas.setIn(filter));
   }
+}
+
+/** The labels of a pool's hits. */
+function labelsOf(hits: IndexHit[]): number[] {
+  const labels = new Array<number>(hits.length);
+  for (let i = 0; i < hits.length; i++) labels[i] = hits[i]!.label;
+  return labels;
+}
+
+/** How many scored hits are within the commuting range and the client's kind of work (see Matcher.rank). */
+function ownKindCount(scored: readonly { score: Score }[], floor: number): number {
+  let n = 0;
+  for (const { score: s } of scored) if (s.gates.commute !== 'fail' && !lacksQualification(s.gates) && (s.score >= floor || !otherWork(s.parts))) n++;
+  return n;
 }
 
 /** Remote records, then municipalities by distance from `code` (cached per municipality). */
@@ -559,7 +682,8 @@ function nearestPlaces(code: string): readonly string[] {
 /** The municipalities a location filter admits. */
 function placesOf(filter: LocationFilter): Set<string> {
   let codes = filter.municipalities ?? regions.municipalities.map((m) => m.code);
-  if (filter.regions) codes = codes.filter((c) => filter.regions!.includes(regions.municipality(c)?.regionCode ?? ''));
+  const within = filter.regions;
+  if (within) codes = codes.filter((c) => within.includes(regions.municipality(c)?.regionCode ?? ''));
   return new Set(codes);
 }
 
