@@ -26,11 +26,12 @@ export function followNodes(url: string, kinds: { jobseekers: FollowedKind; vaca
   return followChanges(primaryOf(url), {
     from,
     warn: log.warn,
-    async onChanges({ kind, labels }) {
+    async onChanges({ kind, again }) {
       if (kind === 'trainings') return void (await trainings.sync());
       const { store, service } = followed[kind]!;
-      // The copy reads what its own generation says changed, and the labels the feed tells (again, after a failover).
-      await copyOf(store).catchUp?.(labels ?? []);
+      // The copy reads what its own generation says changed (nothing, for this node's own writes: applied as they
+      // committed), and the labels the feed tells again after a failover.
+      await copyOf(store).catchUp?.(again ?? []);
       if ((await service.sync()) === undefined) log.warn(`${kind}: this node's indexes fell behind its copy's change log; restart the node`);
     },
   });

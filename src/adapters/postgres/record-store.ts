@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { EntryToSave, ListOptions, RecordStore, SavedEntry, StoredEntry, StoredTerms, WriteTerms } from '../../core/ports.js';
-import { matchesSearch } from '../../core/record-search.js';
+import { matchesSearch, type SearchableRecord } from '../../core/record-search.js';
 import { logChanges } from './change-feed.js';
 import { inTransaction } from './pool.js';
 
@@ -105,7 +105,8 @@ export class PostgresRecordStore<R extends { id: string; municipality: string; r
     const { saved, write } = await inTransaction(this.pool, async (client) => {
       await client.query('SELECT generation FROM generations WHERE kind = $1 FOR UPDATE', [this.table]);
       if (terms?.check) terms.check(await this.found(client, terms.ids));
-      if (entries.length === 0) return { saved: [] as SavedEntry[], write: undefined };
+      const none: SavedEntry[] = [];
+      if (entries.length === 0) return { saved: none, write: undefined };
       const stored = new Map<string, { label: number; version: number }>();
       const ids = entries.map((e) => e.record.id);
       // One statement per kind of version (new, kept); a batch naming an id twice is written entry by entry, in order.
@@ -289,9 +290,20 @@ export class PostgresRecordStore<R extends { id: string; municipality: string; r
 }
 
 /** What a search reads of a record: its id, name, title, employer and occupations (a jobseeker's `normalized.occupations`, a vacancy's `normalized.occupation`). */
-function searchable(record: unknown) {
-  const r = record as { id: string; name?: string; title?: string; employer?: string; normalized?: { occupations?: ({ uri?: string } | null)[]; occupation?: { uri?: string } | null } };
-  const occupations = r.normalized?.occupations ?? [r.normalized?.occupation ?? null];
+function searchable(record: { id: string }): SearchableRecord {
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return { id: r.id, name: text(r.name), title: text(r.title), employer: text(r.employer), occupations: occupations.flatMap((o) => (o?.uri ? [o.uri] : [])) };
+  const field = (o: unknown, key: string): unknown => (typeof o === 'object' && o !== null && key in o ? Object.getOwnPropertyDescriptor(o, key)?.value : undefined);
+  const normalized = field(record, 'normalized');
+  const listed = field(normalized, 'occupations');
+  const occupations: unknown[] = Array.isArray(listed) ? listed : [field(normalized, 'occupation')];
+  return {
+    id: record.id,
+    name: text(field(record, 'name')),
+    title: text(field(record, 'title')),
+    employer: text(field(record, 'employer')),
+    occupations: occupations.flatMap((o) => {
+      const uri = text(field(o, 'uri'));
+      return uri ? [uri] : [];
+    }),
+  };
 }

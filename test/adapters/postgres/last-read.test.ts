@@ -39,7 +39,7 @@ describe('what a node last read, answered while no primary is reachable', () => 
     expect(await last.read('a', unreachable)).toBe(1);
     last.forget('a');
     await expect(last.read('a', unreachable)).rejects.toMatchObject({ code: 'database_unavailable' });
-    last.forget((v) => v === 3);
+    last.forgetWhere((v) => v === 3);
     await expect(last.read('c', unreachable)).rejects.toMatchObject({ code: 'database_unavailable' });
   });
 });
