@@ -251,29 +251,31 @@ export class PostgresRecordStore<R extends { id: string; municipality: string; r
    * write's generation; with `newVersion` false a stored record keeps the version it had.
    */
   private async upsert(client: pg.PoolClient, entries: EntryToSave<R>[], generation: number, newVersion: boolean) {
-    const column = <T>(f: (e: EntryToSave<R>) => T) => entries.map(f);
+    // The entries as one JSON document (one parameter: no array literal escaped element by element,
+    // no record stringified on its own first), the vectors in base64, in order.
+    const document = entries.map((e) => ({
+      id: e.record.id,
+      municipality: e.record.municipality,
+      region: e.record.region,
+      matchable: e.matchable ? 1 : 0,
+      record: e.record,
+      text_hash: e.textHash,
+      embedder: e.embedder,
+      derived_by: e.derivedBy,
+      vector: toBlob(e.vector).toString('base64'),
+      updated_at: e.record.updatedAt,
+    }));
     const { rows } = await client.query<{ label: number; id: string; version: number }>(
       `INSERT INTO ${this.table} AS r (id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at)
-       SELECT id, municipality, region, matchable, jsonb_set(record, '{version}', to_jsonb($11::bigint)), text_hash, embedder, derived_by, vector, updated_at
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::bytea[], $10::text[])
-         AS e(id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at)
+       SELECT id, municipality, region, matchable, jsonb_set(record, '{version}', to_jsonb($2::bigint)), text_hash, embedder, derived_by, decode(vector, 'base64'), updated_at
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id text, municipality text, region text, matchable bigint, record jsonb, text_hash text, embedder text, derived_by text, vector text, updated_at text))
+         WITH ORDINALITY AS e(id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at, n)
+       ORDER BY n
        ON CONFLICT (id) DO UPDATE SET municipality = excluded.municipality, region = excluded.region, matchable = excluded.matchable,
          record = ${newVersion ? 'excluded.record' : `jsonb_set(excluded.record, '{version}', coalesce(r.record -> 'version', '0'))`},
          text_hash = excluded.text_hash, embedder = excluded.embedder, derived_by = excluded.derived_by, vector = excluded.vector, updated_at = excluded.updated_at
        RETURNING label, id, coalesce((record ->> 'version')::bigint, 0) AS version`,
-      [
-        column((e) => e.record.id),
-        column((e) => e.record.municipality),
-        column((e) => e.record.region),
-        column((e) => (e.matchable ? 1 : 0)),
-        column((e) => JSON.stringify(e.record)),
-        column((e) => e.textHash),
-        column((e) => e.embedder),
-        column((e) => e.derivedBy),
-        column((e) => toBlob(e.vector)),
-        column((e) => e.record.updatedAt),
-        generation,
-      ],
+      [JSON.stringify(document), generation],
     );
     return rows;
   }
