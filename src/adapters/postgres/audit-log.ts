@@ -113,14 +113,16 @@ export class PostgresAuditLog extends GroupedAuditTrail {
   /** Of these ids, those erased and not given to a live record since (an erased id reused by a new record belongs to it). */
   private async erasedNow(client: pg.ClientBase, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const hashes = ids.flatMap((id) => [this.tombstones.hash(id), this.tombstones.legacyHash(id)]);
-    const [{ rows: tombstones }, { rows: live }] = [
-      await client.query<{ h: string }>('SELECT subject_sha256 AS h FROM erasures WHERE subject_sha256 = ANY($1::text[])', [hashes]),
-      await client.query<{ id: string }>('SELECT id FROM jobseekers WHERE id = ANY($1::text[])', [ids]),
-    ];
-    const stored = new Set(tombstones.map((r) => r.h));
-    const living = new Set(live.map((r) => r.id));
-    return new Set(ids.filter((id) => (stored.has(this.tombstones.hash(id)) || stored.has(this.tombstones.legacyHash(id))) && !living.has(id)));
+    const hashes = new Map(ids.map((id) => [id, [this.tombstones.hash(id), this.tombstones.legacyHash(id)]]));
+    // One round trip: the tombstones among their hashes and the live records among the ids.
+    const { rows } = await client.query<{ tombstones: string[]; live: string[] }>(
+      `SELECT array(SELECT subject_sha256 FROM erasures WHERE subject_sha256 = ANY($1::text[])) AS tombstones,
+              array(SELECT id FROM jobseekers WHERE id = ANY($2::text[])) AS live`,
+      [[...hashes.values()].flat(), ids],
+    );
+    const stored = new Set(rows[0]!.tombstones);
+    const living = new Set(rows[0]!.live);
+    return new Set(ids.filter((id) => hashes.get(id)!.some((h) => stored.has(h)) && !living.has(id)));
   }
 
   private async noteKeyUse(client: pg.ClientBase, entry: AuditEntry, at: string): Promise<void> {
@@ -236,7 +238,12 @@ export class PostgresAuditLog extends GroupedAuditTrail {
  * someone erased meanwhile is committed in clear (SQLite has the one write lock for this).
  */
 async function readMark(client: pg.ClientBase): Promise<number> {
-  await client.query(`INSERT INTO settings (name, value) VALUES ($1, '0') ON CONFLICT (name) DO NOTHING`, [ERASURE_MARK]);
-  const { rows } = await client.query<{ value: string }>('SELECT value FROM settings WHERE name = $1 FOR SHARE', [ERASURE_MARK]);
+  const read = () => client.query<{ value: string }>('SELECT value FROM settings WHERE name = $1 FOR SHARE', [ERASURE_MARK]);
+  let { rows } = await read();
+  // Before the first erasure and the first group, the row is made (one round trip more, once).
+  if (!rows[0]) {
+    await client.query(`INSERT INTO settings (name, value) VALUES ($1, '0') ON CONFLICT (name) DO NOTHING`, [ERASURE_MARK]);
+    ({ rows } = await read());
+  }
   return Number(rows[0]!.value);
 }
