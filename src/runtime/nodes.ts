@@ -10,7 +10,7 @@ interface FollowedKind {
 }
 
 /** A store's node copy, when it has one. */
-const copyOf = (store: object) => store as { catchUp?(again: number[]): Promise<void>; reflects?(): number };
+const copyOf = (store: object) => store as { catchUp?(again: number[]): Promise<void>; reflects?(): number; appliedOwn?(after: number, upTo: number): boolean };
 
 /**
  * On PostgreSQL, what the other nodes write reaches this node (issue 35, item 3): the change feed
@@ -26,12 +26,16 @@ export function followNodes(url: string, kinds: { jobseekers: FollowedKind; vaca
   return followChanges(primaryOf(url), {
     from,
     warn: log.warn,
-    async onChanges({ kind, again }) {
+    async onChanges({ kind, after, upTo, labels, again }) {
       if (kind === 'trainings') return void (await trainings.sync());
       const { store, service } = followed[kind]!;
-      // The copy reads what its own generation says changed (nothing, for this node's own writes: applied as they
-      // committed), and the labels the feed tells again after a failover.
-      await copyOf(store).catchUp?.(again ?? []);
+      const copy = copyOf(store);
+      // The copy reads what its own generation says changed, and the labels the feed tells: again after a failover,
+      // and whenever a generation told may not be what the copy applied (a failover gives a lost generation's number
+      // to another write). Not when every generation told is a write of this node, applied as it committed: its
+      // commit was acknowledged, so it was not lost (an import would otherwise read each batch back and index it twice).
+      const ownOnly = again === undefined && copy.appliedOwn?.(after, upTo) === true;
+      await copy.catchUp?.(ownOnly ? [] : (labels ?? []));
       if ((await service.sync()) === undefined) log.warn(`${kind}: this node's indexes fell behind its copy's change log; restart the node`);
     },
   });
