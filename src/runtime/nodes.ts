@@ -12,7 +12,6 @@ interface FollowedKind {
 /** A store with a node copy (ReplicatedRecordStore): the generation its copy reflects, and a way to catch the copy up. */
 const reflectsCopy = (store: object): store is { reflects(): number } => 'reflects' in store && typeof store.reflects === 'function';
 const catchesUp = (store: object): store is { catchUp(again: number[]): Promise<void> } => 'catchUp' in store && typeof store.catchUp === 'function';
-const knowsOwnWrites = (store: object): store is { appliedOwn(after: number, upTo: number): boolean } => 'appliedOwn' in store && typeof store.appliedOwn === 'function';
 
 /**
  * On PostgreSQL, what the other nodes write reaches this node (issue 35, item 3): the change feed
@@ -28,15 +27,11 @@ export function followNodes(url: string, kinds: { jobseekers: FollowedKind; vaca
   return followChanges(primaryOf(url), {
     from,
     warn: log.warn,
-    async onChanges({ kind, after, upTo, labels, again }) {
+    async onChanges({ kind, labels }) {
       if (kind === 'trainings') return void (await trainings.sync());
       const { store, service } = followed[kind]!;
-      // The copy reads what its own generation says changed, and the labels the feed tells: again after a failover,
-      // and whenever a generation told may not be what the copy applied (a failover gives a lost generation's number
-      // to another write). Not when every generation told is a write of this node, applied as it committed: its
-      // commit was acknowledged, so it was not lost (an import would otherwise read each batch back and index it twice).
-      const ownOnly = again === undefined && knowsOwnWrites(store) && store.appliedOwn(after, upTo);
-      if (catchesUp(store)) await store.catchUp(ownOnly ? [] : (labels ?? []));
+      // The copy reads what its own generation says changed, and the labels the feed tells (again, after a failover).
+      if (catchesUp(store)) await store.catchUp(labels ?? []);
       if ((await service.sync()) === undefined) log.warn(`${kind}: this node's indexes fell behind its copy's change log; restart the node`);
     },
   });

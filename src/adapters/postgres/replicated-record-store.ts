@@ -10,8 +10,6 @@ type Base = { id: string; municipality: string; region: string; updatedAt: strin
 
 /** Rows read per round trip while a copy is loaded in full. */
 const LOAD_BATCH = 2000;
-/** How many generations of its own writes a copy remembers having applied (see appliedOwn). */
-const OWN_KEPT = 10_000;
 
 /**
  * One record kind on PostgreSQL as a service node uses it (issue 35): the use cases' reads and
@@ -28,8 +26,6 @@ const OWN_KEPT = 10_000;
  */
 export class ReplicatedRecordStore<R extends Base> implements RecordStore<R>, LocalRecordReads<R> {
   private steps: Promise<unknown> = Promise.resolve();
-  /** The generations of this node's own writes the copy applied as they committed (the last OWN_KEPT). */
-  private readonly own = new Set<number>();
 
   constructor(
     readonly primary: PostgresRecordStore<R>,
@@ -181,23 +177,9 @@ export class ReplicatedRecordStore<R extends Base> implements RecordStore<R>, Lo
   /** Told by the PostgreSQL store when a write of this node committed: applied in turn, after the steps under way. */
   committed(write: CommittedWrite): void {
     void this.step(async () => {
-      if (this.replica.reflects() === write.generation - 1) {
-        this.replica.apply(write.rows, write.removed, write.generation);
-        this.own.add(write.generation);
-        if (this.own.size > OWN_KEPT) this.own.delete(this.own.values().next().value ?? write.generation);
-      } else await this.pull();
+      if (this.replica.reflects() === write.generation - 1) this.replica.apply(write.rows, write.removed, write.generation);
+      else await this.pull();
     });
-  }
-
-  /**
-   * Whether every generation after `after` up to `upTo` is a write of this node that the copy applied
-   * as it committed (acknowledged, so not lost in a failover: the change feed's labels of them need
-   * not be read again).
-   */
-  appliedOwn(after: number, upTo: number): boolean {
-    if (upTo <= after || upTo - after > this.own.size) return false;
-    for (let g = after + 1; g <= upTo; g++) if (!this.own.has(g)) return false;
-    return true;
   }
 
   /** Runs a step of the copy after the ones under way; a failed step is reported to its caller and the next ones still run. */

@@ -109,26 +109,4 @@ describe('records on PostgreSQL with node-local copies', () => {
     await b.store.catchUp([x!.label]);
     expect(b.store.municipalityOf('told-again')).toBe('837');
   });
-
-  it("knows which generations are its own writes applied as they committed (their feed labels need no second read), and no others", async () => {
-    const a = await node();
-    const b = await node();
-    const g0 = a.store.reflects();
-    await a.store.saveAll([entry(record('own-1'))]);
-    await a.store.saveAll([entry(record('own-2'))]);
-    await a.store.generation(); // its steps done
-    expect(a.store.appliedOwn(g0, g0 + 2)).toBe(true);
-    expect(a.store.appliedOwn(g0 + 1, g0 + 1)).toBe(false); // an empty step
-    // Another node's write in between: the step is no longer this node's alone.
-    await b.store.catchUp();
-    expect(b.store.appliedOwn(g0, g0 + 2)).toBe(false); // read from the log, not written there
-    await b.store.saveAll([entry(record('from-b'))]);
-    await b.store.generation();
-    expect(b.store.appliedOwn(g0 + 2, g0 + 3)).toBe(true);
-    await a.store.catchUp();
-    await a.store.saveAll([entry(record('own-3'))]);
-    await a.store.generation();
-    expect(a.store.appliedOwn(g0 + 2, g0 + 4)).toBe(false);
-    expect(a.store.appliedOwn(g0 + 3, g0 + 4)).toBe(true);
-  });
 });
