@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { isSuitable } from '../suitability.js';
 import type { Matcher } from '../matching.js';
 import type { AnalyticsSource } from '../ports.js';
 import type { AnalysisArea } from './schema.js';
 import { longTermSince } from './demand-supply.js';
 import { ALWAYS_SUPPRESSED_BELOW } from './random-rounding.js';
+import { ROUNDING_BASE } from './suppression.js';
 
 /** Vacancies looked at per long-term unemployed client when asking whether any is suitable. */
 const STRANDED_LOOKS_AT = 20;
@@ -31,13 +33,33 @@ export interface MatchedFigures {
   /** Active jobseekers of the area, and the long-term unemployed among them. */
   jobseekers: number;
   longTerm: number;
-  /** Vacancies put through the match engine, and those among them with N suitable local candidates. */
+  /** Vacancies put through the match engine. */
   sampledVacancies: number;
-  staffed: number;
+  /**
+   * The suitable local candidates of each sampled vacancy: how many among the best `looksAt(N)` living in
+   * the area, and who (a digest of their sorted ids, which keys the rounding of that count: the mismatch summary).
+   */
+  suitableLocal: SuitableLocal[];
   /** Long-term unemployed put through the match engine (none when fewer than 3: always "<5"), and those without a suitable local vacancy. */
   sampledLongTerm: number;
   stranded: number;
 }
+
+/** The suitable local candidates of one vacancy, before anything is published. */
+export interface SuitableLocal {
+  count: number;
+  people: string;
+}
+
+/**
+ * How many of a vacancy's best local candidates are looked at for "at least N suitable": N up to the next
+ * multiple of 5 (the published count is rounded to 5, so counting further would not change whether it
+ * reaches N). Counted among a fixed number, one more or one fewer resident changes the count by one at most.
+ */
+export const looksAt = (candidates: number) => Math.max(1, Math.ceil(candidates / ROUNDING_BASE)) * ROUNDING_BASE;
+
+/** A digest of who is counted (never published: it only keys the draw of the count's rounding). */
+export const peopleDigest = (ids: string[]) => createHash('sha256').update([...ids].sort().join('\0')).digest('hex').slice(0, 32);
 
 /** Every n-th id of a sorted list: a reproducible sample spread over the whole list. */
 export function evenSample<T>(items: T[], size: number): T[] {
@@ -66,13 +88,14 @@ export class MatchedFiguresCount {
     // The rankings do not depend on the page's language (it names skills only): asked in Finnish.
     const lang = 'fi';
 
-    // Vacancies with at least N suitable candidates living in the area.
-    let staffed = 0;
+    // The suitable candidates living in the area of each vacancy (whether they are N is decided when published).
+    const suitableLocal: SuitableLocal[] = [];
     const sampledVacancies = evenSample(vacancyIds, this.settings.sample);
     for (const id of sampledVacancies) {
       await pause?.();
-      const hits = await this.matcher.candidatesForVacancy(id, { k: query.candidates, lang, area: within });
-      if (hits.filter((h) => isSuitable(h, this.settings.suitableScore)).length >= query.candidates) staffed++;
+      const hits = await this.matcher.candidatesForVacancy(id, { k: looksAt(query.candidates), lang, area: within });
+      const suitable = hits.filter((h) => isSuitable(h, this.settings.suitableScore)).map((h) => h.id);
+      suitableLocal.push({ count: suitable.length, people: peopleDigest(suitable) });
     }
     // Long-term unemployed without a single suitable vacancy in the area.
     let stranded = 0;
@@ -88,7 +111,7 @@ export class MatchedFiguresCount {
       jobseekers,
       longTerm: longTermIds.length,
       sampledVacancies: sampledVacancies.length,
-      staffed,
+      suitableLocal,
       sampledLongTerm: sampledLongTerm.length,
       stranded,
     };

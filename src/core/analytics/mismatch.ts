@@ -3,7 +3,8 @@ import type { AnalysisArea, MatchedShare, Mismatch } from './schema.js';
 import type { DemandSupply } from './demand-supply.js';
 import { longTermSince } from './demand-supply.js';
 import type { MatchedFigures, MatchedFiguresQuery } from './matched-figures.js';
-import { jobseekerCounts, type PublishedCounts } from './published-counts.js';
+import type { SuitableLocal } from './matched-figures.js';
+import { jobseekerCounts, publishedCounts, type PublishedCounts } from './published-counts.js';
 import { publishedAsOf, SMALL_POPULATION, SUPPRESSED } from './suppression.js';
 
 export { evenSample } from './matched-figures.js';
@@ -57,6 +58,32 @@ function publishedShare(hits: number, matched: number, of: number, published: Pu
 const HITS = 'without a suitable vacancy';
 
 /**
+ * How many vacancies count as having "at least N suitable local candidates": those whose count of suitable
+ * candidates living in the place, *as it would be published* — rounded at random to 5 like every count of
+ * people a planner sees (random-rounding.ts) — is N or more. With the exact count one person decided the
+ * status of every vacancy they suit at once: six alike welding vacancies were 6 of 6 staffed in Tampere's
+ * employment area, Pirkanmaa and Finland against 0 of 6 in Tampere, which proved a suitable welder outside
+ * Tampere (Nokia shows "<5" jobseekers; test/http/mismatch-differencing.test.ts). Now a status tells only a
+ * published count: "staffed" that its count is 3 or more (for N up to 5), "not staffed" that it is 0 … 4
+ * (or below the next multiple of 5), and those overlap — no pair of answers proves one person.
+ *
+ * The draw is keyed by the place (as every count of a question: the same people asked about in two places
+ * get two draws, so two different statuses do not prove different people) and by *who* is counted (a digest
+ * of the suitable candidates' ids), not by the vacancy. Keyed by the vacancy, six alike vacancies suited by
+ * the same three people would be six independent draws of one count: 0 of 6 staffed would say "fewer than 3"
+ * with 99.6 % certainty (0.4⁶ of staying down with three), and 6 of 6 in the area "3 or more", which is the
+ * proof again, only statistical. Keyed by the people, vacancies suited by the same people in a place share
+ * one draw: all of them staffed or none, which tells no more than one count. What remains is the rounding's
+ * own limit (random-rounding.ts): many places known to hold the same suitable people — the area, Pirkanmaa,
+ * Finland — are as many draws of one count, and a count of 3 or 4 may be narrowed by enough of them.
+ * Vacancies suited by different people are different counts and get draws of their own.
+ */
+function staffedCount(key: Buffer, municipalities: string[] | undefined, suitable: SuitableLocal[], candidates: number): number {
+  const published = publishedCounts(key, 'suitable local candidates', municipalities);
+  return suitable.filter((v) => (published.value(v.people, v.count) ?? 0) >= candidates).length;
+}
+
+/**
  * Summary indicators of the labour-market mismatch (kohtaanto) in an area: vacancies per
  * jobseeker, how many vacancies have enough suitable local candidates and how many long-term
  * unemployed have no suitable local vacancy (both from the match engine), and the occupations
@@ -85,7 +112,7 @@ export class MismatchSummary {
     const publishedJobseekers = jobseekers === SUPPRESSED ? null : jobseekers;
     // Whether a vacancy has N suitable local candidates is a statement about the area's jobseekers:
     // where their count is "<5", the share would describe one or two people.
-    const staffedShare = share(f.staffed, f.sampledVacancies, f.vacancies);
+    const staffedShare = share(staffedCount(this.key, area.municipalities, f.suitableLocal, query.candidates), f.sampledVacancies, f.vacancies);
     return {
       area,
       asOf: publishedAsOf(query.today),

@@ -69,7 +69,6 @@ export function publishPlan(key: Buffer, plan: ExactPlan, lang: Lang, monthEnd: 
         const places = randomlyRounded(exact.places, placesDraw([exact.training.id, ...clients.map((p) => p.jobseeker).sort()].join('\0')));
         const { training, effect, skills } = exact;
         if (places === SUPPRESSED) {
-          const noneShown: string[] = [];
           return {
             training,
             places,
@@ -78,21 +77,23 @@ export function publishPlan(key: Buffer, plan: ExactPlan, lang: Lang, monthEnd: 
             expectedEmployed: null,
             effect: { basis: effect.basis, participants: effect.participants, perPlace: null },
             explanation: explainFewPlaces(lang, { title: training.title, provider: training.provider, costPerPlace: training.costPerPlace, skills }),
-            opened: noneShown,
           };
         }
+        // Every figure from the published places and what a place typically brings (over every client the
+        // training was tried for, whatever the budget): the exact picks' vacancies and gain per place changed
+        // with every pick, so a budget swept a euro at a time told the exact number of picks.
         const cost = places * training.costPerPlace;
-        const opened = [...new Set(clients.flatMap((p) => p.adds))];
-        const expectedEmployed = Math.round(effect.perPlace * places * 10) / 10;
+        const vacanciesOpened = Math.round(places * exact.typical.opens);
+        const shownEffect = { basis: effect.basis, participants: effect.participants, perPlace: Math.round(exact.typical.expected.gain * 100) / 100 + 0 };
+        const expectedEmployed = Math.round(shownEffect.perPlace * places * 10) / 10;
         return {
           training,
           places,
           cost,
-          vacanciesOpened: opened.length,
+          vacanciesOpened,
           expectedEmployed,
-          effect,
-          explanation: explainPlanPick(lang, { title: training.title, provider: training.provider, places, cost, vacancies: opened.length, skills, effect }),
-          opened,
+          effect: shownEffect,
+          explanation: explainPlanPick(lang, { title: training.title, provider: training.provider, places, cost, vacancies: vacanciesOpened, skills, effect: shownEffect }),
         };
       })
     : [];
@@ -104,10 +105,11 @@ export function publishPlan(key: Buffer, plan: ExactPlan, lang: Lang, monthEnd: 
     objective: plan.objective,
     clientsExamined,
     candidatePairs,
-    purchases: purchases.map(({ opened: _, ...p }) => p),
+    purchases,
     places: places === 0 ? SUPPRESSED : places,
     cost,
-    vacanciesOpened: new Set(purchases.flatMap((p) => p.opened)).size,
+    // The sum of the purchases as shown (a vacancy two trainings open may be in both).
+    vacanciesOpened: purchases.reduce((s, p) => s + (p.vacanciesOpened ?? 0), 0),
     expectedEmployed: Math.round(purchases.reduce((s, p) => s + (p.expectedEmployed ?? 0), 0) * 10) / 10,
     budget: { unit, given: plan.budget.given, spent, unspent: Math.max(0, plan.budget.given - spent), stoppedBecause: shown ? (spent >= plan.budget.given ? 'budget spent' : STOP_NOT_TOLD) : 'withheld' },
     ...(shown ? {} : { withheld: { reason: 'too few clients' as const, minimumClients: settings.minimumClients, message: fill(NOTICES.plan_withheld[lang], { minimum: settings.minimumClients }) } }),

@@ -159,7 +159,16 @@ export class TrainingPlanner {
       for (const v of best.adds) opened.add(v);
       left -= costOf(best.c.training);
     }
-    const summary = this.summarise(picks, query);
+    // Per training, what a place typically brings, over every client it was tried for (all candidate pairs,
+    // whatever the budget): the published plan shows this rather than the exact picks' figures, which changed
+    // with every pick and so told the number of picks to a budget swept a euro at a time (published-plan.ts).
+    const typical = new Map<string, { opens: number; expected: ExpectedGain }>();
+    for (const id of new Set(picks.map((p) => p.training))) {
+      const pairs = candidates.filter((c) => c.training.id === id);
+      const opens = Math.round((pairs.reduce((s, c) => s + c.opens.length, 0) / pairs.length) * 10) / 10;
+      typical.set(id, { opens, expected: expectedGain(estimatedGain(opens, ev), measured.get(id), ev.priorParticipants) });
+    }
+    const summary = this.summarise(picks, query, typical);
     const spent = 'places' in query.budget ? summary.places : summary.cost;
     return {
       area,
@@ -173,7 +182,7 @@ export class TrainingPlanner {
   }
 
   /** The picks grouped by training, in the order first picked: what the planner buys. */
-  private summarise(picks: Assignment[], query: PlanQuery) {
+  private summarise(picks: Assignment[], query: PlanQuery, typical: Map<string, { opens: number; expected: ExpectedGain }>) {
     const byTraining = new Map<string, Assignment[]>();
     for (const p of picks) byTraining.set(p.training, [...(byTraining.get(p.training) ?? []), p]);
     const purchases = [...byTraining].map(([id, group]) => {
@@ -190,6 +199,8 @@ export class TrainingPlanner {
         vacanciesOpened: vacancies,
         expectedEmployed: Math.round(gain * 10) / 10,
         effect,
+        /** Per place, over every client the training was tried for (not the picks): vacancies it opens and the expected gain. */
+        typical: typical.get(id)!,
         /** The skills it teaches, in the plan's language (for the published explanation). */
         skills,
         explanation: explainPlanPick(query.lang, { title: t.title, provider: t.provider, places: group.length, cost: group.length * t.cost, vacancies, skills, effect }),

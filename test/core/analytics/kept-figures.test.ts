@@ -21,7 +21,7 @@ function setUp(capacity = 10) {
       counts.push(`${a.id}:${q.candidates}:${q.today}:${pause ? 'background' : 'request'}`);
       await pause?.();
       if (state.fail) throw new Error('the store is closed');
-      return { vacancies: 10 * records, jobseekers: 20 * records, longTerm: 5, sampledVacancies: 10, staffed: records, sampledLongTerm: 5, stranded: 1 };
+      return { vacancies: 10 * records, jobseekers: 20 * records, longTerm: 5, sampledVacancies: 10, suitableLocal: [{ count: records, people: 'p' }], sampledLongTerm: 5, stranded: 1 };
     },
   };
   const warnings: string[] = [];
@@ -37,7 +37,7 @@ describe('KeptMatchedFigures', () => {
     const { kept, counts } = setUp();
     const first = await kept.of(TAMPERE, QUERY);
     const second = await kept.of(TAMPERE, QUERY);
-    expect(first).toEqual({ figures: expect.objectContaining({ vacancies: 10, staffed: 1 }), counted: { at: '2026-12-07T08:00:00.000Z', current: true } });
+    expect(first).toEqual({ figures: expect.objectContaining({ vacancies: 10, suitableLocal: [{ count: 1, people: 'p' }] }), counted: { at: '2026-12-07T08:00:00.000Z', current: true } });
     expect(second).toEqual(first);
     expect(counts).toEqual(['tampere:3:2026-12-07:request']);
   });

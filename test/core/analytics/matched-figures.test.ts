@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedNow, evenSample, MatchedFiguresCount } from '../../../src/core/analytics/matched-figures.js';
+import { countedNow, evenSample, looksAt, MatchedFiguresCount, peopleDigest } from '../../../src/core/analytics/matched-figures.js';
 import type { AnalysisArea } from '../../../src/core/analytics/schema.js';
 import type { AnalyticsSource } from '../../../src/core/ports.js';
 
@@ -9,8 +9,8 @@ import type { AnalyticsSource } from '../../../src/core/ports.js';
  * and test/http/mismatch-kept.test.ts.
  */
 const AREA = { municipalities: ['905', '499'] } as unknown as AnalysisArea;
-const fit = { score: 0.9, parts: { essential: 1 } };
-const weak = { score: 0.2, parts: { essential: 0 } };
+const fit = (id: string) => ({ id, score: 0.9, parts: { essential: 1 } });
+const weak = { id: 'W', score: 0.2, parts: { essential: 0 } };
 
 function setUp(longTerm: string[]) {
   const vacancies = ['V-1', 'V-2', 'V-3', 'V-4'];
@@ -20,15 +20,15 @@ function setUp(longTerm: string[]) {
   } as unknown as AnalyticsSource;
   const asked: string[] = [];
   const matcher = {
-    // V-1 and V-2 have two suitable candidates, V-3 one, V-4 none.
+    // V-1 and V-2 have the same two suitable candidates, V-3 one, V-4 none.
     candidatesForVacancy: async (id: string, q: { k: number; area?: string[] }) => {
       asked.push(`${id} k=${q.k} area=${q.area?.join(',')}`);
-      return ({ 'V-1': [fit, fit], 'V-2': [fit, fit, weak], 'V-3': [fit, weak] } as Record<string, unknown[]>)[id] ?? [];
+      return ({ 'V-1': [fit('A'), fit('B')], 'V-2': [fit('B'), fit('A'), weak], 'V-3': [fit('C'), weak] } as Record<string, unknown[]>)[id] ?? [];
     },
     // Long-term unemployed with an odd number have nothing suitable.
     vacanciesForJobseeker: async (id: string, q: { k: number }) => {
       asked.push(`${id} k=${q.k}`);
-      return Number(id.slice(2)) % 2 ? [weak, weak] : [weak, fit];
+      return Number(id.slice(2)) % 2 ? [weak, weak] : [weak, fit('V')];
     },
   };
   return { count: new MatchedFiguresCount(source, matcher as never, { suitableScore: 0.55, sample: 200 }), asked };
@@ -38,9 +38,14 @@ describe('MatchedFiguresCount', () => {
   it('counts vacancies with N suitable local candidates and long-term unemployed with no suitable vacancy in the area', async () => {
     const { count, asked } = setUp(['LT10', 'LT11', 'LT12', 'LT13', 'LT15']);
     const figures = await count.count(AREA, { candidates: 2, today: '2026-12-07' });
-    expect(figures).toEqual({ vacancies: 4, jobseekers: 11, longTerm: 5, sampledVacancies: 4, staffed: 2, sampledLongTerm: 5, stranded: 3 });
-    // Candidates are looked for among the area's residents; a long-term unemployed client's first 20 vacancies are looked at.
-    expect(asked).toContain('V-1 k=2 area=905,499');
+    const ab = peopleDigest(['A', 'B']);
+    const suitableLocal = [{ count: 2, people: ab }, { count: 2, people: ab }, { count: 1, people: peopleDigest(['C']) }, { count: 0, people: peopleDigest([]) }];
+    expect(figures).toEqual({ vacancies: 4, jobseekers: 11, longTerm: 5, sampledVacancies: 4, suitableLocal, sampledLongTerm: 5, stranded: 3 });
+    expect(ab).not.toBe(peopleDigest(['A']));
+    // Candidates are looked for among the area's residents, up to the next multiple of 5 (the count is published rounded to 5);
+    // a long-term unemployed client's first 20 vacancies are looked at.
+    expect([looksAt(1), looksAt(2), looksAt(5), looksAt(6)]).toEqual([5, 5, 5, 10]);
+    expect(asked).toContain('V-1 k=5 area=905,499');
     expect(asked).toContain('LT10 k=20');
   });
 
@@ -48,7 +53,8 @@ describe('MatchedFiguresCount', () => {
     const { count, asked } = setUp(['LT10', 'LT11']);
     let pauses = 0;
     const figures = await count.count(AREA, { candidates: 1, today: '2026-12-07' }, async () => void pauses++);
-    expect(figures).toMatchObject({ longTerm: 2, sampledLongTerm: 0, stranded: 0, staffed: 3 });
+    expect(figures).toMatchObject({ longTerm: 2, sampledLongTerm: 0, stranded: 0 });
+    expect(figures.suitableLocal.map((v) => v.count)).toEqual([2, 2, 1, 0]);
     expect(asked.some((a) => a.startsWith('LT'))).toBe(false);
     expect(pauses).toBe(4);
     expect((await countedNow(count).of(AREA, { candidates: 1, today: '2026-12-07' })).figures).toEqual(figures);

@@ -24,7 +24,7 @@ const KEY = Buffer.alloc(32, 7);
  * The mismatch summary over a real DemandSupply on the curated test taxonomy; the analytics source
  * and the match engine are test doubles answering fixed ids and rankings, recording what was asked.
  */
-function setUp(jobseekers: number, longTerm: number, sample = 3, key = KEY) {
+function setUp(jobseekers: number, longTerm: number, sample = 3, key = KEY, vacancyRankings: Record<string, ReturnType<typeof hit>[]> = {}) {
   const source: AnalyticsSource = {
     vacancySkills: async () => [],
     jobseekerSkills: async () => [],
@@ -35,9 +35,10 @@ function setUp(jobseekers: number, longTerm: number, sample = 3, key = KEY) {
   };
   const asked: string[] = [];
   const rankings: Record<string, ReturnType<typeof hit>[]> = {
-    V1: [suitable('J1'), suitable('J2')],
+    V1: ids('J', 5).map(suitable),
     V2: [suitable('J1'), missingEssentials('J2')],
     V3: [lowScore('J3')],
+    ...vacancyRankings,
     // L1 to L5 have a suitable vacancy (L1 below the first place), L6 to L10 none (one misses essential skills, the rest have no vacancy at all).
     L1: [lowScore('V9'), suitable('V1')],
     ...Object.fromEntries(ids('L', 5).slice(1).map((id) => [id, [suitable('V2')]])),
@@ -77,7 +78,7 @@ describe('MismatchSummary.forArea', () => {
       longTermUnemployed: 10,
       // 12 vacancies over the published 10 jobseekers.
       vacanciesPerJobseeker: 1.2,
-      // V1 has two suitable candidates; V2's second misses essential skills; V3's scores too low; V4 has none. 1 of all 4.
+      // V1 has five suitable candidates (published as 5); V2's second misses essential skills; V3's scores too low; V4 has none. 1 of all 4.
       vacanciesWithSuitableCandidates: { candidates: 2, share: 0.25, matched: 4, of: 4, margin95: 0 },
       // L6 to L10 have no suitable vacancy: 5 (published as 5) of the published 10, every one matched.
       longTermWithoutSuitableVacancy: { share: 0.5, matched: 10, of: 10, margin95: 0 },
@@ -85,7 +86,7 @@ describe('MismatchSummary.forArea', () => {
     expect(result.vacanciesWithSuitableCandidates).not.toHaveProperty('suppressed');
     expect(result.shortageOccupations.map((o) => [o.label, o.gap])).toEqual([['hitsaaja', 5]]);
     expect(result.surplusOccupations.map((o) => [o.label, o.gap])).toEqual([['lähihoitaja', -8]]);
-    expect(asked).toEqual([...ids('V', 4).map((id) => `candidates:${id}:2:fi:837`), ...ids('L', 10).map((id) => `vacancies:${id}:20:fi:837`)]);
+    expect(asked).toEqual([...ids('V', 4).map((id) => `candidates:${id}:5:fi:837`), ...ids('L', 10).map((id) => `vacancies:${id}:20:fi:837`)]);
   });
 
   it('samples evenly, and publishes a share of a sample from its hits rounded at random: one of three long-term unemployed is "<5"', async () => {
@@ -122,6 +123,32 @@ describe('MismatchSummary.forArea', () => {
       expect(shown === '<5' || shown === 5).toBe(true);
       expect(result.longTermWithoutSuitableVacancy.share === null).toBe(shown === '<5');
     }
+  });
+
+  it('counts a vacancy as staffed by its published count of suitable local candidates: 2 never, 3 at random, alike vacancies (the same people) all or none', async () => {
+    const alike = (people: string[]) => Object.fromEntries(ids('V', 4).map((v) => [v, people.map(suitable)]));
+    const TAMPERE_AREA: AnalysisArea = { ...AREA, kind: 'employment-area', id: 'tampere', municipalities: ['837', '536'] };
+    const shares = { two: new Set<number | null>(), three: new Set<number | null>(), area: new Set<number | null>() };
+    let differ = 0;
+    for (let k = 0; k < 40; k++) {
+      const key = Buffer.alloc(32, k);
+      const staffed = async (people: string[], area = AREA) =>
+        (await setUp(10, 0, 10, key, alike(people)).summary.forArea(area, { candidates: 3, lang: 'fi', today: '2026-12-06' })).vacanciesWithSuitableCandidates.share;
+      // Two suitable people can never make a vacancy staffed, whatever N asks (a count of 2 is always "<5").
+      shares.two.add(await staffed(['J1', 'J2']));
+      shares.two.add((await setUp(10, 0, 10, key, alike(['J1', 'J2'])).summary.forArea(AREA, { candidates: 1, lang: 'fi', today: '2026-12-06' })).vacanciesWithSuitableCandidates.share);
+      const inTampere = await staffed(['J1', 'J2', 'J3']);
+      const inArea = await staffed(['J1', 'J2', 'J3'], TAMPERE_AREA);
+      shares.three.add(inTampere);
+      shares.area.add(inArea);
+      if (inTampere !== inArea) differ++;
+    }
+    expect([...shares.two]).toEqual([0]);
+    // Three people: staffed when their count is published as 5 (3 in 5 draws), for all four vacancies or none.
+    expect([...shares.three].sort()).toEqual([0, 1]);
+    expect([...shares.area].sort()).toEqual([0, 1]);
+    // The same people in another place are another draw: a different status there proves no one else.
+    expect(differ).toBeGreaterThan(0);
   });
 
   it('answers the same question the same way, in Finnish or Swedish, on any day of the month', async () => {

@@ -79,6 +79,8 @@ describe('TrainingPlanner.plan', () => {
         vacanciesOpened: 3,
         expectedEmployed: 0.1,
         effect: { basis: 'estimated', participants: null, perPlace: 0.06 },
+        // What a place typically brings, over every client T-BOTH was tried for (not the picks): what the published plan shows.
+        typical: { opens: 2.3, expected: { gain: 0.046, basis: 'estimated', participants: 0 } },
         skills: ['tulityökortti', 'hygieniapassi'],
         explanation:
           'Osta 1 paikka koulutuksesta Tulityökurssi T-BOTH (Tredu, 900 €): se opettaa taidot tulityökortti, hygieniapassi, joilla 3 uutta avointa työpaikkaa tulee koulutettujen asiakkaiden ulottuville. Odotettu työllistyminen +6 prosenttiyksikköä paikkaa kohden on arvio avautuvista työpaikoista: tuloksia ei ole vielä riittävästi.',
