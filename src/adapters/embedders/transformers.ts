@@ -100,9 +100,9 @@ interface UnigramModel {
   tokenize: (word: string) => string[];
 }
 
-/** transformers.js's Unigram tokenizer model (its class name is the only mark it has). */
+/** transformers.js's Unigram tokenizer model (its class name is the only mark it has; a callable, so a function object). */
 function isUnigram(model: unknown): model is UnigramModel {
-  return typeof model === 'object' && model !== null && 'tokenize' in model && typeof model.tokenize === 'function' && model.constructor.name === 'Unigram';
+  return (typeof model === 'function' || (typeof model === 'object' && model !== null)) && 'tokenize' in model && typeof model.tokenize === 'function' && model.constructor.name === 'Unigram';
 }
 
 /**
