@@ -3,9 +3,6 @@ import { analyticsFactsFunction, clientBirthYear as postgresBirthYear, clientIsc
 import { analyticsFacts, clientBirthYear as sqliteBirthYear, clientIsco as sqliteIsco } from './sqlite/analytics-facts.js';
 import type { Db } from './sqlite/database.js';
 import { FREE_TEXT_DETAILS } from '../core/audit-note.js';
-import { jobseekerKind, vacancyKind } from '../core/kinds.js';
-import { conceptsOf } from '../core/record-concepts.js';
-import { conceptsText, type RecordTable } from './rows/records.js';
 
 /**
  * One change of the stored schema, described once for both engines. SQLite's schema grew in 23
@@ -32,13 +29,6 @@ export interface SchemaStep {
  */
 const ERASED_SUBJECTS = `SELECT s.audit_id FROM audit_subjects s WHERE s.jobseeker_id LIKE 'erased:%' AND length(s.jobseeker_id) = 23
   AND NOT EXISTS (SELECT 1 FROM jobseekers j WHERE j.id = s.jobseeker_id)`;
-
-/** A stored record's `concepts` column (step 28), worked out from its JSON as a write would (the JSON is the store's own). */
-const conceptsColumn = (table: RecordTable, json: string) =>
-  conceptsText(table === 'jobseekers' ? conceptsOf(jobseekerKind, JSON.parse(json)) : conceptsOf(vacancyKind, JSON.parse(json)));
-
-/** Rows read and written per statement while step 28 fills the column. */
-const CONCEPTS_BATCH = 2000;
 
 /** The steps after schema version 23, in order. */
 export const SCHEMA_STEPS: readonly SchemaStep[] = [
@@ -107,51 +97,19 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
   {
     version: 28,
     why: "each record's concepts (occupation, ISCO group, skills; its place) in a column of their own, so that filling a worker's concept index after start reads them instead of parsing every record (seconds at national scale)",
-    // Worked out in JavaScript from each stored record, as a write works them out (src/core/record-concepts.ts);
-    // written by every write since. A row left NULL (a writer not giving them) is read from its record.
-    // The analytics triggers are set aside meanwhile: the facts do not change with this column.
-    // Self-contained: it may run again over its own result (it fills the rows still NULL).
-    sqlite: (db, log) => {
+    // Only the column: every write since keeps the concepts it works out (src/core/record-concepts.ts), and
+    // the records stored before get theirs in the background once the service listens
+    // (RecordService.keepMissingConcepts, started with the re-derivation: src/runtime/rederivation.ts). Until
+    // then a row left NULL is read from its record. Filling them here held the start for 675 s at 400,000
+    // records under load. Self-contained: it may run again over its own result.
+    sqlite: (db) => {
       for (const table of ['jobseekers', 'vacancies'] as const) {
         const columns = db.prepare<[], string>(`SELECT name FROM pragma_table_info('${table}')`).pluck().all();
         if (!columns.includes('concepts')) db.exec(`ALTER TABLE ${table} ADD COLUMN concepts TEXT;`);
-        const trigger = db.prepare<[string], string>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(`${table}_facts_update`);
-        if (trigger) db.exec(`DROP TRIGGER ${table}_facts_update;`);
-        const read = db.prepare<[number, number], { label: number; record: string }>(`SELECT label, record FROM ${table} WHERE label > ? AND concepts IS NULL ORDER BY label LIMIT ?`);
-        const write = db.prepare<[string | null, number]>(`UPDATE ${table} SET concepts = ? WHERE label = ?`);
-        let filled = 0;
-        for (let after = 0; ; ) {
-          const rows = read.all(after, CONCEPTS_BATCH);
-          if (rows.length === 0) break;
-          for (const row of rows) write.run(conceptsColumn(table, row.record), row.label);
-          filled += rows.length;
-          after = rows[rows.length - 1]!.label;
-        }
-        if (trigger) db.exec(trigger);
-        if (filled > 0) log(`migration 28: the concepts of ${filled} ${table} kept beside them`);
       }
     },
-    postgres: async (client, log) => {
-      for (const table of ['jobseekers', 'vacancies'] as const) {
-        await client.query(`ALTER TABLE ${table} ADD COLUMN concepts text COLLATE "C"`);
-        await client.query(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_facts`);
-        let filled = 0;
-        for (let after = 0; ; ) {
-          const { rows } = await client.query<{ label: string; record: string }>(
-            `SELECT label, record::text AS record FROM ${table} WHERE label > $1 ORDER BY label LIMIT $2`,
-            [after, CONCEPTS_BATCH],
-          );
-          if (rows.length === 0) break;
-          await client.query(`UPDATE ${table} t SET concepts = v.concepts FROM unnest($1::bigint[], $2::text[]) AS v(label, concepts) WHERE t.label = v.label`, [
-            rows.map((r) => r.label),
-            rows.map((r) => conceptsColumn(table, r.record)),
-          ]);
-          filled += rows.length;
-          after = Number(rows[rows.length - 1]!.label);
-        }
-        await client.query(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_facts`);
-        if (filled > 0) log(`schema step 28: the concepts of ${filled} ${table} kept beside them`);
-      }
+    postgres: async (client) => {
+      for (const table of ['jobseekers', 'vacancies'] as const) await client.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS concepts text COLLATE "C"`);
     },
   },
 ];

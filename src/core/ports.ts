@@ -146,6 +146,17 @@ export interface RecordStore<R> {
   count(): Promise<number>;
   /** Grows by one with every committed change; the index remembers the value it reflects. */
   generation(): Promise<number>;
+  /**
+   * Up to `limit` stored records kept without their concepts (stored before schema step 28, which adds
+   * the column and leaves the rows to RecordService.keepMissingConcepts), labels above `after` in label order.
+   */
+  withoutConcepts(after: number, limit: number): Promise<{ label: number; record: R }[]>;
+  /**
+   * Keeps these concepts beside their records, each only while its row still has none (a write since
+   * kept its own, worked out from what it wrote); how many were kept. Not a change of the record: no
+   * generation, no version, nothing in the change log.
+   */
+  keepConcepts(rows: { label: number; concepts: RecordConcepts }[]): Promise<number>;
 }
 
 /**

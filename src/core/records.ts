@@ -557,6 +557,24 @@ export class RecordService<In extends BaseRecord> {
     }
   }
 
+  /**
+   * Keeps beside each record stored without them (before schema step 28, which only adds the column) the
+   * concepts a write keeps, `batch` at a time in label order, calling `between` after each batch; how many
+   * were kept. Until then a concept index reads such a record whole (slower, the same concepts). Safe
+   * beside writes: a record written meanwhile kept its own and is left as it is (see RecordStore.keepConcepts).
+   */
+  async keepMissingConcepts(batch = 256, between?: () => Promise<void>, onProgress?: (done: number) => void): Promise<number> {
+    let kept = 0;
+    for (let after = 0; ; ) {
+      const rows = await this.store.withoutConcepts(after, batch);
+      if (rows.length === 0) return kept;
+      kept += await this.store.keepConcepts(rows.map(({ label, record }) => ({ label, concepts: conceptsOf(this.kind, record) })));
+      after = rows[rows.length - 1]!.label;
+      onProgress?.(kept);
+      await between?.();
+    }
+  }
+
   private get derivedBy(): string {
     return this.options.derive?.id ?? '';
   }

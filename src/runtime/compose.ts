@@ -188,7 +188,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     let rederivation = rederiveInBackground([], normalizer.taxonomy.id, log);
     if (!follower) {
       const settings = { seed: config.seedFixtures, fixturesDir: config.fixturesDir, embedder: chosen.id, taxonomy: normalizer.taxonomy.id };
-      rederivation = rederiveInBackground(await prepareRecords(jobseekers, vacancies, settings, log), normalizer.taxonomy.id, log);
+      rederivation = rederiveInBackground(await prepareRecords(jobseekers, vacancies, settings, log), normalizer.taxonomy.id, log, [jobseekers, vacancies]);
     }
 
     const conceptSearch = await openConceptSearch(normalizer, chosen);

@@ -190,6 +190,26 @@ export class MemoryRecordStore<R extends Record> implements RecordStore<R>, Loca
     return this.rows.size;
   }
 
+  async withoutConcepts(after: number, limit: number): Promise<{ label: number; record: R }[]> {
+    return [...this.byLabel.values()]
+      .filter((row) => row.label > after && !row.concepts)
+      .sort((a, b) => a.label - b.label)
+      .slice(0, limit)
+      .map((row) => ({ label: row.label, record: copy(row) }));
+  }
+
+  async keepConcepts(rows: { label: number; concepts: RecordConcepts }[]): Promise<number> {
+    let kept = 0;
+    for (const { label, concepts } of rows) {
+      const row = this.byLabel.get(label);
+      if (row && !row.concepts) {
+        row.concepts = structuredClone(concepts);
+        kept++;
+      }
+    }
+    return kept;
+  }
+
   async generation(): Promise<number> {
     return this.current;
   }

@@ -4,6 +4,7 @@ import { matchesSearch } from '../../core/record-search.js';
 import { logChanges } from './change-feed.js';
 import { inTransaction } from './pool.js';
 
+import type { RecordConcepts } from '../../core/record-concepts.js';
 import { conceptsText, fromBlob, toBlob, type RecordRow, type RecordTable } from '../rows/records.js';
 
 export type { RecordRow, RecordTable };
@@ -189,6 +190,23 @@ export class PostgresRecordStore<R extends { id: string; municipality: string; r
       [key],
     );
     return rows.map((r) => ({ label: r.label, record: r.record }));
+  }
+
+  async withoutConcepts(after: number, limit: number): Promise<{ label: number; record: R }[]> {
+    const { rows } = await this.pool.query<{ label: number; record: R }>(
+      `SELECT label, record FROM ${this.table} WHERE label > $1 AND concepts IS NULL ORDER BY label LIMIT $2`,
+      [after, limit],
+    );
+    return rows.map((r) => ({ label: Number(r.label), record: r.record }));
+  }
+
+  async keepConcepts(rows: { label: number; concepts: RecordConcepts }[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const { rowCount } = await this.pool.query(
+      `UPDATE ${this.table} t SET concepts = v.concepts FROM unnest($1::bigint[], $2::text[]) AS v(label, concepts) WHERE t.label = v.label AND t.concepts IS NULL`,
+      [rows.map((r) => r.label), rows.map((r) => conceptsText(r.concepts))],
+    );
+    return rowCount ?? 0;
   }
 
   async count(): Promise<number> {

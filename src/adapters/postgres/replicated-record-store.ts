@@ -1,6 +1,7 @@
 import type { EntryToSave, ListOptions, LocalRecordReads, LocationFilter, RecordStore, SavedEntry, StoredEntry, WriteTerms } from '../../core/ports.js';
 import type pg from 'pg';
 import type { Db } from '../sqlite/database.js';
+import type { RecordConcepts } from '../../core/record-concepts.js';
 import { SqliteRecordReplica } from '../sqlite/record-replica.js';
 import { SqliteRecordStore } from '../sqlite/record-store.js';
 import { databaseUnreachable } from './last-read.js';
@@ -102,6 +103,17 @@ export class ReplicatedRecordStore<R extends Base> implements RecordStore<R>, Lo
 
   expiredIds(today: string): Promise<string[]> {
     return this.primary.expiredIds(today);
+  }
+
+  withoutConcepts(after: number, limit: number): Promise<{ label: number; record: R }[]> {
+    return this.primary.withoutConcepts(after, limit);
+  }
+
+  /** On the database, and on this node's copy (which the change log does not bring them to: they are not a change). */
+  async keepConcepts(rows: { label: number; concepts: RecordConcepts }[]): Promise<number> {
+    const kept = await this.primary.keepConcepts(rows);
+    await this.local.keepConcepts(rows);
+    return kept;
   }
 
   staleRecords(embedder: string, derivedBy: string, limit: number): Promise<R[]> {

@@ -10,6 +10,7 @@ import type {
   WriteTerms,
 } from '../../core/ports.js';
 import type { Db } from './database.js';
+import { busyRetryMs, writeUnlessLocked } from './write-lock.js';
 import type { RecordConcepts } from '../../core/record-concepts.js';
 import { conceptsFrom, conceptsText, fromBlob, recordOf, toBlob, type RecordRow, type RecordTable } from '../rows/records.js';
 
@@ -97,6 +98,10 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       conceptsByLabels: db.prepare<[string], { label: number; concepts: string | null }>(
         `SELECT label, concepts FROM ${t} WHERE label IN (SELECT value FROM json_each(?))`,
       ),
+      withoutConcepts: db.prepare<[number, number], { label: number; record: string }>(
+        `SELECT label, record FROM ${t} WHERE label > ? AND concepts IS NULL ORDER BY label LIMIT ?`,
+      ),
+      keepConcepts: db.prepare<[string | null, number]>(`UPDATE ${t} SET concepts = ? WHERE label = ? AND concepts IS NULL`),
       vectorsByLabels: db.prepare<[string], { label: number; vector: Buffer }>(
         `SELECT label, vector FROM ${t} WHERE label IN (SELECT value FROM json_each(?))`,
       ),
@@ -314,6 +319,22 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
 
   async generation(): Promise<number> {
     return this.generationNow();
+  }
+
+  async withoutConcepts(after: number, limit: number): Promise<{ label: number; record: R }[]> {
+    return this.s.withoutConcepts.all(after, limit).map((r) => ({ label: r.label, record: recordOf<R>(r.record) }));
+  }
+
+  /** In the background: another process's write lock is not waited for by sleeping (see writeUnlessLocked), the batch is tried again shortly. */
+  async keepConcepts(rows: { label: number; concepts: RecordConcepts }[]): Promise<number> {
+    for (;;) {
+      let kept = 0;
+      const written = writeUnlessLocked(this.db, () => {
+        for (const row of rows) kept += this.s.keepConcepts.run(conceptsText(row.concepts), row.label).changes;
+      });
+      if (written) return kept;
+      await new Promise((resolve) => setTimeout(resolve, busyRetryMs()));
+    }
   }
 
   async changedSince(generation: number): Promise<number[] | undefined> {

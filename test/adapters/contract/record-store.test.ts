@@ -6,6 +6,7 @@ import { replicated } from '../../../src/adapters/postgres/replicated-record-sto
 import { SqliteRecordReplica } from '../../../src/adapters/sqlite/record-replica.js';
 import { SqliteRecordStore, type RecordTable } from '../../../src/adapters/sqlite/record-store.js';
 import type { LocalRecordReads, RecordStore } from '../../../src/core/ports.js';
+import type { RecordConcepts } from '../../../src/core/record-concepts.js';
 import { recordSearch } from '../../../src/core/record-search.js';
 import { ENGINES, type TestDatabase } from './engines.js';
 
@@ -105,6 +106,30 @@ describe.each(ENGINES)('record store on $name', (engine) => {
     await s.saveAll([entry(record('a', '837', '06'), 3)]);
     expect(s.conceptsByLabels([a!.label])).toEqual([{ label: a!.label }]);
     expect(s.conceptsByLabels([])).toEqual([]);
+  });
+
+  it('lists the records kept without concepts in label order and keeps concepts only where a row still has none, as no change', async () => {
+    const s = await store();
+    const cook: RecordConcepts = { keys: ['o:esco:cook'], place: '091' };
+    const [a, b, c] = await s.saveAll([entry(record('a')), { ...entry(record('b')), concepts: cook }, entry(record('c', '837', '06'))]);
+    expect((await s.withoutConcepts(0, 10)).map((r) => [r.label, r.record.id])).toEqual([[a!.label, 'a'], [c!.label, 'c']]);
+    expect((await s.withoutConcepts(a!.label, 10)).map((r) => r.record.id)).toEqual(['c']);
+    expect((await s.withoutConcepts(0, 1)).map((r) => r.record.id)).toEqual(['a']);
+    const generation = await s.generation();
+    const version = await s.versionOf('a');
+    // b kept its own (a write's): not replaced; a and c get theirs; an unknown label is nothing.
+    const welder: RecordConcepts = { keys: ['o:esco:welder', 'i:7212'], place: '837' };
+    expect(await s.keepConcepts([{ label: a!.label, concepts: welder }, { label: b!.label, concepts: welder }, { label: c!.label, concepts: welder }, { label: 999_999, concepts: welder }])).toBe(2);
+    expect(s.conceptsByLabels([a!.label, b!.label, c!.label]).sort((x, y) => x.label - y.label)).toEqual([
+      { label: a!.label, concepts: welder },
+      { label: b!.label, concepts: cook },
+      { label: c!.label, concepts: welder },
+    ]);
+    expect(await s.withoutConcepts(0, 10)).toEqual([]);
+    expect(await s.keepConcepts([{ label: a!.label, concepts: cook }])).toBe(0);
+    expect(await s.generation()).toBe(generation);
+    expect(await s.versionOf('a')).toBe(version);
+    expect(await s.changedSince(generation)).toEqual([]);
   });
 
   it('reads a batch of ids (records, vectors) at once, in the order asked, undefined where none is stored, an id asked twice twice', async () => {

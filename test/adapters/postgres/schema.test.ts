@@ -1,4 +1,7 @@
 import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASELINE_SQL, BASELINE_VERSION } from '../../../src/adapters/postgres/baseline.js';
@@ -7,6 +10,12 @@ import { openPool } from '../../../src/adapters/postgres/pool.js';
 import { SCHEMA_STEPS } from '../../../src/adapters/schema-steps.js';
 import { migrate, openDatabase, SCHEMA_VERSION, type Db } from '../../../src/adapters/sqlite/database.js';
 import { freshDatabase, migratedDatabase } from '../../helpers/postgres.js';
+import { PostgresRecordStore } from '../../../src/adapters/postgres/record-store.js';
+import { SqliteRecordStore } from '../../../src/adapters/sqlite/record-store.js';
+import type { RecordTable } from '../../../src/adapters/rows/records.js';
+import { jobseekerKind, vacancyKind } from '../../../src/core/kinds.js';
+import type { RecordStore } from '../../../src/core/ports.js';
+import { conceptsOf } from '../../../src/core/record-concepts.js';
 
 /** A column as both engines can say it: its type family and whether it may be empty. */
 type Column = { type: 'text' | 'integer' | 'real' | 'bytes'; nullable: boolean };
@@ -181,27 +190,42 @@ describe('one schema, two engines', () => {
       await fresh.drop();
     }
   });
-  it("step 28 keeps the concepts of the records stored before it beside them, alike on both engines", async () => {
+  it("step 28 adds the concepts column and leaves the records stored before it to the background, which keeps theirs alike on both engines", async () => {
     const columns = '(id, municipality, region, matchable, record, text_hash, embedder, vector, updated_at)';
-    const rows: [string, string, object][] = [
-      ['jobseekers', 'JS-OLD', { municipality: '091', remote: false, normalized: { occupations: [{ uri: 'esco:cook', isco: '5120' }, { isco: '5120' }], skills: [{ uri: 'esco:knife' }, { uri: 'text:veitset' }, { uri: 'esco:knife' }] } }],
-      ['jobseekers', 'JS-BARE', { municipality: '837', remote: true }],
-      ['vacancies', 'V-OLD', { municipality: '564', normalized: { occupation: { uri: 'esco:welder', isco: '7212' }, essential: [{ uri: 'esco:mig' }], optional: [{ uri: 'esco:drawings' }] } }],
+    const rows: [RecordTable, string, object][] = [
+      ['jobseekers', 'JS-OLD', { id: 'JS-OLD', municipality: '091', remote: false, normalized: { occupations: [{ uri: 'esco:cook', isco: '5120' }, { isco: '5120' }], skills: [{ uri: 'esco:knife' }, { uri: 'text:veitset' }, { uri: 'esco:knife' }] } }],
+      ['jobseekers', 'JS-BARE', { id: 'JS-BARE', municipality: '837', remote: true }],
+      ['vacancies', 'V-OLD', { id: 'V-OLD', municipality: '564', normalized: { occupation: { uri: 'esco:welder', isco: '7212' }, essential: [{ uri: 'esco:mig' }], optional: [{ uri: 'esco:drawings' }] } }],
     ];
     const read = (table: string) => `SELECT label, concepts FROM ${table} ORDER BY label`;
-    const old = new Database(':memory:');
-    migrate(old, () => undefined, 23);
-    for (const [table, id, record] of rows) old.prepare(`INSERT INTO ${table} ${columns} VALUES (?, '091', '01', 1, ?, 'h', 'e', x'00', 'now')`).run(id, JSON.stringify(record));
-    migrate(old);
-    const fromSqlite = { jobseekers: old.prepare(read('jobseekers')).all(), vacancies: old.prepare(read('vacancies')).all() };
-    old.close();
-    expect(fromSqlite).toEqual({
+    /** What RecordService.keepMissingConcepts does through a store, in one batch. */
+    const keep = async (store: Pick<RecordStore<never>, 'withoutConcepts' | 'keepConcepts'>, table: RecordTable) =>
+      store.keepConcepts(
+        (await store.withoutConcepts(0, 100)).map(({ label, record }) => ({
+          label,
+          concepts: table === 'jobseekers' ? conceptsOf(jobseekerKind, record) : conceptsOf(vacancyKind, record),
+        })),
+      );
+    const expected = {
       jobseekers: [
         { label: 1, concepts: JSON.stringify(['091', 'o:esco:cook', 'i:5120', 's:esco:knife']) },
         { label: 2, concepts: JSON.stringify(['*']) },
       ],
       vacancies: [{ label: 1, concepts: JSON.stringify(['564', 'o:esco:welder', 'i:7212', 's:esco:mig']) }],
-    });
+    };
+    const unkept = { jobseekers: expected.jobseekers.map((r) => ({ ...r, concepts: null })), vacancies: expected.vacancies.map((r) => ({ ...r, concepts: null })) };
+    const file = join(mkdtempSync(join(tmpdir(), 'kohtaanto-step28-')), 'kohtaanto.sqlite');
+    const at23 = new Database(file);
+    migrate(at23, () => undefined, 23);
+    for (const [table, id, record] of rows) at23.prepare(`INSERT INTO ${table} ${columns} VALUES (?, '091', '01', 1, ?, 'h', 'e', x'00', 'now')`).run(id, JSON.stringify(record));
+    at23.close();
+    const old = openDatabase(file); // as the service opens it: migrated to this schema
+    const sqliteRows = () => ({ jobseekers: old.prepare(read('jobseekers')).all(), vacancies: old.prepare(read('vacancies')).all() });
+    expect(sqliteRows()).toEqual(unkept);
+    for (const table of ['jobseekers', 'vacancies'] as const) await keep(new SqliteRecordStore(old, table), table);
+    expect(sqliteRows()).toEqual(expected);
+    old.close();
+    rmSync(dirname(file), { recursive: true, force: true });
     const fresh = await freshDatabase();
     const pool = await openPool(fresh.url, { max: 1 });
     try {
@@ -209,9 +233,12 @@ describe('one schema, two engines', () => {
       await pool.query("CREATE TABLE schema_version (version bigint NOT NULL, applied_at text NOT NULL); INSERT INTO schema_version VALUES (23, 'then')");
       for (const [table, id, record] of rows) await pool.query(`INSERT INTO ${table} ${columns} VALUES ($1, '091', '01', 1, $2, 'h', 'e', '\\x00', 'now')`, [id, JSON.stringify(record)]);
       await migratePostgres(pool);
-      const label = (rows: { label: unknown; concepts: string }[]) => rows.map((r) => ({ label: Number(r.label), concepts: r.concepts }));
-      expect({ jobseekers: label((await pool.query(read('jobseekers'))).rows), vacancies: label((await pool.query(read('vacancies'))).rows) }).toEqual(fromSqlite);
-      // The analytics triggers set aside during the step are back: a write still keeps the facts.
+      const label = (rows: { label: unknown; concepts: string | null }[]) => rows.map((r) => ({ label: Number(r.label), concepts: r.concepts }));
+      const postgresRows = async () => ({ jobseekers: label((await pool.query(read('jobseekers'))).rows), vacancies: label((await pool.query(read('vacancies'))).rows) });
+      expect(await postgresRows()).toEqual(unkept);
+      for (const table of ['jobseekers', 'vacancies'] as const) await keep(new PostgresRecordStore(pool, table), table);
+      expect(await postgresRows()).toEqual(expected);
+      // Keeping them is an update the analytics triggers see: the facts are still kept by a write.
       await pool.query("UPDATE vacancies SET matchable = 0 WHERE id = 'V-OLD'");
       expect((await pool.query("SELECT active FROM analytics_records WHERE kind = 'vacancies'")).rows.map((r) => Number(r.active))).toEqual([0]);
     } finally {
