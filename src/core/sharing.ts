@@ -138,8 +138,18 @@ export class Sharing {
   }
 
   /** Candidates for ad-hoc text, with pseudonyms for this answer only (counted against the daily budget). */
-  async adHocCandidates(p: Principal, hits: MatchHit[]): Promise<MatchHit[]> {
-    return await this.disclose(p, hits, randomBytes(32), new Set());
+  async adHocCandidates(p: Principal, hits: MatchHit[], key: Buffer = this.answerKey()): Promise<MatchHit[]> {
+    return await this.disclose(p, hits, key, new Set());
+  }
+
+  /** The key of a vacancy's candidate list as its owner now stands: its pseudonyms, and the order of its ties (tieOrder). */
+  async listKey(vacancyId: string): Promise<Buffer> {
+    return this.vacancyKey(vacancyId, await this.ports.owners.ownerOf(vacancyId));
+  }
+
+  /** A new key for one ad-hoc answer (adHocCandidates): its pseudonyms, and the order of its ties. */
+  answerKey(): Buffer {
+    return randomBytes(32);
   }
 
   /** Checks an ad-hoc search for jobseekers against the limits before it runs, and counts it. */
@@ -217,6 +227,15 @@ export class Sharing {
     await this.ports.budget.prune(day, now - HOUR_MS);
   }
 }
+
+/**
+ * The order of a list's tied candidates under its key (listKey, answerKey): the order of their pseudonyms,
+ * for the ranking to break ties by instead of the real ids (CandidateOptions.tieOrder).
+ */
+export const tieOrder =
+  (key: Buffer) =>
+  (jobseekerId: string): string =>
+    pseudonymOf(key, jobseekerId);
 
 /** A candidate's pseudonym under a list's key. */
 const pseudonymOf = (key: Buffer, jobseekerId: string) => `cand-${createHmac('sha256', key).update(jobseekerId).digest('hex').slice(0, 16)}`;
