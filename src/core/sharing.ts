@@ -32,6 +32,8 @@ export interface SharingPorts {
   guard: Guard;
   /** Keys pseudonyms; kept outside the database file (see src/runtime/secret.ts). */
   pseudonymKey: Buffer;
+  /** The client withdrew consent to be shared for the vacancy: what else rests on it ends too (job suggestions). */
+  consentWithdrawn(vacancyId: string, jobseekerId: string): Promise<void>;
   /** "Now": the system clock in the service, a fixed one in tests. */
   now: Clock;
 }
@@ -110,7 +112,11 @@ export class Sharing {
     audit.jobseekers.push(jobseekerId);
     await this.ports.vacancy(vacancyId);
     await this.ports.guard.jobseeker(p, jobseekerId);
-    if (!(await this.ports.shares.remove(vacancyId, jobseekerId))) throw notFound('share', `${vacancyId}/${jobseekerId}`);
+    const removed = await this.ports.shares.remove(vacancyId, jobseekerId);
+    // The consent a job suggestion recorded ends with the share (also one expired already): the unit no longer
+    // follows the client's steps under the pseudonym it knew them by (see JobSuggestions).
+    await this.ports.consentWithdrawn(vacancyId, jobseekerId);
+    if (!removed) throw notFound('share', `${vacancyId}/${jobseekerId}`);
   }
 
   /**
