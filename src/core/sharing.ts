@@ -2,11 +2,12 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Principal } from './access.js';
 import { unaudited, type AuditNote } from './audit-note.js';
 import { discloseCandidates } from './disclosure.js';
-import { conflict, invalidInput, notFound, rateLimited } from './errors.js';
+import { conflict, invalidInput, KohtaantoError, notFound, rateLimited } from './errors.js';
 import type { Guard } from './guard.js';
 import type { MatchHit } from './matches/schema.js';
 import type { Share } from './privacy/schema.js';
 import type { Clock } from './clock.js';
+import { candidateListContent } from './vacancies/candidate-list-content.js';
 
 export type { Share };
 
@@ -25,7 +26,7 @@ export interface SharingPorts {
     prune(day: string, before: number): Promise<void>;
     forgetSubject(subject: string): Promise<void>;
   };
-  /** Throws not found for an unknown vacancy. */
+  /** The stored vacancy (its pseudonyms are keyed by what ranks its candidates); throws not found for an unknown one. */
   vacancy(id: string): Promise<unknown>;
   /** Throws not found for an unknown jobseeker. */
   jobseeker(id: string): Promise<{ name?: string; contact?: { email?: string; phone?: string } }>;
@@ -128,7 +129,7 @@ export class Sharing {
     // Shares are for the owning unit only: not for other units, not for counsellors (of any area).
     const forOwner = owner !== null && p.role === 'employer-service' && p.organisation.id === owner;
     const shared = forOwner ? await this.ports.shares.activeFor(vacancyId, owner, this.now().toISOString()) : new Set<string>();
-    return await this.disclose(p, hits, this.vacancyKey(vacancyId, owner), shared);
+    return await this.disclose(p, hits, await this.vacancyKey(vacancyId, owner), shared);
   }
 
   /**
@@ -137,7 +138,7 @@ export class Sharing {
    */
   async candidateOf(vacancyId: string, jobseekerId: string): Promise<{ id: string; shared: boolean; name?: string; contact?: { email?: string; phone?: string } }> {
     const owner = await this.ports.owners.ownerOf(vacancyId);
-    const id = pseudonymOf(this.vacancyKey(vacancyId, owner), jobseekerId);
+    const id = pseudonymOf(await this.vacancyKey(vacancyId, owner), jobseekerId);
     if (owner === null || !(await this.ports.shares.activeFor(vacancyId, owner, this.now().toISOString())).has(jobseekerId)) return { id, shared: false };
     const { name, contact } = await this.ports.jobseeker(jobseekerId);
     return { id, shared: true, ...(name ? { name } : {}), ...(contact ? { contact } : {}) };
@@ -150,7 +151,7 @@ export class Sharing {
 
   /** The key of a vacancy's candidate list as its owner now stands: its pseudonyms, and the order of its ties (tieOrder). */
   async listKey(vacancyId: string): Promise<Buffer> {
-    return this.vacancyKey(vacancyId, await this.ports.owners.ownerOf(vacancyId));
+    return await this.vacancyKey(vacancyId, await this.ports.owners.ownerOf(vacancyId));
   }
 
   /** A new key for one ad-hoc answer (adHocCandidates): its pseudonyms, and the order of its ties. */
@@ -214,10 +215,23 @@ export class Sharing {
   }
 
   /** Keys the pseudonyms of a vacancy's candidate list. */
-  private vacancyKey(vacancyId: string, owner: string | null): Buffer {
+  private async vacancyKey(vacancyId: string, owner: string | null): Promise<Buffer> {
     // With the owner: a vacancy moved to another unit (or deleted and created again by one) gets new
     // pseudonyms, so the unit that could name its shared candidates cannot join its list to the next owner's.
-    return createHmac('sha256', this.ports.pseudonymKey).update(owner === null ? `vacancy\0${vacancyId}` : `vacancy\0${vacancyId}\0owner\0${owner}`).digest();
+    // With what ranks its candidates: a unit editing its requirements gets new pseudonyms too, so that two
+    // versions of one list cannot be joined (each candidate's answers to both sets of requirements).
+    const key = createHmac('sha256', this.ports.pseudonymKey).update(owner === null ? `vacancy\0${vacancyId}` : `vacancy\0${vacancyId}\0owner\0${owner}`);
+    return key.update(`\0ranked by\0${await this.rankedBy(vacancyId)}`).digest();
+  }
+
+  /** The digest of what ranks a vacancy's candidates; '' for a vacancy gone (a job suggestion outlives it). */
+  private async rankedBy(vacancyId: string): Promise<string> {
+    try {
+      return candidateListContent(await this.ports.vacancy(vacancyId));
+    } catch (error) {
+      if (error instanceof KohtaantoError && error.code === 'not_found') return '';
+      throw error;
+    }
   }
 
   /** A jobseeker in the budget counts: keyed, so a database copy does not name anyone. */

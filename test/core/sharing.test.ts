@@ -150,7 +150,8 @@ describe('Sharing.candidatesOf', () => {
   it('shows the owning unit its shared candidates with name and contact, everyone else by pseudonym', async () => {
     const { sharing } = setUp();
     await sharing.share(tampereCounsellor, 'V-A', 'J-TRE-1');
-    const list = candidates('J-TRE-1', 'J-TRE-2');
+    // Scores apart: tied candidates come in the order of their pseudonyms (see disclosure.ts), not as given.
+    const list = candidates('J-TRE-1', 'J-TRE-2').map((h, i) => ({ ...h, score: 0.9 - i / 10 }));
     const forA = await sharing.candidatesOf(unitA, 'V-A', list);
     expect(forA.map((h) => [h.id.startsWith('cand-'), h.shared, h.name ?? null])).toEqual([
       [true, true, 'Tiina Tampere'],

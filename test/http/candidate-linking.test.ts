@@ -66,6 +66,26 @@ describe('pseudonymous candidates cannot be joined by their own commuting range'
     for (const h of [...one.body.hits, ...two.body.hits]) expect(JSON.stringify(h)).not.toMatch(/"rangeKm"/);
   });
 
+  it('nor by editing the vacancy: a list under new requirements comes with new pseudonyms (what ranks no one keeps them)', async () => {
+    // One vacancy, its requirements edited in turn: under the same pseudonyms each candidate's answers to
+    // every version joined (every skill, language, licence or card asked in turn: their whole profile).
+    const put = (body: Record<string, unknown>) => call(unit, 'PUT', '/v1/vacancies/V-EDIT', sampleVacancy('V-EDIT', body));
+    const pseudonyms = async () => {
+      const list = await call(unit, 'GET', '/v1/vacancies/V-EDIT/candidates?k=10');
+      expect(list.status).toBe(200);
+      expect(list.body.hits).toHaveLength(RANGES.length);
+      return list.body.hits.map((h: Hit) => h.id).sort() as string[];
+    };
+    expect((await put({ skills: ['MIG-hitsaus'] })).status).toBe(201);
+    const first = await pseudonyms();
+    expect((await put({ skills: ['piirustusten lukeminen'], drivingLicences: ['B'] })).status).toBe(200);
+    const edited = await pseudonyms();
+    expect(edited.filter((id) => first.includes(id)), 'a pseudonym in both versions joins them').toEqual([]);
+    // The employer's own details, the pay and the number of positions rank no one: the same list, the same pseudonyms.
+    expect((await put({ skills: ['piirustusten lukeminen'], drivingLicences: ['B'], employer: 'Konepaja Uusi Oy', salary: 'TES', positions: 2 })).status).toBe(200);
+    expect(await pseudonyms()).toEqual(edited);
+  });
+
   it('their own counsellor still sees the range they gave', async () => {
     const own = await call(counsellor, 'GET', '/v1/vacancies/V-MIG/candidates?k=10');
     expect(own.status).toBe(200);
