@@ -3,12 +3,12 @@ import type { Guard } from './guard.js';
 import type { AdHocProfile, CandidateOptions, Matcher, RankQuery } from './matching.js';
 import type { Decisions } from './oversight/decisions.js';
 import type { MatchHit } from './matches/schema.js';
-import type { Sharing } from './sharing.js';
+import { tieOrder, type Sharing } from './sharing.js';
 
 export interface CandidateListPorts {
   guard: Pick<Guard, 'candidatesOf' | 'servesMunicipality'>;
   matcher: { candidatesForVacancy: Matcher['candidatesForVacancy']; forText(profile: AdHocProfile, target: 'jobseekers', query: RankQuery, options: CandidateOptions): Promise<MatchHit[]> };
-  sharing: Pick<Sharing, 'candidatesOf' | 'adHocCandidates' | 'admitAdHocSearch'>;
+  sharing: Pick<Sharing, 'candidatesOf' | 'adHocCandidates' | 'admitAdHocSearch' | 'listKey' | 'answerKey'>;
   decisions: Pick<Decisions, 'served'>;
 }
 
@@ -36,9 +36,19 @@ export class CandidateLists {
     return p.role !== 'admin';
   }
 
+  /**
+   * What the ranking breaks ties by: for everyone but admins the order of the list's pseudonyms, not the real
+   * ids, whose order would be one in every list (alike candidates joined by their places, even when
+   * candidates of another gate split them into several tied runs).
+   */
+  private tieOrder(p: Principal, key: Buffer): CandidateOptions['tieOrder'] {
+    return p.role === 'admin' ? undefined : tieOrder(key);
+  }
+
   async forVacancy(p: Principal, vacancyId: string, query: RankQuery): Promise<CandidateList> {
     await this.ports.guard.candidatesOf(p, vacancyId);
-    const ranked = await this.ports.matcher.candidatesForVacancy(vacancyId, query, { conceptsOnly: this.conceptsOnly(p) });
+    const key = await this.ports.sharing.listKey(vacancyId);
+    const ranked = await this.ports.matcher.candidatesForVacancy(vacancyId, query, { conceptsOnly: this.conceptsOnly(p), tieOrder: this.tieOrder(p, key) });
     const shown = await this.ports.sharing.candidatesOf(p, vacancyId, ranked);
     this.ports.decisions.served(p, 'candidates', ranked, vacancyId);
     return { ranked, shown };
@@ -46,8 +56,9 @@ export class CandidateLists {
 
   async forText(p: Principal, profile: AdHocProfile, query: RankQuery): Promise<CandidateList> {
     await this.ports.sharing.admitAdHocSearch(p, query.k);
-    const ranked = await this.ports.matcher.forText(profile, 'jobseekers', query, { conceptsOnly: this.conceptsOnly(p) });
-    const shown = await this.ports.sharing.adHocCandidates(p, ranked);
+    const key = this.ports.sharing.answerKey();
+    const ranked = await this.ports.matcher.forText(profile, 'jobseekers', query, { conceptsOnly: this.conceptsOnly(p), tieOrder: this.tieOrder(p, key) });
+    const shown = await this.ports.sharing.adHocCandidates(p, ranked, key);
     this.ports.decisions.served(p, 'text-candidates', ranked);
     return { ranked, shown };
   }

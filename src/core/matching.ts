@@ -198,6 +198,13 @@ export interface CandidateOptions {
    * municipality for which the predicate is true (the ones the caller sees pseudonymously).
    */
   conceptsOnly?: boolean | ((municipality: string) => boolean);
+  /**
+   * What breaks a tie of the ranking instead of the real id: a keyed order (the list's pseudonyms, see
+   * Sharing.listKey). The real ids put alike candidates in one order in every list, and a run of them split
+   * by others (a gate shown but not scored) stayed in that order whatever the disclosure did with each run
+   * (test/http/candidate-linking.test.ts).
+   */
+  tieOrder?: (jobseekerId: string) => string;
 }
 
 /**
@@ -224,6 +231,22 @@ function candidateSides(side: OfferSide, option: CandidateOptions['conceptsOnly'
   if (!option) return { side };
   const concepts = conceptsOnly(side);
   return { side: concepts, perCandidate: { concepts, sideFor: option === true ? () => concepts : (municipality) => (option(municipality) ? concepts : side) } };
+}
+
+/** Compares two tied records' ids, or their keyed order (computed once per id, only for the ties met). */
+function tieBreak(order: ((id: string) => string) | undefined): (a: string, b: string) => number {
+  if (!order) return (a, b) => a.localeCompare(b);
+  const keys = new Map<string, string>();
+  const keyOf = (id: string) => {
+    let key = keys.get(id);
+    if (key === undefined) keys.set(id, (key = order(id)));
+    return key;
+  };
+  return (a, b) => {
+    const x = keyOf(a);
+    const y = keyOf(b);
+    return x < y ? -1 : x > y ? 1 : a.localeCompare(b);
+  };
 }
 
 /** The scoring view of a record, computed once per record object (records are never mutated). */
@@ -373,7 +396,7 @@ export class Matcher {
   async candidatesForVacancy(id: string, query: Query, options: CandidateOptions = {}): Promise<MatchHit[]> {
     const { record, vector } = await this.vacancies.withVector(id);
     const requirements = candidateSides(offerSide(derived(record, derivedVacancy, 'vacancy')), options.conceptsOnly);
-    return this.rank(this.toCandidates, vector, requirements, { ...query, centre: record.municipality }, new Map());
+    return this.rank(this.toCandidates, vector, requirements, { ...query, centre: record.municipality }, new Map(), options.tieOrder);
   }
 
   /**
@@ -406,7 +429,7 @@ export class Matcher {
     const essential = (listed.length > 0 ? listed : this.normalizer.readText(profile.text).held).map((s) => s.uri).filter(isConcept);
     const occupation = await this.normalizer.occupationOf(firstLine, undefined);
     const side = { ...location, essential, optional: [], occupation: occupation && occupationsOf([occupation])[0] };
-    return this.rank(this.toCandidates, vector!, candidateSides(side, options.conceptsOnly), ranked, new Map());
+    return this.rank(this.toCandidates, vector!, candidateSides(side, options.conceptsOnly), ranked, new Map(), options.tieOrder);
   }
 
   private async rank<In extends BaseRecord, R extends Stored<In>, Q>(
@@ -417,6 +440,8 @@ export class Matcher {
     query: Query & { centre?: string },
     /** Parsed records by label: this ranking's, or kept across the rankings of one analysis (see MatchCache). */
     entries: Map<number, Stored<In>>,
+    /** What breaks ties instead of the real id (see CandidateOptions.tieOrder). */
+    tieOrder?: (id: string) => string,
   ): Promise<MatchHit[]> {
     const { service, target } = direction;
     // A worker's concept index still being filled: wait for it with the event loop free (see conceptsReady).
@@ -469,12 +494,13 @@ export class Matcher {
       service.cache.fill(labelsOf(near), entries);
       scoreAll(near);
     }
+    const tied = tieBreak(tieOrder);
     scored.sort(
       (a, b) =>
         a.tier - b.tier ||
         b.key - a.key ||
         (a.byText ? b.semantic - a.semantic : a.distanceKm - b.distanceKm) ||
-        a.record.id.localeCompare(b.record.id),
+        tied(a.record.id, b.record.id),
     );
     const shown = Math.min(query.k, scored.length);
     const hitsShown: MatchHit[] = [];

@@ -2,11 +2,12 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Principal } from './access.js';
 import { unaudited, type AuditNote } from './audit-note.js';
 import { discloseCandidates } from './disclosure.js';
-import { conflict, invalidInput, notFound, rateLimited } from './errors.js';
+import { conflict, invalidInput, KohtaantoError, notFound, rateLimited } from './errors.js';
 import type { Guard } from './guard.js';
 import type { MatchHit } from './matches/schema.js';
 import type { Share } from './privacy/schema.js';
 import type { Clock } from './clock.js';
+import { candidateListContent } from './vacancies/candidate-list-content.js';
 
 export type { Share };
 
@@ -25,13 +26,15 @@ export interface SharingPorts {
     prune(day: string, before: number): Promise<void>;
     forgetSubject(subject: string): Promise<void>;
   };
-  /** Throws not found for an unknown vacancy. */
+  /** The stored vacancy (its pseudonyms are keyed by what ranks its candidates); throws not found for an unknown one. */
   vacancy(id: string): Promise<unknown>;
   /** Throws not found for an unknown jobseeker. */
   jobseeker(id: string): Promise<{ name?: string; contact?: { email?: string; phone?: string } }>;
   guard: Guard;
   /** Keys pseudonyms; kept outside the database file (see src/runtime/secret.ts). */
   pseudonymKey: Buffer;
+  /** The client withdrew consent to be shared for the vacancy: what else rests on it ends too (job suggestions). */
+  consentWithdrawn(vacancyId: string, jobseekerId: string): Promise<void>;
   /** "Now": the system clock in the service, a fixed one in tests. */
   now: Clock;
 }
@@ -110,7 +113,11 @@ export class Sharing {
     audit.jobseekers.push(jobseekerId);
     await this.ports.vacancy(vacancyId);
     await this.ports.guard.jobseeker(p, jobseekerId);
-    if (!(await this.ports.shares.remove(vacancyId, jobseekerId))) throw notFound('share', `${vacancyId}/${jobseekerId}`);
+    const removed = await this.ports.shares.remove(vacancyId, jobseekerId);
+    // The consent a job suggestion recorded ends with the share (also one expired already): the unit no longer
+    // follows the client's steps under the pseudonym it knew them by (see JobSuggestions).
+    await this.ports.consentWithdrawn(vacancyId, jobseekerId);
+    if (!removed) throw notFound('share', `${vacancyId}/${jobseekerId}`);
   }
 
   /**
@@ -122,7 +129,7 @@ export class Sharing {
     // Shares are for the owning unit only: not for other units, not for counsellors (of any area).
     const forOwner = owner !== null && p.role === 'employer-service' && p.organisation.id === owner;
     const shared = forOwner ? await this.ports.shares.activeFor(vacancyId, owner, this.now().toISOString()) : new Set<string>();
-    return await this.disclose(p, hits, this.vacancyKey(vacancyId, owner), shared);
+    return await this.disclose(p, hits, await this.vacancyKey(vacancyId, owner), shared);
   }
 
   /**
@@ -131,15 +138,25 @@ export class Sharing {
    */
   async candidateOf(vacancyId: string, jobseekerId: string): Promise<{ id: string; shared: boolean; name?: string; contact?: { email?: string; phone?: string } }> {
     const owner = await this.ports.owners.ownerOf(vacancyId);
-    const id = pseudonymOf(this.vacancyKey(vacancyId, owner), jobseekerId);
+    const id = pseudonymOf(await this.vacancyKey(vacancyId, owner), jobseekerId);
     if (owner === null || !(await this.ports.shares.activeFor(vacancyId, owner, this.now().toISOString())).has(jobseekerId)) return { id, shared: false };
     const { name, contact } = await this.ports.jobseeker(jobseekerId);
     return { id, shared: true, ...(name ? { name } : {}), ...(contact ? { contact } : {}) };
   }
 
   /** Candidates for ad-hoc text, with pseudonyms for this answer only (counted against the daily budget). */
-  async adHocCandidates(p: Principal, hits: MatchHit[]): Promise<MatchHit[]> {
-    return await this.disclose(p, hits, randomBytes(32), new Set());
+  async adHocCandidates(p: Principal, hits: MatchHit[], key: Buffer = this.answerKey()): Promise<MatchHit[]> {
+    return await this.disclose(p, hits, key, new Set());
+  }
+
+  /** The key of a vacancy's candidate list as its owner now stands: its pseudonyms, and the order of its ties (tieOrder). */
+  async listKey(vacancyId: string): Promise<Buffer> {
+    return await this.vacancyKey(vacancyId, await this.ports.owners.ownerOf(vacancyId));
+  }
+
+  /** A new key for one ad-hoc answer (adHocCandidates): its pseudonyms, and the order of its ties. */
+  answerKey(): Buffer {
+    return randomBytes(32);
   }
 
   /** Checks an ad-hoc search for jobseekers against the limits before it runs, and counts it. */
@@ -198,10 +215,23 @@ export class Sharing {
   }
 
   /** Keys the pseudonyms of a vacancy's candidate list. */
-  private vacancyKey(vacancyId: string, owner: string | null): Buffer {
+  private async vacancyKey(vacancyId: string, owner: string | null): Promise<Buffer> {
     // With the owner: a vacancy moved to another unit (or deleted and created again by one) gets new
     // pseudonyms, so the unit that could name its shared candidates cannot join its list to the next owner's.
-    return createHmac('sha256', this.ports.pseudonymKey).update(owner === null ? `vacancy\0${vacancyId}` : `vacancy\0${vacancyId}\0owner\0${owner}`).digest();
+    // With what ranks its candidates: a unit editing its requirements gets new pseudonyms too, so that two
+    // versions of one list cannot be joined (each candidate's answers to both sets of requirements).
+    const key = createHmac('sha256', this.ports.pseudonymKey).update(owner === null ? `vacancy\0${vacancyId}` : `vacancy\0${vacancyId}\0owner\0${owner}`);
+    return key.update(`\0ranked by\0${await this.rankedBy(vacancyId)}`).digest();
+  }
+
+  /** The digest of what ranks a vacancy's candidates; '' for a vacancy gone (a job suggestion outlives it). */
+  private async rankedBy(vacancyId: string): Promise<string> {
+    try {
+      return candidateListContent(await this.ports.vacancy(vacancyId));
+    } catch (error) {
+      if (error instanceof KohtaantoError && error.code === 'not_found') return '';
+      throw error;
+    }
   }
 
   /** A jobseeker in the budget counts: keyed, so a database copy does not name anyone. */
@@ -217,6 +247,15 @@ export class Sharing {
     await this.ports.budget.prune(day, now - HOUR_MS);
   }
 }
+
+/**
+ * The order of a list's tied candidates under its key (listKey, answerKey): the order of their pseudonyms,
+ * for the ranking to break ties by instead of the real ids (CandidateOptions.tieOrder).
+ */
+export const tieOrder =
+  (key: Buffer) =>
+  (jobseekerId: string): string =>
+    pseudonymOf(key, jobseekerId);
 
 /** A candidate's pseudonym under a list's key. */
 const pseudonymOf = (key: Buffer, jobseekerId: string) => `cand-${createHmac('sha256', key).update(jobseekerId).digest('hex').slice(0, 16)}`;

@@ -335,8 +335,21 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       { demandSupply, oversight, generations: () => `${vacancies.reflects}:${jobseekers.reflects}`, decisions: () => decisionLog.extent(), clock, log },
       { refreshMinutes: config.analyticsRefreshMinutes },
     );
-    const sharing = new Sharing({ shares, owners, budget: stores.budget, vacancy, jobseeker, guard, pseudonymKey: secret, now: clock }, config.sharing);
     const jobSuggestionStore = stores.jobSuggestions;
+    const sharing = new Sharing(
+      {
+        shares,
+        owners,
+        budget: stores.budget,
+        vacancy,
+        jobseeker,
+        guard,
+        pseudonymKey: secret,
+        consentWithdrawn: (vacancyId, jobseekerId) => jobSuggestionStore.withdrawConsent(vacancyId, jobseekerId),
+        now: clock,
+      },
+      config.sharing,
+    );
     const jobSuggestions = new JobSuggestions({
       store: jobSuggestionStore,
       guard,

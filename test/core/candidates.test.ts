@@ -18,14 +18,17 @@ const shownTo = (p: Principal, hits: MatchHit[]) => hits.map((h) => ({ ...h, id:
  */
 function setUp(overBudget = false) {
   const calls: unknown[] = [];
+  /** The tie order each ranking was given, and the key each ad-hoc answer was disclosed with. */
+  const ties: (((id: string) => string) | undefined)[] = [];
+  const disclosedWith: (Buffer | undefined)[] = [];
   const ports: CandidateListPorts = {
     guard: new Guard(
       { jobseekerMunicipality: () => undefined, vacancyOwner: async (id) => (id === 'V-A' ? { owner: 'unit-a' } : undefined), transferAdmits: async () => false },
       defaultEmploymentAreas(regions),
     ),
     matcher: {
-      candidatesForVacancy: async (id, query, options) => (calls.push(['rank', id, query.k, options?.conceptsOnly]), RANKED),
-      forText: async (profile, target, query, options) => (calls.push(['rank text', profile.text, target, query.k, options.conceptsOnly]), RANKED),
+      candidatesForVacancy: async (id, query, options) => (calls.push(['rank', id, query.k, options?.conceptsOnly]), ties.push(options?.tieOrder), RANKED),
+      forText: async (profile, target, query, options) => (calls.push(['rank text', profile.text, target, query.k, options.conceptsOnly]), ties.push(options.tieOrder), RANKED),
     },
     sharing: {
       candidatesOf: async (p, vacancyId, hits) => {
@@ -33,7 +36,9 @@ function setUp(overBudget = false) {
         if (overBudget) throw rateLimited('over budget', 60);
         return shownTo(p, hits);
       },
-      adHocCandidates: async (p, hits) => (calls.push(['disclose ad hoc', p.keyId, hits.map((h) => h.id)]), shownTo(p, hits)),
+      adHocCandidates: async (p, hits, key) => (calls.push(['disclose ad hoc', p.keyId, hits.map((h) => h.id)]), disclosedWith.push(key), shownTo(p, hits)),
+      listKey: async (vacancyId) => Buffer.from(`list ${vacancyId}`),
+      answerKey: () => Buffer.from(`answer ${disclosedWith.length}`),
       admitAdHocSearch: async (p, k) => {
         calls.push(['admit', p.keyId, k]);
         if (overBudget) throw rateLimited('too many searches', 60);
@@ -41,7 +46,7 @@ function setUp(overBudget = false) {
     },
     decisions: { served: (p, direction, hits, subject) => calls.push(['served', p?.keyId, direction, hits.map((h) => h.id), subject]) },
   };
-  return { lists: new CandidateLists(ports), calls };
+  return { lists: new CandidateLists(ports), calls, ties, disclosedWith };
 }
 
 const query = { k: 10, lang: 'fi' as const };
@@ -63,6 +68,21 @@ describe('CandidateLists.forVacancy', () => {
     const forCounsellor = setUp();
     await forCounsellor.lists.forVacancy(tampereCounsellor, 'V-A', query);
     expect(forCounsellor.calls[0]).toEqual(['rank', 'V-A', 10, true]);
+  });
+
+  it("breaks the ranking's ties by the list's pseudonym order for everyone but admins (never by real ids)", async () => {
+    const { lists, ties } = setUp();
+    await lists.forVacancy(unitA, 'V-A', query);
+    await lists.forVacancy(tampereCounsellor, 'V-A', query);
+    await lists.forVacancy(admin, 'V-A', query);
+    const [unit, counsellor, forAdmin] = ties;
+    expect(unit, 'a unit').toBeTypeOf('function');
+    expect(counsellor, 'a counsellor').toBeTypeOf('function');
+    expect(forAdmin, 'an admin: real ids').toBeUndefined();
+    // The list's key, whoever asks: one order per list, not the id's.
+    expect(unit!('J-1')).toBe(counsellor!('J-1'));
+    expect(unit!('J-1')).not.toBe('J-1');
+    expect(unit!('J-1')).not.toBe(unit!('J-2'));
   });
 
   it("refuses another unit's vacancy before ranking anything", async () => {
@@ -89,6 +109,14 @@ describe('CandidateLists.forText', () => {
       ['disclose ad hoc', 'k-b', ['J-1', 'J-2']],
       ['served', 'k-b', 'text-candidates', ['J-1', 'J-2'], undefined],
     ]);
+  });
+
+  it("breaks an ad-hoc ranking's ties by the order of the pseudonyms of that answer", async () => {
+    const { lists, ties, disclosedWith } = setUp();
+    await lists.forText(unitB, { text: 'hitsaaja', skills: [] }, query);
+    await lists.forText(unitB, { text: 'hitsaaja', skills: [] }, query);
+    expect(disclosedWith.map((k) => k?.toString())).toEqual(['answer 0', 'answer 1']);
+    expect(ties[0]!('J-1')).not.toBe(ties[1]!('J-1')); // a new order per answer
   });
 
   it('ranks nothing when the search is not admitted', async () => {

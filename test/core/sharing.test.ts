@@ -37,6 +37,8 @@ function setUp(settings = SETTINGS) {
   const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'kohtaanto-sharing-')), 'k.sqlite'));
   const shares = new ShareStore(db);
   let now = new Date('2026-12-06T10:00:00Z');
+  /** Withdrawals of consent told on (to the job suggestions). */
+  const withdrawn: string[] = [];
   const guard = new Guard(
     {
       jobseekerMunicipality: (id) => CLIENTS[id]?.municipality,
@@ -61,6 +63,7 @@ function setUp(settings = SETTINGS) {
       },
       guard,
       pseudonymKey: Buffer.alloc(32, 7),
+      consentWithdrawn: async (vacancyId, jobseekerId) => void withdrawn.push(`${vacancyId}/${jobseekerId}`),
       now: () => now,
     },
     settings,
@@ -68,6 +71,7 @@ function setUp(settings = SETTINGS) {
   return {
     sharing,
     shares,
+    withdrawn,
     at: (iso: string) => {
       now = new Date(iso);
     },
@@ -127,11 +131,27 @@ describe('Sharing.share', () => {
   });
 });
 
+describe('Sharing.unshare', () => {
+  it('ends the share and tells the job suggestions that rest on the consent; another area and an unknown id get one answer and end nothing', async () => {
+    const { sharing, shares, withdrawn } = setUp();
+    await sharing.share(tampereCounsellor, 'V-A', 'J-TRE-1');
+    expect(await codeOf(() => sharing.unshare(helsinkiCounsellor, 'V-A', 'J-TRE-1'))).toEqual(['not_found', null, []]);
+    expect(withdrawn).toEqual([]);
+    await sharing.unshare(tampereCounsellor, 'V-A', 'J-TRE-1');
+    expect(withdrawn).toEqual(['V-A/J-TRE-1']);
+    expect([...(await shares.activeFor('V-A', 'unit-a', '2026-12-06T10:00:00Z'))]).toEqual([]);
+    // No share left (expired and removed, or never made): the consent a suggestion recorded ends all the same.
+    expect((await codeOf(() => sharing.unshare(tampereCounsellor, 'V-A', 'J-TRE-1')))[0]).toBe('not_found');
+    expect(withdrawn).toEqual(['V-A/J-TRE-1', 'V-A/J-TRE-1']);
+  });
+});
+
 describe('Sharing.candidatesOf', () => {
   it('shows the owning unit its shared candidates with name and contact, everyone else by pseudonym', async () => {
     const { sharing } = setUp();
     await sharing.share(tampereCounsellor, 'V-A', 'J-TRE-1');
-    const list = candidates('J-TRE-1', 'J-TRE-2');
+    // Scores apart: tied candidates come in the order of their pseudonyms (see disclosure.ts), not as given.
+    const list = candidates('J-TRE-1', 'J-TRE-2').map((h, i) => ({ ...h, score: 0.9 - i / 10 }));
     const forA = await sharing.candidatesOf(unitA, 'V-A', list);
     expect(forA.map((h) => [h.id.startsWith('cand-'), h.shared, h.name ?? null])).toEqual([
       [true, true, 'Tiina Tampere'],

@@ -222,4 +222,38 @@ describe('job suggestions (issue 33)', () => {
     const pipeline = await call(admin, 'GET', '/v1/vacancies/V-1/job-suggestions');
     expect(pipeline.body.items.map((s: { jobseekerId: string }) => s.jobseekerId)).toEqual(['TRE-2']);
   });
+
+  it('a client who withdraws consent leaves the unit\'s pipeline: it learns no later step and records none', async () => {
+    expect((await call(employer, 'PUT', '/v1/vacancies/V-3', sampleVacancy('V-3'))).status).toBe(201);
+    const made = await call(counsellor, 'POST', '/v1/jobseekers/TRE-2/job-suggestions', { vacancyId: 'V-3', consent: true, deadline: inDays(10) });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const sid = made.body.id;
+    const shown = await call(employer, 'GET', '/v1/vacancies/V-3/job-suggestions');
+    expect(shown.body.items.map((s: { id: number; shared: boolean }) => [s.id, s.shared])).toEqual([[sid, true]]);
+    const interview = await call(employer, 'POST', `/v1/job-suggestions/${sid}/state`, { state: 'interview', version: 1 });
+    expect(interview.status).toBe(200);
+
+    // The client withdraws consent (GDPR art. 7(3)): their counsellor ends the share.
+    expect((await call(counsellor, 'DELETE', '/v1/vacancies/V-3/shares/TRE-2')).status).toBe(204);
+    // What the client does next is theirs and their counsellor's, no longer the unit's.
+    // The withdrawal gave the suggestion a new version (a change read before it loses).
+    expect((await call(employer, 'POST', `/v1/job-suggestions/${sid}/state`, { state: 'offer', version: 2 })).status).toBe(404);
+    const declined = await call(counsellor, 'POST', `/v1/job-suggestions/${sid}/state`, { state: 'declined', reason: 'Terveydellinen syy', version: 3 });
+    expect(declined.status, JSON.stringify(declined.body)).toBe(200);
+    const pipeline = await call(employer, 'GET', '/v1/vacancies/V-3/job-suggestions');
+    expect(pipeline.status).toBe(200);
+    expect(pipeline.body.items, JSON.stringify(pipeline.body.items)).toEqual([]);
+    // Nor does it record a step of someone it may no longer see: the same answer as for any suggestion not its own.
+    const offer = await call(employer, 'POST', `/v1/job-suggestions/${sid}/state`, { state: 'offer', version: 4 });
+    expect(offer.status).toBe(404);
+    const notices = await call(employer, 'GET', '/v1/notifications');
+    expect(notices.status).toBe(200);
+    expect(notices.body.items.filter((n: { jobSuggestion: number | null }) => n.jobSuggestion === sid)).toEqual([]);
+    // The counsellor keeps the whole history; an admin sees the suggestion too.
+    const own = await call(counsellor, 'GET', '/v1/jobseekers/TRE-2/job-suggestions');
+    expect(own.body.items.find((s: { id: number }) => s.id === sid).history.map((e: { state: string }) => e.state)).toEqual(['suggested', 'interview', 'declined']);
+    expect((await call(admin, 'GET', '/v1/vacancies/V-3/job-suggestions')).body.items.map((s: { id: number }) => s.id)).toEqual([sid]);
+    // The suggestion records that the consent was withdrawn.
+    expect(own.body.items.find((s: { id: number }) => s.id === sid).consent).toBe(false);
+  });
 });

@@ -67,6 +67,10 @@ export class PostgresJobSuggestionStore implements JobSuggestionStore {
     });
   }
 
+  async withdrawConsent(vacancyId: string, jobseekerId: string): Promise<void> {
+    await this.pool.query('UPDATE job_suggestions SET consent = 0, version = version + 1 WHERE vacancy_id = $1 AND jobseeker_id = $2 AND consent = 1', [vacancyId, jobseekerId]);
+  }
+
   async forgetJobseeker(jobseekerId: string): Promise<void> {
     await inTransaction(this.pool, async (c) => {
       await c.query('DELETE FROM job_suggestion_events WHERE suggestion_id IN (SELECT id FROM job_suggestions WHERE jobseeker_id = $1)', [jobseekerId]);

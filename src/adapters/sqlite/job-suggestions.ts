@@ -46,6 +46,7 @@ export class SqliteJobSuggestionStore implements JobSuggestionStore {
         'SELECT suggestion_id, state, at, actor, role, reason FROM job_suggestion_events WHERE suggestion_id IN (SELECT value FROM json_each(?)) ORDER BY id',
       ),
       change: db.prepare<[string, number, number]>('UPDATE job_suggestions SET state = ?, version = version + 1 WHERE id = ? AND version = ?'),
+      withdraw: db.prepare<[string, string]>('UPDATE job_suggestions SET consent = 0, version = version + 1 WHERE vacancy_id = ? AND jobseeker_id = ? AND consent = 1'),
       forgetEvents: db.prepare<[string]>('DELETE FROM job_suggestion_events WHERE suggestion_id IN (SELECT id FROM job_suggestions WHERE jobseeker_id = ?)'),
       forget: db.prepare<[string]>('DELETE FROM job_suggestions WHERE jobseeker_id = ?'),
     };
@@ -95,6 +96,10 @@ export class SqliteJobSuggestionStore implements JobSuggestionStore {
       this.s.event.run(id, event.state, event.at, event.by, event.role, event.reason);
       return true;
     }).immediate();
+  }
+
+  async withdrawConsent(vacancyId: string, jobseekerId: string): Promise<void> {
+    this.s.withdraw.run(vacancyId, jobseekerId);
   }
 
   async forgetJobseeker(jobseekerId: string): Promise<void> {

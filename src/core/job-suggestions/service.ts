@@ -31,6 +31,11 @@ export interface JobSuggestionStore {
   ofVacancy(vacancyId: string): Promise<StoredJobSuggestion[]>;
   /** Sets the state only if the suggestion still has `version` (two people changing it at once cannot both win). */
   change(id: number, version: number, state: JobSuggestionState, event: JobSuggestionEvent): Promise<boolean>;
+  /**
+   * The client withdrew their consent to be shared with the vacancy's unit: their suggestions of the vacancy
+   * lose it (and a new version, so that a change read before loses too).
+   */
+  withdrawConsent(vacancyId: string, jobseekerId: string): Promise<void>;
   /** Erasure: the client's suggestions and their history go. */
   forgetJobseeker(jobseekerId: string): Promise<void>;
 }
@@ -71,7 +76,7 @@ const noSuggestion = (id: number) => new KohtaantoError('not_found', `no job sug
  * sharing); the client's applying, declining or withdrawing is recorded by the counsellor, the
  * interview, offer, hire or rejection by the counsellor or by the unit the client was shared with.
  * Every change is dated and names who made it. Counsellors reach their area's clients' suggestions,
- * a unit only those of its own vacancies the client consented to share; planners none.
+ * a unit only those of its own vacancies the client consented to share (until they withdraw it); planners none.
  */
 export class JobSuggestions {
   private readonly now: Clock;
@@ -167,7 +172,8 @@ export class JobSuggestions {
   private async sees(p: Principal, s: StoredJobSuggestion): Promise<boolean> {
     if (p.role === 'admin') return true;
     if (p.role === 'counsellor') return this.ports.guard.reaches(p, s.jobseekerId);
-    // The unit sees a client only when the client agreed and the unit owns the vacancy now and did then.
+    // The unit sees a client only when the client agreed and the unit owns the vacancy now and did then;
+    // a client who withdrew the consent (DELETE of the share: Sharing.unshare) agreed no longer.
     if (p.role === 'employer-service') return s.consent && s.unit === p.organisation.id && (await this.ports.ownerOf(s.vacancyId)) === s.unit;
     return false;
   }

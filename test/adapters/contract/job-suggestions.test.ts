@@ -78,6 +78,20 @@ describe.each(ENGINES)('job suggestion store on $name', (engine) => {
     expect((await s.get(x.id))!).toMatchObject({ state: 'interview', version: 3 });
   });
 
+  it("a withdrawn consent: the client's suggestions of that vacancy lose it with a new version, no others", async () => {
+    const s = store(current());
+    const x = await s.add(suggestion('J1', 'V1'), made());
+    const other = await s.add(suggestion('J1', 'V2'), made());
+    const someone = await s.add(suggestion('J2', 'V1'), made());
+    await s.withdrawConsent('V1', 'J1');
+    expect(await s.get(x.id)).toMatchObject({ consent: false, version: 2, state: 'suggested' });
+    expect(await s.change(x.id, 1, 'interview', event('interview'))).toBe(false); // a change read before loses
+    expect(await s.get(other.id)).toMatchObject({ consent: true, version: 1 });
+    expect(await s.get(someone.id)).toMatchObject({ consent: true, version: 1 });
+    await s.withdrawConsent('V1', 'J1'); // again: nothing more changes
+    expect((await s.get(x.id))!.version).toBe(2);
+  });
+
   it("erasure removes the client's suggestions and their history, no one else's", async () => {
     const db = current();
     const s = store(db);

@@ -32,6 +32,9 @@ class MemoryStore implements JobSuggestionStore {
     row.history.push(event);
     return true;
   }
+  async withdrawConsent(vacancyId: string, jobseekerId: string) {
+    for (const r of this.rows) if (r.vacancyId === vacancyId && r.jobseekerId === jobseekerId && r.consent) (r.consent = false), r.version++;
+  }
   async forgetJobseeker(id: string) {
     this.rows.splice(0, this.rows.length, ...this.rows.filter((r) => r.jobseekerId !== id));
   }
@@ -121,6 +124,18 @@ describe('JobSuggestions (use cases in process, store double)', () => {
     expect((await later.ofJobseeker(counsellor, 'J1'))[0]!.state).toBe('expired');
     expect(await code(() => later.change(counsellor, s.id, { state: 'applied', version: 1 }))).toBe('conflict');
     expect((await later.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true })).state).toBe('suggested');
+  });
+
+  it('the unit no longer follows a suggestion once the client withdrew consent (Sharing.unshare tells the store)', async () => {
+    const { service, shared, store } = setup();
+    const s = await service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true });
+    expect((await service.ofVacancy(unit, 'V-1')).map((v) => v.id)).toEqual([s.id]);
+    shared.splice(shared.indexOf('V-1/J1'), 1);
+    await store.withdrawConsent('V-1', 'J1');
+    expect(await service.ofVacancy(unit, 'V-1')).toEqual([]);
+    expect(await code(() => service.change(unit, s.id, { state: 'interview', version: 2 }))).toBe('not_found');
+    expect((await service.ofVacancy(counsellor, 'V-1')).map((v) => v.id)).toEqual([s.id]);
+    expect((await service.change(counsellor, s.id, { state: 'applied', version: 2 })).state).toBe('applied');
   });
 
   it('refuses a deadline in the past or too far, a decline without a reason, another area\'s client', async () => {
