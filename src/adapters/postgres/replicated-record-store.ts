@@ -184,13 +184,24 @@ export class ReplicatedRecordStore<R extends Base> implements RecordStore<R>, Lo
    * other nodes' earlier writes it follows, or already brought in by a catch-up that read
    * PostgreSQL just after it committed — its labels are logged once more in a step of their own,
    * and the generation read after the write is then two or more past the index's: the index catches
-   * up on everything from the change log.
+   * up on everything from the change log. When the other nodes' writes cannot be read (the primary
+   * lost just after the commit), the write is applied alone and the copy reads the log from the
+   * generation it reflected once the database answers again.
    */
   committed(write: CommittedWrite): void {
     void this.step(async () => {
       if (this.replica.reflects() === write.generation - 1) this.replica.apply(write.rows, write.removed, write.generation);
       else {
-        if ((this.replica.reflects() ?? 0) < write.generation) await this.pull();
+        const reflects = this.replica.reflects() ?? 0;
+        if (reflects < write.generation) {
+          try {
+            await this.pull();
+          } catch (error) {
+            // The primary lost meanwhile: the write alone, the generation reflected kept (the log is read from there once it answers).
+            this.replica.apply(write.rows, write.removed, reflects);
+            throw error;
+          }
+        }
         this.replica.logAgain([...write.rows.map((r) => r.label), ...write.removed]);
       }
     });

@@ -146,4 +146,24 @@ describe('records on PostgreSQL with node-local copies', () => {
     // Caught up from g0, the index learns both.
     expect(new Set(await a.store.changedSince(g0))).toEqual(new Set([other!.label, own!.label]));
   });
+  it("applies a node's own write alone when reading the other nodes' earlier ones fails (the primary lost just after the commit)", async () => {
+    const a = await node();
+    const b = await node();
+    const g0 = await a.store.generation();
+    const [other] = await b.store.saveAll([entry(record('before-the-loss'))]);
+    const changesAfter = a.store.primary.changesAfter.bind(a.store.primary);
+    a.store.primary.changesAfter = () => Promise.reject(new Error('the primary is gone'));
+    const [own] = await a.store.saveAll([entry(record('acknowledged-then-lost'))]);
+    // The copy has the acknowledged write, in a generation of its own, and nothing it has not read.
+    expect(ids(a.store)).toContain('acknowledged-then-lost');
+    expect(ids(a.store)).not.toContain('before-the-loss');
+    const generation = await a.store.generation();
+    expect(generation).toBe(g0 + 1);
+    expect(await a.store.changedSince(g0)).toEqual([own!.label]);
+    // Once the database answers, the copy reads the log from the generation it reflected.
+    a.store.primary.changesAfter = changesAfter;
+    await a.store.catchUp();
+    expect(ids(a.store)).toEqual(expect.arrayContaining(['acknowledged-then-lost', 'before-the-loss']));
+    expect(await a.store.changedSince(generation)).toEqual(expect.arrayContaining([other!.label]));
+  });
 });
