@@ -140,7 +140,10 @@ export const DEFAULT_TRAINING_EVIDENCE: TrainingEvidenceSettings = { horizonMont
  * after it was lost; how often a node tries to take the background jobs' lock; and how often the
  * change feed reads the generations without being woken (a notification can be missed; the
  * generations cannot); how many API keys' principals and clients' overrides a node keeps as last
- * read, to answer matches from memory while no primary is reachable (src/adapters/postgres/last-read.ts).
+ * read, to answer matches from memory while no primary is reachable (src/adapters/postgres/last-read.ts);
+ * how long a node answers an API key it verified from memory before reading it again (a key revoked
+ * or rotated, or its organisation's area changed, on another node or with `npm run keys` is seen
+ * within this; on the node that did it at once).
  */
 export const DEFAULT_POSTGRES = {
   connectTimeoutMs: 5000,
@@ -150,6 +153,7 @@ export const DEFAULT_POSTGRES = {
   leadershipTryMs: 2000,
   changeFeedPollMs: 5000,
   lastReadsKept: 10_000,
+  keyRecheckMs: 1000,
 } as const;
 
 /** Every setting of the service, read once from the environment at start-up. */

@@ -152,6 +152,7 @@ async function postgresStores(settings: StoreSettings, url: string, clock: Clock
   const local = copy;
   const decisionLog = new PostgresDecisionLog(db, log.warn, settings.auditGroupMs);
   const audit = new PostgresAuditLog(db, tombstones, log.warn, clock, settings.auditGroupMs);
+  const keys = new PostgresApiKeyStore(db, clock);
   return {
     engine: 'postgres' as const,
     secret,
@@ -165,8 +166,8 @@ async function postgresStores(settings: StoreSettings, url: string, clock: Clock
     owners: new PostgresVacancyOwnerStore(db),
     audit,
     decisionLog,
-    keys: new PostgresApiKeyStore(db, clock),
-    organisations: new PostgresOrganisationStore(db, clock),
+    keys,
+    organisations: new PostgresOrganisationStore(db, clock, (id) => keys.organisationChanged(id)),
     transfers: new PostgresTransferStore(db),
     analytics: new PostgresAnalyticsSource(db, clock),
     whatWorks: new PostgresWhatWorksSource(db, () => decisionLog.flush()),

@@ -4,6 +4,7 @@ import type { Principal, Role } from '../../core/access.js';
 import type { Clock } from '../../core/clock.js';
 import type { ApiKeyInfo } from '../../core/organisations/schema.js';
 import { expiryAfterGrace, KEY_COLUMNS, KEY_LIST_SQL, keyInfoOf, newKey, presentedKey, principalIfRight, principalOf, usable, type KeyListRow, type KeyRow } from '../rows/api-keys.js';
+import { DEFAULT_POSTGRES } from '../../config.js';
 import { LastRead } from './last-read.js';
 import { inTransaction } from './pool.js';
 
@@ -13,13 +14,26 @@ import { inTransaction } from './pool.js';
  * statement and compares a hash, as a known id with a wrong secret does.
  */
 export class PostgresApiKeyStore {
-  /** The keys this node verified, by the presented key's SHA-256: answered while no primary is reachable, until the key expires (see LastRead). */
-  private readonly verified = new LastRead<string, { principal: Principal; expiresAt: string | null }>();
+  /**
+   * The keys this node verified, by the presented key's SHA-256: answered from memory for
+   * `recheckMs` after each read (a match then costs no round trip for its key), and while no
+   * primary is reachable; never once the key has expired (see LastRead). A key revoked or rotated
+   * here, or whose organisation changed here, is forgotten at once; elsewhere it is seen within `recheckMs`.
+   */
+  private readonly verified: LastRead<string, { principal: Principal; expiresAt: string | null }>;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly now: Clock = () => new Date(),
-  ) {}
+    recheckMs: number = DEFAULT_POSTGRES.keyRecheckMs,
+  ) {
+    this.verified = new LastRead(DEFAULT_POSTGRES.lastReadsKept, recheckMs);
+  }
+
+  /** Forgets the keys of an organisation verified here (its area, part of their principal, changed). */
+  organisationChanged(organisationId: string): void {
+    this.verified.forgetWhere((k) => k.principal.organisation.id === organisationId);
+  }
 
   /** Creates a key; the returned `key` is shown once and never stored. The organisation must exist. */
   async create(role: Role, name: string, organisationId: string, expiresInDays = 365, owner?: string): Promise<{ id: string; key: string; expiresAt: string }> {
@@ -37,8 +51,9 @@ export class PostgresApiKeyStore {
 
   /** Issues a successor of a usable key and lets the old one expire after `graceDays`, in one transaction; undefined when it is not usable. */
   async rotate(id: string, graceDays: number, expiresInDays = 365): Promise<{ id: string; key: string; expiresAt: string; oldExpiresAt: string } | undefined> {
-    this.verified.forget((k) => k.principal.keyId === id);
-    return inTransaction(this.pool, async (client) => {
+    const forget = () => this.verified.forgetWhere((k) => k.principal.keyId === id);
+    forget();
+    const rotated = await inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<KeyRow>(`SELECT ${KEY_COLUMNS} FROM api_keys k LEFT JOIN organisations o ON o.id = k.organisation_id WHERE k.id = $1 FOR UPDATE OF k`, [id]);
       const row = rows[0];
       if (!row || !usable(row, this.now().toISOString())) return undefined;
@@ -48,6 +63,9 @@ export class PostgresApiKeyStore {
       await client.query('UPDATE api_keys SET expires_at = $1 WHERE id = $2 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3)', [oldExpiresAt, id, now.toISOString()]);
       return { ...next, oldExpiresAt };
     });
+    // Again once committed: a verify read before the commit may have kept the key meanwhile.
+    forget();
+    return rotated;
   }
 
   /** The principal behind a presented key, or undefined (unknown, malformed, revoked, expired, in no organisation); unknown ids cost what known ones do. */
@@ -76,8 +94,12 @@ export class PostgresApiKeyStore {
   }
 
   async revoke(id: string): Promise<boolean> {
-    this.verified.forget((k) => k.principal.keyId === id);
-    return (await this.pool.query('UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [this.now().toISOString(), id])).rowCount === 1;
+    const forget = () => this.verified.forgetWhere((k) => k.principal.keyId === id);
+    forget();
+    const revoked = (await this.pool.query('UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [this.now().toISOString(), id])).rowCount === 1;
+    // Again once committed: a verify read before the commit may have kept the key meanwhile.
+    forget();
+    return revoked;
   }
 
   async list(): Promise<ApiKeyInfo[]> {

@@ -76,35 +76,35 @@ export class PostgresAuditLog extends GroupedAuditTrail {
         const detail = subjects[i]!.some((s, j) => s !== entry.jobseekers[j]) ? withoutFreeText(entry.detail) : entry.detail;
         return detail === undefined ? null : JSON.stringify(detail);
       });
-      const column = <T>(f: (e: AuditEntry, i: number) => T) => group.map(({ entry }, i) => f(entry, i));
-      const { rows } = await client.query<{ id: number; n: number }>(
+      // The group as one JSON document (one parameter, no array literal to escape element by element), in order.
+      const entries = group.map(({ at, entry }, i) => ({
+        at,
+        key_id: entry.keyId ?? null,
+        role: entry.role ?? null,
+        method: entry.method,
+        route: entry.route,
+        status: entry.status,
+        detail: details[i],
+        address: entry.address ?? null,
+        person: entry.person ?? null,
+        organisation: entry.organisation ?? null,
+      }));
+      const { rows } = await client.query<{ id: number }>(
         `INSERT INTO audit (at, key_id, role, method, route, status, detail, address, person, organisation)
-         SELECT at, key_id, role, method, route, status, detail, address, person, organisation
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::jsonb[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY
-           AS e(at, key_id, role, method, route, status, detail, address, person, organisation, n)
+         SELECT at, key_id, role, method, route, status, detail::jsonb, address, person, organisation
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (at text, key_id text, role text, method text, route text, status bigint, detail text, address text, person text, organisation text))
+           WITH ORDINALITY AS e(at, key_id, role, method, route, status, detail, address, person, organisation, n)
          ORDER BY n RETURNING id`,
-        [
-          group.map((g) => g.at),
-          column((e) => e.keyId ?? null),
-          column((e) => e.role ?? null),
-          column((e) => e.method),
-          column((e) => e.route),
-          column((e) => e.status),
-          details,
-          column((e) => e.address ?? null),
-          column((e) => e.person ?? null),
-          column((e) => e.organisation ?? null),
-        ],
+        [JSON.stringify(entries)],
       );
       // Ids are drawn in insertion order: the smallest is the group's first entry.
       const ids = rows.map((r) => r.id).sort((a, b) => a - b);
-      const subjectRows = subjects.flatMap((list, i) => list.map((jobseeker, position) => [ids[i]!, position, jobseeker] as const));
+      const subjectRows = subjects.flatMap((list, i) => list.map((jobseeker, position) => ({ audit_id: ids[i]!, position, jobseeker_id: jobseeker })));
       if (subjectRows.length > 0) {
-        await client.query('INSERT INTO audit_subjects (audit_id, position, jobseeker_id) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[])', [
-          subjectRows.map((r) => r[0]),
-          subjectRows.map((r) => r[1]),
-          subjectRows.map((r) => r[2]),
-        ]);
+        await client.query(
+          'INSERT INTO audit_subjects (audit_id, position, jobseeker_id) SELECT audit_id, position, jobseeker_id FROM jsonb_to_recordset($1::jsonb) AS s(audit_id bigint, position bigint, jobseeker_id text)',
+          [JSON.stringify(subjectRows)],
+        );
       }
       for (const { at, entry } of group) await this.noteKeyUse(client, entry, at);
     });
@@ -113,14 +113,16 @@ export class PostgresAuditLog extends GroupedAuditTrail {
   /** Of these ids, those erased and not given to a live record since (an erased id reused by a new record belongs to it). */
   private async erasedNow(client: pg.ClientBase, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const hashes = ids.flatMap((id) => [this.tombstones.hash(id), this.tombstones.legacyHash(id)]);
-    const [{ rows: tombstones }, { rows: live }] = [
-      await client.query<{ h: string }>('SELECT subject_sha256 AS h FROM erasures WHERE subject_sha256 = ANY($1::text[])', [hashes]),
-      await client.query<{ id: string }>('SELECT id FROM jobseekers WHERE id = ANY($1::text[])', [ids]),
-    ];
-    const stored = new Set(tombstones.map((r) => r.h));
-    const living = new Set(live.map((r) => r.id));
-    return new Set(ids.filter((id) => (stored.has(this.tombstones.hash(id)) || stored.has(this.tombstones.legacyHash(id))) && !living.has(id)));
+    const hashes = new Map(ids.map((id) => [id, [this.tombstones.hash(id), this.tombstones.legacyHash(id)]]));
+    // One round trip: the tombstones among their hashes and the live records among the ids.
+    const { rows } = await client.query<{ tombstones: string[]; live: string[] }>(
+      `SELECT array(SELECT subject_sha256 FROM erasures WHERE subject_sha256 = ANY($1::text[])) AS tombstones,
+              array(SELECT id FROM jobseekers WHERE id = ANY($2::text[])) AS live`,
+      [[...hashes.values()].flat(), ids],
+    );
+    const stored = new Set(rows[0]!.tombstones);
+    const living = new Set(rows[0]!.live);
+    return new Set(ids.filter((id) => hashes.get(id)!.some((h) => stored.has(h)) && !living.has(id)));
   }
 
   private async noteKeyUse(client: pg.ClientBase, entry: AuditEntry, at: string): Promise<void> {
@@ -236,7 +238,12 @@ export class PostgresAuditLog extends GroupedAuditTrail {
  * someone erased meanwhile is committed in clear (SQLite has the one write lock for this).
  */
 async function readMark(client: pg.ClientBase): Promise<number> {
-  await client.query(`INSERT INTO settings (name, value) VALUES ($1, '0') ON CONFLICT (name) DO NOTHING`, [ERASURE_MARK]);
-  const { rows } = await client.query<{ value: string }>('SELECT value FROM settings WHERE name = $1 FOR SHARE', [ERASURE_MARK]);
+  const read = () => client.query<{ value: string }>('SELECT value FROM settings WHERE name = $1 FOR SHARE', [ERASURE_MARK]);
+  let { rows } = await read();
+  // Before the first erasure and the first group, the row is made (one round trip more, once).
+  if (!rows[0]) {
+    await client.query(`INSERT INTO settings (name, value) VALUES ($1, '0') ON CONFLICT (name) DO NOTHING`, [ERASURE_MARK]);
+    ({ rows } = await read());
+  }
   return Number(rows[0]!.value);
 }

@@ -56,6 +56,12 @@ export interface ChangesSeen {
   after: number;
   upTo: number;
   labels: number[] | undefined;
+  /**
+   * Of `labels`, those of generations a failover lost (see verifyKind), when there are any: to be
+   * read again whatever the node's copy reflects. The others are the log's, which a copy reads
+   * from the log itself (and has already, for the node's own writes).
+   */
+  again?: number[];
 }
 
 export interface ChangeFeedOptions {
@@ -143,7 +149,7 @@ export function followChanges(primary: PrimaryHost, options: ChangeFeedOptions):
     const reaches = upTo === after || (upTo > after && rows[0].generation === after + 1);
     const steps = byGeneration(rows);
     const labels = reaches ? [...new Set([...(toldAgain ?? []), ...[...steps.values()].flat()])] : undefined;
-    await options.onChanges({ kind, after, upTo, labels });
+    await options.onChanges({ kind, after, upTo, labels, ...(toldAgain ? { again: [...toldAgain] } : {}) });
     known.set(kind, upTo);
     lost.delete(kind);
     const remembered = recent.get(kind)!;

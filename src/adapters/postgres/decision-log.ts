@@ -90,31 +90,33 @@ export class PostgresDecisionLog implements DecisionLog {
       // The ids first (in order), so that each decision's appearances can name theirs.
       const { rows } = await c.query<{ id: number }>("SELECT nextval(pg_get_serial_sequence('decisions', 'id')) AS id FROM generate_series(1, $1)", [batch.length]);
       const ids = rows.map((r) => r.id);
+      // The batch as one JSON document (one parameter, no array literal to escape element by element).
+      const decisions = batch.map((d, i) => ({
+        id: ids[i]!,
+        at: d.at,
+        direction: d.direction,
+        subject: d.subject ?? null,
+        area: d.area ?? null,
+        key_id: d.keyId ?? null,
+        context_id: contextIds[i]!,
+        ranked: d.ranked.map((r) => [r.id, r.score, r.parts]),
+      }));
       await c.query(
         `INSERT INTO decisions (id, at, direction, subject, area, key_id, context_id, ranked)
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[])`,
-        [
-          ids,
-          batch.map((d) => d.at),
-          batch.map((d) => d.direction),
-          batch.map((d) => d.subject ?? null),
-          batch.map((d) => d.area ?? null),
-          batch.map((d) => d.keyId ?? null),
-          contextIds,
-          batch.map((d) => JSON.stringify(d.ranked.map((r) => [r.id, r.score, r.parts]))),
-        ],
+         SELECT id, at, direction, subject, area, key_id, context_id, ranked
+         FROM jsonb_to_recordset($1::jsonb) AS d(id bigint, at text, direction text, subject text, area text, key_id text, context_id text, ranked jsonb)`,
+        [JSON.stringify(decisions)],
       );
       // Rankings of jobseekers: who appears where, for their export and erasure (vacancies are not persons).
-      const appearances: [number, number, string][] = [];
+      const appearances: { decision_id: number; position: number; item: string }[] = [];
       batch.forEach((d, i) => {
-        if (d.direction === 'candidates' || d.direction === 'text-candidates') d.ranked.forEach((r, p) => appearances.push([ids[i]!, p + 1, r.id]));
+        if (d.direction === 'candidates' || d.direction === 'text-candidates') d.ranked.forEach((r, p) => appearances.push({ decision_id: ids[i]!, position: p + 1, item: r.id }));
       });
       if (appearances.length > 0) {
-        await c.query('INSERT INTO decision_appearances (decision_id, position, item) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[])', [
-          appearances.map((a) => a[0]),
-          appearances.map((a) => a[1]),
-          appearances.map((a) => a[2]),
-        ]);
+        await c.query(
+          'INSERT INTO decision_appearances (decision_id, position, item) SELECT decision_id, position, item FROM jsonb_to_recordset($1::jsonb) AS a(decision_id bigint, position bigint, item text)',
+          [JSON.stringify(appearances)],
+        );
       }
     });
     for (const [id] of newContexts) this.contexts.add(id);

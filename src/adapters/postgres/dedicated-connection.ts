@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { DEFAULT_POSTGRES } from '../../config.js';
+import { causeOf, errorOf, messageOf } from '../../core/thrown.js';
 import { types } from './pool.js';
 import { primaryLost, type Host, type PrimaryHost } from './primary.js';
 
@@ -48,7 +49,7 @@ export function keepConnected(primary: PrimaryHost, options: DedicatedConnection
     try {
       host = await primary.get();
     } catch (error) {
-      if (!closed) options.warn?.(`${options.name}: ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`);
+      if (!closed) options.warn?.(`${options.name}: ${causeOf(error)?.message ?? messageOf(error)}`);
       return later();
     }
     if (closed) return;
@@ -66,7 +67,7 @@ export function keepConnected(primary: PrimaryHost, options: DedicatedConnection
       ready = undefined;
       if (primaryLost(reason)) primary.lost(host);
       // A connection that no longer answers is not waited for (end() would wait for the server).
-      (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      client.connection.stream.destroy();
       if (isOpen) options.lost(reason);
       later();
     };
@@ -81,8 +82,8 @@ export function keepConnected(primary: PrimaryHost, options: DedicatedConnection
       ready = client;
     } catch (error) {
       if (current !== client) return;
-      if (!closed) options.warn?.(`${options.name}: ${(error as Error).message}`);
-      gone(error as Error);
+      if (!closed) options.warn?.(`${options.name}: ${messageOf(error)}`);
+      gone(errorOf(error));
     }
   };
 

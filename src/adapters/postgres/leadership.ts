@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type pg from 'pg';
 import { DEFAULT_POSTGRES } from '../../config.js';
 import type { Leadership } from '../../core/leadership.js';
+import { errorOf, messageOf } from '../../core/thrown.js';
 import { keepConnected } from './dedicated-connection.js';
 import type { PrimaryHost } from './primary.js';
 
@@ -50,8 +51,8 @@ export function leadByAdvisoryLock(primary: PrimaryHost, options: LeadershipOpti
         if (rows[0]?.got && connection.client() === client) set(true);
       }
     } catch (error) {
-      options.warn?.(`leadership: ${(error as Error).message}`);
-      connection.drop(error as Error);
+      options.warn?.(`leadership: ${messageOf(error)}`);
+      connection.drop(errorOf(error));
     } finally {
       busy = false;
     }

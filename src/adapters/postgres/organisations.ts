@@ -9,6 +9,8 @@ export class PostgresOrganisationStore {
   constructor(
     private readonly pool: pg.Pool,
     private readonly now: Clock = () => new Date(),
+    /** Told of each organisation changed here (the API keys this node verified carry its area). */
+    private readonly changed: (id: string) => void = () => undefined,
   ) {}
 
   /** Adds an organisation; false when the id is taken (one statement: of two adds of one id only the first stores). */
@@ -32,6 +34,7 @@ export class PostgresOrganisationStore {
       id,
       version,
     ]);
+    if (result.rowCount === 1) this.changed(id);
     return result.rowCount === 1;
   }
 

@@ -13,21 +13,19 @@ import { parseConnectionString, primaryLost, PrimaryHost, type Host } from './pr
 
 export { parseConnectionString, type ConnectionTarget, type Host } from './primary.js';
 
+/** An int8 as a JavaScript number; one beyond 2^53 is an error rather than a silently wrong number. */
+function safeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`a stored integer (${value}) is beyond 2^53`);
+  return n;
+}
+
 /**
  * bigint (int8) columns — SQLite's INTEGER — read as JavaScript numbers, as better-sqlite3 gives
  * them (ids, versions, counts); one beyond 2^53 is an error rather than a silently wrong number.
  */
 export const types: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-    if (oid === pg.types.builtins.INT8) {
-      return (value: string) => {
-        const n = Number(value);
-        if (!Number.isSafeInteger(n)) throw new Error(`a stored integer (${value}) is beyond 2^53`);
-        return n;
-      };
-    }
-    return pg.types.getTypeParser(oid, format as 'text');
-  }) as pg.CustomTypesConfig['getTypeParser'],
+  getTypeParser: (oid, format) => (oid === pg.types.builtins.INT8 ? safeInteger : pg.types.getTypeParser(oid, format)),
 };
 
 export interface PoolOptions {
@@ -46,9 +44,15 @@ export function primaryOf(url: string, options: PoolOptions = {}): PrimaryHost {
   return new PrimaryHost(parseConnectionString(url), options.connectTimeoutMs, options.retryAfterSeconds);
 }
 
+/** The host in use of each pool openPool opened: a transaction's errors are said as its pool.query's are. */
+const primaries = new WeakMap<pg.Pool, PrimaryHost>();
+
 /**
- * A client that connects to the host in use when it opens (not when it is made), and turns a lost
- * primary's errors into `database_unavailable`, marking the host for looking again.
+ * A client that connects to the host in use when it opens (not when it is made), and marks that
+ * host for looking again when the connection says the primary is lost: a socket error or the
+ * server's end (its `error`), an error the server sends (57P01 shutting down, 25006 read-only: the
+ * connection's `errorMessage`, seen before the query that gets it settles). The errors themselves
+ * are said as `database_unavailable` by the pool's query and by inTransaction.
  */
 function clientOn(primary: PrimaryHost) {
   return class PrimaryClient extends pg.Client {
@@ -57,12 +61,14 @@ function clientOn(primary: PrimaryHost) {
     constructor(config?: pg.ClientConfig) {
       // The pool's own connect timeout covers looking for the host too; a socket has one host's.
       super({ ...config, connectionTimeoutMillis: primary.connectTimeoutMs });
-      this.on('error', (error) => this.at && primaryLost(error) && primary.lost(this.at));
+      const lost = (error: unknown) => this.at && primaryLost(error) && primary.lost(this.at);
+      this.on('error', lost);
+      this.connection.on('errorMessage', lost);
     }
 
     override connect(): Promise<pg.Client>;
-    override connect(callback: (err: Error) => void): void;
-    override connect(callback?: (err: Error) => void): Promise<pg.Client> | void {
+    override connect(callback: (err: Error | null) => void): void;
+    override connect(callback?: (err: Error | null) => void): Promise<pg.Client> | void {
       const opening = primary.get().then(async (host) => {
         this.at = host;
         Object.assign(this, { host: host.host, port: host.port });
@@ -73,25 +79,7 @@ function clientOn(primary: PrimaryHost) {
         }
       });
       if (!callback) return opening;
-      opening.then(() => callback(undefined as unknown as Error), callback);
-    }
-
-    // node-postgres's query has many forms: a callback (the pool's) or a promise (a transaction's) is wrapped, a submittable passed as it is.
-    override query(...args: unknown[]): never {
-      const translate = (error: unknown) => (this.at ? primary.unavailable(error, this.at) : error);
-      const last = args.length - 1;
-      if (typeof args[last] === 'function') {
-        const callback = args[last] as (error: unknown, result: unknown) => void;
-        args[last] = (error: unknown, result: unknown) => callback(error ? translate(error) : error, result);
-        return (super.query as (...a: unknown[]) => never)(...args);
-      }
-      const result = (super.query as (...a: unknown[]) => unknown)(...args);
-      if (result && typeof (result as Promise<unknown>).then === 'function' && !(typeof (args[0] as { submit?: unknown })?.submit === 'function')) {
-        return (result as Promise<unknown>).catch((error: unknown) => {
-          throw translate(error);
-        }) as never;
-      }
-      return result as never;
+      opening.then(() => callback(null), callback);
     }
   };
 }
@@ -109,16 +97,16 @@ export async function openPool(url: string, options: PoolOptions = {}): Promise<
     types,
     max: options.max ?? DEFAULT_POSTGRES.maxConnections,
   });
+  primaries.set(pool, primary);
   pool.on('error', (error) => options.warn?.(`database connection: ${error.message}`));
-  // A socket error during pool.query reaches its caller through the pool's own error listener on the
-  // client, not through the client's query (a connection reset as the primary dies: seen as a 500
-  // in the cluster test, test/cli/cluster.test.ts): said here as the catalogue's 503 too.
+  // A lost primary's error, from the query or — a socket error during pool.query, which reaches its
+  // caller through the pool's own error listener on the client (a connection reset as the primary
+  // dies: seen as a 500 in the cluster test, test/cli/cluster.test.ts) — said as the catalogue's 503.
   const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
   pool.query = ((...args: unknown[]) => {
-    const last = args.length - 1;
-    if (typeof args[last] === 'function') {
-      const callback = args[last] as (error: unknown, result: unknown) => void;
-      args[last] = (error: unknown, result: unknown) => callback(error ? primary.said(error) : error, result);
+    const callback = args.at(-1);
+    if (typeof callback === 'function') {
+      args[args.length - 1] = (error: unknown, result: unknown) => callback(error ? primary.said(error) : error, result);
       return query(...args);
     }
     const result = query(...args);
@@ -140,7 +128,7 @@ export async function inTransaction<T>(pool: pg.Pool, body: (client: pg.PoolClie
     // A connection that cannot even roll back, or whose server is no longer a primary, is not given back to the pool.
     await client.query('ROLLBACK').catch(() => (broken = true));
     if (primaryLost(error)) broken = true;
-    throw error;
+    throw primaries.get(pool)?.said(error) ?? error;
   } finally {
     client.release(broken);
   }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { databaseUnavailable, KohtaantoError } from '../../core/errors.js';
 import { DEFAULT_POSTGRES } from '../../config.js';
+import { codeOf, messageOf } from '../../core/thrown.js';
 
 /**
  * Which host of a multi-host connection string to use, found again after a failover:
@@ -112,7 +113,7 @@ export class PrimaryHost {
         this.known = host;
         return host;
       } catch (error) {
-        refused.push(`${host.host}:${host.port}: ${(error as Error).message}`);
+        refused.push(`${host.host}:${host.port}: ${messageOf(error)}`);
       } finally {
         await client.end().catch(() => undefined);
       }
@@ -132,8 +133,8 @@ const LOST = /^(08...|57P01|57P02|57P03|25006)$/;
 export function primaryLost(error: unknown): boolean {
   if (error instanceof KohtaantoError) return error.code === 'database_unavailable';
   if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && LOST.test(code)) return true;
-  if (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/.test(code)) return true;
+  const code = codeOf(error);
+  if (code !== undefined && LOST.test(code)) return true;
+  if (code !== undefined && /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/.test(code)) return true;
   return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable|timeout expired/i.test(error.message);
 }

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { EntryToSave, ListOptions, RecordStore, SavedEntry, StoredEntry, StoredTerms, WriteTerms } from '../../core/ports.js';
-import { matchesSearch } from '../../core/record-search.js';
+import { matchesSearch, type SearchableRecord } from '../../core/record-search.js';
 import { logChanges } from './change-feed.js';
 import { inTransaction } from './pool.js';
 
@@ -106,7 +106,8 @@ export class PostgresRecordStore<R extends { id: string; municipality: string; r
     const { saved, write } = await inTransaction(this.pool, async (client) => {
       await client.query('SELECT generation FROM generations WHERE kind = $1 FOR UPDATE', [this.table]);
       if (terms?.check) terms.check(await this.found(client, terms.ids));
-      if (entries.length === 0) return { saved: [] as SavedEntry[], write: undefined };
+      const none: SavedEntry[] = [];
+      if (entries.length === 0) return { saved: none, write: undefined };
       const stored = new Map<string, { label: number; version: number }>();
       const ids = entries.map((e) => e.record.id);
       // One statement per kind of version (new, kept); a batch naming an id twice is written entry by entry, in order.
@@ -269,31 +270,33 @@ export class PostgresRecordStore<R extends { id: string; municipality: string; r
    * write's generation; with `newVersion` false a stored record keeps the version it had.
    */
   private async upsert(client: pg.PoolClient, entries: EntryToSave<R>[], generation: number, newVersion: boolean) {
-    const column = <T>(f: (e: EntryToSave<R>) => T) => entries.map(f);
+    // The entries as one JSON document (one parameter: no array literal escaped element by element,
+    // no record stringified on its own first), the vectors in base64, in order.
+    const document = entries.map((e) => ({
+      id: e.record.id,
+      municipality: e.record.municipality,
+      region: e.record.region,
+      matchable: e.matchable ? 1 : 0,
+      record: e.record,
+      text_hash: e.textHash,
+      embedder: e.embedder,
+      derived_by: e.derivedBy,
+      vector: toBlob(e.vector).toString('base64'),
+      updated_at: e.record.updatedAt,
+      concepts: conceptsText(e.concepts),
+    }));
     const { rows } = await client.query<{ label: number; id: string; version: number }>(
       `INSERT INTO ${this.table} AS r (id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at, concepts)
-       SELECT id, municipality, region, matchable, jsonb_set(record, '{version}', to_jsonb($11::bigint)), text_hash, embedder, derived_by, vector, updated_at, concepts
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::bytea[], $10::text[], $12::text[])
-         AS e(id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at, concepts)
+       SELECT id, municipality, region, matchable, jsonb_set(record, '{version}', to_jsonb($2::bigint)), text_hash, embedder, derived_by, decode(vector, 'base64'), updated_at, concepts
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id text, municipality text, region text, matchable bigint, record jsonb, text_hash text, embedder text, derived_by text, vector text, updated_at text, concepts text))
+         WITH ORDINALITY AS e(id, municipality, region, matchable, record, text_hash, embedder, derived_by, vector, updated_at, concepts, n)
+       ORDER BY n
        ON CONFLICT (id) DO UPDATE SET municipality = excluded.municipality, region = excluded.region, matchable = excluded.matchable,
          record = ${newVersion ? 'excluded.record' : `jsonb_set(excluded.record, '{version}', coalesce(r.record -> 'version', '0'))`},
          text_hash = excluded.text_hash, embedder = excluded.embedder, derived_by = excluded.derived_by, vector = excluded.vector, updated_at = excluded.updated_at,
          concepts = excluded.concepts
        RETURNING label, id, coalesce((record ->> 'version')::bigint, 0) AS version`,
-      [
-        column((e) => e.record.id),
-        column((e) => e.record.municipality),
-        column((e) => e.record.region),
-        column((e) => (e.matchable ? 1 : 0)),
-        column((e) => JSON.stringify(e.record)),
-        column((e) => e.textHash),
-        column((e) => e.embedder),
-        column((e) => e.derivedBy),
-        column((e) => toBlob(e.vector)),
-        column((e) => e.record.updatedAt),
-        generation,
-        column((e) => conceptsText(e.concepts)),
-      ],
+      [JSON.stringify(document), generation],
     );
     return rows;
   }
@@ -310,9 +313,20 @@ export class PostgresRecordStore<R extends { id: string; municipality: string; r
 }
 
 /** What a search reads of a record: its id, name, title, employer and occupations (a jobseeker's `normalized.occupations`, a vacancy's `normalized.occupation`). */
-function searchable(record: unknown) {
-  const r = record as { id: string; name?: string; title?: string; employer?: string; normalized?: { occupations?: ({ uri?: string } | null)[]; occupation?: { uri?: string } | null } };
-  const occupations = r.normalized?.occupations ?? [r.normalized?.occupation ?? null];
+function searchable(record: { id: string }): SearchableRecord {
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return { id: r.id, name: text(r.name), title: text(r.title), employer: text(r.employer), occupations: occupations.flatMap((o) => (o?.uri ? [o.uri] : [])) };
+  const field = (o: unknown, key: string): unknown => (typeof o === 'object' && o !== null && key in o ? Object.getOwnPropertyDescriptor(o, key)?.value : undefined);
+  const normalized = field(record, 'normalized');
+  const listed = field(normalized, 'occupations');
+  const occupations: unknown[] = Array.isArray(listed) ? listed : [field(normalized, 'occupation')];
+  return {
+    id: record.id,
+    name: text(field(record, 'name')),
+    title: text(field(record, 'title')),
+    employer: text(field(record, 'employer')),
+    occupations: occupations.flatMap((o) => {
+      const uri = text(field(o, 'uri'));
+      return uri ? [uri] : [];
+    }),
+  };
 }

@@ -22,8 +22,10 @@ const LOAD_BATCH = 2000;
  * The copy is brought up to date one step at a time (never two at once): a write of this node is
  * applied from what it stored when the copy reflects every generation before it; otherwise, and
  * when the change feed says another node wrote (`catchUp`), the labels changed since the copy's
- * generation are read from the change log and their rows read again. When the log no longer
- * reaches back (pruned, or the server lost generations in a failover), the copy is loaded in full.
+ * generation are read from the change log and their rows read again (a write of this node so read
+ * with others is then logged once more, in a copy generation of its own: see `committed`). When
+ * the log no longer reaches back (pruned, or the server lost generations in a failover), the copy
+ * is loaded in full.
  */
 export class ReplicatedRecordStore<R extends Base> implements RecordStore<R>, LocalRecordReads<R> {
   private steps: Promise<unknown> = Promise.resolve();
@@ -186,11 +188,34 @@ export class ReplicatedRecordStore<R extends Base> implements RecordStore<R>, Lo
     if (reflects !== undefined) this.steps = this.steps.then(() => this.primary.pruneChanges(reflects, loggedBefore)).catch(() => undefined);
   }
 
-  /** Told by the PostgreSQL store when a write of this node committed: applied in turn, after the steps under way. */
+  /**
+   * Told by the PostgreSQL store when a write of this node committed: applied in turn, after the
+   * steps under way, as a copy generation of its own. The RecordService takes the generation one
+   * past its index's, read right after its write, as that write alone (RecordStore.generation) and
+   * does not read the change log for it; so when the write came in with others — read with the
+   * other nodes' earlier writes it follows, or already brought in by a catch-up that read
+   * PostgreSQL just after it committed — its labels are logged once more in a step of their own,
+   * and the generation read after the write is then two or more past the index's: the index catches
+   * up on everything from the change log. When the other nodes' writes cannot be read (the primary
+   * lost just after the commit), the write is applied alone and the copy reads the log from the
+   * generation it reflected once the database answers again.
+   */
   committed(write: CommittedWrite): void {
     void this.step(async () => {
       if (this.replica.reflects() === write.generation - 1) this.replica.apply(write.rows, write.removed, write.generation);
-      else await this.pull();
+      else {
+        const reflects = this.replica.reflects() ?? 0;
+        if (reflects < write.generation) {
+          try {
+            await this.pull();
+          } catch (error) {
+            // The primary lost meanwhile: the write alone, the generation reflected kept (the log is read from there once it answers).
+            this.replica.apply(write.rows, write.removed, reflects);
+            throw error;
+          }
+        }
+        this.replica.logAgain([...write.rows.map((r) => r.label), ...write.removed]);
+      }
     });
   }
 

@@ -68,13 +68,24 @@ export class SqliteRecordReplica {
         this.s.removeOtherWithId.run(row.id, row.label);
         this.s.upsert.run(row);
       }
-      const labels = [...removed, ...rows.map((r) => r.label)];
-      if (labels.length > 0) {
-        const generation = this.s.bump.get(this.table)!;
-        for (const label of labels) this.s.logChange.run(this.table, generation, label);
-      }
+      this.log([...removed, ...rows.map((r) => r.label)]);
       this.s.set.run(`replica:${this.table}`, String(Math.max(reflects, this.reflects() ?? 0)));
     }).immediate();
+  }
+
+  /**
+   * One local generation logging these labels, the rows left as they are: the step of a node's own
+   * write that an earlier step (a catch-up) already brought in with other writes (see
+   * ReplicatedRecordStore.committed).
+   */
+  logAgain(labels: number[]): void {
+    this.db.transaction(() => this.log(labels)).immediate();
+  }
+
+  private log(labels: number[]): void {
+    if (labels.length === 0) return;
+    const generation = this.s.bump.get(this.table)!;
+    for (const label of labels) this.s.logChange.run(this.table, generation, label);
   }
 
   /** Sets the PostgreSQL generation reflected (after a full load: it may be lower than before, after a failover). */

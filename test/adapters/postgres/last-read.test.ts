@@ -39,7 +39,27 @@ describe('what a node last read, answered while no primary is reachable', () => 
     expect(await last.read('a', unreachable)).toBe(1);
     last.forget('a');
     await expect(last.read('a', unreachable)).rejects.toMatchObject({ code: 'database_unavailable' });
-    last.forget((v) => v === 3);
+    last.forgetWhere((v) => v === 3);
     await expect(last.read('c', unreachable)).rejects.toMatchObject({ code: 'database_unavailable' });
+  });
+
+  it('with freshForMs, answers from memory until that long has passed since the read, then reads afresh; never what is no longer good', async () => {
+    let now = 0;
+    const last = new LastRead<string, { until: number }>(10, 1000, () => now);
+    let reads = 0;
+    const read = (until: number) => async () => (reads++, { until });
+    expect(await last.read('a', read(5))).toEqual({ until: 5 });
+    now = 999;
+    expect(await last.read('a', read(6))).toEqual({ until: 5 });
+    expect(reads).toBe(1);
+    now = 1000;
+    expect(await last.read('a', read(6))).toEqual({ until: 6 });
+    expect(reads).toBe(2);
+    // Within the time, but no longer good (a key expired): read afresh.
+    expect(await last.read('a', read(7), (v) => v.until > 6)).toEqual({ until: 7 });
+    expect(reads).toBe(3);
+    last.forget('a');
+    expect(await last.read('a', read(8))).toEqual({ until: 8 });
+    expect(reads).toBe(4);
   });
 });
