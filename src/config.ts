@@ -31,6 +31,9 @@ export const DEFAULT_WEIGHTS: Weights = { semantic: 0.4, essential: 0.2, optiona
  * the pool sizes were chosen on bench:quality at k=10 (vacancies for a client lose nothing at 50,
  * nDCG@10 0.926 → 0.925, for half the work; candidates for a vacancy lose 0.015 at 50 and keep 100).
  */
+/** From this match score a vacancy is suitable for a client (gaps, training plan, mismatch, job search, a hit's `standing`). */
+export const DEFAULT_SUITABLE_SCORE = 0.55;
+
 export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
   poolFactor: 5,
   minPool: { vacancies: 50, jobseekers: 100 },
@@ -41,6 +44,7 @@ export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
   commute: 'strict',
   candidateCommute: 'gate',
   paySubsidyPoolFactor: 8,
+  suitableScore: DEFAULT_SUITABLE_SCORE,
 };
 
 const number = (fallback: number) => z.coerce.number().finite().default(fallback);
@@ -89,8 +93,6 @@ export const DEFAULT_CONCEPT_WAIT_MS = 20_000;
 /** Refused API keys and sign-ins per address and minute before that address waits (429). */
 export const DEFAULT_FAILED_AUTH_PER_MINUTE = 60;
 
-/** From this match score a vacancy is suitable for a client (gaps, training plan, mismatch, job search). */
-export const DEFAULT_SUITABLE_SCORE = 0.55;
 
 /** The fewest clients examined (as published) a training plan is shown for (src/core/analytics/published-plan.ts). */
 export const DEFAULT_PLAN_MINIMUM_CLIENTS = 20;
