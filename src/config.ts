@@ -253,7 +253,7 @@ export const envSchema = z.object({
     doc('where both sides name their occupation, a fit also needs this much credit for the two occupations (0.8 the same ISCO unit group, 0.5 the same minor group or closely related work); below it the hit is related work and ranks after the fits (chosen on `bench:quality`)'),
   ),
   KOHTAANTO_SUITABLE_SCORE: z.coerce.number().min(0).max(1).default(DEFAULT_SUITABLE_SCORE).meta(
-    doc('from this score a vacancy counts as suitable for a client (gap analysis, training plan, mismatch figures, job search)'),
+    doc('from this score a vacancy counts as suitable for a client (gap analysis, training plan, mismatch figures, job search, a match hit\'s `standing`)'),
   ),
   KOHTAANTO_COMMUTE_RULE: z.enum(COMMUTE_RULES).default(DEFAULT_MATCH_SETTINGS.commute).meta(
     doc('where vacancies beyond a client\'s commuting range rank (see [Commuting](matching-and-skills.md#commuting)): `strict` after every hit within it, `fits` after every fit within it but before the no-fits (other work) nearby, `gate` as a failed hard requirement, `off` as if there were no range'),
