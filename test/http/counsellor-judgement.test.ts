@@ -45,7 +45,7 @@ afterAll(async () => {
   removeDir(service.dataDir);
 });
 
-describe('a client page a caller can trust', () => {
+describe('a client page a counsellor can trust', () => {
   it('marks where each vacancy stands, and never marks other work or a score below the fit floor as suitable', async () => {
     const settings = { fitFloor: 0.4, fitOccupation: 0.4 };
     let noFits = 0;
