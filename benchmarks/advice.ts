@@ -59,7 +59,7 @@ async function main() {
         suitableScore: config.suitableScore,
       }, engine.clock);
       const c = { reports: 0, ownProgramme: 0, ownProgrammeNotHigher: 0, zeroLead: 0, empty: 0, skills: 0, untrained: 0, offers: 0, beyond: 0, nonBuyable: 0 };
-      const c2 = { programmeFirstWithShort: 0, withShort: 0, languageNotFirst: 0, languageGaps: 0 };
+      const c2 = { programmeFirstWithShort: 0, withShort: 0, languageNotFirst: 0, languageGaps: 0, ownTargets: 0, ownTargetReports: 0 };
       const similarities: number[] = [];
       const empty: Record<EmptyReason, number> = { 'nothing-in-line': 0, 'all-suitable': 0, 'no-skill-helps': 0, 'skills-missing': 0 };
       const started = performance.now();
@@ -103,6 +103,13 @@ async function main() {
         if (own) c.ownProgramme++;
         if (ownNotHigher) c.ownProgrammeNotHigher++;
         for (const t of report.targets) similarities.push(t.similarity);
+        // An occupation the client practically holds offered as within reach: their own, or one in its ISCO-08 unit group.
+        const unit = (code: string | undefined) => (code && code.length >= 4 ? code.slice(0, 4) : undefined);
+        const groupOf = (uri: string) => engine.normalizer.taxonomy.occupationGroup(uri);
+        const ownGroups = new Set(held.flatMap((o) => [unit(o.isco), o.uri ? unit(groupOf(o.uri)) : undefined]).filter(Boolean));
+        const ownTargets = report.targets.filter((t) => t.occupation && (held.some((o) => o.uri === t.occupation) || ownGroups.has(unit(groupOf(t.occupation)))));
+        if (ownTargets.length > 0) c2.ownTargetReports++;
+        c2.ownTargets += ownTargets.length;
       }
       const ms = performance.now() - started;
       return {
@@ -122,6 +129,8 @@ async function main() {
         languageCourseNotFirst: pct(c2.languageNotFirst, c2.languageGaps),
         targetsPerReport: Math.round((10 * similarities.length) / c.reports) / 10,
         targetsBelow03: pct(similarities.filter((s) => s < 0.3).length, similarities.length),
+        ownTargets: pct(c2.ownTargets, similarities.length),
+        reportsWithOwnTarget: pct(c2.ownTargetReports, c.reports),
         targetSimilarity: { p10: quantile(similarities, 0.1), p50: quantile(similarities, 0.5), p90: quantile(similarities, 0.9) },
         msPerReport: Math.round(ms / c.reports),
       };
@@ -148,6 +157,7 @@ async function main() {
       ['language course offered but not first, %', (r) => r.languageCourseNotFirst],
       ['targets / report', (r) => r.targetsPerReport],
       ['targets with similarity < 0.3, %', (r) => r.targetsBelow03],
+      ["targets the client practically holds (own occupation or its ISCO unit group), % targets (% reports)", (r) => `${r.ownTargets} (${r.reportsWithOwnTarget})`],
       ['target similarity p10 / p50 / p90', (r) => `${r.targetSimilarity.p10} / ${r.targetSimilarity.p50} / ${r.targetSimilarity.p90}`],
       ['ms / report', (r) => r.msPerReport],
     ];

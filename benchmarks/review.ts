@@ -16,6 +16,15 @@
  *   zeroLead     the gap report's first skill has a positive uplift (an empty report passes).
  *   trap         no vacancy of a "same words, other job" occupation (persona.trapIsco; fixture vacancies
  *                by their generated occupation) in the top 10. Counted per trap hit.
+ *   noFitAsFit   the client's page (k = 20) presents no vacancy as fitting that is no fit: other work
+ *                (occupation credit below the fit line) or a score below the fit floor (the current
+ *                code's DEFAULT_MATCH_SETTINGS). A build whose hits carry `standing` presents those not
+ *                `no-fit` as fitting; one without presents every hit of the page so. Counted per hit.
+ *   countsDisagree the gap report's "suitable now" equals what the matches of the same area (k = the
+ *                report's `considered`) present as suitable: hits marked `standing: suitable`, or on a
+ *                build without the marking those at the suitable score (the one figure its page shows).
+ *   ownTarget    no "occupation within reach" the client practically holds: their own occupation or
+ *                one in its ISCO-08 unit group (read with the current taxonomy). Counted per target.
  * Per review vacancy:
  *   requirements the stored `normalized.requirements` hold every requirement the reviewer read from
  *                the ad (kind, value, level, essential/advantage) and no essential one the ad does not
@@ -45,6 +54,7 @@ import type { StoredJobseeker } from '../src/core/jobseekers/schema.js';
 import { LEGACY_TRAINING_KINDS, type StoredTraining, type TrainingKind } from '../src/core/trainings/schema.js';
 import { isProgramme, NO_ADVICE_RULES, skillLevel, TrainingAdvisor } from '../src/core/training-advice.js';
 import { writeResult } from './results.js';
+import { DEFAULT_MATCH_SETTINGS } from '../src/config.js';
 import { REVIEW_PERSONAS, REVIEW_VACANCIES, type ReviewPersona } from './review/cases.js';
 import { reportPool, whyEmpty } from './advice/empty-reports.js';
 
@@ -154,9 +164,20 @@ interface Measure {
   dropped: { jobseeker: string[]; vacancy: string[] };
   personas: number;
   vacancies: number;
-  violations: { commute: number; ownProgramme: number; zeroLead: number; trap: number; requirements: number };
+  violations: { commute: number; ownProgramme: number; zeroLead: number; trap: number; requirements: number; noFitAsFit: number; countsDisagree: number; ownTarget: number };
   details: { check: string; id: string; what: string }[];
-  fixture: { clients: number; firstBeyondRange: number; firstBeyondNothingWithin: number; ownProgramme: number; zeroLead: number; emptyReports: number; emptyThoughSkillsMissing: number };
+  fixture: {
+    clients: number;
+    firstBeyondRange: number;
+    firstBeyondNothingWithin: number;
+    ownProgramme: number;
+    zeroLead: number;
+    emptyReports: number;
+    emptyThoughSkillsMissing: number;
+    noFitAsFit: number;
+    countsDisagree: number;
+    ownTarget: number;
+  };
   seconds: number;
 }
 
@@ -167,7 +188,23 @@ interface Measure {
 interface Stick {
   occupations(personaId: string): Promise<{ uri?: string; isco?: string; method?: string }[]>;
   target(t: StoredTraining): Promise<{ uri?: string; isco?: string } | undefined>;
+  /** The ISCO-08 unit group the current taxonomy files an occupation concept in. */
+  unitGroup(uri: string): string | undefined;
 }
+
+/** A hit as far as the page checks read it (a baseline build's hits have no `standing`). */
+interface PageHit {
+  id: string;
+  title?: string;
+  score: number;
+  standing?: string;
+  parts: { occupation: number | null };
+}
+const unit = (code: string | undefined) => (code && code.length >= 4 ? code.slice(0, 4) : undefined);
+/** No fit by the current code's lines: other work or a score below the fit floor. */
+const noFit = (h: PageHit) => h.score < DEFAULT_MATCH_SETTINGS.fitFloor || (h.parts.occupation !== null && h.parts.occupation < DEFAULT_MATCH_SETTINGS.fitOccupation);
+/** The hits a page presents as fitting (see noFitAsFit above). */
+const presentedAsFit = (hits: PageHit[]) => hits.filter((h) => h.standing === undefined || h.standing !== 'no-fit');
 
 async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promise<Measure & { engine?: AnyEngine }> {
   const started = performance.now();
@@ -245,8 +282,31 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
       return undefined;
     };
     const gapReport = (id: string, lang: string) => engine.gaps.forJobseeker(id, { reach: 'region', lang, today: TODAY });
+    /** The page checks of one client: no-fits presented as fitting, the two suitable counts, own-work targets. */
+    const pageChecks = async (id: string, lang: string, report: any, label: string) => {
+      const page: PageHit[] = await engine.matcher.vacanciesForJobseeker(id, { k: 20, lang });
+      const wrong = presentedAsFit(page).filter(noFit);
+      for (const h of wrong) details.push({ check: 'noFitAsFit', id, what: `${label}: ${h.id} '${h.title}' score ${h.score} occupation ${h.parts.occupation} presented as fitting` });
+      const area = report.area?.region ? { region: report.area.region } : report.area?.municipality ? { municipality: report.area.municipality } : {};
+      const same: PageHit[] = report.considered > 0 ? await engine.matcher.vacanciesForJobseeker(id, { k: report.considered, lang, ...area }) : [];
+      const marked = same.some((h) => h.standing !== undefined);
+      const shown = marked ? same.filter((h) => h.standing === 'suitable').length : same.filter((h) => h.score >= suitableScore).length;
+      const disagree = shown !== report.suitableNow;
+      if (disagree) details.push({ check: 'countsDisagree', id, what: `${label}: gap report 'suitable now' ${report.suitableNow}, matches of the same area ${shown} (${marked ? 'marked suitable' : `at score ≥ ${suitableScore}`})` });
+      const held = (await measuring.occupations(id)).filter((o) => o.method !== 'wish');
+      const groups = new Set(held.flatMap((o) => [unit(o.isco), o.uri ? unit(measuring.unitGroup(o.uri)) : undefined]).filter((g): g is string => g !== undefined));
+      let own = 0;
+      for (const t of report.targets ?? []) {
+        if (!t.occupation) continue;
+        if (held.some((o) => o.uri === t.occupation) || groups.has(unit(measuring.unitGroup(t.occupation)) ?? '')) {
+          own++;
+          details.push({ check: 'ownTarget', id, what: `${label}: within reach '${t.label}' (${measuring.unitGroup(t.occupation)}), own unit group ${[...groups].join('/')}` });
+        }
+      }
+      return { noFitAsFit: wrong.length, countsDisagree: disagree, ownTarget: own };
+    };
 
-    const v = { commute: 0, ownProgramme: 0, zeroLead: 0, trap: 0, requirements: 0 };
+    const v = { commute: 0, ownProgramme: 0, zeroLead: 0, trap: 0, requirements: 0, noFitAsFit: 0, countsDisagree: 0, ownTarget: 0 };
     for (const rp of REVIEW_PERSONAS) {
       const hits: { id: string; score: number }[] = await engine.matcher.vacanciesForJobseeker(rp.id, { k: 10, lang: rp.lang });
       const label = `${rp.id} (${rp.note})`;
@@ -281,6 +341,10 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
         v.zeroLead++;
         details.push({ check: 'zeroLead', id: rp.id, what: `${label}: first gap '${lead.label}' uplift ${lead.uplift}` });
       }
+      const page = await pageChecks(rp.id, rp.lang, report, label);
+      v.noFitAsFit += page.noFitAsFit;
+      if (page.countsDisagree) v.countsDisagree++;
+      v.ownTarget += page.ownTarget;
     }
     for (const rv of REVIEW_VACANCIES) {
       const got = requirementItems((await engine.vacancies.get(rv.id)).normalized?.requirements);
@@ -300,7 +364,8 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
     const clients = ((await engine.jobseekers.list({ limit: FIXTURE_CLIENTS * 2 })) as StoredJobseeker[])
       .filter((j) => j.status === 'active' && j.id.startsWith('JS-'))
       .slice(0, FIXTURE_CLIENTS);
-    const f = { clients: 0, beyond: 0, beyondNothingWithin: 0, own: 0, zero: 0, empty: 0, emptyMissing: 0 };
+    const f = { clients: 0, beyond: 0, beyondNothingWithin: 0, own: 0, zero: 0, empty: 0, emptyMissing: 0, noFitAsFit: 0, countsDisagree: 0, ownTarget: 0 };
+    const fixtureDetails = details.length;
     for (const client of clients) {
       f.clients++;
       const hits = await engine.matcher.vacanciesForJobseeker(client.id, { k: 10, lang: 'fi' });
@@ -314,7 +379,14 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
         const why = whyEmpty(await reportPool(engine, client, (m) => regions.municipality(m)?.regionCode, 'fi'), suitableScore);
         if (why === 'skills-missing') f.emptyMissing++;
       } else if (!(report.skills[0].uplift > 0)) f.zero++;
+      const page = await pageChecks(client.id, 'fi', report, client.id);
+      if (page.noFitAsFit > 0) f.noFitAsFit++;
+      if (page.countsDisagree) f.countsDisagree++;
+      if (page.ownTarget > 0) f.ownTarget++;
     }
+    // The fixture clients' page findings are shares, not listed one by one (a few examples kept).
+    const fixtureFound = details.splice(fixtureDetails);
+    for (const check of ['noFitAsFit', 'countsDisagree', 'ownTarget']) details.push(...fixtureFound.filter((d) => d.check === check).slice(0, 3).map((d) => ({ ...d, check: `fixture ${d.check}` })));
     return {
       build: build.name,
       dropped: { jobseeker: [...droppedJ], vacancy: [...droppedV] },
@@ -322,7 +394,7 @@ async function measure(build: Build, stick: (engine: AnyEngine) => Stick): Promi
       vacancies: REVIEW_VACANCIES.length,
       violations: v,
       details,
-      fixture: { clients: f.clients, firstBeyondRange: pct(f.beyond, f.clients), firstBeyondNothingWithin: pct(f.beyondNothingWithin, f.clients), ownProgramme: pct(f.own, f.clients), zeroLead: pct(f.zero, f.clients), emptyReports: pct(f.empty, f.clients), emptyThoughSkillsMissing: pct(f.emptyMissing, f.clients) },
+      fixture: { clients: f.clients, firstBeyondRange: pct(f.beyond, f.clients), firstBeyondNothingWithin: pct(f.beyondNothingWithin, f.clients), ownProgramme: pct(f.own, f.clients), zeroLead: pct(f.zero, f.clients), emptyReports: pct(f.empty, f.clients), emptyThoughSkillsMissing: pct(f.emptyMissing, f.clients), noFitAsFit: pct(f.noFitAsFit, f.clients), countsDisagree: pct(f.countsDisagree, f.clients), ownTarget: pct(f.ownTarget, f.clients) },
       seconds: Math.round((performance.now() - started) / 1000),
       engine,
     };
@@ -344,6 +416,7 @@ async function main() {
     // The record store answers promises since 2026-12-07 (a baseline build's may answer at once: awaited either way).
     occupations: async (id) => ((await stickEngine.jobseekers.get(id)) as StoredJobseeker).normalized.occupations,
     target: (t) => reader.target(t),
+    unitGroup: (uri) => stickEngine.normalizer.taxonomy.occupationGroup(uri),
   });
   const rows: Measure[] = [];
   let worktree: string | undefined;
@@ -386,6 +459,9 @@ function report(rows: Measure[], embedder: string) {
     ['zeroLead', 'gap report led by a +0 skill', REVIEW_PERSONAS.length],
     ['trap', 'trap occupation in the top 10 (hits)', REVIEW_PERSONAS.length * 10],
     ['requirements', 'ad-text requirements read wrong (vacancies)', REVIEW_VACANCIES.length],
+    ['noFitAsFit', "other work or a score below the fit floor presented as fitting on the client's page of 20 (hits)", REVIEW_PERSONAS.length * 20],
+    ['countsDisagree', "gap report's 'suitable now' differs from the suitable vacancies the matches of the same area show", REVIEW_PERSONAS.length],
+    ['ownTarget', "'occupation within reach' the client practically holds (own occupation or ISCO unit group; targets)", REVIEW_PERSONAS.length * 5],
   ];
   console.log(`| check (violations; target 0) | of | ${rows.map((r) => r.build).join(' | ')} |`);
   console.log(`|---|---|${rows.map(() => '---').join('|')}|`);
@@ -400,6 +476,9 @@ function report(rows: Measure[], embedder: string) {
   console.log(`| gap report led by a +0 skill | ${rows.map((r) => r.fixture.zeroLead).join(' | ')} |`);
   console.log(`| (gap report without skills) | ${rows.map((r) => r.fixture.emptyReports).join(' | ')} |`);
   console.log(`| gap report without skills though a vacancy within reach misses a skill the client could learn | ${rows.map((r) => r.fixture.emptyThoughSkillsMissing).join(' | ')} |`);
+  console.log(`| page of 20 presenting other work or a score below the fit floor as fitting | ${rows.map((r) => r.fixture.noFitAsFit).join(' | ')} |`);
+  console.log(`| gap report's 'suitable now' differing from the matches of the same area | ${rows.map((r) => r.fixture.countsDisagree).join(' | ')} |`);
+  console.log(`| gap report offering an 'occupation within reach' the client practically holds | ${rows.map((r) => r.fixture.ownTarget).join(' | ')} |`);
   for (const r of rows) {
     if (r.dropped.jobseeker.length + r.dropped.vacancy.length > 0) {
       console.log(`\n${r.build} does not accept: jobseeker ${r.dropped.jobseeker.join(', ') || '–'}; vacancy ${r.dropped.vacancy.join(', ') || '–'} (loaded without them, checked all the same)`);

@@ -31,6 +31,9 @@ export const DEFAULT_WEIGHTS: Weights = { semantic: 0.4, essential: 0.2, optiona
  * the pool sizes were chosen on bench:quality at k=10 (vacancies for a client lose nothing at 50,
  * nDCG@10 0.926 → 0.925, for half the work; candidates for a vacancy lose 0.015 at 50 and keep 100).
  */
+/** From this match score a vacancy is suitable for a client (gaps, training plan, mismatch, job search, a hit's `standing`). */
+export const DEFAULT_SUITABLE_SCORE = 0.55;
+
 export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
   poolFactor: 5,
   minPool: { vacancies: 50, jobseekers: 100 },
@@ -41,6 +44,7 @@ export const DEFAULT_MATCH_SETTINGS: Omit<MatchSettings, 'weights'> = {
   commute: 'strict',
   candidateCommute: 'gate',
   paySubsidyPoolFactor: 8,
+  suitableScore: DEFAULT_SUITABLE_SCORE,
 };
 
 const number = (fallback: number) => z.coerce.number().finite().default(fallback);
@@ -89,8 +93,6 @@ export const DEFAULT_CONCEPT_WAIT_MS = 20_000;
 /** Refused API keys and sign-ins per address and minute before that address waits (429). */
 export const DEFAULT_FAILED_AUTH_PER_MINUTE = 60;
 
-/** From this match score a vacancy is suitable for a client (gaps, training plan, mismatch, job search). */
-export const DEFAULT_SUITABLE_SCORE = 0.55;
 
 /** The fewest clients examined (as published) a training plan is shown for (src/core/analytics/published-plan.ts). */
 export const DEFAULT_PLAN_MINIMUM_CLIENTS = 20;
@@ -255,7 +257,7 @@ export const envSchema = z.object({
     doc('where both sides name their occupation, a fit also needs this much credit for the two occupations (0.8 the same ISCO unit group, 0.5 the same minor group or closely related work); below it the hit is related work and ranks after the fits (chosen on `bench:quality`)'),
   ),
   KOHTAANTO_SUITABLE_SCORE: z.coerce.number().min(0).max(1).default(DEFAULT_SUITABLE_SCORE).meta(
-    doc('from this score a vacancy counts as suitable for a client (gap analysis, training plan, mismatch figures, job search)'),
+    doc('from this score a vacancy counts as suitable for a client (gap analysis, training plan, mismatch figures, job search, a match hit\'s `standing`)'),
   ),
   KOHTAANTO_COMMUTE_RULE: z.enum(COMMUTE_RULES).default(DEFAULT_MATCH_SETTINGS.commute).meta(
     doc('where vacancies beyond a client\'s commuting range rank (see [Commuting](matching-and-skills.md#commuting)): `strict` after every hit within it, `fits` after every fit within it but before the no-fits (other work) nearby, `gate` as a failed hard requirement, `off` as if there were no range'),

@@ -598,4 +598,32 @@ export const REVIEW_PERSONAS: ReviewPersona[] = [
     drivingLicence: true,
     commuteKm: 100,
   }, ['3334']),
+  // Written for the page checks of the counsellor's review of a cleaner (where each vacancy stands,
+  // the gap report's count, occupations within reach): cleaners and a hotel room attendant in three
+  // languages, whose own line has few vacancies nearby and whose ESCO unit group holds many variants.
+  p('RP-45', 'sv', 'Vasa städare', {
+    title: 'städare',
+    summary: 'Jag har städat kontor och trappuppgångar i Vasa i nio år, mest kvällsstädning. Maskinell golvvård går bra. Vill helst jobba dagtid.',
+    municipality: 'Vasa',
+    languages: ['sv', 'fi'],
+  }),
+  p('RP-46', 'en', 'Tampere hotel room attendant', {
+    title: 'room attendant',
+    summary: 'Four years making up rooms in two hotels in Tampere: beds, bathrooms, minibar, lost property. Some Finnish, fluent English.',
+    municipality: 'Tampere',
+    languages: ['en', 'fi'],
+  }),
+  p('RP-47', 'fi', 'Lahti laitoshuoltaja', {
+    title: 'laitoshuoltaja',
+    summary: 'Sairaalan osastolla laitoshuoltajana seitsemän vuotta: eritetahrat, vuodepaikkojen siivous, ruokahuolto osastolla. Aseptiikka hallussa.',
+    municipality: 'Lahti',
+    languages: ['fi'],
+  }),
+  p('RP-48', 'en', 'Espoo office cleaner, evenings', {
+    title: 'office cleaner',
+    summary: 'I clean offices in the evenings, vacuuming, emptying bins, kitchens and toilets, for a cleaning company since 2019. I would like more hours.',
+    municipality: 'Espoo',
+    languages: ['en'],
+    workingTime: 'part',
+  }),
 ];

@@ -1,6 +1,6 @@
 import { invalidInput } from './errors.js';
-import { isSuitable } from './suitability.js';
-import { failsGate } from './scoring.js';
+import { inClientsLine, suitsNow } from './suitability.js';
+import { practicallyHeld } from './gaps/own-work.js';
 import { offerRequirements } from './requirements/sides.js';
 import { cardUri, licenceUri } from './requirements/vocabulary.js';
 import { explainSkillGap, explainTarget, type Lang } from './explanations.js';
@@ -109,8 +109,6 @@ function withLanguages(client: StoredJobseeker, added: Candidate[]): StoredJobse
   };
 }
 
-/** A hit in the client's line of work: the same occupation or ISCO minor group, or either side's occupation unknown. */
-const isInClientsLine = (hit: MatchHit) => hit.parts.occupation === null || hit.parts.occupation >= 0.5;
 
 export { skillLevel };
 
@@ -152,7 +150,7 @@ export class GapAnalysis {
     const all = await this.matcher.vacanciesForProfile(vector, seekerSide(client), match, cache);
     // The client's own line of work (their occupation and its ISCO neighbours; any vacancy when the
     // occupation is unknown): a developer is not told to learn cleaning because cleaners are wanted.
-    const inLine = (hits: MatchHit[]) => hits.filter(isInClientsLine);
+    const inLine = (hits: MatchHit[]) => hits.filter(inClientsLine);
     // Within reach: a vacancy beyond the commuting range (not remote, not wished, the client not moving)
     // is not suitable, and what it asks for is no advice (issue 29).
     const base = inLine(all).filter(withinReach);
@@ -312,10 +310,12 @@ export class GapAnalysis {
 
   /**
    * Suitable: the score and the essential skills reach the line (suitability.ts) and no hard
-   * requirement fails (language, licence, cards, working time, the commuting range).
+   * requirement fails (language, licence, cards, working time, the commuting range): what a match
+   * hit's `standing` marks `suitable` (suitsNow), so that this report and the client's matches count
+   * the same thing.
    */
   private suitable(hit: MatchHit) {
-    return isSuitable(hit, this.settings.suitableScore) && !failsGate(hit.gates, true);
+    return suitsNow(hit, this.settings.suitableScore);
   }
 
   private countSuitable(hits: MatchHit[]) {
@@ -325,14 +325,20 @@ export class GapAnalysis {
   /** The nearest occupations with the most open vacancies among the best-fitting ones, and what separates the client from them. */
   private async targets(hits: MatchHit[], client: StoredJobseeker, lang: Lang, level: number | undefined) {
     const has = new Set(client.normalized.skills.map((s) => s.uri));
+    const taxonomy = this.normalizer.taxonomy;
+    // The occupations the client worked in (not those wished): work of these is no new occupation.
+    const held = client.normalized.occupations.filter((o) => o.method !== 'wish');
     const groups = new Map<string, { label: string; hits: MatchHit[]; occupation?: string }>();
     const vacancies = (await Promise.all(hits.map((hit) => this.vacancies.get(hit.id)))) as StoredVacancy[];
     for (const [i, hit] of hits.entries()) {
       const vacancy = vacancies[i]!;
+      // The occupation the vacancy was read as (its given reference resolved with its title): a given
+      // ISCO code alone ("9112") names a unit group, whose first ESCO occupation says nothing of the work.
       const named = vacancy.normalized.occupation;
       if (level !== undefined && named && (skillLevel([named]) ?? level) < level) continue;
-      const occupation = vacancy.occupation ? this.normalizer.taxonomy.occupationFor(vacancy.occupation) : named?.uri ? this.normalizer.taxonomy.occupations.get(named.uri) : undefined;
-      const key = occupation?.uri ?? `title:${hit.title.toLocaleLowerCase('fi')}`;
+      if (named && practicallyHeld(held, named, taxonomy.occupationGroup)) continue;
+      const occupation = named?.uri ? taxonomy.occupations.get(named.uri) : undefined;
+      const key = occupation?.uri ?? (named?.isco ? `isco:${named.isco}` : `title:${hit.title.toLocaleLowerCase('fi')}`);
       const group = groups.get(key) ?? { label: occupation ? this.normalizer.taxonomy.label(occupation.uri, lang) : hit.title, hits: [], occupation: occupation?.uri };
       group.hits.push(hit);
       groups.set(key, group);

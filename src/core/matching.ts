@@ -12,6 +12,7 @@ import type { StoredVacancy } from './vacancies/schema.js';
 import type { Jobseeker } from './jobseekers/schema.js';
 import type { Vacancy } from './vacancies/schema.js';
 import { aboveLevel, failsGate, lacksQualification, levelGap, OTHER_LEVEL, otherWork, otherWorkScore, rememberCredits, scoreMatch, type Score, type OccupationRef, type OfferSide, type SeekerSide, type Relations, type Weights } from './scoring.js';
+import { standingOf } from './suitability.js';
 import { interned } from './taxonomy/interned.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
 import { heldSkills, offerRequirements, seekerRequirements } from './requirements/sides.js';
@@ -69,6 +70,8 @@ export interface MatchSettings {
    * them). Measured: docs/matching-and-skills.md, *Pay subsidy*.
    */
   paySubsidyPoolFactor: number;
+  /** From this score a hit of the client's line of work can suit them now (KOHTAANTO_SUITABLE_SCORE; see standingOf). */
+  suitableScore: number;
 }
 
 export { COMMUTE_RULES, type CommuteRule };
@@ -530,6 +533,7 @@ export class Matcher {
       ...(score.distanceKm !== undefined ? { distanceKm: score.distanceKm } : {}),
       ...(score.distanceKm !== undefined && pair.seeker.commute ? { commute: commuteFacts(pair.seeker.commute, pair.offer, score.distanceKm) } : {}),
       score: score.score,
+      standing: standingOf(score, this.settings),
       parts: score.parts,
       gates: score.gates,
       matchedSkills: score.matched.map(label),

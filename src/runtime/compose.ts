@@ -224,6 +224,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       fitOccupation: config.fitOccupation,
       commute: config.commute,
       candidateCommute: config.candidateCommute,
+      suitableScore: config.suitableScore,
     }, normalizer.taxonomy);
     const decisions = new Decisions(
       {

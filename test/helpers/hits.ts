@@ -14,6 +14,7 @@ export function hit(id: string, overrides: Partial<MatchHit> = {}): MatchHit {
     region: 'Pirkanmaa',
     occupation: { uri: 'occ:welder', label: 'hitsaaja' },
     score: 0.8,
+    standing: 'suitable',
     parts: { semantic: 0.7, essential: 1, optional: null, location: 1, occupation: 1 },
     gates: { language: 'pass', licence: 'unknown', cards: 'unknown', workingTime: 'pass', commute: 'pass' },
     matchedSkills: [

@@ -117,8 +117,10 @@ describe('GET /v1/jobseekers/:id/gaps', () => {
       }
     }
     expect(skills[0]!.explanation).toContain(skills[0]!.label);
-    // Occupations within reach: only plausible moves (issue 29), so often fewer than five.
-    expect(report.targets.length).toBeGreaterThanOrEqual(1);
+    // Occupations within reach: only plausible moves to work the client does not practically hold already
+    // (issue 29: not their own occupation nor its ISCO unit group, which the match counts as their own), so
+    // often none — on this taxonomy, where each unit group holds one occupation, the fixtures' first
+    // clients with a gap were offered their own occupation before.
     expect(report.targets.length).toBeLessThanOrEqual(5);
     for (const t of report.targets) expect(t.similarity).toBeGreaterThanOrEqual(0.3);
   });

@@ -82,6 +82,14 @@ describe("a counsellor's journey", () => {
 
     await page.click('text=Sopivat työpaikat');
     await page.waitForSelector('li.hit');
+    // Issue 29: each vacancy under the heading of where it stands; other work nearby apart, never among the suitable.
+    const ranked = (await call(web.service.as('counsellor'), 'GET', `/v1/jobseekers/${CLIENT}/matches?k=20`)).body.hits as { id: string; standing: string }[];
+    for (const standing of ['suitable', 'fit', 'no-fit']) {
+      const shown = await page.locator(`section.standing-${standing} li.hit code`).allTextContents();
+      expect(shown, standing).toEqual(ranked.filter((h) => h.standing === standing).map((h) => h.id));
+    }
+    expect(await page.textContent('section.standing-suitable h3')).toMatch(/^Sopivat nyt \(\d+\)$/);
+    expect(await page.textContent('section.standing-no-fit h3')).toMatch(/^Muuta työtä lähistöllä – ei sovi \(\d+\)$/);
     const vacancies = await page.locator('li.hit code').allTextContents();
     // A vacancy no employer-services unit owns (the fixtures' feed): nobody to share with, and the page says so.
     await page.locator('li.hit').nth(1).locator('button.why').click();

@@ -3,8 +3,7 @@ import { unaudited, type AuditNote } from '../audit-note.js';
 import type { Guard } from '../guard.js';
 import type { JobSuggestionEvent } from '../job-suggestions/schema.js';
 import type { MatchHit } from '../matches/schema.js';
-import { failsGate } from '../scoring.js';
-import { isSuitable } from '../suitability.js';
+import { suitsNow } from '../suitability.js';
 import {
   DEFAULT_APPLICATIONS_PER_MONTH,
   type CountedApplication,
@@ -94,7 +93,7 @@ export class JobSearch {
       obligation: changes[0] ?? { perMonth: DEFAULT_APPLICATIONS_PER_MONTH, reason: null, setBy: null, setAt: null },
       applications,
       applied: applications.length,
-      suitableOpenVacancies: hits.filter((h) => isSuitable(h, this.settings.suitableScore) && !failsGate(h.gates, true)).length,
+      suitableOpenVacancies: hits.filter((h) => suitsNow(h, this.settings.suitableScore)).length,
       changes,
     };
   }

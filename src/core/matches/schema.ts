@@ -10,6 +10,9 @@ const failedGates = z
   .default('last')
   .describe('`last`: hits failing a hard requirement (language, licence, cards, working time) come after every pass; `ranked`: by score alone');
 
+/** Where a hit stands for the jobseeker (see standingOf in ../suitability.ts). */
+export const STANDINGS = ['suitable', 'fit', 'no-fit'] as const;
+
 /** Where hits beyond a commuting range rank (see MatchSettings.commute in ../matching.ts). */
 export const COMMUTE_RULES = ['fits', 'strict', 'gate', 'off'] as const;
 export type CommuteRule = (typeof COMMUTE_RULES)[number];
@@ -109,6 +112,11 @@ export const matchHit = z.object({
     .optional()
     .describe('The commute (absent for remote work or an unknown place)'),
   score: z.number().describe('Weighted score (0..1) of the known parts'),
+  standing: z
+    .enum(STANDINGS)
+    .describe(
+      "Where the hit stands for the jobseeker: `suitable` suits them now (their line of work, the score at KOHTAANTO_SUITABLE_SCORE with at least 75 % of the essential skills, no hard requirement failing, the commuting range included: what a gap report's `suitableNow` counts); `fit` their kind of work at the fit floor, not suitable now (the gates, the commute and the missing skills say why); `no-fit` other work or a score below the fit floor, ranked after the fits nearby and never to be shown as suitable",
+    ),
   parts: scoreParts,
   gates,
   matchedSkills: z.array(explainedSkill).describe('Required skills of the vacancy that the jobseeker has'),

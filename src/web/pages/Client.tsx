@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formEdits, SaveRefusal, useUnsavedWarning, useVersionedSave, withEdits } from '../components/editing';
 import { api, ApiError, query, type Hit } from '../api';
@@ -273,9 +274,8 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
       <CurrentShares state={shares} unshare={unshare} endedHere={Object.values(ended).some(Boolean)} />
       <Loaded state={matches}>
         {(m) => (
-          <HitList
+          <ByStanding
             hits={m.hits}
-            label={t('client.tab.matches')}
             link={(hit) => `/vacancies/${hit.id}`}
             action={(hit) => (
               <>
@@ -332,6 +332,38 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
   );
 }
 
+/** The hits of one standing, in the ranking's order (see MatchHit.standing). */
+const STANDING_GROUPS = [
+  { standing: 'suitable', title: 'matches.group.suitable', hint: 'matches.group.suitableHint' },
+  { standing: 'fit', title: 'matches.group.fit', hint: 'matches.group.fitHint' },
+  { standing: 'no-fit', title: 'matches.group.noFit', hint: 'matches.group.noFitHint' },
+] as const;
+
+/**
+ * A client's vacancies grouped by where they stand (issue 29): those that suit the client now (what
+ * the gap report's "suit the client now" counts), the client's line of work not suitable yet (each
+ * hit says why), and other work nearby, apart and marked as no fit — never listed as suitable.
+ */
+function ByStanding({ hits, link, action }: { hits: Hit[]; link: (hit: Hit) => string; action: (hit: Hit) => ComponentChildren }) {
+  if (hits.length === 0) return <Empty>{t('hits.none')}</Empty>;
+  return (
+    <>
+      {STANDING_GROUPS.map((g) => {
+        const shown = hits.filter((h) => h.standing === g.standing);
+        if (shown.length === 0) return null;
+        const heading = `standing-${g.standing}`;
+        return (
+          <section class={`standing standing-${g.standing}`} aria-labelledby={heading}>
+            <h3 id={heading}>{t(g.title, { n: shown.length })}</h3>
+            <p class="muted">{t(g.hint)}</p>
+            <HitList hits={shown} label={t(g.title, { n: shown.length })} link={link} action={action} />
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
 function PlanTab({ id }: { id: string }) {
   const plan = useLoad(() => api<Plan>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/gaps${query({ lang: lang.value })}`), [id, lang.value]);
   const [referred, setReferred] = useState<Record<string, boolean>>({});
@@ -355,7 +387,7 @@ function PlanTab({ id }: { id: string }) {
       <Loaded state={plan}>
         {(p) => (
           <>
-            <p>{t('plan.summary', { suitable: p.suitableNow, considered: p.considered })}</p>
+            <p>{t('plan.summary', { suitable: p.suitableNow, considered: p.considered, area: t(`plan.area.${p.area.reach}`), threshold: Math.round(p.threshold * 100) })}</p>
             {p.skills.length === 0 ? (
               <Empty>{t('plan.noSkills')}</Empty>
             ) : (
@@ -461,11 +493,12 @@ function PrintPlan({ id, client }: { id: string; client?: Client }) {
       <h2>{t('client.tab.matches')}</h2>
       <Loaded state={matches}>
         {(m) =>
-          m.hits.length === 0 ? (
+          // Other work (no fit) is not printed among the vacancies that fit.
+          !m.hits.some((hit) => hit.standing !== 'no-fit') ? (
             <Empty>{t('hits.none')}</Empty>
           ) : (
             <ol class="print-list">
-              {m.hits.map((hit) => (
+              {m.hits.filter((hit) => hit.standing !== 'no-fit').map((hit) => (
                 <li>
                   <strong>{hit.title}</strong>
                   {hit.employer ? ` — ${hit.employer}` : ''}, {hit.municipalityName}
