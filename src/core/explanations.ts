@@ -68,6 +68,12 @@ export interface PlanPickFacts {
   effect?: { basis: 'measured' | 'estimated'; perPlace: number; participants: number | string | null };
 }
 
+const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+/** Euros as the language writes them: "47 200 €" in Finnish and Swedish (a space between thousands), "€47,200" in English. */
+const euros = (lang: Lang, n: number) => new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n);
+/** A count as the language writes it (1 240, 1,240). */
+const count = (lang: Lang, n: number) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 0 }).format(n);
+
 const pp = (lang: Lang, x: number) => `${x >= 0 ? '+' : '−'}${Math.round(Math.abs(x) * 100)} ${lang === 'en' ? 'percentage points' : lang === 'sv' ? 'procentenheter' : 'prosenttiyksikköä'}`;
 const planEffect: Record<Lang, (e: NonNullable<PlanPickFacts['effect']>) => string> = {
   fi: (e) =>
@@ -86,21 +92,21 @@ const planEffect: Record<Lang, (e: NonNullable<PlanPickFacts['effect']>) => stri
 
 const planPick: Record<Lang, (f: PlanPickFacts) => string> = {
   fi: (f) =>
-    `Osta ${f.places} ${f.places === 1 ? 'paikka' : 'paikkaa'} koulutuksesta ${f.title} (${f.provider}, ${f.cost} €): se opettaa taidot ${f.skills.join(', ')}, joilla ${f.vacancies} uutta avointa työpaikkaa tulee koulutettujen asiakkaiden ulottuville.`,
+    `Osta ${count('fi', f.places)} ${f.places === 1 ? 'paikka' : 'paikkaa'} koulutuksesta ${f.title} (${f.provider}, ${euros('fi', f.cost)}): se opettaa taidot ${f.skills.join(', ')}, joilla ${count('fi', f.vacancies)} ${f.vacancies === 1 ? 'uusi avoin työpaikka' : 'uutta avointa työpaikkaa'} tulee koulutettujen asiakkaiden ulottuville.`,
   sv: (f) =>
-    `Köp ${f.places} ${f.places === 1 ? 'plats' : 'platser'} i ${f.title} (${f.provider}, ${f.cost} €): den lär ut ${f.skills.join(', ')}, som gör ${f.vacancies} nya lediga jobb nåbara för de utbildade klienterna.`,
+    `Köp ${count('sv', f.places)} ${f.places === 1 ? 'plats' : 'platser'} i ${f.title} (${f.provider}, ${euros('sv', f.cost)}): den lär ut ${f.skills.join(', ')}, som gör ${count('sv', f.vacancies)} ${f.vacancies === 1 ? 'nytt ledigt jobb nåbart' : 'nya lediga jobb nåbara'} för de utbildade klienterna.`,
   en: (f) =>
-    `Buy ${f.places} ${f.places === 1 ? 'place' : 'places'} in ${f.title} (${f.provider}, €${f.cost}): it teaches ${f.skills.join(', ')}, which puts ${f.vacancies} more open vacancies within reach of the clients trained.`,
+    `Buy ${count('en', f.places)} ${f.places === 1 ? 'place' : 'places'} in ${f.title} (${f.provider}, ${euros('en', f.cost)}): it teaches ${f.skills.join(', ')}, which puts ${count('en', f.vacancies)} more ${f.vacancies === 1 ? 'open vacancy' : 'open vacancies'} within reach of the clients trained.`,
 };
 export const explainPlanPick = (lang: Lang, facts: PlanPickFacts) => planPick[lang](facts) + (facts.effect ? planEffect[lang](facts.effect) : '');
 
 /** A purchase of fewer than 5 places: its places, cost, reach and gain describe fewer than 5 clients, so none is said. */
 const planFewPlaces: Record<Lang, (f: Pick<PlanPickFacts, 'title' | 'provider' | 'skills'> & { costPerPlace: number }) => string> = {
   fi: (f) =>
-    `Osta alle 5 paikkaa koulutuksesta ${f.title} (${f.provider}, ${f.costPerPlace} € paikka): se opettaa taidot ${f.skills.join(', ')}. Paikkamäärää, hintaa ja vaikutusta ei näytetä, koska ne kertoisivat alle viidestä asiakkaasta.`,
+    `Osta alle 5 paikkaa koulutuksesta ${f.title} (${f.provider}, ${euros('fi', f.costPerPlace)} paikka): se opettaa taidot ${f.skills.join(', ')}. Paikkamäärää, hintaa ja vaikutusta ei näytetä, koska ne kertoisivat alle viidestä asiakkaasta.`,
   sv: (f) =>
-    `Köp färre än 5 platser i ${f.title} (${f.provider}, ${f.costPerPlace} € per plats): den lär ut ${f.skills.join(', ')}. Antalet platser, kostnaden och effekten visas inte, eftersom de skulle beskriva färre än fem klienter.`,
+    `Köp färre än 5 platser i ${f.title} (${f.provider}, ${euros('sv', f.costPerPlace)} per plats): den lär ut ${f.skills.join(', ')}. Antalet platser, kostnaden och effekten visas inte, eftersom de skulle beskriva färre än fem klienter.`,
   en: (f) =>
-    `Buy fewer than 5 places in ${f.title} (${f.provider}, €${f.costPerPlace} a place): it teaches ${f.skills.join(', ')}. The number of places, the cost and the effect are not shown: they would describe fewer than five clients.`,
+    `Buy fewer than 5 places in ${f.title} (${f.provider}, ${euros('en', f.costPerPlace)} a place): it teaches ${f.skills.join(', ')}. The number of places, the cost and the effect are not shown: they would describe fewer than five clients.`,
 };
 export const explainFewPlaces = (lang: Lang, facts: Parameters<(typeof planFewPlaces)['en']>[0]) => planFewPlaces[lang](facts);

@@ -67,6 +67,11 @@ export class Organisations {
     return undefined;
   }
 
+  /** The organisation's name as an admin gave it (the header of the web app shows it); none when it is not stored. */
+  async nameOf(id: string): Promise<string | undefined> {
+    return (await this.ports.organisations.get(id))?.name;
+  }
+
   async list(): Promise<Organisation[]> {
     return this.ports.organisations.list();
   }

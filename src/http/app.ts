@@ -167,6 +167,7 @@ export async function buildApp(services: Services, options: AppOptions) {
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
+  const conceptLabel = (uri: string, lang: string) => services.normalizer.taxonomy.label(uri, lang);
   await app.register(healthRoutes(services));
   await app.register(referenceRoutes());
   await app.register(
@@ -178,6 +179,7 @@ export async function buildApp(services: Services, options: AppOptions) {
       stored: storedJobseeker,
       bulkBodyLimit: options.bulkBodyLimit,
       roles: { read: ACCESS.jobseekersRead, write: ACCESS.jobseekersWrite },
+      labels: conceptLabel,
     }),
   );
   await app.register(
@@ -189,6 +191,7 @@ export async function buildApp(services: Services, options: AppOptions) {
       stored: storedVacancy,
       bulkBodyLimit: options.bulkBodyLimit,
       roles: { read: ACCESS.vacanciesRead, write: ACCESS.vacanciesWrite },
+      labels: conceptLabel,
     }),
   );
   await app.register(matchRoutes(services));

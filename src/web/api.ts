@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly problems: Problem[] = [],
     /** A 401 to a session that ended: why (timeout, revoked, ended), for the sign-in page. */
     readonly ended?: string,
+    /** A 503 of a service still preparing (a worker filling its indexes after start): seconds to wait before asking again (Retry-After). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -48,7 +50,8 @@ export async function api<T>(method: string, path: string, body?: unknown, extra
     const e = (parsed ?? {}) as Partial<ErrorBody>;
     const ended = response.headers.get('x-session-ended') ?? undefined;
     if (response.status === 401 && path !== '/v1/session') onSignedOut(ended);
-    throw new ApiError(response.status, e.error ?? 'error', e.message ?? response.statusText, e.problems ?? [], ended);
+    const retry = Number(response.headers.get('retry-after') ?? NaN);
+    throw new ApiError(response.status, e.error ?? 'error', e.message ?? response.statusText, e.problems ?? [], ended, Number.isFinite(retry) && retry >= 0 ? retry : undefined);
   }
   return parsed as T;
 }

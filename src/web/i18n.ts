@@ -27,6 +27,17 @@ export function t(key: string, vars: Record<string, string | number> = {}): stri
 
 const formatValue = (v: string | number) => (typeof v === 'number' ? num(v) : v);
 
+/**
+ * A text that names a count, in the form the language's plural rules ask for (Intl.PluralRules): the
+ * keys `${key}.one` and `${key}.other` (Finnish "1 henkilö", "2 henkilöä"); `{n}` is the count in the
+ * user's locale, to `digits` decimals (1,5 is plural).
+ */
+export function plural(key: string, n: number, vars: Record<string, string | number> = {}, digits = 0): string {
+  const shown = Number(n.toFixed(digits));
+  const form = new Intl.PluralRules(LOCALES[lang.value]).select(shown) === 'one' ? 'one' : 'other';
+  return t(`${key}.${form}`, { ...vars, n: num(shown, digits) });
+}
+
 /** Numbers and dates in the user's locale. */
 export const num = (n: number, digits = 0) => new Intl.NumberFormat(LOCALES[lang.value], { maximumFractionDigits: digits }).format(n);
 export const pct = (share: number) => new Intl.NumberFormat(LOCALES[lang.value], { style: 'percent', maximumFractionDigits: 0 }).format(share);

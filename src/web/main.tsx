@@ -189,7 +189,7 @@ function App() {
         {me && (
           <div class="who">
             <span>
-              {keyHolder(me.name)} · {t(`role.${me.role}`)} · {organisationName(me.organisation.id)}
+              {keyHolder(me.name)} · {t(`role.${me.role}`)} · {organisationName(me.organisation.id, me.organisation.name)}
             </span>
             <button type="button" onClick={signOut}>
               {t('signOut')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainPlanPick, explainSkillGap, explainTarget, explainTraining } from '../../src/core/explanations.js';
+import { explainFewPlaces, explainPlanPick, explainSkillGap, explainTarget, explainTraining } from '../../src/core/explanations.js';
 
 /** The sentences a counsellor shows a client and a planner reads, in each language. */
 describe('explanations', () => {
@@ -31,14 +31,20 @@ describe('explanations', () => {
   it('explains a planned purchase, one place or several', () => {
     const pick = { title: 'Hitsaus', provider: 'Tredu', places: 1, cost: 1200, vacancies: 3, skills: ['TIG-hitsaus'] };
     expect(explainPlanPick('fi', pick)).toBe(
-      'Osta 1 paikka koulutuksesta Hitsaus (Tredu, 1200 €): se opettaa taidot TIG-hitsaus, joilla 3 uutta avointa työpaikkaa tulee koulutettujen asiakkaiden ulottuville.',
+      'Osta 1 paikka koulutuksesta Hitsaus (Tredu, 1\u00a0200\u00a0€): se opettaa taidot TIG-hitsaus, joilla 3 uutta avointa työpaikkaa tulee koulutettujen asiakkaiden ulottuville.',
     );
     expect(explainPlanPick('fi', { ...pick, places: 2 })).toMatch(/^Osta 2 paikkaa /);
     expect(explainPlanPick('sv', { ...pick, places: 2, skills: ['a', 'b'] })).toBe(
-      'Köp 2 platser i Hitsaus (Tredu, 1200 €): den lär ut a, b, som gör 3 nya lediga jobb nåbara för de utbildade klienterna.',
+      'Köp 2 platser i Hitsaus (Tredu, 1\u00a0200\u00a0€): den lär ut a, b, som gör 3 nya lediga jobb nåbara för de utbildade klienterna.',
     );
     expect(explainPlanPick('en', pick)).toBe(
-      'Buy 1 place in Hitsaus (Tredu, €1200): it teaches TIG-hitsaus, which puts 3 more open vacancies within reach of the clients trained.',
+      'Buy 1 place in Hitsaus (Tredu, €1,200): it teaches TIG-hitsaus, which puts 3 more open vacancies within reach of the clients trained.',
     );
+    // Sums of money and counts as each language writes them (Intl.NumberFormat): a space between thousands in Finnish and Swedish, one vacancy in the singular.
+    const dear = { ...pick, places: 40, cost: 47_200, vacancies: 1 };
+    expect(explainPlanPick('fi', dear)).toMatch(/^Osta 40 paikkaa koulutuksesta Hitsaus \(Tredu, 47\u00a0200\u00a0€\): .*, joilla 1 uusi avoin työpaikka tulee /);
+    expect(explainPlanPick('sv', dear)).toMatch(/\(Tredu, 47\u00a0200\u00a0€\): .* som gör 1 nytt ledigt jobb nåbart /);
+    expect(explainPlanPick('en', dear)).toMatch(/\(Tredu, €47,200\): .* which puts 1 more open vacancy within reach/);
+    expect(explainFewPlaces('fi', { title: 'Hitsaus', provider: 'Tredu', costPerPlace: 1180, skills: ['TIG-hitsaus'] })).toMatch(/\(Tredu, 1\u00a0180\u00a0€ paikka\)/);
   });
 });

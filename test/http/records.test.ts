@@ -43,6 +43,27 @@ describe('jobseekers and vacancies over HTTP (real server, SQLite file, HNSW ind
     expect((await call(url, 'GET', '/v1/vacancies/V-1')).body.status).toBe('closed');
   });
 
+  it("labels a record's skills and occupation in the language asked for (?lang=), the record as stored without it", async () => {
+    expect((await call(url, 'PUT', '/v1/vacancies/V-LANG', { ...sampleVacancy('V-LANG'), skills: ['siivous', 'asiakaspalvelu'] })).status).toBe(201);
+    const stored = (await call(url, 'GET', '/v1/vacancies/V-LANG')).body;
+    const taxonomy = service.engine.normalizer.taxonomy;
+    expect(stored.normalized.essential.length).toBeGreaterThan(0);
+    for (const lang of ['sv', 'en', 'fi'] as const) {
+      const read = await call(url, 'GET', `/v1/vacancies/V-LANG?lang=${lang}`);
+      expect(read.status).toBe(200);
+      expect(read.headers.get('etag')).toBe((await call(url, 'GET', '/v1/vacancies/V-LANG')).headers.get('etag'));
+      const labels = read.body.normalized.essential.map((s: { uri: string; label: string }) => s.label);
+      expect(labels).toEqual(stored.normalized.essential.map((s: { uri: string; label: string }) => (s.uri.startsWith('text:') ? s.label : taxonomy.label(s.uri, lang))));
+      expect({ ...read.body, normalized: undefined }).toEqual({ ...stored, normalized: undefined });
+    }
+    const swedish = (await call(url, 'GET', '/v1/vacancies/V-LANG?lang=sv')).body.normalized.essential.map((s: { label: string }) => s.label);
+    expect(swedish).not.toEqual(stored.normalized.essential.map((s: { label: string }) => s.label));
+    // Stored as it was: reading in Swedish changed nothing.
+    expect((await call(url, 'GET', '/v1/vacancies/V-LANG')).body).toEqual(stored);
+    expect((await call(url, 'GET', '/v1/vacancies/V-LANG?lang=de')).status).toBe(400);
+    expect((await call(url, 'DELETE', '/v1/vacancies/V-LANG')).status).toBe(204);
+  });
+
   it('lists records by id with a cursor', async () => {
     await call(url, 'POST', '/v1/vacancies/bulk', ndjson(['L-1', 'L-2', 'L-3'].map((id) => sampleVacancy(id))), {
       'content-type': 'application/x-ndjson',

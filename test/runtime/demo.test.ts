@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateDemo, REGION_FIGURES, SCALE } from '../../fixtures/generate-demo.js';
+import { jobseekerInput } from '../../src/core/jobseekers/schema.js';
+import { groupsOf } from '../../src/core/oversight/exposure.js';
 import { regions } from '../../src/core/regions/regions.js';
 import { DEMO_PENDING } from '../../src/runtime/demo.js';
 import { exitOf, spawnService, type ServiceProcess } from '../helpers/process.js';
@@ -35,6 +37,23 @@ describe('the committed demo population', () => {
     expect(byRegion(demo.vacancies)).toEqual(expected('vacancies'));
     // None of its ids is a fixture's.
     expect(demo.jobseekers.every((r) => (r as { id: string }).id.startsWith('JS-D'))).toBe(true);
+  });
+
+  it("gives every jobseeker an age, a gender and a mother tongue, so that the planner's exposure report has groups to compare", () => {
+    const people = generateDemo().jobseekers.map((r) => jobseekerInput.parse(r));
+    const groups = people.map((j) => groupsOf(j, '2026-11-30'));
+    for (const dimension of ['ageBand', 'gender', 'motherTongue'] as const) expect(groups.filter((g) => g[dimension] === 'unknown').length, dimension).toBe(0);
+    const share = (list: typeof groups, test: (g: (typeof groups)[number]) => boolean) => list.filter(test).length / list.length;
+    // In the orders of magnitude of unemployed jobseekers in Finland (docs/demo-data.md).
+    expect(share(groups, (g) => g.ageBand === '55 and over')).toBeGreaterThan(0.2);
+    expect(share(groups, (g) => g.ageBand === 'under 25')).toBeGreaterThan(0.05);
+    expect(share(groups, (g) => g.gender === 'male')).toBeGreaterThan(share(groups, (g) => g.gender === 'female'));
+    expect(share(groups, (g) => g.motherTongue === 'other')).toBeGreaterThan(0.1);
+    expect(share(groups, (g) => g.motherTongue === 'other')).toBeLessThan(0.3);
+    // Swedish where Swedish is spoken: Ostrobothnia (15) far above Pirkanmaa (06).
+    const inRegion = (code: string) => groups.filter((g) => regions.municipality(g.municipality)!.regionCode === code);
+    expect(share(inRegion('15'), (g) => g.motherTongue === 'sv')).toBeGreaterThan(0.3);
+    expect(share(inRegion('06'), (g) => g.motherTongue === 'sv')).toBeLessThan(0.15);
   });
 });
 

@@ -261,7 +261,7 @@ describe("a planner's journey", () => {
     await expectAccessible(page, 'exposure');
     await page.fill('#budget', '10');
     await page.click('text=Laadi suunnitelma');
-    await page.waitForSelector('text=/paikkaa hintaan/', { timeout: 60_000 });
+    await page.waitForSelector('p.plan-summary', { timeout: 60_000 });
     const csv = await page.evaluate(async () => {
       const link = document.querySelector('a[download]') as HTMLAnchorElement;
       const response = await fetch(link.href);
@@ -350,7 +350,7 @@ describe('keyboard alone and a tablet', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('5');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('text=/places for/', { timeout: 60_000 });
+    await page.waitForSelector('p.plan-summary', { timeout: 60_000 });
     await context.close();
   });
 

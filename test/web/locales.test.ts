@@ -26,7 +26,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 /** Keys whose Swedish or Finnish text is the English word (Swedish "Status", "Budget"; the language names). */
 const SAME_AS_ENGLISH = new Set([
   'admin.filter.organisation', 'admin.organisation', 'admin.title', 'common.id', 'common.status', 'education.', 'employment.', 'exposure.group.ageBand.under 25', 'field.budget', 'field.id',
-  'field.organisation', 'field.status', 'hits.km', 'lang.fi', 'lang.sv', 'nav.admin', 'part.semantic', 'planner.budget',
+  'field.organisation', 'field.status', 'lang.fi', 'lang.sv', 'nav.admin', 'part.semantic', 'planner.budget',
 ]);
 
 function sources(dir: string): string[] {
@@ -40,6 +40,8 @@ interface Found {
   keys: { key: string; where: string }[];
   /** Keys made from a prefix and a value: t(`status.${c.status}`), valueText('role', …). */
   prefixes: { prefix: string; where: string }[];
+  /** Keys of a count, in the forms of the plural rules: plural('planner.expectedSummary', n) reads `.one` and `.other`. */
+  plurals: { key: string; where: string }[];
   /** Words a page writes itself instead of taking them from the locales. */
   literals: { text: string; where: string }[];
 }
@@ -50,7 +52,7 @@ const TEXT_ATTRIBUTES = new Set(['title', 'aria-label', 'placeholder', 'alt', 'l
 const NOT_TRANSLATED = new Set(['Kohtaanto']);
 
 function scan(files: string[]): Found {
-  const found: Found = { keys: [], prefixes: [], literals: [] };
+  const found: Found = { keys: [], prefixes: [], plurals: [], literals: [] };
   for (const file of files) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
     const where = (node: ts.Node) => `${relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
@@ -62,6 +64,7 @@ function scan(files: string[]): Found {
           if (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) found.keys.push({ key: first.text, where: where(node) });
           else if (ts.isTemplateExpression(first)) found.prefixes.push({ prefix: first.head.text, where: where(node) });
         }
+        if (first && node.expression.text === 'plural' && ts.isStringLiteral(first)) found.plurals.push({ key: first.text, where: where(node) });
         if (first && second && node.expression.text === 'valueText' && ts.isStringLiteral(first)) found.prefixes.push({ prefix: `${first.text}.`, where: where(node) });
       }
       if (ts.isJsxText(node) && wordy(node.text)) found.literals.push({ text: node.text.trim(), where: where(node) });
@@ -106,6 +109,17 @@ describe('the web app in fi, sv and en', () => {
     expect(missing.map(({ key, where }) => `${key} (${where})`)).toEqual([]);
     const noPrefix = found.prefixes.filter(({ prefix }) => !Object.keys(LOCALES.en).some((key) => key.startsWith(prefix)));
     expect(noPrefix.map(({ prefix, where }) => `${prefix}… (${where})`)).toEqual([]);
+  });
+
+  it('has both plural forms of every count a page names, with the count in them ("1 henkilö", "2 henkilöä")', () => {
+    expect(found.plurals.length).toBeGreaterThan(5);
+    const missing = found.plurals.flatMap(({ key, where }) =>
+      ['one', 'other'].flatMap((form) => LANGS.filter((lang) => !LOCALES[lang][`${key}.${form}`]?.includes('{n}')).map((lang) => `${lang}: ${key}.${form} (${where})`)),
+    );
+    expect(missing).toEqual([]);
+    // A count's text has no form without the rules: t('planner.expectedSummary', …) would show the key.
+    const bare = found.keys.filter(({ key }) => LOCALES.en[`${key}.one`] !== undefined);
+    expect(bare.map(({ key, where }) => `${key} (${where})`)).toEqual([]);
   });
 
   it('has a text for every value of the service that a page names', () => {

@@ -191,8 +191,8 @@ describe('a Swedish-speaking planner and admin', () => {
     expect(body).not.toMatch(/: (unknown|yes|no)\b/);
     await page.fill('#budget', '5');
     await page.click('form.search button:has-text("Gör planen")');
-    await page.waitForSelector('text=/platser för/', { timeout: 60_000 });
-    const summary = await page.textContent('text=/platser för/');
+    await page.waitForSelector('p.plan-summary', { timeout: 60_000 });
+    const summary = await page.textContent('p.plan-summary');
     expect(summary).toMatch(/Budgeten användes helt\.|Den återstående budgeten räcker inte|Ingen ytterligare plats öppnar jobb\.|Varför planen slutade visas inte/);
     await page.selectOption('#area-kind', 'region');
     expect(await page.locator('#area-place option').allTextContents()).toEqual(expect.arrayContaining(['Birkaland', 'Österbotten']));

@@ -9,7 +9,7 @@ export const sessionInput = z.object({ key: z.string().trim().min(1).max(200) })
 export const signedIn = z.object({
   name: z.string(),
   role: z.enum(ROLES),
-  organisation: z.object({ id: z.string(), kind: z.string(), area: z.string().optional() }),
+  organisation: z.object({ id: z.string(), name: z.string().optional().describe('As an admin named it'), kind: z.string(), area: z.string().optional() }),
   csrf: z.string().describe('Send back as X-CSRF-Token with every change'),
   expiresAt: z.string(),
 });

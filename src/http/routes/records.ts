@@ -7,7 +7,8 @@ import type { BaseRecord } from '../../core/kinds.js';
 import type { RecordUseCases } from '../../core/record-use-cases.js';
 import { etagOf, versionsOf, type Expectation } from '../../core/records.js';
 import { sessionToken } from '../auth.js';
-import { idParams, recordId } from '../../core/schemas/common.js';
+import { idParams, language, recordId } from '../../core/schemas/common.js';
+import { labelledIn, type ConceptLabel } from '../../core/taxonomy/labels-in.js';
 import { bulkDeleteBody, bulkDeleteResult, bulkResult, exportQuery, listQuery, recordPage } from '../../core/schemas/records.js';
 import { exportColumns, isTabularKind } from '../../core/imports/tabular.js';
 import { bulkRecords } from '../bulk-body.js';
@@ -24,7 +25,14 @@ export interface RecordRouteOptions<In extends BaseRecord> {
   input: z.ZodObject;
   stored: z.ZodObject;
   bulkBodyLimit: number;
+  /** Labels the record's taxonomy concepts in the language a reader asks for (GET …/:id?lang=sv). */
+  labels: ConceptLabel;
 }
+
+/** GET …/:id: the language of the concepts' labels in `normalized`. */
+const readQuery = z
+  .object({ lang: language.optional().describe("Language of the skill and occupation labels in `normalized` (without it: as stored, in the language of the record's text)") })
+  .strict();
 
 /**
  * What a PUT expects to find stored, from its conditional headers: `If-None-Match: *` a create,
@@ -123,11 +131,13 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       `${path}/:id`,
       {
         config: read,
-        schema: { querystring: noQuery, tags: [tag], summary: `Fetch a ${name}`, params: idParams, response: { 200: stored, 404: errorBody } },
+        schema: { querystring: readQuery, tags: [tag], summary: `Fetch a ${name}`, params: idParams, response: { 200: stored, 404: errorBody } },
       },
       async (request, reply) => {
         const record = await records.get(request.principal!, request.params.id, request.audited);
-        return reply.header('etag', etagOf(record)).send(record);
+        const lang = request.query.lang;
+        const shown = lang && 'normalized' in record ? { ...record, normalized: labelledIn(record.normalized, lang, options.labels) } : record;
+        return reply.header('etag', etagOf(record)).send(shown);
       },
     );
 

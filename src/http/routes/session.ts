@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES } from '../../core/access.js';
+import { ROLES, type Membership } from '../../core/access.js';
 import { said } from '../../core/errors.js';
 import { sessionInput, signedIn, signedOut } from '../../core/signin/schema.js';
 import type { Services } from '../../runtime/compose.js';
@@ -19,7 +19,7 @@ function setCookie(request: FastifyRequest, reply: FastifyReply, token: string, 
 }
 
 /** The services these routes use. */
-export type SessionServices = Pick<Services, 'sessions'>;
+export type SessionServices = Pick<Services, 'sessions' | 'organisations'>;
 
 /**
  * Web app sign-in and sign-out: an API key exchanged once for a session cookie. `signOutPerson`
@@ -32,6 +32,11 @@ export function sessionRoutes(
   signOutPerson: (token: string) => Promise<URL | undefined> = async () => undefined,
 ): FastifyPluginAsyncZod {
   const tags = ['web app session'];
+  /** The organisation with its name, for the web app's header (its id is no name to a person). */
+  const named = async (organisation: Membership) => {
+    const name = await services.organisations.nameOf(organisation.id);
+    return name === undefined ? organisation : { ...organisation, name };
+  };
   return async (app) => {
     app.post(
       '/v1/session',
@@ -59,7 +64,7 @@ export function sessionRoutes(
         request.principal = opened.principal; // the sign-in is audited
         setCookie(request, reply, opened.token, Math.floor((Date.parse(opened.expiresAt) - Date.now()) / 1000));
         const { name, role, organisation } = opened.principal;
-        return reply.status(201).send({ name, role, organisation, csrf: opened.csrf, expiresAt: opened.expiresAt });
+        return reply.status(201).send({ name, role, organisation: await named(organisation), csrf: opened.csrf, expiresAt: opened.expiresAt });
       },
     );
 
@@ -73,7 +78,7 @@ export function sessionRoutes(
         const session = request.webSession; // set by installAuth when the request came with a session cookie (a key's or a person's)
         if (!session || !request.principal) return sendError(request, reply, said('no_session'));
         const { name, role, organisation } = request.principal;
-        return { name, role, organisation, csrf: session.csrf, expiresAt: session.expiresAt };
+        return { name, role, organisation: await named(organisation), csrf: session.csrf, expiresAt: session.expiresAt };
       },
     );
 

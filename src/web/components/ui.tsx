@@ -3,14 +3,53 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import { t } from '../i18n';
 
-/** Loads data for a view; `reload` fetches again. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error?: unknown; loading: boolean; reload: () => void } {
-  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+/**
+ * How often a view asks again when the service answers that it is still preparing (503 with
+ * Retry-After: a worker filling its concept index after start, KOHTAANTO_CONCEPT_WAIT_MS), and the
+ * longest wait it takes from the answer: after that the error is shown.
+ */
+const PREPARING_TRIES = 5;
+const PREPARING_MOST_SECONDS = 30;
+
+/** The service said it is preparing, and when to ask again. */
+interface Preparing {
+  seconds: number;
+  attempt: number;
+}
+
+/** A view's data, loading, or why not. */
+interface LoadState<T> {
+  data?: T;
+  error?: unknown;
+  loading: boolean;
+  /** Set while waiting to ask again a service that is still preparing. */
+  preparing?: Preparing;
+}
+
+const stillPreparing = (error: unknown): error is ApiError & { retryAfter: number } => error instanceof ApiError && error.status === 503 && error.retryAfter !== undefined;
+
+/**
+ * Loads data for a view; `reload` fetches again. A service still preparing (503 with Retry-After) is
+ * asked again after the time it names, at most PREPARING_TRIES times, the view saying so meanwhile.
+ */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): LoadState<T> & { reload: () => void } {
+  const [state, setState] = useState<LoadState<T>>({ loading: true });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
-    setState((s) => ({ ...s, loading: true, error: undefined }));
-    load().then(
+    setState((s) => ({ ...s, loading: true, error: undefined, preparing: undefined }));
+    const attempt = async (tried: number): Promise<T> => {
+      try {
+        return await load();
+      } catch (error) {
+        if (!live || !stillPreparing(error) || tried >= PREPARING_TRIES) throw error;
+        const seconds = Math.min(Math.max(error.retryAfter, 1), PREPARING_MOST_SECONDS);
+        setState((s) => ({ ...s, loading: true, preparing: { seconds, attempt: tried + 1 } }));
+        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+        return attempt(tried + 1);
+      }
+    };
+    attempt(0).then(
       (data) => live && setState({ data, loading: false }),
       (error: unknown) => live && setState({ error, loading: false }),
     );
@@ -74,9 +113,16 @@ export function ErrorBox({ error }: { error: unknown }) {
   );
 }
 
-/** Shows loading, error or the view of the loaded data. */
-export function Loaded<T>({ state, children }: { state: { data?: T; error?: unknown; loading: boolean }; children: (data: T) => ComponentChildren }) {
+/** Shows loading (or that the service is preparing), error or the view of the loaded data. */
+export function Loaded<T>({ state, children }: { state: LoadState<T>; children: (data: T) => ComponentChildren }) {
   if (state.error) return <ErrorBox error={state.error} />;
+  if (state.loading && state.preparing) {
+    return (
+      <p class="loading preparing" role="status" aria-live="polite">
+        {t('common.preparing', { seconds: state.preparing.seconds, attempt: state.preparing.attempt, attempts: PREPARING_TRIES })}
+      </p>
+    );
+  }
   if (state.loading && state.data === undefined) return <Loading />;
   // While new data loads the old stays visible, marked busy (for assistive technology, and tests).
   return <div aria-busy={state.loading ? 'true' : 'false'}>{state.data !== undefined && children(state.data)}</div>;

@@ -5,7 +5,7 @@ import { api, ApiError, query, type Hit } from '../api';
 import { HitList } from '../components/HitList';
 import { SkillPicker } from '../components/SkillPicker';
 import { Choice, Empty, ErrorBox, Field, invalidField, Loaded, SaveBar, Score, useLoad } from '../components/ui';
-import { date, dateTime, eur, lang, num, placeName, t } from '../i18n';
+import { date, dateTime, eur, lang, num, placeName, plural, t } from '../i18n';
 import { loadPlaces, sentPlace, shownPlace, shownPlaces, type Places } from '../places';
 import { href } from '../router';
 import { TransferRequest } from './Transfers';
@@ -21,6 +21,8 @@ import { NEXT_REFERRAL_STATES, type SettableReferralState } from '../../core/ref
 import type { RegionList } from '../../core/regions/schema';
 import type { StoredJobseeker } from '../../core/jobseekers/schema';
 import type { StoredTraining } from '../../core/trainings/schema';
+import type { StoredVacancy } from '../../core/vacancies/schema';
+import { HowToApply } from './client/HowToApply';
 
 type Client = StoredJobseeker;
 const TABS = ['matches', 'suggestions', 'plan', 'profile', 'referrals'] as const;
@@ -434,7 +436,7 @@ function PlanTab({ id }: { id: string }) {
               <ul>
                 {p.targets.map((o) => (
                   <li>
-                    <strong>{o.label}</strong> ({t('plan.vacancies', { n: o.vacancies })}) <Score value={o.similarity} /> — {o.explanation}
+                    <strong>{o.label}</strong> ({plural('plan.vacancies', o.vacancies)}) <Score value={o.similarity} /> — {o.explanation}
                   </li>
                 ))}
               </ul>
@@ -482,7 +484,14 @@ const trainingLine = (tr: Training) =>
 /** The vacancies that fit and the gap plan, to hand to the client: a plain page for the printer, each thing said once. */
 function PrintPlan({ id, client }: { id: string; client?: Client }) {
   const plan = useLoad(() => api<Plan>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/gaps${query({ lang: lang.value })}`), [id, lang.value]);
-  const matches = useLoad(() => api<MatchResponse>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches${query({ k: 10, lang: lang.value })}`), [id, lang.value]);
+  // The vacancies with what a client needs to apply (how, by when, whom to ask): the hits do not carry it.
+  const matches = useLoad(async () => {
+    const found = await api<MatchResponse>('GET', `/v1/jobseekers/${encodeURIComponent(id)}/matches${query({ k: 10, lang: lang.value })}`);
+    // Other work (no fit) is not printed among the vacancies that fit.
+    const fitting = found.hits.filter((hit) => hit.standing !== 'no-fit');
+    const records = await Promise.all(fitting.map((hit) => api<StoredVacancy>('GET', `/v1/vacancies/${encodeURIComponent(hit.id)}`).catch(() => undefined)));
+    return { hits: fitting.map((hit, i) => ({ hit, vacancy: records[i] })) };
+  }, [id, lang.value]);
   return (
     <section class="print">
       <p class="no-print">
@@ -493,16 +502,16 @@ function PrintPlan({ id, client }: { id: string; client?: Client }) {
       <h2>{t('client.tab.matches')}</h2>
       <Loaded state={matches}>
         {(m) =>
-          // Other work (no fit) is not printed among the vacancies that fit.
-          !m.hits.some((hit) => hit.standing !== 'no-fit') ? (
+          m.hits.length === 0 ? (
             <Empty>{t('hits.none')}</Empty>
           ) : (
             <ol class="print-list">
-              {m.hits.filter((hit) => hit.standing !== 'no-fit').map((hit) => (
+              {m.hits.map(({ hit, vacancy }) => (
                 <li>
                   <strong>{hit.title}</strong>
                   {hit.employer ? ` — ${hit.employer}` : ''}, {hit.municipalityName}
                   {hit.distanceKm !== undefined ? ` (${t('hits.km', { km: num(hit.distanceKm) })})` : ''} · {t('hits.score')} {Math.round(hit.score * 100)} %
+                  <HowToApply id={hit.id} vacancy={vacancy} />
                 </li>
               ))}
             </ol>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api';
 import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
-import { dateTime, eur, lang, num, pct, placeName, t, valueText } from '../i18n';
+import { dateTime, eur, lang, num, pct, placeName, plural, t, valueText } from '../i18n';
 import { go } from '../router';
 import { WhatWorks } from './planner/WhatWorks';
 import type { AreaQuery, EmploymentAreaList, JobseekerCount, MatchedShare, Mismatch, OccupationRow, SkillRow, TrainingPlan as Plan } from '../../core/analytics/schema';
@@ -206,13 +206,14 @@ function Exposure({ where }: { where: Record<string, string> }) {
       <Loaded state={report}>
         {(r) =>
           r.rankings === 0 ? (
-            <Empty>{t('exposure.none')}</Empty>
+            <Empty>{t(source === 'decisions' ? 'exposure.noneServed' : 'exposure.none')}</Empty>
           ) : (
             <>
               <p role="status">
-                {t('exposure.summary', { n: r.rankings })} {r.flagged.length === 0 ? t('exposure.noFlags') : t('exposure.flags', { n: r.flagged.length })}
+                {plural('exposure.summary', r.rankings)} {r.flagged.length === 0 ? t('exposure.noFlags') : plural('exposure.flags', r.flagged.length)}
               </p>
               <CountedNote counted={r} />
+              <NotRecorded groups={r.groups} />
               <table>
                 <caption class="visually-hidden">{t('exposure.title')}</caption>
                 <thead>
@@ -252,6 +253,24 @@ function Exposure({ where }: { where: Record<string, string> }) {
       </Loaded>
     </>
   );
+}
+
+/** What a person may leave unrecorded (the records of the demo population have none of it). */
+const RECORDED_BY_CHOICE = ['ageBand', 'gender', 'motherTongue'] as const;
+
+/**
+ * Why rows of the exposure table say only "unknown": the jobseekers of the place have no age, gender
+ * or mother tongue recorded, so those groups cannot be compared (said, rather than a table that looks
+ * empty).
+ */
+function NotRecorded({ groups }: { groups: ExposureResponse['groups'] }) {
+  const missing = RECORDED_BY_CHOICE.filter((d) => {
+    const own = groups.filter((g) => g.dimension === d);
+    return own.length > 0 && own.every((g) => g.group === 'unknown');
+  });
+  if (missing.length === 0) return null;
+  const names = missing.map((d) => t(`exposure.dimension.${d}`).toLocaleLowerCase(lang.value)).join(', ');
+  return <p role="note">{t('exposure.notRecorded', { dimensions: names })}</p>;
 }
 
 /** Demand against supply as a table whose rows carry bars: readable by screen readers as a table, no canvas. */
@@ -363,10 +382,7 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
           {plan.withheld ? (
             <p role="note">{plan.withheld.message}</p>
           ) : (
-            <p>
-              {t('planner.planSummary', { places: count(plan.places), cost: eur(plan.cost), opened: plan.vacanciesOpened })}{' '}
-              {t('planner.expectedSummary', { employed: num(plan.expectedEmployed, 1) })} {stopReason(plan.budget.stoppedBecause)}
-            </p>
+            <PlanSummary plan={plan} />
           )}
           {plan.withheld ? null : (
             <p class="muted">{t('planner.planRounded')}</p>
@@ -412,5 +428,29 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
         </div>
       )}
     </>
+  );
+}
+
+/**
+ * What the plan buys, said as the published figures allow. The service's totals sum the purchases whose
+ * places are shown (a purchase of "<5" places counts 0: its places told would describe 1–4 clients), so
+ * they are said as totals of those purchases, and the purchases of fewer than 5 places are counted
+ * beside them: a planner does not read 13 rows of "<5" as places left unspent. Nothing is computed
+ * from hidden figures: the number of such purchases is the number of rows the plan shows.
+ */
+function PlanSummary({ plan }: { plan: Plan }) {
+  const hidden = plan.purchases.filter((p) => p.places === '<5').length;
+  const shown = plan.purchases.length - hidden;
+  return (
+    <p class="plan-summary">
+      {shown > 0 && (
+        <>
+          {t('planner.planShown', { places: count(plan.places), cost: eur(plan.cost) })} {plural('planner.planOpened', plan.vacanciesOpened)}{' '}
+          {plural('planner.expectedSummary', plan.expectedEmployed, {}, 1)}{' '}
+        </>
+      )}
+      {hidden > 0 && <>{plural('planner.planHidden', hidden)} </>}
+      {stopReason(plan.budget.stoppedBecause)}
+    </p>
   );
 }

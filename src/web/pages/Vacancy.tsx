@@ -34,7 +34,8 @@ const EMPTY: Vacancy = {
 /** A vacancy: to read (counsellors, or `read`), or its form (create or edit); its candidate pipeline and its ranked candidates. */
 export function VacancyPage({ me, id, read = false }: { me: Me; id?: string; read?: boolean }) {
   const editor = me.role !== 'counsellor';
-  const vacancy = useLoad(() => (id ? api<Vacancy>('GET', `/v1/vacancies/${encodeURIComponent(id)}`) : Promise.resolve(EMPTY)), [id]);
+  // Its skills as concepts labelled in the page's language (the record keeps those of its own text's).
+  const vacancy = useLoad(() => (id ? api<Vacancy>('GET', `/v1/vacancies/${encodeURIComponent(id)}${query({ lang: lang.value })}`) : Promise.resolve(EMPTY)), [id, lang.value]);
   /** Municipalities, for the form's names in the page's language. */
   const places = useLoad(loadPlaces, []);
   /** The vacancy just saved here (its form, started again from what is stored, says so). */

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useLoad } from '../components/ui';
 import { cardLabel } from '../components/Checks';
 import { languageName, RequirementItems, requirementTexts } from '../components/Requirements';
-import { date, t } from '../i18n';
+import { date, num, t } from '../i18n';
 import { loadPlaces, shownPlace } from '../places';
 import type { StoredVacancy } from '../../core/vacancies/schema';
 
@@ -38,7 +38,7 @@ export function VacancyView({ vacancy: v }: { vacancy: Partial<StoredVacancy> & 
       </p>
       <dl class="facts">
         {v.status && <Row label={t('common.status')}>{t(`status.${v.status}`)}</Row>}
-        {v.positions !== undefined && <Row label={t('vacancy.positions')}>{v.positions}</Row>}
+        {v.positions !== undefined && <Row label={t('vacancy.positions')}>{num(v.positions)}</Row>}
         {v.workingTime && <Row label={t('profile.workingTime')}>{t(`workingTime.${v.workingTime}`)}</Row>}
         {v.employment && <Row label={t('vacancy.employment')}>{t(`employment.${v.employment}`)}</Row>}
         {v.startDate && <Row label={t('vacancy.startDate')}>{date(v.startDate)}</Row>}

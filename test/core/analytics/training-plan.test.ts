@@ -83,7 +83,7 @@ describe('TrainingPlanner.plan', () => {
         typical: { opens: 2.3, expected: { gain: 0.046, basis: 'estimated', participants: 0 } },
         skills: ['tulityökortti', 'hygieniapassi'],
         explanation:
-          'Osta 1 paikka koulutuksesta Tulityökurssi T-BOTH (Tredu, 900 €): se opettaa taidot tulityökortti, hygieniapassi, joilla 3 uutta avointa työpaikkaa tulee koulutettujen asiakkaiden ulottuville. Odotettu työllistyminen +6 prosenttiyksikköä paikkaa kohden on arvio avautuvista työpaikoista: tuloksia ei ole vielä riittävästi.',
+          'Osta 1 paikka koulutuksesta Tulityökurssi T-BOTH (Tredu, 900\u00a0€): se opettaa taidot tulityökortti, hygieniapassi, joilla 3 uutta avointa työpaikkaa tulee koulutettujen asiakkaiden ulottuville. Odotettu työllistyminen +6 prosenttiyksikköä paikkaa kohden on arvio avautuvista työpaikoista: tuloksia ei ole vielä riittävästi.',
       },
     ]);
     expect(plan.budget).toEqual({ unit: 'places', given: 5, spent: 1, unspent: 4, stoppedBecause: 'no further place opens vacancies' });

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api';
 import { SuggestionHistory, SuggestionStep } from '../../components/SuggestionStep';
 import { Empty, ErrorBox, Field, invalidField, Loaded, useLoad } from '../../components/ui';
-import { date, t } from '../../i18n';
+import { date, plural, t } from '../../i18n';
 import { href } from '../../router';
 import type { Hit } from '../../api';
 import type { JobSearchView, ObligationView } from '../../../core/job-search/schema';
@@ -102,8 +102,8 @@ function ObligationMeter({ id, titles }: { id: string; titles: Map<string, strin
             )}
             <p class="muted">
               {j.obligation.setAt
-                ? t('obligation.setBy', { n: j.obligation.perMonth, by: j.obligation.setBy ?? '–', date: date(j.obligation.setAt), reason: j.obligation.reason ?? '' })
-                : t('obligation.default', { n: j.obligation.perMonth })}
+                ? plural('obligation.setBy', j.obligation.perMonth, { by: j.obligation.setBy ?? '–', date: date(j.obligation.setAt), reason: j.obligation.reason ?? '' })
+                : plural('obligation.default', j.obligation.perMonth)}
             </p>
             <ObligationChange key={j.obligation.setAt ?? 'default'} id={id} current={j.obligation} onChanged={search.reload} />
           </>
