@@ -1,6 +1,6 @@
 import type { PublishedCounts } from '../analytics/published-counts.js';
 import { MIN_JOBSEEKERS_SHOWN, SUPPRESSED } from '../analytics/suppression.js';
-import { contentDigest, noisedShares, SHARE_NOISE_95 } from './noised-shares.js';
+import { contentDigest, noisedShares, SHARE_MARGIN } from './noised-shares.js';
 import { DIMENSIONS, type Dimension, type ExposureGroup, type ExposureReport } from './schema.js';
 
 /**
@@ -27,22 +27,22 @@ import { DIMENSIONS, type Dimension, type ExposureGroup, type ExposureReport } f
  *   distinct jobseekers of the area. At that size one person moves a share by at most 1/21 ≈ 0.048 between
  *   two nested reports (one ranking more, whose share for their group is 0 or 1), and by 0.031 as the 21st
  *   position of 20 rankings alike (the fewest positions that rank 20 distinct people).
- * - Each share is the exact mean plus Laplace noise of scale 0.05 (standard deviation 0.071; of the difference
- *   of two answers 0.1), rounded to 2 decimals and kept within 0 … 1. The draw is keyed by the installation's
+ * - Each share is the exact mean plus bounded noise (within ± 0.15, standard deviation 0.05; of the difference
+ *   of two answers 0.071), rounded to 2 decimals and kept within 0 … 1. The draw is keyed by the installation's
  *   secret, the group and a digest of the ranked content (who is ranked where, whether in the area, in which
  *   groups): asking the same again gives the same answer; any change of who is ranked gives a fresh draw.
  *   The same content asked in two places (the municipality and its employment area, when everyone ranked
  *   lives in the municipality) is the same draw, so it gives no second one.
  * - The ratio and its interval come from the published share and a noised spread (not published itself),
- *   the interval widened by the noise's own 95 % range (± 0.15), so no field carries the exact share, and a
+ *   the interval widened by the noise's bound (± 0.155 with the rounding), so no field carries the exact share, and a
  *   group is flagged only when its published share is out of line by more than the noise could make it:
  *   a group never or nearly always exposed is flagged; a ratio of 0.6 for a small group may not be.
  *
  * What is not promised (docs/privacy-and-oversight.md): noise is not a bound. One pair of answers tells a
- * person's group with little more than chance (a 0.048 move against a difference of σ 0.1), but many
+ * person's group with little more than chance (a 0.048 move against a difference of σ 0.071), but many
  * *different* pairs that all differ by the same person (k = 20/21 with samples 20, 21, 22 …, other days,
- * other areas) are independent draws, and averaging m of them shrinks the noise by √m: about 40 pairs read
- * one 0.048 move at two standard deviations. Nor does it bound a person who weighs more than one position
+ * other areas) are independent draws, and averaging m of them shrinks the noise by √m: about 9 pairs read
+ * one 0.048 move at two standard deviations, about 21 a 0.031 one. Nor does it bound a person who weighs more than one position
  * or ranking: someone ranked first in every ranking weighs 1/7 of each at k = 20, and removing them from the
  * area (a municipality of one ranked person) moves their groups' shares by that much.
  */
@@ -200,7 +200,7 @@ export function exposureReport(
     // Every figure below comes from the noised share and spread, none from the exact ones.
     const cell = `${dimension} ${group}`;
     const mean = exact === null ? null : noised.share(cell, exact);
-    const half = sd !== null ? (1.96 * noised.spread(cell, sd)) / Math.sqrt(list.length) + SHARE_NOISE_95 : null;
+    const half = sd !== null ? (1.96 * noised.spread(cell, sd)) / Math.sqrt(list.length) + SHARE_MARGIN : null;
     const ratio = mean === null ? null : mean / eligibleShare;
     const ratioLow = mean === null || half === null ? null : Math.max(0, mean - half) / eligibleShare;
     const ratioHigh = mean === null || half === null ? null : (mean + half) / eligibleShare;

@@ -55,7 +55,7 @@ export const exposureGroup = z.object({
   group: z.string(),
   eligible: publishedCount,
   eligibleShare: z.number().nullable(),
-  exposureShare: z.number().nullable().describe('Mean share of the position-discounted exposure (1/log2(position+1)), with keyed noise (Laplace, scale 0.05), 2 decimals'),
+  exposureShare: z.number().nullable().describe('Mean share of the position-discounted exposure (1/log2(position+1)), with keyed noise (within ± 0.15, σ 0.05), 2 decimals'),
   /** Exposure share over eligible share (1 = exposed as often as the group's size predicts). */
   ratio: z.number().nullable().describe('Exposure share / eligible share'),
   ratioLow: z.number().nullable().describe("95 % interval over rankings, from the published share, widened by the noise's 95 % range"),
