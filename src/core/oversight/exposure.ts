@@ -34,16 +34,16 @@ import { DIMENSIONS, type Dimension, type ExposureGroup, type ExposureReport } f
  *   The same content asked in two places (the municipality and its employment area, when everyone ranked
  *   lives in the municipality) is the same draw, so it gives no second one.
  * - The ratio and its interval come from the published share and a noised spread (not published itself),
- *   the interval widened by the noise's bound (± 0.155 with the rounding), so no field carries the exact share, and a
- *   group is flagged only when its published share is out of line by more than the noise could make it:
+ *   the interval widened by the noise's bound (± 0.155 with the rounding), so no field carries the exact
+ *   share, and a group is flagged only when its published share is out of line by more than the noise could make it:
  *   a group never or nearly always exposed is flagged; a ratio of 0.6 for a small group may not be.
  *
- * What is not promised (docs/privacy-and-oversight.md): noise is not a bound. One pair of answers tells a
- * person's group with little more than chance (a 0.048 move against a difference of σ 0.071), but many
- * *different* pairs that all differ by the same person (k = 20/21 with samples 20, 21, 22 …, other days,
- * other areas) are independent draws, and averaging m of them shrinks the noise by √m: about 9 pairs read
- * one 0.048 move at two standard deviations, about 21 a 0.031 one. Nor does it bound a person who weighs more than one position
- * or ranking: someone ranked first in every ranking weighs 1/7 of each at k = 20, and removing them from the
+ * What is not promised (docs/privacy-and-oversight.md): noise is not a bound. One pair of answers guesses a
+ * person's group barely better than a coin (a 0.048 move against a difference of σ 0.071: right 63 % of the
+ * time; 59 % for a 0.031 move), but many *different* pairs that all differ by the same person (k = 20/21
+ * with samples 20, 21, 22 …, other days, other areas) are independent draws, and averaging m of them
+ * shrinks the noise by √m: about 9 pairs read one 0.048 move at two standard deviations, about 21 a 0.031
+ * one. Nor does it bound a person who weighs more than one position or ranking: someone ranked first in every ranking weighs 1/7 of each at k = 20, and removing them from the
  * area (a municipality of one ranked person) moves their groups' shares by that much.
  */
 
