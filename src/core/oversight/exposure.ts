@@ -1,5 +1,6 @@
 import type { PublishedCounts } from '../analytics/published-counts.js';
 import { MIN_JOBSEEKERS_SHOWN, SUPPRESSED } from '../analytics/suppression.js';
+import { contentDigest, noisedShares, SHARE_MARGIN } from './noised-shares.js';
 import { DIMENSIONS, type Dimension, type ExposureGroup, type ExposureReport } from './schema.js';
 
 /**
@@ -14,6 +15,36 @@ import { DIMENSIONS, type Dimension, type ExposureGroup, type ExposureReport } f
  * MIN_RANKINGS rankings and MIN_JOBSEEKERS_SHOWN eligible jobseekers. The counts of eligible jobseekers
  * are rounded at random like the other planner figures (src/core/analytics/published-counts.ts), and a
  * group whose count is published as "<5" has no shares.
+ *
+ * Shares are published with noise (noised-shares.ts), because two exact shares can be subtracted. To three
+ * decimals, the replay of one vacancy at k = n and k = n + 1 moved each share by the (n+1)-st position's weight
+ * for the groups of the person ranked there and by nothing for the others: a planner read their gender, age
+ * band, mother tongue and long-term unemployment (test/http/exposure-differencing.test.ts). The same works
+ * with a sample of s and s + 1 vacancies, the decisions of a period to day d and d + 1, or two areas that
+ * differ by one municipality. Now:
+ *
+ * - Shares (and the share outside the area) are published only from MIN_RANKINGS rankings and MIN_EXPOSED
+ *   distinct jobseekers of the area. At that size one person moves a share by at most 1/21 ≈ 0.048 between
+ *   two nested reports (one ranking more, whose share for their group is 0 or 1), and by 0.031 as the 21st
+ *   position of 20 rankings alike (the fewest positions that rank 20 distinct people).
+ * - Each share is the exact mean plus bounded noise (within ± 0.15, standard deviation 0.05; of the difference
+ *   of two answers 0.071), rounded to 2 decimals and kept within 0 … 1. The draw is keyed by the installation's
+ *   secret, the group and a digest of the ranked content (who is ranked where, whether in the area, in which
+ *   groups): asking the same again gives the same answer; any change of who is ranked gives a fresh draw.
+ *   The same content asked in two places (the municipality and its employment area, when everyone ranked
+ *   lives in the municipality) is the same draw, so it gives no second one.
+ * - The ratio and its interval come from the published share and a noised spread (not published itself),
+ *   the interval widened by the noise's bound (± 0.155 with the rounding), so no field carries the exact
+ *   share, and a group is flagged only when its published share is out of line by more than the noise could make it:
+ *   a group never or nearly always exposed is flagged; a ratio of 0.6 for a small group may not be.
+ *
+ * What is not promised (docs/privacy-and-oversight.md): noise is not a bound. One pair of answers guesses a
+ * person's group barely better than a coin (a 0.048 move against a difference of σ 0.071: right 63 % of the
+ * time; 59 % for a 0.031 move), but many *different* pairs that all differ by the same person (k = 20/21
+ * with samples 20, 21, 22 …, other days, other areas) are independent draws, and averaging m of them
+ * shrinks the noise by √m: about 9 pairs read one 0.048 move at two standard deviations, about 21 a 0.031
+ * one. Nor does it bound a person who weighs more than one position or ranking: someone ranked first in every ranking weighs 1/7 of each at k = 20, and removing them from the
+ * area (a municipality of one ranked person) moves their groups' shares by that much.
  */
 
 export { DIMENSIONS };
@@ -46,6 +77,8 @@ export const MIN_RANKINGS = 20;
  * share of 1 for "not long-term unemployed" over one ranking of one candidate says it of them).
  */
 export const MIN_EXPOSED = 20;
+/** Shares (and the share outside the area) are published only from this many rankings: one more or fewer moves a share by 1/21 at most. */
+export const MIN_RANKINGS_FOR_SHARES = MIN_RANKINGS;
 
 function ageBand(birthYear: number | undefined, asOf: string): string {
   if (birthYear === undefined) return UNKNOWN;
@@ -77,10 +110,12 @@ function groupCell(dimension: Dimension, group: string, asOf: string): string {
 
 const weight = (position: number) => 1 / Math.log2(position + 1);
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+const OUTSIDE = 'outside the area';
 
 /**
  * The report from rankings (real ids, best first), the groups of the ranked jobseekers and of the
- * area's active jobseekers (the eligible) on the day `asOf`, its counts published by `published`.
+ * area's active jobseekers (the eligible) on the day `asOf`, its counts published by `published`,
+ * its shares noised under the installation's `key`.
  */
 export function exposureReport(
   rankings: string[][],
@@ -89,7 +124,15 @@ export function exposureReport(
   isInArea: (id: string) => boolean,
   published: PublishedCounts,
   asOf: string,
+  key: Buffer,
 ): ExposureReport {
+  const noised = noisedShares(
+    key,
+    contentDigest(rankings, (id) => {
+      const groups = ranked.get(id);
+      return groups && isInArea(id) ? [id, ...DIMENSIONS.map((d) => groups[d])].join('\u0002') : undefined;
+    }),
+  );
   const counts = new Map<string, { dimension: Dimension; group: string; n: number }>();
   let total = 0;
   for (const g of eligible) {
@@ -152,9 +195,12 @@ export function exposureReport(
     const list = shares.get(key) ?? [];
     // Shares of the published (rounded) counts, so that no figure tells more than the counts shown.
     const eligibleShare = Math.min(1, shown / totalShown);
-    const mean = list.length ? list.reduce((a, b) => a + b, 0) / list.length : null;
-    const sd = list.length > 1 && mean !== null ? Math.sqrt(list.reduce((a, b) => a + (b - mean) ** 2, 0) / (list.length - 1)) : null;
-    const half = sd !== null ? (1.96 * sd) / Math.sqrt(list.length) : null;
+    const exact = list.length ? list.reduce((a, b) => a + b, 0) / list.length : null;
+    const sd = list.length > 1 && exact !== null ? Math.sqrt(list.reduce((a, b) => a + (b - exact) ** 2, 0) / (list.length - 1)) : null;
+    // Every figure below comes from the noised share and spread, none from the exact ones.
+    const cell = `${dimension} ${group}`;
+    const mean = exact === null ? null : noised.share(cell, exact);
+    const half = sd !== null ? (1.96 * noised.spread(cell, sd)) / Math.sqrt(list.length) + SHARE_MARGIN : null;
     const ratio = mean === null ? null : mean / eligibleShare;
     const ratioLow = mean === null || half === null ? null : Math.max(0, mean - half) / eligibleShare;
     const ratioHigh = mean === null || half === null ? null : (mean + half) / eligibleShare;
@@ -165,18 +211,18 @@ export function exposureReport(
       group,
       eligible: shown,
       eligibleShare: round(eligibleShare),
-      exposureShare: mean === null ? null : round(mean),
+      exposureShare: mean,
       ratio: ratio === null ? null : round(ratio, 2),
       ratioLow: ratioLow === null ? null : round(ratioLow, 2),
       ratioHigh: ratioHigh === null ? null : round(ratioHigh, 2),
       flagged,
     });
   }
-  const sharesSuppressed = suppressShares(groups, exposed, exposedAll.size);
+  const sharesSuppressed = suppressShares(groups, exposed, exposedAll.size, used);
   return {
     rankings: used,
     positions,
-    outsideAreaShare: all > 0 ? round(outside / all) : null,
+    outsideAreaShare: all > 0 && sharesSuppressed === null ? noised.share(OUTSIDE, outside / all) : null,
     eligible: totalShown,
     sharesSuppressed,
     groups,
@@ -188,15 +234,20 @@ const hide = (row: ExposureGroup) => Object.assign(row, { exposureShare: null, r
 
 /**
  * Suppression of the exposure shares, like the counts of the other analytics: none at all when
- * fewer than MIN_EXPOSED distinct jobseekers were ranked; a group's when 1–4 of its members were
+ * fewer than MIN_EXPOSED distinct jobseekers were ranked or fewer than MIN_RANKINGS_FOR_SHARES
+ * rankings used (the noise covers one person's move at that size); a group's when 1–4 of its members were
  * ranked; and, since a dimension's shares add up to one, a second group's of the same dimension
  * when only one was hidden (the one with the smallest positive share), so that no hidden share is
  * one minus the others. Returns why all shares are hidden, or null.
  */
-function suppressShares(groups: ExposureGroup[], exposed: Map<string, Set<string>>, exposedCount: number): string | null {
+function suppressShares(groups: ExposureGroup[], exposed: Map<string, Set<string>>, exposedCount: number, rankings: number): string | null {
   if (exposedCount < MIN_EXPOSED) {
     groups.forEach(hide);
     return `fewer than ${MIN_EXPOSED} distinct jobseekers of the area were ranked`;
+  }
+  if (rankings < MIN_RANKINGS_FOR_SHARES) {
+    groups.forEach(hide);
+    return `fewer than ${MIN_RANKINGS_FOR_SHARES} rankings with jobseekers of the area`;
   }
   for (const dimension of DIMENSIONS) {
     const rows = groups.filter((g) => g.dimension === dimension);

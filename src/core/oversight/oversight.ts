@@ -67,7 +67,7 @@ export class Oversight {
     })(await this.ports.eligible(area.municipalities), asOf);
     // The question is the place alone: the period and the source choose the rankings, not who is counted.
     const published = publishedCounts(this.key, 'exposure', area.municipalities);
-    const report = exposureReport(rankings, ranked, eligible, (id) => !within || within.has(facts.get(id)?.municipality ?? ''), published, asOf);
+    const report = exposureReport(rankings, ranked, eligible, (id) => !within || within.has(facts.get(id)?.municipality ?? ''), published, asOf, this.key);
     return { area, source: query.source, ...(query.source === 'decisions' ? { from: query.from, to: query.to } : {}), asOf, ...report };
   }
 }

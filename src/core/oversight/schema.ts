@@ -55,10 +55,10 @@ export const exposureGroup = z.object({
   group: z.string(),
   eligible: publishedCount,
   eligibleShare: z.number().nullable(),
-  exposureShare: z.number().nullable().describe('Mean share of the position-discounted exposure (1/log2(position+1))'),
+  exposureShare: z.number().nullable().describe('Mean share of the position-discounted exposure (1/log2(position+1)), with keyed noise (within ± 0.15, σ 0.05), 2 decimals'),
   /** Exposure share over eligible share (1 = exposed as often as the group's size predicts). */
   ratio: z.number().nullable().describe('Exposure share / eligible share'),
-  ratioLow: z.number().nullable().describe('95 % confidence interval over rankings'),
+  ratioLow: z.number().nullable().describe("95 % interval over rankings, from the published share, widened by the noise's 95 % range"),
   ratioHigh: z.number().nullable(),
   flagged: z.boolean().describe('The interval lies wholly below 0.8 or above 1.25 (four-fifths rule), with 20 or more rankings; municipalities are not flagged (distance is part of the score by design)'),
 });
@@ -73,12 +73,12 @@ export const exposureResponse = z.object({
   asOf: z.string(),
   rankings: z.number().describe('Candidate rankings reported on'),
   positions: z.number(),
-  outsideAreaShare: z.number().nullable().describe("Share of the exposure that went to other areas' jobseekers (not in the groups)"),
+  outsideAreaShare: z.number().nullable().describe("Share of the exposure that went to other areas' jobseekers (not in the groups), with keyed noise like the groups' shares; null when shares are suppressed"),
   eligible: publishedCount.describe("The area's active jobseekers"),
   sharesSuppressed: z
     .string()
     .nullable()
-    .describe('Why no exposure share is published (fewer than 20 distinct jobseekers of the area ranked); a group\'s share is also hidden when 1–4 of its members were ranked, and a second one of its dimension then'),
+    .describe('Why no exposure share is published (fewer than 20 distinct jobseekers of the area ranked, or fewer than 20 rankings); a group\'s share is also hidden when 1–4 of its members were ranked, and a second one of its dimension then'),
   groups: z.array(exposureGroup),
   flagged: z.array(z.object({ dimension: z.string(), group: z.string(), ratio: z.number() })),
   ...countedFields,

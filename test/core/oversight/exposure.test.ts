@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countsBehind } from '../../../src/core/analytics/random-rounding.js';
 import { publishedCounts } from '../../../src/core/analytics/published-counts.js';
 import { exposureReport, groupsOf, type GroupFacts } from '../../../src/core/oversight/exposure.js';
+import { SHARE_MARGIN } from '../../../src/core/oversight/noised-shares.js';
 
 /** A seeded pseudo-random sequence (mulberry32), so that every run sees the same population. */
 function random(seed: number) {
@@ -41,8 +42,9 @@ function rankings(boost: (facts: GroupFacts) => number): string[][] {
 }
 
 /** The counts of the question, under an installation's key (any 32 bytes). */
-const published = publishedCounts(Buffer.alloc(32, 7), 'exposure', ['091', '837']);
-const report = (ranked: string[][]) => exposureReport(ranked, groups, groups.values(), () => true, published, AS_OF);
+const KEY = Buffer.alloc(32, 7);
+const published = publishedCounts(KEY, 'exposure', ['091', '837']);
+const report = (ranked: string[][]) => exposureReport(ranked, groups, groups.values(), () => true, published, AS_OF, KEY);
 
 describe('exposure report', () => {
   it('flags nothing when the ranking knows nothing of the groups', () => {
@@ -67,10 +69,14 @@ describe('exposure report', () => {
 
   it('suppresses groups of fewer than three (always "<5") and counts only the area\'s jobseekers', () => {
     const few = new Map([...groups].slice(0, 2));
-    const small = exposureReport([['J0', 'J1', 'X']], few, few.values(), (id) => id !== 'X', published, AS_OF);
+    const small = exposureReport([['J0', 'J1', 'X']], few, few.values(), (id) => id !== 'X', published, AS_OF, KEY);
     expect(small.eligible).toBe('<5');
     expect(small.groups.every((g) => g.eligible === '<5' && g.ratio === null && !g.flagged)).toBe(true);
-    expect(small.outsideAreaShare).toBeGreaterThan(0);
+    // One ranking: the share outside the area is hidden like the others (it told whether position n+1 lived outside).
+    expect(small.outsideAreaShare).toBeNull();
+    const outside = exposureReport(rankings(() => 0), groups, groups.values(), (id) => groups.get(id)!.municipality !== '091', published, AS_OF, KEY);
+    expect(outside.outsideAreaShare).toBeGreaterThan(0.2);
+    expect(outside.outsideAreaShare).toBeLessThan(0.5);
   });
 
   it('publishes no share from rankings of a few candidates (issue 28: one ranking of one candidate described them)', () => {
@@ -107,6 +113,42 @@ describe('exposure report', () => {
     const nearest = fair.groups.filter((g) => g.eligible === Math.round(people.filter((p) => String(groups.get(p.id)![g.dimension]) === g.group).length / 5) * 5);
     expect(nearest.length).toBeLessThan(fair.groups.length);
     expect(report(rankings(() => 0)).groups.map((g) => g.eligible)).toEqual(fair.groups.map((g) => g.eligible));
+  });
+
+  it('publishes shares only from 20 rankings', () => {
+    const ranked = (n: number) => Array.from({ length: n }, (_x, r) => people.slice(r * 5, r * 5 + 5).map((p) => p.id));
+    expect(report(ranked(19)).sharesSuppressed).toMatch(/fewer than 20 rankings/);
+    expect(report(ranked(19)).outsideAreaShare).toBeNull();
+    expect(report(ranked(20)).sharesSuppressed).toBeNull();
+  });
+
+  it('publishes each share with keyed noise, to 2 decimals: the same for the same rankings, another draw for other rankings or another key', () => {
+    const ranked = rankings(() => 0);
+    const exact = (r: string[][], dimension: string, group: string) => {
+      const perRanking = r.map((items) => {
+        const w = items.map((_id, i) => 1 / Math.log2(i + 2));
+        const mine = items.reduce((a, id, i) => a + (String(groups.get(id)![dimension as 'gender']) === group ? w[i]! : 0), 0);
+        return mine / w.reduce((a, b) => a + b, 0);
+      });
+      return perRanking.reduce((a, b) => a + b, 0) / perRanking.length;
+    };
+    const all = report(ranked);
+    const shown = all.groups.filter((g) => g.exposureShare !== null && g.dimension !== 'municipality');
+    expect(shown.length).toBeGreaterThan(8);
+    const errors = shown.map((g) => g.exposureShare! - exact(ranked, g.dimension, g.group));
+    expect(shown.every((g) => Math.round(g.exposureShare! * 100) / 100 === g.exposureShare)).toBe(true);
+    // Noise, not rounding: most shares are off by more than the rounding's 0.005, none by more than the noise's bound.
+    expect(errors.filter((e) => Math.abs(e) > 0.005).length).toBeGreaterThan(shown.length / 2);
+    expect(errors.every((e) => Math.abs(e) <= SHARE_MARGIN + 1e-9)).toBe(true);
+    // The ratio is the published share's, so no field carries the exact one.
+    for (const g of shown) expect(g.ratio).toBe(Math.round((g.exposureShare! / ((g.eligible as number) / (all.eligible as number))) * 100) / 100);
+    // The same question again: the same answer; one ranking less or another installation's key: other draws.
+    expect(report(ranked).groups).toEqual(report(ranked).groups);
+    const fewer = report(ranked.slice(1)).groups.filter((g) => g.exposureShare !== null && g.dimension !== 'municipality');
+    const fewerErrors = fewer.map((g) => g.exposureShare! - exact(ranked.slice(1), g.dimension, g.group));
+    expect(fewerErrors.filter((e, i) => Math.abs(e - errors[i]!) > 0.01).length).toBeGreaterThan(fewer.length / 2);
+    const other = exposureReport(ranked, groups, groups.values(), () => true, published, AS_OF, Buffer.alloc(32, 8)).groups.filter((g) => g.exposureShare !== null && g.dimension !== 'municipality');
+    expect(other.filter((g, i) => g.exposureShare !== shown[i]!.exposureShare).length).toBeGreaterThan(shown.length / 2);
   });
 
   it('puts people in age bands and mother-tongue groups on the day asked', () => {
