@@ -9,7 +9,7 @@ describe('benchmarks/review.ts at smoke size', () => {
     expect(r.json.vacancies).toBeGreaterThanOrEqual(20);
     expect(r.json.rows).toHaveLength(1);
     const row = r.json.rows[0];
-    expect(Object.keys(row.violations).sort()).toEqual(['commute', 'ownProgramme', 'requirements', 'trap', 'zeroLead']);
+    expect(Object.keys(row.violations).sort()).toEqual(['commute', 'countsDisagree', 'noFitAsFit', 'ownProgramme', 'ownTarget', 'requirements', 'trap', 'zeroLead']);
     expect(row.fixture.clients).toBe(5);
     expect(r.stdout).toMatch(/\| check \(violations; target 0\)/);
   }, 240_000);

@@ -239,7 +239,7 @@ function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) {
         }}
       >
         <Field label={t('matches.within')} id="within">
-          <input id="within" inputMode="numeric" value={within} onInput={(e) => setWithin(e.currentTarget.value)} />
+          <input id="within" inputMode="numeric" placeholder={t('matches.withinAny')} value={within} onInput={(e) => setWithin(e.currentTarget.value)} />
         </Field>
         <Field label={t('matches.region')} id="region">
           <select id="region" value={region} onChange={(e) => setRegion(e.currentTarget.value)}>
@@ -356,8 +356,14 @@ function ByStanding({ hits, link, action }: { hits: Hit[]; link: (hit: Hit) => s
         const heading = `standing-${g.standing}`;
         return (
           <section class={`standing standing-${g.standing}`} aria-labelledby={heading}>
-            <h3 id={heading}>{t(g.title, { n: shown.length })}</h3>
-            <p class="muted">{t(g.hint)}</p>
+            <div class="standing-head">
+              <h3 id={heading}>{t(g.title, { n: shown.length })}</h3>
+              {/* What the group counts, one click away: the list itself stays on the first screen. */}
+              <details class="standing-hint">
+                <summary>{t('matches.group.what')}</summary>
+                <p class="muted">{t(g.hint)}</p>
+              </details>
+            </div>
             <HitList hits={shown} label={t(g.title, { n: shown.length })} link={link} action={action} />
           </section>
         );
