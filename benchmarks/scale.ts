@@ -59,6 +59,8 @@ const { values } = parseArgs({
     /** Vacancies of the size measured first (with the same jobseekers: a national deployment's open vacancies), beside which the target's growth shows; 0: none. */
     'baseline-vacancies': { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '15' },
+    /** Seconds of unreported load before each measured load (default: a third of --seconds). After a start at national scale a worker fills its concept indexes for a minute or more, and a match meanwhile waits for the fill: give it that long to measure the steady state. */
+    'warm-up': { type: 'string' },
     connections: { type: 'string', default: '10' },
     samples: { type: 'string', default: '50' },
     workers: { type: 'string', default: String(availableParallelism()) },
@@ -173,7 +175,7 @@ async function sequential(service: Service, paths: string[], samples: number) {
   return { p50Ms: round(percentile(ms, 50)), p99Ms: round(percentile(ms, 99)), errors };
 }
 
-async function measureScale(dataDir: string, env: Record<string, string>, size: { vacancies: number; jobseekers: number }, options: { seconds: number; connections: number; samples: number }) {
+async function measureScale(dataDir: string, env: Record<string, string>, size: { vacancies: number; jobseekers: number }, options: { seconds: number; warmUp: number; connections: number; samples: number }) {
   let service = await startService(dataDir, env);
   const row: Record<string, unknown> = { vacancies: size.vacancies, jobseekers: size.jobseekers };
   try {
@@ -203,9 +205,9 @@ async function measureScale(dataDir: string, env: Record<string, string>, size: 
       const c = next();
       return `/v1/jobseekers/${c.id}/matches?k=10&municipality=${encodeURIComponent(c.municipality)}`;
     };
-    await load(service, unfiltered, Math.max(1, Math.round(options.seconds / 3)), options.connections); // warm-up, not reported
+    await load(service, unfiltered, options.warmUp, options.connections); // warm-up, not reported
     row.match = await load(service, unfiltered, options.seconds, options.connections);
-    await load(service, filtered, Math.max(1, Math.round(options.seconds / 3)), options.connections);
+    await load(service, filtered, options.warmUp, options.connections);
     row.filteredMatch = await load(service, filtered, options.seconds, options.connections);
     row.gaps = await sequential(service, active.slice(0, options.samples).map((c) => `/v1/jobseekers/${c.id}/gaps`), options.samples);
     const areas = ['tampere', 'helsinki', 'turku', 'oulu', 'vaasa'];
@@ -241,7 +243,8 @@ async function main() {
   const sizes = baselineVacancies > 0 && baselineVacancies < target.vacancies
     ? [{ vacancies: baselineVacancies, jobseekers: target.jobseekers }, target]
     : [target];
-  const options = { seconds: Number(values.seconds), connections: Number(values.connections), samples: Number(values.samples) };
+  const seconds = Number(values.seconds);
+  const options = { seconds, warmUp: values['warm-up'] !== undefined ? Number(values['warm-up']) : Math.max(1, Math.round(seconds / 3)), connections: Number(values.connections), samples: Number(values.samples) };
   const workers = Number(values.workers);
   const env: Record<string, string> = { KOHTAANTO_WORKERS: String(workers), KOHTAANTO_SEED_FIXTURES: 'false' };
   if (values.taxonomy) Object.assign(env, { KOHTAANTO_TAXONOMY_DIR: resolve(values.taxonomy), KOHTAANTO_TAXONOMY_EXTENSION: '' });
@@ -262,9 +265,9 @@ async function main() {
 }
 
 /** One column per size, one line per figure; the targets of issue 34 beside them. */
-function printTable(rows: Record<string, any>[], machine: string, workers: number, options: { seconds: number; connections: number }) {
+function printTable(rows: Record<string, any>[], machine: string, workers: number, options: { seconds: number; warmUp: number; connections: number }) {
   const count = (n: number) => n.toLocaleString('en');
-  console.log(`\nNational scale on one machine, ${workers} worker(s), ${options.connections} connections × ${options.seconds} s per load — ${machine}\nembedder: ${JSON.stringify(rows[0]?.embedder)}\n`);
+  console.log(`\nNational scale on one machine, ${workers} worker(s), ${options.connections} connections × ${options.seconds} s per load after ${options.warmUp} s of warm-up — ${machine}\nembedder: ${JSON.stringify(rows[0]?.embedder)}\n`);
   console.log(`| measure | ${rows.map((r) => `${count(r.vacancies)} vacancies, ${count(r.jobseekers)} jobseekers`).join(' | ')} | target |`);
   console.log(`|---|${rows.map(() => '---|').join('')}---|`);
   const line = (name: string, cell: (r: Record<string, any>) => string, targetText = '') => console.log(`| ${name} | ${rows.map(cell).join(' | ')} | ${targetText} |`);
