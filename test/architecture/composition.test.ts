@@ -39,9 +39,6 @@ const VALUES = new Set([
  * remove it. Drop an entry when it is fixed (a stale entry fails).
  */
 const EXCEPTIONS: Record<string, string[]> = {
-  // Each record kind's runtime (openKind: store, index file, background rebuild, flush) constructs its
-  // RecordService over the index it opened; compose could pass the construction in (a factory).
-  'runtime/indexes.ts': ['RecordService'],
   // The planners' and the mismatch figures' kept answers are built with their refresh timers by the
   // runtime modules that start and stop them; compose could construct them and hand them over.
   'runtime/kept-answers.ts': ['KeptAnswers'],
