@@ -15,8 +15,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { cpus, hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
-import { DEFAULT_GAP_SETTINGS, GapAnalysis, type GapReport, type GapSettings } from '../src/core/gaps.js';
+import { DEFAULT_GAP_SETTINGS, loadConfig } from '../src/config.js';
+import { GapAnalysis, type GapReport, type GapSettings } from '../src/core/gaps.js';
 import type { StoredJobseeker } from '../src/core/jobseekers/schema.js';
 import { buyable, isProgramme, NO_ADVICE_RULES, skillLevel, TrainingAdvisor } from '../src/core/training-advice.js';
 import { openEngine } from '../src/engine.js';

@@ -14,8 +14,8 @@ import { cpus, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from '../fixtures/generate.js';
-import { loadConfig } from '../src/config.js';
-import { DEFAULT_GAP_SETTINGS, GapAnalysis, type Reach } from '../src/core/gaps.js';
+import { DEFAULT_GAP_SETTINGS, loadConfig } from '../src/config.js';
+import { GapAnalysis, type Reach } from '../src/core/gaps.js';
 import type { Vacancy } from '../src/core/vacancies/schema.js';
 import { openEngine } from '../src/engine.js';
 

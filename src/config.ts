@@ -10,6 +10,10 @@ import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
 import { readFileSync } from 'node:fs';
 import { signInProviders, type SignInProvider } from './core/signin/providers.js';
 import { messageOf } from './core/thrown.js';
+import type { GapSettings } from './core/gaps.js';
+import type { TrainingPlanSettings } from './core/analytics/training-plan.js';
+import type { SessionSettings } from './core/sessions.js';
+import { ADVICE_RULES, defaultReachKm } from './core/training-advice.js';
 
 /**
  * Every setting with its default and its meaning, in one place: docs/configuration.md is generated
@@ -131,6 +135,32 @@ export const GAP_EVIDENCE_MINUTES = 10;
  * national scale, the event loop held), which the first requests' own rankings do meanwhile.
  */
 export const MISMATCH_FIRST_COUNT_AFTER_SECONDS = 90;
+/** A web app session's length: at most this long after sign-in, and this long without a request (src/core/sessions.ts). */
+export const DEFAULT_SESSION_SETTINGS: SessionSettings = { maxHours: 10, idleMinutes: 60 };
+/** The gap analysis' own defaults (src/core/gaps.ts); `suitableScore` is a setting (KOHTAANTO_SUITABLE_SCORE). */
+export const DEFAULT_GAP_SETTINGS: Omit<GapSettings, 'suitableScore'> = {
+  pool: 100,
+  skillsTested: 10,
+  bundleMaxSkills: 4,
+  bundlesTested: 5,
+  trainingsPerSkill: 3,
+  reuseAcrossWhatIfs: true,
+  rules: { ...ADVICE_RULES, positiveUpliftOnly: true, plausibleTargets: true },
+  reachKm: defaultReachKm,
+  targetMinSimilarity: 0.35,
+  targetMinOverlap: 0.34,
+};
+
+/** The training plan's own defaults (src/core/analytics/training-plan.ts); `suitableScore` and `evidence` are settings. */
+export const DEFAULT_PLAN_SETTINGS: Omit<TrainingPlanSettings, 'suitableScore' | 'evidence'> = {
+  clientsExamined: 60,
+  skillsPerClient: 3,
+  trainingsPerSkill: 2,
+  pool: 50,
+};
+
+/** The exposure report's period when the request names no first day: the decisions of this many days to today (GET /v1/oversight/exposure). */
+export const EXPOSURE_DEFAULT_DAYS = 30;
 /** Clients' gap reports each process keeps while the records they were computed from stay the same (src/core/gaps/kept-reports.ts). */
 export const KEPT_GAP_REPORTS = 500;
 export const DEFAULT_TRAINING_EVIDENCE: TrainingEvidenceSettings = { horizonMonths: 6, periodMonths: 36, priorParticipants: 40, gainPerVacancy: 0.02, maxEstimatedGain: 0.2 };

@@ -12,7 +12,7 @@ import type { Jobseeker, StoredJobseeker } from './jobseekers/schema.js';
 import type { MatchHit } from './matches/schema.js';
 import type { StoredVacancy, Vacancy } from './vacancies/schema.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
-import { ADVICE_RULES, defaultReachKm, skillLevel, TrainingAdvisor, type AdviceRules, type ReachKm } from './training-advice.js';
+import { skillLevel, TrainingAdvisor, type AdviceRules, type ReachKm } from './training-advice.js';
 import type { TrainingCatalogue } from './trainings.js';
 import { matchWithSkills } from './what-if.js';
 import type { Reach } from './gaps/schema.js';
@@ -48,20 +48,6 @@ export interface GapSettings {
   /** …and the client holds at least this share of its essential skills. */
   targetMinOverlap: number;
 }
-
-/** The analysis' own defaults; `suitableScore` is a setting (KOHTAANTO_SUITABLE_SCORE, src/config.ts). */
-export const DEFAULT_GAP_SETTINGS: Omit<GapSettings, 'suitableScore'> = {
-  pool: 100,
-  skillsTested: 10,
-  bundleMaxSkills: 4,
-  bundlesTested: 5,
-  trainingsPerSkill: 3,
-  reuseAcrossWhatIfs: true,
-  rules: { ...ADVICE_RULES, positiveUpliftOnly: true, plausibleTargets: true },
-  reachKm: defaultReachKm,
-  targetMinSimilarity: 0.35,
-  targetMinOverlap: 0.34,
-};
 
 export interface GapQuery {
   reach: Reach;

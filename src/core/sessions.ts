@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Principal } from './access.js';
+import type { Membership, Principal } from './access.js';
 import type { Clock } from './clock.js';
 
 export interface SessionRecord {
@@ -22,6 +22,8 @@ export interface SessionPorts {
     remove(tokenHash: string): Promise<void>;
     removeExpired(now: string, idleSince: string): Promise<void>;
   };
+  /** An organisation's name (the web app's header names the signed-in person's), undefined when unknown. */
+  organisationName(id: string): Promise<string | undefined>;
   /** "Now": the system clock in the service, a fixed one in tests. */
   now: Clock;
 }
@@ -40,7 +42,6 @@ export interface SessionSettings {
  */
 export type SessionEnd = 'timeout' | 'revoked' | 'ended';
 
-export const DEFAULT_SESSION_SETTINGS: SessionSettings = { maxHours: 10, idleMinutes: 60 };
 
 /** How stale `lastSeen` may be before a request writes it again (one write per minute per session, not per request). */
 const TOUCH_MS = 60_000;
@@ -62,8 +63,13 @@ export class Sessions {
     this.now = ports.now;
   }
 
-  /** A new session for a valid key, or undefined (the caller counts the refusal). */
-  async open(presentedKey: string): Promise<{ token: string; csrf: string; principal: Principal; expiresAt: string } | undefined> {
+  /**
+   * A new session for a valid key, or undefined (the caller counts the refusal); with the key's
+   * organisation named, as the web app's header shows it.
+   */
+  async open(
+    presentedKey: string,
+  ): Promise<{ token: string; csrf: string; principal: Principal; organisation: Membership & { name?: string }; expiresAt: string } | undefined> {
     const principal = await this.ports.keys.verify(presentedKey);
     if (!principal) return undefined;
     const now = this.now();
@@ -72,7 +78,8 @@ export class Sessions {
     const expiresAt = new Date(now.getTime() + this.settings.maxHours * 3_600_000).toISOString();
     await this.ports.store.removeExpired(now.toISOString(), this.idleSince(now));
     await this.ports.store.add({ tokenHash: sha256(token), keyId: principal.keyId, csrf, createdAt: now.toISOString(), lastSeen: now.toISOString(), expiresAt });
-    return { token, csrf, principal, expiresAt };
+    const name = await this.ports.organisationName(principal.organisation.id);
+    return { token, csrf, principal, organisation: name === undefined ? principal.organisation : { ...principal.organisation, name }, expiresAt };
   }
 
   /** The caller behind a session token, while the session and its key last. */

@@ -8,20 +8,20 @@ import { AuditTrailSearch } from '../core/audit-trail/service.js';
 import { SignInMappings } from '../core/signin-mappings/service.js';
 import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
 import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
-import { DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_PLAN_MINIMUM_CLIENTS, DEFAULT_TRAINING_EVIDENCE, GAP_EVIDENCE_MINUTES, KEPT_GAP_REPORTS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
+import { DEFAULT_GAP_SETTINGS, DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_PLAN_MINIMUM_CLIENTS, DEFAULT_PLAN_SETTINGS, DEFAULT_SESSION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, GAP_EVIDENCE_MINUTES, KEPT_GAP_REPORTS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
 import { DemandSupply } from '../core/analytics/demand-supply.js';
 import { MismatchSummary } from '../core/analytics/mismatch.js';
 import { MatchedFiguresCount } from '../core/analytics/matched-figures.js';
 import { WhatWorksReport } from '../core/what-works/service.js';
-import { DEFAULT_PLAN_SETTINGS, TrainingPlanner } from '../core/analytics/training-plan.js';
+import { TrainingPlanner } from '../core/analytics/training-plan.js';
 import { PublishedTrainingPlan } from '../core/analytics/published-plan.js';
 import { evidenceFromOutcomes, rememberedEvidence } from '../core/analytics/training-evidence.js';
 import { CandidateLists } from '../core/candidates.js';
 import { Concepts } from '../core/concepts/service.js';
 import { dayOf, type Clock } from '../core/clock.js';
-import { vacancyDuplicates } from '../core/duplicates.js';
+import { vacancyDuplicates, type DuplicateRule } from '../core/duplicates.js';
 import { eraseJobseekers, type ErasurePorts } from '../core/erasure.js';
-import { DEFAULT_GAP_SETTINGS, GapAnalysis } from '../core/gaps.js';
+import { GapAnalysis } from '../core/gaps.js';
 import { Gaps } from '../core/gaps/service.js';
 import { KeptGapReports } from '../core/gaps/kept-reports.js';
 import { Guard } from '../core/guard.js';
@@ -30,7 +30,7 @@ import { indexing } from '../core/health/service.js';
 import { JobSearch } from '../core/job-search/service.js';
 import { JobSuggestions } from '../core/job-suggestions/service.js';
 import { Notifications } from '../core/notifications/service.js';
-import { jobseekerKind, matchableToday, vacancyKind, type Stored } from '../core/kinds.js';
+import { jobseekerKind, matchableToday, vacancyKind, type BaseRecord, type RecordKind, type Stored } from '../core/kinds.js';
 import type { Jobseeker } from '../core/jobseekers/schema.js';
 import type { Vacancy } from '../core/vacancies/schema.js';
 import { bestVacancies, candidateIds } from '../core/matches/rankings.js';
@@ -49,7 +49,7 @@ import { Referrals } from '../core/referrals/service.js';
 import { Outcomes } from '../core/outcomes/service.js';
 import { employmentAreaIdOf } from '../core/regions/employment-areas-model.js';
 import { regions } from '../core/regions/regions.js';
-import { DEFAULT_SESSION_SETTINGS, Sessions } from '../core/sessions.js';
+import { Sessions } from '../core/sessions.js';
 import { Sharing } from '../core/sharing.js';
 import { ClientSharesList } from '../core/privacy/client-shares.js';
 import { PersonSessions } from '../core/signin/sessions.js';
@@ -58,7 +58,9 @@ import { Transfers } from '../core/transfers/service.js';
 import { systemClock } from './clock.js';
 import { databaseFile } from './data-dir.js';
 import { openEmploymentAreas } from './employment-areas.js';
-import { indexFile, openKind } from './indexes.js';
+import { indexFile, openKind, type KindStore, type RecordsOver } from './indexes.js';
+import { RecordService, type Derivation } from '../core/records.js';
+import { nativeScan } from '../adapters/hnsw/native-scan.js';
 import type { EngineLog } from './log.js';
 import { followerMaintenance, followOtherWorkers, startMaintenance } from './maintenance.js';
 import { startRetention } from './retention.js';
@@ -158,29 +160,43 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const occupationWords = occupationWordsOf(normalizer.taxonomy); // searches by occupation in any language
     const jobseekerStore = await stores.records<Stored<Jobseeker>>('jobseekers');
     const vacancyStore = await stores.records<Stored<Vacancy>>('vacancies');
+    // Each kind's RecordService, over the index its runtime opens (src/runtime/indexes.ts) and the generation that index reflects.
+    const recordsOf =
+      <In extends BaseRecord>(kind: RecordKind<In>, store: KindStore<Stored<In>>, derive: Derivation<In>, duplicates?: DuplicateRule<Stored<In>>): RecordsOver<In> =>
+      (index, indexGeneration) =>
+        new RecordService(kind, store, index, chosen, {
+          maxBatch: config.bulkMaxRecords,
+          now: clock,
+          derive,
+          duplicates,
+          areaCacheVectors: config.areaCacheVectors,
+          exactScan: nativeScan,
+          recordCacheBytes: config.recordCacheBytes,
+          conceptWaitMs: config.conceptWaitMs,
+          indexGeneration,
+        });
     const jobseekerIndex = openKind(
       jobseekerStore,
-      jobseekerKind,
       'jobseekers',
       chosen,
       config,
       log,
-      clock,
-      { id: normalizer.id, run: (j) => normalizer.forJobseeker(j).then((normalized) => ({ normalized })), occupationWords },
-      undefined,
+      recordsOf(jobseekerKind, jobseekerStore, { id: normalizer.id, run: (j) => normalizer.forJobseeker(j).then((normalized) => ({ normalized })), occupationWords }),
       follower,
     );
     const vacancyIndex = openKind(
       vacancyStore,
-      vacancyKind,
       'vacancies',
       chosen,
       config,
       log,
-      clock,
-      // "+links": vacancies stored before near-duplicates were linked are linked once at start.
-      { id: `${normalizer.id}+links`, run: (v) => normalizer.forVacancy(v).then((normalized) => ({ normalized })), occupationWords },
-      vacancyDuplicates,
+      recordsOf(
+        vacancyKind,
+        vacancyStore,
+        // "+links": vacancies stored before near-duplicates were linked are linked once at start.
+        { id: `${normalizer.id}+links`, run: (v) => normalizer.forVacancy(v).then((normalized) => ({ normalized })), occupationWords },
+        vacancyDuplicates,
+      ),
       follower,
     );
     const jobseekers = jobseekerIndex.service;
@@ -498,7 +514,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       oversight,
       keptAnswers,
       suggestions,
-      sessions: new Sessions({ keys, store: stores.sessions, now: clock }, DEFAULT_SESSION_SETTINGS),
+      sessions: new Sessions({ keys, store: stores.sessions, organisationName: (id) => organisations.nameOf(id), now: clock }, DEFAULT_SESSION_SETTINGS),
       people: new PersonSessions(
         {
           store: stores.personSessions,

@@ -1,15 +1,12 @@
 import { join } from 'node:path';
 import type { HnswSettings, HnswVectorIndex } from '../adapters/hnsw/hnsw-index.js';
 import { openIndexFile, saveIndexFile } from '../adapters/hnsw/index-file.js';
-import { nativeScan } from '../adapters/hnsw/native-scan.js';
 import { IndexUnderConstruction } from './index-build.js';
 import type { RecordTable } from '../adapters/sqlite/record-store.js';
-import type { BaseRecord, RecordKind, Stored } from '../core/kinds.js';
-import type { Embedder, LocalRecordReads, RecordStore } from '../core/ports.js';
-import { RecordService, type Derivation } from '../core/records.js';
-import type { DuplicateRule } from '../core/duplicates.js';
+import type { BaseRecord, Stored } from '../core/kinds.js';
+import type { Embedder, LocalRecordReads, RecordStore, VectorIndex } from '../core/ports.js';
+import type { RecordService } from '../core/records.js';
 import type { EngineLog } from './log.js';
-import type { Clock } from '../core/clock.js';
 
 export const indexFile = (dataDir: string, table: RecordTable) => join(dataDir, `${table}.hnsw`);
 
@@ -35,28 +32,27 @@ export type KindStore<R> = RecordStore<R> &
 export interface KindConfig {
   dataDir: string;
   hnsw: HnswSettings;
-  bulkMaxRecords: number;
-  areaCacheVectors: number;
-  recordCacheBytes: number;
-  conceptWaitMs?: number;
 }
+
+/**
+ * The kind's RecordService over the index opened here (searchable once complete) and the generation the
+ * index file reflects: constructed by the composition root (src/runtime/compose.ts).
+ */
+export type RecordsOver<In extends BaseRecord> = (index: VectorIndex, indexGeneration: number) => RecordService<In>;
 
 /**
  * One record kind's runtime: its store (its SQLite table, or the node's copy of PostgreSQL's), its HNSW index opened from its file (caught up from
  * the change log, or rebuilt when the file is missing or unusable) and the RecordService over
- * both; `flush` writes the index when it changed, `compact` drops deleted points. A `follower`
+ * both (`records` constructs it); `flush` writes the index when it changed, `compact` drops deleted points. A `follower`
  * (a worker that does not maintain the files) reads the file and never writes it.
  */
 export function openKind<In extends BaseRecord>(
   store: KindStore<Stored<In>>,
-  kind: RecordKind<In>,
   table: RecordTable,
   embedder: Embedder,
   config: KindConfig,
   log: EngineLog,
-  clock: Clock,
-  derive: Derivation<In>,
-  duplicates?: DuplicateRule<Stored<In>>,
+  records: RecordsOver<In>,
   follower = false,
 ) {
   const file = indexFile(config.dataDir, table);
@@ -81,17 +77,7 @@ export function openKind<In extends BaseRecord>(
   if (empty) log.warn(`${table} index to be rebuilt from SQLite (${rebuilt}): in the background, matching answers 503 until done`);
   else log.info(`${table} index ${rebuilt ? `created (${rebuilt})` : `loaded from ${file}${caughtUp ? ` and caught up on ${caughtUp} changed records` : ''}`}: ${index.size} vectors in ${ms} ms`);
   const searchable = new IndexUnderConstruction(index, table);
-  const service = new RecordService(kind, store, searchable, embedder, {
-    maxBatch: config.bulkMaxRecords,
-    now: clock,
-    derive,
-    duplicates,
-    areaCacheVectors: config.areaCacheVectors,
-    exactScan: nativeScan,
-    recordCacheBytes: config.recordCacheBytes,
-    conceptWaitMs: config.conceptWaitMs,
-    indexGeneration: generation,
-  });
+  const service = records(searchable, generation);
   // The file says which generation it reflects: the service's, after catching up on other workers' writes.
   // A partial index (still being built) is never written.
   // What the index reflects is written at once (at close too); `flush` first catches up on what other

@@ -4,7 +4,8 @@ import { ApiKeyStore } from '../../src/adapters/sqlite/api-keys.js';
 import { openDatabase } from '../../src/adapters/sqlite/database.js';
 import { OrganisationStore } from '../../src/adapters/sqlite/organisations.js';
 import { SessionStore } from '../../src/adapters/sqlite/sessions.js';
-import { DEFAULT_SESSION_SETTINGS, Sessions } from '../../src/core/sessions.js';
+import { DEFAULT_SESSION_SETTINGS } from '../../src/config.js';
+import { Sessions } from '../../src/core/sessions.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -16,7 +17,8 @@ async function setUp() {
   await new OrganisationStore(db, clock).add({ id: 'tre', name: 'Tampere', kind: 'employment-area', area: 'tampere' });
   const keys = new ApiKeyStore(db, clock);
   const store = new SessionStore(db);
-  const sessions = new Sessions({ keys, store, now: clock }, { maxHours: 10, idleMinutes: 60 });
+  const organisations = new OrganisationStore(db, clock);
+  const sessions = new Sessions({ keys, store, organisationName: async (id) => (await organisations.get(id))?.name, now: clock }, { maxHours: 10, idleMinutes: 60 });
   const key = await keys.create('counsellor', 'Anna Virtanen', 'tre', 30);
   return {
     sessions,
@@ -51,6 +53,13 @@ describe('Sessions', () => {
       expiresAt: '2026-12-06T18:00:00.000Z',
     });
     expect(await sessions.resolve(opened.token)).toEqual({ principal: opened.principal, csrf: opened.csrf, expiresAt: opened.expiresAt });
+  });
+
+  it("names the key's organisation for the web app's header, leaving the principal as the key's", async () => {
+    const { sessions, key } = await setUp();
+    const opened = (await sessions.open(key.key))!;
+    expect(opened.organisation).toEqual({ id: 'tre', kind: 'employment-area', area: 'tampere', name: 'Tampere' });
+    expect(opened.principal.organisation).not.toHaveProperty('name');
   });
 
   it('opens nothing for an unknown, malformed or revoked key', async () => {

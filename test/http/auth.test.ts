@@ -234,6 +234,8 @@ describe('refused-key limit (issue 28, M5): only wrong keys and failed sign-ins 
     expect((await call(limited.as('counsellor'), 'GET', '/v1/jobseekers/J-NONE')).status).toBe(404);
     const signIn = await call(limited.url, 'POST', '/v1/session', { key: limited.keys.planner });
     expect(signIn.status).toBe(201);
+    // The web app's header names the organisation signed in to.
+    expect(signIn.body).toMatchObject({ role: 'planner', organisation: { id: 'test-planning', kind: 'planning', name: 'Test planning office' } });
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
     expect((await call(limited.url, 'GET', '/v1/regions', undefined, { cookie })).status).toBe(200);
     // Without a key: 401 as ever (nothing to refuse early).

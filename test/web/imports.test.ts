@@ -47,4 +47,11 @@ describe('the web app', () => {
     );
     expect(declared.sort()).toEqual(['components/ui.tsx: LoadState', 'components/ui.tsx: Preparing', 'pages/Planner.tsx: Option', 'places.ts: Places']);
   });
+
+  it('spells no object type of an API answer itself in a type alias either (only its own: what a form reads, a dialog asks, a field names)', () => {
+    const spelt = files(WEB).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/^\s*(?:export\s+)?type\s+(\w+)(?:<[^>]*>)?\s*=\s*\{/gm)].map((m) => `${relative(WEB, f)}: ${m[1]}`),
+    );
+    expect(spelt.sort()).toEqual(['components/Requirements.tsx: Read', 'pages/NewClient.tsx: TextField', 'pages/admin/Keys.tsx: Asked']);
+  });
 });

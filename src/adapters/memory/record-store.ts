@@ -4,19 +4,13 @@ import { matchesSearch } from '../../core/record-search.js';
 import { hasFields } from '../../core/fields.js';
 import { recordOf } from '../rows/records.js';
 
-interface Row<R> {
+/** An entry as saved (the port's EntryToSave, less what only steers the write), with its label, version and JSON. */
+type Row<R> = Pick<EntryToSave<R>, 'record' | 'vector' | 'textHash' | 'embedder' | 'derivedBy' | 'matchable' | 'concepts'> & {
   label: number;
-  record: R;
   /** The record's version (its ETag), as set in `record`. */
   version: number;
   json: string;
-  vector: Float32Array;
-  textHash: string;
-  embedder: string;
-  derivedBy: string;
-  matchable: boolean;
-  concepts?: RecordConcepts;
-}
+};
 
 type Record = { id: string; municipality: string; region?: string; updatedAt: string; expiresAt?: string; normalized?: { linkKey?: string } };
 

@@ -94,6 +94,8 @@ export const countedFields = {
     .describe('false: the records counted have changed since (the figures are being counted again); true: counted over the records stored now'),
 };
 export const skillRows = z.object({ area: analysisArea, asOf: z.string(), total: z.number(), items: z.array(skillRow), ...countedFields });
+/** When a kept answer was counted, as the answers that keep them say it. */
+export type Counted = Pick<z.infer<typeof skillRows>, keyof typeof countedFields>;
 export const occupationRows = z.object({ area: analysisArea, asOf: z.string(), total: z.number(), items: z.array(occupationRow), ...countedFields });
 
 /** A share found with the match engine over all records or an evenly spread sample of them. */

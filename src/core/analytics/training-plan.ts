@@ -28,13 +28,6 @@ export interface TrainingPlanSettings {
   evidence: TrainingEvidenceSettings;
 }
 
-export const DEFAULT_PLAN_SETTINGS: Omit<TrainingPlanSettings, 'suitableScore' | 'evidence'> = {
-  clientsExamined: 60,
-  skillsPerClient: 3,
-  trainingsPerSkill: 2,
-  pool: 50,
-};
-
 export type { Budget };
 
 /**

@@ -3,6 +3,7 @@ import { ACCESS } from '../../core/access.js';
 import { exposureQuery, exposureResponse } from '../../core/oversight/schema.js';
 import type { Services } from '../../runtime/compose.js';
 import { dayOf } from '../../core/clock.js';
+import { EXPOSURE_DEFAULT_DAYS } from '../../config.js';
 import { sendCsv, toCsv } from '../csv.js';
 import { errorBody } from './shared.js';
 import { whenCounted } from './analytics.js';
@@ -30,7 +31,7 @@ export function oversightRoutes(services: OversightServices): FastifyPluginAsync
       },
       async (request, reply) => {
         const q = request.query;
-        const { answer: report, counted } = await services.keptAnswers.exposure({ ...q, from: q.from ?? daysAgo(30), to: q.to ?? today(), asOf: q.asOf ?? today() });
+        const { answer: report, counted } = await services.keptAnswers.exposure({ ...q, from: q.from ?? daysAgo(EXPOSURE_DEFAULT_DAYS), to: q.to ?? today(), asOf: q.asOf ?? today() });
         if (q.format === 'csv') {
           return sendCsv(
             reply,

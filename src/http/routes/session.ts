@@ -63,8 +63,8 @@ export function sessionRoutes(
         }
         request.principal = opened.principal; // the sign-in is audited
         setCookie(request, reply, opened.token, Math.floor((Date.parse(opened.expiresAt) - Date.now()) / 1000));
-        const { name, role, organisation } = opened.principal;
-        return reply.status(201).send({ name, role, organisation: await named(organisation), csrf: opened.csrf, expiresAt: opened.expiresAt });
+        const { name, role } = opened.principal;
+        return reply.status(201).send({ name, role, organisation: opened.organisation, csrf: opened.csrf, expiresAt: opened.expiresAt });
       },
     );
 

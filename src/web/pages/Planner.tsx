@@ -4,7 +4,7 @@ import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
 import { dateTime, eur, lang, num, pct, placeName, plural, t, valueText } from '../i18n';
 import { go } from '../router';
 import { WhatWorks } from './planner/WhatWorks';
-import type { AreaQuery, EmploymentAreaList, JobseekerCount, MatchedShare, Mismatch, OccupationRow, SkillRow, TrainingPlan as Plan } from '../../core/analytics/schema';
+import type { AreaQuery, Counted, EmploymentAreaList, JobseekerCount, MatchedShare, Mismatch, OccupationRow, SkillRow, TrainingPlan as Plan } from '../../core/analytics/schema';
 import type { ExposureResponse } from '../../core/oversight/schema';
 import type { MunicipalityList, RegionList } from '../../core/regions/schema';
 import { oneOf } from '../one-of';
@@ -275,7 +275,6 @@ function NotRecorded({ groups }: { groups: ExposureResponse['groups'] }) {
 
 /** Demand against supply as a table whose rows carry bars: readable by screen readers as a table, no canvas. */
 /** When kept figures were counted (src/runtime/kept-answers.ts); said only when the records have changed since. */
-type Counted = { countedAt?: string; countedCurrent?: boolean };
 function CountedNote({ counted }: { counted: Counted }) {
   if (counted.countedCurrent !== false || !counted.countedAt) return null;
   return <p class="muted">{t('planner.countedStale', { time: dateTime(counted.countedAt) })}</p>;
