@@ -175,7 +175,7 @@ export class PostgresRecordStore<R extends { id: string; municipality: string; r
   }
 
   async staleRecords(embedder: string, derivedBy: string, limit: number): Promise<R[]> {
-    const { rows } = await this.pool.query<{ record: R }>(`SELECT record FROM ${this.table} WHERE embedder <> $1 OR derived_by <> $2 LIMIT $3`, [embedder, derivedBy, limit]);
+    const { rows } = await this.pool.query<{ record: R }>(`SELECT record FROM ${this.table} WHERE embedder < $1 OR embedder > $1 OR derived_by < $2 OR derived_by > $2 LIMIT $3`, [embedder, derivedBy, limit]);
     return rows.map((r) => r.record);
   }
 

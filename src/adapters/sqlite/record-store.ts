@@ -84,14 +84,19 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
       matchable: db.prepare<[string], { label: number; vector: Buffer }>(
         `SELECT label, vector FROM ${t} WHERE matchable = 1 AND embedder = ? ORDER BY label`,
       ),
-      stale: db.prepare<[string, string, string, string, number], { record: string }>(
-        `SELECT record FROM ${t} WHERE embedder < ? OR embedder > ? OR derived_by < ? OR derived_by > ? LIMIT ?`,
+      stale: db.prepare<[{ embedder: string; derivedBy: string; limit: number }], { record: string }>(
+        // Four ranges of the embedder and derived_by indexes (the OR of them scanned the whole table when none is stale;
+        // UNION ALL, as a UNION's merge made SQLite scan the table in label order instead).
+        `SELECT record FROM ${t} WHERE label IN (SELECT label FROM ${t} WHERE embedder < @embedder UNION ALL SELECT label FROM ${t} WHERE embedder > @embedder
+           UNION ALL SELECT label FROM ${t} WHERE derived_by < @derivedBy UNION ALL SELECT label FROM ${t} WHERE derived_by > @derivedBy) LIMIT @limit`,
       ),
       count: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${t}`),
       // The expression is the one of the index (migration 11), so that the index is used.
       linked: db.prepare<[string], Row>(`SELECT label, record FROM ${t} WHERE record ->> '$.normalized.linkKey' = ?`),
       linkedMatchable: db.prepare<[string], Row>(`SELECT label, record FROM ${t} WHERE record ->> '$.normalized.linkKey' = ? AND matchable = 1`),
-      expired: db.prepare<[string], string>(`SELECT id FROM ${t} WHERE matchable = 1 AND record ->> '$.expiresAt' < ? ORDER BY id`).pluck(),
+      // Through the index of open vacancies' closing dates (schema step 29): `+id` keeps SQLite from walking the id index
+      // for the order instead, reading every row's record.
+      expired: db.prepare<[string], string>(`SELECT id FROM ${t} WHERE matchable = 1 AND record ->> '$.expiresAt' < ? ORDER BY +id`).pluck(),
       recordsByLabels: db.prepare<[string], Row>(
         `SELECT label, record FROM ${t} WHERE label IN (SELECT value FROM json_each(?))`,
       ),
@@ -310,7 +315,7 @@ export class SqliteRecordStore<R extends { id: string; municipality: string; reg
   }
 
   async staleRecords(embedder: string, derivedBy: string, limit: number): Promise<R[]> {
-    return this.s.stale.all(embedder, embedder, derivedBy, derivedBy, limit).map((r) => recordOf<R>(r.record));
+    return this.s.stale.all({ embedder, derivedBy, limit }).map((r) => recordOf<R>(r.record));
   }
 
   async count(): Promise<number> {
