@@ -103,7 +103,7 @@ describe('two service nodes on a primary and its synchronous standby (separate p
     const imported = await call(as(a), 'POST', '/v1/vacancies/bulk', ndjson(records), { 'content-type': 'application/x-ndjson' });
     expect(imported.status).toBe(200);
     const matchesOnB = async () => ((await call(as(b), 'GET', '/v1/jobseekers/J1/matches?k=20')).body.hits ?? []).map((h: { id: string }) => h.id) as string[];
-    const seen = await within(1000, async () => (await call(b.url, 'GET', '/health')).body.vacancies.indexed as number, (n) => n === BULK);
+    const seen = await within(1000, async () => (await call(as(b), 'GET', '/v1/admin/health')).body.vacancies.indexed as number, (n) => n === BULK);
     expect(seen.value).toBe(BULK);
     expect(seen.ms).toBeLessThan(1000);
     const hits = await matchesOnB();
@@ -196,7 +196,7 @@ describe('two service nodes on a primary and its synchronous standby (separate p
 
     // Both nodes converge on what the database holds, each record once (no duplicate in an index), and B sees A's writes again.
     for (const node of [a, b]) {
-      const health = await within(5000, async () => (await call(node.url, 'GET', '/health')).body, (h) => h.vacancies?.indexed === stored.size && h.vacancies?.stored === stored.size);
+      const health = await within(5000, async () => (await call(as(node), 'GET', '/v1/admin/health')).body, (h) => h.vacancies?.indexed === stored.size && h.vacancies?.stored === stored.size);
       expect(health.value.vacancies).toEqual({ stored: stored.size, indexed: stored.size });
     }
     // Written through A after the failover, matched through B within a second, once.
