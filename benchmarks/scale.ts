@@ -82,20 +82,23 @@ interface Health {
 }
 type Service = Awaited<ReturnType<typeof startService>>;
 
-const health = async (url: string) => (await (await fetch(`${url}/health`)).json()) as Health;
+/** The service's status with the record counts: an admin's (GET /health, public, has none). */
+const health = async (service: Pick<Service, 'url' | 'key'>) =>
+  (await (await fetch(`${service.url}/v1/admin/health`, { headers: { authorization: `Bearer ${service.key}` } })).json()) as Health;
 
 /** Until no index is being rebuilt (matching answers 503 meanwhile). */
-async function indexesCurrent(url: string): Promise<Health> {
+async function indexesCurrent(service: Pick<Service, 'url' | 'key'>): Promise<Health> {
+  // Polled on the public route (no audit entry per poll), then the counts once.
   for (;;) {
-    const h = await health(url);
-    if (!h.problems?.some((p) => p.includes('being rebuilt'))) return h;
+    const h = (await (await fetch(`${service.url}/health`)).json()) as Pick<Health, 'problems'>;
+    if (!h.problems?.some((p) => p.includes('being rebuilt'))) return health(service);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
 /** Bulk NDJSON imports up to `target` records of a kind (what the data directory holds already is kept); records/s. */
 async function ingest(service: Service, kind: 'vacancies' | 'jobseekers', target: number): Promise<{ records: number; seconds: number }> {
-  const stored = (await health(service.url))[kind].stored;
+  const stored = (await health(service))[kind].stored;
   const started = performance.now();
   let records = 0;
   for (const batch of generated(kind, stored, Math.max(0, target - stored))) {
@@ -185,13 +188,13 @@ async function measureScale(dataDir: string, env: Record<string, string>, size: 
       vacancies: { records: v.records, recordsPerSecond: v.records > 0 ? Math.round(v.records / v.seconds) : null },
       jobseekers: { records: j.records, recordsPerSecond: j.records > 0 ? Math.round(j.records / j.seconds) : null },
     };
-    await indexesCurrent(service.url);
+    await indexesCurrent(service);
 
     // Start after a clean stop (index files written at the stop).
     await kill(service.child, 'SIGTERM');
     let started = performance.now();
     service = await startService(dataDir, env);
-    let current = await indexesCurrent(service.url);
+    let current = await indexesCurrent(service);
     row.start = { listeningSeconds: round(service.listenedAfterMs / 1000), allWorkersSeconds: round((performance.now() - started) / 1000), vacanciesIndexed: current.vacancies.indexed };
 
     // Matches and reports on warm caches: stored clients cycle (active ones are matched; others answer too).
@@ -223,7 +226,7 @@ async function measureScale(dataDir: string, env: Record<string, string>, size: 
     started = performance.now();
     service = await startService(dataDir, env);
     const listening = service.listenedAfterMs / 1000;
-    current = await indexesCurrent(service.url);
+    current = await indexesCurrent(service);
     row.restartAfterKill = {
       listeningSeconds: round(listening),
       currentIndexSeconds: round((performance.now() - started) / 1000),

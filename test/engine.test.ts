@@ -30,13 +30,13 @@ describe('persistence: SQLite is the system of record, the HNSW index is derived
     const { dataDir } = first;
     await call(first.as('admin'), 'PUT', '/v1/vacancies/NEW-1', sampleVacancy('NEW-1'));
     await call(first.as('admin'), 'DELETE', '/v1/vacancies/V-000002');
-    const before = { matches: await matchIds(first.as('admin')), health: (await call(first.as('admin'), 'GET', '/health')).body };
+    const before = { matches: await matchIds(first.as('admin')), health: (await call(first.as('admin'), 'GET', '/v1/admin/health')).body };
     await first.stop();
 
     const second = await startService({ dataDir });
     expect(second.logs.filter((l) => l.message.includes('rebuilt'))).toEqual([]);
     expect(second.logs.some((l) => l.message.includes('loaded fixtures'))).toBe(false); // seeded once only
-    expect((await call(second.as('admin'), 'GET', '/health')).body).toEqual(before.health);
+    expect((await call(second.as('admin'), 'GET', '/v1/admin/health')).body).toEqual(before.health);
     expect(await matchIds(second.as('admin'))).toEqual(before.matches);
     expect((await call(second.as('admin'), 'GET', '/v1/vacancies/NEW-1')).status).toBe(200);
     expect((await call(second.as('admin'), 'GET', '/v1/vacancies/V-000002')).status).toBe(404);

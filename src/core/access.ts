@@ -34,7 +34,7 @@ export const ROLE_ORGANISATIONS: Record<Role, readonly Membership['kind'][]> = {
  * - employer-service: vacancies (read; write those of their unit), candidate lists of their unit's
  *   vacancies with per-vacancy pseudonyms (name and contact only when shared for that vacancy)
  * - planner: analytics, reference data and the training catalogue, never personal data
- * - admin: everything, plus API keys (CLI), audit log and index compaction
+ * - admin: everything, plus API keys (CLI), audit log, index compaction and the record counts of the service's status
  */
 export const ACCESS = {
   jobseekersRead: ['counsellor', 'admin'],
@@ -65,6 +65,8 @@ export const ACCESS = {
   transfers: ['counsellor', 'admin'],
   audit: ['admin'],
   maintenance: ['admin'],
+  /** The service's status with record counts (GET /v1/admin/health; GET /health, public, has none). */
+  healthCounts: ['admin'],
   organisations: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -2,6 +2,7 @@ import type { Jobseeker } from '../core/jobseekers/schema.js';
 import type { Vacancy } from '../core/vacancies/schema.js';
 import type { RecordService } from '../core/records.js';
 import type { EngineLog } from './log.js';
+import type { Rederiving } from '../core/health/service.js';
 
 /** Records derived again per batch in the background: small, so that requests get in between. */
 const BACKGROUND_BATCH = 64;
@@ -15,8 +16,8 @@ export interface Rederivation {
    * every record is derived by this build, at once when none was behind. Calling it again gives the same promise.
    */
   start(): Promise<void>;
-  /** What is still under way, as sentences for /health (empty when nothing is). */
-  status(): string[];
+  /** What is still under way, per kind, for /health (empty when nothing is). */
+  status(): Rederiving[];
   /** Stops after the batch under way (the service is closing); the next start does the rest. */
   stop(): void;
 }
@@ -65,11 +66,7 @@ export function rederiveInBackground(
         progress.clear();
         if (!stopped) log.warn(`deriving records again: ${error.message}; the rest is done at the next start`);
       })),
-    status: () =>
-      [...progress].map(
-        ([name, n]) =>
-          `${name} derived by an earlier taxonomy build are being derived again in the background (${n} done): until then the rest are matched on the skills and occupations that build read`,
-      ),
+    status: () => [...progress].map(([kind, done]) => ({ kind, done })),
     stop: () => {
       stopped = true;
     },

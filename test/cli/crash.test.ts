@@ -77,7 +77,7 @@ describe('crash safety: SIGKILL in the middle of bulk imports', () => {
         `crash test: ${ROUNDS} kills, ${acknowledged.length} acknowledged batches kept, interrupted batches ` +
           `committed/lost: ${outcomes.filter((n) => n === BATCH).length}/${outcomes.filter((n) => n === 0).length}`,
       );
-      const health = (await call(caller, 'GET', '/health')).body;
+      const health = (await call(caller, 'GET', '/v1/admin/health')).body;
       expect(health.vacancies.indexed).toBe(health.vacancies.stored);
       expect(health.vacancies.stored).toBe(ids.size);
       // The index answers with stored records only, and finds them.

@@ -68,7 +68,7 @@ describe('a full data disk', () => {
     expect(health.body.problems.join(' ')).toMatch(/free/);
 
     // Nothing acknowledged was lost, and the refused batch left nothing behind.
-    const stored = await call(admin, 'GET', '/health');
+    const stored = await call(admin, 'GET', '/v1/admin/health');
     expect(stored.body.jobseekers.stored).toBe(acknowledged.length);
     for (const id of [acknowledged[0]!, acknowledged.at(-1)!]) expect((await call(admin, 'GET', `/v1/jobseekers/${id}`)).status).toBe(200);
 

@@ -58,9 +58,10 @@ describe('access', () => {
     ]);
   });
 
-  it('keeps the audit trail, maintenance and organisations to admins, and transfer requests to counsellors (admins reach every client anyway)', () => {
+  it('keeps the audit trail, maintenance, organisations and record counts to admins, and transfer requests to counsellors (admins reach every client anyway)', () => {
     expect(ACCESS.audit).toEqual(['admin']);
     expect(ACCESS.maintenance).toEqual(['admin']);
+    expect(ACCESS.healthCounts).toEqual(['admin']);
     expect(ACCESS.organisations).toEqual(['admin']);
     expect(ACCESS.transfersRequest).toEqual(['counsellor']);
     expect(rolesFor('admin')).toEqual(Object.keys(ACCESS).filter((name) => name !== 'transfersRequest').sort());

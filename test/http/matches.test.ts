@@ -242,11 +242,13 @@ describe('service endpoints', () => {
     expect(await page.text()).toContain('<html');
   });
 
-  it('reports the embedder and record counts on /health', async () => {
+  it('reports the embedder on /health, and the record counts to admins', async () => {
     const health = (await call(url, 'GET', '/health')).body;
     expect(health.embedder).toMatchObject({ id: expect.stringMatching(/^transformers:kohtaanto-jobs-fi-sv-en:fp32:[0-9a-f]{12}$/), dimension: 256 });
     expect(health.embedder.description).toContain('kohtaanto-jobs-fi-sv-en');
-    expect(health.vacancies.stored).toBeGreaterThanOrEqual(2399);
+    const counted = (await call(url, 'GET', '/v1/admin/health')).body;
+    expect(counted.embedder).toEqual(health.embedder);
+    expect(counted.vacancies.stored).toBeGreaterThanOrEqual(2399);
   });
 
   it('lists municipalities and regions', async () => {

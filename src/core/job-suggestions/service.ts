@@ -116,7 +116,14 @@ export class JobSuggestions {
       },
       { state: 'suggested', at, by: p.name, role: p.role, reason: null },
     );
-    const suggestion = await this.view(p, stored);
+    // Twice at once: the client's consent withdrawn (DELETE of the share) after the share above and before the
+    // suggestion was stored found no suggestion to take it from; the consent stands only while the share does.
+    let kept = stored;
+    if (input.consent && unit !== null && !(await this.ports.candidate(input.vacancyId, jobseekerId)).shared) {
+      await this.ports.store.withdrawConsent(input.vacancyId, jobseekerId);
+      kept = (await this.ports.store.get(stored.id)) ?? stored;
+    }
+    const suggestion = await this.view(p, kept);
     audit.detail = { jobSuggestion: suggestion.id, vacancy: suggestion.vacancyId, consent: suggestion.consent };
     return suggestion;
   }

@@ -54,7 +54,7 @@ const guard = (clients: string[]) =>
     candidatesOf: () => undefined,
   }) as unknown as Guard;
 
-function setup(today = '2026-12-06') {
+function setup(today = '2026-12-06', afterShare?: (store: MemoryStore, shared: string[]) => Promise<void>) {
   const store = new MemoryStore();
   const shared: string[] = [];
   const service = new JobSuggestions({
@@ -66,7 +66,10 @@ function setup(today = '2026-12-06') {
     },
     vacancy: async (id) => ({ title: `title ${id}`, employer: 'Oy', expiresAt: '2026-12-20' }),
     ownerOf: async (id) => (id === 'V-NOBODY' ? null : 'unit-1'),
-    share: async (_p, v, j) => void shared.push(`${v}/${j}`),
+    share: async (_p, v, j) => {
+      shared.push(`${v}/${j}`);
+      await afterShare?.(store, shared);
+    },
     candidate: async (v, j) => (shared.includes(`${v}/${j}`) ? { id: `cand-${v}-${j}`, shared: true, name: `Name ${j}` } : { id: `cand-${v}-${j}`, shared: false }),
     now: () => new Date(`${today}T10:00:00Z`),
   });
@@ -136,6 +139,20 @@ describe('JobSuggestions (use cases in process, store double)', () => {
     expect(await code(() => service.change(unit, s.id, { state: 'interview', version: 2 }))).toBe('not_found');
     expect((await service.ofVacancy(counsellor, 'V-1')).map((v) => v.id)).toEqual([s.id]);
     expect((await service.change(counsellor, s.id, { state: 'applied', version: 2 })).state).toBe('applied');
+  });
+
+  it('keeps no consent the client withdrew while the suggestion was being made (the share ended between sharing and storing)', async () => {
+    // Twice at once: a colleague ends the share (DELETE …/shares/J1: the share goes, then Sharing.unshare tells the
+    // store, which has no suggestion yet) after this suggestion shared the client and before it was stored.
+    const { service, store } = setup('2026-12-06', async (withdrawing, shared) => {
+      shared.splice(shared.indexOf('V-1/J1'), 1);
+      await withdrawing.withdrawConsent('V-1', 'J1');
+    });
+    const s = await service.suggest(counsellor, 'J1', { vacancyId: 'V-1', consent: true });
+    expect(s.consent).toBe(false);
+    expect(await service.ofVacancy(unit, 'V-1')).toEqual([]);
+    expect(store.rows.map((r) => r.consent)).toEqual([false]);
+    expect((await service.ofVacancy(counsellor, 'V-1')).map((v) => v.id)).toEqual([s.id]);
   });
 
   it('refuses a deadline in the past or too far, a decline without a reason, another area\'s client', async () => {
