@@ -414,7 +414,7 @@ function PlanTab({ id }: { id: string }) {
                           <li>
                             {i === 0 && <p class="muted">{t(`plan.why.${tr.reason}`)}</p>}
                             <strong>{tr.title}</strong> — {tr.provider}, {tr.online ? t('plan.online') : t('hits.km', { km: num(tr.distanceKm) })},{' '}
-                            {t('plan.days', { days: tr.durationDays })}, {eur(tr.cost)}
+                            {plural('plan.days', tr.durationDays)}, {eur(tr.cost)}
                             {tr.nextStart ? `, ${t('plan.starts', { date: date(tr.nextStart) })}` : ''}
                             {tr.measured && <MeasuredEffect measured={tr.measured} />}
                             <br />
@@ -459,7 +459,9 @@ function PlanTab({ id }: { id: string }) {
  * first training too, which the page lists below it anyway).
  */
 const skillLine = (s: Plan['skills'][number], now: number) =>
-  t(s.together?.length ? 'plan.skillWith' : 'plan.skill', { demand: s.demand, with: s.suitableWith, now, together: (s.together ?? []).map((c) => c.label).join(', ') });
+  s.together?.length
+    ? plural('plan.skillWith', s.suitableWith, { demand: s.demand, now, together: s.together.map((c) => c.label).join(', ') })
+    : plural('plan.skill', s.suitableWith, { demand: s.demand, now });
 
 /** A training's measured effect on employment in the client's area (What works), in percentage points with its 95 % interval. */
 function MeasuredEffect({ measured: m }: { measured: NonNullable<Training['measured']> }) {
@@ -482,7 +484,7 @@ const trainingLine = (tr: Training) =>
   [
     `${tr.title} — ${tr.provider}`,
     tr.online ? t('plan.online') : t('hits.km', { km: num(tr.distanceKm) }),
-    t('plan.days', { days: tr.durationDays }),
+    plural('plan.days', tr.durationDays),
     tr.nextStart ? t('plan.starts', { date: date(tr.nextStart) }) : t('plan.continuous'),
     eur(tr.cost),
   ].join(', ');
