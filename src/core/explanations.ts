@@ -1,5 +1,5 @@
 /** Plain-language sentences a counsellor can show the client, in Finnish, Swedish or English. */
-import type { Lang } from './languages.js';
+import { LOCALES, pluralForm, type Lang } from './languages.js';
 
 export type { Lang };
 
@@ -21,6 +21,11 @@ export interface TrainingFacts {
   start: string;
 }
 
+/** A count as the language writes it (1 240, 1,240). */
+const count = (lang: Lang, n: number) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 0 }).format(n);
+/** A count and the word it names, in the form the language's plural rules ask for ("1 ledigt jobb", "2 lediga jobb"). */
+const counted = (lang: Lang, n: number, one: string, other: string) => `${count(lang, n)} ${pluralForm(lang, n) === 'one' ? one : other}`;
+
 const quoted = (xs: string[]) => xs.map((x) => `"${x}"`).join(', ');
 const skillGap: Record<Lang, (f: SkillGapFacts) => string> = {
   fi: (f) =>
@@ -28,7 +33,7 @@ const skillGap: Record<Lang, (f: SkillGapFacts) => string> = {
   sv: (f) =>
     `Färdigheten "${f.skill}" saknas i ${f.demand} av de bäst passande jobben. Med den${f.together?.length ? ` (tillsammans med ${quoted(f.together)})` : ''} skulle ${f.suitableWith} jobb passa (nu ${f.suitableNow}, +${f.suitableWith - f.suitableNow}).`,
   en: (f) =>
-    `The skill "${f.skill}" is asked for by ${f.demand} of the best-fitting vacancies. With it${f.together?.length ? ` (together with ${quoted(f.together)})` : ''}, ${f.suitableWith} vacancies would fit (now ${f.suitableNow}, +${f.suitableWith - f.suitableNow}).`,
+    `The skill "${f.skill}" is asked for by ${f.demand} of the best-fitting vacancies. With it${f.together?.length ? ` (together with ${quoted(f.together)})` : ''}, ${counted('en', f.suitableWith, 'vacancy', 'vacancies')} would fit (now ${f.suitableNow}, +${f.suitableWith - f.suitableNow}).`,
 };
 
 /** `start` is already worded: "alkaa 2027-01-15" or "jatkuva haku". */
@@ -51,9 +56,9 @@ export const explainTraining = (lang: Lang, facts: Omit<TrainingFacts, 'place' |
   training[lang]({ ...facts, place: facts.place ?? online[lang], start: facts.start ? starts[lang](facts.start) : continuous[lang] });
 
 const target: Record<Lang, (occupation: string, vacancies: number, missing: string[]) => string> = {
-  fi: (o, n, m) => `${o}: ${n} avointa työpaikkaa lähellä. ${m.length ? `Puuttuvat taidot: ${m.join(', ')}.` : 'Taidot riittävät.'}`,
-  sv: (o, n, m) => `${o}: ${n} lediga jobb i närheten. ${m.length ? `Färdigheter som saknas: ${m.join(', ')}.` : 'Färdigheterna räcker.'}`,
-  en: (o, n, m) => `${o}: ${n} open vacancies nearby. ${m.length ? `Missing skills: ${m.join(', ')}.` : 'The skills are there.'}`,
+  fi: (o, n, m) => `${o}: ${counted('fi', n, 'avoin työpaikka', 'avointa työpaikkaa')} lähellä. ${m.length ? `Puuttuvat taidot: ${m.join(', ')}.` : 'Taidot riittävät.'}`,
+  sv: (o, n, m) => `${o}: ${counted('sv', n, 'ledigt jobb', 'lediga jobb')} i närheten. ${m.length ? `Färdigheter som saknas: ${m.join(', ')}.` : 'Färdigheterna räcker.'}`,
+  en: (o, n, m) => `${o}: ${counted('en', n, 'open vacancy', 'open vacancies')} nearby. ${m.length ? `Missing skills: ${m.join(', ')}.` : 'The skills are there.'}`,
 };
 export const explainTarget = (lang: Lang, occupation: string, vacancies: number, missing: string[]) => target[lang](occupation, vacancies, missing);
 
@@ -68,12 +73,8 @@ export interface PlanPickFacts {
   effect?: { basis: 'measured' | 'estimated'; perPlace: number; participants: number | string | null };
 }
 
-const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 /** Euros as the language writes them: "47 200 €" in Finnish and Swedish (a space between thousands), "€47,200" in English. */
 const euros = (lang: Lang, n: number) => new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n);
-/** A count as the language writes it (1 240, 1,240). */
-const count = (lang: Lang, n: number) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 0 }).format(n);
-
 const pp = (lang: Lang, x: number) => `${x >= 0 ? '+' : '−'}${Math.round(Math.abs(x) * 100)} ${lang === 'en' ? 'percentage points' : lang === 'sv' ? 'procentenheter' : 'prosenttiyksikköä'}`;
 const planEffect: Record<Lang, (e: NonNullable<PlanPickFacts['effect']>) => string> = {
   fi: (e) =>
@@ -92,11 +93,11 @@ const planEffect: Record<Lang, (e: NonNullable<PlanPickFacts['effect']>) => stri
 
 const planPick: Record<Lang, (f: PlanPickFacts) => string> = {
   fi: (f) =>
-    `Osta ${count('fi', f.places)} ${f.places === 1 ? 'paikka' : 'paikkaa'} koulutuksesta ${f.title} (${f.provider}, ${euros('fi', f.cost)}): se opettaa taidot ${f.skills.join(', ')}, joilla ${count('fi', f.vacancies)} ${f.vacancies === 1 ? 'uusi avoin työpaikka' : 'uutta avointa työpaikkaa'} tulee koulutettujen asiakkaiden ulottuville.`,
+    `Osta ${counted('fi', f.places, 'paikka', 'paikkaa')} koulutuksesta ${f.title} (${f.provider}, ${euros('fi', f.cost)}): se opettaa taidot ${f.skills.join(', ')}, joilla ${counted('fi', f.vacancies, 'uusi avoin työpaikka', 'uutta avointa työpaikkaa')} tulee koulutettujen asiakkaiden ulottuville.`,
   sv: (f) =>
-    `Köp ${count('sv', f.places)} ${f.places === 1 ? 'plats' : 'platser'} i ${f.title} (${f.provider}, ${euros('sv', f.cost)}): den lär ut ${f.skills.join(', ')}, som gör ${count('sv', f.vacancies)} ${f.vacancies === 1 ? 'nytt ledigt jobb nåbart' : 'nya lediga jobb nåbara'} för de utbildade klienterna.`,
+    `Köp ${counted('sv', f.places, 'plats', 'platser')} i ${f.title} (${f.provider}, ${euros('sv', f.cost)}): den lär ut ${f.skills.join(', ')}, som gör ${counted('sv', f.vacancies, 'nytt ledigt jobb nåbart', 'nya lediga jobb nåbara')} för de utbildade klienterna.`,
   en: (f) =>
-    `Buy ${count('en', f.places)} ${f.places === 1 ? 'place' : 'places'} in ${f.title} (${f.provider}, ${euros('en', f.cost)}): it teaches ${f.skills.join(', ')}, which puts ${count('en', f.vacancies)} more ${f.vacancies === 1 ? 'open vacancy' : 'open vacancies'} within reach of the clients trained.`,
+    `Buy ${counted('en', f.places, 'place', 'places')} in ${f.title} (${f.provider}, ${euros('en', f.cost)}): it teaches ${f.skills.join(', ')}, which puts ${count('en', f.vacancies)} more ${pluralForm('en', f.vacancies) === 'one' ? 'open vacancy' : 'open vacancies'} within reach of the clients trained.`,
 };
 export const explainPlanPick = (lang: Lang, facts: PlanPickFacts) => planPick[lang](facts) + (facts.effect ? planEffect[lang](facts.effect) : '');
 

@@ -2,11 +2,10 @@ import { signal } from '@preact/signals';
 import en from './locales/en.json';
 import fi from './locales/fi.json';
 import sv from './locales/sv.json';
-import { isLang, LANGS, type Lang } from '../core/languages';
+import { isLang, LANGS, LOCALES, pluralForm, type Lang } from '../core/languages';
 
 export { LANGS, type Lang };
 const TEXTS: Record<Lang, Record<string, string>> = { fi, sv, en };
-const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
 const stored = localStorage.getItem('kohtaanto.lang');
 /** The user's language, kept in the browser between visits. */
@@ -34,8 +33,7 @@ const formatValue = (v: string | number) => (typeof v === 'number' ? num(v) : v)
  */
 export function plural(key: string, n: number, vars: Record<string, string | number> = {}, digits = 0): string {
   const shown = Number(n.toFixed(digits));
-  const form = new Intl.PluralRules(LOCALES[lang.value]).select(shown) === 'one' ? 'one' : 'other';
-  return t(`${key}.${form}`, { ...vars, n: num(shown, digits) });
+  return t(`${key}.${pluralForm(lang.value, shown)}`, { ...vars, n: num(shown, digits) });
 }
 
 /** Numbers and dates in the user's locale. */

@@ -24,8 +24,16 @@ describe('explanations', () => {
 
   it('names a target occupation with its open vacancies and missing skills, or says the skills are there', () => {
     expect(explainTarget('fi', 'hitsaaja', 4, ['TIG-hitsaus', 'tulityökortti'])).toBe('hitsaaja: 4 avointa työpaikkaa lähellä. Puuttuvat taidot: TIG-hitsaus, tulityökortti.');
-    expect(explainTarget('sv', 'svetsare', 1, [])).toBe('svetsare: 1 lediga jobb i närheten. Färdigheterna räcker.');
+    expect(explainTarget('sv', 'svetsare', 2, [])).toBe('svetsare: 2 lediga jobb i närheten. Färdigheterna räcker.');
     expect(explainTarget('en', 'welder', 0, ['TIG welding'])).toBe('welder: 0 open vacancies nearby. Missing skills: TIG welding.');
+  });
+
+  it('names one vacancy in the singular in every language (the plural rules of the locale, as the web app)', () => {
+    expect(explainTarget('fi', 'hitsaaja', 1, [])).toBe('hitsaaja: 1 avoin työpaikka lähellä. Taidot riittävät.');
+    expect(explainTarget('sv', 'svetsare', 1, [])).toBe('svetsare: 1 ledigt jobb i närheten. Färdigheterna räcker.');
+    expect(explainTarget('en', 'welder', 1, [])).toBe('welder: 1 open vacancy nearby. The skills are there.');
+    expect(explainTarget('fi', 'hitsaaja', 1240, [])).toBe('hitsaaja: 1\u00a0240 avointa työpaikkaa lähellä. Taidot riittävät.');
+    expect(explainSkillGap('en', { skill: 'TIG', demand: 3, suitableNow: 0, suitableWith: 1 })).toMatch(/With it, 1 vacancy would fit \(now 0, \+1\)\.$/);
   });
 
   it('explains a planned purchase, one place or several', () => {

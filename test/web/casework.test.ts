@@ -64,7 +64,7 @@ describe('job suggestions and the candidate pipeline in the web app (issue 33)',
     const sv = await web.fresh('sv');
     await signIn(sv.page, service.url, service.keys['employer-service']);
     await open(sv.page, `${service.url}/#/vacancies/${VACANCY}`, 'Föreslagna kandidater');
-    await sv.page.waitForSelector('header nav >> text=Aviseringar (1 nya)'); // the share, in the header
+    await sv.page.waitForSelector('header nav >> text=Aviseringar (1 ny)'); // the share, in the header (one: the singular)
     const svRow = sv.page.locator('tr', { hasText: NAME });
     expect(await svRow.innerText()).toMatch(/delad med er[\s\S]*Föreslaget/);
     expect(await svRow.innerText()).not.toContain(CLIENT); // never the client's id

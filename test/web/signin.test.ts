@@ -120,7 +120,7 @@ describe('sign-in with an identity provider in the browser', () => {
       expect(new URL(page.url()).hash).toBe('#/vacancies');
       expect(await page.textContent('.who')).toContain('Eero Esimerkki');
       // Their vacancies, and the notifications of clients shared with the unit (one: the share below).
-      expect(await menu(page)).toEqual([TEXTS[lang]['nav.vacancies'], TEXTS[lang]['notifications.link']!.replace('{n}', '1')]);
+      expect(await menu(page)).toEqual([TEXTS[lang]['nav.vacancies'], TEXTS[lang]['notifications.link.one']!.replace('{n}', '1')]);
       // The unit's own vacancies only (the other unit's and the 2,400 of the feed are not listed).
       await page.waitForSelector('main table tbody tr');
       expect(await page.textContent('main h1')).toBe(TEXTS[lang]['vacancies.mine']);

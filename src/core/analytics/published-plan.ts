@@ -1,9 +1,8 @@
 import { explainFewPlaces, explainPlanPick, type Lang } from '../explanations.js';
 import { fill, NOTICES } from '../errors.js';
 import type { AnalysisArea } from './schema.js';
-import { cellDraws } from './random-rounding.js';
+import { cellDraws, countsBehind, randomlyRounded } from './random-rounding.js';
 import { publishedCounts } from './published-counts.js';
-import { randomlyRounded } from './random-rounding.js';
 import { SUPPRESSED } from './suppression.js';
 import type { PlanQuery, TrainingPlanner } from './training-plan.js';
 
@@ -22,6 +21,9 @@ import type { PlanQuery, TrainingPlanner } from './training-plan.js';
  *   teaches nothing of the draw of a count it does not know;
  * - a purchase of "<5" places shows neither cost, reach nor gain (they would describe 1–4 clients); the
  *   plan's totals are the sums of the purchases as shown, the budget spent is worked out from them;
+ * - the budget left unspent is told as the range the published figures allow (`unspentRange`), never as
+ *   given less the spending shown: that left out the purchases of "<5" places (money spent, said unspent),
+ *   and given less the exact spending, beside the spending shown, would tell the hidden purchases' places;
  * - why the plan stopped is told only as the published figures tell it (STOP_NOT_TOLD);
  * - a place whose published count of clients examined is below `minimumClients` gets no plan at all,
  *   only `withheld` saying why: a plan of a handful of clients is those clients' gap analyses.
@@ -111,7 +113,25 @@ export function publishPlan(key: Buffer, plan: ExactPlan, lang: Lang, monthEnd: 
     // The sum of the purchases as shown (a vacancy two trainings open may be in both).
     vacanciesOpened: purchases.reduce((s, p) => s + (p.vacanciesOpened ?? 0), 0),
     expectedEmployed: Math.round(purchases.reduce((s, p) => s + (p.expectedEmployed ?? 0), 0) * 10) / 10,
-    budget: { unit, given: plan.budget.given, spent, unspent: Math.max(0, plan.budget.given - spent), stoppedBecause: shown ? (spent >= plan.budget.given ? 'budget spent' : STOP_NOT_TOLD) : 'withheld' },
+    budget: { unit, given: plan.budget.given, spent, unspent: unspentRange(plan.budget.given, purchases, unit), stoppedBecause: shown ? (spent >= plan.budget.given ? 'budget spent' : STOP_NOT_TOLD) : 'withheld' },
     ...(shown ? {} : { withheld: { reason: 'too few clients' as const, minimumClients: settings.minimumClients, message: fill(NOTICES.plan_withheld[lang], { minimum: settings.minimumClients }) } }),
   };
+}
+
+/**
+ * What may be left of the budget, worked out from the published plan alone: each purchase's places may
+ * stand for any count its published figure allows (countsBehind; a purchase of "<5" places bought 1–4),
+ * and the plan never spends more than the budget. The exact spending is not used: anyone reading the plan
+ * can work out this range, so it tells nothing the purchases do not (test/core/analytics/training-plan.test.ts).
+ */
+export function unspentRange(given: number, purchases: readonly { places: number | typeof SUPPRESSED; training: { costPerPlace: number } }[], unit: 'places' | 'euros') {
+  let least = 0;
+  let most = 0;
+  for (const p of purchases) {
+    const price = unit === 'places' ? 1 : p.training.costPerPlace;
+    const behind = countsBehind(p.places);
+    least += Math.max(1, behind.low) * price;
+    most += behind.high * price;
+  }
+  return { atLeast: Math.max(0, given - most), atMost: Math.max(0, given - least) };
 }

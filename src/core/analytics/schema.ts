@@ -199,8 +199,12 @@ export const trainingPlan = z.object({
     .object({
       unit: z.enum(['places', 'euros']),
       given: z.number(),
-      spent: z.number().describe('The places or cost shown, summed'),
-      unspent: z.number().describe('Given less spent, at least 0'),
+      spent: z.number().describe('The places or cost shown, summed: the purchases of "<5" places are not in it (see unspent)'),
+      unspent: z
+        .object({ atLeast: z.number(), atMost: z.number() })
+        .describe(
+          'What is left of the budget, as a range worked out from the published figures alone: each purchase may have bought any number of places its published count stands for ("<5": 1-4; 5: 3-9; any other 5k: 5k-4 to 5k+4), never more than the budget. Not given less spent: spent leaves out the purchases of "<5" places, whose money is spent all the same; and the exact amount, beside the spending shown, would tell how many places the hidden purchases bought',
+        ),
       stoppedBecause: z.string().describe('Why the plan stopped: "budget spent" when the published spending reaches the budget, else "not told: the places are rounded" (the exact reason told the exact number of places); "withheld" when no plan is shown'),
     })
     .describe('Courses without a price are never bought: they add no capacity to purchase'),

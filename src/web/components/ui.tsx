@@ -12,7 +12,7 @@ const PREPARING_TRIES = 5;
 const PREPARING_MOST_SECONDS = 30;
 
 /** The service said it is preparing, and when to ask again. */
-interface Preparing {
+export interface Preparing {
   seconds: number;
   attempt: number;
 }
@@ -29,6 +29,32 @@ interface LoadState<T> {
 const stillPreparing = (error: unknown): error is ApiError & { retryAfter: number } => error instanceof ApiError && error.status === 503 && error.retryAfter !== undefined;
 
 /**
+ * Asks the service, and while it answers that it is still preparing (503 with Retry-After) asks again
+ * after the time it names, at most PREPARING_TRIES times, telling `waiting` each time it waits; the last
+ * answer's error is thrown. Only for questions that change nothing (a GET, or a POST that computes, as
+ * the training plan): asking again must be harmless. `live` false stops asking (the view is gone).
+ */
+export async function askUntilPrepared<T>(ask: () => Promise<T>, waiting: (preparing: Preparing) => void, live: () => boolean = () => true): Promise<T> {
+  for (let tried = 0; ; tried++) {
+    try {
+      return await ask();
+    } catch (error) {
+      if (!live() || !stillPreparing(error) || tried >= PREPARING_TRIES) throw error;
+      const seconds = Math.min(Math.max(error.retryAfter, 1), PREPARING_MOST_SECONDS);
+      waiting({ seconds, attempt: tried + 1 });
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    }
+  }
+}
+
+/** That the service is still preparing and when the view asks again ("… (1/5)"). */
+export const PreparingNote = ({ preparing }: { preparing: Preparing }) => (
+  <p class="loading preparing" role="status" aria-live="polite">
+    {t('common.preparing', { seconds: preparing.seconds, attempt: preparing.attempt, attempts: PREPARING_TRIES })}
+  </p>
+);
+
+/**
  * Loads data for a view; `reload` fetches again. A service still preparing (503 with Retry-After) is
  * asked again after the time it names, at most PREPARING_TRIES times, the view saying so meanwhile.
  */
@@ -38,18 +64,11 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): LoadState<T
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true, error: undefined, preparing: undefined }));
-    const attempt = async (tried: number): Promise<T> => {
-      try {
-        return await load();
-      } catch (error) {
-        if (!live || !stillPreparing(error) || tried >= PREPARING_TRIES) throw error;
-        const seconds = Math.min(Math.max(error.retryAfter, 1), PREPARING_MOST_SECONDS);
-        setState((s) => ({ ...s, loading: true, preparing: { seconds, attempt: tried + 1 } }));
-        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-        return attempt(tried + 1);
-      }
-    };
-    attempt(0).then(
+    askUntilPrepared(
+      load,
+      (preparing) => setState((s) => ({ ...s, loading: true, preparing })),
+      () => live,
+    ).then(
       (data) => live && setState({ data, loading: false }),
       (error: unknown) => live && setState({ error, loading: false }),
     );
@@ -116,13 +135,7 @@ export function ErrorBox({ error }: { error: unknown }) {
 /** Shows loading (or that the service is preparing), error or the view of the loaded data. */
 export function Loaded<T>({ state, children }: { state: LoadState<T>; children: (data: T) => ComponentChildren }) {
   if (state.error) return <ErrorBox error={state.error} />;
-  if (state.loading && state.preparing) {
-    return (
-      <p class="loading preparing" role="status" aria-live="polite">
-        {t('common.preparing', { seconds: state.preparing.seconds, attempt: state.preparing.attempt, attempts: PREPARING_TRIES })}
-      </p>
-    );
-  }
+  if (state.loading && state.preparing) return <PreparingNote preparing={state.preparing} />;
   if (state.loading && state.data === undefined) return <Loading />;
   // While new data loads the old stays visible, marked busy (for assistive technology, and tests).
   return <div aria-busy={state.loading ? 'true' : 'false'}>{state.data !== undefined && children(state.data)}</div>;

@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Me } from '../api';
 import { Empty, ErrorBox, Loaded, useLoad } from '../components/ui';
-import { dateTime, t } from '../i18n';
+import { dateTime, plural, t } from '../i18n';
 import { href, route } from '../router';
 import type { Notification, NotificationList } from '../../core/notifications/schema';
 
@@ -19,7 +19,7 @@ export function NotificationsLink() {
   }, [route.value]);
   return (
     <a href={href('/notifications')} aria-current={route.value.startsWith('/notifications') ? 'page' : undefined}>
-      {unread.value ? t('notifications.link', { n: unread.value }) : t('notifications.title')}
+      {unread.value ? plural('notifications.link', unread.value) : t('notifications.title')}
     </a>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api';
-import { Empty, ErrorBox, Field, Loaded, useLoad } from '../components/ui';
+import { askUntilPrepared, Empty, ErrorBox, Field, Loaded, PreparingNote, useLoad, type Preparing } from '../components/ui';
 import { dateTime, eur, lang, num, pct, placeName, plural, t, valueText } from '../i18n';
 import { go } from '../router';
 import { WhatWorks } from './planner/WhatWorks';
@@ -341,16 +341,20 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
   const [plan, setPlan] = useState<Plan>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [preparing, setPreparing] = useState<Preparing>();
   const run = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
-      setPlan(await api<Plan>('POST', '/v1/analytics/training-plan', { [kind]: place, budget: { [unit]: Number(amount) }, lang: lang.value }));
+      // The plan changes nothing stored: asked again while the service is still preparing, as a view's GET.
+      const body = { [kind]: place, budget: { [unit]: Number(amount) }, lang: lang.value };
+      setPlan(await askUntilPrepared(() => api<Plan>('POST', '/v1/analytics/training-plan', body), setPreparing));
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
+      setPreparing(undefined);
     }
   };
   return (
@@ -370,11 +374,14 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
           {t('planner.makePlan')}
         </button>
       </form>
-      {busy && (
-        <p role="status" class="loading">
-          {t('common.loading')}
-        </p>
-      )}
+      {busy &&
+        (preparing ? (
+          <PreparingNote preparing={preparing} />
+        ) : (
+          <p role="status" class="loading">
+            {t('common.loading')}
+          </p>
+        ))}
       <ErrorBox error={error} />
       {plan && (
         <div aria-live="polite">
@@ -412,11 +419,14 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
                     <td>{p.vacanciesOpened === null ? '–' : num(p.vacanciesOpened)}</td>
                     <td>
                       {p.expectedEmployed === null ? '–' : num(p.expectedEmployed, 1)}{' '}
-                      <span class="muted">
-                        {p.effect.basis === 'measured'
-                          ? t('planner.basis.measured', { participants: typeof p.effect.participants === 'number' ? num(p.effect.participants) : String(p.effect.participants) })
-                          : t('planner.basis.estimated')}
-                      </span>
+                      {/* A purchase of "<5" places shows no gain: "estimated" would describe a figure not shown; "measured" still tells that the training's effect was measured. */}
+                      {p.effect.basis === 'measured' ? (
+                        <span class="muted">
+                          {t('planner.basis.measured', { participants: typeof p.effect.participants === 'number' ? num(p.effect.participants) : String(p.effect.participants) })}
+                        </span>
+                      ) : p.expectedEmployed !== null ? (
+                        <span class="muted">{t('planner.basis.estimated')}</span>
+                      ) : null}
                     </td>
                     <td>{p.explanation}</td>
                   </tr>
@@ -435,8 +445,18 @@ function TrainingPlan({ kind, place }: { kind: Kind; place: string }) {
  * places are shown (a purchase of "<5" places counts 0: its places told would describe 1–4 clients), so
  * they are said as totals of those purchases, and the purchases of fewer than 5 places are counted
  * beside them: a planner does not read 13 rows of "<5" as places left unspent. Nothing is computed
- * from hidden figures: the number of such purchases is the number of rows the plan shows.
+ * from hidden figures: the number of such purchases is the number of rows the plan shows, and what is left
+ * of the budget is the service's range (budget.unspent).
  */
+/**
+ * What is left of the budget, as the range the service works out from the published purchases (a purchase
+ * of "<5" places bought 1–4 of them): "16–19", one figure when the range is one, in euros for a budget of euros.
+ */
+function unspentRange({ unit, unspent }: Plan['budget']): string {
+  const amount = unit === 'euros' ? eur : num;
+  return unspent.atLeast === unspent.atMost ? amount(unspent.atLeast) : `${amount(unspent.atLeast)}–${amount(unspent.atMost)}`;
+}
+
 function PlanSummary({ plan }: { plan: Plan }) {
   const hidden = plan.purchases.filter((p) => p.places === '<5').length;
   const shown = plan.purchases.length - hidden;
@@ -449,7 +469,7 @@ function PlanSummary({ plan }: { plan: Plan }) {
         </>
       )}
       {hidden > 0 && <>{plural('planner.planHidden', hidden)} </>}
-      {stopReason(plan.budget.stoppedBecause)}
+      {stopReason(plan.budget.stoppedBecause)} {t(`planner.unspent.${plan.budget.unit}`, { range: unspentRange(plan.budget) })}
     </p>
   );
 }

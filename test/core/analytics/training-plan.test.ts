@@ -192,6 +192,45 @@ describe('publishPlan: the plan as a planner sees it', () => {
     const two = publishPlan(key, as(2, 20), 'en', '2026-11-30', { minimumClients: 20 });
     expect(two.purchases[0]).toMatchObject({ places: '<5', cost: null, vacanciesOpened: null, expectedEmployed: null, effect: { perPlace: null } });
     expect(two.purchases[0]!.explanation).toMatch(/fewer than 5 places/);
-    expect(two).toMatchObject({ places: '<5', cost: 0, expectedEmployed: 0, budget: { spent: 0, unspent: 20 } });
+    expect(two).toMatchObject({ places: '<5', cost: 0, expectedEmployed: 0, budget: { spent: 0, unspent: { atLeast: 16, atMost: 19 } } });
+  });
+
+  it('tells the budget left as a range that holds the real one, the same whatever number of places a "<5" purchase hides', async () => {
+    const exact = await planner.plan(AREA, { budget: { places: 5 }, objective: 'vacancies', lang: 'en', today: '2026-12-06' });
+    const purchase = exact.purchases[0]!;
+    const as = (picked: number, budget: { unit: 'places' | 'euros'; given: number }) =>
+      publishPlan(
+        key,
+        {
+          ...exact,
+          clientsExamined: 40,
+          candidatePairs: 57,
+          picks: Array.from({ length: picked }, (_, i) => ({ ...exact.picks[0]!, jobseeker: `J-${i + 1}` })),
+          purchases: [{ ...purchase, places: picked, cost: picked * purchase.training.costPerPlace }],
+          budget: { ...exact.budget, ...budget, spent: budget.unit === 'places' ? picked : picked * purchase.training.costPerPlace },
+        },
+        'en',
+        '2026-11-30',
+        { minimumClients: 20 },
+      );
+    const price = purchase.training.costPerPlace;
+    for (const budget of [{ unit: 'places' as const, given: 20 }, { unit: 'euros' as const, given: 20 * price }]) {
+      const perPlace = budget.unit === 'places' ? 1 : price;
+      const hidden = [1, 2, 3, 4].map((n) => ({ n, plan: as(n, budget) })).filter(({ plan }) => plan.purchases[0]!.places === '<5');
+      expect(hidden.length).toBeGreaterThan(1);
+      for (const { n, plan } of hidden) {
+        // The money of the hidden places is spent: the range holds what is really left...
+        expect(plan.budget.unspent.atLeast, `${n} hidden places`).toBeLessThanOrEqual(budget.given - n * perPlace);
+        expect(plan.budget.unspent.atMost, `${n} hidden places`).toBeGreaterThanOrEqual(budget.given - n * perPlace);
+        expect(plan.budget.unspent.atMost).toBeLessThan(budget.given);
+        // ...and is the same for 1 to 4 of them: the hidden count cannot be worked out from it.
+        expect(plan.budget.unspent).toEqual(hidden[0]!.plan.budget.unspent);
+      }
+      for (const n of [7, 13, 18]) {
+        const plan = as(n, budget);
+        expect(plan.budget.unspent.atLeast).toBeLessThanOrEqual(budget.given - n * perPlace);
+        expect(plan.budget.unspent.atMost).toBeGreaterThanOrEqual(budget.given - n * perPlace);
+      }
+    }
   });
 });
