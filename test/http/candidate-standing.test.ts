@@ -2,42 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MATCH_SETTINGS } from '../../src/config.js';
 import { standingOf } from '../../src/core/suitability.js';
 import type { MatchHit } from '../../src/core/matches/schema.js';
-import { build, call, removeDir, sampleJobseeker, sampleVacancy, type Caller, type RunningService } from '../helpers/service.js';
+import { build, call, removeDir, type Caller, type RunningService } from '../helpers/service.js';
+import { EXPECTED_STANDING, STANDING_CLIENTS as CLIENTS, STANDING_VACANCY } from '../helpers/standing-cases.js';
 
 /**
  * A vacancy's candidates as employer services see them, by where each stands (issue 29): the web page
  * groups them by `standing` (who can take the job now, who fits with a gap, who does not fit), so the
  * standing must say no more of a pseudonymous candidate than the rest of the hit shows — it is what the
  * shown score, score parts and pass/fail gates give by the service's published lines, nothing else.
- * Real server, store, index and shipped model; the records are written here.
+ * Real server, store, index and shipped model; the records are test/helpers/standing-cases.ts.
  */
 let service: RunningService;
 let unit: Caller;
 let admin: Caller;
-
-const WELDER = { skills: ['MIG-hitsaus', 'TIG-hitsaus', 'piirustusten lukeminen'], summary: 'Kokenut hitsaaja, MIG-hitsaus, TIG-hitsaus ja piirustusten lukeminen.' };
-const CLIENTS = [
-  // Holds the C licence the vacancy requires: can take the job now.
-  sampleJobseeker('JS-NOW', { ...WELDER, drivingLicences: ['B', 'C'] }),
-  // Only a B licence: the licence gate fails, the right kind of work still.
-  sampleJobseeker('JS-LICENCE', { ...WELDER, drivingLicences: ['B'] }),
-  // Lives 600 km away, would not move: beyond the commuting range from the workplace.
-  sampleJobseeker('JS-FAR', { ...WELDER, drivingLicences: ['C'], municipality: '698', commuteKm: 40 }),
-  // Other work.
-  sampleJobseeker('JS-COOK', {
-    title: 'kokki',
-    summary: 'Ravintolakokki, ruoanvalmistus ja hygieniaosaaminen. Etsin kokin työtä Tampereelta.',
-    skills: ['ruoanvalmistus'],
-    drivingLicences: ['C'],
-  }),
-];
 
 beforeAll(async () => {
   service = await build({ env: { KOHTAANTO_SEED_FIXTURES: 'false' } });
   unit = service.as('employer-service');
   admin = service.as('admin');
   for (const client of CLIENTS) expect((await call(admin, 'PUT', `/v1/jobseekers/${client.id}`, client)).status).toBe(201);
-  expect((await call(unit, 'PUT', '/v1/vacancies/V-DRIVE', sampleVacancy('V-DRIVE', { drivingLicences: ['C'] }))).status).toBe(201);
+  expect((await call(unit, 'PUT', '/v1/vacancies/V-DRIVE', STANDING_VACANCY)).status).toBe(201);
 });
 afterAll(async () => {
   await service.stop();
@@ -76,7 +60,7 @@ describe("GET /v1/vacancies/:id/candidates: each candidate's standing", () => {
   it("marks them as persons for the national admin the same way, and as a client's own page marks the vacancy for them (one rule)", async () => {
     const persons = (await call(admin, 'GET', '/v1/vacancies/V-DRIVE/candidates?k=10')).body.hits as MatchHit[];
     const standing = Object.fromEntries(persons.map((h) => [h.id, h.standing]));
-    expect(standing).toEqual({ 'JS-NOW': 'suitable', 'JS-LICENCE': 'fit', 'JS-FAR': 'fit', 'JS-COOK': 'no-fit' });
+    expect(standing).toEqual(EXPECTED_STANDING);
     // And a client's own page marks the vacancy for them as the candidate list marks them for it.
     for (const id of ['JS-NOW', 'JS-LICENCE']) {
       const hits = (await call(admin, 'GET', `/v1/jobseekers/${id}/matches?k=10`)).body.hits as MatchHit[];
