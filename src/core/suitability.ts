@@ -16,9 +16,10 @@ export const ESSENTIAL_COVERAGE_MIN = 0.75;
 export const IN_LINE_CREDIT = 0.5;
 
 /**
- * Whether a vacancy is suitable for a client (the gap analysis, training plan and mismatch figures
- * count these): the match score reaches the line and the client covers most of the essential
- * skills (when either side's skills are unknown, the score alone decides).
+ * Whether a pair is suitable by score and skills alone: the match score reaches the line and the
+ * client covers most of the essential skills (when either side's skills are unknown, the score alone
+ * decides). A part of suitsNow, which is what everything counts as suitable (the client's page, the gap
+ * report, the job-search obligation and the planner's figures); not a rule of its own.
  */
 export function isSuitable(hit: Pick<MatchHit, 'score' | 'parts'>, suitableScore: number): boolean {
   return hit.score >= suitableScore && (hit.parts.essential === null || hit.parts.essential >= ESSENTIAL_COVERAGE_MIN);
@@ -30,8 +31,10 @@ export const inClientsLine = (hit: Pick<MatchHit, 'parts'>): boolean => hit.part
 /**
  * Whether a vacancy suits a client now, as a counsellor is told so: in the client's line of work,
  * suitable by score and essential skills (isSuitable), and no hard requirement failing — language,
- * licence, cards, working time and the commuting range. The gap report's "suitable now" counts
- * these, and a match hit's `standing` is `suitable` for these: the two figures count the same thing.
+ * licence, cards, working time and the commuting range. The gap report's "suitable now", the
+ * job-search obligation's suitable open vacancies and the planner's figures (vacancies with N suitable
+ * local candidates, long-term unemployed without a suitable vacancy, the vacancies a training place
+ * opens) count these, and a match hit's `standing` is `suitable` for these: every figure counts the same thing.
  */
 export function suitsNow(hit: Pick<MatchHit, 'score' | 'parts' | 'gates'>, suitableScore: number): boolean {
   return inClientsLine(hit) && isSuitable(hit, suitableScore) && !failsGate(hit.gates, true);

@@ -324,11 +324,13 @@ describe('GET /v1/analytics/occupations', () => {
 });
 
 interface Hit {
-  score: number;
-  parts: { essential: number | null };
+  standing: string;
 }
-/** Suitable as the engine counts it: the score at the line and most essential skills covered (src/core/suitability.ts). */
-const isSuitableHit = (h: Hit, threshold: number) => h.score >= threshold && (h.parts.essential === null || h.parts.essential >= 0.75);
+/**
+ * Suitable as the planner's figures count it: what a client's page marks suitable (`standing`, src/core/suitability.ts),
+ * not the score and skills alone (issue 29: a pair failing a licence, beyond the commute or in other work is not).
+ */
+const isSuitableHit = (h: Hit) => h.standing === 'suitable';
 
 describe('GET /v1/analytics/mismatch', () => {
   it('gives vacancies per jobseeker and both match-engine shares, checked against the match endpoints', async () => {
@@ -348,14 +350,14 @@ describe('GET /v1/analytics/mismatch', () => {
     let maybe = 0;
     for (const v of open) {
       const hits = (await call(admin, 'GET', `/v1/vacancies/${v.id}/candidates?k=5&municipality=${municipality}`)).body.hits as Hit[];
-      const suitable = hits.filter((h) => isSuitableHit(h, body.threshold)).length;
+      const suitable = hits.filter((h) => isSuitableHit(h)).length;
       if (suitable >= 5) surely++;
       else if (suitable >= 3) maybe++;
     }
     let stranded = 0;
     for (const j of longTerm) {
       const best = (await call(admin, 'GET', `/v1/jobseekers/${j.id}/matches?k=20&municipality=${municipality}`)).body.hits as Hit[];
-      if (!best.some((h) => isSuitableHit(h, body.threshold))) stranded++;
+      if (!best.some((h) => isSuitableHit(h))) stranded++;
     }
     expect(body.vacanciesWithSuitableCandidates).toMatchObject({ matched: open.length, of: open.length, margin95: 0 });
     const staffed = Math.round(body.vacanciesWithSuitableCandidates.share * open.length);
@@ -398,7 +400,7 @@ describe('POST /v1/analytics/training-plan', () => {
     const suitable = async (id: string) =>
       new Set(
         ((await call(admin, 'GET', `/v1/jobseekers/${id}/matches?k=50&region=06`)).body.hits as (Hit & { id: string })[])
-          .filter((h) => isSuitableHit(h, 0.55))
+          .filter((h) => isSuitableHit(h))
           .map((h) => h.id),
       );
     const reached = new Set<string>();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isSuitable } from '../suitability.js';
+import { suitsNow } from '../suitability.js';
 import type { Matcher } from '../matching.js';
 import type { AnalyticsSource } from '../ports.js';
 import type { AnalysisArea } from './schema.js';
@@ -11,7 +11,10 @@ import { ROUNDING_BASE } from './suppression.js';
 const STRANDED_LOOKS_AT = 20;
 
 export interface MatchedFiguresSettings {
-  /** A jobseeker is suitable for a vacancy (and the other way round) from this match score. */
+  /**
+   * From this match score a pair can be suitable: counted as a client's page marks it (suitsNow, a hit's
+   * `standing: suitable`): the line of work, the score, most essential skills and no hard requirement failing.
+   */
   suitableScore: number;
   /** Most vacancies and most long-term unemployed put through the match engine per area. */
   sample: number;
@@ -94,7 +97,7 @@ export class MatchedFiguresCount {
     for (const id of sampledVacancies) {
       await pause?.();
       const hits = await this.matcher.candidatesForVacancy(id, { k: looksAt(query.candidates), lang, area: within });
-      const suitable = hits.filter((h) => isSuitable(h, this.settings.suitableScore)).map((h) => h.id);
+      const suitable = hits.filter((h) => suitsNow(h, this.settings.suitableScore)).map((h) => h.id);
       suitableLocal.push({ count: suitable.length, people: peopleDigest(suitable) });
     }
     // Long-term unemployed without a single suitable vacancy in the area.
@@ -104,7 +107,7 @@ export class MatchedFiguresCount {
       await pause?.();
       // The best by score may miss an essential skill while a lower one does not: look at a few.
       const best = await this.matcher.vacanciesForJobseeker(id, { k: STRANDED_LOOKS_AT, lang, area: within });
-      if (!best.some((h) => isSuitable(h, this.settings.suitableScore))) stranded++;
+      if (!best.some((h) => suitsNow(h, this.settings.suitableScore))) stranded++;
     }
     return {
       vacancies: vacancyIds.length,

@@ -10,7 +10,7 @@ import { publishedAsOf, SMALL_POPULATION, SUPPRESSED } from './suppression.js';
 export { evenSample } from './matched-figures.js';
 
 export interface MismatchSettings {
-  /** A jobseeker is suitable for a vacancy (and the other way round) from this match score. */
+  /** From this match score a pair can be suitable (the rule is suitsNow, as a client's page marks `standing: suitable`). */
   suitableScore: number;
 }
 

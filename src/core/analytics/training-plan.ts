@@ -1,5 +1,5 @@
 import { explainPlanPick, type Lang } from '../explanations.js';
-import { isSuitable } from '../suitability.js';
+import { suitsNow } from '../suitability.js';
 import { seekerSide, type MatchCache, type Matcher } from '../matching.js';
 import type { AnalyticsSource, Embedder } from '../ports.js';
 import type { RecordService } from '../records.js';
@@ -99,7 +99,7 @@ export class TrainingPlanner {
       const { record, vector } = await this.jobseekers.withVector(id);
       const client = record as StoredJobseeker;
       const before = await this.matcher.vacanciesForProfile(vector, seekerSide(client), match, cache);
-      const suitable = new Set(before.filter((h) => isSuitable(h, this.settings.suitableScore)).map((h) => h.id));
+      const suitable = new Set(before.filter((h) => suitsNow(h, this.settings.suitableScore)).map((h) => h.id));
       const missing = new Map<string, number>();
       for (const hit of before) if (!suitable.has(hit.id)) for (const s of hit.missingSkills) missing.set(s.uri, (missing.get(s.uri) ?? 0) + 1);
       const skills = [...missing].sort((a, b) => b[1] - a[1]).slice(0, this.settings.skillsPerClient).map(([uri]) => uri);
@@ -109,7 +109,7 @@ export class TrainingPlanner {
           if (tried.has(training.id)) continue;
           tried.add(training.id);
           const after = await matchWithSkills(this, client, trainedSkills(training, this.normalizer), match, cache);
-          const opens = after.filter((h) => isSuitable(h, this.settings.suitableScore) && !suitable.has(h.id)).map((h) => h.id);
+          const opens = after.filter((h) => suitsNow(h, this.settings.suitableScore) && !suitable.has(h.id)).map((h) => h.id);
           if (opens.length > 0) candidates.push({ jobseeker: id, training, opens });
         }
       }

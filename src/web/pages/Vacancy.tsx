@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { SaveRefusal, useUnsavedWarning, useVersionedSave, withEdits } from '../components/editing';
 import { api, query, type Me } from '../api';
-import { HitList } from '../components/HitList';
+import { ByStanding } from '../components/ByStanding';
 import { cardLabel, CARDS, Checks, formatLanguages, LICENCE_CLASSES, parseLanguages } from '../components/Checks';
 import { ReadFromDescription } from '../components/Requirements';
 import { SkillPicker } from '../components/SkillPicker';
@@ -247,13 +247,19 @@ function VacancyForm({
   );
 }
 
+/**
+ * The vacancy's ranked candidates grouped by where they stand (issue 29): who can take the job now, who
+ * fits with a gap (each says which: a hard requirement shown only as met or not, the commute, missing
+ * skills), who does not fit. The groups read only what each hit already shows (its `standing`, from its
+ * score, parts and gates), so a pseudonymous candidate tells nothing more than the list did before.
+ */
 function Candidates({ id }: { id: string }) {
   const candidates = useLoad(() => api<MatchResponse>('GET', `/v1/vacancies/${encodeURIComponent(id)}/candidates${query({ k: 20, lang: lang.value })}`), [id, lang.value]);
   return (
     <>
       <h2>{t('vacancy.candidates')}</h2>
       <p class="muted">{t('vacancy.pseudonymous')}</p>
-      <Loaded state={candidates}>{(c) => <HitList hits={c.hits} label={t('vacancy.candidates')} />}</Loaded>
+      <Loaded state={candidates}>{(c) => <ByStanding hits={c.hits} texts="candidates.group" />}</Loaded>
     </>
   );
 }

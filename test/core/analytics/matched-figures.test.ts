@@ -9,8 +9,16 @@ import type { AnalyticsSource } from '../../../src/core/ports.js';
  * and test/http/mismatch-kept.test.ts.
  */
 const AREA = { municipalities: ['905', '499'] } as unknown as AnalysisArea;
-const fit = (id: string) => ({ id, score: 0.9, parts: { essential: 1 } });
-const weak = { id: 'W', score: 0.2, parts: { essential: 0 } };
+const PASS = { language: 'pass', licence: 'pass', cards: 'pass', workingTime: 'pass', commute: 'pass' };
+const fit = (id: string) => ({ id, score: 0.9, parts: { essential: 1, occupation: 1 }, gates: PASS });
+const weak = { id: 'W', score: 0.2, parts: { essential: 0, occupation: 1 }, gates: PASS };
+/**
+ * High scores a client's page does not mark suitable (standing `fit` or `no-fit`): a licence the
+ * vacancy requires and they lack, beyond their commuting range, other work.
+ */
+const noLicence = (id: string) => ({ ...fit(id), gates: { ...PASS, licence: 'fail' } });
+const beyondRange = (id: string) => ({ ...fit(id), gates: { ...PASS, commute: 'fail' } });
+const otherWork = (id: string) => ({ ...fit(id), parts: { essential: 1, occupation: 0 } });
 
 function setUp(longTerm: string[]) {
   const vacancies = ['V-1', 'V-2', 'V-3', 'V-4'];
@@ -58,6 +66,21 @@ describe('MatchedFiguresCount', () => {
     expect(asked.some((a) => a.startsWith('LT'))).toBe(false);
     expect(pauses).toBe(4);
     expect((await countedNow(count).of(AREA, { candidates: 1, today: '2026-12-07' })).figures).toEqual(figures);
+  });
+
+  it("counts as suitable only what a client's page marks suitable: no failing licence, commute or other work (issue 29)", async () => {
+    const source = {
+      vacancyIds: async () => ['V-1', 'V-2'],
+      jobseekerIds: async (_filter: unknown, longTermSince?: string) => (longTermSince ? ['LT1', 'LT2', 'LT3', 'LT4'] : ['LT1', 'LT2', 'LT3', 'LT4', 'J-1']),
+    } as unknown as AnalyticsSource;
+    const matcher = {
+      candidatesForVacancy: async (id: string) => (id === 'V-1' ? [fit('A'), noLicence('B'), beyondRange('C'), otherWork('D')] : [noLicence('B'), otherWork('D')]),
+      vacanciesForJobseeker: async (id: string) => (id === 'LT1' ? [fit('V-1')] : id === 'LT2' ? [noLicence('V-1'), beyondRange('V-2')] : [otherWork('V-1'), weak]),
+    };
+    const count = new MatchedFiguresCount(source, matcher as never, { suitableScore: 0.55, sample: 200 });
+    const figures = await count.count(AREA, { candidates: 1, today: '2026-12-07' });
+    expect(figures.suitableLocal).toEqual([{ count: 1, people: peopleDigest(['A']) }, { count: 0, people: peopleDigest([]) }]);
+    expect(figures).toMatchObject({ sampledLongTerm: 4, stranded: 3 });
   });
 
   it('samples every n-th id of a list, spread over all of it, and the whole list when it is short', () => {

@@ -5,7 +5,7 @@ import { lang, t } from '../../i18n';
 import type { MatchResponse } from '../../../core/matches/schema';
 import type { PersonExplanation } from '../../../core/oversight/schema';
 import type { ClientShares } from '../../../core/privacy/schema';
-import { ByStanding } from './ByStanding';
+import { ByStanding } from '../../components/ByStanding';
 import { HitActions, type HitActionsState } from './HitActions';
 import { MatchFilter, NO_MATCH_FILTER } from './MatchFilter';
 import { CurrentShares } from './Shares';
@@ -93,7 +93,7 @@ export function MatchesTab({ id, eligible }: { id: string; eligible: boolean }) 
       <MatchFilter eligible={eligible} onShow={setFilter} />
       <ErrorBox error={error} />
       <CurrentShares state={shares} unshare={unshare} endedHere={Object.values(ended).some(Boolean)} />
-      <Loaded state={matches}>{(m) => <ByStanding hits={m.hits} link={(hit) => `/vacancies/${hit.id}`} action={(hit) => <HitActions hit={hit} state={actions} />} />}</Loaded>
+      <Loaded state={matches}>{(m) => <ByStanding hits={m.hits} texts="matches.group" link={(hit) => `/vacancies/${hit.id}`} action={(hit) => <HitActions hit={hit} state={actions} />} />}</Loaded>
     </>
   );
 }
