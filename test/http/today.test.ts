@@ -40,7 +40,7 @@ describe("the service's today", () => {
   });
 
   it("gives the session cookie the session's lifetime on the clock (Max-Age: ten hours), not the machine's", async () => {
-    const signIn = await call(service.url, 'POST', '/v1/session', { key: service.keys.counsellor });
+    const signIn = await call(service.withKey(), 'POST', '/v1/session', { key: service.keys.counsellor });
     expect(signIn.status).toBe(201);
     expect(signIn.body.expiresAt).toBe('2026-03-15T20:00:00.000Z');
     expect(signIn.headers.get('set-cookie')).toMatch(/; Max-Age=36000(;|$)/);
