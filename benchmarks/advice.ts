@@ -54,10 +54,9 @@ async function main() {
       ['issue 29 rules', DEFAULT_GAP_SETTINGS],
     ];
     const measure = async (method: string, settings: Omit<GapSettings, 'suitableScore'>) => {
-      const analysis = new GapAnalysis(engine.jobseekers, engine.vacancies, engine.matcher, engine.normalizer, engine.trainings, engine.embedder, {
-        ...settings,
-        suitableScore: config.suitableScore,
-      }, engine.clock);
+      const full = { ...settings, suitableScore: config.suitableScore };
+      const advisor = new TrainingAdvisor(engine.trainings, engine.normalizer, full.rules, full.reachKm, full.trainingsPerSkill);
+      const analysis = new GapAnalysis(engine.jobseekers, engine.vacancies, engine.matcher, engine.normalizer, advisor, engine.embedder, full, engine.clock);
       const c = { reports: 0, ownProgramme: 0, ownProgrammeNotHigher: 0, zeroLead: 0, empty: 0, skills: 0, untrained: 0, offers: 0, beyond: 0, nonBuyable: 0 };
       const c2 = { programmeFirstWithShort: 0, withShort: 0, languageNotFirst: 0, languageGaps: 0, ownTargets: 0, ownTargetReports: 0 };
       const similarities: number[] = [];

@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { generate } from '../fixtures/generate.js';
 import { DEFAULT_GAP_SETTINGS, loadConfig } from '../src/config.js';
 import { GapAnalysis, type Reach } from '../src/core/gaps.js';
+import { TrainingAdvisor } from '../src/core/training-advice.js';
 import type { Vacancy } from '../src/core/vacancies/schema.js';
 import { openEngine } from '../src/engine.js';
 
@@ -54,11 +55,9 @@ async function main() {
       { method: 'baseline: every what-if parses its vacancies again', reuse: false, reaches: ['region'] },
     ] as const;
     for (const variant of variants) {
-      const analysis = new GapAnalysis(engine.jobseekers, engine.vacancies, engine.matcher, engine.normalizer, engine.trainings, engine.embedder, {
-        ...DEFAULT_GAP_SETTINGS,
-        suitableScore: config.suitableScore,
-        reuseAcrossWhatIfs: variant.reuse,
-      }, engine.clock);
+      const settings = { ...DEFAULT_GAP_SETTINGS, suitableScore: config.suitableScore, reuseAcrossWhatIfs: variant.reuse };
+      const advisor = new TrainingAdvisor(engine.trainings, engine.normalizer, settings.rules, settings.reachKm, settings.trainingsPerSkill);
+      const analysis = new GapAnalysis(engine.jobseekers, engine.vacancies, engine.matcher, engine.normalizer, advisor, engine.embedder, settings, engine.clock);
       for (const reach of variant.reaches as readonly Reach[]) {
         const times: number[] = [];
         let uplifts = 0;

@@ -12,8 +12,7 @@ import type { Jobseeker, StoredJobseeker } from './jobseekers/schema.js';
 import type { MatchHit } from './matches/schema.js';
 import type { StoredVacancy, Vacancy } from './vacancies/schema.js';
 import type { SkillNormalizer } from './taxonomy/normalizer.js';
-import { skillLevel, TrainingAdvisor, type AdviceRules, type ReachKm } from './training-advice.js';
-import type { TrainingCatalogue } from './trainings.js';
+import { skillLevel, type TrainingAdvisor, type AdviceRules, type ReachKm } from './training-advice.js';
 import { matchWithSkills } from './what-if.js';
 import type { Reach } from './gaps/schema.js';
 import { dayOf, type Clock } from './clock.js';
@@ -99,20 +98,17 @@ function withLanguages(client: StoredJobseeker, added: Candidate[]): StoredJobse
 export { skillLevel };
 
 export class GapAnalysis {
-  private readonly advisor: TrainingAdvisor;
-
+  /** `advisor` finds the trainings for a missing skill (built in src/runtime/compose.ts with the settings' advice rules, reach and trainings per skill). */
   constructor(
     private readonly jobseekers: RecordService<Jobseeker>,
     private readonly vacancies: RecordService<Vacancy>,
     readonly matcher: Matcher,
     readonly normalizer: SkillNormalizer,
-    private readonly trainings: TrainingCatalogue,
+    private readonly advisor: Pick<TrainingAdvisor, 'offers'>,
     readonly embedder: Embedder,
     private readonly settings: GapSettings,
     private readonly now: Clock,
-  ) {
-    this.advisor = new TrainingAdvisor(trainings, normalizer, settings.rules, settings.reachKm, settings.trainingsPerSkill);
-  }
+  ) {}
 
   /** What the training advice is asked with: the query, on the clock's day unless it names one. */
   private offerQuery(query: GapQuery) {

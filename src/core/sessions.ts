@@ -69,17 +69,18 @@ export class Sessions {
    */
   async open(
     presentedKey: string,
-  ): Promise<{ token: string; csrf: string; principal: Principal; organisation: Membership & { name?: string }; expiresAt: string } | undefined> {
+  ): Promise<{ token: string; csrf: string; principal: Principal; organisation: Membership & { name?: string }; expiresAt: string; maxAgeSeconds: number } | undefined> {
     const principal = await this.ports.keys.verify(presentedKey);
     if (!principal) return undefined;
     const now = this.now();
     const token = randomBytes(32).toString('base64url');
     const csrf = randomBytes(24).toString('base64url');
-    const expiresAt = new Date(now.getTime() + this.settings.maxHours * 3_600_000).toISOString();
+    const lifetimeMs = this.settings.maxHours * 3_600_000;
+    const expiresAt = new Date(now.getTime() + lifetimeMs).toISOString();
     await this.ports.store.removeExpired(now.toISOString(), this.idleSince(now));
     await this.ports.store.add({ tokenHash: sha256(token), keyId: principal.keyId, csrf, createdAt: now.toISOString(), lastSeen: now.toISOString(), expiresAt });
     const name = await this.ports.organisationName(principal.organisation.id);
-    return { token, csrf, principal, organisation: name === undefined ? principal.organisation : { ...principal.organisation, name }, expiresAt };
+    return { token, csrf, principal, organisation: name === undefined ? principal.organisation : { ...principal.organisation, name }, expiresAt, maxAgeSeconds: Math.floor(lifetimeMs / 1000) };
   }
 
   /** The caller behind a session token, while the session and its key last. */

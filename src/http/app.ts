@@ -51,6 +51,7 @@ import type { SignInProvider } from '../core/signin/providers.js';
 import { discoverProviders } from './signin/providers.js';
 import { personSessionResolver } from './signin/resolve.js';
 import { signInRoutes } from './signin/routes.js';
+import { finishingSignIn, signingOut } from './signin/use-cases.js';
 import { DEFAULT_FAILED_AUTH_PER_MINUTE } from '../config.js';
 
 
@@ -212,13 +213,9 @@ export async function buildApp(services: Services, options: AppOptions) {
   await app.register(auditTrailRoutes(services));
   await app.register(feedRoutes(services));
   await app.register(
-    sessionRoutes(services, failures, async (token) => {
-      const ended = await services.people.close(token);
-      const provider = ended && providers.get(ended.provider);
-      return provider?.endsSessions ? provider.endSessionUrl(ended!.idToken) : undefined;
-    }),
+    sessionRoutes(services, failures, signingOut(services.sessions, services.people, providers)),
   );
-  await app.register(signInRoutes(providers, services.people));
+  await app.register(signInRoutes(providers, finishingSignIn(providers, services.people)));
   const registry = services.metrics.registry;
   const scrape = options.cluster?.metrics ?? (async () => ({ contentType: registry.contentType, text: await registry.metrics() }));
   await app.register(metricsRoutes(options.metrics ?? { access: 'loopback' }, scrape));

@@ -8,7 +8,7 @@ import { AuditTrailSearch } from '../core/audit-trail/service.js';
 import { SignInMappings } from '../core/signin-mappings/service.js';
 import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
 import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
-import { DEFAULT_GAP_SETTINGS, DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_PLAN_MINIMUM_CLIENTS, DEFAULT_PLAN_SETTINGS, DEFAULT_SESSION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, GAP_EVIDENCE_MINUTES, KEPT_GAP_REPORTS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
+import { DEFAULT_GAP_SETTINGS, DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_PLAN_MINIMUM_CLIENTS, DEFAULT_PLAN_SETTINGS, DEFAULT_SESSION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, EXPOSURE_DEFAULT_DAYS, GAP_EVIDENCE_MINUTES, KEPT_GAP_REPORTS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
 import { DemandSupply } from '../core/analytics/demand-supply.js';
 import { MismatchSummary } from '../core/analytics/mismatch.js';
 import { MatchedFiguresCount } from '../core/analytics/matched-figures.js';
@@ -22,6 +22,7 @@ import { dayOf, type Clock } from '../core/clock.js';
 import { vacancyDuplicates, type DuplicateRule } from '../core/duplicates.js';
 import { eraseJobseekers, type ErasurePorts } from '../core/erasure.js';
 import { GapAnalysis } from '../core/gaps.js';
+import { TrainingAdvisor } from '../core/training-advice.js';
 import { Gaps } from '../core/gaps/service.js';
 import { KeptGapReports } from '../core/gaps/kept-reports.js';
 import { Guard } from '../core/guard.js';
@@ -39,7 +40,12 @@ import { Matcher } from '../core/matching.js';
 import { Organisations } from '../core/organisations.js';
 import { Decisions } from '../core/oversight/decisions.js';
 import { Oversight } from '../core/oversight/oversight.js';
-import { keepPlannerAnswers } from './kept-answers.js';
+import { keepPlannerAnswers, plannerAnswerPorts } from './kept-answers.js';
+import { AnalyticsQuestions } from '../core/analytics/service.js';
+import { ExposureReports, type Exposure } from '../core/oversight/exposure-reports.js';
+import { KeptAnswers } from '../core/analytics/kept-answers.js';
+import { KeptMatchedFigures } from '../core/analytics/kept-figures.js';
+import type { OccupationRow, SkillRow } from '../core/analytics/demand-supply.js';
 import { Suggestions } from '../core/oversight/suggestions.js';
 import { PersonalData } from '../core/personal-data.js';
 import type { Embedder } from '../core/ports.js';
@@ -64,7 +70,7 @@ import { nativeScan } from '../adapters/hnsw/native-scan.js';
 import type { EngineLog } from './log.js';
 import { followerMaintenance, followOtherWorkers, startMaintenance } from './maintenance.js';
 import { startRetention } from './retention.js';
-import { keepMismatchFigures } from './kept-figures.js';
+import { keepMismatchFigures, matchedFiguresPorts } from './kept-figures.js';
 import { serviceMetrics } from './metrics.js';
 import { installationKey } from './secret.js';
 import { prepareRecords, seedTrainings } from './seeding.js';
@@ -302,16 +308,18 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     const whatWorksSource = stores.whatWorks;
     const trainingEvidence = config.trainingEvidence ?? DEFAULT_TRAINING_EVIDENCE;
     const gapEvidence = rememberedEvidence(evidenceFromOutcomes(whatWorksSource, trainingEvidence, secret), clock, GAP_EVIDENCE_MINUTES);
+    const generations = () => `${vacancies.reflects}:${jobseekers.reflects}`;
+    const counter = new MatchedFiguresCount(analyticsSource, matcher, { suitableScore: config.suitableScore, sample: config.analyticsSample });
     const keptFigures = keepMismatchFigures(
       {
-        counter: new MatchedFiguresCount(analyticsSource, matcher, { suitableScore: config.suitableScore, sample: config.analyticsSample }),
-        generations: () => `${vacancies.reflects}:${jobseekers.reflects}`,
+        counter,
         regions,
         areas: employmentAreas,
         clock,
         log,
         ready: Promise.all([jobseekerIndex.ready, vacancyIndex.ready]).then(() => undefined),
       },
+      new KeptMatchedFigures(...matchedFiguresPorts({ counter, generations, clock, log }, { refreshMinutes: config.analyticsRefreshMinutes })),
       { refreshMinutes: config.analyticsRefreshMinutes, countAtStart: config.analyticsCountAtStart },
     );
     const planner = new TrainingPlanner(
@@ -348,8 +356,14 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       areas: employmentAreas,
     }, secret);
     /** The planner's demand against supply and the exposure report, kept per question (see runtime/kept-answers.ts). */
+    const answerPorts = plannerAnswerPorts({ generations, decisions: () => decisionLog.extent(), clock, log }, { refreshMinutes: config.analyticsRefreshMinutes });
     const keptAnswers = keepPlannerAnswers(
-      { demandSupply, oversight, generations: () => `${vacancies.reflects}:${jobseekers.reflects}`, decisions: () => decisionLog.extent(), clock, log },
+      { demandSupply, oversight, log },
+      {
+        skills: new KeptAnswers<SkillRow[]>(...answerPorts.records),
+        occupations: new KeptAnswers<OccupationRow[]>(...answerPorts.records),
+        exposure: new KeptAnswers<Exposure>(...answerPorts.exposure),
+      },
       { refreshMinutes: config.analyticsRefreshMinutes },
     );
     const jobSuggestionStore = stores.jobSuggestions;
@@ -432,7 +446,9 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
     };
     const eraseClients = (ids: string[], keyId?: string) => eraseJobseekers(erasure, ids, keyId);
     const candidates = new CandidateLists({ guard, matcher, sharing, decisions });
-    const gaps = new GapAnalysis(jobseekers, vacancies, matcher, normalizer, trainings, chosen, { ...DEFAULT_GAP_SETTINGS, suitableScore: config.suitableScore }, clock);
+    const gapSettings = { ...DEFAULT_GAP_SETTINGS, suitableScore: config.suitableScore };
+    const advisor = new TrainingAdvisor(trainings, normalizer, gapSettings.rules, gapSettings.reachKm, gapSettings.trainingsPerSkill);
+    const gaps = new GapAnalysis(jobseekers, vacancies, matcher, normalizer, advisor, chosen, gapSettings, clock);
     const access = { jobseekers: jobseekerAccess(guard), vacancies: vacancyAccess(guard, owners) };
     const storage = storageStatus(config.dataDir, config.minFreeBytes, () => maintenance.failure() ?? audit.problem());
     const rebuilding = { jobseekers: jobseekerIndex.building, vacancies: vacancyIndex.building };
@@ -513,6 +529,18 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       decisions,
       oversight,
       keptAnswers,
+      /** The planners' questions (src/core/analytics/service.ts): the place and the day resolved, then the figures counted or read kept. */
+      planning: new AnalyticsQuestions({
+        regions,
+        areas: employmentAreas,
+        clock,
+        demand: keptAnswers,
+        mismatch: analytics.mismatch,
+        whatWorks: analytics.whatWorks,
+        trainingPlan: analytics.trainingPlan,
+      }),
+      /** The exposure report with its default period and day (src/core/oversight/exposure-reports.ts). */
+      exposureReports: new ExposureReports({ exposure: keptAnswers.exposure, clock }, { defaultDays: EXPOSURE_DEFAULT_DAYS }),
       suggestions,
       sessions: new Sessions({ keys, store: stores.sessions, organisationName: (id) => organisations.nameOf(id), now: clock }, DEFAULT_SESSION_SETTINGS),
       people: new PersonSessions(

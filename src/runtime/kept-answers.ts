@@ -1,4 +1,6 @@
-import { KeptAnswers, type Counted } from '../core/analytics/kept-answers.js';
+import type { MaybeKept } from '../core/analytics/service.js';
+import type { Exposure } from '../core/oversight/exposure-reports.js';
+import type { KeptAnswers, KeptAnswersPorts, KeptAnswersSettings } from '../core/analytics/kept-answers.js';
 import type { DemandSupply, DemandSupplyQuery, OccupationRow, SkillRow } from '../core/analytics/demand-supply.js';
 import { dayOf, type Clock } from '../core/clock.js';
 import type { ExposureQuery, Oversight } from '../core/oversight/oversight.js';
@@ -8,9 +10,35 @@ import type { EngineLog } from './log.js';
 /** Questions kept per kind of answer besides one another (areas × filters × languages asked for). */
 const CAPACITY = 500;
 
-type Exposure = Awaited<ReturnType<Oversight['exposure']>>;
-/** An answer, and when it was counted when it is kept (undefined when counted at the request). */
-export type MaybeKept<T> = { answer: T; counted?: Counted };
+export type { MaybeKept };
+
+/** The kept answers of each kind, as src/runtime/compose.ts constructs them with `plannerAnswerPorts`. */
+export type PlannerAnswers = { skills: KeptAnswers<SkillRow[]>; occupations: KeptAnswers<OccupationRow[]>; exposure: KeptAnswers<Exposure> };
+
+/**
+ * What the planner's kept answers are constructed with: `records` for demand against supply per
+ * skill and per occupation (current while the records' generations and the day stay the same),
+ * `exposure` for the exposure report (besides those, the decisions stored).
+ */
+export function plannerAnswerPorts(
+  ports: {
+    /** The store generations this process's indexes reflect (see RecordService.reflects). */
+    generations: () => string;
+    /** Which decisions are stored (DecisionLog.extent). */
+    decisions: () => Promise<string>;
+    clock: Clock;
+    log: Pick<EngineLog, 'warn'>;
+  },
+  { refreshMinutes }: { refreshMinutes: number },
+): { records: [KeptAnswersPorts, KeptAnswersSettings]; exposure: [KeptAnswersPorts, KeptAnswersSettings] } {
+  const records = async () => `${ports.generations()} ${dayOf(ports.clock())}`;
+  const settings: KeptAnswersSettings = { capacity: CAPACITY, refreshMs: refreshMinutes * 60_000 };
+  const common = { now: ports.clock, later: () => new Promise<void>((resolve) => setImmediate(resolve)), warn: ports.log.warn };
+  return {
+    records: [{ ...common, version: records }, settings],
+    exposure: [{ ...common, version: async () => `${await records()} ${await ports.decisions()}` }, settings],
+  };
+}
 
 /**
  * The planner's costly reads kept per question while their records stay the same (KeptAnswers, see
@@ -23,23 +51,11 @@ export function keepPlannerAnswers(
   ports: {
     demandSupply: Pick<DemandSupply, 'skills' | 'occupations'>;
     oversight: Pick<Oversight, 'exposure'>;
-    /** The store generations this process's indexes reflect (see RecordService.reflects). */
-    generations: () => string;
-    /** Which decisions are stored (DecisionLog.extent). */
-    decisions: () => Promise<string>;
-    clock: Clock;
     log: Pick<EngineLog, 'info' | 'warn'>;
   },
+  kept: PlannerAnswers,
   { refreshMinutes }: { refreshMinutes: number },
 ) {
-  const records = async () => `${ports.generations()} ${dayOf(ports.clock())}`;
-  const settings = { capacity: CAPACITY, refreshMs: refreshMinutes * 60_000 };
-  const common = { now: ports.clock, later: () => new Promise<void>((resolve) => setImmediate(resolve)), warn: ports.log.warn };
-  const kept = {
-    skills: new KeptAnswers<SkillRow[]>({ ...common, version: records }, settings),
-    occupations: new KeptAnswers<OccupationRow[]>({ ...common, version: records }, settings),
-    exposure: new KeptAnswers<Exposure>({ ...common, version: async () => `${await records()} ${await ports.decisions()}` }, settings),
-  };
   const keeping = refreshMinutes > 0;
   const ask = async <T>(answers: KeptAnswers<T>, question: object, count: () => Promise<T>): Promise<MaybeKept<T>> =>
     keeping ? answers.of(JSON.stringify(question), count) : { answer: await count() };
@@ -53,7 +69,7 @@ export function keepPlannerAnswers(
     (n, ms) => ports.log.info(`planner answers: ${n} counted again in ${ms} ms`),
   );
   const refresh = () => rounds.refresh();
-  const timer = keeping ? setInterval(() => void refresh(), settings.refreshMs) : undefined;
+  const timer = keeping ? setInterval(() => void refresh(), refreshMinutes * 60_000) : undefined;
   timer?.unref();
   return {
     skills: (query: DemandSupplyQuery) => ask(kept.skills, query, () => ports.demandSupply.skills(query)),

@@ -1,5 +1,5 @@
 import { resolveArea } from '../core/analytics/areas.js';
-import { KeptMatchedFigures } from '../core/analytics/kept-figures.js';
+import type { KeptFiguresPorts, KeptFiguresSettings, KeptMatchedFigures } from '../core/analytics/kept-figures.js';
 import { countedNow, type MatchedFiguresCount } from '../core/analytics/matched-figures.js';
 import type { MatchedFiguresSource } from '../core/analytics/mismatch.js';
 import { mismatchQuery } from '../core/analytics/schema.js';
@@ -12,6 +12,29 @@ import type { EngineLog } from './log.js';
 
 /** Areas × queries kept besides those kept from the start (municipalities and other queries asked for). */
 const CAPACITY = 1000;
+
+/** What the mismatch figures kept per area are constructed with: current while the records' generations and the day stay the same. */
+export function matchedFiguresPorts(
+  ports: {
+    counter: MatchedFiguresCount;
+    /** The store generations this process's indexes reflect (see RecordService.reflects). */
+    generations: () => string;
+    clock: Clock;
+    log: Pick<EngineLog, 'warn'>;
+  },
+  { refreshMinutes }: { refreshMinutes: number },
+): [KeptFiguresPorts, KeptFiguresSettings] {
+  return [
+    {
+      counter: ports.counter,
+      version: () => `${ports.generations()} ${dayOf(ports.clock())}`,
+      now: ports.clock,
+      pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+      warn: ports.log.warn,
+    },
+    { capacity: CAPACITY, refreshMs: refreshMinutes * 60_000 },
+  ];
+}
 
 /**
  * The mismatch summary's match-engine figures in this process: with `refreshMinutes` > 0 kept per
@@ -26,28 +49,18 @@ const CAPACITY = 1000;
 export function keepMismatchFigures(
   ports: {
     counter: MatchedFiguresCount;
-    /** The store generations this process's indexes reflect (see RecordService.reflects). */
-    generations: () => string;
     regions: Regions;
     areas: EmploymentAreas;
     clock: Clock;
     log: Pick<EngineLog, 'info' | 'warn'>;
     ready: Promise<void>;
   },
+  /** The figures kept per area, as src/runtime/compose.ts constructs them with `matchedFiguresPorts`. */
+  kept: KeptMatchedFigures,
   { refreshMinutes, countAtStart }: { refreshMinutes: number; countAtStart: boolean },
 ): { source: MatchedFiguresSource; status(): { kept: number; current: number } | undefined; refresh(): Promise<number>; start(afterMs?: number): void; stop(): void } {
   if (refreshMinutes <= 0) return { source: countedNow(ports.counter), status: () => undefined, refresh: async () => 0, start() {}, stop() {} };
   const today = () => dayOf(ports.clock());
-  const kept = new KeptMatchedFigures(
-    {
-      counter: ports.counter,
-      version: () => `${ports.generations()} ${today()}`,
-      now: ports.clock,
-      pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
-      warn: ports.log.warn,
-    },
-    { capacity: CAPACITY, refreshMs: refreshMinutes * 60_000 },
-  );
   const { candidates } = mismatchQuery.parse({});
   const where = (q: Parameters<typeof resolveArea>[0]) => resolveArea(q, ports.regions, ports.areas);
   if (countAtStart) {

@@ -38,14 +38,7 @@ const VALUES = new Set([
  * Services still constructed outside compose.ts, `file` → the classes, each with why and what would
  * remove it. Drop an entry when it is fixed (a stale entry fails).
  */
-const EXCEPTIONS: Record<string, string[]> = {
-  // The planners' and the mismatch figures' kept answers are built with their refresh timers by the
-  // runtime modules that start and stop them; compose could construct them and hand them over.
-  'runtime/kept-answers.ts': ['KeptAnswers'],
-  'runtime/kept-figures.ts': ['KeptMatchedFigures'],
-  // GapAnalysis builds its TrainingAdvisor from its own settings; compose could construct and pass it.
-  'core/gaps.ts': ['TrainingAdvisor'],
-};
+const EXCEPTIONS: Record<string, string[]> = {};
 
 const sourceFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

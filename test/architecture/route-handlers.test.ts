@@ -8,8 +8,10 @@ import { describe, expect, it } from 'vitest';
  * the composed services (src/runtime/compose.ts) as `services: Pick<Services, …>`; this test reads
  * every handler registered in src/http/routes/ and src/http/signin/ (the function given to
  * app.get/post/put/patch/delete, or `handler:` of app.route) on the syntax tree, with the file's own
- * helper functions it calls (and theirs), and lists the services it reaches as `services.<name>`.
- * More than one fails, unless the handler is a named exception below.
+ * helper functions it calls (and theirs), and lists the services it reaches as `services.<name>`,
+ * and the collaborators the routes function is given besides (`signInRoutes(providers, people)`: a
+ * handler using both reaches two), but for plain settings (a number, a string, a boolean) and the
+ * HTTP edge's own parts named in EDGE. More than one fails, unless the handler is a named exception below.
  */
 const ROOT = join(import.meta.dirname, '..', '..');
 const FOLDERS = [join(ROOT, 'src', 'http', 'routes'), join(ROOT, 'src', 'http', 'signin')];
@@ -20,16 +22,12 @@ const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options
  * stays for now and what would remove it. Keep it short; drop an entry when the handler is fixed
  * (a stale entry fails).
  */
-const EXCEPTIONS: Record<string, string[]> = {
-  // The planner's routes resolve the place asked for (employment areas) and default the day (the clock)
-  // before calling the analytics use case: resolving both inside the analytics and kept-answer use cases
-  // (an AreaQuery in, the area and asOf out) would leave one call each.
-  'routes/analytics.ts: GET (path)': ['clock', 'employmentAreas', 'keptAnswers'],
-  'routes/analytics.ts: GET /v1/analytics/mismatch': ['analytics', 'clock', 'employmentAreas'],
-  'routes/analytics.ts: GET /v1/analytics/what-works': ['analytics', 'employmentAreas'],
-  'routes/analytics.ts: POST /v1/analytics/training-plan': ['analytics', 'clock', 'employmentAreas'],
-  // The exposure report's default period (the last 30 days to today) is worked out from the clock in the route.
-  'routes/oversight.ts: GET /v1/oversight/exposure': ['clock', 'keptAnswers'],
+const EXCEPTIONS: Record<string, string[]> = {};
+
+/** Parameters of a routes function that are the HTTP edge's own parts, not services: `parameter` → what it is. */
+const EDGE: Record<string, string> = {
+  failures: 'the refused-key and failed sign-in counts per address (src/http/auth.ts), kept by the edge',
+  access: "the metrics route's access setting (loopback, key or off)",
 };
 
 type Fn = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
@@ -46,11 +44,21 @@ export function servicesByHandler(fileName: string, text: string): Map<string, s
     ts.forEachChild(node, collect);
   };
   collect(source);
+  // The collaborators a routes function (`…Routes`) is given besides `services`: its other parameters.
+  const plain = new Set([ts.SyntaxKind.NumberKeyword, ts.SyntaxKind.StringKeyword, ts.SyntaxKind.BooleanKeyword]);
+  const given = new Set(
+    source.statements
+      .filter((f): f is ts.FunctionDeclaration => ts.isFunctionDeclaration(f) && !!f.name?.text.endsWith('Routes'))
+      .flatMap((f) => f.parameters)
+      .filter((p) => ts.isIdentifier(p.name) && p.name.text !== 'services' && !(p.type && plain.has(p.type.kind)) && !(p.name.text in EDGE))
+      .map((p) => (p.name as ts.Identifier).text),
+  );
   const reached = (root: ts.Node, seen = new Set<ts.Node>()): Set<string> => {
     const names = new Set<string>();
     const visit = (node: ts.Node): void => {
       if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'services') names.add(node.name.text);
       if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
+        if (given.has(node.text) && !(ts.isParameter(node.parent) && node.parent.name === node)) names.add(node.text);
         const helper = helpers.get(node.text);
         if (helper && !seen.has(helper)) {
           seen.add(helper);
@@ -90,7 +98,7 @@ const routeFiles = () => FOLDERS.flatMap((dir) => readdirSync(dir).filter((f) =>
 describe('route handlers', () => {
   it('are read on the syntax tree, with the helpers they call', () => {
     const sample = [
-      'export function routes(services: Pick<Services, "a" | "b" | "c">) {',
+      'export function someRoutes(services: Pick<Services, "a" | "b" | "c">, people: People, signOut: (t: string) => Promise<void>, limit: number) {',
       '  const where = (q: string) => services.c.find(q);',
       '  function both() { return [services.a.one(), where("x")]; }',
       '  return async (app) => {',
@@ -98,7 +106,9 @@ describe('route handlers', () => {
       "    app.post(`/two`, {}, async (request) => ({ ...(await services.b.put(request.body)), at: where(request.query) }));",
       "    app.get('/three', {}, () => both());",
       "    app.route({ method: 'DELETE', url: '/four', handler: async () => services.b.remove() });",
-      "    app.get('/five', {}, async () => ({ ok: true }));",
+      "    app.get('/five', {}, async () => ({ ok: true, limit }));",
+      "    app.post('/six', {}, async (request) => { await services.a.close(); await signOut(request.body); });",
+      "    app.get('/seven', {}, async (request) => people.open(request.query));",
       '  };',
       '}',
     ].join('\n');
@@ -108,6 +118,8 @@ describe('route handlers', () => {
       'GET /three': ['a', 'c'],
       "'DELETE' /four": ['b'],
       'GET /five': [],
+      'POST /six': ['a', 'signOut'],
+      'GET /seven': ['people'],
     });
   });
 

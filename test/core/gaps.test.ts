@@ -4,6 +4,7 @@ import { SqliteTrainingStore } from '../../src/adapters/sqlite/training-store.js
 import { fixedClock } from '../../src/core/clock.js';
 import { DEFAULT_GAP_SETTINGS } from '../../src/config.js';
 import { GapAnalysis } from '../../src/core/gaps.js';
+import { TrainingAdvisor } from '../../src/core/training-advice.js';
 import { jobseekerInput } from '../../src/core/jobseekers/schema.js';
 import { TrainingCatalogue } from '../../src/core/trainings.js';
 import { trainingInput } from '../../src/core/trainings/schema.js';
@@ -36,7 +37,9 @@ beforeAll(async () => {
   await catalogue.putMany([
     trainingInput.parse({ id: 'T-HOT', title: 'Tulityökurssi', description: 'Tulityökortti.', provider: 'Tredu', kind: 'licence-or-card', municipality: '837', durationDays: 1, cost: 150, skills: ['tulityökortti'] }),
   ]);
-  gaps = new GapAnalysis(services.jobseekers, services.vacancies, services.matcher, services.normalizer, catalogue, services.embedder, { ...DEFAULT_GAP_SETTINGS, suitableScore: 0.3 }, now);
+  const settings = { ...DEFAULT_GAP_SETTINGS, suitableScore: 0.3 };
+  const advisor = new TrainingAdvisor(catalogue, services.normalizer, settings.rules, settings.reachKm, settings.trainingsPerSkill);
+  gaps = new GapAnalysis(services.jobseekers, services.vacancies, services.matcher, services.normalizer, advisor, services.embedder, settings, now);
 });
 
 describe('GapAnalysis.forJobseeker', () => {

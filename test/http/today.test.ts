@@ -38,4 +38,11 @@ describe("the service's today", () => {
     expect(body.entries.length).toBeGreaterThan(0);
     for (const entry of body.entries as { at: string }[]) expect(entry.at.slice(0, 10)).toBe('2026-03-15');
   });
+
+  it("gives the session cookie the session's lifetime on the clock (Max-Age: ten hours), not the machine's", async () => {
+    const signIn = await call(service.withKey(), 'POST', '/v1/session', { key: service.keys.counsellor });
+    expect(signIn.status).toBe(201);
+    expect(signIn.body.expiresAt).toBe('2026-03-15T20:00:00.000Z');
+    expect(signIn.headers.get('set-cookie')).toMatch(/; Max-Age=36000(;|$)/);
+  });
 });

@@ -75,7 +75,7 @@ export class PersonSessions {
     this.now = ports.now;
   }
 
-  async open(person: Person, tokens: { idToken: string; refreshToken?: string }): Promise<{ token: string; csrf: string; principal: Principal; expiresAt: string }> {
+  async open(person: Person, tokens: { idToken: string; refreshToken?: string }): Promise<{ token: string; csrf: string; principal: Principal; expiresAt: string; maxAgeSeconds: number }> {
     const membership = await this.ports.organisation(person.organisation);
     if (!membership) throw new Error(`organisation '${person.organisation}' does not exist`);
     const now = this.now();
@@ -99,7 +99,7 @@ export class PersonSessions {
       idToken: tokens.idToken,
       ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
     });
-    return { token, csrf, principal: this.principalOf(person, membership), expiresAt };
+    return { token, csrf, principal: this.principalOf(person, membership), expiresAt, maxAgeSeconds: Math.floor(lifetimeMs / 1000) };
   }
 
   /** The session behind a cookie's token while it lasts, and whether its claims are due to be checked again. */

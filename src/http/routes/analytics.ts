@@ -1,7 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
-import { resolveArea } from '../../core/analytics/areas.js';
 import {
   demandQuery,
   employmentAreaList,
@@ -11,17 +10,13 @@ import {
   planRequest,
   skillRows,
   trainingPlan,
-  type AreaQuery,
   type OccupationRow,
   type SkillRow,
 } from '../../core/analytics/schema.js';
-import { publishedAsOf } from '../../core/analytics/suppression.js';
 import type { Counted } from '../../core/analytics/kept-answers.js';
 import { whatWorks, whatWorksQuery, type WhatWorks } from '../../core/what-works/schema.js';
 import type { Lang } from '../../core/errors.js';
-import { regions } from '../../core/regions/regions.js';
 import type { Services } from '../../runtime/compose.js';
-import { dayOf } from '../../core/clock.js';
 import { sendCsv, toCsv } from '../csv.js';
 import { errorBody, noQuery } from './shared.js';
 
@@ -77,11 +72,9 @@ const whatWorksCsv = (r: WhatWorks, lang: Lang) =>
  * fewer than 5 jobseekers are shown as "<5".
  */
 /** The services these routes use (nothing else of the composition reaches them). */
-export type AnalyticsServices = Pick<Services, 'analytics' | 'keptAnswers' | 'employmentAreas' | 'clock'>;
+export type AnalyticsServices = Pick<Services, 'planning' | 'employmentAreas'>;
 
 export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsyncZod {
-  const where = (q: AreaQuery) => resolveArea(q, regions, services.employmentAreas);
-  const today = () => dayOf(services.clock());
   return async (app) => {
     app.get(
       '/v1/employment-areas',
@@ -123,16 +116,14 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
         },
         async (request, reply) => {
           const q = request.query;
-          const scope = where(q);
-          const query = { municipalities: scope.municipalities, from: q.from, to: q.to, language: q.language, occupationGroup: q.occupationGroup, lang: q.lang, today: publishedAsOf(q.asOf ?? today()) };
           if (what === 'skills') {
-            const { answer: rows, counted } = await services.keptAnswers.skills(query);
-            if (q.format === 'csv') return csv(reply, `skills-${scope.id}`, skillCsv(rows.slice(0, q.limit), q.lang));
-            return { area: scope, asOf: query.today, total: rows.length, items: rows.slice(0, q.limit), ...whenCounted(counted) };
+            const { area, asOf, rows, counted } = await services.planning.skills(q);
+            if (q.format === 'csv') return csv(reply, `skills-${area.id}`, skillCsv(rows.slice(0, q.limit), q.lang));
+            return { area, asOf, total: rows.length, items: rows.slice(0, q.limit), ...whenCounted(counted) };
           }
-          const { answer: rows, counted } = await services.keptAnswers.occupations(query);
-          if (q.format === 'csv') return csv(reply, `occupations-${scope.id}`, occupationCsv(rows.slice(0, q.limit), q.lang));
-          return { area: scope, asOf: query.today, total: rows.length, items: rows.slice(0, q.limit), ...whenCounted(counted) };
+          const { area, asOf, rows, counted } = await services.planning.occupations(q);
+          if (q.format === 'csv') return csv(reply, `occupations-${area.id}`, occupationCsv(rows.slice(0, q.limit), q.lang));
+          return { area, asOf, total: rows.length, items: rows.slice(0, q.limit), ...whenCounted(counted) };
         },
       );
     }
@@ -152,7 +143,7 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
       },
       async (request, reply) => {
         const q = request.query;
-        const summary = await services.analytics.mismatch.forArea(where(q), { candidates: q.candidates, lang: q.lang, today: q.asOf ?? today() });
+        const summary = await services.planning.mismatch(q);
         if (q.format === 'csv') {
           const s = summary;
           return csv(
@@ -192,7 +183,7 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
       },
       async (request, reply) => {
         const q = request.query;
-        const report = await services.analytics.whatWorks.report(where(q), { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) });
+        const report = await services.planning.whatWorks(q);
         if (q.format === 'csv') return csv(reply, `what-works-${report.area.id}`, whatWorksCsv(report, q.lang));
         return report;
       },
@@ -212,11 +203,7 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
           response: { 200: trainingPlan, 400: errorBody },
         },
       },
-      async (request) => {
-        const b = request.body;
-        const asOf = publishedAsOf(b.asOf ?? today());
-        return { ...(await services.analytics.trainingPlan.forArea(where(b), { budget: b.budget, objective: b.objective, lang: b.lang, today: asOf })), asOf };
-      },
+      async (request) => services.planning.trainingPlan(request.body),
     );
   };
 }

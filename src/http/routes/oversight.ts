@@ -2,19 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
 import { exposureQuery, exposureResponse } from '../../core/oversight/schema.js';
 import type { Services } from '../../runtime/compose.js';
-import { dayOf } from '../../core/clock.js';
-import { EXPOSURE_DEFAULT_DAYS } from '../../config.js';
 import { sendCsv, toCsv } from '../csv.js';
 import { errorBody } from './shared.js';
 import { whenCounted } from './analytics.js';
 
 /** The services these routes use. */
-export type OversightServices = Pick<Services, 'keptAnswers' | 'clock'>;
+export type OversightServices = Pick<Services, 'exposureReports'>;
 
 /** Oversight for planners and admins: exposure of groups in the candidate rankings. */
 export function oversightRoutes(services: OversightServices): FastifyPluginAsyncZod {
-  const today = () => dayOf(services.clock());
-  const daysAgo = (n: number) => dayOf(new Date(services.clock().getTime() - n * 86_400_000));
   return async (app) => {
     app.get(
       '/v1/oversight/exposure',
@@ -31,7 +27,7 @@ export function oversightRoutes(services: OversightServices): FastifyPluginAsync
       },
       async (request, reply) => {
         const q = request.query;
-        const { answer: report, counted } = await services.keptAnswers.exposure({ ...q, from: q.from ?? daysAgo(EXPOSURE_DEFAULT_DAYS), to: q.to ?? today(), asOf: q.asOf ?? today() });
+        const { answer: report, counted } = await services.exposureReports.report(q);
         if (q.format === 'csv') {
           return sendCsv(
             reply,

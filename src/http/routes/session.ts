@@ -22,14 +22,14 @@ function setCookie(request: FastifyRequest, reply: FastifyReply, token: string, 
 export type SessionServices = Pick<Services, 'sessions' | 'organisations'>;
 
 /**
- * Web app sign-in and sign-out: an API key exchanged once for a session cookie. `signOutPerson`
- * ends a session opened by an identity provider (src/http/signin/) and gives the provider's
- * sign-out address, when it has one.
+ * Web app sign-in and sign-out: an API key exchanged once for a session cookie. `signOut`
+ * (src/http/signin/use-cases.ts) ends the session behind a cookie, a key's or a person's signed in
+ * with an identity provider, and gives that provider's sign-out address, when it has one.
  */
 export function sessionRoutes(
   services: SessionServices,
   failures: FailedAuth,
-  signOutPerson: (token: string) => Promise<URL | undefined> = async () => undefined,
+  signOut: (token: string) => Promise<URL | undefined>,
 ): FastifyPluginAsyncZod {
   const tags = ['web app session'];
   /** The organisation with its name, for the web app's header (its id is no name to a person). */
@@ -62,7 +62,7 @@ export function sessionRoutes(
           return sendError(request, reply, said('sign_in_refused'));
         }
         request.principal = opened.principal; // the sign-in is audited
-        setCookie(request, reply, opened.token, Math.floor((Date.parse(opened.expiresAt) - Date.now()) / 1000));
+        setCookie(request, reply, opened.token, opened.maxAgeSeconds);
         const { name, role } = opened.principal;
         return reply.status(201).send({ name, role, organisation: opened.organisation, csrf: opened.csrf, expiresAt: opened.expiresAt });
       },
@@ -96,8 +96,7 @@ export function sessionRoutes(
       },
       async (request, reply) => {
         const token = sessionToken(request);
-        if (token) await services.sessions.close(token);
-        const providerSignOut = token ? await signOutPerson(token) : undefined;
+        const providerSignOut = token ? await signOut(token) : undefined;
         setCookie(request, reply, '', 0);
         if (providerSignOut) return reply.status(200).send({ endSessionUrl: providerSignOut.href });
         return reply.status(204).send(null);

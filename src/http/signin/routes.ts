@@ -1,13 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { acceptedLang, notFound } from '../../core/errors.js';
-import { codeOf } from '../../core/thrown.js';
 import { providerParams, signInFlowCookie, signInProviderList, signInLangQuery, type SignInFlowCookie } from '../../core/signin/schema.js';
-import { personKeyId, type PersonSessions } from '../../core/signin/sessions.js';
 import { SESSION_COOKIE } from '../auth.js';
 import { errorBody, noQuery } from '../routes/shared.js';
 import { signInProblemPage, signedInPage } from './page.js';
 import type { IdentityProvider } from './providers.js';
+import type { finishingSignIn } from './use-cases.js';
 
 /** Carries state, nonce and the PKCE verifier from the start of a sign-in to its callback. */
 export const FLOW_COOKIE = 'kohtaanto_signin';
@@ -45,44 +44,12 @@ function readFlow(request: FastifyRequest): SignInFlowCookie | undefined {
 }
 
 /**
- * Why openid-client refused an answer, for the audit: the messages along its chain of causes and
- * the claim concerned (e.g. "unexpected JWT claim value encountered (claim iss)"); never a token.
- */
-function refusalReason(error: unknown): string {
-  const parts: string[] = [];
-  let e: unknown = error;
-  for (let depth = 0; depth < 4 && typeof e === 'object' && e !== null; depth++) {
-    const message = 'message' in e ? e.message : undefined;
-    const claim = 'claim' in e ? e.claim : undefined;
-    const providerError = 'error' in e ? e.error : undefined;
-    if (typeof message === 'string' && !parts.includes(message)) parts.push(message);
-    if (typeof claim === 'string') parts.push(`(claim ${claim})`);
-    if (typeof providerError === 'string') parts.push(`(${providerError})`);
-    e = 'cause' in e ? e.cause : undefined;
-  }
-  return parts.join(' ').slice(0, 300);
-}
-
-/**
- * Whether openid-client refused the answer for its time (the ID token's `exp` passed, its `iat` too
- * old or its `nbf` to come): valid once, or a clock set wrong, which the person is told.
- */
-function answerOutOfTime(error: unknown): boolean {
-  let e: unknown = error;
-  for (let depth = 0; depth < 4 && typeof e === 'object' && e !== null; depth++) {
-    if (codeOf(e) === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') return true;
-    e = 'cause' in e ? e.cause : undefined;
-  }
-  return false;
-}
-
-/**
  * Sign-in with an identity provider (OpenID Connect, authorization code with PKCE): the web app's
  * button leads to /signin/<provider>, the provider sends the browser back to its callback, which
  * opens the same kind of session an API key's sign-in opens (cookie, CSRF token, timeouts), or shows
  * why not (fi/sv/en).
  */
-export function signInRoutes(providers: Map<string, IdentityProvider>, people: PersonSessions): FastifyPluginAsyncZod {
+export function signInRoutes(providers: Map<string, IdentityProvider>, finishSignIn: ReturnType<typeof finishingSignIn>): FastifyPluginAsyncZod {
   const tags = ['web app session'];
   return async (app) => {
     app.get(
@@ -125,37 +92,18 @@ export function signInRoutes(providers: Map<string, IdentityProvider>, people: P
       },
       async (request, reply) => {
         const flow = readFlow(request);
-        const provider = providers.get(request.params.provider);
         const lang = flow?.lang ?? acceptedLang(request.headers['accept-language']);
         setFlowCookie(request, reply, '', 0); // one use
-        const problem = (code: 'signin_refused' | 'signin_failed' | 'signin_expired', status: 400 | 403) =>
-          reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(signInProblemPage(code, lang));
-        if (!provider || !flow || flow.provider !== provider.settings.id) {
-          request.refused = {};
-          request.audited.detail = { provider: request.params.provider, reason: flow ? 'started with another provider' : 'no sign-in under way in this browser' };
-          return problem('signin_failed', 400);
+        const finished = await finishSignIn(request.params.provider, new URL(request.url, 'http://callback.invalid').search, flow);
+        request.audited.detail = finished.detail;
+        if ('refused' in finished) {
+          request.refused = finished.keyId ? { keyId: finished.keyId } : {};
+          if (finished.error !== undefined) request.log.warn({ provider: finished.detail.provider, err: finished.error }, 'sign-in refused');
+          return reply.status(finished.status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(signInProblemPage(finished.refused, lang));
         }
-        const callbackUrl = new URL(provider.settings.redirectUrl);
-        callbackUrl.search = new URL(request.url, 'http://callback.invalid').search;
-        let answer;
-        try {
-          answer = await provider.finish(callbackUrl, flow);
-        } catch (error) {
-          request.refused = {};
-          request.audited.detail = { provider: provider.settings.id, reason: refusalReason(error) };
-          request.log.warn({ provider: provider.settings.id, err: error }, 'sign-in refused');
-          return problem(answerOutOfTime(error) ? 'signin_expired' : 'signin_failed', 400);
-        }
-        const who = { provider: provider.settings.id, subject: answer.subject, name: answer.name };
-        if (!answer.person) {
-          request.refused = { keyId: personKeyId(who.provider, who.subject) };
-          request.audited.detail = { ...who, reason: `no mapping for claim '${provider.settings.claim}'` };
-          return problem('signin_refused', 403);
-        }
-        const opened = await people.open(answer.person, { idToken: answer.idToken, ...(answer.refreshToken ? { refreshToken: answer.refreshToken } : {}) });
+        const { opened } = finished;
         request.principal = opened.principal; // the sign-in is audited under the person
-        request.audited.detail = { ...who, signedIn: true };
-        setSessionCookie(request, reply, opened.token, Math.floor((Date.parse(opened.expiresAt) - Date.now()) / 1000));
+        setSessionCookie(request, reply, opened.token, opened.maxAgeSeconds);
         return reply.status(200).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(signedInPage());
       },
     );
