@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ACCESS } from '../../core/access.js';
 import { health, healthWithCounts } from '../../core/health/schema.js';
 import type { Services } from '../../runtime/compose.js';
+import { noQuery } from './shared.js';
 
 /** The services these routes use (nothing else of the composition reaches them). */
 export type HealthServices = Pick<Services, 'health'>;
@@ -33,6 +34,7 @@ export function healthRoutes(services: HealthServices): FastifyPluginAsyncZod {
         schema: {
           tags: ['service'],
           summary: "Service status with the stored and indexed records of each kind, and the problems' record counts (admins)",
+          querystring: noQuery,
           response: { 200: healthWithCounts },
         },
       },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisArea } from '../../../src/core/analytics/schema.js';
-import { publishPlan, PublishedTrainingPlan, STOP_NOT_TOLD } from '../../../src/core/analytics/published-plan.js';
+import { publishPlan, PublishedTrainingPlan, STOP_NOT_TOLD, unspentRange } from '../../../src/core/analytics/published-plan.js';
 import type { PlanQuery, TrainingPlanner } from '../../../src/core/analytics/training-plan.js';
 import { SUPPRESSED } from '../../../src/core/analytics/suppression.js';
 import { NOTICES } from '../../../src/core/errors.js';
@@ -81,7 +81,12 @@ describe('publishPlan', () => {
     }
     expect(shown.cost).toBe(shown.purchases.reduce((s, p) => s + (p.cost ?? 0), 0));
     expect(shown.places).toBe(shown.purchases.reduce((s, p) => s + (p.places as number), 0));
-    expect(shown.budget).toMatchObject({ unit: 'euros', given: 12_000, spent: shown.cost, unspent: Math.max(0, 12_000 - shown.cost) });
+    expect(shown.budget).toMatchObject({ unit: 'euros', given: 12_000, spent: shown.cost });
+    // What is left is the range the published places allow (never given less the rounded spending), and it holds the real figure.
+    expect(shown.budget.unspent).toEqual(unspentRange(12_000, shown.purchases, 'euros'));
+    const real = 12_000 - exactPlan(63, 12, 7, 12_000).cost;
+    expect(shown.budget.unspent.atLeast).toBeLessThanOrEqual(real);
+    expect(shown.budget.unspent.atMost).toBeGreaterThanOrEqual(real);
   });
 
   it('says the budget was spent only when the published spending reaches it; otherwise that the reason is not told', () => {
