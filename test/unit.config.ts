@@ -17,6 +17,8 @@ export default defineConfig({
     // contract suites stay here: every adapter change runs them on both engines.
     exclude: [
       'test/runtime/backup.test.ts',
+      // It opens a copy of the seeded data directory (test/global-setup.ts makes it for the whole suite).
+      'test/runtime/rederivation.test.ts',
       'test/adapters/sqlite/upgrade.test.ts',
       'test/adapters/taxonomy/esco-csv.test.ts',
       'test/core/taxonomy/extraction-esco.test.ts',
