@@ -335,8 +335,8 @@ export const envSchema = z.object({
   KOHTAANTO_CONCEPT_WAIT_MS: z.coerce.number().int().min(0).default(DEFAULT_CONCEPT_WAIT_MS).meta(
     doc('how long a match waits for a worker\'s concept index (records by occupation and skills, filled in the background after start) before answering 503 with a retry time; the request does not read the records itself'),
   ),
-  KOHTAANTO_AREA_CACHE_VECTORS: z.coerce.number().int().min(0).default(100_000).meta(
-    doc('most vectors kept in memory, per area searched, between filtered searches (patched by every write; least recently used areas dropped first)'),
+  KOHTAANTO_AREA_CACHE_VECTORS: z.coerce.number().int().min(0).default(500_000).meta(
+    doc('most vectors of open records kept in memory for exact searches within a municipality or a commuting reach (~1.1 KB each at 256 dimensions; patched by every write; least recently used areas dropped first): size it to hold every open vacancy'),
   ),
   KOHTAANTO_SHARE_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_SHARING_SETTINGS.shareDays).meta(
     doc('how long a shared candidate\'s contact details stay visible to the vacancy\'s unit'),

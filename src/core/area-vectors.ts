@@ -21,23 +21,30 @@ export interface AreaChange {
   after?: Place & { label: number; vector: Float32Array };
 }
 
-/** The matchable records of one area; the vectors are packed rows with room to grow. */
+/**
+ * The matchable records of one area. Its vectors are held in one of two forms while cached: packed
+ * rows with room to grow (scanned in JavaScript), or, where native scans are given, the native scan
+ * alone (it holds its own copy: the packed rows are dropped once it is built, so that every open
+ * vacancy of a national feed fits in memory once, not twice).
+ */
 interface Area {
   test: (place: Place) => boolean;
   labels: number[];
   row: Map<number, number>;
   set?: Set<number>;
   matrix?: Float32Array;
-  /** The native scan over the same rows, while the rows are cached (patched with them). */
+  /** The native scan over the area's rows, while cached (patched with them). */
   scan?: ExactScan;
 }
+
+const isHeld = (area: Area) => area.matrix !== undefined || area.scan !== undefined;
 
 /**
  * Matchable records per location filter (a municipality, a region), kept in memory between
  * searches: their labels, the labels as a set (for the index's filter callback) and their vectors
- * packed side by side (for exact scoring). Writes patch the cached areas in place (RecordService
- * reports each change), so an area is read from the store once, not after every change. Packed
- * vectors are bounded by a budget counted in vectors; the least recently used areas go first.
+ * (for exact scoring). Writes patch the cached areas in place (RecordService reports each change),
+ * so an area is read from the store once, not after every change. Vectors held are bounded by a
+ * budget counted in vectors; the least recently used areas go first.
  */
 export class AreaVectors {
   /** In least-recently-used order of their vectors (a Map keeps insertion order; a use re-inserts). */
@@ -47,7 +54,7 @@ export class AreaVectors {
 
   constructor(
     private readonly source: AreaSource,
-    /** Most vectors held packed at once (0 keeps none between searches). */
+    /** Most vectors held at once (0 keeps none between searches). */
     private readonly budget: number,
     /** Native exact scans of cached areas; without, the packed rows are scanned in JavaScript. */
     private readonly scans?: ExactScanFactory,
@@ -55,11 +62,18 @@ export class AreaVectors {
 
   /** The k records of the area nearest the query, exactly. */
   searchIn(filter: LocationFilter, query: Float32Array, k: number): IndexHit[] {
-    const packed = this.vectorsIn(filter);
-    const area = this.areas.get(keyOf(filter));
-    if (!this.scans || !area?.matrix || packed.dimension === 0) return exactTopKPacked(query, packed, k);
-    area.scan ??= this.scans(packed);
-    return area.scan.search(query, k);
+    if (!this.scans) return exactTopKPacked(query, this.vectorsIn(filter), k);
+    const key = keyOf(filter);
+    const area = this.area(filter);
+    if (area.scan) {
+      this.used(key, area);
+      return area.scan.search(query, k);
+    }
+    const rows = this.rowsOf(area);
+    if (rows.dimension === 0 || rows.labels.length === 0) return [];
+    const scan = this.scans(rows);
+    if (this.keep(key, area)) area.scan = scan;
+    return scan.search(query, k);
   }
 
   labelsIn(filter: LocationFilter): number[] {
@@ -71,30 +85,17 @@ export class AreaVectors {
     return (area.set ??= new Set(area.labels));
   }
 
+  /** The area's vectors as packed rows (kept packed, within the budget, when no native scans are given). */
   vectorsIn(filter: LocationFilter): PackedVectors {
     const key = keyOf(filter);
     const area = this.area(filter);
     if (area.matrix) {
-      this.areas.delete(key);
-      this.areas.set(key, area);
+      this.used(key, area);
       return { labels: area.labels, matrix: area.matrix, dimension: this.dimension };
     }
-    const vectors = this.source.vectorsOf(area.labels);
-    this.dimension ||= vectors.values().next().value?.length ?? 0;
-    const matrix = new Float32Array(area.labels.length * this.dimension);
-    area.labels.forEach((label, i) => matrix.set(vectors.get(label)!, i * this.dimension));
-    if (area.labels.length > this.budget) return { labels: area.labels, matrix, dimension: this.dimension };
-    for (const [, other] of this.areas) {
-      if (this.held + area.labels.length <= this.budget) break;
-      if (other.matrix) this.held -= other.labels.length;
-      delete other.matrix;
-      delete other.scan;
-    }
-    area.matrix = matrix;
-    this.held += area.labels.length;
-    this.areas.delete(key);
-    this.areas.set(key, area);
-    return { labels: area.labels, matrix, dimension: this.dimension };
+    const rows = this.rowsOf(area);
+    if (!this.scans && this.keep(key, area)) area.matrix = rows.matrix;
+    return rows;
   }
 
   /** Records were written (RecordService calls this after each commit); 'everywhere' empties the cache. */
@@ -109,6 +110,39 @@ export class AreaVectors {
         if (after && area.test(after)) this.add(area, after.label, after.vector);
       }
     }
+  }
+
+  /** The area's vectors read from the store, packed. */
+  private rowsOf(area: Area): PackedVectors {
+    const vectors = this.source.vectorsOf(area.labels);
+    this.dimension ||= vectors.values().next().value?.length ?? 0;
+    const matrix = new Float32Array(area.labels.length * this.dimension);
+    area.labels.forEach((label, i) => matrix.set(vectors.get(label)!, i * this.dimension));
+    return { labels: area.labels, matrix, dimension: this.dimension };
+  }
+
+  /** Makes room for the area's vectors (least recently used areas out first); false when it is larger than the whole budget. */
+  private keep(key: string, area: Area): boolean {
+    if (area.labels.length > this.budget) return false;
+    for (const [, other] of this.areas) {
+      if (this.held + area.labels.length <= this.budget) break;
+      this.drop(other);
+    }
+    this.held += area.labels.length;
+    this.used(key, area);
+    return true;
+  }
+
+  private drop(area: Area): void {
+    if (isHeld(area)) this.held -= area.labels.length;
+    delete area.matrix;
+    delete area.scan;
+  }
+
+  /** Marks the area most recently used. */
+  private used(key: string, area: Area): void {
+    this.areas.delete(key);
+    this.areas.set(key, area);
   }
 
   /** Vectors held in memory now. */
@@ -144,10 +178,8 @@ export class AreaVectors {
     area.row.delete(label);
     area.set?.delete(label);
     area.scan?.remove(label);
-    if (area.matrix) {
-      area.matrix.copyWithin(row * this.dimension, last * this.dimension, (last + 1) * this.dimension);
-      this.held--;
-    }
+    if (area.matrix) area.matrix.copyWithin(row * this.dimension, last * this.dimension, (last + 1) * this.dimension);
+    if (isHeld(area)) this.held--;
   }
 
   private add(area: Area, label: number, vector: Float32Array): void {
@@ -167,7 +199,10 @@ export class AreaVectors {
       }
       area.matrix.set(vector, row * this.dimension);
       this.held++;
-      if (area.scan && !area.scan.add(label, vector)) delete area.scan; // full: rebuilt from the rows when next used
+    } else if (area.scan) {
+      this.dimension ||= vector.length;
+      this.held++;
+      if (!area.scan.add(label, vector)) this.drop(area); // full: read again and rebuilt when next used
     }
   }
 

@@ -70,14 +70,22 @@ export class ConceptIndex {
    * and dropped when a record of the concept is written.
    */
   private readonly packed = new Map<ConceptKey, Int32Array>();
+  /**
+   * One string per concept key and place, shared by every record that has it: keys read from the
+   * store are new strings per record (an ESCO URI is ~70 characters), and at national scale the
+   * records' own copies took ~300 MB of a worker's memory.
+   */
+  private readonly interned = new Map<string, string>();
 
   get size(): number {
     return this.keysOf.size;
   }
 
   /** Sets (or replaces) the concepts and place of a record. */
-  set(label: number, keys: ConceptKey[], place: string = REMOTE): void {
+  set(label: number, given: ConceptKey[], place: string = REMOTE): void {
     this.remove(label);
+    const keys = given.map((key) => this.intern(key));
+    place = this.intern(place);
     for (const key of keys) {
       this.packed.delete(key);
       let byPlace = this.postings.get(key);
@@ -91,6 +99,13 @@ export class ConceptIndex {
     this.keysOf.set(label, { keys, place });
     if (label >= this.scores.length) this.grow(label);
     this.skillPoints[label] = SKILL_POINTS / Math.max(1, skills);
+  }
+
+  private intern<S extends string>(text: S): S {
+    const known = this.interned.get(text);
+    if (known !== undefined) return known as S;
+    this.interned.set(text, text);
+    return text;
   }
 
   remove(label: number): void {

@@ -67,6 +67,43 @@ describe('nativeScan (hnswlib brute force) as an area exact scan', () => {
     expect(native.searchIn(helsinki, unit(11), 100).map((h) => h.label)).not.toContain(11);
   });
 
+  it('keeps an area once, in its native scan: no packed copy beside it, the budget counted on the scans, a full scan read again', () => {
+    const records = new Map<number, { municipality: string; vector: Float32Array }>();
+    let reads = 0;
+    const source = {
+      matchableLabels: (f: LocationFilter) => [...records].filter(([, r]) => f.municipalities!.includes(r.municipality)).map(([l]) => l),
+      vectorsOf: (labels: number[]) => {
+        reads++;
+        return new Map(labels.map((l) => [l, records.get(l)!.vector]));
+      },
+    };
+    for (let l = 1; l <= 100; l++) records.set(l, { municipality: l <= 60 ? '091' : '837', vector: unit(l) });
+    const areas = new AreaVectors(source, 100, nativeScan);
+    const helsinki = { municipalities: ['091'] };
+    const tampere = { municipalities: ['837'] };
+    expect(areas.searchIn(helsinki, unit(5), 1)[0]!.label).toBe(5);
+    expect(areas.searchIn(tampere, unit(70), 1)[0]!.label).toBe(70);
+    expect(areas.size).toBe(100);
+    expect(reads).toBe(2);
+    // Served from the scans: nothing read again, and no packed rows kept (asking for them reads them).
+    areas.searchIn(helsinki, unit(6), 1);
+    areas.searchIn(tampere, unit(71), 1);
+    expect(reads).toBe(2);
+    areas.vectorsIn(helsinki);
+    expect(reads).toBe(3);
+    // A new Helsinki record goes over the budget only when the scans are next rebuilt; the full scan
+    // (room for 1.25× + 64) is dropped and read again when next searched.
+    for (let l = 101; l <= 200; l++) {
+      records.set(l, { municipality: '091', vector: unit(l) });
+      areas.changed([{ after: { label: l, municipality: '091', region: '01', vector: unit(l) } }]);
+    }
+    expect(areas.size).toBe(40); // Helsinki's scan was full and dropped: Tampere's 40 are held
+    expect(areas.searchIn(helsinki, unit(150), 1)[0]!.label).toBe(150);
+    expect(reads).toBe(4);
+    // Helsinki's 160 are more than the whole budget: served, not kept.
+    expect(areas.size).toBe(40);
+  });
+
   it('answers each query vector with its own results when queries alternate (the copy for hnswlib follows the vector)', () => {
     const rows = Array.from({ length: 50 }, (_, i) => unit(i));
     const scan = nativeScan({ labels: rows.map((_, i) => i + 1), matrix: Float32Array.from(rows.flatMap((r) => [...r])), dimension: rows[0]!.length });
