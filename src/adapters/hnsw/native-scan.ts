@@ -17,7 +17,7 @@ export function plainArray(query: Float32Array): number[] {
 }
 
 /** Room for this share of new records before a scan is full (and rebuilt from the area's rows). */
-const GROWTH = 1.25;
+const GROWTH = 1.1;
 
 /**
  * hnswlib's native brute-force index (inner product over unit vectors = cosine) as an area's exact

@@ -1,4 +1,5 @@
 import type { RecordConcepts } from '../../core/record-concepts.js';
+import { interned } from '../../core/taxonomy/interned.js';
 
 /** The two record kinds' tables, the same in SQLite and PostgreSQL. */
 export type RecordTable = 'jobseekers' | 'vacancies';
@@ -28,11 +29,35 @@ export interface RecordRow {
 export const toBlob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 export const fromBlob = (b: Buffer) => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
+/** How a taxonomy concept's URI begins: ESCO's (http:) and the local extension's (urn:kohtaanto:local:). */
+const CONCEPT = /^(https?:|urn:)/;
+
+/** The values of a parsed record's derived fields with each concept URI replaced by its one shared copy. */
+function shareUris(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return CONCEPT.test(value) ? interned(value) : value;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = shareUris(value[i]);
+  } else if (value !== null && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    for (const key in o) o[key] = shareUris(o[key]);
+  }
+  return value;
+}
+
 /**
  * The record a row's JSON text holds. Not validated: the store wrote it from a validated record,
- * and this is on the path of every stored-profile match (the record cache's reads).
+ * and this is on the path of every stored-profile match (the record cache's reads). The concept
+ * URIs of its derived fields (`normalized`: about half of a record's text) share one copy each:
+ * parsed, every record held its own, and the record caches of a worker at national scale held
+ * hundreds of megabytes of the same few thousand strings.
  */
-export const recordOf = <R>(json: string): R => JSON.parse(json) as R;
+export function recordOf<R>(json: string): R {
+  const record = JSON.parse(json) as { normalized?: unknown };
+  if (record.normalized !== undefined) shareUris(record.normalized);
+  return record as R;
+}
 
 /**
  * A record's concepts as the `concepts` column holds them (schema step 28): one JSON array, the

@@ -27,7 +27,7 @@ describe('nativeScan (hnswlib brute force) as an area exact scan', () => {
     expect(scan.search(unit(7), 5).map((h) => h.label)).not.toContain(7);
     expect(scan.add(5000, unit(5000))).toBe(true);
     expect(scan.search(unit(5000), 1)[0]!.label).toBe(5000);
-    // Full at 1.25× + 64: the caller rebuilds.
+    // Full at 1.1× + 64: the caller rebuilds.
     let added = 0;
     while (scan.add(6000 + added, unit(6000 + added))) added++;
     expect(added).toBeGreaterThan(0);
@@ -92,7 +92,7 @@ describe('nativeScan (hnswlib brute force) as an area exact scan', () => {
     areas.vectorsIn(helsinki);
     expect(reads).toBe(3);
     // A new Helsinki record goes over the budget only when the scans are next rebuilt; the full scan
-    // (room for 1.25× + 64) is dropped and read again when next searched.
+    // (room for 1.1× + 64) is dropped and read again when next searched.
     for (let l = 101; l <= 200; l++) {
       records.set(l, { municipality: '091', vector: unit(l) });
       areas.changed([{ after: { label: l, municipality: '091', region: '01', vector: unit(l) } }]);
