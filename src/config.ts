@@ -329,8 +329,8 @@ export const envSchema = z.object({
   KOHTAANTO_SUITABLE_POOL: z.coerce.number().int().min(10).max(1000).default(100).meta(
     doc('how many of a client\'s best matches the job-search page looks at to count the suitable open vacancies within their commuting range'),
   ),
-  KOHTAANTO_RECORD_CACHE_MB: z.coerce.number().min(0).default(512).meta(
-    doc('estimated memory for parsed records kept between matches (least recently used out first); size it to hold the matchable records (~4 KB each)'),
+  KOHTAANTO_RECORD_CACHE_MB: z.coerce.number().min(0).default(256).meta(
+    doc('estimated memory for parsed records kept between matches, for each record kind (least recently used out first; ~4 KB each, estimated from their stored text): 256 holds every open vacancy of a national feed of 100,000; at 1,000,000 vacancies 512 cost ~550 MB more per worker for no faster match (benchmarks/README.md, eighth stop)'),
   ),
   KOHTAANTO_CONCEPT_WAIT_MS: z.coerce.number().int().min(0).default(DEFAULT_CONCEPT_WAIT_MS).meta(
     doc('how long a match waits for a worker\'s concept index (records by occupation and skills, filled in the background after start) before answering 503 with a retry time; the request does not read the records itself'),
