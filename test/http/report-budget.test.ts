@@ -44,7 +44,7 @@ describe('the daily budget of noisy reports', () => {
     ] as const) {
       const refused = await call(planner, method, path, body, { 'accept-language': 'sv-FI' });
       expect(refused.status, path).toBe(429);
-      expect(refused.body.code).toBe('rate_limited');
+      expect(refused.body.error).toBe('rate_limited');
       expect(refused.body.message).toMatch(/statistikrapporter/);
       const wait = Number(refused.headers.get('retry-after'));
       expect(wait).toBeGreaterThan(0);
