@@ -40,7 +40,7 @@ describe('the daily budget of noisy reports', () => {
     for (const [method, path, body] of [
       ['GET', '/v1/analytics/skills?municipality=Tampere'],
       ['GET', '/v1/analytics/mismatch?area=Tampere'],
-      ['POST', '/v1/analytics/training-plan', { area: 'Tampere', budget: 100000 }],
+      ['POST', '/v1/analytics/training-plan', { area: 'Tampere', budget: { places: 8 } }],
     ] as const) {
       const refused = await call(planner, method, path, body, { 'accept-language': 'sv-FI' });
       expect(refused.status, path).toBe(429);
