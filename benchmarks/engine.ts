@@ -46,6 +46,7 @@ async function start(dataDir: string) {
     KOHTAANTO_DATA_DIR: dataDir,
     KOHTAANTO_LOG_LEVEL: 'silent',
     KOHTAANTO_RATE_LIMIT_PER_MINUTE: '100000000',
+    KOHTAANTO_NOISY_REPORTS_PER_DAY: '100000',
   });
   const t0 = process.hrtime.bigint();
   const engine = await openEngine(config, quiet);

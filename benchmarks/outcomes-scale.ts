@@ -78,6 +78,7 @@ const env = (dataDir: string, port = 0) => ({
   KOHTAANTO_EMBEDDER: process.env.KOHTAANTO_EMBEDDER ?? 'lexical',
   KOHTAANTO_LOG_LEVEL: 'warn',
   KOHTAANTO_RATE_LIMIT_PER_MINUTE: '100000000',
+  KOHTAANTO_NOISY_REPORTS_PER_DAY: '100000',
   // A sparse, quickly built matching graph: the reports and state changes timed here never search it,
   // and with the defaults (16, 200) loading 300,000 clients took ~40 minutes on the loaded 2 cores.
   KOHTAANTO_HNSW_M: process.env.KOHTAANTO_HNSW_M ?? '4',

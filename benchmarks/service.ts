@@ -72,6 +72,7 @@ export async function startService(
       KOHTAANTO_DATA_DIR: dataDir,
       KOHTAANTO_PORT: '0',
       KOHTAANTO_RATE_LIMIT_PER_MINUTE: '100000000',
+      KOHTAANTO_NOISY_REPORTS_PER_DAY: '100000',
       KOHTAANTO_LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -115,6 +115,13 @@ export const DEFAULT_SKILL_NN_THRESHOLD = { lexical: 0.6, model: 0.85 } as const
 export const OCCUPATION_NN_THRESHOLD = 0.5;
 
 /** Shares, ad-hoc candidate searches and the daily harvest limit (src/core/sharing.ts). */
+/**
+ * Distinct noisy planner reports a key or person may ask a day (src/core/analytics/report-budget.ts). A place's
+ * dashboard asks 5 (mismatch, skills, occupations, exposure, what works): 60 is 12 places a day — an area, its
+ * region and ten municipalities. Averaging the exposure report's noise to read one person at two standard
+ * deviations takes about 18 different reports (9 pairs), at 99.9 % about 41; a 0.031 move 42 and 94.
+ */
+export const DEFAULT_NOISY_REPORTS_PER_DAY = 60;
 export const DEFAULT_SHARING_SETTINGS: SharingSettings = { shareDays: 30, adHocSearchesPerHour: 30, adHocMaxK: 20, candidatesPerDay: 1000 };
 
 /** In-app notifications (src/core/notifications/service.ts): days shown, most answered, most events read per source. */
@@ -323,6 +330,9 @@ export const envSchema = z.object({
   KOHTAANTO_PLAN_MAX_ESTIMATED_GAIN: z.coerce.number().min(0).max(1).default(DEFAULT_TRAINING_EVIDENCE.maxEstimatedGain).meta(
     doc('the most employment gain the training plan\'s skill-based estimate gives one place'),
   ),
+  KOHTAANTO_NOISY_REPORTS_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_NOISY_REPORTS_PER_DAY).meta(
+    doc('distinct planner reports of people (demand and supply, mismatch, what works, training plan, exposure) a key or signed-in person may ask a UTC day; the same question again is free (admins: unlimited; see [privacy](privacy-and-oversight.md), *Statistics*)'),
+  ),
   KOHTAANTO_PLAN_MIN_CLIENTS: z.coerce.number().int().min(5).max(60).default(DEFAULT_PLAN_MINIMUM_CLIENTS).meta(
     doc('the fewest clients examined (as published, rounded at random to 5) a training plan is shown for; a place with fewer gets no plan, only a message why (see [analytics](analytics.md), *Training plan*)'),
   ),
@@ -486,6 +496,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     suitableScore: e.KOHTAANTO_SUITABLE_SCORE,
     /** The fewest clients examined (as published) a training plan is shown for. */
     planMinimumClients: e.KOHTAANTO_PLAN_MIN_CLIENTS,
+    /** Distinct noisy planner reports per key and day (src/core/analytics/report-budget.ts). */
+    noisyReportsPerDay: e.KOHTAANTO_NOISY_REPORTS_PER_DAY,
     trainingEvidence: {
       ...DEFAULT_TRAINING_EVIDENCE,
       priorParticipants: e.KOHTAANTO_PLAN_EVIDENCE_PRIOR,

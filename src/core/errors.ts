@@ -151,6 +151,12 @@ export const MESSAGES = {
     sv: 'För många misslyckade inloggningar; försök igen om {wait} s.',
     en: 'too many failed sign-ins; retry in {wait} s',
   },
+  report_budget_spent: {
+    code: 'rate_limited',
+    fi: 'Olet jo kysynyt tänään {limit} erilaista tilastoraporttia, enempää ei voi kysyä ennen huomista (UTC-vuorokausi). Samat kysymykset uudelleen toimivat yhä. Raja suojaa tilastojen henkilöitä: monesta hieman erilaisesta raportista voisi laskea yksittäisen henkilön tietoja.',
+    sv: 'Du har redan frågat efter {limit} olika statistikrapporter i dag, fler går inte före i morgon (UTC-dygn). Samma frågor igen fungerar fortfarande. Gränsen skyddar personerna i statistiken: av många lite olika rapporter kunde man räkna ut enskilda personers uppgifter.',
+    en: 'you have asked for {limit} different statistical reports today; no more until tomorrow (UTC day). The same questions again still work. The limit protects the people in the figures: many slightly different reports could be combined to work out one person.',
+  },
   requests_too_often: {
     code: 'rate_limited',
     fi: 'Yli {max} pyyntöä minuutissa tällä avaimella; yritä uudelleen {wait} s kuluttua.',

@@ -1,3 +1,4 @@
+import { installReportBudget } from './report-budget.js';
 import { OneLinePerRequest } from './request-log.js';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -141,6 +142,7 @@ export async function buildApp(services: Services, options: AppOptions) {
     },
   };
   const { table: routeAccess, failures } = installAuth(app, services.keys, sessions, failedPerMinute, workers?.link('failed-auth'));
+  installReportBudget(app, services.reportBudget);
   // CORS stays off (no cross-origin browser access).
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,

@@ -8,7 +8,7 @@ import { AuditTrailSearch } from '../core/audit-trail/service.js';
 import { SignInMappings } from '../core/signin-mappings/service.js';
 import { keyedTombstones } from '../adapters/sqlite/tombstones.js';
 import { VacancyOwnerStore } from '../adapters/sqlite/vacancy-owners.js';
-import { DEFAULT_GAP_SETTINGS, DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_PLAN_MINIMUM_CLIENTS, DEFAULT_PLAN_SETTINGS, DEFAULT_SESSION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, EXPOSURE_DEFAULT_DAYS, GAP_EVIDENCE_MINUTES, KEPT_GAP_REPORTS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
+import { DEFAULT_GAP_SETTINGS, DEFAULT_MATCH_SETTINGS, DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_NOISY_REPORTS_PER_DAY, DEFAULT_PLAN_MINIMUM_CLIENTS, DEFAULT_PLAN_SETTINGS, DEFAULT_SESSION_SETTINGS, DEFAULT_TRAINING_EVIDENCE, EXPOSURE_DEFAULT_DAYS, GAP_EVIDENCE_MINUTES, KEPT_GAP_REPORTS, SIGNIN_RECHECK_MINUTES, type Config } from '../config.js';
 import { DemandSupply } from '../core/analytics/demand-supply.js';
 import { MismatchSummary } from '../core/analytics/mismatch.js';
 import { MatchedFiguresCount } from '../core/analytics/matched-figures.js';
@@ -43,6 +43,7 @@ import { Oversight } from '../core/oversight/oversight.js';
 import { keepPlannerAnswers, plannerAnswerPorts } from './kept-answers.js';
 import { AnalyticsQuestions } from '../core/analytics/service.js';
 import { ExposureReports, type Exposure } from '../core/oversight/exposure-reports.js';
+import { ReportBudget } from '../core/analytics/report-budget.js';
 import { KeptAnswers } from '../core/analytics/kept-answers.js';
 import { KeptMatchedFigures } from '../core/analytics/kept-figures.js';
 import type { OccupationRow, SkillRow } from '../core/analytics/demand-supply.js';
@@ -92,7 +93,7 @@ import { messageOf } from '../core/thrown.js';
 export type { EngineLog };
 export { indexFile };
 
-export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications' | 'paySubsidyPoolFactor' | 'trainingEvidence' | 'planMinimumClients' | 'database'>> & Pick<
+export type ServicesConfig = Partial<Pick<Config, 'signIn' | 'auditGroupMs' | 'notifications' | 'paySubsidyPoolFactor' | 'trainingEvidence' | 'planMinimumClients' | 'noisyReportsPerDay' | 'database'>> & Pick<
   Config,
   | 'dataDir'
   | 'decisionRetentionDays'
@@ -541,6 +542,12 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       }),
       /** The exposure report with its default period and day (src/core/oversight/exposure-reports.ts). */
       exposureReports: new ExposureReports({ exposure: keptAnswers.exposure, clock }, { defaultDays: EXPOSURE_DEFAULT_DAYS }),
+      /** The daily budget of distinct noisy planner reports per key (src/core/analytics/report-budget.ts), counted in the harvest limit's store. */
+      reportBudget: new ReportBudget(
+        { count: (counter, day, questions, limit) => stores.budget.views(counter, day, questions, limit), now: clock },
+        secret,
+        { perDay: config.noisyReportsPerDay ?? DEFAULT_NOISY_REPORTS_PER_DAY },
+      ),
       suggestions,
       sessions: new Sessions({ keys, store: stores.sessions, organisationName: (id) => organisations.nameOf(id), now: clock }, DEFAULT_SESSION_SETTINGS),
       people: new PersonSessions(

@@ -81,6 +81,9 @@ const DEFAULT_ENV = {
   // The mismatch shares are counted at each request in tests (a service keeping them counts every
   // area in the background from its start); test/runtime/kept-figures.test.ts turns keeping on.
   KOHTAANTO_ANALYTICS_REFRESH_MINUTES: '0',
+  // The daily budget of noisy planner reports is not what most tests ask about (many ask hundreds of
+  // questions): test/http/report-budget.test.ts sets its own.
+  KOHTAANTO_NOISY_REPORTS_PER_DAY: '100000',
 };
 
 /** Settings that change nothing in what seeding stores: a service started with only these may start from the seeded copy. */
@@ -96,6 +99,7 @@ const NOT_STORED = new Set([
   'KOHTAANTO_SIGNIN_PROVIDERS_FILE',
   'KOHTAANTO_SIGNIN_RECHECK_MINUTES',
   'KOHTAANTO_CONCEPT_WAIT_MS',
+  'KOHTAANTO_NOISY_REPORTS_PER_DAY',
 ]);
 
 /**

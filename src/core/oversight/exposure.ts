@@ -1,5 +1,5 @@
 import type { PublishedCounts } from '../analytics/published-counts.js';
-import { MIN_JOBSEEKERS_SHOWN, SUPPRESSED } from '../analytics/suppression.js';
+import { SUPPRESSED } from '../analytics/suppression.js';
 import { contentDigest, noisedShares, SHARE_MARGIN } from './noised-shares.js';
 import { DIMENSIONS, type Dimension, type ExposureGroup, type ExposureReport } from './schema.js';
 
@@ -12,7 +12,7 @@ import { DIMENSIONS, type Dimension, type ExposureGroup, type ExposureReport } f
  *
  * A group is flagged when its exposure ratio's 95 % confidence interval (normal, over rankings)
  * lies wholly below 0.8 or above 1.25 — the four-fifths rule of disparate impact — with at least
- * MIN_RANKINGS rankings and MIN_JOBSEEKERS_SHOWN eligible jobseekers. The counts of eligible jobseekers
+ * MIN_RANKINGS rankings and 5 eligible jobseekers (src/core/analytics/suppression.ts). The counts of eligible jobseekers
  * are rounded at random like the other planner figures (src/core/analytics/published-counts.ts), and a
  * group whose count is published as "<5" has no shares.
  *
@@ -33,6 +33,9 @@ import { DIMENSIONS, type Dimension, type ExposureGroup, type ExposureReport } f
  *   groups): asking the same again gives the same answer; any change of who is ranked gives a fresh draw.
  *   The same content asked in two places (the municipality and its employment area, when everyone ranked
  *   lives in the municipality) is the same draw, so it gives no second one.
+ * - A group's share is hidden when too few of its members were ranked: none or a few alike, against a threshold
+ *   drawn per group and report between 2.5 and 7.5 (noised-shares.ts `enoughRanked`), not at exactly 5 — the
+ *   exact rule of 1–4, with 0 shown, let k = 20 against k = 21 tell the 21st person's groups outright.
  * - The ratio and its interval come from the published share and a noised spread (not published itself),
  *   the interval widened by the noise's bound (± 0.155 with the rounding), so no field carries the exact
  *   share, and a group is flagged only when its published share is out of line by more than the noise could make it:
@@ -218,7 +221,7 @@ export function exposureReport(
       flagged,
     });
   }
-  const sharesSuppressed = suppressShares(groups, exposed, exposedAll.size, used);
+  const sharesSuppressed = suppressShares(groups, (g) => noised.enoughRanked(`${g.dimension} ${g.group}`, exposed.get(`${g.dimension}\u0000${g.group}`)?.size ?? 0), exposedAll.size, used);
   return {
     rankings: used,
     positions,
@@ -226,21 +229,29 @@ export function exposureReport(
     eligible: totalShown,
     sharesSuppressed,
     groups,
-    flagged: groups.filter((g) => g.flagged).map((g) => ({ dimension: g.dimension, group: g.group, ratio: g.ratio! })),
+    flagged: groups.filter((g) => g.flagged).map((g) => ({ dimension: g.dimension, group: g.group, ratio: g.ratio })),
   };
 }
 
 const hide = (row: ExposureGroup) => Object.assign(row, { exposureShare: null, ratio: null, ratioLow: null, ratioHigh: null, flagged: false });
+/**
+ * A group's share hidden for too few members ranked keeps its flag, worked out from the noised share like
+ * every flag (one bit of what the share would have told): a large group all but never ranked is the bias the
+ * report is for, and it is hidden for that very reason.
+ */
+const hideShare = (row: ExposureGroup) => Object.assign(row, { exposureShare: null, ratio: null, ratioLow: null, ratioHigh: null });
 
 /**
  * Suppression of the exposure shares, like the counts of the other analytics: none at all when
  * fewer than MIN_EXPOSED distinct jobseekers were ranked or fewer than MIN_RANKINGS_FOR_SHARES
- * rankings used (the noise covers one person's move at that size); a group's when 1–4 of its members were
- * ranked; and, since a dimension's shares add up to one, a second group's of the same dimension
- * when only one was hidden (the one with the smallest positive share), so that no hidden share is
- * one minus the others. Returns why all shares are hidden, or null.
+ * rankings used (the noise covers one person's move at that size); a group's when too few of its members
+ * were ranked — none as well as a few, one answer, and decided against a keyed threshold drawn per report
+ * (`enoughRanked`: never shown under 3, always from 8) rather than at exactly 5, which two nested reports
+ * read exactly (test/core/oversight/exposure-suppression.test.ts); and, since a dimension's shares add up to
+ * one, a second group's of the same dimension when only one was hidden (the one with the smallest positive
+ * share), so that no hidden share is one minus the others. Returns why all shares are hidden, or null.
  */
-function suppressShares(groups: ExposureGroup[], exposed: Map<string, Set<string>>, exposedCount: number, rankings: number): string | null {
+function suppressShares(groups: ExposureGroup[], enoughRanked: (g: ExposureGroup) => boolean, exposedCount: number, rankings: number): string | null {
   if (exposedCount < MIN_EXPOSED) {
     groups.forEach(hide);
     return `fewer than ${MIN_EXPOSED} distinct jobseekers of the area were ranked`;
@@ -251,17 +262,16 @@ function suppressShares(groups: ExposureGroup[], exposed: Map<string, Set<string
   }
   for (const dimension of DIMENSIONS) {
     const rows = groups.filter((g) => g.dimension === dimension);
-    const ranked = (g: ExposureGroup) => exposed.get(`${dimension}\u0000${g.group}`)?.size ?? 0;
-    const primary = rows.filter((g) => g.exposureShare === null || (ranked(g) > 0 && ranked(g) < MIN_JOBSEEKERS_SHOWN));
-    primary.forEach(hide);
+    const primary = rows.filter((g) => g.exposureShare === null || !enoughRanked(g));
+    primary.forEach(hideShare);
     // A group of under five eligible jobseekers is hidden already (its share was never worked out)
     // but its exposure still counts in the whole: it needs a second hidden cell as much.
     if (primary.length !== 1) continue;
     const second = rows
       .filter((g) => g.exposureShare !== null && g.exposureShare > 0)
       .sort((a, b) => a.exposureShare! - b.exposureShare!)[0];
-    if (second) hide(second);
-    else rows.forEach(hide);
+    if (second) hideShare(second);
+    else rows.forEach(hideShare);
   }
   return null;
 }

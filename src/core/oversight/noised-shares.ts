@@ -26,10 +26,23 @@ export const SHARE_NOISE_BOUND = 0.15;
 /** How far a published share may be from the exact one: the noise's bound and half the last decimal. */
 export const SHARE_MARGIN = SHARE_NOISE_BOUND + 0.005;
 
-/** A share as published, and a spread (never published, it widens the intervals) with its own draws. */
+/**
+ * A group's share is published only when enough of its members were ranked, decided against a threshold
+ * drawn for each group and report uniformly within FEW_RANKED_FROM … FEW_RANKED_TO: never with 0–2 members
+ * ranked, always from 8, and with 3 … 7 members with chance 0.1, 0.3, 0.5, 0.7, 0.9. One person more moves
+ * that chance by at most 0.2, so a pair of nested reports (k = 20 against 21) guesses whether the person
+ * between them is a group's n-th member right at most 60 % of the time; the exact rule of 1–4 (privacy-10)
+ * told it every time, and 0 shown beside 1 hidden told the first member.
+ */
+export const FEW_RANKED_FROM = 2.5;
+export const FEW_RANKED_TO = 7.5;
+
+/** A share as published, a spread (never published, it widens the intervals), each with its own draws, and whether a group's share may be shown at all. */
 export interface NoisedShares {
   share(cell: string, exact: number): number;
   spread(cell: string, exact: number): number;
+  /** Whether enough of a group's members were ranked (`ranked` distinct ones) to publish its share: see FEW_RANKED_FROM. */
+  enoughRanked(cell: string, ranked: number): boolean;
 }
 
 /** Noise within ± bound from three uniform draws in [0, 1): their sum, centred and scaled. */
@@ -55,5 +68,6 @@ export function noisedShares(key: Buffer, content: string): NoisedShares {
   return {
     share: (cell, exact) => round2(within(exact + noise(`share\0${cell}`), 1)),
     spread: (cell, exact) => within(exact + noise(`spread\0${cell}`), 0.5),
+    enoughRanked: (cell, ranked) => ranked >= FEW_RANKED_FROM + draw(`ranked\0${cell}`) * (FEW_RANKED_TO - FEW_RANKED_FROM),
   };
 }

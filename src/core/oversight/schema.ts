@@ -60,7 +60,7 @@ export const exposureGroup = z.object({
   ratio: z.number().nullable().describe('Exposure share / eligible share'),
   ratioLow: z.number().nullable().describe("95 % interval over rankings, from the published share, widened by the noise's 95 % range"),
   ratioHigh: z.number().nullable(),
-  flagged: z.boolean().describe('The interval lies wholly below 0.8 or above 1.25 (four-fifths rule), with 20 or more rankings; municipalities are not flagged (distance is part of the score by design)'),
+  flagged: z.boolean().describe('The interval lies wholly below 0.8 or above 1.25 (four-fifths rule), with 20 or more rankings; municipalities are not flagged (distance is part of the score by design). Kept when the share is hidden for too few members ranked'),
 });
 export type ExposureGroup = z.infer<typeof exposureGroup>;
 
@@ -78,9 +78,9 @@ export const exposureResponse = z.object({
   sharesSuppressed: z
     .string()
     .nullable()
-    .describe('Why no exposure share is published (fewer than 20 distinct jobseekers of the area ranked, or fewer than 20 rankings); a group\'s share is also hidden when 1–4 of its members were ranked, and a second one of its dimension then'),
+    .describe('Why no exposure share is published (fewer than 20 distinct jobseekers of the area ranked, or fewer than 20 rankings); a group\'s share is also hidden when few of its members were ranked (none or a few: always under 3, never from 8, in between by a keyed draw), and a second one of its dimension then'),
   groups: z.array(exposureGroup),
-  flagged: z.array(z.object({ dimension: z.string(), group: z.string(), ratio: z.number() })),
+  flagged: z.array(z.object({ dimension: z.string(), group: z.string(), ratio: z.number().nullable().describe('null when the group\'s share is hidden (too few of its members ranked: flagged as all but never shown)') })),
   ...countedFields,
 });
 export type ExposureResponse = z.infer<typeof exposureResponse>;

@@ -98,7 +98,7 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
       app.get(
         path,
         {
-          config: { roles: ACCESS.analytics },
+          config: { roles: ACCESS.analytics, noisyReport: what },
           schema: {
             querystring: demandQuery,
             tags: ['analytics'],
@@ -131,7 +131,7 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
     app.get(
       '/v1/analytics/mismatch',
       {
-        config: { roles: ACCESS.analytics },
+        config: { roles: ACCESS.analytics, noisyReport: 'mismatch' },
         schema: {
           querystring: mismatchQuery,
           tags: ['analytics'],
@@ -171,7 +171,7 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
     app.get(
       '/v1/analytics/what-works',
       {
-        config: { roles: ACCESS.analytics },
+        config: { roles: ACCESS.analytics, noisyReport: 'what-works' },
         schema: {
           querystring: whatWorksQuery,
           tags: ['analytics'],
@@ -192,7 +192,7 @@ export function analyticsRoutes(services: AnalyticsServices): FastifyPluginAsync
     app.post(
       '/v1/analytics/training-plan',
       {
-        config: { roles: ACCESS.analytics },
+        config: { roles: ACCESS.analytics, noisyReport: 'training-plan' },
         schema: {
           querystring: noQuery,
           body: planRequest,

@@ -15,7 +15,7 @@ export function oversightRoutes(services: OversightServices): FastifyPluginAsync
     app.get(
       '/v1/oversight/exposure',
       {
-        config: { roles: ACCESS.oversight },
+        config: { roles: ACCESS.oversight, noisyReport: 'exposure' },
         schema: {
           tags: ['oversight'],
           summary: "Each group's share of candidate-ranking exposure against its share of the area's jobseekers (JSON or CSV)",
