@@ -36,5 +36,8 @@ export default defineConfig({
     // run to ~2 s, and the whole run from ~29 s to ~17 s on 2 cores.
     isolate: false,
     testTimeout: 60_000,
+    // A worker's first PostgreSQL suite starts its cluster in a beforeAll (initdb, pg_ctl start): under
+    // load that took more than vitest's default 10 s and the suite's PostgreSQL half was skipped.
+    hookTimeout: 60_000,
   },
 });
