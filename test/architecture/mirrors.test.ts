@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import unit from '../unit.config.js';
 
 /**
  * Issue 30: test/ mirrors src/, and every core file has a unit test of its own at the mirrored path
@@ -28,5 +29,12 @@ describe('test/ mirrors src/core/', () => {
     const untested = files.filter((f) => !existsSync(join(ROOT, mirrorOf(f)))).map((f) => f.split(sep).join('/'));
     expect(files.length).toBeGreaterThan(100); // the walk found the core
     expect(untested, 'core files without a test at the mirrored path (src/core/x.ts → test/core/x.test.ts)').toEqual([]);
+  });
+
+  it('runs every core file\'s test in the unit tier (`npm run test:unit`, test/unit.config.ts), not only in the whole suite', () => {
+    const { include = [], exclude = [] } = unit.test ?? {};
+    expect(include).toContain('test/core/**/*.test.ts');
+    const tests = sources(join(ROOT, 'src', 'core')).map((f) => mirrorOf(relative(ROOT, f)).split(sep).join('/'));
+    expect(tests.filter((t) => exclude.includes(t)), 'mirrored core tests left out of test/unit.config.ts').toEqual([]);
   });
 });

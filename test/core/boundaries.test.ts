@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/service.js';
+import { ROOT } from '../helpers/files.js';
 
 /**
  * The core (src/core) is plain TypeScript: it receives its ports (store, index, embedder, clock)

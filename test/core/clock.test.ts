@@ -8,7 +8,8 @@ import { RecordService } from '../../src/core/records.js';
 import { vacancyInput, type Vacancy } from '../../src/core/vacancies/schema.js';
 import { ExactIndex } from '../../src/adapters/memory/exact-index.js';
 import { MemoryRecordStore } from '../../src/adapters/memory/record-store.js';
-import { ROOT, sampleVacancy } from '../helpers/service.js';
+import { ROOT } from '../helpers/files.js';
+import { sampleVacancy } from '../helpers/samples.js';
 
 const CORE = join(ROOT, 'src', 'core');
 const files = (dir: string): string[] =>

@@ -15,7 +15,8 @@ import { RecordService } from '../../src/core/records.js';
 import { SkillNormalizer } from '../../src/core/taxonomy/normalizer.js';
 import { vacancyInput, type Vacancy } from '../../src/core/vacancies/schema.js';
 import { systemClock } from '../../src/runtime/clock.js';
-import { FIXTURES, sampleJobseeker, sampleVacancy } from '../helpers/service.js';
+import { FIXTURES } from '../helpers/files.js';
+import { sampleJobseeker, sampleVacancy } from '../helpers/samples.js';
 
 /**
  * The pay-subsidy filter of a client's vacancies (issue 33, item 7): only vacancies whose employer

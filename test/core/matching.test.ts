@@ -12,7 +12,8 @@ import { DEFAULT_MATCH_SETTINGS, DEFAULT_WEIGHTS } from '../../src/config.js';
 import { SkillNormalizer } from '../../src/core/taxonomy/normalizer.js';
 import { ExactIndex } from '../../src/adapters/memory/exact-index.js';
 import { MemoryRecordStore } from '../../src/adapters/memory/record-store.js';
-import { FIXTURES, sampleJobseeker, sampleVacancy } from '../helpers/service.js';
+import { FIXTURES } from '../helpers/files.js';
+import { sampleJobseeker, sampleVacancy } from '../helpers/samples.js';
 import { systemClock } from '../../src/runtime/clock.js';
 
 /**

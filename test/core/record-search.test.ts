@@ -4,7 +4,7 @@ import { openDatabase } from '../../src/adapters/sqlite/database.js';
 import { SqliteRecordStore } from '../../src/adapters/sqlite/record-store.js';
 import { fold, matchesSearch, OccupationWords, recordSearch, searchWords, slips, wordFound, type SearchableRecord } from '../../src/core/record-search.js';
 import type { Concept } from '../../src/core/taxonomy/taxonomy.js';
-import { tempDir } from '../helpers/service.js';
+import { tempDir } from '../helpers/files.js';
 
 /** ESCO's labels of three occupations, as the taxonomy has them (fi, sv with the Finland-Swedish extension, en). */
 const NURSE = 'esco:nurse-responsible-for-general-care';

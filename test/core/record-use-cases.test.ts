@@ -19,7 +19,7 @@ import { regions } from '../../src/core/regions/regions.js';
 import { jobseekerInput, type Jobseeker } from '../../src/core/jobseekers/schema.js';
 import { vacancyInput, type Vacancy } from '../../src/core/vacancies/schema.js';
 import { systemClock } from '../../src/runtime/clock.js';
-import { tempDir } from '../helpers/service.js';
+import { tempDir } from '../helpers/files.js';
 
 const embedder = new LexicalEmbedder(64);
 const unitA: Principal = { keyId: 'ka', name: 'a', role: 'employer-service', organisation: { id: 'unit-a', kind: 'employer-services' } };

@@ -10,7 +10,7 @@ import { conceptsOf } from '../../src/core/record-concepts.js';
 import { RecordService } from '../../src/core/records.js';
 import { vacancyInput, type Vacancy } from '../../src/core/vacancies/schema.js';
 import { systemClock } from '../../src/runtime/clock.js';
-import { tempDir } from '../helpers/service.js';
+import { tempDir } from '../helpers/files.js';
 
 const embedder = new LexicalEmbedder(64);
 const TITLES = ['kokki', 'tarjoilija', 'hitsaaja', 'siivooja', 'myyjä', 'lähihoitaja', 'varastotyöntekijä'];

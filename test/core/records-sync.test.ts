@@ -9,7 +9,7 @@ import { SqliteTrainingStore } from '../../src/adapters/sqlite/training-store.js
 import { vacancyKind } from '../../src/core/kinds.js';
 import { RecordService } from '../../src/core/records.js';
 import { vacancyInput, type Vacancy } from '../../src/core/vacancies/schema.js';
-import { tempDir } from '../helpers/service.js';
+import { tempDir } from '../helpers/files.js';
 import { systemClock } from '../../src/runtime/clock.js';
 
 const embedder = new LexicalEmbedder(64);

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeDir, ROOT, tempDir } from '../helpers/service.js';
+import { removeDir, ROOT, tempDir } from '../helpers/files.js';
 
 /**
  * Issue 34, item 5: deploy/kohtaanto.service as deploy/check-unit.sh checks it — the settings

@@ -256,14 +256,22 @@ export function workerCluster(): Promise<Cluster> {
 
 let databases = 0;
 
-/** A new, empty database on this worker's cluster; `drop` removes it (its connections must be closed). */
-export async function freshDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+/**
+ * CREATE DATABASE copying the template's files (PostgreSQL 15's default, WAL_LOG, writes every page
+ * to the WAL: slower for these small databases; older servers only copy files).
+ */
+let copyFiles: Promise<string> | undefined;
+const fileCopy = (admin: pg.Client) =>
+  (copyFiles ??= admin.query<{ v: string }>('SHOW server_version_num').then(({ rows }) => (Number(rows[0]!.v) >= 150000 ? ' STRATEGY FILE_COPY' : '')));
+
+/** A new, empty database on this worker's cluster (a copy of `template`, else of PostgreSQL's template1); `drop` removes it (its connections must be closed). */
+export async function freshDatabase(template?: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const c = await workerCluster();
   const name = `t_${process.pid}_${++databases}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: `${c.base}/postgres` });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}${await fileCopy(admin)}`);
   } finally {
     await admin.end();
   }
@@ -282,11 +290,27 @@ export async function freshDatabase(): Promise<{ url: string; name: string; drop
   };
 }
 
+/**
+ * This worker's database with Kohtaanto's schema (migratePostgres on an empty database), never
+ * opened again: migratedDatabase copies it (~10 times faster than migrating each file's database).
+ */
+let migrated: Promise<string> | undefined;
+const migratedTemplate = (): Promise<string> =>
+  (migrated ??= (async () => {
+    const db = await freshDatabase();
+    const pool = await openPool(`${db.url}?target_session_attrs=read-write`, { max: 1 });
+    try {
+      await migratePostgres(pool);
+    } finally {
+      await pool.end();
+    }
+    return db.name;
+  })());
+
 /** A fresh database on this worker's cluster with Kohtaanto's schema, and a pool on it; `close` ends the pool and drops the database. */
 export async function migratedDatabase(): Promise<{ pool: pg.Pool; url: string; close(): Promise<void> }> {
-  const db = await freshDatabase();
+  const db = await freshDatabase(await migratedTemplate());
   const pool = await openPool(`${db.url}?target_session_attrs=read-write`, { max: 4 });
-  await migratePostgres(pool);
   return {
     pool,
     url: db.url,

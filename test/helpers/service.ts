@@ -1,5 +1,4 @@
-import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { loadConfig, type Env } from '../../src/config.js';
@@ -10,27 +9,17 @@ import { buildApp, type App } from '../../src/http/app.js';
 import type { Clock } from '../../src/core/clock.js';
 import { MemoryLog, type LogLine } from '../../src/adapters/memory/log.js';
 import { shareNormalizers } from '../../src/runtime/taxonomy.js';
+import { FIXTURES, SHIPPED_MODEL, SHIPPED_MODEL_DIR, tempDir } from './files.js';
 
-export const ROOT = join(import.meta.dirname, '..', '..');
-/** The English ESCO v1.1.1 export the project receives beside it (`../shared/esco`; read-only, never copied). */
-export const SHARED_ESCO = join(ROOT, '..', 'shared', 'esco');
+// Paths, temporary directories and sample records live in their own modules, which the unit tests
+// import without loading the engine and the HTTP app that this one does.
+export { CURATED_TEST_TAXONOMY, FIXTURES, removeDir, ROOT, SHARED_ESCO, SHIPPED_MODEL, SHIPPED_MODEL_DIR, tempDir, TINY_MODEL, TINY_MODEL_DIR } from './files.js';
+export { sampleJobseeker, sampleVacancy } from './samples.js';
 
 // The services a test worker starts share the taxonomy's normaliser (src/runtime/taxonomy.ts): each
 // start after the first on the same taxonomy and model skips ~5 s of CPU reading ESCO and indexing
 // its labels. A process the tests spawn (npm start, the CLI, the benchmarks) reads it itself.
 shareNormalizers();
-export const FIXTURES = join(ROOT, 'fixtures');
-export const TINY_MODEL_DIR = join(FIXTURES, 'models');
-export const TINY_MODEL = 'kohtaanto-tiny-bert';
-/**
- * The curated test taxonomy (fixtures/taxonomy: 209 skills, 128 occupations), a test double for tests
- * that need a tiny taxonomy or whose assertions still name its concepts. The service's default (and
- * every other test's) is ESCO with the local extension.
- */
-export const CURATED_TEST_TAXONOMY = { KOHTAANTO_TAXONOMY_DIR: join(FIXTURES, 'taxonomy'), KOHTAANTO_TAXONOMY_EXTENSION: '' };
-/** The committed model, loaded as a fresh clone loads it. */
-export const SHIPPED_MODEL_DIR = join(ROOT, 'models');
-export const SHIPPED_MODEL = 'kohtaanto-jobs-fi-sv-en';
 
 /** The organisation of each role's test key: counsellors serve Tampere's employment area. */
 export const TEST_ORGANISATIONS: Record<Role, string> = {
@@ -42,10 +31,6 @@ export const TEST_ORGANISATIONS: Record<Role, string> = {
 
 /** An admin principal for calling core services directly in tests (no key behind it). */
 export const ADMIN: Principal = { keyId: 'test-admin', name: 'test admin', role: 'admin', organisation: { id: 'national', kind: 'national' } };
-
-export function tempDir(prefix = 'kohtaanto-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
 
 export type { LogLine } from '../../src/adapters/memory/log.js';
 
@@ -244,10 +229,6 @@ export async function startService(options: ServiceOptions & { listen?: boolean 
   };
 }
 
-export function removeDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-}
-
 /** fetch (or, for a Caller with `app`, fastify's inject) with JSON in and out. */
 export async function call(
   base: string | Caller,
@@ -308,23 +289,3 @@ async function injected(app: App, path: string, init: RequestInit & { headers: R
 }
 
 export const ndjson = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
-
-export const sampleJobseeker = (id: string, overrides: Record<string, unknown> = {}) => ({
-  id,
-  title: 'hitsaaja',
-  summary: 'Kokenut hitsaaja, MIG-hitsaus ja piirustusten lukeminen. Etsin työtä Tampereelta.',
-  skills: ['MIG-hitsaus', 'piirustusten lukeminen'],
-  municipality: '837',
-  languages: ['fi'],
-  ...overrides,
-});
-
-export const sampleVacancy = (id: string, overrides: Record<string, unknown> = {}) => ({
-  id,
-  title: 'hitsaaja',
-  description: 'Konepaja hakee hitsaajaa. Edellytämme MIG-hitsaus ja TIG-hitsaus osaamista sekä piirustusten lukemista.',
-  skills: ['MIG-hitsaus', 'TIG-hitsaus', 'piirustusten lukeminen'],
-  municipality: 'Tampere',
-  employer: 'Konepaja Teräs Oy',
-  ...overrides,
-});

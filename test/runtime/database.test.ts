@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { processesPerNode, sqliteOnly } from '../../src/runtime/database.js';
-import { ROOT, tempDir } from '../helpers/service.js';
+import { ROOT, tempDir } from '../helpers/files.js';
 
 const URL = 'postgres://kohtaanto@db1:5432,db2:5432/kohtaanto?target_session_attrs=read-write';
 

@@ -11,7 +11,7 @@ import type { MatchHit } from '../../src/core/matches/schema.js';
 import { Decisions } from '../../src/core/oversight/decisions.js';
 import { lockDataDir } from '../../src/runtime/lock.js';
 import { startRetention } from '../../src/runtime/retention.js';
-import { removeDir, ROOT, tempDir } from '../helpers/service.js';
+import { removeDir, ROOT, tempDir } from '../helpers/files.js';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-12-06T12:00:00.000Z');

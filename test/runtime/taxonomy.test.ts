@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LexicalEmbedder } from '../../src/adapters/embedders/lexical.js';
 import type { Embedder } from '../../src/core/ports.js';
 import { openNormalizer, shareNormalizers } from '../../src/runtime/taxonomy.js';
-import { FIXTURES, removeDir, tempDir } from '../helpers/service.js';
+import { FIXTURES, removeDir, tempDir } from '../helpers/files.js';
 
 const unitVector = (dimension: number) => Float32Array.from({ length: dimension }, (_, i) => (i === 0 ? 1 : 0));
 const log = { info: () => undefined, warn: () => undefined };
@@ -15,6 +15,8 @@ const newDir = () => {
   return dir;
 };
 afterAll(() => dirs.forEach(removeDir));
+// Sharing on, as in every test worker that starts services (test/helpers/service.ts): the tests below say what it does.
+shareNormalizers();
 
 /** The curated test taxonomy, copied so that a test may change it. */
 function taxonomyCopy(): string {

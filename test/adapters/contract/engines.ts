@@ -46,16 +46,41 @@ export const sqliteEngine: Engine = {
   },
 };
 
-/** Tables a test may fill; emptied (ids from 1 again) before each test. The seeded rows (generations, the national organisation) stay. */
+/**
+ * Tables a test may fill; emptied (ids from 1 again) before each test. The seeded rows (generations, the national organisation) stay.
+ * DELETE rather than TRUNCATE: TRUNCATE makes new files for every table and index (~30 tables), ~50 times
+ * the time of deleting the few rows a test wrote (~100 ms of each PostgreSQL test on 2 cores, the most of
+ * the contract suites' time). As TRUNCATE, it fires no triggers and checks no foreign keys (replica role,
+ * for this transaction only), and restarts the identity sequences of the emptied tables.
+ */
 const RESET = async (pool: pg.Pool) => {
   const { rows } = await pool.query<{ name: string }>(
     "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('schema_version', 'generations')",
   );
-  await pool.query(`TRUNCATE ${rows.map((r) => r.name).join(', ')} RESTART IDENTITY CASCADE`);
-  await pool.query(
-    "INSERT INTO organisations (id, name, kind, area, created_at) VALUES ('national', 'National administration', 'national', NULL, '2026-01-01T00:00:00.000Z')",
-  );
-  await pool.query('UPDATE generations SET generation = 0');
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query("SET LOCAL session_replication_role = 'replica'");
+    await client.query(rows.map(({ name }) => `DELETE FROM ${name}`).join('; '));
+    await client.query(
+      `SELECT setval(s.oid, q.start_value, false) FROM pg_class s
+         JOIN pg_depend d ON d.objid = s.oid AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+         JOIN pg_class t ON t.oid = d.refobjid
+         JOIN pg_sequences q ON q.schemaname = current_schema() AND q.sequencename = s.relname
+       WHERE s.relkind = 'S' AND t.relname = ANY($1)`,
+      [rows.map((r) => r.name)],
+    );
+    await client.query(
+      "INSERT INTO organisations (id, name, kind, area, created_at) VALUES ('national', 'National administration', 'national', NULL, '2026-01-01T00:00:00.000Z')",
+    );
+    await client.query('UPDATE generations SET generation = 0');
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 };
 
 export const postgresEngine: Engine = {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rememberWordPieces, TransformersEmbedder } from '../../../src/adapters/embedders/transformers.js';
 import { loadConfig } from '../../../src/config.js';
-import { SHIPPED_MODEL, SHIPPED_MODEL_DIR } from '../../helpers/service.js';
+import { SHIPPED_MODEL, SHIPPED_MODEL_DIR } from '../../helpers/files.js';
 
 const cosine = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i]!, 0);
 const settings = { modelDir: SHIPPED_MODEL_DIR, model: SHIPPED_MODEL, quantized: false, batchSize: 16 };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { selectEmbedder } from '../../../src/adapters/embedders/select.js';
 import { locateModel, TransformersEmbedder } from '../../../src/adapters/embedders/transformers.js';
 import { KohtaantoError } from '../../../src/core/errors.js';
-import { TINY_MODEL, TINY_MODEL_DIR, tempDir } from '../../helpers/service.js';
+import { TINY_MODEL, TINY_MODEL_DIR, tempDir } from '../../helpers/files.js';
 
 const settings = { modelDir: TINY_MODEL_DIR, model: TINY_MODEL, quantized: true, batchSize: 4 };
 const cosine = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i]!, 0);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HnswVectorIndex } from '../../../src/adapters/hnsw/hnsw-index.js';
 import { openIndexFile, saveIndexFile } from '../../../src/adapters/hnsw/index-file.js';
-import { tempDir } from '../../helpers/service.js';
+import { tempDir } from '../../helpers/files.js';
 
 const settings = { m: 8, efConstruction: 50, ef: 32 };
 const unit = (i: number) => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPostalCodes } from '../../../src/adapters/imports/postal-codes.js';
-import { FIXTURES, removeDir, tempDir } from '../../helpers/service.js';
+import { FIXTURES, removeDir, tempDir } from '../../helpers/files.js';
 
 describe('postal-code table', () => {
   it('reads postal codes to municipality codes, counting rows that name no municipality', () => {

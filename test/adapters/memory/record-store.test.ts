@@ -5,7 +5,7 @@ import { MemoryRecordStore } from '../../../src/adapters/memory/record-store.js'
 import { openDatabase } from '../../../src/adapters/sqlite/database.js';
 import { SqliteRecordStore } from '../../../src/adapters/sqlite/record-store.js';
 import type { LocalRecordReads, RecordStore } from '../../../src/core/ports.js';
-import { tempDir } from '../../helpers/service.js';
+import { tempDir } from '../../helpers/files.js';
 
 interface R {
   id: string;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReplicated, type ReplicatedRecordStore } from '../../../src/adapters/postgres/replicated-record-store.js';
 import { openDatabase, type Db } from '../../../src/adapters/sqlite/database.js';
 import { migratedDatabase } from '../../helpers/postgres.js';
-import { tempDir } from '../../helpers/service.js';
+import { tempDir } from '../../helpers/files.js';
 
 interface R {
   id: string;

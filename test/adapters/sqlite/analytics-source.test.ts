@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SqliteAnalyticsSource } from '../../../src/adapters/sqlite/analytics-source.js';
 import { migrate, openDatabase, type Db } from '../../../src/adapters/sqlite/database.js';
 import { SqliteRecordStore } from '../../../src/adapters/sqlite/record-store.js';
-import { tempDir } from '../../helpers/service.js';
+import { tempDir } from '../../helpers/files.js';
 
 interface V {
   id: string;

@@ -4,7 +4,7 @@ import { migrate, openDatabase } from '../../../src/adapters/sqlite/database.js'
 import { SqliteDecisionLog } from '../../../src/adapters/sqlite/decision-log.js';
 import { Decisions } from '../../../src/core/oversight/decisions.js';
 import type { MatchHit } from '../../../src/core/matches/schema.js';
-import { removeDir, tempDir } from '../../helpers/service.js';
+import { removeDir, tempDir } from '../../helpers/files.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));

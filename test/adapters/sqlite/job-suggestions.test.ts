@@ -6,7 +6,7 @@ import type { Principal } from '../../../src/core/access.js';
 import { KohtaantoError } from '../../../src/core/errors.js';
 import type { Guard } from '../../../src/core/guard.js';
 import { JobSuggestions } from '../../../src/core/job-suggestions/service.js';
-import { removeDir, tempDir } from '../../helpers/service.js';
+import { removeDir, tempDir } from '../../helpers/files.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, SCHEMA_VERSION, type Db } from '../../../src/adapters/sqlite/database.js';
 import { SqliteRecordStore } from '../../../src/adapters/sqlite/record-store.js';
-import { tempDir } from '../../helpers/service.js';
+import { tempDir } from '../../helpers/files.js';
 
 
 // What every engine's record store does is proved on SQLite and PostgreSQL alike in

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../../src/adapters/sqlite/database.js';
 import { SqliteReferralStore } from '../../../src/adapters/sqlite/referrals.js';
 import { keyedTombstones } from '../../../src/adapters/sqlite/tombstones.js';
-import { removeDir, tempDir } from '../../helpers/service.js';
+import { removeDir, tempDir } from '../../helpers/files.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));

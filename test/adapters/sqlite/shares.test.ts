@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, SCHEMA_VERSION } from '../../../src/adapters/sqlite/database.js';
 import { ShareStore } from '../../../src/adapters/sqlite/shares.js';
-import { removeDir, tempDir } from '../../helpers/service.js';
+import { removeDir, tempDir } from '../../helpers/files.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));

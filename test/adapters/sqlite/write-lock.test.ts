@@ -5,7 +5,7 @@ import { openDatabase } from '../../../src/adapters/sqlite/database.js';
 import { SqliteDecisionLog } from '../../../src/adapters/sqlite/decision-log.js';
 import { keyedTombstones } from '../../../src/adapters/sqlite/tombstones.js';
 import { writeUnlessLocked } from '../../../src/adapters/sqlite/write-lock.js';
-import { tempDir } from '../../helpers/service.js';
+import { tempDir } from '../../helpers/files.js';
 
 const count = (db: ReturnType<typeof openDatabase>, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const later = (ms: number) => new Promise((done) => setTimeout(done, ms));

@@ -2,7 +2,7 @@ import { readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { holds, vectorFile } from '../../../src/adapters/taxonomy/vector-file.js';
-import { removeDir, tempDir } from '../../helpers/service.js';
+import { removeDir, tempDir } from '../../helpers/files.js';
 
 const KEY = 'a'.repeat(64);
 const OTHER = 'b'.repeat(64);

@@ -14,7 +14,7 @@ import { Organisations } from '../../../src/core/organisations.js';
 import { defaultEmploymentAreas } from '../../../src/core/regions/employment-areas-model.js';
 import { regions } from '../../../src/core/regions/regions.js';
 import { SignInMappings } from '../../../src/core/signin-mappings/service.js';
-import { tempDir } from '../../helpers/service.js';
+import { tempDir } from '../../helpers/files.js';
 
 /** The administration use cases on a real SQLite file, with a clock the test moves. */
 function open() {

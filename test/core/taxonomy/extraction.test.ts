@@ -4,7 +4,7 @@ import { LexicalEmbedder } from '../../../src/adapters/embedders/lexical.js';
 import { loadEscoCsv } from '../../../src/adapters/taxonomy/esco-csv.js';
 import { SkillNormalizer } from '../../../src/core/taxonomy/normalizer.js';
 import { wordSimilarity } from '../../../src/core/taxonomy/phrases.js';
-import { FIXTURES } from '../../helpers/service.js';
+import { FIXTURES } from '../../helpers/files.js';
 import { EXAMPLES } from './examples.js';
 
 const uri = (key: string) => `urn:kohtaanto:skill:${key}`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadEscoCsv } from '../../../src/adapters/taxonomy/esco-csv.js';
 import { Taxonomy, type SkillConcept } from '../../../src/core/taxonomy/taxonomy.js';
-import { ROOT } from '../../helpers/service.js';
+import { ROOT } from '../../helpers/files.js';
 
 const skill = (uri: string, en: string): SkillConcept => ({ uri, skillType: 'skill/competence', labels: { en: { preferred: en, alt: [] } } });
 
