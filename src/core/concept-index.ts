@@ -54,6 +54,14 @@ export interface ConceptSearchOptions {
   near?: readonly string[];
 }
 
+/** The one copy of a string that `names` holds, kept there at its first use. */
+function shared<K>(names: Map<K, K>, name: K): K {
+  const known = names.get(name);
+  if (known !== undefined) return known;
+  names.set(name, name);
+  return name;
+}
+
 export class ConceptIndex {
   /** Records by concept, grouped by place. */
   private readonly postings = new Map<ConceptKey, Map<string, Set<number>>>();
@@ -75,7 +83,8 @@ export class ConceptIndex {
    * store are new strings per record (an ESCO URI is ~70 characters), and at national scale the
    * records' own copies took ~300 MB of a worker's memory.
    */
-  private readonly interned = new Map<string, string>();
+  private readonly keyNames = new Map<ConceptKey, ConceptKey>();
+  private readonly placeNames = new Map<string, string>();
 
   get size(): number {
     return this.keysOf.size;
@@ -84,8 +93,8 @@ export class ConceptIndex {
   /** Sets (or replaces) the concepts and place of a record. */
   set(label: number, given: ConceptKey[], place: string = REMOTE): void {
     this.remove(label);
-    const keys = given.map((key) => this.intern(key));
-    place = this.intern(place);
+    const keys = given.map((key) => shared(this.keyNames, key));
+    place = shared(this.placeNames, place);
     for (const key of keys) {
       this.packed.delete(key);
       let byPlace = this.postings.get(key);
@@ -99,13 +108,6 @@ export class ConceptIndex {
     this.keysOf.set(label, { keys, place });
     if (label >= this.scores.length) this.grow(label);
     this.skillPoints[label] = SKILL_POINTS / Math.max(1, skills);
-  }
-
-  private intern<S extends string>(text: S): S {
-    const known = this.interned.get(text);
-    if (known !== undefined) return known as S;
-    this.interned.set(text, text);
-    return text;
   }
 
   remove(label: number): void {

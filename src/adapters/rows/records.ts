@@ -40,8 +40,7 @@ function shareUris(value: unknown): unknown {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = shareUris(value[i]);
   } else if (value !== null && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    for (const key in o) o[key] = shareUris(o[key]);
+    for (const key of Object.keys(value)) Reflect.set(value, key, shareUris(Reflect.get(value, key)));
   }
   return value;
 }
@@ -54,9 +53,9 @@ function shareUris(value: unknown): unknown {
  * hundreds of megabytes of the same few thousand strings.
  */
 export function recordOf<R>(json: string): R {
-  const record = JSON.parse(json) as { normalized?: unknown };
-  if (record.normalized !== undefined) shareUris(record.normalized);
-  return record as R;
+  const record = JSON.parse(json);
+  if (record?.normalized !== undefined) shareUris(record.normalized);
+  return record;
 }
 
 /**
