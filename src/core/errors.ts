@@ -95,7 +95,7 @@ export type ErrorCode = keyof typeof ERRORS;
 export const NOTICES = {
   plan_withheld: {
     fi: 'Koulutussuunnitelmaa ei näytetä: alueella on alle {minimum} tarkasteltavaa asiakasta, joten suunnitelma kertoisi yksittäisistä asiakkaista. Valitse laajempi alue.',
-    sv: 'Utbildningsplanen visas inte: området har färre än {minimum} klienter att granska, så planen skulle berätta om enskilda klienter. Välj ett större område.',
+    sv: 'Utbildningsplanen visas inte: området har färre än {minimum} kunder att granska, så planen skulle berätta om enskilda kunder. Välj ett större område.',
     en: 'No training plan is shown: the place has fewer than {minimum} clients to examine, so a plan would tell of single clients. Choose a larger place.',
   },
 } as const satisfies Record<string, Texts>;

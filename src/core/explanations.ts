@@ -95,7 +95,7 @@ const planPick: Record<Lang, (f: PlanPickFacts) => string> = {
   fi: (f) =>
     `Osta ${counted('fi', f.places, 'paikka', 'paikkaa')} koulutuksesta ${f.title} (${f.provider}, ${euros('fi', f.cost)}): se opettaa taidot ${f.skills.join(', ')}, joilla ${counted('fi', f.vacancies, 'uusi avoin työpaikka', 'uutta avointa työpaikkaa')} tulee koulutettujen asiakkaiden ulottuville.`,
   sv: (f) =>
-    `Köp ${counted('sv', f.places, 'plats', 'platser')} i ${f.title} (${f.provider}, ${euros('sv', f.cost)}): den lär ut ${f.skills.join(', ')}, som gör ${counted('sv', f.vacancies, 'nytt ledigt jobb nåbart', 'nya lediga jobb nåbara')} för de utbildade klienterna.`,
+    `Köp ${counted('sv', f.places, 'plats', 'platser')} i ${f.title} (${f.provider}, ${euros('sv', f.cost)}): den lär ut ${f.skills.join(', ')}, som gör ${counted('sv', f.vacancies, 'nytt ledigt jobb nåbart', 'nya lediga jobb nåbara')} för de utbildade kunderna.`,
   en: (f) =>
     `Buy ${counted('en', f.places, 'place', 'places')} in ${f.title} (${f.provider}, ${euros('en', f.cost)}): it teaches ${f.skills.join(', ')}, which puts ${count('en', f.vacancies)} more ${pluralForm('en', f.vacancies) === 'one' ? 'open vacancy' : 'open vacancies'} within reach of the clients trained.`,
 };
@@ -106,7 +106,7 @@ const planFewPlaces: Record<Lang, (f: Pick<PlanPickFacts, 'title' | 'provider' |
   fi: (f) =>
     `Osta alle 5 paikkaa koulutuksesta ${f.title} (${f.provider}, ${euros('fi', f.costPerPlace)} paikka): se opettaa taidot ${f.skills.join(', ')}. Paikkamäärää, hintaa ja vaikutusta ei näytetä, koska ne kertoisivat alle viidestä asiakkaasta.`,
   sv: (f) =>
-    `Köp färre än 5 platser i ${f.title} (${f.provider}, ${euros('sv', f.costPerPlace)} per plats): den lär ut ${f.skills.join(', ')}. Antalet platser, kostnaden och effekten visas inte, eftersom de skulle beskriva färre än fem klienter.`,
+    `Köp färre än 5 platser i ${f.title} (${f.provider}, ${euros('sv', f.costPerPlace)} per plats): den lär ut ${f.skills.join(', ')}. Antalet platser, kostnaden och effekten visas inte, eftersom de skulle beskriva färre än fem kunder.`,
   en: (f) =>
     `Buy fewer than 5 places in ${f.title} (${f.provider}, ${euros('en', f.costPerPlace)} a place): it teaches ${f.skills.join(', ')}. The number of places, the cost and the effect are not shown: they would describe fewer than five clients.`,
 };

@@ -3,6 +3,7 @@ import en from './locales/en.json';
 import fi from './locales/fi.json';
 import sv from './locales/sv.json';
 import { isLang, LANGS, LOCALES, pluralForm, type Lang } from '../core/languages';
+import { formatDate, formatDateAndTime } from './dates';
 
 export { LANGS, type Lang };
 const TEXTS: Record<Lang, Record<string, string>> = { fi, sv, en };
@@ -40,8 +41,13 @@ export function plural(key: string, n: number, vars: Record<string, string | num
 export const num = (n: number, digits = 0) => new Intl.NumberFormat(LOCALES[lang.value], { maximumFractionDigits: digits }).format(n);
 export const pct = (share: number) => new Intl.NumberFormat(LOCALES[lang.value], { style: 'percent', maximumFractionDigits: 0 }).format(share);
 export const eur = (n: number) => new Intl.NumberFormat(LOCALES[lang.value], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n);
-export const date = (iso: string) => new Intl.DateTimeFormat(LOCALES[lang.value], { dateStyle: 'medium' }).format(new Date(iso));
-export const dateTime = (iso: string) => new Intl.DateTimeFormat(LOCALES[lang.value], { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+/** A date in the page's language, the same in every browser: 7.12.2026 (fi, sv), 7 Dec 2026 (en); see dates.ts. */
+export const date = (iso: string) => formatDate(iso, lang.value);
+/** A timestamp's day and time in the page's language: "7.12.2026 klo 14.05", "7.12.2026 kl. 14.05", "7 Dec 2026, 14:05". */
+export const dateTime = (iso: string) => {
+  const at = formatDateAndTime(iso, lang.value);
+  return at.time ? t('date.at', at) : at.date;
+};
 
 /** A place (municipality, region, employment area) by its name in the user's language: Närpes and Österbotten in Swedish. */
 export const placeName = (o: { nameFi: string; nameSv: string; nameEn?: string }) =>

@@ -118,7 +118,11 @@ function Page({ me, path }: { me: Me; path: string }) {
       if (second === 'new') return <NewClientPage />;
       return second ? <ClientPage id={second} tab={params.get('tab') ?? 'matches'} print={parts[2] === 'print'} me={me} /> : <ClientsPage params={params} />;
     case 'vacancies':
-      return second ? <VacancyPage me={me} id={second === 'new' ? undefined : second} read={parts[2] === 'read'} /> : <VacanciesPage me={me} params={params} />;
+      return second ? (
+        <VacancyPage me={me} id={second === 'new' ? undefined : second} view={parts[2] === 'edit' ? 'edit' : parts[2] === 'read' ? 'read' : 'summary'} />
+      ) : (
+        <VacanciesPage me={me} params={params} />
+      );
     case 'transfers':
       return <TransfersPage me={me} />;
     case 'planner':

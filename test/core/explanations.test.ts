@@ -43,7 +43,7 @@ describe('explanations', () => {
     );
     expect(explainPlanPick('fi', { ...pick, places: 2 })).toMatch(/^Osta 2 paikkaa /);
     expect(explainPlanPick('sv', { ...pick, places: 2, skills: ['a', 'b'] })).toBe(
-      'Köp 2 platser i Hitsaus (Tredu, 1\u00a0200\u00a0€): den lär ut a, b, som gör 3 nya lediga jobb nåbara för de utbildade klienterna.',
+      'Köp 2 platser i Hitsaus (Tredu, 1\u00a0200\u00a0€): den lär ut a, b, som gör 3 nya lediga jobb nåbara för de utbildade kunderna.',
     );
     expect(explainPlanPick('en', pick)).toBe(
       'Buy 1 place in Hitsaus (Tredu, €1,200): it teaches TIG-hitsaus, which puts 3 more open vacancies within reach of the clients trained.',

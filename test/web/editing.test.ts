@@ -105,14 +105,18 @@ describe('editing without lost writes', () => {
     expect(page.url()).toContain('#/vacancies/new');
     page.once('dialog', (d) => void d.accept());
     await page.click('text=Öppna den befintliga TRE-2026-17');
+    // The existing vacancy opens as a unit reads it (its summary and candidates), its form behind "Redigera".
+    const heading = () => page.evaluate(() => document.querySelector('h1')?.firstChild?.textContent ?? '');
+    await expect.poll(heading).toBe('lähihoitaja');
+    await page.getByRole('link', { name: 'Redigera', exact: true }).click();
     await expect.poll(() => page.inputValue('#v-title').catch(() => '')).toBe('lähihoitaja');
 
-    // From one vacancy to another inside the app: the form holds the second one's values.
-    await page.evaluate(() => (location.hash = '/vacancies/V-312'));
+    // From one vacancy's form to another's inside the app: the form holds the second one's values.
+    await page.evaluate(() => (location.hash = '/vacancies/V-312/edit'));
     await expect.poll(() => page.inputValue('#v-title')).toBe('sairaanhoitaja');
     await settled(page);
-    await page.evaluate(() => (location.hash = '/vacancies/TRE-2026-17'));
-    await expect.poll(() => page.textContent('h1')).toBe('lähihoitaja');
+    await page.evaluate(() => (location.hash = '/vacancies/TRE-2026-17/edit'));
+    await expect.poll(heading).toBe('lähihoitaja');
     await settled(page);
     expect(await page.inputValue('#v-title')).toBe('lähihoitaja');
     expect(await page.locator('#v-id').count()).toBe(0); // an existing vacancy's id is not edited

@@ -172,3 +172,48 @@ describe('the web app in fi, sv and en', () => {
     expect(found.literals.map(({ text, where }) => `"${text}" (${where})`)).toEqual([]);
   });
 });
+
+/** Every text written in the service's and the app's source (string and template literals), with where. */
+function sourceTexts(files: string[]): { text: string; where: string }[] {
+  const texts: { text: string; where: string }[] = [];
+  for (const file of files) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const visit = (node: ts.Node) => {
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+        texts.push({ text: node.text, where: `${relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}` });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return texts;
+}
+
+describe('the words of Finnish employment services in Swedish', () => {
+  // A jobseeker is the employment services' "kund" (arbetssökande kund) in Swedish, never a "klient":
+  // the app's texts, the error catalogue and every explanation or advice the service writes.
+  const klient = /\bklient/i;
+
+  it('calls a jobseeker "kund" in the Swedish texts of the app and of the error catalogue', async () => {
+    const { ERRORS, MESSAGES, NOTICES, PROBLEMS, KIND_NAMES, ROLE_NAMES } = await import('../../src/core/errors.js');
+    const catalogue = Object.entries({ ...ERRORS, ...MESSAGES, ...NOTICES, ...PROBLEMS, ...KIND_NAMES, ...ROLE_NAMES }).map(([key, texts]) => ({ key, sv: (texts as { sv: string }).sv }));
+    expect(catalogue.length).toBeGreaterThan(100);
+    expect(catalogue.filter(({ sv }) => klient.test(sv)).map(({ key, sv }) => `${key}: ${sv}`)).toEqual([]);
+    expect(Object.entries(LOCALES.sv).filter(([, text]) => klient.test(text)).map(([key, text]) => `${key}: ${text}`)).toEqual([]);
+    expect(Object.values(LOCALES.sv).filter((text) => /\bkund/i.test(text)).length).toBeGreaterThan(20);
+  });
+
+  it('writes "kund", never "klient", in any text of the service (explanations, advice, plans)', async () => {
+    const texts = sourceTexts(sources(join(ROOT, 'src')));
+    expect(texts.length).toBeGreaterThan(5000);
+    expect(texts.filter(({ text }) => klient.test(text)).map(({ text, where }) => `${where}: ${text.slice(0, 120)}`)).toEqual([]);
+    // And as the planner reads them: the training plan's reasons in Swedish.
+    const { explainPlanPick, explainFewPlaces } = await import('../../src/core/explanations.js');
+    const pick = explainPlanPick('sv', { places: 5, title: 'Svetsning', provider: 'Yrkesakademin', cost: 12_000, skills: ['MIG-svetsning'], vacancies: 3 });
+    const few = explainFewPlaces('sv', { title: 'Svetsning', provider: 'Yrkesakademin', skills: ['MIG-svetsning'], costPerPlace: 2_400 });
+    for (const text of [pick, few]) {
+      expect(text).toMatch(/\bkunder/);
+      expect(text).not.toMatch(klient);
+    }
+  });
+});

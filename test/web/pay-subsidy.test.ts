@@ -22,7 +22,7 @@ describe('pay subsidy in the web app', () => {
     }
     const { context, page } = await web.fresh('fi');
     await signIn(page, web.service.url, web.service.keys['employer-service']);
-    await page.goto(`${web.service.url}/#/vacancies/PSW-1`);
+    await page.goto(`${web.service.url}/#/vacancies/PSW-1/edit`);
     await page.waitForSelector('#v-pay-subsidy');
     await settled(page);
     expect(await page.isChecked('#v-pay-subsidy')).toBe(false);

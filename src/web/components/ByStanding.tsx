@@ -46,7 +46,7 @@ export function ByStanding({
                 <p class="muted">{t(`${texts}.${g.key}Hint`)}</p>
               </details>
             </div>
-            <HitList hits={shown} label={title} link={link} action={action} />
+            <HitList hits={shown} label={title} link={link} action={action} home={texts === 'matches.group' ? 'client' : 'job'} />
           </section>
         );
       })}

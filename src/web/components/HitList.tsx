@@ -2,7 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Hit } from '../api';
 import { num, t } from '../i18n';
+import { distanceText, type Home } from '../distance';
 import { href } from '../router';
+import { OccupationBeside } from './Occupation';
 import { Empty, Score } from './ui';
 
 const PARTS = ['semantic', 'essential', 'optional', 'location', 'occupation'] as const;
@@ -14,7 +16,20 @@ const GATES = ['language', 'licence', 'cards', 'workingTime', 'commute'] as cons
  * readers: aria-expanded) opening the score's parts, the hard requirements, the skills that match
  * and are missing, and the actions. `link`: where a hit's title leads (a vacancy's own page).
  */
-export function HitList({ hits, action, label, link }: { hits: Hit[]; action?: (hit: Hit) => ComponentChildren; label: string; link?: (hit: Hit) => string | undefined }) {
+export function HitList({
+  hits,
+  action,
+  label,
+  link,
+  home,
+}: {
+  hits: Hit[];
+  action?: (hit: Hit) => ComponentChildren;
+  label: string;
+  link?: (hit: Hit) => string | undefined;
+  /** Whose municipality a hit at 0 km is in: the client's (vacancies for a client) or the job's (candidates). */
+  home: Home;
+}) {
   const [open, setOpen] = useState<Set<string>>(new Set());
   if (hits.length === 0) return <Empty>{t('hits.none')}</Empty>;
   const toggle = (id: string) => {
@@ -37,12 +52,12 @@ export function HitList({ hits, action, label, link }: { hits: Hit[]; action?: (
               <div class="hit-main">
                 <h3>
                   {to ? <a href={href(to)}>{heading}</a> : heading}
-                  {hit.name && <span class="muted"> — {hit.title}</span>}
+                  {hit.name ? <span class="muted"> — {hit.title}</span> : <OccupationBeside title={hit.title} occupation={hit.occupation?.label} />}
                 </h3>
                 <p class="muted">
                   {hit.employer ? `${hit.employer} · ` : ''}
                   {hit.municipalityName}
-                  {hit.distanceKm !== undefined ? ` (${t('hits.km', { km: num(hit.distanceKm) })})` : ''} · <code>{hit.id}</code>
+                  {hit.distanceKm !== undefined ? ` (${distanceText(hit.distanceKm, home)})` : ''} · <code>{hit.id}</code>
                   {hit.shared && <span class="badge ok"> {t('hits.shared')}</span>}
                   {hit.paySubsidy && <span class="badge ok"> {t('hits.paySubsidy')}</span>}
                   {hit.contact && (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api';
 import { lang, t } from '../i18n';
 import type { ConceptHit as Concept, SkillSearchResult } from '../../core/taxonomy/schema';
+import type { SkillRef } from '../../core/schemas/skills';
 
 
 const suggestions = (q: string) =>
@@ -12,14 +13,44 @@ const suggestions = (q: string) =>
 
 /** A chip kept as free text by the user's choice: stored as "text:…", a note that never counts as a skill. */
 const FREE = 'text:';
-const chipLabel = (s: string) => (s.startsWith(FREE) ? `${s.slice(FREE.length)} (${t('skills.freeText')})` : s);
+
+/**
+ * A stored chip as the page's reader reads it: the label, in the page's language, of the taxonomy
+ * concept the service read it as (the record's `normalized`, asked for in that language), so a Finnish
+ * "sairaanhoito" reads "sjukvård" in Swedish; without a concept, the text as stored, marked with the
+ * language it is written in when that is not the page's ("lääkeh (på finska)").
+ */
+function chipText(s: string, concepts: readonly SkillRef[], written: string | undefined): { text: string; lang?: string; note?: string } {
+  if (s.startsWith(FREE)) return { text: s.slice(FREE.length), note: t('skills.freeText') };
+  const concept = concepts.find((c) => c.evidence === s && !c.uri.startsWith(FREE) && c.method !== 'embedding');
+  if (concept) return { text: concept.label };
+  const other = written && written !== lang.value && ['fi', 'sv', 'en'].includes(written) ? written : undefined;
+  return other ? { text: s, lang: other, note: t(`skills.written.${other}`) } : { text: s };
+}
+const chipLabel = (c: { text: string; note?: string }) => (c.note ? `${c.text} (${c.note})` : c.text);
 
 /**
  * Skills as chips, added from the taxonomy with autocomplete (a native datalist, so keyboard and
  * screen readers work as with any input). Only a suggestion is added as typed; anything else
  * ("lääkeh", half typed) is added only after an explicit "keep as free text", as a note.
  */
-export function SkillPicker({ id, label, skills, onChange }: { id: string; label: string; skills: string[]; onChange: (skills: string[]) => void }) {
+export function SkillPicker({
+  id,
+  label,
+  skills,
+  onChange,
+  concepts = [],
+  written,
+}: {
+  id: string;
+  label: string;
+  skills: string[];
+  onChange: (skills: string[]) => void;
+  /** The stored record's skills as concepts, labelled in the page's language (its `normalized`). */
+  concepts?: readonly SkillRef[];
+  /** The language the record's text is written in (its `normalized.language`), for chips with no concept. */
+  written?: string;
+}) {
   const [text, setText] = useState('');
   const [options, setOptions] = useState<Concept[]>([]);
   const [pending, setPending] = useState<string>();
@@ -48,14 +79,18 @@ export function SkillPicker({ id, label, skills, onChange }: { id: string; label
     <fieldset class="skills">
       <legend>{label}</legend>
       <ul class="chips" aria-label={label}>
-        {skills.map((s) => (
+        {skills.map((s) => {
+          const chip = chipText(s, concepts, written);
+          return (
           <li class="chip">
-            {chipLabel(s)}
-            <button type="button" class="remove" aria-label={t('skills.remove', { skill: chipLabel(s) })} onClick={() => onChange(skills.filter((x) => x !== s))}>
+            {chip.lang ? <span lang={chip.lang}>{chip.text}</span> : chip.text}
+            {chip.note && <span class="muted"> ({chip.note})</span>}
+            <button type="button" class="remove" aria-label={t('skills.remove', { skill: chipLabel(chip) })} onClick={() => onChange(skills.filter((x) => x !== s))}>
               ×
             </button>
           </li>
-        ))}
+          );
+        })}
       </ul>
       <div class="add-skill">
         <label for={id} class="visually-hidden">

@@ -3,7 +3,7 @@ import { fill, ERRORS } from '../../core/errors';
 import { api, ApiError } from '../api';
 import type { StoredJobseeker } from '../../core/jobseekers/schema';
 import type { StoredVacancy } from '../../core/vacancies/schema';
-import { lang, t } from '../i18n';
+import { date, dateTime, lang, t } from '../i18n';
 import { guardLeaving, href } from '../router';
 
 /** A stored record as the API gives it: its version is its ETag. */
@@ -117,6 +117,8 @@ function shown(v: unknown): string {
   if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
   if (Array.isArray(v)) return v.length === 0 ? '–' : v.map((x) => (typeof x === 'object' ? Object.values(x ?? {}).join(' ') : String(x))).join(', ');
   if (typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k}: ${shown(x)}`).join('; ');
+  // A date (unemployed since, deadline, expires) as the page writes dates, not as stored.
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(v)) return date(v);
   return String(v);
 }
 
@@ -147,12 +149,12 @@ export function SaveRefusal({ outcome, onReload, onOverwrite, busy }: { outcome:
   }
   if (outcome.kind !== 'conflict') return null;
   const fields = differences(outcome.current, outcome.mine);
-  const when = typeof outcome.current.updatedAt === 'string' ? new Date(outcome.current.updatedAt) : undefined;
+  const when = typeof outcome.current.updatedAt === 'string' ? outcome.current.updatedAt : undefined;
   return (
     <div class="error conflict" role="alert">
       <strong>{t('edit.conflict.title')}</strong>
       <p>{fill(ERRORS.version_mismatch[lang.value], { id: String(outcome.current.id) })}</p>
-      {when && <p>{t('edit.conflict.when', { time: new Intl.DateTimeFormat(lang.value === 'en' ? 'en-GB' : `${lang.value}-FI`, { dateStyle: 'short', timeStyle: 'short' }).format(when) })}</p>}
+      {when && <p>{t('edit.conflict.when', { time: dateTime(when) })}</p>}
       {fields.length === 0 ? (
         <p>{t('edit.conflict.same')}</p>
       ) : (

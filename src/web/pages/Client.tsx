@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api';
+import { api, ApiError, query } from '../api';
+import { OccupationBeside } from '../components/Occupation';
 import { ErrorBox, Loaded, useLoad } from '../components/ui';
-import { date, t } from '../i18n';
+import { date, lang, t } from '../i18n';
 import { loadPlaces } from '../places';
 import { href } from '../router';
 import { TransferRequest } from './Transfers';
@@ -19,7 +20,8 @@ const TABS = ['matches', 'suggestions', 'plan', 'profile', 'referrals'] as const
 
 /** A client: ranked vacancies with reasons, job suggestions and the obligation, the gap plan with referrals, the profile, referrals. */
 export function ClientPage({ id, tab, print, me }: { id: string; tab: string; print: boolean; me: Me }) {
-  const client = useLoad(() => api<Client>('GET', `/v1/jobseekers/${encodeURIComponent(id)}`), [id]);
+  // Its skills and occupations as concepts labelled in the page's language (the record keeps those of its own text's).
+  const client = useLoad(() => api<Client>('GET', `/v1/jobseekers/${encodeURIComponent(id)}${query({ lang: lang.value })}`), [id, lang.value]);
   /** Municipalities and regions, for the profile's names in the page's language. */
   const places = useLoad(loadPlaces, []);
   /** The client just saved here (the profile form, started again from what is stored, says so). */
@@ -44,6 +46,7 @@ export function ClientPage({ id, tab, print, me }: { id: string; tab: string; pr
           <>
             <h1>
               {c.name ?? c.id} <span class="muted">— {c.title}</span>
+              <OccupationBeside title={c.title} occupation={c.normalized?.occupations[0]?.label} />
             </h1>
             <p class="muted">
               {c.name && (

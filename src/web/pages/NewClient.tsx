@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formEdits, SaveRefusal, useUnsavedWarning, useVersionedSave } from '../components/editing';
 import { cardLabel, CARDS, Checks, LICENCE_CLASSES, parseLanguages } from '../components/Checks';
+import { DateInput } from '../components/DateInput';
 import { SkillPicker } from '../components/SkillPicker';
 import { Choice, Field, invalidField, SaveBar } from '../components/ui';
 import { t } from '../i18n';
@@ -102,7 +103,7 @@ export function NewClientPage() {
     e.preventDefault();
     await saver.save(form.id.trim(), clientInput(form));
   };
-  const text = (field: TextField, label: string, options: { hint?: string; required?: boolean; type?: 'text' | 'email' | 'tel' | 'date' | 'number'; apiField?: string } = {}) => (
+  const text = (field: TextField, label: string, options: { hint?: string; required?: boolean; type?: 'text' | 'email' | 'tel' | 'number'; apiField?: string } = {}) => (
     <Field label={label} id={`n-${field}`} hint={options.hint}>
       <input
         id={`n-${field}`}
@@ -131,7 +132,9 @@ export function NewClientPage() {
           {text('phone', t('profile.phone'), { type: 'tel', apiField: 'contact.phone' })}
           {text('municipality', t('common.municipality'), { hint: t('profile.municipalityHint'), required: true })}
           <Choice id="n-status" label={t('common.status')} value={form.status} values={['active', 'inactive']} prefix="status" onChange={set('status')} />
-          {text('unemployedSince', t('profile.unemployedSince'), { type: 'date' })}
+          <Field label={t('profile.unemployedSince')} id="n-unemployedSince">
+            <DateInput id="n-unemployedSince" value={form.unemployedSince} onValue={(unemployedSince) => edit({ ...form, unemployedSince })} invalid={invalid('unemployedSince')} />
+          </Field>
         </fieldset>
         <fieldset>
           <legend>{t('newClient.work')}</legend>

@@ -3,6 +3,8 @@ import { SaveRefusal, useUnsavedWarning, useVersionedSave, withEdits } from '../
 import { api, query, type Me } from '../api';
 import { ByStanding } from '../components/ByStanding';
 import { cardLabel, CARDS, Checks, formatLanguages, LICENCE_CLASSES, parseLanguages } from '../components/Checks';
+import { DateInput } from '../components/DateInput';
+import { OccupationBeside } from '../components/Occupation';
 import { ReadFromDescription } from '../components/Requirements';
 import { SkillPicker } from '../components/SkillPicker';
 import { Choice, Field, invalidField, Loaded, SaveBar, useLoad } from '../components/ui';
@@ -31,8 +33,13 @@ const EMPTY: Vacancy = {
   status: 'open',
 };
 
-/** A vacancy: to read (counsellors, or `read`), or its form (create or edit); its candidate pipeline and its ranked candidates. */
-export function VacancyPage({ me, id, read = false }: { me: Me; id?: string; read?: boolean }) {
+/**
+ * A vacancy as a unit opens it: the read-only summary, its pipeline of suggested candidates and its
+ * ranked candidates first, the whole ad one click below them, and the form behind *Edit* (`view`
+ * 'edit', its own address: leaving it with unsaved changes asks first). `view` 'read' is the whole ad
+ * to read, then the candidates (what counsellors always see). A new vacancy is its form.
+ */
+export function VacancyPage({ me, id, view = 'summary' }: { me: Me; id?: string; view?: 'summary' | 'read' | 'edit' }) {
   const editor = me.role !== 'counsellor';
   // Its skills as concepts labelled in the page's language (the record keeps those of its own text's).
   const vacancy = useLoad(() => (id ? api<Vacancy>('GET', `/v1/vacancies/${encodeURIComponent(id)}${query({ lang: lang.value })}`) : Promise.resolve(EMPTY)), [id, lang.value]);
@@ -40,23 +47,30 @@ export function VacancyPage({ me, id, read = false }: { me: Me; id?: string; rea
   const places = useLoad(loadPlaces, []);
   /** The vacancy just saved here (its form, started again from what is stored, says so). */
   const [saved, setSaved] = useState<string>();
+  const editing = editor && (!id || view === 'edit');
+  const shown = !editor ? 'read' : view;
   return (
     <section>
       <p>
-        <a href={href('/vacancies')}>← {t('nav.vacancies')}</a>
+        {id && editing ? <a href={href(`/vacancies/${id}`)}>← {t('vacancyView.back')}</a> : <a href={href('/vacancies')}>← {t('nav.vacancies')}</a>}
       </p>
       <Loaded state={vacancy}>
         {(v) => (
           <>
-            <h1>{id ? v.title : t('vacancies.new')}</h1>
-            {id && editor && (
-              <p>
-                <a href={href(read ? `/vacancies/${id}` : `/vacancies/${id}/read`)}>{t(read ? 'vacancy.edit' : 'vacancyView.read')}</a>
+            <h1>
+              {id ? v.title : t('vacancies.new')}
+              {id && <OccupationBeside title={v.title} occupation={v.normalized?.occupation?.label} />}
+            </h1>
+            {id && editor && !editing && (
+              <p class="actions">
+                <a class="button" href={href(`/vacancies/${id}/edit`)}>
+                  {t('vacancyView.editButton')}
+                </a>
               </p>
             )}
-            {id && (read || !editor) && <VacancyView vacancy={v} />}
+            {id && !editing && <VacancyView vacancy={v} part={shown === 'read' ? 'all' : 'summary'} />}
             {/* A form per record and version: moving to another vacancy, or reloading after a save, starts from what is stored. */}
-            {editor && !(id && read) && (
+            {editing && (
               <Loaded state={places}>
                 {(found) => (
                   <VacancyForm
@@ -76,8 +90,14 @@ export function VacancyPage({ me, id, read = false }: { me: Me; id?: string; rea
               </Loaded>
             )}
             {/* The unit's pipeline of suggested candidates (counsellors follow theirs on the client's Suggestions tab). */}
-            {id && me.role !== 'counsellor' && <Pipeline id={id} me={me} />}
-            {id && <Candidates id={id} />}
+            {id && !editing && me.role !== 'counsellor' && <Pipeline id={id} me={me} />}
+            {id && !editing && <Candidates id={id} />}
+            {id && !editing && shown === 'summary' && (
+              <details class="vacancy-details">
+                <summary>{t('vacancyView.details')}</summary>
+                <VacancyView vacancy={v} part="details" />
+              </details>
+            )}
           </>
         )}
       </Loaded>
@@ -188,8 +208,22 @@ function VacancyForm({
       <Field label={t('vacancy.employer')} id="v-employer">
         <input id="v-employer" value={form.employer ?? ''} onInput={set('employer')} />
       </Field>
-      <SkillPicker id="v-skills" label={t('vacancy.skills')} skills={form.skills} onChange={(skills) => edit({ ...form, skills })} />
-      <SkillPicker id="v-optional" label={t('vacancy.optionalSkills')} skills={form.optionalSkills} onChange={(optionalSkills) => edit({ ...form, optionalSkills })} />
+      <SkillPicker
+        id="v-skills"
+        label={t('vacancy.skills')}
+        skills={form.skills}
+        concepts={vacancy.normalized?.essential}
+        written={vacancy.normalized?.language}
+        onChange={(skills) => edit({ ...form, skills })}
+      />
+      <SkillPicker
+        id="v-optional"
+        label={t('vacancy.optionalSkills')}
+        skills={form.optionalSkills}
+        concepts={vacancy.normalized?.optional}
+        written={vacancy.normalized?.language}
+        onChange={(optionalSkills) => edit({ ...form, optionalSkills })}
+      />
       <Field label={t('common.municipality')} id="v-municipality" hint={t('profile.municipalityHint')}>
         <input id="v-municipality" required value={form.municipality} onInput={set('municipality')} aria-invalid={invalid('municipality')} />
       </Field>
@@ -205,7 +239,7 @@ function VacancyForm({
       <Choice id="v-working" label={t('profile.workingTime')} value={form.workingTime} values={['full', 'part']} prefix="workingTime" onChange={set('workingTime')} />
       <Choice id="v-employment" label={t('vacancy.employment')} value={form.employment} values={['', 'permanent', 'fixed-term']} prefix="employment" onChange={set('employment')} />
       <Field label={t('vacancy.startDate')} id="v-start">
-        <input id="v-start" type="date" value={form.startDate} onInput={set('startDate')} aria-invalid={invalid('startDate')} />
+        <DateInput id="v-start" value={form.startDate} onValue={(startDate) => edit({ ...form, startDate })} invalid={invalid('startDate')} />
       </Field>
       <Field label={t('vacancy.salary')} id="v-salary">
         <input id="v-salary" value={form.salary} onInput={set('salary')} aria-invalid={invalid('salary')} />
@@ -226,7 +260,7 @@ function VacancyForm({
         <input id="v-positions" type="number" min={1} value={form.positions} onInput={set('positions')} aria-invalid={invalid('positions')} />
       </Field>
       <Field label={t('vacancy.expires')} id="v-expires">
-        <input id="v-expires" type="date" value={form.expiresAt} onInput={set('expiresAt')} aria-invalid={invalid('expiresAt')} />
+        <DateInput id="v-expires" value={form.expiresAt} onValue={(expiresAt) => edit({ ...form, expiresAt })} invalid={invalid('expiresAt')} />
       </Field>
       <div class="field checkbox">
         <input

@@ -17,9 +17,11 @@ function Row({ label, children }: { label: string; children: ComponentChildren }
 
 /**
  * A vacancy to read: its full description, what it requires and how to apply, as the API shows it
- * to the person's role (a field the role may not see is not there).
+ * to the person's role (a field the role may not see is not there). `part`: all of it, only the
+ * summary (where, the facts, the skills required: what a unit checks before its candidates), or only
+ * the rest (description, requirements, how to apply).
  */
-export function VacancyView({ vacancy: v }: { vacancy: Partial<StoredVacancy> & Pick<StoredVacancy, 'id' | 'title'> }) {
+export function VacancyView({ vacancy: v, part = 'all' }: { vacancy: Partial<StoredVacancy> & Pick<StoredVacancy, 'id' | 'title'>; part?: 'all' | 'summary' | 'details' }) {
   const places = useLoad(loadPlaces, []);
   const place = places.data ? shownPlace(places.data.municipalities, v.municipality ?? '') : v.municipality;
   const languages = v.languageRequirements?.length
@@ -29,8 +31,8 @@ export function VacancyView({ vacancy: v }: { vacancy: Partial<StoredVacancy> & 
   const read = v.normalized?.requirements ? requirementTexts(v.normalized.requirements) : undefined;
   const skills = v.normalized?.essential.length ? v.normalized.essential.map((s) => s.label) : (v.skills ?? []);
   const optional = v.normalized?.optional.length ? v.normalized.optional.map((s) => s.label) : (v.optionalSkills ?? []);
-  return (
-    <article class="vacancy-view">
+  const summary = (
+    <>
       <p class="muted">
         {v.employer ? `${v.employer} · ` : ''}
         {place}
@@ -46,6 +48,15 @@ export function VacancyView({ vacancy: v }: { vacancy: Partial<StoredVacancy> & 
         {v.salary && <Row label={t('vacancy.salary')}>{v.salary}</Row>}
         {v.paySubsidy && <Row label={t('vacancy.paySubsidy')}>{t('common.yes')}</Row>}
       </dl>
+      {part === 'summary' && (
+        <dl class="facts">
+          <Row label={t('vacancy.skills')}>{skills.length ? skills.join(', ') : '–'}</Row>
+        </dl>
+      )}
+    </>
+  );
+  const details = (
+    <>
       <h2>{t('vacancy.description')}</h2>
       <div class="description">{v.description}</div>
       <h2>{t('vacancyView.requirements')}</h2>
@@ -98,6 +109,12 @@ export function VacancyView({ vacancy: v }: { vacancy: Partial<StoredVacancy> & 
           </dl>
         </>
       )}
+    </>
+  );
+  return (
+    <article class="vacancy-view">
+      {part !== 'details' && summary}
+      {part !== 'summary' && details}
     </article>
   );
 }

@@ -163,7 +163,7 @@ describe('publishPlan: the plan as a planner sees it', () => {
     // Three clients, five pairs (each rounded at random as any count: 5 pairs may be "<5" or 5).
     expect(['<5', 5]).toContain(shown.candidatePairs);
     expect(shown).toMatchObject({ clientsExamined: '<5', purchases: [], places: '<5', cost: 0, budget: { spent: 0, stoppedBecause: 'withheld' } });
-    expect(shown.withheld?.message).toMatch(/färre än 20 klienter/);
+    expect(shown.withheld?.message).toMatch(/färre än 20 kunder/);
     expect(JSON.stringify(shown)).not.toMatch(/J-\d/);
   });
 

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, query } from '../../api';
+import { DateInput } from '../../components/DateInput';
 import { Empty, Field, Loaded, useLoad } from '../../components/ui';
 import { dateTime, t, valueText } from '../../i18n';
 import type { AuditPage } from '../../../core/audit-trail/schema';
@@ -24,7 +25,7 @@ export function AuditTab() {
   const input = (name: keyof Filter, date = false) => (
     <Field label={t(`admin.filter.${name}`)} id={`audit-${name}`}>
       {date ? (
-        <input id={`audit-${name}`} type="date" value={form[name]} onInput={(e) => setForm({ ...form, [name]: inputValue(e) })} />
+        <DateInput id={`audit-${name}`} value={form[name]} onValue={(day) => setForm({ ...form, [name]: day })} />
       ) : (
         <input id={`audit-${name}`} value={form[name]} onInput={(e) => setForm({ ...form, [name]: inputValue(e) })} />
       )}

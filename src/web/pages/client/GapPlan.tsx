@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, query } from '../../api';
 import { Empty, ErrorBox, Loaded, Score, useLoad } from '../../components/ui';
 import { date, eur, lang, num, plural, t } from '../../i18n';
+import { distanceText } from '../../distance';
 import { href } from '../../router';
 import type { GapReportView as Plan, TrainingOfferView as Training } from '../../../core/gaps/schema';
 import { MeasuredEffect, skillLine } from './gap-texts';
@@ -49,7 +50,7 @@ export function GapPlan({ id }: { id: string }) {
                         {s.trainings.map((tr, i) => (
                           <li>
                             {i === 0 && <p class="muted">{t(`plan.why.${tr.reason}`)}</p>}
-                            <strong>{tr.title}</strong> — {tr.provider}, {tr.online ? t('plan.online') : t('hits.km', { km: num(tr.distanceKm) })},{' '}
+                            <strong>{tr.title}</strong> — {tr.provider}, {tr.online ? t('plan.online') : distanceText(tr.distanceKm, 'client')},{' '}
                             {plural('plan.days', tr.durationDays)}, {eur(tr.cost)}
                             {tr.nextStart ? `, ${t('plan.starts', { date: date(tr.nextStart) })}` : ''}
                             {tr.measured && <MeasuredEffect measured={tr.measured} />}

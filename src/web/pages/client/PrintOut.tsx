@@ -1,13 +1,15 @@
 import { api, query } from '../../api';
 import { Empty, Loaded, useLoad } from '../../components/ui';
 import { date, lang, num, t } from '../../i18n';
+import { distanceText } from '../../distance';
 import { href } from '../../router';
 import type { GapReportView as Plan } from '../../../core/gaps/schema';
 import type { StoredJobseeker } from '../../../core/jobseekers/schema';
 import type { MatchResponse } from '../../../core/matches/schema';
 import type { StoredVacancy } from '../../../core/vacancies/schema';
 import { skillLine, trainingLine } from './gap-texts';
-import { HowToApply } from './HowToApply';
+import { OccupationBeside } from '../../components/Occupation';
+import { HowToApply, NoHowToApply, saysHowToApply } from './HowToApply';
 
 /** The vacancies that fit and the gap plan, to hand to the client: a plain page for the printer, each thing said once. */
 export function PrintOut({ id, client }: { id: string; client?: StoredJobseeker }) {
@@ -33,16 +35,20 @@ export function PrintOut({ id, client }: { id: string; client?: StoredJobseeker 
           m.hits.length === 0 ? (
             <Empty>{t('hits.none')}</Empty>
           ) : (
+            <>
             <ol class="print-list">
               {m.hits.map(({ hit, vacancy }) => (
                 <li>
                   <strong>{hit.title}</strong>
+                  <OccupationBeside title={hit.title} occupation={hit.occupation?.label} />
                   {hit.employer ? ` — ${hit.employer}` : ''}, {hit.municipalityName}
-                  {hit.distanceKm !== undefined ? ` (${t('hits.km', { km: num(hit.distanceKm) })})` : ''} · {t('hits.score')} {Math.round(hit.score * 100)} %
+                  {hit.distanceKm !== undefined ? ` (${distanceText(hit.distanceKm, 'you')})` : ''} · {t('hits.score')} {Math.round(hit.score * 100)} %
                   <HowToApply id={hit.id} vacancy={vacancy} />
                 </li>
               ))}
             </ol>
+            <NoHowToApply numbers={m.hits.flatMap(({ vacancy }, i) => (saysHowToApply(vacancy) ? [] : [i + 1]))} />
+            </>
           )
         }
       </Loaded>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formEdits, SaveRefusal, useUnsavedWarning, useVersionedSave, withEdits } from '../../components/editing';
+import { DateInput } from '../../components/DateInput';
 import { SkillPicker } from '../../components/SkillPicker';
 import { Choice, Field, invalidField, SaveBar } from '../../components/ui';
 import { t } from '../../i18n';
@@ -90,7 +91,14 @@ export function ProfileTab({ client, places, saved, onSaved, onReload }: { clien
       <Field label={t('profile.summary')} id="p-summary">
         <textarea id="p-summary" required rows={5} value={form.summary} onInput={set('summary')} aria-invalid={invalid('summary')} />
       </Field>
-      <SkillPicker id="p-skills" label={t('profile.skills')} skills={form.skills} onChange={(skills) => edit({ ...form, skills })} />
+      <SkillPicker
+        id="p-skills"
+        label={t('profile.skills')}
+        skills={form.skills}
+        concepts={client.normalized?.skills}
+        written={client.normalized?.language}
+        onChange={(skills) => edit({ ...form, skills })}
+      />
       <Field label={t('common.municipality')} id="p-municipality" hint={t('profile.municipalityHint')}>
         <input id="p-municipality" required value={form.municipality} onInput={set('municipality')} aria-invalid={invalid('municipality')} />
       </Field>
@@ -117,7 +125,7 @@ export function ProfileTab({ client, places, saved, onSaved, onReload }: { clien
       </div>
       <Choice id="p-status" label={t('common.status')} value={form.status} values={['active', 'inactive']} prefix="status" onChange={set('status')} />
       <Field label={t('profile.unemployedSince')} id="p-since">
-        <input id="p-since" type="date" value={form.unemployedSince} onInput={set('unemployedSince')} aria-invalid={invalid('unemployedSince')} />
+        <DateInput id="p-since" value={form.unemployedSince} onValue={(unemployedSince) => edit({ ...form, unemployedSince })} invalid={invalid('unemployedSince')} />
       </Field>
       <PaySubsidyField
         value={form.paySubsidyEligible}

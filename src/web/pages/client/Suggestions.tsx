@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api';
 import { SuggestionHistory, SuggestionStep } from '../../components/SuggestionStep';
+import { DateInput } from '../../components/DateInput';
 import { Empty, ErrorBox, Field, invalidField, Loaded, useLoad } from '../../components/ui';
 import { date, plural, t } from '../../i18n';
 import { href } from '../../router';
@@ -204,7 +205,7 @@ export function SuggestVacancy({ clientId, hit }: { clientId: string; hit: Hit }
   return (
     <form class="suggest" onSubmit={submit} aria-label={t('suggest.form', { title: hit.title })}>
       <Field label={t('suggest.deadline')} id={at('deadline')} hint={t('suggest.deadlineHint')}>
-        <input id={at('deadline')} type="date" value={deadline} onInput={(e) => setDeadline(e.currentTarget.value)} aria-invalid={invalidField(error, 'deadline')} aria-describedby={`${at('deadline')}-hint`} />
+        <DateInput id={at('deadline')} value={deadline} onValue={setDeadline} invalid={invalidField(error, 'deadline')} describedBy={`${at('deadline')}-hint`} />
       </Field>
       <div class="field checkbox">
         <input id={at('consent')} type="checkbox" checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} />

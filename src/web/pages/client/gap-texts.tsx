@@ -1,4 +1,5 @@
 import { date, eur, num, plural, t } from '../../i18n';
+import { distanceText } from '../../distance';
 import type { GapReportView as Plan, TrainingOfferView as Training } from '../../../core/gaps/schema';
 
 /** The gap plan's sentences, said the same on the screen (GapPlan.tsx) and on paper (PrintOut.tsx). */
@@ -32,7 +33,7 @@ export function MeasuredEffect({ measured: m }: { measured: NonNullable<Training
 export const trainingLine = (tr: Training) =>
   [
     `${tr.title} — ${tr.provider}`,
-    tr.online ? t('plan.online') : t('hits.km', { km: num(tr.distanceKm) }),
+    tr.online ? t('plan.online') : distanceText(tr.distanceKm, 'you'),
     plural('plan.days', tr.durationDays),
     tr.nextStart ? t('plan.starts', { date: date(tr.nextStart) }) : t('plan.continuous'),
     eur(tr.cost),
