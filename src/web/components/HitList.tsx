@@ -13,8 +13,23 @@ const GATES = ['language', 'licence', 'cards', 'workingTime', 'commute'] as cons
  * not met), with the full explanation one click away: a disclosure button (keyboard and screen
  * readers: aria-expanded) opening the score's parts, the hard requirements, the skills that match
  * and are missing, and the actions. `link`: where a hit's title leads (a vacancy's own page).
+ * `ranks`: each hit's place in the whole ranking when the list shows part of it (a group of
+ * ByStanding); the list's own order otherwise. The rank also makes the panels' ids, so the lists of
+ * one ranking on a page never repeat one.
  */
-export function HitList({ hits, action, label, link }: { hits: Hit[]; action?: (hit: Hit) => ComponentChildren; label: string; link?: (hit: Hit) => string | undefined }) {
+export function HitList({
+  hits,
+  action,
+  label,
+  link,
+  ranks,
+}: {
+  hits: Hit[];
+  action?: (hit: Hit) => ComponentChildren;
+  label: string;
+  link?: (hit: Hit) => string | undefined;
+  ranks?: ReadonlyMap<Hit, number>;
+}) {
   const [open, setOpen] = useState<Set<string>>(new Set());
   if (hits.length === 0) return <Empty>{t('hits.none')}</Empty>;
   const toggle = (id: string) => {
@@ -26,14 +41,18 @@ export function HitList({ hits, action, label, link }: { hits: Hit[]; action?: (
   return (
     <ol class="hits" aria-label={label}>
       {hits.map((hit, i) => {
-        const panel = `hit-${i}-why`;
+        const rank = ranks?.get(hit) ?? i + 1;
+        const panel = `hit-${rank}-why`;
         const to = link?.(hit);
         const heading = hit.name ?? hit.title;
         const failed = GATES.filter((g) => hit.gates[g] === 'fail');
         return (
-          <li class="hit" key={hit.id}>
+          <li class="hit" key={hit.id} value={rank}>
             <div class="hit-row">
-              <span class="rank">{i + 1}.</span>
+              <span class="rank" title={t('hits.rank', { n: rank })}>
+                <span aria-hidden="true">{rank}.</span>
+                <span class="visually-hidden">{t('hits.rank', { n: rank })}</span>
+              </span>
               <div class="hit-main">
                 <h3>
                   {to ? <a href={href(to)}>{heading}</a> : heading}
