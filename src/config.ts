@@ -155,6 +155,7 @@ export const DEFAULT_GAP_SETTINGS: Omit<GapSettings, 'suitableScore'> = {
   rules: { ...ADVICE_RULES, positiveUpliftOnly: true, plausibleTargets: true },
   reachKm: defaultReachKm,
   targetMinSimilarity: 0.35,
+  targetMinSharedSkills: 0.05,
   targetMinOverlap: 0.34,
 };
 

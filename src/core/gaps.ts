@@ -1,6 +1,7 @@
 import { invalidInput } from './errors.js';
 import { inClientsLine, suitsNow } from './suitability.js';
 import { practicallyHeld } from './gaps/own-work.js';
+import { plausibleMove } from './gaps/plausible-move.js';
 import { offerRequirements } from './requirements/sides.js';
 import { cardUri, licenceUri } from './requirements/vocabulary.js';
 import { explainSkillGap, explainTarget, type Lang } from './explanations.js';
@@ -42,9 +43,14 @@ export interface GapSettings {
   };
   /** The client's reach (km) for trainings held in person. */
   reachKm: ReachKm;
-  /** An occupation within reach: its vacancies resemble the client's profile at least this much… */
+  /**
+   * An occupation within reach: in the ISCO-08 minor group of an occupation the client worked in, or
+   * in its sub-major group when its vacancies resemble the client's profile at least this much…
+   */
   targetMinSimilarity: number;
-  /** …and the client holds at least this share of its essential skills. */
+  /** …and the two occupations share at least this share of the smaller essential-skill profile (ESCO). */
+  targetMinSharedSkills: number;
+  /** A client whose occupation is unknown: the vacancies' similarity (above) and this share of the occupation's essential skills held. */
   targetMinOverlap: number;
 }
 
@@ -330,13 +336,18 @@ export class GapAnalysis {
         const similarity = g.hits.reduce((s, h) => s + (h.parts.semantic ?? 0), 0) / g.hits.length;
         const occupation = g.occupation ? this.normalizer.taxonomy.occupations.get(g.occupation) : undefined;
         if (this.settings.rules.plausibleTargets) {
-          // A plausible move: the vacancies resemble the client's profile, the client holds a good share of the
-          // occupation's essential skills (or covers the vacancies' own), and the education fits its level.
-          const own = occupation && occupation.essential.length > 0 ? occupation.essential.filter((u) => has.has(u)).length / occupation.essential.length : 0;
-          const covered = g.hits.reduce((s, h) => s + (h.parts.essential ?? 0), 0) / g.hits.length;
+          // A plausible move (the education fits its level, and):
           const targetLevel = occupation ? skillLevel([{ isco: occupation.iscoGroup }]) : undefined;
-          if (similarity < this.settings.targetMinSimilarity || Math.max(own, covered) < this.settings.targetMinOverlap) return [];
           if (targetLevel !== undefined && !educationFits(targetLevel, client, level)) return [];
+          if (held.length > 0) {
+            if (!occupation || !plausibleMove(held, occupation, similarity, this.settings, taxonomy)) return [];
+          } else {
+            // An unknown occupation: the vacancies resemble the profile and the client holds a good share of
+            // the occupation's essential skills (or covers the vacancies' own).
+            const own = occupation && occupation.essential.length > 0 ? occupation.essential.filter((u) => has.has(u)).length / occupation.essential.length : 0;
+            const covered = g.hits.reduce((s, h) => s + (h.parts.essential ?? 0), 0) / g.hits.length;
+            if (similarity < this.settings.targetMinSimilarity || Math.max(own, covered) < this.settings.targetMinOverlap) return [];
+          }
         }
         const missing = occupation
           ? occupation.essential.filter((s) => !has.has(s))

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
 import { call, sampleVacancy, type RunningService } from '../helpers/service.js';
-import { chooseWithArrows, expectAccessible, screenshot, settled, signIn, tabTo, useWebApp } from './browser.js';
+import { chooseWithArrows, duplicateIds, expectAccessible, screenshot, settled, signIn, tabTo, useWebApp } from './browser.js';
 
 /**
  * The web app in Debian's Chromium against the real service (fixture data, shipped model): each
@@ -88,6 +88,11 @@ describe("a counsellor's journey", () => {
       const shown = await page.locator(`section.standing-${standing} li.hit code`).allTextContents();
       expect(shown, standing).toEqual(ranked.filter((h) => h.standing === standing).map((h) => h.id));
     }
+    // Each vacancy shows its rank in the client's whole ranking, not in its group; no id repeats across the groups.
+    expect(await duplicateIds(page)).toEqual([]);
+    const shownIds = await page.locator('li.hit code').allTextContents();
+    const shownRanks = (await page.locator('li.hit .rank').allTextContents()).map((text) => Number(/^\d+/.exec(text)?.[0]));
+    expect(shownRanks).toEqual(shownIds.map((id) => ranked.findIndex((h) => h.id === id) + 1));
     expect(await page.textContent('section.standing-suitable h3')).toMatch(/^Sopivat nyt \(\d+\)$/);
     expect(await page.textContent('section.standing-no-fit h3')).toMatch(/^Muuta työtä lähistöllä – ei sovi \(\d+\)$/);
     const vacancies = await page.locator('li.hit code').allTextContents();

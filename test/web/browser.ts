@@ -91,6 +91,15 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   expect(await accessibilityViolations(page), where).toEqual([]);
 }
 
+/**
+ * The ids more than one element of the page carries (invalid HTML: a label, aria-controls or
+ * aria-labelledby then points at the first only). axe-core's WCAG rules no longer check this.
+ */
+export async function duplicateIds(page: Page): Promise<string[]> {
+  const ids = await page.evaluate(() => Array.from(document.querySelectorAll('[id]'), (el) => el.id));
+  return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+}
+
 /** Signs in through the form, as a user would. */
 export async function signIn(page: Page, url: string, key: string): Promise<void> {
   await page.goto(`${url}/`);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../helpers/service.js';
 import { EXPECTED_STANDING, STANDING_CLIENTS, STANDING_VACANCY } from '../helpers/standing-cases.js';
-import { expectAccessible, screenshot, signIn, useWebApp } from './browser.js';
+import { duplicateIds, expectAccessible, screenshot, signIn, useWebApp } from './browser.js';
 
 /**
  * A vacancy's page for employer services in Chromium (issue 29): its candidates grouped as the client's
@@ -38,6 +38,12 @@ describe("a vacancy's candidates by standing", () => {
         const shown = await page.locator(`section.standing-${standing} li.hit code`).allTextContents();
         expect(shown, `${lang} ${standing}`).toEqual(ranked.filter((h) => h.standing === standing).map((h) => h.id));
       }
+      // No id repeats across the groups (each group's panels were hit-0-why, hit-1-why, …), and each
+      // candidate shows its rank in the whole ranking, not in its group.
+      expect(await duplicateIds(page), lang).toEqual([]);
+      const shownRanks = (await page.locator('li.hit .rank').allTextContents()).map((text) => Number(/^\d+/.exec(text)?.[0]));
+      const shownIds = await page.locator('li.hit code').allTextContents();
+      expect(shownRanks, lang).toEqual(shownIds.map((id) => ranked.findIndex((h) => h.id === id) + 1));
       // The groups come in that order on the page.
       const order = await page.locator('section.standing').evaluateAll((sections) => sections.map((s) => s.className));
       expect(order).toEqual(['standing standing-suitable', 'standing standing-fit', 'standing standing-no-fit']);

@@ -14,8 +14,9 @@ const STANDINGS = [
 /**
  * Ranked hits grouped by where they stand (issue 29), each group in the ranking's order: those suitable
  * now, those of the right kind of work not suitable yet (each hit says why), and the rest, apart and
- * marked as no fit — never listed as suitable. `texts` names the groups' texts for the page's readers:
- * `<texts>.suitable`, `.fit`, `.noFit` (with `{n}`), their `…Hint`s, and `.what`, the hint's summary.
+ * marked as no fit — never listed as suitable. Each hit shows its rank in the whole ranking. `texts`
+ * names the groups' texts for the page's readers: `<texts>.suitable`, `.fit`, `.noFit` (with `{n}`),
+ * their `…Hint`s, and `.what`, the hint's summary.
  */
 export function ByStanding({
   hits,
@@ -29,6 +30,8 @@ export function ByStanding({
   action?: (hit: Hit) => ComponentChildren;
 }) {
   if (hits.length === 0) return <Empty>{t('hits.none')}</Empty>;
+  // Each hit keeps its place in the whole ranking: the groups split the list, not the order.
+  const ranks = new Map(hits.map((h, i) => [h, i + 1] as const));
   return (
     <>
       {STANDINGS.map((g) => {
@@ -46,7 +49,7 @@ export function ByStanding({
                 <p class="muted">{t(`${texts}.${g.key}Hint`)}</p>
               </details>
             </div>
-            <HitList hits={shown} label={title} link={link} action={action} home={texts === 'matches.group' ? 'client' : 'job'} />
+            <HitList hits={shown} label={title} link={link} action={action} home={texts === 'matches.group' ? 'client' : 'job'} ranks={ranks} />
           </section>
         );
       })}

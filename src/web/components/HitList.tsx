@@ -15,6 +15,9 @@ const GATES = ['language', 'licence', 'cards', 'workingTime', 'commute'] as cons
  * not met), with the full explanation one click away: a disclosure button (keyboard and screen
  * readers: aria-expanded) opening the score's parts, the hard requirements, the skills that match
  * and are missing, and the actions. `link`: where a hit's title leads (a vacancy's own page).
+ * `ranks`: each hit's place in the whole ranking when the list shows part of it (a group of
+ * ByStanding); the list's own order otherwise. The rank also makes the panels' ids, so the lists of
+ * one ranking on a page never repeat one.
  */
 export function HitList({
   hits,
@@ -22,6 +25,7 @@ export function HitList({
   label,
   link,
   home,
+  ranks,
 }: {
   hits: Hit[];
   action?: (hit: Hit) => ComponentChildren;
@@ -29,6 +33,7 @@ export function HitList({
   link?: (hit: Hit) => string | undefined;
   /** Whose municipality a hit at 0 km is in: the client's (vacancies for a client) or the job's (candidates). */
   home: Home;
+  ranks?: ReadonlyMap<Hit, number>;
 }) {
   const [open, setOpen] = useState<Set<string>>(new Set());
   if (hits.length === 0) return <Empty>{t('hits.none')}</Empty>;
@@ -41,14 +46,18 @@ export function HitList({
   return (
     <ol class="hits" aria-label={label}>
       {hits.map((hit, i) => {
-        const panel = `hit-${i}-why`;
+        const rank = ranks?.get(hit) ?? i + 1;
+        const panel = `hit-${rank}-why`;
         const to = link?.(hit);
         const heading = hit.name ?? hit.title;
         const failed = GATES.filter((g) => hit.gates[g] === 'fail');
         return (
-          <li class="hit" key={hit.id}>
+          <li class="hit" key={hit.id} value={rank}>
             <div class="hit-row">
-              <span class="rank">{i + 1}.</span>
+              <span class="rank" title={t('hits.rank', { n: rank })}>
+                <span aria-hidden="true">{rank}.</span>
+                <span class="visually-hidden">{t('hits.rank', { n: rank })}</span>
+              </span>
               <div class="hit-main">
                 <h3>
                   {to ? <a href={href(to)}>{heading}</a> : heading}
