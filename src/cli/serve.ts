@@ -60,6 +60,8 @@ async function main() {
     ...(role === 'single' ? {} : { cluster: { link: countLink, sync, metrics: clusterScrape(services.metrics.registry) } }),
   });
   await app.listen({ host: config.host, port: config.port });
+  // What the indexes caught up on at start, written to their files now that requests are answered.
+  services.flush().catch((error: Error) => log.warn(`writing index files failed: ${error.message}`));
   services.analytics.keptFigures.start(); // the mismatch shares, counted in the background (src/runtime/kept-figures.ts)
   void services.rederivation.start(); // records an earlier taxonomy build derived, derived again while serving (src/runtime/rederivation.ts)
   // The concept indexes (records by occupation and skills) filled in the background once the indexes are loaded,

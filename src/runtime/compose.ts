@@ -65,7 +65,7 @@ import { Transfers } from '../core/transfers/service.js';
 import { systemClock } from './clock.js';
 import { databaseFile } from './data-dir.js';
 import { openEmploymentAreas } from './employment-areas.js';
-import { indexFile, openKind, type KindStore, type RecordsOver } from './indexes.js';
+import { indexFile, openKind, readIndexesAhead, type KindStore, type RecordsOver } from './indexes.js';
 import { RecordService, type Derivation } from '../core/records.js';
 import { nativeScan } from '../adapters/hnsw/native-scan.js';
 import type { EngineLog } from './log.js';
@@ -158,6 +158,8 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
   const follower = role === 'follower';
   // Prometheus series (src/runtime/metrics.ts): `worker` labels them when several processes serve.
   const metrics = serviceMetrics(worker);
+  // The index files are read (checksum, structure, the graph) in the thread pool while the taxonomy builds.
+  const ahead = readIndexesAhead(config);
   const stores = await openStores(config, role, clock, log);
   let feed: { close(): Promise<void> } | undefined;
   let leadership: Leadership | undefined;
@@ -182,7 +184,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
           conceptWaitMs: config.conceptWaitMs,
           indexGeneration,
         });
-    const jobseekerIndex = openKind(
+    const jobseekerIndex = await openKind(
       jobseekerStore,
       'jobseekers',
       chosen,
@@ -190,8 +192,9 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
       log,
       recordsOf(jobseekerKind, jobseekerStore, { id: normalizer.id, run: (j) => normalizer.forJobseeker(j).then((normalized) => ({ normalized })), occupationWords }),
       follower,
+      ahead.jobseekers,
     );
-    const vacancyIndex = openKind(
+    const vacancyIndex = await openKind(
       vacancyStore,
       'vacancies',
       chosen,
@@ -205,6 +208,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         vacancyDuplicates,
       ),
       follower,
+      ahead.vacancies,
     );
     const jobseekers = jobseekerIndex.service;
     const vacancies = vacancyIndex.service;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { HnswSettings, HnswVectorIndex } from '../adapters/hnsw/hnsw-index.js';
-import { openIndexFile, saveIndexFile } from '../adapters/hnsw/index-file.js';
+import { openIndexFile, readIndexFileAhead, readIndexFilesAhead, saveIndexFile, saveIndexFileInBackground, type IndexFileAhead } from '../adapters/hnsw/index-file.js';
 import { IndexUnderConstruction } from './index-build.js';
 import type { RecordTable } from '../adapters/sqlite/record-store.js';
 import type { BaseRecord, Stored } from '../core/kinds.js';
@@ -46,7 +46,7 @@ export type RecordsOver<In extends BaseRecord> = (index: VectorIndex, indexGener
  * both (`records` constructs it); `flush` writes the index when it changed, `compact` drops deleted points. A `follower`
  * (a worker that does not maintain the files) reads the file and never writes it.
  */
-export function openKind<In extends BaseRecord>(
+export async function openKind<In extends BaseRecord>(
   store: KindStore<Stored<In>>,
   table: RecordTable,
   embedder: Embedder,
@@ -54,12 +54,13 @@ export function openKind<In extends BaseRecord>(
   log: EngineLog,
   records: RecordsOver<In>,
   follower = false,
+  ahead: IndexFileAhead = readIndexFileAhead(indexFile(config.dataDir, table), config.hnsw),
 ) {
   const file = indexFile(config.dataDir, table);
   const started = Date.now();
   const vectors = () => store.matchableVectors(embedder.id);
   const generation = store.generationNow();
-  const { index, rebuilt, caughtUp, empty } = openIndexFile(
+  const { index, rebuilt, caughtUp, empty } = await openIndexFile(
     file,
     {
       embedder: embedder.id,
@@ -72,6 +73,7 @@ export function openKind<In extends BaseRecord>(
     },
     config.hnsw,
     { readOnly: follower, later: true },
+    ahead,
   );
   const ms = Date.now() - started;
   if (empty) log.warn(`${table} index to be rebuilt from SQLite (${rebuilt}): in the background, matching answers 503 until done`);
@@ -86,10 +88,14 @@ export function openKind<In extends BaseRecord>(
     if (follower || searchable.building) return;
     flushIndex(file, index, service.reflects, store, embedder);
   };
+  /** The same while serving: the checksum of the written file is computed in the thread pool, not on the event loop. */
   const flush = async () => {
     if (follower || searchable.building) return;
     await service.sync();
-    flushNow();
+    if (!index.dirty) return;
+    const generation = service.reflects;
+    await saveIndexFileInBackground(file, index, embedder.id, generation);
+    store.pruneChanges(generation, Math.floor(Date.now() / 1000) - CHANGES_KEPT_SECONDS);
   };
   // Compaction reads the store's current vectors: changes after the generation the file claims are
   // applied again from the change log at the next start, which upserts and removes alike.
@@ -118,6 +124,12 @@ export function openKind<In extends BaseRecord>(
   /** Changes other workers wrote that this process has not applied yet (the metrics' change-log lag). */
   const behind = () => store.generationNow() - service.reflects;
   return { service, flush, flushNow, compact, ready, building, behind };
+}
+
+/** Reads both kinds' index files ahead (see readIndexFileAhead): started before the taxonomy's build, which it overlaps. */
+export function readIndexesAhead(config: KindConfig): Record<RecordTable, IndexFileAhead> {
+  const [jobseekers, vacancies] = readIndexFilesAhead([indexFile(config.dataDir, 'jobseekers'), indexFile(config.dataDir, 'vacancies')], config.hnsw);
+  return { jobseekers: jobseekers!, vacancies: vacancies! };
 }
 
 function flushIndex(

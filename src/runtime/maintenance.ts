@@ -61,8 +61,8 @@ export async function startMaintenance(record: CompactionRecord, indexes: Mainta
       (closed) => closed > 0 && log.info(`closed ${closed} expired vacancies`),
       (e: Error) => log.warn(`closing expired vacancies failed: ${e.message}`),
     );
-  indexes.jobseekers.flushNow();
-  indexes.vacancies.flushNow();
+  // What the indexes caught up on at start is written once the service listens (src/cli/serve.ts), with the
+  // checksum in the thread pool; until then the change log keeps it (it is pruned only after a write).
   /** In the background a failed write (a full disk) is reported, not fatal: the store has the data and the file catches up later. */
   let lastFailure: string | undefined;
   const flushInBackground = async () => {

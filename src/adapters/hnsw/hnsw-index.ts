@@ -48,6 +48,12 @@ export class HnswVectorIndex implements VectorIndex {
   static read(file: string, dimension: number, settings: HnswSettings, liveLabels: Iterable<number>): HnswVectorIndex {
     const hnsw = new hnswlib.HierarchicalNSW('cosine', dimension);
     hnsw.readIndexSync(file);
+    return HnswVectorIndex.over(hnsw, dimension, settings, liveLabels);
+  }
+
+  /** Over a graph hnswlib read from a file written by `writeTo`; `liveLabels` are the labels the store says are searchable. */
+  static over(hnsw: hnswlib.HierarchicalNSW, dimension: number, settings: HnswSettings, liveLabels: Iterable<number>): HnswVectorIndex {
+    if (hnsw.getNumDimensions() !== dimension) throw new Error(`index file has ${hnsw.getNumDimensions()} dimensions, expected ${dimension}`);
     hnsw.setEf(settings.ef);
     const index = new HnswVectorIndex(dimension, settings, hnsw);
     const stored = new Set(hnsw.getIdsList());

@@ -1,6 +1,8 @@
-import { createHash } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { checkHnswFile, minimumHnswFileBytes } from './file-check.js';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import hnswlib from 'hnswlib-node';
+import { minimumHnswFileBytes } from './file-check.js';
+import { checkIndexFilesInThread, sha256InThread, sha256Of } from './index-file-check.js';
 import { HnswVectorIndex, type HnswSettings } from './hnsw-index.js';
 import { z } from 'zod';
 import { messageOf } from '../../core/thrown.js';
@@ -51,18 +53,6 @@ export interface OpenOptions {
 
 const metaFile = (file: string) => `${file}.json`;
 
-function sha256(file: string): string {
-  const hash = createHash('sha256');
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 22);
-    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
-}
-
 function readMeta(file: string): IndexFileMeta | undefined {
   try {
     return indexFileMeta.safeParse(JSON.parse(readFileSync(metaFile(file), 'utf8'))).data;
@@ -71,35 +61,83 @@ function readMeta(file: string): IndexFileMeta | undefined {
   }
 }
 
-/** Why the file cannot be used for this source, or undefined when it can. */
-function unusable(file: string, meta: IndexFileMeta | undefined, source: IndexSource, settings: HnswSettings) {
+/** Why the file cannot be used for this source by what its metadata says, or undefined when it can. */
+function unusableByMeta(file: string, meta: IndexFileMeta | undefined, source: Pick<IndexSource, 'embedder' | 'dimension' | 'generation'>, settings: Pick<HnswSettings, 'm' | 'efConstruction'>) {
   if (!existsSync(file)) return 'index file missing';
   if (!meta || meta.format !== 1) return 'index metadata missing or unreadable';
   if (meta.embedder !== source.embedder || meta.dimension !== source.dimension) return 'embedder changed';
   if (meta.generation > source.generation) return 'index is ahead of the store (a different database?)';
   if (meta.m !== settings.m || meta.efConstruction !== settings.efConstruction) return 'HNSW settings changed';
   if (meta.points > 2 * Math.max(meta.live, 1000)) return 'compacting deleted points';
-  const bytes = readFileSync(file);
-  if (createHash('sha256').update(bytes).digest('hex') !== meta.sha256) return 'index file corrupt (checksum mismatch)';
-  // The checksum sits beside the file and can be forged with it: the structure is checked too.
-  const malformed = checkHnswFile(bytes, source.dimension, settings);
-  if (malformed) return `index file malformed (${malformed})`;
   return undefined;
 }
 
 /**
- * Opens the index persisted at `file` when it is intact and current; otherwise rebuilds it from
- * the vectors stored in SQLite (the system of record) and writes it back (see OpenOptions).
+ * An index file read ahead, off the main thread where it can be: its metadata, whether its bytes are
+ * sound (checksum and structure, before the native library reads a byte), then the graph itself read
+ * by hnswlib in the thread pool. Started as a process opens (src/runtime/compose.ts) so that the
+ * reading overlaps the taxonomy's build; `openIndexFile` decides with the store whether to use it.
+ * Neither promise rejects.
  */
-export function openIndexFile(file: string, source: IndexSource, settings: HnswSettings, options: OpenOptions = {}): OpenedIndex {
-  const meta = readMeta(file);
-  let reason = unusable(file, meta, source, settings);
+export interface IndexFileAhead {
+  meta: IndexFileMeta | undefined;
+  /** Why the bytes cannot be used, or undefined when they can (or when the metadata alone rules the file out). */
+  checked: Promise<string | undefined>;
+  /** The graph read from the file once its bytes were found sound: an error message when reading it failed. */
+  graph: Promise<hnswlib.HierarchicalNSW | string | undefined>;
+}
+
+/** Reads index files ahead (see IndexFileAhead): their bytes checked in one thread, one file after the other, then each graph read by hnswlib. */
+export function readIndexFilesAhead(files: string[], settings: HnswSettings): IndexFileAhead[] {
+  const metas = files.map((file) => readMeta(file));
+  // What the metadata alone rules out is decided again against the store in openIndexFile; here only what needs the bytes.
+  const worth = files.map((file, i) => {
+    const meta = metas[i];
+    return meta !== undefined && unusableByMeta(file, meta, meta, settings) === undefined ? meta : undefined;
+  });
+  const toCheck = files.flatMap((file, i) => {
+    const meta = worth[i];
+    return meta ? [{ file, sha256: meta.sha256, dimension: meta.dimension, settings }] : [];
+  });
+  const problems = checkIndexFilesInThread(toCheck).catch((error: unknown) => toCheck.map(() => `index file unreadable (${messageOf(error)})`));
+  return files.map((file, i) => {
+    const meta = worth[i];
+    const at = toCheck.findIndex((one) => one.file === file);
+    const checked = meta ? problems.then((all) => all[at]) : Promise.resolve(undefined);
+    const graph = checked.then(async (problem) => {
+      if (!meta || problem) return undefined;
+      const hnsw = new hnswlib.HierarchicalNSW('cosine', meta.dimension);
+      try {
+        await hnsw.readIndex(file); // the thread pool
+        return hnsw;
+      } catch (error) {
+        return messageOf(error);
+      }
+    });
+    return { meta: metas[i], checked, graph };
+  });
+}
+
+export const readIndexFileAhead = (file: string, settings: HnswSettings): IndexFileAhead => readIndexFilesAhead([file], settings)[0]!;
+
+/**
+ * Opens the index persisted at `file` when it is intact and current; otherwise rebuilds it from
+ * the vectors stored in SQLite (the system of record) and writes it back (see OpenOptions). `ahead`
+ * is the file read ahead (readIndexFileAhead), read here when not given.
+ */
+export async function openIndexFile(file: string, source: IndexSource, settings: HnswSettings, options: OpenOptions = {}, ahead = readIndexFileAhead(file, settings)): Promise<OpenedIndex> {
+  const { meta } = ahead;
+  let reason = unusableByMeta(file, meta, source, settings) ?? (await ahead.checked);
   if (!reason) {
     const changed = meta!.generation === source.generation ? [] : source.changedSince(meta!.generation);
     if (!changed) reason = 'index is stale and the change log does not reach back to it';
     else {
+      // The store's searchable labels are read while hnswlib may still be reading the graph.
+      const live = new Set(source.liveLabels());
+      const graph = await ahead.graph;
       try {
-        return catchUp(file, source, settings, changed);
+        if (typeof graph !== 'object') throw new Error(graph ?? 'not read');
+        return catchUp(graph, source, settings, live, changed);
       } catch (error) {
         reason = `index file unreadable (${messageOf(error)})`;
       }
@@ -114,14 +152,13 @@ export function openIndexFile(file: string, source: IndexSource, settings: HnswS
 }
 
 /**
- * Loads the file and applies the records changed since it was written: those still searchable get
+ * Takes the graph read from the file and applies the records changed since it was written: those still searchable get
  * their stored vector (again), the others leave the graph. Every unchanged searchable record must
  * already be in the file.
  */
-function catchUp(file: string, source: IndexSource, settings: HnswSettings, changed: number[]): OpenedIndex {
-  const live = new Set(source.liveLabels());
+function catchUp(graph: hnswlib.HierarchicalNSW, source: IndexSource, settings: HnswSettings, live: Set<number>, changed: number[]): OpenedIndex {
   const touched = new Set(changed);
-  const index = HnswVectorIndex.read(file, source.dimension, settings, [...live].filter((label) => !touched.has(label)));
+  const index = HnswVectorIndex.over(graph, source.dimension, settings, [...live].filter((label) => !touched.has(label)));
   const vectors = source.vectorsOf(changed.filter((label) => live.has(label)));
   for (const label of changed) {
     const vector = vectors.get(label);
@@ -131,18 +168,65 @@ function catchUp(file: string, source: IndexSource, settings: HnswSettings, chan
   return changed.length > 0 ? { index, caughtUp: changed.length } : { index };
 }
 
+/** The latest save of each file: a save in the background that another one overtook leaves the file to it. */
+const latestSave = new Map<string, number>();
+let saves = 0;
+/** A save in the background under way, by file: the next one waits for it. */
+const inBackground = new Map<string, Promise<void>>();
+
 /** Writes the index and its metadata atomically (temporary files, then rename). */
 export function saveIndexFile(file: string, index: HnswVectorIndex, embedder: string, generation: number): void {
+  latestSave.set(file, ++saves);
   const tmp = `${file}.tmp`;
+  writeGraph(tmp, file, index);
+  install(tmp, file, metaOf(index, embedder, generation, sha256Of(tmp)));
+}
+
+/**
+ * The same while the process serves: the graph is written at once (it may change right after), its
+ * checksum is computed in the thread pool and the files are renamed then, unless a later save (at
+ * close, a compaction) overtook this one. A failed save leaves the index to be written again.
+ */
+export function saveIndexFileInBackground(file: string, index: HnswVectorIndex, embedder: string, generation: number): Promise<void> {
+  const before = inBackground.get(file);
+  const save = before ? before.then(() => saveSoon(file, index, embedder, generation)) : saveSoon(file, index, embedder, generation);
+  const settled = save.catch(() => undefined);
+  inBackground.set(file, settled);
+  void settled.then(() => inBackground.get(file) === settled && inBackground.delete(file));
+  return save;
+}
+
+/** Writes the graph now (synchronously, before the first await), then checksums it in a thread and puts it in place. */
+async function saveSoon(file: string, index: HnswVectorIndex, embedder: string, generation: number) {
+  const mine = ++saves;
+  latestSave.set(file, mine);
+  const tmp = `${file}.saving`;
+  try {
+    writeGraph(tmp, file, index);
+    const digest = await sha256InThread(tmp);
+    if (latestSave.get(file) !== mine) return void (await rm(tmp, { force: true }));
+    install(tmp, file, metaOf(index, embedder, generation, digest));
+  } catch (error) {
+    index.dirty = true;
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+function writeGraph(tmp: string, file: string, index: HnswVectorIndex) {
   index.writeTo(tmp);
   // hnswlib does not report a failed write: a full disk leaves a short file (once a 0-byte file
   // with a valid checksum). The old file stays until a whole one is written.
   const written = statSync(tmp).size;
   if (written < minimumHnswFileBytes(index.storedPoints, index.dimension, index.settings.m)) {
     rmSync(tmp, { force: true });
+    index.dirty = true;
     throw Object.assign(new Error(`index file ${file} written short (${written} bytes): no space left on device?`), { code: 'ENOSPC' });
   }
-  const meta: IndexFileMeta = {
+}
+
+function metaOf(index: HnswVectorIndex, embedder: string, generation: number, sha256: string): IndexFileMeta {
+  return {
     format: 1,
     embedder,
     dimension: index.dimension,
@@ -151,8 +235,12 @@ export function saveIndexFile(file: string, index: HnswVectorIndex, embedder: st
     points: index.storedPoints,
     m: index.settings.m,
     efConstruction: index.settings.efConstruction,
-    sha256: sha256(tmp),
+    sha256,
   };
+}
+
+/** Puts a written graph and its metadata in place, synchronously: the metadata never names another file's checksum. */
+function install(tmp: string, file: string, meta: IndexFileMeta) {
   rmSync(metaFile(file), { force: true });
   chmodSync(tmp, 0o600); // hnswlib creates it with the process's umask
   renameSync(tmp, file);
