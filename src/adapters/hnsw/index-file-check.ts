@@ -39,9 +39,8 @@ export function checkIndexFileBytes({ file, sha256, dimension, settings }: FileT
   return undefined;
 }
 
-function run(task: Task): (string | null)[] | string {
-  if ('sha256' in task) return sha256Of(task.sha256);
-  return task.check.map((one) => {
+function checkAll(files: FileToCheck[]): (string | null)[] {
+  return files.map((one) => {
     try {
       return checkIndexFileBytes(one) ?? null;
     } catch (error) {
@@ -59,11 +58,12 @@ function run(task: Task): (string | null)[] | string {
 const threadModule = new URL(import.meta.url.replace(/\.ts$/, '.js'));
 const threads = import.meta.url.endsWith('.js') && existsSync(fileURLToPath(threadModule));
 
-function inThread<T extends ReturnType<typeof run>>(task: Task, module: URL | undefined = threads ? threadModule : undefined): Promise<T> {
-  if (!module) return Promise.resolve().then(() => run(task) as T);
+/** Runs `work` in a thread of this module, or in the process on the next turn when there is no built module. */
+function inThread<T>(task: Task, work: () => T, module: URL | undefined = threads ? threadModule : undefined): Promise<T> {
+  if (!module) return Promise.resolve().then(work);
   return new Promise<T>((resolve, reject) => {
     const worker = new Worker(module, { workerData: task });
-    worker.once('message', (result: T) => resolve(result));
+    worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the index file check stopped (exit ${code})`)));
   });
@@ -72,15 +72,19 @@ function inThread<T extends ReturnType<typeof run>>(task: Task, module: URL | un
 /** Checks the files' bytes one after the other in a thread (one file's bytes in memory at a time): a problem or undefined per file. */
 export async function checkIndexFilesInThread(files: FileToCheck[], module?: URL): Promise<(string | undefined)[]> {
   if (files.length === 0) return [];
-  const results = await inThread<(string | null)[]>({ check: files }, module);
+  const results = await inThread({ check: files }, () => checkAll(files), module);
   return results.map((r) => r ?? undefined);
 }
 
 /** The file's SHA-256, computed in a thread. */
 export function sha256InThread(file: string, module?: URL): Promise<string> {
-  return inThread<string>({ sha256: file }, module);
+  return inThread({ sha256: file }, () => sha256Of(file), module);
 }
 
-if (!isMainThread && parentPort && workerData && typeof workerData === 'object' && ('check' in workerData || 'sha256' in workerData)) {
-  parentPort.postMessage(run(workerData as Task));
+const isTask = (data: unknown): data is Task =>
+  typeof data === 'object' && data !== null && (('sha256' in data && typeof data.sha256 === 'string') || ('check' in data && Array.isArray(data.check)));
+
+if (!isMainThread && parentPort && isTask(workerData)) {
+  const task = workerData;
+  parentPort.postMessage('sha256' in task ? sha256Of(task.sha256) : checkAll(task.check));
 }
