@@ -130,4 +130,18 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       CREATE INDEX IF NOT EXISTS vacancies_matchable ON vacancies (embedder, label) WHERE matchable = 1;
       CREATE INDEX IF NOT EXISTS vacancies_open_until ON vacancies (((record ->> 'expiresAt') COLLATE "C")) WHERE matchable = 1;`,
   },
+  {
+    version: 30,
+    why: "writes refused because the id is another area's client, per key and time (no client id), counted with the key's transfer requests against KOHTAANTO_TRANSFER_REQUESTS_PER_DAY and listed in the audit alerts",
+    // One row per refused id (a bulk import's refused rows each count). The audit trail names the ids;
+    // this table names none, so an erasure has nothing to remove here. Self-contained: IF NOT EXISTS.
+    sqlite: `
+      CREATE TABLE IF NOT EXISTS refused_ids (key_id TEXT NOT NULL, key_name TEXT NOT NULL, at TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS refused_ids_key ON refused_ids (key_id, at);
+      CREATE INDEX IF NOT EXISTS refused_ids_at ON refused_ids (at);`,
+    postgres: `
+      CREATE TABLE IF NOT EXISTS refused_ids (key_id text COLLATE "C" NOT NULL, key_name text COLLATE "C" NOT NULL, at text COLLATE "C" NOT NULL);
+      CREATE INDEX IF NOT EXISTS refused_ids_key ON refused_ids (key_id, at);
+      CREATE INDEX IF NOT EXISTS refused_ids_at ON refused_ids (at);`,
+  },
 ];
