@@ -144,6 +144,24 @@ describe.each(engines)('ids another area holds, on $name', ({ env: engineEnv }) 
     expect((await call(callers['other organisation']!, 'PUT', '/v1/jobseekers/TRE2-1', inTampere('TRE2-1'))).status).toBe(201);
   });
 
+  it('is attacked as other roles, with junk and at once: nothing else counts, nothing passes the limit', async () => {
+    await issue('counsellor', 'test-area', 'at once');
+    const atOnce = callers['at once']!;
+    // Junk first: refused before the boundary is asked (400), so not counted; other roles never reach it.
+    for (const body of [{ name: 'x' }, { ...inTampere('HKI-1'), municipality: 42 }, 'not json']) {
+      expect((await call(atOnce, 'PUT', '/v1/jobseekers/HKI-1', body, typeof body === 'string' ? { 'content-type': 'application/json' } : {})).status).toBe(400);
+    }
+    expect((await call(atOnce, 'POST', '/v1/jobseekers/bulk', '{"id": "HKI-1"\n', { 'content-type': 'application/x-ndjson' })).status).toBe(400);
+    for (const role of ['employer-service', 'planner'] as const) {
+      expect((await call(service.as(role), 'PUT', '/v1/jobseekers/HKI-1', inTampere('HKI-1'))).status, role).toBe(403);
+    }
+    // Admins act on every area's clients: nothing refused, nothing counted.
+    expect((await call(admin, 'PUT', '/v1/jobseekers/HKI-12', inHelsinki('HKI-12'))).status).toBe(200);
+    // LIMIT + 3 refused writes at once: exactly LIMIT answered 404, the rest 429.
+    const answers = await Promise.all(Array.from({ length: LIMIT + 3 }, (_, i) => call(atOnce, 'PUT', `/v1/jobseekers/HKI-${i + 1}`, inTampere(`HKI-${i + 1}`))));
+    expect(answers.map((a) => a.status).sort()).toEqual([...Array(LIMIT).fill(404), ...Array(3).fill(429)]);
+  });
+
   it('keeps the count across a restart on the same database', async () => {
     const dataDir = service.dataDir;
     await service.stop();

@@ -76,6 +76,13 @@ describe('the planner\'s page when the day\'s budget of noisy reports is spent',
     await page.waitForFunction(() => location.hash.includes('place=tampere'));
     await page.waitForSelector('dl.indicators');
     await settled(page);
+    // The exposure panel keeps the source picked (replay: never answered for this place), the others show their figures…
+    expect((await panels(page)).filter((p) => p.alert).length).toBe(1);
+    expect(await page.$eval('#exposure-source', (el) => (el as HTMLSelectElement).value)).toBe('replay');
+    // …and the source asked before shows again.
+    await page.selectOption('#exposure-source', 'decisions');
+    await page.waitForFunction(() => document.querySelectorAll('.error[role=alert]').length === 0);
+    await settled(page);
     expect((await panels(page)).filter((p) => p.alert)).toEqual([]);
     await context.close();
 
