@@ -364,10 +364,13 @@ export const envSchema = z.object({
   KOHTAANTO_TRANSFER_DAYS: z.coerce.number().int().min(1).max(90).default(14).meta(doc('how long an approved transfer lets the asking area read and change the client')),
   KOHTAANTO_TRANSFER_REQUEST_DAYS: z.coerce.number().int().min(1).max(90).default(7).meta(doc('how long a transfer request waits for a decision before it lapses')),
   KOHTAANTO_TRANSFER_REQUESTS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(10).meta(
-    doc('transfer requests one key may make in 24 hours (counted in the database)'),
+    doc("transfer requests one key may make in 24 hours, its writes refused because the id is another area's client counted with them (counted in the database; once spent, the key creates no new clients until one is 24 hours old)"),
   ),
   KOHTAANTO_TRANSFER_ALERT_PER_DAY: z.coerce.number().int().min(0).max(1000).default(3).meta(
     doc('more transfer requests than this by one key in a day are an alert in `GET /v1/audit/alerts`'),
+  ),
+  KOHTAANTO_REFUSED_IDS_ALERT_PER_DAY: z.coerce.number().int().min(0).max(1000).default(1).meta(
+    doc("more writes refused because the id is another area's client than this by one key in a day are an alert in `GET /v1/audit/alerts` (`refusedIds`)"),
   ),
   // The EU AI Act (art. 26(6)) asks deployers of high-risk systems to keep the logs at least six months.
   KOHTAANTO_AUDIT_GROUP_MS: z.coerce.number().int().min(0).max(1000).default(DEFAULT_AUDIT_GROUP_MS).meta(
@@ -519,6 +522,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       requestDays: e.KOHTAANTO_TRANSFER_REQUEST_DAYS,
       requestsPerDay: e.KOHTAANTO_TRANSFER_REQUESTS_PER_DAY,
       alertPerDay: e.KOHTAANTO_TRANSFER_ALERT_PER_DAY,
+      refusedIdsAlertPerDay: e.KOHTAANTO_REFUSED_IDS_ALERT_PER_DAY,
     },
     /** How long the decision log keeps each ranking served. */
     decisionRetentionDays: e.KOHTAANTO_DECISION_RETENTION_DAYS,

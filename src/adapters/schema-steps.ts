@@ -132,6 +132,20 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
   },
   {
     version: 30,
+    why: "writes refused because the id is another area's client, per key and time (no client id), counted with the key's transfer requests against KOHTAANTO_TRANSFER_REQUESTS_PER_DAY and listed in the audit alerts",
+    // One row per refused id (a bulk import's refused rows each count). The audit trail names the ids;
+    // this table names none, so an erasure has nothing to remove here. Self-contained: IF NOT EXISTS.
+    sqlite: `
+      CREATE TABLE IF NOT EXISTS refused_ids (key_id TEXT NOT NULL, key_name TEXT NOT NULL, at TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS refused_ids_key ON refused_ids (key_id, at);
+      CREATE INDEX IF NOT EXISTS refused_ids_at ON refused_ids (at);`,
+    postgres: `
+      CREATE TABLE IF NOT EXISTS refused_ids (key_id text COLLATE "C" NOT NULL, key_name text COLLATE "C" NOT NULL, at text COLLATE "C" NOT NULL);
+      CREATE INDEX IF NOT EXISTS refused_ids_key ON refused_ids (key_id, at);
+      CREATE INDEX IF NOT EXISTS refused_ids_at ON refused_ids (at);`,
+  },
+  {
+    version: 31,
     why: "a start finds the records whose concepts were never kept through an index of their own (at 1,000,000 vacancies the search read every row of the table, holding the event loop for 3 s after every start)",
     // RecordService.keepMissingConcepts (started once the service listens) asks for `concepts IS NULL` in label
     // order; every write since step 28 keeps its concepts, so the partial index holds only the records stored

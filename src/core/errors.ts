@@ -257,6 +257,12 @@ export const MESSAGES = {
     sv: 'Högst {limit} överföringsbegäranden per dygn och nyckel; försök igen om {wait} s.',
     en: 'at most {limit} transfer requests per 24 hours per key; retry in {wait} s',
   },
+  other_areas_per_day: {
+    code: 'rate_limited',
+    fi: 'Tällä avaimella on tänään jo tehty {limit} siirtopyyntöä tai tallennusta tunnuksella, joka on toisen alueen asiakkaan. Uusia asiakkaita ei voi tallentaa eikä siirtoja pyytää ennen kuin raja vapautuu; yritä uudelleen {wait} s kuluttua. Oman alueen asiakkaiden muokkaus toimii. Raja estää selvittämästä tunnuksia kokeilemalla, kuka on toisen alueen asiakas.',
+    sv: 'Med den här nyckeln har redan {limit} överföringsbegäranden eller sparanden med ett annat områdes kunds id gjorts det senaste dygnet. Nya kunder kan inte sparas och överföringar inte begäras innan gränsen frigörs; försök igen om {wait} s. Att ändra det egna områdets kunder fungerar. Gränsen hindrar att man genom att pröva id:n tar reda på vem som är kund i ett annat område.',
+    en: "this key made {limit} transfer requests or writes under an id another area's client holds in 24 hours: no new clients and no transfer requests until one of them is 24 hours old; retry in {wait} s. Changing your own area's clients still works. The limit keeps ids from being tried to find out who is a client of another area.",
+  },
   referral_step: {
     code: 'conflict',
     fi: 'Lähete {id} on tilassa {state}: seuraavaksi voi tulla vain {next}. Mitään ei tallennettu.',

@@ -1,4 +1,5 @@
 import type { Principal } from './access.js';
+import { unaudited, type AuditNote } from './audit-note.js';
 import { forbidden, notInArea } from './errors.js';
 import type { EmploymentAreas } from './regions/employment-areas-model.js';
 import { regions } from './regions/regions.js';
@@ -14,6 +15,12 @@ export interface GuardPorts {
    * another area now (src/core/transfers/service.ts; it audits each such access).
    */
   transferAdmits(p: Principal, id: string): Promise<boolean>;
+  /**
+   * A counsellor writes ids their area does not hold: `refused` those another area's clients hold
+   * (each counted against the key's daily limit and noted for the audit), none when all are new.
+   * Throws (429) once the key's limit is spent, whichever they are (src/core/transfers/service.ts refuseIds).
+   */
+  refuseIds(p: Principal, refused: string[], audit: AuditNote): Promise<void>;
 }
 
 /**
@@ -79,7 +86,10 @@ export class Guard {
    * approved transfer), or new and living there. Moving a client's home elsewhere hands them over
    * to that area; under a transfer the home moves only into the caller's area (or stays in its own).
    */
-  async jobseekerWrites(p: Principal, records: { id: string; municipality: string }[]): Promise<void> {
+  async jobseekerWrites(p: Principal, records: { id: string; municipality: string }[], audit: AuditNote = unaudited()): Promise<void> {
+    // Ids another area's clients hold (refused, each counted), and whether any id is new to the caller's area.
+    const othersIds: string[] = [];
+    let unheld = false;
     for (const record of records) {
       // A record the caller does not reach, to live outside their area: one answer whether the id is
       // another area's client or no one's (the answer must not tell which).
@@ -90,8 +100,9 @@ export class Guard {
         );
       }
       const current = this.ports.jobseekerMunicipality(record.id);
-      if (current !== undefined) {
-        await this.jobseeker(p, record.id);
+      if (current === undefined) unheld = true;
+      else if (!(await this.reaches(p, record.id))) othersIds.push(record.id);
+      else {
         if (this.servesMunicipality(p, current) || this.servesMunicipality(p, record.municipality)) continue;
         const to = regions.municipality(record.municipality)?.code;
         if (to === undefined || this.areas.areaOf(to)?.id !== this.areas.areaOf(current)?.id) {
@@ -99,6 +110,11 @@ export class Guard {
         }
       }
     }
+    // KNOWN HOLE (docs/privacy-and-oversight.md, "Ids across areas"): ids are one namespace, so an id another
+    // area's client holds is refused where an unused one is created. Each such refusal counts against the
+    // key's daily limit; once it is spent, unused ids are refused alike (429), so probing stops there.
+    if (this.jobseekerMunicipalities(p) && (unheld || othersIds.length > 0)) await this.ports.refuseIds(p, othersIds, audit);
+    if (othersIds.length > 0) throw notInArea(othersIds[0]!);
   }
 
   /** Refuses changing or deleting vacancies another unit owns (or no unit owns, unless admin). */

@@ -1,4 +1,5 @@
 import type { Principal } from './access.js';
+import type { AuditNote } from './audit-note.js';
 import { invalidInput } from './errors.js';
 import type { Guard } from './guard.js';
 import type { WriteCheck } from './records.js';
@@ -16,7 +17,8 @@ export interface RecordAccess {
   listWithin(p: Principal): ReadonlySet<string> | undefined;
   /** Ids of the records the caller's organisation owns (`owner=mine`); refused where there is no owner. */
   owned(p: Principal): Promise<string[]>;
-  write(p: Principal, records: { id: string; municipality: string }[]): Promise<void>;
+  /** `audit`: the request's note, told of the ids the boundary refused (see Guard.jobseekerWrites). */
+  write(p: Principal, records: { id: string; municipality: string }[], audit?: AuditNote): Promise<void>;
   /**
    * What is checked again, and claimed, inside the write's own transaction (so that two callers
    * writing one new id at once cannot both pass): undefined when nothing is. Given as data (see
@@ -39,7 +41,7 @@ export function jobseekerAccess(guard: Guard): RecordAccess {
     owned: async () => {
       throw invalidInput([{ field: 'owner', message: 'jobseekers belong to employment areas, not owners: leave owner out' }]);
     },
-    write: async (p, records) => guard.jobseekerWrites(p, records),
+    write: async (p, records, audit) => guard.jobseekerWrites(p, records, audit),
     within: () => undefined,
     remove: async (p, ids) => {
       for (const id of ids) await guard.jobseeker(p, id);

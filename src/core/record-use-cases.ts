@@ -84,7 +84,7 @@ export class RecordUseCases<In extends BaseRecord> {
 
   async create(p: Principal, input: In, audit: AuditNote): Promise<Stored<In>> {
     const { records, access } = this.ports;
-    await access.write(p, [input]);
+    await access.write(p, [input], audit);
     const record = await records.create(input, access.within(p));
     this.touched(audit, [record.id]);
     return record;
@@ -105,7 +105,7 @@ export class RecordUseCases<In extends BaseRecord> {
     if (body.id !== undefined && body.id !== id) throw invalidInput([problem('id', 'id_differs', { body: body.id, path: id })]);
     const { records, access } = this.ports;
     const record = { ...body, id } as In;
-    await access.write(p, [record]);
+    await access.write(p, [record], audit);
     const expect = expectation();
     const saved = await records.put(record, access.within(p), expect);
     this.touched(audit, [saved.record.id]);
@@ -126,7 +126,7 @@ export class RecordUseCases<In extends BaseRecord> {
   /** Creates or replaces a batch, atomically. */
   async putMany(p: Principal, inputs: In[], audit: AuditNote): Promise<BatchResult> {
     const { records, access } = this.ports;
-    await access.write(p, inputs);
+    await access.write(p, inputs, audit);
     const result = await records.putMany(inputs, access.within(p));
     this.touched(audit, inputs.map((r) => r.id));
     return result;

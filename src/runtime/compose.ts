@@ -303,6 +303,7 @@ export async function compose(config: ServicesConfig, log: EngineLog, embedder?:
         jobseekerMunicipality: (id) => jobseekers.municipalityOf(id),
         vacancyOwner: async (id) => ((await vacancies.find(id)) ? { owner: await owners.ownerOf(id) } : undefined),
         transferAdmits: (p, id) => transfers.admits(p, id),
+        refuseIds: (p, refused, audit) => transfers.refuseIds(p, refused, audit),
       },
       employmentAreas,
     );

@@ -23,7 +23,7 @@ function setUp(overBudget = false) {
   const disclosedWith: (Buffer | undefined)[] = [];
   const ports: CandidateListPorts = {
     guard: new Guard(
-      { jobseekerMunicipality: () => undefined, vacancyOwner: async (id) => (id === 'V-A' ? { owner: 'unit-a' } : undefined), transferAdmits: async () => false },
+      { jobseekerMunicipality: () => undefined, vacancyOwner: async (id) => (id === 'V-A' ? { owner: 'unit-a' } : undefined), transferAdmits: async () => false, refuseIds: async () => undefined },
       defaultEmploymentAreas(regions),
     ),
     matcher: {

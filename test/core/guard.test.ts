@@ -8,12 +8,17 @@ import { regions } from '../../src/core/regions/regions.js';
 const clients = new Map([['TRE', '837'], ['HKI', '091'], ['HKI-2', '091']]);
 /** HKI is reached by the Tampere area under an approved transfer (the transfer service answers). */
 const transferred = new Set(['tampere:HKI']);
+/** What the guard told the limit of ids another area holds (key: ids refused). */
+const told: string[] = [];
 const owners = new Map<string, string | null>([['MINE', 'unit-a'], ['IMPORTED', null]]);
 const guard = new Guard(
   {
     jobseekerMunicipality: (id) => clients.get(id),
     vacancyOwner: async (id) => (owners.has(id) ? { owner: owners.get(id)! } : undefined),
     transferAdmits: async (p, id) => transferred.has(`${p.organisation.area}:${id}`),
+    refuseIds: async (p, refused) => {
+      told.push(`${p.keyId}: ${refused.join(',')}`);
+    },
   },
   defaultEmploymentAreas(regions),
 );
@@ -52,6 +57,16 @@ describe('Guard', () => {
     await expect(guard.jobseekerWrites(counsellor, [{ id: 'HKI', municipality: 'Helsingfors' }])).resolves.toBeUndefined();
     await expect(guard.jobseekerWrites(counsellor, [{ id: 'HKI', municipality: 'Oulu' }])).rejects.toThrow(/moves only into/);
     await expect(guard.jobseekerWrites(counsellor, [{ id: 'HKI-2', municipality: 'Tampere' }])).rejects.toThrow(/no jobseeker 'HKI-2'/);
+  });
+
+  it("tells the limit every id another area's client holds in a write (each counted), and every write of an id the area does not hold", async () => {
+    told.length = 0;
+    const batch = [{ id: 'HKI-2', municipality: 'Tampere' }, { id: 'NEW', municipality: 'Tampere' }, { id: 'HKI-2', municipality: 'Nokia' }, { id: 'TRE', municipality: 'Tampere' }];
+    await expect(guard.jobseekerWrites(counsellor, batch)).rejects.toThrow(/no jobseeker 'HKI-2'/);
+    await expect(guard.jobseekerWrites(counsellor, [{ id: 'NEW', municipality: 'Tampere' }])).resolves.toBeUndefined();
+    await expect(guard.jobseekerWrites(counsellor, [{ id: 'TRE', municipality: 'Tampere' }, { id: 'HKI', municipality: 'Tampere' }])).resolves.toBeUndefined(); // own and transferred: nothing told
+    await expect(guard.jobseekerWrites(admin, [{ id: 'HKI-2', municipality: 'Tampere' }, { id: 'NEW', municipality: 'Oulu' }])).resolves.toBeUndefined();
+    expect(told).toEqual(['k1: HKI-2,HKI-2', 'k1: ']);
   });
 
   it('lets only the owning unit (and admins) change a vacancy, and see its candidates', async () => {

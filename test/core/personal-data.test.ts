@@ -51,7 +51,7 @@ function setUp() {
       erasureOf: async (id) => (id === 'J-GONE' ? { erasedAt: '2026-12-05T00:00:00Z', keyId: 'k-x' } : undefined),
     },
     guard: new Guard(
-      { jobseekerMunicipality: (id) => ({ 'J-TRE': '837', 'J-HKI': '091' })[id], vacancyOwner: async () => undefined, transferAdmits: async () => false },
+      { jobseekerMunicipality: (id) => ({ 'J-TRE': '837', 'J-HKI': '091' })[id], vacancyOwner: async () => undefined, transferAdmits: async () => false, refuseIds: async () => undefined },
       defaultEmploymentAreas(regions),
     ),
     decisions: { ofJobseeker: read('decisions', { rankingsForThem: [], inRankings: [] } as never) },

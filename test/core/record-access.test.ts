@@ -39,7 +39,7 @@ function setUp() {
     {
       jobseekerMunicipality: (id) => clients.get(id),
       vacancyOwner: async (id) => (vacancies.has(id) ? { owner: await owners.ownerOf(id) } : undefined),
-      transferAdmits: async () => false,
+      transferAdmits: async () => false, refuseIds: async () => undefined,
     },
     defaultEmploymentAreas(regions),
   );

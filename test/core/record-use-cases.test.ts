@@ -53,7 +53,7 @@ function open() {
     {
       jobseekerMunicipality: (id) => jobseekers.municipalityOf(id),
       vacancyOwner: async (id) => ((await vacancies.find(id)) ? { owner: await owners.ownerOf(id) } : undefined),
-      transferAdmits: async () => false,
+      transferAdmits: async () => false, refuseIds: async () => undefined,
     },
     defaultEmploymentAreas(regions),
   );

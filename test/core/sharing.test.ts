@@ -43,7 +43,7 @@ function setUp(settings = SETTINGS) {
     {
       jobseekerMunicipality: (id) => CLIENTS[id]?.municipality,
       vacancyOwner: async (id) => (id in OWNERS ? { owner: OWNERS[id]! } : undefined),
-      transferAdmits: async () => false,
+      transferAdmits: async () => false, refuseIds: async () => undefined,
     },
     defaultEmploymentAreas(regions),
   );

@@ -2,7 +2,17 @@ import type { StoredTransfer } from '../../core/transfers/schema.js';
 import type { TransferStore } from '../../core/transfers/service.js';
 import type pg from 'pg';
 import { inTransaction } from './pool.js';
-import { transferFromRow, type TransferRow, TRANSFER_LIST_MAX, transferChanges } from '../rows/transfers.js';
+import { reachedSince, transferFromRow, type TransferRow, TRANSFER_LIST_MAX, transferChanges } from '../rows/transfers.js';
+
+/** The one lock of a key's daily limit (transfer requests and refused ids): all keys share it, as before. */
+const LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('transfer-requests', 35))";
+const REACHED_SINCE = reachedSince((n) => `$${n}`);
+
+/** A key's transfer requests and refused ids after `since` (see reachedSince). */
+async function reached(client: pg.ClientBase, keyId: string, since: string): Promise<{ count: number; oldest: string | null }> {
+  const { rows } = await client.query<{ count: string | number; oldest: string | null }>(REACHED_SINCE, [keyId, since, keyId, since]);
+  return { count: Number(rows[0]!.count), oldest: rows[0]!.oldest };
+}
 
 
 /**
@@ -19,12 +29,8 @@ export class PostgresTransferStore implements TransferStore {
     limit: { since: string; max: number },
   ): Promise<{ added: StoredTransfer } | { busy: { oldest: string | null } } | { pending: StoredTransfer }> {
     return inTransaction(this.pool, async (client) => {
-      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('transfer-requests', 35))");
-      const { rows: counted } = await client.query<{ count: number; oldest: string | null }>(
-        'SELECT count(*) AS count, min(requested_at) AS oldest FROM transfers WHERE requester_key = $1 AND requested_at > $2',
-        [t.requesterKey, limit.since],
-      );
-      const { count, oldest } = counted[0]!;
+      await client.query(LOCK);
+      const { count, oldest } = await reached(client, t.requesterKey, limit.since);
       if (count >= limit.max) return { busy: { oldest } };
       const { rows: open } = await client.query<TransferRow>(
         `SELECT * FROM transfers WHERE jobseeker_id = $1 AND to_area = $2 AND status = 'pending' AND expires_at > $3 ORDER BY id DESC LIMIT 1`,
@@ -38,6 +44,33 @@ export class PostgresTransferStore implements TransferStore {
       );
       return { added: { ...t, id: rows[0]!.id } };
     });
+  }
+
+  async refuseIds(
+    key: { keyId: string; name: string },
+    at: string,
+    refused: number,
+    limit: { since: string; max: number },
+  ): Promise<{ admitted: boolean; counted: number; oldest: string | null }> {
+    return inTransaction(this.pool, async (client) => {
+      // The transfer requests' lock: a request and a refused write at once count against one limit.
+      await client.query(LOCK);
+      const { count, oldest } = await reached(client, key.keyId, limit.since);
+      const counted = Math.max(0, Math.min(refused, limit.max - count));
+      if (counted > 0) {
+        await client.query('INSERT INTO refused_ids (key_id, key_name, at) SELECT $1, $2, $3 FROM generate_series(1, $4)', [key.keyId, key.name, at, counted]);
+      }
+      return { admitted: count < limit.max && counted === refused, counted, oldest: oldest ?? (counted > 0 ? at : null) };
+    });
+  }
+
+  async refusingKeys(since: string, threshold: number) {
+    const { rows } = await this.pool.query<{ keyId: string; name: string; day: string; refused: number }>(
+      `SELECT key_id AS "keyId", max(key_name) AS name, substr(at, 1, 10) AS day, count(*) AS refused
+         FROM refused_ids WHERE at > $1 GROUP BY key_id, substr(at, 1, 10) HAVING count(*) > $2 ORDER BY day DESC, refused DESC`,
+      [since, threshold],
+    );
+    return rows;
   }
 
   async get(id: number): Promise<StoredTransfer | undefined> {

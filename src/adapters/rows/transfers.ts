@@ -50,3 +50,14 @@ export function transferChanges(change: Partial<StoredTransfer>): [column: strin
   ];
   return columns.flatMap(([column, value]) => (value === undefined ? [] : [[column, value]]));
 }
+
+/**
+ * What counts against a key's daily limit of reaching for other areas' clients (KOHTAANTO_TRANSFER_REQUESTS_PER_DAY):
+ * its transfer requests and its writes refused because the id is another area's client, after a time.
+ * Parameters: key, since, key, since (SQLite's `?`; PostgreSQL's through `reachedSince('$')`).
+ */
+export const reachedSince = (placeholder: (n: number) => string) =>
+  `SELECT count(*) AS count, min(at) AS oldest FROM (
+     SELECT requested_at AS at FROM transfers WHERE requester_key = ${placeholder(1)} AND requested_at > ${placeholder(2)}
+     UNION ALL SELECT at FROM refused_ids WHERE key_id = ${placeholder(3)} AND at > ${placeholder(4)}) AS reached`;
+export const REACHED_SINCE = reachedSince(() => '?');

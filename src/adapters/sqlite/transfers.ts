@@ -1,7 +1,7 @@
 import type { StoredTransfer } from '../../core/transfers/schema.js';
 import type { TransferStore } from '../../core/transfers/service.js';
 import type { Db } from './database.js';
-import { transferFromRow, type TransferRow, TRANSFER_LIST_MAX, transferChanges } from '../rows/transfers.js';
+import { REACHED_SINCE, transferFromRow, type TransferRow, TRANSFER_LIST_MAX, transferChanges } from '../rows/transfers.js';
 
 
 /**
@@ -31,8 +31,11 @@ export class SqliteTransferStore implements TransferStore {
       pending: db.prepare<[string, string, string], TransferRow>(
         `SELECT * FROM transfers WHERE jobseeker_id = ? AND to_area = ? AND status = 'pending' AND expires_at > ? ORDER BY id DESC LIMIT 1`,
       ),
-      requestsSince: db.prepare<[string, string], { count: number; oldest: string | null }>(
-        'SELECT count(*) AS count, min(requested_at) AS oldest FROM transfers WHERE requester_key = ? AND requested_at > ?',
+      requestsSince: db.prepare<[string, string, string, string], { count: number; oldest: string | null }>(REACHED_SINCE),
+      refuse: db.prepare<[string, string, string]>('INSERT INTO refused_ids (key_id, key_name, at) VALUES (?, ?, ?)'),
+      refusing: db.prepare<[string, number], { keyId: string; name: string; day: string; refused: number }>(
+        `SELECT key_id AS keyId, max(key_name) AS name, substr(at, 1, 10) AS day, count(*) AS refused
+           FROM refused_ids WHERE at > ? GROUP BY key_id, day HAVING count(*) > ? ORDER BY day DESC, refused DESC`,
       ),
       approvedSince: db.prepare<[string], TransferRow>(
         `SELECT * FROM transfers WHERE status IN ('approved', 'withdrawn') AND decided_key IS NOT NULL AND decided_at > ?
@@ -52,13 +55,31 @@ export class SqliteTransferStore implements TransferStore {
     limit: { since: string; max: number },
   ): Promise<{ added: StoredTransfer } | { busy: { oldest: string | null } } | { pending: StoredTransfer }> {
     return this.db.transaction(() => {
-      const { count, oldest } = this.s.requestsSince.get(t.requesterKey, limit.since)!;
+      const { count, oldest } = this.s.requestsSince.get(t.requesterKey, limit.since, t.requesterKey, limit.since)!;
       if (count >= limit.max) return { busy: { oldest } };
       const open = this.s.pending.get(t.jobseekerId, t.toArea, t.requestedAt);
       if (open) return { pending: transferFromRow(open) };
       const { id } = this.s.insert.get(t.jobseekerId, t.fromArea, t.toArea, t.requesterKey, t.requesterName, t.reason, t.status, t.requestedAt, t.expiresAt)!;
       return { added: { ...t, id } };
     }).immediate();
+  }
+
+  async refuseIds(
+    key: { keyId: string; name: string },
+    at: string,
+    refused: number,
+    limit: { since: string; max: number },
+  ): Promise<{ admitted: boolean; counted: number; oldest: string | null }> {
+    return this.db.transaction(() => {
+      const { count, oldest } = this.s.requestsSince.get(key.keyId, limit.since, key.keyId, limit.since)!;
+      const counted = Math.max(0, Math.min(refused, limit.max - count));
+      for (let i = 0; i < counted; i++) this.s.refuse.run(key.keyId, key.name, at);
+      return { admitted: count < limit.max && counted === refused, counted, oldest: oldest ?? (counted > 0 ? at : null) };
+    }).immediate();
+  }
+
+  async refusingKeys(since: string, threshold: number) {
+    return this.s.refusing.all(since, threshold);
   }
 
   async get(id: number): Promise<StoredTransfer | undefined> {

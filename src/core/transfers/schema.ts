@@ -112,5 +112,12 @@ export const transferAlerts = z.object({
   busyRequesters: z
     .array(z.object({ keyId: z.string(), name: z.string(), day: z.string(), requests: z.number() }))
     .describe('Counsellors with more transfer requests in one (UTC) day than KOHTAANTO_TRANSFER_ALERT_PER_DAY'),
+  refusedIds: z
+    .array(z.object({ keyId: z.string(), name: z.string(), day: z.string(), refused: z.number() }))
+    .describe(
+      "Counsellors with more writes refused in one (UTC) day than KOHTAANTO_REFUSED_IDS_ALERT_PER_DAY because the id is another area's client " +
+        '(creating a client under such an id tells that someone is a client elsewhere: each refused id counts against KOHTAANTO_TRANSFER_REQUESTS_PER_DAY; ' +
+        'the audit trail names the ids)',
+    ),
 });
 export type TransferAlerts = z.infer<typeof transferAlerts>;

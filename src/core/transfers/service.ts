@@ -1,6 +1,6 @@
 import type { Principal } from '../access.js';
 import { unaudited, type AuditNote } from '../audit-note.js';
-import { conflict, forbidden, invalidInput, KohtaantoError, rateLimited } from '../errors.js';
+import { conflict, forbidden, invalidInput, KohtaantoError, rateLimited, said } from '../errors.js';
 import type {
   AlertQuery,
   StoredTransfer,
@@ -18,6 +18,7 @@ import type { Clock } from '../clock.js';
 export interface TransferStore {
   /**
    * Stores a request unless its key (`requesterKey`) made `limit.max` requests after `limit.since`
+   * (its refused ids, see refuseIds, count as requests)
    * (then: `busy`, with when the oldest of them was made) or the area (`toArea`) has a pending request
    * of the client unexpired at `requestedAt` (then: `pending`, that request). The count, the check and
    * the insert are one write transaction: two requests at once cannot both pass.
@@ -34,6 +35,22 @@ export interface TransferStore {
   /** An approved transfer of this client to this area, unexpired at `now`. */
   active(jobseekerId: string, toArea: string, now: string): Promise<StoredTransfer | undefined>;
   approvedSince(since: string): Promise<StoredTransfer[]>;
+  /**
+   * Counts `refused` writes the key (`key.keyId`) made of ids another area's clients hold, at `at`,
+   * against the same limit as its transfer requests: requests and refused ids together at most
+   * `limit.max` after `limit.since`. Counts what still fits (`counted`); `admitted` is false when not
+   * all did, or when the limit was reached already (also for `refused` 0: the question "may this key
+   * still write ids its area does not hold?"), with when the oldest counted one was made. One write
+   * transaction: two writes at once cannot both take the last place.
+   */
+  refuseIds(
+    key: { keyId: string; name: string },
+    at: string,
+    refused: number,
+    limit: { since: string; max: number },
+  ): Promise<{ admitted: boolean; counted: number; oldest: string | null }>;
+  /** Keys with more than `threshold` ids refused in one UTC day since `since`. */
+  refusingKeys(since: string, threshold: number): Promise<{ keyId: string; name: string; day: string; refused: number }[]>;
   /** Keys with more than `threshold` requests in one UTC day since `since`. */
   busyRequesters(since: string, threshold: number): Promise<{ keyId: string; name: string; day: string; requests: number }[]>;
   ofJobseeker(jobseekerId: string): Promise<StoredTransfer[]>;
@@ -59,6 +76,8 @@ export interface TransferSettings {
   requestsPerDay: number;
   /** More requests than this by one key in a day are an alert in the audit view. */
   alertPerDay: number;
+  /** More writes refused because the id is another area's client than this by one key in a day are an alert in the audit view. */
+  refusedIdsAlertPerDay: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -122,6 +141,32 @@ export class Transfers {
     const transfer = this.view(p, stored.added);
     audit.detail = { transfer: transfer.id, reason: transfer.reason };
     return transfer;
+  }
+
+  /**
+   * A counsellor wrote clients under ids they may not write (`refused`: ids another area's clients
+   * hold), or under ids their area does not hold yet (`refused` empty). Each refused id counts against
+   * the key's daily limit of reaching for other areas' clients, with its transfer requests; once it is
+   * spent, every write of an id the area does not hold is refused (429) until the oldest counted one
+   * is 24 hours old — an unused id as another area's client, so that the refusal tells nothing either.
+   * The refused ids go to the request's audit entry (the trail of each of those clients shows the try).
+   */
+  async refuseIds(p: Principal, refused: string[], audit: AuditNote = unaudited()): Promise<void> {
+    const now = this.now();
+    const iso = now.toISOString();
+    const max = this.settings.requestsPerDay;
+    const result = await this.ports.store.refuseIds({ keyId: p.keyId, name: p.name }, iso, refused.length, {
+      since: new Date(now.getTime() - DAY_MS).toISOString(),
+      max,
+    });
+    if (refused.length > 0) {
+      audit.jobseekers.push(...refused.filter((id) => !audit.jobseekers.includes(id)));
+      audit.detail = { refusedIds: refused.length, counted: result.counted };
+    }
+    if (!result.admitted) {
+      const wait = Math.max(1, Math.ceil((Date.parse(result.oldest ?? iso) + DAY_MS - now.getTime()) / 1000));
+      throw Object.assign(said('other_areas_per_day', { limit: max, wait }), { retryAfterSeconds: wait });
+    }
   }
 
   /** Transfers asked of the caller's area (incoming) and by it (outgoing); admins see all. */
@@ -236,6 +281,7 @@ export class Transfers {
         withdrawnAt: t.withdrawnAt,
       })),
       busyRequesters: await this.ports.store.busyRequesters(since, this.settings.alertPerDay),
+      refusedIds: await this.ports.store.refusingKeys(since, this.settings.refusedIdsAlertPerDay),
     };
   }
 

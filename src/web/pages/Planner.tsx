@@ -179,7 +179,8 @@ function Dashboard({ kind, place }: { kind: Kind; place: string }) {
       <BarTable title={t('planner.skills')} state={skills} csv={`/v1/analytics/skills${query({ ...where, limit: 20000, format: 'csv' })}`} />
       <BarTable title={t('planner.occupations')} state={occupations} csv={`/v1/analytics/occupations${query({ ...where, limit: 20000, format: 'csv' })}`} longTerm />
       <WhatWorks where={{ [kind]: place, lang: lang.value }} />
-      <TrainingPlan kind={kind} place={place} />
+      {/* Its own state per place: a plan (or a refusal) asked for one place is not shown under another's figures. */}
+      <TrainingPlan key={`${kind}:${place}`} kind={kind} place={place} />
       <Exposure where={where} />
     </>
   );

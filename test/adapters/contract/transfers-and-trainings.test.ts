@@ -44,6 +44,35 @@ describe.each(ENGINES)('transfers and trainings on $name', (engine) => {
     expect(both.map((r) => Object.keys(r)[0]).sort()).toEqual(['added', 'pending']);
   });
 
+  it("counts refused ids with the key's requests against one limit, what fits of a batch; two at once take the last place once; lists the refusing keys", async () => {
+    const store = transfersOf(current());
+    const anna = { keyId: 'k1', name: 'Anna' };
+    await store.addRequest(request('J1'), limit); // 1 of 3
+    expect(await store.refuseIds(anna, '2026-06-01T10:00:00.000Z', 1, limit)).toEqual({ admitted: true, counted: 1, oldest: '2026-06-01T09:00:00.000Z' });
+    expect(await store.refuseIds(anna, '2026-06-01T10:30:00.000Z', 0, limit)).toMatchObject({ admitted: true, counted: 0 }); // may still write new ids
+    // A batch of 2 refused ids with one place left: the one that fits is counted, the batch is not admitted.
+    expect(await store.refuseIds(anna, '2026-06-01T11:00:00.000Z', 2, limit)).toEqual({ admitted: false, counted: 1, oldest: '2026-06-01T09:00:00.000Z' });
+    expect(await store.refuseIds(anna, '2026-06-01T11:30:00.000Z', 0, limit)).toEqual({ admitted: false, counted: 0, oldest: '2026-06-01T09:00:00.000Z' });
+    expect(await store.addRequest(request('J2', 'A2', 'k1', '2026-06-01T12:00:00.000Z'), limit)).toEqual({ busy: { oldest: '2026-06-01T09:00:00.000Z' } });
+    // Another key has its own limit; of two refused ids at once with one place left, one is counted.
+    const bert = { keyId: 'k2', name: 'Bert' };
+    await store.refuseIds(bert, '2026-06-01T09:00:00.000Z', 2, limit);
+    const both = await Promise.all([store.refuseIds(bert, '2026-06-01T09:10:00.000Z', 1, limit), store.refuseIds(bert, '2026-06-01T09:10:00.000Z', 1, limit)]);
+    expect(both.map((r) => r.counted).sort()).toEqual([0, 1]);
+    // Counted after `since` only: a day later the limit is free again.
+    expect(await store.refuseIds(anna, '2026-06-02T12:00:00.000Z', 1, { since: '2026-06-01T12:00:00.000Z', max: 3 })).toMatchObject({ admitted: true, counted: 1 });
+    expect(await store.refusingKeys('2026-05-01', 1)).toEqual([
+      { keyId: 'k1', name: 'Anna', day: '2026-06-01', refused: 2 },
+      { keyId: 'k2', name: 'Bert', day: '2026-06-01', refused: 3 },
+    ].sort((a, b) => b.refused - a.refused));
+    expect(await store.refusingKeys('2026-06-01T23:00:00.000Z', 0)).toEqual([{ keyId: 'k1', name: 'Anna', day: '2026-06-02', refused: 1 }]);
+    expect(await current().rows('SELECT * FROM refused_ids WHERE key_id = $1', ['k1'])).toEqual([
+      { key_id: 'k1', key_name: 'Anna', at: '2026-06-01T10:00:00.000Z' },
+      { key_id: 'k1', key_name: 'Anna', at: '2026-06-01T11:00:00.000Z' },
+      { key_id: 'k1', key_name: 'Anna', at: '2026-06-02T12:00:00.000Z' },
+    ]);
+  });
+
   it('decides a request only from the status read, and finds the approved one while it runs', async () => {
     const store = transfersOf(current());
     const { added } = (await store.addRequest(request('J1'), limit)) as { added: StoredTransfer };

@@ -355,7 +355,7 @@ describe("a data directory at schema 27 gets each record's concepts in a column 
     const written = { jobseekers: read(db, 'jobseekers'), vacancies: read(db, 'vacancies') };
     expect(written.jobseekers.length).toBeGreaterThan(2000);
     expect([...written.jobseekers, ...written.vacancies].filter((r) => r.concepts === null)).toEqual([]);
-    // The file as schema 27 left it: no concepts column (nor step 30's index of the rows without).
+    // The file as schema 27 left it: no concepts column (nor step 31's index of the rows without).
     for (const table of ['jobseekers', 'vacancies']) db.exec(`DROP INDEX IF EXISTS ${table}_without_concepts; ALTER TABLE ${table} DROP COLUMN concepts`);
     db.pragma('user_version = 27');
     db.close();

@@ -22,7 +22,7 @@ function setUp() {
   const jobSearch = new JobSearch(
     {
       store: new SqliteJobSearchStore(openDatabase(':memory:')),
-      guard: new Guard({ jobseekerMunicipality: (id) => (id === 'J-1' ? '837' : undefined), vacancyOwner: async () => undefined, transferAdmits: async () => false }, defaultEmploymentAreas(regions)),
+      guard: new Guard({ jobseekerMunicipality: (id) => (id === 'J-1' ? '837' : undefined), vacancyOwner: async () => undefined, transferAdmits: async () => false, refuseIds: async () => undefined }, defaultEmploymentAreas(regions)),
       jobseeker: async (id) => {
         asked.push(`jobseeker:${id}`);
         if (id !== 'J-1') throw notFound('jobseeker', id);

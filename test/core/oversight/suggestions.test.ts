@@ -29,7 +29,7 @@ function setUp() {
     overrides: new OverrideStore(openDatabase(':memory:')),
     isOpen: async (id) => id !== 'V-CLOSED' && !closed.has(id),
     guard: new Guard(
-      { jobseekerMunicipality: (id) => (id === 'J-1' ? '837' : undefined), vacancyOwner: async () => undefined, transferAdmits: async () => false },
+      { jobseekerMunicipality: (id) => (id === 'J-1' ? '837' : undefined), vacancyOwner: async () => undefined, transferAdmits: async () => false, refuseIds: async () => undefined },
       defaultEmploymentAreas(regions),
     ),
     decisions: new Decisions(

@@ -27,7 +27,7 @@ function setUp() {
   const titles: Record<string, string> = { 'V-1': 'sairaanhoitaja', 'V-2': 'lähihoitaja', 'V-3': 'kokki' };
   let now = new Date('2026-12-06T10:00:00Z');
   const guard = new Guard(
-    { jobseekerMunicipality: (id) => CLIENTS[id], vacancyOwner: async (id) => (id in owners ? { owner: owners[id]! } : undefined), transferAdmits: async () => false },
+    { jobseekerMunicipality: (id) => CLIENTS[id], vacancyOwner: async (id) => (id in owners ? { owner: owners[id]! } : undefined), transferAdmits: async () => false, refuseIds: async () => undefined },
     defaultEmploymentAreas(regions),
   );
   const list = new ClientSharesList({

@@ -33,7 +33,7 @@ beforeEach(() => {
   store = new SqliteTransferStore(openDatabase(':memory:'));
   transfers = new Transfers(
     { store, clientArea: (id) => clients.get(id), auditUse: (_p, t) => uses.push(t), now: () => now },
-    { days: 14, requestDays: 7, requestsPerDay: 3, alertPerDay: 2 },
+    { days: 14, requestDays: 7, requestsPerDay: 3, alertPerDay: 2, refusedIdsAlertPerDay: 1 },
   );
 });
 
@@ -138,6 +138,7 @@ describe('Transfers', () => {
       requestDays: 7,
       requestsPerDay: 3,
       alertPerDay: 2,
+      refusedIdsAlertPerDay: 1,
     });
     expect(await code(() => again.request(tampere, 'D', { reason: REASON }))).toBe('rate_limited');
     expect(await code(() => again.request(tampere2, 'D', { reason: REASON }))).toBe('ok'); // per key
@@ -149,6 +150,24 @@ describe('Transfers', () => {
     const alerts = await transfers.alerts({ days: 30 });
     expect(alerts.approved).toEqual([expect.objectContaining({ transfer: hki.id, jobseekerId: 'HKI-1', approvedBy: 'hki-1', toArea: 'tampere' })]);
     expect(alerts.busyRequesters).toEqual([expect.objectContaining({ keyId: 'tre-1', requests: 3, day: '2025-11-03' })]);
+  });
+
+  it("counts ids refused as another area's with the key's transfer requests; once spent, refuses every unheld id alike; audits and alerts", async () => {
+    const audit = { jobseekers: [] as string[] } as { jobseekers: string[]; detail?: unknown };
+    await transfers.request(tampere, 'A', { reason: REASON });
+    await transfers.refuseIds(tampere, ['HKI-1'], audit);
+    expect(audit).toEqual({ jobseekers: ['HKI-1'], detail: { refusedIds: 1, counted: 1 } });
+    expect(await code(() => transfers.refuseIds(tampere, []))).toBe('ok'); // one place left: an unused id is written
+    // A batch of two refused ids with one place left: one counted, the write refused as spent (429).
+    const spent = await transfers.refuseIds(tampere, ['HKI-1', 'HKI-2']).then(() => undefined, (e: unknown) => e as { code: string; retryAfterSeconds: number; messageId: string });
+    expect(spent).toMatchObject({ code: 'rate_limited', messageId: 'other_areas_per_day' });
+    expect(spent!.retryAfterSeconds).toBeGreaterThan(0);
+    expect(await code(() => transfers.refuseIds(tampere, []))).toBe('rate_limited'); // an unused id now answers the same
+    expect(await code(() => transfers.request(tampere, 'B', { reason: REASON }))).toBe('rate_limited');
+    expect(await code(() => transfers.refuseIds(tampere2, ['HKI-1']))).toBe('ok'); // per key
+    now = new Date(now.getTime() + DAY + 1000);
+    expect(await code(() => transfers.refuseIds(tampere, []))).toBe('ok');
+    expect((await transfers.alerts({ days: 30 })).refusedIds).toEqual([{ keyId: 'tre-1', name: tampere.name, day: '2025-11-03', refused: 2 }]);
   });
 
   it('forgets a client\'s transfers on erasure and lists them for their export', async () => {
