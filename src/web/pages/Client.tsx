@@ -46,7 +46,7 @@ export function ClientPage({ id, tab, print, me }: { id: string; tab: string; pr
           <>
             <h1>
               {c.name ?? c.id} <span class="muted">— {c.title}</span>
-              <OccupationBeside title={c.title} occupation={c.normalized?.occupations[0]?.label} />
+              <OccupationBeside title={c.title} occupation={c.normalized?.occupations[0]} />
             </h1>
             <p class="muted">
               {c.name && (
