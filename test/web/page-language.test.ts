@@ -216,7 +216,7 @@ describe('a label the taxonomy has only in another language than the page', () =
   const web = useWebApp({ env: { ...CURATED_TEST_TAXONOMY, KOHTAANTO_TAXONOMY_EXTENSION: extension, KOHTAANTO_SEED_FIXTURES: 'false' } });
   const CLIENT = 'PL-FALLBACK';
 
-  it("shows the fallback language's label marked with its language (lang and a note), on the chips and beside the title", async () => {
+  it("shows the fallback language's label marked with its language (lang and a note), on the chips and beside the title (in brackets after the client's name — title)", async () => {
     const counsellor = web.service.as('counsellor');
     const client = sampleJobseeker(CLIENT, { title: 'Robottihitsaaja', occupation: 'hitsausrobottiasentaja', skills: ['Kemppi-hitsauslaitteiden vianetsintä'] });
     expect((await call(counsellor, 'PUT', `/v1/jobseekers/${CLIENT}`, client)).status).toBe(201);
@@ -238,14 +238,14 @@ describe('a label the taxonomy has only in another language than the page', () =
         // No Swedish label: the English one, said to be English; the occupation's Finnish one, said to be Finnish.
         expect(chips).toEqual([`troubleshooting Kemppi welding equipment${note('sv', 'en')}`]);
         expect(await p.locator('fieldset.skills li.chip span[lang=en]').allTextContents()).toEqual(['troubleshooting Kemppi welding equipment']);
-        expect(beside).toEqual([` — hitsausrobottiasentaja${note('sv', 'fi')}`]);
+        expect(beside).toEqual([` (hitsausrobottiasentaja${note('sv', 'fi')})`]);
         expect(await p.locator('h1 .occupation span[lang=fi]').allTextContents()).toEqual(['hitsausrobottiasentaja']);
       } else if (lang === 'fi') {
         expect(chips).toEqual(['Kemppi-hitsauslaitteiden vianetsintä']);
-        expect(beside).toEqual([' — hitsausrobottiasentaja']);
+        expect(beside).toEqual([' (hitsausrobottiasentaja)']);
       } else {
         expect(chips).toEqual(['troubleshooting Kemppi welding equipment']);
-        expect(beside).toEqual([` — hitsausrobottiasentaja${note('en', 'fi')}`]);
+        expect(beside).toEqual([` (hitsausrobottiasentaja${note('en', 'fi')})`]);
       }
       await expectAccessible(p, `${lang} fallback labels`);
       await screenshot(p, `${lang}-page-language-fallback`);

@@ -78,7 +78,7 @@ describe('a Swedish-speaking counsellor of Ostrobothnia', () => {
       await settled(p);
       // The title as written, with the occupation in the page's language beside it (not again on a Finnish page).
       const beside = await p.locator('h1 .occupation').allTextContents();
-      if (lang === 'sv') expect(beside).toEqual([` — ${swedishOccupation}`]);
+      if (lang === 'sv') expect(beside).toEqual([` (${swedishOccupation})`]); // in brackets: "Sune Exempel — Hitsaaja (svetsare, manuell)"
       else expect(beside).toEqual([]);
       // The vacancy in the client's own municipality: where it is, not "0 km".
       const hit = p.locator('li.hit', { has: p.locator(`code:text-is("${VACANCY}")`) });

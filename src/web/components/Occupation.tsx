@@ -27,12 +27,17 @@ export function namesOccupation(title: string, occupation: string): boolean {
  * a Swedish page or "Hitsaaja" on a Finnish one. An occupation the taxonomy has no label of in the
  * page's language is shown by the label it has, marked with its language.
  */
-export function OccupationBeside({ title, occupation }: { title: string; occupation?: { label: string; fallbackLanguage?: string | undefined } | undefined }) {
+export function OccupationBeside({
+  title,
+  occupation,
+  brackets = false,
+}: {
+  title: string;
+  occupation?: { label: string; fallbackLanguage?: string | undefined } | undefined;
+  /** In brackets, "Hitsaaja (welder)": where another dash is on the same line (a client's "name — title", the print view's "— employer"). */
+  brackets?: boolean;
+}) {
   if (!occupation || namesOccupation(title, occupation.label)) return null;
-  return (
-    <span class="occupation muted">
-      {' — '}
-      <Written text={occupation.label} lang={occupation.fallbackLanguage ?? lang.value} />
-    </span>
-  );
+  const label = <Written text={occupation.label} lang={occupation.fallbackLanguage ?? lang.value} />;
+  return <span class="occupation muted">{brackets ? <> ({label})</> : <> — {label}</>}</span>;
 }

@@ -40,7 +40,7 @@ export function PrintOut({ id, client }: { id: string; client?: StoredJobseeker 
               {m.hits.map(({ hit, vacancy }) => (
                 <li>
                   <strong>{hit.title}</strong>
-                  <OccupationBeside title={hit.title} occupation={hit.occupation} />
+                  <OccupationBeside title={hit.title} occupation={hit.occupation} brackets />
                   {hit.employer ? ` — ${hit.employer}` : ''}, {hit.municipalityName}
                   {hit.distanceKm !== undefined ? ` (${distanceText(hit.distanceKm, 'you')})` : ''} · {t('hits.score')} {pct(Math.round(hit.score * 100) / 100)}
                   <HowToApply id={hit.id} vacancy={vacancy} />
