@@ -171,6 +171,7 @@ export async function buildApp(services: Services, options: AppOptions) {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   const conceptLabel = (uri: string, lang: string) => services.normalizer.taxonomy.label(uri, lang);
+  const fallbackLanguage = (uri: string, lang: string) => services.normalizer.taxonomy.fallbackLanguage(uri, lang);
   await app.register(healthRoutes(services));
   await app.register(referenceRoutes());
   await app.register(
@@ -183,6 +184,7 @@ export async function buildApp(services: Services, options: AppOptions) {
       bulkBodyLimit: options.bulkBodyLimit,
       roles: { read: ACCESS.jobseekersRead, write: ACCESS.jobseekersWrite },
       labels: conceptLabel,
+      fallbackLanguage,
     }),
   );
   await app.register(
@@ -195,6 +197,7 @@ export async function buildApp(services: Services, options: AppOptions) {
       bulkBodyLimit: options.bulkBodyLimit,
       roles: { read: ACCESS.vacanciesRead, write: ACCESS.vacanciesWrite },
       labels: conceptLabel,
+      fallbackLanguage,
     }),
   );
   await app.register(matchRoutes(services));

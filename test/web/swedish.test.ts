@@ -155,7 +155,8 @@ describe('a Swedish-speaking counsellor', () => {
     const { context, page } = await fresh('sv');
     await signIn(page, web.service.url, web.service.keys.counsellor);
     await page.goto(`${web.service.url}/#/clients/${CLIENT}?tab=referrals`);
-    const row = page.locator('table tbody tr', { hasText: `${training.title} — ${training.provider}` });
+    // (A training's name in another language than the page's is marked with it: "… (på finska) — provider".)
+    const row = page.locator('table tbody tr', { hasText: training.title }).filter({ hasText: ` — ${training.provider}` });
     await row.getByRole('button', { name: 'Tog emot platsen' }).click();
     await row.getByText('Plats mottagen', { exact: true }).waitFor();
     expect(await row.getByRole('button').allTextContents()).toEqual(['Började', 'Blev inte av', 'Återkalla remissen']);

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { language } from './common.js';
 import { vacancyRequirements } from './requirements.js';
 
+/** In an answer labelled in a language asked for (`?lang=`): set when the taxonomy has no label in it, the language of `label`. */
+const FALLBACK_LANGUAGE = z
+  .string()
+  .optional()
+  .describe('Set in an answer asked for in a language (`lang`) the taxonomy has no label of this concept in: the language of `label` (a fallback)');
+
 /** A skill as the engine understands it: a taxonomy concept, where it came from and how sure. */
 export const skillRef = z.object({
   uri: z.string().describe('Concept URI, or "text:<words>" for a skill the taxonomy does not know'),
@@ -13,6 +19,7 @@ export const skillRef = z.object({
   end: z.number().optional(),
   method: z.enum(['label', 'inflected', 'embedding', 'unmatched', 'occupation']),
   labelLanguage: z.string().optional().describe("Set when the words matched a label of another language than the text's (a fallback): that language"),
+  fallbackLanguage: FALLBACK_LANGUAGE,
 });
 export type SkillRef = z.output<typeof skillRef>;
 
@@ -23,6 +30,7 @@ export const occupationRef = z.object({
   label: z.string(),
   method: z.enum(['given', 'title', 'wish']).describe('From the `occupation` field, inferred from the title, or a wish in the text'),
   evidence: z.string().describe('The words it was read from'),
+  fallbackLanguage: FALLBACK_LANGUAGE,
 });
 export type OccupationRef = z.output<typeof occupationRef>;
 

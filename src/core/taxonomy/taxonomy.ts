@@ -129,6 +129,17 @@ export class Taxonomy {
   }
 
   /**
+   * The language of the label `label(uri, lang)` gives when the concept has none in `lang` (a fallback:
+   * English, Finnish, Swedish or any language), else undefined: also for an unknown concept.
+   */
+  fallbackLanguage(uri: string, lang: string): string | undefined {
+    const concept = this.skills.get(uri) ?? this.occupations.get(uri) ?? this.iscoByUri(uri);
+    if (!concept || concept.labels[lang]) return undefined;
+    for (const l of LABEL_FALLBACK) if (concept.labels[l]) return l;
+    return Object.keys(concept.labels)[0];
+  }
+
+  /**
    * How much of a required skill the held skills cover: the skill itself or a narrower one fully
    * ("MIG welding" covers "welding"), a broader or related one (ESCO's skill hierarchy and skill
    * relations) in part; `via` names the held skill that gave the credit.

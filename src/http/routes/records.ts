@@ -8,7 +8,7 @@ import type { RecordUseCases } from '../../core/record-use-cases.js';
 import { etagOf, versionsOf, type Expectation } from '../../core/records.js';
 import { sessionToken } from '../auth.js';
 import { idParams, language, recordId } from '../../core/schemas/common.js';
-import { labelledIn, type ConceptLabel } from '../../core/taxonomy/labels-in.js';
+import { labelledIn, type ConceptLabel, type FallbackLanguage } from '../../core/taxonomy/labels-in.js';
 import { bulkDeleteBody, bulkDeleteResult, bulkResult, exportQuery, listQuery, recordPage } from '../../core/schemas/records.js';
 import { exportColumns, isTabularKind } from '../../core/imports/tabular.js';
 import { bulkRecords } from '../bulk-body.js';
@@ -27,6 +27,8 @@ export interface RecordRouteOptions<In extends BaseRecord> {
   bulkBodyLimit: number;
   /** Labels the record's taxonomy concepts in the language a reader asks for (GET …/:id?lang=sv). */
   labels: ConceptLabel;
+  /** The language of a label `labels` gives from another language (the taxonomy has none in the one asked for). */
+  fallbackLanguage: FallbackLanguage;
 }
 
 /** GET …/:id: the language of the concepts' labels in `normalized`. */
@@ -136,7 +138,7 @@ export function recordRoutes<In extends BaseRecord>(options: RecordRouteOptions<
       async (request, reply) => {
         const record = await records.get(request.principal!, request.params.id, request.audited);
         const lang = request.query.lang;
-        const shown = lang && 'normalized' in record ? { ...record, normalized: labelledIn(record.normalized, lang, options.labels) } : record;
+        const shown = lang && 'normalized' in record ? { ...record, normalized: labelledIn(record.normalized, lang, options.labels, options.fallbackLanguage) } : record;
         return reply.header('etag', etagOf(record)).send(shown);
       },
     );

@@ -61,7 +61,7 @@ export function HitList({
               <div class="hit-main">
                 <h3>
                   {to ? <a href={href(to)}>{heading}</a> : heading}
-                  {hit.name ? <span class="muted"> — {hit.title}</span> : <OccupationBeside title={hit.title} occupation={hit.occupation?.label} />}
+                  {hit.name ? <span class="muted"> — {hit.title}</span> : <OccupationBeside title={hit.title} occupation={hit.occupation} />}
                 </h3>
                 <p class="muted">
                   {hit.employer ? `${hit.employer} · ` : ''}

@@ -3,6 +3,8 @@ import { api, query } from '../api';
 import { lang, t } from '../i18n';
 import type { ConceptHit as Concept, SkillSearchResult } from '../../core/taxonomy/schema';
 import type { SkillRef } from '../../core/schemas/skills';
+import { FREE, skillShown } from '../skill-names';
+import { otherLanguage } from './Written';
 
 
 const suggestions = (q: string) =>
@@ -11,21 +13,16 @@ const suggestions = (q: string) =>
     () => Array<Concept>(),
   );
 
-/** A chip kept as free text by the user's choice: stored as "text:…", a note that never counts as a skill. */
-const FREE = 'text:';
-
 /**
- * A stored chip as the page's reader reads it: the label, in the page's language, of the taxonomy
- * concept the service read it as (the record's `normalized`, asked for in that language), so a Finnish
- * "sairaanhoito" reads "sjukvård" in Swedish; without a concept, the text as stored, marked with the
- * language it is written in when that is not the page's ("lääkeh (på finska)").
+ * A stored chip as the page's reader reads it (skillShown: as written in the page's language, else the
+ * concept's label in it), marked with the language it is shown in when that is not the page's
+ * ("Kemppi-hitsauslaitteiden vianetsintä (på finska)"); a free-text note as typed, said to be one.
  */
 function chipText(s: string, concepts: readonly SkillRef[], written: string | undefined): { text: string; lang?: string; note?: string } {
   if (s.startsWith(FREE)) return { text: s.slice(FREE.length), note: t('skills.freeText') };
-  const concept = concepts.find((c) => c.evidence === s && !c.uri.startsWith(FREE) && c.method !== 'embedding');
-  if (concept) return { text: concept.label };
-  const other = written && written !== lang.value && ['fi', 'sv', 'en'].includes(written) ? written : undefined;
-  return other ? { text: s, lang: other, note: t(`skills.written.${other}`) } : { text: s };
+  const shown = skillShown(s, concepts, written);
+  const other = otherLanguage(shown.lang);
+  return other ? { text: shown.text, lang: other, note: t(`skills.written.${other}`) } : { text: shown.text };
 }
 const chipLabel = (c: { text: string; note?: string }) => (c.note ? `${c.text} (${c.note})` : c.text);
 
@@ -46,7 +43,7 @@ export function SkillPicker({
   label: string;
   skills: string[];
   onChange: (skills: string[]) => void;
-  /** The stored record's skills as concepts, labelled in the page's language (its `normalized`). */
+  /** The stored record's skills as concepts, labelled in the page's language (its `normalized`, asked for with `lang`). */
   concepts?: readonly SkillRef[];
   /** The language the record's text is written in (its `normalized.language`), for chips with no concept. */
   written?: string;

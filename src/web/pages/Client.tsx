@@ -46,7 +46,8 @@ export function ClientPage({ id, tab, print, me }: { id: string; tab: string; pr
           <>
             <h1>
               {c.name ?? c.id} <span class="muted">— {c.title}</span>
-              <OccupationBeside title={c.title} occupation={c.normalized?.occupations[0]?.label} />
+              {/* In brackets: the name's dash is before the title ("Sune Exempel — Hitsaaja (svetsare, manuell)"). */}
+              <OccupationBeside title={c.title} occupation={c.normalized?.occupations[0]} brackets />
             </h1>
             <p class="muted">
               {c.name && (

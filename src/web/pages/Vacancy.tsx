@@ -59,7 +59,7 @@ export function VacancyPage({ me, id, view = 'summary' }: { me: Me; id?: string;
           <>
             <h1>
               {id ? v.title : t('vacancies.new')}
-              {id && <OccupationBeside title={v.title} occupation={v.normalized?.occupation?.label} />}
+              {id && <OccupationBeside title={v.title} occupation={v.normalized?.occupation} />}
             </h1>
             {id && editor && !editing && (
               <p class="actions">

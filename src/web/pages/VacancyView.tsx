@@ -2,8 +2,11 @@ import type { ComponentChildren } from 'preact';
 import { useLoad } from '../components/ui';
 import { cardLabel } from '../components/Checks';
 import { languageName, RequirementItems, requirementTexts } from '../components/Requirements';
+import { WrittenList } from '../components/Written';
 import { date, num, t } from '../i18n';
+import { skillsShown } from '../skill-names';
 import { loadPlaces, shownPlace } from '../places';
+import type { SkillRef } from '../../core/schemas/skills';
 import type { StoredVacancy } from '../../core/vacancies/schema';
 
 function Row({ label, children }: { label: string; children: ComponentChildren }) {
@@ -29,8 +32,11 @@ export function VacancyView({ vacancy: v, part = 'all' }: { vacancy: Partial<Sto
     : (v.languages ?? []).map(languageName);
   // The requirements as the engine applies them (the fields and what the description requires), when it has read them.
   const read = v.normalized?.requirements ? requirementTexts(v.normalized.requirements) : undefined;
-  const skills = v.normalized?.essential.length ? v.normalized.essential.map((s) => s.label) : (v.skills ?? []);
-  const optional = v.normalized?.optional.length ? v.normalized.optional.map((s) => s.label) : (v.optionalSkills ?? []);
+  // As written in the page's language, else by the taxonomy's labels in it (skill-names.ts).
+  const listed = (concepts: SkillRef[] | undefined, entries: string[] | undefined) =>
+    concepts?.length ? skillsShown(concepts, v.normalized?.language) : (entries ?? []).map((text) => ({ text }));
+  const skills = listed(v.normalized?.essential, v.skills);
+  const optional = listed(v.normalized?.optional, v.optionalSkills);
   const summary = (
     <>
       <p class="muted">
@@ -50,7 +56,7 @@ export function VacancyView({ vacancy: v, part = 'all' }: { vacancy: Partial<Sto
       </dl>
       {part === 'summary' && (
         <dl class="facts">
-          <Row label={t('vacancy.skills')}>{skills.length ? skills.join(', ') : '–'}</Row>
+          <Row label={t('vacancy.skills')}><WrittenList items={skills} /></Row>
         </dl>
       )}
     </>
@@ -61,8 +67,8 @@ export function VacancyView({ vacancy: v, part = 'all' }: { vacancy: Partial<Sto
       <div class="description">{v.description}</div>
       <h2>{t('vacancyView.requirements')}</h2>
       <dl class="facts">
-        <Row label={t('vacancy.skills')}>{skills.length ? skills.join(', ') : '–'}</Row>
-        <Row label={t('vacancy.optionalSkills')}>{optional.length ? optional.join(', ') : '–'}</Row>
+        <Row label={t('vacancy.skills')}><WrittenList items={skills} /></Row>
+        <Row label={t('vacancy.optionalSkills')}><WrittenList items={optional} /></Row>
         {read ? (
           <>
             <Row label={t('vacancy.languageRequirements')}><RequirementItems items={read.languages} /></Row>

@@ -48,4 +48,19 @@ describe('labelledIn', () => {
     expect(asked).toEqual([TIG]);
     expect(read).toEqual({ a: { uri: MIG }, b: { label: 'MIG' }, c: { uri: 7, label: 'seven' }, d: [{ uri: TIG, label: 'X' }] });
   });
+
+  it('says the language of a label the taxonomy has only in another language than the one asked for, and nothing when it has one', () => {
+    // The curated taxonomy has every concept in fi, sv and en: its own answer adds nothing.
+    const fallback = (uri: string, lang: 'fi' | 'sv' | 'en') => taxonomy.fallbackLanguage(uri, lang);
+    expect(labelledIn(stored, 'sv', label, fallback)).toEqual(labelledIn(stored, 'sv', label));
+    expect(taxonomy.fallbackLanguage(MIG, 'sv')).toBeUndefined();
+    expect(taxonomy.fallbackLanguage(MIG, 'de')).toBe('en');
+    expect(taxonomy.fallbackLanguage('urn:unknown', 'sv')).toBeUndefined();
+    // A taxonomy without Swedish for the MIG concept: its label is another language's, and says which.
+    const noSwedish = (uri: string, lang: string) => (uri === MIG && lang === 'sv' ? 'en' : undefined);
+    const read = labelledIn(stored, 'sv', label, noSwedish);
+    expect(read.normalized.essential[0]).toEqual({ uri: MIG, label: taxonomy.label(MIG, 'sv'), score: 1, fallbackLanguage: 'en' });
+    expect(read.normalized.optional[0]).not.toHaveProperty('fallbackLanguage');
+    expect(read.normalized.essential[1]).toEqual(stored.normalized.essential[1]);
+  });
 });

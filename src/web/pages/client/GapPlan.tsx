@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, query } from '../../api';
 import { Empty, ErrorBox, Loaded, Score, useLoad } from '../../components/ui';
+import { Written, writtenText } from '../../components/Written';
 import { date, eur, lang, num, plural, t } from '../../i18n';
 import { distanceText } from '../../distance';
 import { href } from '../../router';
@@ -50,7 +51,7 @@ export function GapPlan({ id }: { id: string }) {
                         {s.trainings.map((tr, i) => (
                           <li>
                             {i === 0 && <p class="muted">{t(`plan.why.${tr.reason}`)}</p>}
-                            <strong>{tr.title}</strong> — {tr.provider}, {tr.online ? t('plan.online') : distanceText(tr.distanceKm, 'client')},{' '}
+                            <Written text={tr.title} lang={tr.language} strong /> — {tr.provider}, {tr.online ? t('plan.online') : distanceText(tr.distanceKm, 'client')},{' '}
                             {plural('plan.days', tr.durationDays)}, {eur(tr.cost)}
                             {tr.nextStart ? `, ${t('plan.starts', { date: date(tr.nextStart) })}` : ''}
                             {tr.measured && <MeasuredEffect measured={tr.measured} />}
@@ -61,7 +62,7 @@ export function GapPlan({ id }: { id: string }) {
                               </span>
                             ) : (
                               <button type="button" onClick={() => refer(tr, s.label)}>
-                                {t('plan.refer', { training: tr.title })}
+                                {t('plan.refer', { training: writtenText(tr.title, tr.language) })}
                               </button>
                             )}
                           </li>

@@ -1,6 +1,6 @@
 import { api, query } from '../../api';
 import { Empty, Loaded, useLoad } from '../../components/ui';
-import { date, lang, num, t } from '../../i18n';
+import { date, lang, num, pct, t } from '../../i18n';
 import { distanceText } from '../../distance';
 import { href } from '../../router';
 import type { GapReportView as Plan } from '../../../core/gaps/schema';
@@ -40,9 +40,9 @@ export function PrintOut({ id, client }: { id: string; client?: StoredJobseeker 
               {m.hits.map(({ hit, vacancy }) => (
                 <li>
                   <strong>{hit.title}</strong>
-                  <OccupationBeside title={hit.title} occupation={hit.occupation?.label} />
+                  <OccupationBeside title={hit.title} occupation={hit.occupation} brackets />
                   {hit.employer ? ` — ${hit.employer}` : ''}, {hit.municipalityName}
-                  {hit.distanceKm !== undefined ? ` (${distanceText(hit.distanceKm, 'you')})` : ''} · {t('hits.score')} {Math.round(hit.score * 100)} %
+                  {hit.distanceKm !== undefined ? ` (${distanceText(hit.distanceKm, 'you')})` : ''} · {t('hits.score')} {pct(Math.round(hit.score * 100) / 100)}
                   <HowToApply id={hit.id} vacancy={vacancy} />
                 </li>
               ))}

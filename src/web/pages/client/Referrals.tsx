@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../../api';
 import { Empty, ErrorBox, invalidField, Loaded, useLoad } from '../../components/ui';
+import { Written, writtenText } from '../../components/Written';
 import { date, dateTime, t } from '../../i18n';
 import type { Referral, ReferralList } from '../../../core/referrals/schema';
 import { NEXT_REFERRAL_STATES, type SettableReferralState } from '../../../core/referrals/states';
@@ -16,7 +17,8 @@ export function ReferralsTab({ id }: { id: string }) {
     const found = await Promise.all(
       ids.map((trainingId) => api<StoredTraining>('GET', `/v1/trainings/${encodeURIComponent(trainingId)}`).catch(() => undefined)),
     );
-    const names = new Map(found.flatMap((tr) => (tr ? [[tr.id, `${tr.title} — ${tr.provider}`] as const] : [])));
+    // Its name is in the language it is given in (the catalogue names each training once): marked when not the page's.
+    const names = new Map(found.flatMap((tr) => (tr ? [[tr.id, { title: tr.title, provider: tr.provider, language: tr.language }] as const] : [])));
     return { items: items.map((x) => ({ ...x, training: names.get(x.trainingId) })) };
   }, [id]);
   return (
@@ -43,7 +45,15 @@ export function ReferralsTab({ id }: { id: string }) {
                 {r.items.map((x) => (
                   <tr key={x.id}>
                     <td>{dateTime(x.at)}</td>
-                    <td>{x.training ?? <code>{x.trainingId}</code>}</td>
+                    <td>
+                      {x.training ? (
+                        <>
+                          <Written text={x.training.title} lang={x.training.language} /> — {x.training.provider}
+                        </>
+                      ) : (
+                        <code>{x.trainingId}</code>
+                      )}
+                    </td>
                     <td>{x.counsellor}</td>
                     <td>{x.reason ?? '–'}</td>
                     <td>
@@ -51,7 +61,7 @@ export function ReferralsTab({ id }: { id: string }) {
                     </td>
                     <td>
                       {/* A new version starts the step afresh: no note or refusal of the version before. */}
-                      <ReferralStep key={`${x.id}:${x.version}`} referral={x} training={x.training ?? x.trainingId} onChanged={referrals.reload} />
+                      <ReferralStep key={`${x.id}:${x.version}`} referral={x} training={x.training ? `${writtenText(x.training.title, x.training.language)} — ${x.training.provider}` : x.trainingId} onChanged={referrals.reload} />
                     </td>
                   </tr>
                 ))}

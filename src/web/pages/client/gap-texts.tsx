@@ -1,5 +1,6 @@
 import { date, eur, num, plural, t } from '../../i18n';
 import { distanceText } from '../../distance';
+import { Written } from '../../components/Written';
 import type { GapReportView as Plan, TrainingOfferView as Training } from '../../../core/gaps/schema';
 
 /** The gap plan's sentences, said the same on the screen (GapPlan.tsx) and on paper (PrintOut.tsx). */
@@ -29,12 +30,20 @@ export function MeasuredEffect({ measured: m }: { measured: NonNullable<Training
   );
 }
 
-/** A training as the client reads it: title and provider, where, how long, when it starts (a date in the page's locale), the cost. */
-export const trainingLine = (tr: Training) =>
-  [
-    `${tr.title} — ${tr.provider}`,
-    tr.online ? t('plan.online') : distanceText(tr.distanceKm, 'you'),
-    plural('plan.days', tr.durationDays),
-    tr.nextStart ? t('plan.starts', { date: date(tr.nextStart) }) : t('plan.continuous'),
-    eur(tr.cost),
-  ].join(', ');
+/**
+ * A training as the client reads it: title and provider, where, how long, when it starts (a date in the
+ * page's locale), the cost. The title is in the language the training is given in: marked with it when
+ * that is not the page's ("Tulityökorttikoulutus (på finska)"; the catalogue names each training once).
+ */
+export const trainingLine = (tr: Training) => (
+  <>
+    <Written text={tr.title} lang={tr.language} />
+    {` — ${[
+      tr.provider,
+      tr.online ? t('plan.online') : distanceText(tr.distanceKm, 'you'),
+      plural('plan.days', tr.durationDays),
+      tr.nextStart ? t('plan.starts', { date: date(tr.nextStart) }) : t('plan.continuous'),
+      eur(tr.cost),
+    ].join(', ')}`}
+  </>
+);
