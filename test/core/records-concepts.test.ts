@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LexicalEmbedder } from '../../src/adapters/embedders/lexical.js';
@@ -58,12 +59,20 @@ const QUERIES = [
 ];
 const searches = (index: ConceptIndex) => QUERIES.map((q) => index.search(q, 5000, { near: ['*', ...PLACES] }).map((h) => `${h.label}:${h.score}`));
 
-/** A data file holding the vacancies, written through a RecordService. */
-async function written(): Promise<string> {
+/** The vacancies written through a RecordService into a data file, once for the file's tests. */
+let original: Promise<string> | undefined;
+const writeOriginal = async () => {
   const file = join(tempDir(), 'k.sqlite');
   const { db, service } = worker(file);
   await service.putMany(vacancies);
-  db.close();
+  db.close(); // the last connection: its write-ahead log is checkpointed into the file
+  return file;
+};
+/** A data file holding the vacancies: a copy of the one written through a RecordService (each test changes its own). */
+async function written(): Promise<string> {
+  original ??= writeOriginal();
+  const file = join(tempDir(), 'k.sqlite');
+  copyFileSync(await original, file);
   return file;
 }
 

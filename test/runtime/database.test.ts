@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { processesPerNode, sqliteOnly } from '../../src/runtime/database.js';
-import { ROOT, tempDir } from '../helpers/files.js';
+import { vacuumDataDir } from '../../src/runtime/vacuum.js';
+import { tempDir } from '../helpers/files.js';
 
 const URL = 'postgres://kohtaanto@db1:5432,db2:5432/kohtaanto?target_session_attrs=read-write';
 
@@ -26,15 +26,11 @@ describe('the database of record', () => {
     expect(() => sqliteOnly(URL, 'npm run backup', 'back up PostgreSQL with pg_basebackup')).toThrow(
       /^npm run backup works on the SQLite file, but KOHTAANTO_DATABASE names PostgreSQL as the database of record: back up PostgreSQL with pg_basebackup/,
     );
+    // npm run vacuum so (the command itself, its exit status and standard error: test/cli/vacuum.test.ts).
     const dataDir = join(tempDir(), 'data');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join('src', 'cli', 'vacuum.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, KOHTAANTO_DATABASE: URL, KOHTAANTO_DATA_DIR: dataDir },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const run = vacuumDataDir({ database: URL, dataDir });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/npm run vacuum works on the SQLite file, but KOHTAANTO_DATABASE names PostgreSQL.*autovacuum/);
+    expect(run.message).toMatch(/^npm run vacuum works on the SQLite file, but KOHTAANTO_DATABASE names PostgreSQL.*autovacuum/);
     expect(existsSync(dataDir)).toBe(false);
   });
 });

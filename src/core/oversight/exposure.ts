@@ -111,6 +111,20 @@ function groupCell(dimension: Dimension, group: string, asOf: string): string {
   return `${dimension} ${group}`;
 }
 
+/**
+ * A group's key in the report's tables (`dimension NUL group`), each made once per report: the report
+ * reads one per eligible jobseeker and ranked position and dimension, mostly the same few.
+ */
+function groupKeys(): (dimension: Dimension, group: string) => string {
+  const made: Record<Dimension, Map<string, string>> = { ageBand: new Map(), gender: new Map(), motherTongue: new Map(), longTermUnemployed: new Map(), municipality: new Map() };
+  return (dimension, group) => {
+    const keys = made[dimension];
+    let key = keys.get(group);
+    if (key === undefined) keys.set(group, (key = `${dimension}\u0000${group}`));
+    return key;
+  };
+}
+
 const weight = (position: number) => 1 / Math.log2(position + 1);
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 const OUTSIDE = 'outside the area';
@@ -136,12 +150,13 @@ export function exposureReport(
       return groups && isInArea(id) ? [id, ...DIMENSIONS.map((d) => groups[d])].join('\u0002') : undefined;
     }),
   );
+  const keyOf = groupKeys();
   const counts = new Map<string, { dimension: Dimension; group: string; n: number }>();
   let total = 0;
   for (const g of eligible) {
     total++;
     for (const d of DIMENSIONS) {
-      const key = `${d}\u0000${g[d]}`;
+      const key = keyOf(d, g[d]);
       const counted = counts.get(key);
       if (counted) counted.n++;
       else counts.set(key, { dimension: d, group: g[d], n: 1 });
@@ -171,7 +186,7 @@ export function exposureReport(
       inArea += w;
       exposedAll.add(id);
       for (const d of DIMENSIONS) {
-        const key = `${d}\u0000${groups[d]}`;
+        const key = keyOf(d, groups[d]);
         byGroup.set(key, (byGroup.get(key) ?? 0) + w);
         const ids = exposed.get(key) ?? new Set<string>();
         ids.add(id);
