@@ -15,6 +15,24 @@ import { inTransaction } from './pool.js';
 const ERASURE_MARK = 'erasure-mark';
 
 type Row = AuditRow<unknown> & { organisation: string | null };
+/**
+ * A group of entries as one statement (see PostgresAuditLog.write): $1 the entries in order, each
+ * with the jobseekers it names. Their ids are drawn as the group is read, in its order (a function
+ * scan yields the array's elements in order, and the CTE is read once); the jobseekers they name
+ * are inserted in the same statement (its foreign keys are checked at its end). Nothing is returned.
+ */
+const WRITE_GROUP = `
+  WITH entries AS MATERIALIZED (
+    SELECT nextval(pg_get_serial_sequence('audit', 'id')) AS id, e.*
+    FROM jsonb_to_recordset($1::jsonb) AS e(at text, key_id text, role text, method text, route text, status bigint, detail jsonb, address text, person text, organisation text, subjects jsonb)
+  ),
+  written AS (
+    INSERT INTO audit (id, at, key_id, role, method, route, status, detail, address, person, organisation)
+    SELECT id, at, key_id, role, method, route, status, detail, address, person, organisation FROM entries ORDER BY id
+  )
+  INSERT INTO audit_subjects (audit_id, position, jobseeker_id)
+  SELECT e.id, s.position - 1, s.jobseeker FROM entries e CROSS JOIN LATERAL jsonb_array_elements_text(e.subjects) WITH ORDINALITY AS s(jobseeker, position)`;
+
 const COLUMNS = 'a.id, a.at, a.key_id, a.role, a.method, a.route, a.status, a.detail, a.address, a.person, a.organisation';
 
 /**
@@ -64,50 +82,65 @@ export class PostgresAuditLog extends GroupedAuditTrail {
     this.flush().catch((error: unknown) => this.failed(error));
   }
 
+  /**
+   * A group in one transaction of three round trips: the erasure mark (share-locked) with the
+   * erasures among the ids to check, the entries with the jobseekers they name (one statement),
+   * COMMIT. The ids to check are those under the mark this node last read; when the mark read is
+   * newer (an erasure since), the further ids it makes checked are read in one more round trip.
+   */
   private async write(group: WaitingEntry[]): Promise<void> {
     await inTransaction(this.pool, async (client) => {
-      const mark = await readMark(client);
+      const checkedUnder = (mark: number) => [...new Set(group.flatMap(({ entry }) => entry.jobseekers.filter((id) => checkedForErasure(entry, id, mark))))];
+      const known = this.mark;
+      const first = checkedUnder(known);
+      const read = await this.markAndErased(client, first);
+      const mark = read.mark;
       this.mark = Math.max(this.mark, mark);
-      // Who may have been erased: all a refused request names, all an answered one names when an erasure came after it began, the id its path named.
-      const toCheck = [...new Set(group.flatMap(({ entry }) => entry.jobseekers.filter((id) => checkedForErasure(entry, id, mark))))];
-      const erased = await this.erasedNow(client, toCheck);
-      const subjects = group.map(({ entry }) => entry.jobseekers.map((id) => (checkedForErasure(entry, id, mark) && erased.has(id) ? this.tombstones.token(id) : id)));
-      const details = group.map(({ entry }, i) => {
-        const detail = subjects[i]!.some((s, j) => s !== entry.jobseekers[j]) ? withoutFreeText(entry.detail) : entry.detail;
-        return detail === undefined ? null : JSON.stringify(detail);
-      });
-      // The group as one JSON document (one parameter, no array literal to escape element by element), in order.
-      const entries = group.map(({ at, entry }, i) => ({
-        at,
-        key_id: entry.keyId ?? null,
-        role: entry.role ?? null,
-        method: entry.method,
-        route: entry.route,
-        status: entry.status,
-        detail: details[i],
-        address: entry.address ?? null,
-        person: entry.person ?? null,
-        organisation: entry.organisation ?? null,
-      }));
-      const { rows } = await client.query<{ id: number }>(
-        `INSERT INTO audit (at, key_id, role, method, route, status, detail, address, person, organisation)
-         SELECT at, key_id, role, method, route, status, detail::jsonb, address, person, organisation
-         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (at text, key_id text, role text, method text, route text, status bigint, detail text, address text, person text, organisation text))
-           WITH ORDINALITY AS e(at, key_id, role, method, route, status, detail, address, person, organisation, n)
-         ORDER BY n RETURNING id`,
-        [JSON.stringify(entries)],
-      );
-      // Ids are drawn in insertion order: the smallest is the group's first entry.
-      const ids = rows.map((r) => r.id).sort((a, b) => a - b);
-      const subjectRows = subjects.flatMap((list, i) => list.map((jobseeker, position) => ({ audit_id: ids[i]!, position, jobseeker_id: jobseeker })));
-      if (subjectRows.length > 0) {
-        await client.query(
-          'INSERT INTO audit_subjects (audit_id, position, jobseeker_id) SELECT audit_id, position, jobseeker_id FROM jsonb_to_recordset($1::jsonb) AS s(audit_id bigint, position bigint, jobseeker_id text)',
-          [JSON.stringify(subjectRows)],
-        );
+      const erased = read.erased;
+      if (mark > known) {
+        const seen = new Set(first);
+        for (const id of await this.erasedNow(client, checkedUnder(mark).filter((id) => !seen.has(id)))) erased.add(id);
       }
+      // Who may have been erased: all a refused request names, all an answered one names when an erasure came after it began, the id its path named.
+      const entries = group.map(({ at, entry }) => {
+        const subjects = entry.jobseekers.map((id) => (checkedForErasure(entry, id, mark) && erased.has(id) ? this.tombstones.token(id) : id));
+        const detail = subjects.some((s, j) => s !== entry.jobseekers[j]) ? withoutFreeText(entry.detail) : entry.detail;
+        return {
+          at,
+          key_id: entry.keyId ?? null,
+          role: entry.role ?? null,
+          method: entry.method,
+          route: entry.route,
+          status: entry.status,
+          // As it is (a JSON value within the group's document, not JSON text in it to be read again).
+          detail: detail === undefined ? null : detail,
+          address: entry.address ?? null,
+          person: entry.person ?? null,
+          organisation: entry.organisation ?? null,
+          subjects,
+        };
+      });
+      await client.query({ name: 'audit-group', text: WRITE_GROUP, values: [JSON.stringify(entries)] });
       for (const { at, entry } of group) await this.noteKeyUse(client, entry, at);
     });
+  }
+
+  /** The erasure mark, share-locked until the group commits (see readMark), and which of these ids are erased (see erasedNow): one round trip. */
+  private async markAndErased(client: pg.ClientBase, ids: string[]): Promise<{ mark: number; erased: Set<string> }> {
+    const hashes = new Map(ids.map((id) => [id, [this.tombstones.hash(id), this.tombstones.legacyHash(id)]]));
+    const { rows } = await client.query<{ mark: string | null; tombstones: string[]; live: string[] }>({
+      name: 'audit-mark-and-erased',
+      text: `SELECT (SELECT value FROM settings WHERE name = $1 FOR SHARE) AS mark,
+                    array(SELECT subject_sha256 FROM erasures WHERE subject_sha256 = ANY($2::text[])) AS tombstones,
+                    array(SELECT id FROM jobseekers WHERE id = ANY($3::text[])) AS live`,
+      values: [ERASURE_MARK, [...hashes.values()].flat(), ids],
+    });
+    const row = rows[0]!;
+    const stored = new Set(row.tombstones);
+    const living = new Set(row.live);
+    const erased = new Set(ids.filter((id) => hashes.get(id)!.some((h) => stored.has(h)) && !living.has(id)));
+    // Before the first erasure and the first group, the row is made (one round trip more, once).
+    return { mark: row.mark === null ? await readMark(client) : Number(row.mark), erased };
   }
 
   /** Of these ids, those erased and not given to a live record since (an erased id reused by a new record belongs to it). */

@@ -4,6 +4,31 @@ import { DEFAULT_AUDIT_GROUP_MS } from '../../config.js';
 import type { DecisionLog, DecisionRecord, Direction, StoredDecision } from '../../core/oversight/decisions.js';
 import { inTransaction } from './pool.js';
 
+/**
+ * A group of decisions as one statement (see PostgresDecisionLog.write): $1 the new contexts, $2 the
+ * decisions in order. The decisions' ids are drawn as the batch is read, in its order (a function
+ * scan yields the array's elements in order, and the CTE is read once); their appearances are
+ * inserted in the same statement (its foreign keys are checked at its end).
+ */
+const WRITE_GROUP = `
+  WITH batch AS MATERIALIZED (
+    SELECT nextval(pg_get_serial_sequence('decisions', 'id')) AS id, d.*
+    FROM jsonb_to_recordset($2::jsonb) AS d(at text, direction text, subject text, area text, key_id text, context_id text, ranked jsonb)
+  ),
+  contexts AS (
+    INSERT INTO decision_contexts (id, model, taxonomy, settings)
+    SELECT id, model, taxonomy, settings::jsonb FROM jsonb_to_recordset($1::jsonb) AS c(id text, model text, taxonomy text, settings text)
+    ON CONFLICT DO NOTHING
+  ),
+  decided AS (
+    INSERT INTO decisions (id, at, direction, subject, area, key_id, context_id, ranked)
+    SELECT id, at, direction, subject, area, key_id, context_id, ranked FROM batch ORDER BY id
+  )
+  INSERT INTO decision_appearances (decision_id, position, item)
+  SELECT b.id, h.position, h.hit ->> 0
+  FROM batch b CROSS JOIN LATERAL jsonb_array_elements(b.ranked) WITH ORDINALITY AS h(hit, position)
+  WHERE b.direction IN ('candidates', 'text-candidates')`;
+
 /** How many decisions may wait to be written at once (as SQLite's log). */
 const GROUP_MAX = 512;
 /** Beyond this many waiting (writing fails, e.g. no primary reachable) the oldest are dropped, with a warning. */
@@ -71,55 +96,35 @@ export class PostgresDecisionLog implements DecisionLog {
     });
   }
 
+  /**
+   * A group in one statement (atomic without a transaction of its own, one round trip): the new
+   * contexts, the decisions with their ids drawn in order (the sequence read row by row as the
+   * batch's array is read), and — for rankings of jobseekers — who appears where, read from the
+   * rankings themselves (vacancies are not persons). The batch is one JSON document (one parameter,
+   * no array literal to escape element by element); nothing is returned.
+   */
   private async write(batch: DecisionRecord[]): Promise<void> {
-    const newContexts: [string, string, string, string][] = [];
-    const contextIds = batch.map((d) => {
-      let id = this.contextIds.get(d.context);
-      if (!id || !this.contexts.has(id)) {
+    const newContexts: { id: string; model: string; taxonomy: string; settings: string }[] = [];
+    const decisions = batch.map((d) => {
+      let contextId = this.contextIds.get(d.context);
+      if (!contextId || (!this.contexts.has(contextId) && !newContexts.some((c) => c.id === contextId))) {
         const settings = JSON.stringify(d.context.settings);
-        id = createHash('sha256').update(JSON.stringify([d.context.model, d.context.taxonomy, settings])).digest('hex').slice(0, 32);
-        newContexts.push([id, d.context.model, d.context.taxonomy, settings]);
-        this.contextIds.set(d.context, id);
+        contextId = createHash('sha256').update(JSON.stringify([d.context.model, d.context.taxonomy, settings])).digest('hex').slice(0, 32);
+        newContexts.push({ id: contextId, model: d.context.model, taxonomy: d.context.taxonomy, settings });
+        this.contextIds.set(d.context, contextId);
       }
-      return id;
-    });
-    await inTransaction(this.pool, async (c) => {
-      for (const [id, model, taxonomy, settings] of newContexts) {
-        await c.query('INSERT INTO decision_contexts (id, model, taxonomy, settings) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [id, model, taxonomy, settings]);
-      }
-      // The ids first (in order), so that each decision's appearances can name theirs.
-      const { rows } = await c.query<{ id: number }>("SELECT nextval(pg_get_serial_sequence('decisions', 'id')) AS id FROM generate_series(1, $1)", [batch.length]);
-      const ids = rows.map((r) => r.id);
-      // The batch as one JSON document (one parameter, no array literal to escape element by element).
-      const decisions = batch.map((d, i) => ({
-        id: ids[i]!,
+      return {
         at: d.at,
         direction: d.direction,
         subject: d.subject ?? null,
         area: d.area ?? null,
         key_id: d.keyId ?? null,
-        context_id: contextIds[i]!,
+        context_id: contextId,
         ranked: d.ranked.map((r) => [r.id, r.score, r.parts]),
-      }));
-      await c.query(
-        `INSERT INTO decisions (id, at, direction, subject, area, key_id, context_id, ranked)
-         SELECT id, at, direction, subject, area, key_id, context_id, ranked
-         FROM jsonb_to_recordset($1::jsonb) AS d(id bigint, at text, direction text, subject text, area text, key_id text, context_id text, ranked jsonb)`,
-        [JSON.stringify(decisions)],
-      );
-      // Rankings of jobseekers: who appears where, for their export and erasure (vacancies are not persons).
-      const appearances: { decision_id: number; position: number; item: string }[] = [];
-      batch.forEach((d, i) => {
-        if (d.direction === 'candidates' || d.direction === 'text-candidates') d.ranked.forEach((r, p) => appearances.push({ decision_id: ids[i]!, position: p + 1, item: r.id }));
-      });
-      if (appearances.length > 0) {
-        await c.query(
-          'INSERT INTO decision_appearances (decision_id, position, item) SELECT decision_id, position, item FROM jsonb_to_recordset($1::jsonb) AS a(decision_id bigint, position bigint, item text)',
-          [JSON.stringify(appearances)],
-        );
-      }
+      };
     });
-    for (const [id] of newContexts) this.contexts.add(id);
+    await this.pool.query({ name: 'decisions-group', text: WRITE_GROUP, values: [JSON.stringify(newContexts), JSON.stringify(decisions)] });
+    for (const { id } of newContexts) this.contexts.add(id);
   }
 
   async forJobseeker(id: string, limit: number): Promise<StoredDecision[]> {

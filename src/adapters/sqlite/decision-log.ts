@@ -105,9 +105,15 @@ export class SqliteDecisionLog implements DecisionLog {
         if (d.direction === 'candidates' || d.direction === 'text-candidates') d.ranked.forEach((r, i) => this.s.appearance.run(id, i + 1, r.id));
       }
     };
-    if (!wait) {
-      if (!writeUnlessLocked(this.db, body)) return false;
-    } else this.db.transaction(body).immediate();
+    try {
+      if (!wait) {
+        if (!writeUnlessLocked(this.db, body)) return false;
+      } else this.db.transaction(body).immediate();
+    } catch (error) {
+      // The contexts this group wrote were rolled back with it: they are written again with the next try.
+      this.contexts.clear();
+      throw error;
+    }
     this.pending = this.pending.slice(batch.length);
     return true;
   }

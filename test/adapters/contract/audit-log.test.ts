@@ -121,4 +121,61 @@ describe.each(ENGINES)('audit trail on $name', (engine) => {
       expect(await db.rows('SELECT audit_id FROM audit_subjects WHERE jobseeker_id = $1', [id])).toEqual([]);
     }
   });
+
+  it("two nodes writing groups at once: every entry once, with the jobseekers it named, in each node's order", async () => {
+    const db = current();
+    const a = log(db);
+    const b = log(db);
+    for (let i = 0; i < 600; i++) {
+      a.record({ ...entry(`A${i}`), jobseekers: [`A${i}`, `X${i}`], detail: { node: 'A', n: i } });
+      b.record({ ...entry(`B${i}`), jobseekers: [`B${i}`], detail: { node: 'B', n: i } });
+    }
+    await Promise.all([a.flush(), b.flush()]);
+    const rows = await db.rows<{ id: number; detail: unknown; subjects: string }>(
+      `SELECT a.id, a.detail, (SELECT ${db.sqlite ? 'group_concat' : 'string_agg'}(s.jobseeker_id, ',' ORDER BY s.position) FROM audit_subjects s WHERE s.audit_id = a.id) AS subjects FROM audit a ORDER BY a.id`,
+    );
+    const read = rows.map((r) => ({ ...(typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail), subjects: r.subjects }));
+    for (const node of ['A', 'B']) {
+      const own = read.filter((r) => r.node === node);
+      expect(own.map((r) => r.n)).toEqual(Array.from({ length: 600 }, (_, i) => i));
+      expect(own.map((r) => r.subjects)).toEqual(own.map((r) => (node === 'A' ? `A${r.n},X${r.n}` : `B${r.n}`)));
+    }
+  });
+
+  it('writes a group whole or not at all: one failing mid-way stores none of it (it waits), and all of it once written again', async () => {
+    const db = current();
+    const audit = log(db);
+    if (db.sqlite) {
+      await db.run("CREATE TRIGGER refuse_subject BEFORE INSERT ON audit_subjects WHEN NEW.jobseeker_id = 'J-FAIL' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    } else {
+      await db.run("CREATE FUNCTION refuse_subject() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN IF NEW.jobseeker_id = ''J-FAIL'' THEN RAISE EXCEPTION ''refused''; END IF; RETURN NEW; END'");
+      await db.run('CREATE TRIGGER refuse_subject BEFORE INSERT ON audit_subjects FOR EACH ROW EXECUTE FUNCTION refuse_subject()');
+    }
+    try {
+      audit.record(entry('J1'));
+      audit.record({ ...entry('J2'), jobseekers: ['J2', 'J-FAIL'] });
+      audit.record(entry('J3'));
+      await expect(audit.recent(10)).rejects.toThrow(/refused/);
+      expect(await count(db)).toBe(0);
+      expect(await db.rows('SELECT count(*) AS n FROM audit_subjects')).toEqual([{ n: 0 }]);
+      expect(audit.waiting).toBe(3);
+    } finally {
+      await db.run(db.sqlite ? 'DROP TRIGGER refuse_subject' : 'DROP TRIGGER refuse_subject ON audit_subjects');
+      if (!db.sqlite) await db.run('DROP FUNCTION refuse_subject()');
+    }
+    expect((await audit.recent(10)).map((r) => r.jobseekers)).toEqual([['J3'], ['J2', 'J-FAIL'], ['J1']]);
+    expect(audit.waiting).toBe(0);
+  });
+
+  it('writes what waits when flushed at shutdown, before its group is due', async () => {
+    const db = current();
+    const audit = db.sqlite ? new AuditLog(db.sqlite, keyedTombstones(KEY), () => {}, () => new Date(), 60_000) : new PostgresAuditLog(db.pool!, keyedTombstones(KEY), () => {}, () => new Date(), 60_000);
+    audit.record({ ...entry('J1'), detail: { reason: 'x' } });
+    audit.record(entry('J2'));
+    expect(await count(db)).toBe(0);
+    await audit.flush();
+    expect(await details(db)).toEqual([{ reason: 'x' }, null]);
+    expect((await db.rows<{ jobseeker_id: string }>('SELECT jobseeker_id FROM audit_subjects ORDER BY audit_id')).map((r) => r.jobseeker_id)).toEqual(['J1', 'J2']);
+    expect(audit.waiting).toBe(0);
+  });
 });

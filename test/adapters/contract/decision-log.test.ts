@@ -118,4 +118,59 @@ describe.each(ENGINES)('decision log on $name', (engine) => {
     expect((await a.log.appearancesOf('J2', 1000)).length).toBe(700);
     expect(a.warnings).toEqual([]);
   });
+
+  it('writes a group whole or not at all: one failing mid-way stores none of it (it waits), and all of it once written again', async () => {
+    const db = current();
+    const { log, close } = open(db);
+    await refuseAppearance(db, 'J-FAIL');
+    try {
+      log.record(decision('candidates', '2026-05-01T10:00:00.000Z', 'V1', ['J1']));
+      log.record(decision('candidates', '2026-05-01T11:00:00.000Z', 'V2', ['J2', 'J-FAIL', 'J3']));
+      log.record(decision('vacancies', '2026-05-01T12:00:00.000Z', 'J1', ['V3']));
+      await expect(log.forJobseeker('J1', 10)).rejects.toThrow(/refused/);
+      expect(await db.rows('SELECT count(*) AS n FROM decisions')).toEqual([{ n: 0 }]);
+      expect(await db.rows('SELECT count(*) AS n FROM decision_appearances')).toEqual([{ n: 0 }]);
+    } finally {
+      await allowAppearances(db);
+    }
+    expect(await log.forJobseeker('J1', 10)).toHaveLength(1);
+    expect(await log.candidateRankings({ from: '2026-05-01', to: '2026-05-02' })).toEqual([
+      { subject: 'V1', items: ['J1'] },
+      { subject: 'V2', items: ['J2', 'J-FAIL', 'J3'] },
+    ]);
+    expect(await db.rows('SELECT count(*) AS n FROM decision_appearances')).toEqual([{ n: 4 }]);
+    await close();
+  });
+
+  it('writes what waits when it is closed (a shutdown), before its group is due', async () => {
+    const db = current();
+    const log = db.sqlite ? new SqliteDecisionLog(db.sqlite, () => {}, 60_000) : new PostgresDecisionLog(db.pool!, () => {}, 60_000);
+    log.record(decision('candidates', '2026-05-01T10:00:00.000Z', 'V1', ['J1', 'J2']));
+    log.record(decision('vacancies', '2026-05-01T11:00:00.000Z', 'J1', ['V1']));
+    expect(await db.rows('SELECT count(*) AS n FROM decisions')).toEqual([{ n: 0 }]);
+    await log.close();
+    expect(await db.rows('SELECT direction, subject FROM decisions ORDER BY id')).toEqual([
+      { direction: 'candidates', subject: 'V1' },
+      { direction: 'vacancies', subject: 'J1' },
+    ]);
+    expect(await db.rows('SELECT position, item FROM decision_appearances ORDER BY position')).toEqual([
+      { position: 1, item: 'J1' },
+      { position: 2, item: 'J2' },
+    ]);
+  });
 });
+
+/** Makes inserting an appearance of `item` fail (a write failing in the middle of a group), until allowAppearances. */
+async function refuseAppearance(db: TestDatabase, item: string): Promise<void> {
+  if (db.sqlite) {
+    await db.run(`CREATE TRIGGER refuse_appearance BEFORE INSERT ON decision_appearances WHEN NEW.item = '${item}' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+    return;
+  }
+  await db.run(`CREATE FUNCTION refuse_appearance() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN IF NEW.item = ''${item}'' THEN RAISE EXCEPTION ''refused''; END IF; RETURN NEW; END'`);
+  await db.run('CREATE TRIGGER refuse_appearance BEFORE INSERT ON decision_appearances FOR EACH ROW EXECUTE FUNCTION refuse_appearance()');
+}
+
+async function allowAppearances(db: TestDatabase): Promise<void> {
+  await db.run(db.sqlite ? 'DROP TRIGGER refuse_appearance' : 'DROP TRIGGER refuse_appearance ON decision_appearances');
+  if (!db.sqlite) await db.run('DROP FUNCTION refuse_appearance()');
+}
