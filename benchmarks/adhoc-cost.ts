@@ -15,7 +15,7 @@
  *   npx tsx benchmarks/adhoc-cost.ts --data /tmp/copy-of-100k
  *   npx tsx benchmarks/adhoc-cost.ts --data /tmp/copy-of-100k --root /tmp/baseline-checkout
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     home: { type: 'boolean', default: false },
     split: { type: 'boolean', default: false },
     'new-titles': { type: 'boolean', default: false },
+    /** Writes each CV's hits (the whole answer, JSON, one line per CV) of the last round to this file: compare two roots' with cmp. */
+    answers: { type: 'string' },
   },
 });
 if (!values.data) throw new Error('--data DIR (a copy of a data directory) is required');
@@ -106,7 +108,12 @@ try {
     measuring = values.split && round === Number(values.rounds);
     if (values['new-titles']) ((engine.matcher as unknown as { normalizer: { titles: Map<string, unknown> } }).normalizer.titles).clear();
     const t = cpu();
-    for (const c of clients) await match(c, round);
+    const answers: string[] = [];
+    for (const c of clients) {
+      const hits = await match(c, round);
+      if (values.answers) answers.push(JSON.stringify(hits));
+    }
+    if (values.answers && round === Number(values.rounds)) writeFileSync(values.answers, answers.join('\n') + '\n');
     rounds.push((cpu() - t) / clients.length);
   }
   console.log(`${root}: CPU ms per ad-hoc match (${clients.length} CVs, k=10${values.home ? ', home municipality' : ', no place'}), rounds: ${rounds.map((x) => x.toFixed(2)).join(' / ')}`);
