@@ -9,7 +9,8 @@
  * rounds are the steady state. The trailing spaces reach the title (a CV's first line, its first 200 characters)
  * only of summaries shorter than that: `--new-titles` empties the title cache before each round instead, as
  * new CVs miss it (their first lines differ). Needs `npm run build` in each root. `--split` adds, for the last round, the CPU
- * of each part per match (inclusive: a part's figure holds the parts it calls; calls of the model counted
+ * of each part per match (process CPU, inclusive: a part's figure holds the parts it calls and whatever other threads
+ * ran beside it, V8's GC among them; the main thread's share of each round is printed; calls of the model counted
  * with its tokenizer apart).
  *
  *   npx tsx benchmarks/adhoc-cost.ts --data /tmp/copy-of-100k
@@ -95,6 +96,11 @@ if (values.split) {
   wrap(matcher.vacancies!.cache as Record<string, unknown>, 'fill', 'ranking: record cache fill');
   wrap(matcher as unknown as Record<string, unknown>, 'hitOf', 'ranking: hits shown (hitOf)');
 }
+/** CPU ms of this process's main (JavaScript) thread, from /proc: the rest is the model's native threads and V8's helpers. */
+const mainThread = () => {
+  const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 const match = (c: Client, round: number) =>
   engine.matcher.forText(
     { text: c.summary + ' '.repeat(round), skills: c.skills, municipality: values.home ? c.municipality : undefined, remote: false },
@@ -104,10 +110,12 @@ const match = (c: Client, round: number) =>
 try {
   for (const c of clients.slice(0, 50)) await match(c, 0);
   const rounds: number[] = [];
+  const mains: number[] = [];
   for (let round = 1; round <= Number(values.rounds); round++) {
     measuring = values.split && round === Number(values.rounds);
     if (values['new-titles']) ((engine.matcher as unknown as { normalizer: { titles: Map<string, unknown> } }).normalizer.titles).clear();
     const t = cpu();
+    const m = mainThread();
     const answers: string[] = [];
     for (const c of clients) {
       const hits = await match(c, round);
@@ -115,8 +123,9 @@ try {
     }
     if (values.answers && round === Number(values.rounds)) writeFileSync(values.answers, answers.join('\n') + '\n');
     rounds.push((cpu() - t) / clients.length);
+    mains.push((mainThread() - m) / clients.length);
   }
-  console.log(`${root}: CPU ms per ad-hoc match (${clients.length} CVs, k=10${values.home ? ', home municipality' : ', no place'}), rounds: ${rounds.map((x) => x.toFixed(2)).join(' / ')}`);
+  console.log(`${root}: CPU ms per ad-hoc match (${clients.length} CVs, k=10${values.home ? ', home municipality' : ', no place'}), rounds: ${rounds.map((x) => x.toFixed(2)).join(' / ')} (main thread ${mains.map((x) => x.toFixed(1)).join(' / ')})`);
   for (const [part, p] of parts) console.log(`  ${part}: ${(p.ms / clients.length).toFixed(2)} ms, ${(p.calls / clients.length).toFixed(2)} calls per match`);
 } finally {
   engine.close();
