@@ -58,10 +58,12 @@ export async function startService(
   extraEnv: Record<string, string> = {},
   /** The checkout whose dist/ runs (another revision's, for a baseline in the same run). */
   root: string = ROOT,
+  /** Options of node itself (e.g. `--cpu-prof`: the forked workers take them too). */
+  nodeOptions: string[] = [],
 ): Promise<{ child: ReturnType<typeof spawn>; url: string; key: string; log: () => string; listenedAfterMs: number; workers: number }> {
   const started = performance.now();
   const workers = Number(extraEnv.KOHTAANTO_WORKERS ?? '1');
-  const child = spawn(process.execPath, [join(root, 'dist', 'cli', 'serve.js')], {
+  const child = spawn(process.execPath, [...nodeOptions, join(root, 'dist', 'cli', 'serve.js')], {
     cwd: root,
     env: {
       ...process.env,
